@@ -1,0 +1,2 @@
+export { startEmbeddedPostgres } from './embedded-postgres';
+export type { EmbeddedPostgresOptions, RunningPostgres } from './embedded-postgres';
