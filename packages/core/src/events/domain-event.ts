@@ -1,0 +1,31 @@
+import type { AgentState } from '../model/agent';
+import type { Call, Leg } from '../model/call';
+import type { Cdr } from '../model/cdr';
+import type { PlaybackFinishCause } from '../model/playback';
+
+/**
+ * What happened, in the domain's words. Events are published inside the
+ * transaction that made them true; dialect projectors turn them into their own
+ * wire events (CC-Gateway poll queues, Sip_Call callbacks) in that same
+ * transaction, so nothing is lost between a state change and its notice.
+ */
+export type DomainEvent =
+  | { type: 'AgentLoggedIn'; agentId: string; at: Date }
+  | { type: 'AgentLoggedOut'; agentId: string; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout'; at: Date }
+  | { type: 'AgentStateChanged'; agentId: string; from: AgentState; to: AgentState; reason: string | null; at: Date }
+  | { type: 'AgentPausePending'; agentId: string; reason: string | null; at: Date }
+  | { type: 'AgentPhoneRinging'; agentId: string; callId: string; legId: string; at: Date }
+  | { type: 'AgentPhoneAnswered'; agentId: string; callId: string; legId: string; at: Date }
+  /** `by`: the agent hung up, or the gateway released the phone. */
+  | { type: 'AgentPhoneReleased'; agentId: string; callId: string; legId: string; by: 'agent' | 'system'; at: Date }
+  | { type: 'PlaybackStarted'; playbackId: string; agentId: string | null; callId: string | null; at: Date }
+  | { type: 'PlaybackPaused'; playbackId: string; agentId: string | null; callId: string | null; at: Date }
+  | { type: 'PlaybackResumed'; playbackId: string; agentId: string | null; callId: string | null; at: Date }
+  | { type: 'PlaybackJumped'; playbackId: string; agentId: string | null; callId: string | null; positionMs: number; at: Date }
+  | { type: 'PlaybackFinished'; playbackId: string; agentId: string | null; callId: string | null; cause: Exclude<PlaybackFinishCause, 'replaced'>; at: Date }
+  | { type: 'LegRinging'; call: Call; leg: Leg; at: Date }
+  | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
+  | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
+  | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date };
+
+export type DomainEventType = DomainEvent['type'];

@@ -1,0 +1,102 @@
+import { DomainError } from '../errors/domain-error';
+
+/** A person who takes calls; the same agent is known to every dialect. */
+export interface Agent {
+  /** The agent's number, as every dialect names it (`1000`, `101`). */
+  id: string;
+  name: string;
+  /** Hash of the agent's own password or PIN; null when the agent has none. */
+  secretHash: string | null;
+  /** The agent's usual phone, as a dial string (`PJSIP/1000`). */
+  device: string | null;
+  active: boolean;
+  /** Dialect-specific facts kept for the dialect that needs them (VICIdial `custom_three` ...). */
+  attributes: Readonly<Record<string, string>>;
+}
+
+/**
+ * - `ready`: available for calls.
+ * - `paused`: logged in but not available (VICIdial PAUSED, Huawei busy or rest, queue pause).
+ * - `in_call`: occupied by a call, including a call that rings the agent's phone to play audio.
+ * - `wrap_up`: after-call work (VICIdial DISPO, Huawei work state).
+ */
+export type AgentState = 'ready' | 'paused' | 'in_call' | 'wrap_up';
+
+export type LoginChannel = 'vicidial' | 'voipsun' | 'ccgateway' | 'sipcall' | 'provisioning';
+
+export interface AgentSession {
+  agentId: string;
+  /** Identifies this login; ids of the session's bridges and playbacks derive from the agent. */
+  sessionId: string;
+  state: AgentState;
+  /** Why the agent is paused (a pause code, `busy:200`, `rest:0`), when paused. */
+  pauseReason: string | null;
+  /** The state to return to when the current call ends. */
+  stateBeforeCall: 'ready' | 'paused' | 'wrap_up' | null;
+  /** The phone to ring for this session. */
+  device: string;
+  /** The number the agent signed in with, as the client sent it. */
+  phoneNumber: string;
+  /** A conference the agent sits in for the whole session (VICIdial), or null. */
+  conference: SessionConference | null;
+  /** Where the agent's session runs, as reported to clients. */
+  serverIp: string;
+  campaignId: string | null;
+  currentCallId: string | null;
+  pendingPause: { reason: string | null } | null;
+  pendingLogout: boolean;
+  /** After a call: straight back (`ready`) or into after-call work (`wrap_up`). */
+  afterCall: 'ready' | 'wrap_up';
+  loginVia: LoginChannel;
+  loggedInAt: Date;
+  /** Last sign of life from the client (CC-Gateway polls). */
+  lastSeenAt: Date;
+  stateChangedAt: Date;
+}
+
+export interface SessionConference {
+  /** The conference number shown to clients (VICIdial `conf_exten`). */
+  number: string;
+  bridgeId: string;
+  /** The leg of the agent's phone while it sits in the conference. */
+  agentLegId: string | null;
+}
+
+/** What `pause` did: applied now, or deferred until the current call ends. */
+export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused';
+
+export function pauseSession(session: AgentSession, reason: string | null, now: Date): { session: AgentSession; outcome: PauseOutcome } {
+  if (session.state === 'in_call' || session.state === 'wrap_up') {
+    return { session: { ...session, pendingPause: { reason } }, outcome: 'pause_pending' };
+  }
+  const outcome: PauseOutcome = session.state === 'paused' ? 'already_paused' : 'paused';
+  return { session: { ...session, state: 'paused', pauseReason: reason, stateChangedAt: now }, outcome };
+}
+
+export function resumeSession(session: AgentSession, now: Date): AgentSession {
+  if (session.state !== 'paused' && session.state !== 'wrap_up') {
+    throw new DomainError('AGENT_NOT_PAUSED', `agent ${session.agentId} is ${session.state}`, { state: session.state });
+  }
+  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, stateChangedAt: now };
+}
+
+export function startCall(session: AgentSession, callId: string, now: Date): AgentSession {
+  if (session.state === 'in_call') {
+    throw new DomainError('AGENT_BUSY', `agent ${session.agentId} is already in a call`, { callId: session.currentCallId });
+  }
+  return { ...session, state: 'in_call', stateBeforeCall: session.state, currentCallId: callId, stateChangedAt: now };
+}
+
+/** Where a session goes when its call ends: pending logout and pause win over the usual state. */
+export function endCall(session: AgentSession, now: Date): { session: AgentSession; logout: boolean } {
+  if (session.pendingLogout) {
+    return { session: { ...session, currentCallId: null, state: 'ready', stateChangedAt: now }, logout: true };
+  }
+  const base = { ...session, currentCallId: null, stateBeforeCall: null, stateChangedAt: now };
+  if (session.pendingPause) {
+    return { session: { ...base, state: 'paused', pauseReason: session.pendingPause.reason, pendingPause: null }, logout: false };
+  }
+  if (session.afterCall === 'wrap_up') return { session: { ...base, state: 'wrap_up' }, logout: false };
+  const back = session.stateBeforeCall ?? 'ready';
+  return { session: { ...base, state: back === 'wrap_up' ? 'ready' : back }, logout: false };
+}

@@ -1,0 +1,125 @@
+/**
+ * What the core asks of the telephony engine, and what it hears back. The
+ * words are the domain's (leg, bridge, playback); translating them to ARI is
+ * the adapter's job. Ids are always chosen by the core, so a retried command
+ * cannot act twice.
+ */
+export interface Pbx {
+  /** Rings `endpoint`; the leg joins the gateway's application once answered. */
+  originate(request: OriginateRequest): Promise<OriginatedLeg>;
+  /** Ends a leg. A leg that no longer exists is not an error. */
+  hangup(legId: string, reason?: HangupReason): Promise<void>;
+  /** Creates the bridge, or leaves an existing one with that id as it is. */
+  ensureBridge(bridgeId: string, kind: BridgeKind): Promise<void>;
+  /** Destroys a bridge; a bridge that no longer exists is not an error. */
+  destroyBridge(bridgeId: string): Promise<void>;
+  addToBridge(bridgeId: string, legIds: readonly string[]): Promise<void>;
+  removeFromBridge(bridgeId: string, legId: string): Promise<void>;
+  /** Starts media on a leg or into a bridge. */
+  play(request: PlayRequest): Promise<void>;
+  controlPlayback(playbackId: string, operation: PlaybackOperation): Promise<void>;
+  /** Stops a playback; one that already finished is not an error. */
+  stopPlayback(playbackId: string): Promise<void>;
+  sendDtmf(legId: string, digits: string, options?: { betweenMs?: number; durationMs?: number }): Promise<void>;
+  /** Plays ringing tone to a leg waiting in a bridge, or stops it. */
+  setRinging(legId: string, ringing: boolean): Promise<void>;
+  /** What exists now: used to reconcile after the gateway or the engine restarts. */
+  snapshot(): Promise<PbxSnapshot>;
+  /** The state of one playback, or null when the engine no longer knows it. */
+  playbackState(playbackId: string): Promise<PbxPlaybackState | null>;
+  /** Devices known to the engine and whether they are reachable. */
+  endpoints(): Promise<PbxEndpoint[]>;
+  /** False while there is no working connection: commands then fail fast. */
+  isAvailable(): boolean;
+  /** Events arrive in the order the engine sent them. */
+  onEvent(listener: (event: PbxEvent) => void): void;
+}
+
+export type BridgeKind = 'mixing' | 'holding';
+
+export type HangupReason = 'normal' | 'busy' | 'congestion' | 'no_answer' | 'answered_elsewhere';
+
+export interface CallerId {
+  number: string;
+  name?: string;
+}
+
+export interface OriginateRequest {
+  legId: string;
+  /** A dial string the engine understands, e.g. `PJSIP/1000` or `PJSIP/800123456@trunk`. */
+  endpoint: string;
+  callerId?: CallerId;
+  /** Seconds to ring before giving up. */
+  timeoutSec?: number;
+  variables?: Readonly<Record<string, string>>;
+}
+
+export interface OriginatedLeg {
+  legId: string;
+  /** The engine's name for the channel, e.g. `PJSIP/1000-00000001`. */
+  channelName: string;
+  state: PbxLegState;
+  /** Dialplan context the channel reports (listed by some dialects). */
+  context: string;
+}
+
+export type PbxLegState = 'down' | 'ring' | 'ringing' | 'up' | 'busy' | 'other';
+
+export type PlaybackTarget = { kind: 'leg'; legId: string } | { kind: 'bridge'; bridgeId: string };
+
+export interface PlayRequest {
+  playbackId: string;
+  target: PlaybackTarget;
+  /** A media URI: `sound:name`, `sound:https://...`, `recording:name`. */
+  media: string;
+  offsetMs?: number;
+  skipMs?: number;
+}
+
+export type PlaybackOperation = 'pause' | 'unpause' | 'restart' | 'forward' | 'reverse';
+
+export type PbxPlaybackState = 'queued' | 'playing' | 'paused' | 'done' | 'failed';
+
+export interface PbxSnapshot {
+  legs: ReadonlyArray<{ legId: string; channelName: string; state: PbxLegState }>;
+  bridges: ReadonlyArray<{ bridgeId: string; legIds: readonly string[] }>;
+}
+
+export interface PbxEndpoint {
+  /** `PJSIP/1000` */
+  endpoint: string;
+  technology: string;
+  resource: string;
+  online: boolean;
+  channelIds: readonly string[];
+}
+
+/** Normalised engine events; anything the core does not use is not translated. */
+export type PbxEvent =
+  | { type: 'leg_ringing'; legId: string; at: Date }
+  /** A leg the gateway originated was answered and entered the application. */
+  | { type: 'leg_answered'; legId: string; at: Date }
+  | { type: 'leg_ended'; legId: string; cause: number; causeText: string; at: Date }
+  | { type: 'leg_dtmf'; legId: string; digit: string; durationMs: number; at: Date }
+  | { type: 'playback_started'; playbackId: string; at: Date }
+  | { type: 'playback_finished'; playbackId: string; outcome: 'done' | 'failed'; at: Date }
+  /** A leg the gateway did not originate entered the application. */
+  | { type: 'leg_arrived'; legId: string; channelName: string; callerNumber: string; dialed: string; at: Date }
+  /** The connection came up (first time or after a loss): time to reconcile. */
+  | { type: 'pbx_connected'; at: Date }
+  | { type: 'pbx_disconnected'; at: Date };
+
+/** Why a PBX command failed; the core turns these into domain errors. */
+export type PbxFailureKind = 'unavailable' | 'not_found' | 'conflict' | 'invalid_state' | 'rejected';
+
+export class PbxFailure extends Error {
+  readonly kind: PbxFailureKind;
+  readonly status: number | null;
+
+  constructor(kind: PbxFailureKind, message: string, status: number | null = null) {
+    super(message);
+    this.name = 'PbxFailure';
+    this.kind = kind;
+    this.status = status;
+  }
+}

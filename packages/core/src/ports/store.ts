@@ -1,0 +1,156 @@
+import type { AccessToken, AccessTokenKind } from '../model/access-token';
+import type { Agent, AgentSession, LoginChannel } from '../model/agent';
+import type { ApiLogEntry } from '../model/api-log';
+import type { Call, Leg } from '../model/call';
+import type { Cdr, NewCdr } from '../model/cdr';
+import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Trunk } from '../model/directory';
+import type { NewOutboxMessage, OutboxMessage } from '../model/outbox';
+import type { Playback } from '../model/playback';
+import type { JsonValue } from '../support/json';
+
+/**
+ * Everything the gateway remembers. A transaction sees one consistent state
+ * and commits all of its writes or none; `lock` reads take a row lock held
+ * until the transaction ends.
+ */
+export interface Store {
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** The same repositories outside any transaction: each call stands alone. */
+  readonly direct: StoreTransaction;
+  readonly mailboxSignals: MailboxSignals;
+  readonly apiLog: ApiLogWriter;
+  close(): Promise<void>;
+}
+
+export interface StoreTransaction {
+  readonly apiUsers: ApiUserRepository;
+  readonly agents: AgentRepository;
+  readonly sessions: AgentSessionRepository;
+  readonly extensions: ExtensionRepository;
+  readonly extensionGroups: ExtensionGroupRepository;
+  readonly trunks: TrunkRepository;
+  readonly calls: CallRepository;
+  readonly playbacks: PlaybackRepository;
+  readonly cdrs: CdrRepository;
+  readonly mailbox: MailboxRepository;
+  readonly outbox: OutboxRepository;
+  readonly tokens: AccessTokenRepository;
+}
+
+export interface ApiUserRepository {
+  findByLogin(realm: ApiRealm, login: string): Promise<ApiUser | null>;
+  get(id: string): Promise<ApiUser | null>;
+  recordFailedLogin(id: string, failedLogins: number, at: Date): Promise<void>;
+  resetFailedLogins(id: string): Promise<void>;
+  /** Creates or replaces by (realm, login); returns the stored user. */
+  upsert(user: ApiUser): Promise<ApiUser>;
+}
+
+export interface AgentRepository {
+  get(id: string): Promise<Agent | null>;
+  /** The first agent (by id) whose attribute `name` equals `value`. */
+  findByAttribute(name: string, value: string): Promise<Agent | null>;
+  upsert(agent: Agent): Promise<void>;
+}
+
+export interface AgentSessionRepository {
+  get(agentId: string): Promise<AgentSession | null>;
+  lock(agentId: string): Promise<AgentSession | null>;
+  insert(session: AgentSession): Promise<void>;
+  update(session: AgentSession): Promise<void>;
+  delete(agentId: string): Promise<void>;
+  list(): Promise<AgentSession[]>;
+  /** Sessions signed in through `via` whose last sign of life is older than `before`. */
+  listIdle(via: LoginChannel, before: Date): Promise<AgentSession[]>;
+  touch(agentId: string, at: Date): Promise<void>;
+}
+
+export interface ExtensionRepository {
+  get(id: number): Promise<Extension | null>;
+  findByInternalNumber(internalNumber: string): Promise<Extension[]>;
+  findByPublicNumber(publicNumber: string): Promise<Extension[]>;
+  findBySipUsername(sipUsername: string): Promise<Extension[]>;
+  findByEndpoint(endpoint: string): Promise<Extension | null>;
+  dialplanExists(dialplan: string): Promise<boolean>;
+  list(): Promise<Extension[]>;
+  upsert(extension: Extension): Promise<void>;
+}
+
+export interface ExtensionGroupRepository {
+  get(name: string): Promise<ExtensionGroup | null>;
+  upsert(group: ExtensionGroup): Promise<void>;
+}
+
+export interface TrunkRepository {
+  get(id: number): Promise<Trunk | null>;
+  findByName(name: string): Promise<Trunk | null>;
+  /** The trunk used when a caller names none: the lowest id. */
+  preferred(): Promise<Trunk | null>;
+  upsert(trunk: Trunk): Promise<void>;
+}
+
+export interface CallRepository {
+  insert(call: Call): Promise<void>;
+  update(call: Call): Promise<void>;
+  get(id: string): Promise<Call | null>;
+  lock(id: string): Promise<Call | null>;
+  insertLeg(leg: Leg): Promise<void>;
+  updateLeg(leg: Leg): Promise<void>;
+  getLeg(id: string): Promise<Leg | null>;
+  legsOf(callId: string): Promise<Leg[]>;
+  /** The live leg the engine knows by this channel name. */
+  findLiveLegByChannelName(channelName: string): Promise<Leg | null>;
+  /** Calls not yet ended, oldest first, each with all its legs. */
+  listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
+}
+
+export interface PlaybackRepository {
+  insert(playback: Playback): Promise<void>;
+  update(playback: Playback): Promise<void>;
+  get(id: string): Promise<Playback | null>;
+  /** The agent's playback that is pending, playing or paused, if any. */
+  activeForAgent(agentId: string): Promise<Playback | null>;
+  activeForCall(callId: string): Promise<Playback | null>;
+  /** Playbacks not yet finished (including `finishing`). */
+  listUnfinished(): Promise<Playback[]>;
+}
+
+export interface CdrRepository {
+  /** Writes the CDR of a call; a call has exactly one. */
+  insert(cdr: NewCdr): Promise<Cdr>;
+  getByCall(callId: string): Promise<Cdr | null>;
+  list(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
+}
+
+/** Per-agent queues of messages waiting to be fetched by a dialect (CC-Gateway polls). */
+export interface MailboxRepository {
+  append(agentId: string, channel: string, message: JsonValue): Promise<void>;
+  /** Removes and returns the oldest message, or null. */
+  takeNext(agentId: string, channel: string): Promise<JsonValue | null>;
+  clear(agentId: string, channel: string): Promise<void>;
+}
+
+export interface MailboxSignals {
+  /** Resolves when a message is committed to the mailbox, after `timeoutMs`, or on abort. */
+  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal): Promise<void>;
+}
+
+export interface OutboxRepository {
+  add(message: NewOutboxMessage, now: Date): Promise<OutboxMessage>;
+  /** Takes up to `limit` due messages and hides them from other claimers until `leaseUntil`. */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
+  markDelivered(id: string, at: Date): Promise<void>;
+  markFailed(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
+  countPending(): Promise<number>;
+}
+
+export interface AccessTokenRepository {
+  insert(token: AccessToken): Promise<void>;
+  find(kind: AccessTokenKind, fingerprint: string): Promise<AccessToken | null>;
+  delete(kind: AccessTokenKind, fingerprint: string): Promise<void>;
+  deleteBySubject(kind: AccessTokenKind, subject: string): Promise<void>;
+}
+
+export interface ApiLogWriter {
+  append(entry: ApiLogEntry): Promise<void>;
+}
