@@ -3,7 +3,7 @@ import type { Agent, AgentSession, LoginChannel } from '../model/agent';
 import type { ApiLogEntry } from '../model/api-log';
 import type { Call, Leg } from '../model/call';
 import type { Cdr, NewCdr } from '../model/cdr';
-import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Trunk } from '../model/directory';
+import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, Trunk } from '../model/directory';
 import type { NewOutboxMessage, OutboxMessage } from '../model/outbox';
 import type { Playback } from '../model/playback';
 import type { JsonValue } from '../support/json';
@@ -29,6 +29,7 @@ export interface StoreTransaction {
   readonly extensions: ExtensionRepository;
   readonly extensionGroups: ExtensionGroupRepository;
   readonly trunks: TrunkRepository;
+  readonly queues: QueueRepository;
   readonly calls: CallRepository;
   readonly playbacks: PlaybackRepository;
   readonly cdrs: CdrRepository;
@@ -87,6 +88,18 @@ export interface TrunkRepository {
   /** The trunk used when a caller names none: the lowest id. */
   preferred(): Promise<Trunk | null>;
   upsert(trunk: Trunk): Promise<void>;
+}
+
+export interface QueueRepository {
+  get(name: string): Promise<Queue | null>;
+  list(): Promise<Queue[]>;
+  /** Creates the queue or updates its settings; members are left as they are. */
+  upsert(queue: Pick<Queue, 'name' | 'strategy'>): Promise<void>;
+  /** Adds the agent, or updates penalty and membership when already a member. */
+  putMember(queueName: string, member: QueueMember): Promise<void>;
+  removeMember(queueName: string, agentId: string): Promise<boolean>;
+  setPausedForAgent(agentId: string, paused: boolean): Promise<void>;
+  queuesOfAgent(agentId: string): Promise<string[]>;
 }
 
 export interface CallRepository {
