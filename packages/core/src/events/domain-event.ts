@@ -10,7 +10,7 @@ import type { PlaybackFinishCause } from '../model/playback';
  * transaction, so nothing is lost between a state change and its notice.
  */
 export type DomainEvent =
-  | { type: 'AgentLoggedIn'; agentId: string; at: Date }
+  | { type: 'AgentLoggedIn'; agentId: string; state: AgentState; pauseReason: string | null; at: Date }
   | { type: 'AgentLoggedOut'; agentId: string; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout'; at: Date }
   | { type: 'AgentStateChanged'; agentId: string; from: AgentState; to: AgentState; reason: string | null; at: Date }
   | { type: 'AgentPausePending'; agentId: string; reason: string | null; at: Date }

@@ -1,0 +1,154 @@
+import type { AccessToken, AccessTokenKind } from './model/access-token';
+import type { Agent, AgentSession } from './model/agent';
+import type { ApiLogEntry } from './model/api-log';
+import type { Call, Leg } from './model/call';
+import type { Cdr } from './model/cdr';
+import type { ApiUser, Extension, Queue } from './model/directory';
+import type { Playback } from './model/playback';
+import type { Clock } from './ports/clock';
+import type { PbxEndpoint } from './ports/pbx';
+import type { JsonValue } from './support/json';
+import type { CoreContext, CoreDeps } from './support/core-context';
+import { CredentialCache } from './support/credential-cache';
+import { OwnerQueue } from './support/owner-queue';
+import { handlePbxEvent } from './pbx-events/pbx-event-handler';
+import { issueAccessToken, resolveAccessToken, revokeAccessToken, type IssuedToken, type TokenRequest } from './operations/access-tokens';
+import { authenticateApiUser, type ApiUserCredentials } from './operations/api-user-authentication';
+import { startAgentCustomerCall, type AgentCustomerCallRequest } from './operations/agent-customer-call';
+import { expireIdleSessions, touchAgentSession } from './operations/agent-liveness';
+import { loginAgent, type AgentLoginRequest } from './operations/agent-login';
+import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './operations/agent-logout';
+import { nextMailboxMessage } from './operations/agent-mailbox';
+import { pauseAgent, resumeAgent } from './operations/agent-pause';
+import { controlAgentPlayback, type PlaybackAction } from './operations/agent-playback-control';
+import { startAgentPlayback, type AgentPlaybackRequest, type AgentPlaybackStarted } from './operations/agent-playback-start';
+import { deliverDueCallbacks } from './operations/callback-delivery';
+import { hangupAgentCustomer, hangupChannel } from './operations/call-hangup';
+import { startClickToCall, type ClickToCallRequest } from './operations/click-to-call';
+import { startVoiceMenuCall, type VoiceMenuRequest } from './operations/voice-menu-call';
+import type { PauseOutcome, LoginChannel } from './model/agent';
+
+/**
+ * The call-control core as the dialects and the server see it: every command
+ * and query, with its dependencies bound. Dialects translate their wire
+ * format to these calls and the answers (or `DomainError`s) back.
+ */
+export interface CallControl {
+  readonly clock: Clock;
+
+  // credentials
+  authenticateApiUser(credentials: ApiUserCredentials): Promise<ApiUser>;
+  issueAccessToken(request: TokenRequest): Promise<IssuedToken>;
+  resolveAccessToken(kind: AccessTokenKind, token: string): Promise<AccessToken | null>;
+  revokeAccessToken(kind: AccessTokenKind, token: string): Promise<void>;
+  getApiUser(id: string): Promise<ApiUser | null>;
+
+  // agents
+  getAgent(agentId: string): Promise<Agent | null>;
+  findAgentByAttribute(name: string, value: string): Promise<Agent | null>;
+  getAgentSession(agentId: string): Promise<AgentSession | null>;
+  loginAgent(request: AgentLoginRequest): Promise<AgentSession>;
+  logoutAgent(request: AgentLogoutRequest): Promise<LogoutOutcome>;
+  pauseAgent(request: { agentId: string; reason: string | null }): Promise<PauseOutcome>;
+  resumeAgent(request: { agentId: string }): Promise<void>;
+  touchAgentSession(agentId: string): Promise<void>;
+  expireIdleSessions(request: { via: LoginChannel; idleMs: number }): Promise<string[]>;
+  nextMailboxMessage(request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal }): Promise<JsonValue | null>;
+
+  // playback
+  startAgentPlayback(request: AgentPlaybackRequest): Promise<AgentPlaybackStarted>;
+  controlAgentPlayback(request: { agentId: string } & PlaybackAction): Promise<Playback>;
+  activeAgentPlayback(agentId: string): Promise<Playback | null>;
+
+  // calls
+  startClickToCall(request: ClickToCallRequest): Promise<{ callId: string }>;
+  startVoiceMenuCall(request: VoiceMenuRequest): Promise<{ callId: string }>;
+  startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
+  hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
+  hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
+  listLiveCalls(): Promise<Array<{ call: Call; legs: Leg[] }>>;
+  getCall(callId: string): Promise<{ call: Call; legs: Leg[] } | null>;
+  getCdrOfCall(callId: string): Promise<Cdr | null>;
+
+  // directory
+  listExtensions(): Promise<Extension[]>;
+  getQueue(name: string): Promise<Queue | null>;
+  pbxEndpoints(): Promise<PbxEndpoint[]>;
+  pbxAvailable(): boolean;
+
+  // background work and records
+  deliverDueCallbacks(): Promise<number>;
+  recordApiRequest(entry: ApiLogEntry): Promise<void>;
+  /** Starts handling engine events; call once. */
+  start(): void;
+  /** Resolves once every queued command and event has been handled. */
+  idle(): Promise<void>;
+}
+
+export function createCallControl(deps: CoreDeps): CallControl {
+  const ctx: CoreContext = { ...deps, queue: new OwnerQueue(), credentials: new CredentialCache(deps.config.credentialCacheMs) };
+  const direct = deps.store.direct;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  };
+  let started = false;
+
+  return {
+    clock: deps.clock,
+    authenticateApiUser: (credentials) => authenticateApiUser(ctx, credentials),
+    issueAccessToken: (request) => issueAccessToken(ctx, request),
+    resolveAccessToken: (kind, token) => resolveAccessToken(ctx, kind, token),
+    revokeAccessToken: (kind, token) => revokeAccessToken(ctx, kind, token),
+    getApiUser: (id) => direct.apiUsers.get(id),
+
+    getAgent: (agentId) => direct.agents.get(agentId),
+    findAgentByAttribute: (name, value) => direct.agents.findByAttribute(name, value),
+    getAgentSession: (agentId) => direct.sessions.get(agentId),
+    loginAgent: (request) => track(loginAgent(ctx, request)),
+    logoutAgent: (request) => track(logoutAgent(ctx, request)),
+    pauseAgent: (request) => track(pauseAgent(ctx, request)),
+    resumeAgent: (request) => track(resumeAgent(ctx, request)),
+    touchAgentSession: (agentId) => touchAgentSession(ctx, agentId),
+    expireIdleSessions: (request) => track(expireIdleSessions(ctx, request)),
+    nextMailboxMessage: (request) => nextMailboxMessage(ctx, request),
+
+    startAgentPlayback: (request) => track(startAgentPlayback(ctx, request)),
+    controlAgentPlayback: (request) => track(controlAgentPlayback(ctx, request)),
+    activeAgentPlayback: (agentId) => direct.playbacks.activeForAgent(agentId),
+
+    startClickToCall: (request) => track(startClickToCall(ctx, request)),
+    startVoiceMenuCall: (request) => track(startVoiceMenuCall(ctx, request)),
+    startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
+    hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
+    hangupChannel: (request) => track(hangupChannel(ctx, request)),
+    listLiveCalls: () => direct.calls.listLive(),
+    getCall: async (callId) => {
+      const call = await direct.calls.get(callId);
+      return call ? { call, legs: await direct.calls.legsOf(callId) } : null;
+    },
+    getCdrOfCall: (callId) => direct.cdrs.getByCall(callId),
+
+    listExtensions: () => direct.extensions.list(),
+    getQueue: (name) => direct.queues.get(name),
+    pbxEndpoints: () => deps.pbx.endpoints(),
+    pbxAvailable: () => deps.pbx.isAvailable(),
+
+    deliverDueCallbacks: () => deliverDueCallbacks(ctx),
+    recordApiRequest: (entry) => deps.store.apiLog.append(entry),
+    start() {
+      if (started) return;
+      started = true;
+      deps.pbx.onEvent((event) => {
+        void track(handlePbxEvent(ctx, event)).catch((error: unknown) =>
+          deps.logger.error('engine event lost', { event: event.type, error: String(error) }),
+        );
+      });
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

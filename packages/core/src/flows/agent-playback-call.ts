@@ -1,0 +1,96 @@
+import type { Call, Leg } from '../model/call';
+import type { Playback, PlaybackFinishCause } from '../model/playback';
+import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
+import type { CoreContext, UnitOfWork } from '../support/core-context';
+import { pbxCommand } from '../support/pbx-commands';
+import type { CallFlow } from './call-flow';
+
+/**
+ * Audio for an agent who is not on the phone: the agent's phone rings, the
+ * media plays once it is answered, and the phone is released when the media
+ * ends. Clients that follow the agent (Huawei) see, in order: busy, phone
+ * alerting, off-hook, playing ... phone released, ready, playback finished.
+ */
+export const agentPlaybackCall: CallFlow = {
+  async onLegRinging(_ctx, uow, call, leg) {
+    uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+  },
+
+  async onLegAnswered(ctx, uow, call, leg) {
+    const answered = await recordLegAnswered(uow, call, leg);
+    const connected: Call = { ...call, state: 'answered', stage: 'playing', answeredAt: uow.now };
+    await uow.tx.calls.update(connected);
+    uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+    const playback = await uow.tx.playbacks.activeForCall(call.id);
+    if (!playback || playback.state !== 'pending') {
+      await hangupOtherLegs(ctx, uow, [answered], null);
+      return connected;
+    }
+    const target = { kind: 'leg' as const, legId: leg.id };
+    await uow.tx.playbacks.update({ ...playback, target });
+    try {
+      await pbxCommand(ctx, 'play to agent phone', () =>
+        ctx.pbx.play({ playbackId: playback.id, target, media: playback.media, offsetMs: playback.offsetMs || undefined }),
+      );
+    } catch (error) {
+      ctx.logger.warn('playback could not start on the agent phone', { playbackId: playback.id, error: String(error) });
+      await finishWithRelease(ctx, uow, { ...playback, target }, 'failed', [answered]);
+    }
+    return connected;
+  },
+
+  async onPlaybackEnded(ctx, uow, call, playback, outcome) {
+    await finishWithRelease(ctx, uow, playback, outcome === 'failed' ? 'failed' : 'done', await uow.tx.calls.legsOf(call.id));
+    return call;
+  },
+
+  async onLegEnded(ctx, uow, call, leg, legs) {
+    uow.publish({
+      type: 'AgentPhoneReleased',
+      agentId: call.agentId!,
+      callId: call.id,
+      legId: leg.id,
+      by: leg.hangupRequested ? 'system' : 'agent',
+      at: uow.now,
+    });
+    await hangupOtherLegs(ctx, uow, legs, null);
+    const playback = await unfinishedPlaybackOf(uow, call.id);
+    const ended = await completeCallIfOver(ctx, uow, call);
+    if (playback) {
+      const cause = endCause(playback);
+      await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: cause, finishedAt: uow.now });
+      uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause, at: uow.now });
+    }
+    return ended ?? call;
+  },
+};
+
+/** The media ended or failed: release the phone; the playback ends with the leg. */
+async function finishWithRelease(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  playback: Playback,
+  cause: Exclude<PlaybackFinishCause, 'replaced'>,
+  legs: readonly Leg[],
+): Promise<void> {
+  await uow.tx.playbacks.update({ ...playback, state: 'finishing', finishCause: playback.finishCause ?? cause });
+  await hangupOtherLegs(ctx, uow, legs, null);
+}
+
+async function unfinishedPlaybackOf(uow: UnitOfWork, callId: string): Promise<Playback | null> {
+  const active = await uow.tx.playbacks.activeForCall(callId);
+  if (active) return active;
+  const all = await uow.tx.playbacks.listUnfinished();
+  return all.find((playback) => playback.callId === callId) ?? null;
+}
+
+/**
+ * Why the audio ended when its phone went away: as decided earlier (stopped,
+ * done, failed), failed if it never started (unanswered phone), stopped if the
+ * agent hung up while it played.
+ */
+function endCause(playback: Playback): Exclude<PlaybackFinishCause, 'replaced'> {
+  if (playback.state === 'finishing' && playback.finishCause && playback.finishCause !== 'replaced') return playback.finishCause;
+  if (playback.state === 'pending') return 'failed';
+  return 'stopped';
+}

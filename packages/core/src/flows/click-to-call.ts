@@ -1,0 +1,54 @@
+import type { Call } from '../model/call';
+import { newLeg } from '../support/call-factory';
+import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
+import { pbxBestEffort, pbxCommand } from '../support/pbx-commands';
+import { callBridgeId } from '../support/resource-ids';
+import type { CallFlow } from './call-flow';
+
+/**
+ * Click-to-call: the source extension rings first; once it answers it hears
+ * ringing while the destination is dialled, and the two are bridged when the
+ * destination answers. Either side hanging up ends the other.
+ */
+export const clickToCall: CallFlow = {
+  async onLegAnswered(ctx, uow, call, leg) {
+    await recordLegAnswered(uow, call, leg);
+    if (leg.role === 'source') {
+      const bridgeId = callBridgeId(call.id);
+      await pbxCommand(ctx, 'create call bridge', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
+      await pbxCommand(ctx, 'bridge source', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+      await pbxBestEffort(ctx, 'ringing tone', () => ctx.pbx.setRinging(leg.id, true));
+      const trunkId = typeof call.data.trunkId === 'number' ? call.data.trunkId : null;
+      const destination = newLeg(
+        call,
+        2,
+        'destination',
+        String(call.data.destinationEndpoint ?? ''),
+        { number: String(call.data.destinationCallerId ?? call.fromNumber), name: '' },
+        uow.now,
+        { dialedNumber: call.toNumber, account: trunkId === null ? null : { kind: 'trunk', id: trunkId } },
+      );
+      await uow.tx.calls.insertLeg(destination);
+      const dialling: Call = { ...call, bridgeId, stage: 'dialing_destination' };
+      await uow.tx.calls.update(dialling);
+      const ringSec = typeof call.data.destinationRingSec === 'number' ? call.data.destinationRingSec : ctx.config.destinationRingTimeoutSec;
+      const originated = await pbxCommand(ctx, 'dial destination', () =>
+        ctx.pbx.originate({ legId: destination.id, endpoint: destination.endpoint, callerId: { number: destination.callerNumber }, timeoutSec: ringSec }),
+      );
+      await uow.tx.calls.updateLeg({ ...destination, channelName: originated.channelName, context: originated.context });
+      return dialling;
+    }
+    const bridgeId = call.bridgeId ?? callBridgeId(call.id);
+    await pbxCommand(ctx, 'bridge destination', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+    const source = (await uow.tx.calls.legsOf(call.id)).find((candidate) => candidate.role === 'source');
+    if (source) await pbxBestEffort(ctx, 'stop ringing tone', () => ctx.pbx.setRinging(source.id, false));
+    const connected: Call = { ...call, state: 'answered', stage: 'connected', answeredAt: uow.now };
+    await uow.tx.calls.update(connected);
+    return connected;
+  },
+
+  async onLegEnded(ctx, uow, call, _leg, legs) {
+    await hangupOtherLegs(ctx, uow, legs, null);
+    return (await completeCallIfOver(ctx, uow, call)) ?? call;
+  },
+};

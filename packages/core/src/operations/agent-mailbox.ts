@@ -1,0 +1,22 @@
+import type { JsonValue } from '../support/json';
+import type { CoreContext } from '../support/core-context';
+
+/**
+ * Takes the agent's next waiting message on a channel, waiting up to
+ * `waitMs` for one to arrive (a long poll). Null when none came in time or
+ * the caller went away.
+ */
+export async function nextMailboxMessage(
+  ctx: CoreContext,
+  request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal },
+): Promise<JsonValue | null> {
+  const deadline = Date.now() + Math.max(0, request.waitMs);
+  const mailbox = ctx.store.direct.mailbox;
+  for (;;) {
+    const message = await mailbox.takeNext(request.agentId, request.channel);
+    if (message !== null) return message;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || request.abort?.aborted) return null;
+    await ctx.store.mailboxSignals.wait(request.agentId, request.channel, remaining, request.abort);
+  }
+}

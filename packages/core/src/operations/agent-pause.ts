@@ -1,0 +1,38 @@
+import { DomainError } from '../errors/domain-error';
+import { pauseSession, resumeSession, type PauseOutcome } from '../model/agent';
+import type { CoreContext } from '../support/core-context';
+import { inTransaction } from '../support/core-context';
+import { agentOwner } from '../support/resource-ids';
+
+/** Pauses an agent now, or when the current call ends if the agent is in one. */
+export async function pauseAgent(ctx: CoreContext, request: { agentId: string; reason: string | null }): Promise<PauseOutcome> {
+  return ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.lock(request.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      const { session: next, outcome } = pauseSession(session, request.reason, uow.now);
+      await uow.tx.sessions.update(next);
+      if (outcome === 'pause_pending') {
+        uow.publish({ type: 'AgentPausePending', agentId: session.agentId, reason: request.reason, at: uow.now });
+      } else {
+        await uow.tx.queues.setPausedForAgent(session.agentId, true);
+        uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'paused', reason: request.reason, at: uow.now });
+      }
+      return outcome;
+    }),
+  );
+}
+
+/** Makes a paused (or wrapping-up) agent available again. */
+export async function resumeAgent(ctx: CoreContext, request: { agentId: string }): Promise<void> {
+  await ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.lock(request.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      const next = resumeSession(session, uow.now);
+      await uow.tx.sessions.update(next);
+      await uow.tx.queues.setPausedForAgent(session.agentId, false);
+      uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'ready', reason: null, at: uow.now });
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import type { AgentSession } from '../model/agent';
+import { isLive } from '../model/call';
+import { isActivePlayback } from '../model/playback';
+import type { DomainEvent } from '../events/domain-event';
+import type { CoreContext, UnitOfWork } from '../support/core-context';
+import { pbxBestEffort } from '../support/pbx-commands';
+
+type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
+
+/**
+ * Ends an agent's session: its audio stops, the phone it holds in its
+ * conference is released, the conference goes, and session-bound tokens die
+ * with it. Telephony clean-up is best effort: the session ends even while the
+ * engine is away, and reconciliation tidies up once it is back.
+ */
+export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, reason: LogoutReason): Promise<void> {
+  const { tx, now } = uow;
+  const playback = await tx.playbacks.activeForAgent(session.agentId);
+  if (playback && isActivePlayback(playback)) {
+    await tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'stopped', finishedAt: now });
+    await pbxBestEffort(ctx, 'stop playback at logout', () => ctx.pbx.stopPlayback(playback.id));
+    uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, cause: 'stopped', at: now });
+  }
+  if (session.conference) {
+    const { agentLegId, bridgeId } = session.conference;
+    if (agentLegId) await hangupLeg(ctx, uow, agentLegId);
+    await pbxBestEffort(ctx, 'destroy conference', () => ctx.pbx.destroyBridge(bridgeId));
+  }
+  await tx.sessions.delete(session.agentId);
+  await tx.tokens.deleteBySubject('ccgateway-guid', session.agentId);
+  await tx.queues.setPausedForAgent(session.agentId, false);
+  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, reason, at: now });
+}
+
+/** Asks the engine to end a leg, remembering that the gateway did. */
+export async function hangupLeg(ctx: CoreContext, uow: UnitOfWork, legId: string): Promise<void> {
+  const leg = await uow.tx.calls.getLeg(legId);
+  if (!leg || !isLive(leg)) return;
+  await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
+  await pbxBestEffort(ctx, 'hang up leg', () => ctx.pbx.hangup(legId));
+}

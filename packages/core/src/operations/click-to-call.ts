@@ -1,0 +1,81 @@
+import { DomainError } from '../errors/domain-error';
+import type { Call } from '../model/call';
+import type { JsonObject } from '../support/json';
+import { newLeg } from '../support/call-factory';
+import type { CoreContext } from '../support/core-context';
+import { inTransaction } from '../support/core-context';
+import { pbxCommand } from '../support/pbx-commands';
+import { newCallId } from '../support/resource-ids';
+import { checkDialableNumber, findExtension, type ExtensionSelector } from './extension-lookup';
+
+export interface ClickToCallRequest {
+  source: ExtensionSelector;
+  dialplan: string | null;
+  destination: string;
+  /** What the extension's phone shows while it rings. */
+  sourceCallerId: { number: string; name: string };
+  /** What the destination sees; the extension's own caller id when null. */
+  destinationCallerId: string | null;
+  sourceRingSec: number | null;
+  destinationRingSec: number | null;
+  /** Client data kept with the call and its CDR. */
+  data: JsonObject;
+  origin: Call['origin'];
+}
+
+/** Rings an extension, then dials a number and connects them (flows/click-to-call). */
+export async function startClickToCall(ctx: CoreContext, request: ClickToCallRequest): Promise<{ callId: string }> {
+  const destination = checkDialableNumber(request.destination);
+  const callId = newCallId(ctx.ids, null);
+  return ctx.queue.run(callId, () =>
+    inTransaction(ctx, async (uow) => {
+      const { tx, now } = uow;
+      const extension = await findExtension(tx, request.source, request.dialplan);
+      const trunk = await tx.trunks.preferred();
+      if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+      const call: Call = {
+        id: callId,
+        purpose: 'click_to_call',
+        direction: 'outbound',
+        state: 'setup',
+        stage: 'ringing_source',
+        agentId: null,
+        tenant: null,
+        fromNumber: extension.callerIdNumber || extension.internalNumber,
+        toNumber: destination,
+        bridgeId: null,
+        extension: extension.internalNumber,
+        createdAt: now,
+        answeredAt: null,
+        endedAt: null,
+        hangupCause: null,
+        hangupCauseText: null,
+        hangupSide: null,
+        origin: request.origin,
+        data: {
+          ...request.data,
+          trunkId: trunk.id,
+          destinationEndpoint: trunk.dialTemplate.replace('{number}', destination),
+          destinationCallerId: request.destinationCallerId ?? (extension.callerIdNumber || extension.internalNumber),
+          ...(request.destinationRingSec === null ? {} : { destinationRingSec: request.destinationRingSec }),
+        },
+      };
+      const source = newLeg(call, 1, 'source', extension.endpoint, request.sourceCallerId, now, {
+        dialedNumber: extension.internalNumber,
+        account: { kind: 'extension', id: extension.id },
+      });
+      await tx.calls.insert(call);
+      await tx.calls.insertLeg(source);
+      const originated = await pbxCommand(ctx, 'ring source extension', () =>
+        ctx.pbx.originate({
+          legId: source.id,
+          endpoint: source.endpoint,
+          callerId: request.sourceCallerId,
+          timeoutSec: request.sourceRingSec ?? ctx.config.agentRingTimeoutSec,
+        }),
+      );
+      await tx.calls.updateLeg({ ...source, channelName: originated.channelName, context: originated.context });
+      return { callId };
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import type { MediaPolicy } from '../config/core-config';
+import { DomainError } from '../errors/domain-error';
+
+/** Audio as a client names it. */
+export type MediaRequest =
+  /** A file of the audio store, without extension (`ss-noservice`). */
+  | { kind: 'sound'; name: string }
+  /** A file path in the client's own terms (`Y:/1/0/20180621/105/1406470.V3`). */
+  | { kind: 'file'; path: string }
+  /** Audio the PBX fetches over HTTP(S). */
+  | { kind: 'url'; url: string };
+
+export interface ResolvedMedia {
+  /** Media URI for the engine (`sound:ss-noservice`). */
+  uri: string;
+  /** What the client asked for, as it asked. */
+  name: string;
+}
+
+// One path segment of a sound: no dots, so no `..` and no extension; no
+// shell or URI metacharacters. A past remote-code execution in a PBX API came
+// through a file name; names that fail this never reach the engine.
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const MAX_NAME = 200;
+
+export function resolveMedia(request: MediaRequest, policy: MediaPolicy): ResolvedMedia {
+  switch (request.kind) {
+    case 'sound':
+      return { uri: `sound:${safeSoundName(request.name)}`, name: request.name };
+    case 'file':
+      return { uri: mappedFile(request.path, policy), name: request.path };
+    case 'url':
+      return { uri: `sound:${allowedUrl(request.url, policy)}`, name: request.url };
+  }
+}
+
+function safeSoundName(name: string): string {
+  const segments = name.split('/');
+  if (name.length === 0 || name.length > MAX_NAME || !segments.every((segment) => SEGMENT.test(segment))) {
+    throw refuse(name, 'not a valid audio name');
+  }
+  return name;
+}
+
+function mappedFile(path: string, policy: MediaPolicy): string {
+  const normalised = path.replace(/\\/g, '/');
+  if (/[\u0000-\u001f\u007f]/.test(normalised)) throw refuse(path, 'control characters');
+  const mapping = policy.pathMappings.find((candidate) => normalised.toLowerCase().startsWith(candidate.prefix.toLowerCase()));
+  if (!mapping) throw refuse(path, 'no media mapping for this path');
+  const rest = normalised.slice(mapping.prefix.length).replace(/^\/+/, '');
+  const withoutExtension = rest.replace(/\.[A-Za-z0-9]{1,8}$/, '');
+  return `${mapping.media}${safeSoundName(withoutExtension)}`;
+}
+
+function allowedUrl(raw: string, policy: MediaPolicy): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse(raw, 'not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(raw, 'only http and https may be fetched');
+  if (url.username || url.password) throw refuse(raw, 'credentials in URL');
+  const host = url.hostname.toLowerCase();
+  const allowed = policy.urlHosts.some((pattern) => hostMatches(host, pattern.toLowerCase()));
+  if (!allowed) throw refuse(raw, `host ${host} is not allowed`);
+  return url.toString();
+}
+
+function hostMatches(host: string, pattern: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
+  return host === pattern;
+}
+
+const refuse = (name: string, why: string): DomainError =>
+  new DomainError('MEDIA_NOT_ALLOWED', `media refused (${why})`, { media: name });

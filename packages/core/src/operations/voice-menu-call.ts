@@ -1,0 +1,74 @@
+import { DomainError } from '../errors/domain-error';
+import type { Call } from '../model/call';
+import type { JsonObject } from '../support/json';
+import { newLeg } from '../support/call-factory';
+import type { CoreContext } from '../support/core-context';
+import { inTransaction } from '../support/core-context';
+import { pbxCommand } from '../support/pbx-commands';
+import { newCallId } from '../support/resource-ids';
+import { checkDialableNumber } from './extension-lookup';
+import { resolveMedia, type MediaRequest } from './media-resolution';
+
+export interface VoiceMenuRequest {
+  destination: string;
+  /** Number to present; null lets the gateway pick one from the trunk's pool. */
+  callerId: string | null;
+  media: MediaRequest;
+  /** The key that transfers the caller; empty: transfer when the audio ends. */
+  transferKey: string;
+  groupName: string;
+  tenant: string | null;
+  data: JsonObject;
+  origin: Call['origin'];
+}
+
+/** Calls a number, plays a menu, and transfers on a key (flows/voice-menu). */
+export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuRequest): Promise<{ callId: string }> {
+  const destination = checkDialableNumber(request.destination);
+  if (!/^[0-9*#]?$/.test(request.transferKey)) throw new DomainError('INVALID_ARGUMENT', 'transfer key must be one digit, * or #');
+  const media = resolveMedia(request.media, ctx.config.media);
+  const callId = newCallId(ctx.ids, null);
+  return ctx.queue.run(callId, () =>
+    inTransaction(ctx, async (uow) => {
+      const { tx, now } = uow;
+      const group = await tx.extensionGroups.get(request.groupName);
+      if (!group) throw new DomainError('EXTENSION_GROUP_NOT_FOUND', `no extension group ${request.groupName}`, { group: request.groupName });
+      const trunk = await tx.trunks.preferred();
+      if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+      const pool = trunk.callerIdPool;
+      const callerId = request.callerId ?? (pool.length > 0 ? pool[ctx.ids.randomInt(pool.length)]! : '');
+      const call: Call = {
+        id: callId,
+        purpose: 'voice_menu',
+        direction: 'outbound',
+        state: 'setup',
+        stage: 'dialing',
+        agentId: null,
+        tenant: request.tenant,
+        fromNumber: callerId,
+        toNumber: destination,
+        bridgeId: null,
+        extension: null,
+        createdAt: now,
+        answeredAt: null,
+        endedAt: null,
+        hangupCause: null,
+        hangupCauseText: null,
+        hangupSide: null,
+        origin: request.origin,
+        data: { ...request.data, transferKey: request.transferKey, groupName: group.name, media: media.uri, mediaName: media.name },
+      };
+      const customer = newLeg(call, 1, 'customer', trunk.dialTemplate.replace('{number}', destination), { number: callerId, name: '' }, now, {
+        dialedNumber: destination,
+        account: { kind: 'trunk', id: trunk.id },
+      });
+      await tx.calls.insert(call);
+      await tx.calls.insertLeg(customer);
+      const originated = await pbxCommand(ctx, 'call destination', () =>
+        ctx.pbx.originate({ legId: customer.id, endpoint: customer.endpoint, callerId: { number: callerId }, timeoutSec: ctx.config.destinationRingTimeoutSec }),
+      );
+      await tx.calls.updateLeg({ ...customer, channelName: originated.channelName, context: originated.context });
+      return { callId };
+    }),
+  );
+}

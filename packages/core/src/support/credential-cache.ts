@@ -1,0 +1,41 @@
+/**
+ * Remembers credentials that verified recently, keyed by a fingerprint of
+ * realm, login and secret, so that clients which send a password with every
+ * request do not pay for a slow hash each time. A failed attempt for a login
+ * forgets that login at once, so lock-outs take effect immediately.
+ */
+export class CredentialCache<T = unknown> {
+  private readonly entries = new Map<string, { value: T; login: string; expiresAt: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 10000,
+  ) {}
+
+  get(key: string, nowMs: number): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= nowMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  put(key: string, login: string, value: T, nowMs: number): void {
+    if (this.ttlMs <= 0) return;
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { value, login, expiresAt: nowMs + this.ttlMs });
+  }
+
+  forgetLogin(login: string): void {
+    for (const [key, entry] of this.entries) if (entry.login === login) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

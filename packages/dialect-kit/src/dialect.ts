@@ -1,0 +1,34 @@
+import type { Router } from 'express';
+import type { CallControl, DomainEventProjector } from '@pbx-gateway/core';
+
+export type DialectName = 'vicidial' | 'voipsun' | 'ccgateway' | 'sipcall';
+
+/** Structured log lines; the server decides where they go and redacts secrets again on the way. */
+export interface DialectLogger {
+  debug(facts: Record<string, unknown>, message: string): void;
+  info(facts: Record<string, unknown>, message: string): void;
+  warn(facts: Record<string, unknown>, message: string): void;
+  error(facts: Record<string, unknown>, message: string): void;
+}
+
+export interface DialectDeps<Settings> {
+  core: CallControl;
+  logger: DialectLogger;
+  settings: Settings;
+}
+
+/**
+ * What each dialect package gives the server: a router that answers its own
+ * paths wire-exactly (and nothing else), and optional background work.
+ * Projectors are created separately (`createXxxProjector`), because the core
+ * needs them before the dialect exists.
+ */
+export interface Dialect {
+  readonly name: DialectName;
+  readonly router: Router;
+  /** Starts background work (sweepers, timers); stops with `stop`. */
+  start?(): void;
+  stop?(): Promise<void>;
+}
+
+export type { DomainEventProjector };

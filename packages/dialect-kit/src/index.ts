@@ -1,0 +1,6 @@
+export * from './dialect';
+export * from './request-params';
+export * from './request-body';
+export * from './api-log';
+export * from './error-guard';
+export * from './schema-validation';
