@@ -85,15 +85,26 @@ export interface CallControl {
   idle(): Promise<void>;
 }
 
+/** An owner queue whose every piece of work `idle()` waits for, including work started by timers. */
+class TrackedOwnerQueue extends OwnerQueue {
+  constructor(private readonly track: <T>(work: Promise<T>) => Promise<T>) {
+    super();
+  }
+
+  override run<T>(owner: string, work: () => Promise<T>): Promise<T> {
+    return this.track(super.run(owner, work));
+  }
+}
+
 export function createCallControl(deps: CoreDeps): CallControl {
-  const ctx: CoreContext = { ...deps, queue: new OwnerQueue(), credentials: new CredentialCache(deps.config.credentialCacheMs) };
-  const direct = deps.store.direct;
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work)).catch(() => undefined);
     return work;
   };
+  const ctx: CoreContext = { ...deps, queue: new TrackedOwnerQueue(track), credentials: new CredentialCache(deps.config.credentialCacheMs) };
+  const direct = deps.store.direct;
   let started = false;
 
   return {

@@ -1,15 +1,28 @@
+import { chmodSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@pbx-gateway/store-pg';
 import { repositoryRoot } from './reference-data';
 
+interface EmbeddedRun {
+  stop(): Promise<void>;
+  dataDir: string;
+}
+
 /**
  * Tests run against a real Postgres: the server named by `DATABASE_URL` when
- * set (CI), otherwise an embedded one under `.data/test-postgres` that lives
- * for this Jest run only. Workers inherit the URL through the environment.
+ * set (CI), otherwise an embedded cluster of this Jest run's own, so that
+ * runs side by side never share a data directory. Workers inherit the URL
+ * through the environment.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
-  const running = await startEmbeddedPostgres({ dataDir: join(repositoryRoot(), '.data', 'test-postgres') });
+  const parent = join(repositoryRoot(), '.data', 'test-postgres');
+  mkdirSync(parent, { recursive: true });
+  const runDir = mkdtempSync(join(parent, 'run-'));
+  // Postgres may run as its own system user (when the tests run as root): it must reach the cluster.
+  chmodSync(runDir, 0o755);
+  const dataDir = join(runDir, 'cluster');
+  const running = await startEmbeddedPostgres({ dataDir });
   process.env.DATABASE_URL = running.url;
-  (globalThis as { __embeddedPostgres__?: { stop(): Promise<void> } }).__embeddedPostgres__ = running;
+  (globalThis as { __embeddedPostgres__?: EmbeddedRun }).__embeddedPostgres__ = { stop: running.stop, dataDir };
 }

@@ -54,9 +54,11 @@ export const agentPlaybackCall: CallFlow = {
       at: uow.now,
     });
     await hangupOtherLegs(ctx, uow, legs, null);
-    const playback = await unfinishedPlaybackOf(uow, call.id);
+    const unfinished = await unfinishedPlaybackOf(uow, call.id);
     const ended = await completeCallIfOver(ctx, uow, call);
-    if (playback) {
+    // Ending the call may have ended the session too (a deferred logout), which finishes its audio.
+    const playback = unfinished ? await uow.tx.playbacks.get(unfinished.id) : null;
+    if (playback && playback.state !== 'finished') {
       const cause = endCause(playback);
       await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: cause, finishedAt: uow.now });
       uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause, at: uow.now });
@@ -87,10 +89,10 @@ async function unfinishedPlaybackOf(uow: UnitOfWork, callId: string): Promise<Pl
 /**
  * Why the audio ended when its phone went away: as decided earlier (stopped,
  * done, failed), failed if it never started (unanswered phone), stopped if the
- * agent hung up while it played.
+ * agent hung up while it played (also between a jump and its restart).
  */
 function endCause(playback: Playback): Exclude<PlaybackFinishCause, 'replaced'> {
   if (playback.state === 'finishing' && playback.finishCause && playback.finishCause !== 'replaced') return playback.finishCause;
-  if (playback.state === 'pending') return 'failed';
+  if (playback.state === 'pending' && playback.continues === null) return 'failed';
   return 'stopped';
 }

@@ -34,6 +34,7 @@ const seconds = (from: Date, to: Date): number => Math.max(0, Math.round((to.get
 /** The CDR of a call that has just ended. */
 export function buildCdr(call: Call, legs: readonly Leg[], endedAt: Date): NewCdr {
   const answeredAt = call.answeredAt;
+  const first = call.hangupCause === null ? firstEndedLeg(legs) : null;
   return {
     callId: call.id,
     purpose: call.purpose,
@@ -48,15 +49,15 @@ export function buildCdr(call: Call, legs: readonly Leg[], endedAt: Date): NewCd
     endedAt,
     durationSec: seconds(call.createdAt, endedAt),
     billsec: answeredAt ? seconds(answeredAt, endedAt) : 0,
-    hangupCause: call.hangupCause ?? firstCause(legs) ?? 0,
-    hangupCauseText: call.hangupCauseText ?? 'Unknown',
+    hangupCause: call.hangupCause ?? first?.cause ?? 0,
+    hangupCauseText: (call.hangupCause === null ? first?.causeText : call.hangupCauseText) ?? 'Unknown',
     hangupSide: call.hangupSide ?? 'system',
     recordingFile: typeof call.data.recordingFile === 'string' ? call.data.recordingFile : null,
     data: call.data,
   };
 }
 
-function firstCause(legs: readonly Leg[]): number | null {
+function firstEndedLeg(legs: readonly Leg[]): Leg | null {
   const ended = legs.filter((leg) => leg.endedAt && leg.cause !== null).sort((a, b) => a.endedAt!.getTime() - b.endedAt!.getTime());
-  return ended[0]?.cause ?? null;
+  return ended[0] ?? null;
 }

@@ -10,12 +10,12 @@ export async function nextMailboxMessage(
   ctx: CoreContext,
   request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal },
 ): Promise<JsonValue | null> {
-  const deadline = Date.now() + Math.max(0, request.waitMs);
+  const deadline = ctx.clock.now().getTime() + Math.max(0, request.waitMs);
   const mailbox = ctx.store.direct.mailbox;
   for (;;) {
     const message = await mailbox.takeNext(request.agentId, request.channel);
     if (message !== null) return message;
-    const remaining = deadline - Date.now();
+    const remaining = deadline - ctx.clock.now().getTime();
     if (remaining <= 0 || request.abort?.aborted) return null;
     await ctx.store.mailboxSignals.wait(request.agentId, request.channel, remaining, request.abort);
   }

@@ -34,10 +34,10 @@ export function resolveMedia(request: MediaRequest, policy: MediaPolicy): Resolv
   }
 }
 
-function safeSoundName(name: string): string {
+function safeSoundName(name: string, shownAs: string = name): string {
   const segments = name.split('/');
   if (name.length === 0 || name.length > MAX_NAME || !segments.every((segment) => SEGMENT.test(segment))) {
-    throw refuse(name, 'not a valid audio name');
+    throw refuse(shownAs, 'not a valid audio name');
   }
   return name;
 }
@@ -45,11 +45,18 @@ function safeSoundName(name: string): string {
 function mappedFile(path: string, policy: MediaPolicy): string {
   const normalised = path.replace(/\\/g, '/');
   if (/[\u0000-\u001f\u007f]/.test(normalised)) throw refuse(path, 'control characters');
-  const mapping = policy.pathMappings.find((candidate) => normalised.toLowerCase().startsWith(candidate.prefix.toLowerCase()));
+  const lower = normalised.toLowerCase();
+  const mapping = policy.pathMappings.find((candidate) => startsAtBoundary(lower, candidate.prefix.replace(/\\/g, '/').toLowerCase()));
   if (!mapping) throw refuse(path, 'no media mapping for this path');
   const rest = normalised.slice(mapping.prefix.length).replace(/^\/+/, '');
   const withoutExtension = rest.replace(/\.[A-Za-z0-9]{1,8}$/, '');
-  return `${mapping.media}${safeSoundName(withoutExtension)}`;
+  return `${mapping.media}${safeSoundName(withoutExtension, path)}`;
+}
+
+/** A prefix maps whole path segments: `Y:/calls` maps `Y:/calls/1.V3`, not `Y:/callsecret/1.V3`. */
+function startsAtBoundary(path: string, prefix: string): boolean {
+  if (!path.startsWith(prefix)) return false;
+  return prefix === '' || prefix.endsWith('/') || prefix.endsWith(':') || path.length === prefix.length || path[prefix.length] === '/';
 }
 
 function allowedUrl(raw: string, policy: MediaPolicy): string {

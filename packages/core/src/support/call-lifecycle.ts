@@ -33,7 +33,10 @@ export async function recordLegEnded(
   const ended: Leg = { ...leg, state: 'ended', endedAt: uow.now, cause, causeText };
   await uow.tx.calls.updateLeg(ended);
   let updated = call;
-  if (call.hangupSide === null || call.hangupCause === null) {
+  // A member rung for a transfer that did not get the caller (released, busy,
+  // unanswered) says nothing about how the call itself ended.
+  const decides = leg.role !== 'member' || call.data.answeredBy === leg.id;
+  if (decides && (call.hangupSide === null || call.hangupCause === null)) {
     updated = {
       ...call,
       hangupSide: call.hangupSide ?? (leg.hangupRequested ? 'system' : sideOfRole[leg.role]),

@@ -1,0 +1,152 @@
+import { DomainError, type ApiUserCredentials } from '../src';
+import { apiUser, SECRET } from './support/fixtures';
+import { createTestCore, type TestCore } from './support/test-core';
+
+const MINUTE = 60_000;
+
+async function setup(): Promise<TestCore> {
+  return createTestCore({
+    directory: {
+      apiUsers: [
+        apiUser('u-api', { login: 'apiuser', attributes: { level: '8' } }),
+        apiUser('u-sleeping', { login: 'sleeper', active: false }),
+        apiUser('u-sip', { realm: 'sipcall', login: 'apiuser', secretHash: 'hashed:other' }),
+      ],
+    },
+  });
+}
+
+const credentials = (secret: string, overrides: Partial<ApiUserCredentials> = {}): ApiUserCredentials => ({
+  realm: 'vicidial',
+  login: 'apiuser',
+  secret,
+  ...overrides,
+});
+
+async function failure(t: TestCore, request: ApiUserCredentials): Promise<DomainError> {
+  try {
+    await t.core.authenticateApiUser(request);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('authentication succeeded');
+}
+
+describe('authenticateApiUser', () => {
+  it('returns the account for the right secret in its realm', async () => {
+    const t = await setup();
+    const user = await t.core.authenticateApiUser(credentials(SECRET));
+    expect(user).toMatchObject({ id: 'u-api', realm: 'vicidial', login: 'apiuser', attributes: { level: '8' } });
+    const sip = await t.core.authenticateApiUser(credentials('other', { realm: 'sipcall' }));
+    expect(sip.id).toBe('u-sip');
+  });
+
+  it('refuses an unknown login with AUTH_FAILED (unknown) and counts nothing', async () => {
+    const t = await setup();
+    const error = await failure(t, credentials(SECRET, { login: 'nobody' }));
+    expect(error.code).toBe('AUTH_FAILED');
+    expect(error.details).toEqual({ reason: 'unknown' });
+    expect(t.hasher.verifications).toBe(0);
+  });
+
+  it('does not accept a login of another realm', async () => {
+    const t = await setup();
+    expect((await failure(t, credentials(SECRET, { realm: 'voipsun' }))).details).toEqual({ reason: 'unknown' });
+  });
+
+  it('counts each wrong secret with its time', async () => {
+    const t = await setup();
+    const first = await failure(t, credentials('wrong'));
+    expect(first.code).toBe('AUTH_FAILED');
+    expect(first.details).toEqual({ reason: 'secret' });
+    await t.advance(MINUTE);
+    await failure(t, credentials('wrong again'));
+    const stored = await t.core.getApiUser('u-api');
+    expect(stored).toMatchObject({ failedLogins: 2, lastFailedLoginAt: t.clock.now() });
+  });
+
+  it('locks the account after 10 failures within the window, refusing even the right secret', async () => {
+    const t = await setup();
+    for (let i = 0; i < 9; i += 1) {
+      await failure(t, credentials(`guess-${i}`));
+      await t.advance(MINUTE);
+    }
+    expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(9);
+    await failure(t, credentials('guess-9'));
+    expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(10);
+
+    const verificationsBefore = t.hasher.verifications;
+    const locked = await failure(t, credentials(SECRET));
+    expect(locked.code).toBe('AUTH_LOCKED');
+    await t.advance(14 * MINUTE);
+    expect((await failure(t, credentials(SECRET))).code).toBe('AUTH_LOCKED');
+    expect((await failure(t, credentials('guess'))).code).toBe('AUTH_LOCKED');
+    expect(t.hasher.verifications).toBe(verificationsBefore);
+    expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(10);
+  });
+
+  it('lifts the lock once the window has passed since the last failure; the next failure counts 1 again', async () => {
+    const t = await setup();
+    for (let i = 0; i < 10; i += 1) await failure(t, credentials(`guess-${i}`));
+    await t.advance(t.config.lockout.windowMs + 1);
+    const error = await failure(t, credentials('wrong'));
+    expect(error.code).toBe('AUTH_FAILED');
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: t.clock.now() });
+    await expect(t.core.authenticateApiUser(credentials(SECRET))).resolves.toMatchObject({ id: 'u-api' });
+  });
+
+  it('keeps earlier failures after a success unless asked to clear them', async () => {
+    const t = await setup();
+    await failure(t, credentials('wrong'));
+    await failure(t, credentials('wrong'));
+    await t.core.authenticateApiUser(credentials(SECRET));
+    expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(2);
+    await failure(t, credentials('wrong'));
+    await t.core.authenticateApiUser(credentials(SECRET, { resetFailuresOnSuccess: true }));
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+  });
+
+  it('refuses an inactive account with AUTH_FAILED (inactive) only once its secret is right', async () => {
+    const t = await setup();
+    const inactive = await failure(t, credentials(SECRET, { login: 'sleeper' }));
+    expect(inactive.code).toBe('AUTH_FAILED');
+    expect(inactive.details).toEqual({ reason: 'inactive' });
+    expect((await failure(t, credentials('wrong', { login: 'sleeper' }))).details).toEqual({ reason: 'secret' });
+    expect((await t.core.getApiUser('u-sleeping'))!.failedLogins).toBe(1);
+  });
+
+  it('answers a recently verified credential from the cache without hashing again', async () => {
+    const t = await setup();
+    await t.core.authenticateApiUser(credentials(SECRET));
+    expect(t.hasher.verifications).toBe(1);
+    await t.advance(t.config.credentialCacheMs - 1);
+    await expect(t.core.authenticateApiUser(credentials(SECRET))).resolves.toMatchObject({ id: 'u-api' });
+    expect(t.hasher.verifications).toBe(1);
+    await t.advance(1);
+    await t.core.authenticateApiUser(credentials(SECRET));
+    expect(t.hasher.verifications).toBe(2);
+  });
+
+  it('does not answer a different secret from the cache', async () => {
+    const t = await setup();
+    await t.core.authenticateApiUser(credentials(SECRET));
+    expect((await failure(t, credentials('wrong'))).code).toBe('AUTH_FAILED');
+  });
+
+  it('forgets the cached credential of a login after a failure for it', async () => {
+    const t = await setup();
+    await t.core.authenticateApiUser(credentials(SECRET));
+    await failure(t, credentials('wrong'));
+    const before = t.hasher.verifications;
+    await t.core.authenticateApiUser(credentials(SECRET));
+    expect(t.hasher.verifications).toBe(before + 1);
+  });
+
+  it('locks out a cached credential once failures reach the limit', async () => {
+    const t = await setup();
+    await t.core.authenticateApiUser(credentials(SECRET));
+    for (let i = 0; i < 10; i += 1) await failure(t, credentials(`guess-${i}`));
+    expect((await failure(t, credentials(SECRET))).code).toBe('AUTH_LOCKED');
+  });
+});

@@ -1,0 +1,119 @@
+import type { DomainEventProjector } from '../src';
+import { agent, extension, trunk } from './support/fixtures';
+import { createTestCore, type TestCore } from './support/test-core';
+
+const message = { topic: 'sipcall.cdr', url: 'https://crm.example.com/cdr', body: '{"id":1}', headers: { 'Content-Type': 'application/json' } };
+
+async function setup(projectors: DomainEventProjector[] = []): Promise<TestCore> {
+  return createTestCore({
+    config: { outbox: { batchSize: 10, leaseMs: 30_000, retryBaseMs: 1000, retryMaxMs: 5000 } },
+    projectors,
+    directory: { agents: [agent('1000')], extensions: [extension(5, '100')], trunks: [trunk(1)] },
+  });
+}
+
+describe('callback delivery', () => {
+  it('posts a due callback with its id as idempotency key and marks it delivered', async () => {
+    const t = await setup();
+    const stored = await t.store.direct.outbox.add(message, t.clock.now());
+    await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
+    expect(t.callbacks.attempts).toEqual([
+      {
+        url: 'https://crm.example.com/cdr',
+        body: '{"id":1}',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': stored.id },
+        outcome: { delivered: true, status: 200 },
+      },
+    ]);
+    expect(t.store.outboxMessages()).toEqual([expect.objectContaining({ id: stored.id, deliveredAt: t.clock.now(), attempts: 0 })]);
+    expect(await t.store.direct.outbox.countPending()).toBe(0);
+  });
+
+  it('retries a failed delivery with growing delays up to the maximum, then delivers it once', async () => {
+    const t = await setup();
+    const stored = await t.store.direct.outbox.add(message, t.clock.now());
+    t.callbacks.failNext(5, { status: 503, reason: 'HTTP 503' });
+
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const before = t.clock.nowMs();
+      await expect(t.core.deliverDueCallbacks()).resolves.toBe(0);
+      const [row] = t.store.outboxMessages();
+      expect(row).toMatchObject({ attempts: attempt, deliveredAt: null, lastError: 'HTTP 503' });
+      const delay = row!.nextAttemptAt.getTime() - before;
+      delays.push(delay);
+
+      await t.advance(delay - 1);
+      await expect(t.core.deliverDueCallbacks()).resolves.toBe(0);
+      expect(t.callbacks.attempts).toHaveLength(attempt);
+      await t.advance(1);
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 5000, 5000]);
+
+    await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
+    await t.advance(3_600_000);
+    await expect(t.core.deliverDueCallbacks()).resolves.toBe(0);
+    expect(t.callbacks.attempts).toHaveLength(6);
+    expect(t.callbacks.delivered).toHaveLength(1);
+    expect(new Set(t.callbacks.attempts.map((attempt) => attempt.headers['Idempotency-Key']))).toEqual(new Set([stored.id]));
+    expect(t.logger.messages('warn')).toHaveLength(5);
+  });
+
+  it('delivers a callback once when two dispatchers run at the same time', async () => {
+    const t = await setup();
+    await t.store.direct.outbox.add(message, t.clock.now());
+    await t.store.direct.outbox.add({ ...message, body: '{"id":2}' }, t.clock.now());
+    const counts = await Promise.all([t.core.deliverDueCallbacks(), t.core.deliverDueCallbacks()]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(t.callbacks.attempts.map((attempt) => attempt.body).sort()).toEqual(['{"id":1}', '{"id":2}']);
+  });
+
+  it('takes at most a batch per run, oldest first', async () => {
+    const t = await setup();
+    for (let i = 1; i <= 12; i += 1) await t.store.direct.outbox.add({ ...message, body: String(i) }, t.clock.now());
+    await expect(t.core.deliverDueCallbacks()).resolves.toBe(10);
+    expect(t.callbacks.attempts.map((attempt) => attempt.body)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    await expect(t.core.deliverDueCallbacks()).resolves.toBe(2);
+  });
+
+  it('delivers the callbacks a projector stored with the change that caused them', async () => {
+    const cdrCallbacks: DomainEventProjector = {
+      name: 'cdr-callbacks',
+      async project(event, tx) {
+        if (event.type !== 'CallEnded') return;
+        await tx.outbox.add({ topic: 'cdr', url: 'https://crm.example.com/cdr', body: JSON.stringify({ uuid: event.call.id, billsec: event.cdr.billsec }), headers: {} }, event.at);
+      },
+    };
+    const t = await setup([cdrCallbacks]);
+    const { callId } = await t.core.startClickToCall({
+      source: { by: 'internal_number', value: '100' },
+      dialplan: null,
+      destination: '800123456',
+      sourceCallerId: { number: '800123456', name: '' },
+      destinationCallerId: null,
+      sourceRingSec: null,
+      destinationRingSec: null,
+      data: {},
+      origin: { dialect: 'sipcall', operation: 'MakeCall', apiUserId: null },
+    });
+    expect(t.store.outboxMessages()).toEqual([]);
+    await t.endLeg(`${callId}.1`, 19, 'No answer');
+    await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
+    expect(JSON.parse(t.callbacks.attempts[0]!.body)).toEqual({ uuid: callId, billsec: 0 });
+  });
+
+  it('stores neither the change nor its callback when a projector fails', async () => {
+    const failing: DomainEventProjector = {
+      name: 'failing',
+      async project(event, tx) {
+        await tx.outbox.add({ topic: 'status', url: 'https://crm.example.com/status', body: event.type, headers: {} }, t.clock.now());
+        throw new Error('projection failed');
+      },
+    };
+    const t = await setup([failing]);
+    await expect(t.core.loginAgent({ agentId: '1000', via: 'sipcall' })).rejects.toThrow('projection failed');
+    expect(await t.core.getAgentSession('1000')).toBeNull();
+    expect(t.store.outboxMessages()).toEqual([]);
+    expect(t.events).toEqual([]);
+  });
+});

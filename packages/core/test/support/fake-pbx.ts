@@ -1,0 +1,314 @@
+import {
+  PbxFailure,
+  type BridgeKind,
+  type HangupReason,
+  type OriginateRequest,
+  type OriginatedLeg,
+  type Pbx,
+  type PbxEndpoint,
+  type PbxEvent,
+  type PbxLegState,
+  type PbxPlaybackState,
+  type PbxSnapshot,
+  type PlaybackOperation,
+  type PlayRequest,
+} from '../../src';
+
+export type PbxCommandName =
+  | 'originate'
+  | 'hangup'
+  | 'ensureBridge'
+  | 'destroyBridge'
+  | 'addToBridge'
+  | 'removeFromBridge'
+  | 'play'
+  | 'controlPlayback'
+  | 'stopPlayback'
+  | 'sendDtmf'
+  | 'setRinging';
+
+export interface PbxCommandRecord {
+  name: PbxCommandName;
+  args: readonly unknown[];
+  /** The command was refused (engine away or a scripted failure). */
+  failed: boolean;
+}
+
+interface EngineLeg {
+  channelName: string;
+  state: PbxLegState;
+  /** The gateway asked for the hangup; the engine has not reported the end yet. */
+  ending: boolean;
+}
+
+/**
+ * A scriptable telephony engine. Every command is recorded with its
+ * arguments, in order; tests play the engine's part by emitting `PbxEvent`s.
+ * It keeps a small picture of what exists (legs, bridges, playbacks) so that
+ * `snapshot` and `playbackState` answer like an engine would, and can forget
+ * it all as an engine restart does.
+ */
+export class FakePbx implements Pbx {
+  readonly commands: PbxCommandRecord[] = [];
+  readonly legs = new Map<string, EngineLeg>();
+  readonly bridges = new Map<string, { kind: BridgeKind; legIds: string[] }>();
+  readonly playbacks = new Map<string, PbxPlaybackState>();
+  endpointList: PbxEndpoint[] = [];
+  /** Dialplan context reported for originated legs. */
+  context = 'gateway';
+
+  private available = true;
+  private listeners: Array<(event: PbxEvent) => void> = [];
+  private readonly nextFailures = new Map<PbxCommandName, PbxFailure[]>();
+  private readonly standingFailures = new Map<PbxCommandName, PbxFailure>();
+  private channelSequence = 0;
+
+  // ---- scripting -----------------------------------------------------
+
+  setAvailable(available: boolean): void {
+    this.available = available;
+  }
+
+  /** The next call of `command` fails with `failure`. */
+  failNext(command: PbxCommandName, failure: PbxFailure = new PbxFailure('rejected', `${command} refused`, 422)): void {
+    const queue = this.nextFailures.get(command) ?? [];
+    queue.push(failure);
+    this.nextFailures.set(command, queue);
+  }
+
+  /** Every call of `command` fails until `clearFailures`. */
+  failAlways(command: PbxCommandName, failure: PbxFailure = new PbxFailure('rejected', `${command} refused`, 422)): void {
+    this.standingFailures.set(command, failure);
+  }
+
+  clearFailures(): void {
+    this.nextFailures.clear();
+    this.standingFailures.clear();
+  }
+
+  /** Delivers an event to the gateway, updating the engine's own picture first. */
+  emit(event: PbxEvent): void {
+    switch (event.type) {
+      case 'leg_ringing': {
+        const leg = this.legs.get(event.legId);
+        if (leg) leg.state = 'ringing';
+        break;
+      }
+      case 'leg_answered': {
+        const leg = this.legs.get(event.legId);
+        if (leg) leg.state = 'up';
+        break;
+      }
+      case 'leg_ended':
+        this.legs.delete(event.legId);
+        for (const bridge of this.bridges.values()) bridge.legIds = bridge.legIds.filter((id) => id !== event.legId);
+        break;
+      case 'leg_arrived':
+        this.legs.set(event.legId, { channelName: event.channelName, state: 'up', ending: false });
+        break;
+      case 'playback_started':
+        this.playbacks.set(event.playbackId, 'playing');
+        break;
+      case 'playback_finished':
+        this.playbacks.delete(event.playbackId);
+        break;
+      case 'pbx_connected':
+        this.available = true;
+        break;
+      case 'pbx_disconnected':
+        this.available = false;
+        break;
+      default:
+        break;
+    }
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** The engine restarted: every channel, bridge and playback is gone. */
+  forgetEverything(): void {
+    this.legs.clear();
+    this.bridges.clear();
+    this.playbacks.clear();
+  }
+
+  /** The gateway that listened went away (a new one will subscribe). */
+  removeAllListeners(): void {
+    this.listeners = [];
+  }
+
+  /** Legs the gateway hung up whose end the engine has not reported yet. */
+  endingLegs(): string[] {
+    return [...this.legs.entries()].filter(([, leg]) => leg.ending).map(([id]) => id);
+  }
+
+  // ---- reading what the gateway did ---------------------------------
+
+  named(name: PbxCommandName): PbxCommandRecord[] {
+    return this.commands.filter((command) => command.name === name);
+  }
+
+  originated(): OriginateRequest[] {
+    return this.named('originate').map((command) => command.args[0] as OriginateRequest);
+  }
+
+  played(): PlayRequest[] {
+    return this.named('play').map((command) => command.args[0] as PlayRequest);
+  }
+
+  hungUp(): string[] {
+    return this.named('hangup').map((command) => command.args[0] as string);
+  }
+
+  /** The commands in compact words, e.g. `originate c1.1 PJSIP/1000`, `play p1 bridge:b1 sound:x`. */
+  describe(): string[] {
+    return this.commands.map(describeCommand);
+  }
+
+  clearCommands(): void {
+    this.commands.length = 0;
+  }
+
+  // ---- the Pbx port ---------------------------------------------------
+
+  async originate(request: OriginateRequest): Promise<OriginatedLeg> {
+    this.record('originate', [request]);
+    this.channelSequence += 1;
+    const channelName = `${channelPrefix(request.endpoint)}-${this.channelSequence.toString(16).padStart(8, '0')}`;
+    this.legs.set(request.legId, { channelName, state: 'down', ending: false });
+    return { legId: request.legId, channelName, state: 'down', context: this.context };
+  }
+
+  async hangup(legId: string, reason?: HangupReason): Promise<void> {
+    this.record('hangup', reason === undefined ? [legId] : [legId, reason]);
+    const leg = this.legs.get(legId);
+    if (leg) leg.ending = true;
+  }
+
+  async ensureBridge(bridgeId: string, kind: BridgeKind): Promise<void> {
+    this.record('ensureBridge', [bridgeId, kind]);
+    if (!this.bridges.has(bridgeId)) this.bridges.set(bridgeId, { kind, legIds: [] });
+  }
+
+  async destroyBridge(bridgeId: string): Promise<void> {
+    this.record('destroyBridge', [bridgeId]);
+    this.bridges.delete(bridgeId);
+  }
+
+  async addToBridge(bridgeId: string, legIds: readonly string[]): Promise<void> {
+    const entry = this.record('addToBridge', [bridgeId, [...legIds]]);
+    const bridge = this.bridges.get(bridgeId);
+    if (!bridge) {
+      entry.failed = true;
+      throw new PbxFailure('not_found', `bridge ${bridgeId} not found`, 404);
+    }
+    for (const id of legIds) if (!bridge.legIds.includes(id)) bridge.legIds.push(id);
+  }
+
+  async removeFromBridge(bridgeId: string, legId: string): Promise<void> {
+    this.record('removeFromBridge', [bridgeId, legId]);
+    const bridge = this.bridges.get(bridgeId);
+    if (bridge) bridge.legIds = bridge.legIds.filter((id) => id !== legId);
+  }
+
+  async play(request: PlayRequest): Promise<void> {
+    this.record('play', [request]);
+    this.playbacks.set(request.playbackId, 'queued');
+  }
+
+  async controlPlayback(playbackId: string, operation: PlaybackOperation): Promise<void> {
+    const entry = this.record('controlPlayback', [playbackId, operation]);
+    if (!this.playbacks.has(playbackId)) {
+      entry.failed = true;
+      throw new PbxFailure('not_found', `playback ${playbackId} not found`, 404);
+    }
+    if (operation === 'pause') this.playbacks.set(playbackId, 'paused');
+    if (operation === 'unpause') this.playbacks.set(playbackId, 'playing');
+  }
+
+  async stopPlayback(playbackId: string): Promise<void> {
+    this.record('stopPlayback', [playbackId]);
+    this.playbacks.delete(playbackId);
+  }
+
+  async sendDtmf(legId: string, digits: string, options?: { betweenMs?: number; durationMs?: number }): Promise<void> {
+    this.record('sendDtmf', options === undefined ? [legId, digits] : [legId, digits, options]);
+  }
+
+  async setRinging(legId: string, ringing: boolean): Promise<void> {
+    this.record('setRinging', [legId, ringing]);
+  }
+
+  async snapshot(): Promise<PbxSnapshot> {
+    this.assertAvailable('snapshot');
+    return {
+      legs: [...this.legs.entries()].map(([legId, leg]) => ({ legId, channelName: leg.channelName, state: leg.state })),
+      bridges: [...this.bridges.entries()].map(([bridgeId, bridge]) => ({ bridgeId, legIds: [...bridge.legIds] })),
+    };
+  }
+
+  async playbackState(playbackId: string): Promise<PbxPlaybackState | null> {
+    this.assertAvailable('playbackState');
+    return this.playbacks.get(playbackId) ?? null;
+  }
+
+  async endpoints(): Promise<PbxEndpoint[]> {
+    this.assertAvailable('endpoints');
+    return this.endpointList.map((endpoint) => ({ ...endpoint, channelIds: [...endpoint.channelIds] }));
+  }
+
+  isAvailable(): boolean {
+    return this.available;
+  }
+
+  onEvent(listener: (event: PbxEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private record(name: PbxCommandName, args: readonly unknown[]): PbxCommandRecord {
+    const entry: PbxCommandRecord = { name, args: structuredClone(args), failed: false };
+    this.commands.push(entry);
+    const failure = !this.available
+      ? new PbxFailure('unavailable', 'no connection to the engine')
+      : (this.nextFailures.get(name)?.shift() ?? this.standingFailures.get(name));
+    if (failure) {
+      entry.failed = true;
+      throw failure;
+    }
+    return entry;
+  }
+
+  private assertAvailable(what: string): void {
+    if (!this.available) throw new PbxFailure('unavailable', `no connection to the engine (${what})`);
+  }
+}
+
+/** `PJSIP/1000` → `PJSIP/1000`; `PJSIP/800123456@upc` → `PJSIP/upc` (the endpoint the call leaves by). */
+function channelPrefix(endpoint: string): string {
+  const slash = endpoint.indexOf('/');
+  if (slash === -1) return endpoint;
+  const technology = endpoint.slice(0, slash);
+  const resource = endpoint.slice(slash + 1);
+  const at = resource.indexOf('@');
+  return `${technology}/${at === -1 ? resource : resource.slice(at + 1)}`;
+}
+
+function describeCommand(command: PbxCommandRecord): string {
+  const [a, b] = command.args;
+  switch (command.name) {
+    case 'originate': {
+      const request = a as OriginateRequest;
+      return `originate ${request.legId} ${request.endpoint}`;
+    }
+    case 'play': {
+      const request = a as PlayRequest;
+      const target = request.target.kind === 'leg' ? `leg:${request.target.legId}` : `bridge:${request.target.bridgeId}`;
+      return `play ${request.playbackId} ${target} ${request.media}${request.offsetMs ? ` offset=${request.offsetMs}` : ''}`;
+    }
+    case 'addToBridge':
+      return `addToBridge ${String(a)} ${(b as string[]).join(',')}`;
+    case 'setRinging':
+      return `setRinging ${String(a)} ${b ? 'on' : 'off'}`;
+    default:
+      return [command.name, ...command.args.map((arg) => String(arg))].join(' ');
+  }
+}

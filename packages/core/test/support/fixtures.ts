@@ -1,0 +1,81 @@
+import type { Agent, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, StoreTransaction, Trunk } from '../../src';
+import { hashOf } from './fake-hasher';
+
+/** The secret every fixture account is created with. */
+export const SECRET = 'pa55word';
+
+export function agent(id: string, overrides: Partial<Agent> = {}): Agent {
+  return {
+    id,
+    name: `Agent ${id}`,
+    secretHash: hashOf(SECRET),
+    device: `PJSIP/${id}`,
+    active: true,
+    attributes: {},
+    ...overrides,
+  };
+}
+
+export function extension(id: number, internalNumber: string, overrides: Partial<Extension> = {}): Extension {
+  return {
+    id,
+    internalNumber,
+    publicNumber: null,
+    sipUsername: `sip${internalNumber}`,
+    dialplan: 'default',
+    endpoint: `PJSIP/sip${internalNumber}`,
+    callerIdNumber: internalNumber,
+    callerIdName: `Extension ${internalNumber}`,
+    recordCalls: false,
+    ...overrides,
+  };
+}
+
+export function trunk(id: number, overrides: Partial<Trunk> = {}): Trunk {
+  return { id, name: `trunk${id}`, dialTemplate: 'PJSIP/{number}@upc', callerIdPool: ['2120280001', '2120280002'], ...overrides };
+}
+
+export function extensionGroup(name: string, extensionIds: readonly number[], overrides: Partial<ExtensionGroup> = {}): ExtensionGroup {
+  return { name, tenant: null, extensionIds, ringTimeoutSec: 20, ...overrides };
+}
+
+export function apiUser(id: string, overrides: Partial<ApiUser> = {}): ApiUser {
+  return {
+    id,
+    realm: 'vicidial',
+    login: id,
+    secretHash: hashOf(SECRET),
+    active: true,
+    permissions: ['*'],
+    attributes: {},
+    failedLogins: 0,
+    lastFailedLoginAt: null,
+    ...overrides,
+  };
+}
+
+export function queueMember(agentId: string, overrides: Partial<QueueMember> = {}): QueueMember {
+  return { agentId, penalty: 0, paused: false, membership: 'static', ...overrides };
+}
+
+export interface Directory {
+  agents?: Agent[];
+  extensions?: Extension[];
+  trunks?: Trunk[];
+  groups?: ExtensionGroup[];
+  apiUsers?: ApiUser[];
+  queues?: Array<Pick<Queue, 'name' | 'strategy'> & { members?: QueueMember[] }>;
+}
+
+/** Writes provisioning data straight into a store. */
+export async function seed(repositories: StoreTransaction, directory: Directory): Promise<void> {
+  for (const row of directory.agents ?? []) await repositories.agents.upsert(row);
+  for (const row of directory.extensions ?? []) await repositories.extensions.upsert(row);
+  for (const row of directory.trunks ?? []) await repositories.trunks.upsert(row);
+  for (const row of directory.groups ?? []) await repositories.extensionGroups.upsert(row);
+  for (const row of directory.apiUsers ?? []) await repositories.apiUsers.upsert(row);
+  for (const queue of directory.queues ?? []) {
+    await repositories.queues.upsert({ name: queue.name, strategy: queue.strategy });
+    for (const member of queue.members ?? []) await repositories.queues.putMember(queue.name, member);
+  }
+}

@@ -1,0 +1,185 @@
+import {
+  createCallControl,
+  defaultCoreConfig,
+  type CallControl,
+  type CoreConfig,
+  type DomainEvent,
+  type DomainEventProjector,
+  type DomainEventType,
+  type PbxEvent,
+} from '../../src';
+import { FakeHasher } from './fake-hasher';
+import { FakePbx } from './fake-pbx';
+import { FakeClock, FakeTimers } from './fake-time';
+import { seed, type Directory } from './fixtures';
+import { InMemoryStore } from './in-memory-store';
+import { RecordingCallbackTransport } from './recording-callbacks';
+import { RecordingLogger } from './recording-logger';
+import { SequentialIds } from './sequential-ids';
+
+export type TestConfig = Partial<Omit<CoreConfig, 'media' | 'outbox' | 'lockout'>> & {
+  media?: Partial<CoreConfig['media']>;
+  outbox?: Partial<CoreConfig['outbox']>;
+  lockout?: Partial<CoreConfig['lockout']>;
+};
+
+export interface TestCoreOptions {
+  config?: TestConfig;
+  /** Projectors run after the one that records events. */
+  projectors?: DomainEventProjector[];
+  directory?: Directory;
+}
+
+/** The core wired to doubles, with the helpers tests use to play the engine's part. */
+export interface TestCore {
+  core: CallControl;
+  store: InMemoryStore;
+  pbx: FakePbx;
+  clock: FakeClock;
+  timers: FakeTimers;
+  ids: SequentialIds;
+  hasher: FakeHasher;
+  callbacks: RecordingCallbackTransport;
+  logger: RecordingLogger;
+  config: CoreConfig;
+  /** Every domain event whose transaction committed, in commit order. */
+  events: DomainEvent[];
+
+  /** Waits until every command, engine event and fired timer has been handled. */
+  settle(): Promise<void>;
+  /** Delivers an engine event and waits until it has been handled. */
+  emit(event: PbxEvent): Promise<void>;
+  ring(legId: string): Promise<void>;
+  answer(legId: string): Promise<void>;
+  /** The engine reports the end of a leg (normal clearing unless told otherwise). */
+  endLeg(legId: string, cause?: number, causeText?: string): Promise<void>;
+  /** The engine confirms every hangup the gateway asked for. */
+  confirmHangups(): Promise<void>;
+  dtmf(legId: string, digit: string): Promise<void>;
+  playbackStarted(playbackId: string): Promise<void>;
+  playbackFinished(playbackId: string, outcome?: 'done' | 'failed'): Promise<void>;
+  /** Moves the clock (firing due timers) and waits for what they started. */
+  advance(ms: number): Promise<void>;
+  /** The recorded event types, optionally only those of `types`. */
+  eventTypes(...types: DomainEventType[]): DomainEventType[];
+  /** Returns the recorded events and forgets them. */
+  takeEvents(): DomainEvent[];
+  /** A new gateway process on the same store, engine and clock; the old one stops listening and its timers die. */
+  restartGateway(): TestCore;
+}
+
+export function testConfig(overrides: TestConfig = {}): CoreConfig {
+  return {
+    ...defaultCoreConfig,
+    ...overrides,
+    media: { ...defaultCoreConfig.media, ...overrides.media },
+    outbox: { ...defaultCoreConfig.outbox, ...overrides.outbox },
+    lockout: { ...defaultCoreConfig.lockout, ...overrides.lockout },
+  };
+}
+
+export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
+  const clock = new FakeClock();
+  const timers = new FakeTimers(clock);
+  const store = new InMemoryStore({ timers });
+  if (options.directory) await seed(store.direct, options.directory);
+  return wire({
+    clock,
+    timers,
+    store,
+    pbx: new FakePbx(),
+    ids: new SequentialIds(),
+    hasher: new FakeHasher(),
+    callbacks: new RecordingCallbackTransport(),
+    logger: new RecordingLogger(),
+    config: testConfig(options.config),
+    events: [],
+    projectors: options.projectors ?? [],
+  });
+}
+
+interface Parts {
+  clock: FakeClock;
+  timers: FakeTimers;
+  store: InMemoryStore;
+  pbx: FakePbx;
+  ids: SequentialIds;
+  hasher: FakeHasher;
+  callbacks: RecordingCallbackTransport;
+  logger: RecordingLogger;
+  config: CoreConfig;
+  events: DomainEvent[];
+  projectors: DomainEventProjector[];
+}
+
+function wire(parts: Parts): TestCore {
+  const { clock, timers, store, pbx, ids, hasher, callbacks, logger, config, events } = parts;
+  const recorder: DomainEventProjector = {
+    name: 'test-recorder',
+    async project(event, tx) {
+      store.afterCommit(tx, () => events.push(event));
+    },
+  };
+  const core = createCallControl({
+    store,
+    pbx,
+    clock,
+    ids,
+    timers,
+    hasher,
+    callbacks,
+    logger,
+    config,
+    projectors: [recorder, ...parts.projectors],
+  });
+  core.start();
+
+  const settle = (): Promise<void> => core.idle();
+  const emit = async (event: PbxEvent): Promise<void> => {
+    pbx.emit(event);
+    await settle();
+  };
+  const at = (): Date => clock.now();
+
+  const testCore: TestCore = {
+    core,
+    store,
+    pbx,
+    clock,
+    timers,
+    ids,
+    hasher,
+    callbacks,
+    logger,
+    config,
+    events,
+    settle,
+    emit,
+    ring: (legId) => emit({ type: 'leg_ringing', legId, at: at() }),
+    answer: (legId) => emit({ type: 'leg_answered', legId, at: at() }),
+    endLeg: (legId, cause = 16, causeText = 'Normal Clearing') => emit({ type: 'leg_ended', legId, cause, causeText, at: at() }),
+    async confirmHangups() {
+      for (;;) {
+        const ending = pbx.endingLegs();
+        if (ending.length === 0) return;
+        for (const legId of ending) pbx.emit({ type: 'leg_ended', legId, cause: 16, causeText: 'Normal Clearing', at: at() });
+        await settle();
+      }
+    },
+    dtmf: (legId, digit) => emit({ type: 'leg_dtmf', legId, digit, durationMs: 100, at: at() }),
+    playbackStarted: (playbackId) => emit({ type: 'playback_started', playbackId, at: at() }),
+    playbackFinished: (playbackId, outcome = 'done') => emit({ type: 'playback_finished', playbackId, outcome, at: at() }),
+    async advance(ms) {
+      clock.advance(ms);
+      await settle();
+    },
+    eventTypes: (...types) => events.map((event) => event.type).filter((type) => types.length === 0 || types.includes(type)),
+    takeEvents: () => events.splice(0, events.length),
+    restartGateway() {
+      timers.dispose();
+      pbx.removeAllListeners();
+      return wire({ ...parts, timers: new FakeTimers(clock) });
+    },
+  };
+  return testCore;
+}
