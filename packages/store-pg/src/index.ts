@@ -1,2 +1,10 @@
 export { startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedPostgresOptions, RunningPostgres } from './embedded-postgres';
+export { createPgStore } from './pg-store';
+export type { PgStore, PgStoreOptions } from './pg-store';
+export { migrateLatest } from './migrate';
+export { migrationNames } from './migrations';
+export { DEFAULT_TIMEOUTS } from './connection';
+export type { StoreTimeouts, PoolSize } from './connection';
+export { DEFAULT_API_LOG_BUFFERING } from './api-log-writer';
+export type { ApiLogBuffering } from './api-log-writer';

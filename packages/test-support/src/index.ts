@@ -1,3 +1,21 @@
 export { sharedDir, repositoryRoot, ariApiDocsDir, ariTracesDir, seedsDir } from './reference-data';
 export { createTestDatabase, testServerUrl } from './test-database';
 export type { TestDatabase } from './test-database';
+export { startTcpProxy, type TcpProxy } from './tcp-proxy';
+export { startCallbackReceiver } from './callback-receiver';
+export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
+export { waitFor } from './wait-for';
+export type { TestGateway, TestGatewayOptions } from './test-gateway';
+import type { TestGateway, TestGatewayOptions } from './test-gateway';
+
+/**
+ * The whole gateway for one test file (see test-gateway.ts). Loaded on first
+ * use, so that tests of a single package do not load every package.
+ */
+export function startTestGateway(options?: TestGatewayOptions): Promise<TestGateway> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const harness = require('./test-gateway') as typeof import('./test-gateway');
+  return harness.startTestGateway(options);
+}
+export { loadAriContract } from './ari-contract';
+export type { AriContract, AriOperation, AriRequestToCheck, SwaggerModel, SwaggerParameter } from './ari-contract';

@@ -1,0 +1,50 @@
+import type { Knex } from 'knex';
+import * as apiUsers from './001-api-users';
+import * as agents from './002-agents';
+import * as agentSessions from './003-agent-sessions';
+import * as extensions from './004-extensions';
+import * as extensionGroups from './005-extension-groups';
+import * as trunks from './006-trunks';
+import * as queues from './007-queues';
+import * as calls from './008-calls';
+import * as legs from './009-legs';
+import * as playbacks from './010-playbacks';
+import * as cdrs from './011-cdrs';
+import * as apiLog from './012-api-log';
+import * as outbox from './013-outbox';
+import * as agentMailbox from './014-agent-mailbox';
+import * as accessTokens from './015-access-tokens';
+
+interface NamedMigration {
+  /** Recorded in knex_migrations: never rename a migration once released. */
+  name: string;
+  migration: Knex.Migration;
+}
+
+// Listed here rather than read from a directory, so that the same list runs
+// from compiled JavaScript under dist/ and from TypeScript sources under Jest.
+const MIGRATIONS: readonly NamedMigration[] = [
+  { name: '001-api-users', migration: apiUsers },
+  { name: '002-agents', migration: agents },
+  { name: '003-agent-sessions', migration: agentSessions },
+  { name: '004-extensions', migration: extensions },
+  { name: '005-extension-groups', migration: extensionGroups },
+  { name: '006-trunks', migration: trunks },
+  { name: '007-queues', migration: queues },
+  { name: '008-calls', migration: calls },
+  { name: '009-legs', migration: legs },
+  { name: '010-playbacks', migration: playbacks },
+  { name: '011-cdrs', migration: cdrs },
+  { name: '012-api-log', migration: apiLog },
+  { name: '013-outbox', migration: outbox },
+  { name: '014-agent-mailbox', migration: agentMailbox },
+  { name: '015-access-tokens', migration: accessTokens },
+];
+
+export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
+
+export const migrationSource: Knex.MigrationSource<NamedMigration> = {
+  getMigrations: () => Promise.resolve([...MIGRATIONS]),
+  getMigrationName: (entry) => entry.name,
+  getMigration: (entry) => Promise.resolve(entry.migration),
+};

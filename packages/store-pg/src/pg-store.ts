@@ -1,0 +1,66 @@
+import type { Store, StoreTransaction } from '@pbx-gateway/core';
+import { BufferedApiLogWriter, DEFAULT_API_LOG_BUFFERING, type ApiLogBuffering } from './api-log-writer';
+import { createKnex, DEFAULT_TIMEOUTS, type PoolSize, type StoreTimeouts } from './connection';
+import { PgMailboxSignals } from './mailbox-signals';
+import { runMigrations } from './migrate';
+import { createRepositories } from './repositories';
+import { settleWithin } from './support/errors';
+
+export interface PgStoreOptions {
+  connectionString: string;
+  pool?: PoolSize;
+  /** Failures that have no caller to reject: API log writes, the listening connection. */
+  onError?: (error: Error) => void;
+  /** Bounds on every wait for Postgres; defaults suit production. */
+  timeouts?: Partial<StoreTimeouts>;
+  /** How the API log is batched; defaults suit production. */
+  apiLog?: Partial<ApiLogBuffering>;
+}
+
+export interface PgStore extends Store {
+  /** Migrates the database to the latest schema. */
+  migrate(): Promise<void>;
+  /** Whether Postgres answers a query now; never rejects. */
+  ping(): Promise<boolean>;
+}
+
+const reportAsWarning = (error: Error): void => process.emitWarning(error.message, 'PbxGatewayStoreWarning');
+
+export function createPgStore(options: PgStoreOptions): PgStore {
+  const onError = options.onError ?? reportAsWarning;
+  const timeouts: StoreTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const db = createKnex(options.connectionString, options.pool ?? {}, timeouts, onError);
+  const direct: StoreTransaction = createRepositories(db);
+  const mailboxSignals = new PgMailboxSignals(options.connectionString, timeouts, onError);
+  const apiLog = new BufferedApiLogWriter(db, { ...DEFAULT_API_LOG_BUFFERING, ...options.apiLog }, onError);
+  let closing: Promise<void> | null = null;
+
+  return {
+    direct,
+    mailboxSignals,
+    apiLog,
+
+    // knex commits when `work` resolves and rolls back (rethrowing) when it throws.
+    transaction: (work) => db.transaction((trx) => work(createRepositories(trx))),
+
+    migrate: () => runMigrations(options.connectionString, timeouts, onError),
+
+    async ping() {
+      try {
+        await db.raw('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    close() {
+      closing ??= (async () => {
+        await apiLog.close();
+        await mailboxSignals.close();
+        await settleWithin(db.destroy(), timeouts.acquireMs);
+      })();
+      return closing;
+    },
+  };
+}

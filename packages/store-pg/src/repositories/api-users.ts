@@ -1,0 +1,70 @@
+import type { ApiRealm, ApiUser, ApiUserRepository } from '@pbx-gateway/core';
+import type { Knex } from 'knex';
+import { fromJsonbStrings, toJsonb } from '../support/json-column';
+
+interface ApiUserRow {
+  id: string;
+  realm: ApiRealm;
+  login: string;
+  secret_hash: string;
+  active: boolean;
+  permissions: string[];
+  attributes: unknown;
+  failed_logins: number;
+  last_failed_login_at: Date | null;
+}
+
+const toApiUser = (row: ApiUserRow): ApiUser => ({
+  id: row.id,
+  realm: row.realm,
+  login: row.login,
+  secretHash: row.secret_hash,
+  active: row.active,
+  permissions: row.permissions,
+  attributes: fromJsonbStrings(row.attributes),
+  failedLogins: row.failed_logins,
+  lastFailedLoginAt: row.last_failed_login_at,
+});
+
+export function createApiUserRepository(db: Knex): ApiUserRepository {
+  return {
+    async findByLogin(realm, login) {
+      const row: ApiUserRow | undefined = await db('api_users').where({ realm, login }).first();
+      return row ? toApiUser(row) : null;
+    },
+
+    async get(id) {
+      const row: ApiUserRow | undefined = await db('api_users').where({ id }).first();
+      return row ? toApiUser(row) : null;
+    },
+
+    async recordFailedLogin(id, failedLogins, at) {
+      await db('api_users').where({ id }).update({ failed_logins: failedLogins, last_failed_login_at: at });
+    },
+
+    async resetFailedLogins(id) {
+      await db('api_users').where({ id }).update({ failed_logins: 0, last_failed_login_at: null });
+    },
+
+    async upsert(user) {
+      // (realm, login) names the account: a replaced account keeps the id it
+      // already had, so that tokens issued to that id stay valid.
+      const rows: ApiUserRow[] = await db('api_users')
+        .insert({
+          id: user.id,
+          realm: user.realm,
+          login: user.login,
+          secret_hash: user.secretHash,
+          active: user.active,
+          permissions: [...user.permissions],
+          attributes: toJsonb(user.attributes),
+          failed_logins: user.failedLogins,
+          last_failed_login_at: user.lastFailedLoginAt,
+        })
+        .onConflict(['realm', 'login'])
+        .merge(['secret_hash', 'active', 'permissions', 'attributes', 'failed_logins', 'last_failed_login_at'])
+        .returning('*');
+      return toApiUser(rows[0]!);
+    },
+  };
+}

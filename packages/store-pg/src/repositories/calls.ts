@@ -1,0 +1,200 @@
+import type { Call, CallRepository, Leg } from '@pbx-gateway/core';
+import type { Knex } from 'knex';
+import { fromJsonbObject, toJsonb } from '../support/json-column';
+
+interface CallRow {
+  id: string;
+  purpose: Call['purpose'];
+  direction: Call['direction'];
+  state: Call['state'];
+  stage: string;
+  agent_id: string | null;
+  tenant: string | null;
+  from_number: string;
+  to_number: string;
+  bridge_id: string | null;
+  extension: string | null;
+  created_at: Date;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  hangup_cause: number | null;
+  hangup_cause_text: string | null;
+  hangup_side: Call['hangupSide'];
+  origin_dialect: string;
+  origin_operation: string;
+  origin_api_user_id: string | null;
+  data: unknown;
+}
+
+interface LegRow {
+  id: string;
+  call_id: string;
+  role: Leg['role'];
+  endpoint: string;
+  channel_name: string | null;
+  context: string;
+  state: Leg['state'];
+  caller_number: string;
+  caller_name: string;
+  dialed_number: string;
+  account_kind: 'extension' | 'trunk' | null;
+  account_id: number | null;
+  created_at: Date;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  cause: number | null;
+  cause_text: string | null;
+  hangup_requested: boolean;
+}
+
+const toCall = (row: CallRow): Call => ({
+  id: row.id,
+  purpose: row.purpose,
+  direction: row.direction,
+  state: row.state,
+  stage: row.stage,
+  agentId: row.agent_id,
+  tenant: row.tenant,
+  fromNumber: row.from_number,
+  toNumber: row.to_number,
+  bridgeId: row.bridge_id,
+  extension: row.extension,
+  createdAt: row.created_at,
+  answeredAt: row.answered_at,
+  endedAt: row.ended_at,
+  hangupCause: row.hangup_cause,
+  hangupCauseText: row.hangup_cause_text,
+  hangupSide: row.hangup_side,
+  origin: { dialect: row.origin_dialect, operation: row.origin_operation, apiUserId: row.origin_api_user_id },
+  data: fromJsonbObject(row.data),
+});
+
+/** Every column but the key; `data` goes as jsonb text. */
+const callColumns = (call: Call): Omit<CallRow, 'id' | 'data'> & { data: string } => ({
+  purpose: call.purpose,
+  direction: call.direction,
+  state: call.state,
+  stage: call.stage,
+  agent_id: call.agentId,
+  tenant: call.tenant,
+  from_number: call.fromNumber,
+  to_number: call.toNumber,
+  bridge_id: call.bridgeId,
+  extension: call.extension,
+  created_at: call.createdAt,
+  answered_at: call.answeredAt,
+  ended_at: call.endedAt,
+  hangup_cause: call.hangupCause,
+  hangup_cause_text: call.hangupCauseText,
+  hangup_side: call.hangupSide,
+  origin_dialect: call.origin.dialect,
+  origin_operation: call.origin.operation,
+  origin_api_user_id: call.origin.apiUserId,
+  data: toJsonb(call.data),
+});
+
+const toLeg = (row: LegRow): Leg => ({
+  id: row.id,
+  callId: row.call_id,
+  role: row.role,
+  endpoint: row.endpoint,
+  channelName: row.channel_name,
+  context: row.context,
+  state: row.state,
+  callerNumber: row.caller_number,
+  callerName: row.caller_name,
+  dialedNumber: row.dialed_number,
+  account: row.account_kind !== null && row.account_id !== null ? { kind: row.account_kind, id: row.account_id } : null,
+  createdAt: row.created_at,
+  answeredAt: row.answered_at,
+  endedAt: row.ended_at,
+  cause: row.cause,
+  causeText: row.cause_text,
+  hangupRequested: row.hangup_requested,
+});
+
+/** Every column but the key and the call, which a leg never changes. */
+const legColumns = (leg: Leg): Omit<LegRow, 'id' | 'call_id'> => ({
+  role: leg.role,
+  endpoint: leg.endpoint,
+  channel_name: leg.channelName,
+  context: leg.context,
+  state: leg.state,
+  caller_number: leg.callerNumber,
+  caller_name: leg.callerName,
+  dialed_number: leg.dialedNumber,
+  account_kind: leg.account?.kind ?? null,
+  account_id: leg.account?.id ?? null,
+  created_at: leg.createdAt,
+  answered_at: leg.answeredAt,
+  ended_at: leg.endedAt,
+  cause: leg.cause,
+  cause_text: leg.causeText,
+  hangup_requested: leg.hangupRequested,
+});
+
+const LEG_ORDER = [{ column: 'created_at' }, { column: 'id' }];
+
+export function createCallRepository(db: Knex): CallRepository {
+  return {
+    async insert(call) {
+      await db('calls').insert({ id: call.id, ...callColumns(call) });
+    },
+
+    async update(call) {
+      await db('calls').where({ id: call.id }).update(callColumns(call));
+    },
+
+    async get(id) {
+      const row: CallRow | undefined = await db('calls').where({ id }).first();
+      return row ? toCall(row) : null;
+    },
+
+    async lock(id) {
+      const row: CallRow | undefined = await db('calls').where({ id }).forUpdate().first();
+      return row ? toCall(row) : null;
+    },
+
+    async insertLeg(leg) {
+      await db('legs').insert({ id: leg.id, call_id: leg.callId, ...legColumns(leg) });
+    },
+
+    async updateLeg(leg) {
+      await db('legs').where({ id: leg.id }).update(legColumns(leg));
+    },
+
+    async getLeg(id) {
+      const row: LegRow | undefined = await db('legs').where({ id }).first();
+      return row ? toLeg(row) : null;
+    },
+
+    async legsOf(callId) {
+      const rows: LegRow[] = await db('legs').where({ call_id: callId }).orderBy(LEG_ORDER);
+      return rows.map(toLeg);
+    },
+
+    async findLiveLegByChannelName(channelName) {
+      // The engine reuses channel names after a restart: the newest live leg is the one meant.
+      const row: LegRow | undefined = await db('legs')
+        .where({ channel_name: channelName })
+        .andWhereNot({ state: 'ended' })
+        .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+        .first();
+      return row ? toLeg(row) : null;
+    },
+
+    async listLive() {
+      const calls: CallRow[] = await db('calls').whereNot({ state: 'ended' }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      if (calls.length === 0) return [];
+      const legs: LegRow[] = await db('legs')
+        .whereIn(
+          'call_id',
+          calls.map((call) => call.id),
+        )
+        .orderBy(LEG_ORDER);
+      const byCall = new Map<string, Leg[]>(calls.map((call) => [call.id, []]));
+      for (const leg of legs) byCall.get(leg.call_id)?.push(toLeg(leg));
+      return calls.map((call) => ({ call: toCall(call), legs: byCall.get(call.id) ?? [] }));
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { OutboxMessage, OutboxRepository } from '@pbx-gateway/core';
+import type { Knex } from 'knex';
+import { fromJsonbStrings, toJsonb } from '../support/json-column';
+import { isSerialId, toNumber } from '../support/rows';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  url: string;
+  body: string;
+  headers: unknown;
+  created_at: Date;
+  attempts: number;
+  next_attempt_at: Date;
+  delivered_at: Date | null;
+  last_error: string | null;
+}
+
+const toMessage = (row: OutboxRow): OutboxMessage => ({
+  id: String(row.id),
+  topic: row.topic,
+  url: row.url,
+  body: row.body,
+  headers: fromJsonbStrings(row.headers),
+  createdAt: row.created_at,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  deliveredAt: row.delivered_at,
+  lastError: row.last_error,
+});
+
+export function createOutboxRepository(db: Knex): OutboxRepository {
+  return {
+    async add(message, now) {
+      const rows: OutboxRow[] = await db('outbox')
+        .insert({
+          topic: message.topic,
+          url: message.url,
+          body: message.body,
+          headers: toJsonb(message.headers),
+          created_at: now,
+          attempts: 0,
+          next_attempt_at: now,
+        })
+        .returning('*');
+      return toMessage(rows[0]!);
+    },
+
+    async claimDue(now, limit, leaseUntil) {
+      if (limit <= 0) return [];
+      // The lease is the due time itself: a claimer that dies without marking
+      // its messages leaves them due again at `leaseUntil`. SKIP LOCKED keeps
+      // concurrent claimers from taking the same message or waiting on each other.
+      const result: { rows: OutboxRow[] } = await db.raw(
+        `WITH due AS (
+           SELECT id FROM outbox
+            WHERE delivered_at IS NULL AND next_attempt_at <= ?
+            ORDER BY next_attempt_at, id
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED
+         )
+         UPDATE outbox SET next_attempt_at = ?
+           FROM due
+          WHERE outbox.id = due.id
+         RETURNING outbox.*`,
+        [now, Math.floor(limit), leaseUntil],
+      );
+      return result.rows.map(toMessage).sort((a, b) => toNumber(a.id) - toNumber(b.id));
+    },
+
+    async markDelivered(id, at) {
+      if (!isSerialId(id)) return;
+      await db('outbox').where({ id }).update({ delivered_at: at });
+    },
+
+    async markFailed(id, attempts, nextAttemptAt, error) {
+      if (!isSerialId(id)) return;
+      await db('outbox').where({ id }).update({ attempts, next_attempt_at: nextAttemptAt, last_error: error });
+    },
+
+    async countPending() {
+      const row = await db('outbox').whereNull('delivered_at').count({ pending: '*' }).first();
+      return row?.pending === undefined ? 0 : toNumber(row.pending);
+    },
+  };
+}

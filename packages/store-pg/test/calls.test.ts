@@ -1,0 +1,111 @@
+import { at, call, deferred, leg, openStore, settledWithin, type OpenStore } from './fixtures';
+
+describe('calls and legs', () => {
+  let ctx: OpenStore;
+  beforeAll(async () => {
+    ctx = await openStore();
+  });
+  afterAll(() => ctx.dispose());
+
+  it('round-trips a call with every field set, and one with every optional field null', async () => {
+    const full = call('agent-1000.c1', {
+      purpose: 'voice_menu',
+      direction: 'inbound',
+      state: 'ended',
+      stage: 'transferring',
+      agentId: '1000',
+      tenant: 'acme',
+      bridgeId: 'agent-1000.c1.bridge',
+      extension: '101',
+      createdAt: at('2024-05-01T09:00:00.001Z'),
+      answeredAt: at('2024-05-01T09:00:05.002Z'),
+      endedAt: at('2024-05-01T09:01:00.003Z'),
+      hangupCause: 16,
+      hangupCauseText: 'Normal Clearing',
+      hangupSide: 'caller',
+      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: 'u-1' },
+      data: { customuuid: 'x-1', nested: { keys: [1, 'two', null, true] }, empty: {} },
+    });
+    const bare = call('c2');
+    await ctx.store.direct.calls.insert(full);
+    await ctx.store.direct.calls.insert(bare);
+    expect(await ctx.store.direct.calls.get(full.id)).toEqual(full);
+    expect(await ctx.store.direct.calls.get('c2')).toEqual(bare);
+    expect(await ctx.store.direct.calls.get('none')).toBeNull();
+  });
+
+  it('updates a call', async () => {
+    const answered = call('c2', { state: 'answered', stage: 'connected', answeredAt: at('2024-05-01T09:00:09.000Z'), data: { a: 'b' } });
+    await ctx.store.direct.calls.update(answered);
+    expect(await ctx.store.direct.calls.get('c2')).toEqual(answered);
+  });
+
+  it('round-trips legs, with and without account, and lists them by creation', async () => {
+    await ctx.store.direct.calls.insert(call('c3'));
+    const second = leg('c3.2', 'c3', {
+      role: 'destination',
+      channelName: 'PJSIP/upc-00000002',
+      state: 'up',
+      account: { kind: 'trunk', id: 1 },
+      createdAt: at('2024-05-01T09:00:02.000Z'),
+      answeredAt: at('2024-05-01T09:00:03.000Z'),
+      endedAt: at('2024-05-01T09:00:09.000Z'),
+      cause: 16,
+      causeText: 'Normal Clearing',
+      hangupRequested: true,
+    });
+    const first = leg('c3.1', 'c3', { account: { kind: 'extension', id: 5 }, createdAt: at('2024-05-01T09:00:01.000Z') });
+    await ctx.store.direct.calls.insertLeg(second);
+    await ctx.store.direct.calls.insertLeg(first);
+    expect(await ctx.store.direct.calls.getLeg('c3.2')).toEqual(second);
+    expect(await ctx.store.direct.calls.legsOf('c3')).toEqual([first, second]);
+    expect(await ctx.store.direct.calls.getLeg('none')).toBeNull();
+    expect(await ctx.store.direct.calls.legsOf('none')).toEqual([]);
+
+    const ringing = { ...first, state: 'ringing' as const, channelName: 'PJSIP/sip100-00000001', account: null };
+    await ctx.store.direct.calls.updateLeg(ringing);
+    expect(await ctx.store.direct.calls.getLeg('c3.1')).toEqual(ringing);
+  });
+
+  it('refuses a leg of an unknown call and a second leg with the same channel id', async () => {
+    await expect(ctx.store.direct.calls.insertLeg(leg('x.1', 'unknown-call'))).rejects.toMatchObject({ code: '23503' });
+    await expect(ctx.store.direct.calls.insertLeg(leg('c3.1', 'c3'))).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('finds the live leg by channel name, ignoring ended legs', async () => {
+    await ctx.store.direct.calls.insert(call('c4'));
+    await ctx.store.direct.calls.insertLeg(leg('c4.1', 'c4', { channelName: 'PJSIP/sip100-0000000a', state: 'ended', endedAt: at('2024-05-01T09:00:05Z') }));
+    expect(await ctx.store.direct.calls.findLiveLegByChannelName('PJSIP/sip100-0000000a')).toBeNull();
+    await ctx.store.direct.calls.insertLeg(leg('c4.2', 'c4', { channelName: 'PJSIP/sip100-0000000a', state: 'up', createdAt: at('2024-05-01T09:00:06Z') }));
+    expect((await ctx.store.direct.calls.findLiveLegByChannelName('PJSIP/sip100-0000000a'))?.id).toBe('c4.2');
+    expect(await ctx.store.direct.calls.findLiveLegByChannelName('PJSIP/none')).toBeNull();
+  });
+
+  it('lists live calls oldest first, each with all its legs', async () => {
+    await ctx.store.direct.calls.insert(call('c0', { createdAt: at('2024-05-01T08:59:00Z') }));
+    const live = await ctx.store.direct.calls.listLive();
+    expect(live.map((entry) => entry.call.id)).toEqual(['c0', 'c2', 'c3', 'c4']);
+    expect(live.find((entry) => entry.call.id === 'c3')?.legs.map((l) => l.id)).toEqual(['c3.1', 'c3.2']);
+    expect(live.find((entry) => entry.call.id === 'c4')?.legs.map((l) => l.id)).toEqual(['c4.1', 'c4.2']);
+    expect(live.find((entry) => entry.call.id === 'c0')?.legs).toEqual([]);
+  });
+
+  it('lock holds a second transaction until the first commits', async () => {
+    await ctx.store.direct.calls.insert(call('c5'));
+    const locked = deferred();
+    const release = deferred();
+    const first = ctx.store.transaction(async (tx) => {
+      const current = await tx.calls.lock('c5');
+      locked.resolve();
+      await release.promise;
+      await tx.calls.update({ ...current!, stage: 'first' });
+    });
+    await locked.promise;
+    const second = ctx.store.transaction((tx) => tx.calls.lock('c5'));
+    expect(await settledWithin(second, 300)).toBe('pending');
+    release.resolve();
+    await first;
+    expect((await second)?.stage).toBe('first');
+    expect(await ctx.store.transaction((tx) => tx.calls.lock('none'))).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import { createTestDatabase, type TestDatabase } from '@pbx-gateway/test-support';
+import { createPgStore, migrateLatest, migrationNames, type PgStore } from '../src';
+import { sql } from './fixtures';
+
+const TABLES = [
+  'access_tokens',
+  'agent_mailbox',
+  'agent_sessions',
+  'agents',
+  'api_log',
+  'api_users',
+  'calls',
+  'cdrs',
+  'extension_group_members',
+  'extension_groups',
+  'extensions',
+  'legs',
+  'outbox',
+  'playbacks',
+  'queue_members',
+  'queues',
+  'trunk_caller_ids',
+  'trunks',
+];
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let store: PgStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = createPgStore({ connectionString: database.url });
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('creates every table and records each migration once, however often and however concurrently they run', async () => {
+    await Promise.all([store.migrate(), migrateLatest(database.url), store.migrate()]);
+    await store.migrate();
+
+    const tables = await sql<{ table_name: string }>(
+      database.url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE 'knex_%' ORDER BY table_name",
+    );
+    expect(tables.map((row) => row.table_name)).toEqual(TABLES);
+    const applied = await sql<{ name: string }>(database.url, 'SELECT name FROM knex_migrations ORDER BY id');
+    expect(applied.map((row) => row.name)).toEqual([...migrationNames]);
+  });
+
+  it('recovers from a migration lock left behind by a process that died while migrating', async () => {
+    await sql(database.url, 'UPDATE knex_migrations_lock SET is_locked = 1');
+    await expect(store.migrate()).resolves.toBeUndefined();
+    const [lock] = await sql<{ is_locked: number }>(database.url, 'SELECT is_locked FROM knex_migrations_lock');
+    expect(lock?.is_locked).toBe(0);
+  });
+
+  it('enforces enumerations with CHECK constraints', async () => {
+    await expect(
+      sql(
+        database.url,
+        `INSERT INTO calls (id, purpose, direction, state, stage, from_number, to_number, created_at, origin_dialect, origin_operation)
+         VALUES ('c', 'teleport', 'outbound', 'setup', 's', '1', '2', now(), 'd', 'o')`,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      sql(database.url, "INSERT INTO access_tokens (kind, fingerprint, subject, issued_at) VALUES ('cookie', 'f', 's', now())"),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('keeps secrets out of the schema: credential columns hold hashes only', async () => {
+    const columns = await sql<{ table_name: string; column_name: string }>(
+      database.url,
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND (column_name LIKE '%secret%' OR column_name LIKE '%password%' OR column_name = 'token')",
+    );
+    expect(columns.map((row) => `${row.table_name}.${row.column_name}`).sort()).toEqual(['agents.secret_hash', 'api_users.secret_hash']);
+  });
+});
