@@ -12,7 +12,7 @@ import type { CoreContext, CoreDeps } from './support/core-context';
 import { CredentialCache } from './support/credential-cache';
 import { OwnerQueue } from './support/owner-queue';
 import { handlePbxEvent } from './pbx-events/pbx-event-handler';
-import { issueAccessToken, resolveAccessToken, revokeAccessToken, type IssuedToken, type TokenRequest } from './operations/access-tokens';
+import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './operations/access-tokens';
 import { authenticateApiUser, type ApiUserCredentials } from './operations/api-user-authentication';
 import { startAgentCustomerCall, type AgentCustomerCallRequest } from './operations/agent-customer-call';
 import { expireIdleSessions, touchAgentSession } from './operations/agent-liveness';
@@ -41,6 +41,7 @@ export interface CallControl {
   issueAccessToken(request: TokenRequest): Promise<IssuedToken>;
   resolveAccessToken(kind: AccessTokenKind, token: string): Promise<AccessToken | null>;
   revokeAccessToken(kind: AccessTokenKind, token: string): Promise<void>;
+  revokeAccessTokensOf(kind: AccessTokenKind, subject: string): Promise<void>;
   getApiUser(id: string): Promise<ApiUser | null>;
 
   // agents
@@ -113,6 +114,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     issueAccessToken: (request) => issueAccessToken(ctx, request),
     resolveAccessToken: (kind, token) => resolveAccessToken(ctx, kind, token),
     revokeAccessToken: (kind, token) => revokeAccessToken(ctx, kind, token),
+    revokeAccessTokensOf: (kind, subject) => revokeAccessTokensOf(ctx, kind, subject),
     getApiUser: (id) => direct.apiUsers.get(id),
 
     getAgent: (agentId) => direct.agents.get(agentId),

@@ -57,6 +57,17 @@ describe('access tokens', () => {
     await expect(t.core.resolveAccessToken('sipcall-token', second.token)).resolves.toMatchObject({ subject: 'u-1' });
   });
 
+  it('revokes every token of one subject and kind, and only those', async () => {
+    const t = await createTestCore();
+    const first = await t.core.issueAccessToken({ kind: 'sipcall-token', subject: 'u-1', ttlMs: HOUR, shape: 'hex32' });
+    const second = await t.core.issueAccessToken({ kind: 'sipcall-token', subject: 'u-1', ttlMs: HOUR, shape: 'hex32' });
+    const other = await t.core.issueAccessToken({ kind: 'sipcall-token', subject: 'u-2', ttlMs: HOUR, shape: 'hex32' });
+    await t.core.revokeAccessTokensOf('sipcall-token', 'u-1');
+    await expect(t.core.resolveAccessToken('sipcall-token', first.token)).resolves.toBeNull();
+    await expect(t.core.resolveAccessToken('sipcall-token', second.token)).resolves.toBeNull();
+    await expect(t.core.resolveAccessToken('sipcall-token', other.token)).resolves.toMatchObject({ subject: 'u-2' });
+  });
+
   it('does not resolve a token of another kind, an unknown, empty or oversized value', async () => {
     const t = await createTestCore();
     const { token } = await t.core.issueAccessToken({ kind: 'sipcall-token', subject: 'u-1', ttlMs: HOUR, shape: 'hex32' });

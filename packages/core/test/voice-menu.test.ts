@@ -88,6 +88,7 @@ describe('starting a voice menu', () => {
     ['a destination that is no number', { destination: '8578-1218893' }, 'INVALID_NUMBER'],
     ['audio from an unlisted host', { media: { kind: 'url', url: 'http://wwww.baidu.com/test.mp3' } }, 'MEDIA_NOT_ALLOWED'],
     ['an unknown group', { groupName: 'extGroup-9' }, 'EXTENSION_GROUP_NOT_FOUND'],
+    ["another tenant's group", { tenant: '9017' }, 'EXTENSION_GROUP_NOT_FOUND'],
   ] as const)('refuses %s', async (_why, overrides, code) => {
     const t = await setup();
     expect((await refusal(t, request(overrides))).code).toBe(code);

@@ -1,1 +1,7 @@
-export {};
+export { createSipcallDialect, SECRET_PARAMS } from './dialect';
+export { createSipcallProjector, STATUS_TOPIC, CDR_TOPIC } from './callbacks/projector';
+export { defaultSipcallSettings, resolveSipcallSettings } from './settings';
+export type { SipcallSettings, SipcallSettingsInput, SipcallCallbackSettings, SipcallLanguage } from './settings';
+export { COMPANY_ATTRIBUTES } from './auth';
+export { WIRE_ERRORS, wireErrorOf } from './errors';
+export type { WireError } from './errors';

@@ -1,1 +1,33 @@
-export {};
+import { Router } from 'express';
+import { apiLogRecorder, dialectErrorHandler, handle, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
+import { createApiEndpoint } from './api-endpoint';
+import { VoipsunWireError } from './errors';
+import { checkVoipsunSettings, type VoipsunSettings } from './settings';
+import { errorBody, wireAnswer } from './wire/response';
+
+export { checkVoipsunSettings, defaultVoipsunSettings, type VoipsunSettings } from './settings';
+export { WIRE_REASONS, type Errno } from './errors';
+export { VOIPSUN_ACTIONS, type VoipsunAction } from './operations';
+export { ACTION_PERMISSIONS } from './auth';
+
+/** The one path VoIPSUN's PHP answers. */
+export const VOIPSUN_PATH = '/api/api.php';
+
+/**
+ * The VoIPSUN PBX HTTP API. Everything hangs off the one route, so that the
+ * log recorder and the error handler never see another dialect's requests,
+ * whatever order the server mounts the dialects in. Paths are matched as
+ * Apache would: case-sensitively, and without a trailing slash.
+ */
+export function createVoipsunDialect(deps: DialectDeps<VoipsunSettings>): Dialect {
+  const { core, logger } = deps;
+  const settings = checkVoipsunSettings(deps.settings);
+  const router = Router({ caseSensitive: true, strict: true });
+  router.all(
+    VOIPSUN_PATH,
+    apiLogRecorder({ core, dialect: 'voipsun', secretParams: ['password'], logger }),
+    handle(createApiEndpoint({ core, logger, settings })),
+    dialectErrorHandler(logger, () => wireAnswer(settings.contentType, errorBody(new VoipsunWireError('999')))),
+  );
+  return { name: 'voipsun', router };
+}

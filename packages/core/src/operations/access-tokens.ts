@@ -51,3 +51,8 @@ function uuidFrom(hex: string): string {
   const s = h.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
+
+/** Revokes every token of one kind issued to a subject (an account logging out everywhere). */
+export async function revokeAccessTokensOf(ctx: CoreContext, kind: AccessTokenKind, subject: string): Promise<void> {
+  await ctx.store.direct.tokens.deleteBySubject(kind, subject);
+}

@@ -32,7 +32,10 @@ export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuReq
     inTransaction(ctx, async (uow) => {
       const { tx, now } = uow;
       const group = await tx.extensionGroups.get(request.groupName);
-      if (!group) throw new DomainError('EXTENSION_GROUP_NOT_FOUND', `no extension group ${request.groupName}`, { group: request.groupName });
+      // A group belongs to one tenant: another tenant must not be able to send callers into it.
+      if (!group || (group.tenant !== null && group.tenant !== request.tenant)) {
+        throw new DomainError('EXTENSION_GROUP_NOT_FOUND', `no extension group ${request.groupName}`, { group: request.groupName });
+      }
       const trunk = await tx.trunks.preferred();
       if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
       const pool = trunk.callerIdPool;

@@ -1,0 +1,35 @@
+import type { ApiUser } from '@pbx-gateway/core';
+import { attribute, COMPANY_ATTRIBUTES } from '../auth';
+import type { SipcallCallbackSettings } from '../settings';
+
+/** Where and as whom a company's callbacks go: its attributes, else the dialect's settings. */
+export interface CompanyCallbacks {
+  companycode: string;
+  statusUrl: string | null;
+  cdrUrl: string | null;
+  nodeIp: string;
+  downloadIp: string;
+}
+
+export function companyCallbacks(user: ApiUser | null, tenant: string | null, settings: SipcallCallbackSettings): CompanyCallbacks {
+  const read = (name: string): string => (user ? attribute(user, name) : '');
+  const nodeIp = read(COMPANY_ATTRIBUTES.nodeIp) || settings.nodeIp;
+  return {
+    companycode: tenant ?? read(COMPANY_ATTRIBUTES.code),
+    statusUrl: receiver(read(COMPANY_ATTRIBUTES.statusCallbackUrl) || settings.statusCallbackUrl),
+    cdrUrl: receiver(read(COMPANY_ATTRIBUTES.cdrCallbackUrl) || settings.cdrCallbackUrl),
+    nodeIp,
+    downloadIp: read(COMPANY_ATTRIBUTES.downloadIp) || settings.downloadIp || nodeIp,
+  };
+}
+
+/** A configured receiver if it is an http(s) URL; anything else sends nothing rather than fail a call. */
+function receiver(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+import type { ApiUser, Call, DomainEvent, DomainEventProjector, Leg, StoreTransaction } from '@pbx-gateway/core';
+import { resolveSipcallSettings, type SipcallSettingsInput } from '../settings';
+import { encodeJson } from '../wire/php-json';
+import { localTimeFormatter } from '../wire/time';
+import { cdrCallbackBody } from './cdr-callback';
+import { companyCallbacks } from './company';
+import { statusCallbackBody, type ExtensionStatus } from './status-callback';
+
+export const STATUS_TOPIC = 'sipcall.status';
+export const CDR_TOPIC = 'sipcall.cdr';
+
+const STATUS_OF: Partial<Record<DomainEvent['type'], ExtensionStatus>> = {
+  LegRinging: 'ring',
+  LegAnswered: 'answer',
+  LegEnded: 'hangup',
+};
+
+/**
+ * Turns events of calls started through Sip_Call into the company's
+ * callbacks, written to the outbox in the transaction that made them true
+ * (the core delivers them, with retries and an `Idempotency-Key`):
+ * an extension status callback when a group member's leg rings, answers or
+ * ends, and one CDR callback when the call ends. Other events cost one
+ * comparison.
+ */
+export function createSipcallProjector(input: SipcallSettingsInput = {}): DomainEventProjector {
+  const resolved = resolveSipcallSettings(input);
+  const settings = resolved.callbacks;
+  const phpEscaping = resolved.phpJsonEscaping;
+  const formatTime = localTimeFormatter(settings.timeZone);
+  const headers = { 'Content-Type': settings.contentType };
+
+  const company = async (tx: StoreTransaction, call: Call) => {
+    const user: ApiUser | null = call.origin.apiUserId ? await tx.apiUsers.get(call.origin.apiUserId) : null;
+    return companyCallbacks(user, call.tenant, settings);
+  };
+
+  return {
+    name: 'sipcall',
+    async project(event, tx) {
+      if (event.type === 'CallEnded') {
+        if (event.call.origin.dialect !== 'sipcall') return;
+        const target = await company(tx, event.call);
+        if (!target.cdrUrl) return;
+        const body = encodeJson(cdrCallbackBody(event.call, event.cdr, target, settings, formatTime), phpEscaping);
+        await tx.outbox.add({ topic: CDR_TOPIC, url: target.cdrUrl, body, headers }, event.at);
+        return;
+      }
+      const status = STATUS_OF[event.type];
+      if (status === undefined) return;
+      const { call, leg } = event as { call: Call; leg: Leg };
+      if (call.origin.dialect !== 'sipcall' || leg.role !== 'member') return;
+      const target = await company(tx, call);
+      if (!target.statusUrl) return;
+      const body = encodeJson(statusCallbackBody(call, leg, status, target, settings), phpEscaping);
+      await tx.outbox.add({ topic: STATUS_TOPIC, url: target.statusUrl, body, headers }, event.at);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { CallControl, Extension, ExtensionSelector, Leg } from '@pbx-gateway/core';
+import { VoipsunWireError, type Errno } from '../errors';
+
+/**
+ * originate's `checkExten`: is the extension registered, and is it idle?
+ * The engine says whether the device is reachable and which channels it has;
+ * the gateway's own live legs say what state those channels are in.
+ *
+ * Returns normally when the call may go ahead; throws the documented errno
+ * otherwise. An extension the selector does not name exactly once is not
+ * checked here: placing the call then reports 201/202/203 as the core finds.
+ */
+export async function checkExtensionIdle(core: CallControl, selector: ExtensionSelector, dialplan: string | null, reportIdle: boolean): Promise<void> {
+  if (!core.pbxAvailable()) throw new VoipsunWireError('900');
+  const extension = selectExtension(await core.listExtensions(), selector, dialplan);
+  if (!extension) return;
+  const device = (await core.pbxEndpoints()).find((endpoint) => endpoint.endpoint === extension.endpoint);
+  if (!device || !device.online) throw new VoipsunWireError('220');
+  if (device.channelIds.length > 0) throw new VoipsunWireError(await busyErrno(core, device.channelIds));
+  if (reportIdle) throw new VoipsunWireError('228');
+}
+
+/**
+ * The Asterisk channel state of the device's busiest channel, as errno:
+ * Up 226, Ringing (our call to the phone rings it) 225, Down while the
+ * gateway sets a call up ("reserved") 221. A channel the gateway did not
+ * create has a state the gateway does not know: the line is busy, 227.
+ */
+async function busyErrno(core: CallControl, channelIds: readonly string[]): Promise<Errno> {
+  const ours = new Map<string, Leg>();
+  for (const { legs } of await core.listLiveCalls()) for (const leg of legs) ours.set(leg.id, leg);
+  const states = channelIds.map((id) => ours.get(id)?.state ?? 'foreign');
+  if (states.includes('up')) return '226';
+  if (states.includes('foreign')) return '227';
+  if (states.includes('ringing')) return '225';
+  return '221';
+}
+
+/** The core's extension lookup rules (extension-lookup.ts), over the listed extensions. */
+export function selectExtension(extensions: readonly Extension[], selector: ExtensionSelector, dialplan: string | null): Extension | null {
+  if (dialplan !== null && !extensions.some((extension) => extension.dialplan === dialplan)) return null;
+  const matching = extensions.filter((extension) => names(extension, selector) && (dialplan === null || extension.dialplan === dialplan));
+  return matching.length === 1 ? matching[0]! : null;
+}
+
+function names(extension: Extension, selector: ExtensionSelector): boolean {
+  switch (selector.by) {
+    case 'public_number':
+      return extension.publicNumber === selector.value;
+    case 'internal_number':
+      return extension.internalNumber === selector.value;
+    case 'sip_username':
+      return extension.sipUsername === selector.value;
+    case 'id':
+      return /^[0-9]{1,9}$/.test(selector.value) && extension.id === Number(selector.value);
+  }
+}

@@ -1,0 +1,171 @@
+import { checkDialableNumber, isDomainError, type JsonObject } from '@pbx-gateway/core';
+import type { RequestParams } from '@pbx-gateway/dialect-kit';
+import { compileSchema } from '@pbx-gateway/dialect-kit';
+import type { JSONSchemaType } from 'ajv';
+import { VoipsunWireError } from '../errors';
+import { suppliedSelectors } from '../wire/extension-selector';
+import { SUCCESS_BODY } from '../wire/response';
+import { ajv } from '../wire/schema';
+import { truncate } from '../wire/text';
+import type { OperationContext, VoipsunOperation } from './action';
+import { checkExtensionIdle } from './extension-state-check';
+
+/** The parameters originate reads; all others are ignored, as VoIPSUN ignores them. */
+interface OriginateParams {
+  dstNum: string;
+  srcExtenPublicNum?: string;
+  srcExtenInternalNum?: string;
+  srcExtenId?: string;
+  srcSipUsername?: string;
+  dialplanName?: string;
+  customCDR1?: string;
+  customCDR2?: string;
+  customCDR3?: string;
+  customCDR4?: string;
+  dialerCid?: string;
+  dialerName?: string;
+  monitorFilename?: string;
+  monitorPath?: string;
+  monitorType?: string;
+  overrideCallerId?: string;
+  checkExten?: string;
+  checkIpHost?: string;
+  checkIpContact?: string;
+  macro?: string;
+  srcRingTimeout?: string;
+  dstRingTimeout?: string;
+}
+
+const optional = { type: 'string', nullable: true } as const;
+
+const schema: JSONSchemaType<OriginateParams> = {
+  type: 'object',
+  properties: {
+    dstNum: { type: 'string' },
+    srcExtenPublicNum: optional,
+    srcExtenInternalNum: optional,
+    srcExtenId: optional,
+    srcSipUsername: optional,
+    dialplanName: optional,
+    customCDR1: optional,
+    customCDR2: optional,
+    customCDR3: optional,
+    customCDR4: optional,
+    dialerCid: optional,
+    dialerName: optional,
+    monitorFilename: optional,
+    monitorPath: optional,
+    monitorType: optional,
+    overrideCallerId: optional,
+    checkExten: optional,
+    checkIpHost: optional,
+    checkIpContact: optional,
+    macro: optional,
+    srcRingTimeout: optional,
+    dstRingTimeout: optional,
+  },
+  required: ['dstNum'],
+  additionalProperties: true,
+};
+
+const validate = compileSchema(ajv, schema);
+
+/** VoIPSUN's CDR columns CustomCDR1–4 are short text columns: longer values are cut, as MySQL cuts them. */
+const MAX_STORED_TEXT = 255;
+const MAX_CALLER_NUMBER = 40;
+const MAX_CALLER_NAME = 80;
+/** Ring times outside 1 s – 1 h are not ring times: the default applies. */
+const MAX_RING_SEC = 3600;
+
+const DEFAULT_DIALER_CID = '000';
+const DEFAULT_DIALER_NAME = 'Dialer';
+
+/**
+ * `originate`: ring one extension, and once it answers dial `dstNum` over the
+ * trunk and connect the two (core click-to-call). Checks, in order: 120
+ * (`dstNum` missing or not dialable, no source selector), 200 (more than one
+ * selector), `checkExten` (220–228), then what the core finds: 203, 201, 202.
+ */
+export const originate: VoipsunOperation = {
+  action: 'originate',
+  async run(raw: RequestParams, { core, settings, apiUser }: OperationContext): Promise<string> {
+    const validation = validate(raw);
+    if (!validation.ok) throw new VoipsunWireError('120');
+    const params = validation.value;
+    const destination = dialableOrMissing(params.dstNum);
+    const selectors = suppliedSelectors(raw, 'src');
+    if (selectors.length === 0) throw new VoipsunWireError('120');
+    if (selectors.length > 1) throw new VoipsunWireError('200');
+    const source = selectors[0]!;
+    const dialplan = nonEmpty(params.dialplanName);
+
+    if (nonEmpty(params.checkExten) !== null) await checkExtensionIdle(core, source, dialplan, settings.checkExtenReportsIdle);
+
+    await core.startClickToCall({
+      source,
+      dialplan,
+      destination,
+      sourceCallerId: dialerCallerId(params),
+      destinationCallerId: callerText(nonEmpty(params.overrideCallerId), MAX_CALLER_NUMBER),
+      sourceRingSec: ringSeconds(params.srcRingTimeout),
+      destinationRingSec: ringSeconds(params.dstRingTimeout),
+      data: callData(params),
+      origin: { dialect: 'voipsun', operation: 'originate', apiUserId: apiUser.id },
+    });
+    return SUCCESS_BODY;
+  },
+};
+
+function dialableOrMissing(number: string): string {
+  try {
+    return checkDialableNumber(number);
+  } catch (error) {
+    if (isDomainError(error, 'INVALID_NUMBER')) throw new VoipsunWireError('120');
+    throw error;
+  }
+}
+
+/**
+ * What the extension's phone shows: `dialerCid` (or, for `customCDR1`…`4`,
+ * that field's value), default `000`; `dialerName`, default the `dialerCid`
+ * number when one was given, else `Dialer`.
+ */
+function dialerCallerId(params: OriginateParams): { number: string; name: string } {
+  const requested = nonEmpty(params.dialerCid);
+  const reference = requested === null ? null : /^customCDR([1-4])$/.exec(requested);
+  const resolved = reference ? nonEmpty(params[`customCDR${reference[1] as '1' | '2' | '3' | '4'}`]) : requested;
+  const number = callerText(resolved, MAX_CALLER_NUMBER) ?? DEFAULT_DIALER_CID;
+  const name = callerText(nonEmpty(params.dialerName), MAX_CALLER_NAME) ?? (requested === null ? DEFAULT_DIALER_NAME : number);
+  return { number, name };
+}
+
+/**
+ * Client data kept with the call and copied into its CDR: the custom CDR
+ * fields, and the recording wishes (kept until the gateway records calls).
+ */
+function callData(params: OriginateParams): JsonObject {
+  const data: JsonObject = {};
+  const keep = ['customCDR1', 'customCDR2', 'customCDR3', 'customCDR4', 'monitorFilename', 'monitorPath', 'monitorType'] as const;
+  for (const name of keep) {
+    const value = params[name];
+    if (value !== undefined && value !== null) data[name] = truncate(value, MAX_STORED_TEXT);
+  }
+  return data;
+}
+
+function ringSeconds(value: string | undefined | null): number | null {
+  if (value === undefined || value === null || !/^[0-9]{1,7}$/.test(value)) return null;
+  const seconds = Number(value);
+  return seconds >= 1 && seconds <= MAX_RING_SEC ? seconds : null;
+}
+
+/** Caller-id text without control characters (they would break the engine's caller-id syntax), shortened. */
+function callerText(value: string | null, max: number): string | null {
+  if (value === null) return null;
+  const clean = truncate(value.replace(/[\u0000-\u001f\u007f]/g, ''), max);
+  return clean === '' ? null : clean;
+}
+
+function nonEmpty(value: string | undefined | null): string | null {
+  return value === undefined || value === null || value === '' ? null : value;
+}

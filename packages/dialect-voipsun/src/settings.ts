@@ -1,0 +1,47 @@
+/** Settings of the VoIPSUN dialect; the server fills them from its `voipsun.*` configuration. */
+export interface VoipsunSettings {
+  /**
+   * Content-Type of every answer. VoIPSUN's PHP answers JSON; a client that
+   * sniffs PHP's default may want `text/html; charset=UTF-8`.
+   */
+  contentType: string;
+  /**
+   * Technology prefix of the channel names `listcalls` shows. The gateway runs
+   * on PJSIP (`PJSIP/sip100-00000001`); clients written against chan_sip
+   * expect `SIP/...`. Either prefix is accepted on input.
+   */
+  channelPrefix: 'PJSIP' | 'SIP';
+  /** `hangupcall` of a channel that is not up answers errno 401 instead of success. */
+  strictHangup: boolean;
+  /**
+   * `checkExten` on an idle, reachable extension answers errno 228 ("Channel is
+   * down and available") instead of placing the call.
+   */
+  checkExtenReportsIdle: boolean;
+  /** Largest request body read (form posts); a larger one is answered errno 120. */
+  maxBodyBytes: number;
+}
+
+export const defaultVoipsunSettings: VoipsunSettings = {
+  contentType: 'application/json; charset=utf-8',
+  channelPrefix: 'PJSIP',
+  strictHangup: false,
+  checkExtenReportsIdle: false,
+  maxBodyBytes: 1024 * 1024,
+};
+
+/**
+ * The settings the server assembled (defaults merged with configuration),
+ * checked once at start: a wrong value fails the start with its name rather
+ * than showing up later as a strange answer.
+ */
+export function checkVoipsunSettings(settings: VoipsunSettings): VoipsunSettings {
+  const problems: string[] = [];
+  if (typeof settings.contentType !== 'string' || !/^[\x21-\x7e][\x20-\x7e]*$/.test(settings.contentType)) problems.push('contentType must be a header value');
+  if (settings.channelPrefix !== 'PJSIP' && settings.channelPrefix !== 'SIP') problems.push('channelPrefix must be PJSIP or SIP');
+  if (typeof settings.strictHangup !== 'boolean') problems.push('strictHangup must be true or false');
+  if (typeof settings.checkExtenReportsIdle !== 'boolean') problems.push('checkExtenReportsIdle must be true or false');
+  if (!Number.isInteger(settings.maxBodyBytes) || settings.maxBodyBytes < 1024) problems.push('maxBodyBytes must be an integer of at least 1024');
+  if (problems.length > 0) throw new Error(`voipsun settings: ${problems.join('; ')}`);
+  return settings;
+}

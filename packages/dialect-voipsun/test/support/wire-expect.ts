@@ -1,0 +1,40 @@
+import type { Response } from 'supertest';
+
+/** The exact bytes of VoIPSUN's answers, as the document writes them. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+export const SUCCESS = '{"success":"true"}';
+export const E100 = '{"success":"false","errno":"100","reason":"Unauthorized user or bad permissions"}';
+export const E110 = '{"success":"false","errno":"110","reason":"Unknown action"}';
+export const E120 = '{"success":"false","errno":"120","reason":"Missing required parameters"}';
+export const E200 =
+  '{"success":"false","errno":"200","reason":"Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername"}';
+export const E201 = '{"success":"false","errno":"201","reason":"Parameter dialPlanName missing"}';
+export const E202 = '{"success":"false","errno":"202","reason":"Extension not found"}';
+export const E203 = '{"success":"false","errno":"203","reason":"Dialplan not found"}';
+export const E220 = '{"success":"false","errno":"220","reason":"SIP channel is unreacheable"}';
+export const E221 = '{"success":"false","errno":"221","reason":"SIP channel status - Channel is down, but reservered"}';
+export const E225 = '{"success":"false","errno":"225","reason":"SIP channel status - Remote end is ringing"}';
+export const E226 = '{"success":"false","errno":"226","reason":"SIP channel status - Line is up"}';
+export const E227 = '{"success":"false","errno":"227","reason":"SIP channel status - Line is busy"}';
+export const E228 = '{"success":"false","errno":"228","reason":"SIP channel stauts - Channel is down and available"}';
+export const E250 = '{"success":"false","errno":"250","reason":"Outroute not found!"}';
+export const E400 = '{"success":"false","errno":"400","reason":"Parameter channelName is empty"}';
+export const E401 = '{"success":"false","errno":"401","reason":"Channel not found"}';
+export const E900 = '{"success":"false","errno":"900","reason":"PBX unavailable"}';
+export const E901 = '{"success":"false","errno":"901","reason":"PBX rejected the request"}';
+export const E999 = '{"success":"false","errno":"999","reason":"Internal error"}';
+
+export const AUTH = 'username=voipsun&password=secretpwd';
+export const BASE = `/api/api.php?${AUTH}`;
+
+/** Status 200, the JSON content type, no Express fingerprints, and exactly these bytes. */
+export function expectWire(response: Response, body: string, contentType = JSON_TYPE): void {
+  expect({ status: response.status, type: response.headers['content-type'], body: response.text }).toEqual({ status: 200, type: contentType, body });
+  expect(response.headers['x-powered-by']).toBeUndefined();
+  expect(response.headers['etag']).toBeUndefined();
+}
+
+/** The API log is written after the answer is sent: wait (bounded) until `count` entries are there. */
+export async function waitForLog(holder: { apiLog: unknown[] }, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200 && holder.apiLog.length < count; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -1,0 +1,79 @@
+import supertest from 'supertest';
+import type { Errno } from '../../src';
+import { appWith, createFakeCore, type FakeCore } from '../support/fake-core';
+import { checkAnswer, garbageRequests, send } from '../support/garbage';
+
+/** Mutated requests per action, against the dialect alone (the core faked); see ../integration for the whole stack. */
+const COUNT = 300;
+const COMMON: Errno[] = ['100', '110', '120'];
+const SUCCESS_ONLY = /^\{"success":"true"\}$/;
+
+let fake: FakeCore;
+let http: ReturnType<typeof supertest>;
+
+beforeEach(() => {
+  fake = createFakeCore();
+  fake.liveChannels.add('PJSIP/sip100-00000001');
+  http = supertest(appWith(fake));
+});
+
+const cases: Array<{ action: string; seed: number; valid: Array<[string, string]>; allowed: Errno[]; success: RegExp }> = [
+  {
+    action: 'originate',
+    seed: 4001,
+    valid: [
+      ['username', 'voipsun'],
+      ['password', 'secretpwd'],
+      ['action', 'originate'],
+      ['srcExtenInternalNum', '100'],
+      ['dstNum', '800123456'],
+      ['customCDR1', 'crm-1'],
+      ['dialerCid', 'customCDR1'],
+      ['checkExten', '1'],
+      ['srcRingTimeout', '20'],
+    ],
+    allowed: [...COMMON, '200', '201', '202', '203', '220', '221', '225', '226', '227', '228', '250', '900'],
+    success: SUCCESS_ONLY,
+  },
+  {
+    action: 'hangupcall',
+    seed: 4002,
+    valid: [
+      ['username', 'voipsun'],
+      ['password', 'secretpwd'],
+      ['action', 'hangupcall'],
+      ['channelName', 'SIP\\sip100-00000001'],
+    ],
+    allowed: [...COMMON, '400', '900'],
+    success: SUCCESS_ONLY,
+  },
+  {
+    action: 'listcalls',
+    seed: 4003,
+    valid: [
+      ['username', 'voipsun'],
+      ['password', 'secretpwd'],
+      ['action', 'listcalls'],
+    ],
+    allowed: [...COMMON, '900'],
+    success: /^\{"success":"true","total":"0","results":\[\]\}$/,
+  },
+];
+
+describe.each(cases)('generated garbage: $action', ({ seed, valid, allowed, success }) => {
+  test(`${COUNT} mutated requests each get a VoIPSUN answer, never errno 999`, async () => {
+    const failures: string[] = [];
+    const outcomes = new Set<string>();
+    for (const request of garbageRequests(seed, valid, COUNT)) {
+      const response = await send(http, '/api/api.php', request);
+      const problem = checkAnswer(response, allowed, success);
+      if (problem) failures.push(`${problem} ← ${request.method} ${request.mutations.join(', ')}`);
+      else outcomes.add(success.test(response.text) ? 'success' : (JSON.parse(response.text) as { errno: string }).errno);
+    }
+    expect(failures).toEqual([]);
+    // The generator reaches both sides: requests that still work and several kinds of refusal.
+    expect(outcomes.has('success')).toBe(true);
+    expect(outcomes.size).toBeGreaterThanOrEqual(3);
+    expect(fake.logged.filter((line) => line.level === 'error')).toEqual([]);
+  });
+});

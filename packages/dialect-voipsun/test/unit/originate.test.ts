@@ -1,0 +1,245 @@
+import supertest from 'supertest';
+import { DomainError, PbxFailure } from '@pbx-gateway/core';
+import { appWith, createFakeCore, extension, liveCall, type FakeCore } from '../support/fake-core';
+import {
+  BASE,
+  E120,
+  E200,
+  E201,
+  E202,
+  E203,
+  E220,
+  E221,
+  E225,
+  E226,
+  E227,
+  E228,
+  E250,
+  E900,
+  E999,
+  expectWire,
+  SUCCESS,
+} from '../support/wire-expect';
+
+let fake: FakeCore;
+let http: ReturnType<typeof supertest>;
+
+beforeEach(() => {
+  fake = createFakeCore();
+  http = supertest(appWith(fake));
+});
+
+const originate = (query: string): Promise<supertest.Response> => http.get(`${BASE}&action=originate&${query}`);
+
+describe('originate: the four source selectors (the document’s example URLs)', () => {
+  test.each([
+    ['srcExtenPublicNum=299299000', { by: 'public_number', value: '299299000' }],
+    ['srcExtenInternalNum=100', { by: 'internal_number', value: '100' }],
+    ['srcExtenId=5', { by: 'id', value: '5' }],
+    ['srcSipUsername=sip100', { by: 'sip_username', value: 'sip100' }],
+  ])('%s&dstNum=800123456 starts a click-to-call from that extension', async (selector, expected) => {
+    expectWire(await originate(`${selector}&dstNum=800123456`), SUCCESS);
+    expect(fake.clickToCalls).toHaveLength(1);
+    expect(fake.clickToCalls[0]).toEqual({
+      source: expected,
+      dialplan: null,
+      destination: '800123456',
+      sourceCallerId: { number: '000', name: 'Dialer' },
+      destinationCallerId: null,
+      sourceRingSec: null,
+      destinationRingSec: null,
+      data: {},
+      origin: { dialect: 'voipsun', operation: 'originate', apiUserId: 'u-voipsun' },
+    });
+  });
+
+  test('dialplanName names the dial plan of the extension', async () => {
+    expectWire(await originate('srcExtenInternalNum=100&dialplanName=default&dstNum=800123456'), SUCCESS);
+    expect(fake.clickToCalls[0]?.dialplan).toBe('default');
+  });
+});
+
+describe('originate: errors in the documented order', () => {
+  test('errno 200: more than one source selector', async () => {
+    expectWire(await originate('srcExtenPublicNum=299299000&srcExtenInternalNum=100&dstNum=800123456'), E200);
+    expectWire(await originate('srcExtenId=5&srcSipUsername=sip100&srcExtenPublicNum=299299000&srcExtenInternalNum=100&dstNum=800123456'), E200);
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test('an empty selector counts as not supplied', async () => {
+    expectWire(await originate('srcExtenPublicNum=&srcExtenInternalNum=100&dstNum=800123456'), SUCCESS);
+    expect(fake.clickToCalls[0]?.source).toEqual({ by: 'internal_number', value: '100' });
+  });
+
+  test.each([
+    ['no selector', 'dstNum=800123456'],
+    ['only empty selectors', 'srcExtenId=&srcSipUsername=&dstNum=800123456'],
+    ['no dstNum', 'srcExtenInternalNum=100'],
+    ['an empty dstNum', 'srcExtenInternalNum=100&dstNum='],
+    ['a dstNum that is no number', 'srcExtenInternalNum=100&dstNum=abc'],
+    ['a dstNum with spaces', 'srcExtenInternalNum=100&dstNum=800%20123%20456'],
+    ['a dstNum with shell metacharacters', 'srcExtenInternalNum=100&dstNum=800%3Brm%20-rf'],
+    ['an overlong dstNum', `srcExtenInternalNum=100&dstNum=${'1'.repeat(40)}`],
+    ['the document’s misspelt dstNum', 'srcExtenInternalNum=100&dstnum=800123456'],
+    ['missing dstNum even with two selectors (120 before 200)', 'srcExtenInternalNum=100&srcExtenId=5'],
+  ])('errno 120: %s', async (_what, query) => {
+    expectWire(await originate(query), E120);
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test.each([
+    ['EXTENSION_AMBIGUOUS', E201],
+    ['DIALPLAN_NOT_FOUND', E203],
+    ['EXTENSION_NOT_FOUND', E202],
+    ['TRUNK_NOT_FOUND', E250],
+    ['PBX_UNAVAILABLE', E900],
+    ['PBX_REJECTED', E220],
+    ['INVALID_ARGUMENT', E120],
+    ['CALL_NOT_FOUND', E999],
+  ] as const)('the core’s %s is answered %s', async (code, body) => {
+    fake.failures.startClickToCall = new DomainError(code);
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456'), body);
+  });
+
+  test('a dstNum with a leading + and service codes is dialable', async () => {
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=%2B420800123456'), SUCCESS);
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=*99%23'), SUCCESS);
+    expect(fake.clickToCalls.map((request) => request.destination)).toEqual(['+420800123456', '*99#']);
+  });
+});
+
+describe('originate: caller ids, ring times, CDR fields', () => {
+  test('customCDR1–4 are kept with the call for its CDR', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&customCDR1=crm-42&customCDR2=lead%207&customCDR3=&customCDR4=%C5%BElu%C5%A5ou%C4%8Dk%C3%BD'), SUCCESS);
+    expect(fake.clickToCalls[0]?.data).toEqual({ customCDR1: 'crm-42', customCDR2: 'lead 7', customCDR3: '', customCDR4: 'žluťoučký' });
+  });
+
+  test('custom CDR values longer than the CDR column are cut to 255 characters, never inside a character', async () => {
+    const long = '😀'.repeat(300);
+    expectWire(await originate(`srcExtenId=5&dstNum=800123456&customCDR1=${encodeURIComponent(long)}`), SUCCESS);
+    expect(fake.clickToCalls[0]?.data.customCDR1).toBe('😀'.repeat(255));
+  });
+
+  test('dialerCid is the number the extension sees, and the name defaults to it', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&dialerCid=299299000'), SUCCESS);
+    expect(fake.clickToCalls[0]?.sourceCallerId).toEqual({ number: '299299000', name: '299299000' });
+  });
+
+  test('dialerName names the caller shown on the extension', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&dialerName=CRM%20call'), SUCCESS);
+    expect(fake.clickToCalls[0]?.sourceCallerId).toEqual({ number: '000', name: 'CRM call' });
+  });
+
+  test.each(['1', '2', '3', '4'])('dialerCid=customCDR%s shows that custom field', async (n) => {
+    expectWire(await originate(`srcExtenId=5&dstNum=800123456&customCDR${n}=777888999&dialerCid=customCDR${n}`), SUCCESS);
+    expect(fake.clickToCalls[0]?.sourceCallerId).toEqual({ number: '777888999', name: '777888999' });
+  });
+
+  test('dialerCid naming an empty custom field falls back to 000', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&dialerCid=customCDR2'), SUCCESS);
+    expect(fake.clickToCalls[0]?.sourceCallerId).toEqual({ number: '000', name: '000' });
+  });
+
+  test('dialerCid=customCDR5 is an ordinary value', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&dialerCid=customCDR5'), SUCCESS);
+    expect(fake.clickToCalls[0]?.sourceCallerId.number).toBe('customCDR5');
+  });
+
+  test('caller ids lose control characters and are shortened', async () => {
+    expectWire(await originate(`srcExtenId=5&dstNum=800123456&dialerCid=12%0D%0A3&dialerName=${'N'.repeat(200)}&overrideCallerId=%0A`), SUCCESS);
+    expect(fake.clickToCalls[0]?.sourceCallerId).toEqual({ number: '123', name: 'N'.repeat(80) });
+    expect(fake.clickToCalls[0]?.destinationCallerId).toBeNull();
+  });
+
+  test('overrideCallerId is what the destination sees', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&overrideCallerId=299299555'), SUCCESS);
+    expect(fake.clickToCalls[0]?.destinationCallerId).toBe('299299555');
+  });
+
+  test('srcRingTimeout and dstRingTimeout are the ring times in seconds', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&srcRingTimeout=15&dstRingTimeout=40'), SUCCESS);
+    expect(fake.clickToCalls[0]).toMatchObject({ sourceRingSec: 15, destinationRingSec: 40 });
+  });
+
+  test.each(['0', '-5', 'abc', '1.5', '3601', '99999999', ''])('ring time %p is no ring time: the default applies', async (value) => {
+    expectWire(await originate(`srcExtenId=5&dstNum=800123456&srcRingTimeout=${value}&dstRingTimeout=${value}`), SUCCESS);
+    expect(fake.clickToCalls[0]).toMatchObject({ sourceRingSec: null, destinationRingSec: null });
+  });
+
+  test('monitor* are kept with the call; macro is accepted and ignored', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&monitorFilename=..%2F..%2Fetc%2Fpasswd&monitorPath=%2Fmnt%2Frec&monitorType=mixmonitor&macro=evil'), SUCCESS);
+    expect(fake.clickToCalls[0]?.data).toEqual({ monitorFilename: '../../etc/passwd', monitorPath: '/mnt/rec', monitorType: 'mixmonitor' });
+  });
+
+  test('unknown parameters are ignored', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&foo=bar&dstSipUsernamem=sip102'), SUCCESS);
+  });
+});
+
+describe('originate: checkExten, checkIpHost, checkIpContact', () => {
+  const check = (extra = ''): Promise<supertest.Response> => originate(`srcExtenInternalNum=100&dstNum=800123456&checkExten=1${extra}`);
+
+  test('an idle, registered extension is called', async () => {
+    expectWire(await check(), SUCCESS);
+    expect(fake.clickToCalls).toHaveLength(1);
+  });
+
+  test('errno 228 instead, when the settings ask for it', async () => {
+    const strict = supertest(appWith(fake, { checkExtenReportsIdle: true }));
+    expectWire(await strict.get(`${BASE}&action=originate&srcExtenInternalNum=100&dstNum=800123456&checkExten=yes`), E228);
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test('errno 220: the extension’s device is not registered', async () => {
+    fake.endpoints = fake.endpoints.map((endpoint) => ({ ...endpoint, online: endpoint.resource !== 'sip100' }));
+    expectWire(await check(), E220);
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test('errno 220: the engine does not know the device at all', async () => {
+    fake.endpoints = fake.endpoints.filter((endpoint) => endpoint.resource !== 'sip100');
+    expectWire(await check(), E220);
+  });
+
+  test.each([
+    ['up', E226],
+    ['ringing', E225],
+    ['dialing', E221],
+  ] as const)('a channel of the extension that is %s is reported as its Asterisk state', async (state, body) => {
+    const call = liveCall('c1', [{ channelName: 'PJSIP/sip100-00000001', state }], fake.now);
+    fake.live = [call];
+    fake.endpoints = fake.endpoints.map((endpoint) => (endpoint.resource === 'sip100' ? { ...endpoint, channelIds: [call.legs[0]!.id] } : endpoint));
+    expectWire(await check(), body);
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test('errno 227: the extension has a channel the gateway did not set up', async () => {
+    fake.endpoints = fake.endpoints.map((endpoint) => (endpoint.resource === 'sip100' ? { ...endpoint, channelIds: ['1714550000.17'] } : endpoint));
+    expectWire(await check(), E227);
+  });
+
+  test('errno 900 when the engine is not connected', async () => {
+    fake.available = false;
+    expectWire(await check(), E900);
+  });
+
+  test('errno 900 when the engine fails to answer the device query', async () => {
+    fake.failures.pbxEndpoints = new PbxFailure('unavailable', 'socket hang up');
+    expectWire(await check(), E900);
+  });
+
+  test('without checkExten the device state is not asked', async () => {
+    fake.failures.pbxEndpoints = new Error('must not be asked');
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkExten='), SUCCESS);
+  });
+
+  test('an ambiguous extension is not checked: placing the call reports 201', async () => {
+    fake.extensions.push(extension(8, '100', '299299100', 'sip100b', 'branch'));
+    fake.failures.startClickToCall = new DomainError('EXTENSION_AMBIGUOUS');
+    expectWire(await check(), E201);
+  });
+
+  test('checkIpHost and checkIpContact are accepted and do not stop the call', async () => {
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpHost=10.0.0.1&checkIpContact=10.0.0.2'), SUCCESS);
+  });
+});
