@@ -241,7 +241,8 @@ describe('controlling a playback', () => {
 
     const jumped = await t.core.controlAgentPlayback({ agentId: '1000', action: 'jump', seconds: 30 });
     expect(jumped).toMatchObject({ id: nextId, state: 'pending', offsetMs: 45_000, playedMs: 0, continues: playback.id, target: playback.target });
-    expect(t.pbx.describe()).toEqual([`stopPlayback ${playback.id}`, `play ${nextId} bridge:agent-1000.conference sound:ss-noservice offset=45000`]);
+    // The new position is queued before the old media stops, so a refused play leaves the old one playing.
+    expect(t.pbx.describe()).toEqual([`play ${nextId} bridge:agent-1000.conference sound:ss-noservice offset=45000`, `stopPlayback ${playback.id}`]);
     expect(t.events).toEqual([{ type: 'PlaybackJumped', playbackId: nextId, agentId: '1000', callId: null, positionMs: 45_000, at: t.clock.now() }]);
     expect(await t.store.direct.playbacks.get(playback.id)).toMatchObject({ state: 'finished', finishCause: 'replaced' });
 
@@ -368,7 +369,7 @@ describe("by ringing the agent's phone", () => {
       'LegRinging agent',
       'AgentPhoneRinging',
       'LegEnded agent',
-      'AgentPhoneReleased by agent',
+      'AgentPhoneReleased by system',
       'CallEnded',
       'AgentStateChanged in_call->ready',
       'PlaybackFinished failed',
@@ -387,13 +388,31 @@ describe("by ringing the agent's phone", () => {
     expect(describeEvents(t.events).slice(-5)).toEqual(['LegEnded agent', 'AgentPhoneReleased by system', 'CallEnded', 'AgentStateChanged in_call->ready', 'PlaybackFinished failed']);
   });
 
-  it('reports media that fails while playing as failed', async () => {
+  it('reports media that fails while playing as failed, releasing the phone after a grace period', async () => {
     const t = await setup();
     const { playback, legId } = await ringing(t);
     await t.answer(legId);
+    t.pbx.clearCommands();
     await t.playbackFinished(playback.id, 'failed');
+    // The engine also says "failed" when the agent hangs up: the phone is kept a moment for that end to arrive.
+    expect(t.pbx.describe()).toEqual([]);
+    await t.advance(1000);
+    expect(t.pbx.describe()).toEqual([`hangup ${legId}`]);
     await t.confirmHangups();
-    expect(describeEvents(t.events).slice(-2)).toEqual(['AgentStateChanged in_call->ready', 'PlaybackFinished failed']);
+    expect(describeEvents(t.events).slice(-4)).toEqual(['AgentPhoneReleased by system', 'CallEnded', 'AgentStateChanged in_call->ready', 'PlaybackFinished failed']);
+  });
+
+  it('tells an agent hanging up apart from failed media when the engine reports the media failed first', async () => {
+    const t = await setup();
+    const { playback, legId } = await ringing(t);
+    await t.answer(legId);
+    await t.playbackStarted(playback.id);
+    t.takeEvents();
+    await t.playbackFinished(playback.id, 'failed');
+    await t.endLeg(legId);
+    expect(describeEvents(t.events)).toEqual(['LegEnded agent', 'AgentPhoneReleased by agent', 'CallEnded', 'AgentStateChanged in_call->ready', 'PlaybackFinished stopped']);
+    await t.advance(1000);
+    expect(t.pbx.describe().filter((command) => command.startsWith('hangup'))).toEqual([]);
   });
 
   it('ends the playback as stopped when the agent hangs up while it plays', async () => {
@@ -507,12 +526,32 @@ describe("by ringing the agent's phone", () => {
     expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'ready' });
   });
 
-  it('leaves the agent ready when the phone cannot be rung', async () => {
+  it('accepts the playback and fails it like an unanswered phone when the engine refuses to ring the phone', async () => {
     const t = await setup();
     await loginPlain(t, '1000');
     t.takeEvents();
     t.pbx.failNext('originate');
-    expect((await refusal(play(t))).code).toBe('PBX_REJECTED');
+    const { playback } = await play(t);
+    expect(describeEvents(t.events)).toEqual([
+      'AgentStateChanged ready->in_call (playback)',
+      'LegEnded agent',
+      'AgentPhoneReleased by system',
+      'CallEnded',
+      'AgentStateChanged in_call->ready',
+      'PlaybackFinished failed',
+    ]);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
+    expect(await t.core.listLiveCalls()).toEqual([]);
+    expect(await t.store.direct.playbacks.get(playback.id)).toMatchObject({ state: 'finished', finishCause: 'failed' });
+    expect(await t.core.getCdrOfCall(playback.callId!)).toMatchObject({ hangupCause: 0, hangupSide: 'system' });
+  });
+
+  it('refuses the playback and leaves the agent ready when the engine is away', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    t.takeEvents();
+    t.pbx.setAvailable(false);
+    expect((await refusal(play(t))).code).toBe('PBX_UNAVAILABLE');
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
     expect(await t.core.listLiveCalls()).toEqual([]);
     expect(await t.core.activeAgentPlayback('1000')).toBeNull();

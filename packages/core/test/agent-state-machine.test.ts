@@ -56,10 +56,10 @@ describe('pausing', () => {
     expect(next).toMatchObject({ state: 'in_call', currentCallId: 'c1', pendingPause: { reason: '200' }, stateChangedAt: T0 });
   });
 
-  it('defers the pause of an agent in wrap-up', () => {
-    const { session: next, outcome } = pauseSession(session({ state: 'wrap_up' }), null, T1);
-    expect(outcome).toBe('pause_pending');
-    expect(next).toMatchObject({ state: 'wrap_up', pendingPause: { reason: null } });
+  it('pauses an agent in wrap-up at once: only a call defers a pause', () => {
+    const { session: next, outcome } = pauseSession(session({ state: 'wrap_up' }), '201', T1);
+    expect(outcome).toBe('paused');
+    expect(next).toMatchObject({ state: 'paused', pauseReason: '201', pendingPause: null, stateChangedAt: T1 });
   });
 });
 

@@ -1,1 +1,3 @@
-export {};
+export { createAriPbx } from './ari-pbx';
+export type { AriPbx } from './ari-pbx';
+export type { AriPbxOptions } from './ari-pbx-options';

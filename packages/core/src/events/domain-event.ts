@@ -1,4 +1,4 @@
-import type { AgentState } from '../model/agent';
+import type { AgentState, LoginChannel } from '../model/agent';
 import type { Call, Leg } from '../model/call';
 import type { Cdr } from '../model/cdr';
 import type { PlaybackFinishCause } from '../model/playback';
@@ -11,7 +11,7 @@ import type { PlaybackFinishCause } from '../model/playback';
  */
 export type DomainEvent =
   | { type: 'AgentLoggedIn'; agentId: string; state: AgentState; pauseReason: string | null; at: Date }
-  | { type: 'AgentLoggedOut'; agentId: string; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout'; at: Date }
+  | { type: 'AgentLoggedOut'; agentId: string; via: LoginChannel; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout'; at: Date }
   | { type: 'AgentStateChanged'; agentId: string; from: AgentState; to: AgentState; reason: string | null; at: Date }
   | { type: 'AgentPausePending'; agentId: string; reason: string | null; at: Date }
   | { type: 'AgentPhoneRinging'; agentId: string; callId: string; legId: string; at: Date }

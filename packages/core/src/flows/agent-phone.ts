@@ -1,5 +1,5 @@
 import type { Call } from '../model/call';
-import { completeCallIfOver, recordLegAnswered } from '../support/call-lifecycle';
+import { completeCallIfOver, phoneReleasedBy, recordLegAnswered } from '../support/call-lifecycle';
 import { pbxCommand } from '../support/pbx-commands';
 import type { CallFlow } from './call-flow';
 
@@ -28,7 +28,7 @@ export const agentPhoneCall: CallFlow = {
       agentId: call.agentId!,
       callId: call.id,
       legId: leg.id,
-      by: leg.hangupRequested ? 'system' : 'agent',
+      by: phoneReleasedBy(leg),
       at: uow.now,
     });
     return (await completeCallIfOver(ctx, uow, call)) ?? call;

@@ -1,6 +1,7 @@
 import type { Call, Leg } from '../model/call';
 import type { Playback, PlaybackFinishCause } from '../model/playback';
-import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
+import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, recordLegAnswered } from '../support/call-lifecycle';
+import { scheduleCallTimer } from '../pbx-events/call-timers';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
 import type { CallFlow } from './call-flow';
@@ -40,7 +41,20 @@ export const agentPlaybackCall: CallFlow = {
   },
 
   async onPlaybackEnded(ctx, uow, call, playback, outcome) {
-    await finishWithRelease(ctx, uow, playback, outcome === 'failed' ? 'failed' : 'done', await uow.tx.calls.legsOf(call.id));
+    if (outcome === 'done') {
+      await finishWithRelease(ctx, uow, playback, 'done', await uow.tx.calls.legsOf(call.id));
+      return call;
+    }
+    // An engine reports media cut short by the agent hanging up as failed,
+    // just before the leg's own end. Give that end a moment to arrive so the
+    // agent's hang-up is told as such; release the phone only if it does not.
+    await uow.tx.playbacks.update({ ...playback, state: 'finishing', finishCause: playback.finishCause ?? 'failed' });
+    scheduleCallTimer(ctx, call.id, RELEASE_AFTER_FAILED_MEDIA, FAILED_MEDIA_GRACE_MS);
+    return call;
+  },
+
+  async onTimer(ctx, uow, call, timer) {
+    if (timer === RELEASE_AFTER_FAILED_MEDIA) await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
     return call;
   },
 
@@ -50,7 +64,7 @@ export const agentPlaybackCall: CallFlow = {
       agentId: call.agentId!,
       callId: call.id,
       legId: leg.id,
-      by: leg.hangupRequested ? 'system' : 'agent',
+      by: phoneReleasedBy(leg),
       at: uow.now,
     });
     await hangupOtherLegs(ctx, uow, legs, null);
@@ -59,7 +73,7 @@ export const agentPlaybackCall: CallFlow = {
     // Ending the call may have ended the session too (a deferred logout), which finishes its audio.
     const playback = unfinished ? await uow.tx.playbacks.get(unfinished.id) : null;
     if (playback && playback.state !== 'finished') {
-      const cause = endCause(playback);
+      const cause = endCause(playback, leg);
       await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: cause, finishedAt: uow.now });
       uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause, at: uow.now });
     }
@@ -86,12 +100,17 @@ async function unfinishedPlaybackOf(uow: UnitOfWork, callId: string): Promise<Pl
   return all.find((playback) => playback.callId === callId) ?? null;
 }
 
+const RELEASE_AFTER_FAILED_MEDIA = 'release_after_failed_media';
+const FAILED_MEDIA_GRACE_MS = 1000;
+
 /**
  * Why the audio ended when its phone went away: as decided earlier (stopped,
  * done, failed), failed if it never started (unanswered phone), stopped if the
- * agent hung up while it played (also between a jump and its restart).
+ * agent hung up while it played (also between a jump and its restart, and
+ * when the engine called the media failed because the agent hung up).
  */
-function endCause(playback: Playback): Exclude<PlaybackFinishCause, 'replaced'> {
+function endCause(playback: Playback, leg: Leg): Exclude<PlaybackFinishCause, 'replaced'> {
+  if (playback.state === 'finishing' && playback.finishCause === 'failed' && phoneReleasedBy(leg) === 'agent') return 'stopped';
   if (playback.state === 'finishing' && playback.finishCause && playback.finishCause !== 'replaced') return playback.finishCause;
   if (playback.state === 'pending' && playback.continues === null) return 'failed';
   return 'stopped';

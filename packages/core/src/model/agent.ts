@@ -66,7 +66,8 @@ export interface SessionConference {
 export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused';
 
 export function pauseSession(session: AgentSession, reason: string | null, now: Date): { session: AgentSession; outcome: PauseOutcome } {
-  if (session.state === 'in_call' || session.state === 'wrap_up') {
+  // Only a call defers a pause: after-call work ends when the agent says so, not by itself.
+  if (session.state === 'in_call') {
     return { session: { ...session, pendingPause: { reason } }, outcome: 'pause_pending' };
   }
   const outcome: PauseOutcome = session.state === 'paused' ? 'already_paused' : 'paused';

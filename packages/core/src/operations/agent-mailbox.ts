@@ -13,10 +13,12 @@ export async function nextMailboxMessage(
   const deadline = ctx.clock.now().getTime() + Math.max(0, request.waitMs);
   const mailbox = ctx.store.direct.mailbox;
   for (;;) {
+    // A client that went away must not consume a message it can no longer receive.
+    if (request.abort?.aborted) return null;
     const message = await mailbox.takeNext(request.agentId, request.channel);
     if (message !== null) return message;
     const remaining = deadline - ctx.clock.now().getTime();
-    if (remaining <= 0 || request.abort?.aborted) return null;
+    if (remaining <= 0) return null;
     await ctx.store.mailboxSignals.wait(request.agentId, request.channel, remaining, request.abort);
   }
 }

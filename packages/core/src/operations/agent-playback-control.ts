@@ -71,8 +71,8 @@ async function restart(ctx: CoreContext, uow: UnitOfWork, playback: Playback): P
 
 /**
  * Engines jump by a step fixed when the media started, so an exact jump of
- * any number of seconds restarts the media at the new position under a new
- * id; the old playback ends silently and the new one does not announce a start.
+ * any number of seconds starts the media again at the new position under a
+ * new id; the old playback ends silently and the new one does not announce a start.
  */
 async function jump(ctx: CoreContext, uow: UnitOfWork, agentId: string, playback: Playback, seconds: number): Promise<Playback> {
   if (!playback.target || (playback.state !== 'playing' && playback.state !== 'paused')) {
@@ -92,10 +92,13 @@ async function jump(ctx: CoreContext, uow: UnitOfWork, agentId: string, playback
   };
   await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'replaced', finishedAt: uow.now });
   await uow.tx.playbacks.insert(successor);
-  await pbxCommand(ctx, 'stop playback for jump', () => ctx.pbx.stopPlayback(playback.id));
+  // The engine queues media on a target: the new position starts the moment
+  // the old one stops, and if the new play is refused the old one plays on,
+  // matching the rolled-back rows.
   await pbxCommand(ctx, 'play from new position', () =>
     ctx.pbx.play({ playbackId: successor.id, target, media: successor.media, offsetMs: positionMs || undefined }),
   );
+  await pbxCommand(ctx, 'stop playback for jump', () => ctx.pbx.stopPlayback(playback.id));
   uow.publish({ type: 'PlaybackJumped', playbackId: successor.id, agentId: playback.agentId, callId: playback.callId, positionMs, at: uow.now });
   return successor;
 }

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors/domain-error';
 import { startCall, type AgentSession } from '../model/agent';
-import type { Call } from '../model/call';
+import type { Call, Leg } from '../model/call';
+import { agentPlaybackCall } from '../flows/agent-playback-call';
+import { recordLegEnded } from '../support/call-lifecycle';
 import { isActivePlayback, type Playback } from '../model/playback';
 import type { PlaybackTarget } from '../ports/pbx';
 import { newLeg } from '../support/call-factory';
@@ -84,10 +86,11 @@ export async function startAgentPlayback(ctx: CoreContext, request: AgentPlaybac
         );
         return { playback: started, replaced, session };
       }
-      // The agent's phone is ringing; the media starts when it is answered (flows/agent-playback-call).
+      // The agent's phone is rung; the media starts when it is answered (flows/agent-playback-call).
       const pending: Playback = { ...playback, callId: placed.callId };
       await tx.playbacks.insert(pending);
       session = placed.session;
+      if (placed.ring) await ringAgentPhone(ctx, uow, placed.ring.call, placed.ring.leg);
       return { playback: pending, replaced, session };
     }),
   );
@@ -95,7 +98,8 @@ export async function startAgentPlayback(ctx: CoreContext, request: AgentPlaybac
 
 type Placement =
   | { kind: 'target'; target: PlaybackTarget; callId: string | null }
-  | { kind: 'awaiting_answer'; callId: string; session: AgentSession };
+  /** `ring`: a new call to the agent's phone, to be originated once the playback is recorded. */
+  | { kind: 'awaiting_answer'; callId: string; session: AgentSession; ring: { call: Call; leg: Leg } | null };
 
 async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, replaced: Playback | null): Promise<Placement> {
   const { tx, now } = uow;
@@ -103,7 +107,7 @@ async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSe
   if (replaced?.callId) {
     // The replaced audio had its own call to the agent's phone: the new audio takes it over.
     if (replaced.target) return { kind: 'target', target: replaced.target, callId: replaced.callId };
-    return { kind: 'awaiting_answer', callId: replaced.callId, session };
+    return { kind: 'awaiting_answer', callId: replaced.callId, session, ring: null };
   }
   if (session.currentCallId) {
     const legs = await tx.calls.legsOf(session.currentCallId);
@@ -140,9 +144,26 @@ async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSe
   await tx.calls.insertLeg(leg);
   await tx.sessions.update(busy);
   uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'playback', at: now });
-  const originated = await pbxCommand(ctx, 'ring agent phone', () =>
-    ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber, name: leg.callerName }, timeoutSec: ctx.config.agentRingTimeoutSec }),
-  );
-  await tx.calls.updateLeg({ ...leg, channelName: originated.channelName, context: originated.context });
-  return { kind: 'awaiting_answer', callId: call.id, session: busy };
+  return { kind: 'awaiting_answer', callId: call.id, session: busy, ring: { call, leg } };
+}
+
+/**
+ * Rings the agent's phone. An engine that refuses to call it (an unregistered
+ * phone) is not the client's error: the playback is accepted and fails the
+ * way an unanswered phone does, so clients see the documented failure
+ * sequence. An engine that is away is an error: nothing was accepted.
+ */
+async function ringAgentPhone(ctx: CoreContext, uow: UnitOfWork, call: Call, leg: Leg): Promise<void> {
+  try {
+    const originated = await pbxCommand(ctx, 'ring agent phone', () =>
+      ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber, name: leg.callerName }, timeoutSec: ctx.config.agentRingTimeoutSec }),
+    );
+    await uow.tx.calls.updateLeg({ ...leg, channelName: originated.channelName, context: originated.context });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'PBX_REJECTED') throw error;
+    ctx.logger.warn('the engine refused to ring the agent phone', { legId: leg.id, error: error.message });
+    // The gateway gives up on the leg: it is the one that ended the call.
+    const recorded = await recordLegEnded(uow, call, { ...leg, hangupRequested: true }, 0, 'Unknown');
+    await agentPlaybackCall.onLegEnded(ctx, uow, recorded.call, recorded.leg, await uow.tx.calls.legsOf(call.id));
+  }
 }

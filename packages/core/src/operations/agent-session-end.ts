@@ -29,7 +29,7 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
   await tx.sessions.delete(session.agentId);
   await tx.tokens.deleteBySubject('ccgateway-guid', session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
-  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, reason, at: now });
+  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, at: now });
 }
 
 /** Asks the engine to end a leg, remembering that the gateway did. */

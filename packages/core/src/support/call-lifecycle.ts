@@ -15,6 +15,21 @@ const sideOfRole: Record<Leg['role'], HangupSide> = {
   customer: 'callee',
 };
 
+/** Q.850 causes of a ringing phone whose user turned the call away: busy, call rejected. */
+const TURNED_AWAY_CAUSES = new Set([17, 21]);
+
+/**
+ * Who released an agent's phone: the gateway when it asked; the agent when an
+ * answered phone hung up, or a ringing one was turned away; otherwise (the
+ * engine stopped ringing an unanswered phone, the phone was unreachable) the
+ * gateway.
+ */
+export function phoneReleasedBy(leg: Leg): 'agent' | 'system' {
+  if (leg.hangupRequested) return 'system';
+  if (leg.answeredAt) return 'agent';
+  return leg.cause !== null && TURNED_AWAY_CAUSES.has(leg.cause) ? 'agent' : 'system';
+}
+
 export async function recordLegAnswered(uow: UnitOfWork, call: Call, leg: Leg): Promise<Leg> {
   const answered: Leg = { ...leg, state: 'up', answeredAt: uow.now };
   await uow.tx.calls.updateLeg(answered);

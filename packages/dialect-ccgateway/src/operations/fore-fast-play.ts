@@ -1,0 +1,17 @@
+import type { Operation } from '../operation';
+import { controlPlayback, invalidTime, jumpSeconds } from './playback-control';
+
+/** `POST /recordplay/{agentid}/forefast/{time}` (spec §8.5): forward `time` seconds. State error: `500-002`. */
+export const foreFastPlayOperation: Operation = {
+  name: 'foreFastPlay',
+  method: 'POST',
+  path: '/recordplay/{agentid}/forefast/{time}',
+  auth: 'guid',
+  body: 'none',
+  bodyError: '000-002',
+  run(ctx, input) {
+    const seconds = jumpSeconds(input);
+    if (seconds === null) return Promise.resolve(invalidTime());
+    return controlPlayback(ctx, input, 'foreFastPlay', { action: 'jump', seconds });
+  },
+};

@@ -1,0 +1,127 @@
+import type { JSONSchemaType } from 'ajv';
+import type { AgentSession } from '@pbx-gateway/core';
+import { issueGuid, setGuidHeader } from '../auth';
+import { wireError, wireErrorFor, type Retcode } from '../errors';
+import { failed, succeeded, type CcgatewayContext, type Operation, type OperationInput, type OperationResult } from '../operation';
+import type { OperationName } from '../operation-names';
+import { busyPauseReason } from '../wire/agent-state';
+import { jsonAnswer, renderEnvelope } from '../wire/envelope';
+import { lenientBodyCheck } from '../wire/lenient-fields';
+
+/** Sign-in body (spec §5.1); Huawei's lenient spellings are accepted before these types apply. */
+interface SignInBody {
+  password: string;
+  phonenum?: string;
+  autoanswer?: boolean;
+  autoenteridle?: boolean;
+  releasephone?: boolean;
+  agenttype?: number;
+  status?: number;
+  ip?: string;
+  entryIp?: string;
+  phonelinkage?: boolean;
+  checkInWebm?: boolean;
+  checkInMailm?: boolean;
+  callBackUri?: string;
+  serviceToken?: string;
+}
+
+const IPV4 = '^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$';
+
+const schema: JSONSchemaType<SignInBody> = {
+  type: 'object',
+  required: ['password'],
+  properties: {
+    password: { type: 'string', maxLength: 32 },
+    // Digits only: the number becomes the dial string of the agent's phone.
+    phonenum: { type: 'string', nullable: true, pattern: '^[0-9]{1,24}$' },
+    autoanswer: { type: 'boolean', nullable: true },
+    autoenteridle: { type: 'boolean', nullable: true },
+    releasephone: { type: 'boolean', nullable: true },
+    agenttype: { type: 'integer', nullable: true, enum: [4, 11] },
+    status: { type: 'integer', nullable: true, enum: [3, 4, 5] },
+    ip: { type: 'string', nullable: true, maxLength: 15, pattern: IPV4 },
+    entryIp: { type: 'string', nullable: true, maxLength: 64 },
+    phonelinkage: { type: 'boolean', nullable: true },
+    checkInWebm: { type: 'boolean', nullable: true },
+    checkInMailm: { type: 'boolean', nullable: true },
+    callBackUri: { type: 'string', nullable: true, maxLength: 1024 },
+    serviceToken: { type: 'string', nullable: true, maxLength: 256 },
+  },
+  additionalProperties: true,
+};
+
+const checkBody = lenientBodyCheck(schema);
+
+/** The most specific code Huawei has for a refused field; the first in this order wins. */
+const FIELD_CODES: ReadonlyArray<readonly [string, Retcode]> = [
+  ['', '100-001'],
+  ['password', '100-001'],
+  ['agenttype', '100-012'],
+  ['phonenum', '100-013'],
+  ['ip', '100-016'],
+];
+
+function fieldError(fields: readonly string[]): Retcode {
+  for (const [field, code] of FIELD_CODES) if (fields.includes(field)) return code;
+  return '100-011';
+}
+
+/** `status`: 3 busy, 4 idle, 5 wrap-up (a numbering of its own, unlike the CTI status codes). */
+const INITIAL_STATE: Readonly<Record<number, 'ready' | 'paused' | 'wrap_up'>> = { 3: 'paused', 4: 'ready', 5: 'wrap_up' };
+
+export async function signIn(ctx: CcgatewayContext, input: OperationInput, force: boolean): Promise<OperationResult> {
+  const operation: OperationName = force ? 'forceLogin' : 'login';
+  const checked = checkBody(input.body);
+  if (!checked.ok) return failed(wireError(fieldError(checked.fields)));
+  const body = checked.value;
+  if (body.phonenum && ctx.settings.phoneNumberPattern !== null && !new RegExp(`^(?:${ctx.settings.phoneNumberPattern})$`).test(body.phonenum)) {
+    return failed(wireError('100-014'));
+  }
+  // Huawei refuses sign-in while its CTI is down; ours is the telephony engine.
+  if (!ctx.core.pbxAvailable()) return failed(wireError('100-003'));
+
+  const initialState = INITIAL_STATE[body.status ?? 4] ?? 'ready';
+  const decide = force ? await ctx.polls.interrupt(input.agentId, 2_000) : null;
+  let session: AgentSession;
+  try {
+    session = await ctx.core.loginAgent({
+      agentId: input.agentId,
+      secret: body.password,
+      phoneNumber: body.phonenum ?? null,
+      via: 'ccgateway',
+      replaceExisting: force && ctx.settings.forceLoginAllowed,
+      initialState,
+      pauseReason: initialState === 'paused' ? busyPauseReason(0) : null,
+      afterCall: body.autoenteridle === false ? 'wrap_up' : 'ready',
+    });
+  } catch (error) {
+    decide?.('resume');
+    return failed(wireErrorFor(error, operation));
+  }
+  decide?.('shutdown');
+  const guid = await issueGuid(ctx.core, ctx.settings, input.agentId);
+  const body200 = renderEnvelope('', '0', [
+    ['vdnid', ctx.settings.vdnId],
+    ['workno', session.agentId],
+    // Signed in to the CTI server only: this gateway has no text-chat or mail server.
+    ['mediatype', 'TFF'],
+    ['loginTime', String(session.loggedInAt.getTime())],
+    ['isForceChange', 'false'],
+    ['serverName', ctx.settings.serverName],
+    // "" = the password never expires.
+    ['timeRemaining', ''],
+  ]);
+  return succeeded(jsonAnswer(body200, setGuidHeader(guid)));
+}
+
+/** `PUT /onlineagent/{agentid}` (spec §5.1). */
+export const loginOperation: Operation = {
+  name: 'login',
+  method: 'PUT',
+  path: '/onlineagent/{agentid}',
+  auth: 'none',
+  body: 'json',
+  bodyError: '100-001',
+  run: (ctx, input) => signIn(ctx, input, false),
+};

@@ -1,0 +1,28 @@
+import type { PlaybackAction } from '@pbx-gateway/core';
+import { wireError, wireErrorFor } from '../errors';
+import { failed, succeeded, type CcgatewayContext, type OperationInput, type OperationResult } from '../operation';
+import type { OperationName } from '../operation-names';
+import { successAnswer } from '../wire/envelope';
+
+/** Runs one playback control of the agent's audio and answers in the envelope. */
+export async function controlPlayback(ctx: CcgatewayContext, input: OperationInput, operation: OperationName, action: PlaybackAction): Promise<OperationResult> {
+  try {
+    await ctx.core.controlAgentPlayback({ agentId: input.agentId, ...action });
+  } catch (error) {
+    return failed(wireErrorFor(error, operation));
+  }
+  return succeeded(successAnswer());
+}
+
+// The engine takes offsets in milliseconds as 32-bit numbers; a jump this far is past the end of any recording.
+const MAX_JUMP_SECONDS = 2_147_483;
+
+/** The `{time}` of forefast/backfast: whole seconds 0–2147483647 (larger jumps are clamped to the end). */
+export function jumpSeconds(input: OperationInput): number | null {
+  const raw = input.pathParams.time ?? '';
+  if (!/^[0-9]{1,10}$/.test(raw)) return null;
+  const value = Number(raw);
+  return value <= 2_147_483_647 ? Math.min(value, MAX_JUMP_SECONDS) : null;
+}
+
+export const invalidTime = (): OperationResult => failed(wireError('000-002'));

@@ -1,0 +1,49 @@
+import { wireError, wireErrorFor } from '../errors';
+import { failed, succeeded, type Operation } from '../operation';
+import { busyPauseReason } from '../wire/agent-state';
+import { successAnswer } from '../wire/envelope';
+
+/** `reason`: 0 or empty = none, else 200–250 (Huawei's custom busy reasons). */
+function busyReason(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '' || raw === '0') return 0;
+  if (!/^[0-9]{3}$/.test(raw)) return null;
+  const value = Number(raw);
+  return value >= 200 && value <= 250 ? value : null;
+}
+
+function prolongFlag(raw: string | undefined): boolean | null {
+  if (raw === undefined || raw === '') return false;
+  const text = raw.toLowerCase();
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  return null;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/saybusy?reason=&prolong=` (spec §7.1). During
+ * a call the agent turns busy when the call ends, and
+ * `AgentState_SetNotReady_Success` comes then. An agent already busy changes
+ * reason only with `prolong=true` (`100-009` otherwise).
+ */
+export const sayBusyOperation: Operation = {
+  name: 'sayBusy',
+  method: 'POST',
+  path: '/onlineagent/{agentid}/saybusy',
+  auth: 'guid',
+  body: 'none',
+  bodyError: '000-002',
+  async run(ctx, input) {
+    const reason = busyReason(input.query.reason);
+    const prolong = prolongFlag(input.query.prolong);
+    if (reason === null || prolong === null) return failed(wireError('000-002'));
+    try {
+      const session = await ctx.core.getAgentSession(input.agentId);
+      if (!session) return failed(wireError('100-006'));
+      if (session.state === 'paused' && !prolong) return failed(wireError('100-009'));
+      await ctx.core.pauseAgent({ agentId: input.agentId, reason: busyPauseReason(reason) });
+    } catch (error) {
+      return failed(wireErrorFor(error, 'sayBusy'));
+    }
+    return succeeded(successAnswer());
+  },
+};

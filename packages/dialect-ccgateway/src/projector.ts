@@ -1,0 +1,119 @@
+import type { AgentState, DomainEvent, DomainEventProjector, StoreTransaction } from '@pbx-gateway/core';
+import type { CcgatewaySettings } from './settings';
+import { busyReasonOf } from './wire/agent-state';
+import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
+
+/** The agent mailbox channel the projector fills and the event poll empties. */
+export const MAILBOX_CHANNEL = 'ccgateway';
+
+type Notice = readonly [WireEventType, WireEventContent];
+
+const PLAYBACK_END_CAUSE = { done: 0, stopped: 1, failed: 2 } as const;
+
+/** Events that concern one agent, and that agent. */
+function agentOf(event: DomainEvent): string | null {
+  switch (event.type) {
+    case 'AgentLoggedIn':
+    case 'AgentLoggedOut':
+    case 'AgentStateChanged':
+    case 'AgentPhoneRinging':
+    case 'AgentPhoneAnswered':
+    case 'AgentPhoneReleased':
+      return event.agentId;
+    case 'PlaybackStarted':
+    case 'PlaybackPaused':
+    case 'PlaybackResumed':
+    case 'PlaybackJumped':
+    case 'PlaybackFinished':
+      return event.agentId;
+    default:
+      return null;
+  }
+}
+
+/** `phoneState` 2: the agent hung up; 3: the platform released the phone (or stopped ringing it). */
+const phoneState = (event: Extract<DomainEvent, { type: 'AgentPhoneReleased' }>): 2 | 3 => (event.by === 'agent' ? 2 : 3);
+
+/** A state change in Huawei's words (spec §6.3). */
+function stateNotices(from: AgentState, to: AgentState, reason: string | null): Notice[] {
+  switch (to) {
+    case 'in_call':
+      return [['AgentState_Busy', null]];
+    case 'paused':
+      return [['AgentState_SetNotReady_Success', { reason: busyReasonOf(reason) }]];
+    case 'wrap_up':
+      return [['AgentState_Work', null]];
+    case 'ready':
+      if (from === 'paused') return [['AgentState_CancelNotReady_Success', null], ['AgentState_Ready', null]];
+      if (from === 'wrap_up') return [['AgentState_CancelWork_Success', null], ['AgentState_Ready', null]];
+      return [['AgentState_Ready', null]];
+  }
+}
+
+/** The wire events of one domain event, in the order Huawei's tables give them. */
+function noticesOf(event: DomainEvent): Notice[] {
+  switch (event.type) {
+    case 'AgentLoggedIn': {
+      const notices: Notice[] = [['AgentOther_InService', null], ['AgentState_Ready', null]];
+      if (event.state === 'paused') notices.push(['AgentState_SetNotReady_Success', { reason: busyReasonOf(event.pauseReason) }]);
+      if (event.state === 'wrap_up') notices.push(['AgentState_Work', null]);
+      return notices;
+    }
+    case 'AgentLoggedOut':
+      return [['AgentOther_ShutdownService', null]];
+    case 'AgentStateChanged':
+      // A pause that only changes its reason (saybusy with prolong) is announced again; nothing else repeats.
+      return event.from === event.to && event.to !== 'paused' ? [] : stateNotices(event.from, event.to, event.reason);
+    case 'AgentPhoneRinging':
+      return [['AgentOther_PhoneAlerting', null]];
+    case 'AgentPhoneAnswered':
+      return [['AgentOther_PhoneOffhook', { type: 'main' }]];
+    case 'AgentPhoneReleased':
+      return [['AgentOther_PhoneRelease', { phoneState: phoneState(event) }]];
+    case 'PlaybackStarted':
+      return [['AgentMediaEvent_Play_Succ', null], ['AgentMediaEvent_Play', null]];
+    case 'PlaybackPaused':
+      return [['AgentMediaEvent_PausePlayDone', null]];
+    case 'PlaybackResumed':
+      return [['AgentMediaEvent_ResumePlayDone', null]];
+    case 'PlaybackJumped':
+      return [['AgentMediaEvent_JumpPlayDone', null]];
+    case 'PlaybackFinished': {
+      const done: Notice = ['AgentMediaEvent_StopPlayDone', { cause: PLAYBACK_END_CAUSE[event.cause] }];
+      return event.cause === 'failed' ? [['AgentMediaEvent_Play_Fail', null], done] : [done];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Turns the core's domain events for agents signed in through CC-Gateway
+ * into the wire events their polls fetch (spec §6.3, §8.1), written to the
+ * agent's `ccgateway` mailbox in the transaction that made them true.
+ *
+ * Whether an agent is a CC-Gateway agent is read from the session as the
+ * transaction leaves it; a sign-out says itself through which channel the
+ * agent had signed in. Every CC-Gateway sign-in starts from an empty
+ * mailbox, so that nothing of an earlier session is ever delivered.
+ */
+export function createCcgatewayProjector(_settings?: Partial<CcgatewaySettings>): DomainEventProjector {
+  return {
+    name: 'ccgateway',
+    async project(event: DomainEvent, tx: StoreTransaction): Promise<void> {
+      const agentId = agentOf(event);
+      if (agentId === null) return;
+      if (event.type === 'AgentLoggedOut') {
+        if (event.via !== 'ccgateway') return;
+      } else if ((await tx.sessions.get(agentId))?.loginVia !== 'ccgateway') {
+        return;
+      }
+      const notices = noticesOf(event);
+      if (event.type === 'AgentLoggedIn') await tx.mailbox.clear(agentId, MAILBOX_CHANNEL);
+      const eventGenTime = event.at.getTime();
+      for (const [eventType, content] of notices) {
+        await tx.mailbox.append(agentId, MAILBOX_CHANNEL, eventMessage({ eventType, workNo: agentId, content, eventGenTime }));
+      }
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Huawei busy reasons (0 none, 1–7 platform causes, 200–250 custom) are kept
+ * in the shared agent model as the pause reason `busy:<reason>`.
+ */
+export const busyPauseReason = (reason: number): string => `busy:${reason}`;
+
+/** The reason number of a pause reason, as `AgentState_SetNotReady_Success` reports it ("0" when none). */
+export function busyReasonOf(pauseReason: string | null): string {
+  const match = /^busy:([0-9]{1,3})$/.exec(pauseReason ?? '');
+  return match ? match[1]! : '0';
+}

@@ -1,0 +1,63 @@
+import type { JsonObject, JsonValue } from '@pbx-gateway/core';
+
+/** The event types this dialect emits (Huawei's names, spelled as clients match them). */
+export type WireEventType =
+  | 'AgentOther_InService'
+  | 'AgentOther_ShutdownService'
+  | 'AgentState_Ready'
+  | 'AgentState_Busy'
+  | 'AgentState_Work'
+  | 'AgentState_SetNotReady_Success'
+  | 'AgentState_CancelNotReady_Success'
+  | 'AgentState_CancelWork_Success'
+  | 'AgentOther_PhoneAlerting'
+  | 'AgentOther_PhoneOffhook'
+  | 'AgentOther_PhoneRelease'
+  | 'AgentMediaEvent_Play'
+  | 'AgentMediaEvent_Play_Succ'
+  | 'AgentMediaEvent_Play_Fail'
+  | 'AgentMediaEvent_StopPlayDone'
+  | 'AgentMediaEvent_PausePlayDone'
+  | 'AgentMediaEvent_ResumePlayDone'
+  | 'AgentMediaEvent_JumpPlayDone';
+
+/** Event `content`: null or a small flat object (`{"type":"main"}`, `{"cause":0}` ...). */
+export type WireEventContent = Readonly<Record<string, string | number>> | null;
+
+export interface WireEvent {
+  eventType: string;
+  workNo: string;
+  content: WireEventContent;
+  /** Epoch milliseconds when the gateway generated the event. */
+  eventGenTime: number;
+}
+
+/** The mailbox row of an event. Postgres `jsonb` does not keep key order, so rendering fixes it. */
+export function eventMessage(event: WireEvent): JsonObject {
+  return { eventType: event.eventType, workNo: event.workNo, content: event.content === null ? null : { ...event.content }, eventGenTime: event.eventGenTime };
+}
+
+/** Reads back a mailbox row; null for anything this dialect did not write. */
+export function eventFromMessage(message: JsonValue): WireEvent | null {
+  if (!message || typeof message !== 'object' || Array.isArray(message)) return null;
+  const { eventType, workNo, content, eventGenTime } = message;
+  if (typeof eventType !== 'string' || typeof workNo !== 'string' || typeof eventGenTime !== 'number') return null;
+  if (content === null || content === undefined) return { eventType, workNo, content: null, eventGenTime };
+  if (typeof content !== 'object' || Array.isArray(content)) return null;
+  const flat: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(content)) {
+    if (typeof value === 'string' || typeof value === 'number') flat[name] = value;
+  }
+  return { eventType, workNo, content: flat, eventGenTime };
+}
+
+/** `{"eventType":…,"workNo":…,"content":…,"eventGenTime":…}` in Huawei's key order. */
+export function renderEvent(event: WireEvent): string {
+  const content =
+    event.content === null
+      ? 'null'
+      : `{${Object.entries(event.content)
+          .map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)
+          .join(',')}}`;
+  return `{"eventType":${JSON.stringify(event.eventType)},"workNo":${JSON.stringify(event.workNo)},"content":${content},"eventGenTime":${event.eventGenTime}}`;
+}

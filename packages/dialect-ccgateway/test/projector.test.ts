@@ -1,0 +1,100 @@
+import type { AgentSession, DomainEvent, JsonValue, Leg, StoreTransaction } from '@pbx-gateway/core';
+import { createCcgatewayProjector, MAILBOX_CHANNEL } from '../src';
+import { eventFromMessage, renderEvent } from '../src/wire/events';
+
+const at = new Date('2024-05-01T08:00:00.000Z');
+const T = at.getTime();
+
+function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | null = null) {
+  const written: Array<{ agentId: string; channel: string; message: JsonValue }> = [];
+  const cleared: string[] = [];
+  const tx = {
+    sessions: { get: async (agentId: string) => (loginVia ? ({ agentId, loginVia } as AgentSession) : null) },
+    calls: { getLeg: async (id: string) => (leg ? ({ id, answeredAt: null, cause: null, ...leg } as Leg) : null) },
+    mailbox: {
+      append: async (agentId: string, channel: string, message: JsonValue) => void written.push({ agentId, channel, message }),
+      clear: async (agentId: string) => void cleared.push(agentId),
+    },
+  } as unknown as StoreTransaction;
+  return { tx, written, cleared };
+}
+
+async function wire(event: DomainEvent, loginVia: AgentSession['loginVia'] | null = 'ccgateway', leg: Partial<Leg> | null = null): Promise<string[]> {
+  const { tx, written } = fakeTx(loginVia, leg);
+  await createCcgatewayProjector().project(event, tx);
+  for (const entry of written) expect(entry.channel).toBe(MAILBOX_CHANNEL);
+  return written.map((entry) => renderEvent(eventFromMessage(entry.message)!));
+}
+
+const ev = (type: string, content = 'null'): string => `{"eventType":"${type}","workNo":"101","content":${content},"eventGenTime":${T}}`;
+
+describe('CC-Gateway projector: domain events → wire events (spec §6.3, §8.1)', () => {
+  test('sign-in idle: InService, Ready; the mailbox starts empty', async () => {
+    const { tx, written, cleared } = fakeTx('ccgateway');
+    await createCcgatewayProjector().project({ type: 'AgentLoggedIn', agentId: '101', state: 'ready', pauseReason: null, at }, tx);
+    expect(cleared).toEqual(['101']);
+    expect(written.map((entry) => renderEvent(eventFromMessage(entry.message)!))).toEqual([ev('AgentOther_InService'), ev('AgentState_Ready')]);
+  });
+
+  test('sign-in busy (status 3): InService, Ready, SetNotReady_Success', async () => {
+    expect(await wire({ type: 'AgentLoggedIn', agentId: '101', state: 'paused', pauseReason: 'busy:0', at })).toEqual([
+      ev('AgentOther_InService'),
+      ev('AgentState_Ready'),
+      ev('AgentState_SetNotReady_Success', '{"reason":"0"}'),
+    ]);
+  });
+
+  test('sign-in in wrap-up (status 5): InService, Ready, Work', async () => {
+    expect(await wire({ type: 'AgentLoggedIn', agentId: '101', state: 'wrap_up', pauseReason: null, at })).toEqual([
+      ev('AgentOther_InService'),
+      ev('AgentState_Ready'),
+      ev('AgentState_Work'),
+    ]);
+  });
+
+  test.each<[string, DomainEvent, string[]]>([
+    ['sign-out', { type: 'AgentLoggedOut', agentId: '101', via: 'ccgateway', reason: 'requested', at }, [ev('AgentOther_ShutdownService')]],
+    ['busy for a call', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'in_call', reason: 'playback', at }, [ev('AgentState_Busy')]],
+    ['idle after a call', { type: 'AgentStateChanged', agentId: '101', from: 'in_call', to: 'ready', reason: null, at }, [ev('AgentState_Ready')]],
+    ['wrap-up after a call', { type: 'AgentStateChanged', agentId: '101', from: 'in_call', to: 'wrap_up', reason: null, at }, [ev('AgentState_Work')]],
+    ['busy with a reason', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'paused', reason: 'busy:203', at }, [ev('AgentState_SetNotReady_Success', '{"reason":"203"}')]],
+    ['busy again with a new reason', { type: 'AgentStateChanged', agentId: '101', from: 'paused', to: 'paused', reason: 'busy:204', at }, [ev('AgentState_SetNotReady_Success', '{"reason":"204"}')]],
+    ['busy through another dialect', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'paused', reason: 'LUNCH', at }, [ev('AgentState_SetNotReady_Success', '{"reason":"0"}')]],
+    ['busy cancelled', { type: 'AgentStateChanged', agentId: '101', from: 'paused', to: 'ready', reason: null, at }, [ev('AgentState_CancelNotReady_Success'), ev('AgentState_Ready')]],
+    ['wrap-up ended', { type: 'AgentStateChanged', agentId: '101', from: 'wrap_up', to: 'ready', reason: null, at }, [ev('AgentState_CancelWork_Success'), ev('AgentState_Ready')]],
+    ['phone rings', { type: 'AgentPhoneRinging', agentId: '101', callId: 'c', legId: 'c.1', at }, [ev('AgentOther_PhoneAlerting')]],
+    ['phone off hook', { type: 'AgentPhoneAnswered', agentId: '101', callId: 'c', legId: 'c.1', at }, [ev('AgentOther_PhoneOffhook', '{"type":"main"}')]],
+    ['phone released by the platform', { type: 'AgentPhoneReleased', agentId: '101', callId: 'c', legId: 'c.1', by: 'system', at }, [ev('AgentOther_PhoneRelease', '{"phoneState":3}')]],
+    ['phone hung up by the agent', { type: 'AgentPhoneReleased', agentId: '101', callId: 'c', legId: 'c.1', by: 'agent', at }, [ev('AgentOther_PhoneRelease', '{"phoneState":2}')]],
+    ['playback started', { type: 'PlaybackStarted', playbackId: 'p', agentId: '101', callId: null, at }, [ev('AgentMediaEvent_Play_Succ'), ev('AgentMediaEvent_Play')]],
+    ['playback paused', { type: 'PlaybackPaused', playbackId: 'p', agentId: '101', callId: null, at }, [ev('AgentMediaEvent_PausePlayDone')]],
+    ['playback resumed', { type: 'PlaybackResumed', playbackId: 'p', agentId: '101', callId: null, at }, [ev('AgentMediaEvent_ResumePlayDone')]],
+    ['playback jumped', { type: 'PlaybackJumped', playbackId: 'p', agentId: '101', callId: null, positionMs: 5000, at }, [ev('AgentMediaEvent_JumpPlayDone')]],
+    ['playback ended', { type: 'PlaybackFinished', playbackId: 'p', agentId: '101', callId: null, cause: 'done', at }, [ev('AgentMediaEvent_StopPlayDone', '{"cause":0}')]],
+    ['playback stopped', { type: 'PlaybackFinished', playbackId: 'p', agentId: '101', callId: null, cause: 'stopped', at }, [ev('AgentMediaEvent_StopPlayDone', '{"cause":1}')]],
+    [
+      'playback failed',
+      { type: 'PlaybackFinished', playbackId: 'p', agentId: '101', callId: null, cause: 'failed', at },
+      [ev('AgentMediaEvent_Play_Fail'), ev('AgentMediaEvent_StopPlayDone', '{"cause":2}')],
+    ],
+  ])('%s', async (_name, event, expected) => {
+    expect(await wire(event)).toEqual(expected);
+  });
+
+  test('agents of other dialects get nothing, their sign-outs included', async () => {
+    expect(await wire({ type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'in_call', reason: null, at }, 'vicidial')).toEqual([]);
+    expect(await wire({ type: 'PlaybackStarted', playbackId: 'p', agentId: '101', callId: null, at }, 'vicidial')).toEqual([]);
+    expect(await wire({ type: 'AgentLoggedIn', agentId: '101', state: 'ready', pauseReason: null, at }, 'voipsun')).toEqual([]);
+    expect(await wire({ type: 'PlaybackFinished', playbackId: 'p', agentId: '101', callId: null, cause: 'stopped', at }, null)).toEqual([]);
+    expect(await wire({ type: 'AgentLoggedOut', agentId: '101', via: 'vicidial', reason: 'idle_timeout', at }, null)).toEqual([]);
+    expect(await wire({ type: 'AgentLoggedOut', agentId: '101', via: 'ccgateway', reason: 'idle_timeout', at }, null)).toEqual([ev('AgentOther_ShutdownService')]);
+  });
+
+  test('events without an agent, and call bookkeeping, cost nothing', async () => {
+    const { tx, written } = fakeTx('ccgateway');
+    const projector = createCcgatewayProjector();
+    await projector.project({ type: 'PlaybackStarted', playbackId: 'p', agentId: null, callId: 'c', at }, tx);
+    await projector.project({ type: 'AgentPausePending', agentId: '101', reason: null, at }, tx);
+    expect(written).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The ARI operations this adapter sends, named `resource.nickname` exactly as
+ * Asterisk's API description names them (ari-client exposes each as
+ * `client[resource][nickname](params)`).
+ */
+export type AriOperation =
+  | 'channels.originate'
+  | 'channels.get'
+  | 'channels.list'
+  | 'channels.hangup'
+  | 'channels.play'
+  | 'channels.sendDTMF'
+  | 'channels.ring'
+  | 'channels.ringStop'
+  | 'bridges.createWithId'
+  | 'bridges.destroy'
+  | 'bridges.addChannel'
+  | 'bridges.removeChannel'
+  | 'bridges.play'
+  | 'bridges.list'
+  | 'playbacks.get'
+  | 'playbacks.control'
+  | 'playbacks.stop'
+  | 'endpoints.list';
+
+/**
+ * Parameters by their ARI names. Path and query parameters are scalars; the
+ * one body parameter used (`variables` of an originate) is a string map,
+ * which ari-client sends as the JSON body `{"variables": {...}}`.
+ */
+export type AriParams = Readonly<Record<string, string | number | boolean | Readonly<Record<string, string>>>>;
+
+export interface AriCallOptions {
+  /**
+   * The request may be sent twice without acting twice (a read, a delete
+   * whose 404 counts as done, a create with our own id whose 409 means it
+   * exists). Only such calls are retried after a connection-level failure.
+   */
+  idempotent: boolean;
+}
+
+/** Issues one ARI request and returns what ari-client resolved, or throws a PbxFailure. */
+export type AriRestCall = (operation: AriOperation, params: AriParams, options?: AriCallOptions) => Promise<unknown>;

@@ -1,0 +1,106 @@
+import type {
+  BridgeKind,
+  HangupReason,
+  OriginatedLeg,
+  OriginateRequest,
+  Pbx,
+  PbxEndpoint,
+  PbxEvent,
+  PbxPlaybackState,
+  PbxSnapshot,
+  PlaybackOperation,
+  PlayRequest,
+} from '@pbx-gateway/core';
+import { AriEventTranslator } from './ari-event-translation';
+import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
+import { resolveAriPbxOptions } from './ari-pbx-options';
+import type { AriPbxOptions } from './ari-pbx-options';
+import { addToBridge, destroyBridge, ensureBridge, removeFromBridge } from './commands/bridges';
+import { sendDtmf } from './commands/dtmf';
+import { hangup } from './commands/hangup';
+import { originate } from './commands/originate';
+import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
+import { setRinging } from './commands/ringing';
+import { endpoints, snapshot } from './commands/snapshot';
+import { ConnectionSupervisor } from './connection-supervisor';
+import { OrderedEventDispatcher } from './event-dispatch';
+
+/** The Pbx port over Asterisk ARI, plus the life cycle of its connection. */
+export interface AriPbx extends Pbx {
+  /**
+   * Starts connecting in the background. Resolves once connected the first
+   * time, or once the first attempt failed, or after a bounded wait
+   * (2 × requestTimeoutMs); never rejects. Reconnection goes on by itself.
+   */
+  start(): Promise<void>;
+  /** Closes the connection and stops reconnecting. */
+  stop(): Promise<void>;
+  /** A session is up: the API description loaded and the event WebSocket open. */
+  readonly connected: boolean;
+}
+
+export function createAriPbx(options: AriPbxOptions): AriPbx {
+  const settings = resolveAriPbxOptions(options);
+  const { logger } = settings;
+  const dispatcher = new OrderedEventDispatcher(logger);
+  const translator = new AriEventTranslator();
+
+  const supervisor = new ConnectionSupervisor(
+    settings,
+    {
+      connected: () => dispatcher.emit({ type: 'pbx_connected', at: new Date() }),
+      disconnected: () => dispatcher.emit({ type: 'pbx_disconnected', at: new Date() }),
+      message: (message) => {
+        let events: PbxEvent[];
+        try {
+          events = translator.translate(message);
+        } catch (error) {
+          logger.warn('pbx-ari: could not translate an engine event', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          return;
+        }
+        for (const event of events) dispatcher.emit(event);
+      },
+    },
+  );
+
+  // Every command goes through the session that is up now, or fails at once.
+  const call: AriRestCall = (operation: AriOperation, params: AriParams, callOptions?: AriCallOptions) => {
+    try {
+      return supervisor.currentSession(operation).call(operation, params, callOptions);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  return {
+    start: () => supervisor.start(),
+    stop: () => supervisor.stop(),
+    get connected() {
+      return supervisor.connected;
+    },
+    isAvailable: () => supervisor.connected,
+    onEvent: (listener: (event: PbxEvent) => void) => dispatcher.subscribe(listener),
+
+    originate: (request: OriginateRequest): Promise<OriginatedLeg> => originate(call, settings.app, request),
+    hangup: (legId: string, reason?: HangupReason) => {
+      // Noted before the request: the events it causes may beat its answer.
+      translator.hangupRequested(legId, reason ?? 'normal');
+      return hangup(call, legId, reason);
+    },
+    ensureBridge: (bridgeId: string, kind: BridgeKind) => ensureBridge(call, bridgeId, kind),
+    destroyBridge: (bridgeId: string) => destroyBridge(call, bridgeId),
+    addToBridge: (bridgeId: string, legIds: readonly string[]) => addToBridge(call, bridgeId, legIds),
+    removeFromBridge: (bridgeId: string, legId: string) => removeFromBridge(call, bridgeId, legId),
+    play: (request: PlayRequest) => play(call, request),
+    controlPlayback: (playbackId: string, operation: PlaybackOperation) => controlPlayback(call, playbackId, operation),
+    stopPlayback: (playbackId: string) => stopPlayback(call, playbackId),
+    sendDtmf: (legId: string, digits: string, dtmfOptions?: { betweenMs?: number; durationMs?: number }) =>
+      sendDtmf(call, legId, digits, dtmfOptions),
+    setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
+    snapshot: (): Promise<PbxSnapshot> => snapshot(call),
+    playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),
+    endpoints: (): Promise<PbxEndpoint[]> => endpoints(call),
+  };
+}

@@ -1,0 +1,38 @@
+import { PbxFailure } from '@pbx-gateway/core';
+import type { BridgeKind } from '@pbx-gateway/core';
+import type { AriRestCall } from '../ari-operations';
+
+/**
+ * `POST /bridges/{bridgeId}?type=...`. Asterisk answers 409 when a bridge
+ * with that id exists; the port asks to leave such a bridge as it is, so
+ * that is success (and it makes the create safe to send twice).
+ */
+export async function ensureBridge(call: AriRestCall, bridgeId: string, kind: BridgeKind): Promise<void> {
+  try {
+    await call('bridges.createWithId', { bridgeId, type: kind }, { idempotent: true });
+  } catch (error) {
+    if (error instanceof PbxFailure && error.kind === 'conflict') return;
+    throw error;
+  }
+}
+
+/** `DELETE /bridges/{bridgeId}`; a bridge that is gone (404) is destroyed already. */
+export async function destroyBridge(call: AriRestCall, bridgeId: string): Promise<void> {
+  try {
+    await call('bridges.destroy', { bridgeId }, { idempotent: true });
+  } catch (error) {
+    if (error instanceof PbxFailure && error.kind === 'not_found') return;
+    throw error;
+  }
+}
+
+/** `POST /bridges/{bridgeId}/addChannel?channel=a,b` (ARI takes a comma-separated list). */
+export async function addToBridge(call: AriRestCall, bridgeId: string, legIds: readonly string[]): Promise<void> {
+  if (legIds.length === 0) return;
+  await call('bridges.addChannel', { bridgeId, channel: legIds.join(',') });
+}
+
+/** `POST /bridges/{bridgeId}/removeChannel?channel=x`; 422 when the leg is not in it. */
+export async function removeFromBridge(call: AriRestCall, bridgeId: string, legId: string): Promise<void> {
+  await call('bridges.removeChannel', { bridgeId, channel: legId });
+}

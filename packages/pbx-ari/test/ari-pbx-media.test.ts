@@ -1,0 +1,149 @@
+import { PbxFailure } from '@pbx-gateway/core';
+import type { PbxEvent } from '@pbx-gateway/core';
+import { expectRequestsAcceptedByAsterisk } from './support/ari-contract-check';
+import { RequestLedger, sleep, startHarness, timed } from './support/sim-harness';
+import type { Harness } from './support/sim-harness';
+
+/** Bridges and playbacks through the real ari-client against the simulator. */
+const ledger = new RequestLedger();
+let h: Harness;
+
+const TONE_MS = 1200;
+const LONG_MS = 8000;
+
+const playbackEvent =
+  (type: 'playback_started' | 'playback_finished', playbackId: string) =>
+  (event: PbxEvent): boolean =>
+    event.type === type && event.playbackId === playbackId;
+
+async function answeredLeg(legId: string, phone: string): Promise<void> {
+  const from = h.log.mark();
+  await h.pbx.originate({ legId, endpoint: `PJSIP/${phone}`, timeoutSec: 10 });
+  await h.log.waitFor((event) => event.type === 'leg_answered' && event.legId === legId, `answer of ${legId}`, 5000, from);
+}
+
+beforeAll(async () => {
+  h = await startHarness(ledger, {
+    phones: [
+      { resource: '1000', answerAfterMs: 100 },
+      { resource: '1001', answerAfterMs: 100 },
+      { resource: '1002', answerAfterMs: 100 },
+    ],
+    media: { 'test-tone': TONE_MS, 'long-announcement': LONG_MS, 'hello-world': 1360 },
+  });
+  await answeredLeg('media-1.1', '1000');
+  await answeredLeg('media-1.2', '1001');
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+describe('bridges and playbacks through ari-client against the simulator', () => {
+  it('creates a bridge with our id, leaves an existing one as it is, adds and removes legs, destroys it once or twice', async () => {
+    await h.pbx.ensureBridge('bridge-1', 'mixing');
+    await h.pbx.ensureBridge('bridge-1', 'mixing');
+    await h.pbx.addToBridge('bridge-1', ['media-1.1', 'media-1.2']);
+    expect((await h.pbx.snapshot()).bridges).toContainEqual({ bridgeId: 'bridge-1', legIds: ['media-1.1', 'media-1.2'] });
+
+    await h.pbx.removeFromBridge('bridge-1', 'media-1.1');
+    expect((await h.pbx.snapshot()).bridges).toContainEqual({ bridgeId: 'bridge-1', legIds: ['media-1.2'] });
+    const again = await timed(h.pbx.removeFromBridge('bridge-1', 'media-1.1'));
+    expect(again.error).toMatchObject({ kind: 'rejected', status: 422 });
+
+    await h.pbx.destroyBridge('bridge-1');
+    await h.pbx.destroyBridge('bridge-1');
+    expect((await h.pbx.snapshot()).bridges.map((bridge) => bridge.bridgeId)).not.toContain('bridge-1');
+    const gone = await timed(h.pbx.addToBridge('bridge-1', ['media-1.1']));
+    expect(gone.error).toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
+  it('makes a holding bridge', async () => {
+    await h.pbx.ensureBridge('hold-1', 'holding');
+    await h.pbx.addToBridge('hold-1', ['media-1.1']);
+    expect((await h.pbx.snapshot()).bridges).toContainEqual({ bridgeId: 'hold-1', legIds: ['media-1.1'] });
+    await h.pbx.removeFromBridge('hold-1', 'media-1.1');
+    await h.pbx.destroyBridge('hold-1');
+  });
+
+  it('plays on a leg with our id: started, then finished once the media has played', async () => {
+    const from = h.log.mark();
+    const started = Date.now();
+    await h.pbx.play({ playbackId: 'pb-1', target: { kind: 'leg', legId: 'media-1.1' }, media: 'sound:test-tone' });
+    await h.log.waitFor(playbackEvent('playback_started', 'pb-1'), 'playback_started', 3000, from);
+    expect(await h.pbx.playbackState('pb-1')).toBe('playing');
+    await h.log.waitFor(playbackEvent('playback_finished', 'pb-1'), 'playback_finished', TONE_MS + 3000, from);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(TONE_MS - 100);
+    expect(elapsed).toBeLessThan(TONE_MS + 2000);
+    expect(h.log.of('pb-1', from)).toEqual(['playback_started', 'playback_finished:done']);
+    // Asterisk forgets a finished playback.
+    expect(await h.pbx.playbackState('pb-1')).toBeNull();
+  });
+
+  it('starts a playback at an offset, which shortens it', async () => {
+    const from = h.log.mark();
+    const started = Date.now();
+    await h.pbx.play({ playbackId: 'pb-2', target: { kind: 'leg', legId: 'media-1.2' }, media: 'sound:long-announcement', offsetMs: LONG_MS - 600, skipMs: 2000 });
+    await h.log.waitFor(playbackEvent('playback_finished', 'pb-2'), 'playback_finished', 4000, from);
+    expect(Date.now() - started).toBeLessThan(LONG_MS / 2);
+  });
+
+  it('pauses (no event), unpauses (started again), and stops (finished) a playback; stopping it again is fine', async () => {
+    const from = h.log.mark();
+    await h.pbx.play({ playbackId: 'pb-3', target: { kind: 'leg', legId: 'media-1.1' }, media: 'sound:long-announcement' });
+    await h.log.waitFor(playbackEvent('playback_started', 'pb-3'), 'playback_started', 3000, from);
+
+    await h.pbx.controlPlayback('pb-3', 'pause');
+    expect(await h.pbx.playbackState('pb-3')).toBe('paused');
+    await sleep(200);
+    expect(h.log.of('pb-3', from)).toEqual(['playback_started']);
+
+    await h.pbx.controlPlayback('pb-3', 'unpause');
+    await h.log.waitFor((event) => playbackEvent('playback_started', 'pb-3')(event) && h.log.of('pb-3', from).length === 2, 'the second playback_started', 3000, from);
+    expect(await h.pbx.playbackState('pb-3')).toBe('playing');
+
+    await h.pbx.controlPlayback('pb-3', 'forward');
+    await h.pbx.controlPlayback('pb-3', 'restart');
+    await h.pbx.stopPlayback('pb-3');
+    await h.log.waitFor(playbackEvent('playback_finished', 'pb-3'), 'playback_finished', 3000, from);
+    await h.pbx.stopPlayback('pb-3');
+    expect(h.log.of('pb-3', from)).toEqual(['playback_started', 'playback_started', 'playback_finished:done']);
+    expect(await h.pbx.playbackState('pb-3')).toBeNull();
+
+    const control = await timed(h.pbx.controlPlayback('pb-3', 'pause'));
+    expect(control.error).toBeInstanceOf(PbxFailure);
+    expect(control.error).toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
+  it('plays into a bridge, and the announcer it takes stays out of the events and the snapshot', async () => {
+    await h.pbx.ensureBridge('bridge-2', 'mixing');
+    await h.pbx.addToBridge('bridge-2', ['media-1.1', 'media-1.2']);
+    const from = h.log.mark();
+    await h.pbx.play({ playbackId: 'pb-4', target: { kind: 'bridge', bridgeId: 'bridge-2' }, media: 'sound:test-tone' });
+    await h.log.waitFor(playbackEvent('playback_started', 'pb-4'), 'playback_started', 3000, from);
+    expect((await h.pbx.snapshot()).bridges).toContainEqual({ bridgeId: 'bridge-2', legIds: ['media-1.1', 'media-1.2'] });
+    await h.log.waitFor(playbackEvent('playback_finished', 'pb-4'), 'playback_finished', TONE_MS + 3000, from);
+    expect(h.log.events.slice(from).map((event) => event.type)).toEqual(['playback_started', 'playback_finished']);
+    await h.pbx.destroyBridge('bridge-2');
+  });
+
+  it('reports a playback whose leg hangs up as failed', async () => {
+    await answeredLeg('media-2.1', '1002');
+    const from = h.log.mark();
+    await h.pbx.play({ playbackId: 'pb-5', target: { kind: 'leg', legId: 'media-2.1' }, media: 'sound:long-announcement' });
+    await h.log.waitFor(playbackEvent('playback_started', 'pb-5'), 'playback_started', 3000, from);
+    await h.pbx.hangup('media-2.1');
+    await h.log.waitFor(playbackEvent('playback_finished', 'pb-5'), 'playback_finished', 3000, from);
+    expect(h.log.of('pb-5', from)).toEqual(['playback_started', 'playback_finished:failed']);
+  });
+
+  it('refuses to play on a leg that does not exist', async () => {
+    const outcome = await timed(h.pbx.play({ playbackId: 'pb-6', target: { kind: 'leg', legId: 'no-such-leg' }, media: 'sound:test-tone' }));
+    expect(outcome.error).toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
+  it('sent only requests that Asterisk accepts as described', async () => {
+    await expectRequestsAcceptedByAsterisk(ledger, h.sim);
+  });
+});
