@@ -1,1 +1,12 @@
-export {};
+export { loadConfig, ConfigError } from './config/environment';
+export { defaultGatewayConfig, type GatewayConfig } from './config/gateway-config';
+export { createLogger } from './logging/logger';
+export { startGateway, type GatewayOptions, type RunningGateway } from './runtime/gateway';
+export { startEmbeddedServices, type EmbeddedServices } from './runtime/embedded-services';
+export { withDemo } from './runtime/demo-mode';
+export { demoProvisioning, demoSimulatorMedia, demoSimulatorPhones, demoCoreSettings } from './provisioning/demo-provisioning';
+export { checkProvisioningDocument, ProvisioningError, type ProvisioningDocument } from './provisioning/provisioning-document';
+export { readProvisioningFile } from './provisioning/provisioning-file';
+export { applyDirectory, startProvisionedSessions } from './provisioning/apply-provisioning';
+export { createScryptSecretHasher } from './security/scrypt-secret-hasher';
+export { cryptoIds } from './support/crypto-ids';

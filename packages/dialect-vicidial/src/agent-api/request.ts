@@ -1,0 +1,38 @@
+import { FILTERS, removeQuotes, type InputFilters } from '../wire/input-filters';
+import type { PhpParams } from '../wire/php-params';
+
+/**
+ * The Agent API parameters the implemented functions read, after VICIdial's
+ * input filters (spec §1.3). Byte strings (wire/php-params): what the script
+ * checks and echoes.
+ */
+export interface AgentRequest {
+  user: string;
+  pass: string;
+  source: string;
+  function: string;
+  format: string;
+  agent_user: string;
+  alt_user: string;
+  value: string;
+  stage: string;
+  dial_override: string;
+  close_window_link: string;
+}
+
+export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
+  const keep = (name: string, allowed: string): string => filters.keep(params.get(name), allowed);
+  return {
+    user: keep('user', FILTERS.user),
+    pass: keep('pass', FILTERS.agentPass),
+    source: keep('source', FILTERS.alphanumeric),
+    function: keep('function', FILTERS.identifier),
+    format: keep('format', FILTERS.alphanumeric),
+    agent_user: keep('agent_user', FILTERS.identifier),
+    alt_user: keep('alt_user', FILTERS.alphanumeric),
+    value: keep('value', FILTERS.value),
+    stage: removeQuotes(params.get('stage')),
+    dial_override: keep('dial_override', FILTERS.upperLetters),
+    close_window_link: keep('close_window_link', FILTERS.identifier),
+  };
+}

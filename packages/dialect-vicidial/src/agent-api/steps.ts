@@ -1,0 +1,67 @@
+import { isDomainError, type AgentSession, type CallControl } from '@pbx-gateway/core';
+import type { DialectLogger } from '@pbx-gateway/dialect-kit';
+import { mayUseFunction, type VicidialApiUser } from '../auth';
+import type { AnswerText } from '../wire/answer';
+import { bytesToText, utf8ToBytes } from '../wire/php-params';
+import type { AgentRequest } from './request';
+
+/** What an Agent API function works with once the caller is authenticated. */
+export interface AgentOperationContext {
+  core: CallControl;
+  logger: DialectLogger;
+  request: AgentRequest;
+  apiUser: VicidialApiUser;
+  answer: AnswerText;
+  /** Request time, Unix seconds (VICIdial's `$epoch`). */
+  epoch: number;
+}
+
+export interface AgentOperation {
+  readonly name: string;
+  /** Runs the function; resolves with the agent it acted on (for the API log), if any. */
+  run(ctx: AgentOperationContext): Promise<{ agentId: string | null }>;
+}
+
+/**
+ * Step P (spec §2.1/7): the API user's allow-list. The refusal ends the
+ * script; `valueEcho` is what the function prints before `|<user>`.
+ */
+export function passesAllowList(ctx: AgentOperationContext, valueEcho: string): boolean {
+  const fn = ctx.request.function;
+  if (mayUseFunction(ctx.apiUser, fn)) return true;
+  const user = ctx.request.user;
+  ctx.answer.exitWith(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${valueEcho}|${user}|${fn}|${utf8ToBytes(ctx.apiUser.group)}`);
+  return false;
+}
+
+/**
+ * Step A (spec §3): an `alt_user` of two characters or more names the agent
+ * by its `custom_three` attribute (the first agent by id). When nobody has it,
+ * VICIdial prints `noUserLine` and carries on with the `agent_user` it was
+ * given (usually empty, so the next line is "not logged in").
+ */
+export async function resolveAgentUser(ctx: AgentOperationContext, noUserLine: string): Promise<string> {
+  const { alt_user: altUser, agent_user: agentUser } = ctx.request;
+  if (altUser.length < 2) return agentUser;
+  const agent = await ctx.core.findAgentByAttribute('custom_three', bytesToText(altUser));
+  if (agent) return utf8ToBytes(agent.id);
+  ctx.answer.line(noUserLine);
+  return agentUser;
+}
+
+/** Step L: logged in means a live session exists; unknown and logged-out agents look the same. */
+export async function liveSession(ctx: AgentOperationContext, agentUser: string): Promise<AgentSession | null> {
+  if (agentUser === '') return null;
+  return ctx.core.getAgentSession(bytesToText(agentUser));
+}
+
+/** The agent id the core knows for an echoed (byte-string) agent_user. */
+export const agentIdOf = (agentUser: string): string => bytesToText(agentUser);
+
+/** A failure the wire shows as "service unavailable" is the gateway's own: it goes to the log with its cause. */
+export function logUnexpected(ctx: AgentOperationContext, error: unknown): void {
+  ctx.logger.error(
+    { function: ctx.request.function, code: isDomainError(error) ? error.code : null, error: error instanceof Error ? error.message : String(error) },
+    'agent api function failed',
+  );
+}

@@ -1,0 +1,149 @@
+import { isDomainError, type ApiUser, type CallControl } from '@pbx-gateway/core';
+import type { VicidialSettings } from './settings';
+import { strlen } from './wire/input-filters';
+import { bytesToText } from './wire/php-params';
+
+/**
+ * The VICIdial facts of an API user, read from `ApiUser.attributes`:
+ * - `user_level` (1–9; the Agent API needs > 0, the Non-Agent API > 6)
+ * - `user_group` (echoed in the permission error)
+ * - `vdc_agent_api_access` (`1` = may use the Agent API)
+ * - `api_allowed_functions` (` ALL_FUNCTIONS ` or ` f1 f2 `; when absent, the
+ *   account's `permissions` decide: `*` or the function's name)
+ * - `api_allowed_ips` (optional, addresses separated by spaces or commas: the
+ *   only addresses the account may call from; absent or empty = any)
+ */
+export interface VicidialApiUser {
+  id: string;
+  login: string;
+  level: number;
+  group: string;
+  agentApiAccess: boolean;
+  allowedFunctions: string | null;
+  permissions: readonly string[];
+}
+
+export function vicidialApiUser(user: ApiUser): VicidialApiUser {
+  const attributes = user.attributes;
+  return {
+    id: user.id,
+    login: user.login,
+    level: Number.parseInt(attributes.user_level ?? '0', 10) || 0,
+    group: attributes.user_group ?? '',
+    agentApiAccess: attributes.vdc_agent_api_access === '1',
+    allowedFunctions: attributes.api_allowed_functions ?? null,
+    permissions: user.permissions,
+  };
+}
+
+/** VICIdial's allow-list test: ` <function> ` or `ALL_FUNCTIONS` anywhere in the list. */
+export function mayUseFunction(user: VicidialApiUser, fn: string): boolean {
+  if (user.allowedFunctions === null) return user.permissions.includes('*') || user.permissions.includes(fn);
+  return user.allowedFunctions.includes(` ${fn} `) || user.allowedFunctions.includes('ALL_FUNCTIONS');
+}
+
+export type AuthOutcome = { ok: true; user: VicidialApiUser } | { ok: false; line: string };
+
+interface Credentials {
+  /** Filtered `user` and `pass`, as byte strings (wire/php-params). */
+  user: string;
+  pass: string;
+  ip: string | null;
+}
+
+type Verdict = { kind: 'good'; user: ApiUser } | { kind: 'bad' } | { kind: 'lock' } | { kind: 'errservers' } | { kind: 'ipblock' };
+
+async function verify(core: CallControl, credentials: Credentials, resetFailures: boolean, minLevel: number, settings: VicidialSettings): Promise<Verdict> {
+  // An empty login names nobody: nothing to count, nothing to look up.
+  if (credentials.user === '') return { kind: 'bad' };
+  let user: ApiUser;
+  try {
+    user = await core.authenticateApiUser({
+      realm: 'vicidial',
+      login: bytesToText(credentials.user),
+      secret: bytesToText(credentials.pass),
+      resetFailuresOnSuccess: resetFailures,
+    });
+  } catch (error) {
+    if (isDomainError(error, 'AUTH_LOCKED')) return { kind: 'lock' };
+    if (isDomainError(error, 'AUTH_FAILED')) return { kind: 'bad' };
+    throw error;
+  }
+  if (vicidialApiUser(user).level < minLevel) return { kind: 'bad' };
+  if (!ipAllowed(user, credentials.ip)) return { kind: 'ipblock' };
+  if (settings.errServersWhenPbxDown && !core.pbxAvailable()) return { kind: 'errservers' };
+  return { kind: 'good', user };
+}
+
+/**
+ * Agent API checks 3–5 of spec §2.1: password (with lock-out), API access,
+ * length of user and password. A refusal is VICIdial's credential line with
+ * the password and the SQL left out.
+ */
+export async function authenticateAgentApiUser(core: CallControl, settings: VicidialSettings, credentials: Credentials): Promise<AuthOutcome> {
+  // The Agent API keeps failures after a success (VICIdial does not reset them there).
+  const verdict = await verify(core, credentials, false, 1, settings);
+  const account = verdict.kind === 'good' ? verdict.user : await lookUpAccount(core, credentials.user);
+  const authApi = account !== null && vicidialApiUser(account).agentApiAccess ? 1 : 0;
+  const auth = verdict.kind === 'good' ? 1 : 0;
+  if (verdict.kind === 'good' && authApi === 1 && strlen(credentials.user) >= 2 && strlen(credentials.pass) >= 2) {
+    return { ok: true, user: vicidialApiUser(verdict.user) };
+  }
+  const user = credentials.user;
+  if (!settings.revealAccountState && verdict.kind !== 'lock') {
+    return { ok: false, line: `ERROR: Invalid Username/Password: |${user}||0|0|BAD|0|api||` };
+  }
+  switch (verdict.kind) {
+    case 'good':
+      return { ok: false, line: `ERROR: Invalid Username/Password: |${user}||${auth}|${authApi}|GOOD|` };
+    case 'lock':
+      return { ok: false, line: `ERROR: Invalid Username/Password: |${user}||0|${authApi}|LOCK|` };
+    case 'errservers':
+      return { ok: false, line: `ERROR: Invalid Username/Password: |${user}||0|${authApi}|ERRSERVERS|` };
+    case 'ipblock':
+      return { ok: false, line: `ERROR: Invalid Username/Password: |${user}||0|${authApi}|IPBLOCK|` };
+    case 'bad':
+      return { ok: false, line: `ERROR: Invalid Username/Password: |${user}||0|${authApi}|BAD|0|api||` };
+  }
+}
+
+/** Non-Agent login (spec §4.1): password, `user_level > 6`, active, lock-out; a success clears earlier failures. */
+export async function authenticateNonAgentApiUser(core: CallControl, settings: VicidialSettings, credentials: Credentials): Promise<AuthOutcome> {
+  const verdict = await verify(core, credentials, true, 7, settings);
+  switch (verdict.kind) {
+    case 'good':
+      return { ok: true, user: vicidialApiUser(verdict.user) };
+    case 'lock':
+      return { ok: false, line: `ERROR: Too many login attempts, try again in 15 minutes: |${credentials.user}|LOCK|` };
+    case 'ipblock':
+      return { ok: false, line: `ERROR: Your IP Address is not allowed: ${credentials.ip ?? ''}: ||IPBLOCK|` };
+    case 'bad':
+    case 'errservers':
+      return { ok: false, line: `ERROR: Login incorrect, please try again: |${credentials.user}||BAD|` };
+  }
+}
+
+/**
+ * `<auth_api>` is reported even when the password is wrong (VICIdial counts
+ * the users with that name and API access). The core looks accounts up by id
+ * only; provisioning gives a VICIdial account the id `vicidial:<login>`, and
+ * an account stored with its login as id is found too.
+ */
+async function lookUpAccount(core: CallControl, loginBytes: string): Promise<ApiUser | null> {
+  if (loginBytes === '') return null;
+  const login = bytesToText(loginBytes);
+  for (const id of [`vicidial:${login}`, login]) {
+    const account = await core.getApiUser(id);
+    if (account && account.realm === 'vicidial' && account.login === login) return account;
+  }
+  return null;
+}
+
+function ipAllowed(user: ApiUser, ip: string | null): boolean {
+  const list = (user.attributes.api_allowed_ips ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
+  if (list.length === 0) return true;
+  return ip !== null && list.includes(normaliseIp(ip));
+}
+
+/** `::ffff:10.0.0.1` is the IPv4 client 10.0.0.1 on a dual-stack socket. */
+export const normaliseIp = (ip: string): string => ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');

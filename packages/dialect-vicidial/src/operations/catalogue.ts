@@ -1,0 +1,43 @@
+import type { AgentOperation } from '../agent-api/steps';
+import { audioPlayback } from './audio-playback';
+import { externalHangup } from './external-hangup';
+import { externalPause } from './external-pause';
+import { logout } from './logout';
+
+/** Agent API functions the gateway carries out (`version` is answered before authentication). */
+export const AGENT_OPERATIONS: ReadonlyMap<string, AgentOperation> = new Map(
+  [audioPlayback, externalHangup, externalPause, logout].map((operation) => [operation.name, operation]),
+);
+
+/**
+ * The rest of the current product's Agent API catalogue (spec §3.1). Not
+ * carried out yet: after authentication they answer as an unknown function
+ * does, with an empty body (docs/vicidial.md, compatibility table).
+ */
+export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
+  'webserver',
+  'external_status',
+  'external_dial',
+  'preview_dial_action',
+  'external_add_lead',
+  'change_ingroups',
+  'update_fields',
+  'refresh_panel',
+  'set_timer_action',
+  'st_login_log',
+  'st_get_agent_active_lead',
+  'ra_call_control',
+  'send_dtmf',
+  'park_call',
+  'transfer_conference',
+  'recording',
+  'webphone_url',
+  'call_agent',
+  'switch_lead',
+  'vm_message',
+  'pause_code',
+  'calls_in_queue_count',
+  'force_fronter_leave_3way',
+  'force_fronter_audio_stop',
+  'send_notification',
+];

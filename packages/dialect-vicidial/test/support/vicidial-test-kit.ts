@@ -1,0 +1,148 @@
+import type { Response } from 'supertest';
+import type { TestGateway, TestGatewayOptions } from '@pbx-gateway/test-support';
+
+export const AGENT_API = '/agc/api.php';
+export const NON_AGENT_API = '/vicidial/non_agent_api.php';
+/** The seeds' credentials: API user 6666, password 1234, source `test`. */
+export const AUTH = 'source=test&user=6666&pass=1234';
+
+/**
+ * Media lengths for these tests: long audio that cannot end in the middle of
+ * a test, and a short one that ends by itself.
+ */
+export const VICIDIAL_TEST_MEDIA: Record<string, number> = {
+  'ss-noservice': 120000,
+  'tt-monkeys': 120000,
+  'demo-congrats': 120000,
+  beep: 300,
+  'hello-world': 800,
+};
+
+/**
+ * Accounts and agents beyond the demo tenant, one per situation the spec
+ * names: no API access, a restricted allow-list, user level 0, inactive, a
+ * reports-less level 5, an IP allow-list, two spare accounts for lock-out
+ * tests, a one-letter login; agent 1001
+ * logged in without a conference, agent 1002 with a conference number too
+ * short for audio.
+ */
+export const EXTRA_PROVISIONING: NonNullable<TestGatewayOptions['extraProvisioning']> = {
+  apiUsers: [
+    { realm: 'vicidial', login: '6667', secret: '1234', attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '0' } },
+    { realm: 'vicidial', login: '6668', secret: '1234', attributes: { user_level: '8', user_group: 'AGENTS', api_allowed_functions: ' external_pause logout ', vdc_agent_api_access: '1' } },
+    { realm: 'vicidial', login: '6669', secret: '1234', attributes: { user_level: '0', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },
+    { realm: 'vicidial', login: '6670', secret: '1234', active: false, attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },
+    { realm: 'vicidial', login: '6671', secret: '1234', attributes: { user_level: '5', user_group: 'AGENTS', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },
+    { realm: 'vicidial', login: '6672', secret: '1234', attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', api_allowed_ips: '192.0.2.10 192.0.2.11' } },
+    { realm: 'vicidial', login: '6673', secret: '1234', attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },
+    { realm: 'vicidial', login: '6674', secret: '1234', attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },
+    { realm: 'vicidial', login: 'a', secret: '1234', attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },
+  ],
+  agents: [
+    { id: '1001', name: 'Agent without conference', secret: '1234', device: 'PJSIP/1001' },
+    { id: '1002', name: 'Agent with a short conference', secret: '1234', device: 'PJSIP/1002', attributes: { custom_three: '555111' } },
+  ],
+  sessions: [
+    { agentId: '1001', via: 'vicidial' },
+    { agentId: '1002', via: 'vicidial', conferenceNumber: '86000' },
+  ],
+};
+
+export const testGatewayOptions = (overrides: TestGatewayOptions = {}): TestGatewayOptions => ({
+  extraProvisioning: EXTRA_PROVISIONING,
+  sim: { media: VICIDIAL_TEST_MEDIA },
+  ...overrides,
+});
+
+export interface WireResponse {
+  status: number;
+  statusMessage: string;
+  body: Buffer;
+  text: string;
+  /** Header names exactly as sent. */
+  rawHeaderNames: string[];
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** The bytes a client sees: status line, header names as spelled, body bytes. */
+export function wire(response: Response): WireResponse {
+  const incoming = (response as unknown as { res: { statusMessage: string; rawHeaders: string[] } }).res;
+  const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.text ?? '', 'utf8');
+  return {
+    status: response.status,
+    statusMessage: incoming.statusMessage,
+    body,
+    text: body.toString('latin1'),
+    rawHeaderNames: incoming.rawHeaders.filter((_value, index) => index % 2 === 0),
+    headers: response.headers as Record<string, string | string[] | undefined>,
+  };
+}
+
+/** Sends a GET with the query exactly as written (supertest would re-encode some characters). */
+export async function agentGet(gateway: TestGateway, query: string): Promise<WireResponse> {
+  return wire(await gateway.http.get(`${AGENT_API}?${query}`).buffer(true).parse(binaryParser));
+}
+
+export async function agentPost(gateway: TestGateway, query: string, form: string, contentType = 'application/x-www-form-urlencoded'): Promise<WireResponse> {
+  const url = query === '' ? AGENT_API : `${AGENT_API}?${query}`;
+  return wire(await gateway.http.post(url).set('Content-Type', contentType).send(form).buffer(true).parse(binaryParser));
+}
+
+export async function nonAgentGet(gateway: TestGateway, query: string): Promise<WireResponse> {
+  return wire(await gateway.http.get(`${NON_AGENT_API}?${query}`).buffer(true).parse(binaryParser));
+}
+
+type BodyParser = Parameters<ReturnType<TestGateway['http']['get']>['parse']>[0];
+
+/** Keeps the body as bytes, whatever the content type says (superagent hands the parser the raw response stream). */
+export const binaryParser = ((res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+  res.on('error', (error: Error) => callback(error, Buffer.concat(chunks)));
+}) as unknown as BodyParser;
+
+/** Status 200, VICIdial's three headers spelled as PHP sends them, no Express extras. */
+export function expectVicidialAnswer(response: WireResponse, body: string, status = 200): void {
+  expect({ status: response.status, body: response.text }).toEqual({ status, body });
+  expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(response.headers['cache-control']).toBe('no-cache, must-revalidate');
+  expect(response.headers.pragma).toBe('no-cache');
+  expect(response.rawHeaderNames).toEqual(expect.arrayContaining(['Content-type', 'Cache-Control', 'Pragma']));
+  const names = response.rawHeaderNames.map((name) => name.toLowerCase());
+  expect(names.length).toBe(new Set(names).size);
+  expect(response.headers['x-powered-by']).toBeUndefined();
+  expect(response.headers.etag).toBeUndefined();
+  expect(response.headers['content-length']).toBe(String(response.body.length));
+}
+
+/** A SUCCESS line carrying `<epoch>`: the epoch must be the request's second. */
+export function expectEpochLine(response: WireResponse, before: number, after: number, template: (epoch: string) => string): void {
+  const match = /\|(\d{10})\|/.exec(response.text);
+  expect(match).not.toBeNull();
+  const epoch = Number(match![1]);
+  expect(epoch).toBeGreaterThanOrEqual(before);
+  expect(epoch).toBeLessThanOrEqual(after);
+  expectVicidialAnswer(response, template(match![1]!));
+}
+
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * Waits until the agent's phone has answered and sits in the session
+ * conference, as a VICIdial agent does once logged in. (Audio played into a
+ * conference nobody has joined yet is not reported started by the engine;
+ * see docs/vicidial.md, "Known limits".)
+ */
+export async function agentPhoneInConference(gateway: TestGateway, agentId: string): Promise<void> {
+  await gateway.waitFor(
+    async () => {
+      const legId = (await gateway.core.getAgentSession(agentId))?.conference?.agentLegId;
+      if (!legId) return false;
+      const call = await gateway.core.getCall(legId.slice(0, legId.lastIndexOf('.')));
+      return call?.legs.some((leg) => leg.id === legId && leg.state === 'up') ?? false;
+    },
+    10000,
+    `agent ${agentId} phone in its conference`,
+  );
+}

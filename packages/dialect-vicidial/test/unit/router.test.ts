@@ -1,0 +1,57 @@
+import express from 'express';
+import supertest from 'supertest';
+import type { ApiLogEntry, CallControl } from '@pbx-gateway/core';
+import type { DialectLogger } from '@pbx-gateway/dialect-kit';
+import { createVicidialDialect, defaultVicidialSettings } from '@pbx-gateway/dialect-vicidial';
+
+// The router's last resort: when the store itself fails (here: the account
+// lookup throws), the client still gets a VICIdial answer, and the failure
+// goes to the log, not to the wire.
+
+function appWith(core: Partial<CallControl>, errors: string[]) {
+  const logger: DialectLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (facts) => void errors.push(String(facts.error)) };
+  const dialect = createVicidialDialect({ core: core as CallControl, logger, settings: defaultVicidialSettings });
+  const app = express();
+  app.use(dialect.router);
+  app.use((_req, res) => void res.status(404).end('not ours'));
+  return app;
+}
+
+test('a failing store: HTTP 200, VICIdial headers, one ERROR line; the cause only in the log', async () => {
+  const errors: string[] = [];
+  const logged: ApiLogEntry[] = [];
+  const app = appWith(
+    {
+      clock: { now: () => new Date() },
+      authenticateApiUser: async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+      },
+      recordApiRequest: async (entry) => void logged.push(entry),
+    },
+    errors,
+  );
+  const response = await supertest(app).get('/agc/api.php?source=test&user=6666&pass=1234&function=logout&value=LOGOUT&agent_user=1000');
+  expect(response.status).toBe(200);
+  expect(response.text).toBe('ERROR: service unavailable\n');
+  expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(response.headers['cache-control']).toBe('no-cache, must-revalidate');
+  expect(response.headers['x-powered-by']).toBeUndefined();
+  expect(response.text).not.toContain('ECONNREFUSED');
+  expect(errors.some((error) => error.includes('ECONNREFUSED'))).toBe(true);
+  expect(logged).toHaveLength(1);
+  expect(logged[0]!.params).toMatchObject({ pass: '[redacted]' });
+});
+
+test('the router answers its two paths only', async () => {
+  const app = appWith({ clock: { now: () => new Date() }, recordApiRequest: async () => undefined }, []);
+  expect((await supertest(app).get('/agc/api.php/')).text).toBe('not ours');
+  expect((await supertest(app).get('/agc/API.php')).text).toBe('not ours');
+  expect((await supertest(app).get('/api/api.php')).text).toBe('not ours');
+  expect((await supertest(app).get('/vicidial/non_agent_api.php?function=version')).text).toMatch(/^VERSION: 2\.14-202\|/);
+});
+
+test('settings that cannot work are refused at start-up', () => {
+  expect(() => createVicidialDialect({ core: {} as CallControl, logger: console as unknown as DialectLogger, settings: { ...defaultVicidialSettings, timeZone: 'Mars/Olympus' } })).toThrow(
+    /unknown time zone/,
+  );
+});

@@ -1,0 +1,44 @@
+import type { CallControl, CoreLogger } from '@pbx-gateway/core';
+
+export interface OutboxDispatcher {
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers callbacks as they become due. A full batch means more are waiting,
+ * so it goes again at once; otherwise it rests for `idleMs`. A failure (the
+ * database away) is logged and tried again later, never fatal.
+ */
+export function startOutboxDispatcher(core: CallControl, logger: CoreLogger, options: { idleMs: number; batchSize: number }): OutboxDispatcher {
+  let running = true;
+  let wake: (() => void) | null = null;
+  const rest = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const loop = (async () => {
+    let failures = 0;
+    while (running) {
+      try {
+        const delivered = await core.deliverDueCallbacks();
+        failures = 0;
+        if (delivered < options.batchSize) await rest(options.idleMs);
+      } catch (error) {
+        failures += 1;
+        logger.warn('callback delivery round failed', { error: error instanceof Error ? error.message : String(error) });
+        await rest(Math.min(30000, options.idleMs * 2 ** Math.min(failures, 8)));
+      }
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

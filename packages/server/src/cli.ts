@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+import { createPgStore } from '@pbx-gateway/store-pg';
+import { ConfigError, loadConfig } from './config/environment';
+import { createLogger } from './logging/logger';
+import { applyDirectory } from './provisioning/apply-provisioning';
+import { readProvisioningFile } from './provisioning/provisioning-file';
+import { ProvisioningError, type ProvisioningDocument } from './provisioning/provisioning-document';
+import { createScryptSecretHasher } from './security/scrypt-secret-hasher';
+import { startEmbeddedServices } from './runtime/embedded-services';
+import { withDemo } from './runtime/demo-mode';
+import { startGateway } from './runtime/gateway';
+
+const USAGE = `usage: pbx-gateway <command>
+
+  start              run the gateway (embedded Postgres and simulated Asterisk
+                     unless DATABASE_URL / ARI_URL are set; PROVISIONING_FILE applied at start)
+  migrate            bring the database schema up to date
+  provision FILE     apply a YAML provisioning file (accounts, agents, extensions, groups,
+                     trunks, queues); its "sessions" take effect at the next start
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start();
+    case 'migrate':
+      return migrate();
+    case 'provision':
+      if (rest.length !== 1) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      return provision(rest[0]!);
+    default:
+      process.stderr.write(USAGE);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+async function start(): Promise<number> {
+  let config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const documents: ProvisioningDocument[] = [];
+  if (config.demo) {
+    const demo = withDemo(config, process.env);
+    config = demo.config;
+    documents.push(demo.document);
+  }
+  if (config.provisioningFile) documents.push(readProvisioningFile(config.provisioningFile));
+  const embedded = await startEmbeddedServices(config, logger);
+  let gateway;
+  try {
+    gateway = await startGateway({ config, logger, databaseUrl: embedded.databaseUrl, ariUrl: embedded.ariUrl, provisioning: documents, listen: true });
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  const running = gateway;
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string): void => {
+      logger.info({ signal }, 'shutting down');
+      void running
+        .stop()
+        .then(() => embedded.stop())
+        .finally(() => resolve());
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  logger.flush();
+  return 0;
+}
+
+async function migrate(): Promise<number> {
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const embedded = await startEmbeddedServices({ ...config, ari: { ...config.ari, url: 'unused' } }, logger);
+  try {
+    const store = createPgStore({ connectionString: embedded.databaseUrl });
+    await store.migrate();
+    await store.close();
+    logger.info('database schema is up to date');
+  } finally {
+    await embedded.stop();
+  }
+  return 0;
+}
+
+async function provision(file: string): Promise<number> {
+  const document = readProvisioningFile(file);
+  const config = loadConfig(process.env);
+  const logger = createLogger({ level: config.logLevel });
+  const embedded = await startEmbeddedServices({ ...config, ari: { ...config.ari, url: 'unused' } }, logger);
+  try {
+    const store = createPgStore({ connectionString: embedded.databaseUrl });
+    await store.migrate();
+    const applied = await applyDirectory(store, createScryptSecretHasher(), document);
+    await store.close();
+    logger.info({ ...applied, sessionsAtNextStart: document.sessions?.length ?? 0 }, 'provisioning applied');
+  } finally {
+    await embedded.stop();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof ProvisioningError;
+    process.stderr.write(`pbx-gateway: ${known ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

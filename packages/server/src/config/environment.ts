@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { defaultGatewayConfig, type GatewayConfig } from './gateway-config';
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration from the environment (and the optional YAML file
+ * named by CONFIG_FILE, for settings too rich for variables). With neither
+ * DATABASE_URL nor ARI_URL the gateway runs on its embedded defaults and
+ * provisions the demo tenant unless DEMO=0.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const base = defaultGatewayConfig;
+  const file = env.CONFIG_FILE ? readConfigFile(env.CONFIG_FILE) : {};
+  const embedded = !env.DATABASE_URL && !env.ARI_URL;
+  const fileCore = (file.core ?? {}) as Partial<GatewayConfig['core']>;
+  const fileDialects = (file.dialects ?? {}) as Partial<GatewayConfig['dialects']>;
+  const media = { ...base.core.media, ...(fileCore.media ?? {}) };
+  if (env.MEDIA_URL_HOSTS !== undefined) media.urlHosts = list(env.MEDIA_URL_HOSTS);
+  if (env.MEDIA_PATH_MAPPINGS !== undefined) media.pathMappings = pathMappings(env.MEDIA_PATH_MAPPINGS);
+  return {
+    http: { host: env.HOST ?? base.http.host, port: port(env.PORT, base.http.port, 'PORT') },
+    logLevel: oneOf(env.LOG_LEVEL ?? base.logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL'),
+    database: { url: env.DATABASE_URL || null, dataDir: env.DATA_DIR ?? base.database.dataDir },
+    ari: {
+      url: env.ARI_URL || null,
+      user: env.ARI_USER ?? base.ari.user,
+      password: env.ARI_PASSWORD ?? base.ari.password,
+      app: env.ARI_APP ?? base.ari.app,
+      requestTimeoutMs: positive(env.ARI_TIMEOUT_MS, base.ari.requestTimeoutMs, 'ARI_TIMEOUT_MS'),
+    },
+    simulator: { port: port(env.SIM_PORT, base.simulator.port, 'SIM_PORT') },
+    provisioningFile: env.PROVISIONING_FILE || null,
+    demo: env.DEMO === undefined ? embedded : flag(env.DEMO, 'DEMO'),
+    core: {
+      ...base.core,
+      ...fileCore,
+      media,
+      serverIp: env.SERVER_IP ?? fileCore.serverIp ?? base.core.serverIp,
+    },
+    dialects: {
+      vicidial: { ...(fileDialects.vicidial ?? {}) },
+      voipsun: { ...(fileDialects.voipsun ?? {}) },
+      ccgateway: { ...(fileDialects.ccgateway ?? {}) },
+      sipcall: { ...(fileDialects.sipcall ?? {}) },
+    },
+    callbacks: {
+      timeoutMs: positive(env.CALLBACK_TIMEOUT_MS, base.callbacks.timeoutMs, 'CALLBACK_TIMEOUT_MS'),
+      idleMs: base.callbacks.idleMs,
+    },
+  };
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`CONFIG_FILE ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`CONFIG_FILE ${path}: expected a mapping`);
+  return parsed as Record<string, unknown>;
+}
+
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new ConfigError(`${name} must be a port number, got ${value}`);
+  return number;
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name} must be a positive number, got ${value}`);
+  return number;
+}
+
+function flag(value: string, name: string): boolean {
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got ${value}`);
+}
+
+function oneOf(value: string, allowed: readonly string[], name: string): string {
+  if (!allowed.includes(value)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  return value;
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** `Y:/=sound:recordings/,Z:/=sound:other/` */
+function pathMappings(value: string): Array<{ prefix: string; media: string }> {
+  return list(value).map((pair) => {
+    const [prefix, media] = pair.split('=');
+    if (!prefix || !media) throw new ConfigError(`MEDIA_PATH_MAPPINGS entry "${pair}" must be prefix=media`);
+    return { prefix, media };
+  });
+}

@@ -1,0 +1,48 @@
+import { defaultCoreConfig, type CoreConfig } from '@pbx-gateway/core';
+
+/** Everything the gateway process is configured with. */
+export interface GatewayConfig {
+  http: { host: string; port: number };
+  logLevel: string;
+  database: {
+    /** Postgres to use; null starts an embedded one under `dataDir`. */
+    url: string | null;
+    dataDir: string;
+  };
+  ari: {
+    /** Asterisk ARI base URL (`http://asterisk:8088`); null starts the simulator in-process. */
+    url: string | null;
+    user: string;
+    password: string;
+    app: string;
+    requestTimeoutMs: number;
+  };
+  /** Port of the in-process simulator when `ari.url` is null. */
+  simulator: { port: number };
+  /** YAML provisioning applied at start. */
+  provisioningFile: string | null;
+  /** Apply the demo provisioning that makes the vendor documents' example URLs work. */
+  demo: boolean;
+  core: CoreConfig;
+  /** Per-dialect settings, merged over each dialect's defaults. */
+  dialects: {
+    vicidial: Record<string, unknown>;
+    voipsun: Record<string, unknown>;
+    ccgateway: Record<string, unknown>;
+    sipcall: Record<string, unknown>;
+  };
+  callbacks: { timeoutMs: number; idleMs: number };
+}
+
+export const defaultGatewayConfig: GatewayConfig = {
+  http: { host: '0.0.0.0', port: 8080 },
+  logLevel: 'info',
+  database: { url: null, dataDir: '.data' },
+  ari: { url: null, user: 'gateway', password: 'gateway', app: 'pbx-gateway', requestTimeoutMs: 5000 },
+  simulator: { port: 8088 },
+  provisioningFile: null,
+  demo: false,
+  core: defaultCoreConfig,
+  dialects: { vicidial: {}, voipsun: {}, ccgateway: {}, sipcall: {} },
+  callbacks: { timeoutMs: 10000, idleMs: 200 },
+};

@@ -1,0 +1,41 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { CallControl } from '@pbx-gateway/core';
+import type { Dialect } from '@pbx-gateway/dialect-kit';
+import type { Logger } from 'pino';
+import { demoCallbackInbox } from './demo-callback-inbox';
+import { healthHandler } from './health';
+
+export interface AppParts {
+  core: CallControl;
+  /** The dialects, in mounting order; the one that claims any path (Sip_Call) comes last. */
+  dialects: readonly Dialect[];
+  databaseUp: () => Promise<boolean>;
+  demo: boolean;
+  logger: Logger;
+}
+
+/**
+ * The HTTP face of the gateway: each dialect answers its own paths; anything
+ * else gets a plain 404. Express's own HTML pages never reach a client.
+ */
+export function createGatewayApp(parts: AppParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+  app.get('/health', (req, res, next) => void healthHandler(parts.core, parts.databaseUp)(req, res).catch(next));
+  if (parts.demo) app.use(demoCallbackInbox());
+  for (const dialect of parts.dialects) app.use(dialect.router);
+  app.use((_req: Request, res: Response) => {
+    res.status(404).type('text/plain; charset=utf-8').end('Not Found\n');
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    parts.logger.warn({ path: req.path, error: error instanceof Error ? error.message : String(error) }, 'request failed outside any dialect');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(400).type('text/plain; charset=utf-8').end('Bad Request\n');
+  });
+  return app;
+}

@@ -1,0 +1,18 @@
+import type { Request, Response } from 'express';
+import type { CallControl } from '@pbx-gateway/core';
+
+/**
+ * `GET /health`: 200 when both Postgres and the telephony engine are
+ * reachable, 503 otherwise, with which one is missing.
+ */
+export function healthHandler(core: CallControl, databaseUp: () => Promise<boolean>) {
+  return async (_req: Request, res: Response): Promise<void> => {
+    const database = await databaseUp().catch(() => false);
+    const pbx = core.pbxAvailable();
+    const healthy = database && pbx;
+    res.status(healthy ? 200 : 503);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', database: database ? 'up' : 'down', pbx: pbx ? 'connected' : 'disconnected' }));
+  };
+}

@@ -1,0 +1,116 @@
+import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
+import type { ProvisioningDocument } from './provisioning-document';
+
+export interface ProvisioningResult {
+  apiUsers: number;
+  agents: number;
+  extensions: number;
+  extensionGroups: number;
+  trunks: number;
+  queues: number;
+  sessionsStarted: string[];
+}
+
+/**
+ * Writes the directory part of a document (accounts, agents, extensions,
+ * groups, trunks, queues) in one transaction: a document applies whole or
+ * not at all. Re-applying the same document changes nothing but hashes.
+ */
+export async function applyDirectory(store: Store, hasher: SecretHasher, document: ProvisioningDocument): Promise<Omit<ProvisioningResult, 'sessionsStarted'>> {
+  const apiUsers = await Promise.all(
+    (document.apiUsers ?? []).map(async (entry) => ({ entry, secretHash: await hasher.hash(entry.secret) })),
+  );
+  const agents = await Promise.all(
+    (document.agents ?? []).map(async (entry) => ({ entry, secretHash: entry.secret === undefined ? null : await hasher.hash(entry.secret) })),
+  );
+  await store.transaction(async (tx) => {
+    for (const { entry, secretHash } of apiUsers) {
+      const existing = await tx.apiUsers.findByLogin(entry.realm, entry.login);
+      await tx.apiUsers.upsert({
+        id: existing?.id ?? `${entry.realm}:${entry.login}`,
+        realm: entry.realm,
+        login: entry.login,
+        secretHash,
+        active: entry.active ?? true,
+        permissions: entry.permissions ?? ['*'],
+        attributes: entry.attributes ?? {},
+        failedLogins: 0,
+        lastFailedLoginAt: null,
+      });
+    }
+    for (const { entry, secretHash } of agents) {
+      await tx.agents.upsert({
+        id: entry.id,
+        name: entry.name ?? entry.id,
+        secretHash,
+        device: entry.device ?? null,
+        active: entry.active ?? true,
+        attributes: entry.attributes ?? {},
+      });
+    }
+    for (const entry of document.extensions ?? []) {
+      await tx.extensions.upsert({
+        id: entry.id,
+        internalNumber: entry.internalNumber,
+        publicNumber: entry.publicNumber ?? null,
+        sipUsername: entry.sipUsername,
+        dialplan: entry.dialplan ?? 'default',
+        endpoint: entry.endpoint ?? `PJSIP/${entry.sipUsername}`,
+        callerIdNumber: entry.callerIdNumber ?? entry.publicNumber ?? entry.internalNumber,
+        callerIdName: entry.callerIdName ?? entry.internalNumber,
+        recordCalls: entry.recordCalls ?? false,
+      });
+    }
+    for (const entry of document.extensionGroups ?? []) {
+      await tx.extensionGroups.upsert({
+        name: entry.name,
+        tenant: entry.tenant ?? null,
+        extensionIds: entry.extensions,
+        ringTimeoutSec: entry.ringTimeoutSec ?? 30,
+      });
+    }
+    for (const entry of document.trunks ?? []) {
+      await tx.trunks.upsert({ id: entry.id, name: entry.name, dialTemplate: entry.dialTemplate, callerIdPool: entry.callerIdPool ?? [] });
+    }
+    for (const entry of document.queues ?? []) {
+      await tx.queues.upsert({ name: entry.name, strategy: entry.strategy ?? 'ringall' });
+      for (const member of entry.members ?? []) {
+        await tx.queues.putMember(entry.name, { agentId: member.agentId, penalty: member.penalty ?? 0, paused: false, membership: 'static' });
+      }
+    }
+  });
+  return {
+    apiUsers: apiUsers.length,
+    agents: agents.length,
+    extensions: document.extensions?.length ?? 0,
+    extensionGroups: document.extensionGroups?.length ?? 0,
+    trunks: document.trunks?.length ?? 0,
+    queues: document.queues?.length ?? 0,
+  };
+}
+
+/**
+ * Logs in the agents the document wants logged in, unless they already are:
+ * sessions survive restarts, and provisioning must not reset them.
+ */
+export async function startProvisionedSessions(core: CallControl, document: ProvisioningDocument): Promise<string[]> {
+  const started: string[] = [];
+  for (const entry of document.sessions ?? []) {
+    if (await core.getAgentSession(entry.agentId)) continue;
+    try {
+      await core.loginAgent({
+        agentId: entry.agentId,
+        via: entry.via,
+        phoneNumber: entry.phoneNumber ?? null,
+        conferenceNumber: entry.conferenceNumber ?? null,
+        connectPhone: entry.connectPhone ?? false,
+        campaignId: entry.campaignId ?? null,
+        initialState: entry.initialState ?? 'ready',
+      });
+      started.push(entry.agentId);
+    } catch (error) {
+      if (!isDomainError(error, 'AGENT_ALREADY_LOGGED_IN')) throw error;
+    }
+  }
+  return started;
+}

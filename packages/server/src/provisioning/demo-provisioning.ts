@@ -1,0 +1,73 @@
+import type { ProvisioningDocument } from './provisioning-document';
+
+/**
+ * The demo tenant: the accounts, agents and lines the vendor documents'
+ * example URLs name, so that they work as written against `npm start`.
+ * `callbackUrl` receives the Sip_Call callbacks (the demo inbox by default).
+ */
+export function demoProvisioning(options: { callbackUrl: string; nodeIp: string }): ProvisioningDocument {
+  return {
+    apiUsers: [
+      {
+        realm: 'vicidial',
+        login: '6666',
+        secret: '1234',
+        permissions: ['*'],
+        attributes: {
+          full_name: 'API User',
+          user_level: '9',
+          user_group: 'ADMIN',
+          api_allowed_functions: ' ALL_FUNCTIONS ',
+          vdc_agent_api_access: '1',
+        },
+      },
+      { realm: 'voipsun', login: 'voipsun', secret: 'secretpwd', permissions: ['*'] },
+      {
+        realm: 'sipcall',
+        login: 'demoappid',
+        secret: 'demoaccesskey',
+        permissions: ['*'],
+        attributes: {
+          companycode: '2028',
+          companyname: 'test',
+          statusCallbackUrl: options.callbackUrl,
+          cdrCallbackUrl: options.callbackUrl,
+          nodeIp: options.nodeIp,
+        },
+      },
+    ],
+    agents: [
+      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', attributes: { custom_three: '876543' } },
+      { id: '101', name: 'Agent 101', secret: '', device: 'PJSIP/101' },
+      { id: '102', name: 'Agent 102', secret: 'Agent@102', device: 'PJSIP/102' },
+    ],
+    extensions: [
+      { id: 5, internalNumber: '100', publicNumber: '299299000', sipUsername: 'sip100', dialplan: 'default' },
+      { id: 6, internalNumber: '101', publicNumber: '299299001', sipUsername: 'sip101', dialplan: 'default' },
+      { id: 7, internalNumber: '102', publicNumber: '299299555', sipUsername: 'sip102', dialplan: 'default' },
+    ],
+    extensionGroups: [{ name: 'extGroup-1', tenant: '2028', extensions: [5, 6], ringTimeoutSec: 30 }],
+    trunks: [{ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc', callerIdPool: ['2120280001', '2120280002'] }],
+    queues: [{ name: 'FrontaIT', strategy: 'rrordered', members: [{ agentId: '1000', penalty: 1 }] }],
+    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true }],
+  };
+}
+
+/** Settings that go with the demo tenant: where its audio comes from and how sessions look. */
+export const demoCoreSettings = {
+  serverIp: '10.10.10.15',
+  media: {
+    pathMappings: [{ prefix: 'Y:/', media: 'sound:recordings/' }],
+    urlHosts: ['wwww.baidu.com', 'www.baidu.com', '127.0.0.1', 'localhost'],
+  },
+};
+
+/** Phones and media the in-process simulator offers for the demo tenant. */
+export const demoSimulatorPhones = ['1000', '101', '102', '40038', 'sip100', 'sip101', 'sip102'];
+
+export const demoSimulatorMedia: Record<string, number> = {
+  'ss-noservice': 6000,
+  'demo-congrats': 4000,
+  'hello-world': 2000,
+  'recordings/1/0/20180621/105/1406470': 8000,
+};

@@ -1,0 +1,226 @@
+import Ajv, { type JSONSchemaType } from 'ajv';
+import type { ApiRealm, LoginChannel } from '@pbx-gateway/core';
+
+/**
+ * What an operator provisions: API accounts, agents, extensions and their
+ * groups, trunks, queues, and agents to log in when the gateway starts.
+ * Secrets are given in clear in the file and stored only as hashes.
+ */
+export interface ProvisioningDocument {
+  apiUsers?: ApiUserEntry[];
+  agents?: AgentEntry[];
+  extensions?: ExtensionEntry[];
+  extensionGroups?: ExtensionGroupEntry[];
+  trunks?: TrunkEntry[];
+  queues?: QueueEntry[];
+  sessions?: SessionEntry[];
+}
+
+export interface ApiUserEntry {
+  realm: ApiRealm;
+  login: string;
+  secret: string;
+  active?: boolean;
+  permissions?: string[];
+  attributes?: Record<string, string>;
+}
+
+export interface AgentEntry {
+  id: string;
+  name?: string;
+  /** The agent's own password or PIN; omit for an agent without one. */
+  secret?: string;
+  device?: string;
+  active?: boolean;
+  attributes?: Record<string, string>;
+}
+
+export interface ExtensionEntry {
+  id: number;
+  internalNumber: string;
+  publicNumber?: string;
+  sipUsername: string;
+  dialplan?: string;
+  endpoint?: string;
+  callerIdNumber?: string;
+  callerIdName?: string;
+  recordCalls?: boolean;
+}
+
+export interface ExtensionGroupEntry {
+  name: string;
+  tenant?: string;
+  extensions: number[];
+  ringTimeoutSec?: number;
+}
+
+export interface TrunkEntry {
+  id: number;
+  name: string;
+  dialTemplate: string;
+  callerIdPool?: string[];
+}
+
+export interface QueueEntry {
+  name: string;
+  strategy?: string;
+  members?: Array<{ agentId: string; penalty?: number }>;
+}
+
+export interface SessionEntry {
+  agentId: string;
+  via: LoginChannel;
+  phoneNumber?: string;
+  conferenceNumber?: string;
+  connectPhone?: boolean;
+  campaignId?: string;
+  initialState?: 'ready' | 'paused';
+}
+
+const stringMap = { type: 'object', additionalProperties: { type: 'string' }, required: [] } as const;
+const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' } as const;
+
+const schema: JSONSchemaType<ProvisioningDocument> = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    apiUsers: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['realm', 'login', 'secret'],
+        properties: {
+          realm: { type: 'string', enum: ['vicidial', 'voipsun', 'sipcall'] },
+          login: { type: 'string', minLength: 1, maxLength: 100 },
+          secret: { type: 'string', maxLength: 200 },
+          active: { type: 'boolean', nullable: true },
+          permissions: { type: 'array', nullable: true, items: { type: 'string' } },
+          attributes: { ...stringMap, nullable: true },
+        },
+      },
+    },
+    agents: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id'],
+        properties: {
+          id,
+          name: { type: 'string', nullable: true },
+          secret: { type: 'string', nullable: true, maxLength: 200 },
+          device: { type: 'string', nullable: true },
+          active: { type: 'boolean', nullable: true },
+          attributes: { ...stringMap, nullable: true },
+        },
+      },
+    },
+    extensions: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'internalNumber', 'sipUsername'],
+        properties: {
+          id: { type: 'integer', minimum: 1 },
+          internalNumber: { type: 'string', minLength: 1 },
+          publicNumber: { type: 'string', nullable: true },
+          sipUsername: { type: 'string', minLength: 1 },
+          dialplan: { type: 'string', nullable: true },
+          endpoint: { type: 'string', nullable: true },
+          callerIdNumber: { type: 'string', nullable: true },
+          callerIdName: { type: 'string', nullable: true },
+          recordCalls: { type: 'boolean', nullable: true },
+        },
+      },
+    },
+    extensionGroups: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'extensions'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          tenant: { type: 'string', nullable: true },
+          extensions: { type: 'array', items: { type: 'integer' } },
+          ringTimeoutSec: { type: 'integer', minimum: 1, nullable: true },
+        },
+      },
+    },
+    trunks: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'dialTemplate'],
+        properties: {
+          id: { type: 'integer', minimum: 1 },
+          name: { type: 'string', minLength: 1 },
+          dialTemplate: { type: 'string', pattern: '\\{number\\}' },
+          callerIdPool: { type: 'array', nullable: true, items: { type: 'string' } },
+        },
+      },
+    },
+    queues: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          strategy: { type: 'string', nullable: true },
+          members: {
+            type: 'array',
+            nullable: true,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['agentId'],
+              properties: { agentId: id, penalty: { type: 'integer', nullable: true } },
+            },
+          },
+        },
+      },
+    },
+    sessions: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['agentId', 'via'],
+        properties: {
+          agentId: id,
+          via: { type: 'string', enum: ['vicidial', 'voipsun', 'ccgateway', 'sipcall', 'provisioning'] },
+          phoneNumber: { type: 'string', nullable: true },
+          conferenceNumber: { type: 'string', nullable: true },
+          connectPhone: { type: 'boolean', nullable: true },
+          campaignId: { type: 'string', nullable: true },
+          initialState: { type: 'string', enum: ['ready', 'paused'], nullable: true },
+        },
+      },
+    },
+  },
+};
+
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+export class ProvisioningError extends Error {}
+
+export function checkProvisioningDocument(input: unknown): ProvisioningDocument {
+  const document = input ?? {};
+  if (!validate(document)) {
+    const problems = (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'invalid'}`);
+    throw new ProvisioningError(`invalid provisioning document: ${problems.join('; ')}`);
+  }
+  return document;
+}

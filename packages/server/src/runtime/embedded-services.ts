@@ -1,0 +1,53 @@
+import { join, resolve } from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from '@pbx-gateway/store-pg';
+import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from '../config/gateway-config';
+import { demoSimulatorMedia, demoSimulatorPhones } from '../provisioning/demo-provisioning';
+
+export interface EmbeddedServices {
+  databaseUrl: string;
+  ariUrl: string;
+  simulator: PbxSim | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Fills in what the configuration leaves out: an embedded Postgres under the
+ * data directory when there is no DATABASE_URL, and the Asterisk simulator
+ * on loopback when there is no ARI_URL.
+ */
+export async function startEmbeddedServices(config: GatewayConfig, logger: Logger): Promise<EmbeddedServices> {
+  let postgres: RunningPostgres | null = null;
+  let simulator: PbxSim | null = null;
+  try {
+    if (!config.database.url) {
+      const dataDir = resolve(join(config.database.dataDir, 'postgres'));
+      logger.info({ dataDir }, 'no DATABASE_URL: starting embedded Postgres');
+      postgres = await startEmbeddedPostgres({ dataDir });
+    }
+    if (!config.ari.url) {
+      simulator = await startPbxSim({
+        host: '127.0.0.1',
+        port: config.simulator.port,
+        users: { [config.ari.user]: config.ari.password },
+        phones: demoSimulatorPhones.map((resource) => ({ resource })),
+        media: demoSimulatorMedia,
+      });
+      logger.info({ url: simulator.url }, 'no ARI_URL: simulated Asterisk started on loopback');
+    }
+  } catch (error) {
+    await simulator?.close().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
+    throw error;
+  }
+  return {
+    databaseUrl: config.database.url ?? postgres!.url,
+    ariUrl: config.ari.url ?? simulator!.url,
+    simulator,
+    async stop() {
+      await simulator?.close().catch(() => undefined);
+      await postgres?.stop().catch(() => undefined);
+    },
+  };
+}

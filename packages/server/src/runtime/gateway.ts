@@ -1,0 +1,155 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import {
+  createCallControl,
+  systemClock,
+  systemTimers,
+  type CallControl,
+  type Clock,
+  type SecretHasher,
+  type Timers,
+} from '@pbx-gateway/core';
+import type { Dialect } from '@pbx-gateway/dialect-kit';
+import { createPgStore } from '@pbx-gateway/store-pg';
+import { createAriPbx } from '@pbx-gateway/pbx-ari';
+import { createVicidialDialect, defaultVicidialSettings } from '@pbx-gateway/dialect-vicidial';
+import { createVoipsunDialect, defaultVoipsunSettings } from '@pbx-gateway/dialect-voipsun';
+import { createCcgatewayDialect, createCcgatewayProjector, defaultCcgatewaySettings } from '@pbx-gateway/dialect-ccgateway';
+import { createSipcallDialect, createSipcallProjector, defaultSipcallSettings } from '@pbx-gateway/dialect-sipcall';
+import type { GatewayConfig } from '../config/gateway-config';
+import { startOutboxDispatcher } from '../callbacks/outbox-dispatcher';
+import { createHttpCallbackTransport } from '../callbacks/http-callback-transport';
+import { createGatewayApp } from '../http/gateway-app';
+import { coreLoggerOf, dialectLoggerOf } from '../logging/logger';
+import { applyDirectory, startProvisionedSessions } from '../provisioning/apply-provisioning';
+import type { ProvisioningDocument } from '../provisioning/provisioning-document';
+import { createScryptSecretHasher } from '../security/scrypt-secret-hasher';
+import { cryptoIds } from '../support/crypto-ids';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  /** Where Postgres and ARI are; the embedded services fill these in when the configuration does not. */
+  databaseUrl: string;
+  ariUrl: string;
+  /** Applied before the HTTP side opens: directory first, then sessions. */
+  provisioning?: readonly ProvisioningDocument[];
+  /** Listen on the configured host and port; tests use the app directly. */
+  listen: boolean;
+  clock?: Clock;
+  timers?: Timers;
+  hasher?: SecretHasher;
+}
+
+export interface RunningGateway {
+  app: Express;
+  core: CallControl;
+  /** `http://host:port` when listening. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: the store, the telephony adapter, the core with the
+ * dialects' projectors, the dialects and their HTTP app, and the background
+ * work (callback delivery, dialect sweepers). Nothing else wires parts together.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const { config, logger } = options;
+  const coreLogger = coreLoggerOf(logger);
+  const store = createPgStore({
+    connectionString: options.databaseUrl,
+    onError: (error) => logger.warn({ error: error.message }, 'store error'),
+  });
+  await store.migrate();
+  const pbx = createAriPbx({
+    url: options.ariUrl,
+    user: config.ari.user,
+    password: config.ari.password,
+    app: config.ari.app,
+    requestTimeoutMs: config.ari.requestTimeoutMs,
+    logger: coreLogger,
+  });
+  const hasher = options.hasher ?? createScryptSecretHasher();
+  const settings = {
+    vicidial: { ...defaultVicidialSettings, ...config.dialects.vicidial },
+    voipsun: { ...defaultVoipsunSettings, ...config.dialects.voipsun },
+    ccgateway: { ...defaultCcgatewaySettings, ...config.dialects.ccgateway },
+    sipcall: { ...defaultSipcallSettings, ...config.dialects.sipcall },
+  };
+  const core = createCallControl({
+    store,
+    pbx,
+    clock: options.clock ?? systemClock,
+    ids: cryptoIds,
+    timers: options.timers ?? systemTimers,
+    hasher,
+    callbacks: createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs }),
+    logger: coreLogger,
+    config: config.core,
+    projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall)],
+  });
+  core.start();
+  await pbx.start();
+
+  for (const document of options.provisioning ?? []) {
+    const applied = await applyDirectory(store, hasher, document);
+    const sessions = await startProvisionedSessions(core, document);
+    logger.info({ ...applied, sessionsStarted: sessions }, 'provisioning applied');
+  }
+
+  const dialects: Dialect[] = [
+    createVicidialDialect({ core, logger: dialectLoggerOf(logger, 'vicidial'), settings: settings.vicidial }),
+    createVoipsunDialect({ core, logger: dialectLoggerOf(logger, 'voipsun'), settings: settings.voipsun }),
+    createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway }),
+    createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall }),
+  ];
+  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger });
+  for (const dialect of dialects) dialect.start?.();
+  const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs, batchSize: config.core.outbox.batchSize });
+
+  let server: Server | null = null;
+  let url: string | null = null;
+  if (options.listen) {
+    server = await listen(app, config.http.host, config.http.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
+    logger.info({ url }, 'pbx-gateway listening');
+  }
+
+  let stopped = false;
+  return {
+    app,
+    core,
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (server) await closeServer(server);
+      for (const dialect of dialects) await dialect.stop?.();
+      await dispatcher.stop();
+      await core.idle();
+      await pbx.stop();
+      await store.close();
+    },
+  };
+}
+
+function listen(app: Express, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Long polls would hold the close for their whole wait.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2000).unref();
+  });
+}

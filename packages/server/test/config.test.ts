@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, defaultGatewayConfig, loadConfig } from '../src';
+
+describe('configuration from the environment', () => {
+  it('runs on its embedded defaults with the demo tenant when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.database.url).toBeNull();
+    expect(config.ari.url).toBeNull();
+    expect(config.demo).toBe(true);
+    expect(config.simulator.port).toBe(8088);
+  });
+
+  it('takes Postgres and Asterisk from DATABASE_URL and ARI_*, without the demo', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://gw@db:5432/gw',
+      ARI_URL: 'http://asterisk:8088',
+      ARI_USER: 'ari',
+      ARI_PASSWORD: 's3cret',
+      ARI_APP: 'crm',
+      ARI_TIMEOUT_MS: '2500',
+      PORT: '9090',
+      SERVER_IP: '192.0.2.7',
+    });
+    expect(config.database.url).toBe('postgres://gw@db:5432/gw');
+    expect(config.ari).toEqual({ url: 'http://asterisk:8088', user: 'ari', password: 's3cret', app: 'crm', requestTimeoutMs: 2500 });
+    expect(config.http.port).toBe(9090);
+    expect(config.core.serverIp).toBe('192.0.2.7');
+    expect(config.demo).toBe(false);
+  });
+
+  it('lets DEMO switch the demo tenant either way', () => {
+    expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', DEMO: '1' }).demo).toBe(true);
+  });
+
+  it('reads audio hosts and path mappings', () => {
+    const config = loadConfig({ MEDIA_URL_HOSTS: 'media.example.com, *.cdn.example.com', MEDIA_PATH_MAPPINGS: 'Y:/=sound:recordings/,Z:/=sound:z/' });
+    expect(config.core.media).toEqual({
+      urlHosts: ['media.example.com', '*.cdn.example.com'],
+      pathMappings: [
+        { prefix: 'Y:/', media: 'sound:recordings/' },
+        { prefix: 'Z:/', media: 'sound:z/' },
+      ],
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a port number/],
+    [{ PORT: '70000' }, /PORT must be a port number/],
+    [{ ARI_TIMEOUT_MS: '-1' }, /ARI_TIMEOUT_MS must be a positive number/],
+    [{ DEMO: 'maybe' }, /DEMO must be 1 or 0/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ MEDIA_PATH_MAPPINGS: 'Y:/' }, /must be prefix=media/],
+  ])('refuses %j with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('merges core and dialect settings from CONFIG_FILE, environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pbxgw-config-'));
+    const file = join(dir, 'gateway.yaml');
+    writeFileSync(file, 'core:\n  serverIp: 10.0.0.1\n  voiceMenuKeyWaitMs: 8000\ndialects:\n  ccgateway:\n    nodeName: AgentGateway3\n');
+    const fromFile = loadConfig({ CONFIG_FILE: file });
+    expect(fromFile.core.serverIp).toBe('10.0.0.1');
+    expect(fromFile.core.voiceMenuKeyWaitMs).toBe(8000);
+    expect(fromFile.core.lockout).toEqual(defaultGatewayConfig.core.lockout);
+    expect(fromFile.dialects.ccgateway).toEqual({ nodeName: 'AgentGateway3' });
+    expect(loadConfig({ CONFIG_FILE: file, SERVER_IP: '10.0.0.2' }).core.serverIp).toBe('10.0.0.2');
+  });
+
+  it('refuses a CONFIG_FILE that is not YAML or not a mapping', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pbxgw-config-'));
+    writeFileSync(join(dir, 'list.yaml'), '- a\n- b\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'core: [\n');
+    expect(() => loadConfig({ CONFIG_FILE: join(dir, 'list.yaml') })).toThrow(/expected a mapping/);
+    expect(() => loadConfig({ CONFIG_FILE: join(dir, 'broken.yaml') })).toThrow(ConfigError);
+    expect(() => loadConfig({ CONFIG_FILE: join(dir, 'missing.yaml') })).toThrow(ConfigError);
+  });
+});

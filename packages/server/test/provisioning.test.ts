@@ -1,0 +1,119 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createPgStore, type PgStore } from '@pbx-gateway/store-pg';
+import { createTestDatabase, type TestDatabase } from '@pbx-gateway/test-support';
+import {
+  applyDirectory,
+  checkProvisioningDocument,
+  createScryptSecretHasher,
+  demoProvisioning,
+  ProvisioningError,
+  readProvisioningFile,
+} from '../src';
+
+const hasher = createScryptSecretHasher({ N: 1024, r: 8, p: 1 });
+
+describe('provisioning documents', () => {
+  it('accepts the demo tenant', () => {
+    const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
+    expect(checkProvisioningDocument(demo)).toBe(demo);
+  });
+
+  it.each([
+    ['an unknown section', { phones: [] }, /must NOT have additional properties/],
+    ['an API user of an unknown dialect', { apiUsers: [{ realm: 'asterisk', login: 'a', secret: 'b' }] }, /realm/],
+    ['an agent id with a dot (ids route engine events)', { agents: [{ id: '10.00' }] }, /agents\/0\/id/],
+    ['an extension without SIP user', { extensions: [{ id: 5, internalNumber: '100' }] }, /sipUsername/],
+    ['a trunk template without {number}', { trunks: [{ id: 1, name: 'upc', dialTemplate: 'PJSIP/upc' }] }, /dialTemplate/],
+    ['a session through an unknown channel', { sessions: [{ agentId: '1000', via: 'telnet' }] }, /via/],
+  ])('refuses %s, saying where', (_why, document, message) => {
+    expect(() => checkProvisioningDocument(document)).toThrow(ProvisioningError);
+    expect(() => checkProvisioningDocument(document)).toThrow(message);
+  });
+
+  it('reads YAML files and reports a broken one by name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pbxgw-provisioning-'));
+    writeFileSync(join(dir, 'ok.yaml'), 'agents:\n  - id: "2000"\n    secret: "42"\n');
+    writeFileSync(join(dir, 'broken.yaml'), 'agents: [\n');
+    expect(readProvisioningFile(join(dir, 'ok.yaml'))).toEqual({ agents: [{ id: '2000', secret: '42' }] });
+    expect(() => readProvisioningFile(join(dir, 'broken.yaml'))).toThrow(/broken\.yaml is not valid YAML/);
+    expect(() => readProvisioningFile(join(dir, 'absent.yaml'))).toThrow(/cannot read .*absent\.yaml/);
+  });
+});
+
+describe('applying the directory to Postgres', () => {
+  let database: TestDatabase;
+  let store: PgStore;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    store = createPgStore({ connectionString: database.url });
+    await store.migrate();
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('stores every entity of the demo tenant, secrets only as hashes', async () => {
+    const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
+    const applied = await applyDirectory(store, hasher, demo);
+    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 1 });
+
+    const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
+    expect(vicidial).toMatchObject({ active: true, permissions: ['*'], attributes: { user_level: '9', api_allowed_functions: ' ALL_FUNCTIONS ' } });
+    expect(vicidial!.secretHash).not.toContain('1234');
+    expect(await hasher.verify('1234', vicidial!.secretHash)).toBe(true);
+
+    const agent = await store.direct.agents.get('101');
+    expect(agent).toMatchObject({ device: 'PJSIP/101', active: true });
+    expect(await hasher.verify('', agent!.secretHash!)).toBe(true);
+
+    expect(await store.direct.extensions.findByPublicNumber('299299000')).toMatchObject([
+      { id: 5, internalNumber: '100', sipUsername: 'sip100', endpoint: 'PJSIP/sip100', dialplan: 'default', callerIdNumber: '299299000' },
+    ]);
+    expect(await store.direct.extensionGroups.get('extGroup-1')).toEqual({ name: 'extGroup-1', tenant: '2028', extensionIds: [5, 6], ringTimeoutSec: 30 });
+    expect(await store.direct.trunks.preferred()).toMatchObject({ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc' });
+    expect((await store.direct.queues.get('FrontaIT'))?.members).toEqual([{ agentId: '1000', penalty: 1, paused: false, membership: 'static' }]);
+  });
+
+  it('is idempotent: applying the same document again changes nothing but the hashes', async () => {
+    const document = checkProvisioningDocument({
+      apiUsers: [{ realm: 'voipsun', login: 'crm', secret: 'first' }],
+      agents: [{ id: '2000', secret: '11' }],
+      queues: [{ name: 'Sales', members: [{ agentId: '2000', penalty: 2 }] }],
+    });
+    await applyDirectory(store, hasher, document);
+    const first = await store.direct.apiUsers.findByLogin('voipsun', 'crm');
+    await applyDirectory(store, hasher, document);
+    const second = await store.direct.apiUsers.findByLogin('voipsun', 'crm');
+    expect(second!.id).toBe(first!.id);
+    expect((await store.direct.queues.get('Sales'))?.members).toHaveLength(1);
+    expect(await countRows(database.url, 'api_users')).toBe(1);
+  });
+
+  it('applies a document whole or not at all', async () => {
+    const broken = checkProvisioningDocument({
+      agents: [{ id: '3000' }],
+      // A member that is no agent breaks the queue's foreign key after the agent was written.
+      queues: [{ name: 'Broken', members: [{ agentId: 'nobody' }] }],
+    });
+    await expect(applyDirectory(store, hasher, broken)).rejects.toThrow();
+    expect(await store.direct.agents.get('3000')).toBeNull();
+    expect(await store.direct.queues.get('Broken')).toBeNull();
+  });
+});
+
+async function countRows(url: string, table: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query(`select count(*)::int as n from ${table}`);
+    return (result.rows[0] as { n: number }).n;
+  } finally {
+    await client.end();
+  }
+}

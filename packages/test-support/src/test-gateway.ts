@@ -1,0 +1,123 @@
+import pino from 'pino';
+import { Pool } from 'pg';
+import supertest from 'supertest';
+import type { Express } from 'express';
+import type { CallControl, CoreConfig } from '@pbx-gateway/core';
+import { startPbxSim, type PbxSim, type PbxSimOptions } from '@pbx-gateway/pbx-sim';
+import {
+  createScryptSecretHasher,
+  defaultGatewayConfig,
+  demoCoreSettings,
+  demoProvisioning,
+  demoSimulatorPhones,
+  startGateway,
+  type GatewayConfig,
+  type ProvisioningDocument,
+  type RunningGateway,
+} from '@pbx-gateway/server';
+import { startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { waitFor } from './wait-for';
+
+export interface TestGatewayOptions {
+  /** Replaces the demo provisioning entirely. */
+  provisioning?: ProvisioningDocument;
+  /** Applied after the demo provisioning (more agents, extensions ...). */
+  extraProvisioning?: ProvisioningDocument;
+  core?: Partial<CoreConfig>;
+  dialects?: Partial<GatewayConfig['dialects']>;
+  /** Simulator options over the test defaults (demo phones, short media, quick answers). */
+  sim?: Partial<PbxSimOptions>;
+  /** Log level of the gateway (silent unless TEST_LOG_LEVEL says otherwise). */
+  logLevel?: string;
+}
+
+export interface TestGateway {
+  /** A supertest agent on the gateway's HTTP app. */
+  http: ReturnType<typeof supertest>;
+  app: Express;
+  core: CallControl;
+  sim: PbxSim;
+  callbacks: CallbackReceiver;
+  databaseUrl: string;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Media lengths short enough for tests, long enough to pause and resume. */
+export const TEST_MEDIA: Record<string, number> = {
+  'ss-noservice': 1500,
+  'demo-congrats': 1500,
+  'hello-world': 800,
+  'recordings/1/0/20180621/105/1406470': 1500,
+};
+
+/**
+ * The whole gateway as production runs it, for one test file: a fresh
+ * Postgres database, the simulator over real HTTP and WebSocket, the real ARI
+ * adapter, every dialect, the demo tenant (callbacks pointed at a local
+ * receiver). Only the listening socket is left out: tests call the app.
+ */
+export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const database: TestDatabase = await createTestDatabase();
+  const callbacks = await startCallbackReceiver();
+  const sim = await startPbxSim({
+    port: 0,
+    users: { gateway: 'gateway' },
+    phones: demoSimulatorPhones.map((resource) => ({ resource })),
+    media: TEST_MEDIA,
+    ...options.sim,
+  });
+  const logger = pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const config: GatewayConfig = {
+    ...defaultGatewayConfig,
+    core: {
+      ...defaultGatewayConfig.core,
+      serverIp: demoCoreSettings.serverIp,
+      media: { pathMappings: demoCoreSettings.media.pathMappings, urlHosts: demoCoreSettings.media.urlHosts },
+      ...options.core,
+    },
+    dialects: { ...defaultGatewayConfig.dialects, ...options.dialects },
+    callbacks: { timeoutMs: 2000, idleMs: 50 },
+  };
+  const documents = options.provisioning
+    ? [options.provisioning]
+    : [demoProvisioning({ callbackUrl: callbacks.url, nodeIp: '127.0.0.1' }), ...(options.extraProvisioning ? [options.extraProvisioning] : [])];
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway({
+      config,
+      logger,
+      databaseUrl: database.url,
+      ariUrl: sim.url,
+      provisioning: documents,
+      listen: false,
+      // Cheap parameters: tests hash many secrets and measure nothing.
+      hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
+    });
+  } catch (error) {
+    await sim.close();
+    await callbacks.close();
+    await database.drop();
+    throw error;
+  }
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  return {
+    http: supertest(gateway.app),
+    app: gateway.app,
+    core: gateway.core,
+    sim,
+    callbacks,
+    databaseUrl: database.url,
+    query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
+    waitFor,
+    async close() {
+      await gateway.stop();
+      await sim.close();
+      await callbacks.close();
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
