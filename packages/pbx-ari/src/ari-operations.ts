@@ -21,7 +21,8 @@ export type AriOperation =
   | 'playbacks.get'
   | 'playbacks.control'
   | 'playbacks.stop'
-  | 'endpoints.list';
+  | 'endpoints.list'
+  | 'applications.subscribe';
 
 /**
  * Parameters by their ARI names. Path and query parameters are scalars; the

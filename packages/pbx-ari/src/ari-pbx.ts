@@ -89,7 +89,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
       translator.hangupRequested(legId, reason ?? 'normal');
       return hangup(call, legId, reason);
     },
-    ensureBridge: (bridgeId: string, kind: BridgeKind) => ensureBridge(call, bridgeId, kind),
+    ensureBridge: (bridgeId: string, kind: BridgeKind) => ensureBridge(call, options.app, bridgeId, kind),
     destroyBridge: (bridgeId: string) => destroyBridge(call, bridgeId),
     addToBridge: (bridgeId: string, legIds: readonly string[]) => addToBridge(call, bridgeId, legIds),
     removeFromBridge: (bridgeId: string, legId: string) => removeFromBridge(call, bridgeId, legId),

@@ -128,6 +128,16 @@ describe('bridges and playbacks through ari-client against the simulator', () =>
     await h.pbx.destroyBridge('bridge-2');
   });
 
+  it('hears of media played into a bridge nobody has joined yet (the conference of an agent whose phone is not in)', async () => {
+    await h.pbx.ensureBridge('bridge-empty', 'mixing');
+    const from = h.log.mark();
+    await h.pbx.play({ playbackId: 'pb-empty', target: { kind: 'bridge', bridgeId: 'bridge-empty' }, media: 'sound:test-tone' });
+    await h.log.waitFor(playbackEvent('playback_started', 'pb-empty'), 'playback_started', 3000, from);
+    await h.log.waitFor(playbackEvent('playback_finished', 'pb-empty'), 'playback_finished', TONE_MS + 3000, from);
+    expect(h.log.events.slice(from).map((event) => event.type)).toEqual(['playback_started', 'playback_finished']);
+    await h.pbx.destroyBridge('bridge-empty');
+  });
+
   it('reports a playback whose leg hangs up as failed', async () => {
     await answeredLeg('media-2.1', '1002');
     const from = h.log.mark();

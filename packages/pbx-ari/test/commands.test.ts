@@ -92,22 +92,23 @@ describe('commands', () => {
     await expect(hangup(scriptedCall([notFound()]).call, 'leg-1', 'busy')).resolves.toBeUndefined();
     await expect(destroyBridge(scriptedCall([notFound()]).call, 'br-1')).resolves.toBeUndefined();
     await expect(stopPlayback(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeUndefined();
-    await expect(ensureBridge(scriptedCall([new PbxFailure('conflict', 'exists', 409)]).call, 'br-1', 'holding')).resolves.toBeUndefined();
+    await expect(ensureBridge(scriptedCall([new PbxFailure('conflict', 'exists', 409), undefined]).call, 'gateway', 'br-1', 'holding')).resolves.toBeUndefined();
     await expect(getPlaybackState(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeNull();
     const refused = new PbxFailure('conflict', 'Channel not in Stasis application', 409);
     await expect(hangup(scriptedCall([refused]).call, 'leg-1')).rejects.toBe(refused);
   });
 
   it('maps the other commands to their ARI parameters', async () => {
-    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, undefined]);
+    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, undefined, undefined]);
     await hangup(call, 'leg-1', 'no_answer');
-    await ensureBridge(call, 'br-1', 'mixing');
+    await ensureBridge(call, 'gateway', 'br-1', 'mixing');
     await addToBridge(call, 'br-1', ['leg-1', 'leg-2']);
     await play(call, { playbackId: 'pb-1', target: { kind: 'bridge', bridgeId: 'br-1' }, media: 'sound:hello-world', offsetMs: 1500, skipMs: 3000 });
     await sendDtmf(call, 'leg-1', '12#', { betweenMs: 200, durationMs: 150 });
     expect(sent).toEqual([
       { operation: 'channels.hangup', params: { channelId: 'leg-1', reason: 'no_answer' }, idempotent: true },
       { operation: 'bridges.createWithId', params: { bridgeId: 'br-1', type: 'mixing' }, idempotent: true },
+      { operation: 'applications.subscribe', params: { applicationName: 'gateway', eventSource: 'bridge:br-1' }, idempotent: true },
       { operation: 'bridges.addChannel', params: { bridgeId: 'br-1', channel: 'leg-1,leg-2' }, idempotent: false },
       {
         operation: 'bridges.play',

@@ -6,14 +6,20 @@ import type { AriRestCall } from '../ari-operations';
  * `POST /bridges/{bridgeId}?type=...`. Asterisk answers 409 when a bridge
  * with that id exists; the port asks to leave such a bridge as it is, so
  * that is success (and it makes the create safe to send twice).
+ *
+ * Then `POST /applications/{app}/subscription?eventSource=bridge:<id>`:
+ * Asterisk tells an application about a bridge only while one of its
+ * channels is in it, so media played into an empty conference would start
+ * and end unheard. Subscribing is idempotent, and is repeated by every
+ * ensure, which reconciliation sends after each reconnection.
  */
-export async function ensureBridge(call: AriRestCall, bridgeId: string, kind: BridgeKind): Promise<void> {
+export async function ensureBridge(call: AriRestCall, app: string, bridgeId: string, kind: BridgeKind): Promise<void> {
   try {
     await call('bridges.createWithId', { bridgeId, type: kind }, { idempotent: true });
   } catch (error) {
-    if (error instanceof PbxFailure && error.kind === 'conflict') return;
-    throw error;
+    if (!(error instanceof PbxFailure && error.kind === 'conflict')) throw error;
   }
+  await call('applications.subscribe', { applicationName: app, eventSource: `bridge:${bridgeId}` }, { idempotent: true });
 }
 
 /** `DELETE /bridges/{bridgeId}`; a bridge that is gone (404) is destroyed already. */

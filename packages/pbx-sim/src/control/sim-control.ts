@@ -1,0 +1,242 @@
+import { answerFromFarEnd } from '../engine/pjsip-far-end';
+import { receiveDtmf } from '../engine/dtmf';
+import { forgetChannel, requestHangup } from '../engine/hangup';
+import { DialplanRun } from '../engine/dialplan-run';
+import { enterStasis } from '../engine/stasis';
+import type { World } from '../engine/world';
+import type { LoggedEvent, LoggedRequest, TrafficLog } from '../http/traffic-log';
+import type { NumberRule, PhoneConfig } from '../options';
+import type { Phone } from '../network/network';
+import type { JsonObject } from '../util/json';
+
+export class SimControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PlaceCallRequest {
+  /** A phone resource (`1000`) or, through a trunk, an external number. */
+  from: string;
+  /** The extension dialled; it becomes the channel's exten. */
+  to: string;
+  /** Stasis application the dialplan sends the call to. */
+  app: string;
+  appArgs?: string;
+  /** Trunk the external number calls in through (default `trunk`). */
+  trunk?: string;
+  callerName?: string;
+}
+
+/** What the HTTP server offers the control API: connection-level faults. */
+export interface ConnectionFaults {
+  dropWebSockets(): number;
+  refuseConnections(ms: number, mode: 'refuse' | 'reset'): Promise<void>;
+  setKeepAliveTimeout(ms: number): void;
+}
+
+const DEFAULT_KEY_MS = 100;
+const DEFAULT_GAP_MS = 100;
+
+/**
+ * The simulator's control API: what a test does to the network around
+ * Asterisk (the far ends of calls, phones, numbers, media, the connection)
+ * rather than through ARI. The same operations are served under /sim.
+ */
+export class SimControl {
+  constructor(
+    private readonly world: World,
+    private readonly traffic: TrafficLog,
+    private readonly faults: ConnectionFaults,
+  ) {}
+
+  private channel(channelId: string) {
+    const channel = this.world.channels.get(channelId);
+    if (!channel || channel.destroyed) throw new SimControlError(404, `no channel ${channelId}`);
+    return channel;
+  }
+
+  /** The far end presses DTMF keys: ChannelDtmfReceived on the channel, one per key. */
+  async pressDtmf(channelId: string, digits: string, options: { durationMs?: number; gapMs?: number } = {}): Promise<void> {
+    const channel = this.channel(channelId);
+    const duration = options.durationMs ?? DEFAULT_KEY_MS;
+    const gap = options.gapMs ?? DEFAULT_GAP_MS;
+    if (!/^[0-9A-Da-d*#]+$/.test(digits)) throw new SimControlError(400, `invalid DTMF digits ${digits}`);
+    let at = 0;
+    for (const key of digits.toUpperCase()) {
+      at += duration;
+      channel.farTimers.push(this.world.after(at, () => receiveDtmf(this.world, channel, key, duration)));
+      at += gap;
+    }
+  }
+
+  /** A phone waiting for a manual answer (or any ringing outgoing call) picks up. */
+  async answer(channelId: string): Promise<void> {
+    const channel = this.channel(channelId);
+    if (!answerFromFarEnd(this.world, channel)) throw new SimControlError(409, `channel ${channelId} is not ringing out`);
+  }
+
+  /** The far end hangs up (BYE, or a final response while ringing) with a Q.850 cause. */
+  async hangup(channelId: string, cause = 16): Promise<void> {
+    const channel = this.channel(channelId);
+    if (channel.outbound) channel.outbound.failedByFarEnd(cause);
+    else requestHangup(this.world, channel, { kind: 'remote', cause });
+  }
+
+  /**
+   * A call arrives from a phone or a trunk and the dialplan sends it to a
+   * Stasis application. The application sees StasisStart (state Ring) and
+   * nothing before it, as with any call entering Stasis from the dialplan.
+   */
+  async placeCall(request: PlaceCallRequest): Promise<{ channelId: string }> {
+    const phone = this.world.network.phone(request.from);
+    if (phone && !phone.registered) throw new SimControlError(409, `phone ${request.from} is not registered`);
+    const endpointName = phone ? phone.resource : (request.trunk ?? 'trunk');
+    const channel = this.world.createChannel({
+      name: `PJSIP/${endpointName}-${this.world.ids.nameSequence('PJSIP')}`,
+      technology: 'PJSIP',
+      state: 'Ring',
+      dialplan: { context: phone?.context ?? 'default', exten: request.to, priority: 1, appName: '', appData: '' },
+      endpoint: `PJSIP/${endpointName}`,
+    });
+    channel.protocolId = this.world.ids.sipCallId();
+    channel.caller = { name: request.callerName ?? phone?.callerName ?? '', number: request.from };
+    // The call runs dialplan (it reached Stasis from there), so `continue` has a PBX to go back to.
+    channel.pbx = new DialplanRun(this.world, channel, channel.dialplan.context, request.to);
+    if (!enterStasis(this.world, channel, request.app, request.appArgs, 'dialplan')) {
+      requestHangup(this.world, channel, { kind: 'silent', cause: 16 });
+      throw new SimControlError(409, `application ${request.app} is not registered`);
+    }
+    return { channelId: channel.id };
+  }
+
+  async registerPhone(resource: string): Promise<void> {
+    this.setRegistration(resource, true);
+  }
+
+  async unregisterPhone(resource: string): Promise<void> {
+    this.setRegistration(resource, false);
+  }
+
+  private setRegistration(resource: string, registered: boolean): void {
+    const phone = this.world.network.phone(resource);
+    if (!phone) throw new SimControlError(404, `no phone ${resource}`);
+    if (phone.registered === registered) return;
+    phone.registered = registered;
+    this.world.events.publish(
+      'EndpointStateChange',
+      {},
+      { endpoint: { technology: 'PJSIP', resource, state: registered ? 'online' : 'offline', channel_ids: this.channelsOn(`PJSIP/${resource}`) } },
+      { endpoints: [`PJSIP/${resource}`] },
+    );
+  }
+
+  private channelsOn(endpoint: string): string[] {
+    return [...this.world.channels.values()].filter((c) => !c.destroyed && c.endpoint === endpoint).map((c) => c.id);
+  }
+
+  /** Adds a phone or changes one (fields left out keep their value). */
+  async setPhone(config: PhoneConfig): Promise<Phone> {
+    if (typeof config.resource !== 'string' || config.resource === '') throw new SimControlError(400, 'phone needs a resource');
+    return { ...this.world.network.upsertPhone(config) };
+  }
+
+  async listPhones(): Promise<Phone[]> {
+    return this.world.network.listPhones().map((p) => ({ ...p }));
+  }
+
+  async setNumberRules(rules: NumberRule[]): Promise<void> {
+    try {
+      this.world.network.setRules(rules);
+    } catch (error) {
+      throw new SimControlError(400, (error as Error).message);
+    }
+  }
+
+  async getNumberRules(): Promise<NumberRule[]> {
+    return this.world.network.getRules();
+  }
+
+  /** Replaces the sound catalog (sound id → length in ms). */
+  async setMedia(media: Record<string, number>): Promise<void> {
+    for (const [id, ms] of Object.entries(media)) {
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new SimControlError(400, `invalid length for ${id}`);
+    }
+    this.world.media.replace(media);
+  }
+
+  async getMedia(): Promise<Record<string, number>> {
+    return this.world.media.entries();
+  }
+
+  /** Drops every ARI WebSocket without a closing handshake; returns how many there were. */
+  async dropWebSockets(): Promise<number> {
+    return this.faults.dropWebSockets();
+  }
+
+  /**
+   * For `ms` milliseconds the simulator behaves like a dead Asterisk: open
+   * connections are cut and new ones refused (`refuse`: the port is closed)
+   * or reset as soon as they connect (`reset`).
+   */
+  async refuseConnections(ms: number, mode: 'refuse' | 'reset' = 'refuse'): Promise<void> {
+    if (!Number.isFinite(ms) || ms < 0) throw new SimControlError(400, 'ms must be a positive number');
+    if (mode !== 'refuse' && mode !== 'reset') throw new SimControlError(400, 'mode must be refuse or reset');
+    await this.faults.refuseConnections(ms, mode);
+  }
+
+  async setKeepAliveTimeout(ms: number): Promise<void> {
+    if (!Number.isFinite(ms) || ms < 0) throw new SimControlError(400, 'timeoutMs must be a positive number');
+    this.faults.setKeepAliveTimeout(ms);
+  }
+
+  /**
+   * Forgets every channel, bridge, playback and live recording without a
+   * single event, as if Asterisk had restarted.
+   */
+  async forgetCalls(): Promise<number> {
+    const channels = [...this.world.channels.values()];
+    for (const channel of channels) forgetChannel(this.world, channel);
+    for (const bridge of this.world.bridges.values()) {
+      bridge.announcerControl?.forget();
+      bridge.recorderControl?.forget();
+      this.world.apps.forgetBridge(bridge.id);
+    }
+    this.world.bridges.clear();
+    this.world.playbacks.clear();
+    this.world.liveRecordings.clear();
+    return channels.length;
+  }
+
+  async listChannels(): Promise<JsonObject[]> {
+    return [...this.world.channels.values()].filter((c) => !c.destroyed).map((c) => c.snapshot());
+  }
+
+  async listBridges(): Promise<JsonObject[]> {
+    return [...this.world.bridges.values()].map((b) => b.snapshot());
+  }
+
+  async listPlaybacks(): Promise<JsonObject[]> {
+    return [...this.world.playbacks.values()].flat().map((p) => p.json());
+  }
+
+  /** Turns the request and event log on or off (off by default). */
+  async recordTraffic(enabled: boolean): Promise<void> {
+    this.traffic.enabled = enabled;
+  }
+
+  async requests(): Promise<LoggedRequest[]> {
+    return [...this.traffic.requests];
+  }
+
+  async events(): Promise<LoggedEvent[]> {
+    return [...this.traffic.events];
+  }
+
+  async clearTraffic(): Promise<void> {
+    this.traffic.clear();
+  }
+}

@@ -1,0 +1,216 @@
+import type { JsonObject } from '../util/json';
+
+/** Where an event comes from: the objects an application can be subscribed to. */
+export interface EventSources {
+  channels?: readonly string[];
+  bridges?: readonly string[];
+  /** `technology/resource` */
+  endpoints?: readonly string[];
+}
+
+/** The WebSocket an application currently receives its events on. */
+export interface AppSession {
+  send(event: JsonObject): void;
+}
+
+class RefCounts {
+  private readonly counts = new Map<string, number>();
+  add(id: string): void {
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+  }
+  /** Returns false when there was no subscription to drop. */
+  remove(id: string): boolean {
+    const n = this.counts.get(id);
+    if (n === undefined) return false;
+    if (n <= 1) this.counts.delete(id);
+    else this.counts.set(id, n - 1);
+    return true;
+  }
+  forget(id: string): void {
+    this.counts.delete(id);
+  }
+  has(id: string): boolean {
+    return this.counts.has(id);
+  }
+  get size(): number {
+    return this.counts.size;
+  }
+  /** Asterisk keeps forwards in a container sorted by id (strcmp). */
+  sorted(): string[] {
+    return [...this.counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+}
+
+/**
+ * A Stasis application. Subscriptions are reference counted like Asterisk's
+ * app forwards: an originate, a StasisStart, a bridge join and an explicit
+ * subscription each hold one, and events flow while any is held.
+ */
+export class StasisApp {
+  session?: AppSession;
+  subscribeAll = false;
+  readonly channels = new RefCounts();
+  readonly bridges = new RefCounts();
+  readonly endpoints = new RefCounts();
+  readonly devices = new RefCounts();
+  eventsAllowed: JsonObject[] = [];
+  eventsDisallowed: JsonObject[] = [];
+
+  constructor(readonly name: string) {}
+
+  get active(): boolean {
+    return this.session !== undefined;
+  }
+
+  isInterested(sources: EventSources): boolean {
+    if (this.subscribeAll) return true;
+    if (sources.channels?.some((id) => this.channels.has(id))) return true;
+    if (sources.bridges?.some((id) => this.bridges.has(id))) return true;
+    if (sources.endpoints?.some((id) => this.endpoints.has(id) || this.endpoints.has(id.split('/')[0] ?? id))) return true;
+    return false;
+  }
+
+  passesFilter(event: JsonObject): boolean {
+    const matches = (filter: JsonObject): boolean =>
+      Object.entries(filter).every(([key, value]) => event[key] === value);
+    if (this.eventsAllowed.length > 0 && !this.eventsAllowed.some(matches)) return false;
+    return !this.eventsDisallowed.some(matches);
+  }
+
+  toJson(): JsonObject {
+    return {
+      name: this.name,
+      channel_ids: this.channels.sorted(),
+      bridge_ids: this.bridges.sorted(),
+      endpoint_ids: this.endpoints.sorted(),
+      device_names: this.devices.sorted(),
+      events_allowed: this.eventsAllowed,
+      events_disallowed: this.eventsDisallowed,
+    };
+  }
+
+  /** An application with no WebSocket and nothing subscribed is forgotten, as Asterisk does. */
+  get finished(): boolean {
+    return !this.active && this.channels.size === 0 && this.bridges.size === 0 && this.endpoints.size === 0;
+  }
+}
+
+export class Applications {
+  private readonly apps = new Map<string, StasisApp>();
+  private readonly observers = new Set<(app: string, event: JsonObject) => void>();
+
+  constructor(private readonly entityId: string) {}
+
+  /** Sees every message any application is sent (the traffic log). */
+  observe(observer: (app: string, event: JsonObject) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private send(app: StasisApp, event: JsonObject): void {
+    app.session?.send(event);
+    for (const observer of this.observers) observer(app.name, event);
+  }
+
+  get(name: string): StasisApp | undefined {
+    return this.apps.get(name);
+  }
+
+  list(): StasisApp[] {
+    return [...this.apps.values()];
+  }
+
+  /**
+   * A WebSocket registers its applications. A second socket for the same
+   * application replaces the first, which is told with ApplicationReplaced.
+   */
+  register(name: string, session: AppSession, subscribeAll: boolean, timestamp: string): StasisApp {
+    let app = this.apps.get(name);
+    if (!app) {
+      app = new StasisApp(name);
+      this.apps.set(name, app);
+    } else if (app.session && app.session !== session) {
+      this.send(app, { type: 'ApplicationReplaced', timestamp, application: name, asterisk_id: this.entityId });
+    }
+    app.session = session;
+    app.subscribeAll = subscribeAll;
+    return app;
+  }
+
+  /** The socket closed: the application stays while it still holds subscriptions, but gets no events. */
+  unregister(name: string, session: AppSession): void {
+    const app = this.apps.get(name);
+    if (!app || app.session !== session) return;
+    app.session = undefined;
+    this.sweep(app);
+  }
+
+  /** Drops every WebSocket session at once (a restarted Asterisk forgets them). */
+  unregisterAll(): void {
+    for (const app of this.apps.values()) {
+      app.session = undefined;
+      this.sweep(app);
+    }
+  }
+
+  subscribeChannel(appName: string, channelId: string): void {
+    this.apps.get(appName)?.channels.add(channelId);
+  }
+
+  unsubscribeChannel(appName: string, channelId: string): void {
+    const app = this.apps.get(appName);
+    if (!app) return;
+    app.channels.remove(channelId);
+    this.sweep(app);
+  }
+
+  subscribeBridge(appName: string, bridgeId: string): void {
+    this.apps.get(appName)?.bridges.add(bridgeId);
+  }
+
+  unsubscribeBridge(appName: string, bridgeId: string): void {
+    const app = this.apps.get(appName);
+    if (!app) return;
+    app.bridges.remove(bridgeId);
+    this.sweep(app);
+  }
+
+  /** A destroyed channel or bridge leaves every application's subscriptions. */
+  forgetChannel(channelId: string): void {
+    for (const app of [...this.apps.values()]) {
+      app.channels.forget(channelId);
+      this.sweep(app);
+    }
+  }
+
+  forgetBridge(bridgeId: string): void {
+    for (const app of [...this.apps.values()]) {
+      app.bridges.forget(bridgeId);
+      this.sweep(app);
+    }
+  }
+
+  /**
+   * Sends one event to every interested, active application. The event
+   * arrives without `asterisk_id` and `application`, which Asterisk appends
+   * per application, last.
+   */
+  deliver(event: JsonObject, sources: EventSources): void {
+    for (const app of this.apps.values()) {
+      if (!app.session || !app.isInterested(sources) || !app.passesFilter(event)) continue;
+      this.send(app, { ...event, asterisk_id: this.entityId, application: app.name });
+    }
+  }
+
+  /** A message on one application's own topic (user events). */
+  deliverTo(appName: string, event: JsonObject): boolean {
+    const app = this.apps.get(appName);
+    if (!app?.session) return false;
+    this.send(app, { ...event, asterisk_id: this.entityId, application: app.name });
+    return true;
+  }
+
+  private sweep(app: StasisApp): void {
+    if (app.finished) this.apps.delete(app.name);
+  }
+}

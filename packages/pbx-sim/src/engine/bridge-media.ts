@@ -1,0 +1,73 @@
+import type { Bridge } from './bridge';
+import { joinBridge, leaveBridge } from './bridge-membership';
+import type { Channel } from './channel';
+import { ControlQueue } from './control-queue';
+import type { World } from './world';
+
+type MediaRole = 'Announcer' | 'Recorder';
+
+/**
+ * Bridge playbacks and recordings run on a media channel pair
+ * (`Announcer/ARI-<seq>;1/;2`, `Recorder/...`) whose `;2` half joins the
+ * bridge. Asterisk keeps these channels internal: applications see no
+ * events about them, only the BRIDGEPEER changes of the real participants.
+ * The pair leaves and hangs up once its last command is over.
+ */
+export function bridgeMediaQueue(world: World, bridge: Bridge, role: MediaRole): ControlQueue {
+  const existing = role === 'Announcer' ? bridge.announcerControl : bridge.recorderControl;
+  if (existing) return existing;
+  const sequence = world.ids.nameSequence(role);
+  const make = (half: 1 | 2): Channel =>
+    world.createChannel({
+      name: `${role}/ARI-${sequence};${half}`,
+      technology: role,
+      state: 'Up',
+      dialplan: { context: 'default', exten: 's', priority: 1, appName: '', appData: '' },
+      internal: true,
+    });
+  const one = make(1);
+  const two = make(2);
+  one.partner = two;
+  two.partner = one;
+  const queue = new ControlQueue((task) => world.soon(task));
+  one.control = queue;
+  if (role === 'Announcer') {
+    bridge.announcer = two;
+    bridge.announcerControl = queue;
+  } else {
+    bridge.recorder = two;
+    bridge.recorderControl = queue;
+  }
+  joinBridge(world, two, bridge);
+  queue.onIdle = () => releaseMediaChannel(world, bridge, role);
+  return queue;
+}
+
+function releaseMediaChannel(world: World, bridge: Bridge, role: MediaRole): void {
+  const channel = role === 'Announcer' ? bridge.announcer : bridge.recorder;
+  if (role === 'Announcer') {
+    bridge.announcer = undefined;
+    bridge.announcerControl = undefined;
+  } else {
+    bridge.recorder = undefined;
+    bridge.recorderControl = undefined;
+  }
+  if (!channel) return;
+  if (channel.bridge) leaveBridge(world, channel, { updatePeers: !bridge.destroyed });
+  for (const half of [channel, channel.partner]) {
+    if (!half || half.destroyed) continue;
+    half.destroyed = true;
+    world.channels.delete(half.id);
+  }
+}
+
+/** The bridge goes away: its media channels stop, failing what they were playing or recording. */
+export function stopBridgeMedia(world: World, bridge: Bridge): void {
+  for (const role of ['Announcer', 'Recorder'] as const) {
+    const queue = role === 'Announcer' ? bridge.announcerControl : bridge.recorderControl;
+    if (!queue) continue;
+    queue.onIdle = undefined;
+    queue.flushOnHangup();
+    releaseMediaChannel(world, bridge, role);
+  }
+}

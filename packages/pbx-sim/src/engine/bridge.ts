@@ -1,0 +1,67 @@
+import type { JsonObject } from '../util/json';
+import type { Channel } from './channel';
+import type { ControlQueue } from './control-queue';
+
+export type BridgeType = 'mixing' | 'holding';
+
+/** A Stasis bridge created through ARI. */
+export class Bridge {
+  /** Channels in joining order; BRIDGEPEER lists use the reverse (Asterisk inserts at the head). */
+  readonly channels: Channel[] = [];
+  readonly vars = new Map<string, string>();
+  /** The Announcer channel that plays media into the bridge, while a bridge playback is queued. */
+  announcer?: Channel;
+  announcerControl?: ControlQueue;
+  /** The Recorder channel, while a bridge recording is queued. */
+  recorder?: Channel;
+  recorderControl?: ControlQueue;
+  mohClass?: string;
+  videoSourceId?: string;
+  destroyed = false;
+
+  constructor(
+    readonly id: string,
+    readonly type: BridgeType,
+    /** Extra features asked for in `type` (dtmf_events, proxy_media, video_sfu...). */
+    readonly features: readonly string[],
+    readonly name: string,
+    readonly creationtime: string,
+  ) {}
+
+  get uri(): string {
+    return `bridge:${this.id}`;
+  }
+
+  /**
+   * Asterisk's smart bridging picks the technology from the participants: a
+   * simple two-party bridge up to two channels, softmix beyond (or always
+   * for SFU video); holding bridges use the holding technology.
+   */
+  get technology(): string {
+    if (this.type === 'holding') return 'holding_bridge';
+    if (this.features.includes('video_sfu')) return 'softmix';
+    return this.channels.length > 2 ? 'softmix' : 'simple_bridge';
+  }
+
+  get videoMode(): string {
+    if (this.features.includes('video_sfu')) return 'sfu';
+    if (this.features.includes('video_single')) return 'single';
+    return 'talker';
+  }
+
+  snapshot(): JsonObject {
+    const json: JsonObject = {
+      id: this.id,
+      technology: this.technology,
+      bridge_type: this.type,
+      bridge_class: 'stasis',
+      creator: 'Stasis',
+      name: this.name,
+      channels: this.channels.map((c) => c.id),
+      creationtime: this.creationtime,
+      video_mode: this.videoMode,
+    };
+    if (this.videoMode === 'single' && this.videoSourceId) json.video_source_id = this.videoSourceId;
+    return json;
+  }
+}

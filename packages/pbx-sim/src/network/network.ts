@@ -1,0 +1,132 @@
+import type { JsonObject } from '../util/json';
+import { DEFAULT_PHONE_ANSWER_MS, type NumberRule, type PhoneConfig } from '../options';
+import { validateRules } from './number-rules';
+
+export interface Phone {
+  resource: string;
+  registered: boolean;
+  answerAfterMs: number | null;
+  busy: boolean;
+  context: string;
+  callerName: string;
+}
+
+/** What a PJSIP dial string reaches. */
+export type PjsipTarget =
+  | { kind: 'phone'; phone: Phone; dialstring: string }
+  | { kind: 'number'; number: string; trunk: string; dialstring: string }
+  | { kind: 'unavailable' };
+
+/**
+ * The telephone network behind the simulated Asterisk: SIP phones that
+ * register or not, trunks, and the rules external numbers follow.
+ */
+export class Network {
+  private readonly phones = new Map<string, Phone>();
+  private trunks?: Set<string>;
+  private rules: NumberRule[] = [];
+
+  constructor(phones: readonly PhoneConfig[], trunks: readonly string[] | undefined, rules: readonly NumberRule[]) {
+    this.setPhones(phones);
+    this.trunks = trunks ? new Set(trunks) : undefined;
+    this.setRules(rules);
+  }
+
+  setPhones(phones: readonly PhoneConfig[]): void {
+    this.phones.clear();
+    for (const config of phones) this.phones.set(config.resource, toPhone(config));
+  }
+
+  upsertPhone(config: PhoneConfig): Phone {
+    const phone = toPhone({ ...this.phoneConfig(config.resource), ...config });
+    this.phones.set(phone.resource, phone);
+    return phone;
+  }
+
+  phone(resource: string): Phone | undefined {
+    return this.phones.get(resource);
+  }
+
+  listPhones(): Phone[] {
+    return [...this.phones.values()];
+  }
+
+  setRules(rules: readonly NumberRule[]): void {
+    this.rules = validateRules(rules);
+  }
+
+  getRules(): NumberRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  isTrunk(name: string): boolean {
+    if (this.phones.has(name)) return false;
+    return this.trunks ? this.trunks.has(name) : name !== '';
+  }
+
+  configuredTrunks(): string[] {
+    return this.trunks ? [...this.trunks] : [];
+  }
+
+  /**
+   * `PJSIP/<endpoint>`, `PJSIP/<number>@<endpoint>` or `PJSIP/<endpoint>/<sip uri>`.
+   * An unknown endpoint or an unregistered phone cannot be called.
+   */
+  resolvePjsip(resource: string): PjsipTarget {
+    const slash = resource.indexOf('/');
+    let endpointName: string;
+    let number: string | undefined;
+    if (slash >= 0) {
+      endpointName = resource.slice(0, slash);
+      const uri = resource.slice(slash + 1);
+      number = /^sips?:([^@;]+)@/i.exec(uri)?.[1] ?? uri;
+    } else {
+      const at = resource.indexOf('@');
+      endpointName = at >= 0 ? resource.slice(at + 1) : resource;
+      number = at >= 0 ? resource.slice(0, at) : undefined;
+    }
+    const phone = this.phones.get(endpointName);
+    if (phone) return phone.registered ? { kind: 'phone', phone, dialstring: resource } : { kind: 'unavailable' };
+    if (number !== undefined && number !== '' && this.isTrunk(endpointName)) {
+      return { kind: 'number', number, trunk: endpointName, dialstring: resource };
+    }
+    return { kind: 'unavailable' };
+  }
+
+  rulesSnapshot(): readonly NumberRule[] {
+    return this.rules;
+  }
+
+  /** Endpoint model; `online` for registered phones and for trunks. */
+  endpointsJson(channelIds: (endpoint: string) => string[]): JsonObject[] {
+    const phones = [...this.phones.values()].map((p) => endpointJson(p.resource, p.registered ? 'online' : 'offline', channelIds(`PJSIP/${p.resource}`)));
+    const trunks = this.configuredTrunks().map((t) => endpointJson(t, 'online', channelIds(`PJSIP/${t}`)));
+    return [...phones, ...trunks];
+  }
+
+  hasEndpoint(resource: string): boolean {
+    return this.phones.has(resource) || this.configuredTrunks().includes(resource);
+  }
+
+  private phoneConfig(resource: string): PhoneConfig {
+    const phone = this.phones.get(resource);
+    return phone
+      ? { resource, registered: phone.registered, answerAfterMs: phone.answerAfterMs, busy: phone.busy, context: phone.context, callerName: phone.callerName }
+      : { resource };
+  }
+}
+
+function endpointJson(resource: string, state: string, channelIds: string[]): JsonObject {
+  return { technology: 'PJSIP', resource, state, channel_ids: channelIds };
+}
+
+function toPhone(config: PhoneConfig): Phone {
+  return {
+    resource: config.resource,
+    registered: config.registered ?? true,
+    answerAfterMs: config.answerAfterMs === undefined ? DEFAULT_PHONE_ANSWER_MS : config.answerAfterMs,
+    busy: config.busy ?? false,
+    context: config.context ?? 'default',
+    callerName: config.callerName ?? '',
+  };
+}

@@ -1,0 +1,310 @@
+import { bodyParam, fail, noContent, ok, pathParam, queryParam, type AriResult, type RouteSpec } from '../ari/route-spec';
+import { Bridge, type BridgeType } from '../engine/bridge';
+import { bridgeMediaQueue, stopBridgeMedia } from '../engine/bridge-media';
+import { joinBridge, leaveBridge } from '../engine/bridge-membership';
+import type { Channel } from '../engine/channel';
+import { LiveRecording } from '../engine/live-recording';
+import type { World } from '../engine/world';
+import { asteriskTimestamp } from '../util/asterisk-time';
+import { isJsonObject } from '../util/json';
+import { findBridge } from './lookups';
+import { queuePlayback, queueRecording } from './media-requests';
+
+const bridgeIdParam = pathParam('bridgeId', 'string', "Bridge's id.");
+const BRIDGE_FEATURES = ['dtmf_events', 'proxy_media', 'video_sfu', 'video_single', 'sdp_label'];
+
+/** stasis_app_bridge_create: `type` is a comma list of mixing or holding plus features. */
+function parseType(type: string | undefined): { type: BridgeType; features: string[] } | undefined {
+  const tokens = (type === undefined || type === '' ? 'mixing' : type).split(',').map((t) => t.trim());
+  let base: BridgeType | undefined;
+  const features: string[] = [];
+  for (const token of tokens) {
+    if (token === 'mixing' || token === 'holding') base = token;
+    else if (BRIDGE_FEATURES.includes(token)) features.push(token);
+  }
+  if (!base && features.length > 0) base = 'mixing';
+  return base ? { type: base, features } : undefined;
+}
+
+function createBridge(world: World, id: string | undefined, type: string | undefined, name: string | undefined, body: unknown): AriResult {
+  if (id !== undefined && world.bridges.has(id)) return fail(409, `Bridge with id '${id}' already exists`);
+  const parsed = parseType(type);
+  if (!parsed) return fail(500, `Unable to create bridge. Possible duplicate bridge id '${id ?? '(null)'}'`);
+  const bridge = new Bridge(id ?? world.ids.uuid(), parsed.type, parsed.features, name ?? '', asteriskTimestamp());
+  const variables = isJsonObject(body) && isJsonObject(body.variables) ? body.variables : {};
+  for (const [key, value] of Object.entries(variables)) if (typeof value === 'string') bridge.vars.set(key, value);
+  world.bridges.set(bridge.id, bridge);
+  world.events.publish('BridgeCreated', {}, { bridge: bridge.snapshot() }, { bridges: [bridge.id] });
+  return ok(bridge.snapshot());
+}
+
+/**
+ * control_list_create: every named channel must exist (400 "Channel not
+ * found") and be in Stasis (422 "Channel not in Stasis application").
+ */
+function channelsInStasis(world: World, ids: string[]): { ok: true; channels: Channel[] } | { ok: false; result: AriResult } {
+  const channels: Channel[] = [];
+  for (const id of ids) {
+    if (id === '') continue;
+    const channel = world.channels.get(id);
+    if (!channel || channel.destroyed) return { ok: false, result: fail(400, 'Channel not found') };
+    if (!channel.stasis) return { ok: false, result: fail(422, 'Channel not in Stasis application') };
+    channels.push(channel);
+  }
+  if (channels.length === 0) return { ok: false, result: fail(400, 'Missing parameter channel') };
+  return { ok: true, channels };
+}
+
+function destroyBridge(world: World, bridge: Bridge): void {
+  bridge.destroyed = true;
+  stopBridgeMedia(world, bridge);
+  for (const channel of [...bridge.channels]) leaveBridge(world, channel, { updatePeers: false });
+  world.bridges.delete(bridge.id);
+  world.events.publish('BridgeDestroyed', {}, { bridge: bridge.snapshot() }, { bridges: [bridge.id] });
+  world.apps.forgetBridge(bridge.id);
+}
+
+const createParams = (withIdInPath: boolean) => [
+  queryParam('type', 'string', 'Comma list: mixing or holding, plus dtmf_events, proxy_media, video_sfu, video_single, sdp_label.'),
+  withIdInPath ? pathParam('bridgeId', 'string', 'Id to give the bridge.') : queryParam('bridgeId', 'string', 'Id to give the bridge.'),
+  queryParam('name', 'string', 'Name to give the bridge.'),
+  bodyParam('variables', 'containers', 'Bridge variables to set: {"variables": {"name": "value"}}.'),
+];
+
+const playParams = [
+  queryParam('media', 'string', 'Media URIs to play in order.', { required: true, allowMultiple: true }),
+  queryParam('announcer_format', 'string', 'Format of the announcer channel.'),
+  queryParam('lang', 'string', 'Language for sound files.'),
+  queryParam('offsetms', 'int', 'Milliseconds to skip at the start of the first media.', { defaultValue: 0 }),
+  queryParam('skipms', 'int', 'Milliseconds forward and reverse move by.', { defaultValue: 3000 }),
+];
+const PLAY_ERRORS = [
+  { code: 404, reason: 'No such bridge' },
+  { code: 409, reason: 'The bridge belongs to no Stasis application' },
+  { code: 422, reason: 'Unknown format' },
+];
+
+function playOnBridge(world: World, bridgeId: string, args: Parameters<typeof queuePlayback>[3], playbackId: string | undefined): AriResult {
+  const found = findBridge(world, bridgeId);
+  if (!found.ok) return found.result;
+  const bridge = found.value;
+  return queuePlayback(world, () => bridgeMediaQueue(world, bridge, 'Announcer'), { uri: bridge.uri, sources: { bridges: [bridge.id] } }, args, playbackId, 'en');
+}
+
+export const bridgeRoutes: RouteSpec[] = [
+  {
+    resource: 'bridges',
+    path: '/bridges',
+    method: 'GET',
+    nickname: 'list',
+    summary: 'Lists the bridges.',
+    responseClass: 'List[Bridge]',
+    params: [],
+    handler: ({ world }) => ok([...world.bridges.values()].map((b) => b.snapshot())),
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges',
+    method: 'POST',
+    nickname: 'create',
+    summary: 'Creates a bridge.',
+    responseClass: 'Bridge',
+    params: createParams(false),
+    errorResponses: [{ code: 409, reason: 'The chosen bridge id is taken' }],
+    handler: ({ world, args }) => createBridge(world, args.nonEmpty('bridgeId'), args.nonEmpty('type'), args.nonEmpty('name'), args.body()),
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}',
+    method: 'POST',
+    nickname: 'createWithId',
+    summary: 'Creates a bridge with a chosen id.',
+    responseClass: 'Bridge',
+    params: createParams(true),
+    errorResponses: [{ code: 409, reason: 'The chosen bridge id is taken' }],
+    handler: ({ world, args, path }) => createBridge(world, path.bridgeId, args.nonEmpty('type'), args.nonEmpty('name'), args.body()),
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}',
+    method: 'GET',
+    nickname: 'get',
+    summary: 'Details of one bridge.',
+    responseClass: 'Bridge',
+    params: [bridgeIdParam],
+    errorResponses: [{ code: 404, reason: 'No such bridge' }],
+    handler: ({ world, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      return found.ok ? ok(found.value.snapshot()) : found.result;
+    },
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}',
+    method: 'DELETE',
+    nickname: 'destroy',
+    summary: 'Destroys a bridge; its channels stay in their application.',
+    responseClass: 'void',
+    params: [bridgeIdParam],
+    errorResponses: [{ code: 404, reason: 'No such bridge' }],
+    handler: ({ world, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      if (!found.ok) return found.result;
+      destroyBridge(world, found.value);
+      return noContent();
+    },
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/addChannel',
+    method: 'POST',
+    nickname: 'addChannel',
+    summary: 'Adds channels to a bridge.',
+    responseClass: 'void',
+    params: [
+      bridgeIdParam,
+      queryParam('channel', 'string', 'Ids of the channels to add.', { required: true, allowMultiple: true }),
+      queryParam('role', 'string', "Role of the channels in the bridge (participant, announcer...)."),
+      queryParam('absorbDTMF', 'boolean', 'Keep DTMF from these channels out of the bridge.', { defaultValue: false }),
+      queryParam('mute', 'boolean', 'Keep audio from these channels out of the bridge.', { defaultValue: false }),
+      queryParam('inhibitConnectedLineUpdates', 'boolean', 'Do not update connected line on these channels.', { defaultValue: false }),
+    ],
+    errorResponses: [
+      { code: 400, reason: 'No such channel' },
+      { code: 404, reason: 'No such bridge' },
+      { code: 409, reason: 'Not a Stasis bridge, or the channel is recording' },
+      { code: 422, reason: 'The channel is in no Stasis application' },
+    ],
+    handler: ({ world, args, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      if (!found.ok) return found.result;
+      const listed = channelsInStasis(world, args.list('channel'));
+      if (!listed.ok) return listed.result;
+      for (const channel of listed.channels) {
+        const running = channel.control?.current;
+        if (running instanceof LiveRecording && running.inSession) return fail(409, `Channel ${channel.id} currently recording`);
+        joinBridge(world, channel, found.value);
+      }
+      return noContent();
+    },
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/removeChannel',
+    method: 'POST',
+    nickname: 'removeChannel',
+    summary: 'Removes channels from a bridge.',
+    responseClass: 'void',
+    params: [bridgeIdParam, queryParam('channel', 'string', 'Ids of the channels to remove.', { required: true, allowMultiple: true })],
+    errorResponses: [
+      { code: 400, reason: 'No such channel' },
+      { code: 404, reason: 'No such bridge' },
+      { code: 409, reason: 'The bridge belongs to no Stasis application' },
+      { code: 422, reason: 'The channel is not in this bridge' },
+    ],
+    handler: ({ world, args, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      if (!found.ok) return found.result;
+      const listed = channelsInStasis(world, args.list('channel'));
+      if (!listed.ok) return listed.result;
+      if (listed.channels.some((c) => c.bridge !== found.value)) return fail(422, 'Channel not in this bridge');
+      for (const channel of listed.channels) leaveBridge(world, channel);
+      return noContent();
+    },
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/moh',
+    method: 'POST',
+    nickname: 'startMoh',
+    summary: 'Plays music on hold into the bridge.',
+    responseClass: 'void',
+    params: [bridgeIdParam, queryParam('mohClass', 'string', 'Music class; the default class when omitted.')],
+    errorResponses: [
+      { code: 404, reason: 'No such bridge' },
+      { code: 409, reason: 'The bridge belongs to no Stasis application' },
+    ],
+    handler: ({ world, args, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      if (!found.ok) return found.result;
+      found.value.mohClass = args.nonEmpty('mohClass') ?? 'default';
+      return noContent();
+    },
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/moh',
+    method: 'DELETE',
+    nickname: 'stopMoh',
+    summary: 'Stops music on hold in the bridge.',
+    responseClass: 'void',
+    params: [bridgeIdParam],
+    errorResponses: [
+      { code: 404, reason: 'No such bridge' },
+      { code: 409, reason: 'The bridge belongs to no Stasis application' },
+    ],
+    handler: ({ world, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      if (!found.ok) return found.result;
+      found.value.mohClass = undefined;
+      return noContent();
+    },
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/play',
+    method: 'POST',
+    nickname: 'play',
+    summary: 'Plays media into the bridge (through an announcer channel).',
+    responseClass: 'Playback',
+    params: [bridgeIdParam, ...playParams, queryParam('playbackId', 'string', 'Id to give the playback.')],
+    errorResponses: PLAY_ERRORS,
+    handler: ({ world, args, path }) => playOnBridge(world, path.bridgeId ?? '', args, args.nonEmpty('playbackId')),
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/play/{playbackId}',
+    method: 'POST',
+    nickname: 'playWithId',
+    summary: 'Plays media into the bridge with a chosen playback id.',
+    responseClass: 'Playback',
+    params: [bridgeIdParam, pathParam('playbackId', 'string', 'Id to give the playback.'), ...playParams],
+    errorResponses: PLAY_ERRORS,
+    handler: ({ world, args, path }) => playOnBridge(world, path.bridgeId ?? '', args, path.playbackId),
+  },
+  {
+    resource: 'bridges',
+    path: '/bridges/{bridgeId}/record',
+    method: 'POST',
+    nickname: 'record',
+    summary: 'Records the bridge (through a recorder channel).',
+    responseClass: 'LiveRecording',
+    params: [
+      bridgeIdParam,
+      queryParam('name', 'string', 'Recording name.', { required: true }),
+      queryParam('format', 'string', 'File format.', { required: true }),
+      queryParam('recorder_format', 'string', 'Format of the recorder channel.'),
+      queryParam('maxDurationSeconds', 'int', 'Longest recording, in seconds; 0 for no limit.', { defaultValue: 0 }),
+      queryParam('maxSilenceSeconds', 'int', 'Silence that ends the recording, in seconds; 0 for none.', { defaultValue: 0 }),
+      queryParam('ifExists', 'string', 'What to do when a recording with that name exists.', {
+        defaultValue: 'fail',
+        allowableValues: ['fail', 'overwrite', 'append'],
+      }),
+      queryParam('beep', 'boolean', 'Play a beep first.', { defaultValue: false }),
+      queryParam('terminateOn', 'string', 'DTMF key that ends the recording.', { defaultValue: 'none', allowableValues: ['none', 'any', '*', '#'] }),
+    ],
+    errorResponses: [
+      { code: 400, reason: 'Bad parameters' },
+      { code: 404, reason: 'No such bridge' },
+      { code: 409, reason: 'Not a Stasis bridge, or the name is taken' },
+      { code: 422, reason: 'Unknown format' },
+    ],
+    handler: ({ world, args, path }) => {
+      const found = findBridge(world, path.bridgeId ?? '');
+      if (!found.ok) return found.result;
+      const bridge = found.value;
+      return queueRecording(world, () => bridgeMediaQueue(world, bridge, 'Recorder'), { uri: bridge.uri, sources: { bridges: [bridge.id] } }, args);
+    },
+  },
+];
+
