@@ -3,7 +3,7 @@ import type { Agent, AgentSession } from './model/agent';
 import type { ApiLogEntry } from './model/api-log';
 import type { Call, Leg } from './model/call';
 import type { Cdr } from './model/cdr';
-import type { ApiUser, Extension, Queue } from './model/directory';
+import type { ApiRealm, ApiUser, Extension, Queue } from './model/directory';
 import type { Playback } from './model/playback';
 import type { Clock } from './ports/clock';
 import type { PbxEndpoint } from './ports/pbx';
@@ -43,6 +43,8 @@ export interface CallControl {
   revokeAccessToken(kind: AccessTokenKind, token: string): Promise<void>;
   revokeAccessTokensOf(kind: AccessTokenKind, subject: string): Promise<void>;
   getApiUser(id: string): Promise<ApiUser | null>;
+  /** The account of a realm by its login, whatever its state (for dialects that report account state). */
+  findApiUser(realm: ApiRealm, login: string): Promise<ApiUser | null>;
 
   // agents
   getAgent(agentId: string): Promise<Agent | null>;
@@ -116,6 +118,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     revokeAccessToken: (kind, token) => revokeAccessToken(ctx, kind, token),
     revokeAccessTokensOf: (kind, subject) => revokeAccessTokensOf(ctx, kind, subject),
     getApiUser: (id) => direct.apiUsers.get(id),
+    findApiUser: (realm, login) => direct.apiUsers.findByLogin(realm, login),
 
     getAgent: (agentId) => direct.agents.get(agentId),
     findAgentByAttribute: (name, value) => direct.agents.findByAttribute(name, value),

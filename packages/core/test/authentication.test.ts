@@ -107,6 +107,24 @@ describe('authenticateApiUser', () => {
     expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
   });
 
+  it('clears earlier failures when asked, also when the credential comes from the cache', async () => {
+    const t = await setup();
+    await failure(t, credentials('wrong'));
+    await t.core.authenticateApiUser(credentials(SECRET));
+    expect(t.hasher.verifications).toBe(2);
+    expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(1);
+    const cleared = await t.core.authenticateApiUser(credentials(SECRET, { resetFailuresOnSuccess: true }));
+    expect(t.hasher.verifications).toBe(2);
+    expect(cleared).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+  });
+
+  it('finds an account by realm and login whatever its state', async () => {
+    const t = await setup();
+    await expect(t.core.findApiUser('vicidial', 'sleeper')).resolves.toMatchObject({ id: 'u-sleeping', active: false });
+    await expect(t.core.findApiUser('sipcall', 'sleeper')).resolves.toBeNull();
+  });
+
   it('refuses an inactive account with AUTH_FAILED (inactive) only once its secret is right', async () => {
     const t = await setup();
     const inactive = await failure(t, credentials(SECRET, { login: 'sleeper' }));

@@ -137,7 +137,7 @@ describe('Sip_Call projector', () => {
     await projector.project({ type: 'LegRinging', call, leg: { ...member, role: 'customer' }, at }, tx);
     await projector.project({ type: 'LegRinging', call: { ...call, origin: { dialect: 'voipsun', operation: 'originate', apiUserId: company.id } }, leg: member, at }, tx);
     await projector.project({ type: 'LegRinging', call, leg: member, at }, tx);
-    await projector.project({ type: 'AgentLoggedOut', agentId: '1000', reason: 'requested', at }, tx);
+    await projector.project({ type: 'AgentLoggedOut', agentId: '1000', via: 'vicidial', reason: 'requested', at }, tx);
     expect(added).toHaveLength(0);
   });
 

@@ -125,18 +125,12 @@ export async function authenticateNonAgentApiUser(core: CallControl, settings: V
 
 /**
  * `<auth_api>` is reported even when the password is wrong (VICIdial counts
- * the users with that name and API access). The core looks accounts up by id
- * only; provisioning gives a VICIdial account the id `vicidial:<login>`, and
- * an account stored with its login as id is found too.
+ * the users with that name and API access), so the account is looked up by
+ * its login before any password check.
  */
 async function lookUpAccount(core: CallControl, loginBytes: string): Promise<ApiUser | null> {
   if (loginBytes === '') return null;
-  const login = bytesToText(loginBytes);
-  for (const id of [`vicidial:${login}`, login]) {
-    const account = await core.getApiUser(id);
-    if (account && account.realm === 'vicidial' && account.login === login) return account;
-  }
-  return null;
+  return core.findApiUser('vicidial', bytesToText(loginBytes));
 }
 
 function ipAllowed(user: ApiUser, ip: string | null): boolean {

@@ -19,8 +19,17 @@ export interface ApiUserCredentials {
 export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUserCredentials): Promise<ApiUser> {
   const now = ctx.clock.now();
   const cacheKey = ctx.hasher.fingerprint(`${credentials.realm}\u0000${credentials.login}\u0000${credentials.secret}`);
-  const cached = ctx.credentials.get(cacheKey, now.getTime());
-  if (cached) return cached as ApiUser;
+  const cached = ctx.credentials.get(cacheKey, now.getTime()) as ApiUser | undefined;
+  if (cached) {
+    // Any failure since this entry was cached would have removed it, so its count is current.
+    if (credentials.resetFailuresOnSuccess && cached.failedLogins > 0) {
+      await ctx.store.direct.apiUsers.resetFailedLogins(cached.id);
+      const reset: ApiUser = { ...cached, failedLogins: 0, lastFailedLoginAt: null };
+      ctx.credentials.put(cacheKey, loginKey(reset), reset, now.getTime());
+      return reset;
+    }
+    return cached;
+  }
 
   const users = ctx.store.direct.apiUsers;
   const user = await users.findByLogin(credentials.realm, credentials.login);
@@ -37,9 +46,10 @@ export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUser
     throw new DomainError('AUTH_FAILED', 'wrong secret', { reason: 'secret' });
   }
   if (!user.active) throw new DomainError('AUTH_FAILED', 'account inactive', { reason: 'inactive' });
-  if (credentials.resetFailuresOnSuccess && user.failedLogins > 0) await users.resetFailedLogins(user.id);
-  ctx.credentials.put(cacheKey, loginKey(user), user, now.getTime());
-  return user;
+  const verifiedUser = credentials.resetFailuresOnSuccess && user.failedLogins > 0 ? { ...user, failedLogins: 0, lastFailedLoginAt: null } : user;
+  if (verifiedUser !== user) await users.resetFailedLogins(user.id);
+  ctx.credentials.put(cacheKey, loginKey(user), verifiedUser, now.getTime());
+  return verifiedUser;
 }
 
 function isLocked(ctx: CoreContext, user: ApiUser, now: Date): boolean {

@@ -77,6 +77,7 @@ export class FakeCore {
       for (const [token, issued] of this.tokens) if (issued.kind === kind && issued.subject === subject) this.tokens.delete(token);
     },
     getApiUser: async (id) => this.users.get(id) ?? null,
+    findApiUser: async (realm, login) => [...this.users.values()].find((user) => user.realm === realm && user.login === login) ?? null,
     startVoiceMenuCall: async (request) => {
       const failure = this.failNext;
       this.failNext = null;
