@@ -9,6 +9,7 @@ import { createScryptSecretHasher } from './security/scrypt-secret-hasher';
 import { startEmbeddedServices } from './runtime/embedded-services';
 import { withDemo } from './runtime/demo-mode';
 import { startGateway } from './runtime/gateway';
+import { listenForShutdown } from './runtime/shutdown-signals';
 
 const USAGE = `usage: pbx-gateway <command>
 
@@ -39,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function start(): Promise<number> {
+  const signals = listenForShutdown();
   let config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
   const documents: ProvisioningDocument[] = [];
@@ -49,6 +51,7 @@ async function start(): Promise<number> {
   }
   if (config.provisioningFile) documents.push(readProvisioningFile(config.provisioningFile));
   const embedded = await startEmbeddedServices(config, logger);
+  signals.reclaim();
   let gateway;
   try {
     gateway = await startGateway({ config, logger, databaseUrl: embedded.databaseUrl, ariUrl: embedded.ariUrl, provisioning: documents, listen: true });
@@ -56,18 +59,11 @@ async function start(): Promise<number> {
     await embedded.stop();
     throw error;
   }
-  const running = gateway;
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string): void => {
-      logger.info({ signal }, 'shutting down');
-      void running
-        .stop()
-        .then(() => embedded.stop())
-        .finally(() => resolve());
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  });
+  const signal = await signals.requested;
+  logger.info({ signal }, 'shutting down');
+  await gateway.stop();
+  await embedded.stop();
+  logger.info('stopped');
   logger.flush();
   return 0;
 }

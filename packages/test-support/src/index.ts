@@ -5,6 +5,7 @@ export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { startCallbackReceiver } from './callback-receiver';
 export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
 export { waitFor } from './wait-for';
+export { TEST_MEDIA } from './test-media';
 export type { TestGateway, TestGatewayOptions } from './test-gateway';
 import type { TestGateway, TestGatewayOptions } from './test-gateway';
 

@@ -15,8 +15,10 @@ import {
   type ProvisioningDocument,
   type RunningGateway,
 } from '@pbx-gateway/server';
+import { loadAriContract } from './ari-contract';
 import { startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_MEDIA } from './test-media';
 import { waitFor } from './wait-for';
 
 export interface TestGatewayOptions {
@@ -32,6 +34,23 @@ export interface TestGatewayOptions {
   logLevel?: string;
 }
 
+/**
+ * Every ARI request the gateway sent during a test file, checked against
+ * Asterisk 22's own description when the file closes its gateway: whatever a
+ * dialect test drives, pbx-ari must only send what Asterisk accepts.
+ */
+export class AriContractViolation extends Error {}
+
+async function ariContractProblems(sim: PbxSim): Promise<string[]> {
+  const requests = await sim.control.requests();
+  const contract = loadAriContract();
+  return requests.flatMap((request) => {
+    const problems = contract.checkRequest({ method: request.method, path: request.path, query: request.query, body: request.body });
+    if (request.rawBody !== undefined) problems.push('a body that is not JSON');
+    return problems.map((problem) => `${request.method} ${request.path} ${JSON.stringify(request.query)}: ${problem}`);
+  });
+}
+
 export interface TestGateway {
   /** A supertest agent on the gateway's HTTP app. */
   http: ReturnType<typeof supertest>;
@@ -45,13 +64,6 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-/** Media lengths short enough for tests, long enough to pause and resume. */
-export const TEST_MEDIA: Record<string, number> = {
-  'ss-noservice': 1500,
-  'demo-congrats': 1500,
-  'hello-world': 800,
-  'recordings/1/0/20180621/105/1406470': 1500,
-};
 
 /**
  * The whole gateway as production runs it, for one test file: a fresh
@@ -67,6 +79,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     users: { gateway: 'gateway' },
     phones: demoSimulatorPhones.map((resource) => ({ resource })),
     media: TEST_MEDIA,
+    recordTraffic: true,
     ...options.sim,
   });
   const logger = pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -114,10 +127,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     waitFor,
     async close() {
       await gateway.stop();
+      const problems = await ariContractProblems(sim);
       await sim.close();
       await callbacks.close();
       await pool.end();
       await database.drop();
+      if (problems.length > 0) throw new AriContractViolation(`requests Asterisk 22 would not accept:\n${problems.slice(0, 20).join('\n')}`);
     },
   };
 }
