@@ -1,6 +1,6 @@
 import type { Call } from '../model/call';
 import { newLeg } from '../support/call-factory';
-import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, recordLegAnswered } from '../support/call-lifecycle';
+import { completeCallIfOver, hangupOtherLegs, publishPhoneReleased, recordLegAnswered } from '../support/call-lifecycle';
 import { pbxCommand } from '../support/pbx-commands';
 import { callBridgeId } from '../support/resource-ids';
 import type { CallFlow } from './call-flow';
@@ -43,7 +43,7 @@ export const agentCustomerCall: CallFlow = {
 
   async onLegEnded(ctx, uow, call, leg, legs) {
     if (leg.role === 'agent') {
-      uow.publish({ type: 'AgentPhoneReleased', agentId: call.agentId!, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
+      publishPhoneReleased(uow, call, leg);
     }
     await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, call)) ?? call;

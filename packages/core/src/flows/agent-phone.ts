@@ -1,5 +1,5 @@
 import type { Call } from '../model/call';
-import { completeCallIfOver, phoneReleasedBy, recordLegAnswered } from '../support/call-lifecycle';
+import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from '../support/call-lifecycle';
 import { pbxCommand } from '../support/pbx-commands';
 import type { CallFlow } from './call-flow';
 
@@ -23,14 +23,7 @@ export const agentPhoneCall: CallFlow = {
   },
 
   async onLegEnded(ctx, uow, call, leg) {
-    uow.publish({
-      type: 'AgentPhoneReleased',
-      agentId: call.agentId!,
-      callId: call.id,
-      legId: leg.id,
-      by: phoneReleasedBy(leg),
-      at: uow.now,
-    });
+    publishPhoneReleased(uow, call, leg);
     return (await completeCallIfOver(ctx, uow, call)) ?? call;
   },
 };

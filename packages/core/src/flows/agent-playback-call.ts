@@ -1,6 +1,6 @@
 import type { Call, Leg } from '../model/call';
 import type { Playback, PlaybackFinishCause } from '../model/playback';
-import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, recordLegAnswered } from '../support/call-lifecycle';
+import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, publishPhoneReleased, recordLegAnswered } from '../support/call-lifecycle';
 import { scheduleCallTimer } from '../pbx-events/call-timers';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -59,14 +59,7 @@ export const agentPlaybackCall: CallFlow = {
   },
 
   async onLegEnded(ctx, uow, call, leg, legs) {
-    uow.publish({
-      type: 'AgentPhoneReleased',
-      agentId: call.agentId!,
-      callId: call.id,
-      legId: leg.id,
-      by: phoneReleasedBy(leg),
-      at: uow.now,
-    });
+    publishPhoneReleased(uow, call, leg);
     await hangupOtherLegs(ctx, uow, legs, null);
     const unfinished = await unfinishedPlaybackOf(uow, call.id);
     const ended = await completeCallIfOver(ctx, uow, call);

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import { startCall } from '../model/agent';
 import type { Call } from '../model/call';
-import { newLeg } from '../support/call-factory';
+import { newCall, newLeg } from '../support/call-factory';
 import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -33,27 +33,20 @@ export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCus
       if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
       const callerId = request.callerId ?? trunk.callerIdPool[0] ?? '';
       const customerEndpoint = trunk.dialTemplate.replace('{number}', number);
-      const call: Call = {
-        id: newCallId(ctx.ids, session.agentId),
-        purpose: 'agent_customer',
-        direction: 'outbound',
-        state: 'setup',
-        stage: session.conference ? 'dialing_customer' : 'ringing_agent',
-        agentId: session.agentId,
-        tenant: null,
-        fromNumber: callerId,
-        toNumber: number,
-        bridgeId: session.conference?.bridgeId ?? null,
-        extension: null,
-        createdAt: now,
-        answeredAt: null,
-        endedAt: null,
-        hangupCause: null,
-        hangupCauseText: null,
-        hangupSide: null,
-        origin: request.origin,
-        data: { customerEndpoint, trunkId: trunk.id },
-      };
+      const call = newCall(
+        {
+          id: newCallId(ctx.ids, session.agentId),
+          purpose: 'agent_customer',
+          stage: session.conference ? 'dialing_customer' : 'ringing_agent',
+          agentId: session.agentId,
+          fromNumber: callerId,
+          toNumber: number,
+          bridgeId: session.conference?.bridgeId ?? null,
+          origin: request.origin,
+          data: { customerEndpoint, trunkId: trunk.id },
+        },
+        now,
+      );
       if (!session.conference && !session.device) throw new DomainError('AGENT_HAS_NO_DEVICE', 'agent has no phone');
       const first = session.conference
         ? newLeg(call, 1, 'customer', customerEndpoint, { number: callerId, name: '' }, now, { dialedNumber: number, account: { kind: 'trunk', id: trunk.id } })

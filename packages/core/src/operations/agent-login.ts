@@ -1,7 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { AgentSession, LoginChannel } from '../model/agent';
-import type { Call } from '../model/call';
-import { newLeg } from '../support/call-factory';
+import { newCall, newLeg } from '../support/call-factory';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -85,27 +84,19 @@ export async function ringPhoneIntoConference(ctx: CoreContext, uow: UnitOfWork,
   if (!session.conference) throw new DomainError('SESSION_HAS_NO_CONFERENCE', 'session has no conference');
   if (!session.device) throw new DomainError('AGENT_HAS_NO_DEVICE', `agent ${session.agentId} has no phone`);
   const { tx, now } = uow;
-  const call: Call = {
-    id: newCallId(ctx.ids, session.agentId),
-    purpose: 'agent_phone',
-    direction: 'outbound',
-    state: 'setup',
-    stage: 'ringing_agent',
-    agentId: session.agentId,
-    tenant: null,
-    fromNumber: session.conference.number,
-    toNumber: session.phoneNumber || session.device,
-    bridgeId: session.conference.bridgeId,
-    extension: null,
-    createdAt: now,
-    answeredAt: null,
-    endedAt: null,
-    hangupCause: null,
-    hangupCauseText: null,
-    hangupSide: null,
-    origin: { dialect: session.loginVia, operation: 'agent_phone', apiUserId: null },
-    data: {},
-  };
+  const call = newCall(
+    {
+      id: newCallId(ctx.ids, session.agentId),
+      purpose: 'agent_phone',
+      stage: 'ringing_agent',
+      agentId: session.agentId,
+      fromNumber: session.conference.number,
+      toNumber: session.phoneNumber || session.device,
+      bridgeId: session.conference.bridgeId,
+      origin: { dialect: session.loginVia, operation: 'agent_phone', apiUserId: null },
+    },
+    now,
+  );
   const leg = newLeg(call, 1, 'agent', session.device, { number: session.conference.number, name: 'Session' }, now);
   await tx.calls.insert(call);
   await tx.calls.insertLeg(leg);

@@ -5,7 +5,7 @@ import { agentPlaybackCall } from '../flows/agent-playback-call';
 import { recordLegEnded } from '../support/call-lifecycle';
 import { isActivePlayback, type Playback } from '../model/playback';
 import type { PlaybackTarget } from '../ports/pbx';
-import { newLeg } from '../support/call-factory';
+import { newCall, newLeg } from '../support/call-factory';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -117,27 +117,18 @@ async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSe
   }
   if (!session.device) throw new DomainError('AGENT_HAS_NO_DEVICE', `agent ${session.agentId} has no phone to ring`);
 
-  const call: Call = {
-    id: newCallId(ctx.ids, session.agentId),
-    purpose: 'agent_playback',
-    direction: 'outbound',
-    state: 'setup',
-    stage: 'ringing_agent',
-    agentId: session.agentId,
-    tenant: null,
-    fromNumber: '',
-    toNumber: session.phoneNumber || session.device,
-    bridgeId: null,
-    extension: null,
-    createdAt: now,
-    answeredAt: null,
-    endedAt: null,
-    hangupCause: null,
-    hangupCauseText: null,
-    hangupSide: null,
-    origin: { dialect: session.loginVia, operation: 'agent_playback', apiUserId: null },
-    data: {},
-  };
+  const call = newCall(
+    {
+      id: newCallId(ctx.ids, session.agentId),
+      purpose: 'agent_playback',
+      stage: 'ringing_agent',
+      agentId: session.agentId,
+      fromNumber: '',
+      toNumber: session.phoneNumber || session.device,
+      origin: { dialect: session.loginVia, operation: 'agent_playback', apiUserId: null },
+    },
+    now,
+  );
   const leg = newLeg(call, 1, 'agent', session.device, { number: '', name: 'Playback' }, now);
   const busy = startCall(session, call.id, now);
   await tx.calls.insert(call);

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import type { Call } from '../model/call';
 import type { JsonObject } from '../support/json';
-import { newLeg } from '../support/call-factory';
+import { newCall, newLeg } from '../support/call-factory';
 import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -33,33 +33,26 @@ export async function startClickToCall(ctx: CoreContext, request: ClickToCallReq
       const extension = await findExtension(tx, request.source, request.dialplan);
       const trunk = await tx.trunks.preferred();
       if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
-      const call: Call = {
-        id: callId,
-        purpose: 'click_to_call',
-        direction: 'outbound',
-        state: 'setup',
-        stage: 'ringing_source',
-        agentId: null,
-        tenant: null,
-        fromNumber: extension.callerIdNumber || extension.internalNumber,
-        toNumber: destination,
-        bridgeId: null,
-        extension: extension.internalNumber,
-        createdAt: now,
-        answeredAt: null,
-        endedAt: null,
-        hangupCause: null,
-        hangupCauseText: null,
-        hangupSide: null,
-        origin: request.origin,
-        data: {
-          ...request.data,
-          trunkId: trunk.id,
-          destinationEndpoint: trunk.dialTemplate.replace('{number}', destination),
-          destinationCallerId: request.destinationCallerId ?? (extension.callerIdNumber || extension.internalNumber),
-          ...(request.destinationRingSec === null ? {} : { destinationRingSec: request.destinationRingSec }),
+      const call = newCall(
+        {
+          id: callId,
+          purpose: 'click_to_call',
+          stage: 'ringing_source',
+          agentId: null,
+          fromNumber: extension.callerIdNumber || extension.internalNumber,
+          toNumber: destination,
+          extension: extension.internalNumber,
+          origin: request.origin,
+          data: {
+            ...request.data,
+            trunkId: trunk.id,
+            destinationEndpoint: trunk.dialTemplate.replace('{number}', destination),
+            destinationCallerId: request.destinationCallerId ?? (extension.callerIdNumber || extension.internalNumber),
+            ...(request.destinationRingSec === null ? {} : { destinationRingSec: request.destinationRingSec }),
+          },
         },
-      };
+        now,
+      );
       const source = newLeg(call, 1, 'source', extension.endpoint, request.sourceCallerId, now, {
         dialedNumber: extension.internalNumber,
         account: { kind: 'extension', id: extension.id },

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import type { Call } from '../model/call';
 import type { JsonObject } from '../support/json';
-import { newLeg } from '../support/call-factory';
+import { newCall, newLeg } from '../support/call-factory';
 import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -40,27 +40,20 @@ export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuReq
       if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
       const pool = trunk.callerIdPool;
       const callerId = request.callerId ?? (pool.length > 0 ? pool[ctx.ids.randomInt(pool.length)]! : '');
-      const call: Call = {
-        id: callId,
-        purpose: 'voice_menu',
-        direction: 'outbound',
-        state: 'setup',
-        stage: 'dialing',
-        agentId: null,
-        tenant: request.tenant,
-        fromNumber: callerId,
-        toNumber: destination,
-        bridgeId: null,
-        extension: null,
-        createdAt: now,
-        answeredAt: null,
-        endedAt: null,
-        hangupCause: null,
-        hangupCauseText: null,
-        hangupSide: null,
-        origin: request.origin,
-        data: { ...request.data, transferKey: request.transferKey, groupName: group.name, media: media.uri, mediaName: media.name },
-      };
+      const call = newCall(
+        {
+          id: callId,
+          purpose: 'voice_menu',
+          stage: 'dialing',
+          agentId: null,
+          tenant: request.tenant,
+          fromNumber: callerId,
+          toNumber: destination,
+          origin: request.origin,
+          data: { ...request.data, transferKey: request.transferKey, groupName: group.name, media: media.uri, mediaName: media.name },
+        },
+        now,
+      );
       const customer = newLeg(call, 1, 'customer', trunk.dialTemplate.replace('{number}', destination), { number: callerId, name: '' }, now, {
         dialedNumber: destination,
         account: { kind: 'trunk', id: trunk.id },

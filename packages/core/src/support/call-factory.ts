@@ -1,6 +1,29 @@
 import type { Call, Leg } from '../model/call';
 import { newLegId } from './resource-ids';
 
+/** What distinguishes one new call from another; everything else starts empty. */
+export type NewCallFields = Pick<Call, 'id' | 'purpose' | 'stage' | 'agentId' | 'fromNumber' | 'toNumber' | 'origin'> &
+  Partial<Pick<Call, 'tenant' | 'bridgeId' | 'extension' | 'data'>>;
+
+/** A call the gateway places, just created: set up, not answered, not ended. */
+export function newCall(fields: NewCallFields, now: Date): Call {
+  return {
+    direction: 'outbound',
+    state: 'setup',
+    tenant: null,
+    bridgeId: null,
+    extension: null,
+    data: {},
+    ...fields,
+    createdAt: now,
+    answeredAt: null,
+    endedAt: null,
+    hangupCause: null,
+    hangupCauseText: null,
+    hangupSide: null,
+  };
+}
+
 export function newLeg(
   call: Call,
   ordinal: number,

@@ -30,6 +30,11 @@ export function phoneReleasedBy(leg: Leg): 'agent' | 'system' {
   return leg.cause !== null && TURNED_AWAY_CAUSES.has(leg.cause) ? 'agent' : 'system';
 }
 
+/** Tells that an agent's phone leg of a call is gone, and who released it. */
+export function publishPhoneReleased(uow: UnitOfWork, call: Call, leg: Leg): void {
+  uow.publish({ type: 'AgentPhoneReleased', agentId: call.agentId!, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
+}
+
 export async function recordLegAnswered(uow: UnitOfWork, call: Call, leg: Leg): Promise<Leg> {
   const answered: Leg = { ...leg, state: 'up', answeredAt: uow.now };
   await uow.tx.calls.updateLeg(answered);
