@@ -201,9 +201,8 @@ export class SimControl {
     const channels = [...this.world.channels.values()];
     for (const channel of channels) forgetChannel(this.world, channel);
     for (const bridge of this.world.bridges.values()) {
-      bridge.announcerControl?.forget();
-      bridge.recorderControl?.forget();
-      this.world.apps.forgetBridge(bridge.id);
+      for (const media of Object.values(bridge.media)) media.control.forget();
+      this.world.apps.forget('bridges', bridge.id);
     }
     this.world.bridges.clear();
     this.world.playbacks.clear();

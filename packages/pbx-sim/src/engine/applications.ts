@@ -8,6 +8,9 @@ export interface EventSources {
   endpoints?: readonly string[];
 }
 
+/** The objects the simulator itself subscribes applications to, named as StasisApp's counts. */
+export type FollowedKind = 'channels' | 'bridges';
+
 /** The WebSocket an application currently receives its events on. */
 export interface AppSession {
   send(event: JsonObject): void;
@@ -153,39 +156,22 @@ export class Applications {
     }
   }
 
-  subscribeChannel(appName: string, channelId: string): void {
-    this.apps.get(appName)?.channels.add(channelId);
+  /** Takes one reference on a channel or bridge for the application (a StasisStart, an originate, a bridge join). */
+  subscribe(appName: string, kind: FollowedKind, id: string): void {
+    this.apps.get(appName)?.[kind].add(id);
   }
 
-  unsubscribeChannel(appName: string, channelId: string): void {
+  unsubscribe(appName: string, kind: FollowedKind, id: string): void {
     const app = this.apps.get(appName);
     if (!app) return;
-    app.channels.remove(channelId);
-    this.sweep(app);
-  }
-
-  subscribeBridge(appName: string, bridgeId: string): void {
-    this.apps.get(appName)?.bridges.add(bridgeId);
-  }
-
-  unsubscribeBridge(appName: string, bridgeId: string): void {
-    const app = this.apps.get(appName);
-    if (!app) return;
-    app.bridges.remove(bridgeId);
+    app[kind].remove(id);
     this.sweep(app);
   }
 
   /** A destroyed channel or bridge leaves every application's subscriptions. */
-  forgetChannel(channelId: string): void {
+  forget(kind: FollowedKind, id: string): void {
     for (const app of [...this.apps.values()]) {
-      app.channels.forget(channelId);
-      this.sweep(app);
-    }
-  }
-
-  forgetBridge(bridgeId: string): void {
-    for (const app of [...this.apps.values()]) {
-      app.bridges.forget(bridgeId);
+      app[kind].forget(id);
       this.sweep(app);
     }
   }

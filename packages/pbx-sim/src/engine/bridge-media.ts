@@ -1,10 +1,8 @@
-import type { Bridge } from './bridge';
+import type { Bridge, MediaRole } from './bridge';
 import { joinBridge, leaveBridge } from './bridge-membership';
 import type { Channel } from './channel';
 import { ControlQueue } from './control-queue';
 import type { World } from './world';
-
-type MediaRole = 'Announcer' | 'Recorder';
 
 /**
  * Bridge playbacks and recordings run on a media channel pair
@@ -14,8 +12,8 @@ type MediaRole = 'Announcer' | 'Recorder';
  * The pair leaves and hangs up once its last command is over.
  */
 export function bridgeMediaQueue(world: World, bridge: Bridge, role: MediaRole): ControlQueue {
-  const existing = role === 'Announcer' ? bridge.announcerControl : bridge.recorderControl;
-  if (existing) return existing;
+  const existing = bridge.media[role];
+  if (existing) return existing.control;
   const sequence = world.ids.nameSequence(role);
   const make = (half: 1 | 2): Channel =>
     world.createChannel({
@@ -31,27 +29,15 @@ export function bridgeMediaQueue(world: World, bridge: Bridge, role: MediaRole):
   two.partner = one;
   const queue = new ControlQueue((task) => world.soon(task));
   one.control = queue;
-  if (role === 'Announcer') {
-    bridge.announcer = two;
-    bridge.announcerControl = queue;
-  } else {
-    bridge.recorder = two;
-    bridge.recorderControl = queue;
-  }
+  bridge.media[role] = { channel: two, control: queue };
   joinBridge(world, two, bridge);
   queue.onIdle = () => releaseMediaChannel(world, bridge, role);
   return queue;
 }
 
 function releaseMediaChannel(world: World, bridge: Bridge, role: MediaRole): void {
-  const channel = role === 'Announcer' ? bridge.announcer : bridge.recorder;
-  if (role === 'Announcer') {
-    bridge.announcer = undefined;
-    bridge.announcerControl = undefined;
-  } else {
-    bridge.recorder = undefined;
-    bridge.recorderControl = undefined;
-  }
+  const channel = bridge.media[role]?.channel;
+  delete bridge.media[role];
   if (!channel) return;
   if (channel.bridge) leaveBridge(world, channel, { updatePeers: !bridge.destroyed });
   for (const half of [channel, channel.partner]) {
@@ -64,7 +50,7 @@ function releaseMediaChannel(world: World, bridge: Bridge, role: MediaRole): voi
 /** The bridge goes away: its media channels stop, failing what they were playing or recording. */
 export function stopBridgeMedia(world: World, bridge: Bridge): void {
   for (const role of ['Announcer', 'Recorder'] as const) {
-    const queue = role === 'Announcer' ? bridge.announcerControl : bridge.recorderControl;
+    const queue = bridge.media[role]?.control;
     if (!queue) continue;
     queue.onIdle = undefined;
     queue.flushOnHangup();

@@ -13,7 +13,7 @@ export function joinBridge(world: World, channel: Channel, bridge: Bridge, optio
   if (channel.bridge) leaveBridge(world, channel);
   bridge.channels.push(channel);
   channel.bridge = bridge;
-  if (channel.stasis) world.apps.subscribeBridge(channel.stasis.app, bridge.id);
+  if (channel.stasis) world.apps.subscribe(channel.stasis.app, 'bridges', bridge.id);
   if (!channel.internal) {
     world.events.publish(
       'ChannelEnteredBridge',
@@ -45,7 +45,7 @@ export function leaveBridge(world: World, channel: Channel, options: { updatePee
       { channels: [channel.id], bridges: [bridge.id] },
     );
   }
-  if (channel.stasis) world.apps.unsubscribeBridge(channel.stasis.app, bridge.id);
+  if (channel.stasis) world.apps.unsubscribe(channel.stasis.app, 'bridges', bridge.id);
   // A bridge being dissolved does not reconfigure the channels still in it.
   if (options.updatePeers !== false) updatePeerVars(world, bridge);
 }

@@ -4,17 +4,22 @@ import type { ControlQueue } from './control-queue';
 
 export type BridgeType = 'mixing' | 'holding';
 
+/** The internal channels that play media into a bridge (Announcer) or record it (Recorder). */
+export type MediaRole = 'Announcer' | 'Recorder';
+
+/** One of them: its `;2` half, which sits in the bridge, and the queue that runs its commands. */
+export interface BridgeMediaChannel {
+  channel: Channel;
+  control: ControlQueue;
+}
+
 /** A Stasis bridge created through ARI. */
 export class Bridge {
   /** Channels in joining order; BRIDGEPEER lists use the reverse (Asterisk inserts at the head). */
   readonly channels: Channel[] = [];
   readonly vars = new Map<string, string>();
-  /** The Announcer channel that plays media into the bridge, while a bridge playback is queued. */
-  announcer?: Channel;
-  announcerControl?: ControlQueue;
-  /** The Recorder channel, while a bridge recording is queued. */
-  recorder?: Channel;
-  recorderControl?: ControlQueue;
+  /** The Announcer while a bridge playback is queued, the Recorder while a bridge recording is. */
+  readonly media: Partial<Record<MediaRole, BridgeMediaChannel>> = {};
   mohClass?: string;
   videoSourceId?: string;
   destroyed = false;

@@ -76,6 +76,6 @@ export function discardAllocation(world: World, allocation: Allocation): void {
     if (!channel) continue;
     channel.destroyed = true;
     world.channels.delete(channel.id);
-    world.apps.forgetChannel(channel.id);
+    world.apps.forget('channels', channel.id);
   }
 }

@@ -85,7 +85,7 @@ function destroy(world: World, channel: Channel, clearApplication: boolean): voi
   channel.snoopTarget?.snoops.delete(channel);
   world.events.channelEvent('ChannelDestroyed', channel, {}, { cause: channel.hangupCause, cause_txt: causeText(channel.hangupCause) });
   world.channels.delete(channel.id);
-  world.apps.forgetChannel(channel.id);
+  world.apps.forget('channels', channel.id);
 }
 
 /**
@@ -100,5 +100,5 @@ export function forgetChannel(world: World, channel: Channel): void {
   for (const timer of channel.farTimers.splice(0)) timer.cancel();
   channel.control?.forget();
   world.channels.delete(channel.id);
-  world.apps.forgetChannel(channel.id);
+  world.apps.forget('channels', channel.id);
 }

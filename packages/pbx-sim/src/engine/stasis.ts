@@ -40,7 +40,7 @@ export function enterStasis(world: World, channel: Channel, app: string, appArgs
     return false;
   }
   channel.stasis = { app, saved };
-  world.apps.subscribeChannel(app, channel.id);
+  world.apps.subscribe(app, 'channels', channel.id);
   world.events.channelEvent('StasisStart', channel, {}, { args: splitArgs(appArgs) });
   return true;
 }
@@ -55,7 +55,7 @@ export function leaveStasis(world: World, channel: Channel): void {
   if (!membership) return;
   channel.stasis = undefined;
   world.events.channelEvent('StasisEnd', channel);
-  world.apps.unsubscribeChannel(membership.app, channel.id);
+  world.apps.unsubscribe(membership.app, 'channels', channel.id);
   setVar(world, channel, 'STASISSTATUS', 'SUCCESS');
   channel.dialplan = { ...channel.dialplan, appName: membership.saved.appName, appData: membership.saved.appData };
 }

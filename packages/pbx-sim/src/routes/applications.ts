@@ -1,4 +1,4 @@
-import { bodyParam, fail, ok, pathParam, queryParam, type AriResult, type RouteSpec } from '../ari/route-spec';
+import { bodyParam, fail, ok, pathParam, queryParam, type AriResult, type ErrorResponse, type RouteSpec } from '../ari/route-spec';
 import { isJsonObject, type JsonObject } from '../util/json';
 import type { StasisApp } from '../engine/applications';
 import type { World } from '../engine/world';
@@ -84,6 +84,21 @@ const sourceParam = queryParam('eventSource', 'string', 'URI of the event source
   allowMultiple: true,
 });
 
+/** subscribe (POST) and unsubscribe (DELETE): one path, one handler, opposite directions. */
+function subscriptionRoute(subscribe: boolean, nickname: string, summary: string, errorResponses: readonly ErrorResponse[]): RouteSpec {
+  return {
+    resource: 'applications',
+    path: '/applications/{applicationName}/subscription',
+    method: subscribe ? 'POST' : 'DELETE',
+    nickname,
+    summary,
+    responseClass: 'Application',
+    params: [nameParam, sourceParam],
+    errorResponses,
+    handler: ({ world, path, args }) => changeSubscription(world, path.applicationName ?? '', args.list('eventSource'), subscribe),
+  };
+}
+
 export const applicationRoutes: RouteSpec[] = [
   {
     resource: 'applications',
@@ -109,37 +124,17 @@ export const applicationRoutes: RouteSpec[] = [
       return app ? ok(app.toJson()) : fail(404, 'Application not found');
     },
   },
-  {
-    resource: 'applications',
-    path: '/applications/{applicationName}/subscription',
-    method: 'POST',
-    nickname: 'subscribe',
-    summary: 'Subscribes an application to event sources.',
-    responseClass: 'Application',
-    params: [nameParam, sourceParam],
-    errorResponses: [
-      { code: 400, reason: 'No event source given' },
-      { code: 404, reason: 'No such application' },
-      { code: 422, reason: 'No such event source' },
-    ],
-    handler: ({ world, path, args }) => changeSubscription(world, path.applicationName ?? '', args.list('eventSource'), true),
-  },
-  {
-    resource: 'applications',
-    path: '/applications/{applicationName}/subscription',
-    method: 'DELETE',
-    nickname: 'unsubscribe',
-    summary: 'Unsubscribes an application from event sources.',
-    responseClass: 'Application',
-    params: [nameParam, sourceParam],
-    errorResponses: [
-      { code: 400, reason: 'No event source, or an unknown scheme' },
-      { code: 404, reason: 'No such application' },
-      { code: 409, reason: 'Not subscribed to that event source' },
-      { code: 422, reason: 'No such event source' },
-    ],
-    handler: ({ world, path, args }) => changeSubscription(world, path.applicationName ?? '', args.list('eventSource'), false),
-  },
+  subscriptionRoute(true, 'subscribe', 'Subscribes an application to event sources.', [
+    { code: 400, reason: 'No event source given' },
+    { code: 404, reason: 'No such application' },
+    { code: 422, reason: 'No such event source' },
+  ]),
+  subscriptionRoute(false, 'unsubscribe', 'Unsubscribes an application from event sources.', [
+    { code: 400, reason: 'No event source, or an unknown scheme' },
+    { code: 404, reason: 'No such application' },
+    { code: 409, reason: 'Not subscribed to that event source' },
+    { code: 422, reason: 'No such event source' },
+  ]),
   {
     resource: 'applications',
     path: '/applications/{applicationName}/eventFilter',

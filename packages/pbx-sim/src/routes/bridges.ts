@@ -1,4 +1,4 @@
-import { bodyParam, fail, noContent, ok, pathParam, queryParam, type AriResult, type RouteSpec } from '../ari/route-spec';
+import { bodyParam, fail, noContent, ok, pathParam, queryParam, type AriResult, type RouteContext, type RouteSpec } from '../ari/route-spec';
 import { Bridge, type BridgeType } from '../engine/bridge';
 import { bridgeMediaQueue, stopBridgeMedia } from '../engine/bridge-media';
 import { joinBridge, leaveBridge } from '../engine/bridge-membership';
@@ -7,10 +7,13 @@ import { LiveRecording } from '../engine/live-recording';
 import type { World } from '../engine/world';
 import { asteriskTimestamp } from '../util/asterisk-time';
 import { isJsonObject } from '../util/json';
+import { withChosenId } from './chosen-id';
 import { findBridge } from './lookups';
-import { queuePlayback, queueRecording } from './media-requests';
+import { queuePlayback, queueRecording, RECORDING_OPTION_PARAMS } from './media-requests';
 
 const bridgeIdParam = pathParam('bridgeId', 'string', "Bridge's id.");
+const NO_SUCH_BRIDGE = { code: 404, reason: 'No such bridge' };
+const NOT_STASIS_BRIDGE = { code: 409, reason: 'The bridge belongs to no Stasis application' };
 const BRIDGE_FEATURES = ['dtmf_events', 'proxy_media', 'video_sfu', 'video_single', 'sdp_label'];
 
 /** stasis_app_bridge_create: `type` is a comma list of mixing or holding plus features. */
@@ -61,7 +64,7 @@ function destroyBridge(world: World, bridge: Bridge): void {
   for (const channel of [...bridge.channels]) leaveBridge(world, channel, { updatePeers: false });
   world.bridges.delete(bridge.id);
   world.events.publish('BridgeDestroyed', {}, { bridge: bridge.snapshot() }, { bridges: [bridge.id] });
-  world.apps.forgetBridge(bridge.id);
+  world.apps.forget('bridges', bridge.id);
 }
 
 const createParams = (withIdInPath: boolean) => [
@@ -78,17 +81,18 @@ const playParams = [
   queryParam('offsetms', 'int', 'Milliseconds to skip at the start of the first media.', { defaultValue: 0 }),
   queryParam('skipms', 'int', 'Milliseconds forward and reverse move by.', { defaultValue: 3000 }),
 ];
-const PLAY_ERRORS = [
-  { code: 404, reason: 'No such bridge' },
-  { code: 409, reason: 'The bridge belongs to no Stasis application' },
-  { code: 422, reason: 'Unknown format' },
-];
+const PLAY_ERRORS = [NO_SUCH_BRIDGE, NOT_STASIS_BRIDGE, { code: 422, reason: 'Unknown format' }];
 
-function playOnBridge(world: World, bridgeId: string, args: Parameters<typeof queuePlayback>[3], playbackId: string | undefined): AriResult {
-  const found = findBridge(world, bridgeId);
+/** A bridge's media runs on an internal channel that joins it; its events follow the bridge. */
+function mediaTarget(bridge: Bridge) {
+  return { uri: bridge.uri, sources: { bridges: [bridge.id] } };
+}
+
+function playOnBridge({ world, args, path }: RouteContext, playbackId: string | undefined): AriResult {
+  const found = findBridge(world, path.bridgeId ?? '');
   if (!found.ok) return found.result;
   const bridge = found.value;
-  return queuePlayback(world, () => bridgeMediaQueue(world, bridge, 'Announcer'), { uri: bridge.uri, sources: { bridges: [bridge.id] } }, args, playbackId, 'en');
+  return queuePlayback(world, () => bridgeMediaQueue(world, bridge, 'Announcer'), mediaTarget(bridge), args, playbackId, 'en');
 }
 
 export const bridgeRoutes: RouteSpec[] = [
@@ -132,7 +136,7 @@ export const bridgeRoutes: RouteSpec[] = [
     summary: 'Details of one bridge.',
     responseClass: 'Bridge',
     params: [bridgeIdParam],
-    errorResponses: [{ code: 404, reason: 'No such bridge' }],
+    errorResponses: [NO_SUCH_BRIDGE],
     handler: ({ world, path }) => {
       const found = findBridge(world, path.bridgeId ?? '');
       return found.ok ? ok(found.value.snapshot()) : found.result;
@@ -146,7 +150,7 @@ export const bridgeRoutes: RouteSpec[] = [
     summary: 'Destroys a bridge; its channels stay in their application.',
     responseClass: 'void',
     params: [bridgeIdParam],
-    errorResponses: [{ code: 404, reason: 'No such bridge' }],
+    errorResponses: [NO_SUCH_BRIDGE],
     handler: ({ world, path }) => {
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
@@ -171,7 +175,7 @@ export const bridgeRoutes: RouteSpec[] = [
     ],
     errorResponses: [
       { code: 400, reason: 'No such channel' },
-      { code: 404, reason: 'No such bridge' },
+      NO_SUCH_BRIDGE,
       { code: 409, reason: 'Not a Stasis bridge, or the channel is recording' },
       { code: 422, reason: 'The channel is in no Stasis application' },
     ],
@@ -198,8 +202,8 @@ export const bridgeRoutes: RouteSpec[] = [
     params: [bridgeIdParam, queryParam('channel', 'string', 'Ids of the channels to remove.', { required: true, allowMultiple: true })],
     errorResponses: [
       { code: 400, reason: 'No such channel' },
-      { code: 404, reason: 'No such bridge' },
-      { code: 409, reason: 'The bridge belongs to no Stasis application' },
+      NO_SUCH_BRIDGE,
+      NOT_STASIS_BRIDGE,
       { code: 422, reason: 'The channel is not in this bridge' },
     ],
     handler: ({ world, args, path }) => {
@@ -220,10 +224,7 @@ export const bridgeRoutes: RouteSpec[] = [
     summary: 'Plays music on hold into the bridge.',
     responseClass: 'void',
     params: [bridgeIdParam, queryParam('mohClass', 'string', 'Music class; the default class when omitted.')],
-    errorResponses: [
-      { code: 404, reason: 'No such bridge' },
-      { code: 409, reason: 'The bridge belongs to no Stasis application' },
-    ],
+    errorResponses: [NO_SUCH_BRIDGE, NOT_STASIS_BRIDGE],
     handler: ({ world, args, path }) => {
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
@@ -239,10 +240,7 @@ export const bridgeRoutes: RouteSpec[] = [
     summary: 'Stops music on hold in the bridge.',
     responseClass: 'void',
     params: [bridgeIdParam],
-    errorResponses: [
-      { code: 404, reason: 'No such bridge' },
-      { code: 409, reason: 'The bridge belongs to no Stasis application' },
-    ],
+    errorResponses: [NO_SUCH_BRIDGE, NOT_STASIS_BRIDGE],
     handler: ({ world, path }) => {
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
@@ -250,28 +248,19 @@ export const bridgeRoutes: RouteSpec[] = [
       return noContent();
     },
   },
-  {
+  ...withChosenId({
     resource: 'bridges',
     path: '/bridges/{bridgeId}/play',
-    method: 'POST',
     nickname: 'play',
     summary: 'Plays media into the bridge (through an announcer channel).',
+    summaryWithId: 'Plays media into the bridge with a chosen playback id.',
     responseClass: 'Playback',
-    params: [bridgeIdParam, ...playParams, queryParam('playbackId', 'string', 'Id to give the playback.')],
+    target: bridgeIdParam,
+    chosenId: { name: 'playbackId', description: 'Id to give the playback.' },
+    params: playParams,
     errorResponses: PLAY_ERRORS,
-    handler: ({ world, args, path }) => playOnBridge(world, path.bridgeId ?? '', args, args.nonEmpty('playbackId')),
-  },
-  {
-    resource: 'bridges',
-    path: '/bridges/{bridgeId}/play/{playbackId}',
-    method: 'POST',
-    nickname: 'playWithId',
-    summary: 'Plays media into the bridge with a chosen playback id.',
-    responseClass: 'Playback',
-    params: [bridgeIdParam, pathParam('playbackId', 'string', 'Id to give the playback.'), ...playParams],
-    errorResponses: PLAY_ERRORS,
-    handler: ({ world, args, path }) => playOnBridge(world, path.bridgeId ?? '', args, path.playbackId),
-  },
+    handler: playOnBridge,
+  }),
   {
     resource: 'bridges',
     path: '/bridges/{bridgeId}/record',
@@ -284,18 +273,11 @@ export const bridgeRoutes: RouteSpec[] = [
       queryParam('name', 'string', 'Recording name.', { required: true }),
       queryParam('format', 'string', 'File format.', { required: true }),
       queryParam('recorder_format', 'string', 'Format of the recorder channel.'),
-      queryParam('maxDurationSeconds', 'int', 'Longest recording, in seconds; 0 for no limit.', { defaultValue: 0 }),
-      queryParam('maxSilenceSeconds', 'int', 'Silence that ends the recording, in seconds; 0 for none.', { defaultValue: 0 }),
-      queryParam('ifExists', 'string', 'What to do when a recording with that name exists.', {
-        defaultValue: 'fail',
-        allowableValues: ['fail', 'overwrite', 'append'],
-      }),
-      queryParam('beep', 'boolean', 'Play a beep first.', { defaultValue: false }),
-      queryParam('terminateOn', 'string', 'DTMF key that ends the recording.', { defaultValue: 'none', allowableValues: ['none', 'any', '*', '#'] }),
+      ...RECORDING_OPTION_PARAMS,
     ],
     errorResponses: [
       { code: 400, reason: 'Bad parameters' },
-      { code: 404, reason: 'No such bridge' },
+      NO_SUCH_BRIDGE,
       { code: 409, reason: 'Not a Stasis bridge, or the name is taken' },
       { code: 422, reason: 'Unknown format' },
     ],
@@ -303,7 +285,7 @@ export const bridgeRoutes: RouteSpec[] = [
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
       const bridge = found.value;
-      return queueRecording(world, () => bridgeMediaQueue(world, bridge, 'Recorder'), { uri: bridge.uri, sources: { bridges: [bridge.id] } }, args);
+      return queueRecording(world, () => bridgeMediaQueue(world, bridge, 'Recorder'), mediaTarget(bridge), args);
     },
   },
 ];

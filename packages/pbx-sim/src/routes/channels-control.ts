@@ -5,14 +5,9 @@ import { DtmfCommand } from '../engine/dtmf';
 import { answerChannel } from '../engine/indications';
 import type { World } from '../engine/world';
 import { DIRECTIONS } from './channel-params';
-import { findControl, stateInvalid } from './lookups';
+import { CONTROL_STATE_ERRORS, findControlInValidState } from './lookups';
 
 const channelIdParam = pathParam('channelId', 'string', "Channel's id.");
-const STATE_ERRORS = [
-  { code: 404, reason: 'No such channel' },
-  { code: 409, reason: 'The channel is in no Stasis application' },
-  { code: 412, reason: 'The channel\'s state does not allow this' },
-];
 
 export function controlQueue(world: World, channel: Channel): ControlQueue {
   if (!channel.control) channel.control = new ControlQueue((task) => world.soon(task));
@@ -40,12 +35,10 @@ function stateful(
     summary,
     responseClass: 'void',
     params: [channelIdParam, ...params],
-    errorResponses: STATE_ERRORS,
+    errorResponses: CONTROL_STATE_ERRORS,
     handler: (context) => {
-      const found = findControl(context.world, context.path.channelId ?? '');
+      const found = findControlInValidState(context.world, context.path.channelId ?? '');
       if (!found.ok) return found.result;
-      const invalid = stateInvalid(found.value);
-      if (invalid) return invalid;
       return act(found.value, context) ?? noContent();
     },
   };

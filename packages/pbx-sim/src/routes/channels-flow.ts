@@ -4,7 +4,7 @@ import type { Channel } from '../engine/channel';
 import { requestHangup } from '../engine/hangup';
 import { enterStasis, leaveStasis } from '../engine/stasis';
 import type { World } from '../engine/world';
-import { findControl, stateInvalid } from './lookups';
+import { CONTROL_STATE_ERRORS, findControl, findControlInValidState } from './lookups';
 
 const channelIdParam = pathParam('channelId', 'string', "Channel's id.");
 
@@ -61,17 +61,11 @@ export const channelFlowRoutes: RouteSpec[] = [
       queryParam('priority', 'int', 'Priority to continue at.'),
       queryParam('label', 'string', 'Priority label to continue at.'),
     ],
-    errorResponses: [
-      { code: 404, reason: 'No such channel' },
-      { code: 409, reason: 'The channel is in no Stasis application' },
-      { code: 412, reason: 'The channel\'s state does not allow this' },
-    ],
+    errorResponses: CONTROL_STATE_ERRORS,
     handler: ({ world, args, path }) => {
-      const found = findControl(world, path.channelId ?? '');
+      const found = findControlInValidState(world, path.channelId ?? '');
       if (!found.ok) return found.result;
       const channel = found.value;
-      const invalid = stateInvalid(channel);
-      if (invalid) return invalid;
       const context = args.nonEmpty('context') ?? channel.dialplan.context;
       const exten = args.nonEmpty('extension') ?? channel.dialplan.exten;
       const label = args.nonEmpty('label');
@@ -136,11 +130,9 @@ export const channelFlowRoutes: RouteSpec[] = [
       { code: 412, reason: 'The channel\'s state does not allow this' },
     ],
     handler: ({ world, args, path }) => {
-      const found = findControl(world, path.channelId ?? '');
+      const found = findControlInValidState(world, path.channelId ?? '');
       if (!found.ok) return found.result;
       const channel = found.value;
-      const invalid = stateInvalid(channel);
-      if (invalid) return invalid;
       const endpoint = args.nonEmpty('endpoint');
       if (!endpoint) return fail(400, "Required parameter 'endpoint' not provided.");
       const slash = endpoint.indexOf('/');

@@ -3,6 +3,7 @@ import { requestHangup } from '../engine/hangup';
 import { enterStasis } from '../engine/stasis';
 import type { World } from '../engine/world';
 import { SNOOP_DIRECTIONS } from './channel-params';
+import { withChosenId } from './chosen-id';
 import { findChannel } from './lookups';
 
 const channelIdParam = pathParam('channelId', 'string', "Channel's id.");
@@ -44,35 +45,20 @@ const snoopParams = [
   queryParam('appArgs', 'string', 'Arguments for that application.'),
 ];
 
-export const channelSnoopRoutes: RouteSpec[] = [
-  {
-    resource: 'channels',
-    path: '/channels/{channelId}/snoop',
-    method: 'POST',
-    nickname: 'snoopChannel',
-    summary: 'Starts a snoop channel that listens to and/or speaks into this one.',
-    responseClass: 'Channel',
-    params: [channelIdParam, ...snoopParams, queryParam('snoopId', 'string', 'Id to give the snoop channel.')],
-    errorResponses: [
-      { code: 400, reason: 'Bad parameters' },
-      { code: 404, reason: 'No such channel' },
-    ],
-    handler: ({ world, args, path }) =>
-      snoop(world, path.channelId ?? '', args.nonEmpty('snoopId'), args.nonEmpty('spy') ?? 'none', args.nonEmpty('whisper') ?? 'none', args.nonEmpty('app'), args.nonEmpty('appArgs')),
-  },
-  {
-    resource: 'channels',
-    path: '/channels/{channelId}/snoop/{snoopId}',
-    method: 'POST',
-    nickname: 'snoopChannelWithId',
-    summary: 'Starts a snoop channel with a chosen id.',
-    responseClass: 'Channel',
-    params: [channelIdParam, pathParam('snoopId', 'string', 'Id to give the snoop channel.'), ...snoopParams],
-    errorResponses: [
-      { code: 400, reason: 'Bad parameters' },
-      { code: 404, reason: 'No such channel' },
-    ],
-    handler: ({ world, args, path }) =>
-      snoop(world, path.channelId ?? '', path.snoopId, args.nonEmpty('spy') ?? 'none', args.nonEmpty('whisper') ?? 'none', args.nonEmpty('app'), args.nonEmpty('appArgs')),
-  },
-];
+export const channelSnoopRoutes: RouteSpec[] = withChosenId({
+  resource: 'channels',
+  path: '/channels/{channelId}/snoop',
+  nickname: 'snoopChannel',
+  summary: 'Starts a snoop channel that listens to and/or speaks into this one.',
+  summaryWithId: 'Starts a snoop channel with a chosen id.',
+  responseClass: 'Channel',
+  target: channelIdParam,
+  chosenId: { name: 'snoopId', description: 'Id to give the snoop channel.' },
+  params: snoopParams,
+  errorResponses: [
+    { code: 400, reason: 'Bad parameters' },
+    { code: 404, reason: 'No such channel' },
+  ],
+  handler: ({ world, args, path }, snoopId) =>
+    snoop(world, path.channelId ?? '', snoopId, args.nonEmpty('spy') ?? 'none', args.nonEmpty('whisper') ?? 'none', args.nonEmpty('app'), args.nonEmpty('appArgs')),
+});

@@ -1,5 +1,5 @@
 import type { Args } from '../ari/args';
-import { created, fail, type AriResult } from '../ari/route-spec';
+import { created, fail, queryParam, type AriResult, type ParamSpec } from '../ari/route-spec';
 import type { EventSources } from '../engine/applications';
 import type { ControlQueue } from '../engine/control-queue';
 import { LiveRecording, type IfExists, type TerminateOn } from '../engine/live-recording';
@@ -35,6 +35,18 @@ export function queuePlayback(
   queue().push(playback);
   return created(`/playbacks/${id}`, playback.json());
 }
+
+/** The options queueRecording reads, as both record operations declare them after name and format. */
+export const RECORDING_OPTION_PARAMS: readonly ParamSpec[] = [
+  queryParam('maxDurationSeconds', 'int', 'Longest recording, in seconds; 0 for no limit.', { defaultValue: 0 }),
+  queryParam('maxSilenceSeconds', 'int', 'Silence that ends the recording, in seconds; 0 for none.', { defaultValue: 0 }),
+  queryParam('ifExists', 'string', 'What to do when a recording with that name exists.', {
+    defaultValue: 'fail',
+    allowableValues: ['fail', 'overwrite', 'append'],
+  }),
+  queryParam('beep', 'boolean', 'Play a beep first.', { defaultValue: false }),
+  queryParam('terminateOn', 'string', 'DTMF key that ends the recording.', { defaultValue: 'none', allowableValues: ['none', 'any', '*', '#'] }),
+];
 
 /**
  * Queues a recording, with the checks of ast_ari_channels_record (and the

@@ -109,8 +109,8 @@ export function originate(world: World, args: Args, chosenId: string | undefined
   applyCallerAndVariables(world, channel, args.nonEmpty('callerId'), variables.value);
   if (app) {
     // The application follows both halves of a Local channel from the start.
-    world.apps.subscribeChannel(app, channel.id);
-    if (allocation.other) world.apps.subscribeChannel(app, allocation.other.id);
+    world.apps.subscribe(app, 'channels', channel.id);
+    if (allocation.other) world.apps.subscribe(app, 'channels', allocation.other.id);
   }
   const response = ok(channel.snapshot());
   world.soon(() => placeCall(world, allocation, timeoutMs, () => afterOriginateAnswer(world, channel, app, appArgs, dialplanTarget)));
@@ -171,7 +171,7 @@ export function createChannel(world: World, args: Args): AriResult {
   const channel = allocation.channel;
   const app = args.nonEmpty('app');
   const appArgs = args.nonEmpty('appArgs');
-  if (app) world.apps.subscribeChannel(app, channel.id);
+  if (app) world.apps.subscribe(app, 'channels', channel.id);
   for (const [name, value] of variables.value) writeChannelVariable(world, channel, name, value);
   channel.dialer = { dialstring: allocation.dialstring, call: (outbound) => allocation.call(outbound) };
   const response = ok(channel.snapshot());
