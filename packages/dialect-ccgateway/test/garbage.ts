@@ -1,9 +1,7 @@
 import type { Response } from 'supertest';
 import type supertest from 'supertest';
 import type { Operation } from '../src/operation';
-import { HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SEED_PLAY_BODY } from './unit-app';
-
-export const BASE = '/agentgateway/resource';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SEED_PLAY_BODY } from './wire-client';
 
 export const NASTY_STRINGS = [
   '',

@@ -1,50 +1,43 @@
-import type { TestGateway } from '@pbx-gateway/test-support';
-import { BASE, HUAWEI_SIGN_IN_SAMPLE, SEED_PLAY_BODY, SUCCESS, collectEvents, failure, poll, signIn, startCcgatewayGateway } from './integration-support';
+import { collectEvents, poll, sharedCcgatewayGateway, signIn } from './integration-support';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, SEED_PLAY_BODY, SUCCESS, failure } from './wire-client';
 
 describe('CC-Gateway liveness on the whole stack: idle sign-out, dynamic GUIDs, the engine going away', () => {
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    gateway = await startCcgatewayGateway({
-      ccgateway: { pollWaitMs: 200, idleSignOutMs: 1500, idleSweepMs: 100, authMode: 'dynamic', guidRotationMs: 1000 },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await gateway?.close();
+  const gateway = sharedCcgatewayGateway({
+    ccgateway: { pollWaitMs: 200, idleSignOutMs: 1500, idleSweepMs: 100, authMode: 'dynamic', guidRotationMs: 1000 },
   });
 
   test('an agent that stops polling is signed out; one that keeps polling is not', async () => {
-    const quiet = await signIn(gateway, '101', HUAWEI_SIGN_IN_SAMPLE);
-    const busy = await signIn(gateway, '102', { password: 'Agent@102', phonenum: '102' });
+    const quiet = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE);
+    const busy = await signIn(gateway(), '102', { password: 'Agent@102', phonenum: '102' });
     // Agent 102 polls all along; agent 101 never does.
     let polling = true;
     const keepPolling = (async () => {
       let guid = busy;
       while (polling) {
-        const res = await gateway.http.get(`${BASE}/agentevent/102`).set('Guid', guid);
+        const res = await gateway().http.get(`${BASE}/agentevent/102`).set('Guid', guid);
         const rotated = res.headers['set-guid'];
         if (typeof rotated === 'string') guid = rotated.slice('JSESSIONID='.length);
       }
     })();
     try {
-      await gateway.waitFor(async () => (await gateway.core.getAgentSession('101')) === null, 10_000, 'agent 101 to be signed out');
-      expect(await gateway.core.getAgentSession('102')).not.toBeNull();
-      expect((await gateway.http.get(`${BASE}/agentevent/101`).set('Guid', quiet)).text).toBe(failure('100-006', 'agent not signed in'));
-      const mailbox = await gateway.query<{ message: { eventType: string } }>("SELECT message FROM agent_mailbox WHERE agent_id = '101' AND channel = 'ccgateway' ORDER BY id");
+      await gateway().waitFor(async () => (await gateway().core.getAgentSession('101')) === null, 10_000, 'agent 101 to be signed out');
+      expect(await gateway().core.getAgentSession('102')).not.toBeNull();
+      expect((await gateway().http.get(`${BASE}/agentevent/101`).set('Guid', quiet)).text).toBe(failure('100-006', 'agent not signed in'));
+      const mailbox = await gateway().query<{ message: { eventType: string } }>("SELECT message FROM agent_mailbox WHERE agent_id = '101' AND channel = 'ccgateway' ORDER BY id");
       expect(mailbox.map((row) => row.message.eventType)).toEqual(['AgentOther_InService', 'AgentState_Ready', 'AgentOther_ShutdownService']);
     } finally {
       polling = false;
       await keepPolling;
-      await gateway.core.logoutAgent({ agentId: '102', whenInCall: 'force' });
+      await gateway().core.logoutAgent({ agentId: '102', whenInCall: 'force' });
     }
   });
 
   test('dynamic AUTHMODE: a poll hands out a new GUID once the old one is due; the old one works for one more period, then not', async () => {
-    const first = await signIn(gateway, '101', HUAWEI_SIGN_IN_SAMPLE);
+    const first = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE);
     let rotated: string | null = null;
     const deadline = Date.now() + 10_000;
     while (rotated === null && Date.now() < deadline) {
-      const res = await gateway.http.get(`${BASE}/agentevent/101`).set('Guid', first);
+      const res = await gateway().http.get(`${BASE}/agentevent/101`).set('Guid', first);
       expect(res.text).toMatch(/^\{"message":"","retcode":"0","event":/);
       const header = res.headers['set-guid'];
       if (typeof header === 'string') {
@@ -56,32 +49,32 @@ describe('CC-Gateway liveness on the whole stack: idle sign-out, dynamic GUIDs, 
     expect(rotated).not.toBe(first);
     const second = rotated!;
     // Right after the rotation the previous GUID is still good.
-    expect((await gateway.http.get(`${BASE}/onlineagent/101/agentstatus`).set('Guid', first)).text).toBe('{"message":"","retcode":"0","result":1}');
+    expect((await gateway().http.get(`${BASE}/onlineagent/101/agentstatus`).set('Guid', first)).text).toBe('{"message":"","retcode":"0","result":1}');
     // The new GUID does everything the old one did.
-    expect((await gateway.http.post(`${BASE}/onlineagent/101/saybusy`).set('Guid', second)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${BASE}/onlineagent/101/saybusy`).set('Guid', second)).text).toBe(SUCCESS);
     // The old one expires two periods after it was issued; keep the session alive with the new one meanwhile.
-    await gateway.waitFor(async () => {
-      await poll(gateway, '101', second).catch(() => null);
-      return (await gateway.http.get(`${BASE}/onlineagent/101/agentstatus`).set('Guid', first)).text === failure('100-006', 'agent not signed in');
+    await gateway().waitFor(async () => {
+      await poll(gateway(), '101', second).catch(() => null);
+      return (await gateway().http.get(`${BASE}/onlineagent/101/agentstatus`).set('Guid', first)).text === failure('100-006', 'agent not signed in');
     }, 10_000, 'the previous GUID to expire');
-    expect(await gateway.core.getAgentSession('101')).not.toBeNull();
-    await gateway.core.logoutAgent({ agentId: '101', whenInCall: 'force' });
+    expect(await gateway().core.getAgentSession('101')).not.toBeNull();
+    await gateway().core.logoutAgent({ agentId: '101', whenInCall: 'force' });
   });
 
   test('the telephony engine away: sign-in 100-003, play 100-007, answered at once; both work again once it is back', async () => {
-    const guid = await signIn(gateway, '101', HUAWEI_SIGN_IN_SAMPLE);
-    await collectEvents(gateway, '101', guid, 2);
-    await gateway.sim.control.refuseConnections(3000);
-    await gateway.sim.control.dropWebSockets();
-    await gateway.waitFor(() => !gateway.core.pbxAvailable(), 5000, 'the engine to be unavailable');
-    expect((await gateway.http.put(`${BASE}/recordplay/101/play`).set('Guid', guid).send(SEED_PLAY_BODY)).text).toBe(
+    const guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE);
+    await collectEvents(gateway(), '101', guid, 2);
+    await gateway().sim.control.refuseConnections(3000);
+    await gateway().sim.control.dropWebSockets();
+    await gateway().waitFor(() => !gateway().core.pbxAvailable(), 5000, 'the engine to be unavailable');
+    expect((await gateway().http.put(`${BASE}/recordplay/101/play`).set('Guid', guid).send(SEED_PLAY_BODY)).text).toBe(
       failure('100-007', 'internal error while executing the agent operation'),
     );
-    expect((await gateway.http.put(`${BASE}/onlineagent/102`).send({ password: 'Agent@102', phonenum: '102' })).text).toBe(failure('100-003', 'cti resource unavailable'));
-    expect((await gateway.core.getAgentSession('101'))?.state).toBe('ready');
-    await gateway.waitFor(() => gateway.core.pbxAvailable(), 15_000, 'the engine to come back');
-    const fresh = await signIn(gateway, '101', HUAWEI_SIGN_IN_SAMPLE, true);
-    expect((await gateway.http.put(`${BASE}/recordplay/101/play`).set('Guid', fresh).send(SEED_PLAY_BODY)).text).toBe(SUCCESS);
-    await gateway.core.logoutAgent({ agentId: '101', whenInCall: 'force' });
+    expect((await gateway().http.put(`${BASE}/onlineagent/102`).send({ password: 'Agent@102', phonenum: '102' })).text).toBe(failure('100-003', 'cti resource unavailable'));
+    expect((await gateway().core.getAgentSession('101'))?.state).toBe('ready');
+    await gateway().waitFor(() => gateway().core.pbxAvailable(), 15_000, 'the engine to come back');
+    const fresh = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
+    expect((await gateway().http.put(`${BASE}/recordplay/101/play`).set('Guid', fresh).send(SEED_PLAY_BODY)).text).toBe(SUCCESS);
+    await gateway().core.logoutAgent({ agentId: '101', whenInCall: 'force' });
   }, 40_000);
 });

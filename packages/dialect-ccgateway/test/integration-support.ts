@@ -1,19 +1,5 @@
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
-
-export const BASE = '/agentgateway/resource';
-export const JSON_TYPE = 'application/json;charset=UTF-8';
-export const SUCCESS = '{"message":"success","retcode":"0","result":{}}';
-export const HUAWEI_SIGN_IN_SAMPLE = { password: '', phonenum: '40038', status: '4', releasephone: 'false', agenttype: '4' };
-export const SEED_PLAY_BODY = {
-  voicepath: 'Y:/1/0/20180621/105/1406470.V3',
-  startpostion: 0,
-  volumechange: 20,
-  speedchange: 20,
-  times: 1,
-  codeformat: 0,
-  locationId: -1,
-};
-export const failure = (retcode: string, message: string): string => `{"message":"${message}","retcode":"${retcode}","result":{}}`;
+import { BASE, JSON_TYPE, signInOver } from './wire-client';
 
 /** A recording long enough to pause, jump and stop while it plays. */
 export const LONG_RECORDING = { voicepath: 'Y:/long/recording.V3', media: 'recordings/long/recording', ms: 120_000 };
@@ -39,15 +25,27 @@ export async function startCcgatewayGateway(options: TestGatewayOptions & { ccga
   return gateway;
 }
 
-export async function signIn(gateway: TestGateway, agentId: string, body: Record<string, unknown>, force = false): Promise<string> {
-  const res = await gateway.http
-    .put(`${BASE}/onlineagent/${agentId}${force ? '/forcelogin' : ''}`)
-    .set('Content-Type', 'application/json; charset=UTF-8')
-    .send(body);
-  const header = String(res.headers['set-guid'] ?? '');
-  if (!header.startsWith('JSESSIONID=')) throw new Error(`sign-in of ${agentId} failed: ${res.text}`);
-  return header.slice('JSESSIONID='.length);
+/**
+ * The gateway the tests of a describe block share, since one takes seconds to
+ * start: started (as startCcgatewayGateway does) before the first test, closed
+ * after the last. Jest runs the hooks after this returns, hence the function
+ * to reach the gateway by.
+ */
+export function sharedCcgatewayGateway(options: Parameters<typeof startCcgatewayGateway>[0] = {}): () => TestGateway {
+  let gateway: TestGateway | undefined;
+  beforeAll(async () => {
+    gateway = await startCcgatewayGateway(options);
+  }, 60_000);
+  afterAll(async () => {
+    await gateway?.close();
+  });
+  return () => {
+    if (!gateway) throw new Error('the shared gateway starts in beforeAll: reach it from tests and hooks only');
+    return gateway;
+  };
 }
+
+export const signIn = (gateway: TestGateway, agentId: string, body: Record<string, unknown>, force = false): Promise<string> => signInOver(gateway.http, agentId, body, force);
 
 /** One poll, as a client makes it. */
 export async function poll(gateway: TestGateway, agentId: string, guid: string): Promise<WireEventSeen | null> {

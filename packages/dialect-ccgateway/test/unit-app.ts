@@ -3,22 +3,7 @@ import request from 'supertest';
 import { createCcgatewayDialect, createCcgatewayProjector, defaultCcgatewaySettings, type CcgatewaySettings } from '../src';
 import type { Dialect } from '@pbx-gateway/dialect-kit';
 import { createFakeCore, quietLogger, type FakeCore } from './fake-core';
-
-export const HUAWEI_SIGN_IN_SAMPLE = { password: '', phonenum: '40038', status: '4', releasephone: 'false', agenttype: '4' };
-
-export const SEED_PLAY_BODY = {
-  voicepath: 'Y:/1/0/20180621/105/1406470.V3',
-  startpostion: 0,
-  volumechange: 20,
-  speedchange: 20,
-  times: 1,
-  codeformat: 0,
-  locationId: -1,
-};
-
-export const JSON_TYPE = 'application/json;charset=UTF-8';
-export const SUCCESS = '{"message":"success","retcode":"0","result":{}}';
-export const failure = (retcode: string, message: string): string => `{"message":"${message}","retcode":"${retcode}","result":{}}`;
+import { HUAWEI_SIGN_IN_SAMPLE, signInOver } from './wire-client';
 
 export interface UnitApp {
   app: express.Express;
@@ -48,12 +33,7 @@ export function unitApp(settings: Partial<CcgatewaySettings> = {}): UnitApp {
     dialect,
     http,
     logs,
-    async signIn(agentId = '101', body = agentId === '101' ? HUAWEI_SIGN_IN_SAMPLE : { password: 'Agent@102', phonenum: agentId }) {
-      const res = await http.put(`/agentgateway/resource/onlineagent/${agentId}`).set('Content-Type', 'application/json; charset=UTF-8').send(body);
-      const header = String(res.headers['set-guid'] ?? '');
-      if (!header.startsWith('JSESSIONID=')) throw new Error(`sign-in failed: ${res.text}`);
-      return header.slice('JSESSIONID='.length);
-    },
+    signIn: (agentId = '101', body = agentId === '101' ? HUAWEI_SIGN_IN_SAMPLE : { password: 'Agent@102', phonenum: agentId }) => signInOver(http, agentId, body),
   };
 }
 

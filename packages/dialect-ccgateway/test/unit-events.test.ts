@@ -1,4 +1,5 @@
-import { failure, JSON_TYPE, SUCCESS, unitApp } from './unit-app';
+import { unitApp } from './unit-app';
+import { failure, JSON_TYPE, SUCCESS } from './wire-client';
 
 const EVENTS = '/agentgateway/resource/agentevent';
 const eventBody = (eventType: string, content: string, at: number): string =>

@@ -1,5 +1,6 @@
 import { DomainError, type DomainErrorCode } from '@pbx-gateway/core';
-import { failure, JSON_TYPE, SEED_PLAY_BODY, SUCCESS, unitApp } from './unit-app';
+import { unitApp } from './unit-app';
+import { failure, JSON_TYPE, SEED_PLAY_BODY, sendSeedPlayExample, SUCCESS } from './wire-client';
 
 const RP = '/agentgateway/resource/recordplay/101';
 
@@ -12,11 +13,7 @@ async function signedIn(settings = {}) {
 describe('CC-Gateway recordplay (wire format, fake core)', () => {
   test("the seed's example, headers and body as printed, answers the seed's response", async () => {
     const { http, guid, fake } = await signedIn();
-    const res = await http
-      .put(`${RP}/play`)
-      .set('Content-Type', 'application/json; charset=UTF-8')
-      .set('Guid', guid)
-      .send(JSON.stringify(SEED_PLAY_BODY, null, 4));
+    const res = await sendSeedPlayExample(http, guid);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe(JSON_TYPE);
     expect(res.text).toBe(SUCCESS);

@@ -1,4 +1,5 @@
-import { failure, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SUCCESS, unitApp } from './unit-app';
+import { unitApp } from './unit-app';
+import { failure, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SUCCESS } from './wire-client';
 
 const LOGIN = '/agentgateway/resource/onlineagent';
 

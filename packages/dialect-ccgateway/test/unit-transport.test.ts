@@ -1,4 +1,5 @@
-import { failure, JSON_TYPE, SUCCESS, unitApp } from './unit-app';
+import { unitApp } from './unit-app';
+import { failure, JSON_TYPE, SUCCESS } from './wire-client';
 import { OPERATIONS, NOT_SUPPORTED } from '../src/routes';
 
 const BASE = '/agentgateway/resource';

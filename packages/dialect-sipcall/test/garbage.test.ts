@@ -4,6 +4,7 @@ import request from 'supertest';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { FakeCore } from './support/fake-core';
 import { Garbage } from './support/garbage';
+import { seedPlayVoiceFields } from './support/seed-play-voice';
 
 const RETS = new Set([200, 400, 404, 600, 601, 602, 603, 604]);
 
@@ -95,20 +96,7 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
   const services: Array<[string, () => Record<string, string>]> = [
     ['App.Sip_Auth.Login', () => ({ service: 'App.Sip_Auth.Login', appid: 'demoappid', accesskey: 'demoaccesskey' })],
     ['App.Sip_Auth.Logout', () => ({ service: 'App.Sip_Auth.Logout', token: 'f'.repeat(32) })],
-    [
-      'App.Sip_Call.PlayVoice',
-      () => ({
-        service: 'App.Sip_Call.PlayVoice',
-        token,
-        voicetype: '2',
-        destnumber: '13333333333',
-        voicefile: 'wwww.baidu.com/test.mp3',
-        chengshudu: '1',
-        userid: '1@extGroup-1',
-        disnumber: '13333333333',
-        customuuid: '13333333333',
-      }),
-    ],
+    ['App.Sip_Call.PlayVoice', () => seedPlayVoiceFields(token)],
   ];
 
   it.each(services)('%s: 300 mutated requests, every encoding', async (service, valid) => {

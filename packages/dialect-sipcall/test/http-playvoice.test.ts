@@ -3,23 +3,9 @@ import { DomainError, DomainErrorCodes, type DomainErrorCode } from '@pbx-gatewa
 import { WIRE_ERRORS } from '@pbx-gateway/dialect-sipcall';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { FakeCore } from './support/fake-core';
+import { seedPlayVoiceFields } from './support/seed-play-voice';
 
 const SEED_SUCCESS = '{"ret":200,"data":{"status":0,"desc":"Play command sent successfully","reqtime":1581307099,"rsptime":1581307099},"msg":""}';
-
-/** The seed's PHP `$postFields`, with a real token. */
-function seedFields(token: string): Record<string, string> {
-  return {
-    service: 'App.Sip_Call.PlayVoice',
-    token,
-    voicetype: '2',
-    destnumber: '13333333333',
-    voicefile: 'wwww.baidu.com/test.mp3',
-    chengshudu: '1',
-    userid: '1@extGroup-1',
-    disnumber: '13333333333',
-    customuuid: '13333333333',
-  };
-}
 
 function multipart(test: request.Test, fields: Record<string, string>): request.Test {
   for (const [name, value] of Object.entries(fields)) test.field(name, value);
@@ -36,7 +22,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
   });
 
   it('answers the seed PHP example (multipart POST to /) with the seed response bytes', async () => {
-    const response = await multipart(request(buildApp(core)).post('/'), seedFields(token));
+    const response = await multipart(request(buildApp(core)).post('/'), seedPlayVoiceFields(token));
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/json;charset=utf-8');
     expect(response.headers['x-powered-by']).toBeUndefined();
@@ -58,7 +44,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
 
   it('accepts the same request url-encoded, as a GET query, and as JSON, on any path', async () => {
     const app = buildApp(core);
-    const fields = seedFields(token);
+    const fields = seedPlayVoiceFields(token);
     const urlencoded = await request(app).post('/').type('form').send(fields);
     const query = await request(app).get('/').query(fields);
     const json = await request(app).post('/index.php').send(fields);
@@ -71,40 +57,40 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
     const response = await request(buildApp(core))
       .post('/?destnumber=999&destnumber=888')
       .type('form')
-      .send(new URLSearchParams({ ...seedFields(token), destnumber: '13333333333' }).toString());
+      .send(new URLSearchParams({ ...seedPlayVoiceFields(token), destnumber: '13333333333' }).toString());
     expect(response.text).toBe(SEED_SUCCESS);
     expect(core.voiceMenuCalls[0]!.destination).toBe('13333333333');
   });
 
   it('matches the service name case-insensitively and completes a two-part name with App', async () => {
     const app = buildApp(core);
-    const lower = await request(app).post('/').type('form').send({ ...seedFields(token), service: 'app.sip_call.playvoice' });
-    const short = await request(app).post('/').type('form').send({ ...seedFields(token), service: 'Sip_Call.PlayVoice' });
-    const alias = await request(app).post('/').type('form').send({ ...seedFields(token), service: undefined, s: 'App.Sip_Call.PlayVoice' });
+    const lower = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), service: 'app.sip_call.playvoice' });
+    const short = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), service: 'Sip_Call.PlayVoice' });
+    const alias = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), service: undefined, s: 'App.Sip_Call.PlayVoice' });
     for (const response of [lower, short, alias]) expect(response.text).toBe(SEED_SUCCESS);
   });
 
   it('plays an offline voice file (voicetype 1) from the company directory, dropping a known extension', async () => {
-    const response = await request(buildApp(core)).post('/').type('form').send({ ...seedFields(token), voicetype: '1', voicefile: 'welcome.wav' });
+    const response = await request(buildApp(core)).post('/').type('form').send({ ...seedPlayVoiceFields(token), voicetype: '1', voicefile: 'welcome.wav' });
     expect(response.text).toBe(SEED_SUCCESS);
     expect(core.voiceMenuCalls[0]!.media).toEqual({ kind: 'sound', name: 'sipcall/2028/welcome' });
   });
 
   it('transfers with no key when userid starts with @, lets the platform pick the caller id when disnumber is empty', async () => {
-    const response = await request(buildApp(core)).post('/').type('form').send({ ...seedFields(token), userid: '@extGroup-1', disnumber: '', customuuid: '' });
+    const response = await request(buildApp(core)).post('/').type('form').send({ ...seedPlayVoiceFields(token), userid: '@extGroup-1', disnumber: '', customuuid: '' });
     expect(response.text).toBe(SEED_SUCCESS);
     expect(core.voiceMenuCalls[0]).toMatchObject({ transferKey: '', groupName: 'extGroup-1', callerId: null, data: { chengshudu: '1' } });
   });
 
   it('splits userid on the first @ only, and keeps memberid for the CDR', async () => {
-    await request(buildApp(core)).post('/').type('form').send({ ...seedFields(token), userid: '#@group@b', memberid: 'M-7' });
+    await request(buildApp(core)).post('/').type('form').send({ ...seedPlayVoiceFields(token), userid: '#@group@b', memberid: 'M-7' });
     expect(core.voiceMenuCalls[0]).toMatchObject({ transferKey: '#', groupName: 'group@b', data: { memberid: 'M-7' } });
   });
 
   it('keeps an https URL and prepends http:// to host:port forms', async () => {
     const app = buildApp(core);
-    await request(app).post('/').type('form').send({ ...seedFields(token), voicefile: 'HTTPS://audio.example.com/a b.mp3'.replace(' ', '%20') });
-    await request(app).post('/').type('form').send({ ...seedFields(token), voicefile: 'audio.example.com:8080/x.mp3' });
+    await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), voicefile: 'HTTPS://audio.example.com/a b.mp3'.replace(' ', '%20') });
+    await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), voicefile: 'audio.example.com:8080/x.mp3' });
     expect(core.voiceMenuCalls.map((call) => call.media)).toEqual([
       { kind: 'url', url: 'https://audio.example.com/a%20b.mp3' },
       { kind: 'url', url: 'http://audio.example.com:8080/x.mp3' },
@@ -138,7 +124,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
       ['customuuid too long', { customuuid: 'u'.repeat(256) }, 'Bad Request: customuuid.len should <= 255, but now customuuid.len = 256'],
     ];
     it.each(cases)('%s', async (_name, changes, msg) => {
-      const fields: Record<string, string> = { ...seedFields(token) };
+      const fields: Record<string, string> = { ...seedPlayVoiceFields(token) };
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined) delete fields[key];
         else fields[key] = value;
@@ -156,7 +142,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
     });
 
     it('accepts a request without chengshudu when the lenient setting is on', async () => {
-      const fields: Record<string, string> = { ...seedFields(token) };
+      const fields: Record<string, string> = { ...seedPlayVoiceFields(token) };
       delete fields.chengshudu;
       const response = await request(buildApp(core, { requireChengshudu: false })).post('/').type('form').send(fields);
       expect(response.text).toBe(SEED_SUCCESS);
@@ -172,7 +158,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
       ['unknown', 'ABCDEFG'],
       ['too long', 'f'.repeat(5000)],
     ])('%s token', async (_name, value) => {
-      const fields: Record<string, string> = { ...seedFields(token) };
+      const fields: Record<string, string> = { ...seedPlayVoiceFields(token) };
       if (value === undefined) delete fields.token;
       else fields.token = value;
       const response = await request(buildApp(core)).post('/').type('form').send(fields);
@@ -182,28 +168,28 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
     it('expired token', async () => {
       const shortLived = await core.tokenFor(DEMO_COMPANY.id, 1000);
       core.now = new Date(core.now.getTime() + 1000);
-      const response = await request(buildApp(core)).post('/').type('form').send(seedFields(shortLived));
+      const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(shortLived));
       expect(response.text).toBe(TOKEN_INVALID);
     });
 
     it('an account disabled after login answers 602, a client outside the allow-list 604', async () => {
       const app = buildApp(core);
       core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, attributes: { ...DEMO_COMPANY.attributes, allowedIps: '10.9.9.9' } });
-      const outside = await request(app).post('/').type('form').send(seedFields(token));
+      const outside = await request(app).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(outside.text).toBe('{"ret":604,"data":[],"msg":"IP not authorized"}');
       core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, attributes: { ...DEMO_COMPANY.attributes, allowedIps: '127.0.0.1, 10.9.9.9' } });
-      expect((await request(app).post('/').type('form').send(seedFields(token))).text).toBe(SEED_SUCCESS);
+      expect((await request(app).post('/').type('form').send(seedPlayVoiceFields(token))).text).toBe(SEED_SUCCESS);
       core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, active: false });
-      const disabled = await request(app).post('/').type('form').send(seedFields(token));
+      const disabled = await request(app).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(disabled.text).toBe('{"ret":602,"data":[],"msg":"Appid authorization expired"}');
     });
 
     it('with permissions enforced, a service missing from them answers 603', async () => {
       core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, permissions: ['App.Sip_Auth'] });
-      const refused = await request(buildApp(core, { checkPermissions: true })).post('/').type('form').send(seedFields(token));
+      const refused = await request(buildApp(core, { checkPermissions: true })).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(refused.text).toBe('{"ret":603,"data":[],"msg":"Module not licensed"}');
       core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, permissions: ['app.sip_call'] });
-      const granted = await request(buildApp(core, { checkPermissions: true })).post('/').type('form').send(seedFields(token));
+      const granted = await request(buildApp(core, { checkPermissions: true })).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(granted.text).toBe(SEED_SUCCESS);
     });
   });
@@ -220,7 +206,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
     ];
     it.each(expected)('%s → code %s', async (code, wireCode, codemsg) => {
       core.failNext = new DomainError(code);
-      const response = await request(buildApp(core)).post('/').type('form').send(seedFields(token));
+      const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(response.status).toBe(200);
       expect(response.text).toBe(
         `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`,
@@ -229,9 +215,9 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
 
     it('the core itself refuses an undialable number and a host outside the media allow-list', async () => {
       const app = buildApp(core);
-      const number = await request(app).post('/').type('form').send({ ...seedFields(token), destnumber: '1333abc' });
+      const number = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), destnumber: '1333abc' });
       expect(JSON.parse(number.text).data.errors).toEqual({ code: '1002', codemsg: 'Invalid number' });
-      const host = await request(app).post('/').type('form').send({ ...seedFields(token), voicefile: 'http://169.254.169.254/latest/meta-data' });
+      const host = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), voicefile: 'http://169.254.169.254/latest/meta-data' });
       expect(JSON.parse(host.text).data.errors).toEqual({ code: '1002', codemsg: 'Voice file not allowed' });
     });
 
@@ -241,7 +227,7 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
 
     it('an unexpected failure is a PhalApi server error, not a stack trace', async () => {
       core.failNext = new Error('database went away');
-      const response = await request(buildApp(core)).post('/').type('form').send(seedFields(token));
+      const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(response.status).toBe(200);
       expect(response.text).toBe('{"ret":500,"data":[],"msg":"Internal Server Error: unexpected failure"}');
     });
@@ -249,15 +235,15 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
 
   it('answers in Chinese, escaped as PHP json_encode does, with the Chinese setting', async () => {
     const app = buildApp(core, { language: 'zh' });
-    const ok = await request(app).post('/').type('form').send(seedFields(token));
+    const ok = await request(app).post('/').type('form').send(seedPlayVoiceFields(token));
     expect(ok.text).toBe('{"ret":200,"data":{"status":0,"desc":"\\u64ad\\u653e\\u547d\\u4ee4\\u53d1\\u9001\\u6210\\u529f","reqtime":1581307099,"rsptime":1581307099},"msg":""}');
     expect(JSON.parse(ok.text).data.desc).toBe('播放命令发送成功');
-    const missing = await request(app).post('/').type('form').send({ ...seedFields(token), userid: '' });
+    const missing = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), userid: '' });
     expect(JSON.parse(missing.text)).toEqual({ ret: 400, data: [], msg: '非法请求：缺少必要参数userid' });
   });
 
   it('writes the request to the API log with the token redacted', async () => {
-    await request(buildApp(core)).post('/').type('form').send(seedFields(token));
+    await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(token));
     await new Promise((resolve) => setImmediate(resolve));
     expect(core.apiLog).toHaveLength(1);
     expect(core.apiLog[0]).toMatchObject({ dialect: 'sipcall', operation: 'App.Sip_Call.PlayVoice', apiUser: DEMO_COMPANY.id, outcome: 'success', result: '200/0' });

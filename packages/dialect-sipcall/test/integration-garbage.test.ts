@@ -1,6 +1,7 @@
 import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { Garbage } from './support/garbage';
 import { login } from './support/integration';
+import { seedPlayVoiceFields } from './support/seed-play-voice';
 
 const RETS = new Set([200, 400, 404, 600, 601, 602, 603, 604]);
 
@@ -25,17 +26,7 @@ describe('generated garbage on the whole stack', () => {
   const valid: Record<string, () => Record<string, string>> = {
     'App.Sip_Auth.Login': () => ({ service: 'App.Sip_Auth.Login', appid: 'demoappid', accesskey: 'demoaccesskey' }),
     'App.Sip_Auth.Logout': () => ({ service: 'App.Sip_Auth.Logout', token: 'f'.repeat(32) }),
-    'App.Sip_Call.PlayVoice': () => ({
-      service: 'App.Sip_Call.PlayVoice',
-      token,
-      voicetype: '2',
-      destnumber: '13333333333',
-      voicefile: 'wwww.baidu.com/test.mp3',
-      chengshudu: '1',
-      userid: '@extGroup-1',
-      disnumber: '13333333333',
-      customuuid: 'garbage',
-    }),
+    'App.Sip_Call.PlayVoice': () => ({ ...seedPlayVoiceFields(token), userid: '@extGroup-1', customuuid: 'garbage' }),
   };
 
   it('answers / and service-bearing paths, never the paths of other dialects or unrelated URLs', async () => {

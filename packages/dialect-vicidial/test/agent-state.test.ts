@@ -1,40 +1,32 @@
 import type { AgentSession } from '@pbx-gateway/core';
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import { AUTH, agentGet, agentPhoneInConference, expectEpochLine, expectVicidialAnswer, nowSeconds, testGatewayOptions } from './support/vicidial-test-kit';
+import { AUTH, agentGet, expectEpochLine, expectVicidialAnswer, nowSeconds, sharedGateway } from './support/vicidial-test-kit';
 
 // Seed 002's external_pause, external_hangup and logout, every response line,
 // with the current product's additions (spec §3.2), carried out on the core:
 // pause now or after the call, hang up the customer leg, log out now or after
 // the call.
 
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startTestGateway(testGatewayOptions());
-  await agentPhoneInConference(gateway, '1000');
-}, 60000);
-afterAll(async () => {
-  await gateway?.close();
-});
+const gateway = sharedGateway({ agentInConference: '1000' });
 
-const api = (query: string) => agentGet(gateway, `${AUTH}&${query}`);
-const session = (agentId = '1000'): Promise<AgentSession | null> => gateway.core.getAgentSession(agentId);
+const api = (query: string) => agentGet(gateway(), `${AUTH}&${query}`);
+const session = (agentId = '1000'): Promise<AgentSession | null> => gateway().core.getAgentSession(agentId);
 const LINK = `\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`;
 
 /** Puts agent 1000 in a call with a customer (dialled into its conference), answered. */
 async function customerCall(): Promise<string> {
-  const { callId } = await gateway.core.startAgentCustomerCall({
+  const { callId } = await gateway().core.startAgentCustomerCall({
     agentId: '1000',
     number: '800123456',
     callerId: null,
     origin: { dialect: 'vicidial', operation: 'test', apiUserId: null },
   });
-  await gateway.waitFor(async () => (await gateway.core.getCall(callId))?.call.state === 'answered', 5000, 'customer to answer');
+  await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.state === 'answered', 5000, 'customer to answer');
   return callId;
 }
 
 async function readyAgent(): Promise<void> {
   const current = await session();
-  if (current?.state === 'paused' || current?.state === 'wrap_up') await gateway.core.resumeAgent({ agentId: '1000' });
+  if (current?.state === 'paused' || current?.state === 'wrap_up') await gateway().core.resumeAgent({ agentId: '1000' });
 }
 
 describe('external_pause', () => {
@@ -122,12 +114,12 @@ describe('external_pause', () => {
     );
 
     expectVicidialAnswer(await api('function=external_hangup&value=1&agent_user=1000'), 'SUCCESS: external_hangup function set - 1|1000\n');
-    const after = await gateway.waitFor(async () => {
+    const after = await gateway().waitFor(async () => {
       const current = await session();
       return current?.currentCallId === null && current.state === 'paused' ? current : false;
     }, 5000, 'agent paused after the call');
     expect(after.pendingPause).toBeNull();
-    expect((await gateway.core.getCall(callId))?.call.state).toBe('ended');
+    expect((await gateway().core.getCall(callId))?.call.state).toBe('ended');
   });
 });
 
@@ -138,10 +130,10 @@ describe('external_hangup', () => {
     const callId = await customerCall();
     const agentLeg = (await session())?.conference?.agentLegId;
     expectVicidialAnswer(await api('function=external_hangup&value=1&agent_user=1000'), 'SUCCESS: external_hangup function set - 1|1000\n');
-    await gateway.waitFor(async () => (await gateway.core.getCall(callId))?.call.state === 'ended', 5000, 'call to end');
-    const customerLegs = (await gateway.core.getCall(callId))!.legs;
+    await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.state === 'ended', 5000, 'call to end');
+    const customerLegs = (await gateway().core.getCall(callId))!.legs;
     expect(customerLegs.every((leg) => leg.state === 'ended' && leg.hangupRequested)).toBe(true);
-    await gateway.waitFor(async () => (await session())?.state === 'ready', 5000, 'agent ready again');
+    await gateway().waitFor(async () => (await session())?.state === 'ready', 5000, 'agent ready again');
     expect((await session())?.conference?.agentLegId).toBe(agentLeg);
   });
 
@@ -205,7 +197,7 @@ describe('logout', () => {
     expect(during?.currentCallId).toBe(callId);
 
     expectVicidialAnswer(await api('function=external_hangup&value=1&agent_user=1000'), 'SUCCESS: external_hangup function set - 1|1000\n');
-    await gateway.waitFor(async () => (await session()) === null, 5000, 'session to end after the call');
+    await gateway().waitFor(async () => (await session()) === null, 5000, 'session to end after the call');
     expectVicidialAnswer(await api('function=external_pause&value=PAUSE&agent_user=1000'), 'ERROR: agent_user is not logged in - 1000\n');
   });
 });

@@ -1,29 +1,21 @@
 import { isActivePlayback, type Playback } from '@pbx-gateway/core';
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import { AUTH, agentGet, agentPhoneInConference, expectVicidialAnswer, testGatewayOptions } from './support/vicidial-test-kit';
+import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
 
 // Seed 000 (audio_playback) line by line, with the current product's variants
 // of spec §3.2 and §7, through the whole gateway: demo agent 1000 sits in
 // conference 8600051 on server 10.10.10.15.
 
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startTestGateway(testGatewayOptions());
-  await agentPhoneInConference(gateway, '1000');
-}, 60000);
-afterAll(async () => {
-  await gateway?.close();
-});
+const gateway = sharedGateway({ agentInConference: '1000' });
 
-const audio = (query: string) => agentGet(gateway, `${AUTH}&function=audio_playback&${query}`);
+const audio = (query: string) => agentGet(gateway(), `${AUTH}&function=audio_playback&${query}`);
 
 async function activePlayback(agentId = '1000'): Promise<Playback | null> {
-  const playback = await gateway.core.activeAgentPlayback(agentId);
+  const playback = await gateway().core.activeAgentPlayback(agentId);
   return playback && isActivePlayback(playback) ? playback : null;
 }
 
 const waitForState = (state: Playback['state']): Promise<Playback> =>
-  gateway.waitFor<Playback>(
+  gateway().waitFor<Playback>(
     async () => {
       const playback = await activePlayback();
       return playback?.state === state ? playback : false;
@@ -34,7 +26,7 @@ const waitForState = (state: Playback['state']): Promise<Playback> =>
 
 async function noAudio(): Promise<void> {
   if (await activePlayback()) await audio('agent_user=1000&stage=STOP');
-  await gateway.waitFor(async () => (await activePlayback()) === null, 5000, 'no audio');
+  await gateway().waitFor(async () => (await activePlayback()) === null, 5000, 'no audio');
 }
 
 beforeEach(noAudio);
@@ -95,7 +87,7 @@ describe('PLAY', () => {
 
   test('a file the audio store does not have: SUCCESS as in VICIdial, and the playback ends by itself', async () => {
     expectVicidialAnswer(await audio('agent_user=1000&value=no-such-file&stage=PLAY'), 'SUCCESS: audio_playback function sent - no-such-file|PLAY|1000\n');
-    await gateway.waitFor(async () => (await activePlayback()) === null, 5000, 'failed playback to end');
+    await gateway().waitFor(async () => (await activePlayback()) === null, 5000, 'failed playback to end');
   });
 
   test('a name the gateway does not let reach the engine (leading dash, pipe): the not-valid line', async () => {
@@ -164,7 +156,7 @@ describe('seed: ERROR: audio_playback error - no audio playing in agent session 
 
   test('audio that ended by itself: STOP afterwards finds nothing', async () => {
     expectVicidialAnswer(await audio('agent_user=1000&value=beep&stage=PLAY'), 'SUCCESS: audio_playback function sent - beep|PLAY|1000\n');
-    await gateway.waitFor(async () => (await gateway.core.activeAgentPlayback('1000')) === null, 5000, 'beep to finish');
+    await gateway().waitFor(async () => (await gateway().core.activeAgentPlayback('1000')) === null, 5000, 'beep to finish');
     expectVicidialAnswer(await audio('agent_user=1000&stage=STOP'), 'ERROR: audio_playback error - no audio playing in agent session - 8600051|10.10.10.15|STOP|1000\n');
   });
 });

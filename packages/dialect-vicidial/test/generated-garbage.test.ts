@@ -1,9 +1,8 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { createInputFilters, FILTERS } from '../src/wire/input-filters';
 import { parseQueryPairs, phpParamName } from '../src/wire/php-params';
-import { AGENT_API, NON_AGENT_API, agentPhoneInConference, binaryParser, testGatewayOptions, wire, type WireResponse } from './support/vicidial-test-kit';
+import { AGENT_API, NON_AGENT_API, agentPhoneInConference, binaryParser, sharedGateway, wire, type WireResponse } from './support/vicidial-test-kit';
 
 // For each implemented function, a few hundred requests mutated by a small
 // seeded generator: hostile characters, missing, repeated, array and renamed
@@ -11,14 +10,7 @@ import { AGENT_API, NON_AGENT_API, agentPhoneInConference, binaryParser, testGat
 // dialect's documented lines (HTTP 200, VICIdial's headers), never a failure
 // of the gateway, and the process must keep answering.
 
-let gateway: TestGateway;
-beforeAll(async () => {
-  gateway = await startTestGateway(testGatewayOptions());
-  await agentPhoneInConference(gateway, '1000');
-}, 60000);
-afterAll(async () => {
-  await gateway?.close();
-});
+const gateway = sharedGateway({ agentInConference: '1000' });
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
 function generator(seed: number) {
@@ -184,14 +176,14 @@ const encode = (pairs: Pair[]): string => pairs.map((pair) => `${pair.name}=${pa
 async function send(random: Generator, path: string, pairs: Pair[]): Promise<WireResponse> {
   const query = encode(pairs);
   const shape = random.int(20);
-  if (shape < 14) return wire(await gateway.http.get(`${path}?${query}`).buffer(true).parse(binaryParser));
+  if (shape < 14) return wire(await gateway().http.get(`${path}?${query}`).buffer(true).parse(binaryParser));
   if (shape < 17) {
-    return wire(await gateway.http.post(path).set('Content-Type', 'application/x-www-form-urlencoded').send(query).buffer(true).parse(binaryParser));
+    return wire(await gateway().http.post(path).set('Content-Type', 'application/x-www-form-urlencoded').send(query).buffer(true).parse(binaryParser));
   }
   if (shape < 19) {
     const split = random.int(pairs.length + 1);
     return wire(
-      await gateway.http
+      await gateway().http
         .post(`${path}?${encode(pairs.slice(0, split))}`)
         .set('Content-Type', random.pick(['application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data; boundary=zz']))
         .send(encode(pairs.slice(split)))
@@ -200,7 +192,7 @@ async function send(random: Generator, path: string, pairs: Pair[]): Promise<Wir
     );
   }
   const method = random.pick(['put', 'delete', 'patch'] as const);
-  return wire(await gateway.http[method](`${path}?${query}`).buffer(true).parse(binaryParser));
+  return wire(await gateway().http[method](`${path}?${query}`).buffer(true).parse(binaryParser));
 }
 
 // Echo fields: filtered ones cannot hold a newline; `stage` keeps anything but quotes, backslash and semicolon.
@@ -242,13 +234,13 @@ function expectAgentApiAnswer(response: WireResponse, request: string): void {
 }
 
 async function ensureAgentLoggedIn(): Promise<void> {
-  if (await gateway.core.getAgentSession('1000')) return;
-  await gateway.core.loginAgent({ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true });
-  await agentPhoneInConference(gateway, '1000');
+  if (await gateway().core.getAgentSession('1000')) return;
+  await gateway().core.loginAgent({ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true });
+  await agentPhoneInConference(gateway(), '1000');
 }
 
 async function stillAnswering(): Promise<void> {
-  const response = wire(await gateway.http.get(`${AGENT_API}?function=version`).buffer(true).parse(binaryParser));
+  const response = wire(await gateway().http.get(`${AGENT_API}?function=version`).buffer(true).parse(binaryParser));
   expect(response.text).toMatch(/^VERSION: 2\.14-82\|/);
 }
 
@@ -305,21 +297,21 @@ describe('hostile shapes', () => {
   test('a body above the size limit is ignored (PHP: post_max_size): the answer uses the query only', async () => {
     const huge = `source=test&user=6666&pass=1234&function=logout&value=LOGOUT&agent_user=6666&filler=${'x'.repeat(1_200_000)}`;
     const response = wire(
-      await gateway.http.post(`${AGENT_API}?function=version`).set('Content-Type', 'application/x-www-form-urlencoded').send(huge).buffer(true).parse(binaryParser),
+      await gateway().http.post(`${AGENT_API}?function=version`).set('Content-Type', 'application/x-www-form-urlencoded').send(huge).buffer(true).parse(binaryParser),
     );
     expect(response.text).toMatch(/^VERSION: 2\.14-82\|/);
-    const noQuery = wire(await gateway.http.post(AGENT_API).set('Content-Type', 'application/x-www-form-urlencoded').send(huge).buffer(true).parse(binaryParser));
+    const noQuery = wire(await gateway().http.post(AGENT_API).set('Content-Type', 'application/x-www-form-urlencoded').send(huge).buffer(true).parse(binaryParser));
     expect({ status: noQuery.status, text: noQuery.text }).toEqual({ status: 200, text: 'ERROR: Invalid Source - \n' });
   });
 
   test('more parameters than PHP\'s max_input_vars (1000): the later ones are not seen', async () => {
     const many = Array.from({ length: 1200 }, (_unused, index) => `p${index}=x`).join('&');
-    const response = wire(await gateway.http.get(`${AGENT_API}?${many}&function=version`).buffer(true).parse(binaryParser));
+    const response = wire(await gateway().http.get(`${AGENT_API}?${many}&function=version`).buffer(true).parse(binaryParser));
     expect({ status: response.status, text: response.text }).toEqual({ status: 200, text: 'ERROR: Invalid Source - \n' });
   });
 
   test('a client that sends half a POST body and disconnects leaves the gateway answering', async () => {
-    const server = gateway.app.listen(0, '127.0.0.1');
+    const server = gateway().app.listen(0, '127.0.0.1');
     try {
       await new Promise<void>((resolve) => server.once('listening', () => resolve()));
       const { port } = server.address() as AddressInfo;

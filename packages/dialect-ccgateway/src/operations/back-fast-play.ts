@@ -1,5 +1,5 @@
 import type { Operation } from '../operation';
-import { controlPlayback, invalidTime, jumpSeconds } from './playback-control';
+import { jumpPlayback } from './playback-control';
 
 /** `POST /recordplay/{agentid}/backfast/{time}` (spec §8.6): back `time` seconds (not before the start). State error: `500-001`. */
 export const backFastPlayOperation: Operation = {
@@ -9,9 +9,5 @@ export const backFastPlayOperation: Operation = {
   auth: 'guid',
   body: 'none',
   bodyError: '000-002',
-  run(ctx, input) {
-    const seconds = jumpSeconds(input);
-    if (seconds === null) return Promise.resolve(invalidTime());
-    return controlPlayback(ctx, input, 'backFastPlay', { action: 'jump', seconds: -seconds });
-  },
+  run: (ctx, input) => jumpPlayback(ctx, input, 'backFastPlay', -1),
 };

@@ -1,6 +1,7 @@
-import { wireError, wireErrorFor } from '../errors';
+import { wireError } from '../errors';
 import { failed, succeeded, type Operation } from '../operation';
 import { successAnswer } from '../wire/envelope';
+import { withAgentSession } from './agent-session';
 
 /**
  * `POST /onlineagent/{agentid}/cancelbusy` (spec §7.2): busy → idle
@@ -14,15 +15,10 @@ export const cancelBusyOperation: Operation = {
   auth: 'guid',
   body: 'none',
   bodyError: '000-002',
-  async run(ctx, input) {
-    try {
-      const session = await ctx.core.getAgentSession(input.agentId);
-      if (!session) return failed(wireError('100-006'));
+  run: (ctx, input) =>
+    withAgentSession(ctx, input, 'cancelBusy', async (session) => {
       if (session.state !== 'paused') return failed(wireError('100-009'));
       await ctx.core.resumeAgent({ agentId: input.agentId });
-    } catch (error) {
-      return failed(wireErrorFor(error, 'cancelBusy'));
-    }
-    return succeeded(successAnswer());
-  },
+      return succeeded(successAnswer());
+    }),
 };

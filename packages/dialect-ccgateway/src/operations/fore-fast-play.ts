@@ -1,5 +1,5 @@
 import type { Operation } from '../operation';
-import { controlPlayback, invalidTime, jumpSeconds } from './playback-control';
+import { jumpPlayback } from './playback-control';
 
 /** `POST /recordplay/{agentid}/forefast/{time}` (spec §8.5): forward `time` seconds. State error: `500-002`. */
 export const foreFastPlayOperation: Operation = {
@@ -9,9 +9,5 @@ export const foreFastPlayOperation: Operation = {
   auth: 'guid',
   body: 'none',
   bodyError: '000-002',
-  run(ctx, input) {
-    const seconds = jumpSeconds(input);
-    if (seconds === null) return Promise.resolve(invalidTime());
-    return controlPlayback(ctx, input, 'foreFastPlay', { action: 'jump', seconds });
-  },
+  run: (ctx, input) => jumpPlayback(ctx, input, 'foreFastPlay', 1),
 };

@@ -1,7 +1,7 @@
 import type { AgentSession, CallControl } from '@pbx-gateway/core';
-import { wireError, wireErrorFor } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { succeeded, type Operation } from '../operation';
 import { jsonAnswer, renderEnvelopeWithValue } from '../wire/envelope';
+import { withAgentSession } from './agent-session';
 
 /** CTI agent status codes (Huawei `cec_07_0697`). */
 export const CTI_STATUS = { signedOut: 0, idle: 1, answering: 4, talking: 5, wrapUp: 6, busy: 7, rest: 8 } as const;
@@ -32,13 +32,8 @@ export const getAgentStatusOperation: Operation = {
   auth: 'guid',
   body: 'none',
   bodyError: '000-002',
-  async run(ctx, input) {
-    try {
-      const session = await ctx.core.getAgentSession(input.agentId);
-      if (!session) return failed(wireError('100-006'));
-      return succeeded(jsonAnswer(renderEnvelopeWithValue('', '0', await ctiStatus(ctx.core, session))));
-    } catch (error) {
-      return failed(wireErrorFor(error, 'getAgentStatus'));
-    }
-  },
+  run: (ctx, input) =>
+    withAgentSession(ctx, input, 'getAgentStatus', async (session) =>
+      succeeded(jsonAnswer(renderEnvelopeWithValue('', '0', await ctiStatus(ctx.core, session)))),
+    ),
 };

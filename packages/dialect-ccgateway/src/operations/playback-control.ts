@@ -18,11 +18,16 @@ export async function controlPlayback(ctx: CcgatewayContext, input: OperationInp
 const MAX_JUMP_SECONDS = 2_147_483;
 
 /** The `{time}` of forefast/backfast: whole seconds 0–2147483647 (larger jumps are clamped to the end). */
-export function jumpSeconds(input: OperationInput): number | null {
+function jumpSeconds(input: OperationInput): number | null {
   const raw = input.pathParams.time ?? '';
   if (!/^[0-9]{1,10}$/.test(raw)) return null;
   const value = Number(raw);
   return value <= 2_147_483_647 ? Math.min(value, MAX_JUMP_SECONDS) : null;
 }
 
-export const invalidTime = (): OperationResult => failed(wireError('000-002'));
+/** forefast (`direction` 1) and backfast (-1): a jump by the path's `{time}` seconds; a `{time}` out of range is a parameter error. */
+export function jumpPlayback(ctx: CcgatewayContext, input: OperationInput, operation: OperationName, direction: 1 | -1): Promise<OperationResult> {
+  const seconds = jumpSeconds(input);
+  if (seconds === null) return Promise.resolve(failed(wireError('000-002')));
+  return controlPlayback(ctx, input, operation, { action: 'jump', seconds: direction * seconds });
+}

@@ -1,7 +1,8 @@
-import { wireError, wireErrorFor } from '../errors';
+import { wireError } from '../errors';
 import { failed, succeeded, type Operation } from '../operation';
 import { busyPauseReason } from '../wire/agent-state';
 import { successAnswer } from '../wire/envelope';
+import { withAgentSession } from './agent-session';
 
 /** `reason`: 0 or empty = none, else 200–250 (Huawei's custom busy reasons). */
 function busyReason(raw: string | undefined): number | null {
@@ -36,14 +37,10 @@ export const sayBusyOperation: Operation = {
     const reason = busyReason(input.query.reason);
     const prolong = prolongFlag(input.query.prolong);
     if (reason === null || prolong === null) return failed(wireError('000-002'));
-    try {
-      const session = await ctx.core.getAgentSession(input.agentId);
-      if (!session) return failed(wireError('100-006'));
+    return withAgentSession(ctx, input, 'sayBusy', async (session) => {
       if (session.state === 'paused' && !prolong) return failed(wireError('100-009'));
       await ctx.core.pauseAgent({ agentId: input.agentId, reason: busyPauseReason(reason) });
-    } catch (error) {
-      return failed(wireErrorFor(error, 'sayBusy'));
-    }
-    return succeeded(successAnswer());
+      return succeeded(successAnswer());
+    });
   },
 };

@@ -1,6 +1,7 @@
-import { wireError, wireErrorFor } from '../errors';
+import { wireError } from '../errors';
 import { failed, succeeded, type Operation } from '../operation';
 import { successAnswer } from '../wire/envelope';
+import { withAgentSession } from './agent-session';
 
 /**
  * `POST /onlineagent/{agentid}/sayfree` (spec §7.3): busy or wrap-up → idle.
@@ -13,15 +14,10 @@ export const sayFreeOperation: Operation = {
   auth: 'guid',
   body: 'none',
   bodyError: '000-002',
-  async run(ctx, input) {
-    try {
-      const session = await ctx.core.getAgentSession(input.agentId);
-      if (!session) return failed(wireError('100-006'));
+  run: (ctx, input) =>
+    withAgentSession(ctx, input, 'sayFree', async (session) => {
       if (session.state === 'in_call') return failed(wireError('100-009'));
       if (session.state !== 'ready') await ctx.core.resumeAgent({ agentId: input.agentId });
-    } catch (error) {
-      return failed(wireErrorFor(error, 'sayFree'));
-    }
-    return succeeded(successAnswer());
-  },
+      return succeeded(successAnswer());
+    }),
 };

@@ -1,5 +1,7 @@
 import type { TestGateway } from '@pbx-gateway/test-support';
 import type { ReceivedCallback } from '@pbx-gateway/test-support';
+import { localTimeFormatter } from '../../src/wire/time';
+import { seedPlayVoiceFields } from './seed-play-voice';
 
 export const STATUS_KEYS = ['buuid', 'callee', 'caller', 'companycode', 'direction', 'disnumber', 'extnumber', 'isbleg', 'method', 'starttime', 'status', 'uuid', 'ip', 'customuuid', 'type'];
 
@@ -31,18 +33,12 @@ export const CDR_KEYS = [
 /** Keys whose values the seed's CDR example gives as numbers; every other one is a string. */
 export const CDR_NUMBER_KEYS = new Set(['hangupcause', 'duration', 'id', 'callmethod', 'companycode', 'hangupdirection', 'billsec']);
 
-/** Beijing wall-clock time, computed independently of the dialect's formatter. */
-const beijing = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-export const beijingTime = (at: Date): string => beijing.format(at);
+/**
+ * Beijing wall-clock time by the dialect's own formatter: the format is pinned
+ * to fixed values in wire.test.ts, so these tests check which instants and
+ * which zone the callbacks carry.
+ */
+export const beijingTime = localTimeFormatter('Asia/Shanghai');
 
 export async function login(gw: TestGateway): Promise<string> {
   const response = await gw.http.post('/').field('service', 'App.Sip_Auth.Login').field('appid', 'demoappid').field('accesskey', 'demoaccesskey');
@@ -52,18 +48,7 @@ export async function login(gw: TestGateway): Promise<string> {
 
 /** The seed's PHP `$postFields` with a real token, sent as the PHP client sends them: multipart to `/`. */
 export async function playVoice(gw: TestGateway, token: string, overrides: Record<string, string> = {}) {
-  const fields: Record<string, string> = {
-    service: 'App.Sip_Call.PlayVoice',
-    token,
-    voicetype: '2',
-    destnumber: '13333333333',
-    voicefile: 'wwww.baidu.com/test.mp3',
-    chengshudu: '1',
-    userid: '1@extGroup-1',
-    disnumber: '13333333333',
-    customuuid: '13333333333',
-    ...overrides,
-  };
+  const fields: Record<string, string> = { ...seedPlayVoiceFields(token), ...overrides };
   let test = gw.http.post('/');
   for (const [name, value] of Object.entries(fields)) test = test.field(name, value);
   return test;

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { TestGateway, TestGatewayOptions } from '@pbx-gateway/test-support';
+import { startTestGateway, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
 
 export const AGENT_API = '/agc/api.php';
 export const NON_AGENT_API = '/vicidial/non_agent_api.php';
@@ -145,4 +145,27 @@ export async function agentPhoneInConference(gateway: TestGateway, agentId: stri
     10000,
     `agent ${agentId} phone in its conference`,
   );
+}
+
+/**
+ * The gateway the tests of a file (or of a describe block) share, since one
+ * takes seconds to start: started before the first test with this kit's
+ * options (and `overrides`), closed after the last. With `agentInConference`
+ * the tests begin once that agent's phone sits in its session conference, as
+ * a logged-in agent's does. Jest runs the hooks after this returns, hence the
+ * function to reach the gateway by.
+ */
+export function sharedGateway(options: { agentInConference?: string; overrides?: TestGatewayOptions } = {}): () => TestGateway {
+  let gateway: TestGateway | undefined;
+  beforeAll(async () => {
+    gateway = await startTestGateway(testGatewayOptions(options.overrides));
+    if (options.agentInConference !== undefined) await agentPhoneInConference(gateway, options.agentInConference);
+  }, 60000);
+  afterAll(async () => {
+    await gateway?.close();
+  });
+  return () => {
+    if (!gateway) throw new Error('the shared gateway starts in beforeAll: reach it from tests and hooks only');
+    return gateway;
+  };
 }

@@ -1,14 +1,6 @@
 import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import {
-  callIdOfChannel,
-  cdrsOfCall,
-  clickToCallChannels,
-  clickToCallsSince,
-  hangUpEverything,
-  listCalls,
-  waitForChannels,
-  type ListedChannel,
-} from '../support/live-calls';
+import type { ListedChannel } from '../../src/operations/listcalls';
+import { callIdOfChannel, cdrsOfCall, clickToCallChannels, clickToCallsSince, endedClickToCallSince, hangUpEverything, listCalls, waitForChannels } from '../support/live-calls';
 import { E100, E110, E120, E200, E202, E226, E400, expectWire, SUCCESS } from '../support/wire-expect';
 
 /**
@@ -155,12 +147,8 @@ describe('a click-to-call from ringing to its CDR', () => {
   test('a busy destination ends the call, with one CDR and no answer', async () => {
     const since = new Date();
     expectWire(await gateway.http.get(`/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenId=5&dstNum=${BUSY_NUMBER}&customCDR1=busy-case`), SUCCESS);
-    const [call] = await gateway.waitFor(async () => {
-      const calls = await clickToCallsSince(gateway, since);
-      return calls.length === 1 && calls[0]!.state === 'ended' ? calls : undefined;
-    }, 8000, 'the busy call to end');
-    await gateway.core.idle();
-    const cdrs = await cdrsOfCall(gateway, call!.id);
+    const callId = await endedClickToCallSince(gateway, since, 'the busy call to end');
+    const cdrs = await cdrsOfCall(gateway, callId);
     expect(cdrs).toHaveLength(1);
     expect(cdrs[0]).toMatchObject({ to_number: BUSY_NUMBER, billsec: 0, answered_at: null, hangup_cause: 17 });
     expect(cdrs[0]?.data).toMatchObject({ customCDR1: 'busy-case' });
@@ -172,12 +160,8 @@ describe('a click-to-call from ringing to its CDR', () => {
     expectWire(await gateway.http.get(`/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenId=5&dstNum=${SILENT_NUMBER}&dstRingTimeout=2`), SUCCESS);
     const ringingTrunk = await waitForChannels(gateway, (channels) => channels.some((channel) => channel.sourceType === 'trunk'), 'the destination to ring');
     expect(ringingTrunk.find((channel) => channel.sourceType === 'trunk')?.status).not.toBe('Up');
-    const [call] = await gateway.waitFor(async () => {
-      const calls = await clickToCallsSince(gateway, since);
-      return calls.length === 1 && calls[0]!.state === 'ended' ? calls : undefined;
-    }, 10000, 'the unanswered call to end');
-    await gateway.core.idle();
-    const cdrs = await cdrsOfCall(gateway, call!.id);
+    const callId = await endedClickToCallSince(gateway, since, 'the unanswered call to end', 10000);
+    const cdrs = await cdrsOfCall(gateway, callId);
     expect(cdrs).toHaveLength(1);
     expect(cdrs[0]).toMatchObject({ to_number: SILENT_NUMBER, billsec: 0, answered_at: null });
   });

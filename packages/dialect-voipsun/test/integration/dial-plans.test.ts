@@ -1,6 +1,6 @@
 import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { demoSimulatorPhones } from '@pbx-gateway/server';
-import { cdrsOfCall, clickToCallChannels, clickToCallsSince, hangUpEverything, waitForChannels } from '../support/live-calls';
+import { cdrsOfCall, clickToCallChannels, endedClickToCallSince, hangUpEverything, waitForChannels } from '../support/live-calls';
 import { E100, E201, E203, E220, E225, expectWire, SUCCESS } from '../support/wire-expect';
 
 /**
@@ -76,16 +76,12 @@ test('an extension that does not answer rings for srcRingTimeout (listed as Ring
   const [ringing] = await waitForChannels(gateway, (channels) => channels.some((channel) => channel.status === 'Ringing'), 'extension 6 ringing');
   expect(ringing).toMatchObject({ dst: '101', status: 'Ringing', accountCode: 'SIP_6', sourceType: 'extension', idChannel: '6' });
   expectWire(await originate('srcExtenId=6&dstNum=800123456&checkExten=1'), E225);
-  const [call] = await gateway.waitFor(async () => {
-    const calls = await clickToCallsSince(gateway, since);
-    return calls.length === 1 && calls[0]!.state === 'ended' ? calls : undefined;
-  }, 8000, 'the call to end');
-  await gateway.core.idle();
-  const cdrs = await cdrsOfCall(gateway, call!.id);
+  const callId = await endedClickToCallSince(gateway, since, 'the call to end');
+  const cdrs = await cdrsOfCall(gateway, callId);
   expect(cdrs).toHaveLength(1);
   expect(cdrs[0]).toMatchObject({ to_number: '800123456', answered_at: null, billsec: 0 });
   expect(cdrs[0]?.data).toMatchObject({ customCDR2: 'unanswered' });
-  const legs = await gateway.query<{ role: string }>('SELECT role FROM legs WHERE call_id = $1', [call!.id]);
+  const legs = await gateway.query<{ role: string }>('SELECT role FROM legs WHERE call_id = $1', [callId]);
   expect(legs).toEqual([{ role: 'source' }]);
 });
 

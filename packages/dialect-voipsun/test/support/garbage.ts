@@ -73,7 +73,7 @@ function encodePairs(pairs: readonly Pair[]): string {
   return pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
 }
 
-export function garbageRequests(seed: number, valid: readonly Pair[], count: number): GarbageRequest[] {
+function garbageRequests(seed: number, valid: readonly Pair[], count: number): GarbageRequest[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const requests: GarbageRequest[] = [];
@@ -143,7 +143,7 @@ export function garbageRequests(seed: number, valid: readonly Pair[], count: num
   return requests;
 }
 
-export function send(http: ReturnType<typeof supertest>, path: string, request: GarbageRequest): Promise<supertest.Response> {
+function send(http: ReturnType<typeof supertest>, path: string, request: GarbageRequest): Promise<supertest.Response> {
   const url = request.query === '' ? path : `${path}?${request.query}`;
   const method = request.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
   const pending = http[method](url);
@@ -155,7 +155,7 @@ export function send(http: ReturnType<typeof supertest>, path: string, request: 
  * JSON type, and either a success body or an error body whose errno is one
  * this action may give and whose reason is that errno's exact text.
  */
-export function checkAnswer(response: supertest.Response, allowed: readonly Errno[], successShape: RegExp): string | null {
+function checkAnswer(response: supertest.Response, allowed: readonly Errno[], successShape: RegExp): string | null {
   if (response.status !== 200) return `status ${response.status}`;
   if (response.headers['content-type'] !== 'application/json; charset=utf-8') return `content-type ${String(response.headers['content-type'])}`;
   if (successShape.test(response.text)) return null;
@@ -172,4 +172,31 @@ export function checkAnswer(response: supertest.Response, allowed: readonly Errn
   if (!allowed.includes(errno)) return `errno ${String(body.errno)} not expected here`;
   if (body.reason !== WIRE_REASONS[errno]) return `reason of ${errno} is ${String(body.reason)}`;
   return null;
+}
+
+/** One action's garbage run: a valid request to mutate, and the answers it may get. */
+export interface GarbageCase {
+  action: string;
+  seed: number;
+  valid: Pair[];
+  allowed: Errno[];
+  success: RegExp;
+}
+
+/**
+ * Sends `count` mutations of the case's valid request and judges every
+ * answer: the problems found (each with what was done to its request) and
+ * the kinds of answer seen (`success` or an errno), to show the run reached
+ * both sides.
+ */
+export async function sendGarbage(http: ReturnType<typeof supertest>, { seed, valid, allowed, success }: GarbageCase, count: number): Promise<{ failures: string[]; outcomes: Set<string> }> {
+  const failures: string[] = [];
+  const outcomes = new Set<string>();
+  for (const request of garbageRequests(seed, valid, count)) {
+    const response = await send(http, '/api/api.php', request);
+    const problem = checkAnswer(response, allowed, success);
+    if (problem) failures.push(`${problem} ← ${request.method} ${request.mutations.join(', ')}`);
+    else outcomes.add(success.test(response.text) ? 'success' : (JSON.parse(response.text) as { errno: string }).errno);
+  }
+  return { failures, outcomes };
 }

@@ -1,18 +1,9 @@
 import type { TestGateway } from '@pbx-gateway/test-support';
+// The dialect's own type, for reading answers only: the keys, their order and
+// their values are asserted against fixed text in the tests.
+import type { ListedChannel } from '../../src/operations/listcalls';
 
 export const AUTH_QUERY = 'username=voipsun&password=secretpwd';
-
-export interface ListedChannel {
-  channelName: string;
-  context: string;
-  src: string;
-  dst: string;
-  duration: string;
-  status: string;
-  accountCode: string;
-  sourceType: string;
-  idChannel: string;
-}
 
 /** `listcalls` as a client reads it. */
 export async function listCalls(gateway: TestGateway): Promise<{ total: string; results: ListedChannel[]; raw: string }> {
@@ -76,4 +67,17 @@ export async function cdrsOfCall(gateway: TestGateway, callId: string): Promise<
 /** Click-to-calls started since `since` (by creation time). */
 export async function clickToCallsSince(gateway: TestGateway, since: Date): Promise<Array<{ id: string; state: string; data: Record<string, unknown> }>> {
   return gateway.query("SELECT id, state, data FROM calls WHERE purpose = 'click_to_call' AND created_at >= $1 ORDER BY created_at", [since]);
+}
+
+/**
+ * Waits (bounded) until the one click-to-call started since `since` has
+ * ended, and returns its id once the gateway is idle, so that its CDR is written.
+ */
+export async function endedClickToCallSince(gateway: TestGateway, since: Date, what: string, timeoutMs = 8000): Promise<string> {
+  const [call] = await gateway.waitFor(async () => {
+    const calls = await clickToCallsSince(gateway, since);
+    return calls.length === 1 && calls[0]!.state === 'ended' ? calls : undefined;
+  }, timeoutMs, what);
+  await gateway.core.idle();
+  return call!.id;
 }

@@ -1,7 +1,7 @@
 import supertest from 'supertest';
 import type { Errno } from '../../src';
 import { appWith, createFakeCore, type FakeCore } from '../support/fake-core';
-import { checkAnswer, garbageRequests, send } from '../support/garbage';
+import { sendGarbage, type GarbageCase } from '../support/garbage';
 
 /** Mutated requests per action, against the dialect alone (the core faked); see ../integration for the whole stack. */
 const COUNT = 300;
@@ -17,7 +17,7 @@ beforeEach(() => {
   http = supertest(appWith(fake));
 });
 
-const cases: Array<{ action: string; seed: number; valid: Array<[string, string]>; allowed: Errno[]; success: RegExp }> = [
+const cases: GarbageCase[] = [
   {
     action: 'originate',
     seed: 4001,
@@ -60,16 +60,9 @@ const cases: Array<{ action: string; seed: number; valid: Array<[string, string]
   },
 ];
 
-describe.each(cases)('generated garbage: $action', ({ seed, valid, allowed, success }) => {
+describe.each(cases)('generated garbage: $action', (garbageCase) => {
   test(`${COUNT} mutated requests each get a VoIPSUN answer, never errno 999`, async () => {
-    const failures: string[] = [];
-    const outcomes = new Set<string>();
-    for (const request of garbageRequests(seed, valid, COUNT)) {
-      const response = await send(http, '/api/api.php', request);
-      const problem = checkAnswer(response, allowed, success);
-      if (problem) failures.push(`${problem} ← ${request.method} ${request.mutations.join(', ')}`);
-      else outcomes.add(success.test(response.text) ? 'success' : (JSON.parse(response.text) as { errno: string }).errno);
-    }
+    const { failures, outcomes } = await sendGarbage(http, garbageCase, COUNT);
     expect(failures).toEqual([]);
     // The generator reaches both sides: requests that still work and several kinds of refusal.
     expect(outcomes.has('success')).toBe(true);
