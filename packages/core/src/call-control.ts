@@ -17,6 +17,7 @@ import { authenticateApiUser, type ApiUserCredentials } from './operations/api-u
 import { startAgentCustomerCall, type AgentCustomerCallRequest } from './operations/agent-customer-call';
 import { expireIdleSessions, touchAgentSession } from './operations/agent-liveness';
 import { loginAgent, type AgentLoginRequest } from './operations/agent-login';
+import { connectAgentPhone } from './operations/agent-phone-connection';
 import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './operations/agent-logout';
 import { nextMailboxMessage } from './operations/agent-mailbox';
 import { pauseAgent, resumeAgent } from './operations/agent-pause';
@@ -51,6 +52,8 @@ export interface CallControl {
   findAgentByAttribute(name: string, value: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
   loginAgent(request: AgentLoginRequest): Promise<AgentSession>;
+  /** Rings the agent's phone into the session conference unless it is there already. */
+  connectAgentPhone(request: { agentId: string }): Promise<{ rung: boolean }>;
   logoutAgent(request: AgentLogoutRequest): Promise<LogoutOutcome>;
   pauseAgent(request: { agentId: string; reason: string | null }): Promise<PauseOutcome>;
   resumeAgent(request: { agentId: string }): Promise<void>;
@@ -124,6 +127,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     findAgentByAttribute: (name, value) => direct.agents.findByAttribute(name, value),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     loginAgent: (request) => track(loginAgent(ctx, request)),
+    connectAgentPhone: (request) => track(connectAgentPhone(ctx, request)),
     logoutAgent: (request) => track(logoutAgent(ctx, request)),
     pauseAgent: (request) => track(pauseAgent(ctx, request)),
     resumeAgent: (request) => track(resumeAgent(ctx, request)),

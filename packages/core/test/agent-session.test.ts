@@ -90,6 +90,30 @@ describe('login', () => {
     expect((await t.core.getAgentSession('1000'))!.state).toBe('ready');
   });
 
+  it('rings the phone into the conference again once it is gone, and not while it is there', async () => {
+    const t = await setup();
+    const session = await t.core.loginAgent({ agentId: '1000', via: 'vicidial', phoneNumber: '1000', conferenceNumber: '8600051', connectPhone: true });
+    const firstLeg = session.conference!.agentLegId!;
+    await t.answer(firstLeg);
+    t.pbx.clearCommands();
+    await expect(t.core.connectAgentPhone({ agentId: '1000' })).resolves.toEqual({ rung: false });
+    expect(t.pbx.describe()).toEqual([]);
+
+    await t.endLeg(firstLeg);
+    expect((await t.core.getAgentSession('1000'))!.conference!.agentLegId).toBeNull();
+    await expect(t.core.connectAgentPhone({ agentId: '1000' })).resolves.toEqual({ rung: true });
+    const secondLeg = (await t.core.getAgentSession('1000'))!.conference!.agentLegId!;
+    expect(secondLeg).not.toBe(firstLeg);
+    expect(t.pbx.describe()).toEqual([`originate ${secondLeg} PJSIP/1000`]);
+  });
+
+  it('refuses to ring a phone into a session without conference, or without session', async () => {
+    const t = await setup();
+    await expect(t.core.connectAgentPhone({ agentId: '1000' })).rejects.toMatchObject({ code: 'AGENT_NOT_LOGGED_IN' });
+    await t.core.loginAgent({ agentId: '1000', via: 'ccgateway', phoneNumber: '1000' });
+    await expect(t.core.connectAgentPhone({ agentId: '1000' })).rejects.toMatchObject({ code: 'SESSION_HAS_NO_CONFERENCE' });
+  });
+
   it('creates the conference without ringing when the phone is not to be connected', async () => {
     const t = await setup();
     const session = await t.core.loginAgent({ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051' });

@@ -92,5 +92,11 @@ describe('a restart of the gateway', () => {
     const cdr = await second.core.getCdrOfCall(call!.id);
     expect(cdr).toMatchObject({ callId: call!.id, purpose: 'click_to_call', toNumber: '800123456' });
     expect((await second.core.listLiveCalls()).filter((live) => live.call.id === call!.id)).toEqual([]);
+    // The demo agent's phone, forgotten by the engine, is rung into its conference again.
+    const session = await second.core.getAgentSession('1000');
+    const phone = await second.core.getCall(session!.conference!.agentLegId!.replace(/\.\d+$/, ''));
+    expect(phone?.legs[0]).toMatchObject({ endpoint: 'PJSIP/1000' });
+    await second.core.idle();
+    await expect(second.core.listLiveCalls()).resolves.toEqual([expect.objectContaining({ call: expect.objectContaining({ purpose: 'agent_phone' }) })]);
   });
 });

@@ -94,6 +94,7 @@ export class FakeCore {
     findAgentByAttribute: unused,
     getAgentSession: unused,
     loginAgent: unused,
+    connectAgentPhone: unused,
     logoutAgent: unused,
     pauseAgent: unused,
     resumeAgent: unused,

@@ -91,12 +91,18 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
 
 /**
  * Logs in the agents the document wants logged in, unless they already are:
- * sessions survive restarts, and provisioning must not reset them.
+ * sessions survive restarts, and provisioning must not reset them. A session
+ * that wants its phone in its conference gets it rung again when the phone
+ * is gone (an engine that restarted forgets it).
  */
 export async function startProvisionedSessions(core: CallControl, document: ProvisioningDocument): Promise<string[]> {
   const started: string[] = [];
   for (const entry of document.sessions ?? []) {
-    if (await core.getAgentSession(entry.agentId)) continue;
+    const existing = await core.getAgentSession(entry.agentId);
+    if (existing) {
+      if (entry.connectPhone && existing.conference) await core.connectAgentPhone({ agentId: entry.agentId });
+      continue;
+    }
     try {
       await core.loginAgent({
         agentId: entry.agentId,

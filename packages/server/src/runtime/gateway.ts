@@ -92,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   core.start();
   await pbx.start();
+  // Reconciliation with the engine runs first, so provisioning sees what is really up.
+  await core.idle();
 
   for (const document of options.provisioning ?? []) {
     const applied = await applyDirectory(store, hasher, document);
