@@ -67,6 +67,30 @@ describe('login', () => {
     expect(t.events).toEqual([{ type: 'AgentLoggedIn', agentId: '1000', state: 'paused', pauseReason: 'rest:0', at: t.clock.now() }]);
   });
 
+  it("locks an agent's own password after ten failures within the window, even for the right one", async () => {
+    const t = await setup();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await expect(t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: 'wrong' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    }
+    await expect(t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: SECRET })).rejects.toMatchObject({ code: 'AUTH_LOCKED' });
+    expect(await t.core.getAgentSession('1000')).toBeNull();
+    await t.advance(t.config.lockout.windowMs + 1);
+    await expect(t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: SECRET })).resolves.toMatchObject({ agentId: '1000' });
+  });
+
+  it('forgives failed agent passwords once the right one signs in', async () => {
+    const t = await setup();
+    for (let attempt = 0; attempt < 9; attempt += 1) {
+      await expect(t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: 'wrong' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    }
+    await t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: SECRET });
+    await t.core.logoutAgent({ agentId: '1000', whenInCall: 'force' });
+    for (let attempt = 0; attempt < 9; attempt += 1) {
+      await expect(t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: 'wrong' })).rejects.toMatchObject({ code: 'AUTH_FAILED' });
+    }
+    await expect(t.core.loginAgent({ agentId: '1000', via: 'ccgateway', secret: SECRET })).resolves.toMatchObject({ agentId: '1000' });
+  });
+
   it('creates the session conference and rings the phone into it', async () => {
     const t = await setup();
     const session = await t.core.loginAgent({ agentId: '1000', via: 'vicidial', phoneNumber: '1000', conferenceNumber: '8600051', connectPhone: true });

@@ -119,6 +119,16 @@ describe('authenticateApiUser', () => {
     expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
   });
 
+  it('counts guesses sent in parallel one by one: the burst locks the account before the right secret arrives', async () => {
+    const t = await setup();
+    const guesses = await Promise.allSettled(Array.from({ length: 30 }, () => t.core.authenticateApiUser(credentials('wrong'))));
+    const codes = guesses.map((guess) => (guess.status === 'rejected' ? (guess.reason as DomainError).code : 'accepted'));
+    expect(codes.filter((code) => code === 'AUTH_FAILED')).toHaveLength(10);
+    expect(codes.filter((code) => code === 'AUTH_LOCKED')).toHaveLength(20);
+    expect(t.hasher.verifications).toBe(10);
+    expect((await failure(t, credentials(SECRET))).code).toBe('AUTH_LOCKED');
+  });
+
   it('finds an account by realm and login whatever its state', async () => {
     const t = await setup();
     await expect(t.core.findApiUser('vicidial', 'sleeper')).resolves.toMatchObject({ id: 'u-sleeping', active: false });

@@ -17,6 +17,35 @@ async function setup(): Promise<TestCore> {
 const connected = (t: TestCore) => t.emit({ type: 'pbx_connected', at: t.clock.now() });
 
 describe('reconciliation after the engine connects', () => {
+  it('leaves alone a call started while it reads the engine', async () => {
+    const t = await setup();
+    const snapshot = t.pbx.snapshot.bind(t.pbx);
+    let started: string | null = null;
+    // A client's command lands between reconciliation's two reads.
+    t.pbx.snapshot = async () => {
+      const before = await snapshot();
+      started = (
+        await t.core.startClickToCall({
+          source: { by: 'internal_number', value: '100' },
+          dialplan: null,
+          destination: '800123456',
+          sourceCallerId: { number: '000', name: 'Dialer' },
+          destinationCallerId: null,
+          sourceRingSec: null,
+          destinationRingSec: null,
+          data: {},
+          origin: { dialect: 'voipsun', operation: 'originate', apiUserId: null },
+        })
+      ).callId;
+      return before;
+    };
+    await connected(t);
+    await t.core.idle();
+    expect(started).not.toBeNull();
+    expect((await t.core.getCall(started!))!.legs[0]).toMatchObject({ state: 'dialing' });
+    expect(await t.core.getCdrOfCall(started!)).toBeNull();
+  });
+
   it('ends the calls whose legs the engine no longer has, with their CDRs, and frees their agents', async () => {
     const t = await setup();
     const { callId: clickId } = await t.core.startClickToCall({

@@ -45,13 +45,4 @@ describe('api users', () => {
     const rows = await sql(ctx.url, "SELECT id FROM api_users WHERE realm = 'voipsun' AND login = 'admin'");
     expect(rows).toEqual([{ id: 'u-5' }]);
   });
-
-  it('records and resets failed logins', async () => {
-    await ctx.store.direct.apiUsers.upsert(apiUser('u-6'));
-    const when = at('2024-05-02T03:04:05.006Z');
-    await ctx.store.direct.apiUsers.recordFailedLogin('u-6', 3, when);
-    expect(await ctx.store.direct.apiUsers.get('u-6')).toMatchObject({ failedLogins: 3, lastFailedLoginAt: when });
-    await ctx.store.direct.apiUsers.resetFailedLogins('u-6');
-    expect(await ctx.store.direct.apiUsers.get('u-6')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
-  });
 });

@@ -6,6 +6,7 @@ import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
 import { agentOwner, conferenceBridgeId, newCallId } from '../support/resource-ids';
 import { endAgentSession } from './agent-session-end';
+import { checkSecretWithLockout } from './login-attempt';
 
 export interface AgentLoginRequest {
   agentId: string;
@@ -27,15 +28,18 @@ export interface AgentLoginRequest {
 }
 
 export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): Promise<AgentSession> {
+  // The password is checked before the transaction: a failure must be counted
+  // even though the login is refused, and the slow hash holds no row lock.
+  if (request.secret !== undefined) {
+    const agent = await ctx.store.direct.agents.get(request.agentId);
+    if (!agent || !agent.active) throw new DomainError('AGENT_NOT_FOUND', `no agent ${request.agentId}`);
+    await checkSecretWithLockout(ctx, ctx.store.direct.agents, agent.id, request.secret, agent.secretHash, { clearFailures: true });
+  }
   return ctx.queue.run(agentOwner(request.agentId), () =>
     inTransaction(ctx, async (uow) => {
       const { tx, now } = uow;
       const agent = await tx.agents.get(request.agentId);
       if (!agent || !agent.active) throw new DomainError('AGENT_NOT_FOUND', `no agent ${request.agentId}`);
-      if (request.secret !== undefined) {
-        const ok = agent.secretHash !== null && (await ctx.hasher.verify(request.secret, agent.secretHash));
-        if (!ok) throw new DomainError('AUTH_FAILED', 'wrong agent password', { reason: 'secret' });
-      }
       const existing = await tx.sessions.lock(request.agentId);
       if (existing) {
         if (!request.replaceExisting) throw new DomainError('AGENT_ALREADY_LOGGED_IN', `agent ${request.agentId} is logged in`);

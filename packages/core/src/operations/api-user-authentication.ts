@@ -1,6 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import type { ApiRealm, ApiUser } from '../model/directory';
 import type { CoreContext } from '../support/core-context';
+import { checkSecretWithLockout } from './login-attempt';
 
 export interface ApiUserCredentials {
   realm: ApiRealm;
@@ -34,31 +35,14 @@ export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUser
   const users = ctx.store.direct.apiUsers;
   const user = await users.findByLogin(credentials.realm, credentials.login);
   if (!user) throw new DomainError('AUTH_FAILED', 'unknown API user', { reason: 'unknown' });
-  if (isLocked(ctx, user, now)) throw new DomainError('AUTH_LOCKED', 'account locked after repeated failures');
-
-  const verified = user.secretHash !== '' && (await ctx.hasher.verify(credentials.secret, user.secretHash));
-  if (!verified) {
-    const { maxFailures, windowMs } = ctx.config.lockout;
-    const windowOver = !user.lastFailedLoginAt || now.getTime() - user.lastFailedLoginAt.getTime() > windowMs;
-    const failures = user.failedLogins < maxFailures ? user.failedLogins + 1 : windowOver ? 1 : user.failedLogins;
-    await users.recordFailedLogin(user.id, failures, now);
-    ctx.credentials.forgetLogin(loginKey(user));
-    throw new DomainError('AUTH_FAILED', 'wrong secret', { reason: 'secret' });
-  }
+  await checkSecretWithLockout(ctx, users, user.id, credentials.secret, user.secretHash, {
+    clearFailures: credentials.resetFailuresOnSuccess === true,
+    onFailure: () => ctx.credentials.forgetLogin(loginKey(user)),
+  });
   if (!user.active) throw new DomainError('AUTH_FAILED', 'account inactive', { reason: 'inactive' });
-  const verifiedUser = credentials.resetFailuresOnSuccess && user.failedLogins > 0 ? { ...user, failedLogins: 0, lastFailedLoginAt: null } : user;
-  if (verifiedUser !== user) await users.resetFailedLogins(user.id);
-  ctx.credentials.put(cacheKey, loginKey(user), verifiedUser, now.getTime());
-  return verifiedUser;
-}
-
-function isLocked(ctx: CoreContext, user: ApiUser, now: Date): boolean {
-  const { maxFailures, windowMs } = ctx.config.lockout;
-  return (
-    user.failedLogins >= maxFailures &&
-    user.lastFailedLoginAt !== null &&
-    now.getTime() - user.lastFailedLoginAt.getTime() <= windowMs
-  );
+  const verified = credentials.resetFailuresOnSuccess ? { ...user, failedLogins: 0, lastFailedLoginAt: null } : user;
+  ctx.credentials.put(cacheKey, loginKey(user), verified, now.getTime());
+  return verified;
 }
 
 const loginKey = (user: Pick<ApiUser, 'realm' | 'login'>): string => `${user.realm}\u0000${user.login}`;

@@ -12,10 +12,13 @@ import { scheduleCallTimer } from './call-timers';
  * waiting for a key get their timer back.
  */
 export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
+  // The gateway's live legs first, the engine's channels second: a leg
+  // committed before the first read had its channel before the second, so a
+  // call started in between can never be taken for one the engine lost.
+  const live = await ctx.store.direct.calls.listLive();
   const snapshot = await ctx.pbx.snapshot();
   const present = new Set(snapshot.legs.map((leg) => leg.legId));
   const at = ctx.clock.now();
-  const live = await ctx.store.direct.calls.listLive();
   let endedLegs = 0;
   for (const { call, legs } of live) {
     for (const leg of legs) {

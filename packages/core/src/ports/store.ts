@@ -41,14 +41,31 @@ export interface StoreTransaction {
 export interface ApiUserRepository {
   findByLogin(realm: ApiRealm, login: string): Promise<ApiUser | null>;
   get(id: string): Promise<ApiUser | null>;
-  recordFailedLogin(id: string, failedLogins: number, at: Date): Promise<void>;
+  reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
+  releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   resetFailedLogins(id: string): Promise<void>;
   /** Creates or replaces by (realm, login); returns the stored user. */
   upsert(user: ApiUser): Promise<ApiUser>;
 }
 
+/**
+ * Counting failed logins, for API accounts and agents alike. An attempt is
+ * reserved before its secret is checked, in one atomic step, so that guesses
+ * sent in parallel are counted as they arrive: `reserveLoginAttempt` counts
+ * the attempt as a failure (`failures < max`: +1; a lock whose window is over:
+ * back to 1) and answers false, counting nothing, while the account is locked
+ * (`failures >= max` and the last failure within the window). A right secret
+ * then releases its attempt (one failure less, or all of them).
+ */
+export interface LockoutPolicy {
+  maxFailures: number;
+  windowMs: number;
+}
+
 export interface AgentRepository {
   get(id: string): Promise<Agent | null>;
+  reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
+  releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   /** The first agent (by id) whose attribute `name` equals `value`. */
   findByAttribute(name: string, value: string): Promise<Agent | null>;
   upsert(agent: Agent): Promise<void>;

@@ -9,6 +9,7 @@ import type {
   ApiLogWriter,
   ApiUser,
   ApiUserRepository,
+  LockoutPolicy,
   Call,
   CallRepository,
   Cdr,
@@ -184,6 +185,7 @@ export class InMemoryMailboxSignals implements MailboxSignals {
 type TableName =
   | 'apiUsers'
   | 'agents'
+  | 'agentLoginFailures'
   | 'sessions'
   | 'extensions'
   | 'extensionGroups'
@@ -201,6 +203,7 @@ type TableName =
 const TABLES: readonly TableName[] = [
   'apiUsers',
   'agents',
+  'agentLoginFailures',
   'sessions',
   'extensions',
   'extensionGroups',
@@ -541,6 +544,26 @@ function duplicateKey(table: TableName, key: string): Error {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/** Failed-login counters, as API accounts carry them and agents keep them apart. */
+interface LoginFailures {
+  failedLogins: number;
+  lastFailedLoginAt: Date | null;
+}
+
+/** The lock-out rule of the Store port's `reserveLoginAttempt`; null while locked. */
+function reserveAttempt(current: LoginFailures, at: Date, policy: LockoutPolicy): LoginFailures | null {
+  const locked =
+    current.failedLogins >= policy.maxFailures &&
+    current.lastFailedLoginAt !== null &&
+    current.lastFailedLoginAt.getTime() > at.getTime() - policy.windowMs;
+  if (locked) return null;
+  return { failedLogins: current.failedLogins < policy.maxFailures ? current.failedLogins + 1 : 1, lastFailedLoginAt: copy(at) };
+}
+
+function releaseAttempt(current: LoginFailures, clearFailures: boolean): LoginFailures {
+  return clearFailures ? { failedLogins: 0, lastFailedLoginAt: null } : { failedLogins: Math.max(0, current.failedLogins - 1), lastFailedLoginAt: current.lastFailedLoginAt };
+}
+
 const byCreatedThenSeq = <V extends { createdAt: Date }>(a: Row<V>, b: Row<V>): number =>
   a.value.createdAt.getTime() - b.value.createdAt.getTime() || a.seq - b.seq;
 
@@ -564,8 +587,17 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async get(id) {
       return getValue<ApiUser>('apiUsers', id);
     },
-    async recordFailedLogin(id, failedLogins, at) {
-      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, failedLogins, lastFailedLoginAt: copy(at) }));
+    async reserveLoginAttempt(id, at, policy) {
+      let allowed = false;
+      await access.modify<ApiUser>('apiUsers', id, (user) => {
+        const next = reserveAttempt(user, at, policy);
+        allowed = next !== null;
+        return next ? { ...user, ...next } : user;
+      });
+      return allowed;
+    },
+    async releaseLoginAttempt(id, clearFailures) {
+      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, ...releaseAttempt(user, clearFailures) }));
     },
     async resetFailedLogins(id) {
       await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, failedLogins: 0, lastFailedLoginAt: null }));
@@ -581,6 +613,20 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   const agents: AgentRepository = {
     async get(id) {
       return getValue<Agent>('agents', id);
+    },
+    async reserveLoginAttempt(id, at, policy) {
+      if (!access.read('agents', id)) return false;
+      if (!access.read('agentLoginFailures', id)) await access.insert<LoginFailures>('agentLoginFailures', id, { failedLogins: 0, lastFailedLoginAt: null });
+      let allowed = false;
+      await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => {
+        const next = reserveAttempt(failures, at, policy);
+        allowed = next !== null;
+        return next ?? failures;
+      });
+      return allowed;
+    },
+    async releaseLoginAttempt(id, clearFailures) {
+      await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => releaseAttempt(failures, clearFailures));
     },
     async findByAttribute(name, value) {
       const matching = values<Agent>('agents').filter((agent) => agent.attributes[name] === value);

@@ -14,6 +14,7 @@ import * as apiLog from './012-api-log';
 import * as outbox from './013-outbox';
 import * as agentMailbox from './014-agent-mailbox';
 import * as accessTokens from './015-access-tokens';
+import * as agentLoginFailures from './016-agent-login-failures';
 
 interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -39,6 +40,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '013-outbox', migration: outbox },
   { name: '014-agent-mailbox', migration: agentMailbox },
   { name: '015-access-tokens', migration: accessTokens },
+  { name: '016-agent-login-failures', migration: agentLoginFailures },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -1,6 +1,7 @@
 import type { Agent, AgentRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbStrings, storableText, toJsonb } from '../support/json-column';
+import { releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
 
 interface AgentRow {
   id: string;
@@ -27,6 +28,10 @@ export function createAgentRepository(db: Knex): AgentRepository {
       return row ? toAgent(row) : null;
     },
 
+    reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'agents', id, at, policy),
+
+    releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'agents', id, clearFailures),
+
     async findByAttribute(name, value) {
       const row: AgentRow | undefined = await db('agents')
         .whereRaw('attributes @> jsonb_build_object(?::text, ?::text)', [storableText(name), storableText(value)])
@@ -46,7 +51,8 @@ export function createAgentRepository(db: Knex): AgentRepository {
           attributes: toJsonb(agent.attributes),
         })
         .onConflict('id')
-        .merge();
+        // Provisioning again must not forgive failed logins.
+        .merge(['name', 'secret_hash', 'device', 'active', 'attributes']);
     },
   };
 }

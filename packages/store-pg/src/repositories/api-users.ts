@@ -1,6 +1,7 @@
 import type { ApiRealm, ApiUser, ApiUserRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbStrings, toJsonb } from '../support/json-column';
+import { releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
 
 interface ApiUserRow {
   id: string;
@@ -38,9 +39,9 @@ export function createApiUserRepository(db: Knex): ApiUserRepository {
       return row ? toApiUser(row) : null;
     },
 
-    async recordFailedLogin(id, failedLogins, at) {
-      await db('api_users').where({ id }).update({ failed_logins: failedLogins, last_failed_login_at: at });
-    },
+    reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'api_users', id, at, policy),
+
+    releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'api_users', id, clearFailures),
 
     async resetFailedLogins(id) {
       await db('api_users').where({ id }).update({ failed_logins: 0, last_failed_login_at: null });
