@@ -17,13 +17,20 @@ describe('engine events', () => {
 
   it('ignores events about legs and playbacks it does not know', async () => {
     const t = await setup();
-    await t.answer('nobody.1');
     await t.endLeg('nobody.2');
     await t.dtmf('nobody.3', '5');
     await t.playbackStarted('nobody.pb-1');
     await t.playbackFinished('nobody.pb-1');
     expect(t.events).toEqual([]);
     expect(t.pbx.commands).toEqual([]);
+  });
+
+  it('hangs up a channel it originated but keeps no live record of, once answered', async () => {
+    const t = await setup();
+    // e.g. the command that originated it was rolled back after the engine created the channel
+    await t.answer('lost-call.1');
+    expect(t.pbx.describe()).toEqual(['hangup lost-call.1']);
+    expect(t.events).toEqual([]);
   });
 
   it('handles a repeated answer or ringing once', async () => {

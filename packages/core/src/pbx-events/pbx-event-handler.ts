@@ -48,36 +48,41 @@ async function guarded(ctx: CoreContext, event: PbxEvent, work: () => Promise<vo
 }
 
 async function handleLegEvent(ctx: CoreContext, event: LegEvent): Promise<void> {
-  await inTransaction(ctx, async (uow) => {
+  const orphan = await inTransaction(ctx, async (uow) => {
     const leg = await uow.tx.calls.getLeg(event.legId);
-    if (!leg || leg.state === 'ended') return;
+    if (!leg || leg.state === 'ended') return event.type === 'leg_answered';
     const call = await uow.tx.calls.lock(leg.callId);
-    if (!call || call.state === 'ended') return;
+    if (!call || call.state === 'ended') return event.type === 'leg_answered';
     const flow = callFlows[call.purpose];
     switch (event.type) {
       case 'leg_ringing': {
-        if (leg.state !== 'dialing') return;
+        if (leg.state !== 'dialing') return false;
         const ringing = { ...leg, state: 'ringing' as const };
         await uow.tx.calls.updateLeg(ringing);
         uow.publish({ type: 'LegRinging', call, leg: ringing, at: uow.now });
         if (flow.onLegRinging) await flow.onLegRinging(ctx, uow, call, ringing);
-        return;
+        return false;
       }
       case 'leg_answered':
-        if (leg.state === 'up') return;
+        if (leg.state === 'up') return false;
         await flow.onLegAnswered(ctx, uow, call, leg);
-        return;
+        return false;
       case 'leg_dtmf':
         if (flow.onLegDtmf) await flow.onLegDtmf(ctx, uow, call, leg, event.digit);
-        return;
+        return false;
       case 'leg_ended': {
         const recorded = await recordLegEnded(uow, call, leg, event.cause, event.causeText);
         const legs = await uow.tx.calls.legsOf(call.id);
         await flow.onLegEnded(ctx, uow, recorded.call, recorded.leg, legs);
-        return;
+        return false;
       }
     }
+    return false;
   });
+  // A channel the gateway originated but has no live record of (its command
+  // was rolled back after the engine created it, or it was given up on) must
+  // not stay up in silence with no CDR: the engine hears it is not wanted.
+  if (orphan) await pbxBestEffort(ctx, 'release orphaned leg', () => ctx.pbx.hangup(event.legId));
 }
 
 async function handlePlaybackEvent(ctx: CoreContext, event: PlaybackEvent): Promise<void> {
