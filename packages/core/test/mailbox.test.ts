@@ -37,6 +37,24 @@ describe('agent mailbox long poll', () => {
     expect(answer).toEqual({ eventType: 'AgentMediaEvent_Play' });
   });
 
+  it('does not miss a message committed between looking into the mailbox and waiting', async () => {
+    const t = await createTestCore();
+    const mailbox = t.store.direct.mailbox;
+    const takeNext = mailbox.takeNext.bind(mailbox);
+    let first = true;
+    mailbox.takeNext = async (agentId, channel) => {
+      const found = await takeNext(agentId, channel);
+      if (first) {
+        first = false;
+        // The event commits just after the poll found the mailbox empty.
+        await t.store.transaction(async (tx) => tx.mailbox.append(agentId, channel, { eventType: 'AgentMediaEvent_Play' }));
+      }
+      return found;
+    };
+    const message = await t.core.nextMailboxMessage({ agentId: '1000', channel: 'ccgateway', waitMs: 10_000 });
+    expect(message).toEqual({ eventType: 'AgentMediaEvent_Play' });
+  });
+
   it('answers null when nothing comes within the wait, measured on the gateway clock', async () => {
     const t = await createTestCore();
     let answer: unknown = 'pending';

@@ -33,6 +33,9 @@ interface Waiter {
  */
 export class PgMailboxSignals implements MailboxSignals {
   private readonly waiters = new Map<string, Set<Waiter>>();
+  /** Notices seen per mailbox; `epoch` counts the moments notices may have been missed. */
+  private readonly notices = new Map<string, number>();
+  private epoch = 0;
   private client: Client | null = null;
   private started = false;
   private closed = false;
@@ -49,10 +52,16 @@ export class PgMailboxSignals implements MailboxSignals {
     this.backoffMs = settings.reconnectMinMs;
   }
 
-  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal): Promise<void> {
-    if (this.closed || abort?.aborted || !(timeoutMs > 0)) return Promise.resolve();
+  version(agentId: string, channel: string): number {
     this.startListening();
-    const key = mailboxKey({ agentId: storableText(agentId), channel: storableText(channel) });
+    return this.epoch + (this.notices.get(keyOf(agentId, channel)) ?? 0);
+  }
+
+  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal, since?: number): Promise<void> {
+    if (this.closed || abort?.aborted || !(timeoutMs > 0)) return Promise.resolve();
+    if (since !== undefined && this.version(agentId, channel) !== since) return Promise.resolve();
+    this.startListening();
+    const key = keyOf(agentId, channel);
     return new Promise<void>((resolve) => {
       let done = false;
       const waiter: Waiter = {
@@ -149,11 +158,14 @@ export class PgMailboxSignals implements MailboxSignals {
     if (notice.channel !== MAILBOX_NOTICE_CHANNEL) return;
     const address = decodeMailboxNotice(notice.payload);
     if (!address) return;
-    const set = this.waiters.get(mailboxKey(address));
+    const key = mailboxKey(address);
+    this.notices.set(key, (this.notices.get(key) ?? 0) + 1);
+    const set = this.waiters.get(key);
     if (set) for (const waiter of [...set]) waiter.release();
   }
 
   private wakeAll(): void {
+    this.epoch += 1;
     for (const set of [...this.waiters.values()]) for (const waiter of [...set]) waiter.release();
   }
 
@@ -164,3 +176,5 @@ export class PgMailboxSignals implements MailboxSignals {
     this.heartbeatTimer = null;
   }
 }
+
+const keyOf = (agentId: string, channel: string): string => mailboxKey({ agentId: storableText(agentId), channel: storableText(channel) });

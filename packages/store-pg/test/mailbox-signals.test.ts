@@ -27,6 +27,24 @@ describe('mailbox signals', () => {
     expect(await ctx.store.direct.mailbox.takeNext('1000', 'events')).toEqual({ n: 1 });
   });
 
+  it('does not lose a notice that lands between reading the version and waiting', async () => {
+    const since = ctx.store.mailboxSignals.version('1010', 'events');
+    // The poll has looked into the mailbox and found it empty; the message commits before it waits.
+    await ctx.store.direct.mailbox.append('1010', 'events', { n: 1 });
+    await ctx.store.transaction(async () => undefined);
+    const moved = await (async () => {
+      for (let tries = 0; tries < 100 && ctx.store.mailboxSignals.version('1010', 'events') === since; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return ctx.store.mailboxSignals.version('1010', 'events') !== since;
+    })();
+    expect(moved).toBe(true);
+    expect(await elapsed(ctx.store.mailboxSignals.wait('1010', 'events', 10_000, undefined, since))).toBeLessThan(1_000);
+    // Waiting from the current version waits again.
+    const now = ctx.store.mailboxSignals.version('1010', 'events');
+    expect(await settledWithin(ctx.store.mailboxSignals.wait('1010', 'events', 10_000, undefined, now), 100)).toBe('pending');
+  });
+
   it('wakes nobody for a rolled-back append, and only after commit for a committed one', async () => {
     const waiting = ctx.store.mailboxSignals.wait('1001', 'events', 10_000);
     await expect(

@@ -15,10 +15,11 @@ export async function nextMailboxMessage(
   for (;;) {
     // A client that went away must not consume a message it can no longer receive.
     if (request.abort?.aborted) return null;
+    const version = ctx.store.mailboxSignals.version(request.agentId, request.channel);
     const message = await mailbox.takeNext(request.agentId, request.channel);
     if (message !== null) return message;
     const remaining = deadline - ctx.clock.now().getTime();
     if (remaining <= 0) return null;
-    await ctx.store.mailboxSignals.wait(request.agentId, request.channel, remaining, request.abort);
+    await ctx.store.mailboxSignals.wait(request.agentId, request.channel, remaining, request.abort, version);
   }
 }

@@ -161,8 +161,17 @@ export interface MailboxRepository {
 }
 
 export interface MailboxSignals {
-  /** Resolves when a message is committed to the mailbox, after `timeoutMs`, or on abort. */
-  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal): Promise<void>;
+  /**
+   * A number that grows with every notice for the mailbox (and whenever
+   * notices may have been missed). Read it before looking into the mailbox
+   * and pass it to `wait`: a notice that lands in between is not lost.
+   */
+  version(agentId: string, channel: string): number;
+  /**
+   * Resolves when a message is committed to the mailbox, after `timeoutMs`, or
+   * on abort; at once when the version already moved past `since`.
+   */
+  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal, since?: number): Promise<void>;
 }
 
 export interface OutboxRepository {

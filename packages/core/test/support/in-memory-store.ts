@@ -141,11 +141,17 @@ export class InMemoryStore implements Store {
 /** Long-poll waiters, woken when a message for their mailbox commits. */
 export class InMemoryMailboxSignals implements MailboxSignals {
   private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly notices = new Map<string, number>();
 
   constructor(private readonly timers: Timers) {}
 
-  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal): Promise<void> {
+  version(agentId: string, channel: string): number {
+    return this.notices.get(mailboxKey(agentId, channel)) ?? 0;
+  }
+
+  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal, since?: number): Promise<void> {
     if (abort?.aborted || !(timeoutMs > 0)) return Promise.resolve();
+    if (since !== undefined && this.version(agentId, channel) !== since) return Promise.resolve();
     const key = mailboxKey(agentId, channel);
     return new Promise<void>((resolve) => {
       const set = this.waiters.get(key) ?? new Set<() => void>();
@@ -168,6 +174,8 @@ export class InMemoryMailboxSignals implements MailboxSignals {
 
   /** @internal */
   notify(agentId: string, channel: string): void {
+    const key = mailboxKey(agentId, channel);
+    this.notices.set(key, (this.notices.get(key) ?? 0) + 1);
     for (const release of [...(this.waiters.get(mailboxKey(agentId, channel)) ?? [])]) release();
   }
 
