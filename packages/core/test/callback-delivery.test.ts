@@ -76,6 +76,21 @@ describe('callback delivery', () => {
     await expect(t.core.deliverDueCallbacks()).resolves.toBe(2);
   });
 
+  it('delivers the callbacks of one call in the order they were written, even across a failed attempt', async () => {
+    const t = await setup();
+    for (const body of ['ring', 'answer', 'hangup', 'cdr']) await t.store.direct.outbox.add({ ...message, orderingKey: 'call-1', body }, t.clock.now());
+    await t.store.direct.outbox.add({ ...message, orderingKey: 'call-2', body: 'other call' }, t.clock.now());
+    t.callbacks.failNext(1);
+    await t.core.deliverDueCallbacks();
+    expect(t.callbacks.attempts.map((attempt) => attempt.body)).toEqual(['ring', 'other call']);
+    while ((await t.store.direct.outbox.countPending()) > 0) {
+      await t.advance(1000);
+      await t.core.deliverDueCallbacks();
+    }
+    const delivered = t.callbacks.delivered.map((delivery) => delivery.body).filter((body) => body !== 'other call');
+    expect(delivered).toEqual(['ring', 'answer', 'hangup', 'cdr']);
+  });
+
   it('delivers the callbacks a projector stored with the change that caused them', async () => {
     const cdrCallbacks: DomainEventProjector = {
       name: 'cdr-callbacks',

@@ -59,6 +59,11 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('refuses a callback timeout that would outlast the claim on a callback (it could be sent twice)', () => {
+    expect(() => loadConfig({ CALLBACK_TIMEOUT_MS: '30000' })).toThrow(/CALLBACK_TIMEOUT_MS \(30000\) must be shorter than core.outbox.leaseMs \(30000\)/);
+    expect(loadConfig({ CALLBACK_TIMEOUT_MS: '29000' }).callbacks.timeoutMs).toBe(29000);
+  });
+
   it('merges core and dialect settings from CONFIG_FILE, environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pbxgw-config-'));
     const file = join(dir, 'gateway.yaml');

@@ -23,6 +23,7 @@ describe('outbox', () => {
     expect(added).toEqual({
       id: expect.stringMatching(/^[0-9]+$/),
       ...message(1),
+      orderingKey: null,
       createdAt: T0,
       attempts: 0,
       nextAttemptAt: T0,
@@ -46,6 +47,20 @@ describe('outbox', () => {
     expect((await ctx.store.direct.outbox.claimDue(seconds(10), 10, seconds(40))).map((m) => m.id)).toEqual([c.id]);
     expect(await ctx.store.direct.outbox.claimDue(seconds(20), 10, seconds(50))).toEqual([]);
     expect(await ctx.store.direct.outbox.claimDue(seconds(20), 0, seconds(50))).toEqual([]);
+  });
+
+  it('holds a message back while an earlier one with its ordering key is undelivered', async () => {
+    const outbox = ctx.store.direct.outbox;
+    const ring = await outbox.add({ ...message(1), orderingKey: 'call-a' }, T0);
+    const answer = await outbox.add({ ...message(2), orderingKey: 'call-a' }, T0);
+    const other = await outbox.add({ ...message(3), orderingKey: 'call-b' }, T0);
+    const loose = await outbox.add(message(4), T0);
+    expect((await outbox.claimDue(seconds(1), 10, seconds(31))).map((m) => m.id)).toEqual([ring.id, other.id, loose.id]);
+    await outbox.markFailed(ring.id, 1, seconds(2), 'HTTP 503');
+    // Its predecessor failed and waits for its retry: the second of call-a still waits too.
+    expect((await outbox.claimDue(seconds(5), 10, seconds(35))).map((m) => m.id)).toEqual([ring.id]);
+    await outbox.markDelivered(ring.id, seconds(5));
+    expect(await outbox.claimDue(seconds(6), 10, seconds(36))).toEqual([expect.objectContaining({ id: answer.id, orderingKey: 'call-a' })]);
   });
 
   it('gives a claimed message back once its lease has ended without a verdict (a crashed claimer)', async () => {

@@ -2,6 +2,11 @@
 export interface OutboxMessage {
   id: string;
   topic: string;
+  /**
+   * Messages with the same key are delivered one after the other, in the
+   * order they were written (the callbacks of one call); null for none.
+   */
+  orderingKey: string | null;
   url: string;
   body: string;
   headers: Readonly<Record<string, string>>;
@@ -12,4 +17,4 @@ export interface OutboxMessage {
   lastError: string | null;
 }
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'url' | 'body' | 'headers'>;
+export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'url' | 'body' | 'headers'> & Partial<Pick<OutboxMessage, 'orderingKey'>>;

@@ -176,7 +176,11 @@ export interface MailboxSignals {
 
 export interface OutboxRepository {
   add(message: NewOutboxMessage, now: Date): Promise<OutboxMessage>;
-  /** Takes up to `limit` due messages and hides them from other claimers until `leaseUntil`. */
+  /**
+   * Takes up to `limit` due messages and hides them from other claimers until
+   * `leaseUntil`. A message is not due while an earlier message with its
+   * ordering key is undelivered, so a batch never holds two of one key.
+   */
   claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
   markDelivered(id: string, at: Date): Promise<void>;
   markFailed(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;

@@ -908,6 +908,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       const stored: OutboxMessage = {
         id: String(state.nextSerial('outbox')),
         topic: message.topic,
+        orderingKey: message.orderingKey ?? null,
         url: message.url,
         body: message.body,
         headers: copy(message.headers),
@@ -922,8 +923,12 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async claimDue(now, limit, leaseUntil) {
       if (limit <= 0) return [];
-      const due = outboxById()
-        .filter((message) => message.deliveredAt === null && message.nextAttemptAt.getTime() <= now.getTime())
+      const all = outboxById();
+      const heldBack = (message: OutboxMessage): boolean =>
+        message.orderingKey !== null &&
+        all.some((earlier) => earlier.orderingKey === message.orderingKey && Number(earlier.id) < Number(message.id) && earlier.deliveredAt === null);
+      const due = all
+        .filter((message) => message.deliveredAt === null && message.nextAttemptAt.getTime() <= now.getTime() && !heldBack(message))
         .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || Number(a.id) - Number(b.id));
       const claimed: OutboxMessage[] = [];
       for (const message of due) {

@@ -43,7 +43,8 @@ export function createSipcallProjector(input: SipcallSettingsInput = {}): Domain
         const target = await company(tx, event.call);
         if (!target.cdrUrl) return;
         const body = encodeJson(cdrCallbackBody(event.call, event.cdr, target, settings, formatTime), phpEscaping);
-        await tx.outbox.add({ topic: CDR_TOPIC, url: target.cdrUrl, body, headers }, event.at);
+        // One ordering key per call: a receiver gets ring, answer, hang-up and the CDR in that order.
+        await tx.outbox.add({ topic: CDR_TOPIC, orderingKey: event.call.id, url: target.cdrUrl, body, headers }, event.at);
         return;
       }
       const status = STATUS_OF[event.type];
@@ -53,7 +54,7 @@ export function createSipcallProjector(input: SipcallSettingsInput = {}): Domain
       const target = await company(tx, call);
       if (!target.statusUrl) return;
       const body = encodeJson(statusCallbackBody(call, leg, status, target, settings), phpEscaping);
-      await tx.outbox.add({ topic: STATUS_TOPIC, url: target.statusUrl, body, headers }, event.at);
+      await tx.outbox.add({ topic: STATUS_TOPIC, orderingKey: call.id, url: target.statusUrl, body, headers }, event.at);
     },
   };
 }

@@ -5,11 +5,12 @@ export interface OutboxDispatcher {
 }
 
 /**
- * Delivers callbacks as they become due. A full batch means more are waiting,
- * so it goes again at once; otherwise it rests for `idleMs`. A failure (the
- * database away) is logged and tried again later, never fatal.
+ * Delivers callbacks as they become due. After a round that delivered
+ * something it goes again at once (the next callback of a call becomes due
+ * when the one before it is delivered); otherwise it rests for `idleMs`. A
+ * failure (the database away) is logged and tried again later, never fatal.
  */
-export function startOutboxDispatcher(core: CallControl, logger: CoreLogger, options: { idleMs: number; batchSize: number }): OutboxDispatcher {
+export function startOutboxDispatcher(core: CallControl, logger: CoreLogger, options: { idleMs: number }): OutboxDispatcher {
   let running = true;
   let wake: (() => void) | null = null;
   const rest = (ms: number): Promise<void> =>
@@ -26,7 +27,7 @@ export function startOutboxDispatcher(core: CallControl, logger: CoreLogger, opt
       try {
         const delivered = await core.deliverDueCallbacks();
         failures = 0;
-        if (delivered < options.batchSize) await rest(options.idleMs);
+        if (delivered === 0) await rest(options.idleMs);
       } catch (error) {
         failures += 1;
         logger.warn('callback delivery round failed', { error: error instanceof Error ? error.message : String(error) });

@@ -19,6 +19,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const media = { ...base.core.media, ...(fileCore.media ?? {}) };
   if (env.MEDIA_URL_HOSTS !== undefined) media.urlHosts = list(env.MEDIA_URL_HOSTS);
   if (env.MEDIA_PATH_MAPPINGS !== undefined) media.pathMappings = pathMappings(env.MEDIA_PATH_MAPPINGS);
+  const callbackTimeoutMs = positive(env.CALLBACK_TIMEOUT_MS, base.callbacks.timeoutMs, 'CALLBACK_TIMEOUT_MS');
+  const outbox = { ...base.core.outbox, ...(fileCore.outbox ?? {}) };
+  // A delivery still running when its claim expires could be sent twice.
+  if (callbackTimeoutMs >= outbox.leaseMs) {
+    throw new ConfigError(`CALLBACK_TIMEOUT_MS (${callbackTimeoutMs}) must be shorter than core.outbox.leaseMs (${outbox.leaseMs})`);
+  }
   return {
     http: { host: env.HOST ?? base.http.host, port: port(env.PORT, base.http.port, 'PORT') },
     logLevel: oneOf(env.LOG_LEVEL ?? base.logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL'),
@@ -36,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     core: {
       ...base.core,
       ...fileCore,
+      outbox,
       media,
       serverIp: env.SERVER_IP ?? fileCore.serverIp ?? base.core.serverIp,
     },
@@ -46,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       sipcall: { ...(fileDialects.sipcall ?? {}) },
     },
     callbacks: {
-      timeoutMs: positive(env.CALLBACK_TIMEOUT_MS, base.callbacks.timeoutMs, 'CALLBACK_TIMEOUT_MS'),
+      timeoutMs: callbackTimeoutMs,
       idleMs: base.callbacks.idleMs,
     },
   };

@@ -109,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   ];
   const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger });
   for (const dialect of dialects) dialect.start?.();
-  const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs, batchSize: config.core.outbox.batchSize });
+  const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs });
 
   let server: Server | null = null;
   let url: string | null = null;

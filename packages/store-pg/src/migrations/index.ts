@@ -15,6 +15,7 @@ import * as outbox from './013-outbox';
 import * as agentMailbox from './014-agent-mailbox';
 import * as accessTokens from './015-access-tokens';
 import * as agentLoginFailures from './016-agent-login-failures';
+import * as outboxOrdering from './017-outbox-ordering';
 
 interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -41,6 +42,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '014-agent-mailbox', migration: agentMailbox },
   { name: '015-access-tokens', migration: accessTokens },
   { name: '016-agent-login-failures', migration: agentLoginFailures },
+  { name: '017-outbox-ordering', migration: outboxOrdering },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

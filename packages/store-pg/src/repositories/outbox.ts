@@ -6,6 +6,7 @@ import { isSerialId, toNumber } from '../support/rows';
 interface OutboxRow {
   id: string;
   topic: string;
+  ordering_key: string | null;
   url: string;
   body: string;
   headers: unknown;
@@ -19,6 +20,7 @@ interface OutboxRow {
 const toMessage = (row: OutboxRow): OutboxMessage => ({
   id: String(row.id),
   topic: row.topic,
+  orderingKey: row.ordering_key,
   url: row.url,
   body: row.body,
   headers: fromJsonbStrings(row.headers),
@@ -35,6 +37,7 @@ export function createOutboxRepository(db: Knex): OutboxRepository {
       const rows: OutboxRow[] = await db('outbox')
         .insert({
           topic: message.topic,
+          ordering_key: message.orderingKey ?? null,
           url: message.url,
           body: message.body,
           headers: toJsonb(message.headers),
@@ -55,6 +58,11 @@ export function createOutboxRepository(db: Knex): OutboxRepository {
         `WITH due AS (
            SELECT id FROM outbox
             WHERE delivered_at IS NULL AND next_attempt_at <= ?
+              AND (ordering_key IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM outbox AS earlier
+                     WHERE earlier.ordering_key = outbox.ordering_key
+                       AND earlier.id < outbox.id
+                       AND earlier.delivered_at IS NULL))
             ORDER BY next_attempt_at, id
             LIMIT ?
             FOR UPDATE SKIP LOCKED
