@@ -27,6 +27,7 @@ import { deliverDueCallbacks } from './operations/callback-delivery';
 import { hangupAgentCustomer, hangupChannel } from './operations/call-hangup';
 import { startClickToCall, type ClickToCallRequest } from './operations/click-to-call';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './operations/voice-menu-call';
+import { findExtension, type ExtensionSelector } from './operations/extension-lookup';
 import type { PauseOutcome, LoginChannel } from './model/agent';
 
 /**
@@ -78,6 +79,8 @@ export interface CallControl {
 
   // directory
   listExtensions(): Promise<Extension[]>;
+  /** The one extension a selector names (EXTENSION_NOT_FOUND, EXTENSION_AMBIGUOUS, DIALPLAN_NOT_FOUND otherwise). */
+  findExtension(selector: ExtensionSelector, dialplan: string | null): Promise<Extension>;
   getQueue(name: string): Promise<Queue | null>;
   pbxEndpoints(): Promise<PbxEndpoint[]>;
   pbxAvailable(): boolean;
@@ -152,6 +155,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     getCdrOfCall: (callId) => direct.cdrs.getByCall(callId),
 
     listExtensions: () => direct.extensions.list(),
+    findExtension: (selector, dialplan) => findExtension(direct, selector, dialplan),
     getQueue: (name) => direct.queues.get(name),
     pbxEndpoints: () => deps.pbx.endpoints(),
     pbxAvailable: () => deps.pbx.isAvailable(),

@@ -16,7 +16,7 @@ import { wireError, type WireError } from './errors';
 import { failed, type CcgatewayContext, type Operation, type OperationInput, type OperationResult } from './operation';
 import { PollRegistry } from './poll-registry';
 import { buildRoutes, resolveRoute } from './routes';
-import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
+import { checkCcgatewaySettings, defaultCcgatewaySettings, phoneNumberRule, type CcgatewaySettings } from './settings';
 import { failureAnswer, jsonAnswer, methodNotAllowedAnswer, renderEnvelope, unknownInterfaceAnswer } from './wire/envelope';
 import { decodeSegment, parseAgentId } from './wire/path-params';
 import { drainBody, readJsonBody } from './wire/request-body';
@@ -69,8 +69,8 @@ function pathSegments(path: string): string[] {
  * and sign-out, the event long poll, agent states, and the recordplay family.
  */
 export function createCcgatewayDialect(deps: DialectDeps<CcgatewaySettings>): Dialect {
-  const settings: CcgatewaySettings = { ...defaultCcgatewaySettings, ...deps.settings };
-  const ctx: CcgatewayContext = { core: deps.core, settings, logger: deps.logger, polls: new PollRegistry() };
+  const settings: CcgatewaySettings = checkCcgatewaySettings({ ...defaultCcgatewaySettings, ...deps.settings });
+  const ctx: CcgatewayContext = { core: deps.core, settings, logger: deps.logger, polls: new PollRegistry(), acceptsPhoneNumber: phoneNumberRule(settings) };
   const routes = buildRoutes();
 
   async function runOperation(req: Request, res: Response, operation: Operation, params: Record<string, string>): Promise<OperationResult & { agentId: string | null; logged: Record<string, unknown> }> {

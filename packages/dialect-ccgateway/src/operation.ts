@@ -9,6 +9,8 @@ import { failureAnswer } from './wire/envelope';
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export interface CcgatewayContext {
+  /** The sign-in phone-number rule, compiled once at start; null accepts any well-formed number. */
+  acceptsPhoneNumber: ((phoneNumber: string) => boolean) | null;
   core: CallControl;
   settings: CcgatewaySettings;
   logger: DialectLogger;

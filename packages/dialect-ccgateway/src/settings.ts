@@ -49,3 +49,45 @@ export const defaultCcgatewaySettings: CcgatewaySettings = {
   phoneNumberPattern: null,
   maxBodyBytes: 64 * 1024,
 };
+
+/**
+ * Refuses settings the dialect cannot run with, naming each problem, so a
+ * wrong configuration stops the gateway at start instead of failing requests
+ * (a sweep every 0 ms, a pattern that does not compile).
+ */
+export function checkCcgatewaySettings(settings: CcgatewaySettings): CcgatewaySettings {
+  const problems: string[] = [];
+  const positiveInteger = (name: keyof CcgatewaySettings, value: unknown, min = 1): void => {
+    if (!Number.isInteger(value) || (value as number) < min) problems.push(`${name} must be an integer of at least ${min}`);
+  };
+  if (typeof settings.nodeName !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(settings.nodeName)) problems.push('nodeName must be 1-64 letters, digits, - or _');
+  if (typeof settings.serverName !== 'string' || settings.serverName.length > 64) problems.push('serverName must be a string of at most 64 characters');
+  positiveInteger('vdnId', settings.vdnId, 0);
+  const range = settings.agentIdRange;
+  if (!range || !Number.isInteger(range.min) || !Number.isInteger(range.max) || range.min < 1 || range.max < range.min) {
+    problems.push('agentIdRange must be { min, max } with 1 <= min <= max');
+  }
+  if (settings.authMode !== 'static' && settings.authMode !== 'dynamic') problems.push('authMode must be static or dynamic');
+  positiveInteger('guidRotationMs', settings.guidRotationMs, 1000);
+  positiveInteger('pollWaitMs', settings.pollWaitMs, 1);
+  positiveInteger('idleSignOutMs', settings.idleSignOutMs, 1000);
+  positiveInteger('idleSweepMs', settings.idleSweepMs, 10);
+  if (typeof settings.forceLoginAllowed !== 'boolean') problems.push('forceLoginAllowed must be true or false');
+  if (settings.phoneNumberPattern !== null) {
+    try {
+      new RegExp(`^(?:${String(settings.phoneNumberPattern)})$`);
+    } catch {
+      problems.push('phoneNumberPattern must be a regular expression');
+    }
+  }
+  positiveInteger('maxBodyBytes', settings.maxBodyBytes, 1024);
+  if (problems.length > 0) throw new Error(`ccgateway settings: ${problems.join('; ')}`);
+  return settings;
+}
+
+/** The sign-in phone-number rule, compiled once. */
+export function phoneNumberRule(settings: CcgatewaySettings): ((phoneNumber: string) => boolean) | null {
+  if (settings.phoneNumberPattern === null) return null;
+  const pattern = new RegExp(`^(?:${settings.phoneNumberPattern})$`);
+  return (phoneNumber) => pattern.test(phoneNumber);
+}

@@ -8,6 +8,11 @@ export interface ApiLogEntry {
   method: string;
   path: string;
   params: JsonObject;
+  /**
+   * The API account behind the request: its login where the request names it
+   * (VICIdial `user`, VoIPSUN `username`, Sip_Call `appid`), else the account
+   * id a token stands for (Sip_Call token requests).
+   */
   apiUser: string | null;
   agentId: string | null;
   httpStatus: number;

@@ -75,7 +75,7 @@ export async function signIn(ctx: CcgatewayContext, input: OperationInput, force
   const checked = checkBody(input.body);
   if (!checked.ok) return failed(wireError(fieldError(checked.fields)));
   const body = checked.value;
-  if (body.phonenum && ctx.settings.phoneNumberPattern !== null && !new RegExp(`^(?:${ctx.settings.phoneNumberPattern})$`).test(body.phonenum)) {
+  if (body.phonenum && ctx.acceptsPhoneNumber !== null && !ctx.acceptsPhoneNumber(body.phonenum)) {
     return failed(wireError('100-014'));
   }
   // Huawei refuses sign-in while its CTI is down; ours is the telephony engine.

@@ -112,6 +112,7 @@ export class FakeCore {
     getCall: unused,
     getCdrOfCall: unused,
     listExtensions: unused,
+    findExtension: unused,
     getQueue: unused,
     pbxEndpoints: unused,
     pbxAvailable: () => true,

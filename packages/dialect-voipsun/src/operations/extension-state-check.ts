@@ -1,4 +1,4 @@
-import type { CallControl, Extension, ExtensionSelector, Leg } from '@pbx-gateway/core';
+import { isDomainError, type CallControl, type DomainErrorCode, type Extension, type ExtensionSelector, type Leg } from '@pbx-gateway/core';
 import { VoipsunWireError, type Errno } from '../errors';
 
 /**
@@ -12,7 +12,7 @@ import { VoipsunWireError, type Errno } from '../errors';
  */
 export async function checkExtensionIdle(core: CallControl, selector: ExtensionSelector, dialplan: string | null, reportIdle: boolean): Promise<void> {
   if (!core.pbxAvailable()) throw new VoipsunWireError('900');
-  const extension = selectExtension(await core.listExtensions(), selector, dialplan);
+  const extension = await namedExtension(core, selector, dialplan);
   if (!extension) return;
   const device = (await core.pbxEndpoints()).find((endpoint) => endpoint.endpoint === extension.endpoint);
   if (!device || !device.online) throw new VoipsunWireError('220');
@@ -36,22 +36,14 @@ async function busyErrno(core: CallControl, channelIds: readonly string[]): Prom
   return '221';
 }
 
-/** The core's extension lookup rules (extension-lookup.ts), over the listed extensions. */
-export function selectExtension(extensions: readonly Extension[], selector: ExtensionSelector, dialplan: string | null): Extension | null {
-  if (dialplan !== null && !extensions.some((extension) => extension.dialplan === dialplan)) return null;
-  const matching = extensions.filter((extension) => names(extension, selector) && (dialplan === null || extension.dialplan === dialplan));
-  return matching.length === 1 ? matching[0]! : null;
-}
+const LOOKUP_REFUSALS: ReadonlySet<DomainErrorCode> = new Set(['EXTENSION_NOT_FOUND', 'EXTENSION_AMBIGUOUS', 'DIALPLAN_NOT_FOUND']);
 
-function names(extension: Extension, selector: ExtensionSelector): boolean {
-  switch (selector.by) {
-    case 'public_number':
-      return extension.publicNumber === selector.value;
-    case 'internal_number':
-      return extension.internalNumber === selector.value;
-    case 'sip_username':
-      return extension.sipUsername === selector.value;
-    case 'id':
-      return /^[0-9]{1,9}$/.test(selector.value) && extension.id === Number(selector.value);
+/** The extension by the core's own lookup; null when the core would refuse the call for it. */
+async function namedExtension(core: CallControl, selector: ExtensionSelector, dialplan: string | null): Promise<Extension | null> {
+  try {
+    return await core.findExtension(selector, dialplan);
+  } catch (error) {
+    if (isDomainError(error) && LOOKUP_REFUSALS.has(error.code)) return null;
+    throw error;
   }
 }

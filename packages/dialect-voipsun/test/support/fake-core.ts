@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import {
   DomainError,
+  findExtension,
   type ApiUser,
   type Call,
   type CallControl,
@@ -8,6 +9,7 @@ import {
   type Extension,
   type Leg,
   type PbxEndpoint,
+  type StoreTransaction,
 } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
 import { createVoipsunDialect, defaultVoipsunSettings, type VoipsunSettings } from '../../src';
@@ -125,6 +127,24 @@ export function createFakeCore(): FakeCore {
     },
     async listExtensions() {
       return fake.extensions;
+    },
+    async findExtension(selector, dialplan) {
+      // The core's own rules, over the fake's list of extensions.
+      const byField = (field: 'publicNumber' | 'internalNumber' | 'sipUsername') => async (value: string) =>
+        fake.extensions.filter((extension) => extension[field] === value);
+      return findExtension(
+        {
+          extensions: {
+            findByPublicNumber: byField('publicNumber'),
+            findByInternalNumber: byField('internalNumber'),
+            findBySipUsername: byField('sipUsername'),
+            get: async (id: number) => fake.extensions.find((extension) => extension.id === id) ?? null,
+            dialplanExists: async (name: string) => fake.extensions.some((extension) => extension.dialplan === name),
+          },
+        } as unknown as StoreTransaction,
+        selector,
+        dialplan,
+      );
     },
     async pbxEndpoints() {
       failing('pbxEndpoints');

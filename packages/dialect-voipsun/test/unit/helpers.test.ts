@@ -1,8 +1,7 @@
-import { selectExtension } from '../../src/operations/extension-state-check';
 import { mayUse } from '../../src/auth';
 import { toEngineChannelName, toWireChannelName } from '../../src/wire/channel-name';
 import { truncate } from '../../src/wire/text';
-import { apiUser, demoExtensions, extension } from '../support/fake-core';
+import { apiUser } from '../support/fake-core';
 
 describe('permissions', () => {
   test.each([
@@ -42,23 +41,6 @@ describe('channel names', () => {
   });
 });
 
-describe('extension selection for checkExten (the core’s lookup rules)', () => {
-  const lines = [...demoExtensions, extension(8, '100', '299299100', 'sip100b', 'branch')];
-
-  test('each selector names its extension', () => {
-    expect(selectExtension(lines, { by: 'public_number', value: '299299000' }, null)?.id).toBe(5);
-    expect(selectExtension(lines, { by: 'sip_username', value: 'sip100' }, null)?.id).toBe(5);
-    expect(selectExtension(lines, { by: 'id', value: '7' }, null)?.id).toBe(7);
-    expect(selectExtension(lines, { by: 'internal_number', value: '100' }, 'branch')?.id).toBe(8);
-  });
-
-  test('ambiguous, unknown, malformed ids and unknown dial plans name none', () => {
-    expect(selectExtension(lines, { by: 'internal_number', value: '100' }, null)).toBeNull();
-    expect(selectExtension(lines, { by: 'internal_number', value: '100' }, 'nowhere')).toBeNull();
-    expect(selectExtension(lines, { by: 'id', value: '5.0' }, null)).toBeNull();
-    expect(selectExtension(lines, { by: 'id', value: '99' }, null)).toBeNull();
-  });
-});
 
 test('truncate counts characters, not UTF-16 units', () => {
   expect(truncate('😀😀😀', 2)).toBe('😀😀');

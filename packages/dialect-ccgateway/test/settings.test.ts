@@ -1,0 +1,23 @@
+import { checkCcgatewaySettings, createCcgatewayDialect, defaultCcgatewaySettings } from '../src';
+import type { CallControl } from '@pbx-gateway/core';
+
+const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('CC-Gateway settings', () => {
+  it('accepts the defaults', () => {
+    expect(checkCcgatewaySettings(defaultCcgatewaySettings)).toEqual(defaultCcgatewaySettings);
+  });
+
+  it.each([
+    [{ idleSweepMs: 0 }, /idleSweepMs must be an integer of at least 10/],
+    [{ pollWaitMs: -5 }, /pollWaitMs must be an integer of at least 1/],
+    [{ phoneNumberPattern: '([0-9' }, /phoneNumberPattern must be a regular expression/],
+    [{ agentIdRange: { min: 500, max: 100 } }, /agentIdRange must be/],
+    [{ authMode: 'sometimes' }, /authMode must be static or dynamic/],
+    [{ nodeName: 'Agent Gateway' }, /nodeName must be/],
+  ])('refuses %j at start, naming the setting', (override, message) => {
+    const settings = { ...defaultCcgatewaySettings, ...override } as typeof defaultCcgatewaySettings;
+    expect(() => checkCcgatewaySettings(settings)).toThrow(message);
+    expect(() => createCcgatewayDialect({ core: {} as CallControl, logger, settings })).toThrow(message);
+  });
+});
