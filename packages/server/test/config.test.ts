@@ -25,6 +25,7 @@ describe('configuration from the environment', () => {
       SERVER_IP: '192.0.2.7',
     });
     expect(config.database.url).toBe('postgres://gw@db:5432/gw');
+    expect(config.database.poolMax).toBe(30);
     expect(config.ari).toEqual({ url: 'http://asterisk:8088', user: 'ari', password: 's3cret', app: 'crm', requestTimeoutMs: 2500 });
     expect(config.http.port).toBe(9090);
     expect(config.core.serverIp).toBe('192.0.2.7');
@@ -51,6 +52,7 @@ describe('configuration from the environment', () => {
     [{ PORT: 'eighty' }, /PORT must be a port number/],
     [{ PORT: '70000' }, /PORT must be a port number/],
     [{ ARI_TIMEOUT_MS: '-1' }, /ARI_TIMEOUT_MS must be a positive number/],
+    [{ DATABASE_POOL_MAX: '0' }, /DATABASE_POOL_MAX must be a positive number/],
     [{ DEMO: 'maybe' }, /DEMO must be 1 or 0/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ MEDIA_PATH_MAPPINGS: 'Y:/' }, /must be prefix=media/],

@@ -117,24 +117,27 @@ async function transfer(ctx: CoreContext, uow: UnitOfWork, call: Call, customer:
   const existing = await uow.tx.calls.legsOf(call.id);
   let ordinal = existing.length;
   let rung = 0;
-  for (const extension of members) {
+  const rungLegs = members.map((extension) => {
     ordinal += 1;
-    const member = newLeg(transferring, ordinal, 'member', extension.endpoint, { number: call.toNumber, name: '' }, uow.now, {
+    return newLeg(transferring, ordinal, 'member', extension.endpoint, { number: call.toNumber, name: '' }, uow.now, {
       dialedNumber: extension.internalNumber,
       account: { kind: 'extension', id: extension.id },
     });
-    await uow.tx.calls.insertLeg(member);
-    try {
-      const originated = await ctx.pbx.originate({
-        legId: member.id,
-        endpoint: member.endpoint,
-        callerId: { number: call.toNumber },
-        timeoutSec: group!.ringTimeoutSec,
-      });
-      await uow.tx.calls.updateLeg({ ...member, channelName: originated.channelName, context: originated.context });
+  });
+  for (const member of rungLegs) await uow.tx.calls.insertLeg(member);
+  // Every member rings at once (ring-all), and the transaction waits for one engine round trip, not one per member.
+  const outcomes = await Promise.allSettled(
+    rungLegs.map((member) =>
+      ctx.pbx.originate({ legId: member.id, endpoint: member.endpoint, callerId: { number: call.toNumber }, timeoutSec: group!.ringTimeoutSec }),
+    ),
+  );
+  for (const [index, outcome] of outcomes.entries()) {
+    const member = rungLegs[index]!;
+    if (outcome.status === 'fulfilled') {
+      await uow.tx.calls.updateLeg({ ...member, channelName: outcome.value.channelName, context: outcome.value.context });
       rung += 1;
-    } catch (error) {
-      ctx.logger.warn('could not ring group member', { callId: call.id, extension: extension.internalNumber, error: String(error) });
+    } else {
+      ctx.logger.warn('could not ring group member', { callId: call.id, extension: member.dialedNumber, error: String(outcome.reason) });
       await uow.tx.calls.updateLeg({ ...member, state: 'ended', endedAt: uow.now, cause: 0, causeText: 'Unknown' });
     }
   }

@@ -28,7 +28,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   return {
     http: { host: env.HOST ?? base.http.host, port: port(env.PORT, base.http.port, 'PORT') },
     logLevel: oneOf(env.LOG_LEVEL ?? base.logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL'),
-    database: { url: env.DATABASE_URL || null, dataDir: env.DATA_DIR ?? base.database.dataDir },
+    database: {
+      url: env.DATABASE_URL || null,
+      dataDir: env.DATA_DIR ?? base.database.dataDir,
+      poolMax: positive(env.DATABASE_POOL_MAX, base.database.poolMax, 'DATABASE_POOL_MAX'),
+    },
     ari: {
       url: env.ARI_URL || null,
       user: env.ARI_USER ?? base.ari.user,

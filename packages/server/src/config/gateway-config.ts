@@ -8,6 +8,12 @@ export interface GatewayConfig {
     /** Postgres to use; null starts an embedded one under `dataDir`. */
     url: string | null;
     dataDir: string;
+    /**
+     * Connections the gateway may hold. A command keeps its connection while
+     * it waits for the telephony engine (its rows stay locked until it
+     * commits), so this bounds how many commands run at once.
+     */
+    poolMax: number;
   };
   ari: {
     /** Asterisk ARI base URL (`http://asterisk:8088`); null starts the simulator in-process. */
@@ -37,7 +43,7 @@ export interface GatewayConfig {
 export const defaultGatewayConfig: GatewayConfig = {
   http: { host: '0.0.0.0', port: 8080 },
   logLevel: 'info',
-  database: { url: null, dataDir: '.data' },
+  database: { url: null, dataDir: '.data', poolMax: 30 },
   ari: { url: null, user: 'gateway', password: 'gateway', app: 'pbx-gateway', requestTimeoutMs: 5000 },
   simulator: { port: 8088 },
   provisioningFile: null,

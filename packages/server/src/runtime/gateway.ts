@@ -60,6 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const coreLogger = coreLoggerOf(logger);
   const store = createPgStore({
     connectionString: options.databaseUrl,
+    pool: { max: config.database.poolMax },
     onError: (error) => logger.warn({ error: error.message }, 'store error'),
   });
   await store.migrate();
