@@ -15,6 +15,8 @@ export type RequestBody =
 export interface BodyLimits {
   maxBytes: number;
   maxFields: number;
+  /** `text`: return the body as text whatever its declared type (a dialect that parses it itself). */
+  as?: 'declared' | 'text';
 }
 
 const DEFAULT_LIMITS: BodyLimits = { maxBytes: 1024 * 1024, maxFields: 1000 };
@@ -26,7 +28,7 @@ const DEFAULT_LIMITS: BodyLimits = { maxBytes: 1024 * 1024, maxFields: 1000 };
  * parsed; other types are kept as text.
  */
 export async function readRequestBody(req: IncomingMessage, limits: Partial<BodyLimits> = {}): Promise<RequestBody> {
-  const { maxBytes, maxFields } = { ...DEFAULT_LIMITS, ...limits };
+  const { maxBytes, maxFields, as } = { ...DEFAULT_LIMITS, ...limits };
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > maxBytes) {
     discard(req);
@@ -35,6 +37,7 @@ export async function readRequestBody(req: IncomingMessage, limits: Partial<Body
   const raw = await readRaw(req, maxBytes);
   if (typeof raw === 'string') return { kind: 'problem', problem: raw };
   if (raw.length === 0) return { kind: 'none' };
+  if (as === 'text') return { kind: 'text', text: raw.toString('utf8') };
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/x-www-form-urlencoded')) {
     const params = parseQueryString(raw.toString('utf8'));

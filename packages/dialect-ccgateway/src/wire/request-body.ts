@@ -10,27 +10,19 @@ export type JsonBody =
  * Reads the body of a request whatever its declared type: Huawei's clients
  * send `application/json; charset=UTF-8`, the generated JavaScript client
  * sometimes `text/plain`, and form-posting libraries their own type around
- * a JSON text. The kit parses bodies by content type, so it is asked for the
- * raw text and the JSON is parsed here.
+ * a JSON text. So the body is read as text and the JSON is parsed here.
  */
 async function readText(req: IncomingMessage, maxBytes: number): Promise<{ text: string } | { problem: 'too_large' | 'aborted' | 'malformed' }> {
-  const declared = req.headers['content-type'];
-  req.headers['content-type'] = 'text/plain';
-  try {
-    const body = await readRequestBody(req, { maxBytes });
-    switch (body.kind) {
-      case 'none':
-        return { text: '' };
-      case 'text':
-        return { text: body.text };
-      case 'problem':
-        return { problem: body.problem === 'too_large' || body.problem === 'aborted' ? body.problem : 'malformed' };
-      default:
-        return { problem: 'malformed' };
-    }
-  } finally {
-    if (declared === undefined) delete req.headers['content-type'];
-    else req.headers['content-type'] = declared;
+  const body = await readRequestBody(req, { maxBytes, as: 'text' });
+  switch (body.kind) {
+    case 'none':
+      return { text: '' };
+    case 'text':
+      return { text: body.text };
+    case 'problem':
+      return { problem: body.problem === 'too_large' || body.problem === 'aborted' ? body.problem : 'malformed' };
+    default:
+      return { problem: 'malformed' };
   }
 }
 

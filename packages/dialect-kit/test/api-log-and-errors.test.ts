@@ -1,0 +1,74 @@
+import express from 'express';
+import supertest from 'supertest';
+import type { ApiLogEntry, CallControl } from '@pbx-gateway/core';
+import { apiLogRecorder, dialectErrorHandler, handle, noteApiRequest, type DialectLogger } from '../src';
+
+function recordingLogger(): DialectLogger & { lines: Array<{ facts: Record<string, unknown>; message: string }> } {
+  const lines: Array<{ facts: Record<string, unknown>; message: string }> = [];
+  const log = (facts: Record<string, unknown>, message: string): void => void lines.push({ facts, message });
+  return { lines, debug: log, info: log, warn: log, error: log };
+}
+
+function fakeCore(entries: ApiLogEntry[]): CallControl {
+  return {
+    clock: { now: () => new Date('2026-01-01T00:00:00Z') },
+    recordApiRequest: async (entry: ApiLogEntry) => void entries.push(entry),
+  } as unknown as CallControl;
+}
+
+describe('the API log recorder', () => {
+  it('logs each answered request with its secrets redacted, to the API log and the structured log', async () => {
+    const entries: ApiLogEntry[] = [];
+    const logger = recordingLogger();
+    const app = express();
+    app.use(apiLogRecorder({ core: fakeCore(entries), dialect: 'vicidial', secretParams: ['pass', 'Token'], logger }));
+    app.get('/agc/api.php', (_req, res) => {
+      noteApiRequest(res, { operation: 'version', params: { user: '6666', PASS: '1234', token: 't0k3n' }, apiUser: '6666', outcome: 'success', result: 'VERSION' });
+      res.status(200).end('VERSION: 2.14-82\n');
+    });
+    await supertest(app).get('/agc/api.php?user=6666&pass=1234');
+    expect(entries).toEqual([
+      expect.objectContaining({
+        dialect: 'vicidial',
+        operation: 'version',
+        method: 'GET',
+        path: '/agc/api.php',
+        params: { user: '6666', PASS: '[redacted]', token: '[redacted]' },
+        apiUser: '6666',
+        httpStatus: 200,
+        outcome: 'success',
+        result: 'VERSION',
+      }),
+    ]);
+    expect(JSON.stringify(logger.lines)).not.toContain('1234');
+    expect(JSON.stringify(logger.lines)).not.toContain('t0k3n');
+  });
+
+  it('logs a request its handler never described, as unknown', async () => {
+    const entries: ApiLogEntry[] = [];
+    const app = express();
+    app.use(apiLogRecorder({ core: fakeCore(entries), dialect: 'voipsun', secretParams: [], logger: recordingLogger() }));
+    app.get('/x', (_req, res) => void res.status(404).end());
+    await supertest(app).get('/x');
+    expect(entries[0]).toMatchObject({ operation: 'unknown', outcome: 'error', httpStatus: 404 });
+  });
+});
+
+describe('the dialect error guard', () => {
+  it("answers a failing async handler with the dialect's own error, never Express's HTML page", async () => {
+    const logger = recordingLogger();
+    const app = express();
+    app.get(
+      '/fail',
+      handle(async () => {
+        throw new Error('database gone');
+      }),
+    );
+    app.use(dialectErrorHandler(logger, () => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"success":"false","errno":"999"}' })));
+    const response = await supertest(app).get('/fail');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('{"success":"false","errno":"999"}');
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(logger.lines).toEqual([expect.objectContaining({ facts: expect.objectContaining({ error: 'database gone' }) })]);
+  });
+});
