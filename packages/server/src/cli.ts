@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { createPgStore } from '@pbx-gateway/store-pg';
+import type { Logger } from 'pino';
+import { createPgStore, type PgStore } from '@pbx-gateway/store-pg';
 import { ConfigError, loadConfig } from './config/environment';
 import { createLogger } from './logging/logger';
 import { applyDirectory } from './provisioning/apply-provisioning';
@@ -50,10 +51,11 @@ async function start(): Promise<number> {
     documents.push(demo.document);
   }
   if (config.provisioningFile) documents.push(readProvisioningFile(config.provisioningFile));
-  const embedded = await startEmbeddedServices(config, logger);
+  const embedded = await startEmbeddedServices(config, logger, { telephony: true });
   signals.reclaim();
   let gateway;
   try {
+    if (embedded.ariUrl === null) throw new Error('no telephony engine: neither ARI_URL nor the simulator');
     gateway = await startGateway({ config, logger, databaseUrl: embedded.databaseUrl, ariUrl: embedded.ariUrl, provisioning: documents, listen: true });
   } catch (error) {
     await embedded.stop();
@@ -69,35 +71,35 @@ async function start(): Promise<number> {
 }
 
 async function migrate(): Promise<number> {
-  const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.logLevel });
-  const embedded = await startEmbeddedServices({ ...config, ari: { ...config.ari, url: 'unused' } }, logger);
-  try {
-    const store = createPgStore({ connectionString: embedded.databaseUrl });
-    await store.migrate();
-    await store.close();
-    logger.info('database schema is up to date');
-  } finally {
-    await embedded.stop();
-  }
+  await withDatabase(async (_store, logger) => logger.info('database schema is up to date'));
   return 0;
 }
 
 async function provision(file: string): Promise<number> {
   const document = readProvisioningFile(file);
+  await withDatabase(async (store, logger) => {
+    const applied = await applyDirectory(store, createScryptSecretHasher(), document);
+    logger.info({ ...applied, sessionsAtNextStart: document.sessions?.length ?? 0 }, 'provisioning applied');
+  });
+  return 0;
+}
+
+/** Runs a command on the configured (or embedded) database, brought up to date; no telephony. */
+async function withDatabase(work: (store: PgStore, logger: Logger) => Promise<void>): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
-  const embedded = await startEmbeddedServices({ ...config, ari: { ...config.ari, url: 'unused' } }, logger);
+  const embedded = await startEmbeddedServices(config, logger, { telephony: false });
   try {
     const store = createPgStore({ connectionString: embedded.databaseUrl });
-    await store.migrate();
-    const applied = await applyDirectory(store, createScryptSecretHasher(), document);
-    await store.close();
-    logger.info({ ...applied, sessionsAtNextStart: document.sessions?.length ?? 0 }, 'provisioning applied');
+    try {
+      await store.migrate();
+      await work(store, logger);
+    } finally {
+      await store.close();
+    }
   } finally {
     await embedded.stop();
   }
-  return 0;
 }
 
 main(process.argv.slice(2)).then(

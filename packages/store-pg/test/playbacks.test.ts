@@ -48,6 +48,17 @@ describe('playbacks', () => {
     expect(unfinished.map((p) => p.id)).toEqual(['pb-call', 'agent-1001.pb-1', 'pb-bare']);
   });
 
+  it("finds a call's playback until it is finished, finishing included", async () => {
+    await ctx.store.direct.playbacks.insert(playback('pb-c10', { callId: 'c10', state: 'pending' }));
+    for (const state of ['pending', 'playing', 'paused', 'finishing'] as const) {
+      await ctx.store.direct.playbacks.update(playback('pb-c10', { callId: 'c10', state }));
+      expect((await ctx.store.direct.playbacks.unfinishedForCall('c10'))?.id).toBe('pb-c10');
+    }
+    await ctx.store.direct.playbacks.update(playback('pb-c10', { callId: 'c10', state: 'finished' }));
+    expect(await ctx.store.direct.playbacks.unfinishedForCall('c10')).toBeNull();
+    expect(await ctx.store.direct.playbacks.unfinishedForCall('no-call')).toBeNull();
+  });
+
   it('stores positions as whole milliseconds', async () => {
     await ctx.store.direct.playbacks.insert(playback('pb-frac', { offsetMs: 1000.4, playedMs: 20.6 }));
     expect(await ctx.store.direct.playbacks.get('pb-frac')).toMatchObject({ offsetMs: 1000, playedMs: 21 });

@@ -305,3 +305,24 @@ export function loadAriContract(dir: string = ariApiDocsDir()): AriContract {
   };
   return contract;
 }
+
+/** A request as the simulator logged it. */
+export interface LoggedAriRequest {
+  method: string;
+  path: string;
+  query: AriRequestToCheck['query'];
+  body?: unknown;
+  rawBody?: string;
+}
+
+/**
+ * Every problem Asterisk 22's description finds in a list of requests, one
+ * line each naming the request: an empty list means Asterisk accepts them all.
+ */
+export function ariRequestProblems(requests: readonly LoggedAriRequest[], contract: AriContract = loadAriContract()): string[] {
+  return requests.flatMap((request) => {
+    const found = contract.checkRequest({ method: request.method, path: request.path, query: request.query, body: request.body });
+    if (request.rawBody !== undefined) found.push(`a body that is not JSON: ${request.rawBody.slice(0, 80)}`);
+    return found.map((problem) => `${request.method} ${request.path} ${JSON.stringify(request.query)}: ${problem}`);
+  });
+}

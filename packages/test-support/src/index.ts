@@ -18,5 +18,5 @@ export function startTestGateway(options?: TestGatewayOptions): Promise<TestGate
   const harness = require('./test-gateway') as typeof import('./test-gateway');
   return harness.startTestGateway(options);
 }
-export { loadAriContract } from './ari-contract';
-export type { AriContract, AriOperation, AriRequestToCheck, SwaggerModel, SwaggerParameter } from './ari-contract';
+export { ariRequestProblems, loadAriContract } from './ari-contract';
+export type { AriContract, AriOperation, AriRequestToCheck, LoggedAriRequest, SwaggerModel, SwaggerParameter } from './ari-contract';

@@ -15,7 +15,7 @@ import {
   type ProvisioningDocument,
   type RunningGateway,
 } from '@pbx-gateway/server';
-import { loadAriContract } from './ari-contract';
+import { ariRequestProblems } from './ari-contract';
 import { startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_MEDIA } from './test-media';
@@ -42,13 +42,7 @@ export interface TestGatewayOptions {
 export class AriContractViolation extends Error {}
 
 async function ariContractProblems(sim: PbxSim): Promise<string[]> {
-  const requests = await sim.control.requests();
-  const contract = loadAriContract();
-  return requests.flatMap((request) => {
-    const problems = contract.checkRequest({ method: request.method, path: request.path, query: request.query, body: request.body });
-    if (request.rawBody !== undefined) problems.push('a body that is not JSON');
-    return problems.map((problem) => `${request.method} ${request.path} ${JSON.stringify(request.query)}: ${problem}`);
-  });
+  return ariRequestProblems(await sim.control.requests());
 }
 
 export interface TestGateway {

@@ -61,7 +61,7 @@ export const agentPlaybackCall: CallFlow = {
   async onLegEnded(ctx, uow, call, leg, legs) {
     publishPhoneReleased(uow, call, leg);
     await hangupOtherLegs(ctx, uow, legs, null);
-    const unfinished = await unfinishedPlaybackOf(uow, call.id);
+    const unfinished = await uow.tx.playbacks.unfinishedForCall(call.id);
     const ended = await completeCallIfOver(ctx, uow, call);
     // Ending the call may have ended the session too (a deferred logout), which finishes its audio.
     const playback = unfinished ? await uow.tx.playbacks.get(unfinished.id) : null;
@@ -84,13 +84,6 @@ async function finishWithRelease(
 ): Promise<void> {
   await uow.tx.playbacks.update({ ...playback, state: 'finishing', finishCause: playback.finishCause ?? cause });
   await hangupOtherLegs(ctx, uow, legs, null);
-}
-
-async function unfinishedPlaybackOf(uow: UnitOfWork, callId: string): Promise<Playback | null> {
-  const active = await uow.tx.playbacks.activeForCall(callId);
-  if (active) return active;
-  const all = await uow.tx.playbacks.listUnfinished();
-  return all.find((playback) => playback.callId === callId) ?? null;
 }
 
 const RELEASE_AFTER_FAILED_MEDIA = 'release_after_failed_media';

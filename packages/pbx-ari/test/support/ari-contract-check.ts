@@ -1,5 +1,5 @@
 import type { PbxSim } from '@pbx-gateway/pbx-sim';
-import { loadAriContract } from '@pbx-gateway/test-support';
+import { ariRequestProblems } from '@pbx-gateway/test-support';
 import type { RequestLedger } from './sim-harness';
 
 /**
@@ -12,12 +12,6 @@ import type { RequestLedger } from './sim-harness';
  */
 export async function expectRequestsAcceptedByAsterisk(ledger: RequestLedger, sim?: PbxSim): Promise<void> {
   if (sim) await ledger.collect(sim);
-  const contract = loadAriContract();
   expect(ledger.requests.length).toBeGreaterThan(0);
-  const problems = ledger.requests.flatMap((request) => {
-    const found = contract.checkRequest({ method: request.method, path: request.path, query: request.query, body: request.body });
-    if (request.rawBody !== undefined) found.push(`a body that is not JSON: ${request.rawBody.slice(0, 80)}`);
-    return found.map((problem) => `${request.method} ${request.path} ${JSON.stringify(request.query)}: ${problem}`);
-  });
-  expect(problems).toEqual([]);
+  expect(ariRequestProblems(ledger.requests)).toEqual([]);
 }

@@ -7,7 +7,8 @@ import { demoSimulatorMedia, demoSimulatorPhones } from '../provisioning/demo-pr
 
 export interface EmbeddedServices {
   databaseUrl: string;
-  ariUrl: string;
+  /** Null when telephony was not asked for. */
+  ariUrl: string | null;
   simulator: PbxSim | null;
   stop(): Promise<void>;
 }
@@ -17,7 +18,11 @@ export interface EmbeddedServices {
  * data directory when there is no DATABASE_URL, and the Asterisk simulator
  * on loopback when there is no ARI_URL.
  */
-export async function startEmbeddedServices(config: GatewayConfig, logger: Logger): Promise<EmbeddedServices> {
+export async function startEmbeddedServices(
+  config: GatewayConfig,
+  logger: Logger,
+  needs: { telephony: boolean } = { telephony: true },
+): Promise<EmbeddedServices> {
   let postgres: RunningPostgres | null = null;
   let simulator: PbxSim | null = null;
   try {
@@ -26,7 +31,7 @@ export async function startEmbeddedServices(config: GatewayConfig, logger: Logge
       logger.info({ dataDir }, 'no DATABASE_URL: starting embedded Postgres');
       postgres = await startEmbeddedPostgres({ dataDir });
     }
-    if (!config.ari.url) {
+    if (needs.telephony && !config.ari.url) {
       simulator = await startPbxSim({
         host: '127.0.0.1',
         port: config.simulator.port,
@@ -43,7 +48,7 @@ export async function startEmbeddedServices(config: GatewayConfig, logger: Logge
   }
   return {
     databaseUrl: config.database.url ?? postgres!.url,
-    ariUrl: config.ari.url ?? simulator!.url,
+    ariUrl: config.ari.url ?? simulator?.url ?? null,
     simulator,
     async stop() {
       await simulator?.close().catch(() => undefined);

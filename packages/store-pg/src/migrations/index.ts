@@ -16,6 +16,7 @@ import * as agentMailbox from './014-agent-mailbox';
 import * as accessTokens from './015-access-tokens';
 import * as agentLoginFailures from './016-agent-login-failures';
 import * as outboxOrdering from './017-outbox-ordering';
+import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 
 interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -43,6 +44,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '015-access-tokens', migration: accessTokens },
   { name: '016-agent-login-failures', migration: agentLoginFailures },
   { name: '017-outbox-ordering', migration: outboxOrdering },
+  { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

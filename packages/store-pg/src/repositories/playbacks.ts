@@ -91,6 +91,11 @@ export function createPlaybackRepository(db: Knex): PlaybackRepository {
     activeForAgent: (agentId) => activeWhere('agent_id', agentId),
     activeForCall: (callId) => activeWhere('call_id', callId),
 
+    async unfinishedForCall(callId) {
+      const row: PlaybackRow | undefined = await db('playbacks').where('call_id', callId).whereNot({ state: 'finished' }).orderBy(NEWEST_FIRST).first();
+      return row ? toPlayback(row) : null;
+    },
+
     async listUnfinished() {
       const rows: PlaybackRow[] = await db('playbacks').whereNot({ state: 'finished' }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
       return rows.map(toPlayback);

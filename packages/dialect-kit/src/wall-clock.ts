@@ -1,0 +1,49 @@
+/** A moment as a clock on the wall of one time zone shows it. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// Building an Intl formatter is costly; one per time zone serves every request.
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+export function wallClock(at: Date, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(at)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/** `YYYY-MM-DD HH:MM:SS` in the time zone: what PHP's `date("Y-m-d H:i:s")` prints there. */
+export function localDateTime(at: Date, timeZone: string): string {
+  const wall = wallClock(at, timeZone);
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+}
+
+/** Unix seconds, as the legacy APIs print epochs. */
+export const unixSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
