@@ -20,3 +20,5 @@ export function startTestGateway(options?: TestGatewayOptions): Promise<TestGate
 }
 export { ariRequestProblems, loadAriContract } from './ari-contract';
 export type { AriContract, AriOperation, AriRequestToCheck, LoggedAriRequest, SwaggerModel, SwaggerParameter } from './ari-contract';
+export { startGatewayProcess } from './gateway-process';
+export type { GatewayProcess, GatewayProcessOptions, GatewayLogLine } from './gateway-process';
