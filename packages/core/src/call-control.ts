@@ -1,7 +1,7 @@
 import type { AccessToken, AccessTokenKind } from './model/access-token';
 import type { Agent, AgentSession } from './model/agent';
 import type { ApiLogEntry } from './model/api-log';
-import type { Call, Leg } from './model/call';
+import type { Call, Leg, LiveChannelListing } from './model/call';
 import type { Cdr } from './model/cdr';
 import type { ApiRealm, ApiUser, Extension, Queue } from './model/directory';
 import type { Playback } from './model/playback';
@@ -11,7 +11,10 @@ import type { JsonValue } from './support/json';
 import type { CoreContext, CoreDeps } from './support/core-context';
 import { CredentialCache } from './support/credential-cache';
 import { OwnerQueue } from './support/owner-queue';
+import { SharedRead } from './support/shared-read';
 import { handlePbxEvent } from './pbx-events/pbx-event-handler';
+import { reconcileWithPbx } from './pbx-events/reconciliation';
+import { ResyncScheduler } from './pbx-events/resync-scheduler';
 import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './operations/access-tokens';
 import { authenticateApiUser, type ApiUserCredentials } from './operations/api-user-authentication';
 import { startAgentCustomerCall, type AgentCustomerCallRequest } from './operations/agent-customer-call';
@@ -20,7 +23,7 @@ import { loginAgent, type AgentLoginRequest } from './operations/agent-login';
 import { connectAgentPhone } from './operations/agent-phone-connection';
 import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './operations/agent-logout';
 import { nextMailboxMessage } from './operations/agent-mailbox';
-import { pauseAgent, resumeAgent } from './operations/agent-pause';
+import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from './operations/agent-pause';
 import { controlAgentPlayback, type PlaybackAction } from './operations/agent-playback-control';
 import { startAgentPlayback, type AgentPlaybackRequest, type AgentPlaybackStarted } from './operations/agent-playback-start';
 import { deliverDueCallbacks } from './operations/callback-delivery';
@@ -56,8 +59,8 @@ export interface CallControl {
   /** Rings the agent's phone into the session conference unless it is there already. */
   connectAgentPhone(request: { agentId: string }): Promise<{ rung: boolean }>;
   logoutAgent(request: AgentLogoutRequest): Promise<LogoutOutcome>;
-  pauseAgent(request: { agentId: string; reason: string | null }): Promise<PauseOutcome>;
-  resumeAgent(request: { agentId: string }): Promise<void>;
+  pauseAgent(request: PauseRequest): Promise<PauseOutcome>;
+  resumeAgent(request: ResumeRequest): Promise<void>;
   touchAgentSession(agentId: string): Promise<void>;
   expireIdleSessions(request: { via: LoginChannel; idleMs: number }): Promise<string[]>;
   nextMailboxMessage(request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal }): Promise<JsonValue | null>;
@@ -74,6 +77,12 @@ export interface CallControl {
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
   hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
   listLiveCalls(): Promise<Array<{ call: Call; legs: Leg[] }>>;
+  /**
+   * The engine channels of the calls up (named live legs), calls oldest first,
+   * each call's legs in creation order. Concurrent callers share one read
+   * (started after each of them asked) and the same listing object.
+   */
+  listLiveChannels(): Promise<LiveChannelListing>;
   getCall(callId: string): Promise<{ call: Call; legs: Leg[] } | null>;
   getCdrOfCall(callId: string): Promise<Cdr | null>;
 
@@ -112,8 +121,14 @@ export function createCallControl(deps: CoreDeps): CallControl {
     void work.finally(() => inFlight.delete(work)).catch(() => undefined);
     return work;
   };
-  const ctx: CoreContext = { ...deps, queue: new TrackedOwnerQueue(track), credentials: new CredentialCache(deps.config.credentialCacheMs) };
+  // Without the engine there is nothing to read: its reconnection reconciles anyway.
+  const resync = new ResyncScheduler(() => (deps.pbx.isAvailable() ? track(reconcileWithPbx(ctx)) : Promise.resolve()), deps.timers, deps.logger);
+  const ctx: CoreContext = { ...deps, queue: new TrackedOwnerQueue(track), credentials: new CredentialCache(deps.config.credentialCacheMs), resync };
   const direct = deps.store.direct;
+  const liveChannels = new SharedRead<LiveChannelListing>(async () => {
+    const channels = await direct.calls.listLiveChannels();
+    return { readAt: deps.clock.now(), channels };
+  });
   let started = false;
 
   return {
@@ -148,6 +163,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
     hangupChannel: (request) => track(hangupChannel(ctx, request)),
     listLiveCalls: () => direct.calls.listLive(),
+    listLiveChannels: () => liveChannels.get(),
     getCall: async (callId) => {
       const call = await direct.calls.get(callId);
       return call ? { call, legs: await direct.calls.legsOf(callId) } : null;

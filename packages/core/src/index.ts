@@ -29,6 +29,7 @@ export type { ApiUserCredentials } from './operations/api-user-authentication';
 export type { IssuedToken, TokenRequest } from './operations/access-tokens';
 export type { AgentLoginRequest } from './operations/agent-login';
 export type { AgentLogoutRequest, LogoutOutcome } from './operations/agent-logout';
+export type { PauseRequest, ResumeRequest } from './operations/agent-pause';
 export type { AgentPlaybackRequest, AgentPlaybackStarted } from './operations/agent-playback-start';
 export type { PlaybackAction } from './operations/agent-playback-control';
 export type { ClickToCallRequest } from './operations/click-to-call';

@@ -129,6 +129,27 @@ describe('authenticateApiUser', () => {
     expect((await failure(t, credentials(SECRET))).code).toBe('AUTH_LOCKED');
   });
 
+  it('accepts the right secret sent on many connections at once, however many, hashing it once', async () => {
+    const t = await setup();
+    const answers = await Promise.allSettled(Array.from({ length: 30 }, () => t.core.authenticateApiUser(credentials(SECRET))));
+    const refused = answers.filter((answer) => answer.status === 'rejected').map((answer) => ((answer as PromiseRejectedResult).reason as DomainError).code);
+    expect(refused).toEqual([]);
+    expect(t.hasher.verifications).toBe(1);
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0 });
+  });
+
+  it('lets requests that waited for a failed verification make their own, counted attempts', async () => {
+    const t = await setup();
+    const mixed = await Promise.allSettled([
+      ...Array.from({ length: 5 }, () => t.core.authenticateApiUser(credentials('wrong'))),
+      t.core.authenticateApiUser(credentials(SECRET)),
+    ]);
+    expect(mixed.filter((answer) => answer.status === 'rejected')).toHaveLength(5);
+    expect(mixed[5]!.status).toBe('fulfilled');
+    expect(t.hasher.verifications).toBe(6);
+    expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(5);
+  });
+
   it('finds an account by realm and login whatever its state', async () => {
     const t = await setup();
     await expect(t.core.findApiUser('vicidial', 'sleeper')).resolves.toMatchObject({ id: 'u-sleeping', active: false });

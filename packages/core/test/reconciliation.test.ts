@@ -71,7 +71,8 @@ describe('reconciliation after the engine connects', () => {
     expect(await t.core.listLiveCalls()).toEqual([]);
     const cdrs = await t.store.direct.cdrs.list();
     expect(cdrs.map((cdr) => cdr.callId).sort()).toEqual([clickId, agentCall.callId].sort());
-    for (const cdr of cdrs) expect(cdr).toMatchObject({ hangupCause: 0, hangupCauseText: 'Unknown' });
+    // Nobody is known to have hung up: the gateway ended them when it found out.
+    for (const cdr of cdrs) expect(cdr).toMatchObject({ hangupCause: 0, hangupCauseText: 'Unknown', hangupSide: 'system', endedAt: t.clock.now() });
     expect((await legOf(t, clickId, 'destination')).state).toBe('ended');
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
     expect(t.eventTypes('CallEnded')).toHaveLength(2);
@@ -129,7 +130,7 @@ describe('reconciliation after the engine connects', () => {
     await connected(t);
     expect(t.pbx.describe()).toContain('ensureBridge agent-1000.conference mixing');
     expect(t.pbx.bridges.has('agent-1000.conference')).toBe(true);
-    expect(describeEvents(t.events)).toEqual(['LegEnded agent', 'AgentPhoneReleased by agent', 'CallEnded']);
+    expect(describeEvents(t.events)).toEqual(['LegEnded agent', 'AgentPhoneReleased by system', 'CallEnded']);
     expect(await t.core.getAgentSession('1000')).toMatchObject({ conference: { ...session.conference, agentLegId: null } });
   });
 
@@ -142,7 +143,7 @@ describe('reconciliation after the engine connects', () => {
     t.takeEvents();
     t.pbx.forgetEverything();
     await connected(t);
-    expect(describeEvents(t.events)).toEqual(['LegEnded agent', 'AgentPhoneReleased by agent', 'CallEnded', 'AgentStateChanged in_call->ready', 'PlaybackFinished stopped']);
+    expect(describeEvents(t.events)).toEqual(['LegEnded agent', 'AgentPhoneReleased by system', 'CallEnded', 'AgentStateChanged in_call->ready', 'PlaybackFinished stopped']);
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready' });
   });
 

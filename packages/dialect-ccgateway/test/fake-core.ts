@@ -157,6 +157,7 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
     async pauseAgent(request) {
       const session = sessions.get(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN');
+      if (session.state === 'paused' && request.ifPaused === 'keep') return 'already_paused';
       if (session.state === 'in_call') {
         sessions.set(request.agentId, { ...session, pendingPause: { reason: request.reason } });
         return 'pause_pending';
@@ -168,6 +169,7 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
     async resumeAgent(request) {
       const session = sessions.get(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN');
+      if (session.state === 'ready' && request.ifReady === 'accept') return;
       if (session.state !== 'paused' && session.state !== 'wrap_up') throw new DomainError('AGENT_NOT_PAUSED');
       sessions.set(request.agentId, { ...session, state: 'ready', pauseReason: null });
       await publish({ type: 'AgentStateChanged', agentId: request.agentId, from: session.state, to: 'ready', reason: null, at: clock.now() });

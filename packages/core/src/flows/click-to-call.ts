@@ -1,7 +1,8 @@
 import type { Call } from '../model/call';
+import { hangupLeg } from '../operations/agent-session-end';
 import { newLeg } from '../support/call-factory';
 import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
-import { pbxBestEffort, pbxCommand } from '../support/pbx-commands';
+import { bridgeUnlessGone, pbxBestEffort, pbxCommand } from '../support/pbx-commands';
 import { callBridgeId } from '../support/resource-ids';
 import type { CallFlow } from './call-flow';
 
@@ -16,7 +17,11 @@ export const clickToCall: CallFlow = {
     if (leg.role === 'source') {
       const bridgeId = callBridgeId(call.id);
       await pbxCommand(ctx, 'create call bridge', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-      await pbxCommand(ctx, 'bridge source', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+      if (!(await bridgeUnlessGone(ctx, 'bridge source', bridgeId, leg.id))) {
+        // Its end (the next event) ends the call.
+        await hangupLeg(ctx, uow, leg.id);
+        return call;
+      }
       await pbxBestEffort(ctx, 'ringing tone', () => ctx.pbx.setRinging(leg.id, true));
       const trunkId = typeof call.data.trunkId === 'number' ? call.data.trunkId : null;
       const destination = newLeg(
@@ -39,7 +44,11 @@ export const clickToCall: CallFlow = {
       return dialling;
     }
     const bridgeId = call.bridgeId ?? callBridgeId(call.id);
-    await pbxCommand(ctx, 'bridge destination', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+    if (!(await bridgeUnlessGone(ctx, 'bridge destination', bridgeId, leg.id))) {
+      // Its end (the next event) ends the call, as any hang-up does.
+      await hangupLeg(ctx, uow, leg.id);
+      return call;
+    }
     const source = (await uow.tx.calls.legsOf(call.id)).find((candidate) => candidate.role === 'source');
     if (source) await pbxBestEffort(ctx, 'stop ringing tone', () => ctx.pbx.setRinging(source.id, false));
     const connected: Call = { ...call, state: 'answered', stage: 'connected', answeredAt: uow.now };

@@ -3,7 +3,7 @@ import type { Playback } from '../model/playback';
 import { newLeg } from '../support/call-factory';
 import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
-import { pbxBestEffort, pbxCommand } from '../support/pbx-commands';
+import { bridgeUnlessGone, pbxBestEffort, pbxCommand } from '../support/pbx-commands';
 import { callBridgeId, newPlaybackId } from '../support/resource-ids';
 import { scheduleCallTimer } from '../pbx-events/call-timers';
 import type { CallFlow } from './call-flow';
@@ -112,7 +112,7 @@ async function transfer(ctx: CoreContext, uow: UnitOfWork, call: Call, customer:
   const transferring: Call = { ...call, stage: 'transferring', bridgeId };
   await uow.tx.calls.update(transferring);
   await pbxCommand(ctx, 'create transfer bridge', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-  await pbxCommand(ctx, 'bridge caller', () => ctx.pbx.addToBridge(bridgeId, [customer.id]));
+  if (!(await bridgeUnlessGone(ctx, 'bridge caller', bridgeId, customer.id))) return endMenu(ctx, uow, transferring, 'caller_gone');
   await pbxBestEffort(ctx, 'ringing tone', () => ctx.pbx.setRinging(customer.id, true));
   const existing = await uow.tx.calls.legsOf(call.id);
   let ordinal = existing.length;
@@ -159,7 +159,7 @@ async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: Call, mem
   };
   await uow.tx.calls.update(connected);
   const bridgeId = call.bridgeId ?? callBridgeId(call.id);
-  await pbxCommand(ctx, 'bridge member', () => ctx.pbx.addToBridge(bridgeId, [member.id]));
+  if (!(await bridgeUnlessGone(ctx, 'bridge member', bridgeId, member.id))) return endMenu(ctx, uow, connected, 'transfer_failed');
   const legs = await uow.tx.calls.legsOf(call.id);
   const customer = legs.find((leg) => leg.role === 'customer');
   if (customer) await pbxBestEffort(ctx, 'stop ringing tone', () => ctx.pbx.setRinging(customer.id, false));

@@ -25,13 +25,34 @@ export interface ApiLogEntry {
 
 export const REDACTED = '[redacted]';
 
-/** Copies `params`, replacing the value of every secret-bearing name. */
+/**
+ * Copies `params`, replacing the value of every secret-bearing name. A
+ * parameter that only mentions a secret-bearing name may hold the secret all
+ * the same: a JSON text posted as a form arrives as one parameter named
+ * `{"password":"…",…}`, a multipart body declared as a form as one whose
+ * value holds `name="password"` and the password after it, a nested object
+ * as JSON text. Such a name is replaced as well as its value; such a value is
+ * replaced.
+ */
 export function redactParams(params: Readonly<Record<string, unknown>>, secretNames: ReadonlySet<string>): JsonObject {
+  const names = [...secretNames].filter((name) => name !== '');
+  const mentionsSecret = (text: string): boolean => {
+    const lower = text.toLowerCase();
+    return names.some((name) => lower.includes(name));
+  };
   const out: JsonObject = {};
+  let hiddenNames = 0;
   for (const [name, value] of Object.entries(params)) {
-    if (secretNames.has(name.toLowerCase())) out[name] = REDACTED;
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) out[name] = value;
-    else if (value !== undefined) out[name] = JSON.stringify(value) ?? null;
+    if (value === undefined) continue;
+    if (secretNames.has(name.toLowerCase())) {
+      out[name] = REDACTED;
+    } else if (mentionsSecret(name)) {
+      hiddenNames += 1;
+      out[`${REDACTED} ${hiddenNames}`] = REDACTED;
+    } else {
+      const kept = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : (JSON.stringify(value) ?? null);
+      out[name] = typeof kept === 'string' && mentionsSecret(kept) ? REDACTED : kept;
+    }
   }
   return out;
 }

@@ -77,4 +77,25 @@ export interface Leg {
   hangupRequested: boolean;
 }
 
+/**
+ * A leg as the engine shows it while it is up: a live leg the engine has
+ * named, of a call not yet ended. What listings of channels read, and nothing
+ * more, so that listing many calls stays cheap.
+ */
+export interface LiveChannel {
+  channelName: string;
+  context: string;
+  state: Exclude<LegState, 'ended'>;
+  callerNumber: string;
+  dialedNumber: string;
+  account: Leg['account'];
+  createdAt: Date;
+}
+
+/** The live channels as one read saw them, and the clock reading taken when that read ended. */
+export interface LiveChannelListing {
+  readAt: Date;
+  channels: readonly LiveChannel[];
+}
+
 export const isLive = (leg: Leg): boolean => leg.state !== 'ended';

@@ -3,7 +3,7 @@ import type { LoginChannel } from '../model/agent';
 import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { agentOwner } from '../support/resource-ids';
-import { endAgentSession, hangupLeg } from './agent-session-end';
+import { endAgentSession } from './agent-session-end';
 
 /** Records a sign of life from the agent's client (a CC-Gateway poll is its heartbeat). */
 export async function touchAgentSession(ctx: CoreContext, agentId: string): Promise<void> {
@@ -25,9 +25,6 @@ export async function expireIdleSessions(ctx: CoreContext, request: { via: Login
       inTransaction(ctx, async (uow) => {
         const session = await uow.tx.sessions.lock(candidate.agentId);
         if (!session || session.loginVia !== request.via || session.lastSeenAt.getTime() >= before.getTime()) return false;
-        if (session.currentCallId) {
-          for (const leg of await uow.tx.calls.legsOf(session.currentCallId)) await hangupLeg(ctx, uow, leg.id);
-        }
         await endAgentSession(ctx, uow, session, 'idle_timeout');
         return true;
       }),

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { agentOwner } from '../support/resource-ids';
-import { endAgentSession, hangupLeg } from './agent-session-end';
+import { endAgentSession } from './agent-session-end';
 
 export interface AgentLogoutRequest {
   agentId: string;
@@ -27,7 +27,6 @@ export async function logoutAgent(ctx: CoreContext, request: AgentLogoutRequest)
           if (!session.pendingLogout) await uow.tx.sessions.update({ ...session, pendingLogout: true });
           return 'logout_pending';
         }
-        for (const leg of await uow.tx.calls.legsOf(session.currentCallId)) await hangupLeg(ctx, uow, leg.id);
       }
       await endAgentSession(ctx, uow, session, request.whenInCall === 'force' ? 'forced' : 'requested');
       return 'logged_out';

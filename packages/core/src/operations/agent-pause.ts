@@ -4,12 +4,31 @@ import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { agentOwner } from '../support/resource-ids';
 
+export interface PauseRequest {
+  agentId: string;
+  reason: string | null;
+  /**
+   * An agent who is already paused: `update` takes the new reason and
+   * announces the pause again (the default); `keep` changes nothing and
+   * answers `already_paused`. Deciding here, in the agent's queue, is what
+   * keeps a dialect's "already paused" refusal right when commands race.
+   */
+  ifPaused?: 'update' | 'keep';
+}
+
+export interface ResumeRequest {
+  agentId: string;
+  /** An agent who is already ready: `refuse` answers AGENT_NOT_PAUSED (the default); `accept` leaves the agent as it is. */
+  ifReady?: 'refuse' | 'accept';
+}
+
 /** Pauses an agent now, or when the current call ends if the agent is in one. */
-export async function pauseAgent(ctx: CoreContext, request: { agentId: string; reason: string | null }): Promise<PauseOutcome> {
+export async function pauseAgent(ctx: CoreContext, request: PauseRequest): Promise<PauseOutcome> {
   return ctx.queue.run(agentOwner(request.agentId), () =>
     inTransaction(ctx, async (uow) => {
       const session = await uow.tx.sessions.lock(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      if (session.state === 'paused' && request.ifPaused === 'keep') return 'already_paused';
       const { session: next, outcome } = pauseSession(session, request.reason, uow.now);
       await uow.tx.sessions.update(next);
       if (outcome === 'pause_pending') {
@@ -24,11 +43,12 @@ export async function pauseAgent(ctx: CoreContext, request: { agentId: string; r
 }
 
 /** Makes a paused (or wrapping-up) agent available again. */
-export async function resumeAgent(ctx: CoreContext, request: { agentId: string }): Promise<void> {
+export async function resumeAgent(ctx: CoreContext, request: ResumeRequest): Promise<void> {
   await ctx.queue.run(agentOwner(request.agentId), () =>
     inTransaction(ctx, async (uow) => {
       const session = await uow.tx.sessions.lock(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      if (session.state === 'ready' && request.ifReady === 'accept') return;
       const next = resumeSession(session, uow.now);
       await uow.tx.sessions.update(next);
       await uow.tx.queues.setPausedForAgent(session.agentId, false);

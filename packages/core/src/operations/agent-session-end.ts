@@ -8,13 +8,18 @@ import { pbxBestEffort } from '../support/pbx-commands';
 type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
 
 /**
- * Ends an agent's session: its audio stops, the phone it holds in its
- * conference is released, the conference goes, and session-bound tokens die
- * with it. Telephony clean-up is best effort: the session ends even while the
- * engine is away, and reconciliation tidies up once it is back.
+ * Ends an agent's session: the call the agent is in is hung up (with the
+ * session gone, nothing else would ever release it), its audio stops, the
+ * phone it holds in its conference is released, the conference goes, and
+ * session-bound tokens die with it. Telephony clean-up is best effort: the
+ * session ends even while the engine is away, and reconciliation tidies up
+ * once it is back.
  */
 export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, reason: LogoutReason): Promise<void> {
   const { tx, now } = uow;
+  if (session.currentCallId) {
+    for (const leg of await tx.calls.legsOf(session.currentCallId)) await hangupLeg(ctx, uow, leg.id);
+  }
   const playback = await tx.playbacks.activeForAgent(session.agentId);
   if (playback && isActivePlayback(playback)) {
     await tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'stopped', finishedAt: now });

@@ -32,6 +32,12 @@ export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUser
     return cached;
   }
 
+  const verification = `${cacheKey}:${credentials.resetFailuresOnSuccess === true}`;
+  return ctx.credentials.verifyOnce(verification, () => verifyApiUser(ctx, credentials, cacheKey)) as Promise<ApiUser>;
+}
+
+async function verifyApiUser(ctx: CoreContext, credentials: ApiUserCredentials, cacheKey: string): Promise<ApiUser> {
+  const now = ctx.clock.now();
   const users = ctx.store.direct.apiUsers;
   const user = await users.findByLogin(credentials.realm, credentials.login);
   if (!user) throw new DomainError('AUTH_FAILED', 'unknown API user', { reason: 'unknown' });

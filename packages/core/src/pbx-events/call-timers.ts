@@ -12,7 +12,11 @@ export function scheduleCallTimer(ctx: CoreContext, callId: string, timer: strin
   ctx.timers.setTimeout(() => {
     void ctx.queue
       .run(ownerOf(callId), () => fireCallTimer(ctx, callId, timer))
-      .catch((error: unknown) => ctx.logger.error('call timer failed', { callId, timer, error: String(error) }));
+      .catch((error: unknown) => {
+        ctx.logger.error('call timer failed', { callId, timer, error: String(error) });
+        // Reconciliation arms again the timers a call still waits for.
+        ctx.resync.request(`${timer} timer not handled`);
+      });
   }, ms);
 }
 

@@ -44,6 +44,9 @@ async function guarded(ctx: CoreContext, event: PbxEvent, work: () => Promise<vo
   } catch (error) {
     ctx.logger.error('engine event handling failed', { event: event.type, error: error instanceof Error ? error.message : String(error) });
     if ('legId' in event) await releaseCallOfLeg(ctx, event.legId);
+    // The event itself is gone for good: whatever it would have recorded
+    // (a leg's end, a playback's) is found again in the engine's state.
+    ctx.resync.request(`${event.type} not handled`);
   }
 }
 
@@ -71,7 +74,10 @@ async function handleLegEvent(ctx: CoreContext, event: LegEvent): Promise<void> 
         if (flow.onLegDtmf) await flow.onLegDtmf(ctx, uow, call, leg, event.digit);
         return false;
       case 'leg_ended': {
-        const recorded = await recordLegEnded(uow, call, leg, event.cause, event.causeText);
+        // A leg the engine lost was not hung up by its party: the call's
+        // hang-up side and a phone's release are the gateway's.
+        const ending = event.lost ? { ...leg, hangupRequested: true } : leg;
+        const recorded = await recordLegEnded(uow, call, ending, event.cause, event.causeText);
         const legs = await uow.tx.calls.legsOf(call.id);
         await flow.onLegEnded(ctx, uow, recorded.call, recorded.leg, legs);
         return false;

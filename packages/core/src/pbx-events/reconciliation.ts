@@ -7,7 +7,8 @@ import { scheduleCallTimer } from './call-timers';
 /**
  * The engine does not replay what happened while the gateway was not
  * listening. After every (re)connection: legs the engine no longer has are
- * ended as if it had said so (their calls get their CDRs), playbacks it no
+ * ended as if it had said so, by the gateway, at the time it found out, with
+ * cause 0 "Unknown" (their calls get their CDRs), playbacks it no
  * longer knows are finished, conferences are recreated, and voice menus
  * waiting for a key get their timer back.
  */
@@ -24,7 +25,7 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
     for (const leg of legs) {
       if (leg.state === 'ended' || present.has(leg.id)) continue;
       endedLegs += 1;
-      await handlePbxEvent(ctx, { type: 'leg_ended', legId: leg.id, cause: 0, causeText: 'Unknown', at });
+      await handlePbxEvent(ctx, { type: 'leg_ended', legId: leg.id, cause: 0, causeText: 'Unknown', at, lost: true });
     }
     if (call.purpose === 'voice_menu' && call.stage === 'awaiting_key') {
       scheduleCallTimer(ctx, call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);

@@ -99,7 +99,12 @@ export type PbxEvent =
   | { type: 'leg_ringing'; legId: string; at: Date }
   /** A leg the gateway originated was answered and entered the application. */
   | { type: 'leg_answered'; legId: string; at: Date }
-  | { type: 'leg_ended'; legId: string; cause: number; causeText: string; at: Date }
+  /**
+   * A leg is gone. `lost`: reconciliation found that the engine no longer has
+   * it and cannot say how it ended; nobody is known to have hung up, so the
+   * gateway ends it as if it had.
+   */
+  | { type: 'leg_ended'; legId: string; cause: number; causeText: string; at: Date; lost?: boolean }
   | { type: 'leg_dtmf'; legId: string; digit: string; durationMs: number; at: Date }
   | { type: 'playback_started'; playbackId: string; at: Date }
   | { type: 'playback_finished'; playbackId: string; outcome: 'done' | 'failed'; at: Date }

@@ -1,7 +1,7 @@
 import type { AccessToken, AccessTokenKind } from '../model/access-token';
 import type { Agent, AgentSession, LoginChannel } from '../model/agent';
 import type { ApiLogEntry } from '../model/api-log';
-import type { Call, Leg } from '../model/call';
+import type { Call, Leg, LiveChannel } from '../model/call';
 import type { Cdr, NewCdr } from '../model/cdr';
 import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, Trunk } from '../model/directory';
 import type { NewOutboxMessage, OutboxMessage } from '../model/outbox';
@@ -132,6 +132,8 @@ export interface CallRepository {
   findLiveLegByChannelName(channelName: string): Promise<Leg | null>;
   /** Calls not yet ended, oldest first, each with all its legs. */
   listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
+  /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
+  listLiveChannels(): Promise<LiveChannel[]>;
 }
 
 export interface PlaybackRepository {

@@ -11,6 +11,11 @@ import type { Timers } from '../ports/timers';
 import type { CredentialCache } from './credential-cache';
 import type { OwnerQueue } from './owner-queue';
 
+/** Asks for the engine's state to be read again (an engine event or timer could not be handled). */
+export interface ResyncRequests {
+  request(reason: string): void;
+}
+
 /**
  * Turns domain events into a dialect's own notices (poll-queue messages,
  * callback rows) inside the transaction that produced them.
@@ -37,6 +42,7 @@ export interface CoreDeps {
 export interface CoreContext extends CoreDeps {
   queue: OwnerQueue;
   credentials: CredentialCache;
+  resync: ResyncRequests;
 }
 
 /** One transaction and the events it makes true. */

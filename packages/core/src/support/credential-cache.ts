@@ -6,6 +6,7 @@
  */
 export class CredentialCache<T = unknown> {
   private readonly entries = new Map<string, { value: T; login: string; expiresAt: number }>();
+  private readonly verifying = new Map<string, Promise<T>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -29,6 +30,33 @@ export class CredentialCache<T = unknown> {
       if (!oldest.done) this.entries.delete(oldest.value);
     }
     this.entries.set(key, { value, login, expiresAt: nowMs + this.ttlMs });
+  }
+
+  /**
+   * Runs one verification per key at a time. A client that sends its
+   * password with every request sends it on many connections at once when
+   * the cache is cold: those requests wait for the one verification already
+   * running and share its success, instead of each reserving a login attempt
+   * (enough of them in flight would look like a burst of guesses and be
+   * refused as locked) and each paying for the slow hash. A failure is not
+   * shared: each waiter then makes its own attempt, counted as before.
+   */
+  async verifyOnce(key: string, verify: () => Promise<T>): Promise<T> {
+    const running = this.verifying.get(key);
+    if (running) {
+      const shared = await running.then(
+        (value) => ({ value }),
+        () => null,
+      );
+      return shared ? shared.value : verify();
+    }
+    const attempt = verify();
+    this.verifying.set(key, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (this.verifying.get(key) === attempt) this.verifying.delete(key);
+    }
   }
 
   forgetLogin(login: string): void {

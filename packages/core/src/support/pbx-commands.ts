@@ -15,6 +15,24 @@ export async function pbxCommand<T>(ctx: CoreContext, what: string, command: () 
   }
 }
 
+/**
+ * Puts a leg that just answered into a bridge. A channel that hangs up in the
+ * instant it answers (or around whom the bridge went) is gone before it can be
+ * bridged, and the engine refuses: that is an ordinary end of a call, not a
+ * failure of the gateway. Answers false then, for the flow to let the call go
+ * the way any hang-up does; an engine that is away still fails the command.
+ */
+export async function bridgeUnlessGone(ctx: CoreContext, what: string, bridgeId: string, legId: string): Promise<boolean> {
+  try {
+    await pbxCommand(ctx, what, () => ctx.pbx.addToBridge(bridgeId, [legId]));
+    return true;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'PBX_REJECTED') throw error;
+    ctx.logger.warn('a leg could not be bridged; its call is let go', { what, bridgeId, legId, error: error.message });
+    return false;
+  }
+}
+
 /** Like `pbxCommand`, for clean-up whose failure must not undo the rest: it is logged instead. */
 export async function pbxBestEffort(ctx: CoreContext, what: string, command: () => Promise<unknown>): Promise<void> {
   if (!ctx.pbx.isAvailable()) {

@@ -823,6 +823,16 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => ({ call: copy(row.value), legs: legsOf(row.value.id) }));
     },
+    async listLiveChannels() {
+      return access
+        .scan<Call>('calls')
+        .filter((row) => row.value.state !== 'ended')
+        .sort(byCreatedThenSeq)
+        .flatMap((row) => legsOf(row.value.id))
+        .flatMap(({ channelName, context, state, callerNumber, dialedNumber, account, createdAt }) =>
+          state === 'ended' || channelName === null ? [] : [{ channelName, context, state, callerNumber, dialedNumber, account, createdAt }],
+        );
+    },
   };
 
   const activeStates: ReadonlyArray<Playback['state']> = ['pending', 'playing', 'paused'];

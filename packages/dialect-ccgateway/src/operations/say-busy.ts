@@ -37,9 +37,11 @@ export const sayBusyOperation: Operation = {
     const reason = busyReason(input.query.reason);
     const prolong = prolongFlag(input.query.prolong);
     if (reason === null || prolong === null) return failed(wireError('000-002'));
-    return withAgentSession(ctx, input, 'sayBusy', async (session) => {
-      if (session.state === 'paused' && !prolong) return failed(wireError('100-009'));
-      await ctx.core.pauseAgent({ agentId: input.agentId, reason: busyPauseReason(reason) });
+    return withAgentSession(ctx, input, 'sayBusy', async () => {
+      // The core decides "already busy" in the agent's queue: a look at the
+      // session from here could be overtaken by a command running in between.
+      const outcome = await ctx.core.pauseAgent({ agentId: input.agentId, reason: busyPauseReason(reason), ifPaused: prolong ? 'update' : 'keep' });
+      if (outcome === 'already_paused' && !prolong) return failed(wireError('100-009'));
       return succeeded(successAnswer());
     });
   },

@@ -1,5 +1,4 @@
-import { wireError } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { succeeded, type Operation } from '../operation';
 import { successAnswer } from '../wire/envelope';
 import { withAgentSession } from './agent-session';
 
@@ -15,9 +14,10 @@ export const sayFreeOperation: Operation = {
   body: 'none',
   bodyError: '000-002',
   run: (ctx, input) =>
-    withAgentSession(ctx, input, 'sayFree', async (session) => {
-      if (session.state === 'in_call') return failed(wireError('100-009'));
-      if (session.state !== 'ready') await ctx.core.resumeAgent({ agentId: input.agentId });
+    withAgentSession(ctx, input, 'sayFree', async () => {
+      // Decided in the agent's queue, so parallel requests cannot both see "busy" and one of them fail:
+      // an idle agent is left as it is, an agent in a call is refused (AGENT_NOT_PAUSED → 100-009).
+      await ctx.core.resumeAgent({ agentId: input.agentId, ifReady: 'accept' });
       return succeeded(successAnswer());
     }),
 };

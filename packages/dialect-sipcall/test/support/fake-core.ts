@@ -109,6 +109,7 @@ export class FakeCore {
     hangupAgentCustomer: unused,
     hangupChannel: unused,
     listLiveCalls: unused,
+    listLiveChannels: unused,
     getCall: unused,
     getCdrOfCall: unused,
     listExtensions: unused,

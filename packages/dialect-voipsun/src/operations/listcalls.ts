@@ -1,11 +1,14 @@
-import type { Leg } from '@pbx-gateway/core';
+import type { LiveChannel, LiveChannelListing } from '@pbx-gateway/core';
 import type { RequestParams } from '@pbx-gateway/dialect-kit';
 import { compileSchema } from '@pbx-gateway/dialect-kit';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
 import { toWireChannelName } from '../wire/channel-name';
 import { ajv } from '../wire/schema';
+import type { VoipsunSettings } from '../settings';
 import type { OperationContext, VoipsunOperation } from './action';
+
+type ChannelPrefix = VoipsunSettings['channelPrefix'];
 
 /** listcalls reads no parameter of its own. */
 type ListCallsParams = Record<string, never>;
@@ -28,7 +31,7 @@ export interface ListedChannel {
 }
 
 /** Asterisk's channel state words for the gateway's legs (all originated by the gateway). */
-const STATUS: Readonly<Record<Exclude<Leg['state'], 'ended'>, string>> = {
+const STATUS: Readonly<Record<LiveChannel['state'], string>> = {
   dialing: 'Down',
   ringing: 'Ringing',
   up: 'Up',
@@ -37,7 +40,8 @@ const STATUS: Readonly<Record<Exclude<Leg['state'], 'ended'>, string>> = {
 /**
  * `listcalls`: one result per live leg of the calls the gateway has up,
  * oldest call first, each call's legs in the order they were created. Legs
- * the engine has not named yet are left out (nothing could hang them up).
+ * the engine has not named yet are left out (nothing could hang them up):
+ * the core's live channels are exactly those.
  */
 export const listcalls: VoipsunOperation = {
   action: 'listcalls',
@@ -45,28 +49,37 @@ export const listcalls: VoipsunOperation = {
     if (!validate(raw).ok) throw new VoipsunWireError('120');
     // The list is the gateway's record of the engine: while the engine is away it cannot be trusted.
     if (!core.pbxAvailable()) throw new VoipsunWireError('900');
-    const calls = await core.listLiveCalls();
-    const now = core.clock.now().getTime();
-    const results: ListedChannel[] = [];
-    for (const { legs } of calls) {
-      for (const leg of legs) {
-        if (leg.state === 'ended' || leg.channelName === null) continue;
-        results.push(listedChannel(leg, leg.state, now, settings.channelPrefix));
-      }
-    }
-    return JSON.stringify({ success: 'true', total: String(results.length), results });
+    return bodyOf(await core.listLiveChannels(), settings.channelPrefix);
   },
 };
 
-function listedChannel(leg: Leg, state: Exclude<Leg['state'], 'ended'>, now: number, prefix: 'PJSIP' | 'SIP'): ListedChannel {
-  const account = accountOf(leg);
+/**
+ * Bodies already rendered, by the listing they show. The core hands one
+ * listing to every request that shared its read, so a burst of requests
+ * renders the list once; an entry goes when its listing is let go.
+ */
+const rendered = new WeakMap<LiveChannelListing, { prefix: ChannelPrefix; body: string }>();
+
+function bodyOf(listing: LiveChannelListing, prefix: ChannelPrefix): string {
+  const known = rendered.get(listing);
+  if (known?.prefix === prefix) return known.body;
+  // Durations are measured to the moment the listing was read: it shows the calls as they were then.
+  const now = listing.readAt.getTime();
+  const results = listing.channels.map((channel) => listedChannel(channel, now, prefix));
+  const body = JSON.stringify({ success: 'true', total: String(results.length), results });
+  rendered.set(listing, { prefix, body });
+  return body;
+}
+
+function listedChannel(channel: LiveChannel, now: number, prefix: ChannelPrefix): ListedChannel {
+  const account = accountOf(channel);
   return {
-    channelName: toWireChannelName(leg.channelName ?? '', prefix),
-    context: leg.context,
-    src: leg.callerNumber,
-    dst: leg.dialedNumber,
-    duration: String(Math.max(0, Math.floor((now - leg.createdAt.getTime()) / 1000))),
-    status: STATUS[state],
+    channelName: toWireChannelName(channel.channelName, prefix),
+    context: channel.context,
+    src: channel.callerNumber,
+    dst: channel.dialedNumber,
+    duration: String(Math.max(0, Math.floor((now - channel.createdAt.getTime()) / 1000))),
+    status: STATUS[channel.state],
     ...account,
   };
 }
@@ -76,10 +89,10 @@ function listedChannel(leg: Leg, state: Exclude<Leg['state'], 'ended'>, now: num
  * leg with no such account (an agent's phone of another dialect) shows empty
  * strings, as Asterisk shows a channel whose accountcode is not set.
  */
-function accountOf(leg: Leg): Pick<ListedChannel, 'accountCode' | 'sourceType' | 'idChannel'> {
-  if (!leg.account) return { accountCode: '', sourceType: '', idChannel: '' };
-  const id = String(leg.account.id);
-  return leg.account.kind === 'extension'
+function accountOf({ account }: LiveChannel): Pick<ListedChannel, 'accountCode' | 'sourceType' | 'idChannel'> {
+  if (!account) return { accountCode: '', sourceType: '', idChannel: '' };
+  const id = String(account.id);
+  return account.kind === 'extension'
     ? { accountCode: `SIP_${id}`, sourceType: 'extension', idChannel: id }
     : { accountCode: `SIPTR_${id}`, sourceType: 'trunk', idChannel: id };
 }

@@ -8,6 +8,7 @@ import {
   type ClickToCallRequest,
   type Extension,
   type Leg,
+  type LiveChannel,
   type PbxEndpoint,
   type StoreTransaction,
 } from '@pbx-gateway/core';
@@ -32,7 +33,7 @@ export interface FakeCore {
   /** Channel names `hangupChannel` finds. */
   liveChannels: Set<string>;
   /** When set, the next command of that name fails with it. */
-  failures: Partial<Record<'startClickToCall' | 'hangupChannel' | 'listLiveCalls' | 'authenticateApiUser' | 'pbxEndpoints', Error>>;
+  failures: Partial<Record<'startClickToCall' | 'hangupChannel' | 'listLiveCalls' | 'listLiveChannels' | 'authenticateApiUser' | 'pbxEndpoints', Error>>;
   logged: Array<{ level: string; message: string }>;
   logger: DialectLogger;
   apiLog: unknown[];
@@ -125,6 +126,10 @@ export function createFakeCore(): FakeCore {
       failing('listLiveCalls');
       return fake.live;
     },
+    async listLiveChannels() {
+      failing('listLiveChannels');
+      return { readAt: fake.now, channels: liveChannelsOf(fake.live) };
+    },
     async listExtensions() {
       return fake.extensions;
     },
@@ -216,4 +221,18 @@ export function liveCall(id: string, legs: Array<Partial<Leg> & Pick<Leg, 'chann
       ...leg,
     })),
   };
+}
+
+/** The core's rule for live channels, over the fake's calls: named live legs of calls not ended, in the calls' order. */
+function liveChannelsOf(live: Array<{ call: Call; legs: Leg[] }>): LiveChannel[] {
+  const channels: LiveChannel[] = [];
+  for (const { call, legs } of live) {
+    if (call.state === 'ended') continue;
+    for (const leg of legs) {
+      if (leg.state === 'ended' || leg.channelName === null) continue;
+      const { channelName, context, state, callerNumber, dialedNumber, account, createdAt } = leg;
+      channels.push({ channelName, context, state, callerNumber, dialedNumber, account, createdAt });
+    }
+  }
+  return channels;
 }

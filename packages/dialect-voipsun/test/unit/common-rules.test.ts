@@ -134,7 +134,7 @@ describe('transport', () => {
   });
 
   test('an unexpected failure is answered errno 999 in the dialect format and logged', async () => {
-    fake.failures.listLiveCalls = new Error('connection terminated unexpectedly');
+    fake.failures.listLiveChannels = new Error('connection terminated unexpectedly');
     expectWire(await http.get(`/api/api.php?${AUTH}&action=listcalls`), E999);
     expect(fake.logged.some((line) => line.level === 'error')).toBe(true);
   });

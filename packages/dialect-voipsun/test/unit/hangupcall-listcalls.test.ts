@@ -104,6 +104,17 @@ describe('listcalls', () => {
     expect(JSON.parse(response.text).results[0].channelName).toBe('SIP/sip100-00000001');
   });
 
+  test('requests sharing one listing of the core each get it with their own channel prefix', async () => {
+    fake.live = [liveCall('c1', [{ channelName: 'PJSIP/sip100-00000001', account: { kind: 'extension', id: 5 } }], fake.now)];
+    const shared = await fake.core.listLiveChannels();
+    fake.core.listLiveChannels = async () => shared;
+    const sip = supertest(appWith(fake, { channelPrefix: 'SIP' }));
+    const names = async (client: ReturnType<typeof supertest>) => (JSON.parse((await client.get(`${BASE}&action=listcalls`)).text) as { results: Array<{ channelName: string }> }).results.map((result) => result.channelName);
+    expect(await names(http)).toEqual(['PJSIP/sip100-00000001']);
+    expect(await names(sip)).toEqual(['SIP/sip100-00000001']);
+    expect(await names(http)).toEqual(['PJSIP/sip100-00000001']);
+  });
+
   test('a leg still being dialled shows Down; a leg without an account shows empty account fields', async () => {
     fake.live = [liveCall('c1', [{ channelName: 'PJSIP/1000-00000009', state: 'dialing', account: null, callerNumber: '8600051', dialedNumber: '' }], fake.now)];
     expectWire(

@@ -1,4 +1,4 @@
-import type { Call, CallRepository, Leg } from '@pbx-gateway/core';
+import type { Call, CallRepository, Leg, LiveChannel } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbObject, toJsonb } from '../support/json-column';
 
@@ -135,6 +135,41 @@ const legColumns = (leg: Leg): Omit<LegRow, 'id' | 'call_id'> => ({
 
 const LEG_ORDER = [{ column: 'created_at' }, { column: 'id' }];
 
+interface LiveChannelRow {
+  channel_name: string;
+  context: string;
+  state: LiveChannel['state'];
+  caller_number: string;
+  dialed_number: string;
+  account_kind: 'extension' | 'trunk' | null;
+  account_id: number | null;
+  created_ms: number;
+}
+
+/**
+ * One statement, so the listing is one snapshot of calls and legs. Only the
+ * columns a listing shows are read, and the creation time comes as epoch
+ * milliseconds (truncated as a Date would hold it): parsing timestamp text
+ * costs more than everything else in a listing of a thousand legs.
+ */
+const LIVE_CHANNELS_SQL = `
+  SELECT l.channel_name, l.context, l.state, l.caller_number, l.dialed_number, l.account_kind, l.account_id,
+         floor(extract(epoch FROM l.created_at) * 1000)::float8 AS created_ms
+    FROM calls c
+    JOIN legs l ON l.call_id = c.id
+   WHERE c.state <> 'ended' AND l.state <> 'ended' AND l.channel_name IS NOT NULL
+   ORDER BY c.created_at, c.id, l.created_at, l.id`;
+
+const toLiveChannel = (row: LiveChannelRow): LiveChannel => ({
+  channelName: row.channel_name,
+  context: row.context,
+  state: row.state,
+  callerNumber: row.caller_number,
+  dialedNumber: row.dialed_number,
+  account: row.account_kind !== null && row.account_id !== null ? { kind: row.account_kind, id: row.account_id } : null,
+  createdAt: new Date(row.created_ms),
+});
+
 export function createCallRepository(db: Knex): CallRepository {
   return {
     async insert(call) {
@@ -195,6 +230,11 @@ export function createCallRepository(db: Knex): CallRepository {
       const byCall = new Map<string, Leg[]>(calls.map((call) => [call.id, []]));
       for (const leg of legs) byCall.get(leg.call_id)?.push(toLeg(leg));
       return calls.map((call) => ({ call: toCall(call), legs: byCall.get(call.id) ?? [] }));
+    },
+
+    async listLiveChannels() {
+      const result: { rows: LiveChannelRow[] } = await db.raw(LIVE_CHANNELS_SQL);
+      return result.rows.map(toLiveChannel);
     },
   };
 }

@@ -1,0 +1,264 @@
+import type { Field, FieldRole, FieldValue, RequestShape } from './request-shape';
+
+/**
+ * Every operation each dialect serves, with one valid request from its doc
+ * page and the demo tenant: the starting points of the mutations. Agent 1000
+ * (VICIdial, in conference 8600051) and agent 101 (CC-Gateway, phone 40038)
+ * stay signed in for the run; session-ending operations aim at agents 1001
+ * (VICIdial logout) and 102 (CC-Gateway sign-in and sign-out), so that the
+ * valid ones among the mutated requests do not end the sessions the others
+ * need.
+ */
+
+export type DialectName = 'vicidial' | 'voipsun' | 'ccgateway' | 'sipcall';
+
+export const DIALECTS: readonly DialectName[] = ['vicidial', 'voipsun', 'ccgateway', 'sipcall'];
+
+/** Tokens and GUIDs the run keeps current (see the session keeper in the test). */
+export interface LiveCredentials {
+  guid101: string;
+  guid102: string;
+  sipcallToken: string;
+  sipcallLogoutToken: string;
+}
+
+export interface DialectOperation {
+  dialect: DialectName;
+  name: string;
+  valid(credentials: LiveCredentials): RequestShape;
+}
+
+type FieldSpec = readonly [name: string, value: FieldValue, role?: FieldRole, alternatives?: readonly FieldValue[]];
+
+const fields = (at: Field['at'], specs: readonly FieldSpec[]): Field[] =>
+  specs.map(([name, value, role = 'plain', alternatives]) => ({ name, value, at, role, ...(alternatives ? { alternatives } : {}) }));
+
+const segments = (path: string): string[] => path.split('/').filter((part) => part !== '');
+
+// ---- VICIdial: `/agc/api.php` and `/vicidial/non_agent_api.php`, GET query strings ----------------
+
+const VICIDIAL_AUTH: readonly FieldSpec[] = [
+  ['source', 'test', 'plain', ['crm', 'xx']],
+  ['user', '6666', 'plain'],
+  ['pass', '1234', 'secret'],
+];
+
+function vicidial(name: string, script: 'agc/api.php' | 'vicidial/non_agent_api.php', specs: readonly FieldSpec[], auth = true): DialectOperation {
+  return {
+    dialect: 'vicidial',
+    name,
+    valid: () => ({
+      method: 'GET',
+      path: segments(script),
+      pathParams: [],
+      pathFrom: segments(script).length,
+      fields: fields('query', [...(auth ? VICIDIAL_AUTH : []), ...specs]),
+      bodyEncoding: 'none',
+      headers: {},
+    }),
+  };
+}
+
+const STAGES = ['PLAY', 'STOP', 'PAUSE', 'RESUME', 'RESTART'];
+
+const VICIDIAL: readonly DialectOperation[] = [
+  vicidial('version', 'agc/api.php', [['function', 'version', 'service']], false),
+  vicidial('audio_playback', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'audio_playback', 'service'],
+    ['value', 'ss-noservice', 'file', ['hello-world', 'demo-congrats', 'no-such-sound']],
+    ['stage', 'PLAY', 'plain', STAGES],
+    ['dial_override', 'Y', 'plain', ['N', '']],
+  ]),
+  vicidial('external_pause', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'external_pause', 'service'],
+    ['value', 'PAUSE', 'plain', ['RESUME']],
+  ]),
+  vicidial('external_hangup', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'external_hangup', 'service'],
+    ['value', '1', 'plain'],
+  ]),
+  vicidial('logout', 'agc/api.php', [
+    ['agent_user', '1001', 'agent'],
+    ['function', 'logout', 'service'],
+    ['value', 'LOGOUT', 'plain'],
+  ]),
+  // A function of the catalogue the gateway does not run yet: an empty answer after authentication.
+  vicidial('external_status', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'external_status', 'service'],
+    ['value', 'A', 'plain'],
+  ]),
+  vicidial('non_agent version', 'vicidial/non_agent_api.php', [['function', 'version', 'service']], false),
+  vicidial('non_agent agent_status', 'vicidial/non_agent_api.php', [
+    ['function', 'agent_status', 'service'],
+    ['agent_user', '1000', 'agent'],
+    ['stage', 'csv', 'plain'],
+  ]),
+];
+
+// ---- VoIPSUN: `/api/api.php`, GET query strings ------------------------------------------------------
+
+function voipsun(name: string, specs: readonly FieldSpec[]): DialectOperation {
+  return {
+    dialect: 'voipsun',
+    name,
+    valid: () => ({
+      method: 'GET',
+      path: segments('api/api.php'),
+      pathParams: [],
+      pathFrom: 2,
+      fields: fields('query', [['username', 'voipsun', 'plain'], ['password', 'secretpwd', 'secret'], ...specs]),
+      bodyEncoding: 'none',
+      headers: {},
+    }),
+  };
+}
+
+const VOIPSUN: readonly DialectOperation[] = [
+  voipsun('originate', [
+    ['action', 'originate', 'service'],
+    ['srcExtenId', '5', 'number', ['6', '7']],
+    ['dstNum', '800123456', 'number', ['+420800123456', '*97', '800999000']],
+    ['customCDR1', 'bad-input', 'plain'],
+    ['dialerCid', 'customCDR1', 'plain', ['299299000', '000']],
+    ['srcRingTimeout', '5', 'number', ['1', '3600']],
+    ['monitorFilename', 'call-record', 'file'],
+  ]),
+  voipsun('hangupcall', [
+    ['action', 'hangupcall', 'service'],
+    ['channelName', 'SIP\\5555-0000b704', 'plain', ['PJSIP/sip100-99999999', 'SIP/5555-0000b704']],
+  ]),
+  voipsun('listcalls', [['action', 'listcalls', 'service']]),
+  // An action of the document the gateway does not run yet: errno 110.
+  voipsun('queuestatus', [
+    ['action', 'queuestatus', 'service'],
+    ['queue', 'FrontaIT', 'plain'],
+  ]),
+];
+
+// ---- CC-Gateway: `/agentgateway/resource/…`, JSON bodies, the GUID header -------------------------------
+
+const CCGATEWAY_PREFIX = 'agentgateway/resource';
+
+function ccgateway(
+  name: string,
+  method: string,
+  path: string,
+  guid: ((credentials: LiveCredentials) => string) | null,
+  body: readonly FieldSpec[] = [],
+  query: readonly FieldSpec[] = [],
+): DialectOperation {
+  const parts = segments(`${CCGATEWAY_PREFIX}/${path}`);
+  const pathParams = parts.flatMap((part, index) => (/^\d+$/.test(part) ? [index] : []));
+  return {
+    dialect: 'ccgateway',
+    name,
+    valid: (credentials) => ({
+      method,
+      path: [...parts],
+      pathParams: [...pathParams],
+      pathFrom: segments(CCGATEWAY_PREFIX).length,
+      fields: [...fields('query', query), ...fields('body', body)],
+      bodyEncoding: body.length > 0 ? 'json' : 'none',
+      headers: guid ? { Guid: guid(credentials) } : ({} as Record<string, string>),
+    }),
+  };
+}
+
+const SIGN_IN_102: readonly FieldSpec[] = [
+  ['password', 'Agent@102', 'secret'],
+  ['phonenum', '102', 'number', ['40038', '0', '999999999999999999999999']],
+  ['status', '4', 'number', ['3', '5', 4]],
+  ['releasephone', 'false', 'plain', [true, 'TRUE', 0, '1']],
+  ['agenttype', '4', 'number', ['11', 4]],
+  ['autoenteridle', true, 'plain', ['false', 0]],
+  ['ip', '10.0.0.1', 'plain', ['255.255.255.255', '999.1.1.1']],
+];
+
+const SEED_PLAY: readonly FieldSpec[] = [
+  ['voicepath', 'Y:/1/0/20180621/105/1406470.V3', 'file', ['Y:/1/0/20180621/105/1406470', 'Y:/hello-world.V3']],
+  ['startpostion', 0, 'number', ['1', 2147483]],
+  ['volumechange', 20, 'number', ['99999']],
+  ['speedchange', 20, 'number', ['1']],
+  ['times', 1, 'number', [3, -1]],
+  ['codeformat', 0, 'number', ['0']],
+  ['locationId', -1, 'number', [0]],
+];
+
+const guid101 = (credentials: LiveCredentials): string => credentials.guid101;
+const guid102 = (credentials: LiveCredentials): string => credentials.guid102;
+
+const CCGATEWAY: readonly DialectOperation[] = [
+  ccgateway('login', 'PUT', 'onlineagent/102', null, SIGN_IN_102),
+  ccgateway('forceLogin', 'PUT', 'onlineagent/102/forcelogin', null, SIGN_IN_102),
+  ccgateway('logout', 'DELETE', 'onlineagent/102/logout', guid102),
+  ccgateway('forceLogout', 'DELETE', 'onlineagent/102/forcelogout', guid102),
+  ccgateway('getAgentEvent', 'GET', 'agentevent/101', guid101, [], [['calldata', '1', 'plain']]),
+  ccgateway('beginPlay', 'PUT', 'recordplay/101/play', guid101, SEED_PLAY),
+  ccgateway('stopPlay', 'DELETE', 'recordplay/101/stopplay', guid101),
+  ccgateway('pausePlay', 'POST', 'recordplay/101/pauseplay', guid101),
+  ccgateway('resumePlay', 'POST', 'recordplay/101/resumeplay', guid101),
+  ccgateway('foreFastPlay', 'POST', 'recordplay/101/forefast/5', guid101),
+  ccgateway('backFastPlay', 'POST', 'recordplay/101/backfast/5', guid101),
+  ccgateway('sayBusy', 'POST', 'onlineagent/101/saybusy', guid101, [], [
+    ['reason', '201', 'number', ['0', '250', '']],
+    ['prolong', 'true', 'plain', ['false']],
+  ]),
+  ccgateway('cancelBusy', 'POST', 'onlineagent/101/cancelbusy', guid101),
+  ccgateway('sayFree', 'POST', 'onlineagent/101/sayfree', guid101),
+  ccgateway('getAgentStatus', 'GET', 'onlineagent/101/agentstatus', guid101),
+  // An interface of the product the gateway answers "not supported".
+  ccgateway('callout', 'PUT', 'voicecall/101/callout', guid101, [['called', '800123456', 'number']]),
+];
+
+// ---- Sip_Call: `service=App.Sip_*` on `/`, form bodies ------------------------------------------------
+
+function sipcall(name: string, specs: (credentials: LiveCredentials) => readonly FieldSpec[]): DialectOperation {
+  return {
+    dialect: 'sipcall',
+    name,
+    valid: (credentials) => ({
+      method: 'POST',
+      path: [],
+      pathParams: [],
+      pathFrom: 0,
+      fields: fields('body', specs(credentials)),
+      bodyEncoding: name === 'App.Sip_Call.PlayVoice' ? 'multipart' : 'form',
+      headers: {},
+    }),
+  };
+}
+
+const SIPCALL: readonly DialectOperation[] = [
+  sipcall('App.Sip_Auth.Login', () => [
+    ['service', 'App.Sip_Auth.Login', 'service', ['Sip_Auth.Login', 'app.sip_auth.login']],
+    ['appid', 'demoappid', 'plain'],
+    ['accesskey', 'demoaccesskey', 'secret'],
+  ]),
+  sipcall('App.Sip_Auth.Logout', (credentials) => [
+    ['service', 'App.Sip_Auth.Logout', 'service'],
+    ['token', credentials.sipcallLogoutToken, 'secret'],
+  ]),
+  sipcall('App.Sip_Call.PlayVoice', (credentials) => [
+    ['service', 'App.Sip_Call.PlayVoice', 'service'],
+    ['token', credentials.sipcallToken, 'secret'],
+    ['voicetype', '2', 'number', ['1']],
+    ['destnumber', '13333333333', 'number', ['+8613333333333', '800123456']],
+    ['voicefile', 'wwww.baidu.com/test.mp3', 'file', ['https://www.baidu.com/a.wav', 'hello-world', 'welcome.mp3']],
+    ['chengshudu', '1', 'plain'],
+    ['userid', '1@extGroup-1', 'plain', ['@extGroup-1', '#@extGroup-1', '1@noSuchGroup']],
+    ['disnumber', '13333333333', 'number', ['']],
+    ['customuuid', 'bad-input', 'plain'],
+  ]),
+  // A service of the platform the gateway does not run yet: ret 404.
+  sipcall('App.Sip_Call.MakeCall', (credentials) => [
+    ['service', 'App.Sip_Call.MakeCall', 'service'],
+    ['token', credentials.sipcallToken, 'secret'],
+    ['destnumber', '13333333333', 'number'],
+  ]),
+];
+
+export const OPERATIONS: readonly DialectOperation[] = [...VICIDIAL, ...VOIPSUN, ...CCGATEWAY, ...SIPCALL];
