@@ -29,12 +29,38 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-export function wallClock(at: Date, timeZone: string): WallClock {
+function formatWallClock(at: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+/**
+ * A wall clock shows whole seconds, so every moment of one second reads the
+ * same: the last few seconds asked for are kept per time zone, because
+ * formatting is costly and requests ask for the same second (and the same
+ * reference dates, such as VICIdial's midwinter and midsummer) many times.
+ */
+const REMEMBERED_SECONDS = 8;
+const remembered = new Map<string, Map<number, WallClock>>();
+
+export function wallClock(at: Date, timeZone: string): WallClock {
+  const second = Math.floor(at.getTime() / 1000);
+  if (Number.isNaN(second)) return formatWallClock(at, timeZone);
+  let seconds = remembered.get(timeZone);
+  if (!seconds) {
+    seconds = new Map();
+    remembered.set(timeZone, seconds);
+  }
+  let wall = seconds.get(second);
+  if (!wall) {
+    wall = formatWallClock(at, timeZone);
+    if (seconds.size >= REMEMBERED_SECONDS) seconds.delete(seconds.keys().next().value!);
+    seconds.set(second, wall);
+  }
+  return { ...wall };
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');

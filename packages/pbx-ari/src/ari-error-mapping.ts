@@ -57,7 +57,8 @@ export function engineMessage(bodyText: string): string | null {
  * what is safe to send twice.
  */
 export class RequestNotAnswered extends PbxFailure {
-  constructor(what: string, cause: string) {
+  /** See RestExchange.failedOnReusedConnection. */
+  constructor(what: string, cause: string, readonly onReusedConnection = false) {
     super('unavailable', `${what}: ${cause}`);
     this.name = 'RequestNotAnswered';
   }

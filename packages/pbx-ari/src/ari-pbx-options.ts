@@ -10,6 +10,14 @@ export interface AriPbxOptions {
   app: string;
   /** The most any single REST call (and each connection step) may take; default 5000. */
   requestTimeoutMs?: number;
+  /**
+   * How long a connection to the engine's HTTP server may sit idle and still
+   * carry the next request; default 4000. Keep it well under Asterisk's
+   * `session_keep_alive` (http.conf, 15000 by default), so that the gateway
+   * always lets a connection go before the engine closes it. 0 opens a new
+   * connection for every request.
+   */
+  restKeepAliveMs?: number;
   reconnect?: {
     /** Delay before the first retry; default 500. */
     initialDelayMs?: number;
@@ -25,12 +33,14 @@ export interface ResolvedAriPbxOptions {
   password: string;
   app: string;
   requestTimeoutMs: number;
+  restKeepAliveMs: number;
   initialDelayMs: number;
   maxDelayMs: number;
   logger: CoreLogger;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
+export const DEFAULT_REST_KEEP_ALIVE_MS = 4000;
 export const DEFAULT_INITIAL_RECONNECT_DELAY_MS = 500;
 export const DEFAULT_MAX_RECONNECT_DELAY_MS = 30_000;
 
@@ -49,6 +59,10 @@ export function resolveAriPbxOptions(options: AriPbxOptions): ResolvedAriPbxOpti
     throw new TypeError(`pbx-ari: app must be a plain application name, got "${options.app}"`);
   }
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const restKeepAliveMs = options.restKeepAliveMs ?? DEFAULT_REST_KEEP_ALIVE_MS;
+  if (!Number.isFinite(restKeepAliveMs) || restKeepAliveMs < 0) {
+    throw new RangeError('pbx-ari: restKeepAliveMs must be 0 or a positive number of milliseconds');
+  }
   const initialDelayMs = options.reconnect?.initialDelayMs ?? DEFAULT_INITIAL_RECONNECT_DELAY_MS;
   const maxDelayMs = Math.max(initialDelayMs, options.reconnect?.maxDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS);
   for (const [name, value] of Object.entries({ requestTimeoutMs, initialDelayMs })) {
@@ -60,6 +74,7 @@ export function resolveAriPbxOptions(options: AriPbxOptions): ResolvedAriPbxOpti
     password: options.password,
     app: options.app,
     requestTimeoutMs,
+    restKeepAliveMs,
     initialDelayMs,
     maxDelayMs,
     logger: options.logger ?? silentLogger,

@@ -4,6 +4,7 @@ import { loadAriClient, SOCKET_CLOSED, SOCKET_OPEN } from './ari-client-facade';
 import type { AriClientFacade, EventSocket } from './ari-client-facade';
 import { failureFromAriResponse, RequestNotAnswered, unavailableFailure } from './ari-error-mapping';
 import type { AriCallOptions, AriOperation, AriParams } from './ari-operations';
+import { DEFAULT_REST_KEEP_ALIVE_MS } from './ari-pbx-options';
 import { createRestAgent, installRequestDecorator } from './keep-alive-guard';
 import { withDeadline } from './rest-call-timeout';
 import { RestExchange, runWithTransport } from './rest-exchange';
@@ -15,6 +16,8 @@ export interface AriSessionSettings {
   password: string;
   app: string;
   requestTimeoutMs: number;
+  /** See AriPbxOptions.restKeepAliveMs; DEFAULT_REST_KEEP_ALIVE_MS when absent. */
+  restKeepAliveMs?: number;
   logger: CoreLogger;
 }
 
@@ -39,12 +42,11 @@ export interface AriSession {
 
 /** Connects, within `requestTimeoutMs` per step; rejects promptly when `signal` aborts. */
 export async function openAriSession(settings: AriSessionSettings, signal: AbortSignal): Promise<AriSession> {
-  const agent = createRestAgent(settings.url);
-  const transport: TransportContext = {
-    agent,
-    authorization: `Basic ${Buffer.from(`${settings.user}:${settings.password}`).toString('base64')}`,
-    exchange: null,
-  };
+  const authorization = `Basic ${Buffer.from(`${settings.user}:${settings.password}`).toString('base64')}`;
+  const agent = createRestAgent(settings.url, settings.restKeepAliveMs ?? DEFAULT_REST_KEEP_ALIVE_MS);
+  const transport: TransportContext = { agent, authorization, exchange: null };
+  const freshAgent = createRestAgent(settings.url, 0);
+  const fresh: TransportContext = { agent: freshAgent, authorization, exchange: null };
   const step = <T>(work: PromiseLike<T>, what: string): Promise<T> =>
     abortable(
       withDeadline(Promise.resolve(work), settings.requestTimeoutMs, () => new Error(`${what}: no answer within ${settings.requestTimeoutMs} ms`)),
@@ -60,7 +62,7 @@ export async function openAriSession(settings: AriSessionSettings, signal: Abort
     );
     // ari-client has just (re)registered its process-wide credentials; ours go after them.
     installRequestDecorator();
-    const session = new Session(client, transport, settings);
+    const session = new Session(client, transport, fresh, settings);
     socket = client.openEvents(
       settings.app,
       (message) => session.receive(message),
@@ -72,6 +74,7 @@ export async function openAriSession(settings: AriSessionSettings, signal: Abort
   } catch (error) {
     socket?.terminate();
     agent.destroy();
+    freshAgent.destroy();
     throw error;
   }
 }
@@ -89,6 +92,8 @@ class Session implements AriSession {
   constructor(
     private readonly client: AriClientFacade,
     private readonly transport: TransportContext,
+    /** Without keep-alive: for a request the engine dropped with an idle connection. */
+    private readonly fresh: TransportContext,
     private readonly settings: AriSessionSettings,
   ) {
     this.closed = new Promise((resolve) => {
@@ -126,12 +131,19 @@ class Session implements AriSession {
 
   async call(operation: AriOperation, params: AriParams, options: AriCallOptions = { idempotent: false }): Promise<unknown> {
     const attempts = options.idempotent ? 2 : 1;
+    let transport = this.transport;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(operation, params);
+        return await this.attempt(operation, params, transport);
       } catch (error) {
-        if (!(error instanceof RequestNotAnswered) || attempt >= attempts || this.closing) throw error;
-        this.settings.logger.warn('pbx-ari: request not answered, sending it again', { operation, error: error.message });
+        if (!(error instanceof RequestNotAnswered) || this.closing) throw error;
+        // The engine closed an idle kept-alive connection as the request went
+        // out, so it never read it: sent again on a connection of its own,
+        // whatever the request is.
+        const droppedUnread = error.onReusedConnection && transport === this.transport;
+        if (!droppedUnread && attempt >= attempts) throw error;
+        if (droppedUnread) transport = this.fresh;
+        else this.settings.logger.warn('pbx-ari: request not answered, sending it again', { operation, error: error.message });
       }
     }
   }
@@ -148,15 +160,18 @@ class Session implements AriSession {
       clearTimeout(grace);
     }
     this.transport.agent.destroy();
+    this.fresh.agent.destroy();
   }
 
-  private attempt(operation: AriOperation, params: AriParams): Promise<unknown> {
+  private attempt(operation: AriOperation, params: AriParams, transport: TransportContext): Promise<unknown> {
     const exchange = new RestExchange();
     const answered = new Promise<unknown>((resolve, reject) => {
-      exchange.onNetworkFailure((error) => reject(new RequestNotAnswered(operation, networkCause(error))));
+      exchange.onNetworkFailure((error) =>
+        reject(new RequestNotAnswered(operation, networkCause(error), exchange.failedOnReusedConnection)),
+      );
       let sent: PromiseLike<unknown>;
       try {
-        sent = runWithTransport({ ...this.transport, exchange }, () => this.client.invoke(operation, params));
+        sent = runWithTransport({ ...transport, exchange }, () => this.client.invoke(operation, params));
       } catch (error) {
         reject(new PbxFailure('rejected', `${operation}: ${errorText(error)}`));
         return;

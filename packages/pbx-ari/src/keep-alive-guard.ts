@@ -17,12 +17,18 @@ import { transportInUse } from './rest-exchange';
  * and the promise ari-client returned never settles: the command hangs and
  * the call it belonged to is left unanswered.
  *
- * The guard removes the race at its root: every request of this adapter goes
- * through its own agent without keep-alive, so each request has a fresh
- * connection that nobody else closes under it (`Connection: close`). Two
- * more layers stay behind it, for whatever else may break a connection: the
- * network error is observed (rest-exchange.ts) so the call fails at once,
- * and every call has a deadline (rest-call-timeout.ts).
+ * The guard, in layers. Every request of this adapter goes through the
+ * agent of its connection (never the global one), which keeps a connection
+ * for the next request only while it has been idle less than
+ * `restKeepAliveMs`, well under the engine's own limit: the gateway lets an
+ * idle connection go before the engine closes it, so the race does not
+ * arise (a new connection for every request costs more than the request
+ * itself under load). Should the engine close sooner than that setting
+ * assumes, the network error is observed (rest-exchange.ts), and a request
+ * that failed on a kept-alive connection, which the engine never read, is
+ * sent again on a fresh connection (ari-session.ts). Any other broken
+ * connection fails the call at once, and every call has a deadline
+ * (rest-call-timeout.ts).
  *
  * swagger-client offers one hook on every request it sends: the
  * authorization registry, applied to the request options right before they
@@ -33,8 +39,11 @@ import { transportInUse } from './rest-exchange';
  * keeps a single process-wide `basic-auth` entry that the last connect
  * overwrites, and records the response status for error mapping.
  */
-export function createRestAgent(url: URL): Agent {
-  return url.protocol === 'https:' ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false });
+export function createRestAgent(url: URL, keepAliveMs: number): Agent {
+  // With keep-alive, `timeout` is how long a free socket may wait for its
+  // next request before the agent destroys it.
+  const options = keepAliveMs > 0 ? { keepAlive: true, timeout: keepAliveMs } : { keepAlive: false };
+  return url.protocol === 'https:' ? new HttpsAgent(options) : new HttpAgent(options);
 }
 
 interface SwaggerRequestOptions {

@@ -18,6 +18,11 @@ import { isRecord } from './ari-models';
 export class RestExchange {
   status: number | null = null;
   body = '';
+  /**
+   * The request failed on a kept-alive connection: the engine closed it, idle,
+   * as the request went out, so the engine never read the request.
+   */
+  failedOnReusedConnection = false;
   private networkFailureHandler: ((error: Error) => void) | null = null;
   private networkError: Error | null = null;
 
@@ -30,6 +35,7 @@ export class RestExchange {
     request.once('error', (error: Error) => {
       // An error after a complete response (a socket torn down late) changes nothing.
       if (this.status !== null || this.networkError) return;
+      this.failedOnReusedConnection = request.reusedSocket;
       this.networkError = error;
       this.networkFailureHandler?.(error);
     });

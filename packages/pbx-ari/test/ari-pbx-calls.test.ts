@@ -197,6 +197,12 @@ describe('calls through ari-client against the simulator', () => {
     await expect(h.pbx.hangup('never-existed', 'congestion')).resolves.toBeUndefined();
   });
 
+  it('takes stopping the ringing tone of a leg that is gone as done, but not starting it', async () => {
+    await expect(h.pbx.setRinging('call-1.1', false)).resolves.toBeUndefined();
+    const ringing = await timed(h.pbx.setRinging('call-1.1', true));
+    expect(ringing.error).toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
   it('sent only requests that Asterisk accepts as described', async () => {
     await expectRequestsAcceptedByAsterisk(ledger, h.sim);
   });

@@ -21,15 +21,21 @@ describe('configuration from the environment', () => {
       ARI_PASSWORD: 's3cret',
       ARI_APP: 'crm',
       ARI_TIMEOUT_MS: '2500',
+      ARI_KEEP_ALIVE_MS: '1500',
       PORT: '9090',
       SERVER_IP: '192.0.2.7',
     });
     expect(config.database.url).toBe('postgres://gw@db:5432/gw');
     expect(config.database.poolMax).toBe(30);
-    expect(config.ari).toEqual({ url: 'http://asterisk:8088', user: 'ari', password: 's3cret', app: 'crm', requestTimeoutMs: 2500 });
+    expect(config.ari).toEqual({ url: 'http://asterisk:8088', user: 'ari', password: 's3cret', app: 'crm', requestTimeoutMs: 2500, keepAliveMs: 1500 });
     expect(config.http.port).toBe(9090);
     expect(config.core.serverIp).toBe('192.0.2.7');
     expect(config.demo).toBe(false);
+  });
+
+  it('keeps connections to Asterisk alive 4 s by default, and not at all with ARI_KEEP_ALIVE_MS=0', () => {
+    expect(loadConfig({}).ari.keepAliveMs).toBe(4000);
+    expect(loadConfig({ ARI_KEEP_ALIVE_MS: '0' }).ari.keepAliveMs).toBe(0);
   });
 
   it('lets DEMO switch the demo tenant either way', () => {
@@ -52,6 +58,7 @@ describe('configuration from the environment', () => {
     [{ PORT: 'eighty' }, /PORT must be a port number/],
     [{ PORT: '70000' }, /PORT must be a port number/],
     [{ ARI_TIMEOUT_MS: '-1' }, /ARI_TIMEOUT_MS must be a positive number/],
+    [{ ARI_KEEP_ALIVE_MS: '-1' }, /ARI_KEEP_ALIVE_MS must be 0 or a positive number/],
     [{ DATABASE_POOL_MAX: '0' }, /DATABASE_POOL_MAX must be a positive number/],
     [{ DEMO: 'maybe' }, /DEMO must be 1 or 0/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],

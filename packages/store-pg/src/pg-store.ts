@@ -41,7 +41,7 @@ export function createPgStore(options: PgStoreOptions): PgStore {
     apiLog,
 
     // knex commits when `work` resolves and rolls back (rethrowing) when it throws.
-    transaction: (work) => db.transaction((trx) => work(createRepositories(trx))),
+    transaction: (work) => db.transaction((trx) => work(createRepositories(trx, { inTransaction: true }))),
 
     migrate: () => runMigrations(options.connectionString, timeouts, onError),
 

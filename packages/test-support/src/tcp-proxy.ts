@@ -8,6 +8,8 @@ import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
  */
 export interface TcpProxy {
   readonly port: number;
+  /** Connections accepted from clients so far. */
+  readonly accepted: number;
   /** `url` with its host and port replaced by the proxy's. */
   rewrite(url: string): string;
   stop(): Promise<void>;
@@ -22,6 +24,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   let frozen = false;
   let server: Server | null = null;
   let port = 0;
+  let accepted = 0;
 
   const relay = (from: Socket, to: Socket): void => {
     // While frozen, bytes vanish as on a dead network: no reply, no reset.
@@ -35,6 +38,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const listen = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const next = createServer((client) => {
+        accepted += 1;
         const upstream = new Socket();
         sockets.add(client);
         sockets.add(upstream);
@@ -66,6 +70,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   return {
     get port() {
       return port;
+    },
+    get accepted() {
+      return accepted;
     },
     rewrite(url) {
       const rewritten = new URL(url);

@@ -45,6 +45,12 @@ export interface AgentCommand {
   /** Refusals the function words itself; each ends the script. */
   ownRefusals?: Partial<Record<WireErrorKind, (target: CommandTarget) => string>>;
   successLine(target: CommandTarget, epoch: number): string;
+  /**
+   * The core refuses an agent without a live session itself, in the
+   * transaction that locks the session (AGENT_NOT_LOGGED_IN), before it
+   * changes anything: the logged-in check then needs no read of its own.
+   */
+  coreChecksSession?: boolean;
 }
 
 const notLoggedInLine = (agentUser: string): string => `ERROR: agent_user is not logged in - ${agentUser}`;
@@ -67,7 +73,7 @@ export function agentCommand(command: AgentCommand): AgentOperation {
       }
       if (!passesAllowList(ctx, value)) return { agentId: givenAgent || null };
       const agentUser = await resolveAgentUser(ctx, `ERROR: no user found - ${altUser}`);
-      if (!(await liveSession(ctx, agentUser))) {
+      if (agentUser === '' || (!command.coreChecksSession && !(await liveSession(ctx, agentUser)))) {
         answer.line(notLoggedInLine(agentUser));
         return { agentId: agentUser || null };
       }

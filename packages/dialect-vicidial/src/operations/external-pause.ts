@@ -22,4 +22,5 @@ export const externalPause = agentCommand({
     agent_not_paused: ({ value, agentUser }) => `ERROR: external_pause agent is not paused - ${value}|${agentUser}`,
   },
   successLine: ({ value, agentUser }, epoch) => `SUCCESS: external_pause function set - ${value}|${epoch}|${agentUser}`,
+  coreChecksSession: true,
 });

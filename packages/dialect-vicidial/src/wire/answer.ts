@@ -25,9 +25,10 @@ export function sendReply(res: Response, reply: WireReply): void {
   res.statusCode = reply.status;
   if (reply.status === 418) res.statusMessage = "I'm a teapot";
   for (const [name, value] of VICIDIAL_HEADERS) res.setHeader(name, value);
-  const body = Buffer.from(reply.body, 'latin1');
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
+  // One byte per character: the length is the string's, and a latin1 string
+  // goes out in one write with the headers, where a Buffer takes a second one.
+  res.setHeader('Content-Length', reply.body.length);
+  res.end(reply.body, 'latin1');
 }
 
 /**

@@ -1,10 +1,18 @@
+import { PbxFailure } from '@pbx-gateway/core';
 import type { AriRestCall } from '../ari-operations';
 
 /**
  * `POST /channels/{id}/ring` to play ringing tone, `DELETE /channels/{id}/ring`
  * to stop it. Both are states, not actions, so sending one twice is harmless.
- * On a leg not yet answered Asterisk answers 412 (invalid_state).
+ * On a leg not yet answered Asterisk answers 412 (invalid_state). A leg that
+ * no longer exists (404) rings no more, which is what stopping asked for:
+ * the other party of a call often hangs up while it is being connected.
  */
 export async function setRinging(call: AriRestCall, legId: string, ringing: boolean): Promise<void> {
-  await call(ringing ? 'channels.ring' : 'channels.ringStop', { channelId: legId }, { idempotent: true });
+  try {
+    await call(ringing ? 'channels.ring' : 'channels.ringStop', { channelId: legId }, { idempotent: true });
+  } catch (error) {
+    if (!ringing && error instanceof PbxFailure && error.kind === 'not_found') return;
+    throw error;
+  }
 }

@@ -39,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       password: env.ARI_PASSWORD ?? base.ari.password,
       app: env.ARI_APP ?? base.ari.app,
       requestTimeoutMs: positive(env.ARI_TIMEOUT_MS, base.ari.requestTimeoutMs, 'ARI_TIMEOUT_MS'),
+      keepAliveMs: zeroOrPositive(env.ARI_KEEP_ALIVE_MS, base.ari.keepAliveMs, 'ARI_KEEP_ALIVE_MS'),
     },
     simulator: { port: port(env.SIM_PORT, base.simulator.port, 'SIM_PORT') },
     provisioningFile: env.PROVISIONING_FILE || null,
@@ -86,6 +87,13 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name} must be a positive number, got ${value}`);
+  return number;
+}
+
+function zeroOrPositive(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new ConfigError(`${name} must be 0 or a positive number, got ${value}`);
   return number;
 }
 

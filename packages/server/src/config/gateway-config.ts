@@ -22,6 +22,8 @@ export interface GatewayConfig {
     password: string;
     app: string;
     requestTimeoutMs: number;
+    /** How long an idle connection to the engine is kept for the next request; 0 opens one per request. */
+    keepAliveMs: number;
   };
   /** Port of the in-process simulator when `ari.url` is null. */
   simulator: { port: number };
@@ -44,7 +46,7 @@ export const defaultGatewayConfig: GatewayConfig = {
   http: { host: '0.0.0.0', port: 8080 },
   logLevel: 'info',
   database: { url: null, dataDir: '.data', poolMax: 30 },
-  ari: { url: null, user: 'gateway', password: 'gateway', app: 'pbx-gateway', requestTimeoutMs: 5000 },
+  ari: { url: null, user: 'gateway', password: 'gateway', app: 'pbx-gateway', requestTimeoutMs: 5000, keepAliveMs: 4000 },
   simulator: { port: 8088 },
   provisioningFile: null,
   demo: false,

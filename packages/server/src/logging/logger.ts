@@ -1,21 +1,15 @@
 import pino, { type Logger } from 'pino';
 import type { CoreLogger } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
-
-/**
- * Names that carry secrets wherever they appear in a log line. Dialects
- * already redact what they log; this is the second net, so a secret that slips
- * into a log object by another path is still not written.
- */
-const SECRET_KEYS = ['pass', 'password', 'secret', 'token', 'accesskey', 'agentPin', 'agent_pass', 'guid', 'authorization', 'cookie', 'api_key'];
+import { redactSecrets } from './redact-secrets';
 
 export function createLogger(options: { level: string; destination?: NodeJS.WritableStream }): Logger {
-  const paths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
   return pino(
     {
       level: options.level,
       base: { service: 'pbx-gateway' },
-      redact: { paths, censor: '[redacted]' },
+      // Every line's own facts; child loggers bind only component names, fixed in code.
+      formatters: { log: redactSecrets },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     options.destination ?? pino.destination({ dest: 1, sync: false }),

@@ -23,6 +23,7 @@ import { createHttpCallbackTransport } from '../callbacks/http-callback-transpor
 import { createGatewayApp } from '../http/gateway-app';
 import { coreLoggerOf, dialectLoggerOf } from '../logging/logger';
 import { applyDirectory, startProvisionedSessions } from '../provisioning/apply-provisioning';
+import { keepProvisionedPhonesConnected } from '../provisioning/provisioned-phones';
 import type { ProvisioningDocument } from '../provisioning/provisioning-document';
 import { createScryptSecretHasher } from '../security/scrypt-secret-hasher';
 import { cryptoIds } from '../support/crypto-ids';
@@ -70,6 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     password: config.ari.password,
     app: config.ari.app,
     requestTimeoutMs: config.ari.requestTimeoutMs,
+    restKeepAliveMs: config.ari.keepAliveMs,
     logger: coreLogger,
   });
   const hasher = options.hasher ?? createScryptSecretHasher();
@@ -101,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const sessions = await startProvisionedSessions(core, document);
     logger.info({ ...applied, sessionsStarted: sessions }, 'provisioning applied');
   }
+  keepProvisionedPhonesConnected(core, pbx, options.provisioning ?? [], logger);
 
   const dialects: Dialect[] = [
     createVicidialDialect({ core, logger: dialectLoggerOf(logger, 'vicidial'), settings: settings.vicidial }),

@@ -73,28 +73,50 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   state_changed_at: session.stateChangedAt,
 });
 
-export function createAgentSessionRepository(db: Knex): AgentSessionRepository {
+/** A fresh copy of a session, shaped exactly as reading its row back would give it. */
+const asReadBack = (session: AgentSession): AgentSession => toSession({ agent_id: session.agentId, ...toColumns(session) });
+
+/**
+ * In a transaction, a session row this transaction has locked or written
+ * cannot change under it, so reading it again (as projectors do after the
+ * operation that changed it) needs no round trip: `rowsHeld` remembers those
+ * rows as they were last written. Rows only read, not locked, are always
+ * read from the database.
+ */
+export function createAgentSessionRepository(db: Knex, options: { inTransaction?: boolean } = {}): AgentSessionRepository {
+  const rowsHeld = options.inTransaction ? new Map<string, AgentSession | null>() : null;
+  const hold = (agentId: string, session: AgentSession | null): void => {
+    rowsHeld?.set(agentId, session && asReadBack(session));
+  };
   return {
     async get(agentId) {
+      const held = rowsHeld?.get(agentId);
+      if (held !== undefined) return held && asReadBack(held);
       const row: AgentSessionRow | undefined = await db('agent_sessions').where({ agent_id: agentId }).first();
       return row ? toSession(row) : null;
     },
 
     async lock(agentId) {
       const row: AgentSessionRow | undefined = await db('agent_sessions').where({ agent_id: agentId }).forUpdate().first();
-      return row ? toSession(row) : null;
+      const session = row ? toSession(row) : null;
+      // A missing row is not locked: another transaction may still insert it.
+      if (session) hold(agentId, session);
+      return session;
     },
 
     async insert(session) {
       await db('agent_sessions').insert({ agent_id: session.agentId, ...toColumns(session) });
+      hold(session.agentId, session);
     },
 
     async update(session) {
-      await db('agent_sessions').where({ agent_id: session.agentId }).update(toColumns(session));
+      const updated = await db('agent_sessions').where({ agent_id: session.agentId }).update(toColumns(session));
+      if (updated > 0) hold(session.agentId, session);
     },
 
     async delete(agentId) {
-      await db('agent_sessions').where({ agent_id: agentId }).delete();
+      const deleted = await db('agent_sessions').where({ agent_id: agentId }).delete();
+      if (deleted > 0) hold(agentId, null);
     },
 
     async list() {
@@ -111,7 +133,10 @@ export function createAgentSessionRepository(db: Knex): AgentSessionRepository {
     },
 
     async touch(agentId, at) {
-      await db('agent_sessions').where({ agent_id: agentId }).update({ last_seen_at: at });
+      const touched = await db('agent_sessions').where({ agent_id: agentId }).update({ last_seen_at: at });
+      const held = rowsHeld?.get(agentId);
+      if (touched > 0 && held) rowsHeld?.set(agentId, { ...held, lastSeenAt: at });
+      else rowsHeld?.delete(agentId);
     },
   };
 }

@@ -15,11 +15,11 @@ import { createQueueRepository } from './queues';
 import { createTrunkRepository } from './trunks';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
-export function createRepositories(db: Knex): StoreTransaction {
+export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
   return {
     apiUsers: createApiUserRepository(db),
     agents: createAgentRepository(db),
-    sessions: createAgentSessionRepository(db),
+    sessions: createAgentSessionRepository(db, options),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
     trunks: createTrunkRepository(db),

@@ -1,0 +1,135 @@
+import autocannon from 'autocannon';
+import { summariseLatencies } from './latency';
+import type { ErrorCounts, LoadResult } from './load-spec';
+
+/** Counts what the request hooks judge in one autocannon run. */
+export class Tally {
+  dialectErrors = 0;
+  readonly samples: string[] = [];
+
+  dialectError(body: string): void {
+    this.dialectErrors++;
+    if (this.samples.length < 5) this.samples.push(body.slice(0, 300));
+  }
+}
+
+export interface RunPlan {
+  url: string;
+  connections: number;
+  timeoutSec: number;
+  requests: autocannon.Request[];
+  /** A fixed time, or a fixed number of answers (no request is then cut off at the end). */
+  stop: { durationSec: number } | { amount: number };
+}
+
+export type RunResult = Omit<LoadResult, 'extra'> & { latencySamples: number[] };
+
+/** The result without its raw samples (too many to send back for a long run). */
+export function withoutSamples(result: RunResult): Omit<LoadResult, 'extra'> {
+  return {
+    requests: result.requests,
+    elapsedSec: result.elapsedSec,
+    perSecond: result.perSecond,
+    latencyMs: result.latencyMs,
+    errors: result.errors,
+    errorSamples: result.errorSamples,
+  };
+}
+
+/**
+ * One autocannon run. Latencies are taken from every answer (exact
+ * percentiles, sub-millisecond resolution), and the rate from the time
+ * between the start and the last answer, so that autocannon's one-second
+ * tick does not stretch short runs.
+ */
+export function runAutocannon(plan: RunPlan, tally: Tally): Promise<RunResult> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  let lastAnswer = started;
+  return new Promise<RunResult>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: plan.url,
+        connections: plan.connections,
+        pipelining: 1,
+        timeout: plan.timeoutSec,
+        requests: plan.requests,
+        ...('amount' in plan.stop ? { amount: plan.stop.amount } : { duration: plan.stop.durationSec }),
+      },
+      (error, result) => {
+        if (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        const elapsedSec = Math.max(0.001, (lastAnswer - started) / 1000);
+        const errors: ErrorCounts = { non2xx: result.non2xx, socket: result.errors, timeouts: result.timeouts, dialect: tally.dialectErrors };
+        resolve({
+          requests: latencies.length,
+          elapsedSec: Math.round(elapsedSec * 100) / 100,
+          perSecond: Math.round((latencies.length / elapsedSec) * 10) / 10,
+          latencyMs: summariseLatencies(latencies),
+          latencySamples: latencies,
+          errors,
+          errorSamples: tally.samples,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      lastAnswer = performance.now();
+    });
+  });
+}
+
+/** A warm-up run (thrown away), then the measured one. */
+export async function warmThenMeasure(plan: (stop: RunPlan['stop']) => RunPlan, warmup: RunPlan['stop'], measure: RunPlan['stop']): Promise<RunResult> {
+  await runAutocannon(plan(warmup), new Tally());
+  return runAutocannon(plan(measure), new Tally());
+}
+
+export interface MeasuredLoad {
+  settings: { url: string; connections: number; timeoutSec: number; durationSec: number; warmupSec: number };
+  /** Built once; the hooks count dialect errors on whichever tally is current. */
+  requests: (tally: () => Tally) => autocannon.Request[];
+  /**
+   * `duration`: run for the time given (stateless requests may be cut off at the end).
+   * `count`: size a number of answers from the warm-up rate, so that no request of a
+   * stateful sequence is left half done between runs.
+   */
+  mode: 'duration' | 'count';
+  /** Count mode: each connection's share is a multiple of this (the length of a request sequence). */
+  sequenceLength?: number;
+  /** Called when the measured run starts. */
+  beforeMeasure?: () => void;
+  /** Called after every run (warm-up and measured), e.g. to finish sequences a connection left half done. */
+  afterRun?: () => Promise<void>;
+}
+
+export async function warmUpAndMeasure(load: MeasuredLoad): Promise<RunResult> {
+  const { settings } = load;
+  let current = new Tally();
+  const requests = load.requests(() => current);
+  const plan = (stop: RunPlan['stop']): RunPlan => ({ url: settings.url, connections: settings.connections, timeoutSec: settings.timeoutSec, requests, stop });
+  const run = async (stop: RunPlan['stop']): Promise<RunResult> => {
+    const result = await runAutocannon(plan(stop), current);
+    await load.afterRun?.();
+    return result;
+  };
+  if (load.mode === 'duration') {
+    if (settings.warmupSec > 0) await run({ durationSec: settings.warmupSec });
+    current = new Tally();
+    load.beforeMeasure?.();
+    return run({ durationSec: settings.durationSec });
+  }
+  const share = settings.connections * (load.sequenceLength ?? 1);
+  const sized = (perSecond: number, seconds: number): number => Math.max(share * 2, Math.round((perSecond * seconds) / share) * share);
+  // A short first run estimates the rate; the warm-up proper and the measurement are sized from it.
+  let rate = (await run({ amount: share * 2 })).perSecond;
+  if (settings.warmupSec > 0) {
+    current = new Tally();
+    rate = (await run({ amount: sized(rate, settings.warmupSec) })).perSecond;
+  }
+  current = new Tally();
+  load.beforeMeasure?.();
+  return run({ amount: sized(rate, settings.durationSec) });
+}

@@ -1,0 +1,21 @@
+import type { Results } from './results-file';
+import { targetLines, textTable } from './results-table';
+
+/** The table, the targets, memory, notes, the gateway's complaints and the profile, for the terminal. */
+export function consoleReport(results: Results): string {
+  const profile = results.profile;
+  const out: string[] = ['', textTable(results.rows), '', 'targets:', targetLines(results.targets), '', 'gateway memory (VmRSS / peak VmHWM):'];
+  for (const reading of results.memory) out.push(`  ${reading.when}: ${reading.rssMiB} MiB (peak ${reading.peakMiB} MiB)`);
+  for (const row of results.rows) for (const note of row.notes) out.push(`  ${row.name}: ${note}`);
+  const warnings = Object.entries(results.gatewayLog.warnings);
+  const errors = Object.entries(results.gatewayLog.errors);
+  out.push('', `gateway log: ${results.gatewayLog.lines} lines, ${warnings.length} kinds of warning, ${errors.length} kinds of error; exit ${results.gatewayExit}`);
+  for (const [message, count] of [...errors, ...warnings].slice(0, 10)) out.push(`  ${count} × ${message}`);
+  for (const failure of results.failures) out.push('', `FAILED ${failure.scenario}: ${failure.error}`);
+  if (profile) {
+    const during = profile.windows.length > 0 ? `during the scenario's load (${profile.windows.length} run${profile.windows.length > 1 ? 's' : ''})` : 'over the whole process';
+    out.push('', `top 25 functions by self time ${during}: ${profile.sampledMs} ms sampled every ${profile.samplingIntervalUs} µs (${profile.file})`);
+    for (const entry of profile.top) out.push(`  ${String(entry.selfMs).padStart(9)} ms ${String(entry.share).padStart(5)} %  ${entry.function}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+import type { ResultRow } from './result-row';
+
+export interface TargetOutcome {
+  target: string;
+  /** null when the scenario was not run. */
+  met: boolean | null;
+  measured: string;
+}
+
+/** The product owner's targets, judged on this run's own baselines. */
+export function judgeTargets(rows: readonly ResultRow[]): TargetOutcome[] {
+  const row = (id: string): ResultRow | undefined => rows.find((candidate) => candidate.id === id);
+  const ratioAgainst = (scenario: ResultRow | undefined, prefix: string): number | null =>
+    scenario?.ratios.find((item) => item.against.startsWith(prefix))?.value ?? null;
+  const outcomes: TargetOutcome[] = [];
+
+  const version = row('version');
+  const versionRatio = ratioAgainst(version, 'bare express (');
+  outcomes.push({
+    target: '`version` ≥ 80 % of bare express',
+    met: versionRatio === null ? null : versionRatio >= 0.8,
+    measured: versionRatio === null ? 'not run' : `${percent(versionRatio)} of bare express`,
+  });
+
+  const pause = row('external-pause');
+  const pauseRatio = ratioAgainst(pause, 'bare express (');
+  outcomes.push({
+    target: '`external_pause` ≥ 50 % of bare express',
+    met: pauseRatio === null ? null : pauseRatio >= 0.5,
+    measured: pauseRatio === null ? 'not run' : `${percent(pauseRatio)} of bare express`,
+  });
+  outcomes.push({
+    target: '`external_pause` p99 < 20 ms at 50 connections',
+    met: pause ? pause.latencyMs.p99 < 20 : null,
+    measured: pause ? `p99 ${pause.latencyMs.p99} ms` : 'not run',
+  });
+
+  const setup = row('call-setup');
+  const setupRatio = ratioAgainst(setup, 'bare ari-client');
+  outcomes.push({
+    target: 'call setup ≥ 50 % of the bare ari-client rate',
+    met: setupRatio === null ? null : setupRatio >= 0.5,
+    measured: setupRatio === null ? 'not run' : `${percent(setupRatio)} of bare ari-client`,
+  });
+  return outcomes;
+}
+
+export function percent(value: number): string {
+  return `${Math.round(value * 1000) / 10} %`;
+}

@@ -1,0 +1,198 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createBenchDatabase, type BenchDatabase } from './harness/bench-database';
+import { startCallbackReceiver, type CallbackReceiver } from './harness/callback-receiver';
+import { killAllChildrenNow, stopAllChildren, type Child } from './harness/child-processes';
+import { newestProfile, topFunctionsBySelfTime, type ProfileSummary, type ProfileWindow } from './harness/cpu-profile';
+import { launchGateway, type RunningGatewayProcess } from './harness/gateway-process';
+import { nextMessage, spawnBenchScript } from './harness/node-scripts';
+import { processMemory } from './harness/process-memory';
+import { VoipsunClient } from './load/voipsun-client';
+import { parseOptions, USAGE, UsageError, type BenchOptions } from './options';
+import { ARI, VOIPSUN_API } from './plan/bench-plan';
+import { benchGatewayConfig, benchProvisioning } from './plan/bench-provisioning';
+import { describeMachine } from './report/machine';
+import { consoleReport } from './report/console-report';
+import type { ResultRow } from './report/result-row';
+import type { Results } from './report/results-file';
+import { markdownTable } from './report/results-table';
+import { judgeTargets } from './report/targets';
+import { Baselines } from './scenarios/baselines';
+import { loadWindows, type BenchContext, type MemoryReading } from './scenarios/bench-context';
+import { SCENARIOS } from './scenarios/scenario-registry';
+import { StandingCalls } from './scenarios/standing-calls';
+
+const REPOSITORY = resolve(__dirname, '..', '..');
+const RESULTS_DIR = join(REPOSITORY, 'bench', 'results');
+const PROFILE_DIR = join(RESULTS_DIR, 'profiles');
+
+let database: BenchDatabase | null = null;
+/** Set on SIGINT/SIGTERM: the run stops, and its partial results are not written. */
+let interrupted = false;
+
+function say(message: string): void {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** Nothing the bench started may outlive it: children are killed and the database dropped on every way out. */
+function cleanUpOnExit(): void {
+  process.on('exit', () => {
+    killAllChildrenNow();
+    database?.dropNow();
+  });
+  const interrupt = (signal: NodeJS.Signals): void => {
+    if (interrupted) return;
+    interrupted = true;
+    say(`${signal}: stopping everything the bench started`);
+    stopAllChildren()
+      .then(() => database?.drop())
+      .catch(() => undefined)
+      .finally(() => process.exit(130));
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) process.stderr.write(`${error.message}\n`);
+      process.stderr.write(USAGE);
+      return error.message ? 2 : 0;
+    }
+    throw error;
+  }
+  cleanUpOnExit();
+  const startedAt = new Date();
+  const machine = describeMachine();
+  say(`${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}; scenarios: ${options.only.join(', ')}; ${options.durationSec} s + ${options.warmupSec} s warm-up each`);
+
+  database = await createBenchDatabase(process.env.DATABASE_URL);
+  say(`database: ${database.description}`);
+  let receiver: CallbackReceiver | null = null;
+  let sim: Child | null = null;
+  let gateway: RunningGatewayProcess | null = null;
+  try {
+    receiver = await startCallbackReceiver();
+    sim = spawnBenchScript('bench-sim');
+    const { url: simUrl } = await nextMessage<{ url: string }>(sim, 30000, 'the simulator');
+    say(`pbx-sim (own process, pid ${sim.pid}) at ${simUrl}`);
+    if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
+    say('starting the gateway (migrations, provisioning with production password hashing, 200 agent sessions)');
+    gateway = await launchGateway({
+      databaseUrl: database.url,
+      ariUrl: simUrl,
+      ariUser: ARI.user,
+      ariPassword: ARI.password,
+      provisioning: benchProvisioning({ callbackUrl: receiver.url }),
+      config: benchGatewayConfig(),
+      cpuProfileDir: options.profile ? PROFILE_DIR : undefined,
+      keepLogAt: join(RESULTS_DIR, 'gateway.log'),
+      startTimeoutMs: 600000,
+    });
+    const gatewayStartupMs = gateway.startupMs;
+    say(`gateway (pid ${gateway.pid}) listening at ${gateway.url} after ${(gatewayStartupMs / 1000).toFixed(1)} s`);
+    await new Promise((done) => setTimeout(done, 2000));
+
+    const memory: MemoryReading[] = [{ when: 'idle after start', ...processMemory(gateway.pid) }];
+    const rows: ResultRow[] = [];
+    const context: BenchContext = {
+      options,
+      gatewayUrl: gateway.url,
+      gatewayPid: gateway.pid,
+      simUrl,
+      database,
+      callbacks: receiver,
+      baselines: new Baselines(() => context),
+      standingCalls: new StandingCalls(new VoipsunClient(gateway.url, VOIPSUN_API.login, VOIPSUN_API.secret)),
+      memory,
+      rows,
+    };
+    const failures: Results['failures'] = [];
+    const profileWindows: ProfileWindow[] = [];
+    const gatewaySpawnedAt = gateway.spawnedAt;
+    for (const id of options.only) {
+      if (interrupted) break;
+      say(`scenario ${id}`);
+      const scenarioStart = Date.now();
+      try {
+        const row = await SCENARIOS[id](context);
+        rows.push(row);
+        say(`  ${row.name}: ${row.rate} ${row.unit}, p50 ${row.latencyMs.p50} / p99 ${row.latencyMs.p99} / max ${row.latencyMs.max} ms, ${row.errors} errors`);
+      } catch (error) {
+        if (interrupted) break;
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        failures.push({ scenario: id, error: message });
+        say(`  ${id} FAILED: ${message}`);
+      }
+      if (id === options.profile) {
+        // Only the scenario's own load on the gateway: not its set-up, not the baselines.
+        for (const window of loadWindows) {
+          if (window.url !== gateway.url || window.start < scenarioStart) continue;
+          profileWindows.push({ fromMs: window.start - gatewaySpawnedAt, toMs: window.end - gatewaySpawnedAt });
+        }
+      }
+    }
+    if (interrupted) return 130;
+    memory.push({ when: 'at the end', ...processMemory(gateway.pid) });
+
+    say(`stopping the gateway (its log is kept in ${join(RESULTS_DIR, 'gateway.log')})`);
+    const gatewayLog = gateway.logSummary();
+    const gatewayExit = await gateway.stop();
+    gateway = null;
+    const profile = options.profile ? profileSummary(profileWindows) : undefined;
+
+    const ordered = [...rows.filter((row) => row.kind === 'baseline'), ...rows.filter((row) => row.kind === 'scenario')];
+    const targets = judgeTargets(ordered);
+    const results: Results = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine,
+      options,
+      database: database.description,
+      gatewayStartupMs,
+      memory,
+      rows: ordered,
+      targets,
+      failures,
+      gatewayExit,
+      gatewayLog,
+      markdown: markdownTable(ordered),
+      profile,
+    };
+    process.stdout.write(consoleReport(results));
+    const file = join(RESULTS_DIR, options.profile ? `profile-${options.profile}.json` : 'latest.json');
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    say(`results written to ${file}`);
+    return failures.length > 0 ? 1 : 0;
+  } finally {
+    await gateway?.stop();
+    await receiver?.close();
+    await sim?.stop(5000);
+    await stopAllChildren();
+    await database.drop();
+  }
+}
+
+function profileSummary(windows: ProfileWindow[]): ProfileSummary | undefined {
+  const file = newestProfile(PROFILE_DIR);
+  if (!file) {
+    say(`no .cpuprofile found in ${PROFILE_DIR}`);
+    return undefined;
+  }
+  return topFunctionsBySelfTime(file, 25, REPOSITORY, windows);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

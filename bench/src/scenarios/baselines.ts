@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nextMessage, runBenchScript, spawnBenchScript } from '../harness/node-scripts';
+import { BASELINE_ARI, BASELINE_PHONES, baselinePhone } from '../plan/bench-plan';
+import type { AriBaselineInput, AriBaselineResult } from '../processes/ari-baseline';
+import type { ResultRow } from '../report/result-row';
+import { loadSettings, runLoad, totalErrors, type BenchContext } from './bench-context';
+
+type Server = 'bare-http-server' | 'bare-express-server';
+
+/**
+ * The baselines, each measured once per run in its own process with the
+ * same autocannon settings as the scenarios compared with it.
+ */
+export class Baselines {
+  private readonly measured = new Map<string, Promise<ResultRow>>();
+
+  constructor(private readonly context: () => BenchContext) {}
+
+  /** Node's `http` answering a fixed body. */
+  http(connections: number, body: string, contentType: string): Promise<ResultRow> {
+    return this.once(`http-${connections}-${body.length}`, () =>
+      this.server('bare-http-server', `bare node http (${connections} conn)`, connections, body, contentType),
+    );
+  }
+
+  /** A bare Express route answering a fixed body. */
+  express(connections: number, body: string, contentType: string, label = ''): Promise<ResultRow> {
+    return this.once(`express-${connections}-${body.length}`, () =>
+      this.server('bare-express-server', `bare express${label} (${connections} conn)`, connections, body, contentType),
+    );
+  }
+
+  /** The unmodified ari-client originating and hanging up channels on the same simulator. */
+  ari(concurrency: number): Promise<ResultRow> {
+    return this.once(`ari-${concurrency}`, async () => {
+      const { options, simUrl } = this.context();
+      const input: AriBaselineInput = {
+        ariUrl: simUrl,
+        user: BASELINE_ARI.user,
+        password: BASELINE_ARI.password,
+        app: BASELINE_ARI.app,
+        endpoints: Array.from({ length: BASELINE_PHONES }, (_, i) => `PJSIP/${baselinePhone(i)}`),
+        concurrency,
+        warmupSec: options.warmupSec,
+        durationSec: options.durationSec,
+      };
+      const result = await runBenchScript<AriBaselineInput, AriBaselineResult>('ari-baseline', input, (options.durationSec + options.warmupSec + 120) * 1000);
+      return this.record({
+        id: `bare-ari-${concurrency}`,
+        name: `bare ari-client (${concurrency} conc)`,
+        kind: 'baseline',
+        unit: 'calls/s',
+        rate: result.callsPerSecond,
+        connections: concurrency,
+        latencyMs: result.latencyMs,
+        errors: result.errors,
+        ratios: [],
+        notes: ['originate a channel into the application, then hang it up'],
+        details: { calls: result.calls, elapsedSec: result.elapsedSec, errorSamples: result.errorSamples },
+      });
+    });
+  }
+
+  private async server(script: Server, name: string, connections: number, body: string, contentType: string): Promise<ResultRow> {
+    const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-bench-body-'));
+    const bodyFile = join(dir, 'body');
+    writeFileSync(bodyFile, body);
+    const child = spawnBenchScript(script, [bodyFile, contentType]);
+    try {
+      const { url } = await nextMessage<{ url: string }>(child, 15000, script);
+      const result = await runLoad({ shape: 'fixed', settings: loadSettings(this.context(), url, connections), path: '/agc/api.php?source=test&function=version', errors: 'none' });
+      return this.record({
+        id: `${script.replace('-server', '')}-${connections}-${body.length}`,
+        name,
+        kind: 'baseline',
+        unit: 'req/s',
+        rate: result.perSecond,
+        connections,
+        latencyMs: result.latencyMs,
+        errors: totalErrors(result),
+        ratios: [],
+        notes: [`fixed ${body.length}-byte body`],
+        details: { requests: result.requests, elapsedSec: result.elapsedSec },
+      });
+    } finally {
+      await child.stop(5000);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  private record(row: ResultRow): ResultRow {
+    this.context().rows.push(row);
+    return row;
+  }
+
+  private once(key: string, measure: () => Promise<ResultRow>): Promise<ResultRow> {
+    let row = this.measured.get(key);
+    if (!row) {
+      row = measure();
+      this.measured.set(key, row);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,17 @@
+import type { ScenarioId } from '../options';
+import type { ResultRow } from '../report/result-row';
+import type { BenchContext } from './bench-context';
+import { callSetupScenario } from './call-setup-scenario';
+import { ccGatewayScenario } from './cc-gateway-scenario';
+import { externalPauseScenario, versionScenario } from './http-scenarios';
+import { listcallsScenario } from './listcalls-scenario';
+import { playVoiceScenario } from './playvoice-scenario';
+
+export const SCENARIOS: Record<ScenarioId, (context: BenchContext) => Promise<ResultRow>> = {
+  version: versionScenario,
+  'external-pause': externalPauseScenario,
+  'call-setup': callSetupScenario,
+  playvoice: playVoiceScenario,
+  listcalls: listcallsScenario,
+  'cc-gateway': ccGatewayScenario,
+};

@@ -1,0 +1,83 @@
+import { agent, at, openStore, session, sql, type OpenStore } from './fixtures';
+
+describe('agent sessions read again in the transaction that holds them', () => {
+  let ctx: OpenStore;
+  beforeAll(async () => {
+    ctx = await openStore();
+    for (const id of ['2000', '2001', '2002', '2003', '2004', '2005']) await ctx.store.direct.agents.upsert(agent(id));
+  });
+  afterAll(() => ctx.dispose());
+
+  it('sees its own update exactly as the database then holds it', async () => {
+    await ctx.store.direct.sessions.insert(session('2000'));
+    const written = { ...session('2000'), state: 'paused' as const, pauseReason: 'LUNCH', conference: { number: '8600051', bridgeId: 'b', agentLegId: null }, pendingPause: { reason: null } };
+    const seenInside = await ctx.store.transaction(async (tx) => {
+      await tx.sessions.lock('2000');
+      await tx.sessions.update(written);
+      return tx.sessions.get('2000');
+    });
+    expect(seenInside).toEqual(await ctx.store.direct.sessions.get('2000'));
+    expect(seenInside).toMatchObject({ state: 'paused', pauseReason: 'LUNCH' });
+  });
+
+  it('sees a touch, a delete and an insert of its own', async () => {
+    await ctx.store.direct.sessions.insert(session('2001'));
+    const seen = at('2024-06-01T10:00:00.123Z');
+    await ctx.store.transaction(async (tx) => {
+      await tx.sessions.lock('2001');
+      await tx.sessions.touch('2001', seen);
+      expect((await tx.sessions.get('2001'))?.lastSeenAt).toEqual(seen);
+      await tx.sessions.delete('2001');
+      expect(await tx.sessions.get('2001')).toBeNull();
+      await tx.sessions.insert(session('2001', { sessionId: 'again' }));
+      expect(await tx.sessions.get('2001')).toMatchObject({ sessionId: 'again' });
+    });
+    expect(await ctx.store.direct.sessions.get('2001')).toMatchObject({ sessionId: 'again', lastSeenAt: session('2001').lastSeenAt });
+  });
+
+  it('reads a row it does not hold from the database, whoever changed it meanwhile', async () => {
+    await ctx.store.direct.sessions.insert(session('2002'));
+    await ctx.store.transaction(async (tx) => {
+      expect(await tx.sessions.get('2002')).toMatchObject({ state: 'ready' });
+      await sql(ctx.url, "UPDATE agent_sessions SET state = 'paused' WHERE agent_id = '2002'");
+      expect(await tx.sessions.get('2002')).toMatchObject({ state: 'paused' });
+    });
+  });
+
+  it('does not take an update of a session that is not there for a session', async () => {
+    await ctx.store.transaction(async (tx) => {
+      expect(await tx.sessions.lock('2003')).toBeNull();
+      await tx.sessions.update(session('2003'));
+      expect(await tx.sessions.get('2003')).toBeNull();
+    });
+  });
+
+  it('hands out copies: changing what it returned changes nothing it returns later', async () => {
+    await ctx.store.direct.sessions.insert(session('2004'));
+    await ctx.store.transaction(async (tx) => {
+      const locked = (await tx.sessions.lock('2004'))!;
+      (locked as { state: string }).state = 'in_call';
+      const again = (await tx.sessions.get('2004'))!;
+      expect(again.state).toBe('ready');
+      (again as { state: string }).state = 'wrap_up';
+      expect((await tx.sessions.get('2004'))!.state).toBe('ready');
+      await tx.sessions.update(session('2004', { pendingPause: { reason: 'R' } }));
+      const pending = (await tx.sessions.get('2004'))!;
+      (pending.pendingPause as { reason: string | null }).reason = 'changed';
+      expect((await tx.sessions.get('2004'))!.pendingPause).toEqual({ reason: 'R' });
+    });
+  });
+
+  it('forgets everything once the transaction rolls back', async () => {
+    await ctx.store.direct.sessions.insert(session('2005'));
+    await expect(
+      ctx.store.transaction(async (tx) => {
+        await tx.sessions.lock('2005');
+        await tx.sessions.update(session('2005', { state: 'paused', pauseReason: 'X' }));
+        throw new Error('changed its mind');
+      }),
+    ).rejects.toThrow('changed its mind');
+    expect(await ctx.store.direct.sessions.get('2005')).toMatchObject({ state: 'ready', pauseReason: null });
+    expect(await ctx.store.transaction((tx) => tx.sessions.get('2005'))).toMatchObject({ state: 'ready' });
+  });
+});
