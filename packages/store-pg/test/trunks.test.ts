@@ -9,6 +9,7 @@ describe('trunks', () => {
 
   it('has no preferred trunk before any exists', async () => {
     expect(await ctx.store.direct.trunks.preferred()).toBeNull();
+    expect(await ctx.store.direct.trunks.preferredRoute()).toBeNull();
   });
 
   it('round-trips a trunk with its caller-id pool in order, by id and by name', async () => {
@@ -31,6 +32,7 @@ describe('trunks', () => {
     await ctx.store.direct.trunks.upsert({ id: 9, name: 'backup', dialTemplate: 'PJSIP/{number}@b', callerIdPool: ['1'] });
     await ctx.store.direct.trunks.upsert({ id: 2, name: 'main', dialTemplate: 'PJSIP/{number}@m', callerIdPool: ['2', '3'] });
     expect(await ctx.store.direct.trunks.preferred()).toEqual({ id: 2, name: 'main', dialTemplate: 'PJSIP/{number}@m', callerIdPool: ['2', '3'] });
+    expect(await ctx.store.direct.trunks.preferredRoute()).toEqual({ id: 2, name: 'main', dialTemplate: 'PJSIP/{number}@m' });
   });
 
   it('refuses two trunks of one name', async () => {

@@ -3,8 +3,12 @@ import { hangupLeg } from '../operations/agent-session-end';
 import { newLeg } from '../support/call-factory';
 import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
 import { bridgeUnlessGone, pbxBestEffort, pbxCommand } from '../support/pbx-commands';
-import { callBridgeId } from '../support/resource-ids';
+import { callBridgeId, newLegId } from '../support/resource-ids';
 import type { CallFlow } from './call-flow';
+
+/** The source is the call's first leg (operations/click-to-call), the destination its second. */
+export const SOURCE_ORDINAL = 1;
+const DESTINATION_ORDINAL = 2;
 
 /**
  * Click-to-call: the source extension rings first; once it answers it hears
@@ -26,7 +30,7 @@ export const clickToCall: CallFlow = {
       const trunkId = typeof call.data.trunkId === 'number' ? call.data.trunkId : null;
       const destination = newLeg(
         call,
-        2,
+        DESTINATION_ORDINAL,
         'destination',
         String(call.data.destinationEndpoint ?? ''),
         { number: String(call.data.destinationCallerId ?? call.fromNumber), name: '' },
@@ -49,8 +53,8 @@ export const clickToCall: CallFlow = {
       await hangupLeg(ctx, uow, leg.id);
       return call;
     }
-    const source = (await uow.tx.calls.legsOf(call.id)).find((candidate) => candidate.role === 'source');
-    if (source) await pbxBestEffort(ctx, 'stop ringing tone', () => ctx.pbx.setRinging(source.id, false));
+    const sourceLegId = newLegId(call.id, SOURCE_ORDINAL);
+    await pbxBestEffort(ctx, 'stop ringing tone', () => ctx.pbx.setRinging(sourceLegId, false));
     const connected: Call = { ...call, state: 'answered', stage: 'connected', answeredAt: uow.now };
     await uow.tx.calls.update(connected);
     return connected;
@@ -58,6 +62,6 @@ export const clickToCall: CallFlow = {
 
   async onLegEnded(ctx, uow, call, _leg, legs) {
     await hangupOtherLegs(ctx, uow, legs, null);
-    return (await completeCallIfOver(ctx, uow, call)) ?? call;
+    return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
   },
 };

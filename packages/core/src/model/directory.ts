@@ -32,6 +32,9 @@ export interface Trunk {
   callerIdPool: readonly string[];
 }
 
+/** Where a trunk dials: what a call needs from it when the caller id is not the pool's. */
+export type TrunkRoute = Omit<Trunk, 'callerIdPool'>;
+
 /** Which dialect an API account belongs to; each keeps its own kind of client. */
 export type ApiRealm = 'vicidial' | 'voipsun' | 'sipcall';
 

@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import type { Call } from '../model/call';
 import type { JsonObject } from '../support/json';
 import { newCall, newLeg } from '../support/call-factory';
+import { SOURCE_ORDINAL } from '../flows/click-to-call';
 import type { CoreContext } from '../support/core-context';
 import { inTransaction } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
@@ -31,7 +32,7 @@ export async function startClickToCall(ctx: CoreContext, request: ClickToCallReq
     inTransaction(ctx, async (uow) => {
       const { tx, now } = uow;
       const extension = await findExtension(tx, request.source, request.dialplan);
-      const trunk = await tx.trunks.preferred();
+      const trunk = await tx.trunks.preferredRoute();
       if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
       const call = newCall(
         {
@@ -53,7 +54,7 @@ export async function startClickToCall(ctx: CoreContext, request: ClickToCallReq
         },
         now,
       );
-      const source = newLeg(call, 1, 'source', extension.endpoint, request.sourceCallerId, now, {
+      const source = newLeg(call, SOURCE_ORDINAL, 'source', extension.endpoint, request.sourceCallerId, now, {
         dialedNumber: extension.internalNumber,
         account: { kind: 'extension', id: extension.id },
       });

@@ -3,7 +3,7 @@ import type { Agent, AgentSession, LoginChannel } from '../model/agent';
 import type { ApiLogEntry } from '../model/api-log';
 import type { Call, Leg, LiveChannel } from '../model/call';
 import type { Cdr, NewCdr } from '../model/cdr';
-import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, Trunk } from '../model/directory';
+import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, Trunk, TrunkRoute } from '../model/directory';
 import type { NewOutboxMessage, OutboxMessage } from '../model/outbox';
 import type { Playback } from '../model/playback';
 import type { JsonValue } from '../support/json';
@@ -104,6 +104,8 @@ export interface TrunkRepository {
   findByName(name: string): Promise<Trunk | null>;
   /** The trunk used when a caller names none: the lowest id. */
   preferred(): Promise<Trunk | null>;
+  /** The same trunk without its caller-id pool, for calls that present a number of their own. */
+  preferredRoute(): Promise<TrunkRoute | null>;
   upsert(trunk: Trunk): Promise<void>;
 }
 

@@ -81,11 +81,13 @@ export async function hangupOtherLegs(ctx: CoreContext, uow: UnitOfWork, legs: r
 /**
  * When no leg of the call is left, the call is over: it gets its one CDR, the
  * bridge it owned goes, and the agent it occupied moves on (ready, paused, or
- * logged out if a logout was pending).
+ * logged out if a logout was pending). `knownLegs`, the call's legs as read in
+ * this transaction, spares reading them again; legs hung up since then are
+ * still live, so they keep the call from being over just as a fresh read would.
  */
-export async function completeCallIfOver(ctx: CoreContext, uow: UnitOfWork, call: Call): Promise<Call | null> {
+export async function completeCallIfOver(ctx: CoreContext, uow: UnitOfWork, call: Call, knownLegs?: readonly Leg[]): Promise<Call | null> {
   const { tx, now } = uow;
-  const legs = await tx.calls.legsOf(call.id);
+  const legs = knownLegs ?? (await tx.calls.legsOf(call.id));
   if (call.state === 'ended' || legs.some((leg) => leg.state !== 'ended')) return null;
   const ended: Call = { ...call, state: 'ended', endedAt: now };
   await tx.calls.update(ended);

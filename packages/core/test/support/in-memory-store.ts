@@ -723,6 +723,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async preferred() {
       return trunksById()[0] ?? null;
     },
+    async preferredRoute() {
+      const trunk = trunksById()[0];
+      return trunk ? { id: trunk.id, name: trunk.name, dialTemplate: trunk.dialTemplate } : null;
+    },
     async upsert(trunk) {
       await put('trunks', String(trunk.id), trunk);
     },

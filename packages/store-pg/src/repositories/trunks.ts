@@ -29,6 +29,11 @@ export function createTrunkRepository(db: Knex): TrunkRepository {
       return withCallerIds(await db('trunks').orderBy('id').first());
     },
 
+    async preferredRoute() {
+      const row: TrunkRow | undefined = await db('trunks').orderBy('id').first('id', 'name', 'dial_template');
+      return row ? { id: row.id, name: row.name, dialTemplate: row.dial_template } : null;
+    },
+
     async upsert(trunk) {
       await atomically(db, async (trx) => {
         await trx('trunks').insert({ id: trunk.id, name: trunk.name, dial_template: trunk.dialTemplate }).onConflict('id').merge();
