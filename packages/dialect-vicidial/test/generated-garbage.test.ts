@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { seededRandom, type SeededRandom } from '@pbx-gateway/test-support';
 import { createInputFilters, FILTERS } from '../src/wire/input-filters';
 import { parseQueryPairs, phpParamName } from '../src/wire/php-params';
 import { AGENT_API, NON_AGENT_API, agentPhoneInConference, binaryParser, sharedGateway, wire, type WireResponse } from './support/vicidial-test-kit';
@@ -12,21 +13,8 @@ import { AGENT_API, NON_AGENT_API, agentPhoneInConference, binaryParser, sharedG
 
 const gateway = sharedGateway({ agentInConference: '1000' });
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number): number => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Generator = ReturnType<typeof generator>;
+type Generator = SeededRandom;
+const generator = seededRandom;
 
 /** Already URL-encoded fragments a hostile client sends. */
 const HOSTILE = [

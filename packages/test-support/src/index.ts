@@ -22,3 +22,4 @@ export { ariRequestProblems, loadAriContract } from './ari-contract';
 export type { AriContract, AriOperation, AriRequestToCheck, LoggedAriRequest, SwaggerModel, SwaggerParameter } from './ari-contract';
 export { startGatewayProcess } from './gateway-process';
 export type { GatewayProcess, GatewayProcessOptions, GatewayLogLine } from './gateway-process';
+export { seededRandom, runSeed, type SeededRandom } from './seeded-random';

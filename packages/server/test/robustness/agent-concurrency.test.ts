@@ -15,7 +15,7 @@ import {
   type VicidialCommand,
 } from './support/agent-command-wire';
 import { callEnded, ccgatewaySteps, loggedOut, sameAgent, vicidialSteps, type AgentModel } from './support/agent-state-models';
-import { seededRandom, type SeededRandom } from './support/seeded-random';
+import { seededRandom, type SeededRandom } from '@pbx-gateway/test-support';
 import { findSequentialOrder, isSubMultiset, sameMultiset, type ObservedCommand } from './support/sequential-order-search';
 
 /**

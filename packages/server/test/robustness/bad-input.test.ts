@@ -10,7 +10,7 @@ import { RequestLedger, type Finding } from './support/request-ledger';
 import { mutateRequest, type MutationBudget } from './support/request-mutations';
 import { planOperations } from './support/request-plan';
 import { serialize } from './support/request-shape';
-import { runSeed, seededRandom } from './support/seeded-random';
+import { runSeed, seededRandom } from '@pbx-gateway/test-support';
 import { createdState, directorySnapshot, invariantViolations, type CreatedState } from './support/store-invariants';
 
 /**

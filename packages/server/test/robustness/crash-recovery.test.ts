@@ -1,6 +1,6 @@
 import { waitFor } from '@pbx-gateway/test-support';
 import { auditCallbacks, type OutboxRow } from './support/callback-audit';
-import { seededRandom, type SeededRandom } from './support/seeded-random';
+import { seededRandom, type SeededRandom } from '@pbx-gateway/test-support';
 import type { CallbackReceipt } from './support/stalling-callback-receiver';
 import { customerRule, OUTBOX, startVoiceMenuCrashFixture, type CustomerBehaviour, type VoiceMenuCrashFixture } from './support/voice-menu-crash-fixture';
 

@@ -1,5 +1,5 @@
 import { Encoded, type FieldValue } from './request-shape';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@pbx-gateway/test-support';
 
 /**
  * Values a hostile or broken client sends. None of them contains a demo

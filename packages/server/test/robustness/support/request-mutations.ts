@@ -1,6 +1,6 @@
 import { BAD_ESCAPES, CONTROL, INJECTION, NOISE_NAMES, NUMERIC, TRAVERSAL, UNICODE, hostileValue, overlongValue, randomDigits } from './hostile-values';
 import { cloneShape, Encoded, MULTIPART_BOUNDARY, percentEncode, serialize, type Field, type FieldValue, type RequestShape } from './request-shape';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@pbx-gateway/test-support';
 
 /**
  * Mutations of a valid request, each the kind of damage a hostile or broken

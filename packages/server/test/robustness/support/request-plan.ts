@@ -1,5 +1,5 @@
 import { DIALECTS, OPERATIONS, type DialectOperation } from './dialect-operations';
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@pbx-gateway/test-support';
 
 /**
  * Which operation each request of a run starts from: every dialect gets
