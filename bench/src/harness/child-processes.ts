@@ -4,7 +4,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
  * Every process the bench starts, so that none outlives it: they are
  * stopped when the run ends, fails, or is interrupted.
  */
-const running = new Set<ChildProcess>();
+const running = new Set<Child>();
 
 export interface Child {
   process: ChildProcess;
@@ -20,18 +20,17 @@ export interface Child {
 export function spawnChild(command: string, args: string[], options: SpawnOptions = {}): Child {
   const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
   if (child.pid === undefined) throw new Error(`could not start ${command} ${args.join(' ')}`);
-  running.add(child);
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-20000);
   });
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => {
-      running.delete(child);
+      running.delete(handle);
       resolve(code ?? signal ?? 'unknown');
     });
   });
-  return {
+  const handle: Child = {
     process: child,
     pid: child.pid,
     exited,
@@ -47,6 +46,8 @@ export function spawnChild(command: string, args: string[], options: SpawnOption
       return exited;
     },
   };
+  running.add(handle);
+  return handle;
 }
 
 /** Reads newline-delimited output until `accept` returns a value for a line. */
@@ -86,26 +87,12 @@ export function waitForLine<T>(child: Child, accept: (line: string) => T | undef
 
 /** Kills whatever is still running, at once (used on the way out, where nothing can be awaited). */
 export function killAllChildrenNow(): void {
-  for (const child of running) {
+  for (const { process: child } of running) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
 
 /** Stops whatever is still running, politely first. */
 export async function stopAllChildren(): Promise<void> {
-  const stops = [...running].map((child) => {
-    child.kill('SIGTERM');
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      if (child.exitCode !== null || child.signalCode !== null) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  await Promise.all(stops);
+  await Promise.all([...running].map((child) => child.stop(10000)));
 }

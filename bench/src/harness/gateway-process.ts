@@ -127,13 +127,17 @@ function summarise(text: string): LogSummary {
     try {
       entry = JSON.parse(line) as { level?: number; msg?: string };
     } catch {
-      summary.errors[`(not JSON) ${line.slice(0, 120)}`] = (summary.errors[`(not JSON) ${line.slice(0, 120)}`] ?? 0) + 1;
+      count(summary.errors, `(not JSON) ${line.slice(0, 120)}`);
       continue;
     }
     const level = entry.level ?? 0;
     const message = entry.msg ?? '(no message)';
-    if (level >= 50) summary.errors[message] = (summary.errors[message] ?? 0) + 1;
-    else if (level >= 40) summary.warnings[message] = (summary.warnings[message] ?? 0) + 1;
+    if (level >= 50) count(summary.errors, message);
+    else if (level >= 40) count(summary.warnings, message);
   }
   return summary;
+}
+
+function count(tally: Record<string, number>, key: string): void {
+  tally[key] = (tally[key] ?? 0) + 1;
 }

@@ -81,12 +81,6 @@ export function runAutocannon(plan: RunPlan, tally: Tally): Promise<RunResult> {
   });
 }
 
-/** A warm-up run (thrown away), then the measured one. */
-export async function warmThenMeasure(plan: (stop: RunPlan['stop']) => RunPlan, warmup: RunPlan['stop'], measure: RunPlan['stop']): Promise<RunResult> {
-  await runAutocannon(plan(warmup), new Tally());
-  return runAutocannon(plan(measure), new Tally());
-}
-
 export interface MeasuredLoad {
   settings: { url: string; connections: number; timeoutSec: number; durationSec: number; warmupSec: number };
   /** Built once; the hooks count dialect errors on whichever tally is current. */

@@ -1,3 +1,4 @@
+import { seededRandom as sharedSeededRandom } from '@pbx-gateway/test-support';
 import express from 'express';
 import request from 'supertest';
 import { createCcgatewayDialect, createCcgatewayProjector, defaultCcgatewaySettings, type CcgatewaySettings } from '../src';
@@ -37,14 +38,7 @@ export function unitApp(settings: Partial<CcgatewaySettings> = {}): UnitApp {
   };
 }
 
-/** A small deterministic generator (mulberry32), so garbage tests are repeatable. */
+/** The tests' seeded generator (test-support), as a bare function, so garbage tests are repeatable. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return sharedSeededRandom(seed).next;
 }

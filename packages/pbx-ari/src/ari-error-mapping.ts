@@ -63,3 +63,16 @@ export class RequestNotAnswered extends PbxFailure {
     this.name = 'RequestNotAnswered';
   }
 }
+
+/**
+ * A request on something the engine no longer has (its 404): for a hang-up,
+ * a stop or a destroy that is the end asked for, so it answers `gone`.
+ */
+export async function unlessGone<T, G>(request: Promise<T>, gone: G): Promise<T | G> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof PbxFailure && error.kind === 'not_found') return gone;
+    throw error;
+  }
+}

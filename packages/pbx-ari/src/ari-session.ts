@@ -4,7 +4,6 @@ import { loadAriClient, SOCKET_CLOSED, SOCKET_OPEN } from './ari-client-facade';
 import type { AriClientFacade, EventSocket } from './ari-client-facade';
 import { failureFromAriResponse, RequestNotAnswered, unavailableFailure } from './ari-error-mapping';
 import type { AriCallOptions, AriOperation, AriParams } from './ari-operations';
-import { DEFAULT_REST_KEEP_ALIVE_MS } from './ari-pbx-options';
 import { createRestAgent, installRequestDecorator } from './keep-alive-guard';
 import { withDeadline } from './rest-call-timeout';
 import { RestExchange, runWithTransport } from './rest-exchange';
@@ -16,8 +15,8 @@ export interface AriSessionSettings {
   password: string;
   app: string;
   requestTimeoutMs: number;
-  /** See AriPbxOptions.restKeepAliveMs; DEFAULT_REST_KEEP_ALIVE_MS when absent. */
-  restKeepAliveMs?: number;
+  /** See AriPbxOptions.restKeepAliveMs. */
+  restKeepAliveMs: number;
   logger: CoreLogger;
 }
 
@@ -43,7 +42,7 @@ export interface AriSession {
 /** Connects, within `requestTimeoutMs` per step; rejects promptly when `signal` aborts. */
 export async function openAriSession(settings: AriSessionSettings, signal: AbortSignal): Promise<AriSession> {
   const authorization = `Basic ${Buffer.from(`${settings.user}:${settings.password}`).toString('base64')}`;
-  const agent = createRestAgent(settings.url, settings.restKeepAliveMs ?? DEFAULT_REST_KEEP_ALIVE_MS);
+  const agent = createRestAgent(settings.url, settings.restKeepAliveMs);
   const transport: TransportContext = { agent, authorization, exchange: null };
   const freshAgent = createRestAgent(settings.url, 0);
   const fresh: TransportContext = { agent: freshAgent, authorization, exchange: null };

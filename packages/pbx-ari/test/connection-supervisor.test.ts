@@ -47,6 +47,7 @@ const settings: SupervisorSettings = {
   password: 'gateway',
   app: 'gateway',
   requestTimeoutMs: 200,
+  restKeepAliveMs: 4000,
   initialDelayMs: 20,
   maxDelayMs: 80,
   logger: silentLogger,

@@ -92,7 +92,7 @@ describe('keep-alive trap', () => {
   it('is guarded a second time: a request whose connection is reset fails at once instead of waiting', async () => {
     const requestTimeoutMs = 4000;
     const session = await openAriSession(
-      { url: new URL(sim.url), user: ARI_USER, password: ARI_PASSWORD, app: 'keep-alive-probe', requestTimeoutMs, logger: silentLogger },
+      { url: new URL(sim.url), user: ARI_USER, password: ARI_PASSWORD, app: 'keep-alive-probe', requestTimeoutMs, restKeepAliveMs: 4000, logger: silentLogger },
       new AbortController().signal,
     );
     try {

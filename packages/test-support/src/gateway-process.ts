@@ -74,10 +74,13 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const logs: GatewayLogLine[] = [];
   let stray = '';
   let exited = false;
+  let listening: ((url: string) => void) | null = null;
+  let exitedEarly: (() => void) | null = null;
   const exit = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       exited = true;
       rmSync(dir, { recursive: true, force: true });
+      exitedEarly?.();
       resolve(code);
     });
   });
@@ -87,7 +90,9 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     for (const line of lines) {
       if (line.trim() === '') continue;
       try {
-        logs.push(JSON.parse(line) as GatewayLogLine);
+        const entry = JSON.parse(line) as GatewayLogLine;
+        logs.push(entry);
+        if (entry.msg === 'pbx-gateway listening') listening?.(String(entry.url));
       } catch {
         stray += `${line}\n`;
       }
@@ -103,19 +108,17 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       child.kill('SIGKILL');
       reject(new Error(`the gateway did not listen within ${options.startTimeoutMs ?? 30000} ms:\n${stray}`));
     }, options.startTimeoutMs ?? 30000);
-    const poll = setInterval(() => {
-      const listening = logs.find((line) => line.msg === 'pbx-gateway listening');
-      if (listening) {
-        clearTimeout(timer);
-        clearInterval(poll);
-        resolve(String(listening.url));
-      } else if (exited) {
-        clearTimeout(timer);
-        clearInterval(poll);
-        reject(new Error(`the gateway exited before listening:\n${stray}`));
-      }
-    }, 20);
+    listening = (address) => {
+      clearTimeout(timer);
+      resolve(address);
+    };
+    exitedEarly = () => {
+      clearTimeout(timer);
+      reject(new Error(`the gateway exited before listening:\n${stray}`));
+    };
   });
+  listening = null;
+  exitedEarly = null;
 
   return {
     url,

@@ -46,6 +46,6 @@ export const agentCustomerCall: CallFlow = {
       publishPhoneReleased(uow, call, leg);
     }
     await hangupOtherLegs(ctx, uow, legs, null);
-    return (await completeCallIfOver(ctx, uow, call)) ?? call;
+    return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
   },
 };

@@ -22,8 +22,8 @@ export const agentPhoneCall: CallFlow = {
     return connected;
   },
 
-  async onLegEnded(ctx, uow, call, leg) {
+  async onLegEnded(ctx, uow, call, leg, legs) {
     publishPhoneReleased(uow, call, leg);
-    return (await completeCallIfOver(ctx, uow, call)) ?? call;
+    return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
   },
 };

@@ -62,7 +62,7 @@ export const agentPlaybackCall: CallFlow = {
     publishPhoneReleased(uow, call, leg);
     await hangupOtherLegs(ctx, uow, legs, null);
     const unfinished = await uow.tx.playbacks.unfinishedForCall(call.id);
-    const ended = await completeCallIfOver(ctx, uow, call);
+    const ended = await completeCallIfOver(ctx, uow, call, legs);
     // Ending the call may have ended the session too (a deferred logout), which finishes its audio.
     const playback = unfinished ? await uow.tx.playbacks.get(unfinished.id) : null;
     if (playback && playback.state !== 'finished') {

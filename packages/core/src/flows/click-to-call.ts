@@ -1,7 +1,7 @@
 import type { Call } from '../model/call';
-import { hangupLeg } from '../operations/agent-session-end';
 import { newLeg } from '../support/call-factory';
 import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from '../support/call-lifecycle';
+import { hangupLeg } from '../support/leg-hangup';
 import { bridgeUnlessGone, pbxBestEffort, pbxCommand } from '../support/pbx-commands';
 import { callBridgeId, newLegId } from '../support/resource-ids';
 import type { CallFlow } from './call-flow';

@@ -1,8 +1,8 @@
 import type { AgentSession } from '../model/agent';
-import { isLive } from '../model/call';
 import { isActivePlayback } from '../model/playback';
 import type { DomainEvent } from '../events/domain-event';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
+import { hangupLeg } from '../support/leg-hangup';
 import { pbxBestEffort } from '../support/pbx-commands';
 
 type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
@@ -35,12 +35,4 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
   await tx.tokens.deleteBySubject('ccgateway-guid', session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
   uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, at: now });
-}
-
-/** Asks the engine to end a leg, remembering that the gateway did. */
-export async function hangupLeg(ctx: CoreContext, uow: UnitOfWork, legId: string): Promise<void> {
-  const leg = await uow.tx.calls.getLeg(legId);
-  if (!leg || !isLive(leg)) return;
-  await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
-  await pbxBestEffort(ctx, 'hang up leg', () => ctx.pbx.hangup(legId));
 }

@@ -20,7 +20,7 @@ export interface ApiUserCredentials {
 export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUserCredentials): Promise<ApiUser> {
   const now = ctx.clock.now();
   const cacheKey = ctx.hasher.fingerprint(`${credentials.realm}\u0000${credentials.login}\u0000${credentials.secret}`);
-  const cached = ctx.credentials.get(cacheKey, now.getTime()) as ApiUser | undefined;
+  const cached = ctx.credentials.get(cacheKey, now.getTime());
   if (cached) {
     // Any failure since this entry was cached would have removed it, so its count is current.
     if (credentials.resetFailuresOnSuccess && cached.failedLogins > 0) {
@@ -33,7 +33,7 @@ export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUser
   }
 
   const verification = `${cacheKey}:${credentials.resetFailuresOnSuccess === true}`;
-  return ctx.credentials.verifyOnce(verification, () => verifyApiUser(ctx, credentials, cacheKey)) as Promise<ApiUser>;
+  return ctx.credentials.verifyOnce(verification, () => verifyApiUser(ctx, credentials, cacheKey));
 }
 
 async function verifyApiUser(ctx: CoreContext, credentials: ApiUserCredentials, cacheKey: string): Promise<ApiUser> {

@@ -1,7 +1,7 @@
 import type { Playback } from '../model/playback';
 import type { CoreContext, UnitOfWork } from '../support/core-context';
 import { pbxCommand } from '../support/pbx-commands';
-import { hangupLeg } from './agent-session-end';
+import { hangupLeg } from '../support/leg-hangup';
 
 /**
  * Stops a playback on request. Audio that has a call of its own to the

@@ -1,14 +1,10 @@
 import type { CoreLogger } from '../ports/core-logger';
 import type { Timers } from '../ports/timers';
 
-export interface ResyncDelays {
-  /** Wait before the first attempt: lets a store that blinked come back. */
-  firstMs: number;
-  /** Attempts that fail are tried again after a doubling wait, up to this. */
-  maxMs: number;
-}
-
-export const DEFAULT_RESYNC_DELAYS: ResyncDelays = { firstMs: 250, maxMs: 5_000 };
+/** Wait before the first attempt: lets a store that blinked come back. */
+const FIRST_DELAY_MS = 250;
+/** Attempts that fail are tried again after a doubling wait, up to this. */
+const MAX_DELAY_MS = 5_000;
 
 /**
  * Asterisk does not repeat an event. When handling one failed (the store
@@ -29,9 +25,8 @@ export class ResyncScheduler {
     private readonly reconcile: () => Promise<void>,
     private readonly timers: Timers,
     private readonly logger: CoreLogger,
-    private readonly delays: ResyncDelays = DEFAULT_RESYNC_DELAYS,
   ) {
-    this.delayMs = delays.firstMs;
+    this.delayMs = FIRST_DELAY_MS;
   }
 
   request(reason: string): void {
@@ -55,19 +50,22 @@ export class ResyncScheduler {
     try {
       await this.reconcile();
     } catch (error) {
-      this.delayMs = Math.min(this.delayMs * 2, this.delays.maxMs);
+      this.retryLater();
       this.logger.warn('reading the engine state again failed; retrying', { inMs: this.delayMs, error: error instanceof Error ? error.message : String(error) });
-      this.wait();
       return;
     }
     if (this.again) {
       // Something failed again while it ran: wait longer, so that a failure
-      // that persists costs one attempt every `maxMs`, not a busy loop.
-      this.delayMs = Math.min(this.delayMs * 2, this.delays.maxMs);
-      this.wait();
+      // that persists costs one attempt every MAX_DELAY_MS, not a busy loop.
+      this.retryLater();
       return;
     }
-    this.delayMs = this.delays.firstMs;
+    this.delayMs = FIRST_DELAY_MS;
     this.state = 'idle';
+  }
+
+  private retryLater(): void {
+    this.delayMs = Math.min(this.delayMs * 2, MAX_DELAY_MS);
+    this.wait();
   }
 }

@@ -1,4 +1,5 @@
 import type { CoreConfig } from '../config/core-config';
+import type { ApiUser } from '../model/directory';
 import type { DomainEvent } from '../events/domain-event';
 import type { CallbackTransport } from '../ports/callback-transport';
 import type { Clock } from '../ports/clock';
@@ -41,7 +42,7 @@ export interface CoreDeps {
 
 export interface CoreContext extends CoreDeps {
   queue: OwnerQueue;
-  credentials: CredentialCache;
+  credentials: CredentialCache<ApiUser>;
   resync: ResyncRequests;
 }
 

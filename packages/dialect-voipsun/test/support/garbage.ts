@@ -1,3 +1,4 @@
+import { seededRandom as sharedSeededRandom } from '@pbx-gateway/test-support';
 import type supertest from 'supertest';
 import { WIRE_REASONS, type Errno } from '../../src';
 
@@ -18,16 +19,9 @@ export interface GarbageRequest {
 
 type Pair = [name: string, value: string];
 
-/** mulberry32: tiny, seedable, good enough to pick mutations. */
+/** The tests' seeded generator (test-support), as a bare function: good enough to pick mutations. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return sharedSeededRandom(seed).next;
 }
 
 const HOSTILE_VALUES: readonly string[] = [

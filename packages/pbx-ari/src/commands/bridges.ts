@@ -1,3 +1,4 @@
+import { unlessGone } from '../ari-error-mapping';
 import { PbxFailure } from '@pbx-gateway/core';
 import type { BridgeKind } from '@pbx-gateway/core';
 import type { AriRestCall } from '../ari-operations';
@@ -24,12 +25,7 @@ export async function ensureBridge(call: AriRestCall, app: string, bridgeId: str
 
 /** `DELETE /bridges/{bridgeId}`; a bridge that is gone (404) is destroyed already. */
 export async function destroyBridge(call: AriRestCall, bridgeId: string): Promise<void> {
-  try {
-    await call('bridges.destroy', { bridgeId }, { idempotent: true });
-  } catch (error) {
-    if (error instanceof PbxFailure && error.kind === 'not_found') return;
-    throw error;
-  }
+  await unlessGone(call('bridges.destroy', { bridgeId }, { idempotent: true }), undefined);
 }
 
 /** `POST /bridges/{bridgeId}/addChannel?channel=a,b` (ARI takes a comma-separated list). */

@@ -1,4 +1,4 @@
-import { PbxFailure } from '@pbx-gateway/core';
+import { unlessGone } from '../ari-error-mapping';
 import type { HangupReason } from '@pbx-gateway/core';
 import type { AriRestCall } from '../ari-operations';
 
@@ -8,10 +8,5 @@ import type { AriRestCall } from '../ari-operations';
  * that no longer exists (404) is already what was asked for.
  */
 export async function hangup(call: AriRestCall, legId: string, reason?: HangupReason): Promise<void> {
-  try {
-    await call('channels.hangup', reason ? { channelId: legId, reason } : { channelId: legId }, { idempotent: true });
-  } catch (error) {
-    if (error instanceof PbxFailure && error.kind === 'not_found') return;
-    throw error;
-  }
+  await unlessGone(call('channels.hangup', reason ? { channelId: legId, reason } : { channelId: legId }, { idempotent: true }), undefined);
 }

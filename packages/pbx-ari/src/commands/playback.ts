@@ -1,4 +1,4 @@
-import { PbxFailure } from '@pbx-gateway/core';
+import { unlessGone } from '../ari-error-mapping';
 import type { PbxPlaybackState, PlaybackOperation, PlayRequest } from '@pbx-gateway/core';
 import { playbackState, readPlayback } from '../ari-models';
 import type { AriParams, AriRestCall } from '../ari-operations';
@@ -30,20 +30,11 @@ export async function controlPlayback(call: AriRestCall, playbackId: string, ope
 
 /** `DELETE /playbacks/{id}`; one that already finished (404) is stopped already. */
 export async function stopPlayback(call: AriRestCall, playbackId: string): Promise<void> {
-  try {
-    await call('playbacks.stop', { playbackId }, { idempotent: true });
-  } catch (error) {
-    if (error instanceof PbxFailure && error.kind === 'not_found') return;
-    throw error;
-  }
+  await unlessGone(call('playbacks.stop', { playbackId }, { idempotent: true }), undefined);
 }
 
 /** `GET /playbacks/{id}`; Asterisk forgets a playback once it finished, hence 404 → null. */
 export async function getPlaybackState(call: AriRestCall, playbackId: string): Promise<PbxPlaybackState | null> {
-  try {
-    return playbackState(readPlayback(await call('playbacks.get', { playbackId }, { idempotent: true })).state);
-  } catch (error) {
-    if (error instanceof PbxFailure && error.kind === 'not_found') return null;
-    throw error;
-  }
+  const playback = await unlessGone(call('playbacks.get', { playbackId }, { idempotent: true }), null);
+  return playback === null ? null : playbackState(readPlayback(playback).state);
 }

@@ -1,4 +1,4 @@
-import { PbxFailure } from '@pbx-gateway/core';
+import { unlessGone } from '../ari-error-mapping';
 import type { AriRestCall } from '../ari-operations';
 
 /**
@@ -9,10 +9,6 @@ import type { AriRestCall } from '../ari-operations';
  * the other party of a call often hangs up while it is being connected.
  */
 export async function setRinging(call: AriRestCall, legId: string, ringing: boolean): Promise<void> {
-  try {
-    await call(ringing ? 'channels.ring' : 'channels.ringStop', { channelId: legId }, { idempotent: true });
-  } catch (error) {
-    if (!ringing && error instanceof PbxFailure && error.kind === 'not_found') return;
-    throw error;
-  }
+  if (ringing) await call('channels.ring', { channelId: legId }, { idempotent: true });
+  else await unlessGone(call('channels.ringStop', { channelId: legId }, { idempotent: true }), undefined);
 }

@@ -39,7 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       password: env.ARI_PASSWORD ?? base.ari.password,
       app: env.ARI_APP ?? base.ari.app,
       requestTimeoutMs: positive(env.ARI_TIMEOUT_MS, base.ari.requestTimeoutMs, 'ARI_TIMEOUT_MS'),
-      keepAliveMs: zeroOrPositive(env.ARI_KEEP_ALIVE_MS, base.ari.keepAliveMs, 'ARI_KEEP_ALIVE_MS'),
+      keepAliveMs: positive(env.ARI_KEEP_ALIVE_MS, base.ari.keepAliveMs, 'ARI_KEEP_ALIVE_MS', true),
     },
     simulator: { port: port(env.SIM_PORT, base.simulator.port, 'SIM_PORT') },
     provisioningFile: env.PROVISIONING_FILE || null,
@@ -83,17 +83,12 @@ function port(value: string | undefined, fallback: number, name: string): number
   return number;
 }
 
-function positive(value: string | undefined, fallback: number, name: string): number {
+function positive(value: string | undefined, fallback: number, name: string, allowZero = false): number {
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name} must be a positive number, got ${value}`);
-  return number;
-}
-
-function zeroOrPositive(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0) throw new ConfigError(`${name} must be 0 or a positive number, got ${value}`);
+  if (!Number.isFinite(number) || number < 0 || (number === 0 && !allowZero)) {
+    throw new ConfigError(`${name} must be ${allowZero ? '0 or ' : ''}a positive number, got ${value}`);
+  }
   return number;
 }
 

@@ -1,9 +1,11 @@
+import { REDACTED } from '@pbx-gateway/core';
+
 /**
  * Names that carry secrets wherever they appear in a log line. Dialects
  * already redact what they log; this is the second net, so a secret that slips
  * into a log object by another path is still not written.
  */
-export const SECRET_KEYS: ReadonlySet<string> = new Set([
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'pass',
   'password',
   'secret',
@@ -16,8 +18,6 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
   'cookie',
   'api_key',
 ]);
-
-export const REDACTED = '[redacted]';
 
 /** How deep below the logged object a secret is looked for: its properties, theirs, and theirs. */
 const DEPTH = 2;

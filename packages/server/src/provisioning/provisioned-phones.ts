@@ -1,4 +1,4 @@
-import type { CallControl, Pbx } from '@pbx-gateway/core';
+import { isDomainError, type CallControl, type Pbx } from '@pbx-gateway/core';
 import type { Logger } from 'pino';
 import type { ProvisioningDocument } from './provisioning-document';
 
@@ -28,11 +28,11 @@ export function keepProvisionedPhonesConnected(
 async function reconnectPhones(core: CallControl, agentIds: readonly string[], logger: Logger): Promise<void> {
   for (const agentId of agentIds) {
     try {
-      const session = await core.getAgentSession(agentId);
-      if (!session?.conference) continue;
       const { rung } = await core.connectAgentPhone({ agentId });
       if (rung) logger.info({ agentId }, 'provisioned phone rung into its conference again after reconnecting to the engine');
     } catch (error) {
+      // A session logged out (or without a conference) since it was provisioned has no phone to keep.
+      if (isDomainError(error, 'AGENT_NOT_LOGGED_IN') || isDomainError(error, 'SESSION_HAS_NO_CONFERENCE')) continue;
       logger.warn({ agentId, error: error instanceof Error ? error.message : String(error) }, 'could not ring a provisioned phone into its conference');
     }
   }

@@ -133,10 +133,8 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
     },
 
     async touch(agentId, at) {
-      const touched = await db('agent_sessions').where({ agent_id: agentId }).update({ last_seen_at: at });
-      const held = rowsHeld?.get(agentId);
-      if (touched > 0 && held) rowsHeld?.set(agentId, { ...held, lastSeenAt: at });
-      else rowsHeld?.delete(agentId);
+      await db('agent_sessions').where({ agent_id: agentId }).update({ last_seen_at: at });
+      rowsHeld?.delete(agentId);
     },
   };
 }

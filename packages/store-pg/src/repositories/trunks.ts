@@ -1,4 +1,4 @@
-import type { Trunk, TrunkRepository } from '@pbx-gateway/core';
+import type { Trunk, TrunkRepository, TrunkRoute } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { atomically } from '../support/atomically';
 
@@ -12,7 +12,7 @@ export function createTrunkRepository(db: Knex): TrunkRepository {
   const withCallerIds = async (row: TrunkRow | undefined): Promise<Trunk | null> => {
     if (!row) return null;
     const numbers: Array<{ number: string }> = await db('trunk_caller_ids').where({ trunk_id: row.id }).orderBy('position').select('number');
-    return { id: row.id, name: row.name, dialTemplate: row.dial_template, callerIdPool: numbers.map((entry) => entry.number) };
+    return { ...toRoute(row), callerIdPool: numbers.map((entry) => entry.number) };
   };
 
   return {
@@ -31,7 +31,7 @@ export function createTrunkRepository(db: Knex): TrunkRepository {
 
     async preferredRoute() {
       const row: TrunkRow | undefined = await db('trunks').orderBy('id').first('id', 'name', 'dial_template');
-      return row ? { id: row.id, name: row.name, dialTemplate: row.dial_template } : null;
+      return row ? toRoute(row) : null;
     },
 
     async upsert(trunk) {
@@ -44,4 +44,8 @@ export function createTrunkRepository(db: Knex): TrunkRepository {
       });
     },
   };
+}
+
+function toRoute(row: Pick<TrunkRow, 'id' | 'name' | 'dial_template'>): TrunkRoute {
+  return { id: row.id, name: row.name, dialTemplate: row.dial_template };
 }
