@@ -1,11 +1,20 @@
 import type { Config } from 'jest';
 
-// One Jest run covers every package. Tests import workspace packages from their
-// TypeScript sources, so a test never runs against a stale build.
+/**
+ * The base tier (`npm test`): every test that needs nothing beside the
+ * repository. Postgres is the one named by DATABASE_URL or an embedded one;
+ * Asterisk is the simulator. Tests that need the reference data beside the
+ * repository or a real Asterisk are `*.fidelity.test.ts` and run in the
+ * fidelity tier (`npm run test:asterisk`, jest.fidelity.config.ts).
+ *
+ * One Jest run covers every package. Tests import workspace packages from
+ * their TypeScript sources, so a test never runs against a stale build.
+ */
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages'],
   testMatch: ['**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.fidelity\\.test\\.ts$'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
