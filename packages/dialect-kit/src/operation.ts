@@ -102,6 +102,12 @@ export interface OperationKind<T extends OperationTypes> {
   define<Input, Result>(spec: OperationSpec<T, Input, Result> & T['selector']): Operation<T>;
   /** The dialect's error table, for documentation and its tests. */
   readonly errors: ErrorTable<T['wire']>;
+  /**
+   * The wire error of a failure outside any operation (the steps a dialect
+   * takes before it knows the operation, such as authentication): the table
+   * alone; null when it is not a refusal the dialect knows.
+   */
+  wireErrorOf(error: unknown): T['wire'] | null;
 }
 
 /**
@@ -114,17 +120,19 @@ export interface OperationKind<T extends OperationTypes> {
  */
 export function operationKind<T extends OperationTypes>(config: OperationKindConfig<T>): OperationKind<T> {
   const ajv = createSchemaValidator();
+  const tableErrorOf = (error: unknown, overrides: ErrorOverrides<T['wire']>): T['wire'] | null => {
+    if (error instanceof WireRefusal) return error.wire as T['wire'];
+    if (isDomainError(error)) return error.code in overrides ? (overrides[error.code] as T['wire']) : config.errors[error.code];
+    return config.knownFailure?.(error) ?? null;
+  };
   return {
     errors: config.errors,
+    wireErrorOf: (error) => tableErrorOf(error, {}),
     define<Input, Result>(spec: OperationSpec<T, Input, Result> & T['selector']): Operation<T> {
       const { input, invalidInput, run, render, errors: overrides, ...rest } = spec;
       const check: InputCheck<T['raw'], Input> = typeof input === 'function' ? input : compileInput<T['raw'], Input>(ajv.compile<Input>(input));
       const errors: ErrorOverrides<T['wire']> = overrides ?? {};
-      const wireErrorOf = (error: unknown): T['wire'] | null => {
-        if (error instanceof WireRefusal) return error.wire as T['wire'];
-        if (isDomainError(error)) return error.code in errors ? (errors[error.code] as T['wire']) : config.errors[error.code];
-        return config.knownFailure?.(error) ?? null;
-      };
+      const wireErrorOf = (error: unknown): T['wire'] | null => tableErrorOf(error, errors);
       return {
         ...rest,
         errors,
