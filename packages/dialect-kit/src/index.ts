@@ -5,3 +5,5 @@ export * from './api-log';
 export * from './error-guard';
 export * from './schema-validation';
 export * from './wall-clock';
+export * from './operation';
+export * from './path-routes';

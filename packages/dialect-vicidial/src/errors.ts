@@ -1,10 +1,7 @@
-import { isDomainError, type DomainErrorCode } from '@pbx-gateway/core';
+import type { ErrorTable } from '@pbx-gateway/dialect-kit';
+import type { AgentOperationContext } from './agent-api/steps';
 
-/**
- * What a core refusal becomes on the VICIdial wire. Each operation renders a
- * kind in its own data layout (see the operation files); credential codes are
- * answered by auth.ts.
- */
+/** The VICIdial wire errors, by the name docs/vicidial.md gives them. */
 export type WireErrorKind =
   /** `ERROR: agent_user is not logged in - …` */
   | 'agent_not_logged_in'
@@ -23,55 +20,84 @@ export type WireErrorKind =
   /** Gateway-only: `ERROR: <function> error - telephony command failed - <agent_user>` [x] */
   | 'telephony_failed'
   /** Gateway-only: `ERROR: <function> error - service unavailable - <agent_user>` [x] */
-  | 'service_unavailable';
+  | 'service_unavailable'
+  /** A line of the function's own checks, before it reaches the core. */
+  | 'own_check';
 
-export type OperationName = 'audio_playback' | 'external_pause' | 'external_hangup' | 'logout';
-
-/** The table: one wire kind per core code; the few codes whose meaning depends on the function are overridden below. */
-export const DOMAIN_ERROR_TABLE: Readonly<Record<DomainErrorCode, WireErrorKind>> = {
-  AUTH_FAILED: 'service_unavailable',
-  AUTH_LOCKED: 'service_unavailable',
-  PERMISSION_DENIED: 'service_unavailable',
-  TOKEN_INVALID: 'service_unavailable',
-  AGENT_NOT_FOUND: 'agent_not_logged_in',
-  AGENT_NOT_LOGGED_IN: 'agent_not_logged_in',
-  AGENT_ALREADY_LOGGED_IN: 'service_unavailable',
-  AGENT_NOT_PAUSED: 'agent_not_paused',
-  AGENT_BUSY: 'telephony_failed',
-  AGENT_HAS_NO_DEVICE: 'telephony_failed',
-  SESSION_HAS_NO_CONFERENCE: 'no_session_data',
-  NO_ACTIVE_CALL: 'service_unavailable',
-  CALL_NOT_FOUND: 'service_unavailable',
-  LEG_NOT_FOUND: 'service_unavailable',
-  INVALID_NUMBER: 'not_valid',
-  PLAYBACK_ALREADY_ACTIVE: 'audio_already_playing',
-  NO_ACTIVE_PLAYBACK: 'no_audio_playing',
-  PLAYBACK_NOT_PLAYING: 'accepted_as_is',
-  PLAYBACK_NOT_PAUSED: 'accepted_as_is',
-  MEDIA_NOT_ALLOWED: 'not_valid',
-  EXTENSION_NOT_FOUND: 'service_unavailable',
-  EXTENSION_AMBIGUOUS: 'service_unavailable',
-  DIALPLAN_NOT_FOUND: 'service_unavailable',
-  EXTENSION_GROUP_NOT_FOUND: 'service_unavailable',
-  TRUNK_NOT_FOUND: 'service_unavailable',
-  INVALID_ARGUMENT: 'not_valid',
-  PBX_UNAVAILABLE: 'telephony_failed',
-  PBX_REJECTED: 'telephony_failed',
-};
-
-const OPERATION_OVERRIDES: Partial<Record<OperationName, Partial<Record<DomainErrorCode, WireErrorKind>>>> = {
-  // A hang-up or a pause never waits on audio; these cannot arise there, and
-  // must not turn into a SUCCESS if they ever did.
-  external_hangup: { PLAYBACK_NOT_PLAYING: 'service_unavailable', PLAYBACK_NOT_PAUSED: 'service_unavailable' },
-  external_pause: { PLAYBACK_NOT_PLAYING: 'service_unavailable', PLAYBACK_NOT_PAUSED: 'service_unavailable' },
-  logout: { PLAYBACK_NOT_PLAYING: 'service_unavailable', PLAYBACK_NOT_PAUSED: 'service_unavailable' },
-};
-
-/** The wire kind of anything a core call threw; anything that is not a DomainError is a service failure. */
-export function wireErrorOf(error: unknown, operation: OperationName): WireErrorKind {
-  if (!isDomainError(error)) return 'service_unavailable';
-  return OPERATION_OVERRIDES[operation]?.[error.code] ?? DOMAIN_ERROR_TABLE[error.code];
+/**
+ * What a refusal prints. VICIdial's lines echo the request in each
+ * function's own layout, so a refusal is worded from the request and the
+ * agent the function found. `exit` ends the script (no close-window link, no
+ * debug footer), `line` lets it finish; `log`: a failure of the gateway,
+ * logged with its cause.
+ */
+export interface Refusal {
+  kind: WireErrorKind;
+  end: 'line' | 'exit';
+  text(ctx: AgentOperationContext): string;
+  /** Where VICIdial's debug output shows SQL, a summary of what happened instead. */
+  comment?(ctx: AgentOperationContext): string;
+  log?: boolean;
 }
 
-export const telephonyFailedLine = (fn: string, agentUser: string): string => `ERROR: ${fn} error - telephony command failed - ${agentUser}`;
-export const serviceUnavailableLine = (fn: string, agentUser: string): string => `ERROR: ${fn} error - service unavailable - ${agentUser}`;
+/** The agent a refusal echoes: the one the function found, else the one it was given. */
+export const echoedAgent = (ctx: AgentOperationContext): string => ctx.target?.agentUser ?? ctx.request.agent_user;
+
+export const agentNotLoggedIn: Refusal = { kind: 'agent_not_logged_in', end: 'line', text: (ctx) => `ERROR: agent_user is not logged in - ${echoedAgent(ctx)}` };
+
+export const telephonyFailed: Refusal = {
+  kind: 'telephony_failed',
+  end: 'exit',
+  log: true,
+  text: (ctx) => `ERROR: ${ctx.request.function} error - telephony command failed - ${echoedAgent(ctx)}`,
+};
+
+export const serviceUnavailable: Refusal = {
+  kind: 'service_unavailable',
+  end: 'exit',
+  log: true,
+  text: (ctx) => `ERROR: ${ctx.request.function} error - service unavailable - ${echoedAgent(ctx)}`,
+};
+
+/** A line a function's own checks print, worded when it is found. */
+export const ownCheck = (end: Refusal['end'], line: string): Refusal => ({ kind: 'own_check', end, text: () => line });
+
+/**
+ * The one table from the core's refusals to VICIdial's answers, for every
+ * Agent API function; a function overrides only the codes it words in its
+ * own layout (audio_playback's playback lines, external_pause's "not
+ * paused"). Anything else the core refuses is the gateway's "service
+ * unavailable"; the engine failing is "telephony command failed".
+ */
+export const DOMAIN_ERROR_TABLE: ErrorTable<Refusal> = {
+  AUTH_FAILED: serviceUnavailable,
+  AUTH_LOCKED: serviceUnavailable,
+  PERMISSION_DENIED: serviceUnavailable,
+  TOKEN_INVALID: serviceUnavailable,
+  // The session ended between the check and the command: answered as if it had been gone before.
+  AGENT_NOT_FOUND: agentNotLoggedIn,
+  AGENT_NOT_LOGGED_IN: agentNotLoggedIn,
+  AGENT_ALREADY_LOGGED_IN: serviceUnavailable,
+  AGENT_NOT_PAUSED: serviceUnavailable,
+  AGENT_BUSY: telephonyFailed,
+  AGENT_HAS_NO_DEVICE: telephonyFailed,
+  SESSION_HAS_NO_CONFERENCE: serviceUnavailable,
+  NO_ACTIVE_CALL: serviceUnavailable,
+  CALL_NOT_FOUND: serviceUnavailable,
+  LEG_NOT_FOUND: serviceUnavailable,
+  INVALID_NUMBER: serviceUnavailable,
+  PLAYBACK_ALREADY_ACTIVE: serviceUnavailable,
+  NO_ACTIVE_PLAYBACK: serviceUnavailable,
+  // A hang-up or a pause never waits on audio: these must not turn into a SUCCESS if they ever arose there.
+  PLAYBACK_NOT_PLAYING: serviceUnavailable,
+  PLAYBACK_NOT_PAUSED: serviceUnavailable,
+  MEDIA_NOT_ALLOWED: serviceUnavailable,
+  EXTENSION_NOT_FOUND: serviceUnavailable,
+  EXTENSION_AMBIGUOUS: serviceUnavailable,
+  DIALPLAN_NOT_FOUND: serviceUnavailable,
+  EXTENSION_GROUP_NOT_FOUND: serviceUnavailable,
+  TRUNK_NOT_FOUND: serviceUnavailable,
+  INVALID_ARGUMENT: serviceUnavailable,
+  PBX_UNAVAILABLE: telephonyFailed,
+  PBX_REJECTED: telephonyFailed,
+};

@@ -2,8 +2,8 @@ import type { Request, Response } from 'express';
 import type { ApiUser, CallControl } from '@pbx-gateway/core';
 import { noteApiRequest, send, type DialectLogger, type RequestParams } from '@pbx-gateway/dialect-kit';
 import { authenticate, mayUse } from './auth';
-import { VoipsunWireError, wireErrorFor } from './errors';
-import { OPERATIONS } from './operations';
+import { VoipsunWireError, type Errno } from './errors';
+import { operationFor, wireErrorOf } from './operations';
 import type { VoipsunSettings } from './settings';
 import { errorBody, wireAnswer } from './wire/response';
 import { readVoipsunParams } from './wire/request-params';
@@ -31,6 +31,11 @@ export function createApiEndpoint({ core, logger, settings }: EndpointDeps): (re
       noteApiRequest(res, { operation: action === '' ? 'unknown' : action, params, apiUser: apiUser?.login ?? null, outcome, result });
       send(res, wireAnswer(settings.contentType, body));
     };
+    const refuse = (errno: Errno, cause: unknown): void => {
+      // 999 is the gateway's own failure: the client learns nothing more, the log learns why.
+      if (errno === '999') logger.error({ action: action.slice(0, 100), error: cause instanceof Error ? cause.message : String(cause) }, 'unexpected failure answered with errno 999');
+      reply(errorBody(errno), 'error', errno);
+    };
 
     try {
       if (!read.ok) {
@@ -38,19 +43,14 @@ export function createApiEndpoint({ core, logger, settings }: EndpointDeps): (re
         throw new VoipsunWireError('120');
       }
       apiUser = await authenticate(core, params);
-      const operation = OPERATIONS.get(action);
+      const operation = operationFor(action);
       if (!operation) throw new VoipsunWireError('110');
-      if (!mayUse(apiUser, operation.action)) throw new VoipsunWireError('100');
-      const body = await operation.run(params, { core, settings, logger, apiUser });
-      reply(body, 'success', 'true');
+      if (!mayUse(apiUser, action)) throw new VoipsunWireError('100');
+      const outcome = await operation.perform({ core, settings, logger, apiUser }, params);
+      if (outcome.ok) reply(outcome.answer, 'success', 'true');
+      else refuse(outcome.wire, outcome.cause);
     } catch (error) {
-      const wire = wireErrorFor(error, OPERATIONS.get(action)?.action ?? null) ?? unexpected(logger, action, error);
-      reply(errorBody(wire), 'error', wire.errno);
+      refuse(wireErrorOf(error) ?? '999', error);
     }
   };
-}
-
-function unexpected(logger: DialectLogger, action: string, error: unknown): VoipsunWireError {
-  logger.error({ action: action.slice(0, 100), error: error instanceof Error ? error.message : String(error) }, 'unexpected failure answered with errno 999');
-  return new VoipsunWireError('999');
 }

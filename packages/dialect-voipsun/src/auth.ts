@@ -1,25 +1,21 @@
 import { isDomainError, type ApiUser, type CallControl } from '@pbx-gateway/core';
 import type { RequestParams } from '@pbx-gateway/dialect-kit';
 import { VoipsunWireError } from './errors';
-import type { VoipsunAction } from './operations/action';
-
-/**
- * The permission each action needs, named as VoIPSUN's "HTTP API users"
- * page names them. An API user's permission entry matches when it equals the
- * page's name or the action's name, ignoring case, spaces and punctuation
- * ("Hang up call", "hang_up_call", "hangupcall" are one permission); `*`
- * grants all.
- */
-export const ACTION_PERMISSIONS: Readonly<Record<VoipsunAction, string>> = {
-  originate: 'Originate',
-  hangupcall: 'Hang up call',
-  listcalls: 'Call list',
-};
+import { operationFor } from './operations';
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9*]/g, '');
 
-export function mayUse(user: ApiUser, action: VoipsunAction): boolean {
-  const accepted = new Set([normalise(ACTION_PERMISSIONS[action]), normalise(action)]);
+/**
+ * Whether the API user may use an action. Each operation names the
+ * permission it needs as VoIPSUN's "HTTP API users" page names it; an API
+ * user's permission entry matches when it equals that name or the action's,
+ * ignoring case, spaces and punctuation ("Hang up call", "hang_up_call",
+ * "hangupcall" are one permission); `*` grants all.
+ */
+export function mayUse(user: ApiUser, action: string): boolean {
+  const operation = operationFor(action);
+  if (!operation) return false;
+  const accepted = new Set([normalise(operation.auth.permission), normalise(operation.action)]);
   return user.permissions.some((permission) => permission === '*' || accepted.has(normalise(permission)));
 }
 

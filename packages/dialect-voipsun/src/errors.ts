@@ -1,5 +1,4 @@
-import { isDomainError, PbxFailure, type DomainErrorCode } from '@pbx-gateway/core';
-import type { VoipsunAction } from './operations/action';
+import { WireRefusal, type ErrorTable } from '@pbx-gateway/dialect-kit';
 
 /**
  * The wire errors this dialect emits: errno → reason, byte for byte as the
@@ -34,53 +33,56 @@ export const WIRE_REASONS = {
 
 export type Errno = keyof typeof WIRE_REASONS;
 
-/** A refusal on the wire: `{"success":"false","errno":…,"reason":…}`. */
-export class VoipsunWireError extends Error {
-  readonly errno: Errno;
-
+/**
+ * A refusal on the wire: `{"success":"false","errno":…,"reason":…}`. Thrown
+ * by the steps before an operation (credentials, action, permission) and by
+ * operations for the checks they word themselves.
+ */
+export class VoipsunWireError extends WireRefusal<Errno> {
   constructor(errno: Errno) {
-    super(`errno ${errno}: ${WIRE_REASONS[errno]}`);
+    super(errno, `errno ${errno}: ${WIRE_REASONS[errno]}`);
     this.name = 'VoipsunWireError';
-    this.errno = errno;
   }
 
-  get reason(): string {
-    return WIRE_REASONS[this.errno];
+  get errno(): Errno {
+    return this.wire;
   }
 }
 
-type ErrnoByAction = Errno | Partial<Record<VoipsunAction, Errno>> & { otherwise: Errno };
-
 /**
- * DomainErrorCode → errno. Where the answer depends on the operation, the
- * entry names the operation's errno and a fallback for every other one.
- * Codes the in-scope operations cannot meet fall to 999 (logged).
+ * The one table from the core's refusals to errnos; an operation overrides
+ * only where its errno differs (originate: PBX_REJECTED is 220). Codes no
+ * VoIPSUN action can meet are the gateway's internal error, 999.
  */
-const DOMAIN_ERRNO: Partial<Record<DomainErrorCode, ErrnoByAction>> = {
+export const ERRNO_TABLE: ErrorTable<Errno> = {
   AUTH_FAILED: '100',
   AUTH_LOCKED: '100',
   PERMISSION_DENIED: '100',
-  INVALID_ARGUMENT: '120',
+  TOKEN_INVALID: '999',
+  AGENT_NOT_FOUND: '999',
+  AGENT_NOT_LOGGED_IN: '999',
+  AGENT_ALREADY_LOGGED_IN: '999',
+  AGENT_NOT_PAUSED: '999',
+  AGENT_BUSY: '999',
+  AGENT_HAS_NO_DEVICE: '999',
+  SESSION_HAS_NO_CONFERENCE: '999',
+  NO_ACTIVE_CALL: '999',
+  CALL_NOT_FOUND: '999',
+  LEG_NOT_FOUND: '999',
   // `dstNum` the gateway cannot dial: the one usable required parameter is missing.
   INVALID_NUMBER: '120',
-  EXTENSION_AMBIGUOUS: '201',
+  PLAYBACK_ALREADY_ACTIVE: '999',
+  NO_ACTIVE_PLAYBACK: '999',
+  PLAYBACK_NOT_PLAYING: '999',
+  PLAYBACK_NOT_PAUSED: '999',
+  MEDIA_NOT_ALLOWED: '999',
   EXTENSION_NOT_FOUND: '202',
+  EXTENSION_AMBIGUOUS: '201',
   DIALPLAN_NOT_FOUND: '203',
+  EXTENSION_GROUP_NOT_FOUND: '999',
   // No trunk to dial `dstNum` through: the PBX's "no outbound route".
   TRUNK_NOT_FOUND: '250',
+  INVALID_ARGUMENT: '120',
   PBX_UNAVAILABLE: '900',
-  // The engine refusing to ring the source extension (not registered, no such device).
-  PBX_REJECTED: { originate: '220', otherwise: '901' },
+  PBX_REJECTED: '901',
 };
-
-/** The wire error for anything an operation threw; null when it is not a known refusal. */
-export function wireErrorFor(error: unknown, action: VoipsunAction | null): VoipsunWireError | null {
-  if (error instanceof VoipsunWireError) return error;
-  // Queries of the engine (`pbxEndpoints`) report its failures in the port's words.
-  if (error instanceof PbxFailure) return new VoipsunWireError(error.kind === 'unavailable' ? '900' : '901');
-  if (!isDomainError(error)) return null;
-  const entry = DOMAIN_ERRNO[error.code];
-  if (entry === undefined) return null;
-  if (typeof entry === 'string') return new VoipsunWireError(entry);
-  return new VoipsunWireError((action === null ? undefined : entry[action]) ?? entry.otherwise);
-}

@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import { apiLogRecorder, dialectErrorHandler, handle, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { createApiEndpoint } from './api-endpoint';
-import { VoipsunWireError } from './errors';
 import { checkVoipsunSettings, type VoipsunSettings } from './settings';
 import { errorBody, wireAnswer } from './wire/response';
 
 export { checkVoipsunSettings, defaultVoipsunSettings, type VoipsunSettings } from './settings';
-export { WIRE_REASONS, type Errno } from './errors';
-export { VOIPSUN_ACTIONS, type VoipsunAction } from './operations';
-export { ACTION_PERMISSIONS } from './auth';
+export { ERRNO_TABLE, WIRE_REASONS, type Errno } from './errors';
+export { OPERATIONS as VOIPSUN_OPERATIONS } from './operations';
 
 /** The one path VoIPSUN's PHP answers. */
 export const VOIPSUN_PATH = '/api/api.php';
@@ -27,7 +25,7 @@ export function createVoipsunDialect(deps: DialectDeps<VoipsunSettings>): Dialec
     VOIPSUN_PATH,
     apiLogRecorder({ core, dialect: 'voipsun', secretParams: ['password'], logger }),
     handle(createApiEndpoint({ core, logger, settings })),
-    dialectErrorHandler(logger, () => wireAnswer(settings.contentType, errorBody(new VoipsunWireError('999')))),
+    dialectErrorHandler(logger, () => wireAnswer(settings.contentType, errorBody('999'))),
   );
   return { name: 'voipsun', router };
 }

@@ -1,7 +1,9 @@
 import type { JSONSchemaType } from 'ajv';
-import { serviceUnavailableLine, telephonyFailedLine, wireErrorOf, type OperationName, type WireErrorKind } from '../errors';
+import type { ErrorOverrides } from '@pbx-gateway/dialect-kit';
+import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
 import { inputOf, PATTERNS } from './input-schema';
-import { agentIdOf, liveSession, logUnexpected, passesAllowList, resolveAgentUser, type AgentOperation, type AgentOperationContext } from './steps';
+import { defineAgentOperation, type AgentOperation } from './operation';
+import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from './steps';
 
 /** What an agent command reads: the command's value and the agent it is for. */
 export interface AgentCommandInput {
@@ -37,13 +39,13 @@ export interface CommandTarget {
  * steps for each (spec §3); only what is listed here differs between them.
  */
 export interface AgentCommand {
-  name: Exclude<OperationName, 'audio_playback'>;
+  name: string;
   /** The function's condition for `ERROR: <name> not valid - <value>|<agent_user>`, as its script writes it. */
   notValid(input: AgentCommandInput): boolean;
   /** Has the core act; resolves with the action summary `format=debug` shows. */
   carryOut(ctx: AgentOperationContext, target: CommandTarget): Promise<string>;
   /** Refusals the function words itself; each ends the script. */
-  ownRefusals?: Partial<Record<WireErrorKind, (target: CommandTarget) => string>>;
+  errors?: ErrorOverrides<Refusal>;
   successLine(target: CommandTarget, epoch: number): string;
   /**
    * The core refuses an agent without a live session itself, in the
@@ -53,61 +55,32 @@ export interface AgentCommand {
   coreChecksSession?: boolean;
 }
 
-const notLoggedInLine = (agentUser: string): string => `ERROR: agent_user is not logged in - ${agentUser}`;
-
 /**
  * The function for a command, in VICIdial's order: validity, the API user's
  * allow-list, `alt_user`, the logged-in check, then the command itself and
- * its SUCCESS line or the refusal the core's error becomes on the wire.
+ * its SUCCESS line, or the refusal the core's error becomes on the wire.
  */
 export function agentCommand(command: AgentCommand): AgentOperation {
-  return {
+  return defineAgentOperation({
     name: command.name,
-    async run(ctx) {
-      const input = readInput(ctx.request);
+    function: command.name,
+    auth: 'allow-list',
+    input: readInput,
+    async run(ctx, input): Promise<CommandTarget> {
       const { value, agent_user: givenAgent, alt_user: altUser } = input;
-      const { answer } = ctx;
-      if (command.notValid(input)) {
-        answer.line(`ERROR: ${command.name} not valid - ${value}|${givenAgent}`);
-        return { agentId: givenAgent || null };
-      }
-      if (!passesAllowList(ctx, value)) return { agentId: givenAgent || null };
+      if (command.notValid(input)) throw stopWith(ownCheck('line', `ERROR: ${command.name} not valid - ${value}|${givenAgent}`));
+      checkAllowList(ctx, value);
       const agentUser = await resolveAgentUser(ctx, `ERROR: no user found - ${altUser}`);
-      if (agentUser === '' || (!command.coreChecksSession && !(await liveSession(ctx, agentUser)))) {
-        answer.line(notLoggedInLine(agentUser));
-        return { agentId: agentUser || null };
-      }
+      const loggedIn = agentUser !== '' && (command.coreChecksSession === true || (await liveSession(ctx, agentUser)) !== null);
+      ctx.target = { agentUser };
+      if (!loggedIn) throw stopWith(agentNotLoggedIn);
       const target: CommandTarget = { value, agentUser, agentId: agentIdOf(agentUser) };
-      try {
-        answer.actionComment(await command.carryOut(ctx, target));
-      } catch (error) {
-        answerRefusal(ctx, command, target, error);
-        return { agentId: target.agentId };
-      }
-      answer.line(command.successLine(target, ctx.epoch));
-      return { agentId: target.agentId };
+      ctx.answer.actionComment(await command.carryOut(ctx, target));
+      return target;
     },
-  };
-}
-
-function answerRefusal(ctx: AgentOperationContext, command: AgentCommand, target: CommandTarget, error: unknown): void {
-  const kind = wireErrorOf(error, command.name);
-  const ownLine = command.ownRefusals?.[kind];
-  if (ownLine) {
-    ctx.answer.exitWith(ownLine(target));
-    return;
-  }
-  switch (kind) {
-    case 'agent_not_logged_in':
-      // The session ended between the check and the command: answered as if it had been gone before.
-      ctx.answer.line(notLoggedInLine(target.agentUser));
-      return;
-    case 'telephony_failed':
-      logUnexpected(ctx, error);
-      ctx.answer.exitWith(telephonyFailedLine(command.name, target.agentUser));
-      return;
-    default:
-      logUnexpected(ctx, error);
-      ctx.answer.exitWith(serviceUnavailableLine(command.name, target.agentUser));
-  }
+    render(target, ctx) {
+      ctx.answer.line(command.successLine(target, ctx.epoch));
+    },
+    errors: command.errors,
+  });
 }

@@ -1,11 +1,12 @@
 import type { Request, RequestHandler } from 'express';
 import { handle, noteApiRequest } from '@pbx-gateway/dialect-kit';
 import { authenticateAgentApiUser } from '../auth';
-import { AGENT_OPERATIONS } from '../operations/catalogue';
+import { agentFunction } from '../operations/catalogue';
 import { agentApiVersionLine } from '../operations/version';
 import { clientIp, TEAPOT_FUNCTIONS, teapotBody, type ScriptDeps } from '../script';
 import { AnswerText, CLOSE_WINDOW_LINK, debugFooter, debugHeader, sendReply, wantsCloseLink, type WireReply } from '../wire/answer';
 import { bytesToText, readPhpParams } from '../wire/php-params';
+import { answerAgentFunction } from './perform';
 import { readAgentRequest, type AgentRequest } from './request';
 import type { AgentOperationContext } from './steps';
 
@@ -64,9 +65,9 @@ async function answerAgentApi(deps: ScriptDeps, req: Request, request: AgentRequ
   const debug = request.format === 'debug';
   const answer = new AnswerText(debug);
   const ctx: AgentOperationContext = { core, logger: deps.logger, request, apiUser: auth.user, answer, epoch: Math.floor(startedAt.getTime() / 1000) };
-  const operation = AGENT_OPERATIONS.get(fn);
+  const operation = agentFunction(fn);
   // Unknown functions (and those of the catalogue not carried out yet) print nothing.
-  const { agentId } = operation ? await operation.run(ctx) : { agentId: request.agent_user };
+  const { agentId } = operation ? await answerAgentFunction(operation, ctx) : { agentId: request.agent_user };
 
   let body = debug ? debugHeader(settings.agentApi.version, settings.agentApi.build, request.user) : '';
   body += answer.text();

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { compileSchema, createSchemaValidator } from '@pbx-gateway/dialect-kit';
+import { createSchemaValidator, type InputCheck } from '@pbx-gateway/dialect-kit';
 import { bytesToText } from '../wire/php-params';
 import type { AgentRequest } from './request';
 
@@ -15,16 +15,14 @@ export const PATTERNS = {
 } as const;
 
 /**
- * Every function states the parameters it reads as a schema. VICIdial never
- * refuses a request for its shape (the filters have already removed what is
- * not allowed), so a value failing its schema means a filter is wrong: that
- * is a fault of the gateway, reported as such, never answered as if valid.
+ * Every function states the parameters it reads as a schema, checked on the
+ * decoded text; the function gets the filtered bytes, which it echoes.
  */
 export function inputOf<T extends Partial<Record<keyof AgentRequest, string>>>(
   schema: JSONSchemaType<T>,
   fields: ReadonlyArray<keyof T & keyof AgentRequest>,
-): (request: AgentRequest) => T {
-  const validate = compileSchema(ajv, schema);
+): InputCheck<AgentRequest, T> {
+  const validate = ajv.compile(schema);
   return (request) => {
     const picked: Record<string, string> = {};
     const decoded: Record<string, string> = {};
@@ -32,8 +30,6 @@ export function inputOf<T extends Partial<Record<keyof AgentRequest, string>>>(
       picked[field] = request[field];
       decoded[field] = bytesToText(request[field]);
     }
-    const result = validate(decoded);
-    if (!result.ok) throw new Error(`filtered input does not match its schema: ${result.errors.join('; ')}`);
-    return picked as T;
+    return validate(decoded) ? { ok: true, value: picked as T } : { ok: false, errors: validate.errors ?? [] };
   };
 }

@@ -1,9 +1,17 @@
 import { isDomainError, type AgentSession, type CallControl } from '@pbx-gateway/core';
-import type { DialectLogger } from '@pbx-gateway/dialect-kit';
+import { WireRefusal, type DialectLogger } from '@pbx-gateway/dialect-kit';
 import { mayUseFunction, type VicidialApiUser } from '../auth';
+import { ownCheck, type Refusal } from '../errors';
 import type { AnswerText } from '../wire/answer';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import type { AgentRequest } from './request';
+
+/** The agent a function acts on, as its lines echo it (byte strings). */
+export interface AgentTarget {
+  agentUser: string;
+  conference?: string;
+  serverIp?: string;
+}
 
 /** What an Agent API function works with once the caller is authenticated. */
 export interface AgentOperationContext {
@@ -14,24 +22,22 @@ export interface AgentOperationContext {
   answer: AnswerText;
   /** Request time, Unix seconds (VICIdial's `$epoch`). */
   epoch: number;
+  /** Set by the function once it has found its agent: what its refusals echo. */
+  target?: AgentTarget;
 }
 
-export interface AgentOperation {
-  readonly name: string;
-  /** Runs the function; resolves with the agent it acted on (for the API log), if any. */
-  run(ctx: AgentOperationContext): Promise<{ agentId: string | null }>;
-}
+/** Ends the function with one of its own lines. */
+export const stopWith = (refusal: Refusal): WireRefusal<Refusal> => new WireRefusal(refusal);
 
 /**
  * Step P (spec §2.1/7): the API user's allow-list. The refusal ends the
  * script; `valueEcho` is what the function prints before `|<user>`.
  */
-export function passesAllowList(ctx: AgentOperationContext, valueEcho: string): boolean {
+export function checkAllowList(ctx: AgentOperationContext, valueEcho: string): void {
   const fn = ctx.request.function;
-  if (mayUseFunction(ctx.apiUser, fn)) return true;
+  if (mayUseFunction(ctx.apiUser, fn)) return;
   const user = ctx.request.user;
-  ctx.answer.exitWith(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${valueEcho}|${user}|${fn}|${utf8ToBytes(ctx.apiUser.group)}`);
-  return false;
+  throw stopWith(ownCheck('exit', `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${valueEcho}|${user}|${fn}|${utf8ToBytes(ctx.apiUser.group)}`));
 }
 
 /**

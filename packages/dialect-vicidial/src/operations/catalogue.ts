@@ -1,13 +1,15 @@
-import type { AgentOperation } from '../agent-api/steps';
+import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
+import type { VicidialTypes } from '../agent-api/operation';
 import { audioPlayback } from './audio-playback';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
 
-/** Agent API functions the gateway carries out (`version` is answered before authentication). */
-export const AGENT_OPERATIONS: ReadonlyMap<string, AgentOperation> = new Map(
-  [audioPlayback, externalHangup, externalPause, logout].map((operation) => [operation.name, operation]),
-);
+/** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalHangup, externalPause, logout]);
+
+/** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
+export const agentFunction = AGENT_OPERATIONS.index('function');
 
 /**
  * The rest of the current product's Agent API catalogue (spec §3.1). Not

@@ -1,4 +1,5 @@
 import { agentCommand } from '../agent-api/agent-command';
+import { echoedAgent } from '../errors';
 
 /**
  * external_pause (seed 002, spec §3.2): PAUSE pauses the agent now, or once
@@ -18,8 +19,12 @@ export const externalPause = agentCommand({
     const outcome = await core.pauseAgent({ agentId, reason: null });
     return `external_pause: agent ${agentUser} ${outcome === 'pause_pending' ? 'pauses when the current call ends' : 'paused'}`;
   },
-  ownRefusals: {
-    agent_not_paused: ({ value, agentUser }) => `ERROR: external_pause agent is not paused - ${value}|${agentUser}`,
+  errors: {
+    AGENT_NOT_PAUSED: {
+      kind: 'agent_not_paused',
+      end: 'exit',
+      text: (ctx) => `ERROR: external_pause agent is not paused - ${ctx.request.value}|${echoedAgent(ctx)}`,
+    },
   },
   successLine: ({ value, agentUser }, epoch) => `SUCCESS: external_pause function set - ${value}|${epoch}|${agentUser}`,
   coreChecksSession: true,

@@ -1,6 +1,7 @@
 import { DomainError, type AgentSession, type CallControl } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
 import type { AgentRequest } from '../../src/agent-api/request';
+import { answerAgentFunction } from '../../src/agent-api/perform';
 import type { AgentOperationContext } from '../../src/agent-api/steps';
 import { audioPlayback } from '../../src/operations/audio-playback';
 import { externalHangup } from '../../src/operations/external-hangup';
@@ -78,13 +79,13 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
 
 test('PAUSE of audio that has not started yet (pending): SUCCESS, as VICIdial only checks that audio is there', async () => {
   const { ctx } = context({ function: 'audio_playback', stage: 'PAUSE' }, new DomainError('PLAYBACK_NOT_PLAYING'));
-  await audioPlayback.run(ctx);
+  await answerAgentFunction(audioPlayback, ctx);
   expect(ctx.answer.text()).toBe('SUCCESS: audio_playback function sent - |PAUSE|1000\n');
 });
 
 test('the conference went away between the check and the command: no session data', async () => {
   const { ctx } = context({ function: 'audio_playback', stage: 'PLAY', value: 'ss-noservice' }, new DomainError('SESSION_HAS_NO_CONFERENCE'));
-  await audioPlayback.run(ctx);
+  await answerAgentFunction(audioPlayback, ctx);
   expect(ctx.answer.text()).toBe('ERROR: audio_playback error - no session data - PLAY|1000\n');
 });
 
@@ -98,7 +99,7 @@ test.each([
 ] as const)('%#: the engine unreachable or refusing: telephony command failed, the script ends', async (operation, request, fn) => {
   for (const code of ['PBX_UNAVAILABLE', 'PBX_REJECTED'] as const) {
     const { ctx, errors } = context({ ...request, function: fn }, new DomainError(code));
-    await operation.run(ctx);
+    await answerAgentFunction(operation, ctx);
     expect(ctx.answer.text()).toBe(`ERROR: ${fn} error - telephony command failed - 1000\n`);
     expect(ctx.answer.hasExited).toBe(true);
     expect(errors).toHaveLength(1);
@@ -112,13 +113,13 @@ test.each([
   [audioPlayback, { stage: 'STOP' }, 'audio_playback', 'ERROR: agent_user is not logged in - STOP|1000\n'],
 ] as const)('%#: logged out between the check and the command: the not-logged-in line', async (operation, request, fn, line) => {
   const { ctx } = context({ ...request, function: fn }, new DomainError('AGENT_NOT_LOGGED_IN'));
-  await operation.run(ctx);
+  await answerAgentFunction(operation, ctx);
   expect(ctx.answer.text()).toBe(line);
 });
 
 test('anything else that fails (the database gone): a service-unavailable line, logged, never a stack trace', async () => {
   const { ctx, errors } = context({ function: 'logout', value: 'LOGOUT' }, new Error('Connection terminated unexpectedly'));
-  await logout.run(ctx);
+  await answerAgentFunction(logout, ctx);
   expect(ctx.answer.text()).toBe('ERROR: logout error - service unavailable - 1000\n');
   expect(errors).toEqual(['agent api function failed']);
 });

@@ -1,5 +1,10 @@
 import { DomainErrorCodes, DomainError } from '@pbx-gateway/core';
-import { DOMAIN_ERROR_TABLE, wireErrorOf } from '../../src/errors';
+import { refusalOf } from '../../src/agent-api/operation';
+import { DOMAIN_ERROR_TABLE } from '../../src/errors';
+import { audioPlayback } from '../../src/operations/audio-playback';
+import { externalHangup } from '../../src/operations/external-hangup';
+import { externalPause } from '../../src/operations/external-pause';
+import { logout } from '../../src/operations/logout';
 import { wantsCloseLink, AnswerText, debugFooter, debugHeader } from '../../src/wire/answer';
 import { createInputFilters, FILTERS, removeQuotes } from '../../src/wire/input-filters';
 import { bytesToText, parseQueryPairs, phpParamName, utf8ToBytes } from '../../src/wire/php-params';
@@ -151,10 +156,10 @@ describe('DomainError mapping (errors.ts)', () => {
   });
 
   test('audio answers paused-again as SUCCESS; other functions never turn those codes into one', () => {
-    expect(wireErrorOf(new DomainError('PLAYBACK_NOT_PLAYING'), 'audio_playback')).toBe('accepted_as_is');
-    expect(wireErrorOf(new DomainError('PLAYBACK_NOT_PLAYING'), 'external_pause')).toBe('service_unavailable');
-    expect(wireErrorOf(new DomainError('PBX_UNAVAILABLE'), 'logout')).toBe('telephony_failed');
-    expect(wireErrorOf(new DomainError('PBX_REJECTED'), 'external_hangup')).toBe('telephony_failed');
-    expect(wireErrorOf(new Error('connection reset'), 'audio_playback')).toBe('service_unavailable');
+    expect(refusalOf(audioPlayback, new DomainError('PLAYBACK_NOT_PLAYING')).kind).toBe('accepted_as_is');
+    expect(refusalOf(externalPause, new DomainError('PLAYBACK_NOT_PLAYING')).kind).toBe('service_unavailable');
+    expect(refusalOf(logout, new DomainError('PBX_UNAVAILABLE')).kind).toBe('telephony_failed');
+    expect(refusalOf(externalHangup, new DomainError('PBX_REJECTED')).kind).toBe('telephony_failed');
+    expect(refusalOf(audioPlayback, new Error('connection reset')).kind).toBe('service_unavailable');
   });
 });

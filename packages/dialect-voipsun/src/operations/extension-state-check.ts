@@ -1,4 +1,4 @@
-import { isDomainError, type CallControl, type DomainErrorCode, type Extension, type ExtensionSelector, type Leg } from '@pbx-gateway/core';
+import { isDomainError, PbxFailure, type CallControl, type DomainErrorCode, type Extension, type ExtensionSelector, type Leg, type PbxEndpoint } from '@pbx-gateway/core';
 import { VoipsunWireError, type Errno } from '../errors';
 
 /**
@@ -14,7 +14,7 @@ export async function checkExtensionIdle(core: CallControl, selector: ExtensionS
   if (!core.pbxAvailable()) throw new VoipsunWireError('900');
   const extension = await namedExtension(core, selector, dialplan);
   if (!extension) return;
-  const device = (await core.pbxEndpoints()).find((endpoint) => endpoint.endpoint === extension.endpoint);
+  const device = (await engineEndpoints(core)).find((endpoint) => endpoint.endpoint === extension.endpoint);
   if (!device || !device.online) throw new VoipsunWireError('220');
   if (device.channelIds.length > 0) throw new VoipsunWireError(await busyErrno(core, device.channelIds));
   if (reportIdle) throw new VoipsunWireError('228');
@@ -44,6 +44,20 @@ async function namedExtension(core: CallControl, selector: ExtensionSelector, di
     return await core.findExtension(selector, dialplan);
   } catch (error) {
     if (isDomainError(error) && LOOKUP_REFUSALS.has(error.code)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The engine's devices. The core hands this query through without putting
+ * the engine's failure in its own words, so it is worded here, the one place
+ * a VoIPSUN action meets it: away 900, refusing 901.
+ */
+async function engineEndpoints(core: CallControl): Promise<PbxEndpoint[]> {
+  try {
+    return await core.pbxEndpoints();
+  } catch (error) {
+    if (error instanceof PbxFailure) throw new VoipsunWireError(error.kind === 'unavailable' ? '900' : '901');
     throw error;
   }
 }

@@ -1,12 +1,14 @@
-import type { VoipsunAction, VoipsunOperation } from './action';
+import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import { hangupcall } from './hangupcall';
 import { listcalls } from './listcalls';
 import { originate } from './originate';
+import type { VoipsunTypes } from './operation';
 
-/** action → operation; a Map so that names like `constructor` or `__proto__` find nothing. */
-export const OPERATIONS: ReadonlyMap<string, VoipsunOperation> = new Map<VoipsunAction, VoipsunOperation>(
-  [originate, hangupcall, listcalls].map((operation) => [operation.action, operation]),
-);
+/** The actions this gateway answers, one line each; every other `action` value is errno 110. */
+export const OPERATIONS = new OperationCatalogue<VoipsunTypes>([originate, hangupcall, listcalls]);
 
-export type { OperationContext, VoipsunAction, VoipsunOperation } from './action';
-export { VOIPSUN_ACTIONS } from './action';
+/** action → operation (a Map inside, so that names like `constructor` or `__proto__` find nothing). */
+export const operationFor = OPERATIONS.index('action');
+
+export type { OperationContext, VoipsunOperation, VoipsunTypes } from './operation';
+export { wireErrorOf } from './operation';

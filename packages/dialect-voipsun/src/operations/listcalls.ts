@@ -1,12 +1,9 @@
 import type { LiveChannel, LiveChannelListing } from '@pbx-gateway/core';
-import type { RequestParams } from '@pbx-gateway/dialect-kit';
-import { compileSchema } from '@pbx-gateway/dialect-kit';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
 import { toWireChannelName } from '../wire/channel-name';
-import { ajv } from '../wire/schema';
 import type { VoipsunSettings } from '../settings';
-import type { OperationContext, VoipsunOperation } from './action';
+import { defineOperation } from './operation';
 
 type ChannelPrefix = VoipsunSettings['channelPrefix'];
 
@@ -14,8 +11,6 @@ type ChannelPrefix = VoipsunSettings['channelPrefix'];
 type ListCallsParams = Record<string, never>;
 
 const schema: JSONSchemaType<ListCallsParams> = { type: 'object', additionalProperties: true, required: [] };
-
-const validate = compileSchema(ajv, schema);
 
 /** One entry of `results`, keys in the document's order, every value a string. */
 export interface ListedChannel {
@@ -43,15 +38,18 @@ const STATUS: Readonly<Record<LiveChannel['state'], string>> = {
  * the engine has not named yet are left out (nothing could hang them up):
  * the core's live channels are exactly those.
  */
-export const listcalls: VoipsunOperation = {
+export const listcalls = defineOperation({
+  name: 'listcalls',
   action: 'listcalls',
-  async run(raw: RequestParams, { core, settings }: OperationContext): Promise<string> {
-    if (!validate(raw).ok) throw new VoipsunWireError('120');
+  auth: { permission: 'Call list' },
+  input: schema,
+  async run({ core }): Promise<LiveChannelListing> {
     // The list is the gateway's record of the engine: while the engine is away it cannot be trusted.
     if (!core.pbxAvailable()) throw new VoipsunWireError('900');
-    return bodyOf(await core.listLiveChannels(), settings.channelPrefix);
+    return core.listLiveChannels();
   },
-};
+  render: (listing, { settings }) => bodyOf(listing, settings.channelPrefix),
+});
 
 /**
  * Bodies already rendered, by the listing they show. The core hands one

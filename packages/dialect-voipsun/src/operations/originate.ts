@@ -1,17 +1,14 @@
 import { checkDialableNumber, isDomainError, type JsonObject } from '@pbx-gateway/core';
-import type { RequestParams } from '@pbx-gateway/dialect-kit';
-import { compileSchema } from '@pbx-gateway/dialect-kit';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
 import { suppliedSelectors } from '../wire/extension-selector';
 import { SUCCESS_BODY } from '../wire/response';
-import { ajv } from '../wire/schema';
 import { truncate } from '../wire/text';
-import type { OperationContext, VoipsunOperation } from './action';
 import { checkExtensionIdle } from './extension-state-check';
+import { defineOperation } from './operation';
 
 /** The parameters originate reads; all others are ignored, as VoIPSUN ignores them. */
-interface OriginateParams {
+type OriginateParams = {
   dstNum: string;
   srcExtenPublicNum?: string;
   srcExtenInternalNum?: string;
@@ -34,7 +31,7 @@ interface OriginateParams {
   macro?: string;
   srcRingTimeout?: string;
   dstRingTimeout?: string;
-}
+};
 
 const optional = { type: 'string', nullable: true } as const;
 
@@ -68,8 +65,6 @@ const schema: JSONSchemaType<OriginateParams> = {
   additionalProperties: true,
 };
 
-const validate = compileSchema(ajv, schema);
-
 /** VoIPSUN's CDR columns CustomCDR1–4 are short text columns: longer values are cut, as MySQL cuts them. */
 const MAX_STORED_TEXT = 255;
 const MAX_CALLER_NUMBER = 40;
@@ -85,15 +80,17 @@ const DEFAULT_DIALER_NAME = 'Dialer';
  * trunk and connect the two (core click-to-call). Checks, in order: 120
  * (`dstNum` missing or not dialable, no source selector), 200 (more than one
  * selector), `checkExten` (220–228), then what the core finds: 203, 201, 202.
+ * An engine refusing to ring the source extension (not registered, no such
+ * device) is 220.
  */
-export const originate: VoipsunOperation = {
+export const originate = defineOperation({
+  name: 'originate',
   action: 'originate',
-  async run(raw: RequestParams, { core, settings, apiUser }: OperationContext): Promise<string> {
-    const validation = validate(raw);
-    if (!validation.ok) throw new VoipsunWireError('120');
-    const params = validation.value;
+  auth: { permission: 'Originate' },
+  input: schema,
+  async run({ core, settings, apiUser }, params): Promise<void> {
     const destination = dialableOrMissing(params.dstNum);
-    const selectors = suppliedSelectors(raw, 'src');
+    const selectors = suppliedSelectors(params, 'src');
     if (selectors.length === 0) throw new VoipsunWireError('120');
     if (selectors.length > 1) throw new VoipsunWireError('200');
     const source = selectors[0]!;
@@ -112,9 +109,10 @@ export const originate: VoipsunOperation = {
       data: callData(params),
       origin: { dialect: 'voipsun', operation: 'originate', apiUserId: apiUser.id },
     });
-    return SUCCESS_BODY;
   },
-};
+  render: () => SUCCESS_BODY,
+  errors: { PBX_REJECTED: '220' },
+});
 
 function dialableOrMissing(number: string): string {
   try {

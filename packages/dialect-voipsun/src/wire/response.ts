@@ -1,5 +1,5 @@
 import type { WireAnswer } from '@pbx-gateway/dialect-kit';
-import type { VoipsunWireError } from '../errors';
+import { WIRE_REASONS, type Errno } from '../errors';
 
 /**
  * Bodies as VoIPSUN's PHP writes them: every value a string (`"true"`,
@@ -7,8 +7,8 @@ import type { VoipsunWireError } from '../errors';
  */
 export const SUCCESS_BODY = '{"success":"true"}';
 
-export function errorBody(error: VoipsunWireError): string {
-  return JSON.stringify({ success: 'false', errno: error.errno, reason: error.reason });
+export function errorBody(errno: Errno): string {
+  return JSON.stringify({ success: 'false', errno, reason: WIRE_REASONS[errno] });
 }
 
 /** VoIPSUN answers HTTP 200 whatever happened; the body says how it went. */

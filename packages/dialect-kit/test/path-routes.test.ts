@@ -1,0 +1,26 @@
+import { PathRoutes } from '../src';
+
+describe('path routes', () => {
+  const routes = new PathRoutes<string>([
+    { method: null, path: '/agentevent/all/**', target: 'all' },
+    { method: 'GET', path: '/agentevent/{agentid}', target: 'poll' },
+    { method: 'PUT', path: '/play/{agentid}', target: 'play' },
+    { method: 'POST', path: '/play/{agentid}/jump/{time}', target: 'jump' },
+    { method: null, path: '/record/{agentid}/recordfile*/**', target: 'file' },
+  ]);
+
+  test.each([
+    ['GET', ['agentevent', '101'], 'poll', { agentid: '101' }],
+    ['DELETE', ['agentevent', 'all', 'x', 'y'], 'all', {}],
+    ['POST', ['play', '7', 'jump', '20'], 'jump', { agentid: '7', time: '20' }],
+    ['PUT', ['record', '7', 'recordfileex', 'z'], 'file', { agentid: '7' }],
+  ])('%s %j → %s', (method, segments, target, params) => {
+    expect(routes.resolve(method, segments)).toEqual({ kind: 'found', target, params });
+  });
+
+  test('a known path under another method lists the allowed ones; an unknown path is unknown', () => {
+    expect(routes.resolve('DELETE', ['play', '7'])).toEqual({ kind: 'wrong_method', allow: 'PUT' });
+    expect(routes.resolve('GET', ['play'])).toEqual({ kind: 'unknown' });
+    expect(routes.resolve('GET', ['play', '7', 'extra'])).toEqual({ kind: 'unknown' });
+  });
+});
