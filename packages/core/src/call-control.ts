@@ -1,37 +1,39 @@
-import type { AccessToken, AccessTokenKind } from './model/access-token';
-import type { Agent, AgentSession } from './model/agent';
-import type { ApiLogEntry } from './model/api-log';
-import type { Call, Leg, LiveChannelListing } from './model/call';
-import type { Cdr } from './model/cdr';
-import type { ApiRealm, ApiUser, Extension, Queue } from './model/directory';
-import type { Playback } from './model/playback';
+import type { AccessToken, AccessTokenKind } from './credentials/access-token';
+import type { Agent, AgentSession } from './agents/agent';
+import type { ApiLogEntry } from './api-log/api-log';
+import type { Call, Leg, LiveChannelListing } from './calls/call';
+import type { Cdr } from './calls/cdr';
+import type { ApiRealm, ApiUser, Extension } from './directory/directory';
+import type { Queue } from './queues/queue';
+import type { Playback } from './playback/playback';
 import type { Clock } from './ports/clock';
 import type { PbxEndpoint } from './ports/pbx';
-import type { JsonValue } from './support/json';
-import type { CoreContext, CoreDeps } from './support/core-context';
-import { CredentialCache } from './support/credential-cache';
-import { OwnerQueue } from './support/owner-queue';
-import { SharedRead } from './support/shared-read';
-import { handlePbxEvent } from './pbx-events/pbx-event-handler';
-import { reconcileWithPbx } from './pbx-events/reconciliation';
-import { ResyncScheduler } from './pbx-events/resync-scheduler';
-import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './operations/access-tokens';
-import { authenticateApiUser, type ApiUserCredentials } from './operations/api-user-authentication';
-import { startAgentCustomerCall, type AgentCustomerCallRequest } from './operations/agent-customer-call';
-import { expireIdleSessions, touchAgentSession } from './operations/agent-liveness';
-import { loginAgent, type AgentLoginRequest } from './operations/agent-login';
-import { connectAgentPhone } from './operations/agent-phone-connection';
-import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './operations/agent-logout';
-import { nextMailboxMessage } from './operations/agent-mailbox';
-import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from './operations/agent-pause';
-import { controlAgentPlayback, type PlaybackAction } from './operations/agent-playback-control';
-import { startAgentPlayback, type AgentPlaybackRequest, type AgentPlaybackStarted } from './operations/agent-playback-start';
-import { deliverDueCallbacks } from './operations/callback-delivery';
-import { hangupAgentCustomer, hangupChannel } from './operations/call-hangup';
-import { startClickToCall, type ClickToCallRequest } from './operations/click-to-call';
-import { startVoiceMenuCall, type VoiceMenuRequest } from './operations/voice-menu-call';
-import { findExtension, type ExtensionSelector } from './operations/extension-lookup';
-import type { PauseOutcome, LoginChannel } from './model/agent';
+import type { JsonValue } from './kernel/json';
+import type { CoreContext, CoreDeps } from './kernel/context';
+import { CredentialCache } from './credentials/credential-cache';
+import { OwnerQueue } from './kernel/owner-queue';
+import { SharedRead } from './kernel/shared-read';
+import { handlePbxEvent } from './calls/engine-events';
+import { reconcileWithPbx } from './calls/reconciliation';
+import { ResyncScheduler } from './kernel/resync-scheduler';
+import { scheduleCallTimer } from './calls/call-timers';
+import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './credentials/access-tokens';
+import { authenticateApiUser, type ApiUserCredentials } from './credentials/api-user-authentication';
+import { startAgentCustomerCall, type AgentCustomerCallRequest } from './calls/agent-customer-call';
+import { expireIdleSessions, touchAgentSession } from './agents/liveness';
+import { loginAgent, type AgentLoginRequest } from './agents/login';
+import { connectAgentPhone } from './agents/phone-connection';
+import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './agents/logout';
+import { nextMailboxMessage } from './agents/mailbox';
+import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from './agents/pause';
+import { controlAgentPlayback, type PlaybackAction } from './playback/agent-playback-control';
+import { startAgentPlayback, type AgentPlaybackRequest, type AgentPlaybackStarted } from './playback/agent-playback-start';
+import { deliverDueCallbacks } from './outbox/callback-delivery';
+import { hangupAgentCustomer, hangupChannel } from './calls/hangup';
+import { startClickToCall, type ClickToCallRequest } from './calls/click-to-call';
+import { startVoiceMenuCall, type VoiceMenuRequest } from './calls/voice-menu';
+import { findExtension, type ExtensionSelector } from './directory/extension-lookup';
+import type { PauseOutcome, LoginChannel } from './agents/agent';
 
 /**
  * The call-control core as the dialects and the server see it: every command
@@ -123,7 +125,13 @@ export function createCallControl(deps: CoreDeps): CallControl {
   };
   // Without the engine there is nothing to read: its reconnection reconciles anyway.
   const resync = new ResyncScheduler(() => (deps.pbx.isAvailable() ? track(reconcileWithPbx(ctx)) : Promise.resolve()), deps.timers, deps.logger);
-  const ctx: CoreContext = { ...deps, queue: new TrackedOwnerQueue(track), credentials: new CredentialCache(deps.config.credentialCacheMs), resync };
+  const ctx: CoreContext = {
+    ...deps,
+    queue: new TrackedOwnerQueue(track),
+    credentials: new CredentialCache(deps.config.credentialCacheMs),
+    resync: { request: (reason) => resync.request(reason), reconcileNow: () => reconcileWithPbx(ctx) },
+    callTimers: { schedule: (callId, timer, ms) => scheduleCallTimer(ctx, callId, timer, ms) },
+  };
   const direct = deps.store.direct;
   const liveChannels = new SharedRead<LiveChannelListing>(async () => {
     const channels = await direct.calls.listLiveChannels();
