@@ -1,8 +1,9 @@
 import { DomainError } from '../errors/domain-error';
 import type { AgentSession, LoginChannel } from './agent';
 import { newCall, newLeg } from '../calls/call-factory';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { inTransaction } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import { agentOwner, conferenceBridgeId, newCallId } from '../kernel/ids';
 import { endAgentSession } from './session-end';

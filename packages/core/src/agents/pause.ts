@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import { pauseSession, resumeSession, type PauseOutcome } from './agent';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';
 
 export interface PauseRequest {

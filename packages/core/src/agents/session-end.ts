@@ -1,7 +1,8 @@
 import type { AgentSession } from './agent';
 import { isActivePlayback } from '../playback/playback';
 import type { DomainEvent } from '../events/domain-event';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 import { hangupLeg } from '../calls/leg-hangup';
 import { pbxBestEffort } from '../kernel/engine';
 

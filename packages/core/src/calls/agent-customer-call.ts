@@ -3,7 +3,7 @@ import { startCall } from '../agents/agent';
 import type { Call } from './call';
 import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import { agentOwner, newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';

@@ -1,6 +1,7 @@
 import type { Call, Leg } from './call';
 import type { Playback } from '../playback/playback';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 
 /**
  * How one purpose of call progresses. The event handler does the common

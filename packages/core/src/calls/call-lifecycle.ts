@@ -1,7 +1,8 @@
 import { buildCdr } from './cdr';
 import { endCall } from '../agents/agent';
 import type { Call, HangupSide, Leg } from './call';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 import { pbxBestEffort } from '../kernel/engine';
 import { callBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';

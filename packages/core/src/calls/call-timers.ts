@@ -1,5 +1,5 @@
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { ownerOf } from '../kernel/owner-queue';
 import { callFlows } from './call-flows';
 

@@ -4,7 +4,7 @@ import type { JsonObject } from '../kernel/json';
 import { newCall, newLeg } from './call-factory';
 import { SOURCE_ORDINAL } from './click-to-call-flow';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber, findExtension, type ExtensionSelector } from '../directory/extension-lookup';

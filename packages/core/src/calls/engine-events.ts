@@ -1,7 +1,7 @@
 import type { PbxEvent } from '../ports/pbx';
 import { callFlows } from './call-flows';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { hangupOtherLegs, recordLegEnded } from './call-lifecycle';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxBestEffort } from '../kernel/engine';

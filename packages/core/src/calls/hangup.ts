@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxCommand } from '../kernel/engine';
 import { agentOwner } from '../kernel/ids';

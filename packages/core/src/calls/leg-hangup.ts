@@ -1,5 +1,6 @@
 import { isLive } from './call';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 import { pbxBestEffort } from '../kernel/engine';
 
 /** Asks the engine to end a leg, remembering that the gateway did. */

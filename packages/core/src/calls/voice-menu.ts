@@ -3,7 +3,7 @@ import type { Call } from './call';
 import type { JsonObject } from '../kernel/json';
 import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';

@@ -1,7 +1,8 @@
 import type { Call, Leg } from '../calls/call';
 import type { Playback, PlaybackFinishCause } from './playback';
 import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import type { CallFlow } from '../calls/call-flow';
 

@@ -1,7 +1,8 @@
 import { DomainError } from '../errors/domain-error';
 import { isActivePlayback, playbackPosition, type Playback } from './playback';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
-import { inTransaction } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { inTransaction } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import { agentOwner, newPlaybackId } from '../kernel/ids';
 import { stopPlaybackNow } from './playback-stop';

@@ -1,5 +1,6 @@
 import type { Playback } from './playback';
-import type { CoreContext, UnitOfWork } from '../kernel/context';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 import { pbxCommand } from '../kernel/engine';
 import { hangupLeg } from '../calls/leg-hangup';
 
