@@ -1,5 +1,5 @@
 import type { Leg } from '../src';
-import { phoneReleasedBy } from '../src/support/call-lifecycle';
+import { phoneReleasedBy } from '../src/calls/call-lifecycle';
 
 const at = new Date('2026-01-01T10:00:00Z');
 const leg = (overrides: Partial<Leg>): Leg => ({

@@ -1,4 +1,4 @@
-import { SharedRead } from '../src/support/shared-read';
+import { SharedRead } from '../src/kernel/shared-read';
 
 /** A value that changes on every write, read slowly enough for others to ask meanwhile. */
 function slowSource() {

@@ -1,7 +1,7 @@
-import type { AgentState, LoginChannel } from '../model/agent';
-import type { Call, Leg } from '../model/call';
-import type { Cdr } from '../model/cdr';
-import type { PlaybackFinishCause } from '../model/playback';
+import type { AgentState, LoginChannel } from '../agents/agent';
+import type { Call, Leg } from '../calls/call';
+import type { Cdr } from '../calls/cdr';
+import type { PlaybackFinishCause } from '../playback/playback';
 
 /**
  * What happened, in the domain's words. Events are published inside the

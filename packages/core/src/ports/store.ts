@@ -1,12 +1,13 @@
-import type { AccessToken, AccessTokenKind } from '../model/access-token';
-import type { Agent, AgentSession, LoginChannel } from '../model/agent';
-import type { ApiLogEntry } from '../model/api-log';
-import type { Call, Leg, LiveChannel } from '../model/call';
-import type { Cdr, NewCdr } from '../model/cdr';
-import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, Trunk, TrunkRoute } from '../model/directory';
-import type { NewOutboxMessage, OutboxMessage } from '../model/outbox';
-import type { Playback } from '../model/playback';
-import type { JsonValue } from '../support/json';
+import type { AccessToken, AccessTokenKind } from '../credentials/access-token';
+import type { Agent, AgentSession, LoginChannel } from '../agents/agent';
+import type { ApiLogEntry } from '../api-log/api-log';
+import type { Call, Leg, LiveChannel } from '../calls/call';
+import type { Cdr, NewCdr } from '../calls/cdr';
+import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
+import type { Queue, QueueMember } from '../queues/queue';
+import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
+import type { Playback } from '../playback/playback';
+import type { JsonValue } from '../kernel/json';
 
 /**
  * Everything the gateway remembers. A transaction sees one consistent state

@@ -1,0 +1,29 @@
+import type { Call } from '../calls/call';
+import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
+import { pbxCommand } from '../kernel/engine';
+import type { CallFlow } from '../calls/call-flow';
+
+/** The agent's phone joining the session conference, where it stays until logout. */
+export const agentPhoneCall: CallFlow = {
+  async onLegRinging(_ctx, uow, call, leg) {
+    uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+  },
+
+  async onLegAnswered(ctx, uow, call, leg) {
+    await recordLegAnswered(uow, call, leg);
+    const connected: Call = { ...call, state: 'answered', stage: 'in_conference', answeredAt: uow.now };
+    await uow.tx.calls.update(connected);
+    uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+    if (call.bridgeId) {
+      const bridgeId = call.bridgeId;
+      await pbxCommand(ctx, 'ensure conference', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
+      await pbxCommand(ctx, 'join conference', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+    }
+    return connected;
+  },
+
+  async onLegEnded(ctx, uow, call, leg, legs) {
+    publishPhoneReleased(uow, call, leg);
+    return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
+  },
+};

@@ -1,0 +1,113 @@
+import { DomainError } from '../errors/domain-error';
+import type { AgentSession, LoginChannel } from './agent';
+import { newCall, newLeg } from '../calls/call-factory';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { inTransaction } from '../kernel/unit-of-work';
+import { pbxCommand } from '../kernel/engine';
+import { agentOwner, conferenceBridgeId, newCallId } from '../kernel/ids';
+import { endAgentSession } from './session-end';
+import { checkSecretWithLockout } from '../credentials/login-attempt';
+
+export interface AgentLoginRequest {
+  agentId: string;
+  /** Checked against the agent's own secret when given; trusted callers (provisioning) leave it out. */
+  secret?: string;
+  /** The number the agent signs in with; it becomes the phone to ring. Defaults to the agent's device. */
+  phoneNumber?: string | null;
+  via: LoginChannel;
+  /** Replace a session that already exists (forced sign-in) instead of refusing. */
+  replaceExisting?: boolean;
+  initialState?: 'ready' | 'paused' | 'wrap_up';
+  pauseReason?: string | null;
+  afterCall?: 'ready' | 'wrap_up';
+  /** A conference the agent sits in for the whole session (VICIdial), by its number. */
+  conferenceNumber?: string | null;
+  /** Ring the agent's phone into the conference now. */
+  connectPhone?: boolean;
+  campaignId?: string | null;
+}
+
+export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): Promise<AgentSession> {
+  // The password is checked before the transaction: a failure must be counted
+  // even though the login is refused, and the slow hash holds no row lock.
+  if (request.secret !== undefined) {
+    const agent = await ctx.store.direct.agents.get(request.agentId);
+    if (!agent || !agent.active) throw new DomainError('AGENT_NOT_FOUND', `no agent ${request.agentId}`);
+    await checkSecretWithLockout(ctx, ctx.store.direct.agents, agent.id, request.secret, agent.secretHash, { clearFailures: true });
+  }
+  return ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const { tx, now } = uow;
+      const agent = await tx.agents.get(request.agentId);
+      if (!agent || !agent.active) throw new DomainError('AGENT_NOT_FOUND', `no agent ${request.agentId}`);
+      const existing = await tx.sessions.lock(request.agentId);
+      if (existing) {
+        if (!request.replaceExisting) throw new DomainError('AGENT_ALREADY_LOGGED_IN', `agent ${request.agentId} is logged in`);
+        await endAgentSession(ctx, uow, existing, 'forced');
+      }
+      const phoneNumber = request.phoneNumber ?? '';
+      const device = phoneNumber ? ctx.config.phoneEndpointTemplate.replace('{number}', phoneNumber) : (agent.device ?? '');
+      const state = request.initialState ?? 'ready';
+      let session: AgentSession = {
+        agentId: agent.id,
+        sessionId: ctx.ids.newId(),
+        state,
+        pauseReason: state === 'paused' ? (request.pauseReason ?? null) : null,
+        stateBeforeCall: null,
+        device,
+        phoneNumber,
+        conference: request.conferenceNumber
+          ? { number: request.conferenceNumber, bridgeId: conferenceBridgeId(agent.id), agentLegId: null }
+          : null,
+        serverIp: ctx.config.serverIp,
+        campaignId: request.campaignId ?? null,
+        currentCallId: null,
+        pendingPause: null,
+        pendingLogout: false,
+        afterCall: request.afterCall ?? 'ready',
+        loginVia: request.via,
+        loggedInAt: now,
+        lastSeenAt: now,
+        stateChangedAt: now,
+      };
+      if (session.conference) {
+        const bridgeId = session.conference.bridgeId;
+        await pbxCommand(ctx, 'create conference', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
+        if (request.connectPhone) session = await ringPhoneIntoConference(ctx, uow, session);
+      }
+      await tx.sessions.insert(session);
+      await tx.queues.setPausedForAgent(agent.id, state === 'paused');
+      uow.publish({ type: 'AgentLoggedIn', agentId: agent.id, state, pauseReason: session.pauseReason, at: now });
+      return session;
+    }),
+  );
+}
+
+/** Calls the agent's phone; once answered it joins the session conference (see flows/agent-phone). */
+export async function ringPhoneIntoConference(ctx: CoreContext, uow: UnitOfWork, session: AgentSession): Promise<AgentSession> {
+  if (!session.conference) throw new DomainError('SESSION_HAS_NO_CONFERENCE', 'session has no conference');
+  if (!session.device) throw new DomainError('AGENT_HAS_NO_DEVICE', `agent ${session.agentId} has no phone`);
+  const { tx, now } = uow;
+  const call = newCall(
+    {
+      id: newCallId(ctx.ids, session.agentId),
+      purpose: 'agent_phone',
+      stage: 'ringing_agent',
+      agentId: session.agentId,
+      fromNumber: session.conference.number,
+      toNumber: session.phoneNumber || session.device,
+      bridgeId: session.conference.bridgeId,
+      origin: { dialect: session.loginVia, operation: 'agent_phone', apiUserId: null },
+    },
+    now,
+  );
+  const leg = newLeg(call, 1, 'agent', session.device, { number: session.conference.number, name: 'Session' }, now);
+  await tx.calls.insert(call);
+  await tx.calls.insertLeg(leg);
+  const originated = await pbxCommand(ctx, 'ring agent phone', () =>
+    ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber, name: leg.callerName }, timeoutSec: ctx.config.agentRingTimeoutSec }),
+  );
+  await tx.calls.updateLeg({ ...leg, channelName: originated.channelName, context: originated.context });
+  return { ...session, conference: { ...session.conference, agentLegId: leg.id } };
+}

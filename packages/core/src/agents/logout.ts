@@ -1,0 +1,35 @@
+import { DomainError } from '../errors/domain-error';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { agentOwner } from '../kernel/ids';
+import { endAgentSession } from './session-end';
+
+export interface AgentLogoutRequest {
+  agentId: string;
+  /**
+   * What to do while the agent is in a call: `defer` logs out when the call
+   * ends (VICIdial), `refuse` answers AGENT_BUSY (Huawei sign-out), `force`
+   * ends the call and the session now.
+   */
+  whenInCall: 'defer' | 'refuse' | 'force';
+}
+
+export type LogoutOutcome = 'logged_out' | 'logout_pending';
+
+export async function logoutAgent(ctx: CoreContext, request: AgentLogoutRequest): Promise<LogoutOutcome> {
+  return ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.lock(request.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      if (session.state === 'in_call' && session.currentCallId) {
+        if (request.whenInCall === 'refuse') throw new DomainError('AGENT_BUSY', 'agent is in a call');
+        if (request.whenInCall === 'defer') {
+          if (!session.pendingLogout) await uow.tx.sessions.update({ ...session, pendingLogout: true });
+          return 'logout_pending';
+        }
+      }
+      await endAgentSession(ctx, uow, session, request.whenInCall === 'force' ? 'forced' : 'requested');
+      return 'logged_out';
+    }),
+  );
+}

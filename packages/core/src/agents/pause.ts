@@ -1,0 +1,58 @@
+import { DomainError } from '../errors/domain-error';
+import { pauseSession, resumeSession, type PauseOutcome } from './agent';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { agentOwner } from '../kernel/ids';
+
+export interface PauseRequest {
+  agentId: string;
+  reason: string | null;
+  /**
+   * An agent who is already paused: `update` takes the new reason and
+   * announces the pause again (the default); `keep` changes nothing and
+   * answers `already_paused`. Deciding here, in the agent's queue, is what
+   * keeps a dialect's "already paused" refusal right when commands race.
+   */
+  ifPaused?: 'update' | 'keep';
+}
+
+export interface ResumeRequest {
+  agentId: string;
+  /** An agent who is already ready: `refuse` answers AGENT_NOT_PAUSED (the default); `accept` leaves the agent as it is. */
+  ifReady?: 'refuse' | 'accept';
+}
+
+/** Pauses an agent now, or when the current call ends if the agent is in one. */
+export async function pauseAgent(ctx: CoreContext, request: PauseRequest): Promise<PauseOutcome> {
+  return ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.lock(request.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      if (session.state === 'paused' && request.ifPaused === 'keep') return 'already_paused';
+      const { session: next, outcome } = pauseSession(session, request.reason, uow.now);
+      await uow.tx.sessions.update(next);
+      if (outcome === 'pause_pending') {
+        uow.publish({ type: 'AgentPausePending', agentId: session.agentId, reason: request.reason, at: uow.now });
+      } else {
+        await uow.tx.queues.setPausedForAgent(session.agentId, true);
+        uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'paused', reason: request.reason, at: uow.now });
+      }
+      return outcome;
+    }),
+  );
+}
+
+/** Makes a paused (or wrapping-up) agent available again. */
+export async function resumeAgent(ctx: CoreContext, request: ResumeRequest): Promise<void> {
+  await ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.lock(request.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      if (session.state === 'ready' && request.ifReady === 'accept') return;
+      const next = resumeSession(session, uow.now);
+      await uow.tx.sessions.update(next);
+      await uow.tx.queues.setPausedForAgent(session.agentId, false);
+      uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'ready', reason: null, at: uow.now });
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import { DomainError } from '../errors/domain-error';
+import { startCall } from '../agents/agent';
+import type { Call } from './call';
+import { newCall, newLeg } from './call-factory';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { pbxCommand } from '../kernel/engine';
+import { agentOwner, newCallId } from '../kernel/ids';
+import { checkDialableNumber } from '../directory/extension-lookup';
+
+export interface AgentCustomerCallRequest {
+  agentId: string;
+  number: string;
+  /** Number the customer sees; the trunk's first pool number when null. */
+  callerId: string | null;
+  origin: Call['origin'];
+}
+
+/**
+ * Connects a customer to an agent (flows/agent-customer-call): dialled into
+ * the agent's conference when the session has one, otherwise after the
+ * agent's own phone answers. The agent is in a call from now on.
+ */
+export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCustomerCallRequest): Promise<{ callId: string }> {
+  const number = checkDialableNumber(request.number);
+  return ctx.queue.run(agentOwner(request.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const { tx, now } = uow;
+      const session = await tx.sessions.lock(request.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
+      if (session.state === 'in_call') throw new DomainError('AGENT_BUSY', 'agent is already in a call');
+      const trunk = await tx.trunks.preferred();
+      if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+      const callerId = request.callerId ?? trunk.callerIdPool[0] ?? '';
+      const customerEndpoint = trunk.dialTemplate.replace('{number}', number);
+      const call = newCall(
+        {
+          id: newCallId(ctx.ids, session.agentId),
+          purpose: 'agent_customer',
+          stage: session.conference ? 'dialing_customer' : 'ringing_agent',
+          agentId: session.agentId,
+          fromNumber: callerId,
+          toNumber: number,
+          bridgeId: session.conference?.bridgeId ?? null,
+          origin: request.origin,
+          data: { customerEndpoint, trunkId: trunk.id },
+        },
+        now,
+      );
+      if (!session.conference && !session.device) throw new DomainError('AGENT_HAS_NO_DEVICE', 'agent has no phone');
+      const first = session.conference
+        ? newLeg(call, 1, 'customer', customerEndpoint, { number: callerId, name: '' }, now, { dialedNumber: number, account: { kind: 'trunk', id: trunk.id } })
+        : newLeg(call, 1, 'agent', session.device, { number, name: '' }, now, { dialedNumber: session.phoneNumber });
+      await tx.calls.insert(call);
+      await tx.calls.insertLeg(first);
+      const busy = startCall(session, call.id, now);
+      await tx.sessions.update(busy);
+      uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: now });
+      const originated = await pbxCommand(ctx, first.role === 'agent' ? 'ring agent phone' : 'dial customer', () =>
+        ctx.pbx.originate({
+          legId: first.id,
+          endpoint: first.endpoint,
+          callerId: { number: first.callerNumber },
+          timeoutSec: first.role === 'agent' ? ctx.config.agentRingTimeoutSec : ctx.config.destinationRingTimeoutSec,
+        }),
+      );
+      await tx.calls.updateLeg({ ...first, channelName: originated.channelName, context: originated.context });
+      return { callId: call.id };
+    }),
+  );
+}

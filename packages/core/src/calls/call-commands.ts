@@ -1,0 +1,49 @@
+import type { CoreContext } from '../kernel/context';
+import { SharedRead } from '../kernel/shared-read';
+import type { TrackWork } from '../kernel/tracked-work';
+import { startAgentCustomerCall, type AgentCustomerCallRequest } from './agent-customer-call';
+import type { Call, Leg, LiveChannelListing } from './call';
+import type { Cdr } from './cdr';
+import { startClickToCall, type ClickToCallRequest } from './click-to-call';
+import { hangupAgentCustomer, hangupChannel } from './hangup';
+import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
+
+/** Calls the gateway places, their legs and their CDRs. */
+export interface CallCommands {
+  startClickToCall(request: ClickToCallRequest): Promise<{ callId: string }>;
+  startVoiceMenuCall(request: VoiceMenuRequest): Promise<{ callId: string }>;
+  startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
+  hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
+  hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
+  listLiveCalls(): Promise<Array<{ call: Call; legs: Leg[] }>>;
+  /**
+   * The engine channels of the calls up (named live legs), calls oldest first,
+   * each call's legs in creation order. Concurrent callers share one read
+   * (started after each of them asked) and the same listing object.
+   */
+  listLiveChannels(): Promise<LiveChannelListing>;
+  getCall(callId: string): Promise<{ call: Call; legs: Leg[] } | null>;
+  getCdrOfCall(callId: string): Promise<Cdr | null>;
+}
+
+export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
+  const direct = ctx.store.direct;
+  const liveChannels = new SharedRead<LiveChannelListing>(async () => {
+    const channels = await direct.calls.listLiveChannels();
+    return { readAt: ctx.clock.now(), channels };
+  });
+  return {
+    startClickToCall: (request) => track(startClickToCall(ctx, request)),
+    startVoiceMenuCall: (request) => track(startVoiceMenuCall(ctx, request)),
+    startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
+    hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
+    hangupChannel: (request) => track(hangupChannel(ctx, request)),
+    listLiveCalls: () => direct.calls.listLive(),
+    listLiveChannels: () => liveChannels.get(),
+    getCall: async (callId) => {
+      const call = await direct.calls.get(callId);
+      return call ? { call, legs: await direct.calls.legsOf(callId) } : null;
+    },
+    getCdrOfCall: (callId) => direct.cdrs.getByCall(callId),
+  };
+}

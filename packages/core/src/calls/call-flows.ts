@@ -1,0 +1,15 @@
+import type { CallPurpose } from './call';
+import { agentCustomerCall } from './agent-customer-call-flow';
+import { agentPhoneCall } from '../agents/agent-phone-call';
+import { agentPlaybackCall } from '../playback/agent-playback-call';
+import type { CallFlow } from './call-flow';
+import { clickToCall } from './click-to-call-flow';
+import { voiceMenuCall } from './voice-menu-flow';
+
+export const callFlows: Readonly<Record<CallPurpose, CallFlow>> = {
+  click_to_call: clickToCall,
+  voice_menu: voiceMenuCall,
+  agent_playback: agentPlaybackCall,
+  agent_phone: agentPhoneCall,
+  agent_customer: agentCustomerCall,
+};

@@ -1,0 +1,123 @@
+import { buildCdr } from './cdr';
+import { endCall } from '../agents/agent';
+import type { Call, HangupSide, Leg } from './call';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { pbxBestEffort } from '../kernel/engine';
+import { callBridgeId } from '../kernel/ids';
+import { endAgentSession } from '../agents/session-end';
+
+/** Which side a leg stands for when it hangs up by itself. */
+const sideOfRole: Record<Leg['role'], HangupSide> = {
+  source: 'caller',
+  agent: 'caller',
+  member: 'caller',
+  destination: 'callee',
+  customer: 'callee',
+};
+
+/** Q.850 causes of a ringing phone whose user turned the call away: busy, call rejected. */
+const TURNED_AWAY_CAUSES = new Set([17, 21]);
+
+/**
+ * Who released an agent's phone: the gateway when it asked; the agent when an
+ * answered phone hung up, or a ringing one was turned away; otherwise (the
+ * engine stopped ringing an unanswered phone, the phone was unreachable) the
+ * gateway.
+ */
+export function phoneReleasedBy(leg: Leg): 'agent' | 'system' {
+  if (leg.hangupRequested) return 'system';
+  if (leg.answeredAt) return 'agent';
+  return leg.cause !== null && TURNED_AWAY_CAUSES.has(leg.cause) ? 'agent' : 'system';
+}
+
+/** Tells that an agent's phone leg of a call is gone, and who released it. */
+export function publishPhoneReleased(uow: UnitOfWork, call: Call, leg: Leg): void {
+  uow.publish({ type: 'AgentPhoneReleased', agentId: call.agentId!, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
+}
+
+export async function recordLegAnswered(uow: UnitOfWork, call: Call, leg: Leg): Promise<Leg> {
+  const answered: Leg = { ...leg, state: 'up', answeredAt: uow.now };
+  await uow.tx.calls.updateLeg(answered);
+  uow.publish({ type: 'LegAnswered', call, leg: answered, at: uow.now });
+  return answered;
+}
+
+/** Records a leg's end; the first leg to end decides the call's cause and who hung up. */
+export async function recordLegEnded(
+  uow: UnitOfWork,
+  call: Call,
+  leg: Leg,
+  cause: number,
+  causeText: string,
+): Promise<{ call: Call; leg: Leg }> {
+  const ended: Leg = { ...leg, state: 'ended', endedAt: uow.now, cause, causeText };
+  await uow.tx.calls.updateLeg(ended);
+  let updated = call;
+  // A member rung for a transfer that did not get the caller (released, busy,
+  // unanswered) says nothing about how the call itself ended.
+  const decides = leg.role !== 'member' || call.data.answeredBy === leg.id;
+  if (decides && (call.hangupSide === null || call.hangupCause === null)) {
+    updated = {
+      ...call,
+      hangupSide: call.hangupSide ?? (leg.hangupRequested ? 'system' : sideOfRole[leg.role]),
+      hangupCause: call.hangupCause ?? cause,
+      hangupCauseText: call.hangupCauseText ?? causeText,
+    };
+    await uow.tx.calls.update(updated);
+  }
+  uow.publish({ type: 'LegEnded', call: updated, leg: ended, at: uow.now });
+  return { call: updated, leg: ended };
+}
+
+/** Asks the engine to end every live leg of a call except `keep`. */
+export async function hangupOtherLegs(ctx: CoreContext, uow: UnitOfWork, legs: readonly Leg[], keep: string | null): Promise<void> {
+  for (const leg of legs) {
+    if (leg.id === keep || leg.state === 'ended' || leg.hangupRequested) continue;
+    await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
+    await pbxBestEffort(ctx, 'hang up leg', () => ctx.pbx.hangup(leg.id));
+  }
+}
+
+/**
+ * When no leg of the call is left, the call is over: it gets its one CDR, the
+ * bridge it owned goes, and the agent it occupied moves on (ready, paused, or
+ * logged out if a logout was pending). `knownLegs`, the call's legs as read in
+ * this transaction, spares reading them again; legs hung up since then are
+ * still live, so they keep the call from being over just as a fresh read would.
+ */
+export async function completeCallIfOver(ctx: CoreContext, uow: UnitOfWork, call: Call, knownLegs?: readonly Leg[]): Promise<Call | null> {
+  const { tx, now } = uow;
+  const legs = knownLegs ?? (await tx.calls.legsOf(call.id));
+  if (call.state === 'ended' || legs.some((leg) => leg.state !== 'ended')) return null;
+  const ended: Call = { ...call, state: 'ended', endedAt: now };
+  await tx.calls.update(ended);
+  const cdr = await tx.cdrs.insert(buildCdr(ended, legs, now));
+  uow.publish({ type: 'CallEnded', call: ended, cdr, at: now });
+  if (ended.bridgeId && ended.bridgeId === callBridgeId(ended.id)) {
+    const bridgeId = ended.bridgeId;
+    await pbxBestEffort(ctx, 'destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
+  }
+  if (ended.agentId) await releaseAgent(ctx, uow, ended);
+  return ended;
+}
+
+async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Promise<void> {
+  const { tx, now } = uow;
+  const session = await tx.sessions.lock(call.agentId!);
+  if (!session) return;
+  if (session.conference?.agentLegId && session.conference.agentLegId.startsWith(`${call.id}.`)) {
+    await tx.sessions.update({ ...session, conference: { ...session.conference, agentLegId: null } });
+    return;
+  }
+  if (session.currentCallId !== call.id) return;
+  const { session: next, logout } = endCall(session, now);
+  if (logout) {
+    uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: 'ready', reason: null, at: now });
+    await endAgentSession(ctx, uow, next, 'after_call');
+    return;
+  }
+  await tx.sessions.update(next);
+  await tx.queues.setPausedForAgent(session.agentId, next.state === 'paused');
+  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: now });
+}

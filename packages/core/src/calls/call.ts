@@ -1,0 +1,101 @@
+import type { JsonObject } from '../kernel/json';
+
+/** Why the gateway set a call up; each purpose has its own progress rules. */
+export type CallPurpose =
+  /** Ring an extension, then dial a number and connect them (VoIPSUN originate). */
+  | 'click_to_call'
+  /** Call a number, play audio, transfer on a key to an extension group (Sip_Call PlayVoice). */
+  | 'voice_menu'
+  /** Ring an agent's phone to play audio to the agent (CC-Gateway recordplay while idle). */
+  | 'agent_playback'
+  /** Connect the agent's phone to the agent's session conference (VICIdial login). */
+  | 'agent_phone'
+  /** Dial a customer into an agent's session (manual dial). */
+  | 'agent_customer';
+
+export type CallState = 'setup' | 'answered' | 'ended';
+
+export type CallDirection = 'outbound' | 'inbound';
+
+/** Who ended a call first: the party that was called, the one that called, or the gateway. */
+export type HangupSide = 'caller' | 'callee' | 'system';
+
+export interface Call {
+  id: string;
+  purpose: CallPurpose;
+  direction: CallDirection;
+  state: CallState;
+  /** Purpose-specific progress (`ringing_source`, `playing`, `awaiting_key`, `transferring`, `connected` ...). */
+  stage: string;
+  agentId: string | null;
+  /** Tenant the call belongs to (a Sip_Call company code), when any. */
+  tenant: string | null;
+  /** Calling number as presented. */
+  fromNumber: string;
+  /** Called number. */
+  toNumber: string;
+  bridgeId: string | null;
+  /** Extension that handled the call (click-to-call source, voice-menu answerer). */
+  extension: string | null;
+  createdAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  hangupCause: number | null;
+  hangupCauseText: string | null;
+  hangupSide: HangupSide | null;
+  /** The dialect and operation that created the call. */
+  origin: { dialect: string; operation: string; apiUserId: string | null };
+  /** Client data echoed into the CDR (custom CDR fields, customer uuid ...) and purpose settings. */
+  data: JsonObject;
+}
+
+export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member';
+
+export type LegState = 'dialing' | 'ringing' | 'up' | 'ended';
+
+export interface Leg {
+  /** The engine's channel id, chosen by the gateway. */
+  id: string;
+  callId: string;
+  role: LegRole;
+  endpoint: string;
+  channelName: string | null;
+  /** Dialplan context the engine reports for the channel. */
+  context: string;
+  state: LegState;
+  callerNumber: string;
+  callerName: string;
+  dialedNumber: string;
+  /** What the leg runs over, for dialects that list it (`extension` 5, `trunk` 1). */
+  account: { kind: 'extension' | 'trunk'; id: number } | null;
+  createdAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  cause: number | null;
+  causeText: string | null;
+  /** True when the gateway asked for this leg to end. */
+  hangupRequested: boolean;
+}
+
+/**
+ * A leg as the engine shows it while it is up: a live leg the engine has
+ * named, of a call not yet ended. What listings of channels read, and nothing
+ * more, so that listing many calls stays cheap.
+ */
+export interface LiveChannel {
+  channelName: string;
+  context: string;
+  state: Exclude<LegState, 'ended'>;
+  callerNumber: string;
+  dialedNumber: string;
+  account: Leg['account'];
+  createdAt: Date;
+}
+
+/** The live channels as one read saw them, and the clock reading taken when that read ended. */
+export interface LiveChannelListing {
+  readAt: Date;
+  channels: readonly LiveChannel[];
+}
+
+export const isLive = (leg: Leg): boolean => leg.state !== 'ended';

@@ -1,0 +1,63 @@
+import type { JsonObject } from '../kernel/json';
+import type { Call, CallDirection, CallPurpose, HangupSide, Leg } from './call';
+
+/** One row per call: a superset of what the dialects report. */
+export interface Cdr {
+  /** Assigned by the store, increasing. */
+  id: number;
+  callId: string;
+  purpose: CallPurpose;
+  direction: CallDirection;
+  tenant: string | null;
+  agentId: string | null;
+  fromNumber: string;
+  toNumber: string;
+  extension: string | null;
+  startedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date;
+  /** Whole seconds from start to end. */
+  durationSec: number;
+  /** Whole seconds from answer to end; 0 when never answered. */
+  billsec: number;
+  hangupCause: number;
+  hangupCauseText: string;
+  hangupSide: HangupSide;
+  recordingFile: string | null;
+  data: JsonObject;
+}
+
+export type NewCdr = Omit<Cdr, 'id'>;
+
+const seconds = (from: Date, to: Date): number => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+/** The CDR of a call that has just ended. */
+export function buildCdr(call: Call, legs: readonly Leg[], endedAt: Date): NewCdr {
+  const answeredAt = call.answeredAt;
+  const first = call.hangupCause === null ? firstEndedLeg(legs) : null;
+  return {
+    callId: call.id,
+    purpose: call.purpose,
+    direction: call.direction,
+    tenant: call.tenant,
+    agentId: call.agentId,
+    fromNumber: call.fromNumber,
+    toNumber: call.toNumber,
+    extension: call.extension,
+    startedAt: call.createdAt,
+    answeredAt,
+    endedAt,
+    durationSec: seconds(call.createdAt, endedAt),
+    billsec: answeredAt ? seconds(answeredAt, endedAt) : 0,
+    hangupCause: call.hangupCause ?? first?.cause ?? 0,
+    hangupCauseText: (call.hangupCause === null ? first?.causeText : call.hangupCauseText) ?? 'Unknown',
+    hangupSide: call.hangupSide ?? 'system',
+    recordingFile: typeof call.data.recordingFile === 'string' ? call.data.recordingFile : null,
+    data: call.data,
+  };
+}
+
+function firstEndedLeg(legs: readonly Leg[]): Leg | null {
+  const ended = legs.filter((leg) => leg.endedAt && leg.cause !== null).sort((a, b) => a.endedAt!.getTime() - b.endedAt!.getTime());
+  return ended[0] ?? null;
+}

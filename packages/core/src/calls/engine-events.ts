@@ -1,0 +1,129 @@
+import type { PbxEvent } from '../ports/pbx';
+import { callFlows } from './call-flows';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { hangupOtherLegs, recordLegEnded } from './call-lifecycle';
+import { ownerOf } from '../kernel/owner-queue';
+import { pbxBestEffort } from '../kernel/engine';
+
+type LegEvent = Extract<PbxEvent, { type: 'leg_ringing' | 'leg_answered' | 'leg_ended' | 'leg_dtmf' }>;
+type PlaybackEvent = Extract<PbxEvent, { type: 'playback_started' | 'playback_finished' }>;
+
+/**
+ * Entry point for everything the engine reports. Each event is handled in the
+ * queue of the agent or call that owns its leg or playback, in one
+ * transaction; a failure is logged and, for a call, leaves no leg hanging.
+ */
+export function handlePbxEvent(ctx: CoreContext, event: PbxEvent): Promise<void> {
+  switch (event.type) {
+    case 'leg_ringing':
+    case 'leg_answered':
+    case 'leg_ended':
+    case 'leg_dtmf':
+      return ctx.queue.run(ownerOf(event.legId), () => guarded(ctx, event, () => handleLegEvent(ctx, event)));
+    case 'playback_started':
+    case 'playback_finished':
+      return ctx.queue.run(ownerOf(event.playbackId), () => guarded(ctx, event, () => handlePlaybackEvent(ctx, event)));
+    case 'leg_arrived':
+      // Calls that reach the application by themselves have no route yet:
+      // release them rather than leave a caller in silence.
+      ctx.logger.warn('unrouted leg arrived; releasing it', { legId: event.legId, channelName: event.channelName });
+      return pbxBestEffort(ctx, 'release unrouted leg', () => ctx.pbx.hangup(event.legId));
+    case 'pbx_connected':
+      return guarded(ctx, event, () => ctx.resync.reconcileNow());
+    case 'pbx_disconnected':
+      ctx.logger.warn('telephony engine disconnected');
+      return Promise.resolve();
+  }
+}
+
+async function guarded(ctx: CoreContext, event: PbxEvent, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    ctx.logger.error('engine event handling failed', { event: event.type, error: error instanceof Error ? error.message : String(error) });
+    if ('legId' in event) await releaseCallOfLeg(ctx, event.legId);
+    // The event itself is gone for good: whatever it would have recorded
+    // (a leg's end, a playback's) is found again in the engine's state.
+    ctx.resync.request(`${event.type} not handled`);
+  }
+}
+
+async function handleLegEvent(ctx: CoreContext, event: LegEvent): Promise<void> {
+  const orphan = await inTransaction(ctx, async (uow) => {
+    const leg = await uow.tx.calls.getLeg(event.legId);
+    if (!leg || leg.state === 'ended') return event.type === 'leg_answered';
+    const call = await uow.tx.calls.lock(leg.callId);
+    if (!call || call.state === 'ended') return event.type === 'leg_answered';
+    const flow = callFlows[call.purpose];
+    switch (event.type) {
+      case 'leg_ringing': {
+        if (leg.state !== 'dialing') return false;
+        const ringing = { ...leg, state: 'ringing' as const };
+        await uow.tx.calls.updateLeg(ringing);
+        uow.publish({ type: 'LegRinging', call, leg: ringing, at: uow.now });
+        if (flow.onLegRinging) await flow.onLegRinging(ctx, uow, call, ringing);
+        return false;
+      }
+      case 'leg_answered':
+        if (leg.state === 'up') return false;
+        await flow.onLegAnswered(ctx, uow, call, leg);
+        return false;
+      case 'leg_dtmf':
+        if (flow.onLegDtmf) await flow.onLegDtmf(ctx, uow, call, leg, event.digit);
+        return false;
+      case 'leg_ended': {
+        // A leg the engine lost was not hung up by its party: the call's
+        // hang-up side and a phone's release are the gateway's.
+        const ending = event.lost ? { ...leg, hangupRequested: true } : leg;
+        const recorded = await recordLegEnded(uow, call, ending, event.cause, event.causeText);
+        const legs = await uow.tx.calls.legsOf(call.id);
+        await flow.onLegEnded(ctx, uow, recorded.call, recorded.leg, legs);
+        return false;
+      }
+    }
+    return false;
+  });
+  // A channel the gateway originated but has no live record of (its command
+  // was rolled back after the engine created it, or it was given up on) must
+  // not stay up in silence with no CDR: the engine hears it is not wanted.
+  if (orphan) await pbxBestEffort(ctx, 'release orphaned leg', () => ctx.pbx.hangup(event.legId));
+}
+
+async function handlePlaybackEvent(ctx: CoreContext, event: PlaybackEvent): Promise<void> {
+  await inTransaction(ctx, async (uow) => {
+    const playback = await uow.tx.playbacks.get(event.playbackId);
+    if (!playback) return;
+    if (event.type === 'playback_started') {
+      // Engines announce a start again after an unpause: only the first counts.
+      if (playback.state !== 'pending') return;
+      await uow.tx.playbacks.update({ ...playback, state: 'playing', startedAt: playback.startedAt ?? uow.now, resumedAt: uow.now });
+      if (!playback.continues) {
+        uow.publish({ type: 'PlaybackStarted', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, at: uow.now });
+      }
+      return;
+    }
+    if (playback.state === 'finished' || playback.state === 'finishing') return;
+    const call = playback.callId ? await uow.tx.calls.lock(playback.callId) : null;
+    const flow = call ? callFlows[call.purpose] : null;
+    if (call && call.state !== 'ended' && flow?.onPlaybackEnded) {
+      await flow.onPlaybackEnded(ctx, uow, call, playback, event.outcome);
+      return;
+    }
+    await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: event.outcome, finishedAt: uow.now });
+    uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, cause: event.outcome, at: uow.now });
+  });
+}
+
+/** After a failed handling, make sure the call of that leg does not stay up half-managed. */
+async function releaseCallOfLeg(ctx: CoreContext, legId: string): Promise<void> {
+  try {
+    await inTransaction(ctx, async (uow) => {
+      const leg = await uow.tx.calls.getLeg(legId);
+      if (!leg) return;
+      await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(leg.callId), null);
+    });
+  } catch (error) {
+    ctx.logger.error('could not release call after a failure', { legId, error: String(error) });
+  }
+}

@@ -1,0 +1,58 @@
+import type { AccessToken, AccessTokenKind } from './access-token';
+import type { CoreContext } from '../kernel/context';
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date | null;
+}
+
+export interface TokenRequest {
+  kind: AccessTokenKind;
+  subject: string;
+  /** Lifetime; null for a token that lives until revoked. */
+  ttlMs: number | null;
+  /** `hex32`: 32 hex digits; `uuid`: a UUID, followed by `suffix` when given. */
+  shape: 'hex32' | 'uuid';
+  suffix?: string;
+}
+
+/** Issues a bearer token; only its fingerprint is stored. */
+export async function issueAccessToken(ctx: CoreContext, request: TokenRequest): Promise<IssuedToken> {
+  const now = ctx.clock.now();
+  const token = request.shape === 'hex32' ? ctx.ids.randomHex(16) : `${uuidFrom(ctx.ids.randomHex(16))}${request.suffix ?? ''}`;
+  const expiresAt = request.ttlMs === null ? null : new Date(now.getTime() + request.ttlMs);
+  await ctx.store.direct.tokens.insert({
+    fingerprint: ctx.hasher.fingerprint(token),
+    kind: request.kind,
+    subject: request.subject,
+    issuedAt: now,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+/** The live token behind a bearer value, or null when unknown or expired. */
+export async function resolveAccessToken(ctx: CoreContext, kind: AccessTokenKind, token: string): Promise<AccessToken | null> {
+  if (token.length === 0 || token.length > 200) return null;
+  const found = await ctx.store.direct.tokens.find(kind, ctx.hasher.fingerprint(token));
+  if (!found) return null;
+  if (found.expiresAt && found.expiresAt.getTime() <= ctx.clock.now().getTime()) return null;
+  return found;
+}
+
+export async function revokeAccessToken(ctx: CoreContext, kind: AccessTokenKind, token: string): Promise<void> {
+  await ctx.store.direct.tokens.delete(kind, ctx.hasher.fingerprint(token));
+}
+
+function uuidFrom(hex: string): string {
+  const h = hex.padEnd(32, '0').slice(0, 32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[parseInt(h[16]!, 16) % 4]!;
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** Revokes every token of one kind issued to a subject (an account logging out everywhere). */
+export async function revokeAccessTokensOf(ctx: CoreContext, kind: AccessTokenKind, subject: string): Promise<void> {
+  await ctx.store.direct.tokens.deleteBySubject(kind, subject);
+}

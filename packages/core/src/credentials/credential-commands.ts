@@ -1,0 +1,30 @@
+import type { AccessToken, AccessTokenKind } from './access-token';
+import type { ApiRealm, ApiUser } from '../directory/directory';
+import type { CoreContext } from '../kernel/context';
+import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './access-tokens';
+import { authenticateApiUser, type ApiUserCredentials } from './api-user-authentication';
+
+/** API accounts and the bearer tokens the gateway issues. */
+export interface CredentialCommands {
+  authenticateApiUser(credentials: ApiUserCredentials): Promise<ApiUser>;
+  issueAccessToken(request: TokenRequest): Promise<IssuedToken>;
+  resolveAccessToken(kind: AccessTokenKind, token: string): Promise<AccessToken | null>;
+  revokeAccessToken(kind: AccessTokenKind, token: string): Promise<void>;
+  revokeAccessTokensOf(kind: AccessTokenKind, subject: string): Promise<void>;
+  getApiUser(id: string): Promise<ApiUser | null>;
+  /** The account of a realm by its login, whatever its state (for dialects that report account state). */
+  findApiUser(realm: ApiRealm, login: string): Promise<ApiUser | null>;
+}
+
+export function credentialCommands(ctx: CoreContext): CredentialCommands {
+  const direct = ctx.store.direct;
+  return {
+    authenticateApiUser: (credentials) => authenticateApiUser(ctx, credentials),
+    issueAccessToken: (request) => issueAccessToken(ctx, request),
+    resolveAccessToken: (kind, token) => resolveAccessToken(ctx, kind, token),
+    revokeAccessToken: (kind, token) => revokeAccessToken(ctx, kind, token),
+    revokeAccessTokensOf: (kind, subject) => revokeAccessTokensOf(ctx, kind, subject),
+    getApiUser: (id) => direct.apiUsers.get(id),
+    findApiUser: (realm, login) => direct.apiUsers.findByLogin(realm, login),
+  };
+}

@@ -1,0 +1,23 @@
+import type { CoreContext } from '../kernel/context';
+import type { PbxEndpoint } from '../ports/pbx';
+import type { Extension } from './directory';
+import { findExtension, type ExtensionSelector } from './extension-lookup';
+
+/** The PBX's extensions and the devices behind them. */
+export interface DirectoryQueries {
+  listExtensions(): Promise<Extension[]>;
+  /** The one extension a selector names (EXTENSION_NOT_FOUND, EXTENSION_AMBIGUOUS, DIALPLAN_NOT_FOUND otherwise). */
+  findExtension(selector: ExtensionSelector, dialplan: string | null): Promise<Extension>;
+  pbxEndpoints(): Promise<PbxEndpoint[]>;
+  pbxAvailable(): boolean;
+}
+
+export function directoryQueries(ctx: CoreContext): DirectoryQueries {
+  const direct = ctx.store.direct;
+  return {
+    listExtensions: () => direct.extensions.list(),
+    findExtension: (selector, dialplan) => findExtension(direct, selector, dialplan),
+    pbxEndpoints: () => ctx.pbx.endpoints(),
+    pbxAvailable: () => ctx.pbx.isAvailable(),
+  };
+}

@@ -1,0 +1,58 @@
+import type { CoreConfig } from '../config/core-config';
+import type { ApiUser } from '../directory/directory';
+import type { DomainEvent } from '../events/domain-event';
+import type { CallbackTransport } from '../ports/callback-transport';
+import type { Clock } from '../ports/clock';
+import type { CoreLogger } from '../ports/core-logger';
+import type { IdSource } from '../ports/id-source';
+import type { Pbx } from '../ports/pbx';
+import type { SecretHasher } from '../ports/secret-hasher';
+import type { Store, StoreTransaction } from '../ports/store';
+import type { Timers } from '../ports/timers';
+import type { CredentialCache } from '../credentials/credential-cache';
+import type { OwnerQueue } from './owner-queue';
+
+/** Asks for the engine's state to be read again (an engine event or timer could not be handled). */
+export interface ResyncRequests {
+  request(reason: string): void;
+  /** Reads the engine's state now (after a (re)connection). */
+  reconcileNow(): Promise<void>;
+}
+
+/**
+ * Timers of calls (a voice menu waiting for a key): when one fires, the
+ * call's flow hears of it through the call owner's queue, like an engine event.
+ */
+export interface CallTimers {
+  schedule(callId: string, timer: string, ms: number): void;
+}
+
+/**
+ * Turns domain events into a dialect's own notices (poll-queue messages,
+ * callback rows) inside the transaction that produced them.
+ */
+export interface DomainEventProjector {
+  readonly name: string;
+  project(event: DomainEvent, tx: StoreTransaction): Promise<void>;
+}
+
+/** Everything the core needs from outside, passed in so tests swap any of it. */
+export interface CoreDeps {
+  store: Store;
+  pbx: Pbx;
+  clock: Clock;
+  ids: IdSource;
+  timers: Timers;
+  hasher: SecretHasher;
+  callbacks: CallbackTransport;
+  logger: CoreLogger;
+  config: CoreConfig;
+  projectors: readonly DomainEventProjector[];
+}
+
+export interface CoreContext extends CoreDeps {
+  queue: OwnerQueue;
+  credentials: CredentialCache<ApiUser>;
+  resync: ResyncRequests;
+  callTimers: CallTimers;
+}

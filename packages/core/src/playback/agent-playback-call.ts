@@ -1,0 +1,103 @@
+import type { Call, Leg } from '../calls/call';
+import type { Playback, PlaybackFinishCause } from './playback';
+import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { pbxCommand } from '../kernel/engine';
+import type { CallFlow } from '../calls/call-flow';
+
+/**
+ * Audio for an agent who is not on the phone: the agent's phone rings, the
+ * media plays once it is answered, and the phone is released when the media
+ * ends. Clients that follow the agent (Huawei) see, in order: busy, phone
+ * alerting, off-hook, playing ... phone released, ready, playback finished.
+ */
+export const agentPlaybackCall: CallFlow = {
+  async onLegRinging(_ctx, uow, call, leg) {
+    uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+  },
+
+  async onLegAnswered(ctx, uow, call, leg) {
+    const answered = await recordLegAnswered(uow, call, leg);
+    const connected: Call = { ...call, state: 'answered', stage: 'playing', answeredAt: uow.now };
+    await uow.tx.calls.update(connected);
+    uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+    const playback = await uow.tx.playbacks.activeForCall(call.id);
+    if (!playback || playback.state !== 'pending') {
+      await hangupOtherLegs(ctx, uow, [answered], null);
+      return connected;
+    }
+    const target = { kind: 'leg' as const, legId: leg.id };
+    await uow.tx.playbacks.update({ ...playback, target });
+    try {
+      await pbxCommand(ctx, 'play to agent phone', () =>
+        ctx.pbx.play({ playbackId: playback.id, target, media: playback.media, offsetMs: playback.offsetMs || undefined }),
+      );
+    } catch (error) {
+      ctx.logger.warn('playback could not start on the agent phone', { playbackId: playback.id, error: String(error) });
+      await finishWithRelease(ctx, uow, { ...playback, target }, 'failed', [answered]);
+    }
+    return connected;
+  },
+
+  async onPlaybackEnded(ctx, uow, call, playback, outcome) {
+    if (outcome === 'done') {
+      await finishWithRelease(ctx, uow, playback, 'done', await uow.tx.calls.legsOf(call.id));
+      return call;
+    }
+    // An engine reports media cut short by the agent hanging up as failed,
+    // just before the leg's own end. Give that end a moment to arrive so the
+    // agent's hang-up is told as such; release the phone only if it does not.
+    await uow.tx.playbacks.update({ ...playback, state: 'finishing', finishCause: playback.finishCause ?? 'failed' });
+    ctx.callTimers.schedule(call.id, RELEASE_AFTER_FAILED_MEDIA, FAILED_MEDIA_GRACE_MS);
+    return call;
+  },
+
+  async onTimer(ctx, uow, call, timer) {
+    if (timer === RELEASE_AFTER_FAILED_MEDIA) await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
+    return call;
+  },
+
+  async onLegEnded(ctx, uow, call, leg, legs) {
+    publishPhoneReleased(uow, call, leg);
+    await hangupOtherLegs(ctx, uow, legs, null);
+    const unfinished = await uow.tx.playbacks.unfinishedForCall(call.id);
+    const ended = await completeCallIfOver(ctx, uow, call, legs);
+    // Ending the call may have ended the session too (a deferred logout), which finishes its audio.
+    const playback = unfinished ? await uow.tx.playbacks.get(unfinished.id) : null;
+    if (playback && playback.state !== 'finished') {
+      const cause = endCause(playback, leg);
+      await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: cause, finishedAt: uow.now });
+      uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause, at: uow.now });
+    }
+    return ended ?? call;
+  },
+};
+
+/** The media ended or failed: release the phone; the playback ends with the leg. */
+async function finishWithRelease(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  playback: Playback,
+  cause: Exclude<PlaybackFinishCause, 'replaced'>,
+  legs: readonly Leg[],
+): Promise<void> {
+  await uow.tx.playbacks.update({ ...playback, state: 'finishing', finishCause: playback.finishCause ?? cause });
+  await hangupOtherLegs(ctx, uow, legs, null);
+}
+
+const RELEASE_AFTER_FAILED_MEDIA = 'release_after_failed_media';
+const FAILED_MEDIA_GRACE_MS = 1000;
+
+/**
+ * Why the audio ended when its phone went away: as decided earlier (stopped,
+ * done, failed), failed if it never started (unanswered phone), stopped if the
+ * agent hung up while it played (also between a jump and its restart, and
+ * when the engine called the media failed because the agent hung up).
+ */
+function endCause(playback: Playback, leg: Leg): Exclude<PlaybackFinishCause, 'replaced'> {
+  if (playback.state === 'finishing' && playback.finishCause === 'failed' && phoneReleasedBy(leg) === 'agent') return 'stopped';
+  if (playback.state === 'finishing' && playback.finishCause && playback.finishCause !== 'replaced') return playback.finishCause;
+  if (playback.state === 'pending' && playback.continues === null) return 'failed';
+  return 'stopped';
+}

@@ -1,0 +1,11 @@
+import type { CoreContext } from '../kernel/context';
+import type { Queue } from './queue';
+
+/** Call queues and the agents serving them. */
+export interface QueueQueries {
+  getQueue(name: string): Promise<Queue | null>;
+}
+
+export function queueQueries(ctx: CoreContext): QueueQueries {
+  return { getQueue: (name) => ctx.store.direct.queues.get(name) };
+}
