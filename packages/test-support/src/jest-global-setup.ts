@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@pbx-gateway/store-pg';
 import { repositoryRoot } from './reference-data';
 
-interface EmbeddedRun {
+export interface EmbeddedRun {
   stop(): Promise<void>;
-  dataDir: string;
+  /** The directories to remove once it has stopped. */
+  dirs: string[];
 }
 
 /**
@@ -21,8 +22,7 @@ export default async function globalSetup(): Promise<void> {
   const runDir = mkdtempSync(join(parent, 'run-'));
   // Postgres may run as its own system user (when the tests run as root): it must reach the cluster.
   chmodSync(runDir, 0o755);
-  const dataDir = join(runDir, 'cluster');
-  const running = await startEmbeddedPostgres({ dataDir });
+  const running = await startEmbeddedPostgres({ dataDir: join(runDir, 'cluster') });
   process.env.DATABASE_URL = running.url;
-  (globalThis as { __embeddedPostgres__?: EmbeddedRun }).__embeddedPostgres__ = { stop: running.stop, dataDir };
+  (globalThis as { __embeddedPostgres__?: EmbeddedRun }).__embeddedPostgres__ = { stop: running.stop, dirs: [runDir, running.dataDir] };
 }
