@@ -25,7 +25,7 @@ interface LoopOptions {
 
 type Outcome =
   | { kind: 'up'; listenMs: number; stopMs: number }
-  | { kind: 'interrupted'; afterMs: number; stopMs: number }
+  | { kind: 'interrupted'; afterMs: number; lastStep: string; stopMs: number }
   | { kind: 'failed'; why: string; log: string };
 
 function parseOptions(argv: string[]): LoopOptions {
@@ -80,11 +80,27 @@ function oneStart(dataDir: string, options: LoopOptions, interruptAfterMs: numbe
       stopAsked = Date.now();
       child.kill('SIGTERM');
       timers.push(setTimeout(() => finish({ kind: 'failed', why: `still running ${options.stopTimeoutMs} ms after SIGTERM`, log }), options.stopTimeoutMs));
-      void exited.then(() => finish(then(Date.now() - stopAsked)));
+      void exited.then(() => {
+        // A stop is the gateway's own: exit 0, not the signal's default action.
+        if (child.exitCode !== 0) finish({ kind: 'failed', why: `ended by SIGTERM with ${child.exitCode ?? child.signalCode}, not exit 0`, log });
+        else finish(then(Date.now() - stopAsked));
+      });
     };
+    let interruptArmed = false;
     const onOutput = (chunk: Buffer): void => {
       log += chunk.toString();
       if (stopAsked || settled) return;
+      // The interruption counts from the gateway's first log line: before it, Node is still loading the gateway.
+      if (interruptAfterMs !== null && !interruptArmed && log.includes('"msg":"starting"')) {
+        interruptArmed = true;
+        timers.push(
+          setTimeout(() => {
+            if (stopAsked || settled) return;
+            const steps = [...log.matchAll(/"msg":"([^"]+)"/g)].map((match) => match[1]!);
+            stop((stopMs) => ({ kind: 'interrupted', afterMs: interruptAfterMs, lastStep: steps[steps.length - 1] ?? '', stopMs }));
+          }, interruptAfterMs),
+        );
+      }
       const listening = /"url":"(http:\/\/[^"]+)","msg":"pbx-gateway listening"/.exec(log);
       if (!listening) return;
       const listenMs = Date.now() - started;
@@ -103,13 +119,6 @@ function oneStart(dataDir: string, options: LoopOptions, interruptAfterMs: numbe
       if (!stopAsked) finish({ kind: 'failed', why: `exited by itself with ${child.exitCode ?? child.signalCode}`, log });
     });
     timers.push(setTimeout(() => finish({ kind: 'failed', why: `did not listen within ${options.startupTimeoutMs} ms`, log }), options.startupTimeoutMs));
-    if (interruptAfterMs !== null) {
-      timers.push(
-        setTimeout(() => {
-          if (!stopAsked && !settled) stop((stopMs) => ({ kind: 'interrupted', afterMs: interruptAfterMs, stopMs }));
-        }, interruptAfterMs),
-      );
-    }
   });
 }
 
@@ -137,15 +146,15 @@ async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   try {
     for (let i = 0; i < options.starts; i += 1) {
-      // The interruptions sweep the start-up: first start (initdb) excluded, as it is much longer than the others.
-      const interrupt = options.interruptEvery > 0 && i > 0 && i % options.interruptEvery === 0 ? 50 + ((i * 397) % 3000) : null;
+      // The interruptions sweep the start-up, from its first log line to about when it listens; the first start (initdb) is not interrupted.
+      const interrupt = options.interruptEvery > 0 && i > 0 && i % options.interruptEvery === 0 ? (i * 1297) % 9000 : null;
       const outcome = await oneStart(dataDir, options, interrupt);
       outcomes.push(outcome);
       const line =
         outcome.kind === 'up'
           ? `listened after ${outcome.listenMs} ms, stopped in ${outcome.stopMs} ms`
           : outcome.kind === 'interrupted'
-            ? `SIGTERM after ${outcome.afterMs} ms of start-up, ended in ${outcome.stopMs} ms`
+            ? `SIGTERM ${outcome.afterMs} ms after its first log line (last step: ${outcome.lastStep}), exit 0 in ${outcome.stopMs} ms`
             : `FAILED: ${outcome.why}\n${outcome.log.split('\n').slice(-15).join('\n')}`;
       process.stdout.write(`start ${i + 1}/${options.starts}: ${line}\n`);
     }
