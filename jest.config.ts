@@ -24,6 +24,9 @@ const config: Config = {
   globalSetup: '<rootDir>/packages/test-support/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/packages/test-support/src/jest-global-teardown.ts',
   testTimeout: 30000,
+  // Most of a test's time is spent waiting on sockets and timers, not on a core: on 2 cores, Jest's
+  // default of one worker leaves the machine half idle.
+  maxWorkers: 2,
 };
 
 export default config;

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { createPgStore, type PgStore } from '@pbx-gateway/store-pg';
 import { ConfigError, loadConfig } from './config/environment';
+import type { GatewayConfig } from './config/gateway-config';
 import { createLogger } from './logging/logger';
 import { applyDirectory } from './provisioning/apply-provisioning';
 import { readProvisioningFile } from './provisioning/provisioning-file';
@@ -41,9 +42,16 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function start(): Promise<number> {
-  const signals = listenForShutdown();
   let config = loadConfig(process.env);
   const logger = createLogger({ level: config.logLevel });
+  const shutdown = listenForShutdown({
+    graceMs: STOP_GRACE_MS,
+    onForcedExit: (reason) => {
+      logger.error({ reason }, 'exiting without a complete stop');
+      logger.flush();
+    },
+  });
+  logger.info({ pid: process.pid }, 'starting');
   const documents: ProvisioningDocument[] = [];
   if (config.demo) {
     const demo = withDemo(config, process.env);
@@ -51,23 +59,51 @@ async function start(): Promise<number> {
     documents.push(demo.document);
   }
   if (config.provisioningFile) documents.push(readProvisioningFile(config.provisioningFile));
-  const embedded = await startEmbeddedServices(config, logger, { telephony: true });
-  signals.reclaim();
-  let gateway;
+  const starting = startEverything(config, logger, documents, shutdown.signal);
+  const early = await Promise.race([starting.then(() => null), shutdown.requested]);
+  if (early !== null) {
+    logger.info({ signal: early }, 'shutting down while starting');
+    // The start stops at its next step and stops what it had started; a start that got to the end is stopped here.
+    const running = await starting.catch(() => null);
+    await running?.stop();
+    logger.info('stopped');
+    logger.flush();
+    return 0;
+  }
+  const running = await starting;
+  const signal = await shutdown.requested;
+  logger.info({ signal }, 'shutting down');
+  await running.stop();
+  logger.info('stopped');
+  logger.flush();
+  return 0;
+}
+
+/** Long enough for a gateway to finish its work in flight and stop what it started. */
+const STOP_GRACE_MS = 8000;
+
+/** The embedded services the configuration leaves to us, then the gateway; on failure or abort, what had started is stopped. */
+async function startEverything(
+  config: GatewayConfig,
+  logger: Logger,
+  documents: ProvisioningDocument[],
+  signal: AbortSignal,
+): Promise<{ stop(): Promise<void> }> {
+  const embedded = await startEmbeddedServices(config, logger, { telephony: true, signal });
   try {
     if (embedded.ariUrl === null) throw new Error('no telephony engine: neither ARI_URL nor the simulator');
-    gateway = await startGateway({ config, logger, databaseUrl: embedded.databaseUrl, ariUrl: embedded.ariUrl, provisioning: documents, listen: true });
+    signal.throwIfAborted();
+    const gateway = await startGateway({ config, logger, databaseUrl: embedded.databaseUrl, ariUrl: embedded.ariUrl, provisioning: documents, listen: true, signal });
+    return {
+      async stop() {
+        await gateway.stop();
+        await embedded.stop();
+      },
+    };
   } catch (error) {
     await embedded.stop();
     throw error;
   }
-  const signal = await signals.requested;
-  logger.info({ signal }, 'shutting down');
-  await gateway.stop();
-  await embedded.stop();
-  logger.info('stopped');
-  logger.flush();
-  return 0;
 }
 
 async function migrate(): Promise<number> {

@@ -1,11 +1,13 @@
 import { chmodSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@pbx-gateway/store-pg';
 import { repositoryRoot } from './reference-data';
 
-interface EmbeddedRun {
+export interface EmbeddedRun {
   stop(): Promise<void>;
-  dataDir: string;
+  /** The directories to remove once it has stopped. */
+  dirs: string[];
 }
 
 /**
@@ -15,14 +17,31 @@ interface EmbeddedRun {
  * through the environment.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.DATABASE_URL) return;
+  if (process.env.DATABASE_URL) {
+    await expectConnectable(process.env.DATABASE_URL);
+    return;
+  }
   const parent = join(repositoryRoot(), '.data', 'test-postgres');
   mkdirSync(parent, { recursive: true });
   const runDir = mkdtempSync(join(parent, 'run-'));
   // Postgres may run as its own system user (when the tests run as root): it must reach the cluster.
   chmodSync(runDir, 0o755);
-  const dataDir = join(runDir, 'cluster');
-  const running = await startEmbeddedPostgres({ dataDir });
+  const running = await startEmbeddedPostgres({ dataDir: join(runDir, 'cluster') });
   process.env.DATABASE_URL = running.url;
-  (globalThis as { __embeddedPostgres__?: EmbeddedRun }).__embeddedPostgres__ = { stop: running.stop, dataDir };
+  (globalThis as { __embeddedPostgres__?: EmbeddedRun }).__embeddedPostgres__ = { stop: running.stop, dirs: [runDir, running.dataDir] };
+}
+
+/** A run whose Postgres is not there fails at once, saying so, instead of in every test file. */
+async function expectConnectable(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    const where = new URL(url);
+    throw new Error(`DATABASE_URL names a Postgres that does not answer (${where.host}${where.pathname}): ${(error as Error).message}; unset it to run on an embedded Postgres`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type { EmbeddedRun } from './jest-global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  const run = (globalThis as { __embeddedPostgres__?: { stop(): Promise<void>; dataDir: string } }).__embeddedPostgres__;
+  const run = (globalThis as { __embeddedPostgres__?: EmbeddedRun }).__embeddedPostgres__;
   if (!run) return;
   await run.stop();
-  rmSync(dirname(run.dataDir), { recursive: true, force: true });
+  for (const dir of run.dirs) rmSync(dir, { recursive: true, force: true });
 }

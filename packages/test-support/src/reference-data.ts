@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 
 /**
  * The vendor documents and Asterisk's own ARI description live next to the
- * project, never inside it: they are reference data that tests read, not code
- * we ship. `PBX_GATEWAY_SHARED_DIR` points at them explicitly; otherwise the
+ * project, never inside it: they are reference data that the fidelity tier's
+ * tests read (never the base tier's), not code we ship. `PBX_GATEWAY_SHARED_DIR` points at them explicitly; otherwise the
  * first `shared/` directory found beside the repository or one of its parents.
  */
 export function sharedDir(): string {
@@ -24,7 +24,7 @@ export function sharedDir(): string {
     dir = parent;
   }
   throw new Error(
-    'Reference data not found: set PBX_GATEWAY_SHARED_DIR to the directory holding ari/, seeds/ and specs/',
+    'Reference data not found: the fidelity tier needs ../shared beside the repository, or PBX_GATEWAY_SHARED_DIR set to the directory holding ari/, seeds/ and specs/',
   );
 }
 

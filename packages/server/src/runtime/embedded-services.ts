@@ -13,6 +13,12 @@ export interface EmbeddedServices {
   stop(): Promise<void>;
 }
 
+export interface EmbeddedNeeds {
+  telephony: boolean;
+  /** Aborting stops the start in progress (and whatever it had started). */
+  signal?: AbortSignal;
+}
+
 /**
  * Fills in what the configuration leaves out: an embedded Postgres under the
  * data directory when there is no DATABASE_URL, and the Asterisk simulator
@@ -21,16 +27,19 @@ export interface EmbeddedServices {
 export async function startEmbeddedServices(
   config: GatewayConfig,
   logger: Logger,
-  needs: { telephony: boolean } = { telephony: true },
+  needs: EmbeddedNeeds = { telephony: true },
 ): Promise<EmbeddedServices> {
   let postgres: RunningPostgres | null = null;
   let simulator: PbxSim | null = null;
   try {
     if (!config.database.url) {
       const dataDir = resolve(join(config.database.dataDir, 'postgres'));
-      logger.info({ dataDir }, 'no DATABASE_URL: starting embedded Postgres');
-      postgres = await startEmbeddedPostgres({ dataDir });
+      logger.info({ dataDir }, 'no DATABASE_URL: starting embedded Postgres (the first start also creates its cluster)');
+      const startedAt = Date.now();
+      postgres = await startEmbeddedPostgres({ dataDir, signal: needs.signal });
+      logger.info({ dataDir: postgres.dataDir, port: postgres.port, ms: Date.now() - startedAt }, 'embedded Postgres accepts connections');
     }
+    needs.signal?.throwIfAborted();
     if (needs.telephony && !config.ari.url) {
       simulator = await startPbxSim({
         host: '127.0.0.1',

@@ -41,6 +41,8 @@ export interface GatewayOptions {
   clock?: Clock;
   timers?: Timers;
   hasher?: SecretHasher;
+  /** Aborting stops the start at its next step; what had started is stopped and the start rejects. */
+  signal?: AbortSignal;
 }
 
 export interface RunningGateway {
@@ -64,7 +66,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     pool: { max: config.database.poolMax },
     onError: (error) => logger.warn({ error: error.message }, 'store error'),
   });
-  await store.migrate();
+  logger.info('bringing the database schema up to date');
+  try {
+    await store.migrate();
+    options.signal?.throwIfAborted();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   const pbx = createAriPbx({
     url: options.ariUrl,
     user: config.ari.user,
@@ -94,14 +103,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall)],
   });
   core.start();
-  await pbx.start();
-  // Reconciliation with the engine runs first, so provisioning sees what is really up.
-  await core.idle();
-
-  for (const document of options.provisioning ?? []) {
-    const applied = await applyDirectory(store, hasher, document);
-    const sessions = await startProvisionedSessions(core, document);
-    logger.info({ ...applied, sessionsStarted: sessions }, 'provisioning applied');
+  try {
+    logger.info({ url: options.ariUrl }, 'connecting to Asterisk (ARI)');
+    await pbx.start();
+    // Reconciliation with the engine runs first, so provisioning sees what is really up.
+    await core.idle();
+    options.signal?.throwIfAborted();
+    for (const document of options.provisioning ?? []) {
+      const applied = await applyDirectory(store, hasher, document);
+      const sessions = await startProvisionedSessions(core, document);
+      logger.info({ ...applied, sessionsStarted: sessions }, 'provisioning applied');
+      options.signal?.throwIfAborted();
+    }
+  } catch (error) {
+    await core.idle().catch(() => undefined);
+    await pbx.stop().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
   }
   keepProvisionedPhonesConnected(core, pbx, options.provisioning ?? [], logger);
 
