@@ -7,12 +7,15 @@ import { ASTERISK_BINARY, ASTERISK_PREFIX, installAsterisk } from './install';
 import { configuredAriUser, configuredPhones, projectAsteriskConfigDir, projectAsteriskConfigFiles } from './project-config';
 import { FAR_END_HOST, siteFiles, type RunAddresses } from './site-config';
 import { freePort } from './free-port';
+import { prepareDataDir } from './sounds';
 
 const run = promisify(execFile);
 
 export interface StartAsteriskOptions {
-  /** How long to wait for ARI and the phones' registrations (ms). */
+  /** How long to wait for ARI and the phones (ms). */
   startTimeoutMs?: number;
+  /** Sounds the installation lacks, added as silence of this length (ms): name -> length. */
+  sounds?: Record<string, number>;
 }
 
 /** A real Asterisk 22.10.1 with the project's configuration, for one test file or one run. */
@@ -39,7 +42,7 @@ const asteriskConf = (dir: string): string => `[directories]
 astetcdir => ${join(dir, 'etc')}
 astmoddir => ${ASTERISK_PREFIX}/lib/asterisk/modules
 astvarlibdir => ${ASTERISK_PREFIX}/var/lib/asterisk
-astdatadir => ${ASTERISK_PREFIX}/var/lib/asterisk
+astdatadir => ${join(dir, 'data')}
 astkeydir => ${ASTERISK_PREFIX}/var/lib/asterisk
 astagidir => ${ASTERISK_PREFIX}/var/lib/asterisk/agi-bin
 astsbindir => ${ASTERISK_PREFIX}/sbin
@@ -80,6 +83,7 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
   await installAsterisk();
   const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-asterisk-'));
   for (const sub of ['etc', 'spool/recording', 'run', 'log', 'db']) mkdirSync(join(dir, sub), { recursive: true });
+  prepareDataDir(join(dir, 'data'), options.sounds ?? {});
   const etc = join(dir, 'etc');
   for (const file of projectAsteriskConfigFiles()) copyFileSync(join(projectAsteriskConfigDir(), file), join(etc, file));
   const confFile = join(etc, 'asterisk.conf');
