@@ -50,6 +50,7 @@ astspooldir => ${join(dir, 'spool')}
 astrundir => ${join(dir, 'run')}
 astlogdir => ${join(dir, 'log')}
 astdbdir => ${join(dir, 'db')}
+astcachedir => ${join(dir, 'cache')}
 
 [options]
 
@@ -82,7 +83,7 @@ process.once('exit', () => {
 export async function startAsterisk(options: StartAsteriskOptions = {}): Promise<RunningAsterisk> {
   await installAsterisk();
   const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-asterisk-'));
-  for (const sub of ['etc', 'spool/recording', 'run', 'log', 'db']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['etc', 'spool/recording', 'run', 'log', 'db', 'cache']) mkdirSync(join(dir, sub), { recursive: true });
   prepareDataDir(join(dir, 'data'), options.sounds ?? {});
   const etc = join(dir, 'etc');
   for (const file of projectAsteriskConfigFiles()) copyFileSync(join(projectAsteriskConfigDir(), file), join(etc, file));
@@ -144,16 +145,17 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
   const timeoutMs = options.startTimeoutMs ?? 30000;
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(phones.map((phone) => phone.resource));
-  let qualifying = false;
+  let nextQualify = 0;
   try {
     for (;;) {
       if (gone) throw new Error(`Asterisk exited while starting:\n${output.slice(-4000)}`);
       if (Date.now() > deadline) throw new Error(`Asterisk was not ready within ${timeoutMs} ms (ARI on ${url}; phones not registered: ${[...pending].join(', ') || 'none'}):\n${output.slice(-4000)}`);
       const info = await ari('GET', '/asterisk/info').catch(() => ({ status: 0, body: undefined }));
       if (info.status === 200) {
-        // Asterisk spreads its first qualify requests over the qualify period; a phone is online once one is answered.
-        if (!qualifying) {
-          qualifying = true;
+        // Asterisk spreads its first qualify requests over the qualify period; a phone is online once one is
+        // answered, so the rig asks for them at once, and again each second for a phone still waiting.
+        if (Date.now() >= nextQualify) {
+          nextQualify = Date.now() + 1000;
           for (const resource of pending) await cli(`pjsip qualify ${resource}`);
         }
         for (const resource of [...pending]) {
