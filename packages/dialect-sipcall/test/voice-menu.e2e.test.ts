@@ -1,5 +1,7 @@
 import { defaultCoreConfig } from '@pbx-gateway/core';
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
+import { startTestGateway, TEST_MEDIA, type TestGateway } from '@pbx-gateway/test-support';
+
+const MENU_SOUND = 'sipcall/2028/menu';
 import {
   callbacksOf,
   callOf,
@@ -17,24 +19,24 @@ import {
  * The whole gateway (Postgres, the engine over ARI, every dialect) running the
  * seed's voice menu: the phone of extension 100 answers by itself, the phone
  * of 101 rings until told otherwise, so the first to answer is known. The
- * voice file is one both engines can fetch (the seed's own URL cannot be:
- * play-voice-unreachable-audio.e2e.test.ts).
+ * menu plays an uploaded voice file (voicetype 1), which both engines have;
+ * the seed's online voice URL cannot be fetched
+ * (play-voice-unreachable-audio.e2e.test.ts).
  */
 describe('Sip_Call voice menu on the whole stack', () => {
   let gw: TestGateway;
   let token: string;
-  let voicefile: string;
-  const play = (overrides: Record<string, string>) => playVoice(gw, token, { voicefile, ...overrides });
+  // An uploaded file of the demo company (2028), played as sound:sipcall/2028/menu.
+  const play = (overrides: Record<string, string>) => playVoice(gw, token, { voicetype: '1', voicefile: 'menu', ...overrides });
 
   beforeAll(async () => {
     gw = await startTestGateway({
-      sim: { remoteMediaMs: 600 },
+      sim: { media: { ...TEST_MEDIA, [MENU_SOUND]: 600 } },
       core: { voiceMenuKeyWaitMs: 700, outbox: { ...defaultCoreConfig.outbox, retryBaseMs: 100, retryMaxMs: 300 } },
     });
     await gw.farEnd.setPhone('sip100', { outcome: 'answer', ringMs: 400 });
     await gw.farEnd.setPhone('sip101', { outcome: 'noanswer' });
     token = await login(gw);
-    voicefile = gw.media.url('menu', 600);
   });
 
   afterAll(async () => {

@@ -31,4 +31,3 @@ export { startAsterisk } from './asterisk/start';
 export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
 
 export { testEngine, type TestEngine } from './test-engine';
-export { startMediaServer, type MediaServer } from './media-server';

@@ -22,7 +22,6 @@ import { simFarEnd } from './far-end/sim-far-end';
 import { testEngine, type TestEngine } from './test-engine';
 import { asteriskFarEnd, FAR_END_CHANNEL } from './far-end/asterisk-far-end';
 import { startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
-import { startMediaServer, type MediaServer } from './media-server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_MEDIA } from './test-media';
 import { waitFor } from './wait-for';
@@ -77,8 +76,6 @@ export interface TestGateway {
   sim: PbxSim;
   /** The real Asterisk, when the engine is Asterisk. */
   asterisk: RunningAsterisk | null;
-  /** Audio both engines can fetch by URL. */
-  media: MediaServer;
   /** `GET /ari/channels` of the engine, the far ends' own channels left out: the calls as the engine has them. */
   engineChannels(): Promise<EngineChannel[]>;
   callbacks: CallbackReceiver;
@@ -98,7 +95,6 @@ export interface TestGateway {
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const database: TestDatabase = await createTestDatabase();
   const callbacks = await startCallbackReceiver();
-  const media = await startMediaServer();
   const engine = testEngine();
   let sim: PbxSim | null = null;
   let asterisk: RunningAsterisk | null = null;
@@ -126,7 +122,6 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   } catch (error) {
     await asterisk?.close();
     await callbacks.close();
-    await media.close();
     await database.drop();
     throw error;
   }
@@ -173,7 +168,6 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   } catch (error) {
     await stopEngine();
     await callbacks.close();
-    await media.close();
     await database.drop();
     throw error;
   }
@@ -193,7 +187,6 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
     asterisk,
     engineChannels,
-    media,
     callbacks,
     databaseUrl: database.url,
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
@@ -203,8 +196,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       const problems = sim ? await ariContractProblems(sim) : [];
       await stopEngine();
       await callbacks.close();
-      await media.close();
-      await pool.end();
+        await pool.end();
       await database.drop();
       if (problems.length > 0) throw new AriContractViolation(`requests Asterisk 22 would not accept:\n${problems.slice(0, 20).join('\n')}`);
     },
