@@ -78,10 +78,24 @@ process.once('exit', () => {
  * files of docker/asterisk as they are, plus this run's site files: its own
  * ports on loopback, its own writable folders under a temporary folder, and
  * far ends that are this same Asterisk (site-config.ts). Resolves once ARI
- * answers and every phone has registered.
+ * answers and every phone is online. A start that fails (a port taken between
+ * choosing it and Asterisk binding it, most likely) is tried once more on
+ * other ports.
  */
 export async function startAsterisk(options: StartAsteriskOptions = {}): Promise<RunningAsterisk> {
   await installAsterisk();
+  try {
+    return await startOnce(options);
+  } catch (first) {
+    try {
+      return await startOnce(options);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+async function startOnce(options: StartAsteriskOptions): Promise<RunningAsterisk> {
   const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-asterisk-'));
   for (const sub of ['etc', 'spool/recording', 'run', 'log', 'db', 'cache']) mkdirSync(join(dir, sub), { recursive: true });
   prepareDataDir(join(dir, 'data'), options.sounds ?? {});
@@ -146,12 +160,21 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(phones.map((phone) => phone.resource));
   let nextQualify = 0;
+  let identified = false;
+  const token = dir.slice(-6).replace(/[^0-9a-zA-Z]/g, 'x');
   try {
     for (;;) {
       if (gone) throw new Error(`Asterisk exited while starting:\n${output.slice(-4000)}`);
-      if (Date.now() > deadline) throw new Error(`Asterisk was not ready within ${timeoutMs} ms (ARI on ${url}; phones not registered: ${[...pending].join(', ') || 'none'}):\n${output.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`Asterisk was not ready within ${timeoutMs} ms (ARI on ${url}; phones not online: ${[...pending].join(', ') || 'none'}):\n${output.slice(-4000)}`);
       const info = await ari('GET', '/asterisk/info').catch(() => ({ status: 0, body: undefined }));
       if (info.status === 200) {
+        if (!identified) {
+          // Whoever answers on this port must be this run's Asterisk, not another that took the port first.
+          await cli(`dialplan set global RIG_RUN ${token}`);
+          const seen = await ari('GET', '/asterisk/variable', { variable: 'RIG_RUN' });
+          if ((seen.body as { value?: string } | undefined)?.value !== token) throw new Error(`another Asterisk answers on ${url}`);
+          identified = true;
+        }
         // Asterisk spreads its first qualify requests over the qualify period; a phone is online once one is
         // answered, so the rig asks for them at once, and again each second for a phone still waiting.
         if (Date.now() >= nextQualify) {
