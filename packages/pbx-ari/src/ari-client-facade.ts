@@ -41,8 +41,24 @@ export interface EventSocket {
 export const SOCKET_OPEN = 1;
 export const SOCKET_CLOSED = 3;
 
+/** Where the notes of ari-client's Swagger loader go instead of stdout. */
+export type SwaggerNoteSink = (note: string) => void;
+
+/**
+ * ari-client's Swagger loader (swagger-client 2) reports through a global
+ * `log` function of its own that prints arrays to stdout with console.log:
+ * against a real Asterisk, whose description is Swagger 1.1, it prints "This
+ * API is using a deprecated version of Swagger!" on every connection, which
+ * breaks a log made of one JSON object per line. The loader calls that global
+ * by name, so replacing it routes the notes to the adapter's logger.
+ */
+export function routeSwaggerNotes(sink: SwaggerNoteSink): void {
+  (globalThis as { log?: unknown }).log = (...parts: unknown[]): void => sink(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+}
+
 /** Loads the API description from `baseUrl` (`/ari/api-docs/resources.json` and each resource file). */
-export async function loadAriClient(baseUrl: string, user: string, password: string): Promise<AriClientFacade> {
+export async function loadAriClient(baseUrl: string, user: string, password: string, swaggerNotes: SwaggerNoteSink): Promise<AriClientFacade> {
+  routeSwaggerNotes(swaggerNotes);
   const client: unknown = await connect(baseUrl, user, password);
   if (!isRecord(client) || typeof client.start !== 'function' || typeof client.on !== 'function') {
     throw new Error('ari-client returned no usable client');
