@@ -96,6 +96,14 @@ export interface OperationKindConfig<T extends OperationTypes> {
    * never-500 guard.
    */
   unexpected?: T['wire'];
+  /**
+   * Checks the caller against what the operation asks (`auth`), before it
+   * runs: refuses by throwing (a `WireRefusal`, or the core's error), and may
+   * note on the context who the caller is. Without it, every caller passes.
+   */
+  authorize?(context: T['context'], auth: T['auth']): Promise<void>;
+  /** The input is checked before the caller (PhalApi's order); by default the caller comes first. */
+  inputBeforeAuth?: boolean;
 }
 
 export interface OperationKind<T extends OperationTypes> {
@@ -112,11 +120,11 @@ export interface OperationKind<T extends OperationTypes> {
 
 /**
  * The one way a dialect defines its operations: the dialect states its types,
- * its error table and how it words bad input once; each operation then is a
- * `define({...})` in a file of its own, and the kit runs every one of them the
- * same way: check the input, run against the core, render the success, and
- * turn any refusal into the dialect's wire error (the operation's override,
- * else the table).
+ * its error table, how it words bad input and how it checks a caller once;
+ * each operation then is a `define({...})` in a file of its own, and the kit
+ * runs every one of them the same way: check the caller and the input, run
+ * against the core, render the success, and turn any refusal into the
+ * dialect's wire error (the operation's override, else the table).
  */
 export function operationKind<T extends OperationTypes>(config: OperationKindConfig<T>): OperationKind<T> {
   const ajv = createSchemaValidator();
@@ -138,9 +146,11 @@ export function operationKind<T extends OperationTypes>(config: OperationKindCon
         errors,
         wireErrorOf,
         async perform(context, raw) {
-          const checked = check(raw);
-          if (!checked.ok) return { ok: false, wire: (invalidInput ?? config.invalidInput)(checked.errors), cause: null, unexpected: false };
           try {
+            if (!config.inputBeforeAuth) await config.authorize?.(context, rest.auth);
+            const checked = check(raw);
+            if (!checked.ok) return { ok: false, wire: (invalidInput ?? config.invalidInput)(checked.errors), cause: null, unexpected: false };
+            if (config.inputBeforeAuth) await config.authorize?.(context, rest.auth);
             const result = await run(context, checked.value);
             return { ok: true, answer: render(result, context, checked.value) };
           } catch (error) {

@@ -97,3 +97,42 @@ describe('the catalogue', () => {
     expect(() => new OperationCatalogue<Types>([greet(), greet()])).toThrow('registered twice');
   });
 });
+
+describe('the caller check', () => {
+  const steps: string[] = [];
+  const checked = (inputBeforeAuth: boolean) =>
+    operationKind<Types>({
+      errors: table,
+      invalidInput: () => 'invalid',
+      inputBeforeAuth,
+      async authorize(context, auth) {
+        steps.push(`authorize ${auth}`);
+        if (context.calls.includes('stranger')) throw new WireRefusal('not allowed');
+      },
+    }).define<{ who: string }, string>({
+      name: 'greet',
+      action: 'hello',
+      auth: 'Greeting',
+      input: (raw) => {
+        steps.push('input');
+        return raw.who ? { ok: true, value: { who: raw.who } } : { ok: false, errors: [] };
+      },
+      run: async ({ calls }, { who }) => `${calls.join()}${who}`,
+      render: (text) => text,
+    });
+
+  beforeEach(() => {
+    steps.length = 0;
+  });
+
+  test('comes before the input by default, and its refusal is the answer', async () => {
+    expect(await checked(false).perform({ calls: ['stranger'] }, {})).toMatchObject({ ok: false, wire: 'not allowed' });
+    expect(steps).toEqual(['authorize Greeting']);
+  });
+
+  test('comes after the input when the dialect checks parameters first', async () => {
+    expect(await checked(true).perform({ calls: ['stranger'] }, {})).toMatchObject({ ok: false, wire: 'invalid' });
+    expect(await checked(true).perform({ calls: [] }, { who: 'ann' })).toEqual({ ok: true, answer: 'ann' });
+    expect(steps).toEqual(['input', 'input', 'authorize Greeting']);
+  });
+});
