@@ -116,6 +116,8 @@ export interface OperationKind<T extends OperationTypes> {
    * alone; null when it is not a refusal the dialect knows.
    */
   wireErrorOf(error: unknown): T['wire'] | null;
+  /** Compiles a schema on the kind's validator, for an input check of the dialect's own. */
+  compile<Input>(schema: JSONSchemaType<Input>): ValidateFunction<Input>;
 }
 
 /**
@@ -136,6 +138,7 @@ export function operationKind<T extends OperationTypes>(config: OperationKindCon
   return {
     errors: config.errors,
     wireErrorOf: (error) => tableErrorOf(error, {}),
+    compile: (schema) => ajv.compile(schema),
     define<Input, Result>(spec: OperationSpec<T, Input, Result> & T['selector']): Operation<T> {
       const { input, invalidInput, run, render, errors: overrides, ...rest } = spec;
       const check: InputCheck<T['raw'], Input> = typeof input === 'function' ? input : compileInput<T['raw'], Input>(ajv.compile<Input>(input));
