@@ -86,11 +86,6 @@ export interface OperationKindConfig<T extends OperationTypes> {
   /** Input failing its check, unless the operation words it itself. */
   invalidInput(errors: readonly ErrorObject[]): T['wire'];
   /**
-   * Failures that are not `DomainError`s but that the dialect still answers
-   * as a known refusal; null for the rest.
-   */
-  knownFailure?(error: unknown): T['wire'] | null;
-  /**
    * The wire error of anything else (a lost database, a bug), logged by the
    * dialect; without it, such a failure is rethrown to the dialect's
    * never-500 guard.
@@ -133,7 +128,7 @@ export function operationKind<T extends OperationTypes>(config: OperationKindCon
   const tableErrorOf = (error: unknown, overrides: ErrorOverrides<T['wire']>): T['wire'] | null => {
     if (error instanceof WireRefusal) return error.wire as T['wire'];
     if (isDomainError(error)) return error.code in overrides ? (overrides[error.code] as T['wire']) : config.errors[error.code];
-    return config.knownFailure?.(error) ?? null;
+    return null;
   };
   return {
     errors: config.errors,

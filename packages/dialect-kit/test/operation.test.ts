@@ -15,7 +15,6 @@ const table = Object.fromEntries(DomainErrorCodes.map((code) => [code, `table:${
 const kind = operationKind<Types>({
   errors: table,
   invalidInput: (errors) => `invalid:${errors.map((error) => error.keyword).join(',')}`,
-  knownFailure: (error) => (error instanceof RangeError ? 'known' : null),
 });
 
 const schema: JSONSchemaType<{ who: string }> = {
@@ -61,9 +60,8 @@ describe('an operation defined with the kit', () => {
     expect(await greet(new DomainError('AGENT_BUSY')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'greet:busy' });
   });
 
-  test('a refusal the operation words itself, and a failure the dialect knows, reach the wire as they are', async () => {
-    expect(await greet(new WireRefusal('own')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'own' });
-    expect(await greet(new RangeError('port')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'known', unexpected: false });
+  test('a refusal the operation words itself reaches the wire as it is', async () => {
+    expect(await greet(new WireRefusal('own')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'own', unexpected: false });
   });
 
   test('anything else is rethrown to the never-500 guard, or answered with the dialect\'s unexpected error', async () => {
