@@ -3,7 +3,7 @@ import type { SipcallSettings } from '../settings';
 import { login } from './login';
 import { logout } from './logout';
 import { playVoice } from './play-voice';
-import type { SipcallTypes } from './service';
+import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
 
@@ -12,7 +12,7 @@ export type { ServiceContext, SipcallService, SipcallTypes } from './service';
  * dialect's settings. Looked up by name ignoring case (PHP class and method
  * names do); every other name is PhalApi's "no such service".
  */
-export function createServices(settings: SipcallSettings): (name: string) => ReturnType<OperationCatalogue<SipcallTypes>['named']> {
+export function createServices(settings: SipcallSettings): (name: string) => SipcallService | undefined {
   const catalogue = new OperationCatalogue<SipcallTypes>([login(settings), logout(settings), playVoice(settings)]);
   return catalogue.index('service', (name) => name.toLowerCase());
 }
