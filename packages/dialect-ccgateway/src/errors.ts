@@ -1,5 +1,4 @@
-import { isDomainError, type DomainErrorCode } from '@pbx-gateway/core';
-import type { OperationName } from './operation-names';
+import type { ErrorTable } from '@pbx-gateway/dialect-kit';
 
 /** The `retcode`s this dialect answers (Huawei's codes, §10 of the spec). */
 export type Retcode =
@@ -61,71 +60,41 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
 
 export const wireError = (retcode: Retcode): WireError => ({ retcode, message: RETCODE_MESSAGES[retcode] });
 
-/** Each playback interface has its own "state error" code. */
-const PLAYBACK_STATE_ERROR: Partial<Record<OperationName, Retcode>> = {
-  beginPlay: '500-007',
-  stopPlay: '500-009',
-  pausePlay: '500-003',
-  resumePlay: '500-005',
-  foreFastPlay: '500-002',
-  backFastPlay: '500-001',
-};
-
-const isSignIn = (operation: OperationName): boolean => operation === 'login' || operation === 'forceLogin';
-
-const playbackState = (operation: OperationName): Retcode => PLAYBACK_STATE_ERROR[operation] ?? '100-009';
-const parameter = (operation: OperationName): Retcode => (isSignIn(operation) ? '100-011' : '000-002');
-const internal = (): Retcode => '100-007';
-
 /**
- * DomainError code → retcode, by interface where Huawei's code depends on
- * it. Every code of the taxonomy is listed, so a new one cannot slip through
- * unmapped.
+ * The one table from the core's refusals to retcodes, as an interface that
+ * works on a signed-in agent answers them. Interfaces override only where
+ * Huawei gives them codes of their own: sign-in (wrong credentials, bad
+ * fields, the CTI down), sign-out during a call, and each playback
+ * interface's own "state" code.
  */
-const TABLE: Readonly<Record<DomainErrorCode, (operation: OperationName) => Retcode>> = {
-  AUTH_FAILED: (operation) => (isSignIn(operation) ? '100-004' : '100-006'),
-  AUTH_LOCKED: () => '110-016',
-  PERMISSION_DENIED: () => '000-003',
-  TOKEN_INVALID: () => '100-006',
-  AGENT_NOT_FOUND: (operation) => (isSignIn(operation) ? '100-004' : '100-006'),
-  AGENT_NOT_LOGGED_IN: () => '100-006',
-  AGENT_ALREADY_LOGGED_IN: (operation) => (operation === 'forceLogin' ? '100-015' : '100-002'),
-  AGENT_NOT_PAUSED: () => '100-009',
-  AGENT_BUSY: (operation) => {
-    if (operation === 'logout') return '100-010';
-    if (PLAYBACK_STATE_ERROR[operation]) return playbackState(operation);
-    return '100-009';
-  },
-  AGENT_HAS_NO_DEVICE: (operation) => (PLAYBACK_STATE_ERROR[operation] ? playbackState(operation) : '100-009'),
-  SESSION_HAS_NO_CONFERENCE: (operation) => (PLAYBACK_STATE_ERROR[operation] ? playbackState(operation) : '100-009'),
-  NO_ACTIVE_CALL: (operation) => (PLAYBACK_STATE_ERROR[operation] ? playbackState(operation) : '100-009'),
-  CALL_NOT_FOUND: (operation) => (PLAYBACK_STATE_ERROR[operation] ? playbackState(operation) : '100-009'),
-  LEG_NOT_FOUND: (operation) => (PLAYBACK_STATE_ERROR[operation] ? playbackState(operation) : '100-009'),
-  INVALID_NUMBER: (operation) => (isSignIn(operation) ? '100-013' : '000-002'),
-  PLAYBACK_ALREADY_ACTIVE: playbackState,
-  NO_ACTIVE_PLAYBACK: playbackState,
-  PLAYBACK_NOT_PLAYING: playbackState,
-  PLAYBACK_NOT_PAUSED: playbackState,
-  MEDIA_NOT_ALLOWED: () => '000-002',
-  EXTENSION_NOT_FOUND: parameter,
-  EXTENSION_AMBIGUOUS: parameter,
-  DIALPLAN_NOT_FOUND: parameter,
-  EXTENSION_GROUP_NOT_FOUND: parameter,
-  TRUNK_NOT_FOUND: internal,
-  INVALID_ARGUMENT: parameter,
-  // The engine being away: sign-in has its own code ("CTI resource unavailable");
-  // every other interface reports an internal exception of the agent operation.
-  PBX_UNAVAILABLE: (operation) => (isSignIn(operation) ? '100-003' : '100-007'),
-  PBX_REJECTED: internal,
+export const RETCODE_TABLE: ErrorTable<Retcode> = {
+  AUTH_FAILED: '100-006',
+  AUTH_LOCKED: '110-016',
+  PERMISSION_DENIED: '000-003',
+  TOKEN_INVALID: '100-006',
+  AGENT_NOT_FOUND: '100-006',
+  AGENT_NOT_LOGGED_IN: '100-006',
+  AGENT_ALREADY_LOGGED_IN: '100-002',
+  AGENT_NOT_PAUSED: '100-009',
+  AGENT_BUSY: '100-009',
+  AGENT_HAS_NO_DEVICE: '100-009',
+  SESSION_HAS_NO_CONFERENCE: '100-009',
+  NO_ACTIVE_CALL: '100-009',
+  CALL_NOT_FOUND: '100-009',
+  LEG_NOT_FOUND: '100-009',
+  INVALID_NUMBER: '000-002',
+  PLAYBACK_ALREADY_ACTIVE: '100-009',
+  NO_ACTIVE_PLAYBACK: '100-009',
+  PLAYBACK_NOT_PLAYING: '100-009',
+  PLAYBACK_NOT_PAUSED: '100-009',
+  MEDIA_NOT_ALLOWED: '000-002',
+  EXTENSION_NOT_FOUND: '000-002',
+  EXTENSION_AMBIGUOUS: '000-002',
+  DIALPLAN_NOT_FOUND: '000-002',
+  EXTENSION_GROUP_NOT_FOUND: '000-002',
+  TRUNK_NOT_FOUND: '100-007',
+  INVALID_ARGUMENT: '000-002',
+  // The engine being away or refusing: an internal exception of the agent operation.
+  PBX_UNAVAILABLE: '100-007',
+  PBX_REJECTED: '100-007',
 };
-
-/** The wire error for anything an interface's core call threw. */
-export function wireErrorFor(error: unknown, operation: OperationName): WireError {
-  if (isDomainError(error)) return wireError(TABLE[error.code](operation));
-  return wireError('100-007');
-}
-
-/** The mapping as a list, for the documentation and its test. */
-export function mappingFor(code: DomainErrorCode, operation: OperationName): Retcode {
-  return TABLE[code](operation);
-}

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCodes } from '@pbx-gateway/core';
 import { mappingFor, RETCODE_MESSAGES } from '../src';
-import { wireErrorFor } from '../src/errors';
+import { wireErrorFor } from '../src/routes';
 import { OPERATIONS } from '../src/routes';
 
 describe('CC-Gateway DomainError mapping', () => {

@@ -86,16 +86,19 @@ export interface OperationKindConfig<T extends OperationTypes> {
   /** Input failing its check, unless the operation words it itself. */
   invalidInput(errors: readonly ErrorObject[]): T['wire'];
   /**
-   * Failures that are not `DomainError`s but that the dialect still answers
-   * as a known refusal; null for the rest.
-   */
-  knownFailure?(error: unknown): T['wire'] | null;
-  /**
    * The wire error of anything else (a lost database, a bug), logged by the
    * dialect; without it, such a failure is rethrown to the dialect's
    * never-500 guard.
    */
   unexpected?: T['wire'];
+  /**
+   * Checks the caller against what the operation asks (`auth`), before it
+   * runs: refuses by throwing (a `WireRefusal`, or the core's error), and may
+   * note on the context who the caller is. Without it, every caller passes.
+   */
+  authorize?(context: T['context'], auth: T['auth']): Promise<void>;
+  /** The input is checked before the caller (PhalApi's order); by default the caller comes first. */
+  inputBeforeAuth?: boolean;
 }
 
 export interface OperationKind<T extends OperationTypes> {
@@ -108,26 +111,29 @@ export interface OperationKind<T extends OperationTypes> {
    * alone; null when it is not a refusal the dialect knows.
    */
   wireErrorOf(error: unknown): T['wire'] | null;
+  /** Compiles a schema on the kind's validator, for an input check of the dialect's own. */
+  compile<Input>(schema: JSONSchemaType<Input>): ValidateFunction<Input>;
 }
 
 /**
  * The one way a dialect defines its operations: the dialect states its types,
- * its error table and how it words bad input once; each operation then is a
- * `define({...})` in a file of its own, and the kit runs every one of them the
- * same way: check the input, run against the core, render the success, and
- * turn any refusal into the dialect's wire error (the operation's override,
- * else the table).
+ * its error table, how it words bad input and how it checks a caller once;
+ * each operation then is a `define({...})` in a file of its own, and the kit
+ * runs every one of them the same way: check the caller and the input, run
+ * against the core, render the success, and turn any refusal into the
+ * dialect's wire error (the operation's override, else the table).
  */
 export function operationKind<T extends OperationTypes>(config: OperationKindConfig<T>): OperationKind<T> {
   const ajv = createSchemaValidator();
   const tableErrorOf = (error: unknown, overrides: ErrorOverrides<T['wire']>): T['wire'] | null => {
     if (error instanceof WireRefusal) return error.wire as T['wire'];
     if (isDomainError(error)) return error.code in overrides ? (overrides[error.code] as T['wire']) : config.errors[error.code];
-    return config.knownFailure?.(error) ?? null;
+    return null;
   };
   return {
     errors: config.errors,
     wireErrorOf: (error) => tableErrorOf(error, {}),
+    compile: (schema) => ajv.compile(schema),
     define<Input, Result>(spec: OperationSpec<T, Input, Result> & T['selector']): Operation<T> {
       const { input, invalidInput, run, render, errors: overrides, ...rest } = spec;
       const check: InputCheck<T['raw'], Input> = typeof input === 'function' ? input : compileInput<T['raw'], Input>(ajv.compile<Input>(input));
@@ -138,9 +144,11 @@ export function operationKind<T extends OperationTypes>(config: OperationKindCon
         errors,
         wireErrorOf,
         async perform(context, raw) {
-          const checked = check(raw);
-          if (!checked.ok) return { ok: false, wire: (invalidInput ?? config.invalidInput)(checked.errors), cause: null, unexpected: false };
           try {
+            if (!config.inputBeforeAuth) await config.authorize?.(context, rest.auth);
+            const checked = check(raw);
+            if (!checked.ok) return { ok: false, wire: (invalidInput ?? config.invalidInput)(checked.errors), cause: null, unexpected: false };
+            if (config.inputBeforeAuth) await config.authorize?.(context, rest.auth);
             const result = await run(context, checked.value);
             return { ok: true, answer: render(result, context, checked.value) };
           } catch (error) {

@@ -15,7 +15,6 @@ const table = Object.fromEntries(DomainErrorCodes.map((code) => [code, `table:${
 const kind = operationKind<Types>({
   errors: table,
   invalidInput: (errors) => `invalid:${errors.map((error) => error.keyword).join(',')}`,
-  knownFailure: (error) => (error instanceof RangeError ? 'known' : null),
 });
 
 const schema: JSONSchemaType<{ who: string }> = {
@@ -61,9 +60,8 @@ describe('an operation defined with the kit', () => {
     expect(await greet(new DomainError('AGENT_BUSY')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'greet:busy' });
   });
 
-  test('a refusal the operation words itself, and a failure the dialect knows, reach the wire as they are', async () => {
-    expect(await greet(new WireRefusal('own')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'own' });
-    expect(await greet(new RangeError('port')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'known', unexpected: false });
+  test('a refusal the operation words itself reaches the wire as it is', async () => {
+    expect(await greet(new WireRefusal('own')).perform({ calls: [] }, { who: 'x' })).toMatchObject({ ok: false, wire: 'own', unexpected: false });
   });
 
   test('anything else is rethrown to the never-500 guard, or answered with the dialect\'s unexpected error', async () => {
@@ -95,5 +93,44 @@ describe('the catalogue', () => {
 
   test('refuses an operation registered twice', () => {
     expect(() => new OperationCatalogue<Types>([greet(), greet()])).toThrow('registered twice');
+  });
+});
+
+describe('the caller check', () => {
+  const steps: string[] = [];
+  const checked = (inputBeforeAuth: boolean) =>
+    operationKind<Types>({
+      errors: table,
+      invalidInput: () => 'invalid',
+      inputBeforeAuth,
+      async authorize(context, auth) {
+        steps.push(`authorize ${auth}`);
+        if (context.calls.includes('stranger')) throw new WireRefusal('not allowed');
+      },
+    }).define<{ who: string }, string>({
+      name: 'greet',
+      action: 'hello',
+      auth: 'Greeting',
+      input: (raw) => {
+        steps.push('input');
+        return raw.who ? { ok: true, value: { who: raw.who } } : { ok: false, errors: [] };
+      },
+      run: async ({ calls }, { who }) => `${calls.join()}${who}`,
+      render: (text) => text,
+    });
+
+  beforeEach(() => {
+    steps.length = 0;
+  });
+
+  test('comes before the input by default, and its refusal is the answer', async () => {
+    expect(await checked(false).perform({ calls: ['stranger'] }, {})).toMatchObject({ ok: false, wire: 'not allowed' });
+    expect(steps).toEqual(['authorize Greeting']);
+  });
+
+  test('comes after the input when the dialect checks parameters first', async () => {
+    expect(await checked(true).perform({ calls: ['stranger'] }, {})).toMatchObject({ ok: false, wire: 'invalid' });
+    expect(await checked(true).perform({ calls: [] }, { who: 'ann' })).toEqual({ ok: true, answer: 'ann' });
+    expect(steps).toEqual(['input', 'input', 'authorize Greeting']);
   });
 });

@@ -1,7 +1,7 @@
-import type { ApiUser, CallControl } from '@pbx-gateway/core';
-import { text } from './messages';
+import { isDomainError, type ApiUser, type CallControl } from '@pbx-gateway/core';
+import { WireRefusal } from '@pbx-gateway/dialect-kit';
+import { transport, type WireError } from './errors';
 import type { SipcallSettings } from './settings';
-import type { Envelope } from './wire/envelope';
 
 /**
  * The attributes of a Sip_Call API user (one per company) that this dialect
@@ -27,9 +27,9 @@ export const TOKEN_KIND = 'sipcall-token' as const;
 
 export const attribute = (user: Pick<ApiUser, 'attributes'>, name: string): string => user.attributes[name] ?? '';
 
-export type Authorization = { ok: true; user: ApiUser } | { ok: false; envelope: Envelope };
+export type Authorization = { ok: true; user: ApiUser } | { ok: false; wire: WireError };
 
-const refuse = (ret: number, msg: string): Authorization => ({ ok: false, envelope: { ret, data: [], msg } });
+const refuse = (wire: WireError): Authorization => ({ ok: false, wire });
 
 /**
  * The company behind a request's `token`: a missing, unknown or expired token
@@ -42,15 +42,30 @@ export async function authorizeToken(
   settings: SipcallSettings,
   request: { token: string | undefined; service: string; remoteAddress: string | null },
 ): Promise<Authorization> {
-  const language = settings.language;
   const token = request.token ?? '';
   const access = token === '' ? null : await core.resolveAccessToken(TOKEN_KIND, token);
   const user = access ? await core.getApiUser(access.subject) : null;
-  if (!user || user.realm !== 'sipcall') return refuse(600, text(language, 'tokenInvalid'));
-  if (!user.active) return refuse(602, text(language, 'appidExpired'));
-  if (!addressAllowed(user, request.remoteAddress)) return refuse(604, text(language, 'ipNotAuthorized'));
-  if (settings.checkPermissions && !servicePermitted(user, request.service)) return refuse(603, text(language, 'moduleNotLicensed'));
+  if (!user || user.realm !== 'sipcall') return refuse(transport(600, 'tokenInvalid'));
+  if (!user.active) return refuse(transport(602, 'appidExpired'));
+  if (!addressAllowed(user, request.remoteAddress)) return refuse(transport(604, 'ipNotAuthorized'));
+  if (settings.checkPermissions && !servicePermitted(user, request.service)) return refuse(transport(603, 'moduleNotLicensed'));
   return { ok: true, user };
+}
+
+/**
+ * The company of an `appid` and `accesskey` (Login, and Logout by
+ * credentials). An unknown appid is `ret 601` and an inactive account `602`
+ * (authorization expired), as the vendor's table describes; a wrong access
+ * key stays the core's AUTH_FAILED, a failed authorization (business 1003).
+ */
+export async function authenticateCompany(core: CallControl, appid: string, accesskey: string): Promise<ApiUser> {
+  try {
+    return await core.authenticateApiUser({ realm: 'sipcall', login: appid, secret: accesskey });
+  } catch (error) {
+    if (isDomainError(error, 'AUTH_FAILED') && error.details.reason === 'unknown') throw new WireRefusal(transport(601, 'appidNotAuthorized'));
+    if (isDomainError(error, 'AUTH_FAILED') && error.details.reason === 'inactive') throw new WireRefusal(transport(602, 'appidExpired'));
+    throw error;
+  }
 }
 
 /** Whether the account's allow-list (if any) contains the client's address. */

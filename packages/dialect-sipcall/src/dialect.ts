@@ -1,7 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import {
   apiLogRecorder,
-  createSchemaValidator,
   dialectErrorHandler,
   handle,
   noteApiRequest,
@@ -10,7 +9,8 @@ import {
   type DialectDeps,
 } from '@pbx-gateway/dialect-kit';
 import { badRequest, text } from './messages';
-import { createServices } from './operations';
+import { errorEnvelope } from './errors';
+import { createServices, type ServiceContext } from './operations';
 import { isReservedPath, namesService, resolveService } from './routing';
 import { resolveSipcallSettings, type SipcallSettings, type SipcallSettingsInput } from './settings';
 import { logResult, renderEnvelope, transportError, type Answer } from './wire/envelope';
@@ -27,7 +27,7 @@ export const SECRET_PARAMS = ['accesskey', 'token'] as const;
 export function createSipcallDialect(deps: DialectDeps<SipcallSettingsInput>): Dialect {
   const { core, logger } = deps;
   const settings = resolveSipcallSettings(deps.settings);
-  const services = createServices(createSchemaValidator(), settings);
+  const serviceNamed = createServices(settings);
   const claimed = new WeakMap<Request, SipcallRequest>();
   const router = Router();
 
@@ -52,14 +52,26 @@ export function createSipcallDialect(deps: DialectDeps<SipcallSettingsInput>): D
       } else {
         const resolution = resolveService(request.params);
         operation = resolution.service.slice(0, 100);
-        const service = resolution.kind === 'named' ? services.get(resolution.key) : undefined;
+        const service = resolution.kind === 'named' ? serviceNamed(resolution.key) : undefined;
         if (resolution.kind === 'illegal') {
           answer = transportError(400, badRequest(settings.language, 'serviceIllegal', { service: clip(resolution.service) }));
         } else if (!service) {
           answer = transportError(settings.unknownServiceRet, badRequest(settings.language, 'noSuchService', { service: clip(resolution.service) }));
         } else {
           operation = service.name;
-          answer = await service.run({ core, settings, params: request.params, service: service.name, reqtime, remoteAddress: req.ip ?? req.socket.remoteAddress ?? null });
+          const ctx: ServiceContext = {
+            core,
+            settings,
+            params: request.params,
+            service: service.service,
+            reqtime,
+            remoteAddress: req.ip ?? req.socket.remoteAddress ?? null,
+            apiUserId: null,
+            company: null,
+          };
+          const outcome = await service.perform(ctx, request.params);
+          const envelope = outcome.ok ? outcome.answer : errorEnvelope(outcome.wire, settings.language, reqtime, core.clock.now());
+          answer = { envelope, apiUserId: ctx.apiUserId };
         }
       }
       noteApiRequest(res, {

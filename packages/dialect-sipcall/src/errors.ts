@@ -1,4 +1,4 @@
-import type { DomainError, DomainErrorCode } from '@pbx-gateway/core';
+import type { ErrorTable } from '@pbx-gateway/dialect-kit';
 import { text, type MessageKey } from './messages';
 import type { SipcallLanguage } from './settings';
 import { businessFailure, type Envelope } from './wire/envelope';
@@ -10,21 +10,23 @@ import { businessFailure, type Envelope } from './wire/envelope';
  * - `business`: `ret` 200, `data.status` 1, `data.errors` `{code, codemsg}`
  *   with a string code from the vendor's table (1001 telephony server
  *   unreachable, 1002 abnormal operation, 1003 operation failed, 1012
- *   extension does not exist).
+ *   extension does not exist);
+ * - `said`: a transport error whose text is already worded (a parameter
+ *   that fails its rule, quoted back).
  */
 export type WireError =
   | { kind: 'transport'; ret: number; message: MessageKey }
-  | { kind: 'business'; code: string; message: MessageKey };
+  | { kind: 'business'; code: string; message: MessageKey }
+  | { kind: 'said'; ret: number; msg: string };
 
-export type SipcallOperation = 'Login' | 'Logout' | 'PlayVoice';
-
-const transport = (ret: number, message: MessageKey): WireError => ({ kind: 'transport', ret, message });
+export const transport = (ret: number, message: MessageKey): WireError => ({ kind: 'transport', ret, message });
 const business = (code: string, message: MessageKey): WireError => ({ kind: 'business', code, message });
+export const said = (ret: number, msg: string): WireError => ({ kind: 'said', ret, msg });
 
 const OPERATION_FAILED = business('1003', 'operationFailed');
 
-/** The one table from the core's error codes to Sip_Call's; `Login` refines AUTH_FAILED below. */
-export const WIRE_ERRORS: Readonly<Record<DomainErrorCode, WireError>> = {
+/** The one table from the core's error codes to Sip_Call's; Login words AUTH_FAILED itself (auth.ts). */
+export const WIRE_ERRORS: ErrorTable<WireError> = {
   AUTH_FAILED: business('1003', 'authFailed'),
   // A locked account is answered like a wrong key, so a guesser learns nothing.
   AUTH_LOCKED: business('1003', 'authFailed'),
@@ -56,21 +58,9 @@ export const WIRE_ERRORS: Readonly<Record<DomainErrorCode, WireError>> = {
   PBX_REJECTED: business('1003', 'commandFailed'),
 };
 
-/**
- * Login answers an unknown appid with `ret 601` and an inactive account with
- * `602` (authorization expired), as the vendor's table describes; a wrong
- * access key is a failed authorization (business 1003).
- */
-export function wireErrorOf(error: DomainError, operation: SipcallOperation): WireError {
-  if (operation === 'Login' && error.code === 'AUTH_FAILED') {
-    if (error.details.reason === 'unknown') return transport(601, 'appidNotAuthorized');
-    if (error.details.reason === 'inactive') return transport(602, 'appidExpired');
-  }
-  return WIRE_ERRORS[error.code];
-}
-
-export function errorEnvelope(error: DomainError, operation: SipcallOperation, language: SipcallLanguage, reqtime: Date, rsptime: Date): Envelope {
-  const wire = wireErrorOf(error, operation);
+/** The envelope of a refusal; `data.reqtime`/`rsptime` for a business failure. */
+export function errorEnvelope(wire: WireError, language: SipcallLanguage, reqtime: Date, rsptime: Date): Envelope {
+  if (wire.kind === 'said') return { ret: wire.ret, data: [], msg: wire.msg };
   if (wire.kind === 'transport') return { ret: wire.ret, data: [], msg: text(language, wire.message) };
   return businessFailure(wire.code, text(language, wire.message), reqtime, rsptime);
 }

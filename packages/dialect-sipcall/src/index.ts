@@ -3,5 +3,5 @@ export { createSipcallProjector, STATUS_TOPIC, CDR_TOPIC } from './callbacks/pro
 export { defaultSipcallSettings, resolveSipcallSettings } from './settings';
 export type { SipcallSettings, SipcallSettingsInput, SipcallCallbackSettings, SipcallLanguage } from './settings';
 export { COMPANY_ATTRIBUTES } from './auth';
-export { WIRE_ERRORS, wireErrorOf } from './errors';
+export { WIRE_ERRORS, errorEnvelope } from './errors';
 export type { WireError } from './errors';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { ApiUser, CallControl } from '@pbx-gateway/core';
 import { noteApiRequest, send, type DialectLogger, type RequestParams } from '@pbx-gateway/dialect-kit';
-import { authenticate, mayUse } from './auth';
+import { authenticate } from './auth';
 import { VoipsunWireError, type Errno } from './errors';
 import { operationFor, wireErrorOf } from './operations';
 import type { VoipsunSettings } from './settings';
@@ -16,8 +16,9 @@ export interface EndpointDeps {
 
 /**
  * `/api/api.php`: reads the parameters, then checks in VoIPSUN's order —
- * credentials (100), action (110), the user's permission for it (100), and
- * the action's own checks (120 first) — and answers HTTP 200 with a JSON body.
+ * credentials (100), action (110), then the operation: the user's permission
+ * for it (100), its own checks (120 first) — and answers HTTP 200 with a JSON
+ * body.
  */
 export function createApiEndpoint({ core, logger, settings }: EndpointDeps): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
@@ -45,8 +46,7 @@ export function createApiEndpoint({ core, logger, settings }: EndpointDeps): (re
       apiUser = await authenticate(core, params);
       const operation = operationFor(action);
       if (!operation) throw new VoipsunWireError('110');
-      if (!mayUse(apiUser, action)) throw new VoipsunWireError('100');
-      const outcome = await operation.perform({ core, settings, logger, apiUser }, params);
+      const outcome = await operation.perform({ core, settings, logger, apiUser, action }, params);
       if (outcome.ok) reply(outcome.answer, 'success', 'true');
       else refuse(outcome.wire, outcome.cause);
     } catch (error) {

@@ -2,21 +2,12 @@ import { isDomainError, type ApiUser, type CallControl } from '@pbx-gateway/core
 import type { RequestParams } from '@pbx-gateway/dialect-kit';
 import { VoipsunWireError } from './errors';
 import { operationFor } from './operations';
+import { permits } from './permissions';
 
-const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9*]/g, '');
-
-/**
- * Whether the API user may use an action. Each operation names the
- * permission it needs as VoIPSUN's "HTTP API users" page names it; an API
- * user's permission entry matches when it equals that name or the action's,
- * ignoring case, spaces and punctuation ("Hang up call", "hang_up_call",
- * "hangupcall" are one permission); `*` grants all.
- */
+/** Whether the API user may use an action (see permissions.ts); an unknown action, no. */
 export function mayUse(user: ApiUser, action: string): boolean {
   const operation = operationFor(action);
-  if (!operation) return false;
-  const accepted = new Set([normalise(operation.auth.permission), normalise(operation.action)]);
-  return user.permissions.some((permission) => permission === '*' || accepted.has(normalise(permission)));
+  return operation !== undefined && permits(user, operation.auth.permission, operation.action);
 }
 
 /** Longest credentials looked up: anything longer cannot be an account, and is not worth hashing. */

@@ -1,13 +1,16 @@
-import type { Operation } from '../operation';
-import { jumpPlayback } from './playback-control';
+import { defineInterface, NO_BODY } from '../operation';
+import { successAnswer } from '../wire/envelope';
+import { jumpPlayback, playbackStateErrors } from './playback-control';
 
 /** `POST /recordplay/{agentid}/backfast/{time}` (spec §8.6): back `time` seconds (not before the start). State error: `500-001`. */
-export const backFastPlayOperation: Operation = {
+export const backFastPlayOperation = defineInterface({
   name: 'backFastPlay',
   method: 'POST',
   path: '/recordplay/{agentid}/backfast/{time}',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  run: (ctx, input) => jumpPlayback(ctx, input, 'backFastPlay', -1),
-};
+  auth: 'guid',
+  input: NO_BODY,
+  run: (ctx) => jumpPlayback(ctx, -1),
+  render: () => successAnswer(),
+  errors: playbackStateErrors('500-001'),
+});

@@ -1,8 +1,8 @@
 import type { JSONSchemaType } from 'ajv';
-import { wireError, wireErrorFor } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { defineInterface } from '../operation';
 import { successAnswer } from '../wire/envelope';
 import { lenientBodyCheck } from '../wire/lenient-fields';
+import { playbackStateErrors } from './playback-control';
 
 /** Body of `recordplay/{agentid}/play` (seed 001; spec §8.1). `startpostion` is Huawei's spelling. */
 interface PlayBody {
@@ -33,7 +33,7 @@ const schema: JSONSchemaType<PlayBody> = {
   additionalProperties: true,
 };
 
-const checkBody = lenientBodyCheck(schema);
+const playBody = lenientBodyCheck(schema);
 
 /**
  * `PUT /recordplay/{agentid}/play`: plays a recording to the agent. An idle
@@ -44,27 +44,21 @@ const checkBody = lenientBodyCheck(schema);
  * The path is mapped to a media URI by the core's media policy: a path
  * outside it (or naming anything but a plain file) is a parameter error.
  */
-export const beginPlayOperation: Operation = {
+export const beginPlayOperation = defineInterface({
   name: 'beginPlay',
   method: 'PUT',
   path: '/recordplay/{agentid}/play',
-  auth: 'guid',
   body: 'json',
-  bodyError: '000-002',
-  async run(ctx, input) {
-    const checked = checkBody(input.body);
-    if (!checked.ok) return failed(wireError('000-002'));
-    const body = checked.value;
-    try {
-      await ctx.core.startAgentPlayback({
-        agentId: input.agentId,
-        placement: 'agent',
-        media: { kind: 'file', path: body.voicepath },
-        offsetMs: (body.startpostion ?? 0) * 1000,
-      });
-    } catch (error) {
-      return failed(wireErrorFor(error, 'beginPlay'));
-    }
-    return succeeded(successAnswer());
+  auth: 'guid',
+  input: playBody,
+  async run(ctx, body): Promise<void> {
+    await ctx.core.startAgentPlayback({
+      agentId: ctx.agentId,
+      placement: 'agent',
+      media: { kind: 'file', path: body.voicepath },
+      offsetMs: (body.startpostion ?? 0) * 1000,
+    });
   },
-};
+  render: () => successAnswer(),
+  errors: playbackStateErrors('500-007'),
+});

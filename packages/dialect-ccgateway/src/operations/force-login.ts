@@ -1,5 +1,5 @@
-import type { Operation } from '../operation';
-import { signIn } from './login';
+import { defineInterface } from '../operation';
+import { renderSignIn, SIGN_IN_BODY, SIGN_IN_ERRORS, signIn, signInFieldError } from './login';
 
 /**
  * `PUT /onlineagent/{agentid}/forcelogin` (spec §5.2): same body and answer
@@ -7,12 +7,15 @@ import { signIn } from './login';
  * and its waiting poll answers `AgentOther_ShutdownService`), unless forced
  * sign-in is disabled (`100-015`).
  */
-export const forceLoginOperation: Operation = {
+export const forceLoginOperation = defineInterface({
   name: 'forceLogin',
   method: 'PUT',
   path: '/onlineagent/{agentid}/forcelogin',
-  auth: 'none',
   body: 'json',
-  bodyError: '100-001',
-  run: (ctx, input) => signIn(ctx, input, true),
-};
+  auth: 'none',
+  input: SIGN_IN_BODY,
+  invalidInput: signInFieldError,
+  run: (ctx, body) => signIn(ctx, body, true),
+  render: renderSignIn,
+  errors: { ...SIGN_IN_ERRORS, AGENT_ALREADY_LOGGED_IN: '100-015' },
+});

@@ -1,21 +1,16 @@
-import { wireErrorFor } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { defineInterface, NO_BODY } from '../operation';
 import { successAnswer } from '../wire/envelope';
 
 /** `DELETE /onlineagent/{agentid}/forcelogout` (spec §5.4): releases any call, then signs out. */
-export const forceLogoutOperation: Operation = {
+export const forceLogoutOperation = defineInterface({
   name: 'forceLogout',
   method: 'DELETE',
   path: '/onlineagent/{agentid}/forcelogout',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  async run(ctx, input) {
-    try {
-      await ctx.core.logoutAgent({ agentId: input.agentId, whenInCall: 'force' });
-    } catch (error) {
-      return failed(wireErrorFor(error, 'forceLogout'));
-    }
-    return succeeded(successAnswer());
+  auth: 'guid',
+  input: NO_BODY,
+  async run(ctx): Promise<void> {
+    await ctx.core.logoutAgent({ agentId: ctx.agentId, whenInCall: 'force' });
   },
-};
+  render: () => successAnswer(),
+});

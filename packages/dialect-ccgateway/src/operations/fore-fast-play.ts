@@ -1,13 +1,16 @@
-import type { Operation } from '../operation';
-import { jumpPlayback } from './playback-control';
+import { defineInterface, NO_BODY } from '../operation';
+import { successAnswer } from '../wire/envelope';
+import { jumpPlayback, playbackStateErrors } from './playback-control';
 
 /** `POST /recordplay/{agentid}/forefast/{time}` (spec §8.5): forward `time` seconds. State error: `500-002`. */
-export const foreFastPlayOperation: Operation = {
+export const foreFastPlayOperation = defineInterface({
   name: 'foreFastPlay',
   method: 'POST',
   path: '/recordplay/{agentid}/forefast/{time}',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  run: (ctx, input) => jumpPlayback(ctx, input, 'foreFastPlay', 1),
-};
+  auth: 'guid',
+  input: NO_BODY,
+  run: (ctx) => jumpPlayback(ctx, 1),
+  render: () => successAnswer(),
+  errors: playbackStateErrors('500-002'),
+});

@@ -1,6 +1,5 @@
 import { rotateGuidIfDue, setGuidHeader } from '../auth';
-import { wireErrorFor } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { defineInterface, NO_BODY } from '../operation';
 import { jsonAnswer, renderEventEnvelope } from '../wire/envelope';
 import { eventFromMessage, type WireEvent } from '../wire/events';
 import { MAILBOX_CHANNEL } from '../projector';
@@ -12,42 +11,38 @@ import { MAILBOX_CHANNEL } from '../projector';
  * AUTHMODE a GUID due for rotation is replaced here (`Set-GUID`).
  * `calldata` is accepted and ignored.
  */
-export const getAgentEventOperation: Operation = {
+export const getAgentEventOperation = defineInterface({
   name: 'getAgentEvent',
   method: 'GET',
   path: '/agentevent/{agentid}',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  async run(ctx, input) {
+  auth: 'guid',
+  input: NO_BODY,
+  async run(ctx): Promise<{ event: WireEvent | null; rotated: string | null }> {
     const { core, settings } = ctx;
-    try {
-      await core.touchAgentSession(input.agentId);
-    } catch (error) {
-      return failed(wireErrorFor(error, 'getAgentEvent'));
-    }
-    const rotated = input.auth ? await rotateGuidIfDue(core, settings, input.auth.token) : null;
-    const headers = rotated ? setGuidHeader(rotated) : {};
+    await core.touchAgentSession(ctx.agentId);
+    const rotated = ctx.auth ? await rotateGuidIfDue(core, settings, ctx.auth.token) : null;
 
-    const ticket = ctx.polls.begin(input.agentId);
+    const ticket = ctx.polls.begin(ctx.agentId);
     const onGone = (): void => ticket.abort();
-    input.clientGone.addEventListener('abort', onGone, { once: true });
+    ctx.clientGone.addEventListener('abort', onGone, { once: true });
     let event: WireEvent | null = null;
     try {
-      if (input.clientGone.aborted) ticket.abort();
-      const message = await core.nextMailboxMessage({ agentId: input.agentId, channel: MAILBOX_CHANNEL, waitMs: settings.pollWaitMs, abort: ticket.signal });
+      if (ctx.clientGone.aborted) ticket.abort();
+      const message = await core.nextMailboxMessage({ agentId: ctx.agentId, channel: MAILBOX_CHANNEL, waitMs: settings.pollWaitMs, abort: ticket.signal });
       ticket.settled();
       if (message !== null) event = eventFromMessage(message);
       else {
         const verdict = ticket.verdict();
         if (verdict && (await verdict) === 'shutdown') {
-          event = { eventType: 'AgentOther_ShutdownService', workNo: input.agentId, content: null, eventGenTime: core.clock.now().getTime() };
+          event = { eventType: 'AgentOther_ShutdownService', workNo: ctx.agentId, content: null, eventGenTime: core.clock.now().getTime() };
         }
       }
     } finally {
-      input.clientGone.removeEventListener('abort', onGone);
+      ctx.clientGone.removeEventListener('abort', onGone);
       ticket.end();
     }
-    return succeeded(jsonAnswer(renderEventEnvelope(event), headers));
+    return { event, rotated };
   },
-};
+  render: ({ event, rotated }) => jsonAnswer(renderEventEnvelope(event), rotated ? setGuidHeader(rotated) : {}),
+});

@@ -1,7 +1,7 @@
 import type { AgentSession, CallControl } from '@pbx-gateway/core';
-import { succeeded, type Operation } from '../operation';
+import { defineInterface, NO_BODY } from '../operation';
 import { jsonAnswer, renderEnvelopeWithValue } from '../wire/envelope';
-import { withAgentSession } from './agent-session';
+import { agentSession } from './agent-session';
 
 /** CTI agent status codes (Huawei `cec_07_0697`). */
 export const CTI_STATUS = { signedOut: 0, idle: 1, answering: 4, talking: 5, wrapUp: 6, busy: 7, rest: 8 } as const;
@@ -25,15 +25,13 @@ async function ctiStatus(core: CallControl, session: AgentSession): Promise<numb
  * `GET /onlineagent/{agentid}/agentstatus` (spec §7.7): the agent's CTI
  * status code as a bare number in `result`.
  */
-export const getAgentStatusOperation: Operation = {
+export const getAgentStatusOperation = defineInterface({
   name: 'getAgentStatus',
   method: 'GET',
   path: '/onlineagent/{agentid}/agentstatus',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  run: (ctx, input) =>
-    withAgentSession(ctx, input, 'getAgentStatus', async (session) =>
-      succeeded(jsonAnswer(renderEnvelopeWithValue('', '0', await ctiStatus(ctx.core, session)))),
-    ),
-};
+  auth: 'guid',
+  input: NO_BODY,
+  run: async (ctx) => ctiStatus(ctx.core, await agentSession(ctx)),
+  render: (status) => jsonAnswer(renderEnvelopeWithValue('', '0', status)),
+});

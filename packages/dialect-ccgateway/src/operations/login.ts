@@ -1,12 +1,12 @@
 import type { JSONSchemaType } from 'ajv';
 import type { AgentSession } from '@pbx-gateway/core';
+import type { ErrorOverrides, WireAnswer } from '@pbx-gateway/dialect-kit';
 import { issueGuid, setGuidHeader } from '../auth';
-import { wireError, wireErrorFor, type Retcode } from '../errors';
-import { failed, succeeded, type CcgatewayContext, type Operation, type OperationInput, type OperationResult } from '../operation';
-import type { OperationName } from '../operation-names';
+import type { Retcode } from '../errors';
+import { defineInterface, refuse, type InterfaceContext } from '../operation';
 import { busyPauseReason } from '../wire/agent-state';
 import { jsonAnswer, renderEnvelope } from '../wire/envelope';
-import { lenientBodyCheck } from '../wire/lenient-fields';
+import { lenientBodyCheck, offendingFields } from '../wire/lenient-fields';
 
 /** Sign-in body (spec §5.1); Huawei's lenient spellings are accepted before these types apply. */
 interface SignInBody {
@@ -51,9 +51,10 @@ const schema: JSONSchemaType<SignInBody> = {
   additionalProperties: true,
 };
 
-const checkBody = lenientBodyCheck(schema);
+/** The sign-in body, checked after Huawei's lenient spellings are read. */
+export const SIGN_IN_BODY = lenientBodyCheck(schema);
 
-/** The most specific code Huawei has for a refused field; the first in this order wins. */
+/** The most specific code Huawei has for a refused field; the first in this order wins ('' is the body as a whole). */
 const FIELD_CODES: ReadonlyArray<readonly [string, Retcode]> = [
   ['', '100-001'],
   ['password', '100-001'],
@@ -62,31 +63,44 @@ const FIELD_CODES: ReadonlyArray<readonly [string, Retcode]> = [
   ['ip', '100-016'],
 ];
 
-function fieldError(fields: readonly string[]): Retcode {
+export function signInFieldError(errors: Parameters<typeof offendingFields>[0]): Retcode {
+  const fields = offendingFields(errors);
   for (const [field, code] of FIELD_CODES) if (fields.includes(field)) return code;
   return '100-011';
 }
 
+/** Sign-in's own codes: wrong credentials, a bad field, the CTI (our telephony engine) away. */
+export const SIGN_IN_ERRORS: ErrorOverrides<Retcode> = {
+  AUTH_FAILED: '100-004',
+  AGENT_NOT_FOUND: '100-004',
+  INVALID_NUMBER: '100-013',
+  EXTENSION_NOT_FOUND: '100-011',
+  EXTENSION_AMBIGUOUS: '100-011',
+  DIALPLAN_NOT_FOUND: '100-011',
+  EXTENSION_GROUP_NOT_FOUND: '100-011',
+  INVALID_ARGUMENT: '100-011',
+  PBX_UNAVAILABLE: '100-003',
+};
+
 /** `status`: 3 busy, 4 idle, 5 wrap-up (a numbering of its own, unlike the CTI status codes). */
 const INITIAL_STATE: Readonly<Record<number, 'ready' | 'paused' | 'wrap_up'>> = { 3: 'paused', 4: 'ready', 5: 'wrap_up' };
 
-export async function signIn(ctx: CcgatewayContext, input: OperationInput, force: boolean): Promise<OperationResult> {
-  const operation: OperationName = force ? 'forceLogin' : 'login';
-  const checked = checkBody(input.body);
-  if (!checked.ok) return failed(wireError(fieldError(checked.fields)));
-  const body = checked.value;
-  if (body.phonenum && ctx.acceptsPhoneNumber !== null && !ctx.acceptsPhoneNumber(body.phonenum)) {
-    return failed(wireError('100-014'));
-  }
+export interface SignedIn {
+  session: AgentSession;
+  guid: string;
+}
+
+export async function signIn(ctx: InterfaceContext, body: SignInBody, force: boolean): Promise<SignedIn> {
+  if (body.phonenum && ctx.acceptsPhoneNumber !== null && !ctx.acceptsPhoneNumber(body.phonenum)) throw refuse('100-014');
   // Huawei refuses sign-in while its CTI is down; ours is the telephony engine.
-  if (!ctx.core.pbxAvailable()) return failed(wireError('100-003'));
+  if (!ctx.core.pbxAvailable()) throw refuse('100-003');
 
   const initialState = INITIAL_STATE[body.status ?? 4] ?? 'ready';
-  const decide = force ? await ctx.polls.interrupt(input.agentId, 2_000) : null;
+  const decide = force ? await ctx.polls.interrupt(ctx.agentId, 2_000) : null;
   let session: AgentSession;
   try {
     session = await ctx.core.loginAgent({
-      agentId: input.agentId,
+      agentId: ctx.agentId,
       secret: body.password,
       phoneNumber: body.phonenum ?? null,
       via: 'ccgateway',
@@ -97,11 +111,14 @@ export async function signIn(ctx: CcgatewayContext, input: OperationInput, force
     });
   } catch (error) {
     decide?.('resume');
-    return failed(wireErrorFor(error, operation));
+    throw error;
   }
   decide?.('shutdown');
-  const guid = await issueGuid(ctx.core, ctx.settings, input.agentId);
-  const body200 = renderEnvelope('', '0', [
+  return { session, guid: await issueGuid(ctx.core, ctx.settings, ctx.agentId) };
+}
+
+export function renderSignIn({ session, guid }: SignedIn, ctx: InterfaceContext): WireAnswer {
+  const body = renderEnvelope('', '0', [
     ['vdnid', ctx.settings.vdnId],
     ['workno', session.agentId],
     // Signed in to the CTI server only: this gateway has no text-chat or mail server.
@@ -112,16 +129,19 @@ export async function signIn(ctx: CcgatewayContext, input: OperationInput, force
     // "" = the password never expires.
     ['timeRemaining', ''],
   ]);
-  return succeeded(jsonAnswer(body200, setGuidHeader(guid)));
+  return jsonAnswer(body, setGuidHeader(guid));
 }
 
 /** `PUT /onlineagent/{agentid}` (spec §5.1). */
-export const loginOperation: Operation = {
+export const loginOperation = defineInterface({
   name: 'login',
   method: 'PUT',
   path: '/onlineagent/{agentid}',
-  auth: 'none',
   body: 'json',
-  bodyError: '100-001',
-  run: (ctx, input) => signIn(ctx, input, false),
-};
+  auth: 'none',
+  input: SIGN_IN_BODY,
+  invalidInput: signInFieldError,
+  run: (ctx, body) => signIn(ctx, body, false),
+  render: renderSignIn,
+  errors: SIGN_IN_ERRORS,
+});

@@ -1,5 +1,4 @@
-import { wireErrorFor } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { defineInterface, NO_BODY } from '../operation';
 import { successAnswer } from '../wire/envelope';
 
 /**
@@ -7,19 +6,16 @@ import { successAnswer } from '../wire/envelope';
  * an agent out during a call: the core refuses (`100-010`). The session's
  * GUIDs die with it; `AgentOther_ShutdownService` reaches a poll still waiting.
  */
-export const logoutOperation: Operation = {
+export const logoutOperation = defineInterface({
   name: 'logout',
   method: 'DELETE',
   path: '/onlineagent/{agentid}/logout',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  async run(ctx, input) {
-    try {
-      await ctx.core.logoutAgent({ agentId: input.agentId, whenInCall: 'refuse' });
-    } catch (error) {
-      return failed(wireErrorFor(error, 'logout'));
-    }
-    return succeeded(successAnswer());
+  auth: 'guid',
+  input: NO_BODY,
+  async run(ctx): Promise<void> {
+    await ctx.core.logoutAgent({ agentId: ctx.agentId, whenInCall: 'refuse' });
   },
-};
+  render: () => successAnswer(),
+  errors: { AGENT_BUSY: '100-010' },
+});

@@ -1,13 +1,16 @@
-import type { Operation } from '../operation';
-import { controlPlayback } from './playback-control';
+import { defineInterface, NO_BODY } from '../operation';
+import { successAnswer } from '../wire/envelope';
+import { controlPlayback, playbackStateErrors } from './playback-control';
 
 /** `POST /recordplay/{agentid}/pauseplay` (spec §8.3). Not playing: `500-003`. */
-export const pausePlayOperation: Operation = {
+export const pausePlayOperation = defineInterface({
   name: 'pausePlay',
   method: 'POST',
   path: '/recordplay/{agentid}/pauseplay',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  run: (ctx, input) => controlPlayback(ctx, input, 'pausePlay', { action: 'pause' }),
-};
+  auth: 'guid',
+  input: NO_BODY,
+  run: (ctx) => controlPlayback(ctx, { action: 'pause' }),
+  render: () => successAnswer(),
+  errors: playbackStateErrors('500-003'),
+});

@@ -1,13 +1,16 @@
-import type { Operation } from '../operation';
-import { controlPlayback } from './playback-control';
+import { defineInterface, NO_BODY } from '../operation';
+import { successAnswer } from '../wire/envelope';
+import { controlPlayback, playbackStateErrors } from './playback-control';
 
 /** `POST /recordplay/{agentid}/resumeplay` (spec §8.4). Not paused: `500-005`. */
-export const resumePlayOperation: Operation = {
+export const resumePlayOperation = defineInterface({
   name: 'resumePlay',
   method: 'POST',
   path: '/recordplay/{agentid}/resumeplay',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  run: (ctx, input) => controlPlayback(ctx, input, 'resumePlay', { action: 'resume' }),
-};
+  auth: 'guid',
+  input: NO_BODY,
+  run: (ctx) => controlPlayback(ctx, { action: 'resume' }),
+  render: () => successAnswer(),
+  errors: playbackStateErrors('500-005'),
+});

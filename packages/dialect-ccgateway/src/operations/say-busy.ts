@@ -1,8 +1,7 @@
-import { wireError } from '../errors';
-import { failed, succeeded, type Operation } from '../operation';
+import { defineInterface, NO_BODY, refuse } from '../operation';
 import { busyPauseReason } from '../wire/agent-state';
 import { successAnswer } from '../wire/envelope';
-import { withAgentSession } from './agent-session';
+import { agentSession } from './agent-session';
 
 /** `reason`: 0 or empty = none, else 200–250 (Huawei's custom busy reasons). */
 function busyReason(raw: string | undefined): number | null {
@@ -26,23 +25,22 @@ function prolongFlag(raw: string | undefined): boolean | null {
  * `AgentState_SetNotReady_Success` comes then. An agent already busy changes
  * reason only with `prolong=true` (`100-009` otherwise).
  */
-export const sayBusyOperation: Operation = {
+export const sayBusyOperation = defineInterface({
   name: 'sayBusy',
   method: 'POST',
   path: '/onlineagent/{agentid}/saybusy',
-  auth: 'guid',
   body: 'none',
-  bodyError: '000-002',
-  async run(ctx, input) {
-    const reason = busyReason(input.query.reason);
-    const prolong = prolongFlag(input.query.prolong);
-    if (reason === null || prolong === null) return failed(wireError('000-002'));
-    return withAgentSession(ctx, input, 'sayBusy', async () => {
-      // The core decides "already busy" in the agent's queue: a look at the
-      // session from here could be overtaken by a command running in between.
-      const outcome = await ctx.core.pauseAgent({ agentId: input.agentId, reason: busyPauseReason(reason), ifPaused: prolong ? 'update' : 'keep' });
-      if (outcome === 'already_paused' && !prolong) return failed(wireError('100-009'));
-      return succeeded(successAnswer());
-    });
+  auth: 'guid',
+  input: NO_BODY,
+  async run(ctx): Promise<void> {
+    const reason = busyReason(ctx.query.reason);
+    const prolong = prolongFlag(ctx.query.prolong);
+    if (reason === null || prolong === null) throw refuse('000-002');
+    await agentSession(ctx);
+    // The core decides "already busy" in the agent's queue: a look at the
+    // session from here could be overtaken by a command running in between.
+    const outcome = await ctx.core.pauseAgent({ agentId: ctx.agentId, reason: busyPauseReason(reason), ifPaused: prolong ? 'update' : 'keep' });
+    if (outcome === 'already_paused' && !prolong) throw refuse('100-009');
   },
-};
+  render: () => successAnswer(),
+});

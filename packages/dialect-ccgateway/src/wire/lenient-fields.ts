@@ -1,7 +1,6 @@
 import type { ErrorObject, JSONSchemaType } from 'ajv';
-import { createSchemaValidator } from '@pbx-gateway/dialect-kit';
-
-export type FieldCheck<T> = { ok: true; value: T } | { ok: false; fields: string[] };
+import { createSchemaValidator, type InputCheck } from '@pbx-gateway/dialect-kit';
+import type { RequestBody } from '../operation';
 
 const ajv = createSchemaValidator();
 
@@ -54,24 +53,28 @@ function coerceValue(value: unknown, type: unknown): unknown {
 }
 
 /** Names the offending fields of failed validation ('' for the body as a whole). */
-function offendingFields(errors: ErrorObject[] | null | undefined): string[] {
+export function offendingFields(errors: readonly ErrorObject[]): string[] {
   const fields = new Set<string>();
-  for (const error of errors ?? []) {
+  for (const error of errors) {
     if (error.keyword === 'required') fields.add(String((error.params as { missingProperty?: unknown }).missingProperty ?? ''));
     else fields.add(error.instancePath.split('/')[1] ?? '');
   }
   return [...fields];
 }
 
+/** A body that could not be read at all fails as a whole. */
+const UNREADABLE: readonly ErrorObject[] = [{ instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
+
 /**
  * Compiles an interface's body schema (strict types, every error reported)
  * into a check that accepts Huawei's lenient spellings first.
  */
-export function lenientBodyCheck<T>(schema: JSONSchemaType<T>): (input: Record<string, unknown>) => FieldCheck<T> {
+export function lenientBodyCheck<T>(schema: JSONSchemaType<T>): InputCheck<RequestBody, T> {
   const validate = ajv.compile(schema);
   const properties = ((schema as { properties?: Record<string, PropertySchema> }).properties ?? {}) as Readonly<Record<string, PropertySchema>>;
   return (input) => {
+    if (input === null) return { ok: false, errors: UNREADABLE };
     const candidate = coerce(input, properties);
-    return validate(candidate) ? { ok: true, value: candidate } : { ok: false, fields: offendingFields(validate.errors) };
+    return validate(candidate) ? { ok: true, value: candidate } : { ok: false, errors: validate.errors ?? [] };
   };
 }

@@ -1,14 +1,18 @@
-import type Ajv from 'ajv';
+import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { SipcallSettings } from '../settings';
-import { createLoginService } from './login';
-import { createLogoutService } from './logout';
-import { createPlayVoiceService } from './play-voice';
-import type { SipcallService } from './service';
+import { login } from './login';
+import { logout } from './logout';
+import { playVoice } from './play-voice';
+import type { SipcallService, SipcallTypes } from './service';
 
-export type { ServiceContext, SipcallService } from './service';
+export type { ServiceContext, SipcallService, SipcallTypes } from './service';
 
-/** The services this dialect answers, by lower-case name; every other name is PhalApi's "no such service". */
-export function createServices(ajv: Ajv, settings: SipcallSettings): ReadonlyMap<string, SipcallService> {
-  const services = [createLoginService, createLogoutService, createPlayVoiceService].map((create) => create(ajv, settings));
-  return new Map(services.map((service) => [service.name.toLowerCase(), service]));
+/**
+ * The services this dialect answers, one line each; their rules follow the
+ * dialect's settings. Looked up by name ignoring case (PHP class and method
+ * names do); every other name is PhalApi's "no such service".
+ */
+export function createServices(settings: SipcallSettings): (name: string) => SipcallService | undefined {
+  const catalogue = new OperationCatalogue<SipcallTypes>([login(settings), logout(settings), playVoice(settings)]);
+  return catalogue.index('service', (name) => name.toLowerCase());
 }

@@ -1,12 +1,12 @@
 import type { JSONSchemaType } from 'ajv';
-import { isDomainError } from '@pbx-gateway/core';
-import { addressAllowed, attribute, COMPANY_ATTRIBUTES, TOKEN_KIND } from '../auth';
-import { errorEnvelope } from '../errors';
+import { addressAllowed, attribute, authenticateCompany, COMPANY_ATTRIBUTES, TOKEN_KIND } from '../auth';
+import { transport } from '../errors';
 import { text } from '../messages';
-import { success, transportError, type Answer } from '../wire/envelope';
-import { checkParams, PRINTABLE, type ParamRule } from '../wire/params';
+import type { SipcallSettings } from '../settings';
+import { success } from '../wire/envelope';
+import { paramsFailure, paramsInput, PRINTABLE, type ParamRule } from '../wire/params';
 import { localTimeFormatter } from '../wire/time';
-import type { ServiceFactory } from './service';
+import { refuse, serviceKind, type SipcallService } from './service';
 
 interface LoginParams {
   appid: string;
@@ -33,34 +33,32 @@ const rules: readonly ParamRule[] = [
  * issues a new token and leaves earlier ones valid until they expire, since
  * clients share credentials between processes.
  */
-export const createLoginService: ServiceFactory = (ajv, settings) => {
-  const validate = ajv.compile(schema);
+export function login(settings: SipcallSettings): SipcallService {
+  const kind = serviceKind(settings);
   const formatTime = localTimeFormatter(settings.callbacks.timeZone);
-  return {
-    operation: 'Login',
+  return kind.define({
     name: 'App.Sip_Auth.Login',
-    async run({ core, params, reqtime, remoteAddress }): Promise<Answer> {
-      const language = settings.language;
-      const checked = checkParams(validate, rules, params, language);
-      if (!checked.ok) return transportError(400, checked.msg);
-      let user;
-      try {
-        user = await core.authenticateApiUser({ realm: 'sipcall', login: checked.value.appid, secret: checked.value.accesskey });
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        return { envelope: errorEnvelope(error, 'Login', language, reqtime, core.clock.now()) };
-      }
-      if (!addressAllowed(user, remoteAddress)) return { ...transportError(604, text(language, 'ipNotAuthorized')), apiUserId: user.id };
-      const issued = await core.issueAccessToken({ kind: TOKEN_KIND, shape: 'hex32', subject: user.id, ttlMs: settings.tokenTtlMs });
-      const now = core.clock.now();
+    service: 'App.Sip_Auth.Login',
+    auth: 'none',
+    input: paramsInput(kind.compile(schema), rules),
+    invalidInput: (errors) => paramsFailure(rules, errors, settings.language),
+    async run(ctx, { appid, accesskey }) {
+      const user = await authenticateCompany(ctx.core, appid, accesskey);
+      ctx.apiUserId = user.id;
+      if (!addressAllowed(user, ctx.remoteAddress)) throw refuse(transport(604, 'ipNotAuthorized'));
+      const issued = await ctx.core.issueAccessToken({ kind: TOKEN_KIND, shape: 'hex32', subject: user.id, ttlMs: settings.tokenTtlMs });
+      return { user, token: issued.token };
+    },
+    render({ user, token }, ctx) {
+      const now = ctx.core.clock.now();
       const result = {
         companycode: attribute(user, COMPANY_ATTRIBUTES.code),
         companyname: attribute(user, COMPANY_ATTRIBUTES.name),
-        token: issued.token,
+        token,
         authtime: formatTime(now),
         authmodel: attribute(user, COMPANY_ATTRIBUTES.authModel),
       };
-      return { envelope: success(text(language, 'loginDone'), reqtime, now, result), apiUserId: user.id };
+      return success(text(settings.language, 'loginDone'), ctx.reqtime, now, result);
     },
-  };
-};
+  });
+}

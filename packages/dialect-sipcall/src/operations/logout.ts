@@ -1,11 +1,11 @@
 import type { JSONSchemaType } from 'ajv';
-import { isDomainError } from '@pbx-gateway/core';
-import { TOKEN_KIND } from '../auth';
-import { errorEnvelope } from '../errors';
+import { authenticateCompany, TOKEN_KIND } from '../auth';
+import { said } from '../errors';
 import { badRequest, text } from '../messages';
-import { success, transportError, type Answer } from '../wire/envelope';
-import { checkParams, PRINTABLE, type ParamRule } from '../wire/params';
-import type { ServiceFactory } from './service';
+import type { SipcallSettings } from '../settings';
+import { success } from '../wire/envelope';
+import { paramsFailure, paramsInput, PRINTABLE, type ParamRule } from '../wire/params';
+import { refuse, serviceKind, type SipcallService } from './service';
 
 interface LogoutParams {
   token?: string;
@@ -35,36 +35,32 @@ const rules: readonly ParamRule[] = [
  * `appid` + `accesskey` instead, the credentials are checked (wrong ones are
  * answered as Login answers them) and every token of the account is cleared.
  */
-export const createLogoutService: ServiceFactory = (ajv, settings) => {
-  const validate = ajv.compile(schema);
-  return {
-    operation: 'Logout',
+export function logout(settings: SipcallSettings): SipcallService {
+  const kind = serviceKind(settings);
+  const language = settings.language;
+  return kind.define({
     name: 'App.Sip_Auth.Logout',
-    async run({ core, params, reqtime }): Promise<Answer> {
-      const language = settings.language;
-      const checked = checkParams(validate, rules, params, language);
-      if (!checked.ok) return transportError(400, checked.msg);
-      const { token, appid, accesskey } = checked.value;
-      if (token === undefined && (appid === undefined || accesskey === undefined)) {
-        // A client logging out with its credentials is told what its form lacks, not that the token is missing.
-        return transportError(400, badRequest(language, 'missing', { name: appid !== undefined ? 'accesskey' : 'token' }));
-      }
-      let apiUserId: string | null = null;
+    service: 'App.Sip_Auth.Logout',
+    auth: 'none',
+    input: paramsInput(kind.compile(schema), rules),
+    invalidInput: (errors) => paramsFailure(rules, errors, language),
+    async run(ctx, { token, appid, accesskey }): Promise<void> {
+      const { core } = ctx;
       if (token !== undefined) {
         const access = await core.resolveAccessToken(TOKEN_KIND, token);
-        apiUserId = access?.subject ?? null;
+        ctx.apiUserId = access?.subject ?? null;
         await core.revokeAccessToken(TOKEN_KIND, token);
-      } else {
-        try {
-          apiUserId = (await core.authenticateApiUser({ realm: 'sipcall', login: appid!, secret: accesskey! })).id;
-          // Logging out with the account's own credentials ends every token it holds.
-          await core.revokeAccessTokensOf(TOKEN_KIND, apiUserId);
-        } catch (error) {
-          if (!isDomainError(error)) throw error;
-          return { envelope: errorEnvelope(error, 'Login', language, reqtime, core.clock.now()) };
-        }
+        return;
       }
-      return { envelope: success(text(language, 'logoutDone'), reqtime, core.clock.now()), apiUserId };
+      if (appid === undefined || accesskey === undefined) {
+        // A client logging out with its credentials is told what its form lacks, not that the token is missing.
+        throw refuse(said(400, badRequest(language, 'missing', { name: appid !== undefined ? 'accesskey' : 'token' })));
+      }
+      const user = await authenticateCompany(core, appid, accesskey);
+      ctx.apiUserId = user.id;
+      // Logging out with the account's own credentials ends every token it holds.
+      await core.revokeAccessTokensOf(TOKEN_KIND, user.id);
     },
-  };
-};
+    render: (_done, ctx) => success(text(language, 'logoutDone'), ctx.reqtime, ctx.core.clock.now()),
+  });
+}

@@ -1,13 +1,13 @@
 import type { JSONSchemaType } from 'ajv';
-import { isDomainError, type JsonObject, type MediaRequest } from '@pbx-gateway/core';
-import { attribute, authorizeToken, COMPANY_ATTRIBUTES } from '../auth';
-import { errorEnvelope } from '../errors';
+import type { JsonObject, MediaRequest } from '@pbx-gateway/core';
+import { attribute, COMPANY_ATTRIBUTES } from '../auth';
+import { said } from '../errors';
 import { badRequest, text } from '../messages';
 import type { SipcallSettings } from '../settings';
-import { success, transportError, type Answer } from '../wire/envelope';
-import { checkParams, PRINTABLE, type ParamRule } from '../wire/params';
+import { success } from '../wire/envelope';
+import { paramsFailure, paramsInput, PRINTABLE, type ParamRule } from '../wire/params';
 import { voiceUrl } from '../wire/voice-url';
-import type { ServiceFactory } from './service';
+import { companyOf, refuse, serviceKind, type SipcallService } from './service';
 
 interface PlayVoiceParams {
   destnumber: string;
@@ -38,8 +38,12 @@ const schema: JSONSchemaType<PlayVoiceParams> = {
   required: ['destnumber', 'voicetype', 'voicefile', 'userid'],
 };
 
-/** The seed marks `chengshudu` required; `requireChengshudu: false` drops that. */
-const strictSchema = { ...schema, required: [...schema.required, 'chengshudu'] };
+/**
+ * The seed marks `chengshudu` required; `requireChengshudu: false` drops that.
+ * What passes the strict schema also passes the lenient one, so it checks the
+ * same parameters (ajv's types cannot say "required though optional").
+ */
+const strictSchema = { ...schema, required: [...schema.required, 'chengshudu'] } as unknown as JSONSchemaType<PlayVoiceParams>;
 
 // The seed's parameter order: PhalApi reports the first failing rule.
 const rules: readonly ParamRule[] = [
@@ -60,48 +64,36 @@ const rules: readonly ParamRule[] = [
  * gets the caller. The answer only acknowledges the command; the call is
  * followed through the status and CDR callbacks.
  */
-export const createPlayVoiceService: ServiceFactory = (ajv, settings) => {
-  const validateStrict = ajv.compile<PlayVoiceParams>(strictSchema);
-  const validateLenient = ajv.compile(schema);
-  return {
-    operation: 'PlayVoice',
+export function playVoice(settings: SipcallSettings): SipcallService {
+  const kind = serviceKind(settings);
+  const language = settings.language;
+  const input = paramsInput(kind.compile(settings.requireChengshudu ? strictSchema : schema), rules);
+  return kind.define({
     name: 'App.Sip_Call.PlayVoice',
-    async run({ core, params, reqtime, service, remoteAddress }): Promise<Answer> {
-      const language = settings.language;
-      const checked = checkParams(settings.requireChengshudu ? validateStrict : validateLenient, rules, params, language);
-      if (!checked.ok) return transportError(400, checked.msg);
-      const request = checked.value;
-
-      const authorization = await authorizeToken(core, settings, { token: params.token, service, remoteAddress });
-      if (!authorization.ok) return { envelope: authorization.envelope };
-      const user = authorization.user;
+    service: 'App.Sip_Call.PlayVoice',
+    auth: 'token',
+    input,
+    invalidInput: (errors) => paramsFailure(rules, errors, language),
+    async run(ctx, request): Promise<void> {
+      const user = companyOf(ctx);
       const companycode = attribute(user, COMPANY_ATTRIBUTES.code);
-
       const media = mediaOf(request, companycode, settings);
-      if (!media) {
-        const reason = request.voicetype === '1' ? 'invalidVoiceName' : 'invalidVoiceUrl';
-        return { ...transportError(400, badRequest(language, reason)), apiUserId: user.id };
-      }
+      if (!media) throw refuse(said(400, badRequest(language, request.voicetype === '1' ? 'invalidVoiceName' : 'invalidVoiceUrl')));
       const at = request.userid.indexOf('@');
-      try {
-        await core.startVoiceMenuCall({
-          destination: request.destnumber,
-          callerId: request.disnumber ?? null,
-          media,
-          transferKey: request.userid.slice(0, at),
-          groupName: request.userid.slice(at + 1),
-          tenant: companycode === '' ? null : companycode,
-          data: echoData(request),
-          origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: user.id },
-        });
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        return { envelope: errorEnvelope(error, 'PlayVoice', language, reqtime, core.clock.now()), apiUserId: user.id };
-      }
-      return { envelope: success(text(language, 'playVoiceDone'), reqtime, core.clock.now()), apiUserId: user.id };
+      await ctx.core.startVoiceMenuCall({
+        destination: request.destnumber,
+        callerId: request.disnumber ?? null,
+        media,
+        transferKey: request.userid.slice(0, at),
+        groupName: request.userid.slice(at + 1),
+        tenant: companycode === '' ? null : companycode,
+        data: echoData(request),
+        origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: user.id },
+      });
     },
-  };
-};
+    render: (_done, ctx) => success(text(language, 'playVoiceDone'), ctx.reqtime, ctx.core.clock.now()),
+  });
+}
 
 /** Client data the CDR callback echoes; absent ones are left out (the callback writes `"0"`). */
 function echoData(request: PlayVoiceParams): JsonObject {

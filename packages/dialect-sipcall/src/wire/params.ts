@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { RequestParams } from '@pbx-gateway/dialect-kit';
+import type { InputCheck, RequestParams } from '@pbx-gateway/dialect-kit';
+import { said, type WireError } from '../errors';
 import { badRequest, type MessageKey, type MessageVars } from '../messages';
 import type { SipcallLanguage } from '../settings';
 
@@ -15,33 +16,35 @@ export interface ParamRule {
   range?: readonly string[];
 }
 
-export type ParamCheck<T> = { ok: true; value: T } | { ok: false; msg: string };
+/**
+ * The parameters a service's rules name, checked with its ajv schema. Empty
+ * values count as missing, so an empty optional parameter is simply not
+ * given. A failure keeps each offending value (`data`) for its wording.
+ */
+export function paramsInput<T>(validate: ValidateFunction<T>, rules: readonly ParamRule[]): InputCheck<RequestParams, T> {
+  return (params) => {
+    const given: Record<string, string> = {};
+    for (const rule of rules) {
+      const value = params[rule.name];
+      if (value !== undefined && value !== '') given[rule.name] = value;
+    }
+    if (validate(given)) return { ok: true, value: given as T };
+    return { ok: false, errors: (validate.errors ?? []).map((error) => ({ ...error, data: given[error.instancePath.slice(1)] })) };
+  };
+}
 
 /**
- * Checks parameters with the operation's ajv schema and words the first
- * failure, in rule order, as PhalApi would: a missing parameter, a too-long
- * one, or the rule's own reason. Empty values count as missing, so an empty
- * optional parameter is simply not given.
+ * The first failure, in rule order, worded as PhalApi would: a missing
+ * parameter, a too-long one, or the rule's own reason (`ret` 400).
  */
-export function checkParams<T>(
-  validate: ValidateFunction<T>,
-  rules: readonly ParamRule[],
-  params: RequestParams,
-  language: SipcallLanguage,
-): ParamCheck<T> {
-  const given: Record<string, string> = {};
-  for (const rule of rules) {
-    const value = params[rule.name];
-    if (value !== undefined && value !== '') given[rule.name] = value;
-  }
-  if (validate(given)) return { ok: true, value: given as T };
-  const errors = validate.errors ?? [];
+export function paramsFailure(rules: readonly ParamRule[], errors: readonly ErrorObject[], language: SipcallLanguage): WireError {
   for (const rule of rules) {
     const own = errors.filter((error) => concerns(error, rule.name));
     if (own.length === 0) continue;
-    return { ok: false, msg: describe(rule, own, given[rule.name] ?? '', language) };
+    const value = own.find((error) => typeof error.data === 'string')?.data;
+    return said(400, describe(rule, own, typeof value === 'string' ? value : '', language));
   }
-  return { ok: false, msg: badRequest(language, 'bodyMalformed') };
+  return said(400, badRequest(language, 'bodyMalformed'));
 }
 
 function concerns(error: ErrorObject, name: string): boolean {
