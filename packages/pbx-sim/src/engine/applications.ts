@@ -192,6 +192,7 @@ export class Applications {
   deliverTo(appName: string, event: JsonObject): boolean {
     const app = this.apps.get(appName);
     if (!app?.session) return false;
+    if (!app.passesFilter(event)) return true;
     this.send(app, { ...event, asterisk_id: this.entityId, application: app.name });
     return true;
   }

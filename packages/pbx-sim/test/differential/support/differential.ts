@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
 import { connect, type Client } from 'ari-client';
 import WebSocket from 'ws';
 import { startPbxSim, type PbxSim, type PbxSimOptions } from '@pbx-gateway/pbx-sim';
@@ -159,6 +161,15 @@ async function runOn(kind: Target['kind'], server: string, scenario: Scenario): 
   return run;
 }
 
+/** PBX_SIM_DIFFERENTIAL_DUMP=<folder> keeps both runs of every scenario, for reading a difference. */
+function dump(name: string, real: TraceEntry[], simulated: TraceEntry[]): void {
+  const folder = process.env.PBX_SIM_DIFFERENTIAL_DUMP;
+  if (folder === undefined) return;
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, `${name}.asterisk.json`), JSON.stringify(real, null, 1));
+  writeFileSync(join(folder, `${name}.sim.json`), JSON.stringify(simulated, null, 1));
+}
+
 function toReplay(entries: TraceEntry[]): Replay {
   const replay: Replay = { responses: new Map(), events: [], wsOpened: new Set(), wsRejected: new Map(), problems: [] };
   for (const entry of entries) {
@@ -207,6 +218,7 @@ export function differential(asteriskUrl: string, defaults: PbxSimOptions): Diff
       try {
         sim = await startPbxSim({ ...defaults, ...simOptions });
         const [real, simulated] = await Promise.all([runOn('asterisk', asteriskUrl, scenario), runOn('sim', sim.url, scenario)]);
+        dump(name, real.entries, simulated.entries);
         if (real.error !== undefined) throw new Error(`the scenario failed on the real Asterisk: ${real.error}`);
         const trace: Trace = { scenario: name, title: name, entries: toPlaceholders(real.entries) };
         const problems: string[] = [];
@@ -219,4 +231,22 @@ export function differential(asteriskUrl: string, defaults: PbxSimOptions): Diff
       }
     },
   };
+}
+
+/** The `id` of a response body or of an event's channel, for the scenario's next requests. */
+export function idOf(reply: Reply): string {
+  const body = reply.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.id !== 'string') throw new Error(`no id in ${JSON.stringify(body)}`);
+  return body.id;
+}
+
+export function channelOf(event: JsonObject): string {
+  const channel = event.channel;
+  if (typeof channel !== 'object' || channel === null || Array.isArray(channel) || typeof channel.id !== 'string') return '';
+  return channel.id;
+}
+
+/** Matches an event by type and, when given, by its channel's id. */
+export function isEvent(type: string, channelId?: string): (event: JsonObject) => boolean {
+  return (event) => event.type === type && (channelId === undefined || channelOf(event) === channelId);
 }

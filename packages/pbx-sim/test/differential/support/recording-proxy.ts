@@ -42,6 +42,11 @@ function authOf(header: string | undefined, search: URLSearchParams): string | u
   return decoded === NORMAL_AUTH ? undefined : decoded;
 }
 
+/** Close codes a peer may send (1005 and 1006 only describe what happened). */
+function sendableCode(code: number): number {
+  return code === 1000 || (code >= 1001 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999) ? code : 1000;
+}
+
 function readBody(stream: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -176,11 +181,11 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         });
         near.on('close', (code) => {
           entries.push({ t: now(), type: 'ws_close', ws: name, code });
-          if (far.readyState === WebSocket.OPEN) far.close(code === 1005 ? 1000 : code);
+          if (far.readyState === WebSocket.OPEN) far.close(sendableCode(code));
           liveSockets.delete(near);
         });
         far.on('close', (code) => {
-          if (near.readyState === WebSocket.OPEN) near.close(code === 1005 ? 1000 : code);
+          if (near.readyState === WebSocket.OPEN) near.close(sendableCode(code));
           liveSockets.delete(far);
         });
       });
