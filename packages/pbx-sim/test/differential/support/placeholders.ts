@@ -10,7 +10,8 @@ import type { Json, JsonObject, TraceEntry } from '../../support/trace-format';
  */
 const CHANNEL_ID = /\b\d{9,}\.\d+\b/g;
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g;
-const NAME_SEQUENCE = /^((?:Local|PJSIP|Snoop|Announcer|Recorder|Message|UnicastRTP|AudioSocket)\/.*-)([0-9a-f]{8})((?:;[12])?)$/;
+/** Channel names, alone or in lists (BRIDGEPEER): the 8 hex digits before an optional ;1/;2. */
+const NAME_SEQUENCE = /((?:Local|PJSIP|Snoop|Announcer|Recorder|Message|UnicastRTP|AudioSocket)\/[^,\s]*?-)([0-9a-f]{8})(?=;[12]|,|$)/g;
 const TIME_FIELDS = new Set(['timestamp', 'creationtime', 'startup_time', 'last_reload_time']);
 const SYSTEM_ID_FIELDS = new Set(['asterisk_id', 'entity_id']);
 
@@ -48,6 +49,7 @@ function collectBridgeIds(entries: TraceEntry[]): Set<string> {
     } else if (Array.isArray(value)) {
       value.forEach((v) => visit(v, key));
     } else if (isObject(value)) {
+      if (typeof value.bridge_type === 'string' && typeof value.id === 'string') ids.add(value.id);
       for (const [k, v] of Object.entries(value)) {
         if ((k === 'bridge' || k === 'destination_bridge') && isObject(v) && typeof v.id === 'string') ids.add(v.id);
         visit(v, k);
@@ -78,13 +80,9 @@ export function toPlaceholders(entries: TraceEntry[]): TraceEntry[] {
   const bridges = collectBridgeIds(entries);
   const numbering = new Numbering();
   const text = (value: string): string => {
-    const name = NAME_SEQUENCE.exec(value);
-    let out = value;
-    if (name) out = `${name[1] ?? ''}${numbering.name('seq', name[2] ?? '')}${name[3] ?? ''}`;
+    let out = value.replace(NAME_SEQUENCE, (_w, head: string, seq: string) => `${head}${numbering.name('seq', seq)}`);
     out = out.replace(CHANNEL_ID, (id) => numbering.name('chan', id));
     out = out.replace(UUID, (id) => numbering.name(bridges.has(id) ? 'bridge' : 'pb', id));
-    // Snoop and Announcer names carry a sequence after another placeholder.
-    out = out.replace(/^(Snoop\/<chan\d+>-|Announcer\/ARI-|Recorder\/ARI-)([0-9a-f]{8})((?:;[12])?)$/, (_w, head: string, seq: string, tail: string) => `${head}${numbering.name('seq', seq)}${tail}`);
     return out;
   };
   const walk = (value: Json, key?: string): Json => {
