@@ -23,3 +23,6 @@ export type { AriContract, AriOperation, AriRequestToCheck, LoggedAriRequest, Sw
 export { startGatewayProcess } from './gateway-process';
 export type { GatewayProcess, GatewayProcessOptions, GatewayLogLine } from './gateway-process';
 export { seededRandom, runSeed, type SeededRandom } from './seeded-random';
+export { installAsterisk, AsteriskUnavailable, ASTERISK_BINARY } from './asterisk/install';
+export { startAsterisk } from './asterisk/start';
+export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
