@@ -22,7 +22,7 @@ export function queuePlayback(
   playbackId: string | undefined,
   defaultLanguage: string,
 ): AriResult {
-  const medias = args.list('media');
+  const medias = args.list('media').filter((media) => media !== '');
   const skipms = args.int('skipms') ?? 0;
   const offsetms = args.int('offsetms') ?? 0;
   if (skipms < 0) return fail(400, 'skipms cannot be negative');

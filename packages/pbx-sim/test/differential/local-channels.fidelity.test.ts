@@ -48,14 +48,6 @@ describe('Local channels and Stasis entry, live against Asterisk 22', () => {
       await ari.event(isEvent('StasisEnd', inner));
     }), SCENARIO_TIMEOUT_MS);
 
-  it('dialplan Stasis() for an application nobody registered goes on in the dialplan', () =>
-    live.check('local-dialplan-stasis-unregistered', async (ari) => {
-      await ari.socket({ app: 'other' });
-      const outer = idOf(await ari.http('POST', '/channels', { query: { endpoint: 'Local/201@oracle-stasis', app: 'other' } }));
-      // Stasis(diff) fails, the dialplan hangs up before answering: the originate fails.
-      await ari.event(isEvent('ChannelDestroyed', outer));
-    }), SCENARIO_TIMEOUT_MS);
-
   it('create then dial a Local channel into a context that answers', () =>
     live.check('local-create-dial', async (ari) => {
       await ari.socket();

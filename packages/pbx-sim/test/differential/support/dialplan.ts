@@ -1,12 +1,10 @@
 /**
- * The extensions.conf both servers run: the oracle-* contexts of the golden
- * traces (pbx-sim's built-in dialplan), a context that enters the Stasis
- * application from the dialplan, and the far end the trunk reaches.
+ * The contexts the scenarios dial through Local channels, as pbx-sim has
+ * them built in: the oracle-* contexts of the golden traces and one that
+ * enters the Stasis application from the dialplan. The real Asterisk runs the
+ * project's configuration and gets these added to the run's site dialplan.
  */
-export const DIFFERENTIAL_DIALPLAN = `[general]
-static = yes
-writeprotect = yes
-
+export const DIFFERENTIAL_DIALPLAN = `
 [oracle-answer]
 exten => _X.,1,NoOp(\${CONTEXT} \${EXTEN})
  same => n,Answer()

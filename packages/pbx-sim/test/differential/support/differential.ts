@@ -13,7 +13,6 @@ import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
 /** The Stasis application every scenario runs. */
 export const APP = 'diff';
-const CREDENTIALS = 'gateway:gateway';
 
 export interface Reply {
   status: number;
@@ -48,13 +47,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function send(base: string, method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
+function send(base: string, credentials: string, method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
   const url = new URL(`${base}/ari${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) {
     for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
   }
   const headers: Record<string, string | number> = {};
-  const auth = options.auth ?? CREDENTIALS;
+  const auth = options.auth ?? credentials;
   if (auth !== 'none') headers.Authorization = `Basic ${Buffer.from(auth).toString('base64')}`;
   let payload: Buffer | undefined;
   if (options.rawBody !== undefined) payload = Buffer.from(options.rawBody);
@@ -79,12 +78,12 @@ function send(base: string, method: string, path: string, options: RequestOption
   });
 }
 
-function makeTarget(kind: Target['kind'], proxy: RecordingProxy, sockets: WebSocket[], clients: Client[]): Target {
+function makeTarget(kind: Target['kind'], credentials: string, proxy: RecordingProxy, sockets: WebSocket[], clients: Client[]): Target {
   return {
     kind,
     url: proxy.url,
-    http: (method, path, options) => send(proxy.url, method, path, options),
-    socket(query = { app: APP }, auth = CREDENTIALS) {
+    http: (method, path, options) => send(proxy.url, credentials, method, path, options),
+    socket(query = { app: APP }, auth = credentials) {
       const url = new URL(`${proxy.url.replace('http', 'ws')}/ari/events`);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       const headers = auth === 'none' ? {} : { Authorization: `Basic ${Buffer.from(auth).toString('base64')}` };
@@ -97,7 +96,7 @@ function makeTarget(kind: Target['kind'], proxy: RecordingProxy, sockets: WebSoc
       });
     },
     async client() {
-      const [user, password] = CREDENTIALS.split(':') as [string, string];
+      const [user, password] = credentials.split(':') as [string, string];
       const client = await connect(proxy.url, user, password);
       clients.push(client);
       return client;
@@ -109,22 +108,22 @@ function makeTarget(kind: Target['kind'], proxy: RecordingProxy, sockets: WebSoc
 }
 
 /** Hangs up every channel and destroys every bridge, unrecorded, and waits until none is left. */
-async function clearServer(base: string): Promise<void> {
+async function clearServer(base: string, credentials: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const channels = await send(base, 'GET', '/channels');
-    const bridges = await send(base, 'GET', '/bridges');
+    const channels = await send(base, credentials, 'GET', '/channels');
+    const bridges = await send(base, credentials, 'GET', '/bridges');
     const list = (reply: Reply): JsonObject[] => (Array.isArray(reply.body) ? (reply.body as JsonObject[]) : []);
     if (list(channels).length === 0 && list(bridges).length === 0) return;
-    for (const channel of list(channels)) await send(base, 'DELETE', `/channels/${String(channel.id)}`);
-    for (const bridge of list(bridges)) await send(base, 'DELETE', `/bridges/${String(bridge.id)}`);
+    for (const channel of list(channels)) await send(base, credentials, 'DELETE', `/channels/${String(channel.id)}`);
+    for (const bridge of list(bridges)) await send(base, credentials, 'DELETE', `/bridges/${String(bridge.id)}`);
     await sleep(100);
   }
 }
 
-async function clearStoredRecordings(base: string): Promise<void> {
-  const stored = await send(base, 'GET', '/recordings/stored');
+async function clearStoredRecordings(base: string, credentials: string): Promise<void> {
+  const stored = await send(base, credentials, 'GET', '/recordings/stored');
   if (!Array.isArray(stored.body)) return;
-  for (const recording of stored.body as JsonObject[]) await send(base, 'DELETE', `/recordings/stored/${String(recording.name)}`);
+  for (const recording of stored.body as JsonObject[]) await send(base, credentials, 'DELETE', `/recordings/stored/${String(recording.name)}`);
 }
 
 interface Run {
@@ -135,13 +134,13 @@ interface Run {
 /** Settles after the scenario: late events (hang-ups, destroys) belong to it. */
 const SETTLE_MS = 600;
 
-async function runOn(kind: Target['kind'], server: string, scenario: Scenario): Promise<Run> {
-  const proxy = await startRecordingProxy(server);
+async function runOn(kind: Target['kind'], server: string, credentials: string, scenario: Scenario): Promise<Run> {
+  const proxy = await startRecordingProxy(server, credentials);
   const sockets: WebSocket[] = [];
   const clients: Client[] = [];
   const run: Run = { entries: proxy.entries };
   try {
-    await scenario(makeTarget(kind, proxy, sockets, clients));
+    await scenario(makeTarget(kind, credentials, proxy, sockets, clients));
     await sleep(SETTLE_MS);
   } catch (error) {
     run.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -155,8 +154,8 @@ async function runOn(kind: Target['kind'], server: string, scenario: Scenario): 
     }
     for (const ws of sockets) ws.terminate();
     await proxy.close();
-    await clearServer(server);
-    await clearStoredRecordings(server);
+    await clearServer(server, credentials);
+    await clearStoredRecordings(server, credentials);
   }
   return run;
 }
@@ -211,13 +210,14 @@ export interface Differential {
   compare(name: string, scenario: Scenario, simOptions?: PbxSimOptions): Promise<DifferentialResult>;
 }
 
-export function differential(asteriskUrl: string, defaults: PbxSimOptions): Differential {
+/** `credentials` (`user:password`) is the ARI account of the real Asterisk; the simulator is given the same. */
+export function differential(asteriskUrl: string, credentials: string, defaults: PbxSimOptions): Differential {
   return {
     async compare(name, scenario, simOptions) {
       let sim: PbxSim | undefined;
       try {
         sim = await startPbxSim({ ...defaults, ...simOptions });
-        const [real, simulated] = await Promise.all([runOn('asterisk', asteriskUrl, scenario), runOn('sim', sim.url, scenario)]);
+        const [real, simulated] = await Promise.all([runOn('asterisk', asteriskUrl, credentials, scenario), runOn('sim', sim.url, credentials, scenario)]);
         dump(name, real.entries, simulated.entries);
         if (real.error !== undefined) throw new Error(`the scenario failed on the real Asterisk: ${real.error}`);
         const trace: Trace = { scenario: name, title: name, entries: toPlaceholders(real.entries) };

@@ -3,9 +3,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Json, JsonObject, QueryValue, TraceEntry } from '../../support/trace-format';
 
-/** The normal credentials; requests made with other ones say so in `auth`, as the traces do. */
-const NORMAL_AUTH = 'gateway:gateway';
-
 /**
  * An HTTP and WebSocket relay in front of one ARI server (the real Asterisk
  * or the simulator) that writes down what crosses it in the golden traces'
@@ -35,11 +32,12 @@ function parseQuery(search: URLSearchParams): Record<string, QueryValue> | undef
   return any ? query : undefined;
 }
 
-function authOf(header: string | undefined, search: URLSearchParams): string | undefined {
+/** Requests made with other credentials than the normal ones say so in `auth`, as the traces do. */
+function authOf(header: string | undefined, search: URLSearchParams, normal: string): string | undefined {
   if (search.has('api_key')) return undefined;
   if (header === undefined) return 'none';
   const decoded = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString('utf8');
-  return decoded === NORMAL_AUTH ? undefined : decoded;
+  return decoded === normal ? undefined : decoded;
 }
 
 /** Close codes a peer may send (1005 and 1006 only describe what happened). */
@@ -70,7 +68,7 @@ function parseBody(raw: Buffer, contentType: string | null): { body: Json; binar
   return { body: text };
 }
 
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(target: string, credentials: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const entries: TraceEntry[] = [];
   const start = Date.now();
@@ -106,7 +104,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
           entry.raw_body = payload.toString('utf8');
         }
       }
-      const auth = authOf(req.headers.authorization, url.searchParams);
+      const auth = authOf(req.headers.authorization, url.searchParams, credentials);
       if (auth !== undefined) entry.auth = auth;
       entries.push(entry);
     }
@@ -148,7 +146,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     const name = `ws${++socketCount}`;
     const url = new URL(req.url ?? '/', 'http://proxy');
     const connect: TraceEntry = { t: now(), type: 'ws_connect', ws: name, path: url.pathname, query: parseQuery(url.searchParams) ?? {} };
-    const auth = authOf(req.headers.authorization, url.searchParams);
+    const auth = authOf(req.headers.authorization, url.searchParams, credentials);
     if (auth !== undefined) connect.auth = auth;
     entries.push(connect);
     const headers: Record<string, string> = {};
