@@ -3,12 +3,12 @@ import type { JsonObject } from '../../support/trace-format';
 
 /** Steps many scenarios share. Each waits for what it caused, so both servers see the same order of requests. */
 
-/** A Local channel answered by oracle-wait and in the application: the id of its ;1 half. */
-export async function answeredChannel(ari: Target, exten: string, query: Record<string, string> = {}): Promise<string> {
-  const id = idOf(await ari.http('POST', '/channels', { query: { endpoint: `Local/${exten}@oracle-wait`, app: APP, ...query } }));
+/** A Local channel answered by oracle-wait (or oracle-answer's Echo) and in the application: the id of its ;1 half. */
+export async function answeredChannel(ari: Target, exten: string, query: Record<string, string> = {}, context: 'oracle-wait' | 'oracle-answer' = 'oracle-wait'): Promise<string> {
+  const id = idOf(await ari.http('POST', '/channels', { query: { endpoint: `Local/${exten}@${context}`, app: APP, ...query } }));
   await ari.event(isEvent('StasisStart', id));
   // Answer() holds the ;2 half up to 500 ms waiting for media: the scenario starts once it has moved on.
-  await ari.event((e) => e.type === 'ChannelDialplan' && e.dialplan_app === 'Wait' && String((e.channel as JsonObject).name).startsWith(`Local/${exten}@`));
+  await ari.event((e) => e.type === 'ChannelDialplan' && e.dialplan_app === (context === 'oracle-wait' ? 'Wait' : 'Echo') && String((e.channel as JsonObject).name).startsWith(`Local/${exten}@`));
   return id;
 }
 
