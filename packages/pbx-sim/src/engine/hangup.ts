@@ -76,7 +76,8 @@ function teardown(world: World, channel: Channel, options: { dialplanEnded?: boo
     world.events.channelEvent('ChannelHangupRequest', channel, { cause: SOFTHANGUP_APPUNLOAD, soft: true });
     dialplanEnded = true;
   }
-  for (const snoop of [...channel.snoops]) requestHangup(world, snoop, { kind: 'remote', cause: 16 });
+  // A snoop whose target goes just leaves its application: StasisEnd, and no hang-up request it would report.
+  for (const snoop of [...channel.snoops]) requestHangup(world, snoop, { kind: 'silent', cause: 16 });
   const partner = channel.partner;
   if (partner && !partner.destroyed) requestHangup(world, partner, { kind: 'remote', cause: channel.hangupCause });
   destroy(world, channel, dialplanEnded, options.afterDestroyed);
