@@ -81,12 +81,14 @@ export class StasisApp {
   }
 
   toJson(): JsonObject {
+    // subscribeAll is a subscription to each "all" topic, which Asterisk lists among the ids.
+    const all = (topic: string, ids: string[]): string[] => (this.subscribeAll ? [topic, ...ids] : ids);
     return {
       name: this.name,
-      channel_ids: this.channels.sorted(),
-      bridge_ids: this.bridges.sorted(),
-      endpoint_ids: this.endpoints.sorted(),
-      device_names: this.devices.sorted(),
+      channel_ids: all('__AST_CHANNEL_ALL_TOPIC', this.channels.sorted()),
+      bridge_ids: all('__AST_BRIDGE_ALL_TOPIC', this.bridges.sorted()),
+      endpoint_ids: all('__AST_ENDPOINT_ALL_TOPIC', this.endpoints.sorted()),
+      device_names: all('__AST_DEVICE_STATE_ALL_TOPIC', this.devices.sorted()),
       events_allowed: this.eventsAllowed,
       events_disallowed: this.eventsDisallowed,
     };

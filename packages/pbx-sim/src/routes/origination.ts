@@ -27,7 +27,7 @@ export function bodyVariables(args: Args): Parsed<[string, string][]> {
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(variables)) {
     if (typeof value !== 'string') {
-      return { ok: false, result: fail(400, "Only string values in the 'variables' object allowed") };
+      return { ok: false, result: fail(400, "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'") };
     }
     pairs.push([name, value]);
   }
@@ -38,6 +38,7 @@ function checkIds(id: string | undefined, otherId: string | undefined): AriResul
   if ((id !== undefined && id.length > MAX_CHOSEN_ID) || (otherId !== undefined && otherId.length > MAX_CHOSEN_ID)) {
     return fail(400, `Uniqueid length exceeds maximum of ${MAX_CHOSEN_ID}`);
   }
+  if (id !== undefined && id === otherId) return fail(409, 'Channel with given unique ID already exists');
   return undefined;
 }
 
