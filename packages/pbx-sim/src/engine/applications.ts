@@ -190,6 +190,18 @@ export class Applications {
     }
   }
 
+  /**
+   * DeviceStateChanged to every application subscribed to the device (or to
+   * everything). Asterisk serialises this one with `application` second.
+   */
+  deliverDeviceState(device: string, deviceState: JsonObject, timestamp: string): void {
+    for (const app of this.apps.values()) {
+      if (!app.session || !(app.subscribeAll || app.devices.has(device))) continue;
+      const event: JsonObject = { type: 'DeviceStateChanged', application: app.name, timestamp, device_state: deviceState, asterisk_id: this.entityId };
+      if (app.passesFilter(event)) this.send(app, event);
+    }
+  }
+
   /** A message on one application's own topic (user events). */
   deliverTo(appName: string, event: JsonObject): boolean {
     const app = this.apps.get(appName);

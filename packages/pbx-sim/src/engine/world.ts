@@ -37,6 +37,8 @@ export class World {
   readonly liveRecordings = new Map<string, LiveRecording>();
   readonly stored = new StoredRecordings();
   readonly globals = new Map<string, string>();
+  /** `Stasis:<name>` device states set through ARI, in the order they were first set. */
+  readonly deviceStates = new Map<string, string>();
   readonly media: MediaCatalog;
   readonly network: Network;
   readonly startedAt = asteriskTimestamp();
