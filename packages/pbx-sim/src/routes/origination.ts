@@ -107,6 +107,8 @@ export function originate(world: World, args: Args, chosenId: string | undefined
   const { allocation } = allocated;
   const channel = allocation.channel;
   channel.dialplan = { ...channel.dialplan, appName: 'AppDial2', appData: '(Outgoing Line)' };
+  // Published before the application follows the channel: only applications subscribed to everything see it.
+  world.events.channelEvent('ChannelDialplan', channel, {}, { dialplan_app: 'AppDial2', dialplan_app_data: '(Outgoing Line)' });
   applyCallerAndVariables(world, channel, args.nonEmpty('callerId'), variables.value);
   if (app) {
     // The application follows both halves of a Local channel from the start.

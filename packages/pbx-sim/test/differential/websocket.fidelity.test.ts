@@ -19,19 +19,26 @@ describe('WebSocket behaviour, live against Asterisk 22', () => {
       await ari.http('GET', `/applications/${APP}`);
     }), SCENARIO_TIMEOUT_MS);
 
-  it('subscribeAll sees what other applications do, one socket carries two applications', () =>
+  it('subscribeAll: the application lists the all-topics and gets global events', () =>
     live.check('ws-subscribe-all', async (ari) => {
       await ari.socket({ app: 'watcher', subscribeAll: 'true' });
+      await ari.http('GET', '/applications');
+      await ari.http('POST', '/asterisk/variable', { query: { variable: 'DIFF_GLOBAL', value: '1' } });
+      await ari.event((e) => e.type === 'ChannelVarset' && e.variable === 'DIFF_GLOBAL');
+      await ari.http('GET', '/applications/watcher');
+    }), SCENARIO_TIMEOUT_MS);
+
+  it('one socket carries two applications; a channel of one is not shown to the other', () =>
+    live.check('ws-two-apps', async (ari) => {
       await ari.socket({ app: `${APP},other` });
       await ari.http('GET', '/applications');
       const a = idOf(await ari.http('POST', '/channels', { query: { endpoint: 'Local/1401@oracle-wait', app: 'other' } }));
       await ari.event((e) => isEvent('StasisStart', a)(e) && e.application === 'other');
-      await ari.http('POST', '/asterisk/variable', { query: { variable: 'DIFF_GLOBAL', value: '1' } });
-      await ari.sleep(300);
+      await ari.event((e) => e.type === 'ChannelDialplan' && e.dialplan_app === 'Wait');
       await ari.http('DELETE', `/channels/${a}`);
       await ari.event((e) => isEvent('ChannelDestroyed', a)(e) && e.application === 'other');
       await ari.sleep(300);
-      await ari.http('GET', '/applications/watcher');
+      await ari.http('GET', '/applications/other');
     }), SCENARIO_TIMEOUT_MS);
 
   it('sockets refused: no application, wrong credentials', () =>
