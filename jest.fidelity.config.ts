@@ -10,6 +10,8 @@ const config: Config = {
   testPathIgnorePatterns: ['/node_modules/'],
   globalSetup: '<rootDir>/packages/test-support/src/fidelity-global-setup.ts',
   testTimeout: 60000,
+  // Test files mostly wait on calls (an Asterisk each), so two run side by side even on two cores.
+  maxWorkers: 2,
 };
 
 export default config;

@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
+import { startTestGateway, TEST_MEDIA, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
 import { BASE, JSON_TYPE, signInOver } from './wire-client';
 
 /** A recording long enough to pause, jump and stop while it plays. */
@@ -16,13 +16,11 @@ export interface WireEventSeen {
 /** The test gateway with the dialect's waits shortened; the long recording is in the catalogue. */
 export async function startCcgatewayGateway(options: TestGatewayOptions & { ccgateway?: Record<string, unknown> } = {}): Promise<TestGateway> {
   const { ccgateway, ...rest } = options;
-  const gateway = await startTestGateway({
+  return startTestGateway({
     ...rest,
+    sim: { ...rest.sim, media: { ...TEST_MEDIA, ...rest.sim?.media, [LONG_RECORDING.media]: LONG_RECORDING.ms } },
     dialects: { ...rest.dialects, ccgateway: { pollWaitMs: 400, ...ccgateway } },
   });
-  const media = await gateway.sim.control.getMedia();
-  await gateway.sim.control.setMedia({ ...media, [LONG_RECORDING.media]: LONG_RECORDING.ms });
-  return gateway;
 }
 
 /**

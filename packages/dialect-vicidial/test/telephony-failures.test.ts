@@ -1,3 +1,4 @@
+// Runs on pbx-sim only: the engine forgets its calls and refuses connections on command, which a real Asterisk cannot be told to do.
 import { isActivePlayback } from '@pbx-gateway/core';
 import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
 

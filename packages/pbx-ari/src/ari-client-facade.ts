@@ -41,34 +41,29 @@ export interface EventSocket {
 export const SOCKET_OPEN = 1;
 export const SOCKET_CLOSED = 3;
 
+/** Where the notes of ari-client's Swagger loader go instead of stdout. */
+export type SwaggerNoteSink = (note: string) => void;
+
+/**
+ * ari-client's Swagger loader (swagger-client 2) reports through a global
+ * `log` function of its own that prints arrays to stdout with console.log:
+ * against a real Asterisk, whose description is Swagger 1.1, it prints "This
+ * API is using a deprecated version of Swagger!" on every connection, which
+ * breaks a log made of one JSON object per line. The loader calls that global
+ * by name, so replacing it routes the notes to the adapter's logger.
+ */
+export function routeSwaggerNotes(sink: SwaggerNoteSink): void {
+  (globalThis as { log?: unknown }).log = (...parts: unknown[]): void => sink(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+}
+
 /** Loads the API description from `baseUrl` (`/ari/api-docs/resources.json` and each resource file). */
-export async function loadAriClient(baseUrl: string, user: string, password: string): Promise<AriClientFacade> {
-  const client: unknown = await withoutSwaggerNotice(() => connect(baseUrl, user, password));
+export async function loadAriClient(baseUrl: string, user: string, password: string, swaggerNotes: SwaggerNoteSink): Promise<AriClientFacade> {
+  routeSwaggerNotes(swaggerNotes);
+  const client: unknown = await connect(baseUrl, user, password);
   if (!isRecord(client) || typeof client.start !== 'function' || typeof client.on !== 'function') {
     throw new Error('ari-client returned no usable client');
   }
   return facadeOf(client);
-}
-
-/**
- * Asterisk describes ARI as Swagger 1.1, and ari-client's swagger-client
- * prints a deprecation notice on stdout for every such description it loads.
- * The notice says nothing about the gateway: it is dropped while loading.
- */
-const SWAGGER_NOTICE = 'This API is using a deprecated version of Swagger!';
-
-async function withoutSwaggerNotice<T>(load: () => Promise<T>): Promise<T> {
-  const print = console.log;
-  console.log = (...args: unknown[]): void => {
-    const first: unknown = args[0];
-    const text = Array.isArray(first) ? String(first[0]) : String(first);
-    if (!text.startsWith(SWAGGER_NOTICE)) print(...args);
-  };
-  try {
-    return await load();
-  } finally {
-    console.log = print;
-  }
 }
 
 function facadeOf(client: Record<string, unknown>): AriClientFacade {

@@ -56,7 +56,7 @@ export async function openAriSession(settings: AriSessionSettings, signal: Abort
   try {
     installRequestDecorator();
     const client = await step(
-      runWithTransport(transport, () => loadAriClient(settings.url.origin, settings.user, settings.password)),
+      runWithTransport(transport, () => loadAriClient(settings.url.origin, settings.user, settings.password, (note) => settings.logger.info('pbx-ari: note from the ARI client', { note }))),
       'loading the ARI description',
     );
     // ari-client has just (re)registered its process-wide credentials; ours go after them.

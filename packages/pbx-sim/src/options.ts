@@ -58,8 +58,12 @@ export interface PbxSimOptions {
   numberRules?: NumberRule[];
   /** Sound catalog: sound id → length in milliseconds. Replaces the default catalog when given. */
   media?: Record<string, number>;
-  /** Length of media fetched from `sound:http(s)://` URLs. */
-  remoteMediaMs?: number;
+  /**
+   * Length of media fetched from `sound:http(s)://` URLs. Without it no URL
+   * can be fetched and such a playback fails at once, as on the real Asterisk
+   * of the test machines (docs/asterisk.md).
+   */
+  remoteMediaMs?: number | null;
   /** Idle keep-alive connections are closed after this many milliseconds (Asterisk: session_keep_alive, 15000). */
   keepAliveTimeoutMs?: number;
   /**
@@ -87,5 +91,5 @@ export const DEFAULT_PHONES: readonly PhoneConfig[] = [
 export const DEFAULT_NUMBER_RULES: readonly NumberRule[] = [{ match: '.*', outcome: 'answer', ringMs: 300 }];
 
 export const DEFAULT_PHONE_ANSWER_MS = 500;
-export const DEFAULT_REMOTE_MEDIA_MS = 3000;
+export const DEFAULT_REMOTE_MEDIA_MS: number | null = null;
 export const DEFAULT_KEEP_ALIVE_MS = 15000;

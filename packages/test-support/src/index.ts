@@ -6,7 +6,10 @@ export { startCallbackReceiver } from './callback-receiver';
 export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
 export { waitFor } from './wait-for';
 export { TEST_MEDIA } from './test-media';
-export type { TestGateway, TestGatewayOptions } from './test-gateway';
+export type { TestGateway, TestGatewayOptions, EngineChannel } from './test-gateway';
+export type { FarEndBehaviour, FarEndControl, FarEndOutcome } from './far-end/far-end-control';
+export { simFarEnd } from './far-end/sim-far-end';
+export { asteriskFarEnd } from './far-end/asterisk-far-end';
 import type { TestGateway, TestGatewayOptions } from './test-gateway';
 
 /**
@@ -26,3 +29,5 @@ export { seededRandom, runSeed, type SeededRandom } from './seeded-random';
 export { installAsterisk, AsteriskUnavailable, ASTERISK_BINARY } from './asterisk/install';
 export { startAsterisk } from './asterisk/start';
 export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
+
+export { testEngine, type TestEngine } from './test-engine';

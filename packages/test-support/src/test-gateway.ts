@@ -16,6 +16,11 @@ import {
   type RunningGateway,
 } from '@pbx-gateway/server';
 import { ariRequestProblems } from './ari-contract';
+import { startAsterisk, type RunningAsterisk } from './asterisk/start';
+import type { FarEndControl } from './far-end/far-end-control';
+import { simFarEnd } from './far-end/sim-far-end';
+import { testEngine, type TestEngine } from './test-engine';
+import { asteriskFarEnd, FAR_END_CHANNEL } from './far-end/asterisk-far-end';
 import { startCallbackReceiver, type CallbackReceiver } from './callback-receiver';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_MEDIA } from './test-media';
@@ -28,7 +33,11 @@ export interface TestGatewayOptions {
   extraProvisioning?: ProvisioningDocument;
   core?: Partial<CoreConfig>;
   dialects?: Partial<GatewayConfig['dialects']>;
-  /** Simulator options over the test defaults (demo phones, short media, quick answers). */
+  /**
+   * Simulator options over the test defaults (demo phones, short media, quick
+   * answers). On the real Asterisk only `media` counts: sounds it lacks are
+   * added as silence of that length; installed ones keep their real length.
+   */
   sim?: Partial<PbxSimOptions>;
   /** Log level of the gateway (silent unless TEST_LOG_LEVEL says otherwise). */
   logLevel?: string;
@@ -45,12 +54,30 @@ async function ariContractProblems(sim: PbxSim): Promise<string[]> {
   return ariRequestProblems(await sim.control.requests());
 }
 
+/** A channel as ARI lists it (the fields tests read). */
+export interface EngineChannel {
+  id: string;
+  name: string;
+  state: string;
+  caller: { name: string; number: string };
+  connected: { name: string; number: string };
+  dialplan: { context: string; exten: string; priority: number; app_name?: string; app_data?: string };
+}
+
 export interface TestGateway {
   /** A supertest agent on the gateway's HTTP app. */
   http: ReturnType<typeof supertest>;
   app: Express;
   core: CallControl;
+  engine: TestEngine;
+  /** The far ends of the gateway's calls, steered the same way on both engines. */
+  farEnd: FarEndControl;
+  /** pbx-sim itself; on the real Asterisk reading it fails, naming the test as pbx-sim only. */
   sim: PbxSim;
+  /** The real Asterisk, when the engine is Asterisk. */
+  asterisk: RunningAsterisk | null;
+  /** `GET /ari/channels` of the engine, the far ends' own channels left out: the calls as the engine has them. */
+  engineChannels(): Promise<EngineChannel[]>;
   callbacks: CallbackReceiver;
   databaseUrl: string;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -68,17 +95,52 @@ export interface TestGateway {
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const database: TestDatabase = await createTestDatabase();
   const callbacks = await startCallbackReceiver();
-  const sim = await startPbxSim({
-    port: 0,
-    users: { gateway: 'gateway' },
-    phones: demoSimulatorPhones.map((resource) => ({ resource })),
-    media: TEST_MEDIA,
-    recordTraffic: true,
-    ...options.sim,
-  });
+  const engine = testEngine();
+  let sim: PbxSim | null = null;
+  let asterisk: RunningAsterisk | null = null;
+  let farEnd: FarEndControl;
+  let ariUrl: string;
+  let ariAccount: { user: string; password: string } = { user: defaultGatewayConfig.ari.user, password: defaultGatewayConfig.ari.password };
+  try {
+    if (engine === 'asterisk') {
+      asterisk = await startAsterisk({ sounds: { ...TEST_MEDIA, ...options.sim?.media } });
+      farEnd = await asteriskFarEnd(asterisk);
+      ariUrl = asterisk.url;
+      ariAccount = { user: asterisk.user, password: asterisk.password };
+    } else {
+      sim = await startPbxSim({
+        port: 0,
+        users: { gateway: 'gateway' },
+        phones: demoSimulatorPhones.map((resource) => ({ resource })),
+        media: TEST_MEDIA,
+        recordTraffic: true,
+        ...options.sim,
+      });
+      farEnd = simFarEnd(sim);
+      ariUrl = sim.url;
+    }
+  } catch (error) {
+    await asterisk?.close();
+    await callbacks.close();
+    await database.drop();
+    throw error;
+  }
+  const engineChannels = async (): Promise<EngineChannel[]> => {
+    if (asterisk) {
+      const listed = await asterisk.ari('GET', '/channels');
+      return (listed.body as EngineChannel[]).filter((channel) => !channel.name.startsWith(FAR_END_CHANNEL));
+    }
+    const response = await fetch(`${ariUrl}/ari/channels`, { headers: { authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` } });
+    return (await response.json()) as EngineChannel[];
+  };
+  const stopEngine = async (): Promise<void> => {
+    await sim?.close();
+    await asterisk?.close();
+  };
   const logger = pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' });
   const config: GatewayConfig = {
     ...defaultGatewayConfig,
+    ari: { ...defaultGatewayConfig.ari, ...ariAccount },
     core: {
       ...defaultGatewayConfig.core,
       serverIp: demoCoreSettings.serverIp,
@@ -97,14 +159,14 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       config,
       logger,
       databaseUrl: database.url,
-      ariUrl: sim.url,
+      ariUrl,
       provisioning: documents,
       listen: false,
       // Cheap parameters: tests hash many secrets and measure nothing.
       hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
     });
   } catch (error) {
-    await sim.close();
+    await stopEngine();
     await callbacks.close();
     await database.drop();
     throw error;
@@ -117,17 +179,24 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     http: supertest(gateway.app),
     app: gateway.app,
     core: gateway.core,
-    sim,
+    engine,
+    farEnd,
+    get sim(): PbxSim {
+      if (!sim) throw new Error('this test drives pbx-sim itself: it runs on pbx-sim only');
+      return sim;
+    },
+    asterisk,
+    engineChannels,
     callbacks,
     databaseUrl: database.url,
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
     waitFor,
     async close() {
       await gateway.stop();
-      const problems = await ariContractProblems(sim);
-      await sim.close();
+      const problems = sim ? await ariContractProblems(sim) : [];
+      await stopEngine();
       await callbacks.close();
-      await pool.end();
+        await pool.end();
       await database.drop();
       if (problems.length > 0) throw new AriContractViolation(`requests Asterisk 22 would not accept:\n${problems.slice(0, 20).join('\n')}`);
     },

@@ -1,3 +1,4 @@
+// Runs on pbx-sim only: the engine refuses connections and drops its WebSockets on command, which a real Asterisk cannot be told to do.
 import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { hangUpEverything, waitForChannels } from '../support/live-calls';
 import { E900, expectWire, SUCCESS } from '../support/wire-expect';

@@ -25,7 +25,7 @@ export class MediaCatalog {
 
   constructor(
     sounds: Record<string, number>,
-    private remoteMediaMs: number,
+    private remoteMediaMs: number | null,
   ) {
     this.replace(sounds);
   }
@@ -38,7 +38,7 @@ export class MediaCatalog {
     return Object.fromEntries(this.sounds);
   }
 
-  setRemoteMediaMs(ms: number): void {
+  setRemoteMediaMs(ms: number | null): void {
     this.remoteMediaMs = ms;
   }
 
@@ -71,7 +71,8 @@ export class MediaCatalog {
     const rest = colon < 0 ? uri : uri.slice(colon + 1);
     switch (scheme) {
       case 'sound': {
-        if (/^https?:\/\//i.test(rest)) return { kind: 'finite', ms: this.remoteMediaMs };
+        // A URL that cannot be fetched fails like a missing file.
+        if (/^https?:\/\//i.test(rest)) return this.remoteMediaMs === null ? { kind: 'missing' } : { kind: 'finite', ms: this.remoteMediaMs };
         const ms = this.sounds.get(rest);
         return ms === undefined ? { kind: 'missing' } : { kind: 'finite', ms };
       }

@@ -11,7 +11,8 @@ const TARBALL = 'asterisk-22.10.1-debian12-amd64.tar.xz';
 
 export class AsteriskUnavailable extends Error {}
 
-function asteriskReferenceDir(): string {
+/** The folder of ../shared holding the Asterisk tarball and its checksum, or a failure saying what is missing. */
+export function asteriskReferenceDir(): string {
   let shared: string;
   try {
     shared = sharedDir();
@@ -30,6 +31,15 @@ async function sha256(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The tarball's SHA-256 is the one SHA256SUMS gives, or a failure saying which differs. */
+export async function checkTarball(dir: string): Promise<void> {
+  const sums = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
+  const expected = /^([0-9a-f]{64})\s+\*?(.+)$/m.exec(sums.split('\n').find((line) => line.includes(TARBALL)) ?? '')?.[1];
+  if (!expected) throw new AsteriskUnavailable(`${join(dir, 'SHA256SUMS')} names no checksum for ${TARBALL}`);
+  const actual = await sha256(join(dir, TARBALL));
+  if (actual !== expected) throw new AsteriskUnavailable(`${TARBALL}: SHA-256 ${actual} is not the ${expected} of SHA256SUMS`);
+}
+
 /**
  * Makes sure the reference Asterisk is installed at /opt/asterisk: extracted
  * from ../shared/asterisk after checking its SHA-256 when missing, left alone
@@ -38,11 +48,7 @@ async function sha256(file: string): Promise<string> {
 export async function installAsterisk(): Promise<string> {
   if (existsSync(ASTERISK_BINARY)) return ASTERISK_BINARY;
   const dir = asteriskReferenceDir();
-  const sums = readFileSync(join(dir, 'SHA256SUMS'), 'utf8');
-  const expected = /^([0-9a-f]{64})\s+\*?(.+)$/m.exec(sums.split('\n').find((line) => line.includes(TARBALL)) ?? '')?.[1];
-  if (!expected) throw new AsteriskUnavailable(`${join(dir, 'SHA256SUMS')} names no checksum for ${TARBALL}`);
-  const actual = await sha256(join(dir, TARBALL));
-  if (actual !== expected) throw new AsteriskUnavailable(`${TARBALL}: SHA-256 ${actual} is not the ${expected} of SHA256SUMS`);
+  await checkTarball(dir);
   try {
     execFileSync('tar', ['-C', '/opt', '-xJf', join(dir, TARBALL)], { stdio: 'pipe' });
   } catch (error) {

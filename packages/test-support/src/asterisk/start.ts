@@ -7,12 +7,15 @@ import { ASTERISK_BINARY, ASTERISK_PREFIX, installAsterisk } from './install';
 import { configuredAriUser, configuredPhones, projectAsteriskConfigDir, projectAsteriskConfigFiles } from './project-config';
 import { FAR_END_HOST, siteFiles, type RunAddresses } from './site-config';
 import { freePort } from './free-port';
+import { prepareDataDir } from './sounds';
 
 const run = promisify(execFile);
 
 export interface StartAsteriskOptions {
-  /** How long to wait for ARI and the phones' registrations (ms). */
+  /** How long to wait for ARI and the phones (ms). */
   startTimeoutMs?: number;
+  /** Sounds the installation lacks, added as silence of this length (ms): name -> length. */
+  sounds?: Record<string, number>;
 }
 
 /** A real Asterisk 22.10.1 with the project's configuration, for one test file or one run. */
@@ -39,7 +42,7 @@ const asteriskConf = (dir: string): string => `[directories]
 astetcdir => ${join(dir, 'etc')}
 astmoddir => ${ASTERISK_PREFIX}/lib/asterisk/modules
 astvarlibdir => ${ASTERISK_PREFIX}/var/lib/asterisk
-astdatadir => ${ASTERISK_PREFIX}/var/lib/asterisk
+astdatadir => ${join(dir, 'data')}
 astkeydir => ${ASTERISK_PREFIX}/var/lib/asterisk
 astagidir => ${ASTERISK_PREFIX}/var/lib/asterisk/agi-bin
 astsbindir => ${ASTERISK_PREFIX}/sbin
@@ -47,6 +50,7 @@ astspooldir => ${join(dir, 'spool')}
 astrundir => ${join(dir, 'run')}
 astlogdir => ${join(dir, 'log')}
 astdbdir => ${join(dir, 'db')}
+astcachedir => ${join(dir, 'cache')}
 
 [options]
 
@@ -74,12 +78,27 @@ process.once('exit', () => {
  * files of docker/asterisk as they are, plus this run's site files: its own
  * ports on loopback, its own writable folders under a temporary folder, and
  * far ends that are this same Asterisk (site-config.ts). Resolves once ARI
- * answers and every phone has registered.
+ * answers and every phone is online. A start that fails (a port taken between
+ * choosing it and Asterisk binding it, most likely) is tried once more on
+ * other ports.
  */
 export async function startAsterisk(options: StartAsteriskOptions = {}): Promise<RunningAsterisk> {
   await installAsterisk();
+  try {
+    return await startOnce(options);
+  } catch (first) {
+    try {
+      return await startOnce(options);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+async function startOnce(options: StartAsteriskOptions): Promise<RunningAsterisk> {
   const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-asterisk-'));
-  for (const sub of ['etc', 'spool/recording', 'run', 'log', 'db']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['etc', 'spool/recording', 'run', 'log', 'db', 'cache']) mkdirSync(join(dir, sub), { recursive: true });
+  prepareDataDir(join(dir, 'data'), options.sounds ?? {});
   const etc = join(dir, 'etc');
   for (const file of projectAsteriskConfigFiles()) copyFileSync(join(projectAsteriskConfigDir(), file), join(etc, file));
   const confFile = join(etc, 'asterisk.conf');
@@ -140,16 +159,26 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
   const timeoutMs = options.startTimeoutMs ?? 30000;
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(phones.map((phone) => phone.resource));
-  let qualifying = false;
+  let nextQualify = 0;
+  let identified = false;
+  const token = dir.slice(-6).replace(/[^0-9a-zA-Z]/g, 'x');
   try {
     for (;;) {
       if (gone) throw new Error(`Asterisk exited while starting:\n${output.slice(-4000)}`);
-      if (Date.now() > deadline) throw new Error(`Asterisk was not ready within ${timeoutMs} ms (ARI on ${url}; phones not registered: ${[...pending].join(', ') || 'none'}):\n${output.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`Asterisk was not ready within ${timeoutMs} ms (ARI on ${url}; phones not online: ${[...pending].join(', ') || 'none'}):\n${output.slice(-4000)}`);
       const info = await ari('GET', '/asterisk/info').catch(() => ({ status: 0, body: undefined }));
       if (info.status === 200) {
-        // Asterisk spreads its first qualify requests over the qualify period; a phone is online once one is answered.
-        if (!qualifying) {
-          qualifying = true;
+        if (!identified) {
+          // Whoever answers on this port must be this run's Asterisk, not another that took the port first.
+          await cli(`dialplan set global RIG_RUN ${token}`);
+          const seen = await ari('GET', '/asterisk/variable', { variable: 'RIG_RUN' });
+          if ((seen.body as { value?: string } | undefined)?.value !== token) throw new Error(`another Asterisk answers on ${url}`);
+          identified = true;
+        }
+        // Asterisk spreads its first qualify requests over the qualify period; a phone is online once one is
+        // answered, so the rig asks for them at once, and again each second for a phone still waiting.
+        if (Date.now() >= nextQualify) {
+          nextQualify = Date.now() + 1000;
           for (const resource of pending) await cli(`pjsip qualify ${resource}`);
         }
         for (const resource of [...pending]) {

@@ -8,7 +8,7 @@ import { SUCCESS } from '../support/wire-expect';
  * Mutated requests against the whole stack: whatever arrives, the answer is
  * a VoIPSUN answer (never errno 999, never another status or type), and the
  * gateway keeps working. Originates that survive the mutations place real
- * calls, to a number the simulator answers busy so that they end by themselves.
+ * calls, to a number the far end answers busy so that they end by themselves.
  * Mutated passwords would lock the API user out after ten failures (the
  * core's lock-out, tested in dial-plans.test.ts); here the threshold is
  * raised so that every request is judged on its own.
@@ -21,7 +21,8 @@ let gateway: TestGateway;
 beforeAll(async () => {
   gateway = await startTestGateway({
     core: { lockout: { maxFailures: 1_000_000, windowMs: 900_000 } },
-    sim: { numberRules: [{ match: BUSY, outcome: 'busy', ringMs: 100 }, { match: '.*', outcome: 'busy', ringMs: 100 }] } });
+  });
+  await gateway.farEnd.setOtherNumbers({ outcome: 'busy', ringMs: 100 });
 }, 60000);
 
 afterAll(async () => {

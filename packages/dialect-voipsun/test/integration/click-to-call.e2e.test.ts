@@ -4,8 +4,8 @@ import { callIdOfChannel, cdrsOfCall, clickToCallChannels, clickToCallsSince, en
 import { E100, E110, E120, E200, E202, E226, E400, expectWire, SUCCESS } from '../support/wire-expect';
 
 /**
- * The whole stack (Postgres, pbx-sim over HTTP + WebSocket, pbx-ari, the
- * server app) with the demo tenant; the simulator's numbers answer after
+ * The whole stack (Postgres, the engine over HTTP + WebSocket, pbx-ari, the
+ * server app) with the demo tenant; the far ends' numbers answer after
  * 300 ms except a busy one and one that never answers.
  */
 let gateway: TestGateway;
@@ -14,15 +14,9 @@ const BUSY_NUMBER = '800111222';
 const SILENT_NUMBER = '800333444';
 
 beforeAll(async () => {
-  gateway = await startTestGateway({
-    sim: {
-      numberRules: [
-        { match: BUSY_NUMBER, outcome: 'busy', ringMs: 200 },
-        { match: SILENT_NUMBER, outcome: 'noanswer' },
-        { match: '.*', outcome: 'answer', ringMs: 300 },
-      ],
-    },
-  });
+  gateway = await startTestGateway();
+  await gateway.farEnd.setNumber(BUSY_NUMBER, { outcome: 'busy', ringMs: 200 });
+  await gateway.farEnd.setNumber(SILENT_NUMBER, { outcome: 'noanswer' });
 }, 60000);
 
 afterEach(async () => {
@@ -52,7 +46,7 @@ describe('originate: the document’s four example URLs, end to end', () => {
     expect(trunkLeg).toMatchObject({ dst: '800123456', accountCode: 'SIPTR_1', sourceType: 'trunk', idChannel: '1' });
     expect(await clickToCallsSince(gateway, since)).toHaveLength(1);
     // Without dialerCid/dialerName the phone shows 000 "Dialer"; the destination sees the extension's own number.
-    const engineChannels = (await gateway.sim.control.listChannels()) as Array<{ name: string; caller: { name: string; number: string } }>;
+    const engineChannels = await gateway.engineChannels();
     expect(engineChannels.find((channel) => channel.name === extensionLeg!.channelName)?.caller).toEqual({ number: '000', name: 'Dialer' });
     expect(engineChannels.find((channel) => channel.name === trunkLeg!.channelName)?.caller.number).toBe('299299000');
   });
@@ -114,14 +108,14 @@ describe('a click-to-call from ringing to its CDR', () => {
       { endpoint: 'PJSIP/800123456@upc', role: 'destination' },
     ]);
 
-    // The simulator has the same two channels up, showing the caller ids the request asked for.
-    const engineChannels = (await gateway.sim.control.listChannels()) as Array<{ name: string; state: string; caller: { name: string; number: string } }>;
+    // The engine has the same two channels up, showing the caller ids the request asked for.
+    const engineChannels = await gateway.engineChannels();
     expect(engineChannels.find((channel) => channel.name === extensionLeg!.channelName)).toMatchObject({ state: 'Up', caller: { number: '777888999', name: '777888999' } });
     expect(engineChannels.find((channel) => channel.name === trunkLeg!.channelName)).toMatchObject({ state: 'Up', caller: { number: '299299555' } });
 
     expectWire(await gateway.http.get(`/api/api.php?username=voipsun&password=secretpwd&action=hangupcall&channelName=${encodeURIComponent(extensionLeg!.channelName)}`), SUCCESS);
     await waitForChannels(gateway, (channels) => channels.length === 0, 'both legs gone');
-    expect(((await gateway.sim.control.listChannels()) as Array<{ name: string }>).map((channel) => channel.name)).not.toContain(extensionLeg!.channelName);
+    expect((await gateway.engineChannels()).map((channel) => channel.name)).not.toContain(extensionLeg!.channelName);
     const cdrs = await gateway.waitFor(async () => {
       const rows = await cdrsOfCall(gateway, callId);
       return rows.length > 0 ? rows : undefined;

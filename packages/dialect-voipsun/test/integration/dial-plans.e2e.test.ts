@@ -12,12 +12,8 @@ let gateway: TestGateway;
 
 beforeAll(async () => {
   gateway = await startTestGateway({
-    sim: {
-      phones: [
-        ...demoSimulatorPhones.map((resource) => (resource === 'sip101' ? { resource, answerAfterMs: null } : { resource })),
-        { resource: 'sip100b', registered: false },
-      ],
-    },
+    // pbx-sim's network as pjsip.conf has it, plus sip100b known and unregistered (the real Asterisk has no sip100b at all).
+    sim: { phones: [...demoSimulatorPhones.map((resource) => ({ resource })), { resource: 'sip100b', registered: false }] },
     extraProvisioning: {
       apiUsers: [
         { realm: 'voipsun', login: 'lister', secret: 'listpwd', permissions: ['Call list'] },
@@ -27,6 +23,7 @@ beforeAll(async () => {
       extensions: [{ id: 9, internalNumber: '100', publicNumber: '299299900', sipUsername: 'sip100b', dialplan: 'branch' }],
     },
   });
+  await gateway.farEnd.setPhone('sip101', { outcome: 'noanswer' });
 }, 60000);
 
 afterEach(async () => {

@@ -1,0 +1,52 @@
+import type { RunningAsterisk } from '../asterisk/start';
+import { waitFor } from '../wait-for';
+import type { FarEndBehaviour, FarEndControl } from './far-end-control';
+
+/** Dialplan variable names take letters and digits (far-end-extensions.conf filters the same way). */
+const key = (text: string): string => text.replace(/[^0-9a-zA-Z]/g, '');
+/** Channels of the far ends themselves (the `far-end` endpoint of the run's site file). */
+export const FAR_END_CHANNEL = 'PJSIP/far-end-';
+
+const tenths = (ms: number): string => String(Math.max(1, Math.round(ms / 100)));
+
+/** The far ends of the gateway's calls on the real Asterisk: its `far-end` context, steered through global variables. */
+export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndControl> {
+  const setGlobal = async (variable: string, value: string): Promise<void> => {
+    const answer = await asterisk.ari('POST', '/asterisk/variable', { variable, value });
+    if (answer.status !== 204) throw new Error(`setting ${variable} on Asterisk: ${answer.status} ${JSON.stringify(answer.body)}`);
+  };
+  const readGlobal = async (variable: string): Promise<string> =>
+    ((await asterisk.ari('GET', '/asterisk/variable', { variable })).body as { value?: string } | undefined)?.value ?? '';
+
+  const behave = async (suffix: string, behaviour: FarEndBehaviour): Promise<void> => {
+    await setGlobal(`FAR_MODE${suffix}`, behaviour.outcome);
+    await setGlobal(`FAR_RING${suffix}`, ((behaviour.ringMs ?? 300) / 1000).toFixed(3));
+    await setGlobal(`FAR_DTMF${suffix}`, behaviour.dtmf ?? '');
+    await setGlobal(`FAR_DTMFAT${suffix}`, tenths(behaviour.dtmfAfterMs ?? 500));
+    await setGlobal(`FAR_HANGUP${suffix}`, behaviour.hangupAfterMs === undefined ? '0' : tenths(behaviour.hangupAfterMs));
+  };
+
+  /** One action for the far end of a leg; resolves once the far end has taken it. */
+  const ask = async (legId: string, action: string): Promise<void> => {
+    const callId = await asterisk.ari('GET', `/channels/${encodeURIComponent(legId)}/variable`, { variable: 'CHANNEL(pjsip,call-id)' });
+    const value = (callId.body as { value?: string } | undefined)?.value;
+    if (callId.status !== 200 || !value) throw new Error(`leg ${legId} has no SIP call on Asterisk (${callId.status} ${JSON.stringify(callId.body)})`);
+    const variable = `FAR_DO_${key(value)}`;
+    await setGlobal(variable, action);
+    await waitFor(async () => (await readGlobal(variable)) === '', 5000, `the far end of ${legId} to ${action}`);
+  };
+
+  // Phones answer after 500 ms of ringing, as on pbx-sim, whatever other numbers do.
+  for (const phone of asterisk.phones) await behave(`_${key(phone)}`, { outcome: 'answer', ringMs: 500 });
+  await behave('', { outcome: 'answer', ringMs: 300 });
+
+  return {
+    engine: 'asterisk',
+    setPhone: (resource, behaviour) => behave(`_${key(resource)}`, behaviour),
+    setNumber: (number, behaviour) => behave(`_${key(number)}`, behaviour),
+    setOtherNumbers: (behaviour) => behave('', behaviour),
+    answer: (legId) => ask(legId, 'answer'),
+    pressDtmf: (legId, digits) => ask(legId, `dtmf:${digits}`),
+    hangup: (legId, cause = 16) => ask(legId, `hangup:${cause}`),
+  };
+}

@@ -1,0 +1,35 @@
+/** What a called phone or number does when the gateway rings it. */
+export type FarEndOutcome = 'answer' | 'busy' | 'noanswer' | 'congestion' | 'reject';
+
+export interface FarEndBehaviour {
+  outcome: FarEndOutcome;
+  /** Ringing before the outcome (answer, busy, congestion), in ms. */
+  ringMs?: number;
+  /** Answered calls: keys the far end presses, `dtmfAfterMs` after answering (500 by default). */
+  dtmf?: string;
+  dtmfAfterMs?: number;
+  /** Answered calls: the far end hangs up after this much talk (ms). */
+  hangupAfterMs?: number;
+}
+
+/**
+ * The far ends of the gateway's calls, as a test steers them: the same calls
+ * on pbx-sim (its /sim control API) and on the real Asterisk (its own far-end
+ * context, steered through ARI), so that one test runs on both engines.
+ * A far end is named by the gateway's leg id, which is the engine's channel id.
+ */
+export interface FarEndControl {
+  readonly engine: 'pbx-sim' | 'asterisk';
+  /** How a phone of the PBX (`PJSIP/<resource>`) answers from now on. */
+  setPhone(resource: string, behaviour: FarEndBehaviour): Promise<void>;
+  /** How one number called over the trunk answers from now on. */
+  setNumber(number: string, behaviour: FarEndBehaviour): Promise<void>;
+  /** How every number without its own behaviour answers (answer after 300 ms at first). */
+  setOtherNumbers(behaviour: FarEndBehaviour): Promise<void>;
+  /** The far end of a ringing leg answers (behaviour `noanswer` rings until then). */
+  answer(legId: string): Promise<void>;
+  /** The far end of an answered leg presses keys (RFC 4733 on Asterisk). */
+  pressDtmf(legId: string, digits: string): Promise<void>;
+  /** The far end of a leg hangs up (or rejects it while ringing) with a Q.850 cause. */
+  hangup(legId: string, cause?: number): Promise<void>;
+}

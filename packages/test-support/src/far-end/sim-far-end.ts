@@ -1,0 +1,48 @@
+import type { NumberRule, PbxSim } from '@pbx-gateway/pbx-sim';
+import type { FarEndBehaviour, FarEndControl } from './far-end-control';
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function numberRule(match: string, behaviour: FarEndBehaviour): NumberRule {
+  const outcome = behaviour.outcome === 'reject' ? 'rejected' : behaviour.outcome;
+  return {
+    match,
+    outcome,
+    ...(behaviour.ringMs !== undefined ? { ringMs: behaviour.ringMs } : {}),
+    ...(behaviour.dtmf !== undefined ? { dtmf: behaviour.dtmf, dtmfAfterMs: behaviour.dtmfAfterMs ?? 500 } : {}),
+    ...(behaviour.hangupAfterMs !== undefined ? { hangupAfterMs: behaviour.hangupAfterMs } : {}),
+  };
+}
+
+/** The far ends on pbx-sim: its phones and number rules, and its control API for live calls. */
+export function simFarEnd(sim: PbxSim): FarEndControl {
+  const numbers = new Map<string, FarEndBehaviour>();
+  let others: FarEndBehaviour = { outcome: 'answer', ringMs: 300 };
+  const applyRules = (): Promise<void> =>
+    sim.control.setNumberRules([...[...numbers].map(([number, behaviour]) => numberRule(escapeRegex(number), behaviour)), numberRule('.*', others)]);
+  return {
+    engine: 'pbx-sim',
+    async setPhone(resource, behaviour) {
+      if (!['answer', 'busy', 'noanswer'].includes(behaviour.outcome) || behaviour.dtmf !== undefined || behaviour.hangupAfterMs !== undefined) {
+        throw new Error(`pbx-sim phones only answer, are busy or ring: ${JSON.stringify(behaviour)}`);
+      }
+      await sim.control.setPhone({
+        resource,
+        registered: true,
+        busy: behaviour.outcome === 'busy',
+        answerAfterMs: behaviour.outcome === 'answer' ? behaviour.ringMs ?? 500 : null,
+      });
+    },
+    async setNumber(number, behaviour) {
+      numbers.set(number, behaviour);
+      await applyRules();
+    },
+    async setOtherNumbers(behaviour) {
+      others = behaviour;
+      await applyRules();
+    },
+    answer: (legId) => sim.control.answer(legId),
+    pressDtmf: (legId, digits) => sim.control.pressDtmf(legId, digits),
+    hangup: (legId, cause = 16) => sim.control.hangup(legId, cause),
+  };
+}
