@@ -37,6 +37,7 @@ export async function startPbxSim(options: PbxSimOptions = {}): Promise<PbxSim> 
     media: new MediaCatalog(options.media ?? DEFAULT_MEDIA, options.remoteMediaMs ?? DEFAULT_REMOTE_MEDIA_MS),
     network: new Network(options.phones ?? DEFAULT_PHONES, options.trunks, options.numberRules ?? DEFAULT_NUMBER_RULES),
     logger,
+    transmitSilence: options.transmitSilence === true,
   });
   const traffic = new TrafficLog(options.recordTraffic === true);
   world.events.onDelivered((published) => traffic.event({ at: published.at, app: published.app, event: published.event }));

@@ -66,6 +66,13 @@ export interface PbxSimOptions {
   remoteMediaMs?: number | null;
   /** Idle keep-alive connections are closed after this many milliseconds (Asterisk: session_keep_alive, 15000). */
   keepAliveTimeoutMs?: number;
+  /**
+   * asterisk.conf `transmit_silence` (off in the project's configuration): a
+   * recording channel sends silence, which an Echo on the other half of a
+   * Local pair sends back, so that recording gets audio. Off, a Local channel
+   * records audio only from an application that plays (Playback, MusicOnHold).
+   */
+  transmitSilence?: boolean;
   /** Keep a log of ARI requests and events (off by default so that long runs do not grow memory). */
   recordTraffic?: boolean;
   logger?: (line: string) => void;

@@ -84,7 +84,7 @@ describe('ARI over HTTP', () => {
     const channel = await raw('POST', '/ari/channels?endpoint=Local/1000@oracle-answer&app=a&timeout=abc&channelId=first&channelId=chosen', auth);
     expect([channel.status, JSON.parse(channel.text).id]).toEqual([200, 'chosen']);
     const variables = await ari.call('POST', '/channels', { endpoint: 'Local/1000@oracle-answer', app: 'a' }, { variables: { A: 1 } });
-    expect([variables.status, variables.body]).toEqual([400, { message: "Only string values in the 'variables' object allowed" }]);
+    expect([variables.status, variables.body]).toEqual([400, { message: "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'" }]);
     const tooMany = await ari.call('POST', '/channels/chosen/play', { media: Array.from({ length: 130 }, (_, i) => `sound:s${i}`).join(',') });
     expect([tooMany.status, tooMany.body]).toEqual([400, { message: 'Too many values for media' }]);
   });
@@ -108,6 +108,6 @@ describe('ARI over HTTP', () => {
     expect([unauthorised.status, unauthorised.text]).toEqual([401, '{"message":"Authentication required"}']);
     const noApp = await upgrade('/ari/events?api_key=gateway:gateway', {});
     expect([noApp.status, noApp.headers['content-type']]).toEqual([400, 'text/html']);
-    expect(noApp.text).toContain("<p>Missing param 'app'</p>");
+    expect(noApp.text).toContain('<p>HTTP request is missing param: [app]</p>');
   });
 });

@@ -8,7 +8,7 @@ import { Bindings } from './support/unifier';
 /**
  * Replays each golden trace recorded on a real Asterisk 22 against a fresh
  * simulator set up like that Asterisk (user gateway/gateway, no PJSIP
- * endpoints, the oracle-* dialplan contexts) and compares every response and
+ * endpoints, the oracle-* dialplan contexts, transmit_silence on) and compares every response and
  * every channel's event sequence after the README's normalisation.
  */
 const traces = loadTraces(ariTracesDir());
@@ -21,7 +21,8 @@ describe('golden ARI traces', () => {
   test.concurrent.each(traces.map((t) => [t.scenario, t] as const))(
     '%s replays like Asterisk 22',
     async (_name, trace) => {
-      const sim = await startPbxSim({ phones: [], trunks: [] });
+      // The recording Asterisk transmitted silence while recording (its A11 recordings of an Echo channel have audio).
+      const sim = await startPbxSim({ phones: [], trunks: [], transmitSilence: true });
       try {
         const bindings = new Bindings();
         const requests = new Map<number, RequestEntry>();

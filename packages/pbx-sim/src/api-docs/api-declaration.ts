@@ -6,7 +6,8 @@ import type { Json, JsonObject } from '../util/json';
 
 /** The ARI version of Asterisk 22, as its API description reports it. */
 export const ARI_API_VERSION = '10.0.0';
-export const SWAGGER_VERSION = '1.2';
+/** What Asterisk 22.10.1 announces in /ari/api-docs (its resources are Swagger 1.1 documents). */
+export const SWAGGER_VERSION = '1.1';
 
 function paramJson(param: ParamSpec): JsonObject {
   const json: JsonObject = {

@@ -81,12 +81,14 @@ export class StasisApp {
   }
 
   toJson(): JsonObject {
+    // subscribeAll is a subscription to each "all" topic, which Asterisk lists among the ids.
+    const all = (topic: string, ids: string[]): string[] => (this.subscribeAll ? [topic, ...ids] : ids);
     return {
       name: this.name,
-      channel_ids: this.channels.sorted(),
-      bridge_ids: this.bridges.sorted(),
-      endpoint_ids: this.endpoints.sorted(),
-      device_names: this.devices.sorted(),
+      channel_ids: all('__AST_CHANNEL_ALL_TOPIC', this.channels.sorted()),
+      bridge_ids: all('__AST_BRIDGE_ALL_TOPIC', this.bridges.sorted()),
+      endpoint_ids: all('__AST_ENDPOINT_ALL_TOPIC', this.endpoints.sorted()),
+      device_names: all('__AST_DEVICE_STATE_ALL_TOPIC', this.devices.sorted()),
       events_allowed: this.eventsAllowed,
       events_disallowed: this.eventsDisallowed,
     };
@@ -188,10 +190,23 @@ export class Applications {
     }
   }
 
+  /**
+   * DeviceStateChanged to every application subscribed to the device (or to
+   * everything). Asterisk serialises this one with `application` second.
+   */
+  deliverDeviceState(device: string, deviceState: JsonObject, timestamp: string): void {
+    for (const app of this.apps.values()) {
+      if (!app.session || !(app.subscribeAll || app.devices.has(device))) continue;
+      const event: JsonObject = { type: 'DeviceStateChanged', application: app.name, timestamp, device_state: deviceState, asterisk_id: this.entityId };
+      if (app.passesFilter(event)) this.send(app, event);
+    }
+  }
+
   /** A message on one application's own topic (user events). */
   deliverTo(appName: string, event: JsonObject): boolean {
     const app = this.apps.get(appName);
     if (!app?.session) return false;
+    if (!app.passesFilter(event)) return true;
     this.send(app, { ...event, asterisk_id: this.entityId, application: app.name });
     return true;
   }

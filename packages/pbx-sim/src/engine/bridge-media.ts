@@ -49,11 +49,49 @@ function releaseMediaChannel(world: World, bridge: Bridge, role: MediaRole): voi
 
 /** The bridge goes away: its media channels stop, failing what they were playing or recording. */
 export function stopBridgeMedia(world: World, bridge: Bridge): void {
+  stopBridgeMoh(world, bridge);
   for (const role of ['Announcer', 'Recorder'] as const) {
     const queue = bridge.media[role]?.control;
     if (!queue) continue;
     queue.onIdle = undefined;
     queue.flushOnHangup();
     releaseMediaChannel(world, bridge, role);
+  }
+}
+
+/**
+ * Music on hold in a mixing bridge is played by an `Announcer/ARI_MOH-<seq>`
+ * pair whose `;2` half joins the bridge (the participants' BRIDGEPEER names
+ * it); a holding bridge plays its music itself and gets no such channel.
+ */
+export function startBridgeMoh(world: World, bridge: Bridge): void {
+  if (bridge.type === 'holding' || bridge.mohChannel) return;
+  const sequence = world.ids.nameSequence('ARI_MOH');
+  const make = (half: 1 | 2): Channel =>
+    world.createChannel({
+      name: `Announcer/ARI_MOH-${sequence};${half}`,
+      technology: 'Announcer',
+      state: 'Up',
+      dialplan: { context: 'default', exten: 's', priority: 1, appName: '', appData: '' },
+      internal: true,
+    });
+  const one = make(1);
+  const two = make(2);
+  one.partner = two;
+  two.partner = one;
+  bridge.mohChannel = two;
+  joinBridge(world, two, bridge);
+}
+
+/** The music channel leaves without the participants' peers being updated. */
+export function stopBridgeMoh(world: World, bridge: Bridge): void {
+  const channel = bridge.mohChannel;
+  bridge.mohChannel = undefined;
+  if (!channel) return;
+  if (channel.bridge) leaveBridge(world, channel, { updatePeers: false });
+  for (const half of [channel, channel.partner]) {
+    if (!half || half.destroyed) continue;
+    half.destroyed = true;
+    world.channels.delete(half.id);
   }
 }

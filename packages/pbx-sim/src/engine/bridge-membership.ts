@@ -35,6 +35,7 @@ export function leaveBridge(world: World, channel: Channel, options: { updatePee
   const index = bridge.channels.indexOf(channel);
   if (index >= 0) bridge.channels.splice(index, 1);
   channel.bridge = undefined;
+  channel.bridgeRole = undefined;
   const peer = channel.vars.get('BRIDGEPEER');
   if (peer !== undefined && peer !== '') setVar(world, channel, 'BRIDGEPEER', '');
   if (!channel.internal) {

@@ -21,6 +21,8 @@ export class Bridge {
   /** The Announcer while a bridge playback is queued, the Recorder while a bridge recording is. */
   readonly media: Partial<Record<MediaRole, BridgeMediaChannel>> = {};
   mohClass?: string;
+  /** The `Announcer/ARI_MOH-<seq>;2` channel that plays music on hold into a mixing bridge. */
+  mohChannel?: Channel;
   videoSourceId?: string;
   destroyed = false;
 
@@ -62,7 +64,8 @@ export class Bridge {
       bridge_class: 'stasis',
       creator: 'Stasis',
       name: this.name,
-      channels: this.channels.map((c) => c.id),
+      // Announcer, Recorder and music-on-hold channels are in the bridge (the technology counts them) but not listed.
+      channels: this.channels.filter((c) => !c.internal).map((c) => c.id),
       creationtime: this.creationtime,
       video_mode: this.videoMode,
     };

@@ -74,7 +74,7 @@ export const HANGUP_REASONS: Readonly<Record<string, number>> = {
   busy: 17,
   congestion: 34,
   no_answer: 19,
-  timeout: 19,
+  timeout: 18,
   rejected: 21,
   unallocated: 1,
   normal_unspecified: 31,

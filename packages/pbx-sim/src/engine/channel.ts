@@ -55,6 +55,8 @@ export class Channel {
   /** `PJSIP/1000` for channels on a known endpoint. */
   endpoint?: string;
   bridge?: Bridge;
+  /** The role given when the channel was added to its bridge (`announcer`, `participant`, ...). */
+  bridgeRole?: string;
   pbx?: DialplanRun;
   /** An outgoing call still being set up (ringing, waiting for answer). */
   outbound?: OutboundCall;

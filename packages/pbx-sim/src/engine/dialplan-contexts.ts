@@ -14,8 +14,9 @@ type ContextBuilder = (exten: string, context: string) => DialplanStep[];
  *   oracle-wait    Answer, Wait(3600)
  *   oracle-ring    Ringing, Wait(60)
  *   oracle-busy    Busy(5)
- * plus `oracle-congestion` (Congestion(5)) and `demo-playback`
- * (Answer, Playback(hello-world), Hangup).
+ * plus `oracle-congestion` (Congestion(5)), `oracle-stasis` (NoOp,
+ * Stasis(diff,<exten>,second), Hangup) and `demo-playback` (Answer,
+ * Playback(hello-world), Hangup).
  */
 const CONTEXTS: Readonly<Record<string, ContextBuilder>> = {
   'oracle-answer': (exten, context) => [
@@ -34,6 +35,12 @@ const CONTEXTS: Readonly<Record<string, ContextBuilder>> = {
   ],
   'oracle-busy': () => [{ app: 'Busy', data: '5' }],
   'oracle-congestion': () => [{ app: 'Congestion', data: '5' }],
+  // Enters the application `diff` from the dialplan, with the extension and a fixed word as arguments.
+  'oracle-stasis': (exten) => [
+    { app: 'NoOp', data: '' },
+    { app: 'Stasis', data: `diff,${exten},second` },
+    { app: 'Hangup', data: '' },
+  ],
   'demo-playback': () => [
     { app: 'Answer', data: '' },
     { app: 'Playback', data: 'hello-world' },
@@ -47,7 +54,8 @@ export function contextExists(context: string): boolean {
 
 /** The steps of exten@context, or undefined when the dialplan has no such extension. */
 export function extensionSteps(context: string, exten: string): DialplanStep[] | undefined {
-  if (!contextExists(context) || exten === '') return undefined;
+  // `_X.`: a digit, then one character or more.
+  if (!contextExists(context) || !/^[0-9]./.test(exten)) return undefined;
   const build = CONTEXTS[context];
   return build ? build(exten, context) : undefined;
 }

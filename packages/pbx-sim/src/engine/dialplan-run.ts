@@ -136,7 +136,7 @@ export class DialplanRun {
         return;
       case 'Congestion':
         this.channel.hangupCause = 34;
-        indicateCongestion(this.channel);
+        indicateCongestion(this.world, this.channel);
         this.wait(Number.isFinite(seconds) ? seconds * 1000 : 0, () => this.hangupHere());
         return;
       case 'Hangup': {

@@ -31,6 +31,15 @@ export class EventBus {
     return this.apps.deliverTo(appName, { type, timestamp: asteriskTimestamp(), ...after });
   }
 
+  /**
+   * StasisStart and StasisEnd go to the application the channel enters or
+   * leaves only (res_stasis sends them on that application's own topic), not
+   * to every application following the channel.
+   */
+  stasisEvent(appName: string, type: 'StasisStart' | 'StasisEnd', channel: Channel, after: JsonObject = {}): void {
+    this.apps.deliverTo(appName, { type, timestamp: asteriskTimestamp(), ...after, channel: channel.snapshot() });
+  }
+
   /** An event about one channel: snapshot taken now, delivered to whoever follows that channel. */
   channelEvent(type: string, channel: Channel, before: JsonObject = {}, after: JsonObject = {}, last: JsonObject = {}): void {
     if (channel.internal) return;

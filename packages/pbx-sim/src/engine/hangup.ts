@@ -10,7 +10,10 @@ import type { World } from './world';
  * - `remote`: the far end or the other half of a Local pair: a hard request carrying the cause;
  * - `silent`: a dialler giving up on a channel that never ran anything: no request at all.
  */
-export type HangupRequest = { kind: 'explicit'; cause: number } | { kind: 'remote'; cause: number } | { kind: 'silent'; cause: number };
+export type HangupRequest =
+  | { kind: 'explicit'; cause: number }
+  | { kind: 'remote'; cause: number }
+  | { kind: 'silent'; cause: number; afterDestroyed?: () => void };
 
 /**
  * Asks a channel to hang up. The request is published at once; the channel
@@ -29,7 +32,7 @@ export function requestHangup(world: World, channel: Channel, request: HangupReq
       break;
     case 'silent':
       channel.hangupCause = request.cause;
-      teardown(world, channel);
+      teardown(world, channel, { afterDestroyed: request.afterDestroyed });
       return;
   }
   channel.hangingUp = true;
@@ -56,7 +59,7 @@ export function endDialplan(world: World, channel: Channel): void {
  * it leaves its bridge and its application, the other half of a Local pair
  * is told, then ChannelDestroyed.
  */
-function teardown(world: World, channel: Channel, options: { dialplanEnded?: boolean } = {}): void {
+function teardown(world: World, channel: Channel, options: { dialplanEnded?: boolean; afterDestroyed?: () => void } = {}): void {
   if (channel.destroyed) return;
   channel.hangingUp = true;
   channel.outbound?.abandon();
@@ -73,17 +76,20 @@ function teardown(world: World, channel: Channel, options: { dialplanEnded?: boo
     world.events.channelEvent('ChannelHangupRequest', channel, { cause: SOFTHANGUP_APPUNLOAD, soft: true });
     dialplanEnded = true;
   }
-  for (const snoop of [...channel.snoops]) requestHangup(world, snoop, { kind: 'remote', cause: 16 });
+  // A snoop whose target goes just leaves its application: StasisEnd, and no hang-up request it would report.
+  for (const snoop of [...channel.snoops]) requestHangup(world, snoop, { kind: 'silent', cause: 16 });
   const partner = channel.partner;
   if (partner && !partner.destroyed) requestHangup(world, partner, { kind: 'remote', cause: channel.hangupCause });
-  destroy(world, channel, dialplanEnded);
+  destroy(world, channel, dialplanEnded, options.afterDestroyed);
 }
 
-function destroy(world: World, channel: Channel, clearApplication: boolean): void {
+/** `afterDestroyed` publishes what Asterisk sends between ChannelDestroyed and the end of the subscriptions. */
+function destroy(world: World, channel: Channel, clearApplication: boolean, afterDestroyed?: () => void): void {
   channel.destroyed = true;
   if (clearApplication) channel.dialplan = { ...channel.dialplan, appName: '', appData: '' };
   channel.snoopTarget?.snoops.delete(channel);
   world.events.channelEvent('ChannelDestroyed', channel, {}, { cause: channel.hangupCause, cause_txt: causeText(channel.hangupCause) });
+  afterDestroyed?.();
   world.channels.delete(channel.id);
   world.apps.forget('channels', channel.id);
 }

@@ -33,7 +33,9 @@ export function indicateBusy(world: World, channel: Channel): void {
   if (channel.half === 2 && partner?.outbound) partner.outbound.failedByIndication('BUSY', 17);
 }
 
-export function indicateCongestion(channel: Channel): void {
+/** Congestion() sets the state to Busy too, and reports congestion to whoever dials it. */
+export function indicateCongestion(world: World, channel: Channel): void {
+  setState(world, channel, 'Busy');
   const partner = channel.partner;
   if (channel.half === 2 && partner?.outbound) partner.outbound.failedByIndication('CONGESTION', 34);
 }

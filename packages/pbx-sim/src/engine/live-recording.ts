@@ -23,6 +23,8 @@ export interface RecordingTarget {
   sources: EventSources;
   /** Why recording cannot start now (a channel in a bridge), checked when the command runs. */
   blockedReason?: () => string | undefined;
+  /** False when no frames reach the target: the file gets no audio and the duration stays 0. */
+  carriesAudio?: () => boolean;
 }
 
 /**
@@ -61,7 +63,14 @@ export class LiveRecording implements MediaCommand {
       state: this.state,
       target_uri: this.target.uri,
     };
-    if (this.durationSeconds !== undefined) json.duration = this.durationSeconds;
+    if (this.durationSeconds !== undefined) {
+      json.duration = this.durationSeconds;
+      // Silence detection (maxSilenceSeconds) also reports how much was talk: the far end never speaks.
+      if (this.options.maxSilenceSeconds > 0) {
+        json.talking_duration = 0;
+        json.silence_duration = this.durationSeconds;
+      }
+    }
     if (this.cause !== undefined) json.cause = this.cause;
     return json;
   }
@@ -129,6 +138,7 @@ export class LiveRecording implements MediaCommand {
 
   private complete(keep: boolean): void {
     if (this.state === 'recording') this.recordedMs += Date.now() - this.resumedAt;
+    if (this.target.carriesAudio?.() === false) this.recordedMs = 0;
     this.state = 'done';
     this.durationSeconds = Math.floor(this.recordedMs / 1000);
     for (const timer of this.timers.splice(0)) timer.cancel();

@@ -87,6 +87,13 @@ export class OutboundCall {
   failedToCall(): void {
     if (this.over) return;
     this.end();
+    // The Local driver frees its ;2 half first, without a hang-up request, then the dialler drops ;1.
+    const other = this.channel.partner;
+    if (other && !other.destroyed) {
+      other.partner = undefined;
+      this.channel.partner = undefined;
+      requestHangup(this.world, other, { kind: 'silent', cause: 0 });
+    }
     requestHangup(this.world, this.channel, { kind: 'silent', cause: 0 });
   }
 

@@ -91,6 +91,11 @@ export class Playback implements MediaCommand {
     this.state = 'playing';
     this.publish();
     const length = this.lengthOf(this.medias[this.index] ?? '');
+    if (length.kind === 'abandoned') {
+      // Still "playing" as far as anyone was told; the playback just goes away.
+      this.finish();
+      return;
+    }
     if (length.kind === 'missing') {
       this.state = 'failed';
       this.publish();

@@ -41,7 +41,7 @@ export function enterStasis(world: World, channel: Channel, app: string, appArgs
   }
   channel.stasis = { app, saved };
   world.apps.subscribe(app, 'channels', channel.id);
-  world.events.channelEvent('StasisStart', channel, {}, { args: splitArgs(appArgs) });
+  world.events.stasisEvent(app, 'StasisStart', channel, { args: splitArgs(appArgs) });
   return true;
 }
 
@@ -54,7 +54,7 @@ export function leaveStasis(world: World, channel: Channel): void {
   const membership = channel.stasis;
   if (!membership) return;
   channel.stasis = undefined;
-  world.events.channelEvent('StasisEnd', channel);
+  world.events.stasisEvent(membership.app, 'StasisEnd', channel);
   world.apps.unsubscribe(membership.app, 'channels', channel.id);
   setVar(world, channel, 'STASISSTATUS', 'SUCCESS');
   channel.dialplan = { ...channel.dialplan, appName: membership.saved.appName, appData: membership.saved.appData };
@@ -64,4 +64,20 @@ export function leaveStasis(world: World, channel: Channel): void {
 export function setVar(world: World, channel: Channel, name: string, value: string): void {
   channel.vars.set(name, value);
   world.events.channelEvent('ChannelVarset', channel, { variable: name, value });
+}
+
+/**
+ * Moves a channel from its application to another that is registered:
+ * StasisEnd to the one it leaves, StasisStart to the one it enters, and
+ * nothing else; the channel stays in Stasis(), so neither STASISSTATUS nor
+ * its dialplan snapshot changes.
+ */
+export function switchStasis(world: World, channel: Channel, app: string, appArgs: string | undefined): void {
+  const membership = channel.stasis;
+  if (!membership) return;
+  world.events.stasisEvent(membership.app, 'StasisEnd', channel);
+  world.apps.unsubscribe(membership.app, 'channels', channel.id);
+  channel.stasis = { app, saved: membership.saved };
+  world.apps.subscribe(app, 'channels', channel.id);
+  world.events.stasisEvent(app, 'StasisStart', channel, { args: splitArgs(appArgs) });
 }

@@ -15,6 +15,8 @@ export interface WorldSettings {
   media: MediaCatalog;
   network: Network;
   logger: (line: string) => void;
+  /** asterisk.conf `transmit_silence`: a channel that records sends silence (see carriesAudio). */
+  transmitSilence: boolean;
 }
 
 /**
@@ -35,13 +37,17 @@ export class World {
   readonly liveRecordings = new Map<string, LiveRecording>();
   readonly stored = new StoredRecordings();
   readonly globals = new Map<string, string>();
+  /** `Stasis:<name>` device states set through ARI, in the order they were first set. */
+  readonly deviceStates = new Map<string, string>();
   readonly media: MediaCatalog;
   readonly network: Network;
   readonly startedAt = asteriskTimestamp();
   readonly log: (line: string) => void;
+  readonly transmitSilence: boolean;
 
   constructor(settings: WorldSettings) {
     this.log = settings.logger;
+    this.transmitSilence = settings.transmitSilence;
     this.scheduler = new Scheduler((error) => this.log(`simulator task failed: ${String((error as Error)?.stack ?? error)}`));
     this.apps = new Applications(this.ids.entityId);
     this.events = new EventBus(this.apps);

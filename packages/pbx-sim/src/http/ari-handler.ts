@@ -87,7 +87,7 @@ export async function handleAriRequest(world: World, users: Record<string, strin
     if (!isUpgrade) return reply(htmlErrorReply(426, 'Upgrade Required'));
     const args = new Args(route.params, params, undefined);
     const apps = args.list('app').filter((a) => a !== '');
-    if (args.list('app').length === 0) return reply(htmlErrorReply(400, "Missing param 'app'"));
+    if (apps.length === 0) return reply(htmlErrorReply(400, 'HTTP request is missing param: [app]'));
     if (apps.length !== args.list('app').length) return reply(htmlErrorReply(400, "Invalid application provided in param 'app'."));
     return { kind: 'websocket', apps, subscribeAll: args.bool('subscribeAll') };
   }

@@ -8,7 +8,13 @@ const LANGUAGE = 'en';
 const SAY_WORD_MS = 600;
 const SAY_DIGIT_MS = 500;
 
-export type MediaLength = { kind: 'finite'; ms: number } | { kind: 'endless' } | { kind: 'missing' };
+/**
+ * `missing`: the file streamer fails (PlaybackFinished `failed`);
+ * `abandoned`: res_stasis_playback logs an error and returns before its final
+ * update, so the playback ends without PlaybackFinished (an unknown scheme,
+ * no scheme, an unknown recording, a number that does not parse).
+ */
+export type MediaLength = { kind: 'finite'; ms: number } | { kind: 'missing' } | { kind: 'abandoned' };
 
 /**
  * The sound files on the simulated Asterisk. `sound:` media are looked up here;
@@ -72,18 +78,19 @@ export class MediaCatalog {
       }
       case 'recording': {
         const ms = recordingMs(rest);
-        return ms === undefined ? { kind: 'missing' } : { kind: 'finite', ms };
+        return ms === undefined ? { kind: 'abandoned' } : { kind: 'finite', ms };
       }
       case 'number':
-        return /^-?\d+$/.test(rest) ? { kind: 'finite', ms: sayNumberWords(rest) * SAY_WORD_MS } : { kind: 'missing' };
+        return /^-?\d+/.test(rest) ? { kind: 'finite', ms: sayNumberWords(rest.replace(/^(-?\d+).*$/, '$1')) * SAY_WORD_MS } : { kind: 'abandoned' };
       case 'digits':
       case 'characters':
         return rest.length > 0 ? { kind: 'finite', ms: rest.length * SAY_DIGIT_MS } : { kind: 'missing' };
       case 'tone':
-        // Indication tones play until they are stopped.
-        return rest.length > 0 ? { kind: 'endless' } : { kind: 'missing' };
-      default:
+        // Tones come from the tone zones of indications.conf, which the project's Asterisk does not load:
+        // every tone fails to start.
         return { kind: 'missing' };
+      default:
+        return { kind: 'abandoned' };
     }
   }
 }

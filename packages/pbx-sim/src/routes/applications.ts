@@ -108,7 +108,8 @@ export const applicationRoutes: RouteSpec[] = [
     summary: 'Lists the Stasis applications.',
     responseClass: 'List[Application]',
     params: [],
-    handler: ({ world }) => ok(world.apps.list().map((a) => a.toJson())),
+    // Asterisk lists its applications sorted by name.
+    handler: ({ world }) => ok([...world.apps.list()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((a) => a.toJson())),
   },
   {
     resource: 'applications',

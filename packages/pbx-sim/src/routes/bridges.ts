@@ -1,8 +1,9 @@
 import { bodyParam, fail, noContent, ok, pathParam, queryParam, type AriResult, type RouteContext, type RouteSpec } from '../ari/route-spec';
 import { Bridge, type BridgeType } from '../engine/bridge';
-import { bridgeMediaQueue, stopBridgeMedia } from '../engine/bridge-media';
+import { bridgeMediaQueue, startBridgeMoh, stopBridgeMedia, stopBridgeMoh } from '../engine/bridge-media';
 import { joinBridge, leaveBridge } from '../engine/bridge-membership';
 import type { Channel } from '../engine/channel';
+import { ControlQueue } from '../engine/control-queue';
 import { LiveRecording } from '../engine/live-recording';
 import type { World } from '../engine/world';
 import { asteriskTimestamp } from '../util/asterisk-time';
@@ -16,23 +17,35 @@ const NO_SUCH_BRIDGE = { code: 404, reason: 'No such bridge' };
 const NOT_STASIS_BRIDGE = { code: 409, reason: 'The bridge belongs to no Stasis application' };
 const BRIDGE_FEATURES = ['dtmf_events', 'proxy_media', 'video_sfu', 'video_single', 'sdp_label'];
 
-/** stasis_app_bridge_create: `type` is a comma list of mixing or holding plus features. */
+/**
+ * stasis_app_bridge_create: `type` is a comma list read left to right.
+ * `mixing` adds the mixing capabilities, `holding` the holding one,
+ * `video_sfu` multi-party mixing; the other features add none. No
+ * capability at all, or holding together with mixing, creates nothing.
+ */
 function parseType(type: string | undefined): { type: BridgeType; features: string[] } | undefined {
   const tokens = (type === undefined || type === '' ? 'mixing' : type).split(',').map((t) => t.trim());
-  let base: BridgeType | undefined;
+  let mixing = false;
+  let holding = false;
   const features: string[] = [];
   for (const token of tokens) {
-    if (token === 'mixing' || token === 'holding') base = token;
-    else if (BRIDGE_FEATURES.includes(token)) features.push(token);
+    if (token === 'mixing') mixing = true;
+    else if (token === 'holding') holding = true;
+    else if (BRIDGE_FEATURES.includes(token)) {
+      features.push(token);
+      if (token === 'video_sfu') mixing = true;
+    }
   }
-  if (!base && features.length > 0) base = 'mixing';
-  return base ? { type: base, features } : undefined;
+  if (holding && mixing) return undefined;
+  if (holding) return { type: 'holding', features };
+  return mixing ? { type: 'mixing', features } : undefined;
 }
 
-function createBridge(world: World, id: string | undefined, type: string | undefined, name: string | undefined, body: unknown): AriResult {
+function createBridge(world: World, route: 'plain' | 'withId', id: string | undefined, type: string | undefined, name: string | undefined, body: unknown): AriResult {
   if (id !== undefined && world.bridges.has(id)) return fail(409, `Bridge with id '${id}' already exists`);
   const parsed = parseType(type);
-  if (!parsed) return fail(500, `Unable to create bridge. Possible duplicate bridge id '${id ?? '(null)'}'`);
+  // The two routes word the failure differently (ast_ari_bridges_create and ..._create_with_id).
+  if (!parsed) return fail(500, route === 'withId' ? 'Unable to create bridge' : `Unable to create bridge. Possible duplicate bridge id '${id ?? '(null)'}'`);
   const bridge = new Bridge(id ?? world.ids.uuid(), parsed.type, parsed.features, name ?? '', asteriskTimestamp());
   const variables = isJsonObject(body) && isJsonObject(body.variables) ? body.variables : {};
   for (const [key, value] of Object.entries(variables)) if (typeof value === 'string') bridge.vars.set(key, value);
@@ -88,11 +101,24 @@ function mediaTarget(bridge: Bridge) {
   return { uri: bridge.uri, sources: { bridges: [bridge.id] } };
 }
 
+/**
+ * A holding bridge takes one announcer: when a channel was added with that
+ * role, the ARI announcer cannot join and the playback starts and fails.
+ */
+function announcerQueue(world: World, bridge: Bridge): ControlQueue {
+  if (bridge.type === 'holding' && bridge.channels.some((c) => !c.internal && c.bridgeRole === 'announcer')) {
+    const refused = new ControlQueue((task) => world.soon(task));
+    refused.flushOnHangup();
+    return refused;
+  }
+  return bridgeMediaQueue(world, bridge, 'Announcer');
+}
+
 function playOnBridge({ world, args, path }: RouteContext, playbackId: string | undefined): AriResult {
   const found = findBridge(world, path.bridgeId ?? '');
   if (!found.ok) return found.result;
   const bridge = found.value;
-  return queuePlayback(world, () => bridgeMediaQueue(world, bridge, 'Announcer'), mediaTarget(bridge), args, playbackId, 'en');
+  return queuePlayback(world, () => announcerQueue(world, bridge), mediaTarget(bridge), args, playbackId, 'en');
 }
 
 export const bridgeRoutes: RouteSpec[] = [
@@ -115,7 +141,7 @@ export const bridgeRoutes: RouteSpec[] = [
     responseClass: 'Bridge',
     params: createParams(false),
     errorResponses: [{ code: 409, reason: 'The chosen bridge id is taken' }],
-    handler: ({ world, args }) => createBridge(world, args.nonEmpty('bridgeId'), args.nonEmpty('type'), args.nonEmpty('name'), args.body()),
+    handler: ({ world, args }) => createBridge(world, 'plain', args.nonEmpty('bridgeId'), args.nonEmpty('type'), args.nonEmpty('name'), args.body()),
   },
   {
     resource: 'bridges',
@@ -126,7 +152,7 @@ export const bridgeRoutes: RouteSpec[] = [
     responseClass: 'Bridge',
     params: createParams(true),
     errorResponses: [{ code: 409, reason: 'The chosen bridge id is taken' }],
-    handler: ({ world, args, path }) => createBridge(world, path.bridgeId, args.nonEmpty('type'), args.nonEmpty('name'), args.body()),
+    handler: ({ world, args, path }) => createBridge(world, 'withId', path.bridgeId, args.nonEmpty('type'), args.nonEmpty('name'), args.body()),
   },
   {
     resource: 'bridges',
@@ -188,6 +214,7 @@ export const bridgeRoutes: RouteSpec[] = [
         const running = channel.control?.current;
         if (running instanceof LiveRecording && running.inSession) return fail(409, `Channel ${channel.id} currently recording`);
         joinBridge(world, channel, found.value);
+        channel.bridgeRole = args.nonEmpty('role');
       }
       return noContent();
     },
@@ -229,6 +256,7 @@ export const bridgeRoutes: RouteSpec[] = [
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
       found.value.mohClass = args.nonEmpty('mohClass') ?? 'default';
+      startBridgeMoh(world, found.value);
       return noContent();
     },
   },
@@ -244,7 +272,9 @@ export const bridgeRoutes: RouteSpec[] = [
     handler: ({ world, path }) => {
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
+      if (!found.value.mohChannel) return fail(409, "Bridge isn't playing music");
       found.value.mohClass = undefined;
+      stopBridgeMoh(world, found.value);
       return noContent();
     },
   },

@@ -2,7 +2,7 @@ import { fail, noContent, pathParam, queryParam, type AriResult, type ParamSpec,
 import { ControlQueue } from '../engine/control-queue';
 import type { Channel } from '../engine/channel';
 import { DtmfCommand } from '../engine/dtmf';
-import { answerChannel } from '../engine/indications';
+import { answerChannel, indicateRinging } from '../engine/indications';
 import type { World } from '../engine/world';
 import { DIRECTIONS } from './channel-params';
 import { CONTROL_STATE_ERRORS, findControlInValidState } from './lookups';
@@ -67,7 +67,11 @@ export const channelControlRoutes: RouteSpec[] = [
     if (channel.state !== 'Up') answerChannel(world, channel);
     return undefined;
   }),
-  stateful('channels', '/channels/{channelId}/ring', 'POST', 'ring', 'Sends ringing to the channel.', [], () => undefined),
+  // Ringing sent to the ;2 half of a Local pair reaches the ;1 half, whose dialler sees it ring.
+  stateful('channels', '/channels/{channelId}/ring', 'POST', 'ring', 'Sends ringing to the channel.', [], (channel) => {
+    indicateRinging(channel);
+    return undefined;
+  }),
   stateful('channels', '/channels/{channelId}/ring', 'DELETE', 'ringStop', 'Stops ringing the channel.', [], () => undefined),
   stateful('channels', '/channels/{channelId}/progress', 'POST', 'progress', 'Sends call progress (early media) to the channel.', [], () => undefined),
   stateful(

@@ -2,7 +2,7 @@ import { fail, noContent, pathParam, queryParam, type RouteSpec } from '../ari/r
 import { leaveBridge } from '../engine/bridge-membership';
 import type { Channel } from '../engine/channel';
 import { requestHangup } from '../engine/hangup';
-import { enterStasis, leaveStasis } from '../engine/stasis';
+import { leaveStasis, switchStasis } from '../engine/stasis';
 import type { World } from '../engine/world';
 import { CONTROL_STATE_ERRORS, findControl, findControlInValidState } from './lookups';
 
@@ -19,8 +19,18 @@ function continueInDialplan(world: World, channel: Channel, target: { context: s
   // res_stasis departs the bridge before going back to the dialplan.
   if (channel.bridge) leaveBridge(world, channel);
   leaveStasis(world, channel);
-  if (channel.pbx) channel.pbx.goto(target.context, target.exten, target.priority);
-  else requestHangup(world, channel, { kind: 'silent', cause: channel.hangupCause });
+  if (channel.pbx) {
+    channel.pbx.goto(target.context, target.exten, target.priority);
+    return;
+  }
+  // The explicit goto still lands in the snapshot, and the dialler's last snapshot follows the destroy.
+  channel.dialplan = { ...channel.dialplan, context: target.context, exten: target.exten, priority: target.priority };
+  const dialler = channel.dialplan.appName === 'AppDial2';
+  requestHangup(world, channel, {
+    kind: 'silent',
+    cause: channel.hangupCause,
+    afterDestroyed: dialler ? () => world.events.channelEvent('ChannelDialplan', channel, {}, { dialplan_app: 'AppDial2', dialplan_app_data: '(Outgoing Line)' }) : undefined,
+  });
 }
 
 /**
@@ -39,10 +49,7 @@ function moveChannel(world: World, channel: Channel, app: string, appArgs: strin
     );
     return;
   }
-  const saved = channel.stasis.saved;
-  leaveStasis(world, channel);
-  channel.dialplan = { ...channel.dialplan, appName: saved.appName, appData: saved.appData };
-  enterStasis(world, channel, app, appArgs, 'originate');
+  switchStasis(world, channel, app, appArgs);
 }
 
 /** Ways a channel leaves its application or its call: continue, move, redirect. */
@@ -141,6 +148,8 @@ export const channelFlowRoutes: RouteSpec[] = [
       if (tech.toLowerCase() !== channel.technology.toLowerCase()) {
         return fail(422, `Endpoint technology '${tech}' does not match channel technology '${channel.technology}'`);
       }
+      // Only a SIP channel has a far end to send elsewhere; a Local channel's driver has no transfer, so nothing happens.
+      if (channel.technology.toUpperCase() !== 'PJSIP') return noContent();
       // The far end follows the redirect and leaves this call.
       channel.farTimers.push(world.after(50, () => requestHangup(world, channel, { kind: 'remote', cause: 16 })));
       return noContent();

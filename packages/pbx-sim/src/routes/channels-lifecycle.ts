@@ -18,7 +18,7 @@ function hangup(world: World, channelId: string, reason: string | undefined, rea
     cause = Number.parseInt(match[1] ?? '16', 10);
   } else if (reason !== undefined) {
     const mapped = HANGUP_REASONS[reason];
-    if (mapped === undefined) return fail(400, 'Invalid reason for hangup provided');
+    if (mapped === undefined) return fail(400, 'Invalid reason for hangup reason provided');
     cause = mapped;
   }
   const channel = findChannel(world, channelId);

@@ -1,4 +1,5 @@
 import { pathParam, queryParam, type RouteContext, type RouteSpec } from '../ari/route-spec';
+import type { World } from '../engine/world';
 import type { Channel } from '../engine/channel';
 import { channelSources } from '../engine/event-bus';
 import { controlQueue } from './channels-control';
@@ -18,6 +19,20 @@ const playParams = [
 ];
 
 /** A channel's media runs on its own control queue; its events follow the channel. */
+/**
+ * Whether audio frames reach a recording channel: a SIP call has RTP; a
+ * Local half gets what the application on its other half writes — Playback
+ * or music plays, Echo returns the silence the recorder transmits when
+ * transmit_silence is on — and nothing while that one answers or waits.
+ */
+function carriesAudio(world: World, channel: Channel): boolean {
+  if (channel.technology === 'PJSIP') return true;
+  const app = channel.partner?.dialplan.appName ?? '';
+  return PLAYING_APPS.has(app) || (app === 'Echo' && world.transmitSilence);
+}
+
+const PLAYING_APPS = new Set(['Playback', 'Background', 'MusicOnHold', 'Milliwatt', 'Playtones']);
+
 function mediaTarget(channel: Channel) {
   return { uri: channel.uri, sources: channelSources(channel) };
 }
@@ -69,6 +84,7 @@ export const channelMediaRoutes: RouteSpec[] = [
       return queueRecording(world, () => controlQueue(world, channel), {
         ...mediaTarget(channel),
         blockedReason: () => (channel.bridge ? 'Cannot record channel while in bridge' : undefined),
+        carriesAudio: () => carriesAudio(world, channel),
       }, args);
     },
   },

@@ -19,7 +19,7 @@ function snoop(world: World, channelId: string, snoopId: string | undefined, spy
   if (spy === 'none' && whisper === 'none') return fail(400, 'Direction must be specified for at least spy or whisper');
   if (!app) return fail(400, 'Application name is required');
   const target = findChannel(world, channelId);
-  if (!target) return fail(404, 'Channel not found');
+  if (!target) return fail(404, 'Provided channel was not found');
   if (snoopId !== undefined && world.channelIdInUse(snoopId)) return fail(500, 'Snoop channel could not be created');
   const snoopChannel = world.createChannel({
     id: snoopId,

@@ -8,6 +8,7 @@ import { channelLifecycleRoutes } from './channels-lifecycle';
 import { channelMediaRoutes } from './channels-media';
 import { channelSnoopRoutes } from './channels-snoop';
 import { channelVariableRoutes } from './channels-variables';
+import { deviceStateRoutes } from './device-states';
 import { endpointRoutes } from './endpoints';
 import { eventRoutes } from './events';
 import { playbackRoutes } from './playbacks';
@@ -28,6 +29,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...recordingRoutes,
   ...soundRoutes,
   ...playbackRoutes,
+  ...deviceStateRoutes,
   ...eventRoutes,
   ...applicationRoutes,
 ];
@@ -41,6 +43,7 @@ export const RESOURCES: readonly { name: string; description: string }[] = [
   { name: 'recordings', description: 'Live and stored recordings' },
   { name: 'sounds', description: 'Sound files' },
   { name: 'playbacks', description: 'Playback control' },
+  { name: 'deviceStates', description: 'Device states set through ARI' },
   { name: 'events', description: 'Event WebSocket' },
   { name: 'applications', description: 'Stasis applications' },
 ];

@@ -2,7 +2,7 @@ import type { Args } from '../ari/args';
 import { created, fail, queryParam, type AriResult, type ParamSpec } from '../ari/route-spec';
 import type { EventSources } from '../engine/applications';
 import type { ControlQueue } from '../engine/control-queue';
-import { LiveRecording, type IfExists, type TerminateOn } from '../engine/live-recording';
+import { LiveRecording, type IfExists, type RecordingTarget, type TerminateOn } from '../engine/live-recording';
 import { Playback } from '../engine/playback';
 import type { World } from '../engine/world';
 import { KNOWN_FORMATS } from './channel-params';
@@ -22,7 +22,7 @@ export function queuePlayback(
   playbackId: string | undefined,
   defaultLanguage: string,
 ): AriResult {
-  const medias = args.list('media');
+  const medias = args.list('media').filter((media) => media !== '');
   const skipms = args.int('skipms') ?? 0;
   const offsetms = args.int('offsetms') ?? 0;
   if (skipms < 0) return fail(400, 'skipms cannot be negative');
@@ -56,7 +56,7 @@ export const RECORDING_OPTION_PARAMS: readonly ParamSpec[] = [
 export function queueRecording(
   world: World,
   queue: () => ControlQueue,
-  target: { uri: string; sources: EventSources; blockedReason?: () => string | undefined },
+  target: RecordingTarget,
   args: Args,
 ): AriResult {
   const maxDurationSeconds = args.int('maxDurationSeconds') ?? 0;
@@ -70,8 +70,9 @@ export function queueRecording(
   const format = args.nonEmpty('format');
   if (!format || !KNOWN_FORMATS.has(format)) return fail(422, 'specified format is unknown on this system');
   const name = args.nonEmpty('name');
-  if (!name) return fail(500, 'Error parsing request');
-  if (name.split('/').includes('..') || name.startsWith('/')) return fail(400, 'Recording name invalid');
+  // A name that climbs out of the recordings folder is refused like a missing one.
+  if (!name || name.split('/').includes('..')) return fail(500, 'Error parsing request');
+  if (name.startsWith('/')) return fail(400, 'Recording name invalid');
   if (world.liveRecordings.has(name) || (ifExists === 'fail' && world.stored.has(name))) {
     return fail(409, `Recording '${name}' already exists and can not be overwritten`);
   }

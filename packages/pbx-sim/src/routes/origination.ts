@@ -27,7 +27,7 @@ export function bodyVariables(args: Args): Parsed<[string, string][]> {
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(variables)) {
     if (typeof value !== 'string') {
-      return { ok: false, result: fail(400, "Only string values in the 'variables' object allowed") };
+      return { ok: false, result: fail(400, "Each value in 'variables' must be a string or an object with 'value' and optional 'report_events'") };
     }
     pairs.push([name, value]);
   }
@@ -38,6 +38,7 @@ function checkIds(id: string | undefined, otherId: string | undefined): AriResul
   if ((id !== undefined && id.length > MAX_CHOSEN_ID) || (otherId !== undefined && otherId.length > MAX_CHOSEN_ID)) {
     return fail(400, `Uniqueid length exceeds maximum of ${MAX_CHOSEN_ID}`);
   }
+  if (id !== undefined && id === otherId) return fail(409, 'Channel with given unique ID already exists');
   return undefined;
 }
 
@@ -106,6 +107,8 @@ export function originate(world: World, args: Args, chosenId: string | undefined
   const { allocation } = allocated;
   const channel = allocation.channel;
   channel.dialplan = { ...channel.dialplan, appName: 'AppDial2', appData: '(Outgoing Line)' };
+  // Published before the application follows the channel: only applications subscribed to everything see it.
+  world.events.channelEvent('ChannelDialplan', channel, {}, { dialplan_app: 'AppDial2', dialplan_app_data: '(Outgoing Line)' });
   applyCallerAndVariables(world, channel, args.nonEmpty('callerId'), variables.value);
   if (app) {
     // The application follows both halves of a Local channel from the start.

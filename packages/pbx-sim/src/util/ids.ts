@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+const UNREAL = new Set(['Local', 'Announcer', 'Recorder', 'ARI_MOH']);
+
 /**
  * Identifiers shaped like the ones Asterisk generates, so that clients which
  * parse or log them see what they would see in production.
@@ -19,10 +21,15 @@ export class IdSource {
     return `${Math.floor(Date.now() / 1000)}.${this.uniqueCounter++}`;
   }
 
-  /** The 8-hex-digit suffix of a channel name; each channel driver keeps its own counter. */
+  /**
+   * The 8-hex-digit suffix of a channel name, counted from 0. Each channel
+   * driver keeps its own counter, except that Local, Announcer, Recorder and
+   * the bridge music-on-hold channels are all "unreal" channels and share one.
+   */
   nameSequence(technology: string): string {
-    const next = this.nameSequences.get(technology) ?? 1;
-    this.nameSequences.set(technology, next + 1);
+    const counter = UNREAL.has(technology) ? 'unreal' : technology;
+    const next = this.nameSequences.get(counter) ?? 0;
+    this.nameSequences.set(counter, next + 1);
     return next.toString(16).padStart(8, '0');
   }
 

@@ -1,0 +1,107 @@
+import { APP, channelOf, idOf, isEvent, type Target } from './support/differential';
+import { liveDifferential, SCENARIO_TIMEOUT_MS } from './support/live';
+import { answeredChannel, hangUp } from './support/steps';
+
+/** Snoop and its lifecycle, DTMF both ways, hold, ringing and early media. */
+const live = liveDifferential();
+
+/** A channel that entered the application from the dialplan before anyone answered it (state Ring), like an incoming call. */
+async function ringingInStasis(ari: Target, exten: string): Promise<{ outer: string; inner: string }> {
+  const outer = idOf(await ari.http('POST', '/channels', { query: { endpoint: `Local/${exten}@oracle-stasis`, extension: '10', context: 'oracle-wait' } }));
+  const start = await ari.event(isEvent('StasisStart'));
+  return { outer, inner: channelOf(start) };
+}
+
+describe('snoop, DTMF, hold, ringing and early media, live against Asterisk 22', () => {
+  it('a spy ends with the channel it spies on', () =>
+    live.check('snoop-spy-lifecycle', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '1100');
+      await ari.http('POST', `/channels/${a}/snoop/diff-spy`, { query: { spy: 'both', app: APP, appArgs: 'spying' } });
+      await ari.event(isEvent('StasisStart', 'diff-spy'));
+      await ari.http('GET', '/channels/diff-spy');
+      await ari.http('GET', '/channels');
+      await hangUp(ari, a);
+      // The spy only leaves the application; after StasisEnd nothing more about it reaches the application.
+      await ari.event(isEvent('StasisEnd', 'diff-spy'));
+      await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-spy');
+    }), SCENARIO_TIMEOUT_MS);
+
+  it('a whisper hung up on its own, and bad snoop requests', () =>
+    live.check('snoop-whisper', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '1101');
+      const snoop = idOf(await ari.http('POST', `/channels/${a}/snoop`, { query: { whisper: 'out', app: APP } }));
+      await ari.event(isEvent('StasisStart', snoop));
+      await ari.http('POST', `/channels/${snoop}/play/diff-whisper`, { query: { media: 'sound:beep' } });
+      await ari.event((e) => e.type === 'PlaybackFinished');
+      await ari.http('DELETE', `/channels/${snoop}`);
+      await ari.event(isEvent('StasisEnd', snoop));
+      await ari.http('POST', `/channels/${a}/snoop`, { query: { app: APP } });
+      await ari.http('POST', `/channels/${a}/snoop`, { query: { spy: 'sideways', app: APP } });
+      await ari.http('POST', `/channels/${a}/snoop`, { query: { spy: 'in' } });
+      await ari.http('POST', `/channels/${a}/snoop`, { query: { spy: 'in', app: 'nobody' } });
+      await ari.sleep(300);
+      await ari.http('POST', '/channels/nochannel/snoop', { query: { spy: 'in', app: APP } });
+      await hangUp(ari, a);
+    }), SCENARIO_TIMEOUT_MS);
+
+  it('DTMF sent to an Echo comes back: durations, pauses and bad keys', () =>
+    live.check('dtmf-echo', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '1102', {}, 'oracle-answer');
+      await ari.http('POST', `/channels/${a}/dtmf`, { query: { dtmf: '1w2', duration: 150, between: 50 } });
+      await ari.event((e) => e.type === 'ChannelDtmfReceived' && e.digit === '2' && channelOf(e) === a);
+      await ari.http('POST', `/channels/${a}/dtmf`, { query: { dtmf: 'A*' } });
+      await ari.event((e) => e.type === 'ChannelDtmfReceived' && e.digit === '*' && channelOf(e) === a);
+      await ari.http('POST', `/channels/${a}/dtmf`, { query: { dtmf: 'x' } });
+      await ari.sleep(500);
+      // Not '#': Echo would end, and its hang-up races the echoed key to the other half.
+      await hangUp(ari, a);
+    }), SCENARIO_TIMEOUT_MS);
+
+  it('hold, music on hold and silence on an answered channel, then on a hung-up one', () =>
+    live.check('hold-moh-silence', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '1103');
+      for (const [method, path] of [
+        ['POST', 'hold'],
+        ['DELETE', 'hold'],
+        ['POST', 'moh'],
+        ['DELETE', 'moh'],
+        ['DELETE', 'moh'],
+        ['POST', 'silence'],
+        ['DELETE', 'silence'],
+        ['DELETE', 'hold'],
+      ] as const) {
+        await ari.http(method, `/channels/${a}/${path}`);
+      }
+      await ari.sleep(300);
+      await hangUp(ari, a);
+      await ari.http('POST', `/channels/${a}/hold`);
+    }), SCENARIO_TIMEOUT_MS);
+
+  it('ringing and early media on a channel that is not answered yet, then answer', () =>
+    live.check('ringing-early-media', async (ari) => {
+      await ari.socket();
+      const { outer, inner } = await ringingInStasis(ari, '1104');
+      await ari.http('POST', `/channels/${inner}/ring`);
+      await ari.sleep(200);
+      await ari.http('GET', `/channels/${outer}`);
+      await ari.http('DELETE', `/channels/${inner}/ring`);
+      await ari.http('POST', `/channels/${inner}/progress`);
+      await ari.sleep(200);
+      await ari.http('GET', `/channels/${outer}`);
+      await ari.http('POST', `/channels/${inner}/play/diff-early`, { query: { media: 'sound:beep' } });
+      await ari.event((e) => e.type === 'PlaybackFinished');
+      await ari.http('GET', `/channels/${inner}`);
+      await ari.http('POST', `/channels/${inner}/answer`);
+      await ari.sleep(300);
+      await ari.http('GET', `/channels/${inner}`);
+      await ari.http('GET', `/channels/${outer}`);
+      await ari.http('POST', `/channels/${inner}/answer`);
+      await ari.http('DELETE', `/channels/${inner}`);
+      await ari.event(isEvent('StasisEnd', inner));
+    }), SCENARIO_TIMEOUT_MS);
+});
