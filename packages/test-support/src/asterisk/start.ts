@@ -16,6 +16,11 @@ export interface StartAsteriskOptions {
   startTimeoutMs?: number;
   /** Sounds the installation lacks, added as silence of this length (ms): name -> length. */
   sounds?: Record<string, number>;
+  /**
+   * Phones this run adds to the project's (a benchmark's numbering plan): each
+   * an endpoint of the project's `phone` template whose contact is the far end.
+   */
+  extraPhones?: readonly string[];
 }
 
 /** A real Asterisk 22.10.1 with the project's configuration, for one test file or one run. */
@@ -91,7 +96,8 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
   const phones = configuredPhones();
   const { user, password } = configuredAriUser();
   const addresses = await runAddresses();
-  for (const [file, content] of Object.entries(siteFiles(addresses, phones))) writeFileSync(join(etc, file), content);
+  const extraPhones = options.extraPhones ?? [];
+  for (const [file, content] of Object.entries(siteFiles(addresses, phones, extraPhones))) writeFileSync(join(etc, file), content);
 
   const child = spawn(ASTERISK_BINARY, ['-f', '-C', confFile], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
@@ -143,7 +149,7 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
 
   const timeoutMs = options.startTimeoutMs ?? 30000;
   const deadline = Date.now() + timeoutMs;
-  const pending = new Set(phones.map((phone) => phone.resource));
+  const pending = new Set([...phones.map((phone) => phone.resource), ...extraPhones]);
   let qualifying = false;
   try {
     for (;;) {
@@ -175,7 +181,7 @@ export async function startAsterisk(options: StartAsteriskOptions = {}): Promise
     password,
     addresses,
     dir,
-    phones: phones.map((phone) => phone.resource),
+    phones: [...phones.map((phone) => phone.resource), ...extraPhones],
     ari,
     cli,
     console: () => output,
