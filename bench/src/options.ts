@@ -1,17 +1,27 @@
 export const SCENARIO_IDS = ['version', 'external-pause', 'call-setup', 'playvoice', 'listcalls', 'cc-gateway'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
+/** Where the calls run: the project's simulator, or the reference Asterisk 22 from ../shared/asterisk. */
+export type BenchEngine = 'sim' | 'asterisk';
+
+/** What the real Asterisk can run: the other scenarios' numbering plan (2,400 phones) is the simulator's. */
+export const ASTERISK_SCENARIOS: readonly ScenarioId[] = ['call-setup'];
+
 export interface BenchOptions {
   only: ScenarioId[];
+  engine: BenchEngine;
   durationSec: number;
   warmupSec: number;
   /** Run the gateway under `--cpu-prof` and print the top functions after this scenario. */
   profile: ScenarioId | null;
 }
 
-export const USAGE = `usage: npm run bench -- [--only ${SCENARIO_IDS.join(',')}] [--duration 10] [--warmup 3] [--profile <scenario>]
+export const USAGE = `usage: npm run bench -- [--only ${SCENARIO_IDS.join(',')}] [--engine sim|asterisk] [--duration 10] [--warmup 3] [--profile <scenario>]
 
   --only       run these scenarios (and the baselines they are compared with); default all
+  --engine     sim (default): pbx-sim in its own process; asterisk: the reference
+               Asterisk 22 from ../shared/asterisk with the project's configuration
+               and real SIP far ends (runs ${ASTERISK_SCENARIOS.join(', ')} only)
   --duration   seconds of each measurement (default 10)
   --warmup     seconds of warm-up before each measurement (default 3)
   --profile    run the gateway under node --cpu-prof, run only this scenario, and print
@@ -21,7 +31,7 @@ export const USAGE = `usage: npm run bench -- [--only ${SCENARIO_IDS.join(',')}]
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { only: [...SCENARIO_IDS], durationSec: 10, warmupSec: 3, profile: null };
+  const options: BenchOptions = { only: [...SCENARIO_IDS], engine: 'sim', durationSec: 10, warmupSec: 3, profile: null };
   let onlyGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -36,6 +46,12 @@ export function parseOptions(argv: string[]): BenchOptions {
         options.only = value().split(',').map((id) => scenarioId(id.trim()));
         onlyGiven = true;
         break;
+      case '--engine': {
+        const engine = value();
+        if (engine !== 'sim' && engine !== 'asterisk') throw new UsageError(`--engine is sim or asterisk, not ${engine}`);
+        options.engine = engine;
+        break;
+      }
       case '--duration':
         options.durationSec = seconds(value(), name, 1);
         break;
@@ -51,6 +67,11 @@ export function parseOptions(argv: string[]): BenchOptions {
       default:
         throw new UsageError(`unknown argument ${arg}`);
     }
+  }
+  if (options.engine === 'asterisk') {
+    if (!onlyGiven && !options.profile) options.only = [...ASTERISK_SCENARIOS];
+    const unsupported = [...options.only, ...(options.profile ? [options.profile] : [])].filter((id) => !ASTERISK_SCENARIOS.includes(id));
+    if (unsupported.length > 0) throw new UsageError(`on the real Asterisk the bench runs ${ASTERISK_SCENARIOS.join(', ')} only, not ${unsupported.join(', ')}`);
   }
   if (options.profile && !onlyGiven) options.only = [options.profile];
   if (options.profile && !options.only.includes(options.profile)) options.only.push(options.profile);

@@ -2,14 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createBenchDatabase, type BenchDatabase } from './harness/bench-database';
 import { startCallbackReceiver, type CallbackReceiver } from './harness/callback-receiver';
-import { killAllChildrenNow, stopAllChildren, type Child } from './harness/child-processes';
+import { killAllChildrenNow, stopAllChildren } from './harness/child-processes';
 import { newestProfile, topFunctionsBySelfTime, type ProfileSummary, type ProfileWindow } from './harness/cpu-profile';
 import { launchGateway, type RunningGatewayProcess } from './harness/gateway-process';
-import { nextMessage, spawnBenchScript } from './harness/node-scripts';
+import { startBenchEngine, type RunningBenchEngine } from './harness/bench-engine';
 import { processMemory } from './harness/process-memory';
 import { VoipsunClient } from './load/voipsun-client';
 import { parseOptions, USAGE, UsageError, type BenchOptions } from './options';
-import { ARI, VOIPSUN_API } from './plan/bench-plan';
+import { VOIPSUN_API } from './plan/bench-plan';
 import { benchGatewayConfig, benchProvisioning } from './plan/bench-provisioning';
 import { describeMachine } from './report/machine';
 import { consoleReport } from './report/console-report';
@@ -73,21 +73,21 @@ async function main(argv: string[]): Promise<number> {
   database = await createBenchDatabase(process.env.DATABASE_URL);
   say(`database: ${database.description}`);
   let receiver: CallbackReceiver | null = null;
-  let sim: Child | null = null;
+  let engine: RunningBenchEngine | null = null;
   let gateway: RunningGatewayProcess | null = null;
   try {
     receiver = await startCallbackReceiver();
-    sim = spawnBenchScript('bench-sim');
-    const { url: simUrl } = await nextMessage<{ url: string }>(sim, 30000, 'the simulator');
-    say(`pbx-sim (own process, pid ${sim.pid}) at ${simUrl}`);
+    if (options.engine === 'asterisk') say('starting the reference Asterisk (installed from ../shared/asterisk when missing)');
+    engine = await startBenchEngine(options.engine);
+    say(engine.description);
     if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
-    say('starting the gateway (migrations, provisioning with production password hashing, 200 agent sessions)');
+    say(`starting the gateway (migrations, provisioning with production password hashing${options.engine === 'sim' ? ', 200 agent sessions' : ''})`);
     gateway = await launchGateway({
       databaseUrl: database.url,
-      ariUrl: simUrl,
-      ariUser: ARI.user,
-      ariPassword: ARI.password,
-      provisioning: benchProvisioning({ callbackUrl: receiver.url }),
+      ariUrl: engine.url,
+      ariUser: engine.gateway.user,
+      ariPassword: engine.gateway.password,
+      provisioning: benchProvisioning({ callbackUrl: receiver.url, engine: options.engine }),
       config: benchGatewayConfig(),
       cpuProfileDir: options.profile ? PROFILE_DIR : undefined,
       keepLogAt: join(RESULTS_DIR, 'gateway.log'),
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       options,
       gatewayUrl: gateway.url,
       gatewayPid: gateway.pid,
-      simUrl,
+      engine,
       database,
       callbacks: receiver,
       baselines: new Baselines(() => context),
@@ -146,13 +146,14 @@ async function main(argv: string[]): Promise<number> {
     const profile = options.profile ? profileSummary(profileWindows) : undefined;
 
     const ordered = [...rows.filter((row) => row.kind === 'baseline'), ...rows.filter((row) => row.kind === 'scenario')];
-    const targets = judgeTargets(ordered);
+    const targets = judgeTargets(ordered, memory);
     const results: Results = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       machine,
       options,
       database: database.description,
+      engine: engine.description,
       gatewayStartupMs,
       memory,
       rows: ordered,
@@ -172,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await gateway?.stop();
     await receiver?.close();
-    await sim?.stop(5000);
+    await engine?.stop();
     await stopAllChildren();
     await database.drop();
   }

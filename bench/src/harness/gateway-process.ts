@@ -38,7 +38,7 @@ export interface LogSummary {
   errors: Record<string, number>;
 }
 
-const CLI = resolve(__dirname, '..', '..', '..', 'packages', 'server', 'dist', 'cli.js');
+const LAUNCHER = resolve(__dirname, '..', '..', '..', 'packages', 'server', 'bin', 'pbx-gateway');
 
 /**
  * The gateway as production runs it: the real CLI in its own process, at the
@@ -53,14 +53,15 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
   writeFileSync(provisioningFile, stringify(launch.provisioning));
   writeFileSync(configFile, stringify(launch.config));
   const log = openSync(logFile, 'a');
-  const nodeOptions = launch.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', launch.cpuProfileDir] : [];
+  const profiling = launch.cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${launch.cpuProfileDir}` } : {};
   const started = Date.now();
   let child: Child;
   try {
-    child = spawnChild(process.execPath, [...nodeOptions, CLI, 'start'], {
+    child = spawnChild(LAUNCHER, ['start'], {
       stdio: ['ignore', log, log],
       env: {
         PATH: process.env.PATH ?? '',
+        ...profiling,
         DATABASE_URL: launch.databaseUrl,
         ARI_URL: launch.ariUrl,
         ARI_USER: launch.ariUser,

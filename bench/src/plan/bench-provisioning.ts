@@ -1,4 +1,5 @@
 import type { ProvisioningDocument } from '@pbx-gateway/server';
+import type { BenchEngine } from '../options';
 import * as plan from './bench-plan';
 
 function range<T>(count: number, item: (i: number) => T): T[] {
@@ -10,7 +11,19 @@ function range<T>(count: number, item: (i: number) => T): T[] {
  * production cost at start, verified per request or sign-in): that cost is
  * part of what is measured.
  */
-export function benchProvisioning(options: { callbackUrl: string }): ProvisioningDocument {
+export function benchProvisioning(options: { callbackUrl: string; engine: BenchEngine }): ProvisioningDocument {
+  const everything = tenant(options.callbackUrl);
+  if (options.engine === 'sim') return everything;
+  // On the real Asterisk only call setup runs: its API account, extensions and trunk.
+  const setupIds = new Set(range(plan.SETUP_EXTENSIONS, plan.setupExtensionId));
+  return {
+    apiUsers: everything.apiUsers?.filter((user) => user.realm === 'voipsun'),
+    extensions: everything.extensions?.filter((extension) => setupIds.has(extension.id)),
+    trunks: everything.trunks,
+  };
+}
+
+function tenant(callbackUrl: string): ProvisioningDocument {
   const setupExtensions = range(plan.SETUP_EXTENSIONS, (i) => ({
     id: plan.setupExtensionId(i),
     internalNumber: String(plan.setupExtensionId(i)),
@@ -50,8 +63,8 @@ export function benchProvisioning(options: { callbackUrl: string }): Provisionin
         attributes: {
           companycode: plan.SIPCALL_API.companycode,
           companyname: 'bench',
-          statusCallbackUrl: options.callbackUrl,
-          cdrCallbackUrl: options.callbackUrl,
+          statusCallbackUrl: callbackUrl,
+          cdrCallbackUrl: callbackUrl,
           nodeIp: '127.0.0.1',
         },
       },

@@ -13,6 +13,8 @@ export interface Results {
   machine: Machine;
   options: BenchOptions;
   database: string;
+  /** The telephony engine the calls ran on. */
+  engine: string;
   gatewayStartupMs: number;
   memory: MemoryReading[];
   rows: ResultRow[];

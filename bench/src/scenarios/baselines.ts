@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nextMessage, runBenchScript, spawnBenchScript } from '../harness/node-scripts';
-import { BASELINE_ARI, BASELINE_PHONES, baselinePhone } from '../plan/bench-plan';
+import { BASELINE_PHONES, baselinePhone } from '../plan/bench-plan';
 import type { AriBaselineInput, AriBaselineResult } from '../processes/ari-baseline';
 import type { ResultRow } from '../report/result-row';
 import { loadSettings, runLoad, totalErrors, type BenchContext } from './bench-context';
@@ -32,15 +32,15 @@ export class Baselines {
     );
   }
 
-  /** The unmodified ari-client originating and hanging up channels on the same simulator. */
+  /** The unmodified ari-client originating and hanging up channels on the same engine. */
   ari(concurrency: number): Promise<ResultRow> {
     return this.once(`ari-${concurrency}`, async () => {
-      const { options, simUrl } = this.context();
+      const { options, engine } = this.context();
       const input: AriBaselineInput = {
-        ariUrl: simUrl,
-        user: BASELINE_ARI.user,
-        password: BASELINE_ARI.password,
-        app: BASELINE_ARI.app,
+        ariUrl: engine.url,
+        user: engine.baseline.user,
+        password: engine.baseline.password,
+        app: engine.baseline.app,
         endpoints: Array.from({ length: BASELINE_PHONES }, (_, i) => `PJSIP/${baselinePhone(i)}`),
         concurrency,
         warmupSec: options.warmupSec,
@@ -49,7 +49,7 @@ export class Baselines {
       const result = await runBenchScript<AriBaselineInput, AriBaselineResult>('ari-baseline', input, (options.durationSec + options.warmupSec + 120) * 1000);
       return this.record({
         id: `bare-ari-${concurrency}`,
-        name: `bare ari-client (${concurrency} conc)`,
+        name: `bare ari-client${options.engine === 'asterisk' ? ' on Asterisk' : ''} (${concurrency} conc)`,
         kind: 'baseline',
         unit: 'calls/s',
         rate: result.callsPerSecond,

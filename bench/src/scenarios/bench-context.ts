@@ -1,4 +1,5 @@
 import type { BenchDatabase } from '../harness/bench-database';
+import type { RunningBenchEngine } from '../harness/bench-engine';
 import type { CallbackReceiver } from '../harness/callback-receiver';
 import { runBenchScript } from '../harness/node-scripts';
 import type { LoadResult, LoadSettings, LoadSpec } from '../load/load-spec';
@@ -18,7 +19,7 @@ export interface BenchContext {
   options: BenchOptions;
   gatewayUrl: string;
   gatewayPid: number;
-  simUrl: string;
+  engine: RunningBenchEngine;
   database: BenchDatabase;
   callbacks: CallbackReceiver;
   baselines: Baselines;

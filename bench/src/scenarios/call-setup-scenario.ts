@@ -41,7 +41,7 @@ export async function callSetupScenario(context: BenchContext): Promise<ResultRo
   const checkErrors = missing + duplicates;
   return {
     id: 'call-setup',
-    name: 'VoIPSUN call setup',
+    name: context.options.engine === 'asterisk' ? 'VoIPSUN call setup on Asterisk' : 'VoIPSUN call setup',
     kind: 'scenario',
     unit: 'calls/s',
     rate: callsPerSecond,

@@ -25,10 +25,17 @@ export const FAR_END_HOST = '127.0.0.2';
  * AOR gets a contact on the far-end transport, as if the phone had registered
  * from there, and the trunk's calls are routed there.
  */
-export function siteFiles(addresses: RunAddresses, phones: readonly ConfiguredPhone[]): Record<string, string> {
+export function siteFiles(addresses: RunAddresses, phones: readonly ConfiguredPhone[], extraPhones: readonly string[] = []): Record<string, string> {
+  const contact = (resource: string): string => `contact = sip:${resource}@${addresses.farEndHost}:${addresses.farEndSipPort}`;
   const contacts = phones.map((phone) => `
 [${phone.resource}](+type=aor)
-contact = sip:${phone.resource}@${addresses.farEndHost}:${addresses.farEndSipPort}
+${contact(phone.resource)}
+`);
+  const added = extraPhones.map((resource) => `
+[${resource}](phone)
+aors = ${resource}
+[${resource}](phone-aor)
+${contact(resource)}
 `);
   return {
     'http_site.conf': `bindaddr = 127.0.0.1\nbindport = ${addresses.httpPort}\n`,
@@ -58,7 +65,7 @@ dtmf_mode = rfc4733
 type = identify
 endpoint = far-end
 match = 127.0.0.1
-${contacts.join('')}`,
+${contacts.join('')}${added.join('')}`,
     'extensions_site.conf': readFileSync(join(repositoryRoot(), 'packages', 'test-support', 'asterisk', 'far-end-extensions.conf'), 'utf8'),
   };
 }

@@ -16,6 +16,11 @@ export interface StartAsteriskOptions {
   startTimeoutMs?: number;
   /** Sounds the installation lacks, added as silence of this length (ms): name -> length. */
   sounds?: Record<string, number>;
+  /**
+   * Phones this run adds to the project's (a benchmark's numbering plan): each
+   * an endpoint of the project's `phone` template whose contact is the far end.
+   */
+  extraPhones?: readonly string[];
 }
 
 /** A real Asterisk 22.10.1 with the project's configuration, for one test file or one run. */
@@ -106,7 +111,8 @@ async function startOnce(options: StartAsteriskOptions): Promise<RunningAsterisk
   const phones = configuredPhones();
   const { user, password } = configuredAriUser();
   const addresses = await runAddresses();
-  for (const [file, content] of Object.entries(siteFiles(addresses, phones))) writeFileSync(join(etc, file), content);
+  const extraPhones = options.extraPhones ?? [];
+  for (const [file, content] of Object.entries(siteFiles(addresses, phones, extraPhones))) writeFileSync(join(etc, file), content);
 
   const child = spawn(ASTERISK_BINARY, ['-f', '-C', confFile], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
@@ -158,7 +164,7 @@ async function startOnce(options: StartAsteriskOptions): Promise<RunningAsterisk
 
   const timeoutMs = options.startTimeoutMs ?? 30000;
   const deadline = Date.now() + timeoutMs;
-  const pending = new Set(phones.map((phone) => phone.resource));
+  const pending = new Set([...phones.map((phone) => phone.resource), ...extraPhones]);
   let nextQualify = 0;
   let identified = false;
   const token = dir.slice(-6).replace(/[^0-9a-zA-Z]/g, 'x');
@@ -200,7 +206,7 @@ async function startOnce(options: StartAsteriskOptions): Promise<RunningAsterisk
     password,
     addresses,
     dir,
-    phones: phones.map((phone) => phone.resource),
+    phones: [...phones.map((phone) => phone.resource), ...extraPhones],
     ari,
     cli,
     console: () => output,
