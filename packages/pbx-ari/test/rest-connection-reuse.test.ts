@@ -6,7 +6,7 @@ import { startTcpProxy } from '@pbx-gateway/test-support';
 import type { TcpProxy } from '@pbx-gateway/test-support';
 import { createAriPbx } from '../src';
 import type { AriPbx, AriPbxOptions } from '../src';
-import { APP, ARI_PASSWORD, ARI_USER, EventLog, RequestLedger, sleep } from './support/sim-harness';
+import { APP, ARI_PASSWORD, ARI_USER, CONNECT_WAIT_MS, connectedWithin, EventLog, RequestLedger, sleep } from './support/sim-harness';
 
 /**
  * REST connections to the engine are kept for the next request while they
@@ -33,7 +33,7 @@ async function connectThrough(url: string, options: Partial<AriPbxOptions> = {})
   const log = new EventLog();
   pbx.onEvent(log.listener);
   await pbx.start();
-  if (!pbx.connected) {
+  if (!(await connectedWithin(pbx, CONNECT_WAIT_MS))) {
     // Stopped here, as the caller's finally never sees it: left running, it would reconnect into the next test files.
     await pbx.stop();
     throw new Error('the adapter did not connect to the simulator');

@@ -79,6 +79,19 @@ export class RequestLedger {
 
 export const APP = 'gateway';
 
+/**
+ * `start()` gives up waiting after one attempt's time and goes on connecting
+ * in the background; on a busy machine the first attempt can take longer, so
+ * a test waits for the connection itself (the adapter's own retries included).
+ */
+export const CONNECT_WAIT_MS = 20000;
+
+export async function connectedWithin(pbx: AriPbx, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!pbx.connected && Date.now() < deadline) await sleep(50);
+  return pbx.connected;
+}
+
 /** A simulator recording its traffic and an adapter connected to it. */
 export async function startHarness(
   ledger: RequestLedger,
@@ -90,7 +103,7 @@ export async function startHarness(
   const pbx = createAriPbx({ url: sim.url, user: ARI_USER, password: ARI_PASSWORD, app: APP, requestTimeoutMs: 2000, ...pbxOptions });
   pbx.onEvent(log.listener);
   await pbx.start();
-  if (!pbx.connected) {
+  if (!(await connectedWithin(pbx, CONNECT_WAIT_MS))) {
     await Promise.all([pbx.stop(), sim.close()]);
     throw new Error('the adapter did not connect to the simulator');
   }
