@@ -1,5 +1,6 @@
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import { AriSession, field, sleep, type EventStream, type JsonObject } from './support/ari-session';
+import { simulatorClock } from './support/simulator-clock';
 
 /** Playbacks and recordings with a short media catalog; their lengths are checked on a fake clock. */
 describe('media', () => {
@@ -19,18 +20,7 @@ describe('media', () => {
     await app.waitFor('StasisStart', channel);
   });
 
-  /**
-   * The simulator's timers and clock, faked: time moves only when the test
-   * says, so lengths are checked exactly whatever the machine's load. I/O
-   * turns stay real, so requests and events still flow.
-   */
-  const onSimulatorClock = (): void => {
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
-  };
-
-  afterEach(() => {
-    jest.useRealTimers();
-  });
+  const onSimulatorClock = simulatorClock();
 
   afterAll(async () => {
     ari.close();
