@@ -72,6 +72,10 @@ const waitFor = async (condition: () => boolean, timeoutMs = 2000): Promise<void
 };
 
 describe('connection supervisor', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('returns from start when the first attempt fails, fails commands at once, and connects on a later attempt', async () => {
     const hooks = recorder();
     const sessions: FakeSession[] = [];
@@ -84,9 +88,9 @@ describe('connection supervisor', () => {
       return session;
     }, () => 0.5);
 
-    const started = Date.now();
+    // On a fake clock, start returns before any time has passed: it does not wait out the backoff.
+    jest.useFakeTimers();
     await supervisor.start();
-    expect(Date.now() - started).toBeLessThan(150);
     expect(supervisor.connected).toBe(false);
     expect(() => supervisor.currentSession('channels.list')).toThrow(PbxFailure);
     try {
@@ -95,7 +99,10 @@ describe('connection supervisor', () => {
       expect((error as PbxFailure).kind).toBe('unavailable');
     }
 
-    await waitFor(() => supervisor.connected);
+    // Two backoffs of at most maxDelayMs each.
+    await jest.advanceTimersByTimeAsync(2 * settings.maxDelayMs);
+    jest.useRealTimers();
+    expect(supervisor.connected).toBe(true);
     expect(attempts).toBe(3);
     expect(hooks.log).toEqual(['connected']);
     await supervisor.stop();
@@ -134,21 +141,29 @@ describe('connection supervisor', () => {
     const supervisor = new ConnectionSupervisor({ ...settings, initialDelayMs: 60_000, maxDelayMs: 60_000 }, recorder(), async () => {
       throw new Error('ECONNREFUSED');
     });
+    jest.useFakeTimers();
     await supervisor.start();
-    const stopping = Date.now();
+    // The clock does not move past the first attempt, yet stop returns: it does not wait out the minute.
     await supervisor.stop();
-    expect(Date.now() - stopping).toBeLessThan(500);
+    jest.useRealTimers();
   });
 
   it('gives up waiting in start after a bounded time when an attempt hangs', async () => {
     const supervisor = new ConnectionSupervisor(settings, recorder(), (_settings, signal) =>
       new Promise<AriSession>((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('cancelled')))),
     );
-    const started = Date.now();
-    await supervisor.start();
-    const waited = Date.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(2 * settings.requestTimeoutMs);
-    expect(waited).toBeLessThan(2 * settings.requestTimeoutMs + 1500);
+    jest.useFakeTimers();
+    let returned = false;
+    const starting = supervisor.start().then(() => {
+      returned = true;
+    });
+    // Two request timeouts at least, and a bounded wait past them.
+    await jest.advanceTimersByTimeAsync(2 * settings.requestTimeoutMs - 1);
+    expect(returned).toBe(false);
+    await jest.advanceTimersByTimeAsync(1500);
+    expect(returned).toBe(true);
+    await starting;
+    jest.useRealTimers();
     expect(supervisor.connected).toBe(false);
     await supervisor.stop();
   });

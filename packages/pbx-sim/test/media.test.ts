@@ -1,7 +1,8 @@
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import { AriSession, field, sleep, type EventStream, type JsonObject } from './support/ari-session';
+import { simulatorClock } from './support/simulator-clock';
 
-/** Playbacks and recordings on real timers, with a short media catalog. */
+/** Playbacks and recordings with a short media catalog; their lengths are checked on a fake clock. */
 describe('media', () => {
   let sim: PbxSim;
   let ari: AriSession;
@@ -19,31 +20,34 @@ describe('media', () => {
     await app.waitFor('StasisStart', channel);
   });
 
+  const onSimulatorClock = simulatorClock();
+
   afterAll(async () => {
     ari.close();
     await sim.close();
   });
 
   it('finishes a playback when its media would end', async () => {
+    onSimulatorClock();
     const created = (await ari.expect(201, 'POST', `/channels/${channel}/play/p-short`, { media: 'sound:short' })) as JsonObject;
     expect(created).toEqual({ id: 'p-short', media_uri: 'sound:short', target_uri: `channel:${channel}`, language: 'en', state: 'queued' });
     const started = await app.next((e) => e.type === 'PlaybackStarted' && field(e, 'playback', 'id') === 'p-short');
-    const t0 = Date.now();
     expect(started.playback).toMatchObject({ state: 'playing' });
+    jest.advanceTimersByTime(199);
+    expect(field(await ari.expect(200, 'GET', '/playbacks/p-short'), 'state')).toBe('playing');
+    jest.advanceTimersByTime(1);
     await app.next((e) => e.type === 'PlaybackFinished' && field(e, 'playback', 'id') === 'p-short');
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(180);
-    expect(Date.now() - t0).toBeLessThan(1000);
     const gone = await ari.call('GET', '/playbacks/p-short');
     expect([gone.status, gone.body]).toEqual([404, { message: 'Playback not found' }]);
   });
 
   it('pauses without an event, resumes with PlaybackStarted, and moves with skipms', async () => {
+    onSimulatorClock();
     await ari.expect(201, 'POST', `/channels/${channel}/play/p-long`, { media: 'sound:long', skipms: 400 });
     await app.next((e) => e.type === 'PlaybackStarted' && field(e, 'playback', 'id') === 'p-long');
-    const t0 = Date.now();
     await ari.expect(204, 'POST', '/playbacks/p-long/control', { operation: 'pause' });
     expect(field(await ari.expect(200, 'GET', '/playbacks/p-long'), 'state')).toBe('paused');
-    await sleep(300);
+    jest.advanceTimersByTime(300);
     const reply = await ari.call('POST', '/playbacks/p-long/control', { operation: 'forward' });
     expect([reply.status, reply.body]).toEqual([409, { message: 'Can only forward while media is playing' }]);
     await ari.expect(204, 'POST', '/playbacks/p-long/control', { operation: 'pause' });
@@ -52,22 +56,25 @@ describe('media', () => {
     await ari.expect(204, 'POST', '/playbacks/p-long/control', { operation: 'forward' });
     await ari.expect(204, 'POST', '/playbacks/p-long/control', { operation: 'forward' });
     await ari.expect(204, 'POST', '/playbacks/p-long/control', { operation: 'reverse' });
-    await app.next((e) => e.type === 'PlaybackFinished' && field(e, 'playback', 'id') === 'p-long', 3000);
-    // 1000 ms of media, 300 ms paused, 400 ms skipped in total.
-    const elapsed = Date.now() - t0;
-    expect(elapsed).toBeGreaterThanOrEqual(850);
-    expect(elapsed).toBeLessThan(1800);
+    // 1000 ms of media, 400 ms skipped in total, the 300 ms paused not counted: 600 ms left to play.
+    jest.advanceTimersByTime(599);
+    expect(field(await ari.expect(200, 'GET', '/playbacks/p-long'), 'state')).toBe('playing');
+    jest.advanceTimersByTime(1);
+    await app.next((e) => e.type === 'PlaybackFinished' && field(e, 'playback', 'id') === 'p-long');
     expect(playbackEvents('p-long')).toEqual(['PlaybackStarted:playing', 'PlaybackStarted:playing', 'PlaybackFinished:done']);
   });
 
   it('restarts from the beginning', async () => {
+    onSimulatorClock();
     await ari.expect(201, 'POST', `/channels/${channel}/play/p-restart`, { media: 'sound:short' });
     await app.next((e) => e.type === 'PlaybackStarted' && field(e, 'playback', 'id') === 'p-restart');
-    const t0 = Date.now();
-    await sleep(120);
+    jest.advanceTimersByTime(120);
     await ari.expect(204, 'POST', '/playbacks/p-restart/control', { operation: 'restart' });
+    // The whole 200 ms again from the restart.
+    jest.advanceTimersByTime(199);
+    expect(field(await ari.expect(200, 'GET', '/playbacks/p-restart'), 'state')).toBe('playing');
+    jest.advanceTimersByTime(1);
     await app.next((e) => e.type === 'PlaybackFinished' && field(e, 'playback', 'id') === 'p-restart');
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
   });
 
   it('plays a list with PlaybackContinuing, fails an unknown sound, and times URLs and recordings', async () => {
@@ -102,17 +109,18 @@ describe('media', () => {
   });
 
   it('records with pauses excluded from the duration and keeps a WAV file of that length', async () => {
+    onSimulatorClock();
     await ari.expect(201, 'POST', `/channels/${channel}/record`, { name: 'rec-a', format: 'wav' });
     await app.next((e) => e.type === 'RecordingStarted' && field(e, 'recording', 'name') === 'rec-a');
-    await sleep(700);
+    jest.advanceTimersByTime(700);
     await ari.expect(204, 'POST', '/recordings/live/rec-a/pause');
     expect(field(await ari.expect(200, 'GET', '/recordings/live/rec-a'), 'state')).toBe('paused');
-    await sleep(600);
+    jest.advanceTimersByTime(600);
     await ari.expect(204, 'DELETE', '/recordings/live/rec-a/pause');
-    await sleep(800);
+    jest.advanceTimersByTime(800);
     await ari.expect(204, 'POST', '/recordings/live/rec-a/stop');
     const finished = await app.next((e) => e.type === 'RecordingFinished' && field(e, 'recording', 'name') === 'rec-a');
-    // About 1.5 s recorded: the 0.6 s pause does not count.
+    // 1.5 s recorded: the 0.6 s pause does not count.
     expect(finished.recording).toEqual({ name: 'rec-a', format: 'wav', state: 'done', target_uri: `channel:${channel}`, duration: 1 });
     expect(await ari.expect(200, 'GET', '/recordings/stored/rec-a')).toEqual({ name: 'rec-a', format: 'wav' });
     const file = await fetch(`${sim.url}/ari/recordings/stored/rec-a/file`, { headers: { Authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` } });
@@ -128,10 +136,13 @@ describe('media', () => {
   });
 
   it('plays a stored recording for its length and ends a recording on its terminateOn key', async () => {
+    onSimulatorClock();
     await ari.expect(201, 'POST', `/channels/${channel}/record`, { name: 'rec-b', format: 'wav', terminateOn: '#' });
     await app.next((e) => e.type === 'RecordingStarted' && field(e, 'recording', 'name') === 'rec-b');
-    await sleep(1100);
-    await sim.control.pressDtmf(channel, '5#', { durationMs: 50, gapMs: 50 });
+    jest.advanceTimersByTime(1100);
+    const pressed = sim.control.pressDtmf(channel, '5#', { durationMs: 50, gapMs: 50 });
+    await jest.advanceTimersByTimeAsync(200);
+    await pressed;
     const finished = await app.next((e) => e.type === 'RecordingFinished' && field(e, 'recording', 'name') === 'rec-b');
     expect(field(finished, 'recording', 'duration')).toBe(1);
     expect(app.ofChannel(channel).filter((e) => e.type === 'ChannelDtmfReceived').map((e) => [e.digit, e.duration_ms])).toEqual([
@@ -140,18 +151,21 @@ describe('media', () => {
     ]);
     await ari.expect(201, 'POST', `/channels/${channel}/play/p-rec`, { media: 'recording:rec-b' });
     await app.next((e) => e.type === 'PlaybackStarted' && field(e, 'playback', 'id') === 'p-rec');
-    const t0 = Date.now();
-    await app.next((e) => e.type === 'PlaybackFinished' && field(e, 'playback', 'id') === 'p-rec', 3000);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
+    // At least the one second recorded, and not much more.
+    jest.advanceTimersByTime(999);
+    expect(field(await ari.expect(200, 'GET', '/playbacks/p-rec'), 'state')).toBe('playing');
+    jest.advanceTimersByTime(2000);
+    await app.next((e) => e.type === 'PlaybackFinished' && field(e, 'playback', 'id') === 'p-rec');
   });
 
   it('stops at maxDurationSeconds on the first second boundary past the limit, as Asterisk counts time', async () => {
+    onSimulatorClock();
     await ari.expect(201, 'POST', `/channels/${channel}/record`, { name: 'rec-max', format: 'wav', maxDurationSeconds: 1, ifExists: 'overwrite' });
     await app.next((e) => e.type === 'RecordingStarted' && field(e, 'recording', 'name') === 'rec-max');
-    const t0 = Date.now();
-    const finished = await app.next((e) => e.type === 'RecordingFinished' && field(e, 'recording', 'name') === 'rec-max', 3000);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(990);
-    expect(Date.now() - t0).toBeLessThan(2600);
+    jest.advanceTimersByTime(999);
+    expect(field(await ari.expect(200, 'GET', '/recordings/live/rec-max'), 'state')).toBe('recording');
+    jest.advanceTimersByTime(1600);
+    const finished = await app.next((e) => e.type === 'RecordingFinished' && field(e, 'recording', 'name') === 'rec-max');
     expect(field(finished, 'recording', 'duration')).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import { AriSession, field, sleep, type EventStream, type JsonObject } from './support/ari-session';
+import { simulatorClock } from './support/simulator-clock';
 
 /**
  * The simulated telephone network: phones and trunk numbers reached through
@@ -32,6 +33,8 @@ describe('telephone network', () => {
     ari = new AriSession(sim.url);
     app = await ari.events('net');
   });
+
+  const onSimulatorClock = simulatorClock();
 
   afterAll(async () => {
     ari.close();
@@ -142,10 +145,13 @@ describe('telephone network', () => {
   });
 
   it('rings a no-answer number until the originate timeout', async () => {
+    onSimulatorClock();
     const id = String((await originate('PJSIP/604@trunk', { timeout: 1 })).id);
-    const started = Date.now();
-    await app.waitFor('ChannelDestroyed', id, 3000);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    await app.waitFor('Dial', id);
+    jest.advanceTimersByTime(999);
+    expect(field(await ari.expect(200, 'GET', `/channels/${id}`), 'state')).toBe('Ringing');
+    jest.advanceTimersByTime(1);
+    await app.waitFor('ChannelDestroyed', id);
     expect(sequence(id)).toEqual(['Dial:', 'ChannelStateChange:Ringing', 'Dial:RINGING', 'ChannelDestroyed:19']);
   });
 

@@ -11,6 +11,8 @@ export type { FarEndBehaviour, FarEndControl, FarEndOutcome } from './far-end/fa
 export { simFarEnd } from './far-end/sim-far-end';
 export { asteriskFarEnd } from './far-end/asterisk-far-end';
 import type { TestGateway, TestGatewayOptions } from './test-gateway';
+// Loaded eagerly: it declares the afterAll that closes a file's leftover gateways while Jest collects the file.
+export { closeLeftoverGateways, gatewaysLeft } from './gateway-leftovers';
 
 /**
  * The whole gateway for one test file (see test-gateway.ts). Loaded on first

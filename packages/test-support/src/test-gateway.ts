@@ -24,6 +24,7 @@ import { startCallbackReceiver, type CallbackReceiver } from './callback-receive
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_MEDIA } from './test-media';
 import { waitFor } from './wait-for';
+import { gatewayClosed, trackGateway } from './gateway-leftovers';
 
 export interface TestGatewayOptions {
   /** Replaces the demo provisioning entirely. */
@@ -80,7 +81,11 @@ export interface TestGateway {
  * adapter, every dialect, the demo tenant (callbacks pointed at a local
  * receiver). Only the listening socket is left out: tests call the app.
  */
-export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+export function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  return trackGateway(openTestGateway(options));
+}
+
+async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway> {
   const database: TestDatabase = await createTestDatabase();
   const callbacks = await startCallbackReceiver();
   const engine = testEngine();
@@ -163,7 +168,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   // `DROP DATABASE … WITH (FORCE)` at close may end a connection that is still
   // closing; an idle client's error is then the pool's, and unheard it would throw.
   pool.on('error', () => undefined);
-  return {
+  let closing: Promise<void> | undefined;
+  const testGateway: TestGateway = {
     http: supertest(gateway.app),
     app: gateway.app,
     core: gateway.core,
@@ -179,12 +185,21 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     databaseUrl: database.url,
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
     waitFor,
-    async close() {
-      await gateway.stop();
-      await stopEngine();
-      await callbacks.close();
-      await pool.end();
-      await database.drop();
+    close() {
+      // The file's own afterAll and the harness's leftover sweep may both close it.
+      closing ??= (async () => {
+        try {
+          await gateway.stop();
+          await stopEngine();
+          await callbacks.close();
+          await pool.end();
+          await database.drop();
+        } finally {
+          gatewayClosed(testGateway);
+        }
+      })();
+      return closing;
     },
   };
+  return testGateway;
 }

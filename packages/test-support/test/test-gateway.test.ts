@@ -1,4 +1,4 @@
-import { startTestGateway } from '../src';
+import { closeLeftoverGateways, gatewaysLeft, startTestGateway } from '../src';
 
 describe('the whole-gateway test harness', () => {
   it('runs the demo tenant on real Postgres and the simulator, and closes cleanly', async () => {
@@ -13,7 +13,26 @@ describe('the whole-gateway test harness', () => {
     } finally {
       await gateway.close();
     }
-    // As long as the dialect suites give their shared gateway to start: a test that gives up while it is still
-    // starting leaves it running in its worker.
+    expect(gatewaysLeft()).toBe(0);
+  }, 60000);
+
+  it('closes a gateway whose test stopped waiting while it started, once its start ends', async () => {
+    // As a test that times out in the middle of startTestGateway: nobody will ever close what it returns.
+    const abandoned = startTestGateway();
+    expect(gatewaysLeft()).toBe(1);
+    await closeLeftoverGateways();
+    const gateway = await abandoned;
+    expect(gatewaysLeft()).toBe(0);
+    await expect(gateway.engineChannels()).rejects.toThrow();
+    await expect(gateway.query('select 1')).rejects.toThrow();
+  }, 60000);
+
+  it('closes a gateway a test left open, and a second close is harmless', async () => {
+    const gateway = await startTestGateway();
+    expect(gatewaysLeft()).toBe(1);
+    await closeLeftoverGateways();
+    expect(gatewaysLeft()).toBe(0);
+    await expect(gateway.engineChannels()).rejects.toThrow();
+    await gateway.close();
   }, 60000);
 });

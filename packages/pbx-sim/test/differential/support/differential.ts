@@ -8,6 +8,7 @@ import { compareTrace } from '../../support/trace-compare';
 import type { Json, JsonObject, QueryValue, Trace, TraceEntry } from '../../support/trace-format';
 import type { ActualEvent, ActualResponse, Replay } from '../../support/trace-replay';
 import { Bindings } from '../../support/unifier';
+import { maskRaces } from './asterisk-races';
 import { maskVolatile, toPlaceholders } from './placeholders';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
@@ -189,21 +190,6 @@ function toReplay(entries: TraceEntry[]): Replay {
     }
   }
   return replay;
-}
-
-/**
- * Races of Asterisk's own, seen to go either way between runs, masked on both
- * sides: the answer to a snoop is built while the snoop's thread enters
- * Stasis, so its snapshot shows the application or not yet.
- */
-function maskRaces(entries: TraceEntry[]): TraceEntry[] {
-  const snoops = new Set(entries.flatMap((e) => (e.type === 'request' && e.method === 'POST' && /\/snoop(\/[^/]+)?$/.test(e.path) ? [e.req] : [])));
-  return entries.map((entry) => {
-    if (entry.type !== 'response' || !snoops.has(entry.req) || entry.status !== 200) return entry;
-    const body = entry.body as JsonObject;
-    const dialplan = body.dialplan as JsonObject;
-    return { ...entry, body: { ...body, dialplan: { ...dialplan, app_name: '<race>', app_data: '<race>' } } };
-  });
 }
 
 /** Requests must be the same on both sides for their responses to be compared one by one. */

@@ -1,0 +1,129 @@
+import { eventKey } from '../../support/trace-compare';
+import type { EventEntry, JsonObject, TraceEntry } from '../../support/trace-format';
+
+/**
+ * Races of Asterisk's own, seen to go either way between runs of the same
+ * scenario. Each is brought to one form on both sides before the comparison,
+ * so a run of either variant matches and anything else still differs.
+ */
+export function maskRaces(entries: TraceEntry[]): TraceEntry[] {
+  return dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(playAnswers(snoopAnswers(entries)))));
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function bridgeOf(event: JsonObject): string | undefined {
+  const bridge = event.bridge;
+  return isObject(bridge) && typeof bridge.id === 'string' ? bridge.id : undefined;
+}
+
+/**
+ * The answer to a snoop is built while the snoop's thread enters Stasis, so
+ * its snapshot shows the application or not yet.
+ */
+function snoopAnswers(entries: TraceEntry[]): TraceEntry[] {
+  const snoops = new Set(entries.flatMap((e) => (e.type === 'request' && e.method === 'POST' && /\/snoop(\/[^/]+)?$/.test(e.path) ? [e.req] : [])));
+  return entries.map((entry) => {
+    if (entry.type !== 'response' || !snoops.has(entry.req) || entry.status !== 200) return entry;
+    const body = entry.body as JsonObject;
+    const dialplan = body.dialplan as JsonObject;
+    return { ...entry, body: { ...body, dialplan: { ...dialplan, app_name: '<race>', app_data: '<race>' } } };
+  });
+}
+
+/**
+ * The answer to a play is built while the playback's thread starts it: a
+ * media that cannot play (a malformed tone) is answered queued in most runs
+ * and already failed in some. Both are brought to queued.
+ */
+function playAnswers(entries: TraceEntry[]): TraceEntry[] {
+  const plays = new Set(entries.flatMap((e) => (e.type === 'request' && e.method === 'POST' && /\/play(\/[^/]+)?$/.test(e.path) ? [e.req] : [])));
+  return entries.map((entry) => {
+    if (entry.type !== 'response' || !plays.has(entry.req) || entry.status !== 201 || !isObject(entry.body) || entry.body.state !== 'failed') return entry;
+    return { ...entry, body: { ...entry.body, state: 'queued' } };
+  });
+}
+
+/**
+ * A deleted bridge's channels leave it each on its own thread: which leaves
+ * first, and so which channel's ChannelLeftBridge still lists the other,
+ * varies (seen both ways with two channels in a holding bridge).
+ */
+function leavingDestroyedBridge(entries: TraceEntry[]): TraceEntry[] {
+  const deleted = new Set<string>();
+  return entries.map((entry) => {
+    if (entry.type === 'request' && entry.method === 'DELETE') {
+      const match = /^\/ari\/bridges\/([^/]+)$/.exec(entry.path);
+      if (match?.[1] !== undefined) deleted.add(decodeURIComponent(match[1]));
+      return entry;
+    }
+    if (entry.type !== 'event' || entry.event.type !== 'ChannelLeftBridge') return entry;
+    const id = bridgeOf(entry.event);
+    const bridge = entry.event.bridge;
+    if (id === undefined || !deleted.has(id) || !isObject(bridge) || !Array.isArray(bridge.channels)) return entry;
+    return { ...entry, event: { ...entry.event, bridge: { ...bridge, channels: '<race>' } } };
+  });
+}
+
+/**
+ * An application follows a bridge it did not subscribe to through its
+ * channels in it; when the last one leaves, that interest ends on another
+ * thread than the one publishing the bridge's destruction, so
+ * BridgeDestroyed after it is delivered in some runs and not in others
+ * (seen both ways deleting a mixing bridge with one channel in it).
+ */
+function withoutUnfollowedBridgeDestroyed(entries: TraceEntry[]): TraceEntry[] {
+  const emptied = new Set<string>();
+  return entries.filter((entry) => {
+    if (entry.type !== 'event') return true;
+    const id = bridgeOf(entry.event);
+    if (id === undefined) return true;
+    const key = `${entry.ws} ${id}`;
+    const bridge = entry.event.bridge as JsonObject;
+    if (entry.event.type === 'ChannelLeftBridge' && Array.isArray(bridge.channels) && bridge.channels.length === 0) emptied.add(key);
+    else if (entry.event.type === 'ChannelEnteredBridge') emptied.delete(key);
+    else if (entry.event.type === 'BridgeDestroyed' && emptied.has(key)) return false;
+    return true;
+  });
+}
+
+/**
+ * Dialling from ARI publishes the Dial begin on the dialling thread while the
+ * callee's answer comes from the callee's: the begin arrives before the
+ * caller's ChannelStateChange or after the Dial ANSWER (both seen for a
+ * created Local channel dialled into a context that answers). It is put
+ * back before the state change and the dial's outcome of the same channel,
+ * and its snapshot of the channel, taken when it is published, shows the
+ * state before or after that change.
+ */
+function dialBeginFirst(entries: TraceEntry[]): TraceEntry[] {
+  const result = [...entries];
+  const overtakes = (begin: EventEntry, earlier: TraceEntry): boolean =>
+    earlier.type === 'event' &&
+    earlier.ws === begin.ws &&
+    eventKey(earlier.event) === eventKey(begin.event) &&
+    (earlier.event.type === 'ChannelStateChange' || (earlier.event.type === 'Dial' && earlier.event.dialstatus !== ''));
+  for (let i = 0; i < result.length; i++) {
+    const entry = result[i];
+    if (entry === undefined || entry.type !== 'event' || entry.event.type !== 'Dial' || entry.event.dialstatus !== '') continue;
+    let at = i;
+    for (let j = i - 1; j >= 0; j--) {
+      const earlier = result[j];
+      if (earlier === undefined) break;
+      if (overtakes(entry, earlier)) at = j;
+      else if (earlier.type === 'event' && earlier.ws === entry.ws && eventKey(earlier.event) === eventKey(entry.event)) break;
+    }
+    if (at < i) {
+      result.splice(i, 1);
+      result.splice(at, 0, entry);
+    }
+    const next = result.slice(at + 1).find((later) => later.type === 'event' && later.ws === entry.ws && eventKey(later.event) === eventKey(entry.event));
+    const peer = entry.event.peer;
+    if (next?.type === 'event' && next.event.type === 'ChannelStateChange' && isObject(peer)) {
+      result[at] = { ...entry, event: { ...entry.event, peer: { ...peer, state: '<race>' } } };
+    }
+  }
+  return result;
+}
