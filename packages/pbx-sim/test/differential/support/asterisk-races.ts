@@ -7,7 +7,7 @@ import type { EventEntry, JsonObject, TraceEntry } from '../../support/trace-for
  * so a run of either variant matches and anything else still differs.
  */
 export function maskRaces(entries: TraceEntry[]): TraceEntry[] {
-  return dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(mediaAnswers(snoopAnswers(entries)))));
+  return dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(mediaAnswers(snoopAnswers(withoutFailedApplicationList(entries))))));
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -31,6 +31,19 @@ function snoopAnswers(entries: TraceEntry[]): TraceEntry[] {
     const dialplan = body.dialplan as JsonObject;
     return { ...entry, body: { ...body, dialplan: { ...dialplan, app_name: '<race>', app_data: '<race>' } } };
   });
+}
+
+/**
+ * Listing the applications just after a socket registered two of them was
+ * once answered 500 "Allocation failed" instead of the list: a failure of
+ * Asterisk's own while it sets the applications up. That answer says nothing
+ * the simulator could match, so it is left out of the comparison, in that run only.
+ */
+function withoutFailedApplicationList(entries: TraceEntry[]): TraceEntry[] {
+  const lists = new Set(entries.flatMap((e) => (e.type === 'request' && e.method === 'GET' && e.path === '/ari/applications' ? [e.req] : [])));
+  return entries.filter(
+    (entry) => !(entry.type === 'response' && lists.has(entry.req) && entry.status === 500 && isObject(entry.body) && entry.body.message === 'Allocation failed'),
+  );
 }
 
 /**
