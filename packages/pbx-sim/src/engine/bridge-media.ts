@@ -1,6 +1,6 @@
 import type { Bridge, MediaRole } from './bridge';
 import { joinBridge, leaveBridge } from './bridge-membership';
-import type { Channel } from './channel';
+import type { Channel, Technology } from './channel';
 import { ControlQueue } from './control-queue';
 import type { World } from './world';
 
@@ -14,19 +14,7 @@ import type { World } from './world';
 export function bridgeMediaQueue(world: World, bridge: Bridge, role: MediaRole): ControlQueue {
   const existing = bridge.media[role];
   if (existing) return existing.control;
-  const sequence = world.ids.nameSequence(role);
-  const make = (half: 1 | 2): Channel =>
-    world.createChannel({
-      name: `${role}/ARI-${sequence};${half}`,
-      technology: role,
-      state: 'Up',
-      dialplan: { context: 'default', exten: 's', priority: 1, appName: '', appData: '' },
-      internal: true,
-    });
-  const one = make(1);
-  const two = make(2);
-  one.partner = two;
-  two.partner = one;
+  const [one, two] = internalPair(world, role, `${role}/ARI-${world.ids.nameSequence(role)}`);
   const queue = new ControlQueue((task) => world.soon(task));
   one.control = queue;
   bridge.media[role] = { channel: two, control: queue };
@@ -66,19 +54,7 @@ export function stopBridgeMedia(world: World, bridge: Bridge): void {
  */
 export function startBridgeMoh(world: World, bridge: Bridge): void {
   if (bridge.type === 'holding' || bridge.mohChannel) return;
-  const sequence = world.ids.nameSequence('ARI_MOH');
-  const make = (half: 1 | 2): Channel =>
-    world.createChannel({
-      name: `Announcer/ARI_MOH-${sequence};${half}`,
-      technology: 'Announcer',
-      state: 'Up',
-      dialplan: { context: 'default', exten: 's', priority: 1, appName: '', appData: '' },
-      internal: true,
-    });
-  const one = make(1);
-  const two = make(2);
-  one.partner = two;
-  two.partner = one;
+  const [, two] = internalPair(world, 'Announcer', `Announcer/ARI_MOH-${world.ids.nameSequence('ARI_MOH')}`);
   bridge.mohChannel = two;
   joinBridge(world, two, bridge);
 }
@@ -94,4 +70,21 @@ export function stopBridgeMoh(world: World, bridge: Bridge): void {
     half.destroyed = true;
     world.channels.delete(half.id);
   }
+}
+
+/** The two halves (`;1`, `;2`) of an internal channel Asterisk creates to play into a bridge, partnered. */
+function internalPair(world: World, technology: Technology, name: string): [Channel, Channel] {
+  const make = (half: 1 | 2): Channel =>
+    world.createChannel({
+      name: `${name};${half}`,
+      technology,
+      state: 'Up',
+      dialplan: { context: 'default', exten: 's', priority: 1, appName: '', appData: '' },
+      internal: true,
+    });
+  const one = make(1);
+  const two = make(2);
+  one.partner = two;
+  two.partner = one;
+  return [one, two];
 }
