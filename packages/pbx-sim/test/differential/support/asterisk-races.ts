@@ -7,7 +7,7 @@ import type { EventEntry, JsonObject, TraceEntry } from '../../support/trace-for
  * so a run of either variant matches and anything else still differs.
  */
 export function maskRaces(entries: TraceEntry[]): TraceEntry[] {
-  return dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(mediaAnswers(snoopAnswers(withoutFailedApplicationList(entries))))));
+  return softHangupAfterStateChange(dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(mediaAnswers(snoopAnswers(withoutFailedApplicationList(entries)))))));
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -138,6 +138,37 @@ function dialBeginFirst(entries: TraceEntry[]): TraceEntry[] {
     if (next?.type === 'event' && next.event.type === 'ChannelStateChange' && isObject(peer)) {
       result[at] = { ...entry, event: { ...entry.event, peer: { ...peer, state: '<race>' } } };
     }
+  }
+  return result;
+}
+
+/**
+ * A Local channel's half running Congestion() sets its own state to Busy on
+ * its thread, while the originate gives up on the other thread and asks that
+ * half to hang up (cause 0): the ChannelHangupRequest comes before or after
+ * the ChannelStateChange (both seen originating into a congested context).
+ * The request is put after the state change, with the state its snapshot
+ * shows masked; a request that does not meet a state change is left alone.
+ */
+function softHangupAfterStateChange(entries: TraceEntry[]): TraceEntry[] {
+  const result = [...entries];
+  const sameChannel = (a: EventEntry, b: TraceEntry): boolean => b.type === 'event' && b.ws === a.ws && eventKey(b.event) === eventKey(a.event);
+  for (let i = 0; i < result.length; i++) {
+    const entry = result[i];
+    if (entry === undefined || entry.type !== 'event' || entry.event.type !== 'ChannelHangupRequest' || entry.event.cause !== 0) continue;
+    const channel = entry.event.channel;
+    const masked: EventEntry = isObject(channel) ? { ...entry, event: { ...entry.event, channel: { ...channel, state: '<race>' } } } : entry;
+    const nextIndex = result.findIndex((later, j) => j > i && sameChannel(entry, later));
+    const next = nextIndex < 0 ? undefined : result[nextIndex];
+    if (next?.type === 'event' && next.event.type === 'ChannelStateChange') {
+      result.splice(nextIndex, 1);
+      result.splice(i, 0, next);
+      result[i + 1] = masked;
+      i++;
+      continue;
+    }
+    const previous = result.slice(0, i).reverse().find((earlier) => sameChannel(entry, earlier));
+    if (previous?.type === 'event' && previous.event.type === 'ChannelStateChange') result[i] = masked;
   }
   return result;
 }
