@@ -5,6 +5,7 @@ import { CredentialCache } from './credentials/credential-cache';
 import { OwnerQueue } from './kernel/owner-queue';
 import type { TrackWork } from './kernel/tracked-work';
 import { ResyncScheduler } from './kernel/resync-scheduler';
+import { Vocabulary } from './kernel/vocabulary';
 import { handlePbxEvent } from './calls/engine-events';
 import { reconcileWithPbx } from './calls/reconciliation';
 import { scheduleCallTimer } from './calls/call-timers';
@@ -69,6 +70,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     credentials: new CredentialCache(deps.config.credentialCacheMs),
     resync: { request: (reason) => resync.request(reason), reconcileNow: () => reconcileWithPbx(ctx) },
     callTimers: { schedule: (callId, timer, ms) => scheduleCallTimer(ctx, callId, timer, ms) },
+    words: new Vocabulary(deps.vocabulary),
   };
   let started = false;
 

@@ -23,6 +23,7 @@ export * from './kernel/ids';
 export * from './config/core-config';
 export * from './kernel/context';
 export * from './kernel/unit-of-work';
+export * from './kernel/vocabulary';
 export * from './credentials/credential-cache';
 export * from './call-control';
 export type { AgentCommands } from './agents/agent-commands';

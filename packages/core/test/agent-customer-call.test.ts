@@ -163,7 +163,9 @@ describe('refusals', () => {
     t.pbx.failNext('originate');
     expect(await codeOf(dial(t))).toBe('PBX_REJECTED');
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
-    expect(t.events).toEqual([]);
+    // The call was recorded before the engine was asked: it ends with its CDR, and the agent is back.
+    expect(t.eventTypes('AgentStateChanged', 'CallEnded')).toEqual(['AgentStateChanged', 'CallEnded', 'AgentStateChanged']);
+    expect(await t.core.listLiveCalls()).toEqual([]);
   });
 });
 

@@ -105,15 +105,22 @@ describe('finding the source extension', () => {
     expect((await refusal(t, request())).code).toBe('TRUNK_NOT_FOUND');
   });
 
-  it('stores no call when the engine is away or refuses', async () => {
+  it('stores no call while the engine is away', async () => {
     const t = await setup();
     t.pbx.setAvailable(false);
     expect((await refusal(t, request())).code).toBe('PBX_UNAVAILABLE');
-    t.pbx.setAvailable(true);
+    expect(await t.core.listLiveCalls()).toEqual([]);
+    expect(t.events).toEqual([]);
+  });
+
+  it('ends the call with its one CDR when the engine refuses to ring the source, and says so', async () => {
+    const t = await setup();
     t.pbx.failNext('originate');
     expect((await refusal(t, request())).code).toBe('PBX_REJECTED');
     expect(await t.core.listLiveCalls()).toEqual([]);
-    expect(t.events).toEqual([]);
+    expect(t.eventTypes('CallEnded')).toHaveLength(1);
+    const ended = t.events.find((event) => event.type === 'CallEnded');
+    expect(ended?.type === 'CallEnded' ? ended.cdr : null).toMatchObject({ hangupSide: 'system', hangupCause: 0 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { agent, extension, extensionGroup, trunk } from './support/fixtures';
-import { connectedCustomerCall, describeEvents, legOf, loginPlain, loginWithConference } from './support/scenarios';
+import { connectedCustomerCall, describeEvents, legOf, legsOf, loginPlain, loginWithConference } from './support/scenarios';
 import { createTestCore, type TestCore } from './support/test-core';
 
 async function setup(): Promise<TestCore> {
@@ -7,8 +7,8 @@ async function setup(): Promise<TestCore> {
     config: { voiceMenuKeyWaitMs: 5000 },
     directory: {
       agents: [agent('1000'), agent('1001')],
-      extensions: [extension(5, '100'), extension(11, '301')],
-      groups: [extensionGroup('g', [11])],
+      extensions: [extension(5, '100'), extension(11, '301'), extension(12, '302')],
+      groups: [extensionGroup('g', [11]), extensionGroup('pair', [11, 12])],
       trunks: [trunk(1)],
     },
   });
@@ -181,5 +181,68 @@ describe('reconciliation after the engine connects', () => {
     await restarted.confirmHangups();
     expect(await restarted.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system' });
     expect((await restarted.core.getCall(callId))!.call.stage).toBe('no_key');
+  });
+
+  it('asks the engine again to hang up a leg whose hang-up a crash kept from it', async () => {
+    const t = await setup();
+    const { callId } = await t.core.startVoiceMenuCall({
+      destination: '85781218893',
+      callerId: '2120280001',
+      media: { kind: 'sound', name: 'menu' },
+      transferKey: '1',
+      groupName: 'pair',
+      tenant: null,
+      data: {},
+      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: null },
+    });
+    const customerId = `${callId}.1`;
+    await t.answer(customerId);
+    await t.playbackStarted(t.pbx.played()[0]!.playbackId);
+    await t.dtmf(customerId, '1');
+    const [first, second] = (await legsOf(t, callId)).filter((leg) => leg.role === 'member');
+    // The gateway dies after committing that the second member is to be
+    // released, before the hang-up goes out: the engine never hears it.
+    t.pbx.hangup = async () => undefined;
+    await t.answer(first!.id);
+    expect(await legOf(t, callId, 'member')).toMatchObject({ id: first!.id, state: 'up' });
+    expect((await legsOf(t, callId)).find((leg) => leg.id === second!.id)).toMatchObject({ hangupRequested: true, state: 'dialing' });
+    const restarted = t.restartGateway();
+    Reflect.deleteProperty(restarted.pbx, 'hangup');
+    restarted.pbx.clearCommands();
+
+    await connected(restarted);
+    expect(restarted.pbx.describe()).toEqual([`hangup ${second!.id}`]);
+    await restarted.confirmHangups();
+    expect((await legsOf(restarted, callId)).find((leg) => leg.id === second!.id)).toMatchObject({ state: 'ended' });
+  });
+
+  it('releases a channel the engine still has for a leg the gateway already ended', async () => {
+    const t = await setup();
+    const { callId } = await t.core.startVoiceMenuCall({
+      destination: '85781218893',
+      callerId: '2120280001',
+      media: { kind: 'sound', name: 'menu' },
+      transferKey: '1',
+      groupName: 'pair',
+      tenant: null,
+      data: {},
+      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: null },
+    });
+    const customerId = `${callId}.1`;
+    await t.answer(customerId);
+    await t.playbackStarted(t.pbx.played()[0]!.playbackId);
+    await t.dtmf(customerId, '1');
+    const [first, second] = (await legsOf(t, callId)).filter((leg) => leg.role === 'member');
+    await t.answer(first!.id);
+    await t.confirmHangups();
+    expect((await legsOf(t, callId)).find((leg) => leg.id === second!.id)).toMatchObject({ state: 'ended' });
+    // The engine kept the second member's channel and its answer never reached the gateway.
+    t.pbx.legs.set(second!.id, { channelName: 'PJSIP/302-00000009', state: 'up', ending: false });
+    const restarted = t.restartGateway();
+    restarted.pbx.clearCommands();
+
+    await connected(restarted);
+    expect(restarted.pbx.describe()).toEqual([`hangup ${second!.id}`]);
+    expect((await restarted.core.getCall(callId))!.call.state).toBe('answered');
   });
 });

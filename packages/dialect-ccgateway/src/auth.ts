@@ -3,7 +3,7 @@ import type { AccessToken, CallControl } from '@pbx-gateway/core';
 import { wireError, type WireError } from './errors';
 import type { CcgatewaySettings } from './settings';
 
-const GUID_KIND = 'ccgateway-guid';
+export const GUID_KIND = 'ccgateway-guid';
 const COOKIE_NAME = 'JSESSIONID';
 
 /**

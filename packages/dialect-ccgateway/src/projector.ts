@@ -1,4 +1,5 @@
 import type { AgentState, DomainEvent, DomainEventProjector, StoreTransaction } from '@pbx-gateway/core';
+import { GUID_KIND } from './auth';
 import type { CcgatewaySettings } from './settings';
 import { busyReasonOf } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
@@ -101,6 +102,8 @@ export function createCcgatewayProjector(_settings?: Partial<CcgatewaySettings>)
   return {
     name: 'ccgateway',
     async project(event: DomainEvent, tx: StoreTransaction): Promise<void> {
+      // A GUID lives as long as the agent's session, however the session ended.
+      if (event.type === 'AgentLoggedOut') await tx.tokens.deleteBySubject(GUID_KIND, event.agentId);
       const agentId = agentOf(event);
       if (agentId === null) return;
       if (event.type === 'AgentLoggedOut') {

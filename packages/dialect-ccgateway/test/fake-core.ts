@@ -64,6 +64,11 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
   const tx = {
     sessions: { get: async (agentId: string) => sessions.get(agentId) ?? null },
     calls: { getLeg: async () => null },
+    tokens: {
+      deleteBySubject: async (kind: string, subject: string) => {
+        for (const [token, entry] of tokens) if (entry.kind === kind && entry.subject === subject) tokens.delete(token);
+      },
+    },
     mailbox: {
       append: async (agentId: string, channel: string, message: JsonValue) => {
         const list = mailbox.get(key(agentId, channel)) ?? [];
@@ -81,7 +86,6 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
   const endSession = async (agentId: string, reason: 'requested' | 'forced' | 'idle_timeout'): Promise<void> => {
     const via = sessions.get(agentId)?.loginVia ?? 'ccgateway';
     sessions.delete(agentId);
-    for (const [token, entry] of tokens) if (entry.subject === agentId) tokens.delete(token);
     await publish({ type: 'AgentLoggedOut', agentId, via, reason, at: clock.now() });
   };
 
@@ -143,7 +147,6 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
         stateChangedAt: at,
       };
       sessions.set(request.agentId, session);
-      for (const [token, entry] of tokens) if (entry.subject === request.agentId) tokens.delete(token);
       await publish({ type: 'AgentLoggedIn', agentId: request.agentId, state, pauseReason: session.pauseReason, at });
       return session;
     },

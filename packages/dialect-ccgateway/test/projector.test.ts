@@ -8,7 +8,9 @@ const T = at.getTime();
 function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | null = null) {
   const written: Array<{ agentId: string; channel: string; message: JsonValue }> = [];
   const cleared: string[] = [];
+  const revoked: Array<{ kind: string; subject: string }> = [];
   const tx = {
+    tokens: { deleteBySubject: async (kind: string, subject: string) => void revoked.push({ kind, subject }) },
     sessions: { get: async (agentId: string) => (loginVia ? ({ agentId, loginVia } as AgentSession) : null) },
     calls: { getLeg: async (id: string) => (leg ? ({ id, answeredAt: null, cause: null, ...leg } as Leg) : null) },
     mailbox: {
@@ -16,7 +18,7 @@ function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | n
       clear: async (agentId: string) => void cleared.push(agentId),
     },
   } as unknown as StoreTransaction;
-  return { tx, written, cleared };
+  return { tx, written, cleared, revoked };
 }
 
 async function wire(event: DomainEvent, loginVia: AgentSession['loginVia'] | null = 'ccgateway', leg: Partial<Leg> | null = null): Promise<string[]> {
@@ -34,6 +36,14 @@ describe('CC-Gateway projector: domain events → wire events (spec §6.3, §8.1
     await createCcgatewayProjector().project({ type: 'AgentLoggedIn', agentId: '101', state: 'ready', pauseReason: null, at }, tx);
     expect(cleared).toEqual(['101']);
     expect(written.map((entry) => renderEvent(eventFromMessage(entry.message)!))).toEqual([ev('AgentOther_InService'), ev('AgentState_Ready')]);
+  });
+
+  test('a sign-out revokes the GUIDs of the agent, whichever way it had signed in', async () => {
+    for (const via of ['ccgateway', 'vicidial'] as const) {
+      const { tx, revoked } = fakeTx(null);
+      await createCcgatewayProjector().project({ type: 'AgentLoggedOut', agentId: '101', via, reason: 'forced', at }, tx);
+      expect(revoked).toEqual([{ kind: 'ccgateway-guid', subject: '101' }]);
+    }
   });
 
   test('sign-in busy (status 3): InService, Ready, SetNotReady_Success', async () => {

@@ -1,3 +1,5 @@
+import type { DialectVocabulary } from '@pbx-gateway/core';
+import { TOKEN_KIND } from './auth';
 export { createSipcallDialect, SECRET_PARAMS } from './dialect';
 export { createSipcallProjector, STATUS_TOPIC, CDR_TOPIC } from './callbacks/projector';
 export { defaultSipcallSettings, resolveSipcallSettings } from './settings';
@@ -5,3 +7,6 @@ export type { SipcallSettings, SipcallSettingsInput, SipcallCallbackSettings, Si
 export { COMPANY_ATTRIBUTES } from './auth';
 export { WIRE_ERRORS, errorEnvelope } from './errors';
 export type { WireError } from './errors';
+
+/** The words Sip_Call brings to the core: its API accounts, their tokens, and agents signed in through it. */
+export const SIPCALL_VOCABULARY: DialectVocabulary = { loginChannels: ['sipcall'], apiRealms: ['sipcall'], tokenKinds: [TOKEN_KIND] };

@@ -1,3 +1,4 @@
+import type { DialectVocabulary } from '@pbx-gateway/core';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { apiLogRecorder, dialectErrorHandler, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { agentApiHandler } from './agent-api/handler';
@@ -45,3 +46,6 @@ function serviceUnavailable(): { status: number; headers: Record<string, string>
   const body = 'ERROR: service unavailable\n';
   return { status: 200, headers: { ...Object.fromEntries(VICIDIAL_HEADERS), 'Content-Length': String(Buffer.byteLength(body)) }, body };
 }
+
+/** The words VICIdial brings to the core: its agents' sessions and its API accounts. */
+export const VICIDIAL_VOCABULARY: DialectVocabulary = { loginChannels: ['vicidial'], apiRealms: ['vicidial'] };

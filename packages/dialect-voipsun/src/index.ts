@@ -1,3 +1,4 @@
+import type { DialectVocabulary } from '@pbx-gateway/core';
 import { Router } from 'express';
 import { apiLogRecorder, dialectErrorHandler, handle, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { createApiEndpoint } from './api-endpoint';
@@ -29,3 +30,6 @@ export function createVoipsunDialect(deps: DialectDeps<VoipsunSettings>): Dialec
   );
   return { name: 'voipsun', router };
 }
+
+/** The words VoIPSUN brings to the core: its API accounts (and agents signed in through it). */
+export const VOIPSUN_VOCABULARY: DialectVocabulary = { loginChannels: ['voipsun'], apiRealms: ['voipsun'] };

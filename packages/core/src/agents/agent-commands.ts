@@ -1,4 +1,5 @@
-import type { Agent, AgentSession, LoginChannel, PauseOutcome } from './agent';
+import type { Agent, AgentSession, PauseOutcome } from './agent';
+import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';

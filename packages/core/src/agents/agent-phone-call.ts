@@ -1,6 +1,6 @@
 import type { Call } from '../calls/call';
 import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
-import { pbxCommand } from '../kernel/engine';
+import { bridgeLeg } from '../calls/call-primitives';
 import type { CallFlow } from '../calls/call-flow';
 
 /** The agent's phone joining the session conference, where it stays until logout. */
@@ -14,11 +14,7 @@ export const agentPhoneCall: CallFlow = {
     const connected: Call = { ...call, state: 'answered', stage: 'in_conference', answeredAt: uow.now };
     await uow.tx.calls.update(connected);
     uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
-    if (call.bridgeId) {
-      const bridgeId = call.bridgeId;
-      await pbxCommand(ctx, 'ensure conference', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-      await pbxCommand(ctx, 'join conference', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
-    }
+    if (call.bridgeId) bridgeLeg(ctx, uow, call.bridgeId, leg.id, { what: 'join conference' });
     return connected;
   },
 

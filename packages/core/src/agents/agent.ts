@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import type { LoginChannel } from '../kernel/vocabulary';
 
 /** A person who takes calls; the same agent is known to every dialect. */
 export interface Agent {
@@ -22,7 +23,6 @@ export interface Agent {
  */
 export type AgentState = 'ready' | 'paused' | 'in_call' | 'wrap_up';
 
-export type LoginChannel = 'vicidial' | 'voipsun' | 'ccgateway' | 'sipcall' | 'provisioning';
 
 export interface AgentSession {
   agentId: string;

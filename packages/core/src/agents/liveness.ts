@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import type { LoginChannel } from './agent';
+import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';

@@ -1,10 +1,12 @@
 import { DomainError } from '../errors/domain-error';
-import type { AgentSession, LoginChannel } from './agent';
+import type { AgentSession } from './agent';
+import type { LoginChannel } from '../kernel/vocabulary';
 import { newCall, newLeg } from '../calls/call-factory';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { inTransaction } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
+import { dialLeg } from '../calls/call-primitives';
+import { agentPhoneCall } from './agent-phone-call';
 import { agentOwner, conferenceBridgeId, newCallId } from '../kernel/ids';
 import { endAgentSession } from './session-end';
 import { checkSecretWithLockout } from '../credentials/login-attempt';
@@ -29,6 +31,7 @@ export interface AgentLoginRequest {
 }
 
 export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): Promise<AgentSession> {
+  ctx.words.requireLoginChannel(request.via);
   // The password is checked before the transaction: a failure must be counted
   // even though the login is refused, and the slow hash holds no row lock.
   if (request.secret !== undefined) {
@@ -73,7 +76,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
       };
       if (session.conference) {
         const bridgeId = session.conference.bridgeId;
-        await pbxCommand(ctx, 'create conference', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
+        uow.engine.command('create conference', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
         if (request.connectPhone) session = await ringPhoneIntoConference(ctx, uow, session);
       }
       await tx.sessions.insert(session);
@@ -105,9 +108,6 @@ export async function ringPhoneIntoConference(ctx: CoreContext, uow: UnitOfWork,
   const leg = newLeg(call, 1, 'agent', session.device, { number: session.conference.number, name: 'Session' }, now);
   await tx.calls.insert(call);
   await tx.calls.insertLeg(leg);
-  const originated = await pbxCommand(ctx, 'ring agent phone', () =>
-    ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber, name: leg.callerName }, timeoutSec: ctx.config.agentRingTimeoutSec }),
-  );
-  await tx.calls.updateLeg({ ...leg, channelName: originated.channelName, context: originated.context });
+  dialLeg(ctx, uow, leg, { what: 'ring agent phone', timeoutSec: ctx.config.agentRingTimeoutSec, flow: agentPhoneCall, refusal: 'reported' });
   return { ...session, conference: { ...session.conference, agentLegId: leg.id } };
 }

@@ -4,17 +4,17 @@ import type { DomainEvent } from '../events/domain-event';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { hangupLeg } from '../calls/leg-hangup';
-import { pbxBestEffort } from '../kernel/engine';
 
 type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
 
 /**
  * Ends an agent's session: the call the agent is in is hung up (with the
  * session gone, nothing else would ever release it), its audio stops, the
- * phone it holds in its conference is released, the conference goes, and
- * session-bound tokens die with it. Telephony clean-up is best effort: the
- * session ends even while the engine is away, and reconciliation tidies up
- * once it is back.
+ * phone it holds in its conference is released, and the conference goes;
+ * what a dialect bound to the session (CC-Gateway GUIDs) its projector
+ * revokes on AgentLoggedOut. Telephony clean-up is best effort: the session
+ * ends even while the engine is away, and reconciliation tidies up once it
+ * is back.
  */
 export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, reason: LogoutReason): Promise<void> {
   const { tx, now } = uow;
@@ -24,16 +24,15 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
   const playback = await tx.playbacks.activeForAgent(session.agentId);
   if (playback && isActivePlayback(playback)) {
     await tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'stopped', finishedAt: now });
-    await pbxBestEffort(ctx, 'stop playback at logout', () => ctx.pbx.stopPlayback(playback.id));
+    uow.engine.bestEffort('stop playback at logout', () => ctx.pbx.stopPlayback(playback.id));
     uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, cause: 'stopped', at: now });
   }
   if (session.conference) {
     const { agentLegId, bridgeId } = session.conference;
     if (agentLegId) await hangupLeg(ctx, uow, agentLegId);
-    await pbxBestEffort(ctx, 'destroy conference', () => ctx.pbx.destroyBridge(bridgeId));
+    uow.engine.bestEffort('destroy conference', () => ctx.pbx.destroyBridge(bridgeId));
   }
   await tx.sessions.delete(session.agentId);
-  await tx.tokens.deleteBySubject('ccgateway-guid', session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
   uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, at: now });
 }

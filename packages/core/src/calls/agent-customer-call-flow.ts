@@ -1,7 +1,7 @@
-import type { Call } from './call';
 import { newLeg } from './call-factory';
-import { completeCallIfOver, hangupOtherLegs, publishPhoneReleased, recordLegAnswered } from './call-lifecycle';
-import { pbxCommand } from '../kernel/engine';
+import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from './call-lifecycle';
+import { bridgeLeg, dialLeg } from './call-primitives';
+import { hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
 
@@ -20,25 +20,31 @@ export const agentCustomerCall: CallFlow = {
     const bridgeId = call.bridgeId ?? callBridgeId(call.id);
     if (leg.role === 'agent') {
       uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
-      await pbxCommand(ctx, 'create call bridge', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-      await pbxCommand(ctx, 'bridge agent', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
-      const customer = newLeg(call, 2, 'customer', String(call.data.customerEndpoint ?? ''), { number: call.fromNumber, name: '' }, uow.now, {
-        dialedNumber: call.toNumber,
+      bridgeLeg(ctx, uow, bridgeId, leg.id, {
+        what: 'bridge agent',
+        then: async (next) => {
+          const current = await next.tx.calls.lock(call.id);
+          if (!current || current.state === 'ended') return;
+          const customer = newLeg(current, 2, 'customer', String(current.data.customerEndpoint ?? ''), { number: current.fromNumber, name: '' }, next.now, {
+            dialedNumber: current.toNumber,
+          });
+          await next.tx.calls.insertLeg(customer);
+          await next.tx.calls.update({ ...current, bridgeId, stage: 'dialing_customer' });
+          dialLeg(ctx, next, customer, { what: 'dial customer', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: agentCustomerCall, refusal: 'ordinary' });
+        },
       });
-      await uow.tx.calls.insertLeg(customer);
-      const dialling: Call = { ...call, bridgeId, stage: 'dialing_customer' };
-      await uow.tx.calls.update(dialling);
-      const originated = await pbxCommand(ctx, 'dial customer', () =>
-        ctx.pbx.originate({ legId: customer.id, endpoint: customer.endpoint, callerId: { number: call.fromNumber }, timeoutSec: ctx.config.destinationRingTimeoutSec }),
-      );
-      await uow.tx.calls.updateLeg({ ...customer, channelName: originated.channelName, context: originated.context });
-      return dialling;
+      return call;
     }
-    await pbxCommand(ctx, 'ensure bridge', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-    await pbxCommand(ctx, 'bridge customer', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
-    const connected: Call = { ...call, bridgeId, state: 'answered', stage: 'connected', answeredAt: uow.now };
-    await uow.tx.calls.update(connected);
-    return connected;
+    const answeredAt = uow.now;
+    bridgeLeg(ctx, uow, bridgeId, leg.id, {
+      what: 'bridge customer',
+      then: async (next) => {
+        const current = await next.tx.calls.lock(call.id);
+        if (!current || current.state === 'ended') return;
+        await next.tx.calls.update({ ...current, bridgeId, state: 'answered', stage: 'connected', answeredAt });
+      },
+    });
+    return call;
   },
 
   async onLegEnded(ctx, uow, call, leg, legs) {

@@ -4,7 +4,8 @@ import type { Call } from './call';
 import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
+import { dialLeg } from './call-primitives';
+import { agentCustomerCall } from './agent-customer-call-flow';
 import { agentOwner, newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
 
@@ -56,15 +57,12 @@ export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCus
       const busy = startCall(session, call.id, now);
       await tx.sessions.update(busy);
       uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: now });
-      const originated = await pbxCommand(ctx, first.role === 'agent' ? 'ring agent phone' : 'dial customer', () =>
-        ctx.pbx.originate({
-          legId: first.id,
-          endpoint: first.endpoint,
-          callerId: { number: first.callerNumber },
-          timeoutSec: first.role === 'agent' ? ctx.config.agentRingTimeoutSec : ctx.config.destinationRingTimeoutSec,
-        }),
-      );
-      await tx.calls.updateLeg({ ...first, channelName: originated.channelName, context: originated.context });
+      dialLeg(ctx, uow, first, {
+        what: first.role === 'agent' ? 'ring agent phone' : 'dial customer',
+        timeoutSec: first.role === 'agent' ? ctx.config.agentRingTimeoutSec : ctx.config.destinationRingTimeoutSec,
+        flow: agentCustomerCall,
+        refusal: 'reported',
+      });
       return { callId: call.id };
     }),
   );

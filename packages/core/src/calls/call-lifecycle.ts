@@ -3,7 +3,6 @@ import { endCall } from '../agents/agent';
 import type { Call, HangupSide, Leg } from './call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { pbxBestEffort } from '../kernel/engine';
 import { callBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';
 
@@ -70,15 +69,6 @@ export async function recordLegEnded(
   return { call: updated, leg: ended };
 }
 
-/** Asks the engine to end every live leg of a call except `keep`. */
-export async function hangupOtherLegs(ctx: CoreContext, uow: UnitOfWork, legs: readonly Leg[], keep: string | null): Promise<void> {
-  for (const leg of legs) {
-    if (leg.id === keep || leg.state === 'ended' || leg.hangupRequested) continue;
-    await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
-    await pbxBestEffort(ctx, 'hang up leg', () => ctx.pbx.hangup(leg.id));
-  }
-}
-
 /**
  * When no leg of the call is left, the call is over: it gets its one CDR, the
  * bridge it owned goes, and the agent it occupied moves on (ready, paused, or
@@ -96,7 +86,7 @@ export async function completeCallIfOver(ctx: CoreContext, uow: UnitOfWork, call
   uow.publish({ type: 'CallEnded', call: ended, cdr, at: now });
   if (ended.bridgeId && ended.bridgeId === callBridgeId(ended.id)) {
     const bridgeId = ended.bridgeId;
-    await pbxBestEffort(ctx, 'destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
+    uow.engine.bestEffort('destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
   }
   if (ended.agentId) await releaseAgent(ctx, uow, ended);
   return ended;

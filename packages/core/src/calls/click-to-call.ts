@@ -2,10 +2,10 @@ import { DomainError } from '../errors/domain-error';
 import type { Call } from './call';
 import type { JsonObject } from '../kernel/json';
 import { newCall, newLeg } from './call-factory';
-import { SOURCE_ORDINAL } from './click-to-call-flow';
+import { SOURCE_ORDINAL, clickToCall } from './click-to-call-flow';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
+import { dialLeg } from './call-primitives';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber, findExtension, type ExtensionSelector } from '../directory/extension-lookup';
 
@@ -60,15 +60,12 @@ export async function startClickToCall(ctx: CoreContext, request: ClickToCallReq
       });
       await tx.calls.insert(call);
       await tx.calls.insertLeg(source);
-      const originated = await pbxCommand(ctx, 'ring source extension', () =>
-        ctx.pbx.originate({
-          legId: source.id,
-          endpoint: source.endpoint,
-          callerId: request.sourceCallerId,
-          timeoutSec: request.sourceRingSec ?? ctx.config.agentRingTimeoutSec,
-        }),
-      );
-      await tx.calls.updateLeg({ ...source, channelName: originated.channelName, context: originated.context });
+      dialLeg(ctx, uow, source, {
+        what: 'ring source extension',
+        timeoutSec: request.sourceRingSec ?? ctx.config.agentRingTimeoutSec,
+        flow: clickToCall,
+        refusal: 'reported',
+      });
       return { callId };
     }),
   );

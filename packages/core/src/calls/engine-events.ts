@@ -2,7 +2,8 @@ import type { PbxEvent } from '../ports/pbx';
 import { callFlows } from './call-flows';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
-import { hangupOtherLegs, recordLegEnded } from './call-lifecycle';
+import { endLeg } from './call-primitives';
+import { hangupOtherLegs } from './leg-hangup';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxBestEffort } from '../kernel/engine';
 
@@ -35,6 +36,23 @@ export function handlePbxEvent(ctx: CoreContext, event: PbxEvent): Promise<void>
       ctx.logger.warn('telephony engine disconnected');
       return Promise.resolve();
   }
+}
+
+/**
+ * Ends a leg the engine no longer has (reconciliation), in its owner's queue.
+ * `seenUnnamed`: the leg had no channel name when the engine's state was
+ * read; if it has one now, it was dialled since (its command's engine step
+ * had not run yet) and the engine may well have it: it is left alone.
+ */
+export function endLostLeg(ctx: CoreContext, legId: string, seenUnnamed: boolean, at: Date): Promise<void> {
+  const event: LegEvent = { type: 'leg_ended', legId, cause: 0, causeText: 'Unknown', at, lost: true };
+  return ctx.queue.run(ownerOf(legId), () =>
+    guarded(ctx, event, async () => {
+      const current = await ctx.store.direct.calls.getLeg(legId);
+      if (!current || current.state === 'ended' || (seenUnnamed && current.channelName !== null)) return;
+      await handleLegEvent(ctx, event);
+    }),
+  );
 }
 
 async function guarded(ctx: CoreContext, event: PbxEvent, work: () => Promise<void>): Promise<void> {
@@ -76,9 +94,7 @@ async function handleLegEvent(ctx: CoreContext, event: LegEvent): Promise<void> 
         // A leg the engine lost was not hung up by its party: the call's
         // hang-up side and a phone's release are the gateway's.
         const ending = event.lost ? { ...leg, hangupRequested: true } : leg;
-        const recorded = await recordLegEnded(uow, call, ending, event.cause, event.causeText);
-        const legs = await uow.tx.calls.legsOf(call.id);
-        await flow.onLegEnded(ctx, uow, recorded.call, recorded.leg, legs);
+        await endLeg(ctx, uow, call, ending, event.cause, event.causeText, flow);
         return false;
       }
     }

@@ -2,7 +2,6 @@ import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { ownerOf } from '../kernel/owner-queue';
-import { pbxCommand } from '../kernel/engine';
 import { agentOwner } from '../kernel/ids';
 
 /**
@@ -19,7 +18,7 @@ export async function hangupAgentCustomer(ctx: CoreContext, request: { agentId: 
       const customers = legs.filter((leg) => leg.role !== 'agent' && leg.state !== 'ended');
       for (const leg of customers) {
         await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
-        await pbxCommand(ctx, 'hang up customer', () => ctx.pbx.hangup(leg.id));
+        uow.engine.command('hang up customer', () => ctx.pbx.hangup(leg.id));
       }
       return { hungUp: customers.length > 0 };
     }),
@@ -35,7 +34,7 @@ export async function hangupChannel(ctx: CoreContext, request: { channelName: st
       const current = await uow.tx.calls.getLeg(leg.id);
       if (!current || current.state === 'ended') return { found: false };
       await uow.tx.calls.updateLeg({ ...current, hangupRequested: true });
-      await pbxCommand(ctx, 'hang up channel', () => ctx.pbx.hangup(current.id));
+      uow.engine.command('hang up channel', () => ctx.pbx.hangup(current.id));
       return { found: true };
     }),
   );

@@ -1,12 +1,23 @@
-import { isLive } from './call';
+import { isLive, type Leg } from './call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { pbxBestEffort } from '../kernel/engine';
 
 /** Asks the engine to end a leg, remembering that the gateway did. */
 export async function hangupLeg(ctx: CoreContext, uow: UnitOfWork, legId: string): Promise<void> {
   const leg = await uow.tx.calls.getLeg(legId);
   if (!leg || !isLive(leg)) return;
+  await requestHangup(ctx, uow, leg);
+}
+
+/** Asks the engine to end every live leg of a call except `keep`. */
+export async function hangupOtherLegs(ctx: CoreContext, uow: UnitOfWork, legs: readonly Leg[], keep: string | null): Promise<void> {
+  for (const leg of legs) {
+    if (leg.id === keep || leg.state === 'ended' || leg.hangupRequested) continue;
+    await requestHangup(ctx, uow, leg);
+  }
+}
+
+async function requestHangup(ctx: CoreContext, uow: UnitOfWork, leg: Leg): Promise<void> {
   await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
-  await pbxBestEffort(ctx, 'hang up leg', () => ctx.pbx.hangup(legId));
+  uow.engine.bestEffort('hang up leg', () => ctx.pbx.hangup(leg.id));
 }

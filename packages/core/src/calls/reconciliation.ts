@@ -1,7 +1,10 @@
 import type { CoreContext } from '../kernel/context';
 import { agentOwner } from '../kernel/ids';
 import { pbxBestEffort } from '../kernel/engine';
-import { handlePbxEvent } from './engine-events';
+import { ownerOf } from '../kernel/owner-queue';
+import { inTransaction } from '../kernel/unit-of-work';
+import { recordChannel } from './call-primitives';
+import { endLostLeg, handlePbxEvent } from './engine-events';
 
 /**
  * The engine does not replay what happened while the gateway was not
@@ -10,25 +13,50 @@ import { handlePbxEvent } from './engine-events';
  * cause 0 "Unknown" (their calls get their CDRs), playbacks it no
  * longer knows are finished, conferences are recreated, and voice menus
  * waiting for a key get their timer back.
+ *
+ * It also settles what a crash left half done between a commit and the
+ * engine (kernel/unit-of-work): a leg recorded but never dialled is absent
+ * from the engine and ends like a lost one, with its CDR; a leg dialled whose
+ * channel name was not recorded yet gets it from the engine's state; a leg
+ * the gateway asked to end and the engine still has is asked again, and so
+ * is a channel whose leg the gateway already ended.
  */
 export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
-  // The gateway's live legs first, the engine's channels second: a leg
-  // committed before the first read had its channel before the second, so a
-  // call started in between can never be taken for one the engine lost.
+  // The gateway's live legs first, the engine's channels second: a leg the
+  // engine had before the first read is in the second, so a leg is taken for
+  // lost only if it was absent from the engine after the gateway saw it.
+  // A leg dialled after the first read is told apart in its queue (endLostLeg).
   const live = await ctx.store.direct.calls.listLive();
   const snapshot = await ctx.pbx.snapshot();
-  const present = new Set(snapshot.legs.map((leg) => leg.legId));
+  const present = new Map(snapshot.legs.map((leg) => [leg.legId, leg]));
   const at = ctx.clock.now();
   let endedLegs = 0;
   for (const { call, legs } of live) {
     for (const leg of legs) {
-      if (leg.state === 'ended' || present.has(leg.id)) continue;
-      endedLegs += 1;
-      await handlePbxEvent(ctx, { type: 'leg_ended', legId: leg.id, cause: 0, causeText: 'Unknown', at, lost: true });
+      if (leg.state === 'ended') continue;
+      const engineLeg = present.get(leg.id);
+      if (!engineLeg) {
+        endedLegs += 1;
+        await endLostLeg(ctx, leg.id, leg.channelName === null, at);
+      } else {
+        if (leg.channelName === null) {
+          await ctx.queue.run(ownerOf(leg.id), () => inTransaction(ctx, (uow) => recordChannel(uow, leg.id, engineLeg.channelName, '')));
+        }
+        if (leg.hangupRequested) {
+          // The gateway decided to end it, but the hang-up may never have
+          // reached the engine (a crash after the commit): nothing else asks
+          // again, since the leg already says it was asked for.
+          await ctx.queue.run(ownerOf(leg.id), () => pbxBestEffort(ctx, 'hang up leg', () => ctx.pbx.hangup(leg.id)));
+        }
+      }
     }
     if (call.purpose === 'voice_menu' && call.stage === 'awaiting_key') {
       ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
     }
+  }
+  const liveLegIds = new Set(live.flatMap(({ legs }) => legs.filter((leg) => leg.state !== 'ended').map((leg) => leg.id)));
+  for (const engineLeg of snapshot.legs) {
+    if (!liveLegIds.has(engineLeg.legId)) await releaseEndedLeg(ctx, engineLeg.legId);
   }
   for (const playback of await ctx.store.direct.playbacks.listUnfinished()) {
     if (playback.state !== 'playing' && playback.state !== 'paused' && !(playback.state === 'pending' && playback.target)) continue;
@@ -45,4 +73,18 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
     );
   }
   ctx.logger.info('reconciled with telephony engine', { liveCalls: live.length, endedLegs });
+}
+
+/**
+ * A channel the engine still has for a leg the gateway already ended (given
+ * up on when its dial timed out, or found orphaned just before a crash): its
+ * answer may have come while the gateway was away, so no event will ever
+ * release it. A leg dialled since the gateway's live legs were read is not
+ * ended, and is left alone.
+ */
+async function releaseEndedLeg(ctx: CoreContext, legId: string): Promise<void> {
+  await ctx.queue.run(ownerOf(legId), async () => {
+    const leg = await ctx.store.direct.calls.getLeg(legId);
+    if (leg?.state === 'ended') await pbxBestEffort(ctx, 'release ended leg', () => ctx.pbx.hangup(legId));
+  });
 }

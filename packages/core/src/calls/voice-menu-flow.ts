@@ -1,10 +1,12 @@
+import type { Extension } from '../directory/directory';
 import type { Call, Leg } from './call';
 import type { Playback } from '../playback/playback';
 import { newLeg } from './call-factory';
-import { completeCallIfOver, hangupOtherLegs, recordLegAnswered } from './call-lifecycle';
+import { completeCallIfOver, recordLegAnswered } from './call-lifecycle';
+import { bridgeLeg, playInto, recordChannel } from './call-primitives';
+import { hangupOtherLegs } from './leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { bridgeUnlessGone, pbxBestEffort, pbxCommand } from '../kernel/engine';
 import { callBridgeId, newPlaybackId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
 
@@ -90,59 +92,94 @@ async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, customer
     continues: null,
   };
   await uow.tx.playbacks.insert(playback);
-  try {
-    await pbxCommand(ctx, 'play voice menu', () => ctx.pbx.play({ playbackId: playback.id, target, media: playback.media }));
-  } catch (error) {
-    ctx.logger.warn('voice menu audio could not start', { callId: call.id, error: String(error) });
-    await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'failed', finishedAt: uow.now });
-    return endMenu(ctx, uow, playing, 'media_failed');
-  }
+  playInto(ctx, uow, playback.id, target, playback.media, {
+    what: 'play voice menu',
+    whenRefused: async (next) => {
+      ctx.logger.warn('voice menu audio could not start', { callId: call.id });
+      const current = await next.tx.playbacks.get(playback.id);
+      if (current && current.state !== 'finished') await next.tx.playbacks.update({ ...current, state: 'finished', finishCause: 'failed', finishedAt: next.now });
+      const menu = await next.tx.calls.lock(call.id);
+      if (menu && menu.state !== 'ended') await endMenu(ctx, next, menu, 'media_failed');
+    },
+  });
   return playing;
 }
 
+/**
+ * Puts the caller into the call's bridge with ringing tone, then rings every
+ * member of the group at once (ring-all); the first to answer gets the caller.
+ */
 async function transfer(ctx: CoreContext, uow: UnitOfWork, call: Call, customer: Leg | null): Promise<Call> {
   const group = await uow.tx.extensionGroups.get(String(call.data.groupName ?? ''));
-  const members = [];
+  const members: Extension[] = [];
   for (const id of group?.extensionIds ?? []) {
     const extension = await uow.tx.extensions.get(id);
     if (extension) members.push(extension);
   }
-  if (!customer || members.length === 0) return endMenu(ctx, uow, call, 'nobody_to_ring');
+  if (!group || !customer || members.length === 0) return endMenu(ctx, uow, call, 'nobody_to_ring');
   const bridgeId = callBridgeId(call.id);
   const transferring: Call = { ...call, stage: 'transferring', bridgeId };
   await uow.tx.calls.update(transferring);
-  await pbxCommand(ctx, 'create transfer bridge', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-  if (!(await bridgeUnlessGone(ctx, 'bridge caller', bridgeId, customer.id))) return endMenu(ctx, uow, transferring, 'caller_gone');
-  await pbxBestEffort(ctx, 'ringing tone', () => ctx.pbx.setRinging(customer.id, true));
-  const existing = await uow.tx.calls.legsOf(call.id);
-  let ordinal = existing.length;
-  let rung = 0;
-  const rungLegs = members.map((extension) => {
-    ordinal += 1;
-    return newLeg(transferring, ordinal, 'member', extension.endpoint, { number: call.toNumber, name: '' }, uow.now, {
-      dialedNumber: extension.internalNumber,
-      account: { kind: 'extension', id: extension.id },
-    });
+  bridgeLeg(ctx, uow, bridgeId, customer.id, {
+    what: 'bridge caller',
+    whenGone: (next) => endMenuOf(ctx, next, call.id, 'caller_gone'),
+    then: async (next) => {
+      next.engine.bestEffort('ringing tone', () => ctx.pbx.setRinging(customer.id, true));
+      const current = await next.tx.calls.lock(call.id);
+      if (!current || current.state === 'ended' || current.stage !== 'transferring') return;
+      let ordinal = (await next.tx.calls.legsOf(call.id)).length;
+      const rung = members.map((extension) => {
+        ordinal += 1;
+        return newLeg(current, ordinal, 'member', extension.endpoint, { number: current.toNumber, name: '' }, next.now, {
+          dialedNumber: extension.internalNumber,
+          account: { kind: 'extension', id: extension.id },
+        });
+      });
+      for (const member of rung) await next.tx.calls.insertLeg(member);
+      ringMembers(ctx, next, current, rung, group.ringTimeoutSec);
+    },
   });
-  for (const member of rungLegs) await uow.tx.calls.insertLeg(member);
-  // Every member rings at once (ring-all), and the transaction waits for one engine round trip, not one per member.
-  const outcomes = await Promise.allSettled(
-    rungLegs.map((member) =>
-      ctx.pbx.originate({ legId: member.id, endpoint: member.endpoint, callerId: { number: call.toNumber }, timeoutSec: group!.ringTimeoutSec }),
-    ),
-  );
-  for (const [index, outcome] of outcomes.entries()) {
-    const member = rungLegs[index]!;
-    if (outcome.status === 'fulfilled') {
-      await uow.tx.calls.updateLeg({ ...member, channelName: outcome.value.channelName, context: outcome.value.context });
-      rung += 1;
-    } else {
-      ctx.logger.warn('could not ring group member', { callId: call.id, extension: member.dialedNumber, error: String(outcome.reason) });
-      await uow.tx.calls.updateLeg({ ...member, state: 'ended', endedAt: uow.now, cause: 0, causeText: 'Unknown' });
-    }
-  }
-  if (rung === 0) return endMenu(ctx, uow, transferring, 'nobody_to_ring');
   return transferring;
+}
+
+/**
+ * Rings the members all at once: one engine round trip for the group, not
+ * one per member. A member the engine refuses is not rung; when none is, the
+ * menu ends.
+ */
+function ringMembers(ctx: CoreContext, uow: UnitOfWork, call: Call, members: readonly Leg[], timeoutSec: number): void {
+  const ringAll = async () => {
+    const outcomes = await Promise.allSettled(
+      members.map((member) => ctx.pbx.originate({ legId: member.id, endpoint: member.endpoint, callerId: { number: call.toNumber }, timeoutSec })),
+    );
+    return (next: UnitOfWork) => recordRinging(ctx, next, call.id, members, outcomes);
+  };
+  uow.engine.command('ring group members', ringAll, {
+    // Not sent (the engine went away): nobody was rung.
+    onFailure: (next) => recordRinging(ctx, next, call.id, members, members.map(() => ({ status: 'rejected' as const, reason: 'not sent' }))),
+  });
+}
+
+async function recordRinging(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  callId: string,
+  members: readonly Leg[],
+  outcomes: ReadonlyArray<PromiseSettledResult<{ channelName: string; context: string }>>,
+): Promise<void> {
+  let rung = 0;
+  for (const [index, outcome] of outcomes.entries()) {
+    const member = members[index]!;
+    if (outcome.status === 'fulfilled') {
+      await recordChannel(uow, member.id, outcome.value.channelName, outcome.value.context);
+      rung += 1;
+      continue;
+    }
+    ctx.logger.warn('could not ring group member', { callId, extension: member.dialedNumber, error: String(outcome.reason) });
+    const current = await uow.tx.calls.getLeg(member.id);
+    if (current && current.state !== 'ended') await uow.tx.calls.updateLeg({ ...current, state: 'ended', endedAt: uow.now, cause: 0, causeText: 'Unknown' });
+  }
+  if (rung === 0) await endMenuOf(ctx, uow, callId, 'nobody_to_ring');
 }
 
 async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: Call, member: Leg): Promise<Call> {
@@ -159,17 +196,23 @@ async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: Call, mem
   };
   await uow.tx.calls.update(connected);
   const bridgeId = call.bridgeId ?? callBridgeId(call.id);
-  if (!(await bridgeUnlessGone(ctx, 'bridge member', bridgeId, member.id))) return endMenu(ctx, uow, connected, 'transfer_failed');
-  const legs = await uow.tx.calls.legsOf(call.id);
-  const customer = legs.find((leg) => leg.role === 'customer');
-  if (customer) await pbxBestEffort(ctx, 'stop ringing tone', () => ctx.pbx.setRinging(customer.id, false));
-  await hangupOtherLegs(ctx, uow, legs.filter((leg) => leg.role === 'member'), member.id);
+  bridgeLeg(ctx, uow, bridgeId, member.id, {
+    what: 'bridge member',
+    create: false,
+    whenGone: (next) => endMenuOf(ctx, next, call.id, 'transfer_failed'),
+    then: async (next) => {
+      const legs = await next.tx.calls.legsOf(call.id);
+      const customer = legs.find((leg) => leg.role === 'customer');
+      if (customer) next.engine.bestEffort('stop ringing tone', () => ctx.pbx.setRinging(customer.id, false));
+      await hangupOtherLegs(ctx, next, legs.filter((leg) => leg.role === 'member'), member.id);
+    },
+  });
   return connected;
 }
 
 async function stopMenuAudio(ctx: CoreContext, uow: UnitOfWork, playback: Playback): Promise<void> {
   await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'stopped', finishedAt: uow.now });
-  await pbxBestEffort(ctx, 'stop voice menu audio', () => ctx.pbx.stopPlayback(playback.id));
+  uow.engine.bestEffort('stop voice menu audio', () => ctx.pbx.stopPlayback(playback.id));
   uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: null, callId: playback.callId, cause: 'stopped', at: uow.now });
 }
 
@@ -179,6 +222,12 @@ async function endMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, why: strin
   await uow.tx.calls.update(ended);
   await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
   return ended;
+}
+
+/** Ends the menu as it stands now, in a unit of work after an engine answer. */
+async function endMenuOf(ctx: CoreContext, uow: UnitOfWork, callId: string, why: string): Promise<void> {
+  const call = await uow.tx.calls.lock(callId);
+  if (call && call.state !== 'ended') await endMenu(ctx, uow, call, why);
 }
 
 async function customerLeg(uow: UnitOfWork, call: Call): Promise<Leg | null> {

@@ -4,7 +4,8 @@ import type { JsonObject } from '../kernel/json';
 import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
+import { dialLeg } from './call-primitives';
+import { voiceMenuCall } from './voice-menu-flow';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
 import { resolveMedia, type MediaRequest } from '../playback/media-resolution';
@@ -60,10 +61,7 @@ export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuReq
       });
       await tx.calls.insert(call);
       await tx.calls.insertLeg(customer);
-      const originated = await pbxCommand(ctx, 'call destination', () =>
-        ctx.pbx.originate({ legId: customer.id, endpoint: customer.endpoint, callerId: { number: callerId }, timeoutSec: ctx.config.destinationRingTimeoutSec }),
-      );
-      await tx.calls.updateLeg({ ...customer, channelName: originated.channelName, context: originated.context });
+      dialLeg(ctx, uow, customer, { what: 'call destination', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: voiceMenuCall, refusal: 'reported' });
       return { callId };
     }),
   );

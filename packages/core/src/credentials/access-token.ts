@@ -1,3 +1,5 @@
+import type { AccessTokenKind } from '../kernel/vocabulary';
+
 /** A bearer credential the gateway issued (a Sip_Call token, a CC-Gateway GUID). */
 export interface AccessToken {
   /** Fingerprint of the token; the token itself is never stored. */
@@ -8,5 +10,3 @@ export interface AccessToken {
   issuedAt: Date;
   expiresAt: Date | null;
 }
-
-export type AccessTokenKind = 'sipcall-token' | 'ccgateway-guid';

@@ -1,4 +1,5 @@
-import type { AccessToken, AccessTokenKind } from './access-token';
+import type { AccessToken } from './access-token';
+import type { AccessTokenKind } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 
 export interface IssuedToken {
@@ -18,6 +19,7 @@ export interface TokenRequest {
 
 /** Issues a bearer token; only its fingerprint is stored. */
 export async function issueAccessToken(ctx: CoreContext, request: TokenRequest): Promise<IssuedToken> {
+  ctx.words.requireTokenKind(request.kind);
   const now = ctx.clock.now();
   const token = request.shape === 'hex32' ? ctx.ids.randomHex(16) : `${uuidFrom(ctx.ids.randomHex(16))}${request.suffix ?? ''}`;
   const expiresAt = request.ttlMs === null ? null : new Date(now.getTime() + request.ttlMs);

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
-import type { ApiRealm, ApiUser } from '../directory/directory';
+import type { ApiUser } from '../directory/directory';
+import type { ApiRealm } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import { checkSecretWithLockout } from './login-attempt';
 

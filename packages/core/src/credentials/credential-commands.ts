@@ -1,5 +1,6 @@
-import type { AccessToken, AccessTokenKind } from './access-token';
-import type { ApiRealm, ApiUser } from '../directory/directory';
+import type { AccessToken } from './access-token';
+import type { ApiUser } from '../directory/directory';
+import type { AccessTokenKind, ApiRealm } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './access-tokens';
 import { authenticateApiUser, type ApiUserCredentials } from './api-user-authentication';

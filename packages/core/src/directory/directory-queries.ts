@@ -1,4 +1,5 @@
 import type { CoreContext } from '../kernel/context';
+import { pbxCommand } from '../kernel/engine';
 import type { PbxEndpoint } from '../ports/pbx';
 import type { Extension } from './directory';
 import { findExtension, type ExtensionSelector } from './extension-lookup';
@@ -8,6 +9,7 @@ export interface DirectoryQueries {
   listExtensions(): Promise<Extension[]>;
   /** The one extension a selector names (EXTENSION_NOT_FOUND, EXTENSION_AMBIGUOUS, DIALPLAN_NOT_FOUND otherwise). */
   findExtension(selector: ExtensionSelector, dialplan: string | null): Promise<Extension>;
+  /** The engine's devices; its failures in the domain's words (PBX_UNAVAILABLE, PBX_REJECTED). */
   pbxEndpoints(): Promise<PbxEndpoint[]>;
   pbxAvailable(): boolean;
 }
@@ -17,7 +19,7 @@ export function directoryQueries(ctx: CoreContext): DirectoryQueries {
   return {
     listExtensions: () => direct.extensions.list(),
     findExtension: (selector, dialplan) => findExtension(direct, selector, dialplan),
-    pbxEndpoints: () => ctx.pbx.endpoints(),
+    pbxEndpoints: () => pbxCommand(ctx, 'read devices', () => ctx.pbx.endpoints()),
     pbxAvailable: () => ctx.pbx.isAvailable(),
   };
 }

@@ -1,3 +1,5 @@
+import type { ApiRealm } from '../kernel/vocabulary';
+
 /** A phone line of the PBX. */
 export interface Extension {
   /** Numeric database id (VoIPSUN `srcExtenId`). */
@@ -35,8 +37,6 @@ export interface Trunk {
 /** Where a trunk dials: what a call needs from it when the caller id is not the pool's. */
 export type TrunkRoute = Omit<Trunk, 'callerIdPool'>;
 
-/** Which dialect an API account belongs to; each keeps its own kind of client. */
-export type ApiRealm = 'vicidial' | 'voipsun' | 'sipcall';
 
 export interface ApiUser {
   id: string;

@@ -1,4 +1,5 @@
-import type { AgentState, LoginChannel } from '../agents/agent';
+import type { AgentState } from '../agents/agent';
+import type { LoginChannel } from '../kernel/vocabulary';
 import type { Call, Leg } from '../calls/call';
 import type { Cdr } from '../calls/cdr';
 import type { PlaybackFinishCause } from '../playback/playback';

@@ -11,6 +11,7 @@ import type { Store, StoreTransaction } from '../ports/store';
 import type { Timers } from '../ports/timers';
 import type { CredentialCache } from '../credentials/credential-cache';
 import type { OwnerQueue } from './owner-queue';
+import type { DialectVocabulary, Vocabulary } from './vocabulary';
 
 /** Asks for the engine's state to be read again (an engine event or timer could not be handled). */
 export interface ResyncRequests {
@@ -48,6 +49,8 @@ export interface CoreDeps {
   logger: CoreLogger;
   config: CoreConfig;
   projectors: readonly DomainEventProjector[];
+  /** The words every dialect (and the server) registered. */
+  vocabulary: readonly DialectVocabulary[];
 }
 
 export interface CoreContext extends CoreDeps {
@@ -55,4 +58,5 @@ export interface CoreContext extends CoreDeps {
   credentials: CredentialCache<ApiUser>;
   resync: ResyncRequests;
   callTimers: CallTimers;
+  words: Vocabulary;
 }

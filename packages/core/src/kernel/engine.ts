@@ -4,32 +4,15 @@ import type { CoreContext } from './context';
 
 /**
  * Runs a PBX command and turns its failure into the domain's words: the
- * engine being away becomes PBX_UNAVAILABLE, any refusal PBX_REJECTED.
+ * engine being away becomes PBX_UNAVAILABLE, any refusal PBX_REJECTED. For
+ * work outside a unit of work; inside one, commands go through `uow.engine`.
  */
 export async function pbxCommand<T>(ctx: CoreContext, what: string, command: () => Promise<T>): Promise<T> {
-  if (!ctx.pbx.isAvailable()) throw new DomainError('PBX_UNAVAILABLE', `telephony engine unavailable (${what})`);
+  requireEngine(ctx, what);
   try {
     return await command();
   } catch (error) {
     throw toDomainError(error, what);
-  }
-}
-
-/**
- * Puts a leg that just answered into a bridge. A channel that hangs up in the
- * instant it answers (or around whom the bridge went) is gone before it can be
- * bridged, and the engine refuses: that is an ordinary end of a call, not a
- * failure of the gateway. Answers false then, for the flow to let the call go
- * the way any hang-up does; an engine that is away still fails the command.
- */
-export async function bridgeUnlessGone(ctx: CoreContext, what: string, bridgeId: string, legId: string): Promise<boolean> {
-  try {
-    await pbxCommand(ctx, what, () => ctx.pbx.addToBridge(bridgeId, [legId]));
-    return true;
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'PBX_REJECTED') throw error;
-    ctx.logger.warn('a leg could not be bridged; its call is let go', { what, bridgeId, legId, error: error.message });
-    return false;
   }
 }
 
@@ -46,7 +29,16 @@ export async function pbxBestEffort(ctx: CoreContext, what: string, command: () 
   }
 }
 
-function toDomainError(error: unknown, what: string): Error {
+/** A command that needs the engine is refused at once while the engine is away. */
+export function requireEngine(ctx: CoreContext, what: string): void {
+  if (!ctx.pbx.isAvailable()) throw new DomainError('PBX_UNAVAILABLE', `telephony engine unavailable (${what})`);
+}
+
+/**
+ * The port's failure in the domain's words; no port error type leaves the
+ * core. Anything else (a bug, a store failure) passes unchanged.
+ */
+export function toDomainError(error: unknown, what: string): Error {
   if (error instanceof DomainError) return error;
   if (error instanceof PbxFailure) {
     if (error.kind === 'unavailable') return new DomainError('PBX_UNAVAILABLE', `${what}: ${error.message}`);
@@ -54,3 +46,5 @@ function toDomainError(error: unknown, what: string): Error {
   }
   return error instanceof Error ? error : new Error(String(error));
 }
+
+export const isRefusal = (error: Error): boolean => error instanceof DomainError && error.code === 'PBX_REJECTED';

@@ -1,9 +1,10 @@
 import type { Call, Leg } from '../calls/call';
 import type { Playback, PlaybackFinishCause } from './playback';
-import { completeCallIfOver, hangupOtherLegs, phoneReleasedBy, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
+import { completeCallIfOver, phoneReleasedBy, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
+import { playInto } from '../calls/call-primitives';
+import { hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
 import type { CallFlow } from '../calls/call-flow';
 
 /**
@@ -29,14 +30,15 @@ export const agentPlaybackCall: CallFlow = {
     }
     const target = { kind: 'leg' as const, legId: leg.id };
     await uow.tx.playbacks.update({ ...playback, target });
-    try {
-      await pbxCommand(ctx, 'play to agent phone', () =>
-        ctx.pbx.play({ playbackId: playback.id, target, media: playback.media, offsetMs: playback.offsetMs || undefined }),
-      );
-    } catch (error) {
-      ctx.logger.warn('playback could not start on the agent phone', { playbackId: playback.id, error: String(error) });
-      await finishWithRelease(ctx, uow, { ...playback, target }, 'failed', [answered]);
-    }
+    playInto(ctx, uow, playback.id, target, playback.media, {
+      what: 'play to agent phone',
+      offsetMs: playback.offsetMs,
+      whenRefused: async (next) => {
+        ctx.logger.warn('playback could not start on the agent phone', { playbackId: playback.id });
+        const current = await next.tx.playbacks.get(playback.id);
+        if (current && current.state !== 'finished') await finishWithRelease(ctx, next, current, 'failed', await next.tx.calls.legsOf(call.id));
+      },
+    });
     return connected;
   },
 
@@ -73,7 +75,6 @@ export const agentPlaybackCall: CallFlow = {
     return ended ?? call;
   },
 };
-
 /** The media ended or failed: release the phone; the playback ends with the leg. */
 async function finishWithRelease(
   ctx: CoreContext,

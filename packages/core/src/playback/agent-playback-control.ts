@@ -1,11 +1,9 @@
 import { DomainError } from '../errors/domain-error';
 import { isActivePlayback, playbackPosition, type Playback } from './playback';
 import type { CoreContext } from '../kernel/context';
-import type { UnitOfWork } from '../kernel/unit-of-work';
-import { inTransaction } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { agentOwner, newPlaybackId } from '../kernel/ids';
-import { stopPlaybackNow } from './playback-stop';
+import { recordPlaybackStopped } from './playback-stop';
 
 export type PlaybackAction =
   | { action: 'stop' }
@@ -15,11 +13,28 @@ export type PlaybackAction =
   /** Moves forward (positive) or back (negative) by whole seconds. */
   | { action: 'jump'; seconds: number };
 
-/** Controls the audio playing for an agent. */
+/**
+ * A change to audio that is playing: what the engine is asked (none when the
+ * audio has not reached it yet) and how the change is recorded once it did.
+ */
+interface PlaybackChange {
+  what: string;
+  send: (() => Promise<void>) | null;
+  record: (uow: UnitOfWork) => Promise<Playback>;
+}
+
+/**
+ * Controls the audio playing for an agent. The engine goes first and the
+ * change is recorded after, each in its own step: the audio already exists,
+ * so a refusal (the engine lost it) changes nothing, and no transaction waits
+ * for the engine. The agent's queue keeps anything else from happening to
+ * the playback in between.
+ */
 export async function controlAgentPlayback(ctx: CoreContext, request: { agentId: string } & PlaybackAction): Promise<Playback> {
-  return ctx.queue.run(agentOwner(request.agentId), () =>
-    inTransaction(ctx, async (uow) => {
-      const session = await uow.tx.sessions.lock(request.agentId);
+  return ctx.queue.run(agentOwner(request.agentId), async () => {
+    let recorded: Playback | null = null;
+    const immediate = await inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.get(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
       const playback = await uow.tx.playbacks.activeForAgent(request.agentId);
       if (!playback || !isActivePlayback(playback)) {
@@ -28,46 +43,79 @@ export async function controlAgentPlayback(ctx: CoreContext, request: { agentId:
           serverIp: session.serverIp,
         });
       }
-      switch (request.action) {
-        case 'stop':
-          return stopPlaybackNow(ctx, uow, playback, { releaseDedicatedCall: true });
-        case 'pause':
-          return pause(ctx, uow, playback);
-        case 'resume':
-          return resume(ctx, uow, playback);
-        case 'restart':
-          return restart(ctx, uow, playback);
-        case 'jump':
-          return jump(ctx, uow, request.agentId, playback, request.seconds);
-      }
-    }),
-  );
+      const change = changeFor(ctx, uow.now, request, playback);
+      if (!change.send) return change.record(uow);
+      const send = change.send;
+      uow.engine.command(change.what, async () => {
+        await send();
+        return async (next) => {
+          recorded = await change.record(next);
+        };
+      });
+      return null;
+    });
+    return immediate ?? recorded!;
+  });
 }
 
-async function pause(ctx: CoreContext, uow: UnitOfWork, playback: Playback): Promise<Playback> {
+function changeFor(ctx: CoreContext, now: Date, request: { agentId: string } & PlaybackAction, playback: Playback): PlaybackChange {
+  switch (request.action) {
+    case 'stop':
+      return {
+        what: 'stop playback',
+        send: playback.target ? () => ctx.pbx.stopPlayback(playback.id) : null,
+        record: (uow) => recordPlaybackStopped(ctx, uow, playback, { releaseDedicatedCall: true }),
+      };
+    case 'pause':
+      return pause(ctx, now, playback);
+    case 'resume':
+      return resume(ctx, now, playback);
+    case 'restart':
+      return restart(ctx, now, playback);
+    case 'jump':
+      return jump(ctx, now, request.agentId, playback, request.seconds);
+  }
+}
+
+function pause(ctx: CoreContext, now: Date, playback: Playback): PlaybackChange {
   if (playback.state !== 'playing') throw new DomainError('PLAYBACK_NOT_PLAYING', `playback is ${playback.state}`, { state: playback.state });
-  await pbxCommand(ctx, 'pause playback', () => ctx.pbx.controlPlayback(playback.id, 'pause'));
-  const paused: Playback = { ...playback, state: 'paused', playedMs: playbackPosition(playback, uow.now) - playback.offsetMs, resumedAt: null };
-  await uow.tx.playbacks.update(paused);
-  uow.publish({ type: 'PlaybackPaused', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, at: uow.now });
-  return paused;
+  return {
+    what: 'pause playback',
+    send: () => ctx.pbx.controlPlayback(playback.id, 'pause'),
+    record: async (uow) => {
+      const paused: Playback = { ...playback, state: 'paused', playedMs: playbackPosition(playback, now) - playback.offsetMs, resumedAt: null };
+      await uow.tx.playbacks.update(paused);
+      uow.publish({ type: 'PlaybackPaused', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, at: now });
+      return paused;
+    },
+  };
 }
 
-async function resume(ctx: CoreContext, uow: UnitOfWork, playback: Playback): Promise<Playback> {
+function resume(ctx: CoreContext, now: Date, playback: Playback): PlaybackChange {
   if (playback.state !== 'paused') throw new DomainError('PLAYBACK_NOT_PAUSED', `playback is ${playback.state}`, { state: playback.state });
-  await pbxCommand(ctx, 'resume playback', () => ctx.pbx.controlPlayback(playback.id, 'unpause'));
-  const playing: Playback = { ...playback, state: 'playing', resumedAt: uow.now };
-  await uow.tx.playbacks.update(playing);
-  uow.publish({ type: 'PlaybackResumed', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, at: uow.now });
-  return playing;
+  return {
+    what: 'resume playback',
+    send: () => ctx.pbx.controlPlayback(playback.id, 'unpause'),
+    record: async (uow) => {
+      const playing: Playback = { ...playback, state: 'playing', resumedAt: now };
+      await uow.tx.playbacks.update(playing);
+      uow.publish({ type: 'PlaybackResumed', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, at: now });
+      return playing;
+    },
+  };
 }
 
-async function restart(ctx: CoreContext, uow: UnitOfWork, playback: Playback): Promise<Playback> {
+function restart(ctx: CoreContext, now: Date, playback: Playback): PlaybackChange {
   if (playback.state === 'pending') throw new DomainError('PLAYBACK_NOT_PLAYING', 'playback has not started', { state: playback.state });
-  await pbxCommand(ctx, 'restart playback', () => ctx.pbx.controlPlayback(playback.id, 'restart'));
-  const restarted: Playback = { ...playback, offsetMs: 0, playedMs: 0, resumedAt: playback.state === 'playing' ? uow.now : null };
-  await uow.tx.playbacks.update(restarted);
-  return restarted;
+  return {
+    what: 'restart playback',
+    send: () => ctx.pbx.controlPlayback(playback.id, 'restart'),
+    record: async (uow) => {
+      const restarted: Playback = { ...playback, offsetMs: 0, playedMs: 0, resumedAt: playback.state === 'playing' ? now : null };
+      await uow.tx.playbacks.update(restarted);
+      return restarted;
+    },
+  };
 }
 
 /**
@@ -75,12 +123,12 @@ async function restart(ctx: CoreContext, uow: UnitOfWork, playback: Playback): P
  * any number of seconds starts the media again at the new position under a
  * new id; the old playback ends silently and the new one does not announce a start.
  */
-async function jump(ctx: CoreContext, uow: UnitOfWork, agentId: string, playback: Playback, seconds: number): Promise<Playback> {
+function jump(ctx: CoreContext, now: Date, agentId: string, playback: Playback, seconds: number): PlaybackChange {
   if (!playback.target || (playback.state !== 'playing' && playback.state !== 'paused')) {
     throw new DomainError('PLAYBACK_NOT_PLAYING', 'playback has not started', { state: playback.state });
   }
   const target = playback.target;
-  const positionMs = Math.max(0, playbackPosition(playback, uow.now) + Math.round(seconds * 1000));
+  const positionMs = Math.max(0, playbackPosition(playback, now) + Math.round(seconds * 1000));
   const successor: Playback = {
     ...playback,
     id: newPlaybackId(agentOwner(agentId), ctx.ids),
@@ -88,18 +136,23 @@ async function jump(ctx: CoreContext, uow: UnitOfWork, agentId: string, playback
     offsetMs: positionMs,
     playedMs: 0,
     resumedAt: null,
-    createdAt: uow.now,
+    createdAt: now,
     continues: playback.id,
   };
-  await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'replaced', finishedAt: uow.now });
-  await uow.tx.playbacks.insert(successor);
-  // The engine queues media on a target: the new position starts the moment
-  // the old one stops, and if the new play is refused the old one plays on,
-  // matching the rolled-back rows.
-  await pbxCommand(ctx, 'play from new position', () =>
-    ctx.pbx.play({ playbackId: successor.id, target, media: successor.media, offsetMs: positionMs || undefined }),
-  );
-  await pbxCommand(ctx, 'stop playback for jump', () => ctx.pbx.stopPlayback(playback.id));
-  uow.publish({ type: 'PlaybackJumped', playbackId: successor.id, agentId: playback.agentId, callId: playback.callId, positionMs, at: uow.now });
-  return successor;
+  return {
+    what: 'jump playback',
+    // The engine queues media on a target: the new position starts the
+    // moment the old one stops, and if the new play is refused the old one
+    // plays on, as the unchanged rows say.
+    send: async () => {
+      await ctx.pbx.play({ playbackId: successor.id, target, media: successor.media, offsetMs: positionMs || undefined });
+      await ctx.pbx.stopPlayback(playback.id);
+    },
+    record: async (uow) => {
+      await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'replaced', finishedAt: now });
+      await uow.tx.playbacks.insert(successor);
+      uow.publish({ type: 'PlaybackJumped', playbackId: successor.id, agentId: playback.agentId, callId: playback.callId, positionMs, at: now });
+      return successor;
+    },
+  };
 }

@@ -2,14 +2,13 @@ import { DomainError } from '../errors/domain-error';
 import { startCall, type AgentSession } from '../agents/agent';
 import type { Call, Leg } from '../calls/call';
 import { agentPlaybackCall } from './agent-playback-call';
-import { recordLegEnded } from '../calls/call-lifecycle';
+import { dialLeg } from '../calls/call-primitives';
 import { isActivePlayback, type Playback } from './playback';
 import type { PlaybackTarget } from '../ports/pbx';
 import { newCall, newLeg } from '../calls/call-factory';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { inTransaction } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
 import { agentOwner, newCallId, newPlaybackId } from '../kernel/ids';
 import { resolveMedia, type MediaRequest } from './media-resolution';
 import { stopPlaybackNow } from './playback-stop';
@@ -78,20 +77,19 @@ export async function startAgentPlayback(ctx: CoreContext, request: AgentPlaybac
       if (placed.kind === 'target') {
         const started: Playback = { ...playback, target: placed.target, callId: placed.callId };
         await tx.playbacks.insert(started);
-        if (placed.target.kind === 'bridge') {
-          const bridgeId = placed.target.bridgeId;
-          await pbxCommand(ctx, 'ensure conference', () => ctx.pbx.ensureBridge(bridgeId, 'mixing'));
-        }
-        await pbxCommand(ctx, 'play', () =>
-          ctx.pbx.play({ playbackId: started.id, target: placed.target, media: started.media, offsetMs: started.offsetMs || undefined }),
-        );
+        // Audio the engine refuses never started: it ends without a word to
+        // clients (none was said of its start), and the command reports the refusal.
+        uow.engine.command('play', async () => {
+          if (placed.target.kind === 'bridge') await ctx.pbx.ensureBridge(placed.target.bridgeId, 'mixing');
+          await ctx.pbx.play({ playbackId: started.id, target: placed.target, media: started.media, offsetMs: started.offsetMs || undefined });
+        }, { onFailure: (next) => endUnstartedPlayback(next, started.id) });
         return { playback: started, replaced, session };
       }
       // The agent's phone is rung; the media starts when it is answered (flows/agent-playback-call).
       const pending: Playback = { ...playback, callId: placed.callId };
       await tx.playbacks.insert(pending);
       session = placed.session;
-      if (placed.ring) await ringAgentPhone(ctx, uow, placed.ring.call, placed.ring.leg);
+      if (placed.ring) ringAgentPhone(ctx, uow, placed.ring.leg);
       return { playback: pending, replaced, session };
     }),
   );
@@ -142,20 +140,14 @@ async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSe
 /**
  * Rings the agent's phone. An engine that refuses to call it (an unregistered
  * phone) is not the client's error: the playback is accepted and fails the
- * way an unanswered phone does, so clients see the documented failure
- * sequence. An engine that is away is an error: nothing was accepted.
+ * way an unanswered phone does (the gateway gives up on the leg), so clients
+ * see the documented failure sequence. An engine that is away is an error.
  */
-async function ringAgentPhone(ctx: CoreContext, uow: UnitOfWork, call: Call, leg: Leg): Promise<void> {
-  try {
-    const originated = await pbxCommand(ctx, 'ring agent phone', () =>
-      ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber, name: leg.callerName }, timeoutSec: ctx.config.agentRingTimeoutSec }),
-    );
-    await uow.tx.calls.updateLeg({ ...leg, channelName: originated.channelName, context: originated.context });
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'PBX_REJECTED') throw error;
-    ctx.logger.warn('the engine refused to ring the agent phone', { legId: leg.id, error: error.message });
-    // The gateway gives up on the leg: it is the one that ended the call.
-    const recorded = await recordLegEnded(uow, call, { ...leg, hangupRequested: true }, 0, 'Unknown');
-    await agentPlaybackCall.onLegEnded(ctx, uow, recorded.call, recorded.leg, await uow.tx.calls.legsOf(call.id));
-  }
+function ringAgentPhone(ctx: CoreContext, uow: UnitOfWork, leg: Leg): void {
+  dialLeg(ctx, uow, leg, { what: 'ring agent phone', timeoutSec: ctx.config.agentRingTimeoutSec, flow: agentPlaybackCall, refusal: 'ordinary' });
+}
+
+async function endUnstartedPlayback(uow: UnitOfWork, playbackId: string): Promise<void> {
+  const playback = await uow.tx.playbacks.get(playbackId);
+  if (playback && playback.state === 'pending') await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'failed', finishedAt: uow.now });
 }

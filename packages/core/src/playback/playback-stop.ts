@@ -1,23 +1,27 @@
 import type { Playback } from './playback';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { pbxCommand } from '../kernel/engine';
 import { hangupLeg } from '../calls/leg-hangup';
 
+/** Stops a playback to make room for another: recorded now, the engine told after the commit. */
+export async function stopPlaybackNow(ctx: CoreContext, uow: UnitOfWork, playback: Playback, options: { releaseDedicatedCall: boolean }): Promise<Playback> {
+  if (playback.target) uow.engine.command('stop playback', () => ctx.pbx.stopPlayback(playback.id));
+  return recordPlaybackStopped(ctx, uow, playback, options);
+}
+
 /**
- * Stops a playback on request. Audio that has a call of its own to the
- * agent's phone ends with that call: the phone is released first and the
- * playback is reported finished when the leg is gone (flows/agent-playback-call),
+ * Records a playback stopped on request. Audio that has a call of its own to
+ * the agent's phone ends with that call: the phone is released first and the
+ * playback is reported finished when the leg is gone (playback/agent-playback-call),
  * so clients see the release before the end of playback, as Huawei orders them.
  */
-export async function stopPlaybackNow(
+export async function recordPlaybackStopped(
   ctx: CoreContext,
   uow: UnitOfWork,
   playback: Playback,
   options: { releaseDedicatedCall: boolean },
 ): Promise<Playback> {
   const { tx, now } = uow;
-  if (playback.target) await pbxCommand(ctx, 'stop playback', () => ctx.pbx.stopPlayback(playback.id));
   const call = playback.callId ? await tx.calls.get(playback.callId) : null;
   if (options.releaseDedicatedCall && call && call.purpose === 'agent_playback' && call.state !== 'ended') {
     const finishing: Playback = { ...playback, state: 'finishing', finishCause: 'stopped' };

@@ -1,9 +1,10 @@
-import type { AccessToken, AccessTokenKind } from '../credentials/access-token';
-import type { Agent, AgentSession, LoginChannel } from '../agents/agent';
+import type { AccessToken } from '../credentials/access-token';
+import type { Agent, AgentSession } from '../agents/agent';
+import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, NewCdr } from '../calls/cdr';
-import type { ApiRealm, ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
+import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
 import type { Queue, QueueMember } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';

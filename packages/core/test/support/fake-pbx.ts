@@ -264,7 +264,11 @@ export class FakePbx implements Pbx {
     this.listeners.push(listener);
   }
 
+  /** Hears every command as it is sent (to check when commands are sent). */
+  onCommand: ((name: PbxCommandName) => void) | null = null;
+
   private record(name: PbxCommandName, args: readonly unknown[]): PbxCommandRecord {
+    this.onCommand?.(name);
     const entry: PbxCommandRecord = { name, args: structuredClone(args), failed: false };
     this.commands.push(entry);
     const failure = !this.available

@@ -17,6 +17,11 @@ import { RecordingCallbackTransport } from './recording-callbacks';
 import { RecordingLogger } from './recording-logger';
 import { SequentialIds } from './sequential-ids';
 
+/** The words the core's tests sign agents in with and issue tokens of (each dialect registers its own). */
+const TEST_VOCABULARY = [
+  { loginChannels: ['vicidial', 'voipsun', 'ccgateway', 'sipcall', 'provisioning'], apiRealms: ['vicidial', 'voipsun', 'sipcall'], tokenKinds: ['sipcall-token', 'ccgateway-guid'] },
+];
+
 export type TestConfig = Partial<Omit<CoreConfig, 'media' | 'outbox' | 'lockout'>> & {
   media?: Partial<CoreConfig['media']>;
   outbox?: Partial<CoreConfig['outbox']>;
@@ -44,6 +49,8 @@ export interface TestCore {
   config: CoreConfig;
   /** Every domain event whose transaction committed, in commit order. */
   events: DomainEvent[];
+  /** Engine commands sent while a store transaction was open (there should be none). */
+  engineCommandsInTransaction: string[];
 
   /** Waits until every command, engine event and fired timer has been handled. */
   settle(): Promise<void>;
@@ -131,8 +138,13 @@ function wire(parts: Parts): TestCore {
     logger,
     config,
     projectors: [recorder, ...parts.projectors],
+    vocabulary: TEST_VOCABULARY,
   });
   core.start();
+  const engineCommandsInTransaction: string[] = [];
+  pbx.onCommand = (name) => {
+    if (store.openTransactions > 0) engineCommandsInTransaction.push(name);
+  };
 
   const settle = (): Promise<void> => core.idle();
   const emit = async (event: PbxEvent): Promise<void> => {
@@ -153,6 +165,7 @@ function wire(parts: Parts): TestCore {
     logger,
     config,
     events,
+    engineCommandsInTransaction,
     settle,
     emit,
     ring: (legId) => emit({ type: 'leg_ringing', legId, at: at() }),

@@ -1,4 +1,4 @@
-import { isDomainError, PbxFailure, type CallControl, type DomainErrorCode, type Extension, type ExtensionSelector, type Leg, type PbxEndpoint } from '@pbx-gateway/core';
+import { isDomainError, type CallControl, type DomainErrorCode, type Extension, type ExtensionSelector, type Leg, type PbxEndpoint } from '@pbx-gateway/core';
 import { VoipsunWireError, type Errno } from '../errors';
 
 /**
@@ -49,15 +49,16 @@ async function namedExtension(core: CallControl, selector: ExtensionSelector, di
 }
 
 /**
- * The engine's devices. The core hands this query through without putting
- * the engine's failure in its own words, so it is worded here, the one place
- * a VoIPSUN action meets it: away 900, refusing 901.
+ * The engine's devices. Its failure is worded here, whichever action asked:
+ * away 900, refusing 901 (originate words a refused call 220, not a refused
+ * device listing).
  */
 async function engineEndpoints(core: CallControl): Promise<PbxEndpoint[]> {
   try {
     return await core.pbxEndpoints();
   } catch (error) {
-    if (error instanceof PbxFailure) throw new VoipsunWireError(error.kind === 'unavailable' ? '900' : '901');
+    if (isDomainError(error) && error.code === 'PBX_UNAVAILABLE') throw new VoipsunWireError('900');
+    if (isDomainError(error) && error.code === 'PBX_REJECTED') throw new VoipsunWireError('901');
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import supertest from 'supertest';
-import { DomainError, PbxFailure } from '@pbx-gateway/core';
+import { DomainError } from '@pbx-gateway/core';
 import { appWith, createFakeCore, extension, liveCall, type FakeCore } from '../support/fake-core';
 import {
   BASE,
@@ -224,7 +224,8 @@ describe('originate: checkExten, checkIpHost, checkIpContact', () => {
   });
 
   test('errno 900 when the engine fails to answer the device query', async () => {
-    fake.failures.pbxEndpoints = new PbxFailure('unavailable', 'socket hang up');
+    // The core reports the engine's failures in the domain's words.
+    fake.failures.pbxEndpoints = new DomainError('PBX_UNAVAILABLE', 'read devices: socket hang up');
     expectWire(await check(), E900);
   });
 

@@ -9,9 +9,9 @@ export interface GatewayConfig {
     url: string | null;
     dataDir: string;
     /**
-     * Connections the gateway may hold. A command keeps its connection while
-     * it waits for the telephony engine (its rows stay locked until it
-     * commits), so this bounds how many commands run at once.
+     * Connections the gateway may hold. No transaction waits for the
+     * telephony engine (docs/architecture.md, "How a command runs"), so a
+     * slow engine does not hold them: this bounds concurrent database work.
      */
     poolMax: number;
   };

@@ -13,16 +13,17 @@ import {
 import type { Dialect } from '@pbx-gateway/dialect-kit';
 import { createPgStore } from '@pbx-gateway/store-pg';
 import { createAriPbx } from '@pbx-gateway/pbx-ari';
-import { createVicidialDialect, defaultVicidialSettings } from '@pbx-gateway/dialect-vicidial';
-import { createVoipsunDialect, defaultVoipsunSettings } from '@pbx-gateway/dialect-voipsun';
-import { createCcgatewayDialect, createCcgatewayProjector, defaultCcgatewaySettings } from '@pbx-gateway/dialect-ccgateway';
-import { createSipcallDialect, createSipcallProjector, defaultSipcallSettings } from '@pbx-gateway/dialect-sipcall';
+import { createVicidialDialect, defaultVicidialSettings, VICIDIAL_VOCABULARY } from '@pbx-gateway/dialect-vicidial';
+import { createVoipsunDialect, defaultVoipsunSettings, VOIPSUN_VOCABULARY } from '@pbx-gateway/dialect-voipsun';
+import { CCGATEWAY_VOCABULARY, createCcgatewayDialect, createCcgatewayProjector, defaultCcgatewaySettings } from '@pbx-gateway/dialect-ccgateway';
+import { createSipcallDialect, createSipcallProjector, defaultSipcallSettings, SIPCALL_VOCABULARY } from '@pbx-gateway/dialect-sipcall';
 import type { GatewayConfig } from '../config/gateway-config';
 import { startOutboxDispatcher } from '../callbacks/outbox-dispatcher';
 import { createHttpCallbackTransport } from '../callbacks/http-callback-transport';
 import { createGatewayApp } from '../http/gateway-app';
 import { coreLoggerOf, dialectLoggerOf } from '../logging/logger';
 import { applyDirectory, startProvisionedSessions } from '../provisioning/apply-provisioning';
+import { PROVISIONING_VOCABULARY } from '../provisioning/provisioning-vocabulary';
 import { keepProvisionedPhonesConnected } from '../provisioning/provisioned-phones';
 import type { ProvisioningDocument } from '../provisioning/provisioning-document';
 import { createScryptSecretHasher } from '../security/scrypt-secret-hasher';
@@ -101,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: coreLogger,
     config: config.core,
     projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall)],
+    vocabulary: [VICIDIAL_VOCABULARY, VOIPSUN_VOCABULARY, CCGATEWAY_VOCABULARY, SIPCALL_VOCABULARY, PROVISIONING_VOCABULARY],
   });
   core.start();
   try {

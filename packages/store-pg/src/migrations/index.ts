@@ -17,6 +17,7 @@ import * as accessTokens from './015-access-tokens';
 import * as agentLoginFailures from './016-agent-login-failures';
 import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
+import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
 
 interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -45,6 +46,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '016-agent-login-failures', migration: agentLoginFailures },
   { name: '017-outbox-ordering', migration: outboxOrdering },
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
+  { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
