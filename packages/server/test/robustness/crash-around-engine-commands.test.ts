@@ -1,9 +1,7 @@
-import { Pool } from 'pg';
-import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
-import { createTestDatabase, startCallbackReceiver, startGatewayProcess, TEST_MEDIA, waitFor, type CallbackReceiver, type GatewayProcess, type TestDatabase } from '@pbx-gateway/test-support';
-import { demoCoreSettings, demoProvisioning, demoSimulatorPhones } from '../../src';
+import { startGatewayProcess, waitFor, type GatewayProcess } from '@pbx-gateway/test-support';
+import { demoCoreSettings, demoProvisioning } from '../../src';
 import { expectOneCdrCallback } from './support/sipcall-cdr-callbacks';
-import { startSlowEngineRelay, type SlowEngineRelay } from './support/slow-engine-relay';
+import { startEngineBehindRelay, type EngineBehindRelay } from './support/engine-behind-relay';
 
 /**
  * The gateway process is SIGKILLed at the two moments a command spends
@@ -19,41 +17,27 @@ import { startSlowEngineRelay, type SlowEngineRelay } from './support/slow-engin
 
 const BUSY_NUMBER = '13900001111';
 
-let database: TestDatabase;
-let receiver: CallbackReceiver;
-let sim: PbxSim;
-let relay: SlowEngineRelay;
-let pool: Pool;
+let world: EngineBehindRelay;
 let gateway: GatewayProcess | null = null;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startCallbackReceiver();
-  sim = await startPbxSim({ port: 0, users: { gateway: 'gateway' }, phones: demoSimulatorPhones.map((resource) => ({ resource })), media: TEST_MEDIA, recordTraffic: true });
   // The number is busy after a short ring: the call ends while the gateway is away.
-  await sim.control.setNumberRules([{ match: BUSY_NUMBER, outcome: 'busy', ringMs: 300 }]);
-  relay = await startSlowEngineRelay(sim.url);
-  pool = new Pool({ connectionString: database.url, max: 2 });
-  pool.on('error', () => undefined);
+  world = await startEngineBehindRelay({ busyNumbers: BUSY_NUMBER, recordTraffic: true });
 }, 60_000);
 
 afterAll(async () => {
-  relay?.release();
+  world?.relay.release();
   await gateway?.stop();
-  await relay?.close();
-  await sim?.close();
-  await receiver?.close();
-  await pool?.end();
-  await database?.drop();
+  await world?.close();
 }, 60_000);
 
-const query = async <Row>(sql: string, params: unknown[] = []): Promise<Row[]> => (await pool.query(sql, params)).rows as Row[];
+const query = async <Row>(sql: string, params: unknown[] = []): Promise<Row[]> => (await world.pool.query(sql, params)).rows as Row[];
 
 async function startGatewayBehindRelay(): Promise<GatewayProcess> {
   gateway = await startGatewayProcess({
-    databaseUrl: database.url,
-    ariUrl: relay.url,
-    provisioning: demoProvisioning({ callbackUrl: receiver.url, nodeIp: '127.0.0.1' }),
+    databaseUrl: world.database.url,
+    ariUrl: world.relay.url,
+    provisioning: demoProvisioning({ callbackUrl: world.receiver.url, nodeIp: '127.0.0.1' }),
     config: { core: { serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media } },
     env: { ARI_TIMEOUT_MS: '20000' },
     startTimeoutMs: 60_000,
@@ -106,7 +90,7 @@ async function recordedCall(customuuid: string): Promise<{ callId: string; legId
 }
 
 async function originatesOf(legId: string): Promise<number> {
-  const requests = await sim.control.requests();
+  const requests = await world.sim.control.requests();
   return requests.filter((request) => request.method === 'POST' && /\/channels(\/|$)/.test(request.path) && JSON.stringify(request).includes(legId)).length;
 }
 
@@ -116,9 +100,9 @@ async function expectSettledOnce(customuuid: string, callId: string, originates:
   expect(await query<{ n: string }>('SELECT count(*) AS n FROM cdrs WHERE call_id = $1', [callId])).toEqual([{ n: '1' }]);
   const [leg] = await query<{ id: string }>('SELECT id FROM legs WHERE call_id = $1', [callId]);
   expect(await originatesOf(leg!.id)).toBe(originates);
-  await expectOneCdrCallback(query, receiver, callId, 30_000);
+  await expectOneCdrCallback(query, world.receiver, callId, 30_000);
   // No callback of the call reached the receiver twice.
-  const keys = receiver
+  const keys = world.receiver
     .received()
     .filter((callback) => JSON.stringify(callback.body).includes(callId))
     .map((callback) => callback.headers['idempotency-key']);
@@ -128,7 +112,7 @@ async function expectSettledOnce(customuuid: string, callId: string, originates:
 it('a kill after the intent is committed and before the engine hears of it: the leg ends as never dialled, one CDR, no call placed', async () => {
   await startGatewayBehindRelay();
   const accessToken = await token();
-  relay.hold('requests');
+  world.relay.hold('requests');
   const answer = playVoice(accessToken, 'crash-before-request');
   const recorded = await waitFor(() => recordedCall('crash-before-request'), 20_000, 'the call to be committed');
   // Committed, and the engine has not received the request (the relay holds it).
@@ -136,7 +120,7 @@ it('a kill after the intent is committed and before the engine hears of it: the 
   await gateway!.kill();
   gateway = null;
   expect(await answer).toBeNull();
-  relay.release();
+  world.relay.release();
 
   await startGatewayBehindRelay();
   await expectSettledOnce('crash-before-request', recorded.callId, 0);
@@ -147,14 +131,14 @@ it('a kill after the intent is committed and before the engine hears of it: the 
 it('a kill after the engine carried the request out and before its answer is recorded: one call placed, one CDR', async () => {
   await startGatewayBehindRelay();
   const accessToken = await token();
-  relay.hold('answers');
+  world.relay.hold('answers');
   const answer = playVoice(accessToken, 'crash-before-answer');
   const recorded = await waitFor(() => recordedCall('crash-before-answer'), 20_000, 'the call to be committed');
   await waitFor(async () => (await originatesOf(recorded.legId)) === 1, 20_000, 'the engine to place the call');
   await gateway!.kill();
   gateway = null;
   expect(await answer).toBeNull();
-  relay.release();
+  world.relay.release();
 
   await startGatewayBehindRelay();
   await expectSettledOnce('crash-before-answer', recorded.callId, 1);

@@ -1,11 +1,9 @@
-import { Pool } from 'pg';
-import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
-import { createTestDatabase, startCallbackReceiver, startGatewayProcess, TEST_MEDIA, waitFor, type CallbackReceiver, type GatewayProcess, type TestDatabase } from '@pbx-gateway/test-support';
-import { demoCoreSettings, demoProvisioning, demoSimulatorPhones } from '../../src';
+import { startGatewayProcess, waitFor, type GatewayProcess } from '@pbx-gateway/test-support';
+import { demoCoreSettings, demoProvisioning } from '../../src';
 import { ccgatewayAnswer, ccgatewayGuid, sipcallAnswer, sipcallToken, vicidialAnswer, voipsunAnswer } from './support/dialect-answers';
 import { ccgatewayPoll, ccgatewaySignIn, sipcall, sipcallLogin, vicidialVersion, voipsun } from './support/demo-requests';
 import { problemsOf, runProbes, type Probe } from './support/outage-probes';
-import { startSlowEngineRelay, type SlowEngineRelay } from './support/slow-engine-relay';
+import { startEngineBehindRelay, type EngineBehindRelay } from './support/engine-behind-relay';
 import { fetchClient, type WireClient, type WireReply } from './support/wire-client';
 
 /**
@@ -25,24 +23,16 @@ const COMMANDS = 200;
 /** Numbers the simulator answers busy after a short ring: each call ends by itself with its CDR. */
 const BUSY_PREFIX = '1390000';
 
-let database: TestDatabase;
-let receiver: CallbackReceiver;
-let sim: PbxSim;
-let relay: SlowEngineRelay;
+let world: EngineBehindRelay;
 let gateway: GatewayProcess;
 let send: WireClient;
-let pool: Pool;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startCallbackReceiver();
-  sim = await startPbxSim({ port: 0, users: { gateway: 'gateway' }, phones: demoSimulatorPhones.map((resource) => ({ resource })), media: TEST_MEDIA });
-  await sim.control.setNumberRules([{ match: `${BUSY_PREFIX}[0-9]{4}`, outcome: 'busy', ringMs: 300 }]);
-  relay = await startSlowEngineRelay(sim.url);
+  world = await startEngineBehindRelay({ busyNumbers: `${BUSY_PREFIX}[0-9]{4}` });
   gateway = await startGatewayProcess({
-    databaseUrl: database.url,
-    ariUrl: relay.url,
-    provisioning: demoProvisioning({ callbackUrl: receiver.url, nodeIp: '127.0.0.1' }),
+    databaseUrl: world.database.url,
+    ariUrl: world.relay.url,
+    provisioning: demoProvisioning({ callbackUrl: world.receiver.url, nodeIp: '127.0.0.1' }),
     config: {
       core: { serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media },
       // A poll with nothing to fetch answers at once rather than waiting for an event.
@@ -53,19 +43,13 @@ beforeAll(async () => {
     startTimeoutMs: 60_000,
   });
   send = fetchClient(gateway.url);
-  pool = new Pool({ connectionString: database.url, max: 2 });
-  pool.on('error', () => undefined);
   await waitFor(async () => (await fetch(new URL('/health', gateway.url))).status === 200, 30_000, 'the gateway to reach the engine');
 }, 120_000);
 
 afterAll(async () => {
-  relay?.setDelay(0);
+  world?.relay.setDelay(0);
   await gateway?.stop();
-  await relay?.close();
-  await sim?.close();
-  await receiver?.close();
-  await pool?.end();
-  await database?.drop();
+  await world?.close();
 }, 60_000);
 
 const playVoice = (token: string, index: number) =>
@@ -110,17 +94,17 @@ it('keeps answering what needs no engine at its usual speed while 200 engine com
   // answered at all. Below the ~8 s of silence after which pbx-ari would give the engine up.
   const boundMs = Math.max(5 * usualMs, 6_000);
 
-  relay.setDelay(ENGINE_DELAY_MS);
+  world.relay.setDelay(ENGINE_DELAY_MS);
   const since = new Date();
   const commands = Array.from({ length: COMMANDS }, (_, index) => send(playVoice(token, index), 120_000));
   // Every command is recorded. While the probes run, the engine's late answers are held back
   // (briefly: a longer silence would rightly look like an engine gone), so the commands only wait.
   await waitFor(async () => (await calls(since)) >= COMMANDS, 90_000, 'every command to be recorded');
-  relay.hold('answers');
+  world.relay.hold('answers');
 
   const whileSlow = await runProbes(send, probes, boundMs);
   expect({ problems: problemsOf(whileSlow), boundMs }).toEqual({ problems: [], boundMs });
-  relay.release();
+  world.relay.release();
 
   // Every engine command got a documented answer in the end: played, or (pbx-ari giving up on an
   // engine this slow) the engine unreachable; none hung or failed otherwise.
@@ -137,19 +121,19 @@ it('keeps answering what needs no engine at its usual speed while 200 engine com
     return true;
   });
   expect(undocumented.map((reply) => reply.text)).toEqual([]);
-  relay.setDelay(0);
+  world.relay.setDelay(0);
   // Every call recorded ends, each with one CDR (busy, or never dialled).
   await waitFor(async () => (await endedWithCdr(since)) === COMMANDS, 90_000, 'every call to end with its CDR');
   expect(await calls(since)).toBe(COMMANDS);
 }, 300_000);
 
 async function calls(since: Date): Promise<number> {
-  const rows = await pool.query<{ n: string }>("SELECT count(*) AS n FROM calls WHERE created_at >= $1 AND origin_dialect = 'sipcall'", [since]);
+  const rows = await world.pool.query<{ n: string }>("SELECT count(*) AS n FROM calls WHERE created_at >= $1 AND origin_dialect = 'sipcall'", [since]);
   return Number(rows.rows[0]!.n);
 }
 
 async function endedWithCdr(since: Date): Promise<number> {
-  const rows = await pool.query<{ n: string }>(
+  const rows = await world.pool.query<{ n: string }>(
     "SELECT count(*) AS n FROM calls c JOIN cdrs d ON d.call_id = c.id WHERE c.created_at >= $1 AND c.origin_dialect = 'sipcall' AND c.state = 'ended'",
     [since],
   );
