@@ -9,6 +9,7 @@ export * from './ports/pbx';
 export * from './ports/store';
 export * from './agents/agent';
 export * from './calls/call';
+export * from './calls/call-progress';
 export * from './playback/playback';
 export * from './calls/cdr';
 export * from './directory/directory';

@@ -34,14 +34,14 @@ describe('conference mode', () => {
     expect(t.pbx.originated()).toEqual([
       { legId: customer.id, endpoint: 'PJSIP/5550100@upc', callerId: { number: '2120289999' }, timeoutSec: t.config.destinationRingTimeoutSec },
     ]);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ purpose: 'agent_customer', agentId: '1000', stage: 'dialing_customer', bridgeId: 'agent-1000.conference' });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ purpose: 'agent_customer', agentId: '1000', progress: { stage: 'dialing_customer' }, bridgeId: 'agent-1000.conference' });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId, stateBeforeCall: 'ready' });
     expect(describeEvents(t.events)).toEqual(['AgentStateChanged ready->in_call (call)']);
 
     t.pbx.clearCommands();
     await t.answer(customer.id);
     expect(t.pbx.describe()).toEqual(['ensureBridge agent-1000.conference mixing', `addToBridge agent-1000.conference ${customer.id}`]);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', stage: 'connected' });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', progress: { stage: 'connected' } });
 
     t.pbx.clearCommands();
     await expect(t.core.hangupAgentCustomer({ agentId: '1000' })).resolves.toEqual({ hungUp: true });
@@ -79,7 +79,7 @@ describe('phone-first mode', () => {
     const { callId } = await dial(t);
     const agentLeg = await legOf(t, callId, 'agent');
     expect(t.pbx.originated()).toEqual([{ legId: agentLeg.id, endpoint: 'PJSIP/1000', callerId: { number: '5550100' }, timeoutSec: t.config.agentRingTimeoutSec }]);
-    expect((await t.core.getCall(callId))!.call.stage).toBe('ringing_agent');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('ringing_agent');
 
     await t.ring(agentLeg.id);
     t.pbx.clearCommands();
@@ -92,7 +92,7 @@ describe('phone-first mode', () => {
     t.pbx.clearCommands();
     await t.answer(customer.id);
     expect(t.pbx.describe()).toEqual([`ensureBridge ${bridgeId} mixing`, `addToBridge ${bridgeId} ${customer.id}`]);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', stage: 'connected', bridgeId });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', progress: { stage: 'connected' }, bridgeId });
 
     await t.core.hangupAgentCustomer({ agentId: '1000' });
     await t.confirmHangups();

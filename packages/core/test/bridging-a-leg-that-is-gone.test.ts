@@ -86,7 +86,7 @@ describe('bridging a leg that hung up as it answered', () => {
     await t.playbackStarted(playbackId);
     t.pbx.failNext('addToBridge', CHANNEL_GONE);
     await t.playbackFinished(playbackId);
-    expect((await t.core.getCall(callId))?.call.stage).toBe('caller_gone');
+    expect((await t.core.getCall(callId))?.call.progress.stage).toBe('caller_gone');
     expect((await legsOf(t, callId)).filter((leg) => leg.role === 'member')).toEqual([]);
     await expectCallLetGo(t, callId);
   });
@@ -101,7 +101,7 @@ describe('bridging a leg that hung up as it answered', () => {
     const [first, second] = (await legsOf(t, callId)).filter((leg) => leg.role === 'member');
     t.pbx.failNext('addToBridge', CHANNEL_GONE);
     await t.answer(first!.id);
-    expect((await t.core.getCall(callId))?.call.stage).toBe('transfer_failed');
+    expect((await t.core.getCall(callId))?.call.progress.stage).toBe('transfer_failed');
     expect(t.pbx.hungUp()).toEqual(expect.arrayContaining([`${callId}.1`, first!.id, second!.id]));
     await expectCallLetGo(t, callId);
   });

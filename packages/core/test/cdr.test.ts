@@ -1,15 +1,15 @@
-import { buildCdr, type Call, type Leg } from '../src';
+import { buildCdr, type CallOf, type Leg } from '../src';
 
 const START = new Date('2024-03-01T09:00:00Z');
 const at = (seconds: number): Date => new Date(START.getTime() + seconds * 1000);
 
-function call(overrides: Partial<Call> = {}): Call {
+function call(overrides: Partial<CallOf<'voice_menu'>> = {}): CallOf<'voice_menu'> {
   return {
     id: 'c1',
     purpose: 'voice_menu',
+    progress: { stage: 'connected', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu', pressedKey: '1', answeredBy: 'c1.2' },
     direction: 'outbound',
     state: 'ended',
-    stage: 'connected',
     agentId: null,
     tenant: '2028',
     fromNumber: '2120280001',
@@ -23,7 +23,7 @@ function call(overrides: Partial<Call> = {}): Call {
     hangupCauseText: 'Normal Clearing',
     hangupSide: 'callee',
     origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: 'u1' },
-    data: { customuuid: '110001168', userKey: '1' },
+    data: { customuuid: '110001168' },
     ...overrides,
   };
 }
@@ -71,7 +71,8 @@ describe('buildCdr', () => {
       hangupCauseText: 'Normal Clearing',
       hangupSide: 'callee',
       recordingFile: null,
-      data: { customuuid: '110001168', userKey: '1' },
+      pressedKey: '1',
+      data: { customuuid: '110001168' },
     });
   });
 

@@ -133,13 +133,13 @@ describe('the call', () => {
       purpose: 'click_to_call',
       direction: 'outbound',
       state: 'setup',
-      stage: 'ringing_source',
+      progress: { stage: 'ringing_source', trunkId: 1, destinationEndpoint: 'PJSIP/800123456@upc', destinationCallerId: '2120280100', destinationRingSec: 40 },
       agentId: null,
       fromNumber: '2120280100',
       toNumber: '800123456',
       extension: '100',
       origin: { dialect: 'voipsun', operation: 'originate', apiUserId: 'u1' },
-      data: { customField: 'abc', trunkId: 1, destinationEndpoint: 'PJSIP/800123456@upc', destinationCallerId: '2120280100', destinationRingSec: 40 },
+      data: { customField: 'abc' },
     });
     expect(call.legs).toEqual([
       expect.objectContaining({
@@ -171,7 +171,7 @@ describe('the call', () => {
       `originate ${destinationId} PJSIP/800123456@upc`,
     ]);
     expect(t.pbx.originated()[1]).toEqual({ legId: destinationId, endpoint: 'PJSIP/800123456@upc', callerId: { number: '2120280100' }, timeoutSec: 40 });
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ stage: 'dialing_destination', bridgeId, state: 'setup' });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ progress: { stage: 'dialing_destination' }, bridgeId, state: 'setup' });
     expect(await legOf(t, callId, 'destination')).toMatchObject({ account: { kind: 'trunk', id: 1 }, dialedNumber: '800123456', channelName: 'PJSIP/upc-00000002' });
   });
 
@@ -196,7 +196,7 @@ describe('the call', () => {
     t.pbx.clearCommands();
     await t.answer(destinationId);
     expect(t.pbx.describe()).toEqual([`addToBridge ${callId}.bridge ${destinationId}`, `setRinging ${sourceId} off`]);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', stage: 'connected', answeredAt: t.clock.now() });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', progress: { stage: 'connected' }, answeredAt: t.clock.now() });
 
     await t.advance(60_000);
     t.pbx.clearCommands();

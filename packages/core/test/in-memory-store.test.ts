@@ -53,6 +53,7 @@ function cdr(callId: string): NewCdr {
     hangupCauseText: 'Normal Clearing',
     hangupSide: 'caller',
     recordingFile: null,
+    pressedKey: null,
     data: {},
   };
 }

@@ -164,7 +164,7 @@ describe('reconciliation after the engine connects', () => {
     const playbackId = t.pbx.played()[0]!.playbackId;
     await t.playbackStarted(playbackId);
     await t.playbackFinished(playbackId);
-    expect((await t.core.getCall(callId))!.call.stage).toBe('awaiting_key');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('awaiting_key');
 
     const restarted = t.restartGateway();
     expect(restarted.timers.pending).toBe(0);
@@ -180,7 +180,7 @@ describe('reconciliation after the engine connects', () => {
     expect(restarted.pbx.describe()).toEqual([`hangup ${customerId}`]);
     await restarted.confirmHangups();
     expect(await restarted.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system' });
-    expect((await restarted.core.getCall(callId))!.call.stage).toBe('no_key');
+    expect((await restarted.core.getCall(callId))!.call.progress.stage).toBe('no_key');
   });
 
   it('asks the engine again to hang up a leg whose hang-up a crash kept from it', async () => {

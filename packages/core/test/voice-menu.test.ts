@@ -63,8 +63,9 @@ describe('starting a voice menu', () => {
       tenant: '2028',
       fromNumber: '2120280001',
       toNumber: '85781218893',
-      stage: 'dialing',
-      data: { customuuid: '110001168', chengshudu: '1', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu' },
+      progress: { stage: 'dialing', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu', pressedKey: null, answeredBy: null },
+      // The client's own data only: the flow's state is kept apart.
+      data: { customuuid: '110001168', chengshudu: '1' },
     });
     expect(legs).toEqual([expect.objectContaining({ role: 'customer', dialedNumber: '85781218893', account: { kind: 'trunk', id: 1 } })]);
   });
@@ -79,7 +80,7 @@ describe('starting a voice menu', () => {
   it('accepts audio from a configured host', async () => {
     const t = await setup();
     const { callId } = await t.core.startVoiceMenuCall(request({ media: { kind: 'url', url: 'http://media.example.com/test.mp3' } }));
-    expect((await t.core.getCall(callId))!.call.data.media).toBe('sound:http://media.example.com/test.mp3');
+    expect((await t.core.getCall(callId))!.call.progress).toMatchObject({ media: 'sound:http://media.example.com/test.mp3' });
   });
 
   it.each([
@@ -109,7 +110,7 @@ describe('the menu', () => {
     await t.answer(`${callId}.1`);
     const [played] = t.pbx.played();
     expect(played).toEqual({ playbackId: expect.stringMatching(new RegExp(`^${callId}\\.pb-`)), target: { kind: 'leg', legId: `${callId}.1` }, media: 'sound:ivr/menu' });
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', stage: 'playing', answeredAt: t.clock.now() });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'answered', progress: { stage: 'playing' }, answeredAt: t.clock.now() });
   });
 
   it("on the right key rings every member with the callee's number; the first to answer gets the call", async () => {
@@ -133,7 +134,7 @@ describe('the menu', () => {
     ]);
     for (const member of t.pbx.originated()) expect(member).toMatchObject({ callerId: { number: '85781218893' }, timeoutSec: 25 });
     expect(describeEvents(t.events)).toEqual(['PlaybackFinished stopped']);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ stage: 'transferring', data: expect.objectContaining({ userKey: '1' }) });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ progress: { stage: 'transferring', pressedKey: '1' } });
 
     for (const member of members) await t.ring(member);
     t.pbx.clearCommands();
@@ -144,7 +145,7 @@ describe('the menu', () => {
       `hangup ${members[0]}`,
       `hangup ${members[2]}`,
     ]);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ stage: 'connected', extension: '302' });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ progress: { stage: 'connected' }, extension: '302' });
     await t.confirmHangups();
     expect((await t.core.getCall(callId))!.call.state).toBe('answered');
 
@@ -164,7 +165,8 @@ describe('the menu', () => {
       billsec: 42,
       hangupCause: 16,
       hangupSide: 'callee',
-      data: expect.objectContaining({ userKey: '1', customuuid: '110001168', chengshudu: '1' }),
+      pressedKey: '1',
+      data: { customuuid: '110001168', chengshudu: '1' },
     });
   });
 
@@ -198,7 +200,7 @@ describe('the menu', () => {
     const { callId, customerId } = await menuPlaying(t);
     await t.dtmf(customerId, '1');
     await t.dtmf(customerId, '9');
-    expect((await t.core.getCall(callId))!.call.data.userKey).toBe('1');
+    expect((await t.core.getCall(callId))!.call.progress).toMatchObject({ pressedKey: '1' });
   });
 
   it('hangs up on a wrong key, keeping the key for the CDR', async () => {
@@ -208,8 +210,8 @@ describe('the menu', () => {
     await t.dtmf(customerId, '2');
     expect(t.pbx.describe()).toEqual([`stopPlayback ${playbackId}`, `hangup ${customerId}`]);
     await t.confirmHangups();
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'ended', stage: 'wrong_key' });
-    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system', data: expect.objectContaining({ userKey: '2' }) });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'ended', progress: { stage: 'wrong_key' } });
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system', pressedKey: '2' });
     expect(t.pbx.originated()).toEqual([]);
   });
 
@@ -217,7 +219,7 @@ describe('the menu', () => {
     const t = await setup();
     const { callId, customerId, playbackId } = await menuPlaying(t);
     await t.playbackFinished(playbackId, 'done');
-    expect((await t.core.getCall(callId))!.call.stage).toBe('awaiting_key');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('awaiting_key');
     t.pbx.clearCommands();
 
     await t.advance(4999);
@@ -225,8 +227,8 @@ describe('the menu', () => {
     await t.advance(1);
     expect(t.pbx.describe()).toEqual([`hangup ${customerId}`]);
     await t.confirmHangups();
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'ended', stage: 'no_key' });
-    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system', data: expect.not.objectContaining({ userKey: expect.anything() }) });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'ended', progress: { stage: 'no_key' } });
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system', pressedKey: null });
   });
 
   it('transfers on the right key pressed after the audio, and the timer then does nothing', async () => {
@@ -235,7 +237,7 @@ describe('the menu', () => {
     await t.playbackFinished(playbackId, 'done');
     await t.advance(3000);
     await t.dtmf(customerId, '1');
-    expect((await t.core.getCall(callId))!.call.stage).toBe('transferring');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('transferring');
     t.pbx.clearCommands();
     await t.advance(5000);
     expect(t.pbx.commands).toEqual([]);
@@ -254,7 +256,7 @@ describe('the menu', () => {
     await t.endLeg(members[2]!, 19, 'No answer');
     expect(t.pbx.describe()).toEqual([`hangup ${customerId}`]);
     await t.confirmHangups();
-    expect((await t.core.getCall(callId))!.call.stage).toBe('nobody_answered');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('nobody_answered');
     expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system', extension: null });
   });
 
@@ -265,7 +267,7 @@ describe('the menu', () => {
     await t.dtmf(customerId, '1');
     const legs = (await legsOf(t, callId)).filter((leg) => leg.role === 'member');
     expect(legs.map((leg) => leg.state)).toEqual(['ended', 'dialing', 'dialing']);
-    expect((await t.core.getCall(callId))!.call.stage).toBe('transferring');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('transferring');
   });
 
   it('hangs up when the group has nobody to ring', async () => {
@@ -274,7 +276,7 @@ describe('the menu', () => {
     await t.dtmf(customerId, '1');
     expect(t.pbx.hungUp()).toEqual([customerId]);
     await t.confirmHangups();
-    expect((await t.core.getCall(callId))!.call.stage).toBe('nobody_to_ring');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('nobody_to_ring');
   });
 
   it('with an empty transfer key, transfers when the audio ends, whatever was pressed', async () => {
@@ -283,9 +285,9 @@ describe('the menu', () => {
     t.pbx.clearCommands();
     await t.dtmf(customerId, '5');
     expect(t.pbx.commands).toEqual([]);
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ stage: 'playing', data: expect.objectContaining({ userKey: '5' }) });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ progress: { stage: 'playing', pressedKey: '5' } });
     await t.playbackFinished(playbackId, 'done');
-    expect((await t.core.getCall(callId))!.call.stage).toBe('transferring');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('transferring');
     expect(await memberIds(t, callId)).toHaveLength(3);
   });
 
@@ -296,7 +298,7 @@ describe('the menu', () => {
     await t.answer(`${callId}.1`);
     expect(t.pbx.hungUp()).toEqual([`${callId}.1`]);
     await t.confirmHangups();
-    expect((await t.core.getCall(callId))!.call.stage).toBe('media_failed');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('media_failed');
     expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system' });
   });
 
@@ -308,7 +310,7 @@ describe('the menu', () => {
     expect(describeEvents(t.events)).toEqual(['PlaybackFinished failed']);
     expect(t.pbx.hungUp()).toEqual([customerId]);
     await t.confirmHangups();
-    expect((await t.core.getCall(callId))!.call.stage).toBe('media_failed');
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('media_failed');
   });
 
   it('ends when the callee hangs up during the menu, with one CDR', async () => {
@@ -336,7 +338,7 @@ describe('the menu', () => {
     await t.answer(member!);
     await t.dtmf(member!, '2');
     await t.dtmf(customerId, '3');
-    expect((await t.core.getCall(callId))!.call).toMatchObject({ stage: 'connected', data: expect.objectContaining({ userKey: '1' }) });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ progress: { stage: 'connected', pressedKey: '1' } });
   });
 
   it('gives every call its own CDR', async () => {

@@ -27,9 +27,9 @@ const ended = new Date('2020-02-09T04:33:01.100Z');
 const call: Call = {
   id: '3418035c-4af5-11ea-afb2-fbc8753285b6',
   purpose: 'voice_menu',
+  progress: { stage: 'connected', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu', pressedKey: '1', answeredBy: null },
   direction: 'outbound',
   state: 'answered',
-  stage: 'connected',
   agentId: null,
   tenant: '2028',
   fromNumber: '2190170001',
@@ -43,7 +43,7 @@ const call: Call = {
   hangupCauseText: null,
   hangupSide: null,
   origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: company.id },
-  data: { customuuid: '110001168', chengshudu: '1', transferKey: '1', groupName: 'extGroup-1' },
+  data: { customuuid: '110001168', chengshudu: '1' },
 };
 
 const member: Leg = {
@@ -86,6 +86,7 @@ function cdrOf(overrides: Partial<Cdr> = {}): Cdr {
     hangupCauseText: 'Normal Clearing',
     hangupSide: 'system',
     recordingFile: null,
+    pressedKey: null,
     data: { ...call.data },
     ...overrides,
   };
@@ -175,7 +176,7 @@ describe('Sip_Call projector', () => {
   it('the extension that answered, the key pressed, the caller side hanging up, and unknown causes', async () => {
     const { tx, added } = fakeTx();
     const projector = createSipcallProjector();
-    await projector.project({ type: 'CallEnded', call, cdr: cdrOf({ extension: '101', hangupSide: 'caller', hangupCause: 99, data: { ...call.data, userKey: '1', memberid: 'M-7' } }), at: ended }, tx);
+    await projector.project({ type: 'CallEnded', call, cdr: cdrOf({ extension: '101', hangupSide: 'caller', hangupCause: 99, pressedKey: '1', data: { ...call.data, memberid: 'M-7' } }), at: ended }, tx);
     await projector.project({ type: 'CallEnded', call, cdr: cdrOf({ answeredAt: null, hangupCause: 99 }), at: ended }, tx);
     const [first, second] = added.map((message) => JSON.parse(message.body) as Record<string, unknown>);
     expect(first).toMatchObject({ extnumber: '101', userkey: '1', memberid: 'M-7', hangupdirection: 10015, hangupcause: 10001 });

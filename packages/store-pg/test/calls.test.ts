@@ -1,3 +1,4 @@
+import type { CallOf } from '@pbx-gateway/core';
 import { at, call, deferred, leg, openStore, settledWithin, type OpenStore } from './fixtures';
 
 describe('calls and legs', () => {
@@ -8,24 +9,26 @@ describe('calls and legs', () => {
   afterAll(() => ctx.dispose());
 
   it('round-trips a call with every field set, and one with every optional field null', async () => {
-    const full = call('agent-1000.c1', {
+    const full: CallOf<'voice_menu'> = {
+      ...call('agent-1000.c1', {
+        direction: 'inbound',
+        state: 'ended',
+        agentId: '1000',
+        tenant: 'acme',
+        bridgeId: 'agent-1000.c1.bridge',
+        extension: '101',
+        createdAt: at('2024-05-01T09:00:00.001Z'),
+        answeredAt: at('2024-05-01T09:00:05.002Z'),
+        endedAt: at('2024-05-01T09:01:00.003Z'),
+        hangupCause: 16,
+        hangupCauseText: 'Normal Clearing',
+        hangupSide: 'caller',
+        origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: 'u-1' },
+        data: { customuuid: 'x-1', nested: { keys: [1, 'two', null, true] }, empty: {} },
+      }),
       purpose: 'voice_menu',
-      direction: 'inbound',
-      state: 'ended',
-      stage: 'transferring',
-      agentId: '1000',
-      tenant: 'acme',
-      bridgeId: 'agent-1000.c1.bridge',
-      extension: '101',
-      createdAt: at('2024-05-01T09:00:00.001Z'),
-      answeredAt: at('2024-05-01T09:00:05.002Z'),
-      endedAt: at('2024-05-01T09:01:00.003Z'),
-      hangupCause: 16,
-      hangupCauseText: 'Normal Clearing',
-      hangupSide: 'caller',
-      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: 'u-1' },
-      data: { customuuid: 'x-1', nested: { keys: [1, 'two', null, true] }, empty: {} },
-    });
+      progress: { stage: 'transferring', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu', pressedKey: '1', answeredBy: null },
+    };
     const bare = call('c2');
     await ctx.store.direct.calls.insert(full);
     await ctx.store.direct.calls.insert(bare);
@@ -35,7 +38,7 @@ describe('calls and legs', () => {
   });
 
   it('updates a call', async () => {
-    const answered = call('c2', { state: 'answered', stage: 'connected', answeredAt: at('2024-05-01T09:00:09.000Z'), data: { a: 'b' } });
+    const answered = call('c2', { state: 'answered', progress: { ...call('c2').progress, stage: 'connected' }, answeredAt: at('2024-05-01T09:00:09.000Z'), data: { a: 'b' } });
     await ctx.store.direct.calls.update(answered);
     expect(await ctx.store.direct.calls.get('c2')).toEqual(answered);
   });
@@ -98,14 +101,14 @@ describe('calls and legs', () => {
       const current = await tx.calls.lock('c5');
       locked.resolve();
       await release.promise;
-      await tx.calls.update({ ...current!, stage: 'first' });
+      await tx.calls.update({ ...current!, state: 'answered' });
     });
     await locked.promise;
     const second = ctx.store.transaction((tx) => tx.calls.lock('c5'));
     expect(await settledWithin(second, 300)).toBe('pending');
     release.resolve();
     await first;
-    expect((await second)?.stage).toBe('first');
+    expect((await second)?.state).toBe('answered');
     expect(await ctx.store.transaction((tx) => tx.calls.lock('none'))).toBeNull();
   });
 });

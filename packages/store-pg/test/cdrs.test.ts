@@ -19,6 +19,7 @@ describe('CDRs', () => {
       billsec: 25,
       hangupSide: 'system',
       recordingFile: 'rec-c1.wav',
+      pressedKey: '1',
       data: { userkey: '1', custom: { deep: [1, 2] } },
     });
     const stored = await ctx.store.direct.cdrs.insert(full);

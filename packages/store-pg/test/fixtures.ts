@@ -4,7 +4,7 @@ import type {
   AgentSession,
   ApiLogEntry,
   ApiUser,
-  Call,
+  CallOf,
   Extension,
   Leg,
   NewCdr,
@@ -131,12 +131,12 @@ export const extension = (id: number, overrides: Partial<Extension> = {}): Exten
   ...overrides,
 });
 
-export const call = (id: string, overrides: Partial<Call> = {}): Call => ({
+export const call = (id: string, overrides: Partial<CallOf<'click_to_call'>> = {}): CallOf<'click_to_call'> => ({
   id,
   purpose: 'click_to_call',
+  progress: { stage: 'ringing_source', trunkId: 1, destinationEndpoint: 'PJSIP/420777000111@upc', destinationCallerId: '100', destinationRingSec: null },
   direction: 'outbound',
   state: 'setup',
-  stage: 'ringing_source',
   agentId: null,
   tenant: null,
   fromNumber: '100',
@@ -212,6 +212,7 @@ export const cdr = (callId: string, overrides: Partial<NewCdr> = {}): NewCdr => 
   hangupCauseText: 'User busy',
   hangupSide: 'callee',
   recordingFile: null,
+  pressedKey: null,
   data: {},
   ...overrides,
 });

@@ -1,17 +1,16 @@
-import type { Call } from '../calls/call';
 import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
 import { bridgeLeg } from '../calls/call-primitives';
 import type { CallFlow } from '../calls/call-flow';
 
 /** The agent's phone joining the session conference, where it stays until logout. */
-export const agentPhoneCall: CallFlow = {
+export const agentPhoneCall: CallFlow<'agent_phone'> = {
   async onLegRinging(_ctx, uow, call, leg) {
     uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
     await recordLegAnswered(uow, call, leg);
-    const connected: Call = { ...call, state: 'answered', stage: 'in_conference', answeredAt: uow.now };
+    const connected = { ...call, state: 'answered' as const, progress: { stage: 'in_conference' as const }, answeredAt: uow.now };
     await uow.tx.calls.update(connected);
     uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
     if (call.bridgeId) bridgeLeg(ctx, uow, call.bridgeId, leg.id, { what: 'join conference' });

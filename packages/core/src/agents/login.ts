@@ -96,7 +96,7 @@ export async function ringPhoneIntoConference(ctx: CoreContext, uow: UnitOfWork,
     {
       id: newCallId(ctx.ids, session.agentId),
       purpose: 'agent_phone',
-      stage: 'ringing_agent',
+      progress: { stage: 'ringing_agent' },
       agentId: session.agentId,
       fromNumber: session.conference.number,
       toNumber: session.phoneNumber || session.device,

@@ -1,5 +1,5 @@
 import { newLeg } from './call-factory';
-import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from './call-lifecycle';
+import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswered } from './call-lifecycle';
 import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
@@ -10,7 +10,7 @@ import type { CallFlow } from './call-flow';
  * is dialled straight into it; otherwise the agent's phone rings first and
  * the customer is dialled once the agent answers.
  */
-export const agentCustomerCall: CallFlow = {
+export const agentCustomerCall: CallFlow<'agent_customer'> = {
   async onLegRinging(_ctx, uow, call, leg) {
     if (leg.role === 'agent') uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
   },
@@ -23,13 +23,14 @@ export const agentCustomerCall: CallFlow = {
       bridgeLeg(ctx, uow, bridgeId, leg.id, {
         what: 'bridge agent',
         then: async (next) => {
-          const current = await next.tx.calls.lock(call.id);
-          if (!current || current.state === 'ended') return;
-          const customer = newLeg(current, 2, 'customer', String(current.data.customerEndpoint ?? ''), { number: current.fromNumber, name: '' }, next.now, {
+          const current = await lockOngoing(next, call);
+          if (!current) return;
+          const customer = newLeg(current, 2, 'customer', current.progress.customerEndpoint, { number: current.fromNumber, name: '' }, next.now, {
             dialedNumber: current.toNumber,
+            account: { kind: 'trunk', id: current.progress.trunkId },
           });
           await next.tx.calls.insertLeg(customer);
-          await next.tx.calls.update({ ...current, bridgeId, stage: 'dialing_customer' });
+          await next.tx.calls.update({ ...current, bridgeId, progress: { ...current.progress, stage: 'dialing_customer' } });
           dialLeg(ctx, next, customer, { what: 'dial customer', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: agentCustomerCall, refusal: 'ordinary' });
         },
       });
@@ -39,9 +40,9 @@ export const agentCustomerCall: CallFlow = {
     bridgeLeg(ctx, uow, bridgeId, leg.id, {
       what: 'bridge customer',
       then: async (next) => {
-        const current = await next.tx.calls.lock(call.id);
-        if (!current || current.state === 'ended') return;
-        await next.tx.calls.update({ ...current, bridgeId, state: 'answered', stage: 'connected', answeredAt });
+        const current = await lockOngoing(next, call);
+        if (!current) return;
+        await next.tx.calls.update({ ...current, bridgeId, state: 'answered', progress: { ...current.progress, stage: 'connected' }, answeredAt });
       },
     });
     return call;

@@ -38,13 +38,12 @@ export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCus
         {
           id: newCallId(ctx.ids, session.agentId),
           purpose: 'agent_customer',
-          stage: session.conference ? 'dialing_customer' : 'ringing_agent',
+          progress: { stage: session.conference ? 'dialing_customer' : 'ringing_agent', customerEndpoint, trunkId: trunk.id },
           agentId: session.agentId,
           fromNumber: callerId,
           toNumber: number,
           bridgeId: session.conference?.bridgeId ?? null,
           origin: request.origin,
-          data: { customerEndpoint, trunkId: trunk.id },
         },
         now,
       );

@@ -1,12 +1,13 @@
-import type { Call, Leg } from './call';
+import type { Call, CallOf, CallPurpose, CallRecord, Leg } from './call';
+import type { CallProgressByPurpose } from './call-progress';
 import { newLegId } from '../kernel/ids';
 
 /** What distinguishes one new call from another; everything else starts empty. */
-export type NewCallFields = Pick<Call, 'id' | 'purpose' | 'stage' | 'agentId' | 'fromNumber' | 'toNumber' | 'origin'> &
-  Partial<Pick<Call, 'tenant' | 'bridgeId' | 'extension' | 'data'>>;
+export type NewCallFields<P extends CallPurpose> = Pick<CallRecord, 'id' | 'agentId' | 'fromNumber' | 'toNumber' | 'origin'> &
+  Partial<Pick<CallRecord, 'tenant' | 'bridgeId' | 'extension' | 'data'>> & { purpose: P; progress: CallProgressByPurpose[P] };
 
 /** A call the gateway places, just created: set up, not answered, not ended. */
-export function newCall(fields: NewCallFields, now: Date): Call {
+export function newCall<P extends CallPurpose>(fields: NewCallFields<P>, now: Date): CallOf<P> {
   return {
     direction: 'outbound',
     state: 'setup',
@@ -21,7 +22,8 @@ export function newCall(fields: NewCallFields, now: Date): Call {
     hangupCause: null,
     hangupCauseText: null,
     hangupSide: null,
-  };
+    // One object of one purpose; TypeScript cannot follow a generic purpose into the conditional type.
+  } as CallOf<P>;
 }
 
 export function newLeg(

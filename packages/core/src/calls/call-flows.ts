@@ -1,4 +1,4 @@
-import type { CallPurpose } from './call';
+import type { Call, CallPurpose } from './call';
 import { agentCustomerCall } from './agent-customer-call-flow';
 import { agentPhoneCall } from '../agents/agent-phone-call';
 import { agentPlaybackCall } from '../playback/agent-playback-call';
@@ -6,10 +6,15 @@ import type { CallFlow } from './call-flow';
 import { clickToCall } from './click-to-call-flow';
 import { voiceMenuCall } from './voice-menu-flow';
 
-export const callFlows: Readonly<Record<CallPurpose, CallFlow>> = {
+const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   click_to_call: clickToCall,
   voice_menu: voiceMenuCall,
   agent_playback: agentPlaybackCall,
   agent_phone: agentPhoneCall,
   agent_customer: agentCustomerCall,
 };
+
+/** The flow of a call's purpose. */
+export function flowOf(call: Call): CallFlow {
+  return callFlows[call.purpose];
+}

@@ -1,10 +1,19 @@
 import { buildCdr } from './cdr';
 import { endCall } from '../agents/agent';
-import type { Call, HangupSide, Leg } from './call';
+import type { Call, CallOf, CallPurpose, HangupSide, Leg } from './call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { callBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';
+
+/**
+ * The call as it stands now, locked for this unit of work, when it is still
+ * going. A call never changes purpose, so it keeps its flow's type.
+ */
+export async function lockOngoing<P extends CallPurpose>(uow: UnitOfWork, call: CallOf<P>): Promise<CallOf<P> | null> {
+  const current = await uow.tx.calls.lock(call.id);
+  return current && current.state !== 'ended' && current.purpose === call.purpose ? (current as CallOf<P>) : null;
+}
 
 /** Which side a leg stands for when it hangs up by itself. */
 const sideOfRole: Record<Leg['role'], HangupSide> = {
@@ -42,20 +51,25 @@ export async function recordLegAnswered(uow: UnitOfWork, call: Call, leg: Leg): 
   return answered;
 }
 
+/** The member leg that answered a call rung to several members, if any. */
+function memberThatGotTheCall(call: Call): string | null {
+  return call.purpose === 'voice_menu' ? call.progress.answeredBy : null;
+}
+
 /** Records a leg's end; the first leg to end decides the call's cause and who hung up. */
-export async function recordLegEnded(
+export async function recordLegEnded<C extends Call>(
   uow: UnitOfWork,
-  call: Call,
+  call: C,
   leg: Leg,
   cause: number,
   causeText: string,
-): Promise<{ call: Call; leg: Leg }> {
+): Promise<{ call: C; leg: Leg }> {
   const ended: Leg = { ...leg, state: 'ended', endedAt: uow.now, cause, causeText };
   await uow.tx.calls.updateLeg(ended);
   let updated = call;
   // A member rung for a transfer that did not get the caller (released, busy,
   // unanswered) says nothing about how the call itself ended.
-  const decides = leg.role !== 'member' || call.data.answeredBy === leg.id;
+  const decides = leg.role !== 'member' || memberThatGotTheCall(call) === leg.id;
   if (decides && (call.hangupSide === null || call.hangupCause === null)) {
     updated = {
       ...call,
@@ -76,11 +90,11 @@ export async function recordLegEnded(
  * this transaction, spares reading them again; legs hung up since then are
  * still live, so they keep the call from being over just as a fresh read would.
  */
-export async function completeCallIfOver(ctx: CoreContext, uow: UnitOfWork, call: Call, knownLegs?: readonly Leg[]): Promise<Call | null> {
+export async function completeCallIfOver<C extends Call>(ctx: CoreContext, uow: UnitOfWork, call: C, knownLegs?: readonly Leg[]): Promise<C | null> {
   const { tx, now } = uow;
   const legs = knownLegs ?? (await tx.calls.legsOf(call.id));
   if (call.state === 'ended' || legs.some((leg) => leg.state !== 'ended')) return null;
-  const ended: Call = { ...call, state: 'ended', endedAt: now };
+  const ended: C = { ...call, state: 'ended', endedAt: now };
   await tx.calls.update(ended);
   const cdr = await tx.cdrs.insert(buildCdr(ended, legs, now));
   uow.publish({ type: 'CallEnded', call: ended, cdr, at: now });

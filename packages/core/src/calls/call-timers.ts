@@ -1,7 +1,7 @@
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { ownerOf } from '../kernel/owner-queue';
-import { callFlows } from './call-flows';
+import { flowOf } from './call-flows';
 
 /**
  * Sets a timer for a call; when it fires, the call's flow hears of it through
@@ -24,7 +24,7 @@ async function fireCallTimer(ctx: CoreContext, callId: string, timer: string): P
   await inTransaction(ctx, async (uow) => {
     const call = await uow.tx.calls.lock(callId);
     if (!call || call.state === 'ended') return;
-    const flow = callFlows[call.purpose];
+    const flow = flowOf(call);
     if (flow.onTimer) await flow.onTimer(ctx, uow, call, timer);
   });
 }

@@ -1,17 +1,9 @@
 import type { JsonObject } from '../kernel/json';
 
-/** Why the gateway set a call up; each purpose has its own progress rules. */
-export type CallPurpose =
-  /** Ring an extension, then dial a number and connect them (VoIPSUN originate). */
-  | 'click_to_call'
-  /** Call a number, play audio, transfer on a key to an extension group (Sip_Call PlayVoice). */
-  | 'voice_menu'
-  /** Ring an agent's phone to play audio to the agent (CC-Gateway recordplay while idle). */
-  | 'agent_playback'
-  /** Connect the agent's phone to the agent's session conference (VICIdial login). */
-  | 'agent_phone'
-  /** Dial a customer into an agent's session (manual dial). */
-  | 'agent_customer';
+import type { CallProgressByPurpose } from './call-progress';
+
+/** Why the gateway set a call up; each purpose has its own progress (call-progress.ts). */
+export type CallPurpose = keyof CallProgressByPurpose;
 
 export type CallState = 'setup' | 'answered' | 'ended';
 
@@ -20,13 +12,11 @@ export type CallDirection = 'outbound' | 'inbound';
 /** Who ended a call first: the party that was called, the one that called, or the gateway. */
 export type HangupSide = 'caller' | 'callee' | 'system';
 
-export interface Call {
+/** What every call has, whatever its purpose. */
+export interface CallRecord {
   id: string;
-  purpose: CallPurpose;
   direction: CallDirection;
   state: CallState;
-  /** Purpose-specific progress (`ringing_source`, `playing`, `awaiting_key`, `transferring`, `connected` ...). */
-  stage: string;
   agentId: string | null;
   /** Tenant the call belongs to (a Sip_Call company code), when any. */
   tenant: string | null;
@@ -45,9 +35,15 @@ export interface Call {
   hangupSide: HangupSide | null;
   /** The dialect and operation that created the call. */
   origin: { dialect: string; operation: string; apiUserId: string | null };
-  /** Client data echoed into the CDR (custom CDR fields, customer uuid ...) and purpose settings. */
+  /** The client's own data, echoed into the CDR (custom CDR fields, customer uuid ...); nothing of the gateway's. */
   data: JsonObject;
 }
+
+/** A call of one purpose, with that purpose's progress (of several purposes: one of them). */
+export type CallOf<P extends CallPurpose> = P extends CallPurpose ? CallRecord & { purpose: P; progress: CallProgressByPurpose[P] } : never;
+
+/** A call of any purpose: `call.purpose` tells which progress it has. */
+export type Call = CallOf<CallPurpose>;
 
 export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member';
 

@@ -24,6 +24,9 @@ export interface Cdr {
   hangupCauseText: string;
   hangupSide: HangupSide;
   recordingFile: string | null;
+  /** The key the caller pressed in a voice menu, if any. */
+  pressedKey: string | null;
+  /** The client's own data given when the call was placed. */
   data: JsonObject;
 }
 
@@ -53,6 +56,7 @@ export function buildCdr(call: Call, legs: readonly Leg[], endedAt: Date): NewCd
     hangupCauseText: (call.hangupCause === null ? first?.causeText : call.hangupCauseText) ?? 'Unknown',
     hangupSide: call.hangupSide ?? 'system',
     recordingFile: typeof call.data.recordingFile === 'string' ? call.data.recordingFile : null,
+    pressedKey: call.purpose === 'voice_menu' ? call.progress.pressedKey : null,
     data: call.data,
   };
 }

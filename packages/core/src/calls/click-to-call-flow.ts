@@ -1,5 +1,5 @@
 import { newLeg } from './call-factory';
-import { completeCallIfOver, recordLegAnswered } from './call-lifecycle';
+import { completeCallIfOver, lockOngoing, recordLegAnswered } from './call-lifecycle';
 import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId, newLegId } from '../kernel/ids';
@@ -15,7 +15,7 @@ const DESTINATION_ORDINAL = 2;
  * destination answers. Either side hanging up ends the other. A leg gone
  * before it could be bridged ends the call the way any hang-up does.
  */
-export const clickToCall: CallFlow = {
+export const clickToCall: CallFlow<'click_to_call'> = {
   async onLegAnswered(ctx, uow, call, leg) {
     await recordLegAnswered(uow, call, leg);
     if (leg.role === 'source') {
@@ -26,21 +26,21 @@ export const clickToCall: CallFlow = {
         whenGone: (next) => hangupLeg(ctx, next, leg.id),
         then: async (next) => {
           next.engine.bestEffort('ringing tone', () => ctx.pbx.setRinging(leg.id, true));
-          const current = await next.tx.calls.lock(call.id);
-          if (!current || current.state === 'ended') return;
-          const trunkId = typeof current.data.trunkId === 'number' ? current.data.trunkId : null;
+          const current = await lockOngoing(next, call);
+          if (!current) return;
+          const { progress } = current;
           const destination = newLeg(
             current,
             DESTINATION_ORDINAL,
             'destination',
-            String(current.data.destinationEndpoint ?? ''),
-            { number: String(current.data.destinationCallerId ?? current.fromNumber), name: '' },
+            progress.destinationEndpoint,
+            { number: progress.destinationCallerId, name: '' },
             next.now,
-            { dialedNumber: current.toNumber, account: trunkId === null ? null : { kind: 'trunk', id: trunkId } },
+            { dialedNumber: current.toNumber, account: { kind: 'trunk', id: progress.trunkId } },
           );
           await next.tx.calls.insertLeg(destination);
-          await next.tx.calls.update({ ...current, bridgeId, stage: 'dialing_destination' });
-          const ringSec = typeof current.data.destinationRingSec === 'number' ? current.data.destinationRingSec : ctx.config.destinationRingTimeoutSec;
+          await next.tx.calls.update({ ...current, bridgeId, progress: { ...progress, stage: 'dialing_destination' } });
+          const ringSec = progress.destinationRingSec ?? ctx.config.destinationRingTimeoutSec;
           dialLeg(ctx, next, destination, { what: 'dial destination', timeoutSec: ringSec, flow: clickToCall, refusal: 'ordinary' });
         },
       });
@@ -56,9 +56,9 @@ export const clickToCall: CallFlow = {
       then: async (next) => {
         const sourceLegId = newLegId(call.id, SOURCE_ORDINAL);
         next.engine.bestEffort('stop ringing tone', () => ctx.pbx.setRinging(sourceLegId, false));
-        const current = await next.tx.calls.lock(call.id);
-        if (!current || current.state === 'ended') return;
-        await next.tx.calls.update({ ...current, state: 'answered', stage: 'connected', answeredAt });
+        const current = await lockOngoing(next, call);
+        if (!current) return;
+        await next.tx.calls.update({ ...current, state: 'answered', progress: { ...current.progress, stage: 'connected' }, answeredAt });
       },
     });
     return call;

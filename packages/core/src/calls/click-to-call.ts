@@ -38,19 +38,19 @@ export async function startClickToCall(ctx: CoreContext, request: ClickToCallReq
         {
           id: callId,
           purpose: 'click_to_call',
-          stage: 'ringing_source',
+          progress: {
+            stage: 'ringing_source',
+            trunkId: trunk.id,
+            destinationEndpoint: trunk.dialTemplate.replace('{number}', destination),
+            destinationCallerId: request.destinationCallerId ?? (extension.callerIdNumber || extension.internalNumber),
+            destinationRingSec: request.destinationRingSec,
+          },
           agentId: null,
           fromNumber: extension.callerIdNumber || extension.internalNumber,
           toNumber: destination,
           extension: extension.internalNumber,
           origin: request.origin,
-          data: {
-            ...request.data,
-            trunkId: trunk.id,
-            destinationEndpoint: trunk.dialTemplate.replace('{number}', destination),
-            destinationCallerId: request.destinationCallerId ?? (extension.callerIdNumber || extension.internalNumber),
-            ...(request.destinationRingSec === null ? {} : { destinationRingSec: request.destinationRingSec }),
-          },
+          data: request.data,
         },
         now,
       );

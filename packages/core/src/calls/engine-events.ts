@@ -1,5 +1,5 @@
 import type { PbxEvent } from '../ports/pbx';
-import { callFlows } from './call-flows';
+import { flowOf } from './call-flows';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { endLeg } from './call-primitives';
@@ -73,7 +73,7 @@ async function handleLegEvent(ctx: CoreContext, event: LegEvent): Promise<void> 
     if (!leg || leg.state === 'ended') return event.type === 'leg_answered';
     const call = await uow.tx.calls.lock(leg.callId);
     if (!call || call.state === 'ended') return event.type === 'leg_answered';
-    const flow = callFlows[call.purpose];
+    const flow = flowOf(call);
     switch (event.type) {
       case 'leg_ringing': {
         if (leg.state !== 'dialing') return false;
@@ -121,7 +121,7 @@ async function handlePlaybackEvent(ctx: CoreContext, event: PlaybackEvent): Prom
     }
     if (playback.state === 'finished' || playback.state === 'finishing') return;
     const call = playback.callId ? await uow.tx.calls.lock(playback.callId) : null;
-    const flow = call ? callFlows[call.purpose] : null;
+    const flow = call ? flowOf(call) : null;
     if (call && call.state !== 'ended' && flow?.onPlaybackEnded) {
       await flow.onPlaybackEnded(ctx, uow, call, playback, event.outcome);
       return;

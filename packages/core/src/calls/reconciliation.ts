@@ -50,7 +50,7 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
         }
       }
     }
-    if (call.purpose === 'voice_menu' && call.stage === 'awaiting_key') {
+    if (call.purpose === 'voice_menu' && call.progress.stage === 'awaiting_key') {
       ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
     }
   }

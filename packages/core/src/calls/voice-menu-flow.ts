@@ -1,8 +1,9 @@
 import type { Extension } from '../directory/directory';
-import type { Call, Leg } from './call';
+import type { CallOf, Leg } from './call';
+import type { VoiceMenuEnd, VoiceMenuProgress } from './call-progress';
 import type { Playback } from '../playback/playback';
 import { newLeg } from './call-factory';
-import { completeCallIfOver, recordLegAnswered } from './call-lifecycle';
+import { completeCallIfOver, lockOngoing, recordLegAnswered } from './call-lifecycle';
 import { bridgeLeg, playInto, recordChannel } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import type { CoreContext } from '../kernel/context';
@@ -15,11 +16,8 @@ import type { CallFlow } from './call-flow';
  * on the configured key (or, with no key configured, when the audio ends)
  * rings every extension of a group; the first to answer gets the caller.
  * A wrong key, no key in time, or nobody answering ends the call.
- *
- * Settings live in `call.data`: `transferKey`, `groupName`, `media`, and what
- * happened: `userKey`.
  */
-export const voiceMenuCall: CallFlow = {
+export const voiceMenuCall: CallFlow<'voice_menu'> = {
   async onLegAnswered(ctx, uow, call, leg) {
     const answered = await recordLegAnswered(uow, call, leg);
     if (leg.role === 'customer') return startMenu(ctx, uow, call, answered);
@@ -27,10 +25,10 @@ export const voiceMenuCall: CallFlow = {
   },
 
   async onLegDtmf(ctx, uow, call, leg, digit) {
-    if (leg.role !== 'customer' || (call.stage !== 'playing' && call.stage !== 'awaiting_key')) return call;
-    if (typeof call.data.userKey === 'string') return call;
-    const key = String(call.data.transferKey ?? '');
-    const pressed: Call = { ...call, data: { ...call.data, userKey: digit } };
+    const { stage, transferKey: key } = call.progress;
+    if (leg.role !== 'customer' || (stage !== 'playing' && stage !== 'awaiting_key')) return call;
+    if (call.progress.pressedKey !== null) return call;
+    const pressed = withProgress(call, { pressedKey: digit });
     await uow.tx.calls.update(pressed);
     if (key === '') return pressed;
     const playing = await uow.tx.playbacks.activeForCall(call.id);
@@ -42,18 +40,17 @@ export const voiceMenuCall: CallFlow = {
   async onPlaybackEnded(ctx, uow, call, playback, outcome) {
     await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: outcome, finishedAt: uow.now });
     uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: null, callId: call.id, cause: outcome, at: uow.now });
-    if (call.stage !== 'playing') return call;
+    if (call.progress.stage !== 'playing') return call;
     if (outcome === 'failed') return endMenu(ctx, uow, call, 'media_failed');
-    const key = String(call.data.transferKey ?? '');
-    if (key === '') return transfer(ctx, uow, call, await customerLeg(uow, call));
-    const waiting: Call = { ...call, stage: 'awaiting_key' };
+    if (call.progress.transferKey === '') return transfer(ctx, uow, call, await customerLeg(uow, call));
+    const waiting = withProgress(call, { stage: 'awaiting_key' });
     await uow.tx.calls.update(waiting);
     ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
     return waiting;
   },
 
   async onTimer(ctx, uow, call, timer) {
-    if (timer !== 'key_wait' || call.stage !== 'awaiting_key') return call;
+    if (timer !== 'key_wait' || call.progress.stage !== 'awaiting_key') return call;
     return endMenu(ctx, uow, call, 'no_key');
   },
 
@@ -61,17 +58,24 @@ export const voiceMenuCall: CallFlow = {
     let current = call;
     if (leg.role === 'customer') {
       await hangupOtherLegs(ctx, uow, legs, null);
-    } else if (call.stage === 'connected' && call.data.answeredBy === leg.id) {
+    } else if (call.progress.stage === 'connected' && call.progress.answeredBy === leg.id) {
       await hangupOtherLegs(ctx, uow, legs, null);
-    } else if (call.stage === 'transferring' && legs.every((other) => other.role === 'customer' || other.state === 'ended')) {
+    } else if (call.progress.stage === 'transferring' && legs.every((other) => other.role === 'customer' || other.state === 'ended')) {
       current = await endMenu(ctx, uow, call, 'nobody_answered');
     }
     return (await completeCallIfOver(ctx, uow, current)) ?? current;
   },
 };
 
-async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, customer: Leg): Promise<Call> {
-  const playing: Call = { ...call, state: 'answered', stage: 'playing', answeredAt: uow.now };
+type VoiceMenuCall = CallOf<'voice_menu'>;
+
+/** The menu with its progress moved on. */
+function withProgress(call: VoiceMenuCall, change: Partial<VoiceMenuProgress>): VoiceMenuCall {
+  return { ...call, progress: { ...call.progress, ...change } };
+}
+
+async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, customer: Leg): Promise<VoiceMenuCall> {
+  const playing = { ...withProgress(call, { stage: 'playing' }), state: 'answered' as const, answeredAt: uow.now };
   await uow.tx.calls.update(playing);
   const target = { kind: 'leg' as const, legId: customer.id };
   const playback: Playback = {
@@ -79,8 +83,8 @@ async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, customer
     agentId: null,
     callId: call.id,
     target,
-    media: String(call.data.media ?? ''),
-    requestedName: String(call.data.mediaName ?? ''),
+    media: call.progress.media,
+    requestedName: call.progress.mediaName,
     state: 'pending',
     finishCause: null,
     offsetMs: 0,
@@ -98,8 +102,8 @@ async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, customer
       ctx.logger.warn('voice menu audio could not start', { callId: call.id });
       const current = await next.tx.playbacks.get(playback.id);
       if (current && current.state !== 'finished') await next.tx.playbacks.update({ ...current, state: 'finished', finishCause: 'failed', finishedAt: next.now });
-      const menu = await next.tx.calls.lock(call.id);
-      if (menu && menu.state !== 'ended') await endMenu(ctx, next, menu, 'media_failed');
+      const menu = await lockOngoing(next, call);
+      if (menu) await endMenu(ctx, next, menu, 'media_failed');
     },
   });
   return playing;
@@ -109,8 +113,8 @@ async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, customer
  * Puts the caller into the call's bridge with ringing tone, then rings every
  * member of the group at once (ring-all); the first to answer gets the caller.
  */
-async function transfer(ctx: CoreContext, uow: UnitOfWork, call: Call, customer: Leg | null): Promise<Call> {
-  const group = await uow.tx.extensionGroups.get(String(call.data.groupName ?? ''));
+async function transfer(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, customer: Leg | null): Promise<VoiceMenuCall> {
+  const group = await uow.tx.extensionGroups.get(call.progress.groupName);
   const members: Extension[] = [];
   for (const id of group?.extensionIds ?? []) {
     const extension = await uow.tx.extensions.get(id);
@@ -118,15 +122,15 @@ async function transfer(ctx: CoreContext, uow: UnitOfWork, call: Call, customer:
   }
   if (!group || !customer || members.length === 0) return endMenu(ctx, uow, call, 'nobody_to_ring');
   const bridgeId = callBridgeId(call.id);
-  const transferring: Call = { ...call, stage: 'transferring', bridgeId };
+  const transferring = { ...withProgress(call, { stage: 'transferring' }), bridgeId };
   await uow.tx.calls.update(transferring);
   bridgeLeg(ctx, uow, bridgeId, customer.id, {
     what: 'bridge caller',
     whenGone: (next) => endMenuOf(ctx, next, call.id, 'caller_gone'),
     then: async (next) => {
       next.engine.bestEffort('ringing tone', () => ctx.pbx.setRinging(customer.id, true));
-      const current = await next.tx.calls.lock(call.id);
-      if (!current || current.state === 'ended' || current.stage !== 'transferring') return;
+      const current = await lockOngoing(next, call);
+      if (!current || current.progress.stage !== 'transferring') return;
       let ordinal = (await next.tx.calls.legsOf(call.id)).length;
       const rung = members.map((extension) => {
         ordinal += 1;
@@ -147,7 +151,7 @@ async function transfer(ctx: CoreContext, uow: UnitOfWork, call: Call, customer:
  * one per member. A member the engine refuses is not rung; when none is, the
  * menu ends.
  */
-function ringMembers(ctx: CoreContext, uow: UnitOfWork, call: Call, members: readonly Leg[], timeoutSec: number): void {
+function ringMembers(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, members: readonly Leg[], timeoutSec: number): void {
   const ringAll = async () => {
     const outcomes = await Promise.allSettled(
       members.map((member) => ctx.pbx.originate({ legId: member.id, endpoint: member.endpoint, callerId: { number: call.toNumber }, timeoutSec })),
@@ -182,18 +186,13 @@ async function recordRinging(
   if (rung === 0) await endMenuOf(ctx, uow, callId, 'nobody_to_ring');
 }
 
-async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: Call, member: Leg): Promise<Call> {
-  if (call.stage !== 'transferring') {
+async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, member: Leg): Promise<VoiceMenuCall> {
+  if (call.progress.stage !== 'transferring') {
     await hangupOtherLegs(ctx, uow, [member], null);
     return call;
   }
   const extension = member.account ? await uow.tx.extensions.get(member.account.id) : null;
-  const connected: Call = {
-    ...call,
-    stage: 'connected',
-    extension: extension?.internalNumber ?? member.dialedNumber,
-    data: { ...call.data, answeredBy: member.id },
-  };
+  const connected = { ...withProgress(call, { stage: 'connected', answeredBy: member.id }), extension: extension?.internalNumber ?? member.dialedNumber };
   await uow.tx.calls.update(connected);
   const bridgeId = call.bridgeId ?? callBridgeId(call.id);
   bridgeLeg(ctx, uow, bridgeId, member.id, {
@@ -217,19 +216,19 @@ async function stopMenuAudio(ctx: CoreContext, uow: UnitOfWork, playback: Playba
 }
 
 /** The gateway ends the menu: every leg goes and the gateway is who hung up. */
-async function endMenu(ctx: CoreContext, uow: UnitOfWork, call: Call, why: string): Promise<Call> {
-  const ended: Call = { ...call, stage: why, hangupSide: call.hangupSide ?? 'system' };
+async function endMenu(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, why: VoiceMenuEnd): Promise<VoiceMenuCall> {
+  const ended = { ...withProgress(call, { stage: why }), hangupSide: call.hangupSide ?? ('system' as const) };
   await uow.tx.calls.update(ended);
   await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
   return ended;
 }
 
 /** Ends the menu as it stands now, in a unit of work after an engine answer. */
-async function endMenuOf(ctx: CoreContext, uow: UnitOfWork, callId: string, why: string): Promise<void> {
+async function endMenuOf(ctx: CoreContext, uow: UnitOfWork, callId: string, why: VoiceMenuEnd): Promise<void> {
   const call = await uow.tx.calls.lock(callId);
-  if (call && call.state !== 'ended') await endMenu(ctx, uow, call, why);
+  if (call?.purpose === 'voice_menu' && call.state !== 'ended') await endMenu(ctx, uow, call, why);
 }
 
-async function customerLeg(uow: UnitOfWork, call: Call): Promise<Leg | null> {
+async function customerLeg(uow: UnitOfWork, call: VoiceMenuCall): Promise<Leg | null> {
   return (await uow.tx.calls.legsOf(call.id)).find((leg) => leg.role === 'customer' && leg.state !== 'ended') ?? null;
 }

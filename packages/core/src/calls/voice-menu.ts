@@ -45,13 +45,21 @@ export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuReq
         {
           id: callId,
           purpose: 'voice_menu',
-          stage: 'dialing',
+          progress: {
+            stage: 'dialing',
+            transferKey: request.transferKey,
+            groupName: group.name,
+            media: media.uri,
+            mediaName: media.name,
+            pressedKey: null,
+            answeredBy: null,
+          },
           agentId: null,
           tenant: request.tenant,
           fromNumber: callerId,
           toNumber: destination,
           origin: request.origin,
-          data: { ...request.data, transferKey: request.transferKey, groupName: group.name, media: media.uri, mediaName: media.name },
+          data: request.data,
         },
         now,
       );

@@ -1,4 +1,4 @@
-import type { Call, Leg } from '../calls/call';
+import type { Leg } from '../calls/call';
 import type { Playback, PlaybackFinishCause } from './playback';
 import { completeCallIfOver, phoneReleasedBy, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
 import { playInto } from '../calls/call-primitives';
@@ -13,14 +13,14 @@ import type { CallFlow } from '../calls/call-flow';
  * ends. Clients that follow the agent (Huawei) see, in order: busy, phone
  * alerting, off-hook, playing ... phone released, ready, playback finished.
  */
-export const agentPlaybackCall: CallFlow = {
+export const agentPlaybackCall: CallFlow<'agent_playback'> = {
   async onLegRinging(_ctx, uow, call, leg) {
     uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
     const answered = await recordLegAnswered(uow, call, leg);
-    const connected: Call = { ...call, state: 'answered', stage: 'playing', answeredAt: uow.now };
+    const connected = { ...call, state: 'answered' as const, progress: { stage: 'playing' as const }, answeredAt: uow.now };
     await uow.tx.calls.update(connected);
     uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
     const playback = await uow.tx.playbacks.activeForCall(call.id);

@@ -120,7 +120,7 @@ async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSe
     {
       id: newCallId(ctx.ids, session.agentId),
       purpose: 'agent_playback',
-      stage: 'ringing_agent',
+      progress: { stage: 'ringing_agent' },
       agentId: session.agentId,
       fromNumber: '',
       toNumber: session.phoneNumber || session.device,

@@ -47,7 +47,7 @@ export function cdrCallbackBody(
     type: cdr.direction === 'inbound' ? 'callin' : 'callout',
     disnumber: cdr.fromNumber,
     crmid: echo(cdr.data.crmid),
-    userkey: typeof cdr.data.userKey === 'string' ? cdr.data.userKey : '',
+    userkey: cdr.pressedKey ?? '',
     destnumber: cdr.toNumber,
   };
 }

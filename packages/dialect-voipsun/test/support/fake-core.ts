@@ -181,9 +181,9 @@ export function liveCall(id: string, legs: Array<Partial<Leg> & Pick<Leg, 'chann
   const call: Call = {
     id,
     purpose: 'click_to_call',
+    progress: { stage: 'ringing_source', trunkId: 1, destinationEndpoint: 'PJSIP/800123456@upc', destinationCallerId: '299299000', destinationRingSec: null },
     direction: 'outbound',
     state: 'setup',
-    stage: 'ringing_source',
     agentId: null,
     tenant: null,
     fromNumber: '299299000',

@@ -169,7 +169,7 @@ test('the engine goes away and comes back without some channels: errors at once 
   // What the engine still has is kept as it was.
   expect(await gw.query('SELECT call_id FROM cdrs WHERE call_id = ANY($1)', [keptCalls])).toEqual([]);
   for (const callId of keptCalls) expect((await gw.core.getCall(callId))?.call.state).toBe('answered');
-  expect((await gw.core.getCall(kept.id))?.call.stage).toBe('connected');
+  expect((await gw.core.getCall(kept.id))?.call.progress.stage).toBe('connected');
   const listed = await listedChannels();
   expect(listed).toEqual(expect.arrayContaining(keptChannels));
   expect(listed.filter((name) => lostChannels.includes(name))).toEqual([]);

@@ -23,6 +23,7 @@ interface CallRow {
   origin_dialect: string;
   origin_operation: string;
   origin_api_user_id: string | null;
+  progress: unknown;
   data: unknown;
 }
 
@@ -47,51 +48,57 @@ interface LegRow {
   hangup_requested: boolean;
 }
 
-const toCall = (row: CallRow): Call => ({
-  id: row.id,
-  purpose: row.purpose,
-  direction: row.direction,
-  state: row.state,
-  stage: row.stage,
-  agentId: row.agent_id,
-  tenant: row.tenant,
-  fromNumber: row.from_number,
-  toNumber: row.to_number,
-  bridgeId: row.bridge_id,
-  extension: row.extension,
-  createdAt: row.created_at,
-  answeredAt: row.answered_at,
-  endedAt: row.ended_at,
-  hangupCause: row.hangup_cause,
-  hangupCauseText: row.hangup_cause_text,
-  hangupSide: row.hangup_side,
-  origin: { dialect: row.origin_dialect, operation: row.origin_operation, apiUserId: row.origin_api_user_id },
-  data: fromJsonbObject(row.data),
-});
+// The row's purpose, stage and progress were written together from one call of that purpose.
+const toCall = (row: CallRow): Call =>
+  ({
+    id: row.id,
+    purpose: row.purpose,
+    progress: { ...fromJsonbObject(row.progress), stage: row.stage },
+    direction: row.direction,
+    state: row.state,
+    agentId: row.agent_id,
+    tenant: row.tenant,
+    fromNumber: row.from_number,
+    toNumber: row.to_number,
+    bridgeId: row.bridge_id,
+    extension: row.extension,
+    createdAt: row.created_at,
+    answeredAt: row.answered_at,
+    endedAt: row.ended_at,
+    hangupCause: row.hangup_cause,
+    hangupCauseText: row.hangup_cause_text,
+    hangupSide: row.hangup_side,
+    origin: { dialect: row.origin_dialect, operation: row.origin_operation, apiUserId: row.origin_api_user_id },
+    data: fromJsonbObject(row.data),
+  }) as Call;
 
-/** Every column but the key; `data` goes as jsonb text. */
-const callColumns = (call: Call): Omit<CallRow, 'id' | 'data'> & { data: string } => ({
-  purpose: call.purpose,
-  direction: call.direction,
-  state: call.state,
-  stage: call.stage,
-  agent_id: call.agentId,
-  tenant: call.tenant,
-  from_number: call.fromNumber,
-  to_number: call.toNumber,
-  bridge_id: call.bridgeId,
-  extension: call.extension,
-  created_at: call.createdAt,
-  answered_at: call.answeredAt,
-  ended_at: call.endedAt,
-  hangup_cause: call.hangupCause,
-  hangup_cause_text: call.hangupCauseText,
-  hangup_side: call.hangupSide,
-  origin_dialect: call.origin.dialect,
-  origin_operation: call.origin.operation,
-  origin_api_user_id: call.origin.apiUserId,
-  data: toJsonb(call.data),
-});
+/** Every column but the key; `progress` (but its stage, a column of its own) and `data` go as jsonb text. */
+const callColumns = (call: Call): Omit<CallRow, 'id' | 'progress' | 'data'> & { progress: string; data: string } => {
+  const { stage, ...progress } = call.progress;
+  return {
+    purpose: call.purpose,
+    direction: call.direction,
+    state: call.state,
+    stage,
+    agent_id: call.agentId,
+    tenant: call.tenant,
+    from_number: call.fromNumber,
+    to_number: call.toNumber,
+    bridge_id: call.bridgeId,
+    extension: call.extension,
+    created_at: call.createdAt,
+    answered_at: call.answeredAt,
+    ended_at: call.endedAt,
+    hangup_cause: call.hangupCause,
+    hangup_cause_text: call.hangupCauseText,
+    hangup_side: call.hangupSide,
+    origin_dialect: call.origin.dialect,
+    origin_operation: call.origin.operation,
+    origin_api_user_id: call.origin.apiUserId,
+    progress: toJsonb(progress),
+    data: toJsonb(call.data),
+  };
+};
 
 const toLeg = (row: LegRow): Leg => ({
   id: row.id,

@@ -22,6 +22,7 @@ interface CdrRow {
   hangup_cause_text: string;
   hangup_side: Cdr['hangupSide'];
   recording_file: string | null;
+  pressed_key: string | null;
   data: unknown;
 }
 
@@ -44,6 +45,7 @@ const toCdr = (row: CdrRow): Cdr => ({
   hangupCauseText: row.hangup_cause_text,
   hangupSide: row.hangup_side,
   recordingFile: row.recording_file,
+  pressedKey: row.pressed_key,
   data: fromJsonbObject(row.data),
 });
 
@@ -65,6 +67,7 @@ const toColumns = (cdr: NewCdr): Omit<CdrRow, 'id' | 'data'> & { data: string } 
   hangup_cause_text: cdr.hangupCauseText,
   hangup_side: cdr.hangupSide,
   recording_file: cdr.recordingFile,
+  pressed_key: cdr.pressedKey,
   data: toJsonb(cdr.data),
 });
 

@@ -1,0 +1,54 @@
+/**
+ * How far a call of each purpose has got, and what its flow needs to go on:
+ * the flow's own state, kept apart from the client's data (`Call.data`).
+ * `stage` is where the flow stands; the rest is set when the call is placed
+ * or recorded as it goes.
+ */
+export interface CallProgressByPurpose {
+  /** Ring an extension, then dial a number and connect them (VoIPSUN originate). */
+  click_to_call: ClickToCallProgress;
+  /** Call a number, play audio, transfer on a key to an extension group (Sip_Call PlayVoice). */
+  voice_menu: VoiceMenuProgress;
+  /** Ring an agent's phone to play audio to the agent (CC-Gateway recordplay while idle). */
+  agent_playback: { stage: 'ringing_agent' | 'playing' };
+  /** Connect the agent's phone to the agent's session conference (VICIdial login). */
+  agent_phone: { stage: 'ringing_agent' | 'in_conference' };
+  /** Dial a customer into an agent's session (manual dial). */
+  agent_customer: AgentCustomerProgress;
+}
+
+export interface ClickToCallProgress {
+  stage: 'ringing_source' | 'dialing_destination' | 'connected';
+  /** The engine endpoint that reaches the destination through the trunk. */
+  destinationEndpoint: string;
+  trunkId: number;
+  /** The number the destination sees. */
+  destinationCallerId: string;
+  /** How long the destination may ring; null: the gateway's setting. */
+  destinationRingSec: number | null;
+}
+
+/** Why the gateway ended a voice menu before anyone answered the transfer. */
+export type VoiceMenuEnd = 'wrong_key' | 'no_key' | 'media_failed' | 'nobody_answered' | 'nobody_to_ring' | 'caller_gone' | 'transfer_failed';
+
+export interface VoiceMenuProgress {
+  stage: 'dialing' | 'playing' | 'awaiting_key' | 'transferring' | 'connected' | VoiceMenuEnd;
+  /** The key that transfers the caller; empty: transfer when the audio ends. */
+  transferKey: string;
+  /** The extension group rung on transfer. */
+  groupName: string;
+  /** The media URI played, and the name the client asked for. */
+  media: string;
+  mediaName: string;
+  /** The first key the caller pressed, if any. */
+  pressedKey: string | null;
+  /** The member leg that answered the transfer. */
+  answeredBy: string | null;
+}
+
+export interface AgentCustomerProgress {
+  stage: 'ringing_agent' | 'dialing_customer' | 'connected';
+  /** The engine endpoint that reaches the customer through the trunk. */
+  customerEndpoint: string;
+  trunkId: number;
+}
