@@ -33,6 +33,12 @@ export interface VicidialSettings {
   errServersWhenPbxDown: boolean;
   /** POST bodies above this size are ignored, as PHP ignores a body above `post_max_size`. */
   maxBodyBytes: number;
+  /**
+   * The agent's web phone, as `webphone_url` reports it: a URL template with
+   * `{agent}`, `{phone}`, `{conference}` and `{server_ip}` (each URL-encoded).
+   * Empty: no web phone (`webphone url is empty`).
+   */
+  webphoneUrl: string;
 }
 
 export const defaultVicidialSettings: VicidialSettings = {
@@ -45,6 +51,7 @@ export const defaultVicidialSettings: VicidialSettings = {
   revealAccountState: true,
   errServersWhenPbxDown: false,
   maxBodyBytes: 1024 * 1024,
+  webphoneUrl: '',
 };
 
 /** Fails at start-up, not on the first request, when a setting cannot work. */

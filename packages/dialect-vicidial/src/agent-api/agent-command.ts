@@ -42,11 +42,16 @@ export interface AgentCommand {
   name: string;
   /** The function's condition for `ERROR: <name> not valid - <value>|<agent_user>`, as its script writes it. */
   notValid(input: AgentCommandInput): boolean;
-  /** Has the core act; resolves with the action summary `format=debug` shows. */
-  carryOut(ctx: AgentOperationContext, target: CommandTarget): Promise<string>;
+  /**
+   * Has the core act; resolves with the action summary `format=debug` shows,
+   * or, for a function that prints what it found (webphone_url), with that
+   * summary and the answer printed instead of the SUCCESS line, as it is.
+   */
+  carryOut(ctx: AgentOperationContext, target: CommandTarget): Promise<string | { comment: string; answer: string }>;
   /** Refusals the function words itself; each ends the script. */
   errors?: ErrorOverrides<Refusal>;
-  successLine(target: CommandTarget, epoch: number): string;
+  /** The SUCCESS line; a function whose carryOut gives its answer has none. */
+  successLine?(target: CommandTarget, epoch: number): string;
   /**
    * The core refuses an agent without a live session itself, in the
    * transaction that locks the session (AGENT_NOT_LOGGED_IN), before it
@@ -66,7 +71,7 @@ export function agentCommand(command: AgentCommand): AgentOperation {
     function: command.name,
     auth: 'allow-list',
     input: readInput,
-    async run(ctx, input): Promise<CommandTarget> {
+    async run(ctx, input): Promise<{ target: CommandTarget; answer: string | null }> {
       const { value, agent_user: givenAgent, alt_user: altUser } = input;
       if (command.notValid(input)) throw stopWith(ownCheck('line', `ERROR: ${command.name} not valid - ${value}|${givenAgent}`));
       checkAllowList(ctx, value);
@@ -75,11 +80,14 @@ export function agentCommand(command: AgentCommand): AgentOperation {
       ctx.target = { agentUser };
       if (!loggedIn) throw stopWith(agentNotLoggedIn);
       const target: CommandTarget = { value, agentUser, agentId: agentIdOf(agentUser) };
-      ctx.answer.actionComment(await command.carryOut(ctx, target));
-      return target;
+      const done = await command.carryOut(ctx, target);
+      ctx.answer.actionComment(typeof done === 'string' ? done : done.comment);
+      return { target, answer: typeof done === 'string' ? null : done.answer };
     },
-    render(target, ctx) {
-      ctx.answer.line(command.successLine(target, ctx.epoch));
+    render({ target, answer }, ctx) {
+      if (answer !== null) ctx.answer.print(answer);
+      else if (command.successLine) ctx.answer.line(command.successLine(target, ctx.epoch));
+      else throw new Error(`${command.name} gave neither an answer nor a SUCCESS line`);
     },
     errors: command.errors,
   });

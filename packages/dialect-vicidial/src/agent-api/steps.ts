@@ -2,6 +2,7 @@ import { isDomainError, type AgentSession, type CallControl } from '@pbx-gateway
 import { WireRefusal, type DialectLogger } from '@pbx-gateway/dialect-kit';
 import { mayUseFunction, type VicidialApiUser } from '../auth';
 import { ownCheck, type Refusal } from '../errors';
+import type { VicidialSettings } from '../settings';
 import type { AnswerText } from '../wire/answer';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import type { AgentRequest } from './request';
@@ -16,6 +17,7 @@ export interface AgentTarget {
 /** What an Agent API function works with once the caller is authenticated. */
 export interface AgentOperationContext {
   core: CallControl;
+  settings: VicidialSettings;
   logger: DialectLogger;
   request: AgentRequest;
   apiUser: VicidialApiUser;

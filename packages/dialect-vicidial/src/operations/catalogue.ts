@@ -5,9 +5,10 @@ import { callAgent } from './call-agent';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
+import { webphoneUrlFunction } from './webphone-url';
 
 /** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
-export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, callAgent, externalHangup, externalPause, logout]);
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, callAgent, externalHangup, externalPause, logout, webphoneUrlFunction]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
@@ -34,7 +35,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'park_call',
   'transfer_conference',
   'recording',
-  'webphone_url',
   'switch_lead',
   'vm_message',
   'pause_code',

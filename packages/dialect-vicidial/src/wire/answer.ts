@@ -50,6 +50,12 @@ export class AnswerText {
     this.lines.push(text);
   }
 
+  /** Text exactly as given, with no newline added (PHP's `echo` of a value). */
+  print(text: string): void {
+    this.parts.push(text);
+    this.lines.push(text);
+  }
+
   /**
    * Where VICIdial's debug output prints the SQL it runs, the gateway prints
    * only a summary of the action, never a statement.
