@@ -174,16 +174,17 @@ export function sharedGateway(options: { agentInConference?: string; overrides?:
 
 /**
  * A request whose path reaches the gateway byte for byte, through a real
- * listening socket (URL libraries resolve `./` and `../` before sending).
+ * listening socket (URL libraries resolve `./` and `../` before sending): the
+ * gateway's own server when it listens, else a plain Node server on its app.
  */
 export async function rawRequest(
   gateway: TestGateway,
   request: { method?: string; path: string; body?: string; headers?: Record<string, string> },
 ): Promise<WireResponse> {
-  const server = createServer(gateway.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = gateway.url === null ? createServer(gateway.app) : null;
+  if (server) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const { port } = server.address() as AddressInfo;
+    const port = server ? (server.address() as AddressInfo).port : Number(new URL(gateway.url!).port);
     return await new Promise<WireResponse>((resolve, reject) => {
       const body = request.body === undefined ? undefined : Buffer.from(request.body, 'latin1');
       const outgoing = httpRequest(
@@ -215,7 +216,9 @@ export async function rawRequest(
       outgoing.end(body);
     });
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }
 }

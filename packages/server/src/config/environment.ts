@@ -26,7 +26,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     throw new ConfigError(`CALLBACK_TIMEOUT_MS (${callbackTimeoutMs}) must be shorter than core.outbox.leaseMs (${outbox.leaseMs})`);
   }
   return {
-    http: { host: env.HOST ?? base.http.host, port: port(env.PORT, base.http.port, 'PORT') },
+    http: {
+      host: env.HOST ?? base.http.host,
+      port: port(env.PORT, base.http.port, 'PORT'),
+      maxHeaderBytes: positive(env.HTTP_MAX_HEADER_BYTES, base.http.maxHeaderBytes, 'HTTP_MAX_HEADER_BYTES'),
+    },
     logLevel: oneOf(env.LOG_LEVEL ?? base.logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL'),
     database: {
       url: env.DATABASE_URL || null,

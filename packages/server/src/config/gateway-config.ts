@@ -2,7 +2,17 @@ import { defaultCoreConfig, type CoreConfig } from '@pbx-gateway/core';
 
 /** Everything the gateway process is configured with. */
 export interface GatewayConfig {
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /**
+     * The most a request line and its headers may take. Node's own limit
+     * (16 KiB) would refuse long GET query strings that PHP behind Apache
+     * configured for them reads (VICIdial clients send whole lead records
+     * in one), so it is set here, for the gateway's server only.
+     */
+    maxHeaderBytes: number;
+  };
   logLevel: string;
   database: {
     /** Postgres to use; null starts an embedded one under `dataDir`. */
@@ -43,7 +53,7 @@ export interface GatewayConfig {
 }
 
 export const defaultGatewayConfig: GatewayConfig = {
-  http: { host: '0.0.0.0', port: 8080 },
+  http: { host: '0.0.0.0', port: 8080, maxHeaderBytes: 1024 * 1024 },
   logLevel: 'info',
   database: { url: null, dataDir: '.data', poolMax: 30 },
   ari: { url: null, user: 'gateway', password: 'gateway', app: 'pbx-gateway', requestTimeoutMs: 5000, keepAliveMs: 4000 },

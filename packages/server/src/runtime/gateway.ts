@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import {
@@ -138,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let server: Server | null = null;
   let url: string | null = null;
   if (options.listen) {
-    server = await listen(app, config.http.host, config.http.port);
+    server = await listen(app, config.http);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
@@ -163,9 +163,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-function listen(app: Express, host: string, port: number): Promise<Server> {
+function listen(app: Express, http: GatewayConfig['http']): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer({ maxHeaderSize: http.maxHeaderBytes }, app);
+    server.listen(http.port, http.host);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });
