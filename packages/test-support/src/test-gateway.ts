@@ -10,6 +10,7 @@ import {
   demoCoreSettings,
   demoProvisioning,
   demoSimulatorPhones,
+  hashAdminKey,
   startGateway,
   type GatewayConfig,
   type ProvisioningDocument,
@@ -43,6 +44,8 @@ export interface TestGatewayOptions {
   logLevel?: string;
   /** Also listen on a loopback port, for tests of what only the real HTTP server shows (its limits). */
   listen?: boolean;
+  /** Switches the admin API on with this key. */
+  adminApiKey?: string;
 }
 
 /** A channel as ARI lists it (the fields tests read). */
@@ -147,6 +150,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     },
     dialects: { ...defaultGatewayConfig.dialects, ...options.dialects },
     callbacks: { timeoutMs: 2000, idleMs: 50 },
+    admin: { apiKeySha256: options.adminApiKey === undefined ? null : hashAdminKey(options.adminApiKey) },
   };
   const documents = options.provisioning
     ? [options.provisioning]

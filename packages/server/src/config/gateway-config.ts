@@ -50,6 +50,11 @@ export interface GatewayConfig {
     sipcall: Record<string, unknown>;
   };
   callbacks: { timeoutMs: number; idleMs: number };
+  /**
+   * The admin API (`/admin/v1`, docs/admin-api.md): the SHA-256 of its key,
+   * hex; null leaves the API switched off. Only the hash is kept in memory.
+   */
+  admin: { apiKeySha256: string | null };
 }
 
 export const defaultGatewayConfig: GatewayConfig = {
@@ -63,4 +68,5 @@ export const defaultGatewayConfig: GatewayConfig = {
   core: defaultCoreConfig,
   dialects: { vicidial: {}, voipsun: {}, ccgateway: {}, sipcall: {} },
   callbacks: { timeoutMs: 10000, idleMs: 200 },
+  admin: { apiKeySha256: null },
 };
