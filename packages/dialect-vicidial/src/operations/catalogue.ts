@@ -4,9 +4,11 @@ import { audioPlayback } from './audio-playback';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
+import { pauseCode } from './pause-code';
+import { webserver } from './webserver';
 
 /** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
-export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalHangup, externalPause, logout]);
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalHangup, externalPause, logout, pauseCode, webserver]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
@@ -17,7 +19,6 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'webserver',
   'external_status',
   'external_dial',
   'preview_dial_action',
@@ -37,7 +38,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'call_agent',
   'switch_lead',
   'vm_message',
-  'pause_code',
   'calls_in_queue_count',
   'force_fronter_leave_3way',
   'force_fronter_audio_stop',
