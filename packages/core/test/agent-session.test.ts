@@ -52,6 +52,23 @@ describe('login', () => {
     expect(t.pbx.commands).toEqual([]);
   });
 
+  it('joins the queues the login names for the session only, and refuses one that does not exist before anything changes', async () => {
+    const t = await setup();
+    expect(await codeOf(t.core.loginAgent({ agentId: '1002', via: 'voipsun', queues: ['nosuch'] }))).toBe('AGENT_NOT_FOUND');
+    expect(await codeOf(t.core.loginAgent({ agentId: '1000', via: 'voipsun', queues: ['sales', 'nosuch'] }))).toBe('INVALID_ARGUMENT');
+    expect(await t.core.getAgentSession('1000')).toBeNull();
+    await t.core.loginAgent({ agentId: '1000', via: 'voipsun', queues: ['sales'], initialState: 'paused' });
+    // Already a provisioned member: that membership stays as it is.
+    expect(await memberOf(t, '1000')).toMatchObject({ membership: 'static', paused: true });
+    await t.core.logoutAgent({ agentId: '1000', whenInCall: 'defer' });
+    expect(await t.core.queuesOfAgent('1000')).toEqual(['sales']);
+    // Not a member yet: a dynamic member for the session, gone with it.
+    await t.core.loginAgent({ agentId: '1003', via: 'voipsun', queues: ['sales', 'sales'] });
+    expect(await memberOf(t, '1003')).toEqual({ agentId: '1003', penalty: 0, paused: false, membership: 'dynamic' });
+    await t.core.logoutAgent({ agentId: '1003', whenInCall: 'defer' });
+    expect(await t.core.queuesOfAgent('1003')).toEqual([]);
+  });
+
   it("rings the agent's own device when no number is given", async () => {
     const t = await setup();
     const session = await t.core.loginAgent({ agentId: '1000', via: 'voipsun' });

@@ -15,8 +15,12 @@ export type RequestBody =
 export interface BodyLimits {
   maxBytes: number;
   maxFields: number;
-  /** `text`: return the body as text whatever its declared type (a dialect that parses it itself). */
-  as?: 'declared' | 'text';
+  /**
+   * `text`: return the body as text whatever its declared type (a dialect that
+   * parses it itself); `latin1`: the same, one character per byte (a dialect
+   * that works on bytes).
+   */
+  as?: 'declared' | 'text' | 'latin1';
 }
 
 const DEFAULT_LIMITS: BodyLimits = { maxBytes: 1024 * 1024, maxFields: 1000 };
@@ -37,7 +41,7 @@ export async function readRequestBody(req: IncomingMessage, limits: Partial<Body
   const raw = await readRaw(req, maxBytes);
   if (typeof raw === 'string') return { kind: 'problem', problem: raw };
   if (raw.length === 0) return { kind: 'none' };
-  if (as === 'text') return { kind: 'text', text: raw.toString('utf8') };
+  if (as === 'text' || as === 'latin1') return { kind: 'text', text: raw.toString(as === 'text' ? 'utf8' : 'latin1') };
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
   if (type.startsWith('application/x-www-form-urlencoded')) {
     const params = parseQueryString(raw.toString('utf8'));

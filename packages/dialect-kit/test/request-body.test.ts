@@ -61,6 +61,11 @@ describe('reading request bodies', () => {
     expect(await readBack('', { 'Content-Type': 'application/json' })).toEqual({ kind: 'none' });
   });
 
+  it('gives the text one character per byte when asked for latin1, UTF-8 or not', async () => {
+    const bytes = Buffer.from([0x61, 0xc3, 0xa9, 0xff, 0x3d]);
+    expect(await readBack(bytes, { 'Content-Type': 'application/x-www-form-urlencoded' }, { as: 'latin1' })).toEqual({ kind: 'text', text: 'a\u00c3\u00a9\u00ff=' });
+  });
+
   it('refuses bodies over the limit, declared or streamed, and forms with too many fields', async () => {
     expect(await readBack('x'.repeat(2048), { 'Content-Type': 'text/plain' }, { maxBytes: 1024 })).toEqual({ kind: 'problem', problem: 'too_large' });
     expect(await readBack('x'.repeat(2048), { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' }, { maxBytes: 1024 })).toEqual({ kind: 'problem', problem: 'too_large' });

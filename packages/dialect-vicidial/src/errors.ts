@@ -15,7 +15,7 @@ export type WireErrorKind =
   | 'accepted_as_is'
   /** The function's own `… not valid - …` line. */
   | 'not_valid'
-  /** `ERROR: external_pause agent is not paused - …` [x] */
+  /** `ERROR: external_pause agent is not paused - …` [x], `ERROR: pause_code error - agent is not paused - …` */
   | 'agent_not_paused'
   /** Gateway-only: `ERROR: <function> error - telephony command failed - <agent_user>` [x] */
   | 'telephony_failed'

@@ -1,11 +1,12 @@
 import type { DialectVocabulary } from '@pbx-gateway/core';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { apiLogRecorder, dialectErrorHandler, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { agentApiHandler } from './agent-api/handler';
 import { nonAgentApiHandler } from './non-agent-api/handler';
 import { checkVicidialSettings, type VicidialSettings } from './settings';
 import { VICIDIAL_HEADERS } from './wire/answer';
 import { createInputFilters } from './wire/input-filters';
+import { scriptOfPath } from './wire/script-path';
 
 export { defaultVicidialSettings, type VicidialSettings } from './settings';
 export { AGENT_FUNCTIONS_NOT_YET_SUPPORTED } from './operations/catalogue';
@@ -18,8 +19,8 @@ export const VICIDIAL_SECRET_PARAMS: readonly string[] = ['pass', 'agent_pass', 
 
 /**
  * The VICIdial dialect: the Agent API (`/agc/api.php`) and the Non-Agent API
- * (`/vicidial/non_agent_api.php`), any method, exactly these paths (Apache
- * matches them case-sensitively).
+ * (`/vicidial/non_agent_api.php`), any method, at these paths and the other
+ * spellings Apache maps to the same script (`//agc/api.php`; wire/script-path).
  */
 export function createVicidialDialect(deps: DialectDeps<VicidialSettings>): Dialect {
   checkVicidialSettings(deps.settings);
@@ -31,12 +32,32 @@ export function createVicidialDialect(deps: DialectDeps<VicidialSettings>): Dial
     next();
   };
 
-  const router = Router({ caseSensitive: true, strict: true });
-  router.all(AGENT_API_PATH, recorder, noPoweredBy, agentApiHandler(scriptDeps));
-  router.all(NON_AGENT_API_PATH, recorder, noPoweredBy, nonAgentApiHandler(scriptDeps));
-  router.use([AGENT_API_PATH, NON_AGENT_API_PATH], dialectErrorHandler(deps.logger, () => serviceUnavailable()));
+  const scripts = new Map<string, RequestHandler>([
+    [AGENT_API_PATH, agentApiHandler(scriptDeps)],
+    [NON_AGENT_API_PATH, nonAgentApiHandler(scriptDeps)],
+  ]);
+  const paths = [...scripts.keys()];
+  const router = Router();
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const script = scriptOfPath(rawPathOf(req.url), paths);
+    if (script === null) {
+      next();
+      return;
+    }
+    recorder(req, res, (error?: unknown) => {
+      if (error !== undefined) return next(error);
+      noPoweredBy(req, res, () => scripts.get(script)!(req, res, next));
+    });
+  });
+  // Only errors of this router's own handler reach it: Express skips a router while an error passes.
+  router.use(dialectErrorHandler(deps.logger, () => serviceUnavailable()));
   return { name: 'vicidial', router };
 }
+
+const rawPathOf = (url: string): string => {
+  const mark = url.indexOf('?');
+  return mark === -1 ? url : url.slice(0, mark);
+};
 
 /**
  * Whatever fails unexpectedly (the database gone, a bug) is still answered the

@@ -9,8 +9,10 @@ import {
   expectEpochLine,
   expectVicidialAnswer,
   nowSeconds,
+  rawRequest,
   sharedGateway,
   wire,
+  type WireResponse,
 } from './support/vicidial-test-kit';
 
 // Spec §1 (transport), §2 (authentication and authorization), §1.4 (output
@@ -231,9 +233,6 @@ describe('requests (spec §1.1)', () => {
     expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
-  test('the path is matched exactly, as Apache does', async () => {
-    expect((await gateway().http.get(`/AGC/API.PHP?${STOP_PROBE}`)).status).toBe(404);
-  });
 
   test('input filters remove what they do not allow, visibly (agent_user=77\' OR \'a\'=\'a is 77ORaa)', async () => {
     expectVicidialAnswer(
@@ -246,6 +245,54 @@ describe('requests (spec §1.1)', () => {
   test('stage keeps everything but quotes, backslash and semicolon, bytes included', async () => {
     const response = await agentGet(gateway(), `${AUTH}&function=audio_playback&agent_user=1000&stage=%E9t%27a%5Cg%3Be%FF`);
     expect(response.body.equals(Buffer.from('ERROR: audio_playback error - no audio playing in agent session - 8600051|10.10.10.15|\xe9tage\xff|1000\n', 'latin1'))).toBe(true);
+  });
+});
+
+describe('paths: the spellings Apache maps to the same script (wire/script-path)', () => {
+  const get = (path: string): Promise<WireResponse> => rawRequest(gateway(), { path: `${path}?${STOP_PROBE}` });
+  const post = (path: string): Promise<WireResponse> =>
+    rawRequest(gateway(), { method: 'POST', path, body: STOP_PROBE, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+  test.each([
+    '//agc/api.php',
+    '///agc/api.php',
+    '/agc//api.php',
+    '//agc//api.php',
+    '/agc/./api.php',
+    '/./agc/api.php',
+    '/x/../agc/api.php',
+    '/agc/x/../api.php',
+    '/agc/api%2Ephp',
+    '/%61gc/api.php',
+    '/agc/api.php/',
+    '/agc/api.php/anything',
+  ])('%s answers as /agc/api.php (GET and POST)', async (path) => {
+    expectVicidialAnswer(await get(path), NO_AUDIO_STOP);
+    expectVicidialAnswer(await post(path), NO_AUDIO_STOP);
+  });
+
+  test('the request is logged under its script like any other', async () => {
+    await get('//agc/api.php');
+    const rows = await gateway().waitFor(async () => {
+      const found = await gateway().query<{ path: string; operation: string }>("SELECT path, operation FROM api_log WHERE path = '//agc/api.php'");
+      return found.length > 0 ? found : undefined;
+    });
+    expect(rows[0]).toEqual({ path: '//agc/api.php', operation: 'audio_playback' });
+  });
+
+  test.each([
+    '/AGC/API.PHP',
+    '/agc/API.php',
+    '/agc/api.php5',
+    '/agc/api.phpx',
+    '/agc%2Fapi.php',
+    '/agc/api.php%00',
+    '/../agc/api.php',
+    '/agc/../../agc/api.php',
+    '/agc/api.ph',
+    '/agcapi.php',
+  ])('%s names no script: 404', async (path) => {
+    expect((await get(path)).status).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import type { Logger } from 'pino';
 import { createPgStore, type PgStore } from '@pbx-gateway/store-pg';
+import { AGENT_USAGE, agentCommand } from './admin/admin-cli';
 import { ConfigError, loadConfig } from './config/environment';
 import type { GatewayConfig } from './config/gateway-config';
 import { createLogger } from './logging/logger';
@@ -20,7 +21,7 @@ const USAGE = `usage: pbx-gateway <command>
   migrate            bring the database schema up to date
   provision FILE     apply a YAML provisioning file (accounts, agents, extensions, groups,
                      trunks, queues); its "sessions" take effect at the next start
-`;
+${AGENT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -35,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return provision(rest[0]!);
+    case 'agent':
+      return agentCommand(rest, process.env, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     default:
       process.stderr.write(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

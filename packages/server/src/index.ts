@@ -10,3 +10,5 @@ export { readProvisioningFile } from './provisioning/provisioning-file';
 export { applyDirectory, startProvisionedSessions } from './provisioning/apply-provisioning';
 export { createScryptSecretHasher } from './security/scrypt-secret-hasher';
 export { cryptoIds } from './support/crypto-ids';
+export { hashAdminKey } from './admin/admin-key';
+export { ADMIN_API_PREFIX } from './admin/admin-api';

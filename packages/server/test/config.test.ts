@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { ConfigError, defaultGatewayConfig, loadConfig } from '../src';
 describe('configuration from the environment', () => {
   it('runs on its embedded defaults with the demo tenant when nothing is configured', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080, maxHeaderBytes: 1024 * 1024 });
     expect(config.database.url).toBeNull();
     expect(config.ari.url).toBeNull();
     expect(config.demo).toBe(true);
@@ -38,6 +39,19 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ARI_KEEP_ALIVE_MS: '0' }).ari.keepAliveMs).toBe(0);
   });
 
+  it('lets request lines and headers take 1 MiB (long VICIdial query strings), HTTP_MAX_HEADER_BYTES otherwise', () => {
+    expect(loadConfig({ HTTP_MAX_HEADER_BYTES: '65536' }).http.maxHeaderBytes).toBe(65536);
+  });
+
+  it('keeps only the SHA-256 of ADMIN_API_KEY, takes a hash as it is, and leaves the admin API off without either', () => {
+    const key = 'k'.repeat(32);
+    const hash = createHash('sha256').update(key).digest('hex');
+    expect(loadConfig({}).admin).toEqual({ apiKeySha256: null });
+    expect(loadConfig({ ADMIN_API_KEY: key }).admin).toEqual({ apiKeySha256: hash });
+    expect(JSON.stringify(loadConfig({ ADMIN_API_KEY: key }))).not.toContain(key);
+    expect(loadConfig({ ADMIN_API_KEY_SHA256: hash.toUpperCase() }).admin).toEqual({ apiKeySha256: hash });
+  });
+
   it('lets DEMO switch the demo tenant either way', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', DEMO: '1' }).demo).toBe(true);
@@ -60,6 +74,9 @@ describe('configuration from the environment', () => {
     [{ ARI_TIMEOUT_MS: '-1' }, /ARI_TIMEOUT_MS must be a positive number/],
     [{ ARI_KEEP_ALIVE_MS: '-1' }, /ARI_KEEP_ALIVE_MS must be 0 or a positive number/],
     [{ DATABASE_POOL_MAX: '0' }, /DATABASE_POOL_MAX must be a positive number/],
+    [{ HTTP_MAX_HEADER_BYTES: '0' }, /HTTP_MAX_HEADER_BYTES must be a positive number/],
+    [{ ADMIN_API_KEY: 'short' }, /ADMIN_API_KEY must be at least 16 characters long/],
+    [{ ADMIN_API_KEY_SHA256: 'abc' }, /must be 64 hexadecimal digits/],
     [{ DEMO: 'maybe' }, /DEMO must be 1 or 0/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ MEDIA_PATH_MAPPINGS: 'Y:/' }, /must be prefix=media/],

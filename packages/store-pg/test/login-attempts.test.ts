@@ -41,6 +41,15 @@ describe('login attempts (API accounts and agents alike)', () => {
     expect(await ctx.store.direct.apiUsers.get('u-3')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
   });
 
+  it('provisioning an account again does not forgive its failures', async () => {
+    await ctx.store.direct.apiUsers.upsert(apiUser('u-4'));
+    const now = at('2024-05-02T10:00:00.000Z');
+    for (let i = 0; i < 10; i += 1) await ctx.store.direct.apiUsers.reserveLoginAttempt('u-4', now, policy);
+    const replaced = await ctx.store.direct.apiUsers.upsert(apiUser('u-4', { secretHash: 'new', failedLogins: 0, lastFailedLoginAt: null }));
+    expect(replaced).toMatchObject({ secretHash: 'new', failedLogins: 10, lastFailedLoginAt: now });
+    expect(await ctx.store.direct.apiUsers.reserveLoginAttempt('u-4', now, policy)).toBe(false);
+  });
+
   it('counts agents the same way, and provisioning the agent again does not forgive its failures', async () => {
     await ctx.store.direct.agents.upsert(agent('102'));
     const now = at('2024-05-02T10:00:00.000Z');

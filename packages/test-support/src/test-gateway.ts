@@ -10,6 +10,7 @@ import {
   demoCoreSettings,
   demoProvisioning,
   demoSimulatorPhones,
+  hashAdminKey,
   startGateway,
   type GatewayConfig,
   type ProvisioningDocument,
@@ -41,6 +42,10 @@ export interface TestGatewayOptions {
   sim?: Partial<PbxSimOptions>;
   /** Log level of the gateway (silent unless TEST_LOG_LEVEL says otherwise). */
   logLevel?: string;
+  /** Also listen on a loopback port, for tests of what only the real HTTP server shows (its limits). */
+  listen?: boolean;
+  /** Switches the admin API on with this key. */
+  adminApiKey?: string;
 }
 
 /** A channel as ARI lists it (the fields tests read). */
@@ -69,6 +74,8 @@ export interface TestGateway {
   engineChannels(): Promise<EngineChannel[]>;
   callbacks: CallbackReceiver;
   databaseUrl: string;
+  /** `http://127.0.0.1:<port>` when started with `listen`. */
+  url: string | null;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
   close(): Promise<void>;
@@ -79,7 +86,7 @@ export interface TestGateway {
  * The whole gateway as production runs it, for one test file: a fresh
  * Postgres database, the simulator over real HTTP and WebSocket, the real ARI
  * adapter, every dialect, the demo tenant (callbacks pointed at a local
- * receiver). Only the listening socket is left out: tests call the app.
+ * receiver). The listening socket is left out unless asked for: tests call the app.
  */
 export function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   return trackGateway(openTestGateway(options));
@@ -133,6 +140,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
   const logger = pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' });
   const config: GatewayConfig = {
     ...defaultGatewayConfig,
+    http: { ...defaultGatewayConfig.http, host: '127.0.0.1', port: 0 },
     ari: { ...defaultGatewayConfig.ari, ...ariAccount },
     core: {
       ...defaultGatewayConfig.core,
@@ -142,6 +150,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     },
     dialects: { ...defaultGatewayConfig.dialects, ...options.dialects },
     callbacks: { timeoutMs: 2000, idleMs: 50 },
+    admin: { apiKeySha256: options.adminApiKey === undefined ? null : hashAdminKey(options.adminApiKey) },
   };
   const documents = options.provisioning
     ? [options.provisioning]
@@ -154,7 +163,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
       databaseUrl: database.url,
       ariUrl,
       provisioning: documents,
-      listen: false,
+      listen: options.listen ?? false,
       // Cheap parameters: tests hash many secrets and measure nothing.
       hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
     });
@@ -183,6 +192,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     engineChannels,
     callbacks,
     databaseUrl: database.url,
+    url: gateway.url,
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
     waitFor,
     close() {

@@ -15,6 +15,8 @@ export interface AgentCommands {
   getAgent(agentId: string): Promise<Agent | null>;
   findAgentByAttribute(name: string, value: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
+  /** Every live session, in no particular order. */
+  listAgentSessions(): Promise<AgentSession[]>;
   loginAgent(request: AgentLoginRequest): Promise<AgentSession>;
   /** Rings the agent's phone into the session conference unless it is there already. */
   connectAgentPhone(request: { agentId: string }): Promise<{ rung: boolean }>;
@@ -32,6 +34,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     getAgent: (agentId) => direct.agents.get(agentId),
     findAgentByAttribute: (name, value) => direct.agents.findByAttribute(name, value),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
+    listAgentSessions: () => direct.sessions.list(),
     loginAgent: (request) => track(loginAgent(ctx, request)),
     connectAgentPhone: (request) => track(connectAgentPhone(ctx, request)),
     logoutAgent: (request) => track(logoutAgent(ctx, request)),

@@ -28,6 +28,12 @@ export interface AgentLoginRequest {
   /** Ring the agent's phone into the conference now. */
   connectPhone?: boolean;
   campaignId?: string | null;
+  /**
+   * Queues (VICIdial in-groups) the agent serves for this session: joined as
+   * a dynamic member, left when the session ends. A queue the agent is a
+   * member of already keeps that membership.
+   */
+  queues?: readonly string[];
 }
 
 export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): Promise<AgentSession> {
@@ -44,6 +50,9 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
       const { tx, now } = uow;
       const agent = await tx.agents.get(request.agentId);
       if (!agent || !agent.active) throw new DomainError('AGENT_NOT_FOUND', `no agent ${request.agentId}`);
+      for (const name of request.queues ?? []) {
+        if (!(await tx.queues.get(name))) throw new DomainError('INVALID_ARGUMENT', `no queue ${name}`, { queue: name });
+      }
       const existing = await tx.sessions.lock(request.agentId);
       if (existing) {
         if (!request.replaceExisting) throw new DomainError('AGENT_ALREADY_LOGGED_IN', `agent ${request.agentId} is logged in`);
@@ -80,11 +89,19 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         if (request.connectPhone) session = await ringPhoneIntoConference(ctx, uow, session);
       }
       await tx.sessions.insert(session);
+      await joinSessionQueues(uow, agent.id, request.queues ?? []);
       await tx.queues.setPausedForAgent(agent.id, state === 'paused');
       uow.publish({ type: 'AgentLoggedIn', agentId: agent.id, state, pauseReason: session.pauseReason, at: now });
       return session;
     }),
   );
+}
+
+async function joinSessionQueues(uow: UnitOfWork, agentId: string, names: readonly string[]): Promise<void> {
+  const serving = new Set(await uow.tx.queues.queuesOfAgent(agentId));
+  for (const name of new Set(names)) {
+    if (!serving.has(name)) await uow.tx.queues.putMember(name, { agentId, penalty: 0, paused: false, membership: 'dynamic' });
+  }
 }
 
 /** Calls the agent's phone; once answered it joins the session conference (see flows/agent-phone). */

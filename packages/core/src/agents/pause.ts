@@ -14,6 +14,12 @@ export interface PauseRequest {
    * keeps a dialect's "already paused" refusal right when commands race.
    */
   ifPaused?: 'update' | 'keep';
+  /**
+   * An agent who is not paused: `pause` pauses (the default); `refuse`
+   * answers AGENT_NOT_PAUSED and changes nothing, for commands that only
+   * change the reason of the current pause (VICIdial pause_code).
+   */
+  ifNotPaused?: 'pause' | 'refuse';
 }
 
 export interface ResumeRequest {
@@ -29,6 +35,7 @@ export async function pauseAgent(ctx: CoreContext, request: PauseRequest): Promi
       const session = await uow.tx.sessions.lock(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
       if (session.state === 'paused' && request.ifPaused === 'keep') return 'already_paused';
+      if (session.state !== 'paused' && request.ifNotPaused === 'refuse') throw new DomainError('AGENT_NOT_PAUSED', `agent ${request.agentId} is not paused`);
       const { session: next, outcome } = pauseSession(session, request.reason, uow.now);
       await uow.tx.sessions.update(next);
       if (outcome === 'pause_pending') {

@@ -33,6 +33,15 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
     uow.engine.bestEffort('destroy conference', () => ctx.pbx.destroyBridge(bridgeId));
   }
   await tx.sessions.delete(session.agentId);
+  await leaveSessionQueues(uow, session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
   uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, at: now });
+}
+
+/** Queues joined for the session (dynamic members) are left with it; provisioned memberships stay. */
+async function leaveSessionQueues(uow: UnitOfWork, agentId: string): Promise<void> {
+  for (const name of await uow.tx.queues.queuesOfAgent(agentId)) {
+    const member = (await uow.tx.queues.get(name))?.members.find((candidate) => candidate.agentId === agentId);
+    if (member?.membership === 'dynamic') await uow.tx.queues.removeMember(name, agentId);
+  }
 }

@@ -46,7 +46,10 @@ export interface ApiUserRepository {
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   resetFailedLogins(id: string): Promise<void>;
-  /** Creates or replaces by (realm, login); returns the stored user. */
+  /**
+   * Creates or replaces by (realm, login); returns the stored user. A replaced
+   * account keeps its failed-login count: provisioning does not unlock.
+   */
   upsert(user: ApiUser): Promise<ApiUser>;
 }
 

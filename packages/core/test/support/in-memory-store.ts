@@ -612,7 +612,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async upsert(user) {
       const existing = values<ApiUser>('apiUsers').find((other) => other.realm === user.realm && other.login === user.login);
-      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id };
+      const kept = existing ? { failedLogins: existing.failedLogins, lastFailedLoginAt: existing.lastFailedLoginAt } : {};
+      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id, ...kept };
       await put('apiUsers', stored.id, stored);
       return copy(stored);
     },

@@ -64,7 +64,16 @@ async function answerAgentApi(deps: ScriptDeps, req: Request, request: AgentRequ
 
   const debug = request.format === 'debug';
   const answer = new AnswerText(debug);
-  const ctx: AgentOperationContext = { core, settings, logger: deps.logger, request, apiUser: auth.user, answer, epoch: Math.floor(startedAt.getTime() / 1000) };
+  const ctx: AgentOperationContext = {
+    core,
+    logger: deps.logger,
+    request,
+    apiUser: auth.user,
+    answer,
+    epoch: Math.floor(startedAt.getTime() / 1000),
+    settings,
+    serverName: serverNameOf(req),
+  };
   const operation = agentFunction(fn);
   // Unknown functions (and those of the catalogue not carried out yet) print nothing.
   const { agentId } = operation ? await answerAgentFunction(operation, ctx) : { agentId: request.agent_user };
@@ -77,4 +86,11 @@ async function answerAgentApi(deps: ScriptDeps, req: Request, request: AgentRequ
   }
   const result = operation ? answer.firstLine : 'unknown function';
   return { status: 200, body, agentId, outcome: answer.succeeded ? 'success' : 'error', result };
+}
+
+/** The Host header's name without its port, as Apache hands PHP `SERVER_NAME`; only host-name characters. */
+function serverNameOf(req: Request): string {
+  const host = String(req.headers.host ?? '');
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+  return name.replace(/[^-.:[\]0-9a-zA-Z]/g, '');
 }

@@ -17,13 +17,15 @@ export interface AgentTarget {
 /** What an Agent API function works with once the caller is authenticated. */
 export interface AgentOperationContext {
   core: CallControl;
-  settings: VicidialSettings;
   logger: DialectLogger;
   request: AgentRequest;
   apiUser: VicidialApiUser;
   answer: AnswerText;
   /** Request time, Unix seconds (VICIdial's `$epoch`). */
   epoch: number;
+  settings: VicidialSettings;
+  /** The host name the client addressed (PHP's `SERVER_NAME` behind Apache's default `UseCanonicalName Off`). */
+  serverName: string;
   /** Set by the function once it has found its agent: what its refusals echo. */
   target?: AgentTarget;
 }
@@ -33,13 +35,15 @@ export const stopWith = (refusal: Refusal): WireRefusal<Refusal> => new WireRefu
 
 /**
  * Step P (spec §2.1/7): the API user's allow-list. The refusal ends the
- * script; `valueEcho` is what the function prints before `|<user>`.
+ * script; `valueEcho` is what the function prints before `|<user>` (null:
+ * nothing, the line starts with the user, as webserver's does).
  */
-export function checkAllowList(ctx: AgentOperationContext, valueEcho: string): void {
+export function checkAllowList(ctx: AgentOperationContext, valueEcho: string | null): void {
   const fn = ctx.request.function;
   if (mayUseFunction(ctx.apiUser, fn)) return;
   const user = ctx.request.user;
-  throw stopWith(ownCheck('exit', `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${valueEcho}|${user}|${fn}|${utf8ToBytes(ctx.apiUser.group)}`));
+  const echo = valueEcho === null ? '' : `${valueEcho}|`;
+  throw stopWith(ownCheck('exit', `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ${echo}${user}|${fn}|${utf8ToBytes(ctx.apiUser.group)}`));
 }
 
 /**

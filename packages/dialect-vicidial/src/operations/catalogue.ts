@@ -5,10 +5,21 @@ import { callAgent } from './call-agent';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
+import { pauseCode } from './pause-code';
 import { webphoneUrlFunction } from './webphone-url';
+import { webserver } from './webserver';
 
 /** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
-export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, callAgent, externalHangup, externalPause, logout, webphoneUrlFunction]);
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
+  audioPlayback,
+  callAgent,
+  externalHangup,
+  externalPause,
+  logout,
+  pauseCode,
+  webphoneUrlFunction,
+  webserver,
+]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
@@ -19,7 +30,6 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'webserver',
   'external_status',
   'external_dial',
   'preview_dial_action',
@@ -37,7 +47,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'recording',
   'switch_lead',
   'vm_message',
-  'pause_code',
   'calls_in_queue_count',
   'force_fronter_leave_3way',
   'force_fronter_audio_stop',

@@ -41,6 +41,7 @@ export class AnswerText {
   /** The answer's own lines, without debug comments (for the API log). */
   private readonly lines: string[] = [];
   private exited = false;
+  private reported = false;
 
   constructor(readonly debug: boolean) {}
 
@@ -78,9 +79,14 @@ export class AnswerText {
     return this.lines[0] ?? '';
   }
 
-  /** Whether any line the function printed is a SUCCESS. */
+  /** A function whose answer is a report, not a SUCCESS line (webserver), says so for the API log. */
+  markReported(): void {
+    this.reported = true;
+  }
+
+  /** Whether any line the function printed is a SUCCESS, or it printed its report. */
   get succeeded(): boolean {
-    return this.lines.some((line) => line.startsWith('SUCCESS: '));
+    return this.reported || this.lines.some((line) => line.startsWith('SUCCESS: '));
   }
 
   text(): string {

@@ -25,7 +25,10 @@ export async function readPhpParams(req: Request, maxBodyBytes: number): Promise
   // text, a body above post_max_size, a broken multipart) leaves $_POST empty.
   let post = new Map<string, string>();
   if (req.method === 'POST') {
-    const body = await readRequestBody(req, { maxBytes: maxBodyBytes, maxFields: MAX_INPUT_VARS });
+    // A url-encoded body is decoded exactly as the query string is (bytes, pairs in order).
+    const urlEncoded = String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+    const body = await readRequestBody(req, { maxBytes: maxBodyBytes, maxFields: MAX_INPUT_VARS, as: urlEncoded ? 'latin1' : 'declared' });
+    if (body.kind === 'text' && urlEncoded) post = collect(parseQueryPairs(body.text));
     if (body.kind === 'form') {
       post = collect(Object.entries(body.params).map(([name, value]) => [utf8ToBytes(name), utf8ToBytes(value)] as [string, string]));
     }

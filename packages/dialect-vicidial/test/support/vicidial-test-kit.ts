@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Response } from 'supertest';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
 
@@ -168,4 +170,55 @@ export function sharedGateway(options: { agentInConference?: string; overrides?:
     if (!gateway) throw new Error('the shared gateway starts in beforeAll: reach it from tests and hooks only');
     return gateway;
   };
+}
+
+/**
+ * A request whose path reaches the gateway byte for byte, through a real
+ * listening socket (URL libraries resolve `./` and `../` before sending): the
+ * gateway's own server when it listens, else a plain Node server on its app.
+ */
+export async function rawRequest(
+  gateway: TestGateway,
+  request: { method?: string; path: string; body?: string; headers?: Record<string, string> },
+): Promise<WireResponse> {
+  const server = gateway.url === null ? createServer(gateway.app) : null;
+  if (server) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = server ? (server.address() as AddressInfo).port : Number(new URL(gateway.url!).port);
+    return await new Promise<WireResponse>((resolve, reject) => {
+      const body = request.body === undefined ? undefined : Buffer.from(request.body, 'latin1');
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: request.method ?? 'GET',
+          path: request.path,
+          headers: { ...(body ? { 'Content-Length': String(body.length) } : {}), ...request.headers, Connection: 'close' },
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', reject);
+          incoming.on('end', () => {
+            const bytes = Buffer.concat(chunks);
+            resolve({
+              status: incoming.statusCode ?? 0,
+              statusMessage: incoming.statusMessage ?? '',
+              body: bytes,
+              text: bytes.toString('latin1'),
+              rawHeaderNames: incoming.rawHeaders.filter((_value, index) => index % 2 === 0),
+              headers: incoming.headers,
+            });
+          });
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  } finally {
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
 }

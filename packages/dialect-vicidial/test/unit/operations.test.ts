@@ -8,6 +8,7 @@ import { externalHangup } from '../../src/operations/external-hangup';
 import { externalPause } from '../../src/operations/external-pause';
 import { logout } from '../../src/operations/logout';
 import { AnswerText } from '../../src/wire/answer';
+import { defaultVicidialSettings } from '../../src/settings';
 
 // Races and failures the whole stack cannot stage on demand, against a
 // hand-written core: the command fails after the checks passed.
@@ -72,6 +73,8 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
       apiUser: { id: 'vicidial:6666', login: '6666', level: 9, group: 'ADMIN', agentApiAccess: true, allowedFunctions: ' ALL_FUNCTIONS ', permissions: ['*'] },
       answer: new AnswerText(false),
       epoch: 1700000000,
+      settings: defaultVicidialSettings,
+      serverName: 'gateway.example',
     },
     errors,
   };

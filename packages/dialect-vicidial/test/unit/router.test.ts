@@ -42,9 +42,10 @@ test('a failing store: HTTP 200, VICIdial headers, one ERROR line; the cause onl
   expect(logged[0]!.params).toMatchObject({ pass: '[redacted]' });
 });
 
-test('the router answers its two paths only', async () => {
+test('the router answers its two scripts only (their other spellings: wire.test.ts)', async () => {
   const app = appWith({ clock: { now: () => new Date() }, recordApiRequest: async () => undefined }, []);
-  expect((await supertest(app).get('/agc/api.php/')).text).toBe('not ours');
+  expect((await supertest(app).get('/agc/api.php5')).text).toBe('not ours');
+  expect((await supertest(app).get('/agc/api.php/?function=coffee')).status).toBe(418);
   expect((await supertest(app).get('/agc/API.php')).text).toBe('not ours');
   expect((await supertest(app).get('/api/api.php')).text).toBe('not ours');
   expect((await supertest(app).get('/vicidial/non_agent_api.php?function=version')).text).toMatch(/^VERSION: 2\.14-202\|/);

@@ -8,6 +8,7 @@ import { logout } from '../../src/operations/logout';
 import { wantsCloseLink, AnswerText, debugFooter, debugHeader } from '../../src/wire/answer';
 import { createInputFilters, FILTERS, removeQuotes } from '../../src/wire/input-filters';
 import { bytesToText, parseQueryPairs, phpParamName, utf8ToBytes } from '../../src/wire/php-params';
+import { scriptOfPath } from '../../src/wire/script-path';
 import { gmtNow, serverTime, storedGmt } from '../../src/wire/server-time';
 import { agentApiVersionLine, nonAgentApiVersionLine } from '../../src/operations/version';
 import { defaultVicidialSettings } from '../../src/settings';
@@ -161,5 +162,25 @@ describe('DomainError mapping (errors.ts)', () => {
     expect(refusalOf(logout, new DomainError('PBX_UNAVAILABLE')).kind).toBe('telephony_failed');
     expect(refusalOf(externalHangup, new DomainError('PBX_REJECTED')).kind).toBe('telephony_failed');
     expect(refusalOf(audioPlayback, new Error('connection reset')).kind).toBe('service_unavailable');
+  });
+});
+
+describe('script paths as Apache maps them (wire/script-path)', () => {
+  const scripts = ['/agc/api.php', '/vicidial/non_agent_api.php'];
+  test.each([
+    ['/agc/api.php', '/agc/api.php'],
+    ['//vicidial/non_agent_api.php', '/vicidial/non_agent_api.php'],
+    ['/vicidial//non_agent_api.php', '/vicidial/non_agent_api.php'],
+    ['/agc//../vicidial/non_agent_api.php', '/vicidial/non_agent_api.php'],
+    ['/vicidial/./non_agent_api.php/', '/vicidial/non_agent_api.php'],
+    ['/vicidial/non%5Fagent%5Fapi.php', '/vicidial/non_agent_api.php'],
+    ['/agc/%2E/api.php', '/agc/api.php'],
+    ['/agc/api.php/.', '/agc/api.php'],
+  ])('%s is %s', (path, script) => {
+    expect(scriptOfPath(path, scripts)).toBe(script);
+  });
+
+  test.each(['', 'agc/api.php', '/agc/api.php%2f', '/agc%2fapi.php', '/..', '/agc/api.php/../..', '/agc/%E9/../api.php%ZZ', '/vicidial/non_agent_api'])('%s is none', (path) => {
+    expect(scriptOfPath(path, scripts)).toBeNull();
   });
 });

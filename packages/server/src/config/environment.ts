@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { hashAdminKey } from '../admin/admin-key';
 import { defaultGatewayConfig, type GatewayConfig } from './gateway-config';
 
 export class ConfigError extends Error {}
@@ -26,7 +27,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     throw new ConfigError(`CALLBACK_TIMEOUT_MS (${callbackTimeoutMs}) must be shorter than core.outbox.leaseMs (${outbox.leaseMs})`);
   }
   return {
-    http: { host: env.HOST ?? base.http.host, port: port(env.PORT, base.http.port, 'PORT') },
+    http: {
+      host: env.HOST ?? base.http.host,
+      port: port(env.PORT, base.http.port, 'PORT'),
+      maxHeaderBytes: positive(env.HTTP_MAX_HEADER_BYTES, base.http.maxHeaderBytes, 'HTTP_MAX_HEADER_BYTES'),
+    },
     logLevel: oneOf(env.LOG_LEVEL ?? base.logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'LOG_LEVEL'),
     database: {
       url: env.DATABASE_URL || null,
@@ -61,7 +66,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       timeoutMs: callbackTimeoutMs,
       idleMs: base.callbacks.idleMs,
     },
+    admin: { apiKeySha256: adminKeyHash(env, file) },
   };
+}
+
+/**
+ * ADMIN_API_KEY (hashed at once; the key itself goes no further), else
+ * ADMIN_API_KEY_SHA256 or the file's `admin.apiKeySha256`, so that the key
+ * need not be written anywhere on the server.
+ */
+function adminKeyHash(env: NodeJS.ProcessEnv, file: Record<string, unknown>): string | null {
+  if (env.ADMIN_API_KEY) {
+    if (env.ADMIN_API_KEY.length < 16) throw new ConfigError('ADMIN_API_KEY must be at least 16 characters long');
+    return hashAdminKey(env.ADMIN_API_KEY);
+  }
+  const fileAdmin = (file.admin ?? {}) as { apiKeySha256?: unknown };
+  const hash = env.ADMIN_API_KEY_SHA256 || fileAdmin.apiKeySha256;
+  if (hash === undefined || hash === null || hash === '') return null;
+  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) throw new ConfigError('ADMIN_API_KEY_SHA256 (admin.apiKeySha256) must be 64 hexadecimal digits');
+  return hash.toLowerCase();
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

@@ -2,7 +2,17 @@ import { defaultCoreConfig, type CoreConfig } from '@pbx-gateway/core';
 
 /** Everything the gateway process is configured with. */
 export interface GatewayConfig {
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /**
+     * The most a request line and its headers may take. Node's own limit
+     * (16 KiB) would refuse long GET query strings that PHP behind Apache
+     * configured for them reads (VICIdial clients send whole lead records
+     * in one), so it is set here, for the gateway's server only.
+     */
+    maxHeaderBytes: number;
+  };
   logLevel: string;
   database: {
     /** Postgres to use; null starts an embedded one under `dataDir`. */
@@ -40,10 +50,15 @@ export interface GatewayConfig {
     sipcall: Record<string, unknown>;
   };
   callbacks: { timeoutMs: number; idleMs: number };
+  /**
+   * The admin API (`/admin/v1`, docs/admin-api.md): the SHA-256 of its key,
+   * hex; null leaves the API switched off. Only the hash is kept in memory.
+   */
+  admin: { apiKeySha256: string | null };
 }
 
 export const defaultGatewayConfig: GatewayConfig = {
-  http: { host: '0.0.0.0', port: 8080 },
+  http: { host: '0.0.0.0', port: 8080, maxHeaderBytes: 1024 * 1024 },
   logLevel: 'info',
   database: { url: null, dataDir: '.data', poolMax: 30 },
   ari: { url: null, user: 'gateway', password: 'gateway', app: 'pbx-gateway', requestTimeoutMs: 5000, keepAliveMs: 4000 },
@@ -53,4 +68,5 @@ export const defaultGatewayConfig: GatewayConfig = {
   core: defaultCoreConfig,
   dialects: { vicidial: {}, voipsun: {}, ccgateway: {}, sipcall: {} },
   callbacks: { timeoutMs: 10000, idleMs: 200 },
+  admin: { apiKeySha256: null },
 };

@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { CallControl } from '@pbx-gateway/core';
 import type { Dialect } from '@pbx-gateway/dialect-kit';
 import type { Logger } from 'pino';
@@ -12,6 +12,8 @@ export interface AppParts {
   databaseUp: () => Promise<boolean>;
   demo: boolean;
   logger: Logger;
+  /** The admin API, mounted at its prefix before any dialect (Sip_Call claims every path). */
+  admin: { prefix: string; router: Router };
 }
 
 /**
@@ -24,6 +26,7 @@ export function createGatewayApp(parts: AppParts): Express {
   app.disable('etag');
   app.set('query parser', 'simple');
   app.get('/health', (req, res, next) => void healthHandler(parts.core, parts.databaseUp)(req, res).catch(next));
+  app.use(parts.admin.prefix, parts.admin.router);
   if (parts.demo) app.use(demoCallbackInbox());
   for (const dialect of parts.dialects) app.use(dialect.router);
   app.use((_req: Request, res: Response) => {

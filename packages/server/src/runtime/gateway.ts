@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import {
@@ -20,6 +20,7 @@ import { createSipcallDialect, createSipcallProjector, defaultSipcallSettings, S
 import type { GatewayConfig } from '../config/gateway-config';
 import { startOutboxDispatcher } from '../callbacks/outbox-dispatcher';
 import { createHttpCallbackTransport } from '../callbacks/http-callback-transport';
+import { ADMIN_API_PREFIX, ADMIN_VOCABULARY, createAdminApi } from '../admin/admin-api';
 import { createGatewayApp } from '../http/gateway-app';
 import { coreLoggerOf, dialectLoggerOf } from '../logging/logger';
 import { applyDirectory, startProvisionedSessions } from '../provisioning/apply-provisioning';
@@ -102,7 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: coreLogger,
     config: config.core,
     projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall)],
-    vocabulary: [VICIDIAL_VOCABULARY, VOIPSUN_VOCABULARY, CCGATEWAY_VOCABULARY, SIPCALL_VOCABULARY, PROVISIONING_VOCABULARY],
+    vocabulary: [VICIDIAL_VOCABULARY, VOIPSUN_VOCABULARY, CCGATEWAY_VOCABULARY, SIPCALL_VOCABULARY, PROVISIONING_VOCABULARY, ADMIN_VOCABULARY],
   });
   core.start();
   try {
@@ -131,14 +132,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway }),
     createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall }),
   ];
-  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger });
+  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
+  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin });
   for (const dialect of dialects) dialect.start?.();
   const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs });
 
   let server: Server | null = null;
   let url: string | null = null;
   if (options.listen) {
-    server = await listen(app, config.http.host, config.http.port);
+    server = await listen(app, config.http);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
@@ -163,9 +165,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-function listen(app: Express, host: string, port: number): Promise<Server> {
+function listen(app: Express, http: GatewayConfig['http']): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer({ maxHeaderSize: http.maxHeaderBytes }, app);
+    server.listen(http.port, http.host);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

@@ -9,6 +9,9 @@ import type { WireRequest } from './support/request-shape';
  * that accepts everything would make the run always green.
  */
 
+/** docs/vicidial.md, "webserver". */
+const WEBSERVER_REPORT = `<PRE>Webserver Data:\n${['set.timezone', 'abbr.timezone', 'dst.timezone', 'uname', 'host name', 'server name', 'php version', 'apache version', 'apache processes', 'system load average', 'disk free space', 'date.timezone', 'maximum execution time', 'maximum input time', 'memory limit', 'post maximum size', 'upload maximum filesize', 'default socket timeout'].map((key) => `${key}: x\n`).join('')}</PRE>\n`;
+
 const GET: WireRequest = { method: 'GET', target: '/x?a=1', headers: {} };
 
 const VICIDIAL_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache, must-revalidate' };
@@ -29,6 +32,7 @@ describe('the answer checkers of the bad-input run', () => {
     ['vicidial', 'ERROR: Invalid Username/Password: |6666||0|1|BAD|0|api||\n'],
     ['vicidial', 'NOTICE: audio_playback previous playback stopped - PLAY|Y|1000\nSUCCESS: audio_playback function sent - ss-noservice|PLAY|1000\n'],
     ['vicidial', ''],
+    ['vicidial', WEBSERVER_REPORT],
     ['voipsun', '{"success":"false","errno":"120","reason":"Missing required parameters"}'],
     ['voipsun', '{"success":"true","total":"0","results":[]}'],
     ['ccgateway', '{"message":"agent not signed in","retcode":"100-006","result":{}}'],
@@ -41,6 +45,7 @@ describe('the answer checkers of the bad-input run', () => {
 
   it.each([
     ['vicidial', 'ERROR: service unavailable\n'],
+    ['vicidial', '<PRE>Webserver Data:\nuname: Linux\n'],
     ['vicidial', '<!DOCTYPE html>\n<html lang="en"><head><title>Error</title></head><body><pre>Internal Server Error</pre></body></html>'],
     ['vicidial', 'SUCCESS: logout function set - LOGOUT|1795244049|1000\n    at Object.<anonymous> (/srv/packages/dialect-vicidial/dist/handler.js:12:3)\n'],
     ['voipsun', '{"success":"false","errno":"999","reason":"Internal error"}'],

@@ -63,7 +63,8 @@ export function createApiUserRepository(db: Knex): ApiUserRepository {
           last_failed_login_at: user.lastFailedLoginAt,
         })
         .onConflict(['realm', 'login'])
-        .merge(['secret_hash', 'active', 'permissions', 'attributes', 'failed_logins', 'last_failed_login_at'])
+        // Provisioning again (every start applies its documents) must not forgive failed logins.
+        .merge(['secret_hash', 'active', 'permissions', 'attributes'])
         .returning('*');
       return toApiUser(rows[0]!);
     },

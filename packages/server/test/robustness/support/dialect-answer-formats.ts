@@ -61,6 +61,7 @@ const DEBUG_FOOTER = /\n<!-- script runtime: \d+ seconds -->\n<\/body>\n<\/html>
 const ACTION_COMMENT = /\n<!-- [a-z_]+: [^\n]*? -->/g;
 const CLOSE_LINK = `\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`;
 const TEAPOT = /^Coffee: [^\n]*\|Error 418 I'm a teapot$/;
+const WEBSERVER_REPORT = /^<PRE>Webserver Data:\n(?:[a-z. ]+: [^\n]*\n){18}<\/PRE>\n$/;
 
 function echoesLineBreaks(request: WireRequest): boolean {
   const body = request.body?.toString('latin1') ?? '';
@@ -81,6 +82,11 @@ function vicidialProblems(request: WireRequest, answer: Answer, text: string): s
   let body = text.replace(DEBUG_HEADER, '').replace(DEBUG_FOOTER, '').replace(ACTION_COMMENT, '');
   if (body.endsWith(CLOSE_LINK)) body = body.slice(0, -CLOSE_LINK.length);
   if (body === '') return problems; // an unknown or not yet implemented function
+  if (body.startsWith('<PRE>Webserver Data:\n')) {
+    // webserver's report (docs/vicidial.md, "webserver"): key: value lines, then </PRE>.
+    if (!WEBSERVER_REPORT.test(body)) problems.push(`not a webserver report: ${JSON.stringify(body.slice(0, 120))}`);
+    return problems;
+  }
   if (!body.endsWith('\n')) problems.push('answer does not end with a newline');
   const lines = body.replace(/\n$/, '').split('\n');
   if (!VICIDIAL_LINE.test(lines[0]!)) problems.push(`first line is not a VICIdial answer line: ${JSON.stringify(lines[0]!.slice(0, 120))}`);

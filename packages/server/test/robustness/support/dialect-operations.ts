@@ -85,6 +85,12 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['function', 'logout', 'service'],
     ['value', 'LOGOUT', 'plain'],
   ]),
+  vicidial('webserver', 'agc/api.php', [['function', 'webserver', 'service']]),
+  vicidial('pause_code', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'pause_code', 'service'],
+    ['value', 'BREAK', 'plain', ['LUNCH', 'TOOLONGCODE']],
+  ]),
   // A function of the catalogue the gateway does not run yet: an empty answer after authentication.
   vicidial('external_status', 'agc/api.php', [
     ['agent_user', '1000', 'agent'],

@@ -64,6 +64,11 @@ export async function startGatewayUnderTest(): Promise<GatewayUnderTest> {
         // Polls answer within a second, inside the answer bound like every other request.
         dialects: { ccgateway: { pollWaitMs: 1000 } },
       },
+      // Node's own 16 KiB: the raw-socket case "headers larger than the server accepts" then
+      // sends 20 kB, not over a megabyte, which the gateway would stop reading midway and reset
+      // before the client could read its 431. Long query strings under the default limit are
+      // tested in dialect-vicidial's php-transport.e2e.test.ts.
+      env: { HTTP_MAX_HEADER_BYTES: '16384' },
       startTimeoutMs: 60_000,
     });
   } catch (error) {

@@ -1,0 +1,45 @@
+import type { DomainErrorCode } from '@pbx-gateway/core';
+
+/** The admin API's own refusals; with the core's codes, the stable `error.code` values of docs/admin-api.md. */
+export type AdminErrorCode = 'ADMIN_API_DISABLED' | 'UNAUTHORIZED' | 'INVALID_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'INTERNAL_ERROR';
+
+export interface AdminError {
+  status: number;
+  code: AdminErrorCode | DomainErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export const adminError = (status: number, code: AdminErrorCode, message: string, details?: unknown): AdminError => ({ status, code, message, details });
+
+/** The HTTP status of each core refusal; the code itself is passed on as it is. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
+  AUTH_FAILED: 403,
+  AUTH_LOCKED: 403,
+  PERMISSION_DENIED: 403,
+  TOKEN_INVALID: 403,
+  AGENT_NOT_FOUND: 404,
+  AGENT_NOT_LOGGED_IN: 404,
+  AGENT_ALREADY_LOGGED_IN: 409,
+  AGENT_NOT_PAUSED: 409,
+  AGENT_BUSY: 409,
+  AGENT_HAS_NO_DEVICE: 422,
+  SESSION_HAS_NO_CONFERENCE: 422,
+  NO_ACTIVE_CALL: 409,
+  CALL_NOT_FOUND: 404,
+  LEG_NOT_FOUND: 404,
+  INVALID_NUMBER: 422,
+  PLAYBACK_ALREADY_ACTIVE: 409,
+  NO_ACTIVE_PLAYBACK: 409,
+  PLAYBACK_NOT_PLAYING: 409,
+  PLAYBACK_NOT_PAUSED: 409,
+  MEDIA_NOT_ALLOWED: 422,
+  EXTENSION_NOT_FOUND: 404,
+  EXTENSION_AMBIGUOUS: 409,
+  DIALPLAN_NOT_FOUND: 404,
+  EXTENSION_GROUP_NOT_FOUND: 404,
+  TRUNK_NOT_FOUND: 404,
+  INVALID_ARGUMENT: 422,
+  PBX_UNAVAILABLE: 503,
+  PBX_REJECTED: 502,
+};
