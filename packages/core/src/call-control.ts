@@ -10,6 +10,7 @@ import { handlePbxEvent } from './calls/engine-events';
 import { reconcileWithPbx } from './calls/reconciliation';
 import { scheduleCallTimer } from './calls/call-timers';
 import { deliverDueCallbacks } from './outbox/callback-delivery';
+import { startDistribution } from './queues/distribution-pass';
 import { agentCommands, type AgentCommands } from './agents/agent-commands';
 import { callCommands, type CallCommands } from './calls/call-commands';
 import { credentialCommands, type CredentialCommands } from './credentials/credential-commands';
@@ -70,6 +71,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     credentials: new CredentialCache(deps.config.credentialCacheMs),
     resync: { request: (reason) => resync.request(reason), reconcileNow: () => reconcileWithPbx(ctx) },
     callTimers: { schedule: (callId, timer, ms) => scheduleCallTimer(ctx, callId, timer, ms) },
+    distribution: { offerWaitingCallsTo: (agentId) => startDistribution(ctx, agentId) },
     words: new Vocabulary(deps.vocabulary),
   };
   let started = false;
@@ -80,7 +82,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...playbackCommands(ctx, track),
     ...callCommands(ctx, track),
     ...directoryQueries(ctx),
-    ...queueQueries(ctx),
+    ...queueQueries(ctx, track),
     clock: deps.clock,
     deliverDueCallbacks: () => deliverDueCallbacks(ctx),
     recordApiRequest: (entry) => deps.store.apiLog.append(entry),

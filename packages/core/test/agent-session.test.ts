@@ -64,7 +64,17 @@ describe('login', () => {
     expect(await t.core.queuesOfAgent('1000')).toEqual(['sales']);
     // Not a member yet: a dynamic member for the session, gone with it.
     await t.core.loginAgent({ agentId: '1003', via: 'voipsun', queues: ['sales', 'sales'] });
-    expect(await memberOf(t, '1003')).toEqual({ agentId: '1003', penalty: 0, paused: false, membership: 'dynamic' });
+    expect(await memberOf(t, '1003')).toEqual({
+      agentId: '1003',
+      penalty: 0,
+      paused: false,
+      membership: 'dynamic',
+      weight: 0,
+      grade: 1,
+      dailyLimit: null,
+      callsToday: 0,
+      callsTodayOn: null,
+    });
     await t.core.logoutAgent({ agentId: '1003', whenInCall: 'defer' });
     expect(await t.core.queuesOfAgent('1003')).toEqual([]);
   });

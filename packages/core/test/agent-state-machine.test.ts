@@ -18,6 +18,7 @@ function session(overrides: Partial<AgentSession> = {}): AgentSession {
     currentCallId: null,
     pendingPause: null,
     pendingLogout: false,
+    blended: true,
     afterCall: 'ready',
     loginVia: 'vicidial',
     loggedInAt: T0,

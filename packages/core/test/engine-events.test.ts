@@ -9,7 +9,7 @@ async function setup(): Promise<TestCore> {
 describe('engine events', () => {
   it('releases a leg that arrives without a route', async () => {
     const t = await setup();
-    await t.emit({ type: 'leg_arrived', legId: '1718000000.42', channelName: 'PJSIP/trunk-0000002a', callerNumber: '5550100', dialed: '800', at: t.clock.now() });
+    await t.emit({ type: 'leg_arrived', legId: '1718000000.42', channelName: 'PJSIP/trunk-0000002a', callerNumber: '5550100', callerName: '', dialed: '800', args: [], at: t.clock.now() });
     expect(t.pbx.describe()).toEqual(['hangup 1718000000.42']);
     expect(t.logger.messages('warn')).toContain('unrouted leg arrived; releasing it');
     expect(t.events).toEqual([]);

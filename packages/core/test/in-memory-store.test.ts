@@ -1,6 +1,6 @@
 import type { AgentSession, Cdr, NewCdr } from '../src';
 import { FakeClock, FakeTimers } from './support/fake-time';
-import { agent } from './support/fixtures';
+import { agent, queue } from './support/fixtures';
 import { InMemoryStore } from './support/in-memory-store';
 
 const T0 = new Date('2024-03-01T09:00:00Z');
@@ -25,6 +25,7 @@ function session(agentId: string, overrides: Partial<AgentSession> = {}): AgentS
     currentCallId: null,
     pendingPause: null,
     pendingLogout: false,
+    blended: true,
     afterCall: 'ready',
     loginVia: 'ccgateway',
     loggedInAt: T0,
@@ -261,14 +262,14 @@ describe('in-memory store', () => {
 
   it('keeps queue members in join order, their pause when re-added, and pauses them per agent', async () => {
     const { store } = newStore();
-    await store.direct.queues.upsert({ name: 'q', strategy: 'ringall' });
-    await store.direct.queues.putMember('q', { agentId: '2', penalty: 0, paused: false, membership: 'static' });
-    await store.direct.queues.putMember('q', { agentId: '1', penalty: 0, paused: false, membership: 'static' });
+    await store.direct.queues.upsert(queue('q'));
+    await store.direct.queues.putMember('q', { agentId: '2', penalty: 0, membership: 'static' });
+    await store.direct.queues.putMember('q', { agentId: '1', penalty: 0, membership: 'static' });
     await store.direct.queues.setPausedForAgent('2', true);
-    await store.direct.queues.putMember('q', { agentId: '2', penalty: 5, paused: false, membership: 'dynamic' });
+    await store.direct.queues.putMember('q', { agentId: '2', penalty: 5, membership: 'dynamic' });
     expect((await store.direct.queues.get('q'))!.members).toEqual([
-      { agentId: '2', penalty: 5, paused: true, membership: 'dynamic' },
-      { agentId: '1', penalty: 0, paused: false, membership: 'static' },
+      { agentId: '2', penalty: 5, paused: true, membership: 'dynamic', weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null },
+      { agentId: '1', penalty: 0, paused: false, membership: 'static', weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null },
     ]);
     expect(await store.direct.queues.removeMember('q', '1')).toBe(true);
     expect(await store.direct.queues.removeMember('q', '1')).toBe(false);

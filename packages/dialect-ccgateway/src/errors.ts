@@ -93,6 +93,7 @@ export const RETCODE_TABLE: ErrorTable<Retcode> = {
   DIALPLAN_NOT_FOUND: '000-002',
   EXTENSION_GROUP_NOT_FOUND: '000-002',
   TRUNK_NOT_FOUND: '100-007',
+  QUEUE_NOT_FOUND: '000-002',
   INVALID_ARGUMENT: '000-002',
   // The engine being away or refusing: an internal exception of the agent operation.
   PBX_UNAVAILABLE: '100-007',

@@ -140,6 +140,7 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
         currentCallId: null,
         pendingPause: null,
         pendingLogout: false,
+        blended: request.blended ?? true,
         afterCall: request.afterCall ?? 'ready',
         loginVia: request.via,
         loggedInAt: at,

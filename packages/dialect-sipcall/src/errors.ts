@@ -53,6 +53,7 @@ export const WIRE_ERRORS: ErrorTable<WireError> = {
   DIALPLAN_NOT_FOUND: business('1002', 'abnormalOperation'),
   EXTENSION_GROUP_NOT_FOUND: business('1002', 'groupNotFound'),
   TRUNK_NOT_FOUND: business('1003', 'noLine'),
+  QUEUE_NOT_FOUND: business('1002', 'abnormalOperation'),
   INVALID_ARGUMENT: business('1002', 'abnormalOperation'),
   PBX_UNAVAILABLE: business('1001', 'telephonyUnreachable'),
   PBX_REJECTED: business('1003', 'commandFailed'),

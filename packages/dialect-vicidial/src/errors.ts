@@ -97,6 +97,7 @@ export const DOMAIN_ERROR_TABLE: ErrorTable<Refusal> = {
   DIALPLAN_NOT_FOUND: serviceUnavailable,
   EXTENSION_GROUP_NOT_FOUND: serviceUnavailable,
   TRUNK_NOT_FOUND: serviceUnavailable,
+  QUEUE_NOT_FOUND: serviceUnavailable,
   INVALID_ARGUMENT: serviceUnavailable,
   PBX_UNAVAILABLE: telephonyFailed,
   PBX_REJECTED: telephonyFailed,

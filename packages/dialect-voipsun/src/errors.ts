@@ -82,6 +82,7 @@ export const ERRNO_TABLE: ErrorTable<Errno> = {
   EXTENSION_GROUP_NOT_FOUND: '999',
   // No trunk to dial `dstNum` through: the PBX's "no outbound route".
   TRUNK_NOT_FOUND: '250',
+  QUEUE_NOT_FOUND: '120',
   INVALID_ARGUMENT: '120',
   PBX_UNAVAILABLE: '900',
   PBX_REJECTED: '901',

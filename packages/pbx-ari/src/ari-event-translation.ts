@@ -12,7 +12,7 @@ import { isOriginatedLeg } from './leg-origin-marker';
  * | ARI event                                         | PbxEvent                        |
  * |---------------------------------------------------|---------------------------------|
  * | StasisStart, args start with our marker           | leg_answered                    |
- * | StasisStart, any other channel                    | leg_arrived                     |
+ * | StasisStart, any other channel                    | leg_arrived (with the args)     |
  * | ChannelStateChange to `Ringing`                   | leg_ringing                     |
  * | ChannelDestroyed                                  | leg_ended (cause, cause_txt)    |
  * | StasisEnd of a leg that arrived by itself         | leg_ended (see below)           |
@@ -104,7 +104,9 @@ export class AriEventTranslator {
         legId: channel.id,
         channelName: channel.name,
         callerNumber: channel.callerNumber,
+        callerName: channel.callerName,
         dialed: channel.exten,
+        args,
         at,
       },
     ];

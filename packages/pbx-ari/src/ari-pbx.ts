@@ -21,6 +21,7 @@ import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
 import { setRinging } from './commands/ringing';
+import { answer, setMusicOnHold } from './commands/holding';
 import { endpoints, snapshot } from './commands/snapshot';
 import { ConnectionSupervisor } from './connection-supervisor';
 import { OrderedEventDispatcher } from './event-dispatch';
@@ -99,6 +100,8 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     sendDtmf: (legId: string, digits: string, dtmfOptions?: { betweenMs?: number; durationMs?: number }) =>
       sendDtmf(call, legId, digits, dtmfOptions),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
+    answer: (legId: string) => answer(call, legId),
+    setMusicOnHold: (legId: string, mohClass: string | null) => setMusicOnHold(call, legId, mohClass),
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),
     endpoints: (): Promise<PbxEndpoint[]> => endpoints(call),

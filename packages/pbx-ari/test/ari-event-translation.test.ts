@@ -15,12 +15,12 @@ describe('ARI event translation', () => {
     expect(events).toEqual([{ type: 'leg_answered', legId: 'call-7.1', at: AT }]);
   });
 
-  it('turns the StasisStart of a channel that came by itself into leg_arrived with caller and dialled number', () => {
+  it('turns the StasisStart of a channel that came by itself into leg_arrived with caller, dialled number and the Stasis args', () => {
     const translator = translatorAt();
     const inbound = { id: '1741083631.42', name: 'PJSIP/trunk-0000002b', state: 'Ring', callerNumber: '0612345678', exten: '8001', context: 'from-trunk' };
-    const events = translator.translate(eventJson('StasisStart', { args: [], channel: channelJson(inbound) }));
+    const events = translator.translate(eventJson('StasisStart', { args: ['inbound', '8001'], channel: channelJson(inbound) }));
     expect(events).toEqual([
-      { type: 'leg_arrived', legId: '1741083631.42', channelName: 'PJSIP/trunk-0000002b', callerNumber: '0612345678', dialed: '8001', at: AT },
+      { type: 'leg_arrived', legId: '1741083631.42', channelName: 'PJSIP/trunk-0000002b', callerNumber: '0612345678', callerName: '', dialed: '8001', args: ['inbound', '8001'], at: AT },
     ]);
   });
 

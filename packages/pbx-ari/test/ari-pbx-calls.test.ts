@@ -127,6 +127,21 @@ describe('calls through ari-client against the simulator', () => {
     expect(h.log.of(channelId, from)).toEqual(['leg_arrived', 'leg_ended:17:User busy']);
   });
 
+  it('answers a call that arrived by itself and plays it music on hold, then stops the music', async () => {
+    const from = h.log.mark();
+    const { channelId } = await h.sim.control.placeCall({ from: '0611223344', to: '2125550100', app: APP, appArgs: 'inbound,2125550100', trunk: 'trunk' });
+    const arrived = await h.log.waitFor(isEvent('leg_arrived', channelId), 'leg_arrived', 5000, from);
+    expect(arrived).toMatchObject({ args: ['inbound', '2125550100'], dialed: '2125550100' });
+    await h.pbx.answer(channelId);
+    await h.pbx.setMusicOnHold(channelId, 'default');
+    expect((await h.pbx.snapshot()).legs).toContainEqual(expect.objectContaining({ legId: channelId, state: 'up' }));
+    await h.pbx.setMusicOnHold(channelId, null);
+    await h.pbx.hangup(channelId);
+    await h.log.waitFor(isEvent('leg_ended', channelId), 'leg_ended', 5000, from);
+    // Stopping the music of a channel gone is what was asked for.
+    await expect(h.pbx.setMusicOnHold(channelId, null)).resolves.toBeUndefined();
+  });
+
   it('ends a call that arrived by itself when its far end hangs up, with the far end cause', async () => {
     const from = h.log.mark();
     const { channelId } = await h.sim.control.placeCall({ from: '1003', to: '8001', app: APP });

@@ -110,6 +110,7 @@ export const session = (agentId: string, overrides: Partial<AgentSession> = {}):
   currentCallId: null,
   pendingPause: null,
   pendingLogout: false,
+  blended: true,
   afterCall: 'ready',
   loginVia: 'vicidial',
   loggedInAt: at('2024-05-01T08:00:00.123Z'),

@@ -11,6 +11,7 @@ const TABLES = [
   'api_users',
   'calls',
   'cdrs',
+  'did_routes',
   'extension_group_members',
   'extension_groups',
   'extensions',

@@ -1,5 +1,8 @@
 import { agent, openStore, type OpenStore } from './fixtures';
 
+const SETTINGS = { active: true, mohClass: 'default', maxWaitSec: null };
+const COUNTERS = { weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null };
+
 describe('queues', () => {
   let ctx: OpenStore;
   beforeAll(async () => {
@@ -8,43 +11,56 @@ describe('queues', () => {
   });
   afterAll(() => ctx.dispose());
 
-  it('creates a queue, then updates its strategy without touching members', async () => {
-    await ctx.store.direct.queues.upsert({ name: 'sales', strategy: 'ringall' });
-    await ctx.store.direct.queues.putMember('sales', { agentId: '1000', penalty: 0, paused: false, membership: 'static' });
-    await ctx.store.direct.queues.upsert({ name: 'sales', strategy: 'leastrecent' });
+  it('creates a queue, then updates its settings without touching members', async () => {
+    await ctx.store.direct.queues.upsert({ name: 'sales', strategy: 'ringall', ...SETTINGS });
+    await ctx.store.direct.queues.putMember('sales', { agentId: '1000', penalty: 0, membership: 'static' });
+    await ctx.store.direct.queues.upsert({ name: 'sales', strategy: 'leastrecent', active: false, mohClass: 'jazz', maxWaitSec: 90 });
     expect(await ctx.store.direct.queues.get('sales')).toEqual({
       name: 'sales',
       strategy: 'leastrecent',
-      members: [{ agentId: '1000', penalty: 0, paused: false, membership: 'static' }],
+      active: false,
+      mohClass: 'jazz',
+      maxWaitSec: 90,
+      members: [{ agentId: '1000', penalty: 0, paused: false, membership: 'static', ...COUNTERS }],
     });
+    await ctx.store.direct.queues.upsert({ name: 'sales', strategy: 'leastrecent', ...SETTINGS });
     expect(await ctx.store.direct.queues.get('none')).toBeNull();
   });
 
-  it('lists members in the order they joined; re-adding updates penalty and membership but keeps place and pause', async () => {
-    await ctx.store.direct.queues.putMember('sales', { agentId: '1002', penalty: 1, paused: true, membership: 'dynamic' });
-    await ctx.store.direct.queues.putMember('sales', { agentId: '1001', penalty: 2, paused: false, membership: 'dynamic' });
-    await ctx.store.direct.queues.putMember('sales', { agentId: '1000', penalty: 5, paused: true, membership: 'dynamic' });
+  it('lists members in the order they joined; re-adding updates penalty, membership and the settings given, keeping place, pause and count', async () => {
+    await ctx.store.direct.queues.putMember('sales', { agentId: '1002', penalty: 1, membership: 'dynamic', weight: 3, grade: 7, dailyLimit: 20 });
+    await ctx.store.direct.queues.putMember('sales', { agentId: '1001', penalty: 2, membership: 'dynamic' });
+    await ctx.store.direct.queues.setPausedForAgent('1000', true);
+    await ctx.store.direct.queues.countCallTaken('sales', '1000', '2024-03-01');
+    await ctx.store.direct.queues.putMember('sales', { agentId: '1000', penalty: 5, membership: 'dynamic', grade: 4 });
+    await ctx.store.direct.queues.putMember('sales', { agentId: '1002', penalty: 1, membership: 'dynamic' });
     expect((await ctx.store.direct.queues.get('sales'))?.members).toEqual([
-      { agentId: '1000', penalty: 5, paused: false, membership: 'dynamic' },
-      { agentId: '1002', penalty: 1, paused: true, membership: 'dynamic' },
-      { agentId: '1001', penalty: 2, paused: false, membership: 'dynamic' },
+      { agentId: '1000', penalty: 5, paused: true, membership: 'dynamic', ...COUNTERS, grade: 4, callsToday: 1, callsTodayOn: '2024-03-01' },
+      { agentId: '1002', penalty: 1, paused: false, membership: 'dynamic', ...COUNTERS, weight: 3, grade: 7, dailyLimit: 20 },
+      { agentId: '1001', penalty: 2, paused: false, membership: 'dynamic', ...COUNTERS },
     ]);
+    await ctx.store.direct.queues.setPausedForAgent('1000', false);
+  });
+
+  it('counts the calls a member takes per day, starting again on another day', async () => {
+    await ctx.store.direct.queues.countCallTaken('sales', '1000', '2024-03-01');
+    const member = async () => (await ctx.store.direct.queues.get('sales'))?.members.find((m) => m.agentId === '1000');
+    expect(await member()).toMatchObject({ callsToday: 2, callsTodayOn: '2024-03-01' });
+    await ctx.store.direct.queues.countCallTaken('sales', '1000', '2024-03-02');
+    expect(await member()).toMatchObject({ callsToday: 1, callsTodayOn: '2024-03-02' });
   });
 
   it('refuses members of a queue or agent that does not exist', async () => {
-    await expect(ctx.store.direct.queues.putMember('none', { agentId: '1000', penalty: 0, paused: false, membership: 'dynamic' })).rejects.toMatchObject({
-      code: '23503',
-    });
-    await expect(ctx.store.direct.queues.putMember('sales', { agentId: 'ghost', penalty: 0, paused: false, membership: 'dynamic' })).rejects.toMatchObject({
-      code: '23503',
-    });
+    await expect(ctx.store.direct.queues.putMember('none', { agentId: '1000', penalty: 0, membership: 'dynamic' })).rejects.toMatchObject({ code: '23503' });
+    await expect(ctx.store.direct.queues.putMember('sales', { agentId: 'ghost', penalty: 0, membership: 'dynamic' })).rejects.toMatchObject({ code: '23503' });
   });
 
-  it('pauses an agent in every queue and names the queues of an agent', async () => {
-    await ctx.store.direct.queues.upsert({ name: 'billing', strategy: 'ringall' });
-    await ctx.store.direct.queues.putMember('billing', { agentId: '1000', penalty: 0, paused: false, membership: 'static' });
+  it('pauses an agent in every queue and names the queues of an agent, by name and in join order', async () => {
+    await ctx.store.direct.queues.upsert({ name: 'billing', strategy: 'ringall', ...SETTINGS });
+    await ctx.store.direct.queues.putMember('billing', { agentId: '1000', penalty: 0, membership: 'static' });
     await ctx.store.direct.queues.setPausedForAgent('1000', true);
     expect(await ctx.store.direct.queues.queuesOfAgent('1000')).toEqual(['billing', 'sales']);
+    expect(await ctx.store.direct.queues.membershipsOfAgent('1000')).toEqual(['sales', 'billing']);
     const queues = await ctx.store.direct.queues.list();
     expect(queues.map((q) => q.name)).toEqual(['billing', 'sales']);
     for (const queue of queues) expect(queue.members.find((m) => m.agentId === '1000')?.paused).toBe(true);
@@ -59,5 +75,13 @@ describe('queues', () => {
     expect(await ctx.store.direct.queues.queuesOfAgent('1000')).toEqual(['sales']);
     expect((await ctx.store.direct.queues.get('billing'))?.members).toEqual([]);
     expect(await ctx.store.direct.queues.queuesOfAgent('nobody')).toEqual([]);
+  });
+
+  it('routes a public number to a queue, replacing an earlier route', async () => {
+    expect(await ctx.store.direct.queues.routeOfDid('2125550100')).toBeNull();
+    await ctx.store.direct.queues.putDidRoute({ did: '2125550100', queueName: 'billing' });
+    await ctx.store.direct.queues.putDidRoute({ did: '2125550100', queueName: 'sales' });
+    expect(await ctx.store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'sales' });
+    await expect(ctx.store.direct.queues.putDidRoute({ did: '1', queueName: 'none' })).rejects.toMatchObject({ code: '23503' });
   });
 });

@@ -45,6 +45,11 @@ export interface AgentSession {
   currentCallId: string | null;
   pendingPause: { reason: string | null } | null;
   pendingLogout: boolean;
+  /**
+   * Takes outbound (dialled) calls as well as inbound ones; false: inbound
+   * only (VICIdial's CLOSER while waiting). Inbound calls reach the agent either way.
+   */
+  blended: boolean;
   /** After a call: straight back (`ready`) or into after-call work (`wrap_up`). */
   afterCall: 'ready' | 'wrap_up';
   loginVia: LoginChannel;
@@ -100,4 +105,10 @@ export function endCall(session: AgentSession, now: Date): { session: AgentSessi
   if (session.afterCall === 'wrap_up') return { session: { ...base, state: 'wrap_up' }, logout: false };
   const back = session.stateBeforeCall ?? 'ready';
   return { session: { ...base, state: back === 'wrap_up' ? 'ready' : back }, logout: false };
+}
+
+/** Free to be given a queued call now: ready, in no call, nothing pending, with a phone to reach. */
+export function takesQueuedCalls(session: AgentSession): boolean {
+  if (session.state !== 'ready' || session.currentCallId !== null || session.pendingLogout || session.pendingPause) return false;
+  return session.conference ? session.conference.agentLegId !== null : session.device !== '';
 }

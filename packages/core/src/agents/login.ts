@@ -10,6 +10,7 @@ import { agentPhoneCall } from './agent-phone-call';
 import { agentOwner, conferenceBridgeId, newCallId } from '../kernel/ids';
 import { endAgentSession } from './session-end';
 import { checkSecretWithLockout } from '../credentials/login-attempt';
+import { offerWaitingCallsTo } from './availability';
 
 export interface AgentLoginRequest {
   agentId: string;
@@ -34,6 +35,8 @@ export interface AgentLoginRequest {
    * member of already keeps that membership.
    */
   queues?: readonly string[];
+  /** Takes outbound calls as well as inbound ones (default true); see AgentSession.blended. */
+  blended?: boolean;
 }
 
 export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): Promise<AgentSession> {
@@ -77,6 +80,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         currentCallId: null,
         pendingPause: null,
         pendingLogout: false,
+        blended: request.blended ?? true,
         afterCall: request.afterCall ?? 'ready',
         loginVia: request.via,
         loggedInAt: now,
@@ -92,6 +96,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
       await joinSessionQueues(uow, agent.id, request.queues ?? []);
       await tx.queues.setPausedForAgent(agent.id, state === 'paused');
       uow.publish({ type: 'AgentLoggedIn', agentId: agent.id, state, pauseReason: session.pauseReason, at: now });
+      offerWaitingCallsTo(ctx, uow, session);
       return session;
     }),
   );
@@ -100,7 +105,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
 async function joinSessionQueues(uow: UnitOfWork, agentId: string, names: readonly string[]): Promise<void> {
   const serving = new Set(await uow.tx.queues.queuesOfAgent(agentId));
   for (const name of new Set(names)) {
-    if (!serving.has(name)) await uow.tx.queues.putMember(name, { agentId, penalty: 0, paused: false, membership: 'dynamic' });
+    if (!serving.has(name)) await uow.tx.queues.putMember(name, { agentId, penalty: 0, membership: 'dynamic' });
   }
 }
 

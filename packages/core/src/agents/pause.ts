@@ -3,6 +3,7 @@ import { pauseSession, resumeSession, type PauseOutcome } from './agent';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';
+import { offerWaitingCallsTo } from './availability';
 
 export interface PauseRequest {
   agentId: string;
@@ -60,6 +61,7 @@ export async function resumeAgent(ctx: CoreContext, request: ResumeRequest): Pro
       await uow.tx.sessions.update(next);
       await uow.tx.queues.setPausedForAgent(session.agentId, false);
       uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'ready', reason: null, at: uow.now });
+      offerWaitingCallsTo(ctx, uow, next);
     }),
   );
 }

@@ -4,9 +4,9 @@ import { newLegId } from '../kernel/ids';
 
 /** What distinguishes one new call from another; everything else starts empty. */
 export type NewCallFields<P extends CallPurpose> = Pick<CallRecord, 'id' | 'agentId' | 'fromNumber' | 'toNumber' | 'origin'> &
-  Partial<Pick<CallRecord, 'tenant' | 'bridgeId' | 'extension' | 'data'>> & { purpose: P; progress: CallProgressByPurpose[P] };
+  Partial<Pick<CallRecord, 'direction' | 'tenant' | 'bridgeId' | 'extension' | 'data'>> & { purpose: P; progress: CallProgressByPurpose[P] };
 
-/** A call the gateway places, just created: set up, not answered, not ended. */
+/** A call just created (by default one the gateway places): set up, not answered, not ended. */
 export function newCall<P extends CallPurpose>(fields: NewCallFields<P>, now: Date): CallOf<P> {
   return {
     direction: 'outbound',

@@ -5,6 +5,7 @@ import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { callBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';
+import { offerWaitingCallsTo } from '../agents/availability';
 
 /**
  * The call as it stands now, locked for this unit of work, when it is still
@@ -22,6 +23,7 @@ const sideOfRole: Record<Leg['role'], HangupSide> = {
   member: 'caller',
   destination: 'callee',
   customer: 'callee',
+  caller: 'caller',
 };
 
 /** Q.850 causes of a ringing phone whose user turned the call away: busy, call rejected. */
@@ -56,6 +58,11 @@ function memberThatGotTheCall(call: Call): string | null {
   return call.purpose === 'voice_menu' ? call.progress.answeredBy : null;
 }
 
+/** An agent's phone rung for an inbound call says how the call ended only once it took the call. */
+function agentLegDecides(call: Call, leg: Leg): boolean {
+  return call.purpose !== 'inbound' || leg.role !== 'agent' || call.progress.stage === 'connected';
+}
+
 /** Records a leg's end; the first leg to end decides the call's cause and who hung up. */
 export async function recordLegEnded<C extends Call>(
   uow: UnitOfWork,
@@ -69,7 +76,7 @@ export async function recordLegEnded<C extends Call>(
   let updated = call;
   // A member rung for a transfer that did not get the caller (released, busy,
   // unanswered) says nothing about how the call itself ended.
-  const decides = leg.role !== 'member' || memberThatGotTheCall(call) === leg.id;
+  const decides = (leg.role !== 'member' || memberThatGotTheCall(call) === leg.id) && agentLegDecides(call, leg);
   if (decides && (call.hangupSide === null || call.hangupCause === null)) {
     updated = {
       ...call,
@@ -124,4 +131,5 @@ async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Prom
   await tx.sessions.update(next);
   await tx.queues.setPausedForAgent(session.agentId, next.state === 'paused');
   uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: now });
+  offerWaitingCallsTo(ctx, uow, next);
 }

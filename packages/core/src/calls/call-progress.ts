@@ -15,6 +15,8 @@ export interface CallProgressByPurpose {
   agent_phone: { stage: 'ringing_agent' | 'in_conference' };
   /** Dial a customer into an agent's session (manual dial). */
   agent_customer: AgentCustomerProgress;
+  /** A call that came in on a public number, waits in a queue and goes to an agent. */
+  inbound: InboundProgress;
 }
 
 export interface ClickToCallProgress {
@@ -51,4 +53,26 @@ export interface AgentCustomerProgress {
   /** The engine endpoint that reaches the customer through the trunk. */
   customerEndpoint: string;
   trunkId: number;
+}
+
+/** How an inbound call ended without reaching an agent. */
+export type InboundEnd = 'abandoned' | 'no_route' | 'timed_out' | 'not_answered';
+
+export interface InboundProgress {
+  /**
+   * `waiting`: answered, with music on hold, for an agent; `ringing_agent`:
+   * an agent's phone rings for it (the caller still hears music);
+   * `connected`: with an agent; or why it ended unserved.
+   */
+  stage: 'waiting' | 'ringing_agent' | 'connected' | InboundEnd;
+  /** The public number called. */
+  did: string;
+  /** The queue the number routes to; null when it routes nowhere. */
+  queueName: string | null;
+  /** The music-on-hold class the caller hears. */
+  mohClass: string;
+  /** The leg of the caller (the engine's channel, which arrived by itself). */
+  callerLegId: string;
+  /** The agent's phone leg rung for the call (agents without a session conference). */
+  agentLegId: string | null;
 }

@@ -45,7 +45,8 @@ export type CallOf<P extends CallPurpose> = P extends CallPurpose ? CallRecord &
 /** A call of any purpose: `call.purpose` tells which progress it has. */
 export type Call = CallOf<CallPurpose>;
 
-export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member';
+/** `caller`: the party that called in (an inbound call). */
+export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'caller';
 
 export type LegState = 'dialing' | 'ringing' | 'up' | 'ended';
 

@@ -6,6 +6,7 @@ import { endLeg } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxBestEffort } from '../kernel/engine';
+import { INBOUND_ENTRY, receiveInboundCall } from '../queues/inbound-arrival';
 
 type LegEvent = Extract<PbxEvent, { type: 'leg_ringing' | 'leg_answered' | 'leg_ended' | 'leg_dtmf' }>;
 type PlaybackEvent = Extract<PbxEvent, { type: 'playback_started' | 'playback_finished' }>;
@@ -26,7 +27,10 @@ export function handlePbxEvent(ctx: CoreContext, event: PbxEvent): Promise<void>
     case 'playback_finished':
       return ctx.queue.run(ownerOf(event.playbackId), () => guarded(ctx, event, () => handlePlaybackEvent(ctx, event)));
     case 'leg_arrived':
-      // Calls that reach the application by themselves have no route yet:
+      if (event.args[0] === INBOUND_ENTRY) {
+        return ctx.queue.run(ownerOf(event.legId), () => guarded(ctx, event, () => receiveInboundCall(ctx, event)));
+      }
+      // Other calls that reach the application by themselves have no route:
       // release them rather than leave a caller in silence.
       ctx.logger.warn('unrouted leg arrived; releasing it', { legId: event.legId, channelName: event.channelName });
       return pbxBestEffort(ctx, 'release unrouted leg', () => ctx.pbx.hangup(event.legId));

@@ -5,6 +5,7 @@ import { ownerOf } from '../kernel/owner-queue';
 import { inTransaction } from '../kernel/unit-of-work';
 import { recordChannel } from './call-primitives';
 import { endLostLeg, handlePbxEvent } from './engine-events';
+import { rearmQueueTimeout } from '../queues/queue-timeout';
 
 /**
  * The engine does not replay what happened while the gateway was not
@@ -53,6 +54,7 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
     if (call.purpose === 'voice_menu' && call.progress.stage === 'awaiting_key') {
       ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
     }
+    if (call.purpose === 'inbound') await rearmQueueTimeout(ctx, call, at);
   }
   const liveLegIds = new Set(live.flatMap(({ legs }) => legs.filter((leg) => leg.state !== 'ended').map((leg) => leg.id)));
   for (const engineLeg of snapshot.legs) {

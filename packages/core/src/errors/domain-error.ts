@@ -34,6 +34,8 @@ export const DomainErrorCodes = [
   'DIALPLAN_NOT_FOUND',
   'EXTENSION_GROUP_NOT_FOUND',
   'TRUNK_NOT_FOUND',
+  // queues
+  'QUEUE_NOT_FOUND',
   // generic
   'INVALID_ARGUMENT',
   // the telephony engine

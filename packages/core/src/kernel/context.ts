@@ -28,6 +28,12 @@ export interface CallTimers {
   schedule(callId: string, timer: string, ms: number): void;
 }
 
+/** Offers queued calls to agents (queues/distribution-pass.ts), bound where the core is composed. */
+export interface QueueDistribution {
+  /** Starts offering the calls waiting in the agent's queues; not waited for. */
+  offerWaitingCallsTo(agentId: string): void;
+}
+
 /**
  * Turns domain events into a dialect's own notices (poll-queue messages,
  * callback rows) inside the transaction that produced them.
@@ -58,5 +64,6 @@ export interface CoreContext extends CoreDeps {
   credentials: CredentialCache<ApiUser>;
   resync: ResyncRequests;
   callTimers: CallTimers;
+  distribution: QueueDistribution;
   words: Vocabulary;
 }

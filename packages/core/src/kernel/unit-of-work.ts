@@ -15,6 +15,11 @@ export interface UnitOfWork {
    * what they answer is recorded by a later unit of work.
    */
   readonly engine: EngineCommands;
+  /**
+   * Work to start once this unit of work committed and its engine commands
+   * went out (another owner's work, queued there: it is not waited for).
+   */
+  afterCommit(start: () => void): void;
 }
 
 /** Work recorded in a unit of work of its own, after the engine answered. */
@@ -67,9 +72,11 @@ interface EngineStep {
  */
 export async function inTransaction<T>(ctx: CoreContext, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   let steps: EngineStep[] = [];
+  let afterwards: Array<() => void> = [];
   const result = await ctx.store.transaction(async (tx) => {
     // A transaction the store retries starts again with no commands decided.
     steps = [];
+    afterwards = [];
     const events: DomainEvent[] = [];
     const engine: EngineCommands = {
       command(what, send, options = {}) {
@@ -80,21 +87,32 @@ export async function inTransaction<T>(ctx: CoreContext, work: (uow: UnitOfWork)
         steps.push({ what, bestEffort: true, send: async () => void (await send()), options: {} });
       },
     };
-    const uow: UnitOfWork = { tx, now: ctx.clock.now(), publish: (event) => void events.push(event), engine };
+    const uow: UnitOfWork = {
+      tx,
+      now: ctx.clock.now(),
+      publish: (event) => void events.push(event),
+      engine,
+      afterCommit: (start) => void afterwards.push(start),
+    };
     const value = await work(uow);
     for (const event of events) {
       for (const projector of ctx.projectors) await projector.project(event, tx);
     }
     return value;
   });
-  if (steps.length === 0) return result;
-  const { followUps, failure } = await sendEngineCommands(ctx, steps);
-  if (followUps.length > 0) {
-    await inTransaction(ctx, async (uow) => {
-      for (const followUp of followUps) await followUp(uow);
-    });
+  if (steps.length > 0) {
+    const { followUps, failure } = await sendEngineCommands(ctx, steps);
+    if (followUps.length > 0) {
+      await inTransaction(ctx, async (uow) => {
+        for (const followUp of followUps) await followUp(uow);
+      });
+    }
+    if (failure) {
+      for (const start of afterwards) start();
+      throw failure;
+    }
   }
-  if (failure) throw failure;
+  for (const start of afterwards) start();
   return result;
 }
 

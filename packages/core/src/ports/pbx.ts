@@ -7,6 +7,10 @@
 export interface Pbx {
   /** Rings `endpoint`; the leg joins the gateway's application once answered. */
   originate(request: OriginateRequest): Promise<OriginatedLeg>;
+  /** Answers a leg that arrived by itself and is still ringing. */
+  answer(legId: string): Promise<void>;
+  /** Plays the music-on-hold class to a leg, or stops it (null); a leg that no longer exists is not an error when stopping. */
+  setMusicOnHold(legId: string, mohClass: string | null): Promise<void>;
   /** Ends a leg. A leg that no longer exists is not an error. */
   hangup(legId: string, reason?: HangupReason): Promise<void>;
   /** Creates the bridge, or leaves an existing one with that id as it is. */
@@ -108,8 +112,12 @@ export type PbxEvent =
   | { type: 'leg_dtmf'; legId: string; digit: string; durationMs: number; at: Date }
   | { type: 'playback_started'; playbackId: string; at: Date }
   | { type: 'playback_finished'; playbackId: string; outcome: 'done' | 'failed'; at: Date }
-  /** A leg the gateway did not originate entered the application. */
-  | { type: 'leg_arrived'; legId: string; channelName: string; callerNumber: string; dialed: string; at: Date }
+  /**
+   * A leg the gateway did not originate entered the application (a call the
+   * dialplan sent in: `Stasis(pbx-gateway,inbound,<did>)` gives the args
+   * `inbound`, `<did>`).
+   */
+  | { type: 'leg_arrived'; legId: string; channelName: string; callerNumber: string; callerName: string; dialed: string; args: readonly string[]; at: Date }
   /** The connection came up (first time or after a loss): time to reconcile. */
   | { type: 'pbx_connected'; at: Date }
   | { type: 'pbx_disconnected'; at: Date };

@@ -2,10 +2,10 @@ import type { AccessToken } from '../credentials/access-token';
 import type { Agent, AgentSession } from '../agents/agent';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
-import type { Call, Leg, LiveChannel } from '../calls/call';
+import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
-import type { Queue, QueueMember } from '../queues/queue';
+import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
 import type { JsonValue } from '../kernel/json';
@@ -118,12 +118,24 @@ export interface QueueRepository {
   get(name: string): Promise<Queue | null>;
   list(): Promise<Queue[]>;
   /** Creates the queue or updates its settings; members are left as they are. */
-  upsert(queue: Pick<Queue, 'name' | 'strategy'>): Promise<void>;
-  /** Adds the agent, or updates penalty and membership when already a member. */
-  putMember(queueName: string, member: QueueMember): Promise<void>;
+  upsert(queue: QueueSettings): Promise<void>;
+  /**
+   * Adds the agent (not paused, no calls counted), or updates penalty,
+   * membership and those of weight, grade and daily limit given when already
+   * a member: a member keeps its pause, its count and its place.
+   */
+  putMember(queueName: string, member: QueueMembership): Promise<void>;
+  /** Counts one more call the member took from the queue on `day` (`YYYY-MM-DD`; another day's count starts again). */
+  countCallTaken(queueName: string, agentId: string, day: string): Promise<void>;
   removeMember(queueName: string, agentId: string): Promise<boolean>;
   setPausedForAgent(agentId: string, paused: boolean): Promise<void>;
   queuesOfAgent(agentId: string): Promise<string[]>;
+  /** The queues the agent is a member of, in the order the agent joined them. */
+  membershipsOfAgent(agentId: string): Promise<string[]>;
+  /** The queue a public number's calls enter. */
+  routeOfDid(did: string): Promise<DidRoute | null>;
+  /** Creates or replaces the route of a public number. */
+  putDidRoute(route: DidRoute): Promise<void>;
 }
 
 export interface CallRepository {
@@ -139,6 +151,8 @@ export interface CallRepository {
   findLiveLegByChannelName(channelName: string): Promise<Leg | null>;
   /** Calls not yet ended, oldest first, each with all its legs. */
   listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
+  /** Inbound calls waiting in one of `queueNames` for an agent, oldest first. */
+  listWaiting(queueNames: readonly string[]): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
 }

@@ -25,7 +25,9 @@ export type PbxCommandName =
   | 'controlPlayback'
   | 'stopPlayback'
   | 'sendDtmf'
-  | 'setRinging';
+  | 'setRinging'
+  | 'answer'
+  | 'setMusicOnHold';
 
 export interface PbxCommandRecord {
   name: PbxCommandName;
@@ -176,6 +178,21 @@ export class FakePbx implements Pbx {
     const channelName = `${channelPrefix(request.endpoint)}-${this.channelSequence.toString(16).padStart(8, '0')}`;
     this.legs.set(request.legId, { channelName, state: 'down', ending: false });
     return { legId: request.legId, channelName, state: 'down', context: this.context };
+  }
+
+  async answer(legId: string): Promise<void> {
+    this.record('answer', [legId]);
+    const leg = this.legs.get(legId);
+    if (leg) leg.state = 'up';
+  }
+
+  async setMusicOnHold(legId: string, mohClass: string | null): Promise<void> {
+    this.record('setMusicOnHold', [legId, mohClass]);
+  }
+
+  /** A call arrives by itself (the dialplan sent it to the application) on a channel the engine named. */
+  arrive(legId: string, channelName: string): void {
+    this.legs.set(legId, { channelName, state: 'ring', ending: false });
   }
 
   async hangup(legId: string, reason?: HangupReason): Promise<void> {

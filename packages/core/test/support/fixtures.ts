@@ -1,4 +1,4 @@
-import type { Agent, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, StoreTransaction, Trunk } from '../../src';
+import type { Agent, ApiUser, DidRoute, Extension, ExtensionGroup, QueueMembership, QueueSettings, StoreTransaction, Trunk } from '../../src';
 import { hashOf } from './fake-hasher';
 
 /** The secret every fixture account is created with. */
@@ -54,8 +54,12 @@ export function apiUser(id: string, overrides: Partial<ApiUser> = {}): ApiUser {
   };
 }
 
-export function queueMember(agentId: string, overrides: Partial<QueueMember> = {}): QueueMember {
-  return { agentId, penalty: 0, paused: false, membership: 'static', ...overrides };
+export function queueMember(agentId: string, overrides: Partial<QueueMembership> = {}): QueueMembership {
+  return { agentId, penalty: 0, membership: 'static', ...overrides };
+}
+
+export function queue(name: string, overrides: Partial<QueueSettings> = {}): QueueSettings {
+  return { name, strategy: 'ringall', active: true, mohClass: 'default', maxWaitSec: null, ...overrides };
 }
 
 export interface Directory {
@@ -64,7 +68,8 @@ export interface Directory {
   trunks?: Trunk[];
   groups?: ExtensionGroup[];
   apiUsers?: ApiUser[];
-  queues?: Array<Pick<Queue, 'name' | 'strategy'> & { members?: QueueMember[] }>;
+  queues?: Array<Pick<QueueSettings, 'name' | 'strategy'> & Partial<QueueSettings> & { members?: QueueMembership[] }>;
+  didRoutes?: DidRoute[];
 }
 
 /** Writes provisioning data straight into a store. */
@@ -74,8 +79,10 @@ export async function seed(repositories: StoreTransaction, directory: Directory)
   for (const row of directory.trunks ?? []) await repositories.trunks.upsert(row);
   for (const row of directory.groups ?? []) await repositories.extensionGroups.upsert(row);
   for (const row of directory.apiUsers ?? []) await repositories.apiUsers.upsert(row);
-  for (const queue of directory.queues ?? []) {
-    await repositories.queues.upsert({ name: queue.name, strategy: queue.strategy });
-    for (const member of queue.members ?? []) await repositories.queues.putMember(queue.name, member);
+  for (const entry of directory.queues ?? []) {
+    const { members, ...settings } = entry;
+    await repositories.queues.upsert(queue(settings.name, settings));
+    for (const member of members ?? []) await repositories.queues.putMember(settings.name, member);
   }
+  for (const route of directory.didRoutes ?? []) await repositories.queues.putDidRoute(route);
 }

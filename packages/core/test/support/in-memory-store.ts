@@ -11,6 +11,8 @@ import type {
   ApiUserRepository,
   LockoutPolicy,
   Call,
+  CallOf,
+  DidRoute,
   CallRepository,
   Cdr,
   CdrRepository,
@@ -29,6 +31,7 @@ import type {
   Queue,
   QueueMember,
   QueueRepository,
+  QueueSettings,
   Store,
   StoreTransaction,
   Timers,
@@ -200,6 +203,7 @@ type TableName =
   | 'trunks'
   | 'queues'
   | 'queueMembers'
+  | 'didRoutes'
   | 'calls'
   | 'legs'
   | 'playbacks'
@@ -218,6 +222,7 @@ const TABLES: readonly TableName[] = [
   'trunks',
   'queues',
   'queueMembers',
+  'didRoutes',
   'calls',
   'legs',
   'playbacks',
@@ -240,10 +245,7 @@ interface MailboxRow {
   message: JsonValue;
 }
 
-interface QueueRow {
-  name: string;
-  strategy: string;
-}
+type QueueRow = QueueSettings;
 
 interface QueueMemberRow {
   queueName: string;
@@ -735,8 +737,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
 
   const memberKey = (queueName: string, agentId: string): string => `${queueName}\u0000${agentId}`;
   const toQueue = (row: QueueRow): Queue => ({
-    name: row.name,
-    strategy: row.strategy,
+    ...row,
     members: values<QueueMemberRow>('queueMembers')
       .filter((member) => member.queueName === row.name)
       .map((member) => member.member),
@@ -752,17 +753,38 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .map(toQueue);
     },
     async upsert(queue) {
-      await put<QueueRow>('queues', queue.name, { name: queue.name, strategy: queue.strategy });
+      await put<QueueRow>('queues', queue.name, copy(queue));
     },
     async putMember(queueName, member) {
       const key = memberKey(queueName, member.agentId);
       // A member keeps its pause and its place in the join order when re-added.
+      const given = Object.fromEntries(Object.entries(member).filter(([name, value]) => name !== 'agentId' && value !== undefined));
       const updated = await access.modify<QueueMemberRow>('queueMembers', key, (existing) => ({
         queueName,
-        member: { ...existing.member, penalty: member.penalty, membership: member.membership },
+        member: { ...existing.member, ...given },
       }));
       if (updated) return;
-      await access.insert<QueueMemberRow>('queueMembers', key, { queueName, member: copy(member) });
+      const joined: QueueMember = { paused: false, weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null, ...member };
+      await access.insert<QueueMemberRow>('queueMembers', key, { queueName, member: copy(joined) });
+    },
+    async countCallTaken(queueName, agentId, day) {
+      await access.modify<QueueMemberRow>('queueMembers', memberKey(queueName, agentId), (current) => ({
+        ...current,
+        member: { ...current.member, callsToday: (current.member.callsTodayOn === day ? current.member.callsToday : 0) + 1, callsTodayOn: day },
+      }));
+    },
+    async membershipsOfAgent(agentId) {
+      return access
+        .scan<QueueMemberRow>('queueMembers')
+        .filter((row) => row.value.member.agentId === agentId)
+        .sort((a, b) => a.seq - b.seq)
+        .map((row) => row.value.queueName);
+    },
+    async routeOfDid(did) {
+      return getValue<DidRoute>('didRoutes', did);
+    },
+    async putDidRoute(route) {
+      await put<DidRoute>('didRoutes', route.did, copy(route));
     },
     async removeMember(queueName, agentId) {
       return access.remove('queueMembers', memberKey(queueName, agentId));
@@ -827,6 +849,16 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter((row) => row.value.state !== 'ended')
         .sort(byCreatedThenSeq)
         .map((row) => ({ call: copy(row.value), legs: legsOf(row.value.id) }));
+    },
+    async listWaiting(queueNames) {
+      return access
+        .scan<Call>('calls')
+        .filter((row) => {
+          const call = row.value;
+          return call.purpose === 'inbound' && call.state !== 'ended' && call.progress.stage === 'waiting' && queueNames.includes(call.progress.queueName ?? '');
+        })
+        .sort(byCreatedThenSeq)
+        .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
     async listLiveChannels() {
       return access

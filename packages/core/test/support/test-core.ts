@@ -56,6 +56,8 @@ export interface TestCore {
   settle(): Promise<void>;
   /** Delivers an engine event and waits until it has been handled. */
   emit(event: PbxEvent): Promise<void>;
+  /** A call comes in on `did` from `callerNumber`, sent by the dialplan as `Stasis(app,inbound,<did>)`, on the engine's channel `legId`. */
+  callIn(legId: string, did: string, callerNumber?: string): Promise<void>;
   ring(legId: string): Promise<void>;
   answer(legId: string): Promise<void>;
   /** The engine reports the end of a leg (normal clearing unless told otherwise). */
@@ -168,6 +170,11 @@ function wire(parts: Parts): TestCore {
     engineCommandsInTransaction,
     settle,
     emit,
+    async callIn(legId, did, callerNumber = '5550100') {
+      const channelName = `PJSIP/upc-${legId.replace(/\D/g, '').slice(-8).padStart(8, '0')}`;
+      pbx.arrive(legId, channelName);
+      await emit({ type: 'leg_arrived', legId, channelName, callerNumber, callerName: '', dialed: did, args: ['inbound', did], at: at() });
+    },
     ring: (legId) => emit({ type: 'leg_ringing', legId, at: at() }),
     answer: (legId) => emit({ type: 'leg_answered', legId, at: at() }),
     endLeg: (legId, cause = 16, causeText = 'Normal Clearing') => emit({ type: 'leg_ended', legId, cause, causeText, at: at() }),

@@ -117,6 +117,8 @@ export class FakeCore {
     findExtension: unused,
     getQueue: unused,
     queuesOfAgent: unused,
+    listWaitingCalls: unused,
+    changeAgentQueues: unused,
     pbxEndpoints: unused,
     pbxAvailable: () => true,
     deliverDueCallbacks: unused,

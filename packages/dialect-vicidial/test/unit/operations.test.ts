@@ -27,6 +27,7 @@ const session: AgentSession = {
   currentCallId: null,
   pendingPause: null,
   pendingLogout: false,
+  blended: true,
   afterCall: 'ready',
   loginVia: 'vicidial',
   loggedInAt: new Date(0),

@@ -1,5 +1,5 @@
 import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
-import type { ProvisioningDocument } from './provisioning-document';
+import { ProvisioningError, type ProvisioningDocument } from './provisioning-document';
 
 export interface ProvisioningResult {
   apiUsers: number;
@@ -8,6 +8,7 @@ export interface ProvisioningResult {
   extensionGroups: number;
   trunks: number;
   queues: number;
+  didRoutes: number;
   sessionsStarted: string[];
 }
 
@@ -73,10 +74,27 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
       await tx.trunks.upsert({ id: entry.id, name: entry.name, dialTemplate: entry.dialTemplate, callerIdPool: entry.callerIdPool ?? [] });
     }
     for (const entry of document.queues ?? []) {
-      await tx.queues.upsert({ name: entry.name, strategy: entry.strategy ?? 'ringall' });
+      await tx.queues.upsert({
+        name: entry.name,
+        strategy: entry.strategy ?? 'ringall',
+        active: entry.active ?? true,
+        mohClass: entry.mohClass ?? 'default',
+        maxWaitSec: entry.maxWaitSec ?? null,
+      });
       for (const member of entry.members ?? []) {
-        await tx.queues.putMember(entry.name, { agentId: member.agentId, penalty: member.penalty ?? 0, paused: false, membership: 'static' });
+        await tx.queues.putMember(entry.name, {
+          agentId: member.agentId,
+          penalty: member.penalty ?? 0,
+          membership: 'static',
+          weight: member.weight ?? 0,
+          grade: member.grade ?? 1,
+          dailyLimit: member.dailyLimit ?? null,
+        });
       }
+    }
+    for (const entry of document.didRoutes ?? []) {
+      if (!(await tx.queues.get(entry.queue))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown queue ${entry.queue}`);
+      await tx.queues.putDidRoute({ did: entry.did, queueName: entry.queue });
     }
   });
   return {
@@ -86,6 +104,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
     extensionGroups: document.extensionGroups?.length ?? 0,
     trunks: document.trunks?.length ?? 0,
     queues: document.queues?.length ?? 0,
+    didRoutes: document.didRoutes?.length ?? 0,
   };
 }
 
@@ -112,6 +131,8 @@ export async function startProvisionedSessions(core: CallControl, document: Prov
         connectPhone: entry.connectPhone ?? false,
         campaignId: entry.campaignId ?? null,
         initialState: entry.initialState ?? 'ready',
+        queues: entry.queues ?? [],
+        blended: entry.blended ?? true,
       });
       started.push(entry.agentId);
     } catch (error) {

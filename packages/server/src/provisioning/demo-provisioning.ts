@@ -19,6 +19,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           user_group: 'ADMIN',
           api_allowed_functions: ' ALL_FUNCTIONS ',
           vdc_agent_api_access: '1',
+          change_agent_campaign: '1',
         },
       },
       { realm: 'voipsun', login: 'voipsun', secret: 'secretpwd', permissions: ['*'] },
@@ -48,8 +49,15 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
     ],
     extensionGroups: [{ name: 'extGroup-1', tenant: '2028', extensions: [5, 6], ringTimeoutSec: 30 }],
     trunks: [{ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc', callerIdPool: ['2120280001', '2120280002'] }],
-    queues: [{ name: 'FrontaIT', strategy: 'rrordered', members: [{ agentId: '1000', penalty: 1 }] }],
-    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true }],
+    queues: [
+      { name: 'FrontaIT', strategy: 'rrordered', members: [{ agentId: '1000', penalty: 1 }] },
+      // VICIdial in-groups of the seed document's examples (FAKE_IN is the one that does not exist).
+      { name: 'TEST_IN', strategy: 'longest_wait_time', mohClass: 'default' },
+      { name: 'TEST_IN2', strategy: 'longest_wait_time' },
+      { name: 'SALESLINE', strategy: 'inbound_group_rank' },
+    ],
+    didRoutes: [{ did: '2125550100', queue: 'TEST_IN' }],
+    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, queues: ['TEST_IN'] }],
   };
 }
 

@@ -13,6 +13,7 @@ export interface ProvisioningDocument {
   extensionGroups?: ExtensionGroupEntry[];
   trunks?: TrunkEntry[];
   queues?: QueueEntry[];
+  didRoutes?: DidRouteEntry[];
   sessions?: SessionEntry[];
 }
 
@@ -64,7 +65,24 @@ export interface TrunkEntry {
 export interface QueueEntry {
   name: string;
   strategy?: string;
-  members?: Array<{ agentId: string; penalty?: number }>;
+  active?: boolean;
+  mohClass?: string;
+  maxWaitSec?: number;
+  members?: QueueMemberEntry[];
+}
+
+export interface QueueMemberEntry {
+  agentId: string;
+  penalty?: number;
+  weight?: number;
+  grade?: number;
+  dailyLimit?: number;
+}
+
+/** A public number whose calls enter a queue. */
+export interface DidRouteEntry {
+  did: string;
+  queue: string;
 }
 
 export interface SessionEntry {
@@ -75,6 +93,10 @@ export interface SessionEntry {
   connectPhone?: boolean;
   campaignId?: string;
   initialState?: 'ready' | 'paused';
+  /** Queues (in-groups) the session serves, joined for the session. */
+  queues?: string[];
+  /** Takes outbound calls as well as inbound ones (default true). */
+  blended?: boolean;
 }
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' }, required: [] } as const;
@@ -178,6 +200,9 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
         properties: {
           name: { type: 'string', minLength: 1 },
           strategy: { type: 'string', nullable: true },
+          active: { type: 'boolean', nullable: true },
+          mohClass: { type: 'string', minLength: 1, nullable: true },
+          maxWaitSec: { type: 'integer', minimum: 1, nullable: true },
           members: {
             type: 'array',
             nullable: true,
@@ -185,10 +210,26 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
               type: 'object',
               additionalProperties: false,
               required: ['agentId'],
-              properties: { agentId: id, penalty: { type: 'integer', nullable: true } },
+              properties: {
+                agentId: id,
+                penalty: { type: 'integer', nullable: true },
+                weight: { type: 'integer', nullable: true },
+                grade: { type: 'integer', minimum: 0, nullable: true },
+                dailyLimit: { type: 'integer', minimum: 0, nullable: true },
+              },
             },
           },
         },
+      },
+    },
+    didRoutes: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['did', 'queue'],
+        properties: { did: { type: 'string', pattern: '^[0-9+*#]{1,32}$' }, queue: { type: 'string', minLength: 1 } },
       },
     },
     sessions: {
@@ -206,6 +247,8 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
           connectPhone: { type: 'boolean', nullable: true },
           campaignId: { type: 'string', nullable: true },
           initialState: { type: 'string', enum: ['ready', 'paused'], nullable: true },
+          queues: { type: 'array', nullable: true, items: { type: 'string', minLength: 1 } },
+          blended: { type: 'boolean', nullable: true },
         },
       },
     },

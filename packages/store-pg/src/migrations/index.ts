@@ -19,6 +19,10 @@ import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
 import * as callProgress from './027-call-progress';
+import * as queueSettings from './035-queue-settings';
+import * as didRoutes from './036-did-routes';
+import * as inboundCalls from './037-inbound-calls';
+import * as sessionBlended from './038-session-blended';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -49,6 +53,10 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
   { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
   { name: '027-call-progress', migration: callProgress },
+  { name: '035-queue-settings', migration: queueSettings },
+  { name: '036-did-routes', migration: didRoutes },
+  { name: '037-inbound-calls', migration: inboundCalls },
+  { name: '038-session-blended', migration: sessionBlended },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

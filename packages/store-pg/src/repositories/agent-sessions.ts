@@ -18,6 +18,7 @@ interface AgentSessionRow {
   pending_pause: boolean;
   pending_pause_reason: string | null;
   pending_logout: boolean;
+  blended: boolean;
   after_call: AgentSession['afterCall'];
   login_via: LoginChannel;
   logged_in_at: Date;
@@ -42,6 +43,7 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   currentCallId: row.current_call_id,
   pendingPause: row.pending_pause ? { reason: row.pending_pause_reason } : null,
   pendingLogout: row.pending_logout,
+  blended: row.blended,
   afterCall: row.after_call,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
@@ -66,6 +68,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   pending_pause: session.pendingPause !== null,
   pending_pause_reason: session.pendingPause?.reason ?? null,
   pending_logout: session.pendingLogout,
+  blended: session.blended,
   after_call: session.afterCall,
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,

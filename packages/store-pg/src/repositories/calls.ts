@@ -1,4 +1,4 @@
-import type { Call, CallRepository, Leg, LiveChannel } from '@pbx-gateway/core';
+import type { Call, CallOf, CallRepository, Leg, LiveChannel } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbObject, toJsonb } from '../support/json-column';
 
@@ -237,6 +237,17 @@ export function createCallRepository(db: Knex): CallRepository {
       const byCall = new Map<string, Leg[]>(calls.map((call) => [call.id, []]));
       for (const leg of legs) byCall.get(leg.call_id)?.push(toLeg(leg));
       return calls.map((call) => ({ call: toCall(call), legs: byCall.get(call.id) ?? [] }));
+    },
+
+    async listWaiting(queueNames) {
+      if (queueNames.length === 0) return [];
+      const rows: CallRow[] = await db('calls')
+        .where({ purpose: 'inbound', stage: 'waiting' })
+        .whereNot({ state: 'ended' })
+        .whereRaw(`progress->>'queueName' = ANY(?)`, [[...queueNames]])
+        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      // The purpose was read in the query: these are inbound calls.
+      return rows.map((row) => toCall(row) as CallOf<'inbound'>);
     },
 
     async listLiveChannels() {

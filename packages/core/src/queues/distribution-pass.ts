@@ -1,0 +1,36 @@
+import type { CoreContext } from '../kernel/context';
+import { ownerOf } from '../kernel/owner-queue';
+import { inTransaction } from '../kernel/unit-of-work';
+import { offerCall } from './call-distribution';
+import { inboundCall } from './inbound-call-flow';
+
+/** One distribution pass at a time: two passes would only offer the same calls to the same agents. */
+const DISTRIBUTION_OWNER = 'queue-distribution';
+
+/** Starts a pass over the calls waiting in the agent's queues (not waited for). */
+export function startDistribution(ctx: CoreContext, agentId: string): void {
+  void ctx.queue
+    .run(DISTRIBUTION_OWNER, async () => distribute(ctx, await ctx.store.direct.queues.queuesOfAgent(agentId)))
+    .catch((error: unknown) => ctx.logger.error('queued calls could not be offered', { agentId, error: String(error) }));
+}
+
+/**
+ * Offers every waiting call of the queues, oldest first, each in its own
+ * owner's queue; a queue whose call found nobody is not tried again in this pass.
+ */
+async function distribute(ctx: CoreContext, queueNames: readonly string[]): Promise<void> {
+  if (queueNames.length === 0) return;
+  const exhausted = new Set<string>();
+  for (const waiting of await ctx.store.direct.calls.listWaiting(queueNames)) {
+    const queueName = waiting.progress.queueName;
+    if (queueName === null || exhausted.has(queueName)) continue;
+    const taken = await ctx.queue.run(ownerOf(waiting.id), () =>
+      inTransaction(ctx, async (uow) => {
+        const call = await uow.tx.calls.lock(waiting.id);
+        if (call?.purpose !== 'inbound' || call.state === 'ended' || call.progress.stage !== 'waiting') return true;
+        return (await offerCall(ctx, uow, call, inboundCall)).progress.stage !== 'waiting';
+      }),
+    );
+    if (!taken) exhausted.add(queueName);
+  }
+}

@@ -1,0 +1,258 @@
+import { DomainError, type CallOf } from '../src';
+import { agent, queueMember } from './support/fixtures';
+import { describeEvents, loginPlain, loginWithConference } from './support/scenarios';
+import { createTestCore, type TestCore } from './support/test-core';
+
+const CALLER = '1718000000.42';
+const SECOND_CALLER = '1718000000.43';
+
+async function setup(queue: { strategy?: string; maxWaitSec?: number | null; active?: boolean } = {}): Promise<TestCore> {
+  return createTestCore({
+    directory: {
+      agents: [agent('1000'), agent('1001'), agent('1002')],
+      queues: [
+        { name: 'SALESLINE', strategy: queue.strategy ?? 'longest_wait_time', mohClass: 'jazz', maxWaitSec: queue.maxWaitSec ?? null, active: queue.active ?? true },
+        { name: 'SUPPORT', strategy: 'ringall' },
+      ],
+      didRoutes: [
+        { did: '2125550100', queueName: 'SALESLINE' },
+        { did: '2125550199', queueName: 'SUPPORT' },
+      ],
+    },
+  });
+}
+
+async function inboundCall(t: TestCore, callerLegId = CALLER): Promise<CallOf<'inbound'>> {
+  const leg = await t.store.direct.calls.getLeg(callerLegId);
+  if (!leg) throw new Error(`no leg ${callerLegId}`);
+  const call = await t.store.direct.calls.get(leg.callId);
+  if (call?.purpose !== 'inbound') throw new Error('not an inbound call');
+  return call;
+}
+
+async function codeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('a call arriving on a DID', () => {
+  it('is answered, hears the queue music and waits while nobody serves the queue', async () => {
+    const t = await setup();
+    await t.callIn(CALLER, '2125550100', '5550123');
+    expect(t.pbx.describe()).toEqual([`answer ${CALLER}`, `setMusicOnHold ${CALLER} jazz`]);
+    const call = await inboundCall(t);
+    expect(call).toMatchObject({
+      direction: 'inbound',
+      state: 'answered',
+      agentId: null,
+      fromNumber: '5550123',
+      toNumber: '2125550100',
+      progress: { stage: 'waiting', did: '2125550100', queueName: 'SALESLINE', mohClass: 'jazz', callerLegId: CALLER, agentLegId: null },
+    });
+    expect(call.id.startsWith('1718000000.')).toBe(true);
+    expect(await t.core.listWaitingCalls(['SALESLINE'])).toEqual([
+      { callId: call.id, queueName: 'SALESLINE', fromNumber: '5550123', did: '2125550100', waitingSince: t.clock.now() },
+    ]);
+    expect(await t.core.listWaitingCalls(['SUPPORT'])).toEqual([]);
+  });
+
+  it('leaves an abandoned CDR when the caller hangs up while waiting', async () => {
+    const t = await setup();
+    await t.callIn(CALLER, '2125550100');
+    const { id } = await inboundCall(t);
+    await t.advance(12_000);
+    await t.endLeg(CALLER);
+    expect((await t.core.getCall(id))!.call).toMatchObject({ state: 'ended', hangupSide: 'caller', progress: { stage: 'abandoned' } });
+    expect(await t.core.getCdrOfCall(id)).toMatchObject({ purpose: 'inbound', direction: 'inbound', agentId: null, hangupSide: 'caller', durationSec: 12, billsec: 12 });
+    expect(await t.core.listWaitingCalls(['SALESLINE'])).toEqual([]);
+  });
+
+  it('is released with a CDR when the number routes nowhere, or to an inactive queue', async () => {
+    for (const [did, active] of [['999', true], ['2125550100', false]] as const) {
+      const t = await setup({ active });
+      await t.callIn(CALLER, did);
+      expect(t.pbx.describe()).toEqual([`hangup ${CALLER}`]);
+      await t.confirmHangups();
+      const call = await inboundCall(t);
+      expect(call).toMatchObject({ state: 'ended', hangupSide: 'system', answeredAt: null, progress: { stage: 'no_route', queueName: null } });
+      expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ hangupSide: 'system', billsec: 0 });
+    }
+  });
+
+  it('is hung up by the gateway when the queue’s longest wait is over', async () => {
+    const t = await setup({ maxWaitSec: 60 });
+    await t.callIn(CALLER, '2125550100');
+    await t.advance(59_000);
+    expect(t.pbx.hungUp()).toEqual([]);
+    await t.advance(1_000);
+    expect(t.pbx.hungUp()).toEqual([CALLER]);
+    await t.confirmHangups();
+    const call = await inboundCall(t);
+    expect(call).toMatchObject({ state: 'ended', hangupSide: 'system', progress: { stage: 'timed_out' } });
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ hangupSide: 'system', durationSec: 60 });
+  });
+});
+
+describe('delivery into an agent’s session conference', () => {
+  it('bridges the caller into the conference of a ready agent who serves the queue', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    t.pbx.clearCommands();
+    t.takeEvents();
+
+    await t.callIn(CALLER, '2125550100');
+    expect(t.pbx.describe()).toEqual([
+      `answer ${CALLER}`,
+      `setMusicOnHold ${CALLER} jazz`,
+      `setMusicOnHold ${CALLER} null`,
+      'ensureBridge agent-1000.conference mixing',
+      `addToBridge agent-1000.conference ${CALLER}`,
+    ]);
+    const call = await inboundCall(t);
+    expect(call).toMatchObject({ agentId: '1000', bridgeId: 'agent-1000.conference', progress: { stage: 'connected' } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: call.id });
+    expect(describeEvents(t.events)).toEqual(['AgentStateChanged ready->in_call (call)']);
+    expect((await t.core.getQueue('SALESLINE'))!.members[0]).toMatchObject({ agentId: '1000', callsToday: 1, callsTodayOn: '2024-03-01' });
+
+    t.pbx.clearCommands();
+    await t.core.hangupAgentCustomer({ agentId: '1000' });
+    await t.confirmHangups();
+    expect(t.pbx.describe()).toEqual([`hangup ${CALLER}`]);
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ purpose: 'inbound', agentId: '1000', hangupSide: 'system' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
+  });
+
+  it('gives a waiting call to an agent as soon as the agent resumes, and the agent goes to wrap-up after it', async () => {
+    const t = await setup();
+    await t.core.loginAgent({ agentId: '1000', via: 'vicidial', phoneNumber: '1000', conferenceNumber: '8600051', connectPhone: true, initialState: 'paused', queues: ['SALESLINE'], afterCall: 'wrap_up' });
+    await t.answer((await t.core.getAgentSession('1000'))!.conference!.agentLegId!);
+    await t.callIn(CALLER, '2125550100');
+    expect((await inboundCall(t)).progress.stage).toBe('waiting');
+
+    await t.core.resumeAgent({ agentId: '1000' });
+    // Waiting calls are offered once the resume has committed, not within it.
+    await t.settle();
+    const call = await inboundCall(t);
+    expect(call).toMatchObject({ agentId: '1000', progress: { stage: 'connected' } });
+    expect(await t.core.listWaitingCalls(['SALESLINE'])).toEqual([]);
+
+    await t.endLeg(CALLER);
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1000', hangupSide: 'caller' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+  });
+
+  it('offers the oldest waiting call first when an agent becomes free', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    await t.callIn(CALLER, '2125550100');
+    await t.advance(1000);
+    await t.callIn(SECOND_CALLER, '2125550100');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'replace', queues: ['SALESLINE'], blended: false });
+    await t.settle();
+    expect((await inboundCall(t, CALLER)).progress.stage).toBe('connected');
+    expect((await inboundCall(t, SECOND_CALLER)).progress.stage).toBe('waiting');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ blended: false });
+
+    await t.endLeg(CALLER);
+    expect((await inboundCall(t, SECOND_CALLER))).toMatchObject({ agentId: '1000', progress: { stage: 'connected' } });
+  });
+
+  it('skips paused agents, agents in a call and agents at their daily limit', async () => {
+    const t = await createTestCore({
+      directory: {
+        agents: [agent('1000'), agent('1001'), agent('1002')],
+        queues: [{ name: 'SALESLINE', strategy: 'longest_wait_time', members: [queueMember('1000', { dailyLimit: 0 }), queueMember('1001'), queueMember('1002')] }],
+        didRoutes: [{ did: '2125550100', queueName: 'SALESLINE' }],
+      },
+    });
+    await loginWithConference(t, '1000', '8600051');
+    await loginWithConference(t, '1001', '8600052');
+    await loginWithConference(t, '1002', '8600053');
+    await t.core.pauseAgent({ agentId: '1001', reason: 'LUNCH' });
+    await t.callIn(CALLER, '2125550100');
+    expect((await inboundCall(t)).agentId).toBe('1002');
+    await t.callIn(SECOND_CALLER, '2125550100');
+    expect((await inboundCall(t, SECOND_CALLER)).progress.stage).toBe('waiting');
+  });
+});
+
+describe('delivery by ringing the agent’s phone', () => {
+  it('rings the phone while the caller keeps the music, then bridges both', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    t.pbx.clearCommands();
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    const agentLegId = `${call.id}.2`;
+    expect(call).toMatchObject({ agentId: '1000', progress: { stage: 'ringing_agent', agentLegId } });
+    expect(t.pbx.originated()).toEqual([{ legId: agentLegId, endpoint: 'PJSIP/1000', callerId: { number: '5550100' }, timeoutSec: t.config.agentRingTimeoutSec }]);
+
+    t.pbx.clearCommands();
+    await t.ring(agentLegId);
+    await t.answer(agentLegId);
+    const bridgeId = `${call.id}.bridge`;
+    expect(t.pbx.describe()).toEqual([
+      `ensureBridge ${bridgeId} mixing`,
+      `addToBridge ${bridgeId} ${agentLegId}`,
+      `setMusicOnHold ${CALLER} null`,
+      `addToBridge ${bridgeId} ${CALLER}`,
+    ]);
+    expect((await inboundCall(t)).progress.stage).toBe('connected');
+
+    await t.endLeg(agentLegId);
+    expect(t.pbx.hungUp()).toEqual([CALLER]);
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1000', hangupSide: 'caller' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready' });
+  });
+
+  it('puts the call back in the queue and pauses the agent whose phone does not answer, then tries the next agent', async () => {
+    const t = await setup({ strategy: 'linear' });
+    await loginPlain(t, '1000');
+    await loginPlain(t, '1001');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.core.changeAgentQueues({ agentId: '1001', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    expect(call.agentId).toBe('1000');
+
+    await t.endLeg(`${call.id}.2`, 19, 'No answer');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
+    expect(await inboundCall(t)).toMatchObject({ state: 'answered', hangupSide: null, agentId: '1001', progress: { stage: 'ringing_agent', agentLegId: `${call.id}.3` } });
+  });
+});
+
+describe('agent queue selection', () => {
+  it('adds, removes and replaces the queues a logged-in agent serves, in join order', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SUPPORT', 'SALESLINE'], blended: null })).resolves.toEqual({ queues: ['SUPPORT', 'SALESLINE'] });
+    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'remove', queues: ['SUPPORT'], blended: null })).resolves.toEqual({ queues: ['SALESLINE'] });
+    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'replace', queues: ['SUPPORT'], blended: null, agentAttributes: { closer_campaigns: ' SUPPORT -' } })).resolves.toEqual({ queues: ['SUPPORT'] });
+    expect((await t.core.getAgent('1000'))!.attributes).toEqual({ closer_campaigns: ' SUPPORT -' });
+  });
+
+  it('keeps the count of calls of a queue the agent keeps', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'replace', queues: ['SALESLINE', 'SUPPORT'], blended: null });
+    expect((await t.core.getQueue('SALESLINE'))!.members).toEqual([expect.objectContaining({ agentId: '1000', callsToday: 1 })]);
+  });
+
+  it('refuses a queue that does not exist and an agent who is not logged in', async () => {
+    const t = await setup();
+    expect(await codeOf(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null }))).toBe('AGENT_NOT_LOGGED_IN');
+    await loginPlain(t, '1000');
+    expect(await codeOf(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['NOPE'], blended: null }))).toBe('QUEUE_NOT_FOUND');
+    expect(await t.core.queuesOfAgent('1000')).toEqual([]);
+  });
+});
