@@ -235,7 +235,7 @@ describe('agent queue selection', () => {
     await loginPlain(t, '1000');
     await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SUPPORT', 'SALESLINE'], blended: null })).resolves.toEqual({ queues: ['SUPPORT', 'SALESLINE'] });
     await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'remove', queues: ['SUPPORT'], blended: null })).resolves.toEqual({ queues: ['SALESLINE'] });
-    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'replace', queues: ['SUPPORT'], blended: null, agentAttributes: { closer_campaigns: ' SUPPORT -' } })).resolves.toEqual({ queues: ['SUPPORT'] });
+    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'replace', queues: ['SUPPORT'], blended: null, agentAttributes: (queues) => ({ closer_campaigns: ` ${queues.join(' ')} -` }) })).resolves.toEqual({ queues: ['SUPPORT'] });
     expect((await t.core.getAgent('1000'))!.attributes).toEqual({ closer_campaigns: ' SUPPORT -' });
   });
 

@@ -12,6 +12,7 @@ import { bytesToText } from './wire/php-params';
  *   account's `permissions` decide: `*` or the function's name)
  * - `api_allowed_ips` (optional, addresses separated by spaces or commas: the
  *   only addresses the account may call from; absent or empty = any)
+ * - `change_agent_campaign` (`1` = may change agents' in-groups, change_ingroups)
  */
 export interface VicidialApiUser {
   id: string;
@@ -21,6 +22,7 @@ export interface VicidialApiUser {
   agentApiAccess: boolean;
   allowedFunctions: string | null;
   permissions: readonly string[];
+  changeAgentCampaign: boolean;
 }
 
 export function vicidialApiUser(user: ApiUser): VicidialApiUser {
@@ -33,6 +35,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     agentApiAccess: attributes.vdc_agent_api_access === '1',
     allowedFunctions: attributes.api_allowed_functions ?? null,
     permissions: user.permissions,
+    changeAgentCampaign: attributes.change_agent_campaign === '1',
   };
 }
 

@@ -12,10 +12,11 @@ export interface AgentQueueChange {
   /** Takes outbound calls as well (AgentSession.blended); null leaves it as it is. */
   blended: boolean | null;
   /**
-   * Facts saved on the agent with the change, in the same transaction
-   * (VICIdial's set_as_default keeps the list as the user's default).
+   * Facts saved on the agent with the change, in the same transaction, from
+   * the agent's queues afterwards (VICIdial's set_as_default keeps the list
+   * as the user's default).
    */
-  agentAttributes?: Readonly<Record<string, string>>;
+  agentAttributes?: (queues: readonly string[]) => Readonly<Record<string, string>>;
 }
 
 /**
@@ -43,12 +44,13 @@ export async function changeAgentQueues(ctx: CoreContext, request: AgentQueueCha
       if (joining.length > 0) await tx.queues.setPausedForAgent(request.agentId, session.state === 'paused');
       const next = request.blended === null || request.blended === session.blended ? session : { ...session, blended: request.blended };
       if (next !== session) await tx.sessions.update(next);
+      const queues = await tx.queues.membershipsOfAgent(request.agentId);
       if (request.agentAttributes) {
         const agent = await tx.agents.get(request.agentId);
-        if (agent) await tx.agents.upsert({ ...agent, attributes: { ...agent.attributes, ...request.agentAttributes } });
+        if (agent) await tx.agents.upsert({ ...agent, attributes: { ...agent.attributes, ...request.agentAttributes(queues) } });
       }
       if (joining.length > 0) offerWaitingCallsTo(ctx, uow, next);
-      return { queues: await tx.queues.membershipsOfAgent(request.agentId) };
+      return { queues };
     }),
   );
 }

@@ -12,6 +12,7 @@ export const PATTERNS = {
   alphanumeric: '^[0-9\\p{L}]*$',
   upperLetters: '^[A-Z]*$',
   stage: '^[^\'"\\\\;]*$',
+  choices: '^[-_ 0-9\\p{L}]*$',
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import { FILTERS, removeQuotes, type InputFilters } from '../wire/input-filters';
+import { FILTERS, plusToSpace, removeQuotes, type InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
 
 /**
@@ -18,6 +18,9 @@ export interface AgentRequest {
   stage: string;
   dial_override: string;
   close_window_link: string;
+  blended: string;
+  ingroup_choices: string;
+  set_as_default: string;
 }
 
 export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
@@ -34,5 +37,8 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     stage: removeQuotes(params.get('stage')),
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
+    blended: keep('blended', FILTERS.upperLetters),
+    ingroup_choices: filters.keep(plusToSpace(params.get('ingroup_choices')), FILTERS.choices),
+    set_as_default: keep('set_as_default', FILTERS.upperLetters),
   };
 }

@@ -2,6 +2,8 @@ import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { VicidialTypes } from '../agent-api/operation';
 import { audioPlayback } from './audio-playback';
 import { callAgent } from './call-agent';
+import { callsInQueueCount } from './calls-in-queue-count';
+import { changeIngroups } from './change-ingroups';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
@@ -13,6 +15,8 @@ import { webserver } from './webserver';
 export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   audioPlayback,
   callAgent,
+  callsInQueueCount,
+  changeIngroups,
   externalHangup,
   externalPause,
   logout,
@@ -34,7 +38,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'external_dial',
   'preview_dial_action',
   'external_add_lead',
-  'change_ingroups',
   'update_fields',
   'refresh_panel',
   'set_timer_action',
@@ -47,7 +50,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'recording',
   'switch_lead',
   'vm_message',
-  'calls_in_queue_count',
   'force_fronter_leave_3way',
   'force_fronter_audio_stop',
   'send_notification',

@@ -51,7 +51,12 @@ export const FILTERS = {
   value: '-|_0-9{L}',
   alphanumeric: '0-9{L}',
   upperLetters: 'A-Z',
+  /** `ingroup_choices`, after a literal `+` became a space. */
+  choices: '-_ 0-9{L}',
 } as const;
+
+/** Filters that first turn a literal `+` (sent as `%2B`) into a space, as VICIdial does for lists and texts. */
+export const plusToSpace = (value: string): string => value.replace(/\+/g, ' ');
 
 /** The `stage` filter removes four characters instead of keeping a class. */
 export function removeQuotes(value: string): string {

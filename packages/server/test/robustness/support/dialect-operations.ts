@@ -91,6 +91,18 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['function', 'pause_code', 'service'],
     ['value', 'BREAK', 'plain', ['LUNCH', 'TOOLONGCODE']],
   ]),
+  vicidial('change_ingroups', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'change_ingroups', 'service'],
+    ['value', 'CHANGE', 'plain', ['ADD', 'REMOVE']],
+    ['blended', 'NO', 'plain', ['YES']],
+    ['ingroup_choices', ' TEST_IN -', 'plain', [' TEST_IN SALESLINE -', ' FAKE_IN -', '']],
+  ]),
+  vicidial('calls_in_queue_count', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'calls_in_queue_count', 'service'],
+    ['value', 'DISPLAY', 'plain'],
+  ]),
   // A function of the catalogue the gateway does not run yet: an empty answer after authentication.
   vicidial('external_status', 'agc/api.php', [
     ['agent_user', '1000', 'agent'],
