@@ -64,6 +64,9 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
     stage: '',
     dial_override: '',
     close_window_link: '',
+    blended: '',
+    ingroup_choices: '',
+    set_as_default: '',
     ...request,
   };
   return {
@@ -71,7 +74,7 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
       core,
       logger,
       request: full,
-      apiUser: { id: 'vicidial:6666', login: '6666', level: 9, group: 'ADMIN', agentApiAccess: true, allowedFunctions: ' ALL_FUNCTIONS ', permissions: ['*'] },
+      apiUser: { id: 'vicidial:6666', login: '6666', level: 9, group: 'ADMIN', agentApiAccess: true, allowedFunctions: ' ALL_FUNCTIONS ', permissions: ['*'], changeAgentCampaign: true },
       answer: new AnswerText(false),
       epoch: 1700000000,
       settings: defaultVicidialSettings,

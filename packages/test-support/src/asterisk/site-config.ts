@@ -65,6 +65,12 @@ dtmf_mode = rfc4733
 type = identify
 endpoint = far-end
 match = 127.0.0.1
+
+; Calls the far end places come from the carrier.
+[upc-from-far-end]
+type = identify
+endpoint = upc
+match = ${addresses.farEndHost}
 ${contacts.join('')}${added.join('')}`,
     'extensions_site.conf': readFileSync(join(repositoryRoot(), 'packages', 'test-support', 'asterisk', 'far-end-extensions.conf'), 'utf8'),
   };

@@ -36,6 +36,7 @@ export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndC
     await waitFor(async () => (await readGlobal(variable)) === '', 5000, `the far end of ${legId} to ${action}`);
   };
 
+  let callsIn = 0;
   // Phones answer after 500 ms of ringing, as on pbx-sim, whatever other numbers do.
   for (const phone of asterisk.phones) await behave(`_${key(phone)}`, { outcome: 'answer', ringMs: 500 });
   await behave('', { outcome: 'answer', ringMs: 300 });
@@ -48,5 +49,24 @@ export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndC
     answer: (legId) => ask(legId, 'answer'),
     pressDtmf: (legId, digits) => ask(legId, `dtmf:${digits}`),
     hangup: (legId, cause = 16) => ask(legId, `hangup:${cause}`),
+    async callIn(did, callerNumber) {
+      // The far end sends the INVITE to the project's transport, where it is the carrier (`upc`, context from-trunk).
+      callsIn += 1;
+      const channelId = `far-end-caller-${callsIn}-${Date.now()}`;
+      const { sipPort } = asterisk.addresses;
+      const placed = await asterisk.ari('POST', '/channels', {
+        endpoint: `PJSIP/far-end/sip:${did}@127.0.0.1:${sipPort}`,
+        context: 'far-end-caller',
+        extension: 's',
+        callerId: callerNumber,
+        channelId,
+      });
+      if (placed.status !== 200) throw new Error(`calling ${did} in: ${placed.status} ${JSON.stringify(placed.body)}`);
+      return {
+        async hangup() {
+          await asterisk.ari('DELETE', `/channels/${encodeURIComponent(channelId)}`);
+        },
+      };
+    },
   };
 }

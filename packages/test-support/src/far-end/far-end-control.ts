@@ -32,4 +32,15 @@ export interface FarEndControl {
   pressDtmf(legId: string, digits: string): Promise<void>;
   /** The far end of a leg hangs up (or rejects it while ringing) with a Q.850 cause. */
   hangup(legId: string, cause?: number): Promise<void>;
+  /**
+   * A caller on the carrier calls `did`: the call reaches the PBX over the
+   * trunk, whose dialplan hands it to the gateway (`Stasis(<app>,inbound,<did>)`).
+   */
+  callIn(did: string, callerNumber: string): Promise<IncomingCall>;
+}
+
+/** A call placed into the PBX by a far end. */
+export interface IncomingCall {
+  /** The caller hangs up. */
+  hangup(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type { NumberRule, PbxSim } from '@pbx-gateway/pbx-sim';
 import type { FarEndBehaviour, FarEndControl } from './far-end-control';
 
+/** The gateway's Stasis application (its default `ARI_APP`). */
+const GATEWAY_APP = 'pbx-gateway';
+
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function numberRule(match: string, behaviour: FarEndBehaviour): NumberRule {
@@ -44,5 +47,10 @@ export function simFarEnd(sim: PbxSim): FarEndControl {
     answer: (legId) => sim.control.answer(legId),
     pressDtmf: (legId, digits) => sim.control.pressDtmf(legId, digits),
     hangup: (legId, cause = 16) => sim.control.hangup(legId, cause),
+    async callIn(did, callerNumber) {
+      // What the project's `from-trunk` context does with a carrier's call.
+      const { channelId } = await sim.control.placeCall({ from: callerNumber, to: did, app: GATEWAY_APP, appArgs: `inbound,${did}`, trunk: 'upc' });
+      return { hangup: () => sim.control.hangup(channelId, 16) };
+    },
   };
 }

@@ -1,0 +1,81 @@
+import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+
+// A call placed into the engine on the demo DID 2125550100 (in-group TEST_IN,
+// which the demo agent 1000 takes calls from): it waits with music on hold
+// while the agent is paused, calls_in_queue_count counts it, and it reaches
+// the agent's session conference once the agent resumes. Runs on pbx-sim and,
+// in the fidelity tier, on the real Asterisk (the far end calls the trunk).
+
+const gateway = sharedGateway({ agentInConference: '1000' });
+const DID = '2125550100';
+
+const countLine = async (): Promise<string> => (await agentGet(gateway(), `${AUTH}&agent_user=1000&function=calls_in_queue_count&value=DISPLAY`)).text;
+
+async function waitingCalls(count: number): Promise<Array<{ callId: string }>> {
+  return gateway().waitFor(
+    async () => {
+      const waiting = await gateway().core.listWaitingCalls(['TEST_IN']);
+      return waiting.length === count ? waiting : undefined;
+    },
+    10000,
+    `${count} calls waiting in TEST_IN`,
+  );
+}
+
+async function cdrOf(callId: string) {
+  return gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10000, `the CDR of ${callId}`);
+}
+
+const pause = async (value: 'PAUSE' | 'RESUME'): Promise<void> => {
+  const answer = await agentGet(gateway(), `${AUTH}&agent_user=1000&function=external_pause&value=${value}`);
+  expect(answer.text).toMatch(new RegExp(`^SUCCESS: external_pause function set - ${value}\\|\\d+\\|1000\\n$`));
+};
+
+describe('an inbound call on a DID', () => {
+  afterEach(async () => {
+    const session = await gateway().core.getAgentSession('1000');
+    if (session?.state === 'paused') await pause('RESUME');
+  });
+
+  test('waits with music on hold while the agent is paused, is counted, reaches the agent who resumes, and leaves its CDR', async () => {
+    await pause('PAUSE');
+    expectVicidialAnswer(await agentGet(gateway(), `${AUTH}&agent_user=1000&function=calls_in_queue_count&value=DISPLAY`), 'SUCCESS: calls_in_queue_count - 0');
+    const caller = await gateway().farEnd.callIn(DID, '5550123');
+    const [waiting] = await waitingCalls(1);
+    const queued = (await gateway().core.getCall(waiting!.callId))!;
+    expect(queued.call).toMatchObject({ purpose: 'inbound', direction: 'inbound', state: 'answered', toNumber: DID, agentId: null, progress: { stage: 'waiting', queueName: 'TEST_IN', mohClass: 'default' } });
+    const callerLeg = queued.legs.find((leg) => leg.role === 'caller')!;
+    // The engine has the caller answered, in no bridge yet.
+    const channel = await gateway().waitFor(async () => (await gateway().engineChannels()).find((candidate) => candidate.id === callerLeg.id && candidate.state === 'Up'), 10000, 'the caller answered');
+    expect(channel.name).toMatch(/^PJSIP\/upc-/);
+    if (gateway().farEnd.engine === 'pbx-sim') {
+      const moh = gateway().sim.control.requests().then((requests) => requests.some((request) => request.method === 'POST' && request.path === `/ari/channels/${callerLeg.id}/moh`));
+      expect(await moh).toBe(true);
+    }
+    expect(await countLine()).toBe('SUCCESS: calls_in_queue_count - 1');
+
+    await pause('RESUME');
+    await waitingCalls(0);
+    const connected = await gateway().waitFor(async () => {
+      const current = await gateway().core.getCall(waiting!.callId);
+      return current?.call.progress.stage === 'connected' ? current.call : undefined;
+    }, 10000, 'the call connected');
+    expect(connected).toMatchObject({ agentId: '1000', bridgeId: 'agent-1000.conference' });
+    expect(await gateway().core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: waiting!.callId });
+    expect(await countLine()).toBe('SUCCESS: calls_in_queue_count - 0');
+
+    await caller.hangup();
+    expect(await cdrOf(waiting!.callId)).toMatchObject({ purpose: 'inbound', direction: 'inbound', agentId: '1000', toNumber: DID, hangupSide: 'caller' });
+    await gateway().waitFor(async () => (await gateway().core.getAgentSession('1000'))?.state === 'ready', 10000, 'agent 1000 ready again');
+  });
+
+  test('a caller who hangs up while waiting leaves an abandoned CDR', async () => {
+    await pause('PAUSE');
+    const caller = await gateway().farEnd.callIn(DID, '5550124');
+    const [waiting] = await waitingCalls(1);
+    await caller.hangup();
+    expect(await cdrOf(waiting!.callId)).toMatchObject({ purpose: 'inbound', agentId: null, hangupSide: 'caller', billsec: expect.any(Number) as unknown as number });
+    expect((await gateway().core.getCall(waiting!.callId))!.call.progress).toMatchObject({ stage: 'abandoned' });
+    expect(await countLine()).toBe('SUCCESS: calls_in_queue_count - 0');
+  });
+});
