@@ -99,6 +99,31 @@ describe('applying the directory to Postgres', () => {
     expect(await countRows(database.url, 'api_users')).toBe(1);
   });
 
+  it('provisions in-groups with their settings and members\' facts, and routes DIDs to them', async () => {
+    const document = checkProvisioningDocument({
+      agents: [{ id: '2100' }],
+      queues: [{ name: 'INB', strategy: 'inbound_group_grade', active: false, mohClass: 'jazz', maxWaitSec: 120, members: [{ agentId: '2100', weight: 3, grade: 7, dailyLimit: 50 }] }],
+      didRoutes: [{ did: '+12125550111', queue: 'INB' }],
+    });
+    await applyDirectory(store, hasher, document);
+    expect(await store.direct.queues.get('INB')).toEqual({
+      name: 'INB',
+      strategy: 'inbound_group_grade',
+      active: false,
+      mohClass: 'jazz',
+      maxWaitSec: 120,
+      members: [{ agentId: '2100', penalty: 0, paused: false, membership: 'static', weight: 3, grade: 7, dailyLimit: 50, callsToday: 0, callsTodayOn: null }],
+    });
+    expect(await store.direct.queues.routeOfDid('+12125550111')).toEqual({ did: '+12125550111', queueName: 'INB' });
+  });
+
+  it('refuses a DID routed to a queue that does not exist, and a DID that is no number', async () => {
+    const unknown = checkProvisioningDocument({ agents: [{ id: '2200' }], didRoutes: [{ did: '5550199', queue: 'NOPE' }] });
+    await expect(applyDirectory(store, hasher, unknown)).rejects.toThrow('did 5550199 routes to unknown queue NOPE');
+    expect(await store.direct.agents.get('2200')).toBeNull();
+    expect(() => checkProvisioningDocument({ didRoutes: [{ did: 'abc', queue: 'INB' }] })).toThrow('/didRoutes/0/did must match pattern');
+  });
+
   it('applies a document whole or not at all', async () => {
     const broken = checkProvisioningDocument({
       agents: [{ id: '3000' }],

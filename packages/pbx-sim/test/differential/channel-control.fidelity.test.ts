@@ -104,4 +104,24 @@ describe('snoop, DTMF, hold, ringing and early media, live against Asterisk 22',
       await ari.http('DELETE', `/channels/${inner}`);
       await ari.event(isEvent('StasisEnd', inner));
     }), SCENARIO_TIMEOUT_MS);
+
+  it('an incoming call queued as the gateway does: answered, music on hold, music stopped, bridged, the caller hangs up', () =>
+    live.check('incoming-queued-call', async (ari) => {
+      await ari.socket();
+      const { outer, inner } = await ringingInStasis(ari, '1105');
+      await ari.http('POST', `/channels/${inner}/answer`);
+      await ari.http('POST', `/channels/${inner}/moh`, { query: { mohClass: 'default' } });
+      await ari.sleep(300);
+      await ari.http('GET', `/channels/${inner}`);
+      await ari.http('DELETE', `/channels/${inner}/moh`);
+      await ari.http('POST', '/bridges/diff-queue-bridge', { query: { type: 'mixing' } });
+      await ari.http('POST', '/bridges/diff-queue-bridge/addChannel', { query: { channel: inner } });
+      await ari.event(isEvent('ChannelEnteredBridge', inner));
+      await ari.http('GET', '/bridges/diff-queue-bridge');
+      // The caller hangs up: its leg leaves the bridge and the application.
+      await ari.http('DELETE', `/channels/${outer}`);
+      await ari.event(isEvent('StasisEnd', inner));
+      await ari.http('DELETE', `/channels/${inner}/moh`);
+      await ari.http('DELETE', '/bridges/diff-queue-bridge');
+    }), SCENARIO_TIMEOUT_MS);
 });
