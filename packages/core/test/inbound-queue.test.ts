@@ -1,4 +1,4 @@
-import { DomainError, type CallOf } from '../src';
+import { DomainError, PbxFailure, type CallOf } from '../src';
 import { agent, queueMember } from './support/fixtures';
 import { describeEvents, loginPlain, loginWithConference } from './support/scenarios';
 import { createTestCore, type TestCore } from './support/test-core';
@@ -52,7 +52,7 @@ describe('a call arriving on a DID', () => {
       agentId: null,
       fromNumber: '5550123',
       toNumber: '2125550100',
-      progress: { stage: 'waiting', did: '2125550100', queueName: 'SALESLINE', mohClass: 'jazz', callerLegId: CALLER, agentLegId: null },
+      progress: { stage: 'waiting', did: '2125550100', queueName: 'SALESLINE', mohClass: 'jazz', callerLegId: CALLER, agentLegs: [], agentLegId: null },
     });
     expect(call.id.startsWith('1718000000.')).toBe(true);
     expect(await t.core.listWaitingCalls(['SALESLINE'])).toEqual([
@@ -95,6 +95,30 @@ describe('a call arriving on a DID', () => {
     const call = await inboundCall(t);
     expect(call).toMatchObject({ state: 'ended', hangupSide: 'system', progress: { stage: 'timed_out' } });
     expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ hangupSide: 'system', durationSec: 60 });
+  });
+});
+
+describe('a call arriving on a DID, when things go wrong', () => {
+  it('hangs up a caller the engine would not answer (gone already), and the call still leaves its CDR', async () => {
+    const t = await setup();
+    t.pbx.failNext('answer', new PbxFailure('not_found', 'Channel not found', 404));
+    await t.callIn(CALLER, '2125550100');
+    expect(t.pbx.describe()).toEqual([`answer ${CALLER}`, `setMusicOnHold ${CALLER} jazz`, `hangup ${CALLER}`]);
+    await t.confirmHangups();
+    const call = await inboundCall(t);
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ purpose: 'inbound', hangupSide: 'system' });
+  });
+
+  it('gives a caller still waiting after a restart the rest of the queue’s longest wait', async () => {
+    const t = await setup({ maxWaitSec: 60 });
+    await t.callIn(CALLER, '2125550100');
+    await t.advance(45_000);
+    const restarted = t.restartGateway();
+    await restarted.emit({ type: 'pbx_connected', at: restarted.clock.now() });
+    await restarted.advance(14_000);
+    expect(restarted.pbx.hungUp()).toEqual([]);
+    await restarted.advance(1_000);
+    expect(restarted.pbx.hungUp()).toEqual([CALLER]);
   });
 });
 
@@ -191,7 +215,8 @@ describe('delivery by ringing the agent’s phone', () => {
     await t.callIn(CALLER, '2125550100');
     const call = await inboundCall(t);
     const agentLegId = `${call.id}.2`;
-    expect(call).toMatchObject({ agentId: '1000', progress: { stage: 'ringing_agent', agentLegId } });
+    expect(call).toMatchObject({ agentId: null, progress: { stage: 'ringing_agent', agentLegs: [{ legId: agentLegId, agentId: '1000' }], agentLegId: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: call.id });
     expect(t.pbx.originated()).toEqual([{ legId: agentLegId, endpoint: 'PJSIP/1000', callerId: { number: '5550100' }, timeoutSec: t.config.agentRingTimeoutSec }]);
 
     t.pbx.clearCommands();
@@ -204,7 +229,8 @@ describe('delivery by ringing the agent’s phone', () => {
       `setMusicOnHold ${CALLER} null`,
       `addToBridge ${bridgeId} ${CALLER}`,
     ]);
-    expect((await inboundCall(t)).progress.stage).toBe('connected');
+    expect(await inboundCall(t)).toMatchObject({ agentId: '1000', progress: { stage: 'connected', agentLegId } });
+    expect((await t.core.getQueue('SALESLINE'))!.members[0]).toMatchObject({ callsToday: 1 });
 
     await t.endLeg(agentLegId);
     expect(t.pbx.hungUp()).toEqual([CALLER]);
@@ -221,11 +247,71 @@ describe('delivery by ringing the agent’s phone', () => {
     await t.core.changeAgentQueues({ agentId: '1001', change: 'add', queues: ['SALESLINE'], blended: null });
     await t.callIn(CALLER, '2125550100');
     const call = await inboundCall(t);
-    expect(call.agentId).toBe('1000');
+    expect(call.progress.agentLegs).toEqual([{ legId: `${call.id}.2`, agentId: '1000' }]);
 
     await t.endLeg(`${call.id}.2`, 19, 'No answer');
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
-    expect(await inboundCall(t)).toMatchObject({ state: 'answered', hangupSide: null, agentId: '1001', progress: { stage: 'ringing_agent', agentLegId: `${call.id}.3` } });
+    expect(await inboundCall(t)).toMatchObject({
+      state: 'answered',
+      hangupSide: null,
+      agentId: null,
+      progress: { stage: 'ringing_agent', agentLegs: [{ legId: `${call.id}.2`, agentId: '1000' }, { legId: `${call.id}.3`, agentId: '1001' }] },
+    });
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'in_call', currentCallId: call.id });
+  });
+
+  it('ringall rings every available phone at once; the first to answer gets the call, the others are released ready', async () => {
+    const t = await setup({ strategy: 'ringall' });
+    for (const agentId of ['1000', '1001', '1002']) {
+      await loginPlain(t, agentId);
+      await t.core.changeAgentQueues({ agentId, change: 'add', queues: ['SALESLINE'], blended: null });
+    }
+    await t.core.pauseAgent({ agentId: '1002', reason: null });
+    t.pbx.clearCommands();
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    expect(t.pbx.originated().map((request) => [request.legId, request.endpoint])).toEqual([
+      [`${call.id}.2`, 'PJSIP/1000'],
+      [`${call.id}.3`, 'PJSIP/1001'],
+    ]);
+    await t.answer(`${call.id}.3`);
+    expect(await inboundCall(t)).toMatchObject({ agentId: '1001', progress: { stage: 'connected', agentLegId: `${call.id}.3` } });
+    expect(t.pbx.hungUp()).toEqual([`${call.id}.2`]);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'in_call', currentCallId: call.id });
+    await t.confirmHangups();
+    expect((await inboundCall(t)).state).toBe('answered');
+
+    await t.endLeg(CALLER);
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1001', hangupSide: 'caller' });
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'ready' });
+  });
+
+  it('releases the agents still ringing when the caller hangs up, and the call is abandoned', async () => {
+    const t = await setup({ strategy: 'ringall' });
+    for (const agentId of ['1000', '1001']) {
+      await loginPlain(t, agentId);
+      await t.core.changeAgentQueues({ agentId, change: 'add', queues: ['SALESLINE'], blended: null });
+    }
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    await t.endLeg(CALLER);
+    expect(t.pbx.hungUp().sort()).toEqual([`${call.id}.2`, `${call.id}.3`]);
+    for (const agentId of ['1000', '1001']) expect(await t.core.getAgentSession(agentId)).toMatchObject({ state: 'ready', currentCallId: null });
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: null, hangupSide: 'caller' });
+    expect((await inboundCall(t)).progress.stage).toBe('abandoned');
+  });
+
+  it('a phone the engine refuses counts as not answered', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    t.pbx.failNext('originate');
+    await t.callIn(CALLER, '2125550100');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
+    expect(await inboundCall(t)).toMatchObject({ state: 'answered', progress: { stage: 'waiting' } });
   });
 });
 

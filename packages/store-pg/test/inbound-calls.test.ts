@@ -5,7 +5,7 @@ function inbound(id: string, queueName: string | null, stage: InboundProgress['s
   return {
     ...call(id, { direction: 'inbound', state: 'answered', createdAt: at(createdAt), answeredAt: at(createdAt), origin: { dialect: 'pbx', operation: 'inbound', apiUserId: null } }),
     purpose: 'inbound',
-    progress: { stage, did: '2125550100', queueName, mohClass: 'default', callerLegId: `${id}-caller`, agentLegId: null },
+    progress: { stage, did: '2125550100', queueName, mohClass: 'default', callerLegId: `${id}-caller`, agentLegs: [], agentLegId: null },
   };
 }
 

@@ -58,9 +58,9 @@ function memberThatGotTheCall(call: Call): string | null {
   return call.purpose === 'voice_menu' ? call.progress.answeredBy : null;
 }
 
-/** An agent's phone rung for an inbound call says how the call ended only once it took the call. */
+/** An agent's phone rung for an inbound call says how the call ended only if it took the call. */
 function agentLegDecides(call: Call, leg: Leg): boolean {
-  return call.purpose !== 'inbound' || leg.role !== 'agent' || call.progress.stage === 'connected';
+  return call.purpose !== 'inbound' || leg.role !== 'agent' || call.progress.agentLegId === leg.id;
 }
 
 /** Records a leg's end; the first leg to end decides the call's cause and who hung up. */

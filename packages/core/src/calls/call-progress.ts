@@ -61,7 +61,7 @@ export type InboundEnd = 'abandoned' | 'no_route' | 'timed_out' | 'not_answered'
 export interface InboundProgress {
   /**
    * `waiting`: answered, with music on hold, for an agent; `ringing_agent`:
-   * an agent's phone rings for it (the caller still hears music);
+   * agents' phones ring for it (the caller still hears music);
    * `connected`: with an agent; or why it ended unserved.
    */
   stage: 'waiting' | 'ringing_agent' | 'connected' | InboundEnd;
@@ -73,6 +73,8 @@ export interface InboundProgress {
   mohClass: string;
   /** The leg of the caller (the engine's channel, which arrived by itself). */
   callerLegId: string;
-  /** The agent's phone leg rung for the call (agents without a session conference). */
+  /** The agents' phone legs rung for the call, each with its agent (agents without a session conference). */
+  agentLegs: Array<{ legId: string; agentId: string }>;
+  /** The agent's phone leg that took the call. */
   agentLegId: string | null;
 }

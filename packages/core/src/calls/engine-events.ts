@@ -140,7 +140,8 @@ async function releaseCallOfLeg(ctx: CoreContext, legId: string): Promise<void> 
   try {
     await inTransaction(ctx, async (uow) => {
       const leg = await uow.tx.calls.getLeg(legId);
-      if (!leg) return;
+      // A channel that arrived by itself and could not be recorded must not wait in silence.
+      if (!leg) return void uow.engine.bestEffort('release unrecorded leg', () => ctx.pbx.hangup(legId));
       await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(leg.callId), null);
     });
   } catch (error) {

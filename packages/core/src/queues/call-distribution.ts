@@ -1,35 +1,46 @@
 import { startCall, takesQueuedCalls, type AgentSession } from '../agents/agent';
-import type { CallOf } from '../calls/call';
+import type { CallOf, Leg } from '../calls/call';
+import type { CallFlow } from '../calls/call-flow';
 import { newLeg } from '../calls/call-factory';
-import { bridgeLeg, dialLeg } from '../calls/call-primitives';
+import { bridgeLeg, endLeg, recordChannel } from '../calls/call-primitives';
 import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { orderCandidates, type QueueCandidate } from './agent-selection';
 import { callsTakenOn, dayOf, type Queue } from './queue';
-import type { CallFlow } from '../calls/call-flow';
 
 type InboundCall = CallOf<'inbound'>;
+
+/** Strategies that ring every available phone at once; the first to answer gets the call. */
+const RING_ALL = new Set(['ringall', 'ring_all']);
 
 /**
  * Gives a waiting call to the first available agent of its queue, in the
  * order of the queue's strategy: into the agent's session conference when
- * the session has one, else by ringing the agent's phone (the caller keeps
- * the music until it answers). The call as it stands afterwards; still
- * `waiting` when nobody can take it now. `flow` is the inbound call's own
- * (passed in: the flow offers its calls again through here).
+ * the session has one, else by ringing the agent's phone (every available
+ * phone at once for `ringall`); the caller keeps the music until a phone
+ * answers. The call as it stands afterwards; still `waiting` when nobody can
+ * take it now. `flow` is the inbound call's own (passed in: the flow offers
+ * its calls again through here).
  */
 export async function offerCall(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, flow: CallFlow<'inbound'>): Promise<InboundCall> {
   if (call.progress.stage !== 'waiting' || call.progress.queueName === null) return call;
   const queue = await uow.tx.queues.get(call.progress.queueName);
   if (!queue) return call;
   const day = dayOf(uow.now);
+  const phones: AgentSession[] = [];
   for (const candidate of orderCandidates(queue.strategy, await candidatesOf(uow, queue, day), day, (n) => ctx.ids.randomInt(n))) {
     // Read again under lock: the agent may have taken another call meanwhile.
     const session = await uow.tx.sessions.lock(candidate.session.agentId);
-    if (session && takesQueuedCalls(session)) return deliver(ctx, uow, call, session, queue, flow);
+    if (!session || !takesQueuedCalls(session)) continue;
+    if (session.conference) {
+      if (phones.length === 0) return intoConference(ctx, uow, call, session, queue);
+      continue;
+    }
+    phones.push(session);
+    if (!RING_ALL.has(queue.strategy)) break;
   }
-  return call;
+  return phones.length > 0 ? ringAgents(ctx, uow, call, phones, flow) : call;
 }
 
 async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise<QueueCandidate[]> {
@@ -42,25 +53,78 @@ async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise
   return candidates;
 }
 
-async function deliver(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, session: AgentSession, queue: Queue, flow: CallFlow<'inbound'>): Promise<InboundCall> {
-  const { tx, now } = uow;
-  await tx.sessions.update(startCall(session, call.id, now));
-  await tx.queues.countCallTaken(queue.name, session.agentId, dayOf(now));
-  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: now });
+/** The agent is in a call from now on (ringing for it counts: the agent is kept for it). */
+async function occupy(uow: UnitOfWork, session: AgentSession, callId: string): Promise<void> {
+  await uow.tx.sessions.update(startCall(session, callId, uow.now));
+  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: uow.now });
+}
+
+async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, session: AgentSession, queue: Queue): Promise<InboundCall> {
+  await occupy(uow, session, call.id);
+  await uow.tx.queues.countCallTaken(queue.name, session.agentId, dayOf(uow.now));
+  const bridgeId = session.conference!.bridgeId;
   const callerLegId = call.progress.callerLegId;
-  if (session.conference) {
-    const bridgeId = session.conference.bridgeId;
-    const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected' } };
-    await tx.calls.update(connected);
-    uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));
-    bridgeLeg(ctx, uow, bridgeId, callerLegId, { what: 'bridge caller into conference', whenGone: (next) => hangupLeg(ctx, next, callerLegId) });
-    return connected;
+  const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected' } };
+  await uow.tx.calls.update(connected);
+  uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));
+  bridgeLeg(ctx, uow, bridgeId, callerLegId, { what: 'bridge caller into conference', whenGone: (next) => hangupLeg(ctx, next, callerLegId) });
+  return connected;
+}
+
+async function ringAgents(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, sessions: readonly AgentSession[], flow: CallFlow<'inbound'>): Promise<InboundCall> {
+  let ordinal = (await uow.tx.calls.legsOf(call.id)).length;
+  const rung: Array<{ leg: Leg; agentId: string }> = [];
+  for (const session of sessions) {
+    ordinal += 1;
+    const leg = newLeg(call, ordinal, 'agent', session.device, { number: call.fromNumber, name: '' }, uow.now, { dialedNumber: session.phoneNumber });
+    await uow.tx.calls.insertLeg(leg);
+    await occupy(uow, session, call.id);
+    rung.push({ leg, agentId: session.agentId });
   }
-  const legs = await tx.calls.legsOf(call.id);
-  const agentLeg = newLeg(call, legs.length + 1, 'agent', session.device, { number: call.fromNumber, name: '' }, now, { dialedNumber: session.phoneNumber });
-  await tx.calls.insertLeg(agentLeg);
-  const ringing: InboundCall = { ...call, agentId: session.agentId, progress: { ...call.progress, stage: 'ringing_agent', agentLegId: agentLeg.id } };
-  await tx.calls.update(ringing);
-  dialLeg(ctx, uow, agentLeg, { what: 'ring agent phone', timeoutSec: ctx.config.agentRingTimeoutSec, flow, refusal: 'ordinary' });
+  const agentLegs = [...call.progress.agentLegs, ...rung.map(({ leg, agentId }) => ({ legId: leg.id, agentId }))];
+  const ringing: InboundCall = { ...call, progress: { ...call.progress, stage: 'ringing_agent', agentLegs } };
+  await uow.tx.calls.update(ringing);
+  ringPhones(ctx, uow, call.id, rung.map(({ leg }) => leg), flow);
   return ringing;
+}
+
+/**
+ * Rings the phones all at once: one engine round trip, not one per phone. A
+ * phone the engine refuses ends like one that did not answer.
+ */
+function ringPhones(ctx: CoreContext, uow: UnitOfWork, callId: string, legs: readonly Leg[], flow: CallFlow<'inbound'>): void {
+  const timeoutSec = ctx.config.agentRingTimeoutSec;
+  uow.engine.command(
+    'ring agent phones',
+    async () => {
+      const outcomes = await Promise.allSettled(
+        legs.map((leg) => ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber }, timeoutSec })),
+      );
+      return (next: UnitOfWork) => recordRinging(ctx, next, callId, legs, outcomes, flow);
+    },
+    // Not sent (the engine went away): no phone was rung.
+    { onFailure: (next) => recordRinging(ctx, next, callId, legs, legs.map(() => ({ status: 'rejected' as const, reason: 'not sent' })), flow) },
+  );
+}
+
+async function recordRinging(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  callId: string,
+  legs: readonly Leg[],
+  outcomes: ReadonlyArray<PromiseSettledResult<{ channelName: string; context: string }>>,
+  flow: CallFlow<'inbound'>,
+): Promise<void> {
+  for (const [index, outcome] of outcomes.entries()) {
+    const leg = legs[index]!;
+    if (outcome.status === 'fulfilled') {
+      await recordChannel(uow, leg.id, outcome.value.channelName, outcome.value.context);
+      continue;
+    }
+    ctx.logger.warn('could not ring agent phone', { callId, endpoint: leg.endpoint, error: String(outcome.reason) });
+    const current = await uow.tx.calls.getLeg(leg.id);
+    const call = await uow.tx.calls.lock(callId);
+    if (!current || current.state === 'ended' || !call || call.state === 'ended') continue;
+    await endLeg(ctx, uow, call, { ...current, hangupRequested: true }, 0, 'Unknown', flow);
+  }
 }

@@ -39,7 +39,7 @@ export async function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Pr
         id: callId,
         purpose: 'inbound',
         direction: 'inbound',
-        progress: { stage: queue ? 'waiting' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegId: null },
+        progress: { stage: queue ? 'waiting' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null },
         agentId: null,
         fromNumber: arrival.callerNumber,
         toNumber: did,

@@ -1,15 +1,17 @@
 import { endCall } from '../agents/agent';
+import { offerWaitingCallsTo } from '../agents/availability';
 import { endAgentSession } from '../agents/session-end';
-import type { CallOf } from '../calls/call';
+import type { CallOf, Leg } from '../calls/call';
 import type { CallFlow } from '../calls/call-flow';
 import type { InboundEnd } from '../calls/call-progress';
-import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
+import { completeCallIfOver, lockOngoing, phoneReleasedBy, recordLegAnswered } from '../calls/call-lifecycle';
 import { bridgeLeg } from '../calls/call-primitives';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { offerCall } from './call-distribution';
+import { dayOf } from './queue';
 
 type InboundCall = CallOf<'inbound'>;
 
@@ -20,26 +22,33 @@ export const QUEUE_TIMEOUT = 'queue_timeout';
  * A call that came in on a public number (queues/inbound-arrival.ts): it
  * waits with music on hold until an agent of its queue takes it, in the
  * agent's session conference or on the agent's phone. A caller who hangs up
- * first abandons it; the queue's longest wait ends it; an agent's phone that
- * does not answer puts the call back in the queue and pauses the agent.
+ * first abandons it; the queue's longest wait ends it. A phone that does not
+ * answer pauses its agent; when no rung phone is left the call waits again.
+ * Of phones rung together, the first to answer gets the call and the others
+ * are released.
  */
 export const inboundCall: CallFlow<'inbound'> = {
   async onLegRinging(_ctx, uow, call, leg) {
-    if (leg.role === 'agent') uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+    const agentId = agentOfLeg(call, leg.id);
+    if (agentId !== null) uow.publish({ type: 'AgentPhoneRinging', agentId, callId: call.id, legId: leg.id, at: uow.now });
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
-    if (leg.role !== 'agent') return call;
-    if (call.progress.stage !== 'ringing_agent' || call.progress.agentLegId !== leg.id) {
-      // Answered too late: the call went elsewhere, or ended.
+    const agentId = agentOfLeg(call, leg.id);
+    if (agentId === null) return call;
+    if (call.progress.stage !== 'ringing_agent') {
+      // Answered too late: another phone took the call, or it ended.
       await hangupLeg(ctx, uow, leg.id);
       return call;
     }
     await recordLegAnswered(uow, call, leg);
-    uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+    uow.publish({ type: 'AgentPhoneAnswered', agentId, callId: call.id, legId: leg.id, at: uow.now });
+    if (call.progress.queueName !== null) await uow.tx.queues.countCallTaken(call.progress.queueName, agentId, dayOf(uow.now));
     const bridgeId = callBridgeId(call.id);
-    const connected: InboundCall = { ...call, bridgeId, progress: { ...call.progress, stage: 'connected' } };
+    const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id } };
     await uow.tx.calls.update(connected);
+    const legs = await uow.tx.calls.legsOf(call.id);
+    await releaseRingingAgents(ctx, uow, call, legs.filter((other) => other.id !== leg.id), 'not_chosen');
     const callerLegId = call.progress.callerLegId;
     bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge agent' });
     uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));
@@ -51,13 +60,16 @@ export const inboundCall: CallFlow<'inbound'> = {
     let current = call;
     if (leg.role === 'caller') {
       if (call.progress.stage === 'waiting' || call.progress.stage === 'ringing_agent') current = await withStage(uow, call, 'abandoned');
+      await releaseRingingAgents(ctx, uow, call, legs, 'call_gone');
       await hangupOtherLegs(ctx, uow, legs, null);
-    } else if (leg.role === 'agent') {
-      publishPhoneReleased(uow, call, leg);
-      if (call.progress.agentLegId === leg.id && call.progress.stage === 'connected') {
+    } else {
+      const agentId = agentOfLeg(call, leg.id);
+      if (agentId !== null) uow.publish({ type: 'AgentPhoneReleased', agentId, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
+      if (call.progress.stage === 'connected' && call.progress.agentLegId === leg.id) {
         await hangupOtherLegs(ctx, uow, legs, null);
-      } else if (call.progress.agentLegId === leg.id && call.progress.stage === 'ringing_agent') {
-        current = await backToQueue(ctx, uow, call);
+      } else if (call.progress.stage === 'ringing_agent' && agentId !== null) {
+        await releaseAgent(ctx, uow, agentId, call.id, 'not_answered');
+        if (!legs.some((other) => other.role === 'agent' && other.state !== 'ended')) current = await backToQueue(ctx, uow, call);
       }
     }
     return (await completeCallIfOver(ctx, uow, current, await uow.tx.calls.legsOf(call.id))) ?? current;
@@ -66,10 +78,17 @@ export const inboundCall: CallFlow<'inbound'> = {
   async onTimer(ctx, uow, call, timer) {
     if (timer !== QUEUE_TIMEOUT || (call.progress.stage !== 'waiting' && call.progress.stage !== 'ringing_agent')) return call;
     const timedOut = await withStage(uow, { ...call, hangupSide: call.hangupSide ?? 'system' }, 'timed_out');
-    await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
+    const legs = await uow.tx.calls.legsOf(call.id);
+    await releaseRingingAgents(ctx, uow, call, legs, 'call_gone');
+    await hangupOtherLegs(ctx, uow, legs, null);
     return timedOut;
   },
 };
+
+/** The agent a phone leg of the call was rung for; null for the caller's leg. */
+function agentOfLeg(call: InboundCall, legId: string): string | null {
+  return call.progress.agentLegs.find((entry) => entry.legId === legId)?.agentId ?? null;
+}
 
 async function withStage(uow: UnitOfWork, call: InboundCall, stage: InboundEnd): Promise<InboundCall> {
   const ended: InboundCall = { ...call, progress: { ...call.progress, stage } };
@@ -77,21 +96,35 @@ async function withStage(uow: UnitOfWork, call: InboundCall, stage: InboundEnd):
   return ended;
 }
 
-/**
- * The agent's phone rang out or was turned away: the agent is paused (as
- * Asterisk's queue autopause does, so the same phone is not rung again at
- * once) and the call waits again for someone else.
- */
+/** No phone rung for the call is left: it waits again, and is offered to whoever is free. */
 async function backToQueue(ctx: CoreContext, uow: UnitOfWork, call: InboundCall): Promise<InboundCall> {
-  const agentId = call.agentId;
-  const waiting: InboundCall = { ...call, agentId: null, progress: { ...call.progress, stage: 'waiting', agentLegId: null } };
+  const waiting: InboundCall = { ...call, progress: { ...call.progress, stage: 'waiting' } };
   await uow.tx.calls.update(waiting);
-  if (agentId !== null) await releaseUnansweredAgent(ctx, uow, agentId, call.id);
   const current = await lockOngoing(uow, waiting);
   return current ? offerCall(ctx, uow, current, inboundCall) : waiting;
 }
 
-async function releaseUnansweredAgent(ctx: CoreContext, uow: UnitOfWork, agentId: string, callId: string): Promise<void> {
+/**
+ * Why an agent kept for a call while its phone rang is let go:
+ * - `not_answered`: the phone rang out or was turned away; the agent is
+ *   paused (as Asterisk's queue autopause does), so it is not rung again at once;
+ * - `not_chosen`: another phone answered first;
+ * - `call_gone`: the caller hung up or waited too long.
+ */
+type Release = 'not_answered' | 'not_chosen' | 'call_gone';
+
+/** Lets go of every agent whose phone still rings for the call; the phones are hung up by the caller of this. */
+async function releaseRingingAgents(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, legs: readonly Leg[], why: Release): Promise<void> {
+  if (call.progress.stage !== 'ringing_agent') return;
+  for (const leg of legs) {
+    const agentId = leg.role === 'agent' && leg.state !== 'ended' ? agentOfLeg(call, leg.id) : null;
+    if (agentId === null) continue;
+    await releaseAgent(ctx, uow, agentId, call.id, why);
+    if (why === 'not_chosen') await hangupLeg(ctx, uow, leg.id);
+  }
+}
+
+async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, agentId: string, callId: string, why: Release): Promise<void> {
   const session = await uow.tx.sessions.lock(agentId);
   if (!session || session.currentCallId !== callId) return;
   const { session: after, logout } = endCall(session, uow.now);
@@ -100,8 +133,11 @@ async function releaseUnansweredAgent(ctx: CoreContext, uow: UnitOfWork, agentId
     await endAgentSession(ctx, uow, after, 'after_call');
     return;
   }
-  const paused = after.state === 'paused' ? after : { ...after, state: 'paused' as const, pauseReason: null };
-  await uow.tx.sessions.update(paused);
-  await uow.tx.queues.setPausedForAgent(agentId, true);
-  uow.publish({ type: 'AgentStateChanged', agentId, from: 'in_call', to: 'paused', reason: paused.pauseReason, at: uow.now });
+  // The agent took no call: no after-call work, back to ready (where the ringing found it) unless a pause waited.
+  const back = session.pendingPause ? after : { ...after, state: 'ready' as const, pauseReason: null };
+  const next = why === 'not_answered' && back.state !== 'paused' ? { ...back, state: 'paused' as const, pauseReason: null } : back;
+  await uow.tx.sessions.update(next);
+  await uow.tx.queues.setPausedForAgent(agentId, next.state === 'paused');
+  uow.publish({ type: 'AgentStateChanged', agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: uow.now });
+  offerWaitingCallsTo(ctx, uow, next);
 }
