@@ -27,6 +27,10 @@ export type DomainEvent =
   | { type: 'LegRinging'; call: Call; leg: Leg; at: Date }
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
-  | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date };
+  | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
+  /** An inbound call entered a queue (answered, with music on hold). */
+  | { type: 'InboundCallQueued'; call: Call; queueName: string; at: Date }
+  /** A queued call was given to an agent: into the agent's conference, or the agent's phone rings for it. */
+  | { type: 'InboundCallOffered'; call: Call; agentId: string; queueName: string; at: Date };
 
 export type DomainEventType = DomainEvent['type'];

@@ -40,7 +40,7 @@ export async function offerCall(ctx: CoreContext, uow: UnitOfWork, call: Inbound
     phones.push(session);
     if (!RING_ALL.has(queue.strategy)) break;
   }
-  return phones.length > 0 ? ringAgents(ctx, uow, call, phones, flow) : call;
+  return phones.length > 0 ? ringAgents(ctx, uow, call, phones, queue, flow) : call;
 }
 
 async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise<QueueCandidate[]> {
@@ -66,12 +66,20 @@ async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCa
   const callerLegId = call.progress.callerLegId;
   const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected' } };
   await uow.tx.calls.update(connected);
+  uow.publish({ type: 'InboundCallOffered', call: connected, agentId: session.agentId, queueName: queue.name, at: uow.now });
   uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));
   bridgeLeg(ctx, uow, bridgeId, callerLegId, { what: 'bridge caller into conference', whenGone: (next) => hangupLeg(ctx, next, callerLegId) });
   return connected;
 }
 
-async function ringAgents(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, sessions: readonly AgentSession[], flow: CallFlow<'inbound'>): Promise<InboundCall> {
+async function ringAgents(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  call: InboundCall,
+  sessions: readonly AgentSession[],
+  queue: Queue,
+  flow: CallFlow<'inbound'>,
+): Promise<InboundCall> {
   let ordinal = (await uow.tx.calls.legsOf(call.id)).length;
   const rung: Array<{ leg: Leg; agentId: string }> = [];
   for (const session of sessions) {
@@ -84,6 +92,7 @@ async function ringAgents(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, 
   const agentLegs = [...call.progress.agentLegs, ...rung.map(({ leg, agentId }) => ({ legId: leg.id, agentId }))];
   const ringing: InboundCall = { ...call, progress: { ...call.progress, stage: 'ringing_agent', agentLegs } };
   await uow.tx.calls.update(ringing);
+  for (const { agentId } of rung) uow.publish({ type: 'InboundCallOffered', call: ringing, agentId, queueName: queue.name, at: uow.now });
   ringPhones(ctx, uow, call.id, rung.map(({ leg }) => leg), flow);
   return ringing;
 }

@@ -66,6 +66,7 @@ export async function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Pr
     // A caller gone before the answer ends by its own event; the hang-up makes sure.
     uow.engine.command('answer caller', () => ctx.pbx.answer(caller.id), { refusalIsOrdinary: true, onFailure: (next) => hangupLeg(ctx, next, caller.id) });
     uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(caller.id, mohClass));
+    uow.publish({ type: 'InboundCallQueued', call, queueName: queue.name, at: now });
     await offerCall(ctx, uow, call, inboundCall);
     // Also while an agent's phone rings: it may not answer, and the caller's wait goes on.
     if (queue.maxWaitSec !== null) ctx.callTimers.schedule(callId, QUEUE_TIMEOUT, queue.maxWaitSec * 1000);
