@@ -326,6 +326,17 @@ describe('agent queue selection', () => {
     expect((await t.core.getAgent('1000'))!.attributes).toEqual({ closer_campaigns: ' SUPPORT -' });
   });
 
+  it('leaves a provisioned membership as it is, as Asterisk does with static queue members', async () => {
+    const t = await createTestCore({
+      directory: { agents: [agent('1000')], queues: [{ name: 'STATIC', strategy: 'ringall', members: [queueMember('1000')] }, { name: 'SALESLINE', strategy: 'ringall' }] },
+    });
+    await loginPlain(t, '1000');
+    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'replace', queues: ['SALESLINE'], blended: null })).resolves.toEqual({ queues: ['STATIC', 'SALESLINE'] });
+    await expect(t.core.changeAgentQueues({ agentId: '1000', change: 'remove', queues: ['STATIC', 'SALESLINE'], blended: null })).resolves.toEqual({ queues: ['STATIC'] });
+    await t.core.logoutAgent({ agentId: '1000', whenInCall: 'defer' });
+    expect(await t.core.queuesOfAgent('1000')).toEqual(['STATIC']);
+  });
+
   it('keeps the count of calls of a queue the agent keeps', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');

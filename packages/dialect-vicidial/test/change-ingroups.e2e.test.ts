@@ -95,25 +95,26 @@ describe('change_ingroups: changes', () => {
       await change('agent_user=1000&value=CHANGE&set_as_default=YES&blended=YES&ingroup_choices=+TEST_IN+SALESLINE+-'),
       'SUCCESS: change_ingroups function set - 6666|1000| TEST_IN SALESLINE -|YES|User settings set as default\n',
     );
-    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['SALESLINE', 'TEST_IN']);
+    // FrontaIT is a provisioned (static) membership of the demo agent: it stays.
+    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['FrontaIT', 'SALESLINE', 'TEST_IN']);
     expect((await gateway().core.getAgent('1000'))?.attributes).toMatchObject({ closer_campaigns: ' TEST_IN SALESLINE -', closer_default_blended: '1' });
     expect(await gateway().core.getAgentSession('1000')).toMatchObject({ blended: true });
   });
 
-  test('ADD appends, REMOVE takes away, in VICIdial\'s list form; blended=NO makes the agent inbound-only', async () => {
+  test('ADD appends, REMOVE takes away, in VICIdial\'s list form (the provisioned FrontaIT first, joined first); blended=NO makes the agent inbound-only', async () => {
     await change('agent_user=1000&value=CHANGE&blended=YES&ingroup_choices=+TEST_IN+-');
-    expectVicidialAnswer(await change('agent_user=1000&value=ADD&blended=NO&ingroup_choices=+TEST_IN2+SALESLINE+-'), 'SUCCESS: change_ingroups function set - 6666|1000| TEST_IN TEST_IN2 SALESLINE -|NO|\n');
+    expectVicidialAnswer(await change('agent_user=1000&value=ADD&blended=NO&ingroup_choices=+TEST_IN2+SALESLINE+-'), 'SUCCESS: change_ingroups function set - 6666|1000| FrontaIT TEST_IN TEST_IN2 SALESLINE -|NO|\n');
     expect(await gateway().core.getAgentSession('1000')).toMatchObject({ blended: false });
-    expectVicidialAnswer(await change('agent_user=1000&value=REMOVE&blended=NO&ingroup_choices=+TEST_IN2+-'), 'SUCCESS: change_ingroups function set - 6666|1000| TEST_IN SALESLINE -|NO|\n');
-    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['SALESLINE', 'TEST_IN']);
+    expectVicidialAnswer(await change('agent_user=1000&value=REMOVE&blended=NO&ingroup_choices=+TEST_IN2+-'), 'SUCCESS: change_ingroups function set - 6666|1000| FrontaIT TEST_IN SALESLINE -|NO|\n');
+    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['FrontaIT', 'SALESLINE', 'TEST_IN']);
   });
 
   test('the token before the first space is skipped (VICIdial reads lists written " A B -"), and any other value of three letters is CHANGE', async () => {
     expectVicidialAnswer(await change('agent_user=1000&value=SET&blended=NO&ingroup_choices=FAKE_IN+TEST_IN2+-'), 'SUCCESS: change_ingroups function set - 6666|1000|FAKE_IN TEST_IN2 -|NO|\n');
-    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['TEST_IN2']);
+    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['FrontaIT', 'TEST_IN2']);
     // A literal + (%2B) is a space too.
     expectVicidialAnswer(await change('agent_user=1000&value=CHANGE&blended=NO&ingroup_choices=%2BTEST_IN%2B-'), 'SUCCESS: change_ingroups function set - 6666|1000| TEST_IN -|NO|\n');
-    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['TEST_IN']);
+    expect(await gateway().core.queuesOfAgent('1000')).toEqual(['FrontaIT', 'TEST_IN']);
   });
 });
 

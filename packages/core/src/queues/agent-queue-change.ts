@@ -23,8 +23,9 @@ export interface AgentQueueChange {
  * Changes the queues a logged-in agent serves. A queue the agent keeps
  * keeps its weight, grade, daily limit and count of calls; a queue joined
  * is joined as a dynamic member (left at logout); a queue given up is left,
- * provisioned memberships included. Resolves with the agent's queues
- * afterwards, in the order they were joined.
+ * unless the membership is provisioned (static): like Asterisk's static
+ * queue members, those stay whatever a client asks. Resolves with the
+ * agent's queues afterwards, in the order they were joined.
  */
 export async function changeAgentQueues(ctx: CoreContext, request: AgentQueueChange): Promise<{ queues: string[] }> {
   return ctx.queue.run(agentOwner(request.agentId), () =>
@@ -37,7 +38,13 @@ export async function changeAgentQueues(ctx: CoreContext, request: AgentQueueCha
         if (!(await tx.queues.get(name))) throw new DomainError('QUEUE_NOT_FOUND', `no queue ${name}`, { queue: name });
       }
       const current = await tx.queues.membershipsOfAgent(request.agentId);
-      const leaving = request.change === 'remove' ? named : request.change === 'replace' ? current.filter((name) => !named.includes(name)) : [];
+      const provisioned = new Set<string>();
+      for (const name of current) {
+        const member = (await tx.queues.get(name))?.members.find((candidate) => candidate.agentId === request.agentId);
+        if (member?.membership === 'static') provisioned.add(name);
+      }
+      const given = request.change === 'remove' ? named : request.change === 'replace' ? current.filter((name) => !named.includes(name)) : [];
+      const leaving = given.filter((name) => current.includes(name) && !provisioned.has(name));
       const joining = request.change === 'remove' ? [] : named.filter((name) => !current.includes(name));
       for (const name of leaving) await tx.queues.removeMember(name, request.agentId);
       for (const name of joining) await tx.queues.putMember(name, { agentId: request.agentId, penalty: 0, membership: 'dynamic' });

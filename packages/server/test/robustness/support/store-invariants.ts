@@ -57,7 +57,8 @@ export async function directorySnapshot(pool: Pool): Promise<Record<string, stri
     trunks: 'SELECT * FROM trunks ORDER BY id',
     trunk_caller_ids: 'SELECT * FROM trunk_caller_ids ORDER BY trunk_id, position',
     queues: 'SELECT * FROM queues ORDER BY name',
-    queue_members: 'SELECT queue_name, agent_id, penalty, membership FROM queue_members ORDER BY queue_name, agent_id',
+    // Dynamic members are session state (joined for a session, as change_ingroups does), not the directory.
+    queue_members: "SELECT queue_name, agent_id, penalty, membership FROM queue_members WHERE membership = 'static' ORDER BY queue_name, agent_id",
   };
   const snapshot: Record<string, string> = {};
   for (const [table, sql] of Object.entries(tables)) snapshot[table] = JSON.stringify((await pool.query(sql)).rows);
