@@ -1,4 +1,4 @@
-import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
 
 // A call placed into the engine on the demo DID 2125550100 (in-group TEST_IN,
 // which the demo agent 1000 takes calls from): it waits with music on hold
@@ -6,7 +6,19 @@ import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/v
 // the agent's session conference once the agent resumes. Runs on pbx-sim and,
 // in the fidelity tier, on the real Asterisk (the far end calls the trunk).
 
-const gateway = sharedGateway({ agentInConference: '1000' });
+// Agent 101 (phone PJSIP/101) is logged in without a session conference: its
+// phone is rung for calls to a second DID, in-group TEST_IN2.
+const PHONE_DID = '2125550102';
+const gateway = sharedGateway({
+  agentInConference: '1000',
+  overrides: {
+    extraProvisioning: {
+      ...EXTRA_PROVISIONING,
+      didRoutes: [{ did: PHONE_DID, queue: 'TEST_IN2' }],
+      sessions: [...(EXTRA_PROVISIONING.sessions ?? []), { agentId: '101', via: 'vicidial' }],
+    },
+  },
+});
 const DID = '2125550100';
 
 const countLine = async (): Promise<string> => (await agentGet(gateway(), `${AUTH}&agent_user=1000&function=calls_in_queue_count&value=DISPLAY`)).text;
@@ -77,5 +89,26 @@ describe('an inbound call on a DID', () => {
     expect(await cdrOf(waiting!.callId)).toMatchObject({ purpose: 'inbound', agentId: null, hangupSide: 'caller', billsec: expect.any(Number) as unknown as number });
     expect((await gateway().core.getCall(waiting!.callId))!.call.progress).toMatchObject({ stage: 'abandoned' });
     expect(await countLine()).toBe('SUCCESS: calls_in_queue_count - 0');
+  });
+
+  test('to an agent without a conference: the agent\'s phone rings, answers, and is bridged with the caller', async () => {
+    const change = await agentGet(gateway(), `${AUTH}&function=change_ingroups&agent_user=101&value=CHANGE&blended=NO&ingroup_choices=+TEST_IN2+-`);
+    expectVicidialAnswer(change, 'SUCCESS: change_ingroups function set - 6666|101| TEST_IN2 -|NO|\n');
+    const caller = await gateway().farEnd.callIn(PHONE_DID, '5550125');
+    const call = await gateway().waitFor(async () => {
+      const session = await gateway().core.getAgentSession('101');
+      const current = session?.currentCallId ? await gateway().core.getCall(session.currentCallId) : null;
+      return current?.call.progress.stage === 'connected' ? current : undefined;
+    }, 15000, 'the call connected to agent 101');
+    expect(call.call).toMatchObject({ purpose: 'inbound', agentId: '101', toNumber: PHONE_DID, bridgeId: `${call.call.id}.bridge` });
+    const agentLeg = call.legs.find((leg) => leg.role === 'agent')!;
+    expect(agentLeg).toMatchObject({ endpoint: 'PJSIP/101', state: 'up' });
+    const engine = await gateway().engineChannels();
+    expect(engine.find((channel) => channel.id === agentLeg.id)?.state).toBe('Up');
+
+    await caller.hangup();
+    expect(await cdrOf(call.call.id)).toMatchObject({ purpose: 'inbound', agentId: '101', toNumber: PHONE_DID, hangupSide: 'caller' });
+    await gateway().waitFor(async () => (await gateway().core.getAgentSession('101'))?.state === 'ready', 10000, 'agent 101 ready again');
+    await gateway().waitFor(async () => !(await gateway().engineChannels()).some((channel) => channel.id === agentLeg.id), 10000, 'the agent phone hung up');
   });
 });
