@@ -4,6 +4,7 @@ import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from '../sr
 import { addToBridge, destroyBridge, ensureBridge } from '../src/commands/bridges';
 import { sendDtmf } from '../src/commands/dtmf';
 import { hangup } from '../src/commands/hangup';
+import { answer, setMusicOnHold } from '../src/commands/holding';
 import { formatCallerId, originate } from '../src/commands/originate';
 import { getPlaybackState, play, stopPlayback } from '../src/commands/playback';
 import { snapshot } from '../src/commands/snapshot';
@@ -96,6 +97,23 @@ describe('commands', () => {
     await expect(getPlaybackState(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeNull();
     const refused = new PbxFailure('conflict', 'Channel not in Stasis application', 409);
     await expect(hangup(scriptedCall([refused]).call, 'leg-1')).rejects.toBe(refused);
+  });
+
+  it('answers a channel and starts or stops its music on hold; stopping the music of a channel gone is done', async () => {
+    const gone = new PbxFailure('not_found', 'Channel not found', 404);
+    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, gone]);
+    await answer(call, '1718000000.42');
+    await setMusicOnHold(call, '1718000000.42', 'jazz');
+    await setMusicOnHold(call, '1718000000.42', '');
+    await setMusicOnHold(call, '1718000000.42', null);
+    await expect(setMusicOnHold(call, '1718000000.42', null)).resolves.toBeUndefined();
+    expect(sent).toEqual([
+      { operation: 'channels.answer', params: { channelId: '1718000000.42' }, idempotent: true },
+      { operation: 'channels.startMoh', params: { channelId: '1718000000.42', mohClass: 'jazz' }, idempotent: true },
+      { operation: 'channels.startMoh', params: { channelId: '1718000000.42' }, idempotent: true },
+      { operation: 'channels.stopMoh', params: { channelId: '1718000000.42' }, idempotent: true },
+      { operation: 'channels.stopMoh', params: { channelId: '1718000000.42' }, idempotent: true },
+    ]);
   });
 
   it('maps the other commands to their ARI parameters', async () => {
