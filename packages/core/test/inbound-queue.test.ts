@@ -337,6 +337,17 @@ describe('agent queue selection', () => {
     expect(await t.core.queuesOfAgent('1000')).toEqual(['STATIC']);
   });
 
+  it('joins with the facts given, and sets them on a queue already served, keeping its count', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null, member: { penalty: 2, weight: 5, dailyLimit: 10 } });
+    expect((await t.core.getQueue('SALESLINE'))!.members[0]).toMatchObject({ penalty: 2, weight: 5, grade: 1, dailyLimit: 10, membership: 'dynamic' });
+    await t.callIn(CALLER, '2125550100');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE', 'SUPPORT'], blended: null, member: { grade: 9 } });
+    expect((await t.core.getQueue('SALESLINE'))!.members[0]).toMatchObject({ penalty: 2, weight: 5, grade: 9, dailyLimit: 10, callsToday: 1 });
+    expect((await t.core.getQueue('SUPPORT'))!.members[0]).toMatchObject({ penalty: 0, weight: 0, grade: 9, dailyLimit: null });
+  });
+
   it('keeps the count of calls of a queue the agent keeps', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');

@@ -3,6 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { agentOwner } from '../kernel/ids';
 import { inTransaction } from '../kernel/unit-of-work';
 import { offerWaitingCallsTo } from '../agents/availability';
+import type { QueueMember } from './queue';
 
 export interface AgentQueueChange {
   agentId: string;
@@ -11,6 +12,12 @@ export interface AgentQueueChange {
   queues: readonly string[];
   /** Takes outbound calls as well (AgentSession.blended); null leaves it as it is. */
   blended: boolean | null;
+  /**
+   * The agent's facts in the queues named by `add` and `replace` (a VoIPSUN
+   * penalty): set on joining, and on a queue already served. Left out, a
+   * queue joined starts with the defaults and a queue kept keeps its own.
+   */
+  member?: Partial<Pick<QueueMember, 'penalty' | 'weight' | 'grade' | 'dailyLimit'>>;
   /**
    * Facts saved on the agent with the change, in the same transaction, from
    * the agent's queues afterwards (VICIdial's set_as_default keeps the list
@@ -47,7 +54,14 @@ export async function changeAgentQueues(ctx: CoreContext, request: AgentQueueCha
       const leaving = given.filter((name) => current.includes(name) && !provisioned.has(name));
       const joining = request.change === 'remove' ? [] : named.filter((name) => !current.includes(name));
       for (const name of leaving) await tx.queues.removeMember(name, request.agentId);
-      for (const name of joining) await tx.queues.putMember(name, { agentId: request.agentId, penalty: 0, membership: 'dynamic' });
+      const member = request.member ?? {};
+      for (const name of joining) await tx.queues.putMember(name, { ...member, agentId: request.agentId, penalty: member.penalty ?? 0, membership: 'dynamic' });
+      if (request.member && request.change !== 'remove') {
+        for (const name of named.filter((queue) => current.includes(queue))) {
+          const kept = (await tx.queues.get(name))?.members.find((candidate) => candidate.agentId === request.agentId);
+          if (kept) await tx.queues.putMember(name, { ...member, agentId: request.agentId, penalty: member.penalty ?? kept.penalty, membership: kept.membership });
+        }
+      }
       if (joining.length > 0) await tx.queues.setPausedForAgent(request.agentId, session.state === 'paused');
       const next = request.blended === null || request.blended === session.blended ? session : { ...session, blended: request.blended };
       if (next !== session) await tx.sessions.update(next);
