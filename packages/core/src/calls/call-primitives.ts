@@ -61,6 +61,43 @@ export async function endLeg(ctx: CoreContext, uow: UnitOfWork, call: Call, leg:
   await flow.onLegEnded(ctx, uow, recorded.call, recorded.leg, await uow.tx.calls.legsOf(call.id));
 }
 
+/**
+ * Rings several legs just recorded all at once: one engine round trip, not
+ * one per leg. Their channel names are recorded once the engine gives them;
+ * `refused` records, in the same unit of work, the legs the engine would not
+ * ring (or that were never sent, the engine being away), with its reason.
+ */
+export function ringTogether(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  legs: readonly Leg[],
+  options: { what: string; timeoutSec: number; refused: (uow: UnitOfWork, legs: readonly Leg[]) => Promise<void> },
+): void {
+  const { timeoutSec, refused } = options;
+  uow.engine.command(
+    options.what,
+    async () => {
+      const outcomes = await Promise.allSettled(
+        legs.map((leg) => ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber }, timeoutSec })),
+      );
+      return async (next: UnitOfWork) => {
+        const notRung: Leg[] = [];
+        for (const [index, outcome] of outcomes.entries()) {
+          const leg = legs[index]!;
+          if (outcome.status === 'fulfilled') {
+            await recordChannel(next, leg.id, outcome.value.channelName, outcome.value.context);
+          } else {
+            ctx.logger.warn('the engine would not ring a leg', { what: options.what, legId: leg.id, endpoint: leg.endpoint, error: String(outcome.reason) });
+            notRung.push(leg);
+          }
+        }
+        if (notRung.length > 0) await refused(next, notRung);
+      };
+    },
+    { onFailure: (next) => refused(next, legs) },
+  );
+}
+
 export interface BridgeOptions {
   what?: string;
   /** False for a bridge this call created already (spares a round trip). */

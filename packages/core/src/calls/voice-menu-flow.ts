@@ -4,7 +4,7 @@ import type { VoiceMenuEnd, VoiceMenuProgress } from './call-progress';
 import type { Playback } from '../playback/playback';
 import { newLeg } from './call-factory';
 import { completeCallIfOver, lockOngoing, recordLegAnswered } from './call-lifecycle';
-import { bridgeLeg, playInto, recordChannel } from './call-primitives';
+import { bridgeLeg, playInto, ringTogether } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
@@ -140,50 +140,23 @@ async function transfer(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, 
         });
       });
       for (const member of rung) await next.tx.calls.insertLeg(member);
-      ringMembers(ctx, next, current, rung, group.ringTimeoutSec);
+      ringTogether(ctx, next, rung, {
+        what: 'ring group members',
+        timeoutSec: group.ringTimeoutSec,
+        refused: (later, notRung) => membersNotRung(ctx, later, call.id, rung, notRung),
+      });
     },
   });
   return transferring;
 }
 
-/**
- * Rings the members all at once: one engine round trip for the group, not
- * one per member. A member the engine refuses is not rung; when none is, the
- * menu ends.
- */
-function ringMembers(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, members: readonly Leg[], timeoutSec: number): void {
-  const ringAll = async () => {
-    const outcomes = await Promise.allSettled(
-      members.map((member) => ctx.pbx.originate({ legId: member.id, endpoint: member.endpoint, callerId: { number: call.toNumber }, timeoutSec })),
-    );
-    return (next: UnitOfWork) => recordRinging(ctx, next, call.id, members, outcomes);
-  };
-  uow.engine.command('ring group members', ringAll, {
-    // Not sent (the engine went away): nobody was rung.
-    onFailure: (next) => recordRinging(ctx, next, call.id, members, members.map(() => ({ status: 'rejected' as const, reason: 'not sent' }))),
-  });
-}
-
-async function recordRinging(
-  ctx: CoreContext,
-  uow: UnitOfWork,
-  callId: string,
-  members: readonly Leg[],
-  outcomes: ReadonlyArray<PromiseSettledResult<{ channelName: string; context: string }>>,
-): Promise<void> {
-  let rung = 0;
-  for (const [index, outcome] of outcomes.entries()) {
-    const member = members[index]!;
-    if (outcome.status === 'fulfilled') {
-      await recordChannel(uow, member.id, outcome.value.channelName, outcome.value.context);
-      rung += 1;
-      continue;
-    }
-    ctx.logger.warn('could not ring group member', { callId, extension: member.dialedNumber, error: String(outcome.reason) });
+/** Members the engine would not ring end at once; when none was rung, the menu ends. */
+async function membersNotRung(ctx: CoreContext, uow: UnitOfWork, callId: string, members: readonly Leg[], notRung: readonly Leg[]): Promise<void> {
+  for (const member of notRung) {
     const current = await uow.tx.calls.getLeg(member.id);
     if (current && current.state !== 'ended') await uow.tx.calls.updateLeg({ ...current, state: 'ended', endedAt: uow.now, cause: 0, causeText: 'Unknown' });
   }
-  if (rung === 0) await endMenuOf(ctx, uow, callId, 'nobody_to_ring');
+  if (notRung.length === members.length) await endMenuOf(ctx, uow, callId, 'nobody_to_ring');
 }
 
 async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, member: Leg): Promise<VoiceMenuCall> {

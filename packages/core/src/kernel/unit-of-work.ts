@@ -100,20 +100,20 @@ export async function inTransaction<T>(ctx: CoreContext, work: (uow: UnitOfWork)
     }
     return value;
   });
-  if (steps.length > 0) {
+  try {
+    if (steps.length === 0) return result;
     const { followUps, failure } = await sendEngineCommands(ctx, steps);
     if (followUps.length > 0) {
       await inTransaction(ctx, async (uow) => {
         for (const followUp of followUps) await followUp(uow);
       });
     }
-    if (failure) {
-      for (const start of afterwards) start();
-      throw failure;
-    }
+    if (failure) throw failure;
+    return result;
+  } finally {
+    // The unit of work committed whatever the engine said afterwards.
+    for (const start of afterwards) start();
   }
-  for (const start of afterwards) start();
-  return result;
 }
 
 async function sendEngineCommands(ctx: CoreContext, steps: readonly EngineStep[]): Promise<{ followUps: FollowUp[]; failure: Error | null }> {

@@ -2,7 +2,7 @@ import { startCall, takesQueuedCalls, type AgentSession } from '../agents/agent'
 import type { CallOf, Leg } from '../calls/call';
 import type { CallFlow } from '../calls/call-flow';
 import { newLeg } from '../calls/call-factory';
-import { bridgeLeg, endLeg, recordChannel } from '../calls/call-primitives';
+import { bridgeLeg, endLeg, ringTogether } from '../calls/call-primitives';
 import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
@@ -93,47 +93,18 @@ async function ringAgents(
   const ringing: InboundCall = { ...call, progress: { ...call.progress, stage: 'ringing_agent', agentLegs } };
   await uow.tx.calls.update(ringing);
   for (const { agentId } of rung) uow.publish({ type: 'InboundCallOffered', call: ringing, agentId, queueName: queue.name, at: uow.now });
-  ringPhones(ctx, uow, call.id, rung.map(({ leg }) => leg), flow);
-  return ringing;
-}
-
-/**
- * Rings the phones all at once: one engine round trip, not one per phone. A
- * phone the engine refuses ends like one that did not answer.
- */
-function ringPhones(ctx: CoreContext, uow: UnitOfWork, callId: string, legs: readonly Leg[], flow: CallFlow<'inbound'>): void {
-  const timeoutSec = ctx.config.agentRingTimeoutSec;
-  uow.engine.command(
-    'ring agent phones',
-    async () => {
-      const outcomes = await Promise.allSettled(
-        legs.map((leg) => ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId: { number: leg.callerNumber }, timeoutSec })),
-      );
-      return (next: UnitOfWork) => recordRinging(ctx, next, callId, legs, outcomes, flow);
+  ringTogether(ctx, uow, rung.map(({ leg }) => leg), {
+    what: 'ring agent phones',
+    timeoutSec: ctx.config.agentRingTimeoutSec,
+    // A phone the engine would not ring ends like one that did not answer.
+    refused: async (next, notRung) => {
+      for (const leg of notRung) {
+        const current = await next.tx.calls.getLeg(leg.id);
+        const ongoing = await next.tx.calls.lock(call.id);
+        if (!current || current.state === 'ended' || !ongoing || ongoing.state === 'ended') continue;
+        await endLeg(ctx, next, ongoing, { ...current, hangupRequested: true }, 0, 'Unknown', flow);
+      }
     },
-    // Not sent (the engine went away): no phone was rung.
-    { onFailure: (next) => recordRinging(ctx, next, callId, legs, legs.map(() => ({ status: 'rejected' as const, reason: 'not sent' })), flow) },
-  );
-}
-
-async function recordRinging(
-  ctx: CoreContext,
-  uow: UnitOfWork,
-  callId: string,
-  legs: readonly Leg[],
-  outcomes: ReadonlyArray<PromiseSettledResult<{ channelName: string; context: string }>>,
-  flow: CallFlow<'inbound'>,
-): Promise<void> {
-  for (const [index, outcome] of outcomes.entries()) {
-    const leg = legs[index]!;
-    if (outcome.status === 'fulfilled') {
-      await recordChannel(uow, leg.id, outcome.value.channelName, outcome.value.context);
-      continue;
-    }
-    ctx.logger.warn('could not ring agent phone', { callId, endpoint: leg.endpoint, error: String(outcome.reason) });
-    const current = await uow.tx.calls.getLeg(leg.id);
-    const call = await uow.tx.calls.lock(callId);
-    if (!current || current.state === 'ended' || !call || call.state === 'ended') continue;
-    await endLeg(ctx, uow, call, { ...current, hangupRequested: true }, 0, 'Unknown', flow);
-  }
+  });
+  return ringing;
 }
