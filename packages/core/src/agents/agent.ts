@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { LoginChannel } from '../kernel/vocabulary';
+import type { CallbackRecipient } from '../leads/callback';
 
 /** A person who takes calls; the same agent is known to every dialect. */
 export interface Agent {
@@ -43,6 +44,10 @@ export interface AgentSession {
   serverIp: string;
   campaignId: string | null;
   currentCallId: string | null;
+  /** The lead on the agent's screen (dialled, or waiting for its disposition), or null. */
+  lead: SessionLead | null;
+  /** A disposition given while the lead's call was still up: applied when it ends. */
+  pendingDisposition: Disposition | null;
   pendingPause: { reason: string | null } | null;
   pendingLogout: boolean;
   /** After a call: straight back (`ready`) or into after-call work (`wrap_up`). */
@@ -52,6 +57,24 @@ export interface AgentSession {
   /** Last sign of life from the client (CC-Gateway polls). */
   lastSeenAt: Date;
   stateChangedAt: Date;
+}
+
+/** The lead a session works on, and the call placed for it (null before it is dialled). */
+export interface SessionLead {
+  leadId: number;
+  callId: string | null;
+}
+
+/** What an agent says became of a lead: its new status, and a callback when the status schedules one. */
+export interface Disposition {
+  status: string;
+  callback: CallbackRequest | null;
+}
+
+export interface CallbackRequest {
+  at: Date;
+  recipient: CallbackRecipient;
+  comments: string;
 }
 
 export interface SessionConference {
@@ -88,8 +111,15 @@ export function startCall(session: AgentSession, callId: string, now: Date): Age
   return { ...session, state: 'in_call', stateBeforeCall: session.state, currentCallId: callId, stateChangedAt: now };
 }
 
-/** Where a session goes when its call ends: pending logout and pause win over the usual state. */
+/**
+ * Where a session goes when its call ends: pending logout and pause win over
+ * the usual state. A call for a lead ends in its disposition (VICIdial DISPO):
+ * a pause or logout asked for meanwhile waits for it.
+ */
 export function endCall(session: AgentSession, now: Date): { session: AgentSession; logout: boolean } {
+  if (session.lead !== null) {
+    return { session: { ...session, currentCallId: null, stateBeforeCall: null, state: 'wrap_up', stateChangedAt: now }, logout: false };
+  }
   if (session.pendingLogout) {
     return { session: { ...session, currentCallId: null, state: 'ready', stateChangedAt: now }, logout: true };
   }
