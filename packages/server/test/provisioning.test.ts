@@ -66,7 +66,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 1, campaigns: 1, lists: 2, leads: 3, statuses: 36, dnc: 0 });
+    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0 });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
     expect(vicidial).toMatchObject({ active: true, permissions: ['*'], attributes: { user_level: '9', api_allowed_functions: ' ALL_FUNCTIONS ' } });
@@ -102,8 +102,8 @@ describe('applying the directory to Postgres', () => {
 
   it("gives the demo agent's campaign its manual-dial list, leads and the standard statuses", async () => {
     await applyDirectory(store, hasher, demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' }));
-    expect(await store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'MANUAL', manualDialListId: 998, apiManualDial: 'STANDARD' });
-    expect(await store.direct.leadLists.get(998)).toEqual({ id: 998, name: 'Manual dial list', campaignId: 'TESTCAMP', active: true });
+    expect(await store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD' });
+    expect(await store.direct.leadLists.get(101)).toEqual({ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP', active: true });
     expect(await store.direct.leads.get(1)).toMatchObject({ listId: 101, status: 'NEW', phoneNumber: '7275551212', firstName: 'Bob' });
     expect(await store.direct.leadStatuses.find('CALLBK', 'TESTCAMP')).toMatchObject({ campaignId: null, scheduledCallback: true, selectable: true });
     expect(await store.direct.leadStatuses.find('SALE', null)).toMatchObject({ sale: true, scheduledCallback: false });

@@ -51,11 +51,9 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
     extensionGroups: [{ name: 'extGroup-1', tenant: '2028', extensions: [5, 6], ringTimeoutSec: 30 }],
     trunks: [{ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc', callerIdPool: ['2120280001', '2120280002'] }],
     queues: [{ name: 'FrontaIT', strategy: 'rrordered', members: [{ agentId: '1000', penalty: 1 }] }],
-    campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', manualDialListId: 998, apiManualDial: 'STANDARD', dialPrefix: '' }],
-    lists: [
-      { id: 998, name: 'Manual dial list', campaignId: 'TESTCAMP' },
-      { id: 101, name: 'Demo leads', campaignId: 'TESTCAMP' },
-    ],
+    // List 101 takes the leads agents add, as in the seed's external_add_lead answer.
+    campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '' }],
+    lists: [{ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP' }],
     leads: [
       { id: 1, listId: 101, phoneNumber: '7275551212', firstName: 'Bob', lastName: 'Smith', city: 'Tampa', state: 'FL', vendorLeadCode: 'DEMO-1' },
       { id: 2, listId: 101, phoneNumber: '7275551213', firstName: 'Alice', lastName: 'Jones', city: 'Orlando', state: 'FL', vendorLeadCode: 'DEMO-2' },
