@@ -5,6 +5,7 @@ import { ownCheck, type Refusal } from '../errors';
 import type { AnswerText } from '../wire/answer';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import type { AgentRequest } from './request';
+import type { VicidialSettings } from '../settings';
 
 /** The agent a function acts on, as its lines echo it (byte strings). */
 export interface AgentTarget {
@@ -16,6 +17,7 @@ export interface AgentTarget {
 /** What an Agent API function works with once the caller is authenticated. */
 export interface AgentOperationContext {
   core: CallControl;
+  settings: VicidialSettings;
   logger: DialectLogger;
   request: AgentRequest;
   apiUser: VicidialApiUser;

@@ -1,12 +1,13 @@
 import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { VicidialTypes } from '../agent-api/operation';
 import { audioPlayback } from './audio-playback';
+import { externalAddLead } from './external-add-lead';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
 
 /** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
-export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalHangup, externalPause, logout]);
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalAddLead, externalHangup, externalPause, logout]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
@@ -21,7 +22,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'external_status',
   'external_dial',
   'preview_dial_action',
-  'external_add_lead',
   'change_ingroups',
   'update_fields',
   'refresh_panel',
