@@ -4,10 +4,11 @@ import { audioPlayback } from './audio-playback';
 import { externalAddLead } from './external-add-lead';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
+import { externalStatus } from './external-status';
 import { logout } from './logout';
 
 /** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
-export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalAddLead, externalHangup, externalPause, logout]);
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalAddLead, externalHangup, externalPause, externalStatus, logout]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
@@ -19,7 +20,6 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'webserver',
-  'external_status',
   'external_dial',
   'preview_dial_action',
   'change_ingroups',
