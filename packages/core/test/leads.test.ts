@@ -225,6 +225,36 @@ describe('dispositions', () => {
     expect(await t.core.getAgentSession('1000')).toBeNull();
   });
 
+  it('a pause asked for while the lead waits for its disposition waits for it too', async () => {
+    const t = await setup({ dialMethod: 'RATIO' });
+    const { leadId, customerLegId } = await leadCall(t);
+    await hangUp(t, customerLegId);
+    await expect(t.core.pauseAgent({ agentId: '1000', reason: 'BREAK' })).resolves.toBe('pause_pending');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', lead: { leadId }, pendingPause: { reason: 'BREAK' } });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: 'BREAK', lead: null });
+  });
+
+  it('resuming without a disposition takes the lead off the screen; a call without a lead shows none', async () => {
+    const t = await setup();
+    const first = await leadCall(t);
+    await hangUp(t, first.customerLegId);
+    await t.core.resumeAgent({ agentId: '1000' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
+    expect(await t.core.getLead(first.leadId)).toMatchObject({ status: 'NEW' });
+
+    const { lead } = await add(t);
+    const second = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
+    await hangUp(t, (await legOf(t, second.callId, 'customer')).id);
+    await t.core.pauseAgent({ agentId: '1000', reason: null });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', lead: { leadId: lead.id } });
+    await t.core.resumeAgent({ agentId: '1000' });
+    const third = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', lead: null });
+    await hangUp(t, (await legOf(t, third.callId, 'customer')).id);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
+  });
+
   it('refuses an agent without a lead, and one not logged in', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');

@@ -135,6 +135,25 @@ describe('SUCCESS: external_status function set', () => {
   });
 });
 
+describe('external_pause around a disposition', () => {
+  test('PAUSE while the lead waits for its disposition: paused after it', async () => {
+    await gateway().core.resumeAgent({ agentId: '1005', ifReady: 'accept' });
+    const { leadId } = await leadInDispo('1005', 'AUTOCAMP');
+    expect((await agentGet(gateway(), `${AUTH}&function=external_pause&value=PAUSE&agent_user=1005`)).text).toMatch(/^SUCCESS: external_pause function set - PAUSE\|\d{10}\|1005\n$/);
+    expect(await session('1005')).toMatchObject({ state: 'wrap_up', lead: { leadId }, pendingPause: { reason: null } });
+    expectVicidialAnswer(await api('agent_user=1005&value=SALE'), 'SUCCESS: external_status function set - SALE|1005\n');
+    expect(await session('1005')).toMatchObject({ state: 'paused', lead: null, pendingPause: null });
+  });
+
+  test('RESUME instead of a disposition: ready, the lead off the screen and left as it was', async () => {
+    const { leadId } = await leadInDispo();
+    expect((await agentGet(gateway(), `${AUTH}&function=external_pause&value=RESUME&agent_user=1000`)).text).toMatch(/^SUCCESS: external_pause function set - RESUME\|\d{10}\|1000\n$/);
+    expect(await session()).toMatchObject({ state: 'ready', lead: null });
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'NEW' });
+    expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'ERROR: agent_user does not have a lead on their screen - 1000\n');
+  });
+});
+
 describe('ERROR lines', () => {
   test('seed: not valid: an empty status, or no agent', async () => {
     expectVicidialAnswer(await api('agent_user=1000'), 'ERROR: external_status not valid - |1000\n');

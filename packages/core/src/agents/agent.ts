@@ -89,8 +89,9 @@ export interface SessionConference {
 export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused';
 
 export function pauseSession(session: AgentSession, reason: string | null, now: Date): { session: AgentSession; outcome: PauseOutcome } {
-  // Only a call defers a pause: after-call work ends when the agent says so, not by itself.
-  if (session.state === 'in_call') {
+  // A call defers a pause, and so does a lead waiting for its disposition;
+  // other after-call work ends when the agent says so, not by itself.
+  if (session.state === 'in_call' || (session.state === 'wrap_up' && session.lead !== null)) {
     return { session: { ...session, pendingPause: { reason } }, outcome: 'pause_pending' };
   }
   const outcome: PauseOutcome = session.state === 'paused' ? 'already_paused' : 'paused';
@@ -101,7 +102,8 @@ export function resumeSession(session: AgentSession, now: Date): AgentSession {
   if (session.state !== 'paused' && session.state !== 'wrap_up') {
     throw new DomainError('AGENT_NOT_PAUSED', `agent ${session.agentId} is ${session.state}`, { state: session.state });
   }
-  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, stateChangedAt: now };
+  // Resuming leaves a lead waiting for its disposition undispositioned: it is no longer on the screen.
+  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, lead: null, pendingDisposition: null, stateChangedAt: now };
 }
 
 export function startCall(session: AgentSession, callId: string, now: Date): AgentSession {

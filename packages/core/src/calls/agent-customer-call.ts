@@ -72,7 +72,8 @@ export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCus
           dispositionedAt: null,
         });
       }
-      await tx.sessions.update(lead ? { ...busy, lead: { leadId: lead.id, callId: call.id }, pendingDisposition: null } : busy);
+      // The call's lead, or none, is what the agent's screen shows from now on.
+      await tx.sessions.update({ ...busy, lead: lead ? { leadId: lead.id, callId: call.id } : null, pendingDisposition: null });
       uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: now });
       dialLeg(ctx, uow, first, {
         what: first.role === 'agent' ? 'ring agent phone' : 'dial customer',
