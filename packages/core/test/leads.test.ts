@@ -255,6 +255,17 @@ describe('dispositions', () => {
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
   });
 
+  it('refuses a status the lead cannot keep, and callback comments beyond 255 characters', async () => {
+    const t = await setup();
+    await leadCall(t);
+    const give = (status: string, comments = '') =>
+      refusal(t.core.dispositionAgentLead({ agentId: '1000', disposition: { status, callback: { at: new Date(0), recipient: 'ANYONE', comments } } }));
+    expect((await give('CALLBACK')).code).toBe('INVALID_ARGUMENT');
+    expect((await give('')).code).toBe('INVALID_ARGUMENT');
+    expect((await give('CALLBK', 'c'.repeat(256))).code).toBe('INVALID_ARGUMENT');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ pendingDisposition: null });
+  });
+
   it('refuses an agent without a lead, and one not logged in', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');

@@ -173,6 +173,13 @@ describe('ERROR lines', () => {
     expectVicidialAnswer(await api('agent_user=6666&value=A'), 'ERROR: agent_user is not logged in - 6666\n');
   });
 
+  test('a status longer than six characters: not valid, the lead left waiting', async () => {
+    const { leadId } = await leadInDispo();
+    expectVicidialAnswer(await api('agent_user=1000&value=CALLBACK&close_window_link=1'), `ERROR: external_status not valid - CALLBACK|1000\n${LINK}`);
+    expect(await session()).toMatchObject({ state: 'wrap_up', lead: { leadId } });
+    expectVicidialAnswer(await api('agent_user=1000&value=CALLBK'), 'SUCCESS: external_status function set - CALLBK|1000\n');
+  });
+
   test('no lead on the screen: nothing to disposition', async () => {
     await gateway().core.resumeAgent({ agentId: '1000', ifReady: 'accept' });
     expect((await session()).lead).toBeNull();

@@ -5,7 +5,7 @@ import type { CoreContext } from '../kernel/context';
 import { agentOwner } from '../kernel/ids';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { dialsManually } from './campaign';
-import { CALLBACK_HOLD_STATUS } from './lead';
+import { CALLBACK_HOLD_STATUS, MAX_CALLBACK_COMMENTS_LENGTH, MAX_STATUS_LENGTH } from './lead';
 
 export interface DispositionRequest {
   agentId: string;
@@ -26,6 +26,13 @@ export interface DispositionOutcome {
  * it is kept and applied when the call ends.
  */
 export async function dispositionAgentLead(ctx: CoreContext, request: DispositionRequest): Promise<DispositionOutcome> {
+  const { status: given, callback: asked } = request.disposition;
+  if (given.length < 1 || [...given].length > MAX_STATUS_LENGTH) {
+    throw new DomainError('INVALID_ARGUMENT', `a status has 1 to ${MAX_STATUS_LENGTH} characters`, { status: given });
+  }
+  if (asked && [...asked.comments].length > MAX_CALLBACK_COMMENTS_LENGTH) {
+    throw new DomainError('INVALID_ARGUMENT', `callback comments have at most ${MAX_CALLBACK_COMMENTS_LENGTH} characters`);
+  }
   return ctx.queue.run(agentOwner(request.agentId), () =>
     inTransaction(ctx, async (uow) => {
       const session = await uow.tx.sessions.lock(request.agentId);

@@ -99,6 +99,12 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** The longest status a lead, a call record or a callback keeps. */
+export const MAX_STATUS_LENGTH = 6;
+
+/** The longest comment a callback keeps. */
+export const MAX_CALLBACK_COMMENTS_LENGTH = 255;
+
 /** The status of a lead nobody has called yet. */
 export const NEW_LEAD_STATUS = 'NEW';
 /** The status of a lead held for a scheduled callback. */

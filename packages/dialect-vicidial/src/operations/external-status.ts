@@ -4,7 +4,7 @@ import { leadInputSchema, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
-import { agentNotLoggedIn, ownCheck } from '../errors';
+import { agentNotLoggedIn, echoedAgent, ownCheck, type Refusal } from '../errors';
 import { bytesToText } from '../wire/php-params';
 import { parseLocalDateTime } from '../wire/server-time';
 
@@ -43,6 +43,13 @@ function callbackRequestOf(ctx: AgentOperationContext, echo: CallbackEcho): Call
   };
 }
 
+/** A status longer than the lead keeps (six characters): the function's own "not valid" line. */
+const statusNotValid: Refusal = {
+  kind: 'not_valid',
+  end: 'line',
+  text: (ctx) => `ERROR: external_status not valid - ${ctx.request.value}|${echoedAgent(ctx)}`,
+};
+
 /**
  * external_status (seed 002, spec §3.2): the agent's disposition of the lead
  * on their screen. The lead and its call record take the status; a
@@ -76,4 +83,5 @@ export const externalStatus = defineAgentOperation({
     return qm.length > 0 ? `${value}!!!!${qm}` : value;
   },
   render: (echoValue, ctx) => ctx.answer.line(`SUCCESS: external_status function set - ${echoValue}|${ctx.target?.agentUser ?? ''}`),
+  errors: { INVALID_ARGUMENT: statusNotValid },
 });

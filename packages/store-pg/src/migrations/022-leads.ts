@@ -12,7 +12,8 @@ export async function up(db: Knex): Promise<void> {
       list_id bigint NOT NULL,
       entry_list_id bigint NOT NULL,
       status varchar(6) NOT NULL,
-      "user" varchar(20) NOT NULL,
+      -- API logins and agent ids: the gateway allows them longer than the dialer's 20
+      "user" text NOT NULL,
       entry_date timestamptz NOT NULL,
       modify_date timestamptz NOT NULL,
       called_count integer NOT NULL,
