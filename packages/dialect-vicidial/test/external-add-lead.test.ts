@@ -127,6 +127,14 @@ describe('SUCCESS: lead added', () => {
   });
 });
 
+test('debug: the action summary names the lead and list, never SQL', async () => {
+  const response = await api('agent_user=1000&phone_number=7275550109&phone_code=1&format=debug');
+  const match = /\n<!-- external_add_lead: lead (\d+) added to list 101 -->SUCCESS: lead added - 7275550109\|TESTCAMP\|101\|(\d+)\|1000\n/.exec(response.text);
+  expect(match).not.toBeNull();
+  expect(match![1]).toBe(match![2]);
+  expect(response.text).not.toMatch(/INSERT|SELECT/i);
+});
+
 describe('ERROR lines', () => {
   test('not valid: no agent, no phone_code, a number shorter than 2 (ends the script)', async () => {
     expectVicidialAnswer(await api('phone_number=7275551212&phone_code=1&close_window_link=1'), 'ERROR: external_add_lead not valid - 7275551212|1||\n');

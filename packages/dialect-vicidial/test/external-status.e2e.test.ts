@@ -137,6 +137,16 @@ describe('SUCCESS: external_status function set', () => {
   });
 });
 
+test('debug: the action summary says when the disposition applies', async () => {
+  const { callId } = await leadCall();
+  const during = await api('agent_user=1000&value=SALE&format=debug');
+  expect(during.text).toContain('\n<!-- external_status: SALE given when the call ends -->SUCCESS: external_status function set - SALE|1000\n');
+  await hangUp(callId);
+  await leadInDispo();
+  const after = await api('agent_user=1000&value=SALE&format=debug');
+  expect(after.text).toContain('\n<!-- external_status: SALE given -->SUCCESS: external_status function set - SALE|1000\n');
+});
+
 describe('external_pause around a disposition', () => {
   test('PAUSE while the lead waits for its disposition: paused after it', async () => {
     await gateway().core.resumeAgent({ agentId: '1005', ifReady: 'accept' });
