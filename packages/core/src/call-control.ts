@@ -16,6 +16,7 @@ import { credentialCommands, type CredentialCommands } from './credentials/crede
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
+import { leadCommands, type LeadCommands } from './leads/lead-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -42,6 +43,7 @@ export interface CallControl
     CallCommands,
     DirectoryQueries,
     QueueQueries,
+    LeadCommands,
     CoreRuntime {}
 
 /** An owner queue whose every piece of work `idle()` waits for, including work started by timers. */
@@ -81,6 +83,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...callCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx),
+    ...leadCommands(ctx, track),
     clock: deps.clock,
     deliverDueCallbacks: () => deliverDueCallbacks(ctx),
     recordApiRequest: (entry) => deps.store.apiLog.append(entry),

@@ -40,6 +40,8 @@ describe('login', () => {
       serverIp: '10.1.1.5',
       campaignId: 'C1',
       currentCallId: null,
+      lead: null,
+      pendingDisposition: null,
       pendingPause: null,
       pendingLogout: false,
       afterCall: 'ready',

@@ -23,6 +23,8 @@ function session(agentId: string, overrides: Partial<AgentSession> = {}): AgentS
     serverIp: '127.0.0.1',
     campaignId: null,
     currentCallId: null,
+    lead: null,
+    pendingDisposition: null,
     pendingPause: null,
     pendingLogout: false,
     afterCall: 'ready',
@@ -54,6 +56,7 @@ function cdr(callId: string): NewCdr {
     hangupSide: 'caller',
     recordingFile: null,
     pressedKey: null,
+    leadId: null,
     data: {},
   };
 }

@@ -138,6 +138,8 @@ export function createFakeCore(projector: DomainEventProjector): FakeCore {
         serverIp: '127.0.0.1',
         campaignId: null,
         currentCallId: null,
+        lead: null,
+        pendingDisposition: null,
         pendingPause: null,
         pendingLogout: false,
         afterCall: request.afterCall ?? 'ready',

@@ -1,3 +1,4 @@
+import { applyDisposition } from '../leads/disposition';
 import { buildCdr } from './cdr';
 import { endCall } from '../agents/agent';
 import type { Call, CallOf, CallPurpose, HangupSide, Leg } from './call';
@@ -124,4 +125,5 @@ async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Prom
   await tx.sessions.update(next);
   await tx.queues.setPausedForAgent(session.agentId, next.state === 'paused');
   uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: now });
+  if (next.pendingDisposition) await applyDisposition(ctx, uow, next, next.pendingDisposition);
 }

@@ -51,4 +51,6 @@ export interface AgentCustomerProgress {
   /** The engine endpoint that reaches the customer through the trunk. */
   customerEndpoint: string;
   trunkId: number;
+  /** The lead the customer is, when the call was placed for one. */
+  leadId: number | null;
 }

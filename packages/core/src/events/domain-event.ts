@@ -27,6 +27,8 @@ export type DomainEvent =
   | { type: 'LegRinging'; call: Call; leg: Leg; at: Date }
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
-  | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date };
+  | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
+  | { type: 'LeadAdded'; leadId: number; listId: number; campaignId: string; at: Date }
+  | { type: 'LeadDispositioned'; leadId: number; agentId: string; status: string; callbackId: number | null; at: Date };
 
 export type DomainEventType = DomainEvent['type'];

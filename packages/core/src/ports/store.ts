@@ -9,6 +9,15 @@ import type { Queue, QueueMember } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
 import type { JsonValue } from '../kernel/json';
+import type {
+  CallbackRepository,
+  CampaignRepository,
+  DncRepository,
+  LeadCallRepository,
+  LeadListRepository,
+  LeadRepository,
+  LeadStatusRepository,
+} from './lead-repositories';
 
 /**
  * Everything the gateway remembers. A transaction sees one consistent state
@@ -38,6 +47,13 @@ export interface StoreTransaction {
   readonly mailbox: MailboxRepository;
   readonly outbox: OutboxRepository;
   readonly tokens: AccessTokenRepository;
+  readonly campaigns: CampaignRepository;
+  readonly leadLists: LeadListRepository;
+  readonly leads: LeadRepository;
+  readonly leadStatuses: LeadStatusRepository;
+  readonly callbacks: CallbackRepository;
+  readonly dnc: DncRepository;
+  readonly leadCalls: LeadCallRepository;
 }
 
 export interface ApiUserRepository {

@@ -34,6 +34,20 @@ import type {
   Timers,
   Trunk,
   TrunkRepository,
+  Callback,
+  CallbackRepository,
+  Campaign,
+  CampaignRepository,
+  DncRepository,
+  DncScope,
+  Lead,
+  LeadCall,
+  LeadCallRepository,
+  LeadList,
+  LeadListRepository,
+  LeadRepository,
+  LeadStatus,
+  LeadStatusRepository,
 } from '../../src';
 
 /**
@@ -206,7 +220,14 @@ type TableName =
   | 'cdrs'
   | 'mailbox'
   | 'outbox'
-  | 'tokens';
+  | 'tokens'
+  | 'campaigns'
+  | 'leadLists'
+  | 'leads'
+  | 'leadStatuses'
+  | 'callbacks'
+  | 'dnc'
+  | 'leadCalls';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -225,6 +246,13 @@ const TABLES: readonly TableName[] = [
   'mailbox',
   'outbox',
   'tokens',
+  'campaigns',
+  'leadLists',
+  'leads',
+  'leadStatuses',
+  'callbacks',
+  'dnc',
+  'leadCalls',
 ];
 
 interface Row<V> {
@@ -285,6 +313,11 @@ class StoreState {
     const next = (this.serials.get(name) ?? 0) + 1;
     this.serials.set(name, next);
     return next;
+  }
+
+  /** Like `setval`: the next serial comes after `value`. */
+  advanceSerial(name: string, value: number): void {
+    if ((this.serials.get(name) ?? 0) < value) this.serials.set(name, value);
   }
 
   table(name: TableName): Map<string, Row<unknown>> {
@@ -990,5 +1023,112 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
-  return { apiUsers, agents, sessions, extensions, extensionGroups, trunks, queues, calls, playbacks, cdrs, mailbox, outbox, tokens };
+  const campaigns: CampaignRepository = {
+    async get(id) {
+      return getValue<Campaign>('campaigns', id);
+    },
+    async upsert(campaign) {
+      await put('campaigns', campaign.id, campaign);
+    },
+  };
+
+  const leadLists: LeadListRepository = {
+    async get(id) {
+      return getValue<LeadList>('leadLists', String(id));
+    },
+    async upsert(list) {
+      await put('leadLists', String(list.id), list);
+    },
+  };
+
+  const leads: LeadRepository = {
+    async insert(lead) {
+      const stored: Lead = { ...copy(lead), id: state.nextSerial('leads') };
+      await access.insert('leads', String(stored.id), stored);
+      return copy(stored);
+    },
+    async put(lead) {
+      await put('leads', String(lead.id), lead);
+      state.advanceSerial('leads', lead.id);
+    },
+    async get(id) {
+      return getValue<Lead>('leads', String(id));
+    },
+    async lock(id) {
+      await access.lock('leads', String(id));
+      return getValue<Lead>('leads', String(id));
+    },
+    async update(lead) {
+      await access.update('leads', String(lead.id), copy(lead));
+    },
+  };
+
+  const statusKey = (status: string, campaignId: string | null): string => `${campaignId ?? ''}\u0000${status}`;
+  const leadStatuses: LeadStatusRepository = {
+    async find(status, campaignId) {
+      const own = campaignId === null ? null : getValue<LeadStatus>('leadStatuses', statusKey(status, campaignId));
+      return own ?? getValue<LeadStatus>('leadStatuses', statusKey(status, null));
+    },
+    async upsert(status) {
+      await put('leadStatuses', statusKey(status.status, status.campaignId), status);
+    },
+  };
+
+  const callbacks: CallbackRepository = {
+    async insert(callback) {
+      const stored: Callback = { ...copy(callback), id: state.nextSerial('callbacks') };
+      await access.insert('callbacks', String(stored.id), stored);
+      return copy(stored);
+    },
+    async listForLead(leadId) {
+      return values<Callback>('callbacks')
+        .filter((callback) => callback.leadId === leadId)
+        .sort((a, b) => a.id - b.id);
+    },
+  };
+
+  const dncKey = (scope: DncScope, phoneNumber: string): string => `${scope.kind === 'system' ? '' : scope.campaignId}\u0000${scope.kind}\u0000${phoneNumber}`;
+  const dnc: DncRepository = {
+    async contains(scope, phoneNumber) {
+      return access.read('dnc', dncKey(scope, phoneNumber)) !== undefined;
+    },
+    async add(entry) {
+      await put('dnc', dncKey(entry.scope, entry.phoneNumber), entry);
+    },
+  };
+
+  const leadCalls: LeadCallRepository = {
+    async insert(call) {
+      await access.insert('leadCalls', call.callId, copy(call));
+    },
+    async get(callId) {
+      return getValue<LeadCall>('leadCalls', callId);
+    },
+    async update(call) {
+      await access.update('leadCalls', call.callId, copy(call));
+    },
+  };
+
+  return {
+    apiUsers,
+    agents,
+    sessions,
+    extensions,
+    extensionGroups,
+    trunks,
+    queues,
+    calls,
+    playbacks,
+    cdrs,
+    mailbox,
+    outbox,
+    tokens,
+    campaigns,
+    leadLists,
+    leads,
+    leadStatuses,
+    callbacks,
+    dnc,
+    leadCalls,
+  };
 }

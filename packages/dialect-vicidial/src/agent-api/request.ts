@@ -1,12 +1,13 @@
 import { FILTERS, removeQuotes, type InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
+import { readLeadParams, type LeadParams } from './lead-params';
 
 /**
  * The Agent API parameters the implemented functions read, after VICIdial's
  * input filters (spec §1.3). Byte strings (wire/php-params): what the script
  * checks and echoes.
  */
-export interface AgentRequest {
+export interface AgentRequest extends LeadParams {
   user: string;
   pass: string;
   source: string;
@@ -34,5 +35,6 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     stage: removeQuotes(params.get('stage')),
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
+    ...readLeadParams(params, filters),
   };
 }

@@ -2,10 +2,10 @@ import { isDomainError, type AgentSession, type CallControl } from '@pbx-gateway
 import { WireRefusal, type DialectLogger } from '@pbx-gateway/dialect-kit';
 import { mayUseFunction, type VicidialApiUser } from '../auth';
 import { ownCheck, type Refusal } from '../errors';
-import type { VicidialSettings } from '../settings';
 import type { AnswerText } from '../wire/answer';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import type { AgentRequest } from './request';
+import type { VicidialSettings } from '../settings';
 
 /** The agent a function acts on, as its lines echo it (byte strings). */
 export interface AgentTarget {

@@ -2,8 +2,10 @@ import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { VicidialTypes } from '../agent-api/operation';
 import { audioPlayback } from './audio-playback';
 import { callAgent } from './call-agent';
+import { externalAddLead } from './external-add-lead';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
+import { externalStatus } from './external-status';
 import { logout } from './logout';
 import { pauseCode } from './pause-code';
 import { webphoneUrlFunction } from './webphone-url';
@@ -13,8 +15,10 @@ import { webserver } from './webserver';
 export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   audioPlayback,
   callAgent,
+  externalAddLead,
   externalHangup,
   externalPause,
+  externalStatus,
   logout,
   pauseCode,
   webphoneUrlFunction,
@@ -30,10 +34,8 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'external_status',
   'external_dial',
   'preview_dial_action',
-  'external_add_lead',
   'change_ingroups',
   'update_fields',
   'refresh_panel',

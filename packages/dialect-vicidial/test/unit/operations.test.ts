@@ -8,6 +8,7 @@ import { externalHangup } from '../../src/operations/external-hangup';
 import { externalPause } from '../../src/operations/external-pause';
 import { logout } from '../../src/operations/logout';
 import { AnswerText } from '../../src/wire/answer';
+import { readLeadParams } from '../../src/agent-api/lead-params';
 import { defaultVicidialSettings } from '../../src/settings';
 
 // Races and failures the whole stack cannot stage on demand, against a
@@ -25,6 +26,8 @@ const session: AgentSession = {
   serverIp: '10.10.10.15',
   campaignId: null,
   currentCallId: null,
+  lead: null,
+  pendingDisposition: null,
   pendingPause: null,
   pendingLogout: false,
   afterCall: 'ready',
@@ -63,6 +66,7 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
     stage: '',
     dial_override: '',
     close_window_link: '',
+    ...readLeadParams({ get: () => '', forLog: () => ({}) }, { keep: (value) => value }),
     ...request,
   };
   return {

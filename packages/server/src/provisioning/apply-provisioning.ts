@@ -1,7 +1,8 @@
 import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
 import type { ProvisioningDocument } from './provisioning-document';
+import { applyDialerSections, type DialerApplied } from './apply-dialer';
 
-export interface ProvisioningResult {
+export interface ProvisioningResult extends DialerApplied {
   apiUsers: number;
   agents: number;
   extensions: number;
@@ -13,7 +14,7 @@ export interface ProvisioningResult {
 
 /**
  * Writes the directory part of a document (accounts, agents, extensions,
- * groups, trunks, queues) in one transaction: a document applies whole or
+ * groups, trunks, queues, the dialer sections) in one transaction: a document applies whole or
  * not at all. Re-applying the same document changes nothing but hashes.
  */
 export async function applyDirectory(store: Store, hasher: SecretHasher, document: ProvisioningDocument): Promise<Omit<ProvisioningResult, 'sessionsStarted'>> {
@@ -23,7 +24,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
   const agents = await Promise.all(
     (document.agents ?? []).map(async (entry) => ({ entry, secretHash: entry.secret === undefined ? null : await hasher.hash(entry.secret) })),
   );
-  await store.transaction(async (tx) => {
+  const dialer = await store.transaction(async (tx) => {
     for (const { entry, secretHash } of apiUsers) {
       const existing = await tx.apiUsers.findByLogin(entry.realm, entry.login);
       await tx.apiUsers.upsert({
@@ -78,6 +79,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
         await tx.queues.putMember(entry.name, { agentId: member.agentId, penalty: member.penalty ?? 0, paused: false, membership: 'static' });
       }
     }
+    return applyDialerSections(tx, document, new Date());
   });
   return {
     apiUsers: apiUsers.length,
@@ -86,6 +88,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
     extensionGroups: document.extensionGroups?.length ?? 0,
     trunks: document.trunks?.length ?? 0,
     queues: document.queues?.length ?? 0,
+    ...dialer,
   };
 }
 

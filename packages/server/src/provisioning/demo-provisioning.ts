@@ -1,8 +1,10 @@
 import type { ProvisioningDocument } from './provisioning-document';
+import { STANDARD_LEAD_STATUSES } from './standard-lead-statuses';
 
 /**
  * The demo tenant: the accounts, agents and lines the vendor documents'
- * example URLs name, so that they work as written against `npm start`.
+ * example URLs name (agent 1000 in campaign TESTCAMP, with its manual-dial
+ * list, a few leads and the standard lead statuses), so that they work as written against `npm start`.
  * `callbackUrl` receives the Sip_Call callbacks (the demo inbox by default).
  */
 export function demoProvisioning(options: { callbackUrl: string; nodeIp: string }): ProvisioningDocument {
@@ -49,7 +51,16 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
     extensionGroups: [{ name: 'extGroup-1', tenant: '2028', extensions: [5, 6], ringTimeoutSec: 30 }],
     trunks: [{ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc', callerIdPool: ['2120280001', '2120280002'] }],
     queues: [{ name: 'FrontaIT', strategy: 'rrordered', members: [{ agentId: '1000', penalty: 1 }] }],
-    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true }],
+    // List 101 takes the leads agents add, as in the seed's external_add_lead answer.
+    campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '' }],
+    lists: [{ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP' }],
+    leads: [
+      { id: 1, listId: 101, phoneNumber: '7275551212', firstName: 'Bob', lastName: 'Smith', city: 'Tampa', state: 'FL', vendorLeadCode: 'DEMO-1' },
+      { id: 2, listId: 101, phoneNumber: '7275551213', firstName: 'Alice', lastName: 'Jones', city: 'Orlando', state: 'FL', vendorLeadCode: 'DEMO-2' },
+      { id: 3, listId: 101, phoneNumber: '7275551214', firstName: 'Carol', lastName: 'White', city: 'Miami', state: 'FL', vendorLeadCode: 'DEMO-3' },
+    ],
+    statuses: [...STANDARD_LEAD_STATUSES],
+    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP' }],
   };
 }
 

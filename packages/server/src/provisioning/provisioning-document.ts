@@ -1,12 +1,14 @@
 import Ajv, { type JSONSchemaType } from 'ajv';
 import type { ApiRealm, LoginChannel } from '@pbx-gateway/core';
+import { dialerSchemas, type DialerSections } from './dialer-sections';
 
 /**
  * What an operator provisions: API accounts, agents, extensions and their
- * groups, trunks, queues, and agents to log in when the gateway starts.
+ * groups, trunks, queues, the dialer's campaigns, lists, leads, statuses
+ * and do-not-call numbers, and agents to log in when the gateway starts.
  * Secrets are given in clear in the file and stored only as hashes.
  */
-export interface ProvisioningDocument {
+export interface ProvisioningDocument extends DialerSections {
   apiUsers?: ApiUserEntry[];
   agents?: AgentEntry[];
   extensions?: ExtensionEntry[];
@@ -191,6 +193,11 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
         },
       },
     },
+    campaigns: { ...dialerSchemas.campaigns, nullable: true },
+    lists: { ...dialerSchemas.lists, nullable: true },
+    leads: { ...dialerSchemas.leads, nullable: true },
+    statuses: { ...dialerSchemas.statuses, nullable: true },
+    dnc: { ...dialerSchemas.dnc, nullable: true },
     sessions: {
       type: 'array',
       nullable: true,

@@ -18,6 +18,11 @@ import * as agentLoginFailures from './016-agent-login-failures';
 import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
+import * as campaignsAndLists from './021-campaigns-and-lists';
+import * as leads from './022-leads';
+import * as leadStatuses from './023-lead-statuses';
+import * as callbacks from './024-callbacks';
+import * as doNotCall from './025-do-not-call';
 import * as callProgress from './027-call-progress';
 
 export interface NamedMigration {
@@ -48,6 +53,11 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '017-outbox-ordering', migration: outboxOrdering },
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
   { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
+  { name: '021-campaigns-and-lists', migration: campaignsAndLists },
+  { name: '022-leads', migration: leads },
+  { name: '023-lead-statuses', migration: leadStatuses },
+  { name: '024-callbacks', migration: callbacks },
+  { name: '025-do-not-call', migration: doNotCall },
   { name: '027-call-progress', migration: callProgress },
 ];
 

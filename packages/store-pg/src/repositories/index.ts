@@ -13,6 +13,13 @@ import { createOutboxRepository } from './outbox';
 import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
 import { createTrunkRepository } from './trunks';
+import { createCallbackRepository } from './callbacks';
+import { createCampaignRepository } from './campaigns';
+import { createDncRepository } from './do-not-call';
+import { createLeadCallRepository } from './lead-calls';
+import { createLeadListRepository } from './lead-lists';
+import { createLeadRepository } from './leads';
+import { createLeadStatusRepository } from './lead-statuses';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -30,5 +37,12 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     mailbox: createMailboxRepository(db),
     outbox: createOutboxRepository(db),
     tokens: createAccessTokenRepository(db),
+    campaigns: createCampaignRepository(db),
+    leadLists: createLeadListRepository(db),
+    leads: createLeadRepository(db),
+    leadStatuses: createLeadStatusRepository(db),
+    callbacks: createCallbackRepository(db),
+    dnc: createDncRepository(db),
+    leadCalls: createLeadCallRepository(db),
   };
 }
