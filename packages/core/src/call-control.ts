@@ -16,6 +16,7 @@ import { credentialCommands, type CredentialCommands } from './credentials/crede
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
+import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -39,6 +40,7 @@ export interface CallControl
   extends CredentialCommands,
     AgentCommands,
     PlaybackCommands,
+    RecordingCommands,
     CallCommands,
     DirectoryQueries,
     QueueQueries,
@@ -78,6 +80,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...credentialCommands(ctx),
     ...agentCommands(ctx, track),
     ...playbackCommands(ctx, track),
+    ...recordingCommands(ctx, track),
     ...callCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx),

@@ -18,6 +18,8 @@ export type AriOperation =
   | 'bridges.removeChannel'
   | 'bridges.play'
   | 'bridges.list'
+  | 'bridges.record'
+  | 'recordings.stop'
   | 'playbacks.get'
   | 'playbacks.control'
   | 'playbacks.stop'

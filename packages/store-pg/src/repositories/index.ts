@@ -12,6 +12,7 @@ import { createMailboxRepository } from './mailbox';
 import { createOutboxRepository } from './outbox';
 import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
+import { createRecordingRepository } from './recordings';
 import { createTrunkRepository } from './trunks';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
@@ -26,6 +27,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     queues: createQueueRepository(db),
     calls: createCallRepository(db),
     playbacks: createPlaybackRepository(db),
+    recordings: createRecordingRepository(db),
     cdrs: createCdrRepository(db),
     mailbox: createMailboxRepository(db),
     outbox: createOutboxRepository(db),
