@@ -15,6 +15,8 @@ export type WireErrorKind =
   | 'accepted_as_is'
   /** The function's own `… not valid - …` line. */
   | 'not_valid'
+  /** `ERROR: agent_user does not have a live call - <agent_user>` */
+  | 'no_live_call'
   /** `ERROR: external_pause agent is not paused - …` [x] */
   | 'agent_not_paused'
   /** Gateway-only: `ERROR: <function> error - telephony command failed - <agent_user>` [x] */

@@ -64,7 +64,7 @@ async function answerAgentApi(deps: ScriptDeps, req: Request, request: AgentRequ
 
   const debug = request.format === 'debug';
   const answer = new AnswerText(debug);
-  const ctx: AgentOperationContext = { core, logger: deps.logger, request, apiUser: auth.user, answer, epoch: Math.floor(startedAt.getTime() / 1000) };
+  const ctx: AgentOperationContext = { core, logger: deps.logger, request, apiUser: auth.user, answer, epoch: Math.floor(startedAt.getTime() / 1000), timeZone: settings.timeZone };
   const operation = agentFunction(fn);
   // Unknown functions (and those of the catalogue not carried out yet) print nothing.
   const { agentId } = operation ? await answerAgentFunction(operation, ctx) : { agentId: request.agent_user };

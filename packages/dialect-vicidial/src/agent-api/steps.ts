@@ -22,6 +22,8 @@ export interface AgentOperationContext {
   answer: AnswerText;
   /** Request time, Unix seconds (VICIdial's `$epoch`). */
   epoch: number;
+  /** The impersonated server's time zone, for the times lines print. */
+  timeZone: string;
   /** Set by the function once it has found its agent: what its refusals echo. */
   target?: AgentTarget;
 }

@@ -4,9 +4,18 @@ import { audioPlayback } from './audio-playback';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
+import { recording } from './recording';
+import { sendDtmf } from './send-dtmf';
 
 /** Agent API functions the gateway carries out, one line each (`version` is answered before authentication). */
-export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([audioPlayback, externalHangup, externalPause, logout]);
+export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
+  audioPlayback,
+  externalHangup,
+  externalPause,
+  logout,
+  recording,
+  sendDtmf,
+]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
@@ -29,10 +38,8 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'st_login_log',
   'st_get_agent_active_lead',
   'ra_call_control',
-  'send_dtmf',
   'park_call',
   'transfer_conference',
-  'recording',
   'webphone_url',
   'call_agent',
   'switch_lead',

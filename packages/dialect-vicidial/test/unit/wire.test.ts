@@ -9,6 +9,8 @@ import { wantsCloseLink, AnswerText, debugFooter, debugHeader } from '../../src/
 import { createInputFilters, FILTERS, removeQuotes } from '../../src/wire/input-filters';
 import { bytesToText, parseQueryPairs, phpParamName, utf8ToBytes } from '../../src/wire/php-params';
 import { gmtNow, serverTime, storedGmt } from '../../src/wire/server-time';
+import { dtmfKeys } from '../../src/wire/dtmf-keys';
+import { agentStatus } from '../../src/wire/agent-status';
 import { agentApiVersionLine, nonAgentApiVersionLine } from '../../src/operations/version';
 import { defaultVicidialSettings } from '../../src/settings';
 
@@ -161,5 +163,19 @@ describe('DomainError mapping (errors.ts)', () => {
     expect(refusalOf(logout, new DomainError('PBX_UNAVAILABLE')).kind).toBe('telephony_failed');
     expect(refusalOf(externalHangup, new DomainError('PBX_REJECTED')).kind).toBe('telephony_failed');
     expect(refusalOf(audioPlayback, new Error('connection reset')).kind).toBe('service_unavailable');
+  });
+});
+
+describe('send_dtmf keys', () => {
+  test('P is #, S is *, Q a second of silence; digits and A-D as they are; anything else is no key', () => {
+    expect(dtmfKeys('QQQQ1234SQQQQQ6654P')).toBe(',,,,1234*,,,,,6654#');
+    expect(dtmfKeys('ABCD09')).toBe('ABCD09');
+    expect(dtmfKeys('abc-E_|x')).toBe('');
+  });
+});
+
+describe('agent status', () => {
+  test('as vicidial_live_agents shows it; after-call work is PAUSED (DISPO is PAUSED with a lead)', () => {
+    expect([agentStatus('ready'), agentStatus('paused'), agentStatus('in_call'), agentStatus('wrap_up')]).toEqual(['READY', 'PAUSED', 'INCALL', 'PAUSED']);
   });
 });

@@ -73,6 +73,11 @@ export class SimControl {
     }
   }
 
+  /** The keys the far end of a phone or trunk channel has heard from it so far. */
+  async heardDtmf(channelId: string): Promise<{ digits: string }> {
+    return { digits: this.channel(channelId).heardByFarEnd };
+  }
+
   /** A phone waiting for a manual answer (or any ringing outgoing call) picks up. */
   async answer(channelId: string): Promise<void> {
     const channel = this.channel(channelId);
