@@ -27,7 +27,7 @@ async function inCallWithCustomer(t: TestCore): Promise<{ callId: string; custom
   return { callId, customerLegId: customer.id };
 }
 
-const started = (name: string) => ({ type: 'recording_started' as const, recordingName: name, at: new Date() });
+const started = (t: TestCore, name: string) => ({ type: 'recording_started' as const, recordingName: name, at: t.clock.now() });
 
 describe('recording file names', () => {
   it('date and time (UTC), agent, label and a unique part, only path-safe characters', () => {
@@ -145,7 +145,7 @@ describe('stopping the agent recordings', () => {
     await loginWithConference(t, '1000');
     const first = (await t.core.startAgentRecording({ agentId: '1000' })).recording;
     const second = (await t.core.startAgentRecording({ agentId: '1000' })).recording;
-    await t.emit(started(first.name));
+    await t.emit(started(t, first.name));
     t.pbx.clearCommands();
 
     const { stopped } = await t.core.stopAgentRecordings({ agentId: '1000' });
@@ -181,5 +181,21 @@ describe('stopping the agent recordings', () => {
   it('refuses an agent who is not logged in', async () => {
     const t = await setup();
     expect((await refusal(t.core.stopAgentRecordings({ agentId: '1000' }))).code).toBe('AGENT_NOT_LOGGED_IN');
+  });
+});
+
+describe('the session ends', () => {
+  it('its recordings are stopped before the conference goes and recorded finished (Asterisk reports no end for them)', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    const { recording } = await t.core.startAgentRecording({ agentId: '1000' });
+    await t.emit(started(t, recording.name));
+    await t.advance(5000);
+    t.pbx.clearCommands();
+    await t.core.logoutAgent({ agentId: '1000', whenInCall: 'defer' });
+    const commands = t.pbx.describe();
+    expect(commands.indexOf(`stopRecording ${recording.name}`)).toBeGreaterThanOrEqual(0);
+    expect(commands.indexOf(`stopRecording ${recording.name}`)).toBeLessThan(commands.indexOf('destroyBridge agent-1000.conference'));
+    expect(await t.core.getRecording(recording.id)).toMatchObject({ state: 'finished', endedAt: t.clock.now(), durationSec: 5 });
   });
 });

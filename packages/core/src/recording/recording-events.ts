@@ -2,7 +2,7 @@ import type { PbxEvent } from '../ports/pbx';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';
-import type { Recording } from './recording';
+import { recordedSeconds, type Recording } from './recording';
 
 export type RecordingEvent = Extract<PbxEvent, { type: 'recording_started' | 'recording_finished' | 'recording_failed' }>;
 
@@ -28,12 +28,10 @@ export async function handleRecordingEvent(ctx: CoreContext, event: RecordingEve
           state: event.type === 'recording_finished' ? 'finished' : 'failed',
           startedAt: recording.startedAt ?? (event.type === 'recording_finished' ? event.at : null),
           endedAt: event.at,
-          durationSec: event.type === 'recording_finished' ? (event.durationSec ?? elapsedSec(recording.startedAt, event.at)) : null,
+          durationSec: event.type === 'recording_finished' ? (event.durationSec ?? recordedSeconds(recording.startedAt, event.at)) : null,
         };
         await uow.tx.recordings.update(ended);
       }),
     ),
   );
 }
-
-const elapsedSec = (from: Date | null, to: Date): number => (from ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)) : 0);

@@ -2,8 +2,7 @@
  * The file name of a new recording, unique and safe as a path segment:
  * `<YYYYMMDD-HHMMSS>_<agent>_<label>_<unique>` (UTC), the label left out when
  * none is given. Only letters, digits, `-` and `_` reach the engine, which
- * takes the name as a path under its recordings directory; a dot would be
- * read as the start of an extension.
+ * takes the name as a path under its recordings directory.
  */
 export function recordingName(at: Date, agentId: string, label: string | null, unique: string): string {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

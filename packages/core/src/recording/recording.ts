@@ -33,3 +33,7 @@ export const isLiveRecording = (recording: Recording): boolean => recording.stat
 
 /** The file format the gateway records in. */
 export const RECORDING_FORMAT = 'wav';
+
+/** Whole seconds between a recording's start and `to`; 0 when it never started. */
+export const recordedSeconds = (startedAt: Date | null, to: Date): number =>
+  startedAt ? Math.max(0, Math.round((to.getTime() - startedAt.getTime()) / 1000)) : 0;

@@ -1,4 +1,5 @@
 import { answerFromFarEnd } from '../engine/pjsip-far-end';
+import { bridgeMediaChannels } from '../engine/bridge-media';
 import { receiveDtmf } from '../engine/dtmf';
 import { forgetChannel, requestHangup } from '../engine/hangup';
 import { DialplanRun } from '../engine/dialplan-run';
@@ -206,7 +207,7 @@ export class SimControl {
     const channels = [...this.world.channels.values()];
     for (const channel of channels) forgetChannel(this.world, channel);
     for (const bridge of this.world.bridges.values()) {
-      for (const media of Object.values(bridge.media)) media.control.forget();
+      for (const media of bridgeMediaChannels(bridge)) media.control.forget();
       this.world.apps.forget('bridges', bridge.id);
     }
     this.world.bridges.clear();
