@@ -133,3 +133,18 @@ describe('during a call', () => {
     await gateway().core.pauseAgent({ agentId: '1000', reason: null });
   });
 });
+
+// Last: it ends agent 1000's session.
+describe('logout', () => {
+  test('the session ends while recording: the recording is over and its file is there', async () => {
+    await api('value=START&agent_user=1000');
+    const [recording] = await live();
+    await gateway().waitFor(async () => (await gateway().core.getRecording(recording!.id))?.state === 'recording', 10000, 'recording');
+    const out = await agentGet(gateway(), `${AUTH}&function=logout&value=LOGOUT&agent_user=1000`);
+    expect(out.text).toMatch(/^SUCCESS: logout function set - LOGOUT\|\d+\|1000\n$/);
+    expect(await gateway().core.getAgentSession('1000')).toBeNull();
+    expect((await gateway().core.getRecording(recording!.id))?.state).toBe('finished');
+    await gateway().waitFor(async () => (await gateway().engineAri('GET', `/recordings/stored/${recording!.name}`)).status === 200, 10000, 'the stored file');
+    expect((await gateway().engineAri('GET', `/recordings/live/${recording!.name}`)).status).toBe(404);
+  });
+});
