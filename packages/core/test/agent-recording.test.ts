@@ -199,3 +199,27 @@ describe('the session ends', () => {
     expect(await t.core.getRecording(recording.id)).toMatchObject({ state: 'finished', endedAt: t.clock.now(), durationSec: 5 });
   });
 });
+
+describe('reconciliation with the engine', () => {
+  it('recordings the engine no longer has end: started or stopping ones finished, one never reported started failed; live ones stay', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    const stopping = (await t.core.startAgentRecording({ agentId: '1000' })).recording;
+    await t.emit(started(t, stopping.name));
+    await t.core.stopAgentRecordings({ agentId: '1000' });
+    const running = (await t.core.startAgentRecording({ agentId: '1000' })).recording;
+    const unheard = (await t.core.startAgentRecording({ agentId: '1000' })).recording;
+    const kept = (await t.core.startAgentRecording({ agentId: '1000' })).recording;
+    for (const r of [running, kept]) await t.emit(started(t, r.name));
+    await t.advance(3000);
+    // The engine lost all but one while the gateway was not listening.
+    t.pbx.recordings.clear();
+    t.pbx.recordings.set(kept.name, kept.bridgeId);
+
+    await t.emit({ type: 'pbx_connected', at: t.clock.now() });
+    expect(await t.core.getRecording(running.id)).toMatchObject({ state: 'finished', endedAt: t.clock.now(), durationSec: 3 });
+    expect(await t.core.getRecording(stopping.id)).toMatchObject({ state: 'finished', durationSec: 3 });
+    expect(await t.core.getRecording(unheard.id)).toMatchObject({ state: 'failed', durationSec: null });
+    expect(await t.core.getRecording(kept.id)).toMatchObject({ state: 'recording', endedAt: null });
+  });
+});

@@ -20,6 +20,7 @@ export type AriOperation =
   | 'bridges.list'
   | 'bridges.record'
   | 'recordings.stop'
+  | 'recordings.getLive'
   | 'playbacks.get'
   | 'playbacks.control'
   | 'playbacks.stop'

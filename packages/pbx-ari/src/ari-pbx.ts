@@ -21,7 +21,7 @@ import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
-import { recordBridge, stopRecording } from './commands/recording';
+import { recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
 import { endpoints, snapshot } from './commands/snapshot';
 import { ConnectionSupervisor } from './connection-supervisor';
@@ -102,6 +102,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
       sendDtmf(call, legId, digits, dtmfOptions),
     recordBridge: (request: RecordRequest) => recordBridge(call, request),
     stopRecording: (recordingName: string) => stopRecording(call, recordingName),
+    recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),

@@ -157,12 +157,14 @@ describe('bridges and playbacks through ari-client against the simulator', () =>
     await h.pbx.recordBridge({ recordingName: '20260101-000000_1000_b', bridgeId: 'bridge-rec', format: 'wav' });
     await h.log.waitFor(recordingEvent('recording_started', '20260101-000000_1000_a'), 'recording a started', 3000, from);
     await h.log.waitFor(recordingEvent('recording_started', '20260101-000000_1000_b'), 'recording b started', 3000, from);
+    expect(await h.pbx.recordingIsLive('20260101-000000_1000_a')).toBe(true);
     const taken = await timed(h.pbx.recordBridge({ recordingName: '20260101-000000_1000_a', bridgeId: 'bridge-rec', format: 'wav' }));
     expect(taken.error).toMatchObject({ kind: 'conflict', status: 409 });
     for (const name of ['20260101-000000_1000_a', '20260101-000000_1000_b']) {
       await h.pbx.stopRecording(name);
       const finished = await h.log.waitFor(recordingEvent('recording_finished', name), `recording ${name} finished`, 3000, from);
       expect(finished).toMatchObject({ durationSec: 0 });
+      expect(await h.pbx.recordingIsLive(name)).toBe(false);
       await h.pbx.stopRecording(name);
     }
     await h.pbx.destroyBridge('bridge-rec');

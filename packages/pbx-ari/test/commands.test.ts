@@ -6,7 +6,7 @@ import { sendDtmf } from '../src/commands/dtmf';
 import { hangup } from '../src/commands/hangup';
 import { formatCallerId, originate } from '../src/commands/originate';
 import { getPlaybackState, play, stopPlayback } from '../src/commands/playback';
-import { recordBridge, stopRecording } from '../src/commands/recording';
+import { recordBridge, recordingIsLive, stopRecording } from '../src/commands/recording';
 import { snapshot } from '../src/commands/snapshot';
 import { ORIGINATED_LEG_MARKER } from '../src/leg-origin-marker';
 import { channelJson } from './fixtures/ari-json';
@@ -94,6 +94,8 @@ describe('commands', () => {
     await expect(destroyBridge(scriptedCall([notFound()]).call, 'br-1')).resolves.toBeUndefined();
     await expect(stopPlayback(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeUndefined();
     await expect(stopRecording(scriptedCall([notFound()]).call, 'rec-1')).resolves.toBeUndefined();
+    await expect(recordingIsLive(scriptedCall([notFound()]).call, 'rec-1')).resolves.toBe(false);
+    await expect(recordingIsLive(scriptedCall([{ name: 'rec-1', format: 'wav', state: 'recording', target_uri: 'bridge:b' }]).call, 'rec-1')).resolves.toBe(true);
     await expect(ensureBridge(scriptedCall([new PbxFailure('conflict', 'exists', 409), undefined]).call, 'gateway', 'br-1', 'holding')).resolves.toBeUndefined();
     await expect(getPlaybackState(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeNull();
     const refused = new PbxFailure('conflict', 'Channel not in Stasis application', 409);

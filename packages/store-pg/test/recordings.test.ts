@@ -54,6 +54,11 @@ describe('recordings', () => {
     expect(await ctx.store.direct.recordings.listForCall('c-none')).toEqual([]);
   });
 
+  it('lists the recordings not yet over, stopping included, oldest first', async () => {
+    const unfinished = (await ctx.store.direct.recordings.listUnfinished()).map((r) => r.id);
+    expect(unfinished).toEqual(['agent-1000.rec-2', 'agent-2000.rec-c', 'agent-2001.rec-f', 'agent-2000.rec-a', 'agent-2000.rec-b']);
+  });
+
   it('keeps the state in the core enumeration', async () => {
     await expect(ctx.store.direct.recordings.insert({ ...recording('agent-1000.rec-bad'), state: 'paused' as never })).rejects.toMatchObject({ code: '23514' });
   });

@@ -29,6 +29,8 @@ export interface Pbx {
   recordBridge(request: RecordRequest): Promise<void>;
   /** Ends a live recording and keeps its file; one already over is not an error. */
   stopRecording(recordingName: string): Promise<void>;
+  /** Whether a recording is still live on the engine (the engine forgets one once it is over). */
+  recordingIsLive(recordingName: string): Promise<boolean>;
   /** Plays ringing tone to a leg waiting in a bridge, or stops it. */
   setRinging(legId: string, ringing: boolean): Promise<void>;
   /** What exists now: used to reconcile after the gateway or the engine restarts. */

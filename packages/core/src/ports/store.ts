@@ -165,6 +165,8 @@ export interface RecordingRepository {
   liveForAgent(agentId: string): Promise<Recording[]>;
   /** Every recording of a call, oldest first. */
   listForCall(callId: string): Promise<Recording[]>;
+  /** Recordings not yet finished or failed (`stopping` included), oldest first. */
+  listUnfinished(): Promise<Recording[]>;
 }
 
 export interface CdrRepository {

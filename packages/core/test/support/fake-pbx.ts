@@ -249,6 +249,11 @@ export class FakePbx implements Pbx {
     this.recordings.delete(recordingName);
   }
 
+  async recordingIsLive(recordingName: string): Promise<boolean> {
+    this.assertAvailable('recordingIsLive');
+    return this.recordings.has(recordingName);
+  }
+
   async setRinging(legId: string, ringing: boolean): Promise<void> {
     this.record('setRinging', [legId, ringing]);
   }

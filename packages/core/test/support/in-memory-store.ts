@@ -913,6 +913,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async listForCall(callId) {
       return recordingsWhere((recording) => recording.callId === callId);
     },
+    async listUnfinished() {
+      return recordingsWhere((recording) => recording.state !== 'finished' && recording.state !== 'failed');
+    },
   };
 
   const cdrs: CdrRepository = {

@@ -20,6 +20,7 @@ export async function up(db: Knex): Promise<void> {
       CONSTRAINT recordings_name_key UNIQUE (name)
     );
     CREATE INDEX recordings_live_agent_idx ON recordings (agent_id, created_at) WHERE state IN ('pending', 'recording');
+    CREATE INDEX recordings_unfinished_idx ON recordings (created_at, id) WHERE state IN ('pending', 'recording', 'stopping');
     CREATE INDEX recordings_call_idx ON recordings (call_id, created_at) WHERE call_id IS NOT NULL;
   `);
 }

@@ -51,6 +51,7 @@ const toColumns = (recording: Recording): Omit<RecordingRow, 'id'> => ({
 
 const OLDEST_FIRST = [{ column: 'created_at' }, { column: 'id' }];
 const LIVE_STATES: ReadonlyArray<Recording['state']> = ['pending', 'recording'];
+const UNFINISHED_STATES: ReadonlyArray<Recording['state']> = [...LIVE_STATES, 'stopping'];
 
 export function createRecordingRepository(db: Knex): RecordingRepository {
   const one = async (where: Partial<RecordingRow>): Promise<Recording | null> => {
@@ -77,6 +78,11 @@ export function createRecordingRepository(db: Knex): RecordingRepository {
 
     async listForCall(callId) {
       const rows: RecordingRow[] = await db('recordings').where('call_id', callId).orderBy(OLDEST_FIRST);
+      return rows.map(toRecording);
+    },
+
+    async listUnfinished() {
+      const rows: RecordingRow[] = await db('recordings').whereIn('state', UNFINISHED_STATES).orderBy(OLDEST_FIRST);
       return rows.map(toRecording);
     },
   };
