@@ -53,9 +53,20 @@ describe('DTMF to the customer of the agent call', () => {
   it('refuses what is not a key, and an agent not logged in', async () => {
     const t = await setup();
     expect((await refusal(t.core.sendAgentCallDtmf({ agentId: '1000', digits: '1' }))).code).toBe('AGENT_NOT_LOGGED_IN');
-    for (const digits of ['', 'x', '1 2', 'w']) {
+    for (const digits of ['x', '1 2', 'w']) {
       expect((await refusal(t.core.sendAgentCallDtmf({ agentId: '1000', digits }))).code).toBe('INVALID_ARGUMENT');
     }
+  });
+
+  it('no keys at all: the call is checked, nothing is sent', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    expect((await refusal(t.core.sendAgentCallDtmf({ agentId: '1000', digits: '' }))).code).toBe('NO_ACTIVE_CALL');
+    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
+    await t.answer((await legOf(t, callId, 'customer')).id);
+    t.pbx.clearCommands();
+    await t.core.sendAgentCallDtmf({ agentId: '1000', digits: '' });
+    expect(t.pbx.commands).toEqual([]);
   });
 
   it('an engine refusal is reported', async () => {

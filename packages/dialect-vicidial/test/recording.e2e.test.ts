@@ -67,6 +67,13 @@ describe('START, STATUS, STOP', () => {
     expectVicidialAnswer(await api('value=STATUS&agent_user=1000'), `NOTICE: not recording - 1000|||||${SESSION}\n`);
   });
 
+  test('lines that do not end the script get the close-window link', async () => {
+    expectVicidialAnswer(
+      await api('value=STATUS&agent_user=1000&close_window_link=1'),
+      `NOTICE: not recording - 1000|||||${SESSION}\n\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`,
+    );
+  });
+
   test('seed: ERROR: stop recording error with nothing recording; it ends the script', async () => {
     expectVicidialAnswer(await api('value=STOP&agent_user=1000&close_window_link=1'), `ERROR: stop recording error - 1000|||||${SESSION}\n`);
   });

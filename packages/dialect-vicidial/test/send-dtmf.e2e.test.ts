@@ -29,8 +29,16 @@ describe('send_dtmf', () => {
     );
   });
 
-  test('no call: nobody to hear the keys, VICIdial\'s line for a missing call', async () => {
+  test('no call: nobody to hear the keys, VICIdial\'s line for a missing call (the script goes on: close-window link)', async () => {
     expectVicidialAnswer(await api('agent_user=1000&value=1234'), 'ERROR: agent_user does not have a live call - 1000\n');
+    expectVicidialAnswer(
+      await api('agent_user=1000&value=1234&close_window_link=1'),
+      `ERROR: agent_user does not have a live call - 1000\n\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`,
+    );
+  });
+
+  test('a value without any key (letters other than P S Q A-D) still needs a call', async () => {
+    expectVicidialAnswer(await api('agent_user=1000&value=xyz'), 'ERROR: agent_user does not have a live call - 1000\n');
   });
 
   test('seed: SUCCESS: send_dtmf function set - <value>|<agent_user>; the customer hears the keys, P as # and S as *', async () => {
@@ -41,6 +49,7 @@ describe('send_dtmf', () => {
       return digits.length >= 5 ? digits : false;
     }, 10000, 'the customer to hear the keys');
     expect(heard).toBe('1#2*3');
+    expectVicidialAnswer(await api('agent_user=1000&value=xyz'), 'SUCCESS: send_dtmf function set - xyz|1000\n');
     await gateway().core.hangupAgentCustomer({ agentId: '1000' });
   });
 });

@@ -5,11 +5,11 @@ import { agentOwner } from '../kernel/ids';
 
 export interface AgentCallDtmfRequest {
   agentId: string;
-  /** Keys `0-9`, `*`, `#`, `A-D`; `,` is one second of silence. */
+  /** Keys `0-9`, `*`, `#`, `A-D`; `,` is one second of silence. None: only the call is checked. */
   digits: string;
 }
 
-const DIGITS = /^[0-9A-D*#,]+$/;
+const DIGITS = /^[0-9A-D*#,]*$/;
 
 /**
  * Sends keys to the customer of the agent's current call (an IVR at the far
@@ -27,7 +27,7 @@ export async function sendAgentCallDtmf(ctx: CoreContext, request: AgentCallDtmf
       const legs = session.currentCallId ? await uow.tx.calls.legsOf(session.currentCallId) : [];
       const customer = legs.find((leg) => leg.role === 'customer' && leg.state === 'up');
       if (!customer) throw new DomainError('NO_ACTIVE_CALL', `agent ${request.agentId} has no customer on the line`);
-      uow.engine.command('send dtmf', () => ctx.pbx.sendDtmf(customer.id, digits));
+      if (digits !== '') uow.engine.command('send dtmf', () => ctx.pbx.sendDtmf(customer.id, digits));
     }),
   );
 }

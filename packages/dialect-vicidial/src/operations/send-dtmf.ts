@@ -13,9 +13,8 @@ export const sendDtmf = agentCommand({
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => value.length < 1 || (givenAgent.length < 1 && altUser.length < 2),
   async carryOut({ core }, { value, agentId, agentUser }) {
     const digits = dtmfKeys(value);
-    if (digits === '') return `send_dtmf: no keys in ${value}`;
     await core.sendAgentCallDtmf({ agentId, digits });
-    return `send_dtmf: ${digits} sent to the customer of agent ${agentUser}`;
+    return digits === '' ? `send_dtmf: no keys in ${value}` : `send_dtmf: ${digits} sent to the customer of agent ${agentUser}`;
   },
   errors: {
     NO_ACTIVE_CALL: {
