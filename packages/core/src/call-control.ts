@@ -17,6 +17,7 @@ import { directoryQueries, type DirectoryQueries } from './directory/directory-q
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
+import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -40,6 +41,7 @@ export interface CallControl
   extends CredentialCommands,
     AgentCommands,
     PlaybackCommands,
+    RecordingCommands,
     CallCommands,
     DirectoryQueries,
     QueueQueries,
@@ -80,6 +82,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...credentialCommands(ctx),
     ...agentCommands(ctx, track),
     ...playbackCommands(ctx, track),
+    ...recordingCommands(ctx, track),
     ...callCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx),

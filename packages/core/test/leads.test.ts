@@ -129,6 +129,12 @@ describe('dispositions', () => {
     return { leadId: lead.id, callId, customerLegId: customer.id };
   }
 
+  it("a recording made during a lead's call names the lead", async () => {
+    const t = await setup();
+    const { leadId, callId } = await leadCall(t);
+    expect((await t.core.startAgentRecording({ agentId: '1000' })).recording).toMatchObject({ callId, leadId });
+  });
+
   const hangUp = async (t: TestCore, legId: string): Promise<void> => {
     await t.endLeg(legId);
     await t.settle();

@@ -16,6 +16,8 @@ export type WireErrorKind =
   | 'accepted_as_is'
   /** The function's own `… not valid - …` line. */
   | 'not_valid'
+  /** `ERROR: agent_user does not have a live call - <agent_user>` */
+  | 'no_live_call'
   /** `ERROR: external_pause agent is not paused - …` [x], `ERROR: pause_code error - agent is not paused - …` */
   | 'agent_not_paused'
   /** `ERROR: agent_user does not have a lead on their screen - …` */

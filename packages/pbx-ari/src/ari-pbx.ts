@@ -10,6 +10,7 @@ import type {
   PbxSnapshot,
   PlaybackOperation,
   PlayRequest,
+  RecordRequest,
 } from '@pbx-gateway/core';
 import { AriEventTranslator } from './ari-event-translation';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
@@ -20,6 +21,7 @@ import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
+import { recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
 import { endpoints, snapshot } from './commands/snapshot';
 import { ConnectionSupervisor } from './connection-supervisor';
@@ -98,6 +100,9 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     stopPlayback: (playbackId: string) => stopPlayback(call, playbackId),
     sendDtmf: (legId: string, digits: string, dtmfOptions?: { betweenMs?: number; durationMs?: number }) =>
       sendDtmf(call, legId, digits, dtmfOptions),
+    recordBridge: (request: RecordRequest) => recordBridge(call, request),
+    stopRecording: (recordingName: string) => stopRecording(call, recordingName),
+    recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),

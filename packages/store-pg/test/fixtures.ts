@@ -11,6 +11,7 @@ import type {
   Leg,
   NewCdr,
   Playback,
+  Recording,
 } from '@pbx-gateway/core';
 import { createTestDatabase, type TestDatabase } from '@pbx-gateway/test-support';
 import { Client } from 'pg';
@@ -195,6 +196,23 @@ export const playback = (id: string, overrides: Partial<Playback> = {}): Playbac
   startedAt: null,
   finishedAt: null,
   continues: null,
+  ...overrides,
+});
+
+export const recording = (id: string, overrides: Partial<Recording> = {}): Recording => ({
+  id,
+  name: `20240501-090000_1000_${id.replace(/[^A-Za-z0-9]/g, '')}`,
+  format: 'wav',
+  location: `20240501-090000_1000_${id.replace(/[^A-Za-z0-9]/g, '')}.wav`,
+  agentId: '1000',
+  bridgeId: 'agent-1000.conference',
+  callId: null,
+  leadId: null,
+  state: 'pending',
+  createdAt: at('2024-05-01T09:00:00.000Z'),
+  startedAt: null,
+  endedAt: null,
+  durationSec: null,
   ...overrides,
 });
 

@@ -26,6 +26,7 @@ const TABLES = [
   'playbacks',
   'queue_members',
   'queues',
+  'recordings',
   'trunk_caller_ids',
   'trunks',
 ];

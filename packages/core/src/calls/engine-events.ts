@@ -6,6 +6,7 @@ import { endLeg } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxBestEffort } from '../kernel/engine';
+import { handleRecordingEvent } from '../recording/recording-events';
 
 type LegEvent = Extract<PbxEvent, { type: 'leg_ringing' | 'leg_answered' | 'leg_ended' | 'leg_dtmf' }>;
 type PlaybackEvent = Extract<PbxEvent, { type: 'playback_started' | 'playback_finished' }>;
@@ -25,6 +26,10 @@ export function handlePbxEvent(ctx: CoreContext, event: PbxEvent): Promise<void>
     case 'playback_started':
     case 'playback_finished':
       return ctx.queue.run(ownerOf(event.playbackId), () => guarded(ctx, event, () => handlePlaybackEvent(ctx, event)));
+    case 'recording_started':
+    case 'recording_finished':
+    case 'recording_failed':
+      return handleRecordingEvent(ctx, event, (work) => guarded(ctx, event, work));
     case 'leg_arrived':
       // Calls that reach the application by themselves have no route yet:
       // release them rather than leave a caller in silence.

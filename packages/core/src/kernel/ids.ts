@@ -14,3 +14,5 @@ export const newPlaybackId = (owner: string, ids: IdSource): string => `${owner}
 export const callBridgeId = (callId: string): string => `${callId}.bridge`;
 
 export const conferenceBridgeId = (agentId: string): string => `${agentOwner(agentId)}.conference`;
+
+export const newRecordingId = (owner: string, ids: IdSource): string => `${owner}.rec-${ids.newId()}`;

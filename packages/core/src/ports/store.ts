@@ -8,6 +8,7 @@ import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../d
 import type { Queue, QueueMember } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
+import type { Recording } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
 import type {
   CallbackRepository,
@@ -43,6 +44,7 @@ export interface StoreTransaction {
   readonly queues: QueueRepository;
   readonly calls: CallRepository;
   readonly playbacks: PlaybackRepository;
+  readonly recordings: RecordingRepository;
   readonly cdrs: CdrRepository;
   readonly mailbox: MailboxRepository;
   readonly outbox: OutboxRepository;
@@ -170,6 +172,20 @@ export interface PlaybackRepository {
   unfinishedForCall(callId: string): Promise<Playback | null>;
   /** Playbacks not yet finished (including `finishing`). */
   listUnfinished(): Promise<Playback[]>;
+}
+
+export interface RecordingRepository {
+  insert(recording: Recording): Promise<void>;
+  update(recording: Recording): Promise<void>;
+  get(id: string): Promise<Recording | null>;
+  /** By the file name the engine knows it by. */
+  getByName(name: string): Promise<Recording | null>;
+  /** The agent's recordings that are pending or recording, oldest first. */
+  liveForAgent(agentId: string): Promise<Recording[]>;
+  /** Every recording of a call, oldest first. */
+  listForCall(callId: string): Promise<Recording[]>;
+  /** Recordings not yet finished or failed (`stopping` included), oldest first. */
+  listUnfinished(): Promise<Recording[]>;
 }
 
 export interface CdrRepository {

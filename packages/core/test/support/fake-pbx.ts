@@ -12,6 +12,7 @@ import {
   type PbxSnapshot,
   type PlaybackOperation,
   type PlayRequest,
+  type RecordRequest,
 } from '../../src';
 
 export type PbxCommandName =
@@ -25,6 +26,8 @@ export type PbxCommandName =
   | 'controlPlayback'
   | 'stopPlayback'
   | 'sendDtmf'
+  | 'recordBridge'
+  | 'stopRecording'
   | 'setRinging';
 
 export interface PbxCommandRecord {
@@ -53,6 +56,8 @@ export class FakePbx implements Pbx {
   readonly legs = new Map<string, EngineLeg>();
   readonly bridges = new Map<string, { kind: BridgeKind; legIds: string[] }>();
   readonly playbacks = new Map<string, PbxPlaybackState>();
+  /** Live recordings by name, with the bridge each records. */
+  readonly recordings = new Map<string, string>();
   endpointList: PbxEndpoint[] = [];
   /** Dialplan context reported for originated legs. */
   context = 'gateway';
@@ -234,6 +239,21 @@ export class FakePbx implements Pbx {
     this.record('sendDtmf', options === undefined ? [legId, digits] : [legId, digits, options]);
   }
 
+  async recordBridge(request: RecordRequest): Promise<void> {
+    this.record('recordBridge', [request]);
+    this.recordings.set(request.recordingName, request.bridgeId);
+  }
+
+  async stopRecording(recordingName: string): Promise<void> {
+    this.record('stopRecording', [recordingName]);
+    this.recordings.delete(recordingName);
+  }
+
+  async recordingIsLive(recordingName: string): Promise<boolean> {
+    this.assertAvailable('recordingIsLive');
+    return this.recordings.has(recordingName);
+  }
+
   async setRinging(legId: string, ringing: boolean): Promise<void> {
     this.record('setRinging', [legId, ringing]);
   }
@@ -307,6 +327,10 @@ function describeCommand(command: PbxCommandRecord): string {
       const request = a as PlayRequest;
       const target = request.target.kind === 'leg' ? `leg:${request.target.legId}` : `bridge:${request.target.bridgeId}`;
       return `play ${request.playbackId} ${target} ${request.media}${request.offsetMs ? ` offset=${request.offsetMs}` : ''}`;
+    }
+    case 'recordBridge': {
+      const request = a as RecordRequest;
+      return `recordBridge ${request.bridgeId} ${request.recordingName}.${request.format}`;
     }
     case 'addToBridge':
       return `addToBridge ${String(a)} ${(b as string[]).join(',')}`;

@@ -26,6 +26,8 @@ import type {
   OutboxRepository,
   Playback,
   PlaybackRepository,
+  Recording,
+  RecordingRepository,
   Queue,
   QueueMember,
   QueueRepository,
@@ -217,6 +219,7 @@ type TableName =
   | 'calls'
   | 'legs'
   | 'playbacks'
+  | 'recordings'
   | 'cdrs'
   | 'mailbox'
   | 'outbox'
@@ -242,6 +245,7 @@ const TABLES: readonly TableName[] = [
   'calls',
   'legs',
   'playbacks',
+  'recordings',
   'cdrs',
   'mailbox',
   'outbox',
@@ -915,6 +919,39 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const recordingsWhere = (match: (recording: Recording) => boolean): Recording[] =>
+    access
+      .scan<Recording>('recordings')
+      .filter((row) => match(row.value))
+      .sort(byCreatedThenSeq)
+      .map((row) => copy(row.value));
+  const recordings: RecordingRepository = {
+    async insert(recording) {
+      if (values<Recording>('recordings').some((other) => other.name === recording.name)) {
+        throw new Error(`duplicate key value violates unique constraint "recordings_name_key" (${recording.name})`);
+      }
+      await access.insert('recordings', recording.id, copy(recording));
+    },
+    async update(recording) {
+      await access.update('recordings', recording.id, copy(recording));
+    },
+    async get(id) {
+      return getValue<Recording>('recordings', id);
+    },
+    async getByName(name) {
+      return recordingsWhere((recording) => recording.name === name)[0] ?? null;
+    },
+    async liveForAgent(agentId) {
+      return recordingsWhere((recording) => recording.agentId === agentId && (recording.state === 'pending' || recording.state === 'recording'));
+    },
+    async listForCall(callId) {
+      return recordingsWhere((recording) => recording.callId === callId);
+    },
+    async listUnfinished() {
+      return recordingsWhere((recording) => recording.state !== 'finished' && recording.state !== 'failed');
+    },
+  };
+
   const cdrs: CdrRepository = {
     async insert(cdr) {
       if (values<Cdr>('cdrs').some((other) => other.callId === cdr.callId)) {
@@ -1119,6 +1156,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     queues,
     calls,
     playbacks,
+    recordings,
     cdrs,
     mailbox,
     outbox,

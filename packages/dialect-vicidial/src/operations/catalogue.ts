@@ -8,6 +8,8 @@ import { externalPause } from './external-pause';
 import { externalStatus } from './external-status';
 import { logout } from './logout';
 import { pauseCode } from './pause-code';
+import { recording } from './recording';
+import { sendDtmf } from './send-dtmf';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -21,6 +23,8 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   externalStatus,
   logout,
   pauseCode,
+  recording,
+  sendDtmf,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -43,10 +47,8 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'st_login_log',
   'st_get_agent_active_lead',
   'ra_call_control',
-  'send_dtmf',
   'park_call',
   'transfer_conference',
-  'recording',
   'switch_lead',
   'vm_message',
   'calls_in_queue_count',

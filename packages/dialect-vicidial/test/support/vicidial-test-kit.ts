@@ -222,3 +222,20 @@ export async function rawRequest(
     }
   }
 }
+
+/** Puts the agent in a call with a customer (dialled into its conference, over the trunk) and waits for the answer. */
+export async function customerCall(gateway: TestGateway, agentId: string, number = '800123456'): Promise<{ callId: string; customerLegId: string }> {
+  const { callId } = await gateway.core.startAgentCustomerCall({
+    agentId,
+    number,
+    callerId: null,
+    origin: { dialect: 'vicidial', operation: 'test', apiUserId: null },
+  });
+  const answered = await gateway.waitFor(async () => {
+    const found = await gateway.core.getCall(callId);
+    return found?.call.state === 'answered' ? found : false;
+  }, 5000, 'customer to answer');
+  const customer = answered.legs.find((leg) => leg.role === 'customer');
+  if (!customer) throw new Error(`call ${callId} has no customer leg`);
+  return { callId, customerLegId: customer.id };
+}

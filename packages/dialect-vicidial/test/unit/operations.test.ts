@@ -7,6 +7,8 @@ import { audioPlayback } from '../../src/operations/audio-playback';
 import { externalHangup } from '../../src/operations/external-hangup';
 import { externalPause } from '../../src/operations/external-pause';
 import { logout } from '../../src/operations/logout';
+import { recording } from '../../src/operations/recording';
+import { sendDtmf } from '../../src/operations/send-dtmf';
 import { AnswerText } from '../../src/wire/answer';
 import { readLeadParams } from '../../src/agent-api/lead-params';
 import { defaultVicidialSettings } from '../../src/settings';
@@ -51,6 +53,10 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
     resumeAgent: fail,
     hangupAgentCustomer: fail,
     logoutAgent: fail,
+    startAgentRecording: fail,
+    stopAgentRecordings: fail,
+    liveAgentRecordings: async () => [],
+    sendAgentCallDtmf: fail,
   } as unknown as CallControl;
   const errors: string[] = [];
   const logger: DialectLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (_facts, message) => void errors.push(message) };
@@ -103,6 +109,9 @@ test.each([
   [logout, { value: 'LOGOUT' }, 'logout'],
   [audioPlayback, { value: 'x', stage: 'PLAY' }, 'audio_playback'],
   [audioPlayback, { stage: 'RESTART' }, 'audio_playback'],
+  [recording, { value: 'START' }, 'recording'],
+  [recording, { value: 'STOP' }, 'recording'],
+  [sendDtmf, { value: '1P' }, 'send_dtmf'],
 ] as const)('%#: the engine unreachable or refusing: telephony command failed, the script ends', async (operation, request, fn) => {
   for (const code of ['PBX_UNAVAILABLE', 'PBX_REJECTED'] as const) {
     const { ctx, errors } = context({ ...request, function: fn }, new DomainError(code));
@@ -118,10 +127,24 @@ test.each([
   [externalPause, { value: 'PAUSE' }, 'external_pause', 'ERROR: agent_user is not logged in - 1000\n'],
   [logout, { value: 'LOGOUT' }, 'logout', 'ERROR: agent_user is not logged in - 1000\n'],
   [audioPlayback, { stage: 'STOP' }, 'audio_playback', 'ERROR: agent_user is not logged in - STOP|1000\n'],
+  [recording, { value: 'START' }, 'recording', 'ERROR: agent_user is not logged in - 1000\n'],
+  [sendDtmf, { value: '1' }, 'send_dtmf', 'ERROR: agent_user is not logged in - 1000\n'],
 ] as const)('%#: logged out between the check and the command: the not-logged-in line', async (operation, request, fn, line) => {
   const { ctx } = context({ ...request, function: fn }, new DomainError('AGENT_NOT_LOGGED_IN'));
   await answerAgentFunction(operation, ctx);
   expect(ctx.answer.text()).toBe(line);
+});
+
+test('the conference went away before the recording started: no session data', async () => {
+  const { ctx } = context({ function: 'recording', value: 'START' }, new DomainError('SESSION_HAS_NO_CONFERENCE'));
+  await answerAgentFunction(recording, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: recording error - no session data - 1000\n');
+});
+
+test('the call ended between the check and the keys: no live call', async () => {
+  const { ctx } = context({ function: 'send_dtmf', value: '1' }, new DomainError('NO_ACTIVE_CALL'));
+  await answerAgentFunction(sendDtmf, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: agent_user does not have a live call - 1000\n');
 });
 
 test('anything else that fails (the database gone): a service-unavailable line, logged, never a stack trace', async () => {

@@ -10,6 +10,8 @@ import { createInputFilters, FILTERS, removeQuotes } from '../../src/wire/input-
 import { bytesToText, parseQueryPairs, phpParamName, utf8ToBytes } from '../../src/wire/php-params';
 import { scriptOfPath } from '../../src/wire/script-path';
 import { gmtNow, parseLocalDateTime, serverTime, storedGmt } from '../../src/wire/server-time';
+import { dtmfKeys } from '../../src/wire/dtmf-keys';
+import { agentStatus } from '../../src/wire/agent-status';
 import { agentApiVersionLine, nonAgentApiVersionLine } from '../../src/operations/version';
 import { defaultVicidialSettings } from '../../src/settings';
 
@@ -195,5 +197,19 @@ describe('script paths as Apache maps them (wire/script-path)', () => {
 
   test.each(['', 'agc/api.php', '/agc/api.php%2f', '/agc%2fapi.php', '/..', '/agc/api.php/../..', '/agc/%E9/../api.php%ZZ', '/vicidial/non_agent_api'])('%s is none', (path) => {
     expect(scriptOfPath(path, scripts)).toBeNull();
+  });
+});
+
+describe('send_dtmf keys', () => {
+  test('P is #, S is *, Q a second of silence; digits and A-D as they are; anything else is no key', () => {
+    expect(dtmfKeys('QQQQ1234SQQQQQ6654P')).toBe(',,,,1234*,,,,,6654#');
+    expect(dtmfKeys('ABCD09')).toBe('ABCD09');
+    expect(dtmfKeys('abc-E_|x')).toBe('');
+  });
+});
+
+describe('agent status', () => {
+  test('as vicidial_live_agents shows it; after-call work is PAUSED (DISPO is PAUSED with a lead)', () => {
+    expect([agentStatus('ready'), agentStatus('paused'), agentStatus('in_call'), agentStatus('wrap_up')]).toEqual(['READY', 'PAUSED', 'INCALL', 'PAUSED']);
   });
 });

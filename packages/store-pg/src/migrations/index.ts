@@ -23,6 +23,7 @@ import * as leads from './022-leads';
 import * as leadStatuses from './023-lead-statuses';
 import * as callbacks from './024-callbacks';
 import * as doNotCall from './025-do-not-call';
+import * as recordings from './026-recordings';
 import * as callProgress from './027-call-progress';
 
 export interface NamedMigration {
@@ -58,6 +59,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '023-lead-statuses', migration: leadStatuses },
   { name: '024-callbacks', migration: callbacks },
   { name: '025-do-not-call', migration: doNotCall },
+  { name: '026-recordings', migration: recordings },
   { name: '027-call-progress', migration: callProgress },
 ];
 

@@ -12,6 +12,7 @@ import { createMailboxRepository } from './mailbox';
 import { createOutboxRepository } from './outbox';
 import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
+import { createRecordingRepository } from './recordings';
 import { createTrunkRepository } from './trunks';
 import { createCallbackRepository } from './callbacks';
 import { createCampaignRepository } from './campaigns';
@@ -33,6 +34,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     queues: createQueueRepository(db),
     calls: createCallRepository(db),
     playbacks: createPlaybackRepository(db),
+    recordings: createRecordingRepository(db),
     cdrs: createCdrRepository(db),
     mailbox: createMailboxRepository(db),
     outbox: createOutboxRepository(db),
