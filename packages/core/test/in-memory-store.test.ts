@@ -1,7 +1,10 @@
 import type { AgentSession, Cdr, NewCdr } from '../src';
-import { FakeClock, FakeTimers } from './support/fake-time';
-import { agent } from './support/fixtures';
-import { InMemoryStore } from './support/in-memory-store';
+import {
+  FakeClock,
+  FakeTimers,
+  agent,
+  InMemoryStore,
+} from '@pbx-gateway/test-support';
 
 const T0 = new Date('2024-03-01T09:00:00Z');
 

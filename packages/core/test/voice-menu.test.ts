@@ -1,7 +1,14 @@
 import { DomainError, PbxFailure, type VoiceMenuRequest } from '../src';
-import { extension, extensionGroup, trunk } from './support/fixtures';
-import { describeEvents, legOf, legsOf } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  extension,
+  extensionGroup,
+  trunk,
+  describeEvents,
+  legOf,
+  legsOf,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({

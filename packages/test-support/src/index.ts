@@ -33,3 +33,6 @@ export { startAsterisk } from './asterisk/start';
 export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
 
 export { testEngine, type TestEngine } from './test-engine';
+
+// The real core over the in-memory store, a scriptable engine, a fake clock and sequential ids.
+export * from './test-core';

@@ -7,9 +7,9 @@ import {
   type DomainEventProjector,
   type DomainEventType,
   type PbxEvent,
-} from '../../src';
+} from '@pbx-gateway/core';
 import { FakeHasher } from './fake-hasher';
-import { FakePbx } from './fake-pbx';
+import { ScriptablePbx } from './scriptable-pbx';
 import { FakeClock, FakeTimers } from './fake-time';
 import { seed, type Directory } from './fixtures';
 import { InMemoryStore } from './in-memory-store';
@@ -39,7 +39,7 @@ export interface TestCoreOptions {
 export interface TestCore {
   core: CallControl;
   store: InMemoryStore;
-  pbx: FakePbx;
+  pbx: ScriptablePbx;
   clock: FakeClock;
   timers: FakeTimers;
   ids: SequentialIds;
@@ -94,7 +94,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     clock,
     timers,
     store,
-    pbx: new FakePbx(),
+    pbx: new ScriptablePbx(),
     ids: new SequentialIds(),
     hasher: new FakeHasher(),
     callbacks: new RecordingCallbackTransport(),
@@ -109,7 +109,7 @@ interface Parts {
   clock: FakeClock;
   timers: FakeTimers;
   store: InMemoryStore;
-  pbx: FakePbx;
+  pbx: ScriptablePbx;
   ids: SequentialIds;
   hasher: FakeHasher;
   callbacks: RecordingCallbackTransport;
@@ -146,7 +146,15 @@ function wire(parts: Parts): TestCore {
     if (store.openTransactions > 0) engineCommandsInTransaction.push(name);
   };
 
-  const settle = (): Promise<void> => core.idle();
+  pbx.clock = clock;
+  // What the far ends do happens here, between the gateway's own work, so that tests never race the engine.
+  const settle = async (): Promise<void> => {
+    await core.idle();
+    while (pbx.hasReactions()) {
+      pbx.deliverReactions();
+      await core.idle();
+    }
+  };
   const emit = async (event: PbxEvent): Promise<void> => {
     pbx.emit(event);
     await settle();

@@ -34,7 +34,7 @@ import type {
   Timers,
   Trunk,
   TrunkRepository,
-} from '../../src';
+} from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
