@@ -91,7 +91,7 @@ export class FakeCore {
       this.apiLog.push(entry);
     },
     getAgent: unused,
-    findAgentByAttribute: unused,
+    findAgentByExternalId: unused,
     getAgentSession: unused,
     loginAgent: unused,
     connectAgentPhone: unused,

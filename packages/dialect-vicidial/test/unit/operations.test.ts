@@ -39,7 +39,7 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
   };
   const core = {
     getAgentSession: async () => session,
-    findAgentByAttribute: async () => null,
+    findAgentByExternalId: async () => null,
     activeAgentPlayback: async () => null,
     startAgentPlayback: fail,
     controlAgentPlayback: fail,

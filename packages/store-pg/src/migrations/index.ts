@@ -18,6 +18,7 @@ import * as agentLoginFailures from './016-agent-login-failures';
 import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
+import * as agentExternalId from './020-agent-external-id';
 
 interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -47,6 +48,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '017-outbox-ordering', migration: outboxOrdering },
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
   { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
+  { name: '020-agent-external-id', migration: agentExternalId },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -11,6 +11,7 @@ export function agent(id: string, overrides: Partial<Agent> = {}): Agent {
     secretHash: hashOf(SECRET),
     device: `PJSIP/${id}`,
     active: true,
+    externalId: null,
     attributes: {},
     ...overrides,
   };

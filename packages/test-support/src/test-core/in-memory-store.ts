@@ -499,13 +499,14 @@ class TxAccess implements Access {
         throw duplicateKey(table, key);
       }
     }
-    const ownCdrs = this.writes.get('cdrs');
-    for (const [key, row] of ownCdrs ?? []) {
-      if (row === DELETED) continue;
-      const callId = (row.value as Cdr).callId;
-      for (const [otherKey, other] of this.state.table('cdrs')) {
-        if (otherKey !== key && !ownCdrs?.has(otherKey) && (other.value as Cdr).callId === callId) {
-          throw new Error(`duplicate key value violates unique constraint "cdrs_call_id_key" (${callId})`);
+    for (const unique of UNIQUE_COLUMNS) {
+      const own = this.writes.get(unique.table);
+      for (const [key, row] of own ?? []) {
+        if (row === DELETED) continue;
+        const value = unique.of(row.value);
+        if (value === null) continue;
+        for (const [otherKey, other] of this.state.table(unique.table)) {
+          if (otherKey !== key && !own?.has(otherKey) && unique.of(other.value) === value) throw uniqueViolation(unique.constraint, value);
         }
       }
     }
@@ -544,6 +545,16 @@ class TxAccess implements Access {
   private assertOpen(): void {
     if (!this.open) throw new Error('transaction already ended: its repositories must not be used any more');
   }
+}
+
+/** Unique keys besides the primary ones, checked again at commit against what others committed meanwhile. */
+const UNIQUE_COLUMNS: ReadonlyArray<{ table: TableName; constraint: string; of: (row: unknown) => string | null }> = [
+  { table: 'cdrs', constraint: 'cdrs_call_id_key', of: (row) => (row as Cdr).callId },
+  { table: 'agents', constraint: 'agents_external_id_key', of: (row) => (row as Agent).externalId },
+];
+
+function uniqueViolation(constraint: string, value: string): Error {
+  return new Error(`duplicate key value violates unique constraint "${constraint}" (${value})`);
 }
 
 function duplicateKey(table: TableName, key: string): Error {
@@ -636,11 +647,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async releaseLoginAttempt(id, clearFailures) {
       await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => releaseAttempt(failures, clearFailures));
     },
-    async findByAttribute(name, value) {
-      const matching = values<Agent>('agents').filter((agent) => agent.attributes[name] === value);
-      return matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] ?? null;
+    async findByExternalId(externalId) {
+      return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
     },
     async upsert(agent) {
+      if (agent.externalId !== null && values<Agent>('agents').some((other) => other.id !== agent.id && other.externalId === agent.externalId)) {
+        throw uniqueViolation('agents_external_id_key', agent.externalId);
+      }
       await put('agents', agent.id, agent);
     },
   };
@@ -884,7 +897,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   const cdrs: CdrRepository = {
     async insert(cdr) {
       if (values<Cdr>('cdrs').some((other) => other.callId === cdr.callId)) {
-        throw new Error(`duplicate key value violates unique constraint "cdrs_call_id_key" (${cdr.callId})`);
+        throw uniqueViolation('cdrs_call_id_key', cdr.callId);
       }
       const stored: Cdr = { ...copy(cdr), id: state.nextSerial('cdrs') };
       await access.insert('cdrs', String(stored.id), stored);
