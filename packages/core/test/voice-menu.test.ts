@@ -15,7 +15,7 @@ async function setup(): Promise<TestCore> {
     config: { voiceMenuKeyWaitMs: 5000, media: { urlHosts: ['media.example.com'] } },
     directory: {
       extensions: [extension(11, '301'), extension(12, '302'), extension(13, '303')],
-      groups: [extensionGroup('extGroup-1', [11, 12, 13], { tenant: '2028', ringTimeoutSec: 25 }), extensionGroup('empty', [99])],
+      groups: [extensionGroup('extGroup-1', [11, 12, 13], { tenant: '2028', ringTimeoutSec: 25 }), extensionGroup('empty', [])],
       trunks: [trunk(1, { callerIdPool: ['2120280001', '2120280002'] })],
     },
   });

@@ -551,6 +551,7 @@ class TxAccess implements Access {
 const UNIQUE_COLUMNS: ReadonlyArray<{ table: TableName; constraint: string; of: (row: unknown) => string | null }> = [
   { table: 'cdrs', constraint: 'cdrs_call_id_key', of: (row) => (row as Cdr).callId },
   { table: 'agents', constraint: 'agents_external_id_key', of: (row) => (row as Agent).externalId },
+  { table: 'trunks', constraint: 'trunks_name_key', of: (row) => (row as Trunk).name },
 ];
 
 function uniqueViolation(constraint: string, value: string): Error {
@@ -562,6 +563,25 @@ function duplicateKey(table: TableName, key: string): Error {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A JSON value as Postgres `jsonb` gives it back: the same value, object keys
+ * shortest first, then by their UTF-8 bytes. Dialects must not rely on the
+ * order they wrote keys in; here they cannot either.
+ */
+function asJsonb<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(asJsonb) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const keys = Object.keys(value).sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = asJsonb((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
+/** The error Postgres gives for a row whose parent row does not exist. */
+function missingParent(table: string, constraint: string, key: string): Error {
+  return new Error(`insert or update on table "${table}" violates foreign key constraint "${constraint}" (${key})`);
+}
 
 /** Failed-login counters, as API accounts carry them and agents keep them apart. */
 interface LoginFailures {
@@ -623,7 +643,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async upsert(user) {
       const existing = values<ApiUser>('apiUsers').find((other) => other.realm === user.realm && other.login === user.login);
-      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id };
+      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id, attributes: asJsonb(user.attributes) };
       await put('apiUsers', stored.id, stored);
       return copy(stored);
     },
@@ -654,7 +674,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       if (agent.externalId !== null && values<Agent>('agents').some((other) => other.id !== agent.id && other.externalId === agent.externalId)) {
         throw uniqueViolation('agents_external_id_key', agent.externalId);
       }
-      await put('agents', agent.id, agent);
+      await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
     },
   };
 
@@ -667,6 +687,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<AgentSession>('sessions', agentId);
     },
     async insert(session) {
+      if (!access.read('agents', session.agentId)) throw missingParent('agent_sessions', 'agent_sessions_agent_id_fkey', session.agentId);
       await access.insert('sessions', session.agentId, copy(session));
     },
     async update(session) {
@@ -721,6 +742,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<ExtensionGroup>('extensionGroups', name);
     },
     async upsert(group) {
+      const missing = group.extensionIds.find((id) => !access.read('extensions', String(id)));
+      if (missing !== undefined) throw missingParent('extension_group_members', 'extension_group_members_extension_id_fkey', String(missing));
       await put('extensionGroups', group.name, group);
     },
   };
@@ -741,6 +764,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return trunk ? { id: trunk.id, name: trunk.name, dialTemplate: trunk.dialTemplate } : null;
     },
     async upsert(trunk) {
+      if (trunksById().some((other) => other.id !== trunk.id && other.name === trunk.name)) throw uniqueViolation('trunks_name_key', trunk.name);
       await put('trunks', String(trunk.id), trunk);
     },
   };
@@ -767,6 +791,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       await put<QueueRow>('queues', queue.name, { name: queue.name, strategy: queue.strategy });
     },
     async putMember(queueName, member) {
+      if (!access.read('queues', queueName)) throw missingParent('queue_members', 'queue_members_queue_name_fkey', queueName);
+      if (!access.read('agents', member.agentId)) throw missingParent('queue_members', 'queue_members_agent_id_fkey', member.agentId);
       const key = memberKey(queueName, member.agentId);
       // A member keeps its pause and its place in the join order when re-added.
       const updated = await access.modify<QueueMemberRow>('queueMembers', key, (existing) => ({
@@ -801,10 +827,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       .map((row) => copy(row.value));
   const calls: CallRepository = {
     async insert(call) {
-      await access.insert('calls', call.id, copy(call));
+      await access.insert('calls', call.id, { ...copy(call), data: asJsonb(call.data) });
     },
     async update(call) {
-      await access.update('calls', call.id, copy(call));
+      await access.update('calls', call.id, { ...copy(call), data: asJsonb(call.data) });
     },
     async get(id) {
       return getValue<Call>('calls', id);
@@ -814,6 +840,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<Call>('calls', id);
     },
     async insertLeg(leg) {
+      if (!access.read('calls', leg.callId)) throw missingParent('legs', 'legs_call_id_fkey', leg.callId);
       await access.insert('legs', leg.id, copy(leg));
     },
     async updateLeg(leg) {
@@ -899,7 +926,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       if (values<Cdr>('cdrs').some((other) => other.callId === cdr.callId)) {
         throw uniqueViolation('cdrs_call_id_key', cdr.callId);
       }
-      const stored: Cdr = { ...copy(cdr), id: state.nextSerial('cdrs') };
+      if (!access.read('calls', cdr.callId)) throw missingParent('cdrs', 'cdrs_call_id_fkey', cdr.callId);
+      const stored: Cdr = { ...copy(cdr), id: state.nextSerial('cdrs'), data: asJsonb(cdr.data) };
       await access.insert('cdrs', String(stored.id), stored);
       return copy(stored);
     },
@@ -917,7 +945,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
 
   const mailbox: MailboxRepository = {
     async append(agentId, channel, message) {
-      await access.insert<MailboxRow>('mailbox', `m${state.nextSerial('mailbox')}`, { agentId, channel, message: copy(message) });
+      await access.insert<MailboxRow>('mailbox', `m${state.nextSerial('mailbox')}`, { agentId, channel, message: asJsonb(message) });
       access.mailboxAppended(agentId, channel);
     },
     async takeNext(agentId, channel) {
@@ -946,7 +974,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         orderingKey: message.orderingKey ?? null,
         url: message.url,
         body: message.body,
-        headers: copy(message.headers),
+        headers: asJsonb(message.headers),
         createdAt: copy(now),
         attempts: 0,
         nextAttemptAt: copy(now),
