@@ -68,6 +68,7 @@ export class ScriptablePbx implements Pbx {
   private channelSequence = 0;
   private readonly farEnds = new FarEnds();
   private readonly reactions: PbxEvent[] = [];
+  private playbacksStart = false;
 
   // ---- scripting -----------------------------------------------------
 
@@ -162,6 +163,11 @@ export class ScriptablePbx implements Pbx {
     this.farEnds.others = behaviour;
   }
 
+  /** From now on audio the gateway plays starts (`playback_started`) when the test core settles. */
+  startPlaybacks(start = true): void {
+    this.playbacksStart = start;
+  }
+
   /** The far end of a leg presses keys (one `leg_dtmf` per digit, when the test core settles). */
   pressDtmf(legId: string, digits: string): void {
     for (const digit of digits) this.reactions.push({ type: 'leg_dtmf', legId, digit, durationMs: 100, at: this.at() });
@@ -179,8 +185,10 @@ export class ScriptablePbx implements Pbx {
 
   /** Carries out what the far ends do, in order; returns how many events were delivered. */
   deliverReactions(): number {
-    // A far end can only act on a leg the engine still has (the gateway may have hung it up meanwhile).
-    const due = this.reactions.splice(0, this.reactions.length).filter((event) => !('legId' in event) || this.legs.has(event.legId));
+    // A far end can only act on a leg the engine still has (the gateway may have hung it up meanwhile); audio only plays while it exists.
+    const due = this.reactions
+      .splice(0, this.reactions.length)
+      .filter((event) => ('legId' in event ? this.legs.has(event.legId) : 'playbackId' in event ? this.playbacks.has(event.playbackId) : true));
     for (const event of due) this.emit({ ...event, at: this.at() });
     return due.length;
   }
@@ -262,6 +270,7 @@ export class ScriptablePbx implements Pbx {
   async play(request: PlayRequest): Promise<void> {
     this.record('play', [request]);
     this.playbacks.set(request.playbackId, 'queued');
+    if (this.playbacksStart) this.reactions.push({ type: 'playback_started', playbackId: request.playbackId, at: this.at() });
   }
 
   async controlPlayback(playbackId: string, operation: PlaybackOperation): Promise<void> {

@@ -5,6 +5,7 @@ import {
   type CoreConfig,
   type DomainEvent,
   type DomainEventProjector,
+  type DialectVocabulary,
   type DomainEventType,
   type PbxEvent,
 } from '@pbx-gateway/core';
@@ -18,7 +19,7 @@ import { RecordingLogger } from './recording-logger';
 import { SequentialIds } from './sequential-ids';
 
 /** The words the core's tests sign agents in with and issue tokens of (each dialect registers its own). */
-const TEST_VOCABULARY = [
+const TEST_VOCABULARY: DialectVocabulary[] = [
   { loginChannels: ['vicidial', 'voipsun', 'ccgateway', 'sipcall', 'provisioning'], apiRealms: ['vicidial', 'voipsun', 'sipcall'], tokenKinds: ['sipcall-token', 'ccgateway-guid'] },
 ];
 
@@ -33,6 +34,8 @@ export interface TestCoreOptions {
   /** Projectors run after the one that records events. */
   projectors?: DomainEventProjector[];
   directory?: Directory;
+  /** The words of the dialects under test (login channels, realms, token kinds); by default those of all four. */
+  vocabulary?: DialectVocabulary[];
 }
 
 /** The core wired to doubles, with the helpers tests use to play the engine's part. */
@@ -102,6 +105,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     config: testConfig(options.config),
     events: [],
     projectors: options.projectors ?? [],
+    vocabulary: options.vocabulary ?? TEST_VOCABULARY,
   });
 }
 
@@ -117,6 +121,7 @@ interface Parts {
   config: CoreConfig;
   events: DomainEvent[];
   projectors: DomainEventProjector[];
+  vocabulary: DialectVocabulary[];
 }
 
 function wire(parts: Parts): TestCore {
@@ -138,7 +143,7 @@ function wire(parts: Parts): TestCore {
     logger,
     config,
     projectors: [recorder, ...parts.projectors],
-    vocabulary: TEST_VOCABULARY,
+    vocabulary: parts.vocabulary,
   });
   core.start();
   const engineCommandsInTransaction: string[] = [];
