@@ -120,6 +120,11 @@ export class InMemoryStore implements Store {
     return this.state.committedRows<OutboxMessage>('outbox').map((row) => structuredClone(row.value));
   }
 
+  /** Every access token held, in the order they were issued. */
+  accessTokens(): AccessToken[] {
+    return this.state.committedRows<AccessToken>('tokens').map((row) => structuredClone(row.value));
+  }
+
   /** Messages waiting in one mailbox, oldest first. */
   mailboxMessages(agentId: string, channel: string): JsonValue[] {
     return this.state

@@ -36,6 +36,8 @@ export interface TestCoreOptions {
   directory?: Directory;
   /** The words of the dialects under test (login channels, realms, token kinds); by default those of all four. */
   vocabulary?: DialectVocabulary[];
+  /** Where the fake clock starts (START_TIME by default). */
+  startAt?: Date;
 }
 
 /** The core wired to doubles, with the helpers tests use to play the engine's part. */
@@ -89,7 +91,7 @@ export function testConfig(overrides: TestConfig = {}): CoreConfig {
 }
 
 export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
-  const clock = new FakeClock();
+  const clock = new FakeClock(options.startAt);
   const timers = new FakeTimers(clock);
   const store = new InMemoryStore({ timers });
   if (options.directory) await seed(store.direct, options.directory);
