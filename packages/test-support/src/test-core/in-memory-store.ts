@@ -111,6 +111,7 @@ export class InMemoryStore implements Store {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.state.closed = true;
   }
 
   // ---- for assertions --------------------------------------------------
@@ -277,6 +278,8 @@ class StoreState {
   readonly locks = new Map<string, { holder: TxAccess; released: Deferred }>();
   readonly waitsFor = new Map<TxAccess, TxAccess>();
   openTransactions = 0;
+  /** Set by `close`: like a closed pool, the store then refuses every read and write. */
+  closed = false;
   private seq = 0;
   private serials = new Map<string, number>();
 
@@ -359,18 +362,22 @@ class DirectAccess implements Access {
   ) {}
 
   read<V>(table: TableName, key: string): Row<V> | undefined {
+    this.assertOpen();
     return this.state.table(table).get(key) as Row<V> | undefined;
   }
 
   scan<V>(table: TableName): Array<Row<V>> {
+    this.assertOpen();
     return this.state.committedRows<V>(table);
   }
 
   async lock(table: TableName, key: string): Promise<void> {
+    this.assertOpen();
     await this.state.withRowLock(lockKeyOf(table, key), null, () => undefined);
   }
 
   async insert<V>(table: TableName, key: string, value: V): Promise<void> {
+    this.assertOpen();
     await this.state.withRowLock(lockKeyOf(table, key), null, () => {
       if (this.state.table(table).has(key)) throw duplicateKey(table, key);
       this.state.table(table).set(key, { key, value, seq: this.state.nextSeq() });
@@ -378,6 +385,7 @@ class DirectAccess implements Access {
   }
 
   async update<V>(table: TableName, key: string, value: V): Promise<boolean> {
+    this.assertOpen();
     return this.state.withRowLock(lockKeyOf(table, key), null, () => {
       const existing = this.state.table(table).get(key);
       if (!existing) return false;
@@ -387,10 +395,12 @@ class DirectAccess implements Access {
   }
 
   async remove(table: TableName, key: string): Promise<boolean> {
+    this.assertOpen();
     return this.state.withRowLock(lockKeyOf(table, key), null, () => this.state.table(table).delete(key));
   }
 
   async modify<V>(table: TableName, key: string, change: (current: V) => V): Promise<boolean> {
+    this.assertOpen();
     return this.state.withRowLock(lockKeyOf(table, key), null, () => {
       const existing = this.state.table(table).get(key) as Row<V> | undefined;
       if (!existing) return false;
@@ -400,6 +410,7 @@ class DirectAccess implements Access {
   }
 
   writeUnlessLocked<V>(table: TableName, key: string, value: V): boolean {
+    this.assertOpen();
     const existing = this.state.table(table).get(key);
     if (!existing || this.state.locks.has(lockKeyOf(table, key))) return false;
     this.state.table(table).set(key, { key, value, seq: existing.seq });
@@ -408,6 +419,10 @@ class DirectAccess implements Access {
 
   mailboxAppended(agentId: string, channel: string): void {
     this.onAppend(agentId, channel);
+  }
+
+  private assertOpen(): void {
+    if (this.state.closed) throw new Error('store is closed');
   }
 }
 
