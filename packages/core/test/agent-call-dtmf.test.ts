@@ -1,7 +1,5 @@
 import { DomainError } from '../src';
-import { agent, trunk } from './support/fixtures';
-import { connectedCustomerCall, legOf, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import { agent, trunk, connectedCustomerCall, legOf, loginPlain, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({ directory: { agents: [agent('1000')], trunks: [trunk(1)] } });

@@ -1,8 +1,6 @@
 import { DomainError, PbxFailure, type Recording } from '../src';
+import { agent, trunk, legOf, loginPlain, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
 import { recordingName } from '../src/recording/recording-name';
-import { agent, trunk } from './support/fixtures';
-import { legOf, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({ directory: { agents: [agent('1000'), agent('1001')], trunks: [trunk(1)] } });

@@ -1,7 +1,5 @@
 import { DomainError, type Campaign, type LeadFields } from '../src';
-import { agent, trunk } from './support/fixtures';
-import { describeEvents, legOf, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import { agent, trunk, describeEvents, legOf, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
 
 const CAMPAIGN: Campaign = {
   id: 'TESTCAMP',

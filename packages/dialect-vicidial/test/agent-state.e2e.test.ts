@@ -83,7 +83,7 @@ describe('external_pause', () => {
     expectVicidialAnswer(await api('function=external_pause&value=PAUSE&alt_user=6'), 'ERROR: agent_user is not logged in - \n');
   });
 
-  test('alt_user 876543 is agent 1000 (custom_three)', async () => {
+  test('alt_user 876543 is agent 1000 (its external id)', async () => {
     const before = nowSeconds();
     const response = await api('function=external_pause&value=PAUSE&alt_user=876543');
     expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_pause function set - PAUSE|${epoch}|1000\n`);

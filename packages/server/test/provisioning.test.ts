@@ -131,6 +131,34 @@ describe('applying the directory to Postgres', () => {
     expect(await countRows(database.url, 'lead_statuses')).toBe(1);
   });
 
+  it("stores an agent's external id, reading VICIdial's custom_three attribute as one", async () => {
+    await applyDirectory(
+      store,
+      hasher,
+      checkProvisioningDocument({
+        agents: [
+          { id: '4000', externalId: 'crm-4000' },
+          { id: '4001', attributes: { custom_three: '876543', team: 'north' } },
+          { id: '4002', externalId: 'crm-4002', attributes: { custom_three: 'crm-4002' } },
+          { id: '4003' },
+        ],
+      }),
+    );
+    expect(await store.direct.agents.get('4000')).toMatchObject({ externalId: 'crm-4000', attributes: {} });
+    expect(await store.direct.agents.get('4001')).toMatchObject({ externalId: '876543', attributes: { team: 'north' } });
+    expect(await store.direct.agents.get('4002')).toMatchObject({ externalId: 'crm-4002', attributes: {} });
+    expect(await store.direct.agents.get('4003')).toMatchObject({ externalId: null });
+    expect((await store.direct.agents.findByExternalId('876543'))?.id).toBe('4001');
+  });
+
+  it.each([
+    ['two agents with one external id', [{ id: '5000', externalId: 'x1' }, { id: '5001', attributes: { custom_three: 'x1' } }], /agents 5000 and 5001 have the same external id x1/],
+    ['an external id and a custom_three that disagree', [{ id: '5000', externalId: 'x1', attributes: { custom_three: 'x2' } }], /agent 5000: externalId x1 and attributes.custom_three x2 disagree/],
+  ])('refuses %s, writing nothing', async (_why, agents, message) => {
+    await expect(applyDirectory(store, hasher, checkProvisioningDocument({ agents }))).rejects.toThrow(message);
+    expect(await store.direct.agents.get('5000')).toBeNull();
+  });
+
   it('applies a document whole or not at all', async () => {
     const broken = checkProvisioningDocument({
       agents: [{ id: '3000' }],

@@ -82,6 +82,7 @@ export const agent = (id: string, overrides: Partial<Agent> = {}): Agent => ({
   secretHash: `scrypt$salt$${id}`,
   device: `PJSIP/${id}`,
   active: true,
+  externalId: null,
   attributes: {},
   ...overrides,
 });

@@ -33,3 +33,9 @@ export { startAsterisk } from './asterisk/start';
 export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
 
 export { testEngine, type TestEngine } from './test-engine';
+
+// The real core over the in-memory store, a scriptable engine, a fake clock and sequential ids.
+export * from './test-core';
+
+// What every Store implementation must do (jest describe blocks: call it from a test file).
+export { storeContract, type ContractStore, type MakeStore } from './store-contract';

@@ -12,7 +12,9 @@ export interface Agent {
   /** The agent's usual phone, as a dial string (`PJSIP/1000`). */
   device: string | null;
   active: boolean;
-  /** Dialect-specific facts kept for the dialect that needs them (VICIdial `custom_three` ...). */
+  /** The agent's id in a CRM (VICIdial `alt_user` names agents by it); unique when set. */
+  externalId: string | null;
+  /** Dialect-specific facts kept for the dialect that needs them. */
   attributes: Readonly<Record<string, string>>;
 }
 

@@ -89,8 +89,8 @@ export interface AgentRepository {
   get(id: string): Promise<Agent | null>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
-  /** The first agent (by id) whose attribute `name` equals `value`. */
-  findByAttribute(name: string, value: string): Promise<Agent | null>;
+  findByExternalId(externalId: string): Promise<Agent | null>;
+  /** Creates or replaces by id; an external id another agent has is refused, as a unique key is. */
   upsert(agent: Agent): Promise<void>;
 }
 

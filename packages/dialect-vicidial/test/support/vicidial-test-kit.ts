@@ -42,6 +42,7 @@ export const EXTRA_PROVISIONING: NonNullable<TestGatewayOptions['extraProvisioni
   ],
   agents: [
     { id: '1001', name: 'Agent without conference', secret: '1234', device: 'PJSIP/1001' },
+    // Its external id as a VICIdial document gives it, in the user field custom_three.
     { id: '1002', name: 'Agent with a short conference', secret: '1234', device: 'PJSIP/1002', attributes: { custom_three: '555111' } },
   ],
   sessions: [

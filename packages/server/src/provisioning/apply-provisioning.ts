@@ -1,4 +1,5 @@
 import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
+import { agentExternalId, checkExternalIdsDistinct } from './agent-external-id';
 import type { ProvisioningDocument } from './provisioning-document';
 import { applyDialerSections, type DialerApplied } from './apply-dialer';
 
@@ -21,6 +22,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
   const apiUsers = await Promise.all(
     (document.apiUsers ?? []).map(async (entry) => ({ entry, secretHash: await hasher.hash(entry.secret) })),
   );
+  checkExternalIdsDistinct(document.agents ?? []);
   const agents = await Promise.all(
     (document.agents ?? []).map(async (entry) => ({ entry, secretHash: entry.secret === undefined ? null : await hasher.hash(entry.secret) })),
   );
@@ -46,7 +48,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
         secretHash,
         device: entry.device ?? null,
         active: entry.active ?? true,
-        attributes: entry.attributes ?? {},
+        ...agentExternalId(entry),
       });
     }
     for (const entry of document.extensions ?? []) {

@@ -39,7 +39,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       },
     ],
     agents: [
-      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', attributes: { custom_three: '876543' } },
+      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', externalId: '876543' },
       { id: '101', name: 'Agent 101', secret: '', device: 'PJSIP/101' },
       { id: '102', name: 'Agent 102', secret: 'Agent@102', device: 'PJSIP/102' },
     ],

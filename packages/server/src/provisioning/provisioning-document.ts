@@ -34,6 +34,8 @@ export interface AgentEntry {
   secret?: string;
   device?: string;
   active?: boolean;
+  /** The agent's id in a CRM (VICIdial `alt_user`); `attributes.custom_three` is read as one too. */
+  externalId?: string;
   attributes?: Record<string, string>;
 }
 
@@ -116,6 +118,7 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
           secret: { type: 'string', nullable: true, maxLength: 200 },
           device: { type: 'string', nullable: true },
           active: { type: 'boolean', nullable: true },
+          externalId: { type: 'string', nullable: true, minLength: 1, maxLength: 100 },
           attributes: { ...stringMap, nullable: true },
         },
       },

@@ -18,6 +18,7 @@ import * as agentLoginFailures from './016-agent-login-failures';
 import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
+import * as agentExternalId from './020-agent-external-id';
 import * as campaignsAndLists from './021-campaigns-and-lists';
 import * as leads from './022-leads';
 import * as leadStatuses from './023-lead-statuses';
@@ -54,6 +55,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '017-outbox-ordering', migration: outboxOrdering },
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
   { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
+  { name: '020-agent-external-id', migration: agentExternalId },
   { name: '021-campaigns-and-lists', migration: campaignsAndLists },
   { name: '022-leads', migration: leads },
   { name: '023-lead-statuses', migration: leadStatuses },

@@ -5,11 +5,12 @@ import {
   type CoreConfig,
   type DomainEvent,
   type DomainEventProjector,
+  type DialectVocabulary,
   type DomainEventType,
   type PbxEvent,
-} from '../../src';
+} from '@pbx-gateway/core';
 import { FakeHasher } from './fake-hasher';
-import { FakePbx } from './fake-pbx';
+import { ScriptablePbx } from './scriptable-pbx';
 import { FakeClock, FakeTimers } from './fake-time';
 import { seed, type Directory } from './fixtures';
 import { InMemoryStore } from './in-memory-store';
@@ -18,7 +19,7 @@ import { RecordingLogger } from './recording-logger';
 import { SequentialIds } from './sequential-ids';
 
 /** The words the core's tests sign agents in with and issue tokens of (each dialect registers its own). */
-const TEST_VOCABULARY = [
+const TEST_VOCABULARY: DialectVocabulary[] = [
   { loginChannels: ['vicidial', 'voipsun', 'ccgateway', 'sipcall', 'provisioning'], apiRealms: ['vicidial', 'voipsun', 'sipcall'], tokenKinds: ['sipcall-token', 'ccgateway-guid'] },
 ];
 
@@ -33,13 +34,17 @@ export interface TestCoreOptions {
   /** Projectors run after the one that records events. */
   projectors?: DomainEventProjector[];
   directory?: Directory;
+  /** The words of the dialects under test (login channels, realms, token kinds); by default those of all four. */
+  vocabulary?: DialectVocabulary[];
+  /** Where the fake clock starts (START_TIME by default). */
+  startAt?: Date;
 }
 
 /** The core wired to doubles, with the helpers tests use to play the engine's part. */
 export interface TestCore {
   core: CallControl;
   store: InMemoryStore;
-  pbx: FakePbx;
+  pbx: ScriptablePbx;
   clock: FakeClock;
   timers: FakeTimers;
   ids: SequentialIds;
@@ -86,7 +91,7 @@ export function testConfig(overrides: TestConfig = {}): CoreConfig {
 }
 
 export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
-  const clock = new FakeClock();
+  const clock = new FakeClock(options.startAt);
   const timers = new FakeTimers(clock);
   const store = new InMemoryStore({ timers });
   if (options.directory) await seed(store.direct, options.directory);
@@ -94,7 +99,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     clock,
     timers,
     store,
-    pbx: new FakePbx(),
+    pbx: new ScriptablePbx(),
     ids: new SequentialIds(),
     hasher: new FakeHasher(),
     callbacks: new RecordingCallbackTransport(),
@@ -102,6 +107,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     config: testConfig(options.config),
     events: [],
     projectors: options.projectors ?? [],
+    vocabulary: options.vocabulary ?? TEST_VOCABULARY,
   });
 }
 
@@ -109,7 +115,7 @@ interface Parts {
   clock: FakeClock;
   timers: FakeTimers;
   store: InMemoryStore;
-  pbx: FakePbx;
+  pbx: ScriptablePbx;
   ids: SequentialIds;
   hasher: FakeHasher;
   callbacks: RecordingCallbackTransport;
@@ -117,6 +123,7 @@ interface Parts {
   config: CoreConfig;
   events: DomainEvent[];
   projectors: DomainEventProjector[];
+  vocabulary: DialectVocabulary[];
 }
 
 function wire(parts: Parts): TestCore {
@@ -138,7 +145,7 @@ function wire(parts: Parts): TestCore {
     logger,
     config,
     projectors: [recorder, ...parts.projectors],
-    vocabulary: TEST_VOCABULARY,
+    vocabulary: parts.vocabulary,
   });
   core.start();
   const engineCommandsInTransaction: string[] = [];
@@ -146,7 +153,15 @@ function wire(parts: Parts): TestCore {
     if (store.openTransactions > 0) engineCommandsInTransaction.push(name);
   };
 
-  const settle = (): Promise<void> => core.idle();
+  pbx.clock = clock;
+  // What the far ends do happens here, between the gateway's own work, so that tests never race the engine.
+  const settle = async (): Promise<void> => {
+    await core.idle();
+    while (pbx.hasReactions()) {
+      pbx.deliverReactions();
+      await core.idle();
+    }
+  };
   const emit = async (event: PbxEvent): Promise<void> => {
     pbx.emit(event);
     await settle();

@@ -1,4 +1,4 @@
-import type { AgentSession, Call, DomainEvent, Leg } from '../../src';
+import type { AgentSession, Call, DomainEvent, Leg } from '@pbx-gateway/core';
 import type { TestCore } from './test-core';
 
 export const ORIGIN: Call['origin'] = { dialect: 'test', operation: 'test', apiUserId: null };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SecretHasher } from '../../src';
+import type { SecretHasher } from '@pbx-gateway/core';
 
 /** Hash of `secret` as this hasher stores it; use it to seed accounts. */
 export const hashOf = (secret: string): string => `hashed:${secret}`;

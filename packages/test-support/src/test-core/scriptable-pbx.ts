@@ -1,3 +1,4 @@
+import type { FarEndOutcome } from '../far-end/far-end-control';
 import {
   PbxFailure,
   type BridgeKind,
@@ -13,7 +14,7 @@ import {
   type PlaybackOperation,
   type PlayRequest,
   type RecordRequest,
-} from '../../src';
+} from '@pbx-gateway/core';
 
 export type PbxCommandName =
   | 'originate'
@@ -46,12 +47,15 @@ interface EngineLeg {
 
 /**
  * A scriptable telephony engine. Every command is recorded with its
- * arguments, in order; tests play the engine's part by emitting `PbxEvent`s.
- * It keeps a small picture of what exists (legs, bridges, playbacks) so that
- * `snapshot` and `playbackState` answer like an engine would, and can forget
- * it all as an engine restart does.
+ * arguments, in order; tests play the engine's part by emitting `PbxEvent`s,
+ * or script the far ends of the legs the gateway dials (`setPhone`,
+ * `setNumber`, `setOtherNumbers`): what a far end does is queued when its leg
+ * is dialled and happens when the test core settles, so a test never races
+ * the engine. It keeps a small picture of what exists (legs, bridges,
+ * playbacks) so that `snapshot` and `playbackState` answer like an engine
+ * would, and can forget it all as an engine restart does.
  */
-export class FakePbx implements Pbx {
+export class ScriptablePbx implements Pbx {
   readonly commands: PbxCommandRecord[] = [];
   readonly legs = new Map<string, EngineLeg>();
   readonly bridges = new Map<string, { kind: BridgeKind; legIds: string[] }>();
@@ -67,6 +71,9 @@ export class FakePbx implements Pbx {
   private readonly nextFailures = new Map<PbxCommandName, PbxFailure[]>();
   private readonly standingFailures = new Map<PbxCommandName, PbxFailure>();
   private channelSequence = 0;
+  private readonly farEnds = new FarEnds();
+  private readonly reactions: PbxEvent[] = [];
+  private playbacksStart = false;
 
   // ---- scripting -----------------------------------------------------
 
@@ -146,6 +153,54 @@ export class FakePbx implements Pbx {
     return [...this.legs.entries()].filter(([, leg]) => leg.ending).map(([id]) => id);
   }
 
+  /** How a phone of the PBX (`PJSIP/<resource>`) answers from now on. */
+  setPhone(resource: string, behaviour: ScriptedFarEnd): void {
+    this.farEnds.phones.set(resource, behaviour);
+  }
+
+  /** How one number called over a trunk (`PJSIP/<number>@<trunk>`) answers from now on. */
+  setNumber(number: string, behaviour: ScriptedFarEnd): void {
+    this.farEnds.numbers.set(number, behaviour);
+  }
+
+  /** How every other dialled leg answers; `null`: nothing happens until the test emits events. */
+  setOtherNumbers(behaviour: ScriptedFarEnd | null): void {
+    this.farEnds.others = behaviour;
+  }
+
+  /** From now on audio the gateway plays starts (`playback_started`) when the test core settles. */
+  startPlaybacks(start = true): void {
+    this.playbacksStart = start;
+  }
+
+  /** The far end of a leg presses keys (one `leg_dtmf` per digit, when the test core settles). */
+  pressDtmf(legId: string, digits: string): void {
+    for (const digit of digits) this.reactions.push({ type: 'leg_dtmf', legId, digit, durationMs: 100, at: this.at() });
+  }
+
+  /** The far end of a leg hangs up, or rejects it while it rings (when the test core settles). */
+  hangupFarEnd(legId: string, cause = 16): void {
+    this.reactions.push(legEnded(legId, cause, this.at()));
+  }
+
+  /** Whether far ends have something left to do. */
+  hasReactions(): boolean {
+    return this.reactions.length > 0;
+  }
+
+  /** Carries out what the far ends do, in order; returns how many events were delivered. */
+  deliverReactions(): number {
+    // A far end can only act on a leg the engine still has (the gateway may have hung it up meanwhile); audio only plays while it exists.
+    const due = this.reactions
+      .splice(0, this.reactions.length)
+      .filter((event) => ('legId' in event ? this.legs.has(event.legId) : 'playbackId' in event ? this.playbacks.has(event.playbackId) : true));
+    for (const event of due) this.emit({ ...event, at: this.at() });
+    return due.length;
+  }
+
+  /** The clock the scripted events are stamped with (the test core's fake one). */
+  clock: { now(): Date } = { now: () => new Date() };
+
   // ---- reading what the gateway did ---------------------------------
 
   named(name: PbxCommandName): PbxCommandRecord[] {
@@ -180,6 +235,8 @@ export class FakePbx implements Pbx {
     this.channelSequence += 1;
     const channelName = `${channelPrefix(request.endpoint)}-${this.channelSequence.toString(16).padStart(8, '0')}`;
     this.legs.set(request.legId, { channelName, state: 'down', ending: false });
+    const behaviour = this.farEnds.of(request.endpoint);
+    if (behaviour) this.reactions.push(...farEndEvents(request.legId, behaviour, this.at()));
     return { legId: request.legId, channelName, state: 'down', context: this.context };
   }
 
@@ -218,6 +275,7 @@ export class FakePbx implements Pbx {
   async play(request: PlayRequest): Promise<void> {
     this.record('play', [request]);
     this.playbacks.set(request.playbackId, 'queued');
+    if (this.playbacksStart) this.reactions.push({ type: 'playback_started', playbackId: request.playbackId, at: this.at() });
   }
 
   async controlPlayback(playbackId: string, operation: PlaybackOperation): Promise<void> {
@@ -287,6 +345,10 @@ export class FakePbx implements Pbx {
   /** Hears every command as it is sent (to check when commands are sent). */
   onCommand: ((name: PbxCommandName) => void) | null = null;
 
+  private at(): Date {
+    return this.clock.now();
+  }
+
   private record(name: PbxCommandName, args: readonly unknown[]): PbxCommandRecord {
     this.onCommand?.(name);
     const entry: PbxCommandRecord = { name, args: structuredClone(args), failed: false };
@@ -303,6 +365,55 @@ export class FakePbx implements Pbx {
 
   private assertAvailable(what: string): void {
     if (!this.available) throw new PbxFailure('unavailable', `no connection to the engine (${what})`);
+  }
+}
+
+/** What a far end does when the gateway dials it (the vocabulary of the engine-level far ends). */
+export interface ScriptedFarEnd {
+  outcome: FarEndOutcome;
+  /** Answered legs: keys the far end presses once answered. */
+  dtmf?: string;
+  /** Answered legs: the far end hangs up after answering (and pressing its keys). */
+  hangsUp?: boolean;
+}
+
+/** Q.850 causes of the outcomes that end a leg, with the texts Asterisk gives them. */
+const ENDING_CAUSES: Readonly<Record<'busy' | 'congestion' | 'reject', { cause: number; causeText: string }>> = {
+  busy: { cause: 17, causeText: 'User busy' },
+  congestion: { cause: 34, causeText: 'Circuit/channel congestion' },
+  reject: { cause: 21, causeText: 'Call Rejected' },
+};
+
+const CAUSE_TEXTS: Readonly<Record<number, string>> = { 16: 'Normal Clearing', 17: 'User busy', 21: 'Call Rejected', 34: 'Circuit/channel congestion' };
+
+function legEnded(legId: string, cause: number, at: Date): PbxEvent {
+  return { type: 'leg_ended', legId, cause, causeText: CAUSE_TEXTS[cause] ?? 'Unknown', at };
+}
+
+function farEndEvents(legId: string, behaviour: ScriptedFarEnd, at: Date): PbxEvent[] {
+  if (behaviour.outcome === 'reject') return [legEnded(legId, ENDING_CAUSES.reject.cause, at)];
+  const events: PbxEvent[] = [{ type: 'leg_ringing', legId, at }];
+  if (behaviour.outcome === 'noanswer') return events;
+  if (behaviour.outcome === 'busy' || behaviour.outcome === 'congestion') {
+    return [...events, { type: 'leg_ended', legId, ...ENDING_CAUSES[behaviour.outcome], at }];
+  }
+  events.push({ type: 'leg_answered', legId, at });
+  for (const digit of behaviour.dtmf ?? '') events.push({ type: 'leg_dtmf', legId, digit, durationMs: 100, at });
+  if (behaviour.hangsUp) events.push(legEnded(legId, 16, at));
+  return events;
+}
+
+/** The scripted far ends, found by a dial string's phone resource or trunk number. */
+class FarEnds {
+  readonly phones = new Map<string, ScriptedFarEnd>();
+  readonly numbers = new Map<string, ScriptedFarEnd>();
+  others: ScriptedFarEnd | null = null;
+
+  of(endpoint: string): ScriptedFarEnd | null {
+    const resource = endpoint.slice(endpoint.indexOf('/') + 1);
+    const at = resource.indexOf('@');
+    if (at === -1) return this.phones.get(resource) ?? this.others;
+    return this.numbers.get(resource.slice(0, at)) ?? this.others;
   }
 }
 

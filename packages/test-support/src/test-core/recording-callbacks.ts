@@ -1,4 +1,4 @@
-import type { CallbackDelivery, CallbackOutcome, CallbackTransport } from '../../src';
+import type { CallbackDelivery, CallbackOutcome, CallbackTransport } from '@pbx-gateway/core';
 
 /** Records every delivery attempt; can be told to fail the next N attempts. */
 export class RecordingCallbackTransport implements CallbackTransport {

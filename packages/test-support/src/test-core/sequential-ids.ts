@@ -1,4 +1,4 @@
-import type { IdSource } from '../../src';
+import type { IdSource } from '@pbx-gateway/core';
 
 /**
  * Repeatable identifiers: `id-1`, `id-2` ...; "random" hex from a seeded

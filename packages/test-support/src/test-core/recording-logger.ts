@@ -1,4 +1,4 @@
-import type { CoreLogger } from '../../src';
+import type { CoreLogger } from '@pbx-gateway/core';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle, Timers } from '../../src';
+import type { Clock, TimerHandle, Timers } from '@pbx-gateway/core';
 
 /** The moment every test starts at unless it says otherwise. */
 export const START_TIME = new Date('2024-03-01T09:00:00.000Z');

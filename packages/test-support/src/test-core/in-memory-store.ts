@@ -50,7 +50,7 @@ import type {
   LeadRepository,
   LeadStatus,
   LeadStatusRepository,
-} from '../../src';
+} from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
@@ -127,6 +127,7 @@ export class InMemoryStore implements Store {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.state.closed = true;
   }
 
   // ---- for assertions --------------------------------------------------
@@ -134,6 +135,11 @@ export class InMemoryStore implements Store {
   /** Every outbox message, delivered or not, oldest first. */
   outboxMessages(): OutboxMessage[] {
     return this.state.committedRows<OutboxMessage>('outbox').map((row) => structuredClone(row.value));
+  }
+
+  /** Every access token held, in the order they were issued. */
+  accessTokens(): AccessToken[] {
+    return this.state.committedRows<AccessToken>('tokens').map((row) => structuredClone(row.value));
   }
 
   /** Messages waiting in one mailbox, oldest first. */
@@ -304,6 +310,8 @@ class StoreState {
   readonly locks = new Map<string, { holder: TxAccess; released: Deferred }>();
   readonly waitsFor = new Map<TxAccess, TxAccess>();
   openTransactions = 0;
+  /** Set by `close`: like a closed pool, the store then refuses every read and write. */
+  closed = false;
   private seq = 0;
   private serials = new Map<string, number>();
 
@@ -391,18 +399,22 @@ class DirectAccess implements Access {
   ) {}
 
   read<V>(table: TableName, key: string): Row<V> | undefined {
+    this.assertOpen();
     return this.state.table(table).get(key) as Row<V> | undefined;
   }
 
   scan<V>(table: TableName): Array<Row<V>> {
+    this.assertOpen();
     return this.state.committedRows<V>(table);
   }
 
   async lock(table: TableName, key: string): Promise<void> {
+    this.assertOpen();
     await this.state.withRowLock(lockKeyOf(table, key), null, () => undefined);
   }
 
   async insert<V>(table: TableName, key: string, value: V): Promise<void> {
+    this.assertOpen();
     await this.state.withRowLock(lockKeyOf(table, key), null, () => {
       if (this.state.table(table).has(key)) throw duplicateKey(table, key);
       this.state.table(table).set(key, { key, value, seq: this.state.nextSeq() });
@@ -410,6 +422,7 @@ class DirectAccess implements Access {
   }
 
   async update<V>(table: TableName, key: string, value: V): Promise<boolean> {
+    this.assertOpen();
     return this.state.withRowLock(lockKeyOf(table, key), null, () => {
       const existing = this.state.table(table).get(key);
       if (!existing) return false;
@@ -419,10 +432,12 @@ class DirectAccess implements Access {
   }
 
   async remove(table: TableName, key: string): Promise<boolean> {
+    this.assertOpen();
     return this.state.withRowLock(lockKeyOf(table, key), null, () => this.state.table(table).delete(key));
   }
 
   async modify<V>(table: TableName, key: string, change: (current: V) => V): Promise<boolean> {
+    this.assertOpen();
     return this.state.withRowLock(lockKeyOf(table, key), null, () => {
       const existing = this.state.table(table).get(key) as Row<V> | undefined;
       if (!existing) return false;
@@ -432,6 +447,7 @@ class DirectAccess implements Access {
   }
 
   writeUnlessLocked<V>(table: TableName, key: string, value: V): boolean {
+    this.assertOpen();
     const existing = this.state.table(table).get(key);
     if (!existing || this.state.locks.has(lockKeyOf(table, key))) return false;
     this.state.table(table).set(key, { key, value, seq: existing.seq });
@@ -440,6 +456,10 @@ class DirectAccess implements Access {
 
   mailboxAppended(agentId: string, channel: string): void {
     this.onAppend(agentId, channel);
+  }
+
+  private assertOpen(): void {
+    if (this.state.closed) throw new Error('store is closed');
   }
 }
 
@@ -536,13 +556,14 @@ class TxAccess implements Access {
         throw duplicateKey(table, key);
       }
     }
-    const ownCdrs = this.writes.get('cdrs');
-    for (const [key, row] of ownCdrs ?? []) {
-      if (row === DELETED) continue;
-      const callId = (row.value as Cdr).callId;
-      for (const [otherKey, other] of this.state.table('cdrs')) {
-        if (otherKey !== key && !ownCdrs?.has(otherKey) && (other.value as Cdr).callId === callId) {
-          throw new Error(`duplicate key value violates unique constraint "cdrs_call_id_key" (${callId})`);
+    for (const unique of UNIQUE_COLUMNS) {
+      const own = this.writes.get(unique.table);
+      for (const [key, row] of own ?? []) {
+        if (row === DELETED) continue;
+        const value = unique.of(row.value);
+        if (value === null) continue;
+        for (const [otherKey, other] of this.state.table(unique.table)) {
+          if (otherKey !== key && !own?.has(otherKey) && unique.of(other.value) === value) throw uniqueViolation(unique.constraint, value);
         }
       }
     }
@@ -583,11 +604,41 @@ class TxAccess implements Access {
   }
 }
 
+/** Unique keys besides the primary ones, checked again at commit against what others committed meanwhile. */
+const UNIQUE_COLUMNS: ReadonlyArray<{ table: TableName; constraint: string; of: (row: unknown) => string | null }> = [
+  { table: 'cdrs', constraint: 'cdrs_call_id_key', of: (row) => (row as Cdr).callId },
+  { table: 'agents', constraint: 'agents_external_id_key', of: (row) => (row as Agent).externalId },
+  { table: 'trunks', constraint: 'trunks_name_key', of: (row) => (row as Trunk).name },
+];
+
+function uniqueViolation(constraint: string, value: string): Error {
+  return new Error(`duplicate key value violates unique constraint "${constraint}" (${value})`);
+}
+
 function duplicateKey(table: TableName, key: string): Error {
   return new Error(`duplicate key value violates unique constraint "${table}_pkey" (${key.replace(/\u0000/g, '/')})`);
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A JSON value as Postgres `jsonb` gives it back: the same value, object keys
+ * shortest first, then by their UTF-8 bytes. Dialects must not rely on the
+ * order they wrote keys in; here they cannot either.
+ */
+function asJsonb<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(asJsonb) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const keys = Object.keys(value).sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = asJsonb((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
+/** The error Postgres gives for a row whose parent row does not exist. */
+function missingParent(table: string, constraint: string, key: string): Error {
+  return new Error(`insert or update on table "${table}" violates foreign key constraint "${constraint}" (${key})`);
+}
 
 /** Failed-login counters, as API accounts carry them and agents keep them apart. */
 interface LoginFailures {
@@ -650,7 +701,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async upsert(user) {
       const existing = values<ApiUser>('apiUsers').find((other) => other.realm === user.realm && other.login === user.login);
       const kept = existing ? { failedLogins: existing.failedLogins, lastFailedLoginAt: existing.lastFailedLoginAt } : {};
-      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id, ...kept };
+      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id, attributes: asJsonb(user.attributes), ...kept };
       await put('apiUsers', stored.id, stored);
       return copy(stored);
     },
@@ -674,12 +725,14 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async releaseLoginAttempt(id, clearFailures) {
       await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => releaseAttempt(failures, clearFailures));
     },
-    async findByAttribute(name, value) {
-      const matching = values<Agent>('agents').filter((agent) => agent.attributes[name] === value);
-      return matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] ?? null;
+    async findByExternalId(externalId) {
+      return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
     },
     async upsert(agent) {
-      await put('agents', agent.id, agent);
+      if (agent.externalId !== null && values<Agent>('agents').some((other) => other.id !== agent.id && other.externalId === agent.externalId)) {
+        throw uniqueViolation('agents_external_id_key', agent.externalId);
+      }
+      await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
     },
   };
 
@@ -692,6 +745,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<AgentSession>('sessions', agentId);
     },
     async insert(session) {
+      if (!access.read('agents', session.agentId)) throw missingParent('agent_sessions', 'agent_sessions_agent_id_fkey', session.agentId);
       await access.insert('sessions', session.agentId, copy(session));
     },
     async update(session) {
@@ -746,6 +800,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<ExtensionGroup>('extensionGroups', name);
     },
     async upsert(group) {
+      const missing = group.extensionIds.find((id) => !access.read('extensions', String(id)));
+      if (missing !== undefined) throw missingParent('extension_group_members', 'extension_group_members_extension_id_fkey', String(missing));
       await put('extensionGroups', group.name, group);
     },
   };
@@ -766,6 +822,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return trunk ? { id: trunk.id, name: trunk.name, dialTemplate: trunk.dialTemplate } : null;
     },
     async upsert(trunk) {
+      if (trunksById().some((other) => other.id !== trunk.id && other.name === trunk.name)) throw uniqueViolation('trunks_name_key', trunk.name);
       await put('trunks', String(trunk.id), trunk);
     },
   };
@@ -792,6 +849,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       await put<QueueRow>('queues', queue.name, { name: queue.name, strategy: queue.strategy });
     },
     async putMember(queueName, member) {
+      if (!access.read('queues', queueName)) throw missingParent('queue_members', 'queue_members_queue_name_fkey', queueName);
+      if (!access.read('agents', member.agentId)) throw missingParent('queue_members', 'queue_members_agent_id_fkey', member.agentId);
       const key = memberKey(queueName, member.agentId);
       // A member keeps its pause and its place in the join order when re-added.
       const updated = await access.modify<QueueMemberRow>('queueMembers', key, (existing) => ({
@@ -826,10 +885,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       .map((row) => copy(row.value));
   const calls: CallRepository = {
     async insert(call) {
-      await access.insert('calls', call.id, copy(call));
+      await access.insert('calls', call.id, { ...copy(call), data: asJsonb(call.data) });
     },
     async update(call) {
-      await access.update('calls', call.id, copy(call));
+      await access.update('calls', call.id, { ...copy(call), data: asJsonb(call.data) });
     },
     async get(id) {
       return getValue<Call>('calls', id);
@@ -839,6 +898,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<Call>('calls', id);
     },
     async insertLeg(leg) {
+      if (!access.read('calls', leg.callId)) throw missingParent('legs', 'legs_call_id_fkey', leg.callId);
       await access.insert('legs', leg.id, copy(leg));
     },
     async updateLeg(leg) {
@@ -955,9 +1015,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   const cdrs: CdrRepository = {
     async insert(cdr) {
       if (values<Cdr>('cdrs').some((other) => other.callId === cdr.callId)) {
-        throw new Error(`duplicate key value violates unique constraint "cdrs_call_id_key" (${cdr.callId})`);
+        throw uniqueViolation('cdrs_call_id_key', cdr.callId);
       }
-      const stored: Cdr = { ...copy(cdr), id: state.nextSerial('cdrs') };
+      if (!access.read('calls', cdr.callId)) throw missingParent('cdrs', 'cdrs_call_id_fkey', cdr.callId);
+      const stored: Cdr = { ...copy(cdr), id: state.nextSerial('cdrs'), data: asJsonb(cdr.data) };
       await access.insert('cdrs', String(stored.id), stored);
       return copy(stored);
     },
@@ -975,7 +1036,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
 
   const mailbox: MailboxRepository = {
     async append(agentId, channel, message) {
-      await access.insert<MailboxRow>('mailbox', `m${state.nextSerial('mailbox')}`, { agentId, channel, message: copy(message) });
+      await access.insert<MailboxRow>('mailbox', `m${state.nextSerial('mailbox')}`, { agentId, channel, message: asJsonb(message) });
       access.mailboxAppended(agentId, channel);
     },
     async takeNext(agentId, channel) {
@@ -1004,7 +1065,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         orderingKey: message.orderingKey ?? null,
         url: message.url,
         body: message.body,
-        headers: copy(message.headers),
+        headers: asJsonb(message.headers),
         createdAt: copy(now),
         attempts: 0,
         nextAttemptAt: copy(now),

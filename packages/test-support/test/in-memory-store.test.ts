@@ -1,13 +1,16 @@
-import type { AgentSession, Cdr, NewCdr } from '../src';
-import { FakeClock, FakeTimers } from './support/fake-time';
-import { agent } from './support/fixtures';
-import { InMemoryStore } from './support/in-memory-store';
+import type { AgentSession, Cdr, NewCdr } from '@pbx-gateway/core';
+import { FakeClock, FakeTimers, agent, InMemoryStore } from '../src';
+import { call } from '../src/store-contract/rows';
 
 const T0 = new Date('2024-03-01T09:00:00Z');
 
-function newStore(): { store: InMemoryStore; clock: FakeClock } {
+/** A store holding agents 1000 and 1001 and calls c1 and c2, which sessions and CDRs belong to. */
+async function newStore(): Promise<{ store: InMemoryStore; clock: FakeClock }> {
   const clock = new FakeClock(T0);
-  return { store: new InMemoryStore({ timers: new FakeTimers(clock) }), clock };
+  const store = new InMemoryStore({ timers: new FakeTimers(clock) });
+  for (const id of ['1000', '1001']) await store.direct.agents.upsert(agent(id));
+  for (const id of ['c1', 'c2']) await store.direct.calls.insert(call(id));
+  return { store, clock };
 }
 
 function session(agentId: string, overrides: Partial<AgentSession> = {}): AgentSession {
@@ -75,7 +78,7 @@ const flush = async (): Promise<void> => {
 
 describe('in-memory store', () => {
   it('commits every write of a transaction at its end, and none when it throws', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     const inside = gate();
     const done = store.transaction(async (tx) => {
       await tx.agents.upsert(agent('1000'));
@@ -92,18 +95,18 @@ describe('in-memory store', () => {
     await expect(
       store.transaction(async (tx) => {
         await tx.sessions.update(session('1000', { state: 'paused' }));
-        await tx.agents.upsert(agent('1001'));
+        await tx.agents.upsert(agent('1002'));
         throw new Error('no');
       }),
     ).rejects.toThrow('no');
     expect(await store.direct.sessions.get('1000')).toMatchObject({ state: 'ready' });
-    expect(await store.direct.agents.get('1001')).toBeNull();
+    expect(await store.direct.agents.get('1002')).toBeNull();
     expect(store.commits).toBe(1);
     expect(store.rollbacks).toBe(1);
   });
 
   it('makes a second transaction wait for a row lock until the first ends, then shows it the new row', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     await store.direct.sessions.insert(session('1000'));
     const release = gate();
     const order: string[] = [];
@@ -129,7 +132,7 @@ describe('in-memory store', () => {
   });
 
   it('detects two transactions waiting for each other', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     await store.direct.sessions.insert(session('1000'));
     await store.direct.sessions.insert(session('1001'));
     const bothLocked = gate();
@@ -148,7 +151,7 @@ describe('in-memory store', () => {
   });
 
   it('keeps one CDR per call, also across transactions committing together', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     const first = await store.direct.cdrs.insert(cdr('c1'));
     expect(first.id).toBe(1);
     await expect(store.direct.cdrs.insert(cdr('c1'))).rejects.toThrow(/cdrs_call_id_key/);
@@ -168,7 +171,7 @@ describe('in-memory store', () => {
   });
 
   it('refuses a duplicate key, but lets a transaction replace a row it deleted', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     await store.direct.sessions.insert(session('1000'));
     await expect(store.direct.sessions.insert(session('1000'))).rejects.toThrow(/duplicate key/);
     await store.transaction(async (tx) => {
@@ -179,7 +182,7 @@ describe('in-memory store', () => {
   });
 
   it('hands out copies: changing a returned row changes nothing stored', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     await store.direct.sessions.insert(session('1000'));
     const read = (await store.direct.sessions.get('1000'))!;
     read.state = 'paused';
@@ -188,7 +191,7 @@ describe('in-memory store', () => {
   });
 
   it('refuses the repositories of a transaction that has ended', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     let leaked: Parameters<Parameters<InMemoryStore['transaction']>[0]>[0] | null = null;
     await store.transaction(async (tx) => {
       leaked = tx;
@@ -197,7 +200,7 @@ describe('in-memory store', () => {
   });
 
   it('runs after-commit hooks on commit only', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     const ran: string[] = [];
     await store.transaction(async (tx) => store.afterCommit(tx, () => ran.push('committed')));
     await store
@@ -210,7 +213,7 @@ describe('in-memory store', () => {
   });
 
   it('leases claimed outbox messages until the lease ends', async () => {
-    const { store, clock } = newStore();
+    const { store, clock } = await newStore();
     const message = await store.direct.outbox.add({ topic: 't', url: 'http://x', body: 'b', headers: { a: '1' } }, clock.now());
     expect(message).toMatchObject({ id: '1', attempts: 0, nextAttemptAt: T0, deliveredAt: null });
     const lease = new Date(T0.getTime() + 30_000);
@@ -223,7 +226,7 @@ describe('in-memory store', () => {
   });
 
   it('keeps mailbox messages in order per agent and channel', async () => {
-    const { store } = newStore();
+    const { store } = await newStore();
     await store.direct.mailbox.append('1000', 'c', 1);
     await store.direct.mailbox.append('1001', 'c', 2);
     await store.direct.mailbox.append('1000', 'c', 3);
@@ -235,7 +238,7 @@ describe('in-memory store', () => {
   });
 
   it('wakes a mailbox waiter on commit, on its timeout, or on abort', async () => {
-    const { store, clock } = newStore();
+    const { store, clock } = await newStore();
     const woken: string[] = [];
     void store.mailboxSignals.wait('1000', 'c', 1000, undefined).then(() => woken.push('commit'));
     await store.transaction(async (tx) => {
@@ -260,21 +263,5 @@ describe('in-memory store', () => {
     await flush();
     expect(woken).toEqual(['commit', 'timeout', 'abort']);
     expect(store.mailboxSignals.waiting).toBe(0);
-  });
-
-  it('keeps queue members in join order, their pause when re-added, and pauses them per agent', async () => {
-    const { store } = newStore();
-    await store.direct.queues.upsert({ name: 'q', strategy: 'ringall' });
-    await store.direct.queues.putMember('q', { agentId: '2', penalty: 0, paused: false, membership: 'static' });
-    await store.direct.queues.putMember('q', { agentId: '1', penalty: 0, paused: false, membership: 'static' });
-    await store.direct.queues.setPausedForAgent('2', true);
-    await store.direct.queues.putMember('q', { agentId: '2', penalty: 5, paused: false, membership: 'dynamic' });
-    expect((await store.direct.queues.get('q'))!.members).toEqual([
-      { agentId: '2', penalty: 5, paused: true, membership: 'dynamic' },
-      { agentId: '1', penalty: 0, paused: false, membership: 'static' },
-    ]);
-    expect(await store.direct.queues.removeMember('q', '1')).toBe(true);
-    expect(await store.direct.queues.removeMember('q', '1')).toBe(false);
-    expect(await store.direct.queues.queuesOfAgent('2')).toEqual(['q']);
   });
 });

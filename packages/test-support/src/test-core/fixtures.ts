@@ -1,4 +1,4 @@
-import type { Agent, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, StoreTransaction, Trunk } from '../../src';
+import type { Agent, ApiUser, Extension, ExtensionGroup, Queue, QueueMember, StoreTransaction, Trunk } from '@pbx-gateway/core';
 import { hashOf } from './fake-hasher';
 
 /** The secret every fixture account is created with. */
@@ -11,6 +11,7 @@ export function agent(id: string, overrides: Partial<Agent> = {}): Agent {
     secretHash: hashOf(SECRET),
     device: `PJSIP/${id}`,
     active: true,
+    externalId: null,
     attributes: {},
     ...overrides,
   };
