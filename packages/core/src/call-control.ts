@@ -16,6 +16,7 @@ import { credentialCommands, type CredentialCommands } from './credentials/crede
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
+import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -40,6 +41,7 @@ export interface CallControl
     AgentCommands,
     PlaybackCommands,
     CallCommands,
+    TransferCommands,
     DirectoryQueries,
     QueueQueries,
     CoreRuntime {}
@@ -79,6 +81,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...agentCommands(ctx, track),
     ...playbackCommands(ctx, track),
     ...callCommands(ctx, track),
+    ...transferCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx),
     clock: deps.clock,

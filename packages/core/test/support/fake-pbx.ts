@@ -25,7 +25,8 @@ export type PbxCommandName =
   | 'controlPlayback'
   | 'stopPlayback'
   | 'sendDtmf'
-  | 'setRinging';
+  | 'setRinging'
+  | 'startMusicOnHold';
 
 export interface PbxCommandRecord {
   name: PbxCommandName;
@@ -201,6 +202,7 @@ export class FakePbx implements Pbx {
       entry.failed = true;
       throw new PbxFailure('not_found', `bridge ${bridgeId} not found`, 404);
     }
+    for (const other of this.bridges.values()) if (other !== bridge) other.legIds = other.legIds.filter((id) => !legIds.includes(id));
     for (const id of legIds) if (!bridge.legIds.includes(id)) bridge.legIds.push(id);
   }
 
@@ -232,6 +234,10 @@ export class FakePbx implements Pbx {
 
   async sendDtmf(legId: string, digits: string, options?: { betweenMs?: number; durationMs?: number }): Promise<void> {
     this.record('sendDtmf', options === undefined ? [legId, digits] : [legId, digits, options]);
+  }
+
+  async startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void> {
+    this.record('startMusicOnHold', [bridgeId, mohClass]);
   }
 
   async setRinging(legId: string, ringing: boolean): Promise<void> {

@@ -19,6 +19,7 @@ import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
 import * as callProgress from './027-call-progress';
+import * as thirdPartyLegs from './030-third-party-legs';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -49,6 +50,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
   { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
   { name: '027-call-progress', migration: callProgress },
+  { name: '030-third-party-legs', migration: thirdPartyLegs },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
