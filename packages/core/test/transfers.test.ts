@@ -177,6 +177,41 @@ describe('blind transfer', () => {
   });
 });
 
+describe('a message left with the customer', () => {
+  it('moves the customer to the call bridge, plays the message to it alone, and ends the call when it is over', async () => {
+    const t = await setup();
+    const { callId, customerId } = await inConferenceCall(t);
+    await t.core.leaveCustomerMessage({ agentId: '1000', media: { kind: 'sound', name: 'vm-goodbye' } });
+    const own = `${callId}.bridge`;
+    const [played] = t.pbx.played();
+    expect(t.pbx.describe()).toEqual([`ensureBridge ${own} mixing`, `addToBridge ${own} ${customerId}`, `play ${played!.playbackId} leg:${customerId} sound:vm-goodbye`]);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    await t.playbackStarted(played!.playbackId);
+    expect(t.pbx.hungUp()).toEqual([]);
+    await t.playbackFinished(played!.playbackId);
+    expect(t.pbx.hungUp()).toEqual([customerId]);
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system' });
+    expect(t.eventTypes('PlaybackStarted', 'PlaybackFinished', 'CallEnded')).toEqual(['PlaybackStarted', 'PlaybackFinished', 'CallEnded']);
+  });
+
+  it('hangs up at once when the engine cannot play the message', async () => {
+    const t = await setup();
+    const { callId, customerId } = await inConferenceCall(t);
+    t.pbx.failNext('play');
+    await t.core.leaveCustomerMessage({ agentId: '1000', media: { kind: 'sound', name: 'vm-goodbye' } });
+    expect(t.pbx.hungUp()).toEqual([customerId]);
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(callId)).not.toBeNull();
+  });
+
+  it('refuses a message name the gateway does not let reach the engine', async () => {
+    const t = await setup();
+    await inConferenceCall(t);
+    expect(await codeOf(t.core.leaveCustomerMessage({ agentId: '1000', media: { kind: 'sound', name: '../etc' } }))).toBe('MEDIA_NOT_ALLOWED');
+  });
+});
+
 describe('park and grab', () => {
   it('parks the customer in a holding bridge with music on hold and grabs it back', async () => {
     const t = await setup();

@@ -1,7 +1,7 @@
 import { PbxFailure } from '@pbx-gateway/core';
 import { RequestNotAnswered } from '../src/ari-error-mapping';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from '../src/ari-operations';
-import { addToBridge, destroyBridge, ensureBridge } from '../src/commands/bridges';
+import { addToBridge, destroyBridge, ensureBridge, startMusicOnHold } from '../src/commands/bridges';
 import { sendDtmf } from '../src/commands/dtmf';
 import { hangup } from '../src/commands/hangup';
 import { formatCallerId, originate } from '../src/commands/originate';
@@ -99,12 +99,14 @@ describe('commands', () => {
   });
 
   it('maps the other commands to their ARI parameters', async () => {
-    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, undefined, undefined]);
+    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
     await hangup(call, 'leg-1', 'no_answer');
     await ensureBridge(call, 'gateway', 'br-1', 'mixing');
     await addToBridge(call, 'br-1', ['leg-1', 'leg-2']);
     await play(call, { playbackId: 'pb-1', target: { kind: 'bridge', bridgeId: 'br-1' }, media: 'sound:hello-world', offsetMs: 1500, skipMs: 3000 });
     await sendDtmf(call, 'leg-1', '12#', { betweenMs: 200, durationMs: 150 });
+    await startMusicOnHold(call, 'br-2', null);
+    await startMusicOnHold(call, 'br-2', 'jazz');
     expect(sent).toEqual([
       { operation: 'channels.hangup', params: { channelId: 'leg-1', reason: 'no_answer' }, idempotent: true },
       { operation: 'bridges.createWithId', params: { bridgeId: 'br-1', type: 'mixing' }, idempotent: true },
@@ -116,6 +118,8 @@ describe('commands', () => {
         idempotent: false,
       },
       { operation: 'channels.sendDTMF', params: { channelId: 'leg-1', dtmf: '12#', between: 200, duration: 150 }, idempotent: false },
+      { operation: 'bridges.startMoh', params: { bridgeId: 'br-2' }, idempotent: true },
+      { operation: 'bridges.startMoh', params: { bridgeId: 'br-2', mohClass: 'jazz' }, idempotent: true },
     ]);
   });
 

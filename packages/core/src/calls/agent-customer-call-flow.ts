@@ -57,6 +57,14 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     return call;
   },
 
+  async onPlaybackEnded(ctx, uow, call, playback, outcome) {
+    await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: outcome, finishedAt: uow.now });
+    uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause: outcome, at: uow.now });
+    // A message the customer was left with (the agent gone) is the end of the call.
+    if (playback.agentId === null && call.progress.agentLeft) await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
+    return call;
+  },
+
   async onLegEnded(ctx, uow, call, leg, legs) {
     if (leg.role === 'agent') {
       publishPhoneReleased(uow, call, leg);

@@ -11,6 +11,8 @@ import type { AgentSession } from '../agents/agent';
 import { agentLeavesCall } from './agent-leaves';
 import { connectedCustomer, liveLegOf, lockAgentCall, type AgentCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
+import { leaveMessage } from './customer-message';
+import { resolveMedia, type MediaRequest } from '../playback/media-resolution';
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
 
 /** A party of an agent's customer call other than the agent. */
@@ -34,6 +36,8 @@ export interface TransferCommands {
   blindTransfer(request: { agentId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
   /** The same, for a call named by its id, whoever's it is. */
   transferCall(request: { callId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /** Leaves the customer with a message that plays to it alone; the call ends when it is over, the agent goes to after-call work. */
+  leaveCustomerMessage(request: { agentId: string; media: MediaRequest }): Promise<void>;
   /** Hangs up every leg of a call named by its id. */
   hangupCall(request: { callId: string }): Promise<void>;
   /** Puts a party of the agent's call on hold with music; false when that party is not there to park. */
@@ -79,6 +83,11 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         if (!liveLegOf(legs, 'third_party')) throw new DomainError('NO_ACTIVE_CALL', 'no third party to leave the customer with');
         await agentLeavesCall(ctx, uow, session, call, legs);
       }),
+
+    leaveCustomerMessage: async ({ agentId, media }) => {
+      const resolved = resolveMedia(media, ctx.config.media);
+      return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
+    },
 
     blindTransfer: ({ agentId, ...party }) =>
       onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(uow, session, call, legs, party) })),

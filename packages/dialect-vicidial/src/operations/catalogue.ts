@@ -5,7 +5,10 @@ import { callAgent } from './call-agent';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { logout } from './logout';
+import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
+import { raCallControl } from './ra-call-control';
+import { transferConference } from './transfer-conference';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -16,7 +19,10 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   externalHangup,
   externalPause,
   logout,
+  parkCall,
   pauseCode,
+  raCallControl,
+  transferConference,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -40,10 +46,7 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'set_timer_action',
   'st_login_log',
   'st_get_agent_active_lead',
-  'ra_call_control',
   'send_dtmf',
-  'park_call',
-  'transfer_conference',
   'recording',
   'switch_lead',
   'vm_message',

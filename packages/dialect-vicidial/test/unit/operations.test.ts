@@ -63,6 +63,14 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
     stage: '',
     dial_override: '',
     close_window_link: '',
+    phone_number: '',
+    ingroup_choices: '',
+    consultative: 'NO',
+    group_alias: '',
+    cid_choice: '',
+    multi_dial_phones: '',
+    md_check: '',
+    tw_check: '',
     ...request,
   };
   return {
