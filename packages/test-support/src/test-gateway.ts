@@ -58,6 +58,12 @@ export interface EngineChannel {
   dialplan: { context: string; exten: string; priority: number; app_name?: string; app_data?: string };
 }
 
+export interface EngineBridge {
+  id: string;
+  bridge_type: string;
+  channels: string[];
+}
+
 export interface TestGateway {
   /** A supertest agent on the gateway's HTTP app. */
   http: ReturnType<typeof supertest>;
@@ -72,6 +78,8 @@ export interface TestGateway {
   asterisk: RunningAsterisk | null;
   /** `GET /ari/channels` of the engine, the far ends' own channels left out: the calls as the engine has them. */
   engineChannels(): Promise<EngineChannel[]>;
+  /** `GET /ari/bridges` of the engine: which channels each bridge holds. */
+  engineBridges(): Promise<EngineBridge[]>;
   callbacks: CallbackReceiver;
   databaseUrl: string;
   /** `http://127.0.0.1:<port>` when started with `listen`. */
@@ -133,6 +141,11 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     const response = await fetch(`${ariUrl}/ari/channels`, { headers: { authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` } });
     return (await response.json()) as EngineChannel[];
   };
+  const engineBridges = async (): Promise<EngineBridge[]> => {
+    if (asterisk) return (await asterisk.ari('GET', '/bridges')).body as EngineBridge[];
+    const response = await fetch(`${ariUrl}/ari/bridges`, { headers: { authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` } });
+    return (await response.json()) as EngineBridge[];
+  };
   const stopEngine = async (): Promise<void> => {
     await sim?.close();
     await asterisk?.close();
@@ -190,6 +203,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     },
     asterisk,
     engineChannels,
+    engineBridges,
     callbacks,
     databaseUrl: database.url,
     url: gateway.url,
