@@ -1,10 +1,12 @@
 import { DomainError } from '../src';
-import { agent, trunk } from './support/fixtures';
+import { agent, extension, trunk } from './support/fixtures';
 import { connectedCustomerCall, legOf, legsOf, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
 import { createTestCore, type TestCore } from './support/test-core';
 
 async function setup(): Promise<TestCore> {
-  return createTestCore({ directory: { agents: [agent('1000')], trunks: [trunk(1, { callerIdPool: ['2120280001'] })] } });
+  return createTestCore({
+    directory: { agents: [agent('1000')], trunks: [trunk(1, { callerIdPool: ['2120280001'] })], extensions: [extension(5, '100', { endpoint: 'PJSIP/sip100' })] },
+  });
 }
 
 /** Agent 1000 in its conference, on an answered call with 5550100. */
@@ -41,6 +43,14 @@ describe('third party in a 3-way call', () => {
     await t.answer(legId);
     expect(t.pbx.describe()).toEqual([`ensureBridge ${CONFERENCE} mixing`, `addToBridge ${CONFERENCE} ${legId}`]);
     expect(t.pbx.bridges.get(CONFERENCE)!.legIds).toEqual(expect.arrayContaining([customerId, legId]));
+  });
+
+  it("rings an extension given by its internal number instead of dialling out", async () => {
+    const t = await setup();
+    const { callId } = await inConferenceCall(t);
+    const { legId } = await t.core.dialThirdParty({ agentId: '1000', number: '100', callerId: null });
+    expect(t.pbx.describe()).toEqual([`originate ${legId} PJSIP/sip100`]);
+    expect((await legsOf(t, callId)).find((leg) => leg.id === legId)).toMatchObject({ role: 'third_party', dialedNumber: '100', account: { kind: 'extension', id: 5 } });
   });
 
   it('hangs up the third party only: agent and customer talk on, no CDR yet', async () => {

@@ -9,16 +9,17 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
 
 /** Who a third party is and what it sees. */
 export interface ThirdPartyRequest {
-  /** The number dialled through the trunk. */
+  /** An extension's internal number (the extension is rung), else a number dialled through the trunk. */
   number: string;
   /** The number the third party sees; the customer call's own caller id when null. */
   callerId: string | null;
 }
 
 /**
- * Records a third-party leg for a customer call and decides its dialling
- * through the preferred trunk; it joins the call's bridge when it answers
- * (flows/agent-customer-call). One third party at a time.
+ * Records a third-party leg for a customer call and decides its dialling:
+ * the extension with that internal number when there is exactly one, else
+ * the number through the preferred trunk. It joins the call's bridge when it
+ * answers (flows/agent-customer-call). One third party at a time.
  */
 export async function addThirdPartyLeg(
   ctx: CoreContext,
@@ -31,17 +32,20 @@ export async function addThirdPartyLeg(
   if (legs.some((leg) => leg.role === 'third_party' && leg.state !== 'ended' && !leg.hangupRequested)) {
     throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
   }
-  const trunk = await uow.tx.trunks.preferred();
-  if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+  const route = await routeTo(uow, number);
   const callerId = request.callerId ?? call.fromNumber;
-  const ordinal = legs.length + 1;
-  const leg = newLeg(call, ordinal, 'third_party', trunk.dialTemplate.replace('{number}', number), { number: callerId, name: '' }, uow.now, {
-    dialedNumber: number,
-    account: { kind: 'trunk', id: trunk.id },
-  });
+  const leg = newLeg(call, legs.length + 1, 'third_party', route.endpoint, { number: callerId, name: '' }, uow.now, { dialedNumber: number, account: route.account });
   await uow.tx.calls.insertLeg(leg);
   const updated: CallOf<'agent_customer'> = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id } };
   await uow.tx.calls.update(updated);
   dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: agentCustomerCall, refusal: 'reported' });
   return { call: updated, leg };
+}
+
+async function routeTo(uow: UnitOfWork, number: string): Promise<{ endpoint: string; account: NonNullable<Leg['account']> }> {
+  const extensions = await uow.tx.extensions.findByInternalNumber(number);
+  if (extensions.length === 1) return { endpoint: extensions[0]!.endpoint, account: { kind: 'extension', id: extensions[0]!.id } };
+  const trunk = await uow.tx.trunks.preferred();
+  if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+  return { endpoint: trunk.dialTemplate.replace('{number}', number), account: { kind: 'trunk', id: trunk.id } };
 }
