@@ -85,7 +85,11 @@ describe('a 3-way call with a real third party', () => {
     // The customer waits on hold while agent and third party talk.
     await bridgeHolds(gw, `${callId}.hold`, [customerId]);
     await bridgeHolds(gw, CONFERENCE, [agentLegId, thirdId]);
-    expectVicidialAnswer(await api('function=park_call&value=GRAB_CUSTOMER&agent_user=1000'), 'SUCCESS: park_call function set - GRAB_CUSTOMER|1000\n');
+    // SWAP_PARK_XFER: the third party waits, the customer is back with the agent.
+    expectVicidialAnswer(await api('function=park_call&value=SWAP_PARK_XFER&agent_user=1000'), 'SUCCESS: park_call function set - SWAP_PARK_XFER|1000\n');
+    await bridgeHolds(gw, `${callId}.hold`, [thirdId]);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, customerId]);
+    expectVicidialAnswer(await api('function=park_call&value=GRAB_XFER&agent_user=1000'), 'SUCCESS: park_call function set - GRAB_XFER|1000\n');
     await bridgeHolds(gw, CONFERENCE, [agentLegId, customerId, thirdId]);
 
     expectVicidialAnswer(await api('function=transfer_conference&value=LEAVE_3WAY_CALL&agent_user=1000'), `SUCCESS: transfer_conference function set - LEAVE_3WAY_CALL|||NO|1000|${wireId(callId)}|\n`);

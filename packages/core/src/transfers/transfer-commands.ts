@@ -90,7 +90,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     },
 
     blindTransfer: ({ agentId, ...party }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(uow, session, call, legs, party) })),
+      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
 
     transferCall: ({ callId, ...party }) =>
       track(
@@ -98,7 +98,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
           inTransaction(ctx, async (uow) => {
             const call = await lockLiveCustomerCall(uow, callId);
             const session = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
-            return { legId: await transferCustomer(uow, session, call, await uow.tx.calls.legsOf(callId), party) };
+            return { legId: await transferCustomer(ctx, uow, session, call, await uow.tx.calls.legsOf(callId), party) };
           }),
         ),
       ),
@@ -131,27 +131,28 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         return { grabbed: true };
       }),
   };
+}
 
-  /**
-   * A blind transfer: the agent leaves, the customer hears ringing in the
-   * call's own bridge, and the number is dialled into it. If the number does
-   * not answer, the call ends (the third party's end ends it once the agent
-   * is gone).
-   */
-  async function transferCustomer(
-    uow: UnitOfWork,
-    session: AgentSession | null,
-    call: CallOf<'agent_customer'>,
-    legs: readonly Leg[],
-    party: ThirdPartyRequest,
-  ): Promise<string> {
-    const customer = connectedCustomer(legs);
-    if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
-    const left = await agentLeavesCall(ctx, uow, session, call, legs);
-    uow.engine.bestEffort('ring customer', () => ctx.pbx.setRinging(customer.id, true));
-    const { leg } = await addThirdPartyLeg(ctx, uow, left, legs, party);
-    return leg.id;
-  }
+/**
+ * A blind transfer: the agent leaves, the customer hears ringing in the
+ * call's own bridge, and the number is dialled into it. If the number does
+ * not answer, the call ends (the third party's end ends it once the agent is
+ * gone).
+ */
+async function transferCustomer(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  session: AgentSession | null,
+  call: CallOf<'agent_customer'>,
+  legs: readonly Leg[],
+  party: ThirdPartyRequest,
+): Promise<string> {
+  const customer = connectedCustomer(legs);
+  if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
+  const left = await agentLeavesCall(ctx, uow, session, call, legs);
+  uow.engine.bestEffort('ring customer', () => ctx.pbx.setRinging(customer.id, true));
+  const { leg } = await addThirdPartyLeg(ctx, uow, left, legs, party);
+  return leg.id;
 }
 
 /** A customer call that is still going, named by its id (NO_ACTIVE_CALL otherwise). */
