@@ -18,6 +18,7 @@ import { playbackCommands, type PlaybackCommands } from './playback/playback-com
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
 import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
+import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -43,6 +44,7 @@ export interface CallControl
     PlaybackCommands,
     RecordingCommands,
     CallCommands,
+    TransferCommands,
     DirectoryQueries,
     QueueQueries,
     LeadCommands,
@@ -84,6 +86,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...playbackCommands(ctx, track),
     ...recordingCommands(ctx, track),
     ...callCommands(ctx, track),
+    ...transferCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx),
     ...leadCommands(ctx, track),

@@ -39,6 +39,11 @@ export interface VicidialSettings {
    * Empty: no web phone (`webphone url is empty`).
    */
   webphoneUrl: string;
+  /**
+   * The audio-store file transfer_conference LEAVE_VM leaves the customer
+   * with (VICIdial: the campaign's answering-machine message).
+   */
+  voicemailMessage: string;
 }
 
 export const defaultVicidialSettings: VicidialSettings = {
@@ -52,6 +57,7 @@ export const defaultVicidialSettings: VicidialSettings = {
   errServersWhenPbxDown: false,
   maxBodyBytes: 1024 * 1024,
   webphoneUrl: '',
+  voicemailMessage: 'vm-goodbye',
 };
 
 /** Fails at start-up, not on the first request, when a setting cannot work. */

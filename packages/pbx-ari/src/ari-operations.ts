@@ -17,6 +17,7 @@ export type AriOperation =
   | 'bridges.addChannel'
   | 'bridges.removeChannel'
   | 'bridges.play'
+  | 'bridges.startMoh'
   | 'bridges.list'
   | 'bridges.record'
   | 'recordings.stop'

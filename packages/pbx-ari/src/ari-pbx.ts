@@ -16,7 +16,7 @@ import { AriEventTranslator } from './ari-event-translation';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
 import { resolveAriPbxOptions } from './ari-pbx-options';
 import type { AriPbxOptions } from './ari-pbx-options';
-import { addToBridge, destroyBridge, ensureBridge, removeFromBridge } from './commands/bridges';
+import { addToBridge, destroyBridge, ensureBridge, removeFromBridge, startMusicOnHold } from './commands/bridges';
 import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
@@ -95,6 +95,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     destroyBridge: (bridgeId: string) => destroyBridge(call, bridgeId),
     addToBridge: (bridgeId: string, legIds: readonly string[]) => addToBridge(call, bridgeId, legIds),
     removeFromBridge: (bridgeId: string, legId: string) => removeFromBridge(call, bridgeId, legId),
+    startMusicOnHold: (bridgeId: string, mohClass: string | null) => startMusicOnHold(call, bridgeId, mohClass),
     play: (request: PlayRequest) => play(call, request),
     controlPlayback: (playbackId: string, operation: PlaybackOperation) => controlPlayback(call, playbackId, operation),
     stopPlayback: (playbackId: string) => stopPlayback(call, playbackId),

@@ -1,7 +1,7 @@
 import { PbxFailure } from '@pbx-gateway/core';
 import { RequestNotAnswered } from '../src/ari-error-mapping';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from '../src/ari-operations';
-import { addToBridge, destroyBridge, ensureBridge } from '../src/commands/bridges';
+import { addToBridge, destroyBridge, ensureBridge, startMusicOnHold } from '../src/commands/bridges';
 import { sendDtmf } from '../src/commands/dtmf';
 import { hangup } from '../src/commands/hangup';
 import { formatCallerId, originate } from '../src/commands/originate';
@@ -103,7 +103,7 @@ describe('commands', () => {
   });
 
   it('maps the other commands to their ARI parameters', async () => {
-    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    const { call, sent } = scriptedCall(Array.from({ length: 11 }, () => undefined));
     await hangup(call, 'leg-1', 'no_answer');
     await ensureBridge(call, 'gateway', 'br-1', 'mixing');
     await addToBridge(call, 'br-1', ['leg-1', 'leg-2']);
@@ -112,6 +112,8 @@ describe('commands', () => {
     await sendDtmf(call, 'leg-1', ',1,,2');
     await recordBridge(call, { recordingName: '20260101-000000_1000_r1', bridgeId: 'br-1', format: 'wav' });
     await stopRecording(call, '20260101-000000_1000_r1');
+    await startMusicOnHold(call, 'br-2', null);
+    await startMusicOnHold(call, 'br-2', 'jazz');
     expect(sent).toEqual([
       { operation: 'channels.hangup', params: { channelId: 'leg-1', reason: 'no_answer' }, idempotent: true },
       { operation: 'bridges.createWithId', params: { bridgeId: 'br-1', type: 'mixing' }, idempotent: true },
@@ -127,6 +129,8 @@ describe('commands', () => {
       { operation: 'channels.sendDTMF', params: { channelId: 'leg-1', dtmf: 'W1WW2' }, idempotent: false },
       { operation: 'bridges.record', params: { bridgeId: 'br-1', name: '20260101-000000_1000_r1', format: 'wav', ifExists: 'fail' }, idempotent: false },
       { operation: 'recordings.stop', params: { recordingName: '20260101-000000_1000_r1' }, idempotent: true },
+      { operation: 'bridges.startMoh', params: { bridgeId: 'br-2' }, idempotent: true },
+      { operation: 'bridges.startMoh', params: { bridgeId: 'br-2', mohClass: 'jazz' }, idempotent: true },
     ]);
   });
 

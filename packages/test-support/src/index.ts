@@ -6,7 +6,7 @@ export { startCallbackReceiver } from './callback-receiver';
 export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
 export { waitFor } from './wait-for';
 export { TEST_MEDIA } from './test-media';
-export type { TestGateway, TestGatewayOptions, EngineChannel } from './test-gateway';
+export type { TestGateway, TestGatewayOptions, EngineChannel, EngineBridge } from './test-gateway';
 export type { FarEndBehaviour, FarEndControl, FarEndOutcome } from './far-end/far-end-control';
 export { simFarEnd } from './far-end/sim-far-end';
 export { asteriskFarEnd } from './far-end/asterisk-far-end';

@@ -58,6 +58,12 @@ export interface EngineChannel {
   dialplan: { context: string; exten: string; priority: number; app_name?: string; app_data?: string };
 }
 
+export interface EngineBridge {
+  id: string;
+  bridge_type: string;
+  channels: string[];
+}
+
 export interface TestGateway {
   /** A supertest agent on the gateway's HTTP app. */
   http: ReturnType<typeof supertest>;
@@ -74,6 +80,8 @@ export interface TestGateway {
   engineChannels(): Promise<EngineChannel[]>;
   /** One ARI request to the engine (either one), as the gateway's own account: to look at what the engine has. */
   engineAri(method: string, path: string): Promise<{ status: number; body: unknown }>;
+  /** `GET /ari/bridges` of the engine: which channels each bridge holds. */
+  engineBridges(): Promise<EngineBridge[]>;
   callbacks: CallbackReceiver;
   databaseUrl: string;
   /** `http://127.0.0.1:<port>` when started with `listen`. */
@@ -147,6 +155,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     }
     return { status: response.status, body };
   };
+  const engineBridges = async (): Promise<EngineBridge[]> => (await engineAri('GET', '/bridges')).body as EngineBridge[];
   const stopEngine = async (): Promise<void> => {
     await sim?.close();
     await asterisk?.close();
@@ -205,6 +214,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     asterisk,
     engineChannels,
     engineAri,
+    engineBridges,
     callbacks,
     databaseUrl: database.url,
     url: gateway.url,

@@ -13,6 +13,7 @@ export interface Pbx {
   ensureBridge(bridgeId: string, kind: BridgeKind): Promise<void>;
   /** Destroys a bridge; a bridge that no longer exists is not an error. */
   destroyBridge(bridgeId: string): Promise<void>;
+  /** Adds legs to a bridge; a leg in another bridge moves out of it. */
   addToBridge(bridgeId: string, legIds: readonly string[]): Promise<void>;
   removeFromBridge(bridgeId: string, legId: string): Promise<void>;
   /** Starts media on a leg or into a bridge. */
@@ -31,6 +32,8 @@ export interface Pbx {
   stopRecording(recordingName: string): Promise<void>;
   /** Whether a recording is still live on the engine (the engine forgets one once it is over). */
   recordingIsLive(recordingName: string): Promise<boolean>;
+  /** Plays the music-on-hold class (the engine's default when null) to everyone in a bridge until it is destroyed. */
+  startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void>;
   /** Plays ringing tone to a leg waiting in a bridge, or stops it. */
   setRinging(legId: string, ringing: boolean): Promise<void>;
   /** What exists now: used to reconcile after the gateway or the engine restarts. */

@@ -19,6 +19,15 @@ export interface AgentRequest extends LeadParams {
   stage: string;
   dial_override: string;
   close_window_link: string;
+  phone_number: string;
+  ingroup_choices: string;
+  /** `YES` or `NO`: anything but `YES` reads as `NO`. */
+  consultative: string;
+  group_alias: string;
+  cid_choice: string;
+  multi_dial_phones: string;
+  md_check: string;
+  tw_check: string;
 }
 
 export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
@@ -36,5 +45,14 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
     ...readLeadParams(params, filters),
+    phone_number: keep('phone_number', FILTERS.phoneNumber),
+    // A `+` that reached the value (sent as %2B) is a space too.
+    ingroup_choices: filters.keep(params.get('ingroup_choices').replace(/\+/g, ' '), FILTERS.groupList),
+    consultative: keep('consultative', FILTERS.upperLetters) === 'YES' ? 'YES' : 'NO',
+    group_alias: keep('group_alias', FILTERS.alphanumeric),
+    cid_choice: keep('cid_choice', FILTERS.identifier),
+    multi_dial_phones: keep('multi_dial_phones', FILTERS.phoneList),
+    md_check: keep('md_check', FILTERS.alphanumeric),
+    tw_check: keep('tw_check', FILTERS.alphanumeric),
   };
 }

@@ -7,9 +7,12 @@ import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { externalStatus } from './external-status';
 import { logout } from './logout';
+import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
+import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
 import { sendDtmf } from './send-dtmf';
+import { transferConference } from './transfer-conference';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -22,9 +25,12 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   externalPause,
   externalStatus,
   logout,
+  parkCall,
   pauseCode,
+  raCallControl,
   recording,
   sendDtmf,
+  transferConference,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -46,9 +52,6 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'set_timer_action',
   'st_login_log',
   'st_get_agent_active_lead',
-  'ra_call_control',
-  'park_call',
-  'transfer_conference',
   'switch_lead',
   'vm_message',
   'calls_in_queue_count',

@@ -51,6 +51,10 @@ export const FILTERS = {
   value: '-|_0-9{L}',
   alphanumeric: '0-9{L}',
   upperLetters: 'A-Z',
+  phoneNumber: '*#0-9{L}',
+  /** In-group lists (` A B -`), after `+` became a space. */
+  groupList: ' \\-_0-9{L}',
+  phoneList: ',0-9',
 } as const;
 
 /** The `stage` filter removes four characters instead of keeping a class. */

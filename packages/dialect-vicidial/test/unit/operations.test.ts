@@ -59,6 +59,14 @@ async function context(
     dial_override: '',
     close_window_link: '',
     ...readLeadParams({ get: () => '', forLog: () => ({}) }, { keep: (value) => value }),
+    phone_number: '',
+    ingroup_choices: '',
+    consultative: 'NO',
+    group_alias: '',
+    cid_choice: '',
+    multi_dial_phones: '',
+    md_check: '',
+    tw_check: '',
     ...request,
   };
   return {

@@ -64,7 +64,12 @@ export class Bridge {
       creator: 'Stasis',
       name: this.name,
       // Announcer, Recorder and music-on-hold channels are in the bridge (the technology counts them) but not listed.
-      channels: this.channels.filter((c) => !c.internal).map((c) => c.id),
+      // Asterisk keeps a snapshot's channel ids in a sorted string container: a channel
+      // that joins again (parked, then grabbed back) is listed by its id, not last.
+      channels: this.channels
+        .filter((c) => !c.internal)
+        .map((c) => c.id)
+        .sort(),
       creationtime: this.creationtime,
       video_mode: this.videoMode,
     };

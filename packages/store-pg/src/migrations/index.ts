@@ -26,6 +26,7 @@ import * as callbacks from './024-callbacks';
 import * as doNotCall from './025-do-not-call';
 import * as recordings from './026-recordings';
 import * as callProgress from './027-call-progress';
+import * as thirdPartyLegs from './030-third-party-legs';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -63,6 +64,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '025-do-not-call', migration: doNotCall },
   { name: '026-recordings', migration: recordings },
   { name: '027-call-progress', migration: callProgress },
+  { name: '030-third-party-legs', migration: thirdPartyLegs },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -29,7 +29,8 @@ export type PbxCommandName =
   | 'sendDtmf'
   | 'recordBridge'
   | 'stopRecording'
-  | 'setRinging';
+  | 'setRinging'
+  | 'startMusicOnHold';
 
 export interface PbxCommandRecord {
   name: PbxCommandName;
@@ -263,6 +264,7 @@ export class ScriptablePbx implements Pbx {
       entry.failed = true;
       throw new PbxFailure('not_found', `bridge ${bridgeId} not found`, 404);
     }
+    for (const other of this.bridges.values()) if (other !== bridge) other.legIds = other.legIds.filter((id) => !legIds.includes(id));
     for (const id of legIds) if (!bridge.legIds.includes(id)) bridge.legIds.push(id);
   }
 
@@ -310,6 +312,10 @@ export class ScriptablePbx implements Pbx {
   async recordingIsLive(recordingName: string): Promise<boolean> {
     this.assertAvailable('recordingIsLive');
     return this.recordings.has(recordingName);
+  }
+
+  async startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void> {
+    this.record('startMusicOnHold', [bridgeId, mohClass]);
   }
 
   async setRinging(legId: string, ringing: boolean): Promise<void> {

@@ -91,6 +91,26 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['function', 'pause_code', 'service'],
     ['value', 'BREAK', 'plain', ['LUNCH', 'TOOLONGCODE']],
   ]),
+  vicidial('transfer_conference', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'transfer_conference', 'service'],
+    ['value', 'DIAL_WITH_CUSTOMER', 'plain', ['BLIND_TRANSFER', 'HANGUP_XFER', 'HANGUP_BOTH', 'LEAVE_3WAY_CALL', 'LEAVE_VM', 'LOCAL_CLOSER']],
+    ['phone_number', '5550200', 'plain'],
+    ['cid_choice', 'CUSTOMER', 'plain', ['CAMPAIGN', 'OTHER']],
+    ['multi_dial_phones', '5550201,5550202', 'plain'],
+  ]),
+  vicidial('park_call', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'park_call', 'service'],
+    ['value', 'PARK_CUSTOMER', 'plain', ['GRAB_CUSTOMER', 'PARK_XFER', 'SWAP_PARK_CUSTOMER']],
+  ]),
+  vicidial('ra_call_control', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'ra_call_control', 'service'],
+    ['value', 'agent-1000_0', 'plain'],
+    ['stage', 'HANGUP', 'plain', ['EXTENSIONTRANSFER', 'INGROUPTRANSFER']],
+    ['phone_number', '5550300', 'plain'],
+  ]),
   vicidial('external_status', 'agc/api.php', [
     ['agent_user', '1000', 'agent'],
     ['function', 'external_status', 'service'],
