@@ -17,6 +17,9 @@ import { credentialCommands, type CredentialCommands } from './credentials/crede
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
+import { leadCommands, type LeadCommands } from './leads/lead-commands';
+import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
+import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -40,9 +43,12 @@ export interface CallControl
   extends CredentialCommands,
     AgentCommands,
     PlaybackCommands,
+    RecordingCommands,
     CallCommands,
+    TransferCommands,
     DirectoryQueries,
     QueueQueries,
+    LeadCommands,
     CoreRuntime {}
 
 /** An owner queue whose every piece of work `idle()` waits for, including work started by timers. */
@@ -80,9 +86,12 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...credentialCommands(ctx),
     ...agentCommands(ctx, track),
     ...playbackCommands(ctx, track),
+    ...recordingCommands(ctx, track),
     ...callCommands(ctx, track),
+    ...transferCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx, track),
+    ...leadCommands(ctx, track),
     clock: deps.clock,
     deliverDueCallbacks: () => deliverDueCallbacks(ctx),
     recordApiRequest: (entry) => deps.store.apiLog.append(entry),

@@ -1,4 +1,4 @@
-import { createTestCore } from './support/test-core';
+import { createTestCore } from '@pbx-gateway/test-support';
 
 const HOUR = 3_600_000;
 

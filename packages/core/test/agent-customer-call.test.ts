@@ -1,7 +1,15 @@
 import { DomainError, type AgentCustomerCallRequest } from '../src';
-import { agent, trunk } from './support/fixtures';
-import { describeEvents, legOf, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  trunk,
+  describeEvents,
+  legOf,
+  loginPlain,
+  loginWithConference,
+  ORIGIN,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({

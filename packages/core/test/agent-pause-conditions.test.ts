@@ -1,7 +1,13 @@
 import { DomainError } from '../src';
-import { agent, trunk } from './support/fixtures';
-import { connectedCustomerCall, describeEvents, loginPlain } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  trunk,
+  connectedCustomerCall,
+  describeEvents,
+  loginPlain,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 /**
  * Conditional pause and resume: "already busy" and "already idle" are

@@ -1,7 +1,16 @@
 import { DomainError, type AgentPlaybackRequest, type Playback } from '../src';
-import { agent, trunk } from './support/fixtures';
-import { connectedCustomerCall, describeEvents, legOf, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  trunk,
+  connectedCustomerCall,
+  describeEvents,
+  legOf,
+  loginPlain,
+  loginWithConference,
+  ORIGIN,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({

@@ -1,7 +1,16 @@
 import { DomainError } from '../src';
-import { agent, queueMember, SECRET, trunk } from './support/fixtures';
-import { connectedCustomerCall, describeEvents, loginPlain, loginWithConference } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  queueMember,
+  SECRET,
+  trunk,
+  connectedCustomerCall,
+  describeEvents,
+  loginPlain,
+  loginWithConference,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
@@ -40,6 +49,8 @@ describe('login', () => {
       serverIp: '10.1.1.5',
       campaignId: 'C1',
       currentCallId: null,
+      lead: null,
+      pendingDisposition: null,
       pendingPause: null,
       pendingLogout: false,
       afterCall: 'ready',

@@ -16,6 +16,8 @@ function session(overrides: Partial<AgentSession> = {}): AgentSession {
     serverIp: '10.0.0.1',
     campaignId: null,
     currentCallId: null,
+    lead: null,
+    pendingDisposition: null,
     pendingPause: null,
     pendingLogout: false,
     blended: true,

@@ -1,6 +1,10 @@
 import { DomainError, type ApiUserCredentials } from '../src';
-import { apiUser, SECRET } from './support/fixtures';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  apiUser,
+  SECRET,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,13 @@
 import { PbxFailure, type ClickToCallRequest, type VoiceMenuRequest } from '../src';
-import { extension, extensionGroup, trunk } from './support/fixtures';
-import { legOf, legsOf } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  extension,
+  extensionGroup,
+  trunk,
+  legOf,
+  legsOf,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 /**
  * A channel that hangs up in the instant it answers is gone before the

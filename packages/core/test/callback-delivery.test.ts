@@ -1,6 +1,11 @@
 import type { DomainEventProjector } from '../src';
-import { agent, extension, trunk } from './support/fixtures';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  extension,
+  trunk,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 const message = { topic: 'sipcall.cdr', url: 'https://crm.example.com/cdr', body: '{"id":1}', headers: { 'Content-Type': 'application/json' } };
 

@@ -72,6 +72,7 @@ describe('buildCdr', () => {
       hangupSide: 'callee',
       recordingFile: null,
       pressedKey: '1',
+      leadId: null,
       data: { customuuid: '110001168' },
     });
   });

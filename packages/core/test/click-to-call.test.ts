@@ -1,7 +1,12 @@
 import { DomainError, type ClickToCallRequest } from '../src';
-import { extension, trunk } from './support/fixtures';
-import { describeEvents, legOf } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  extension,
+  trunk,
+  describeEvents,
+  legOf,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(withTrunk = true): Promise<TestCore> {
   return createTestCore({

@@ -1,7 +1,14 @@
 import { DomainError } from '../src';
-import { agent, trunk } from './support/fixtures';
-import { connectedCustomerCall, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  trunk,
+  connectedCustomerCall,
+  loginPlain,
+  loginWithConference,
+  ORIGIN,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 type Command = (t: TestCore) => Promise<unknown>;
 

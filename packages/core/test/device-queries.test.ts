@@ -1,5 +1,5 @@
 import { DomainError } from '../src';
-import { createTestCore } from './support/test-core';
+import { createTestCore } from '@pbx-gateway/test-support';
 
 describe("the engine's devices", () => {
   it('are listed as the engine reports them', async () => {

@@ -1,6 +1,13 @@
-import { agent, extension, trunk } from './support/fixtures';
-import { describeEvents, loginPlain, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  extension,
+  trunk,
+  describeEvents,
+  loginPlain,
+  ORIGIN,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({ directory: { agents: [agent('1000')], extensions: [extension(5, '100')], trunks: [trunk(1)] } });

@@ -1,6 +1,17 @@
-import { agent, extension, extensionGroup, trunk } from './support/fixtures';
-import { connectedCustomerCall, legOf, legsOf, loginPlain, loginWithConference, ORIGIN } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  extension,
+  extensionGroup,
+  trunk,
+  connectedCustomerCall,
+  legOf,
+  legsOf,
+  loginPlain,
+  loginWithConference,
+  ORIGIN,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 /**
  * No engine command is sent while a store transaction is open: a command

@@ -1,6 +1,12 @@
-import { agent, trunk } from './support/fixtures';
-import { connectedCustomerCall, describeEvents, loginPlain } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  trunk,
+  connectedCustomerCall,
+  describeEvents,
+  loginPlain,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({ directory: { agents: [agent('1000')], trunks: [trunk(1)] } });

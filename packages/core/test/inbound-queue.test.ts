@@ -1,7 +1,5 @@
 import { DomainError, PbxFailure, type CallOf } from '../src';
-import { agent, queueMember } from './support/fixtures';
-import { describeEvents, loginPlain, loginWithConference } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import { agent, queueMember, describeEvents, loginPlain, loginWithConference, createTestCore, type TestCore } from '@pbx-gateway/test-support';
 
 const CALLER = '1718000000.42';
 const SECOND_CALLER = '1718000000.43';

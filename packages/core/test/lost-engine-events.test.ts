@@ -1,7 +1,12 @@
 import type { ClickToCallRequest } from '../src';
-import { agent, extension, trunk } from './support/fixtures';
-import { loginWithConference } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  extension,
+  trunk,
+  loginWithConference,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 // Asterisk says each thing once. An event whose handling fails because the
 // store is away must not leave a call up in the gateway's books for ever:

@@ -1,4 +1,4 @@
-import { createTestCore } from './support/test-core';
+import { createTestCore } from '@pbx-gateway/test-support';
 
 describe('agent mailbox long poll', () => {
   it('returns waiting messages at once, oldest first', async () => {

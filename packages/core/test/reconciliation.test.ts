@@ -1,6 +1,17 @@
-import { agent, extension, extensionGroup, trunk } from './support/fixtures';
-import { connectedCustomerCall, describeEvents, legOf, legsOf, loginPlain, loginWithConference } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  agent,
+  extension,
+  extensionGroup,
+  trunk,
+  connectedCustomerCall,
+  describeEvents,
+  legOf,
+  legsOf,
+  loginPlain,
+  loginWithConference,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({

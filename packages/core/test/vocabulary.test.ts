@@ -1,6 +1,8 @@
 import { DomainError } from '../src';
-import { agent } from './support/fixtures';
-import { createTestCore } from './support/test-core';
+import {
+  agent,
+  createTestCore,
+} from '@pbx-gateway/test-support';
 
 async function codeOf(work: Promise<unknown>): Promise<string> {
   const error = await work.then(

@@ -1,14 +1,21 @@
 import { DomainError, PbxFailure, type VoiceMenuRequest } from '../src';
-import { extension, extensionGroup, trunk } from './support/fixtures';
-import { describeEvents, legOf, legsOf } from './support/scenarios';
-import { createTestCore, type TestCore } from './support/test-core';
+import {
+  extension,
+  extensionGroup,
+  trunk,
+  describeEvents,
+  legOf,
+  legsOf,
+  createTestCore,
+  type TestCore,
+} from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
     config: { voiceMenuKeyWaitMs: 5000, media: { urlHosts: ['media.example.com'] } },
     directory: {
       extensions: [extension(11, '301'), extension(12, '302'), extension(13, '303')],
-      groups: [extensionGroup('extGroup-1', [11, 12, 13], { tenant: '2028', ringTimeoutSec: 25 }), extensionGroup('empty', [99])],
+      groups: [extensionGroup('extGroup-1', [11, 12, 13], { tenant: '2028', ringTimeoutSec: 25 }), extensionGroup('empty', [])],
       trunks: [trunk(1, { callerIdPool: ['2120280001', '2120280002'] })],
     },
   });

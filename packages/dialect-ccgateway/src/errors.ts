@@ -94,6 +94,12 @@ export const RETCODE_TABLE: ErrorTable<Retcode> = {
   EXTENSION_GROUP_NOT_FOUND: '000-002',
   TRUNK_NOT_FOUND: '100-007',
   QUEUE_NOT_FOUND: '000-002',
+  // No CC-Gateway interface works on campaigns or leads: the agent's state does not allow it.
+  CAMPAIGN_NOT_FOUND: '100-009',
+  NO_MANUAL_DIAL_LIST: '100-009',
+  NUMBER_IN_DNC: '100-009',
+  LEAD_REJECTED: '100-009',
+  NO_ACTIVE_LEAD: '100-009',
   INVALID_ARGUMENT: '000-002',
   // The engine being away or refusing: an internal exception of the agent operation.
   PBX_UNAVAILABLE: '100-007',

@@ -1,5 +1,5 @@
 import { checkCcgatewaySettings, createCcgatewayDialect, defaultCcgatewaySettings } from '../src';
-import type { CallControl } from '@pbx-gateway/core';
+import { createTestCore } from '@pbx-gateway/test-support';
 
 const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -15,9 +15,10 @@ describe('CC-Gateway settings', () => {
     [{ agentIdRange: { min: 500, max: 100 } }, /agentIdRange must be/],
     [{ authMode: 'sometimes' }, /authMode must be static or dynamic/],
     [{ nodeName: 'Agent Gateway' }, /nodeName must be/],
-  ])('refuses %j at start, naming the setting', (override, message) => {
+  ])('refuses %j at start, naming the setting', async (override, message) => {
     const settings = { ...defaultCcgatewaySettings, ...override } as typeof defaultCcgatewaySettings;
     expect(() => checkCcgatewaySettings(settings)).toThrow(message);
-    expect(() => createCcgatewayDialect({ core: {} as CallControl, logger, settings })).toThrow(message);
+    const { core } = await createTestCore();
+    expect(() => createCcgatewayDialect({ core, logger, settings })).toThrow(message);
   });
 });

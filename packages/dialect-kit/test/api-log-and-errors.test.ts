@@ -1,6 +1,6 @@
 import express from 'express';
 import supertest from 'supertest';
-import type { ApiLogEntry, CallControl } from '@pbx-gateway/core';
+import { createTestCore } from '@pbx-gateway/test-support';
 import { apiLogRecorder, dialectErrorHandler, handle, noteApiRequest, type DialectLogger } from '../src';
 
 function recordingLogger(): DialectLogger & { lines: Array<{ facts: Record<string, unknown>; message: string }> } {
@@ -9,19 +9,13 @@ function recordingLogger(): DialectLogger & { lines: Array<{ facts: Record<strin
   return { lines, debug: log, info: log, warn: log, error: log };
 }
 
-function fakeCore(entries: ApiLogEntry[]): CallControl {
-  return {
-    clock: { now: () => new Date('2026-01-01T00:00:00Z') },
-    recordApiRequest: async (entry: ApiLogEntry) => void entries.push(entry),
-  } as unknown as CallControl;
-}
-
 describe('the API log recorder', () => {
   it('logs each answered request with its secrets redacted, to the API log and the structured log', async () => {
-    const entries: ApiLogEntry[] = [];
+    const { core, store } = await createTestCore();
+    const entries = store.apiLogEntries;
     const logger = recordingLogger();
     const app = express();
-    app.use(apiLogRecorder({ core: fakeCore(entries), dialect: 'vicidial', secretParams: ['pass', 'Token'], logger }));
+    app.use(apiLogRecorder({ core, dialect: 'vicidial', secretParams: ['pass', 'Token'], logger }));
     app.get('/agc/api.php', (_req, res) => {
       noteApiRequest(res, { operation: 'version', params: { user: '6666', PASS: '1234', token: 't0k3n' }, apiUser: '6666', outcome: 'success', result: 'VERSION' });
       res.status(200).end('VERSION: 2.14-82\n');
@@ -45,9 +39,10 @@ describe('the API log recorder', () => {
   });
 
   it('logs a request its handler never described, as unknown', async () => {
-    const entries: ApiLogEntry[] = [];
+    const { core, store } = await createTestCore();
+    const entries = store.apiLogEntries;
     const app = express();
-    app.use(apiLogRecorder({ core: fakeCore(entries), dialect: 'voipsun', secretParams: [], logger: recordingLogger() }));
+    app.use(apiLogRecorder({ core, dialect: 'voipsun', secretParams: [], logger: recordingLogger() }));
     app.get('/x', (_req, res) => void res.status(404).end());
     await supertest(app).get('/x');
     expect(entries[0]).toMatchObject({ operation: 'unknown', outcome: 'error', httpStatus: 404 });

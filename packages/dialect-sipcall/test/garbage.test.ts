@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
-import type { FakeCore } from './support/fake-core';
+import type { SipcallCore } from './support/sipcall-core';
 import { Garbage } from './support/garbage';
 import { seedPlayVoiceFields } from './support/seed-play-voice';
 
@@ -77,12 +77,12 @@ function mutate(garbage: Garbage, valid: Record<string, string>): Record<string,
 }
 
 describe('generated garbage never breaks the Sip_Call endpoint', () => {
-  let core: FakeCore;
+  let core: SipcallCore;
   let server: Server;
   let token: string;
 
   beforeAll(async () => {
-    core = demoCore();
+    core = await demoCore();
     token = await core.tokenFor(DEMO_COMPANY.id, 24 * 3600_000);
     server = buildApp(core).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

@@ -1,13 +1,13 @@
 import request from 'supertest';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
-import type { FakeCore } from './support/fake-core';
+import type { SipcallCore } from './support/sipcall-core';
 
 const login = (fields: Record<string, string>) => ({ service: 'App.Sip_Auth.Login', ...fields });
 
 describe('App.Sip_Auth.Login and Logout over HTTP', () => {
-  let core: FakeCore;
-  beforeEach(() => {
-    core = demoCore();
+  let core: SipcallCore;
+  beforeEach(async () => {
+    core = await demoCore();
   });
 
   it('answers a good appid/accesskey with the documented body, a 32-hex token and the configured TTL', async () => {
@@ -52,19 +52,21 @@ describe('App.Sip_Auth.Login and Logout over HTTP', () => {
   });
 
   it('a locked account answers exactly as a wrong accesskey', async () => {
-    core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, failedLogins: 10 });
-    const response = await request(buildApp(core)).post('/').type('form').send(login({ appid: 'demoappid', accesskey: 'demoaccesskey' }));
+    const app = buildApp(core);
+    // Ten wrong accesskeys lock the account.
+    for (let i = 0; i < 10; i += 1) await request(app).post('/').type('form').send(login({ appid: 'demoappid', accesskey: 'wrong' }));
+    const response = await request(app).post('/').type('form').send(login({ appid: 'demoappid', accesskey: 'demoaccesskey' }));
     expect(JSON.parse(response.text).data.errors).toEqual({ code: '1003', codemsg: 'Authorization failed' });
   });
 
   it('an inactive account: ret 602', async () => {
-    core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, active: false });
+    await core.changeUser(DEMO_COMPANY.id, { active: false });
     const response = await request(buildApp(core)).post('/').type('form').send(login({ appid: 'demoappid', accesskey: 'demoaccesskey' }));
     expect(response.text).toBe('{"ret":602,"data":[],"msg":"Appid authorization expired"}');
   });
 
   it('a client outside the company allow-list: ret 604', async () => {
-    core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, attributes: { allowedIps: '192.0.2.1' } });
+    await core.changeUser(DEMO_COMPANY.id, { attributes: { allowedIps: '192.0.2.1' } });
     const response = await request(buildApp(core)).post('/').type('form').send(login({ appid: 'demoappid', accesskey: 'demoaccesskey' }));
     expect(response.text).toBe('{"ret":604,"data":[],"msg":"IP not authorized"}');
     expect(core.tokens.size).toBe(0);

@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { DomainError, DomainErrorCodes, type DomainErrorCode } from '@pbx-gateway/core';
+import { DomainErrorCodes } from '@pbx-gateway/core';
 import { WIRE_ERRORS } from '@pbx-gateway/dialect-sipcall';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
-import type { FakeCore } from './support/fake-core';
+import type { SipcallCore } from './support/sipcall-core';
 import { seedPlayVoiceFields } from './support/seed-play-voice';
 
 const SEED_SUCCESS = '{"ret":200,"data":{"status":0,"desc":"Play command sent successfully","reqtime":1581307099,"rsptime":1581307099},"msg":""}';
@@ -13,11 +13,11 @@ function multipart(test: request.Test, fields: Record<string, string>): request.
 }
 
 describe('App.Sip_Call.PlayVoice over HTTP', () => {
-  let core: FakeCore;
+  let core: SipcallCore;
   let token: string;
 
   beforeEach(async () => {
-    core = demoCore();
+    core = await demoCore();
     token = await core.tokenFor(DEMO_COMPANY.id);
   });
 
@@ -167,50 +167,63 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
 
     it('expired token', async () => {
       const shortLived = await core.tokenFor(DEMO_COMPANY.id, 1000);
-      core.now = new Date(core.now.getTime() + 1000);
+      await core.t.advance(1000);
       const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(shortLived));
       expect(response.text).toBe(TOKEN_INVALID);
     });
 
     it('an account disabled after login answers 602, a client outside the allow-list 604', async () => {
       const app = buildApp(core);
-      core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, attributes: { ...DEMO_COMPANY.attributes, allowedIps: '10.9.9.9' } });
+      await core.changeUser(DEMO_COMPANY.id, { attributes: { ...DEMO_COMPANY.attributes, allowedIps: '10.9.9.9' } });
       const outside = await request(app).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(outside.text).toBe('{"ret":604,"data":[],"msg":"IP not authorized"}');
-      core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, attributes: { ...DEMO_COMPANY.attributes, allowedIps: '127.0.0.1, 10.9.9.9' } });
+      await core.changeUser(DEMO_COMPANY.id, { attributes: { ...DEMO_COMPANY.attributes, allowedIps: '127.0.0.1, 10.9.9.9' } });
       expect((await request(app).post('/').type('form').send(seedPlayVoiceFields(token))).text).toBe(SEED_SUCCESS);
-      core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, active: false });
+      await core.changeUser(DEMO_COMPANY.id, { active: false });
       const disabled = await request(app).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(disabled.text).toBe('{"ret":602,"data":[],"msg":"Appid authorization expired"}');
     });
 
     it('with permissions enforced, a service missing from them answers 603', async () => {
-      core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, permissions: ['App.Sip_Auth'] });
+      await core.changeUser(DEMO_COMPANY.id, { permissions: ['App.Sip_Auth'] });
       const refused = await request(buildApp(core, { checkPermissions: true })).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(refused.text).toBe('{"ret":603,"data":[],"msg":"Module not licensed"}');
-      core.users.set(DEMO_COMPANY.id, { ...core.users.get(DEMO_COMPANY.id)!, permissions: ['app.sip_call'] });
+      await core.changeUser(DEMO_COMPANY.id, { permissions: ['app.sip_call'] });
       const granted = await request(buildApp(core, { checkPermissions: true })).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(granted.text).toBe(SEED_SUCCESS);
     });
   });
 
   describe('core refusals: ret 200, data.status 1, data.errors', () => {
-    const expected: Array<[DomainErrorCode, string, string]> = [
-      ['PBX_UNAVAILABLE', '1001', 'Could not connect to the telephony server'],
-      ['INVALID_NUMBER', '1002', 'Invalid number'],
-      ['EXTENSION_GROUP_NOT_FOUND', '1002', 'Extension group does not exist'],
-      ['MEDIA_NOT_ALLOWED', '1002', 'Voice file not allowed'],
-      ['INVALID_ARGUMENT', '1002', 'Abnormal operation'],
-      ['TRUNK_NOT_FOUND', '1003', 'No line available'],
-      ['PBX_REJECTED', '1003', 'Command failed to send'],
-    ];
-    it.each(expected)('%s → code %s', async (code, wireCode, codemsg) => {
-      core.failNext = new DomainError(code);
+    const refusal = (wireCode: string, codemsg: string): string =>
+      `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
+
+    it('the engine away: code 1001', async () => {
+      core.t.pbx.setAvailable(false);
       const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(response.status).toBe(200);
-      expect(response.text).toBe(
-        `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`,
-      );
+      expect(response.text).toBe(refusal('1001', 'Could not connect to the telephony server'));
+    });
+
+    it('the engine refusing the call: code 1003', async () => {
+      core.t.pbx.failNext('originate');
+      const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(token));
+      expect(response.text).toBe(refusal('1003', 'Command failed to send'));
+    });
+
+    it('no trunk to call out on: code 1003', async () => {
+      const trunkless = await demoCore({ trunks: false });
+      const response = await request(buildApp(trunkless)).post('/').type('form').send(seedPlayVoiceFields(await trunkless.tokenFor(DEMO_COMPANY.id)));
+      expect(response.text).toBe(refusal('1003', 'No line available'));
+    });
+
+    it("an extension group that does not exist, or another company's: code 1002", async () => {
+      const app = buildApp(core);
+      const missing = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), userid: '1@nosuchgroup' });
+      expect(missing.text).toBe(refusal('1002', 'Extension group does not exist'));
+      await core.t.store.direct.extensionGroups.upsert({ name: 'other', tenant: '9999', extensionIds: [5], ringTimeoutSec: 20 });
+      const foreign = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), userid: '1@other' });
+      expect(foreign.text).toBe(refusal('1002', 'Extension group does not exist'));
     });
 
     it('the core itself refuses an undialable number and a host outside the media allow-list', async () => {
@@ -225,8 +238,8 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
       for (const code of DomainErrorCodes) expect(WIRE_ERRORS[code]).toBeDefined();
     });
 
-    it('an unexpected failure is a PhalApi server error, not a stack trace', async () => {
-      core.failNext = new Error('database went away');
+    it('an unexpected failure (the store gone) is a PhalApi server error, not a stack trace', async () => {
+      await core.t.store.close();
       const response = await request(buildApp(core)).post('/').type('form').send(seedPlayVoiceFields(token));
       expect(response.status).toBe(200);
       expect(response.text).toBe('{"ret":500,"data":[],"msg":"Internal Server Error: unexpected failure"}');

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { buildApp, demoCore } from './support/app';
-import type { FakeCore } from './support/fake-core';
+import type { SipcallCore } from './support/sipcall-core';
 
 describe('Sip_Call routing and the PhalApi framework answers', () => {
-  let core: FakeCore;
-  beforeEach(() => {
-    core = demoCore();
+  let core: SipcallCore;
+  beforeEach(async () => {
+    core = await demoCore();
   });
 
   it('an unknown service: ret 404 as PhalApi 2 answers (400 by setting)', async () => {

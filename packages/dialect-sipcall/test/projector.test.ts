@@ -87,6 +87,7 @@ function cdrOf(overrides: Partial<Cdr> = {}): Cdr {
     hangupSide: 'system',
     recordingFile: null,
     pressedKey: null,
+    leadId: null,
     data: { ...call.data },
     ...overrides,
   };

@@ -1,3 +1,4 @@
+import type { DomainErrorDetails } from '@pbx-gateway/core';
 import type { ErrorTable } from '@pbx-gateway/dialect-kit';
 import type { AgentOperationContext } from './agent-api/steps';
 
@@ -15,8 +16,18 @@ export type WireErrorKind =
   | 'accepted_as_is'
   /** The function's own `… not valid - …` line. */
   | 'not_valid'
+  /** `ERROR: agent_user does not have a live call - <agent_user>` */
+  | 'no_live_call'
   /** `ERROR: external_pause agent is not paused - …` [x], `ERROR: pause_code error - agent is not paused - …` */
   | 'agent_not_paused'
+  /** `ERROR: agent_user does not have a lead on their screen - …` */
+  | 'no_lead_on_screen'
+  /** `ERROR: campaign manual dial list undefined - …` */
+  | 'no_manual_dial_list'
+  /** `ERROR: add_lead PHONE NUMBER IN DNC - …` and/or `… IN CAMPAIGN DNC - …` */
+  | 'number_in_dnc'
+  /** `ERROR: lead insertion failed - …` */
+  | 'lead_insertion_failed'
   /** Gateway-only: `ERROR: <function> error - telephony command failed - <agent_user>` [x] */
   | 'telephony_failed'
   /** Gateway-only: `ERROR: <function> error - service unavailable - <agent_user>` [x] */
@@ -27,14 +38,15 @@ export type WireErrorKind =
 /**
  * What a refusal prints. VICIdial's lines echo the request in each
  * function's own layout, so a refusal is worded from the request and the
- * agent the function found. `exit` ends the script (no close-window link, no
+ * agent the function found, and the facts the core's refusal carries (one
+ * line per `\n` of the text). `exit` ends the script (no close-window link, no
  * debug footer), `line` lets it finish; `log`: a failure of the gateway,
  * logged with its cause.
  */
 export interface Refusal {
   kind: WireErrorKind;
   end: 'line' | 'exit';
-  text(ctx: AgentOperationContext): string;
+  text(ctx: AgentOperationContext, details: DomainErrorDetails): string;
   /** Where VICIdial's debug output shows SQL, a summary of what happened instead. */
   comment?(ctx: AgentOperationContext): string;
   log?: boolean;
@@ -44,6 +56,12 @@ export interface Refusal {
 export const echoedAgent = (ctx: AgentOperationContext): string => ctx.target?.agentUser ?? ctx.request.agent_user;
 
 export const agentNotLoggedIn: Refusal = { kind: 'agent_not_logged_in', end: 'line', text: (ctx) => `ERROR: agent_user is not logged in - ${echoedAgent(ctx)}` };
+
+export const noLeadOnScreen: Refusal = {
+  kind: 'no_lead_on_screen',
+  end: 'line',
+  text: (ctx) => `ERROR: agent_user does not have a lead on their screen - ${echoedAgent(ctx)}`,
+};
 
 export const telephonyFailed: Refusal = {
   kind: 'telephony_failed',
@@ -98,6 +116,12 @@ export const DOMAIN_ERROR_TABLE: ErrorTable<Refusal> = {
   EXTENSION_GROUP_NOT_FOUND: serviceUnavailable,
   TRUNK_NOT_FOUND: serviceUnavailable,
   QUEUE_NOT_FOUND: serviceUnavailable,
+  // Campaigns and leads: the functions that meet these word them in their own layouts.
+  CAMPAIGN_NOT_FOUND: serviceUnavailable,
+  NO_MANUAL_DIAL_LIST: serviceUnavailable,
+  NUMBER_IN_DNC: serviceUnavailable,
+  LEAD_REJECTED: serviceUnavailable,
+  NO_ACTIVE_LEAD: noLeadOnScreen,
   INVALID_ARGUMENT: serviceUnavailable,
   PBX_UNAVAILABLE: telephonyFailed,
   PBX_REJECTED: telephonyFailed,

@@ -50,6 +50,11 @@ export interface VicidialSettings {
   /** Campaigns by id; a session whose campaign is not listed (or that has none) is in `defaultCampaign`. */
   campaigns: Readonly<Record<string, VicidialCampaign>>;
   defaultCampaign: VicidialCampaign;
+  /**
+   * The audio-store file transfer_conference LEAVE_VM leaves the customer
+   * with (VICIdial: the campaign's answering-machine message).
+   */
+  voicemailMessage: string;
 }
 
 export const defaultVicidialSettings: VicidialSettings = {
@@ -65,6 +70,7 @@ export const defaultVicidialSettings: VicidialSettings = {
   webphoneUrl: '',
   campaigns: {},
   defaultCampaign: { allowInbound: true, dialMethod: 'RATIO' },
+  voicemailMessage: 'vm-goodbye',
 };
 
 /** The campaign facts of an agent's session. */

@@ -1,5 +1,5 @@
 import type { AgentSession } from '@pbx-gateway/core';
-import { AUTH, agentGet, expectEpochLine, expectVicidialAnswer, nowSeconds, sharedGateway } from './support/vicidial-test-kit';
+import { AUTH, agentGet, customerCall, expectEpochLine, expectVicidialAnswer, nowSeconds, sharedGateway } from './support/vicidial-test-kit';
 
 // Seed 002's external_pause, external_hangup and logout, every response line,
 // with the current product's additions (spec §3.2), carried out on the core:
@@ -13,16 +13,7 @@ const session = (agentId = '1000'): Promise<AgentSession | null> => gateway().co
 const LINK = `\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`;
 
 /** Puts agent 1000 in a call with a customer (dialled into its conference), answered. */
-async function customerCall(): Promise<string> {
-  const { callId } = await gateway().core.startAgentCustomerCall({
-    agentId: '1000',
-    number: '800123456',
-    callerId: null,
-    origin: { dialect: 'vicidial', operation: 'test', apiUserId: null },
-  });
-  await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.state === 'answered', 5000, 'customer to answer');
-  return callId;
-}
+const agentCall = async (): Promise<string> => (await customerCall(gateway(), '1000')).callId;
 
 async function readyAgent(): Promise<void> {
   const current = await session();
@@ -92,14 +83,14 @@ describe('external_pause', () => {
     expectVicidialAnswer(await api('function=external_pause&value=PAUSE&alt_user=6'), 'ERROR: agent_user is not logged in - \n');
   });
 
-  test('alt_user 876543 is agent 1000 (custom_three)', async () => {
+  test('alt_user 876543 is agent 1000 (its external id)', async () => {
     const before = nowSeconds();
     const response = await api('function=external_pause&value=PAUSE&alt_user=876543');
     expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_pause function set - PAUSE|${epoch}|1000\n`);
   });
 
   test('PAUSE during a call: SUCCESS, the agent stays in the call with the pause pending, and is PAUSED once external_hangup ends it', async () => {
-    const callId = await customerCall();
+    const callId = await agentCall();
     const before = nowSeconds();
     const response = await api('function=external_pause&value=PAUSE&agent_user=1000');
     expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_pause function set - PAUSE|${epoch}|1000\n`);
@@ -127,7 +118,7 @@ describe('external_hangup', () => {
   beforeEach(readyAgent);
 
   test('seed: SUCCESS: external_hangup function set - 1|<agent>; the customer leg is hung up, the agent phone stays', async () => {
-    const callId = await customerCall();
+    const callId = await agentCall();
     const agentLeg = (await session())?.conference?.agentLegId;
     expectVicidialAnswer(await api('function=external_hangup&value=1&agent_user=1000'), 'SUCCESS: external_hangup function set - 1|1000\n');
     await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.state === 'ended', 5000, 'call to end');
@@ -188,7 +179,7 @@ describe('logout', () => {
 
   test('during a call: SUCCESS now, the session ends with the call', async () => {
     await readyAgent();
-    const callId = await customerCall();
+    const callId = await agentCall();
     const before = nowSeconds();
     const response = await api('function=logout&value=LOGOUT&alt_user=876543');
     expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: logout function set - LOGOUT|${epoch}|1000\n`);

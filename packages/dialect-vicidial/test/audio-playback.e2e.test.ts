@@ -198,7 +198,7 @@ describe('agents: alt_user, logged in, session data', () => {
     );
   });
 
-  test('alt_user names the agent by custom_three (876543 is agent 1000)', async () => {
+  test('alt_user names the agent by its external id (876543 is agent 1000)', async () => {
     expectVicidialAnswer(await audio('alt_user=876543&value=ss-noservice&stage=PLAY'), 'SUCCESS: audio_playback function sent - ss-noservice|PLAY|1000\n');
   });
 

@@ -1,6 +1,6 @@
 // Runs on pbx-sim only: the engine forgets its calls and refuses connections on command, which a real Asterisk cannot be told to do.
 import { isActivePlayback } from '@pbx-gateway/core';
-import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { AUTH, agentGet, customerCall, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
 
 // When Asterisk refuses a command (PBX_REJECTED) or cannot be reached
 // (PBX_UNAVAILABLE): the gateway-only line
@@ -31,6 +31,20 @@ describe('telephony failures, per function', () => {
     const paused = await api('function=external_pause&agent_user=1000&value=PAUSE');
     expect(paused.text).toMatch(/^SUCCESS: external_pause function set - PAUSE\|\d{10}\|1000\n$/);
     await gateway().waitFor(() => gateway().core.pbxAvailable(), 15000, 'engine to be back');
+  });
+
+  test('the engine unreachable: recording START answers the telephony line and nothing is recording', async () => {
+    await gateway().sim.control.refuseConnections(4000);
+    await gateway().waitFor(() => !gateway().core.pbxAvailable(), 5000, 'engine to be unavailable');
+    expectVicidialAnswer(await api('function=recording&agent_user=1000&value=START&close_window_link=1'), 'ERROR: recording error - telephony command failed - 1000\n');
+    expect(await gateway().core.liveAgentRecordings('1000')).toEqual([]);
+    await gateway().waitFor(() => gateway().core.pbxAvailable(), 15000, 'engine to be back');
+  });
+
+  test('Asterisk refuses the keys (it lost the customer channel): send_dtmf error - telephony command failed', async () => {
+    await customerCall(gateway(), '1000');
+    await gateway().sim.control.forgetCalls();
+    expectVicidialAnswer(await api('function=send_dtmf&agent_user=1000&value=12'), 'ERROR: send_dtmf error - telephony command failed - 1000\n');
   });
 });
 

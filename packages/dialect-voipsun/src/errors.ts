@@ -83,6 +83,12 @@ export const ERRNO_TABLE: ErrorTable<Errno> = {
   // No trunk to dial `dstNum` through: the PBX's "no outbound route".
   TRUNK_NOT_FOUND: '250',
   QUEUE_NOT_FOUND: '120',
+  // No VoIPSUN action works on campaigns or leads.
+  CAMPAIGN_NOT_FOUND: '999',
+  NO_MANUAL_DIAL_LIST: '999',
+  NUMBER_IN_DNC: '999',
+  LEAD_REJECTED: '999',
+  NO_ACTIVE_LEAD: '999',
   INVALID_ARGUMENT: '120',
   PBX_UNAVAILABLE: '900',
   PBX_REJECTED: '901',

@@ -1,5 +1,5 @@
 import type { HangupReason, PbxEvent } from '@pbx-gateway/core';
-import { isRecord, readChannel, readPlayback } from './ari-models';
+import { isRecord, readChannel, readLiveRecording, readPlayback } from './ari-models';
 import type { AriChannel } from './ari-models';
 import { isHelperChannel } from './channel-relevance';
 import { causeOfDialStatus, causeOfHangupReason, hangupCause } from './hangup-causes';
@@ -19,6 +19,8 @@ import { isOriginatedLeg } from './leg-origin-marker';
  * | ChannelDtmfReceived                               | leg_dtmf                        |
  * | PlaybackStarted                                   | playback_started                |
  * | PlaybackFinished                                  | playback_finished (done/failed) |
+ * | RecordingStarted / RecordingFinished              | recording_started / _finished   |
+ * | RecordingFailed                                   | recording_failed (cause)        |
  *
  * Why StasisEnd for arrived legs: an application receives a channel's events
  * while something subscribes it to the channel. An originate into the
@@ -83,6 +85,16 @@ export class AriEventTranslator {
         const playback = readPlayback(message.playback);
         const outcome = playback.state === 'failed' ? 'failed' : 'done';
         return [{ type: 'playback_finished', playbackId: playback.id, outcome, at }];
+      }
+      case 'RecordingStarted':
+        return [{ type: 'recording_started', recordingName: readLiveRecording(message.recording).name, at }];
+      case 'RecordingFinished': {
+        const recording = readLiveRecording(message.recording);
+        return [{ type: 'recording_finished', recordingName: recording.name, durationSec: recording.duration, at }];
+      }
+      case 'RecordingFailed': {
+        const recording = readLiveRecording(message.recording);
+        return [{ type: 'recording_failed', recordingName: recording.name, cause: recording.cause, at }];
       }
       default:
         return [];

@@ -33,6 +33,14 @@ export interface AriPlayback {
   targetUri: string;
 }
 
+export interface AriLiveRecording {
+  name: string;
+  state: string;
+  /** Seconds of audio, once the recording ended. */
+  duration: number | null;
+  cause: string;
+}
+
 export interface AriEndpoint {
   technology: string;
   resource: string;
@@ -79,6 +87,11 @@ export function readBridge(value: unknown): AriBridge {
 export function readPlayback(value: unknown): AriPlayback {
   if (!isRecord(value) || typeof value.id !== 'string') throw malformed('Playback', value);
   return { id: value.id, state: str(value, 'state'), targetUri: str(value, 'target_uri') };
+}
+
+export function readLiveRecording(value: unknown): AriLiveRecording {
+  if (!isRecord(value) || typeof value.name !== 'string') throw malformed('LiveRecording', value);
+  return { name: value.name, state: str(value, 'state'), duration: typeof value.duration === 'number' ? value.duration : null, cause: str(value, 'cause') };
 }
 
 export function readEndpoint(value: unknown): AriEndpoint {

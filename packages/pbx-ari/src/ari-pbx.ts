@@ -10,16 +10,18 @@ import type {
   PbxSnapshot,
   PlaybackOperation,
   PlayRequest,
+  RecordRequest,
 } from '@pbx-gateway/core';
 import { AriEventTranslator } from './ari-event-translation';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
 import { resolveAriPbxOptions } from './ari-pbx-options';
 import type { AriPbxOptions } from './ari-pbx-options';
-import { addToBridge, destroyBridge, ensureBridge, removeFromBridge } from './commands/bridges';
+import { addToBridge, destroyBridge, ensureBridge, removeFromBridge, startMusicOnHold } from './commands/bridges';
 import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
+import { recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
 import { answer, setMusicOnHold } from './commands/holding';
 import { endpoints, snapshot } from './commands/snapshot';
@@ -94,11 +96,15 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     destroyBridge: (bridgeId: string) => destroyBridge(call, bridgeId),
     addToBridge: (bridgeId: string, legIds: readonly string[]) => addToBridge(call, bridgeId, legIds),
     removeFromBridge: (bridgeId: string, legId: string) => removeFromBridge(call, bridgeId, legId),
+    startMusicOnHold: (bridgeId: string, mohClass: string | null) => startMusicOnHold(call, bridgeId, mohClass),
     play: (request: PlayRequest) => play(call, request),
     controlPlayback: (playbackId: string, operation: PlaybackOperation) => controlPlayback(call, playbackId, operation),
     stopPlayback: (playbackId: string) => stopPlayback(call, playbackId),
     sendDtmf: (legId: string, digits: string, dtmfOptions?: { betweenMs?: number; durationMs?: number }) =>
       sendDtmf(call, legId, digits, dtmfOptions),
+    recordBridge: (request: RecordRequest) => recordBridge(call, request),
+    stopRecording: (recordingName: string) => stopRecording(call, recordingName),
+    recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     answer: (legId: string) => answer(call, legId),
     setMusicOnHold: (legId: string, mohClass: string | null) => setMusicOnHold(call, legId, mohClass),

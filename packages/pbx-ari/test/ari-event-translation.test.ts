@@ -174,6 +174,23 @@ describe('ARI event translation', () => {
     ]);
   });
 
+  it('translates a recording started, finished with its length, failed with its cause', () => {
+    const translator = translatorAt();
+    const live = (name: string, state: string, extra: Record<string, unknown> = {}) => ({ name, format: 'wav', target_uri: 'bridge:br-1', state, ...extra });
+    const events = [
+      eventJson('RecordingStarted', { recording: live('rec-1', 'recording') }),
+      eventJson('RecordingFinished', { recording: live('rec-1', 'done', { duration: 7, talking_duration: 5, silence_duration: 2 }) }),
+      eventJson('RecordingFinished', { recording: live('rec-2', 'canceled') }),
+      eventJson('RecordingFailed', { recording: live('rec-3', 'failed', { cause: 'Could not create file' }) }),
+    ].flatMap((message) => translator.translate(message));
+    expect(events).toEqual([
+      { type: 'recording_started', recordingName: 'rec-1', at: AT },
+      { type: 'recording_finished', recordingName: 'rec-1', durationSec: 7, at: AT },
+      { type: 'recording_finished', recordingName: 'rec-2', durationSec: null, at: AT },
+      { type: 'recording_failed', recordingName: 'rec-3', cause: 'Could not create file', at: AT },
+    ]);
+  });
+
   it('passes on the PlaybackStarted that Asterisk raises again on unpause', () => {
     const translator = translatorAt();
     const again = translator.translate(eventJson('PlaybackStarted', { playback: playbackJson('pb-3', 'playing') }));

@@ -148,6 +148,39 @@ describe('bridges and playbacks through ari-client against the simulator', () =>
     expect(h.log.of('pb-5', from)).toEqual(['playback_started', 'playback_finished:failed']);
   });
 
+  it('records a bridge twice at once under names the core chose; each stop is heard as finished; a second stop is fine', async () => {
+    await h.pbx.ensureBridge('bridge-rec', 'mixing');
+    await h.pbx.addToBridge('bridge-rec', ['media-1.1']);
+    const from = h.log.mark();
+    const recordingEvent = (type: string, name: string) => (event: PbxEvent): boolean => event.type === type && 'recordingName' in event && event.recordingName === name;
+    await h.pbx.recordBridge({ recordingName: '20260101-000000_1000_a', bridgeId: 'bridge-rec', format: 'wav' });
+    await h.pbx.recordBridge({ recordingName: '20260101-000000_1000_b', bridgeId: 'bridge-rec', format: 'wav' });
+    await h.log.waitFor(recordingEvent('recording_started', '20260101-000000_1000_a'), 'recording a started', 3000, from);
+    await h.log.waitFor(recordingEvent('recording_started', '20260101-000000_1000_b'), 'recording b started', 3000, from);
+    expect(await h.pbx.recordingIsLive('20260101-000000_1000_a')).toBe(true);
+    const taken = await timed(h.pbx.recordBridge({ recordingName: '20260101-000000_1000_a', bridgeId: 'bridge-rec', format: 'wav' }));
+    expect(taken.error).toMatchObject({ kind: 'conflict', status: 409 });
+    for (const name of ['20260101-000000_1000_a', '20260101-000000_1000_b']) {
+      await h.pbx.stopRecording(name);
+      const finished = await h.log.waitFor(recordingEvent('recording_finished', name), `recording ${name} finished`, 3000, from);
+      expect(finished).toMatchObject({ durationSec: 0 });
+      expect(await h.pbx.recordingIsLive(name)).toBe(false);
+      await h.pbx.stopRecording(name);
+    }
+    await h.pbx.destroyBridge('bridge-rec');
+  });
+
+  it('sends keys out of a leg, the one-second pause as W', async () => {
+    await h.pbx.sendDtmf('media-1.2', '1,#', { betweenMs: 10, durationMs: 20 });
+    // The engine answers at once and plays the keys afterwards: a second of silence between them.
+    let heard = '';
+    for (let waited = 0; waited < 5000 && heard.length < 2; waited += 100) {
+      await sleep(100);
+      heard = (await h.sim.control.heardDtmf('media-1.2')).digits;
+    }
+    expect(heard).toBe('1#');
+  });
+
   it('refuses to play on a leg that does not exist', async () => {
     const outcome = await timed(h.pbx.play({ playbackId: 'pb-6', target: { kind: 'leg', legId: 'no-such-leg' }, media: 'sound:test-tone' }));
     expect(outcome.error).toMatchObject({ kind: 'not_found', status: 404 });

@@ -1,12 +1,13 @@
 import { PbxFailure } from '@pbx-gateway/core';
 import { RequestNotAnswered } from '../src/ari-error-mapping';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from '../src/ari-operations';
-import { addToBridge, destroyBridge, ensureBridge } from '../src/commands/bridges';
+import { addToBridge, destroyBridge, ensureBridge, startMusicOnHold } from '../src/commands/bridges';
 import { sendDtmf } from '../src/commands/dtmf';
 import { hangup } from '../src/commands/hangup';
 import { answer, setMusicOnHold } from '../src/commands/holding';
 import { formatCallerId, originate } from '../src/commands/originate';
 import { getPlaybackState, play, stopPlayback } from '../src/commands/playback';
+import { recordBridge, recordingIsLive, stopRecording } from '../src/commands/recording';
 import { snapshot } from '../src/commands/snapshot';
 import { ORIGINATED_LEG_MARKER } from '../src/leg-origin-marker';
 import { channelJson } from './fixtures/ari-json';
@@ -93,6 +94,9 @@ describe('commands', () => {
     await expect(hangup(scriptedCall([notFound()]).call, 'leg-1', 'busy')).resolves.toBeUndefined();
     await expect(destroyBridge(scriptedCall([notFound()]).call, 'br-1')).resolves.toBeUndefined();
     await expect(stopPlayback(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeUndefined();
+    await expect(stopRecording(scriptedCall([notFound()]).call, 'rec-1')).resolves.toBeUndefined();
+    await expect(recordingIsLive(scriptedCall([notFound()]).call, 'rec-1')).resolves.toBe(false);
+    await expect(recordingIsLive(scriptedCall([{ name: 'rec-1', format: 'wav', state: 'recording', target_uri: 'bridge:b' }]).call, 'rec-1')).resolves.toBe(true);
     await expect(ensureBridge(scriptedCall([new PbxFailure('conflict', 'exists', 409), undefined]).call, 'gateway', 'br-1', 'holding')).resolves.toBeUndefined();
     await expect(getPlaybackState(scriptedCall([notFound()]).call, 'pb-1')).resolves.toBeNull();
     const refused = new PbxFailure('conflict', 'Channel not in Stasis application', 409);
@@ -117,12 +121,17 @@ describe('commands', () => {
   });
 
   it('maps the other commands to their ARI parameters', async () => {
-    const { call, sent } = scriptedCall([undefined, undefined, undefined, undefined, undefined, undefined]);
+    const { call, sent } = scriptedCall(Array.from({ length: 11 }, () => undefined));
     await hangup(call, 'leg-1', 'no_answer');
     await ensureBridge(call, 'gateway', 'br-1', 'mixing');
     await addToBridge(call, 'br-1', ['leg-1', 'leg-2']);
     await play(call, { playbackId: 'pb-1', target: { kind: 'bridge', bridgeId: 'br-1' }, media: 'sound:hello-world', offsetMs: 1500, skipMs: 3000 });
     await sendDtmf(call, 'leg-1', '12#', { betweenMs: 200, durationMs: 150 });
+    await sendDtmf(call, 'leg-1', ',1,,2');
+    await recordBridge(call, { recordingName: '20260101-000000_1000_r1', bridgeId: 'br-1', format: 'wav' });
+    await stopRecording(call, '20260101-000000_1000_r1');
+    await startMusicOnHold(call, 'br-2', null);
+    await startMusicOnHold(call, 'br-2', 'jazz');
     expect(sent).toEqual([
       { operation: 'channels.hangup', params: { channelId: 'leg-1', reason: 'no_answer' }, idempotent: true },
       { operation: 'bridges.createWithId', params: { bridgeId: 'br-1', type: 'mixing' }, idempotent: true },
@@ -134,6 +143,12 @@ describe('commands', () => {
         idempotent: false,
       },
       { operation: 'channels.sendDTMF', params: { channelId: 'leg-1', dtmf: '12#', between: 200, duration: 150 }, idempotent: false },
+      // The one-second pause is Asterisk's `W`.
+      { operation: 'channels.sendDTMF', params: { channelId: 'leg-1', dtmf: 'W1WW2' }, idempotent: false },
+      { operation: 'bridges.record', params: { bridgeId: 'br-1', name: '20260101-000000_1000_r1', format: 'wav', ifExists: 'fail' }, idempotent: false },
+      { operation: 'recordings.stop', params: { recordingName: '20260101-000000_1000_r1' }, idempotent: true },
+      { operation: 'bridges.startMoh', params: { bridgeId: 'br-2' }, idempotent: true },
+      { operation: 'bridges.startMoh', params: { bridgeId: 'br-2', mohClass: 'jazz' }, idempotent: true },
     ]);
   });
 

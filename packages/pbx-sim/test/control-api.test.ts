@@ -49,6 +49,24 @@ describe('control API', () => {
     expect((await control('POST', `/channels/${id}/hangup`)).status).toBe(404);
   });
 
+  it('tells the keys the far end of a phone heard: W and w are pauses, not keys', async () => {
+    const id = String(field(await ari.expect(200, 'POST', '/channels', { endpoint: 'PJSIP/1000', app: 'ctl' }), 'id'));
+    await app.next((e) => e.type === 'Dial' && e.dialstatus === 'RINGING');
+    await control('POST', `/channels/${id}/answer`);
+    await app.waitFor('StasisStart', id);
+    expect(await control('GET', `/channels/${id}/dtmf`)).toEqual({ status: 200, body: { digits: '' } });
+    await ari.expect(204, 'POST', `/channels/${id}/dtmf`, { dtmf: '1W#w*', between: 10, duration: 20 });
+    let heard: Json = null;
+    for (let tries = 0; tries < 100 && (heard as JsonObject | null)?.digits !== '1#*'; tries += 1) {
+      await sleep(50);
+      heard = (await control('GET', `/channels/${id}/dtmf`)).body;
+    }
+    expect(heard).toEqual({ digits: '1#*' });
+    await control('POST', `/channels/${id}/hangup`);
+    await app.waitFor('ChannelDestroyed', id);
+    expect((await control('GET', `/channels/${id}/dtmf`)).status).toBe(404);
+  });
+
   it('registers phones and changes number rules and media', async () => {
     expect(await control('DELETE', '/phones/1000/register')).toEqual({ status: 204, body: null });
     const refused = await ari.call('POST', '/channels', { endpoint: 'PJSIP/1000', app: 'ctl' });

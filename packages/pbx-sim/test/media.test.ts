@@ -193,4 +193,23 @@ describe('media', () => {
     expect(field(await ari.expect(200, 'GET', `/bridges/${bridge}`), 'channels')).toEqual([channel]);
     await ari.expect(204, 'DELETE', `/bridges/${bridge}`);
   });
+
+  it('records a bridge several times at once, a recorder each; a bridge destroyed ends its recordings unheard, files kept', async () => {
+    const bridge = String(field(await ari.expect(200, 'POST', '/bridges', { type: 'mixing' }), 'id'));
+    await ari.expect(204, 'POST', `/bridges/${bridge}/addChannel`, { channel });
+    await ari.expect(201, 'POST', `/bridges/${bridge}/record`, { name: 'br-1', format: 'wav' });
+    await ari.expect(201, 'POST', `/bridges/${bridge}/record`, { name: 'br-2', format: 'wav' });
+    await app.next((e) => e.type === 'RecordingStarted' && field(e, 'recording', 'name') === 'br-2');
+    const peers = app.received.filter((e) => e.variable === 'BRIDGEPEER').map((e) => String(e.value));
+    expect(peers[peers.length - 1]).toMatch(/^Recorder\/ARI-[0-9a-f]{8};2,Recorder\/ARI-[0-9a-f]{8};2$/);
+    await ari.expect(204, 'POST', '/recordings/live/br-1/stop');
+    await app.next((e) => e.type === 'RecordingFinished' && field(e, 'recording', 'name') === 'br-1');
+    expect(field(await ari.expect(200, 'GET', '/recordings/live/br-2'), 'state')).toBe('recording');
+    const before = app.received.length;
+    await ari.expect(204, 'DELETE', `/bridges/${bridge}`);
+    await sleep(30);
+    expect(app.received.slice(before).filter((e) => String(e.type).startsWith('Recording'))).toEqual([]);
+    expect((await ari.call('GET', '/recordings/live/br-2')).status).toBe(404);
+    expect(await ari.expect(200, 'GET', '/recordings/stored/br-2')).toEqual({ name: 'br-2', format: 'wav' });
+  });
 });

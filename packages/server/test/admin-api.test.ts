@@ -191,7 +191,7 @@ describe('logging agents in and out on the whole gateway', () => {
     expect([wrongKey.code, wrongKey.stderr]).toEqual([1, 'pbx-gateway: UNAUTHORIZED: a valid admin key is required (Authorization: Bearer <key>)\n']);
     const usage = await cli(['agent', 'login'], env);
     expect([usage.code, usage.stderr.startsWith('pbx-gateway: name exactly one agent\nusage:\n')]).toEqual([2, true]);
-  });
+  }, 120_000); // ten CLI processes, each a Node start-up on a busy machine
 });
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {

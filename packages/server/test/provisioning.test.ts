@@ -28,6 +28,11 @@ describe('provisioning documents', () => {
     ['an extension without SIP user', { extensions: [{ id: 5, internalNumber: '100' }] }, /sipUsername/],
     ['a trunk template without {number}', { trunks: [{ id: 1, name: 'upc', dialTemplate: 'PJSIP/upc' }] }, /dialTemplate/],
     ['a session through an unknown channel', { sessions: [{ agentId: '1000', via: 'telnet' }] }, /via/],
+    ['a campaign id longer than the dialer keeps', { campaigns: [{ id: 'TESTCAMPAIGN' }] }, /campaigns\/0\/id/],
+    ['a list without campaign', { lists: [{ id: 101 }] }, /campaignId/],
+    ['a lead whose name does not fit', { leads: [{ id: 1, listId: 101, phoneNumber: '7275551212', firstName: 'x'.repeat(31) }] }, /leads\/0\/firstName/],
+    ['a do-not-call number with letters', { dnc: [{ phoneNumber: '727555CALL' }] }, /dnc\/0\/phoneNumber/],
+    ['a status longer than six characters', { statuses: [{ status: 'CALLBACK', name: 'x' }] }, /statuses\/0\/status/],
   ])('refuses %s, saying where', (_why, document, message) => {
     expect(() => checkProvisioningDocument(document)).toThrow(ProvisioningError);
     expect(() => checkProvisioningDocument(document)).toThrow(message);
@@ -61,7 +66,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 4, didRoutes: 1 });
+    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 4, didRoutes: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0 });
     expect(await store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'TEST_IN' });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
@@ -122,6 +127,65 @@ describe('applying the directory to Postgres', () => {
     await expect(applyDirectory(store, hasher, unknown)).rejects.toThrow('did 5550199 routes to unknown queue NOPE');
     expect(await store.direct.agents.get('2200')).toBeNull();
     expect(() => checkProvisioningDocument({ didRoutes: [{ did: 'abc', queue: 'INB' }] })).toThrow('/didRoutes/0/did must match pattern');
+  });
+
+  it("gives the demo agent's campaign its manual-dial list, leads and the standard statuses", async () => {
+    await applyDirectory(store, hasher, demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' }));
+    expect(await store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD' });
+    expect(await store.direct.leadLists.get(101)).toEqual({ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP', active: true });
+    expect(await store.direct.leads.get(1)).toMatchObject({ listId: 101, status: 'NEW', phoneNumber: '7275551212', firstName: 'Bob' });
+    expect(await store.direct.leadStatuses.find('CALLBK', 'TESTCAMP')).toMatchObject({ campaignId: null, scheduledCallback: true, selectable: true });
+    expect(await store.direct.leadStatuses.find('SALE', null)).toMatchObject({ sale: true, scheduledCallback: false });
+  });
+
+  it('leaves stored leads as they are when applied again; lists and statuses take the document, numbers are only added', async () => {
+    const document = checkProvisioningDocument({
+      campaigns: [{ id: 'CAMP1', manualDialListId: 500, useOtherCampaignDnc: 'CAMP2' }],
+      lists: [{ id: 500, campaignId: 'CAMP1' }],
+      leads: [{ id: 40, listId: 500, phoneNumber: '7275550040', comments: `it's "quoted"` }],
+      statuses: [{ status: 'HOT', campaignId: 'CAMP1', name: 'Hot lead', scheduledCallback: true }],
+      dnc: [{ phoneNumber: '7275559999' }, { phoneNumber: '7275558888', campaignId: 'CAMP2' }],
+    });
+    await applyDirectory(store, hasher, document);
+    const lead = (await store.direct.leads.get(40))!;
+    await store.direct.leads.update({ ...lead, status: 'SALE' });
+    await applyDirectory(store, hasher, document);
+    expect(await store.direct.leads.get(40)).toMatchObject({ status: 'SALE', comments: `it's "quoted"` });
+    expect((await store.direct.leads.insert({ ...lead, phoneNumber: '7275550041' })).id).toBe(41);
+    expect(await store.direct.campaigns.get('CAMP1')).toMatchObject({ manualDialListId: 500, useOtherCampaignDnc: 'CAMP2', dialMethod: 'MANUAL' });
+    expect(await store.direct.leadStatuses.find('HOT', 'CAMP1')).toMatchObject({ scheduledCallback: true, selectable: true });
+    expect(await store.direct.dnc.contains({ kind: 'system' }, '7275559999')).toBe(true);
+    expect(await store.direct.dnc.contains({ kind: 'campaign', campaignId: 'CAMP2' }, '7275558888')).toBe(true);
+    expect(await countRows(database.url, 'do_not_call')).toBe(2);
+    expect(await countRows(database.url, 'lead_statuses')).toBe(1);
+  });
+
+  it("stores an agent's external id, reading VICIdial's custom_three attribute as one", async () => {
+    await applyDirectory(
+      store,
+      hasher,
+      checkProvisioningDocument({
+        agents: [
+          { id: '4000', externalId: 'crm-4000' },
+          { id: '4001', attributes: { custom_three: '876543', team: 'north' } },
+          { id: '4002', externalId: 'crm-4002', attributes: { custom_three: 'crm-4002' } },
+          { id: '4003' },
+        ],
+      }),
+    );
+    expect(await store.direct.agents.get('4000')).toMatchObject({ externalId: 'crm-4000', attributes: {} });
+    expect(await store.direct.agents.get('4001')).toMatchObject({ externalId: '876543', attributes: { team: 'north' } });
+    expect(await store.direct.agents.get('4002')).toMatchObject({ externalId: 'crm-4002', attributes: {} });
+    expect(await store.direct.agents.get('4003')).toMatchObject({ externalId: null });
+    expect((await store.direct.agents.findByExternalId('876543'))?.id).toBe('4001');
+  });
+
+  it.each([
+    ['two agents with one external id', [{ id: '5000', externalId: 'x1' }, { id: '5001', attributes: { custom_three: 'x1' } }], /agents 5000 and 5001 have the same external id x1/],
+    ['an external id and a custom_three that disagree', [{ id: '5000', externalId: 'x1', attributes: { custom_three: 'x2' } }], /agent 5000: externalId x1 and attributes.custom_three x2 disagree/],
+  ])('refuses %s, writing nothing', async (_why, agents, message) => {
+    await expect(applyDirectory(store, hasher, checkProvisioningDocument({ agents }))).rejects.toThrow(message);
+    expect(await store.direct.agents.get('5000')).toBeNull();
   });
 
   it('applies a document whole or not at all', async () => {

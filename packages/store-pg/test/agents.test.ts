@@ -8,7 +8,7 @@ describe('agents', () => {
   afterAll(() => ctx.dispose());
 
   it('round-trips every field, including nulls and attributes', async () => {
-    const full = agent('1000', { attributes: { custom_three: 'gold', workNo: '101' } });
+    const full = agent('1000', { externalId: 'crm-1000', attributes: { workNo: '101' } });
     const bare = agent('1001', { secretHash: null, device: null, active: false });
     await ctx.store.direct.agents.upsert(full);
     await ctx.store.direct.agents.upsert(bare);
@@ -24,19 +24,22 @@ describe('agents', () => {
     expect(await ctx.store.direct.agents.get('1002')).toEqual(changed);
   });
 
-  it('finds the first agent by id whose attribute has the value', async () => {
-    await ctx.store.direct.agents.upsert(agent('2002', { attributes: { workNo: '555', team: 'x' } }));
-    await ctx.store.direct.agents.upsert(agent('2001', { attributes: { workNo: '555' } }));
-    await ctx.store.direct.agents.upsert(agent('2003', { attributes: { workNo: '556' } }));
-    expect((await ctx.store.direct.agents.findByAttribute('workNo', '555'))?.id).toBe('2001');
-    expect((await ctx.store.direct.agents.findByAttribute('workNo', '556'))?.id).toBe('2003');
-    expect(await ctx.store.direct.agents.findByAttribute('workNo', '55')).toBeNull();
-    expect(await ctx.store.direct.agents.findByAttribute('team', '555')).toBeNull();
+  it('finds an agent by its external id, which two agents cannot share', async () => {
+    await ctx.store.direct.agents.upsert(agent('2001', { externalId: 'crm-555' }));
+    await ctx.store.direct.agents.upsert(agent('2002', { externalId: null }));
+    await ctx.store.direct.agents.upsert(agent('2003', { externalId: null }));
+    expect((await ctx.store.direct.agents.findByExternalId('crm-555'))?.id).toBe('2001');
+    expect(await ctx.store.direct.agents.findByExternalId('crm-55')).toBeNull();
+    await expect(ctx.store.direct.agents.upsert(agent('2002', { externalId: 'crm-555' }))).rejects.toThrow(/agents_external_id_key/);
+    await ctx.store.direct.agents.upsert(agent('2001', { externalId: 'crm-556' }));
+    await ctx.store.direct.agents.upsert(agent('2002', { externalId: 'crm-555' }));
+    expect((await ctx.store.direct.agents.findByExternalId('crm-555'))?.id).toBe('2002');
   });
 
   it('stores client text Postgres would refuse (NUL) instead of failing', async () => {
     await ctx.store.direct.agents.upsert(agent('3000', { attributes: { note: 'a\u0000b' } }));
     expect((await ctx.store.direct.agents.get('3000'))?.attributes).toEqual({ note: 'a\uFFFDb' });
-    expect((await ctx.store.direct.agents.findByAttribute('note', 'a\u0000b'))?.id).toBe('3000');
+    await ctx.store.direct.agents.upsert(agent('3001', { externalId: 'c\u0000d' }));
+    expect((await ctx.store.direct.agents.findByExternalId('c\u0000d'))?.id).toBe('3001');
   });
 });

@@ -70,6 +70,19 @@ describe('calls and legs', () => {
     expect(await ctx.store.direct.calls.getLeg('c3.1')).toEqual(ringing);
   });
 
+  it("round-trips a customer call's third party and the transfer progress (migration 030)", async () => {
+    const transferred: CallOf<'agent_customer'> = {
+      ...call('agent-1000.c6', { agentId: '1000', bridgeId: 'agent-1000.c6.bridge' }),
+      purpose: 'agent_customer',
+      progress: { stage: 'connected', customerEndpoint: 'PJSIP/5550100@upc', trunkId: 1, leadId: null, agentLeft: true, thirdPartyLegId: 'agent-1000.c6.2', parkedLegIds: [] },
+    };
+    await ctx.store.direct.calls.insert(transferred);
+    const thirdParty = leg('agent-1000.c6.2', 'agent-1000.c6', { role: 'third_party', dialedNumber: '5550300', account: { kind: 'trunk', id: 1 } });
+    await ctx.store.direct.calls.insertLeg(thirdParty);
+    expect(await ctx.store.direct.calls.get(transferred.id)).toEqual(transferred);
+    expect(await ctx.store.direct.calls.getLeg(thirdParty.id)).toEqual(thirdParty);
+  });
+
   it('refuses a leg of an unknown call and a second leg with the same channel id', async () => {
     await expect(ctx.store.direct.calls.insertLeg(leg('x.1', 'unknown-call'))).rejects.toMatchObject({ code: '23503' });
     await expect(ctx.store.direct.calls.insertLeg(leg('c3.1', 'c3'))).rejects.toMatchObject({ code: '23505' });
@@ -87,7 +100,7 @@ describe('calls and legs', () => {
   it('lists live calls oldest first, each with all its legs', async () => {
     await ctx.store.direct.calls.insert(call('c0', { createdAt: at('2024-05-01T08:59:00Z') }));
     const live = await ctx.store.direct.calls.listLive();
-    expect(live.map((entry) => entry.call.id)).toEqual(['c0', 'c2', 'c3', 'c4']);
+    expect(live.map((entry) => entry.call.id)).toEqual(['c0', 'agent-1000.c6', 'c2', 'c3', 'c4']);
     expect(live.find((entry) => entry.call.id === 'c3')?.legs.map((l) => l.id)).toEqual(['c3.1', 'c3.2']);
     expect(live.find((entry) => entry.call.id === 'c4')?.legs.map((l) => l.id)).toEqual(['c4.1', 'c4.2']);
     expect(live.find((entry) => entry.call.id === 'c0')?.legs).toEqual([]);

@@ -20,6 +20,7 @@ describe('CDRs', () => {
       hangupSide: 'system',
       recordingFile: 'rec-c1.wav',
       pressedKey: '1',
+      leadId: 9007199254740,
       data: { userkey: '1', custom: { deep: [1, 2] } },
     });
     const stored = await ctx.store.direct.cdrs.insert(full);

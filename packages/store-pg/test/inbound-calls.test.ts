@@ -44,7 +44,7 @@ describe('inbound calls', () => {
     const cdr = await ctx.store.direct.cdrs.insert({
       callId: 'in-6', purpose: 'inbound', direction: 'inbound', tenant: null, agentId: null, fromNumber: '5550100', toNumber: '2125550100', extension: null,
       startedAt: at('2024-05-01T09:00:00Z'), answeredAt: at('2024-05-01T09:00:00Z'), endedAt: at('2024-05-01T09:00:10Z'), durationSec: 10, billsec: 10,
-      hangupCause: 16, hangupCauseText: 'Normal Clearing', hangupSide: 'caller', recordingFile: null, pressedKey: null, data: {},
+      hangupCause: 16, hangupCauseText: 'Normal Clearing', hangupSide: 'caller', recordingFile: null, pressedKey: null, leadId: null, data: {},
     });
     expect(await ctx.store.direct.cdrs.getByCall('in-6')).toEqual(cdr);
   });

@@ -6,7 +6,7 @@ export { startCallbackReceiver } from './callback-receiver';
 export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
 export { waitFor } from './wait-for';
 export { TEST_MEDIA } from './test-media';
-export type { TestGateway, TestGatewayOptions, EngineChannel } from './test-gateway';
+export type { TestGateway, TestGatewayOptions, EngineChannel, EngineBridge } from './test-gateway';
 export type { FarEndBehaviour, FarEndControl, FarEndOutcome, IncomingCall } from './far-end/far-end-control';
 export { simFarEnd } from './far-end/sim-far-end';
 export { asteriskFarEnd } from './far-end/asterisk-far-end';
@@ -33,3 +33,9 @@ export { startAsterisk } from './asterisk/start';
 export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
 
 export { testEngine, type TestEngine } from './test-engine';
+
+// The real core over the in-memory store, a scriptable engine, a fake clock and sequential ids.
+export * from './test-core';
+
+// What every Store implementation must do (jest describe blocks: call it from a test file).
+export { storeContract, type ContractStore, type MakeStore } from './store-contract';

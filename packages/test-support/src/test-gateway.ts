@@ -58,6 +58,12 @@ export interface EngineChannel {
   dialplan: { context: string; exten: string; priority: number; app_name?: string; app_data?: string };
 }
 
+export interface EngineBridge {
+  id: string;
+  bridge_type: string;
+  channels: string[];
+}
+
 export interface TestGateway {
   /** A supertest agent on the gateway's HTTP app. */
   http: ReturnType<typeof supertest>;
@@ -72,6 +78,10 @@ export interface TestGateway {
   asterisk: RunningAsterisk | null;
   /** `GET /ari/channels` of the engine, the far ends' own channels left out: the calls as the engine has them. */
   engineChannels(): Promise<EngineChannel[]>;
+  /** One ARI request to the engine (either one), as the gateway's own account: to look at what the engine has. */
+  engineAri(method: string, path: string): Promise<{ status: number; body: unknown }>;
+  /** `GET /ari/bridges` of the engine: which channels each bridge holds. */
+  engineBridges(): Promise<EngineBridge[]>;
   callbacks: CallbackReceiver;
   databaseUrl: string;
   /** `http://127.0.0.1:<port>` when started with `listen`. */
@@ -133,6 +143,19 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     const response = await fetch(`${ariUrl}/ari/channels`, { headers: { authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` } });
     return (await response.json()) as EngineChannel[];
   };
+  const engineAri = async (method: string, path: string): Promise<{ status: number; body: unknown }> => {
+    if (asterisk) return asterisk.ari(method, path);
+    const response = await fetch(`${ariUrl}/ari${path}`, { method, headers: { authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` } });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // Not JSON (a recording's file): the text as it came.
+    }
+    return { status: response.status, body };
+  };
+  const engineBridges = async (): Promise<EngineBridge[]> => (await engineAri('GET', '/bridges')).body as EngineBridge[];
   const stopEngine = async (): Promise<void> => {
     await sim?.close();
     await asterisk?.close();
@@ -190,6 +213,8 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     },
     asterisk,
     engineChannels,
+    engineAri,
+    engineBridges,
     callbacks,
     databaseUrl: database.url,
     url: gateway.url,

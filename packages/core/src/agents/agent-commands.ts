@@ -13,7 +13,8 @@ import { connectAgentPhone } from './phone-connection';
 /** Agents, their sessions, states and mailboxes. */
 export interface AgentCommands {
   getAgent(agentId: string): Promise<Agent | null>;
-  findAgentByAttribute(name: string, value: string): Promise<Agent | null>;
+  /** The agent a CRM knows by `externalId`. */
+  findAgentByExternalId(externalId: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
   /** Every live session, in no particular order. */
   listAgentSessions(): Promise<AgentSession[]>;
@@ -32,7 +33,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
   const direct = ctx.store.direct;
   return {
     getAgent: (agentId) => direct.agents.get(agentId),
-    findAgentByAttribute: (name, value) => direct.agents.findByAttribute(name, value),
+    findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),
     loginAgent: (request) => track(loginAgent(ctx, request)),

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { LoginChannel } from '../kernel/vocabulary';
+import type { CallbackRecipient } from '../leads/callback';
 
 /** A person who takes calls; the same agent is known to every dialect. */
 export interface Agent {
@@ -11,7 +12,9 @@ export interface Agent {
   /** The agent's usual phone, as a dial string (`PJSIP/1000`). */
   device: string | null;
   active: boolean;
-  /** Dialect-specific facts kept for the dialect that needs them (VICIdial `custom_three` ...). */
+  /** The agent's id in a CRM (VICIdial `alt_user` names agents by it); unique when set. */
+  externalId: string | null;
+  /** Dialect-specific facts kept for the dialect that needs them. */
   attributes: Readonly<Record<string, string>>;
 }
 
@@ -43,6 +46,10 @@ export interface AgentSession {
   serverIp: string;
   campaignId: string | null;
   currentCallId: string | null;
+  /** The lead on the agent's screen (dialled, or waiting for its disposition), or null. */
+  lead: SessionLead | null;
+  /** A disposition given while the lead's call was still up: applied when it ends. */
+  pendingDisposition: Disposition | null;
   pendingPause: { reason: string | null } | null;
   pendingLogout: boolean;
   /**
@@ -59,6 +66,24 @@ export interface AgentSession {
   stateChangedAt: Date;
 }
 
+/** The lead a session works on, and the call placed for it (null before it is dialled). */
+export interface SessionLead {
+  leadId: number;
+  callId: string | null;
+}
+
+/** What an agent says became of a lead: its new status, and a callback when the status schedules one. */
+export interface Disposition {
+  status: string;
+  callback: CallbackRequest | null;
+}
+
+export interface CallbackRequest {
+  at: Date;
+  recipient: CallbackRecipient;
+  comments: string;
+}
+
 export interface SessionConference {
   /** The conference number shown to clients (VICIdial `conf_exten`). */
   number: string;
@@ -71,8 +96,9 @@ export interface SessionConference {
 export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused';
 
 export function pauseSession(session: AgentSession, reason: string | null, now: Date): { session: AgentSession; outcome: PauseOutcome } {
-  // Only a call defers a pause: after-call work ends when the agent says so, not by itself.
-  if (session.state === 'in_call') {
+  // A call defers a pause, and so does a lead waiting for its disposition;
+  // other after-call work ends when the agent says so, not by itself.
+  if (session.state === 'in_call' || (session.state === 'wrap_up' && session.lead !== null)) {
     return { session: { ...session, pendingPause: { reason } }, outcome: 'pause_pending' };
   }
   const outcome: PauseOutcome = session.state === 'paused' ? 'already_paused' : 'paused';
@@ -83,7 +109,8 @@ export function resumeSession(session: AgentSession, now: Date): AgentSession {
   if (session.state !== 'paused' && session.state !== 'wrap_up') {
     throw new DomainError('AGENT_NOT_PAUSED', `agent ${session.agentId} is ${session.state}`, { state: session.state });
   }
-  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, stateChangedAt: now };
+  // Resuming leaves a lead waiting for its disposition undispositioned: it is no longer on the screen.
+  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, lead: null, pendingDisposition: null, stateChangedAt: now };
 }
 
 export function startCall(session: AgentSession, callId: string, now: Date): AgentSession {
@@ -93,8 +120,15 @@ export function startCall(session: AgentSession, callId: string, now: Date): Age
   return { ...session, state: 'in_call', stateBeforeCall: session.state, currentCallId: callId, stateChangedAt: now };
 }
 
-/** Where a session goes when its call ends: pending logout and pause win over the usual state. */
+/**
+ * Where a session goes when its call ends: pending logout and pause win over
+ * the usual state. A call for a lead ends in its disposition (VICIdial DISPO):
+ * a pause or logout asked for meanwhile waits for it.
+ */
 export function endCall(session: AgentSession, now: Date): { session: AgentSession; logout: boolean } {
+  if (session.lead !== null) {
+    return { session: { ...session, currentCallId: null, stateBeforeCall: null, state: 'wrap_up', stateChangedAt: now }, logout: false };
+  }
   if (session.pendingLogout) {
     return { session: { ...session, currentCallId: null, state: 'ready', stateChangedAt: now }, logout: true };
   }

@@ -78,6 +78,8 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         serverIp: ctx.config.serverIp,
         campaignId: request.campaignId ?? null,
         currentCallId: null,
+        lead: null,
+        pendingDisposition: null,
         pendingPause: null,
         pendingLogout: false,
         blended: request.blended ?? true,

@@ -4,13 +4,15 @@ import type { DomainEvent } from '../events/domain-event';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { hangupLeg } from '../calls/leg-hangup';
+import { endSessionRecordings } from '../recording/session-recordings-end';
 
 type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
 
 /**
  * Ends an agent's session: the call the agent is in is hung up (with the
  * session gone, nothing else would ever release it), its audio stops, the
- * phone it holds in its conference is released, and the conference goes;
+ * phone it holds in its conference is released, its recordings end, and
+ * the conference goes;
  * what a dialect bound to the session (CC-Gateway GUIDs) its projector
  * revokes on AgentLoggedOut. Telephony clean-up is best effort: the session
  * ends even while the engine is away, and reconciliation tidies up once it
@@ -27,6 +29,7 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
     uow.engine.bestEffort('stop playback at logout', () => ctx.pbx.stopPlayback(playback.id));
     uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: playback.callId, cause: 'stopped', at: now });
   }
+  await endSessionRecordings(ctx, uow, session.agentId);
   if (session.conference) {
     const { agentLegId, bridgeId } = session.conference;
     if (agentLegId) await hangupLeg(ctx, uow, agentLegId);

@@ -4,11 +4,13 @@ import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
+import type { CallOf, Leg } from './call';
 
 /**
  * A customer connected to an agent. With a session conference the customer
  * is dialled straight into it; otherwise the agent's phone rings first and
- * the customer is dialled once the agent answers.
+ * the customer is dialled once the agent answers. A third party the agent
+ * dials in (calls/third-party.ts) joins the call's bridge when it answers.
  */
 export const agentCustomerCall: CallFlow<'agent_customer'> = {
   async onLegRinging(_ctx, uow, call, leg) {
@@ -18,6 +20,13 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
   async onLegAnswered(ctx, uow, call, leg) {
     await recordLegAnswered(uow, call, leg);
     const bridgeId = call.bridgeId ?? callBridgeId(call.id);
+    if (leg.role === 'third_party') {
+      bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party' });
+      // A customer transferred blind heard ringing while the third party was dialled.
+      const customer = (await uow.tx.calls.legsOf(call.id)).find((other) => other.role === 'customer' && other.state !== 'ended');
+      if (call.progress.agentLeft && customer) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(customer.id, false));
+      return call;
+    }
     if (leg.role === 'agent') {
       uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
       bridgeLeg(ctx, uow, bridgeId, leg.id, {
@@ -48,11 +57,36 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     return call;
   },
 
+  async onPlaybackEnded(ctx, uow, call, playback, outcome) {
+    await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: outcome, finishedAt: uow.now });
+    uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause: outcome, at: uow.now });
+    // A message the customer was left with (the agent gone) is the end of the call.
+    if (playback.agentId === null && call.progress.agentLeft) await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
+    return call;
+  },
+
   async onLegEnded(ctx, uow, call, leg, legs) {
     if (leg.role === 'agent') {
       publishPhoneReleased(uow, call, leg);
     }
-    await hangupOtherLegs(ctx, uow, legs, null);
-    return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
+    let current = call;
+    if (leg.role === 'third_party' && call.progress.thirdPartyLegId === leg.id) {
+      current = { ...call, progress: { ...call.progress, thirdPartyLegId: null } };
+      await uow.tx.calls.update(current);
+    }
+    if (endsTheCall(current, leg)) await hangupOtherLegs(ctx, uow, legs, null);
+    return (await completeCallIfOver(ctx, uow, current, legs)) ?? current;
   },
 };
+
+/**
+ * The customer leaving ends the call. A third party leaving while the agent
+ * is on the call leaves agent and customer talking, and the agent's phone
+ * leaving a call it has left (a 3-way call, a transfer) leaves the others;
+ * once the agent is gone, either remaining party leaving ends the call.
+ */
+function endsTheCall(call: CallOf<'agent_customer'>, leg: Leg): boolean {
+  if (leg.role === 'third_party') return call.progress.agentLeft === true;
+  if (leg.role === 'agent') return call.progress.agentLeft !== true;
+  return true;
+}

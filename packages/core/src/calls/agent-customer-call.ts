@@ -15,6 +15,8 @@ export interface AgentCustomerCallRequest {
   /** Number the customer sees; the trunk's first pool number when null. */
   callerId: string | null;
   origin: Call['origin'];
+  /** The lead the call is placed for: it becomes the lead on the agent's screen, and the call its call record. */
+  leadId?: number | null;
 }
 
 /**
@@ -32,13 +34,15 @@ export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCus
       if (session.state === 'in_call') throw new DomainError('AGENT_BUSY', 'agent is already in a call');
       const trunk = await tx.trunks.preferred();
       if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+      const lead = request.leadId == null ? null : await tx.leads.lock(request.leadId);
+      if (request.leadId != null && !lead) throw new DomainError('INVALID_ARGUMENT', `no lead ${request.leadId}`, { leadId: request.leadId });
       const callerId = request.callerId ?? trunk.callerIdPool[0] ?? '';
       const customerEndpoint = trunk.dialTemplate.replace('{number}', number);
       const call = newCall(
         {
           id: newCallId(ctx.ids, session.agentId),
           purpose: 'agent_customer',
-          progress: { stage: session.conference ? 'dialing_customer' : 'ringing_agent', customerEndpoint, trunkId: trunk.id },
+          progress: { stage: session.conference ? 'dialing_customer' : 'ringing_agent', customerEndpoint, trunkId: trunk.id, leadId: lead?.id ?? null },
           agentId: session.agentId,
           fromNumber: callerId,
           toNumber: number,
@@ -54,7 +58,21 @@ export async function startAgentCustomerCall(ctx: CoreContext, request: AgentCus
       await tx.calls.insert(call);
       await tx.calls.insertLeg(first);
       const busy = startCall(session, call.id, now);
-      await tx.sessions.update(busy);
+      if (lead) {
+        await tx.leads.update({ ...lead, calledCount: lead.calledCount + 1, modifyDate: now });
+        await tx.leadCalls.insert({
+          callId: call.id,
+          leadId: lead.id,
+          campaignId: session.campaignId,
+          agentId: session.agentId,
+          phoneNumber: number,
+          status: null,
+          startedAt: now,
+          dispositionedAt: null,
+        });
+      }
+      // The call's lead, or none, is what the agent's screen shows from now on.
+      await tx.sessions.update({ ...busy, lead: lead ? { leadId: lead.id, callId: call.id } : null, pendingDisposition: null });
       uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: now });
       dialLeg(ctx, uow, first, {
         what: first.role === 'agent' ? 'ring agent phone' : 'dial customer',

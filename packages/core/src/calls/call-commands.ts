@@ -6,6 +6,7 @@ import type { Call, Leg, LiveChannelListing } from './call';
 import type { Cdr } from './cdr';
 import { startClickToCall, type ClickToCallRequest } from './click-to-call';
 import { hangupAgentCustomer, hangupChannel } from './hangup';
+import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
 
 /** Calls the gateway places, their legs and their CDRs. */
@@ -15,6 +16,8 @@ export interface CallCommands {
   startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
   hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
+  /** Keys to the customer of the agent's call; NO_ACTIVE_CALL without a customer on the line. */
+  sendAgentCallDtmf(request: AgentCallDtmfRequest): Promise<void>;
   listLiveCalls(): Promise<Array<{ call: Call; legs: Leg[] }>>;
   /**
    * The engine channels of the calls up (named live legs), calls oldest first,
@@ -38,6 +41,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
     startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
     hangupChannel: (request) => track(hangupChannel(ctx, request)),
+    sendAgentCallDtmf: (request) => track(sendAgentCallDtmf(ctx, request)),
     listLiveCalls: () => direct.calls.listLive(),
     listLiveChannels: () => liveChannels.get(),
     getCall: async (callId) => {

@@ -1,9 +1,10 @@
+import { applyDisposition } from '../leads/disposition';
 import { buildCdr } from './cdr';
-import { endCall } from '../agents/agent';
+import { endCall, type AgentSession } from '../agents/agent';
 import type { Call, CallOf, CallPurpose, HangupSide, Leg } from './call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { callBridgeId } from '../kernel/ids';
+import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';
 import { offerWaitingCallsTo } from '../agents/availability';
 
@@ -23,6 +24,7 @@ const sideOfRole: Record<Leg['role'], HangupSide> = {
   member: 'caller',
   destination: 'callee',
   customer: 'callee',
+  third_party: 'callee',
   caller: 'caller',
 };
 
@@ -58,9 +60,19 @@ function memberThatGotTheCall(call: Call): string | null {
   return call.purpose === 'voice_menu' ? call.progress.answeredBy : null;
 }
 
-/** An agent's phone rung for an inbound call says how the call ended only if it took the call. */
-function agentLegDecides(call: Call, leg: Leg): boolean {
-  return call.purpose !== 'inbound' || leg.role !== 'agent' || call.progress.agentLegId === leg.id;
+/**
+ * Whether a leg's end tells how the call ended. A member rung for a transfer
+ * that did not get the caller (released, busy, unanswered) says nothing about
+ * it; nor does an agent's phone rung for an inbound call that another phone
+ * took; nor a third party leaving while the agent is still on the call
+ * (the agent and the customer talk on). Once the agent has left, the third
+ * party is one of the two parties of the call.
+ */
+function decidesTheCall(call: Call, leg: Leg): boolean {
+  if (leg.role === 'member') return memberThatGotTheCall(call) === leg.id;
+  if (leg.role === 'agent' && call.purpose === 'inbound') return call.progress.agentLegId === leg.id;
+  if (leg.role === 'third_party') return call.purpose === 'agent_customer' && call.progress.agentLeft === true;
+  return true;
 }
 
 /** Records a leg's end; the first leg to end decides the call's cause and who hung up. */
@@ -74,10 +86,7 @@ export async function recordLegEnded<C extends Call>(
   const ended: Leg = { ...leg, state: 'ended', endedAt: uow.now, cause, causeText };
   await uow.tx.calls.updateLeg(ended);
   let updated = call;
-  // A member rung for a transfer that did not get the caller (released, busy,
-  // unanswered) says nothing about how the call itself ended.
-  const decides = (leg.role !== 'member' || memberThatGotTheCall(call) === leg.id) && agentLegDecides(call, leg);
-  if (decides && (call.hangupSide === null || call.hangupCause === null)) {
+  if (decidesTheCall(call, leg) && (call.hangupSide === null || call.hangupCause === null)) {
     updated = {
       ...call,
       hangupSide: call.hangupSide ?? (leg.hangupRequested ? 'system' : sideOfRole[leg.role]),
@@ -109,12 +118,16 @@ export async function completeCallIfOver<C extends Call>(ctx: CoreContext, uow: 
     const bridgeId = ended.bridgeId;
     uow.engine.bestEffort('destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
   }
+  if (ended.purpose === 'agent_customer' && ended.progress.parkedLegIds !== undefined) {
+    const holdBridgeId = callHoldBridgeId(ended.id);
+    uow.engine.bestEffort('destroy hold bridge', () => ctx.pbx.destroyBridge(holdBridgeId));
+  }
   if (ended.agentId) await releaseAgent(ctx, uow, ended);
   return ended;
 }
 
 async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Promise<void> {
-  const { tx, now } = uow;
+  const { tx } = uow;
   const session = await tx.sessions.lock(call.agentId!);
   if (!session) return;
   if (session.conference?.agentLegId && session.conference.agentLegId.startsWith(`${call.id}.`)) {
@@ -122,8 +135,19 @@ async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Prom
     return;
   }
   if (session.currentCallId !== call.id) return;
-  const { session: next, logout } = endCall(session, now);
-  if (logout) {
+  await releaseAgentFromCall(ctx, uow, session);
+}
+
+/**
+ * Frees an agent from its current call: logged out or paused when that was
+ * pending, else into its usual after-call state, or into the one given (an
+ * agent who transferred a call or left a 3-way call goes to after-call work).
+ */
+export async function releaseAgentFromCall(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, afterCall?: AgentSession['afterCall']): Promise<void> {
+  const { tx, now } = uow;
+  const ended = endCall(afterCall ? { ...session, afterCall } : session, now);
+  const next: AgentSession = { ...ended.session, afterCall: session.afterCall };
+  if (ended.logout) {
     uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: 'ready', reason: null, at: now });
     await endAgentSession(ctx, uow, next, 'after_call');
     return;
@@ -131,5 +155,6 @@ async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Prom
   await tx.sessions.update(next);
   await tx.queues.setPausedForAgent(session.agentId, next.state === 'paused');
   uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: now });
-  offerWaitingCallsTo(ctx, uow, next);
+  if (next.pendingDisposition) await applyDisposition(ctx, uow, next, next.pendingDisposition);
+  else offerWaitingCallsTo(ctx, uow, next);
 }

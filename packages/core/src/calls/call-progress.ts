@@ -53,6 +53,18 @@ export interface AgentCustomerProgress {
   /** The engine endpoint that reaches the customer through the trunk. */
   customerEndpoint: string;
   trunkId: number;
+  /** The lead the customer is, when the call was placed for one. */
+  leadId: number | null;
+  /**
+   * The agent is no longer on the call (left a 3-way call, transferred the
+   * customer): the parties left talk on in the call's own bridge. (Optional,
+   * as are the next two: calls placed before transfers existed lack them.)
+   */
+  agentLeft?: boolean;
+  /** The third party dialled into the call (3-way call, consultation, transfer), while it is live. */
+  thirdPartyLegId?: string | null;
+  /** Legs on hold in the call's holding bridge, with music on hold; set once anything was ever parked. */
+  parkedLegIds?: string[];
 }
 
 /** How an inbound call ended without reaching an agent. */

@@ -45,8 +45,11 @@ export type CallOf<P extends CallPurpose> = P extends CallPurpose ? CallRecord &
 /** A call of any purpose: `call.purpose` tells which progress it has. */
 export type Call = CallOf<CallPurpose>;
 
-/** `caller`: the party that called in (an inbound call). */
-export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'caller';
+/**
+ * `caller`: the party that called in (an inbound call); `third_party`:
+ * someone an agent dialled into a customer call (a 3-way call, a transfer).
+ */
+export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'caller' | 'third_party';
 
 export type LegState = 'dialing' | 'ringing' | 'up' | 'ended';
 

@@ -26,6 +26,8 @@ export interface Cdr {
   recordingFile: string | null;
   /** The key the caller pressed in a voice menu, if any. */
   pressedKey: string | null;
+  /** The lead the call was placed for, if any. */
+  leadId: number | null;
   /** The client's own data given when the call was placed. */
   data: JsonObject;
 }
@@ -57,6 +59,7 @@ export function buildCdr(call: Call, legs: readonly Leg[], endedAt: Date): NewCd
     hangupSide: call.hangupSide ?? 'system',
     recordingFile: typeof call.data.recordingFile === 'string' ? call.data.recordingFile : null,
     pressedKey: call.purpose === 'voice_menu' ? call.progress.pressedKey : null,
+    leadId: call.purpose === 'agent_customer' ? call.progress.leadId : null,
     data: call.data,
   };
 }

@@ -7,6 +7,7 @@ import { hangupOtherLegs } from './leg-hangup';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxBestEffort } from '../kernel/engine';
 import { INBOUND_ENTRY, receiveInboundCall } from '../queues/inbound-arrival';
+import { handleRecordingEvent } from '../recording/recording-events';
 
 type LegEvent = Extract<PbxEvent, { type: 'leg_ringing' | 'leg_answered' | 'leg_ended' | 'leg_dtmf' }>;
 type PlaybackEvent = Extract<PbxEvent, { type: 'playback_started' | 'playback_finished' }>;
@@ -26,6 +27,10 @@ export function handlePbxEvent(ctx: CoreContext, event: PbxEvent): Promise<void>
     case 'playback_started':
     case 'playback_finished':
       return ctx.queue.run(ownerOf(event.playbackId), () => guarded(ctx, event, () => handlePlaybackEvent(ctx, event)));
+    case 'recording_started':
+    case 'recording_finished':
+    case 'recording_failed':
+      return handleRecordingEvent(ctx, event, (work) => guarded(ctx, event, work));
     case 'leg_arrived':
       if (event.args[0] === INBOUND_ENTRY) {
         return ctx.queue.run(ownerOf(event.legId), () => guarded(ctx, event, () => receiveInboundCall(ctx, event)));

@@ -21,3 +21,9 @@ async function requestHangup(ctx: CoreContext, uow: UnitOfWork, leg: Leg): Promi
   await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
   uow.engine.bestEffort('hang up leg', () => ctx.pbx.hangup(leg.id));
 }
+
+/** Asks the engine to end a leg a client asked to end: unlike clean-up, a refusal is the command's failure. */
+export async function hangupRequestedLeg(ctx: CoreContext, uow: UnitOfWork, leg: Leg, what: string): Promise<void> {
+  await uow.tx.calls.updateLeg({ ...leg, hangupRequested: true });
+  uow.engine.command(what, () => ctx.pbx.hangup(leg.id));
+}

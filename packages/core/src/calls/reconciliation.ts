@@ -6,13 +6,14 @@ import { inTransaction } from '../kernel/unit-of-work';
 import { recordChannel } from './call-primitives';
 import { endLostLeg, handlePbxEvent } from './engine-events';
 import { rearmQueueTimeout } from '../queues/queue-timeout';
+import { reconcileRecordings } from '../recording/recording-reconciliation';
 
 /**
  * The engine does not replay what happened while the gateway was not
  * listening. After every (re)connection: legs the engine no longer has are
  * ended as if it had said so, by the gateway, at the time it found out, with
- * cause 0 "Unknown" (their calls get their CDRs), playbacks it no
- * longer knows are finished, conferences are recreated, and voice menus
+ * cause 0 "Unknown" (their calls get their CDRs), playbacks and recordings
+ * it no longer knows are finished, conferences are recreated, and voice menus
  * waiting for a key get their timer back.
  *
  * It also settles what a crash left half done between a commit and the
@@ -67,6 +68,7 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
       await handlePbxEvent(ctx, { type: 'playback_finished', playbackId: playback.id, outcome: state === 'failed' ? 'failed' : 'done', at });
     }
   }
+  await reconcileRecordings(ctx, at);
   for (const session of await ctx.store.direct.sessions.list()) {
     const conference = session.conference;
     if (!conference) continue;

@@ -36,6 +36,12 @@ export const DomainErrorCodes = [
   'TRUNK_NOT_FOUND',
   // queues
   'QUEUE_NOT_FOUND',
+  // campaigns and leads
+  'CAMPAIGN_NOT_FOUND',
+  'NO_MANUAL_DIAL_LIST',
+  'NUMBER_IN_DNC',
+  'LEAD_REJECTED',
+  'NO_ACTIVE_LEAD',
   // generic
   'INVALID_ARGUMENT',
   // the telephony engine

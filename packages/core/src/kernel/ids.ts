@@ -13,4 +13,9 @@ export const newPlaybackId = (owner: string, ids: IdSource): string => `${owner}
 
 export const callBridgeId = (callId: string): string => `${callId}.bridge`;
 
+/** The holding bridge where a call's parked legs hear music on hold. */
+export const callHoldBridgeId = (callId: string): string => `${callId}.hold`;
+
 export const conferenceBridgeId = (agentId: string): string => `${agentOwner(agentId)}.conference`;
+
+export const newRecordingId = (owner: string, ids: IdSource): string => `${owner}.rec-${ids.newId()}`;

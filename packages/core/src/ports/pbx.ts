@@ -17,6 +17,7 @@ export interface Pbx {
   ensureBridge(bridgeId: string, kind: BridgeKind): Promise<void>;
   /** Destroys a bridge; a bridge that no longer exists is not an error. */
   destroyBridge(bridgeId: string): Promise<void>;
+  /** Adds legs to a bridge; a leg in another bridge moves out of it. */
   addToBridge(bridgeId: string, legIds: readonly string[]): Promise<void>;
   removeFromBridge(bridgeId: string, legId: string): Promise<void>;
   /** Starts media on a leg or into a bridge. */
@@ -24,7 +25,19 @@ export interface Pbx {
   controlPlayback(playbackId: string, operation: PlaybackOperation): Promise<void>;
   /** Stops a playback; one that already finished is not an error. */
   stopPlayback(playbackId: string): Promise<void>;
+  /**
+   * Sends keys out of a leg to its far end: `0-9`, `*`, `#`, `A-D`, and `,`
+   * for one second of silence. `betweenMs`: the pause after each key.
+   */
   sendDtmf(legId: string, digits: string, options?: { betweenMs?: number; durationMs?: number }): Promise<void>;
+  /** Records what a bridge mixes into a file named by the core. */
+  recordBridge(request: RecordRequest): Promise<void>;
+  /** Ends a live recording and keeps its file; one already over is not an error. */
+  stopRecording(recordingName: string): Promise<void>;
+  /** Whether a recording is still live on the engine (the engine forgets one once it is over). */
+  recordingIsLive(recordingName: string): Promise<boolean>;
+  /** Plays the music-on-hold class (the engine's default when null) to everyone in a bridge until it is destroyed. */
+  startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void>;
   /** Plays ringing tone to a leg waiting in a bridge, or stops it. */
   setRinging(legId: string, ringing: boolean): Promise<void>;
   /** What exists now: used to reconcile after the gateway or the engine restarts. */
@@ -80,6 +93,14 @@ export interface PlayRequest {
   skipMs?: number;
 }
 
+export interface RecordRequest {
+  /** The file's name without extension; also the engine's name of the live recording. */
+  recordingName: string;
+  bridgeId: string;
+  /** File format, e.g. `wav`. */
+  format: string;
+}
+
 export type PlaybackOperation = 'pause' | 'unpause' | 'restart' | 'forward' | 'reverse';
 
 export type PbxPlaybackState = 'queued' | 'playing' | 'paused' | 'done' | 'failed';
@@ -112,6 +133,10 @@ export type PbxEvent =
   | { type: 'leg_dtmf'; legId: string; digit: string; durationMs: number; at: Date }
   | { type: 'playback_started'; playbackId: string; at: Date }
   | { type: 'playback_finished'; playbackId: string; outcome: 'done' | 'failed'; at: Date }
+  | { type: 'recording_started'; recordingName: string; at: Date }
+  /** `durationSec`: the length of the file, when the engine says. */
+  | { type: 'recording_finished'; recordingName: string; durationSec: number | null; at: Date }
+  | { type: 'recording_failed'; recordingName: string; cause: string; at: Date }
   /**
    * A leg the gateway did not originate entered the application (a call the
    * dialplan sent in: `Stasis(pbx-gateway,inbound,<did>)` gives the args

@@ -8,7 +8,17 @@ import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../d
 import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
+import type { Recording } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
+import type {
+  CallbackRepository,
+  CampaignRepository,
+  DncRepository,
+  LeadCallRepository,
+  LeadListRepository,
+  LeadRepository,
+  LeadStatusRepository,
+} from './lead-repositories';
 
 /**
  * Everything the gateway remembers. A transaction sees one consistent state
@@ -34,10 +44,18 @@ export interface StoreTransaction {
   readonly queues: QueueRepository;
   readonly calls: CallRepository;
   readonly playbacks: PlaybackRepository;
+  readonly recordings: RecordingRepository;
   readonly cdrs: CdrRepository;
   readonly mailbox: MailboxRepository;
   readonly outbox: OutboxRepository;
   readonly tokens: AccessTokenRepository;
+  readonly campaigns: CampaignRepository;
+  readonly leadLists: LeadListRepository;
+  readonly leads: LeadRepository;
+  readonly leadStatuses: LeadStatusRepository;
+  readonly callbacks: CallbackRepository;
+  readonly dnc: DncRepository;
+  readonly leadCalls: LeadCallRepository;
 }
 
 export interface ApiUserRepository {
@@ -71,8 +89,8 @@ export interface AgentRepository {
   get(id: string): Promise<Agent | null>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
-  /** The first agent (by id) whose attribute `name` equals `value`. */
-  findByAttribute(name: string, value: string): Promise<Agent | null>;
+  findByExternalId(externalId: string): Promise<Agent | null>;
+  /** Creates or replaces by id; an external id another agent has is refused, as a unique key is. */
   upsert(agent: Agent): Promise<void>;
 }
 
@@ -168,6 +186,20 @@ export interface PlaybackRepository {
   unfinishedForCall(callId: string): Promise<Playback | null>;
   /** Playbacks not yet finished (including `finishing`). */
   listUnfinished(): Promise<Playback[]>;
+}
+
+export interface RecordingRepository {
+  insert(recording: Recording): Promise<void>;
+  update(recording: Recording): Promise<void>;
+  get(id: string): Promise<Recording | null>;
+  /** By the file name the engine knows it by. */
+  getByName(name: string): Promise<Recording | null>;
+  /** The agent's recordings that are pending or recording, oldest first. */
+  liveForAgent(agentId: string): Promise<Recording[]>;
+  /** Every recording of a call, oldest first. */
+  listForCall(callId: string): Promise<Recording[]>;
+  /** Recordings not yet finished or failed (`stopping` included), oldest first. */
+  listUnfinished(): Promise<Recording[]>;
 }
 
 export interface CdrRepository {

@@ -1,12 +1,14 @@
 import express, { type Express } from 'express';
 import { createSipcallDialect, type SipcallSettingsInput } from '@pbx-gateway/dialect-sipcall';
-import { FakeCore, silentLogger } from './fake-core';
+import { silentLogger, type SipcallCore } from './sipcall-core';
+
+export { DEMO_COMPANY, demoCore } from './sipcall-core';
 
 /**
  * An express app as the server builds it: another router before, the Sip_Call
  * router last, then a plain 404 for what nobody answered.
  */
-export function buildApp(core: FakeCore, settings: SipcallSettingsInput = {}): Express {
+export function buildApp(core: SipcallCore, settings: SipcallSettingsInput = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -18,16 +20,4 @@ export function buildApp(core: FakeCore, settings: SipcallSettingsInput = {}): E
     res.status(404).type('text/plain').send('not found');
   });
   return app;
-}
-
-export const DEMO_COMPANY = {
-  id: 'sipcall-demo',
-  login: 'demoappid',
-  attributes: { companycode: '2028', companyname: 'test', nodeIp: '149.129.249.47' },
-};
-
-export function demoCore(): FakeCore {
-  const core = new FakeCore();
-  core.addUser(DEMO_COMPANY, 'demoaccesskey');
-  return core;
 }

@@ -45,9 +45,11 @@ export interface AgentCommand {
   /**
    * Has the core act; resolves with the action summary `format=debug` shows,
    * or, for a function that prints what it found (webphone_url), with that
-   * summary and the answer printed instead of the SUCCESS line, as it is.
+   * summary and the answer printed instead of the SUCCESS line, as it is,
+   * or, for one whose SUCCESS line echoes what it found (transfer_conference),
+   * with the summary and that line.
    */
-  carryOut(ctx: AgentOperationContext, target: CommandTarget): Promise<string | { comment: string; answer: string }>;
+  carryOut(ctx: AgentOperationContext, target: CommandTarget): Promise<string | { comment: string; answer: string } | { comment: string; line: string }>;
   /** Refusals the function words itself; each ends the script. */
   errors?: ErrorOverrides<Refusal>;
   /** The SUCCESS line; a function whose carryOut gives its answer has none. */
@@ -71,7 +73,7 @@ export function agentCommand(command: AgentCommand): AgentOperation {
     function: command.name,
     auth: 'allow-list',
     input: readInput,
-    async run(ctx, input): Promise<{ target: CommandTarget; answer: string | null }> {
+    async run(ctx, input): Promise<{ target: CommandTarget; answer: string | null; line: string | null }> {
       const { value, agent_user: givenAgent, alt_user: altUser } = input;
       if (command.notValid(input)) throw stopWith(ownCheck('line', `ERROR: ${command.name} not valid - ${value}|${givenAgent}`));
       checkAllowList(ctx, value);
@@ -82,10 +84,12 @@ export function agentCommand(command: AgentCommand): AgentOperation {
       const target: CommandTarget = { value, agentUser, agentId: agentIdOf(agentUser) };
       const done = await command.carryOut(ctx, target);
       ctx.answer.actionComment(typeof done === 'string' ? done : done.comment);
-      return { target, answer: typeof done === 'string' ? null : done.answer };
+      if (typeof done === 'string') return { target, answer: null, line: null };
+      return 'line' in done ? { target, answer: null, line: done.line } : { target, answer: done.answer, line: null };
     },
-    render({ target, answer }, ctx) {
+    render({ target, answer, line }, ctx) {
       if (answer !== null) ctx.answer.print(answer);
+      else if (line !== null) ctx.answer.line(line);
       else if (command.successLine) ctx.answer.line(command.successLine(target, ctx.epoch));
       else throw new Error(`${command.name} gave neither an answer nor a SUCCESS line`);
     },

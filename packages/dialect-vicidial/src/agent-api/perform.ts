@@ -1,3 +1,4 @@
+import { isDomainError } from '@pbx-gateway/core';
 import { WireRefusal } from '@pbx-gateway/dialect-kit';
 import type { AgentOperation } from './operation';
 import { logUnexpected, type AgentOperationContext } from './steps';
@@ -15,8 +16,11 @@ export async function answerAgentFunction(operation: AgentOperation, ctx: AgentO
     const refusal = outcome.wire;
     if (refusal.log) logUnexpected(ctx, outcome.cause);
     if (refusal.comment) ctx.answer.actionComment(refusal.comment(ctx));
-    if (refusal.end === 'exit') ctx.answer.exitWith(refusal.text(ctx));
-    else ctx.answer.line(refusal.text(ctx));
+    const lines = refusal.text(ctx, isDomainError(outcome.cause) ? outcome.cause.details : {}).split('\n');
+    const last = lines.pop() ?? '';
+    for (const line of lines) ctx.answer.line(line);
+    if (refusal.end === 'exit') ctx.answer.exitWith(last);
+    else ctx.answer.line(last);
   }
   const agentUser = ctx.target?.agentUser ?? ctx.request.agent_user;
   return { agentId: agentUser === '' ? null : agentUser };

@@ -1,12 +1,13 @@
 import { FILTERS, plusToSpace, removeQuotes, type InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
+import { readLeadParams, type LeadParams } from './lead-params';
 
 /**
  * The Agent API parameters the implemented functions read, after VICIdial's
  * input filters (spec §1.3). Byte strings (wire/php-params): what the script
  * checks and echoes.
  */
-export interface AgentRequest {
+export interface AgentRequest extends LeadParams {
   user: string;
   pass: string;
   source: string;
@@ -18,8 +19,16 @@ export interface AgentRequest {
   stage: string;
   dial_override: string;
   close_window_link: string;
-  blended: string;
+  phone_number: string;
   ingroup_choices: string;
+  /** `YES` or `NO`: anything but `YES` reads as `NO`. */
+  consultative: string;
+  group_alias: string;
+  cid_choice: string;
+  multi_dial_phones: string;
+  md_check: string;
+  tw_check: string;
+  blended: string;
   set_as_default: string;
 }
 
@@ -37,8 +46,17 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     stage: removeQuotes(params.get('stage')),
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
+    ...readLeadParams(params, filters),
+    phone_number: keep('phone_number', FILTERS.phoneNumber),
+    // A `+` that reached the value (sent as %2B) is a space too.
+    ingroup_choices: filters.keep(plusToSpace(params.get('ingroup_choices')), FILTERS.groupList),
+    consultative: keep('consultative', FILTERS.upperLetters) === 'YES' ? 'YES' : 'NO',
+    group_alias: keep('group_alias', FILTERS.alphanumeric),
+    cid_choice: keep('cid_choice', FILTERS.identifier),
+    multi_dial_phones: keep('multi_dial_phones', FILTERS.phoneList),
+    md_check: keep('md_check', FILTERS.alphanumeric),
+    tw_check: keep('tw_check', FILTERS.alphanumeric),
     blended: keep('blended', FILTERS.upperLetters),
-    ingroup_choices: filters.keep(plusToSpace(params.get('ingroup_choices')), FILTERS.choices),
     set_as_default: keep('set_as_default', FILTERS.upperLetters),
   };
 }

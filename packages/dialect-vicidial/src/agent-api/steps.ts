@@ -2,10 +2,10 @@ import { isDomainError, type AgentSession, type CallControl } from '@pbx-gateway
 import { WireRefusal, type DialectLogger } from '@pbx-gateway/dialect-kit';
 import { mayUseFunction, type VicidialApiUser } from '../auth';
 import { ownCheck, type Refusal } from '../errors';
-import type { VicidialSettings } from '../settings';
 import type { AnswerText } from '../wire/answer';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import type { AgentRequest } from './request';
+import type { VicidialSettings } from '../settings';
 
 /** The agent a function acts on, as its lines echo it (byte strings). */
 export interface AgentTarget {
@@ -48,14 +48,14 @@ export function checkAllowList(ctx: AgentOperationContext, valueEcho: string | n
 
 /**
  * Step A (spec §3): an `alt_user` of two characters or more names the agent
- * by its `custom_three` attribute (the first agent by id). When nobody has it,
+ * by its external id (VICIdial's `custom_three` user field). When nobody has it,
  * VICIdial prints `noUserLine` and carries on with the `agent_user` it was
  * given (usually empty, so the next line is "not logged in").
  */
 export async function resolveAgentUser(ctx: AgentOperationContext, noUserLine: string): Promise<string> {
   const { alt_user: altUser, agent_user: agentUser } = ctx.request;
   if (altUser.length < 2) return agentUser;
-  const agent = await ctx.core.findAgentByAttribute('custom_three', bytesToText(altUser));
+  const agent = await ctx.core.findAgentByExternalId(bytesToText(altUser));
   if (agent) return utf8ToBytes(agent.id);
   ctx.answer.line(noUserLine);
   return agentUser;

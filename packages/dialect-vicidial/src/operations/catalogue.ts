@@ -4,10 +4,17 @@ import { audioPlayback } from './audio-playback';
 import { callAgent } from './call-agent';
 import { callsInQueueCount } from './calls-in-queue-count';
 import { changeIngroups } from './change-ingroups';
+import { externalAddLead } from './external-add-lead';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
+import { externalStatus } from './external-status';
 import { logout } from './logout';
+import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
+import { raCallControl } from './ra-call-control';
+import { recording } from './recording';
+import { sendDtmf } from './send-dtmf';
+import { transferConference } from './transfer-conference';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -17,10 +24,17 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   callAgent,
   callsInQueueCount,
   changeIngroups,
+  externalAddLead,
   externalHangup,
   externalPause,
+  externalStatus,
   logout,
+  parkCall,
   pauseCode,
+  raCallControl,
+  recording,
+  sendDtmf,
+  transferConference,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -34,20 +48,13 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'external_status',
   'external_dial',
   'preview_dial_action',
-  'external_add_lead',
   'update_fields',
   'refresh_panel',
   'set_timer_action',
   'st_login_log',
   'st_get_agent_active_lead',
-  'ra_call_control',
-  'send_dtmf',
-  'park_call',
-  'transfer_conference',
-  'recording',
   'switch_lead',
   'vm_message',
   'force_fronter_leave_3way',

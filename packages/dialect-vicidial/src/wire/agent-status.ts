@@ -6,7 +6,7 @@ export type VicidialAgentStatus = 'READY' | 'CLOSER' | 'INCALL' | 'PAUSED';
 /**
  * READY waits for any call; CLOSER waits for inbound calls only (the agent
  * is not blended); INCALL is on a call; PAUSED is paused, and also what
- * VICIdial's derived DISPO (after-call work) is stored as.
+ * VICIdial's derived DISPO (after-call work, PAUSED with a lead) is stored as.
  */
 export function vicidialStatusOf(session: AgentSession): VicidialAgentStatus {
   switch (session.state) {

@@ -51,8 +51,10 @@ export const FILTERS = {
   value: '-|_0-9{L}',
   alphanumeric: '0-9{L}',
   upperLetters: 'A-Z',
-  /** `ingroup_choices`, after a literal `+` became a space. */
-  choices: '-_ 0-9{L}',
+  phoneNumber: '*#0-9{L}',
+  /** In-group lists (` A B -`), after `+` became a space. */
+  groupList: ' \\-_0-9{L}',
+  phoneList: ',0-9',
 } as const;
 
 /** Filters that first turn a literal `+` (sent as `%2B`) into a space, as VICIdial does for lists and texts. */

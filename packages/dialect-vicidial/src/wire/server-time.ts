@@ -51,3 +51,21 @@ export function gmtNow(stored: string, dst: 0 | 1): string {
   const value = Number(stored) + 1;
   return String(Object.is(value, -0) ? 0 : value);
 }
+
+/**
+ * A local date and time as clients send it (`YYYY-MM-DD hh:mm:ss`, seconds
+ * optional) in the server's time zone, as an instant; null when it names no
+ * time. A time a DST change skips reads as the hour before; a repeated one
+ * as its first occurrence.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? '0')) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  // The offset at the guess, then at the corrected instant: right on both sides of a DST change.
+  const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60000;
+  return new Date(asUtc - offsetMinutes(new Date(first), timeZone) * 60000);
+}

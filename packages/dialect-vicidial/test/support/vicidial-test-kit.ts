@@ -42,6 +42,7 @@ export const EXTRA_PROVISIONING: NonNullable<TestGatewayOptions['extraProvisioni
   ],
   agents: [
     { id: '1001', name: 'Agent without conference', secret: '1234', device: 'PJSIP/1001' },
+    // Its external id as a VICIdial document gives it, in the user field custom_three.
     { id: '1002', name: 'Agent with a short conference', secret: '1234', device: 'PJSIP/1002', attributes: { custom_three: '555111' } },
   ],
   sessions: [
@@ -221,4 +222,21 @@ export async function rawRequest(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   }
+}
+
+/** Puts the agent in a call with a customer (dialled into its conference, over the trunk) and waits for the answer. */
+export async function customerCall(gateway: TestGateway, agentId: string, number = '800123456'): Promise<{ callId: string; customerLegId: string }> {
+  const { callId } = await gateway.core.startAgentCustomerCall({
+    agentId,
+    number,
+    callerId: null,
+    origin: { dialect: 'vicidial', operation: 'test', apiUserId: null },
+  });
+  const answered = await gateway.waitFor(async () => {
+    const found = await gateway.core.getCall(callId);
+    return found?.call.state === 'answered' ? found : false;
+  }, 5000, 'customer to answer');
+  const customer = answered.legs.find((leg) => leg.role === 'customer');
+  if (!customer) throw new Error(`call ${callId} has no customer leg`);
+  return { callId, customerLegId: customer.id };
 }

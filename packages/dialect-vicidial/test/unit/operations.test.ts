@@ -1,5 +1,7 @@
-import { DomainError, type AgentSession, type CallControl } from '@pbx-gateway/core';
+import { DomainError, type CallControl } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
+import { agent, createTestCore, loginWithConference, type TestCore } from '@pbx-gateway/test-support';
+import { VICIDIAL_VOCABULARY } from '../../src';
 import type { AgentRequest } from '../../src/agent-api/request';
 import { answerAgentFunction } from '../../src/agent-api/perform';
 import type { AgentOperationContext } from '../../src/agent-api/steps';
@@ -7,49 +9,41 @@ import { audioPlayback } from '../../src/operations/audio-playback';
 import { externalHangup } from '../../src/operations/external-hangup';
 import { externalPause } from '../../src/operations/external-pause';
 import { logout } from '../../src/operations/logout';
+import { recording } from '../../src/operations/recording';
+import { sendDtmf } from '../../src/operations/send-dtmf';
 import { AnswerText } from '../../src/wire/answer';
+import { readLeadParams } from '../../src/agent-api/lead-params';
 import { defaultVicidialSettings } from '../../src/settings';
 
-// Races and failures the whole stack cannot stage on demand, against a
-// hand-written core: the command fails after the checks passed.
+// Races and failures the whole stack cannot stage on demand: the real core,
+// agent 1000 logged into its conference, with the command the function sends
+// after its checks passed failing as it would had something changed in
+// between (the engine, the session, the database).
 
-const session: AgentSession = {
-  agentId: '1000',
-  sessionId: 's',
-  state: 'ready',
-  pauseReason: null,
-  stateBeforeCall: null,
-  device: 'PJSIP/1000',
-  phoneNumber: '',
-  conference: { number: '8600051', bridgeId: 'agent-1000.conference', agentLegId: null },
-  serverIp: '10.10.10.15',
-  campaignId: null,
-  currentCallId: null,
-  pendingPause: null,
-  pendingLogout: false,
-  blended: true,
-  afterCall: 'ready',
-  loginVia: 'vicidial',
-  loggedInAt: new Date(0),
-  lastSeenAt: new Date(0),
-  stateChangedAt: new Date(0),
-};
+const COMMANDS = [
+  'startAgentPlayback',
+  'controlAgentPlayback',
+  'pauseAgent',
+  'resumeAgent',
+  'hangupAgentCustomer',
+  'logoutAgent',
+  'startAgentRecording',
+  'stopAgentRecordings',
+  'sendAgentCallDtmf',
+] as const;
 
-function context(request: Partial<AgentRequest>, failure: unknown): { ctx: AgentOperationContext; errors: string[] } {
+async function context(
+  request: Partial<AgentRequest>,
+  failure: unknown,
+  prepare: (t: TestCore) => Promise<void> = async () => undefined,
+): Promise<{ ctx: AgentOperationContext; errors: string[] }> {
+  const t = await createTestCore({ directory: { agents: [agent('1000')] }, vocabulary: [VICIDIAL_VOCABULARY], config: { serverIp: '10.10.10.15' } });
+  await loginWithConference(t, '1000');
+  await prepare(t);
   const fail = async (): Promise<never> => {
     throw failure;
   };
-  const core = {
-    getAgentSession: async () => session,
-    findAgentByAttribute: async () => null,
-    activeAgentPlayback: async () => null,
-    startAgentPlayback: fail,
-    controlAgentPlayback: fail,
-    pauseAgent: fail,
-    resumeAgent: fail,
-    hangupAgentCustomer: fail,
-    logoutAgent: fail,
-  } as unknown as CallControl;
+  const core: CallControl = failure === null ? t.core : { ...t.core, ...Object.fromEntries(COMMANDS.map((name) => [name, fail])) };
   const errors: string[] = [];
   const logger: DialectLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (_facts, message) => void errors.push(message) };
   const full: AgentRequest = {
@@ -64,8 +58,16 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
     stage: '',
     dial_override: '',
     close_window_link: '',
-    blended: '',
+    ...readLeadParams({ get: () => '', forLog: () => ({}) }, { keep: (value) => value }),
+    phone_number: '',
     ingroup_choices: '',
+    consultative: 'NO',
+    group_alias: '',
+    cid_choice: '',
+    multi_dial_phones: '',
+    md_check: '',
+    tw_check: '',
+    blended: '',
     set_as_default: '',
     ...request,
   };
@@ -85,13 +87,16 @@ function context(request: Partial<AgentRequest>, failure: unknown): { ctx: Agent
 }
 
 test('PAUSE of audio that has not started yet (pending): SUCCESS, as VICIdial only checks that audio is there', async () => {
-  const { ctx } = context({ function: 'audio_playback', stage: 'PAUSE' }, new DomainError('PLAYBACK_NOT_PLAYING'));
+  // Audio asked for, which the engine has not started yet: the real core refuses to pause it.
+  const { ctx } = await context({ function: 'audio_playback', stage: 'PAUSE' }, null, async (t) => {
+    await t.core.startAgentPlayback({ agentId: '1000', media: { kind: 'sound', name: 'ss-noservice' }, placement: 'conference' });
+  });
   await answerAgentFunction(audioPlayback, ctx);
   expect(ctx.answer.text()).toBe('SUCCESS: audio_playback function sent - |PAUSE|1000\n');
 });
 
 test('the conference went away between the check and the command: no session data', async () => {
-  const { ctx } = context({ function: 'audio_playback', stage: 'PLAY', value: 'ss-noservice' }, new DomainError('SESSION_HAS_NO_CONFERENCE'));
+  const { ctx } = await context({ function: 'audio_playback', stage: 'PLAY', value: 'ss-noservice' }, new DomainError('SESSION_HAS_NO_CONFERENCE'));
   await answerAgentFunction(audioPlayback, ctx);
   expect(ctx.answer.text()).toBe('ERROR: audio_playback error - no session data - PLAY|1000\n');
 });
@@ -103,9 +108,12 @@ test.each([
   [logout, { value: 'LOGOUT' }, 'logout'],
   [audioPlayback, { value: 'x', stage: 'PLAY' }, 'audio_playback'],
   [audioPlayback, { stage: 'RESTART' }, 'audio_playback'],
+  [recording, { value: 'START' }, 'recording'],
+  [recording, { value: 'STOP' }, 'recording'],
+  [sendDtmf, { value: '1P' }, 'send_dtmf'],
 ] as const)('%#: the engine unreachable or refusing: telephony command failed, the script ends', async (operation, request, fn) => {
   for (const code of ['PBX_UNAVAILABLE', 'PBX_REJECTED'] as const) {
-    const { ctx, errors } = context({ ...request, function: fn }, new DomainError(code));
+    const { ctx, errors } = await context({ ...request, function: fn }, new DomainError(code));
     await answerAgentFunction(operation, ctx);
     expect(ctx.answer.text()).toBe(`ERROR: ${fn} error - telephony command failed - 1000\n`);
     expect(ctx.answer.hasExited).toBe(true);
@@ -118,14 +126,28 @@ test.each([
   [externalPause, { value: 'PAUSE' }, 'external_pause', 'ERROR: agent_user is not logged in - 1000\n'],
   [logout, { value: 'LOGOUT' }, 'logout', 'ERROR: agent_user is not logged in - 1000\n'],
   [audioPlayback, { stage: 'STOP' }, 'audio_playback', 'ERROR: agent_user is not logged in - STOP|1000\n'],
+  [recording, { value: 'START' }, 'recording', 'ERROR: agent_user is not logged in - 1000\n'],
+  [sendDtmf, { value: '1' }, 'send_dtmf', 'ERROR: agent_user is not logged in - 1000\n'],
 ] as const)('%#: logged out between the check and the command: the not-logged-in line', async (operation, request, fn, line) => {
-  const { ctx } = context({ ...request, function: fn }, new DomainError('AGENT_NOT_LOGGED_IN'));
+  const { ctx } = await context({ ...request, function: fn }, new DomainError('AGENT_NOT_LOGGED_IN'));
   await answerAgentFunction(operation, ctx);
   expect(ctx.answer.text()).toBe(line);
 });
 
+test('the conference went away before the recording started: no session data', async () => {
+  const { ctx } = await context({ function: 'recording', value: 'START' }, new DomainError('SESSION_HAS_NO_CONFERENCE'));
+  await answerAgentFunction(recording, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: recording error - no session data - 1000\n');
+});
+
+test('the call ended between the check and the keys: no live call', async () => {
+  const { ctx } = await context({ function: 'send_dtmf', value: '1' }, new DomainError('NO_ACTIVE_CALL'));
+  await answerAgentFunction(sendDtmf, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: agent_user does not have a live call - 1000\n');
+});
+
 test('anything else that fails (the database gone): a service-unavailable line, logged, never a stack trace', async () => {
-  const { ctx, errors } = context({ function: 'logout', value: 'LOGOUT' }, new Error('Connection terminated unexpectedly'));
+  const { ctx, errors } = await context({ function: 'logout', value: 'LOGOUT' }, new Error('Connection terminated unexpectedly'));
   await answerAgentFunction(logout, ctx);
   expect(ctx.answer.text()).toBe('ERROR: logout error - service unavailable - 1000\n');
   expect(errors).toEqual(['agent api function failed']);

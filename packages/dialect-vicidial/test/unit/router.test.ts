@@ -1,16 +1,19 @@
 import express from 'express';
 import supertest from 'supertest';
-import type { ApiLogEntry, CallControl } from '@pbx-gateway/core';
+import type { CallControl } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
-import { createVicidialDialect, defaultVicidialSettings } from '@pbx-gateway/dialect-vicidial';
+import { createVicidialDialect, defaultVicidialSettings, VICIDIAL_VOCABULARY } from '@pbx-gateway/dialect-vicidial';
+import { createTestCore } from '@pbx-gateway/test-support';
 
 // The router's last resort: when the store itself fails (here: the account
-// lookup throws), the client still gets a VICIdial answer, and the failure
-// goes to the log, not to the wire.
+// lookup of the real core throws as a lost database does), the client still
+// gets a VICIdial answer, and the failure goes to the log, not to the wire.
 
-function appWith(core: Partial<CallControl>, errors: string[]) {
+const testCore = () => createTestCore({ vocabulary: [VICIDIAL_VOCABULARY] });
+
+function appWith(core: CallControl, errors: string[]) {
   const logger: DialectLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (facts) => void errors.push(String(facts.error)) };
-  const dialect = createVicidialDialect({ core: core as CallControl, logger, settings: defaultVicidialSettings });
+  const dialect = createVicidialDialect({ core, logger, settings: defaultVicidialSettings });
   const app = express();
   app.use(dialect.router);
   app.use((_req, res) => void res.status(404).end('not ours'));
@@ -19,17 +22,17 @@ function appWith(core: Partial<CallControl>, errors: string[]) {
 
 test('a failing store: HTTP 200, VICIdial headers, one ERROR line; the cause only in the log', async () => {
   const errors: string[] = [];
-  const logged: ApiLogEntry[] = [];
+  const t = await testCore();
   const app = appWith(
     {
-      clock: { now: () => new Date() },
+      ...t.core,
       authenticateApiUser: async () => {
         throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
       },
-      recordApiRequest: async (entry) => void logged.push(entry),
     },
     errors,
   );
+  const logged = t.store.apiLogEntries;
   const response = await supertest(app).get('/agc/api.php?source=test&user=6666&pass=1234&function=logout&value=LOGOUT&agent_user=1000');
   expect(response.status).toBe(200);
   expect(response.text).toBe('ERROR: service unavailable\n');
@@ -43,7 +46,7 @@ test('a failing store: HTTP 200, VICIdial headers, one ERROR line; the cause onl
 });
 
 test('the router answers its two scripts only (their other spellings: wire.test.ts)', async () => {
-  const app = appWith({ clock: { now: () => new Date() }, recordApiRequest: async () => undefined }, []);
+  const app = appWith((await testCore()).core, []);
   expect((await supertest(app).get('/agc/api.php5')).text).toBe('not ours');
   expect((await supertest(app).get('/agc/api.php/?function=coffee')).status).toBe(418);
   expect((await supertest(app).get('/agc/API.php')).text).toBe('not ours');
@@ -51,8 +54,9 @@ test('the router answers its two scripts only (their other spellings: wire.test.
   expect((await supertest(app).get('/vicidial/non_agent_api.php?function=version')).text).toMatch(/^VERSION: 2\.14-202\|/);
 });
 
-test('settings that cannot work are refused at start-up', () => {
-  expect(() => createVicidialDialect({ core: {} as CallControl, logger: console as unknown as DialectLogger, settings: { ...defaultVicidialSettings, timeZone: 'Mars/Olympus' } })).toThrow(
+test('settings that cannot work are refused at start-up', async () => {
+  const { core } = await testCore();
+  expect(() => createVicidialDialect({ core, logger: console as unknown as DialectLogger, settings: { ...defaultVicidialSettings, timeZone: 'Mars/Olympus' } })).toThrow(
     /unknown time zone/,
   );
 });

@@ -9,7 +9,8 @@ import { wantsCloseLink, AnswerText, debugFooter, debugHeader } from '../../src/
 import { createInputFilters, FILTERS, removeQuotes } from '../../src/wire/input-filters';
 import { bytesToText, parseQueryPairs, phpParamName, utf8ToBytes } from '../../src/wire/php-params';
 import { scriptOfPath } from '../../src/wire/script-path';
-import { gmtNow, serverTime, storedGmt } from '../../src/wire/server-time';
+import { gmtNow, parseLocalDateTime, serverTime, storedGmt } from '../../src/wire/server-time';
+import { dtmfKeys } from '../../src/wire/dtmf-keys';
 import { agentApiVersionLine, nonAgentApiVersionLine } from '../../src/operations/version';
 import { defaultVicidialSettings } from '../../src/settings';
 
@@ -142,6 +143,19 @@ describe('server time', () => {
     expect(gmtNow('-1.00', 1)).toBe('0');
   });
 
+  test('local date and time as clients send them (callback times), in the zone', () => {
+    const at = (text: string, zone: string): string | undefined => parseLocalDateTime(text, zone)?.toISOString();
+    expect(at('2030-06-01 09:30:00', 'America/New_York')).toBe('2030-06-01T13:30:00.000Z');
+    expect(at('2030-01-15 12:00', 'Asia/Kolkata')).toBe('2030-01-15T06:30:00.000Z');
+    expect(at('2012-01-25 12:00:00', 'UTC')).toBe('2012-01-25T12:00:00.000Z');
+    // A time DST skips reads as the hour before; a repeated one as its first occurrence.
+    expect(at('2030-03-10 02:30:00', 'America/New_York')).toBe('2030-03-10T06:30:00.000Z');
+    expect(at('2030-11-03 01:30:00', 'America/New_York')).toBe('2030-11-03T05:30:00.000Z');
+    for (const text of ['2030-02-30 10:00:00', '2030-13-01 10:00:00', '2030-01-01 24:00:00', '2030-01-01', 'tomorrow 10:00', '2030-01-01 10:00:00 x']) {
+      expect(at(text, 'UTC')).toBeUndefined();
+    }
+  });
+
   test('version lines', () => {
     const settings = { ...defaultVicidialSettings, timeZone: 'America/New_York' };
     expect(agentApiVersionLine(settings, summer)).toBe('VERSION: 2.14-82|BUILD: 250122-1010|DATE: 2025-07-04 12:05:09|EPOCH: 1751645109');
@@ -182,5 +196,13 @@ describe('script paths as Apache maps them (wire/script-path)', () => {
 
   test.each(['', 'agc/api.php', '/agc/api.php%2f', '/agc%2fapi.php', '/..', '/agc/api.php/../..', '/agc/%E9/../api.php%ZZ', '/vicidial/non_agent_api'])('%s is none', (path) => {
     expect(scriptOfPath(path, scripts)).toBeNull();
+  });
+});
+
+describe('send_dtmf keys', () => {
+  test('P is #, S is *, Q a second of silence; digits and A-D as they are; anything else is no key', () => {
+    expect(dtmfKeys('QQQQ1234SQQQQQ6654P')).toBe(',,,,1234*,,,,,6654#');
+    expect(dtmfKeys('ABCD09')).toBe('ABCD09');
+    expect(dtmfKeys('abc-E_|x')).toBe('');
   });
 });

@@ -1,21 +1,27 @@
 import supertest from 'supertest';
 import type { Errno } from '../../src';
-import { appWith, createFakeCore, type FakeCore } from '../support/fake-core';
+import { appWith, createVoipsunCore, type VoipsunCore } from '../support/voipsun-core';
 import { sendGarbage, type GarbageCase } from '../support/garbage';
 
-/** Mutated requests per action, against the dialect alone (the core faked); see ../integration for the whole stack. */
+/** Mutated requests per action, against the dialect alone (over the test core); see ../integration for the whole stack. */
 const COUNT = 300;
 const COMMON: Errno[] = ['100', '110', '120'];
 const SUCCESS_ONLY = /^\{"success":"true"\}$/;
 
-let fake: FakeCore;
+let fake: VoipsunCore;
 let http: ReturnType<typeof supertest>;
 
-beforeEach(() => {
-  fake = createFakeCore();
-  fake.liveChannels.add('PJSIP/sip100-00000001');
+beforeEach(async () => {
+  fake = await createVoipsunCore();
   http = supertest(appWith(fake));
 });
+
+/** Extension 100 ringing: its channel PJSIP/sip100-00000001 is live, for hangupcall to find. */
+async function extensionRinging(): Promise<void> {
+  fake.t.pbx.setPhone('sip100', { outcome: 'noanswer' });
+  await http.get('/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenId=5&dstNum=800123456');
+  await fake.t.settle();
+}
 
 const cases: GarbageCase[] = [
   {
@@ -62,6 +68,7 @@ const cases: GarbageCase[] = [
 
 describe.each(cases)('generated garbage: $action', (garbageCase) => {
   test(`${COUNT} mutated requests each get a VoIPSUN answer, never errno 999`, async () => {
+    if (garbageCase.action === 'hangupcall') await extensionRinging();
     const { failures, outcomes } = await sendGarbage(http, garbageCase, COUNT);
     expect(failures).toEqual([]);
     // The generator reaches both sides: requests that still work and several kinds of refusal.

@@ -1,7 +1,7 @@
 import { mayUse } from '../../src/auth';
 import { toEngineChannelName, toWireChannelName } from '../../src/wire/channel-name';
 import { truncate } from '../../src/wire/text';
-import { apiUser } from '../support/fake-core';
+import { apiUser } from '../support/voipsun-core';
 
 describe('permissions', () => {
   test.each([

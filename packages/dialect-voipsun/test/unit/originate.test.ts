@@ -1,6 +1,6 @@
 import supertest from 'supertest';
-import { DomainError } from '@pbx-gateway/core';
-import { appWith, createFakeCore, extension, liveCall, type FakeCore } from '../support/fake-core';
+import { PbxFailure } from '@pbx-gateway/core';
+import { appWith, createVoipsunCore, extension, type VoipsunCore } from '../support/voipsun-core';
 import {
   BASE,
   E120,
@@ -16,16 +16,15 @@ import {
   E228,
   E250,
   E900,
-  E999,
   expectWire,
   SUCCESS,
 } from '../support/wire-expect';
 
-let fake: FakeCore;
+let fake: VoipsunCore;
 let http: ReturnType<typeof supertest>;
 
-beforeEach(() => {
-  fake = createFakeCore();
+beforeEach(async () => {
+  fake = await createVoipsunCore();
   http = supertest(appWith(fake));
 });
 
@@ -87,18 +86,26 @@ describe('originate: errors in the documented order', () => {
     expect(fake.clickToCalls).toHaveLength(0);
   });
 
-  test.each([
-    ['EXTENSION_AMBIGUOUS', E201],
-    ['DIALPLAN_NOT_FOUND', E203],
-    ['EXTENSION_NOT_FOUND', E202],
-    ['TRUNK_NOT_FOUND', E250],
-    ['PBX_UNAVAILABLE', E900],
-    ['PBX_REJECTED', E220],
-    ['INVALID_ARGUMENT', E120],
-    ['CALL_NOT_FOUND', E999],
-  ] as const)('the core’s %s is answered %s', async (code, body) => {
-    fake.failures.startClickToCall = new DomainError(code);
-    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456'), body);
+  test('errno 201: the selector names two extensions', async () => {
+    await fake.t.store.direct.extensions.upsert(extension(8, '100', '299299100', 'sip100b', 'branch'));
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456'), E201);
+  });
+
+  test('errno 202: no extension has it; errno 203: no extension is in that dial plan', async () => {
+    expectWire(await originate('srcExtenInternalNum=999&dstNum=800123456'), E202);
+    expectWire(await originate('srcExtenInternalNum=100&dialplanName=nowhere&dstNum=800123456'), E203);
+  });
+
+  test('errno 250: no trunk to call the destination over', async () => {
+    const trunkless = await createVoipsunCore({ trunks: false });
+    expectWire(await supertest(appWith(trunkless)).get(`${BASE}&action=originate&srcExtenInternalNum=100&dstNum=800123456`), E250);
+  });
+
+  test('errno 900: the engine away; errno 220: the engine refusing to ring the extension', async () => {
+    fake.t.pbx.failNext('originate', new PbxFailure('rejected', 'originate refused', 422));
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456'), E220);
+    fake.t.pbx.setAvailable(false);
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456'), E900);
   });
 
   test('a dstNum with a leading + and service codes is dialable', async () => {
@@ -191,13 +198,13 @@ describe('originate: checkExten, checkIpHost, checkIpContact', () => {
   });
 
   test('errno 220: the extension’s device is not registered', async () => {
-    fake.endpoints = fake.endpoints.map((endpoint) => ({ ...endpoint, online: endpoint.resource !== 'sip100' }));
+    fake.t.pbx.endpointList = fake.t.pbx.endpointList.map((endpoint) => ({ ...endpoint, online: endpoint.resource !== 'sip100' }));
     expectWire(await check(), E220);
     expect(fake.clickToCalls).toHaveLength(0);
   });
 
   test('errno 220: the engine does not know the device at all', async () => {
-    fake.endpoints = fake.endpoints.filter((endpoint) => endpoint.resource !== 'sip100');
+    fake.t.pbx.endpointList = fake.t.pbx.endpointList.filter((endpoint) => endpoint.resource !== 'sip100');
     expectWire(await check(), E220);
   });
 
@@ -206,37 +213,48 @@ describe('originate: checkExten, checkIpHost, checkIpContact', () => {
     ['ringing', E225],
     ['dialing', E221],
   ] as const)('a channel of the extension that is %s is reported as its Asterisk state', async (state, body) => {
-    const call = liveCall('c1', [{ channelName: 'PJSIP/sip100-00000001', state }], fake.now);
-    fake.live = [call];
-    fake.endpoints = fake.endpoints.map((endpoint) => (endpoint.resource === 'sip100' ? { ...endpoint, channelIds: [call.legs[0]!.id] } : endpoint));
+    // A first click-to-call rings extension 100: the phone rings, answers (then its leg is up), or is still being dialled.
+    if (state !== 'dialing') fake.t.pbx.setPhone('sip100', { outcome: state === 'up' ? 'answer' : 'noanswer' });
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456'), SUCCESS);
+    await fake.t.settle();
+    const [leg] = fake.t.pbx.originated();
+    fake.t.pbx.endpointList = fake.t.pbx.endpointList.map((endpoint) => (endpoint.resource === 'sip100' ? { ...endpoint, channelIds: [leg!.legId] } : endpoint));
     expectWire(await check(), body);
-    expect(fake.clickToCalls).toHaveLength(0);
+    expect(fake.clickToCalls).toHaveLength(1);
   });
 
   test('errno 227: the extension has a channel the gateway did not set up', async () => {
-    fake.endpoints = fake.endpoints.map((endpoint) => (endpoint.resource === 'sip100' ? { ...endpoint, channelIds: ['1714550000.17'] } : endpoint));
+    fake.t.pbx.endpointList = fake.t.pbx.endpointList.map((endpoint) => (endpoint.resource === 'sip100' ? { ...endpoint, channelIds: ['1714550000.17'] } : endpoint));
     expectWire(await check(), E227);
   });
 
   test('errno 900 when the engine is not connected', async () => {
-    fake.available = false;
+    fake.t.pbx.setAvailable(false);
     expectWire(await check(), E900);
   });
 
   test('errno 900 when the engine fails to answer the device query', async () => {
-    // The core reports the engine's failures in the domain's words.
-    fake.failures.pbxEndpoints = new DomainError('PBX_UNAVAILABLE', 'read devices: socket hang up');
+    // The engine drops the connection while the device list is read.
+    const { pbx } = fake.t;
+    pbx.endpoints = async () => {
+      pbx.setAvailable(false);
+      throw new PbxFailure('unavailable', 'read devices: socket hang up');
+    };
     expectWire(await check(), E900);
   });
 
   test('without checkExten the device state is not asked', async () => {
-    fake.failures.pbxEndpoints = new Error('must not be asked');
+    let asked = false;
+    fake.t.pbx.endpoints = async () => {
+      asked = true;
+      return [];
+    };
     expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkExten='), SUCCESS);
+    expect(asked).toBe(false);
   });
 
   test('an ambiguous extension is not checked: placing the call reports 201', async () => {
-    fake.extensions.push(extension(8, '100', '299299100', 'sip100b', 'branch'));
-    fake.failures.startClickToCall = new DomainError('EXTENSION_AMBIGUOUS');
+    await fake.t.store.direct.extensions.upsert(extension(8, '100', '299299100', 'sip100b', 'branch'));
     expectWire(await check(), E201);
   });
 

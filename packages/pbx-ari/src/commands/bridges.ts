@@ -38,3 +38,13 @@ export async function addToBridge(call: AriRestCall, bridgeId: string, legIds: r
 export async function removeFromBridge(call: AriRestCall, bridgeId: string, legId: string): Promise<void> {
   await call('bridges.removeChannel', { bridgeId, channel: legId });
 }
+
+/**
+ * `POST /bridges/{bridgeId}/moh?mohClass=x`: music on hold for everyone in
+ * the bridge until it is destroyed (a holding bridge plays it itself, a
+ * mixing bridge gets an `Announcer/ARI_MOH` channel). Starting it again is
+ * harmless, so the request may be sent twice.
+ */
+export async function startMusicOnHold(call: AriRestCall, bridgeId: string, mohClass: string | null): Promise<void> {
+  await call('bridges.startMoh', mohClass === null ? { bridgeId } : { bridgeId, mohClass }, { idempotent: true });
+}

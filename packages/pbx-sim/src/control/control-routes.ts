@@ -33,6 +33,7 @@ const ROUTES: readonly ControlRoute[] = [
       return undefined;
     },
   },
+  { method: 'GET', pattern: /^\/sim\/channels\/([^/]+)\/dtmf$/, run: async (c, [id]) => (await c.heardDtmf(id ?? '')) as unknown as Json },
   { method: 'POST', pattern: /^\/sim\/channels\/([^/]+)\/answer$/, run: async (c, [id]) => void (await c.answer(id ?? '')) },
   {
     method: 'POST',

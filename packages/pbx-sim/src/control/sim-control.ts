@@ -1,4 +1,5 @@
 import { answerFromFarEnd } from '../engine/pjsip-far-end';
+import { bridgeMediaChannels } from '../engine/bridge-media';
 import { receiveDtmf } from '../engine/dtmf';
 import { forgetChannel, requestHangup } from '../engine/hangup';
 import { DialplanRun } from '../engine/dialplan-run';
@@ -71,6 +72,11 @@ export class SimControl {
       channel.farTimers.push(this.world.after(at, () => receiveDtmf(this.world, channel, key, duration)));
       at += gap;
     }
+  }
+
+  /** The keys the far end of a phone or trunk channel has heard from it so far. */
+  async heardDtmf(channelId: string): Promise<{ digits: string }> {
+    return { digits: this.channel(channelId).heardByFarEnd };
   }
 
   /** A phone waiting for a manual answer (or any ringing outgoing call) picks up. */
@@ -201,7 +207,7 @@ export class SimControl {
     const channels = [...this.world.channels.values()];
     for (const channel of channels) forgetChannel(this.world, channel);
     for (const bridge of this.world.bridges.values()) {
-      for (const media of Object.values(bridge.media)) media.control.forget();
+      for (const media of bridgeMediaChannels(bridge)) media.control.forget();
       this.world.apps.forget('bridges', bridge.id);
     }
     this.world.bridges.clear();

@@ -1,4 +1,4 @@
-import type { Bridge, MediaRole } from './bridge';
+import type { Bridge, BridgeMediaChannel } from './bridge';
 import { joinBridge, leaveBridge } from './bridge-membership';
 import type { Channel, Technology } from './channel';
 import { ControlQueue } from './control-queue';
@@ -9,24 +9,47 @@ import type { World } from './world';
  * (`Announcer/ARI-<seq>;1/;2`, `Recorder/...`) whose `;2` half joins the
  * bridge. Asterisk keeps these channels internal: applications see no
  * events about them, only the BRIDGEPEER changes of the real participants.
- * The pair leaves and hangs up once its last command is over.
+ * Playbacks queue on the bridge's one Announcer; each recording gets a
+ * Recorder of its own. A pair leaves and hangs up once its last command is over.
  */
-export function bridgeMediaQueue(world: World, bridge: Bridge, role: MediaRole): ControlQueue {
-  const existing = bridge.media[role];
+export function bridgeMediaQueue(world: World, bridge: Bridge): ControlQueue {
+  const existing = bridge.media.Announcer;
   if (existing) return existing.control;
-  const [one, two] = internalPair(world, role, `${role}/ARI-${world.ids.nameSequence(role)}`);
-  const queue = new ControlQueue((task) => world.soon(task));
-  one.control = queue;
-  bridge.media[role] = { channel: two, control: queue };
-  joinBridge(world, two, bridge);
-  queue.onIdle = () => releaseMediaChannel(world, bridge, role);
-  return queue;
+  const media = mediaPair(world, bridge, 'Announcer');
+  bridge.media.Announcer = media;
+  media.control.onIdle = () => {
+    delete bridge.media.Announcer;
+    releaseMediaChannel(world, bridge, media);
+  };
+  return media.control;
 }
 
-function releaseMediaChannel(world: World, bridge: Bridge, role: MediaRole): void {
-  const channel = bridge.media[role]?.channel;
-  delete bridge.media[role];
-  if (!channel) return;
+/** A Recorder of its own for one bridge recording. */
+export function bridgeRecorderQueue(world: World, bridge: Bridge): ControlQueue {
+  const media = mediaPair(world, bridge, 'Recorder');
+  bridge.recorders.add(media);
+  media.control.onIdle = () => {
+    bridge.recorders.delete(media);
+    releaseMediaChannel(world, bridge, media);
+  };
+  return media.control;
+}
+
+/** A Recorder that joined for a recording Asterisk then refused: it leaves at once. */
+export function releaseRefusedRecorder(world: World, bridge: Bridge): void {
+  releaseMediaChannel(world, bridge, mediaPair(world, bridge, 'Recorder'));
+}
+
+function mediaPair(world: World, bridge: Bridge, role: 'Announcer' | 'Recorder'): BridgeMediaChannel {
+  const [one, two] = internalPair(world, role, `${role}/ARI-${world.ids.nameSequence(role)}`);
+  const control = new ControlQueue((task) => world.soon(task));
+  one.control = control;
+  joinBridge(world, two, bridge);
+  return { channel: two, control };
+}
+
+function releaseMediaChannel(world: World, bridge: Bridge, media: BridgeMediaChannel): void {
+  const channel = media.channel;
   if (channel.bridge) leaveBridge(world, channel, { updatePeers: !bridge.destroyed });
   for (const half of [channel, channel.partner]) {
     if (!half || half.destroyed) continue;
@@ -35,16 +58,21 @@ function releaseMediaChannel(world: World, bridge: Bridge, role: MediaRole): voi
   }
 }
 
+/** Every media channel of the bridge, the Announcer first. */
+export function bridgeMediaChannels(bridge: Bridge): BridgeMediaChannel[] {
+  return [...(bridge.media.Announcer ? [bridge.media.Announcer] : []), ...bridge.recorders];
+}
+
 /** The bridge goes away: its media channels stop, failing what they were playing or recording. */
 export function stopBridgeMedia(world: World, bridge: Bridge): void {
   stopBridgeMoh(world, bridge);
-  for (const role of ['Announcer', 'Recorder'] as const) {
-    const queue = bridge.media[role]?.control;
-    if (!queue) continue;
-    queue.onIdle = undefined;
-    queue.flushOnHangup();
-    releaseMediaChannel(world, bridge, role);
+  for (const media of bridgeMediaChannels(bridge)) {
+    media.control.onIdle = undefined;
+    media.control.flushOnHangup();
+    releaseMediaChannel(world, bridge, media);
   }
+  delete bridge.media.Announcer;
+  bridge.recorders.clear();
 }
 
 /**

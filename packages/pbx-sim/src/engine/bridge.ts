@@ -4,10 +4,7 @@ import type { ControlQueue } from './control-queue';
 
 export type BridgeType = 'mixing' | 'holding';
 
-/** The internal channels that play media into a bridge (Announcer) or record it (Recorder). */
-export type MediaRole = 'Announcer' | 'Recorder';
-
-/** One of them: its `;2` half, which sits in the bridge, and the queue that runs its commands. */
+/** An internal channel that plays media into a bridge (Announcer) or records it (Recorder): its `;2` half, which sits in the bridge, and the queue that runs its commands. */
 export interface BridgeMediaChannel {
   channel: Channel;
   control: ControlQueue;
@@ -18,8 +15,10 @@ export class Bridge {
   /** Channels in joining order; BRIDGEPEER lists use the reverse (Asterisk inserts at the head). */
   readonly channels: Channel[] = [];
   readonly vars = new Map<string, string>();
-  /** The Announcer while a bridge playback is queued, the Recorder while a bridge recording is. */
-  readonly media: Partial<Record<MediaRole, BridgeMediaChannel>> = {};
+  /** The Announcer while a bridge playback is queued (playbacks queue on it, one after the other). */
+  readonly media: Partial<Record<'Announcer', BridgeMediaChannel>> = {};
+  /** One Recorder per bridge recording: Asterisk records a bridge several times at once. */
+  readonly recorders = new Set<BridgeMediaChannel>();
   mohClass?: string;
   /** The `Announcer/ARI_MOH-<seq>;2` channel that plays music on hold into a mixing bridge. */
   mohChannel?: Channel;
@@ -65,7 +64,12 @@ export class Bridge {
       creator: 'Stasis',
       name: this.name,
       // Announcer, Recorder and music-on-hold channels are in the bridge (the technology counts them) but not listed.
-      channels: this.channels.filter((c) => !c.internal).map((c) => c.id),
+      // Asterisk keeps a snapshot's channel ids in a sorted string container: a channel
+      // that joins again (parked, then grabbed back) is listed by its id, not last.
+      channels: this.channels
+        .filter((c) => !c.internal)
+        .map((c) => c.id)
+        .sort(),
       creationtime: this.creationtime,
       video_mode: this.videoMode,
     };

@@ -63,6 +63,8 @@ export class Channel {
   control?: ControlQueue;
   /** A channel made by POST /channels/create: what POST /channels/{id}/dial will call. */
   dialer?: { dialstring: string; call: (outbound: OutboundCall) => boolean };
+  /** Keys sent out of this channel that its far end (a phone or a carrier) heard, in order. */
+  heardByFarEnd = '';
   /** Timers of the far end's behaviour (ringing, answer, keys, hang-up), cancelled at teardown. */
   readonly farTimers: Timer[] = [];
   /** Snoop channels spying on this one. */

@@ -22,11 +22,16 @@ export function receiveDtmf(world: World, channel: Channel, digit: string, durat
 
 /**
  * A key sent out of a channel reaches its far end. Only the other half of a
- * Local pair is simulated as a channel; phones and trunks just hear it.
+ * Local pair is simulated as a channel; phones and trunks just hear it, and
+ * what they heard can be asked through the control API.
  */
 export function sendDtmfToFarEnd(world: World, from: Channel, digit: string, durationMs: number): void {
   const partner = from.partner;
-  if (!partner || partner.destroyed) return;
+  if (!partner) {
+    from.heardByFarEnd += digit;
+    return;
+  }
+  if (partner.destroyed) return;
   partner.enqueueFrame(
     { at: Date.now() + LOCAL_FRAME_LATENCY_MS, run: () => receiveDtmf(world, partner, digit, durationMs) },
     world.frameScheduler,

@@ -25,6 +25,8 @@ export interface RecordingTarget {
   blockedReason?: () => string | undefined;
   /** False when no frames reach the target: the file gets no audio and the duration stays 0. */
   carriesAudio?: () => boolean;
+  /** False once no application can hear of the recording any more (its bridge destroyed). */
+  heard?: () => boolean;
 }
 
 /**
@@ -76,6 +78,7 @@ export class LiveRecording implements MediaCommand {
   }
 
   private publish(type: string): void {
+    if (this.target.heard?.() === false) return;
     this.world.events.publish(type, {}, { recording: this.json() }, this.target.sources);
   }
 

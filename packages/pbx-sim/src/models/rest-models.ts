@@ -49,7 +49,7 @@ export const Bridge = model('Bridge', 'A set of channels that share media.', {
   bridge_class: req('string', 'Class of bridge (stasis for ARI bridges).'),
   creator: req('string', 'Who created the bridge.'),
   name: req('string', 'Name given at creation.'),
-  channels: req('List[string]', 'Ids of the channels in the bridge, in joining order.'),
+  channels: req('List[string]', 'Ids of the channels in the bridge, in the order of the ids as strings.'),
   video_mode: opt('string', 'How video is routed: none, talker, sfu or single.'),
   video_source_id: opt('string', 'The video source when video_mode is single.'),
   creationtime: req('Date', 'When the bridge was created.'),

@@ -1,6 +1,6 @@
 import { bodyParam, fail, noContent, ok, pathParam, queryParam, type AriResult, type RouteContext, type RouteSpec } from '../ari/route-spec';
 import { Bridge, type BridgeType } from '../engine/bridge';
-import { bridgeMediaQueue, startBridgeMoh, stopBridgeMedia, stopBridgeMoh } from '../engine/bridge-media';
+import { bridgeMediaQueue, bridgeRecorderQueue, releaseRefusedRecorder, startBridgeMoh, stopBridgeMedia, stopBridgeMoh } from '../engine/bridge-media';
 import { joinBridge, leaveBridge } from '../engine/bridge-membership';
 import type { Channel } from '../engine/channel';
 import { ControlQueue } from '../engine/control-queue';
@@ -111,7 +111,7 @@ function announcerQueue(world: World, bridge: Bridge): ControlQueue {
     refused.flushOnHangup();
     return refused;
   }
-  return bridgeMediaQueue(world, bridge, 'Announcer');
+  return bridgeMediaQueue(world, bridge);
 }
 
 function playOnBridge({ world, args, path }: RouteContext, playbackId: string | undefined): AriResult {
@@ -315,7 +315,14 @@ export const bridgeRoutes: RouteSpec[] = [
       const found = findBridge(world, path.bridgeId ?? '');
       if (!found.ok) return found.result;
       const bridge = found.value;
-      return queueRecording(world, () => bridgeMediaQueue(world, bridge, 'Recorder'), mediaTarget(bridge), args);
+      // A bridge destroyed while it is recorded keeps the file, but its
+      // recordings end unheard: the application's subscription went with it.
+      const target = { ...mediaTarget(bridge), heard: () => !bridge.destroyed };
+      const result = queueRecording(world, () => bridgeRecorderQueue(world, bridge), target, args);
+      // Asterisk puts the recorder into the bridge before it finds the name
+      // taken: it joins and leaves at once (the peers see both).
+      if (result.status === 409) releaseRefusedRecorder(world, bridge);
+      return result;
     },
   },
 ];

@@ -61,6 +61,17 @@ describe('snoop, DTMF, hold, ringing and early media, live against Asterisk 22',
       await hangUp(ari, a);
     }), SCENARIO_TIMEOUT_MS);
 
+  it('DTMF with W (a second of silence) and with a comma, which is no key', () =>
+    live.check('dtmf-pauses', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '1103', {}, 'oracle-answer');
+      await ari.http('POST', `/channels/${a}/dtmf`, { query: { dtmf: '1W2' } });
+      await ari.event((e) => e.type === 'ChannelDtmfReceived' && e.digit === '2' && channelOf(e) === a);
+      await ari.http('POST', `/channels/${a}/dtmf`, { query: { dtmf: '3,4' } });
+      await ari.event((e) => e.type === 'ChannelDtmfReceived' && e.digit === '4' && channelOf(e) === a);
+      await hangUp(ari, a);
+    }), SCENARIO_TIMEOUT_MS);
+
   it('hold, music on hold and silence on an answered channel, then on a hung-up one', () =>
     live.check('hold-moh-silence', async (ari) => {
       await ari.socket();

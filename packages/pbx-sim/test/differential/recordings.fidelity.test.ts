@@ -117,4 +117,56 @@ describe('recordings, live against Asterisk 22', () => {
       await ari.http('GET', '/recordings/stored/diff-rec9');
       await ari.http('GET', '/recordings/live/diff-rec9');
     }), SCENARIO_TIMEOUT_MS);
+
+  it('two recordings of one bridge at once, a name taken, a stop after the end, a name with a dot', () =>
+    live.check('recording-bridge-twice', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '906');
+      await ari.http('POST', '/bridges/diff-recc', { query: { type: 'mixing' } });
+      await ari.http('POST', '/bridges/diff-recc/addChannel', { query: { channel: a } });
+      await ari.event(isEvent('ChannelEnteredBridge', a));
+      await ari.http('POST', '/bridges/diff-recc/record', { query: { name: 'diff-rec11', format: 'wav', ifExists: 'fail' } });
+      await ari.event(isRecording('RecordingStarted', 'diff-rec11'));
+      await ari.http('POST', '/bridges/diff-recc/record', { query: { name: 'diff-rec11', format: 'wav', ifExists: 'fail' } });
+      await ari.http('POST', '/bridges/diff-recc/record', { query: { name: 'diff-rec12', format: 'wav', ifExists: 'fail' } });
+      await ari.event(isRecording('RecordingStarted', 'diff-rec12'));
+      await ari.sleep(1200);
+      await ari.http('POST', '/recordings/live/diff-rec11/stop');
+      await ari.event(isRecording('RecordingFinished', 'diff-rec11'));
+      await ari.http('POST', '/recordings/live/diff-rec12/stop');
+      await ari.event(isRecording('RecordingFinished', 'diff-rec12'));
+      await ari.http('POST', '/recordings/live/diff-rec11/stop');
+      await ari.http('POST', '/bridges/diff-recc/record', { query: { name: 'diff.rec13', format: 'wav', ifExists: 'fail' } });
+      await ari.event(isRecording('RecordingStarted', 'diff.rec13'));
+      await ari.sleep(1200);
+      await ari.http('POST', '/recordings/live/diff.rec13/stop');
+      await ari.event(isRecording('RecordingFinished', 'diff.rec13'));
+      await ari.http('GET', '/recordings/stored/diff-rec11');
+      await ari.http('GET', '/recordings/stored/diff-rec12');
+      await ari.http('GET', '/recordings/stored/diff.rec13');
+      await ari.http('DELETE', '/bridges/diff-recc');
+      await ari.event(isEvent('ChannelLeftBridge', a));
+      await hangUp(ari, a);
+    }), SCENARIO_TIMEOUT_MS);
+
+  it('a bridge recording running when the bridge is destroyed: its file is kept, its end is never heard', () =>
+    live.check('recording-bridge-destroyed', async (ari) => {
+      await ari.socket();
+      const a = await answeredChannel(ari, '907');
+      await ari.http('POST', '/bridges/diff-recd', { query: { type: 'mixing' } });
+      await ari.http('POST', '/bridges/diff-recd/addChannel', { query: { channel: a } });
+      await ari.event(isEvent('ChannelEnteredBridge', a));
+      await ari.http('POST', '/bridges/diff-recd/record', { query: { name: 'diff-rec14', format: 'wav' } });
+      await ari.event(isRecording('RecordingStarted', 'diff-rec14'));
+      await ari.sleep(1200);
+      await ari.http('DELETE', '/bridges/diff-recd');
+      await ari.event(isEvent('ChannelLeftBridge', a));
+      await ari.sleep(1500);
+      await ari.http('GET', '/recordings/live/diff-rec14');
+      await ari.http('GET', '/recordings/stored/diff-rec14');
+      await ari.http('POST', '/recordings/live/diff-rec14/stop');
+      await ari.sleep(500);
+      await ari.http('GET', '/recordings/stored/diff-rec14');
+      await hangUp(ari, a);
+    }), SCENARIO_TIMEOUT_MS);
 });

@@ -1,7 +1,9 @@
 import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
+import { agentExternalId, checkExternalIdsDistinct } from './agent-external-id';
 import { ProvisioningError, type ProvisioningDocument } from './provisioning-document';
+import { applyDialerSections, type DialerApplied } from './apply-dialer';
 
-export interface ProvisioningResult {
+export interface ProvisioningResult extends DialerApplied {
   apiUsers: number;
   agents: number;
   extensions: number;
@@ -14,17 +16,18 @@ export interface ProvisioningResult {
 
 /**
  * Writes the directory part of a document (accounts, agents, extensions,
- * groups, trunks, queues) in one transaction: a document applies whole or
+ * groups, trunks, queues, the dialer sections) in one transaction: a document applies whole or
  * not at all. Re-applying the same document changes nothing but hashes.
  */
 export async function applyDirectory(store: Store, hasher: SecretHasher, document: ProvisioningDocument): Promise<Omit<ProvisioningResult, 'sessionsStarted'>> {
   const apiUsers = await Promise.all(
     (document.apiUsers ?? []).map(async (entry) => ({ entry, secretHash: await hasher.hash(entry.secret) })),
   );
+  checkExternalIdsDistinct(document.agents ?? []);
   const agents = await Promise.all(
     (document.agents ?? []).map(async (entry) => ({ entry, secretHash: entry.secret === undefined ? null : await hasher.hash(entry.secret) })),
   );
-  await store.transaction(async (tx) => {
+  const dialer = await store.transaction(async (tx) => {
     for (const { entry, secretHash } of apiUsers) {
       const existing = await tx.apiUsers.findByLogin(entry.realm, entry.login);
       await tx.apiUsers.upsert({
@@ -46,7 +49,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
         secretHash,
         device: entry.device ?? null,
         active: entry.active ?? true,
-        attributes: entry.attributes ?? {},
+        ...agentExternalId(entry),
       });
     }
     for (const entry of document.extensions ?? []) {
@@ -96,6 +99,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
       if (!(await tx.queues.get(entry.queue))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown queue ${entry.queue}`);
       await tx.queues.putDidRoute({ did: entry.did, queueName: entry.queue });
     }
+    return applyDialerSections(tx, document, new Date());
   });
   return {
     apiUsers: apiUsers.length,
@@ -105,6 +109,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
     trunks: document.trunks?.length ?? 0,
     queues: document.queues?.length ?? 0,
     didRoutes: document.didRoutes?.length ?? 0,
+    ...dialer,
   };
 }
 

@@ -1,8 +1,10 @@
 import type { ProvisioningDocument } from './provisioning-document';
+import { STANDARD_LEAD_STATUSES } from './standard-lead-statuses';
 
 /**
  * The demo tenant: the accounts, agents and lines the vendor documents'
- * example URLs name, so that they work as written against `npm start`.
+ * example URLs name (agent 1000 in campaign TESTCAMP, with its manual-dial
+ * list, a few leads and the standard lead statuses), so that they work as written against `npm start`.
  * `callbackUrl` receives the Sip_Call callbacks (the demo inbox by default).
  */
 export function demoProvisioning(options: { callbackUrl: string; nodeIp: string }): ProvisioningDocument {
@@ -38,7 +40,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       },
     ],
     agents: [
-      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', attributes: { custom_three: '876543' } },
+      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', externalId: '876543' },
       { id: '101', name: 'Agent 101', secret: '', device: 'PJSIP/101' },
       { id: '102', name: 'Agent 102', secret: 'Agent@102', device: 'PJSIP/102' },
     ],
@@ -57,7 +59,16 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       { name: 'SALESLINE', strategy: 'inbound_group_rank' },
     ],
     didRoutes: [{ did: '2125550100', queue: 'TEST_IN' }],
-    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, queues: ['TEST_IN'] }],
+    // List 101 takes the leads agents add, as in the seed's external_add_lead answer.
+    campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '' }],
+    lists: [{ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP' }],
+    leads: [
+      { id: 1, listId: 101, phoneNumber: '7275551212', firstName: 'Bob', lastName: 'Smith', city: 'Tampa', state: 'FL', vendorLeadCode: 'DEMO-1' },
+      { id: 2, listId: 101, phoneNumber: '7275551213', firstName: 'Alice', lastName: 'Jones', city: 'Orlando', state: 'FL', vendorLeadCode: 'DEMO-2' },
+      { id: 3, listId: 101, phoneNumber: '7275551214', firstName: 'Carol', lastName: 'White', city: 'Miami', state: 'FL', vendorLeadCode: 'DEMO-3' },
+    ],
+    statuses: [...STANDARD_LEAD_STATUSES],
+    sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP', queues: ['TEST_IN'] }],
   };
 }
 

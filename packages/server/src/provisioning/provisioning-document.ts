@@ -1,12 +1,15 @@
 import Ajv, { type JSONSchemaType } from 'ajv';
 import type { ApiRealm, LoginChannel } from '@pbx-gateway/core';
+import { dialerSchemas, type DialerSections } from './dialer-sections';
 
 /**
  * What an operator provisions: API accounts, agents, extensions and their
- * groups, trunks, queues, and agents to log in when the gateway starts.
+ * groups, trunks, queues and the public numbers (DIDs) routed to them, the
+ * dialer's campaigns, lists, leads, statuses and do-not-call numbers, and
+ * agents to log in when the gateway starts.
  * Secrets are given in clear in the file and stored only as hashes.
  */
-export interface ProvisioningDocument {
+export interface ProvisioningDocument extends DialerSections {
   apiUsers?: ApiUserEntry[];
   agents?: AgentEntry[];
   extensions?: ExtensionEntry[];
@@ -33,6 +36,8 @@ export interface AgentEntry {
   secret?: string;
   device?: string;
   active?: boolean;
+  /** The agent's id in a CRM (VICIdial `alt_user`); `attributes.custom_three` is read as one too. */
+  externalId?: string;
   attributes?: Record<string, string>;
 }
 
@@ -136,6 +141,7 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
           secret: { type: 'string', nullable: true, maxLength: 200 },
           device: { type: 'string', nullable: true },
           active: { type: 'boolean', nullable: true },
+          externalId: { type: 'string', nullable: true, minLength: 1, maxLength: 100 },
           attributes: { ...stringMap, nullable: true },
         },
       },
@@ -232,6 +238,11 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
         properties: { did: { type: 'string', pattern: '^[0-9+*#]{1,32}$' }, queue: { type: 'string', minLength: 1 } },
       },
     },
+    campaigns: { ...dialerSchemas.campaigns, nullable: true },
+    lists: { ...dialerSchemas.lists, nullable: true },
+    leads: { ...dialerSchemas.leads, nullable: true },
+    statuses: { ...dialerSchemas.statuses, nullable: true },
+    dnc: { ...dialerSchemas.dnc, nullable: true },
     sessions: {
       type: 'array',
       nullable: true,

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 const PURPOSES_BEFORE = `'click_to_call', 'voice_menu', 'agent_playback', 'agent_phone', 'agent_customer'`;
-const ROLES_BEFORE = `'source', 'destination', 'customer', 'agent', 'member'`;
+const ROLES_BEFORE = `'source', 'destination', 'customer', 'agent', 'member', 'third_party'`;
 
 /**
  * Calls that come in: a purpose of their own (calls and CDRs), the caller's

@@ -18,7 +18,15 @@ import * as agentLoginFailures from './016-agent-login-failures';
 import * as outboxOrdering from './017-outbox-ordering';
 import * as playbacksUnfinishedByCall from './018-playbacks-unfinished-by-call';
 import * as dialectWordsUnlisted from './019-dialect-words-unlisted';
+import * as agentExternalId from './020-agent-external-id';
+import * as campaignsAndLists from './021-campaigns-and-lists';
+import * as leads from './022-leads';
+import * as leadStatuses from './023-lead-statuses';
+import * as callbacks from './024-callbacks';
+import * as doNotCall from './025-do-not-call';
+import * as recordings from './026-recordings';
 import * as callProgress from './027-call-progress';
+import * as thirdPartyLegs from './030-third-party-legs';
 import * as queueSettings from './035-queue-settings';
 import * as didRoutes from './036-did-routes';
 import * as inboundCalls from './037-inbound-calls';
@@ -52,7 +60,15 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '017-outbox-ordering', migration: outboxOrdering },
   { name: '018-playbacks-unfinished-by-call', migration: playbacksUnfinishedByCall },
   { name: '019-dialect-words-unlisted', migration: dialectWordsUnlisted },
+  { name: '020-agent-external-id', migration: agentExternalId },
+  { name: '021-campaigns-and-lists', migration: campaignsAndLists },
+  { name: '022-leads', migration: leads },
+  { name: '023-lead-statuses', migration: leadStatuses },
+  { name: '024-callbacks', migration: callbacks },
+  { name: '025-do-not-call', migration: doNotCall },
+  { name: '026-recordings', migration: recordings },
   { name: '027-call-progress', migration: callProgress },
+  { name: '030-third-party-legs', migration: thirdPartyLegs },
   { name: '035-queue-settings', migration: queueSettings },
   { name: '036-did-routes', migration: didRoutes },
   { name: '037-inbound-calls', migration: inboundCalls },

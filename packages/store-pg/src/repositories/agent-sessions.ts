@@ -1,5 +1,6 @@
-import type { AgentSession, AgentSessionRepository, AgentState, LoginChannel } from '@pbx-gateway/core';
+import type { AgentSession, AgentSessionRepository, AgentState, Disposition, LoginChannel } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { toNumber } from '../support/rows';
 
 interface AgentSessionRow {
   agent_id: string;
@@ -15,6 +16,9 @@ interface AgentSessionRow {
   server_ip: string;
   campaign_id: string | null;
   current_call_id: string | null;
+  lead_id: string | number | null;
+  lead_call_id: string | null;
+  pending_disposition: StoredDisposition | string | null;
   pending_pause: boolean;
   pending_pause_reason: string | null;
   pending_logout: boolean;
@@ -25,6 +29,23 @@ interface AgentSessionRow {
   last_seen_at: Date;
   state_changed_at: Date;
 }
+
+/** A disposition as its jsonb column holds it (the callback's time as ISO text). */
+interface StoredDisposition {
+  status: string;
+  callback: { at: string; recipient: 'USERONLY' | 'ANYONE'; comments: string } | null;
+}
+
+const toDisposition = (stored: StoredDisposition): Disposition => ({
+  status: stored.status,
+  callback: stored.callback && { at: new Date(stored.callback.at), recipient: stored.callback.recipient, comments: stored.callback.comments },
+});
+
+const storeDisposition = (disposition: Disposition): string =>
+  JSON.stringify({ status: disposition.status, callback: disposition.callback && { ...disposition.callback, at: disposition.callback.at.toISOString() } });
+
+const readDisposition = (column: AgentSessionRow['pending_disposition']): Disposition | null =>
+  column === null ? null : toDisposition(typeof column === 'string' ? (JSON.parse(column) as StoredDisposition) : column);
 
 const toSession = (row: AgentSessionRow): AgentSession => ({
   agentId: row.agent_id,
@@ -41,6 +62,8 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   serverIp: row.server_ip,
   campaignId: row.campaign_id,
   currentCallId: row.current_call_id,
+  lead: row.lead_id === null ? null : { leadId: toNumber(row.lead_id), callId: row.lead_call_id },
+  pendingDisposition: readDisposition(row.pending_disposition),
   pendingPause: row.pending_pause ? { reason: row.pending_pause_reason } : null,
   pendingLogout: row.pending_logout,
   blended: row.blended,
@@ -65,6 +88,9 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   server_ip: session.serverIp,
   campaign_id: session.campaignId,
   current_call_id: session.currentCallId,
+  lead_id: session.lead?.leadId ?? null,
+  lead_call_id: session.lead?.callId ?? null,
+  pending_disposition: session.pendingDisposition && storeDisposition(session.pendingDisposition),
   pending_pause: session.pendingPause !== null,
   pending_pause_reason: session.pendingPause?.reason ?? null,
   pending_logout: session.pendingLogout,

@@ -1,6 +1,6 @@
 import type { Agent, AgentRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
-import { fromJsonbStrings, storableText, toJsonb } from '../support/json-column';
+import { fromJsonbStrings, storableNullableText, storableText, toJsonb } from '../support/json-column';
 import { releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
 
 interface AgentRow {
@@ -9,6 +9,7 @@ interface AgentRow {
   secret_hash: string | null;
   device: string | null;
   active: boolean;
+  external_id: string | null;
   attributes: unknown;
 }
 
@@ -18,6 +19,7 @@ const toAgent = (row: AgentRow): Agent => ({
   secretHash: row.secret_hash,
   device: row.device,
   active: row.active,
+  externalId: row.external_id,
   attributes: fromJsonbStrings(row.attributes),
 });
 
@@ -32,11 +34,8 @@ export function createAgentRepository(db: Knex): AgentRepository {
 
     releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'agents', id, clearFailures),
 
-    async findByAttribute(name, value) {
-      const row: AgentRow | undefined = await db('agents')
-        .whereRaw('attributes @> jsonb_build_object(?::text, ?::text)', [storableText(name), storableText(value)])
-        .orderBy('id')
-        .first();
+    async findByExternalId(externalId) {
+      const row: AgentRow | undefined = await db('agents').where({ external_id: storableText(externalId) }).first();
       return row ? toAgent(row) : null;
     },
 
@@ -48,11 +47,12 @@ export function createAgentRepository(db: Knex): AgentRepository {
           secret_hash: agent.secretHash,
           device: agent.device,
           active: agent.active,
+          external_id: storableNullableText(agent.externalId),
           attributes: toJsonb(agent.attributes),
         })
         .onConflict('id')
         // Provisioning again must not forgive failed logins.
-        .merge(['name', 'secret_hash', 'device', 'active', 'attributes']);
+        .merge(['name', 'secret_hash', 'device', 'active', 'external_id', 'attributes']);
     },
   };
 }

@@ -23,6 +23,7 @@ interface CdrRow {
   hangup_side: Cdr['hangupSide'];
   recording_file: string | null;
   pressed_key: string | null;
+  lead_id: string | number | null;
   data: unknown;
 }
 
@@ -46,6 +47,7 @@ const toCdr = (row: CdrRow): Cdr => ({
   hangupSide: row.hangup_side,
   recordingFile: row.recording_file,
   pressedKey: row.pressed_key,
+  leadId: row.lead_id === null ? null : Number(row.lead_id),
   data: fromJsonbObject(row.data),
 });
 
@@ -68,6 +70,7 @@ const toColumns = (cdr: NewCdr): Omit<CdrRow, 'id' | 'data'> & { data: string } 
   hangup_side: cdr.hangupSide,
   recording_file: cdr.recordingFile,
   pressed_key: cdr.pressedKey,
+  lead_id: cdr.leadId,
   data: toJsonb(cdr.data),
 });
 

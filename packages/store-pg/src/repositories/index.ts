@@ -12,7 +12,15 @@ import { createMailboxRepository } from './mailbox';
 import { createOutboxRepository } from './outbox';
 import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
+import { createRecordingRepository } from './recordings';
 import { createTrunkRepository } from './trunks';
+import { createCallbackRepository } from './callbacks';
+import { createCampaignRepository } from './campaigns';
+import { createDncRepository } from './do-not-call';
+import { createLeadCallRepository } from './lead-calls';
+import { createLeadListRepository } from './lead-lists';
+import { createLeadRepository } from './leads';
+import { createLeadStatusRepository } from './lead-statuses';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -26,9 +34,17 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     queues: createQueueRepository(db),
     calls: createCallRepository(db),
     playbacks: createPlaybackRepository(db),
+    recordings: createRecordingRepository(db),
     cdrs: createCdrRepository(db),
     mailbox: createMailboxRepository(db),
     outbox: createOutboxRepository(db),
     tokens: createAccessTokenRepository(db),
+    campaigns: createCampaignRepository(db),
+    leadLists: createLeadListRepository(db),
+    leads: createLeadRepository(db),
+    leadStatuses: createLeadStatusRepository(db),
+    callbacks: createCallbackRepository(db),
+    dnc: createDncRepository(db),
+    leadCalls: createLeadCallRepository(db),
   };
 }

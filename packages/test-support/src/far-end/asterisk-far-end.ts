@@ -26,12 +26,17 @@ export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndC
     await setGlobal(`FAR_HANGUP${suffix}`, behaviour.hangupAfterMs === undefined ? '0' : tenths(behaviour.hangupAfterMs));
   };
 
-  /** One action for the far end of a leg; resolves once the far end has taken it. */
-  const ask = async (legId: string, action: string): Promise<void> => {
+  /** The SIP call of a leg, as the far end's variables name it. */
+  const sipCall = async (legId: string): Promise<string> => {
     const callId = await asterisk.ari('GET', `/channels/${encodeURIComponent(legId)}/variable`, { variable: 'CHANNEL(pjsip,call-id)' });
     const value = (callId.body as { value?: string } | undefined)?.value;
     if (callId.status !== 200 || !value) throw new Error(`leg ${legId} has no SIP call on Asterisk (${callId.status} ${JSON.stringify(callId.body)})`);
-    const variable = `FAR_DO_${key(value)}`;
+    return key(value);
+  };
+
+  /** One action for the far end of a leg; resolves once the far end has taken it. */
+  const ask = async (legId: string, action: string): Promise<void> => {
+    const variable = `FAR_DO_${await sipCall(legId)}`;
     await setGlobal(variable, action);
     await waitFor(async () => (await readGlobal(variable)) === '', 5000, `the far end of ${legId} to ${action}`);
   };
@@ -48,6 +53,7 @@ export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndC
     setOtherNumbers: (behaviour) => behave('', behaviour),
     answer: (legId) => ask(legId, 'answer'),
     pressDtmf: (legId, digits) => ask(legId, `dtmf:${digits}`),
+    heardDtmf: async (legId) => readGlobal(`FAR_HEARD_${await sipCall(legId)}`),
     hangup: (legId, cause = 16) => ask(legId, `hangup:${cause}`),
     async callIn(did, callerNumber) {
       // The far end sends the INVITE to the project's transport, where it is the carrier (`upc`, context from-trunk).

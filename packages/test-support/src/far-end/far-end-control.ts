@@ -30,6 +30,8 @@ export interface FarEndControl {
   answer(legId: string): Promise<void>;
   /** The far end of an answered leg presses keys (RFC 4733 on Asterisk). */
   pressDtmf(legId: string, digits: string): Promise<void>;
+  /** The keys the far end of an answered leg has heard from the gateway so far, in order. */
+  heardDtmf(legId: string): Promise<string>;
   /** The far end of a leg hangs up (or rejects it while ringing) with a Q.850 cause. */
   hangup(legId: string, cause?: number): Promise<void>;
   /**

@@ -46,6 +46,7 @@ export function simFarEnd(sim: PbxSim): FarEndControl {
     },
     answer: (legId) => sim.control.answer(legId),
     pressDtmf: (legId, digits) => sim.control.pressDtmf(legId, digits),
+    heardDtmf: async (legId) => (await sim.control.heardDtmf(legId)).digits,
     hangup: (legId, cause = 16) => sim.control.hangup(legId, cause),
     async callIn(did, callerNumber) {
       // What the project's `from-trunk` context does with a carrier's call.

@@ -21,7 +21,12 @@ const RULES: ReadonlyArray<readonly [rule: string, sql: string]> = [
   ['an agent has at most one active playback', `SELECT p.agent_id FROM playbacks p WHERE p.agent_id IS NOT NULL AND p.state IN ('pending', 'playing', 'paused') GROUP BY p.agent_id HAVING count(*) > 1`],
   ['every outbox row has a destination and a JSON payload', `SELECT o.id FROM outbox o WHERE o.url = '' OR o.body !~ '^\\s*[{\\[]'`],
   ['an agent in a call has that live call', `SELECT s.agent_id FROM agent_sessions s LEFT JOIN calls c ON c.id = s.current_call_id WHERE (s.state = 'in_call') <> (s.current_call_id IS NOT NULL) OR (s.current_call_id IS NOT NULL AND (c.id IS NULL OR c.state = 'ended'))`],
-  ['only an agent in a call remembers the state before it or a pending pause', `SELECT s.agent_id FROM agent_sessions s WHERE s.state <> 'in_call' AND (s.state_before_call IS NOT NULL OR s.pending_pause OR s.pending_logout)`],
+  [
+    'only an agent in a call (or dispositioning its lead) remembers the state before it or a pending pause',
+    `SELECT s.agent_id FROM agent_sessions s WHERE s.state <> 'in_call' AND (s.state_before_call IS NOT NULL OR ((s.pending_pause OR s.pending_logout) AND NOT (s.state = 'wrap_up' AND s.lead_id IS NOT NULL)))`,
+  ],
+  ['a disposition waits only on a call for a lead', `SELECT s.agent_id FROM agent_sessions s WHERE s.pending_disposition IS NOT NULL AND (s.state <> 'in_call' OR s.lead_id IS NULL)`],
+  ['a lead held for a callback has one waiting', `SELECT l.id FROM leads l WHERE l.status = 'CBHOLD' AND NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.lead_id = l.id AND c.state = 'ACTIVE')`],
   ['a session conference names a live agent leg', `SELECT s.agent_id FROM agent_sessions s WHERE s.conference_agent_leg_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM legs l WHERE l.id = s.conference_agent_leg_id AND l.state <> 'ended')`],
   ['a CC-Gateway GUID belongs to a signed-in agent', `SELECT t.subject FROM access_tokens t WHERE t.kind = 'ccgateway-guid' AND NOT EXISTS (SELECT 1 FROM agent_sessions s WHERE s.agent_id = t.subject)`],
   ['a Sip_Call token belongs to an API user', `SELECT t.subject FROM access_tokens t WHERE t.kind = 'sipcall-token' AND NOT EXISTS (SELECT 1 FROM api_users u WHERE u.id = t.subject)`],

@@ -1,0 +1,58 @@
+import { DomainError } from '../errors/domain-error';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { dncCampaignOf } from './campaign';
+import type { DncChecks } from './do-not-call';
+import { NEW_LEAD_STATUS, oversizedLeadFields, type Lead, type LeadFields } from './lead';
+
+export interface AddLeadRequest {
+  /** The campaign whose manual-dial list takes the lead (an agent's campaign). */
+  campaignId: string | null;
+  fields: LeadFields;
+  /** Who adds it, recorded as the lead's user. */
+  addedBy: string;
+  dncChecks: DncChecks;
+}
+
+export interface AddedLead {
+  lead: Lead;
+  campaignId: string;
+}
+
+/**
+ * Adds a lead to a campaign's manual-dial list, unless its number is on a
+ * do-not-call list that was asked to be checked: NUMBER_IN_DNC then says
+ * which (both, when both hold it). A field that does not fit the lead is
+ * refused (LEAD_REJECTED), as a store in strict mode refuses the row.
+ */
+export async function addLead(ctx: CoreContext, request: AddLeadRequest): Promise<AddedLead> {
+  return inTransaction(ctx, async (uow) => {
+    const { tx, now } = uow;
+    const campaign = request.campaignId === null ? null : await tx.campaigns.get(request.campaignId);
+    if (!campaign) throw new DomainError('CAMPAIGN_NOT_FOUND', `no campaign ${request.campaignId ?? ''}`, { campaignId: request.campaignId });
+    const listId = campaign.manualDialListId;
+    if (listId === null) throw new DomainError('NO_MANUAL_DIAL_LIST', `campaign ${campaign.id} has no manual-dial list`, { campaignId: campaign.id });
+    const number = request.fields.phoneNumber;
+    const inSystemDnc = request.dncChecks.system && (await tx.dnc.contains({ kind: 'system' }, number));
+    const inCampaignDnc = request.dncChecks.campaign && (await tx.dnc.contains({ kind: 'campaign', campaignId: dncCampaignOf(campaign) }, number));
+    if (inSystemDnc || inCampaignDnc) {
+      throw new DomainError('NUMBER_IN_DNC', 'the number is on a do-not-call list', { system: inSystemDnc, campaign: inCampaignDnc, campaignId: campaign.id });
+    }
+    const oversized = oversizedLeadFields(request.fields);
+    if (oversized.length > 0) {
+      throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { campaignId: campaign.id, listId, fields: oversized.join(',') });
+    }
+    const lead = await tx.leads.insert({
+      ...request.fields,
+      listId,
+      entryListId: listId,
+      status: NEW_LEAD_STATUS,
+      user: request.addedBy,
+      entryDate: now,
+      modifyDate: now,
+      calledCount: 0,
+    });
+    uow.publish({ type: 'LeadAdded', leadId: lead.id, listId, campaignId: campaign.id, at: now });
+    return { lead, campaignId: campaign.id };
+  });
+}

@@ -1,0 +1,33 @@
+import type { CoreContext } from '../kernel/context';
+import type { TrackWork } from '../kernel/tracked-work';
+import { addLead, type AddedLead, type AddLeadRequest } from './add-lead';
+import type { Callback } from './callback';
+import type { Campaign } from './campaign';
+import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
+import type { Lead } from './lead';
+import type { LeadCall } from './lead-call';
+import type { LeadStatus } from './lead-status';
+
+/** Campaigns, their leads, dispositions and callbacks. */
+export interface LeadCommands {
+  getCampaign(campaignId: string): Promise<Campaign | null>;
+  getLead(leadId: number): Promise<Lead | null>;
+  findLeadStatus(status: string, campaignId: string | null): Promise<LeadStatus | null>;
+  callbacksOfLead(leadId: number): Promise<Callback[]>;
+  getLeadCall(callId: string): Promise<LeadCall | null>;
+  addLead(request: AddLeadRequest): Promise<AddedLead>;
+  dispositionAgentLead(request: DispositionRequest): Promise<DispositionOutcome>;
+}
+
+export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
+  const direct = ctx.store.direct;
+  return {
+    getCampaign: (campaignId) => direct.campaigns.get(campaignId),
+    getLead: (leadId) => direct.leads.get(leadId),
+    findLeadStatus: (status, campaignId) => direct.leadStatuses.find(status, campaignId),
+    callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
+    getLeadCall: (callId) => direct.leadCalls.get(callId),
+    addLead: (request) => track(addLead(ctx, request)),
+    dispositionAgentLead: (request) => track(dispositionAgentLead(ctx, request)),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Callback, NewCallback } from '../leads/callback';
+import type { Campaign, LeadList } from '../leads/campaign';
+import type { DncEntry, DncScope } from '../leads/do-not-call';
+import type { Lead, NewLead } from '../leads/lead';
+import type { LeadCall } from '../leads/lead-call';
+import type { LeadStatus } from '../leads/lead-status';
+
+export interface CampaignRepository {
+  get(id: string): Promise<Campaign | null>;
+  upsert(campaign: Campaign): Promise<void>;
+}
+
+export interface LeadListRepository {
+  get(id: number): Promise<LeadList | null>;
+  upsert(list: LeadList): Promise<void>;
+}
+
+export interface LeadRepository {
+  /** Stores a new lead under the next lead number. */
+  insert(lead: NewLead): Promise<Lead>;
+  /** Creates or replaces the lead with this number (provisioning); later inserts number after it. */
+  put(lead: Lead): Promise<void>;
+  get(id: number): Promise<Lead | null>;
+  lock(id: number): Promise<Lead | null>;
+  update(lead: Lead): Promise<void>;
+}
+
+export interface LeadStatusRepository {
+  /** The campaign's own status of that name, else the system one. */
+  find(status: string, campaignId: string | null): Promise<LeadStatus | null>;
+  upsert(status: LeadStatus): Promise<void>;
+}
+
+export interface CallbackRepository {
+  insert(callback: NewCallback): Promise<Callback>;
+  listForLead(leadId: number): Promise<Callback[]>;
+}
+
+export interface DncRepository {
+  contains(scope: DncScope, phoneNumber: string): Promise<boolean>;
+  /** Adds the number to the list; adding it again changes nothing. */
+  add(entry: DncEntry): Promise<void>;
+}
+
+export interface LeadCallRepository {
+  insert(call: LeadCall): Promise<void>;
+  get(callId: string): Promise<LeadCall | null>;
+  update(call: LeadCall): Promise<void>;
+}

@@ -1,0 +1,26 @@
+import type { CoreContext } from '../kernel/context';
+import type { TrackWork } from '../kernel/tracked-work';
+import type { Recording } from './recording';
+import { startAgentRecording, type AgentRecordingRequest, type AgentRecordingStarted } from './agent-recording-start';
+import { stopAgentRecordings, type AgentRecordingsStopped } from './agent-recording-stop';
+
+/** Recordings of agents' conferences. */
+export interface RecordingCommands {
+  startAgentRecording(request: AgentRecordingRequest): Promise<AgentRecordingStarted>;
+  stopAgentRecordings(request: { agentId: string }): Promise<AgentRecordingsStopped>;
+  /** The agent's recordings that are starting or running, oldest first. */
+  liveAgentRecordings(agentId: string): Promise<Recording[]>;
+  getRecording(recordingId: string): Promise<Recording | null>;
+  recordingsOfCall(callId: string): Promise<Recording[]>;
+}
+
+export function recordingCommands(ctx: CoreContext, track: TrackWork): RecordingCommands {
+  const direct = ctx.store.direct;
+  return {
+    startAgentRecording: (request) => track(startAgentRecording(ctx, request)),
+    stopAgentRecordings: (request) => track(stopAgentRecordings(ctx, request)),
+    liveAgentRecordings: (agentId) => direct.recordings.liveForAgent(agentId),
+    getRecording: (recordingId) => direct.recordings.get(recordingId),
+    recordingsOfCall: (callId) => direct.recordings.listForCall(callId),
+  };
+}

@@ -1,0 +1,39 @@
+import type { PbxEvent } from '../ports/pbx';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { agentOwner } from '../kernel/ids';
+import { recordedSeconds, type Recording } from './recording';
+
+export type RecordingEvent = Extract<PbxEvent, { type: 'recording_started' | 'recording_finished' | 'recording_failed' }>;
+
+/**
+ * What the engine says of a recording, handled in its agent's queue. The
+ * engine knows a recording by its file name, so the row is found by that
+ * name first; recordings the gateway did not start are not its business.
+ */
+export async function handleRecordingEvent(ctx: CoreContext, event: RecordingEvent, guarded: (work: () => Promise<void>) => Promise<void>): Promise<void> {
+  const found = await ctx.store.direct.recordings.getByName(event.recordingName);
+  if (!found) return;
+  await ctx.queue.run(agentOwner(found.agentId), () => guarded(() => recordRecordingEvent(ctx, found.id, event)));
+}
+
+/** Records a recording's start or end; run in its agent's queue. An end already recorded stays as it is. */
+export async function recordRecordingEvent(ctx: CoreContext, recordingId: string, event: RecordingEvent): Promise<void> {
+  await inTransaction(ctx, async (uow) => {
+    const recording = await uow.tx.recordings.get(recordingId);
+    if (!recording || recording.state === 'finished' || recording.state === 'failed') return;
+    if (event.type === 'recording_started') {
+      if (recording.state === 'pending') await uow.tx.recordings.update({ ...recording, state: 'recording', startedAt: event.at });
+      return;
+    }
+    const finished = event.type === 'recording_finished';
+    const ended: Recording = {
+      ...recording,
+      state: finished ? 'finished' : 'failed',
+      startedAt: recording.startedAt ?? (finished ? event.at : null),
+      endedAt: event.at,
+      durationSec: finished ? (event.durationSec ?? recordedSeconds(recording.startedAt, event.at)) : null,
+    };
+    await uow.tx.recordings.update(ended);
+  });
+}

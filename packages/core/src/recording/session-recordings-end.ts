@@ -1,0 +1,18 @@
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { recordedSeconds } from './recording';
+
+/**
+ * The agent's recordings end with the session: each is stopped, its file
+ * kept, before the conference goes. Asterisk says nothing of a recording
+ * whose bridge was destroyed (the application no longer follows the bridge),
+ * so they are recorded as finished now rather than left waiting for an end
+ * that would never be reported.
+ */
+export async function endSessionRecordings(ctx: CoreContext, uow: UnitOfWork, agentId: string): Promise<void> {
+  const { tx, now } = uow;
+  for (const recording of await tx.recordings.liveForAgent(agentId)) {
+    await tx.recordings.update({ ...recording, state: 'finished', endedAt: now, durationSec: recordedSeconds(recording.startedAt, now) });
+    uow.engine.bestEffort('stop recording at logout', () => ctx.pbx.stopRecording(recording.name));
+  }
+}

@@ -1,0 +1,32 @@
+import type { CallOf, Leg } from '../calls/call';
+import type { CoreContext } from '../kernel/context';
+import { callHoldBridgeId } from '../kernel/ids';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+
+/**
+ * Parks a leg: it moves out of the call's bridge into the call's holding
+ * bridge, where it hears music on hold (the engine's default class) and
+ * nobody hears it. The holding bridge is made, and its music started, the
+ * first time the call parks anything; it goes when the call ends.
+ */
+export function parkLeg(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'agent_customer'>, leg: Leg): CallOf<'agent_customer'> {
+  const parked = call.progress.parkedLegIds;
+  if (parked?.includes(leg.id)) return call;
+  const holdBridgeId = callHoldBridgeId(call.id);
+  if (parked === undefined) uow.engine.command('create hold bridge', () => ctx.pbx.ensureBridge(holdBridgeId, 'holding'));
+  uow.engine.command('park leg', () => ctx.pbx.addToBridge(holdBridgeId, [leg.id]));
+  if (parked === undefined) uow.engine.command('music on hold', () => ctx.pbx.startMusicOnHold(holdBridgeId, null));
+  return { ...call, progress: { ...call.progress, parkedLegIds: [...(parked ?? []), leg.id] } };
+}
+
+/** Brings a parked leg back into the call's bridge; a leg that is not parked stays where it is. */
+export function grabLeg(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'agent_customer'>, leg: Leg): CallOf<'agent_customer'> {
+  const parked = call.progress.parkedLegIds ?? [];
+  if (!parked.includes(leg.id) || !call.bridgeId) return call;
+  const bridgeId = call.bridgeId;
+  uow.engine.command('grab leg', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+  return { ...call, progress: { ...call.progress, parkedLegIds: parked.filter((id) => id !== leg.id) } };
+}
+
+/** Whether a leg sits in the call's holding bridge. */
+export const isParked = (call: CallOf<'agent_customer'>, leg: Leg): boolean => call.progress.parkedLegIds?.includes(leg.id) === true;

@@ -1,0 +1,163 @@
+import { DomainError } from '../errors/domain-error';
+import type { CallOf, Leg } from '../calls/call';
+import type { CoreContext } from '../kernel/context';
+import { agentOwner } from '../kernel/ids';
+import { ownerOf } from '../kernel/owner-queue';
+import type { TrackWork } from '../kernel/tracked-work';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
+import { hangupRequestedLeg } from '../calls/leg-hangup';
+import { releaseAgentFromCall } from '../calls/call-lifecycle';
+import type { AgentSession } from '../agents/agent';
+import { agentLeavesCall } from './agent-leaves';
+import { connectedCustomer, liveLegOf, lockAgentCall, type AgentCall } from './agent-call';
+import { grabLeg, isParked, parkLeg } from './park';
+import { leaveMessage } from './customer-message';
+import { resolveMedia, type MediaRequest } from '../playback/media-resolution';
+import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
+
+/** A party of an agent's customer call other than the agent. */
+export type CallParty = 'customer' | 'third_party';
+
+/** Third parties, transfers and parking on an agent's customer call. */
+export interface TransferCommands {
+  /**
+   * Dials a third party into the agent's call while the customer stays
+   * (3-way call, consultation); with `parkCustomer` the customer is parked
+   * first, so agent and third party talk alone until the customer is grabbed.
+   */
+  dialThirdParty(request: { agentId: string; parkCustomer?: boolean } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /** Hangs up the third party only; agent and customer talk on. */
+  hangupThirdParty(request: { agentId: string }): Promise<{ hungUp: boolean }>;
+  /** Hangs up customer and third party; the agent goes to after-call work. */
+  hangupCallParties(request: { agentId: string }): Promise<void>;
+  /** The agent leaves its 3-way call: customer and third party talk on without it. */
+  leaveThreeWayCall(request: { agentId: string }): Promise<void>;
+  /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
+  blindTransfer(request: { agentId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /** The same, for a call named by its id, whoever's it is. */
+  transferCall(request: { callId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /** Leaves the customer with a message that plays to it alone; the call ends when it is over, the agent goes to after-call work. */
+  leaveCustomerMessage(request: { agentId: string; media: MediaRequest }): Promise<void>;
+  /** Hangs up every leg of a call named by its id. */
+  hangupCall(request: { callId: string }): Promise<void>;
+  /** Puts a party of the agent's call on hold with music; false when that party is not there to park. */
+  parkCallParty(request: { agentId: string; party: CallParty }): Promise<{ parked: boolean }>;
+  /** Brings a parked party back into the call; false when it was not parked. */
+  grabCallParty(request: { agentId: string; party: CallParty }): Promise<{ grabbed: boolean }>;
+}
+
+const ROLE_OF: Record<CallParty, Leg['role']> = { customer: 'customer', third_party: 'third_party' };
+
+export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCommands {
+  /** Runs a unit of work on the agent's current call, in the agent's queue. */
+  const onAgentCall = <T>(agentId: string, work: (uow: UnitOfWork, found: AgentCall) => Promise<T>): Promise<T> =>
+    track(ctx.queue.run(agentOwner(agentId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentCall(uow, agentId)))));
+
+  return {
+    dialThirdParty: ({ agentId, parkCustomer, ...party }) =>
+      onAgentCall(agentId, async (uow, { call, legs }) => {
+        const customer = connectedCustomer(legs);
+        const current = parkCustomer ? parkLeg(ctx, uow, call, customer) : call;
+        const { leg } = await addThirdPartyLeg(ctx, uow, current, legs, party);
+        return { legId: leg.id };
+      }),
+
+    hangupThirdParty: ({ agentId }) =>
+      onAgentCall(agentId, async (uow, { legs }) => {
+        const thirdParty = liveLegOf(legs, 'third_party');
+        if (thirdParty) await hangupRequestedLeg(ctx, uow, thirdParty, 'hang up third party');
+        return { hungUp: thirdParty !== null };
+      }),
+
+    hangupCallParties: ({ agentId }) =>
+      onAgentCall(agentId, async (uow, { session, call, legs }) => {
+        // The agent's phone stays (in its conference, or hung up with the call without one).
+        for (const leg of legs) if (leg.role !== 'agent' && leg.state !== 'ended' && !leg.hangupRequested) await hangupRequestedLeg(ctx, uow, leg, 'hang up party');
+        await uow.tx.calls.update({ ...call, progress: { ...call.progress, agentLeft: true } });
+        await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
+      }),
+
+    leaveThreeWayCall: ({ agentId }) =>
+      onAgentCall(agentId, async (uow, { session, call, legs }) => {
+        connectedCustomer(legs);
+        if (!liveLegOf(legs, 'third_party')) throw new DomainError('NO_ACTIVE_CALL', 'no third party to leave the customer with');
+        await agentLeavesCall(ctx, uow, session, call, legs);
+      }),
+
+    leaveCustomerMessage: async ({ agentId, media }) => {
+      const resolved = resolveMedia(media, ctx.config.media);
+      return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
+    },
+
+    blindTransfer: ({ agentId, ...party }) =>
+      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
+
+    transferCall: ({ callId, ...party }) =>
+      track(
+        ctx.queue.run(ownerOf(callId), () =>
+          inTransaction(ctx, async (uow) => {
+            const call = await lockLiveCustomerCall(uow, callId);
+            const session = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
+            return { legId: await transferCustomer(ctx, uow, session, call, await uow.tx.calls.legsOf(callId), party) };
+          }),
+        ),
+      ),
+
+    hangupCall: ({ callId }) =>
+      track(
+        ctx.queue.run(ownerOf(callId), () =>
+          inTransaction(ctx, async (uow) => {
+            const call = await lockLiveCustomerCall(uow, callId);
+            for (const leg of await uow.tx.calls.legsOf(call.id)) {
+              if (leg.state !== 'ended' && !leg.hangupRequested) await hangupRequestedLeg(ctx, uow, leg, 'hang up call');
+            }
+          }),
+        ),
+      ),
+
+    parkCallParty: ({ agentId, party }) =>
+      onAgentCall(agentId, async (uow, { call, legs }) => {
+        const leg = liveLegOf(legs, ROLE_OF[party]);
+        if (!leg || leg.state !== 'up' || isParked(call, leg)) return { parked: false };
+        await uow.tx.calls.update(parkLeg(ctx, uow, call, leg));
+        return { parked: true };
+      }),
+
+    grabCallParty: ({ agentId, party }) =>
+      onAgentCall(agentId, async (uow, { call, legs }) => {
+        const leg = liveLegOf(legs, ROLE_OF[party]);
+        if (!leg || !isParked(call, leg)) return { grabbed: false };
+        await uow.tx.calls.update(grabLeg(ctx, uow, call, leg));
+        return { grabbed: true };
+      }),
+  };
+}
+
+/**
+ * A blind transfer: the agent leaves, the customer hears ringing in the
+ * call's own bridge, and the number is dialled into it. If the number does
+ * not answer, the call ends (the third party's end ends it once the agent is
+ * gone).
+ */
+async function transferCustomer(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  session: AgentSession | null,
+  call: CallOf<'agent_customer'>,
+  legs: readonly Leg[],
+  party: ThirdPartyRequest,
+): Promise<string> {
+  const customer = connectedCustomer(legs);
+  if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
+  const left = await agentLeavesCall(ctx, uow, session, call, legs);
+  uow.engine.bestEffort('ring customer', () => ctx.pbx.setRinging(customer.id, true));
+  const { leg } = await addThirdPartyLeg(ctx, uow, left, legs, party);
+  return leg.id;
+}
+
+/** A customer call that is still going, named by its id (NO_ACTIVE_CALL otherwise). */
+async function lockLiveCustomerCall(uow: UnitOfWork, callId: string): Promise<CallOf<'agent_customer'>> {
+  const call = await uow.tx.calls.lock(callId);
+  if (!call || call.state === 'ended' || call.purpose !== 'agent_customer') throw new DomainError('NO_ACTIVE_CALL', `no live customer call ${callId}`);
+  return call;
+}

@@ -1,0 +1,279 @@
+import { DomainError, type Campaign, type LeadFields } from '../src';
+import { agent, trunk, describeEvents, legOf, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+
+const CAMPAIGN: Campaign = {
+  id: 'TESTCAMP',
+  name: 'Test campaign',
+  active: true,
+  dialMethod: 'MANUAL',
+  allowInbound: false,
+  manualDialListId: 998,
+  apiManualDial: 'STANDARD',
+  manualPreviewDial: 'PREVIEW_AND_SKIP',
+  altNumberDialing: false,
+  agentLeadSearch: 'DISABLED',
+  defaultXferGroup: null,
+  parkExt: null,
+  campaignCid: null,
+  dialPrefix: '',
+  useOtherCampaignDnc: null,
+  settings: {},
+};
+
+const FIELDS: LeadFields = {
+  phoneCode: '1',
+  phoneNumber: '7275551212',
+  vendorLeadCode: '',
+  sourceId: '',
+  gmtOffsetNow: '0.00',
+  title: '',
+  firstName: 'Bob',
+  middleInitial: '',
+  lastName: 'Smith',
+  address1: '',
+  address2: '',
+  address3: '',
+  city: '',
+  state: '',
+  province: '',
+  postalCode: '',
+  countryCode: '',
+  gender: 'U',
+  dateOfBirth: null,
+  altPhone: '',
+  email: '',
+  securityPhrase: '',
+  comments: '',
+  rank: 0,
+  owner: '',
+};
+
+async function setup(campaign: Partial<Campaign> = {}): Promise<TestCore> {
+  const t = await createTestCore({ directory: { agents: [agent('1000')], trunks: [trunk(1)] } });
+  const direct = t.store.direct;
+  await direct.campaigns.upsert({ ...CAMPAIGN, ...campaign });
+  await direct.campaigns.upsert({ ...CAMPAIGN, id: 'SHARED', manualDialListId: 999 });
+  const status = { campaignId: null, selectable: true, humanAnswered: true, sale: false, scheduledCallback: false };
+  await direct.leadStatuses.upsert({ ...status, status: 'SALE', name: 'Sale Made', sale: true });
+  await direct.leadStatuses.upsert({ ...status, status: 'CALLBK', name: 'Call Back', scheduledCallback: true });
+  return t;
+}
+
+const add = (t: TestCore, overrides: { campaignId?: string | null; fields?: Partial<LeadFields>; system?: boolean; campaign?: boolean } = {}) =>
+  t.core.addLead({
+    campaignId: overrides.campaignId === undefined ? 'TESTCAMP' : overrides.campaignId,
+    fields: { ...FIELDS, ...overrides.fields },
+    addedBy: '6666',
+    dncChecks: { system: overrides.system ?? false, campaign: overrides.campaign ?? false },
+  });
+
+async function refusal(work: Promise<unknown>): Promise<DomainError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('adding a lead', () => {
+  it("stores a NEW lead in the campaign's manual-dial list, numbered in sequence", async () => {
+    const t = await setup();
+    const first = await add(t);
+    const second = await add(t, { fields: { phoneNumber: '7275550000' } });
+    expect(first).toMatchObject({ campaignId: 'TESTCAMP', lead: { id: 1, listId: 998, entryListId: 998, status: 'NEW', user: '6666', calledCount: 0 } });
+    expect(second.lead.id).toBe(2);
+    expect(await t.core.getLead(1)).toEqual(first.lead);
+    expect(t.eventTypes('LeadAdded')).toEqual(['LeadAdded', 'LeadAdded']);
+  });
+
+  it('refuses an unknown campaign, and a campaign without a manual-dial list', async () => {
+    const t = await setup({ manualDialListId: null });
+    expect((await refusal(add(t, { campaignId: null }))).code).toBe('CAMPAIGN_NOT_FOUND');
+    expect((await refusal(add(t, { campaignId: 'NONE' }))).code).toBe('CAMPAIGN_NOT_FOUND');
+    expect((await refusal(add(t))).code).toBe('NO_MANUAL_DIAL_LIST');
+  });
+
+  it('checks the do-not-call lists it is asked to, and says which hold the number', async () => {
+    const t = await setup({ useOtherCampaignDnc: 'SHARED' });
+    await t.store.direct.dnc.add({ phoneNumber: '7275551212', scope: { kind: 'system' } });
+    await t.store.direct.dnc.add({ phoneNumber: '7275551212', scope: { kind: 'campaign', campaignId: 'SHARED' } });
+    await t.store.direct.dnc.add({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'TESTCAMP' } });
+    expect((await refusal(add(t, { system: true, campaign: true }))).details).toEqual({ system: true, campaign: true, campaignId: 'TESTCAMP' });
+    expect((await refusal(add(t, { system: true }))).details).toEqual({ system: true, campaign: false, campaignId: 'TESTCAMP' });
+    expect((await refusal(add(t, { campaign: true }))).details).toEqual({ system: false, campaign: true, campaignId: 'TESTCAMP' });
+    // The campaign uses the other campaign's list instead of its own.
+    await expect(add(t, { campaign: true, fields: { phoneNumber: '7275553333' } })).resolves.toMatchObject({ lead: { status: 'NEW' } });
+    await expect(add(t)).resolves.toMatchObject({ lead: { phoneNumber: '7275551212' } });
+  });
+
+  it('refuses fields that do not fit the lead, naming the list it would have gone to', async () => {
+    const t = await setup();
+    const error = await refusal(add(t, { fields: { phoneNumber: '1'.repeat(19), rank: 40000, dateOfBirth: '1970-02-30' } }));
+    expect(error).toMatchObject({ code: 'LEAD_REJECTED', details: { campaignId: 'TESTCAMP', listId: 998, fields: 'phoneNumber,rank,dateOfBirth' } });
+    expect(await t.core.getLead(1)).toBeNull();
+  });
+});
+
+describe('dispositions', () => {
+  async function leadCall(t: TestCore): Promise<{ leadId: number; callId: string; customerLegId: string }> {
+    await t.core.loginAgent({ agentId: '1000', via: 'vicidial', phoneNumber: '1000', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP' });
+    await t.answer((await t.core.getAgentSession('1000'))!.conference!.agentLegId!);
+    const { lead } = await add(t);
+    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
+    const customer = await legOf(t, callId, 'customer');
+    await t.answer(customer.id);
+    return { leadId: lead.id, callId, customerLegId: customer.id };
+  }
+
+  it("a recording made during a lead's call names the lead", async () => {
+    const t = await setup();
+    const { leadId, callId } = await leadCall(t);
+    expect((await t.core.startAgentRecording({ agentId: '1000' })).recording).toMatchObject({ callId, leadId });
+  });
+
+  const hangUp = async (t: TestCore, legId: string): Promise<void> => {
+    await t.endLeg(legId);
+    await t.settle();
+  };
+
+  it('a call for a lead puts the lead on the screen and ends in its disposition (DISPO)', async () => {
+    const t = await setup();
+    const { leadId, callId, customerLegId } = await leadCall(t);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', lead: { leadId, callId } });
+    expect(await t.core.getLead(leadId)).toMatchObject({ calledCount: 1 });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ leadId, campaignId: 'TESTCAMP', status: null });
+    expect((await t.core.getCall(callId))?.call.progress).toMatchObject({ leadId });
+    await hangUp(t, customerLegId);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', lead: { leadId, callId }, currentCallId: null });
+  });
+
+  it('after the call: the lead and its call take the status; a manual-dial campaign leaves the agent paused', async () => {
+    const t = await setup();
+    const { leadId, callId, customerLegId } = await leadCall(t);
+    await hangUp(t, customerLegId);
+    t.takeEvents();
+    const outcome = await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(outcome).toEqual({ when: 'now', scheduledCallbackStatus: false });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE', user: '1000' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'SALE', dispositionedAt: t.clock.now() });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null, pendingDisposition: null });
+    expect(describeEvents(t.events)).toEqual(['LeadDispositioned', 'AgentStateChanged wrap_up->paused']);
+  });
+
+  it('an auto-dial campaign leaves the agent ready; a pause asked for during the call wins', async () => {
+    const t = await setup({ dialMethod: 'RATIO' });
+    const first = await leadCall(t);
+    await hangUp(t, first.customerLegId);
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'NI', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
+    expect(await t.core.getLead(first.leadId)).toMatchObject({ status: 'NI' });
+
+    const { lead } = await add(t);
+    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
+    await t.core.pauseAgent({ agentId: '1000', reason: 'LUNCH' });
+    await hangUp(t, (await legOf(t, callId, 'customer')).id);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', pendingPause: { reason: 'LUNCH' } });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: 'LUNCH', pendingPause: null });
+  });
+
+  it('given during the call, it is applied when the call ends', async () => {
+    const t = await setup();
+    const { leadId, callId, customerLegId } = await leadCall(t);
+    await expect(t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } })).resolves.toEqual({
+      when: 'after_call',
+      scheduledCallbackStatus: false,
+    });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'NEW' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', pendingDisposition: { status: 'SALE', callback: null } });
+    await hangUp(t, customerLegId);
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null, pendingDisposition: null });
+  });
+
+  it('a scheduled-callback status with a time holds the lead (CBHOLD) and schedules the callback', async () => {
+    const t = await setup();
+    const { leadId, callId, customerLegId } = await leadCall(t);
+    await hangUp(t, customerLegId);
+    const at = new Date('2030-01-02T10:00:00Z');
+    const outcome = await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'CALLBK', callback: { at, recipient: 'USERONLY', comments: 'after ten' } } });
+    expect(outcome).toEqual({ when: 'now', scheduledCallbackStatus: true });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'CBHOLD' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'CALLBK' });
+    expect(await t.core.callbacksOfLead(leadId)).toEqual([
+      { id: 1, leadId, listId: 998, campaignId: 'TESTCAMP', state: 'ACTIVE', status: 'CALLBK', callbackAt: at, recipient: 'USERONLY', agentId: '1000', comments: 'after ten', createdAt: t.clock.now() },
+    ]);
+  });
+
+  it('a callback time with a status that schedules none is ignored', async () => {
+    const t = await setup();
+    const { leadId, customerLegId } = await leadCall(t);
+    await hangUp(t, customerLegId);
+    const outcome = await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: { at: new Date(0), recipient: 'ANYONE', comments: '' } } });
+    expect(outcome.scheduledCallbackStatus).toBe(false);
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.callbacksOfLead(leadId)).toEqual([]);
+  });
+
+  it('a logout asked for during the call happens after the disposition', async () => {
+    const t = await setup();
+    const { leadId, customerLegId } = await leadCall(t);
+    await t.core.logoutAgent({ agentId: '1000', whenInCall: 'defer' });
+    await hangUp(t, customerLegId);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', pendingLogout: true });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getAgentSession('1000')).toBeNull();
+  });
+
+  it('a pause asked for while the lead waits for its disposition waits for it too', async () => {
+    const t = await setup({ dialMethod: 'RATIO' });
+    const { leadId, customerLegId } = await leadCall(t);
+    await hangUp(t, customerLegId);
+    await expect(t.core.pauseAgent({ agentId: '1000', reason: 'BREAK' })).resolves.toBe('pause_pending');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', lead: { leadId }, pendingPause: { reason: 'BREAK' } });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: 'BREAK', lead: null });
+  });
+
+  it('resuming without a disposition takes the lead off the screen; a call without a lead shows none', async () => {
+    const t = await setup();
+    const first = await leadCall(t);
+    await hangUp(t, first.customerLegId);
+    await t.core.resumeAgent({ agentId: '1000' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
+    expect(await t.core.getLead(first.leadId)).toMatchObject({ status: 'NEW' });
+
+    const { lead } = await add(t);
+    const second = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
+    await hangUp(t, (await legOf(t, second.callId, 'customer')).id);
+    await t.core.pauseAgent({ agentId: '1000', reason: null });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', lead: { leadId: lead.id } });
+    await t.core.resumeAgent({ agentId: '1000' });
+    const third = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', lead: null });
+    await hangUp(t, (await legOf(t, third.callId, 'customer')).id);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
+  });
+
+  it('refuses a status the lead cannot keep, and callback comments beyond 255 characters', async () => {
+    const t = await setup();
+    await leadCall(t);
+    const give = (status: string, comments = '') =>
+      refusal(t.core.dispositionAgentLead({ agentId: '1000', disposition: { status, callback: { at: new Date(0), recipient: 'ANYONE', comments } } }));
+    expect((await give('CALLBACK')).code).toBe('INVALID_ARGUMENT');
+    expect((await give('')).code).toBe('INVALID_ARGUMENT');
+    expect((await give('CALLBK', 'c'.repeat(256))).code).toBe('INVALID_ARGUMENT');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ pendingDisposition: null });
+  });
+
+  it('refuses an agent without a lead, and one not logged in', async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    expect((await refusal(t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } }))).code).toBe('NO_ACTIVE_LEAD');
+    expect((await refusal(t.core.dispositionAgentLead({ agentId: '1001', disposition: { status: 'SALE', callback: null } }))).code).toBe('AGENT_NOT_LOGGED_IN');
+  });
+});

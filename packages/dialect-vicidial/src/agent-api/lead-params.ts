@@ -1,0 +1,90 @@
+import type { JSONSchemaType } from 'ajv';
+import type { InputFilters } from '../wire/input-filters';
+import type { PhpParams } from '../wire/php-params';
+
+/**
+ * How one parameter is filtered (spec §1.3): the characters it keeps (a
+ * class, `{L}` for letters, `-` first so that it is never a range), or the
+ * ones it drops; and whether a `+` (sent
+ * as `%2B`) becomes a space first.
+ */
+type ParamFilter = { keep: string; plusIsSpace?: boolean } | { drop: string; plusIsSpace?: boolean };
+
+const ADDRESS: ParamFilter = { keep: "- '+.:/@_0-9{L}", plusIsSpace: true };
+const NAME: ParamFilter = { keep: "- '+_.0-9{L}", plusIsSpace: true };
+/** Free text: everything but `;` and `#`; quotes stay, as data. */
+const FREE_TEXT: ParamFilter = { drop: ';#', plusIsSpace: true };
+
+/**
+ * The parameters of leads, dispositions and callbacks the Agent API reads,
+ * with VICIdial's filters. `gmt_offset_now` is documented but ignored by the
+ * product, so it is not read.
+ */
+export const LEAD_PARAM_FILTERS = {
+  phone_code: { keep: '0-9X' },
+  phone_number: { keep: '*#0-9{L}' },
+  title: { keep: "- '_.0-9{L}", plusIsSpace: true },
+  first_name: NAME,
+  middle_initial: { keep: '0-9{L}' },
+  last_name: NAME,
+  address1: ADDRESS,
+  address2: ADDRESS,
+  address3: ADDRESS,
+  city: ADDRESS,
+  state: { keep: '- 0-9{L}' },
+  province: { keep: "- '+._0-9{L}", plusIsSpace: true },
+  postal_code: { keep: '- ._0-9{L}', plusIsSpace: true },
+  country_code: { keep: 'A-Z' },
+  gender: { keep: 'A-Z' },
+  date_of_birth: { keep: '-0-9' },
+  alt_phone: NAME,
+  email: { keep: "- '+.:/@%_0-9{L}", plusIsSpace: true },
+  security_phrase: ADDRESS,
+  comments: FREE_TEXT,
+  rank: { keep: '0-9' },
+  owner: ADDRESS,
+  vendor_lead_code: FREE_TEXT,
+  vendor_id: FREE_TEXT,
+  source_id: FREE_TEXT,
+  dnc_check: { keep: '-_0-9{L}' },
+  campaign_dnc_check: { keep: '-_0-9{L}' },
+  callback_datetime: { keep: '- _.:0-9{L}', plusIsSpace: true },
+  callback_type: { keep: 'A-Z' },
+  callback_comments: { keep: '- _.0-9{L}', plusIsSpace: true },
+  qm_dispo_code: { keep: '-._0-9{L}' },
+} satisfies Record<string, ParamFilter>;
+
+export type LeadParamName = keyof typeof LEAD_PARAM_FILTERS;
+export type LeadParams = Record<LeadParamName, string>;
+
+export const LEAD_PARAM_NAMES = Object.keys(LEAD_PARAM_FILTERS) as LeadParamName[];
+
+function filterParam(raw: string, filter: ParamFilter, filters: InputFilters): string {
+  const value = filter.plusIsSpace ? raw.replace(/\+/g, ' ') : raw;
+  if ('keep' in filter) return filters.keep(value, filter.keep);
+  return value.replace(new RegExp(`[${filter.drop}]`, 'g'), '');
+}
+
+export function readLeadParams(params: PhpParams, filters: InputFilters): LeadParams {
+  const read = {} as LeadParams;
+  for (const name of LEAD_PARAM_NAMES) read[name] = filterParam(params.get(name), LEAD_PARAM_FILTERS[name], filters);
+  return read;
+}
+
+/** The JSON-schema pattern a filtered parameter matches (on the decoded text). */
+export function leadParamPattern(name: LeadParamName): string {
+  const filter: ParamFilter = LEAD_PARAM_FILTERS[name];
+  if ('keep' in filter) return `^[${filter.keep.replace('{L}', '\\p{L}')}]*$`;
+  return `^[^${filter.drop}]*$`;
+}
+
+/**
+ * The schema of a function's input made of `value`, the agent parameters
+ * and lead parameters, each with the pattern of its filter.
+ */
+export function leadInputSchema<T extends Record<string, string>>(base: Readonly<Record<string, string>>, names: readonly LeadParamName[]): JSONSchemaType<T> {
+  const properties: Record<string, { type: 'string'; pattern: string }> = {};
+  for (const [name, pattern] of Object.entries(base)) properties[name] = { type: 'string', pattern };
+  for (const name of names) properties[name] = { type: 'string', pattern: leadParamPattern(name) };
+  return { type: 'object', properties, required: Object.keys(properties) } as unknown as JSONSchemaType<T>;
+}

@@ -1,0 +1,87 @@
+import type { CallbackRequest } from '@pbx-gateway/core';
+import { inputOf, PATTERNS } from '../agent-api/input-schema';
+import { leadInputSchema, type LeadParamName } from '../agent-api/lead-params';
+import { defineAgentOperation } from '../agent-api/operation';
+import type { AgentRequest } from '../agent-api/request';
+import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
+import { agentNotLoggedIn, echoedAgent, ownCheck, type Refusal } from '../errors';
+import { bytesToText } from '../wire/php-params';
+import { parseLocalDateTime } from '../wire/server-time';
+
+const CALLBACK_FIELDS = ['callback_datetime', 'callback_type', 'callback_comments', 'qm_dispo_code'] as const satisfies readonly LeadParamName[];
+
+type ExternalStatusInput = Pick<AgentRequest, 'value' | 'agent_user' | 'alt_user' | (typeof CALLBACK_FIELDS)[number]>;
+
+const readInput = inputOf(
+  leadInputSchema<ExternalStatusInput>({ value: PATTERNS.value, agent_user: PATTERNS.identifier, alt_user: PATTERNS.alphanumeric }, CALLBACK_FIELDS),
+  ['value', 'agent_user', 'alt_user', ...CALLBACK_FIELDS],
+);
+
+/** The product's limit on callback comments. */
+const MAX_CALLBACK_COMMENTS = 200;
+
+/** What the request says of a callback, as the line echoes it (bytes). */
+interface CallbackEcho {
+  datetime: string;
+  type: string;
+  comments: string;
+}
+
+const callbackEchoOf = (input: ExternalStatusInput): CallbackEcho => ({
+  datetime: input.callback_datetime,
+  // A type shorter than four letters is ANYONE, as the product reads it.
+  type: input.callback_type.length < 4 ? 'ANYONE' : input.callback_type,
+  comments: input.callback_comments.slice(0, MAX_CALLBACK_COMMENTS),
+});
+
+/** A time the server cannot read is taken as due now: the callback is kept rather than lost. */
+function callbackRequestOf(ctx: AgentOperationContext, echo: CallbackEcho): CallbackRequest {
+  return {
+    at: parseLocalDateTime(bytesToText(echo.datetime), ctx.settings.timeZone) ?? new Date(ctx.epoch * 1000),
+    recipient: echo.type === 'USERONLY' ? 'USERONLY' : 'ANYONE',
+    comments: bytesToText(echo.comments),
+  };
+}
+
+/** A status longer than the lead keeps (six characters): the function's own "not valid" line. */
+const statusNotValid: Refusal = {
+  kind: 'not_valid',
+  end: 'line',
+  text: (ctx) => `ERROR: external_status not valid - ${ctx.request.value}|${echoedAgent(ctx)}`,
+};
+
+/**
+ * external_status (seed 002, spec §3.2): the agent's disposition of the lead
+ * on their screen. The lead and its call record take the status; a
+ * scheduled-callback status with a time schedules the callback (lead held
+ * as CBHOLD); the agent then becomes ready or paused (see the core). Sent
+ * while the lead's call is up, it is applied when the call ends.
+ */
+export const externalStatus = defineAgentOperation({
+  name: 'external_status',
+  function: 'external_status',
+  auth: 'allow-list',
+  input: readInput,
+  async run(ctx: AgentOperationContext, input) {
+    const { value, agent_user: givenAgent, alt_user: altUser } = input;
+    if (value.length < 1 || (givenAgent.length < 1 && altUser.length < 2)) {
+      throw stopWith(ownCheck('line', `ERROR: external_status not valid - ${value}|${givenAgent}`));
+    }
+    checkAllowList(ctx, value);
+    const agentUser = await resolveAgentUser(ctx, `ERROR: no user found - ${altUser}`);
+    ctx.target = { agentUser };
+    if (agentUser === '' || !(await liveSession(ctx, agentUser))) throw stopWith(agentNotLoggedIn);
+    const echo = callbackEchoOf(input);
+    const withCallback = echo.datetime.length > 12;
+    const outcome = await ctx.core.dispositionAgentLead({
+      agentId: agentIdOf(agentUser),
+      disposition: { status: bytesToText(value), callback: withCallback ? callbackRequestOf(ctx, echo) : null },
+    });
+    ctx.answer.actionComment(`external_status: ${value} ${outcome.when === 'now' ? 'given' : 'given when the call ends'}`);
+    const qm = input.qm_dispo_code;
+    if (withCallback && outcome.scheduledCallbackStatus) return `${value}!${echo.datetime}!${echo.type}!${echo.comments}!${qm}`;
+    return qm.length > 0 ? `${value}!!!!${qm}` : value;
+  },
+  render: (echoValue, ctx) => ctx.answer.line(`SUCCESS: external_status function set - ${echoValue}|${ctx.target?.agentUser ?? ''}`),
+  errors: { INVALID_ARGUMENT: statusNotValid },
+});

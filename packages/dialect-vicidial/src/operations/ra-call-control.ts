@@ -1,0 +1,76 @@
+import type { JSONSchemaType } from 'ajv';
+import { inputOf, PATTERNS } from '../agent-api/input-schema';
+import { defineAgentOperation } from '../agent-api/operation';
+import { checkAllowList, liveSession, stopWith } from '../agent-api/steps';
+import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
+import { callIdOfWire } from '../wire/call-id';
+import { bytesToText } from '../wire/php-params';
+
+interface RaCallControlInput {
+  value: string;
+  agent_user: string;
+  stage: string;
+}
+
+const schema: JSONSchemaType<RaCallControlInput> = {
+  type: 'object',
+  properties: {
+    value: { type: 'string', pattern: PATTERNS.value },
+    agent_user: { type: 'string', pattern: PATTERNS.identifier },
+    stage: { type: 'string', pattern: PATTERNS.stage },
+  },
+  required: ['value', 'agent_user', 'stage'],
+};
+
+const readInput = inputOf(schema, ['value', 'agent_user', 'stage']);
+
+const noActiveCall: Refusal = { kind: 'own_check', end: 'line', text: (ctx) => `ERROR: no active call found - ${ctx.request.value}` };
+const numberNotValid: Refusal = { kind: 'not_valid', end: 'line', text: (ctx) => `ERROR: phone_number is not valid - ${ctx.request.phone_number}` };
+
+/**
+ * ra_call_control (seed 002, spec §3.2): hangs up, or transfers, a customer
+ * call named by its call ID (the ID transfer_conference echoes), whoever's
+ * it is; `agent_user` is any logged-in agent and only echoed. The gateway
+ * has no remote agents of its own: any live customer call of an agent can be
+ * named. EXTENSIONTRANSFER transfers the customer blind to `phone_number`,
+ * as transfer_conference BLIND_TRANSFER does; INGROUPTRANSFER needs an
+ * in-group, which the gateway has none of yet. VICIdial's `status` is a lead
+ * status, and the gateway keeps no leads: it is read and not stored.
+ */
+export const raCallControl = defineAgentOperation({
+  name: 'ra_call_control',
+  function: 'ra_call_control',
+  auth: 'allow-list',
+  input: readInput,
+  async run(ctx, { value, agent_user: agentUser, stage }): Promise<string> {
+    if (value.length < 1 || agentUser.length < 1 || stage.length < 1) {
+      throw stopWith(ownCheck('line', `ERROR: ra_call_control not valid - ${value}|${agentUser}|${stage}`));
+    }
+    checkAllowList(ctx, value);
+    ctx.target = { agentUser };
+    if (!(await liveSession(ctx, agentUser))) throw stopWith(agentNotLoggedIn);
+    const callId = callIdOfWire(bytesToText(value));
+    const found = await ctx.core.getCall(callId);
+    if (!found || found.call.state === 'ended' || found.call.purpose !== 'agent_customer') throw stopWith(noActiveCall);
+    const { phone_number: phoneNumber, ingroup_choices: group } = ctx.request;
+    switch (stage) {
+      case 'HANGUP':
+        await ctx.core.hangupCall({ callId });
+        ctx.answer.actionComment(`ra_call_control: call ${callId} hung up`);
+        return `SUCCESS: ra_call_control hungup - ${agentUser}|${value}|HANGUP`;
+      case 'EXTENSIONTRANSFER':
+        if (phoneNumber.length < 2) throw stopWith(numberNotValid);
+        await ctx.core.transferCall({ callId, number: bytesToText(phoneNumber), callerId: null });
+        ctx.answer.actionComment(`ra_call_control: call ${callId} transferred to ${bytesToText(phoneNumber)}`);
+        return `SUCCESS: ra_call_control transfer - ${agentUser}|${value}|${phoneNumber}`;
+      case 'INGROUPTRANSFER':
+        throw stopWith(ownCheck('line', `ERROR: ingroup is not valid - ${group === 'DEFAULTINGROUP' ? '' : group.trim()}`));
+      default:
+        throw stopWith(ownCheck('line', `ERROR: stage is not valid - ${stage}`));
+    }
+  },
+  render(line, ctx) {
+    ctx.answer.line(line);
+  },
+  errors: { NO_ACTIVE_CALL: noActiveCall, INVALID_NUMBER: numberNotValid },
+});

@@ -1,0 +1,118 @@
+import type { Call } from '@pbx-gateway/core';
+import { agentCommand } from '../agent-api/agent-command';
+import { currentCustomerCall } from '../agent-api/agent-call';
+import { stopWith, type AgentOperationContext } from '../agent-api/steps';
+import { echoedAgent, ownCheck, type Refusal } from '../errors';
+import { wireCallId } from '../wire/call-id';
+import { bytesToText, utf8ToBytes } from '../wire/php-params';
+
+/** Values that take a number, a group alias and a caller id choice. */
+const DIALLING = new Set(['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL', 'LOCAL_CLOSER']);
+/** Values that take nothing. */
+const PLAIN = new Set(['HANGUP_XFER', 'HANGUP_BOTH', 'LEAVE_3WAY_CALL']);
+const CID_CHOICES = new Set(['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID']);
+
+const noLiveCall: Refusal = { kind: 'own_check', end: 'line', text: (ctx) => `ERROR: agent_user does not have a live call - ${echoedAgent(ctx)}` };
+
+/** Gateway choice: a number the core will not dial is refused with ra_call_control's wording. */
+const numberNotValid: Refusal = { kind: 'not_valid', end: 'line', text: (ctx) => `ERROR: phone_number is not valid - ${ctx.request.phone_number}` };
+
+/** The one third party the gateway keeps per call is there already: tw_check's line, with that count. */
+const threeWayActive: Refusal = {
+  kind: 'own_check',
+  end: 'exit',
+  text: (ctx) => `ERROR: agent_user has current active 3-way call - ${echoedAgent(ctx)}|1|0|${ctx.request.tw_check}`,
+};
+
+/**
+ * The in-group a value transfers to: `DEFAULTINGROUP` is the campaign's
+ * default transfer group, which the gateway has none of (it has no
+ * in-groups yet), so it resolves to nothing.
+ */
+const groupOf = (ctx: AgentOperationContext): string => (ctx.request.ingroup_choices === 'DEFAULTINGROUP' ? '' : ctx.request.ingroup_choices.trim());
+
+/** `|Multi-phones: <accepted> <given> <stored>`: 5 to 18 digit numbers, each once; the gateway dials none of them. */
+function multiPhones(given: string): string {
+  if (given.length <= 4) return '';
+  const entries = given.split(',');
+  const accepted = [...new Set(entries.filter((entry) => /^[0-9]{5,18}$/.test(entry)))];
+  return `|Multi-phones: ${accepted.length} ${entries.length} ${accepted.join(',')}`;
+}
+
+/** The number the third party sees, by `cid_choice`; null: the customer call's own caller id (the campaign's). */
+function callerIdFor(choice: string, call: Call, phoneNumber: string): string | null {
+  if (choice === 'CUSTOMER') return call.toNumber;
+  if (choice === 'AGENT_PHONE' && /^\+?[0-9]+$/.test(phoneNumber)) return phoneNumber;
+  return null;
+}
+
+/**
+ * transfer_conference (seed 002, spec §3.2): third parties and transfers on
+ * the agent's customer call, carried out by the core (transfers/): dial a
+ * third party with the customer (3-way call), park the customer and dial,
+ * hang up the third party or both, leave the 3-way call, transfer the
+ * customer blind. LOCAL_CLOSER needs an in-group, which the gateway does not
+ * have yet: it is answered `ingroup is not valid`. LEAVE_VM: the customer is
+ * left with the message and the agent goes to after-call work.
+ */
+export const transferConference = agentCommand({
+  name: 'transfer_conference',
+  notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => value.length < 8 || (givenAgent.length < 1 && altUser.length < 2),
+  async carryOut(ctx, { value, agentId, agentUser }) {
+    const { core, request } = ctx;
+    const live = await currentCustomerCall(ctx, agentId);
+    if (!live) throw stopWith(noLiveCall);
+    const needsGroup = value === 'LOCAL_CLOSER' || ((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.consultative === 'YES');
+    if (needsGroup) throw stopWith(ownCheck('line', `ERROR: ingroup is not valid - ${groupOf(ctx)}`));
+    if (DIALLING.has(value)) {
+      if (request.group_alias.length > 1) throw stopWith(ownCheck('exit', `ERROR: group_alias is not valid - ${agentUser}|${request.group_alias}`));
+      if (request.cid_choice.length > 0 && !CID_CHOICES.has(request.cid_choice)) {
+        throw stopWith(ownCheck('exit', `ERROR: cid_choice is not valid - ${agentUser}|${request.cid_choice}`));
+      }
+    } else if (!PLAIN.has(value)) {
+      throw stopWith(ownCheck('line', `ERROR: value is not valid - ${value}|${request.user}`));
+    }
+    const thirdParties = live.legs.filter((leg) => leg.role === 'third_party' && leg.state !== 'ended').length;
+    if ((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.tw_check === 'YES' && thirdParties > 0) {
+      throw stopWith(ownCheck('exit', `ERROR: agent_user has current active 3-way call - ${agentUser}|${thirdParties}|0|${request.tw_check}`));
+    }
+    // md_check counts press-1 calls of a multi-dial, which the gateway does not place: there are never any.
+
+    const session = await core.getAgentSession(agentId);
+    const party = { number: bytesToText(request.phone_number), callerId: callerIdFor(request.cid_choice, live.call, session?.phoneNumber ?? '') };
+    const done = await carryOutValue(ctx, value, agentId, party);
+    const line =
+      `SUCCESS: transfer_conference function set - ${value}|${groupOf(ctx)}|${request.phone_number}|${request.consultative}|${agentUser}|` +
+      `${utf8ToBytes(wireCallId(live.call.id))}${multiPhones(request.multi_dial_phones)}|`;
+    return { comment: `transfer_conference: ${done}`, line };
+  },
+  errors: { NO_ACTIVE_CALL: noLiveCall, INVALID_NUMBER: numberNotValid, INVALID_ARGUMENT: threeWayActive },
+});
+
+async function carryOutValue(ctx: AgentOperationContext, value: string, agentId: string, party: { number: string; callerId: string | null }): Promise<string> {
+  const { core } = ctx;
+  switch (value) {
+    case 'HANGUP_XFER': {
+      const { hungUp } = await core.hangupThirdParty({ agentId });
+      return hungUp ? 'third party hung up' : 'no third party';
+    }
+    case 'HANGUP_BOTH':
+      await core.hangupCallParties({ agentId });
+      return 'customer and third party hung up';
+    case 'LEAVE_3WAY_CALL':
+      await core.leaveThreeWayCall({ agentId });
+      return 'agent left the 3-way call';
+    case 'BLIND_TRANSFER':
+      await core.blindTransfer({ agentId, ...party });
+      return `customer transferred to ${party.number}`;
+    case 'LEAVE_VM':
+      await core.leaveCustomerMessage({ agentId, media: { kind: 'sound', name: ctx.settings.voicemailMessage } });
+      return 'customer left with the message';
+    case 'PARK_CUSTOMER_DIAL':
+      await core.dialThirdParty({ agentId, parkCustomer: true, ...party });
+      return `customer parked, ${party.number} dialled`;
+    default:
+      await core.dialThirdParty({ agentId, ...party });
+      return `${party.number} dialled with the customer`;
+  }
+}

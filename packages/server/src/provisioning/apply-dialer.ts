@@ -1,0 +1,101 @@
+import type { StoreTransaction } from '@pbx-gateway/core';
+import type { DialerSections } from './dialer-sections';
+
+export interface DialerApplied {
+  campaigns: number;
+  lists: number;
+  leads: number;
+  statuses: number;
+  dnc: number;
+}
+
+/**
+ * Writes the dialer sections inside the directory's transaction. Campaigns,
+ * lists and statuses take the document's values; a lead already stored is
+ * left as it is, so that the statuses agents gave survive a restart that
+ * provisions again; do-not-call numbers are only ever added.
+ */
+export async function applyDialerSections(tx: StoreTransaction, document: DialerSections, now: Date): Promise<DialerApplied> {
+  for (const entry of document.campaigns ?? []) {
+    await tx.campaigns.upsert({
+      id: entry.id,
+      name: entry.name ?? entry.id,
+      active: entry.active ?? true,
+      dialMethod: entry.dialMethod ?? 'MANUAL',
+      allowInbound: entry.allowInbound ?? false,
+      manualDialListId: entry.manualDialListId === undefined ? 998 : entry.manualDialListId,
+      apiManualDial: entry.apiManualDial ?? 'STANDARD',
+      manualPreviewDial: entry.manualPreviewDial ?? 'PREVIEW_AND_SKIP',
+      altNumberDialing: entry.altNumberDialing ?? false,
+      agentLeadSearch: entry.agentLeadSearch ?? 'DISABLED',
+      defaultXferGroup: entry.defaultXferGroup ?? null,
+      parkExt: entry.parkExt ?? null,
+      campaignCid: entry.campaignCid ?? null,
+      dialPrefix: entry.dialPrefix ?? '',
+      useOtherCampaignDnc: entry.useOtherCampaignDnc ?? null,
+      settings: entry.settings ?? {},
+    });
+  }
+  for (const entry of document.lists ?? []) {
+    await tx.leadLists.upsert({ id: entry.id, name: entry.name ?? `List ${entry.id}`, campaignId: entry.campaignId, active: entry.active ?? true });
+  }
+  for (const entry of document.statuses ?? []) {
+    await tx.leadStatuses.upsert({
+      status: entry.status,
+      campaignId: entry.campaignId ?? null,
+      name: entry.name,
+      selectable: entry.selectable ?? true,
+      scheduledCallback: entry.scheduledCallback ?? false,
+      humanAnswered: entry.humanAnswered ?? false,
+      sale: entry.sale ?? false,
+    });
+  }
+  for (const entry of document.leads ?? []) {
+    if (await tx.leads.get(entry.id)) continue;
+    await tx.leads.put({
+      id: entry.id,
+      listId: entry.listId,
+      entryListId: entry.listId,
+      status: entry.status ?? 'NEW',
+      user: '',
+      entryDate: now,
+      modifyDate: now,
+      calledCount: 0,
+      phoneCode: entry.phoneCode ?? '1',
+      phoneNumber: entry.phoneNumber,
+      vendorLeadCode: entry.vendorLeadCode ?? '',
+      sourceId: entry.sourceId ?? '',
+      gmtOffsetNow: '0.00',
+      title: entry.title ?? '',
+      firstName: entry.firstName ?? '',
+      middleInitial: entry.middleInitial ?? '',
+      lastName: entry.lastName ?? '',
+      address1: entry.address1 ?? '',
+      address2: entry.address2 ?? '',
+      address3: entry.address3 ?? '',
+      city: entry.city ?? '',
+      state: entry.state ?? '',
+      province: entry.province ?? '',
+      postalCode: entry.postalCode ?? '',
+      countryCode: entry.countryCode ?? '',
+      gender: entry.gender ?? 'U',
+      dateOfBirth: entry.dateOfBirth ?? null,
+      altPhone: entry.altPhone ?? '',
+      email: entry.email ?? '',
+      securityPhrase: entry.securityPhrase ?? '',
+      comments: entry.comments ?? '',
+      rank: entry.rank ?? 0,
+      owner: entry.owner ?? '',
+    });
+  }
+  for (const entry of document.dnc ?? []) {
+    await tx.dnc.add({ phoneNumber: entry.phoneNumber, scope: entry.campaignId === undefined ? { kind: 'system' } : { kind: 'campaign', campaignId: entry.campaignId } });
+  }
+  return {
+    campaigns: document.campaigns?.length ?? 0,
+    lists: document.lists?.length ?? 0,
+    leads: document.leads?.length ?? 0,
+    statuses: document.statuses?.length ?? 0,
+    dnc: document.dnc?.length ?? 0,
+  };
+}

@@ -1,0 +1,195 @@
+import type { JSONSchemaType } from 'ajv';
+
+/**
+ * The dialer part of a provisioning document: campaigns, their lists and
+ * leads, lead statuses and do-not-call numbers.
+ */
+export interface DialerSections {
+  campaigns?: CampaignEntry[];
+  lists?: ListEntry[];
+  leads?: LeadEntry[];
+  statuses?: StatusEntry[];
+  dnc?: DncEntry[];
+}
+
+export interface CampaignEntry {
+  id: string;
+  name?: string;
+  active?: boolean;
+  dialMethod?: string;
+  allowInbound?: boolean;
+  manualDialListId?: number | null;
+  apiManualDial?: string;
+  manualPreviewDial?: string;
+  altNumberDialing?: boolean;
+  agentLeadSearch?: string;
+  defaultXferGroup?: string;
+  parkExt?: string;
+  campaignCid?: string;
+  dialPrefix?: string;
+  useOtherCampaignDnc?: string;
+  settings?: Record<string, string>;
+}
+
+export interface ListEntry {
+  id: number;
+  name?: string;
+  campaignId: string;
+  active?: boolean;
+}
+
+export interface LeadEntry {
+  id: number;
+  listId: number;
+  phoneNumber: string;
+  phoneCode?: string;
+  status?: string;
+  vendorLeadCode?: string;
+  sourceId?: string;
+  title?: string;
+  firstName?: string;
+  middleInitial?: string;
+  lastName?: string;
+  address1?: string;
+  address2?: string;
+  address3?: string;
+  city?: string;
+  state?: string;
+  province?: string;
+  postalCode?: string;
+  countryCode?: string;
+  gender?: 'U' | 'M' | 'F';
+  dateOfBirth?: string;
+  altPhone?: string;
+  email?: string;
+  securityPhrase?: string;
+  comments?: string;
+  rank?: number;
+  owner?: string;
+}
+
+export interface StatusEntry {
+  status: string;
+  /** Absent: a system status. */
+  campaignId?: string;
+  name: string;
+  selectable?: boolean;
+  scheduledCallback?: boolean;
+  humanAnswered?: boolean;
+  sale?: boolean;
+}
+
+export interface DncEntry {
+  phoneNumber: string;
+  /** Absent: the system list. */
+  campaignId?: string;
+}
+
+const text = { type: 'string', nullable: true } as const;
+const flag = { type: 'boolean', nullable: true } as const;
+const campaignId = { type: 'string', pattern: '^[A-Za-z0-9_-]{2,8}$' } as const;
+const status = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,6}$' } as const;
+const listId = { type: 'integer', minimum: 1, maximum: 99999999999 } as const;
+const phoneNumber = { type: 'string', pattern: '^[0-9]{2,18}$' } as const;
+const bounded = (maxLength: number) => ({ type: 'string', nullable: true, maxLength }) as const;
+
+export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaType<Required<DialerSections>[K]> } = {
+  campaigns: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: campaignId,
+        name: text,
+        active: flag,
+        dialMethod: text,
+        allowInbound: flag,
+        manualDialListId: { ...listId, nullable: true },
+        apiManualDial: { type: 'string', nullable: true, enum: ['STANDARD', 'QUEUE', 'QUEUE_AND_AUTOCALL'] },
+        manualPreviewDial: { type: 'string', nullable: true, enum: ['DISABLED', 'PREVIEW_AND_SKIP', 'PREVIEW_ONLY'] },
+        altNumberDialing: flag,
+        agentLeadSearch: text,
+        defaultXferGroup: text,
+        parkExt: text,
+        campaignCid: text,
+        dialPrefix: text,
+        useOtherCampaignDnc: { ...campaignId, nullable: true },
+        settings: { type: 'object', nullable: true, additionalProperties: { type: 'string' }, required: [] },
+      },
+    },
+  },
+  lists: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'campaignId'],
+      properties: { id: listId, name: text, campaignId, active: flag },
+    },
+  },
+  leads: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'listId', 'phoneNumber'],
+      properties: {
+        id: { type: 'integer', minimum: 1 },
+        listId,
+        phoneNumber,
+        phoneCode: bounded(10),
+        status: { ...status, nullable: true },
+        vendorLeadCode: bounded(20),
+        sourceId: bounded(50),
+        title: bounded(4),
+        firstName: bounded(30),
+        middleInitial: bounded(1),
+        lastName: bounded(30),
+        address1: bounded(100),
+        address2: bounded(100),
+        address3: bounded(100),
+        city: bounded(50),
+        state: bounded(2),
+        province: bounded(50),
+        postalCode: bounded(10),
+        countryCode: bounded(3),
+        gender: { type: 'string', nullable: true, enum: ['U', 'M', 'F'] },
+        dateOfBirth: { type: 'string', nullable: true, pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+        altPhone: bounded(12),
+        email: bounded(70),
+        securityPhrase: bounded(100),
+        comments: bounded(255),
+        rank: { type: 'integer', nullable: true, minimum: -32768, maximum: 32767 },
+        owner: bounded(20),
+      },
+    },
+  },
+  statuses: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['status', 'name'],
+      properties: {
+        status,
+        campaignId: { ...campaignId, nullable: true },
+        name: { type: 'string', minLength: 1 },
+        selectable: flag,
+        scheduledCallback: flag,
+        humanAnswered: flag,
+        sale: flag,
+      },
+    },
+  },
+  dnc: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['phoneNumber'],
+      properties: { phoneNumber, campaignId: { ...campaignId, nullable: true } },
+    },
+  },
+};

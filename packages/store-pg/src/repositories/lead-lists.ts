@@ -1,0 +1,25 @@
+import type { LeadList, LeadListRepository } from '@pbx-gateway/core';
+import type { Knex } from 'knex';
+import { toNumber } from '../support/rows';
+
+interface LeadListRow {
+  id: string | number;
+  name: string;
+  campaign_id: string;
+  active: boolean;
+}
+
+const toList = (row: LeadListRow): LeadList => ({ id: toNumber(row.id), name: row.name, campaignId: row.campaign_id, active: row.active });
+
+export function createLeadListRepository(db: Knex): LeadListRepository {
+  return {
+    async get(id) {
+      const row: LeadListRow | undefined = await db('lead_lists').where({ id }).first();
+      return row ? toList(row) : null;
+    },
+
+    async upsert(list) {
+      await db('lead_lists').insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active }).onConflict('id').merge();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Recording, RecordingRepository } from '@pbx-gateway/core';
+import type { Knex } from 'knex';
+
+interface RecordingRow {
+  id: string;
+  name: string;
+  format: string;
+  location: string;
+  agent_id: string;
+  bridge_id: string;
+  call_id: string | null;
+  lead_id: string | number | null;
+  state: Recording['state'];
+  created_at: Date;
+  started_at: Date | null;
+  ended_at: Date | null;
+  duration_sec: number | null;
+}
+
+const toRecording = (row: RecordingRow): Recording => ({
+  id: row.id,
+  name: row.name,
+  format: row.format,
+  location: row.location,
+  agentId: row.agent_id,
+  bridgeId: row.bridge_id,
+  callId: row.call_id,
+  leadId: row.lead_id === null ? null : Number(row.lead_id),
+  state: row.state,
+  createdAt: row.created_at,
+  startedAt: row.started_at,
+  endedAt: row.ended_at,
+  durationSec: row.duration_sec,
+});
+
+/** Every column but the key. */
+const toColumns = (recording: Recording): Omit<RecordingRow, 'id'> => ({
+  name: recording.name,
+  format: recording.format,
+  location: recording.location,
+  agent_id: recording.agentId,
+  bridge_id: recording.bridgeId,
+  call_id: recording.callId,
+  lead_id: recording.leadId,
+  state: recording.state,
+  created_at: recording.createdAt,
+  started_at: recording.startedAt,
+  ended_at: recording.endedAt,
+  duration_sec: recording.durationSec === null ? null : Math.round(recording.durationSec),
+});
+
+const OLDEST_FIRST = [{ column: 'created_at' }, { column: 'id' }];
+const LIVE_STATES: ReadonlyArray<Recording['state']> = ['pending', 'recording'];
+const UNFINISHED_STATES: ReadonlyArray<Recording['state']> = [...LIVE_STATES, 'stopping'];
+
+export function createRecordingRepository(db: Knex): RecordingRepository {
+  const one = async (where: Partial<RecordingRow>): Promise<Recording | null> => {
+    const row: RecordingRow | undefined = await db('recordings').where(where).first();
+    return row ? toRecording(row) : null;
+  };
+
+  return {
+    async insert(recording) {
+      await db('recordings').insert({ id: recording.id, ...toColumns(recording) });
+    },
+
+    async update(recording) {
+      await db('recordings').where({ id: recording.id }).update(toColumns(recording));
+    },
+
+    get: (id) => one({ id }),
+    getByName: (name) => one({ name }),
+
+    async liveForAgent(agentId) {
+      const rows: RecordingRow[] = await db('recordings').where('agent_id', agentId).whereIn('state', LIVE_STATES).orderBy(OLDEST_FIRST);
+      return rows.map(toRecording);
+    },
+
+    async listForCall(callId) {
+      const rows: RecordingRow[] = await db('recordings').where('call_id', callId).orderBy(OLDEST_FIRST);
+      return rows.map(toRecording);
+    },
+
+    async listUnfinished() {
+      const rows: RecordingRow[] = await db('recordings').whereIn('state', UNFINISHED_STATES).orderBy(OLDEST_FIRST);
+      return rows.map(toRecording);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { storeContract } from '@pbx-gateway/test-support';
+import { openStore } from './fixtures';
+
+storeContract('Postgres', openStore);

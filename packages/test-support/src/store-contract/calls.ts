@@ -1,0 +1,199 @@
+/// <reference types="jest" />
+import type { CallOf } from '@pbx-gateway/core';
+import { agent } from '../test-core/fixtures';
+import { at, freshStore, type MakeStore } from './contract-store';
+import { call, cdr, leg, playback } from './rows';
+
+export function callContract(makeStore: MakeStore): void {
+  describe('calls and legs', () => {
+    const store = freshStore(makeStore);
+
+    it('round-trips calls and legs with every field, and updates them', async () => {
+      await store().direct.agents.upsert(agent('c-agent'));
+      const full: CallOf<'agent_customer'> = {
+        ...call('c1', {
+          state: 'answered',
+          agentId: 'c-agent',
+          tenant: '2028',
+          bridgeId: 'c1.bridge',
+          extension: '100',
+          answeredAt: at('2024-05-01T09:00:05.250Z'),
+          origin: { dialect: 'vicidial', operation: 'external_dial', apiUserId: 'u1' },
+          data: { customuuid: 'x', nested: { list: [1, 'two', null] } },
+        }),
+        purpose: 'agent_customer',
+        progress: { stage: 'connected', customerEndpoint: 'PJSIP/800123456@upc', trunkId: 1, leadId: 7 },
+      };
+      await store().direct.calls.insert(full);
+      expect(await store().direct.calls.get('c1')).toEqual(full);
+      const ended = { ...full, state: 'ended' as const, endedAt: at('2024-05-01T09:01:00.000Z'), hangupCause: 17, hangupCauseText: 'User busy', hangupSide: 'callee' as const };
+      await store().direct.calls.update(ended);
+      expect(await store().direct.calls.get('c1')).toEqual(ended);
+      expect(await store().direct.calls.get('none')).toBeNull();
+
+      const fullLeg = leg('c1.1', 'c1', {
+        role: 'customer',
+        channelName: 'PJSIP/upc-00000001',
+        state: 'up',
+        account: { kind: 'trunk', id: 1 },
+        answeredAt: at('2024-05-01T09:00:05.250Z'),
+        hangupRequested: true,
+      });
+      await store().direct.calls.insertLeg(fullLeg);
+      expect(await store().direct.calls.getLeg('c1.1')).toEqual(fullLeg);
+      const endedLeg = { ...fullLeg, state: 'ended' as const, endedAt: at('2024-05-01T09:01:00.000Z'), cause: 16, causeText: 'Normal Clearing' };
+      await store().direct.calls.updateLeg(endedLeg);
+      expect(await store().direct.calls.getLeg('c1.1')).toEqual(endedLeg);
+      expect(await store().direct.calls.getLeg('none')).toBeNull();
+    });
+
+    it('refuses a second call or leg with one id, and a leg of a call that does not exist', async () => {
+      await store().direct.calls.insert(call('c2'));
+      await expect(store().direct.calls.insert(call('c2'))).rejects.toThrow();
+      await store().direct.calls.insertLeg(leg('c2.1', 'c2'));
+      await expect(store().direct.calls.insertLeg(leg('c2.1', 'c2'))).rejects.toThrow();
+      await expect(store().direct.calls.insertLeg(leg('none.1', 'none'))).rejects.toThrow();
+      expect(await store().direct.calls.getLeg('none.1')).toBeNull();
+    });
+
+    it('keeps call data but not its key order (as Postgres jsonb)', async () => {
+      await store().direct.calls.insert(call('c4', { data: { customuuid: 'x', cb: { url: 'u', at: 1 } } }));
+      const data = (await store().direct.calls.get('c4'))!.data as Record<string, Record<string, unknown>>;
+      expect(Object.keys(data)).toEqual(['cb', 'customuuid']);
+      expect(Object.keys(data.cb!)).toEqual(['at', 'url']);
+    });
+
+    it('lists the legs of a call in creation order', async () => {
+      await store().direct.calls.insert(call('c3'));
+      await store().direct.calls.insertLeg(leg('c3.b', 'c3', { createdAt: at('2024-05-01T09:00:02.000Z') }));
+      await store().direct.calls.insertLeg(leg('c3.a', 'c3', { createdAt: at('2024-05-01T09:00:01.000Z') }));
+      await store().direct.calls.insertLeg(leg('c3.c', 'c3', { createdAt: at('2024-05-01T09:00:02.000Z') }));
+      expect((await store().direct.calls.legsOf('c3')).map((row) => row.id)).toEqual(['c3.a', 'c3.b', 'c3.c']);
+      expect(await store().direct.calls.legsOf('none')).toEqual([]);
+    });
+  });
+
+  describe('live calls and channels', () => {
+    const store = freshStore(makeStore);
+    beforeAll(async () => {
+      await store().direct.calls.insert(call('late', { createdAt: at('2024-05-01T09:00:10.000Z') }));
+      await store().direct.calls.insert(call('early', { createdAt: at('2024-05-01T09:00:00.000Z'), state: 'answered' }));
+      await store().direct.calls.insert(call('over', { state: 'ended', endedAt: at('2024-05-01T09:00:20.000Z') }));
+      await store().direct.calls.insertLeg(leg('early.2', 'early', { channelName: 'PJSIP/upc-2', state: 'up', account: { kind: 'trunk', id: 1 }, createdAt: at('2024-05-01T09:00:01.000Z') }));
+      await store().direct.calls.insertLeg(leg('early.1', 'early', { channelName: 'PJSIP/100-1', state: 'ringing' }));
+      await store().direct.calls.insertLeg(leg('early.3', 'early', { channelName: null, createdAt: at('2024-05-01T09:00:02.000Z') }));
+      await store().direct.calls.insertLeg(leg('early.4', 'early', { channelName: 'PJSIP/100-4', state: 'ended', createdAt: at('2024-05-01T09:00:03.000Z') }));
+      await store().direct.calls.insertLeg(leg('late.1', 'late', { channelName: 'PJSIP/100-1', createdAt: at('2024-05-01T09:00:10.000Z') }));
+      await store().direct.calls.insertLeg(leg('over.1', 'over', { channelName: 'PJSIP/100-9', state: 'ended' }));
+    });
+
+    it('lists live calls oldest first, each with all its legs', async () => {
+      const live = await store().direct.calls.listLive();
+      expect(live.map(({ call: row, legs }) => [row.id, legs.map((item) => item.id)])).toEqual([
+        ['early', ['early.1', 'early.2', 'early.3', 'early.4']],
+        ['late', ['late.1']],
+      ]);
+    });
+
+    it('lists the named live legs of live calls, calls oldest first, legs in creation order', async () => {
+      expect(await store().direct.calls.listLiveChannels()).toEqual([
+        { channelName: 'PJSIP/100-1', context: 'from-internal', state: 'ringing', callerNumber: '100', dialedNumber: '420777000111', account: null, createdAt: at('2024-05-01T09:00:00.000Z') },
+        { channelName: 'PJSIP/upc-2', context: 'from-internal', state: 'up', callerNumber: '100', dialedNumber: '420777000111', account: { kind: 'trunk', id: 1 }, createdAt: at('2024-05-01T09:00:01.000Z') },
+        { channelName: 'PJSIP/100-1', context: 'from-internal', state: 'dialing', callerNumber: '100', dialedNumber: '420777000111', account: null, createdAt: at('2024-05-01T09:00:10.000Z') },
+      ]);
+    });
+
+    it('finds the newest live leg by channel name, never an ended one', async () => {
+      expect((await store().direct.calls.findLiveLegByChannelName('PJSIP/100-1'))?.id).toBe('late.1');
+      expect(await store().direct.calls.findLiveLegByChannelName('PJSIP/100-4')).toBeNull();
+      expect(await store().direct.calls.findLiveLegByChannelName('PJSIP/100-9')).toBeNull();
+    });
+  });
+}
+
+export function playbackContract(makeStore: MakeStore): void {
+  describe('playbacks', () => {
+    const store = freshStore(makeStore);
+    beforeAll(async () => {
+      await store().direct.agents.upsert(agent('p-agent'));
+      await store().direct.calls.insert(call('p-call'));
+    });
+
+    it('round-trips every field and updates', async () => {
+      const full = playback('p1', {
+        agentId: 'p-agent',
+        callId: 'p-call',
+        target: { kind: 'bridge', bridgeId: 'p-call.bridge' },
+        state: 'playing',
+        offsetMs: 1500,
+        playedMs: 250,
+        resumedAt: at('2024-05-01T09:00:01.500Z'),
+        startedAt: at('2024-05-01T09:00:01.000Z'),
+        continues: 'p0',
+      });
+      await store().direct.playbacks.insert(full);
+      expect(await store().direct.playbacks.get('p1')).toEqual(full);
+      const finished = { ...full, state: 'finished' as const, finishCause: 'stopped' as const, finishedAt: at('2024-05-01T09:00:09.000Z') };
+      await store().direct.playbacks.update(finished);
+      expect(await store().direct.playbacks.get('p1')).toEqual(finished);
+      const onLeg = playback('p1b', { target: { kind: 'leg', legId: 'p-call.1' } });
+      await store().direct.playbacks.insert(onLeg);
+      expect(await store().direct.playbacks.get('p1b')).toEqual(onLeg);
+      expect(await store().direct.playbacks.get('none')).toBeNull();
+    });
+
+    it("finds an agent's and a call's newest active playback (pending, playing or paused), and unfinished ones", async () => {
+      await store().direct.playbacks.insert(playback('p2', { agentId: 'p-agent', callId: 'p-call', state: 'paused', createdAt: at('2024-05-01T09:00:02.000Z') }));
+      await store().direct.playbacks.insert(playback('p3', { agentId: 'p-agent', callId: 'p-call', state: 'finishing', createdAt: at('2024-05-01T09:00:03.000Z') }));
+      expect((await store().direct.playbacks.activeForAgent('p-agent'))?.id).toBe('p2');
+      expect((await store().direct.playbacks.activeForCall('p-call'))?.id).toBe('p2');
+      expect((await store().direct.playbacks.unfinishedForCall('p-call'))?.id).toBe('p3');
+      expect(await store().direct.playbacks.activeForAgent('nobody')).toBeNull();
+      expect(await store().direct.playbacks.unfinishedForCall('none')).toBeNull();
+      expect((await store().direct.playbacks.listUnfinished()).map((row) => row.id)).toEqual(['p1b', 'p2', 'p3']);
+    });
+  });
+}
+
+export function cdrContract(makeStore: MakeStore): void {
+  describe('CDRs', () => {
+    const store = freshStore(makeStore);
+    beforeAll(async () => {
+      for (const id of ['r1', 'r2', 'r3']) await store().direct.calls.insert(call(id));
+    });
+
+    it('numbers CDRs in increasing order and round-trips every field', async () => {
+      const full = cdr('r1', {
+        purpose: 'voice_menu',
+        tenant: '2028',
+        extension: '100',
+        answeredAt: at('2024-05-01T09:00:05.000Z'),
+        billsec: 25,
+        hangupSide: 'system',
+        recordingFile: 'rec/r1.wav',
+        data: { customuuid: 'u', keys: ['1'] },
+      });
+      const first = await store().direct.cdrs.insert(full);
+      const second = await store().direct.cdrs.insert(cdr('r2', { startedAt: at('2024-05-01T10:00:00.000Z') }));
+      expect(first).toEqual({ ...full, id: first.id });
+      expect(second.id).toBeGreaterThan(first.id);
+      expect(await store().direct.cdrs.getByCall('r1')).toEqual(first);
+      expect(await store().direct.cdrs.getByCall('r3')).toBeNull();
+    });
+
+    it('keeps one CDR per call, and writes none for a call that does not exist', async () => {
+      await expect(store().direct.cdrs.insert(cdr('none'))).rejects.toThrow();
+      expect(await store().direct.cdrs.getByCall('none')).toBeNull();
+      await expect(store().direct.cdrs.insert(cdr('r1'))).rejects.toThrow(/cdrs_call_id_key/);
+      await expect(store().transaction((tx) => tx.cdrs.insert(cdr('r2')))).rejects.toThrow(/cdrs_call_id_key/);
+    });
+
+    it('lists by id, since a start time, up to a limit', async () => {
+      expect((await store().direct.cdrs.list()).map((row) => row.callId)).toEqual(['r1', 'r2']);
+      expect((await store().direct.cdrs.list({ since: at('2024-05-01T09:30:00.000Z') })).map((row) => row.callId)).toEqual(['r2']);
+      expect((await store().direct.cdrs.list({ since: at('2024-05-01T10:00:00.000Z') })).map((row) => row.callId)).toEqual(['r2']);
+      expect((await store().direct.cdrs.list({ limit: 1 })).map((row) => row.callId)).toEqual(['r1']);
+      expect(await store().direct.cdrs.list({ limit: 0 })).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,34 @@
+/// <reference types="jest" />
+import { agentContract, apiUserContract, extensionContract, loginFailureContract, queueContract, trunkContract } from './directory';
+import { callContract, cdrContract, playbackContract } from './calls';
+import type { MakeStore } from './contract-store';
+import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { sessionContract } from './sessions';
+import { transactionContract } from './transactions';
+
+export type { ContractStore, MakeStore } from './contract-store';
+
+/**
+ * What every implementation of the Store port must do, as the core relies
+ * on it: run against the in-memory store of the test core and against
+ * Postgres, so that the core's tests on the one say something about the
+ * gateway on the other. `makeStore` gives a fresh, empty store each time.
+ */
+export function storeContract(name: string, makeStore: MakeStore): void {
+  describe(`Store contract: ${name}`, () => {
+    apiUserContract(makeStore);
+    loginFailureContract(makeStore);
+    agentContract(makeStore);
+    sessionContract(makeStore);
+    extensionContract(makeStore);
+    trunkContract(makeStore);
+    queueContract(makeStore);
+    callContract(makeStore);
+    playbackContract(makeStore);
+    cdrContract(makeStore);
+    mailboxContract(makeStore);
+    outboxContract(makeStore);
+    tokenContract(makeStore);
+    transactionContract(makeStore);
+  });
+}

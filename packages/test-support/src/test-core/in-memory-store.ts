@@ -1,0 +1,1265 @@
+import type {
+  AccessToken,
+  AccessTokenRepository,
+  Agent,
+  AgentRepository,
+  AgentSession,
+  AgentSessionRepository,
+  ApiLogEntry,
+  ApiLogWriter,
+  ApiUser,
+  ApiUserRepository,
+  LockoutPolicy,
+  Call,
+  CallOf,
+  DidRoute,
+  CallRepository,
+  Cdr,
+  CdrRepository,
+  Extension,
+  ExtensionGroup,
+  ExtensionGroupRepository,
+  ExtensionRepository,
+  JsonValue,
+  Leg,
+  MailboxRepository,
+  MailboxSignals,
+  OutboxMessage,
+  OutboxRepository,
+  Playback,
+  PlaybackRepository,
+  Recording,
+  RecordingRepository,
+  Queue,
+  QueueMember,
+  QueueRepository,
+  QueueSettings,
+  Store,
+  StoreTransaction,
+  Timers,
+  Trunk,
+  TrunkRepository,
+  Callback,
+  CallbackRepository,
+  Campaign,
+  CampaignRepository,
+  DncRepository,
+  DncScope,
+  Lead,
+  LeadCall,
+  LeadCallRepository,
+  LeadList,
+  LeadListRepository,
+  LeadRepository,
+  LeadStatus,
+  LeadStatusRepository,
+} from '@pbx-gateway/core';
+
+/**
+ * A `Store` kept in memory that behaves like the Postgres one where the core
+ * can tell the difference:
+ *
+ * - a transaction writes into its own overlay and commits it only when its
+ *   work returns; a throw (or a constraint violated at commit) discards it;
+ * - reads see the latest committed rows plus the transaction's own writes
+ *   (read committed);
+ * - `lock` and every write take a row lock held until the transaction ends;
+ *   another transaction (or a write outside any transaction) that wants the
+ *   row waits for it; a cycle of waits fails as a deadlock;
+ * - primary keys and "one CDR per call" are enforced, also across
+ *   transactions that commit concurrently;
+ * - mailbox waiters wake when an append commits; outbox claims lease messages.
+ *
+ * Rows are copied on the way in and out, so callers cannot change stored state
+ * by mutating what they hold.
+ */
+export class InMemoryStore implements Store {
+  readonly direct: StoreTransaction;
+  readonly mailboxSignals: InMemoryMailboxSignals;
+  readonly apiLog: ApiLogWriter;
+  readonly apiLogEntries: ApiLogEntry[] = [];
+  commits = 0;
+  rollbacks = 0;
+
+  private readonly state = new StoreState();
+  private readonly accessOf = new WeakMap<StoreTransaction, TxAccess>();
+  private closed = false;
+
+  constructor(options: { timers: Timers }) {
+    this.mailboxSignals = new InMemoryMailboxSignals(options.timers);
+    const directAccess = new DirectAccess(this.state, (agentId, channel) => this.mailboxSignals.notify(agentId, channel));
+    this.direct = createRepositories(directAccess, this.state);
+    this.apiLog = {
+      append: async (entry) => {
+        this.assertOpen();
+        this.apiLogEntries.push(structuredClone(entry));
+      },
+    };
+  }
+
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const access = new TxAccess(this.state);
+    const tx = createRepositories(access, this.state);
+    this.accessOf.set(tx, access);
+    let result: T;
+    try {
+      result = await work(tx);
+      access.commit();
+    } catch (error) {
+      access.end();
+      this.rollbacks += 1;
+      throw error;
+    }
+    access.end();
+    this.commits += 1;
+    for (const [agentId, channel] of access.appendedMailboxes) this.mailboxSignals.notify(agentId, channel);
+    for (const hook of access.afterCommitHooks) hook();
+    return result;
+  }
+
+  /** Runs `hook` once the transaction behind `tx` has committed; never if it rolls back. Outside a transaction, now. */
+  afterCommit(tx: StoreTransaction, hook: () => void): void {
+    const access = this.accessOf.get(tx);
+    if (!access) {
+      hook();
+      return;
+    }
+    access.afterCommitHooks.push(hook);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.state.closed = true;
+  }
+
+  // ---- for assertions --------------------------------------------------
+
+  /** Every outbox message, delivered or not, oldest first. */
+  outboxMessages(): OutboxMessage[] {
+    return this.state.committedRows<OutboxMessage>('outbox').map((row) => structuredClone(row.value));
+  }
+
+  /** Every access token held, in the order they were issued. */
+  accessTokens(): AccessToken[] {
+    return this.state.committedRows<AccessToken>('tokens').map((row) => structuredClone(row.value));
+  }
+
+  /** Messages waiting in one mailbox, oldest first. */
+  mailboxMessages(agentId: string, channel: string): JsonValue[] {
+    return this.state
+      .committedRows<MailboxRow>('mailbox')
+      .filter((row) => row.value.agentId === agentId && row.value.channel === channel)
+      .map((row) => structuredClone(row.value.message));
+  }
+
+  /** Transactions that have not ended. */
+  get openTransactions(): number {
+    return this.state.openTransactions;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('store is closed');
+  }
+}
+
+/** Long-poll waiters, woken when a message for their mailbox commits. */
+export class InMemoryMailboxSignals implements MailboxSignals {
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly notices = new Map<string, number>();
+
+  constructor(private readonly timers: Timers) {}
+
+  version(agentId: string, channel: string): number {
+    return this.notices.get(mailboxKey(agentId, channel)) ?? 0;
+  }
+
+  wait(agentId: string, channel: string, timeoutMs: number, abort?: AbortSignal, since?: number): Promise<void> {
+    if (abort?.aborted || !(timeoutMs > 0)) return Promise.resolve();
+    if (since !== undefined && this.version(agentId, channel) !== since) return Promise.resolve();
+    const key = mailboxKey(agentId, channel);
+    return new Promise<void>((resolve) => {
+      const set = this.waiters.get(key) ?? new Set<() => void>();
+      this.waiters.set(key, set);
+      let done = false;
+      const release = (): void => {
+        if (done) return;
+        done = true;
+        timer.cancel();
+        abort?.removeEventListener('abort', release);
+        set.delete(release);
+        if (set.size === 0 && this.waiters.get(key) === set) this.waiters.delete(key);
+        resolve();
+      };
+      const timer = this.timers.setTimeout(release, timeoutMs);
+      abort?.addEventListener('abort', release);
+      set.add(release);
+    });
+  }
+
+  /** @internal */
+  notify(agentId: string, channel: string): void {
+    const key = mailboxKey(agentId, channel);
+    this.notices.set(key, (this.notices.get(key) ?? 0) + 1);
+    for (const release of [...(this.waiters.get(mailboxKey(agentId, channel)) ?? [])]) release();
+  }
+
+  /** How many pollers are waiting right now. */
+  get waiting(): number {
+    let count = 0;
+    for (const set of this.waiters.values()) count += set.size;
+    return count;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// storage engine
+
+type TableName =
+  | 'apiUsers'
+  | 'agents'
+  | 'agentLoginFailures'
+  | 'sessions'
+  | 'extensions'
+  | 'extensionGroups'
+  | 'trunks'
+  | 'queues'
+  | 'queueMembers'
+  | 'didRoutes'
+  | 'calls'
+  | 'legs'
+  | 'playbacks'
+  | 'recordings'
+  | 'cdrs'
+  | 'mailbox'
+  | 'outbox'
+  | 'tokens'
+  | 'campaigns'
+  | 'leadLists'
+  | 'leads'
+  | 'leadStatuses'
+  | 'callbacks'
+  | 'dnc'
+  | 'leadCalls';
+
+const TABLES: readonly TableName[] = [
+  'apiUsers',
+  'agents',
+  'agentLoginFailures',
+  'sessions',
+  'extensions',
+  'extensionGroups',
+  'trunks',
+  'queues',
+  'queueMembers',
+  'didRoutes',
+  'calls',
+  'legs',
+  'playbacks',
+  'recordings',
+  'cdrs',
+  'mailbox',
+  'outbox',
+  'tokens',
+  'campaigns',
+  'leadLists',
+  'leads',
+  'leadStatuses',
+  'callbacks',
+  'dnc',
+  'leadCalls',
+];
+
+interface Row<V> {
+  key: string;
+  value: V;
+  /** Insertion order: breaks ties where Postgres would order by a serial column. */
+  seq: number;
+}
+
+interface MailboxRow {
+  agentId: string;
+  channel: string;
+  message: JsonValue;
+}
+
+type QueueRow = QueueSettings;
+
+interface QueueMemberRow {
+  queueName: string;
+  member: QueueMember;
+}
+
+const DELETED = Symbol('deleted');
+
+const mailboxKey = (agentId: string, channel: string): string => `${agentId}\u0000${channel}`;
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+class StoreState {
+  readonly tables = new Map<TableName, Map<string, Row<unknown>>>(TABLES.map((name) => [name, new Map()]));
+  readonly locks = new Map<string, { holder: TxAccess; released: Deferred }>();
+  readonly waitsFor = new Map<TxAccess, TxAccess>();
+  openTransactions = 0;
+  /** Set by `close`: like a closed pool, the store then refuses every read and write. */
+  closed = false;
+  private seq = 0;
+  private serials = new Map<string, number>();
+
+  nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  /** Like a Postgres sequence: never rolled back. */
+  nextSerial(name: string): number {
+    const next = (this.serials.get(name) ?? 0) + 1;
+    this.serials.set(name, next);
+    return next;
+  }
+
+  /** Like `setval`: the next serial comes after `value`. */
+  advanceSerial(name: string, value: number): void {
+    if ((this.serials.get(name) ?? 0) < value) this.serials.set(name, value);
+  }
+
+  table(name: TableName): Map<string, Row<unknown>> {
+    return this.tables.get(name)!;
+  }
+
+  committedRows<V>(name: TableName): Array<Row<V>> {
+    return [...this.table(name).values()].sort((a, b) => a.seq - b.seq) as Array<Row<V>>;
+  }
+
+  /**
+   * Waits until no other transaction holds the row lock, takes it for
+   * `requester` (a transaction; null for a write outside any), and runs
+   * `action` in the same turn, so nothing can slip in between.
+   */
+  async withRowLock<T>(lockKey: string, requester: TxAccess | null, action: () => T): Promise<T> {
+    for (;;) {
+      const held = this.locks.get(lockKey);
+      if (!held || held.holder === requester) break;
+      if (requester) {
+        for (let other: TxAccess | undefined = held.holder; other; other = this.waitsFor.get(other)) {
+          if (other === requester) throw new Error(`deadlock detected on ${lockKey}`);
+        }
+        this.waitsFor.set(requester, held.holder);
+      }
+      try {
+        await held.released.promise;
+      } finally {
+        if (requester) this.waitsFor.delete(requester);
+      }
+    }
+    if (requester && !this.locks.has(lockKey)) {
+      this.locks.set(lockKey, { holder: requester, released: deferred() });
+      requester.heldLocks.push(lockKey);
+    }
+    return action();
+  }
+}
+
+/** How repositories reach rows: inside a transaction or straight on committed state. */
+interface Access {
+  read<V>(table: TableName, key: string): Row<V> | undefined;
+  scan<V>(table: TableName): Array<Row<V>>;
+  /** Takes the row lock (inside a transaction) or waits for it to be free (outside). */
+  lock(table: TableName, key: string): Promise<void>;
+  insert<V>(table: TableName, key: string, value: V): Promise<void>;
+  /** Writes an existing row; false when there is none. */
+  update<V>(table: TableName, key: string, value: V): Promise<boolean>;
+  remove(table: TableName, key: string): Promise<boolean>;
+  /** Changes some columns of an existing row under its lock, on its latest version (`UPDATE ... SET col = ...`). */
+  modify<V>(table: TableName, key: string, change: (current: V) => V): Promise<boolean>;
+  /**
+   * Writes an existing row at once unless another transaction holds its lock
+   * (then false: `FOR UPDATE SKIP LOCKED`). Never yields, so a series of these
+   * is atomic like one SQL statement.
+   */
+  writeUnlessLocked<V>(table: TableName, key: string, value: V): boolean;
+  mailboxAppended(agentId: string, channel: string): void;
+}
+
+const lockKeyOf = (table: TableName, key: string): string => `${table}\u0000${key}`;
+
+class DirectAccess implements Access {
+  constructor(
+    private readonly state: StoreState,
+    private readonly onAppend: (agentId: string, channel: string) => void,
+  ) {}
+
+  read<V>(table: TableName, key: string): Row<V> | undefined {
+    this.assertOpen();
+    return this.state.table(table).get(key) as Row<V> | undefined;
+  }
+
+  scan<V>(table: TableName): Array<Row<V>> {
+    this.assertOpen();
+    return this.state.committedRows<V>(table);
+  }
+
+  async lock(table: TableName, key: string): Promise<void> {
+    this.assertOpen();
+    await this.state.withRowLock(lockKeyOf(table, key), null, () => undefined);
+  }
+
+  async insert<V>(table: TableName, key: string, value: V): Promise<void> {
+    this.assertOpen();
+    await this.state.withRowLock(lockKeyOf(table, key), null, () => {
+      if (this.state.table(table).has(key)) throw duplicateKey(table, key);
+      this.state.table(table).set(key, { key, value, seq: this.state.nextSeq() });
+    });
+  }
+
+  async update<V>(table: TableName, key: string, value: V): Promise<boolean> {
+    this.assertOpen();
+    return this.state.withRowLock(lockKeyOf(table, key), null, () => {
+      const existing = this.state.table(table).get(key);
+      if (!existing) return false;
+      this.state.table(table).set(key, { key, value, seq: existing.seq });
+      return true;
+    });
+  }
+
+  async remove(table: TableName, key: string): Promise<boolean> {
+    this.assertOpen();
+    return this.state.withRowLock(lockKeyOf(table, key), null, () => this.state.table(table).delete(key));
+  }
+
+  async modify<V>(table: TableName, key: string, change: (current: V) => V): Promise<boolean> {
+    this.assertOpen();
+    return this.state.withRowLock(lockKeyOf(table, key), null, () => {
+      const existing = this.state.table(table).get(key) as Row<V> | undefined;
+      if (!existing) return false;
+      this.state.table(table).set(key, { key, value: change(copy(existing.value)), seq: existing.seq });
+      return true;
+    });
+  }
+
+  writeUnlessLocked<V>(table: TableName, key: string, value: V): boolean {
+    this.assertOpen();
+    const existing = this.state.table(table).get(key);
+    if (!existing || this.state.locks.has(lockKeyOf(table, key))) return false;
+    this.state.table(table).set(key, { key, value, seq: existing.seq });
+    return true;
+  }
+
+  mailboxAppended(agentId: string, channel: string): void {
+    this.onAppend(agentId, channel);
+  }
+
+  private assertOpen(): void {
+    if (this.state.closed) throw new Error('store is closed');
+  }
+}
+
+class TxAccess implements Access {
+  readonly appendedMailboxes: Array<[string, string]> = [];
+  readonly afterCommitHooks: Array<() => void> = [];
+  private readonly writes = new Map<TableName, Map<string, Row<unknown> | typeof DELETED>>();
+  private readonly inserted: Array<{ table: TableName; key: string; replacing: boolean }> = [];
+  /** @internal */
+  readonly heldLocks: string[] = [];
+  private open = true;
+
+  constructor(private readonly state: StoreState) {
+    state.openTransactions += 1;
+  }
+
+  read<V>(table: TableName, key: string): Row<V> | undefined {
+    this.assertOpen();
+    const own = this.writes.get(table)?.get(key);
+    if (own === DELETED) return undefined;
+    return (own ?? this.state.table(table).get(key)) as Row<V> | undefined;
+  }
+
+  scan<V>(table: TableName): Array<Row<V>> {
+    this.assertOpen();
+    const own = this.writes.get(table) ?? new Map<string, Row<unknown> | typeof DELETED>();
+    const rows: Array<Row<unknown>> = [];
+    for (const [key, row] of this.state.table(table)) if (!own.has(key)) rows.push(row);
+    for (const row of own.values()) if (row !== DELETED) rows.push(row);
+    return rows.sort((a, b) => a.seq - b.seq) as Array<Row<V>>;
+  }
+
+  async lock(table: TableName, key: string): Promise<void> {
+    this.assertOpen();
+    await this.state.withRowLock(lockKeyOf(table, key), this, () => undefined);
+    this.assertOpen();
+  }
+
+  async insert<V>(table: TableName, key: string, value: V): Promise<void> {
+    await this.lock(table, key);
+    if (this.read(table, key)) throw duplicateKey(table, key);
+    const replacing = this.writes.get(table)?.get(key) === DELETED && this.state.table(table).has(key);
+    this.own(table).set(key, { key, value, seq: this.state.nextSeq() });
+    this.inserted.push({ table, key, replacing });
+  }
+
+  async update<V>(table: TableName, key: string, value: V): Promise<boolean> {
+    await this.lock(table, key);
+    const existing = this.read(table, key);
+    if (!existing) return false;
+    this.own(table).set(key, { key, value, seq: existing.seq });
+    return true;
+  }
+
+  async remove(table: TableName, key: string): Promise<boolean> {
+    await this.lock(table, key);
+    const existing = this.read(table, key);
+    if (!existing) return false;
+    this.own(table).set(key, DELETED);
+    return true;
+  }
+
+  async modify<V>(table: TableName, key: string, change: (current: V) => V): Promise<boolean> {
+    await this.lock(table, key);
+    const existing = this.read<V>(table, key);
+    if (!existing) return false;
+    this.own(table).set(key, { key, value: change(copy(existing.value)), seq: existing.seq });
+    return true;
+  }
+
+  writeUnlessLocked<V>(table: TableName, key: string, value: V): boolean {
+    this.assertOpen();
+    const lockKey = lockKeyOf(table, key);
+    const held = this.state.locks.get(lockKey);
+    const existing = this.read(table, key);
+    if (!existing || (held && held.holder !== this)) return false;
+    if (!held) {
+      this.state.locks.set(lockKey, { holder: this, released: deferred() });
+      this.heldLocks.push(lockKey);
+    }
+    this.own(table).set(key, { key, value, seq: existing.seq });
+    return true;
+  }
+
+  mailboxAppended(agentId: string, channel: string): void {
+    this.appendedMailboxes.push([agentId, channel]);
+  }
+
+  /** Checks constraints against what others committed meanwhile, then applies every write at once. */
+  commit(): void {
+    this.assertOpen();
+    for (const { table, key, replacing } of this.inserted) {
+      if (!replacing && this.state.table(table).has(key) && this.writes.get(table)?.get(key) !== DELETED) {
+        throw duplicateKey(table, key);
+      }
+    }
+    for (const unique of UNIQUE_COLUMNS) {
+      const own = this.writes.get(unique.table);
+      for (const [key, row] of own ?? []) {
+        if (row === DELETED) continue;
+        const value = unique.of(row.value);
+        if (value === null) continue;
+        for (const [otherKey, other] of this.state.table(unique.table)) {
+          if (otherKey !== key && !own?.has(otherKey) && unique.of(other.value) === value) throw uniqueViolation(unique.constraint, value);
+        }
+      }
+    }
+    for (const [table, rows] of this.writes) {
+      const committed = this.state.table(table);
+      for (const [key, row] of rows) {
+        if (row === DELETED) committed.delete(key);
+        else committed.set(key, row);
+      }
+    }
+  }
+
+  /** Ends the transaction (after commit or for a rollback): its locks are released. */
+  end(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.state.openTransactions -= 1;
+    for (const lockKey of this.heldLocks) {
+      const held = this.state.locks.get(lockKey);
+      if (held?.holder === this) {
+        this.state.locks.delete(lockKey);
+        held.released.resolve();
+      }
+    }
+  }
+
+  private own(table: TableName): Map<string, Row<unknown> | typeof DELETED> {
+    let rows = this.writes.get(table);
+    if (!rows) {
+      rows = new Map();
+      this.writes.set(table, rows);
+    }
+    return rows;
+  }
+
+  private assertOpen(): void {
+    if (!this.open) throw new Error('transaction already ended: its repositories must not be used any more');
+  }
+}
+
+/** Unique keys besides the primary ones, checked again at commit against what others committed meanwhile. */
+const UNIQUE_COLUMNS: ReadonlyArray<{ table: TableName; constraint: string; of: (row: unknown) => string | null }> = [
+  { table: 'cdrs', constraint: 'cdrs_call_id_key', of: (row) => (row as Cdr).callId },
+  { table: 'agents', constraint: 'agents_external_id_key', of: (row) => (row as Agent).externalId },
+  { table: 'trunks', constraint: 'trunks_name_key', of: (row) => (row as Trunk).name },
+];
+
+function uniqueViolation(constraint: string, value: string): Error {
+  return new Error(`duplicate key value violates unique constraint "${constraint}" (${value})`);
+}
+
+function duplicateKey(table: TableName, key: string): Error {
+  return new Error(`duplicate key value violates unique constraint "${table}_pkey" (${key.replace(/\u0000/g, '/')})`);
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * A JSON value as Postgres `jsonb` gives it back: the same value, object keys
+ * shortest first, then by their UTF-8 bytes. Dialects must not rely on the
+ * order they wrote keys in; here they cannot either.
+ */
+function asJsonb<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(asJsonb) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const keys = Object.keys(value).sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = asJsonb((value as Record<string, unknown>)[key]);
+  return out as T;
+}
+
+/** The error Postgres gives for a row whose parent row does not exist. */
+function missingParent(table: string, constraint: string, key: string): Error {
+  return new Error(`insert or update on table "${table}" violates foreign key constraint "${constraint}" (${key})`);
+}
+
+/** Failed-login counters, as API accounts carry them and agents keep them apart. */
+interface LoginFailures {
+  failedLogins: number;
+  lastFailedLoginAt: Date | null;
+}
+
+/** The lock-out rule of the Store port's `reserveLoginAttempt`; null while locked. */
+function reserveAttempt(current: LoginFailures, at: Date, policy: LockoutPolicy): LoginFailures | null {
+  const locked =
+    current.failedLogins >= policy.maxFailures &&
+    current.lastFailedLoginAt !== null &&
+    current.lastFailedLoginAt.getTime() > at.getTime() - policy.windowMs;
+  if (locked) return null;
+  return { failedLogins: current.failedLogins < policy.maxFailures ? current.failedLogins + 1 : 1, lastFailedLoginAt: copy(at) };
+}
+
+function releaseAttempt(current: LoginFailures, clearFailures: boolean): LoginFailures {
+  return clearFailures ? { failedLogins: 0, lastFailedLoginAt: null } : { failedLogins: Math.max(0, current.failedLogins - 1), lastFailedLoginAt: current.lastFailedLoginAt };
+}
+
+const byCreatedThenSeq = <V extends { createdAt: Date }>(a: Row<V>, b: Row<V>): number =>
+  a.value.createdAt.getTime() - b.value.createdAt.getTime() || a.seq - b.seq;
+
+// ---------------------------------------------------------------------------
+// repositories
+
+function createRepositories(access: Access, state: StoreState): StoreTransaction {
+  const values = <V>(table: TableName): V[] => access.scan<V>(table).map((row) => copy(row.value));
+  const getValue = <V>(table: TableName, key: string): V | null => {
+    const row = access.read<V>(table, key);
+    return row ? copy(row.value) : null;
+  };
+  const put = async <V>(table: TableName, key: string, value: V): Promise<void> => {
+    if (!(await access.update(table, key, copy(value)))) await access.insert(table, key, copy(value));
+  };
+
+  const apiUsers: ApiUserRepository = {
+    async findByLogin(realm, login) {
+      return values<ApiUser>('apiUsers').find((user) => user.realm === realm && user.login === login) ?? null;
+    },
+    async get(id) {
+      return getValue<ApiUser>('apiUsers', id);
+    },
+    async reserveLoginAttempt(id, at, policy) {
+      let allowed = false;
+      await access.modify<ApiUser>('apiUsers', id, (user) => {
+        const next = reserveAttempt(user, at, policy);
+        allowed = next !== null;
+        return next ? { ...user, ...next } : user;
+      });
+      return allowed;
+    },
+    async releaseLoginAttempt(id, clearFailures) {
+      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, ...releaseAttempt(user, clearFailures) }));
+    },
+    async resetFailedLogins(id) {
+      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, failedLogins: 0, lastFailedLoginAt: null }));
+    },
+    async upsert(user) {
+      const existing = values<ApiUser>('apiUsers').find((other) => other.realm === user.realm && other.login === user.login);
+      const kept = existing ? { failedLogins: existing.failedLogins, lastFailedLoginAt: existing.lastFailedLoginAt } : {};
+      const stored: ApiUser = { ...copy(user), id: existing?.id ?? user.id, attributes: asJsonb(user.attributes), ...kept };
+      await put('apiUsers', stored.id, stored);
+      return copy(stored);
+    },
+  };
+
+  const agents: AgentRepository = {
+    async get(id) {
+      return getValue<Agent>('agents', id);
+    },
+    async reserveLoginAttempt(id, at, policy) {
+      if (!access.read('agents', id)) return false;
+      if (!access.read('agentLoginFailures', id)) await access.insert<LoginFailures>('agentLoginFailures', id, { failedLogins: 0, lastFailedLoginAt: null });
+      let allowed = false;
+      await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => {
+        const next = reserveAttempt(failures, at, policy);
+        allowed = next !== null;
+        return next ?? failures;
+      });
+      return allowed;
+    },
+    async releaseLoginAttempt(id, clearFailures) {
+      await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => releaseAttempt(failures, clearFailures));
+    },
+    async findByExternalId(externalId) {
+      return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
+    },
+    async upsert(agent) {
+      if (agent.externalId !== null && values<Agent>('agents').some((other) => other.id !== agent.id && other.externalId === agent.externalId)) {
+        throw uniqueViolation('agents_external_id_key', agent.externalId);
+      }
+      await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
+    },
+  };
+
+  const sessions: AgentSessionRepository = {
+    async get(agentId) {
+      return getValue<AgentSession>('sessions', agentId);
+    },
+    async lock(agentId) {
+      await access.lock('sessions', agentId);
+      return getValue<AgentSession>('sessions', agentId);
+    },
+    async insert(session) {
+      if (!access.read('agents', session.agentId)) throw missingParent('agent_sessions', 'agent_sessions_agent_id_fkey', session.agentId);
+      await access.insert('sessions', session.agentId, copy(session));
+    },
+    async update(session) {
+      await access.update('sessions', session.agentId, copy(session));
+    },
+    async delete(agentId) {
+      await access.remove('sessions', agentId);
+    },
+    async list() {
+      return values<AgentSession>('sessions').sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+    },
+    async listIdle(via, before) {
+      return values<AgentSession>('sessions')
+        .filter((session) => session.loginVia === via && session.lastSeenAt.getTime() < before.getTime())
+        .sort((a, b) => a.lastSeenAt.getTime() - b.lastSeenAt.getTime() || (a.agentId < b.agentId ? -1 : 1));
+    },
+    async touch(agentId, at) {
+      await access.modify<AgentSession>('sessions', agentId, (session) => ({ ...session, lastSeenAt: copy(at) }));
+    },
+  };
+
+  const extensionsById = (): Extension[] => values<Extension>('extensions').sort((a, b) => a.id - b.id);
+  const extensions: ExtensionRepository = {
+    async get(id) {
+      return getValue<Extension>('extensions', String(id));
+    },
+    async findByInternalNumber(internalNumber) {
+      return extensionsById().filter((extension) => extension.internalNumber === internalNumber);
+    },
+    async findByPublicNumber(publicNumber) {
+      return extensionsById().filter((extension) => extension.publicNumber === publicNumber);
+    },
+    async findBySipUsername(sipUsername) {
+      return extensionsById().filter((extension) => extension.sipUsername === sipUsername);
+    },
+    async findByEndpoint(endpoint) {
+      return extensionsById().find((extension) => extension.endpoint === endpoint) ?? null;
+    },
+    async dialplanExists(dialplan) {
+      return extensionsById().some((extension) => extension.dialplan === dialplan);
+    },
+    async list() {
+      return extensionsById();
+    },
+    async upsert(extension) {
+      await put('extensions', String(extension.id), extension);
+    },
+  };
+
+  const extensionGroups: ExtensionGroupRepository = {
+    async get(name) {
+      return getValue<ExtensionGroup>('extensionGroups', name);
+    },
+    async upsert(group) {
+      const missing = group.extensionIds.find((id) => !access.read('extensions', String(id)));
+      if (missing !== undefined) throw missingParent('extension_group_members', 'extension_group_members_extension_id_fkey', String(missing));
+      await put('extensionGroups', group.name, group);
+    },
+  };
+
+  const trunksById = (): Trunk[] => values<Trunk>('trunks').sort((a, b) => a.id - b.id);
+  const trunks: TrunkRepository = {
+    async get(id) {
+      return getValue<Trunk>('trunks', String(id));
+    },
+    async findByName(name) {
+      return trunksById().find((trunk) => trunk.name === name) ?? null;
+    },
+    async preferred() {
+      return trunksById()[0] ?? null;
+    },
+    async preferredRoute() {
+      const trunk = trunksById()[0];
+      return trunk ? { id: trunk.id, name: trunk.name, dialTemplate: trunk.dialTemplate } : null;
+    },
+    async upsert(trunk) {
+      if (trunksById().some((other) => other.id !== trunk.id && other.name === trunk.name)) throw uniqueViolation('trunks_name_key', trunk.name);
+      await put('trunks', String(trunk.id), trunk);
+    },
+  };
+
+  const memberKey = (queueName: string, agentId: string): string => `${queueName}\u0000${agentId}`;
+  const toQueue = (row: QueueRow): Queue => ({
+    ...row,
+    members: values<QueueMemberRow>('queueMembers')
+      .filter((member) => member.queueName === row.name)
+      .map((member) => member.member),
+  });
+  const queues: QueueRepository = {
+    async get(name) {
+      const row = getValue<QueueRow>('queues', name);
+      return row ? toQueue(row) : null;
+    },
+    async list() {
+      return values<QueueRow>('queues')
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map(toQueue);
+    },
+    async upsert(queue) {
+      await put<QueueRow>('queues', queue.name, copy(queue));
+    },
+    async putMember(queueName, member) {
+      if (!access.read('queues', queueName)) throw missingParent('queue_members', 'queue_members_queue_name_fkey', queueName);
+      if (!access.read('agents', member.agentId)) throw missingParent('queue_members', 'queue_members_agent_id_fkey', member.agentId);
+      const key = memberKey(queueName, member.agentId);
+      // A member keeps its pause and its place in the join order when re-added.
+      const given = Object.fromEntries(Object.entries(member).filter(([name, value]) => name !== 'agentId' && value !== undefined));
+      const updated = await access.modify<QueueMemberRow>('queueMembers', key, (existing) => ({
+        queueName,
+        member: { ...existing.member, ...given },
+      }));
+      if (updated) return;
+      const joined: QueueMember = { paused: false, weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null, ...member };
+      await access.insert<QueueMemberRow>('queueMembers', key, { queueName, member: copy(joined) });
+    },
+    async countCallTaken(queueName, agentId, day) {
+      await access.modify<QueueMemberRow>('queueMembers', memberKey(queueName, agentId), (current) => ({
+        ...current,
+        member: { ...current.member, callsToday: (current.member.callsTodayOn === day ? current.member.callsToday : 0) + 1, callsTodayOn: day },
+      }));
+    },
+    async membershipsOfAgent(agentId) {
+      return access
+        .scan<QueueMemberRow>('queueMembers')
+        .filter((row) => row.value.member.agentId === agentId)
+        .sort((a, b) => a.seq - b.seq)
+        .map((row) => row.value.queueName);
+    },
+    async routeOfDid(did) {
+      return getValue<DidRoute>('didRoutes', did);
+    },
+    async putDidRoute(route) {
+      await put<DidRoute>('didRoutes', route.did, copy(route));
+    },
+    async removeMember(queueName, agentId) {
+      return access.remove('queueMembers', memberKey(queueName, agentId));
+    },
+    async setPausedForAgent(agentId, paused) {
+      for (const row of access.scan<QueueMemberRow>('queueMembers')) {
+        if (row.value.member.agentId !== agentId) continue;
+        await access.modify<QueueMemberRow>('queueMembers', row.key, (current) => ({ ...current, member: { ...current.member, paused } }));
+      }
+    },
+    async queuesOfAgent(agentId) {
+      return values<QueueMemberRow>('queueMembers')
+        .filter((row) => row.member.agentId === agentId)
+        .map((row) => row.queueName)
+        .sort();
+    },
+  };
+
+  const legsOf = (callId: string): Leg[] =>
+    access
+      .scan<Leg>('legs')
+      .filter((row) => row.value.callId === callId)
+      .sort(byCreatedThenSeq)
+      .map((row) => copy(row.value));
+  const calls: CallRepository = {
+    async insert(call) {
+      await access.insert('calls', call.id, { ...copy(call), data: asJsonb(call.data) });
+    },
+    async update(call) {
+      await access.update('calls', call.id, { ...copy(call), data: asJsonb(call.data) });
+    },
+    async get(id) {
+      return getValue<Call>('calls', id);
+    },
+    async lock(id) {
+      await access.lock('calls', id);
+      return getValue<Call>('calls', id);
+    },
+    async insertLeg(leg) {
+      if (!access.read('calls', leg.callId)) throw missingParent('legs', 'legs_call_id_fkey', leg.callId);
+      await access.insert('legs', leg.id, copy(leg));
+    },
+    async updateLeg(leg) {
+      await access.update('legs', leg.id, copy(leg));
+    },
+    async getLeg(id) {
+      return getValue<Leg>('legs', id);
+    },
+    async legsOf(callId) {
+      return legsOf(callId);
+    },
+    async findLiveLegByChannelName(channelName) {
+      const live = access
+        .scan<Leg>('legs')
+        .filter((row) => row.value.channelName === channelName && row.value.state !== 'ended')
+        .sort(byCreatedThenSeq);
+      const newest = live[live.length - 1];
+      return newest ? copy(newest.value) : null;
+    },
+    async listLive() {
+      return access
+        .scan<Call>('calls')
+        .filter((row) => row.value.state !== 'ended')
+        .sort(byCreatedThenSeq)
+        .map((row) => ({ call: copy(row.value), legs: legsOf(row.value.id) }));
+    },
+    async listWaiting(queueNames) {
+      return access
+        .scan<Call>('calls')
+        .filter((row) => {
+          const call = row.value;
+          return call.purpose === 'inbound' && call.state !== 'ended' && call.progress.stage === 'waiting' && queueNames.includes(call.progress.queueName ?? '');
+        })
+        .sort(byCreatedThenSeq)
+        .map((row) => copy(row.value) as CallOf<'inbound'>);
+    },
+    async listLiveChannels() {
+      return access
+        .scan<Call>('calls')
+        .filter((row) => row.value.state !== 'ended')
+        .sort(byCreatedThenSeq)
+        .flatMap((row) => legsOf(row.value.id))
+        .flatMap(({ channelName, context, state, callerNumber, dialedNumber, account, createdAt }) =>
+          state === 'ended' || channelName === null ? [] : [{ channelName, context, state, callerNumber, dialedNumber, account, createdAt }],
+        );
+    },
+  };
+
+  const activeStates: ReadonlyArray<Playback['state']> = ['pending', 'playing', 'paused'];
+  const newestActive = (match: (playback: Playback) => boolean): Playback | null => {
+    const rows = access
+      .scan<Playback>('playbacks')
+      .filter((row) => activeStates.includes(row.value.state) && match(row.value))
+      .sort(byCreatedThenSeq);
+    const newest = rows[rows.length - 1];
+    return newest ? copy(newest.value) : null;
+  };
+  const playbacks: PlaybackRepository = {
+    async insert(playback) {
+      await access.insert('playbacks', playback.id, copy(playback));
+    },
+    async update(playback) {
+      await access.update('playbacks', playback.id, copy(playback));
+    },
+    async get(id) {
+      return getValue<Playback>('playbacks', id);
+    },
+    async activeForAgent(agentId) {
+      return newestActive((playback) => playback.agentId === agentId);
+    },
+    async activeForCall(callId) {
+      return newestActive((playback) => playback.callId === callId);
+    },
+    async unfinishedForCall(callId) {
+      const unfinished = access
+        .scan<Playback>('playbacks')
+        .filter((row) => row.value.callId === callId && row.value.state !== 'finished')
+        .sort(byCreatedThenSeq);
+      const newest = unfinished[unfinished.length - 1];
+      return newest ? copy(newest.value) : null;
+    },
+    async listUnfinished() {
+      return access
+        .scan<Playback>('playbacks')
+        .filter((row) => row.value.state !== 'finished')
+        .sort(byCreatedThenSeq)
+        .map((row) => copy(row.value));
+    },
+  };
+
+  const recordingsWhere = (match: (recording: Recording) => boolean): Recording[] =>
+    access
+      .scan<Recording>('recordings')
+      .filter((row) => match(row.value))
+      .sort(byCreatedThenSeq)
+      .map((row) => copy(row.value));
+  const recordings: RecordingRepository = {
+    async insert(recording) {
+      if (values<Recording>('recordings').some((other) => other.name === recording.name)) {
+        throw new Error(`duplicate key value violates unique constraint "recordings_name_key" (${recording.name})`);
+      }
+      await access.insert('recordings', recording.id, copy(recording));
+    },
+    async update(recording) {
+      await access.update('recordings', recording.id, copy(recording));
+    },
+    async get(id) {
+      return getValue<Recording>('recordings', id);
+    },
+    async getByName(name) {
+      return recordingsWhere((recording) => recording.name === name)[0] ?? null;
+    },
+    async liveForAgent(agentId) {
+      return recordingsWhere((recording) => recording.agentId === agentId && (recording.state === 'pending' || recording.state === 'recording'));
+    },
+    async listForCall(callId) {
+      return recordingsWhere((recording) => recording.callId === callId);
+    },
+    async listUnfinished() {
+      return recordingsWhere((recording) => recording.state !== 'finished' && recording.state !== 'failed');
+    },
+  };
+
+  const cdrs: CdrRepository = {
+    async insert(cdr) {
+      if (values<Cdr>('cdrs').some((other) => other.callId === cdr.callId)) {
+        throw uniqueViolation('cdrs_call_id_key', cdr.callId);
+      }
+      if (!access.read('calls', cdr.callId)) throw missingParent('cdrs', 'cdrs_call_id_fkey', cdr.callId);
+      const stored: Cdr = { ...copy(cdr), id: state.nextSerial('cdrs'), data: asJsonb(cdr.data) };
+      await access.insert('cdrs', String(stored.id), stored);
+      return copy(stored);
+    },
+    async getByCall(callId) {
+      return values<Cdr>('cdrs').find((cdr) => cdr.callId === callId) ?? null;
+    },
+    async list(filter = {}) {
+      const since = filter.since?.getTime();
+      const all = values<Cdr>('cdrs')
+        .sort((a, b) => a.id - b.id)
+        .filter((cdr) => since === undefined || cdr.startedAt.getTime() >= since);
+      return filter.limit === undefined ? all : all.slice(0, Math.max(0, Math.floor(filter.limit)));
+    },
+  };
+
+  const mailbox: MailboxRepository = {
+    async append(agentId, channel, message) {
+      await access.insert<MailboxRow>('mailbox', `m${state.nextSerial('mailbox')}`, { agentId, channel, message: asJsonb(message) });
+      access.mailboxAppended(agentId, channel);
+    },
+    async takeNext(agentId, channel) {
+      for (const row of access.scan<MailboxRow>('mailbox')) {
+        if (row.value.agentId !== agentId || row.value.channel !== channel) continue;
+        if (await access.remove('mailbox', row.key)) return copy(row.value.message);
+      }
+      return null;
+    },
+    async clear(agentId, channel) {
+      for (const row of access.scan<MailboxRow>('mailbox')) {
+        if (row.value.agentId === agentId && row.value.channel === channel) await access.remove('mailbox', row.key);
+      }
+    },
+  };
+
+  const outboxById = (): OutboxMessage[] => values<OutboxMessage>('outbox').sort((a, b) => Number(a.id) - Number(b.id));
+  const changeOutbox = async (id: string, change: (message: OutboxMessage) => OutboxMessage): Promise<void> => {
+    await access.modify<OutboxMessage>('outbox', id, change);
+  };
+  const outbox: OutboxRepository = {
+    async add(message, now) {
+      const stored: OutboxMessage = {
+        id: String(state.nextSerial('outbox')),
+        topic: message.topic,
+        orderingKey: message.orderingKey ?? null,
+        url: message.url,
+        body: message.body,
+        headers: asJsonb(message.headers),
+        createdAt: copy(now),
+        attempts: 0,
+        nextAttemptAt: copy(now),
+        deliveredAt: null,
+        lastError: null,
+      };
+      await access.insert('outbox', stored.id, stored);
+      return copy(stored);
+    },
+    async claimDue(now, limit, leaseUntil) {
+      if (limit <= 0) return [];
+      const all = outboxById();
+      const heldBack = (message: OutboxMessage): boolean =>
+        message.orderingKey !== null &&
+        all.some((earlier) => earlier.orderingKey === message.orderingKey && Number(earlier.id) < Number(message.id) && earlier.deliveredAt === null);
+      const due = all
+        .filter((message) => message.deliveredAt === null && message.nextAttemptAt.getTime() <= now.getTime() && !heldBack(message))
+        .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || Number(a.id) - Number(b.id));
+      const claimed: OutboxMessage[] = [];
+      for (const message of due) {
+        if (claimed.length >= Math.floor(limit)) break;
+        const leased: OutboxMessage = { ...message, nextAttemptAt: copy(leaseUntil) };
+        if (access.writeUnlessLocked('outbox', message.id, leased)) claimed.push(copy(leased));
+      }
+      return claimed.sort((a, b) => Number(a.id) - Number(b.id));
+    },
+    async markDelivered(id, at) {
+      await changeOutbox(id, (message) => ({ ...message, deliveredAt: copy(at) }));
+    },
+    async markFailed(id, attempts, nextAttemptAt, error) {
+      await changeOutbox(id, (message) => ({ ...message, attempts, nextAttemptAt: copy(nextAttemptAt), lastError: error }));
+    },
+    async countPending() {
+      return outboxById().filter((message) => message.deliveredAt === null).length;
+    },
+  };
+
+  const tokenKey = (kind: string, fingerprint: string): string => `${kind}\u0000${fingerprint}`;
+  const tokens: AccessTokenRepository = {
+    async insert(token) {
+      await access.insert('tokens', tokenKey(token.kind, token.fingerprint), copy(token));
+    },
+    async find(kind, fingerprint) {
+      return getValue<AccessToken>('tokens', tokenKey(kind, fingerprint));
+    },
+    async delete(kind, fingerprint) {
+      await access.remove('tokens', tokenKey(kind, fingerprint));
+    },
+    async deleteBySubject(kind, subject) {
+      for (const row of access.scan<AccessToken>('tokens')) {
+        if (row.value.kind === kind && row.value.subject === subject) await access.remove('tokens', row.key);
+      }
+    },
+  };
+
+  const campaigns: CampaignRepository = {
+    async get(id) {
+      return getValue<Campaign>('campaigns', id);
+    },
+    async upsert(campaign) {
+      await put('campaigns', campaign.id, campaign);
+    },
+  };
+
+  const leadLists: LeadListRepository = {
+    async get(id) {
+      return getValue<LeadList>('leadLists', String(id));
+    },
+    async upsert(list) {
+      await put('leadLists', String(list.id), list);
+    },
+  };
+
+  const leads: LeadRepository = {
+    async insert(lead) {
+      const stored: Lead = { ...copy(lead), id: state.nextSerial('leads') };
+      await access.insert('leads', String(stored.id), stored);
+      return copy(stored);
+    },
+    async put(lead) {
+      await put('leads', String(lead.id), lead);
+      state.advanceSerial('leads', lead.id);
+    },
+    async get(id) {
+      return getValue<Lead>('leads', String(id));
+    },
+    async lock(id) {
+      await access.lock('leads', String(id));
+      return getValue<Lead>('leads', String(id));
+    },
+    async update(lead) {
+      await access.update('leads', String(lead.id), copy(lead));
+    },
+  };
+
+  const statusKey = (status: string, campaignId: string | null): string => `${campaignId ?? ''}\u0000${status}`;
+  const leadStatuses: LeadStatusRepository = {
+    async find(status, campaignId) {
+      const own = campaignId === null ? null : getValue<LeadStatus>('leadStatuses', statusKey(status, campaignId));
+      return own ?? getValue<LeadStatus>('leadStatuses', statusKey(status, null));
+    },
+    async upsert(status) {
+      await put('leadStatuses', statusKey(status.status, status.campaignId), status);
+    },
+  };
+
+  const callbacks: CallbackRepository = {
+    async insert(callback) {
+      const stored: Callback = { ...copy(callback), id: state.nextSerial('callbacks') };
+      await access.insert('callbacks', String(stored.id), stored);
+      return copy(stored);
+    },
+    async listForLead(leadId) {
+      return values<Callback>('callbacks')
+        .filter((callback) => callback.leadId === leadId)
+        .sort((a, b) => a.id - b.id);
+    },
+  };
+
+  const dncKey = (scope: DncScope, phoneNumber: string): string => `${scope.kind === 'system' ? '' : scope.campaignId}\u0000${scope.kind}\u0000${phoneNumber}`;
+  const dnc: DncRepository = {
+    async contains(scope, phoneNumber) {
+      return access.read('dnc', dncKey(scope, phoneNumber)) !== undefined;
+    },
+    async add(entry) {
+      await put('dnc', dncKey(entry.scope, entry.phoneNumber), entry);
+    },
+  };
+
+  const leadCalls: LeadCallRepository = {
+    async insert(call) {
+      await access.insert('leadCalls', call.callId, copy(call));
+    },
+    async get(callId) {
+      return getValue<LeadCall>('leadCalls', callId);
+    },
+    async update(call) {
+      await access.update('leadCalls', call.callId, copy(call));
+    },
+  };
+
+  return {
+    apiUsers,
+    agents,
+    sessions,
+    extensions,
+    extensionGroups,
+    trunks,
+    queues,
+    calls,
+    playbacks,
+    recordings,
+    cdrs,
+    mailbox,
+    outbox,
+    tokens,
+    campaigns,
+    leadLists,
+    leads,
+    leadStatuses,
+    callbacks,
+    dnc,
+    leadCalls,
+  };
+}

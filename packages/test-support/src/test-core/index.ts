@@ -1,0 +1,10 @@
+export { createTestCore, testConfig, type TestCore, type TestCoreOptions, type TestConfig } from './test-core';
+export { InMemoryStore, InMemoryMailboxSignals } from './in-memory-store';
+export { ScriptablePbx, type PbxCommandName, type PbxCommandRecord, type ScriptedFarEnd } from './scriptable-pbx';
+export { FakeClock, FakeTimers, START_TIME } from './fake-time';
+export { SequentialIds } from './sequential-ids';
+export { FakeHasher, hashOf } from './fake-hasher';
+export { RecordingCallbackTransport } from './recording-callbacks';
+export { RecordingLogger, type LogLine } from './recording-logger';
+export { SECRET, agent, apiUser, extension, extensionGroup, queue, queueMember, seed, trunk, type Directory } from './fixtures';
+export { ORIGIN, connectedCustomerCall, describeEvents, legOf, legsOf, loginPlain, loginWithConference } from './scenarios';
