@@ -1,11 +1,3 @@
-/** What VICIdial's `vicidial_campaigns` says about a campaign, for the functions that check it. */
-export interface VicidialCampaign {
-  /** `campaign_allow_inbound`: agents of the campaign may take in-group calls. */
-  allowInbound: boolean;
-  /** `dial_method`: MANUAL, RATIO, ADAPT_*, INBOUND_MAN … */
-  dialMethod: string;
-}
-
 /** What the server may configure about the VICIdial dialect (see docs/vicidial.md, "Configuration"). */
 export interface VicidialSettings {
   /** Reported by the Agent API `version` function and the `format=debug` header. */
@@ -47,9 +39,6 @@ export interface VicidialSettings {
    * Empty: no web phone (`webphone url is empty`).
    */
   webphoneUrl: string;
-  /** Campaigns by id; a session whose campaign is not listed (or that has none) is in `defaultCampaign`. */
-  campaigns: Readonly<Record<string, VicidialCampaign>>;
-  defaultCampaign: VicidialCampaign;
   /**
    * The audio-store file transfer_conference LEAVE_VM leaves the customer
    * with (VICIdial: the campaign's answering-machine message).
@@ -68,14 +57,8 @@ export const defaultVicidialSettings: VicidialSettings = {
   errServersWhenPbxDown: false,
   maxBodyBytes: 1024 * 1024,
   webphoneUrl: '',
-  campaigns: {},
-  defaultCampaign: { allowInbound: true, dialMethod: 'RATIO' },
   voicemailMessage: 'vm-goodbye',
 };
-
-/** The campaign facts of an agent's session. */
-export const campaignOf = (settings: VicidialSettings, campaignId: string | null): VicidialCampaign =>
-  (campaignId !== null && Object.hasOwn(settings.campaigns, campaignId) ? settings.campaigns[campaignId] : undefined) ?? settings.defaultCampaign;
 
 /** Fails at start-up, not on the first request, when a setting cannot work. */
 export function checkVicidialSettings(settings: VicidialSettings): void {

@@ -8,16 +8,14 @@ const CLOSE_LINK = `\n<a href="javascript:window.opener='x';window.close();">Clo
 
 const gateway = sharedGateway({
   overrides: {
-    dialects: {
-      vicidial: {
-        campaigns: {
-          NOINBOUND: { allowInbound: false, dialMethod: 'RATIO' },
-          MANUALCAMP: { allowInbound: true, dialMethod: 'MANUAL' },
-        },
-      },
-    },
     extraProvisioning: {
       ...EXTRA_PROVISIONING,
+      // The demo agent 1000's TESTCAMP, here an auto-dial campaign that allows inbound calls, so that its agent may be blended.
+      campaigns: [
+        { id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'RATIO', allowInbound: true },
+        { id: 'NOINBOUND', dialMethod: 'RATIO', allowInbound: false },
+        { id: 'MANUALCAMP', dialMethod: 'MANUAL', allowInbound: true },
+      ],
       apiUsers: [
         ...(EXTRA_PROVISIONING.apiUsers ?? []),
         { realm: 'vicidial', login: '6675', secret: '1234', attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' } },

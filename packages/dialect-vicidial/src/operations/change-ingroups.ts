@@ -1,9 +1,9 @@
+import { dialsManually } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, stopWith } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck } from '../errors';
-import { campaignOf } from '../settings';
 import { vicidialStatusOf } from '../wire/agent-status';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
@@ -28,9 +28,6 @@ const schema: JSONSchemaType<ChangeIngroupsInput> = {
 };
 
 const readInput = inputOf(schema, ['value', 'agent_user', 'blended', 'ingroup_choices', 'set_as_default']);
-
-/** Dial methods whose agents take no auto-dialled calls, so cannot be blended. */
-const MANUAL_DIAL_METHODS = new Set(['MANUAL', 'INBOUND_MAN']);
 
 const DEFAULT_NOTE = 'User settings set as default';
 
@@ -70,10 +67,11 @@ export const changeIngroups = defineAgentOperation({
     ctx.target = { agentUser };
     const session = await liveSession(ctx, agentUser);
     if (!session) throw stopWith(agentNotLoggedIn);
-    const campaign = campaignOf(ctx.settings, session.campaignId);
-    if (!campaign.allowInbound) throw stopWith(ownCheck('line', `ERROR: campaign does not allow inbound calls - ${agentUser}`));
+    // A session without a campaign (or of one not provisioned) is held to nothing, as a blended inbound campaign.
+    const campaign = session.campaignId === null ? null : await ctx.core.getCampaign(session.campaignId);
+    if (campaign && !campaign.allowInbound) throw stopWith(ownCheck('line', `ERROR: campaign does not allow inbound calls - ${agentUser}`));
     if (!ctx.apiUser.changeAgentCampaign) throw stopWith(ownCheck('line', `ERROR: user is not allowed to change agent in-groups - ${ctx.request.user}`));
-    if (blended === 'YES' && MANUAL_DIAL_METHODS.has(campaign.dialMethod)) {
+    if (blended === 'YES' && campaign && dialsManually(campaign)) {
       throw stopWith(ownCheck('exit', `ERROR: campaign dial_method does not allow outbound autodial - ${agentUser}|${blended}`));
     }
     const groups = groupsOf(choices);

@@ -59,8 +59,8 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       { name: 'SALESLINE', strategy: 'inbound_group_rank' },
     ],
     didRoutes: [{ did: '2125550100', queue: 'TEST_IN' }],
-    // List 101 takes the leads agents add, as in the seed's external_add_lead answer.
-    campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '' }],
+    // List 101 takes the leads agents add, as in the seed's external_add_lead answer; its agents may take in-group calls.
+    campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', allowInbound: true, manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '' }],
     lists: [{ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP' }],
     leads: [
       { id: 1, listId: 101, phoneNumber: '7275551212', firstName: 'Bob', lastName: 'Smith', city: 'Tampa', state: 'FL', vendorLeadCode: 'DEMO-1' },
