@@ -19,6 +19,7 @@ import { queueQueries, type QueueQueries } from './queues/queue-queries';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
 import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
+import { supervisionCommands, type SupervisionCommands } from './supervision/supervision-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -45,6 +46,7 @@ export interface CallControl
     RecordingCommands,
     CallCommands,
     TransferCommands,
+    SupervisionCommands,
     DirectoryQueries,
     QueueQueries,
     LeadCommands,
@@ -87,6 +89,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...recordingCommands(ctx, track),
     ...callCommands(ctx, track),
     ...transferCommands(ctx, track),
+    ...supervisionCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx),
     ...leadCommands(ctx, track),

@@ -12,6 +12,7 @@ export type AriOperation =
   | 'channels.sendDTMF'
   | 'channels.ring'
   | 'channels.ringStop'
+  | 'channels.snoopChannelWithId'
   | 'bridges.createWithId'
   | 'bridges.destroy'
   | 'bridges.addChannel'

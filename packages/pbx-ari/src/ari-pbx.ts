@@ -11,6 +11,7 @@ import type {
   PlaybackOperation,
   PlayRequest,
   RecordRequest,
+  SnoopRequest,
 } from '@pbx-gateway/core';
 import { AriEventTranslator } from './ari-event-translation';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
@@ -23,6 +24,7 @@ import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
 import { recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
+import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
 import { ConnectionSupervisor } from './connection-supervisor';
 import { OrderedEventDispatcher } from './event-dispatch';
@@ -104,6 +106,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     recordBridge: (request: RecordRequest) => recordBridge(call, request),
     stopRecording: (recordingName: string) => stopRecording(call, recordingName),
     recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
+    snoop: (request: SnoopRequest): Promise<OriginatedLeg> => snoop(call, settings.app, request),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),

@@ -5,6 +5,7 @@ import { agentPlaybackCall } from '../playback/agent-playback-call';
 import type { CallFlow } from './call-flow';
 import { clickToCall } from './click-to-call-flow';
 import { voiceMenuCall } from './voice-menu-flow';
+import { supervisionCall } from '../supervision/supervision-flow';
 
 const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   click_to_call: clickToCall,
@@ -12,6 +13,7 @@ const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   agent_playback: agentPlaybackCall,
   agent_phone: agentPhoneCall,
   agent_customer: agentCustomerCall,
+  supervision: supervisionCall,
 };
 
 /** The flow of a call's purpose. */

@@ -15,6 +15,8 @@ export interface CallProgressByPurpose {
   agent_phone: { stage: 'ringing_agent' | 'in_conference' };
   /** Dial a customer into an agent's session (manual dial). */
   agent_customer: AgentCustomerProgress;
+  /** Ring a supervisor's phone, then let it listen to, whisper to or barge into another call's leg. */
+  supervision: SupervisionProgress;
 }
 
 export interface ClickToCallProgress {
@@ -63,4 +65,16 @@ export interface AgentCustomerProgress {
   thirdPartyLegId?: string | null;
   /** Legs on hold in the call's holding bridge, with music on hold; set once anything was ever parked. */
   parkedLegIds?: string[];
+}
+
+/** How a supervisor joins the call it supervises. */
+export type SupervisionMode = 'listen' | 'whisper' | 'barge';
+
+export interface SupervisionProgress {
+  stage: 'ringing_supervisor' | 'joining' | 'supervising';
+  mode: SupervisionMode;
+  /** The supervised leg: its channel is snooped on; it belongs to another call. */
+  targetLegId: string;
+  /** The engine's name of the supervised channel when the supervision was asked for. */
+  targetChannelName: string;
 }

@@ -45,8 +45,11 @@ export type CallOf<P extends CallPurpose> = P extends CallPurpose ? CallRecord &
 /** A call of any purpose: `call.purpose` tells which progress it has. */
 export type Call = CallOf<CallPurpose>;
 
-/** `third_party`: someone an agent dialled into a customer call (a 3-way call, a transfer). */
-export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'third_party';
+/**
+ * `third_party`: someone an agent dialled into a customer call (a 3-way call, a transfer).
+ * `supervisor`: the phone of someone supervising another call; `snoop`: the engine's leg that listens to it.
+ */
+export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'third_party' | 'supervisor' | 'snoop';
 
 export type LegState = 'dialing' | 'ringing' | 'up' | 'ended';
 
