@@ -46,6 +46,18 @@ describe('snoop, DTMF, hold, ringing and early media, live against Asterisk 22',
       await ari.http('DELETE', '/channels/diff-snoop-1');
       await ari.event(isEvent('StasisEnd', 'diff-snoop-1'));
       await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-snoop-1');
+      await ari.sleep(1500);
+      await ari.http('GET', '/channels/diff-snoop-1');
+      await ari.http('DELETE', '/channels/diff-snoop-1');
+      await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-snoop-1');
+      await ari.http('POST', `/channels/${target}/snoop/diff-snoop-x`, { query: { spy: 'both', app: APP, appArgs: 'pbx-gateway-originated' } });
+      await ari.event(isEvent('StasisStart', 'diff-snoop-x'));
+      await ari.http('DELETE', '/channels/diff-snoop-x');
+      await ari.event(isEvent('StasisEnd', 'diff-snoop-x'));
+      await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-snoop-x');
       await ari.http('POST', `/channels/${target}/snoop/diff-snoop-2`, { query: { spy: 'both', app: APP, appArgs: 'pbx-gateway-originated' } });
       await ari.event(isEvent('StasisStart', 'diff-snoop-2'));
       await ari.http('POST', '/bridges/diff-listen/addChannel', { query: { channel: 'diff-snoop-2' } });
