@@ -54,6 +54,7 @@ export type { DispositionRequest, DispositionOutcome } from './leads/disposition
 export type { TrackWork } from './kernel/tracked-work';
 export * from './playback/media-resolution';
 export * from './directory/extension-lookup';
+export type { DeviceRegistration } from './directory/device-registrations';
 export type { ApiUserCredentials } from './credentials/api-user-authentication';
 export type { IssuedToken, TokenRequest } from './credentials/access-tokens';
 export type { AgentLoginRequest } from './agents/login';

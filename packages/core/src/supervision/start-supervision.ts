@@ -3,6 +3,7 @@ import { dialLeg } from '../calls/call-primitives';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { newCallId } from '../kernel/ids';
+import { requireEngine } from '../kernel/engine';
 import { findExtension } from '../directory/extension-lookup';
 import { findSupervisedLeg } from './supervised-leg';
 import { SUPERVISOR_ORDINAL, supervisionCall } from './supervision-flow';
@@ -15,6 +16,8 @@ import type { SupervisionRequest } from './supervision';
  * party that is in no call is LEG_NOT_FOUND.
  */
 export async function startSupervision(ctx: CoreContext, request: SupervisionRequest): Promise<{ callId: string }> {
+  // Without the engine the live legs the gateway has recorded cannot be trusted to be there.
+  requireEngine(ctx, 'supervise');
   const supervisorExtension = await findExtension(ctx.store.direct, request.supervisor.selector, request.supervisor.dialplan);
   const supervised = await findSupervisedLeg(ctx, request.supervised);
   const callId = newCallId(ctx.ids, null);
