@@ -20,6 +20,7 @@ import { queueQueries, type QueueQueries } from './queues/queue-queries';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
 import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
+import { supervisionCommands, type SupervisionCommands } from './supervision/supervision-commands';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -46,6 +47,7 @@ export interface CallControl
     RecordingCommands,
     CallCommands,
     TransferCommands,
+    SupervisionCommands,
     DirectoryQueries,
     QueueQueries,
     LeadCommands,
@@ -89,6 +91,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...recordingCommands(ctx, track),
     ...callCommands(ctx, track),
     ...transferCommands(ctx, track),
+    ...supervisionCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx, track),
     ...leadCommands(ctx, track),

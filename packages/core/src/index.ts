@@ -39,6 +39,8 @@ export type { AgentCommands } from './agents/agent-commands';
 export type { CallCommands } from './calls/call-commands';
 export type { TransferCommands, CallParty } from './transfers/transfer-commands';
 export type { ThirdPartyRequest } from './transfers/third-party';
+export type { SupervisionCommands } from './supervision/supervision-commands';
+export type { SupervisionRequest, SupervisedParty } from './supervision/supervision';
 export type { CredentialCommands } from './credentials/credential-commands';
 export type { DirectoryQueries } from './directory/directory-queries';
 export type { PlaybackCommands } from './playback/playback-commands';
@@ -55,6 +57,7 @@ export type { DispositionRequest, DispositionOutcome } from './leads/disposition
 export type { TrackWork } from './kernel/tracked-work';
 export * from './playback/media-resolution';
 export * from './directory/extension-lookup';
+export type { DeviceRegistration } from './directory/device-registrations';
 export type { ApiUserCredentials } from './credentials/api-user-authentication';
 export type { IssuedToken, TokenRequest } from './credentials/access-tokens';
 export type { AgentLoginRequest } from './agents/login';

@@ -1,7 +1,7 @@
 import type { HangupReason, PbxEvent } from '@pbx-gateway/core';
 import { isRecord, readChannel, readLiveRecording, readPlayback } from './ari-models';
 import type { AriChannel } from './ari-models';
-import { isHelperChannel } from './channel-relevance';
+import { isHelperChannel, isSnoopChannel } from './channel-relevance';
 import { causeOfDialStatus, causeOfHangupReason, hangupCause } from './hangup-causes';
 import type { HangupCause } from './hangup-causes';
 import { isOriginatedLeg } from './leg-origin-marker';
@@ -15,7 +15,8 @@ import { isOriginatedLeg } from './leg-origin-marker';
  * | StasisStart, any other channel                    | leg_arrived (with the args)     |
  * | ChannelStateChange to `Ringing`                   | leg_ringing                     |
  * | ChannelDestroyed                                  | leg_ended (cause, cause_txt)    |
- * | StasisEnd of a leg that arrived by itself         | leg_ended (see below)           |
+ * | StasisEnd of a leg that arrived by itself, or of  | leg_ended (see below)           |
+ * |   a snoop leg                                     |                                 |
  * | ChannelDtmfReceived                               | leg_dtmf                        |
  * | PlaybackStarted                                   | playback_started                |
  * | PlaybackFinished                                  | playback_finished (done/failed) |
@@ -31,7 +32,8 @@ import { isOriginatedLeg } from './leg-origin-marker';
  * taken from StasisEnd, with the cause of the ChannelHangupRequest before it
  * when the far end hung up, or the cause of the reason the gateway asked for
  * when it hung up itself (Asterisk's own request then reads cause 32 with
- * `soft: true`, which is a flag, not a Q.850 cause).
+ * `soft: true`, which is a flag, not a Q.850 cause). A snoop channel is
+ * likewise subscribed only while in Stasis, even when the gateway created it.
  *
  * Events of helper channels (the `;2` half of a Local pair, announcers,
  * recorders) are dropped, see channel-relevance.ts. Everything else is not
@@ -130,7 +132,8 @@ export class AriEventTranslator {
     notes.inStasis = false;
     if (isHelperChannel(channel.name, wasInStasis)) return [];
     // The originate's subscription outlives Stasis: ChannelDestroyed will say how it ended.
-    if (notes.originated || originatedByDialplanData(channel)) return [];
+    // A snoop has no such subscription: its StasisEnd is the last the application hears of it.
+    if (!isSnoopChannel(channel.name) && (notes.originated || originatedByDialplanData(channel))) return [];
     return this.ended(channel.id, notes, notes.hangupRequest ?? notes.requested ?? hangupCause(16), at);
   }
 

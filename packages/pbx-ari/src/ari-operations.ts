@@ -15,6 +15,7 @@ export type AriOperation =
   | 'channels.answer'
   | 'channels.startMoh'
   | 'channels.stopMoh'
+  | 'channels.snoopChannelWithId'
   | 'bridges.createWithId'
   | 'bridges.destroy'
   | 'bridges.addChannel'

@@ -11,6 +11,7 @@ import type {
   PlaybackOperation,
   PlayRequest,
   RecordRequest,
+  SnoopRequest,
 } from '@pbx-gateway/core';
 import { AriEventTranslator } from './ari-event-translation';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
@@ -24,6 +25,7 @@ import { controlPlayback, getPlaybackState, play, stopPlayback } from './command
 import { recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
 import { answer, setMusicOnHold } from './commands/holding';
+import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
 import { ConnectionSupervisor } from './connection-supervisor';
 import { OrderedEventDispatcher } from './event-dispatch';
@@ -105,6 +107,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     recordBridge: (request: RecordRequest) => recordBridge(call, request),
     stopRecording: (recordingName: string) => stopRecording(call, recordingName),
     recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
+    snoop: (request: SnoopRequest): Promise<OriginatedLeg> => snoop(call, settings.app, request),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     answer: (legId: string) => answer(call, legId),
     setMusicOnHold: (legId: string, mohClass: string | null) => setMusicOnHold(call, legId, mohClass),

@@ -20,3 +20,10 @@ export function isHelperChannel(channelName: string, inStasis: boolean): boolean
 
 export const isLocalSecondHalf = (channelName: string): boolean =>
   channelName.startsWith('Local/') && channelName.endsWith(';2');
+
+/**
+ * A snoop channel is in the application only while in Stasis, whoever
+ * created it: after its StasisEnd (its target went, or it was hung up)
+ * nothing more about it arrives, not even its ChannelDestroyed.
+ */
+export const isSnoopChannel = (channelName: string): boolean => channelName.startsWith('Snoop/');

@@ -55,6 +55,27 @@ describe('ARI event translation', () => {
     ]);
   });
 
+  it('answers a snoop leg at its StasisStart and ends it at its StasisEnd: nothing of it follows', () => {
+    const translator = translatorAt();
+    const snoop = channelJson({ id: 'call-9.2', name: 'Snoop/call-7.1-00000003', state: 'Up', appName: 'Stasis', appData: `gateway,${ORIGINATED_LEG_MARKER}` });
+    expect(translator.translate(eventJson('StasisStart', { args: [ORIGINATED_LEG_MARKER], channel: snoop }))).toEqual([
+      { type: 'leg_answered', legId: 'call-9.2', at: AT },
+    ]);
+    translator.hangupRequested('call-9.2', 'normal');
+    expect(translator.translate(eventJson('StasisEnd', { channel: snoop }))).toEqual([
+      { type: 'leg_ended', legId: 'call-9.2', cause: 16, causeText: 'Normal Clearing', at: AT },
+    ]);
+  });
+
+  it('ends a snoop whose target went at its StasisEnd with a normal clearing', () => {
+    const translator = translatorAt();
+    const snoop = channelJson({ id: 'call-9.2', name: 'Snoop/call-7.1-00000003', state: 'Up', appName: 'Stasis', appData: `gateway,${ORIGINATED_LEG_MARKER}` });
+    translator.translate(eventJson('StasisStart', { args: [ORIGINATED_LEG_MARKER], channel: snoop }));
+    expect(translator.translate(eventJson('StasisEnd', { channel: snoop }))).toEqual([
+      { type: 'leg_ended', legId: 'call-9.2', cause: 16, causeText: 'Normal Clearing', at: AT },
+    ]);
+  });
+
   it('ends a leg that arrived by itself at its StasisEnd, with the cause of the far end hangup request', () => {
     const translator = translatorAt();
     const inbound = channelJson({ id: 'in-1', name: 'PJSIP/trunk-00000005', state: 'Up', appName: 'Stasis', appData: 'gateway' });

@@ -60,6 +60,24 @@ describe('calls through ari-client against the simulator', () => {
     expect(h.log.of('call-1.1', from)).toEqual(['leg_ringing', 'leg_answered', 'leg_ended:16:Normal Clearing']);
   });
 
+  it('snoops on a leg: the snoop is answered at once, ends at its StasisEnd when hung up, and a second one ends with its target', async () => {
+    const from = h.log.mark();
+    await h.pbx.originate({ legId: 'call-20.1', endpoint: 'PJSIP/1003', timeoutSec: 20 });
+    await h.log.waitFor(isEvent('leg_answered', 'call-20.1'), 'target answered', 5000, from);
+    const snoop = await h.pbx.snoop({ legId: 'call-21.2', targetLegId: 'call-20.1', spy: 'both', whisper: 'none' });
+    expect(snoop).toMatchObject({ legId: 'call-21.2', channelName: expect.stringMatching(/^Snoop\/call-20\.1-[0-9a-f]{8}$/), state: 'up' });
+    await h.log.waitFor(isEvent('leg_answered', 'call-21.2'), 'snoop answered', 5000, from);
+    await h.pbx.hangup('call-21.2', 'normal');
+    await h.log.waitFor(isEvent('leg_ended', 'call-21.2'), 'snoop ended', 5000, from);
+    await h.pbx.snoop({ legId: 'call-22.2', targetLegId: 'call-20.1', spy: 'both', whisper: 'out' });
+    await h.log.waitFor(isEvent('leg_answered', 'call-22.2'), 'second snoop answered', 5000, from);
+    await h.pbx.hangup('call-20.1', 'normal');
+    await h.log.waitFor(isEvent('leg_ended', 'call-22.2'), 'second snoop ended', 5000, from);
+    expect(h.log.of('call-21.2', from)).toEqual(['leg_answered', 'leg_ended:16:Normal Clearing']);
+    expect(h.log.of('call-22.2', from)).toEqual(['leg_answered', 'leg_ended:16:Normal Clearing']);
+    await expect(h.pbx.snoop({ legId: 'call-23.2', targetLegId: 'call-20.1', spy: 'both', whisper: 'none' })).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
   it('reports a busy phone as ended with cause 17, never answered', async () => {
     const from = h.log.mark();
     await h.pbx.originate({ legId: 'call-2.1', endpoint: 'PJSIP/1001', timeoutSec: 10 });

@@ -9,6 +9,7 @@ import { formatCallerId, originate } from '../src/commands/originate';
 import { getPlaybackState, play, stopPlayback } from '../src/commands/playback';
 import { recordBridge, recordingIsLive, stopRecording } from '../src/commands/recording';
 import { snapshot } from '../src/commands/snapshot';
+import { snoop } from '../src/commands/snoop';
 import { ORIGINATED_LEG_MARKER } from '../src/leg-origin-marker';
 import { channelJson } from './fixtures/ari-json';
 
@@ -150,6 +151,25 @@ describe('commands', () => {
       { operation: 'bridges.startMoh', params: { bridgeId: 'br-2' }, idempotent: true },
       { operation: 'bridges.startMoh', params: { bridgeId: 'br-2', mohClass: 'jazz' }, idempotent: true },
     ]);
+  });
+
+  it('snoops with our id on the target, into our application with the marker, sent once', async () => {
+    const snoopChannel = channelJson({ id: 'call-2.2', name: 'Snoop/call-1.1-00000004', state: 'Up', context: 'default' });
+    const { call, sent } = scriptedCall([snoopChannel]);
+    const leg = await snoop(call, 'gateway', { legId: 'call-2.2', targetLegId: 'call-1.1', spy: 'both', whisper: 'out' });
+    expect(sent).toEqual([
+      {
+        operation: 'channels.snoopChannelWithId',
+        params: { channelId: 'call-1.1', snoopId: 'call-2.2', spy: 'both', whisper: 'out', app: 'gateway', appArgs: ORIGINATED_LEG_MARKER },
+        idempotent: false,
+      },
+    ]);
+    expect(leg).toEqual({ legId: 'call-2.2', channelName: 'Snoop/call-1.1-00000004', state: 'up', context: 'default' });
+  });
+
+  it('reports a snoop on a channel that is gone as the engine refused it', async () => {
+    const { call } = scriptedCall([new PbxFailure('not_found', 'Channel not found', 404)]);
+    await expect(snoop(call, 'gateway', { legId: 'call-2.2', targetLegId: 'call-1.1', spy: 'both', whisper: 'none' })).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('leaves helper channels out of the snapshot and out of the bridges', async () => {

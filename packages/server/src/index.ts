@@ -4,7 +4,7 @@ export { createLogger } from './logging/logger';
 export { startGateway, type GatewayOptions, type RunningGateway } from './runtime/gateway';
 export { startEmbeddedServices, type EmbeddedServices } from './runtime/embedded-services';
 export { withDemo } from './runtime/demo-mode';
-export { demoProvisioning, demoSimulatorMedia, demoSimulatorPhones, demoCoreSettings } from './provisioning/demo-provisioning';
+export { demoProvisioning, demoSimulatorMedia, demoSimulatorPhones, demoSimulatorTrunks, demoCoreSettings } from './provisioning/demo-provisioning';
 export { checkProvisioningDocument, ProvisioningError, type ProvisioningDocument } from './provisioning/provisioning-document';
 export { readProvisioningFile } from './provisioning/provisioning-file';
 export { applyDirectory, startProvisionedSessions } from './provisioning/apply-provisioning';

@@ -1,5 +1,5 @@
 import type { CallOf } from '@pbx-gateway/core';
-import { at, call, deferred, leg, openStore, settledWithin, type OpenStore } from './fixtures';
+import { at, call, cdr, deferred, leg, openStore, settledWithin, type OpenStore } from './fixtures';
 
 describe('calls and legs', () => {
   let ctx: OpenStore;
@@ -81,6 +81,24 @@ describe('calls and legs', () => {
     await ctx.store.direct.calls.insertLeg(thirdParty);
     expect(await ctx.store.direct.calls.get(transferred.id)).toEqual(transferred);
     expect(await ctx.store.direct.calls.getLeg(thirdParty.id)).toEqual(thirdParty);
+  });
+
+  it("round-trips a supervision call, its supervisor and snoop legs, and its CDR (migration 050)", async () => {
+    const supervision: CallOf<'supervision'> = {
+      ...call('c7', { bridgeId: 'c7.bridge', state: 'ended', endedAt: at('2024-05-01T09:01:00Z') }),
+      purpose: 'supervision',
+      progress: { stage: 'supervising', mode: 'whisper', targetLegId: 'c6.1', targetChannelName: 'PJSIP/sip102-00000003' },
+    };
+    await ctx.store.direct.calls.insert(supervision);
+    const supervisor = leg('c7.1', 'c7', { role: 'supervisor', account: { kind: 'extension', id: 5 } });
+    const snoop = leg('c7.2', 'c7', { role: 'snoop', endpoint: 'Snoop/PJSIP/sip102-00000003', channelName: 'Snoop/c6.1-00000004' });
+    await ctx.store.direct.calls.insertLeg(supervisor);
+    await ctx.store.direct.calls.insertLeg(snoop);
+    expect(await ctx.store.direct.calls.get(supervision.id)).toEqual(supervision);
+    expect(await ctx.store.direct.calls.legsOf(supervision.id)).toEqual([supervisor, snoop]);
+    const stored = await ctx.store.direct.cdrs.insert(cdr('c7', { purpose: 'supervision' }));
+    expect(stored.purpose).toBe('supervision');
+    expect(await ctx.store.direct.cdrs.getByCall('c7')).toEqual(stored);
   });
 
   it('refuses a leg of an unknown call and a second leg with the same channel id', async () => {

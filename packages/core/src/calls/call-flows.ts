@@ -6,6 +6,7 @@ import type { CallFlow } from './call-flow';
 import { clickToCall } from './click-to-call-flow';
 import { voiceMenuCall } from './voice-menu-flow';
 import { inboundCall } from '../queues/inbound-call-flow';
+import { supervisionCall } from '../supervision/supervision-flow';
 
 const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   click_to_call: clickToCall,
@@ -14,6 +15,7 @@ const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   agent_phone: agentPhoneCall,
   agent_customer: agentCustomerCall,
   inbound: inboundCall,
+  supervision: supervisionCall,
 };
 
 /** The flow of a call's purpose. */

@@ -26,6 +26,9 @@ const sideOfRole: Record<Leg['role'], HangupSide> = {
   customer: 'callee',
   third_party: 'callee',
   caller: 'caller',
+  supervisor: 'caller',
+  // The supervised channel went, and its snoop with it.
+  snoop: 'callee',
 };
 
 /** Q.850 causes of a ringing phone whose user turned the call away: busy, call rejected. */

@@ -1,6 +1,6 @@
 import type { CoreContext } from '../kernel/context';
 import type { FollowUp, UnitOfWork } from '../kernel/unit-of-work';
-import type { PlaybackTarget } from '../ports/pbx';
+import type { PlaybackTarget, SnoopDirection } from '../ports/pbx';
 import type { Call, Leg } from './call';
 import type { CallFlow } from './call-flow';
 import { recordLegEnded } from './call-lifecycle';
@@ -36,6 +36,30 @@ export function dialLeg(ctx: CoreContext, uow: UnitOfWork, leg: Leg, options: Di
       return (next) => recordChannel(next, leg.id, originated.channelName, originated.context);
     },
     { onFailure: (next) => endLegNeverDialled(ctx, next, leg.id, options.flow), refusalIsOrdinary: options.refusal === 'ordinary' },
+  );
+}
+
+export interface SnoopOptions {
+  /** The leg whose channel the snoop leg hears and speaks into. */
+  targetLegId: string;
+  spy: SnoopDirection;
+  whisper: SnoopDirection;
+  flow: CallFlow;
+}
+
+/**
+ * Starts a snoop leg just recorded on another leg's channel. Like a dialled
+ * leg, a snoop the engine refuses (its target gone) ends as the gateway giving
+ * up on it, through its call's flow.
+ */
+export function snoopLeg(ctx: CoreContext, uow: UnitOfWork, leg: Leg, options: SnoopOptions): void {
+  uow.engine.command(
+    'snoop',
+    async () => {
+      const snooping = await ctx.pbx.snoop({ legId: leg.id, targetLegId: options.targetLegId, spy: options.spy, whisper: options.whisper });
+      return (next) => recordChannel(next, leg.id, snooping.channelName, snooping.context);
+    },
+    { onFailure: (next) => endLegNeverDialled(ctx, next, leg.id, options.flow), refusalIsOrdinary: true },
   );
 }
 

@@ -17,6 +17,8 @@ export interface CallProgressByPurpose {
   agent_customer: AgentCustomerProgress;
   /** A call that came in on a public number, waits in a queue and goes to an agent. */
   inbound: InboundProgress;
+  /** Ring a supervisor's phone, then let it listen to, whisper to or barge into another call's leg. */
+  supervision: SupervisionProgress;
 }
 
 export interface ClickToCallProgress {
@@ -89,4 +91,16 @@ export interface InboundProgress {
   agentLegs: Array<{ legId: string; agentId: string }>;
   /** The agent's phone leg that took the call. */
   agentLegId: string | null;
+}
+
+/** How a supervisor joins the call it supervises. */
+export type SupervisionMode = 'listen' | 'whisper' | 'barge';
+
+export interface SupervisionProgress {
+  stage: 'ringing_supervisor' | 'joining' | 'supervising';
+  mode: SupervisionMode;
+  /** The supervised leg: its channel is snooped on; it belongs to another call. */
+  targetLegId: string;
+  /** The engine's name of the supervised channel when the supervision was asked for. */
+  targetChannelName: string;
 }

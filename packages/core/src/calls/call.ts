@@ -48,8 +48,9 @@ export type Call = CallOf<CallPurpose>;
 /**
  * `caller`: the party that called in (an inbound call); `third_party`:
  * someone an agent dialled into a customer call (a 3-way call, a transfer).
+ * `supervisor`: the phone of someone supervising another call; `snoop`: the engine's leg that listens to it.
  */
-export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'caller' | 'third_party';
+export type LegRole = 'source' | 'destination' | 'customer' | 'agent' | 'member' | 'caller' | 'third_party' | 'supervisor' | 'snoop';
 
 export type LegState = 'dialing' | 'ringing' | 'up' | 'ended';
 

@@ -3,6 +3,7 @@ import { pbxCommand } from '../kernel/engine';
 import type { PbxEndpoint } from '../ports/pbx';
 import type { Extension } from './directory';
 import { findExtension, type ExtensionSelector } from './extension-lookup';
+import { deviceRegistrations, type DeviceRegistration } from './device-registrations';
 
 /** The PBX's extensions and the devices behind them. */
 export interface DirectoryQueries {
@@ -12,6 +13,8 @@ export interface DirectoryQueries {
   /** The engine's devices; its failures in the domain's words (PBX_UNAVAILABLE, PBX_REJECTED). */
   pbxEndpoints(): Promise<PbxEndpoint[]>;
   pbxAvailable(): boolean;
+  /** Every extension and trunk, with whether the engine reaches it (PBX_UNAVAILABLE, PBX_REJECTED when it cannot say). */
+  deviceRegistrations(): Promise<DeviceRegistration[]>;
 }
 
 export function directoryQueries(ctx: CoreContext): DirectoryQueries {
@@ -21,5 +24,6 @@ export function directoryQueries(ctx: CoreContext): DirectoryQueries {
     findExtension: (selector, dialplan) => findExtension(direct, selector, dialplan),
     pbxEndpoints: () => pbxCommand(ctx, 'read devices', () => ctx.pbx.endpoints()),
     pbxAvailable: () => ctx.pbx.isAvailable(),
+    deviceRegistrations: () => deviceRegistrations(ctx),
   };
 }

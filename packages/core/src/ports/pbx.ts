@@ -38,6 +38,13 @@ export interface Pbx {
   recordingIsLive(recordingName: string): Promise<boolean>;
   /** Plays the music-on-hold class (the engine's default when null) to everyone in a bridge until it is destroyed. */
   startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void>;
+  /**
+   * Starts a snoop leg on another leg's channel: it hears (`spy`) and speaks
+   * into (`whisper`) that channel's audio, and joins the gateway's
+   * application as answered (a `leg_answered` event) under the id the core
+   * chose. It ends when its target ends.
+   */
+  snoop(request: SnoopRequest): Promise<OriginatedLeg>;
   /** Plays ringing tone to a leg waiting in a bridge, or stops it. */
   setRinging(legId: string, ringing: boolean): Promise<void>;
   /** What exists now: used to reconcile after the gateway or the engine restarts. */
@@ -78,6 +85,18 @@ export interface OriginatedLeg {
   state: PbxLegState;
   /** Dialplan context the channel reports (listed by some dialects). */
   context: string;
+}
+
+/** Which of a channel's audio a snoop hears or speaks into: what the channel receives (`in`), sends (`out`), or both. */
+export type SnoopDirection = 'none' | 'in' | 'out' | 'both';
+
+export interface SnoopRequest {
+  /** The id of the snoop leg, chosen by the core. */
+  legId: string;
+  /** The leg whose channel is snooped on. */
+  targetLegId: string;
+  spy: SnoopDirection;
+  whisper: SnoopDirection;
 }
 
 export type PbxLegState = 'down' | 'ring' | 'ringing' | 'up' | 'busy' | 'other';

@@ -129,6 +129,8 @@ export interface TrunkRepository {
   preferred(): Promise<Trunk | null>;
   /** The same trunk without its caller-id pool, for calls that present a number of their own. */
   preferredRoute(): Promise<TrunkRoute | null>;
+  /** Every trunk without its caller-id pool, by id. */
+  listRoutes(): Promise<TrunkRoute[]>;
   upsert(trunk: Trunk): Promise<void>;
 }
 

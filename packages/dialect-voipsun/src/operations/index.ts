@@ -2,10 +2,12 @@ import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import { hangupcall } from './hangupcall';
 import { listcalls } from './listcalls';
 import { originate } from './originate';
+import { sipstatus } from './sipstatus';
+import { spying } from './spying';
 import type { VoipsunTypes } from './operation';
 
 /** The actions this gateway answers, one line each; every other `action` value is errno 110. */
-export const OPERATIONS = new OperationCatalogue<VoipsunTypes>([originate, hangupcall, listcalls]);
+export const OPERATIONS = new OperationCatalogue<VoipsunTypes>([originate, hangupcall, listcalls, spying, sipstatus]);
 
 /** action → operation (a Map inside, so that names like `constructor` or `__proto__` find nothing). */
 export const operationFor = OPERATIONS.index('action');

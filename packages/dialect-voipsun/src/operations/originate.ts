@@ -3,7 +3,7 @@ import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
 import { suppliedSelectors } from '../wire/extension-selector';
 import { SUCCESS_BODY } from '../wire/response';
-import { truncate } from '../wire/text';
+import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty, truncate } from '../wire/text';
 import { checkExtensionIdle } from './extension-state-check';
 import { defineOperation } from './operation';
 
@@ -67,8 +67,6 @@ const schema: JSONSchemaType<OriginateParams> = {
 
 /** VoIPSUN's CDR columns CustomCDR1–4 are short text columns: longer values are cut, as MySQL cuts them. */
 const MAX_STORED_TEXT = 255;
-const MAX_CALLER_NUMBER = 40;
-const MAX_CALLER_NAME = 80;
 /** Ring times outside 1 s – 1 h are not ring times: the default applies. */
 const MAX_RING_SEC = 3600;
 
@@ -155,15 +153,4 @@ function ringSeconds(value: string | undefined | null): number | null {
   if (value === undefined || value === null || !/^[0-9]{1,7}$/.test(value)) return null;
   const seconds = Number(value);
   return seconds >= 1 && seconds <= MAX_RING_SEC ? seconds : null;
-}
-
-/** Caller-id text without control characters (they would break the engine's caller-id syntax), shortened. */
-function callerText(value: string | null, max: number): string | null {
-  if (value === null) return null;
-  const clean = truncate(value.replace(/[\u0000-\u001f\u007f]/g, ''), max);
-  return clean === '' ? null : clean;
-}
-
-function nonEmpty(value: string | undefined | null): string | null {
-  return value === undefined || value === null || value === '' ? null : value;
 }

@@ -35,7 +35,7 @@ describe.each(['refuse', 'reset'] as const)('the engine %ss connections', (mode)
     await hangUpEverything(gateway);
   }, 30000);
 
-  test('originate, originate with checkExten, hangupcall and listcalls answer errno 900 at once', async () => {
+  test('originate, originate with checkExten, hangupcall, listcalls, sipstatus and spying answer errno 900 at once', async () => {
     const since = new Date();
     await gateway.sim.control.refuseConnections(60000, mode);
     try {
@@ -44,6 +44,8 @@ describe.each(['refuse', 'reset'] as const)('the engine %ss connections', (mode)
       expectWire(await gateway.http.get(`/api/api.php?${originate}1`).timeout(FAST), E900);
       expectWire(await gateway.http.get('/api/api.php?username=voipsun&password=secretpwd&action=hangupcall&channelName=PJSIP/sip100-00000001').timeout(FAST), E900);
       expectWire(await gateway.http.get('/api/api.php?username=voipsun&password=secretpwd&action=listcalls').timeout(FAST), E900);
+      expectWire(await gateway.http.get('/api/api.php?username=voipsun&password=secretpwd&action=sipstatus').timeout(FAST), E900);
+      expectWire(await gateway.http.get('/api/api.php?username=voipsun&password=secretpwd&action=spying&srcExtenId=5&dstExtenId=7').timeout(FAST), E900);
       // Nothing was left half set up: the refused originates left no call behind.
       expect(await gateway.query("SELECT id FROM calls WHERE purpose = 'click_to_call' AND created_at >= $1", [since])).toEqual([]);
     } finally {

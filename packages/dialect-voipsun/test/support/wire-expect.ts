@@ -18,6 +18,16 @@ export const E226 = '{"success":"false","errno":"226","reason":"SIP channel stat
 export const E227 = '{"success":"false","errno":"227","reason":"SIP channel status - Line is busy"}';
 export const E228 = '{"success":"false","errno":"228","reason":"SIP channel stauts - Channel is down and available"}';
 export const E250 = '{"success":"false","errno":"250","reason":"Outroute not found!"}';
+export const E300 =
+  '{"success":"false","errno":"300","reason":"Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername"}';
+export const E301 =
+  '{"success":"false","errno":"301","reason":"Use only one of next variables: dstExtenPublicNum, dstExtenInternalNum, dstExtenId, dstSipUsername, dstChannelName"}';
+export const E302 = '{"success":"false","errno":"302","reason":"Source parameter srcDialplanName missing"}';
+export const E303 = '{"success":"false","errno":"303","reason":"Source extension not found"}';
+export const E304 = '{"success":"false","errno":"304","reason":"Source dialplan not found"}';
+export const E310 = '{"success":"false","errno":"310","reason":"Destination parameter dstDialplanName missing"}';
+export const E311 = '{"success":"false","errno":"311","reason":"Destination extension not found"}';
+export const E312 = '{"success":"false","errno":"312","reason":"Destination dialplan not found"}';
 export const E400 = '{"success":"false","errno":"400","reason":"Parameter channelName is empty"}';
 export const E401 = '{"success":"false","errno":"401","reason":"Channel not found"}';
 export const E900 = '{"success":"false","errno":"900","reason":"PBX unavailable"}';

@@ -68,8 +68,6 @@ describe('errno 110: unknown action', () => {
     ['another prototype name', 'action=constructor'],
     ['an action named as an array', 'action[]=listcalls'],
     ['a documented action outside this release (dial)', 'action=dial&dstNum=1&outrouteName=x&context=y'],
-    ['a documented action outside this release (spying)', 'action=spying&srcExtenId=5&dstExtenId=7'],
-    ['a documented action outside this release (sipstatus)', 'action=sipstatus'],
     ['a documented action outside this release (agentlogin)', 'action=agentlogin&srcExtenInternalNum=100&agentNumber=1000&agentPin=1234'],
     ['a documented action outside this release (agentstatus)', 'action=agentstatus&agentNumber=1000&agentPin=1234'],
     ['a documented action outside this release (queuestatus)', 'action=queuestatus&queueName=FrontaIT'],

@@ -70,6 +70,11 @@ export class Channel {
   /** Snoop channels spying on this one. */
   readonly snoops = new Set<Channel>();
   snoopTarget?: Channel;
+  /**
+   * A snoop hung up through ARI: as on Asterisk 22 it only left its bridge and
+   * its application; it lives on, unreachable by ARI commands, until its target goes.
+   */
+  detachedSnoop = false;
   /** True once a hang-up is under way; the channel takes no new work. */
   hangingUp = false;
   destroyed = false;

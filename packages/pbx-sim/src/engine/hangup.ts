@@ -25,6 +25,10 @@ export function requestHangup(world: World, channel: Channel, request: HangupReq
     case 'explicit':
       channel.hangupCause = request.cause;
       world.events.channelEvent('ChannelHangupRequest', channel, { cause: SOFTHANGUP_EXPLICIT, soft: true });
+      if (channel.snoopTarget && !channel.snoopTarget.destroyed) {
+        channel.enqueueFrame({ at: Date.now(), run: () => detachSnoop(world, channel) }, world.frameScheduler);
+        return;
+      }
       break;
     case 'remote':
       if (request.cause !== 0) channel.hangupCause = request.cause;
@@ -37,6 +41,20 @@ export function requestHangup(world: World, channel: Channel, request: HangupReq
   }
   channel.hangingUp = true;
   channel.enqueueFrame({ at: Date.now(), run: () => teardown(world, channel) }, world.frameScheduler);
+}
+
+/**
+ * Asterisk 22 ends an ARI hang-up of a snoop by taking it out of Stasis and
+ * no further: it leaves its bridge and its application (StasisEnd, nothing
+ * after it reaches the application) and stays up, its audiohook on its
+ * target, until the target goes and takes it along.
+ */
+function detachSnoop(world: World, channel: Channel): void {
+  if (channel.destroyed || channel.detachedSnoop) return;
+  channel.detachedSnoop = true;
+  channel.control?.flushOnHangup();
+  if (channel.bridge) leaveBridge(world, channel);
+  if (channel.stasis) leaveStasis(world, channel);
 }
 
 /**

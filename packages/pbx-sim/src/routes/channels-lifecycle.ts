@@ -22,7 +22,8 @@ function hangup(world: World, channelId: string, reason: string | undefined, rea
     cause = mapped;
   }
   const channel = findChannel(world, channelId);
-  if (!channel) return fail(404, 'Channel not found');
+  // A snoop that left Stasis is listed yet out of ARI's reach.
+  if (!channel || channel.detachedSnoop) return fail(404, 'Channel not found');
   requestHangup(world, channel, { kind: 'explicit', cause });
   return noContent();
 }

@@ -28,6 +28,52 @@ describe('snoop, DTMF, hold, ringing and early media, live against Asterisk 22',
       await ari.http('GET', '/channels/diff-spy');
     }), SCENARIO_TIMEOUT_MS);
 
+  it('a snoop bridged with a listener: hung up by the application, then ended by its target while bridged', () =>
+    live.check('snoop-bridged-listener', async (ari) => {
+      await ari.socket();
+      const target = await answeredChannel(ari, '1104');
+      const listener = await answeredChannel(ari, '1105');
+      await ari.http('POST', '/bridges/diff-listen', { query: { type: 'mixing' } });
+      await ari.http('POST', '/bridges/diff-listen/addChannel', { query: { channel: listener } });
+      await ari.event(isEvent('ChannelEnteredBridge', listener));
+      // The gateway's snoop: its own id, the originated-leg marker as argument.
+      await ari.http('POST', `/channels/${target}/snoop/diff-snoop-1`, { query: { spy: 'both', whisper: 'out', app: APP, appArgs: 'pbx-gateway-originated' } });
+      await ari.event(isEvent('StasisStart', 'diff-snoop-1'));
+      await ari.http('POST', '/bridges/diff-listen/addChannel', { query: { channel: 'diff-snoop-1' } });
+      await ari.event(isEvent('ChannelEnteredBridge', 'diff-snoop-1'));
+      await ari.http('GET', '/bridges/diff-listen');
+      // Hung up by the application: it leaves the bridge and the application, and no ChannelDestroyed follows.
+      await ari.http('DELETE', '/channels/diff-snoop-1');
+      await ari.event(isEvent('StasisEnd', 'diff-snoop-1'));
+      await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-snoop-1');
+      await ari.sleep(1500);
+      await ari.http('GET', '/channels/diff-snoop-1');
+      await ari.http('DELETE', '/channels/diff-snoop-1');
+      await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-snoop-1');
+      await ari.http('POST', `/channels/${target}/snoop/diff-snoop-x`, { query: { spy: 'both', app: APP, appArgs: 'pbx-gateway-originated' } });
+      await ari.event(isEvent('StasisStart', 'diff-snoop-x'));
+      await ari.http('DELETE', '/channels/diff-snoop-x');
+      await ari.event(isEvent('StasisEnd', 'diff-snoop-x'));
+      await ari.sleep(300);
+      await ari.http('GET', '/channels/diff-snoop-x');
+      await ari.http('POST', `/channels/${target}/snoop/diff-snoop-2`, { query: { spy: 'both', app: APP, appArgs: 'pbx-gateway-originated' } });
+      await ari.event(isEvent('StasisStart', 'diff-snoop-2'));
+      await ari.http('POST', '/bridges/diff-listen/addChannel', { query: { channel: 'diff-snoop-2' } });
+      await ari.event(isEvent('ChannelEnteredBridge', 'diff-snoop-2'));
+      // The target goes: the bridged snoop leaves the application, the listener stays in the bridge.
+      await hangUp(ari, target);
+      await ari.event(isEvent('StasisEnd', 'diff-snoop-2'));
+      await ari.sleep(300);
+      await ari.http('GET', '/bridges/diff-listen');
+      await ari.http('GET', '/channels/diff-snoop-2');
+      // A snoop on a channel that is gone.
+      await ari.http('POST', `/channels/${target}/snoop/diff-snoop-3`, { query: { spy: 'both', app: APP } });
+      await hangUp(ari, listener);
+      await ari.http('DELETE', '/bridges/diff-listen');
+    }), SCENARIO_TIMEOUT_MS);
+
   it('a whisper hung up on its own, and bad snoop requests', () =>
     live.check('snoop-whisper', async (ari) => {
       await ari.socket();

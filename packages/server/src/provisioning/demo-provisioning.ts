@@ -84,6 +84,9 @@ export const demoCoreSettings = {
 /** Phones and media the in-process simulator offers for the demo tenant. */
 export const demoSimulatorPhones = ['1000', '101', '102', '40038', 'sip100', 'sip101', 'sip102'];
 
+/** The trunk endpoints it has, as docker/asterisk/pjsip.conf has them (listed online, like a trunk Asterisk reaches). */
+export const demoSimulatorTrunks = ['upc'];
+
 export const demoSimulatorMedia: Record<string, number> = {
   'ss-noservice': 6000,
   'demo-congrats': 4000,

@@ -3,7 +3,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from '@pbx-gateway/store-
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config/gateway-config';
-import { demoSimulatorMedia, demoSimulatorPhones } from '../provisioning/demo-provisioning';
+import { demoSimulatorMedia, demoSimulatorPhones, demoSimulatorTrunks } from '../provisioning/demo-provisioning';
 
 export interface EmbeddedServices {
   databaseUrl: string;
@@ -46,6 +46,7 @@ export async function startEmbeddedServices(
         port: config.simulator.port,
         users: { [config.ari.user]: config.ari.password },
         phones: demoSimulatorPhones.map((resource) => ({ resource })),
+        trunks: demoSimulatorTrunks,
         media: demoSimulatorMedia,
       });
       logger.info({ url: simulator.url }, 'no ARI_URL: simulated Asterisk started on loopback');

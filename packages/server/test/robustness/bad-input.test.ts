@@ -145,7 +145,8 @@ describe('generated bad input against every operation of every dialect, on the g
     expect(created('voipsun originate click_to_call')).toBeLessThanOrEqual(ledger.successCount('voipsun', 'originate'));
     expect(created('sipcall PlayVoice voice_menu')).toBeLessThanOrEqual(ledger.successCount('sipcall', 'App.Sip_Call.PlayVoice'));
     expect(created('ccgateway agent_playback agent_playback')).toBeLessThanOrEqual(ledger.successCount('ccgateway', 'beginPlay'));
-    const expectedOrigins = /^(?:voipsun originate click_to_call|sipcall PlayVoice voice_menu|ccgateway agent_playback agent_playback|vicidial agent_phone agent_phone)$/;
+    expect(created('voipsun spying supervision')).toBeLessThanOrEqual(ledger.successCount('voipsun', 'spying'));
+    const expectedOrigins = /^(?:voipsun originate click_to_call|voipsun spying supervision|sipcall PlayVoice voice_menu|ccgateway agent_playback agent_playback|vicidial agent_phone agent_phone)$/;
     expect(Object.keys(after.callsByOrigin).filter((origin) => !expectedOrigins.test(origin))).toEqual([]);
     expect(after.sessions.filter((agent) => !KNOWN_SESSIONS.includes(agent))).toEqual([]);
     expect(after.sipcallTokens - stateBefore.sipcallTokens).toBeLessThanOrEqual(

@@ -31,6 +31,7 @@ import * as queueSettings from './035-queue-settings';
 import * as didRoutes from './036-did-routes';
 import * as inboundCalls from './037-inbound-calls';
 import * as sessionBlended from './038-session-blended';
+import * as supervisionCalls from './050-supervision-calls';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -73,6 +74,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '036-did-routes', migration: didRoutes },
   { name: '037-inbound-calls', migration: inboundCalls },
   { name: '038-session-blended', migration: sessionBlended },
+  { name: '050-supervision-calls', migration: supervisionCalls },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

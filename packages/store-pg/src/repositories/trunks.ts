@@ -29,6 +29,11 @@ export function createTrunkRepository(db: Knex): TrunkRepository {
       return withCallerIds(await db('trunks').orderBy('id').first());
     },
 
+    async listRoutes() {
+      const rows: TrunkRow[] = await db('trunks').orderBy('id').select('id', 'name', 'dial_template');
+      return rows.map(toRoute);
+    },
+
     async preferredRoute() {
       const row: TrunkRow | undefined = await db('trunks').orderBy('id').first('id', 'name', 'dial_template');
       return row ? toRoute(row) : null;

@@ -211,6 +211,10 @@ export function trunkContract(makeStore: MakeStore): void {
       expect(await store().direct.trunks.findByName('none')).toBeNull();
       expect(await store().direct.trunks.preferred()).toEqual(first);
       expect(await store().direct.trunks.preferredRoute()).toEqual({ id: 1, name: 'o2', dialTemplate: 'PJSIP/{number}@o2' });
+      expect(await store().direct.trunks.listRoutes()).toEqual([
+        { id: 1, name: 'o2', dialTemplate: 'PJSIP/{number}@o2' },
+        { id: 2, name: 'upc', dialTemplate: second.dialTemplate },
+      ]);
     });
 
     it('refuses a second trunk with a name another trunk has', async () => {

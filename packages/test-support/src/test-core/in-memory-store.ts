@@ -819,6 +819,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async preferred() {
       return trunksById()[0] ?? null;
     },
+    async listRoutes() {
+      return trunksById().map((trunk) => ({ id: trunk.id, name: trunk.name, dialTemplate: trunk.dialTemplate }));
+    },
     async preferredRoute() {
       const trunk = trunksById()[0];
       return trunk ? { id: trunk.id, name: trunk.name, dialTemplate: trunk.dialTemplate } : null;

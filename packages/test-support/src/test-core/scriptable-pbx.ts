@@ -14,6 +14,7 @@ import {
   type PlaybackOperation,
   type PlayRequest,
   type RecordRequest,
+  type SnoopRequest,
 } from '@pbx-gateway/core';
 
 export type PbxCommandName =
@@ -32,7 +33,8 @@ export type PbxCommandName =
   | 'setRinging'
   | 'startMusicOnHold'
   | 'answer'
-  | 'setMusicOnHold';
+  | 'setMusicOnHold'
+  | 'snoop';
 
 export interface PbxCommandRecord {
   name: PbxCommandName;
@@ -335,6 +337,21 @@ export class ScriptablePbx implements Pbx {
     this.record('startMusicOnHold', [bridgeId, mohClass]);
   }
 
+  /** As Asterisk: a snoop on a channel it does not have is refused; one it has is up and joins the application at once. */
+  async snoop(request: SnoopRequest): Promise<OriginatedLeg> {
+    const entry = this.record('snoop', [request]);
+    const target = this.legs.get(request.targetLegId);
+    if (!target) {
+      entry.failed = true;
+      throw new PbxFailure('not_found', `channel ${request.targetLegId} not found`, 404);
+    }
+    this.channelSequence += 1;
+    const channelName = `Snoop/${request.targetLegId}-${this.channelSequence.toString(16).padStart(8, '0')}`;
+    this.legs.set(request.legId, { channelName, state: 'up', ending: false });
+    this.reactions.push({ type: 'leg_answered', legId: request.legId, at: this.at() });
+    return { legId: request.legId, channelName, state: 'up', context: 'default' };
+  }
+
   async setRinging(legId: string, ringing: boolean): Promise<void> {
     this.record('setRinging', [legId, ringing]);
   }
@@ -468,6 +485,10 @@ function describeCommand(command: PbxCommandRecord): string {
     }
     case 'addToBridge':
       return `addToBridge ${String(a)} ${(b as string[]).join(',')}`;
+    case 'snoop': {
+      const request = a as SnoopRequest;
+      return `snoop ${request.legId} on ${request.targetLegId} spy=${request.spy} whisper=${request.whisper}`;
+    }
     case 'setRinging':
       return `setRinging ${String(a)} ${b ? 'on' : 'off'}`;
     default:

@@ -117,12 +117,36 @@ const VOIPSUN_REASONS: Readonly<Record<string, string>> = {
   '227': 'SIP channel status - Line is busy',
   '228': 'SIP channel stauts - Channel is down and available',
   '250': 'Outroute not found!',
+  '300': 'Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername',
+  '301': 'Use only one of next variables: dstExtenPublicNum, dstExtenInternalNum, dstExtenId, dstSipUsername, dstChannelName',
+  '302': 'Source parameter srcDialplanName missing',
+  '303': 'Source extension not found',
+  '304': 'Source dialplan not found',
+  '310': 'Destination parameter dstDialplanName missing',
+  '311': 'Destination extension not found',
+  '312': 'Destination dialplan not found',
   '400': 'Parameter channelName is empty',
   '401': 'Channel not found',
   '900': 'PBX unavailable',
   '901': 'PBX rejected the request',
 };
 const LISTCALLS_FIELDS = ['channelName', 'context', 'src', 'dst', 'duration', 'status', 'accountCode', 'sourceType', 'idChannel'];
+const SIPSTATUS_FIELDS = ['id', 'type', 'user', 'host', 'port', 'status', 'useragent', 'regcontact', 'registry'];
+
+/** sipstatus's own shape: numbers where the document has numbers, `success` the boolean true, then `_debug`. */
+function sipstatusProblems(value: Record<string, unknown>, text: string): string[] {
+  if (Object.keys(value).join(',') !== 'total,results,success,_debug' || value._debug !== false || !Array.isArray(value.results)) return [`unknown sipstatus shape: ${text.slice(0, 120)}`];
+  const problems: string[] = [];
+  if (value.total !== value.results.length) problems.push('sipstatus total differs from its results');
+  for (const result of value.results) {
+    const peer = isPlainObject(result) ? result : {};
+    const idKey = peer.type === 'extension_line' ? 'extension_line_id' : 'sip_id';
+    if (Object.keys(peer).join(',') !== [...SIPSTATUS_FIELDS, idKey].join(',') || typeof peer.id !== 'number' || peer.registry !== null) {
+      problems.push(`sipstatus result of another shape: ${JSON.stringify(result).slice(0, 160)}`);
+    }
+  }
+  return problems;
+}
 
 function voipsunProblems(request: WireRequest, answer: Answer, text: string): string[] {
   const problems: string[] = [];
@@ -133,6 +157,7 @@ function voipsunProblems(request: WireRequest, answer: Answer, text: string): st
   if (!parsed.ok || !isPlainObject(parsed.value)) return [...problems, `not a JSON object: ${JSON.stringify(text.slice(0, 120))}`];
   const value = parsed.value;
   const keys = Object.keys(value).join(',');
+  if (value.success === true) return [...problems, ...sipstatusProblems(value, text)];
   if (value.success === 'true') {
     if (keys === 'success') return problems;
     if (keys !== 'success,total,results' || typeof value.total !== 'string' || !Array.isArray(value.results)) return [...problems, `unknown success shape: ${text.slice(0, 120)}`];

@@ -186,6 +186,15 @@ const VOIPSUN: readonly DialectOperation[] = [
     ['channelName', 'SIP\\5555-0000b704', 'plain', ['PJSIP/sip100-99999999', 'SIP/5555-0000b704']],
   ]),
   voipsun('listcalls', [['action', 'listcalls', 'service']]),
+  voipsun('spying', [
+    ['action', 'spying', 'service'],
+    ['srcExtenId', '5', 'number', ['6']],
+    ['dstExtenPublicNum', '299299555', 'number', ['299299001']],
+    ['srcDialplanName', 'default', 'plain'],
+    ['spyCid', '299299111', 'number', ['000']],
+    ['spyName', 'Supervisor', 'plain'],
+  ]),
+  voipsun('sipstatus', [['action', 'sipstatus', 'service']]),
   // An action of the document the gateway does not run yet: errno 110.
   voipsun('queuestatus', [
     ['action', 'queuestatus', 'service'],

@@ -1,0 +1,61 @@
+import { newLeg } from '../calls/call-factory';
+import { completeCallIfOver, lockOngoing, recordLegAnswered } from '../calls/call-lifecycle';
+import { bridgeLeg, snoopLeg } from '../calls/call-primitives';
+import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
+import type { CallFlow } from '../calls/call-flow';
+import { callBridgeId } from '../kernel/ids';
+import { SNOOP_OF_MODE } from './supervision';
+
+/** The supervisor's phone is the call's first leg (supervision/start-supervision), the snoop its second. */
+export const SUPERVISOR_ORDINAL = 1;
+const SNOOP_ORDINAL = 2;
+
+/**
+ * Supervision: the supervisor's phone rings; once answered it waits in the
+ * call's own bridge while a snoop leg is started on the supervised channel,
+ * and the snoop joins it there. The supervised call is left as it is: the
+ * snoop hears and speaks into its channel without joining its bridge, so the
+ * two calls end apart. The supervisor hanging up ends the snoop; the
+ * supervised channel going ends the snoop (the engine ends it), and with it
+ * the supervisor's phone. One CDR, of this call.
+ */
+export const supervisionCall: CallFlow<'supervision'> = {
+  async onLegAnswered(ctx, uow, call, leg) {
+    await recordLegAnswered(uow, call, leg);
+    const bridgeId = call.bridgeId ?? callBridgeId(call.id);
+    if (leg.role === 'supervisor') {
+      const joining = { ...call, state: 'answered' as const, answeredAt: uow.now, bridgeId, progress: { ...call.progress, stage: 'joining' as const } };
+      await uow.tx.calls.update(joining);
+      bridgeLeg(ctx, uow, bridgeId, leg.id, {
+        what: 'bridge supervisor',
+        whenGone: (next) => hangupLeg(ctx, next, leg.id),
+        then: async (next) => {
+          const current = await lockOngoing(next, joining);
+          if (!current) return;
+          const snoop = newLeg(current, SNOOP_ORDINAL, 'snoop', `Snoop/${current.progress.targetChannelName}`, { number: current.fromNumber, name: '' }, next.now, {
+            dialedNumber: current.progress.targetChannelName,
+          });
+          await next.tx.calls.insertLeg(snoop);
+          snoopLeg(ctx, next, snoop, { targetLegId: current.progress.targetLegId, ...SNOOP_OF_MODE[current.progress.mode], flow: supervisionCall });
+        },
+      });
+      return joining;
+    }
+    bridgeLeg(ctx, uow, bridgeId, leg.id, {
+      what: 'bridge snoop',
+      create: false,
+      whenGone: (next) => hangupLeg(ctx, next, leg.id),
+      then: async (next) => {
+        const current = await lockOngoing(next, call);
+        if (!current) return;
+        await next.tx.calls.update({ ...current, progress: { ...current.progress, stage: 'supervising' } });
+      },
+    });
+    return call;
+  },
+
+  async onLegEnded(ctx, uow, call, _leg, legs) {
+    await hangupOtherLegs(ctx, uow, legs, null);
+    return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
+  },
+};

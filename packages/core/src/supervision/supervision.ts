@@ -1,0 +1,37 @@
+import type { Call } from '../calls/call';
+import type { SupervisionMode } from '../calls/call-progress';
+import type { ExtensionSelector } from '../directory/extension-lookup';
+import type { JsonObject } from '../kernel/json';
+import type { SnoopDirection } from '../ports/pbx';
+
+/** The call a supervisor joins: one of its legs, by the engine's channel name or by the extension it runs over. */
+export type SupervisedParty =
+  | { kind: 'channel'; channelName: string }
+  | { kind: 'extension'; selector: ExtensionSelector; dialplan: string | null };
+
+export interface SupervisionRequest {
+  /** The supervisor's phone, rung first. */
+  supervisor: { selector: ExtensionSelector; dialplan: string | null };
+  supervised: SupervisedParty;
+  mode: SupervisionMode;
+  /** What the supervisor's phone shows while it rings. */
+  callerId: { number: string; name: string };
+  /** How long the supervisor's phone may ring; null: the gateway's setting. */
+  ringSec: number | null;
+  /** Client data kept with the call and its CDR. */
+  data: JsonObject;
+  origin: Call['origin'];
+}
+
+/**
+ * What the supervisor hears and where its voice goes, by mode. Listening hears
+ * both sides and says nothing; whispering speaks to the supervised party
+ * alone (the audio its channel sends out to its phone); barging speaks to both
+ * sides (into what the channel receives too, which its call's bridge carries
+ * to the other party).
+ */
+export const SNOOP_OF_MODE: Readonly<Record<SupervisionMode, { spy: SnoopDirection; whisper: SnoopDirection }>> = {
+  listen: { spy: 'both', whisper: 'none' },
+  whisper: { spy: 'both', whisper: 'out' },
+  barge: { spy: 'both', whisper: 'both' },
+};
