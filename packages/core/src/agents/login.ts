@@ -76,6 +76,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         campaignId: request.campaignId ?? null,
         currentCallId: null,
         lead: null,
+        previewLeadId: null,
         pendingDisposition: null,
         pendingPause: null,
         pendingLogout: false,

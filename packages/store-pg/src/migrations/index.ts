@@ -27,6 +27,10 @@ import * as doNotCall from './025-do-not-call';
 import * as recordings from './026-recordings';
 import * as callProgress from './027-call-progress';
 import * as thirdPartyLegs from './030-third-party-legs';
+import * as groupAliases from './040-group-aliases';
+import * as manualDialQueue from './041-manual-dial-queue';
+import * as sessionPreviewLead from './042-session-preview-lead';
+import * as leadDiallingIndexes from './043-lead-dialling-indexes';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -65,6 +69,10 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '026-recordings', migration: recordings },
   { name: '027-call-progress', migration: callProgress },
   { name: '030-third-party-legs', migration: thirdPartyLegs },
+  { name: '040-group-aliases', migration: groupAliases },
+  { name: '041-manual-dial-queue', migration: manualDialQueue },
+  { name: '042-session-preview-lead', migration: sessionPreviewLead },
+  { name: '043-lead-dialling-indexes', migration: leadDiallingIndexes },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -16,6 +16,7 @@ export const session = (agentId: string, overrides: Partial<AgentSession> = {}):
   campaignId: null,
   currentCallId: null,
   lead: null,
+  previewLeadId: null,
   pendingDisposition: null,
   pendingPause: null,
   pendingLogout: false,

@@ -1,0 +1,55 @@
+import { DomainError } from '../errors/domain-error';
+import type { AgentSession } from '../agents/agent';
+import { placeAgentCustomerCall } from '../calls/agent-customer-call';
+import type { CoreContext } from '../kernel/context';
+import { agentOwner } from '../kernel/ids';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
+import type { NewQueuedManualDial } from './manual-dial-queue';
+
+export interface QueueManualDialOutcome {
+  /** The call placed at once because the agent was free, or null: the number waits in the queue. */
+  callId: string | null;
+}
+
+/**
+ * Adds a number to an agent's manual-dial queue; a number already queued for
+ * the agent is refused (INVALID_ARGUMENT, `alreadyQueued`). An agent free to
+ * take it (see `dialNextQueued`) gets it dialled at once.
+ */
+export async function queueManualDial(ctx: CoreContext, entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome> {
+  return ctx.queue.run(agentOwner(entry.agentId), () =>
+    inTransaction(ctx, async (uow) => {
+      const session = await uow.tx.sessions.lock(entry.agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${entry.agentId} is not logged in`);
+      const queued = await uow.tx.manualDialQueue.listForAgent(entry.agentId);
+      if (queued.some((other) => other.phoneNumber === entry.phoneNumber)) {
+        throw new DomainError('INVALID_ARGUMENT', `${entry.phoneNumber} is already queued for agent ${entry.agentId}`, { alreadyQueued: true });
+      }
+      await uow.tx.manualDialQueue.add({ ...entry, queuedAt: uow.now });
+      return { callId: await dialNextQueued(ctx, uow, session) };
+    }),
+  );
+}
+
+/**
+ * Dials the oldest number of the agent's queue when the agent is free for
+ * it: paused with no lead on the screen or in preview, or, for a number
+ * queued to be called automatically, also waiting ready. Called whenever a
+ * session may have become free; answers the call placed, or null.
+ */
+export async function dialNextQueued(ctx: CoreContext, uow: UnitOfWork, session: AgentSession): Promise<string | null> {
+  if (session.lead !== null || session.previewLeadId !== null || session.pendingLogout) return null;
+  if (session.state !== 'paused' && session.state !== 'ready') return null;
+  const [next] = await uow.tx.manualDialQueue.listForAgent(session.agentId);
+  if (!next || (session.state === 'ready' && !next.whileReady)) return null;
+  await uow.tx.manualDialQueue.remove(next.id);
+  const { callId } = await placeAgentCustomerCall(ctx, uow, session, {
+    agentId: session.agentId,
+    number: next.phoneNumber,
+    callerId: next.callerId,
+    origin: next.origin,
+    leadId: next.leadId,
+    dialPrefix: `${next.dialPrefix}${next.phoneCode}`,
+  });
+  return callId;
+}
