@@ -3,12 +3,14 @@ import type { VicidialTypes } from '../agent-api/operation';
 import { audioPlayback } from './audio-playback';
 import { callAgent } from './call-agent';
 import { externalAddLead } from './external-add-lead';
+import { externalDial } from './external-dial';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { externalStatus } from './external-status';
 import { logout } from './logout';
 import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
+import { previewDialAction } from './preview-dial-action';
 import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
 import { sendDtmf } from './send-dtmf';
@@ -21,12 +23,14 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   audioPlayback,
   callAgent,
   externalAddLead,
+  externalDial,
   externalHangup,
   externalPause,
   externalStatus,
   logout,
   parkCall,
   pauseCode,
+  previewDialAction,
   raCallControl,
   recording,
   sendDtmf,
@@ -44,8 +48,6 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'external_dial',
-  'preview_dial_action',
   'change_ingroups',
   'update_fields',
   'refresh_panel',
