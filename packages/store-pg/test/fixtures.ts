@@ -113,6 +113,7 @@ export const session = (agentId: string, overrides: Partial<AgentSession> = {}):
   campaignId: null,
   currentCallId: null,
   lead: null,
+  previewLeadId: null,
   pendingDisposition: null,
   pendingPause: null,
   pendingLogout: false,

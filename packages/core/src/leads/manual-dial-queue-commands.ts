@@ -35,21 +35,29 @@ export async function queueManualDial(ctx: CoreContext, entry: Omit<NewQueuedMan
  * Dials the oldest number of the agent's queue when the agent is free for
  * it: paused with no lead on the screen or in preview, or, for a number
  * queued to be called automatically, also waiting ready. Called whenever a
- * session may have become free; answers the call placed, or null.
+ * session may have become free; answers the call placed, or null. A number
+ * that cannot be dialled (no trunk, a lead gone) is dropped from the queue
+ * without a call, and the agent stays free, as VICIdial's screen moves on.
  */
 export async function dialNextQueued(ctx: CoreContext, uow: UnitOfWork, session: AgentSession): Promise<string | null> {
   if (session.lead !== null || session.previewLeadId !== null || session.pendingLogout) return null;
   if (session.state !== 'paused' && session.state !== 'ready') return null;
   const [next] = await uow.tx.manualDialQueue.listForAgent(session.agentId);
   if (!next || (session.state === 'ready' && !next.whileReady)) return null;
+  // Waiting for the engine keeps the number queued: the pause or disposition that freed the agent still holds.
+  if (!ctx.pbx.isAvailable()) return null;
   await uow.tx.manualDialQueue.remove(next.id);
-  const { callId } = await placeAgentCustomerCall(ctx, uow, session, {
+  // The call's checks come before it writes anything, so a refusal leaves the unit of work as it was.
+  const placed = await placeAgentCustomerCall(ctx, uow, session, {
     agentId: session.agentId,
     number: next.phoneNumber,
     callerId: next.callerId,
     origin: next.origin,
     leadId: next.leadId,
     dialPrefix: `${next.dialPrefix}${next.phoneCode}`,
+  }).catch((error: unknown) => {
+    if (error instanceof DomainError) return null;
+    throw error;
   });
-  return callId;
+  return placed?.callId ?? null;
 }

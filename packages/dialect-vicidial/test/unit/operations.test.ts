@@ -67,6 +67,15 @@ async function context(
     multi_dial_phones: '',
     md_check: '',
     tw_check: '',
+    lead_id: '',
+    search: '',
+    preview: '',
+    focus: '',
+    dial_prefix: '',
+    dial_ingroup: '',
+    outbound_cid: '',
+    vtiger_callback: '',
+    alt_dial: '',
     ...request,
   };
   return {
