@@ -29,6 +29,16 @@ export interface CallTimers {
 }
 
 /**
+ * Numbers agents queued to dial by hand: after a disposition, the agent's
+ * next number is dialled by a command of its own, queued behind the one
+ * that freed the agent. Reached through the context because placing a call
+ * needs the call flows, which end in dispositions.
+ */
+export interface ManualDialQueueing {
+  agentMayBeFree(agentId: string): void;
+}
+
+/**
  * Turns domain events into a dialect's own notices (poll-queue messages,
  * callback rows) inside the transaction that produced them.
  */
@@ -58,5 +68,6 @@ export interface CoreContext extends CoreDeps {
   credentials: CredentialCache<ApiUser>;
   resync: ResyncRequests;
   callTimers: CallTimers;
+  manualDials: ManualDialQueueing;
   words: Vocabulary;
 }

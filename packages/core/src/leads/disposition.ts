@@ -5,7 +5,6 @@ import type { CoreContext } from '../kernel/context';
 import { agentOwner } from '../kernel/ids';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { dialsManually } from './campaign';
-import { dialNextQueued } from './manual-dial-queue-commands';
 import { CALLBACK_HOLD_STATUS, MAX_CALLBACK_COMMENTS_LENGTH, MAX_STATUS_LENGTH } from './lead';
 
 export interface DispositionRequest {
@@ -102,6 +101,6 @@ export async function applyDisposition(ctx: CoreContext, uow: UnitOfWork, sessio
   if (next.state !== session.state) {
     uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: next.state, reason: next.pauseReason, at: now });
   }
-  // The agent is free again: a number queued meanwhile is dialled now, as VICIdial's screen picks it up.
-  await dialNextQueued(ctx, uow, next);
+  // The agent is free again: a number queued meanwhile is dialled next, as VICIdial's screen picks it up.
+  ctx.manualDials.agentMayBeFree(session.agentId);
 }

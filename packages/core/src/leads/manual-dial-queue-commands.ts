@@ -61,3 +61,19 @@ export async function dialNextQueued(ctx: CoreContext, uow: UnitOfWork, session:
   });
   return placed?.callId ?? null;
 }
+
+/**
+ * Dials the agent's next queued number if the agent is free, in a command of
+ * its own in the agent's queue: run after the command that asked for it.
+ * Nothing waits for it; a failure is logged, and the number stays queued.
+ */
+export function dialQueuedIfFree(ctx: CoreContext, agentId: string): void {
+  ctx.queue
+    .run(agentOwner(agentId), () =>
+      inTransaction(ctx, async (uow) => {
+        const session = await uow.tx.sessions.lock(agentId);
+        return session ? dialNextQueued(ctx, uow, session) : null;
+      }),
+    )
+    .catch((error: unknown) => ctx.logger.warn('queued manual dial failed', { agentId, error: error instanceof Error ? error.message : String(error) }));
+}
