@@ -288,6 +288,8 @@ describe('queue modes', () => {
     const [queued] = await gw.core.manualDialQueueOf('1006');
     expect(queued).toMatchObject({ phoneNumber: '3125556000', phoneCode: '1', whileReady: false });
     expectVicidialAnswer(await api(`${DIAL}&value=3125556000&agent_user=1006`), 'ERROR: phone_number is already in this agents manual dial queue - 1006|3125556000\n');
+    // Refused before a lead is added for it again.
+    expect(await gw.core.getLead(queued!.leadId! + 1)).toBeNull();
     await api('function=external_pause&value=PAUSE&agent_user=1006');
     const session = (await gw.core.getAgentSession('1006'))!;
     expect(session).toMatchObject({ state: 'in_call', lead: { leadId: queued!.leadId } });

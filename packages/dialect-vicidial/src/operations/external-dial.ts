@@ -1,10 +1,10 @@
-import { isDomainError, type AgentSession, type Campaign, type Lead } from '@pbx-gateway/core';
+import { isDomainError, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { groupAliasCallerId } from '../agent-api/group-alias';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
-import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
+import { agentNotLoggedIn, ownCheck } from '../errors';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
 interface DialInput {
@@ -90,7 +90,7 @@ async function leadToDial(
   return { lead, number: value, phoneCode };
 }
 
-function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string) {
+function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string): LeadFields {
   return {
     phoneCode,
     phoneNumber: number,
@@ -123,11 +123,14 @@ function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string
 /** The queue modes of `api_manual_dial`: the number is queued for the agent instead of dialled now. */
 const QUEUE_MODES: ReadonlySet<string> = new Set(['QUEUE', 'QUEUE_AND_AUTOCALL']);
 
-const alreadyQueued: Refusal = {
-  kind: 'own_check',
-  end: 'line',
-  text: (ctx) => `ERROR: phone_number is already in this agents manual dial queue - ${ctx.target?.agentUser ?? ctx.request.agent_user}|${ctx.request.value}`,
-};
+const alreadyQueued = (agentUser: string, number: string) =>
+  stopWith(ownCheck('line', `ERROR: phone_number is already in this agents manual dial queue - ${agentUser}|${number}`));
+
+/** A number waiting in the agent's queue is refused before a lead is added for it again. */
+async function checkNotQueued(ctx: AgentOperationContext, agentUser: string, number: string): Promise<void> {
+  const queued = await ctx.core.manualDialQueueOf(agentIdOf(agentUser));
+  if (queued.some((entry) => entry.phoneNumber === bytesToText(number))) throw alreadyQueued(agentUser, number);
+}
 
 /**
  * external_dial (seed 002, spec §3.2): the agent's manual call, in the
@@ -178,6 +181,7 @@ export const externalDial = defineAgentOperation({
       throw stopWith(ownCheck('exit', `ERROR: vtiger callback activity does not exist in vtiger system - ${value}`));
     }
 
+    if (queued && value !== MANUAL_NEXT && !(Number(leadId) > 0)) await checkNotQueued(ctx, agentUser, value);
     const { lead, number, phoneCode: dialCode } = await leadToDial(ctx, campaign, session, agentUser, value);
     const echoValue = value === MANUAL_NEXT || Number(leadId) > 0 ? number : value;
     const dialPrefix = request.dial_prefix.length > 0 ? request.dial_prefix : utf8ToBytes(campaign?.dialPrefix ?? '');
@@ -200,7 +204,7 @@ export const externalDial = defineAgentOperation({
         });
         return { ...dialled, comment: `external_dial: ${number} queued for agent ${agentUser}${callId ? ', dialled at once' : ''}` };
       } catch (error) {
-        if (isDomainError(error) && error.details?.alreadyQueued === true) throw stopWith(alreadyQueued);
+        if (isDomainError(error) && error.details?.alreadyQueued === true) throw alreadyQueued(agentUser, number);
         throw error;
       }
     }
