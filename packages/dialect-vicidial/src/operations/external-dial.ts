@@ -198,7 +198,7 @@ export const externalDial = defineAgentOperation({
           phoneCode: dialCode,
           leadId: lead.id,
           callerId: cid,
-          dialPrefix,
+          dialPrefix: bytesToText(dialPrefix),
           whileReady: mode === 'QUEUE_AND_AUTOCALL',
           origin,
         });
@@ -212,7 +212,7 @@ export const externalDial = defineAgentOperation({
       await ctx.core.previewLead({ agentId, action: { kind: 'show', leadId: lead.id } });
       return { ...dialled, comment: `external_dial: lead ${lead.id} previewed by agent ${agentUser}` };
     }
-    const { callId } = await ctx.core.startAgentCustomerCall({ agentId, number, callerId: cid, origin, leadId: lead.id, dialPrefix: `${dialPrefix}${dialCode}` });
+    const { callId } = await ctx.core.startAgentCustomerCall({ agentId, number, callerId: cid, origin, leadId: lead.id, dialPrefix: bytesToText(`${dialPrefix}${dialCode}`) });
     return { ...dialled, comment: `external_dial: lead ${lead.id} dialled on ${number}, call ${callId}` };
   },
   render: (done, ctx) => {
