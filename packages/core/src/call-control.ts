@@ -9,6 +9,7 @@ import { Vocabulary } from './kernel/vocabulary';
 import { handlePbxEvent } from './calls/engine-events';
 import { reconcileWithPbx } from './calls/reconciliation';
 import { scheduleCallTimer } from './calls/call-timers';
+import { dialQueuedIfFree } from './leads/manual-dial-queue-commands';
 import { deliverDueCallbacks } from './outbox/callback-delivery';
 import { startDistribution } from './queues/distribution-pass';
 import { agentCommands, type AgentCommands } from './agents/agent-commands';
@@ -80,6 +81,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     resync: { request: (reason) => resync.request(reason), reconcileNow: () => reconcileWithPbx(ctx) },
     callTimers: { schedule: (callId, timer, ms) => scheduleCallTimer(ctx, callId, timer, ms) },
     distribution: { offerWaitingCallsTo: (agentId) => startDistribution(ctx, agentId) },
+    manualDials: { agentMayBeFree: (agentId) => dialQueuedIfFree(ctx, agentId) },
     words: new Vocabulary(deps.vocabulary),
   };
   let started = false;

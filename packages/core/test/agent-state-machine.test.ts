@@ -17,6 +17,7 @@ function session(overrides: Partial<AgentSession> = {}): AgentSession {
     campaignId: null,
     currentCallId: null,
     lead: null,
+    previewLeadId: null,
     pendingDisposition: null,
     pendingPause: null,
     pendingLogout: false,

@@ -1,5 +1,9 @@
 import { PbxFailure, type ClickToCallRequest, type VoiceMenuRequest } from '../src';
 import {
+  agent,
+  connectedCustomerCall,
+  loginPlain,
+  loginWithConference,
   extension,
   extensionGroup,
   trunk,
@@ -22,6 +26,7 @@ async function setup(): Promise<TestCore> {
   return createTestCore({
     config: { voiceMenuKeyWaitMs: 5000 },
     directory: {
+      agents: [agent('1000')],
       extensions: [extension(5, '100'), extension(11, '301'), extension(12, '302')],
       groups: [extensionGroup('extGroup-1', [11, 12], { tenant: '2028', ringTimeoutSec: 25 })],
       trunks: [trunk(1)],
@@ -110,5 +115,29 @@ describe('bridging a leg that hung up as it answered', () => {
     expect((await t.core.getCall(callId))?.call.progress.stage).toBe('transfer_failed');
     expect(t.pbx.hungUp()).toEqual(expect.arrayContaining([`${callId}.1`, first!.id, second!.id]));
     await expectCallLetGo(t, callId);
+  });
+
+  it("an agent's customer: released, the call ends and the agent is free", async () => {
+    const t = await setup();
+    await loginWithConference(t, '1000');
+    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: { dialect: 'vicidial', operation: 'external_dial', apiUserId: 'u1' } });
+    const customerId = (await legOf(t, callId, 'customer')).id;
+    t.pbx.failNext('addToBridge', CHANNEL_GONE);
+    await t.answer(customerId);
+    expect(t.pbx.hungUp()).toContain(customerId);
+    await expectCallLetGo(t, callId);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ currentCallId: null });
+  });
+
+  it('the third party of a 3-way call: released, agent and customer stay on', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000', 'vicidial');
+    const { callId } = await connectedCustomerCall(t, '1000');
+    await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
+    const thirdId = (await legOf(t, callId, 'third_party')).id;
+    t.pbx.failNext('addToBridge', CHANNEL_GONE);
+    await t.answer(thirdId);
+    expect(t.pbx.hungUp()).toEqual([thirdId]);
+    expect(t.logger.messages('error')).toEqual([]);
   });
 });

@@ -186,7 +186,8 @@ describe('dispositions', () => {
       when: 'after_call',
       scheduledCallbackStatus: false,
     });
-    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'NEW' });
+    // A lead being dialled is INCALL until its disposition, as the dialer marks it.
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'INCALL' });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', pendingDisposition: { status: 'SALE', callback: null } });
     await hangUp(t, customerLegId);
     expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE' });
@@ -245,7 +246,8 @@ describe('dispositions', () => {
     await hangUp(t, first.customerLegId);
     await t.core.resumeAgent({ agentId: '1000' });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', lead: null });
-    expect(await t.core.getLead(first.leadId)).toMatchObject({ status: 'NEW' });
+    // Left without a disposition, the lead keeps the status of its call.
+    expect(await t.core.getLead(first.leadId)).toMatchObject({ status: 'INCALL' });
 
     const { lead } = await add(t);
     const second = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });

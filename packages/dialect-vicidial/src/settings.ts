@@ -44,6 +44,11 @@ export interface VicidialSettings {
    * with (VICIdial: the campaign's answering-machine message).
    */
   voicemailMessage: string;
+  /**
+   * System setting `outbound_cid_any`: only `API_ONLY` lets external_dial's
+   * `outbound_cid` set the caller id; anything else refuses it.
+   */
+  outboundCidAny: string;
 }
 
 export const defaultVicidialSettings: VicidialSettings = {
@@ -58,6 +63,7 @@ export const defaultVicidialSettings: VicidialSettings = {
   maxBodyBytes: 1024 * 1024,
   webphoneUrl: '',
   voicemailMessage: 'vm-goodbye',
+  outboundCidAny: 'DISABLED',
 };
 
 /** Fails at start-up, not on the first request, when a setting cannot work. */

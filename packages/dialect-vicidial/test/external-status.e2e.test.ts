@@ -111,7 +111,8 @@ describe('SUCCESS: external_status function set', () => {
   test('sent during the call: answered at once, applied when the call ends', async () => {
     const { leadId, callId } = await leadCall();
     expectVicidialAnswer(await api('agent_user=1000&value=NI'), 'SUCCESS: external_status function set - NI|1000\n');
-    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'NEW' });
+    // Dialled, the lead is INCALL until the disposition applies.
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'INCALL' });
     expect(await session()).toMatchObject({ state: 'in_call', pendingDisposition: { status: 'NI' } });
     await hangUp(callId);
     expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'NI' });
@@ -161,7 +162,7 @@ describe('external_pause around a disposition', () => {
     const { leadId } = await leadInDispo();
     expect((await agentGet(gateway(), `${AUTH}&function=external_pause&value=RESUME&agent_user=1000`)).text).toMatch(/^SUCCESS: external_pause function set - RESUME\|\d{10}\|1000\n$/);
     expect(await session()).toMatchObject({ state: 'ready', lead: null });
-    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'NEW' });
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'INCALL' });
     expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'ERROR: agent_user does not have a lead on their screen - 1000\n');
   });
 });

@@ -124,6 +124,21 @@ test('BLIND_TRANSFER: the customer reaches the number, the agent is free at once
   await gw.core.resumeAgent({ agentId: '1000' });
 });
 
+test("BLIND_TRANSFER with a group alias: the number sees the alias's caller id, whatever cid_choice says", async () => {
+  const gw = gateway();
+  const { callId, customerId } = await customerCall();
+  expectVicidialAnswer(
+    await api('function=transfer_conference&value=BLIND_TRANSFER&phone_number=5550300&agent_user=1000&group_alias=TESTALIAS&cid_choice=CUSTOMER'),
+    `SUCCESS: transfer_conference function set - BLIND_TRANSFER||5550300|NO|1000|${wireId(callId)}|\n`,
+  );
+  const thirdId = await upLeg(gw, callId, 'third_party');
+  // The demo tenant's alias TESTALIAS.
+  expect((await legsOf(gw, callId)).find((leg) => leg.id === thirdId)).toMatchObject({ dialedNumber: '5550300', callerNumber: '7275550000' });
+  await gw.farEnd.hangup(customerId, 16);
+  await callEnded(callId);
+  await gw.core.resumeAgent({ agentId: '1000' });
+});
+
 test('LEAVE_VM: the customer hears the message alone, then the call ends; the agent is free at once', async () => {
   const gw = gateway();
   const { callId, agentLegId } = await customerCall();

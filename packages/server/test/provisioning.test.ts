@@ -66,7 +66,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 4, didRoutes: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0 });
+    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 4, didRoutes: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1 });
     expect(await store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'TEST_IN' });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
@@ -83,6 +83,8 @@ describe('applying the directory to Postgres', () => {
     ]);
     expect(await store.direct.extensionGroups.get('extGroup-1')).toEqual({ name: 'extGroup-1', tenant: '2028', extensionIds: [5, 6], ringTimeoutSec: 30 });
     expect(await store.direct.trunks.preferred()).toMatchObject({ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc' });
+    expect(await store.direct.groupAliases.get('TESTALIAS')).toEqual({ id: 'TESTALIAS', callerIdNumber: '7275550000', callerIdName: 'Test Alias', active: true });
+    expect(await store.direct.agents.get('1000')).toMatchObject({ attributes: { agentcall_manual: '1' } });
     expect((await store.direct.queues.get('FrontaIT'))?.members).toEqual([
       { agentId: '1000', penalty: 1, paused: false, membership: 'static', weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null },
     ]);

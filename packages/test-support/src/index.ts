@@ -39,3 +39,4 @@ export * from './test-core';
 
 // What every Store implementation must do (jest describe blocks: call it from a test file).
 export { storeContract, type ContractStore, type MakeStore } from './store-contract';
+export { campaign, newLead } from './store-contract/rows';

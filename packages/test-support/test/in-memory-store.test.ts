@@ -27,6 +27,7 @@ function session(agentId: string, overrides: Partial<AgentSession> = {}): AgentS
     campaignId: null,
     currentCallId: null,
     lead: null,
+    previewLeadId: null,
     pendingDisposition: null,
     pendingPause: null,
     pendingLogout: false,

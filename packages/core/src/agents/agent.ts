@@ -48,6 +48,11 @@ export interface AgentSession {
   currentCallId: string | null;
   /** The lead on the agent's screen (dialled, or waiting for its disposition), or null. */
   lead: SessionLead | null;
+  /**
+   * A lead shown to the agent to dial or skip (VICIdial `preview_lead_id`),
+   * not called yet; null when none waits.
+   */
+  previewLeadId: number | null;
   /** A disposition given while the lead's call was still up: applied when it ends. */
   pendingDisposition: Disposition | null;
   pendingPause: { reason: string | null } | null;
@@ -110,7 +115,7 @@ export function resumeSession(session: AgentSession, now: Date): AgentSession {
     throw new DomainError('AGENT_NOT_PAUSED', `agent ${session.agentId} is ${session.state}`, { state: session.state });
   }
   // Resuming leaves a lead waiting for its disposition undispositioned: it is no longer on the screen.
-  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, lead: null, pendingDisposition: null, stateChangedAt: now };
+  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, lead: null, previewLeadId: null, pendingDisposition: null, stateChangedAt: now };
 }
 
 export function startCall(session: AgentSession, callId: string, now: Date): AgentSession {

@@ -79,6 +79,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         campaignId: request.campaignId ?? null,
         currentCallId: null,
         lead: null,
+        previewLeadId: null,
         pendingDisposition: null,
         pendingPause: null,
         pendingLogout: false,

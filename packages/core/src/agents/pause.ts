@@ -4,6 +4,7 @@ import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';
 import { offerWaitingCallsTo } from './availability';
+import { dialNextQueued } from '../leads/manual-dial-queue-commands';
 
 export interface PauseRequest {
   agentId: string;
@@ -44,6 +45,8 @@ export async function pauseAgent(ctx: CoreContext, request: PauseRequest): Promi
       } else {
         await uow.tx.queues.setPausedForAgent(session.agentId, true);
         uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'paused', reason: request.reason, at: uow.now });
+        // Paused is when VICIdial's screen dials the next number of the agent's manual-dial queue.
+        await dialNextQueued(ctx, uow, next);
       }
       return outcome;
     }),
@@ -61,6 +64,8 @@ export async function resumeAgent(ctx: CoreContext, request: ResumeRequest): Pro
       await uow.tx.sessions.update(next);
       await uow.tx.queues.setPausedForAgent(session.agentId, false);
       uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'ready', reason: null, at: uow.now });
+      // A number queued to be called automatically is dialled for a ready agent too.
+      await dialNextQueued(ctx, uow, next);
       offerWaitingCallsTo(ctx, uow, next);
     }),
   );

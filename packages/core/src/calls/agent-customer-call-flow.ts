@@ -1,7 +1,7 @@
 import { newLeg } from './call-factory';
 import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswered } from './call-lifecycle';
 import { bridgeLeg, dialLeg } from './call-primitives';
-import { hangupOtherLegs } from './leg-hangup';
+import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
@@ -21,7 +21,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     await recordLegAnswered(uow, call, leg);
     const bridgeId = call.bridgeId ?? callBridgeId(call.id);
     if (leg.role === 'third_party') {
-      bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party' });
+      bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
       // A customer transferred blind heard ringing while the third party was dialled.
       const customer = (await uow.tx.calls.legsOf(call.id)).find((other) => other.role === 'customer' && other.state !== 'ended');
       if (call.progress.agentLeft && customer) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(customer.id, false));
@@ -31,6 +31,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
       uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
       bridgeLeg(ctx, uow, bridgeId, leg.id, {
         what: 'bridge agent',
+        whenGone: (next) => hangupLeg(ctx, next, leg.id),
         then: async (next) => {
           const current = await lockOngoing(next, call);
           if (!current) return;
@@ -48,6 +49,8 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     const answeredAt = uow.now;
     bridgeLeg(ctx, uow, bridgeId, leg.id, {
       what: 'bridge customer',
+      // A customer gone before the bridge (hung up at once, or by the agent's hang-up meanwhile): its end ends the call.
+      whenGone: (next) => hangupLeg(ctx, next, leg.id),
       then: async (next) => {
         const current = await lockOngoing(next, call);
         if (!current) return;

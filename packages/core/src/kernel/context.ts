@@ -35,6 +35,16 @@ export interface QueueDistribution {
 }
 
 /**
+ * Numbers agents queued to dial by hand: after a disposition, the agent's
+ * next number is dialled by a command of its own, queued behind the one
+ * that freed the agent. Reached through the context because placing a call
+ * needs the call flows, which end in dispositions.
+ */
+export interface ManualDialQueueing {
+  agentMayBeFree(agentId: string): void;
+}
+
+/**
  * Turns domain events into a dialect's own notices (poll-queue messages,
  * callback rows) inside the transaction that produced them.
  */
@@ -65,5 +75,6 @@ export interface CoreContext extends CoreDeps {
   resync: ResyncRequests;
   callTimers: CallTimers;
   distribution: QueueDistribution;
+  manualDials: ManualDialQueueing;
   words: Vocabulary;
 }

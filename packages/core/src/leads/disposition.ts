@@ -103,4 +103,6 @@ export async function applyDisposition(ctx: CoreContext, uow: UnitOfWork, sessio
     uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: next.state, reason: next.pauseReason, at: now });
   }
   offerWaitingCallsTo(ctx, uow, next);
+  // The agent is free again: a number queued meanwhile is dialled next, as VICIdial's screen picks it up.
+  ctx.manualDials.agentMayBeFree(session.agentId);
 }

@@ -5,6 +5,10 @@ import type { Callback } from './callback';
 import type { Campaign } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead } from './lead';
+import type { GroupAlias } from './group-alias';
+import { previewLead, type LeadPreviewAction } from './lead-preview';
+import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
+import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
 import type { LeadCall } from './lead-call';
 import type { LeadStatus } from './lead-status';
 
@@ -17,6 +21,12 @@ export interface LeadCommands {
   getLeadCall(callId: string): Promise<LeadCall | null>;
   addLead(request: AddLeadRequest): Promise<AddedLead>;
   dispositionAgentLead(request: DispositionRequest): Promise<DispositionOutcome>;
+  findLeadInCampaign(campaignId: string, phoneNumber: string): Promise<Lead | null>;
+  nextLeadToDial(campaignId: string, statuses: readonly string[]): Promise<Lead | null>;
+  getGroupAlias(id: string): Promise<GroupAlias | null>;
+  previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
+  queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
+  manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
@@ -29,5 +39,11 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     getLeadCall: (callId) => direct.leadCalls.get(callId),
     addLead: (request) => track(addLead(ctx, request)),
     dispositionAgentLead: (request) => track(dispositionAgentLead(ctx, request)),
+    findLeadInCampaign: (campaignId, phoneNumber) => direct.leads.findInCampaign(campaignId, phoneNumber),
+    nextLeadToDial: (campaignId, statuses) => direct.leads.nextToDial(campaignId, statuses),
+    getGroupAlias: (id) => direct.groupAliases.get(id),
+    previewLead: (request) => track(previewLead(ctx, request)),
+    queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
+    manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),
   };
 }

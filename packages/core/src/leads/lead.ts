@@ -107,5 +107,7 @@ export const MAX_CALLBACK_COMMENTS_LENGTH = 255;
 
 /** The status of a lead nobody has called yet. */
 export const NEW_LEAD_STATUS = 'NEW';
+/** The status of a lead while a call placed for it waits for its disposition. */
+export const DIALLED_LEAD_STATUS = 'INCALL';
 /** The status of a lead held for a scheduled callback. */
 export const CALLBACK_HOLD_STATUS = 'CBHOLD';

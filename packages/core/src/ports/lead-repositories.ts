@@ -1,9 +1,11 @@
 import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
+import type { GroupAlias } from '../leads/group-alias';
 import type { Lead, NewLead } from '../leads/lead';
 import type { LeadCall } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
+import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
 
 export interface CampaignRepository {
   get(id: string): Promise<Campaign | null>;
@@ -23,6 +25,10 @@ export interface LeadRepository {
   get(id: number): Promise<Lead | null>;
   lock(id: number): Promise<Lead | null>;
   update(lead: Lead): Promise<void>;
+  /** The lead with this number in the campaign's lists (the lowest lead number first), or null. */
+  findInCampaign(campaignId: string, phoneNumber: string): Promise<Lead | null>;
+  /** The campaign's next lead to dial by hand: the lowest-numbered lead of one of its active lists with one of the statuses. */
+  nextToDial(campaignId: string, statuses: readonly string[]): Promise<Lead | null>;
 }
 
 export interface LeadStatusRepository {
@@ -46,4 +52,16 @@ export interface LeadCallRepository {
   insert(call: LeadCall): Promise<void>;
   get(callId: string): Promise<LeadCall | null>;
   update(call: LeadCall): Promise<void>;
+}
+
+export interface GroupAliasRepository {
+  get(id: string): Promise<GroupAlias | null>;
+  upsert(alias: GroupAlias): Promise<void>;
+}
+
+export interface ManualDialQueueRepository {
+  add(entry: NewQueuedManualDial): Promise<QueuedManualDial>;
+  /** The agent's queued numbers, oldest first. */
+  listForAgent(agentId: string): Promise<QueuedManualDial[]>;
+  remove(id: number): Promise<void>;
 }

@@ -14,10 +14,12 @@ import type {
   CallbackRepository,
   CampaignRepository,
   DncRepository,
+  GroupAliasRepository,
   LeadCallRepository,
   LeadListRepository,
   LeadRepository,
   LeadStatusRepository,
+  ManualDialQueueRepository,
 } from './lead-repositories';
 
 /**
@@ -56,6 +58,8 @@ export interface StoreTransaction {
   readonly callbacks: CallbackRepository;
   readonly dnc: DncRepository;
   readonly leadCalls: LeadCallRepository;
+  readonly groupAliases: GroupAliasRepository;
+  readonly manualDialQueue: ManualDialQueueRepository;
 }
 
 export interface ApiUserRepository {

@@ -3,6 +3,8 @@ import type { CoreContext } from '../kernel/context';
 import { callHoldBridgeId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 
+const LEG_MAY_BE_GONE = { refusalIsOrdinary: true };
+
 /**
  * Parks a leg: it moves out of the call's bridge into the call's holding
  * bridge, where it hears music on hold (the engine's default class) and
@@ -14,7 +16,8 @@ export function parkLeg(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'agent_c
   if (parked?.includes(leg.id)) return call;
   const holdBridgeId = callHoldBridgeId(call.id);
   if (parked === undefined) uow.engine.command('create hold bridge', () => ctx.pbx.ensureBridge(holdBridgeId, 'holding'));
-  uow.engine.command('park leg', () => ctx.pbx.addToBridge(holdBridgeId, [leg.id]));
+  // A leg that hung up as it was parked is no failure: its end, the next event, ends what it was part of.
+  uow.engine.command('park leg', () => ctx.pbx.addToBridge(holdBridgeId, [leg.id]), LEG_MAY_BE_GONE);
   if (parked === undefined) uow.engine.command('music on hold', () => ctx.pbx.startMusicOnHold(holdBridgeId, null));
   return { ...call, progress: { ...call.progress, parkedLegIds: [...(parked ?? []), leg.id] } };
 }
@@ -24,7 +27,7 @@ export function grabLeg(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'agent_c
   const parked = call.progress.parkedLegIds ?? [];
   if (!parked.includes(leg.id) || !call.bridgeId) return call;
   const bridgeId = call.bridgeId;
-  uow.engine.command('grab leg', () => ctx.pbx.addToBridge(bridgeId, [leg.id]));
+  uow.engine.command('grab leg', () => ctx.pbx.addToBridge(bridgeId, [leg.id]), LEG_MAY_BE_GONE);
   return { ...call, progress: { ...call.progress, parkedLegIds: parked.filter((id) => id !== leg.id) } };
 }
 

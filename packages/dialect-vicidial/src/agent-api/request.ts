@@ -30,6 +30,15 @@ export interface AgentRequest extends LeadParams {
   tw_check: string;
   blended: string;
   set_as_default: string;
+  lead_id: string;
+  search: string;
+  preview: string;
+  focus: string;
+  dial_prefix: string;
+  dial_ingroup: string;
+  outbound_cid: string;
+  vtiger_callback: string;
+  alt_dial: string;
 }
 
 export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
@@ -58,5 +67,14 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     tw_check: keep('tw_check', FILTERS.alphanumeric),
     blended: keep('blended', FILTERS.upperLetters),
     set_as_default: keep('set_as_default', FILTERS.upperLetters),
+    lead_id: keep('lead_id', FILTERS.digits),
+    search: keep('search', FILTERS.identifier),
+    preview: keep('preview', FILTERS.identifier),
+    focus: keep('focus', FILTERS.identifier),
+    dial_prefix: keep('dial_prefix', FILTERS.alphanumeric),
+    dial_ingroup: keep('dial_ingroup', FILTERS.identifier),
+    outbound_cid: keep('outbound_cid', FILTERS.identifier),
+    vtiger_callback: keep('vtiger_callback', FILTERS.upperLetters),
+    alt_dial: keep('alt_dial', FILTERS.upperAlphanumeric),
   };
 }

@@ -5,12 +5,14 @@ import { callAgent } from './call-agent';
 import { callsInQueueCount } from './calls-in-queue-count';
 import { changeIngroups } from './change-ingroups';
 import { externalAddLead } from './external-add-lead';
+import { externalDial } from './external-dial';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { externalStatus } from './external-status';
 import { logout } from './logout';
 import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
+import { previewDialAction } from './preview-dial-action';
 import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
 import { sendDtmf } from './send-dtmf';
@@ -25,12 +27,14 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   callsInQueueCount,
   changeIngroups,
   externalAddLead,
+  externalDial,
   externalHangup,
   externalPause,
   externalStatus,
   logout,
   parkCall,
   pauseCode,
+  previewDialAction,
   raCallControl,
   recording,
   sendDtmf,
@@ -48,8 +52,6 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'external_dial',
-  'preview_dial_action',
   'update_fields',
   'refresh_panel',
   'set_timer_action',

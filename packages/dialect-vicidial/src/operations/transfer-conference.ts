@@ -1,5 +1,6 @@
 import type { Call } from '@pbx-gateway/core';
 import { agentCommand } from '../agent-api/agent-command';
+import { groupAliasCallerId } from '../agent-api/group-alias';
 import { currentCustomerCall } from '../agent-api/agent-call';
 import { stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { echoedAgent, ownCheck, type Refusal } from '../errors';
@@ -64,8 +65,9 @@ export const transferConference = agentCommand({
     if (!live) throw stopWith(noLiveCall);
     const needsGroup = value === 'LOCAL_CLOSER' || ((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.consultative === 'YES');
     if (needsGroup) throw stopWith(ownCheck('line', `ERROR: ingroup is not valid - ${groupOf(ctx)}`));
+    let aliasCallerId: string | null = null;
     if (DIALLING.has(value)) {
-      if (request.group_alias.length > 1) throw stopWith(ownCheck('exit', `ERROR: group_alias is not valid - ${agentUser}|${request.group_alias}`));
+      if (request.group_alias.length > 1) aliasCallerId = bytesToText(await groupAliasCallerId(ctx, agentUser, request.group_alias));
       if (request.cid_choice.length > 0 && !CID_CHOICES.has(request.cid_choice)) {
         throw stopWith(ownCheck('exit', `ERROR: cid_choice is not valid - ${agentUser}|${request.cid_choice}`));
       }
@@ -79,7 +81,9 @@ export const transferConference = agentCommand({
     // md_check counts press-1 calls of a multi-dial, which the gateway does not place: there are never any.
 
     const session = await core.getAgentSession(agentId);
-    const party = { number: bytesToText(request.phone_number), callerId: callerIdFor(request.cid_choice, live.call, session?.phoneNumber ?? '') };
+    // A group alias names the caller id outright; cid_choice picks one otherwise.
+    const callerId = aliasCallerId ?? callerIdFor(request.cid_choice, live.call, session?.phoneNumber ?? '');
+    const party = { number: bytesToText(request.phone_number), callerId };
     const done = await carryOutValue(ctx, value, agentId, party);
     const line =
       `SUCCESS: transfer_conference function set - ${value}|${groupOf(ctx)}|${request.phone_number}|${request.consultative}|${agentUser}|` +

@@ -55,6 +55,9 @@ export const FILTERS = {
   /** In-group lists (` A B -`), after `+` became a space. */
   groupList: ' \\-_0-9{L}',
   phoneList: ',0-9',
+  digits: '0-9',
+  /** `alt_dial`: upper-case letters and digits. */
+  upperAlphanumeric: '0-9A-Z',
 } as const;
 
 /** Filters that first turn a literal `+` (sent as `%2B`) into a space, as VICIdial does for lists and texts. */

@@ -69,6 +69,15 @@ async function context(
     tw_check: '',
     blended: '',
     set_as_default: '',
+    lead_id: '',
+    search: '',
+    preview: '',
+    focus: '',
+    dial_prefix: '',
+    dial_ingroup: '',
+    outbound_cid: '',
+    vtiger_callback: '',
+    alt_dial: '',
     ...request,
   };
   return {

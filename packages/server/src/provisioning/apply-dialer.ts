@@ -7,6 +7,7 @@ export interface DialerApplied {
   leads: number;
   statuses: number;
   dnc: number;
+  groupAliases: number;
 }
 
 /**
@@ -91,11 +92,15 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.dnc ?? []) {
     await tx.dnc.add({ phoneNumber: entry.phoneNumber, scope: entry.campaignId === undefined ? { kind: 'system' } : { kind: 'campaign', campaignId: entry.campaignId } });
   }
+  for (const entry of document.groupAliases ?? []) {
+    await tx.groupAliases.upsert({ id: entry.id, callerIdNumber: entry.callerIdNumber, callerIdName: entry.callerIdName ?? '', active: entry.active ?? true });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
     leads: document.leads?.length ?? 0,
     statuses: document.statuses?.length ?? 0,
     dnc: document.dnc?.length ?? 0,
+    groupAliases: document.groupAliases?.length ?? 0,
   };
 }

@@ -40,7 +40,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       },
     ],
     agents: [
-      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', externalId: '876543' },
+      { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', externalId: '876543', attributes: { agentcall_manual: '1' } },
       { id: '101', name: 'Agent 101', secret: '', device: 'PJSIP/101' },
       { id: '102', name: 'Agent 102', secret: 'Agent@102', device: 'PJSIP/102' },
     ],
@@ -68,6 +68,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       { id: 3, listId: 101, phoneNumber: '7275551214', firstName: 'Carol', lastName: 'White', city: 'Miami', state: 'FL', vendorLeadCode: 'DEMO-3' },
     ],
     statuses: [...STANDARD_LEAD_STATUSES],
+    groupAliases: [{ id: 'TESTALIAS', callerIdNumber: '7275550000', callerIdName: 'Test Alias' }],
     sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP', queues: ['TEST_IN'] }],
   };
 }

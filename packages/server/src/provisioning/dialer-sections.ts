@@ -2,7 +2,7 @@ import type { JSONSchemaType } from 'ajv';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
- * leads, lead statuses and do-not-call numbers.
+ * leads, lead statuses, do-not-call numbers and caller-id aliases.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -10,6 +10,7 @@ export interface DialerSections {
   leads?: LeadEntry[];
   statuses?: StatusEntry[];
   dnc?: DncEntry[];
+  groupAliases?: GroupAliasEntry[];
 }
 
 export interface CampaignEntry {
@@ -77,6 +78,13 @@ export interface StatusEntry {
   scheduledCallback?: boolean;
   humanAnswered?: boolean;
   sale?: boolean;
+}
+
+export interface GroupAliasEntry {
+  id: string;
+  callerIdNumber: string;
+  callerIdName?: string;
+  active?: boolean;
 }
 
 export interface DncEntry {
@@ -180,6 +188,20 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         scheduledCallback: flag,
         humanAnswered: flag,
         sale: flag,
+      },
+    },
+  },
+  groupAliases: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'callerIdNumber'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9]{2,30}$' },
+        callerIdNumber: { type: 'string', pattern: '^[0-9]{0,20}$' },
+        callerIdName: bounded(30),
+        active: flag,
       },
     },
   },

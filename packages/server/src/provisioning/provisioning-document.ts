@@ -243,6 +243,7 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
     leads: { ...dialerSchemas.leads, nullable: true },
     statuses: { ...dialerSchemas.statuses, nullable: true },
     dnc: { ...dialerSchemas.dnc, nullable: true },
+    groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
     sessions: {
       type: 'array',
       nullable: true,

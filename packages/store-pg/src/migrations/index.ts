@@ -31,6 +31,10 @@ import * as queueSettings from './035-queue-settings';
 import * as didRoutes from './036-did-routes';
 import * as inboundCalls from './037-inbound-calls';
 import * as sessionBlended from './038-session-blended';
+import * as groupAliases from './040-group-aliases';
+import * as manualDialQueue from './041-manual-dial-queue';
+import * as sessionPreviewLead from './042-session-preview-lead';
+import * as leadDiallingIndexes from './043-lead-dialling-indexes';
 import * as supervisionCalls from './050-supervision-calls';
 
 export interface NamedMigration {
@@ -74,6 +78,10 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '036-did-routes', migration: didRoutes },
   { name: '037-inbound-calls', migration: inboundCalls },
   { name: '038-session-blended', migration: sessionBlended },
+  { name: '040-group-aliases', migration: groupAliases },
+  { name: '041-manual-dial-queue', migration: manualDialQueue },
+  { name: '042-session-preview-lead', migration: sessionPreviewLead },
+  { name: '043-lead-dialling-indexes', migration: leadDiallingIndexes },
   { name: '050-supervision-calls', migration: supervisionCalls },
 ];
 

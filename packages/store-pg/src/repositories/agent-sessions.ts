@@ -18,6 +18,7 @@ interface AgentSessionRow {
   current_call_id: string | null;
   lead_id: string | number | null;
   lead_call_id: string | null;
+  preview_lead_id: string | number | null;
   pending_disposition: StoredDisposition | string | null;
   pending_pause: boolean;
   pending_pause_reason: string | null;
@@ -63,6 +64,7 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   campaignId: row.campaign_id,
   currentCallId: row.current_call_id,
   lead: row.lead_id === null ? null : { leadId: toNumber(row.lead_id), callId: row.lead_call_id },
+  previewLeadId: row.preview_lead_id === null ? null : toNumber(row.preview_lead_id),
   pendingDisposition: readDisposition(row.pending_disposition),
   pendingPause: row.pending_pause ? { reason: row.pending_pause_reason } : null,
   pendingLogout: row.pending_logout,
@@ -90,6 +92,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   current_call_id: session.currentCallId,
   lead_id: session.lead?.leadId ?? null,
   lead_call_id: session.lead?.callId ?? null,
+  preview_lead_id: session.previewLeadId,
   pending_disposition: session.pendingDisposition && storeDisposition(session.pendingDisposition),
   pending_pause: session.pendingPause !== null,
   pending_pause_reason: session.pendingPause?.reason ?? null,

@@ -21,6 +21,8 @@ import { createLeadCallRepository } from './lead-calls';
 import { createLeadListRepository } from './lead-lists';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
+import { createGroupAliasRepository } from './group-aliases';
+import { createManualDialQueueRepository } from './manual-dial-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -46,5 +48,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     callbacks: createCallbackRepository(db),
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
+    groupAliases: createGroupAliasRepository(db),
+    manualDialQueue: createManualDialQueueRepository(db),
   };
 }

@@ -143,5 +143,23 @@ export function createLeadRepository(db: Knex): LeadRepository {
     async update(lead) {
       await db('leads').where({ id: lead.id }).update(toColumns(lead));
     },
+
+    async findInCampaign(campaignId, phoneNumber) {
+      const row: LeadRow | undefined = await select()
+        .whereIn('list_id', db('lead_lists').select('id').where({ campaign_id: campaignId }))
+        .andWhere({ phone_number: storableText(phoneNumber) })
+        .orderBy('id')
+        .first();
+      return row ? toLead(row) : null;
+    },
+
+    async nextToDial(campaignId, statuses) {
+      const row: LeadRow | undefined = await select()
+        .whereIn('list_id', db('lead_lists').select('id').where({ campaign_id: campaignId, active: true }))
+        .whereIn('status', [...statuses])
+        .orderBy('id')
+        .first();
+      return row ? toLead(row) : null;
+    },
   };
 }

@@ -2,6 +2,7 @@
 import { agentContract, apiUserContract, extensionContract, loginFailureContract, queueContract, trunkContract } from './directory';
 import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
+import { diallingContract } from './dialling';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
@@ -29,6 +30,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     mailboxContract(makeStore);
     outboxContract(makeStore);
     tokenContract(makeStore);
+    diallingContract(makeStore);
     transactionContract(makeStore);
   });
 }

@@ -1,4 +1,4 @@
-import type { AgentSession, CallOf, Leg, NewCdr, Playback } from '@pbx-gateway/core';
+import type { AgentSession, CallOf, Campaign, Leg, NewCdr, NewLead, Playback } from '@pbx-gateway/core';
 import { at } from './contract-store';
 
 /** Rows of the kinds the core writes as it runs, with every field set as a core would. */
@@ -16,6 +16,7 @@ export const session = (agentId: string, overrides: Partial<AgentSession> = {}):
   campaignId: null,
   currentCallId: null,
   lead: null,
+  previewLeadId: null,
   pendingDisposition: null,
   pendingPause: null,
   pendingLogout: false,
@@ -112,5 +113,61 @@ export const cdr = (callId: string, overrides: Partial<NewCdr> = {}): NewCdr => 
   pressedKey: null,
   leadId: null,
   data: {},
+  ...overrides,
+});
+
+export const campaign = (id: string, overrides: Partial<Campaign> = {}): Campaign => ({
+  id,
+  name: `Campaign ${id}`,
+  active: true,
+  dialMethod: 'MANUAL',
+  allowInbound: false,
+  manualDialListId: 998,
+  apiManualDial: 'STANDARD',
+  manualPreviewDial: 'PREVIEW_AND_SKIP',
+  altNumberDialing: false,
+  agentLeadSearch: 'DISABLED',
+  defaultXferGroup: null,
+  parkExt: null,
+  campaignCid: null,
+  dialPrefix: '9',
+  useOtherCampaignDnc: null,
+  settings: {},
+  ...overrides,
+});
+
+export const newLead = (overrides: Partial<NewLead> = {}): NewLead => ({
+  listId: 998,
+  entryListId: 998,
+  status: 'NEW',
+  user: '6666',
+  entryDate: at('2024-05-01T08:00:00.000Z'),
+  modifyDate: at('2024-05-01T08:00:00.000Z'),
+  calledCount: 0,
+  phoneCode: '1',
+  phoneNumber: '7275551212',
+  vendorLeadCode: '',
+  sourceId: '',
+  gmtOffsetNow: '0.00',
+  title: '',
+  firstName: 'Bob',
+  middleInitial: '',
+  lastName: 'Smith',
+  address1: '',
+  address2: '',
+  address3: '',
+  city: '',
+  state: '',
+  province: '',
+  postalCode: '',
+  countryCode: '',
+  gender: 'U',
+  dateOfBirth: null,
+  altPhone: '',
+  email: '',
+  securityPhrase: '',
+  comments: '',
+  rank: 0,
+  owner: '',
   ...overrides,
 });

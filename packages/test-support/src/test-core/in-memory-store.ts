@@ -45,7 +45,11 @@ import type {
   CampaignRepository,
   DncRepository,
   DncScope,
+  GroupAlias,
+  GroupAliasRepository,
   Lead,
+  ManualDialQueueRepository,
+  QueuedManualDial,
   LeadCall,
   LeadCallRepository,
   LeadList,
@@ -240,7 +244,9 @@ type TableName =
   | 'leadStatuses'
   | 'callbacks'
   | 'dnc'
-  | 'leadCalls';
+  | 'leadCalls'
+  | 'groupAliases'
+  | 'manualDialQueue';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -268,6 +274,8 @@ const TABLES: readonly TableName[] = [
   'callbacks',
   'dnc',
   'leadCalls',
+  'groupAliases',
+  'manualDialQueue',
 ];
 
 interface Row<V> {
@@ -1194,7 +1202,19 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(lead) {
       await access.update('leads', String(lead.id), copy(lead));
     },
+    async findInCampaign(campaignId, phoneNumber) {
+      const lists = listsOf(campaignId, false);
+      return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && lead.phoneNumber === phoneNumber).sort((a, b) => a.id - b.id)[0] ?? null;
+    },
+    async nextToDial(campaignId, statuses) {
+      const lists = listsOf(campaignId, true);
+      return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && statuses.includes(lead.status)).sort((a, b) => a.id - b.id)[0] ?? null;
+    },
   };
+
+  /** The ids of a campaign's lists (only the active ones when asked). */
+  const listsOf = (campaignId: string, activeOnly: boolean): Set<number> =>
+    new Set(values<LeadList>('leadLists').filter((list) => list.campaignId === campaignId && (list.active || !activeOnly)).map((list) => list.id));
 
   const statusKey = (status: string, campaignId: string | null): string => `${campaignId ?? ''}\u0000${status}`;
   const leadStatuses: LeadStatusRepository = {
@@ -1242,6 +1262,31 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const groupAliases: GroupAliasRepository = {
+    async get(id) {
+      return getValue<GroupAlias>('groupAliases', id);
+    },
+    async upsert(alias) {
+      await put('groupAliases', alias.id, alias);
+    },
+  };
+
+  const manualDialQueue: ManualDialQueueRepository = {
+    async add(entry) {
+      const stored: QueuedManualDial = { ...copy(entry), id: state.nextSerial('manualDialQueue') };
+      await access.insert('manualDialQueue', String(stored.id), stored);
+      return copy(stored);
+    },
+    async listForAgent(agentId) {
+      return values<QueuedManualDial>('manualDialQueue')
+        .filter((entry) => entry.agentId === agentId)
+        .sort((a, b) => a.id - b.id);
+    },
+    async remove(id) {
+      await access.remove('manualDialQueue', String(id));
+    },
+  };
+
   return {
     apiUsers,
     agents,
@@ -1264,5 +1309,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     callbacks,
     dnc,
     leadCalls,
+    groupAliases,
+    manualDialQueue,
   };
 }

@@ -132,6 +132,23 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['callback_comments', 'call+back', 'plain'],
     ['qm_dispo_code', '4711', 'plain'],
   ]),
+  vicidial('external_dial', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'external_dial', 'service'],
+    ['value', '7275551212', 'number'],
+    ['phone_code', '1', 'plain'],
+    ['search', 'YES', 'plain', ['NO']],
+    ['preview', 'NO', 'plain', ['YES']],
+    ['focus', 'NO', 'plain'],
+    ['lead_id', '2', 'plain'],
+    ['alt_dial', 'MAIN', 'plain', ['ALT', 'ADDR3', 'SEARCH']],
+    ['group_alias', 'TESTALIAS', 'plain'],
+  ]),
+  vicidial('preview_dial_action', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'preview_dial_action', 'service'],
+    ['value', 'SKIP', 'plain', ['DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']],
+  ]),
   vicidial('external_add_lead', 'agc/api.php', [
     ['agent_user', '1000', 'agent'],
     ['function', 'external_add_lead', 'service'],

@@ -1,0 +1,69 @@
+/// <reference types="jest" />
+import { agent } from '../test-core/fixtures';
+import { at, freshStore, type MakeStore } from './contract-store';
+import { campaign, newLead, session } from './rows';
+
+const ORIGIN = { dialect: 'vicidial', operation: 'external_dial', apiUserId: 'vicidial:6666' };
+
+/** What manual dialling keeps: caller-id aliases, each agent's queue of numbers, leads by number, a session's previewed lead. */
+export function diallingContract(makeStore: MakeStore): void {
+  describe('manual dialling', () => {
+    const store = freshStore(makeStore);
+    beforeAll(async () => {
+      const direct = store().direct;
+      for (const id of ['CAMP', 'OTHER']) await direct.campaigns.upsert(campaign(id));
+      await direct.leadLists.upsert({ id: 10, name: 'Active', campaignId: 'CAMP', active: true });
+      await direct.leadLists.upsert({ id: 11, name: 'Inactive', campaignId: 'CAMP', active: false });
+      await direct.leadLists.upsert({ id: 20, name: 'Other', campaignId: 'OTHER', active: true });
+      for (const id of ['d1', 'd2']) await direct.agents.upsert(agent(id));
+    });
+
+    it('stores a caller-id alias and replaces it by id', async () => {
+      const alias = { id: 'ALIAS', callerIdNumber: '3125550000', callerIdName: `O'Brien "sales"`, active: true };
+      await store().direct.groupAliases.upsert(alias);
+      expect(await store().direct.groupAliases.get('ALIAS')).toEqual(alias);
+      await store().direct.groupAliases.upsert({ ...alias, active: false, callerIdNumber: '' });
+      expect(await store().direct.groupAliases.get('ALIAS')).toEqual({ ...alias, active: false, callerIdNumber: '' });
+      expect(await store().direct.groupAliases.get('NONE')).toBeNull();
+    });
+
+    it("keeps each agent's queued numbers oldest first, and removes one", async () => {
+      const lead = await store().direct.leads.insert(newLead({ listId: 10 }));
+      const queued = { agentId: 'd1', phoneNumber: '3125556000', phoneCode: '1', leadId: lead.id, callerId: null, dialPrefix: '9', whileReady: false, origin: ORIGIN, queuedAt: at('2024-05-01T08:00:00.000Z') };
+      const first = await store().direct.manualDialQueue.add(queued);
+      const second = await store().direct.manualDialQueue.add({ ...queued, phoneNumber: '3125556001', leadId: null, callerId: '3125550000', whileReady: true, origin: { ...ORIGIN, apiUserId: null } });
+      await store().direct.manualDialQueue.add({ ...queued, agentId: 'd2' });
+      expect(first).toEqual({ ...queued, id: first.id });
+      expect(second.id).toBeGreaterThan(first.id);
+      expect(await store().direct.manualDialQueue.listForAgent('d1')).toEqual([first, second]);
+      await store().direct.manualDialQueue.remove(first.id);
+      expect(await store().direct.manualDialQueue.listForAgent('d1')).toEqual([second]);
+      expect(await store().direct.manualDialQueue.listForAgent('nobody')).toEqual([]);
+    });
+
+    it("finds a lead by number in the campaign's lists only, the lowest number first", async () => {
+      const inOther = await store().direct.leads.insert(newLead({ listId: 20, phoneNumber: '3125557000' }));
+      const inInactive = await store().direct.leads.insert(newLead({ listId: 11, phoneNumber: '3125557000' }));
+      await store().direct.leads.insert(newLead({ listId: 10, phoneNumber: '3125557000' }));
+      expect(await store().direct.leads.findInCampaign('CAMP', '3125557000')).toMatchObject({ id: inInactive.id });
+      expect(await store().direct.leads.findInCampaign('OTHER', '3125557000')).toMatchObject({ id: inOther.id });
+      expect(await store().direct.leads.findInCampaign('CAMP', '3125557999')).toBeNull();
+    });
+
+    it("takes the next lead to dial from the campaign's active lists, by status, the lowest number first", async () => {
+      await store().direct.leads.insert(newLead({ listId: 11, status: 'NEWX' }));
+      await store().direct.leads.insert(newLead({ listId: 20, status: 'NEWX' }));
+      const sale = await store().direct.leads.insert(newLead({ listId: 10, status: 'SALE' }));
+      const next = await store().direct.leads.insert(newLead({ listId: 10, status: 'NEWX' }));
+      expect(await store().direct.leads.nextToDial('CAMP', ['NEWX'])).toMatchObject({ id: next.id });
+      expect(await store().direct.leads.nextToDial('CAMP', ['NEWX', 'SALE'])).toMatchObject({ id: sale.id });
+      expect(await store().direct.leads.nextToDial('CAMP', ['NONE'])).toBeNull();
+    });
+
+    it("keeps a session's previewed lead", async () => {
+      const lead = await store().direct.leads.insert(newLead({ listId: 10 }));
+      await store().direct.sessions.insert(session('d2', { state: 'paused', previewLeadId: lead.id }));
+      expect(await store().direct.sessions.get('d2')).toMatchObject({ previewLeadId: lead.id, lead: null });
+    });
+  });
+}
