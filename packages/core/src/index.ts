@@ -14,6 +14,7 @@ export * from './playback/playback';
 export * from './recording/recording';
 export * from './calls/cdr';
 export * from './directory/directory';
+export * from './directory/user-group';
 export * from './queues/queue';
 export * from './leads/campaign';
 export * from './leads/lead';

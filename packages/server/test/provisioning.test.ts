@@ -66,7 +66,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0 });
+    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0 });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
     expect(vicidial).toMatchObject({ active: true, permissions: ['*'], attributes: { user_level: '9', api_allowed_functions: ' ALL_FUNCTIONS ' } });
@@ -83,6 +83,8 @@ describe('applying the directory to Postgres', () => {
     expect(await store.direct.extensionGroups.get('extGroup-1')).toEqual({ name: 'extGroup-1', tenant: '2028', extensionIds: [5, 6], ringTimeoutSec: 30 });
     expect(await store.direct.trunks.preferred()).toMatchObject({ id: 1, name: 'upc', dialTemplate: 'PJSIP/{number}@upc' });
     expect((await store.direct.queues.get('FrontaIT'))?.members).toEqual([{ agentId: '1000', penalty: 1, paused: false, membership: 'static' }]);
+    expect(await store.direct.userGroups.get('ADMIN')).toEqual({ id: 'ADMIN', name: 'Administrators', allowedCampaigns: null, viewableGroups: null, apiAllowedIps: [] });
+    expect(await store.direct.userGroups.get('AGENTS')).toEqual({ id: 'AGENTS', name: 'Agents', allowedCampaigns: ['TESTCAMP'], viewableGroups: ['AGENTS'], apiAllowedIps: [] });
   });
 
   it('is idempotent: applying the same document again changes nothing but the hashes', async () => {

@@ -5,6 +5,7 @@ import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
+import type { UserGroupRepository } from '../directory/user-group';
 import type { Queue, QueueMember } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
@@ -36,6 +37,7 @@ export interface Store {
 
 export interface StoreTransaction {
   readonly apiUsers: ApiUserRepository;
+  readonly userGroups: UserGroupRepository;
   readonly agents: AgentRepository;
   readonly sessions: AgentSessionRepository;
   readonly extensions: ExtensionRepository;

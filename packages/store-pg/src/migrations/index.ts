@@ -27,6 +27,7 @@ import * as doNotCall from './025-do-not-call';
 import * as recordings from './026-recordings';
 import * as callProgress from './027-call-progress';
 import * as thirdPartyLegs from './030-third-party-legs';
+import * as userGroups from './045-user-groups';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -65,6 +66,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '026-recordings', migration: recordings },
   { name: '027-call-progress', migration: callProgress },
   { name: '030-third-party-legs', migration: thirdPartyLegs },
+  { name: '045-user-groups', migration: userGroups },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

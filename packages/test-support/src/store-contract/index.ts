@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import { agentContract, apiUserContract, extensionContract, loginFailureContract, queueContract, trunkContract } from './directory';
+import { agentContract, apiUserContract, extensionContract, loginFailureContract, queueContract, trunkContract, userGroupContract } from './directory';
 import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
@@ -17,6 +17,7 @@ export type { ContractStore, MakeStore } from './contract-store';
 export function storeContract(name: string, makeStore: MakeStore): void {
   describe(`Store contract: ${name}`, () => {
     apiUserContract(makeStore);
+    userGroupContract(makeStore);
     loginFailureContract(makeStore);
     agentContract(makeStore);
     sessionContract(makeStore);

@@ -36,6 +36,8 @@ import type {
   Timers,
   Trunk,
   TrunkRepository,
+  UserGroup,
+  UserGroupRepository,
   Callback,
   CallbackRepository,
   Campaign,
@@ -236,7 +238,8 @@ type TableName =
   | 'leadStatuses'
   | 'callbacks'
   | 'dnc'
-  | 'leadCalls';
+  | 'leadCalls'
+  | 'userGroups';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -263,6 +266,7 @@ const TABLES: readonly TableName[] = [
   'callbacks',
   'dnc',
   'leadCalls',
+  'userGroups',
 ];
 
 interface Row<V> {
@@ -1207,8 +1211,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const userGroups: UserGroupRepository = {
+    async get(id) {
+      return getValue<UserGroup>('userGroups', id);
+    },
+    async upsert(group) {
+      await put('userGroups', group.id, group);
+    },
+  };
+
   return {
     apiUsers,
+    userGroups,
     agents,
     sessions,
     extensions,
