@@ -98,6 +98,7 @@ export const RETCODE_TABLE: ErrorTable<Retcode> = {
   NO_MANUAL_DIAL_LIST: '100-009',
   NUMBER_IN_DNC: '100-009',
   LEAD_REJECTED: '100-009',
+  DUPLICATE_LEAD: '100-009',
   NO_ACTIVE_LEAD: '100-009',
   INVALID_ARGUMENT: '000-002',
   // The engine being away or refusing: an internal exception of the agent operation.

@@ -120,6 +120,7 @@ export const DOMAIN_ERROR_TABLE: ErrorTable<Refusal> = {
   NO_MANUAL_DIAL_LIST: serviceUnavailable,
   NUMBER_IN_DNC: serviceUnavailable,
   LEAD_REJECTED: serviceUnavailable,
+  DUPLICATE_LEAD: serviceUnavailable,
   NO_ACTIVE_LEAD: noLeadOnScreen,
   INVALID_ARGUMENT: serviceUnavailable,
   PBX_UNAVAILABLE: telephonyFailed,

@@ -38,6 +38,7 @@ export const DomainErrorCodes = [
   'CAMPAIGN_NOT_FOUND',
   'NO_MANUAL_DIAL_LIST',
   'NUMBER_IN_DNC',
+  'DUPLICATE_LEAD',
   'LEAD_REJECTED',
   'NO_ACTIVE_LEAD',
   // generic

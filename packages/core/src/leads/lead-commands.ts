@@ -1,8 +1,9 @@
 import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import { addLead, type AddedLead, type AddLeadRequest } from './add-lead';
+import { addLeadToList, type AddedLeadToList, type AddLeadToListRequest } from './add-lead-to-list';
 import type { Callback } from './callback';
-import type { Campaign } from './campaign';
+import type { Campaign, LeadList } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead } from './lead';
 import type { LeadCall } from './lead-call';
@@ -11,11 +12,13 @@ import type { LeadStatus } from './lead-status';
 /** Campaigns, their leads, dispositions and callbacks. */
 export interface LeadCommands {
   getCampaign(campaignId: string): Promise<Campaign | null>;
+  getLeadList(listId: number): Promise<LeadList | null>;
   getLead(leadId: number): Promise<Lead | null>;
   findLeadStatus(status: string, campaignId: string | null): Promise<LeadStatus | null>;
   callbacksOfLead(leadId: number): Promise<Callback[]>;
   getLeadCall(callId: string): Promise<LeadCall | null>;
   addLead(request: AddLeadRequest): Promise<AddedLead>;
+  addLeadToList(request: AddLeadToListRequest): Promise<AddedLeadToList>;
   dispositionAgentLead(request: DispositionRequest): Promise<DispositionOutcome>;
 }
 
@@ -23,11 +26,13 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
   const direct = ctx.store.direct;
   return {
     getCampaign: (campaignId) => direct.campaigns.get(campaignId),
+    getLeadList: (listId) => direct.leadLists.get(listId),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeadStatus: (status, campaignId) => direct.leadStatuses.find(status, campaignId),
     callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
     getLeadCall: (callId) => direct.leadCalls.get(callId),
     addLead: (request) => track(addLead(ctx, request)),
+    addLeadToList: (request) => track(addLeadToList(ctx, request)),
     dispositionAgentLead: (request) => track(dispositionAgentLead(ctx, request)),
   };
 }

@@ -12,6 +12,8 @@ export interface CampaignRepository {
 
 export interface LeadListRepository {
   get(id: number): Promise<LeadList | null>;
+  /** The lists of one campaign, by id. */
+  listOfCampaign(campaignId: string): Promise<LeadList[]>;
   upsert(list: LeadList): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export interface LeadRepository {
   put(lead: Lead): Promise<void>;
   get(id: number): Promise<Lead | null>;
   lock(id: number): Promise<Lead | null>;
+  /** The leads with this phone number, in these lists (null: in any list), oldest first. */
+  findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
   update(lead: Lead): Promise<void>;
 }
 

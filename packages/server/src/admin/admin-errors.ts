@@ -46,5 +46,6 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {
   NO_MANUAL_DIAL_LIST: 422,
   NUMBER_IN_DNC: 422,
   LEAD_REJECTED: 422,
+  DUPLICATE_LEAD: 409,
   NO_ACTIVE_LEAD: 409,
 };

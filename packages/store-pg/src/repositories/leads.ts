@@ -140,6 +140,13 @@ export function createLeadRepository(db: Knex): LeadRepository {
       return row ? toLead(row) : null;
     },
 
+    async findByPhoneNumber(phoneNumber, listIds) {
+      const query = select().where({ phone_number: storableText(phoneNumber) });
+      if (listIds !== null) query.whereIn('list_id', [...listIds]);
+      const rows: LeadRow[] = await query.orderBy('id');
+      return rows.map(toLead);
+    },
+
     async update(lead) {
       await db('leads').where({ id: lead.id }).update(toColumns(lead));
     },

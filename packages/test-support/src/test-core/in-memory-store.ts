@@ -1141,6 +1141,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async upsert(list) {
       await put('leadLists', String(list.id), list);
     },
+    async listOfCampaign(campaignId) {
+      return values<LeadList>('leadLists')
+        .filter((list) => list.campaignId === campaignId)
+        .sort((a, b) => a.id - b.id);
+    },
   };
 
   const leads: LeadRepository = {
@@ -1162,6 +1167,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async update(lead) {
       await access.update('leads', String(lead.id), copy(lead));
+    },
+    async findByPhoneNumber(phoneNumber, listIds) {
+      return values<Lead>('leads')
+        .filter((lead) => lead.phoneNumber === phoneNumber && (listIds === null || listIds.includes(lead.listId)))
+        .sort((a, b) => a.id - b.id);
     },
   };
 

@@ -1,0 +1,61 @@
+import { DomainError } from '../errors/domain-error';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
+import { storeNewLead, type AddLeadRequest } from './add-lead';
+import type { LeadList } from './campaign';
+import type { Lead } from './lead';
+
+/** Where an earlier lead with the same number makes a new one a duplicate. */
+export type DuplicateScope = 'list' | 'campaign' | 'system';
+
+export interface DuplicateCheck {
+  scope: DuplicateScope;
+  /** Only leads entered within this many days count; null: any. */
+  withinDays: number | null;
+}
+
+export interface AddLeadToListRequest extends Omit<AddLeadRequest, 'campaignId'> {
+  listId: number;
+  /** Refuse a list that is not defined (LEAD_REJECTED with `listMissing`); otherwise a lead may sit in a list that has no definition. */
+  listMustExist: boolean;
+  duplicateCheck: DuplicateCheck | null;
+}
+
+export interface AddedLeadToList {
+  lead: Lead;
+  /** The campaign of the list; null when the list has none (or is not defined). */
+  campaignId: string | null;
+}
+
+/**
+ * Adds a lead to a given list: the do-not-call lists of the list's campaign
+ * apply, and a lead with the same number in the list, its campaign's lists
+ * or anywhere (as asked) makes it a duplicate (DUPLICATE_LEAD names the
+ * earlier lead and its list).
+ */
+export async function addLeadToList(ctx: CoreContext, request: AddLeadToListRequest): Promise<AddedLeadToList> {
+  return inTransaction(ctx, async (uow) => {
+    const { tx } = uow;
+    const list = await tx.leadLists.get(request.listId);
+    if (!list && request.listMustExist) throw new DomainError('LEAD_REJECTED', `no list ${request.listId}`, { listId: request.listId, listMissing: true });
+    const campaign = list ? await tx.campaigns.get(list.campaignId) : null;
+    if (request.duplicateCheck) await refuseDuplicate(uow, list, request);
+    const lead = await storeNewLead(uow, campaign, request.listId, request);
+    const campaignId = list?.campaignId ?? null;
+    uow.publish({ type: 'LeadAdded', leadId: lead.id, listId: request.listId, campaignId, at: uow.now });
+    return { lead, campaignId };
+  });
+}
+
+async function refuseDuplicate(uow: UnitOfWork, list: LeadList | null, request: AddLeadToListRequest): Promise<void> {
+  const check = request.duplicateCheck!;
+  const { tx, now } = uow;
+  let listIds: number[] | null = null;
+  if (check.scope === 'list') listIds = [request.listId];
+  if (check.scope === 'campaign') listIds = list ? (await tx.leadLists.listOfCampaign(list.campaignId)).map((each) => each.id) : [request.listId];
+  const since = check.withinDays === null ? null : now.getTime() - check.withinDays * 86_400_000;
+  const earlier = (await tx.leads.findByPhoneNumber(request.fields.phoneNumber, listIds)).find((lead) => since === null || lead.entryDate.getTime() >= since);
+  if (earlier) {
+    throw new DomainError('DUPLICATE_LEAD', `lead ${earlier.id} has the number`, { leadId: earlier.id, listId: earlier.listId, scope: check.scope });
+  }
+}
