@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
-import { storeNewLead, type AddLeadRequest } from './add-lead';
+import { insertNewLead, refuseDncNumber, type AddLeadRequest } from './add-lead';
 import type { LeadList } from './campaign';
 import type { Lead } from './lead';
 
@@ -18,7 +18,8 @@ export interface AddLeadToListRequest extends Omit<AddLeadRequest, 'campaignId'>
   listId: number;
   /** Refuse a list that is not defined (LEAD_REJECTED with `listMissing`); otherwise a lead may sit in a list that has no definition. */
   listMustExist: boolean;
-  duplicateCheck: DuplicateCheck | null;
+  /** Checked in this order; the first that finds an earlier lead refuses. */
+  duplicateChecks: readonly DuplicateCheck[];
 }
 
 export interface AddedLeadToList {
@@ -29,7 +30,7 @@ export interface AddedLeadToList {
 
 /**
  * Adds a lead to a given list: the do-not-call lists of the list's campaign
- * apply, and a lead with the same number in the list, its campaign's lists
+ * apply (checked first), then a lead with the same number in the list, its campaign's lists
  * or anywhere (as asked) makes it a duplicate (DUPLICATE_LEAD names the
  * earlier lead and its list).
  */
@@ -39,16 +40,16 @@ export async function addLeadToList(ctx: CoreContext, request: AddLeadToListRequ
     const list = await tx.leadLists.get(request.listId);
     if (!list && request.listMustExist) throw new DomainError('LEAD_REJECTED', `no list ${request.listId}`, { listId: request.listId, listMissing: true });
     const campaign = list ? await tx.campaigns.get(list.campaignId) : null;
-    if (request.duplicateCheck) await refuseDuplicate(uow, list, request);
-    const lead = await storeNewLead(uow, campaign, request.listId, request);
+    await refuseDncNumber(uow, campaign, request);
+    for (const check of request.duplicateChecks) await refuseDuplicate(uow, list, request, check);
+    const lead = await insertNewLead(uow, campaign, request.listId, request);
     const campaignId = list?.campaignId ?? null;
     uow.publish({ type: 'LeadAdded', leadId: lead.id, listId: request.listId, campaignId, at: uow.now });
     return { lead, campaignId };
   });
 }
 
-async function refuseDuplicate(uow: UnitOfWork, list: LeadList | null, request: AddLeadToListRequest): Promise<void> {
-  const check = request.duplicateCheck!;
+async function refuseDuplicate(uow: UnitOfWork, list: LeadList | null, request: AddLeadToListRequest, check: DuplicateCheck): Promise<void> {
   const { tx, now } = uow;
   let listIds: number[] | null = null;
   if (check.scope === 'list') listIds = [request.listId];

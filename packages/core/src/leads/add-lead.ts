@@ -44,17 +44,27 @@ export async function addLead(ctx: CoreContext, request: AddLeadRequest): Promis
  * fields.
  */
 export async function storeNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<Lead> {
-  const { tx, now } = uow;
+  await refuseDncNumber(uow, campaign, request);
+  return insertNewLead(uow, campaign, listId, request);
+}
+
+/** NUMBER_IN_DNC when a list asked to be checked holds the number; it says which (both, when both hold it). */
+export async function refuseDncNumber(uow: UnitOfWork, campaign: Campaign | null, request: Omit<AddLeadRequest, 'campaignId'>): Promise<void> {
+  const { tx } = uow;
   const number = request.fields.phoneNumber;
   const inSystemDnc = request.dncChecks.system && (await tx.dnc.contains({ kind: 'system' }, number));
   const inCampaignDnc = campaign !== null && request.dncChecks.campaign && (await tx.dnc.contains({ kind: 'campaign', campaignId: dncCampaignOf(campaign) }, number));
-  const campaignId = campaign?.id ?? null;
   if (inSystemDnc || inCampaignDnc) {
-    throw new DomainError('NUMBER_IN_DNC', 'the number is on a do-not-call list', { system: inSystemDnc, campaign: inCampaignDnc, campaignId });
+    throw new DomainError('NUMBER_IN_DNC', 'the number is on a do-not-call list', { system: inSystemDnc, campaign: inCampaignDnc, campaignId: campaign?.id ?? null });
   }
+}
+
+/** Stores the lead, NEW, unless a field does not fit (LEAD_REJECTED). */
+export async function insertNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<Lead> {
+  const { tx, now } = uow;
   const oversized = oversizedLeadFields(request.fields);
   if (oversized.length > 0) {
-    throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { campaignId, listId, fields: oversized.join(',') });
+    throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { campaignId: campaign?.id ?? null, listId, fields: oversized.join(',') });
   }
   return tx.leads.insert({
     ...request.fields,

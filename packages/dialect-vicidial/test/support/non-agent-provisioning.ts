@@ -1,0 +1,23 @@
+import type { TestGatewayOptions } from '@pbx-gateway/test-support';
+import { DIALER_PROVISIONING } from './dialer-provisioning';
+
+const ALL = { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' };
+
+/**
+ * The dialer's test data plus the accounts the Non-Agent API's permission
+ * lines need: 6675 without lead or user rights, 6676 restricted to the
+ * lists of its group (AGENTS: campaign TESTCAMP), 6677 restricted but in a
+ * group that does not exist, 6678 of level 8 with every right; list 102,
+ * a second list of TESTCAMP.
+ */
+export const NON_AGENT_PROVISIONING: NonNullable<TestGatewayOptions['extraProvisioning']> = {
+  ...DIALER_PROVISIONING,
+  apiUsers: [
+    ...(DIALER_PROVISIONING.apiUsers ?? []),
+    { realm: 'vicidial', login: '6675', secret: '1234', attributes: { ...ALL, modify_leads: '0', modify_users: '0', view_reports: '0' } },
+    { realm: 'vicidial', login: '6676', secret: '1234', attributes: { ...ALL, user_group: 'AGENTS', modify_leads: '1', api_list_restrict: '1', view_reports: '1' } },
+    { realm: 'vicidial', login: '6677', secret: '1234', attributes: { ...ALL, user_group: 'NOGROUP', modify_leads: '1', api_list_restrict: '1', view_reports: '1' } },
+    { realm: 'vicidial', login: '6678', secret: '1234', attributes: { ...ALL, user_level: '8', modify_leads: '4', modify_users: '1', view_reports: '1' } },
+  ],
+  lists: [...(DIALER_PROVISIONING.lists ?? []), { id: 102, campaignId: 'TESTCAMP' }],
+};
