@@ -93,8 +93,14 @@ describe('live states', () => {
     await gateway().core.resumeAgent({ agentId: '1006' });
   });
 
-  test('an agent on a call: INCALL with the call ID', async () => {
+  test('an agent on a call: INCALL with the call ID; 3-WAY with a third party, PARK with the customer parked', async () => {
     const { callId } = await customerCall(gateway(), '1000');
-    expectVicidialAnswer(await api('agent_status', 'agent_user=1000'), `INCALL|${wireCallId(callId)}|0|TESTCAMP|0|Demo Agent|||||||8600051\n`);
+    const row = (subStatus: string) => `INCALL|${wireCallId(callId)}|0|TESTCAMP|0|Demo Agent||||${subStatus}|||8600051\n`;
+    expectVicidialAnswer(await api('agent_status', 'agent_user=1000'), row(''));
+    await gateway().core.dialThirdParty({ agentId: '1000', number: '800555111', callerId: null });
+    expectVicidialAnswer(await api('agent_status', 'agent_user=1000'), row('3-WAY'));
+    await gateway().core.parkCallParty({ agentId: '1000', party: 'customer' });
+    expectVicidialAnswer(await api('agent_status', 'agent_user=1000'), row('PARK'));
+    expectVicidialAnswer(await api('logged_in_agents', 'campaigns=TESTCAMP&user_groups=&show_sub_status=YES'), `1000|TESTCAMP|8600051|INCALL|0|${wireCallId(callId)}|0|Demo Agent||||PARK\n1006|TESTCAMP|8600056|READY|0||0|Agent Six|AGENTS|1||\n`);
   });
 });
