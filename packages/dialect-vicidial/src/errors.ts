@@ -96,6 +96,7 @@ export const DOMAIN_ERROR_TABLE: ErrorTable<Refusal> = {
   AGENT_NOT_FOUND: agentNotLoggedIn,
   AGENT_NOT_LOGGED_IN: agentNotLoggedIn,
   AGENT_ALREADY_LOGGED_IN: serviceUnavailable,
+  AGENT_EXISTS: serviceUnavailable,
   AGENT_NOT_PAUSED: serviceUnavailable,
   AGENT_BUSY: telephonyFailed,
   AGENT_HAS_NO_DEVICE: telephonyFailed,

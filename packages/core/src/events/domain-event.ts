@@ -28,6 +28,7 @@ export type DomainEvent =
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
+  | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadAdded'; leadId: number; listId: number; campaignId: string | null; at: Date }
   | { type: 'LeadDispositioned'; leadId: number; agentId: string; status: string; callbackId: number | null; at: Date };
 

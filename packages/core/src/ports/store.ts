@@ -92,6 +92,10 @@ export interface AgentRepository {
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   findByExternalId(externalId: string): Promise<Agent | null>;
+  /** Stores a new agent; false (nothing stored) when the id is taken. */
+  insert(agent: Agent): Promise<boolean>;
+  /** The highest agent id that is a number, null when none is. */
+  highestNumericId(): Promise<number | null>;
   /** Creates or replaces by id; an external id another agent has is refused, as a unique key is. */
   upsert(agent: Agent): Promise<void>;
 }

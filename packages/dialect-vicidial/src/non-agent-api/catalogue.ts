@@ -1,11 +1,12 @@
 import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
 import { addLead } from './functions/add-lead';
+import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
 import { loggedInAgents } from './functions/logged-in-agents';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
-export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([addLead, agentStatusFunction, loggedInAgents]);
+export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([addLead, addUser, agentStatusFunction, loggedInAgents]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const nonAgentFunction = NON_AGENT_FUNCTIONS.index('function');

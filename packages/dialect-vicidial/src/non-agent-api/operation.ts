@@ -67,6 +67,7 @@ const NON_AGENT_ERROR_TABLE: ErrorTable<NonAgentRefusal> = {
   AGENT_NOT_FOUND: nonAgentServiceUnavailable,
   AGENT_NOT_LOGGED_IN: nonAgentServiceUnavailable,
   AGENT_ALREADY_LOGGED_IN: nonAgentServiceUnavailable,
+  AGENT_EXISTS: nonAgentServiceUnavailable,
   AGENT_NOT_PAUSED: nonAgentServiceUnavailable,
   AGENT_BUSY: nonAgentServiceUnavailable,
   AGENT_HAS_NO_DEVICE: nonAgentServiceUnavailable,

@@ -732,6 +732,17 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async findByExternalId(externalId) {
       return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
     },
+    async insert(agent) {
+      if (access.read('agents', agent.id)) return false;
+      await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
+      return true;
+    },
+    async highestNumericId() {
+      const numbers = values<Agent>('agents')
+        .filter((agent) => /^[0-9]{1,15}$/.test(agent.id))
+        .map((agent) => Number(agent.id));
+      return numbers.length === 0 ? null : Math.max(...numbers);
+    },
     async upsert(agent) {
       if (agent.externalId !== null && values<Agent>('agents').some((other) => other.id !== agent.id && other.externalId === agent.externalId)) {
         throw uniqueViolation('agents_external_id_key', agent.externalId);
