@@ -9,7 +9,7 @@ import type { UserGroupRepository } from '../directory/user-group';
 import type { Queue, QueueMember } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
-import type { Recording } from '../recording/recording';
+import type { Recording, RecordingSearch } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
 import type {
   CallbackRepository,
@@ -192,6 +192,8 @@ export interface RecordingRepository {
   listForCall(callId: string): Promise<Recording[]>;
   /** Recordings not yet finished or failed (`stopping` included), oldest first. */
   listUnfinished(): Promise<Recording[]>;
+  /** Recordings matching every criterion given, oldest first. */
+  search(criteria: RecordingSearch): Promise<Recording[]>;
 }
 
 export interface CdrRepository {

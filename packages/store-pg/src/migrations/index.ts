@@ -28,6 +28,7 @@ import * as recordings from './026-recordings';
 import * as callProgress from './027-call-progress';
 import * as thirdPartyLegs from './030-third-party-legs';
 import * as userGroups from './045-user-groups';
+import * as recordingLookups from './046-recording-lookups';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -67,6 +68,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '027-call-progress', migration: callProgress },
   { name: '030-third-party-legs', migration: thirdPartyLegs },
   { name: '045-user-groups', migration: userGroups },
+  { name: '046-recording-lookups', migration: recordingLookups },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

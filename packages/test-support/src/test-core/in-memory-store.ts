@@ -1022,6 +1022,16 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async listForCall(callId) {
       return recordingsWhere((recording) => recording.callId === callId);
     },
+    async search(criteria) {
+      return recordingsWhere(
+        (recording) =>
+          (criteria.agentId === undefined || recording.agentId === criteria.agentId) &&
+          (criteria.leadId === undefined || recording.leadId === criteria.leadId) &&
+          (criteria.callId === undefined || recording.callId === criteria.callId) &&
+          (criteria.from === undefined || recording.createdAt >= criteria.from) &&
+          (criteria.to === undefined || recording.createdAt < criteria.to),
+      );
+    },
     async listUnfinished() {
       return recordingsWhere((recording) => recording.state !== 'finished' && recording.state !== 'failed');
     },
