@@ -332,3 +332,29 @@ describe('adding a lead to a given list', () => {
     expect(await refusal(toList(t, 101, { scope: 'list', days: 2 }))).toMatchObject({ code: 'DUPLICATE_LEAD' });
   });
 });
+
+describe('finding and changing leads', () => {
+  it('finds by every criterion given, in lead order, at most the limit asked', async () => {
+    const t = await setup();
+    const first = await add(t);
+    const second = await add(t, { fields: { vendorLeadCode: 'V2' } });
+    expect((await t.core.findLeads({ phoneNumber: FIELDS.phoneNumber }, 10)).map((lead) => lead.id)).toEqual([first.lead.id, second.lead.id]);
+    expect((await t.core.findLeads({ phoneNumber: FIELDS.phoneNumber }, 1)).map((lead) => lead.id)).toEqual([first.lead.id]);
+    expect((await t.core.findLeads({ vendorLeadCode: 'V2', listIds: [998] }, 10)).map((lead) => lead.id)).toEqual([second.lead.id]);
+    expect(await t.core.findLeads({ leadId: first.lead.id, listIds: [999] }, 10)).toEqual([]);
+  });
+
+  it('changes the fields given, refuses values that do not fit, and says when the lead is gone', async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    t.clock.advance(1000);
+    const changed = await t.core.updateLead({ leadId: lead.id, changes: { firstName: 'Robert', status: 'SALE' } });
+    expect(changed).toMatchObject({ firstName: 'Robert', lastName: 'Smith', status: 'SALE', modifyDate: t.clock.now() });
+    expect(await t.core.getLead(lead.id)).toEqual(changed);
+    expect(await refusal(t.core.updateLead({ leadId: lead.id, changes: { status: 'TOOLONG' } }))).toMatchObject({ code: 'LEAD_REJECTED' });
+    expect(await refusal(t.core.updateLead({ leadId: lead.id, changes: { firstName: 'x'.repeat(31) } }))).toMatchObject({ code: 'LEAD_REJECTED' });
+    expect((await t.core.getLead(lead.id))?.firstName).toBe('Robert');
+    expect(await t.core.updateLead({ leadId: 9999, changes: { firstName: 'Nobody' } })).toBeNull();
+    expect(t.eventTypes('LeadUpdated')).toEqual(['LeadUpdated']);
+  });
+});

@@ -29,6 +29,7 @@ export type DomainEvent =
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
+  | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }
   | { type: 'LeadAdded'; leadId: number; listId: number; campaignId: string | null; at: Date }
   | { type: 'LeadDispositioned'; leadId: number; agentId: string; status: string; callbackId: number | null; at: Date };
 

@@ -5,7 +5,8 @@ import { addLeadToList, type AddedLeadToList, type AddLeadToListRequest } from '
 import type { Callback } from './callback';
 import type { Campaign, LeadList } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
-import type { Lead } from './lead';
+import type { Lead, LeadSearch } from './lead';
+import { updateLead, type LeadChanges } from './update-lead';
 import type { LeadCall } from './lead-call';
 import type { LeadStatus } from './lead-status';
 
@@ -13,7 +14,12 @@ import type { LeadStatus } from './lead-status';
 export interface LeadCommands {
   getCampaign(campaignId: string): Promise<Campaign | null>;
   getLeadList(listId: number): Promise<LeadList | null>;
+  /** The lists of one campaign, by id. */
+  leadListsOfCampaign(campaignId: string): Promise<LeadList[]>;
   getLead(leadId: number): Promise<Lead | null>;
+  /** Leads matching every criterion given, by lead number, at most `limit`. */
+  findLeads(criteria: LeadSearch, limit: number): Promise<Lead[]>;
+  updateLead(request: { leadId: number; changes: LeadChanges }): Promise<Lead | null>;
   findLeadStatus(status: string, campaignId: string | null): Promise<LeadStatus | null>;
   callbacksOfLead(leadId: number): Promise<Callback[]>;
   getLeadCall(callId: string): Promise<LeadCall | null>;
@@ -27,7 +33,10 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
   return {
     getCampaign: (campaignId) => direct.campaigns.get(campaignId),
     getLeadList: (listId) => direct.leadLists.get(listId),
+    leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
     getLead: (leadId) => direct.leads.get(leadId),
+    findLeads: (criteria, limit) => direct.leads.search(criteria, limit),
+    updateLead: (request) => track(updateLead(ctx, request)),
     findLeadStatus: (status, campaignId) => direct.leadStatuses.find(status, campaignId),
     callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
     getLeadCall: (callId) => direct.leadCalls.get(callId),

@@ -1,7 +1,7 @@
 import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
-import type { Lead, NewLead } from '../leads/lead';
+import type { Lead, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
 
@@ -24,6 +24,8 @@ export interface LeadRepository {
   put(lead: Lead): Promise<void>;
   get(id: number): Promise<Lead | null>;
   lock(id: number): Promise<Lead | null>;
+  /** Leads matching every criterion given, by lead number, at most `limit`. */
+  search(criteria: LeadSearch, limit: number): Promise<Lead[]>;
   /** The leads with this phone number, in these lists (null: in any list), oldest first. */
   findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
   update(lead: Lead): Promise<void>;

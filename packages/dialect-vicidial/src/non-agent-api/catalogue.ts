@@ -5,9 +5,10 @@ import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
+import { updateLeadFunction } from './functions/update-lead';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
-export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([addLead, addUser, agentStatusFunction, loggedInAgents, recordingLookup]);
+export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([addLead, addUser, agentStatusFunction, loggedInAgents, recordingLookup, updateLeadFunction]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const nonAgentFunction = NON_AGENT_FUNCTIONS.index('function');

@@ -1189,6 +1189,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(lead) {
       await access.update('leads', String(lead.id), copy(lead));
     },
+    async search(criteria, limit) {
+      return values<Lead>('leads')
+        .filter(
+          (lead) =>
+            (criteria.leadId === undefined || lead.id === criteria.leadId) &&
+            (criteria.vendorLeadCode === undefined || lead.vendorLeadCode === criteria.vendorLeadCode) &&
+            (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
+            (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
+        )
+        .sort((a, b) => a.id - b.id)
+        .slice(0, limit);
+    },
     async findByPhoneNumber(phoneNumber, listIds) {
       return values<Lead>('leads')
         .filter((lead) => lead.phoneNumber === phoneNumber && (listIds === null || listIds.includes(lead.listId)))
