@@ -3,6 +3,7 @@ import { agentContract, apiUserContract, extensionContract, loginFailureContract
 import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
 
@@ -30,6 +31,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     mailboxContract(makeStore);
     outboxContract(makeStore);
     tokenContract(makeStore);
+    lookupContract(makeStore);
     transactionContract(makeStore);
   });
 }
