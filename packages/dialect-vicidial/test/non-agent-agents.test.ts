@@ -85,11 +85,31 @@ describe('logged_in_agents', () => {
   });
 });
 
+describe('user_group_status', () => {
+  test('without view_reports: no permission', async () => {
+    expectVicidialAnswer(await api('user_group_status', 'user_groups=AGENTS', '6675'), 'ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET GROUP INFO: |6675|0|\n');
+  });
+
+  test('no user_groups: INVALID SEARCH PARAMETERS', async () => {
+    expectVicidialAnswer(await api('user_group_status', 'user_groups=||'), 'ERROR: user_group_status INVALID SEARCH PARAMETERS: 6666|||\n');
+  });
+
+  test("one row counting the groups' agents; header=YES, stage=csv", async () => {
+    expectVicidialAnswer(await api('user_group_status', 'user_groups=AGENTS'), 'AGENTS|0|1|0|1|0|0|0|0\n');
+    expectVicidialAnswer(
+      await api('user_group_status', 'user_groups=AGENTS|NOGROUP&header=YES&stage=csv'),
+      'usergroups,calls_waiting,agents_logged_in,agents_in_calls,agents_waiting,agents_paused,agents_in_dead_calls,agents_in_dispo,agents_in_dial\nAGENTS NOGROUP,0,1,0,1,0,0,0,0\n',
+    );
+    expectVicidialAnswer(await api('user_group_status', 'user_groups=NOGROUP'), 'NOGROUP|0|0|0|0|0|0|0|0\n');
+  });
+});
+
 describe('live states', () => {
   test('a paused agent shows its pause code', async () => {
     await gateway().core.pauseAgent({ agentId: '1006', reason: 'BREAK' });
     expectVicidialAnswer(await api('agent_status', 'agent_user=1006'), 'PAUSED||0|TESTCAMP|0|Agent Six|AGENTS|1|BREAK||||8600056\n');
     expectVicidialAnswer(await api('logged_in_agents', 'user_groups=AGENTS&show_sub_status=YES'), '1006|TESTCAMP|8600056|PAUSED|0||0|Agent Six|AGENTS|1|BREAK|\n');
+    expectVicidialAnswer(await api('user_group_status', 'user_groups=AGENTS'), 'AGENTS|0|1|0|0|1|0|0|0\n');
     await gateway().core.resumeAgent({ agentId: '1006' });
   });
 

@@ -29,6 +29,7 @@ const TABLES = [
   'recordings',
   'trunk_caller_ids',
   'trunks',
+  'user_groups',
 ];
 
 describe('migrations', () => {

@@ -40,7 +40,7 @@ export async function viewableBy(ctx: NonAgentContext): Promise<(agent: Agent) =
  * disposition; on a call, DIAL until the customer answers, PARK with a
  * party parked, 3-WAY with a third party; otherwise empty.
  */
-async function subStatusOf(ctx: NonAgentContext, session: AgentSession): Promise<string> {
+export async function subStatusOf(ctx: NonAgentContext, session: AgentSession): Promise<string> {
   if (session.state !== 'in_call') return session.lead !== null ? 'DISPO' : '';
   if (session.currentCallId === null) return '';
   const found = await ctx.core.getCall(session.currentCallId);
