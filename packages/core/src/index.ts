@@ -51,7 +51,7 @@ export type { LeadCommands } from './leads/lead-commands';
 export type { AddLeadRequest, AddedLead } from './leads/add-lead';
 export type { AddAgentRequest } from './agents/add-agent';
 export type { LeadChanges } from './leads/update-lead';
-export type { AddLeadToListRequest, AddedLeadToList, DuplicateCheck, DuplicateScope } from './leads/add-lead-to-list';
+export type { AddLeadToListRequest, AddedLeadToList, DuplicateCheck, DuplicateScope, LeadCallback } from './leads/add-lead-to-list';
 export type { DispositionRequest, DispositionOutcome } from './leads/disposition';
 export type { TrackWork } from './kernel/tracked-work';
 export * from './playback/media-resolution';

@@ -324,6 +324,19 @@ describe('adding a lead to a given list', () => {
     expect(await toList(t, 101, { scope: 'list', fields: { phoneNumber: '7275550001' } })).toMatchObject({ lead: { listId: 101 } });
   });
 
+  it('schedules a callback with the lead, held CBHOLD, only for a list of a campaign', async () => {
+    const t = await withLists();
+    const callback = { at: new Date('2030-01-02T10:00:00Z'), recipient: 'USERONLY' as const, agentId: '1000', status: 'CALLBK', comments: 'later' };
+    const base = { listMustExist: false, fields: FIELDS, addedBy: '6666', dncChecks: { system: false, campaign: false }, duplicateChecks: [] };
+    const held = await t.core.addLeadToList({ ...base, listId: 101, callback });
+    expect(held).toMatchObject({ lead: { status: 'CBHOLD' }, callbackId: expect.any(Number) as unknown });
+    expect(await t.core.getLead(held.lead.id)).toMatchObject({ status: 'CBHOLD' });
+    expect(await t.core.callbacksOfLead(held.lead.id)).toMatchObject([{ campaignId: 'TESTCAMP', state: 'ACTIVE', status: 'CALLBK', agentId: '1000', comments: 'later' }]);
+    const loose = await t.core.addLeadToList({ ...base, listId: 999, callback });
+    expect(loose).toMatchObject({ lead: { status: 'NEW' }, callbackId: null });
+    expect(await refusal(t.core.addLeadToList({ ...base, listId: 101, callback: { ...callback, status: 'TOOLONG' } }))).toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
   it('counts only leads entered within the days asked', async () => {
     const t = await withLists();
     await toList(t, 101);

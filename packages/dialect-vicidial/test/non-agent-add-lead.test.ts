@@ -132,3 +132,52 @@ describe('SUCCESS: add_lead LEAD HAS BEEN ADDED', () => {
     await addedLead(await api('phone_number=7275559102&list_id=300&duplicate_check=DUPCAMP30DAY'), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559102|300|${id}|0.00|6666\n`);
   });
 });
+
+describe('add_lead callbacks (callback=Y)', () => {
+  const leadIdOf = (text: string): number => Number(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(text)![1]);
+
+  test('SCHEDULED CALLBACK ADDED: the lead held (CBHOLD), the callback stored for its campaign', async () => {
+    const response = await api(
+      'phone_number=7275559200&list_id=101&callback=Y&callback_status=CALLBK&callback_datetime=2030-01-02+10:00:00&callback_type=USERONLY&callback_user=1000&callback_comments=call+me',
+    );
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559200|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK ADDED - ${id}|TESTCAMP|2030-01-02 10:00:00|USERONLY|1000|CALLBK\n`);
+    expect((await gateway().core.getLead(id))?.status).toBe('CBHOLD');
+    expect(await gateway().core.callbacksOfLead(id)).toMatchObject([
+      { leadId: id, listId: 101, campaignId: 'TESTCAMP', state: 'ACTIVE', status: 'CALLBK', callbackAt: new Date('2030-01-02T10:00:00Z'), recipient: 'USERONLY', agentId: '1000', comments: 'call me' },
+    ]);
+  });
+
+  test('<n>DAYS from now, for anyone, scheduled by the API user', async () => {
+    const response = await api('phone_number=7275559201&list_id=101&callback=Y&callback_datetime=2DAYS');
+    const id = leadIdOf(response.text);
+    const [callback] = await gateway().core.callbacksOfLead(id);
+    const lead = await gateway().core.getLead(id);
+    const local = callback!.callbackAt.toISOString().slice(0, 19).replace('T', ' ');
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559201|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK ADDED - ${id}|TESTCAMP|${local}|ANYONE|6666|CALLBK\n`);
+    // Two days after the request, which the lead's entry follows.
+    const ahead = callback!.callbackAt.getTime() - lead!.entryDate.getTime();
+    expect(ahead).toBeLessThanOrEqual(2 * 86_400_000);
+    expect(ahead).toBeGreaterThan(2 * 86_400_000 - 60_000);
+    expect(callback).toMatchObject({ recipient: 'ANYONE', agentId: '6666' });
+  });
+
+  test('NOT ADDED, CAMPAIGN NOT VALID: a list without a campaign; the lead stays NEW', async () => {
+    const response = await api('phone_number=7275559202&list_id=999&callback=Y&callback_datetime=NOW');
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559202|999|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${id}|\n`);
+    expect((await gateway().core.getLead(id))?.status).toBe('NEW');
+    expect(await gateway().core.callbacksOfLead(id)).toEqual([]);
+  });
+
+  test('NOT ADDED, USER NOT VALID: USERONLY for a user that does not exist', async () => {
+    const response = await api('phone_number=7275559203&list_id=101&callback=Y&callback_type=USERONLY&callback_user=9999');
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559203|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${id}|TESTCAMP|9999|USERONLY\n`);
+    expect(await gateway().core.callbacksOfLead(id)).toEqual([]);
+  });
+
+  test('a callback status the lead cannot keep: nothing added', async () => {
+    expectVicidialAnswer(await api('phone_number=7275559204&list_id=101&callback=Y&callback_status=TOOLONGSTATUS'), 'ERROR: add_lead LEAD HAS NOT BEEN ADDED - 7275559204|101||6666\n');
+  });
+});

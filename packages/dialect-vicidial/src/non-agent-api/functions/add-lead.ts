@@ -1,11 +1,34 @@
-import type { DomainErrorDetails, DuplicateCheck, DuplicateScope } from '@pbx-gateway/core';
+import type { DomainErrorDetails, DuplicateCheck, DuplicateScope, LeadCallback } from '@pbx-gateway/core';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
-import { readWith } from '../params';
+import { readWith, type NonAgentParams } from '../params';
+import { parseLocalDateTime, serverTime } from '../../wire/server-time';
+
+interface CallbackParams {
+  asked: boolean;
+  status: string;
+  datetime: string;
+  type: string;
+  user: string;
+  comments: string;
+}
+
+function readCallbackParams(params: NonAgentParams): CallbackParams {
+  const type = params.read('callback_type', { keep: 'A-Z' });
+  return {
+    asked: params.read('callback', { keep: 'A-Z' }) === 'Y',
+    status: params.read('callback_status', IDENTIFIER) || 'CALLBK',
+    datetime: params.read('callback_datetime', LEAD_PARAM_FILTERS.callback_datetime),
+    type: type === 'USERONLY' ? 'USERONLY' : 'ANYONE',
+    user: params.read('callback_user', IDENTIFIER) || params.read('user', IDENTIFIER),
+    comments: params.read('callback_comments', LEAD_PARAM_FILTERS.callback_comments),
+  };
+}
 
 interface AddLeadInput extends StoredLeadParams {
+  callback: CallbackParams;
   list_id: string;
   list_exists_check: string;
   duplicate_check: string;
@@ -28,6 +51,7 @@ const readInput = readWith((params): AddLeadInput => {
     duplicate_check: params.read('duplicate_check', IDENTIFIER),
     dnc_check: params.read('dnc_check', IDENTIFIER),
     campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
+    callback: readCallbackParams(params),
   };
 });
 
@@ -45,6 +69,35 @@ export function duplicateChecksOf(flag: string): DuplicateCheck[] {
     if (match) checks.push({ scope, withinDays: match[1] === undefined ? null : Number.parseInt(match[1], 10) });
   }
   return checks;
+}
+
+/** `<n>DAYS` from now. */
+const DAYS = /^(\d+)DAYS$/;
+
+/**
+ * The callback asked with the lead (`callback=Y`), as the core schedules it
+ * and the NOTICE line shows it, or the NOTICE that it is not added: the
+ * list has no campaign, or a USERONLY callback names no agent.
+ */
+async function callbackOf(ctx: NonAgentContext, input: AddLeadInput): Promise<{ callback: LeadCallback | null; campaignId: string; refused: ((leadId: number) => string) | null; shown: string }> {
+  const asked = input.callback;
+  const list = await ctx.core.getLeadList(Number(input.list_id));
+  const campaignId = utf8ToBytes(list?.campaignId ?? '');
+  const none = { callback: null, campaignId, shown: '' };
+  if (!list) return { ...none, refused: (leadId) => `NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${leadId}|${campaignId}` };
+  if (asked.type === 'USERONLY' && !(await ctx.core.getAgent(bytesToText(asked.user)))) {
+    return { ...none, refused: (leadId) => `NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${leadId}|${campaignId}|${asked.user}|${asked.type}` };
+  }
+  const days = DAYS.exec(asked.datetime);
+  const now = ctx.now;
+  // A time the server cannot read is taken as due now: the callback is kept rather than lost.
+  const at = days ? new Date(now.getTime() + Number(days[1]) * 86_400_000) : (parseLocalDateTime(bytesToText(asked.datetime), ctx.settings.timeZone) ?? now);
+  return {
+    callback: { at, recipient: asked.type === 'USERONLY' ? 'USERONLY' : 'ANYONE', agentId: bytesToText(asked.user), status: bytesToText(asked.status), comments: bytesToText(asked.comments) },
+    campaignId,
+    refused: null,
+    shown: serverTime(at, ctx.settings.timeZone).local,
+  };
 }
 
 const number = (ctx: NonAgentContext): string => ctx.params.read('phone_number', { keep: '0-9' });
@@ -74,8 +127,9 @@ const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEF
 /**
  * add_lead (spec §4.2): a new lead, NEW, in the list named (999 by
  * default), after the list, number, do-not-call and duplicate checks asked
- * for. No hopper: the gateway dials no leads by itself, so no hopper NOTICE
- * follows the SUCCESS.
+ * for, with a scheduled callback when asked (`callback=Y`: the lead is then
+ * held, CBHOLD). No hopper: the gateway dials no leads by itself, so no
+ * hopper NOTICE follows the SUCCESS.
  */
 export const addLead = defineNonAgentFunction({
   name: 'add_lead',
@@ -96,7 +150,9 @@ export const addLead = defineNonAgentFunction({
       throw refuse(`ERROR: add_lead INVALID PHONE NUMBER LENGTH - ${input.phone_number}|${ctx.user}`);
     }
     const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
+    const scheduling = input.callback.asked ? await callbackOf(ctx, input) : null;
     const added = await ctx.core.addLeadToList({
+      callback: scheduling?.callback ?? null,
       listId,
       listMustExist,
       fields: leadFieldsOf(input, input.phone_number),
@@ -104,12 +160,21 @@ export const addLead = defineNonAgentFunction({
       dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
       duplicateChecks: duplicateChecksOf(input.duplicate_check),
     });
-    return added.lead;
+    const lead = added.lead;
+    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
+    if (scheduling?.refused) lines.push(scheduling.refused(lead.id));
+    else if (scheduling && added.callbackId !== null) {
+      const { type, user, status } = input.callback;
+      lines.push(`NOTICE: add_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${scheduling.campaignId}|${scheduling.shown}|${type}|${user}|${status}`);
+    }
+    return lines.join('\n');
   },
-  render: (lead, ctx, input) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`,
+  render: (lines) => lines,
   errors: {
     NUMBER_IN_DNC: numberInDnc,
     DUPLICATE_LEAD: duplicate,
+    // A callback status or comments the callback cannot keep: nothing is added.
+    INVALID_ARGUMENT: notAdded,
     LEAD_REJECTED: { text: (ctx, details) => (details.listMissing === true ? listMissing(ctx) : notAdded.text(ctx, details)) },
   },
 });
