@@ -2,6 +2,9 @@ import type { InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
 import { filterParam, type ParamFilter } from '../agent-api/lead-params';
 
+/** VICIdial's identifier filter (users, groups, switches). */
+export const IDENTIFIER = { keep: '-_0-9{L}' };
+
 /** A request's parameters, each read through its VICIdial filter (spec §1.3) by the function that reads it. */
 export interface NonAgentParams {
   read(name: string, filter: ParamFilter): string;

@@ -1,31 +1,10 @@
-import type { DomainErrorDetails, DuplicateCheck, DuplicateScope, LeadCallback } from '@pbx-gateway/core';
+import type { DomainErrorDetails, DuplicateCheck, DuplicateScope } from '@pbx-gateway/core';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
-import { readWith, type NonAgentParams } from '../params';
-import { parseLocalDateTime, serverTime } from '../../wire/server-time';
-
-interface CallbackParams {
-  asked: boolean;
-  status: string;
-  datetime: string;
-  type: string;
-  user: string;
-  comments: string;
-}
-
-function readCallbackParams(params: NonAgentParams): CallbackParams {
-  const type = params.read('callback_type', { keep: 'A-Z' });
-  return {
-    asked: params.read('callback', { keep: 'A-Z' }) === 'Y',
-    status: params.read('callback_status', IDENTIFIER) || 'CALLBK',
-    datetime: params.read('callback_datetime', LEAD_PARAM_FILTERS.callback_datetime),
-    type: type === 'USERONLY' ? 'USERONLY' : 'ANYONE',
-    user: params.read('callback_user', IDENTIFIER) || params.read('user', IDENTIFIER),
-    comments: params.read('callback_comments', LEAD_PARAM_FILTERS.callback_comments),
-  };
-}
+import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
+import { IDENTIFIER, readWith } from '../params';
 
 interface AddLeadInput extends StoredLeadParams {
   callback: CallbackParams;
@@ -35,8 +14,6 @@ interface AddLeadInput extends StoredLeadParams {
   dnc_check: string;
   campaign_dnc_check: string;
 }
-
-const IDENTIFIER = { keep: '-_0-9{L}' };
 
 const readInput = readWith((params): AddLeadInput => {
   const lead = {} as StoredLeadParams;
@@ -69,35 +46,6 @@ export function duplicateChecksOf(flag: string): DuplicateCheck[] {
     if (match) checks.push({ scope, withinDays: match[1] === undefined ? null : Number.parseInt(match[1], 10) });
   }
   return checks;
-}
-
-/** `<n>DAYS` from now. */
-const DAYS = /^(\d+)DAYS$/;
-
-/**
- * The callback asked with the lead (`callback=Y`), as the core schedules it
- * and the NOTICE line shows it, or the NOTICE that it is not added: the
- * list has no campaign, or a USERONLY callback names no agent.
- */
-async function callbackOf(ctx: NonAgentContext, input: AddLeadInput): Promise<{ callback: LeadCallback | null; campaignId: string; refused: ((leadId: number) => string) | null; shown: string }> {
-  const asked = input.callback;
-  const list = await ctx.core.getLeadList(Number(input.list_id));
-  const campaignId = utf8ToBytes(list?.campaignId ?? '');
-  const none = { callback: null, campaignId, shown: '' };
-  if (!list) return { ...none, refused: (leadId) => `NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${leadId}|${campaignId}` };
-  if (asked.type === 'USERONLY' && !(await ctx.core.getAgent(bytesToText(asked.user)))) {
-    return { ...none, refused: (leadId) => `NOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${leadId}|${campaignId}|${asked.user}|${asked.type}` };
-  }
-  const days = DAYS.exec(asked.datetime);
-  const now = ctx.now;
-  // A time the server cannot read is taken as due now: the callback is kept rather than lost.
-  const at = days ? new Date(now.getTime() + Number(days[1]) * 86_400_000) : (parseLocalDateTime(bytesToText(asked.datetime), ctx.settings.timeZone) ?? now);
-  return {
-    callback: { at, recipient: asked.type === 'USERONLY' ? 'USERONLY' : 'ANYONE', agentId: bytesToText(asked.user), status: bytesToText(asked.status), comments: bytesToText(asked.comments) },
-    campaignId,
-    refused: null,
-    shown: serverTime(at, ctx.settings.timeZone).local,
-  };
 }
 
 const number = (ctx: NonAgentContext): string => ctx.params.read('phone_number', { keep: '0-9' });
@@ -150,7 +98,7 @@ export const addLead = defineNonAgentFunction({
       throw refuse(`ERROR: add_lead INVALID PHONE NUMBER LENGTH - ${input.phone_number}|${ctx.user}`);
     }
     const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
-    const scheduling = input.callback.asked ? await callbackOf(ctx, input) : null;
+    const scheduling = input.callback.asked ? await callbackOf(ctx, input.list_id, input.callback) : null;
     const added = await ctx.core.addLeadToList({
       callback: scheduling?.callback ?? null,
       listId,

@@ -1,9 +1,8 @@
 import { maySeeGroup } from '@pbx-gateway/core';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { readWith } from '../params';
+import { IDENTIFIER, readWith } from '../params';
 
-const IDENTIFIER = { keep: '-_0-9{L}' };
 const NAME = { keep: "- '+_.0-9{L}", plusIsSpace: true };
 const CUSTOM = ['custom_one', 'custom_two', 'custom_three', 'custom_four', 'custom_five'] as const;
 

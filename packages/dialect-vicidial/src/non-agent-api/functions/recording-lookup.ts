@@ -5,9 +5,8 @@ import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { serverTime } from '../../wire/server-time';
 import { viewReports } from '../agent-report';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { readWith } from '../params';
+import { IDENTIFIER, readWith } from '../params';
 
-const IDENTIFIER = { keep: '-_0-9{L}' };
 const DAY_MS = 86_400_000;
 
 const readInput = readWith((params) => ({

@@ -3,9 +3,8 @@ import { LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadPa
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { searchableLists } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { readWith, type NonAgentParams } from '../params';
+import { IDENTIFIER, readWith, type NonAgentParams } from '../params';
 
-const IDENTIFIER = { keep: '-_0-9{L}' };
 const BLANK = '--BLANK--';
 
 /** Request parameter → the lead field it changes. */
