@@ -85,6 +85,28 @@ describe('logged_in_agents', () => {
   });
 });
 
+describe('API log', () => {
+  const logged = (source: string) =>
+    gateway().waitFor(
+      async () => {
+        const rows = await gateway().query<{ operation: string; api_user: string; outcome: string; result: string }>(
+          "SELECT operation, api_user, outcome, result FROM api_log WHERE params->>'source' = $1",
+          [source],
+        );
+        return rows.length > 0 ? rows[0]! : false;
+      },
+      5000,
+      `api_log row of ${source}`,
+    );
+
+  test('an export is a success with its first row; a refusal an error with its line', async () => {
+    await nonAgentGet(gateway(), 'source=logexportNA&user=6666&pass=1234&function=agent_status&agent_user=1006');
+    expect(await logged('logexportNA')).toEqual({ operation: 'agent_status', api_user: '6666', outcome: 'success', result: SIX });
+    await nonAgentGet(gateway(), 'source=logrefusalNA&user=6666&pass=1234&function=agent_status&agent_user=9999');
+    expect(await logged('logrefusalNA')).toEqual({ operation: 'agent_status', api_user: '6666', outcome: 'error', result: 'ERROR: agent_status AGENT NOT FOUND: 6666|9999' });
+  });
+});
+
 describe('user_group_status', () => {
   test('without view_reports: no permission', async () => {
     expectVicidialAnswer(await api('user_group_status', 'user_groups=AGENTS', '6675'), 'ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET GROUP INFO: |6675|0|\n');
