@@ -279,3 +279,97 @@ describe('dispositions', () => {
     expect((await refusal(t.core.dispositionAgentLead({ agentId: '1001', disposition: { status: 'SALE', callback: null } }))).code).toBe('AGENT_NOT_LOGGED_IN');
   });
 });
+
+describe('adding a lead to a given list', () => {
+  const toList = (t: TestCore, listId: number, overrides: { mustExist?: boolean; scope?: 'list' | 'campaign' | 'system'; days?: number; campaign?: boolean; fields?: Partial<LeadFields> } = {}) =>
+    t.core.addLeadToList({
+      listId,
+      listMustExist: overrides.mustExist ?? false,
+      fields: { ...FIELDS, ...overrides.fields },
+      addedBy: '6666',
+      dncChecks: { system: false, campaign: overrides.campaign ?? false },
+      duplicateChecks: overrides.scope ? [{ scope: overrides.scope, withinDays: overrides.days ?? null }] : [],
+    });
+
+  async function withLists(): Promise<TestCore> {
+    const t = await setup();
+    await t.store.direct.leadLists.upsert({ id: 101, name: 'one', campaignId: 'TESTCAMP', active: true });
+    await t.store.direct.leadLists.upsert({ id: 102, name: 'two', campaignId: 'TESTCAMP', active: true });
+    await t.store.direct.leadLists.upsert({ id: 201, name: 'other', campaignId: 'SHARED', active: true });
+    return t;
+  }
+
+  it("stores the lead in the list and names the list's campaign; an undefined list takes it unless it must exist", async () => {
+    const t = await withLists();
+    expect(await toList(t, 102)).toMatchObject({ campaignId: 'TESTCAMP', lead: { listId: 102, entryListId: 102, status: 'NEW', user: '6666' } });
+    expect(await toList(t, 999)).toMatchObject({ campaignId: null, lead: { listId: 999 } });
+    const missing = await refusal(toList(t, 998, { mustExist: true }));
+    expect(missing).toMatchObject({ code: 'LEAD_REJECTED', details: { listId: 998, listMissing: true } });
+    expect(t.eventTypes('LeadAdded')).toHaveLength(2);
+  });
+
+  it("checks the do-not-call list of the list's campaign", async () => {
+    const t = await withLists();
+    await t.store.direct.dnc.add({ phoneNumber: FIELDS.phoneNumber, scope: { kind: 'campaign', campaignId: 'TESTCAMP' } });
+    expect(await refusal(toList(t, 101, { campaign: true }))).toMatchObject({ code: 'NUMBER_IN_DNC', details: { system: false, campaign: true, campaignId: 'TESTCAMP' } });
+    expect(await toList(t, 201, { campaign: true })).toMatchObject({ campaignId: 'SHARED' });
+  });
+
+  it('refuses a duplicate in the list, in the campaign\'s lists or anywhere, naming the earlier lead', async () => {
+    const t = await withLists();
+    const first = await toList(t, 101);
+    expect(await toList(t, 102, { scope: 'list' })).toMatchObject({ lead: { listId: 102 } });
+    expect(await refusal(toList(t, 101, { scope: 'list' }))).toMatchObject({ code: 'DUPLICATE_LEAD', details: { leadId: first.lead.id, listId: 101 } });
+    expect(await refusal(toList(t, 201, { scope: 'system' }))).toMatchObject({ code: 'DUPLICATE_LEAD', details: { leadId: first.lead.id } });
+    expect(await toList(t, 201, { scope: 'campaign' })).toMatchObject({ lead: { listId: 201 } });
+    expect(await refusal(toList(t, 102, { scope: 'campaign' }))).toMatchObject({ code: 'DUPLICATE_LEAD', details: { leadId: first.lead.id, listId: 101 } });
+    expect(await toList(t, 101, { scope: 'list', fields: { phoneNumber: '7275550001' } })).toMatchObject({ lead: { listId: 101 } });
+  });
+
+  it('schedules a callback with the lead, held CBHOLD, only for a list of a campaign', async () => {
+    const t = await withLists();
+    const callback = { at: new Date('2030-01-02T10:00:00Z'), recipient: 'USERONLY' as const, agentId: '1000', status: 'CALLBK', comments: 'later' };
+    const base = { listMustExist: false, fields: FIELDS, addedBy: '6666', dncChecks: { system: false, campaign: false }, duplicateChecks: [] };
+    const held = await t.core.addLeadToList({ ...base, listId: 101, callback });
+    expect(held).toMatchObject({ lead: { status: 'CBHOLD' }, callbackId: expect.any(Number) as unknown });
+    expect(await t.core.getLead(held.lead.id)).toMatchObject({ status: 'CBHOLD' });
+    expect(await t.core.callbacksOfLead(held.lead.id)).toMatchObject([{ campaignId: 'TESTCAMP', state: 'ACTIVE', status: 'CALLBK', agentId: '1000', comments: 'later' }]);
+    const loose = await t.core.addLeadToList({ ...base, listId: 999, callback });
+    expect(loose).toMatchObject({ lead: { status: 'NEW' }, callbackId: null });
+    expect(await refusal(t.core.addLeadToList({ ...base, listId: 101, callback: { ...callback, status: 'TOOLONG' } }))).toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
+  it('counts only leads entered within the days asked', async () => {
+    const t = await withLists();
+    await toList(t, 101);
+    t.clock.advance(3 * 86_400_000);
+    expect(await toList(t, 101, { scope: 'list', days: 2 })).toMatchObject({ lead: { listId: 101 } });
+    expect(await refusal(toList(t, 101, { scope: 'list', days: 2 }))).toMatchObject({ code: 'DUPLICATE_LEAD' });
+  });
+});
+
+describe('finding and changing leads', () => {
+  it('finds by every criterion given, in lead order, at most the limit asked', async () => {
+    const t = await setup();
+    const first = await add(t);
+    const second = await add(t, { fields: { vendorLeadCode: 'V2' } });
+    expect((await t.core.findLeads({ phoneNumber: FIELDS.phoneNumber }, 10)).map((lead) => lead.id)).toEqual([first.lead.id, second.lead.id]);
+    expect((await t.core.findLeads({ phoneNumber: FIELDS.phoneNumber }, 1)).map((lead) => lead.id)).toEqual([first.lead.id]);
+    expect((await t.core.findLeads({ vendorLeadCode: 'V2', listIds: [998] }, 10)).map((lead) => lead.id)).toEqual([second.lead.id]);
+    expect(await t.core.findLeads({ leadId: first.lead.id, listIds: [999] }, 10)).toEqual([]);
+  });
+
+  it('changes the fields given, refuses values that do not fit, and says when the lead is gone', async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    t.clock.advance(1000);
+    const changed = await t.core.updateLead({ leadId: lead.id, changes: { firstName: 'Robert', status: 'SALE' } });
+    expect(changed).toMatchObject({ firstName: 'Robert', lastName: 'Smith', status: 'SALE', modifyDate: t.clock.now() });
+    expect(await t.core.getLead(lead.id)).toEqual(changed);
+    expect(await refusal(t.core.updateLead({ leadId: lead.id, changes: { status: 'TOOLONG' } }))).toMatchObject({ code: 'LEAD_REJECTED' });
+    expect(await refusal(t.core.updateLead({ leadId: lead.id, changes: { firstName: 'x'.repeat(31) } }))).toMatchObject({ code: 'LEAD_REJECTED' });
+    expect((await t.core.getLead(lead.id))?.firstName).toBe('Robert');
+    expect(await t.core.updateLead({ leadId: 9999, changes: { firstName: 'Nobody' } })).toBeNull();
+    expect(t.eventTypes('LeadUpdated')).toEqual(['LeadUpdated']);
+  });
+});

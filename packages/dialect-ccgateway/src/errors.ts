@@ -75,6 +75,7 @@ export const RETCODE_TABLE: ErrorTable<Retcode> = {
   AGENT_NOT_FOUND: '100-006',
   AGENT_NOT_LOGGED_IN: '100-006',
   AGENT_ALREADY_LOGGED_IN: '100-002',
+  AGENT_EXISTS: '100-009',
   AGENT_NOT_PAUSED: '100-009',
   AGENT_BUSY: '100-009',
   AGENT_HAS_NO_DEVICE: '100-009',
@@ -99,6 +100,7 @@ export const RETCODE_TABLE: ErrorTable<Retcode> = {
   NO_MANUAL_DIAL_LIST: '100-009',
   NUMBER_IN_DNC: '100-009',
   LEAD_REJECTED: '100-009',
+  DUPLICATE_LEAD: '100-009',
   NO_ACTIVE_LEAD: '100-009',
   INVALID_ARGUMENT: '000-002',
   // The engine being away or refusing: an internal exception of the agent operation.

@@ -11,31 +11,50 @@ import { bytesToText } from './wire/php-params';
  * - `api_allowed_functions` (` ALL_FUNCTIONS ` or ` f1 f2 `; when absent, the
  *   account's `permissions` decide: `*` or the function's name)
  * - `api_allowed_ips` (optional, addresses separated by spaces or commas: the
- *   only addresses the account may call from; absent or empty = any)
+ *   only addresses the account may call from; absent or empty = any; the
+ *   user group's list applies too)
+ * - what the Non-Agent API's functions check: `full_name`, `modify_leads`
+ *   (0–4), `modify_users`, `modify_same_user_level`, `view_reports` and
+ *   `api_list_restrict` (`1` = yes; `api_list_restrict` limits the lists to
+ *   those of the group's allowed campaigns)
  * - `change_agent_campaign` (`1` = may change agents' in-groups, change_ingroups)
  */
 export interface VicidialApiUser {
   id: string;
   login: string;
+  fullName: string;
   level: number;
   group: string;
   agentApiAccess: boolean;
   allowedFunctions: string | null;
   permissions: readonly string[];
   changeAgentCampaign: boolean;
+  modifyLeads: number;
+  modifyUsers: boolean;
+  modifySameUserLevel: boolean;
+  viewReports: boolean;
+  apiListRestrict: boolean;
 }
+
+const numberAttribute = (value: string | undefined): number => Number.parseInt(value ?? '0', 10) || 0;
 
 export function vicidialApiUser(user: ApiUser): VicidialApiUser {
   const attributes = user.attributes;
   return {
     id: user.id,
     login: user.login,
-    level: Number.parseInt(attributes.user_level ?? '0', 10) || 0,
+    fullName: attributes.full_name ?? '',
+    level: numberAttribute(attributes.user_level),
     group: attributes.user_group ?? '',
     agentApiAccess: attributes.vdc_agent_api_access === '1',
     allowedFunctions: attributes.api_allowed_functions ?? null,
     permissions: user.permissions,
     changeAgentCampaign: attributes.change_agent_campaign === '1',
+    modifyLeads: numberAttribute(attributes.modify_leads),
+    modifyUsers: attributes.modify_users === '1',
+    modifySameUserLevel: attributes.modify_same_user_level === '1',
+    viewReports: attributes.view_reports === '1',
+    apiListRestrict: attributes.api_list_restrict === '1',
   };
 }
 
@@ -74,6 +93,8 @@ async function verify(core: CallControl, credentials: Credentials, resetFailures
   }
   if (vicidialApiUser(user).level < minLevel) return { kind: 'bad' };
   if (!ipAllowed(user, credentials.ip)) return { kind: 'ipblock' };
+  const group = await core.getUserGroup(vicidialApiUser(user).group);
+  if (group && !addressListed(group.apiAllowedIps, credentials.ip)) return { kind: 'ipblock' };
   if (settings.errServersWhenPbxDown && !core.pbxAvailable()) return { kind: 'errservers' };
   return { kind: 'good', user };
 }
@@ -137,7 +158,11 @@ async function lookUpAccount(core: CallControl, loginBytes: string): Promise<Api
 }
 
 function ipAllowed(user: ApiUser, ip: string | null): boolean {
-  const list = (user.attributes.api_allowed_ips ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
+  return addressListed((user.attributes.api_allowed_ips ?? '').split(/[\s,]+/).filter((entry) => entry !== ''), ip);
+}
+
+/** An empty list allows every address. */
+function addressListed(list: readonly string[], ip: string | null): boolean {
   if (list.length === 0) return true;
   return ip !== null && list.includes(normaliseIp(ip));
 }

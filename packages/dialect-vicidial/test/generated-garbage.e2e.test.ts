@@ -265,7 +265,7 @@ const NON_AGENT_BODY = new RegExp(`^(?:${NON_AGENT_LINES.join('|')})\\n$`);
 test(`Non-Agent API: ${REQUESTS_PER_FUNCTION} mutated version and login requests, each answered with a documented line`, async () => {
   const random = generator(0xface);
   for (let index = 0; index < REQUESTS_PER_FUNCTION; index += 1) {
-    const pairs = mutate(random, [{ name: 'function', value: random.pick(['version', 'add_lead', 'agent_status', '']) }]);
+    const pairs = mutate(random, [{ name: 'function', value: random.pick(['version', 'nosuch', 'ADD_LEAD', '']) }]);
     const response = await send(random, NON_AGENT_API, pairs);
     const context = `#${index} ${encode(pairs).slice(0, 300)}\n→ ${response.status} ${JSON.stringify(response.text.slice(0, 400))}`;
     expect({ context, status: response.status, documented: NON_AGENT_BODY.test(response.text) }).toEqual({ context, status: 200, documented: true });

@@ -111,28 +111,28 @@ describe('Agent API: the same rules, seen in its answers', () => {
 
 describe('Non-Agent API: the same rules, seen in its login', () => {
   test('the last of repeated names, GET and POST', async () => {
-    expectVicidialAnswer(await get(NON_AGENT_API, 'function=add_lead&user=1&user=6666&pass=x&pass=1234'), LOGGED_IN);
-    expectVicidialAnswer(await post(NON_AGENT_API, '', 'function=add_lead&user=6666&user=66x&pass=1234'), loginIncorrect('66x'));
+    expectVicidialAnswer(await get(NON_AGENT_API, 'function=nosuch&user=1&user=6666&pass=x&pass=1234'), LOGGED_IN);
+    expectVicidialAnswer(await post(NON_AGENT_API, '', 'function=nosuch&user=6666&user=66x&pass=1234'), loginIncorrect('66x'));
   });
 
   test('name[] reads as its last value', async () => {
-    expectVicidialAnswer(await get(NON_AGENT_API, 'function=add_lead&user[]=6666&pass[]=9&pass[]=1234'), LOGGED_IN);
+    expectVicidialAnswer(await get(NON_AGENT_API, 'function=nosuch&user[]=6666&pass[]=9&pass[]=1234'), LOGGED_IN);
   });
 
   test('GET wins over POST, and a JSON content type on a GET changes nothing', async () => {
-    expectVicidialAnswer(await post(NON_AGENT_API, 'user=66y', 'function=add_lead&user=6666&pass=1234'), loginIncorrect('66y'));
-    expectVicidialAnswer(await get(NON_AGENT_API, 'function=add_lead&user=6666&pass=1234', { 'Content-Type': 'application/json' }), LOGGED_IN);
+    expectVicidialAnswer(await post(NON_AGENT_API, 'user=66y', 'function=nosuch&user=6666&pass=1234'), loginIncorrect('66y'));
+    expectVicidialAnswer(await get(NON_AGENT_API, 'function=nosuch&user=6666&pass=1234', { 'Content-Type': 'application/json' }), LOGGED_IN);
   });
 
   test('+ and %2B in the user both vanish in its filter; the echo shows what is left', async () => {
-    expectVicidialAnswer(await get(NON_AGENT_API, 'function=add_lead&user=77+7%2B7&pass=1'), loginIncorrect('7777'));
+    expectVicidialAnswer(await get(NON_AGENT_API, 'function=nosuch&user=77+7%2B7&pass=1'), loginIncorrect('7777'));
   });
 
   test.each(['//vicidial/non_agent_api.php', '/vicidial//non_agent_api.php', '/vicidial/./non_agent_api.php', '/x/../vicidial/non_agent_api.php'])(
     '%s answers as /vicidial/non_agent_api.php',
     async (path) => {
-      expectVicidialAnswer(await get(path, 'function=add_lead&user=6666&pass=1234'), LOGGED_IN);
-      expectVicidialAnswer(await post(path, '', 'function=add_lead&user=6666&pass=1234'), LOGGED_IN);
+      expectVicidialAnswer(await get(path, 'function=nosuch&user=6666&pass=1234'), LOGGED_IN);
+      expectVicidialAnswer(await post(path, '', 'function=nosuch&user=6666&pass=1234'), LOGGED_IN);
     },
   );
 });
@@ -150,6 +150,6 @@ describe('a 100 kB query string gets the function\'s answer, through the gateway
   });
 
   test('Non-Agent API: the whole user echoed back', async () => {
-    expectVicidialAnswer(await get(NON_AGENT_API, `function=add_lead&user=${long}&pass=x`), loginIncorrect(long));
+    expectVicidialAnswer(await get(NON_AGENT_API, `function=nosuch&user=${long}&pass=x`), loginIncorrect(long));
   });
 });

@@ -84,7 +84,7 @@ describe('lock-out across restarts, on the injected clock', () => {
     gateway = await restart();
     expect(await failures(gateway)).toBe(10);
     expect(await call(gateway, '1234')).toBe(LOCK);
-    expect((await supertest(gateway.app).get('/vicidial/non_agent_api.php?function=add_lead&user=6666&pass=1234')).text).toBe(
+    expect((await supertest(gateway.app).get('/vicidial/non_agent_api.php?function=nosuch&user=6666&pass=1234')).text).toBe(
       'ERROR: Too many login attempts, try again in 15 minutes: |6666|LOCK|\n',
     );
 
@@ -125,7 +125,7 @@ describe('lock-out across restarts, on the injected clock', () => {
   it('a Non-Agent login success clears the failures, and that too survives a restart', async () => {
     let gateway = await start();
     for (let attempt = 1; attempt <= 9; attempt += 1) await call(gateway, 'wrong');
-    expect((await supertest(gateway.app).get('/vicidial/non_agent_api.php?function=add_lead&user=6666&pass=1234')).text).toBe('ERROR: NO FUNCTION SPECIFIED\n');
+    expect((await supertest(gateway.app).get('/vicidial/non_agent_api.php?function=nosuch&user=6666&pass=1234')).text).toBe('ERROR: NO FUNCTION SPECIFIED\n');
     gateway = await restart();
     expect(await failures(gateway)).toBe(0);
     for (let attempt = 1; attempt <= 9; attempt += 1) expect(await call(gateway, 'wrong')).toBe(BAD);

@@ -66,7 +66,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 4, didRoutes: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1 });
+    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 4, didRoutes: 1, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1 });
     expect(await store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'TEST_IN' });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
@@ -89,6 +89,8 @@ describe('applying the directory to Postgres', () => {
       { agentId: '1000', penalty: 1, paused: false, membership: 'static', weight: 0, grade: 1, dailyLimit: null, callsToday: 0, callsTodayOn: null },
     ]);
     expect(await store.direct.queues.get('TEST_IN')).toMatchObject({ strategy: 'longest_wait_time', active: true, mohClass: 'default', maxWaitSec: null });
+    expect(await store.direct.userGroups.get('ADMIN')).toEqual({ id: 'ADMIN', name: 'Administrators', allowedCampaigns: null, viewableGroups: null, apiAllowedIps: [] });
+    expect(await store.direct.userGroups.get('AGENTS')).toEqual({ id: 'AGENTS', name: 'Agents', allowedCampaigns: ['TESTCAMP'], viewableGroups: ['AGENTS'], apiAllowedIps: [] });
   });
 
   it('is idempotent: applying the same document again changes nothing but the hashes', async () => {

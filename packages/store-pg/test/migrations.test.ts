@@ -32,6 +32,7 @@ const TABLES = [
   'recordings',
   'trunk_caller_ids',
   'trunks',
+  'user_groups',
 ];
 
 describe('migrations', () => {

@@ -3,6 +3,7 @@ import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';
+import { addAgent, type AddAgentRequest } from './add-agent';
 import { expireIdleSessions, touchAgentSession } from './liveness';
 import { loginAgent, type AgentLoginRequest } from './login';
 import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './logout';
@@ -13,6 +14,7 @@ import { connectAgentPhone } from './phone-connection';
 /** Agents, their sessions, states and mailboxes. */
 export interface AgentCommands {
   getAgent(agentId: string): Promise<Agent | null>;
+  addAgent(request: AddAgentRequest): Promise<Agent>;
   /** The agent a CRM knows by `externalId`. */
   findAgentByExternalId(externalId: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
@@ -33,6 +35,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
   const direct = ctx.store.direct;
   return {
     getAgent: (agentId) => direct.agents.get(agentId),
+    addAgent: (request) => track(addAgent(ctx, request)),
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),

@@ -1,5 +1,6 @@
 import type { AccessToken } from './access-token';
 import type { ApiUser } from '../directory/directory';
+import type { UserGroup } from '../directory/user-group';
 import type { AccessTokenKind, ApiRealm } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import { issueAccessToken, resolveAccessToken, revokeAccessToken, revokeAccessTokensOf, type IssuedToken, type TokenRequest } from './access-tokens';
@@ -15,6 +16,7 @@ export interface CredentialCommands {
   getApiUser(id: string): Promise<ApiUser | null>;
   /** The account of a realm by its login, whatever its state (for dialects that report account state). */
   findApiUser(realm: ApiRealm, login: string): Promise<ApiUser | null>;
+  getUserGroup(id: string): Promise<UserGroup | null>;
 }
 
 export function credentialCommands(ctx: CoreContext): CredentialCommands {
@@ -27,5 +29,6 @@ export function credentialCommands(ctx: CoreContext): CredentialCommands {
     revokeAccessTokensOf: (kind, subject) => revokeAccessTokensOf(ctx, kind, subject),
     getApiUser: (id) => direct.apiUsers.get(id),
     findApiUser: (realm, login) => direct.apiUsers.findByLogin(realm, login),
+    getUserGroup: (id) => direct.userGroups.get(id),
   };
 }

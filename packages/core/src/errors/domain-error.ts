@@ -13,6 +13,7 @@ export const DomainErrorCodes = [
   'AGENT_NOT_FOUND',
   'AGENT_NOT_LOGGED_IN',
   'AGENT_ALREADY_LOGGED_IN',
+  'AGENT_EXISTS',
   'AGENT_NOT_PAUSED',
   'AGENT_BUSY',
   'AGENT_HAS_NO_DEVICE',
@@ -40,6 +41,7 @@ export const DomainErrorCodes = [
   'CAMPAIGN_NOT_FOUND',
   'NO_MANUAL_DIAL_LIST',
   'NUMBER_IN_DNC',
+  'DUPLICATE_LEAD',
   'LEAD_REJECTED',
   'NO_ACTIVE_LEAD',
   // generic

@@ -28,7 +28,9 @@ export type DomainEvent =
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
-  | { type: 'LeadAdded'; leadId: number; listId: number; campaignId: string; at: Date }
+  | { type: 'AgentAdded'; agentId: string; at: Date }
+  | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }
+  | { type: 'LeadAdded'; leadId: number; listId: number; campaignId: string | null; at: Date }
   | { type: 'LeadDispositioned'; leadId: number; agentId: string; status: string; callbackId: number | null; at: Date }
   /** An inbound call entered a queue (answered, with music on hold). */
   | { type: 'InboundCallQueued'; call: Call; queueName: string; at: Date }

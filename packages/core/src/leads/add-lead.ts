@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/unit-of-work';
-import { dncCampaignOf } from './campaign';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
+import { dncCampaignOf, type Campaign } from './campaign';
 import type { DncChecks } from './do-not-call';
 import { NEW_LEAD_STATUS, oversizedLeadFields, type Lead, type LeadFields } from './lead';
 
@@ -27,32 +27,53 @@ export interface AddedLead {
  */
 export async function addLead(ctx: CoreContext, request: AddLeadRequest): Promise<AddedLead> {
   return inTransaction(ctx, async (uow) => {
-    const { tx, now } = uow;
+    const { tx } = uow;
     const campaign = request.campaignId === null ? null : await tx.campaigns.get(request.campaignId);
     if (!campaign) throw new DomainError('CAMPAIGN_NOT_FOUND', `no campaign ${request.campaignId ?? ''}`, { campaignId: request.campaignId });
     const listId = campaign.manualDialListId;
     if (listId === null) throw new DomainError('NO_MANUAL_DIAL_LIST', `campaign ${campaign.id} has no manual-dial list`, { campaignId: campaign.id });
-    const number = request.fields.phoneNumber;
-    const inSystemDnc = request.dncChecks.system && (await tx.dnc.contains({ kind: 'system' }, number));
-    const inCampaignDnc = request.dncChecks.campaign && (await tx.dnc.contains({ kind: 'campaign', campaignId: dncCampaignOf(campaign) }, number));
-    if (inSystemDnc || inCampaignDnc) {
-      throw new DomainError('NUMBER_IN_DNC', 'the number is on a do-not-call list', { system: inSystemDnc, campaign: inCampaignDnc, campaignId: campaign.id });
-    }
-    const oversized = oversizedLeadFields(request.fields);
-    if (oversized.length > 0) {
-      throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { campaignId: campaign.id, listId, fields: oversized.join(',') });
-    }
-    const lead = await tx.leads.insert({
-      ...request.fields,
-      listId,
-      entryListId: listId,
-      status: NEW_LEAD_STATUS,
-      user: request.addedBy,
-      entryDate: now,
-      modifyDate: now,
-      calledCount: 0,
-    });
-    uow.publish({ type: 'LeadAdded', leadId: lead.id, listId, campaignId: campaign.id, at: now });
+    const lead = await storeNewLead(uow, campaign, listId, request);
+    uow.publish({ type: 'LeadAdded', leadId: lead.id, listId, campaignId: campaign.id, at: uow.now });
     return { lead, campaignId: campaign.id };
+  });
+}
+
+/**
+ * Stores a new lead in a list after the do-not-call checks asked for (the
+ * campaign's list, when the list belongs to one) and the lengths of its
+ * fields.
+ */
+export async function storeNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<Lead> {
+  await refuseDncNumber(uow, campaign, request);
+  return insertNewLead(uow, campaign, listId, request);
+}
+
+/** NUMBER_IN_DNC when a list asked to be checked holds the number; it says which (both, when both hold it). */
+export async function refuseDncNumber(uow: UnitOfWork, campaign: Campaign | null, request: Omit<AddLeadRequest, 'campaignId'>): Promise<void> {
+  const { tx } = uow;
+  const number = request.fields.phoneNumber;
+  const inSystemDnc = request.dncChecks.system && (await tx.dnc.contains({ kind: 'system' }, number));
+  const inCampaignDnc = campaign !== null && request.dncChecks.campaign && (await tx.dnc.contains({ kind: 'campaign', campaignId: dncCampaignOf(campaign) }, number));
+  if (inSystemDnc || inCampaignDnc) {
+    throw new DomainError('NUMBER_IN_DNC', 'the number is on a do-not-call list', { system: inSystemDnc, campaign: inCampaignDnc, campaignId: campaign?.id ?? null });
+  }
+}
+
+/** Stores the lead, NEW, unless a field does not fit (LEAD_REJECTED). */
+export async function insertNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<Lead> {
+  const { tx, now } = uow;
+  const oversized = oversizedLeadFields(request.fields);
+  if (oversized.length > 0) {
+    throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { campaignId: campaign?.id ?? null, listId, fields: oversized.join(',') });
+  }
+  return tx.leads.insert({
+    ...request.fields,
+    listId,
+    entryListId: listId,
+    status: NEW_LEAD_STATUS,
+    user: request.addedBy,
+    entryDate: now,
+    modifyDate: now,
+    calledCount: 0,
   });
 }

@@ -50,6 +50,15 @@ export interface Lead extends LeadFields {
 
 export type NewLead = Omit<Lead, 'id'>;
 
+/** What leads are looked up by; each criterion given must hold. */
+export interface LeadSearch {
+  leadId?: number;
+  vendorLeadCode?: string;
+  phoneNumber?: string;
+  /** In these lists only. */
+  listIds?: readonly number[];
+}
+
 /** The longest text each field holds. */
 export const LEAD_FIELD_LENGTHS: Readonly<Record<Exclude<keyof LeadFields, 'rank' | 'dateOfBirth'>, number>> = {
   phoneCode: 10,

@@ -2,7 +2,7 @@ import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
-import type { Lead, NewLead } from '../leads/lead';
+import type { Lead, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
 import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
@@ -14,6 +14,8 @@ export interface CampaignRepository {
 
 export interface LeadListRepository {
   get(id: number): Promise<LeadList | null>;
+  /** The lists of one campaign, by id. */
+  listOfCampaign(campaignId: string): Promise<LeadList[]>;
   upsert(list: LeadList): Promise<void>;
 }
 
@@ -24,6 +26,10 @@ export interface LeadRepository {
   put(lead: Lead): Promise<void>;
   get(id: number): Promise<Lead | null>;
   lock(id: number): Promise<Lead | null>;
+  /** Leads matching every criterion given, by lead number, at most `limit`. */
+  search(criteria: LeadSearch, limit: number): Promise<Lead[]>;
+  /** The leads with this phone number, in these lists (null: in any list), oldest first. */
+  findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
   update(lead: Lead): Promise<void>;
   /** The lead with this number in the campaign's lists (the lowest lead number first), or null. */
   findInCampaign(campaignId: string, phoneNumber: string): Promise<Lead | null>;

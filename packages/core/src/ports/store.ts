@@ -5,10 +5,11 @@ import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
+import type { UserGroupRepository } from '../directory/user-group';
 import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
-import type { Recording } from '../recording/recording';
+import type { Recording, RecordingSearch } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
 import type {
   CallbackRepository,
@@ -38,6 +39,7 @@ export interface Store {
 
 export interface StoreTransaction {
   readonly apiUsers: ApiUserRepository;
+  readonly userGroups: UserGroupRepository;
   readonly agents: AgentRepository;
   readonly sessions: AgentSessionRepository;
   readonly extensions: ExtensionRepository;
@@ -94,6 +96,10 @@ export interface AgentRepository {
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   findByExternalId(externalId: string): Promise<Agent | null>;
+  /** Stores a new agent; false (nothing stored) when the id is taken. */
+  insert(agent: Agent): Promise<boolean>;
+  /** The highest agent id that is a number, null when none is. */
+  highestNumericId(): Promise<number | null>;
   /** Creates or replaces by id; an external id another agent has is refused, as a unique key is. */
   upsert(agent: Agent): Promise<void>;
 }
@@ -206,6 +212,8 @@ export interface RecordingRepository {
   listForCall(callId: string): Promise<Recording[]>;
   /** Recordings not yet finished or failed (`stopping` included), oldest first. */
   listUnfinished(): Promise<Recording[]>;
+  /** Recordings matching every criterion given, oldest first. */
+  search(criteria: RecordingSearch): Promise<Recording[]>;
 }
 
 export interface CdrRepository {

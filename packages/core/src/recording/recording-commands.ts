@@ -1,6 +1,6 @@
 import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
-import type { Recording } from './recording';
+import type { Recording, RecordingSearch } from './recording';
 import { startAgentRecording, type AgentRecordingRequest, type AgentRecordingStarted } from './agent-recording-start';
 import { stopAgentRecordings, type AgentRecordingsStopped } from './agent-recording-stop';
 
@@ -12,6 +12,7 @@ export interface RecordingCommands {
   liveAgentRecordings(agentId: string): Promise<Recording[]>;
   getRecording(recordingId: string): Promise<Recording | null>;
   recordingsOfCall(callId: string): Promise<Recording[]>;
+  findRecordings(criteria: RecordingSearch): Promise<Recording[]>;
 }
 
 export function recordingCommands(ctx: CoreContext, track: TrackWork): RecordingCommands {
@@ -22,5 +23,6 @@ export function recordingCommands(ctx: CoreContext, track: TrackWork): Recording
     liveAgentRecordings: (agentId) => direct.recordings.liveForAgent(agentId),
     getRecording: (recordingId) => direct.recordings.get(recordingId),
     recordingsOfCall: (callId) => direct.recordings.listForCall(callId),
+    findRecordings: (criteria) => direct.recordings.search(criteria),
   };
 }

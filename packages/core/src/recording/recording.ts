@@ -30,6 +30,16 @@ export interface Recording {
   durationSec: number | null;
 }
 
+/** What recordings are looked up by; each criterion given must hold. */
+export interface RecordingSearch {
+  agentId?: string;
+  leadId?: number;
+  callId?: string;
+  /** Created at or after `from` and before `to`. */
+  from?: Date;
+  to?: Date;
+}
+
 export const isLiveRecording = (recording: Recording): boolean => recording.state === 'pending' || recording.state === 'recording';
 
 /** The file format the gateway records in. */

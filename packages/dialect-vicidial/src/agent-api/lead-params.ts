@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { InputFilters } from '../wire/input-filters';
-import type { PhpParams } from '../wire/php-params';
+import type { LeadFields } from '@pbx-gateway/core';
+import { bytesToText, type PhpParams } from '../wire/php-params';
 
 /**
  * How one parameter is filtered (spec §1.3): the characters it keeps (a
@@ -8,7 +9,7 @@ import type { PhpParams } from '../wire/php-params';
  * ones it drops; and whether a `+` (sent
  * as `%2B`) becomes a space first.
  */
-type ParamFilter = { keep: string; plusIsSpace?: boolean } | { drop: string; plusIsSpace?: boolean };
+export type ParamFilter = { keep: string; plusIsSpace?: boolean } | { drop: string; plusIsSpace?: boolean };
 
 const ADDRESS: ParamFilter = { keep: "- '+.:/@_0-9{L}", plusIsSpace: true };
 const NAME: ParamFilter = { keep: "- '+_.0-9{L}", plusIsSpace: true };
@@ -59,7 +60,7 @@ export type LeadParams = Record<LeadParamName, string>;
 
 export const LEAD_PARAM_NAMES = Object.keys(LEAD_PARAM_FILTERS) as LeadParamName[];
 
-function filterParam(raw: string, filter: ParamFilter, filters: InputFilters): string {
+export function filterParam(raw: string, filter: ParamFilter, filters: InputFilters): string {
   const value = filter.plusIsSpace ? raw.replace(/\+/g, ' ') : raw;
   if ('keep' in filter) return filters.keep(value, filter.keep);
   return value.replace(new RegExp(`[${filter.drop}]`, 'g'), '');
@@ -87,4 +88,71 @@ export function leadInputSchema<T extends Record<string, string>>(base: Readonly
   for (const [name, pattern] of Object.entries(base)) properties[name] = { type: 'string', pattern };
   for (const name of names) properties[name] = { type: 'string', pattern: leadParamPattern(name) };
   return { type: 'object', properties, required: Object.keys(properties) } as unknown as JSONSchemaType<T>;
+}
+
+/** The lead parameters both APIs store, by VICIdial's names. */
+export const STORED_LEAD_PARAMS = [
+  'phone_code',
+  'phone_number',
+  'address1',
+  'address2',
+  'address3',
+  'alt_phone',
+  'city',
+  'comments',
+  'country_code',
+  'date_of_birth',
+  'email',
+  'first_name',
+  'gender',
+  'last_name',
+  'middle_initial',
+  'postal_code',
+  'province',
+  'security_phrase',
+  'source_id',
+  'state',
+  'title',
+  'vendor_lead_code',
+  'vendor_id',
+  'rank',
+  'owner',
+] as const satisfies readonly LeadParamName[];
+
+export type StoredLeadParams = Pick<LeadParams, (typeof STORED_LEAD_PARAMS)[number]>;
+
+/** A `Y`/`YES` switch. */
+export const asked = (flag: string): boolean => flag === 'YES' || flag === 'Y';
+
+/** What the request says of the lead, as the core stores it (text, not bytes); `number` is the phone number it is added with. */
+export function leadFieldsOf(input: StoredLeadParams, number: string): LeadFields {
+  const text = bytesToText;
+  const gender = text(input.gender);
+  return {
+    phoneCode: text(input.phone_code),
+    phoneNumber: text(number),
+    vendorLeadCode: text(input.vendor_id.length > 0 ? input.vendor_id : input.vendor_lead_code),
+    sourceId: text(input.source_id),
+    gmtOffsetNow: '0.00',
+    title: text(input.title),
+    firstName: text(input.first_name),
+    middleInitial: text(input.middle_initial),
+    lastName: text(input.last_name),
+    address1: text(input.address1),
+    address2: text(input.address2),
+    address3: text(input.address3),
+    city: text(input.city),
+    state: text(input.state),
+    province: text(input.province),
+    postalCode: text(input.postal_code),
+    countryCode: text(input.country_code),
+    gender: gender === 'M' || gender === 'F' ? gender : 'U',
+    dateOfBirth: input.date_of_birth === '' ? null : text(input.date_of_birth),
+    altPhone: text(input.alt_phone),
+    email: text(input.email),
+    securityPhrase: text(input.security_phrase),
+    comments: text(input.comments),
+    rank: input.rank === '' ? 0 : Number(input.rank),
+    owner: text(input.owner),
+  };
 }

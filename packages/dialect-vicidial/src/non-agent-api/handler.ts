@@ -1,16 +1,28 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { isDomainError } from '@pbx-gateway/core';
 import { handle, noteApiRequest } from '@pbx-gateway/dialect-kit';
-import { authenticateNonAgentApiUser } from '../auth';
+import { authenticateNonAgentApiUser, mayUseFunction } from '../auth';
 import { clientIp, TEAPOT_FUNCTIONS, teapotBody, type ScriptDeps } from '../script';
 import { nonAgentApiVersionLine } from '../operations/version';
 import { sendReply, type WireReply } from '../wire/answer';
 import { FILTERS } from '../wire/input-filters';
-import { bytesToText, readPhpParams } from '../wire/php-params';
+import { bytesToText, readPhpParams, type PhpParams } from '../wire/php-params';
+import { nonAgentFunction } from './catalogue';
+import type { NonAgentContext } from './operation';
+import { nonAgentParams } from './params';
+
+interface NonAgentReply {
+  status: 200 | 418;
+  /** The lines, without the last newline (the teapot has none). */
+  result: string;
+  newline: boolean;
+  outcome: 'success' | 'error';
+}
 
 /**
  * `/vicidial/non_agent_api.php` (spec §4): `version` and the teapot before
- * login; every other function passes the login checks and, not being carried
- * out yet, gets the script's answer for a function it does not know.
+ * login; then the login of §4.1; then, per function, the source, the
+ * allow-list, the function's own permission, and the function.
  */
 export function nonAgentApiHandler(deps: ScriptDeps): RequestHandler {
   return handle(async (req, res) => {
@@ -18,27 +30,37 @@ export function nonAgentApiHandler(deps: ScriptDeps): RequestHandler {
     const params = await readPhpParams(req, deps.settings.maxBodyBytes);
     const fn = deps.filters.keep(params.get('function'), FILTERS.identifier);
     const user = deps.filters.keep(params.get('user'), FILTERS.user);
-    const pass = deps.filters.keep(params.get('pass'), FILTERS.nonAgentPass);
-
     const note = { operation: bytesToText(fn) || 'none', params: params.forLog(), apiUser: user === '' ? null : bytesToText(user), agentId: null };
     noteApiRequest(res, { ...note, outcome: 'error', result: 'ERROR: service unavailable' });
 
-    let reply: WireReply;
-    let result: string;
-    let outcome: 'success' | 'error' = 'error';
-    if (fn === 'version') {
-      result = nonAgentApiVersionLine(deps.settings, startedAt);
-      reply = { status: 200, body: `${result}\n` };
-      outcome = 'success';
-    } else if (TEAPOT_FUNCTIONS.has(fn)) {
-      result = teapotBody(fn);
-      reply = { status: 418, body: result };
-    } else {
-      const auth = await authenticateNonAgentApiUser(deps.core, deps.settings, { user, pass, ip: clientIp(req) });
-      result = auth.ok ? 'ERROR: NO FUNCTION SPECIFIED' : auth.line;
-      reply = { status: 200, body: `${result}\n` };
-    }
-    noteApiRequest(res, { ...note, outcome, result: bytesToText(result) });
-    sendReply(res, reply);
+    const reply = await answerNonAgentApi(deps, req, params, { fn, user, startedAt });
+    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(reply.result.split('\n')[0] ?? '') });
+    const wire: WireReply = { status: reply.status, body: reply.newline ? `${reply.result}\n` : reply.result };
+    sendReply(res, wire);
   });
+}
+
+async function answerNonAgentApi(deps: ScriptDeps, req: Request, params: PhpParams, request: { fn: string; user: string; startedAt: Date }): Promise<NonAgentReply> {
+  const { core, settings, filters } = deps;
+  const { fn, user } = request;
+  const error = (result: string): NonAgentReply => ({ status: 200, result, newline: true, outcome: 'error' });
+  if (fn === 'version') return { status: 200, result: nonAgentApiVersionLine(settings, request.startedAt), newline: true, outcome: 'success' };
+  if (TEAPOT_FUNCTIONS.has(fn)) return { status: 418, result: teapotBody(fn), newline: false, outcome: 'error' };
+
+  const pass = filters.keep(params.get('pass'), FILTERS.nonAgentPass);
+  const auth = await authenticateNonAgentApiUser(core, settings, { user, pass, ip: clientIp(req) });
+  if (!auth.ok) return error(auth.line);
+  const operation = nonAgentFunction(fn);
+  if (!operation) return error('ERROR: NO FUNCTION SPECIFIED');
+
+  const source = filters.keep(params.get('source'), FILTERS.alphanumeric);
+  if (source.length < 2) return error(`ERROR: Invalid Source - ${source}\nERROR: Invalid Source: |${source}|`);
+  if (!mayUseFunction(auth.user, fn)) return error(`ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |${user}|${fn}|`);
+
+  const ctx: NonAgentContext = { core, logger: deps.logger, settings, fn, user, apiUser: auth.user, params: nonAgentParams(params, filters), now: request.startedAt };
+  const outcome = await operation.perform(ctx, ctx.params);
+  // An answer is a success unless one of its lines is an error (update_lead's refused insertion follows a NOTICE).
+  if (outcome.ok) return { status: 200, result: outcome.answer, newline: true, outcome: /^ERROR:/m.test(outcome.answer) ? 'error' : 'success' };
+  if (outcome.wire.log) deps.logger.error({ err: outcome.cause, function: bytesToText(fn) }, 'Non-Agent API function failed');
+  return error(outcome.wire.text(ctx, isDomainError(outcome.cause) ? outcome.cause.details : {}));
 }

@@ -1,6 +1,6 @@
-import type { DomainErrorDetails, LeadFields } from '@pbx-gateway/core';
+import type { DomainErrorDetails } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
-import { leadInputSchema, type LeadParamName } from '../agent-api/lead-params';
+import { asked, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
@@ -8,35 +8,7 @@ import { agentNotLoggedIn, echoedAgent, ownCheck, type Refusal } from '../errors
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
 /** The lead fields external_add_lead stores (spec §3.2), and the two do-not-call switches. */
-const LEAD_FIELDS = [
-  'phone_code',
-  'phone_number',
-  'address1',
-  'address2',
-  'address3',
-  'alt_phone',
-  'city',
-  'comments',
-  'country_code',
-  'date_of_birth',
-  'email',
-  'first_name',
-  'gender',
-  'last_name',
-  'middle_initial',
-  'postal_code',
-  'province',
-  'security_phrase',
-  'source_id',
-  'state',
-  'title',
-  'vendor_lead_code',
-  'vendor_id',
-  'rank',
-  'owner',
-  'dnc_check',
-  'campaign_dnc_check',
-] as const satisfies readonly LeadParamName[];
+const LEAD_FIELDS = [...STORED_LEAD_PARAMS, 'dnc_check', 'campaign_dnc_check'] as const satisfies readonly LeadParamName[];
 
 type AddLeadInput = Pick<AgentRequest, 'value' | 'agent_user' | 'alt_user' | (typeof LEAD_FIELDS)[number]>;
 
@@ -49,39 +21,6 @@ const readInput = inputOf(
 const numberOf = (request: AgentRequest): string => (request.value.length > 0 ? request.value : request.phone_number);
 
 const text = (bytes: string): string => bytesToText(bytes);
-const asked = (flag: string): boolean => flag === 'YES' || flag === 'Y';
-
-/** What the request says of the lead, as the core stores it (text, not bytes). */
-function leadFieldsOf(input: AddLeadInput, number: string): LeadFields {
-  const gender = text(input.gender);
-  return {
-    phoneCode: text(input.phone_code),
-    phoneNumber: text(number),
-    vendorLeadCode: text(input.vendor_id.length > 0 ? input.vendor_id : input.vendor_lead_code),
-    sourceId: text(input.source_id),
-    gmtOffsetNow: '0.00',
-    title: text(input.title),
-    firstName: text(input.first_name),
-    middleInitial: text(input.middle_initial),
-    lastName: text(input.last_name),
-    address1: text(input.address1),
-    address2: text(input.address2),
-    address3: text(input.address3),
-    city: text(input.city),
-    state: text(input.state),
-    province: text(input.province),
-    postalCode: text(input.postal_code),
-    countryCode: text(input.country_code),
-    gender: gender === 'M' || gender === 'F' ? gender : 'U',
-    dateOfBirth: input.date_of_birth === '' ? null : text(input.date_of_birth),
-    altPhone: text(input.alt_phone),
-    email: text(input.email),
-    securityPhrase: text(input.security_phrase),
-    comments: text(input.comments),
-    rank: input.rank === '' ? 0 : Number(input.rank),
-    owner: text(input.owner),
-  };
-}
 
 const campaignOf = (details: DomainErrorDetails): string => utf8ToBytes(String(details.campaignId ?? ''));
 

@@ -5,6 +5,7 @@ import { applyDialerSections, type DialerApplied } from './apply-dialer';
 
 export interface ProvisioningResult extends DialerApplied {
   apiUsers: number;
+  userGroups: number;
   agents: number;
   extensions: number;
   extensionGroups: number;
@@ -40,6 +41,15 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
         attributes: entry.attributes ?? {},
         failedLogins: 0,
         lastFailedLoginAt: null,
+      });
+    }
+    for (const entry of document.userGroups ?? []) {
+      await tx.userGroups.upsert({
+        id: entry.id,
+        name: entry.name ?? entry.id,
+        allowedCampaigns: entry.allowedCampaigns ?? null,
+        viewableGroups: entry.viewableGroups ?? null,
+        apiAllowedIps: entry.apiAllowedIps ?? [],
       });
     }
     for (const { entry, secretHash } of agents) {
@@ -103,6 +113,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
   });
   return {
     apiUsers: apiUsers.length,
+    userGroups: document.userGroups?.length ?? 0,
     agents: agents.length,
     extensions: document.extensions?.length ?? 0,
     extensionGroups: document.extensionGroups?.length ?? 0,

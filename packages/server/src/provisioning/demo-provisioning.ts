@@ -22,6 +22,11 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           api_allowed_functions: ' ALL_FUNCTIONS ',
           vdc_agent_api_access: '1',
           change_agent_campaign: '1',
+          modify_leads: '1',
+          modify_users: '1',
+          modify_same_user_level: '1',
+          view_reports: '1',
+          api_list_restrict: '0',
         },
       },
       { realm: 'voipsun', login: 'voipsun', secret: 'secretpwd', permissions: ['*'] },
@@ -38,6 +43,11 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           nodeIp: options.nodeIp,
         },
       },
+    ],
+    // The seed's add_user example puts its new user in AGENTS.
+    userGroups: [
+      { id: 'ADMIN', name: 'Administrators' },
+      { id: 'AGENTS', name: 'Agents', allowedCampaigns: ['TESTCAMP'], viewableGroups: ['AGENTS'] },
     ],
     agents: [
       { id: '1000', name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', externalId: '876543', attributes: { agentcall_manual: '1' } },

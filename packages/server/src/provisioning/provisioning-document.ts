@@ -11,6 +11,7 @@ import { dialerSchemas, type DialerSections } from './dialer-sections';
  */
 export interface ProvisioningDocument extends DialerSections {
   apiUsers?: ApiUserEntry[];
+  userGroups?: UserGroupEntry[];
   agents?: AgentEntry[];
   extensions?: ExtensionEntry[];
   extensionGroups?: ExtensionGroupEntry[];
@@ -27,6 +28,17 @@ export interface ApiUserEntry {
   active?: boolean;
   permissions?: string[];
   attributes?: Record<string, string>;
+}
+
+export interface UserGroupEntry {
+  id: string;
+  name?: string;
+  /** Campaigns its members may work with; absent: every campaign. */
+  allowedCampaigns?: string[];
+  /** Groups whose users its members may see; absent: every group. */
+  viewableGroups?: string[];
+  /** Addresses its members' API calls may come from; absent or empty: any. */
+  apiAllowedIps?: string[];
 }
 
 export interface AgentEntry {
@@ -125,6 +137,22 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
           active: { type: 'boolean', nullable: true },
           permissions: { type: 'array', nullable: true, items: { type: 'string' } },
           attributes: { ...stringMap, nullable: true },
+        },
+      },
+    },
+    userGroups: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,20}$' },
+          name: { type: 'string', nullable: true, maxLength: 40 },
+          allowedCampaigns: { type: 'array', nullable: true, items: { type: 'string', minLength: 1 } },
+          viewableGroups: { type: 'array', nullable: true, items: { type: 'string', minLength: 1 } },
+          apiAllowedIps: { type: 'array', nullable: true, items: { type: 'string', minLength: 1 } },
         },
       },
     },

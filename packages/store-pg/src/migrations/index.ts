@@ -35,6 +35,8 @@ import * as groupAliases from './040-group-aliases';
 import * as manualDialQueue from './041-manual-dial-queue';
 import * as sessionPreviewLead from './042-session-preview-lead';
 import * as leadDiallingIndexes from './043-lead-dialling-indexes';
+import * as userGroups from './045-user-groups';
+import * as recordingLookups from './046-recording-lookups';
 import * as supervisionCalls from './050-supervision-calls';
 
 export interface NamedMigration {
@@ -82,6 +84,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '041-manual-dial-queue', migration: manualDialQueue },
   { name: '042-session-preview-lead', migration: sessionPreviewLead },
   { name: '043-lead-dialling-indexes', migration: leadDiallingIndexes },
+  { name: '045-user-groups', migration: userGroups },
+  { name: '046-recording-lookups', migration: recordingLookups },
   { name: '050-supervision-calls', migration: supervisionCalls },
 ];
 

@@ -39,6 +39,28 @@ export function createAgentRepository(db: Knex): AgentRepository {
       return row ? toAgent(row) : null;
     },
 
+    async insert(agent) {
+      const rows: Array<{ id: string }> = await db('agents')
+        .insert({
+          id: agent.id,
+          name: agent.name,
+          secret_hash: agent.secretHash,
+          device: agent.device,
+          active: agent.active,
+          external_id: storableNullableText(agent.externalId),
+          attributes: toJsonb(agent.attributes),
+        })
+        .onConflict('id')
+        .ignore()
+        .returning('id');
+      return rows.length > 0;
+    },
+
+    async highestNumericId() {
+      const row: { highest: string | null } | undefined = await db('agents').whereRaw("id ~ '^[0-9]{1,15}$'").first(db.raw('max(id::bigint)::text AS highest'));
+      return row?.highest == null ? null : Number(row.highest);
+    },
+
     async upsert(agent) {
       await db('agents')
         .insert({

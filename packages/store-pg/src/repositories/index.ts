@@ -14,6 +14,7 @@ import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
 import { createRecordingRepository } from './recordings';
 import { createTrunkRepository } from './trunks';
+import { createUserGroupRepository } from './user-groups';
 import { createCallbackRepository } from './callbacks';
 import { createCampaignRepository } from './campaigns';
 import { createDncRepository } from './do-not-call';
@@ -28,6 +29,7 @@ import { createManualDialQueueRepository } from './manual-dial-queue';
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
   return {
     apiUsers: createApiUserRepository(db),
+    userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
     sessions: createAgentSessionRepository(db, options),
     extensions: createExtensionRepository(db),

@@ -18,6 +18,11 @@ export function createLeadListRepository(db: Knex): LeadListRepository {
       return row ? toList(row) : null;
     },
 
+    async listOfCampaign(campaignId) {
+      const rows: LeadListRow[] = await db('lead_lists').where({ campaign_id: campaignId }).orderBy('id');
+      return rows.map(toList);
+    },
+
     async upsert(list) {
       await db('lead_lists').insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active }).onConflict('id').merge();
     },

@@ -140,6 +140,24 @@ export function createLeadRepository(db: Knex): LeadRepository {
       return row ? toLead(row) : null;
     },
 
+    async search(criteria, limit) {
+      if (criteria.leadId !== undefined && !Number.isSafeInteger(criteria.leadId)) return [];
+      const query = select();
+      if (criteria.leadId !== undefined) query.where('id', criteria.leadId);
+      if (criteria.vendorLeadCode !== undefined) query.where('vendor_lead_code', storableText(criteria.vendorLeadCode));
+      if (criteria.phoneNumber !== undefined) query.where('phone_number', storableText(criteria.phoneNumber));
+      if (criteria.listIds !== undefined) query.whereIn('list_id', [...criteria.listIds]);
+      const rows: LeadRow[] = await query.orderBy('id').limit(limit);
+      return rows.map(toLead);
+    },
+
+    async findByPhoneNumber(phoneNumber, listIds) {
+      const query = select().where({ phone_number: storableText(phoneNumber) });
+      if (listIds !== null) query.whereIn('list_id', [...listIds]);
+      const rows: LeadRow[] = await query.orderBy('id');
+      return rows.map(toLead);
+    },
+
     async update(lead) {
       await db('leads').where({ id: lead.id }).update(toColumns(lead));
     },

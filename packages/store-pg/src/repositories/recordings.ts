@@ -1,5 +1,6 @@
 import type { Recording, RecordingRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { storableText } from '../support/json-column';
 
 interface RecordingRow {
   id: string;
@@ -78,6 +79,17 @@ export function createRecordingRepository(db: Knex): RecordingRepository {
 
     async listForCall(callId) {
       const rows: RecordingRow[] = await db('recordings').where('call_id', callId).orderBy(OLDEST_FIRST);
+      return rows.map(toRecording);
+    },
+
+    async search(criteria) {
+      const query = db('recordings');
+      if (criteria.agentId !== undefined) query.where('agent_id', storableText(criteria.agentId));
+      if (criteria.leadId !== undefined) query.where('lead_id', criteria.leadId);
+      if (criteria.callId !== undefined) query.where('call_id', storableText(criteria.callId));
+      if (criteria.from !== undefined) query.where('created_at', '>=', criteria.from);
+      if (criteria.to !== undefined) query.where('created_at', '<', criteria.to);
+      const rows: RecordingRow[] = await query.orderBy(OLDEST_FIRST);
       return rows.map(toRecording);
     },
 

@@ -43,6 +43,29 @@ export function apiUserContract(makeStore: MakeStore): void {
   });
 }
 
+export function userGroupContract(makeStore: MakeStore): void {
+  describe('user groups', () => {
+    const store = freshStore(makeStore);
+
+    it('round-trips a group that names its campaigns, groups and addresses, and one open to all', async () => {
+      const named = { id: 'AGENTS', name: 'Agents', allowedCampaigns: ['TESTCAMP', 'OTHER'], viewableGroups: ['AGENTS'], apiAllowedIps: ['10.0.0.1'] };
+      const open = { id: 'ADMIN', name: 'Administrators', allowedCampaigns: null, viewableGroups: null, apiAllowedIps: [] };
+      await store().direct.userGroups.upsert(named);
+      await store().direct.userGroups.upsert(open);
+      expect(await store().direct.userGroups.get('AGENTS')).toEqual(named);
+      expect(await store().direct.userGroups.get('ADMIN')).toEqual(open);
+      expect(await store().direct.userGroups.get('NOBODY')).toBeNull();
+    });
+
+    it('replaces a group by its id', async () => {
+      await store().direct.userGroups.upsert({ id: 'G', name: 'first', allowedCampaigns: null, viewableGroups: null, apiAllowedIps: [] });
+      const replaced = { id: 'G', name: 'second', allowedCampaigns: [], viewableGroups: ['G'], apiAllowedIps: [] };
+      await store().direct.userGroups.upsert(replaced);
+      expect(await store().direct.userGroups.get('G')).toEqual(replaced);
+    });
+  });
+}
+
 export function loginFailureContract(makeStore: MakeStore): void {
   describe('login failures (API users and agents alike)', () => {
     const store = freshStore(makeStore);

@@ -1,9 +1,10 @@
 /// <reference types="jest" />
-import { agentContract, apiUserContract, extensionContract, loginFailureContract, queueContract, trunkContract } from './directory';
+import { agentContract, apiUserContract, extensionContract, loginFailureContract, queueContract, trunkContract, userGroupContract } from './directory';
 import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
 import { diallingContract } from './dialling';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
 
@@ -18,6 +19,7 @@ export type { ContractStore, MakeStore } from './contract-store';
 export function storeContract(name: string, makeStore: MakeStore): void {
   describe(`Store contract: ${name}`, () => {
     apiUserContract(makeStore);
+    userGroupContract(makeStore);
     loginFailureContract(makeStore);
     agentContract(makeStore);
     sessionContract(makeStore);
@@ -31,6 +33,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     outboxContract(makeStore);
     tokenContract(makeStore);
     diallingContract(makeStore);
+    lookupContract(makeStore);
     transactionContract(makeStore);
   });
 }

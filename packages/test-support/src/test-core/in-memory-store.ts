@@ -39,6 +39,8 @@ import type {
   Timers,
   Trunk,
   TrunkRepository,
+  UserGroup,
+  UserGroupRepository,
   Callback,
   CallbackRepository,
   Campaign,
@@ -246,7 +248,8 @@ type TableName =
   | 'dnc'
   | 'leadCalls'
   | 'groupAliases'
-  | 'manualDialQueue';
+  | 'manualDialQueue'
+  | 'userGroups';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -276,6 +279,7 @@ const TABLES: readonly TableName[] = [
   'leadCalls',
   'groupAliases',
   'manualDialQueue',
+  'userGroups',
 ];
 
 interface Row<V> {
@@ -738,6 +742,17 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async findByExternalId(externalId) {
       return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
     },
+    async insert(agent) {
+      if (access.read('agents', agent.id)) return false;
+      await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
+      return true;
+    },
+    async highestNumericId() {
+      const numbers = values<Agent>('agents')
+        .filter((agent) => /^[0-9]{1,15}$/.test(agent.id))
+        .map((agent) => Number(agent.id));
+      return numbers.length === 0 ? null : Math.max(...numbers);
+    },
     async upsert(agent) {
       if (agent.externalId !== null && values<Agent>('agents').some((other) => other.id !== agent.id && other.externalId === agent.externalId)) {
         throw uniqueViolation('agents_external_id_key', agent.externalId);
@@ -1050,6 +1065,16 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async listForCall(callId) {
       return recordingsWhere((recording) => recording.callId === callId);
     },
+    async search(criteria) {
+      return recordingsWhere(
+        (recording) =>
+          (criteria.agentId === undefined || recording.agentId === criteria.agentId) &&
+          (criteria.leadId === undefined || recording.leadId === criteria.leadId) &&
+          (criteria.callId === undefined || recording.callId === criteria.callId) &&
+          (criteria.from === undefined || recording.createdAt >= criteria.from) &&
+          (criteria.to === undefined || recording.createdAt < criteria.to),
+      );
+    },
     async listUnfinished() {
       return recordingsWhere((recording) => recording.state !== 'finished' && recording.state !== 'failed');
     },
@@ -1180,6 +1205,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async upsert(list) {
       await put('leadLists', String(list.id), list);
     },
+    async listOfCampaign(campaignId) {
+      return values<LeadList>('leadLists')
+        .filter((list) => list.campaignId === campaignId)
+        .sort((a, b) => a.id - b.id);
+    },
   };
 
   const leads: LeadRepository = {
@@ -1209,6 +1239,23 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async nextToDial(campaignId, statuses) {
       const lists = listsOf(campaignId, true);
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && statuses.includes(lead.status)).sort((a, b) => a.id - b.id)[0] ?? null;
+    },
+    async search(criteria, limit) {
+      return values<Lead>('leads')
+        .filter(
+          (lead) =>
+            (criteria.leadId === undefined || lead.id === criteria.leadId) &&
+            (criteria.vendorLeadCode === undefined || lead.vendorLeadCode === criteria.vendorLeadCode) &&
+            (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
+            (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
+        )
+        .sort((a, b) => a.id - b.id)
+        .slice(0, limit);
+    },
+    async findByPhoneNumber(phoneNumber, listIds) {
+      return values<Lead>('leads')
+        .filter((lead) => lead.phoneNumber === phoneNumber && (listIds === null || listIds.includes(lead.listId)))
+        .sort((a, b) => a.id - b.id);
     },
   };
 
@@ -1287,8 +1334,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const userGroups: UserGroupRepository = {
+    async get(id) {
+      return getValue<UserGroup>('userGroups', id);
+    },
+    async upsert(group) {
+      await put('userGroups', group.id, group);
+    },
+  };
+
   return {
     apiUsers,
+    userGroups,
     agents,
     sessions,
     extensions,

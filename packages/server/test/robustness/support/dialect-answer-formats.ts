@@ -69,6 +69,19 @@ function echoesLineBreaks(request: WireRequest): boolean {
   return /%0[aAdD]|[\r\n]/.test(`${request.target}${body}`);
 }
 
+/**
+ * A Non-Agent export (docs/vicidial.md, "Exports"): rows, maybe under a
+ * header, whose columns one separator (`|`, `,` or a tab) divides alike on
+ * every line.
+ */
+function isNonAgentExport(request: WireRequest, lines: readonly string[]): boolean {
+  if (!request.target.includes('non_agent_api')) return false;
+  return ['|', ',', '\t'].some((separator) => {
+    const columns = lines[0]!.split(separator).length;
+    return columns >= 5 && lines.every((line) => line.split(separator).length === columns);
+  });
+}
+
 function vicidialProblems(request: WireRequest, answer: Answer, text: string): string[] {
   const problems: string[] = [];
   if (contentType(answer) !== 'text/html; charset=utf-8') problems.push(`Content-Type ${contentType(answer)}`);
@@ -91,6 +104,7 @@ function vicidialProblems(request: WireRequest, answer: Answer, text: string): s
   // calls_in_queue_count's SUCCESS has no newline, as VICIdial's (docs/vicidial.md).
   if (!body.endsWith('\n') && !CALLS_IN_QUEUE_COUNT.test(body)) problems.push('answer does not end with a newline');
   const lines = body.replace(/\n$/, '').split('\n');
+  if (isNonAgentExport(request, lines)) return problems;
   if (!VICIDIAL_LINE.test(lines[0]!)) problems.push(`first line is not a VICIdial answer line: ${JSON.stringify(lines[0]!.slice(0, 120))}`);
   // Echoed values may carry the client's own line breaks; without any, every line is an answer line.
   if (lines.length > 1 && !echoesLineBreaks(request)) {

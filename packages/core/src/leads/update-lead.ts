@@ -1,0 +1,27 @@
+import { DomainError } from '../errors/domain-error';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { MAX_STATUS_LENGTH, oversizedLeadFields, type Lead, type LeadFields } from './lead';
+
+export interface LeadChanges extends Partial<LeadFields> {
+  status?: string;
+}
+
+/**
+ * Changes the fields given of a lead; a value that does not fit is refused
+ * (LEAD_REJECTED) and nothing changes. Null when the lead is gone.
+ */
+export async function updateLead(ctx: CoreContext, request: { leadId: number; changes: LeadChanges }): Promise<Lead | null> {
+  return inTransaction(ctx, async (uow) => {
+    const { tx, now } = uow;
+    const lead = await tx.leads.lock(request.leadId);
+    if (!lead) return null;
+    const changed: Lead = { ...lead, ...request.changes, modifyDate: now };
+    const oversized = oversizedLeadFields(changed);
+    if (changed.status.length < 1 || [...changed.status].length > MAX_STATUS_LENGTH) oversized.push('status');
+    if (oversized.length > 0) throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { listId: lead.listId, fields: oversized.join(',') });
+    await tx.leads.update(changed);
+    uow.publish({ type: 'LeadUpdated', leadId: lead.id, fields: Object.keys(request.changes).join(','), at: now });
+    return changed;
+  });
+}

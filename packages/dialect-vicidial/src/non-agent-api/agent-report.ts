@@ -1,0 +1,83 @@
+import { maySeeGroup, type Agent, type AgentSession } from '@pbx-gateway/core';
+import { vicidialStatusOf } from '../wire/agent-status';
+import { wireCallId } from '../wire/call-id';
+import { utf8ToBytes } from '../wire/php-params';
+import type { NonAgentContext } from './operation';
+
+/** What the agent functions report of one logged-in agent, as byte strings, by VICIdial's column names. */
+export interface AgentReport {
+  user: string;
+  status: string;
+  callerid: string;
+  lead_id: string;
+  campaign_id: string;
+  calls_today: string;
+  full_name: string;
+  user_group: string;
+  user_level: string;
+  pause_code: string;
+  sub_status: string;
+  phone_number: string;
+  vendor_lead_code: string;
+  session_id: string;
+  computer_ip: string;
+}
+
+export const agentGroupOf = (agent: Agent): string => agent.attributes.user_group ?? '';
+
+/**
+ * Whether the caller's user group may see an agent's group
+ * (`admin_viewable_groups`); a caller whose group is not defined is not
+ * limited, as VICIdial limits only by a list it has.
+ */
+export async function viewableBy(ctx: NonAgentContext): Promise<(agent: Agent) => boolean> {
+  const group = await ctx.core.getUserGroup(ctx.apiUser.group);
+  return (agent) => group === null || maySeeGroup(group, agentGroupOf(agent));
+}
+
+/**
+ * VICIdial's real-time sub-status: DISPO for a lead waiting for its
+ * disposition; on a call, DIAL until the customer answers, PARK with a
+ * party parked, 3-WAY with a third party; otherwise empty.
+ */
+export async function subStatusOf(ctx: NonAgentContext, session: AgentSession): Promise<string> {
+  if (session.state !== 'in_call') return session.lead !== null ? 'DISPO' : '';
+  if (session.currentCallId === null) return '';
+  const found = await ctx.core.getCall(session.currentCallId);
+  if (!found || found.call.purpose !== 'agent_customer') return '';
+  const progress = found.call.progress;
+  if (progress.stage !== 'connected') return 'DIAL';
+  if ((progress.parkedLegIds ?? []).length > 0) return 'PARK';
+  if (progress.thirdPartyLegId) return '3-WAY';
+  return '';
+}
+
+export async function agentReport(ctx: NonAgentContext, agent: Agent, session: AgentSession): Promise<AgentReport> {
+  const lead = session.lead === null ? null : await ctx.core.getLead(session.lead.leadId);
+  const bytes = utf8ToBytes;
+  return {
+    user: bytes(agent.id),
+    status: vicidialStatusOf(session),
+    callerid: session.currentCallId === null ? '' : bytes(wireCallId(session.currentCallId)),
+    lead_id: String(session.lead?.leadId ?? 0),
+    campaign_id: bytes(session.campaignId ?? ''),
+    // The gateway keeps no daily call count of its own yet (docs/vicidial.md).
+    calls_today: '0',
+    full_name: bytes(agent.name),
+    user_group: bytes(agentGroupOf(agent)),
+    user_level: bytes(agent.attributes.user_level ?? ''),
+    pause_code: session.state === 'paused' ? bytes(session.pauseReason ?? '') : '',
+    sub_status: await subStatusOf(ctx, session),
+    phone_number: bytes(lead?.phoneNumber ?? ''),
+    vendor_lead_code: bytes(lead?.vendorLeadCode ?? ''),
+    session_id: bytes(session.conference?.number ?? ''),
+    // The address of the agent's screen: the gateway's agents have none it knows.
+    computer_ip: '',
+  };
+}
+
+/** The view_reports permission of the agent and report functions (level above 6). */
+export const viewReports = (fn: string) => ({
+  allows: (user: { level: number; viewReports: boolean }) => user.level > 6 && user.viewReports,
+  denied: (user: string) => `ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |${user}|0|`,
+});

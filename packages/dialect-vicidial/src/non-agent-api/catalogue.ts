@@ -1,0 +1,15 @@
+import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
+import type { NonAgentTypes } from './operation';
+import { addLead } from './functions/add-lead';
+import { addUser } from './functions/add-user';
+import { agentStatusFunction } from './functions/agent-status';
+import { loggedInAgents } from './functions/logged-in-agents';
+import { recordingLookup } from './functions/recording-lookup';
+import { updateLeadFunction } from './functions/update-lead';
+import { userGroupStatus } from './functions/user-group-status';
+
+/** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
+export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([addLead, addUser, agentStatusFunction, loggedInAgents, recordingLookup, updateLeadFunction, userGroupStatus]);
+
+/** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
+export const nonAgentFunction = NON_AGENT_FUNCTIONS.index('function');

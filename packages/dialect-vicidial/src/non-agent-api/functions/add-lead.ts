@@ -1,0 +1,128 @@
+import type { DomainErrorDetails, DuplicateCheck, DuplicateScope } from '@pbx-gateway/core';
+import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
+import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { listAllowed } from '../list-restriction';
+import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
+import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
+import { IDENTIFIER, readWith } from '../params';
+
+interface AddLeadInput extends StoredLeadParams {
+  callback: CallbackParams;
+  list_id: string;
+  list_exists_check: string;
+  duplicate_check: string;
+  dnc_check: string;
+  campaign_dnc_check: string;
+}
+
+const readInput = readWith((params): AddLeadInput => {
+  const lead = {} as StoredLeadParams;
+  for (const name of STORED_LEAD_PARAMS) lead[name] = params.read(name, LEAD_PARAM_FILTERS[name]);
+  return {
+    ...lead,
+    // The Non-Agent API keeps digits only in a phone number.
+    phone_number: params.read('phone_number', { keep: '0-9' }),
+    phone_code: params.read('phone_code', { keep: '0-9' }) || '1',
+    list_id: params.read('list_id', { keep: '0-9' }) || '999',
+    list_exists_check: params.read('list_exists_check', { keep: 'A-Z' }),
+    duplicate_check: params.read('duplicate_check', IDENTIFIER),
+    dnc_check: params.read('dnc_check', IDENTIFIER),
+    campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
+    callback: readCallbackParams(params),
+  };
+});
+
+const SCOPES: ReadonlyArray<[string, DuplicateScope]> = [
+  ['LIST', 'list'],
+  ['CAMP', 'campaign'],
+  ['SYS', 'system'],
+];
+
+/** `duplicate_check` names DUPLIST, DUPCAMP, DUPSYS, each optionally limited to `<n>DAY`s; checked in that order. */
+export function duplicateChecksOf(flag: string): DuplicateCheck[] {
+  const checks: DuplicateCheck[] = [];
+  for (const [word, scope] of SCOPES) {
+    const match = new RegExp(`DUP${word}(\\d+DAY)?`).exec(flag);
+    if (match) checks.push({ scope, withinDays: match[1] === undefined ? null : Number.parseInt(match[1], 10) });
+  }
+  return checks;
+}
+
+const number = (ctx: NonAgentContext): string => ctx.params.read('phone_number', { keep: '0-9' });
+const listOf = (ctx: NonAgentContext): string => ctx.params.read('list_id', { keep: '0-9' }) || '999';
+
+const numberInDnc: NonAgentRefusal = {
+  text: (ctx, details) =>
+    details.system === true
+      ? `ERROR: add_lead PHONE NUMBER IN DNC - ${number(ctx)}|${ctx.user}`
+      : `ERROR: add_lead PHONE NUMBER IN CAMPAIGN DNC - ${number(ctx)}|${utf8ToBytes(String(details.campaignId ?? ''))}|${ctx.user}`,
+};
+
+const DUPLICATE_WORDS: Readonly<Record<string, string>> = { list: 'IN LIST', campaign: 'IN CAMPAIGN LISTS', system: 'IN SYSTEM' };
+
+const duplicate: NonAgentRefusal = {
+  text: (ctx, details: DomainErrorDetails) => {
+    const listed = details.scope === 'list' ? '' : `|${String(details.listId)}`;
+    return `ERROR: add_lead DUPLICATE PHONE NUMBER ${DUPLICATE_WORDS[String(details.scope)] ?? ''} - ${number(ctx)}|${listOf(ctx)}|${String(details.leadId)}${listed}`;
+  },
+};
+
+/** A field the lead cannot keep: the product's line, with its SQL left out (spec §2.3). */
+const notAdded: NonAgentRefusal = { text: (ctx) => `ERROR: add_lead LEAD HAS NOT BEEN ADDED - ${number(ctx)}|${listOf(ctx)}||${ctx.user}` };
+
+const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${number(ctx)}|${listOf(ctx)}`;
+
+/**
+ * add_lead (spec §4.2): a new lead, NEW, in the list named (999 by
+ * default), after the list, number, do-not-call and duplicate checks asked
+ * for, with a scheduled callback when asked (`callback=Y`: the lead is then
+ * held, CBHOLD). No hopper: the gateway dials no leads by itself, so no
+ * hopper NOTICE follows the SUCCESS.
+ */
+export const addLead = defineNonAgentFunction({
+  name: 'add_lead',
+  function: 'add_lead',
+  auth: {
+    allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
+    denied: (user) => `ERROR: add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM: |${user}|0|`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    const listId = Number(input.list_id);
+    // A list number beyond the store's column is a lead that cannot be stored.
+    if (!Number.isSafeInteger(listId)) throw refuse(notAdded.text(ctx, {}));
+    if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: add_lead NOT AN ALLOWED LIST ID - ${input.phone_number}|${input.list_id}`);
+    const listMustExist = input.list_exists_check === 'Y';
+    if (listMustExist && !(await ctx.core.getLeadList(listId))) throw refuse(listMissing(ctx));
+    if (input.phone_number.length < 6 || input.phone_number.length > 16) {
+      throw refuse(`ERROR: add_lead INVALID PHONE NUMBER LENGTH - ${input.phone_number}|${ctx.user}`);
+    }
+    const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
+    const scheduling = input.callback.asked ? await callbackOf(ctx, input.list_id, input.callback) : null;
+    const added = await ctx.core.addLeadToList({
+      callback: scheduling?.callback ?? null,
+      listId,
+      listMustExist,
+      fields: leadFieldsOf(input, input.phone_number),
+      addedBy: bytesToText(ctx.user),
+      dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
+      duplicateChecks: duplicateChecksOf(input.duplicate_check),
+    });
+    const lead = added.lead;
+    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
+    if (scheduling?.refused) lines.push(scheduling.refused(lead.id));
+    else if (scheduling && added.callbackId !== null) {
+      const { type, user, status } = input.callback;
+      lines.push(`NOTICE: add_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${scheduling.campaignId}|${scheduling.shown}|${type}|${user}|${status}`);
+    }
+    return lines.join('\n');
+  },
+  render: (lines) => lines,
+  errors: {
+    NUMBER_IN_DNC: numberInDnc,
+    DUPLICATE_LEAD: duplicate,
+    // A callback status or comments the callback cannot keep: nothing is added.
+    INVALID_ARGUMENT: notAdded,
+    LEAD_REJECTED: { text: (ctx, details) => (details.listMissing === true ? listMissing(ctx) : notAdded.text(ctx, details)) },
+  },
+});

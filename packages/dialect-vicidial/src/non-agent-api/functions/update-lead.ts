@@ -1,0 +1,156 @@
+import type { LeadChanges, LeadSearch } from '@pbx-gateway/core';
+import { LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
+import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { searchableLists } from '../list-restriction';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { IDENTIFIER, readWith, type NonAgentParams } from '../params';
+
+const BLANK = '--BLANK--';
+
+/** Request parameter → the lead field it changes. */
+const FIELD_OF: Readonly<Record<Exclude<(typeof STORED_LEAD_PARAMS)[number], 'vendor_id'>, keyof LeadChanges>> = {
+  phone_code: 'phoneCode',
+  phone_number: 'phoneNumber',
+  vendor_lead_code: 'vendorLeadCode',
+  source_id: 'sourceId',
+  title: 'title',
+  first_name: 'firstName',
+  middle_initial: 'middleInitial',
+  last_name: 'lastName',
+  address1: 'address1',
+  address2: 'address2',
+  address3: 'address3',
+  city: 'city',
+  state: 'state',
+  province: 'province',
+  postal_code: 'postalCode',
+  country_code: 'countryCode',
+  gender: 'gender',
+  date_of_birth: 'dateOfBirth',
+  alt_phone: 'altPhone',
+  email: 'email',
+  security_phrase: 'securityPhrase',
+  comments: 'comments',
+  rank: 'rank',
+  owner: 'owner',
+};
+
+function readLead(params: NonAgentParams): StoredLeadParams {
+  const lead = {} as StoredLeadParams;
+  for (const name of STORED_LEAD_PARAMS) lead[name] = params.read(name, LEAD_PARAM_FILTERS[name]);
+  // The Non-Agent API keeps digits only in a phone number.
+  lead.phone_number = params.read('phone_number', { keep: '0-9' });
+  return lead;
+}
+
+const readInput = readWith((params) => ({
+  lead: readLead(params),
+  leadId: params.read('lead_id', { keep: '0-9' }),
+  listId: params.read('list_id', { keep: '0-9' }),
+  status: params.read('status', IDENTIFIER),
+  searchMethod: params.read('search_method', IDENTIFIER) || 'LEAD_ID',
+  searchLocation: params.read('search_location', { keep: 'A-Z' }) || 'SYSTEM',
+  records: params.read('records', { keep: '0-9' }),
+  noUpdate: params.read('no_update', { keep: 'A-Z' }),
+  insertIfNotFound: params.read('insert_if_not_found', { keep: 'A-Z' }),
+}));
+
+type UpdateLeadInput = ReturnType<typeof readInput>['value'];
+type SearchKey = 'leadId' | 'vendorLeadCode' | 'phoneNumber';
+
+/** LEAD_ID, then VENDOR_LEAD_CODE, then PHONE_NUMBER: the first the method names whose value is given. */
+function searchKeyOf(input: UpdateLeadInput): { key: SearchKey; search: LeadSearch } | null {
+  const method = input.searchMethod;
+  if (method.includes('LEAD_ID') && Number(input.leadId) > 0) return { key: 'leadId', search: { leadId: Number(input.leadId) } };
+  if (method.includes('VENDOR_LEAD_CODE') && input.lead.vendor_lead_code !== '') return { key: 'vendorLeadCode', search: { vendorLeadCode: bytesToText(input.lead.vendor_lead_code) } };
+  if (method.includes('PHONE_NUMBER') && input.lead.phone_number !== '') return { key: 'phoneNumber', search: { phoneNumber: bytesToText(input.lead.phone_number) } };
+  return null;
+}
+
+/** LIST: the list given; CAMPAIGN: the lists of its campaign; SYSTEM: any; a restricted caller's lists in any case. */
+async function listsToSearch(ctx: NonAgentContext, input: UpdateLeadInput): Promise<number[] | null> {
+  const allowed = await searchableLists(ctx);
+  let lists: number[] | null = null;
+  if (input.searchLocation === 'LIST') lists = [Number(input.listId)];
+  if (input.searchLocation === 'CAMPAIGN') {
+    const list = input.listId === '' ? null : await ctx.core.getLeadList(Number(input.listId));
+    lists = list ? (await ctx.core.leadListsOfCampaign(list.campaignId)).map((each) => each.id) : [];
+  }
+  if (allowed === null) return lists;
+  return lists === null ? allowed : lists.filter((id) => allowed.includes(id));
+}
+
+/** The fields the request gives (`--BLANK--` empties one), but the one it searched by. */
+function changesOf(input: UpdateLeadInput, searchedBy: SearchKey): LeadChanges {
+  const blanked = { ...input.lead };
+  for (const name of STORED_LEAD_PARAMS) if (blanked[name] === BLANK) blanked[name] = '';
+  const fields = leadFieldsOf(blanked, blanked.phone_number);
+  const changes: Record<string, unknown> = {};
+  for (const [param, field] of Object.entries(FIELD_OF) as Array<[keyof typeof FIELD_OF, keyof LeadChanges]>) {
+    if (input.lead[param] === '' || field === searchedBy) continue;
+    changes[field] = fields[field as keyof typeof fields];
+  }
+  if (input.status !== '') changes.status = bytesToText(input.status);
+  return changes as LeadChanges;
+}
+
+async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo: string): Promise<string> {
+  const notice = `NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`;
+  const { phone_number: phone, phone_code: code } = input.lead;
+  const listId = Number(input.listId);
+  if (phone.length < 6 || phone.length > 16 || code === '' || input.listId === '' || !Number.isSafeInteger(listId)) {
+    return `${notice}\nERROR: update_lead INVALID DATA FOR LEAD INSERTION - ${ctx.user}|${phone}|${code}|${input.listId}|${input.insertIfNotFound}`;
+  }
+  const added = await ctx.core.addLeadToList({
+    listId,
+    listMustExist: false,
+    fields: leadFieldsOf(input.lead, phone),
+    addedBy: bytesToText(ctx.user),
+    dncChecks: { system: false, campaign: false },
+    duplicateChecks: [],
+  });
+  return `${notice}\nSUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${input.listId}|${added.lead.id}|${utf8ToBytes(added.lead.gmtOffsetNow)}|${ctx.user}`;
+}
+
+/**
+ * update_lead (spec §4.2): finds leads by lead number, vendor code or phone
+ * number (in a list, its campaign's lists or anywhere), then reports them
+ * (`no_update=Y`) or changes the fields given on each; nothing found adds a
+ * lead instead with `insert_if_not_found=Y`.
+ */
+export const updateLeadFunction = defineNonAgentFunction({
+  name: 'update_lead',
+  function: 'update_lead',
+  auth: {
+    allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
+    denied: (user) => `ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |${user}|0|`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    const { lead } = input;
+    const echo = `|${ctx.user}|${input.leadId}|${lead.vendor_lead_code}|${lead.phone_number}`;
+    const chosen = searchKeyOf(input);
+    if (!chosen) throw refuse(`ERROR: update_lead NO VALID SEARCH METHOD - ${ctx.user}|${input.searchMethod}|${input.leadId}|${lead.vendor_lead_code}|${lead.phone_number}`);
+    const lists = await listsToSearch(ctx, input);
+    const limit = Math.max(1, Math.min(Number(input.records) || 1, 1000));
+    const found = await ctx.core.findLeads(lists === null ? chosen.search : { ...chosen.search, listIds: lists }, limit);
+    if (found.length === 0) {
+      if (input.insertIfNotFound === 'Y') return insertInstead(ctx, input, echo);
+      throw refuse(`ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`);
+    }
+    if (input.noUpdate === 'Y') {
+      return found.map((each) => `NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${ctx.user}|${each.id}|${utf8ToBytes(each.vendorLeadCode)}|${utf8ToBytes(each.phoneNumber)}|${each.listId}|${each.entryListId}`).join('\n');
+    }
+    const changes = changesOf(input, chosen.key);
+    const lines: string[] = [];
+    for (const each of found) {
+      const updated = Object.keys(changes).length === 0 ? null : await ctx.core.updateLead({ leadId: each.id, changes });
+      lines.push(`SUCCESS: update_lead LEAD HAS BEEN UPDATED - ${ctx.user}|${each.id}|${updated ? 1 : 0}|||`);
+    }
+    return lines.join('\n');
+  },
+  render: (lines) => lines,
+  errors: {
+    LEAD_REJECTED: { text: (ctx) => `ERROR: update_lead LEAD HAS NOT BEEN UPDATED - ${ctx.user}|${ctx.params.read('lead_id', { keep: '0-9' })}|0|||` },
+  },
+});

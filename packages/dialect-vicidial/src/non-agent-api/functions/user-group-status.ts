@@ -1,0 +1,60 @@
+import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { exportRows } from '../../wire/export-rows';
+import { agentGroupOf, subStatusOf } from '../agent-report';
+import { defineNonAgentFunction, refuse } from '../operation';
+import { readWith } from '../params';
+
+const COLUMNS = ['usergroups', 'calls_waiting', 'agents_logged_in', 'agents_in_calls', 'agents_waiting', 'agents_paused', 'agents_in_dead_calls', 'agents_in_dispo', 'agents_in_dial'];
+
+const readInput = readWith((params) => ({
+  userGroups: params.read('user_groups', { keep: '-_|0-9{L}' }),
+  stage: params.read('stage', { keep: '0-9{L}' }),
+  header: params.read('header', { keep: '0-9{L}' }),
+}));
+
+interface GroupCounts {
+  loggedIn: number;
+  inCalls: number;
+  waiting: number;
+  paused: number;
+  inDispo: number;
+  inDial: number;
+}
+
+/**
+ * user_group_status (spec §4.2): one row counting the agents of the groups
+ * named: logged in, on a call, waiting, paused, with a lead waiting for its
+ * disposition (DISPO), dialling. No call waits for a VICIdial agent in the
+ * gateway (it has no inbound queue of its own), and a call whose customer
+ * hung up ends, so calls_waiting and agents_in_dead_calls are 0.
+ */
+export const userGroupStatus = defineNonAgentFunction({
+  name: 'user_group_status',
+  function: 'user_group_status',
+  auth: {
+    allows: (user) => user.level > 6 && user.viewReports,
+    denied: (user) => `ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET GROUP INFO: |${user}|0|`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    const names = bytesToText(input.userGroups).split('|').filter((name) => name !== '');
+    if (names.length === 0) throw refuse(`ERROR: user_group_status INVALID SEARCH PARAMETERS: ${ctx.user}|${input.userGroups}`);
+    const counts: GroupCounts = { loggedIn: 0, inCalls: 0, waiting: 0, paused: 0, inDispo: 0, inDial: 0 };
+    for (const session of await ctx.core.listAgentSessions()) {
+      const agent = await ctx.core.getAgent(session.agentId);
+      if (!agent || !names.includes(agentGroupOf(agent))) continue;
+      const subStatus = await subStatusOf(ctx, session);
+      counts.loggedIn += 1;
+      if (session.state === 'in_call') counts.inCalls += 1;
+      if (session.state === 'ready') counts.waiting += 1;
+      if (subStatus === 'DISPO') counts.inDispo += 1;
+      else if (session.state === 'paused' || session.state === 'wrap_up') counts.paused += 1;
+      if (subStatus === 'DIAL') counts.inDial += 1;
+    }
+    return { names, counts };
+  },
+  render({ names, counts }, _ctx, input) {
+    const row = [utf8ToBytes(names.join(' ')), 0, counts.loggedIn, counts.inCalls, counts.waiting, counts.paused, 0, counts.inDispo, counts.inDial];
+    return exportRows(input.stage, input.header, COLUMNS, [row]);
+  },
+});

@@ -1,0 +1,20 @@
+import type { InputFilters } from '../wire/input-filters';
+import type { PhpParams } from '../wire/php-params';
+import { filterParam, type ParamFilter } from '../agent-api/lead-params';
+
+/** VICIdial's identifier filter (users, groups, switches). */
+export const IDENTIFIER = { keep: '-_0-9{L}' };
+
+/** A request's parameters, each read through its VICIdial filter (spec §1.3) by the function that reads it. */
+export interface NonAgentParams {
+  read(name: string, filter: ParamFilter): string;
+}
+
+export function nonAgentParams(params: PhpParams, filters: InputFilters): NonAgentParams {
+  return { read: (name, filter) => filterParam(params.get(name), filter, filters) };
+}
+
+/** An input check that reads the parameters a function needs; the filters leave nothing to refuse. */
+export const readWith =
+  <Input>(read: (params: NonAgentParams) => Input) =>
+  (params: NonAgentParams): { ok: true; value: Input } => ({ ok: true, value: read(params) });

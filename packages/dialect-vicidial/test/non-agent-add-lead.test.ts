@@ -1,0 +1,183 @@
+import type { Lead } from '@pbx-gateway/core';
+import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
+
+// Non-Agent add_lead (spec §4.1, §4.2): the per-function rules and every
+// response line, with the leads stored in Postgres.
+
+const gateway = sharedGateway({ overrides: { extraProvisioning: NON_AGENT_PROVISIONING } });
+
+const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=add_lead&${query}`);
+
+/** The lead a SUCCESS line names, as stored. */
+async function addedLead(response: WireResponse, expected: (leadId: string) => string): Promise<Lead> {
+  const match = /^SUCCESS: add_lead LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(response.text);
+  expect({ body: response.text, matched: match !== null }).toEqual({ body: response.text, matched: true });
+  expectVicidialAnswer(response, expected(match![1]!));
+  return (await gateway().core.getLead(Number(match![1])))!;
+}
+
+describe('the rules every function passes (spec §4.1)', () => {
+  test('a source shorter than 2: two lines', async () => {
+    expectVicidialAnswer(await nonAgentGet(gateway(), 'source=x&user=6666&pass=1234&function=add_lead&phone_number=7275559000'), 'ERROR: Invalid Source - x\nERROR: Invalid Source: |x|\n');
+  });
+
+  test('a function outside the allow-list', async () => {
+    expectVicidialAnswer(await api('phone_number=7275559000', '6668'), 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6668|add_lead|\n');
+  });
+
+  test.each([
+    ['6675', 'modify_leads 0'],
+    ['6667', 'no API access (vdc_agent_api_access 0)'],
+  ])('no permission to add leads: %s (%s)', async (user) => {
+    expectVicidialAnswer(await api('phone_number=7275559000', user), `ERROR: add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM: |${user}|0|\n`);
+  });
+
+  test('api_list_restrict with a group that does not exist', async () => {
+    expectVicidialAnswer(await api('phone_number=7275559000&list_id=101', '6677'), 'ERROR: user_group DOES NOT EXIST: |6677|NOGROUP|\n');
+  });
+});
+
+describe('add_lead refusals (spec §4.2)', () => {
+  test("api_list_restrict: a list outside the group's campaigns, or not defined", async () => {
+    expectVicidialAnswer(await api('phone_number=7275559000&list_id=300', '6676'), 'ERROR: add_lead NOT AN ALLOWED LIST ID - 7275559000|300\n');
+    expectVicidialAnswer(await api('phone_number=7275559000&list_id=12345', '6676'), 'ERROR: add_lead NOT AN ALLOWED LIST ID - 7275559000|12345\n');
+  });
+
+  test('list_exists_check=Y and a list that is not defined', async () => {
+    expectVicidialAnswer(await api('phone_number=7275559000&list_id=12345&list_exists_check=Y'), 'ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - 7275559000|12345\n');
+  });
+
+  test.each(['72755', '72755512121212121'])('a number of other than 6 to 16 digits: %s', async (number) => {
+    expectVicidialAnswer(await api(`phone_number=${number}&list_id=101`), `ERROR: add_lead INVALID PHONE NUMBER LENGTH - ${number}|6666\n`);
+  });
+
+  test('the number keeps digits only', async () => {
+    expectVicidialAnswer(await api('phone_number=72a7-5%2B5&list_id=101'), 'ERROR: add_lead INVALID PHONE NUMBER LENGTH - 72755|6666\n');
+  });
+
+  test('dnc_check: the system list (Y or AREACODE)', async () => {
+    expectVicidialAnswer(await api('phone_number=7275550000&list_id=101&dnc_check=Y'), 'ERROR: add_lead PHONE NUMBER IN DNC - 7275550000|6666\n');
+    expectVicidialAnswer(await api('phone_number=7275550000&list_id=101&dnc_check=AREACODE'), 'ERROR: add_lead PHONE NUMBER IN DNC - 7275550000|6666\n');
+  });
+
+  test("campaign_dnc_check: the list's campaign's list (or the one it uses)", async () => {
+    expectVicidialAnswer(await api('phone_number=7275550001&list_id=101&campaign_dnc_check=Y'), 'ERROR: add_lead PHONE NUMBER IN CAMPAIGN DNC - 7275550001|TESTCAMP|6666\n');
+    expectVicidialAnswer(await api('phone_number=7275550001&list_id=300&campaign_dnc_check=Y'), 'ERROR: add_lead PHONE NUMBER IN CAMPAIGN DNC - 7275550001|OTHERDNC|6666\n');
+  });
+
+  test('a number on both lists: the system line only', async () => {
+    expectVicidialAnswer(await api('phone_number=7275550002&list_id=101&dnc_check=Y&campaign_dnc_check=Y'), 'ERROR: add_lead PHONE NUMBER IN DNC - 7275550002|6666\n');
+  });
+
+  test('duplicate_check DUPLIST, DUPCAMP, DUPSYS name the earlier lead (and its list)', async () => {
+    // The demo's lead 1 has 7275551212 in list 101 (TESTCAMP).
+    expectVicidialAnswer(await api('phone_number=7275551212&list_id=101&duplicate_check=DUPLIST'), 'ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275551212|101|1\n');
+    expectVicidialAnswer(await api('phone_number=7275551212&list_id=102&duplicate_check=DUPCAMP'), 'ERROR: add_lead DUPLICATE PHONE NUMBER IN CAMPAIGN LISTS - 7275551212|102|1|101\n');
+    // Checked in turn: nothing in list 300, lead 1 elsewhere in the system.
+    expectVicidialAnswer(await api('phone_number=7275551212&list_id=300&duplicate_check=DUPLIST-DUPSYS'), 'ERROR: add_lead DUPLICATE PHONE NUMBER IN SYSTEM - 7275551212|300|1|101\n');
+    expectVicidialAnswer(await api('phone_number=7275551212&list_id=300&duplicate_check=DUPSYS'), 'ERROR: add_lead DUPLICATE PHONE NUMBER IN SYSTEM - 7275551212|300|1|101\n');
+  });
+
+  test('a field the lead cannot keep: LEAD HAS NOT BEEN ADDED, without SQL', async () => {
+    expectVicidialAnswer(await api('phone_number=7275559001&list_id=101&date_of_birth=2024-13-45'), 'ERROR: add_lead LEAD HAS NOT BEEN ADDED - 7275559001|101||6666\n');
+  });
+});
+
+describe('SUCCESS: add_lead LEAD HAS BEEN ADDED', () => {
+  test('defaults: list 999 (no definition needed), phone code 1, gender U, rank 0, NEW, user = the API user', async () => {
+    const lead = await addedLead(await api('phone_number=7275559100&first_name=Ann'), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559100|999|${id}|0.00|6666\n`);
+    expect(lead).toMatchObject({ listId: 999, entryListId: 999, phoneCode: '1', phoneNumber: '7275559100', firstName: 'Ann', gender: 'U', rank: 0, status: 'NEW', user: '6666' });
+  });
+
+  test('every lead field, through its filter', async () => {
+    const query =
+      'phone_number=7275559101&phone_code=44&list_id=101&vendor_lead_code=V-1&source_id=src&title=Mr&first_name=Bob&middle_initial=J&last_name=Smith' +
+      '&address1=1+Main+St&city=Tampa&state=FL&postal_code=33601&country_code=USA&gender=M&date_of_birth=1970-01-02&alt_phone=555&email=b%40x.org' +
+      '&security_phrase=sp&comments=hi+%22there%22&rank=5&owner=own';
+    const lead = await addedLead(await api(query), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559101|101|${id}|0.00|6666\n`);
+    expect(lead).toMatchObject({
+      listId: 101,
+      phoneCode: '44',
+      vendorLeadCode: 'V-1',
+      sourceId: 'src',
+      title: 'Mr',
+      firstName: 'Bob',
+      middleInitial: 'J',
+      lastName: 'Smith',
+      address1: '1 Main St',
+      city: 'Tampa',
+      state: 'FL',
+      postalCode: '33601',
+      countryCode: 'USA',
+      gender: 'M',
+      dateOfBirth: '1970-01-02',
+      altPhone: '555',
+      email: 'b@x.org',
+      securityPhrase: 'sp',
+      comments: 'hi "there"',
+      rank: 5,
+      owner: 'own',
+    });
+  });
+
+  test('checks that pass add the lead; a restricted user adds to its own lists', async () => {
+    const first = await addedLead(
+      await api('phone_number=7275559102&list_id=101&dnc_check=Y&campaign_dnc_check=Y&duplicate_check=DUPLIST', '6676'),
+      (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559102|101|${id}|0.00|6676\n`,
+    );
+    expect(first.user).toBe('6676');
+    // The same number again is a duplicate in that list, but not in another campaign's.
+    expectVicidialAnswer(await api('phone_number=7275559102&list_id=101&duplicate_check=DUPLIST'), `ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275559102|101|${first.id}\n`);
+    await addedLead(await api('phone_number=7275559102&list_id=300&duplicate_check=DUPCAMP30DAY'), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559102|300|${id}|0.00|6666\n`);
+  });
+});
+
+describe('add_lead callbacks (callback=Y)', () => {
+  const leadIdOf = (text: string): number => Number(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(text)![1]);
+
+  test('SCHEDULED CALLBACK ADDED: the lead held (CBHOLD), the callback stored for its campaign', async () => {
+    const response = await api(
+      'phone_number=7275559200&list_id=101&callback=Y&callback_status=CALLBK&callback_datetime=2030-01-02+10:00:00&callback_type=USERONLY&callback_user=1000&callback_comments=call+me',
+    );
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559200|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK ADDED - ${id}|TESTCAMP|2030-01-02 10:00:00|USERONLY|1000|CALLBK\n`);
+    expect((await gateway().core.getLead(id))?.status).toBe('CBHOLD');
+    expect(await gateway().core.callbacksOfLead(id)).toMatchObject([
+      { leadId: id, listId: 101, campaignId: 'TESTCAMP', state: 'ACTIVE', status: 'CALLBK', callbackAt: new Date('2030-01-02T10:00:00Z'), recipient: 'USERONLY', agentId: '1000', comments: 'call me' },
+    ]);
+  });
+
+  test('<n>DAYS from now, for anyone, scheduled by the API user', async () => {
+    const response = await api('phone_number=7275559201&list_id=101&callback=Y&callback_datetime=2DAYS');
+    const id = leadIdOf(response.text);
+    const [callback] = await gateway().core.callbacksOfLead(id);
+    const lead = await gateway().core.getLead(id);
+    const local = callback!.callbackAt.toISOString().slice(0, 19).replace('T', ' ');
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559201|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK ADDED - ${id}|TESTCAMP|${local}|ANYONE|6666|CALLBK\n`);
+    // Two days after the request, which the lead's entry follows.
+    const ahead = callback!.callbackAt.getTime() - lead!.entryDate.getTime();
+    expect(ahead).toBeLessThanOrEqual(2 * 86_400_000);
+    expect(ahead).toBeGreaterThan(2 * 86_400_000 - 60_000);
+    expect(callback).toMatchObject({ recipient: 'ANYONE', agentId: '6666' });
+  });
+
+  test('NOT ADDED, CAMPAIGN NOT VALID: a list without a campaign; the lead stays NEW', async () => {
+    const response = await api('phone_number=7275559202&list_id=999&callback=Y&callback_datetime=NOW');
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559202|999|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${id}|\n`);
+    expect((await gateway().core.getLead(id))?.status).toBe('NEW');
+    expect(await gateway().core.callbacksOfLead(id)).toEqual([]);
+  });
+
+  test('NOT ADDED, USER NOT VALID: USERONLY for a user that does not exist', async () => {
+    const response = await api('phone_number=7275559203&list_id=101&callback=Y&callback_type=USERONLY&callback_user=9999');
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559203|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${id}|TESTCAMP|9999|USERONLY\n`);
+    expect(await gateway().core.callbacksOfLead(id)).toEqual([]);
+  });
+
+  test('a callback status the lead cannot keep: nothing added', async () => {
+    expectVicidialAnswer(await api('phone_number=7275559204&list_id=101&callback=Y&callback_status=TOOLONGSTATUS'), 'ERROR: add_lead LEAD HAS NOT BEEN ADDED - 7275559204|101||6666\n');
+  });
+});

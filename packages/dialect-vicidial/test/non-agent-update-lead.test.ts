@@ -1,0 +1,80 @@
+import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+
+// Non-Agent update_lead (spec §4.2): the search methods and locations,
+// no_update, insert_if_not_found, field changes, every line; leads in Postgres.
+
+const gateway = sharedGateway({
+  overrides: {
+    extraProvisioning: {
+      ...NON_AGENT_PROVISIONING,
+      leads: [
+        { id: 50, listId: 101, phoneNumber: '3125550050', vendorLeadCode: 'VEN-50', firstName: 'Fifty', city: 'Chicago' },
+        { id: 51, listId: 102, phoneNumber: '3125550051', vendorLeadCode: 'VEN-SHARED' },
+        { id: 52, listId: 300, phoneNumber: '3125550051', vendorLeadCode: 'VEN-SHARED' },
+      ],
+    },
+  },
+});
+
+const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=update_lead&${query}`);
+
+test.each(['6675', '6667'])('no permission (%s)', async (user) => {
+  expectVicidialAnswer(await api('lead_id=50&first_name=X', user), `ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |${user}|0|\n`);
+});
+
+test('no key for the search method', async () => {
+  expectVicidialAnswer(await api('first_name=X'), 'ERROR: update_lead NO VALID SEARCH METHOD - 6666|LEAD_ID|||\n');
+  expectVicidialAnswer(await api('search_method=VENDOR_LEAD_CODE&lead_id=50&phone_number=3125550050'), 'ERROR: update_lead NO VALID SEARCH METHOD - 6666|VENDOR_LEAD_CODE|50||3125550050\n');
+});
+
+test('nothing found: NO MATCHES FOUND', async () => {
+  expectVicidialAnswer(await api('lead_id=99999&first_name=X'), 'ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|99999||\n');
+  // In list 102 there is no lead 50.
+  expectVicidialAnswer(await api('lead_id=50&search_location=LIST&list_id=102&first_name=X'), 'ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|50||\n');
+});
+
+test('no_update=Y: the leads found, up to records', async () => {
+  expectVicidialAnswer(
+    await api('search_method=VENDOR_LEAD_CODE&vendor_lead_code=VEN-SHARED&records=5&no_update=Y'),
+    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51|VEN-SHARED|3125550051|102|102\nNOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|52|VEN-SHARED|3125550051|300|300\n',
+  );
+  expectVicidialAnswer(await api('search_method=PHONE_NUMBER&phone_number=3125550051&no_update=Y'), 'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51|VEN-SHARED|3125550051|102|102\n');
+  // CAMPAIGN: the lists of list 101's campaign (TESTCAMP: 101, 102).
+  expectVicidialAnswer(
+    await api('search_method=PHONE_NUMBER&phone_number=3125550051&search_location=CAMPAIGN&list_id=101&records=9&no_update=Y'),
+    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51|VEN-SHARED|3125550051|102|102\n',
+  );
+  // A restricted caller searches the lists of its group's campaigns only.
+  expectVicidialAnswer(
+    await api('search_method=VENDOR_LEAD_CODE&vendor_lead_code=VEN-SHARED&records=5&no_update=Y', '6676'),
+    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6676|51|VEN-SHARED|3125550051|102|102\n',
+  );
+});
+
+test('the fields given change, --BLANK-- empties one; one line per lead', async () => {
+  expectVicidialAnswer(await api('lead_id=50&first_name=Fiftyone&city=--BLANK--&status=SALE&comments=called+%22back%22'), 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|50|1|||\n');
+  expect(await gateway().core.getLead(50)).toMatchObject({ firstName: 'Fiftyone', city: '', status: 'SALE', comments: 'called "back"', vendorLeadCode: 'VEN-50', phoneNumber: '3125550050' });
+  expectVicidialAnswer(
+    await api('search_method=VENDOR_LEAD_CODE&vendor_lead_code=VEN-SHARED&records=2&owner=team7'),
+    'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|51|1|||\nSUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|52|1|||\n',
+  );
+  expect((await gateway().core.getLead(52))?.owner).toBe('team7');
+});
+
+test('insert_if_not_found=Y: a NOTICE, then the lead added, or the data refused', async () => {
+  const response = await api('search_method=PHONE_NUMBER&phone_number=3125550099&insert_if_not_found=Y&list_id=101&phone_code=1&first_name=New');
+  const match = /^NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: \|6666\|\|\|3125550099\nSUCCESS: update_lead LEAD HAS BEEN ADDED - 3125550099\|101\|(\d+)\|0\.00\|6666\n$/.exec(response.text);
+  expect({ body: response.text, matched: match !== null }).toEqual({ body: response.text, matched: true });
+  expectVicidialAnswer(response, response.text);
+  expect(await gateway().core.getLead(Number(match![1]))).toMatchObject({ listId: 101, phoneNumber: '3125550099', firstName: 'New', status: 'NEW', user: '6666' });
+  expectVicidialAnswer(
+    await api('search_method=PHONE_NUMBER&phone_number=3125550098&insert_if_not_found=Y&phone_code=1'),
+    'NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|||3125550098\nERROR: update_lead INVALID DATA FOR LEAD INSERTION - 6666|3125550098|1||Y\n',
+  );
+});
+
+test('a value the lead cannot keep: nothing changes (gateway line)', async () => {
+  expectVicidialAnswer(await api('lead_id=50&first_name=Changed&status=TOOLONGSTATUS'), 'ERROR: update_lead LEAD HAS NOT BEEN UPDATED - 6666|50|0|||\n');
+  expect((await gateway().core.getLead(50))?.firstName).not.toBe('Changed');
+});

@@ -1,0 +1,131 @@
+/// <reference types="jest" />
+import type { Campaign, NewLead, Recording } from '@pbx-gateway/core';
+import { agent } from '../test-core/fixtures';
+import { at, freshStore, type MakeStore } from './contract-store';
+
+const newLead = (listId: number, phoneNumber: string, overrides: Partial<NewLead> = {}): NewLead => ({
+  listId,
+  entryListId: listId,
+  status: 'NEW',
+  user: '6666',
+  entryDate: at('2024-05-01T10:00:00.000Z'),
+  modifyDate: at('2024-05-01T10:00:00.000Z'),
+  calledCount: 0,
+  phoneCode: '1',
+  phoneNumber,
+  vendorLeadCode: '',
+  sourceId: '',
+  gmtOffsetNow: '0.00',
+  title: '',
+  firstName: '',
+  middleInitial: '',
+  lastName: '',
+  address1: '',
+  address2: '',
+  address3: '',
+  city: '',
+  state: '',
+  province: '',
+  postalCode: '',
+  countryCode: '',
+  gender: 'U',
+  dateOfBirth: null,
+  altPhone: '',
+  email: '',
+  securityPhrase: '',
+  comments: '',
+  rank: 0,
+  owner: '',
+  ...overrides,
+});
+
+const campaign = (id: string): Campaign => ({
+  id,
+  name: id,
+  active: true,
+  dialMethod: 'MANUAL',
+  allowInbound: false,
+  manualDialListId: null,
+  apiManualDial: 'STANDARD',
+  manualPreviewDial: 'DISABLED',
+  altNumberDialing: false,
+  agentLeadSearch: 'DISABLED',
+  defaultXferGroup: null,
+  parkExt: null,
+  campaignCid: null,
+  dialPrefix: '',
+  useOtherCampaignDnc: null,
+  settings: {},
+});
+
+const recording = (id: string, overrides: Partial<Recording> = {}): Recording => ({
+  id,
+  name: id,
+  format: 'wav',
+  location: `${id}.wav`,
+  agentId: '1000',
+  bridgeId: 'agent-1000.conf',
+  callId: null,
+  leadId: null,
+  state: 'finished',
+  createdAt: at('2024-05-01T10:00:00.000Z'),
+  startedAt: at('2024-05-01T10:00:00.000Z'),
+  endedAt: at('2024-05-01T10:01:00.000Z'),
+  durationSec: 60,
+  ...overrides,
+});
+
+/** The look-ups the Non-Agent functions make: leads and lists, agents by number, recordings. */
+export function lookupContract(makeStore: MakeStore): void {
+  describe('look-ups', () => {
+    const store = freshStore(makeStore);
+
+    it("lists a campaign's lists by id", async () => {
+      const lists = store().direct.leadLists;
+      await store().direct.campaigns.upsert(campaign('C1'));
+      await store().direct.campaigns.upsert(campaign('C2'));
+      await lists.upsert({ id: 12, name: 'b', campaignId: 'C1', active: true });
+      await lists.upsert({ id: 11, name: 'a', campaignId: 'C1', active: true });
+      await lists.upsert({ id: 13, name: 'c', campaignId: 'C2', active: true });
+      expect((await lists.listOfCampaign('C1')).map((list) => list.id)).toEqual([11, 12]);
+      expect(await lists.listOfCampaign('NONE')).toEqual([]);
+    });
+
+    it('finds leads by number, vendor code, phone number and lists, in lead order, up to a limit', async () => {
+      const leads = store().direct.leads;
+      const a = await leads.insert(newLead(11, '3125550001', { vendorLeadCode: 'V' }));
+      const b = await leads.insert(newLead(12, '3125550001', { vendorLeadCode: 'V' }));
+      const c = await leads.insert(newLead(13, '3125550002', { vendorLeadCode: 'W' }));
+      expect((await leads.search({ vendorLeadCode: 'V' }, 10)).map((lead) => lead.id)).toEqual([a.id, b.id]);
+      expect((await leads.search({ vendorLeadCode: 'V' }, 1)).map((lead) => lead.id)).toEqual([a.id]);
+      expect((await leads.search({ phoneNumber: '3125550001', listIds: [12, 13] }, 10)).map((lead) => lead.id)).toEqual([b.id]);
+      expect(await leads.search({ leadId: c.id }, 10)).toEqual([c]);
+      expect(await leads.search({ leadId: c.id, vendorLeadCode: 'V' }, 10)).toEqual([]);
+      expect(await leads.search({ leadId: c.id, listIds: [] }, 10)).toEqual([]);
+      expect((await leads.findByPhoneNumber('3125550001', null)).map((lead) => lead.id)).toEqual([a.id, b.id]);
+      expect((await leads.findByPhoneNumber('3125550001', [11])).map((lead) => lead.id)).toEqual([a.id]);
+    });
+
+    it('adds an agent only under a free id, and knows the highest numeric id', async () => {
+      const agents = store().direct.agents;
+      expect(await agents.highestNumericId()).toBeNull();
+      expect(await agents.insert(agent('900'))).toBe(true);
+      expect(await agents.insert({ ...agent('900'), name: 'Other' })).toBe(false);
+      expect((await agents.get('900'))?.name).not.toBe('Other');
+      await agents.insert(agent('1200'));
+      await agents.insert(agent('agent-x'));
+      expect(await agents.highestNumericId()).toBe(1200);
+    });
+
+    it('finds recordings by agent, lead, call and creation time, oldest first', async () => {
+      const recordings = store().direct.recordings;
+      await recordings.insert(recording('agent-1000.r2', { leadId: 7, createdAt: at('2024-05-02T10:00:00.000Z') }));
+      await recordings.insert(recording('agent-1000.r1', { callId: null }));
+      await recordings.insert(recording('agent-2000.r3', { agentId: '2000', leadId: 7 }));
+      expect((await recordings.search({ agentId: '1000' })).map((found) => found.id)).toEqual(['agent-1000.r1', 'agent-1000.r2']);
+      expect((await recordings.search({ leadId: 7 })).map((found) => found.id)).toEqual(['agent-2000.r3', 'agent-1000.r2']);
+      expect((await recordings.search({ agentId: '1000', from: at('2024-05-02T00:00:00.000Z'), to: at('2024-05-03T00:00:00.000Z') })).map((found) => found.id)).toEqual(['agent-1000.r2']);
+      expect(await recordings.search({ callId: 'nope' })).toEqual([]);
+    });
+  });
+}
