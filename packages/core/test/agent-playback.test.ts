@@ -424,6 +424,44 @@ describe("by ringing the agent's phone", () => {
     expect(t.pbx.describe().filter((command) => command.startsWith('hangup'))).toEqual([]);
   });
 
+  it('refuses new audio while the phone of failed media is being released, so that audio cannot outlive the call', async () => {
+    const t = await setup();
+    const { playback, legId } = await ringing(t);
+    await t.answer(legId);
+    await t.playbackStarted(playback.id);
+    await t.playbackFinished(playback.id, 'failed');
+    t.pbx.clearCommands();
+
+    const refused = await refusal(play(t));
+    expect(refused.code).toBe('AGENT_BUSY');
+    expect(t.pbx.played()).toEqual([]);
+    await t.advance(1000);
+    await t.confirmHangups();
+    expect(await t.store.direct.playbacks.listUnfinished()).toEqual([]);
+    expect(await t.store.direct.playbacks.get(playback.id)).toMatchObject({ state: 'finished', finishCause: 'failed' });
+  });
+
+  it('finishes every unfinished playback of the call when its phone goes away, each once', async () => {
+    const t = await setup();
+    const { playback, legId, callId } = await ringing(t);
+    await t.answer(legId);
+    await t.playbackStarted(playback.id);
+    await t.playbackFinished(playback.id, 'failed');
+    // However a second audio came to share the call, the end of the call is the end of both.
+    const second: Playback = { ...playback, id: `${playback.id}-second`, state: 'playing', finishCause: null, createdAt: t.clock.now() };
+    await t.store.direct.playbacks.insert(second);
+    t.takeEvents();
+
+    await t.advance(1000);
+    await t.confirmHangups();
+    expect(await t.store.direct.playbacks.listUnfinished()).toEqual([]);
+    expect(await t.store.direct.playbacks.get(playback.id)).toMatchObject({ state: 'finished', finishCause: 'failed' });
+    expect(await t.store.direct.playbacks.get(second.id)).toMatchObject({ state: 'finished', finishCause: 'stopped' });
+    expect(describeEvents(t.events).slice(-2)).toEqual(['PlaybackFinished failed', 'PlaybackFinished stopped']);
+    expect(t.events.filter((event) => event.type === 'PlaybackFinished').map((event) => 'playbackId' in event && event.playbackId)).toEqual([playback.id, second.id]);
+    expect(callId).toBe(second.callId);
+  });
+
   it('ends the playback as stopped when the agent hangs up while it plays', async () => {
     const t = await setup();
     const { playback, legId } = await ringing(t);

@@ -48,15 +48,18 @@ describe('playbacks', () => {
     expect(unfinished.map((p) => p.id)).toEqual(['pb-call', 'agent-1001.pb-1', 'pb-bare']);
   });
 
-  it("finds a call's playback until it is finished, finishing included", async () => {
+  it("lists a call's playbacks until they are finished, finishing included, oldest first", async () => {
     await ctx.store.direct.playbacks.insert(playback('pb-c10', { callId: 'c10', state: 'pending' }));
     for (const state of ['pending', 'playing', 'paused', 'finishing'] as const) {
       await ctx.store.direct.playbacks.update(playback('pb-c10', { callId: 'c10', state }));
-      expect((await ctx.store.direct.playbacks.unfinishedForCall('c10'))?.id).toBe('pb-c10');
+      expect((await ctx.store.direct.playbacks.listUnfinishedForCall('c10')).map((p) => p.id)).toEqual(['pb-c10']);
     }
+    await ctx.store.direct.playbacks.insert(playback('pb-c10-later', { callId: 'c10', state: 'playing', createdAt: at('2099-01-01T00:00:00Z') }));
+    expect((await ctx.store.direct.playbacks.listUnfinishedForCall('c10')).map((p) => p.id)).toEqual(['pb-c10', 'pb-c10-later']);
     await ctx.store.direct.playbacks.update(playback('pb-c10', { callId: 'c10', state: 'finished' }));
-    expect(await ctx.store.direct.playbacks.unfinishedForCall('c10')).toBeNull();
-    expect(await ctx.store.direct.playbacks.unfinishedForCall('no-call')).toBeNull();
+    await ctx.store.direct.playbacks.update(playback('pb-c10-later', { callId: 'c10', state: 'finished', createdAt: at('2099-01-01T00:00:00Z') }));
+    expect(await ctx.store.direct.playbacks.listUnfinishedForCall('c10')).toEqual([]);
+    expect(await ctx.store.direct.playbacks.listUnfinishedForCall('no-call')).toEqual([]);
   });
 
   it('stores positions as whole milliseconds', async () => {

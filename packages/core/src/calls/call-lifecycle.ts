@@ -7,6 +7,7 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
 import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';
 import { offerWaitingCallsTo } from '../agents/availability';
+import { finishPlaybacksOfCall, type PlaybackEndCause } from '../playback/playback-call-end';
 
 /**
  * The call as it stands now, locked for this unit of work, when it is still
@@ -109,7 +110,13 @@ export async function recordLegEnded<C extends Call>(
  * this transaction, spares reading them again; legs hung up since then are
  * still live, so they keep the call from being over just as a fresh read would.
  */
-export async function completeCallIfOver<C extends Call>(ctx: CoreContext, uow: UnitOfWork, call: C, knownLegs?: readonly Leg[]): Promise<C | null> {
+export async function completeCallIfOver<C extends Call>(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  call: C,
+  knownLegs?: readonly Leg[],
+  playbackEndCause?: PlaybackEndCause,
+): Promise<C | null> {
   const { tx, now } = uow;
   const legs = knownLegs ?? (await tx.calls.legsOf(call.id));
   if (call.state === 'ended' || legs.some((leg) => leg.state !== 'ended')) return null;
@@ -126,6 +133,8 @@ export async function completeCallIfOver<C extends Call>(ctx: CoreContext, uow: 
     uow.engine.bestEffort('destroy hold bridge', () => ctx.pbx.destroyBridge(holdBridgeId));
   }
   if (ended.agentId) await releaseAgent(ctx, uow, ended);
+  // After the agent's release, as Huawei orders them: phone released, ready, playback finished.
+  await finishPlaybacksOfCall(uow, ended.id, playbackEndCause);
   return ended;
 }
 

@@ -6,6 +6,7 @@ import { hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import type { CallFlow } from '../calls/call-flow';
+import { causeAtCallEnd } from './playback-call-end';
 
 /**
  * Audio for an agent who is not on the phone: the agent's phone rings, the
@@ -63,15 +64,8 @@ export const agentPlaybackCall: CallFlow<'agent_playback'> = {
   async onLegEnded(ctx, uow, call, leg, legs) {
     publishPhoneReleased(uow, call, leg);
     await hangupOtherLegs(ctx, uow, legs, null);
-    const unfinished = await uow.tx.playbacks.unfinishedForCall(call.id);
-    const ended = await completeCallIfOver(ctx, uow, call, legs);
-    // Ending the call may have ended the session too (a deferred logout), which finishes its audio.
-    const playback = unfinished ? await uow.tx.playbacks.get(unfinished.id) : null;
-    if (playback && playback.state !== 'finished') {
-      const cause = endCause(playback, leg);
-      await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: cause, finishedAt: uow.now });
-      uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause, at: uow.now });
-    }
+    // Ending the call finishes its audio, each playback once (a deferred logout may have finished some already).
+    const ended = await completeCallIfOver(ctx, uow, call, legs, (playback) => endCause(playback, leg));
     return ended ?? call;
   },
 };
@@ -98,7 +92,5 @@ const FAILED_MEDIA_GRACE_MS = 1000;
  */
 function endCause(playback: Playback, leg: Leg): Exclude<PlaybackFinishCause, 'replaced'> {
   if (playback.state === 'finishing' && playback.finishCause === 'failed' && phoneReleasedBy(leg) === 'agent') return 'stopped';
-  if (playback.state === 'finishing' && playback.finishCause && playback.finishCause !== 'replaced') return playback.finishCause;
-  if (playback.state === 'pending' && playback.continues === null) return 'failed';
-  return 'stopped';
+  return causeAtCallEnd(playback);
 }

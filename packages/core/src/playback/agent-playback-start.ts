@@ -109,6 +109,12 @@ async function placePlayback(ctx: CoreContext, uow: UnitOfWork, session: AgentSe
     return { kind: 'awaiting_answer', callId: replaced.callId, session, ring: null };
   }
   if (session.currentCallId) {
+    // No audio is active (that was refused or replaced above), so an unfinished
+    // one is finishing: its phone is being released, and new audio would be cut
+    // off by that release or outlive the call.
+    if ((await tx.playbacks.listUnfinishedForCall(session.currentCallId)).length > 0) {
+      throw new DomainError('AGENT_BUSY', 'the agent is in a call that cannot take audio now');
+    }
     const legs = await tx.calls.legsOf(session.currentCallId);
     const agentLeg = legs.find((leg) => leg.role === 'agent' && leg.state === 'up');
     if (agentLeg) return { kind: 'target', target: { kind: 'leg', legId: agentLeg.id }, callId: session.currentCallId };

@@ -194,8 +194,8 @@ export interface PlaybackRepository {
   /** The agent's playback that is pending, playing or paused, if any. */
   activeForAgent(agentId: string): Promise<Playback | null>;
   activeForCall(callId: string): Promise<Playback | null>;
-  /** The call's playback that is not finished yet (including `finishing`), if any. */
-  unfinishedForCall(callId: string): Promise<Playback | null>;
+  /** The call's playbacks not finished yet (including `finishing`), oldest first. */
+  listUnfinishedForCall(callId: string): Promise<Playback[]>;
   /** Playbacks not yet finished (including `finishing`). */
   listUnfinished(): Promise<Playback[]>;
 }

@@ -67,6 +67,7 @@ const toColumns = (playback: Playback): Omit<PlaybackRow, 'id'> => ({
 });
 
 const NEWEST_FIRST = [{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }];
+const OLDEST_FIRST = [{ column: 'created_at' }, { column: 'id' }];
 
 export function createPlaybackRepository(db: Knex): PlaybackRepository {
   const activeWhere = async (column: 'agent_id' | 'call_id', value: string): Promise<Playback | null> => {
@@ -91,13 +92,13 @@ export function createPlaybackRepository(db: Knex): PlaybackRepository {
     activeForAgent: (agentId) => activeWhere('agent_id', agentId),
     activeForCall: (callId) => activeWhere('call_id', callId),
 
-    async unfinishedForCall(callId) {
-      const row: PlaybackRow | undefined = await db('playbacks').where('call_id', callId).whereNot({ state: 'finished' }).orderBy(NEWEST_FIRST).first();
-      return row ? toPlayback(row) : null;
+    async listUnfinishedForCall(callId) {
+      const rows: PlaybackRow[] = await db('playbacks').where('call_id', callId).whereNot({ state: 'finished' }).orderBy(OLDEST_FIRST);
+      return rows.map(toPlayback);
     },
 
     async listUnfinished() {
-      const rows: PlaybackRow[] = await db('playbacks').whereNot({ state: 'finished' }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      const rows: PlaybackRow[] = await db('playbacks').whereNot({ state: 'finished' }).orderBy(OLDEST_FIRST);
       return rows.map(toPlayback);
     },
   };

@@ -147,9 +147,9 @@ export function playbackContract(makeStore: MakeStore): void {
       await store().direct.playbacks.insert(playback('p3', { agentId: 'p-agent', callId: 'p-call', state: 'finishing', createdAt: at('2024-05-01T09:00:03.000Z') }));
       expect((await store().direct.playbacks.activeForAgent('p-agent'))?.id).toBe('p2');
       expect((await store().direct.playbacks.activeForCall('p-call'))?.id).toBe('p2');
-      expect((await store().direct.playbacks.unfinishedForCall('p-call'))?.id).toBe('p3');
+      expect((await store().direct.playbacks.listUnfinishedForCall('p-call')).map((row) => row.id)).toEqual(['p2', 'p3']);
       expect(await store().direct.playbacks.activeForAgent('nobody')).toBeNull();
-      expect(await store().direct.playbacks.unfinishedForCall('none')).toBeNull();
+      expect(await store().direct.playbacks.listUnfinishedForCall('none')).toEqual([]);
       expect((await store().direct.playbacks.listUnfinished()).map((row) => row.id)).toEqual(['p1b', 'p2', 'p3']);
     });
   });

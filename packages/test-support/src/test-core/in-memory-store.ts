@@ -1020,13 +1020,12 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async activeForCall(callId) {
       return newestActive((playback) => playback.callId === callId);
     },
-    async unfinishedForCall(callId) {
-      const unfinished = access
+    async listUnfinishedForCall(callId) {
+      return access
         .scan<Playback>('playbacks')
         .filter((row) => row.value.callId === callId && row.value.state !== 'finished')
-        .sort(byCreatedThenSeq);
-      const newest = unfinished[unfinished.length - 1];
-      return newest ? copy(newest.value) : null;
+        .sort(byCreatedThenSeq)
+        .map((row) => copy(row.value));
     },
     async listUnfinished() {
       return access

@@ -3,6 +3,8 @@ import type { Pool } from 'pg';
 interface Unfinished {
   what: string;
   id: string;
+  /** The call the row belongs to: the call itself, or the call a playback plays on. */
+  call_id: string | null;
   state: string;
   stage: string | null;
   at: Date;
@@ -17,9 +19,9 @@ export async function waitUntilQuiet(db: Pool, timeoutMs: number): Promise<void>
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query<Unfinished>(
-      `SELECT 'call ' || purpose AS what, id, state, stage, created_at AS at FROM calls WHERE state <> 'ended' AND purpose <> 'agent_phone'
+      `SELECT 'call ' || purpose AS what, id, id AS call_id, state, stage, created_at AS at FROM calls WHERE state <> 'ended' AND purpose <> 'agent_phone'
         UNION ALL
-       SELECT 'playback of ' || coalesce(agent_id, call_id), id, state, finish_cause, created_at FROM playbacks WHERE state <> 'finished'`,
+       SELECT 'playback of ' || coalesce(agent_id, call_id), id, call_id, state, finish_cause, created_at FROM playbacks WHERE state <> 'finished'`,
     );
     if (rows.length === 0) return;
     if (Date.now() > deadline) {
@@ -31,7 +33,7 @@ export async function waitUntilQuiet(db: Pool, timeoutMs: number): Promise<void>
 
 /** The rows of a call or playback that did not end, and the requests that acted on someone in the seconds around its start. */
 async function history(db: Pool, unfinished: Unfinished): Promise<string> {
-  const callId = unfinished.id.replace(/\.pb-.*$/, '');
+  const callId = unfinished.call_id;
   const legs = await db.query('SELECT id, role, state, created_at, answered_at, ended_at, cause FROM legs WHERE call_id = $1 ORDER BY created_at', [callId]);
   const playbacks = await db.query(
     'SELECT id, state, finish_cause, created_at, started_at, finished_at, continues FROM playbacks WHERE call_id = $1 OR id = $2 ORDER BY created_at',
