@@ -1,17 +1,5 @@
-import type {
-  AccessToken,
-  Agent,
-  AgentSession,
-  ApiLogEntry,
-  ApiUser,
-  CallOf,
-  Extension,
-  Leg,
-  NewCdr,
-  Playback,
-  Recording,
-} from '@pbx-gateway/core';
-import { createTestDatabase, type TestDatabase } from '@pbx-gateway/test-support';
+import type { AccessToken, Agent, ApiLogEntry, ApiUser, Extension, NewCdr, Recording } from '@pbx-gateway/core';
+import { createTestDatabase, storeRows, type TestDatabase } from '@pbx-gateway/test-support';
 import { Client } from 'pg';
 import { createPgStore, type PgStore, type PgStoreOptions } from '../src';
 
@@ -98,31 +86,6 @@ export const apiUser = (id: string, overrides: Partial<ApiUser> = {}): ApiUser =
   ...overrides,
 });
 
-export const session = (agentId: string, overrides: Partial<AgentSession> = {}): AgentSession => ({
-  agentId,
-  sessionId: `session-${agentId}`,
-  state: 'ready',
-  pauseReason: null,
-  stateBeforeCall: null,
-  device: `PJSIP/${agentId}`,
-  phoneNumber: agentId,
-  conference: null,
-  serverIp: '10.0.0.1',
-  campaignId: null,
-  currentCallId: null,
-  lead: null,
-  previewLeadId: null,
-  pendingDisposition: null,
-  pendingPause: null,
-  pendingLogout: false,
-  blended: true,
-  afterCall: 'ready',
-  loginVia: 'vicidial',
-  loggedInAt: at('2024-05-01T08:00:00.123Z'),
-  lastSeenAt: at('2024-05-01T08:00:00.123Z'),
-  stateChangedAt: at('2024-05-01T08:00:00.123Z'),
-  ...overrides,
-});
 
 export const extension = (id: number, overrides: Partial<Extension> = {}): Extension => ({
   id,
@@ -137,68 +100,8 @@ export const extension = (id: number, overrides: Partial<Extension> = {}): Exten
   ...overrides,
 });
 
-export const call = (id: string, overrides: Partial<CallOf<'click_to_call'>> = {}): CallOf<'click_to_call'> => ({
-  id,
-  purpose: 'click_to_call',
-  progress: { stage: 'ringing_source', trunkId: 1, destinationEndpoint: 'PJSIP/420777000111@upc', destinationCallerId: '100', destinationRingSec: null },
-  direction: 'outbound',
-  state: 'setup',
-  agentId: null,
-  tenant: null,
-  fromNumber: '100',
-  toNumber: '420777000111',
-  bridgeId: null,
-  extension: null,
-  createdAt: at('2024-05-01T09:00:00.000Z'),
-  answeredAt: null,
-  endedAt: null,
-  hangupCause: null,
-  hangupCauseText: null,
-  hangupSide: null,
-  origin: { dialect: 'voipsun', operation: 'originate', apiUserId: null },
-  data: {},
-  ...overrides,
-});
 
-export const leg = (id: string, callId: string, overrides: Partial<Leg> = {}): Leg => ({
-  id,
-  callId,
-  role: 'source',
-  endpoint: 'PJSIP/sip100',
-  channelName: null,
-  context: 'from-internal',
-  state: 'dialing',
-  callerNumber: '100',
-  callerName: 'Front desk',
-  dialedNumber: '420777000111',
-  account: null,
-  createdAt: at('2024-05-01T09:00:00.000Z'),
-  answeredAt: null,
-  endedAt: null,
-  cause: null,
-  causeText: null,
-  hangupRequested: false,
-  ...overrides,
-});
 
-export const playback = (id: string, overrides: Partial<Playback> = {}): Playback => ({
-  id,
-  agentId: null,
-  callId: null,
-  target: null,
-  media: 'sound:ss-noservice',
-  requestedName: 'ss-noservice',
-  state: 'pending',
-  finishCause: null,
-  offsetMs: 0,
-  playedMs: 0,
-  resumedAt: null,
-  createdAt: at('2024-05-01T09:00:00.000Z'),
-  startedAt: null,
-  finishedAt: null,
-  continues: null,
-  ...overrides,
-});
 
 export const recording = (id: string, overrides: Partial<Recording> = {}): Recording => ({
   id,
@@ -217,29 +120,6 @@ export const recording = (id: string, overrides: Partial<Recording> = {}): Recor
   ...overrides,
 });
 
-export const cdr = (callId: string, overrides: Partial<NewCdr> = {}): NewCdr => ({
-  callId,
-  purpose: 'click_to_call',
-  direction: 'outbound',
-  tenant: null,
-  agentId: null,
-  fromNumber: '100',
-  toNumber: '420777000111',
-  extension: null,
-  startedAt: at('2024-05-01T09:00:00.000Z'),
-  answeredAt: null,
-  endedAt: at('2024-05-01T09:00:30.000Z'),
-  durationSec: 30,
-  billsec: 0,
-  hangupCause: 17,
-  hangupCauseText: 'User busy',
-  hangupSide: 'callee',
-  recordingFile: null,
-  pressedKey: null,
-  leadId: null,
-  data: {},
-  ...overrides,
-});
 
 export const token = (fingerprint: string, overrides: Partial<AccessToken> = {}): AccessToken => ({
   fingerprint,
@@ -269,3 +149,10 @@ export const apiLogEntry = (operation: string, overrides: Partial<ApiLogEntry> =
 
 /** Campaigns and leads as the store contract builds them. */
 export { campaign, newLead } from '@pbx-gateway/test-support';
+
+/** Sessions, calls, legs and playbacks as the store contract writes them. */
+export const { session, call, leg, playback } = storeRows;
+
+/** A CDR as the contract writes it, of a call the callee turned away. */
+export const cdr = (callId: string, overrides: Partial<NewCdr> = {}): NewCdr =>
+  storeRows.cdr(callId, { hangupCause: 17, hangupCauseText: 'User busy', hangupSide: 'callee', ...overrides });

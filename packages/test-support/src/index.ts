@@ -40,3 +40,5 @@ export * from './test-core';
 // What every Store implementation must do (jest describe blocks: call it from a test file).
 export { storeContract, type ContractStore, type MakeStore } from './store-contract';
 export { campaign, newLead } from './store-contract/rows';
+/** The rows the contract writes, for a store's own tests. */
+export * as storeRows from './store-contract/rows';
