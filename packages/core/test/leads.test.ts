@@ -1,52 +1,10 @@
 import { DomainError, type Campaign, type LeadFields } from '../src';
-import { agent, trunk, describeEvents, legOf, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import { agent, campaign, newLead, trunk, describeEvents, legOf, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
 
-const CAMPAIGN: Campaign = {
-  id: 'TESTCAMP',
-  name: 'Test campaign',
-  active: true,
-  dialMethod: 'MANUAL',
-  allowInbound: false,
-  manualDialListId: 998,
-  apiManualDial: 'STANDARD',
-  manualPreviewDial: 'PREVIEW_AND_SKIP',
-  altNumberDialing: false,
-  agentLeadSearch: 'DISABLED',
-  defaultXferGroup: null,
-  parkExt: null,
-  campaignCid: null,
-  dialPrefix: '',
-  useOtherCampaignDnc: null,
-  settings: {},
-};
+const CAMPAIGN: Campaign = campaign('TESTCAMP', { name: 'Test campaign', dialPrefix: '' });
 
-const FIELDS: LeadFields = {
-  phoneCode: '1',
-  phoneNumber: '7275551212',
-  vendorLeadCode: '',
-  sourceId: '',
-  gmtOffsetNow: '0.00',
-  title: '',
-  firstName: 'Bob',
-  middleInitial: '',
-  lastName: 'Smith',
-  address1: '',
-  address2: '',
-  address3: '',
-  city: '',
-  state: '',
-  province: '',
-  postalCode: '',
-  countryCode: '',
-  gender: 'U',
-  dateOfBirth: null,
-  altPhone: '',
-  email: '',
-  securityPhrase: '',
-  comments: '',
-  rank: 0,
-  owner: '',
-};
+/** A lead's own fields, as a client gives them. */
+const FIELDS: LeadFields = (({ listId: _list, entryListId: _entry, status: _status, user: _user, entryDate: _entry2, modifyDate: _modify, calledCount: _count, ...fields }) => fields)(newLead());
 
 async function setup(campaign: Partial<Campaign> = {}): Promise<TestCore> {
   const t = await createTestCore({ directory: { agents: [agent('1000')], trunks: [trunk(1)] } });
