@@ -50,6 +50,43 @@ export interface Lead extends LeadFields {
 
 export type NewLead = Omit<Lead, 'id'>;
 
+/**
+ * A lead's fields with nothing known but what is given (absent or undefined
+ * values keep the defaults): empty texts, phone code 1, gender U, rank 0, no
+ * date of birth, GMT offset 0.00.
+ */
+export function leadFieldsWith(given: Partial<LeadFields> & Pick<LeadFields, 'phoneNumber'>): LeadFields {
+  const fields: LeadFields = {
+    phoneCode: '1',
+    phoneNumber: given.phoneNumber,
+    vendorLeadCode: '',
+    sourceId: '',
+    gmtOffsetNow: '0.00',
+    title: '',
+    firstName: '',
+    middleInitial: '',
+    lastName: '',
+    address1: '',
+    address2: '',
+    address3: '',
+    city: '',
+    state: '',
+    province: '',
+    postalCode: '',
+    countryCode: '',
+    gender: 'U',
+    dateOfBirth: null,
+    altPhone: '',
+    email: '',
+    securityPhrase: '',
+    comments: '',
+    rank: 0,
+    owner: '',
+  };
+  for (const [name, value] of Object.entries(given)) if (value !== undefined) Object.assign(fields, { [name]: value });
+  return fields;
+}
+
 /** What leads are looked up by; each criterion given must hold. */
 export interface LeadSearch {
   leadId?: number;

@@ -1,4 +1,4 @@
-import { isDomainError, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
+import { isDomainError, leadFieldsWith, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { groupAliasCallerId } from '../agent-api/group-alias';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
@@ -91,33 +91,7 @@ async function leadToDial(
 }
 
 function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string): LeadFields {
-  return {
-    phoneCode,
-    phoneNumber: number,
-    vendorLeadCode,
-    sourceId: '',
-    gmtOffsetNow: '0.00',
-    title: '',
-    firstName: '',
-    middleInitial: '',
-    lastName: '',
-    address1: '',
-    address2: '',
-    address3: '',
-    city: '',
-    state: '',
-    province: '',
-    postalCode: '',
-    countryCode: '',
-    gender: 'U',
-    dateOfBirth: null,
-    altPhone: '',
-    email: '',
-    securityPhrase: '',
-    comments: '',
-    rank: 0,
-    owner: '',
-  };
+  return leadFieldsWith({ phoneCode, phoneNumber: number, vendorLeadCode });
 }
 
 /** The queue modes of `api_manual_dial`: the number is queued for the agent instead of dialled now. */

@@ -1,4 +1,4 @@
-import type { StoreTransaction } from '@pbx-gateway/core';
+import { leadFieldsWith, type StoreTransaction } from '@pbx-gateway/core';
 import type { DialerSections } from './dialer-sections';
 
 export interface DialerApplied {
@@ -53,40 +53,17 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   }
   for (const entry of document.leads ?? []) {
     if (await tx.leads.get(entry.id)) continue;
+    const { id, listId, status, ...fields } = entry;
     await tx.leads.put({
-      id: entry.id,
-      listId: entry.listId,
-      entryListId: entry.listId,
-      status: entry.status ?? 'NEW',
+      ...leadFieldsWith(fields),
+      id,
+      listId,
+      entryListId: listId,
+      status: status ?? 'NEW',
       user: '',
       entryDate: now,
       modifyDate: now,
       calledCount: 0,
-      phoneCode: entry.phoneCode ?? '1',
-      phoneNumber: entry.phoneNumber,
-      vendorLeadCode: entry.vendorLeadCode ?? '',
-      sourceId: entry.sourceId ?? '',
-      gmtOffsetNow: '0.00',
-      title: entry.title ?? '',
-      firstName: entry.firstName ?? '',
-      middleInitial: entry.middleInitial ?? '',
-      lastName: entry.lastName ?? '',
-      address1: entry.address1 ?? '',
-      address2: entry.address2 ?? '',
-      address3: entry.address3 ?? '',
-      city: entry.city ?? '',
-      state: entry.state ?? '',
-      province: entry.province ?? '',
-      postalCode: entry.postalCode ?? '',
-      countryCode: entry.countryCode ?? '',
-      gender: entry.gender ?? 'U',
-      dateOfBirth: entry.dateOfBirth ?? null,
-      altPhone: entry.altPhone ?? '',
-      email: entry.email ?? '',
-      securityPhrase: entry.securityPhrase ?? '',
-      comments: entry.comments ?? '',
-      rank: entry.rank ?? 0,
-      owner: entry.owner ?? '',
     });
   }
   for (const entry of document.dnc ?? []) {
