@@ -25,6 +25,23 @@ async function setup(): Promise<TestCore> {
   });
 }
 
+/** A voice menu whose transfer key is 1, rung to the group, its caller answered. */
+async function answeredVoiceMenu(t: TestCore, groupName: string): Promise<{ callId: string; customerId: string }> {
+  const { callId } = await t.core.startVoiceMenuCall({
+    destination: '85781218893',
+    callerId: '2120280001',
+    media: { kind: 'sound', name: 'menu' },
+    transferKey: '1',
+    groupName,
+    tenant: null,
+    data: {},
+    origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: null },
+  });
+  const customerId = `${callId}.1`;
+  await t.answer(customerId);
+  return { callId, customerId };
+}
+
 const connected = (t: TestCore) => t.emit({ type: 'pbx_connected', at: t.clock.now() });
 
 describe('reconciliation after the engine connects', () => {
@@ -160,18 +177,7 @@ describe('reconciliation after the engine connects', () => {
 
   it('gives a voice menu awaiting its key a new timer after a gateway restart', async () => {
     const t = await setup();
-    const { callId } = await t.core.startVoiceMenuCall({
-      destination: '85781218893',
-      callerId: '2120280001',
-      media: { kind: 'sound', name: 'menu' },
-      transferKey: '1',
-      groupName: 'g',
-      tenant: null,
-      data: {},
-      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: null },
-    });
-    const customerId = `${callId}.1`;
-    await t.answer(customerId);
+    const { callId, customerId } = await answeredVoiceMenu(t, 'g');
     const playbackId = t.pbx.played()[0]!.playbackId;
     await t.playbackStarted(playbackId);
     await t.playbackFinished(playbackId);
@@ -196,18 +202,7 @@ describe('reconciliation after the engine connects', () => {
 
   it('asks the engine again to hang up a leg whose hang-up a crash kept from it', async () => {
     const t = await setup();
-    const { callId } = await t.core.startVoiceMenuCall({
-      destination: '85781218893',
-      callerId: '2120280001',
-      media: { kind: 'sound', name: 'menu' },
-      transferKey: '1',
-      groupName: 'pair',
-      tenant: null,
-      data: {},
-      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: null },
-    });
-    const customerId = `${callId}.1`;
-    await t.answer(customerId);
+    const { callId, customerId } = await answeredVoiceMenu(t, 'pair');
     await t.playbackStarted(t.pbx.played()[0]!.playbackId);
     await t.dtmf(customerId, '1');
     const [first, second] = (await legsOf(t, callId)).filter((leg) => leg.role === 'member');
@@ -229,18 +224,7 @@ describe('reconciliation after the engine connects', () => {
 
   it('releases a channel the engine still has for a leg the gateway already ended', async () => {
     const t = await setup();
-    const { callId } = await t.core.startVoiceMenuCall({
-      destination: '85781218893',
-      callerId: '2120280001',
-      media: { kind: 'sound', name: 'menu' },
-      transferKey: '1',
-      groupName: 'pair',
-      tenant: null,
-      data: {},
-      origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: null },
-    });
-    const customerId = `${callId}.1`;
-    await t.answer(customerId);
+    const { callId, customerId } = await answeredVoiceMenu(t, 'pair');
     await t.playbackStarted(t.pbx.played()[0]!.playbackId);
     await t.dtmf(customerId, '1');
     const [first, second] = (await legsOf(t, callId)).filter((leg) => leg.role === 'member');
