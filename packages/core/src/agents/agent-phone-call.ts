@@ -1,5 +1,6 @@
 import { completeCallIfOver, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
 import { bridgeLeg } from '../calls/call-primitives';
+import { hangupLeg } from '../calls/leg-hangup';
 import type { CallFlow } from '../calls/call-flow';
 
 /** The agent's phone joining the session conference, where it stays until logout. */
@@ -13,7 +14,8 @@ export const agentPhoneCall: CallFlow<'agent_phone'> = {
     const connected = { ...call, state: 'answered' as const, progress: { stage: 'in_conference' as const }, answeredAt: uow.now };
     await uow.tx.calls.update(connected);
     uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
-    if (call.bridgeId) bridgeLeg(ctx, uow, call.bridgeId, leg.id, { what: 'join conference' });
+    // A phone hung up just after answering is gone before it joins: its end (the next event) is an ordinary release.
+    if (call.bridgeId) bridgeLeg(ctx, uow, call.bridgeId, leg.id, { what: 'join conference', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
     return connected;
   },
 

@@ -50,7 +50,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     const legs = await uow.tx.calls.legsOf(call.id);
     await releaseRingingAgents(ctx, uow, call, legs.filter((other) => other.id !== leg.id), 'not_chosen');
     const callerLegId = call.progress.callerLegId;
-    bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge agent' });
+    bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge agent', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
     uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));
     bridgeLeg(ctx, uow, bridgeId, callerLegId, { what: 'bridge caller', create: false, whenGone: (next) => hangupLeg(ctx, next, leg.id) });
     return connected;

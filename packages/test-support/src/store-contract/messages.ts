@@ -51,8 +51,14 @@ export function mailboxContract(makeStore: MakeStore): void {
 
     it('wakes a waiter when an append commits, and moves the version; a rolled-back append wakes nobody', async () => {
       const signals = store().mailboxSignals;
-      const before = signals.version('m5', 'events');
       const controller = new AbortController();
+      // A committed append first: the signals are listening by the time the rolled-back one is made
+      // (a store may wake its waiters once when it starts listening, as notices may have been missed).
+      const first = signals.version('m5', 'events');
+      await store().transaction((tx) => tx.mailbox.append('m5', 'events', { n: 0 }));
+      while (signals.version('m5', 'events') === first) await signals.wait('m5', 'events', 60_000, controller.signal, first);
+      await store().direct.mailbox.takeNext('m5', 'events');
+      const before = signals.version('m5', 'events');
       let woken = false;
       const waiting = signals.wait('m5', 'events', 60_000, controller.signal, before).then(() => {
         woken = true;
