@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import type { Campaign, NewLead, Recording } from '@pbx-gateway/core';
+import { leadFieldsWith, type Campaign, type NewLead, type Recording } from '@pbx-gateway/core';
 import { agent } from '../test-core/fixtures';
 import { at, freshStore, type MakeStore } from './contract-store';
 
@@ -11,31 +11,7 @@ const newLead = (listId: number, phoneNumber: string, overrides: Partial<NewLead
   entryDate: at('2024-05-01T10:00:00.000Z'),
   modifyDate: at('2024-05-01T10:00:00.000Z'),
   calledCount: 0,
-  phoneCode: '1',
-  phoneNumber,
-  vendorLeadCode: '',
-  sourceId: '',
-  gmtOffsetNow: '0.00',
-  title: '',
-  firstName: '',
-  middleInitial: '',
-  lastName: '',
-  address1: '',
-  address2: '',
-  address3: '',
-  city: '',
-  state: '',
-  province: '',
-  postalCode: '',
-  countryCode: '',
-  gender: 'U',
-  dateOfBirth: null,
-  altPhone: '',
-  email: '',
-  securityPhrase: '',
-  comments: '',
-  rank: 0,
-  owner: '',
+  ...leadFieldsWith({ phoneNumber }),
   ...overrides,
 });
 

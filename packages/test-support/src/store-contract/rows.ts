@@ -1,4 +1,4 @@
-import type { AgentSession, CallOf, Campaign, Leg, NewCdr, NewLead, Playback } from '@pbx-gateway/core';
+import { leadFieldsWith, type AgentSession, type CallOf, type Campaign, type Leg, type NewCdr, type NewLead, type Playback } from '@pbx-gateway/core';
 import { at } from './contract-store';
 
 /** Rows of the kinds the core writes as it runs, with every field set as a core would. */
@@ -144,30 +144,6 @@ export const newLead = (overrides: Partial<NewLead> = {}): NewLead => ({
   entryDate: at('2024-05-01T08:00:00.000Z'),
   modifyDate: at('2024-05-01T08:00:00.000Z'),
   calledCount: 0,
-  phoneCode: '1',
-  phoneNumber: '7275551212',
-  vendorLeadCode: '',
-  sourceId: '',
-  gmtOffsetNow: '0.00',
-  title: '',
-  firstName: 'Bob',
-  middleInitial: '',
-  lastName: 'Smith',
-  address1: '',
-  address2: '',
-  address3: '',
-  city: '',
-  state: '',
-  province: '',
-  postalCode: '',
-  countryCode: '',
-  gender: 'U',
-  dateOfBirth: null,
-  altPhone: '',
-  email: '',
-  securityPhrase: '',
-  comments: '',
-  rank: 0,
-  owner: '',
+  ...leadFieldsWith({ phoneNumber: '7275551212', firstName: 'Bob', lastName: 'Smith' }),
   ...overrides,
 });
