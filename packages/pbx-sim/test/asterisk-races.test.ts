@@ -28,4 +28,20 @@ describe('Asterisk races brought to one form before a differential comparison', 
     const entries: TraceEntry[] = [event(1, 'ChannelDialplan', 'Up'), event(2, 'ChannelHangupRequest', 'Up', { cause: 0 })];
     expect(maskRaces(entries)).toEqual(entries);
   });
+
+  it("a holding bridge's music announcer, listed in a snapshot or not, is left out of the bridge's channels", () => {
+    const left = (channels: string[]): TraceEntry => ({
+      t: 3,
+      type: 'event',
+      ws: 'ws1',
+      event: { type: 'ChannelLeftBridge', channel: { id: 'chan-1' }, bridge: { id: 'park', bridge_class: 'stasis', channels } },
+    });
+    const start: TraceEntry[] = [
+      { t: 1, type: 'event', ws: 'ws1', event: { type: 'ChannelEnteredBridge', channel: { id: 'chan-1' }, bridge: { id: 'park', channels: ['chan-1'] } } },
+      { t: 2, type: 'request', req: 7, method: 'POST', path: '/ari/bridges/park/moh' },
+    ];
+    const shape = (entries: TraceEntry[]) => maskRaces(entries).map((e) => (e.type === 'event' ? e.event : e));
+    expect(shape([...start, left(['announcer-9'])])).toEqual(shape([...start, left([])]));
+    expect(shape([...start, left(['chan-1'])])).not.toEqual(shape([...start, left([])]));
+  });
 });

@@ -7,7 +7,9 @@ import type { EventEntry, JsonObject, TraceEntry } from '../../support/trace-for
  * so a run of either variant matches and anything else still differs.
  */
 export function maskRaces(entries: TraceEntry[]): TraceEntry[] {
-  return softHangupAfterStateChange(dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(mediaAnswers(snoopAnswers(withoutFailedApplicationList(entries)))))));
+  return softHangupAfterStateChange(
+    dialBeginFirst(leavingDestroyedBridge(withoutUnfollowedBridgeDestroyed(withoutMusicAnnouncer(mediaAnswers(snoopAnswers(withoutFailedApplicationList(entries))))))),
+  );
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -57,6 +59,36 @@ function mediaAnswers(entries: TraceEntry[]): TraceEntry[] {
   return entries.map((entry) => {
     if (entry.type !== 'response' || !starts.has(entry.req) || entry.status !== 201 || !isObject(entry.body) || entry.body.state !== 'failed') return entry;
     return { ...entry, body: { ...entry.body, state: 'queued' } };
+  });
+}
+
+/**
+ * Music on hold in a holding bridge is played by an announcer channel of
+ * Asterisk's own, which joins the bridge on the music's thread: a bridge
+ * snapshot taken meanwhile (the ChannelLeftBridge of the last participant,
+ * seen both ways) lists it or not. The application never meets that channel
+ * otherwise, so a channel it never met is left out of such a bridge's list.
+ */
+function withoutMusicAnnouncer(entries: TraceEntry[]): TraceEntry[] {
+  const withMusic = new Set(
+    entries.flatMap((e) => {
+      const match = e.type === 'request' && e.method === 'POST' ? /^\/ari\/bridges\/([^/]+)\/moh$/.exec(e.path) : null;
+      return match?.[1] === undefined ? [] : [decodeURIComponent(match[1])];
+    }),
+  );
+  if (withMusic.size === 0) return entries;
+  const met = new Set<string>();
+  for (const entry of entries) {
+    const source = entry.type === 'event' ? entry.event.channel : entry.type === 'response' ? entry.body : undefined;
+    if (isObject(source) && typeof source.id === 'string') met.add(source.id);
+  }
+  const known = (bridge: JsonObject): JsonObject =>
+    Array.isArray(bridge.channels) ? { ...bridge, channels: bridge.channels.filter((id) => typeof id !== 'string' || met.has(id)) } : bridge;
+  return entries.map((entry) => {
+    if (entry.type !== 'event') return entry;
+    const id = bridgeOf(entry.event);
+    if (id === undefined || !withMusic.has(id)) return entry;
+    return { ...entry, event: { ...entry.event, bridge: known(entry.event.bridge as JsonObject) } };
   });
 }
 

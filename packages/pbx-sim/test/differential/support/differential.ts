@@ -211,8 +211,27 @@ export interface Differential {
   compare(name: string, scenario: Scenario, simOptions?: PbxSimOptions): Promise<DifferentialResult>;
 }
 
+/**
+ * Asterisk runs a scenario on several threads of its own, so two runs of it
+ * can order or snapshot some events differently; the simulator is
+ * deterministic. A simulator run that differs from Asterisk's is compared
+ * again with further runs of the scenario on Asterisk (ASTERISK_RUNS in
+ * all): it passes when it shows what one of them showed, a behaviour the real
+ * Asterisk has, and fails with the first run's differences otherwise.
+ */
+const ASTERISK_RUNS = 3;
+
 /** `credentials` (`user:password`) is the ARI account of the real Asterisk; the simulator is given the same. */
 export function differential(asteriskUrl: string, credentials: string, defaults: PbxSimOptions): Differential {
+  const compareRuns = (name: string, real: Run, simulated: Run): DifferentialResult => {
+    if (real.error !== undefined) throw new Error(`the scenario failed on the real Asterisk: ${real.error}`);
+    const trace: Trace = { scenario: name, title: name, entries: toPlaceholders(maskRaces(real.entries)) };
+    const problems: string[] = [];
+    if (simulated.error !== undefined) problems.push(`the scenario failed on the simulator: ${simulated.error.split('\n')[0] ?? ''}`);
+    problems.push(...requestProblems(real.entries, simulated.entries));
+    problems.push(...compareTrace(trace, toReplay(maskRaces(simulated.entries)), new Bindings()));
+    return { problems, asterisk: trace };
+  };
   return {
     async compare(name, scenario, simOptions) {
       let sim: PbxSim | undefined;
@@ -220,13 +239,12 @@ export function differential(asteriskUrl: string, credentials: string, defaults:
         sim = await startPbxSim({ ...defaults, ...simOptions });
         const [real, simulated] = await Promise.all([runOn('asterisk', asteriskUrl, credentials, scenario), runOn('sim', sim.url, credentials, scenario)]);
         dump(name, real.entries, simulated.entries);
-        if (real.error !== undefined) throw new Error(`the scenario failed on the real Asterisk: ${real.error}`);
-        const trace: Trace = { scenario: name, title: name, entries: toPlaceholders(maskRaces(real.entries)) };
-        const problems: string[] = [];
-        if (simulated.error !== undefined) problems.push(`the scenario failed on the simulator: ${simulated.error.split('\n')[0] ?? ''}`);
-        problems.push(...requestProblems(real.entries, simulated.entries));
-        problems.push(...compareTrace(trace, toReplay(maskRaces(simulated.entries)), new Bindings()));
-        return { problems, asterisk: trace };
+        const first = compareRuns(name, real, simulated);
+        for (let run = 2; run <= ASTERISK_RUNS && first.problems.length > 0 && simulated.error === undefined; run++) {
+          const again = await runOn('asterisk', asteriskUrl, credentials, scenario);
+          if (again.error === undefined && compareRuns(name, again, simulated).problems.length === 0) return { problems: [], asterisk: first.asterisk };
+        }
+        return first;
       } finally {
         await sim?.close();
       }
