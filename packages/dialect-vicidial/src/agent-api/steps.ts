@@ -70,10 +70,15 @@ export async function liveSession(ctx: AgentOperationContext, agentUser: string)
 /** The agent id the core knows for an echoed (byte-string) agent_user. */
 export const agentIdOf = (agentUser: string): string => bytesToText(agentUser);
 
-/** A failure the wire shows as "service unavailable" is the gateway's own: it goes to the log with its cause. */
+/**
+ * A failure the wire shows as "service unavailable" or "telephony command
+ * failed" goes to the log with its cause. The core refusing the command (the
+ * call ended, the agent got busy, the engine said no: a race between two
+ * requests for the same agent, as a busy CRM makes) is a warning; the engine
+ * out of reach, or anything else the gateway did not expect, is an error.
+ */
 export function logUnexpected(ctx: AgentOperationContext, error: unknown): void {
-  ctx.logger.error(
-    { function: ctx.request.function, code: isDomainError(error) ? error.code : null, error: error instanceof Error ? error.message : String(error) },
-    'agent api function failed',
-  );
+  const facts = { function: ctx.request.function, code: isDomainError(error) ? error.code : null, error: error instanceof Error ? error.message : String(error) };
+  if (isDomainError(error) && error.code !== 'PBX_UNAVAILABLE') ctx.logger.warn(facts, 'agent api function refused by the core');
+  else ctx.logger.error(facts, 'agent api function failed');
 }

@@ -36,7 +36,7 @@ async function context(
   request: Partial<AgentRequest>,
   failure: unknown,
   prepare: (t: TestCore) => Promise<void> = async () => undefined,
-): Promise<{ ctx: AgentOperationContext; errors: string[] }> {
+): Promise<{ ctx: AgentOperationContext; errors: string[]; warnings: string[] }> {
   const t = await createTestCore({ directory: { agents: [agent('1000')] }, vocabulary: [VICIDIAL_VOCABULARY], config: { serverIp: '10.10.10.15' } });
   await loginWithConference(t, '1000');
   await prepare(t);
@@ -45,7 +45,13 @@ async function context(
   };
   const core: CallControl = failure === null ? t.core : { ...t.core, ...Object.fromEntries(COMMANDS.map((name) => [name, fail])) };
   const errors: string[] = [];
-  const logger: DialectLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (_facts, message) => void errors.push(message) };
+  const warnings: string[] = [];
+  const logger: DialectLogger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (_facts, message) => void warnings.push(message),
+    error: (_facts, message) => void errors.push(message),
+  };
   const full: AgentRequest = {
     user: '6666',
     pass: '1234',
@@ -107,6 +113,7 @@ async function context(
       serverName: 'gateway.example',
     },
     errors,
+    warnings,
   };
 }
 
@@ -137,11 +144,12 @@ test.each([
   [sendDtmf, { value: '1P' }, 'send_dtmf'],
 ] as const)('%#: the engine unreachable or refusing: telephony command failed, the script ends', async (operation, request, fn) => {
   for (const code of ['PBX_UNAVAILABLE', 'PBX_REJECTED'] as const) {
-    const { ctx, errors } = await context({ ...request, function: fn }, new DomainError(code));
+    const { ctx, errors, warnings } = await context({ ...request, function: fn }, new DomainError(code));
     await answerAgentFunction(operation, ctx);
     expect(ctx.answer.text()).toBe(`ERROR: ${fn} error - telephony command failed - 1000\n`);
     expect(ctx.answer.hasExited).toBe(true);
-    expect(errors).toHaveLength(1);
+    // An engine out of reach is the operator's to fix (an error); one that refuses a command met a race (a warning).
+    expect([errors.length, warnings.length]).toEqual(code === 'PBX_UNAVAILABLE' ? [1, 0] : [0, 1]);
   }
 });
 
@@ -175,4 +183,11 @@ test('anything else that fails (the database gone): a service-unavailable line, 
   await answerAgentFunction(logout, ctx);
   expect(ctx.answer.text()).toBe('ERROR: logout error - service unavailable - 1000\n');
   expect(errors).toEqual(['agent api function failed']);
+});
+
+test('the core refusing a command (the engine said no while another request for the agent ran): answered, logged as a warning, not an error', async () => {
+  const { ctx, errors, warnings } = await context({ function: 'logout', value: 'LOGOUT' }, new DomainError('PBX_REJECTED'));
+  await answerAgentFunction(logout, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: logout error - telephony command failed - 1000\n');
+  expect([errors, warnings]).toEqual([[], ['agent api function refused by the core']]);
 });
