@@ -1,4 +1,5 @@
 import type { LeadFields } from '@pbx-gateway/core';
+import type { JSONSchemaType } from 'ajv';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { leadParamPattern, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
@@ -7,7 +8,6 @@ import { namesInRequest, SCREEN_RELOADS, screenAgentSession, type NamedInRequest
 import { agentIdOf, stopWith } from '../agent-api/steps';
 import { echoedAgent, noLeadOnScreen, ownCheck, type Refusal } from '../errors';
 import { bytesToText } from '../wire/php-params';
-import type { JSONSchemaType } from 'ajv';
 
 /** The lead fields in VICIdial's order, each with the lead's field and how a filtered value becomes it. */
 const LEAD_FIELDS = [
@@ -115,10 +115,9 @@ export const updateFields = defineAgentOperation({
     if (!session.lead) throw stopWith(noLeadOnScreen);
     const { names, fields, assignments } = fieldsEchoOf(input);
     if (names.length === 0) throw stopWith(ownCheck('line', `ERROR: no fields have been defined - ${agentUser}`));
-    const changes: Partial<Record<keyof LeadFields, unknown>> = {};
-    for (const [name, field] of fields) changes[field] = leadValueOf(field, input[name]);
+    const changes = Object.fromEntries(fields.map(([name, field]) => [field, leadValueOf(field, input[name])])) as Partial<LeadFields>;
     const list = names.join(',');
-    const updated = await ctx.core.updateScreenLead({ agentId: agentIdOf(agentUser), changes: changes as Partial<LeadFields>, screenRefresh: list });
+    const updated = await ctx.core.updateScreenLead({ agentId: agentIdOf(agentUser), changes, screenRefresh: list });
     ctx.answer.actionComment(`update_fields: lead ${updated.leadId} ${updated.leadChanged ? 'updated' : 'unchanged'}, screen asked to reload ${list}`);
     return `SUCCESS: update_fields lead updated - ${user}|${agentUser}|${updated.leadId}|${updated.leadChanged ? 1 : 0}|${updated.screenChanged ? 1 : 0}|${list}|${assignments}|`;
   },

@@ -56,7 +56,8 @@ export async function readPhpParams(req: Request, maxBodyBytes: number): Promise
 
 const QUOTES = /['"\\;]/g;
 
-function scriptQueryString(queryString: string, post: ReadonlyMap<string, string>): string {
+/** PhpParams.rawQuery from the query string as sent and the POST parameters as PHP read them. */
+export function scriptQueryString(queryString: string, post: ReadonlyMap<string, string>): string {
   // The query string as the server hands it over: bytes, undecoded (wider characters as their UTF-8 bytes, as in urlDecodeToBytes).
   const get = [...queryString]
     .map((char) => (char.charCodeAt(0) > 0xff ? utf8ToBytes(char) : char))
