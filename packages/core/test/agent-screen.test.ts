@@ -118,16 +118,19 @@ describe('switching the lead of an inbound call', () => {
     return callId;
   }
 
-  it("puts the lead on the screen and in the call's log; the call ends in the lead's disposition", async () => {
+  it("puts the lead on the screen, in the call's log and on its recordings; the call ends in the lead's disposition", async () => {
     const t = await setup();
     const callId = await inboundToAgent(t);
     const { lead: first } = await t.core.addLead({ campaignId: 'TESTCAMP', fields: { ...newLead(), phoneNumber: '7275551212' }, addedBy: '6666', dncChecks: { system: false, campaign: false } });
     const { lead: second } = await t.core.addLead({ campaignId: 'TESTCAMP', fields: { ...newLead(), phoneNumber: '7275551213' }, addedBy: '6666', dncChecks: { system: false, campaign: false } });
+    const { recording } = await t.core.startAgentRecording({ agentId: '1000' });
+    expect(recording).toMatchObject({ callId, leadId: null });
     expect(await t.core.switchAgentLead({ agentId: '1000', leadId: first.id })).toEqual({ previousLeadId: null, lead: first });
     expect(await t.core.getLeadCall(callId)).toMatchObject({ callId, leadId: first.id, agentId: '1000', campaignId: 'TESTCAMP', phoneNumber: '5550123', status: null });
     expect(await t.core.switchAgentLead({ agentId: '1000', leadId: second.id })).toMatchObject({ previousLeadId: first.id, lead: { id: second.id } });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', lead: { leadId: second.id, callId } });
     expect(await t.core.getLeadCall(callId)).toMatchObject({ leadId: second.id });
+    expect(await t.store.direct.recordings.get(recording.id)).toMatchObject({ callId, leadId: second.id });
     expect(await codeOf(t.core.switchAgentLead({ agentId: '1000', leadId: 999 }))).toBe('INVALID_ARGUMENT');
 
     await t.endLeg(CALLER);

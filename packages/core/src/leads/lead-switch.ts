@@ -12,8 +12,8 @@ export interface LeadSwitch {
 
 /**
  * Makes another lead the one of the inbound call the agent is on (VICIdial
- * switch_lead): the agent's screen, the call's log entry and the
- * disposition given after the call go to that lead from now on. The agent
+ * switch_lead): the agent's screen, the call's log entry, its recordings
+ * and the disposition given after the call go to that lead from now on. The agent
  * must be on a live inbound call (NO_ACTIVE_CALL); an unknown lead is
  * INVALID_ARGUMENT and nothing changes.
  */
@@ -44,6 +44,8 @@ export async function switchAgentLead(ctx: CoreContext, request: { agentId: stri
           dispositionedAt: null,
         });
       }
+      // Recordings of the call name its lead (recording_lookup finds them by it): the new one from now on.
+      for (const recording of await tx.recordings.listForCall(call.id)) await tx.recordings.update({ ...recording, leadId: lead.id });
       const previousLeadId = session.lead?.leadId ?? null;
       await tx.sessions.update({ ...session, lead: { leadId: lead.id, callId: call.id }, pendingDisposition: null });
       return { previousLeadId, lead };
