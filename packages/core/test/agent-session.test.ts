@@ -53,6 +53,8 @@ describe('login', () => {
       pendingDisposition: null,
       pendingPause: null,
       pendingLogout: false,
+      screenRefresh: null,
+      timerAction: null,
       afterCall: 'ready',
       loginVia: 'ccgateway',
       loggedInAt: t.clock.now(),

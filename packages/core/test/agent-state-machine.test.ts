@@ -21,6 +21,8 @@ function session(overrides: Partial<AgentSession> = {}): AgentSession {
     pendingDisposition: null,
     pendingPause: null,
     pendingLogout: false,
+    screenRefresh: null,
+    timerAction: null,
     blended: true,
     afterCall: 'ready',
     loginVia: 'vicidial',

@@ -29,6 +29,7 @@ export interface VicidialApiUser {
   allowedFunctions: string | null;
   permissions: readonly string[];
   changeAgentCampaign: boolean;
+  modifyCampaigns: boolean;
   modifyLeads: number;
   modifyUsers: boolean;
   modifySameUserLevel: boolean;
@@ -50,6 +51,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     allowedFunctions: attributes.api_allowed_functions ?? null,
     permissions: user.permissions,
     changeAgentCampaign: attributes.change_agent_campaign === '1',
+    modifyCampaigns: attributes.modify_campaigns === '1',
     modifyLeads: numberAttribute(attributes.modify_leads),
     modifyUsers: attributes.modify_users === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',

@@ -31,6 +31,8 @@ function session(agentId: string, overrides: Partial<AgentSession> = {}): AgentS
     pendingDisposition: null,
     pendingPause: null,
     pendingLogout: false,
+    screenRefresh: null,
+    timerAction: null,
     blended: true,
     afterCall: 'ready',
     loginVia: 'ccgateway',

@@ -1,4 +1,6 @@
-import type { Agent, AgentSession, PauseOutcome } from './agent';
+import type { Agent, AgentSession, PauseOutcome, TimerAction } from './agent';
+import { setAgentAttributes } from './agent-attributes';
+import { refreshAgentScreen, setAgentTimerAction } from './agent-screen';
 import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
@@ -27,6 +29,12 @@ export interface AgentCommands {
   pauseAgent(request: PauseRequest): Promise<PauseOutcome>;
   resumeAgent(request: ResumeRequest): Promise<void>;
   touchAgentSession(agentId: string): Promise<void>;
+  /** Sets some of an agent's dialect facts, keeping the others; null when there is no such agent. */
+  setAgentAttributes(request: { agentId: string; attributes: Readonly<Record<string, string>> }): Promise<Agent | null>;
+  /** Asks the agent's screen to reload what `items` names; `changed` false when it was asked exactly that already. */
+  refreshAgentScreen(request: { agentId: string; items: string }): Promise<{ changed: boolean }>;
+  /** Sets, or with null clears, the action the agent's screen takes at a point of each call. */
+  setAgentTimerAction(request: { agentId: string; timerAction: TimerAction | null }): Promise<void>;
   expireIdleSessions(request: { via: LoginChannel; idleMs: number }): Promise<string[]>;
   nextMailboxMessage(request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal }): Promise<JsonValue | null>;
 }
@@ -45,6 +53,9 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     pauseAgent: (request) => track(pauseAgent(ctx, request)),
     resumeAgent: (request) => track(resumeAgent(ctx, request)),
     touchAgentSession: (agentId) => touchAgentSession(ctx, agentId),
+    setAgentAttributes: (request) => track(setAgentAttributes(ctx, request)),
+    refreshAgentScreen: (request) => track(refreshAgentScreen(ctx, request)),
+    setAgentTimerAction: (request) => track(setAgentTimerAction(ctx, request)),
     expireIdleSessions: (request) => track(expireIdleSessions(ctx, request)),
     nextMailboxMessage: (request) => nextMailboxMessage(ctx, request),
   };

@@ -64,11 +64,31 @@ export interface AgentSession {
   blended: boolean;
   /** After a call: straight back (`ready`) or into after-call work (`wrap_up`). */
   afterCall: 'ready' | 'wrap_up';
+  /**
+   * What the agent's screen is asked to reload, comma-separated: lead fields
+   * changed for it, panels (VICIdial `external_update_fields_data`); null
+   * until something was asked.
+   */
+  screenRefresh: string | null;
+  /** What the agent's screen does at a point of each call (VICIdial's timer action); null: nothing. */
+  timerAction: TimerAction | null;
   loginVia: LoginChannel;
   loggedInAt: Date;
   /** Last sign of life from the client (CC-Gateway polls). */
   lastSeenAt: Date;
   stateChangedAt: Date;
+}
+
+/**
+ * An action the agent's screen takes once a call has lasted `seconds`
+ * (VICIdial: NONE, WEBFORM, WEBFORM2, D1_DIAL … D5_DIAL, MESSAGE_ONLY), with
+ * the message it shows.
+ */
+export interface TimerAction {
+  action: string;
+  message: string;
+  /** Seconds into the call; null when not given. */
+  seconds: number | null;
 }
 
 /** The lead a session works on, and the call placed for it (null before it is dialled). */

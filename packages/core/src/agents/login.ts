@@ -85,6 +85,8 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         pendingLogout: false,
         blended: request.blended ?? true,
         afterCall: request.afterCall ?? 'ready',
+        screenRefresh: null,
+        timerAction: null,
         loginVia: request.via,
         loggedInAt: now,
         lastSeenAt: now,

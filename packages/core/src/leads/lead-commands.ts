@@ -11,6 +11,8 @@ import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
 import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
 import { updateLead, type LeadChanges } from './update-lead';
+import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from './screen-lead-update';
+import { switchAgentLead, type LeadSwitch } from './lead-switch';
 import type { LeadCall } from './lead-call';
 import type { LeadStatus } from './lead-status';
 
@@ -24,6 +26,10 @@ export interface LeadCommands {
   /** Leads matching every criterion given, by lead number, at most `limit`. */
   findLeads(criteria: LeadSearch, limit: number): Promise<Lead[]>;
   updateLead(request: { leadId: number; changes: LeadChanges }): Promise<Lead | null>;
+  /** Changes fields of the lead on the agent's screen and asks the screen to reload them. */
+  updateScreenLead(request: ScreenLeadUpdate): Promise<ScreenLeadUpdated>;
+  /** Makes another lead the one of the inbound call the agent is on. */
+  switchAgentLead(request: { agentId: string; leadId: number }): Promise<LeadSwitch>;
   findLeadStatus(status: string, campaignId: string | null): Promise<LeadStatus | null>;
   callbacksOfLead(leadId: number): Promise<Callback[]>;
   getLeadCall(callId: string): Promise<LeadCall | null>;
@@ -47,6 +53,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),
     updateLead: (request) => track(updateLead(ctx, request)),
+    updateScreenLead: (request) => track(updateScreenLead(ctx, request)),
+    switchAgentLead: (request) => track(switchAgentLead(ctx, request)),
     findLeadStatus: (status, campaignId) => direct.leadStatuses.find(status, campaignId),
     callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
     getLeadCall: (callId) => direct.leadCalls.get(callId),

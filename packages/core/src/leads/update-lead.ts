@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/unit-of-work';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { MAX_STATUS_LENGTH, oversizedLeadFields, type Lead, type LeadFields } from './lead';
 
 export interface LeadChanges extends Partial<LeadFields> {
@@ -13,15 +13,20 @@ export interface LeadChanges extends Partial<LeadFields> {
  */
 export async function updateLead(ctx: CoreContext, request: { leadId: number; changes: LeadChanges }): Promise<Lead | null> {
   return inTransaction(ctx, async (uow) => {
-    const { tx, now } = uow;
-    const lead = await tx.leads.lock(request.leadId);
+    const lead = await uow.tx.leads.lock(request.leadId);
     if (!lead) return null;
-    const changed: Lead = { ...lead, ...request.changes, modifyDate: now };
-    const oversized = oversizedLeadFields(changed);
-    if (changed.status.length < 1 || [...changed.status].length > MAX_STATUS_LENGTH) oversized.push('status');
-    if (oversized.length > 0) throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { listId: lead.listId, fields: oversized.join(',') });
-    await tx.leads.update(changed);
-    uow.publish({ type: 'LeadUpdated', leadId: lead.id, fields: Object.keys(request.changes).join(','), at: now });
-    return changed;
+    return changeLockedLead(uow, lead, request.changes);
   });
+}
+
+/** Writes the changes to a lead the unit of work holds locked, once checked to fit; the lead as it is now. */
+export async function changeLockedLead(uow: UnitOfWork, lead: Lead, changes: LeadChanges): Promise<Lead> {
+  const { tx, now } = uow;
+  const changed: Lead = { ...lead, ...changes, modifyDate: now };
+  const oversized = oversizedLeadFields(changed);
+  if (changed.status.length < 1 || [...changed.status].length > MAX_STATUS_LENGTH) oversized.push('status');
+  if (oversized.length > 0) throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { listId: lead.listId, leadId: lead.id, fields: oversized.join(',') });
+  await tx.leads.update(changed);
+  uow.publish({ type: 'LeadUpdated', leadId: lead.id, fields: Object.keys(changes).join(','), at: now });
+  return changed;
 }

@@ -18,8 +18,9 @@ const FREE_TEXT: ParamFilter = { drop: ';#', plusIsSpace: true };
 
 /**
  * The parameters of leads, dispositions and callbacks the Agent API reads,
- * with VICIdial's filters. `gmt_offset_now` is documented but ignored by the
- * product, so it is not read.
+ * with VICIdial's filters. `gmt_offset_now` is documented for
+ * external_add_lead but ignored there by the product; only update_fields
+ * stores it.
  */
 export const LEAD_PARAM_FILTERS = {
   phone_code: { keep: '0-9X' },
@@ -44,6 +45,7 @@ export const LEAD_PARAM_FILTERS = {
   comments: FREE_TEXT,
   rank: { keep: '0-9' },
   owner: ADDRESS,
+  gmt_offset_now: { keep: '-_.0-9' },
   vendor_lead_code: FREE_TEXT,
   vendor_id: FREE_TEXT,
   source_id: FREE_TEXT,
@@ -66,7 +68,7 @@ export function filterParam(raw: string, filter: ParamFilter, filters: InputFilt
   return value.replace(new RegExp(`[${filter.drop}]`, 'g'), '');
 }
 
-export function readLeadParams(params: PhpParams, filters: InputFilters): LeadParams {
+export function readLeadParams(params: Pick<PhpParams, 'get'>, filters: InputFilters): LeadParams {
   const read = {} as LeadParams;
   for (const name of LEAD_PARAM_NAMES) read[name] = filterParam(params.get(name), LEAD_PARAM_FILTERS[name], filters);
   return read;

@@ -39,6 +39,10 @@ export interface AgentRequest extends LeadParams {
   outbound_cid: string;
   vtiger_callback: string;
   alt_dial: string;
+  /** set_timer_action's message. */
+  notes: string;
+  /** Not a parameter: the request as the script writes it out (PhpParams.rawQuery), where update_fields and refresh_panel look for names. */
+  raw_query: string;
 }
 
 export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
@@ -76,5 +80,7 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     outbound_cid: keep('outbound_cid', FILTERS.identifier),
     vtiger_callback: keep('vtiger_callback', FILTERS.upperLetters),
     alt_dial: keep('alt_dial', FILTERS.upperAlphanumeric),
+    notes: filters.keep(plusToSpace(params.get('notes')), FILTERS.notes),
+    raw_query: params.rawQuery(),
   };
 }

@@ -15,8 +15,14 @@ import { pauseCode } from './pause-code';
 import { previewDialAction } from './preview-dial-action';
 import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
+import { refreshPanel } from './refresh-panel';
 import { sendDtmf } from './send-dtmf';
+import { setTimerAction } from './set-timer-action';
+import { stGetAgentActiveLead } from './st-get-agent-active-lead';
+import { stLoginLog } from './st-login-log';
+import { switchLead } from './switch-lead';
 import { transferConference } from './transfer-conference';
+import { updateFields } from './update-fields';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -37,8 +43,14 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   previewDialAction,
   raCallControl,
   recording,
+  refreshPanel,
   sendDtmf,
+  setTimerAction,
+  stGetAgentActiveLead,
+  stLoginLog,
+  switchLead,
   transferConference,
+  updateFields,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -52,12 +64,6 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
 export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'update_fields',
-  'refresh_panel',
-  'set_timer_action',
-  'st_login_log',
-  'st_get_agent_active_lead',
-  'switch_lead',
   'vm_message',
   'force_fronter_leave_3way',
   'force_fronter_audio_stop',

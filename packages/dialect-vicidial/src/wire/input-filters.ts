@@ -58,6 +58,8 @@ export const FILTERS = {
   digits: '0-9',
   /** `alt_dial`: upper-case letters and digits. */
   upperAlphanumeric: '0-9A-Z',
+  /** `notes`, after `+` became a space: words, spaces and dots. */
+  notes: '- _.0-9{L}',
 } as const;
 
 /** Filters that first turn a literal `+` (sent as `%2B`) into a space, as VICIdial does for lists and texts. */

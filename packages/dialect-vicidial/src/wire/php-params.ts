@@ -14,13 +14,22 @@ export interface PhpParams {
   get(name: string): string;
   /** Every parameter, GET over POST, decoded to text for the API log. */
   forLog(): Record<string, string>;
+  /**
+   * The request as VICIdial's script writes it out for the functions that
+   * look for parameter names in it (update_fields, refresh_panel): the query
+   * string as sent (undecoded), else the POST parameters as decoded `k=v`
+   * pairs joined by `&`, both when there are both (`GET&GET-AND-POST=Y&POST`);
+   * `'`, `"`, `\` and `;` removed.
+   */
+  rawQuery(): string;
 }
 
 /** PHP's `max_input_vars`: variables beyond this many are ignored. */
 const MAX_INPUT_VARS = 1000;
 
 export async function readPhpParams(req: Request, maxBodyBytes: number): Promise<PhpParams> {
-  const query = collect(parseQueryPairs(rawQueryString(req.originalUrl ?? req.url)));
+  const queryString = rawQueryString(req.originalUrl ?? req.url);
+  const query = collect(parseQueryPairs(queryString));
   // PHP fills $_POST from POST bodies only; anything it cannot parse (JSON,
   // text, a body above post_max_size, a broken multipart) leaves $_POST empty.
   let post = new Map<string, string>();
@@ -35,6 +44,7 @@ export async function readPhpParams(req: Request, maxBodyBytes: number): Promise
   }
   return {
     get: (name) => query.get(name) ?? post.get(name) ?? '',
+    rawQuery: () => scriptQueryString(queryString, post),
     forLog: () => {
       const out: Record<string, string> = {};
       for (const [name, value] of post) out[bytesToText(name)] = bytesToText(value);
@@ -42,6 +52,20 @@ export async function readPhpParams(req: Request, maxBodyBytes: number): Promise
       return out;
     },
   };
+}
+
+const QUOTES = /['"\\;]/g;
+
+/** PhpParams.rawQuery from the query string as sent and the POST parameters as PHP read them. */
+export function scriptQueryString(queryString: string, post: ReadonlyMap<string, string>): string {
+  // The query string as the server hands it over: bytes, undecoded (wider characters as their UTF-8 bytes, as in urlDecodeToBytes).
+  const get = [...queryString]
+    .map((char) => (char.charCodeAt(0) > 0xff ? utf8ToBytes(char) : char))
+    .join('')
+    .replace(QUOTES, '');
+  const posted = [...post].map(([name, value]) => `${name}=${value}`).join('&').replace(QUOTES, '');
+  if (posted.length <= 2) return get;
+  return get.length < 1 ? posted : `${get}&GET-AND-POST=Y&${posted}`;
 }
 
 /**

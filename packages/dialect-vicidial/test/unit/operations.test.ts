@@ -64,7 +64,7 @@ async function context(
     stage: '',
     dial_override: '',
     close_window_link: '',
-    ...readLeadParams({ get: () => '', forLog: () => ({}) }, { keep: (value) => value }),
+    ...readLeadParams({ get: () => '' }, { keep: (value) => value }),
     phone_number: '',
     ingroup_choices: '',
     consultative: 'NO',
@@ -84,6 +84,8 @@ async function context(
     outbound_cid: '',
     vtiger_callback: '',
     alt_dial: '',
+    notes: '',
+    raw_query: '',
     ...request,
   };
   return {
@@ -106,6 +108,7 @@ async function context(
         viewReports: true,
         apiListRestrict: false,
         changeAgentCampaign: true,
+        modifyCampaigns: true,
       },
       answer: new AnswerText(false),
       epoch: 1700000000,

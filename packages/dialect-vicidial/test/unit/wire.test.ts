@@ -7,7 +7,8 @@ import { externalPause } from '../../src/operations/external-pause';
 import { logout } from '../../src/operations/logout';
 import { wantsCloseLink, AnswerText, debugFooter, debugHeader } from '../../src/wire/answer';
 import { createInputFilters, FILTERS, removeQuotes } from '../../src/wire/input-filters';
-import { bytesToText, parseQueryPairs, phpParamName, utf8ToBytes } from '../../src/wire/php-params';
+import { bytesToText, parseQueryPairs, phpParamName, scriptQueryString, utf8ToBytes } from '../../src/wire/php-params';
+import { namesInRequest } from '../../src/agent-api/screen-request';
 import { scriptOfPath } from '../../src/wire/script-path';
 import { gmtNow, parseLocalDateTime, serverTime, storedGmt } from '../../src/wire/server-time';
 import { dtmfKeys } from '../../src/wire/dtmf-keys';
@@ -40,6 +41,27 @@ describe('PHP request parsing', () => {
       ['d', ''],
       ['e', 'x=y'],
     ]);
+  });
+
+  test('the request as the script writes it out (update_fields, refresh_panel): the query as sent, the POST pairs decoded, both; quotes removed', () => {
+    expect(scriptQueryString("user=6666&ci'ty=Fr%20a+nk&x=\"a\\b;c", new Map())).toBe('user=6666&city=Fr%20a+nk&x=abc');
+    expect(scriptQueryString('', new Map([['city', "O'Hare"], ['x', 'a b']]))).toBe('city=OHare&x=a b');
+    expect(scriptQueryString('a=1', new Map([['city', 'x']]))).toBe('a=1&GET-AND-POST=Y&city=x');
+    // Two characters of POST pairs or fewer count as none.
+    expect(scriptQueryString('a=1', new Map([['c', '']]))).toBe('a=1');
+    expect(scriptQueryString('', new Map([['c', '']]))).toBe('');
+    expect(scriptQueryString('q=é€', new Map())).toBe('q=\xe9\xe2\x82\xac');
+  });
+
+  test('a name counts anywhere in that text; some only in lower case, the others in any ASCII case', () => {
+    const names = [
+      { name: 'city', caseSensitive: true },
+      { name: 'rank', caseSensitive: false },
+      { name: 'state', caseSensitive: false },
+    ];
+    expect(namesInRequest('city=Frankfurt', names)).toEqual(['city', 'rank']);
+    expect(namesInRequest('CITY=x&source=myStAtE', names)).toEqual(['state']);
+    expect(namesInRequest('x=\xc5tate', names)).toEqual([]);
   });
 
   test('bytes and text convert both ways', () => {

@@ -22,6 +22,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           api_allowed_functions: ' ALL_FUNCTIONS ',
           vdc_agent_api_access: '1',
           change_agent_campaign: '1',
+          modify_campaigns: '1',
           modify_leads: '1',
           modify_users: '1',
           modify_same_user_level: '1',

@@ -33,6 +33,7 @@ describe('the answer checkers of the bad-input run', () => {
     ['vicidial', 'NOTICE: audio_playback previous playback stopped - PLAY|Y|1000\nSUCCESS: audio_playback function sent - ss-noservice|PLAY|1000\n'],
     ['vicidial', ''],
     ['vicidial', WEBSERVER_REPORT],
+    ['vicidial', 'ERROR: agent call is not inbound - 1000|agent-1000_5f0c'],
     ['voipsun', '{"success":"false","errno":"120","reason":"Missing required parameters"}'],
     ['voipsun', '{"success":"true","total":"0","results":[]}'],
     ['ccgateway', '{"message":"agent not signed in","retcode":"100-006","result":{}}'],
@@ -46,6 +47,7 @@ describe('the answer checkers of the bad-input run', () => {
   it.each([
     ['vicidial', 'ERROR: service unavailable\n'],
     ['vicidial', '<PRE>Webserver Data:\nuname: Linux\n'],
+    ['vicidial', 'ERROR: agent_user is not logged in - 1000'],
     ['vicidial', '<!DOCTYPE html>\n<html lang="en"><head><title>Error</title></head><body><pre>Internal Server Error</pre></body></html>'],
     ['vicidial', 'SUCCESS: logout function set - LOGOUT|1795244049|1000\n    at Object.<anonymous> (/srv/packages/dialect-vicidial/dist/handler.js:12:3)\n'],
     ['voipsun', '{"success":"false","errno":"999","reason":"Internal error"}'],

@@ -1,4 +1,4 @@
-import type { AgentSession, AgentSessionRepository, AgentState, Disposition, LoginChannel } from '@pbx-gateway/core';
+import type { AgentSession, AgentSessionRepository, AgentState, Disposition, LoginChannel, TimerAction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { toNumber } from '../support/rows';
 
@@ -25,6 +25,8 @@ interface AgentSessionRow {
   pending_logout: boolean;
   blended: boolean;
   after_call: AgentSession['afterCall'];
+  screen_refresh: string | null;
+  timer_action: TimerAction | string | null;
   login_via: LoginChannel;
   logged_in_at: Date;
   last_seen_at: Date;
@@ -70,6 +72,8 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   pendingLogout: row.pending_logout,
   blended: row.blended,
   afterCall: row.after_call,
+  screenRefresh: row.screen_refresh,
+  timerAction: row.timer_action === null ? null : typeof row.timer_action === 'string' ? (JSON.parse(row.timer_action) as TimerAction) : row.timer_action,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
   lastSeenAt: row.last_seen_at,
@@ -99,6 +103,8 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   pending_logout: session.pendingLogout,
   blended: session.blended,
   after_call: session.afterCall,
+  screen_refresh: session.screenRefresh,
+  timer_action: session.timerAction && JSON.stringify(session.timerAction),
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,
   last_seen_at: session.lastSeenAt,

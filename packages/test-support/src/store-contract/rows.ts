@@ -20,6 +20,8 @@ export const session = (agentId: string, overrides: Partial<AgentSession> = {}):
   pendingDisposition: null,
   pendingPause: null,
   pendingLogout: false,
+  screenRefresh: null,
+  timerAction: null,
   blended: true,
   afterCall: 'ready',
   loginVia: 'vicidial',

@@ -22,6 +22,8 @@ export function sessionContract(makeStore: MakeStore): void {
         pendingPause: { reason: null },
         pendingLogout: true,
         afterCall: 'wrap_up',
+        screenRefresh: 'city,rank,formreload',
+        timerAction: { action: 'MESSAGE_ONLY', message: 'test message', seconds: 15 },
         loginVia: 'ccgateway',
       });
       await store().direct.sessions.insert(plain);

@@ -62,6 +62,7 @@ const ACTION_COMMENT = /\n<!-- [a-z_]+: [^\n]*? -->/g;
 const CLOSE_LINK = `\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`;
 const TEAPOT = /^Coffee: [^\n]*\|Error 418 I'm a teapot$/;
 const CALLS_IN_QUEUE_COUNT = /^SUCCESS: calls_in_queue_count - \d+$/;
+const SWITCH_LEAD_NOT_INBOUND = /^ERROR: agent call is not inbound - [^\n]*$/;
 const WEBSERVER_REPORT = /^<PRE>Webserver Data:\n(?:[a-z. ]+: [^\n]*\n){18}<\/PRE>\n$/;
 
 function echoesLineBreaks(request: WireRequest): boolean {
@@ -101,8 +102,8 @@ function vicidialProblems(request: WireRequest, answer: Answer, text: string): s
     if (!WEBSERVER_REPORT.test(body)) problems.push(`not a webserver report: ${JSON.stringify(body.slice(0, 120))}`);
     return problems;
   }
-  // calls_in_queue_count's SUCCESS has no newline, as VICIdial's (docs/vicidial.md).
-  if (!body.endsWith('\n') && !CALLS_IN_QUEUE_COUNT.test(body)) problems.push('answer does not end with a newline');
+  // calls_in_queue_count's SUCCESS and switch_lead's "not inbound" have no newline, as VICIdial's (docs/vicidial.md).
+  if (!body.endsWith('\n') && !CALLS_IN_QUEUE_COUNT.test(body) && !SWITCH_LEAD_NOT_INBOUND.test(body)) problems.push('answer does not end with a newline');
   const lines = body.replace(/\n$/, '').split('\n');
   if (isNonAgentExport(request, lines)) return problems;
   if (!VICIDIAL_LINE.test(lines[0]!)) problems.push(`first line is not a VICIdial answer line: ${JSON.stringify(lines[0]!.slice(0, 120))}`);
