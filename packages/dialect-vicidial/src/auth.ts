@@ -31,6 +31,10 @@ export interface VicidialApiUser {
   changeAgentCampaign: boolean;
   modifyLeads: number;
   modifyUsers: boolean;
+  /** `modify_lists`: may add do-not-call numbers. */
+  modifyLists: boolean;
+  /** `delete_from_dnc`: may also take them off. */
+  deleteFromDnc: boolean;
   modifySameUserLevel: boolean;
   viewReports: boolean;
   apiListRestrict: boolean;
@@ -52,6 +56,8 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     changeAgentCampaign: attributes.change_agent_campaign === '1',
     modifyLeads: numberAttribute(attributes.modify_leads),
     modifyUsers: attributes.modify_users === '1',
+    modifyLists: attributes.modify_lists === '1',
+    deleteFromDnc: attributes.delete_from_dnc === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
     viewReports: attributes.view_reports === '1',
     apiListRestrict: attributes.api_list_restrict === '1',

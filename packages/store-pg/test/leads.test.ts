@@ -89,6 +89,17 @@ describe('campaigns, lists and leads', () => {
     expect(await ctx.store.direct.dnc.contains({ kind: 'system' }, '7275552222')).toBe(false);
   });
 
+  it('takes a do-not-call number off one list only, and says whether it was there', async () => {
+    await ctx.store.direct.dnc.add({ phoneNumber: '7275553333', scope: { kind: 'system' } });
+    await ctx.store.direct.dnc.add({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'TESTCAMP' } });
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'OTHER' } })).toBe(false);
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'TESTCAMP' } })).toBe(true);
+    expect(await ctx.store.direct.dnc.contains({ kind: 'campaign', campaignId: 'TESTCAMP' }, '7275553333')).toBe(false);
+    expect(await ctx.store.direct.dnc.contains({ kind: 'system' }, '7275553333')).toBe(true);
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'system' } })).toBe(true);
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'system' } })).toBe(false);
+  });
+
   it('records a call placed for a lead and its disposition; a session holds its lead and a pending disposition', async () => {
     await ctx.store.direct.agents.upsert(agent('1000'));
     await ctx.store.direct.calls.insert(call('agent-1000.c1', { agentId: '1000' }));

@@ -2,7 +2,10 @@ import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import { addLead, type AddedLead, type AddLeadRequest } from './add-lead';
 import { addLeadToList, type AddedLeadToList, type AddLeadToListRequest } from './add-lead-to-list';
+import { addDncNumber } from './add-dnc-number';
 import type { Callback } from './callback';
+import type { DncEntry } from './do-not-call';
+import { removeDncNumber } from './remove-dnc-number';
 import type { Campaign, LeadList } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead, LeadSearch } from './lead';
@@ -36,6 +39,10 @@ export interface LeadCommands {
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
+  /** False when the number is on that list already. */
+  addDncNumber(entry: DncEntry): Promise<boolean>;
+  /** False when the number was not on that list. */
+  removeDncNumber(entry: DncEntry): Promise<boolean>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
@@ -59,5 +66,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),
+    addDncNumber: (entry) => track(addDncNumber(ctx, entry)),
+    removeDncNumber: (entry) => track(removeDncNumber(ctx, entry)),
   };
 }

@@ -52,6 +52,8 @@ export interface DncRepository {
   contains(scope: DncScope, phoneNumber: string): Promise<boolean>;
   /** Adds the number to the list; adding it again changes nothing. */
   add(entry: DncEntry): Promise<void>;
+  /** Takes the number off the list; false when it was not on it. */
+  remove(entry: DncEntry): Promise<boolean>;
 }
 
 export interface LeadCallRepository {

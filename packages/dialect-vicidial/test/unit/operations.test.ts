@@ -96,6 +96,8 @@ async function context(
         permissions: ['*'],
         modifyLeads: 1,
         modifyUsers: true,
+        modifyLists: true,
+        deleteFromDnc: true,
         modifySameUserLevel: true,
         viewReports: true,
         apiListRestrict: false,

@@ -25,6 +25,8 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           modify_leads: '1',
           modify_users: '1',
           modify_same_user_level: '1',
+          modify_lists: '1',
+          delete_from_dnc: '1',
           view_reports: '1',
           api_list_restrict: '0',
         },

@@ -1294,6 +1294,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async add(entry) {
       await put('dnc', dncKey(entry.scope, entry.phoneNumber), entry);
     },
+    remove(entry) {
+      return access.remove('dnc', dncKey(entry.scope, entry.phoneNumber));
+    },
   };
 
   const leadCalls: LeadCallRepository = {
