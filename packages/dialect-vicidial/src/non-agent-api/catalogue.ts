@@ -5,6 +5,8 @@ import { addLead } from './functions/add-lead';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
+import { leadAllInfo } from './functions/lead-all-info';
+import { leadSearch } from './functions/lead-search';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
@@ -18,6 +20,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addUser,
   agentStatusFunction,
   deleteDncPhone,
+  leadAllInfo,
+  leadSearch,
   loggedInAgents,
   recordingLookup,
   updateLeadFunction,

@@ -1248,7 +1248,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
             (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
             (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
         )
-        .sort((a, b) => a.id - b.id)
+        .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
         .slice(0, limit);
     },
     async findByPhoneNumber(phoneNumber, listIds) {
