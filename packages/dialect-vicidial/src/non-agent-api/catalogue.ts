@@ -11,6 +11,7 @@ import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
 import { updateUser } from './functions/update-user';
+import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
@@ -26,6 +27,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   recordingLookup,
   updateLeadFunction,
   updateUser,
+  userDetails,
   userGroupStatus,
 ]);
 
