@@ -6,6 +6,9 @@ import { addDncNumber } from './add-dnc-number';
 import type { Callback } from './callback';
 import type { DncEntry } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
+import { deleteLead } from './delete-lead';
+import { changeLeadCallback, removeLeadCallbacks, scheduleLeadCallback, type CallbackChanges } from './schedule-callback';
+import type { LeadCallback } from './add-lead-to-list';
 import type { Campaign, LeadList } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead, LeadSearch } from './lead';
@@ -43,6 +46,13 @@ export interface LeadCommands {
   addDncNumber(entry: DncEntry): Promise<boolean>;
   /** False when the number was not on that list. */
   removeDncNumber(entry: DncEntry): Promise<boolean>;
+  /** Deletes a lead and its callbacks; null when there is none (LEAD_REJECTED while an agent has it on screen). */
+  deleteLead(leadId: number): Promise<{ callbacksRemoved: number } | null>;
+  /** A new callback for an existing lead; null when there is no such lead. */
+  scheduleLeadCallback(request: { leadId: number; campaignId: string; callback: LeadCallback }): Promise<Callback | null>;
+  /** Changes the lead's (first) callback, which waits again; null when it has none. */
+  changeLeadCallback(request: { leadId: number; changes: CallbackChanges }): Promise<Callback | null>;
+  removeLeadCallbacks(leadId: number): Promise<number>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
@@ -68,5 +78,9 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),
     addDncNumber: (entry) => track(addDncNumber(ctx, entry)),
     removeDncNumber: (entry) => track(removeDncNumber(ctx, entry)),
+    deleteLead: (leadId) => track(deleteLead(ctx, leadId)),
+    scheduleLeadCallback: (request) => track(scheduleLeadCallback(ctx, request)),
+    changeLeadCallback: (request) => track(changeLeadCallback(ctx, request)),
+    removeLeadCallbacks: (leadId) => track(removeLeadCallbacks(ctx, leadId)),
   };
 }

@@ -162,6 +162,10 @@ export function createLeadRepository(db: Knex): LeadRepository {
       await db('leads').where({ id: lead.id }).update(toColumns(lead));
     },
 
+    async delete(id) {
+      return (await db('leads').where({ id }).delete()) > 0;
+    },
+
     async findInCampaign(campaignId, phoneNumber) {
       const row: LeadRow | undefined = await select()
         .whereIn('list_id', db('lead_lists').select('id').where({ campaign_id: campaignId }))

@@ -1231,6 +1231,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(lead) {
       await access.update('leads', String(lead.id), copy(lead));
     },
+    delete(id) {
+      return access.remove('leads', String(id));
+    },
     async findInCampaign(campaignId, phoneNumber) {
       const lists = listsOf(campaignId, false);
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && lead.phoneNumber === phoneNumber).sort((a, b) => a.id - b.id)[0] ?? null;
@@ -1283,6 +1286,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return values<Callback>('callbacks')
         .filter((callback) => callback.leadId === leadId)
         .sort((a, b) => a.id - b.id);
+    },
+    async update(callback) {
+      await access.update('callbacks', String(callback.id), copy(callback));
+    },
+    async deleteForLead(leadId) {
+      const removed = await Promise.all(values<Callback>('callbacks').filter((callback) => callback.leadId === leadId).map((callback) => access.remove('callbacks', String(callback.id))));
+      return removed.filter(Boolean).length;
     },
   };
 
