@@ -15,6 +15,8 @@ describe('campaigns, lists and leads', () => {
     await ctx.store.direct.campaigns.upsert({ ...stored, dialMethod: 'RATIO', manualDialListId: null });
     expect(await ctx.store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'RATIO', manualDialListId: null });
     expect(await ctx.store.direct.campaigns.get('NONE')).toBeNull();
+    await ctx.store.direct.campaigns.upsert({ ...stored, id: 'ANOTHER' });
+    expect((await ctx.store.direct.campaigns.list()).map((campaign) => campaign.id)).toEqual(['ANOTHER', 'TESTCAMP']);
   });
 
   it('stores lists of a campaign, refusing a list of no campaign', async () => {

@@ -23,6 +23,8 @@ import type { LeadStatus } from './lead-status';
 /** Campaigns, their leads, dispositions and callbacks. */
 export interface LeadCommands {
   getCampaign(campaignId: string): Promise<Campaign | null>;
+  /** Every campaign, by id. */
+  listCampaigns(): Promise<Campaign[]>;
   getLeadList(listId: number): Promise<LeadList | null>;
   /** The lists of one campaign, by id. */
   leadListsOfCampaign(campaignId: string): Promise<LeadList[]>;
@@ -59,6 +61,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
   const direct = ctx.store.direct;
   return {
     getCampaign: (campaignId) => direct.campaigns.get(campaignId),
+    listCampaigns: () => direct.campaigns.list(),
     getLeadList: (listId) => direct.leadLists.get(listId),
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
     getLead: (leadId) => direct.leads.get(leadId),

@@ -9,6 +9,8 @@ import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial
 
 export interface CampaignRepository {
   get(id: string): Promise<Campaign | null>;
+  /** Every campaign, by id. */
+  list(): Promise<Campaign[]>;
   upsert(campaign: Campaign): Promise<void>;
 }
 

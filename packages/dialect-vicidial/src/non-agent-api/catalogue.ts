@@ -4,6 +4,7 @@ import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
+import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
@@ -20,6 +21,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addLead,
   addUser,
   agentStatusFunction,
+  campaignsList,
   deleteDncPhone,
   leadAllInfo,
   leadSearch,

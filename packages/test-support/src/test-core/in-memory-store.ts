@@ -1192,6 +1192,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async get(id) {
       return getValue<Campaign>('campaigns', id);
     },
+    async list() {
+      return values<Campaign>('campaigns').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
     async upsert(campaign) {
       await put('campaigns', campaign.id, campaign);
     },
