@@ -6,6 +6,7 @@ import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
 import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
+import { hopperList } from './functions/hopper-list';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
 import { loggedInAgents } from './functions/logged-in-agents';
@@ -23,6 +24,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   agentStatusFunction,
   campaignsList,
   deleteDncPhone,
+  hopperList,
   leadAllInfo,
   leadSearch,
   loggedInAgents,
