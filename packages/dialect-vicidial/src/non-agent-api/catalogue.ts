@@ -7,6 +7,7 @@ import { agentStatusFunction } from './functions/agent-status';
 import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
+import { inGroupStatus } from './functions/in-group-status';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
 import { loggedInAgents } from './functions/logged-in-agents';
@@ -25,6 +26,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   campaignsList,
   deleteDncPhone,
   hopperList,
+  inGroupStatus,
   leadAllInfo,
   leadSearch,
   loggedInAgents,
