@@ -31,6 +31,8 @@ export interface VicidialApiUser {
   changeAgentCampaign: boolean;
   modifyLeads: number;
   modifyUsers: boolean;
+  /** `delete_users`: update_user may also delete. */
+  deleteUsers: boolean;
   /** `modify_lists`: may add do-not-call numbers. */
   modifyLists: boolean;
   /** `delete_from_dnc`: may also take them off. */
@@ -56,6 +58,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     changeAgentCampaign: attributes.change_agent_campaign === '1',
     modifyLeads: numberAttribute(attributes.modify_leads),
     modifyUsers: attributes.modify_users === '1',
+    deleteUsers: attributes.delete_users === '1',
     modifyLists: attributes.modify_lists === '1',
     deleteFromDnc: attributes.delete_from_dnc === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',

@@ -85,3 +85,16 @@ test('SUCCESS: the fields given change, the others stay; --BLANK-- empties one',
   expect(blanked).toMatchObject({ device: null, active: true, externalId: null, attributes: { custom_two: 'two' } });
   expect(blanked!.attributes.custom_three).toBeUndefined();
 });
+
+test('delete_user=Y: without delete_users no permission; a logged-in agent stays; otherwise the agent is gone', async () => {
+  expectVicidialAnswer(await api('agent_user=1006&delete_user=Y', '6679'), 'ERROR: update_user USER DOES NOT HAVE PERMISSION TO DELETE USERS: |6679|0\n');
+  expectVicidialAnswer(await api('agent_user=1006&delete_user=Y', '6678'), 'ERROR: update_user USER IS LOGGED IN, NOT DELETED: |6678|1006\n');
+  expect(await gateway().core.getAgent('1006')).not.toBeNull();
+  expectVicidialAnswer(
+    await nonAgentGet(gateway(), 'source=test&function=add_user&user=6666&pass=1234&agent_user=2102&agent_pass=9999&agent_user_level=1&agent_full_name=Leaving&agent_user_group=AGENTS'),
+    'SUCCESS: add_user USER HAS BEEN ADDED - 6666|2102||1|Leaving|AGENTS\n',
+  );
+  expectVicidialAnswer(await api('agent_user=2102&delete_user=Y&agent_full_name=Ignored', '6678'), 'SUCCESS: update_user USER HAS BEEN DELETED - 6678|2102|\n');
+  expect(await gateway().core.getAgent('2102')).toBeNull();
+  expectVicidialAnswer(await api('agent_user=2102&delete_user=Y'), 'ERROR: update_user USER DOES NOT EXIST: |6666|\n');
+});

@@ -21,7 +21,7 @@ export const NON_AGENT_PROVISIONING: NonNullable<TestGatewayOptions['extraProvis
     { realm: 'vicidial', login: '6676', secret: '1234', attributes: { ...ALL, user_group: 'AGENTS', modify_leads: '1', api_list_restrict: '1', view_reports: '1' } },
     { realm: 'vicidial', login: '6677', secret: '1234', attributes: { ...ALL, user_group: 'NOGROUP', modify_leads: '1', api_list_restrict: '1', view_reports: '1' } },
     { realm: 'vicidial', login: '6679', secret: '1234', attributes: { ...ALL, user_group: 'AGENTS', modify_users: '1', modify_lists: '1' } },
-    { realm: 'vicidial', login: '6678', secret: '1234', attributes: { ...ALL, user_level: '8', modify_leads: '4', modify_users: '1', view_reports: '1', modify_lists: '1', delete_from_dnc: '1' } },
+    { realm: 'vicidial', login: '6678', secret: '1234', attributes: { ...ALL, user_level: '8', modify_leads: '4', modify_users: '1', view_reports: '1', modify_lists: '1', delete_from_dnc: '1', delete_users: '1' } },
   ],
   agents: [
     ...(DIALER_PROVISIONING.agents ?? []),

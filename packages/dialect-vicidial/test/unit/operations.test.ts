@@ -96,6 +96,7 @@ async function context(
         permissions: ['*'],
         modifyLeads: 1,
         modifyUsers: true,
+        deleteUsers: true,
         modifyLists: true,
         deleteFromDnc: true,
         modifySameUserLevel: true,

@@ -24,6 +24,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           change_agent_campaign: '1',
           modify_leads: '1',
           modify_users: '1',
+          delete_users: '1',
           modify_same_user_level: '1',
           modify_lists: '1',
           delete_from_dnc: '1',

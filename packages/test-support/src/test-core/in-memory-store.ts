@@ -759,6 +759,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       }
       await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
     },
+    delete(id) {
+      return access.remove('agents', id);
+    },
   };
 
   const sessions: AgentSessionRepository = {

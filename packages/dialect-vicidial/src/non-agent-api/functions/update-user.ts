@@ -29,6 +29,7 @@ const readInput = readWith((params) => ({
   custom: CUSTOM.map(([name, word]) => ({ name, word, value: params.read(name, NAME) })),
   active: params.read('active', { keep: 'A-Z' }),
   wrapup: params.read('wrapup_seconds_override', { keep: '-0-9' }),
+  deleteUser: params.read('delete_user', { keep: 'A-Z' }),
 }));
 
 type UpdateUserInput = ReturnType<typeof readInput>['value'];
@@ -149,9 +150,19 @@ export const updateUser = defineNonAgentFunction({
       // The line ends with an empty one, as VICIdial's data carries a newline of its own.
       throw refuse(`ERROR: update_user USER DOES NOT HAVE PERMISSION TO UPDATE THIS USER: |${ctx.user}|${agentUser}|${levelComparison(ctx)}|${ctx.apiUser.level}\n`);
     }
+    if (input.deleteUser === 'Y') {
+      if (!ctx.apiUser.deleteUsers) throw refuse(`ERROR: update_user USER DOES NOT HAVE PERMISSION TO DELETE USERS: |${ctx.user}|0`);
+      await ctx.core.removeAgent(agent.id);
+      return 'deleted' as const;
+    }
     const { changes, count } = await changesOf(ctx, input);
     if (count === 0) throw refuse(`ERROR: update_user NO UPDATES DEFINED: |${ctx.user}|`);
     await ctx.core.updateAgent({ agentId: agent.id, changes });
+    return 'updated' as const;
   },
-  render: (_updated, ctx, input) => `SUCCESS: update_user USER HAS BEEN UPDATED - ${ctx.user}|${input.agentUser}|`,
+  render: (done, ctx, input) => `SUCCESS: update_user USER HAS BEEN ${done === 'deleted' ? 'DELETED' : 'UPDATED'} - ${ctx.user}|${input.agentUser}|`,
+  errors: {
+    // A logged-in agent is not deleted (gateway line): its session still has calls and a phone to end.
+    AGENT_BUSY: { text: (ctx) => `ERROR: update_user USER IS LOGGED IN, NOT DELETED: |${ctx.user}|${ctx.params.read('agent_user', IDENTIFIER)}` },
+  },
 });
