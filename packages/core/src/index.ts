@@ -57,6 +57,8 @@ export { INBOUND_ENTRY } from './queues/inbound-arrival';
 export type { LeadCommands } from './leads/lead-commands';
 export type { AddLeadRequest, AddedLead } from './leads/add-lead';
 export type { AddAgentRequest } from './agents/add-agent';
+export type { AgentChanges } from './agents/update-agent';
+export type { CallbackChanges } from './leads/schedule-callback';
 export type { LeadChanges } from './leads/update-lead';
 export type { AddLeadToListRequest, AddedLeadToList, DuplicateCheck, DuplicateScope, LeadCallback } from './leads/add-lead-to-list';
 export type { DispositionRequest, DispositionOutcome } from './leads/disposition';

@@ -74,17 +74,18 @@ describe('adding a lead', () => {
   });
 });
 
-describe('dispositions', () => {
-  async function leadCall(t: TestCore): Promise<{ leadId: number; callId: string; customerLegId: string }> {
-    await t.core.loginAgent({ agentId: '1000', via: 'vicidial', phoneNumber: '1000', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP' });
-    await t.answer((await t.core.getAgentSession('1000'))!.conference!.agentLegId!);
-    const { lead } = await add(t);
-    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
-    const customer = await legOf(t, callId, 'customer');
-    await t.answer(customer.id);
-    return { leadId: lead.id, callId, customerLegId: customer.id };
-  }
+/** An agent of TESTCAMP on a call for a new lead, answered: the lead is on the agent's screen. */
+async function leadCall(t: TestCore): Promise<{ leadId: number; callId: string; customerLegId: string }> {
+  await t.core.loginAgent({ agentId: '1000', via: 'vicidial', phoneNumber: '1000', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP' });
+  await t.answer((await t.core.getAgentSession('1000'))!.conference!.agentLegId!);
+  const { lead } = await add(t);
+  const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
+  const customer = await legOf(t, callId, 'customer');
+  await t.answer(customer.id);
+  return { leadId: lead.id, callId, customerLegId: customer.id };
+}
 
+describe('dispositions', () => {
   it("a recording made during a lead's call names the lead", async () => {
     const t = await setup();
     const { leadId, callId } = await leadCall(t);
@@ -329,5 +330,44 @@ describe('finding and changing leads', () => {
     expect((await t.core.getLead(lead.id))?.firstName).toBe('Robert');
     expect(await t.core.updateLead({ leadId: 9999, changes: { firstName: 'Nobody' } })).toBeNull();
     expect(t.eventTypes('LeadUpdated')).toEqual(['LeadUpdated']);
+  });
+
+  it('finds the newest first when asked', async () => {
+    const t = await setup();
+    const first = await add(t);
+    const second = await add(t);
+    expect((await t.core.findLeads({ phoneNumber: FIELDS.phoneNumber, newestFirst: true }, 1)).map((lead) => lead.id)).toEqual([second.lead.id]);
+    expect((await t.core.findLeads({ phoneNumber: FIELDS.phoneNumber, newestFirst: true }, 10)).map((lead) => lead.id)).toEqual([second.lead.id, first.lead.id]);
+  });
+
+  it("schedules a callback for an existing lead without holding it, changes it (waiting again), and removes the lead's callbacks", async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    const at = new Date('2030-01-02T10:00:00.000Z');
+    const scheduled = await t.core.scheduleLeadCallback({ leadId: lead.id, campaignId: 'TESTCAMP', callback: { at, recipient: 'USERONLY', agentId: '1000', status: 'CALLBK', comments: 'later' } });
+    expect(scheduled).toMatchObject({ leadId: lead.id, listId: lead.listId, campaignId: 'TESTCAMP', state: 'ACTIVE', callbackAt: at, recipient: 'USERONLY', agentId: '1000' });
+    expect((await t.core.getLead(lead.id))?.status).toBe('NEW');
+    t.clock.advance(1000);
+    const changed = await t.core.changeLeadCallback({ leadId: lead.id, changes: { status: 'CBX', recipient: 'ANYONE' } });
+    expect(changed).toMatchObject({ id: scheduled!.id, status: 'CBX', recipient: 'ANYONE', agentId: '1000', comments: 'later', createdAt: t.clock.now() });
+    expect(await t.core.callbacksOfLead(lead.id)).toEqual([changed]);
+    expect(await refusal(t.core.changeLeadCallback({ leadId: lead.id, changes: { status: 'TOOLONG' } }))).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await t.core.scheduleLeadCallback({ leadId: 9999, campaignId: 'TESTCAMP', callback: { at, recipient: 'ANYONE', agentId: '', status: 'CALLBK', comments: '' } })).toBeNull();
+    expect(await t.core.removeLeadCallbacks(lead.id)).toBe(1);
+    expect(await t.core.changeLeadCallback({ leadId: lead.id, changes: { status: 'CBX' } })).toBeNull();
+  });
+
+  it('deletes a lead with its callbacks, but not one on an agent\'s screen', async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    await t.core.scheduleLeadCallback({ leadId: lead.id, campaignId: 'TESTCAMP', callback: { at: t.clock.now(), recipient: 'ANYONE', agentId: '', status: 'CALLBK', comments: '' } });
+    expect(await t.core.deleteLead(lead.id)).toEqual({ callbacksRemoved: 1 });
+    expect(await t.core.getLead(lead.id)).toBeNull();
+    expect(await t.core.callbacksOfLead(lead.id)).toEqual([]);
+    expect(await t.core.deleteLead(lead.id)).toBeNull();
+
+    const { leadId } = await leadCall(t);
+    expect(await refusal(t.core.deleteLead(leadId))).toMatchObject({ code: 'LEAD_REJECTED', details: { leadId, onScreen: true } });
+    expect(await t.core.getLead(leadId)).not.toBeNull();
   });
 });

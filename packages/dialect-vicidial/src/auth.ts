@@ -32,6 +32,12 @@ export interface VicidialApiUser {
   modifyCampaigns: boolean;
   modifyLeads: number;
   modifyUsers: boolean;
+  /** `delete_users`: update_user may also delete. */
+  deleteUsers: boolean;
+  /** `modify_lists`: may add do-not-call numbers. */
+  modifyLists: boolean;
+  /** `delete_from_dnc`: may also take them off. */
+  deleteFromDnc: boolean;
   modifySameUserLevel: boolean;
   viewReports: boolean;
   apiListRestrict: boolean;
@@ -54,6 +60,9 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     modifyCampaigns: attributes.modify_campaigns === '1',
     modifyLeads: numberAttribute(attributes.modify_leads),
     modifyUsers: attributes.modify_users === '1',
+    deleteUsers: attributes.delete_users === '1',
+    modifyLists: attributes.modify_lists === '1',
+    deleteFromDnc: attributes.delete_from_dnc === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
     viewReports: attributes.view_reports === '1',
     apiListRestrict: attributes.api_list_restrict === '1',

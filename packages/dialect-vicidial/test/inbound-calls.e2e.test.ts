@@ -1,4 +1,4 @@
-import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // A call placed into the engine on the demo DID 2125550100 (in-group TEST_IN,
 // which the demo agent 1000 takes calls from): it waits with music on hold
@@ -22,6 +22,8 @@ const gateway = sharedGateway({
 const DID = '2125550100';
 
 const countLine = async (): Promise<string> => (await agentGet(gateway(), `${AUTH}&agent_user=1000&function=calls_in_queue_count&value=DISPLAY`)).text;
+/** The Non-Agent API's in_group_status row of TEST_IN. */
+const inGroupLine = async (): Promise<string> => (await nonAgentGet(gateway(), 'source=test&user=6666&pass=1234&function=in_group_status&in_groups=TEST_IN')).text;
 
 async function waitingCalls(count: number): Promise<Array<{ callId: string }>> {
   return gateway().waitFor(
@@ -65,6 +67,8 @@ describe('an inbound call on a DID', () => {
       expect(await moh).toBe(true);
     }
     expect(await countLine()).toBe('SUCCESS: calls_in_queue_count - 1');
+    // ingroups total_calls calls_waiting agents_logged_in agents_in_calls agents_waiting agents_paused agents_in_dispo agents_in_dial
+    expect(await inGroupLine()).toBe('TEST_IN|1|1|1|0|0|1|0|0\n');
 
     await pause('RESUME');
     await waitingCalls(0);
@@ -75,6 +79,7 @@ describe('an inbound call on a DID', () => {
     expect(connected).toMatchObject({ agentId: '1000', bridgeId: 'agent-1000.conference' });
     expect(await gateway().core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: waiting!.callId });
     expect(await countLine()).toBe('SUCCESS: calls_in_queue_count - 0');
+    expect(await inGroupLine()).toBe('TEST_IN|1|0|1|1|0|0|0|0\n');
 
     await caller.hangup();
     expect(await cdrOf(waiting!.callId)).toMatchObject({ purpose: 'inbound', direction: 'inbound', agentId: '1000', toNumber: DID, hangupSide: 'caller' });

@@ -34,30 +34,31 @@ test('nothing found: NO MATCHES FOUND', async () => {
   expectVicidialAnswer(await api('lead_id=50&search_location=LIST&list_id=102&first_name=X'), 'ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|50||\n');
 });
 
-test('no_update=Y: the leads found, up to records', async () => {
+test('no_update=Y: one line, for the lead number asked (else the newest found), with the first lead\'s lists', async () => {
   expectVicidialAnswer(
     await api('search_method=VENDOR_LEAD_CODE&vendor_lead_code=VEN-SHARED&records=5&no_update=Y'),
-    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51|VEN-SHARED|3125550051|102|102\nNOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|52|VEN-SHARED|3125550051|300|300\n',
+    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|52|VEN-SHARED||300|300\n',
   );
-  expectVicidialAnswer(await api('search_method=PHONE_NUMBER&phone_number=3125550051&no_update=Y'), 'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51|VEN-SHARED|3125550051|102|102\n');
+  expectVicidialAnswer(await api('lead_id=50&no_update=Y'), 'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|50|||101|101\n');
+  expectVicidialAnswer(await api('search_method=PHONE_NUMBER&phone_number=3125550051&no_update=Y'), 'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|52||3125550051|300|300\n');
   // CAMPAIGN: the lists of list 101's campaign (TESTCAMP: 101, 102).
   expectVicidialAnswer(
     await api('search_method=PHONE_NUMBER&phone_number=3125550051&search_location=CAMPAIGN&list_id=101&records=9&no_update=Y'),
-    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51|VEN-SHARED|3125550051|102|102\n',
+    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6666|51||3125550051|102|102\n',
   );
   // A restricted caller searches the lists of its group's campaigns only.
   expectVicidialAnswer(
     await api('search_method=VENDOR_LEAD_CODE&vendor_lead_code=VEN-SHARED&records=5&no_update=Y', '6676'),
-    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6676|51|VEN-SHARED|3125550051|102|102\n',
+    'NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |6676|51|VEN-SHARED||102|102\n',
   );
 });
 
-test('the fields given change, --BLANK-- empties one; one line per lead', async () => {
+test('the fields given change, --BLANK-- empties one; one line per lead, the newest first', async () => {
   expectVicidialAnswer(await api('lead_id=50&first_name=Fiftyone&city=--BLANK--&status=SALE&comments=called+%22back%22'), 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|50|1|||\n');
   expect(await gateway().core.getLead(50)).toMatchObject({ firstName: 'Fiftyone', city: '', status: 'SALE', comments: 'called "back"', vendorLeadCode: 'VEN-50', phoneNumber: '3125550050' });
   expectVicidialAnswer(
     await api('search_method=VENDOR_LEAD_CODE&vendor_lead_code=VEN-SHARED&records=2&owner=team7'),
-    'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|51|1|||\nSUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|52|1|||\n',
+    'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|52|1|||\nSUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|51|1|||\n',
   );
   expect((await gateway().core.getLead(52))?.owner).toBe('team7');
 });

@@ -15,6 +15,8 @@ describe('campaigns, lists and leads', () => {
     await ctx.store.direct.campaigns.upsert({ ...stored, dialMethod: 'RATIO', manualDialListId: null });
     expect(await ctx.store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'RATIO', manualDialListId: null });
     expect(await ctx.store.direct.campaigns.get('NONE')).toBeNull();
+    await ctx.store.direct.campaigns.upsert({ ...stored, id: 'ANOTHER' });
+    expect((await ctx.store.direct.campaigns.list()).map((campaign) => campaign.id)).toEqual(['ANOTHER', 'TESTCAMP']);
   });
 
   it('stores lists of a campaign, refusing a list of no campaign', async () => {
@@ -78,6 +80,24 @@ describe('campaigns, lists and leads', () => {
     expect(first).toMatchObject({ comments: `call "after" 10`, callbackAt: at('2024-05-03T10:00:00.000Z') });
   });
 
+  it('changes a callback, removes the callbacks of a lead, and deletes a lead whose call record stays', async () => {
+    await ctx.store.direct.agents.upsert(agent('1000'));
+    await ctx.store.direct.calls.insert(call('agent-1000.d1', { agentId: '1000' }));
+    const lead = await ctx.store.direct.leads.insert(newLead());
+    const placed = { callId: 'agent-1000.d1', leadId: lead.id, campaignId: 'TESTCAMP', agentId: '1000', phoneNumber: '7275551212', status: null, startedAt: at('2024-05-01T08:00:00.000Z'), dispositionedAt: null };
+    await ctx.store.direct.leadCalls.insert(placed);
+    const made = { leadId: lead.id, listId: 998, campaignId: 'TESTCAMP', state: 'ACTIVE' as const, status: 'CALLBK', recipient: 'USERONLY' as const, agentId: '1000', createdAt: at('2024-05-01T08:00:00.000Z') };
+    const callback = await ctx.store.direct.callbacks.insert({ ...made, callbackAt: at('2024-05-03T10:00:00.000Z'), comments: '' });
+    await ctx.store.direct.callbacks.update({ ...callback, status: 'CBX', state: 'INACTIVE', comments: 'changed' });
+    expect(await ctx.store.direct.callbacks.listForLead(lead.id)).toEqual([{ ...callback, status: 'CBX', state: 'INACTIVE', comments: 'changed' }]);
+    await ctx.store.direct.callbacks.insert({ ...made, callbackAt: at('2024-05-04T10:00:00.000Z'), comments: '' });
+    expect(await ctx.store.direct.callbacks.deleteForLead(lead.id)).toBe(2);
+    expect(await ctx.store.direct.leads.delete(lead.id)).toBe(true);
+    expect(await ctx.store.direct.leads.get(lead.id)).toBeNull();
+    expect(await ctx.store.direct.leads.delete(lead.id)).toBe(false);
+    expect(await ctx.store.direct.leadCalls.get('agent-1000.d1')).toEqual(placed);
+  });
+
   it('tells system and campaign do-not-call numbers apart; adding twice is one entry', async () => {
     await ctx.store.direct.dnc.add({ phoneNumber: '7275551111', scope: { kind: 'system' } });
     await ctx.store.direct.dnc.add({ phoneNumber: '7275551111', scope: { kind: 'system' } });
@@ -87,6 +107,17 @@ describe('campaigns, lists and leads', () => {
     expect(await ctx.store.direct.dnc.contains({ kind: 'campaign', campaignId: 'TESTCAMP' }, '7275552222')).toBe(true);
     expect(await ctx.store.direct.dnc.contains({ kind: 'campaign', campaignId: 'OTHER' }, '7275552222')).toBe(false);
     expect(await ctx.store.direct.dnc.contains({ kind: 'system' }, '7275552222')).toBe(false);
+  });
+
+  it('takes a do-not-call number off one list only, and says whether it was there', async () => {
+    await ctx.store.direct.dnc.add({ phoneNumber: '7275553333', scope: { kind: 'system' } });
+    await ctx.store.direct.dnc.add({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'TESTCAMP' } });
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'OTHER' } })).toBe(false);
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'campaign', campaignId: 'TESTCAMP' } })).toBe(true);
+    expect(await ctx.store.direct.dnc.contains({ kind: 'campaign', campaignId: 'TESTCAMP' }, '7275553333')).toBe(false);
+    expect(await ctx.store.direct.dnc.contains({ kind: 'system' }, '7275553333')).toBe(true);
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'system' } })).toBe(true);
+    expect(await ctx.store.direct.dnc.remove({ phoneNumber: '7275553333', scope: { kind: 'system' } })).toBe(false);
   });
 
   it('records a call placed for a lead and its disposition; a session holds its lead and a pending disposition', async () => {

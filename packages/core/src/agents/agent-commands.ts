@@ -12,11 +12,16 @@ import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './logo
 import { nextMailboxMessage } from './mailbox';
 import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from './pause';
 import { connectAgentPhone } from './phone-connection';
+import { removeAgent } from './remove-agent';
+import { updateAgent, type AgentChanges } from './update-agent';
 
 /** Agents, their sessions, states and mailboxes. */
 export interface AgentCommands {
   getAgent(agentId: string): Promise<Agent | null>;
   addAgent(request: AddAgentRequest): Promise<Agent>;
+  updateAgent(request: { agentId: string; changes: AgentChanges }): Promise<Agent>;
+  /** False when there is no such agent (AGENT_BUSY while it is logged in). */
+  removeAgent(agentId: string): Promise<boolean>;
   /** The agent a CRM knows by `externalId`. */
   findAgentByExternalId(externalId: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
@@ -44,6 +49,8 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
   return {
     getAgent: (agentId) => direct.agents.get(agentId),
     addAgent: (request) => track(addAgent(ctx, request)),
+    updateAgent: (request) => track(updateAgent(ctx, request)),
+    removeAgent: (agentId) => track(removeAgent(ctx, agentId)),
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),

@@ -2,7 +2,13 @@ import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import { addLead, type AddedLead, type AddLeadRequest } from './add-lead';
 import { addLeadToList, type AddedLeadToList, type AddLeadToListRequest } from './add-lead-to-list';
+import { addDncNumber } from './add-dnc-number';
 import type { Callback } from './callback';
+import type { DncEntry } from './do-not-call';
+import { removeDncNumber } from './remove-dnc-number';
+import { deleteLead } from './delete-lead';
+import { changeLeadCallback, removeLeadCallbacks, scheduleLeadCallback, type CallbackChanges } from './schedule-callback';
+import type { LeadCallback } from './add-lead-to-list';
 import type { Campaign, LeadList } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead, LeadSearch } from './lead';
@@ -19,6 +25,8 @@ import type { LeadStatus } from './lead-status';
 /** Campaigns, their leads, dispositions and callbacks. */
 export interface LeadCommands {
   getCampaign(campaignId: string): Promise<Campaign | null>;
+  /** Every campaign, by id. */
+  listCampaigns(): Promise<Campaign[]>;
   getLeadList(listId: number): Promise<LeadList | null>;
   /** The lists of one campaign, by id. */
   leadListsOfCampaign(campaignId: string): Promise<LeadList[]>;
@@ -42,12 +50,24 @@ export interface LeadCommands {
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
+  /** False when the number is on that list already. */
+  addDncNumber(entry: DncEntry): Promise<boolean>;
+  /** False when the number was not on that list. */
+  removeDncNumber(entry: DncEntry): Promise<boolean>;
+  /** Deletes a lead and its callbacks; null when there is none (LEAD_REJECTED while an agent has it on screen). */
+  deleteLead(leadId: number): Promise<{ callbacksRemoved: number } | null>;
+  /** A new callback for an existing lead; null when there is no such lead. */
+  scheduleLeadCallback(request: { leadId: number; campaignId: string; callback: LeadCallback }): Promise<Callback | null>;
+  /** Changes the lead's (first) callback, which waits again; null when it has none. */
+  changeLeadCallback(request: { leadId: number; changes: CallbackChanges }): Promise<Callback | null>;
+  removeLeadCallbacks(leadId: number): Promise<number>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
   const direct = ctx.store.direct;
   return {
     getCampaign: (campaignId) => direct.campaigns.get(campaignId),
+    listCampaigns: () => direct.campaigns.list(),
     getLeadList: (listId) => direct.leadLists.get(listId),
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
     getLead: (leadId) => direct.leads.get(leadId),
@@ -67,5 +87,11 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),
+    addDncNumber: (entry) => track(addDncNumber(ctx, entry)),
+    removeDncNumber: (entry) => track(removeDncNumber(ctx, entry)),
+    deleteLead: (leadId) => track(deleteLead(ctx, leadId)),
+    scheduleLeadCallback: (request) => track(scheduleLeadCallback(ctx, request)),
+    changeLeadCallback: (request) => track(changeLeadCallback(ctx, request)),
+    removeLeadCallbacks: (leadId) => track(removeLeadCallbacks(ctx, leadId)),
   };
 }

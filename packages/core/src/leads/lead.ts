@@ -94,6 +94,8 @@ export interface LeadSearch {
   phoneNumber?: string;
   /** In these lists only. */
   listIds?: readonly number[];
+  /** The most recently added first (VICIdial's exports); by lead number otherwise. */
+  newestFirst?: boolean;
 }
 
 /** The longest text each field holds. */

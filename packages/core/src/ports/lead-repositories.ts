@@ -9,6 +9,8 @@ import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial
 
 export interface CampaignRepository {
   get(id: string): Promise<Campaign | null>;
+  /** Every campaign, by id. */
+  list(): Promise<Campaign[]>;
   upsert(campaign: Campaign): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export interface LeadRepository {
   /** The leads with this phone number, in these lists (null: in any list), oldest first. */
   findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
   update(lead: Lead): Promise<void>;
+  /** Removes the lead (its callbacks must be gone); false when there was none. */
+  delete(id: number): Promise<boolean>;
   /** The lead with this number in the campaign's lists (the lowest lead number first), or null. */
   findInCampaign(campaignId: string, phoneNumber: string): Promise<Lead | null>;
   /** The campaign's next lead to dial by hand: the lowest-numbered lead of one of its active lists with one of the statuses. */
@@ -46,12 +50,17 @@ export interface LeadStatusRepository {
 export interface CallbackRepository {
   insert(callback: NewCallback): Promise<Callback>;
   listForLead(leadId: number): Promise<Callback[]>;
+  update(callback: Callback): Promise<void>;
+  /** Removes every callback of the lead; how many there were. */
+  deleteForLead(leadId: number): Promise<number>;
 }
 
 export interface DncRepository {
   contains(scope: DncScope, phoneNumber: string): Promise<boolean>;
   /** Adds the number to the list; adding it again changes nothing. */
   add(entry: DncEntry): Promise<void>;
+  /** Takes the number off the list; false when it was not on it. */
+  remove(entry: DncEntry): Promise<boolean>;
 }
 
 export interface LeadCallRepository {

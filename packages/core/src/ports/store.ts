@@ -102,6 +102,8 @@ export interface AgentRepository {
   highestNumericId(): Promise<number | null>;
   /** Creates or replaces by id; an external id another agent has is refused, as a unique key is. */
   upsert(agent: Agent): Promise<void>;
+  /** Removes the agent (its session and queue memberships must be gone); false when there was none. */
+  delete(id: string): Promise<boolean>;
 }
 
 export interface AgentSessionRepository {

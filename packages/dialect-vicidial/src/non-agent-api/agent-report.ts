@@ -81,3 +81,32 @@ export const viewReports = (fn: string) => ({
   allows: (user: { level: number; viewReports: boolean }) => user.level > 6 && user.viewReports,
   denied: (user: string) => `ERROR: ${fn} USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |${user}|0|`,
 });
+
+/** How many of some logged-in agents are in each state, as the group status functions count them. */
+export interface AgentCounts {
+  loggedIn: number;
+  inCalls: number;
+  waiting: number;
+  paused: number;
+  inDispo: number;
+  inDial: number;
+}
+
+/**
+ * Counts sessions: on a call, waiting (ready), paused (or after-call work
+ * without a lead), with a lead waiting for its disposition (DISPO),
+ * dialling (a customer not answered yet).
+ */
+export async function countAgents(ctx: NonAgentContext, sessions: readonly AgentSession[]): Promise<AgentCounts> {
+  const counts: AgentCounts = { loggedIn: 0, inCalls: 0, waiting: 0, paused: 0, inDispo: 0, inDial: 0 };
+  for (const session of sessions) {
+    const subStatus = await subStatusOf(ctx, session);
+    counts.loggedIn += 1;
+    if (session.state === 'in_call') counts.inCalls += 1;
+    if (session.state === 'ready') counts.waiting += 1;
+    if (subStatus === 'DISPO') counts.inDispo += 1;
+    else if (session.state === 'paused' || session.state === 'wrap_up') counts.paused += 1;
+    if (subStatus === 'DIAL') counts.inDial += 1;
+  }
+  return counts;
+}

@@ -1,15 +1,41 @@
 import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
+import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
+import { campaignsList } from './functions/campaigns-list';
+import { deleteDncPhone } from './functions/delete-dnc-phone';
+import { hopperList } from './functions/hopper-list';
+import { inGroupStatus } from './functions/in-group-status';
+import { leadAllInfo } from './functions/lead-all-info';
+import { leadSearch } from './functions/lead-search';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
+import { updateUser } from './functions/update-user';
+import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
-export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([addLead, addUser, agentStatusFunction, loggedInAgents, recordingLookup, updateLeadFunction, userGroupStatus]);
+export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
+  addDncPhone,
+  addLead,
+  addUser,
+  agentStatusFunction,
+  campaignsList,
+  deleteDncPhone,
+  hopperList,
+  inGroupStatus,
+  leadAllInfo,
+  leadSearch,
+  loggedInAgents,
+  recordingLookup,
+  updateLeadFunction,
+  updateUser,
+  userDetails,
+  userGroupStatus,
+]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const nonAgentFunction = NON_AGENT_FUNCTIONS.index('function');

@@ -76,5 +76,9 @@ export function createAgentRepository(db: Knex): AgentRepository {
         // Provisioning again must not forgive failed logins.
         .merge(['name', 'secret_hash', 'device', 'active', 'external_id', 'attributes']);
     },
+
+    async delete(id) {
+      return (await db('agents').where({ id }).delete()) > 0;
+    },
   };
 }

@@ -56,5 +56,13 @@ export function createCallbackRepository(db: Knex): CallbackRepository {
       const rows: CallbackRow[] = await db('callbacks').where({ lead_id: leadId }).orderBy('id');
       return rows.map(toCallback);
     },
+
+    async update(callback) {
+      await db('callbacks').where({ id: callback.id }).update(toColumns(callback));
+    },
+
+    async deleteForLead(leadId) {
+      return db('callbacks').where({ lead_id: leadId }).delete();
+    },
   };
 }

@@ -48,6 +48,11 @@ export function createCampaignRepository(db: Knex): CampaignRepository {
       return row ? toCampaign(row) : null;
     },
 
+    async list() {
+      const rows: CampaignRow[] = await db('campaigns').orderBy('id');
+      return rows.map(toCampaign);
+    },
+
     async upsert(campaign) {
       const row: CampaignRow = {
         id: campaign.id,

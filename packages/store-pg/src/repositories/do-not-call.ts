@@ -17,5 +17,12 @@ export function createDncRepository(db: Knex): DncRepository {
     async add(entry) {
       await db.raw('INSERT INTO do_not_call (campaign_id, phone_number) VALUES (?, ?) ON CONFLICT DO NOTHING', [campaignOf(entry.scope), storableText(entry.phoneNumber)]);
     },
+
+    async remove(entry) {
+      const campaignId = campaignOf(entry.scope);
+      const query = db('do_not_call').where({ phone_number: storableText(entry.phoneNumber) });
+      const removed = await (campaignId === null ? query.whereNull('campaign_id') : query.where({ campaign_id: campaignId })).delete();
+      return removed > 0;
+    },
   };
 }

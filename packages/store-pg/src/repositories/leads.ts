@@ -147,7 +147,7 @@ export function createLeadRepository(db: Knex): LeadRepository {
       if (criteria.vendorLeadCode !== undefined) query.where('vendor_lead_code', storableText(criteria.vendorLeadCode));
       if (criteria.phoneNumber !== undefined) query.where('phone_number', storableText(criteria.phoneNumber));
       if (criteria.listIds !== undefined) query.whereIn('list_id', [...criteria.listIds]);
-      const rows: LeadRow[] = await query.orderBy('id').limit(limit);
+      const rows: LeadRow[] = await query.orderBy('id', criteria.newestFirst === true ? 'desc' : 'asc').limit(limit);
       return rows.map(toLead);
     },
 
@@ -160,6 +160,10 @@ export function createLeadRepository(db: Knex): LeadRepository {
 
     async update(lead) {
       await db('leads').where({ id: lead.id }).update(toColumns(lead));
+    },
+
+    async delete(id) {
+      return (await db('leads').where({ id }).delete()) > 0;
     },
 
     async findInCampaign(campaignId, phoneNumber) {

@@ -91,6 +91,10 @@ export function lookupContract(makeStore: MakeStore): void {
       await agents.insert(agent('1200'));
       await agents.insert(agent('agent-x'));
       expect(await agents.highestNumericId()).toBe(1200);
+      expect(await agents.delete('1200')).toBe(true);
+      expect(await agents.get('1200')).toBeNull();
+      expect(await agents.delete('1200')).toBe(false);
+      expect(await agents.highestNumericId()).toBe(900);
     });
 
     it('finds recordings by agent, lead, call and creation time, oldest first', async () => {

@@ -759,6 +759,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       }
       await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });
     },
+    delete(id) {
+      return access.remove('agents', id);
+    },
   };
 
   const sessions: AgentSessionRepository = {
@@ -1192,6 +1195,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async get(id) {
       return getValue<Campaign>('campaigns', id);
     },
+    async list() {
+      return values<Campaign>('campaigns').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
     async upsert(campaign) {
       await put('campaigns', campaign.id, campaign);
     },
@@ -1231,6 +1237,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(lead) {
       await access.update('leads', String(lead.id), copy(lead));
     },
+    delete(id) {
+      return access.remove('leads', String(id));
+    },
     async findInCampaign(campaignId, phoneNumber) {
       const lists = listsOf(campaignId, false);
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && lead.phoneNumber === phoneNumber).sort((a, b) => a.id - b.id)[0] ?? null;
@@ -1248,7 +1257,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
             (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
             (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
         )
-        .sort((a, b) => a.id - b.id)
+        .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
         .slice(0, limit);
     },
     async findByPhoneNumber(phoneNumber, listIds) {
@@ -1284,6 +1293,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter((callback) => callback.leadId === leadId)
         .sort((a, b) => a.id - b.id);
     },
+    async update(callback) {
+      await access.update('callbacks', String(callback.id), copy(callback));
+    },
+    async deleteForLead(leadId) {
+      const removed = await Promise.all(values<Callback>('callbacks').filter((callback) => callback.leadId === leadId).map((callback) => access.remove('callbacks', String(callback.id))));
+      return removed.filter(Boolean).length;
+    },
   };
 
   const dncKey = (scope: DncScope, phoneNumber: string): string => `${scope.kind === 'system' ? '' : scope.campaignId}\u0000${scope.kind}\u0000${phoneNumber}`;
@@ -1293,6 +1309,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async add(entry) {
       await put('dnc', dncKey(entry.scope, entry.phoneNumber), entry);
+    },
+    remove(entry) {
+      return access.remove('dnc', dncKey(entry.scope, entry.phoneNumber));
     },
   };
 

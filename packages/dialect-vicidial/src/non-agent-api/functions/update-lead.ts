@@ -1,9 +1,10 @@
-import type { LeadChanges, LeadSearch } from '@pbx-gateway/core';
+import { isDomainError, type Lead, type LeadChanges, type LeadSearch } from '@pbx-gateway/core';
 import { LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { searchableLists } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith, type NonAgentParams } from '../params';
+import { callbackChangesOf, callbackTime, readUpdateLeadCallbackParams } from '../update-lead-callback';
 
 const BLANK = '--BLANK--';
 
@@ -53,6 +54,9 @@ const readInput = readWith((params) => ({
   records: params.read('records', { keep: '0-9' }),
   noUpdate: params.read('no_update', { keep: 'A-Z' }),
   insertIfNotFound: params.read('insert_if_not_found', { keep: 'A-Z' }),
+  deleteLead: params.read('delete_lead', { keep: 'A-Z' }),
+  updatePhoneNumber: params.read('update_phone_number', { keep: 'A-Z' }),
+  callback: readUpdateLeadCallbackParams(params),
 }));
 
 type UpdateLeadInput = ReturnType<typeof readInput>['value'];
@@ -88,6 +92,8 @@ function changesOf(input: UpdateLeadInput, searchedBy: SearchKey): LeadChanges {
   const changes: Record<string, unknown> = {};
   for (const [param, field] of Object.entries(FIELD_OF) as Array<[keyof typeof FIELD_OF, keyof LeadChanges]>) {
     if (input.lead[param] === '' || field === searchedBy) continue;
+    // The number a lead is called at changes only when asked for by name.
+    if (param === 'phone_number' && input.updatePhoneNumber !== 'Y') continue;
     changes[field] = fields[field as keyof typeof fields];
   }
   if (input.status !== '') changes.status = bytesToText(input.status);
@@ -112,6 +118,60 @@ async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo:
   return `${notice}\nSUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${input.listId}|${added.lead.id}|${utf8ToBytes(added.lead.gmtOffsetNow)}|${ctx.user}`;
 }
 
+/** The lead's own line: updated with the fields given, or deleted with its callbacks; none when neither is asked. */
+async function changeLead(ctx: NonAgentContext, input: UpdateLeadInput, lead: Lead, changes: LeadChanges, archived: { count: string }): Promise<string[]> {
+  if (input.deleteLead === 'Y') {
+    const callbacks = (await ctx.core.callbacksOfLead(lead.id)).length;
+    try {
+      const deleted = await ctx.core.deleteLead(lead.id);
+      archived.count = String(callbacks);
+      const removed = deleted?.callbacksRemoved ?? 0;
+      return [`SUCCESS: update_lead LEAD HAS BEEN DELETED ${removed}|${callbacks} - ${ctx.user}|${lead.id}|${deleted ? 1 : 0}|${callbacks}|${callbacks}|`];
+    } catch (error) {
+      // A lead on an agent's screen stays (gateway line).
+      if (isDomainError(error) && error.code === 'LEAD_REJECTED') return [`ERROR: update_lead LEAD HAS NOT BEEN DELETED - ${ctx.user}|${lead.id}|0|||`];
+      throw error;
+    }
+  }
+  if (Object.keys(changes).length === 0) return [];
+  const updated = await ctx.core.updateLead({ leadId: lead.id, changes });
+  return [`SUCCESS: update_lead LEAD HAS BEEN UPDATED - ${ctx.user}|${lead.id}|${updated ? 1 : 0}|${archived.count}|${archived.count}|`];
+}
+
+/** `callback=Y`: the lead's callback changed, or a new one in `campaign_id`; `callback=REMOVE`: its callbacks deleted. */
+async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead: Lead, archived: { count: string }): Promise<string[]> {
+  const asked = input.callback;
+  if (asked.action === 'REMOVE') {
+    const removed = await ctx.core.removeLeadCallbacks(lead.id);
+    archived.count = String(removed);
+    return [`NOTICE: update_lead SCHEDULED CALLBACK DELETED - ${ctx.user}|${lead.id}|${removed}|${removed}`];
+  }
+  if (asked.action !== 'Y' || input.deleteLead === 'Y') return [];
+  if ((await ctx.core.callbacksOfLead(lead.id)).length > 0) {
+    const { changes, shownTime } = callbackChangesOf(ctx, asked);
+    if (Object.keys(changes).length === 0) return [`NOTICE: update_lead SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED - ${lead.id}|`];
+    await ctx.core.changeLeadCallback({ leadId: lead.id, changes });
+    return [`NOTICE: update_lead SCHEDULED CALLBACK UPDATED - ${lead.id}|${asked.campaignId}|${shownTime}|${asked.type}|${asked.user}|${asked.status}`];
+  }
+  if (asked.campaignId === '' || !(await ctx.core.getCampaign(bytesToText(asked.campaignId)))) {
+    return [`NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID - ${lead.id}|${asked.campaignId}`];
+  }
+  const userOnly = asked.type === 'USERONLY';
+  if (userOnly && !(await ctx.core.getAgent(bytesToText(asked.user)))) {
+    return [`NOTICE: update_lead SCHEDULED CALLBACK NOT ADDED, USER NOT VALID - ${lead.id}|${asked.campaignId}|${asked.user}|${asked.type}`];
+  }
+  const user = userOnly ? asked.user : '';
+  const type = userOnly ? 'USERONLY' : 'ANYONE';
+  const status = asked.status || 'CALLBK';
+  const time = callbackTime(ctx, asked.datetime);
+  await ctx.core.scheduleLeadCallback({
+    leadId: lead.id,
+    campaignId: bytesToText(asked.campaignId),
+    callback: { at: time.at, recipient: type, agentId: bytesToText(user), status: bytesToText(status), comments: bytesToText(asked.comments) },
+  });
+  return [`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${asked.campaignId}|${time.shown}|${type}|${user}|${status}`];
+}
+
 /**
  * update_lead (spec §4.2): finds leads by lead number, vendor code or phone
  * number (in a list, its campaign's lists or anywhere), then reports them
@@ -133,24 +193,30 @@ export const updateLeadFunction = defineNonAgentFunction({
     if (!chosen) throw refuse(`ERROR: update_lead NO VALID SEARCH METHOD - ${ctx.user}|${input.searchMethod}|${input.leadId}|${lead.vendor_lead_code}|${lead.phone_number}`);
     const lists = await listsToSearch(ctx, input);
     const limit = Math.max(1, Math.min(Number(input.records) || 1, 1000));
-    const found = await ctx.core.findLeads(lists === null ? chosen.search : { ...chosen.search, listIds: lists }, limit);
+    const found = await ctx.core.findLeads({ ...chosen.search, ...(lists === null ? {} : { listIds: lists }), newestFirst: true }, limit);
     if (found.length === 0) {
       if (input.insertIfNotFound === 'Y') return insertInstead(ctx, input, echo);
       throw refuse(`ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`);
     }
+    const [first] = found as [Lead, ...Lead[]];
     if (input.noUpdate === 'Y') {
-      return found.map((each) => `NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${ctx.user}|${each.id}|${utf8ToBytes(each.vendorLeadCode)}|${utf8ToBytes(each.phoneNumber)}|${each.listId}|${each.entryListId}`).join('\n');
+      // One line, for the lead number asked (else the first found) and the first lead's lists.
+      return `NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${ctx.user}|${input.leadId || first.id}|${lead.vendor_lead_code}|${lead.phone_number}|${first.listId}|${first.entryListId}`;
     }
     const changes = changesOf(input, chosen.key);
     const lines: string[] = [];
+    // VICIdial prints the callbacks archived last (by a deletion or callback=REMOVE) in every later line.
+    const archived = { count: '' };
     for (const each of found) {
-      const updated = Object.keys(changes).length === 0 ? null : await ctx.core.updateLead({ leadId: each.id, changes });
-      lines.push(`SUCCESS: update_lead LEAD HAS BEEN UPDATED - ${ctx.user}|${each.id}|${updated ? 1 : 0}|||`);
+      lines.push(...(await changeLead(ctx, input, each, changes, archived)));
+      lines.push(...(await callbackLines(ctx, input, each, archived)));
     }
     return lines.join('\n');
   },
   render: (lines) => lines,
   errors: {
     LEAD_REJECTED: { text: (ctx) => `ERROR: update_lead LEAD HAS NOT BEEN UPDATED - ${ctx.user}|${ctx.params.read('lead_id', { keep: '0-9' })}|0|||` },
+    // A callback status of more than 6 characters, or comments beyond 255 (VICIdial's columns).
+    INVALID_ARGUMENT: { text: (ctx) => `ERROR: update_lead LEAD HAS NOT BEEN UPDATED - ${ctx.user}|${ctx.params.read('lead_id', { keep: '0-9' })}|0|||` },
   },
 });

@@ -1,6 +1,6 @@
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { exportRows } from '../../wire/export-rows';
-import { agentGroupOf, subStatusOf } from '../agent-report';
+import { agentGroupOf, countAgents } from '../agent-report';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 
@@ -11,15 +11,6 @@ const readInput = readWith((params) => ({
   stage: params.read('stage', { keep: '0-9{L}' }),
   header: params.read('header', { keep: '0-9{L}' }),
 }));
-
-interface GroupCounts {
-  loggedIn: number;
-  inCalls: number;
-  waiting: number;
-  paused: number;
-  inDispo: number;
-  inDial: number;
-}
 
 /**
  * user_group_status (spec §4.2): one row counting the agents of the groups
@@ -39,18 +30,12 @@ export const userGroupStatus = defineNonAgentFunction({
   async run(ctx, input) {
     const names = bytesToText(input.userGroups).split('|').filter((name) => name !== '');
     if (names.length === 0) throw refuse(`ERROR: user_group_status INVALID SEARCH PARAMETERS: ${ctx.user}|${input.userGroups}`);
-    const counts: GroupCounts = { loggedIn: 0, inCalls: 0, waiting: 0, paused: 0, inDispo: 0, inDial: 0 };
+    const sessions = [];
     for (const session of await ctx.core.listAgentSessions()) {
       const agent = await ctx.core.getAgent(session.agentId);
-      if (!agent || !names.includes(agentGroupOf(agent))) continue;
-      const subStatus = await subStatusOf(ctx, session);
-      counts.loggedIn += 1;
-      if (session.state === 'in_call') counts.inCalls += 1;
-      if (session.state === 'ready') counts.waiting += 1;
-      if (subStatus === 'DISPO') counts.inDispo += 1;
-      else if (session.state === 'paused' || session.state === 'wrap_up') counts.paused += 1;
-      if (subStatus === 'DIAL') counts.inDial += 1;
+      if (agent && names.includes(agentGroupOf(agent))) sessions.push(session);
     }
+    const counts = await countAgents(ctx, sessions);
     return { names, counts };
   },
   render({ names, counts }, _ctx, input) {

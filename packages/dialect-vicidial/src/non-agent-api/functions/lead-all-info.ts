@@ -1,0 +1,145 @@
+import { mayWorkWithCampaign, type Lead } from '@pbx-gateway/core';
+import { utf8ToBytes } from '../../wire/php-params';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { readWith } from '../params';
+
+const COLUMNS = [
+  'status',
+  'user',
+  'vendor_lead_code',
+  'source_id',
+  'list_id',
+  'gmt_offset_now',
+  'phone_code',
+  'phone_number',
+  'title',
+  'first_name',
+  'middle_initial',
+  'last_name',
+  'address1',
+  'address2',
+  'address3',
+  'city',
+  'state',
+  'province',
+  'postal_code',
+  'country_code',
+  'gender',
+  'date_of_birth',
+  'alt_phone',
+  'email',
+  'security_phrase',
+  'comments',
+  'called_count',
+  'last_local_call_time',
+  'rank',
+  'owner',
+  'entry_list_id',
+  'lead_id',
+] as const;
+
+/** lead_all_info's own separators: csv, tab, newline, else a pipe. */
+const SEPARATORS: Readonly<Record<string, string>> = { csv: ',', tab: '\t', newline: '\n', pipe: '|' };
+
+/** At most this many leads of one number, the newest first. */
+const MOST = 1000;
+
+const readInput = readWith((params) => ({
+  leadId: params.read('lead_id', { keep: '0-9' }),
+  phoneNumber: params.read('phone_number', { keep: '0-9' }),
+  stage: params.read('stage', { keep: '0-9{L}' }),
+  header: params.read('header', { keep: '0-9{L}' }),
+}));
+
+/**
+ * A lead's values in VICIdial's column order. A lead without a date of
+ * birth shows MySQL's zero date, as one added through the API does; the
+ * gateway keeps no time of the last call, so that column is empty.
+ */
+const valuesOf = (lead: Lead): string[] =>
+  [
+    lead.status,
+    lead.user,
+    lead.vendorLeadCode,
+    lead.sourceId,
+    String(lead.listId),
+    lead.gmtOffsetNow,
+    lead.phoneCode,
+    lead.phoneNumber,
+    lead.title,
+    lead.firstName,
+    lead.middleInitial,
+    lead.lastName,
+    lead.address1,
+    lead.address2,
+    lead.address3,
+    lead.city,
+    lead.state,
+    lead.province,
+    lead.postalCode,
+    lead.countryCode,
+    lead.gender,
+    lead.dateOfBirth ?? '0000-00-00',
+    lead.altPhone,
+    lead.email,
+    lead.securityPhrase,
+    lead.comments,
+    String(lead.calledCount),
+    '',
+    String(lead.rank),
+    lead.owner,
+    String(lead.entryListId),
+    String(lead.id),
+  ].map(utf8ToBytes);
+
+/** Whether the caller's group may see the lead's list: it must exist and belong to an allowed campaign (any, for a group not defined). */
+async function listVisible(ctx: NonAgentContext): Promise<(lead: Lead) => Promise<boolean>> {
+  const group = await ctx.core.getUserGroup(ctx.apiUser.group);
+  return async (lead) => {
+    const list = await ctx.core.getLeadList(lead.listId);
+    return list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId));
+  };
+}
+
+/**
+ * lead_all_info: every field of a lead (by `lead_id`), or of each lead with
+ * a number (`phone_number`, the newest first), one row each, each after
+ * its own header with `header=YES`. Leads of lists the caller's group may
+ * not see are left out; with `api_list_restrict` each says so first.
+ */
+export const leadAllInfo = defineNonAgentFunction({
+  name: 'lead_all_info',
+  function: 'lead_all_info',
+  auth: {
+    allows: (user) => user.level > 6 && user.viewReports && user.modifyLeads >= 1 && user.modifyLeads <= 5,
+    denied: (user) => `ERROR: lead_all_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO: |${user}|0|`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    const { leadId, phoneNumber } = input;
+    const notFound = `ERROR: lead_all_info LEAD NOT FOUND: ${ctx.user}|${leadId}|${phoneNumber}`;
+    const byNumber = phoneNumber.length >= 6 && phoneNumber.length <= 19;
+    if (leadId === '' && !byNumber) throw refuse(notFound);
+    const search = leadId !== '' ? { leadId: Number(leadId) } : { phoneNumber };
+    const leads = await ctx.core.findLeads({ ...search, newestFirst: true }, MOST);
+    if (leads.length === 0) throw refuse(notFound);
+
+    const separator = SEPARATORS[input.stage] ?? '|';
+    const visible = await listVisible(ctx);
+    const refusals: string[] = [];
+    const rows: string[] = [];
+    let hiddenList: number | null = null;
+    for (const lead of leads) {
+      if (await visible(lead)) {
+        if (input.header === 'YES') rows.push(COLUMNS.join(separator));
+        rows.push(valuesOf(lead).join(separator));
+        continue;
+      }
+      hiddenList = lead.listId;
+      if (ctx.apiUser.apiListRestrict) refusals.push(`ERROR: lead_all_info LIST NOT FOUND: ${ctx.user}|${leadId}|${phoneNumber}`);
+    }
+    if (rows.length > 0) return [...refusals, ...rows].join('\n');
+    throw refuse([...refusals, `ERROR: lead_all_info LIST NOT FOUND: ${ctx.user}|${leadId}|${phoneNumber}|${hiddenList ?? ''}`].join('\n'));
+  },
+  render: (lines) => lines,
+});

@@ -1,0 +1,32 @@
+import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+
+// Bad input of every kind to the Non-Agent functions: each answers with a
+// line of its own (never the gateway's "service unavailable", a 5xx or an
+// empty page where a line is due).
+
+const gateway = sharedGateway({
+  overrides: { extraProvisioning: { ...NON_AGENT_PROVISIONING, leads: [{ id: 80, listId: 101, phoneNumber: '3125550080' }] } },
+});
+
+const GARBAGE = [
+  'lead_id=99999999999999999999999&phone_number=%00%FF%FE',
+  'lead_id=80&phone_number=,,,,,,&vendor_lead_code=%3B%23%27%22&records=99999999999999999999',
+  'lead_id=80&callback=Y&campaign_id=TESTCAMP&callback_datetime=9999-99-99+99:99:99&callback_status=ABCDEFGHIJ&callback_type=%C3%A9',
+  'agent_user=%C3%A9%C3%A9&agent_user_level=99999999999999999999&wrapup_seconds_override=-&hotkeys_active=99999999999999999999',
+  'agent_user=1006&agent_user_level=abc&active=%00&email=%FF%FF%FF%FF%FF%FF',
+  'phone_number=1234567890123456789012345678901234567890&campaign_id=%27%20OR%201%3D1',
+  'campaign_id[]=TESTCAMP&stage[]=csv&header=YES&in_groups=%7C%7C%7C&list_id=-1&search_location=CAMPAIGNLIST',
+];
+
+const FUNCTIONS = ['user_details', 'update_user', 'add_dnc_phone', 'delete_dnc_phone', 'lead_all_info', 'lead_search', 'update_lead', 'campaigns_list', 'hopper_list', 'in_group_status'];
+
+test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {
+  for (const query of GARBAGE) {
+    const response = await nonAgentGet(gateway(), `source=test&user=6666&pass=1234&function=${fn}&${query}`);
+    const seen = `${query} => ${response.status} ${response.text}`;
+    expect(seen).toMatch(/^\S+ => 200 (ERROR|NOTICE|SUCCESS|[^<])/);
+    expect(seen).not.toContain('service unavailable');
+    expect(seen).not.toMatch(/<html|<!DOCTYPE/i);
+  }
+});
