@@ -51,6 +51,8 @@ export type { RecordingCommands } from './recording/recording-commands';
 export type { AgentRecordingRequest, AgentRecordingStarted } from './recording/agent-recording-start';
 export type { AgentRecordingsStopped } from './recording/agent-recording-stop';
 export type { QueueQueries, WaitingCall } from './queues/queue-queries';
+export type { QueueStatistics, QueueStatisticsRequest } from './queues/queue-statistics';
+export type { AgentCredentials } from './agents/agent-authentication';
 export type { AgentQueueChange } from './queues/agent-queue-change';
 export { orderCandidates, type QueueCandidate } from './queues/agent-selection';
 export { INBOUND_ENTRY } from './queues/inbound-arrival';

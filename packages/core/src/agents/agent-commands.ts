@@ -4,6 +4,7 @@ import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';
 import { addAgent, type AddAgentRequest } from './add-agent';
+import { authenticateAgent, type AgentCredentials } from './agent-authentication';
 import { expireIdleSessions, touchAgentSession } from './liveness';
 import { loginAgent, type AgentLoginRequest } from './login';
 import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './logout';
@@ -15,6 +16,8 @@ import { connectAgentPhone } from './phone-connection';
 export interface AgentCommands {
   getAgent(agentId: string): Promise<Agent | null>;
   addAgent(request: AddAgentRequest): Promise<Agent>;
+  /** The agent, once its own secret is verified (AGENT_NOT_FOUND, AUTH_FAILED, AUTH_LOCKED otherwise). */
+  authenticateAgent(credentials: AgentCredentials): Promise<Agent>;
   /** The agent a CRM knows by `externalId`. */
   findAgentByExternalId(externalId: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
@@ -36,6 +39,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
   return {
     getAgent: (agentId) => direct.agents.get(agentId),
     addAgent: (request) => track(addAgent(ctx, request)),
+    authenticateAgent: (credentials) => authenticateAgent(ctx, credentials),
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),

@@ -183,6 +183,8 @@ export interface CallRepository {
   listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
   /** Inbound calls waiting in one of `queueNames` for an agent, oldest first. */
   listWaiting(queueNames: readonly string[]): Promise<Array<CallOf<'inbound'>>>;
+  /** Inbound calls that entered the queue at or after `since`, ended or not, oldest first. */
+  listInboundOfQueue(queueName: string, since: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
 }

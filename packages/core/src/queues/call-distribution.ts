@@ -64,7 +64,7 @@ async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCa
   await uow.tx.queues.countCallTaken(queue.name, session.agentId, dayOf(uow.now));
   const bridgeId = session.conference!.bridgeId;
   const callerLegId = call.progress.callerLegId;
-  const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected' } };
+  const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected', connectedAt: uow.now.toISOString() } };
   await uow.tx.calls.update(connected);
   uow.publish({ type: 'InboundCallOffered', call: connected, agentId: session.agentId, queueName: queue.name, at: uow.now });
   uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import type { ApiUser, Call, CallControl, ClickToCallRequest, Extension, Leg } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
-import { createTestCore, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
+import { agent, createTestCore, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
 import { createVoipsunDialect, defaultVoipsunSettings, VOIPSUN_VOCABULARY, type VoipsunSettings } from '../../src';
 
 /**
@@ -57,12 +57,29 @@ export const demoExtensions: Extension[] = [
   extension(7, '102', '299299555', 'sip102'),
 ];
 
+/**
+ * The call centre of the document's examples: agents 1000 (PIN 1234) and
+ * 1001 (PIN 4321), no device of their own (they log in from an extension),
+ * and the queue FrontaIT (rrordered), which the public number 299299999 enters.
+ */
+export const demoAgents = [agent('1000', { name: 'Agent_01', secretHash: hashOf('1234'), device: null }), agent('1001', { name: 'Agent_02', secretHash: hashOf('4321'), device: null })];
+export const DEMO_QUEUE = 'FrontaIT';
+export const QUEUE_DID = '299299999';
+
 export async function createVoipsunCore(options: { trunks?: boolean } = {}): Promise<VoipsunCore> {
   const t = await createTestCore({
     startAt: new Date('2024-05-01T10:00:00.000Z'),
     vocabulary: [VOIPSUN_VOCABULARY],
     directory: {
-      apiUsers: [apiUser('voipsun', 'secretpwd', ['*']), apiUser('lister', 'listpwd', ['Call list']), apiUser('off', 'offpwd', ['*'], { active: false })],
+      apiUsers: [
+        apiUser('voipsun', 'secretpwd', ['*']),
+        apiUser('lister', 'listpwd', ['Call list']),
+        apiUser('centre', 'centrepwd', ['Call center']),
+        apiUser('off', 'offpwd', ['*'], { active: false }),
+      ],
+      agents: demoAgents,
+      queues: [{ name: DEMO_QUEUE, strategy: 'rrordered' }],
+      didRoutes: [{ did: QUEUE_DID, queueName: DEMO_QUEUE }],
       extensions: demoExtensions,
       trunks: options.trunks === false ? [] : [trunk(1, { name: 'upc' })],
     },

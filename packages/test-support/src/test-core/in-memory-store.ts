@@ -983,6 +983,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
+    async listInboundOfQueue(queueName, since) {
+      return access
+        .scan<Call>('calls')
+        .filter(({ value: call }) => call.purpose === 'inbound' && call.progress.queueName === queueName && call.createdAt.getTime() >= since.getTime())
+        .sort(byCreatedThenSeq)
+        .map((row) => copy(row.value) as CallOf<'inbound'>);
+    },
     async listLiveChannels() {
       return access
         .scan<Call>('calls')
