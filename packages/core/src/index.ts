@@ -53,6 +53,7 @@ export type { AgentRecordingsStopped } from './recording/agent-recording-stop';
 export type { QueueQueries, WaitingCall } from './queues/queue-queries';
 export type { QueueStatistics, QueueStatisticsRequest } from './queues/queue-statistics';
 export type { AgentCredentials } from './agents/agent-authentication';
+export type { CdrRecordingMove, CdrRecordingMoveOutcome } from './recording/cdr-recording-move';
 export type { AgentQueueChange } from './queues/agent-queue-change';
 export { orderCandidates, type QueueCandidate } from './queues/agent-selection';
 export { INBOUND_ENTRY } from './queues/inbound-arrival';

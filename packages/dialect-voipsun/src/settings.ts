@@ -37,6 +37,13 @@ export interface VoipsunSettings {
    * reach an agent; `serviceLevelPerf` is the share of completed calls that did.
    */
   queueServiceLevelSec: number;
+  /**
+   * The directories `moverecord` may move recordings to, as clients name
+   * them (absolute), each with the directory of the engine's recordings
+   * store it stands for (relative, `''` for the store itself). A path outside
+   * every root is refused (810).
+   */
+  recordingRoots: Readonly<Record<string, string>>;
 }
 
 export const defaultVoipsunSettings: VoipsunSettings = {
@@ -48,6 +55,8 @@ export const defaultVoipsunSettings: VoipsunSettings = {
   agentstatusLineErrors: false,
   agentstatusLegacyMalformed: false,
   queueServiceLevelSec: 0,
+  // Asterisk's own recordings directory, where ARI keeps what it records.
+  recordingRoots: { '/var/spool/asterisk/recording': '' },
 };
 
 /**
@@ -64,7 +73,18 @@ export function checkVoipsunSettings(settings: VoipsunSettings): VoipsunSettings
   if (typeof settings.agentstatusLineErrors !== 'boolean') problems.push('agentstatusLineErrors must be true or false');
   if (typeof settings.agentstatusLegacyMalformed !== 'boolean') problems.push('agentstatusLegacyMalformed must be true or false');
   if (!Number.isInteger(settings.queueServiceLevelSec) || settings.queueServiceLevelSec < 0) problems.push('queueServiceLevelSec must be a whole number of seconds');
+  if (!validRoots(settings.recordingRoots)) problems.push('recordingRoots must map absolute directories to relative directories of plain names');
   if (!Number.isInteger(settings.maxBodyBytes) || settings.maxBodyBytes < 1024) problems.push('maxBodyBytes must be an integer of at least 1024');
   if (problems.length > 0) throw new Error(`voipsun settings: ${problems.join('; ')}`);
   return settings;
+}
+
+const PLAIN = /^[A-Za-z0-9_.-]+$/;
+const plainSegments = (path: string): boolean => path.split('/').every((segment) => segment === '' || (PLAIN.test(segment) && segment !== '.' && segment !== '..'));
+
+function validRoots(roots: unknown): boolean {
+  if (roots === null || typeof roots !== 'object' || Array.isArray(roots)) return false;
+  return Object.entries(roots as Record<string, unknown>).every(
+    ([root, directory]) => root.startsWith('/') && plainSegments(root) && typeof directory === 'string' && !directory.startsWith('/') && plainSegments(directory),
+  );
 }

@@ -222,6 +222,9 @@ export interface CdrRepository {
   /** Writes the CDR of a call; a call has exactly one. */
   insert(cdr: NewCdr): Promise<Cdr>;
   getByCall(callId: string): Promise<Cdr | null>;
+  get(id: number): Promise<Cdr | null>;
+  /** Names the file the call's recording now lives in (the recording was moved). */
+  setRecordingFile(id: number, recordingFile: string): Promise<void>;
   list(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
 }
 

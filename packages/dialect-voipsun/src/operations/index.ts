@@ -8,6 +8,7 @@ import { agentstatus } from './agentstatus';
 import { agentunpause } from './agentunpause';
 import { hangupcall } from './hangupcall';
 import { listcalls } from './listcalls';
+import { moverecord } from './moverecord';
 import { originate } from './originate';
 import { queuestatus } from './queuestatus';
 import { sipstatus } from './sipstatus';
@@ -29,6 +30,7 @@ export const OPERATIONS = new OperationCatalogue<VoipsunTypes>([
   agentremove,
   agentstatus,
   queuestatus,
+  moverecord,
 ]);
 
 /** action → operation (a Map inside, so that names like `constructor` or `__proto__` find nothing). */

@@ -68,7 +68,6 @@ describe('errno 110: unknown action', () => {
     ['another prototype name', 'action=constructor'],
     ['an action named as an array', 'action[]=listcalls'],
     ['a documented action outside this release (dial)', 'action=dial&dstNum=1&outrouteName=x&context=y'],
-    ['a documented action outside this release (moverecord)', 'action=moverecord&cdrId=10000&path=/mnt/nas_server/asterisk/2018'],
   ])('%s is answered errno 110', async (_what, query) => {
     expectWire(await http.get(`/api/api.php?${AUTH}&${query}`), E110);
   });

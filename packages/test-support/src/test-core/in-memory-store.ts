@@ -1099,6 +1099,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async getByCall(callId) {
       return values<Cdr>('cdrs').find((cdr) => cdr.callId === callId) ?? null;
     },
+    async get(id) {
+      return values<Cdr>('cdrs').find((cdr) => cdr.id === id) ?? null;
+    },
+    async setRecordingFile(id, recordingFile) {
+      const stored = access.read<Cdr>('cdrs', String(id));
+      if (stored) await access.update('cdrs', String(id), { ...copy(stored.value), recordingFile });
+    },
     async list(filter = {}) {
       const since = filter.since?.getTime();
       const all = values<Cdr>('cdrs')
