@@ -163,5 +163,13 @@ describe('transport', () => {
   test('settings that make no sense stop the dialect from starting', () => {
     expect(() => appWith(fake, { channelPrefix: 'IAX2' as 'SIP' })).toThrow('channelPrefix must be PJSIP or SIP');
     expect(() => appWith(fake, { contentType: 'text/html\r\nX: 1' })).toThrow('contentType');
+    expect(() => appWith(fake, { agentstatusLineErrors: 'yes' as unknown as boolean })).toThrow('agentstatusLineErrors must be true or false');
+    expect(() => appWith(fake, { agentstatusLegacyMalformed: 1 as unknown as boolean })).toThrow('agentstatusLegacyMalformed must be true or false');
+    expect(() => appWith(fake, { queueServiceLevelSec: -5 })).toThrow('queueServiceLevelSec');
+    expect(() => appWith(fake, { recordingRoots: { 'relative/dir': '' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: { '/mnt/nas': '/absolute' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: { '/mnt/nas': '../outside' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: { '/mnt/../etc': 'nas' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: ['/mnt/nas'] as unknown as Record<string, string> })).toThrow('recordingRoots');
   });
 });
