@@ -1,6 +1,6 @@
 import supertest from 'supertest';
 import type { Recording } from '@pbx-gateway/core';
-import { apiUser, appWith, createVoipsunCore, storeLiveCall, type VoipsunCore } from '../support/voipsun-core';
+import { apiUser, appWith, createVoipsunCore, storeRecordedCall, type VoipsunCore } from '../support/voipsun-core';
 import { BASE, E100, E120, E900, expectWire, SUCCESS } from '../support/wire-expect';
 
 const E800 = '{"success":"false","errno":"800","reason":"CDR record not found!"}';
@@ -20,23 +20,7 @@ beforeEach(async () => {
   http = supertest(appWith(fake, { recordingRoots: NAS }));
 });
 
-/** A call that ended, recorded (agent 1000's recording `FILE.wav`, finished, on the engine), and its CDR: its id. */
-async function recordedCdr(state: Recording['state'] = 'finished'): Promise<number> {
-  const at = fake.t.clock.now();
-  const { call } = await storeLiveCall(fake.t, 'c-rec', [{ channelName: 'PJSIP/sip100-00000001', state: 'ended' }], at);
-  await fake.t.store.direct.calls.update({ ...call, state: 'ended', endedAt: at, data: { recordingFile: `${FILE}.wav` } });
-  await fake.t.store.direct.recordings.insert({
-    id: 'agent-1000.rec-1', name: FILE, format: 'wav', location: `${FILE}.wav`, agentId: '1000', bridgeId: 'agent-1000.conference',
-    callId: call.id, leadId: null, state, createdAt: at, startedAt: at, endedAt: state === 'finished' ? at : null, durationSec: state === 'finished' ? 5 : null,
-  });
-  fake.t.pbx.storedRecordings.add(FILE);
-  const cdr = await fake.t.store.direct.cdrs.insert({
-    callId: call.id, purpose: 'click_to_call', direction: 'outbound', tenant: null, agentId: null, fromNumber: '299299000', toNumber: '800123456', extension: '100',
-    startedAt: at, answeredAt: at, endedAt: at, durationSec: 5, billsec: 5, hangupCause: 16, hangupCauseText: 'Normal Clearing', hangupSide: 'caller',
-    recordingFile: `${FILE}.wav`, pressedKey: null, leadId: null, data: {},
-  });
-  return cdr.id;
-}
+const recordedCdr = (state: Recording['state'] = 'finished'): Promise<number> => storeRecordedCall(fake, FILE, state);
 
 const move = (query: string, client = http) => client.get(`${BASE}&action=moverecord&${query}`);
 
