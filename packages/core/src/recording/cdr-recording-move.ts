@@ -3,7 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { requireEngine, toDomainError } from '../kernel/engine';
 import { agentOwner } from '../kernel/ids';
 import { inTransaction } from '../kernel/unit-of-work';
-import { isLiveRecording, type Recording } from './recording';
+import type { Recording } from './recording';
 
 export interface CdrRecordingMove {
   cdrId: number;
@@ -31,20 +31,23 @@ export type CdrRecordingMoveOutcome =
  * interleaves.
  */
 export async function moveCdrRecording(ctx: CoreContext, request: CdrRecordingMove): Promise<CdrRecordingMoveOutcome> {
-  const cdr = await ctx.store.direct.cdrs.get(request.cdrId);
-  if (!cdr) return { outcome: 'cdr_not_found' };
-  if (cdr.recordingFile === null || cdr.recordingFile === '') return { outcome: 'no_recording' };
-  const from = cdr.recordingFile;
-  const recording = (await ctx.store.direct.recordings.listForCall(cdr.callId)).find((candidate) => candidate.location === from) ?? null;
-  const owner = recording ? agentOwner(recording.agentId) : `cdr-${cdr.id}`;
-  return ctx.queue.run(owner, async () => {
+  const found = await ctx.store.direct.cdrs.get(request.cdrId);
+  if (!found) return { outcome: 'cdr_not_found' };
+  const recordingOf = async (file: string | null): Promise<Recording | null> =>
+    (await ctx.store.direct.recordings.listForCall(found.callId)).find((candidate) => candidate.location === file) ?? null;
+  const first = await recordingOf(found.recordingFile);
+  return ctx.queue.run(first ? agentOwner(first.agentId) : `cdr-${found.id}`, async () => {
+    // Read again in the queue: a move of the same CDR just before this one changed its file.
+    const cdr = (await ctx.store.direct.cdrs.get(found.id))!;
+    if (cdr.recordingFile === null || cdr.recordingFile === '') return { outcome: 'no_recording' };
+    const from = cdr.recordingFile;
     const { directory, base, extension } = partsOf(from);
     const name = join(request.directory ?? directory, request.name ?? base);
     const to = `${name}${extension}`;
     if (to === from) return { outcome: 'moved', from, to };
-    const current = recording ? await ctx.store.direct.recordings.get(recording.id) : null;
-    if (current && isLiveRecording(current)) return { outcome: 'destination_refused', from, to };
-    if (current?.state === 'stopping') return { outcome: 'destination_refused', from, to };
+    const recording = await recordingOf(from);
+    // A file still being written is the engine's until it is closed.
+    if (recording && recording.state !== 'finished' && recording.state !== 'failed') return { outcome: 'destination_refused', from, to };
     requireEngine(ctx, 'move a recording');
     try {
       await ctx.pbx.moveStoredRecording(join(directory, base), name);
@@ -55,7 +58,7 @@ export async function moveCdrRecording(ctx: CoreContext, request: CdrRecordingMo
     }
     await inTransaction(ctx, async ({ tx }) => {
       await tx.cdrs.setRecordingFile(cdr.id, to);
-      if (current) await tx.recordings.update(moved(current, name, to));
+      if (recording) await tx.recordings.update(moved(recording, name, to));
     });
     return { outcome: 'moved', from, to };
   });
