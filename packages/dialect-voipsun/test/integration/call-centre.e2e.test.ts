@@ -23,7 +23,10 @@ beforeAll(async () => {
         { realm: 'voipsun', login: 'lister', secret: 'listpwd', permissions: ['Call list'] },
         { realm: 'voipsun', login: 'centre', secret: 'centrepwd', permissions: ['Call center'] },
       ],
-      agents: [{ id: '2000', name: 'Agent_01', secret: '1234' }],
+      agents: [
+        { id: '2000', name: 'Agent_01', secret: '1234' },
+        { id: '2001', name: 'Agent_02', secret: '4321' },
+      ],
       didRoutes: [{ did: DID, queue: 'FrontaIT' }],
     },
   });
@@ -134,6 +137,28 @@ describe('the call centre on the engine', () => {
     expectWire(await api(`action=agentlogout&${AGENT}`), SUCCESS);
     expectWire(await api(`action=agentstatus&${AGENT}`), '{"success":"true","reason":"Agent 2000 is logged out."}');
     expect(await gateway.core.getAgentSession('2000')).toBeNull();
+    expectWire(await api('action=agentunpause&agentNumber=1000&agentPin=1234'), SUCCESS);
+  });
+
+  test('a call goes to the member of the lowest penalty: agent 2001 (penalty 0, extension 101) before agent 2000 (penalty 5, extension 100)', async () => {
+    const other = 'agentNumber=2001&agentPin=4321';
+    expectWire(await api('action=agentpause&agentNumber=1000&agentPin=1234'), SUCCESS);
+    expectWire(await api(`action=agentlogin&srcExtenInternalNum=100&${AGENT}`), SUCCESS);
+    expectWire(await api(`action=agentlogin&srcExtenInternalNum=101&${other}`), SUCCESS);
+    expectWire(await api(`action=agentadd&${AGENT}&queueName=FrontaIT&penalty=5`), SUCCESS);
+    expectWire(await api(`action=agentadd&${other}&queueName=FrontaIT`), SUCCESS);
+    await gateway.farEnd.setPhone('sip101', { outcome: 'answer', ringMs: 200 });
+    const caller = await gateway.farEnd.callIn(DID, '999555777');
+    const call = await gateway.waitFor(async () => {
+      const session = await gateway.core.getAgentSession('2001');
+      const current = session?.currentCallId ? await gateway.core.getCall(session.currentCallId) : null;
+      return current?.call.progress.stage === 'connected' ? current : undefined;
+    }, 15000, 'the call connected to agent 2001');
+    expect(call.legs.find((leg) => leg.role === 'agent')).toMatchObject({ endpoint: 'PJSIP/sip101', state: 'up' });
+    expect(await gateway.core.getAgentSession('2000')).toMatchObject({ state: 'ready', currentCallId: null });
+    await caller.hangup();
+    await gateway.waitFor(async () => (await gateway.core.getCdrOfCall(call.call.id)) ?? undefined, 10000, 'the CDR of the call');
+    for (const agent of [AGENT, other]) expectWire(await api(`action=agentlogout&${agent}`), SUCCESS);
     expectWire(await api('action=agentunpause&agentNumber=1000&agentPin=1234'), SUCCESS);
   });
 });
