@@ -42,4 +42,13 @@ describe('the order a queue offers a call to its agents', () => {
   it('the join order for linear queues', () => {
     expect(ids(orderCandidates('linear', [a, b, c], DAY, first))).toEqual(['a', 'b', 'c']);
   });
+
+  it('the lowest penalty first, the strategy’s order within one penalty', () => {
+    const pa = { ...a, member: { ...a.member, penalty: 1 } };
+    const pb = { ...b, member: { ...b.member, penalty: 2 } };
+    const pc = { ...c, member: { ...c.member, penalty: 1 } };
+    expect(ids(orderCandidates('longest_wait_time', [pa, pb, pc], DAY, first))).toEqual(['c', 'a', 'b']);
+    expect(ids(orderCandidates('inbound_group_rank', [pa, pb, pc], DAY, first))).toEqual(['c', 'a', 'b']);
+    expect(ids(orderCandidates('rrordered', [pb, pc, pa], DAY, first))).toEqual(['c', 'a', 'b']);
+  });
 });

@@ -287,6 +287,31 @@ describe('delivery by ringing the agent’s phone', () => {
     expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'ready' });
   });
 
+  it('ringall rings only the available members of the lowest penalty; a higher penalty is rung when none of those is left', async () => {
+    const t = await setup({ strategy: 'ringall' });
+    const penalties: Record<string, number> = { '1000': 2, '1001': 1, '1002': 1 };
+    for (const [agentId, penalty] of Object.entries(penalties)) {
+      await loginPlain(t, agentId);
+      await t.core.changeAgentQueues({ agentId, change: 'add', queues: ['SALESLINE'], blended: null, member: { penalty } });
+    }
+    t.pbx.clearCommands();
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    expect(t.pbx.originated().map((request) => request.endpoint).sort()).toEqual(['PJSIP/1001', 'PJSIP/1002']);
+    await t.answer(`${call.id}.2`);
+    await t.confirmHangups();
+    // 1002 is ready again and 1001 busy: the next caller rings 1002 alone, then 1000 when 1002 is paused.
+    t.pbx.clearCommands();
+    await t.callIn(SECOND_CALLER, '2125550100');
+    expect(t.pbx.originated().map((request) => request.endpoint)).toEqual(['PJSIP/1002']);
+    await t.endLeg(SECOND_CALLER);
+    await t.confirmHangups();
+    await t.core.pauseAgent({ agentId: '1002', reason: null });
+    t.pbx.clearCommands();
+    await t.callIn('1718000000.44', '2125550100');
+    expect(t.pbx.originated().map((request) => request.endpoint)).toEqual(['PJSIP/1000']);
+  });
+
   it('releases the agents still ringing when the caller hangs up, and the call is abandoned', async () => {
     const t = await setup({ strategy: 'ringall' });
     for (const agentId of ['1000', '1001']) {

@@ -35,7 +35,7 @@ export function createApiEndpoint({ core, logger, settings }: EndpointDeps): (re
     const refuse = (errno: Errno, cause: unknown): void => {
       // 999 is the gateway's own failure: the client learns nothing more, the log learns why.
       if (errno === '999') logger.error({ action: action.slice(0, 100), error: cause instanceof Error ? cause.message : String(cause) }, 'unexpected failure answered with errno 999');
-      reply(errorBody(errno), 'error', errno);
+      reply(errorBody(errno, cause instanceof VoipsunWireError && cause.wire === errno ? cause.subject : ''), 'error', errno);
     };
 
     try {

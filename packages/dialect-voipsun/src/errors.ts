@@ -4,7 +4,9 @@ import { WireRefusal, type ErrorTable } from '@pbx-gateway/dialect-kit';
  * The wire errors this dialect emits: errno → reason, byte for byte as the
  * VoIPSUN document writes them (typos included: clients string-match them).
  * 401, 900, 901 and 999 are the gateway's own extensions for situations the
- * document has no code for; docs/voipsun.md lists them.
+ * document has no code for; docs/voipsun.md lists them. `{subject}` stands
+ * where the document writes a placeholder (`Queue FrontaABC not found!`):
+ * the refusal names what it is about.
  */
 export const WIRE_REASONS = {
   '100': 'Unauthorized user or bad permissions',
@@ -33,6 +35,31 @@ export const WIRE_REASONS = {
   '311': 'Destination extension not found',
   '312': 'Destination dialplan not found',
   '400': 'Parameter channelName is empty',
+  '500': 'Agent not found, or bad authorization credentials!',
+  '501': 'Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername.',
+  '502': 'Parameter dialPlanName missing',
+  '503': 'Extension not found',
+  '504': 'Dialplan not found',
+  '550': 'Agent not found, or bad authorization credentials!',
+  '580': 'Agent not found, or bad authorization credentials!',
+  '590': 'Agent not found, or bad authorization credentials!',
+  '600': 'Queue {subject} not found!',
+  '601': 'Agent not found, or bad authorization credentials!',
+  '610': 'Queue {subject} not found!',
+  '611': 'Agent not found, or bad authorization credentials!',
+  '620': 'Agent not found, or bad authorization credentials!',
+  '630': 'SIP channel is unreacheable',
+  '631': "Line is unavailable'",
+  '632': 'Line is In use',
+  '633': 'Line is ringing',
+  '634': 'Line in On hold',
+  '635': 'Line is not free',
+  '636': 'Line is busy',
+  '800': 'CDR record not found!',
+  '801': 'CDR not contain any information about audio record!',
+  '810': "Destination folder does not exist and mkdir command failed. Please check parent folder permissions!'",
+  '811': 'Source file ({subject}) not exist or insufficient permissions to read them!',
+  '812': 'Cannot move file to ({subject}). Check destination folder permissions!',
   '401': 'Channel not found',
   '900': 'PBX unavailable',
   '901': 'PBX rejected the request',
@@ -47,14 +74,23 @@ export type Errno = keyof typeof WIRE_REASONS;
  * operations for the checks they word themselves.
  */
 export class VoipsunWireError extends WireRefusal<Errno> {
-  constructor(errno: Errno) {
-    super(errno, `errno ${errno}: ${WIRE_REASONS[errno]}`);
+  constructor(
+    errno: Errno,
+    /** What the reason's placeholder names (the queue not found). */
+    readonly subject = '',
+  ) {
+    super(errno, `errno ${errno}: ${reasonOf(errno, subject)}`);
     this.name = 'VoipsunWireError';
   }
 
   get errno(): Errno {
     return this.wire;
   }
+}
+
+/** The reason of an errno, its placeholder filled in. */
+export function reasonOf(errno: Errno, subject = ''): string {
+  return WIRE_REASONS[errno].replace('{subject}', subject);
 }
 
 /**

@@ -26,6 +26,8 @@ export type AriOperation =
   | 'bridges.record'
   | 'recordings.stop'
   | 'recordings.getLive'
+  | 'recordings.copyStored'
+  | 'recordings.deleteStored'
   | 'playbacks.get'
   | 'playbacks.control'
   | 'playbacks.stop'

@@ -22,7 +22,7 @@ import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
-import { recordBridge, recordingIsLive, stopRecording } from './commands/recording';
+import { moveStoredRecording, recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
 import { answer, setMusicOnHold } from './commands/holding';
 import { snoop } from './commands/snoop';
@@ -107,6 +107,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     recordBridge: (request: RecordRequest) => recordBridge(call, request),
     stopRecording: (recordingName: string) => stopRecording(call, recordingName),
     recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
+    moveStoredRecording: (from: string, to: string) => moveStoredRecording(call, from, to),
     snoop: (request: SnoopRequest): Promise<OriginatedLeg> => snoop(call, settings.app, request),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     answer: (legId: string) => answer(call, legId),

@@ -1,6 +1,6 @@
 import { PbxFailure } from '@pbx-gateway/core';
 import type { PbxEvent } from '@pbx-gateway/core';
-import { RequestLedger, sleep, startHarness, timed } from './support/sim-harness';
+import { ARI_PASSWORD, ARI_USER, RequestLedger, sleep, startHarness, timed } from './support/sim-harness';
 import type { Harness } from './support/sim-harness';
 
 /** Bridges and playbacks through the real ari-client against the simulator. */
@@ -168,6 +168,27 @@ describe('bridges and playbacks through ari-client against the simulator', () =>
       await h.pbx.stopRecording(name);
     }
     await h.pbx.destroyBridge('bridge-rec');
+  });
+
+  it('moves a stored recording into a directory of the store (copy, then delete); a name taken or a source gone is refused', async () => {
+    await h.pbx.ensureBridge('bridge-move', 'mixing');
+    await h.pbx.addToBridge('bridge-move', ['media-1.1']);
+    const from = h.log.mark();
+    for (const name of ['20260101-000000_1000_m', '20260101-000000_1000_n']) {
+      await h.pbx.recordBridge({ recordingName: name, bridgeId: 'bridge-move', format: 'wav' });
+      await h.pbx.stopRecording(name);
+      await h.log.waitFor((event) => event.type === 'recording_finished' && event.recordingName === name, `recording ${name} finished`, 3000, from);
+    }
+    await h.pbx.destroyBridge('bridge-move');
+    await h.pbx.moveStoredRecording('20260101-000000_1000_m', 'nas/2018/new_record');
+    const listing = await fetch(`${h.sim.url}/ari/recordings/stored`, { headers: { authorization: `Basic ${Buffer.from(`${ARI_USER}:${ARI_PASSWORD}`).toString('base64')}` } });
+    const stored = (await listing.json()) as Array<{ name: string }>;
+    expect(stored.map((recording) => recording.name)).toEqual(expect.arrayContaining(['nas/2018/new_record', '20260101-000000_1000_n']));
+    expect(stored.map((recording) => recording.name)).not.toContain('20260101-000000_1000_m');
+    const taken = await timed(h.pbx.moveStoredRecording('20260101-000000_1000_n', 'nas/2018/new_record'));
+    expect(taken.error).toMatchObject({ kind: 'conflict', status: 409 });
+    const gone = await timed(h.pbx.moveStoredRecording('20260101-000000_1000_m', 'elsewhere'));
+    expect(gone.error).toMatchObject({ kind: 'not_found', status: 404 });
   });
 
   it('sends keys out of a leg, the one-second pause as W', async () => {

@@ -29,6 +29,15 @@ describe('CDRs', () => {
     expect(await ctx.store.direct.cdrs.getByCall('none')).toBeNull();
   });
 
+  it('finds a CDR by its id, and names the file its recording was moved to', async () => {
+    const stored = (await ctx.store.direct.cdrs.getByCall('c1'))!;
+    expect(await ctx.store.direct.cdrs.get(stored.id)).toEqual(stored);
+    expect(await ctx.store.direct.cdrs.get(stored.id + 100000)).toBeNull();
+    expect(await ctx.store.direct.cdrs.get(Number.MAX_SAFE_INTEGER + 2)).toBeNull();
+    await ctx.store.transaction((tx) => tx.cdrs.setRecordingFile(stored.id, 'nas/2018/new_record.wav'));
+    expect(await ctx.store.direct.cdrs.get(stored.id)).toEqual({ ...stored, recordingFile: 'nas/2018/new_record.wav' });
+  });
+
   it('assigns increasing ids', async () => {
     const a = await ctx.store.direct.cdrs.insert(cdr('c2'));
     const b = await ctx.store.direct.cdrs.insert(cdr('c3'));

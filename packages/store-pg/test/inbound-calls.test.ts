@@ -38,6 +38,20 @@ describe('inbound calls', () => {
     expect((await ctx.store.direct.calls.listWaiting(['SUPPORT']))[0]?.progress).toEqual(inbound('in-3', 'SUPPORT', 'waiting', '2024-05-01T08:58:00Z').progress);
   });
 
+  it('lists the calls of one queue since a moment, ended or not, oldest first, with when they reached an agent', async () => {
+    const served = { ...inbound('st-1', 'STATS', 'connected', '2024-05-02T09:00:00Z'), state: 'ended' as const, endedAt: at('2024-05-02T09:01:00Z') };
+    served.progress = { ...served.progress, connectedAt: '2024-05-02T09:00:07.000Z', agentLegId: 'st-1.2' };
+    await ctx.store.direct.calls.insert(served);
+    await ctx.store.direct.calls.insert({ ...inbound('st-2', 'STATS', 'abandoned', '2024-05-02T08:59:00Z'), state: 'ended' });
+    await ctx.store.direct.calls.insert(inbound('st-3', 'STATS', 'waiting', '2024-05-02T09:02:00Z'));
+    await ctx.store.direct.calls.insert(inbound('st-4', 'STATS', 'waiting', '2024-05-01T23:59:59Z'));
+    await ctx.store.direct.calls.insert(inbound('st-5', 'OTHER', 'waiting', '2024-05-02T09:02:00Z'));
+    const listed = await ctx.store.direct.calls.listInboundOfQueue('STATS', at('2024-05-02T00:00:00Z'));
+    expect(listed.map((entry) => entry.id)).toEqual(['st-2', 'st-1', 'st-3']);
+    expect(listed[1]).toEqual(served);
+    expect(await ctx.store.direct.calls.listInboundOfQueue('NONE', at('2024-05-02T00:00:00Z'))).toEqual([]);
+  });
+
   it('keeps the CDR of an inbound call', async () => {
     const ended = { ...inbound('in-6', 'SALESLINE', 'abandoned', '2024-05-01T09:00:00Z'), state: 'ended' as const };
     await ctx.store.direct.calls.insert(ended);

@@ -6,6 +6,7 @@ import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';
 import { addAgent, type AddAgentRequest } from './add-agent';
+import { authenticateAgent, type AgentCredentials } from './agent-authentication';
 import { expireIdleSessions, touchAgentSession } from './liveness';
 import { loginAgent, type AgentLoginRequest } from './login';
 import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './logout';
@@ -22,6 +23,8 @@ export interface AgentCommands {
   updateAgent(request: { agentId: string; changes: AgentChanges }): Promise<Agent>;
   /** False when there is no such agent (AGENT_BUSY while it is logged in). */
   removeAgent(agentId: string): Promise<boolean>;
+  /** The agent, once its own secret is verified (AGENT_NOT_FOUND, AUTH_FAILED, AUTH_LOCKED otherwise). */
+  authenticateAgent(credentials: AgentCredentials): Promise<Agent>;
   /** The agent a CRM knows by `externalId`. */
   findAgentByExternalId(externalId: string): Promise<Agent | null>;
   getAgentSession(agentId: string): Promise<AgentSession | null>;
@@ -51,6 +54,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     addAgent: (request) => track(addAgent(ctx, request)),
     updateAgent: (request) => track(updateAgent(ctx, request)),
     removeAgent: (agentId) => track(removeAgent(ctx, agentId)),
+    authenticateAgent: (credentials) => authenticateAgent(ctx, credentials),
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),

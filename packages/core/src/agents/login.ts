@@ -18,6 +18,11 @@ export interface AgentLoginRequest {
   secret?: string;
   /** The number the agent signs in with; it becomes the phone to ring. Defaults to the agent's device. */
   phoneNumber?: string | null;
+  /**
+   * The phone to ring, as a dial string, when the agent signs in from a
+   * known device (VoIPSUN's extension: `PJSIP/sip100`); wins over `phoneNumber`.
+   */
+  device?: string | null;
   via: LoginChannel;
   /** Replace a session that already exists (forced sign-in) instead of refusing. */
   replaceExisting?: boolean;
@@ -62,7 +67,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         await endAgentSession(ctx, uow, existing, 'forced');
       }
       const phoneNumber = request.phoneNumber ?? '';
-      const device = phoneNumber ? ctx.config.phoneEndpointTemplate.replace('{number}', phoneNumber) : (agent.device ?? '');
+      const device = request.device || (phoneNumber ? ctx.config.phoneEndpointTemplate.replace('{number}', phoneNumber) : (agent.device ?? ''));
       const state = request.initialState ?? 'ready';
       let session: AgentSession = {
         agentId: agent.id,

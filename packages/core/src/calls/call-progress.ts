@@ -91,6 +91,8 @@ export interface InboundProgress {
   agentLegs: Array<{ legId: string; agentId: string }>;
   /** The agent's phone leg that took the call. */
   agentLegId: string | null;
+  /** When the caller reached an agent (ISO time): the end of the wait, the start of the talk. Absent until then. */
+  connectedAt?: string;
 }
 
 /** How a supervisor joins the call it supervises. */

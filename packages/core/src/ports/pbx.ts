@@ -36,6 +36,14 @@ export interface Pbx {
   stopRecording(recordingName: string): Promise<void>;
   /** Whether a recording is still live on the engine (the engine forgets one once it is over). */
   recordingIsLive(recordingName: string): Promise<boolean>;
+  /**
+   * Moves a stored (finished) recording to another name in the engine's
+   * recordings store: names without extension, relative to the store, `/`
+   * separating the directories the engine creates. A name already taken is
+   * refused (`conflict`: nothing is overwritten), an absent source is
+   * `not_found`, a name outside the store `rejected`.
+   */
+  moveStoredRecording(from: string, to: string): Promise<void>;
   /** Plays the music-on-hold class (the engine's default when null) to everyone in a bridge until it is destroyed. */
   startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void>;
   /**

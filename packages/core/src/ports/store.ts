@@ -185,6 +185,8 @@ export interface CallRepository {
   listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
   /** Inbound calls waiting in one of `queueNames` for an agent, oldest first. */
   listWaiting(queueNames: readonly string[]): Promise<Array<CallOf<'inbound'>>>;
+  /** Inbound calls that entered the queue at or after `since`, ended or not, oldest first. */
+  listInboundOfQueue(queueName: string, since: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
 }
@@ -222,6 +224,9 @@ export interface CdrRepository {
   /** Writes the CDR of a call; a call has exactly one. */
   insert(cdr: NewCdr): Promise<Cdr>;
   getByCall(callId: string): Promise<Cdr | null>;
+  get(id: number): Promise<Cdr | null>;
+  /** Names the file the call's recording now lives in (the recording was moved). */
+  setRecordingFile(id: number, recordingFile: string): Promise<void>;
   list(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
 }
 

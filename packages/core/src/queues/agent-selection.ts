@@ -22,8 +22,19 @@ export interface QueueCandidate {
  *
  * Ties go to the agent idle longest (the oldest state change), then to
  * the member order. `random(n)` gives an integer in [0, n).
+ *
+ * Penalties come first, as in Asterisk's queues: members with the lowest
+ * penalty are offered the call before any member with a higher one; the
+ * strategy orders the members of one penalty. Every penalty is 0 unless a
+ * client set one (VoIPSUN's agentadd), so other queues are ordered by the
+ * strategy alone.
  */
 export function orderCandidates(strategy: string, candidates: readonly QueueCandidate[], day: string, random: (n: number) => number): QueueCandidate[] {
+  // A stable sort keeps the strategy's order within one penalty.
+  return byStrategy(strategy, candidates, day, random).sort((a, b) => a.member.penalty - b.member.penalty);
+}
+
+function byStrategy(strategy: string, candidates: readonly QueueCandidate[], day: string, random: (n: number) => number): QueueCandidate[] {
   const idle = [...candidates].sort(longestIdleFirst);
   switch (strategy) {
     case 'fewestcalls':

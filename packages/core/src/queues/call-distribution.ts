@@ -29,6 +29,7 @@ export async function offerCall(ctx: CoreContext, uow: UnitOfWork, call: Inbound
   if (!queue) return call;
   const day = dayOf(uow.now);
   const phones: AgentSession[] = [];
+  let lowestPenalty: number | null = null;
   for (const candidate of orderCandidates(queue.strategy, await candidatesOf(uow, queue, day), day, (n) => ctx.ids.randomInt(n))) {
     // Read again under lock: the agent may have taken another call meanwhile.
     const session = await uow.tx.sessions.lock(candidate.session.agentId);
@@ -37,6 +38,9 @@ export async function offerCall(ctx: CoreContext, uow: UnitOfWork, call: Inbound
       if (phones.length === 0) return intoConference(ctx, uow, call, session, queue);
       continue;
     }
+    // ringall rings the available members of the lowest penalty only, as Asterisk does.
+    lowestPenalty ??= candidate.member.penalty;
+    if (candidate.member.penalty > lowestPenalty) break;
     phones.push(session);
     if (!RING_ALL.has(queue.strategy)) break;
   }
@@ -64,7 +68,7 @@ async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCa
   await uow.tx.queues.countCallTaken(queue.name, session.agentId, dayOf(uow.now));
   const bridgeId = session.conference!.bridgeId;
   const callerLegId = call.progress.callerLegId;
-  const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected' } };
+  const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected', connectedAt: uow.now.toISOString() } };
   await uow.tx.calls.update(connected);
   uow.publish({ type: 'InboundCallOffered', call: connected, agentId: session.agentId, queueName: queue.name, at: uow.now });
   uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));

@@ -45,7 +45,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     uow.publish({ type: 'AgentPhoneAnswered', agentId, callId: call.id, legId: leg.id, at: uow.now });
     if (call.progress.queueName !== null) await uow.tx.queues.countCallTaken(call.progress.queueName, agentId, dayOf(uow.now));
     const bridgeId = callBridgeId(call.id);
-    const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id } };
+    const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id, connectedAt: uow.now.toISOString() } };
     await uow.tx.calls.update(connected);
     const legs = await uow.tx.calls.legsOf(call.id);
     await releaseRingingAgents(ctx, uow, call, legs.filter((other) => other.id !== leg.id), 'not_chosen');

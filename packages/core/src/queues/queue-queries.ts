@@ -2,6 +2,7 @@ import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import { changeAgentQueues, type AgentQueueChange } from './agent-queue-change';
 import type { Queue } from './queue';
+import { queueStatistics, type QueueStatistics, type QueueStatisticsRequest } from './queue-statistics';
 
 /** A call waiting in a queue for an agent. */
 export interface WaitingCall {
@@ -21,6 +22,8 @@ export interface QueueQueries {
   /** Calls waiting for an agent in any of the queues, oldest first. */
   listWaitingCalls(queueNames: readonly string[]): Promise<WaitingCall[]>;
   changeAgentQueues(request: AgentQueueChange): Promise<{ queues: string[] }>;
+  /** What the queue's calls since a moment came to: completed, abandoned, average wait and talk. */
+  queueStatistics(request: QueueStatisticsRequest): Promise<QueueStatistics>;
 }
 
 export function queueQueries(ctx: CoreContext, track: TrackWork): QueueQueries {
@@ -39,5 +42,6 @@ export function queueQueries(ctx: CoreContext, track: TrackWork): QueueQueries {
       }));
     },
     changeAgentQueues: (request) => track(changeAgentQueues(ctx, request)),
+    queueStatistics: (request) => queueStatistics(ctx, request),
   };
 }

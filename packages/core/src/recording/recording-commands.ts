@@ -1,8 +1,10 @@
+import type { Cdr } from '../calls/cdr';
 import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import type { Recording, RecordingSearch } from './recording';
 import { startAgentRecording, type AgentRecordingRequest, type AgentRecordingStarted } from './agent-recording-start';
 import { stopAgentRecordings, type AgentRecordingsStopped } from './agent-recording-stop';
+import { moveCdrRecording, type CdrRecordingMove, type CdrRecordingMoveOutcome } from './cdr-recording-move';
 
 /** Recordings of agents' conferences. */
 export interface RecordingCommands {
@@ -13,6 +15,10 @@ export interface RecordingCommands {
   getRecording(recordingId: string): Promise<Recording | null>;
   recordingsOfCall(callId: string): Promise<Recording[]>;
   findRecordings(criteria: RecordingSearch): Promise<Recording[]>;
+  /** Moves or renames the recording a CDR names, on the engine, and records where it went. */
+  moveCdrRecording(request: CdrRecordingMove): Promise<CdrRecordingMoveOutcome>;
+  /** The CDR with this id (ids are the store's, increasing). */
+  getCdr(cdrId: number): Promise<Cdr | null>;
 }
 
 export function recordingCommands(ctx: CoreContext, track: TrackWork): RecordingCommands {
@@ -24,5 +30,7 @@ export function recordingCommands(ctx: CoreContext, track: TrackWork): Recording
     getRecording: (recordingId) => direct.recordings.get(recordingId),
     recordingsOfCall: (callId) => direct.recordings.listForCall(callId),
     findRecordings: (criteria) => direct.recordings.search(criteria),
+    moveCdrRecording: (request) => track(moveCdrRecording(ctx, request)),
+    getCdr: (cdrId) => direct.cdrs.get(cdrId),
   };
 }

@@ -1,5 +1,5 @@
 import type { WireAnswer } from '@pbx-gateway/dialect-kit';
-import { WIRE_REASONS, type Errno } from '../errors';
+import { reasonOf, type Errno } from '../errors';
 
 /**
  * Bodies as VoIPSUN's PHP writes them: every value a string (`"true"`,
@@ -7,8 +7,8 @@ import { WIRE_REASONS, type Errno } from '../errors';
  */
 export const SUCCESS_BODY = '{"success":"true"}';
 
-export function errorBody(errno: Errno): string {
-  return JSON.stringify({ success: 'false', errno, reason: WIRE_REASONS[errno] });
+export function errorBody(errno: Errno, subject = ''): string {
+  return JSON.stringify({ success: 'false', errno, reason: reasonOf(errno, subject) });
 }
 
 /** VoIPSUN answers HTTP 200 whatever happened; the body says how it went. */

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
-import type { ApiUser, Call, CallControl, ClickToCallRequest, Extension, Leg } from '@pbx-gateway/core';
+import type { ApiUser, Call, CallControl, ClickToCallRequest, Extension, Leg, Recording } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
-import { createTestCore, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
+import { agent, createTestCore, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
 import { createVoipsunDialect, defaultVoipsunSettings, VOIPSUN_VOCABULARY, type VoipsunSettings } from '../../src';
 
 /**
@@ -57,12 +57,29 @@ export const demoExtensions: Extension[] = [
   extension(7, '102', '299299555', 'sip102'),
 ];
 
+/**
+ * The call centre of the document's examples: agents 1000 (PIN 1234) and
+ * 1001 (PIN 4321), no device of their own (they log in from an extension),
+ * and the queue FrontaIT (rrordered), which the public number 299299999 enters.
+ */
+export const demoAgents = [agent('1000', { name: 'Agent_01', secretHash: hashOf('1234'), device: null }), agent('1001', { name: 'Agent_02', secretHash: hashOf('4321'), device: null })];
+export const DEMO_QUEUE = 'FrontaIT';
+export const QUEUE_DID = '299299999';
+
 export async function createVoipsunCore(options: { trunks?: boolean } = {}): Promise<VoipsunCore> {
   const t = await createTestCore({
     startAt: new Date('2024-05-01T10:00:00.000Z'),
     vocabulary: [VOIPSUN_VOCABULARY],
     directory: {
-      apiUsers: [apiUser('voipsun', 'secretpwd', ['*']), apiUser('lister', 'listpwd', ['Call list']), apiUser('off', 'offpwd', ['*'], { active: false })],
+      apiUsers: [
+        apiUser('voipsun', 'secretpwd', ['*']),
+        apiUser('lister', 'listpwd', ['Call list']),
+        apiUser('centre', 'centrepwd', ['Call center']),
+        apiUser('off', 'offpwd', ['*'], { active: false }),
+      ],
+      agents: demoAgents,
+      queues: [{ name: DEMO_QUEUE, strategy: 'rrordered' }],
+      didRoutes: [{ did: QUEUE_DID, queueName: DEMO_QUEUE }],
       extensions: demoExtensions,
       trunks: options.trunks === false ? [] : [trunk(1, { name: 'upc' })],
     },
@@ -160,4 +177,55 @@ export async function storeLiveCall(t: TestCore, id: string, legs: Array<Partial
   await t.store.direct.calls.insert(call);
   for (const leg of rows) await t.store.direct.calls.insertLeg(leg);
   return { call, legs: rows };
+}
+
+/**
+ * A click-to-call that ended while agent 1000's recording `<file>.wav` ran
+ * (finished and on the engine unless `state` says otherwise), with its CDR,
+ * written as the core would have: the CDR's id.
+ */
+export async function storeRecordedCall(voipsun: VoipsunCore, file: string, state: Recording['state'] = 'finished'): Promise<number> {
+  const t = voipsun.t;
+  const at = t.clock.now();
+  const { call } = await storeLiveCall(t, 'c-rec', [{ channelName: 'PJSIP/sip100-00000001', state: 'ended' }], at);
+  await t.store.direct.calls.update({ ...call, state: 'ended', endedAt: at, data: { recordingFile: `${file}.wav` } });
+  await t.store.direct.recordings.insert({
+    id: 'agent-1000.rec-1',
+    name: file,
+    format: 'wav',
+    location: `${file}.wav`,
+    agentId: '1000',
+    bridgeId: 'agent-1000.conference',
+    callId: call.id,
+    leadId: null,
+    state,
+    createdAt: at,
+    startedAt: at,
+    endedAt: state === 'finished' ? at : null,
+    durationSec: state === 'finished' ? 5 : null,
+  });
+  t.pbx.storedRecordings.add(file);
+  const cdr = await t.store.direct.cdrs.insert({
+    callId: call.id,
+    purpose: 'click_to_call',
+    direction: 'outbound',
+    tenant: null,
+    agentId: null,
+    fromNumber: '299299000',
+    toNumber: '800123456',
+    extension: '100',
+    startedAt: at,
+    answeredAt: at,
+    endedAt: at,
+    durationSec: 5,
+    billsec: 5,
+    hangupCause: 16,
+    hangupCauseText: 'Normal Clearing',
+    hangupSide: 'caller',
+    recordingFile: `${file}.wav`,
+    pressedKey: null,
+    leadId: null,
+    data: {},
+  });
+  return cdr.id;
 }

@@ -30,6 +30,27 @@ export const E311 = '{"success":"false","errno":"311","reason":"Destination exte
 export const E312 = '{"success":"false","errno":"312","reason":"Destination dialplan not found"}';
 export const E400 = '{"success":"false","errno":"400","reason":"Parameter channelName is empty"}';
 export const E401 = '{"success":"false","errno":"401","reason":"Channel not found"}';
+export const E500 = '{"success":"false","errno":"500","reason":"Agent not found, or bad authorization credentials!"}';
+export const E501 =
+  '{"success":"false","errno":"501","reason":"Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername."}';
+export const E502 = '{"success":"false","errno":"502","reason":"Parameter dialPlanName missing"}';
+export const E503 = '{"success":"false","errno":"503","reason":"Extension not found"}';
+export const E504 = '{"success":"false","errno":"504","reason":"Dialplan not found"}';
+export const E550 = '{"success":"false","errno":"550","reason":"Agent not found, or bad authorization credentials!"}';
+export const E580 = '{"success":"false","errno":"580","reason":"Agent not found, or bad authorization credentials!"}';
+export const E590 = '{"success":"false","errno":"590","reason":"Agent not found, or bad authorization credentials!"}';
+export const E600 = (queue: string): string => `{"success":"false","errno":"600","reason":"Queue ${queue} not found!"}`;
+export const E601 = '{"success":"false","errno":"601","reason":"Agent not found, or bad authorization credentials!"}';
+export const E610 = (queue: string): string => `{"success":"false","errno":"610","reason":"Queue ${queue} not found!"}`;
+export const E611 = '{"success":"false","errno":"611","reason":"Agent not found, or bad authorization credentials!"}';
+export const E620 = '{"success":"false","errno":"620","reason":"Agent not found, or bad authorization credentials!"}';
+export const E630 = '{"success":"false","errno":"630","reason":"SIP channel is unreacheable"}';
+export const E631 = '{"success":"false","errno":"631","reason":"Line is unavailable\'"}';
+export const E632 = '{"success":"false","errno":"632","reason":"Line is In use"}';
+export const E633 = '{"success":"false","errno":"633","reason":"Line is ringing"}';
+export const E634 = '{"success":"false","errno":"634","reason":"Line in On hold"}';
+export const E635 = '{"success":"false","errno":"635","reason":"Line is not free"}';
+export const E636 = '{"success":"false","errno":"636","reason":"Line is busy"}';
 export const E900 = '{"success":"false","errno":"900","reason":"PBX unavailable"}';
 export const E901 = '{"success":"false","errno":"901","reason":"PBX rejected the request"}';
 export const E999 = '{"success":"false","errno":"999","reason":"Internal error"}';

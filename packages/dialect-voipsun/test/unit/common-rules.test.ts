@@ -68,10 +68,6 @@ describe('errno 110: unknown action', () => {
     ['another prototype name', 'action=constructor'],
     ['an action named as an array', 'action[]=listcalls'],
     ['a documented action outside this release (dial)', 'action=dial&dstNum=1&outrouteName=x&context=y'],
-    ['a documented action outside this release (agentlogin)', 'action=agentlogin&srcExtenInternalNum=100&agentNumber=1000&agentPin=1234'],
-    ['a documented action outside this release (agentstatus)', 'action=agentstatus&agentNumber=1000&agentPin=1234'],
-    ['a documented action outside this release (queuestatus)', 'action=queuestatus&queueName=FrontaIT'],
-    ['a documented action outside this release (moverecord)', 'action=moverecord&cdrId=10000&path=/mnt/nas_server/asterisk/2018'],
   ])('%s is answered errno 110', async (_what, query) => {
     expectWire(await http.get(`/api/api.php?${AUTH}&${query}`), E110);
   });
@@ -167,5 +163,13 @@ describe('transport', () => {
   test('settings that make no sense stop the dialect from starting', () => {
     expect(() => appWith(fake, { channelPrefix: 'IAX2' as 'SIP' })).toThrow('channelPrefix must be PJSIP or SIP');
     expect(() => appWith(fake, { contentType: 'text/html\r\nX: 1' })).toThrow('contentType');
+    expect(() => appWith(fake, { agentstatusLineErrors: 'yes' as unknown as boolean })).toThrow('agentstatusLineErrors must be true or false');
+    expect(() => appWith(fake, { agentstatusLegacyMalformed: 1 as unknown as boolean })).toThrow('agentstatusLegacyMalformed must be true or false');
+    expect(() => appWith(fake, { queueServiceLevelSec: -5 })).toThrow('queueServiceLevelSec');
+    expect(() => appWith(fake, { recordingRoots: { 'relative/dir': '' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: { '/mnt/nas': '/absolute' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: { '/mnt/nas': '../outside' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: { '/mnt/../etc': 'nas' } })).toThrow('recordingRoots');
+    expect(() => appWith(fake, { recordingRoots: ['/mnt/nas'] as unknown as Record<string, string> })).toThrow('recordingRoots');
   });
 });

@@ -20,3 +20,14 @@ export async function recordingIsLive(call: AriRestCall, recordingName: string):
 export async function stopRecording(call: AriRestCall, recordingName: string): Promise<void> {
   await unlessGone(call('recordings.stop', { recordingName }, { idempotent: true }), undefined);
 }
+
+/**
+ * `POST /recordings/stored/{name}/copy`, then `DELETE /recordings/stored/{name}`:
+ * ARI has no move. The copy is not retried (sent twice, its second answer
+ * would be 409 for the file it made itself); the delete of a source already
+ * gone (404) is done.
+ */
+export async function moveStoredRecording(call: AriRestCall, from: string, to: string): Promise<void> {
+  await call('recordings.copyStored', { recordingName: from, destinationRecordingName: to });
+  await unlessGone(call('recordings.deleteStored', { recordingName: from }, { idempotent: true }), undefined);
+}

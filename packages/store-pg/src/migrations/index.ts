@@ -40,6 +40,7 @@ import * as recordingLookups from './046-recording-lookups';
 import * as supervisionCalls from './050-supervision-calls';
 import * as sessionScreen from './060-session-screen';
 import * as leadDeletion from './070-lead-deletion';
+import * as queueCallLookups from './075-queue-call-lookups';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -91,6 +92,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '050-supervision-calls', migration: supervisionCalls },
   { name: '060-session-screen', migration: sessionScreen },
   { name: '070-lead-deletion', migration: leadDeletion },
+  { name: '075-queue-call-lookups', migration: queueCallLookups },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

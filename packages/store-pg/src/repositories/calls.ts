@@ -250,6 +250,15 @@ export function createCallRepository(db: Knex): CallRepository {
       return rows.map((row) => toCall(row) as CallOf<'inbound'>);
     },
 
+    async listInboundOfQueue(queueName, since) {
+      const rows: CallRow[] = await db('calls')
+        .where({ purpose: 'inbound' })
+        .whereRaw(`progress->>'queueName' = ?`, [queueName])
+        .where('created_at', '>=', since)
+        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      return rows.map((row) => toCall(row) as CallOf<'inbound'>);
+    },
+
     async listLiveChannels() {
       const result: { rows: LiveChannelRow[] } = await db.raw(LIVE_CHANNELS_SQL);
       return result.rows.map(toLiveChannel);

@@ -87,6 +87,16 @@ export function createCdrRepository(db: Knex): CdrRepository {
       return row ? toCdr(row) : null;
     },
 
+    async get(id) {
+      if (!Number.isSafeInteger(id)) return null;
+      const row: CdrRow | undefined = await db('cdrs').where({ id }).first();
+      return row ? toCdr(row) : null;
+    },
+
+    async setRecordingFile(id, recordingFile) {
+      await db('cdrs').where({ id }).update({ recording_file: recordingFile });
+    },
+
     async list(filter = {}) {
       const query = db('cdrs').orderBy('id');
       if (filter.since) query.where('started_at', '>=', filter.since);

@@ -986,6 +986,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
+    async listInboundOfQueue(queueName, since) {
+      return access
+        .scan<Call>('calls')
+        .filter(({ value: call }) => call.purpose === 'inbound' && call.progress.queueName === queueName && call.createdAt.getTime() >= since.getTime())
+        .sort(byCreatedThenSeq)
+        .map((row) => copy(row.value) as CallOf<'inbound'>);
+    },
     async listLiveChannels() {
       return access
         .scan<Call>('calls')
@@ -1094,6 +1101,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async getByCall(callId) {
       return values<Cdr>('cdrs').find((cdr) => cdr.callId === callId) ?? null;
+    },
+    async get(id) {
+      return values<Cdr>('cdrs').find((cdr) => cdr.id === id) ?? null;
+    },
+    async setRecordingFile(id, recordingFile) {
+      const stored = access.read<Cdr>('cdrs', String(id));
+      if (stored) await access.update('cdrs', String(id), { ...copy(stored.value), recordingFile });
     },
     async list(filter = {}) {
       const since = filter.since?.getTime();

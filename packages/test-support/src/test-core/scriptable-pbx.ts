@@ -30,6 +30,7 @@ export type PbxCommandName =
   | 'sendDtmf'
   | 'recordBridge'
   | 'stopRecording'
+  | 'moveStoredRecording'
   | 'setRinging'
   | 'startMusicOnHold'
   | 'answer'
@@ -326,6 +327,19 @@ export class ScriptablePbx implements Pbx {
   async stopRecording(recordingName: string): Promise<void> {
     this.record('stopRecording', [recordingName]);
     this.recordings.delete(recordingName);
+    this.storedRecordings.add(recordingName);
+  }
+
+  /** Recording files the engine keeps (stopped recordings land here; tests may add more). */
+  readonly storedRecordings = new Set<string>();
+
+  /** As Asterisk's copy and delete: an absent source is 404, a name taken 409, nothing overwritten. */
+  async moveStoredRecording(from: string, to: string): Promise<void> {
+    this.record('moveStoredRecording', [from, to]);
+    if (!this.storedRecordings.has(from)) throw new PbxFailure('not_found', `Recording not found (${from})`, 404);
+    if (this.storedRecordings.has(to)) throw new PbxFailure('conflict', 'A recording with the same name already exists on the system', 409);
+    this.storedRecordings.delete(from);
+    this.storedRecordings.add(to);
   }
 
   async recordingIsLive(recordingName: string): Promise<boolean> {
