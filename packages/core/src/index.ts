@@ -42,6 +42,7 @@ export type { AgentCommands } from './agents/agent-commands';
 export type { CallCommands } from './calls/call-commands';
 export type { TransferCommands, CallParty } from './transfers/transfer-commands';
 export type { ThirdPartyRequest } from './transfers/third-party';
+export type { QueueTransferRequest } from './transfers/queue-transfer';
 export type { SupervisionCommands } from './supervision/supervision-commands';
 export type { SupervisionRequest, SupervisedParty } from './supervision/supervision';
 export type { CredentialCommands } from './credentials/credential-commands';

@@ -181,8 +181,11 @@ export interface CallRepository {
   findLiveLegByChannelName(channelName: string): Promise<Leg | null>;
   /** Calls not yet ended, oldest first, each with all its legs. */
   listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
-  /** Inbound calls waiting in one of `queueNames` for an agent, oldest first. */
-  listWaiting(queueNames: readonly string[]): Promise<Array<CallOf<'inbound'>>>;
+  /**
+   * Inbound calls waiting in one of `queueNames` for an agent, and with
+   * `forAgentId` those waiting for that one agent in any queue, oldest first.
+   */
+  listWaiting(queueNames: readonly string[], forAgentId?: string): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
 }

@@ -973,12 +973,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => ({ call: copy(row.value), legs: legsOf(row.value.id) }));
     },
-    async listWaiting(queueNames) {
+    async listWaiting(queueNames, forAgentId) {
       return access
         .scan<Call>('calls')
         .filter((row) => {
           const call = row.value;
-          return call.purpose === 'inbound' && call.state !== 'ended' && call.progress.stage === 'waiting' && queueNames.includes(call.progress.queueName ?? '');
+          if (call.purpose !== 'inbound' || call.state === 'ended' || call.progress.stage !== 'waiting') return false;
+          return queueNames.includes(call.progress.queueName ?? '') || (forAgentId !== undefined && call.progress.forAgentId === forAgentId);
         })
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
