@@ -198,3 +198,99 @@ describe('refusals of transfers into an in-group', () => {
     await cdrOf(callId);
   });
 });
+
+/** Agent 102 (the closer) with lead 1 on its screen, after agent 1000 (the fronter) sent it the customer. */
+async function closerHasTheCustomer(): Promise<{ queuedId: string; customerId: string }> {
+  const gw = gateway();
+  const closerLeg = await closerPhone('102');
+  const { callId, customerId } = await customerCall();
+  await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000');
+  await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, customerId]);
+  return { queuedId: await queuedCallOf(callId), customerId };
+}
+
+describe('the closer and its fronter', () => {
+  afterEach(bothFree);
+
+  test('force_fronter_leave_3way: the fronter still in a 3-way call on the lead leaves it', async () => {
+    const gw = gateway();
+    // Agent 1000 in a 3-way call for lead 1, while agent 102 has lead 1 too.
+    const { callId, customerId } = await customerCall();
+    await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550200&agent_user=1000');
+    const thirdId = await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up')?.id, 15000, 'third party up');
+    await closerPhone('102');
+    const closerCall = await gw.core.startAgentCustomerCall({ agentId: '102', number: '5550150', callerId: null, origin: ORIGIN, leadId: 1 });
+    await upLeg(gw, closerCall.callId);
+
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=LOCAL_ONLY&agent_user=102'), 'SUCCESS: force_fronter_leave_3way SENT - 1000');
+    await bridgeHolds(gw, `${callId}.bridge`, [customerId, thirdId]);
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    // Sent again: the fronter has left already, and is still the other agent on the lead.
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=LOCAL_AND_CCC&agent_user=102'), 'SUCCESS: force_fronter_leave_3way SENT - 1000');
+
+    await gw.farEnd.hangup(thirdId, 16);
+    await cdrOf(callId);
+    await gw.core.hangupAgentCustomer({ agentId: '102' });
+    await cdrOf(closerCall.callId);
+  });
+
+  test('force_fronter_leave_3way after LOCAL_CLOSER: the fronter left already; CCC_REMOTE names the lead', async () => {
+    const { customerId, queuedId } = await closerHasTheCustomer();
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=LOCAL_ONLY&agent_user=102'), 'SUCCESS: force_fronter_leave_3way SENT - 1000');
+    // From another cluster: its agent is not logged in here.
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=CCC_REMOTE&agent_user=9999&lead_id=1'), 'SUCCESS: force_fronter_leave_3way SENT - 1000');
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=CCC_REMOTE&agent_user=102&lead_id=3'), 'ERROR: no fronter found - 102\n');
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=CCC_REMOTE&agent_user=102'), 'ERROR: agent_user is not on a phone call - 102\n');
+    await gateway().farEnd.hangup(customerId, 16);
+    await cdrOf(queuedId);
+  });
+
+  test('force_fronter_audio_stop stops the audio in the fronter’s session, found on the lead or by its recent call', async () => {
+    const gw = gateway();
+    const { customerId, queuedId } = await closerHasTheCustomer();
+    expectVicidialAnswer(
+      await api('function=force_fronter_audio_stop&value=LOCAL_ONLY&agent_user=102&stage=XY'),
+      'ERROR: force_fronter_audio_stop error - no audio playing in other agent session - 8600051|10.10.10.15|XY|102|1000\n',
+    );
+    expectVicidialAnswer(await api('function=audio_playback&value=tt-monkeys&stage=PLAY&agent_user=1000'), 'SUCCESS: audio_playback function sent - tt-monkeys|PLAY|1000\n');
+    expectVicidialAnswer(await api('function=force_fronter_audio_stop&value=LOCAL_ONLY&agent_user=102&stage=XY'), 'SUCCESS: force_fronter_audio_stop function sent - LOCAL_ONLY|XY|102|1000\n');
+    expect(await gw.core.activeAgentPlayback('1000')).toBeNull();
+
+    // The fronter gave up the lead: its call for the lead a moment ago still names it.
+    await gw.core.resumeAgent({ agentId: '1000' });
+    expectVicidialAnswer(await api('function=audio_playback&value=tt-monkeys&stage=PLAY&agent_user=1000'), 'SUCCESS: audio_playback function sent - tt-monkeys|PLAY|1000\n');
+    expectVicidialAnswer(await api('function=force_fronter_audio_stop&value=LOCAL_AND_CCC&agent_user=102&stage=XY'), 'SUCCESS: force_fronter_audio_stop function sent - LOCAL_AND_CCC|XY|102|1000\n');
+    expect(await gw.core.activeAgentPlayback('1000')).toBeNull();
+    expectVicidialAnswer(await api('function=force_fronter_audio_stop&value=CCC_REMOTE&agent_user=102&lead_id=3'), 'ERROR: no fronter found - 102\n');
+    await gw.farEnd.hangup(customerId, 16);
+    await cdrOf(queuedId);
+  });
+
+  test('refusals of both: not valid, allow-list, no user, not logged in, not on a call', async () => {
+    for (const fn of ['force_fronter_leave_3way', 'force_fronter_audio_stop']) {
+      expectVicidialAnswer(await api(`function=${fn}&value=LOCAL&agent_user=102`), `ERROR: ${fn} not valid - LOCAL|102\n`);
+      expectVicidialAnswer(await api(`function=${fn}&value=LOCAL_ONLY`), `ERROR: ${fn} not valid - LOCAL_ONLY|\n`);
+      expectVicidialAnswer(
+        await agentGet(gateway(), `source=test&user=6668&pass=1234&function=${fn}&value=LOCAL_ONLY&agent_user=102`),
+        `ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - LOCAL_ONLY|6668|${fn}|AGENTS\n`,
+      );
+      expectVicidialAnswer(await api(`function=${fn}&value=LOCAL_ONLY&alt_user=nobody`), 'ERROR: no user found - nobody\nERROR: agent_user is not logged in - \n');
+      expectVicidialAnswer(await api(`function=${fn}&value=LOCAL_ONLY&agent_user=9999`), 'ERROR: agent_user is not logged in - 9999\n');
+      expectVicidialAnswer(await api(`function=${fn}&value=LOCAL_ONLY&agent_user=102`), 'ERROR: agent_user is not on a phone call - 102\n');
+    }
+  });
+
+  test('force_fronter_audio_stop: a fronter no longer logged in has no session', async () => {
+    const gw = gateway();
+    const { customerId, queuedId } = await closerHasTheCustomer();
+    await gw.core.resumeAgent({ agentId: '1000' });
+    await gw.core.logoutAgent({ agentId: '1000', whenInCall: 'refuse' });
+    expectVicidialAnswer(
+      await api('function=force_fronter_audio_stop&value=LOCAL_ONLY&agent_user=102&stage=XY'),
+      'ERROR: force_fronter_audio_stop error - no fronter session found - XY|102|1000\n',
+    );
+    expectVicidialAnswer(await api('function=force_fronter_leave_3way&value=LOCAL_ONLY&agent_user=102'), 'ERROR: no fronter found - 102\n');
+    await gw.farEnd.hangup(customerId, 16);
+    await cdrOf(queuedId);
+  });
+});

@@ -9,6 +9,8 @@ import { externalDial } from './external-dial';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { externalStatus } from './external-status';
+import { forceFronterAudioStop } from './force-fronter-audio-stop';
+import { forceFronterLeave3way } from './force-fronter-leave-3way';
 import { logout } from './logout';
 import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
@@ -31,6 +33,8 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   externalHangup,
   externalPause,
   externalStatus,
+  forceFronterAudioStop,
+  forceFronterLeave3way,
   logout,
   parkCall,
   pauseCode,
@@ -59,7 +63,5 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'st_get_agent_active_lead',
   'switch_lead',
   'vm_message',
-  'force_fronter_leave_3way',
-  'force_fronter_audio_stop',
   'send_notification',
 ];
