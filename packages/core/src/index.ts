@@ -24,6 +24,7 @@ export * from './leads/do-not-call';
 export * from './leads/lead-call';
 export * from './leads/group-alias';
 export * from './leads/manual-dial-queue';
+export * from './leads/voicemail-message';
 export * from './ports/lead-repositories';
 export * from './credentials/access-token';
 export * from './outbox/outbox';

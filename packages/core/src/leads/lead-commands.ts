@@ -13,6 +13,8 @@ import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue'
 import { updateLead, type LeadChanges } from './update-lead';
 import type { LeadCall } from './lead-call';
 import type { LeadStatus } from './lead-status';
+import type { VoicemailMessage } from './voicemail-message';
+import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
 /** Campaigns, their leads, dispositions and callbacks. */
 export interface LeadCommands {
@@ -36,6 +38,9 @@ export interface LeadCommands {
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
+  /** Sets the message the voicemail drop of the lead on the agent's screen leaves. */
+  setLeadVoicemailMessage(request: VoicemailMessageRequest): Promise<{ leadId: number }>;
+  getLeadVoicemailMessage(leadId: number): Promise<VoicemailMessage | null>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
@@ -59,5 +64,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),
+    setLeadVoicemailMessage: (request) => track(setLeadVoicemailMessage(ctx, request)),
+    getLeadVoicemailMessage: (leadId) => direct.voicemailMessages.get(leadId),
   };
 }

@@ -21,6 +21,7 @@ import type {
   LeadRepository,
   LeadStatusRepository,
   ManualDialQueueRepository,
+  VoicemailMessageRepository,
 } from './lead-repositories';
 
 /**
@@ -62,6 +63,7 @@ export interface StoreTransaction {
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
+  readonly voicemailMessages: VoicemailMessageRepository;
 }
 
 export interface ApiUserRepository {

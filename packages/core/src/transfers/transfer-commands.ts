@@ -12,7 +12,7 @@ import { agentLeavesCall } from './agent-leaves';
 import { connectedCustomer, liveLegOf, lockAgentCall, type AgentCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
-import { resolveMedia, type MediaRequest } from '../playback/media-resolution';
+import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
 import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
 
@@ -46,7 +46,7 @@ export interface TransferCommands {
   /** The same, for a call named by its id, whoever's it is. */
   transferCallToQueue(request: { callId: string } & QueueTransferRequest): Promise<{ callId: string }>;
   /** Leaves the customer with a message that plays to it alone; the call ends when it is over, the agent goes to after-call work. */
-  leaveCustomerMessage(request: { agentId: string; media: MediaRequest }): Promise<void>;
+  leaveCustomerMessage(request: { agentId: string; media: MediaRequest | readonly MediaRequest[] }): Promise<void>;
   /** Hangs up every leg of a call named by its id. */
   hangupCall(request: { callId: string }): Promise<void>;
   /** Puts a party of the agent's call on hold with music; false when that party is not there to park. */
@@ -106,7 +106,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       }),
 
     leaveCustomerMessage: async ({ agentId, media }) => {
-      const resolved = resolveMedia(media, ctx.config.media);
+      const resolved = resolveMediaList(Array.isArray(media) ? media : [media as MediaRequest], ctx.config.media);
       return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
     },
 

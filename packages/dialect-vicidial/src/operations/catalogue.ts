@@ -19,6 +19,7 @@ import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
 import { sendDtmf } from './send-dtmf';
 import { transferConference } from './transfer-conference';
+import { vmMessage } from './vm-message';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -43,6 +44,7 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   recording,
   sendDtmf,
   transferConference,
+  vmMessage,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -62,6 +64,5 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'st_login_log',
   'st_get_agent_active_lead',
   'switch_lead',
-  'vm_message',
   'send_notification',
 ];

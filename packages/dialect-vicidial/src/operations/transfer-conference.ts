@@ -126,9 +126,14 @@ async function carryOutValue(ctx: AgentOperationContext, value: string, agentId:
     case 'BLIND_TRANSFER':
       await core.blindTransfer({ agentId, ...party });
       return `customer transferred to ${party.number}`;
-    case 'LEAVE_VM':
-      await core.leaveCustomerMessage({ agentId, media: { kind: 'sound', name: ctx.settings.voicemailMessage } });
-      return 'customer left with the message';
+    case 'LEAVE_VM': {
+      // The lead's own message (vm_message), else the usual one.
+      const session = await core.getAgentSession(agentId);
+      const own = session?.lead ? await core.getLeadVoicemailMessage(session.lead.leadId) : null;
+      const files = own?.files ?? [ctx.settings.voicemailMessage];
+      await core.leaveCustomerMessage({ agentId, media: files.map((name) => ({ kind: 'sound' as const, name })) });
+      return `customer left with the message ${files.join('|')}`;
+    }
     case 'PARK_CUSTOMER_DIAL':
       await core.dialThirdParty({ agentId, parkCustomer: true, ...party });
       return `customer parked, ${party.number} dialled`;

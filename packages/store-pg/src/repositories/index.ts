@@ -23,6 +23,7 @@ import { createLeadListRepository } from './lead-lists';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
+import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
@@ -51,6 +52,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
+    voicemailMessages: createVoicemailMessageRepository(db),
     manualDialQueue: createManualDialQueueRepository(db),
   };
 }

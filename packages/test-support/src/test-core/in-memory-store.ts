@@ -49,6 +49,8 @@ import type {
   DncScope,
   GroupAlias,
   GroupAliasRepository,
+  VoicemailMessage,
+  VoicemailMessageRepository,
   Lead,
   ManualDialQueueRepository,
   QueuedManualDial,
@@ -249,7 +251,8 @@ type TableName =
   | 'leadCalls'
   | 'groupAliases'
   | 'manualDialQueue'
-  | 'userGroups';
+  | 'userGroups'
+  | 'voicemailMessages';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -280,6 +283,7 @@ const TABLES: readonly TableName[] = [
   'groupAliases',
   'manualDialQueue',
   'userGroups',
+  'voicemailMessages',
 ];
 
 interface Row<V> {
@@ -1318,6 +1322,15 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const voicemailMessages: VoicemailMessageRepository = {
+    async put(message) {
+      await put('voicemailMessages', String(message.leadId), message);
+    },
+    async get(leadId) {
+      return getValue<VoicemailMessage>('voicemailMessages', String(leadId));
+    },
+  };
+
   const manualDialQueue: ManualDialQueueRepository = {
     async add(entry) {
       const stored: QueuedManualDial = { ...copy(entry), id: state.nextSerial('manualDialQueue') };
@@ -1367,6 +1380,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     dnc,
     leadCalls,
     groupAliases,
+    voicemailMessages,
     manualDialQueue,
   };
 }
