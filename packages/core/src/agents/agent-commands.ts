@@ -10,6 +10,8 @@ import { logoutAgent, type AgentLogoutRequest, type LogoutOutcome } from './logo
 import { nextMailboxMessage } from './mailbox';
 import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from './pause';
 import { connectAgentPhone } from './phone-connection';
+import type { AgentNotification, NewAgentNotification } from './notification';
+import { queueAgentNotification } from './notification-commands';
 
 /** Agents, their sessions, states and mailboxes. */
 export interface AgentCommands {
@@ -29,6 +31,9 @@ export interface AgentCommands {
   touchAgentSession(agentId: string): Promise<void>;
   expireIdleSessions(request: { via: LoginChannel; idleMs: number }): Promise<string[]>;
   nextMailboxMessage(request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal }): Promise<JsonValue | null>;
+  /** Queues an on-screen alert for an agent, a user group's agents or a campaign's. */
+  queueAgentNotification(notification: Omit<NewAgentNotification, 'queuedAt'>): Promise<AgentNotification>;
+  getAgentNotification(id: number): Promise<AgentNotification | null>;
 }
 
 export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands {
@@ -47,5 +52,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     touchAgentSession: (agentId) => touchAgentSession(ctx, agentId),
     expireIdleSessions: (request) => track(expireIdleSessions(ctx, request)),
     nextMailboxMessage: (request) => nextMailboxMessage(ctx, request),
+    queueAgentNotification: (notification) => track(queueAgentNotification(ctx, notification)),
+    getAgentNotification: (id) => direct.notifications.get(id),
   };
 }

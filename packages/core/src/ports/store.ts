@@ -1,5 +1,6 @@
 import type { AccessToken } from '../credentials/access-token';
 import type { Agent, AgentSession } from '../agents/agent';
+import type { AgentNotificationRepository } from '../agents/notification';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
@@ -64,6 +65,7 @@ export interface StoreTransaction {
   readonly groupAliases: GroupAliasRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   readonly voicemailMessages: VoicemailMessageRepository;
+  readonly notifications: AgentNotificationRepository;
 }
 
 export interface ApiUserRepository {

@@ -18,6 +18,7 @@ import { previewDialAction } from './preview-dial-action';
 import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
 import { sendDtmf } from './send-dtmf';
+import { sendNotification } from './send-notification';
 import { transferConference } from './transfer-conference';
 import { vmMessage } from './vm-message';
 import { webphoneUrlFunction } from './webphone-url';
@@ -43,6 +44,7 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   raCallControl,
   recording,
   sendDtmf,
+  sendNotification,
   transferConference,
   vmMessage,
   webphoneUrlFunction,
@@ -64,5 +66,4 @@ export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
   'st_login_log',
   'st_get_agent_active_lead',
   'switch_lead',
-  'send_notification',
 ];

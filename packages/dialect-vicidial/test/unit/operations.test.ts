@@ -13,6 +13,7 @@ import { recording } from '../../src/operations/recording';
 import { sendDtmf } from '../../src/operations/send-dtmf';
 import { AnswerText } from '../../src/wire/answer';
 import { readLeadParams } from '../../src/agent-api/lead-params';
+import { readNotificationParams } from '../../src/agent-api/notification-params';
 import { defaultVicidialSettings } from '../../src/settings';
 
 // Races and failures the whole stack cannot stage on demand: the real core,
@@ -59,6 +60,7 @@ async function context(
     dial_override: '',
     close_window_link: '',
     ...readLeadParams({ get: () => '', forLog: () => ({}) }, { keep: (value) => value }),
+    ...readNotificationParams({ get: () => '', forLog: () => ({}) }, { keep: (value) => value }),
     phone_number: '',
     ingroup_choices: '',
     consultative: 'NO',

@@ -39,6 +39,7 @@ import * as userGroups from './045-user-groups';
 import * as recordingLookups from './046-recording-lookups';
 import * as supervisionCalls from './050-supervision-calls';
 import * as leadVoicemailMessages from './065-lead-voicemail-messages';
+import * as agentNotifications from './066-agent-notifications';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -89,6 +90,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '046-recording-lookups', migration: recordingLookups },
   { name: '050-supervision-calls', migration: supervisionCalls },
   { name: '065-lead-voicemail-messages', migration: leadVoicemailMessages },
+  { name: '066-agent-notifications', migration: agentNotifications },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

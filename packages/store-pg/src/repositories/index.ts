@@ -24,6 +24,7 @@ import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
 import { createVoicemailMessageRepository } from './voicemail-messages';
+import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
@@ -53,6 +54,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
+    notifications: createAgentNotificationRepository(db),
     manualDialQueue: createManualDialQueueRepository(db),
   };
 }

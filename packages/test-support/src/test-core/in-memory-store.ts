@@ -51,6 +51,8 @@ import type {
   GroupAliasRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
+  AgentNotification,
+  AgentNotificationRepository,
   Lead,
   ManualDialQueueRepository,
   QueuedManualDial,
@@ -252,7 +254,8 @@ type TableName =
   | 'groupAliases'
   | 'manualDialQueue'
   | 'userGroups'
-  | 'voicemailMessages';
+  | 'voicemailMessages'
+  | 'notifications';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -284,6 +287,7 @@ const TABLES: readonly TableName[] = [
   'manualDialQueue',
   'userGroups',
   'voicemailMessages',
+  'notifications',
 ];
 
 interface Row<V> {
@@ -1331,6 +1335,17 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const notifications: AgentNotificationRepository = {
+    async insert(notification) {
+      const stored: AgentNotification = { ...copy(notification), id: state.nextSerial('notifications') };
+      await access.insert('notifications', String(stored.id), stored);
+      return copy(stored);
+    },
+    async get(id) {
+      return getValue<AgentNotification>('notifications', String(id));
+    },
+  };
+
   const manualDialQueue: ManualDialQueueRepository = {
     async add(entry) {
       const stored: QueuedManualDial = { ...copy(entry), id: state.nextSerial('manualDialQueue') };
@@ -1381,6 +1396,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     leadCalls,
     groupAliases,
     voicemailMessages,
+    notifications,
     manualDialQueue,
   };
 }
