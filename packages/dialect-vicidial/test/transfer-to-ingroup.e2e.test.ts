@@ -145,13 +145,18 @@ describe('transfers into an in-group', () => {
 
   test('LOCAL_CLOSER through AGENTDIRECT: the customer waits for the agent phone_number names, not for the in-group', async () => {
     const gw = gateway();
-    const closerLeg = await closerPhone('102');
+    await gw.core.pauseAgent({ agentId: '102', reason: null });
     const { callId, customerId } = await customerCall();
     expectVicidialAnswer(
       await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=AGENTDIRECT&phone_number=102&agent_user=1000'),
       `SUCCESS: transfer_conference function set - LOCAL_CLOSER|AGENTDIRECT|102|NO|1000|${wireId(callId)}|\n`,
     );
     const queuedId = await queuedCallOf(callId);
+    // Waiting for agent 102 alone: counted for it, not for others.
+    expectVicidialAnswer(await api('function=calls_in_queue_count&value=DISPLAY&agent_user=102'), 'SUCCESS: calls_in_queue_count - 1');
+    expectVicidialAnswer(await api('function=calls_in_queue_count&value=DISPLAY&agent_user=1000'), 'SUCCESS: calls_in_queue_count - 0');
+    await gw.core.resumeAgent({ agentId: '102' });
+    const closerLeg = await closerPhone('102');
     await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, customerId]);
     expect((await gw.core.getCall(queuedId))!.call).toMatchObject({ agentId: '102', toNumber: 'AGENTDIRECT', progress: { forAgentId: '102', stage: 'connected' } });
     await gw.farEnd.hangup(customerId, 16);
