@@ -15,7 +15,6 @@ const gateway = sharedGateway({
       ...EXTRA_PROVISIONING,
       queues: [
         { name: 'CLOSERS', strategy: 'longest_wait_time', mohClass: 'default' },
-        { name: 'AGENTDIRECT', strategy: 'longest_wait_time' },
         { name: 'CLOSED_IN', strategy: 'longest_wait_time', active: false },
       ],
       // The demo campaign, with CLOSERS as its default transfer group.
