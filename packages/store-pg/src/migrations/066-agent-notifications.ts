@@ -6,7 +6,7 @@ export async function up(db: Knex): Promise<void> {
     CREATE TABLE agent_notifications (
       id bigserial PRIMARY KEY,
       recipient text NOT NULL,
-      recipient_type text NOT NULL,
+      recipient_type text NOT NULL CHECK (recipient_type IN ('USER', 'USER_GROUP', 'CAMPAIGN')),
       show_at timestamptz NOT NULL,
       text text NOT NULL,
       style jsonb NOT NULL,
