@@ -105,6 +105,11 @@ describe('transfer of a customer into a queue', () => {
     await t.endLeg(customer.id, 16, 'Normal Clearing');
     expect(await t.core.getCdrOfCall(queuedId)).toMatchObject({ leadId: lead.id, agentId: '1001' });
     expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'wrap_up', lead: { leadId: lead.id } });
+    // The closer gives the lead its disposition.
+    await t.core.dispositionAgentLead({ agentId: '1001', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getLead(lead.id)).toMatchObject({ status: 'SALE', user: '1001' });
+    // Without a campaign that dials by itself, the agent dials next: paused, as after any disposition.
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'paused', lead: null });
   });
 
   it('waits for the one agent named, member of the queue or not', async () => {
