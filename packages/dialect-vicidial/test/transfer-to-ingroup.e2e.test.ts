@@ -196,6 +196,14 @@ describe('refusals of transfers into an in-group', () => {
       `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||5550200|NO|1000|${id}|\n`,
     );
     expectVicidialAnswer(await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000'), 'ERROR: agent_user has current active 3-way call - 1000|1|0|\n');
+    expectVicidialAnswer(
+      await api(`function=ra_call_control&value=${id}&agent_user=1000&stage=INGROUPTRANSFER&ingroup_choices=CLOSERS`),
+      'ERROR: agent_user has current active 3-way call - 1000|1|0|\n',
+    );
+    expectVicidialAnswer(
+      await api(`function=ra_call_control&value=${id}&agent_user=1000&stage=EXTENSIONTRANSFER&phone_number=5550300`),
+      'ERROR: agent_user has current active 3-way call - 1000|1|0|\n',
+    );
     expect(await gw.core.listWaitingCalls(['CLOSERS'])).toEqual([]);
 
     expectVicidialAnswer(await api('function=transfer_conference&value=HANGUP_BOTH&agent_user=1000'), `SUCCESS: transfer_conference function set - HANGUP_BOTH|||NO|1000|${id}|\n`);

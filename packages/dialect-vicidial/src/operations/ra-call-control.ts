@@ -89,5 +89,7 @@ export const raCallControl = defineAgentOperation({
     INVALID_NUMBER: numberNotValid,
     AGENT_NOT_FOUND: numberNotValid,
     QUEUE_NOT_FOUND: groupGone,
+    // A third party on the call (the gateway's agents can have one): transfer_conference's words for it.
+    INVALID_ARGUMENT: { kind: 'own_check', end: 'exit', text: (ctx) => `ERROR: agent_user has current active 3-way call - ${ctx.request.agent_user}|1|0|` },
   },
 });
