@@ -49,6 +49,12 @@ export interface VicidialSettings {
    * `outbound_cid` set the caller id; anything else refuses it.
    */
   outboundCidAny: string;
+  /**
+   * System setting `agent_notifications`: `1` lets send_notification queue
+   * alerts; anything else answers `Agent API Notifications are disabled on
+   * this system - <setting>`.
+   */
+  agentNotifications: string;
 }
 
 export const defaultVicidialSettings: VicidialSettings = {
@@ -64,6 +70,7 @@ export const defaultVicidialSettings: VicidialSettings = {
   webphoneUrl: '',
   voicemailMessage: 'vm-goodbye',
   outboundCidAny: 'DISABLED',
+  agentNotifications: '1',
 };
 
 /** Fails at start-up, not on the first request, when a setting cannot work. */

@@ -210,7 +210,7 @@ describe('refusals', () => {
     const gw = gateway();
     const { callId } = await customerCall();
     expectVicidialAnswer(await api('function=transfer_conference&value=TRANSFER_ALL&agent_user=1000'), 'ERROR: value is not valid - TRANSFER_ALL|6666\n');
-    expectVicidialAnswer(await api('function=transfer_conference&value=LOCAL_CLOSER&agent_user=1000&ingroup_choices=SALESLINE'), 'ERROR: ingroup is not valid - SALESLINE\n');
+    expectVicidialAnswer(await api('function=transfer_conference&value=LOCAL_CLOSER&agent_user=1000&ingroup_choices=FAKE_IN'), 'ERROR: ingroup is not valid - FAKE_IN\n');
     expectVicidialAnswer(await api('function=transfer_conference&value=LOCAL_CLOSER&agent_user=1000&ingroup_choices=DEFAULTINGROUP'), 'ERROR: ingroup is not valid - \n');
     expectVicidialAnswer(
       await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&agent_user=1000&consultative=YES&ingroup_choices=S'),

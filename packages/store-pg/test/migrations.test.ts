@@ -5,6 +5,7 @@ import { sql } from './fixtures';
 const TABLES = [
   'access_tokens',
   'agent_mailbox',
+  'agent_notifications',
   'agent_sessions',
   'agents',
   'api_log',
@@ -22,6 +23,7 @@ const TABLES = [
   'lead_calls',
   'lead_lists',
   'lead_statuses',
+  'lead_voicemail_messages',
   'leads',
   'legs',
   'manual_dial_queue',

@@ -15,6 +15,8 @@ import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from '
 import { connectAgentPhone } from './phone-connection';
 import { removeAgent } from './remove-agent';
 import { updateAgent, type AgentChanges } from './update-agent';
+import type { AgentNotification, NewAgentNotification } from './notification';
+import { queueAgentNotification } from './notification-commands';
 
 /** Agents, their sessions, states and mailboxes. */
 export interface AgentCommands {
@@ -45,6 +47,9 @@ export interface AgentCommands {
   setAgentTimerAction(request: { agentId: string; timerAction: TimerAction | null }): Promise<void>;
   expireIdleSessions(request: { via: LoginChannel; idleMs: number }): Promise<string[]>;
   nextMailboxMessage(request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal }): Promise<JsonValue | null>;
+  /** Queues an on-screen alert for an agent, a user group's agents or a campaign's. */
+  queueAgentNotification(notification: Omit<NewAgentNotification, 'queuedAt'>): Promise<AgentNotification>;
+  getAgentNotification(id: number): Promise<AgentNotification | null>;
 }
 
 export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands {
@@ -69,5 +74,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     setAgentTimerAction: (request) => track(setAgentTimerAction(ctx, request)),
     expireIdleSessions: (request) => track(expireIdleSessions(ctx, request)),
     nextMailboxMessage: (request) => nextMailboxMessage(ctx, request),
+    queueAgentNotification: (notification) => track(queueAgentNotification(ctx, notification)),
+    getAgentNotification: (id) => direct.notifications.get(id),
   };
 }

@@ -27,6 +27,8 @@ export interface CallCommands {
   listLiveChannels(): Promise<LiveChannelListing>;
   getCall(callId: string): Promise<{ call: Call; legs: Leg[] } | null>;
   getCdrOfCall(callId: string): Promise<Cdr | null>;
+  /** CDRs by id, those of calls started since a time when given, up to a limit. */
+  listCdrs(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
 }
 
 export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
@@ -49,5 +51,6 @@ export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
       return call ? { call, legs: await direct.calls.legsOf(callId) } : null;
     },
     getCdrOfCall: (callId) => direct.cdrs.getByCall(callId),
+    listCdrs: (filter) => direct.cdrs.list(filter),
   };
 }

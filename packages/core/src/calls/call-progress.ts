@@ -63,6 +63,8 @@ export interface AgentCustomerProgress {
    * as are the next two: calls placed before transfers existed lack them.)
    */
   agentLeft?: boolean;
+  /** The queued call the customer was transferred into (the customer's leg belongs to it since). */
+  transferredTo?: string | null;
   /** The third party dialled into the call (3-way call, consultation, transfer), while it is live. */
   thirdPartyLegId?: string | null;
   /** Legs on hold in the call's holding bridge, with music on hold; set once anything was ever parked. */
@@ -93,6 +95,17 @@ export interface InboundProgress {
   agentLegId: string | null;
   /** When the caller reached an agent (ISO time): the end of the wait, the start of the talk. Absent until then. */
   connectedAt?: string;
+  /**
+   * The one agent who may take the call (a transfer to an agent through a
+   * queue: VICIdial AGENTDIRECT), member of the queue or not; absent: any
+   * agent of the queue. (Optional, as are the next two: calls that came in
+   * on a public number lack them.)
+   */
+  forAgentId?: string | null;
+  /** The lead the caller is, when an agent's call for a lead was transferred into the queue. */
+  leadId?: number | null;
+  /** The agent's customer call the caller was transferred from. */
+  transferredFrom?: string | null;
 }
 
 /** How a supervisor joins the call it supervises. */

@@ -21,6 +21,8 @@ import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from 
 import { switchAgentLead, type LeadSwitch } from './lead-switch';
 import type { LeadCall } from './lead-call';
 import type { LeadStatus } from './lead-status';
+import type { VoicemailMessage } from './voicemail-message';
+import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
 /** Campaigns, their leads, dispositions and callbacks. */
 export interface LeadCommands {
@@ -61,6 +63,9 @@ export interface LeadCommands {
   /** Changes the lead's (first) callback, which waits again; null when it has none. */
   changeLeadCallback(request: { leadId: number; changes: CallbackChanges }): Promise<Callback | null>;
   removeLeadCallbacks(leadId: number): Promise<number>;
+  /** Sets the message the voicemail drop of the lead on the agent's screen leaves. */
+  setLeadVoicemailMessage(request: VoicemailMessageRequest): Promise<{ leadId: number }>;
+  getLeadVoicemailMessage(leadId: number): Promise<VoicemailMessage | null>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
@@ -93,5 +98,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     scheduleLeadCallback: (request) => track(scheduleLeadCallback(ctx, request)),
     changeLeadCallback: (request) => track(changeLeadCallback(ctx, request)),
     removeLeadCallbacks: (leadId) => track(removeLeadCallbacks(ctx, leadId)),
+    setLeadVoicemailMessage: (request) => track(setLeadVoicemailMessage(ctx, request)),
+    getLeadVoicemailMessage: (leadId) => direct.voicemailMessages.get(leadId),
   };
 }

@@ -34,6 +34,19 @@ export function resolveMedia(request: MediaRequest, policy: MediaPolicy): Resolv
   }
 }
 
+/**
+ * Several files played one after the other as one playback: the engine
+ * takes a comma-separated list of media URIs, so a URI of the list may
+ * not hold a comma itself (a sound name never does).
+ */
+export function resolveMediaList(requests: readonly MediaRequest[], policy: MediaPolicy): ResolvedMedia {
+  if (requests.length === 0) throw new DomainError('MEDIA_NOT_ALLOWED', 'no audio given', { media: '' });
+  const resolved = requests.map((request) => resolveMedia(request, policy));
+  const split = resolved.find((media) => media.uri.includes(','));
+  if (split && resolved.length > 1) throw new DomainError('MEDIA_NOT_ALLOWED', `${split.name}: a comma in a list of audio`, { media: split.name });
+  return { uri: resolved.map((media) => media.uri).join(','), name: resolved.map((media) => media.name).join('|') };
+}
+
 function safeSoundName(name: string, shownAs: string = name): string {
   const segments = name.split('/');
   if (name.length === 0 || name.length > MAX_NAME || !segments.every((segment) => SEGMENT.test(segment))) {

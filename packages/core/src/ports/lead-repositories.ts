@@ -5,6 +5,7 @@ import type { GroupAlias } from '../leads/group-alias';
 import type { Lead, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
+import type { VoicemailMessage } from '../leads/voicemail-message';
 import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
 
 export interface CampaignRepository {
@@ -79,4 +80,10 @@ export interface ManualDialQueueRepository {
   /** The agent's queued numbers, oldest first. */
   listForAgent(agentId: string): Promise<QueuedManualDial[]>;
   remove(id: number): Promise<void>;
+}
+
+export interface VoicemailMessageRepository {
+  /** Sets the lead's message, replacing the one it had. */
+  put(message: VoicemailMessage): Promise<void>;
+  get(leadId: number): Promise<VoicemailMessage | null>;
 }

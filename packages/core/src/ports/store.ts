@@ -1,5 +1,6 @@
 import type { AccessToken } from '../credentials/access-token';
 import type { Agent, AgentSession } from '../agents/agent';
+import type { AgentNotificationRepository } from '../agents/notification';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
@@ -21,6 +22,7 @@ import type {
   LeadRepository,
   LeadStatusRepository,
   ManualDialQueueRepository,
+  VoicemailMessageRepository,
 } from './lead-repositories';
 
 /**
@@ -62,6 +64,8 @@ export interface StoreTransaction {
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
+  readonly voicemailMessages: VoicemailMessageRepository;
+  readonly notifications: AgentNotificationRepository;
 }
 
 export interface ApiUserRepository {
@@ -183,8 +187,11 @@ export interface CallRepository {
   findLiveLegByChannelName(channelName: string): Promise<Leg | null>;
   /** Calls not yet ended, oldest first, each with all its legs. */
   listLive(): Promise<Array<{ call: Call; legs: Leg[] }>>;
-  /** Inbound calls waiting in one of `queueNames` for an agent, oldest first. */
-  listWaiting(queueNames: readonly string[]): Promise<Array<CallOf<'inbound'>>>;
+  /**
+   * Inbound calls waiting in one of `queueNames` for an agent, and with
+   * `forAgentId` those waiting for that one agent in any queue, oldest first.
+   */
+  listWaiting(queueNames: readonly string[], forAgentId?: string): Promise<Array<CallOf<'inbound'>>>;
   /** Inbound calls that entered the queue at or after `since`, ended or not, oldest first. */
   listInboundOfQueue(queueName: string, since: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */

@@ -7,7 +7,7 @@ import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { orderCandidates, type QueueCandidate } from './agent-selection';
-import { callsTakenOn, dayOf, type Queue } from './queue';
+import { callsTakenOn, dayOf, type Queue, type QueueMember } from './queue';
 
 type InboundCall = CallOf<'inbound'>;
 
@@ -30,7 +30,8 @@ export async function offerCall(ctx: CoreContext, uow: UnitOfWork, call: Inbound
   const day = dayOf(uow.now);
   const phones: AgentSession[] = [];
   let lowestPenalty: number | null = null;
-  for (const candidate of orderCandidates(queue.strategy, await candidatesOf(uow, queue, day), day, (n) => ctx.ids.randomInt(n))) {
+  const candidates = call.progress.forAgentId ? await theAgentOf(uow, queue, call.progress.forAgentId) : await candidatesOf(uow, queue, day);
+  for (const candidate of orderCandidates(queue.strategy, candidates, day, (n) => ctx.ids.randomInt(n))) {
     // Read again under lock: the agent may have taken another call meanwhile.
     const session = await uow.tx.sessions.lock(candidate.session.agentId);
     if (!session || !takesQueuedCalls(session)) continue;
@@ -57,6 +58,44 @@ async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise
   return candidates;
 }
 
+/**
+ * A call for one agent only waits for that agent, whether or not it is a
+ * member of the queue; the queue's membership, where there is one, still
+ * counts the call (and its pause still holds the call back).
+ */
+async function theAgentOf(uow: UnitOfWork, queue: Queue, agentId: string): Promise<QueueCandidate[]> {
+  const member = queue.members.find((candidate) => candidate.agentId === agentId);
+  if (member?.paused) return [];
+  const session = await uow.tx.sessions.get(agentId);
+  if (!session || !takesQueuedCalls(session)) return [];
+  return [{ session, member: member ?? directMember(agentId) }];
+}
+
+/** The stand-in membership of an agent a call is directed to outside the queue's members. */
+const directMember = (agentId: string): QueueMember => ({
+  agentId,
+  penalty: 0,
+  paused: false,
+  membership: 'dynamic',
+  weight: 0,
+  grade: 0,
+  dailyLimit: null,
+  callsToday: 0,
+  callsTodayOn: null,
+});
+
+/**
+ * A caller transferred in for a lead brings the lead to the agent who takes
+ * it (VICIdial's closer sees the fronter's lead): the agent gives it its
+ * disposition after the call.
+ */
+export async function handOverLead(uow: UnitOfWork, agentId: string, call: InboundCall): Promise<void> {
+  const leadId = call.progress.leadId ?? null;
+  if (leadId === null) return;
+  const session = await uow.tx.sessions.lock(agentId);
+  if (session?.currentCallId === call.id) await uow.tx.sessions.update({ ...session, lead: { leadId, callId: call.id }, previewLeadId: null, pendingDisposition: null });
+}
+
 /** The agent is in a call from now on (ringing for it counts: the agent is kept for it). */
 async function occupy(uow: UnitOfWork, session: AgentSession, callId: string): Promise<void> {
   await uow.tx.sessions.update(startCall(session, callId, uow.now));
@@ -65,6 +104,7 @@ async function occupy(uow: UnitOfWork, session: AgentSession, callId: string): P
 
 async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, session: AgentSession, queue: Queue): Promise<InboundCall> {
   await occupy(uow, session, call.id);
+  await handOverLead(uow, session.agentId, call);
   await uow.tx.queues.countCallTaken(queue.name, session.agentId, dayOf(uow.now));
   const bridgeId = session.conference!.bridgeId;
   const callerLegId = call.progress.callerLegId;

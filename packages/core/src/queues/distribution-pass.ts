@@ -10,18 +10,19 @@ const DISTRIBUTION_OWNER = 'queue-distribution';
 /** Starts a pass over the calls waiting in the agent's queues (not waited for). */
 export function startDistribution(ctx: CoreContext, agentId: string): void {
   void ctx.queue
-    .run(DISTRIBUTION_OWNER, async () => distribute(ctx, await ctx.store.direct.queues.queuesOfAgent(agentId)))
+    .run(DISTRIBUTION_OWNER, async () => distribute(ctx, await ctx.store.direct.queues.queuesOfAgent(agentId), agentId))
     .catch((error: unknown) => ctx.logger.error('queued calls could not be offered', { agentId, error: String(error) }));
 }
 
 /**
- * Offers every waiting call of the queues, oldest first, each in its own
- * owner's queue; a queue whose call found nobody is not tried again in this pass.
+ * Offers every waiting call of the queues, and those waiting for the agent
+ * alone, oldest first, each in its own owner's queue; a queue whose call
+ * found nobody is not tried again in this pass (a call for one agent that
+ * found nobody says nothing of the queue's other calls).
  */
-async function distribute(ctx: CoreContext, queueNames: readonly string[]): Promise<void> {
-  if (queueNames.length === 0) return;
+async function distribute(ctx: CoreContext, queueNames: readonly string[], agentId: string): Promise<void> {
   const exhausted = new Set<string>();
-  for (const waiting of await ctx.store.direct.calls.listWaiting(queueNames)) {
+  for (const waiting of await ctx.store.direct.calls.listWaiting(queueNames, agentId)) {
     const queueName = waiting.progress.queueName;
     if (queueName === null || exhausted.has(queueName)) continue;
     const taken = await ctx.queue.run(ownerOf(waiting.id), () =>
@@ -31,6 +32,6 @@ async function distribute(ctx: CoreContext, queueNames: readonly string[]): Prom
         return (await offerCall(ctx, uow, call, inboundCall)).progress.stage !== 'waiting';
       }),
     );
-    if (!taken) exhausted.add(queueName);
+    if (!taken && !waiting.progress.forAgentId) exhausted.add(queueName);
   }
 }

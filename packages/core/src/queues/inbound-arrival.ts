@@ -5,8 +5,7 @@ import type { CoreContext } from '../kernel/context';
 import { ownerOf } from '../kernel/owner-queue';
 import { inTransaction } from '../kernel/unit-of-work';
 import type { PbxEvent } from '../ports/pbx';
-import { offerCall } from './call-distribution';
-import { inboundCall, QUEUE_TIMEOUT } from './inbound-call-flow';
+import { enqueueCall } from './enqueue';
 
 type Arrival = Extract<PbxEvent, { type: 'leg_arrived' }>;
 
@@ -66,10 +65,7 @@ export async function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Pr
     // A caller gone before the answer ends by its own event; the hang-up makes sure.
     uow.engine.command('answer caller', () => ctx.pbx.answer(caller.id), { refusalIsOrdinary: true, onFailure: (next) => hangupLeg(ctx, next, caller.id) });
     uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(caller.id, mohClass));
-    uow.publish({ type: 'InboundCallQueued', call, queueName: queue.name, at: now });
-    await offerCall(ctx, uow, call, inboundCall);
-    // Also while an agent's phone rings: it may not answer, and the caller's wait goes on.
-    if (queue.maxWaitSec !== null) ctx.callTimers.schedule(callId, QUEUE_TIMEOUT, queue.maxWaitSec * 1000);
+    await enqueueCall(ctx, uow, call, queue);
   });
 }
 

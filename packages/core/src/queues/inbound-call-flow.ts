@@ -10,7 +10,7 @@ import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { offerCall } from './call-distribution';
+import { handOverLead, offerCall } from './call-distribution';
 import { dayOf } from './queue';
 
 type InboundCall = CallOf<'inbound'>;
@@ -44,6 +44,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     await recordLegAnswered(uow, call, leg);
     uow.publish({ type: 'AgentPhoneAnswered', agentId, callId: call.id, legId: leg.id, at: uow.now });
     if (call.progress.queueName !== null) await uow.tx.queues.countCallTaken(call.progress.queueName, agentId, dayOf(uow.now));
+    await handOverLead(uow, agentId, call);
     const bridgeId = callBridgeId(call.id);
     const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id, connectedAt: uow.now.toISOString() } };
     await uow.tx.calls.update(connected);

@@ -19,8 +19,8 @@ export interface QueueQueries {
   getQueue(name: string): Promise<Queue | null>;
   /** The queues the agent is a member of. */
   queuesOfAgent(agentId: string): Promise<string[]>;
-  /** Calls waiting for an agent in any of the queues, oldest first. */
-  listWaitingCalls(queueNames: readonly string[]): Promise<WaitingCall[]>;
+  /** Calls waiting for an agent in any of the queues, and with `forAgentId` those waiting for that agent alone, oldest first. */
+  listWaitingCalls(queueNames: readonly string[], forAgentId?: string): Promise<WaitingCall[]>;
   changeAgentQueues(request: AgentQueueChange): Promise<{ queues: string[] }>;
   /** What the queue's calls since a moment came to: completed, abandoned, average wait and talk. */
   queueStatistics(request: QueueStatisticsRequest): Promise<QueueStatistics>;
@@ -31,9 +31,9 @@ export function queueQueries(ctx: CoreContext, track: TrackWork): QueueQueries {
   return {
     getQueue: (name) => direct.queues.get(name),
     queuesOfAgent: (agentId) => direct.queues.queuesOfAgent(agentId),
-    async listWaitingCalls(queueNames) {
-      if (queueNames.length === 0) return [];
-      return (await direct.calls.listWaiting(queueNames)).map((call) => ({
+    async listWaitingCalls(queueNames, forAgentId) {
+      if (queueNames.length === 0 && forAgentId === undefined) return [];
+      return (await direct.calls.listWaiting(queueNames, forAgentId)).map((call) => ({
         callId: call.id,
         queueName: call.progress.queueName ?? '',
         fromNumber: call.fromNumber,

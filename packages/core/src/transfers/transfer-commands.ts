@@ -12,8 +12,9 @@ import { agentLeavesCall } from './agent-leaves';
 import { connectedCustomer, liveLegOf, lockAgentCall, type AgentCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
-import { resolveMedia, type MediaRequest } from '../playback/media-resolution';
+import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
+import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
 
 /** A party of an agent's customer call other than the agent. */
 export type CallParty = 'customer' | 'third_party';
@@ -36,8 +37,16 @@ export interface TransferCommands {
   blindTransfer(request: { agentId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
   /** The same, for a call named by its id, whoever's it is. */
   transferCall(request: { callId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /**
+   * Transfers the agent's customer into a queue, where it waits with music
+   * on hold for one of the queue's agents (or the one agent named); the
+   * agent is free at once. The queued call's id.
+   */
+  transferToQueue(request: { agentId: string } & QueueTransferRequest): Promise<{ callId: string }>;
+  /** The same, for a call named by its id, whoever's it is. */
+  transferCallToQueue(request: { callId: string } & QueueTransferRequest): Promise<{ callId: string }>;
   /** Leaves the customer with a message that plays to it alone; the call ends when it is over, the agent goes to after-call work. */
-  leaveCustomerMessage(request: { agentId: string; media: MediaRequest }): Promise<void>;
+  leaveCustomerMessage(request: { agentId: string; media: MediaRequest | readonly MediaRequest[] }): Promise<void>;
   /** Hangs up every leg of a call named by its id. */
   hangupCall(request: { callId: string }): Promise<void>;
   /** Puts a party of the agent's call on hold with music; false when that party is not there to park. */
@@ -52,6 +61,18 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
   /** Runs a unit of work on the agent's current call, in the agent's queue. */
   const onAgentCall = <T>(agentId: string, work: (uow: UnitOfWork, found: AgentCall) => Promise<T>): Promise<T> =>
     track(ctx.queue.run(agentOwner(agentId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentCall(uow, agentId)))));
+
+  /** Runs a unit of work on a live customer call named by its id, in the call's queue, with the session of its agent if any. */
+  const onNamedCall = <T>(callId: string, work: (uow: UnitOfWork, found: { session: AgentSession | null } & Omit<AgentCall, 'session'>) => Promise<T>): Promise<T> =>
+    track(
+      ctx.queue.run(ownerOf(callId), () =>
+        inTransaction(ctx, async (uow) => {
+          const call = await lockLiveCustomerCall(uow, callId);
+          const session = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
+          return work(uow, { session, call, legs: await uow.tx.calls.legsOf(callId) });
+        }),
+      ),
+    );
 
   return {
     dialThirdParty: ({ agentId, parkCustomer, ...party }) =>
@@ -85,7 +106,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       }),
 
     leaveCustomerMessage: async ({ agentId, media }) => {
-      const resolved = resolveMedia(media, ctx.config.media);
+      const resolved = resolveMediaList(Array.isArray(media) ? media : [media as MediaRequest], ctx.config.media);
       return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
     },
 
@@ -93,15 +114,13 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
 
     transferCall: ({ callId, ...party }) =>
-      track(
-        ctx.queue.run(ownerOf(callId), () =>
-          inTransaction(ctx, async (uow) => {
-            const call = await lockLiveCustomerCall(uow, callId);
-            const session = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
-            return { legId: await transferCustomer(ctx, uow, session, call, await uow.tx.calls.legsOf(callId), party) };
-          }),
-        ),
-      ),
+      onNamedCall(callId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
+
+    transferToQueue: ({ agentId, ...target }) =>
+      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
+
+    transferCallToQueue: ({ callId, ...target }) =>
+      onNamedCall(callId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
     hangupCall: ({ callId }) =>
       track(

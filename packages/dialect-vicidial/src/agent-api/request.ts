@@ -1,13 +1,14 @@
 import { FILTERS, plusToSpace, removeQuotes, type InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
 import { readLeadParams, type LeadParams } from './lead-params';
+import { readNotificationParams, type NotificationParams } from './notification-params';
 
 /**
  * The Agent API parameters the implemented functions read, after VICIdial's
  * input filters (spec §1.3). Byte strings (wire/php-params): what the script
  * checks and echoes.
  */
-export interface AgentRequest extends LeadParams {
+export interface AgentRequest extends LeadParams, NotificationParams {
   user: string;
   pass: string;
   source: string;
@@ -60,6 +61,7 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
     ...readLeadParams(params, filters),
+    ...readNotificationParams(params, filters),
     phone_number: keep('phone_number', FILTERS.phoneNumber),
     // A `+` that reached the value (sent as %2B) is a space too.
     ingroup_choices: filters.keep(plusToSpace(params.get('ingroup_choices')), FILTERS.groupList),

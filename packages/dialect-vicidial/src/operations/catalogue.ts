@@ -9,6 +9,8 @@ import { externalDial } from './external-dial';
 import { externalHangup } from './external-hangup';
 import { externalPause } from './external-pause';
 import { externalStatus } from './external-status';
+import { forceFronterAudioStop } from './force-fronter-audio-stop';
+import { forceFronterLeave3way } from './force-fronter-leave-3way';
 import { logout } from './logout';
 import { parkCall } from './park-call';
 import { pauseCode } from './pause-code';
@@ -17,12 +19,14 @@ import { raCallControl } from './ra-call-control';
 import { recording } from './recording';
 import { refreshPanel } from './refresh-panel';
 import { sendDtmf } from './send-dtmf';
+import { sendNotification } from './send-notification';
 import { setTimerAction } from './set-timer-action';
 import { stGetAgentActiveLead } from './st-get-agent-active-lead';
 import { stLoginLog } from './st-login-log';
 import { switchLead } from './switch-lead';
 import { transferConference } from './transfer-conference';
 import { updateFields } from './update-fields';
+import { vmMessage } from './vm-message';
 import { webphoneUrlFunction } from './webphone-url';
 import { webserver } from './webserver';
 
@@ -37,6 +41,8 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   externalHangup,
   externalPause,
   externalStatus,
+  forceFronterAudioStop,
+  forceFronterLeave3way,
   logout,
   parkCall,
   pauseCode,
@@ -45,12 +51,14 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
   recording,
   refreshPanel,
   sendDtmf,
+  sendNotification,
   setTimerAction,
   stGetAgentActiveLead,
   stLoginLog,
   switchLead,
   transferConference,
   updateFields,
+  vmMessage,
   webphoneUrlFunction,
   webserver,
 ]);
@@ -63,9 +71,4 @@ export const agentFunction = AGENT_OPERATIONS.index('function');
  * carried out yet: after authentication they answer as an unknown function
  * does, with an empty body (docs/vicidial.md, compatibility table).
  */
-export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [
-  'vm_message',
-  'force_fronter_leave_3way',
-  'force_fronter_audio_stop',
-  'send_notification',
-];
+export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [];

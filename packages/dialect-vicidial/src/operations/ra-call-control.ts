@@ -3,6 +3,7 @@ import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { defineAgentOperation } from '../agent-api/operation';
 import { checkAllowList, liveSession, stopWith } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
+import { AGENT_DIRECT, checkTransferGroup, groupGone, transferGroupOf } from '../agent-api/transfer-group';
 import { callIdOfWire } from '../wire/call-id';
 import { bytesToText } from '../wire/php-params';
 
@@ -33,9 +34,10 @@ const numberNotValid: Refusal = { kind: 'not_valid', end: 'line', text: (ctx) =>
  * it is; `agent_user` is any logged-in agent and only echoed. The gateway
  * has no remote agents of its own: any live customer call of an agent can be
  * named. EXTENSIONTRANSFER transfers the customer blind to `phone_number`,
- * as transfer_conference BLIND_TRANSFER does; INGROUPTRANSFER needs an
- * in-group, which the gateway has none of yet. VICIdial's `status` is a lead
- * status, and the gateway keeps no leads: it is read and not stored.
+ * as transfer_conference BLIND_TRANSFER does; INGROUPTRANSFER puts the
+ * customer in an in-group (`DEFAULTINGROUP`: the default transfer group of
+ * the campaign of the call's agent), as LOCAL_CLOSER does. VICIdial's
+ * `status` is read and not stored.
  */
 export const raCallControl = defineAgentOperation({
   name: 'ra_call_control',
@@ -52,7 +54,7 @@ export const raCallControl = defineAgentOperation({
     const callId = callIdOfWire(bytesToText(value));
     const found = await ctx.core.getCall(callId);
     if (!found || found.call.state === 'ended' || found.call.purpose !== 'agent_customer') throw stopWith(noActiveCall);
-    const { phone_number: phoneNumber, ingroup_choices: group } = ctx.request;
+    const { phone_number: phoneNumber } = ctx.request;
     switch (stage) {
       case 'HANGUP':
         await ctx.core.hangupCall({ callId });
@@ -63,8 +65,18 @@ export const raCallControl = defineAgentOperation({
         await ctx.core.transferCall({ callId, number: bytesToText(phoneNumber), callerId: null });
         ctx.answer.actionComment(`ra_call_control: call ${callId} transferred to ${bytesToText(phoneNumber)}`);
         return `SUCCESS: ra_call_control transfer - ${agentUser}|${value}|${phoneNumber}`;
-      case 'INGROUPTRANSFER':
-        throw stopWith(ownCheck('line', `ERROR: ingroup is not valid - ${group === 'DEFAULTINGROUP' ? '' : group.trim()}`));
+      case 'INGROUPTRANSFER': {
+        const campaignId = found.call.agentId === null ? null : ((await ctx.core.getAgentSession(found.call.agentId))?.campaignId ?? null);
+        const group = await transferGroupOf(ctx, campaignId);
+        await checkTransferGroup(ctx, group);
+        const queueName = bytesToText(group);
+        // Through AGENTDIRECT, `phone_number` names the agent, as transfer_conference's LOCAL_CLOSER reads it.
+        const forAgentId = queueName === AGENT_DIRECT ? bytesToText(phoneNumber) : null;
+        if (forAgentId === '') throw stopWith(numberNotValid);
+        const queued = await ctx.core.transferCallToQueue({ callId, queueName, forAgentId });
+        ctx.answer.actionComment(`ra_call_control: call ${callId} queued in ${queueName} (call ${queued.callId})`);
+        return `SUCCESS: ra_call_control transfer - ${agentUser}|${value}|${phoneNumber}`;
+      }
       default:
         throw stopWith(ownCheck('line', `ERROR: stage is not valid - ${stage}`));
     }
@@ -72,5 +84,12 @@ export const raCallControl = defineAgentOperation({
   render(line, ctx) {
     ctx.answer.line(line);
   },
-  errors: { NO_ACTIVE_CALL: noActiveCall, INVALID_NUMBER: numberNotValid },
+  errors: {
+    NO_ACTIVE_CALL: noActiveCall,
+    INVALID_NUMBER: numberNotValid,
+    AGENT_NOT_FOUND: numberNotValid,
+    QUEUE_NOT_FOUND: groupGone,
+    // A third party on the call (the gateway's agents can have one): transfer_conference's words for it.
+    INVALID_ARGUMENT: { kind: 'own_check', end: 'exit', text: (ctx) => `ERROR: agent_user has current active 3-way call - ${ctx.request.agent_user}|1|0|` },
+  },
 });

@@ -4,6 +4,7 @@ import { groupAliasCallerId } from '../agent-api/group-alias';
 import { currentCustomerCall } from '../agent-api/agent-call';
 import { stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { echoedAgent, ownCheck, type Refusal } from '../errors';
+import { AGENT_DIRECT, checkTransferGroup, groupGone, ingroupNotValid, transferGroupOf } from '../agent-api/transfer-group';
 import { wireCallId } from '../wire/call-id';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
@@ -25,13 +26,6 @@ const threeWayActive: Refusal = {
   text: (ctx) => `ERROR: agent_user has current active 3-way call - ${echoedAgent(ctx)}|1|0|${ctx.request.tw_check}`,
 };
 
-/**
- * The in-group a value transfers to: `DEFAULTINGROUP` is the campaign's
- * default transfer group, which the gateway has none of (it has no
- * in-groups yet), so it resolves to nothing.
- */
-const groupOf = (ctx: AgentOperationContext): string => (ctx.request.ingroup_choices === 'DEFAULTINGROUP' ? '' : ctx.request.ingroup_choices.trim());
-
 /** `|Multi-phones: <accepted> <given> <stored>`: 5 to 18 digit numbers, each once; the gateway dials none of them. */
 function multiPhones(given: string): string {
   if (given.length <= 4) return '';
@@ -52,9 +46,10 @@ function callerIdFor(choice: string, call: Call, phoneNumber: string): string | 
  * the agent's customer call, carried out by the core (transfers/): dial a
  * third party with the customer (3-way call), park the customer and dial,
  * hang up the third party or both, leave the 3-way call, transfer the
- * customer blind. LOCAL_CLOSER needs an in-group, which the gateway does not
- * have yet: it is answered `ingroup is not valid`. LEAVE_VM: the customer is
- * left with the message and the agent goes to after-call work.
+ * customer blind or into an in-group (LOCAL_CLOSER; through AGENTDIRECT to
+ * the agent `phone_number` names). LEAVE_VM: the customer is left with the
+ * message and the agent goes to after-call work. Consultative dials to an
+ * in-group are not carried out: they are answered `ingroup is not valid`.
  */
 export const transferConference = agentCommand({
   name: 'transfer_conference',
@@ -63,8 +58,12 @@ export const transferConference = agentCommand({
     const { core, request } = ctx;
     const live = await currentCustomerCall(ctx, agentId);
     if (!live) throw stopWith(noLiveCall);
-    const needsGroup = value === 'LOCAL_CLOSER' || ((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.consultative === 'YES');
-    if (needsGroup) throw stopWith(ownCheck('line', `ERROR: ingroup is not valid - ${groupOf(ctx)}`));
+    const session = await core.getAgentSession(agentId);
+    const consultative = (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.consultative === 'YES';
+    const group = await transferGroupOf(ctx, session?.campaignId ?? null);
+    if (value === 'LOCAL_CLOSER') await checkTransferGroup(ctx, group);
+    // A consultation with an in-group (the agent, the customer and the group's agent together) is not carried out.
+    if (consultative) throw stopWith(ingroupNotValid(group));
     let aliasCallerId: string | null = null;
     if (DIALLING.has(value)) {
       if (request.group_alias.length > 1) aliasCallerId = bytesToText(await groupAliasCallerId(ctx, agentUser, request.group_alias));
@@ -80,18 +79,36 @@ export const transferConference = agentCommand({
     }
     // md_check counts press-1 calls of a multi-dial, which the gateway does not place: there are never any.
 
-    const session = await core.getAgentSession(agentId);
     // A group alias names the caller id outright; cid_choice picks one otherwise.
     const callerId = aliasCallerId ?? callerIdFor(request.cid_choice, live.call, session?.phoneNumber ?? '');
     const party = { number: bytesToText(request.phone_number), callerId };
-    const done = await carryOutValue(ctx, value, agentId, party);
+    const done = value === 'LOCAL_CLOSER' ? await intoGroup(ctx, agentId, group) : await carryOutValue(ctx, value, agentId, party);
     const line =
-      `SUCCESS: transfer_conference function set - ${value}|${groupOf(ctx)}|${request.phone_number}|${request.consultative}|${agentUser}|` +
+      `SUCCESS: transfer_conference function set - ${value}|${group}|${request.phone_number}|${request.consultative}|${agentUser}|` +
       `${utf8ToBytes(wireCallId(live.call.id))}${multiPhones(request.multi_dial_phones)}|`;
     return { comment: `transfer_conference: ${done}`, line };
   },
-  errors: { NO_ACTIVE_CALL: noLiveCall, INVALID_NUMBER: numberNotValid, INVALID_ARGUMENT: threeWayActive },
+  errors: {
+    NO_ACTIVE_CALL: noLiveCall,
+    INVALID_NUMBER: numberNotValid,
+    INVALID_ARGUMENT: threeWayActive,
+    // AGENTDIRECT to an agent nobody knows (gateway only, as a number that cannot be dialled).
+    AGENT_NOT_FOUND: numberNotValid,
+    QUEUE_NOT_FOUND: groupGone,
+  },
 });
+
+/**
+ * LOCAL_CLOSER: the customer waits in the in-group for its agents; through
+ * AGENTDIRECT, for the one agent `phone_number` names (member of the group or not).
+ */
+async function intoGroup(ctx: AgentOperationContext, agentId: string, group: string): Promise<string> {
+  const queueName = bytesToText(group);
+  const forAgentId = queueName === AGENT_DIRECT ? bytesToText(ctx.request.phone_number) : null;
+  if (forAgentId === '') throw stopWith(numberNotValid);
+  const { callId } = await ctx.core.transferToQueue({ agentId, queueName, forAgentId });
+  return `customer queued in ${queueName}${forAgentId === null ? '' : ` for agent ${forAgentId}`} (call ${callId})`;
+}
 
 async function carryOutValue(ctx: AgentOperationContext, value: string, agentId: string, party: { number: string; callerId: string | null }): Promise<string> {
   const { core } = ctx;
@@ -109,9 +126,14 @@ async function carryOutValue(ctx: AgentOperationContext, value: string, agentId:
     case 'BLIND_TRANSFER':
       await core.blindTransfer({ agentId, ...party });
       return `customer transferred to ${party.number}`;
-    case 'LEAVE_VM':
-      await core.leaveCustomerMessage({ agentId, media: { kind: 'sound', name: ctx.settings.voicemailMessage } });
-      return 'customer left with the message';
+    case 'LEAVE_VM': {
+      // The lead's own message (vm_message), else the usual one.
+      const session = await core.getAgentSession(agentId);
+      const own = session?.lead ? await core.getLeadVoicemailMessage(session.lead.leadId) : null;
+      const files = own?.files ?? [ctx.settings.voicemailMessage];
+      await core.leaveCustomerMessage({ agentId, media: files.map((name) => ({ kind: 'sound' as const, name })) });
+      return `customer left with the message ${files.join('|')}`;
+    }
     case 'PARK_CUSTOMER_DIAL':
       await core.dialThirdParty({ agentId, parkCustomer: true, ...party });
       return `customer parked, ${party.number} dialled`;

@@ -1,6 +1,6 @@
 import { DomainError, type CallControl } from '@pbx-gateway/core';
 import type { DialectLogger } from '@pbx-gateway/dialect-kit';
-import { agent, createTestCore, loginWithConference, type TestCore } from '@pbx-gateway/test-support';
+import { agent, createTestCore, legOf, loginWithConference, ORIGIN, queue, trunk, type TestCore } from '@pbx-gateway/test-support';
 import { VICIDIAL_VOCABULARY } from '../../src';
 import type { AgentRequest } from '../../src/agent-api/request';
 import { answerAgentFunction } from '../../src/agent-api/perform';
@@ -11,8 +11,13 @@ import { externalPause } from '../../src/operations/external-pause';
 import { logout } from '../../src/operations/logout';
 import { recording } from '../../src/operations/recording';
 import { sendDtmf } from '../../src/operations/send-dtmf';
+import { raCallControl } from '../../src/operations/ra-call-control';
+import { sendNotification } from '../../src/operations/send-notification';
+import { transferConference } from '../../src/operations/transfer-conference';
+import { vmMessage } from '../../src/operations/vm-message';
 import { AnswerText } from '../../src/wire/answer';
 import { readLeadParams } from '../../src/agent-api/lead-params';
+import { readNotificationParams } from '../../src/agent-api/notification-params';
 import { defaultVicidialSettings } from '../../src/settings';
 
 // Races and failures the whole stack cannot stage on demand: the real core,
@@ -30,6 +35,10 @@ const COMMANDS = [
   'startAgentRecording',
   'stopAgentRecordings',
   'sendAgentCallDtmf',
+  'transferToQueue',
+  'transferCallToQueue',
+  'setLeadVoicemailMessage',
+  'queueAgentNotification',
 ] as const;
 
 async function context(
@@ -65,6 +74,7 @@ async function context(
     dial_override: '',
     close_window_link: '',
     ...readLeadParams({ get: () => '' }, { keep: (value) => value }),
+    ...readNotificationParams({ get: () => '' }, { keep: (value) => value }),
     phone_number: '',
     ingroup_choices: '',
     consultative: 'NO',
@@ -196,4 +206,59 @@ test('the core refusing a command (the engine said no while another request for 
   await answerAgentFunction(logout, ctx);
   expect(ctx.answer.text()).toBe('ERROR: logout error - telephony command failed - 1000\n');
   expect([errors, warnings]).toEqual([[], ['agent api function refused by the core']]);
+});
+
+/** Agent 1000 on an answered customer call, in-group CLOSERS active: what a transfer to it checks before the core acts. */
+async function onCallWithInGroup(t: TestCore): Promise<void> {
+  await t.store.direct.trunks.upsert(trunk(1));
+  await t.store.direct.queues.upsert(queue('CLOSERS'));
+  const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
+  await t.answer((await legOf(t, callId, 'customer')).id);
+}
+
+test('LOCAL_CLOSER: an in-group gone inactive between the check and the transfer is not valid', async () => {
+  const { ctx } = await context(
+    { function: 'transfer_conference', value: 'LOCAL_CLOSER', ingroup_choices: 'CLOSERS' },
+    new DomainError('QUEUE_NOT_FOUND', 'no active queue CLOSERS', { queueName: 'CLOSERS' }),
+    onCallWithInGroup,
+  );
+  await answerAgentFunction(transferConference, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: ingroup is not valid - CLOSERS\n');
+});
+
+test('LOCAL_CLOSER and INGROUPTRANSFER: the engine unreachable or refusing: telephony command failed, the script ends', async () => {
+  for (const code of ['PBX_UNAVAILABLE', 'PBX_REJECTED'] as const) {
+    const closer = await context({ function: 'transfer_conference', value: 'LOCAL_CLOSER', ingroup_choices: 'CLOSERS' }, new DomainError(code), onCallWithInGroup);
+    await answerAgentFunction(transferConference, closer.ctx);
+    expect(closer.ctx.answer.text()).toBe('ERROR: transfer_conference error - telephony command failed - 1000\n');
+    expect(closer.ctx.answer.hasExited).toBe(true);
+  }
+});
+
+test('INGROUPTRANSFER: an agent named through AGENTDIRECT that went away is not a valid number', async () => {
+  let callId = '';
+  const { ctx } = await context({ function: 'ra_call_control', stage: 'INGROUPTRANSFER', ingroup_choices: 'CLOSERS', phone_number: '1000' }, new DomainError('AGENT_NOT_FOUND'), async (t) => {
+    await onCallWithInGroup(t);
+    callId = (await t.core.getAgentSession('1000'))!.currentCallId!;
+  });
+  const wireId = callId.replace('.', '_');
+  ctx.request.value = wireId;
+  await answerAgentFunction(raCallControl, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: phone_number is not valid - 1000\n');
+});
+
+test('vm_message: the lead left the screen before the message was kept: no live call', async () => {
+  const { ctx } = await context({ function: 'vm_message', value: 'beep' }, new DomainError('NO_ACTIVE_LEAD'));
+  await answerAgentFunction(vmMessage, ctx);
+  expect(ctx.answer.text()).toBe('ERROR: agent_user does not have a live call - 1000\n');
+});
+
+test('send_notification: the database gone while storing: no agent to echo, left to the script\'s generic answer', async () => {
+  const { ctx } = await context(
+    { function: 'send_notification', agent_user: '', recipient: '1000', recipient_type: 'USER', notification_text: 'Hi' },
+    new Error('Connection terminated unexpectedly'),
+  );
+  // The handler answers `ERROR: service unavailable` for a function that found no agent.
+  await expect(answerAgentFunction(sendNotification, ctx)).rejects.toThrow('Connection terminated unexpectedly');
+  expect(ctx.answer.text()).toBe('');
 });

@@ -71,6 +71,8 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       { name: 'TEST_IN', strategy: 'longest_wait_time', mohClass: 'default' },
       { name: 'TEST_IN2', strategy: 'longest_wait_time' },
       { name: 'SALESLINE', strategy: 'inbound_group_rank' },
+      // Every VICIdial system has it: transfers to one agent go through it.
+      { name: 'AGENTDIRECT', strategy: 'longest_wait_time' },
     ],
     didRoutes: [{ did: '2125550100', queue: 'TEST_IN' }],
     // List 101 takes the leads agents add, as in the seed's external_add_lead answer; its agents may take in-group calls.

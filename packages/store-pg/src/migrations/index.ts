@@ -39,6 +39,8 @@ import * as userGroups from './045-user-groups';
 import * as recordingLookups from './046-recording-lookups';
 import * as supervisionCalls from './050-supervision-calls';
 import * as sessionScreen from './060-session-screen';
+import * as leadVoicemailMessages from './065-lead-voicemail-messages';
+import * as agentNotifications from './066-agent-notifications';
 import * as leadDeletion from './070-lead-deletion';
 import * as queueCallLookups from './075-queue-call-lookups';
 
@@ -91,6 +93,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '046-recording-lookups', migration: recordingLookups },
   { name: '050-supervision-calls', migration: supervisionCalls },
   { name: '060-session-screen', migration: sessionScreen },
+  { name: '065-lead-voicemail-messages', migration: leadVoicemailMessages },
+  { name: '066-agent-notifications', migration: agentNotifications },
   { name: '070-lead-deletion', migration: leadDeletion },
   { name: '075-queue-call-lookups', migration: queueCallLookups },
 ];

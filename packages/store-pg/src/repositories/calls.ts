@@ -202,7 +202,8 @@ export function createCallRepository(db: Knex): CallRepository {
     },
 
     async updateLeg(leg) {
-      await db('legs').where({ id: leg.id }).update(legColumns(leg));
+      // A leg may change calls (a customer transferred into a queue).
+      await db('legs').where({ id: leg.id }).update({ call_id: leg.callId, ...legColumns(leg) });
     },
 
     async getLeg(id) {
@@ -239,12 +240,15 @@ export function createCallRepository(db: Knex): CallRepository {
       return calls.map((call) => ({ call: toCall(call), legs: byCall.get(call.id) ?? [] }));
     },
 
-    async listWaiting(queueNames) {
-      if (queueNames.length === 0) return [];
+    async listWaiting(queueNames, forAgentId) {
+      if (queueNames.length === 0 && forAgentId === undefined) return [];
       const rows: CallRow[] = await db('calls')
         .where({ purpose: 'inbound', stage: 'waiting' })
         .whereNot({ state: 'ended' })
-        .whereRaw(`progress->>'queueName' = ANY(?)`, [[...queueNames]])
+        .where((inQueue) => {
+          void inQueue.whereRaw(`progress->>'queueName' = ANY(?)`, [[...queueNames]]);
+          if (forAgentId !== undefined) void inQueue.orWhereRaw(`progress->>'forAgentId' = ?`, [forAgentId]);
+        })
         .orderBy([{ column: 'created_at' }, { column: 'id' }]);
       // The purpose was read in the query: these are inbound calls.
       return rows.map((row) => toCall(row) as CallOf<'inbound'>);

@@ -23,6 +23,8 @@ import { createLeadListRepository } from './lead-lists';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
+import { createVoicemailMessageRepository } from './voicemail-messages';
+import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
@@ -51,6 +53,8 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
+    voicemailMessages: createVoicemailMessageRepository(db),
+    notifications: createAgentNotificationRepository(db),
     manualDialQueue: createManualDialQueueRepository(db),
   };
 }

@@ -63,6 +63,16 @@ export function callContract(makeStore: MakeStore): void {
       expect(Object.keys(data.cb!)).toEqual(['at', 'url']);
     });
 
+    it('moves a leg to another call (a customer transferred into a queue)', async () => {
+      await store().direct.calls.insert(call('c5'));
+      await store().direct.calls.insert(call('c6'));
+      const moving = leg('c5.2', 'c5', { role: 'customer', state: 'up' });
+      await store().direct.calls.insertLeg(moving);
+      await store().direct.calls.updateLeg({ ...moving, callId: 'c6', role: 'caller' });
+      expect(await store().direct.calls.legsOf('c5')).toEqual([]);
+      expect(await store().direct.calls.legsOf('c6')).toEqual([{ ...moving, callId: 'c6', role: 'caller' }]);
+    });
+
     it('lists the legs of a call in creation order', async () => {
       await store().direct.calls.insert(call('c3'));
       await store().direct.calls.insertLeg(leg('c3.b', 'c3', { createdAt: at('2024-05-01T09:00:02.000Z') }));
@@ -70,6 +80,28 @@ export function callContract(makeStore: MakeStore): void {
       await store().direct.calls.insertLeg(leg('c3.c', 'c3', { createdAt: at('2024-05-01T09:00:02.000Z') }));
       expect((await store().direct.calls.legsOf('c3')).map((row) => row.id)).toEqual(['c3.a', 'c3.b', 'c3.c']);
       expect(await store().direct.calls.legsOf('none')).toEqual([]);
+    });
+  });
+
+  describe('calls waiting in queues', () => {
+    const store = freshStore(makeStore);
+    const waiting = (id: string, queueName: string, createdAt: string, forAgentId?: string): CallOf<'inbound'> => ({
+      ...call(id, { direction: 'inbound', state: 'answered', createdAt: at(createdAt) }),
+      purpose: 'inbound',
+      progress: { stage: 'waiting', did: '', queueName, mohClass: 'default', callerLegId: `${id}.1`, agentLegs: [], agentLegId: null, ...(forAgentId ? { forAgentId } : {}) },
+    });
+
+    it('lists the calls of the queues named and, with an agent, those waiting for that agent alone, oldest first', async () => {
+      await store().direct.calls.insert(waiting('w1', 'SALES', '2024-05-01T09:00:03.000Z'));
+      await store().direct.calls.insert(waiting('w2', 'AGENTDIRECT', '2024-05-01T09:00:02.000Z', '1001'));
+      await store().direct.calls.insert(waiting('w3', 'AGENTDIRECT', '2024-05-01T09:00:01.000Z', '1002'));
+      const ids = async (queues: string[], agentId?: string) => (await store().direct.calls.listWaiting(queues, agentId)).map((row) => row.id);
+      expect(await ids(['SALES'])).toEqual(['w1']);
+      expect(await ids(['SALES'], '1001')).toEqual(['w2', 'w1']);
+      expect(await ids([], '1002')).toEqual(['w3']);
+      expect(await ids([], '1003')).toEqual([]);
+      expect(await ids(['AGENTDIRECT'])).toEqual(['w3', 'w2']);
+      expect((await store().direct.calls.listWaiting([], '1001'))[0]?.progress).toMatchObject({ forAgentId: '1001' });
     });
   });
 

@@ -27,6 +27,17 @@ export function diallingContract(makeStore: MakeStore): void {
       expect(await store().direct.groupAliases.get('NONE')).toBeNull();
     });
 
+    it("keeps one voicemail message per lead, the files in order, replaced by the next", async () => {
+      const lead = await store().direct.leads.insert(newLead({ listId: 10 }));
+      const message = { leadId: lead.id, files: ['vm-hello', 'vm_2', 'beep'], setBy: 'd1', setAt: at('2024-05-01T08:00:00.000Z') };
+      await store().direct.voicemailMessages.put(message);
+      expect(await store().direct.voicemailMessages.get(lead.id)).toEqual(message);
+      const next = { ...message, files: ['other'], setBy: 'd2', setAt: at('2024-05-01T08:01:00.000Z') };
+      await store().direct.voicemailMessages.put(next);
+      expect(await store().direct.voicemailMessages.get(lead.id)).toEqual(next);
+      expect(await store().direct.voicemailMessages.get(lead.id + 1000)).toBeNull();
+    });
+
     it("keeps each agent's queued numbers oldest first, and removes one", async () => {
       const lead = await store().direct.leads.insert(newLead({ listId: 10 }));
       const queued = { agentId: 'd1', phoneNumber: '3125556000', phoneCode: '1', leadId: lead.id, callerId: null, dialPrefix: '9', whileReady: false, origin: ORIGIN, queuedAt: at('2024-05-01T08:00:00.000Z') };

@@ -6,6 +6,27 @@ export function mailboxContract(makeStore: MakeStore): void {
   describe('agent mailbox and its signals', () => {
     const store = freshStore(makeStore);
 
+    it('numbers on-screen notifications in increasing order and keeps every field, quotes as data', async () => {
+      const notification = {
+        recipient: '1000',
+        recipientType: 'USER' as const,
+        showAt: at('2024-05-01T09:00:00.000Z'),
+        text: `Call O'Brien "now"`,
+        style: { size: 12, font: 'Arial', weight: 'bold', color: '#FF0000' },
+        confetti: { durationSec: 2, maxParticleCount: 2350, particleSpeed: 2 },
+        retry: true,
+        queuedBy: '6666',
+        queuedAt: at('2024-05-01T08:59:00.000Z'),
+      };
+      const first = await store().direct.notifications.insert(notification);
+      const second = await store().direct.notifications.insert({ ...notification, recipientType: 'CAMPAIGN', recipient: 'TESTCAMP', confetti: null, retry: false });
+      expect(first).toEqual({ ...notification, id: first.id });
+      expect(second.id).toBeGreaterThan(first.id);
+      expect(await store().direct.notifications.get(first.id)).toEqual(first);
+      expect(await store().direct.notifications.get(second.id)).toEqual(second);
+      expect(await store().direct.notifications.get(second.id + 1000)).toBeNull();
+    });
+
     it('hands messages out first in, first out, per agent and channel, any JSON as appended', async () => {
       const box = store().direct.mailbox;
       const values: JsonValue[] = [{ b: 1, a: 2 }, 'text', 42, [1, 'two', { three: 3 }], null];

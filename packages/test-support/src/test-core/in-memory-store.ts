@@ -49,6 +49,10 @@ import type {
   DncScope,
   GroupAlias,
   GroupAliasRepository,
+  VoicemailMessage,
+  VoicemailMessageRepository,
+  AgentNotification,
+  AgentNotificationRepository,
   Lead,
   ManualDialQueueRepository,
   QueuedManualDial,
@@ -249,7 +253,9 @@ type TableName =
   | 'leadCalls'
   | 'groupAliases'
   | 'manualDialQueue'
-  | 'userGroups';
+  | 'userGroups'
+  | 'voicemailMessages'
+  | 'notifications';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -280,6 +286,8 @@ const TABLES: readonly TableName[] = [
   'groupAliases',
   'manualDialQueue',
   'userGroups',
+  'voicemailMessages',
+  'notifications',
 ];
 
 interface Row<V> {
@@ -976,12 +984,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => ({ call: copy(row.value), legs: legsOf(row.value.id) }));
     },
-    async listWaiting(queueNames) {
+    async listWaiting(queueNames, forAgentId) {
       return access
         .scan<Call>('calls')
         .filter((row) => {
           const call = row.value;
-          return call.purpose === 'inbound' && call.state !== 'ended' && call.progress.stage === 'waiting' && queueNames.includes(call.progress.queueName ?? '');
+          if (call.purpose !== 'inbound' || call.state === 'ended' || call.progress.stage !== 'waiting') return false;
+          return queueNames.includes(call.progress.queueName ?? '') || (forAgentId !== undefined && call.progress.forAgentId === forAgentId);
         })
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
@@ -1350,6 +1359,26 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const voicemailMessages: VoicemailMessageRepository = {
+    async put(message) {
+      await put('voicemailMessages', String(message.leadId), message);
+    },
+    async get(leadId) {
+      return getValue<VoicemailMessage>('voicemailMessages', String(leadId));
+    },
+  };
+
+  const notifications: AgentNotificationRepository = {
+    async insert(notification) {
+      const stored: AgentNotification = { ...copy(notification), id: state.nextSerial('notifications') };
+      await access.insert('notifications', String(stored.id), stored);
+      return copy(stored);
+    },
+    async get(id) {
+      return getValue<AgentNotification>('notifications', String(id));
+    },
+  };
+
   const manualDialQueue: ManualDialQueueRepository = {
     async add(entry) {
       const stored: QueuedManualDial = { ...copy(entry), id: state.nextSerial('manualDialQueue') };
@@ -1399,6 +1428,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     dnc,
     leadCalls,
     groupAliases,
+    voicemailMessages,
+    notifications,
     manualDialQueue,
   };
 }

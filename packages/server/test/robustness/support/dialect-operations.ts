@@ -195,6 +195,33 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['lead_id', '2', 'plain'],
     ['vendor_lead_code', 'DEMO-2', 'plain'],
   ]),
+  vicidial('vm_message', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'vm_message', 'service'],
+    ['value', 'hello-world|beep', 'plain', ['-beep', '']],
+    ['lead_id', '1', 'plain', ['2', '']],
+  ]),
+  vicidial('force_fronter_leave_3way', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'force_fronter_leave_3way', 'service'],
+    ['value', 'LOCAL_ONLY', 'plain', ['LOCAL_AND_CCC', 'CCC_REMOTE']],
+    ['lead_id', '1', 'plain'],
+  ]),
+  vicidial('force_fronter_audio_stop', 'agc/api.php', [
+    ['agent_user', '1000', 'agent'],
+    ['function', 'force_fronter_audio_stop', 'service'],
+    ['value', 'LOCAL_ONLY', 'plain', ['LOCAL_AND_CCC', 'CCC_REMOTE']],
+    ['stage', 'X', 'plain'],
+    ['lead_id', '1', 'plain'],
+  ]),
+  vicidial('send_notification', 'agc/api.php', [
+    ['function', 'send_notification', 'service'],
+    ['recipient', '1000', 'plain', ['AGENTS', 'TESTCAMP', '']],
+    ['recipient_type', 'USER', 'plain', ['USER_GROUP', 'CAMPAIGN', 'TEAM']],
+    ['notification_text', 'Call+back', 'plain'],
+    ['notification_date', '2030-01-02+03:04:05', 'plain', ['2030-13-45']],
+    ['show_confetti', 'Y', 'plain', ['N']],
+  ]),
   vicidial('non_agent version', 'vicidial/non_agent_api.php', [['function', 'version', 'service']], false),
   vicidial('non_agent agent_status', 'vicidial/non_agent_api.php', [
     ['function', 'agent_status', 'service'],

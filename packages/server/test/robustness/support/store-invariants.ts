@@ -7,7 +7,11 @@ import type { Pool } from 'pg';
  * mangled, may leave half of one behind.
  */
 const RULES: ReadonlyArray<readonly [rule: string, sql: string]> = [
-  ['every call has at least one leg', `SELECT c.id FROM calls c WHERE NOT EXISTS (SELECT 1 FROM legs l WHERE l.call_id = c.id)`],
+  // A customer transferred into a queue took its leg to the queued call (docs/architecture.md).
+  [
+    'every call has at least one leg, unless its customer moved to a queue',
+    `SELECT c.id FROM calls c WHERE NOT EXISTS (SELECT 1 FROM legs l WHERE l.call_id = c.id) AND c.progress->>'transferredTo' IS NULL`,
+  ],
   ['every leg belongs to a call', `SELECT l.id FROM legs l WHERE NOT EXISTS (SELECT 1 FROM calls c WHERE c.id = l.call_id)`],
   ['a CDR only for an ended call', `SELECT d.id FROM cdrs d JOIN calls c ON c.id = d.call_id WHERE c.state <> 'ended'`],
   ['every ended call has exactly one CDR', `SELECT c.id FROM calls c WHERE c.state = 'ended' AND (SELECT count(*) FROM cdrs d WHERE d.call_id = c.id) <> 1`],

@@ -1,0 +1,107 @@
+import { DomainError } from '../errors/domain-error';
+import type { AgentSession } from '../agents/agent';
+import type { CallOf, Leg } from '../calls/call';
+import { newCall } from '../calls/call-factory';
+import { completeCallIfOver, releaseAgentFromCall } from '../calls/call-lifecycle';
+import { hangupLeg } from '../calls/leg-hangup';
+import type { CoreContext } from '../kernel/context';
+import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
+import { ownerOf } from '../kernel/owner-queue';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { enqueueCall } from '../queues/enqueue';
+import { connectedCustomer, liveLegOf } from './agent-call';
+import { isParked } from './park';
+
+/** A queue a customer is transferred into, and the one agent who is to take it there (any of the queue's when absent). */
+export interface QueueTransferRequest {
+  queueName: string;
+  forAgentId?: string | null;
+}
+
+/** Normal call clearing (Q.850): the agent's part of the call ended by the transfer. */
+const NORMAL_CLEARING = { cause: 16, text: 'Normal Clearing' };
+
+/**
+ * Transfers an agent's customer into a queue (VICIdial LOCAL_CLOSER,
+ * INGROUPTRANSFER). Each part is a call of its own with its own CDR: the
+ * agent's call ends here (the agent hung up on its side, the agent goes to
+ * after-call work or where a pending pause or logout takes it), and the
+ * customer's leg moves into a new inbound call of the queue. There it waits
+ * with the queue's music on hold and is offered to the queue's agents, or
+ * to the one agent named, as a call that came in on a public number is.
+ * Refused while a third party is on the call (it would be left alone with
+ * nobody), for a queue that is missing or inactive, and for an agent
+ * nobody knows. The queued call's id.
+ */
+export async function transferCustomerToQueue(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  session: AgentSession | null,
+  call: CallOf<'agent_customer'>,
+  legs: readonly Leg[],
+  request: QueueTransferRequest,
+): Promise<string> {
+  const { tx, now } = uow;
+  const customer = connectedCustomer(legs);
+  if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
+  const queue = await tx.queues.get(request.queueName);
+  if (!queue?.active) throw new DomainError('QUEUE_NOT_FOUND', `no active queue ${request.queueName}`, { queueName: request.queueName });
+  const forAgentId = request.forAgentId ?? null;
+  if (forAgentId !== null && !(await tx.agents.get(forAgentId))) throw new DomainError('AGENT_NOT_FOUND', `no agent ${forAgentId}`, { agentId: forAgentId });
+
+  const queuedId = `${ownerOf(customer.id)}.in-${ctx.ids.newId()}`;
+  const queued = newCall(
+    {
+      id: queuedId,
+      purpose: 'inbound',
+      direction: call.direction,
+      tenant: call.tenant,
+      progress: {
+        stage: 'waiting',
+        did: '',
+        queueName: queue.name,
+        mohClass: queue.mohClass,
+        callerLegId: customer.id,
+        agentLegs: [],
+        agentLegId: null,
+        forAgentId,
+        leadId: call.progress.leadId,
+        transferredFrom: call.id,
+      },
+      agentId: null,
+      fromNumber: call.toNumber,
+      toNumber: queue.name,
+      origin: call.origin,
+      data: call.data,
+    },
+    now,
+  );
+  await tx.calls.insert({ ...queued, state: 'answered', answeredAt: now });
+  await tx.calls.updateLeg({ ...customer, callId: queuedId, role: 'caller' });
+
+  // Out of the agent's conference (or the call's holding bridge), into the queue's music.
+  const from = isParked(call, customer) ? callHoldBridgeId(call.id) : call.bridgeId;
+  if (from !== null) uow.engine.command('take customer out of the call', () => ctx.pbx.removeFromBridge(from, customer.id), { refusalIsOrdinary: true });
+  uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(customer.id, queue.mohClass));
+
+  const left: CallOf<'agent_customer'> = {
+    ...call,
+    hangupSide: call.hangupSide ?? 'caller',
+    hangupCause: call.hangupCause ?? NORMAL_CLEARING.cause,
+    hangupCauseText: call.hangupCauseText ?? NORMAL_CLEARING.text,
+    progress: { ...call.progress, agentLeft: true, transferredTo: queuedId },
+  };
+  await tx.calls.update(left);
+  // Without a session conference the agent's phone is a leg of the call: the call ends with it.
+  if (call.bridgeId === callBridgeId(call.id)) {
+    const agentLeg = legs.find((leg) => leg.role === 'agent' && leg.state !== 'ended');
+    if (agentLeg) await hangupLeg(ctx, uow, agentLeg.id);
+  }
+  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
+  await completeCallIfOver(ctx, uow, left);
+
+  const current = await tx.calls.lock(queuedId);
+  if (current?.purpose !== 'inbound') throw new Error(`queued call ${queuedId} vanished`);
+  await enqueueCall(ctx, uow, current, queue);
+  return queuedId;
+}
