@@ -20,7 +20,7 @@ export type WireError =
   | { kind: 'said'; ret: number; msg: string };
 
 export const transport = (ret: number, message: MessageKey): WireError => ({ kind: 'transport', ret, message });
-const business = (code: string, message: MessageKey): WireError => ({ kind: 'business', code, message });
+export const business = (code: string, message: MessageKey): WireError => ({ kind: 'business', code, message });
 export const said = (ret: number, msg: string): WireError => ({ kind: 'said', ret, msg });
 
 const OPERATION_FAILED = business('1003', 'operationFailed');

@@ -3,6 +3,9 @@ import type { SipcallSettings } from '../settings';
 import { login } from './login';
 import { logout } from './logout';
 import { playVoice } from './play-voice';
+import { makeCall } from './make-call';
+import { doubleCall } from './double-call';
+import { hangupCall } from './hangup-call';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -13,6 +16,13 @@ export type { ServiceContext, SipcallService, SipcallTypes } from './service';
  * names do); every other name is PhalApi's "no such service".
  */
 export function createServices(settings: SipcallSettings): (name: string) => SipcallService | undefined {
-  const catalogue = new OperationCatalogue<SipcallTypes>([login(settings), logout(settings), playVoice(settings)]);
+  const catalogue = new OperationCatalogue<SipcallTypes>([
+    login(settings),
+    logout(settings),
+    playVoice(settings),
+    makeCall(settings),
+    doubleCall(settings),
+    hangupCall(settings),
+  ]);
   return catalogue.index('service', (name) => name.toLowerCase());
 }

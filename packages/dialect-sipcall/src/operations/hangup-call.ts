@@ -1,0 +1,63 @@
+import type { JSONSchemaType } from 'ajv';
+import type { Call, CallControl, Extension, Leg } from '@pbx-gateway/core';
+import { business } from '../errors';
+import { text } from '../messages';
+import type { SipcallSettings } from '../settings';
+import { EXTNUMBER } from '../wire/call-params';
+import { success } from '../wire/envelope';
+import { paramsFailure, paramsInput, type ParamRule } from '../wire/params';
+import { refuse, serviceKind, type SipcallService } from './service';
+
+interface HangupCallParams {
+  extnumber: string;
+}
+
+const schema: JSONSchemaType<HangupCallParams> = {
+  type: 'object',
+  properties: { extnumber: EXTNUMBER },
+  required: ['extnumber'],
+};
+
+const rules: readonly ParamRule[] = [{ name: 'extnumber', invalid: { key: 'invalidExtnumber', vars: { name: 'extnumber' } } }];
+
+/**
+ * `App.Sip_Call.HangupCall`: ends the calls of the extension. Its own phone's
+ * legs are hung up (the call's flow then releases the other side, as when the
+ * phone hangs up); a call the extension placed from another phone (a
+ * DoubleCall's mobile) has all its legs hung up. An unknown extension is
+ * `1012`, one in no call `1015` (the vendor's "extension not in a call").
+ */
+export function hangupCall(settings: SipcallSettings): SipcallService {
+  const kind = serviceKind(settings);
+  const language = settings.language;
+  const input = paramsInput(kind.compile(schema), rules);
+  return kind.define({
+    name: 'App.Sip_Call.HangupCall',
+    service: 'App.Sip_Call.HangupCall',
+    auth: 'token',
+    input,
+    invalidInput: (errors) => paramsFailure(rules, errors, language),
+    async run(ctx, request): Promise<void> {
+      const extension = await ctx.core.findExtension({ by: 'internal_number', value: request.extnumber }, null);
+      const legs = legsToHangUp(extension, await ctx.core.listLiveCalls());
+      let hungUp = false;
+      for (const channelName of legs) hungUp = (await ctx.core.hangupChannel({ channelName })).found || hungUp;
+      if (!hungUp) throw refuse(business('1015', 'extensionNotInCall'));
+    },
+    render: (_done, ctx) => success(text(language, 'hangupDone'), ctx.reqtime, ctx.core.clock.now()),
+  });
+}
+
+/** The channels to end: the extension's own live legs, or every leg of a call of the extension it has no leg in. */
+function legsToHangUp(extension: Extension, live: Awaited<ReturnType<CallControl['listLiveCalls']>>): string[] {
+  const channels: string[] = [];
+  const named = (leg: Leg): leg is Leg & { channelName: string } => leg.state !== 'ended' && leg.channelName !== null;
+  for (const { call, legs } of live) {
+    const own = legs.filter((leg) => leg.account?.kind === 'extension' && leg.account.id === extension.id);
+    const chosen = own.length > 0 ? own : placedBy(call, extension) ? legs : [];
+    for (const leg of chosen) if (named(leg)) channels.push(leg.channelName);
+  }
+  return channels;
+}
+
+const placedBy = (call: Call, extension: Extension): boolean => call.purpose === 'click_to_call' && call.extension === extension.internalNumber;
