@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
-import type { Call, CallControl, Extension, Leg } from '@pbx-gateway/core';
+import type { Extension } from '@pbx-gateway/core';
+import { callsOfExtension, type LiveCalls } from '../extension-calls';
 import { business } from '../errors';
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
@@ -39,7 +40,7 @@ export function hangupCall(settings: SipcallSettings): SipcallService {
     invalidInput: (errors) => paramsFailure(rules, errors, language),
     async run(ctx, request): Promise<void> {
       const extension = await ctx.core.findExtension({ by: 'internal_number', value: request.extnumber }, null);
-      const legs = legsToHangUp(extension, await ctx.core.listLiveCalls());
+      const legs = channelsToHangUp(extension, await ctx.core.listLiveCalls());
       let hungUp = false;
       for (const channelName of legs) hungUp = (await ctx.core.hangupChannel({ channelName })).found || hungUp;
       if (!hungUp) throw refuse(business('1015', 'extensionNotInCall'));
@@ -48,16 +49,11 @@ export function hangupCall(settings: SipcallSettings): SipcallService {
   });
 }
 
-/** The channels to end: the extension's own live legs, or every leg of a call of the extension it has no leg in. */
-function legsToHangUp(extension: Extension, live: Awaited<ReturnType<CallControl['listLiveCalls']>>): string[] {
+/** The channels to end: the extension's own live legs, or every leg of a call it placed from another phone. */
+function channelsToHangUp(extension: Extension, live: LiveCalls): string[] {
   const channels: string[] = [];
-  const named = (leg: Leg): leg is Leg & { channelName: string } => leg.state !== 'ended' && leg.channelName !== null;
-  for (const { call, legs } of live) {
-    const own = legs.filter((leg) => leg.account?.kind === 'extension' && leg.account.id === extension.id);
-    const chosen = own.length > 0 ? own : placedBy(call, extension) ? legs : [];
-    for (const leg of chosen) if (named(leg)) channels.push(leg.channelName);
+  for (const { legs, placedElsewhere, alive } of callsOfExtension(extension, live)) {
+    for (const leg of placedElsewhere ? alive : legs) if (leg.channelName !== null) channels.push(leg.channelName);
   }
   return channels;
 }
-
-const placedBy = (call: Call, extension: Extension): boolean => call.purpose === 'click_to_call' && call.extension === extension.internalNumber;

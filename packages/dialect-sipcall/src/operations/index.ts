@@ -6,6 +6,10 @@ import { playVoice } from './play-voice';
 import { makeCall } from './make-call';
 import { doubleCall } from './double-call';
 import { hangupCall } from './hangup-call';
+import { getSipValidStatus } from './get-sip-valid-status';
+import { getSipRegisterStatus } from './get-sip-register-status';
+import { getSipCallStatus } from './get-sip-call-status';
+import { getSipnumberInfo } from './get-sipnumber-info';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -23,6 +27,10 @@ export function createServices(settings: SipcallSettings): (name: string) => Sip
     makeCall(settings),
     doubleCall(settings),
     hangupCall(settings),
+    getSipValidStatus(settings),
+    getSipRegisterStatus(settings),
+    getSipCallStatus(settings),
+    getSipnumberInfo(settings),
   ]);
   return catalogue.index('service', (name) => name.toLowerCase());
 }

@@ -1,0 +1,35 @@
+import type { Call, CallControl, Extension, Leg } from '@pbx-gateway/core';
+
+export type LiveCalls = Awaited<ReturnType<CallControl['listLiveCalls']>>;
+
+/** A live call an extension is in, with the legs that are the extension's side of it. */
+export interface ExtensionCall {
+  call: Call;
+  /** The extension's own live legs; for a DoubleCall of the extension (its phone not in it), the staff mobile's. */
+  legs: Leg[];
+  /** A call the extension placed from another phone: hanging it up ends every leg. */
+  placedElsewhere: boolean;
+  /** Every live leg of the call. */
+  alive: Leg[];
+}
+
+/**
+ * The live calls of an extension, from the core's live calls: those with a
+ * leg of its phone (a MakeCall, a PlayVoice transfer), and the two-way calls
+ * it placed through another phone (DoubleCall), where it has none.
+ */
+export function callsOfExtension(extension: Extension, live: LiveCalls): ExtensionCall[] {
+  const calls: ExtensionCall[] = [];
+  for (const { call, legs } of live) {
+    const alive = legs.filter((leg) => leg.state !== 'ended');
+    const own = alive.filter((leg) => leg.account?.kind === 'extension' && leg.account.id === extension.id);
+    if (own.length > 0) {
+      calls.push({ call, legs: own, placedElsewhere: false, alive });
+      continue;
+    }
+    if (call.purpose === 'click_to_call' && call.extension === extension.internalNumber) {
+      calls.push({ call, legs: alive.filter((leg) => leg.role === 'source'), placedElsewhere: true, alive });
+    }
+  }
+  return calls;
+}
