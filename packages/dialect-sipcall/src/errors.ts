@@ -54,7 +54,7 @@ export const WIRE_ERRORS: ErrorTable<WireError> = {
   DIALPLAN_NOT_FOUND: business('1002', 'abnormalOperation'),
   EXTENSION_GROUP_NOT_FOUND: business('1002', 'groupNotFound'),
   TRUNK_NOT_FOUND: business('1003', 'noLine'),
-  QUEUE_NOT_FOUND: business('1002', 'abnormalOperation'),
+  QUEUE_NOT_FOUND: business('1002', 'queueNotFound'),
   CAMPAIGN_NOT_FOUND: OPERATION_FAILED,
   NO_MANUAL_DIAL_LIST: OPERATION_FAILED,
   NUMBER_IN_DNC: OPERATION_FAILED,

@@ -10,6 +10,10 @@ import { getSipValidStatus } from './get-sip-valid-status';
 import { getSipRegisterStatus } from './get-sip-register-status';
 import { getSipCallStatus } from './get-sip-call-status';
 import { getSipnumberInfo } from './get-sipnumber-info';
+import { getQueueList } from './get-queue-list';
+import { sipSignIn } from './sip-sign-in';
+import { sipSignOut } from './sip-sign-out';
+import { getQueueSipStatus } from './get-queue-sip-status';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -31,6 +35,10 @@ export function createServices(settings: SipcallSettings): (name: string) => Sip
     getSipRegisterStatus(settings),
     getSipCallStatus(settings),
     getSipnumberInfo(settings),
+    getQueueList(settings),
+    sipSignIn(settings),
+    sipSignOut(settings),
+    getQueueSipStatus(settings),
   ]);
   return catalogue.index('service', (name) => name.toLowerCase());
 }
