@@ -15,14 +15,15 @@ export interface ExtensionCall {
 
 /**
  * The live calls of an extension, from the core's live calls: those with a
- * leg of its phone (a MakeCall, a PlayVoice transfer), and the two-way calls
- * it placed through another phone (DoubleCall), where it has none.
+ * leg of its phone (a MakeCall, a PlayVoice transfer, a queue call offered
+ * to its seat), and the two-way calls it placed through another phone
+ * (DoubleCall), where it has none.
  */
 export function callsOfExtension(extension: Extension, live: LiveCalls): ExtensionCall[] {
   const calls: ExtensionCall[] = [];
   for (const { call, legs } of live) {
     const alive = legs.filter((leg) => leg.state !== 'ended');
-    const own = alive.filter((leg) => leg.account?.kind === 'extension' && leg.account.id === extension.id);
+    const own = alive.filter((leg) => ringsPhoneOf(leg, extension));
     if (own.length > 0) {
       calls.push({ call, legs: own, placedElsewhere: false, alive });
       continue;
@@ -32,4 +33,10 @@ export function callsOfExtension(extension: Extension, live: LiveCalls): Extensi
     }
   }
   return calls;
+}
+
+/** A leg dialled to the extension: accounted to it, or (a seat agent's phone) dialled to its endpoint. */
+function ringsPhoneOf(leg: Leg, extension: Extension): boolean {
+  if (leg.account?.kind === 'extension') return leg.account.id === extension.id;
+  return leg.account === null && leg.endpoint.toLowerCase() === extension.endpoint.toLowerCase();
 }

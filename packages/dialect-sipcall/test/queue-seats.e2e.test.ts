@@ -43,4 +43,25 @@ describe('Sip_Queue on the whole stack', () => {
     expect(await send({ service: 'App.Sip_Queue.SipSignOut', extnumber: '102', queuename: 'TEST_IN' })).toMatchObject({ ret: 200, data: { status: 0, desc: 'Sign out successful' } });
     expect((await send({ service: 'App.Sip_Queue.GetQueueSipStatus', queuename: 'TEST_IN', extnumber: '102' })).data.result).toEqual([]);
   });
+
+  it("a call into TEST_IN rings the signed-in extension's phone; GetSipCallStatus shows it in the inbound call", async () => {
+    // The in-group's VICIdial agent leaves, so the extension is the one seat free.
+    await gw.core.logoutAgent({ agentId: '1000', whenInCall: 'force' });
+    await gw.farEnd.setPhone('sip102', { outcome: 'answer', ringMs: 200 });
+    expect(await send({ service: 'App.Sip_Queue.SipSignIn', extnumber: '102', queuename: 'TEST_IN' })).toMatchObject({ ret: 200, data: { status: 0 } });
+    const caller = await gw.farEnd.callIn('2125550100', '13900000001');
+    const inCall = await gw.waitFor(async () => {
+      const [status] = (await send({ service: 'App.Sip_Status.GetSipCallStatus', extnumber: '102' })).data.result as Array<Record<string, unknown>>;
+      return status!.status === 1204 ? status : undefined;
+    }, 8000, '102 in the inbound call');
+    expect(inCall).toMatchObject({ extnumber: '102', direction: 'callin', caller: '13900000001', callee: '102' });
+    expect((await send({ service: 'App.Sip_Queue.GetQueueSipStatus', queuename: 'TEST_IN', extnumber: '102' })).data.result).toEqual([
+      { seatsname: '102', queuename: 'TEST_IN', status: 'in_call' },
+    ]);
+    await caller.hangup();
+    await gw.waitFor(async () => {
+      const [status] = (await send({ service: 'App.Sip_Status.GetSipCallStatus', extnumber: '102' })).data.result as Array<Record<string, unknown>>;
+      return status!.status === 1201 ? true : undefined;
+    }, 8000, '102 idle again');
+  });
 });
