@@ -40,3 +40,19 @@ function ringsPhoneOf(leg: Leg, extension: Extension): boolean {
   if (leg.account?.kind === 'extension') return leg.account.id === extension.id;
   return leg.account === null && leg.endpoint.toLowerCase() === extension.endpoint.toLowerCase();
 }
+
+/**
+ * Ends the calls of an extension: its own phone's legs are hung up (the
+ * call's flow then releases the other side, as when the phone hangs up); a
+ * call it placed from another phone has every leg hung up. False when it
+ * was in no call.
+ */
+export async function hangUpCallsOf(core: CallControl, extension: Extension): Promise<boolean> {
+  const channels: string[] = [];
+  for (const { legs, placedElsewhere, alive } of callsOfExtension(extension, await core.listLiveCalls())) {
+    for (const leg of placedElsewhere ? alive : legs) if (leg.channelName !== null) channels.push(leg.channelName);
+  }
+  let hungUp = false;
+  for (const channelName of channels) hungUp = (await core.hangupChannel({ channelName })).found || hungUp;
+  return hungUp;
+}

@@ -139,6 +139,26 @@ describe('Sip_Call MakeCall, DoubleCall and HangupCall on the whole stack', () =
     expect(cdrCallback.body).toMatchObject({ callmethod: 4, extnumber: '100', disnumber: '2120280001', destnumber: '13333333334', hangupdirection: 10015, customuuid: 'dc-1' });
   });
 
+  it('SpyCall: supervisor 101 is rung and listens to the MakeCall of 100; ForceCall 2 then releases that call', async () => {
+    await gw.farEnd.setPhone('sip101', { outcome: 'answer', ringMs: 200 });
+    await send({ service: 'App.Sip_Call.MakeCall', extnumber: '100', destnumber: '13333333337', customuuid: 'spy-1' });
+    const call = await callOf(gw, 'spy-1');
+    await waitForStage(gw, call.id, ['connected']);
+    const spy = await send({ service: 'App.Sip_Call.SpyCall', extnumber: '101', destnumber: '100', monitortype: '1' });
+    expect(spy.text).toMatch(CALL_SENT);
+    const supervision = await gw.waitFor(
+      async () => (await gw.query<{ id: string }>("SELECT id FROM calls WHERE purpose = 'supervision' AND stage = 'supervising' AND origin_operation = 'SpyCall'"))[0],
+      5000,
+      'the supervisor listening',
+    );
+    const release = await send({ service: 'App.Sip_Call.ForceCall', extnumber: '101', destnumber: '100', forcetype: '2' });
+    expect(release.text).toMatch(CALL_SENT);
+    const cdrCallback = await cdrCallbackOf(gw, call.id);
+    expect(cdrCallback.body).toMatchObject({ uuid: call.id, extnumber: '100', hangupdirection: 10040 });
+    // The listener's call ends with the call it listened to, with its own CDR.
+    await gw.waitFor(async () => (await cdrRowsOf(gw, supervision.id)).length === 1 || undefined, 5000, 'the supervision CDR');
+  });
+
   it('HangupCall ends the call of the extension; a second HangupCall finds it in no call (1015)', async () => {
     await send({ service: 'App.Sip_Call.MakeCall', extnumber: '100', destnumber: '13333333335', customuuid: 'hc-1' });
     const call = await callOf(gw, 'hc-1');

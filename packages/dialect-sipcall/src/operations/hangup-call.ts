@@ -1,6 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { Extension } from '@pbx-gateway/core';
-import { callsOfExtension, type LiveCalls } from '../extension-calls';
+import { hangUpCallsOf } from '../extension-calls';
 import { business } from '../errors';
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
@@ -22,10 +21,8 @@ const schema: JSONSchemaType<HangupCallParams> = {
 const rules: readonly ParamRule[] = [{ name: 'extnumber', invalid: { key: 'invalidExtnumber', vars: { name: 'extnumber' } } }];
 
 /**
- * `App.Sip_Call.HangupCall`: ends the calls of the extension. Its own phone's
- * legs are hung up (the call's flow then releases the other side, as when the
- * phone hangs up); a call the extension placed from another phone (a
- * DoubleCall's mobile) has all its legs hung up. An unknown extension is
+ * `App.Sip_Call.HangupCall`: ends the calls of the extension (extension-calls:
+ * its phone's legs, or every leg of a DoubleCall it placed). An unknown extension is
  * `1012`, one in no call `1015` (the vendor's "extension not in a call").
  */
 export function hangupCall(settings: SipcallSettings): SipcallService {
@@ -40,20 +37,8 @@ export function hangupCall(settings: SipcallSettings): SipcallService {
     invalidInput: (errors) => paramsFailure(rules, errors, language),
     async run(ctx, request): Promise<void> {
       const extension = await ctx.core.findExtension({ by: 'internal_number', value: request.extnumber }, null);
-      const legs = channelsToHangUp(extension, await ctx.core.listLiveCalls());
-      let hungUp = false;
-      for (const channelName of legs) hungUp = (await ctx.core.hangupChannel({ channelName })).found || hungUp;
-      if (!hungUp) throw refuse(business('1015', 'extensionNotInCall'));
+      if (!(await hangUpCallsOf(ctx.core, extension))) throw refuse(business('1015', 'extensionNotInCall'));
     },
     render: (_done, ctx) => success(text(language, 'hangupDone'), ctx.reqtime, ctx.core.clock.now()),
   });
-}
-
-/** The channels to end: the extension's own live legs, or every leg of a call it placed from another phone. */
-function channelsToHangUp(extension: Extension, live: LiveCalls): string[] {
-  const channels: string[] = [];
-  for (const { legs, placedElsewhere, alive } of callsOfExtension(extension, live)) {
-    for (const leg of placedElsewhere ? alive : legs) if (leg.channelName !== null) channels.push(leg.channelName);
-  }
-  return channels;
 }

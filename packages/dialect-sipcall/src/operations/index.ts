@@ -14,6 +14,8 @@ import { getQueueList } from './get-queue-list';
 import { sipSignIn } from './sip-sign-in';
 import { sipSignOut } from './sip-sign-out';
 import { getQueueSipStatus } from './get-queue-sip-status';
+import { spyCall } from './spy-call';
+import { forceCall } from './force-call';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -39,6 +41,8 @@ export function createServices(settings: SipcallSettings): (name: string) => Sip
     sipSignIn(settings),
     sipSignOut(settings),
     getQueueSipStatus(settings),
+    spyCall(settings),
+    forceCall(settings),
   ]);
   return catalogue.index('service', (name) => name.toLowerCase());
 }
