@@ -61,6 +61,17 @@ describe('Sip_Queue services over HTTP', () => {
     expect((await send({ service: 'App.Sip_Queue.SipSignOut', extnumber: '101', queuename: 'TEST_IN' })).text).toBe(done('Sign out successful'));
   });
 
+  it('answers in Chinese with the Chinese setting: sign-in, sign-out, queries, queue missing, extension in no call', async () => {
+    const zh = (fields: Record<string, string>) => request(buildApp(core, { language: 'zh', phpJsonEscaping: false })).post('/').type('form').send({ token, ...fields });
+    const desc = async (fields: Record<string, string>) => JSON.parse((await zh(fields)).text).data as { desc: string; errors?: unknown };
+    expect((await desc({ service: 'App.Sip_Queue.SipSignIn', extnumber: '100', queuename: 'TEST_IN' })).desc).toBe('签入成功');
+    expect((await desc({ service: 'App.Sip_Queue.SipSignOut', extnumber: '100', queuename: 'TEST_IN' })).desc).toBe('签出成功');
+    expect((await desc({ service: 'App.Sip_Queue.GetQueueList' })).desc).toBe('查询成功');
+    expect((await desc({ service: 'App.Sip_Queue.SipSignIn', extnumber: '100', queuename: 'NOPE' })).errors).toEqual({ code: '1002', codemsg: '队列不存在' });
+    expect((await desc({ service: 'App.Sip_Call.HangupCall', extnumber: '100' })).errors).toEqual({ code: '1015', codemsg: '分机未通话' });
+    expect((await zh({ service: 'App.Sip_Queue.SipSignIn', extnumber: '100', queuename: 'a b' })).text).toBe('{"ret":400,"data":[],"msg":"非法请求：queuename必须是队列名"}');
+  });
+
   it('unknown queue 1002, unknown extension 1012, parameter errors ret 400', async () => {
     expect((await send({ service: 'App.Sip_Queue.SipSignIn', extnumber: '100', queuename: 'NOPE' })).text).toBe(refusal('1002', 'Queue does not exist'));
     expect((await send({ service: 'App.Sip_Queue.SipSignOut', extnumber: '100', queuename: 'NOPE' })).text).toBe(refusal('1002', 'Queue does not exist'));
