@@ -187,10 +187,38 @@ describe('the call', () => {
     expect(t.pbx.originated()[1]).toMatchObject({ callerId: { number: '2120289999' }, timeoutSec: t.config.destinationRingTimeoutSec });
   });
 
+  it("presents a number of the trunk's pool when asked to and none is given, the extension's when the pool is empty", async () => {
+    const t = await createTestCore({
+      directory: { extensions: [extension(5, '100'), extension(6, '200')], trunks: [trunk(1, { callerIdPool: ['2120280001'] })] },
+    });
+    await dialling(t, request({ callerIdFromPool: true }));
+    expect(t.pbx.originated()[1]!.callerId).toEqual({ number: '2120280001' });
+    const empty = await createTestCore({
+      directory: { extensions: [extension(5, '100', { callerIdNumber: '2120280100' })], trunks: [trunk(1, { callerIdPool: [] })] },
+    });
+    await dialling(empty, request({ callerIdFromPool: true }));
+    expect(empty.pbx.originated()[1]!.callerId).toEqual({ number: '2120280100' });
+  });
+
   it('falls back to the internal number as caller id', async () => {
     const t = await setup();
     await dialling(t, request({ source: { by: 'internal_number', value: '200' }, dialplan: 'sales' }));
     expect(t.pbx.originated()[1]!.callerId).toEqual({ number: '200' });
+  });
+
+  it('rings a number outside the PBX first when one is given, over the trunk; the call stays the extension\'s', async () => {
+    const t = await setup();
+    const { callId, sourceId } = await dialling(t, request({ sourceNumber: '13800000001' }));
+    expect(t.pbx.originated()[0]).toEqual({ legId: sourceId, endpoint: 'PJSIP/13800000001@upc', callerId: { number: '800123456', name: 'Click to call' }, timeoutSec: 20 });
+    expect(t.pbx.originated()[1]).toMatchObject({ endpoint: 'PJSIP/800123456@upc', callerId: { number: '2120280100' } });
+    expect(await legOf(t, callId, 'source')).toMatchObject({ account: { kind: 'trunk', id: 1 }, dialedNumber: '13800000001' });
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ extension: '100', toNumber: '800123456' });
+  });
+
+  it('refuses a source number that is not a number before anything is stored', async () => {
+    const t = await setup();
+    expect((await refusal(t, request({ sourceNumber: '12ab' }))).code).toBe('INVALID_NUMBER');
+    expect(await t.core.listLiveCalls()).toEqual([]);
   });
 
   it('bridges the destination when it answers; the destination hanging up ends the source; one CDR', async () => {

@@ -20,7 +20,7 @@ export type WireError =
   | { kind: 'said'; ret: number; msg: string };
 
 export const transport = (ret: number, message: MessageKey): WireError => ({ kind: 'transport', ret, message });
-const business = (code: string, message: MessageKey): WireError => ({ kind: 'business', code, message });
+export const business = (code: string, message: MessageKey): WireError => ({ kind: 'business', code, message });
 export const said = (ret: number, msg: string): WireError => ({ kind: 'said', ret, msg });
 
 const OPERATION_FAILED = business('1003', 'operationFailed');
@@ -54,7 +54,7 @@ export const WIRE_ERRORS: ErrorTable<WireError> = {
   DIALPLAN_NOT_FOUND: business('1002', 'abnormalOperation'),
   EXTENSION_GROUP_NOT_FOUND: business('1002', 'groupNotFound'),
   TRUNK_NOT_FOUND: business('1003', 'noLine'),
-  QUEUE_NOT_FOUND: business('1002', 'abnormalOperation'),
+  QUEUE_NOT_FOUND: business('1002', 'queueNotFound'),
   CAMPAIGN_NOT_FOUND: OPERATION_FAILED,
   NO_MANUAL_DIAL_LIST: OPERATION_FAILED,
   NUMBER_IN_DNC: OPERATION_FAILED,

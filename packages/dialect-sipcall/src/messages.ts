@@ -24,6 +24,8 @@ const TEXTS = {
   invalidVoiceUrl: { en: 'voicefile must be an http or https URL', zh: 'voicefile必须是http或https地址' },
   invalidUserid: { en: 'userid must be <key>@<extension group>', zh: 'userid格式错误，应为：按键@分机组' },
   invalidDisnumber: { en: 'disnumber must be a phone number', zh: 'disnumber必须是电话号码' },
+  invalidExtnumber: { en: '{name} must be an extension number', zh: '{name}必须是分机号' },
+  invalidQueuename: { en: 'queuename must be the name of a queue', zh: 'queuename必须是队列名' },
   // ret 600-604
   tokenInvalid: { en: 'Token invalid, please log in again', zh: 'token无效，请重新登录' },
   appidNotAuthorized: { en: 'Appid not authorized', zh: 'appid未授权' },
@@ -34,6 +36,11 @@ const TEXTS = {
   loginDone: { en: 'Authorization successful', zh: '授权成功' },
   logoutDone: { en: 'Logout successful', zh: '注销成功' },
   playVoiceDone: { en: 'Play command sent successfully', zh: '播放命令发送成功' },
+  callDone: { en: 'Call command sent successfully', zh: '呼叫命令发送成功' },
+  hangupDone: { en: 'Hangup command sent successfully', zh: '挂断命令发送成功' },
+  signInDone: { en: 'Sign in successful', zh: '签入成功' },
+  signOutDone: { en: 'Sign out successful', zh: '签出成功' },
+  queryDone: { en: 'Query successful', zh: '查询成功' },
   // data.errors.codemsg of business failures
   telephonyUnreachable: { en: 'Could not connect to the telephony server', zh: '连接服务器失败' },
   invalidNumber: { en: 'Invalid number', zh: '号码无效' },
@@ -45,6 +52,8 @@ const TEXTS = {
   commandFailed: { en: 'Command failed to send', zh: '命令发送失败' },
   operationFailed: { en: 'Operation failed', zh: '操作失败' },
   extensionNotFound: { en: 'Extension does not exist', zh: '分机不存在' },
+  extensionNotInCall: { en: 'Extension not in a call', zh: '分机未通话' },
+  queueNotFound: { en: 'Queue does not exist', zh: '队列不存在' },
 } as const satisfies Record<string, Record<SipcallLanguage, string>>;
 
 export type MessageKey = keyof typeof TEXTS;

@@ -205,6 +205,49 @@ describe('Sip_Call projector', () => {
     expect(added).toHaveLength(0);
   });
 
+  describe('calls of MakeCall and DoubleCall (click-to-call)', () => {
+    const clickToCall: Call = {
+      ...call,
+      purpose: 'click_to_call',
+      progress: { stage: 'connected', trunkId: 1, destinationEndpoint: 'PJSIP/85781218893@upc', destinationCallerId: '2120280001', destinationRingSec: null },
+      fromNumber: '2120280100',
+      extension: '100',
+      origin: { dialect: 'sipcall', operation: 'MakeCall', apiUserId: company.id },
+      data: { customuuid: 'c-1', crmid: 'crm-7' },
+    };
+    const source: Leg = { ...member, id: `${call.id}.1`, role: 'source' };
+    const destination: Leg = { ...member, id: `${call.id}.2`, role: 'destination', endpoint: 'PJSIP/85781218893@upc', dialedNumber: '85781218893', account: { kind: 'trunk', id: 1 } };
+
+    it("the extension's side is the A leg (buuid empty, isbleg false), the customer's the B leg; both name the extension", async () => {
+      const { tx, added } = fakeTx();
+      const projector = createSipcallProjector();
+      await projector.project({ type: 'LegRinging', call: clickToCall, leg: source, at }, tx);
+      await projector.project({ type: 'LegAnswered', call: clickToCall, leg: destination, at }, tx);
+      expect(added.map((message) => message.body)).toEqual([
+        '{"buuid":"","callee":"85781218893","caller":"100","companycode":"2028","direction":"callout","disnumber":"2120280001",' +
+          '"extnumber":"100","isbleg":"false","method":"3","starttime":"1581222758","status":"ring","uuid":"3418035c-4af5-11ea-afb2-fbc8753285b6",' +
+          '"ip":"149.129.249.47","customuuid":"c-1","type":"call"}',
+        '{"buuid":"3418035c-4af5-11ea-afb2-fbc8753285b6.2","callee":"85781218893","caller":"100","companycode":"2028","direction":"callout",' +
+          '"disnumber":"2120280001","extnumber":"100","isbleg":"true","method":"3","starttime":"1581222758","status":"answer",' +
+          '"uuid":"3418035c-4af5-11ea-afb2-fbc8753285b6","ip":"149.129.249.47","customuuid":"c-1","type":"call"}',
+      ]);
+    });
+
+    it('a DoubleCall reports method 4, and its CDR callmethod 4; MakeCall callmethod 3; the presented number and crmid in the CDR', async () => {
+      const { tx, added } = fakeTx();
+      const projector = createSipcallProjector();
+      const doubleCall: Call = { ...clickToCall, origin: { ...clickToCall.origin, operation: 'DoubleCall' } };
+      await projector.project({ type: 'LegEnded', call: doubleCall, leg: source, at }, tx);
+      const cdr = cdrOf({ purpose: 'click_to_call', fromNumber: '2120280100', extension: '100', hangupSide: 'caller', data: clickToCall.data });
+      await projector.project({ type: 'CallEnded', call: doubleCall, cdr, at: ended }, tx);
+      await projector.project({ type: 'CallEnded', call: clickToCall, cdr, at: ended }, tx);
+      const [status, doubleCdr, makeCdr] = added.map((message) => JSON.parse(message.body) as Record<string, unknown>);
+      expect(status).toMatchObject({ method: '4', status: 'hangup', isbleg: 'false' });
+      expect(doubleCdr).toMatchObject({ callmethod: 4, disnumber: '2120280001', extnumber: '100', crmid: 'crm-7', customuuid: 'c-1', hangupdirection: 10015, type: 'callout' });
+      expect(makeCdr).toMatchObject({ callmethod: 3 });
+    });
+  });
+
   it('refuses an unknown time zone at creation', () => {
     expect(() => createSipcallProjector({ callbacks: { timeZone: 'Mars/Olympus' } })).toThrow('unknown time zone');
   });

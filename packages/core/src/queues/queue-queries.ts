@@ -17,6 +17,8 @@ export interface WaitingCall {
 /** Call queues, the agents serving them and the calls waiting in them. */
 export interface QueueQueries {
   getQueue(name: string): Promise<Queue | null>;
+  /** Every queue, with its members. */
+  listQueues(): Promise<Queue[]>;
   /** The queues the agent is a member of. */
   queuesOfAgent(agentId: string): Promise<string[]>;
   /** Calls waiting for an agent in any of the queues, and with `forAgentId` those waiting for that agent alone, oldest first. */
@@ -30,6 +32,7 @@ export function queueQueries(ctx: CoreContext, track: TrackWork): QueueQueries {
   const direct = ctx.store.direct;
   return {
     getQueue: (name) => direct.queues.get(name),
+    listQueues: () => direct.queues.list(),
     queuesOfAgent: (agentId) => direct.queues.queuesOfAgent(agentId),
     async listWaitingCalls(queueNames, forAgentId) {
       if (queueNames.length === 0 && forAgentId === undefined) return [];

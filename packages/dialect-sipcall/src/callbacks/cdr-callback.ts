@@ -2,9 +2,10 @@ import type { Call, Cdr, JsonValue } from '@pbx-gateway/core';
 import type { SipcallCallbackSettings } from '../settings';
 import type { WireObject } from '../wire/php-json';
 import type { CompanyCallbacks } from './company';
+import { presentedNumber } from './status-callback';
 
-/** CDR `callmethod` by the operation that started the call (vendor table: 3 API call, 6 IVR / voice menu). */
-const CALL_METHODS: Readonly<Record<string, number>> = { PlayVoice: 6, MakeCall: 3 };
+/** CDR `callmethod` by the operation that started the call (vendor table: 3 API call, 4 API double call, 6 IVR / voice menu). */
+const CALL_METHODS: Readonly<Record<string, number>> = { PlayVoice: 6, MakeCall: 3, DoubleCall: 4 };
 const DEFAULT_CALL_METHOD = 3;
 
 const wholeSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
@@ -45,7 +46,7 @@ export function cdrCallbackBody(
     endtime: formatTime(cdr.endedAt),
     starttime: formatTime(cdr.startedAt),
     type: cdr.direction === 'inbound' ? 'callin' : 'callout',
-    disnumber: cdr.fromNumber,
+    disnumber: presentedNumber(call),
     crmid: echo(cdr.data.crmid),
     userkey: cdr.pressedKey ?? '',
     destnumber: cdr.toNumber,

@@ -4,7 +4,7 @@ import { encodeJson } from '../wire/php-json';
 import { localTimeFormatter } from '../wire/time';
 import { cdrCallbackBody } from './cdr-callback';
 import { companyCallbacks } from './company';
-import { statusCallbackBody, type ExtensionStatus } from './status-callback';
+import { reportedSide, statusCallbackBody, type ExtensionStatus } from './status-callback';
 
 export const STATUS_TOPIC = 'sipcall.status';
 export const CDR_TOPIC = 'sipcall.cdr';
@@ -19,8 +19,8 @@ const STATUS_OF: Partial<Record<DomainEvent['type'], ExtensionStatus>> = {
  * Turns events of calls started through Sip_Call into the company's
  * callbacks, written to the outbox in the transaction that made them true
  * (the core delivers them, with retries and an `Idempotency-Key`):
- * an extension status callback when a group member's leg rings, answers or
- * ends, and one CDR callback when the call ends. Other events cost one
+ * an extension status callback when a leg of an extension or its call rings,
+ * answers or ends (status-callback.ts), and one CDR callback when the call ends. Other events cost one
  * comparison.
  */
 export function createSipcallProjector(input: SipcallSettingsInput = {}): DomainEventProjector {
@@ -50,7 +50,7 @@ export function createSipcallProjector(input: SipcallSettingsInput = {}): Domain
       const status = STATUS_OF[event.type];
       if (status === undefined) return;
       const { call, leg } = event as { call: Call; leg: Leg };
-      if (call.origin.dialect !== 'sipcall' || leg.role !== 'member') return;
+      if (call.origin.dialect !== 'sipcall' || reportedSide(call, leg) === null) return;
       const target = await company(tx, call);
       if (!target.statusUrl) return;
       const body = encodeJson(statusCallbackBody(call, leg, status, target, settings), phpEscaping);

@@ -6,13 +6,30 @@ import type { CompanyCallbacks } from './company';
 
 export type ExtensionStatus = 'ring' | 'answer' | 'hangup';
 
+/** The vendor's `method` of a status callback for a two-way call (its table: 3 API call, 4 double call). */
+const DOUBLE_CALL_METHOD = '4';
+
 /**
- * The extension status callback of a group member's leg, keys in the seed's
- * order and every value a string. In a voice-menu call the platform's first
- * leg is the customer (`uuid`: the call id) and the extensions rung on the key
- * are B legs (`buuid`: the member leg id, `isbleg` "true"). Following the
- * vendor's field descriptions, `caller` is the extension and `callee` the
- * customer's number; `disnumber` is the number shown to the customer.
+ * Whether a leg's events are reported, and how: the extensions of a voice
+ * menu's group are B legs (the customer is the platform's A leg); in a
+ * MakeCall or DoubleCall the extension's side (its phone, or the staff
+ * member's mobile) is the A leg and the customer the B leg. Other legs
+ * (the voice menu's customer) have no status callback.
+ */
+export function reportedSide(call: Call, leg: Leg): 'a' | 'b' | null {
+  if (leg.role === 'member') return 'b';
+  if (call.purpose !== 'click_to_call') return null;
+  if (leg.role === 'source') return 'a';
+  return leg.role === 'destination' ? 'b' : null;
+}
+
+/**
+ * The extension status callback of a leg, keys in the seed's order and every
+ * value a string. `uuid` is the call id; `buuid` the B leg's id, empty for an
+ * event of the A leg, with `isbleg` saying which leg the event is about.
+ * Following the vendor's field descriptions, `caller` and `extnumber` are the
+ * extension and `callee` the customer's number; `disnumber` is the number
+ * shown to the customer.
  */
 export function statusCallbackBody(
   call: Call,
@@ -21,17 +38,18 @@ export function statusCallbackBody(
   company: CompanyCallbacks,
   settings: SipcallCallbackSettings,
 ): WireObject {
-  const extension = leg.dialedNumber;
+  const side = reportedSide(call, leg) ?? 'b';
+  const extension = call.purpose === 'click_to_call' ? call.extension ?? '' : leg.dialedNumber;
   const body: Record<string, string> = {
-    buuid: leg.id,
+    buuid: side === 'b' ? leg.id : '',
     callee: call.toNumber,
     caller: extension,
     companycode: company.companycode,
     direction: call.direction === 'inbound' ? 'callin' : 'callout',
-    disnumber: call.fromNumber,
+    disnumber: presentedNumber(call),
     extnumber: extension,
-    isbleg: 'true',
-    method: settings.statusMethod,
+    isbleg: side === 'b' ? 'true' : 'false',
+    method: call.origin.operation === 'DoubleCall' ? DOUBLE_CALL_METHOD : settings.statusMethod,
     starttime: String(unixSeconds(call.createdAt)),
     status,
     uuid: call.id,
@@ -42,4 +60,9 @@ export function statusCallbackBody(
     body.type = 'call';
   }
   return body;
+}
+
+/** The number the customer sees: a click-to-call's chosen caller id, else the call's calling number. */
+export function presentedNumber(call: Call): string {
+  return call.purpose === 'click_to_call' ? call.progress.destinationCallerId : call.fromNumber;
 }

@@ -3,6 +3,19 @@ import type { SipcallSettings } from '../settings';
 import { login } from './login';
 import { logout } from './logout';
 import { playVoice } from './play-voice';
+import { makeCall } from './make-call';
+import { doubleCall } from './double-call';
+import { hangupCall } from './hangup-call';
+import { getSipValidStatus } from './get-sip-valid-status';
+import { getSipRegisterStatus } from './get-sip-register-status';
+import { getSipCallStatus } from './get-sip-call-status';
+import { getSipnumberInfo } from './get-sipnumber-info';
+import { getQueueList } from './get-queue-list';
+import { sipSignIn } from './sip-sign-in';
+import { sipSignOut } from './sip-sign-out';
+import { getQueueSipStatus } from './get-queue-sip-status';
+import { spyCall } from './spy-call';
+import { forceCall } from './force-call';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -13,6 +26,23 @@ export type { ServiceContext, SipcallService, SipcallTypes } from './service';
  * names do); every other name is PhalApi's "no such service".
  */
 export function createServices(settings: SipcallSettings): (name: string) => SipcallService | undefined {
-  const catalogue = new OperationCatalogue<SipcallTypes>([login(settings), logout(settings), playVoice(settings)]);
+  const catalogue = new OperationCatalogue<SipcallTypes>([
+    login(settings),
+    logout(settings),
+    playVoice(settings),
+    makeCall(settings),
+    doubleCall(settings),
+    hangupCall(settings),
+    getSipValidStatus(settings),
+    getSipRegisterStatus(settings),
+    getSipCallStatus(settings),
+    getSipnumberInfo(settings),
+    getQueueList(settings),
+    sipSignIn(settings),
+    sipSignOut(settings),
+    getQueueSipStatus(settings),
+    spyCall(settings),
+    forceCall(settings),
+  ]);
   return catalogue.index('service', (name) => name.toLowerCase());
 }

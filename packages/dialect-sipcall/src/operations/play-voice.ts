@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { JsonObject, MediaRequest } from '@pbx-gateway/core';
+import type { MediaRequest } from '@pbx-gateway/core';
 import { attribute, COMPANY_ATTRIBUTES } from '../auth';
 import { said } from '../errors';
 import { badRequest, text } from '../messages';
@@ -7,6 +7,7 @@ import type { SipcallSettings } from '../settings';
 import { success } from '../wire/envelope';
 import { paramsFailure, paramsInput, PRINTABLE, type ParamRule } from '../wire/params';
 import { voiceUrl } from '../wire/voice-url';
+import { echoData } from '../wire/call-params';
 import { companyOf, refuse, serviceKind, type SipcallService } from './service';
 
 interface PlayVoiceParams {
@@ -87,21 +88,12 @@ export function playVoice(settings: SipcallSettings): SipcallService {
         transferKey: request.userid.slice(0, at),
         groupName: request.userid.slice(at + 1),
         tenant: companycode === '' ? null : companycode,
-        data: echoData(request),
+        data: echoData({ customuuid: request.customuuid, chengshudu: request.chengshudu, memberid: request.memberid }),
         origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: user.id },
       });
     },
     render: (_done, ctx) => success(text(language, 'playVoiceDone'), ctx.reqtime, ctx.core.clock.now()),
   });
-}
-
-/** Client data the CDR callback echoes; absent ones are left out (the callback writes `"0"`). */
-function echoData(request: PlayVoiceParams): JsonObject {
-  const data: JsonObject = {};
-  if (request.customuuid !== undefined) data.customuuid = request.customuuid;
-  if (request.chengshudu !== undefined) data.chengshudu = request.chengshudu;
-  if (request.memberid !== undefined) data.memberid = request.memberid;
-  return data;
 }
 
 // An uploaded file's name: no path, no dots but one known extension, nothing for a shell or a URI.

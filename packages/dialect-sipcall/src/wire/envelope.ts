@@ -1,6 +1,6 @@
 import type { WireAnswer } from '@pbx-gateway/dialect-kit';
 import type { SipcallSettings } from '../settings';
-import { encodeJson, type WireObject } from './php-json';
+import { encodeJson, type WireObject, type WireValue } from './php-json';
 import { unixSeconds } from './time';
 
 /**
@@ -23,9 +23,9 @@ export interface Answer {
 /** A request refused by the framework or the token check: `data` is `[]`. */
 export const transportError = (ret: number, msg: string): Answer => ({ envelope: { ret, data: [], msg } });
 
-/** A service that ran: `ret` 200, `data.status` 0, the service's `desc` and optional `result`. */
-export function success(desc: string, reqtime: Date, rsptime: Date, result?: WireObject): Envelope {
-  const data: Record<string, WireObject | string | number> = { status: 0, desc };
+/** A service that ran: `ret` 200, `data.status` 0, the service's `desc` and optional `result` (an object, or a query's list). */
+export function success(desc: string, reqtime: Date, rsptime: Date, result?: WireObject | readonly WireValue[]): Envelope {
+  const data: Record<string, WireValue> = { status: 0, desc };
   if (result) data.result = result;
   data.reqtime = unixSeconds(reqtime);
   data.rsptime = unixSeconds(rsptime);

@@ -1,4 +1,4 @@
-import type { AccessToken, ApiUser, CallControl, VoiceMenuRequest } from '@pbx-gateway/core';
+import type { AccessToken, ApiUser, CallControl, ClickToCallRequest, VoiceMenuRequest } from '@pbx-gateway/core';
 import { apiUser, createTestCore, extension, extensionGroup, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
 import { SIPCALL_VOCABULARY } from '@pbx-gateway/dialect-sipcall';
 
@@ -7,11 +7,12 @@ const SEED_TIME = new Date(1581307099 * 1000);
 
 /**
  * The real core (createTestCore) as the Sip_Call dialect's unit tests use it:
- * the voice-menu requests the dialect made and the tokens it was issued are
+ * the voice-menu and click-to-call requests the dialect made and the tokens it was issued are
  * noted on their way through, so tests can name them.
  */
 export class SipcallCore {
   readonly voiceMenuCalls: VoiceMenuRequest[] = [];
+  readonly clickToCalls: ClickToCallRequest[] = [];
   readonly control: CallControl;
   private readonly issued = new Map<string, string>();
 
@@ -22,6 +23,11 @@ export class SipcallCore {
       startVoiceMenuCall: async (request) => {
         const started = await core.startVoiceMenuCall(request);
         this.voiceMenuCalls.push(request);
+        return started;
+      },
+      startClickToCall: async (request) => {
+        const started = await core.startClickToCall(request);
+        this.clickToCalls.push(request);
         return started;
       },
       issueAccessToken: async (request) => {

@@ -393,9 +393,22 @@ const SIPCALL: readonly DialectOperation[] = [
     ['disnumber', '13333333333', 'number', ['']],
     ['customuuid', 'bad-input', 'plain'],
   ]),
-  // A service of the platform the gateway does not run yet: ret 404.
   sipcall('App.Sip_Call.MakeCall', (credentials) => [
     ['service', 'App.Sip_Call.MakeCall', 'service'],
+    ['token', credentials.sipcallToken, 'secret'],
+    ['extnumber', '100', 'number', ['101', '999']],
+    ['destnumber', '13333333333', 'number', ['+8613333333333', '800123456']],
+    ['disnumber', '13333333333', 'number', ['']],
+    ['customuuid', 'bad-input', 'plain'],
+  ]),
+  sipcall('App.Sip_Call.HangupCall', (credentials) => [
+    ['service', 'App.Sip_Call.HangupCall', 'service'],
+    ['token', credentials.sipcallToken, 'secret'],
+    ['extnumber', '100', 'number', ['101', '999']],
+  ]),
+  // A service of the platform the gateway does not run yet: ret 404.
+  sipcall('App.Sip_Call.MakePloyCall', (credentials) => [
+    ['service', 'App.Sip_Call.MakePloyCall', 'service'],
     ['token', credentials.sipcallToken, 'secret'],
     ['destnumber', '13333333333', 'number'],
   ]),
