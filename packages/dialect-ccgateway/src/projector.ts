@@ -1,7 +1,7 @@
-import type { AgentState, DomainEvent, DomainEventProjector, StoreTransaction } from '@pbx-gateway/core';
+import { WRAP_UP_REQUESTED, type DomainEvent, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
 import type { CcgatewaySettings } from './settings';
-import { busyReasonOf } from './wire/agent-state';
+import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
 
 /** The agent mailbox channel the projector fills and the event poll empties. */
@@ -17,6 +17,7 @@ function agentOf(event: DomainEvent): string | null {
     case 'AgentLoggedIn':
     case 'AgentLoggedOut':
     case 'AgentStateChanged':
+    case 'AgentPauseLimitReached':
     case 'AgentPhoneRinging':
     case 'AgentPhoneAnswered':
     case 'AgentPhoneReleased':
@@ -35,16 +36,20 @@ function agentOf(event: DomainEvent): string | null {
 /** `phoneState` 2: the agent hung up; 3: the platform released the phone (or stopped ringing it). */
 const phoneState = (event: Extract<DomainEvent, { type: 'AgentPhoneReleased' }>): 2 | 3 => (event.by === 'agent' ? 2 : 3);
 
-/** A state change in Huawei's words (spec §6.3). */
-function stateNotices(from: AgentState, to: AgentState, reason: string | null): Notice[] {
+/** A state change in Huawei's words (spec §6.3, §7): rest and requested wrap-up have events of their own. */
+function stateNotices(event: Extract<DomainEvent, { type: 'AgentStateChanged' }>): Notice[] {
+  const { from, to, reason } = event;
   switch (to) {
     case 'in_call':
       return [['AgentState_Busy', null]];
     case 'paused':
+      if (isRestPause(reason)) return [['AgentState_SetRest_Success', null]];
       return [['AgentState_SetNotReady_Success', { reason: busyReasonOf(reason) }]];
     case 'wrap_up':
+      if (reason === WRAP_UP_REQUESTED) return [['AgentState_SetWork_Success', null], ['AgentState_Work', null]];
       return [['AgentState_Work', null]];
     case 'ready':
+      if (from === 'paused' && isRestPause(event.endedPause)) return [['AgentState_CancelRest_Success', null], ['AgentState_Ready', null]];
       if (from === 'paused') return [['AgentState_CancelNotReady_Success', null], ['AgentState_Ready', null]];
       if (from === 'wrap_up') return [['AgentState_CancelWork_Success', null], ['AgentState_Ready', null]];
       return [['AgentState_Ready', null]];
@@ -64,7 +69,9 @@ function noticesOf(event: DomainEvent): Notice[] {
       return [['AgentOther_ShutdownService', null]];
     case 'AgentStateChanged':
       // A pause that only changes its reason (saybusy with prolong) is announced again; nothing else repeats.
-      return event.from === event.to && event.to !== 'paused' ? [] : stateNotices(event.from, event.to, event.reason);
+      return event.from === event.to && event.to !== 'paused' ? [] : stateNotices(event);
+    case 'AgentPauseLimitReached':
+      return isRestPause(event.reason) ? [['AgentState_Rest_Timeout', null]] : [];
     case 'AgentPhoneRinging':
       return [['AgentOther_PhoneAlerting', null]];
     case 'AgentPhoneAnswered':

@@ -3,6 +3,8 @@ import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';
+import { startAfterCallWork, type AfterCallWorkOutcome } from './after-call-work';
+import { setCallHandling, type CallHandlingRequest } from './call-handling';
 import { addAgent, type AddAgentRequest } from './add-agent';
 import { expireIdleSessions, touchAgentSession } from './liveness';
 import { loginAgent, type AgentLoginRequest } from './login';
@@ -26,6 +28,9 @@ export interface AgentCommands {
   logoutAgent(request: AgentLogoutRequest): Promise<LogoutOutcome>;
   pauseAgent(request: PauseRequest): Promise<PauseOutcome>;
   resumeAgent(request: ResumeRequest): Promise<void>;
+  /** After-call work at the agent's request: now, or when the current call ends. */
+  startAfterCallWork(request: { agentId: string }): Promise<AfterCallWorkOutcome>;
+  setCallHandling(request: CallHandlingRequest): Promise<AgentSession>;
   touchAgentSession(agentId: string): Promise<void>;
   expireIdleSessions(request: { via: LoginChannel; idleMs: number }): Promise<string[]>;
   nextMailboxMessage(request: { agentId: string; channel: string; waitMs: number; abort?: AbortSignal }): Promise<JsonValue | null>;
@@ -44,6 +49,8 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     logoutAgent: (request) => track(logoutAgent(ctx, request)),
     pauseAgent: (request) => track(pauseAgent(ctx, request)),
     resumeAgent: (request) => track(resumeAgent(ctx, request)),
+    startAfterCallWork: (request) => track(startAfterCallWork(ctx, request)),
+    setCallHandling: (request) => track(setCallHandling(ctx, request)),
     touchAgentSession: (agentId) => touchAgentSession(ctx, agentId),
     expireIdleSessions: (request) => track(expireIdleSessions(ctx, request)),
     nextMailboxMessage: (request) => nextMailboxMessage(ctx, request),

@@ -24,6 +24,8 @@ export interface AgentLoginRequest {
   initialState?: 'ready' | 'paused' | 'wrap_up';
   pauseReason?: string | null;
   afterCall?: 'ready' | 'wrap_up';
+  /** Calls given to the agent are answered without the agent (Huawei autoanswer). */
+  autoAnswer?: boolean;
   /** A conference the agent sits in for the whole session (VICIdial), by its number. */
   conferenceNumber?: string | null;
   /** Ring the agent's phone into the conference now. */
@@ -69,6 +71,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         sessionId: ctx.ids.newId(),
         state,
         pauseReason: state === 'paused' ? (request.pauseReason ?? null) : null,
+        pauseLimitSec: null,
         stateBeforeCall: null,
         device,
         phoneNumber,
@@ -82,9 +85,11 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         previewLeadId: null,
         pendingDisposition: null,
         pendingPause: null,
+        pendingWrapUp: false,
         pendingLogout: false,
         blended: request.blended ?? true,
         afterCall: request.afterCall ?? 'ready',
+        autoAnswer: request.autoAnswer ?? false,
         loginVia: request.via,
         loggedInAt: now,
         lastSeenAt: now,

@@ -38,6 +38,7 @@ import * as leadDiallingIndexes from './043-lead-dialling-indexes';
 import * as userGroups from './045-user-groups';
 import * as recordingLookups from './046-recording-lookups';
 import * as supervisionCalls from './050-supervision-calls';
+import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and-call-handling';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -87,6 +88,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '045-user-groups', migration: userGroups },
   { name: '046-recording-lookups', migration: recordingLookups },
   { name: '050-supervision-calls', migration: supervisionCalls },
+  { name: '080-session-pause-limit-and-call-handling', migration: sessionPauseLimitAndCallHandling },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
