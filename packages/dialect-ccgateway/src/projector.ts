@@ -1,4 +1,4 @@
-import { WRAP_UP_REQUESTED, type DomainEvent, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
+import { QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
 import type { CcgatewaySettings } from './settings';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
@@ -22,6 +22,10 @@ function agentOf(event: DomainEvent): string | null {
     case 'AgentPhoneAnswered':
     case 'AgentPhoneReleased':
       return event.agentId;
+    case 'InboundCallOffered':
+      return event.agentId;
+    case 'LegEnded':
+      return event.call.purpose === 'inbound' ? event.call.agentId : null;
     case 'PlaybackStarted':
     case 'PlaybackPaused':
     case 'PlaybackResumed':
@@ -41,7 +45,8 @@ function stateNotices(event: Extract<DomainEvent, { type: 'AgentStateChanged' }>
   const { from, to, reason } = event;
   switch (to) {
     case 'in_call':
-      return [['AgentState_Busy', null]];
+      // A queued call offered to the agent: Huawei reports the agent busy once it answers (AgentEvent_Talking follows).
+      return reason === QUEUED_CALL ? [] : [['AgentState_Busy', null]];
     case 'paused':
       if (isRestPause(reason)) return [['AgentState_SetRest_Success', null]];
       return [['AgentState_SetNotReady_Success', { reason: busyReasonOf(reason) }]];
@@ -56,8 +61,26 @@ function stateNotices(event: Extract<DomainEvent, { type: 'AgentStateChanged' }>
   }
 }
 
+/** What Huawei's call events carry of an inbound call (`cec_07_1366`: `feature` 0 = ordinary inbound call, `mediaAbility` 1 = voice). */
+function ringingContent(call: Call): WireEventContent {
+  return { caller: call.fromNumber, transfer: 'no', callid: call.id, transfrom: '', called: call.toNumber, type: 'main', mediaAbility: '1', feature: '0' };
+}
+
+function talkingContent(call: Call): WireEventContent {
+  return { caller: call.fromNumber, called: call.toNumber, callid: call.id, feature: '0', type: 'main', mediaAbility: '1' };
+}
+
+/** An inbound call connected to the agent: who of the two released it (the other leg is released by the gateway after). */
+function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>): Notice[] {
+  const { call, leg } = event;
+  if (call.purpose !== 'inbound' || call.progress.stage !== 'connected') return [];
+  if (leg.role === 'caller' && !leg.hangupRequested) return [['AgentEvent_Customer_Release', { callid: call.id }]];
+  if (leg.role === 'agent' && leg.id === call.progress.agentLegId && !leg.hangupRequested) return [['AgentEvent_Call_Release', { callid: call.id }]];
+  return [];
+}
+
 /** The wire events of one domain event, in the order Huawei's tables give them. */
-function noticesOf(event: DomainEvent): Notice[] {
+async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Notice[]> {
   switch (event.type) {
     case 'AgentLoggedIn': {
       const notices: Notice[] = [['AgentOther_InService', null], ['AgentState_Ready', null]];
@@ -74,8 +97,16 @@ function noticesOf(event: DomainEvent): Notice[] {
       return isRestPause(event.reason) ? [['AgentState_Rest_Timeout', null]] : [];
     case 'AgentPhoneRinging':
       return [['AgentOther_PhoneAlerting', null]];
-    case 'AgentPhoneAnswered':
-      return [['AgentOther_PhoneOffhook', { type: 'main' }]];
+    case 'AgentPhoneAnswered': {
+      const offhook: Notice = ['AgentOther_PhoneOffhook', { type: 'main' }];
+      const call = (await tx.calls.get(event.callId)) ?? null;
+      if (call?.purpose !== 'inbound') return [offhook];
+      return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
+    }
+    case 'InboundCallOffered':
+      return event.call.progress.stage === 'ringing_agent' ? [['AgentEvent_Ringing', ringingContent(event.call)]] : [];
+    case 'LegEnded':
+      return releaseNotices(event);
     case 'AgentPhoneReleased':
       return [['AgentOther_PhoneRelease', { phoneState: phoneState(event) }]];
     case 'PlaybackStarted':
@@ -118,7 +149,7 @@ export function createCcgatewayProjector(_settings?: Partial<CcgatewaySettings>)
       } else if ((await tx.sessions.get(agentId))?.loginVia !== 'ccgateway') {
         return;
       }
-      const notices = noticesOf(event);
+      const notices = await noticesOf(event, tx);
       if (event.type === 'AgentLoggedIn') await tx.mailbox.clear(agentId, MAILBOX_CHANNEL);
       const eventGenTime = event.at.getTime();
       for (const [eventType, content] of notices) {

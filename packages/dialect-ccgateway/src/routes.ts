@@ -15,6 +15,7 @@ import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
+import { resetSkillOperation } from './operations/reset-skill';
 import { restOperation } from './operations/rest';
 import { resumePlayOperation } from './operations/resume-play';
 import { sayBusyOperation } from './operations/say-busy';
@@ -47,6 +48,7 @@ export const OPERATIONS: readonly Operation[] = [
   cancelWorkOperation,
   setAutoAnswerOperation,
   setAutoEnterIdleOperation,
+  resetSkillOperation,
 ];
 
 export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
@@ -55,7 +57,6 @@ export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> = [
   [null, '/agentevent/allagentevent/**'],
   ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}'],
-  ['POST', '/onlineagent/{agentid}/resetskill/{autoflag}'],
   [null, '/onlineagent/{agentid}/loginex/**'],
   [null, '/onlineagent/{agentid}/forceloginex/**'],
   [null, '/onlineagent/{agentid}/forceloginexwithoutphone/**'],

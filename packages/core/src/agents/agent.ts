@@ -182,3 +182,10 @@ export function reasonAfterCall(before: AgentSession, after: AgentSession): stri
 
 /** The reason of after-call work the agent asked for (Huawei `work`), as state changes report it. */
 export const WRAP_UP_REQUESTED = 'requested';
+
+/**
+ * The reason an agent's state change to `in_call` gives when a queued call
+ * is offered to it (its phone rings for the call, or the call joins its
+ * conference), so that a dialect can tell it from a call the agent placed.
+ */
+export const QUEUED_CALL = 'queued_call';

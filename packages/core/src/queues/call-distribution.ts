@@ -1,4 +1,4 @@
-import { startCall, takesQueuedCalls, type AgentSession } from '../agents/agent';
+import { QUEUED_CALL, startCall, takesQueuedCalls, type AgentSession } from '../agents/agent';
 import type { CallOf, Leg } from '../calls/call';
 import type { CallFlow } from '../calls/call-flow';
 import { newLeg } from '../calls/call-factory';
@@ -56,7 +56,7 @@ async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise
 /** The agent is in a call from now on (ringing for it counts: the agent is kept for it). */
 async function occupy(uow: UnitOfWork, session: AgentSession, callId: string): Promise<void> {
   await uow.tx.sessions.update(startCall(session, callId, uow.now));
-  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: uow.now });
+  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: QUEUED_CALL, at: uow.now });
 }
 
 async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, session: AgentSession, queue: Queue): Promise<InboundCall> {

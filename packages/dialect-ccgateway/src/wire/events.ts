@@ -14,6 +14,10 @@ export type WireEventType =
   | 'AgentState_SetRest_Success'
   | 'AgentState_CancelRest_Success'
   | 'AgentState_Rest_Timeout'
+  | 'AgentEvent_Ringing'
+  | 'AgentEvent_Talking'
+  | 'AgentEvent_Call_Release'
+  | 'AgentEvent_Customer_Release'
   | 'AgentOther_PhoneAlerting'
   | 'AgentOther_PhoneOffhook'
   | 'AgentOther_PhoneRelease'
@@ -55,12 +59,25 @@ export function eventFromMessage(message: JsonValue): WireEvent | null {
   return { eventType, workNo, content: flat, eventGenTime };
 }
 
+/** The key order of contents with several keys, as Huawei's examples print them (`cec_07_1366`; Talking as the spec lists it). */
+const CONTENT_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
+  AgentEvent_Ringing: ['caller', 'transfer', 'callid', 'transfrom', 'called', 'type', 'mediaAbility', 'feature'],
+  AgentEvent_Talking: ['caller', 'called', 'callid', 'feature', 'type', 'mediaAbility'],
+};
+
+/** The content's keys in Huawei's order: the stored row may have lost it. Keys of no known order keep theirs, after the known ones. */
+function orderedEntries(eventType: string, content: Readonly<Record<string, string | number>>): Array<[string, string | number]> {
+  const order = CONTENT_KEY_ORDER[eventType] ?? [];
+  const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
+  return Object.entries(content).sort(([a], [b]) => rank(a) - rank(b));
+}
+
 /** `{"eventType":…,"workNo":…,"content":…,"eventGenTime":…}` in Huawei's key order. */
 export function renderEvent(event: WireEvent): string {
   const content =
     event.content === null
       ? 'null'
-      : `{${Object.entries(event.content)
+      : `{${orderedEntries(event.eventType, event.content)
           .map(([name, value]) => `${JSON.stringify(name)}:${JSON.stringify(value)}`)
           .join(',')}}`;
   return `{"eventType":${JSON.stringify(event.eventType)},"workNo":${JSON.stringify(event.workNo)},"content":${content},"eventGenTime":${event.eventGenTime}}`;
