@@ -1,4 +1,4 @@
-import { QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
+import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type Leg, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
 import type { CcgatewaySettings } from './settings';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
@@ -24,8 +24,12 @@ function agentOf(event: DomainEvent): string | null {
       return event.agentId;
     case 'InboundCallOffered':
       return event.agentId;
+    case 'LegRinging':
+    case 'LegAnswered':
     case 'LegEnded':
-      return event.call.purpose === 'inbound' ? event.call.agentId : null;
+    case 'CallPartyHeld':
+    case 'CallPartyRetrieved':
+      return isAgentCall(event.call) ? event.call.agentId : null;
     case 'PlaybackStarted':
     case 'PlaybackPaused':
     case 'PlaybackResumed':
@@ -45,8 +49,8 @@ function stateNotices(event: Extract<DomainEvent, { type: 'AgentStateChanged' }>
   const { from, to, reason } = event;
   switch (to) {
     case 'in_call':
-      // A queued call offered to the agent: Huawei reports the agent busy once it answers (AgentEvent_Talking follows).
-      return reason === QUEUED_CALL ? [] : [['AgentState_Busy', null]];
+      // A skill call offered to the agent, or a callout ringing its phone: Huawei reports the agent busy once its phone answers.
+      return reason === QUEUED_CALL || reason === CUSTOMER_CALL ? [] : [['AgentState_Busy', null]];
     case 'paused':
       if (isRestPause(reason)) return [['AgentState_SetRest_Success', null]];
       return [['AgentState_SetNotReady_Success', { reason: busyReasonOf(reason) }]];
@@ -66,17 +70,43 @@ function ringingContent(call: Call): WireEventContent {
   return { caller: call.fromNumber, transfer: 'no', callid: call.id, transfrom: '', called: call.toNumber, type: 'main', mediaAbility: '1', feature: '0' };
 }
 
-function talkingContent(call: Call): WireEventContent {
-  return { caller: call.fromNumber, called: call.toNumber, callid: call.id, feature: '0', type: 'main', mediaAbility: '1' };
+/** The agent's calls with a customer: a skill call (inbound) and a callout. */
+const isAgentCall = (call: Call): boolean => call.purpose === 'inbound' || call.purpose === 'agent_customer';
+
+/** The customer's leg of an agent's call. */
+const isCustomerLeg = (call: Call, leg: Leg): boolean => (call.purpose === 'inbound' ? leg.role === 'caller' : leg.role === 'customer');
+
+/** The agent's phone leg that carries an agent's call. */
+function isAgentLeg(call: Call, leg: Leg): boolean {
+  if (leg.role !== 'agent') return false;
+  return call.purpose === 'inbound' ? call.progress.agentLegId === leg.id : true;
 }
 
-/** An inbound call connected to the agent: who of the two released it (the other leg is released by the gateway after). */
-function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>): Notice[] {
+function talkingContent(call: Call): WireEventContent {
+  const feature = call.purpose === 'inbound' ? '0' : '7';
+  return { caller: call.fromNumber, called: call.toNumber, callid: call.id, feature, type: 'main', mediaAbility: '1' };
+}
+
+/**
+ * A leg of an agent's call ended. A callout whose customer never answered
+ * failed (`AgentEvent_Call_Out_Fail`, its content the bare call id). Of a
+ * call that was talking, the first of agent and customer to go says who
+ * released it: the customer (`AgentEvent_Customer_Release`) or the agent,
+ * on its phone or through the gateway (`AgentEvent_Call_Release`); the other
+ * party's end, which follows, says nothing more.
+ */
+async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>, tx: StoreTransaction): Promise<Notice[]> {
   const { call, leg } = event;
-  if (call.purpose !== 'inbound' || call.progress.stage !== 'connected') return [];
-  if (leg.role === 'caller' && !leg.hangupRequested) return [['AgentEvent_Customer_Release', { callid: call.id }]];
-  if (leg.role === 'agent' && leg.id === call.progress.agentLegId && !leg.hangupRequested) return [['AgentEvent_Call_Release', { callid: call.id }]];
-  return [];
+  if (!isCustomerLeg(call, leg) && !isAgentLeg(call, leg)) return [];
+  const legs = await tx.calls.legsOf(call.id);
+  const customer = legs.find((candidate) => isCustomerLeg(call, candidate)) ?? null;
+  if (call.purpose === 'agent_customer' && isCustomerLeg(call, leg) && leg.answeredAt === null) return [['AgentEvent_Call_Out_Fail', call.id]];
+  const talking = call.purpose === 'inbound' ? call.progress.stage === 'connected' : customer?.answeredAt != null;
+  if (!talking) return [];
+  const partyEndedBefore = legs.some((other) => other.id !== leg.id && other.state === 'ended' && other.endedAt !== null && (isCustomerLeg(call, other) || isAgentLeg(call, other)));
+  if (partyEndedBefore) return [];
+  const byCustomer = isCustomerLeg(call, leg) && !leg.hangupRequested;
+  return [[byCustomer ? 'AgentEvent_Customer_Release' : 'AgentEvent_Call_Release', { callid: call.id }]];
 }
 
 /** The wire events of one domain event, in the order Huawei's tables give them. */
@@ -100,13 +130,25 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
     case 'AgentPhoneAnswered': {
       const offhook: Notice = ['AgentOther_PhoneOffhook', { type: 'main' }];
       const call = (await tx.calls.get(event.callId)) ?? null;
-      if (call?.purpose !== 'inbound') return [offhook];
-      return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
+      if (call?.purpose === 'inbound') return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
+      // A callout: the customer is dialled now; Talking comes when the customer answers.
+      if (call?.purpose === 'agent_customer') return [offhook, ['AgentState_Busy', null]];
+      return [offhook];
     }
     case 'InboundCallOffered':
       return event.call.progress.stage === 'ringing_agent' ? [['AgentEvent_Ringing', ringingContent(event.call)]] : [];
+    case 'LegRinging':
+      if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
+      return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: '', type: 'main' }]];
+    case 'LegAnswered':
+      if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
+      return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'LegEnded':
-      return releaseNotices(event);
+      return releaseNotices(event, tx);
+    case 'CallPartyHeld':
+      return [['AgentEvent_Hold', { callid: event.call.id }]];
+    case 'CallPartyRetrieved':
+      return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'AgentPhoneReleased':
       return [['AgentOther_PhoneRelease', { phoneState: phoneState(event) }]];
     case 'PlaybackStarted':

@@ -16,6 +16,11 @@ import { loginOperation } from './operations/login';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
 import { resetSkillOperation } from './operations/reset-skill';
+import { calloutOperation } from './operations/callout';
+import { dropCallOperation } from './operations/drop-call';
+import { getHoldOperation } from './operations/get-hold';
+import { holdOperation } from './operations/hold';
+import { releaseLegacyOperation, releaseOperation } from './operations/release-call';
 import { restOperation } from './operations/rest';
 import { resumePlayOperation } from './operations/resume-play';
 import { sayBusyOperation } from './operations/say-busy';
@@ -49,6 +54,12 @@ export const OPERATIONS: readonly Operation[] = [
   setAutoAnswerOperation,
   setAutoEnterIdleOperation,
   resetSkillOperation,
+  calloutOperation,
+  releaseOperation,
+  releaseLegacyOperation,
+  holdOperation,
+  getHoldOperation,
+  dropCallOperation,
 ];
 
 export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
@@ -63,13 +74,7 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
   [null, '/onlineagent/{agentid}/setselfrecord/**'],
   [null, '/onlineagent/{agentid}/notifybulletin/**'],
   [null, '/onlineagent/{agentid}/setforwarding/**'],
-  ['PUT', '/voicecall/{agentid}/callout'],
   ['PUT', '/voicecall/{agentid}/answer'],
-  ['DELETE', '/voicecall/{agentid}/release'],
-  ['DELETE', '/voicecall/{agentid}'],
-  ['POST', '/voicecall/{agentid}/hold'],
-  ['POST', '/voicecall/{agentid}/gethold'],
-  ['POST', '/voicecall/{agentid}/dropcall/{callid}'],
   ...['transfer', 'callinner', 'innerhelp', 'confjoin', 'seconddial', 'beginmute', 'endmute', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
   ),

@@ -189,3 +189,6 @@ export const WRAP_UP_REQUESTED = 'requested';
  * conference), so that a dialect can tell it from a call the agent placed.
  */
 export const QUEUED_CALL = 'queued_call';
+
+/** The reason an agent's state change to `in_call` gives for a customer call placed for the agent. */
+export const CUSTOMER_CALL = 'call';

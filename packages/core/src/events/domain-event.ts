@@ -34,6 +34,9 @@ export type DomainEvent =
   | { type: 'LegRinging'; call: Call; leg: Leg; at: Date }
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
+  /** A party of an agent's call was put on hold (parked, with music) at the agent's request, or taken back. */
+  | { type: 'CallPartyHeld'; call: Call; leg: Leg; at: Date }
+  | { type: 'CallPartyRetrieved'; call: Call; leg: Leg; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }
