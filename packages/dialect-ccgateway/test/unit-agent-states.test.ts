@@ -95,6 +95,7 @@ describe('CC-Gateway rest (spec §7.4, §7.5)', () => {
     expect(await app.post('rest/300/2')).toBe(SUCCESS);
     expect(await drainEvents(app, app.guid)).toEqual(['AgentState_SetNotReady_Success {"reason":"200"}', 'AgentState_SetRest_Success']);
     expect(await app.statusNow()).toBe(status(8));
+    expect(await app.post('cancelbusy')).toBe(STATE_ERROR);
   });
 
   test('an agent paused through another dialect is busy here: cancelrest 100-009, status 7', async () => {
