@@ -79,6 +79,8 @@ export type { IssuedToken, TokenRequest } from './credentials/access-tokens';
 export type { AgentLoginRequest } from './agents/login';
 export type { AgentLogoutRequest, LogoutOutcome } from './agents/logout';
 export type { PauseRequest, ResumeRequest } from './agents/pause';
+export type { AfterCallWorkOutcome } from './agents/after-call-work';
+export type { CallHandlingRequest } from './agents/call-handling';
 export type { AgentPlaybackRequest, AgentPlaybackStarted } from './playback/agent-playback-start';
 export type { PlaybackAction } from './playback/agent-playback-control';
 export type { ClickToCallRequest } from './calls/click-to-call';

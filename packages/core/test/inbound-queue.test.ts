@@ -139,7 +139,7 @@ describe('delivery into an agent’s session conference', () => {
     const call = await inboundCall(t);
     expect(call).toMatchObject({ agentId: '1000', bridgeId: 'agent-1000.conference', progress: { stage: 'connected' } });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: call.id });
-    expect(describeEvents(t.events)).toEqual(['InboundCallQueued', 'AgentStateChanged ready->in_call (call)', 'InboundCallOffered']);
+    expect(describeEvents(t.events)).toEqual(['InboundCallQueued', 'AgentStateChanged ready->in_call (queued_call)', 'InboundCallOffered']);
     expect(t.events[2]).toMatchObject({ type: 'InboundCallOffered', agentId: '1000', queueName: 'SALESLINE', call: { id: call.id, fromNumber: '5550100' } });
     expect((await t.core.getQueue('SALESLINE'))!.members[0]).toMatchObject({ agentId: '1000', callsToday: 1, callsTodayOn: '2024-03-01' });
 

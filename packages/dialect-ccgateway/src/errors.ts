@@ -19,6 +19,12 @@ export type Retcode =
   | '100-015'
   | '100-016'
   | '110-016'
+  | '200-001'
+  | '200-013'
+  | '200-014'
+  | '200-015'
+  | '200-016'
+  | '200-017'
   | '500-001'
   | '500-002'
   | '500-003'
@@ -50,6 +56,12 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '100-015': 'agent already signed in and forced sign-in not allowed',
   '100-016': 'invalid ip address',
   '110-016': 'account locked',
+  '200-001': 'invalid called number',
+  '200-013': 'no call to hold',
+  '200-014': 'call state does not allow hold',
+  '200-015': 'no held call',
+  '200-016': 'call state does not allow retrieving the held call',
+  '200-017': 'no call to release',
   '500-001': 'playback state does not allow rewind',
   '500-002': 'playback state does not allow fast-forward',
   '500-003': 'playback state does not allow pause',

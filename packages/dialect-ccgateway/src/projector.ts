@@ -1,7 +1,7 @@
-import type { AgentState, DomainEvent, DomainEventProjector, StoreTransaction } from '@pbx-gateway/core';
+import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type Leg, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
 import type { CcgatewaySettings } from './settings';
-import { busyReasonOf } from './wire/agent-state';
+import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
 
 /** The agent mailbox channel the projector fills and the event poll empties. */
@@ -17,10 +17,19 @@ function agentOf(event: DomainEvent): string | null {
     case 'AgentLoggedIn':
     case 'AgentLoggedOut':
     case 'AgentStateChanged':
+    case 'AgentPauseLimitReached':
     case 'AgentPhoneRinging':
     case 'AgentPhoneAnswered':
     case 'AgentPhoneReleased':
       return event.agentId;
+    case 'InboundCallOffered':
+      return event.agentId;
+    case 'LegRinging':
+    case 'LegAnswered':
+    case 'LegEnded':
+    case 'CallPartyHeld':
+    case 'CallPartyRetrieved':
+      return isAgentCall(event.call) ? event.call.agentId : null;
     case 'PlaybackStarted':
     case 'PlaybackPaused':
     case 'PlaybackResumed':
@@ -35,24 +44,73 @@ function agentOf(event: DomainEvent): string | null {
 /** `phoneState` 2: the agent hung up; 3: the platform released the phone (or stopped ringing it). */
 const phoneState = (event: Extract<DomainEvent, { type: 'AgentPhoneReleased' }>): 2 | 3 => (event.by === 'agent' ? 2 : 3);
 
-/** A state change in Huawei's words (spec §6.3). */
-function stateNotices(from: AgentState, to: AgentState, reason: string | null): Notice[] {
+/** A state change in Huawei's words (spec §6.3, §7): rest and requested wrap-up have events of their own. */
+function stateNotices(event: Extract<DomainEvent, { type: 'AgentStateChanged' }>): Notice[] {
+  const { from, to, reason } = event;
   switch (to) {
     case 'in_call':
-      return [['AgentState_Busy', null]];
+      // A skill call offered to the agent, or a callout ringing its phone: Huawei reports the agent busy once its phone answers.
+      return reason === QUEUED_CALL || reason === CUSTOMER_CALL ? [] : [['AgentState_Busy', null]];
     case 'paused':
+      if (isRestPause(reason)) return [['AgentState_SetRest_Success', null]];
       return [['AgentState_SetNotReady_Success', { reason: busyReasonOf(reason) }]];
     case 'wrap_up':
+      if (reason === WRAP_UP_REQUESTED) return [['AgentState_SetWork_Success', null], ['AgentState_Work', null]];
       return [['AgentState_Work', null]];
     case 'ready':
+      if (from === 'paused' && isRestPause(event.endedPause)) return [['AgentState_CancelRest_Success', null], ['AgentState_Ready', null]];
       if (from === 'paused') return [['AgentState_CancelNotReady_Success', null], ['AgentState_Ready', null]];
       if (from === 'wrap_up') return [['AgentState_CancelWork_Success', null], ['AgentState_Ready', null]];
       return [['AgentState_Ready', null]];
   }
 }
 
+/** What Huawei's call events carry of an inbound call (`cec_07_1366`: `feature` 0 = ordinary inbound call, `mediaAbility` 1 = voice). */
+function ringingContent(call: Call): WireEventContent {
+  return { caller: call.fromNumber, transfer: 'no', callid: call.id, transfrom: '', called: call.toNumber, type: 'main', mediaAbility: '1', feature: '0' };
+}
+
+/** The agent's calls with a customer: a skill call (inbound) and a callout. */
+const isAgentCall = (call: Call): boolean => call.purpose === 'inbound' || call.purpose === 'agent_customer';
+
+/** The customer's leg of an agent's call. */
+const isCustomerLeg = (call: Call, leg: Leg): boolean => (call.purpose === 'inbound' ? leg.role === 'caller' : leg.role === 'customer');
+
+/** The agent's phone leg that carries an agent's call. */
+function isAgentLeg(call: Call, leg: Leg): boolean {
+  if (leg.role !== 'agent') return false;
+  return call.purpose === 'inbound' ? call.progress.agentLegId === leg.id : true;
+}
+
+function talkingContent(call: Call): WireEventContent {
+  const feature = call.purpose === 'inbound' ? '0' : '7';
+  return { caller: call.fromNumber, called: call.toNumber, callid: call.id, feature, type: 'main', mediaAbility: '1' };
+}
+
+/**
+ * A leg of an agent's call ended. A callout whose customer never answered
+ * failed (`AgentEvent_Call_Out_Fail`, its content the bare call id). Of a
+ * call that was talking, the first of agent and customer to go says who
+ * released it: the customer (`AgentEvent_Customer_Release`) or the agent,
+ * on its phone or through the gateway (`AgentEvent_Call_Release`); the other
+ * party's end, which follows, says nothing more.
+ */
+async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>, tx: StoreTransaction): Promise<Notice[]> {
+  const { call, leg } = event;
+  if (!isCustomerLeg(call, leg) && !isAgentLeg(call, leg)) return [];
+  const legs = await tx.calls.legsOf(call.id);
+  const customer = legs.find((candidate) => isCustomerLeg(call, candidate)) ?? null;
+  if (call.purpose === 'agent_customer' && isCustomerLeg(call, leg) && leg.answeredAt === null) return [['AgentEvent_Call_Out_Fail', call.id]];
+  const talking = call.purpose === 'inbound' ? call.progress.stage === 'connected' : customer?.answeredAt != null;
+  if (!talking) return [];
+  const partyEndedBefore = legs.some((other) => other.id !== leg.id && other.state === 'ended' && other.endedAt !== null && (isCustomerLeg(call, other) || isAgentLeg(call, other)));
+  if (partyEndedBefore) return [];
+  const byCustomer = isCustomerLeg(call, leg) && !leg.hangupRequested;
+  return [[byCustomer ? 'AgentEvent_Customer_Release' : 'AgentEvent_Call_Release', { callid: call.id }]];
+}
+
 /** The wire events of one domain event, in the order Huawei's tables give them. */
-function noticesOf(event: DomainEvent): Notice[] {
+async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Notice[]> {
   switch (event.type) {
     case 'AgentLoggedIn': {
       const notices: Notice[] = [['AgentOther_InService', null], ['AgentState_Ready', null]];
@@ -64,11 +122,33 @@ function noticesOf(event: DomainEvent): Notice[] {
       return [['AgentOther_ShutdownService', null]];
     case 'AgentStateChanged':
       // A pause that only changes its reason (saybusy with prolong) is announced again; nothing else repeats.
-      return event.from === event.to && event.to !== 'paused' ? [] : stateNotices(event.from, event.to, event.reason);
+      return event.from === event.to && event.to !== 'paused' ? [] : stateNotices(event);
+    case 'AgentPauseLimitReached':
+      return isRestPause(event.reason) ? [['AgentState_Rest_Timeout', null]] : [];
     case 'AgentPhoneRinging':
       return [['AgentOther_PhoneAlerting', null]];
-    case 'AgentPhoneAnswered':
-      return [['AgentOther_PhoneOffhook', { type: 'main' }]];
+    case 'AgentPhoneAnswered': {
+      const offhook: Notice = ['AgentOther_PhoneOffhook', { type: 'main' }];
+      const call = (await tx.calls.get(event.callId)) ?? null;
+      if (call?.purpose === 'inbound') return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
+      // A callout: the customer is dialled now; Talking comes when the customer answers.
+      if (call?.purpose === 'agent_customer') return [offhook, ['AgentState_Busy', null]];
+      return [offhook];
+    }
+    case 'InboundCallOffered':
+      return event.call.progress.stage === 'ringing_agent' ? [['AgentEvent_Ringing', ringingContent(event.call)]] : [];
+    case 'LegRinging':
+      if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
+      return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: '', type: 'main' }]];
+    case 'LegAnswered':
+      if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
+      return [['AgentEvent_Talking', talkingContent(event.call)]];
+    case 'LegEnded':
+      return releaseNotices(event, tx);
+    case 'CallPartyHeld':
+      return [['AgentEvent_Hold', { callid: event.call.id }]];
+    case 'CallPartyRetrieved':
+      return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'AgentPhoneReleased':
       return [['AgentOther_PhoneRelease', { phoneState: phoneState(event) }]];
     case 'PlaybackStarted':
@@ -111,7 +191,7 @@ export function createCcgatewayProjector(_settings?: Partial<CcgatewaySettings>)
       } else if ((await tx.sessions.get(agentId))?.loginVia !== 'ccgateway') {
         return;
       }
-      const notices = noticesOf(event);
+      const notices = await noticesOf(event, tx);
       if (event.type === 'AgentLoggedIn') await tx.mailbox.clear(agentId, MAILBOX_CHANNEL);
       const eventGenTime = event.at.getTime();
       for (const [eventType, content] of notices) {

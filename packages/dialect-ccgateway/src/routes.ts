@@ -5,6 +5,8 @@ import type { CcgatewayTypes, Operation } from './operation';
 import { backFastPlayOperation } from './operations/back-fast-play';
 import { beginPlayOperation } from './operations/begin-play';
 import { cancelBusyOperation } from './operations/cancel-busy';
+import { cancelRestOperation } from './operations/cancel-rest';
+import { cancelWorkOperation } from './operations/cancel-work';
 import { forceLoginOperation } from './operations/force-login';
 import { forceLogoutOperation } from './operations/force-logout';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
@@ -13,9 +15,19 @@ import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
+import { resetSkillOperation } from './operations/reset-skill';
+import { calloutOperation } from './operations/callout';
+import { dropCallOperation } from './operations/drop-call';
+import { getHoldOperation } from './operations/get-hold';
+import { holdOperation } from './operations/hold';
+import { releaseLegacyOperation, releaseOperation } from './operations/release-call';
+import { restOperation } from './operations/rest';
 import { resumePlayOperation } from './operations/resume-play';
 import { sayBusyOperation } from './operations/say-busy';
 import { sayFreeOperation } from './operations/say-free';
+import { sayWorkOperation } from './operations/say-work';
+import { setAutoAnswerOperation } from './operations/set-auto-answer';
+import { setAutoEnterIdleOperation } from './operations/set-auto-enter-idle';
 import { stopPlayOperation } from './operations/stop-play';
 
 /** The interfaces this gateway answers, one line each. */
@@ -35,6 +47,19 @@ export const OPERATIONS: readonly Operation[] = [
   cancelBusyOperation,
   sayFreeOperation,
   getAgentStatusOperation,
+  restOperation,
+  cancelRestOperation,
+  sayWorkOperation,
+  cancelWorkOperation,
+  setAutoAnswerOperation,
+  setAutoEnterIdleOperation,
+  resetSkillOperation,
+  calloutOperation,
+  releaseOperation,
+  releaseLegacyOperation,
+  holdOperation,
+  getHoldOperation,
+  dropCallOperation,
 ];
 
 export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
@@ -43,26 +68,13 @@ export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> = [
   [null, '/agentevent/allagentevent/**'],
   ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}'],
-  ['POST', '/onlineagent/{agentid}/resetskill/{autoflag}'],
-  ['POST', '/onlineagent/{agentid}/rest/{time}/{restcause}'],
-  ['POST', '/onlineagent/{agentid}/cancelrest'],
-  ['POST', '/onlineagent/{agentid}/work'],
-  ['POST', '/onlineagent/{agentid}/cancelwork'],
-  ['POST', '/onlineagent/{agentid}/autoanswer/{isautoanswer}'],
-  ['POST', '/onlineagent/{agentid}/autoenteridle/{flag}'],
   [null, '/onlineagent/{agentid}/loginex/**'],
   [null, '/onlineagent/{agentid}/forceloginex/**'],
   [null, '/onlineagent/{agentid}/forceloginexwithoutphone/**'],
   [null, '/onlineagent/{agentid}/setselfrecord/**'],
   [null, '/onlineagent/{agentid}/notifybulletin/**'],
   [null, '/onlineagent/{agentid}/setforwarding/**'],
-  ['PUT', '/voicecall/{agentid}/callout'],
   ['PUT', '/voicecall/{agentid}/answer'],
-  ['DELETE', '/voicecall/{agentid}/release'],
-  ['DELETE', '/voicecall/{agentid}'],
-  ['POST', '/voicecall/{agentid}/hold'],
-  ['POST', '/voicecall/{agentid}/gethold'],
-  ['POST', '/voicecall/{agentid}/dropcall/{callid}'],
   ...['transfer', 'callinner', 'innerhelp', 'confjoin', 'seconddial', 'beginmute', 'endmute', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
   ),

@@ -12,7 +12,11 @@ function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | n
   const tx = {
     tokens: { deleteBySubject: async (kind: string, subject: string) => void revoked.push({ kind, subject }) },
     sessions: { get: async (agentId: string) => (loginVia ? ({ agentId, loginVia } as AgentSession) : null) },
-    calls: { getLeg: async (id: string) => (leg ? ({ id, answeredAt: null, cause: null, ...leg } as Leg) : null) },
+    calls: {
+      getLeg: async (id: string) => (leg ? ({ id, answeredAt: null, cause: null, ...leg } as Leg) : null),
+      // The playback call of these events is not an inbound (skill) call.
+      get: async (id: string) => ({ id, purpose: 'agent_playback' }),
+    },
     mailbox: {
       append: async (agentId: string, channel: string, message: JsonValue) => void written.push({ agentId, channel, message }),
       clear: async (agentId: string) => void cleared.push(agentId),
@@ -72,6 +76,12 @@ describe('CC-Gateway projector: domain events → wire events (spec §6.3, §8.1
     ['busy through another dialect', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'paused', reason: 'LUNCH', at }, [ev('AgentState_SetNotReady_Success', '{"reason":"0"}')]],
     ['busy cancelled', { type: 'AgentStateChanged', agentId: '101', from: 'paused', to: 'ready', reason: null, at }, [ev('AgentState_CancelNotReady_Success'), ev('AgentState_Ready')]],
     ['wrap-up ended', { type: 'AgentStateChanged', agentId: '101', from: 'wrap_up', to: 'ready', reason: null, at }, [ev('AgentState_CancelWork_Success'), ev('AgentState_Ready')]],
+    ['rest', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'paused', reason: 'rest:3', at }, [ev('AgentState_SetRest_Success')]],
+    ['rest time over', { type: 'AgentPauseLimitReached', agentId: '101', reason: 'rest:3', at }, [ev('AgentState_Rest_Timeout')]],
+    ['a pause of another kind given a length says nothing when it is over', { type: 'AgentPauseLimitReached', agentId: '101', reason: 'LUNCH', at }, []],
+    ['rest cancelled', { type: 'AgentStateChanged', agentId: '101', from: 'paused', to: 'ready', reason: null, endedPause: 'rest:0', at }, [ev('AgentState_CancelRest_Success'), ev('AgentState_Ready')]],
+    ['wrap-up asked for', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'wrap_up', reason: 'requested', at }, [ev('AgentState_SetWork_Success'), ev('AgentState_Work')]],
+    ['a skill call offered: no busy yet', { type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'in_call', reason: 'queued_call', at }, []],
     ['phone rings', { type: 'AgentPhoneRinging', agentId: '101', callId: 'c', legId: 'c.1', at }, [ev('AgentOther_PhoneAlerting')]],
     ['phone off hook', { type: 'AgentPhoneAnswered', agentId: '101', callId: 'c', legId: 'c.1', at }, [ev('AgentOther_PhoneOffhook', '{"type":"main"}')]],
     ['phone released by the platform', { type: 'AgentPhoneReleased', agentId: '101', callId: 'c', legId: 'c.1', by: 'system', at }, [ev('AgentOther_PhoneRelease', '{"phoneState":3}')]],

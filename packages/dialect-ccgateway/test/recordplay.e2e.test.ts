@@ -162,7 +162,14 @@ describe('CC-Gateway recordplay on the whole stack (Postgres, the engine over AR
       callerId: null,
       origin: { dialect: 'ccgateway', operation: 'test', apiUserId: null },
     });
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook {"type":"main"}']);
+    // The customer call's own events (spec §9.1): the agent busy once its phone answers, then the customer rings and answers.
+    expect(described(await collectEvents(gateway(), '101', guid, 5)).map((event) => event.split(' ')[0])).toEqual([
+      'AgentOther_PhoneAlerting',
+      'AgentOther_PhoneOffhook',
+      'AgentState_Busy',
+      'AgentEvent_Customer_Alerting',
+      'AgentEvent_Talking',
+    ]);
     await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.state === 'answered', 10_000, 'customer to answer');
 
     expect((await play()).text).toBe(SUCCESS);

@@ -25,10 +25,13 @@ export interface UnitApp {
 /** Agents as Huawei's samples have them: 101 without password, 102 with one. */
 const AGENTS = [agent('101', { secretHash: hashOf('') }), agent('102', { secretHash: hashOf('Agent@102') })];
 
+/** What a test adds to the directory: skill queues, the numbers that reach them, agents of its own (replacing the two above). */
+export type UnitDirectory = Pick<NonNullable<Parameters<typeof createTestCore>[0]>['directory'] & object, 'queues' | 'didRoutes' | 'agents'>;
+
 /** The dialect on a plain Express app (as the server mounts it), over the test core. */
-export async function unitApp(settings: Partial<CcgatewaySettings> = {}): Promise<UnitApp> {
+export async function unitApp(settings: Partial<CcgatewaySettings> = {}, directory: UnitDirectory = {}): Promise<UnitApp> {
   const t = await createTestCore({
-    directory: { agents: AGENTS, trunks: [trunk(1)] },
+    directory: { agents: AGENTS, trunks: [trunk(1)], ...directory },
     projectors: [createCcgatewayProjector()],
     vocabulary: [CCGATEWAY_VOCABULARY],
     config: { media: { pathMappings: [{ prefix: 'Y:/', media: 'recording:huawei/' }] } },

@@ -42,7 +42,8 @@ describe('CC-Gateway event poll and GUID rules (wire format, test core)', () => 
     t.pbx.hangupFarEnd((await legOf(t, callId, 'agent')).id);
     await t.settle();
     const res = await waiting;
-    expect(res.text).toBe(eventBody('AgentOther_PhoneRelease', '{"phoneState":2}', t.clock.nowMs()));
+    // The first of the events of the agent's hang-up (spec §9.3: the agent released the call).
+    expect(res.text).toBe(eventBody('AgentEvent_Call_Release', `{"callid":"${callId}"}`, t.clock.nowMs()));
   });
 
   test('every poll is the heartbeat', async () => {

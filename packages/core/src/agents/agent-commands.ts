@@ -5,6 +5,8 @@ import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';
+import { startAfterCallWork, type AfterCallWorkOutcome } from './after-call-work';
+import { setCallHandling, type CallHandlingRequest } from './call-handling';
 import { addAgent, type AddAgentRequest } from './add-agent';
 import { authenticateAgent, type AgentCredentials } from './agent-authentication';
 import { expireIdleSessions, touchAgentSession } from './liveness';
@@ -38,6 +40,9 @@ export interface AgentCommands {
   logoutAgent(request: AgentLogoutRequest): Promise<LogoutOutcome>;
   pauseAgent(request: PauseRequest): Promise<PauseOutcome>;
   resumeAgent(request: ResumeRequest): Promise<void>;
+  /** After-call work at the agent's request: now, or when the current call ends. */
+  startAfterCallWork(request: { agentId: string }): Promise<AfterCallWorkOutcome>;
+  setCallHandling(request: CallHandlingRequest): Promise<AgentSession>;
   touchAgentSession(agentId: string): Promise<void>;
   /** Sets some of an agent's dialect facts, keeping the others; null when there is no such agent. */
   setAgentAttributes(request: { agentId: string; attributes: Readonly<Record<string, string>> }): Promise<Agent | null>;
@@ -68,6 +73,8 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     logoutAgent: (request) => track(logoutAgent(ctx, request)),
     pauseAgent: (request) => track(pauseAgent(ctx, request)),
     resumeAgent: (request) => track(resumeAgent(ctx, request)),
+    startAfterCallWork: (request) => track(startAfterCallWork(ctx, request)),
+    setCallHandling: (request) => track(setCallHandling(ctx, request)),
     touchAgentSession: (agentId) => touchAgentSession(ctx, agentId),
     setAgentAttributes: (request) => track(setAgentAttributes(ctx, request)),
     refreshAgentScreen: (request) => track(refreshAgentScreen(ctx, request)),

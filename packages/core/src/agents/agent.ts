@@ -34,6 +34,11 @@ export interface AgentSession {
   state: AgentState;
   /** Why the agent is paused (a pause code, `busy:200`, `rest:0`), when paused. */
   pauseReason: string | null;
+  /**
+   * How long the current pause was asked to last (Huawei's rest time), or
+   * null: when it is over the agent is told, and stays paused.
+   */
+  pauseLimitSec: number | null;
   /** The state to return to when the current call ends. */
   stateBeforeCall: 'ready' | 'paused' | 'wrap_up' | null;
   /** The phone to ring for this session. */
@@ -55,7 +60,9 @@ export interface AgentSession {
   previewLeadId: number | null;
   /** A disposition given while the lead's call was still up: applied when it ends. */
   pendingDisposition: Disposition | null;
-  pendingPause: { reason: string | null } | null;
+  pendingPause: PendingPause | null;
+  /** After-call work asked for during a call: the agent goes to it when the call ends. */
+  pendingWrapUp: boolean;
   pendingLogout: boolean;
   /**
    * Takes outbound (dialled) calls as well as inbound ones; false: inbound
@@ -72,6 +79,8 @@ export interface AgentSession {
   screenRefresh: string | null;
   /** What the agent's screen does at a point of each call (VICIdial's timer action); null: nothing. */
   timerAction: TimerAction | null;
+  /** The client asked for calls given to the agent to be answered without the agent (Huawei auto-answer). */
+  autoAnswer: boolean;
   loginVia: LoginChannel;
   loggedInAt: Date;
   /** Last sign of life from the client (CC-Gateway polls). */
@@ -117,17 +126,29 @@ export interface SessionConference {
   agentLegId: string | null;
 }
 
+/** A pause waiting for the current call to end; `limitSec` as `AgentSession.pauseLimitSec`. */
+export interface PendingPause {
+  reason: string | null;
+  limitSec?: number;
+}
+
 /** What `pause` did: applied now, or deferred until the current call ends. */
 export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused';
 
-export function pauseSession(session: AgentSession, reason: string | null, now: Date): { session: AgentSession; outcome: PauseOutcome } {
+export function pauseSession(
+  session: AgentSession,
+  reason: string | null,
+  now: Date,
+  limitSec: number | null = null,
+): { session: AgentSession; outcome: PauseOutcome } {
   // A call defers a pause, and so does a lead waiting for its disposition;
   // other after-call work ends when the agent says so, not by itself.
   if (session.state === 'in_call' || (session.state === 'wrap_up' && session.lead !== null)) {
-    return { session: { ...session, pendingPause: { reason } }, outcome: 'pause_pending' };
+    const pendingPause: PendingPause = limitSec === null ? { reason } : { reason, limitSec };
+    return { session: { ...session, pendingPause, pendingWrapUp: false }, outcome: 'pause_pending' };
   }
   const outcome: PauseOutcome = session.state === 'paused' ? 'already_paused' : 'paused';
-  return { session: { ...session, state: 'paused', pauseReason: reason, stateChangedAt: now }, outcome };
+  return { session: { ...session, state: 'paused', pauseReason: reason, pauseLimitSec: limitSec, stateChangedAt: now }, outcome };
 }
 
 export function resumeSession(session: AgentSession, now: Date): AgentSession {
@@ -135,7 +156,7 @@ export function resumeSession(session: AgentSession, now: Date): AgentSession {
     throw new DomainError('AGENT_NOT_PAUSED', `agent ${session.agentId} is ${session.state}`, { state: session.state });
   }
   // Resuming leaves a lead waiting for its disposition undispositioned: it is no longer on the screen.
-  return { ...session, state: 'ready', pauseReason: null, pendingPause: null, lead: null, previewLeadId: null, pendingDisposition: null, stateChangedAt: now };
+  return { ...session, state: 'ready', pauseReason: null, pauseLimitSec: null, pendingPause: null, pendingWrapUp: false, lead: null, previewLeadId: null, pendingDisposition: null, stateChangedAt: now };
 }
 
 export function startCall(session: AgentSession, callId: string, now: Date): AgentSession {
@@ -157,11 +178,12 @@ export function endCall(session: AgentSession, now: Date): { session: AgentSessi
   if (session.pendingLogout) {
     return { session: { ...session, currentCallId: null, state: 'ready', stateChangedAt: now }, logout: true };
   }
-  const base = { ...session, currentCallId: null, stateBeforeCall: null, stateChangedAt: now };
+  const base = { ...session, currentCallId: null, stateBeforeCall: null, pendingWrapUp: false, stateChangedAt: now };
   if (session.pendingPause) {
-    return { session: { ...base, state: 'paused', pauseReason: session.pendingPause.reason, pendingPause: null }, logout: false };
+    const pause = session.pendingPause;
+    return { session: { ...base, state: 'paused', pauseReason: pause.reason, pauseLimitSec: pause.limitSec ?? null, pendingPause: null }, logout: false };
   }
-  if (session.afterCall === 'wrap_up') return { session: { ...base, state: 'wrap_up' }, logout: false };
+  if (session.afterCall === 'wrap_up' || session.pendingWrapUp) return { session: { ...base, state: 'wrap_up' }, logout: false };
   const back = session.stateBeforeCall ?? 'ready';
   return { session: { ...base, state: back === 'wrap_up' ? 'ready' : back }, logout: false };
 }
@@ -171,3 +193,22 @@ export function takesQueuedCalls(session: AgentSession): boolean {
   if (session.state !== 'ready' || session.currentCallId !== null || session.pendingLogout || session.pendingPause) return false;
   return session.conference ? session.conference.agentLegId !== null : session.device !== '';
 }
+
+/** The reason a call's end reports: the pause's, or `requested` for after-call work the agent asked for during the call. */
+export function reasonAfterCall(before: AgentSession, after: AgentSession): string | null {
+  if (after.state === 'wrap_up' && before.pendingWrapUp && before.afterCall !== 'wrap_up') return WRAP_UP_REQUESTED;
+  return after.pauseReason;
+}
+
+/** The reason of after-call work the agent asked for (Huawei `work`), as state changes report it. */
+export const WRAP_UP_REQUESTED = 'requested';
+
+/**
+ * The reason an agent's state change to `in_call` gives when a queued call
+ * is offered to it (its phone rings for the call, or the call joins its
+ * conference), so that a dialect can tell it from a call the agent placed.
+ */
+export const QUEUED_CALL = 'queued_call';
+
+/** The reason an agent's state change to `in_call` gives for a customer call placed for the agent. */
+export const CUSTOMER_CALL = 'call';

@@ -29,6 +29,8 @@ export interface AgentLoginRequest {
   initialState?: 'ready' | 'paused' | 'wrap_up';
   pauseReason?: string | null;
   afterCall?: 'ready' | 'wrap_up';
+  /** Calls given to the agent are answered without the agent (Huawei autoanswer). */
+  autoAnswer?: boolean;
   /** A conference the agent sits in for the whole session (VICIdial), by its number. */
   conferenceNumber?: string | null;
   /** Ring the agent's phone into the conference now. */
@@ -74,6 +76,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         sessionId: ctx.ids.newId(),
         state,
         pauseReason: state === 'paused' ? (request.pauseReason ?? null) : null,
+        pauseLimitSec: null,
         stateBeforeCall: null,
         device,
         phoneNumber,
@@ -87,11 +90,13 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         previewLeadId: null,
         pendingDisposition: null,
         pendingPause: null,
+        pendingWrapUp: false,
         pendingLogout: false,
         blended: request.blended ?? true,
         afterCall: request.afterCall ?? 'ready',
         screenRefresh: null,
         timerAction: null,
+        autoAnswer: request.autoAnswer ?? false,
         loginVia: request.via,
         loggedInAt: now,
         lastSeenAt: now,

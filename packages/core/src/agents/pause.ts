@@ -4,6 +4,7 @@ import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';
 import { offerWaitingCallsTo } from './availability';
+import { armPauseLimit } from './pause-limit';
 import { dialNextQueued } from '../leads/manual-dial-queue-commands';
 
 export interface PauseRequest {
@@ -22,6 +23,8 @@ export interface PauseRequest {
    * change the reason of the current pause (VICIdial pause_code).
    */
   ifNotPaused?: 'pause' | 'refuse';
+  /** How long the pause is meant to last (Huawei's rest time): the agent is told when it is over. */
+  limitSec?: number | null;
 }
 
 export interface ResumeRequest {
@@ -38,13 +41,14 @@ export async function pauseAgent(ctx: CoreContext, request: PauseRequest): Promi
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
       if (session.state === 'paused' && request.ifPaused === 'keep') return 'already_paused';
       if (session.state !== 'paused' && request.ifNotPaused === 'refuse') throw new DomainError('AGENT_NOT_PAUSED', `agent ${request.agentId} is not paused`);
-      const { session: next, outcome } = pauseSession(session, request.reason, uow.now);
+      const { session: next, outcome } = pauseSession(session, request.reason, uow.now, request.limitSec ?? null);
       await uow.tx.sessions.update(next);
       if (outcome === 'pause_pending') {
         uow.publish({ type: 'AgentPausePending', agentId: session.agentId, reason: request.reason, at: uow.now });
       } else {
         await uow.tx.queues.setPausedForAgent(session.agentId, true);
         uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'paused', reason: request.reason, at: uow.now });
+        armPauseLimit(ctx, uow, next);
         // Paused is when VICIdial's screen dials the next number of the agent's manual-dial queue.
         await dialNextQueued(ctx, uow, next);
       }
@@ -63,7 +67,7 @@ export async function resumeAgent(ctx: CoreContext, request: ResumeRequest): Pro
       const next = resumeSession(session, uow.now);
       await uow.tx.sessions.update(next);
       await uow.tx.queues.setPausedForAgent(session.agentId, false);
-      uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'ready', reason: null, at: uow.now });
+      uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'ready', reason: null, endedPause: session.pauseReason, at: uow.now });
       // A number queued to be called automatically is dialled for a ready agent too.
       await dialNextQueued(ctx, uow, next);
       offerWaitingCallsTo(ctx, uow, next);

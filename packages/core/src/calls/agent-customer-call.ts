@@ -1,5 +1,6 @@
+import type { JsonObject } from '../kernel/json';
 import { DomainError } from '../errors/domain-error';
-import { startCall } from '../agents/agent';
+import { CUSTOMER_CALL, startCall } from '../agents/agent';
 import type { Call } from './call';
 import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
@@ -21,6 +22,8 @@ export interface AgentCustomerCallRequest {
   leadId?: number | null;
   /** Dialled in front of the number (a campaign's or the client's prefix), not part of the number the CDR shows. */
   dialPrefix?: string;
+  /** The client's own data for the call (Huawei call-associated data), echoed into the CDR. */
+  data?: JsonObject;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function placeAgentCustomerCall(
       toNumber: number,
       bridgeId: session.conference?.bridgeId ?? null,
       origin: request.origin,
+      data: request.data ?? {},
     },
     now,
   );
@@ -96,7 +100,7 @@ export async function placeAgentCustomerCall(
   }
   // The call's lead, or none, is what the agent's screen shows from now on; a previewed lead is dialled or gone.
   await tx.sessions.update({ ...busy, lead: lead ? { leadId: lead.id, callId: call.id } : null, previewLeadId: null, pendingDisposition: null });
-  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: now });
+  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: CUSTOMER_CALL, at: now });
   dialLeg(ctx, uow, first, {
     what: first.role === 'agent' ? 'ring agent phone' : 'dial customer',
     timeoutSec: first.role === 'agent' ? ctx.config.agentRingTimeoutSec : ctx.config.destinationRingTimeoutSec,

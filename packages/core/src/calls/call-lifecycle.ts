@@ -1,6 +1,7 @@
 import { applyDisposition } from '../leads/disposition';
 import { buildCdr } from './cdr';
-import { endCall, type AgentSession } from '../agents/agent';
+import { endCall, reasonAfterCall, type AgentSession } from '../agents/agent';
+import { armPauseLimit } from '../agents/pause-limit';
 import type { Call, CallOf, CallPurpose, HangupSide, Leg } from './call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
@@ -166,7 +167,8 @@ export async function releaseAgentFromCall(ctx: CoreContext, uow: UnitOfWork, se
   }
   await tx.sessions.update(next);
   await tx.queues.setPausedForAgent(session.agentId, next.state === 'paused');
-  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: now });
+  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: 'in_call', to: next.state, reason: reasonAfterCall(session, next), at: now });
+  armPauseLimit(ctx, uow, next);
   if (next.pendingDisposition) await applyDisposition(ctx, uow, next, next.pendingDisposition);
   else offerWaitingCallsTo(ctx, uow, next);
 }

@@ -13,7 +13,14 @@ import type { PlaybackFinishCause } from '../playback/playback';
 export type DomainEvent =
   | { type: 'AgentLoggedIn'; agentId: string; state: AgentState; pauseReason: string | null; at: Date }
   | { type: 'AgentLoggedOut'; agentId: string; via: LoginChannel; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout'; at: Date }
-  | { type: 'AgentStateChanged'; agentId: string; from: AgentState; to: AgentState; reason: string | null; at: Date }
+  /**
+   * `reason`: the pause's reason (to `paused`), `requested` for after-call
+   * work the agent asked for, else what put the agent there. `endedPause`:
+   * the reason of the pause a resume ended.
+   */
+  | { type: 'AgentStateChanged'; agentId: string; from: AgentState; to: AgentState; reason: string | null; endedPause?: string | null; at: Date }
+  /** A pause given a length has lasted it; the agent stays paused. */
+  | { type: 'AgentPauseLimitReached'; agentId: string; reason: string | null; at: Date }
   | { type: 'AgentPausePending'; agentId: string; reason: string | null; at: Date }
   | { type: 'AgentPhoneRinging'; agentId: string; callId: string; legId: string; at: Date }
   | { type: 'AgentPhoneAnswered'; agentId: string; callId: string; legId: string; at: Date }
@@ -27,6 +34,9 @@ export type DomainEvent =
   | { type: 'LegRinging'; call: Call; leg: Leg; at: Date }
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }
+  /** A party of an agent's call was put on hold (parked, with music) at the agent's request, or taken back. */
+  | { type: 'CallPartyHeld'; call: Call; leg: Leg; at: Date }
+  | { type: 'CallPartyRetrieved'; call: Call; leg: Leg; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }

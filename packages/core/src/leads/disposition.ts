@@ -1,3 +1,4 @@
+import { armPauseLimit } from '../agents/pause-limit';
 import { DomainError } from '../errors/domain-error';
 import type { AgentSession, Disposition } from '../agents/agent';
 import { endAgentSession } from '../agents/session-end';
@@ -95,12 +96,13 @@ export async function applyDisposition(ctx: CoreContext, uow: UnitOfWork, sessio
   const campaign = session.campaignId === null ? null : await tx.campaigns.get(session.campaignId);
   const paused = session.pendingPause !== null || dialsManually(campaign);
   const next: AgentSession = paused
-    ? { ...done, state: 'paused', pauseReason: session.pendingPause?.reason ?? null, pendingPause: null, stateChangedAt: now }
-    : { ...done, state: 'ready', pauseReason: null, stateChangedAt: now };
+    ? { ...done, state: 'paused', pauseReason: session.pendingPause?.reason ?? null, pauseLimitSec: session.pendingPause?.limitSec ?? null, pendingPause: null, stateChangedAt: now }
+    : { ...done, state: 'ready', pauseReason: null, pauseLimitSec: null, stateChangedAt: now };
   await tx.sessions.update(next);
   await tx.queues.setPausedForAgent(session.agentId, paused);
   if (next.state !== session.state) {
     uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: next.state, reason: next.pauseReason, at: now });
+    armPauseLimit(ctx, uow, next);
   }
   offerWaitingCallsTo(ctx, uow, next);
   // The agent is free again: a number queued meanwhile is dialled next, as VICIdial's screen picks it up.

@@ -1,4 +1,4 @@
-import { startCall, takesQueuedCalls, type AgentSession } from '../agents/agent';
+import { QUEUED_CALL, startCall, takesQueuedCalls, type AgentSession } from '../agents/agent';
 import type { CallOf, Leg } from '../calls/call';
 import type { CallFlow } from '../calls/call-flow';
 import { newLeg } from '../calls/call-factory';
@@ -99,7 +99,7 @@ export async function handOverLead(uow: UnitOfWork, agentId: string, call: Inbou
 /** The agent is in a call from now on (ringing for it counts: the agent is kept for it). */
 async function occupy(uow: UnitOfWork, session: AgentSession, callId: string): Promise<void> {
   await uow.tx.sessions.update(startCall(session, callId, uow.now));
-  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: 'call', at: uow.now });
+  uow.publish({ type: 'AgentStateChanged', agentId: session.agentId, from: session.state, to: 'in_call', reason: QUEUED_CALL, at: uow.now });
 }
 
 async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, session: AgentSession, queue: Queue): Promise<InboundCall> {

@@ -1,4 +1,5 @@
-import { endCall } from '../agents/agent';
+import { endCall, reasonAfterCall } from '../agents/agent';
+import { armPauseLimit } from '../agents/pause-limit';
 import { offerWaitingCallsTo } from '../agents/availability';
 import { endAgentSession } from '../agents/session-end';
 import type { CallOf, Leg } from '../calls/call';
@@ -135,10 +136,11 @@ async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, agentId: string, 
     return;
   }
   // The agent took no call: no after-call work, back to ready (where the ringing found it) unless a pause waited.
-  const back = session.pendingPause ? after : { ...after, state: 'ready' as const, pauseReason: null };
-  const next = why === 'not_answered' && back.state !== 'paused' ? { ...back, state: 'paused' as const, pauseReason: null } : back;
+  const back = session.pendingPause || session.pendingWrapUp ? after : { ...after, state: 'ready' as const, pauseReason: null, pauseLimitSec: null };
+  const next = why === 'not_answered' && back.state !== 'paused' ? { ...back, state: 'paused' as const, pauseReason: null, pauseLimitSec: null } : back;
   await uow.tx.sessions.update(next);
   await uow.tx.queues.setPausedForAgent(agentId, next.state === 'paused');
-  uow.publish({ type: 'AgentStateChanged', agentId, from: 'in_call', to: next.state, reason: next.pauseReason, at: uow.now });
+  uow.publish({ type: 'AgentStateChanged', agentId, from: 'in_call', to: next.state, reason: reasonAfterCall(session, next), at: uow.now });
+  armPauseLimit(ctx, uow, next);
   offerWaitingCallsTo(ctx, uow, next);
 }

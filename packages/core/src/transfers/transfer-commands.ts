@@ -138,7 +138,9 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onAgentCall(agentId, async (uow, { call, legs }) => {
         const leg = liveLegOf(legs, ROLE_OF[party]);
         if (!leg || leg.state !== 'up' || isParked(call, leg)) return { parked: false };
-        await uow.tx.calls.update(parkLeg(ctx, uow, call, leg));
+        const held = parkLeg(ctx, uow, call, leg);
+        await uow.tx.calls.update(held);
+        uow.publish({ type: 'CallPartyHeld', call: held, leg, at: uow.now });
         return { parked: true };
       }),
 
@@ -146,7 +148,9 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onAgentCall(agentId, async (uow, { call, legs }) => {
         const leg = liveLegOf(legs, ROLE_OF[party]);
         if (!leg || !isParked(call, leg)) return { grabbed: false };
-        await uow.tx.calls.update(grabLeg(ctx, uow, call, leg));
+        const retrieved = grabLeg(ctx, uow, call, leg);
+        await uow.tx.calls.update(retrieved);
+        uow.publish({ type: 'CallPartyRetrieved', call: retrieved, leg, at: uow.now });
         return { grabbed: true };
       }),
   };

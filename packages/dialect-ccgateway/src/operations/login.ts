@@ -108,6 +108,7 @@ export async function signIn(ctx: InterfaceContext, body: SignInBody, force: boo
       initialState,
       pauseReason: initialState === 'paused' ? busyPauseReason(0) : null,
       afterCall: body.autoenteridle === false ? 'wrap_up' : 'ready',
+      autoAnswer: body.autoanswer !== false,
     });
   } catch (error) {
     decide?.('resume');

@@ -1,6 +1,7 @@
 import { defineInterface, NO_BODY, refuse } from '../operation';
 import { busyPauseReason } from '../wire/agent-state';
 import { successAnswer } from '../wire/envelope';
+import { flagValue } from '../wire/flags';
 import { agentSession } from './agent-session';
 
 /** `reason`: 0 or empty = none, else 200–250 (Huawei's custom busy reasons). */
@@ -9,14 +10,6 @@ function busyReason(raw: string | undefined): number | null {
   if (!/^[0-9]{3}$/.test(raw)) return null;
   const value = Number(raw);
   return value >= 200 && value <= 250 ? value : null;
-}
-
-function prolongFlag(raw: string | undefined): boolean | null {
-  if (raw === undefined || raw === '') return false;
-  const text = raw.toLowerCase();
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  return null;
 }
 
 /**
@@ -34,7 +27,7 @@ export const sayBusyOperation = defineInterface({
   input: NO_BODY,
   async run(ctx): Promise<void> {
     const reason = busyReason(ctx.query.reason);
-    const prolong = prolongFlag(ctx.query.prolong);
+    const prolong = flagValue(ctx.query.prolong, false);
     if (reason === null || prolong === null) throw refuse('000-002');
     await agentSession(ctx);
     // The core decides "already busy" in the agent's queue: a look at the

@@ -43,6 +43,7 @@ import * as leadVoicemailMessages from './065-lead-voicemail-messages';
 import * as agentNotifications from './066-agent-notifications';
 import * as leadDeletion from './070-lead-deletion';
 import * as queueCallLookups from './075-queue-call-lookups';
+import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and-call-handling';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -97,6 +98,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '066-agent-notifications', migration: agentNotifications },
   { name: '070-lead-deletion', migration: leadDeletion },
   { name: '075-queue-call-lookups', migration: queueCallLookups },
+  { name: '080-session-pause-limit-and-call-handling', migration: sessionPauseLimitAndCallHandling },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -1,4 +1,4 @@
-import type { AgentSession, AgentSessionRepository, AgentState, Disposition, LoginChannel, TimerAction } from '@pbx-gateway/core';
+import type { AgentSession, AgentSessionRepository, PendingPause, AgentState, Disposition, LoginChannel, TimerAction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { toNumber } from '../support/rows';
 
@@ -7,6 +7,7 @@ interface AgentSessionRow {
   session_id: string;
   state: AgentState;
   pause_reason: string | null;
+  pause_limit_sec: number | null;
   state_before_call: AgentSession['stateBeforeCall'];
   device: string;
   phone_number: string;
@@ -22,11 +23,14 @@ interface AgentSessionRow {
   pending_disposition: StoredDisposition | string | null;
   pending_pause: boolean;
   pending_pause_reason: string | null;
+  pending_pause_limit_sec: number | null;
+  pending_wrap_up: boolean;
   pending_logout: boolean;
   blended: boolean;
   after_call: AgentSession['afterCall'];
   screen_refresh: string | null;
   timer_action: TimerAction | string | null;
+  auto_answer: boolean;
   login_via: LoginChannel;
   logged_in_at: Date;
   last_seen_at: Date;
@@ -50,11 +54,14 @@ const storeDisposition = (disposition: Disposition): string =>
 const readDisposition = (column: AgentSessionRow['pending_disposition']): Disposition | null =>
   column === null ? null : toDisposition(typeof column === 'string' ? (JSON.parse(column) as StoredDisposition) : column);
 
+const pendingPauseOf = (reason: string | null, limitSec: number | null): PendingPause => (limitSec === null ? { reason } : { reason, limitSec });
+
 const toSession = (row: AgentSessionRow): AgentSession => ({
   agentId: row.agent_id,
   sessionId: row.session_id,
   state: row.state,
   pauseReason: row.pause_reason,
+  pauseLimitSec: row.pause_limit_sec,
   stateBeforeCall: row.state_before_call,
   device: row.device,
   phoneNumber: row.phone_number,
@@ -68,12 +75,14 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   lead: row.lead_id === null ? null : { leadId: toNumber(row.lead_id), callId: row.lead_call_id },
   previewLeadId: row.preview_lead_id === null ? null : toNumber(row.preview_lead_id),
   pendingDisposition: readDisposition(row.pending_disposition),
-  pendingPause: row.pending_pause ? { reason: row.pending_pause_reason } : null,
+  pendingPause: row.pending_pause ? pendingPauseOf(row.pending_pause_reason, row.pending_pause_limit_sec) : null,
+  pendingWrapUp: row.pending_wrap_up,
   pendingLogout: row.pending_logout,
   blended: row.blended,
   afterCall: row.after_call,
   screenRefresh: row.screen_refresh,
   timerAction: row.timer_action === null ? null : typeof row.timer_action === 'string' ? (JSON.parse(row.timer_action) as TimerAction) : row.timer_action,
+  autoAnswer: row.auto_answer,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
   lastSeenAt: row.last_seen_at,
@@ -85,6 +94,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   session_id: session.sessionId,
   state: session.state,
   pause_reason: session.pauseReason,
+  pause_limit_sec: session.pauseLimitSec,
   state_before_call: session.stateBeforeCall,
   device: session.device,
   phone_number: session.phoneNumber,
@@ -100,11 +110,14 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   pending_disposition: session.pendingDisposition && storeDisposition(session.pendingDisposition),
   pending_pause: session.pendingPause !== null,
   pending_pause_reason: session.pendingPause?.reason ?? null,
+  pending_pause_limit_sec: session.pendingPause?.limitSec ?? null,
+  pending_wrap_up: session.pendingWrapUp,
   pending_logout: session.pendingLogout,
   blended: session.blended,
   after_call: session.afterCall,
   screen_refresh: session.screenRefresh,
   timer_action: session.timerAction && JSON.stringify(session.timerAction),
+  auto_answer: session.autoAnswer,
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,
   last_seen_at: session.lastSeenAt,

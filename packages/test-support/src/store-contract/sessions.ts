@@ -19,11 +19,14 @@ export function sessionContract(makeStore: MakeStore): void {
         conference: { number: '8600051', bridgeId: 'agent-s2.conf', agentLegId: 'agent-s2.1' },
         campaignId: 'CAMP',
         currentCallId: 'call-1',
+        pauseLimitSec: 600,
         pendingPause: { reason: null },
+        pendingWrapUp: true,
         pendingLogout: true,
         afterCall: 'wrap_up',
         screenRefresh: 'city,rank,formreload',
         timerAction: { action: 'MESSAGE_ONLY', message: 'test message', seconds: 15 },
+        autoAnswer: true,
         loginVia: 'ccgateway',
       });
       await store().direct.sessions.insert(plain);
@@ -41,7 +44,7 @@ export function sessionContract(makeStore: MakeStore): void {
 
     it('updates, touches and deletes', async () => {
       await store().direct.sessions.insert(session('s3'));
-      const paused = session('s3', { state: 'paused', pauseReason: 'busy:201', pendingPause: { reason: 'x' } });
+      const paused = session('s3', { state: 'paused', pauseReason: 'busy:201', pendingPause: { reason: 'rest:3', limitSec: 86_399 } });
       await store().direct.sessions.update(paused);
       expect(await store().direct.sessions.get('s3')).toEqual(paused);
       await store().direct.sessions.touch('s3', at('2024-05-01T09:30:00.000Z'));

@@ -351,7 +351,7 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('sayFree', 'POST', 'onlineagent/101/sayfree', guid101),
   ccgateway('getAgentStatus', 'GET', 'onlineagent/101/agentstatus', guid101),
   // An interface of the product the gateway answers "not supported".
-  ccgateway('callout', 'PUT', 'voicecall/101/callout', guid101, [['called', '800123456', 'number']]),
+  ccgateway('transfer', 'POST', 'voicecall/101/transfer', guid101, [['called', '800123456', 'number']]),
 ];
 
 // ---- Sip_Call: `service=App.Sip_*` on `/`, form bodies ------------------------------------------------

@@ -1,0 +1,90 @@
+import { collectEvents, described, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS, failure } from './wire-client';
+
+const VC = `${BASE}/voicecall/101`;
+const CUSTOMER = '800123456';
+
+describe('CC-Gateway voice calls on the whole stack: callout, hold, gethold, release, dropcall', () => {
+  const gateway = sharedCcgatewayGateway();
+  let guid: string;
+
+  beforeEach(async () => {
+    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
+    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'answer', ringMs: 300 });
+    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
+  });
+
+  afterEach(async () => {
+    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
+    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => call.agentId !== '101'), 10_000, 'calls of agent 101 to end');
+    await gateway().core.idle();
+  });
+
+  async function placeCall(): Promise<string> {
+    const res = await gateway().http.put(`${VC}/callout`).set('Content-Type', 'application/json; charset=UTF-8').set('Guid', guid).send({ caller: '2120280001', called: CUSTOMER, callappdata: 'ticket=7' });
+    const callId = (JSON.parse(res.text) as { result: string }).result;
+    expect(res.text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    const events = await collectEvents(gateway(), '101', guid, 5);
+    for (const event of events) expectEventShape(event, '101');
+    expect(described(events)).toEqual([
+      'AgentOther_PhoneAlerting',
+      'AgentOther_PhoneOffhook {"type":"main"}',
+      'AgentState_Busy',
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CUSTOMER}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_Talking {"caller":"2120280001","called":"${CUSTOMER}","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
+    ]);
+    return callId;
+  }
+
+  test('callout, hold (music on hold), gethold, release: each with its events; one CDR carrying the call data', async () => {
+    const callId = await placeCall();
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Hold {"callid":"${callId}"}`]);
+    const customerLeg = (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'customer')!;
+    const holding = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.hold` && bridge.channels.includes(customerLeg.id)),
+      10_000,
+      'the customer in the holding bridge',
+    );
+    expect(holding.channels).toEqual([customerLeg.id]);
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(failure('200-014', 'call state does not allow hold'));
+    expect((await gateway().http.post(`${VC}/gethold?callid=${encodeURIComponent(callId)}`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))[0]).toMatch(/^AgentEvent_Talking /);
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101', toNumber: CUSTOMER, data: { callappdata: 'ticket=7' } });
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(failure('200-017', 'no call to release'));
+  });
+
+  test('dropcall/{callid} and the legacy release path; the customer hanging up: Customer_Release', async () => {
+    const first = await placeCall();
+    expect((await gateway().http.post(`${VC}/dropcall/${encodeURIComponent(first)}`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))[0]).toBe(`AgentEvent_Call_Release {"callid":"${first}"}`);
+    const second = await placeCall();
+    expect((await gateway().http.delete(VC).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))[0]).toBe(`AgentEvent_Call_Release {"callid":"${second}"}`);
+    const third = await placeCall();
+    const customerLeg = (await gateway().core.getCall(third))!.legs.find((leg) => leg.role === 'customer')!;
+    await gateway().farEnd.hangup(customerLeg.id, 16);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Customer_Release {"callid":"${third}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+  });
+
+  test('a busy customer: AgentEvent_Call_Out_Fail with the call id, the agent idle again', async () => {
+    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'busy', ringMs: 300 });
+    const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
+    const callId = (JSON.parse(res.text) as { result: string }).result;
+    const events: string[] = [];
+    while (events.at(-1) !== 'AgentState_Ready') events.push(...described(await collectEvents(gateway(), '101', guid, 1)));
+    expect(events).toEqual([
+      'AgentOther_PhoneAlerting',
+      'AgentOther_PhoneOffhook {"type":"main"}',
+      'AgentState_Busy',
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CUSTOMER}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_Call_Out_Fail "${callId}"`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_Ready',
+    ]);
+  });
+});
