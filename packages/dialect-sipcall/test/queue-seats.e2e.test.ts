@@ -26,6 +26,7 @@ describe('Sip_Queue on the whole stack', () => {
 
   it('lists the in-groups, signs extension 102 in to TEST_IN beside agent 1000, and out again', async () => {
     expect((await send({ service: 'App.Sip_Queue.GetQueueList' })).data.result).toEqual([
+      { queuename: 'AGENTDIRECT' },
       { queuename: 'FrontaIT' },
       { queuename: 'SALESLINE' },
       { queuename: 'TEST_IN' },
