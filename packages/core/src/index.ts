@@ -43,7 +43,7 @@ export type { CallCommands } from './calls/call-commands';
 export type { TransferCommands, CallParty } from './transfers/transfer-commands';
 export type { ThirdPartyRequest } from './transfers/third-party';
 export type { SupervisionCommands } from './supervision/supervision-commands';
-export type { SupervisionRequest, SupervisedParty } from './supervision/supervision';
+export type { SupervisionRequest, SupervisedParty, SupervisorPhone } from './supervision/supervision';
 export type { CredentialCommands } from './credentials/credential-commands';
 export type { DirectoryQueries } from './directory/directory-queries';
 export type { PlaybackCommands } from './playback/playback-commands';

@@ -2,17 +2,25 @@ import type { DomainErrorCode } from '@pbx-gateway/core';
 import { OperationCatalogue, PathRoutes, type HttpMethod } from '@pbx-gateway/dialect-kit';
 import { RETCODE_TABLE, wireError, type Retcode, type WireError } from './errors';
 import type { CcgatewayTypes, Operation } from './operation';
+import { addInsertOperation } from './operations/add-insert';
+import { addSuperviseOperation } from './operations/add-supervise';
 import { backFastPlayOperation } from './operations/back-fast-play';
 import { beginPlayOperation } from './operations/begin-play';
 import { cancelBusyOperation } from './operations/cancel-busy';
+import { stopSuperviseOrInsertOperation } from './operations/stop-supervise-or-insert';
+import { forceBusyOperation } from './operations/force-busy';
+import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
 import { forceLogoutOperation } from './operations/force-logout';
+import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
 import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
+import { requestStopWhisperAgentOperation } from './operations/request-stop-whisper-agent';
+import { requestWhisperAgentOperation } from './operations/request-whisper-agent';
 import { resumePlayOperation } from './operations/resume-play';
 import { sayBusyOperation } from './operations/say-busy';
 import { sayFreeOperation } from './operations/say-free';
@@ -35,6 +43,15 @@ export const OPERATIONS: readonly Operation[] = [
   cancelBusyOperation,
   sayFreeOperation,
   getAgentStatusOperation,
+  addSuperviseOperation,
+  addInsertOperation,
+  requestWhisperAgentOperation,
+  requestStopWhisperAgentOperation,
+  forceBusyOperation,
+  forceIdleOperation,
+  forceLogOutAgentOperation,
+  // Last of the quality-control family: its path would take the others' literal segments for an agent id.
+  stopSuperviseOrInsertOperation,
 ];
 
 export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
@@ -67,7 +84,15 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
     (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
   ),
   ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map((name) => [null, `/recordplay/{agentid}/${name}/**`] as const),
-  ...['calldata', 'agentgroup', 'queuedevice', 'qualitycontrol', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`] as const),
+  // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}'],
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}'],
+  ['POST', '/qualitycontrol/{agentid}/switch/{workNo}'],
+  ['POST', '/qualitycontrol/{agentid}/requestswitchinsertwhisperagent'],
+  ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}'],
+  ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}'],
+  ['POST', '/qualitycontrol/{agentid}/adjustskill'],
+  ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`] as const),
 ];
 
 /** What answers a path: an interface, or the known-but-not-implemented answer. */

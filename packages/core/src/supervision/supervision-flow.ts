@@ -1,5 +1,5 @@
 import { newLeg } from '../calls/call-factory';
-import { completeCallIfOver, lockOngoing, recordLegAnswered } from '../calls/call-lifecycle';
+import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswered } from '../calls/call-lifecycle';
 import { bridgeLeg, snoopLeg } from '../calls/call-primitives';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CallFlow } from '../calls/call-flow';
@@ -17,13 +17,19 @@ const SNOOP_ORDINAL = 2;
  * snoop hears and speaks into its channel without joining its bridge, so the
  * two calls end apart. The supervisor hanging up ends the snoop; the
  * supervised channel going ends the snoop (the engine ends it), and with it
- * the supervisor's phone. One CDR, of this call.
+ * the supervisor's phone. One CDR, of this call. When an agent supervises,
+ * its phone's ringing, answer and release are the agent's phone events.
  */
 export const supervisionCall: CallFlow<'supervision'> = {
+  async onLegRinging(_ctx, uow, call, leg) {
+    if (call.agentId && leg.role === 'supervisor') uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId, callId: call.id, legId: leg.id, at: uow.now });
+  },
+
   async onLegAnswered(ctx, uow, call, leg) {
     await recordLegAnswered(uow, call, leg);
     const bridgeId = call.bridgeId ?? callBridgeId(call.id);
     if (leg.role === 'supervisor') {
+      if (call.agentId) uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId, callId: call.id, legId: leg.id, at: uow.now });
       const joining = { ...call, state: 'answered' as const, answeredAt: uow.now, bridgeId, progress: { ...call.progress, stage: 'joining' as const } };
       await uow.tx.calls.update(joining);
       bridgeLeg(ctx, uow, bridgeId, leg.id, {
@@ -54,7 +60,8 @@ export const supervisionCall: CallFlow<'supervision'> = {
     return call;
   },
 
-  async onLegEnded(ctx, uow, call, _leg, legs) {
+  async onLegEnded(ctx, uow, call, leg, legs) {
+    if (call.agentId && leg.role === 'supervisor') publishPhoneReleased(uow, call, leg);
     await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
   },
