@@ -8,6 +8,7 @@ import { backFastPlayOperation } from './operations/back-fast-play';
 import { beginPlayOperation } from './operations/begin-play';
 import { cancelBusyOperation } from './operations/cancel-busy';
 import { stopSuperviseOrInsertOperation } from './operations/stop-supervise-or-insert';
+import { switchListenInsertOperation } from './operations/switch-listen-insert';
 import { forceBusyOperation } from './operations/force-busy';
 import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
@@ -20,6 +21,7 @@ import { loginOperation } from './operations/login';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
 import { requestStopWhisperAgentOperation } from './operations/request-stop-whisper-agent';
+import { requestSwitchInsertWhisperAgentOperation } from './operations/request-switch-insert-whisper-agent';
 import { requestWhisperAgentOperation } from './operations/request-whisper-agent';
 import { resumePlayOperation } from './operations/resume-play';
 import { sayBusyOperation } from './operations/say-busy';
@@ -47,6 +49,8 @@ export const OPERATIONS: readonly Operation[] = [
   addInsertOperation,
   requestWhisperAgentOperation,
   requestStopWhisperAgentOperation,
+  switchListenInsertOperation,
+  requestSwitchInsertWhisperAgentOperation,
   forceBusyOperation,
   forceIdleOperation,
   forceLogOutAgentOperation,
@@ -87,8 +91,6 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
   ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}'],
   ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}'],
-  ['POST', '/qualitycontrol/{agentid}/switch/{workNo}'],
-  ['POST', '/qualitycontrol/{agentid}/requestswitchinsertwhisperagent'],
   ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}'],
   ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}'],
   ['POST', '/qualitycontrol/{agentid}/adjustskill'],

@@ -83,6 +83,35 @@ describe('CC-Gateway quality control on the whole stack (Postgres, the engine ov
     expect(described(await collectEvents(gateway(), '201', inspectorGuid, 2))).toEqual(INSPECTOR_LEFT);
   });
 
+  test('switching listen → insert → whisper: each time a new snoop replaces the former one, the inspector phone stays up', async () => {
+    await agentOnThePhone();
+    expect((await gateway().http.put(`${QC}/addsupervise/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '201', inspectorGuid, 3))).toEqual(INSPECTOR_JOINED);
+    const snoopLegsUp = async (): Promise<string[]> =>
+      (await gateway().query<{ id: string }>("SELECT id FROM legs WHERE role = 'snoop' AND state = 'up' AND call_id IN (SELECT id FROM calls WHERE agent_id = '201' AND state <> 'ended')")).map(
+        (row) => row.id,
+      );
+    await gateway().waitFor(async () => (await snoopLegsUp()).length === 1, 10_000, 'the first snoop up');
+    const [first] = await snoopLegsUp();
+    expect((await gateway().http.post(`${QC}/switch/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => {
+      const up = await snoopLegsUp();
+      return up.length === 1 && up[0] !== first;
+    }, 10_000, 'the insertion snoop up in place of the listening one');
+    const [second] = await snoopLegsUp();
+    expect((await gateway().http.post(`${QC}/requestswitchinsertwhisperagent?whisperagentid=101&switchtype=2`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => {
+      const up = await snoopLegsUp();
+      return up.length === 1 && up[0] !== second && up[0] !== first;
+    }, 10_000, 'the whisper snoop up in place of the insertion one');
+    await gateway().waitFor(async () => (await snoops()) === 1, 10_000, 'one snoop in the application');
+    // Nothing told to anyone while switching.
+    expect(await drainEvents(gateway(), '201', inspectorGuid)).toEqual([]);
+    expect(await drainEvents(gateway(), '101', agentGuid)).toEqual([]);
+    expect((await gateway().http.post(`${QC}/requeststopwhisperagent?whisperagentid=101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '201', inspectorGuid, 2))).toEqual(INSPECTOR_LEFT);
+  });
+
   test('the supervised call ending ends the supervision', async () => {
     await agentOnThePhone();
     expect((await gateway().http.put(`${QC}/addsupervise/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);

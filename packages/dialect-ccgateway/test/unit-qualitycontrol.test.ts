@@ -154,12 +154,67 @@ describe('CC-Gateway quality control (wire format, test core)', () => {
     expect((await http.post(`${QC}/forcelogout/102`).set('Guid', inspectorGuid)).text).toBe(failure('100-006', 'agent not signed in'));
   });
 
+  test('switch: listening becomes insertion and back, the snoop replaced and the phone kept', async () => {
+    const { http, inspectorGuid, t, eventsOf } = await inspectorAndAgent({ agentInCall: true });
+    expect((await http.put(`${QC}/addsupervise/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await t.settle();
+    t.pbx.clearCommands();
+    expect((await http.post(`${QC}/switch/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await t.confirmHangups();
+    const commands = t.pbx.describe();
+    expect(commands.filter((line) => line.startsWith('hangup '))).toHaveLength(1);
+    expect(commands.some((line) => line.startsWith('snoop ') && line.endsWith('spy=both whisper=both'))).toBe(true);
+    expect(commands.some((line) => line.startsWith('originate '))).toBe(false);
+    t.pbx.clearCommands();
+    expect((await http.post(`${QC}/switch/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await t.confirmHangups();
+    expect(t.pbx.describe().some((line) => line.startsWith('snoop ') && line.endsWith('spy=both whisper=none'))).toBe(true);
+    // The inspector's phone stayed up throughout: no release, still in the call.
+    expect(eventsOf('103')).toEqual(['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook']);
+    expect((await t.core.getAgentSession('103'))?.state).toBe('in_call');
+  });
+
+  test.each([
+    ['0', 'spy=both whisper=none'],
+    ['1', 'spy=both whisper=both'],
+    ['2', 'spy=both whisper=out'],
+  ])('requestswitchinsertwhisperagent switchtype=%s from whispering', async (switchType, snoop) => {
+    const { http, inspectorGuid, t } = await inspectorAndAgent({ agentInCall: true });
+    expect((await http.post(`${QC}/requestwhisperagent?whisperagentid=101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await t.settle();
+    t.pbx.clearCommands();
+    const res = await http.post(`${QC}/requestswitchinsertwhisperagent?whisperagentid=101&switchtype=${switchType}`).set('Guid', inspectorGuid);
+    expect(res.text).toBe(SUCCESS);
+    await t.confirmHangups();
+    const snoops = t.pbx.describe().filter((line) => line.startsWith('snoop '));
+    // Whispering already: nothing to replace.
+    if (switchType === '2') expect(snoops).toEqual([]);
+    else expect(snoops.map((line) => line.slice(line.indexOf('spy=')))).toEqual([snoop]);
+    expect((await t.core.getAgentSession('103'))?.state).toBe('in_call');
+  });
+
+  test('100-009: switch of a whisper, and switching with nothing supervised', async () => {
+    const { http, inspectorGuid, t } = await inspectorAndAgent({ agentInCall: true });
+    const refused = failure('100-009', 'agent state cannot be changed');
+    expect((await http.post(`${QC}/switch/101`).set('Guid', inspectorGuid)).text).toBe(refused);
+    expect((await http.post(`${QC}/requestswitchinsertwhisperagent?whisperagentid=101&switchtype=1`).set('Guid', inspectorGuid)).text).toBe(refused);
+    expect((await http.post(`${QC}/requestwhisperagent?whisperagentid=101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await t.settle();
+    expect((await http.post(`${QC}/switch/101`).set('Guid', inspectorGuid)).text).toBe(refused);
+  });
+
+  test.each([[''], ['3'], ['x'], ['-1']])('000-002: switchtype %j', async (switchType) => {
+    const { http, inspectorGuid } = await inspectorAndAgent({ agentInCall: true });
+    const res = await http.post(`${QC}/requestswitchinsertwhisperagent?whisperagentid=101&switchtype=${switchType}`).set('Guid', inspectorGuid);
+    expect(res.text).toBe(failure('000-002', 'invalid parameter'));
+  });
+
   test('the family\'s interfaces not implemented answer "not supported"', async () => {
     const { http, inspectorGuid } = await inspectorAndAgent({ agentInCall: false });
     const notSupported = '{"message":"not supported","retcode":"000-002","result":{}}';
     expect((await http.put(`${QC}/intercept/101/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(notSupported);
-    expect((await http.post(`${QC}/switch/101`).set('Guid', inspectorGuid)).text).toBe(notSupported);
-    expect((await http.post(`${QC}/requestswitchinsertwhisperagent?whisperagentid=101&switchtype=1`).set('Guid', inspectorGuid)).text).toBe(notSupported);
+    expect((await http.post(`${QC}/forcedropcall/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(notSupported);
+    expect((await http.post(`${QC}/adjustskill`).set('Guid', inspectorGuid).send({ workNo: '101', skills: [1] })).text).toBe(notSupported);
     expect((await http.post(`${QC}/forcerest/101/60/1`).set('Guid', inspectorGuid)).text).toBe(notSupported);
   });
 });

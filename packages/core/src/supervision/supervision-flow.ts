@@ -3,6 +3,9 @@ import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswere
 import { bridgeLeg, snoopLeg } from '../calls/call-primitives';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CallFlow } from '../calls/call-flow';
+import type { CallOf, Leg } from '../calls/call';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
 import { callBridgeId } from '../kernel/ids';
 import { SNOOP_OF_MODE } from './supervision';
 
@@ -37,12 +40,7 @@ export const supervisionCall: CallFlow<'supervision'> = {
         whenGone: (next) => hangupLeg(ctx, next, leg.id),
         then: async (next) => {
           const current = await lockOngoing(next, joining);
-          if (!current) return;
-          const snoop = newLeg(current, SNOOP_ORDINAL, 'snoop', `Snoop/${current.progress.targetChannelName}`, { number: current.fromNumber, name: '' }, next.now, {
-            dialedNumber: current.progress.targetChannelName,
-          });
-          await next.tx.calls.insertLeg(snoop);
-          snoopLeg(ctx, next, snoop, { targetLegId: current.progress.targetLegId, ...SNOOP_OF_MODE[current.progress.mode], flow: supervisionCall });
+          if (current) await startSnoop(ctx, next, current, SNOOP_ORDINAL);
         },
       });
       return joining;
@@ -61,8 +59,27 @@ export const supervisionCall: CallFlow<'supervision'> = {
   },
 
   async onLegEnded(ctx, uow, call, leg, legs) {
+    const supervisor = legs.find((each) => each.role === 'supervisor');
+    if (leg.role === 'snoop' && call.progress.stage === 'switching' && supervisor?.state === 'up' && !supervisor.hangupRequested) {
+      // The former mode's snoop is gone: the new mode's takes its place, on the same supervisor bridge.
+      const joining = { ...call, progress: { ...call.progress, stage: 'joining' as const } };
+      await uow.tx.calls.update(joining);
+      await startSnoop(ctx, uow, joining, Math.max(...legs.map(ordinalOf)) + 1);
+      return joining;
+    }
     if (call.agentId && leg.role === 'supervisor') publishPhoneReleased(uow, call, leg);
     await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
   },
 };
+
+/** A snoop on the supervised leg in the call's mode; it joins the supervisor's bridge once up (onLegAnswered). */
+async function startSnoop(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'supervision'>, ordinal: number): Promise<void> {
+  const snoop = newLeg(call, ordinal, 'snoop', `Snoop/${call.progress.targetChannelName}`, { number: call.fromNumber, name: '' }, uow.now, {
+    dialedNumber: call.progress.targetChannelName,
+  });
+  await uow.tx.calls.insertLeg(snoop);
+  snoopLeg(ctx, uow, snoop, { targetLegId: call.progress.targetLegId, ...SNOOP_OF_MODE[call.progress.mode], flow: supervisionCall });
+}
+
+const ordinalOf = (leg: Leg): number => Number(leg.id.slice(leg.id.lastIndexOf('.') + 1)) || SNOOP_ORDINAL;
