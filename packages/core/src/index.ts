@@ -46,7 +46,8 @@ export type { TransferCommands, CallParty } from './transfers/transfer-commands'
 export type { ThirdPartyRequest } from './transfers/third-party';
 export type { QueueTransferRequest } from './transfers/queue-transfer';
 export type { SupervisionCommands } from './supervision/supervision-commands';
-export type { SupervisionRequest, SupervisedParty } from './supervision/supervision';
+export type { SupervisionRequest, SupervisedParty, SupervisorPhone } from './supervision/supervision';
+export type { SupervisionSwitch } from './supervision/switch-supervision';
 export type { CredentialCommands } from './credentials/credential-commands';
 export type { DirectoryQueries } from './directory/directory-queries';
 export type { PlaybackCommands } from './playback/playback-commands';

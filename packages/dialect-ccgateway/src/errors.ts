@@ -4,6 +4,7 @@ import type { ErrorTable } from '@pbx-gateway/dialect-kit';
 export type Retcode =
   | '000-002'
   | '000-003'
+  | '000-005'
   | '100-001'
   | '100-002'
   | '100-003'
@@ -41,6 +42,7 @@ export interface WireError {
 export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '000-002': 'invalid parameter',
   '000-003': 'no permission',
+  '000-005': 'inspector cannot inspect itself',
   '100-001': 'sign-in parameter empty or invalid',
   '100-002': 'agent already signed in',
   '100-003': 'cti resource unavailable',

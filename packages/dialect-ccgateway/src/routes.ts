@@ -2,13 +2,20 @@ import type { DomainErrorCode } from '@pbx-gateway/core';
 import { OperationCatalogue, PathRoutes, type HttpMethod } from '@pbx-gateway/dialect-kit';
 import { RETCODE_TABLE, wireError, type Retcode, type WireError } from './errors';
 import type { CcgatewayTypes, Operation } from './operation';
+import { addInsertOperation } from './operations/add-insert';
+import { addSuperviseOperation } from './operations/add-supervise';
 import { backFastPlayOperation } from './operations/back-fast-play';
 import { beginPlayOperation } from './operations/begin-play';
 import { cancelBusyOperation } from './operations/cancel-busy';
 import { cancelRestOperation } from './operations/cancel-rest';
 import { cancelWorkOperation } from './operations/cancel-work';
+import { stopSuperviseOrInsertOperation } from './operations/stop-supervise-or-insert';
+import { switchListenInsertOperation } from './operations/switch-listen-insert';
+import { forceBusyOperation } from './operations/force-busy';
+import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
 import { forceLogoutOperation } from './operations/force-logout';
+import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
 import { getAgentStatusOperation } from './operations/get-agent-status';
@@ -22,6 +29,9 @@ import { getHoldOperation } from './operations/get-hold';
 import { holdOperation } from './operations/hold';
 import { releaseLegacyOperation, releaseOperation } from './operations/release-call';
 import { restOperation } from './operations/rest';
+import { requestStopWhisperAgentOperation } from './operations/request-stop-whisper-agent';
+import { requestSwitchInsertWhisperAgentOperation } from './operations/request-switch-insert-whisper-agent';
+import { requestWhisperAgentOperation } from './operations/request-whisper-agent';
 import { resumePlayOperation } from './operations/resume-play';
 import { sayBusyOperation } from './operations/say-busy';
 import { sayFreeOperation } from './operations/say-free';
@@ -60,6 +70,17 @@ export const OPERATIONS: readonly Operation[] = [
   holdOperation,
   getHoldOperation,
   dropCallOperation,
+  addSuperviseOperation,
+  addInsertOperation,
+  requestWhisperAgentOperation,
+  requestStopWhisperAgentOperation,
+  switchListenInsertOperation,
+  requestSwitchInsertWhisperAgentOperation,
+  forceBusyOperation,
+  forceIdleOperation,
+  forceLogOutAgentOperation,
+  // Last of the quality-control family: its path would take the others' literal segments for an agent id.
+  stopSuperviseOrInsertOperation,
 ];
 
 export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
@@ -79,7 +100,13 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
     (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
   ),
   ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map((name) => [null, `/recordplay/{agentid}/${name}/**`] as const),
-  ...['calldata', 'agentgroup', 'queuedevice', 'qualitycontrol', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`] as const),
+  // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}'],
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}'],
+  ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}'],
+  ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}'],
+  ['POST', '/qualitycontrol/{agentid}/adjustskill'],
+  ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`] as const),
 ];
 
 /** What answers a path: an interface, or the known-but-not-implemented answer. */

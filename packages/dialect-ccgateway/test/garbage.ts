@@ -81,7 +81,7 @@ export async function sendGarbage(http: ReturnType<typeof supertest>, random: ()
   const base = operation.name === 'beginPlay' ? SEED_PLAY_BODY : HUAWEI_SIGN_IN_SAMPLE;
   const method = random() < 0.85 ? operation.method : pick(random, ['GET', 'PUT', 'POST', 'DELETE', 'PATCH']);
   const agentId = random() < 0.75 ? '101' : garbageSegment(random);
-  const path = `${BASE}${operation.path.replace('{agentid}', agentId).replace('{time}', random() < 0.6 ? String(Math.floor(random() * 100)) : garbageSegment(random))}`;
+  const path = `${BASE}${operation.path.replace('{agentid}', agentId).replace(/\{[A-Za-z]+(:digits)?\}/g, () => (random() < 0.6 ? String(Math.floor(random() * 100)) : garbageSegment(random)))}`;
   const query = random() < 0.3 ? `?reason=${garbageSegment(random)}&prolong=${garbageSegment(random)}&calldata=${garbageSegment(random)}` : '';
   let req = http[method.toLowerCase() as 'get' | 'put' | 'post' | 'delete' | 'patch'](`${path}${query}`);
   const guidRoll = random();

@@ -22,8 +22,12 @@ export interface UnitApp {
   expireEveryPoll(): () => void;
 }
 
-/** Agents as Huawei's samples have them: 101 without password, 102 with one. */
-const AGENTS = [agent('101', { secretHash: hashOf('') }), agent('102', { secretHash: hashOf('Agent@102') })];
+/** Agents as Huawei's samples have them: 101 without password, 102 with one; 103 an inspector without password. */
+const AGENTS = [
+  agent('101', { secretHash: hashOf('') }),
+  agent('102', { secretHash: hashOf('Agent@102') }),
+  agent('103', { secretHash: hashOf(''), attributes: { ccgateway_inspector: '1' } }),
+];
 
 /** What a test adds to the directory: skill queues, the numbers that reach them, agents of its own (replacing the two above). */
 export type UnitDirectory = Pick<NonNullable<Parameters<typeof createTestCore>[0]>['directory'] & object, 'queues' | 'didRoutes' | 'agents'>;

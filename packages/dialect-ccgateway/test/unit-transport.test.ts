@@ -10,7 +10,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as 
 const concrete = (path: string): string =>
   path
     .replace('{agentid}', '101')
-    .replace(/\{[a-z]+\}/gi, '5')
+    .replace(/\{[a-z]+(:digits)?\}/gi, '5')
     .replace('/**', '/x')
     .replace('recordfile*', 'recordfileex');
 

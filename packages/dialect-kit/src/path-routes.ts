@@ -1,7 +1,15 @@
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
-/** A path segment: a literal, a `{name}` parameter, a literal prefix (`recordfile*`), or `**` (any rest). */
-type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'prefix'; text: string } | { kind: 'rest' };
+/**
+ * A path segment: a literal, a `{name}` parameter (`{name:digits}`: digits
+ * only, where a sibling path has a literal in that place), a literal prefix
+ * (`recordfile*`), or `**` (any rest).
+ */
+type Segment =
+  | { kind: 'literal'; text: string }
+  | { kind: 'param'; name: string; digitsOnly: boolean }
+  | { kind: 'prefix'; text: string }
+  | { kind: 'rest' };
 
 /** One path a dialect answers, and what answers it; `method` null: any method. */
 export interface PathRoute<Target> {
@@ -26,7 +34,10 @@ function parsePattern(pattern: string): Segment[] {
     .filter((part) => part.length > 0)
     .map((part): Segment => {
       if (part === '**') return { kind: 'rest' };
-      if (part.startsWith('{') && part.endsWith('}')) return { kind: 'param', name: part.slice(1, -1) };
+      if (part.startsWith('{') && part.endsWith('}')) {
+        const [name, constraint] = part.slice(1, -1).split(':');
+        return { kind: 'param', name: name!, digitsOnly: constraint === 'digits' };
+      }
       if (part.endsWith('*')) return { kind: 'prefix', text: part.slice(0, -1) };
       return { kind: 'literal', text: part };
     });
@@ -41,7 +52,10 @@ function matchSegments(pattern: readonly Segment[], segments: readonly string[])
     if (segment === undefined) return null;
     if (part.kind === 'literal' && segment !== part.text) return null;
     if (part.kind === 'prefix' && !segment.startsWith(part.text)) return null;
-    if (part.kind === 'param') params[part.name] = segment;
+    if (part.kind === 'param') {
+      if (part.digitsOnly && !/^[0-9]+$/.test(segment)) return null;
+      params[part.name] = segment;
+    }
   }
   return segments.length === pattern.length ? params : null;
 }

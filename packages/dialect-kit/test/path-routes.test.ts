@@ -23,4 +23,14 @@ describe('path routes', () => {
     expect(routes.resolve('GET', ['play'])).toEqual({ kind: 'unknown' });
     expect(routes.resolve('GET', ['play', '7', 'extra'])).toEqual({ kind: 'unknown' });
   });
+
+  test('a {name:digits} parameter takes digits only, so a literal sibling keeps its own methods', () => {
+    const qc = new PathRoutes<string>([
+      { method: 'POST', path: '/qc/{agentid}/whisper', target: 'whisper' },
+      { method: 'DELETE', path: '/qc/{agentid}/{workNo:digits}', target: 'cancel' },
+    ]);
+    expect(qc.resolve('DELETE', ['qc', '7', '102'])).toEqual({ kind: 'found', target: 'cancel', params: { agentid: '7', workNo: '102' } });
+    expect(qc.resolve('GET', ['qc', '7', 'whisper'])).toEqual({ kind: 'wrong_method', allow: 'POST' });
+    expect(qc.resolve('DELETE', ['qc', '7', 'x1'])).toEqual({ kind: 'unknown' });
+  });
 });

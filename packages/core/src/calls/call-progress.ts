@@ -112,7 +112,8 @@ export interface InboundProgress {
 export type SupervisionMode = 'listen' | 'whisper' | 'barge';
 
 export interface SupervisionProgress {
-  stage: 'ringing_supervisor' | 'joining' | 'supervising';
+  /** `switching`: the snoop of the former mode is ending; one of `mode` replaces it once it has. */
+  stage: 'ringing_supervisor' | 'joining' | 'supervising' | 'switching';
   mode: SupervisionMode;
   /** The supervised leg: its channel is snooped on; it belongs to another call. */
   targetLegId: string;

@@ -9,7 +9,8 @@ const SUPERVISING_ROLES: ReadonlySet<Leg['role']> = new Set(['supervisor', 'snoo
 
 /**
  * The live, answered leg a supervision joins: the leg with that channel name,
- * or the newest answered leg running over that extension. None is
+ * the newest answered leg running over that extension, or the agent's own leg
+ * of its current call (AGENT_NOT_LOGGED_IN without a session). None is
  * LEG_NOT_FOUND: there is nothing to listen to.
  */
 export async function findSupervisedLeg(ctx: CoreContext, party: SupervisedParty): Promise<Leg> {
@@ -19,6 +20,7 @@ export async function findSupervisedLeg(ctx: CoreContext, party: SupervisedParty
     if (leg && leg.state === 'up' && !SUPERVISING_ROLES.has(leg.role)) return leg;
     throw new DomainError('LEG_NOT_FOUND', `no call on channel ${party.channelName}`);
   }
+  if (party.kind === 'agent') return agentLeg(ctx, party.agentId);
   const extension = await findExtension(direct, party.selector, party.dialplan);
   const candidates = (await direct.calls.listLive())
     .flatMap(({ legs }) => legs)
@@ -27,4 +29,13 @@ export async function findSupervisedLeg(ctx: CoreContext, party: SupervisedParty
   const newest = candidates[0];
   if (!newest) throw new DomainError('LEG_NOT_FOUND', `extension ${extension.internalNumber} is in no call`);
   return newest;
+}
+
+async function agentLeg(ctx: CoreContext, agentId: string): Promise<Leg> {
+  const session = await ctx.store.direct.sessions.get(agentId);
+  if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${agentId} is not logged in`);
+  const legs = session.currentCallId === null ? [] : await ctx.store.direct.calls.legsOf(session.currentCallId);
+  const own = legs.find((leg) => leg.role === 'agent' && leg.state === 'up' && leg.channelName !== null);
+  if (!own) throw new DomainError('LEG_NOT_FOUND', `agent ${agentId} is in no call`);
+  return own;
 }

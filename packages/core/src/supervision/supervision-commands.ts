@@ -1,16 +1,25 @@
 import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import { startSupervision } from './start-supervision';
+import { stopSupervision } from './stop-supervision';
+import { switchSupervision, type SupervisionSwitch } from './switch-supervision';
+import type { SupervisionMode } from '../calls/call-progress';
 import type { SupervisionRequest } from './supervision';
 
 /** A supervisor listening to, whispering to or barging into a call. */
 export interface SupervisionCommands {
   /** Rings the supervisor's phone, which joins the supervised leg once answered. */
   startSupervision(request: SupervisionRequest): Promise<{ callId: string }>;
+  /** Ends the supervision a signed-in agent runs. */
+  stopSupervision(request: { supervisorAgentId: string }): Promise<{ callId: string }>;
+  /** Changes the mode of the supervision a signed-in agent runs (the snoop is replaced; the phone stays up). */
+  switchSupervision(request: SupervisionSwitch): Promise<{ callId: string; mode: SupervisionMode }>;
 }
 
 export function supervisionCommands(ctx: CoreContext, track: TrackWork): SupervisionCommands {
   return {
     startSupervision: (request) => track(startSupervision(ctx, request)),
+    stopSupervision: (request) => track(stopSupervision(ctx, request)),
+    switchSupervision: (request) => track(switchSupervision(ctx, request)),
   };
 }

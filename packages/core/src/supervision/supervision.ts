@@ -7,11 +7,20 @@ import type { SnoopDirection } from '../ports/pbx';
 /** The call a supervisor joins: one of its legs, by the engine's channel name or by the extension it runs over. */
 export type SupervisedParty =
   | { kind: 'channel'; channelName: string }
-  | { kind: 'extension'; selector: ExtensionSelector; dialplan: string | null };
+  | { kind: 'extension'; selector: ExtensionSelector; dialplan: string | null }
+  /** The signed-in agent's leg of its current call. */
+  | { kind: 'agent'; agentId: string };
+
+/**
+ * The supervisor's phone: an extension, or a signed-in agent's session phone.
+ * An agent supervising is in a call for as long as the supervision lasts, and
+ * its phone's ringing, answer and release are told as its own.
+ */
+export type SupervisorPhone = { selector: ExtensionSelector; dialplan: string | null } | { agentId: string };
 
 export interface SupervisionRequest {
   /** The supervisor's phone, rung first. */
-  supervisor: { selector: ExtensionSelector; dialplan: string | null };
+  supervisor: SupervisorPhone;
   supervised: SupervisedParty;
   mode: SupervisionMode;
   /** What the supervisor's phone shows while it rings. */

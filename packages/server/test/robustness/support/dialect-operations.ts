@@ -350,6 +350,10 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('cancelBusy', 'POST', 'onlineagent/101/cancelbusy', guid101),
   ccgateway('sayFree', 'POST', 'onlineagent/101/sayfree', guid101),
   ccgateway('getAgentStatus', 'GET', 'onlineagent/101/agentstatus', guid101),
+  // Quality control by 101, which has no inspection right: every good request is refused with 000-003.
+  ccgateway('addSupervise', 'PUT', 'qualitycontrol/101/addsupervise/102', guid101),
+  ccgateway('requestWhisperAgent', 'POST', 'qualitycontrol/101/requestwhisperagent', guid101, [], [['whisperagentid', '102', 'number', ['40038']]]),
+  ccgateway('forceBusy', 'POST', 'qualitycontrol/101/forcebusy/102', guid101),
   // An interface of the product the gateway answers "not supported".
   ccgateway('transfer', 'POST', 'voicecall/101/transfer', guid101, [['called', '800123456', 'number']]),
 ];
