@@ -56,6 +56,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => valu
 // ---- VICIdial (docs/vicidial.md) ----------------------------------------------------------------
 
 const VICIDIAL_LINE = /^(?:SUCCESS|ERROR|NOTICE|VERSION): /;
+/** send_notification's prefix before a recipient of an unknown type, with no newline after it (docs/vicidial.md). */
+const UNKNOWN_RECIPIENT_TYPE_PREFIX = /^Invalid recipient_type \([^\n]*?\), /;
 const DEBUG_HEADER = /^<html>\n<head>\n<!-- VERSION: [^\n]*\n<title>VICIDiaL Agent API<\/title>\n<\/head>\n<BODY BGCOLOR=white marginheight=0 marginwidth=0 leftmargin=0 topmargin=0>\n/;
 const DEBUG_FOOTER = /\n<!-- script runtime: \d+ seconds -->\n<\/body>\n<\/html>\n$/;
 const ACTION_COMMENT = /\n<!-- [a-z_]+: [^\n]*? -->/g;
@@ -104,7 +106,7 @@ function vicidialProblems(request: WireRequest, answer: Answer, text: string): s
   }
   // calls_in_queue_count's SUCCESS and switch_lead's "not inbound" have no newline, as VICIdial's (docs/vicidial.md).
   if (!body.endsWith('\n') && !CALLS_IN_QUEUE_COUNT.test(body) && !SWITCH_LEAD_NOT_INBOUND.test(body)) problems.push('answer does not end with a newline');
-  const lines = body.replace(/\n$/, '').split('\n');
+  const lines = body.replace(UNKNOWN_RECIPIENT_TYPE_PREFIX, '').replace(/\n$/, '').split('\n');
   if (isNonAgentExport(request, lines)) return problems;
   if (!VICIDIAL_LINE.test(lines[0]!)) problems.push(`first line is not a VICIdial answer line: ${JSON.stringify(lines[0]!.slice(0, 120))}`);
   // Echoed values may carry the client's own line breaks; without any, every line is an answer line.
