@@ -1,6 +1,6 @@
 import { FILTERS, plusToSpace, removeQuotes, type InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
-import { readLeadParams, type LeadParams } from './lead-params';
+import { addLeadParams, type LeadParams } from './lead-params';
 
 /**
  * The Agent API parameters the implemented functions read, after VICIdial's
@@ -43,7 +43,7 @@ export interface AgentRequest extends LeadParams {
 
 export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
   const keep = (name: string, allowed: string): string => filters.keep(params.get(name), allowed);
-  return {
+  const request = {
     user: keep('user', FILTERS.user),
     pass: keep('pass', FILTERS.agentPass),
     source: keep('source', FILTERS.alphanumeric),
@@ -55,7 +55,6 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     stage: removeQuotes(params.get('stage')),
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
-    ...readLeadParams(params, filters),
     phone_number: keep('phone_number', FILTERS.phoneNumber),
     // A `+` that reached the value (sent as %2B) is a space too.
     ingroup_choices: filters.keep(plusToSpace(params.get('ingroup_choices')), FILTERS.groupList),
@@ -77,4 +76,6 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     vtiger_callback: keep('vtiger_callback', FILTERS.upperLetters),
     alt_dial: keep('alt_dial', FILTERS.upperAlphanumeric),
   };
+  // Added onto the same object: spreading them into the literal made a second object and copied it, on every request.
+  return addLeadParams(request, params, filters);
 }

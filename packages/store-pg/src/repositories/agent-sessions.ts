@@ -109,13 +109,24 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
 const asReadBack = (session: AgentSession): AgentSession => toSession({ agent_id: session.agentId, ...toColumns(session) });
 
 /**
+ * What one transaction knows without asking again, shared by its
+ * repositories. Numbers are queued for an agent only by a transaction that
+ * holds the agent's session lock, so an agent whose lock found no queued
+ * number has none for as long as this transaction holds the lock, unless
+ * this transaction queues one.
+ */
+export interface TransactionFacts {
+  noQueuedDials: Set<string>;
+}
+
+/**
  * In a transaction, a session row this transaction has locked or written
  * cannot change under it, so reading it again (as projectors do after the
  * operation that changed it) needs no round trip: `rowsHeld` remembers those
  * rows as they were last written. Rows only read, not locked, are always
  * read from the database.
  */
-export function createAgentSessionRepository(db: Knex, options: { inTransaction?: boolean } = {}): AgentSessionRepository {
+export function createAgentSessionRepository(db: Knex, options: { inTransaction?: boolean; facts?: TransactionFacts } = {}): AgentSessionRepository {
   const rowsHeld = options.inTransaction ? new Map<string, AgentSession | null>() : null;
   const hold = (agentId: string, session: AgentSession | null): void => {
     rowsHeld?.set(agentId, session && asReadBack(session));
@@ -129,10 +140,18 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
     },
 
     async lock(agentId) {
-      const row: AgentSessionRow | undefined = await db('agent_sessions').where({ agent_id: agentId }).forUpdate().first();
+      const facts = options.facts;
+      const query = db('agent_sessions').where({ agent_id: agentId }).forUpdate();
+      // Whether the agent has numbers queued to dial comes with the lock, in the same round trip (see TransactionFacts).
+      const row: (AgentSessionRow & { queued_dials?: boolean }) | undefined = facts
+        ? await query.first('agent_sessions.*', db.raw('exists (select 1 from manual_dial_queue q where q.agent_id = agent_sessions.agent_id) as queued_dials'))
+        : await query.first();
       const session = row ? toSession(row) : null;
       // A missing row is not locked: another transaction may still insert it.
-      if (session) hold(agentId, session);
+      if (session) {
+        hold(agentId, session);
+        if (row?.queued_dials === false) facts?.noQueuedDials.add(agentId);
+      }
       return session;
     },
 
