@@ -4,7 +4,7 @@ describe('agent sessions read again in the transaction that holds them', () => {
   let ctx: OpenStore;
   beforeAll(async () => {
     ctx = await openStore();
-    for (const id of ['2000', '2001', '2002', '2003', '2004', '2005', '2006', '2007']) await ctx.store.direct.agents.upsert(agent(id));
+    for (const id of ['2000', '2001', '2002', '2003', '2004', '2005', '2006', '2007', '2008']) await ctx.store.direct.agents.upsert(agent(id));
   });
   afterAll(() => ctx.dispose());
 
@@ -117,5 +117,23 @@ describe('agent sessions read again in the transaction that holds them', () => {
         expect(await tx.manualDialQueue.listForAgent('2006')).toHaveLength(1);
       });
     });
+  });
+
+  it('pauses the queue memberships the agent has, including one it joins after its lock found none', async () => {
+    await ctx.store.direct.sessions.insert(session('2008'));
+    await ctx.store.direct.queues.upsert({ name: 'held', strategy: 'ringall', active: true, mohClass: 'default', maxWaitSec: null });
+    const pausedOf = async (): Promise<boolean | undefined> => (await ctx.store.direct.queues.get('held'))?.members.find((member) => member.agentId === '2008')?.paused;
+    await ctx.store.transaction(async (tx) => {
+      await tx.sessions.lock('2008');
+      await tx.queues.setPausedForAgent('2008', true);
+      await tx.queues.putMember('held', { agentId: '2008', penalty: 0, membership: 'dynamic' });
+      await tx.queues.setPausedForAgent('2008', true);
+    });
+    expect(await pausedOf()).toBe(true);
+    await ctx.store.transaction(async (tx) => {
+      await tx.sessions.lock('2008');
+      await tx.queues.setPausedForAgent('2008', false);
+    });
+    expect(await pausedOf()).toBe(false);
   });
 });

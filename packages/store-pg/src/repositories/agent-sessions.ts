@@ -109,14 +109,18 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
 const asReadBack = (session: AgentSession): AgentSession => toSession({ agent_id: session.agentId, ...toColumns(session) });
 
 /**
- * What one transaction knows without asking again, shared by its
- * repositories. Numbers are queued for an agent only by a transaction that
- * holds the agent's session lock, so an agent whose lock found no queued
- * number has none for as long as this transaction holds the lock, unless
- * this transaction queues one.
+ * What one transaction learnt with an agent's session lock, shared by its
+ * repositories so that they need not ask again. Numbers are queued for an
+ * agent, and an agent joins a queue, only in a transaction that holds the
+ * agent's session lock (or inserts the session), or by provisioning before
+ * the gateway serves: so an agent whose lock found none has none for as long
+ * as this transaction holds the lock, unless this transaction adds one.
  */
 export interface TransactionFacts {
+  /** Agents locked with no number queued to dial. */
   noQueuedDials: Set<string>;
+  /** Agents locked as members of no queue. */
+  inNoQueue: Set<string>;
 }
 
 /**
@@ -143,14 +147,19 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
       const facts = options.facts;
       const query = db('agent_sessions').where({ agent_id: agentId }).forUpdate();
       // Whether the agent has numbers queued to dial comes with the lock, in the same round trip (see TransactionFacts).
-      const row: (AgentSessionRow & { queued_dials?: boolean }) | undefined = facts
-        ? await query.first('agent_sessions.*', db.raw('exists (select 1 from manual_dial_queue q where q.agent_id = agent_sessions.agent_id) as queued_dials'))
+      const row: (AgentSessionRow & { queued_dials?: boolean; in_queues?: boolean }) | undefined = facts
+        ? await query.first(
+            'agent_sessions.*',
+            db.raw('exists (select 1 from manual_dial_queue q where q.agent_id = agent_sessions.agent_id) as queued_dials'),
+            db.raw('exists (select 1 from queue_members m where m.agent_id = agent_sessions.agent_id) as in_queues'),
+          )
         : await query.first();
       const session = row ? toSession(row) : null;
       // A missing row is not locked: another transaction may still insert it.
       if (session) {
         hold(agentId, session);
         if (row?.queued_dials === false) facts?.noQueuedDials.add(agentId);
+        if (row?.in_queues === false) facts?.inNoQueue.add(agentId);
       }
       return session;
     },

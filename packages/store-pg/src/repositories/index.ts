@@ -27,7 +27,7 @@ import { createManualDialQueueRepository } from './manual-dial-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
-  const facts: TransactionFacts | undefined = options.inTransaction ? { noQueuedDials: new Set() } : undefined;
+  const facts: TransactionFacts | undefined = options.inTransaction ? { noQueuedDials: new Set(), inNoQueue: new Set() } : undefined;
   return {
     apiUsers: createApiUserRepository(db),
     userGroups: createUserGroupRepository(db),
@@ -36,7 +36,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
     trunks: createTrunkRepository(db),
-    queues: createQueueRepository(db),
+    queues: createQueueRepository(db, facts),
     calls: createCallRepository(db),
     playbacks: createPlaybackRepository(db),
     recordings: createRecordingRepository(db),
