@@ -53,7 +53,8 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
   writeFileSync(provisioningFile, stringify(launch.provisioning));
   writeFileSync(configFile, stringify(launch.config));
   const log = openSync(logFile, 'a');
-  const profiling = launch.cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${launch.cpuProfileDir}` } : {};
+  // Node refuses --cpu-prof in NODE_OPTIONS: the launcher passes it on the command line, next to its own flag.
+  const profiling = launch.cpuProfileDir ? { PBX_GATEWAY_NODE_FLAGS: `--max-semi-space-size=8 --cpu-prof --cpu-prof-dir=${launch.cpuProfileDir}` } : {};
   const started = Date.now();
   let child: Child;
   try {

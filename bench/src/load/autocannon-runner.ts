@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { summariseLatencies } from './latency';
 import type { ErrorCounts, LoadResult } from './load-spec';
@@ -82,7 +83,7 @@ export function runAutocannon(plan: RunPlan, tally: Tally): Promise<RunResult> {
 }
 
 export interface MeasuredLoad {
-  settings: { url: string; connections: number; timeoutSec: number; durationSec: number; warmupSec: number };
+  settings: { url: string; connections: number; timeoutSec: number; durationSec: number; warmupSec: number; serverPid?: number };
   /** Built once; the hooks count dialect errors on whichever tally is current. */
   requests: (tally: () => Tally) => autocannon.Request[];
   /**
@@ -113,7 +114,7 @@ export async function warmUpAndMeasure(load: MeasuredLoad): Promise<RunResult> {
     if (settings.warmupSec > 0) await run({ durationSec: settings.warmupSec });
     current = new Tally();
     load.beforeMeasure?.();
-    return run({ durationSec: settings.durationSec });
+    return measuringServerCpu(settings.serverPid, () => run({ durationSec: settings.durationSec }));
   }
   const share = settings.connections * (load.sequenceLength ?? 1);
   const sized = (perSecond: number, seconds: number): number => Math.max(share * 2, Math.round((perSecond * seconds) / share) * share);
@@ -125,5 +126,39 @@ export async function warmUpAndMeasure(load: MeasuredLoad): Promise<RunResult> {
   }
   current = new Tally();
   load.beforeMeasure?.();
-  return run({ amount: sized(rate, settings.durationSec) });
+  return measuringServerCpu(settings.serverPid, () => run({ amount: sized(rate, settings.durationSec) }));
+}
+
+/**
+ * The server's CPU time (user and system, all its threads) per answer over
+ * the measured run, from /proc/<pid>/stat. Unlike the rate, it hardly moves
+ * with the load of other processes on the machine: it is what a change to
+ * the server's work per request is best read from.
+ */
+export let lastServerCpuMsPerRequest: number | null = null;
+
+async function measuringServerCpu(pid: number | undefined, work: () => Promise<RunResult>): Promise<RunResult> {
+  lastServerCpuMsPerRequest = null;
+  if (pid === undefined) return work();
+  const before = cpuTicks(pid);
+  const result = await work();
+  const after = cpuTicks(pid);
+  if (before !== null && after !== null && result.requests > 0) {
+    lastServerCpuMsPerRequest = Math.round((((after - before) * 1000) / CLOCK_TICKS_PER_SECOND / result.requests) * 1000) / 1000;
+  }
+  return result;
+}
+
+/** Linux's USER_HZ, the unit of utime and stime in /proc/<pid>/stat (100 on every common build). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function cpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
 }

@@ -10,6 +10,8 @@ export interface LoadSettings {
   warmupSec: number;
   /** Seconds before a request with no answer counts as a timeout. */
   timeoutSec: number;
+  /** The server's process, when it runs on this machine: its CPU time over the measured run is reported (`extra.serverCpuMsPerRequest`). */
+  serverPid?: number;
 }
 
 export type LoadSpec =

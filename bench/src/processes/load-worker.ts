@@ -1,4 +1,5 @@
 import { serveOneJob } from '../harness/node-scripts';
+import { lastServerCpuMsPerRequest } from '../load/autocannon-runner';
 import type { LoadResult, LoadSpec } from '../load/load-spec';
 import { callSetupLoad } from '../load/shapes/call-setup';
 import { ccGatewayLoad } from '../load/shapes/cc-gateway';
@@ -22,4 +23,9 @@ function runLoad(spec: LoadSpec): Promise<LoadResult> {
   }
 }
 
-serveOneJob(runLoad);
+async function runLoadWithCpu(spec: LoadSpec): Promise<LoadResult> {
+  const result = await runLoad(spec);
+  return lastServerCpuMsPerRequest === null ? result : { ...result, extra: { ...result.extra, serverCpuMsPerRequest: lastServerCpuMsPerRequest } };
+}
+
+serveOneJob(runLoadWithCpu);

@@ -7,6 +7,12 @@ export function consoleReport(results: Results): string {
   const out: string[] = ['', textTable(results.rows), '', 'targets:', targetLines(results.targets), '', 'gateway memory (VmRSS / peak VmHWM):'];
   for (const reading of results.memory) out.push(`  ${reading.when}: ${reading.rssMiB} MiB (peak ${reading.peakMiB} MiB)`);
   for (const row of results.rows) for (const note of row.notes) out.push(`  ${row.name}: ${note}`);
+  const cpu = results.rows.filter((row) => typeof row.details.serverCpuMsPerRequest === 'number');
+  if (cpu.length > 0) {
+    // Less sensitive than the rates to other processes on the machine: the server's own work per answer.
+    out.push('', 'server CPU time per answer over the measured run (user + system, all threads):');
+    for (const row of cpu) out.push(`  ${row.name}: ${String(row.details.serverCpuMsPerRequest)} ms`);
+  }
   const warnings = Object.entries(results.gatewayLog.warnings);
   const errors = Object.entries(results.gatewayLog.errors);
   out.push('', `gateway log: ${results.gatewayLog.lines} lines, ${warnings.length} kinds of warning, ${errors.length} kinds of error; exit ${results.gatewayExit}`);

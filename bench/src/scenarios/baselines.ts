@@ -70,7 +70,7 @@ export class Baselines {
     const child = spawnBenchScript(script, [bodyFile, contentType]);
     try {
       const { url } = await nextMessage<{ url: string }>(child, 15000, script);
-      const result = await runLoad({ shape: 'fixed', settings: loadSettings(this.context(), url, connections), path: '/agc/api.php?source=test&function=version', errors: 'none' });
+      const result = await runLoad({ shape: 'fixed', settings: loadSettings(this.context(), url, connections, { serverPid: child.pid }), path: '/agc/api.php?source=test&function=version', errors: 'none' });
       return this.record({
         id: `${script.replace('-server', '')}-${connections}-${body.length}`,
         name,
@@ -82,7 +82,7 @@ export class Baselines {
         errors: totalErrors(result),
         ratios: [],
         notes: [`fixed ${body.length}-byte body`],
-        details: { requests: result.requests, elapsedSec: result.elapsedSec },
+        details: { requests: result.requests, elapsedSec: result.elapsedSec, ...result.extra },
       });
     } finally {
       await child.stop(5000);

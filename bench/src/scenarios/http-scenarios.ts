@@ -14,7 +14,7 @@ export async function versionScenario(context: BenchContext): Promise<ResultRow>
   const http = await context.baselines.http(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
   const express = await context.baselines.express(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
   const path = `/agc/api.php?source=test&user=${VICIDIAL_API.login}&pass=${VICIDIAL_API.secret}&function=version`;
-  const result = await runLoad({ shape: 'fixed', settings: loadSettings(context, context.gatewayUrl, HTTP_CONNECTIONS), path, errors: 'vicidial' });
+  const result = await runLoad({ shape: 'fixed', settings: loadSettings(context, context.gatewayUrl, HTTP_CONNECTIONS, { serverPid: context.gatewayPid }), path, errors: 'vicidial' });
   return {
     id: 'version',
     name: 'VICIdial version',
@@ -26,7 +26,7 @@ export async function versionScenario(context: BenchContext): Promise<ResultRow>
     errors: totalErrors(result),
     ratios: [ratio(express, result.perSecond), ratio(http, result.perSecond)],
     notes: [],
-    details: { requests: result.requests, elapsedSec: result.elapsedSec, errors: result.errors, errorSamples: result.errorSamples },
+    details: { requests: result.requests, elapsedSec: result.elapsedSec, errors: result.errors, errorSamples: result.errorSamples, ...result.extra },
   };
 }
 
@@ -37,7 +37,7 @@ export async function externalPauseScenario(context: BenchContext): Promise<Resu
   const agents = Array.from({ length: PAUSE_AGENTS }, (_, i) => pauseAgentId(i));
   const result = await runLoad({
     shape: 'external-pause',
-    settings: loadSettings(context, context.gatewayUrl, HTTP_CONNECTIONS),
+    settings: loadSettings(context, context.gatewayUrl, HTTP_CONNECTIONS, { serverPid: context.gatewayPid }),
     user: VICIDIAL_API.login,
     pass: VICIDIAL_API.secret,
     agents,

@@ -181,6 +181,18 @@ describe('authenticateApiUser', () => {
     expect(t.hasher.verifications).toBe(2);
   });
 
+  it('keeps a user group as long as a verified credential, then reads it again', async () => {
+    const t = await setup();
+    const group = { id: 'ADMIN', name: 'Admins', allowedCampaigns: null, viewableGroups: null, apiAllowedIps: [] };
+    await t.store.direct.userGroups.upsert(group);
+    expect(await t.core.getUserGroup('ADMIN')).toEqual(group);
+    await t.store.direct.userGroups.upsert({ ...group, apiAllowedIps: ['192.0.2.10'] });
+    await t.advance(t.config.credentialCacheMs - 1);
+    expect((await t.core.getUserGroup('ADMIN'))!.apiAllowedIps).toEqual([]);
+    await t.advance(1);
+    expect((await t.core.getUserGroup('ADMIN'))!.apiAllowedIps).toEqual(['192.0.2.10']);
+  });
+
   it('does not answer a different secret from the cache', async () => {
     const t = await setup();
     await t.core.authenticateApiUser(credentials(SECRET));

@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { CallControl, DomainEventProjector } from '@pbx-gateway/core';
 
 export type DialectName = 'vicidial' | 'voipsun' | 'ccgateway' | 'sipcall';
@@ -25,7 +25,8 @@ export interface DialectDeps<Settings> {
  */
 export interface Dialect {
   readonly name: DialectName;
-  readonly router: Router;
+  /** An Express router, or a plain handler where one lookup finds the dialect's few paths (each nested router costs every request a pass through Express's routing). */
+  readonly router: RequestHandler;
   /** Starts background work (sweepers, timers); stops with `stop`. */
   start?(): void;
   stop?(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { DialectVocabulary } from '@pbx-gateway/core';
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { apiLogRecorder, dialectErrorHandler, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { agentApiHandler } from './agent-api/handler';
 import { nonAgentApiHandler } from './non-agent-api/handler';
@@ -26,31 +26,35 @@ export function createVicidialDialect(deps: DialectDeps<VicidialSettings>): Dial
   checkVicidialSettings(deps.settings);
   const scriptDeps = { core: deps.core, logger: deps.logger, settings: deps.settings, filters: createInputFilters(deps.settings.useNonLatin) };
   const recorder = apiLogRecorder({ core: deps.core, dialect: 'vicidial', secretParams: VICIDIAL_SECRET_PARAMS, logger: deps.logger });
-  // PHP sends no X-Powered-By of ours; removing it first also covers answers of the error handler.
-  const noPoweredBy = (_req: Request, res: Response, next: NextFunction): void => {
-    res.removeHeader('X-Powered-By');
-    next();
-  };
-
+  const answerUnexpected = dialectErrorHandler(deps.logger, () => serviceUnavailable());
   const scripts = new Map<string, RequestHandler>([
     [AGENT_API_PATH, agentApiHandler(scriptDeps)],
     [NON_AGENT_API_PATH, nonAgentApiHandler(scriptDeps)],
   ]);
   const paths = [...scripts.keys()];
-  const router = Router();
-  router.use((req: Request, res: Response, next: NextFunction) => {
+  // One handler, not a nested Router: the two scripts are found by one path lookup.
+  const router: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
     const script = scriptOfPath(rawPathOf(req.url), paths);
     if (script === null) {
       next();
       return;
     }
-    recorder(req, res, (error?: unknown) => {
-      if (error !== undefined) return next(error);
-      noPoweredBy(req, res, () => scripts.get(script)!(req, res, next));
-    });
-  });
-  // Only errors of this router's own handler reach it: Express skips a router while an error passes.
-  router.use(dialectErrorHandler(deps.logger, () => serviceUnavailable()));
+    // Only this dialect's own failures are answered its way; anything else goes on to the app.
+    const failed = (error?: unknown): void => {
+      if (error === undefined) next();
+      else void answerUnexpected(error, req, res, next);
+    };
+    try {
+      recorder(req, res, (error?: unknown) => {
+        if (error !== undefined) return failed(error);
+        // PHP sends no X-Powered-By of ours; removing it first also covers answers of the error handler.
+        res.removeHeader('X-Powered-By');
+        scripts.get(script)!(req, res, failed);
+      });
+    } catch (error) {
+      failed(error);
+    }
+  };
   return { name: 'vicidial', router };
 }
 

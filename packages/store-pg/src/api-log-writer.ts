@@ -1,7 +1,7 @@
 import type { ApiLogEntry, ApiLogWriter } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { isTransient, toError } from './support/errors';
-import { storableNullableText, storableText, toJsonb } from './support/json-column';
+import { storableJson, storableNullableText, storableText, toJsonb } from './support/json-column';
 
 export interface ApiLogBuffering {
   /** A batch is written as soon as this many entries wait. */
@@ -34,6 +34,37 @@ const toRow = (entry: ApiLogEntry) => ({
   duration_ms: clampInt(entry.durationMs),
   remote_address: storableNullableText(entry.remoteAddress),
 });
+
+/** A row as one element of the batch's JSON document: `params` nested, not a string. */
+const toRecord = (entry: ApiLogEntry) => ({
+  at: entry.at.toISOString(),
+  dialect: storableText(entry.dialect),
+  operation: storableText(entry.operation),
+  method: storableText(entry.method),
+  path: storableText(entry.path),
+  params: storableJson(entry.params),
+  api_user: storableNullableText(entry.apiUser),
+  agent_id: storableNullableText(entry.agentId),
+  http_status: clampInt(entry.httpStatus),
+  outcome: entry.outcome,
+  result: storableText(entry.result),
+  duration_ms: clampInt(entry.durationMs),
+  remote_address: storableNullableText(entry.remoteAddress),
+});
+
+/**
+ * A whole batch is one statement with one parameter: the rows as a JSON
+ * array. Building and sending thirteen bound values per row cost the
+ * gateway more than the request it logged; one JSON text costs one
+ * `JSON.stringify`, and Postgres reads it back into typed rows.
+ */
+const INSERT_BATCH = `
+  INSERT INTO api_log (at, dialect, operation, method, path, params, api_user, agent_id, http_status, outcome, result, duration_ms, remote_address)
+  SELECT at, dialect, operation, method, path, params, api_user, agent_id, http_status, outcome, result, duration_ms, remote_address
+  FROM jsonb_to_recordset(?::jsonb) AS row(
+    at timestamptz, dialect text, operation text, method text, path text, params jsonb, api_user text, agent_id text,
+    http_status integer, outcome text, result text, duration_ms integer, remote_address text
+  )`;
 
 /**
  * Writes the API log in batches, off the request path: `append` only
@@ -100,7 +131,7 @@ export class BufferedApiLogWriter implements ApiLogWriter {
     while (this.buffer.length > 0) {
       const batch = this.buffer.splice(0, this.settings.batchSize);
       try {
-        await this.db('api_log').insert(batch.map(toRow));
+        await this.db.raw(INSERT_BATCH, [JSON.stringify(batch.map(toRecord))]);
       } catch (error) {
         const failure = toError(error);
         if (!isTransient(error)) {

@@ -4,7 +4,7 @@ describe('agent sessions read again in the transaction that holds them', () => {
   let ctx: OpenStore;
   beforeAll(async () => {
     ctx = await openStore();
-    for (const id of ['2000', '2001', '2002', '2003', '2004', '2005']) await ctx.store.direct.agents.upsert(agent(id));
+    for (const id of ['2000', '2001', '2002', '2003', '2004', '2005', '2006', '2007', '2008']) await ctx.store.direct.agents.upsert(agent(id));
   });
   afterAll(() => ctx.dispose());
 
@@ -79,5 +79,61 @@ describe('agent sessions read again in the transaction that holds them', () => {
     ).rejects.toThrow('changed its mind');
     expect(await ctx.store.direct.sessions.get('2005')).toMatchObject({ state: 'ready', pauseReason: null });
     expect(await ctx.store.transaction((tx) => tx.sessions.get('2005'))).toMatchObject({ state: 'ready' });
+  });
+
+  describe('numbers queued to dial, learnt with the lock', () => {
+    const queued = (agentId: string, phoneNumber: string) => ({
+      agentId,
+      phoneNumber,
+      phoneCode: '1',
+      leadId: null,
+      callerId: null,
+      dialPrefix: '9',
+      whileReady: false,
+      origin: { dialect: 'vicidial', operation: 'external_dial', apiUserId: null },
+      queuedAt: at('2024-05-01T08:00:00.000Z'),
+    });
+
+    it('lists none for a locked agent who had none, then the one this transaction queues', async () => {
+      await ctx.store.direct.sessions.insert(session('2006'));
+      const seen = await ctx.store.transaction(async (tx) => {
+        await tx.sessions.lock('2006');
+        const before = await tx.manualDialQueue.listForAgent('2006');
+        const added = await tx.manualDialQueue.add(queued('2006', '3125556000'));
+        return { before, after: await tx.manualDialQueue.listForAgent('2006'), added };
+      });
+      expect(seen.before).toEqual([]);
+      expect(seen.after).toEqual([seen.added]);
+      expect(await ctx.store.direct.manualDialQueue.listForAgent('2006')).toEqual([seen.added]);
+    });
+
+    it('lists what was queued before the lock, and an agent it did not lock from the database', async () => {
+      await ctx.store.direct.sessions.insert(session('2007'));
+      const first = await ctx.store.direct.manualDialQueue.add(queued('2007', '3125556001'));
+      await ctx.store.transaction(async (tx) => {
+        await tx.sessions.lock('2007');
+        expect(await tx.manualDialQueue.listForAgent('2007')).toEqual([first]);
+        await tx.sessions.lock('2006');
+        expect(await tx.manualDialQueue.listForAgent('2006')).toHaveLength(1);
+      });
+    });
+  });
+
+  it('pauses the queue memberships the agent has, including one it joins after its lock found none', async () => {
+    await ctx.store.direct.sessions.insert(session('2008'));
+    await ctx.store.direct.queues.upsert({ name: 'held', strategy: 'ringall', active: true, mohClass: 'default', maxWaitSec: null });
+    const pausedOf = async (): Promise<boolean | undefined> => (await ctx.store.direct.queues.get('held'))?.members.find((member) => member.agentId === '2008')?.paused;
+    await ctx.store.transaction(async (tx) => {
+      await tx.sessions.lock('2008');
+      await tx.queues.setPausedForAgent('2008', true);
+      await tx.queues.putMember('held', { agentId: '2008', penalty: 0, membership: 'dynamic' });
+      await tx.queues.setPausedForAgent('2008', true);
+    });
+    expect(await pausedOf()).toBe(true);
+    await ctx.store.transaction(async (tx) => {
+      await tx.sessions.lock('2008');
+      await tx.queues.setPausedForAgent('2008', false);
+    });
+    expect(await pausedOf()).toBe(false);
   });
 });

@@ -21,6 +21,7 @@ export interface CredentialCommands {
 
 export function credentialCommands(ctx: CoreContext): CredentialCommands {
   const direct = ctx.store.direct;
+  const userGroups = userGroupCache(ctx);
   return {
     authenticateApiUser: (credentials) => authenticateApiUser(ctx, credentials),
     issueAccessToken: (request) => issueAccessToken(ctx, request),
@@ -29,6 +30,32 @@ export function credentialCommands(ctx: CoreContext): CredentialCommands {
     revokeAccessTokensOf: (kind, subject) => revokeAccessTokensOf(ctx, kind, subject),
     getApiUser: (id) => direct.apiUsers.get(id),
     findApiUser: (realm, login) => direct.apiUsers.findByLogin(realm, login),
-    getUserGroup: (id) => direct.userGroups.get(id),
+    getUserGroup: (id) => userGroups(id),
+  };
+}
+
+/**
+ * A dialect reads the caller's user group with every request, right after its
+ * (cached) credentials: the group is kept as long as verified credentials are,
+ * so a change to a group takes effect within the same period as a change to
+ * an account.
+ */
+function userGroupCache(ctx: CoreContext): (id: string) => Promise<UserGroup | null> {
+  const entries = new Map<string, { group: Promise<UserGroup | null>; expiresAt: number }>();
+  return (id) => {
+    const ttlMs = ctx.config.credentialCacheMs;
+    if (ttlMs <= 0) return ctx.store.direct.userGroups.get(id);
+    const nowMs = ctx.clock.now().getTime();
+    const cached = entries.get(id);
+    if (cached && cached.expiresAt > nowMs) return cached.group;
+    // Groups are few: an expired entry is replaced, never left to pile up.
+    if (entries.size >= 1000) entries.clear();
+    const group = ctx.store.direct.userGroups.get(id);
+    entries.set(id, { group, expiresAt: nowMs + ttlMs });
+    // A failed read is not remembered.
+    group.catch(() => {
+      if (entries.get(id)?.group === group) entries.delete(id);
+    });
+    return group;
   };
 }

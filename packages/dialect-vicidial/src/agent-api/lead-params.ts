@@ -62,14 +62,29 @@ export type LeadParams = Record<LeadParamName, string>;
 
 export const LEAD_PARAM_NAMES = Object.keys(LEAD_PARAM_FILTERS) as LeadParamName[];
 
+const dropPatterns = new Map<string, RegExp>();
+
 export function filterParam(raw: string, filter: ParamFilter, filters: InputFilters): string {
+  // Most of the parameters read are absent.
+  if (raw === '') return '';
   const value = filter.plusIsSpace ? raw.replace(/\+/g, ' ') : raw;
   if ('keep' in filter) return filters.keep(value, filter.keep);
-  return value.replace(new RegExp(`[${filter.drop}]`, 'g'), '');
+  let pattern = dropPatterns.get(filter.drop);
+  if (!pattern) {
+    pattern = new RegExp(`[${filter.drop}]`, 'g');
+    dropPatterns.set(filter.drop, pattern);
+  }
+  return value.replace(pattern, '');
 }
 
 export function readLeadParams(params: Pick<PhpParams, 'get'>, filters: InputFilters): LeadParams {
   const read = {} as LeadParams;
+  return addLeadParams(read, params, filters);
+}
+
+/** Reads the lead parameters onto `into` (the Agent API's request is built on them without a copy). */
+export function addLeadParams<T extends object>(into: T, params: Pick<PhpParams, 'get'>, filters: InputFilters): T & LeadParams {
+  const read = into as T & LeadParams;
   for (const name of LEAD_PARAM_NAMES) read[name] = filterParam(params.get(name), LEAD_PARAM_FILTERS[name], filters);
   return read;
 }

@@ -25,11 +25,16 @@ export const NOTIFICATION_PARAM_FILTERS = {
 
 export type NotificationParams = Record<keyof typeof NOTIFICATION_PARAM_FILTERS, string>;
 
+const NOTIFICATION_PARAMS = Object.entries(NOTIFICATION_PARAM_FILTERS) as Array<[keyof NotificationParams, ParamFilter]>;
+
 export function readNotificationParams(params: Pick<PhpParams, 'get'>, filters: InputFilters): NotificationParams {
-  const read = {} as NotificationParams;
-  for (const [name, filter] of Object.entries(NOTIFICATION_PARAM_FILTERS) as Array<[keyof NotificationParams, ParamFilter]>) {
-    read[name] = filterParam(params.get(name), filter, filters);
-  }
+  return addNotificationParams({}, params, filters);
+}
+
+/** Added onto `into` itself, as the lead parameters are (addLeadParams): no second object per request. */
+export function addNotificationParams<T extends object>(into: T, params: Pick<PhpParams, 'get'>, filters: InputFilters): T & NotificationParams {
+  const read = into as T & NotificationParams;
+  for (const [name, filter] of NOTIFICATION_PARAMS) read[name] = filterParam(params.get(name), filter, filters);
   return read;
 }
 

@@ -1,7 +1,7 @@
 import { FILTERS, plusToSpace, removeQuotes, type InputFilters } from '../wire/input-filters';
 import type { PhpParams } from '../wire/php-params';
-import { readLeadParams, type LeadParams } from './lead-params';
-import { readNotificationParams, type NotificationParams } from './notification-params';
+import { addLeadParams, type LeadParams } from './lead-params';
+import { addNotificationParams, type NotificationParams } from './notification-params';
 
 /**
  * The Agent API parameters the implemented functions read, after VICIdial's
@@ -48,7 +48,7 @@ export interface AgentRequest extends LeadParams, NotificationParams {
 
 export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
   const keep = (name: string, allowed: string): string => filters.keep(params.get(name), allowed);
-  return {
+  const request = {
     user: keep('user', FILTERS.user),
     pass: keep('pass', FILTERS.agentPass),
     source: keep('source', FILTERS.alphanumeric),
@@ -60,8 +60,6 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     stage: removeQuotes(params.get('stage')),
     dial_override: keep('dial_override', FILTERS.upperLetters),
     close_window_link: keep('close_window_link', FILTERS.identifier),
-    ...readLeadParams(params, filters),
-    ...readNotificationParams(params, filters),
     phone_number: keep('phone_number', FILTERS.phoneNumber),
     // A `+` that reached the value (sent as %2B) is a space too.
     ingroup_choices: filters.keep(plusToSpace(params.get('ingroup_choices')), FILTERS.groupList),
@@ -85,4 +83,6 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     notes: filters.keep(plusToSpace(params.get('notes')), FILTERS.notes),
     raw_query: params.rawQuery(),
   };
+  // Added onto the same object: spreading them into the literal made a second object and copied it, on every request.
+  return addNotificationParams(addLeadParams(request, params, filters), params, filters);
 }

@@ -31,6 +31,8 @@ export function createInputFilters(useNonLatin: boolean): InputFilters {
   };
   return {
     keep(value, allowed) {
+      // Most of the parameters read are absent.
+      if (value === '') return '';
       const regex = pattern(allowed);
       if (!regex.unicode) return value.replace(regex, '');
       // PHP's /u patterns work on UTF-8 text and give up (empty result) on invalid UTF-8.
@@ -63,10 +65,11 @@ export const FILTERS = {
 } as const;
 
 /** Filters that first turn a literal `+` (sent as `%2B`) into a space, as VICIdial does for lists and texts. */
-export const plusToSpace = (value: string): string => value.replace(/\+/g, ' ');
+export const plusToSpace = (value: string): string => (value === '' ? '' : value.replace(/\+/g, ' '));
 
 /** The `stage` filter removes four characters instead of keeping a class. */
 export function removeQuotes(value: string): string {
+  if (value === '') return '';
   return value.replace(/['"\\;]/g, '');
 }
 

@@ -85,6 +85,8 @@ export function parseQueryPairs(raw: string): Array<[string, string]> {
 }
 
 function urlDecodeToBytes(text: string): string {
+  // Most names and values are plain ASCII with nothing to decode: no copy then.
+  if (PLAIN.test(text)) return text;
   const spaced = text.replace(/\+/g, ' ');
   let out = '';
   for (let index = 0; index < spaced.length; index += 1) {
@@ -100,6 +102,9 @@ function urlDecodeToBytes(text: string): string {
   }
   return out;
 }
+
+/** Printable ASCII without `%` or `+`: decodes to itself. */
+const PLAIN = /^[\x20-\x24\x26-\x2a\x2c-\x7e]*$/;
 
 /**
  * PHP's variable-name rules: leading spaces dropped, `.` and space become
@@ -132,5 +137,8 @@ function collect(pairs: ReadonlyArray<[string, string]>): Map<string, string> {
   return out;
 }
 
-export const utf8ToBytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
-export const bytesToText = (bytes: string): string => Buffer.from(bytes, 'latin1').toString('utf8');
+/** ASCII is the same in UTF-8 and as bytes: the common case converts without a Buffer. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+export const utf8ToBytes = (text: string): string => (ASCII.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1'));
+export const bytesToText = (bytes: string): string => (ASCII.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8'));

@@ -18,6 +18,8 @@
  */
 export function scriptOfPath(rawPath: string, scripts: readonly string[]): string | null {
   if (!rawPath.startsWith('/')) return null;
+  // The script's own spelling needs no normalising.
+  if (scripts.includes(rawPath)) return rawPath;
   const merged = removeDotSegments(decodeUnreserved(rawPath).replace(/\/{2,}/g, '/'));
   if (merged === null || /%2f|%00/i.test(merged)) return null;
   let path: string;

@@ -127,6 +127,44 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
 /** A fresh copy of a session, shaped exactly as reading its row back would give it. */
 const asReadBack = (session: AgentSession): AgentSession => toSession({ agent_id: session.agentId, ...toColumns(session) });
 
+// The statements external_pause and every other agent command run, written
+// once: knex built them anew on every call, and building an UPDATE of the
+// session's 28 columns cost more CPU than sending it.
+const LOCK = 'SELECT * FROM agent_sessions WHERE agent_id = ? LIMIT 1 FOR UPDATE';
+const LOCK_LEARNING = `SELECT agent_sessions.*,
+    EXISTS (SELECT 1 FROM manual_dial_queue q WHERE q.agent_id = agent_sessions.agent_id) AS queued_dials,
+    EXISTS (SELECT 1 FROM queue_members m WHERE m.agent_id = agent_sessions.agent_id) AS in_queues
+  FROM agent_sessions WHERE agent_id = ? LIMIT 1 FOR UPDATE OF agent_sessions`;
+
+const updateStatements = new Map<string, string>();
+
+/** `UPDATE agent_sessions SET <every column> = ? ... WHERE agent_id = ?`, for the columns `toColumns` gives (always the same). */
+function updateStatement(columns: object): string {
+  const names = Object.keys(columns);
+  const key = names.join(',');
+  let statement = updateStatements.get(key);
+  if (statement === undefined) {
+    statement = `UPDATE agent_sessions SET ${names.map((name) => `"${name}" = ?`).join(', ')} WHERE agent_id = ?`;
+    updateStatements.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * What one transaction learnt with an agent's session lock, shared by its
+ * repositories so that they need not ask again. Numbers are queued for an
+ * agent, and an agent joins a queue, only in a transaction that holds the
+ * agent's session lock (or inserts the session), or by provisioning before
+ * the gateway serves: so an agent whose lock found none has none for as long
+ * as this transaction holds the lock, unless this transaction adds one.
+ */
+export interface TransactionFacts {
+  /** Agents locked with no number queued to dial. */
+  noQueuedDials: Set<string>;
+  /** Agents locked as members of no queue. */
+  inNoQueue: Set<string>;
+}
+
 /**
  * In a transaction, a session row this transaction has locked or written
  * cannot change under it, so reading it again (as projectors do after the
@@ -134,7 +172,7 @@ const asReadBack = (session: AgentSession): AgentSession => toSession({ agent_id
  * rows as they were last written. Rows only read, not locked, are always
  * read from the database.
  */
-export function createAgentSessionRepository(db: Knex, options: { inTransaction?: boolean } = {}): AgentSessionRepository {
+export function createAgentSessionRepository(db: Knex, options: { inTransaction?: boolean; facts?: TransactionFacts } = {}): AgentSessionRepository {
   const rowsHeld = options.inTransaction ? new Map<string, AgentSession | null>() : null;
   const hold = (agentId: string, session: AgentSession | null): void => {
     rowsHeld?.set(agentId, session && asReadBack(session));
@@ -148,10 +186,17 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
     },
 
     async lock(agentId) {
-      const row: AgentSessionRow | undefined = await db('agent_sessions').where({ agent_id: agentId }).forUpdate().first();
+      const facts = options.facts;
+      // Whether the agent has numbers queued to dial or belongs to a queue comes with the lock, in the same round trip (see TransactionFacts).
+      const result: { rows: Array<AgentSessionRow & { queued_dials?: boolean; in_queues?: boolean }> } = await db.raw(facts ? LOCK_LEARNING : LOCK, [agentId]);
+      const row = result.rows[0];
       const session = row ? toSession(row) : null;
       // A missing row is not locked: another transaction may still insert it.
-      if (session) hold(agentId, session);
+      if (session) {
+        hold(agentId, session);
+        if (row?.queued_dials === false) facts?.noQueuedDials.add(agentId);
+        if (row?.in_queues === false) facts?.inNoQueue.add(agentId);
+      }
       return session;
     },
 
@@ -161,8 +206,9 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
     },
 
     async update(session) {
-      const updated = await db('agent_sessions').where({ agent_id: session.agentId }).update(toColumns(session));
-      if (updated > 0) hold(session.agentId, session);
+      const columns = toColumns(session);
+      const result: { rowCount: number | null } = await db.raw(updateStatement(columns), [...Object.values(columns), session.agentId] as Knex.RawBinding[]);
+      if ((result.rowCount ?? 0) > 0) hold(session.agentId, session);
     },
 
     async delete(agentId) {

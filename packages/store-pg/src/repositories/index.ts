@@ -1,7 +1,7 @@
 import type { StoreTransaction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { createAccessTokenRepository } from './access-tokens';
-import { createAgentSessionRepository } from './agent-sessions';
+import { createAgentSessionRepository, type TransactionFacts } from './agent-sessions';
 import { createAgentRepository } from './agents';
 import { createApiUserRepository } from './api-users';
 import { createCallRepository } from './calls';
@@ -29,15 +29,16 @@ import { createManualDialQueueRepository } from './manual-dial-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
+  const facts: TransactionFacts | undefined = options.inTransaction ? { noQueuedDials: new Set(), inNoQueue: new Set() } : undefined;
   return {
     apiUsers: createApiUserRepository(db),
     userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
-    sessions: createAgentSessionRepository(db, options),
+    sessions: createAgentSessionRepository(db, { ...options, facts }),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
     trunks: createTrunkRepository(db),
-    queues: createQueueRepository(db),
+    queues: createQueueRepository(db, facts),
     calls: createCallRepository(db),
     playbacks: createPlaybackRepository(db),
     recordings: createRecordingRepository(db),
@@ -55,6 +56,6 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     groupAliases: createGroupAliasRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     notifications: createAgentNotificationRepository(db),
-    manualDialQueue: createManualDialQueueRepository(db),
+    manualDialQueue: createManualDialQueueRepository(db, facts),
   };
 }

@@ -2,6 +2,7 @@ import type { ManualDialQueueRepository, NewQueuedManualDial, QueuedManualDial }
 import type { Knex } from 'knex';
 import { storableNullableText, storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
+import type { TransactionFacts } from './agent-sessions';
 
 interface QueuedManualDialRow {
   id: string | number;
@@ -45,14 +46,16 @@ const toColumns = (entry: NewQueuedManualDial): Omit<QueuedManualDialRow, 'id'> 
   queued_at: entry.queuedAt,
 });
 
-export function createManualDialQueueRepository(db: Knex): ManualDialQueueRepository {
+export function createManualDialQueueRepository(db: Knex, facts?: TransactionFacts): ManualDialQueueRepository {
   return {
     async add(entry) {
+      facts?.noQueuedDials.delete(entry.agentId);
       const [row]: QueuedManualDialRow[] = await db('manual_dial_queue').insert(toColumns(entry)).returning('*');
       return toEntry(row!);
     },
 
     async listForAgent(agentId) {
+      if (facts?.noQueuedDials.has(agentId)) return [];
       const rows: QueuedManualDialRow[] = await db('manual_dial_queue').where({ agent_id: agentId }).orderBy('id');
       return rows.map(toEntry);
     },

@@ -1,5 +1,6 @@
 import type { DidRoute, Queue, QueueMember, QueueRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import type { TransactionFacts } from './agent-sessions';
 
 interface QueueRow {
   name: string;
@@ -36,7 +37,7 @@ const toMember = (row: QueueMemberRow): QueueMember => ({
   callsTodayOn: row.calls_today_on,
 });
 
-export function createQueueRepository(db: Knex): QueueRepository {
+export function createQueueRepository(db: Knex, facts?: TransactionFacts): QueueRepository {
   const membersOf = (names: readonly string[]): Promise<QueueMemberRow[]> =>
     db('queue_members')
       .whereIn('queue_name', names)
@@ -75,6 +76,7 @@ export function createQueueRepository(db: Knex): QueueRepository {
     },
 
     async putMember(queueName, member) {
+      facts?.inNoQueue.delete(member.agentId);
       const settings = { weight: member.weight, grade: member.grade, daily_limit: member.dailyLimit };
       const given = (Object.keys(settings) as Array<keyof typeof settings>).filter((column) => settings[column] !== undefined);
       // A member keeps its pause, its count and its place in the join order when re-added.
@@ -99,6 +101,7 @@ export function createQueueRepository(db: Knex): QueueRepository {
     },
 
     async setPausedForAgent(agentId, paused) {
+      if (facts?.inNoQueue.has(agentId)) return;
       await db('queue_members').where({ agent_id: agentId }).update({ paused });
     },
 

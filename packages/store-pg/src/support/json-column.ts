@@ -14,7 +14,7 @@ export function storableNullableText(text: string | null): string | null {
   return text === null ? null : storableText(text);
 }
 
-function storableJson(value: JsonValue): JsonValue {
+export function storableJson(value: JsonValue): JsonValue {
   if (typeof value === 'string') return storableText(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(storableJson);
