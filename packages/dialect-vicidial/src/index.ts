@@ -3,6 +3,8 @@ import { Router, type NextFunction, type Request, type RequestHandler, type Resp
 import { apiLogRecorder, dialectErrorHandler, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { agentApiHandler } from './agent-api/handler';
 import { nonAgentApiHandler } from './non-agent-api/handler';
+import { NON_AGENT_FUNCTIONS } from './non-agent-api/catalogue';
+import { AGENT_OPERATIONS } from './operations/catalogue';
 import { checkVicidialSettings, type VicidialSettings } from './settings';
 import { VICIDIAL_HEADERS } from './wire/answer';
 import { createInputFilters } from './wire/input-filters';
@@ -25,7 +27,13 @@ export const VICIDIAL_SECRET_PARAMS: readonly string[] = ['pass', 'agent_pass', 
 export function createVicidialDialect(deps: DialectDeps<VicidialSettings>): Dialect {
   checkVicidialSettings(deps.settings);
   const scriptDeps = { core: deps.core, logger: deps.logger, settings: deps.settings, filters: createInputFilters(deps.settings.useNonLatin) };
-  const recorder = apiLogRecorder({ core: deps.core, dialect: 'vicidial', secretParams: VICIDIAL_SECRET_PARAMS, logger: deps.logger });
+  const recorder = apiLogRecorder({
+    core: deps.core,
+    dialect: 'vicidial',
+    secretParams: VICIDIAL_SECRET_PARAMS,
+    logger: deps.logger,
+    metrics: { sink: deps.requestMetrics, operations: [...AGENT_OPERATIONS.names(), ...NON_AGENT_FUNCTIONS.names()] },
+  });
   // PHP sends no X-Powered-By of ours; removing it first also covers answers of the error handler.
   const noPoweredBy = (_req: Request, res: Response, next: NextFunction): void => {
     res.removeHeader('X-Powered-By');
