@@ -22,12 +22,11 @@ export function statusQueries(ctx: CoreContext): StatusQueries {
   const direct = ctx.store.direct;
   return {
     async liveCounts() {
-      const [live, sessions, queues, pendingCallbacks] = await Promise.all([
-        direct.calls.listLive(),
-        direct.sessions.list(),
-        direct.queues.list(),
-        direct.outbox.countPending(),
-      ]);
+      // One query at a time: a scrape under load should hold one pool connection, not four.
+      const live = await direct.calls.listLive();
+      const sessions = await direct.sessions.list();
+      const queues = await direct.queues.list();
+      const pendingCallbacks = await direct.outbox.countPending();
       const callsUp: Record<CallPurpose, number> = { click_to_call: 0, voice_menu: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, inbound: 0, supervision: 0 };
       const waiting = new Map<string, number>(queues.map((queue) => [queue.name, 0]));
       for (const { call } of live) {
