@@ -22,6 +22,7 @@ import { leadCommands, type LeadCommands } from './leads/lead-commands';
 import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
 import { supervisionCommands, type SupervisionCommands } from './supervision/supervision-commands';
+import { statusQueries, type StatusQueries } from './status/live-counts';
 
 /** What runs the core itself: its clock, background work and records, start and idle. */
 export interface CoreRuntime {
@@ -52,6 +53,7 @@ export interface CallControl
     DirectoryQueries,
     QueueQueries,
     LeadCommands,
+    StatusQueries,
     CoreRuntime {}
 
 /** An owner queue whose every piece of work `idle()` waits for, including work started by timers. */
@@ -97,6 +99,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...directoryQueries(ctx),
     ...queueQueries(ctx, track),
     ...leadCommands(ctx, track),
+    ...statusQueries(ctx),
     clock: deps.clock,
     deliverDueCallbacks: () => deliverDueCallbacks(ctx),
     recordApiRequest: (entry) => deps.store.apiLog.append(entry),

@@ -55,6 +55,7 @@ export type { RecordingCommands } from './recording/recording-commands';
 export type { AgentRecordingRequest, AgentRecordingStarted } from './recording/agent-recording-start';
 export type { AgentRecordingsStopped } from './recording/agent-recording-stop';
 export type { QueueQueries, WaitingCall } from './queues/queue-queries';
+export type { LiveCounts, StatusQueries } from './status/live-counts';
 export type { QueueStatistics, QueueStatisticsRequest } from './queues/queue-statistics';
 export type { AgentCredentials } from './agents/agent-authentication';
 export type { CdrRecordingMove, CdrRecordingMoveOutcome } from './recording/cdr-recording-move';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { apiLogRecorder, dialectErrorHandler, handle, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { createEndpoint } from './endpoint';
+import { CATALOGUE } from './routes';
 import { wireError } from './errors';
 import type { CcgatewayContext } from './operation';
 import { PollRegistry } from './poll-registry';
@@ -24,7 +25,13 @@ export function createCcgatewayDialect(deps: DialectDeps<CcgatewaySettings>): Di
   const router = Router({ caseSensitive: true });
   router.use(
     CCGATEWAY_PREFIX,
-    apiLogRecorder({ core: deps.core, dialect: 'ccgateway', secretParams: SECRET_PARAMS, logger: deps.logger }),
+    apiLogRecorder({
+      core: deps.core,
+      dialect: 'ccgateway',
+      secretParams: SECRET_PARAMS,
+      logger: deps.logger,
+      metrics: { sink: deps.requestMetrics, operations: CATALOGUE.names() },
+    }),
     handle(createEndpoint(ctx)),
     dialectErrorHandler(deps.logger, () => failureAnswer('100-007', wireError('100-007').message)),
   );

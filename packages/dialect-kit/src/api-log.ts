@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { redactParams, type CallControl } from '@pbx-gateway/core';
 import type { DialectLogger, DialectName } from './dialect';
+import type { RequestMetrics } from './request-metrics';
 
 /** What a dialect handler tells the API log about the request it answered. */
 export interface ApiLogNote {
@@ -31,8 +32,11 @@ export function apiLogRecorder(options: {
   dialect: DialectName;
   secretParams: readonly string[];
   logger: DialectLogger;
+  /** Counts each answered request too; `operations`: every name the dialect notes for a request it knows. */
+  metrics?: { sink: RequestMetrics | undefined; operations: readonly string[] };
 }): RequestHandler {
   const secrets = new Set(options.secretParams.map((name) => name.toLowerCase()));
+  const counted = options.metrics?.sink?.forDialect(options.dialect, options.metrics.operations);
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -54,6 +58,7 @@ export function apiLogRecorder(options: {
         durationMs: Math.round(durationMs * 1000) / 1000,
         remoteAddress: req.socket.remoteAddress ?? null,
       } as const;
+      counted?.answered(entry.operation, entry.outcome, durationMs / 1000);
       options.logger.info(
         { dialect: entry.dialect, operation: entry.operation, status: entry.httpStatus, outcome: entry.outcome, result: entry.result, durationMs: entry.durationMs, params },
         'api request',

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { CallControl, DomainEventProjector } from '@pbx-gateway/core';
+import type { RequestMetrics } from './request-metrics';
 
 export type DialectName = 'vicidial' | 'voipsun' | 'ccgateway' | 'sipcall';
 
@@ -15,6 +16,8 @@ export interface DialectDeps<Settings> {
   core: CallControl;
   logger: DialectLogger;
   settings: Settings;
+  /** Counts of answered requests, when the server keeps them. */
+  requestMetrics?: RequestMetrics;
 }
 
 /**

@@ -2,6 +2,7 @@ export * from './dialect';
 export * from './request-params';
 export * from './request-body';
 export * from './api-log';
+export * from './request-metrics';
 export * from './error-guard';
 export * from './schema-validation';
 export * from './wall-clock';

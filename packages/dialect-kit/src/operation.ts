@@ -182,6 +182,11 @@ export class OperationCatalogue<T extends OperationTypes> {
     }
   }
 
+  /** Every operation's name, as the API log notes it. */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
   named(name: string): Operation<T> | undefined {
     return this.byName.get(name);
   }

@@ -1,7 +1,7 @@
 import express from 'express';
 import supertest from 'supertest';
 import { createTestCore } from '@pbx-gateway/test-support';
-import { apiLogRecorder, dialectErrorHandler, handle, noteApiRequest, type DialectLogger } from '../src';
+import { apiLogRecorder, dialectErrorHandler, handle, noteApiRequest, type DialectLogger, type RequestMetrics } from '../src';
 
 function recordingLogger(): DialectLogger & { lines: Array<{ facts: Record<string, unknown>; message: string }> } {
   const lines: Array<{ facts: Record<string, unknown>; message: string }> = [];
@@ -46,6 +46,44 @@ describe('the API log recorder', () => {
     app.get('/x', (_req, res) => void res.status(404).end());
     await supertest(app).get('/x');
     expect(entries[0]).toMatchObject({ operation: 'unknown', outcome: 'error', httpStatus: 404 });
+  });
+});
+
+describe('the request metrics sink', () => {
+  it('is asked once for the dialect with its operation names, then told each answered request', async () => {
+    const { core } = await createTestCore();
+    const asked: Array<{ dialect: string; operations: readonly string[] }> = [];
+    const answered: Array<{ operation: string; outcome: string; seconds: number }> = [];
+    const sink: RequestMetrics = {
+      forDialect(dialect, operations) {
+        asked.push({ dialect, operations });
+        return { answered: (operation, outcome, seconds) => void answered.push({ operation, outcome, seconds }) };
+      },
+    };
+    const app = express();
+    app.use(apiLogRecorder({ core, dialect: 'voipsun', secretParams: [], logger: recordingLogger(), metrics: { sink, operations: ['originate', 'hangup'] } }));
+    app.get('/api/api.php', (_req, res) => {
+      noteApiRequest(res, { operation: 'originate', params: {}, outcome: 'success', result: 'true' });
+      res.status(200).end('{"success":"true"}');
+    });
+    app.get('/x', (_req, res) => void res.status(404).end());
+    await supertest(app).get('/api/api.php');
+    await supertest(app).get('/x');
+    expect(asked).toEqual([{ dialect: 'voipsun', operations: ['originate', 'hangup'] }]);
+    expect(answered).toEqual([
+      { operation: 'originate', outcome: 'success', seconds: expect.any(Number) },
+      { operation: 'unknown', outcome: 'error', seconds: expect.any(Number) },
+    ]);
+    for (const { seconds } of answered) expect(seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is optional: without one the recorder only logs', async () => {
+    const { core, store } = await createTestCore();
+    const app = express();
+    app.use(apiLogRecorder({ core, dialect: 'sipcall', secretParams: [], logger: recordingLogger(), metrics: { sink: undefined, operations: ['App.Sip_Auth.Login'] } }));
+    app.get('/', (_req, res) => void res.status(200).end());
+    await supertest(app).get('/');
+    expect(store.apiLogEntries).toHaveLength(1);
   });
 });
 

@@ -27,7 +27,8 @@ export const SECRET_PARAMS = ['accesskey', 'token'] as const;
 export function createSipcallDialect(deps: DialectDeps<SipcallSettingsInput>): Dialect {
   const { core, logger } = deps;
   const settings = resolveSipcallSettings(deps.settings);
-  const serviceNamed = createServices(settings);
+  const services = createServices(settings);
+  const serviceNamed = services.named;
   const claimed = new WeakMap<Request, SipcallRequest>();
   const router = Router();
 
@@ -40,7 +41,7 @@ export function createSipcallDialect(deps: DialectDeps<SipcallSettingsInput>): D
       next();
     }, next);
   });
-  router.use(apiLogRecorder({ core, dialect: 'sipcall', secretParams: SECRET_PARAMS, logger }));
+  router.use(apiLogRecorder({ core, dialect: 'sipcall', secretParams: SECRET_PARAMS, logger, metrics: { sink: deps.requestMetrics, operations: services.names } }));
   router.use(
     handle(async (req, res) => {
       const request = claimed.get(req)!;

@@ -3,6 +3,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { apiLogRecorder, dialectErrorHandler, type Dialect, type DialectDeps } from '@pbx-gateway/dialect-kit';
 import { agentApiHandler } from './agent-api/handler';
 import { nonAgentApiHandler } from './non-agent-api/handler';
+import { NON_AGENT_FUNCTIONS } from './non-agent-api/catalogue';
+import { AGENT_FUNCTIONS_NOT_YET_SUPPORTED, AGENT_OPERATIONS } from './operations/catalogue';
 import { checkVicidialSettings, type VicidialSettings } from './settings';
 import { VICIDIAL_HEADERS } from './wire/answer';
 import { createInputFilters } from './wire/input-filters';
@@ -17,6 +19,9 @@ export const NON_AGENT_API_PATH = '/vicidial/non_agent_api.php';
 /** Parameters whose values never reach a log: the API password and the passwords some Non-Agent functions carry. */
 export const VICIDIAL_SECRET_PARAMS: readonly string[] = ['pass', 'agent_pass', 'phone_pass', 'registration_password'];
 
+/** Every function name either API knows: `version` is answered before the catalogues, the unsupported ones with their own error. */
+const VICIDIAL_OPERATION_NAMES: readonly string[] = ['version', ...AGENT_OPERATIONS.names(), ...AGENT_FUNCTIONS_NOT_YET_SUPPORTED, ...NON_AGENT_FUNCTIONS.names()];
+
 /**
  * The VICIdial dialect: the Agent API (`/agc/api.php`) and the Non-Agent API
  * (`/vicidial/non_agent_api.php`), any method, at these paths and the other
@@ -25,7 +30,13 @@ export const VICIDIAL_SECRET_PARAMS: readonly string[] = ['pass', 'agent_pass', 
 export function createVicidialDialect(deps: DialectDeps<VicidialSettings>): Dialect {
   checkVicidialSettings(deps.settings);
   const scriptDeps = { core: deps.core, logger: deps.logger, settings: deps.settings, filters: createInputFilters(deps.settings.useNonLatin) };
-  const recorder = apiLogRecorder({ core: deps.core, dialect: 'vicidial', secretParams: VICIDIAL_SECRET_PARAMS, logger: deps.logger });
+  const recorder = apiLogRecorder({
+    core: deps.core,
+    dialect: 'vicidial',
+    secretParams: VICIDIAL_SECRET_PARAMS,
+    logger: deps.logger,
+    metrics: { sink: deps.requestMetrics, operations: VICIDIAL_OPERATION_NAMES },
+  });
   const answerUnexpected = dialectErrorHandler(deps.logger, () => serviceUnavailable());
   const scripts = new Map<string, RequestHandler>([
     [AGENT_API_PATH, agentApiHandler(scriptDeps)],

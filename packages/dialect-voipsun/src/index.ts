@@ -4,6 +4,7 @@ import { apiLogRecorder, dialectErrorHandler, handle, type Dialect, type Dialect
 import { createApiEndpoint } from './api-endpoint';
 import { checkVoipsunSettings, type VoipsunSettings } from './settings';
 import { errorBody, wireAnswer } from './wire/response';
+import { OPERATIONS } from './operations';
 
 export { checkVoipsunSettings, defaultVoipsunSettings, type VoipsunSettings } from './settings';
 export { ERRNO_TABLE, WIRE_REASONS, type Errno } from './errors';
@@ -24,7 +25,7 @@ export function createVoipsunDialect(deps: DialectDeps<VoipsunSettings>): Dialec
   const router = Router({ caseSensitive: true, strict: true });
   router.all(
     VOIPSUN_PATH,
-    apiLogRecorder({ core, dialect: 'voipsun', secretParams: ['password'], logger }),
+    apiLogRecorder({ core, dialect: 'voipsun', secretParams: ['password'], logger, metrics: { sink: deps.requestMetrics, operations: OPERATIONS.names() } }),
     handle(createApiEndpoint({ core, logger, settings })),
     dialectErrorHandler(logger, () => wireAnswer(settings.contentType, errorBody('999'))),
   );

@@ -52,6 +52,19 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ ADMIN_API_KEY_SHA256: hash.toUpperCase() }).admin).toEqual({ apiKeySha256: hash });
   });
 
+  it('keeps only the SHA-256 of METRICS_KEY, takes a hash from the environment or the file, and leaves /metrics open without either', () => {
+    const key = 'm'.repeat(24);
+    const hash = createHash('sha256').update(key).digest('hex');
+    expect(loadConfig({}).metrics).toEqual({ keySha256: null });
+    expect(loadConfig({ METRICS_KEY: key }).metrics).toEqual({ keySha256: hash });
+    expect(JSON.stringify(loadConfig({ METRICS_KEY: key }))).not.toContain(key);
+    expect(loadConfig({ METRICS_KEY_SHA256: hash.toUpperCase() }).metrics).toEqual({ keySha256: hash });
+    const file = join(mkdtempSync(join(tmpdir(), 'metrics-key-')), 'config.yaml');
+    writeFileSync(file, `metrics:\n  keySha256: ${hash}\n`);
+    expect(loadConfig({ CONFIG_FILE: file }).metrics).toEqual({ keySha256: hash });
+    expect(loadConfig({ CONFIG_FILE: file, METRICS_KEY: 'n'.repeat(20) }).metrics.keySha256).not.toBe(hash);
+  });
+
   it('lets DEMO switch the demo tenant either way', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', DEMO: '1' }).demo).toBe(true);
@@ -77,6 +90,8 @@ describe('configuration from the environment', () => {
     [{ HTTP_MAX_HEADER_BYTES: '0' }, /HTTP_MAX_HEADER_BYTES must be a positive number/],
     [{ ADMIN_API_KEY: 'short' }, /ADMIN_API_KEY must be at least 16 characters long/],
     [{ ADMIN_API_KEY_SHA256: 'abc' }, /must be 64 hexadecimal digits/],
+    [{ METRICS_KEY: 'short' }, /METRICS_KEY must be at least 16 characters long/],
+    [{ METRICS_KEY_SHA256: 'abc' }, /METRICS_KEY_SHA256 \(metrics.keySha256\) must be 64 hexadecimal digits/],
     [{ DEMO: 'maybe' }, /DEMO must be 1 or 0/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ MEDIA_PATH_MAPPINGS: 'Y:/' }, /must be prefix=media/],

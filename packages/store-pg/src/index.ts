@@ -1,7 +1,7 @@
 export { startEmbeddedPostgres } from './embedded-postgres';
 export type { EmbeddedPostgresOptions, RunningPostgres } from './embedded-postgres';
 export { createPgStore } from './pg-store';
-export type { PgStore, PgStoreOptions } from './pg-store';
+export type { PgStore, PgStoreOptions, PoolUse } from './pg-store';
 export { migrateLatest } from './migrate';
 export { migrationNames } from './migrations';
 export { DEFAULT_TIMEOUTS } from './connection';

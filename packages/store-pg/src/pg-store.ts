@@ -22,6 +22,23 @@ export interface PgStore extends Store {
   migrate(): Promise<void>;
   /** Whether Postgres answers a query now; never rejects. */
   ping(): Promise<boolean>;
+  /** The connection pool right now: connections lent out, idle, and acquisitions waiting for one. */
+  poolUse(): PoolUse;
+}
+
+export interface PoolUse {
+  used: number;
+  free: number;
+  pending: number;
+  max: number;
+}
+
+/** The part of knex's pool (tarn) read for `poolUse`; absent until the first query and after `destroy`. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  max: number;
 }
 
 const reportAsWarning = (error: Error): void => process.emitWarning(error.message, 'PbxGatewayStoreWarning');
@@ -44,6 +61,12 @@ export function createPgStore(options: PgStoreOptions): PgStore {
     transaction: (work) => db.transaction((trx) => work(createRepositories(trx, { inTransaction: true }))),
 
     migrate: () => runMigrations(options.connectionString, timeouts, onError),
+
+    poolUse() {
+      const pool = (db.client as { pool?: TarnPool | null }).pool;
+      if (!pool) return { used: 0, free: 0, pending: 0, max: options.pool?.max ?? 0 };
+      return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires(), max: pool.max };
+    },
 
     async ping() {
       try {

@@ -47,6 +47,8 @@ export interface TestGatewayOptions {
   listen?: boolean;
   /** Switches the admin API on with this key. */
   adminApiKey?: string;
+  /** The bearer key `/metrics` asks for; without it `/metrics` is open. */
+  metricsKey?: string;
 }
 
 /** A channel as ARI lists it (the fields tests read). */
@@ -176,6 +178,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     dialects: { ...defaultGatewayConfig.dialects, ...options.dialects },
     callbacks: { timeoutMs: 2000, idleMs: 50 },
     admin: { apiKeySha256: options.adminApiKey === undefined ? null : hashAdminKey(options.adminApiKey) },
+    metrics: { keySha256: options.metricsKey === undefined ? null : hashAdminKey(options.metricsKey) },
   };
   const documents = options.provisioning
     ? [options.provisioning]

@@ -25,7 +25,7 @@ export type { ServiceContext, SipcallService, SipcallTypes } from './service';
  * dialect's settings. Looked up by name ignoring case (PHP class and method
  * names do); every other name is PhalApi's "no such service".
  */
-export function createServices(settings: SipcallSettings): (name: string) => SipcallService | undefined {
+export function createServices(settings: SipcallSettings): { named: (name: string) => SipcallService | undefined; names: string[] } {
   const catalogue = new OperationCatalogue<SipcallTypes>([
     login(settings),
     logout(settings),
@@ -44,5 +44,5 @@ export function createServices(settings: SipcallSettings): (name: string) => Sip
     spyCall(settings),
     forceCall(settings),
   ]);
-  return catalogue.index('service', (name) => name.toLowerCase());
+  return { named: catalogue.index('service', (name) => name.toLowerCase()), names: catalogue.names() };
 }

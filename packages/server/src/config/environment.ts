@@ -67,24 +67,35 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       idleMs: base.callbacks.idleMs,
     },
     admin: { apiKeySha256: adminKeyHash(env, file) },
+    metrics: { keySha256: metricsKeyHash(env, file) },
   };
 }
 
 /**
- * ADMIN_API_KEY (hashed at once; the key itself goes no further), else
- * ADMIN_API_KEY_SHA256 or the file's `admin.apiKeySha256`, so that the key
- * need not be written anywhere on the server.
+ * A bearer key's SHA-256: from the key itself (hashed at once; the key goes
+ * no further), else from its hash in a variable or in the file, so that the
+ * key need not be written anywhere on the server.
  */
-function adminKeyHash(env: NodeJS.ProcessEnv, file: Record<string, unknown>): string | null {
-  if (env.ADMIN_API_KEY) {
-    if (env.ADMIN_API_KEY.length < 16) throw new ConfigError('ADMIN_API_KEY must be at least 16 characters long');
-    return hashAdminKey(env.ADMIN_API_KEY);
+function keyHash(names: { key: string; hash: string; fileSetting: string }, key: string | undefined, hash: unknown): string | null {
+  if (key) {
+    if (key.length < 16) throw new ConfigError(`${names.key} must be at least 16 characters long`);
+    return hashAdminKey(key);
   }
-  const fileAdmin = (file.admin ?? {}) as { apiKeySha256?: unknown };
-  const hash = env.ADMIN_API_KEY_SHA256 || fileAdmin.apiKeySha256;
   if (hash === undefined || hash === null || hash === '') return null;
-  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) throw new ConfigError('ADMIN_API_KEY_SHA256 (admin.apiKeySha256) must be 64 hexadecimal digits');
+  if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) throw new ConfigError(`${names.hash} (${names.fileSetting}) must be 64 hexadecimal digits`);
   return hash.toLowerCase();
+}
+
+/** ADMIN_API_KEY, else ADMIN_API_KEY_SHA256 or the file's `admin.apiKeySha256`. */
+function adminKeyHash(env: NodeJS.ProcessEnv, file: Record<string, unknown>): string | null {
+  const fileAdmin = (file.admin ?? {}) as { apiKeySha256?: unknown };
+  return keyHash({ key: 'ADMIN_API_KEY', hash: 'ADMIN_API_KEY_SHA256', fileSetting: 'admin.apiKeySha256' }, env.ADMIN_API_KEY, env.ADMIN_API_KEY_SHA256 || fileAdmin.apiKeySha256);
+}
+
+/** METRICS_KEY, else METRICS_KEY_SHA256 or the file's `metrics.keySha256`. */
+function metricsKeyHash(env: NodeJS.ProcessEnv, file: Record<string, unknown>): string | null {
+  const fileMetrics = (file.metrics ?? {}) as { keySha256?: unknown };
+  return keyHash({ key: 'METRICS_KEY', hash: 'METRICS_KEY_SHA256', fileSetting: 'metrics.keySha256' }, env.METRICS_KEY, env.METRICS_KEY_SHA256 || fileMetrics.keySha256);
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

@@ -55,6 +55,8 @@ export interface GatewayConfig {
    * hex; null leaves the API switched off. Only the hash is kept in memory.
    */
   admin: { apiKeySha256: string | null };
+  /** `/metrics` (docs/metrics.md): the SHA-256 of the bearer key it asks for, hex; null leaves it open, like `/health`. */
+  metrics: { keySha256: string | null };
 }
 
 export const defaultGatewayConfig: GatewayConfig = {
@@ -69,4 +71,5 @@ export const defaultGatewayConfig: GatewayConfig = {
   dialects: { vicidial: {}, voipsun: {}, ccgateway: {}, sipcall: {} },
   callbacks: { timeoutMs: 10000, idleMs: 200 },
   admin: { apiKeySha256: null },
+  metrics: { keySha256: null },
 };

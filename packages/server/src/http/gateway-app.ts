@@ -14,6 +14,8 @@ export interface AppParts {
   logger: Logger;
   /** The admin API, mounted at its prefix before any dialect (Sip_Call claims every path). */
   admin: { prefix: string; router: Router };
+  /** `GET /metrics` (docs/metrics.md). */
+  metrics: (req: Request, res: Response) => Promise<void>;
 }
 
 /**
@@ -26,6 +28,7 @@ export function createGatewayApp(parts: AppParts): Express {
   app.disable('etag');
   app.set('query parser', 'simple');
   app.get('/health', (req, res, next) => void healthHandler(parts.core, parts.databaseUp)(req, res).catch(next));
+  app.get('/metrics', (req, res, next) => void parts.metrics(req, res).catch(next));
   app.use(parts.admin.prefix, parts.admin.router);
   if (parts.demo) app.use(demoCallbackInbox());
   for (const dialect of parts.dialects) app.use(dialect.router);

@@ -29,6 +29,8 @@ import { keepProvisionedPhonesConnected } from '../provisioning/provisioned-phon
 import type { ProvisioningDocument } from '../provisioning/provisioning-document';
 import { createScryptSecretHasher } from '../security/scrypt-secret-hasher';
 import { cryptoIds } from '../support/crypto-ids';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
+import { metricsHandler } from '../metrics/metrics-endpoint';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -85,6 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     restKeepAliveMs: config.ari.keepAliveMs,
     logger: coreLogger,
   });
+  const metrics = new GatewayMetrics();
   const hasher = options.hasher ?? createScryptSecretHasher();
   const settings = {
     vicidial: { ...defaultVicidialSettings, ...config.dialects.vicidial },
@@ -94,12 +97,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const core = createCallControl({
     store,
-    pbx,
+    pbx: metrics.engine.count(pbx),
     clock: options.clock ?? systemClock,
     ids: cryptoIds,
     timers: options.timers ?? systemTimers,
     hasher,
-    callbacks: createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs }),
+    callbacks: metrics.callbacks.count(createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs })),
     logger: coreLogger,
     config: config.core,
     projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall)],
@@ -127,13 +130,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   keepProvisionedPhonesConnected(core, pbx, options.provisioning ?? [], logger);
 
   const dialects: Dialect[] = [
-    createVicidialDialect({ core, logger: dialectLoggerOf(logger, 'vicidial'), settings: settings.vicidial }),
-    createVoipsunDialect({ core, logger: dialectLoggerOf(logger, 'voipsun'), settings: settings.voipsun }),
-    createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway }),
-    createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall }),
+    createVicidialDialect({ core, logger: dialectLoggerOf(logger, 'vicidial'), settings: settings.vicidial, requestMetrics: metrics.requests }),
+    createVoipsunDialect({ core, logger: dialectLoggerOf(logger, 'voipsun'), settings: settings.voipsun, requestMetrics: metrics.requests }),
+    createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway, requestMetrics: metrics.requests }),
+    createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall, requestMetrics: metrics.requests }),
   ];
   const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
-  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin });
+  const scrape = metricsHandler(metrics, { liveCounts: () => core.liveCounts(), poolUse: () => store.poolUse() }, config.metrics.keySha256);
+  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin, metrics: scrape });
   for (const dialect of dialects) dialect.start?.();
   const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs });
 
