@@ -4,6 +4,7 @@ import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
+import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
@@ -23,6 +24,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addLead,
   addUser,
   agentStatusFunction,
+  callidInfo,
   campaignsList,
   deleteDncPhone,
   hopperList,
