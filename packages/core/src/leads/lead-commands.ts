@@ -30,6 +30,8 @@ export interface LeadCommands {
   getLeadList(listId: number): Promise<LeadList | null>;
   /** The lists of one campaign, by id. */
   leadListsOfCampaign(campaignId: string): Promise<LeadList[]>;
+  /** How many leads the list holds (with this status only, when given). */
+  countLeadsInList(listId: number, status?: string): Promise<number>;
   getLead(leadId: number): Promise<Lead | null>;
   /** Leads matching every criterion given, by lead number, at most `limit`. */
   findLeads(criteria: LeadSearch, limit: number): Promise<Lead[]>;
@@ -70,6 +72,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     listCampaigns: () => direct.campaigns.list(),
     getLeadList: (listId) => direct.leadLists.get(listId),
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
+    countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),
     updateLead: (request) => track(updateLead(ctx, request)),

@@ -11,6 +11,7 @@ import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
+import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
@@ -31,6 +32,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   inGroupStatus,
   leadAllInfo,
   leadSearch,
+  listInfo,
   loggedInAgents,
   recordingLookup,
   updateLeadFunction,
