@@ -28,11 +28,13 @@ test('a list_id of fewer than 2 or more than 14 digits: the required fields, lis
 test("api_list_restrict: a list outside the group's campaigns, or a group that does not exist", async () => {
   expectVicidialAnswer(await api('list_id=300', '6676'), 'ERROR: list_info NOT AN ALLOWED LIST ID - 300\n');
   expectVicidialAnswer(await api('list_id=999', '6676'), 'ERROR: list_info NOT AN ALLOWED LIST ID - 999\n');
+  expectVicidialAnswer(await api('list_id=1x1', '6676'), 'ERROR: list_info NOT AN ALLOWED LIST ID - 1x1\n');
   expectVicidialAnswer(await api('list_id=101', '6677'), 'ERROR: user_group DOES NOT EXIST: |6677|NOGROUP|\n');
 });
 
 test("a list that does not exist, or one of a campaign outside the caller's group", async () => {
   expectVicidialAnswer(await api('list_id=999'), 'ERROR: list_info LIST DOES NOT EXIST: |6666|999\n');
+  expectVicidialAnswer(await api('list_id=10a%2B1'), 'ERROR: list_info LIST DOES NOT EXIST: |6666|10a1\n');
   expectVicidialAnswer(await api('list_id=300', '6679'), 'ERROR: list_info LIST DOES NOT EXIST: |6679|300\n');
 });
 

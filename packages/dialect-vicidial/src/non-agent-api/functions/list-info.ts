@@ -12,7 +12,7 @@ const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
 const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31', resetsToday: '0' } as const;
 
 const readInput = readWith((params) => ({
-  listId: params.read('list_id', { keep: '0-9' }),
+  listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
   // Echoed by the required-fields line, as VICIdial's shared template does.
   listName: params.read('list_name', { keep: '- .,_0-9{L}' }),
   campaignId: params.read('campaign_id', IDENTIFIER),
@@ -23,6 +23,7 @@ const readInput = readWith((params) => ({
 
 /** The list, if it exists and belongs to a campaign the caller's group works with (a group not defined: any). */
 async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadList | null> {
+  if (!Number.isSafeInteger(listId)) return null;
   const [list, group] = await Promise.all([ctx.core.getLeadList(listId), ctx.core.getUserGroup(ctx.apiUser.group)]);
   return list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId)) ? list : null;
 }
@@ -40,7 +41,8 @@ export const listInfo = defineNonAgentFunction({
     if (input.listId.length < 2 || input.listId.length > 14) {
       throw refuse(`ERROR: list_info YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${input.listId}|${input.listName}|${input.campaignId}`);
     }
-    const listId = Number(input.listId);
+    // VICIdial's list_id filter keeps letters too: such an id names no list.
+    const listId = /^[0-9]+$/.test(input.listId) ? Number(input.listId) : Number.NaN;
     if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: list_info NOT AN ALLOWED LIST ID - ${input.listId}`);
     const list = await visibleList(ctx, listId);
     if (!list) throw refuse(`ERROR: list_info LIST DOES NOT EXIST: |${ctx.user}|${input.listId}`);
