@@ -4,10 +4,15 @@ import type { ExtensionSelector } from '../directory/extension-lookup';
 import type { JsonObject } from '../kernel/json';
 import type { SnoopDirection } from '../ports/pbx';
 
-/** The call a supervisor joins: one of its legs, by the engine's channel name or by the extension it runs over. */
+/**
+ * The call a supervisor joins: one of its legs, by the engine's channel name,
+ * by the extension it runs over, or the agent's phone in its session
+ * conference (which hears everything said in the conference).
+ */
 export type SupervisedParty =
   | { kind: 'channel'; channelName: string }
-  | { kind: 'extension'; selector: ExtensionSelector; dialplan: string | null };
+  | { kind: 'extension'; selector: ExtensionSelector; dialplan: string | null }
+  | { kind: 'agent_conference'; agentId: string };
 
 export interface SupervisionRequest {
   /** The supervisor's phone, rung first. */

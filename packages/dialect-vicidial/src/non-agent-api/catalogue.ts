@@ -4,6 +4,7 @@ import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
+import { blindMonitor } from './functions/blind-monitor';
 import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
@@ -25,6 +26,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addLead,
   addUser,
   agentStatusFunction,
+  blindMonitor,
   callidInfo,
   campaignsList,
   deleteDncPhone,

@@ -14,7 +14,7 @@ const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31',
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
   // Echoed by the required-fields line, as VICIdial's shared template does.
-  listName: params.read('list_name', { keep: '- .,_0-9{L}' }),
+  listName: params.read('list_name', { keep: '- +.:/@?&_0-9{L}' }),
   campaignId: params.read('campaign_id', IDENTIFIER),
   leadsCounts: params.read('leads_counts', { keep: 'A-Z' }),
   stage: params.read('stage', { keep: '0-9{L}' }),
