@@ -2,6 +2,7 @@ import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
 import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
+import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
 import { blindMonitor } from './functions/blind-monitor';
@@ -24,6 +25,7 @@ import { userGroupStatus } from './functions/user-group-status';
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addDncPhone,
   addLead,
+  addList,
   addUser,
   agentStatusFunction,
   blindMonitor,
