@@ -15,7 +15,7 @@ const LAUNCHED = /^SUCCESS: blind_monitor HAS BEEN LAUNCHED - sip100\|010\*010\*
 
 /** The supervision a launched line names, once the supervisor's phone listens, then hung up again. */
 async function supervisionOf(response: WireResponse): Promise<{ prefix: string; mode: string; targetLegId: string }> {
-  const [, prefix, commandId] = LAUNCHED.exec(response.body) ?? [];
+  const [, prefix, commandId] = LAUNCHED.exec(response.text) ?? [];
   expect(commandId).toBeDefined();
   const callId = callIdOfWire(commandId!);
   const joined = await gateway().waitFor(async () => {
