@@ -1,5 +1,5 @@
 import { DomainError, type SupervisionRequest } from '../src';
-import { createTestCore, extension, legOf, trunk, type TestCore } from '@pbx-gateway/test-support';
+import { agent, createTestCore, extension, legOf, loginWithConference, trunk, type TestCore } from '@pbx-gateway/test-support';
 
 /** A supervisor's phone rung, then joined to another call's leg through a snoop leg, as listener, whisperer or barger. */
 
@@ -7,6 +7,7 @@ async function setup(): Promise<TestCore> {
   return createTestCore({
     directory: {
       extensions: [extension(5, '100'), extension(6, '101'), extension(7, '102', { publicNumber: '299299555' })],
+      agents: [agent('1000'), agent('1001')],
       trunks: [trunk(1)],
     },
   });
@@ -150,6 +151,16 @@ describe('supervision', () => {
     expect((await refusal(t, request({ supervised: { kind: 'extension', selector: { by: 'public_number', value: '299299555' }, dialplan: null } }))).code).toBe('LEG_NOT_FOUND');
     expect((await refusal(t, request({ supervised: { kind: 'channel', channelName: 'PJSIP/sip102-00000099' } }))).code).toBe('LEG_NOT_FOUND');
     expect(t.pbx.originated()).toEqual([]);
+  });
+
+  it("joins an agent's phone in its session conference, and refuses an agent whose phone is not there", async () => {
+    const t = await setup();
+    const session = await loginWithConference(t, '1000');
+    const { callId } = await t.core.startSupervision(request({ supervised: { kind: 'agent_conference', agentId: '1000' }, mode: 'whisper' }));
+    expect((await t.core.getCall(callId))?.call.progress).toMatchObject({ stage: 'ringing_supervisor', mode: 'whisper', targetLegId: session.conference!.agentLegId });
+    await t.core.loginAgent({ agentId: '1001', via: 'vicidial', phoneNumber: '1001', conferenceNumber: '8600052', connectPhone: true });
+    expect((await refusal(t, request({ supervised: { kind: 'agent_conference', agentId: '1001' } }))).code).toBe('LEG_NOT_FOUND');
+    expect((await refusal(t, request({ supervised: { kind: 'agent_conference', agentId: 'nobody' } }))).code).toBe('LEG_NOT_FOUND');
   });
 
   it('never supervises a supervision', async () => {

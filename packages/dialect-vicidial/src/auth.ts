@@ -34,7 +34,7 @@ export interface VicidialApiUser {
   modifyUsers: boolean;
   /** `delete_users`: update_user may also delete. */
   deleteUsers: boolean;
-  /** `modify_lists`: may add do-not-call numbers. */
+  /** `modify_lists`: may add do-not-call numbers and read lists. */
   modifyLists: boolean;
   /** `delete_from_dnc`: may also take them off. */
   deleteFromDnc: boolean;

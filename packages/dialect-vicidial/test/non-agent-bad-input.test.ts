@@ -17,9 +17,27 @@ const GARBAGE = [
   'agent_user=1006&agent_user_level=abc&active=%00&email=%FF%FF%FF%FF%FF%FF',
   'phone_number=1234567890123456789012345678901234567890&campaign_id=%27%20OR%201%3D1',
   'campaign_id[]=TESTCAMP&stage[]=csv&header=YES&in_groups=%7C%7C%7C&list_id=-1&search_location=CAMPAIGNLIST',
+  'call_id=%00%FF%FE'.padEnd(60, 'X') + '&detail=YES&list_id=99999999999999&leads_counts=Y',
+  'session_id=8600051&server_ip=10.10.10.15&phone_login=%27%3B%C3%A9&stage=%FF%FE',
+  'list_id=1x%FF2&list_name=%00%00%00%00%00%00%00&campaign_id=%C3%A9%C3%A9&custom_fields_copy=%FF&xferconf_one=%FF',
 ];
 
-const FUNCTIONS = ['user_details', 'update_user', 'add_dnc_phone', 'delete_dnc_phone', 'lead_all_info', 'lead_search', 'update_lead', 'campaigns_list', 'hopper_list', 'in_group_status'];
+const FUNCTIONS = [
+  'user_details',
+  'update_user',
+  'add_dnc_phone',
+  'delete_dnc_phone',
+  'lead_all_info',
+  'lead_search',
+  'update_lead',
+  'campaigns_list',
+  'hopper_list',
+  'in_group_status',
+  'callid_info',
+  'list_info',
+  'blind_monitor',
+  'add_list',
+];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {
   for (const query of GARBAGE) {

@@ -3,6 +3,7 @@ import type { TrackWork } from '../kernel/tracked-work';
 import { addLead, type AddedLead, type AddLeadRequest } from './add-lead';
 import { addLeadToList, type AddedLeadToList, type AddLeadToListRequest } from './add-lead-to-list';
 import { addDncNumber } from './add-dnc-number';
+import { addLeadList } from './add-lead-list';
 import type { Callback } from './callback';
 import type { DncEntry } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
@@ -32,6 +33,10 @@ export interface LeadCommands {
   getLeadList(listId: number): Promise<LeadList | null>;
   /** The lists of one campaign, by id. */
   leadListsOfCampaign(campaignId: string): Promise<LeadList[]>;
+  /** False when a list with that id exists already. */
+  addLeadList(list: LeadList): Promise<boolean>;
+  /** How many leads the list holds (with this status only, when given). */
+  countLeadsInList(listId: number, status?: string): Promise<number>;
   getLead(leadId: number): Promise<Lead | null>;
   /** Leads matching every criterion given, by lead number, at most `limit`. */
   findLeads(criteria: LeadSearch, limit: number): Promise<Lead[]>;
@@ -75,6 +80,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     listCampaigns: () => direct.campaigns.list(),
     getLeadList: (listId) => direct.leadLists.get(listId),
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
+    addLeadList: (list) => track(addLeadList(ctx, list)),
+    countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),
     updateLead: (request) => track(updateLead(ctx, request)),

@@ -31,6 +31,8 @@ export interface LeadRepository {
   lock(id: number): Promise<Lead | null>;
   /** Leads matching every criterion given, by lead number, at most `limit`. */
   search(criteria: LeadSearch, limit: number): Promise<Lead[]>;
+  /** How many leads the list holds (with this status only, when given). */
+  countInList(listId: number, status?: string): Promise<number>;
   /** The leads with this phone number, in these lists (null: in any list), oldest first. */
   findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
   update(lead: Lead): Promise<void>;

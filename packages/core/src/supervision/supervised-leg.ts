@@ -9,8 +9,9 @@ const SUPERVISING_ROLES: ReadonlySet<Leg['role']> = new Set(['supervisor', 'snoo
 
 /**
  * The live, answered leg a supervision joins: the leg with that channel name,
- * the newest answered leg running over that extension, or the agent's own leg
- * of its current call (AGENT_NOT_LOGGED_IN without a session). None is
+ * the newest answered leg running over that extension, the agent's own leg
+ * of its current call (AGENT_NOT_LOGGED_IN without a session), or the
+ * agent's phone leg in its conference. None is
  * LEG_NOT_FOUND: there is nothing to listen to.
  */
 export async function findSupervisedLeg(ctx: CoreContext, party: SupervisedParty): Promise<Leg> {
@@ -21,6 +22,12 @@ export async function findSupervisedLeg(ctx: CoreContext, party: SupervisedParty
     throw new DomainError('LEG_NOT_FOUND', `no call on channel ${party.channelName}`);
   }
   if (party.kind === 'agent') return agentLeg(ctx, party.agentId);
+  if (party.kind === 'agent_conference') {
+    const legId = (await direct.sessions.get(party.agentId))?.conference?.agentLegId ?? null;
+    const leg = legId === null ? null : await direct.calls.getLeg(legId);
+    if (leg && leg.state === 'up' && leg.channelName !== null) return leg;
+    throw new DomainError('LEG_NOT_FOUND', `agent ${party.agentId} has no phone in its conference`);
+  }
   const extension = await findExtension(direct, party.selector, party.dialplan);
   const candidates = (await direct.calls.listLive())
     .flatMap(({ legs }) => legs)

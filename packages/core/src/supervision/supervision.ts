@@ -4,12 +4,18 @@ import type { ExtensionSelector } from '../directory/extension-lookup';
 import type { JsonObject } from '../kernel/json';
 import type { SnoopDirection } from '../ports/pbx';
 
-/** The call a supervisor joins: one of its legs, by the engine's channel name or by the extension it runs over. */
+/**
+ * The call a supervisor joins: one of its legs, by the engine's channel name,
+ * by the extension it runs over, or the agent's phone in its session
+ * conference (which hears everything said in the conference).
+ */
 export type SupervisedParty =
   | { kind: 'channel'; channelName: string }
   | { kind: 'extension'; selector: ExtensionSelector; dialplan: string | null }
   /** The signed-in agent's leg of its current call. */
-  | { kind: 'agent'; agentId: string };
+  | { kind: 'agent'; agentId: string }
+  /** The agent's phone leg in its conference, whatever call it is on (VICIdial blind_monitor). */
+  | { kind: 'agent_conference'; agentId: string };
 
 /**
  * The supervisor's phone: an extension, or a signed-in agent's session phone.

@@ -2,14 +2,18 @@ import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
 import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
+import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
 import { agentStatusFunction } from './functions/agent-status';
+import { blindMonitor } from './functions/blind-monitor';
+import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
+import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
@@ -21,14 +25,18 @@ import { userGroupStatus } from './functions/user-group-status';
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addDncPhone,
   addLead,
+  addList,
   addUser,
   agentStatusFunction,
+  blindMonitor,
+  callidInfo,
   campaignsList,
   deleteDncPhone,
   hopperList,
   inGroupStatus,
   leadAllInfo,
   leadSearch,
+  listInfo,
   loggedInAgents,
   recordingLookup,
   updateLeadFunction,

@@ -151,6 +151,13 @@ export function createLeadRepository(db: Knex): LeadRepository {
       return rows.map(toLead);
     },
 
+    async countInList(listId, status) {
+      const query = db('leads').where({ list_id: listId });
+      if (status !== undefined) query.andWhere({ status: storableText(status) });
+      const row = await query.count<{ count: string | number }[]>({ count: '*' }).first();
+      return Number(row?.count ?? 0);
+    },
+
     async findByPhoneNumber(phoneNumber, listIds) {
       const query = select().where({ phone_number: storableText(phoneNumber) });
       if (listIds !== null) query.whereIn('list_id', [...listIds]);

@@ -61,6 +61,16 @@ export function diallingContract(makeStore: MakeStore): void {
       expect(await store().direct.leads.findInCampaign('CAMP', '3125557999')).toBeNull();
     });
 
+    it("counts a list's leads, all of them or those of one status", async () => {
+      await store().direct.leadLists.upsert({ id: 30, name: 'Counted', campaignId: 'OTHER', active: true });
+      for (const status of ['NEW', 'NEW', 'SALE']) await store().direct.leads.insert(newLead({ listId: 30, status }));
+      await store().direct.leads.insert(newLead({ listId: 20, status: 'NEW' }));
+      expect(await store().direct.leads.countInList(30)).toBe(3);
+      expect(await store().direct.leads.countInList(30, 'NEW')).toBe(2);
+      expect(await store().direct.leads.countInList(30, 'NONE')).toBe(0);
+      expect(await store().direct.leads.countInList(31)).toBe(0);
+    });
+
     it("takes the next lead to dial from the campaign's active lists, by status, the lowest number first", async () => {
       await store().direct.leads.insert(newLead({ listId: 11, status: 'NEWX' }));
       await store().direct.leads.insert(newLead({ listId: 20, status: 'NEWX' }));

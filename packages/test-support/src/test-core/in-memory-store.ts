@@ -1267,6 +1267,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       const lists = listsOf(campaignId, false);
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && lead.phoneNumber === phoneNumber).sort((a, b) => a.id - b.id)[0] ?? null;
     },
+    async countInList(listId, status) {
+      return values<Lead>('leads').filter((lead) => lead.listId === listId && (status === undefined || lead.status === status)).length;
+    },
     async nextToDial(campaignId, statuses) {
       const lists = listsOf(campaignId, true);
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && statuses.includes(lead.status)).sort((a, b) => a.id - b.id)[0] ?? null;

@@ -1,0 +1,78 @@
+import { mayWorkWithCampaign } from '@pbx-gateway/core';
+import { bytesToText } from '../../wire/php-params';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { readWith } from '../params';
+
+const WORD = { keep: '-_0-9a-zA-Z' };
+const TIME_ZONE_METHODS: ReadonlySet<string> = new Set(['COUNTRY_AND_AREA_CODE', 'POSTAL_CODE', 'NANPA_PREFIX', 'OWNER_TIME_ZONE_CODE']);
+const TRANSFER_OVERRIDES = [
+  ['xferconf_one', 'ONE'],
+  ['xferconf_two', 'TWO'],
+  ['xferconf_three', 'THREE'],
+  ['xferconf_four', 'FOUR'],
+  ['xferconf_five', 'FIVE'],
+] as const;
+
+const readInput = readWith((params) => ({
+  listId: params.read('list_id', { keep: '0-9' }),
+  listName: params.read('list_name', { keep: '- +.:/@?&_0-9{L}' }),
+  campaignId: params.read('campaign_id', WORD),
+  active: params.read('active', { keep: 'A-Z' }),
+  script: params.read('script', WORD),
+  dropInboundGroup: params.read('drop_inbound_group', WORD),
+  resetTime: params.read('reset_time', { keep: '-_0-9' }),
+  customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
+  tzMethod: params.read('tz_method', WORD),
+  localCallTime: params.read('local_call_time', WORD),
+  transferOverrides: TRANSFER_OVERRIDES.map(([name, label]) => ({ label, value: params.read(name, WORD) })),
+}));
+
+type AddListInput = ReturnType<typeof readInput>['value'];
+
+/**
+ * The optional fields, checked in VICIdial's order. The gateway keeps no
+ * scripts, custom fields or call times: any script, any list to copy custom
+ * fields from, any call time but `campaign` gets VICIdial's line for one
+ * that does not exist (or has no custom fields).
+ */
+async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): Promise<void> {
+  const line = (reason: string, data: string) => refuse(`ERROR: add_list ${reason}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${data}`);
+  if (input.script !== '') throw line('SCRIPT DOES NOT EXIST', input.script);
+  if (input.dropInboundGroup !== '' && !(await ctx.core.getQueue(bytesToText(input.dropInboundGroup)))) throw line('IN-GROUP DOES NOT EXIST', input.dropInboundGroup);
+  if (input.resetTime.length > 0 && input.resetTime.length < 4) throw line('RESET TIME IS NOT VALID', input.resetTime);
+  if (input.customFieldsCopy.length > 1 && input.customFieldsCopy.length < 15) {
+    const source = await ctx.core.getLeadList(Number(input.customFieldsCopy));
+    const reason = source ? 'CUSTOM FIELDS LIST ID TO COPY FROM HAS NO CUSTOM FIELDS' : 'CUSTOM FIELDS LIST ID TO COPY FROM DOES NOT EXIST';
+    throw line(reason, `${input.listId}|${input.customFieldsCopy}|0`);
+  }
+  if (input.tzMethod !== '' && !TIME_ZONE_METHODS.has(input.tzMethod)) throw line('TIME ZONE METHOD IS NOT VALID', input.tzMethod);
+  if (input.localCallTime !== '' && input.localCallTime !== 'campaign') throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
+  const longOverride = input.transferOverrides.find((override) => override.value.length > 50);
+  if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
+}
+
+/** add_list: a new list of a campaign the caller's group works with; inactive unless `active=Y`. */
+export const addList = defineNonAgentFunction({
+  name: 'add_list',
+  function: 'add_list',
+  auth: {
+    allows: (user) => user.level >= 8 && user.modifyLists,
+    denied: (user) => `ERROR: add_list USER DOES NOT HAVE PERMISSION TO ADD LISTS: |${user}|0`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    const { listId, listName, campaignId } = input;
+    if (listId.length < 2 || listId.length > 14 || campaignId.length < 1 || campaignId.length > 8 || listName.length < 6 || listName.length > 30) {
+      throw refuse(`ERROR: add_list YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${listId}|${listName}|${campaignId}`);
+    }
+    const [campaign, group] = await Promise.all([ctx.core.getCampaign(bytesToText(campaignId)), ctx.core.getUserGroup(ctx.apiUser.group)]);
+    if (!campaign || (group !== null && !mayWorkWithCampaign(group, campaign.id))) throw refuse(`ERROR: add_list CAMPAIGN DOES NOT EXIST: |${ctx.user}|${campaignId}`);
+    const exists = `ERROR: add_list LIST ALREADY EXISTS: |${ctx.user}|${listId}`;
+    if (await ctx.core.getLeadList(Number(listId))) throw refuse(exists);
+    await checkOptionalFields(ctx, input);
+    const added = await ctx.core.addLeadList({ id: Number(listId), name: bytesToText(listName), campaignId: campaign.id, active: input.active === 'Y' });
+    if (!added) throw refuse(exists);
+    return `SUCCESS: add_list LIST HAS BEEN ADDED - ${ctx.user}|${listId}|${listName}|${campaignId}`;
+  },
+  render: (line) => line,
+});

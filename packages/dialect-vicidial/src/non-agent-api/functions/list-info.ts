@@ -1,0 +1,64 @@
+import { mayWorkWithCampaign, type LeadList } from '@pbx-gateway/core';
+import { exportRows } from '../../wire/export-rows';
+import { utf8ToBytes } from '../../wire/php-params';
+import { listAllowed } from '../list-restriction';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { IDENTIFIER, readWith } from '../params';
+
+const COLUMNS = ['list_id', 'list_name', 'campaign_id', 'active', 'list_changedate', 'list_lastcalldate', 'expiration_date', 'resets_today'] as const;
+const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
+
+/** What a list the gateway keeps says of the settings it does not keep: never changed or called, never expiring, not reset. */
+const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31', resetsToday: '0' } as const;
+
+const readInput = readWith((params) => ({
+  listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
+  // Echoed by the required-fields line, as VICIdial's shared template does.
+  listName: params.read('list_name', { keep: '- +.:/@?&_0-9{L}' }),
+  campaignId: params.read('campaign_id', IDENTIFIER),
+  leadsCounts: params.read('leads_counts', { keep: 'A-Z' }),
+  stage: params.read('stage', { keep: '0-9{L}' }),
+  header: params.read('header', { keep: '0-9{L}' }),
+}));
+
+/** The list, if it exists and belongs to a campaign the caller's group works with (a group not defined: any). */
+async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadList | null> {
+  if (!Number.isSafeInteger(listId)) return null;
+  const [list, group] = await Promise.all([ctx.core.getLeadList(listId), ctx.core.getUserGroup(ctx.apiUser.group)]);
+  return list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId)) ? list : null;
+}
+
+/** list_info: one list's summary, with `leads_counts=Y` how many leads it holds and how many of them are NEW. */
+export const listInfo = defineNonAgentFunction({
+  name: 'list_info',
+  function: 'list_info',
+  auth: {
+    allows: (user) => user.level >= 8 && user.modifyLists,
+    denied: (user) => `ERROR: list_info USER DOES NOT HAVE PERMISSION TO MODIFY LISTS: |${user}|0`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    if (input.listId.length < 2 || input.listId.length > 14) {
+      throw refuse(`ERROR: list_info YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${input.listId}|${input.listName}|${input.campaignId}`);
+    }
+    // VICIdial's list_id filter keeps letters too: such an id names no list.
+    const listId = /^[0-9]+$/.test(input.listId) ? Number(input.listId) : Number.NaN;
+    if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: list_info NOT AN ALLOWED LIST ID - ${input.listId}`);
+    const list = await visibleList(ctx, listId);
+    if (!list) throw refuse(`ERROR: list_info LIST DOES NOT EXIST: |${ctx.user}|${input.listId}`);
+    const row = [
+      input.listId,
+      utf8ToBytes(list.name),
+      utf8ToBytes(list.campaignId),
+      list.active ? 'Y' : 'N',
+      UNKEPT.changeDate,
+      UNKEPT.lastCallDate,
+      UNKEPT.expirationDate,
+      UNKEPT.resetsToday,
+    ];
+    if (input.leadsCounts !== 'Y') return row;
+    const [all, fresh] = await Promise.all([ctx.core.countLeadsInList(listId), ctx.core.countLeadsInList(listId, 'NEW')]);
+    return [...row, String(all), String(fresh)];
+  },
+  render: (row, _ctx, input) => exportRows(input.stage, input.header, input.leadsCounts === 'Y' ? [...COLUMNS, ...COUNT_COLUMNS] : COLUMNS, [row]),
+});
