@@ -4,14 +4,13 @@ import { apiLogRecorder, dialectErrorHandler, type Dialect, type DialectDeps } f
 import { agentApiHandler } from './agent-api/handler';
 import { nonAgentApiHandler } from './non-agent-api/handler';
 import { NON_AGENT_FUNCTIONS } from './non-agent-api/catalogue';
-import { AGENT_FUNCTIONS_NOT_YET_SUPPORTED, AGENT_OPERATIONS } from './operations/catalogue';
+import { AGENT_OPERATIONS } from './operations/catalogue';
 import { checkVicidialSettings, type VicidialSettings } from './settings';
 import { VICIDIAL_HEADERS } from './wire/answer';
 import { createInputFilters } from './wire/input-filters';
 import { scriptOfPath } from './wire/script-path';
 
 export { defaultVicidialSettings, type VicidialSettings } from './settings';
-export { AGENT_FUNCTIONS_NOT_YET_SUPPORTED } from './operations/catalogue';
 
 export const AGENT_API_PATH = '/agc/api.php';
 export const NON_AGENT_API_PATH = '/vicidial/non_agent_api.php';
@@ -19,8 +18,8 @@ export const NON_AGENT_API_PATH = '/vicidial/non_agent_api.php';
 /** Parameters whose values never reach a log: the API password and the passwords some Non-Agent functions carry. */
 export const VICIDIAL_SECRET_PARAMS: readonly string[] = ['pass', 'agent_pass', 'phone_pass', 'registration_password'];
 
-/** Every function name either API knows: `version` is answered before the catalogues, the unsupported ones with their own error. */
-const VICIDIAL_OPERATION_NAMES: readonly string[] = ['version', ...AGENT_OPERATIONS.names(), ...AGENT_FUNCTIONS_NOT_YET_SUPPORTED, ...NON_AGENT_FUNCTIONS.names()];
+/** Every function name either API knows: `version` is answered before the catalogues. */
+const VICIDIAL_OPERATION_NAMES: readonly string[] = ['version', ...AGENT_OPERATIONS.names(), ...NON_AGENT_FUNCTIONS.names()];
 
 /**
  * The VICIdial dialect: the Agent API (`/agc/api.php`) and the Non-Agent API

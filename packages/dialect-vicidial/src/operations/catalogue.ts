@@ -65,10 +65,3 @@ export const AGENT_OPERATIONS = new OperationCatalogue<VicidialTypes>([
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */
 export const agentFunction = AGENT_OPERATIONS.index('function');
-
-/**
- * The rest of the current product's Agent API catalogue (spec §3.1). Not
- * carried out yet: after authentication they answer as an unknown function
- * does, with an empty body (docs/vicidial.md, compatibility table).
- */
-export const AGENT_FUNCTIONS_NOT_YET_SUPPORTED: readonly string[] = [];
