@@ -59,6 +59,7 @@ describe('login', () => {
       timerAction: null,
       afterCall: 'ready',
       autoAnswer: false,
+      eventPush: null,
       loginVia: 'ccgateway',
       loggedInAt: t.clock.now(),
       lastSeenAt: t.clock.now(),
@@ -446,5 +447,14 @@ describe('liveness', () => {
     await t.confirmHangups();
     expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system' });
     await expect(t.core.expireIdleSessions({ via: 'ccgateway', idleMs: 120_000 })).resolves.toEqual([]);
+  });
+
+  it('leaves a session whose events are pushed, however quiet its client', async () => {
+    const t = await setup();
+    await t.core.loginAgent({ agentId: '1000', via: 'ccgateway', eventPush: { url: 'https://crm.example.com/events', headers: {} } });
+    await loginPlain(t, '1001', 'ccgateway');
+    await t.advance(600_000);
+    await expect(t.core.expireIdleSessions({ via: 'ccgateway', idleMs: 120_000 })).resolves.toEqual(['1001']);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ eventPush: { url: 'https://crm.example.com/events', headers: {} } });
   });
 });

@@ -28,6 +28,7 @@ function session(overrides: Partial<AgentSession> = {}): AgentSession {
     blended: true,
     afterCall: 'ready',
     autoAnswer: false,
+    eventPush: null,
     loginVia: 'vicidial',
     loggedInAt: T0,
     lastSeenAt: T0,

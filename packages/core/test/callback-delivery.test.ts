@@ -136,4 +136,62 @@ describe('callback delivery', () => {
     expect(t.store.outboxMessages()).toEqual([]);
     expect(t.events).toEqual([]);
   });
+
+  describe('a message with a retry policy of its own (pushed agent events)', () => {
+    const push = { url: 'https://crm.example.com/events', headers: { service_token: 'secret-token', Guid: 'g-1' } };
+    const retry = { everyMs: 10_000, forMs: 120_000, signOutAgent: '1000' };
+    const pushed = (body: string) => ({ topic: 'ccgateway.events', url: push.url, body, headers: push.headers, orderingKey: 'push:1000', retry });
+
+    it('is retried every everyMs for forMs after the first failure, then dropped with the later ones of its key; the agent is signed out', async () => {
+      const t = await setup();
+      await t.core.loginAgent({ agentId: '1000', via: 'ccgateway', eventPush: push });
+      await t.store.direct.outbox.add(pushed('first'), t.clock.now());
+      await t.store.direct.outbox.add(pushed('second'), t.clock.now());
+      await t.store.direct.outbox.add({ ...message, body: 'unrelated' }, t.clock.now());
+      t.callbacks.failNext(1000, { status: 503, reason: 'HTTP 503' });
+      t.takeEvents();
+
+      const attemptTimes: number[] = [];
+      const start = t.clock.nowMs();
+      for (let round = 0; round < 20 && (await t.core.getAgentSession('1000')) !== null; round += 1) {
+        const before = t.callbacks.attempts.filter((attempt) => attempt.url === push.url).length;
+        await t.core.deliverDueCallbacks();
+        if (t.callbacks.attempts.filter((attempt) => attempt.url === push.url).length > before) attemptTimes.push(t.clock.nowMs() - start);
+        await t.advance(10_000);
+      }
+      // The first attempt, then one every 10 s for 120 s: 13 in all, always the oldest message.
+      expect(attemptTimes).toEqual(Array.from({ length: 13 }, (_, i) => i * 10_000));
+      expect(new Set(t.callbacks.attempts.filter((attempt) => attempt.url === push.url).map((attempt) => attempt.body))).toEqual(new Set(['first']));
+      expect(await t.core.getAgentSession('1000')).toBeNull();
+      expect(t.events).toEqual([expect.objectContaining({ type: 'AgentLoggedOut', agentId: '1000', reason: 'push_failed', eventPush: push })]);
+      expect(t.store.outboxMessages().map((row) => row.body)).toEqual(['unrelated']);
+      expect(t.logger.messages('warn')).toContain('callback delivery given up');
+      expect(JSON.stringify(t.logger.lines)).not.toContain('secret-token');
+    });
+
+    it('is delivered once, then the next of its key, when the receiver recovers within the schedule', async () => {
+      const t = await setup();
+      await t.core.loginAgent({ agentId: '1000', via: 'ccgateway', eventPush: push });
+      await t.store.direct.outbox.add(pushed('first'), t.clock.now());
+      await t.store.direct.outbox.add(pushed('second'), t.clock.now());
+      t.callbacks.failNext(12);
+      for (let round = 0; round < 13; round += 1) {
+        await t.core.deliverDueCallbacks();
+        await t.advance(10_000);
+      }
+      while ((await t.store.direct.outbox.countPending()) > 0) await t.core.deliverDueCallbacks();
+      expect(t.callbacks.delivered.map((delivery) => delivery.body)).toEqual(['first', 'second']);
+      expect(await t.core.getAgentSession('1000')).not.toBeNull();
+    });
+
+    it('signs out only the session whose receiver failed', async () => {
+      const t = await setup();
+      await t.core.loginAgent({ agentId: '1000', via: 'ccgateway', eventPush: { ...push, url: 'https://other.example.com/events' } });
+      await t.store.direct.outbox.add({ ...pushed('stale'), retry: { ...retry, forMs: 0 } }, t.clock.now());
+      t.callbacks.failNext(1);
+      await t.core.deliverDueCallbacks();
+      expect(t.store.outboxMessages()).toEqual([]);
+      expect(await t.core.getAgentSession('1000')).not.toBeNull();
+    });
+  });
 });

@@ -49,15 +49,17 @@ export async function authenticateAgent(core: CallControl, headers: IncomingHttp
  * lives until the session ends (the core drops an agent's GUIDs with the
  * session); in dynamic mode it also expires two rotation periods after issue,
  * so the previous GUID stays valid for about one period after the next is
- * handed out.
+ * handed out. `pushed`: the GUID a push session's events already carry; it
+ * lives as long as the session in either mode, as no poll would rotate it.
  */
-export async function issueGuid(core: CallControl, settings: CcgatewaySettings, agentId: string): Promise<string> {
+export async function issueGuid(core: CallControl, settings: CcgatewaySettings, agentId: string, pushed: string | null = null): Promise<string> {
   const issued = await core.issueAccessToken({
     kind: GUID_KIND,
     subject: agentId,
     shape: 'uuid',
     suffix: `.${settings.nodeName}`,
-    ttlMs: settings.authMode === 'dynamic' ? 2 * settings.guidRotationMs : null,
+    ttlMs: settings.authMode === 'dynamic' && pushed === null ? 2 * settings.guidRotationMs : null,
+    ...(pushed === null ? {} : { value: pushed }),
   });
   return issued.token;
 }

@@ -1,6 +1,7 @@
-import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type Leg, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
+import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type EventPush, type Leg, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
-import type { CcgatewaySettings } from './settings';
+import { pushMessage, pushOrderingKey } from './push';
+import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
 
@@ -170,15 +171,20 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
 
 /**
  * Turns the core's domain events for agents signed in through CC-Gateway
- * into the wire events their polls fetch (spec §6.3, §8.1), written to the
- * agent's `ccgateway` mailbox in the transaction that made them true.
+ * into their wire events (spec §6.3, §8.1), in the transaction that made them
+ * true: for a client that polls, into the agent's `ccgateway` mailbox; for a
+ * push sign-in (spec §6.2), into one outbox message per domain event, its
+ * events oldest first, delivered in order per agent.
  *
- * Whether an agent is a CC-Gateway agent is read from the session as the
- * transaction leaves it; a sign-out says itself through which channel the
- * agent had signed in. Every CC-Gateway sign-in starts from an empty
- * mailbox, so that nothing of an earlier session is ever delivered.
+ * Whether an agent is a CC-Gateway agent, and whether it is pushed to, is
+ * read from the session as the transaction leaves it; a sign-out says itself
+ * through which channel the agent had signed in and where its events went.
+ * Every CC-Gateway sign-in starts from an empty queue, so that nothing of an
+ * earlier session is ever delivered. A session signed out because its
+ * receiver stopped answering is not told so: there is no one to tell.
  */
-export function createCcgatewayProjector(_settings?: Partial<CcgatewaySettings>): DomainEventProjector {
+export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>): DomainEventProjector {
+  const resolved: CcgatewaySettings = { ...defaultCcgatewaySettings, ...settings };
   return {
     name: 'ccgateway',
     async project(event: DomainEvent, tx: StoreTransaction): Promise<void> {
@@ -186,17 +192,27 @@ export function createCcgatewayProjector(_settings?: Partial<CcgatewaySettings>)
       if (event.type === 'AgentLoggedOut') await tx.tokens.deleteBySubject(GUID_KIND, event.agentId);
       const agentId = agentOf(event);
       if (agentId === null) return;
+      let push: EventPush | null;
       if (event.type === 'AgentLoggedOut') {
-        if (event.via !== 'ccgateway') return;
-      } else if ((await tx.sessions.get(agentId))?.loginVia !== 'ccgateway') {
-        return;
+        if (event.via !== 'ccgateway' || event.reason === 'push_failed') return;
+        push = event.eventPush ?? null;
+      } else {
+        const session = await tx.sessions.get(agentId);
+        if (session?.loginVia !== 'ccgateway') return;
+        push = session.eventPush;
       }
       const notices = await noticesOf(event, tx);
-      if (event.type === 'AgentLoggedIn') await tx.mailbox.clear(agentId, MAILBOX_CHANNEL);
-      const eventGenTime = event.at.getTime();
-      for (const [eventType, content] of notices) {
-        await tx.mailbox.append(agentId, MAILBOX_CHANNEL, eventMessage({ eventType, workNo: agentId, content, eventGenTime }));
+      if (event.type === 'AgentLoggedIn') {
+        await tx.mailbox.clear(agentId, MAILBOX_CHANNEL);
+        await tx.outbox.discardPending({ orderingKey: pushOrderingKey(agentId) });
       }
+      const eventGenTime = event.at.getTime();
+      const events = notices.map(([eventType, content]) => ({ eventType, workNo: agentId, content, eventGenTime }));
+      if (push) {
+        if (events.length > 0) await tx.outbox.add(pushMessage(resolved, push, agentId, events), event.at);
+        return;
+      }
+      for (const wireEvent of events) await tx.mailbox.append(agentId, MAILBOX_CHANNEL, eventMessage(wireEvent));
     },
   };
 }

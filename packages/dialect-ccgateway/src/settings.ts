@@ -33,6 +33,15 @@ export interface CcgatewaySettings {
   phoneNumberPattern: string | null;
   /** Largest request body read; larger bodies are refused with the interface's parameter error. */
   maxBodyBytes: number;
+  /**
+   * Hosts (`name` or `name:port`) a sign-in's `callBackUri` may name for push
+   * mode; another host is refused with `100-011`. Empty: push mode is off.
+   */
+  pushCallbackHosts: readonly string[];
+  /** A push that failed is tried again this often ... */
+  pushRetryEveryMs: number;
+  /** ... for this long after the first failure; then the agent is signed out. */
+  pushRetryForMs: number;
 }
 
 export const defaultCcgatewaySettings: CcgatewaySettings = {
@@ -48,6 +57,9 @@ export const defaultCcgatewaySettings: CcgatewaySettings = {
   forceLoginAllowed: true,
   phoneNumberPattern: null,
   maxBodyBytes: 64 * 1024,
+  pushCallbackHosts: [],
+  pushRetryEveryMs: 10_000,
+  pushRetryForMs: 120_000,
 };
 
 /**
@@ -81,6 +93,11 @@ export function checkCcgatewaySettings(settings: CcgatewaySettings): CcgatewaySe
     }
   }
   positiveInteger('maxBodyBytes', settings.maxBodyBytes, 1024);
+  if (!Array.isArray(settings.pushCallbackHosts) || !settings.pushCallbackHosts.every((host) => typeof host === 'string' && /^[A-Za-z0-9.:\[\]-]{1,260}$/.test(host))) {
+    problems.push('pushCallbackHosts must be a list of host names (name or name:port)');
+  }
+  positiveInteger('pushRetryEveryMs', settings.pushRetryEveryMs, 10);
+  positiveInteger('pushRetryForMs', settings.pushRetryForMs, 0);
   if (problems.length > 0) throw new Error(`ccgateway settings: ${problems.join('; ')}`);
   return settings;
 }

@@ -1,17 +1,26 @@
-import type { AgentSession, DomainEvent, JsonValue, Leg, StoreTransaction } from '@pbx-gateway/core';
+import type { AgentSession, DomainEvent, EventPush, JsonValue, Leg, NewOutboxMessage, StoreTransaction } from '@pbx-gateway/core';
 import { createCcgatewayProjector, MAILBOX_CHANNEL } from '../src';
 import { eventFromMessage, renderEvent } from '../src/wire/events';
 
 const at = new Date('2024-05-01T08:00:00.000Z');
 const T = at.getTime();
 
-function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | null = null) {
+function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | null = null, eventPush: EventPush | null = null) {
   const written: Array<{ agentId: string; channel: string; message: JsonValue }> = [];
   const cleared: string[] = [];
   const revoked: Array<{ kind: string; subject: string }> = [];
+  const pushed: Array<{ message: NewOutboxMessage; now: Date }> = [];
+  const discarded: Array<{ id?: string; orderingKey?: string | null }> = [];
   const tx = {
     tokens: { deleteBySubject: async (kind: string, subject: string) => void revoked.push({ kind, subject }) },
-    sessions: { get: async (agentId: string) => (loginVia ? ({ agentId, loginVia } as AgentSession) : null) },
+    sessions: { get: async (agentId: string) => (loginVia ? ({ agentId, loginVia, eventPush } as AgentSession) : null) },
+    outbox: {
+      add: async (message: NewOutboxMessage, now: Date) => void pushed.push({ message, now }),
+      discardPending: async (which: { id?: string; orderingKey?: string | null }) => {
+        discarded.push(which);
+        return 0;
+      },
+    },
     calls: {
       getLeg: async (id: string) => (leg ? ({ id, answeredAt: null, cause: null, ...leg } as Leg) : null),
       // The playback call of these events is not an inbound (skill) call.
@@ -22,7 +31,7 @@ function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | n
       clear: async (agentId: string) => void cleared.push(agentId),
     },
   } as unknown as StoreTransaction;
-  return { tx, written, cleared, revoked };
+  return { tx, written, cleared, revoked, pushed, discarded };
 }
 
 async function wire(event: DomainEvent, loginVia: AgentSession['loginVia'] | null = 'ccgateway', leg: Partial<Leg> | null = null): Promise<string[]> {
@@ -116,5 +125,56 @@ describe('CC-Gateway projector: domain events → wire events (spec §6.3, §8.1
     await projector.project({ type: 'PlaybackStarted', playbackId: 'p', agentId: null, callId: 'c', at }, tx);
     await projector.project({ type: 'AgentPausePending', agentId: '101', reason: null, at }, tx);
     expect(written).toEqual([]);
+  });
+});
+
+describe('CC-Gateway projector: push mode (spec §6.2)', () => {
+  const push: EventPush = { url: 'https://crm.example/events', headers: { 'Content-Type': 'application/json;charset=UTF-8', Guid: 'g-1.AgentGateway0', service_token: 'secret' } };
+
+  test('a push session\'s sign-in becomes one outbox message with its events oldest first; the mailbox stays empty; earlier pushes are dropped', async () => {
+    const { tx, written, pushed, discarded, cleared } = fakeTx('ccgateway', null, push);
+    await createCcgatewayProjector({ pushRetryEveryMs: 10_000, pushRetryForMs: 120_000 }).project({ type: 'AgentLoggedIn', agentId: '101', state: 'paused', pauseReason: 'busy:0', at }, tx);
+    expect(written).toEqual([]);
+    expect(cleared).toEqual(['101']);
+    expect(discarded).toEqual([{ orderingKey: 'ccgateway-push:101' }]);
+    expect(pushed).toEqual([
+      {
+        now: at,
+        message: {
+          topic: 'ccgateway.events',
+          orderingKey: 'ccgateway-push:101',
+          url: 'https://crm.example/events',
+          headers: push.headers,
+          body: `{"workNo":"101","eventList":[${ev('AgentOther_InService')},${ev('AgentState_Ready')},${ev('AgentState_SetNotReady_Success', '{"reason":"0"}')}]}`,
+          retry: { everyMs: 10_000, forMs: 120_000, signOutAgent: '101' },
+        },
+      },
+    ]);
+  });
+
+  test('the retry schedule comes from the settings', async () => {
+    const { tx, pushed } = fakeTx('ccgateway', null, push);
+    await createCcgatewayProjector({ pushRetryEveryMs: 100, pushRetryForMs: 500 }).project({ type: 'PlaybackStarted', playbackId: 'p', agentId: '101', callId: null, at }, tx);
+    expect(pushed.map((entry) => entry.message.retry)).toEqual([{ everyMs: 100, forMs: 500, signOutAgent: '101' }]);
+    expect(pushed.map((entry) => entry.message.body)).toEqual([`{"workNo":"101","eventList":[${ev('AgentMediaEvent_Play_Succ')},${ev('AgentMediaEvent_Play')}]}`]);
+  });
+
+  test('a domain event with no wire event pushes nothing', async () => {
+    const { tx, pushed } = fakeTx('ccgateway', null, push);
+    await createCcgatewayProjector().project({ type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'ready', reason: null, at }, tx);
+    expect(pushed).toEqual([]);
+  });
+
+  test('a sign-out is pushed to where the session\'s events went, except when that receiver is why it ended', async () => {
+    const signedOut = fakeTx(null);
+    await createCcgatewayProjector().project({ type: 'AgentLoggedOut', agentId: '101', via: 'ccgateway', reason: 'requested', eventPush: push, at }, signedOut.tx);
+    expect(signedOut.pushed.map((entry) => [entry.message.url, entry.message.body])).toEqual([[push.url, `{"workNo":"101","eventList":[${ev('AgentOther_ShutdownService')}]}`]]);
+    expect(signedOut.written).toEqual([]);
+
+    const givenUp = fakeTx(null);
+    await createCcgatewayProjector().project({ type: 'AgentLoggedOut', agentId: '101', via: 'ccgateway', reason: 'push_failed', eventPush: push, at }, givenUp.tx);
+    expect(givenUp.pushed).toEqual([]);
+    expect(givenUp.written).toEqual([]);
+    expect(givenUp.revoked).toEqual([{ kind: 'ccgateway-guid', subject: '101' }]);
   });
 });

@@ -15,6 +15,10 @@ describe('CC-Gateway settings', () => {
     [{ agentIdRange: { min: 500, max: 100 } }, /agentIdRange must be/],
     [{ authMode: 'sometimes' }, /authMode must be static or dynamic/],
     [{ nodeName: 'Agent Gateway' }, /nodeName must be/],
+    [{ pushCallbackHosts: 'crm.example.com' }, /pushCallbackHosts must be a list of host names/],
+    [{ pushCallbackHosts: ['crm.example.com/path'] }, /pushCallbackHosts must be a list of host names/],
+    [{ pushRetryEveryMs: 0 }, /pushRetryEveryMs must be an integer of at least 10/],
+    [{ pushRetryForMs: -1 }, /pushRetryForMs must be an integer of at least 0/],
   ])('refuses %j at start, naming the setting', async (override, message) => {
     const settings = { ...defaultCcgatewaySettings, ...override } as typeof defaultCcgatewaySettings;
     expect(() => checkCcgatewaySettings(settings)).toThrow(message);

@@ -34,9 +34,10 @@ export type UnitDirectory = Pick<NonNullable<Parameters<typeof createTestCore>[0
 
 /** The dialect on a plain Express app (as the server mounts it), over the test core. */
 export async function unitApp(settings: Partial<CcgatewaySettings> = {}, directory: UnitDirectory = {}): Promise<UnitApp> {
+  const fullSettings: CcgatewaySettings = { ...defaultCcgatewaySettings, pollWaitMs: 300, ...settings };
   const t = await createTestCore({
     directory: { agents: AGENTS, trunks: [trunk(1)], ...directory },
-    projectors: [createCcgatewayProjector()],
+    projectors: [createCcgatewayProjector(fullSettings)],
     vocabulary: [CCGATEWAY_VOCABULARY],
     config: { media: { pathMappings: [{ prefix: 'Y:/', media: 'recording:huawei/' }] } },
   });
@@ -44,7 +45,6 @@ export async function unitApp(settings: Partial<CcgatewaySettings> = {}, directo
   t.pbx.setOtherNumbers({ outcome: 'answer' });
   t.pbx.startPlaybacks();
   const logs: string[] = [];
-  const fullSettings: CcgatewaySettings = { ...defaultCcgatewaySettings, pollWaitMs: 300, ...settings };
   const dialect = createCcgatewayDialect({ core: t.core, logger: quietLogger(logs), settings: fullSettings });
   const app = express();
   app.use(dialect.router);

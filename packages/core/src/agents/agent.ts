@@ -81,11 +81,22 @@ export interface AgentSession {
   timerAction: TimerAction | null;
   /** The client asked for calls given to the agent to be answered without the agent (Huawei auto-answer). */
   autoAnswer: boolean;
+  /**
+   * Where the session's events are pushed (a callback the client named at
+   * sign-in) instead of waiting to be fetched; null for a client that polls.
+   */
+  eventPush: EventPush | null;
   loginVia: LoginChannel;
   loggedInAt: Date;
   /** Last sign of life from the client (CC-Gateway polls). */
   lastSeenAt: Date;
   stateChangedAt: Date;
+}
+
+/** A receiver the agent's events are POSTed to, with the headers every request carries (credentials included). */
+export interface EventPush {
+  url: string;
+  headers: Readonly<Record<string, string>>;
 }
 
 /**

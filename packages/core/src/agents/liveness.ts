@@ -15,16 +15,18 @@ export async function touchAgentSession(ctx: CoreContext, agentId: string): Prom
 /**
  * Signs out the agents of one login channel whose clients went quiet for
  * longer than `idleMs`; their calls end with them. Returns who was signed out.
+ * Agents whose events are pushed are left alone: their clients have no reason
+ * to call, and a receiver that stops answering ends the session instead.
  */
 export async function expireIdleSessions(ctx: CoreContext, request: { via: LoginChannel; idleMs: number }): Promise<string[]> {
   const before = new Date(ctx.clock.now().getTime() - request.idleMs);
   const idle = await ctx.store.direct.sessions.listIdle(request.via, before);
   const expired: string[] = [];
-  for (const candidate of idle) {
+  for (const candidate of idle.filter((session) => session.eventPush === null)) {
     const ended = await ctx.queue.run(agentOwner(candidate.agentId), () =>
       inTransaction(ctx, async (uow) => {
         const session = await uow.tx.sessions.lock(candidate.agentId);
-        if (!session || session.loginVia !== request.via || session.lastSeenAt.getTime() >= before.getTime()) return false;
+        if (!session || session.loginVia !== request.via || session.eventPush !== null || session.lastSeenAt.getTime() >= before.getTime()) return false;
         await endAgentSession(ctx, uow, session, 'idle_timeout');
         return true;
       }),

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import type { AgentSession } from './agent';
+import type { AgentSession, EventPush } from './agent';
 import type { LoginChannel } from '../kernel/vocabulary';
 import { newCall, newLeg } from '../calls/call-factory';
 import type { CoreContext } from '../kernel/context';
@@ -44,6 +44,8 @@ export interface AgentLoginRequest {
   queues?: readonly string[];
   /** Takes outbound calls as well as inbound ones (default true); see AgentSession.blended. */
   blended?: boolean;
+  /** Push the session's events to this receiver instead of keeping them to be fetched. */
+  eventPush?: EventPush | null;
 }
 
 export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): Promise<AgentSession> {
@@ -97,6 +99,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         screenRefresh: null,
         timerAction: null,
         autoAnswer: request.autoAnswer ?? false,
+        eventPush: request.eventPush ?? null,
         loginVia: request.via,
         loggedInAt: now,
         lastSeenAt: now,

@@ -38,7 +38,7 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
   await tx.sessions.delete(session.agentId);
   await leaveSessionQueues(uow, session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
-  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, at: now });
+  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, eventPush: session.eventPush, at: now });
 }
 
 /** Queues joined for the session (dynamic members) are left with it; provisioned memberships stay. */

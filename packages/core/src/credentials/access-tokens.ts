@@ -15,13 +15,18 @@ export interface TokenRequest {
   /** `hex32`: 32 hex digits; `uuid`: a UUID, followed by `suffix` when given. */
   shape: 'hex32' | 'uuid';
   suffix?: string;
+  /**
+   * The token itself, drawn by the caller (who needed it before it could be
+   * issued: a CC-Gateway push sign-in sends it with the first events); else drawn here.
+   */
+  value?: string;
 }
 
 /** Issues a bearer token; only its fingerprint is stored. */
 export async function issueAccessToken(ctx: CoreContext, request: TokenRequest): Promise<IssuedToken> {
   ctx.words.requireTokenKind(request.kind);
   const now = ctx.clock.now();
-  const token = request.shape === 'hex32' ? ctx.ids.randomHex(16) : `${uuidFrom(ctx.ids.randomHex(16))}${request.suffix ?? ''}`;
+  const token = request.value ?? (request.shape === 'hex32' ? ctx.ids.randomHex(16) : `${uuidFrom(ctx.ids.randomHex(16))}${request.suffix ?? ''}`);
   const expiresAt = request.ttlMs === null ? null : new Date(now.getTime() + request.ttlMs);
   await ctx.store.direct.tokens.insert({
     fingerprint: ctx.hasher.fingerprint(token),
@@ -55,6 +60,11 @@ function uuidFrom(hex: string): string {
 }
 
 /** Revokes every token of one kind issued to a subject (an account logging out everywhere). */
+/** A token of the shape asked for, not issued yet (see TokenRequest.value). */
+export function drawAccessToken(ctx: CoreContext, shape: TokenRequest['shape'], suffix = ''): string {
+  return shape === 'hex32' ? ctx.ids.randomHex(16) : `${uuidFrom(ctx.ids.randomHex(16))}${suffix}`;
+}
+
 export async function revokeAccessTokensOf(ctx: CoreContext, kind: AccessTokenKind, subject: string): Promise<void> {
   await ctx.store.direct.tokens.deleteBySubject(kind, subject);
 }

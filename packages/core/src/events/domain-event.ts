@@ -1,4 +1,4 @@
-import type { AgentState } from '../agents/agent';
+import type { AgentState, EventPush } from '../agents/agent';
 import type { LoginChannel } from '../kernel/vocabulary';
 import type { Call, Leg } from '../calls/call';
 import type { Cdr } from '../calls/cdr';
@@ -12,7 +12,11 @@ import type { PlaybackFinishCause } from '../playback/playback';
  */
 export type DomainEvent =
   | { type: 'AgentLoggedIn'; agentId: string; state: AgentState; pauseReason: string | null; at: Date }
-  | { type: 'AgentLoggedOut'; agentId: string; via: LoginChannel; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout'; at: Date }
+  /**
+   * `push_failed`: the session's events could not be pushed to its receiver.
+   * `eventPush`: where the ended session's events went, if they were pushed.
+   */
+  | { type: 'AgentLoggedOut'; agentId: string; via: LoginChannel; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout' | 'push_failed'; eventPush?: EventPush | null; at: Date }
   /**
    * `reason`: the pause's reason (to `paused`), `requested` for after-call
    * work the agent asked for, else what put the agent there. `endedPause`:

@@ -15,6 +15,22 @@ export interface OutboxMessage {
   nextAttemptAt: Date;
   deliveredAt: Date | null;
   lastError: string | null;
+  /** A schedule of its own for failed deliveries; null: growing delays, forever (`CoreConfig.outbox`). */
+  retry: RetryPolicy | null;
 }
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'url' | 'body' | 'headers'> & Partial<Pick<OutboxMessage, 'orderingKey'>>;
+/**
+ * Retries every `everyMs` until `forMs` after the first failure, then gives
+ * up: the message and every later one of its ordering key are dropped, and
+ * the agent named by `signOutAgent` (whose events they were) is signed out.
+ */
+export interface RetryPolicy {
+  everyMs: number;
+  forMs: number;
+  signOutAgent: string | null;
+}
+
+export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'url' | 'body' | 'headers'> & Partial<Pick<OutboxMessage, 'orderingKey' | 'retry'>>;
+
+/** How many failed attempts a retry policy allows before it gives up: the first, then one every `everyMs` for `forMs`. */
+export const attemptsAllowed = (policy: RetryPolicy): number => 1 + Math.floor(policy.forMs / policy.everyMs);

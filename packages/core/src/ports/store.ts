@@ -269,6 +269,11 @@ export interface OutboxRepository {
   claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxMessage[]>;
   markDelivered(id: string, at: Date): Promise<void>;
   markFailed(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void>;
+  /**
+   * Drops undelivered messages (a receiver given up on, a session that starts
+   * afresh): the one with `id`, and every one of `orderingKey` when given. Returns how many.
+   */
+  discardPending(which: { id?: string; orderingKey?: string | null }): Promise<number>;
   countPending(): Promise<number>;
 }
 

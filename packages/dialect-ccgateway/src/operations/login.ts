@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { JSONSchemaType } from 'ajv';
 import type { AgentSession } from '@pbx-gateway/core';
 import type { ErrorOverrides, WireAnswer } from '@pbx-gateway/dialect-kit';
 import { issueGuid, setGuidHeader } from '../auth';
+import { acceptsCallbackUri, eventPushOf, pushRequestOf } from '../push';
 import type { Retcode } from '../errors';
 import { defineInterface, refuse, type InterfaceContext } from '../operation';
 import { busyPauseReason } from '../wire/agent-state';
@@ -92,10 +94,14 @@ export interface SignedIn {
 
 export async function signIn(ctx: InterfaceContext, body: SignInBody, force: boolean): Promise<SignedIn> {
   if (body.phonenum && ctx.acceptsPhoneNumber !== null && !ctx.acceptsPhoneNumber(body.phonenum)) throw refuse('100-014');
+  const push = pushRequestOf(body);
+  if (push && !acceptsCallbackUri(ctx.settings, push.callBackUri)) throw refuse('100-011');
   // Huawei refuses sign-in while its CTI is down; ours is the telephony engine.
   if (!ctx.core.pbxAvailable()) throw refuse('100-003');
 
   const initialState = INITIAL_STATE[body.status ?? 4] ?? 'ready';
+  // A pushed session's first events carry its GUID, so it is drawn before the session exists.
+  const pushedGuid = push ? `${randomUUID()}.${ctx.settings.nodeName}` : null;
   const decide = force ? await ctx.polls.interrupt(ctx.agentId, 2_000) : null;
   let session: AgentSession;
   try {
@@ -109,13 +115,14 @@ export async function signIn(ctx: InterfaceContext, body: SignInBody, force: boo
       pauseReason: initialState === 'paused' ? busyPauseReason(0) : null,
       afterCall: body.autoenteridle === false ? 'wrap_up' : 'ready',
       autoAnswer: body.autoanswer !== false,
+      eventPush: push && pushedGuid ? eventPushOf(push, pushedGuid) : null,
     });
   } catch (error) {
     decide?.('resume');
     throw error;
   }
   decide?.('shutdown');
-  return { session, guid: await issueGuid(ctx.core, ctx.settings, ctx.agentId) };
+  return { session, guid: await issueGuid(ctx.core, ctx.settings, ctx.agentId, pushedGuid) };
 }
 
 export function renderSignIn({ session, guid }: SignedIn, ctx: InterfaceContext): WireAnswer {

@@ -1,4 +1,4 @@
-import type { AgentSession, AgentSessionRepository, PendingPause, AgentState, Disposition, LoginChannel, TimerAction } from '@pbx-gateway/core';
+import type { AgentSession, EventPush, AgentSessionRepository, PendingPause, AgentState, Disposition, LoginChannel, TimerAction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { toNumber } from '../support/rows';
 
@@ -31,6 +31,7 @@ interface AgentSessionRow {
   screen_refresh: string | null;
   timer_action: TimerAction | string | null;
   auto_answer: boolean;
+  event_push: EventPush | string | null;
   login_via: LoginChannel;
   logged_in_at: Date;
   last_seen_at: Date;
@@ -83,6 +84,7 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   screenRefresh: row.screen_refresh,
   timerAction: row.timer_action === null ? null : typeof row.timer_action === 'string' ? (JSON.parse(row.timer_action) as TimerAction) : row.timer_action,
   autoAnswer: row.auto_answer,
+  eventPush: row.event_push === null ? null : typeof row.event_push === 'string' ? (JSON.parse(row.event_push) as EventPush) : row.event_push,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
   lastSeenAt: row.last_seen_at,
@@ -118,6 +120,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   screen_refresh: session.screenRefresh,
   timer_action: session.timerAction && JSON.stringify(session.timerAction),
   auto_answer: session.autoAnswer,
+  event_push: session.eventPush && JSON.stringify(session.eventPush),
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,
   last_seen_at: session.lastSeenAt,

@@ -1,4 +1,4 @@
-import type { OutboxMessage, OutboxRepository } from '@pbx-gateway/core';
+import type { OutboxMessage, OutboxRepository, RetryPolicy } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbStrings, toJsonb } from '../support/json-column';
 import { isSerialId, toNumber } from '../support/rows';
@@ -15,6 +15,7 @@ interface OutboxRow {
   next_attempt_at: Date;
   delivered_at: Date | null;
   last_error: string | null;
+  retry: RetryPolicy | string | null;
 }
 
 const toMessage = (row: OutboxRow): OutboxMessage => ({
@@ -29,6 +30,7 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
   nextAttemptAt: row.next_attempt_at,
   deliveredAt: row.delivered_at,
   lastError: row.last_error,
+  retry: row.retry === null ? null : typeof row.retry === 'string' ? (JSON.parse(row.retry) as RetryPolicy) : row.retry,
 });
 
 export function createOutboxRepository(db: Knex): OutboxRepository {
@@ -44,6 +46,7 @@ export function createOutboxRepository(db: Knex): OutboxRepository {
           created_at: now,
           attempts: 0,
           next_attempt_at: now,
+          retry: message.retry ? JSON.stringify(message.retry) : null,
         })
         .returning('*');
       return toMessage(rows[0]!);
@@ -84,6 +87,19 @@ export function createOutboxRepository(db: Knex): OutboxRepository {
     async markFailed(id, attempts, nextAttemptAt, error) {
       if (!isSerialId(id)) return;
       await db('outbox').where({ id }).update({ attempts, next_attempt_at: nextAttemptAt, last_error: error });
+    },
+
+    async discardPending(which) {
+      const id = which.id !== undefined && isSerialId(which.id) ? which.id : null;
+      const key = which.orderingKey ?? null;
+      if (id === null && key === null) return 0;
+      return db('outbox')
+        .whereNull('delivered_at')
+        .andWhere((where) => {
+          if (id !== null) void where.orWhere({ id });
+          if (key !== null) void where.orWhere({ ordering_key: key });
+        })
+        .delete();
     },
 
     async countPending() {

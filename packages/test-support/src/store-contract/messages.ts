@@ -128,7 +128,7 @@ export function outboxContract(makeStore: MakeStore): void {
 
     it('stores a message due at once, with every field, and counts what is undelivered', async () => {
       const added = await store().direct.outbox.add(message(1), T0);
-      expect(added).toEqual({ id: expect.stringMatching(/^[0-9]+$/), ...message(1), orderingKey: null, createdAt: T0, attempts: 0, nextAttemptAt: T0, deliveredAt: null, lastError: null });
+      expect(added).toEqual({ id: expect.stringMatching(/^[0-9]+$/), ...message(1), orderingKey: null, createdAt: T0, attempts: 0, nextAttemptAt: T0, deliveredAt: null, lastError: null, retry: null });
       expect(await store().direct.outbox.countPending()).toBe(1);
       expect(await store().direct.outbox.claimDue(T0, 10, seconds(30))).toEqual([{ ...added, nextAttemptAt: seconds(30) }]);
       await store().direct.outbox.markDelivered(added.id, seconds(1));
@@ -179,6 +179,33 @@ export function outboxContract(makeStore: MakeStore): void {
       const batches = await Promise.all([1, 2, 3].map(() => store().transaction((tx) => tx.outbox.claimDue(seconds(2001), 10, seconds(2031)))));
       const ids = batches.flat().map((row) => row.id);
       expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('keeps a message\'s own retry policy', async () => {
+      const retry = { everyMs: 10_000, forMs: 120_000, signOutAgent: '101' };
+      const added = await store().direct.outbox.add({ ...message(20, 'push-a'), retry }, seconds(3000));
+      expect(added.retry).toEqual(retry);
+      expect((await store().direct.outbox.claimDue(seconds(3000), 100, seconds(3030))).find((row) => row.id === added.id)?.retry).toEqual(retry);
+    });
+
+    it('discards the undelivered messages of one key, or one message, and nothing delivered', async () => {
+      const outbox = store().direct.outbox;
+      const sent = await outbox.add(message(30, 'push-b'), seconds(4000));
+      await outbox.markDelivered(sent.id, seconds(4000));
+      const first = await outbox.add(message(31, 'push-b'), seconds(4001));
+      await outbox.add(message(32, 'push-b'), seconds(4002));
+      const other = await outbox.add(message(33, 'push-c'), seconds(4003));
+      const alone = await outbox.add(message(34), seconds(4004));
+      const pending = await outbox.countPending();
+      expect(await outbox.discardPending({ id: first.id, orderingKey: 'push-b' })).toBe(2);
+      expect(await outbox.discardPending({ id: alone.id })).toBe(1);
+      expect(await outbox.discardPending({ id: sent.id })).toBe(0);
+      expect(await outbox.discardPending({ orderingKey: 'push-none' })).toBe(0);
+      expect(await outbox.countPending()).toBe(pending - 3);
+      const claimed = (await outbox.claimDue(seconds(4100), 100, seconds(4130))).map((row) => row.id);
+      expect(claimed).toContain(other.id);
+      expect(claimed).not.toContain(first.id);
+      expect(claimed).not.toContain(alone.id);
     });
   });
 }

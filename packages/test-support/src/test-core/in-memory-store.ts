@@ -1164,6 +1164,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         nextAttemptAt: copy(now),
         deliveredAt: null,
         lastError: null,
+        retry: message.retry ? copy(message.retry) : null,
       };
       await access.insert('outbox', stored.id, stored);
       return copy(stored);
@@ -1190,6 +1191,16 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async markFailed(id, attempts, nextAttemptAt, error) {
       await changeOutbox(id, (message) => ({ ...message, attempts, nextAttemptAt: copy(nextAttemptAt), lastError: error }));
+    },
+    async discardPending(which) {
+      const key = which.orderingKey ?? null;
+      let dropped = 0;
+      for (const message of outboxById()) {
+        if (message.deliveredAt !== null || (message.id !== which.id && (key === null || message.orderingKey !== key))) continue;
+        await access.remove('outbox', message.id);
+        dropped += 1;
+      }
+      return dropped;
     },
     async countPending() {
       return outboxById().filter((message) => message.deliveredAt === null).length;
