@@ -26,6 +26,8 @@ const TEXTS = {
   invalidDisnumber: { en: 'disnumber must be a phone number', zh: 'disnumber必须是电话号码' },
   invalidExtnumber: { en: '{name} must be an extension number', zh: '{name}必须是分机号' },
   invalidQueuename: { en: 'queuename must be the name of a queue', zh: 'queuename必须是队列名' },
+  invalidDateTime: { en: '{name} must be a time as yyyy-mm-dd hh:mm:ss', zh: '{name}必须是时间，格式为：yyyy-mm-dd hh:mm:ss' },
+  invalidPageNumber: { en: '{name} must be a whole number from 1 to {max}', zh: '{name}必须是1到{max}的整数' },
   // ret 600-604
   tokenInvalid: { en: 'Token invalid, please log in again', zh: 'token无效，请重新登录' },
   appidNotAuthorized: { en: 'Appid not authorized', zh: 'appid未授权' },

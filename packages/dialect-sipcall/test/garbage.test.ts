@@ -97,6 +97,10 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
     ['App.Sip_Auth.Login', () => ({ service: 'App.Sip_Auth.Login', appid: 'demoappid', accesskey: 'demoaccesskey' })],
     ['App.Sip_Auth.Logout', () => ({ service: 'App.Sip_Auth.Logout', token: 'f'.repeat(32) })],
     ['App.Sip_Call.PlayVoice', () => seedPlayVoiceFields(token)],
+    [
+      'App.Sip_Cdr.GetBill',
+      () => ({ service: 'App.Sip_Cdr.GetBill', token, starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59', syncflag: '3', direction: '2', page: '1', pagesize: '10' }),
+    ],
   ];
 
   it.each(services)('%s: 300 mutated requests, every encoding', async (service, valid) => {

@@ -16,6 +16,7 @@ import { sipSignOut } from './sip-sign-out';
 import { getQueueSipStatus } from './get-queue-sip-status';
 import { spyCall } from './spy-call';
 import { forceCall } from './force-call';
+import { getBill } from './get-bill';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -43,6 +44,7 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     getQueueSipStatus(settings),
     spyCall(settings),
     forceCall(settings),
+    getBill(settings),
   ]);
   return { named: catalogue.index('service', (name) => name.toLowerCase()), names: catalogue.names() };
 }
