@@ -27,6 +27,7 @@ const TEXTS = {
   invalidExtnumber: { en: '{name} must be an extension number', zh: '{name}必须是分机号' },
   invalidQueuename: { en: 'queuename must be the name of a queue', zh: 'queuename必须是队列名' },
   invalidDateTime: { en: '{name} must be a time as yyyy-mm-dd hh:mm:ss', zh: '{name}必须是时间，格式为：yyyy-mm-dd hh:mm:ss' },
+  invalidRecordFilename: { en: 'filename must be the name of a recording', zh: 'filename必须是录音文件名' },
   invalidPageNumber: { en: '{name} must be a whole number from 1 to {max}', zh: '{name}必须是1到{max}的整数' },
   // ret 600-604
   tokenInvalid: { en: 'Token invalid, please log in again', zh: 'token无效，请重新登录' },
@@ -56,6 +57,7 @@ const TEXTS = {
   extensionNotFound: { en: 'Extension does not exist', zh: '分机不存在' },
   extensionNotInCall: { en: 'Extension not in a call', zh: '分机未通话' },
   queueNotFound: { en: 'Queue does not exist', zh: '队列不存在' },
+  fileNotFound: { en: 'File does not exist', zh: '文件不存在' },
 } as const satisfies Record<string, Record<SipcallLanguage, string>>;
 
 export type MessageKey = keyof typeof TEXTS;

@@ -101,6 +101,7 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
       'App.Sip_Cdr.GetBill',
       () => ({ service: 'App.Sip_Cdr.GetBill', token, starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59', syncflag: '3', direction: '2', page: '1', pagesize: '10' }),
     ],
+    ['App.Sip_Cdr.GetRecodeFile', () => ({ service: 'App.Sip_Cdr.GetRecodeFile', token, filename: '2020/02/10/call-1.wav' })],
   ];
 
   it.each(services)('%s: 300 mutated requests, every encoding', async (service, valid) => {

@@ -10,7 +10,7 @@ describe('CDR search and read marks', () => {
     ctx = await openStore();
     const rows = [
       cdr('s1', { tenant: 'acme', direction: 'outbound', startedAt: at('2024-05-01T09:00:00.000Z') }),
-      cdr('s2', { tenant: 'acme', direction: 'inbound', startedAt: at('2024-05-01T10:00:00.000Z') }),
+      cdr('s2', { tenant: 'acme', direction: 'inbound', recordingFile: 'rec/s2.wav', startedAt: at('2024-05-01T10:00:00.000Z') }),
       cdr('s3', { tenant: 'other', direction: 'outbound', startedAt: at('2024-05-01T10:30:00.000Z') }),
       cdr('s4', { tenant: null, direction: 'outbound', startedAt: at('2024-05-01T11:00:00.000Z') }),
       cdr('s5', { tenant: 'acme', direction: 'outbound', startedAt: at('2024-05-01T12:00:00.000Z') }),
@@ -22,11 +22,13 @@ describe('CDR search and read marks', () => {
   });
   afterAll(() => ctx.dispose());
 
-  it('filters by tenant (null: none), start time (both ends included) and direction, by id', async () => {
+  it('filters by tenant (null: none), start time (both ends included), direction and recording file, by id', async () => {
     expect(await search({ tenant: 'acme' })).toEqual(['s1', 's2', 's5']);
     expect(await search({ tenant: null })).toEqual(['s4']);
     expect(await search({ from: at('2024-05-01T10:00:00.000Z'), to: at('2024-05-01T11:00:00.000Z') })).toEqual(['s2', 's3', 's4']);
     expect(await search({ tenant: 'acme', direction: 'outbound' })).toEqual(['s1', 's5']);
+    expect(await search({ tenant: 'acme', recordingFile: 'rec/s2.wav' })).toEqual(['s2']);
+    expect(await search({ tenant: 'other', recordingFile: 'rec/s2.wav' })).toEqual([]);
   });
 
   it('pages with offset and limit', async () => {

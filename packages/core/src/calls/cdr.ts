@@ -46,6 +46,8 @@ export interface CdrSearch {
   from?: Date;
   to?: Date;
   direction?: CallDirection;
+  /** The file the call's recording lives in. */
+  recordingFile?: string;
   /** With `read`: only the CDRs this reader has (true) or has not (false) marked read. */
   reader?: string;
   read?: boolean;

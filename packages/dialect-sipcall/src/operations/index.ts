@@ -17,6 +17,7 @@ import { getQueueSipStatus } from './get-queue-sip-status';
 import { spyCall } from './spy-call';
 import { forceCall } from './force-call';
 import { getBill } from './get-bill';
+import { getRecodeFile } from './get-recode-file';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -45,6 +46,7 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     spyCall(settings),
     forceCall(settings),
     getBill(settings),
+    getRecodeFile(settings),
   ]);
   return { named: catalogue.index('service', (name) => name.toLowerCase()), names: catalogue.names() };
 }

@@ -112,6 +112,7 @@ export function createCdrRepository(db: Knex): CdrRepository {
       if (criteria.from) query.where('cdrs.started_at', '>=', criteria.from);
       if (criteria.to) query.where('cdrs.started_at', '<=', criteria.to);
       if (criteria.direction) query.where('cdrs.direction', criteria.direction);
+      if (criteria.recordingFile !== undefined) query.where('cdrs.recording_file', criteria.recordingFile);
       if (criteria.reader !== undefined && criteria.read !== undefined) {
         const marked = db('cdr_reads').select(db.raw('1')).where('cdr_reads.reader', criteria.reader).whereRaw('cdr_reads.cdr_id = cdrs.id');
         if (criteria.read) query.whereExists(marked);

@@ -1135,6 +1135,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter((cdr) => !criteria.from || cdr.startedAt.getTime() >= criteria.from.getTime())
         .filter((cdr) => !criteria.to || cdr.startedAt.getTime() <= criteria.to.getTime())
         .filter((cdr) => !criteria.direction || cdr.direction === criteria.direction)
+        .filter((cdr) => criteria.recordingFile === undefined || cdr.recordingFile === criteria.recordingFile)
         .filter((cdr) => criteria.reader === undefined || criteria.read === undefined || readBy(cdr) === criteria.read);
       const offset = Math.max(0, Math.floor(criteria.offset ?? 0));
       return criteria.limit === undefined ? found.slice(offset) : found.slice(offset, offset + Math.max(0, Math.floor(criteria.limit)));
