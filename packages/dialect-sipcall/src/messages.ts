@@ -28,6 +28,7 @@ const TEXTS = {
   invalidQueuename: { en: 'queuename must be the name of a queue', zh: 'queuename必须是队列名' },
   invalidDateTime: { en: '{name} must be a time as yyyy-mm-dd hh:mm:ss', zh: '{name}必须是时间，格式为：yyyy-mm-dd hh:mm:ss' },
   invalidRecordFilename: { en: 'filename must be the name of a recording', zh: 'filename必须是录音文件名' },
+  invalidTransferTarget: { en: 'destnumber must be a number, an extension or a queue name', zh: 'destnumber必须是号码、分机号或队列名' },
   invalidPageNumber: { en: '{name} must be a whole number from 1 to {max}', zh: '{name}必须是1到{max}的整数' },
   // ret 600-604
   tokenInvalid: { en: 'Token invalid, please log in again', zh: 'token无效，请重新登录' },
@@ -40,6 +41,7 @@ const TEXTS = {
   logoutDone: { en: 'Logout successful', zh: '注销成功' },
   playVoiceDone: { en: 'Play command sent successfully', zh: '播放命令发送成功' },
   callDone: { en: 'Call command sent successfully', zh: '呼叫命令发送成功' },
+  transferDone: { en: 'Transfer command sent successfully', zh: '转接命令发送成功' },
   hangupDone: { en: 'Hangup command sent successfully', zh: '挂断命令发送成功' },
   signInDone: { en: 'Sign in successful', zh: '签入成功' },
   signOutDone: { en: 'Sign out successful', zh: '签出成功' },

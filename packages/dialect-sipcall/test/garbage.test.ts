@@ -101,6 +101,7 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
       'App.Sip_Cdr.GetBill',
       () => ({ service: 'App.Sip_Cdr.GetBill', token, starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59', syncflag: '3', direction: '2', page: '1', pagesize: '10' }),
     ],
+    ['App.Sip_Call.TransferCall', () => ({ service: 'App.Sip_Call.TransferCall', token, anumber: '100', destnumber: '101', transfertype: '1' })],
     ['App.Sip_Cdr.GetRecodeFile', () => ({ service: 'App.Sip_Cdr.GetRecodeFile', token, filename: '2020/02/10/call-1.wav' })],
   ];
 

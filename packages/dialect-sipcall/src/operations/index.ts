@@ -17,6 +17,7 @@ import { getQueueSipStatus } from './get-queue-sip-status';
 import { spyCall } from './spy-call';
 import { forceCall } from './force-call';
 import { getBill } from './get-bill';
+import { transferCall } from './transfer-call';
 import { getRecodeFile } from './get-recode-file';
 import type { SipcallService, SipcallTypes } from './service';
 
@@ -35,6 +36,7 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     makeCall(settings),
     doubleCall(settings),
     hangupCall(settings),
+    transferCall(settings),
     getSipValidStatus(settings),
     getSipRegisterStatus(settings),
     getSipCallStatus(settings),
