@@ -20,7 +20,7 @@ describe('App.Sip_Call.TransferCall over HTTP', () => {
   const now = () => at(core.control.clock.now());
   const done = () => `{"ret":200,"data":{"status":0,"desc":"Transfer command sent successfully","reqtime":${now()},"rsptime":${now()}},"msg":""}`;
 
-  /** Extension 100 signed in to TEST_IN as a seat, talking with a customer its seat agent took. */
+  /** Extension 100 signed in to TEST_IN as a seat, talking with a customer in a call placed for its seat agent (as a VICIdial manual dial of sipcall-100 places one). */
   const seatInCall = async () => {
     await send({ service: 'App.Sip_Queue.SipSignIn', extnumber: '100', queuename: 'TEST_IN' });
     return connectedCustomerCall(core.t, 'sipcall-100', '13333333333');

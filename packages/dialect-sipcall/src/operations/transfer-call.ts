@@ -37,9 +37,11 @@ const rules: readonly ParamRule[] = [
  * extension's (`anumber`) call: `transfertype` 1 (the default) to a number or
  * an extension (`destnumber`; the customer hears ringing until it answers),
  * 2 into a queue, where it waits for the queue's seats. The extension leaves
- * the call at once. The core transfers the calls a seat took from a queue
- * (its seat agent's customer calls); the extension's other calls (MakeCall,
- * DoubleCall, voice menus) are answered `1003` Operation failed. An unknown
+ * the call at once. The core transfers agents' customer calls, so the calls
+ * taken are the customer calls of the extension's seat agent (placed for
+ * `sipcall-<extension>`, e.g. by a VICIdial manual dial); its other calls
+ * (MakeCall, DoubleCall, voice menus, queue calls it answered) are answered
+ * `1003` Operation failed until the core transfers those. An unknown
  * extension is `1012`, one in no call `1015`, an unknown queue `1002`.
  */
 export function transferCall(settings: SipcallSettings): SipcallService {
