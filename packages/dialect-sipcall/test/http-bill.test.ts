@@ -77,6 +77,17 @@ describe('App.Sip_Cdr.GetBill over HTTP', () => {
     expect((await send({ ...DAY, syncflag: '3', direction: '3' })).text).toBe(answer(`[${body}]`));
   });
 
+  it('callmethod 3 (API call) and 0 (any) list a MakeCall; 4 (double call), 6 (IVR), 1 (extension to extension) do not', async () => {
+    await finishedMakeCall('13333333333', 10_000);
+    const [body] = cdrCallbacks();
+    const byMethod = async (callmethod: string) => (await send({ ...DAY, syncflag: '3', callmethod })).text;
+    expect(await byMethod('3')).toBe(answer(`[${body}]`));
+    expect(await byMethod('0')).toBe(answer(`[${body}]`));
+    expect(await byMethod('4')).toBe(answer('[]'));
+    expect(await byMethod('6')).toBe(answer('[]'));
+    expect(await byMethod('1')).toBe(answer('[]'));
+  });
+
   it('only calls started inside the window, both ends included, in Beijing time', async () => {
     await finishedMakeCall('13333333333', 10_000);
     const [body] = cdrCallbacks();
@@ -116,6 +127,7 @@ describe('App.Sip_Cdr.GetBill over HTTP', () => {
     expect((await send({ starttime: DAY.starttime, endtime: '2020-02-10 24:00:00' }, bad)).text).toBe(badRequest('endtime must be a time as yyyy-mm-dd hh:mm:ss'));
     expect((await send({ ...DAY, syncflag: '4' }, bad)).text).toBe(badRequest('syncflag should be in 1\\/2\\/3, but now syncflag = 4'));
     expect((await send({ ...DAY, direction: '0' }, bad)).text).toBe(badRequest('direction should be in 1\\/2\\/3, but now direction = 0'));
+    expect((await send({ ...DAY, callmethod: '7' }, bad)).text).toBe(badRequest('callmethod should be in 0\\/1\\/2\\/3\\/4\\/5\\/6, but now callmethod = 7'));
     expect((await send({ ...DAY, page: '0' }, bad)).text).toBe(badRequest('page must be a whole number from 1 to 999999999'));
     expect((await send({ ...DAY, page: '-1' }, bad)).text).toBe(badRequest('page must be a whole number from 1 to 999999999'));
     expect((await send({ ...DAY, pagesize: '501' }, bad)).text).toBe(badRequest('pagesize must be a whole number from 1 to 500'));

@@ -31,6 +31,15 @@ describe('CDR search and read marks', () => {
     expect(await search({ tenant: 'other', recordingFile: 'rec/s2.wav' })).toEqual([]);
   });
 
+  it("filters by the operation that started the call (the calls' origin)", async () => {
+    // The rows' calls were all started by VoIPSUN's originate.
+    expect(await search({ tenant: 'acme', originOperation: { in: ['originate'] } })).toEqual(['s1', 's2', 's5']);
+    expect(await search({ tenant: 'acme', originOperation: { in: ['MakeCall'] } })).toEqual([]);
+    expect(await search({ tenant: 'acme', originOperation: { in: [] } })).toEqual([]);
+    expect(await search({ tenant: 'acme', originOperation: { notIn: ['PlayVoice'] } })).toEqual(['s1', 's2', 's5']);
+    expect(await search({ tenant: 'acme', originOperation: { notIn: ['originate'] } })).toEqual([]);
+  });
+
   it('pages with offset and limit', async () => {
     expect(await search({ tenant: 'acme', offset: 1, limit: 1 })).toEqual(['s2']);
     expect(await search({ tenant: 'acme', offset: 3, limit: 5 })).toEqual([]);

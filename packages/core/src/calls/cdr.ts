@@ -48,6 +48,8 @@ export interface CdrSearch {
   direction?: CallDirection;
   /** The file the call's recording lives in. */
   recordingFile?: string;
+  /** The operation that started the call (its origin) is one of `in`, or none of `notIn`. */
+  originOperation?: { in: readonly string[] } | { notIn: readonly string[] };
   /** With `read`: only the CDRs this reader has (true) or has not (false) marked read. */
   reader?: string;
   read?: boolean;

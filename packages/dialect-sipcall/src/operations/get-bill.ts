@@ -1,7 +1,7 @@
 import type { ErrorObject, JSONSchemaType } from 'ajv';
 import type { InputCheck, RequestParams } from '@pbx-gateway/dialect-kit';
 import { attribute, COMPANY_ATTRIBUTES } from '../auth';
-import { cdrCallbackBody } from '../callbacks/cdr-callback';
+import { cdrCallbackBody, operationsOfCallMethod } from '../callbacks/cdr-callback';
 import { companyCallbacks } from '../callbacks/company';
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
@@ -17,10 +17,13 @@ interface GetBillParams {
   endtime: string;
   syncflag?: string;
   direction?: string;
+  callmethod?: string;
   page?: string;
   pagesize?: string;
 }
 
+// The vendor's callmethod table: 0 any, 1 extension to extension, 2 extension direct dial, 3 API call, 4 API double call, 5 predictive, 6 IVR.
+const CALL_METHOD_VALUES = ['0', '1', '2', '3', '4', '5', '6'];
 const MAX_PAGE = 999999999;
 const MAX_PAGE_SIZE = 500;
 const DEFAULT_PAGE_SIZE = 100;
@@ -32,6 +35,7 @@ const schema: JSONSchemaType<GetBillParams> = {
     endtime: DATE_TIME,
     syncflag: { type: 'string', enum: ['1', '2', '3'], nullable: true },
     direction: { type: 'string', enum: ['1', '2', '3'], nullable: true },
+    callmethod: { type: 'string', enum: CALL_METHOD_VALUES, nullable: true },
     page: WHOLE_NUMBER,
     pagesize: WHOLE_NUMBER,
   },
@@ -44,6 +48,7 @@ const rules: readonly ParamRule[] = [
   { name: 'endtime', invalid: { key: 'invalidDateTime', vars: { name: 'endtime' } } },
   { name: 'syncflag', invalid: 'range', range: ['1', '2', '3'] },
   { name: 'direction', invalid: 'range', range: ['1', '2', '3'] },
+  { name: 'callmethod', invalid: 'range', range: CALL_METHOD_VALUES },
   { name: 'page', invalid: { key: 'invalidPageNumber', vars: { name: 'page', max: MAX_PAGE } } },
   { name: 'pagesize', invalid: { key: 'invalidPageNumber', vars: { name: 'pagesize', max: MAX_PAGE_SIZE } } },
 ];
@@ -53,7 +58,9 @@ const rules: readonly ParamRule[] = [
  * `starttime` and `endtime` (both included, the platform's local time), each
  * exactly as its CDR callback carried it, oldest first. `syncflag` 1 (the
  * default) lists those this company has not fetched yet, 2 those it has, 3
- * both; `direction` 1 inbound, 2 outbound, 3 (the default) both. Every CDR
+ * both; `direction` 1 inbound, 2 outbound, 3 (the default) both;
+ * `callmethod` (the CDR's, 0 or absent: any) narrows by what started the
+ * call. Every CDR
  * answered is marked fetched for the company, so pulling with `syncflag` 1
  * again brings only newer calls. `page` / `pagesize` (default 1 / 100, at
  * most 500) page through the list.
@@ -80,6 +87,7 @@ export function getBill(settings: SipcallSettings): SipcallService {
         from: queryTime(request.starttime, timeZone)!,
         to: queryTime(request.endtime, timeZone)!,
         direction: directionOf(request.direction ?? '3'),
+        ...(request.callmethod && request.callmethod !== '0' ? { originOperation: operationsOfCallMethod(Number(request.callmethod)) } : {}),
         reader: company.id,
         read: readFilterOf(request.syncflag ?? '1'),
         offset: (page - 1) * size,

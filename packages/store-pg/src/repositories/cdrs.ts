@@ -113,6 +113,13 @@ export function createCdrRepository(db: Knex): CdrRepository {
       if (criteria.to) query.where('cdrs.started_at', '<=', criteria.to);
       if (criteria.direction) query.where('cdrs.direction', criteria.direction);
       if (criteria.recordingFile !== undefined) query.where('cdrs.recording_file', criteria.recordingFile);
+      if (criteria.originOperation) {
+        const origin = criteria.originOperation;
+        const started = db('calls').select(db.raw('1')).whereRaw('calls.id = cdrs.call_id');
+        if ('in' in origin) started.whereIn('calls.origin_operation', [...origin.in]);
+        else started.whereNotIn('calls.origin_operation', [...origin.notIn]);
+        query.whereExists(started);
+      }
       if (criteria.reader !== undefined && criteria.read !== undefined) {
         const marked = db('cdr_reads').select(db.raw('1')).where('cdr_reads.reader', criteria.reader).whereRaw('cdr_reads.cdr_id = cdrs.id');
         if (criteria.read) query.whereExists(marked);

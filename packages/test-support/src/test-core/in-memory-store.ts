@@ -1128,6 +1128,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return filter.limit === undefined ? all : all.slice(0, Math.max(0, Math.floor(filter.limit)));
     },
     async search(criteria) {
+      const startedBy = (cdr: Cdr, origin: { in: readonly string[] } | { notIn: readonly string[] }): boolean => {
+        const operation = access.read<Call>('calls', cdr.callId)?.value.origin.operation ?? '';
+        return 'in' in origin ? origin.in.includes(operation) : !origin.notIn.includes(operation);
+      };
       const readBy = (cdr: Cdr): boolean => access.read('cdrReads', `${criteria.reader}\u0000${cdr.id}`) !== undefined;
       const found = values<Cdr>('cdrs')
         .sort((a, b) => a.id - b.id)
@@ -1136,6 +1140,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter((cdr) => !criteria.to || cdr.startedAt.getTime() <= criteria.to.getTime())
         .filter((cdr) => !criteria.direction || cdr.direction === criteria.direction)
         .filter((cdr) => criteria.recordingFile === undefined || cdr.recordingFile === criteria.recordingFile)
+        .filter((cdr) => !criteria.originOperation || startedBy(cdr, criteria.originOperation))
         .filter((cdr) => criteria.reader === undefined || criteria.read === undefined || readBy(cdr) === criteria.read);
       const offset = Math.max(0, Math.floor(criteria.offset ?? 0));
       return criteria.limit === undefined ? found.slice(offset) : found.slice(offset, offset + Math.max(0, Math.floor(criteria.limit)));
