@@ -60,10 +60,9 @@ const rules: readonly ParamRule[] = [
  * default) lists those this company has not fetched yet, 2 those it has, 3
  * both; `direction` 1 inbound, 2 outbound, 3 (the default) both;
  * `callmethod` (the CDR's, 0 or absent: any) narrows by what started the
- * call. Every CDR
- * answered is marked fetched for the company, so pulling with `syncflag` 1
- * again brings only newer calls. `page` / `pagesize` (default 1 / 100, at
- * most 500) page through the list.
+ * call. Every CDR answered is marked fetched for the company, so pulling
+ * page 1 with `syncflag` 1 again brings the next ones. `page` / `pagesize`
+ * (default 1 / 100, at most 500) page through the list.
  */
 export function getBill(settings: SipcallSettings): SipcallService {
   const kind = serviceKind(settings);
