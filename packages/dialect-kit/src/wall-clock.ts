@@ -73,3 +73,28 @@ export function localDateTime(at: Date, timeZone: string): string {
 
 /** Unix seconds, as the legacy APIs print epochs. */
 export const unixSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+/** How far the time zone's clock is ahead of UTC at a moment, in minutes. */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const wall = wallClock(at, timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * A local date and time as clients send it (`YYYY-MM-DD hh:mm:ss`, seconds
+ * optional) in a time zone, as an instant; null when it names no
+ * time. A time a DST change skips reads as the hour before; a repeated one
+ * as its first occurrence.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? '0')) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(asUtc);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  // The offset at the guess, then at the corrected instant: right on both sides of a DST change.
+  const first = asUtc - zoneOffsetMinutes(new Date(asUtc), timeZone) * 60000;
+  return new Date(asUtc - zoneOffsetMinutes(new Date(first), timeZone) * 60000);
+}

@@ -26,6 +26,10 @@ const TEXTS = {
   invalidDisnumber: { en: 'disnumber must be a phone number', zh: 'disnumber必须是电话号码' },
   invalidExtnumber: { en: '{name} must be an extension number', zh: '{name}必须是分机号' },
   invalidQueuename: { en: 'queuename must be the name of a queue', zh: 'queuename必须是队列名' },
+  invalidDateTime: { en: '{name} must be a time as yyyy-mm-dd hh:mm:ss', zh: '{name}必须是时间，格式为：yyyy-mm-dd hh:mm:ss' },
+  invalidRecordFilename: { en: 'filename must be the name of a recording', zh: 'filename必须是录音文件名' },
+  invalidTransferTarget: { en: 'destnumber must be a number, an extension or a queue name', zh: 'destnumber必须是号码、分机号或队列名' },
+  invalidPageNumber: { en: '{name} must be a whole number from 1 to {max}', zh: '{name}必须是1到{max}的整数' },
   // ret 600-604
   tokenInvalid: { en: 'Token invalid, please log in again', zh: 'token无效，请重新登录' },
   appidNotAuthorized: { en: 'Appid not authorized', zh: 'appid未授权' },
@@ -37,6 +41,7 @@ const TEXTS = {
   logoutDone: { en: 'Logout successful', zh: '注销成功' },
   playVoiceDone: { en: 'Play command sent successfully', zh: '播放命令发送成功' },
   callDone: { en: 'Call command sent successfully', zh: '呼叫命令发送成功' },
+  transferDone: { en: 'Transfer command sent successfully', zh: '转接命令发送成功' },
   hangupDone: { en: 'Hangup command sent successfully', zh: '挂断命令发送成功' },
   signInDone: { en: 'Sign in successful', zh: '签入成功' },
   signOutDone: { en: 'Sign out successful', zh: '签出成功' },
@@ -54,6 +59,7 @@ const TEXTS = {
   extensionNotFound: { en: 'Extension does not exist', zh: '分机不存在' },
   extensionNotInCall: { en: 'Extension not in a call', zh: '分机未通话' },
   queueNotFound: { en: 'Queue does not exist', zh: '队列不存在' },
+  fileNotFound: { en: 'File does not exist', zh: '文件不存在' },
 } as const satisfies Record<string, Record<SipcallLanguage, string>>;
 
 export type MessageKey = keyof typeof TEXTS;

@@ -35,6 +35,12 @@ export interface SipcallSettings {
   checkPermissions: boolean;
   /** Largest request body read, in bytes. */
   maxBodyBytes: number;
+  /**
+   * Download address of a recording (GetRecodeFile): `{downloadip}` is the
+   * company's recording host (as CDR `downloadip`), `{recordfilename}` the
+   * file's name as the CDR gives it, each path segment URL-encoded.
+   */
+  recordingUrl: string;
   callbacks: SipcallCallbackSettings;
 }
 
@@ -76,6 +82,7 @@ export const defaultSipcallSettings: SipcallSettings = {
   reservedPaths: ['/agc', '/vicidial', '/api/api.php', '/agentgateway'],
   checkPermissions: false,
   maxBodyBytes: 256 * 1024,
+  recordingUrl: 'http://{downloadip}/{recordfilename}',
   callbacks: {
     statusCallbackUrl: null,
     cdrCallbackUrl: null,

@@ -97,6 +97,12 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
     ['App.Sip_Auth.Login', () => ({ service: 'App.Sip_Auth.Login', appid: 'demoappid', accesskey: 'demoaccesskey' })],
     ['App.Sip_Auth.Logout', () => ({ service: 'App.Sip_Auth.Logout', token: 'f'.repeat(32) })],
     ['App.Sip_Call.PlayVoice', () => seedPlayVoiceFields(token)],
+    [
+      'App.Sip_Cdr.GetBill',
+      () => ({ service: 'App.Sip_Cdr.GetBill', token, starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59', syncflag: '3', direction: '2', page: '1', pagesize: '10' }),
+    ],
+    ['App.Sip_Call.TransferCall', () => ({ service: 'App.Sip_Call.TransferCall', token, anumber: '100', destnumber: '101', transfertype: '1' })],
+    ['App.Sip_Cdr.GetRecodeFile', () => ({ service: 'App.Sip_Cdr.GetRecodeFile', token, filename: '2020/02/10/call-1.wav' })],
   ];
 
   it.each(services)('%s: 300 mutated requests, every encoding', async (service, valid) => {

@@ -13,6 +13,7 @@ const TABLES = [
   'callbacks',
   'calls',
   'campaigns',
+  'cdr_reads',
   'cdrs',
   'did_routes',
   'do_not_call',

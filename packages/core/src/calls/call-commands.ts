@@ -3,7 +3,7 @@ import { SharedRead } from '../kernel/shared-read';
 import type { TrackWork } from '../kernel/tracked-work';
 import { startAgentCustomerCall, type AgentCustomerCallRequest } from './agent-customer-call';
 import type { Call, Leg, LiveChannelListing } from './call';
-import type { Cdr } from './cdr';
+import type { Cdr, CdrSearch } from './cdr';
 import { startClickToCall, type ClickToCallRequest } from './click-to-call';
 import { hangupAgentCustomer, hangupChannel } from './hangup';
 import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
@@ -29,6 +29,10 @@ export interface CallCommands {
   getCdrOfCall(callId: string): Promise<Cdr | null>;
   /** CDRs by id, those of calls started since a time when given, up to a limit. */
   listCdrs(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
+  /** CDRs matching every criterion given, by id. */
+  searchCdrs(criteria: CdrSearch): Promise<Cdr[]>;
+  /** Marks CDRs as fetched by a reader (a client pulling its records). */
+  markCdrsRead(request: { reader: string; cdrIds: readonly number[] }): Promise<void>;
 }
 
 export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
@@ -52,5 +56,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
     },
     getCdrOfCall: (callId) => direct.cdrs.getByCall(callId),
     listCdrs: (filter) => direct.cdrs.list(filter),
+    searchCdrs: (criteria) => direct.cdrs.search(criteria),
+    markCdrsRead: ({ reader, cdrIds }) => direct.cdrs.markRead(reader, cdrIds, ctx.clock.now()),
   };
 }

@@ -34,6 +34,30 @@ export interface Cdr {
 
 export type NewCdr = Omit<Cdr, 'id'>;
 
+/**
+ * What CDRs are looked up by; each criterion given must hold. Read marks
+ * belong to a reader (an API account pulling its records), so each client
+ * keeps its own "already fetched" set.
+ */
+export interface CdrSearch {
+  /** null: the CDRs of calls placed for no tenant. */
+  tenant?: string | null;
+  /** Started at or after `from` and at or before `to`. */
+  from?: Date;
+  to?: Date;
+  direction?: CallDirection;
+  /** The file the call's recording lives in. */
+  recordingFile?: string;
+  /** The operation that started the call (its origin) is one of `in`, or none of `notIn`. */
+  originOperation?: { in: readonly string[] } | { notIn: readonly string[] };
+  /** With `read`: only the CDRs this reader has (true) or has not (false) marked read. */
+  reader?: string;
+  read?: boolean;
+  /** In id order: `offset` rows skipped, then at most `limit`. */
+  offset?: number;
+  limit?: number;
+}
+
 const seconds = (from: Date, to: Date): number => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 
 /** The CDR of a call that has just ended. */

@@ -4,7 +4,7 @@ import type { AgentNotificationRepository } from '../agents/notification';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
-import type { Cdr, NewCdr } from '../calls/cdr';
+import type { Cdr, CdrSearch, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
 import type { UserGroupRepository } from '../directory/user-group';
 import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
@@ -235,6 +235,10 @@ export interface CdrRepository {
   /** Names the file the call's recording now lives in (the recording was moved). */
   setRecordingFile(id: number, recordingFile: string): Promise<void>;
   list(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
+  /** CDRs matching every criterion given, by id. */
+  search(criteria: CdrSearch): Promise<Cdr[]>;
+  /** Marks CDRs read by a reader; marking one twice keeps the first time. */
+  markRead(reader: string, cdrIds: readonly number[], at: Date): Promise<void>;
 }
 
 /** Per-agent queues of messages waiting to be fetched by a dialect (CC-Gateway polls). */

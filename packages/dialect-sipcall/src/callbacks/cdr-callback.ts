@@ -8,6 +8,18 @@ import { presentedNumber } from './status-callback';
 const CALL_METHODS: Readonly<Record<string, number>> = { PlayVoice: 6, MakeCall: 3, DoubleCall: 4 };
 const DEFAULT_CALL_METHOD = 3;
 
+/**
+ * The calls of one CDR `callmethod`, by the operation that started them (the
+ * inverse of CALL_METHODS): the default method covers every operation the
+ * table does not name; a method no operation gives has no calls.
+ */
+export function operationsOfCallMethod(method: number): { in: readonly string[] } | { notIn: readonly string[] } {
+  const named = Object.keys(CALL_METHODS);
+  const own = named.filter((operation) => CALL_METHODS[operation] === method);
+  if (method === DEFAULT_CALL_METHOD) return { notIn: named.filter((operation) => CALL_METHODS[operation] !== method) };
+  return { in: own };
+}
+
 const wholeSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
 /**

@@ -16,6 +16,9 @@ import { sipSignOut } from './sip-sign-out';
 import { getQueueSipStatus } from './get-queue-sip-status';
 import { spyCall } from './spy-call';
 import { forceCall } from './force-call';
+import { getBill } from './get-bill';
+import { transferCall } from './transfer-call';
+import { getRecodeFile } from './get-recode-file';
 import type { SipcallService, SipcallTypes } from './service';
 
 export type { ServiceContext, SipcallService, SipcallTypes } from './service';
@@ -33,6 +36,7 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     makeCall(settings),
     doubleCall(settings),
     hangupCall(settings),
+    transferCall(settings),
     getSipValidStatus(settings),
     getSipRegisterStatus(settings),
     getSipCallStatus(settings),
@@ -43,6 +47,8 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     getQueueSipStatus(settings),
     spyCall(settings),
     forceCall(settings),
+    getBill(settings),
+    getRecodeFile(settings),
   ]);
   return { named: catalogue.index('service', (name) => name.toLowerCase()), names: catalogue.names() };
 }

@@ -1,4 +1,4 @@
-import type { AccessToken, ApiUser, CallControl, ClickToCallRequest, VoiceMenuRequest } from '@pbx-gateway/core';
+import type { AccessToken, ApiUser, CallControl, ClickToCallRequest, DomainEventProjector, VoiceMenuRequest } from '@pbx-gateway/core';
 import { apiUser, createTestCore, extension, extensionGroup, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
 import { SIPCALL_VOCABULARY } from '@pbx-gateway/dialect-sipcall';
 
@@ -73,9 +73,10 @@ export const DEMO_COMPANY = {
 };
 
 /** The demo company with its extension group and a trunk, over the real core. */
-export async function demoCore(options: { trunks?: boolean } = {}): Promise<SipcallCore> {
+export async function demoCore(options: { trunks?: boolean; projectors?: DomainEventProjector[] } = {}): Promise<SipcallCore> {
   const t = await createTestCore({
     startAt: SEED_TIME,
+    projectors: options.projectors,
     vocabulary: [SIPCALL_VOCABULARY],
     config: { media: { urlHosts: ['wwww.baidu.com', 'audio.example.com'] } },
     directory: {

@@ -1,4 +1,6 @@
-import { localDateTime, unixSeconds, wallClock } from '@pbx-gateway/dialect-kit';
+import { localDateTime, unixSeconds, zoneOffsetMinutes as offsetMinutes } from '@pbx-gateway/dialect-kit';
+
+export { parseLocalDateTime } from '@pbx-gateway/dialect-kit';
 
 /**
  * The impersonated server's clock: VICIdial prints local time (`date("Y-m-d
@@ -13,12 +15,6 @@ export interface ServerTime {
   dst: 0 | 1;
   /** Offset from UTC without daylight saving, in minutes. */
   standardOffsetMinutes: number;
-}
-
-function offsetMinutes(at: Date, timeZone: string): number {
-  const wall = wallClock(at, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60000);
 }
 
 export function serverTime(at: Date, timeZone: string): ServerTime {
@@ -50,22 +46,4 @@ export function gmtNow(stored: string, dst: 0 | 1): string {
   if (!dst) return stored;
   const value = Number(stored) + 1;
   return String(Object.is(value, -0) ? 0 : value);
-}
-
-/**
- * A local date and time as clients send it (`YYYY-MM-DD hh:mm:ss`, seconds
- * optional) in the server's time zone, as an instant; null when it names no
- * time. A time a DST change skips reads as the hour before; a repeated one
- * as its first occurrence.
- */
-export function parseLocalDateTime(text: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? '0')) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(asUtc);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
-  // The offset at the guess, then at the corrected instant: right on both sides of a DST change.
-  const first = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60000;
-  return new Date(asUtc - offsetMinutes(new Date(first), timeZone) * 60000);
 }

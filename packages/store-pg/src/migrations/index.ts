@@ -44,6 +44,7 @@ import * as agentNotifications from './066-agent-notifications';
 import * as leadDeletion from './070-lead-deletion';
 import * as queueCallLookups from './075-queue-call-lookups';
 import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and-call-handling';
+import * as cdrReads from './085-cdr-reads';
 import * as sessionEventPush from './090-session-event-push';
 import * as outboxRetryPolicy from './091-outbox-retry-policy';
 
@@ -101,6 +102,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '070-lead-deletion', migration: leadDeletion },
   { name: '075-queue-call-lookups', migration: queueCallLookups },
   { name: '080-session-pause-limit-and-call-handling', migration: sessionPauseLimitAndCallHandling },
+  { name: '085-cdr-reads', migration: cdrReads },
   { name: '090-session-event-push', migration: sessionEventPush },
   { name: '091-outbox-retry-policy', migration: outboxRetryPolicy },
 ];

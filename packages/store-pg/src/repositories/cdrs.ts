@@ -104,5 +104,40 @@ export function createCdrRepository(db: Knex): CdrRepository {
       const rows: CdrRow[] = await query;
       return rows.map(toCdr);
     },
+
+    async search(criteria) {
+      const query = db('cdrs').select('cdrs.*').orderBy('cdrs.id');
+      if (criteria.tenant === null) query.whereNull('cdrs.tenant');
+      else if (criteria.tenant !== undefined) query.where('cdrs.tenant', criteria.tenant);
+      if (criteria.from) query.where('cdrs.started_at', '>=', criteria.from);
+      if (criteria.to) query.where('cdrs.started_at', '<=', criteria.to);
+      if (criteria.direction) query.where('cdrs.direction', criteria.direction);
+      if (criteria.recordingFile !== undefined) query.where('cdrs.recording_file', criteria.recordingFile);
+      if (criteria.originOperation) {
+        const origin = criteria.originOperation;
+        const started = db('calls').select(db.raw('1')).whereRaw('calls.id = cdrs.call_id');
+        if ('in' in origin) started.whereIn('calls.origin_operation', [...origin.in]);
+        else started.whereNotIn('calls.origin_operation', [...origin.notIn]);
+        query.whereExists(started);
+      }
+      if (criteria.reader !== undefined && criteria.read !== undefined) {
+        const marked = db('cdr_reads').select(db.raw('1')).where('cdr_reads.reader', criteria.reader).whereRaw('cdr_reads.cdr_id = cdrs.id');
+        if (criteria.read) query.whereExists(marked);
+        else query.whereNotExists(marked);
+      }
+      if (criteria.offset) query.offset(Math.max(0, Math.floor(criteria.offset)));
+      if (criteria.limit !== undefined) query.limit(Math.max(0, Math.floor(criteria.limit)));
+      const rows: CdrRow[] = await query;
+      return rows.map(toCdr);
+    },
+
+    async markRead(reader, cdrIds, at) {
+      const ids = [...new Set(cdrIds)].filter((id) => Number.isSafeInteger(id));
+      if (ids.length === 0) return;
+      await db('cdr_reads')
+        .insert(ids.map((id) => ({ reader, cdr_id: id, read_at: at })))
+        .onConflict(['reader', 'cdr_id'])
+        .ignore();
+    },
   };
 }

@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import type { CallOf } from '@pbx-gateway/core';
+import type { CallOf, CdrSearch } from '@pbx-gateway/core';
 import { agent } from '../test-core/fixtures';
 import { at, freshStore, type MakeStore } from './contract-store';
 import { call, cdr, leg, playback } from './rows';
@@ -226,6 +226,32 @@ export function cdrContract(makeStore: MakeStore): void {
       expect((await store().direct.cdrs.list({ since: at('2024-05-01T10:00:00.000Z') })).map((row) => row.callId)).toEqual(['r2']);
       expect((await store().direct.cdrs.list({ limit: 1 })).map((row) => row.callId)).toEqual(['r1']);
       expect(await store().direct.cdrs.list({ limit: 0 })).toEqual([]);
+    });
+
+    it('searches by tenant, start window, direction, recording file and starting operation, paged by id', async () => {
+      const found = async (criteria: CdrSearch) => (await store().direct.cdrs.search(criteria)).map((row) => row.callId);
+      expect(await found({})).toEqual(['r1', 'r2']);
+      expect(await found({ tenant: '2028' })).toEqual(['r1']);
+      expect(await found({ tenant: null })).toEqual(['r2']);
+      expect(await found({ from: at('2024-05-01T09:30:00.000Z'), to: at('2024-05-01T10:00:00.000Z') })).toEqual(['r2']);
+      expect(await found({ to: at('2024-05-01T09:00:00.000Z') })).toEqual(['r1']);
+      expect(await found({ direction: 'inbound' })).toEqual([]);
+      expect(await found({ recordingFile: 'rec/r1.wav' })).toEqual(['r1']);
+      expect(await found({ originOperation: { in: ['originate'] } })).toEqual(['r1', 'r2']);
+      expect(await found({ originOperation: { notIn: ['originate'] } })).toEqual([]);
+      expect(await found({ originOperation: { in: [] } })).toEqual([]);
+      expect(await found({ offset: 1, limit: 1 })).toEqual(['r2']);
+    });
+
+    it('keeps read marks per reader, once per CDR, only of CDRs that exist', async () => {
+      const r1 = (await store().direct.cdrs.getByCall('r1'))!;
+      await store().direct.cdrs.markRead('company-a', [r1.id, r1.id], at('2024-05-02T00:00:00.000Z'));
+      await store().direct.cdrs.markRead('company-a', [r1.id], at('2024-05-03T00:00:00.000Z'));
+      const found = async (reader: string, read: boolean) => (await store().direct.cdrs.search({ reader, read })).map((row) => row.callId);
+      expect(await found('company-a', true)).toEqual(['r1']);
+      expect(await found('company-a', false)).toEqual(['r2']);
+      expect(await found('company-b', false)).toEqual(['r1', 'r2']);
+      await expect(store().direct.cdrs.markRead('company-a', [r1.id + 1000], at('2024-05-02T00:00:00.000Z'))).rejects.toThrow();
     });
   });
 }

@@ -241,6 +241,7 @@ type TableName =
   | 'playbacks'
   | 'recordings'
   | 'cdrs'
+  | 'cdrReads'
   | 'mailbox'
   | 'outbox'
   | 'tokens'
@@ -273,6 +274,7 @@ const TABLES: readonly TableName[] = [
   'playbacks',
   'recordings',
   'cdrs',
+  'cdrReads',
   'mailbox',
   'outbox',
   'tokens',
@@ -1124,6 +1126,31 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort((a, b) => a.id - b.id)
         .filter((cdr) => since === undefined || cdr.startedAt.getTime() >= since);
       return filter.limit === undefined ? all : all.slice(0, Math.max(0, Math.floor(filter.limit)));
+    },
+    async search(criteria) {
+      const startedBy = (cdr: Cdr, origin: { in: readonly string[] } | { notIn: readonly string[] }): boolean => {
+        const operation = access.read<Call>('calls', cdr.callId)?.value.origin.operation ?? '';
+        return 'in' in origin ? origin.in.includes(operation) : !origin.notIn.includes(operation);
+      };
+      const readBy = (cdr: Cdr): boolean => access.read('cdrReads', `${criteria.reader}\u0000${cdr.id}`) !== undefined;
+      const found = values<Cdr>('cdrs')
+        .sort((a, b) => a.id - b.id)
+        .filter((cdr) => criteria.tenant === undefined || cdr.tenant === criteria.tenant)
+        .filter((cdr) => !criteria.from || cdr.startedAt.getTime() >= criteria.from.getTime())
+        .filter((cdr) => !criteria.to || cdr.startedAt.getTime() <= criteria.to.getTime())
+        .filter((cdr) => !criteria.direction || cdr.direction === criteria.direction)
+        .filter((cdr) => criteria.recordingFile === undefined || cdr.recordingFile === criteria.recordingFile)
+        .filter((cdr) => !criteria.originOperation || startedBy(cdr, criteria.originOperation))
+        .filter((cdr) => criteria.reader === undefined || criteria.read === undefined || readBy(cdr) === criteria.read);
+      const offset = Math.max(0, Math.floor(criteria.offset ?? 0));
+      return criteria.limit === undefined ? found.slice(offset) : found.slice(offset, offset + Math.max(0, Math.floor(criteria.limit)));
+    },
+    async markRead(reader, cdrIds, at) {
+      for (const id of new Set(cdrIds)) {
+        const key = `${reader}\u0000${id}`;
+        if (!access.read('cdrs', String(id))) throw missingParent('cdr_reads', 'cdr_reads_cdr_id_fkey', String(id));
+        if (!access.read('cdrReads', key)) await access.insert('cdrReads', key, { reader, cdrId: id, readAt: at });
+      }
     },
   };
 
