@@ -1,11 +1,9 @@
 import type { JSONSchemaType } from 'ajv';
-import { attribute, COMPANY_ATTRIBUTES } from '../auth';
-import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
-import { CUSTOMUUID, DISNUMBER, echoData, EXTNUMBER, PHONE_NUMBER, TEXT64 } from '../wire/call-params';
-import { success } from '../wire/envelope';
-import { paramsFailure, paramsInput, type ParamRule } from '../wire/params';
-import { companyOf, serviceKind, type SipcallService } from './service';
+import { CUSTOMUUID, DISNUMBER, EXTNUMBER, PHONE_NUMBER, TEXT64 } from '../wire/call-params';
+import type { ParamRule } from '../wire/params';
+import { callPlacementService } from './call-placement';
+import type { SipcallService } from './service';
 
 interface DoubleCallParams {
   extnumber: string;
@@ -51,38 +49,16 @@ const rules: readonly ParamRule[] = [
  * (`anumber`) is called first over the trunk; once it answers the customer
  * (`bnumber`) is dialled and the two are bridged. The call is the
  * extension's (`extnumber`: the CDR's extension), through the core's
- * click-to-call with a source number. Acknowledged like MakeCall.
+ * click-to-call with a source number.
  */
 export function doubleCall(settings: SipcallSettings): SipcallService {
-  const kind = serviceKind(settings);
-  const language = settings.language;
-  const input = paramsInput(kind.compile(schema), rules);
-  return kind.define({
-    name: 'App.Sip_Call.DoubleCall',
-    service: 'App.Sip_Call.DoubleCall',
-    auth: 'token',
-    input,
-    invalidInput: (errors) => paramsFailure(rules, errors, language),
-    async run(ctx, request): Promise<void> {
-      const user = companyOf(ctx);
-      const companycode = attribute(user, COMPANY_ATTRIBUTES.code);
-      const echoed = { customuuid: request.customuuid, memberid: request.memberid, userid: request.userid, chengshudu: request.ext };
-      await ctx.core.startClickToCall({
-        source: { by: 'internal_number', value: request.extnumber },
-        sourceNumber: request.anumber,
-        dialplan: null,
-        destination: request.bnumber,
-        // The mobile shows the number the customer will see, else the customer's: the staff member knows whom the call is for.
-        sourceCallerId: { number: request.disnumber ?? request.bnumber, name: '' },
-        destinationCallerId: request.disnumber ?? null,
-        callerIdFromPool: true,
-        sourceRingSec: null,
-        destinationRingSec: null,
-        data: echoData(echoed),
-        tenant: companycode === '' ? null : companycode,
-        origin: { dialect: 'sipcall', operation: 'DoubleCall', apiUserId: user.id },
-      });
-    },
-    render: (_done, ctx) => success(text(language, 'callDone'), ctx.reqtime, ctx.core.clock.now()),
-  });
+  return callPlacementService(settings, 'DoubleCall', schema, rules, (request: DoubleCallParams) => ({
+    extnumber: request.extnumber,
+    sourceNumber: request.anumber,
+    destination: request.bnumber,
+    // The mobile shows the number the customer will see, else the customer's: the staff member knows whom the call is for.
+    sourceShows: request.disnumber ?? request.bnumber,
+    disnumber: request.disnumber,
+    echoed: { customuuid: request.customuuid, memberid: request.memberid, userid: request.userid, chengshudu: request.ext },
+  }));
 }
