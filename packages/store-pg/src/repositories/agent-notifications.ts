@@ -1,5 +1,6 @@
 import type { AgentNotification, AgentNotificationRepository, NotificationRecipientType } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { storableText, toJsonb } from '../support/json-column';
 
 interface NotificationRow {
   id: string | number;
@@ -36,9 +37,9 @@ export function createAgentNotificationRepository(db: Knex): AgentNotificationRe
           recipient: notification.recipient,
           recipient_type: notification.recipientType,
           show_at: notification.showAt,
-          text: notification.text,
-          style: JSON.stringify(notification.style),
-          confetti: notification.confetti === null ? null : JSON.stringify(notification.confetti),
+          text: storableText(notification.text),
+          style: toJsonb(notification.style),
+          confetti: notification.confetti === null ? null : toJsonb(notification.confetti),
           retry: notification.retry,
           queued_by: notification.queuedBy,
           queued_at: notification.queuedAt,

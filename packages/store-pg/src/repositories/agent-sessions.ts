@@ -1,6 +1,7 @@
-import type { AgentSession, EventPush, AgentSessionRepository, PendingPause, AgentState, Disposition, LoginChannel, TimerAction } from '@pbx-gateway/core';
+import type { AgentSession, EventPush, AgentSessionRepository, PendingPause, AgentState, Disposition, JsonValue, LoginChannel, TimerAction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { toNumber } from '../support/rows';
+import { storableNullableText, toJsonb } from '../support/json-column';
 
 interface AgentSessionRow {
   agent_id: string;
@@ -117,10 +118,10 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   pending_logout: session.pendingLogout,
   blended: session.blended,
   after_call: session.afterCall,
-  screen_refresh: session.screenRefresh,
-  timer_action: session.timerAction && JSON.stringify(session.timerAction),
+  screen_refresh: storableNullableText(session.screenRefresh),
+  timer_action: session.timerAction && toJsonb(session.timerAction as unknown as JsonValue),
   auto_answer: session.autoAnswer,
-  event_push: session.eventPush && JSON.stringify(session.eventPush),
+  event_push: session.eventPush && toJsonb(session.eventPush as unknown as JsonValue),
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,
   last_seen_at: session.lastSeenAt,

@@ -1,5 +1,6 @@
 import type { VoicemailMessage, VoicemailMessageRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { toJsonb } from '../support/json-column';
 
 interface VoicemailMessageRow {
   lead_id: string | number;
@@ -12,7 +13,7 @@ export function createVoicemailMessageRepository(db: Knex): VoicemailMessageRepo
   return {
     async put(message: VoicemailMessage) {
       await db('lead_voicemail_messages')
-        .insert({ lead_id: message.leadId, files: JSON.stringify(message.files), set_by: message.setBy, set_at: message.setAt })
+        .insert({ lead_id: message.leadId, files: toJsonb(message.files), set_by: message.setBy, set_at: message.setAt })
         .onConflict('lead_id')
         .merge();
     },
