@@ -93,7 +93,8 @@ function talkingContent(call: Call): WireEventContent {
  * call that was talking, the first of agent and customer to go says who
  * released it: the customer (`AgentEvent_Customer_Release`) or the agent,
  * on its phone or through the gateway (`AgentEvent_Call_Release`); the other
- * party's end, which follows, says nothing more.
+ * party's end, which follows, says nothing more. An agent that transferred
+ * its customer is the one that released.
  */
 async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>, tx: StoreTransaction): Promise<Notice[]> {
   const { call, leg } = event;
@@ -101,7 +102,9 @@ async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>,
   const legs = await tx.calls.legsOf(call.id);
   const customer = legs.find((candidate) => isCustomerLeg(call, candidate)) ?? null;
   if (call.purpose === 'agent_customer' && isCustomerLeg(call, leg) && leg.answeredAt === null) return [['AgentEvent_Call_Out_Fail', call.id]];
-  const talking = call.purpose === 'inbound' ? call.progress.stage === 'connected' : customer?.answeredAt != null;
+  // A customer transferred into a queue has left this call with its leg: the agent's end is the release.
+  const transferred = call.purpose === 'agent_customer' && Boolean(call.progress.transferredTo);
+  const talking = call.purpose === 'inbound' ? call.progress.stage === 'connected' : customer?.answeredAt != null || transferred;
   if (!talking) return [];
   const partyEndedBefore = legs.some((other) => other.id !== leg.id && other.state === 'ended' && other.endedAt !== null && (isCustomerLeg(call, other) || isAgentLeg(call, other)));
   if (partyEndedBefore) return [];
