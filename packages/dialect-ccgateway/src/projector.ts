@@ -82,9 +82,12 @@ function isAgentLeg(call: Call, leg: Leg): boolean {
   return call.purpose === 'inbound' ? call.progress.agentLegId === leg.id : true;
 }
 
-function talkingContent(call: Call): WireEventContent {
+/** The party a talk transfer dialled for the agent to consult (the agent still on the call): Huawei reports its ringing and answer as a callout's. */
+const isConsultedParty = (call: Call, leg: Leg): boolean => call.purpose === 'agent_customer' && leg.role === 'third_party' && call.progress.agentLeft !== true;
+
+function talkingContent(call: Call, called = call.toNumber): WireEventContent {
   const feature = call.purpose === 'inbound' ? '0' : '7';
-  return { caller: call.fromNumber, called: call.toNumber, callid: call.id, feature, type: 'main', mediaAbility: '1' };
+  return { caller: call.fromNumber, called, callid: call.id, feature, type: 'main', mediaAbility: '1' };
 }
 
 /**
@@ -141,9 +144,11 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
     case 'InboundCallOffered':
       return event.call.progress.stage === 'ringing_agent' ? [['AgentEvent_Ringing', ringingContent(event.call)]] : [];
     case 'LegRinging':
+      if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.leg.dialedNumber, otherPhoneWorkno: '', type: 'main' }]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: '', type: 'main' }]];
     case 'LegAnswered':
+      if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Talking', talkingContent(event.call, event.leg.dialedNumber)]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'LegEnded':

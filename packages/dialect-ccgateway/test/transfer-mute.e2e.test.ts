@@ -70,6 +70,11 @@ describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
       10_000,
       'the consulted party answering',
     );
+    const { fromNumber } = (await gateway().core.getCall(callId))!.call;
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_Talking {"caller":"${fromNumber}","called":"${CONSULTED}","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
+    ]);
     expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
     expect(described(await collectEvents(gateway(), '101', guid, 1))[0]).toMatch(/^AgentEvent_Talking /);
     const bridge = await gateway().waitFor(

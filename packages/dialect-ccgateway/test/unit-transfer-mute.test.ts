@@ -86,8 +86,11 @@ describe('CC-Gateway transfer', () => {
     await app.t.settle();
     const customer = await legOf(app.t, app.callId, 'customer');
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [customer.id] });
-    // The consultation is the agent's own business: its call goes on, nothing is reported until the customer rejoins.
-    expect(await drainEvents(app, app.guid)).toEqual([]);
+    // The consulted party rings and answers as a callout's customer does.
+    expect(await drainEvents(app, app.guid)).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`,
+      expect.stringMatching(new RegExp(`^AgentEvent_Talking \\{"caller":"[0-9]*","called":"5550177","callid":"${app.callId.replace(/\./g, '\\.')}","feature":"7","type":"main","mediaAbility":"1"\\}$`)),
+    ]);
     expect((await post(app, 'confjoin')).text).toBe(SUCCESS);
     await app.t.settle();
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [] });
