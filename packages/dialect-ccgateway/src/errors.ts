@@ -21,6 +21,13 @@ export type Retcode =
   | '100-016'
   | '110-016'
   | '200-001'
+  | '200-003'
+  | '200-004'
+  | '200-007'
+  | '200-008'
+  | '200-010'
+  | '200-011'
+  | '200-012'
   | '200-013'
   | '200-014'
   | '200-015'
@@ -59,6 +66,13 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '100-016': 'invalid ip address',
   '110-016': 'account locked',
   '200-001': 'invalid called number',
+  '200-003': 'no call to mute',
+  '200-004': 'call state does not allow mute',
+  '200-007': 'no call to unmute',
+  '200-008': 'call state does not allow unmute',
+  '200-010': 'no call for a three-party call',
+  '200-011': 'no held call for a three-party call',
+  '200-012': 'no call to transfer',
   '200-013': 'no call to hold',
   '200-014': 'call state does not allow hold',
   '200-015': 'no held call',

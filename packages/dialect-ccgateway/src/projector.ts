@@ -83,9 +83,12 @@ function isAgentLeg(call: Call, leg: Leg): boolean {
   return call.purpose === 'inbound' ? call.progress.agentLegId === leg.id : true;
 }
 
-function talkingContent(call: Call): WireEventContent {
+/** The party a talk transfer dialled for the agent to consult (the agent still on the call): Huawei reports its ringing and answer as a callout's. */
+const isConsultedParty = (call: Call, leg: Leg): boolean => call.purpose === 'agent_customer' && leg.role === 'third_party' && call.progress.agentLeft !== true;
+
+function talkingContent(call: Call, called = call.toNumber): WireEventContent {
   const feature = call.purpose === 'inbound' ? '0' : '7';
-  return { caller: call.fromNumber, called: call.toNumber, callid: call.id, feature, type: 'main', mediaAbility: '1' };
+  return { caller: call.fromNumber, called, callid: call.id, feature, type: 'main', mediaAbility: '1' };
 }
 
 /**
@@ -94,7 +97,8 @@ function talkingContent(call: Call): WireEventContent {
  * call that was talking, the first of agent and customer to go says who
  * released it: the customer (`AgentEvent_Customer_Release`) or the agent,
  * on its phone or through the gateway (`AgentEvent_Call_Release`); the other
- * party's end, which follows, says nothing more.
+ * party's end, which follows, says nothing more. An agent that transferred
+ * its customer is the one that released.
  */
 async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>, tx: StoreTransaction): Promise<Notice[]> {
   const { call, leg } = event;
@@ -102,7 +106,9 @@ async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>,
   const legs = await tx.calls.legsOf(call.id);
   const customer = legs.find((candidate) => isCustomerLeg(call, candidate)) ?? null;
   if (call.purpose === 'agent_customer' && isCustomerLeg(call, leg) && leg.answeredAt === null) return [['AgentEvent_Call_Out_Fail', call.id]];
-  const talking = call.purpose === 'inbound' ? call.progress.stage === 'connected' : customer?.answeredAt != null;
+  // A customer transferred into a queue has left this call with its leg: the agent's end is the release.
+  const transferred = call.purpose === 'agent_customer' && Boolean(call.progress.transferredTo);
+  const talking = call.purpose === 'inbound' ? call.progress.stage === 'connected' : customer?.answeredAt != null || transferred;
   if (!talking) return [];
   const partyEndedBefore = legs.some((other) => other.id !== leg.id && other.state === 'ended' && other.endedAt !== null && (isCustomerLeg(call, other) || isAgentLeg(call, other)));
   if (partyEndedBefore) return [];
@@ -139,9 +145,11 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
     case 'InboundCallOffered':
       return event.call.progress.stage === 'ringing_agent' ? [['AgentEvent_Ringing', ringingContent(event.call)]] : [];
     case 'LegRinging':
+      if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.leg.dialedNumber, otherPhoneWorkno: '', type: 'main' }]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: '', type: 'main' }]];
     case 'LegAnswered':
+      if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Talking', talkingContent(event.call, event.leg.dialedNumber)]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'LegEnded':

@@ -39,6 +39,10 @@ import { sayWorkOperation } from './operations/say-work';
 import { setAutoAnswerOperation } from './operations/set-auto-answer';
 import { setAutoEnterIdleOperation } from './operations/set-auto-enter-idle';
 import { stopPlayOperation } from './operations/stop-play';
+import { transferOperation } from './operations/transfer';
+import { confJoinOperation } from './operations/conf-join';
+import { beginMuteOperation } from './operations/begin-mute';
+import { endMuteOperation } from './operations/end-mute';
 
 /** The interfaces this gateway answers, one line each. */
 export const OPERATIONS: readonly Operation[] = [
@@ -70,6 +74,10 @@ export const OPERATIONS: readonly Operation[] = [
   holdOperation,
   getHoldOperation,
   dropCallOperation,
+  transferOperation,
+  confJoinOperation,
+  beginMuteOperation,
+  endMuteOperation,
   addSuperviseOperation,
   addInsertOperation,
   requestWhisperAgentOperation,
@@ -96,7 +104,7 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
   [null, '/onlineagent/{agentid}/notifybulletin/**'],
   [null, '/onlineagent/{agentid}/setforwarding/**'],
   ['PUT', '/voicecall/{agentid}/answer'],
-  ...['transfer', 'callinner', 'innerhelp', 'confjoin', 'seconddial', 'beginmute', 'endmute', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
+  ...['callinner', 'innerhelp', 'seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
   ),
   ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map((name) => [null, `/recordplay/{agentid}/${name}/**`] as const),

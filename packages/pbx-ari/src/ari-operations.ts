@@ -12,6 +12,8 @@ export type AriOperation =
   | 'channels.sendDTMF'
   | 'channels.ring'
   | 'channels.ringStop'
+  | 'channels.mute'
+  | 'channels.unmute'
   | 'channels.answer'
   | 'channels.startMoh'
   | 'channels.stopMoh'

@@ -24,6 +24,7 @@ import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
 import { moveStoredRecording, recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
+import { setMuted } from './commands/mute';
 import { answer, setMusicOnHold } from './commands/holding';
 import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
@@ -110,6 +111,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     moveStoredRecording: (from: string, to: string) => moveStoredRecording(call, from, to),
     snoop: (request: SnoopRequest): Promise<OriginatedLeg> => snoop(call, settings.app, request),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
+    setMuted: (legId: string, muted: boolean) => setMuted(call, legId, muted),
     answer: (legId: string) => answer(call, legId),
     setMusicOnHold: (legId: string, mohClass: string | null) => setMusicOnHold(call, legId, mohClass),
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),

@@ -230,6 +230,20 @@ describe('calls through ari-client against the simulator', () => {
     await expect(h.pbx.hangup('never-existed', 'congestion')).resolves.toBeUndefined();
   });
 
+  it('mutes and unmutes an answered leg; unmuting a leg that is gone is done, muting it is not', async () => {
+    const from = h.log.mark();
+    const { channelId } = await h.sim.control.placeCall({ from: '0611223344', to: '2125550100', app: APP, appArgs: 'inbound,2125550100', trunk: 'trunk' });
+    await h.log.waitFor(isEvent('leg_arrived', channelId), 'leg_arrived', 5000, from);
+    await h.pbx.answer(channelId);
+    await expect(h.pbx.setMuted(channelId, true)).resolves.toBeUndefined();
+    await expect(h.pbx.setMuted(channelId, false)).resolves.toBeUndefined();
+    await h.pbx.hangup(channelId);
+    await h.log.waitFor(isEvent('leg_ended', channelId), 'leg_ended', 5000, from);
+    await expect(h.pbx.setMuted(channelId, false)).resolves.toBeUndefined();
+    const muting = await timed(h.pbx.setMuted(channelId, true));
+    expect(muting.error).toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
   it('takes stopping the ringing tone of a leg that is gone as done, but not starting it', async () => {
     await expect(h.pbx.setRinging('call-1.1', false)).resolves.toBeUndefined();
     const ringing = await timed(h.pbx.setRinging('call-1.1', true));

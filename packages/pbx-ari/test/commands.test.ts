@@ -10,6 +10,7 @@ import { getPlaybackState, play, stopPlayback } from '../src/commands/playback';
 import { recordBridge, recordingIsLive, stopRecording } from '../src/commands/recording';
 import { snapshot } from '../src/commands/snapshot';
 import { snoop } from '../src/commands/snoop';
+import { setMuted } from '../src/commands/mute';
 import { ORIGINATED_LEG_MARKER } from '../src/leg-origin-marker';
 import { channelJson } from './fixtures/ari-json';
 
@@ -188,5 +189,17 @@ describe('commands', () => {
       ],
       bridges: [{ bridgeId: 'br-1', legIds: ['leg-1', 'in-1'] }],
     });
+  });
+
+  it('mutes and unmutes the audio coming from a leg only (the leg still hears); unmuting a leg that is gone is done, muting it is not', async () => {
+    const { call, sent } = scriptedCall([undefined, undefined, new PbxFailure('not_found', 'gone', 404), new PbxFailure('not_found', 'gone', 404)]);
+    await setMuted(call, 'leg-1', true);
+    await setMuted(call, 'leg-1', false);
+    expect(sent).toEqual([
+      { operation: 'channels.mute', params: { channelId: 'leg-1', direction: 'in' }, idempotent: true },
+      { operation: 'channels.unmute', params: { channelId: 'leg-1', direction: 'in' }, idempotent: true },
+    ]);
+    await expect(setMuted(call, 'gone', false)).resolves.toBeUndefined();
+    await expect(setMuted(call, 'gone', true)).rejects.toMatchObject({ kind: 'not_found' });
   });
 });

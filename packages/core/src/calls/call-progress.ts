@@ -69,6 +69,8 @@ export interface AgentCustomerProgress {
   thirdPartyLegId?: string | null;
   /** Legs on hold in the call's holding bridge, with music on hold; set once anything was ever parked. */
   parkedLegIds?: string[];
+  /** The agent's voice is kept from the others (its phone muted on the engine). */
+  agentMuted?: boolean;
 }
 
 /** How an inbound call ended without reaching an agent. */

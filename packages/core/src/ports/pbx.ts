@@ -55,6 +55,8 @@ export interface Pbx {
   snoop(request: SnoopRequest): Promise<OriginatedLeg>;
   /** Plays ringing tone to a leg waiting in a bridge, or stops it. */
   setRinging(legId: string, ringing: boolean): Promise<void>;
+  /** Keeps the audio coming from a leg's device from everyone it is bridged with (it still hears them), or lets it through again. */
+  setMuted(legId: string, muted: boolean): Promise<void>;
   /** What exists now: used to reconcile after the gateway or the engine restarts. */
   snapshot(): Promise<PbxSnapshot>;
   /** The state of one playback, or null when the engine no longer knows it. */

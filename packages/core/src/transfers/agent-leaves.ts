@@ -12,7 +12,8 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
  * are up move into a bridge of the call's own (a party still ringing joins it
  * when it answers), so the agent stays in its conference; without one, the
  * agent's phone leg of the call is hung up. The agent goes to after-call
- * work (VICIdial DISPO), or where a pending pause or logout takes it. Parked
+ * work (VICIdial DISPO) unless the caller says `ready` (a dialect whose agents
+ * choose that themselves), or where a pending pause or logout takes it. Parked
  * parties come back from the holding bridge with the others.
  */
 export async function agentLeavesCall(
@@ -21,6 +22,7 @@ export async function agentLeavesCall(
   session: AgentSession | null,
   call: CallOf<'agent_customer'>,
   legs: readonly Leg[],
+  afterCall: AgentSession['afterCall'] = 'wrap_up',
 ): Promise<CallOf<'agent_customer'>> {
   const ownBridge = callBridgeId(call.id);
   const parties = legs.filter((leg) => leg.role !== 'agent' && leg.state === 'up' && !leg.hangupRequested).map((leg) => leg.id);
@@ -40,6 +42,6 @@ export async function agentLeavesCall(
     progress: { ...call.progress, agentLeft: true, ...(call.progress.parkedLegIds ? { parkedLegIds: [] } : {}) },
   };
   await uow.tx.calls.update(left);
-  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
+  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, afterCall);
   return left;
 }

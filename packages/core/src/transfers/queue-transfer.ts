@@ -16,6 +16,8 @@ import { isParked } from './park';
 export interface QueueTransferRequest {
   queueName: string;
   forAgentId?: string | null;
+  /** Where the transferring agent goes: after-call work (the default) or ready. */
+  agentAfterCall?: AgentSession['afterCall'];
 }
 
 /** Normal call clearing (Q.850): the agent's part of the call ended by the transfer. */
@@ -97,7 +99,7 @@ export async function transferCustomerToQueue(
     const agentLeg = legs.find((leg) => leg.role === 'agent' && leg.state !== 'ended');
     if (agentLeg) await hangupLeg(ctx, uow, agentLeg.id);
   }
-  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
+  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, request.agentAfterCall ?? 'wrap_up');
   await completeCallIfOver(ctx, uow, left);
 
   const current = await tx.calls.lock(queuedId);

@@ -14,6 +14,7 @@ import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
+import { setAgentMuted } from './agent-mute';
 import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
 
 /** A party of an agent's customer call other than the agent. */
@@ -34,7 +35,7 @@ export interface TransferCommands {
   /** The agent leaves its 3-way call: customer and third party talk on without it. */
   leaveThreeWayCall(request: { agentId: string }): Promise<void>;
   /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
-  blindTransfer(request: { agentId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
+  blindTransfer(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] } & ThirdPartyRequest): Promise<{ legId: string }>;
   /** The same, for a call named by its id, whoever's it is. */
   transferCall(request: { callId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
@@ -53,6 +54,8 @@ export interface TransferCommands {
   parkCallParty(request: { agentId: string; party: CallParty }): Promise<{ parked: boolean }>;
   /** Brings a parked party back into the call; false when it was not parked. */
   grabCallParty(request: { agentId: string; party: CallParty }): Promise<{ grabbed: boolean }>;
+  /** Mutes (or unmutes) the agent on its customer call; false when it already was so, or its phone is not on the call. */
+  muteAgent(request: { agentId: string; muted: boolean }): Promise<{ changed: boolean }>;
 }
 
 const ROLE_OF: Record<CallParty, Leg['role']> = { customer: 'customer', third_party: 'third_party' };
@@ -110,8 +113,8 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
     },
 
-    blindTransfer: ({ agentId, ...party }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
+    blindTransfer: ({ agentId, agentAfterCall, ...party }) =>
+      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party, agentAfterCall) })),
 
     transferCall: ({ callId, ...party }) =>
       onNamedCall(callId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
@@ -153,6 +156,8 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         uow.publish({ type: 'CallPartyRetrieved', call: retrieved, leg, at: uow.now });
         return { grabbed: true };
       }),
+
+    muteAgent: ({ agentId, muted }) => onAgentCall(agentId, async (uow, found) => ({ changed: await setAgentMuted(ctx, uow, found, muted) })),
   };
 }
 
@@ -169,10 +174,11 @@ async function transferCustomer(
   call: CallOf<'agent_customer'>,
   legs: readonly Leg[],
   party: ThirdPartyRequest,
+  agentAfterCall?: AgentSession['afterCall'],
 ): Promise<string> {
   const customer = connectedCustomer(legs);
   if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
-  const left = await agentLeavesCall(ctx, uow, session, call, legs);
+  const left = await agentLeavesCall(ctx, uow, session, call, legs, agentAfterCall);
   uow.engine.bestEffort('ring customer', () => ctx.pbx.setRinging(customer.id, true));
   const { leg } = await addThirdPartyLeg(ctx, uow, left, legs, party);
   return leg.id;

@@ -24,6 +24,7 @@ const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
   startMusicOnHold: true,
   snoop: true,
   setRinging: true,
+  setMuted: true,
   snapshot: true,
   playbackState: true,
   endpoints: true,

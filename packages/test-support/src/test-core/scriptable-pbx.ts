@@ -32,6 +32,7 @@ export type PbxCommandName =
   | 'stopRecording'
   | 'moveStoredRecording'
   | 'setRinging'
+  | 'setMuted'
   | 'startMusicOnHold'
   | 'answer'
   | 'setMusicOnHold'
@@ -370,6 +371,10 @@ export class ScriptablePbx implements Pbx {
     this.record('setRinging', [legId, ringing]);
   }
 
+  async setMuted(legId: string, muted: boolean): Promise<void> {
+    this.record('setMuted', [legId, muted]);
+  }
+
   async snapshot(): Promise<PbxSnapshot> {
     this.assertAvailable('snapshot');
     return {
@@ -505,6 +510,8 @@ function describeCommand(command: PbxCommandRecord): string {
     }
     case 'setRinging':
       return `setRinging ${String(a)} ${b ? 'on' : 'off'}`;
+    case 'setMuted':
+      return `setMuted ${String(a)} ${b ? 'on' : 'off'}`;
     default:
       return [command.name, ...command.args.map((arg) => String(arg))].join(' ');
   }

@@ -354,8 +354,14 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('addSupervise', 'PUT', 'qualitycontrol/101/addsupervise/102', guid101),
   ccgateway('requestWhisperAgent', 'POST', 'qualitycontrol/101/requestwhisperagent', guid101, [], [['whisperagentid', '102', 'number', ['40038']]]),
   ccgateway('forceBusy', 'POST', 'qualitycontrol/101/forcebusy/102', guid101),
+  ccgateway('transfer', 'POST', 'voicecall/101/transfer', guid101, [
+    ['devicetype', 5, 'number', ['1', 2]],
+    ['address', '800123456', 'number', ['11']],
+    ['mode', 2, 'number', ['3', 0]],
+  ]),
+  ccgateway('beginMute', 'POST', 'voicecall/101/beginmute', guid101),
   // An interface of the product the gateway answers "not supported".
-  ccgateway('transfer', 'POST', 'voicecall/101/transfer', guid101, [['called', '800123456', 'number']]),
+  ccgateway('secondDial', 'POST', 'voicecall/101/seconddial', guid101, [['number', '800123456', 'number']]),
 ];
 
 // ---- Sip_Call: `service=App.Sip_*` on `/`, form bodies ------------------------------------------------

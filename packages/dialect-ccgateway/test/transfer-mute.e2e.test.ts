@@ -1,0 +1,96 @@
+import { collectEvents, described, sharedCcgatewayGateway, signIn } from './integration-support';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS, failure } from './wire-client';
+
+const VC = `${BASE}/voicecall/101`;
+const CUSTOMER = '800123456';
+const CONSULTED = '800123457';
+const SKILL = '11';
+/** The calls these tests make; the gateway's own standing calls (agents' phones of other suites) are left alone. */
+const CUSTOMER_CALLS = new Set(['agent_customer', 'inbound']);
+
+describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
+  const gateway = sharedCcgatewayGateway({ extraProvisioning: { queues: [{ name: SKILL, strategy: 'longest_wait_time' }] } });
+  let guid: string;
+
+  beforeEach(async () => {
+    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
+    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'answer', ringMs: 300 });
+    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 300 });
+    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
+  });
+
+  afterEach(async () => {
+    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
+    // The parties left behind (a queued customer, a consulted number) hang up as callers would.
+    for (const { call, legs } of await gateway().core.listLiveCalls()) {
+      if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+    }
+    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose)), 10_000, 'customer calls to end');
+    await gateway().core.idle();
+  });
+
+  async function placeCall(): Promise<string> {
+    const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
+    const callId = (JSON.parse(res.text) as { result: string }).result;
+    expect(described(await collectEvents(gateway(), '101', guid, 5)).at(-1)).toMatch(/^AgentEvent_Talking /);
+    return callId;
+  }
+
+  const customerLegOf = async (callId: string) => (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'customer')!;
+
+  test('transfer to a skill: the customer waits in the skill queue with music on hold; the agent is idle, its phone released', async () => {
+    const callId = await placeCall();
+    const customer = await customerLegOf(callId);
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 1, address: SKILL, mode: 0 })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const queued = await gateway().waitFor(
+      async () => (await gateway().core.listLiveCalls()).find(({ call }) => call.purpose === 'inbound' && call.progress.queueName === SKILL),
+      10_000,
+      'the customer queued on the skill',
+    );
+    expect(queued.legs.map((leg) => leg.id)).toContain(customer.id);
+    expect((await gateway().engineChannels()).map((channel) => channel.id)).toContain(customer.id);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, "the agent's CDR");
+    expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101' });
+  });
+
+  test('talk transfer to a number, then confjoin: the consulted party is dialled with the customer on hold, then all three share the call bridge', async () => {
+    const callId = await placeCall();
+    const customer = await customerLegOf(callId);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 3 })).text).toBe(SUCCESS);
+    await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.hold` && bridge.channels.includes(customer.id)),
+      10_000,
+      'the customer on hold',
+    );
+    const third = await gateway().waitFor(
+      async () => (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up'),
+      10_000,
+      'the consulted party answering',
+    );
+    const { fromNumber } = (await gateway().core.getCall(callId))!.call;
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_Talking {"caller":"${fromNumber}","called":"${CONSULTED}","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
+    ]);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))[0]).toMatch(/^AgentEvent_Talking /);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.channels.includes(customer.id) && candidate.channels.includes(third.id) && candidate.channels.length === 3),
+      10_000,
+      'customer, agent and consulted party in one bridge',
+    );
+    expect(bridge.channels).toHaveLength(3);
+  });
+
+  test('beginmute / endmute on the engine: success, the repeated request refused; no call: 200-003', async () => {
+    expect((await gateway().http.post(`${VC}/beginmute`).set('Guid', guid)).text).toBe(failure('200-003', 'no call to mute'));
+    await placeCall();
+    expect((await gateway().http.post(`${VC}/beginmute`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/beginmute`).set('Guid', guid)).text).toBe(failure('200-004', 'call state does not allow mute'));
+    expect((await gateway().http.post(`${VC}/endmute`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/endmute`).set('Guid', guid)).text).toBe(failure('200-008', 'call state does not allow unmute'));
+  });
+});

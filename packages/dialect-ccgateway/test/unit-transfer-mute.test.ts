@@ -1,0 +1,164 @@
+import { agent, hashOf, legOf } from '@pbx-gateway/test-support';
+import { putInCall, unitApp, type UnitApp } from './unit-app';
+import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
+
+const VC = `${BASE}/voicecall/101`;
+
+/** Skill `11`, and the agent-direct queue through which a call reaches one named agent. */
+const DIRECTORY = {
+  agents: [agent('101', { secretHash: hashOf('') }), agent('102', { secretHash: hashOf('Agent@102') })],
+  queues: [
+    { name: '11', strategy: 'longest_wait_time' },
+    { name: 'AGENTDIRECT', strategy: 'longest_wait_time' },
+  ],
+};
+
+async function drainEvents({ http, t }: UnitApp, guid: string): Promise<string[]> {
+  const seen: string[] = [];
+  while (t.store.mailboxMessages('101', 'ccgateway').length > 0) {
+    const res = await http.get(`${BASE}/agentevent/101`).set('Guid', guid);
+    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
+    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
+  }
+  return seen;
+}
+
+async function inCall(): Promise<UnitApp & { guid: string; callId: string }> {
+  const app = await unitApp({}, DIRECTORY);
+  const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
+  const { callId } = await putInCall(app.t);
+  await drainEvents(app, guid);
+  return { ...app, guid, callId };
+}
+
+const transfer = (app: UnitApp & { guid: string }, body: unknown) => app.http.post(`${VC}/transfer`).set('Guid', app.guid).send(body as object);
+const post = (app: UnitApp & { guid: string }, name: string) => app.http.post(`${VC}/${name}`).set('Guid', app.guid);
+
+describe('CC-Gateway transfer', () => {
+  test('to a skill (devicetype 1, release): the customer waits in the skill queue; the agent is free at once (Ready), then its part ends: Call_Release, phone released', async () => {
+    const app = await inCall();
+    const customer = await legOf(app.t, app.callId, 'customer');
+    expect((await transfer(app, { devicetype: 1, address: '11', mode: 0 })).text).toBe(SUCCESS);
+    await app.t.settle();
+    await app.t.confirmHangups();
+    const queued = (await app.t.core.getCall(app.callId))?.call.progress as { transferredTo?: string };
+    expect(queued.transferredTo).toBeTruthy();
+    const waiting = await app.t.core.getCall(queued.transferredTo!);
+    expect(waiting?.call).toMatchObject({ purpose: 'inbound', state: 'answered' });
+    expect(waiting?.legs.map((leg) => leg.id)).toContain(customer.id);
+    const events = await drainEvents(app, app.guid);
+    expect(events).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBeNull();
+  });
+
+  test('an agent that asked for wrap-up after calls (autoenteridle false) goes to wrap-up', async () => {
+    const app = await inCall();
+    expect((await app.http.post(`${BASE}/onlineagent/101/autoenteridle/false`).set('Guid', app.guid)).text).toBe(SUCCESS);
+    expect((await transfer(app, { devicetype: 1, address: '11', mode: 0 })).text).toBe(SUCCESS);
+    await app.t.settle();
+    expect((await drainEvents(app, app.guid))[0]).toBe('AgentState_Work');
+    expect((await app.t.core.getAgentSession('101'))?.state).toBe('wrap_up');
+  });
+
+  test('to an agent (devicetype 2, success mode): queued in the agent-direct queue for that agent alone', async () => {
+    const app = await inCall();
+    expect((await transfer(app, { devicetype: '2', address: '102', mode: '2' })).text).toBe(SUCCESS);
+    await app.t.settle();
+    const queuedId = ((await app.t.core.getCall(app.callId))?.call.progress as { transferredTo?: string }).transferredTo!;
+    expect((await app.t.core.getCall(queuedId))?.call).toMatchObject({ purpose: 'inbound', progress: { queueName: 'AGENTDIRECT', forAgentId: '102' } });
+  });
+
+  test('to a number (devicetype 5, success mode): the number is dialled into the call and the agent leaves', async () => {
+    const app = await inCall();
+    expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 2, caller: '2120280009' })).text).toBe(SUCCESS);
+    await app.t.settle();
+    const third = await legOf(app.t, app.callId, 'third_party');
+    expect(third).toMatchObject({ endpoint: expect.stringContaining('5550177') });
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ agentLeft: true });
+    await app.t.confirmHangups();
+    expect(await drainEvents(app, app.guid)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+  });
+
+  test('talk transfer (devicetype 5, mode 3) then confjoin: the customer is held while the agent consults, then all three talk', async () => {
+    const app = await inCall();
+    expect((await post(app, 'confjoin')).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 3 })).text).toBe(SUCCESS);
+    await app.t.settle();
+    const customer = await legOf(app.t, app.callId, 'customer');
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [customer.id] });
+    // The consulted party rings and answers as a callout's customer does.
+    expect(await drainEvents(app, app.guid)).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`,
+      expect.stringMatching(new RegExp(`^AgentEvent_Talking \\{"caller":"[0-9]*","called":"5550177","callid":"${app.callId.replace(/\./g, '\\.')}","feature":"7","type":"main","mediaAbility":"1"\\}$`)),
+    ]);
+    expect((await post(app, 'confjoin')).text).toBe(SUCCESS);
+    await app.t.settle();
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [] });
+    expect((await drainEvents(app, app.guid))[0]).toMatch(/^AgentEvent_Talking /);
+    expect((await legOf(app.t, app.callId, 'third_party')).state).toBe('up');
+  });
+
+  test.each([
+    [{}],
+    [{ devicetype: 1, mode: 0 }],
+    [{ devicetype: 1, address: '11' }],
+    [{ devicetype: 3, address: '11', mode: 0 }],
+    [{ devicetype: 1, address: '11', mode: 3 }],
+    [{ devicetype: 1, address: 'abc', mode: 0 }],
+    [{ devicetype: 5, address: '5550177', mode: 0 }],
+    [{ devicetype: 5, address: '555-0177', mode: 2 }],
+    [{ devicetype: 5, address: '1'.repeat(25), mode: 2 }],
+    [{ devicetype: 5, address: '5550177', mode: 2, caller: 'x' }],
+    [{ devicetype: 1, address: '99', mode: 0 }],
+    [{ devicetype: 2, address: '999', mode: 0 }],
+  ])('000-002: %j', async (body) => {
+    const app = await inCall();
+    expect((await transfer(app, body)).text).toBe(failure('000-002', 'invalid parameter'));
+  });
+
+  test('200-012 without a call; 100-006 without a GUID', async () => {
+    const app = await unitApp({}, DIRECTORY);
+    const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
+    expect((await transfer({ ...app, guid }, { devicetype: 1, address: '11', mode: 0 })).text).toBe(failure('200-012', 'no call to transfer'));
+    expect((await app.http.post(`${VC}/transfer`).send({ devicetype: 1, address: '11', mode: 0 })).text).toBe(failure('100-006', 'agent not signed in'));
+  });
+
+  test('confjoin: 200-010 without a call; 100-006 without a GUID', async () => {
+    const app = await unitApp({}, DIRECTORY);
+    const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
+    expect((await post({ ...app, guid }, 'confjoin')).text).toBe(failure('200-010', 'no call for a three-party call'));
+    expect((await app.http.post(`${VC}/confjoin`)).text).toBe(failure('100-006', 'agent not signed in'));
+  });
+});
+
+describe('CC-Gateway beginmute / endmute', () => {
+  test("the agent's leg is muted on the engine and unmuted again; repeated requests are refused", async () => {
+    const app = await inCall();
+    const agentLeg = await legOf(app.t, app.callId, 'agent');
+    expect((await post(app, 'endmute')).text).toBe(failure('200-008', 'call state does not allow unmute'));
+    expect((await post(app, 'beginmute')).text).toBe(SUCCESS);
+    await app.t.settle();
+    expect(app.t.pbx.describe()).toContain(`setMuted ${agentLeg.id} on`);
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ agentMuted: true });
+    expect((await post(app, 'beginmute')).text).toBe(failure('200-004', 'call state does not allow mute'));
+    expect((await post(app, 'endmute')).text).toBe(SUCCESS);
+    await app.t.settle();
+    expect(app.t.pbx.describe()).toContain(`setMuted ${agentLeg.id} off`);
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ agentMuted: false });
+  });
+
+  test('200-003 / 200-007 without a call; 100-006 without a GUID', async () => {
+    const app = await unitApp({}, DIRECTORY);
+    const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
+    expect((await post({ ...app, guid }, 'beginmute')).text).toBe(failure('200-003', 'no call to mute'));
+    expect((await post({ ...app, guid }, 'endmute')).text).toBe(failure('200-007', 'no call to unmute'));
+    expect((await app.http.post(`${VC}/beginmute`)).text).toBe(failure('100-006', 'agent not signed in'));
+    expect((await app.http.post(`${VC}/endmute`)).text).toBe(failure('100-006', 'agent not signed in'));
+  });
+
+  test('100-007 when the engine is away', async () => {
+    const app = await inCall();
+    app.t.pbx.setAvailable(false);
+    expect((await post(app, 'beginmute')).text).toBe(failure('100-007', 'internal error while executing the agent operation'));
+  });
+});
