@@ -30,7 +30,21 @@ export interface ClickToCallProgress {
   destinationCallerId: string;
   /** How long the destination may ring; null: the gateway's setting. */
   destinationRingSec: number | null;
+  /** Record the call once both sides are connected (absent: not recorded). */
+  recording?: CallRecordingRequest;
 }
+
+/**
+ * Where a call's recording goes in the engine's recordings store. Each part
+ * is checked by the core to be plain names (`recording/call-recording-start`);
+ * nothing a client sends is used as a path of the gateway's own.
+ */
+export type CallRecordingRequest = {
+  /** A directory of the store, relative, `/`-separated; null: the store itself. */
+  directory: string | null;
+  /** The file name without extension; null: a name the gateway chooses. */
+  name: string | null;
+};
 
 /** Why the gateway ended a voice menu before anyone answered the transfer. */
 export type VoiceMenuEnd = 'wrong_key' | 'no_key' | 'media_failed' | 'nobody_answered' | 'nobody_to_ring' | 'caller_gone' | 'transfer_failed';

@@ -1,6 +1,7 @@
 import { checkDialableNumber, isDomainError, type JsonObject } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
+import { callRecordingOf } from '../wire/call-recording';
 import { suppliedSelectors } from '../wire/extension-selector';
 import { SUCCESS_BODY } from '../wire/response';
 import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty, truncate } from '../wire/text';
@@ -75,9 +76,11 @@ const DEFAULT_DIALER_NAME = 'Dialer';
 
 /**
  * `originate`: ring one extension, and once it answers dial `dstNum` over the
- * trunk and connect the two (core click-to-call). Checks, in order: 120
+ * trunk and connect the two (core click-to-call), recorded from then on when
+ * `monitorFilename` or `monitorPath` asks it. Checks, in order: 120
  * (`dstNum` missing or not dialable, no source selector), 200 (more than one
- * selector), `checkExten` (220–228), then what the core finds: 203, 201, 202.
+ * selector), 120 (a `monitorPath` outside the recording roots, a
+ * `monitorFilename` that is not a plain `.wav` name), `checkExten` (220–228), then what the core finds: 203, 201, 202.
  * An engine refusing to ring the source extension (not registered, no such
  * device) is 220.
  */
@@ -93,6 +96,7 @@ export const originate = defineOperation({
     if (selectors.length > 1) throw new VoipsunWireError('200');
     const source = selectors[0]!;
     const dialplan = nonEmpty(params.dialplanName);
+    const recording = callRecordingOf(params, settings.recordingRoots);
 
     if (nonEmpty(params.checkExten) !== null) await checkExtensionIdle(core, source, dialplan, settings.checkExtenReportsIdle);
 
@@ -104,6 +108,7 @@ export const originate = defineOperation({
       destinationCallerId: callerText(nonEmpty(params.overrideCallerId), MAX_CALLER_NUMBER),
       sourceRingSec: ringSeconds(params.srcRingTimeout),
       destinationRingSec: ringSeconds(params.dstRingTimeout),
+      recording,
       data: callData(params),
       origin: { dialect: 'voipsun', operation: 'originate', apiUserId: apiUser.id },
     });
@@ -137,7 +142,8 @@ function dialerCallerId(params: OriginateParams): { number: string; name: string
 
 /**
  * Client data kept with the call and copied into its CDR: the custom CDR
- * fields, and the recording wishes (kept until the gateway records calls).
+ * fields, and the recording wishes as the client wrote them (the CDR's
+ * `recording_file` names the file the engine wrote).
  */
 function callData(params: OriginateParams): JsonObject {
   const data: JsonObject = {};

@@ -43,6 +43,7 @@ import * as leadVoicemailMessages from './065-lead-voicemail-messages';
 import * as agentNotifications from './066-agent-notifications';
 import * as leadDeletion from './070-lead-deletion';
 import * as queueCallLookups from './075-queue-call-lookups';
+import * as callRecordings from './076-call-recordings';
 import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and-call-handling';
 
 export interface NamedMigration {
@@ -98,6 +99,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '066-agent-notifications', migration: agentNotifications },
   { name: '070-lead-deletion', migration: leadDeletion },
   { name: '075-queue-call-lookups', migration: queueCallLookups },
+  { name: '076-call-recordings', migration: callRecordings },
   { name: '080-session-pause-limit-and-call-handling', migration: sessionPauseLimitAndCallHandling },
 ];
 
