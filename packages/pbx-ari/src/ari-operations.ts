@@ -13,6 +13,7 @@ export type AriOperation =
   | 'channels.ring'
   | 'channels.ringStop'
   | 'channels.answer'
+  | 'channels.continueInDialplan'
   | 'channels.startMoh'
   | 'channels.stopMoh'
   | 'channels.snoopChannelWithId'

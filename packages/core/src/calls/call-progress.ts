@@ -19,6 +19,19 @@ export interface CallProgressByPurpose {
   inbound: InboundProgress;
   /** Ring a supervisor's phone, then let it listen to, whisper to or barge into another call's leg. */
   supervision: SupervisionProgress;
+  /** Dial a number over an outbound route, then hand it to a dialplan context (VoIPSUN dial). */
+  context_dial: ContextDialProgress;
+}
+
+export interface ContextDialProgress {
+  /** `dialing` the number; `in_context`: answered and running `context`; `in_hangup_context`: not answered, `hangupContext` runs. */
+  stage: 'dialing' | 'in_context' | 'in_hangup_context';
+  /** The outbound route (trunk) the number is dialled over. */
+  trunkId: number;
+  /** The dialplan context the answered call continues in, at the number dialled as extension. */
+  context: string;
+  /** The context a Local channel runs, at the number dialled, when the call was not answered or failed; null: none. */
+  hangupContext: string | null;
 }
 
 export interface ClickToCallProgress {

@@ -1,10 +1,10 @@
-import { checkDialableNumber, isDomainError, type JsonObject } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
 import { callRecordingOf } from '../wire/call-recording';
 import { suppliedSelectors } from '../wire/extension-selector';
 import { SUCCESS_BODY } from '../wire/response';
-import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty, truncate } from '../wire/text';
+import { callData, dialableOrMissing, dialerCidOf, ringSeconds } from '../wire/call-params';
+import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty } from '../wire/text';
 import { checkExtensionIdle } from './extension-state-check';
 import { defineOperation } from './operation';
 
@@ -66,11 +66,6 @@ const schema: JSONSchemaType<OriginateParams> = {
   additionalProperties: true,
 };
 
-/** VoIPSUN's CDR columns CustomCDR1–4 are short text columns: longer values are cut, as MySQL cuts them. */
-const MAX_STORED_TEXT = 255;
-/** Ring times outside 1 s – 1 h are not ring times: the default applies. */
-const MAX_RING_SEC = 3600;
-
 const DEFAULT_DIALER_CID = '000';
 const DEFAULT_DIALER_NAME = 'Dialer';
 
@@ -117,15 +112,6 @@ export const originate = defineOperation({
   errors: { PBX_REJECTED: '220' },
 });
 
-function dialableOrMissing(number: string): string {
-  try {
-    return checkDialableNumber(number);
-  } catch (error) {
-    if (isDomainError(error, 'INVALID_NUMBER')) throw new VoipsunWireError('120');
-    throw error;
-  }
-}
-
 /**
  * What the extension's phone shows: `dialerCid` (or, for `customCDR1`…`4`,
  * that field's value), default `000`; `dialerName`, default the `dialerCid`
@@ -133,30 +119,7 @@ function dialableOrMissing(number: string): string {
  */
 function dialerCallerId(params: OriginateParams): { number: string; name: string } {
   const requested = nonEmpty(params.dialerCid);
-  const reference = requested === null ? null : /^customCDR([1-4])$/.exec(requested);
-  const resolved = reference ? nonEmpty(params[`customCDR${reference[1] as '1' | '2' | '3' | '4'}`]) : requested;
-  const number = callerText(resolved, MAX_CALLER_NUMBER) ?? DEFAULT_DIALER_CID;
+  const number = dialerCidOf(params) ?? DEFAULT_DIALER_CID;
   const name = callerText(nonEmpty(params.dialerName), MAX_CALLER_NAME) ?? (requested === null ? DEFAULT_DIALER_NAME : number);
   return { number, name };
-}
-
-/**
- * Client data kept with the call and copied into its CDR: the custom CDR
- * fields, and the recording wishes as the client wrote them (the CDR's
- * `recording_file` names the file the engine wrote).
- */
-function callData(params: OriginateParams): JsonObject {
-  const data: JsonObject = {};
-  const keep = ['customCDR1', 'customCDR2', 'customCDR3', 'customCDR4', 'monitorFilename', 'monitorPath', 'monitorType'] as const;
-  for (const name of keep) {
-    const value = params[name];
-    if (value !== undefined && value !== null) data[name] = truncate(value, MAX_STORED_TEXT);
-  }
-  return data;
-}
-
-function ringSeconds(value: string | undefined | null): number | null {
-  if (value === undefined || value === null || !/^[0-9]{1,7}$/.test(value)) return null;
-  const seconds = Number(value);
-  return seconds >= 1 && seconds <= MAX_RING_SEC ? seconds : null;
 }

@@ -44,6 +44,7 @@ import * as agentNotifications from './066-agent-notifications';
 import * as leadDeletion from './070-lead-deletion';
 import * as queueCallLookups from './075-queue-call-lookups';
 import * as callRecordings from './076-call-recordings';
+import * as contextDialCalls from './077-context-dial-calls';
 import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and-call-handling';
 
 export interface NamedMigration {
@@ -100,6 +101,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '070-lead-deletion', migration: leadDeletion },
   { name: '075-queue-call-lookups', migration: queueCallLookups },
   { name: '076-call-recordings', migration: callRecordings },
+  { name: '077-context-dial-calls', migration: contextDialCalls },
   { name: '080-session-pause-limit-and-call-handling', migration: sessionPauseLimitAndCallHandling },
 ];
 
