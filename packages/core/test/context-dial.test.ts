@@ -28,35 +28,56 @@ async function refusal(t: TestCore, req: ContextDialRequest): Promise<DomainErro
 }
 
 describe('dialling a number into a dialplan context', () => {
-  it('dials over the route; once answered the leg continues in the context at the number; its end ends the call with one CDR', async () => {
+  it('dials over the route; once answered the context runs on a Local channel bridged with it; either end ends the call with one CDR', async () => {
     const t = await setup();
     const { callId } = await t.core.startContextDial(request());
     expect(t.pbx.originated()).toEqual([expect.objectContaining({ endpoint: 'PJSIP/800123456@odchozi', callerId: { number: '299299000' }, timeoutSec: 20 })]);
     const leg = await legOf(t, callId, 'destination');
-    t.pbx.clearCommands();
     await t.answer(leg.id);
-    expect(t.pbx.describe()).toEqual([`continueInDialplan ${leg.id} 800123456@pospojeni`]);
-    expect((await t.core.getCall(callId))?.call).toMatchObject({ state: 'answered', progress: { stage: 'in_context' } });
+    expect(t.pbx.originated()[1]).toMatchObject({ endpoint: 'Local/800123456@pospojeni' });
+    expect((await t.core.getCall(callId))?.call).toMatchObject({ state: 'answered', bridgeId: `${callId}.bridge`, progress: { stage: 'in_context' } });
+    const context = await legOf(t, callId, 'third_party');
+    t.pbx.clearCommands();
+    await t.answer(context.id);
+    expect(t.pbx.describe()).toEqual([`addToBridge ${callId}.bridge ${context.id}`]);
     await t.advance(30_000);
-    await t.endLeg(leg.id, 16);
+    // The context's dialplan hangs up: the number is hung up, and the call is over.
+    await t.endLeg(context.id, 16);
+    expect(t.pbx.describe()).toContain(`hangup ${leg.id}`);
+    await t.confirmHangups();
     const cdr = await t.core.getCdrOfCall(callId);
-    expect(cdr).toMatchObject({ purpose: 'context_dial', toNumber: '800123456', fromNumber: '299299000', billsec: 30, hangupCause: 16 });
+    expect(cdr).toMatchObject({ purpose: 'context_dial', toNumber: '800123456', fromNumber: '299299000', billsec: 30 });
     expect(cdr?.data).toMatchObject({ customCDR1: 'x' });
     expect(await t.store.direct.cdrs.list()).toHaveLength(1);
+  });
+
+  it('recorded on request once the number answered; stopped before the bridge goes; the CDR names it', async () => {
+    const t = await setup();
+    const { callId } = await t.core.startContextDial(request({ recording: { directory: null, name: 'dial_1' } }));
+    const leg = await legOf(t, callId, 'destination');
+    await t.answer(leg.id);
+    expect(t.pbx.describe()).toContain(`recordBridge ${callId}.bridge dial_1.wav`);
+    t.pbx.clearCommands();
+    await t.endLeg(leg.id, 16);
+    await t.confirmHangups();
+    const commands = t.pbx.describe();
+    expect(commands.indexOf('stopRecording dial_1')).toBeLessThan(commands.indexOf(`destroyBridge ${callId}.bridge`));
+    expect((await t.core.getCdrOfCall(callId))?.recordingFile).toBe('dial_1.wav');
   });
 
   it('not answered: a Local channel runs the hangup context at the number, in the same call; its end ends the call', async () => {
     const t = await setup();
     const { callId } = await t.core.startContextDial(request());
     const leg = await legOf(t, callId, 'destination');
-    t.pbx.clearCommands();
     await t.endLeg(leg.id, 19);
-    expect(t.pbx.originated()).toEqual([expect.objectContaining({ endpoint: 'Local/800123456@nevyzvednuto' })]);
+    expect(t.pbx.originated()[1]).toMatchObject({ endpoint: 'Local/800123456@nevyzvednuto' });
     expect((await t.core.getCall(callId))?.call.progress).toMatchObject({ stage: 'in_hangup_context' });
     expect(await t.core.getCdrOfCall(callId)).toBeNull();
     const runner = await legOf(t, callId, 'third_party');
+    t.pbx.clearCommands();
     await t.answer(runner.id);
-    expect(t.pbx.describe().some((command) => command.startsWith('continueInDialplan'))).toBe(false);
+    // Nobody to bridge it to: its dialplan runs by itself.
+    expect(t.pbx.describe()).toEqual([]);
     await t.endLeg(runner.id, 16);
     const cdr = await t.core.getCdrOfCall(callId);
     // The call was not answered: the destination's cause is the call's.

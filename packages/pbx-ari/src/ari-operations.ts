@@ -13,7 +13,6 @@ export type AriOperation =
   | 'channels.ring'
   | 'channels.ringStop'
   | 'channels.answer'
-  | 'channels.continueInDialplan'
   | 'channels.startMoh'
   | 'channels.stopMoh'
   | 'channels.snoopChannelWithId'

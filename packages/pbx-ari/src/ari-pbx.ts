@@ -22,7 +22,6 @@ import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
-import { continueInDialplan } from './commands/dialplan';
 import { moveStoredRecording, recordBridge, recordingIsLive, stopRecording } from './commands/recording';
 import { setRinging } from './commands/ringing';
 import { answer, setMusicOnHold } from './commands/holding';
@@ -112,7 +111,6 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     snoop: (request: SnoopRequest): Promise<OriginatedLeg> => snoop(call, settings.app, request),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     answer: (legId: string) => answer(call, legId),
-    continueInDialplan: (legId: string, target: { context: string; extension: string }) => continueInDialplan(call, legId, target),
     setMusicOnHold: (legId: string, mohClass: string | null) => setMusicOnHold(call, legId, mohClass),
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),

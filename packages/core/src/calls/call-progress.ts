@@ -28,10 +28,12 @@ export interface ContextDialProgress {
   stage: 'dialing' | 'in_context' | 'in_hangup_context';
   /** The outbound route (trunk) the number is dialled over. */
   trunkId: number;
-  /** The dialplan context the answered call continues in, at the number dialled as extension. */
+  /** The dialplan context the answered call is connected to, at the number dialled as extension. */
   context: string;
   /** The context a Local channel runs, at the number dialled, when the call was not answered or failed; null: none. */
   hangupContext: string | null;
+  /** Record the call's bridge once the number answered (absent: not recorded). */
+  recording?: CallRecordingRequest;
 }
 
 export interface ClickToCallProgress {

@@ -9,6 +9,8 @@ import { dialLeg } from './call-primitives';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
 import type { Trunk } from '../directory/directory';
+import type { CallRecordingRequest } from './call-progress';
+import { checkCallRecordingRequest } from '../recording/call-recording-start';
 
 /** The outbound route a number is dialled over: a provisioned trunk, by id or by name. */
 export type OutboundRoute = { by: 'id'; id: number } | { by: 'name'; name: string };
@@ -16,13 +18,15 @@ export type OutboundRoute = { by: 'id'; id: number } | { by: 'name'; name: strin
 export interface ContextDialRequest {
   destination: string;
   route: OutboundRoute;
-  /** Dialplan context the answered call continues in (at the number dialled). */
+  /** Dialplan context the answered call is connected to (at the number dialled). */
   context: string;
   /** Dialplan context run (at the number dialled) when the call is not answered or fails; null: none. */
   hangupContext: string | null;
   /** The number the destination sees; null: none presented by the gateway. */
   callerId: string | null;
   ringSec: number | null;
+  /** Record the call once answered and connected to the context; the CDR names the file. */
+  recording?: CallRecordingRequest | null;
   /** Client data kept with the call and its CDR. */
   data: JsonObject;
   tenant?: string | null;
@@ -33,8 +37,8 @@ export interface ContextDialRequest {
 const CONTEXT_NAME = /^[A-Za-z0-9_-]{1,79}$/;
 
 /**
- * Dials a number over an outbound route and hands it to a dialplan context
- * once answered (flows/context-dial). Which contexts exist is the caller's
+ * Dials a number over an outbound route and connects it to a dialplan
+ * context once answered (flows/context-dial). Which contexts exist is the caller's
  * knowledge (the engine's API lists no dialplan); the core checks only that
  * each is a plain context name. An unknown route is TRUNK_NOT_FOUND, before
  * anything is dialled.
@@ -44,6 +48,7 @@ export async function startContextDial(ctx: CoreContext, request: ContextDialReq
   for (const context of [request.context, request.hangupContext]) {
     if (context !== null && !CONTEXT_NAME.test(context)) throw new DomainError('INVALID_ARGUMENT', 'not a dialplan context name');
   }
+  const recording = request.recording ? checkCallRecordingRequest(request.recording) : null;
   const callId = newCallId(ctx.ids, null);
   return ctx.queue.run(callId, () =>
     inTransaction(ctx, async (uow) => {
@@ -54,7 +59,7 @@ export async function startContextDial(ctx: CoreContext, request: ContextDialReq
         {
           id: callId,
           purpose: 'context_dial',
-          progress: { stage: 'dialing', trunkId: trunk.id, context: request.context, hangupContext: request.hangupContext },
+          progress: { stage: 'dialing', trunkId: trunk.id, context: request.context, hangupContext: request.hangupContext, ...(recording ? { recording } : {}) },
           agentId: null,
           tenant: request.tenant ?? null,
           fromNumber: request.callerId ?? '',

@@ -7,12 +7,6 @@
 export interface Pbx {
   /** Rings `endpoint`; the leg joins the gateway's application once answered. */
   originate(request: OriginateRequest): Promise<OriginatedLeg>;
-  /**
-   * Sends an answered leg on into the engine's dialplan at extension@context,
-   * priority 1. It leaves the application but stays the gateway's leg: its
-   * end is still reported.
-   */
-  continueInDialplan(legId: string, target: { context: string; extension: string }): Promise<void>;
   /** Answers a leg that arrived by itself and is still ringing. */
   answer(legId: string): Promise<void>;
   /** Plays the music-on-hold class to a leg, or stops it (null); a leg that no longer exists is not an error when stopping. */

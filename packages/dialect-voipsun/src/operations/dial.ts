@@ -1,6 +1,7 @@
 import type { OutboundRoute } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
+import { callRecordingOf } from '../wire/call-recording';
 import { callData, dialableOrMissing, dialerCidOf, ringSeconds } from '../wire/call-params';
 import { SUCCESS_BODY } from '../wire/response';
 import { MAX_CALLER_NUMBER, callerText, nonEmpty } from '../wire/text';
@@ -55,12 +56,13 @@ const schema: JSONSchemaType<DialParams> = {
 /**
  * `dial`: dial `dstNum` over an outbound route (a provisioned trunk, by
  * `outrouteId` or `outrouteName`; the id wins when both are given) and, once
- * answered, send the call on into the dialplan `context` at the number
- * dialled; not answered or failed, `hangupContext` (when given) runs at the
- * number dialled (core context dial). Checks, in order: 120 (`dstNum`
- * missing or not dialable, no route named, no `context`), 251 (`context` or
- * `hangupContext` not one of the provisioned `dialContexts`), 250 (no such
- * route). The destination sees `overrideCallerId`, else `dialerCid`.
+ * answered, connect it to the dialplan `context` at the number dialled; not
+ * answered or failed, `hangupContext` (when given) runs at the number
+ * dialled (core context dial). `monitor*` record it as for `originate`.
+ * Checks, in order: 120 (`dstNum` missing or not dialable, no route named,
+ * no `context`), 251 (`context` or `hangupContext` not one of the
+ * provisioned `dialContexts`), 120 (`monitor*` as for `originate`), 250 (no
+ * such route). The destination sees `overrideCallerId`, else `dialerCid`.
  */
 export const dial = defineOperation({
   name: 'dial',
@@ -75,6 +77,7 @@ export const dial = defineOperation({
     const hangupContext = nonEmpty(params.hangupContext);
     const known = new Set(settings.dialContexts);
     if (!known.has(context) || (hangupContext !== null && !known.has(hangupContext))) throw new VoipsunWireError('251');
+    const recording = callRecordingOf(params, settings.recordingRoots);
     if (route === 'unknown') throw new VoipsunWireError('250');
 
     await core.startContextDial({
@@ -84,6 +87,7 @@ export const dial = defineOperation({
       hangupContext,
       callerId: callerText(nonEmpty(params.overrideCallerId), MAX_CALLER_NUMBER) ?? dialerCidOf(params),
       ringSec: ringSeconds(params.dstRingTimeout),
+      recording,
       data: callData(params),
       origin: { dialect: 'voipsun', operation: 'dial', apiUserId: apiUser.id },
     });

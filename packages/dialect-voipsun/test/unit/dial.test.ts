@@ -53,7 +53,23 @@ describe('dial: parameters', () => {
   test('custom CDR fields and recording wishes are kept with the call; dstRingTimeout is the ring time', async () => {
     expectWire(await dial('dstNum=800123456&outrouteId=1&context=pospojeni&customCDR1=lead-7&monitorFilename=x.wav&dstRingTimeout=12&macro=m'), SUCCESS);
     expect((await placedCall()).data).toEqual({ customCDR1: 'lead-7', monitorFilename: 'x.wav' });
+    expect((await placedCall()).progress).toMatchObject({ recording: { directory: null, name: 'x' } });
     expect(fake.t.pbx.originated()[0]?.timeoutSec).toBe(12);
+  });
+});
+
+describe('dial: monitorFilename, monitorPath', () => {
+  test('record the call as for originate', async () => {
+    expectWire(await dial('dstNum=800123456&outrouteId=1&context=pospojeni&monitorFilename=dial_7.wav'), SUCCESS);
+    expect((await placedCall()).progress).toMatchObject({ recording: { directory: null, name: 'dial_7' } });
+  });
+
+  test.each([
+    ['a file name with a directory', 'monitorFilename=..%2Fx'],
+    ['a path outside the roots', 'monitorPath=/etc'],
+  ])('errno 120: %s; nothing is dialled', async (_what, monitor) => {
+    expectWire(await dial(`dstNum=800123456&outrouteId=1&context=pospojeni&${monitor}`), E120);
+    expect(fake.t.pbx.originated()).toEqual([]);
   });
 });
 

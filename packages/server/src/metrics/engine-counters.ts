@@ -7,7 +7,6 @@ type EngineOperation = Exclude<keyof Pbx, 'isAvailable' | 'onEvent'>;
 const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
   originate: true,
   answer: true,
-  continueInDialplan: true,
   setMusicOnHold: true,
   hangup: true,
   ensureBridge: true,

@@ -34,7 +34,6 @@ export type PbxCommandName =
   | 'setRinging'
   | 'startMusicOnHold'
   | 'answer'
-  | 'continueInDialplan'
   | 'setMusicOnHold'
   | 'snoop';
 
@@ -251,10 +250,6 @@ export class ScriptablePbx implements Pbx {
     this.record('answer', [legId]);
     const leg = this.legs.get(legId);
     if (leg) leg.state = 'up';
-  }
-
-  async continueInDialplan(legId: string, target: { context: string; extension: string }): Promise<void> {
-    this.record('continueInDialplan', [legId, target]);
   }
 
   async setMusicOnHold(legId: string, mohClass: string | null): Promise<void> {
@@ -510,10 +505,6 @@ function describeCommand(command: PbxCommandRecord): string {
     }
     case 'setRinging':
       return `setRinging ${String(a)} ${b ? 'on' : 'off'}`;
-    case 'continueInDialplan': {
-      const target = b as { context: string; extension: string };
-      return `continueInDialplan ${String(a)} ${target.extension}@${target.context}`;
-    }
     default:
       return [command.name, ...command.args.map((arg) => String(arg))].join(' ');
   }
