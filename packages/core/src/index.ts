@@ -86,6 +86,7 @@ export type { CallHandlingRequest } from './agents/call-handling';
 export type { AgentPlaybackRequest, AgentPlaybackStarted } from './playback/agent-playback-start';
 export type { PlaybackAction } from './playback/agent-playback-control';
 export type { ClickToCallRequest } from './calls/click-to-call';
+export type { ContextDialRequest, OutboundRoute } from './calls/context-dial';
 export type { VoiceMenuRequest } from './calls/voice-menu';
 export type { AgentCustomerCallRequest } from './calls/agent-customer-call';
 export type { AgentCallDtmfRequest } from './calls/agent-call-dtmf';

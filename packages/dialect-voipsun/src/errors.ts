@@ -3,7 +3,7 @@ import { WireRefusal, type ErrorTable } from '@pbx-gateway/dialect-kit';
 /**
  * The wire errors this dialect emits: errno → reason, byte for byte as the
  * VoIPSUN document writes them (typos included: clients string-match them).
- * 401, 900, 901 and 999 are the gateway's own extensions for situations the
+ * 251, 401, 900, 901 and 999 are the gateway's own extensions for situations the
  * document has no code for; docs/voipsun.md lists them. `{subject}` stands
  * where the document writes a placeholder (`Queue FrontaABC not found!`):
  * the refusal names what it is about.
@@ -26,6 +26,7 @@ export const WIRE_REASONS = {
   '227': 'SIP channel status - Line is busy',
   '228': 'SIP channel stauts - Channel is down and available',
   '250': 'Outroute not found!',
+  '251': 'Context not found!',
   '300': 'Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername',
   '301': 'Use only one of next variables: dstExtenPublicNum, dstExtenInternalNum, dstExtenId, dstSipUsername, dstChannelName',
   '302': 'Source parameter srcDialplanName missing',

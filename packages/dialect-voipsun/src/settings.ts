@@ -44,6 +44,12 @@ export interface VoipsunSettings {
    * every root is refused (810).
    */
   recordingRoots: Readonly<Record<string, string>>;
+  /**
+   * The dialplan contexts `dial` may send calls to (`context`,
+   * `hangupContext`): the engine's API lists no dialplan, so the contexts
+   * that exist in extensions.conf are provisioned here. Others are errno 251.
+   */
+  dialContexts: readonly string[];
 }
 
 export const defaultVoipsunSettings: VoipsunSettings = {
@@ -57,6 +63,7 @@ export const defaultVoipsunSettings: VoipsunSettings = {
   queueServiceLevelSec: 0,
   // Asterisk's own recordings directory, where ARI keeps what it records.
   recordingRoots: { '/var/spool/asterisk/recording': '' },
+  dialContexts: [],
 };
 
 /**
@@ -74,6 +81,9 @@ export function checkVoipsunSettings(settings: VoipsunSettings): VoipsunSettings
   if (typeof settings.agentstatusLegacyMalformed !== 'boolean') problems.push('agentstatusLegacyMalformed must be true or false');
   if (!Number.isInteger(settings.queueServiceLevelSec) || settings.queueServiceLevelSec < 0) problems.push('queueServiceLevelSec must be a whole number of seconds');
   if (!validRoots(settings.recordingRoots)) problems.push('recordingRoots must map absolute directories to relative directories of plain names');
+  if (!Array.isArray(settings.dialContexts) || !settings.dialContexts.every((context) => typeof context === 'string' && /^[A-Za-z0-9_-]{1,79}$/.test(context))) {
+    problems.push('dialContexts must list dialplan context names (letters, digits, _ and -)');
+  }
   if (!Number.isInteger(settings.maxBodyBytes) || settings.maxBodyBytes < 1024) problems.push('maxBodyBytes must be an integer of at least 1024');
   if (problems.length > 0) throw new Error(`voipsun settings: ${problems.join('; ')}`);
   return settings;

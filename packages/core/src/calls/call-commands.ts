@@ -5,6 +5,7 @@ import { startAgentCustomerCall, type AgentCustomerCallRequest } from './agent-c
 import type { Call, Leg, LiveChannelListing } from './call';
 import type { Cdr, CdrSearch } from './cdr';
 import { startClickToCall, type ClickToCallRequest } from './click-to-call';
+import { startContextDial, type ContextDialRequest } from './context-dial';
 import { hangupAgentCustomer, hangupChannel } from './hangup';
 import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
@@ -12,6 +13,8 @@ import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
 /** Calls the gateway places, their legs and their CDRs. */
 export interface CallCommands {
   startClickToCall(request: ClickToCallRequest): Promise<{ callId: string }>;
+  /** Dials a number over an outbound route into a dialplan context. */
+  startContextDial(request: ContextDialRequest): Promise<{ callId: string }>;
   startVoiceMenuCall(request: VoiceMenuRequest): Promise<{ callId: string }>;
   startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
@@ -43,6 +46,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
   });
   return {
     startClickToCall: (request) => track(startClickToCall(ctx, request)),
+    startContextDial: (request) => track(startContextDial(ctx, request)),
     startVoiceMenuCall: (request) => track(startVoiceMenuCall(ctx, request)),
     startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),

@@ -4,6 +4,7 @@ import { agentPhoneCall } from '../agents/agent-phone-call';
 import { agentPlaybackCall } from '../playback/agent-playback-call';
 import type { CallFlow } from './call-flow';
 import { clickToCall } from './click-to-call-flow';
+import { contextDialCall } from './context-dial-flow';
 import { voiceMenuCall } from './voice-menu-flow';
 import { inboundCall } from '../queues/inbound-call-flow';
 import { supervisionCall } from '../supervision/supervision-flow';
@@ -16,6 +17,7 @@ const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   agent_customer: agentCustomerCall,
   inbound: inboundCall,
   supervision: supervisionCall,
+  context_dial: contextDialCall,
 };
 
 /** The flow of a call's purpose. */

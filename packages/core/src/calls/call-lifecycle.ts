@@ -8,6 +8,7 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
 import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
 import { endAgentSession } from '../agents/session-end';
 import { offerWaitingCallsTo } from '../agents/availability';
+import { endCallRecordings } from '../recording/call-recordings-end';
 import { finishPlaybacksOfCall, type PlaybackEndCause } from '../playback/playback-call-end';
 
 /**
@@ -126,6 +127,7 @@ export async function completeCallIfOver<C extends Call>(
   const cdr = await tx.cdrs.insert(buildCdr(ended, legs, now));
   uow.publish({ type: 'CallEnded', call: ended, cdr, at: now });
   if (ended.bridgeId && ended.bridgeId === callBridgeId(ended.id)) {
+    await endCallRecordings(ctx, uow, ended.id);
     const bridgeId = ended.bridgeId;
     uow.engine.bestEffort('destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
   }

@@ -19,6 +19,21 @@ export interface CallProgressByPurpose {
   inbound: InboundProgress;
   /** Ring a supervisor's phone, then let it listen to, whisper to or barge into another call's leg. */
   supervision: SupervisionProgress;
+  /** Dial a number over an outbound route, then hand it to a dialplan context (VoIPSUN dial). */
+  context_dial: ContextDialProgress;
+}
+
+export interface ContextDialProgress {
+  /** `dialing` the number; `in_context`: answered and running `context`; `in_hangup_context`: not answered, `hangupContext` runs. */
+  stage: 'dialing' | 'in_context' | 'in_hangup_context';
+  /** The outbound route (trunk) the number is dialled over. */
+  trunkId: number;
+  /** The dialplan context the answered call is connected to, at the number dialled as extension. */
+  context: string;
+  /** The context a Local channel runs, at the number dialled, when the call was not answered or failed; null: none. */
+  hangupContext: string | null;
+  /** Record the call's bridge once the number answered (absent: not recorded). */
+  recording?: CallRecordingRequest;
 }
 
 export interface ClickToCallProgress {
@@ -30,7 +45,21 @@ export interface ClickToCallProgress {
   destinationCallerId: string;
   /** How long the destination may ring; null: the gateway's setting. */
   destinationRingSec: number | null;
+  /** Record the call once both sides are connected (absent: not recorded). */
+  recording?: CallRecordingRequest;
 }
+
+/**
+ * Where a call's recording goes in the engine's recordings store. Each part
+ * is checked by the core to be plain names (`recording/call-recording-start`);
+ * nothing a client sends is used as a path of the gateway's own.
+ */
+export type CallRecordingRequest = {
+  /** A directory of the store, relative, `/`-separated; null: the store itself. */
+  directory: string | null;
+  /** The file name without extension; null: a name the gateway chooses. */
+  name: string | null;
+};
 
 /** Why the gateway ended a voice menu before anyone answered the transfer. */
 export type VoiceMenuEnd = 'wrong_key' | 'no_key' | 'media_failed' | 'nobody_answered' | 'nobody_to_ring' | 'caller_gone' | 'transfer_failed';

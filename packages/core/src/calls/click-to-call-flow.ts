@@ -4,6 +4,7 @@ import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId, newLegId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
+import { startCallRecording } from '../recording/call-recording-start';
 
 /** The source is the call's first leg (calls/click-to-call), the destination its second. */
 export const SOURCE_ORDINAL = 1;
@@ -12,7 +13,8 @@ const DESTINATION_ORDINAL = 2;
 /**
  * Click-to-call: the source extension rings first; once it answers it hears
  * ringing while the destination is dialled, and the two are bridged when the
- * destination answers. Either side hanging up ends the other. A leg gone
+ * destination answers (and, when asked, the call is recorded from then on).
+ * Either side hanging up ends the other. A leg gone
  * before it could be bridged ends the call the way any hang-up does.
  */
 export const clickToCall: CallFlow<'click_to_call'> = {
@@ -58,7 +60,9 @@ export const clickToCall: CallFlow<'click_to_call'> = {
         next.engine.bestEffort('stop ringing tone', () => ctx.pbx.setRinging(sourceLegId, false));
         const current = await lockOngoing(next, call);
         if (!current) return;
-        await next.tx.calls.update({ ...current, state: 'answered', progress: { ...current.progress, stage: 'connected' }, answeredAt });
+        const connected = { ...current, state: 'answered' as const, progress: { ...current.progress, stage: 'connected' as const }, answeredAt };
+        await next.tx.calls.update(connected);
+        if (connected.progress.recording) await startCallRecording(ctx, next, connected, connected.progress.recording);
       },
     });
     return call;

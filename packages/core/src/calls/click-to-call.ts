@@ -9,6 +9,8 @@ import { dialLeg } from './call-primitives';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber, findExtension, type ExtensionSelector } from '../directory/extension-lookup';
 import type { Trunk, TrunkRoute } from '../directory/directory';
+import type { CallRecordingRequest } from './call-progress';
+import { checkCallRecordingRequest } from '../recording/call-recording-start';
 
 export interface ClickToCallRequest {
   source: ExtensionSelector;
@@ -28,6 +30,8 @@ export interface ClickToCallRequest {
   callerIdFromPool?: boolean;
   sourceRingSec: number | null;
   destinationRingSec: number | null;
+  /** Record the call once both sides are connected; the CDR names the file. */
+  recording?: CallRecordingRequest | null;
   /** Client data kept with the call and its CDR. */
   data: JsonObject;
   /** The client's tenant, kept with the call and its CDR. */
@@ -39,6 +43,7 @@ export interface ClickToCallRequest {
 export async function startClickToCall(ctx: CoreContext, request: ClickToCallRequest): Promise<{ callId: string }> {
   const destination = checkDialableNumber(request.destination);
   const sourceNumber = request.sourceNumber ? checkDialableNumber(request.sourceNumber) : null;
+  const recording = request.recording ? checkCallRecordingRequest(request.recording) : null;
   const callId = newCallId(ctx.ids, null);
   return ctx.queue.run(callId, () =>
     inTransaction(ctx, async (uow) => {
@@ -60,6 +65,7 @@ export async function startClickToCall(ctx: CoreContext, request: ClickToCallReq
             destinationEndpoint: trunk.dialTemplate.replace('{number}', destination),
             destinationCallerId: presented,
             destinationRingSec: request.destinationRingSec,
+            ...(recording ? { recording } : {}),
           },
           agentId: null,
           tenant: request.tenant ?? null,

@@ -5,6 +5,7 @@ import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { agentOwner, newRecordingId } from '../kernel/ids';
 import { RECORDING_FORMAT, type Recording } from './recording';
 import { recordingName } from './recording-name';
+import { recordNeverStarted } from './recording-refused';
 
 export interface AgentRecordingRequest {
   agentId: string;
@@ -65,15 +66,4 @@ async function nameOnCall(uow: UnitOfWork, recording: Recording): Promise<void> 
   const call = await uow.tx.calls.lock(recording.callId);
   if (!call || call.state === 'ended' || typeof call.data.recordingFile === 'string') return;
   await uow.tx.calls.update({ ...call, data: { ...call.data, recordingFile: recording.location } });
-}
-
-async function recordNeverStarted(uow: UnitOfWork, recordingId: string): Promise<void> {
-  const recording = await uow.tx.recordings.get(recordingId);
-  if (!recording || recording.state !== 'pending') return;
-  await uow.tx.recordings.update({ ...recording, state: 'failed', endedAt: uow.now });
-  if (!recording.callId) return;
-  const call = await uow.tx.calls.lock(recording.callId);
-  if (!call || call.data.recordingFile !== recording.location) return;
-  const { recordingFile: _dropped, ...data } = call.data;
-  await uow.tx.calls.update({ ...call, data });
 }

@@ -1,9 +1,8 @@
 import { PbxFailure } from '../ports/pbx';
 import type { CoreContext } from '../kernel/context';
 import { requireEngine, toDomainError } from '../kernel/engine';
-import { agentOwner } from '../kernel/ids';
 import { inTransaction } from '../kernel/unit-of-work';
-import type { Recording } from './recording';
+import { recordingOwner, type Recording } from './recording';
 
 export interface CdrRecordingMove {
   cdrId: number;
@@ -36,7 +35,7 @@ export async function moveCdrRecording(ctx: CoreContext, request: CdrRecordingMo
   const recordingOf = async (file: string | null): Promise<Recording | null> =>
     (await ctx.store.direct.recordings.listForCall(found.callId)).find((candidate) => candidate.location === file) ?? null;
   const first = await recordingOf(found.recordingFile);
-  return ctx.queue.run(first ? agentOwner(first.agentId) : `cdr-${found.id}`, async () => {
+  return ctx.queue.run(first ? recordingOwner(first) : `cdr-${found.id}`, async () => {
     // Read again in the queue: a move of the same CDR just before this one changed its file.
     const cdr = (await ctx.store.direct.cdrs.get(found.id))!;
     if (cdr.recordingFile === null || cdr.recordingFile === '') return { outcome: 'no_recording' };

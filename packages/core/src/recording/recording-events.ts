@@ -1,20 +1,19 @@
 import type { PbxEvent } from '../ports/pbx';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
-import { agentOwner } from '../kernel/ids';
-import { recordedSeconds, type Recording } from './recording';
+import { recordedSeconds, recordingOwner, type Recording } from './recording';
 
 export type RecordingEvent = Extract<PbxEvent, { type: 'recording_started' | 'recording_finished' | 'recording_failed' }>;
 
 /**
- * What the engine says of a recording, handled in its agent's queue. The
+ * What the engine says of a recording, handled in its owner's queue (its agent's or its call's). The
  * engine knows a recording by its file name, so the row is found by that
  * name first; recordings the gateway did not start are not its business.
  */
 export async function handleRecordingEvent(ctx: CoreContext, event: RecordingEvent, guarded: (work: () => Promise<void>) => Promise<void>): Promise<void> {
   const found = await ctx.store.direct.recordings.getByName(event.recordingName);
   if (!found) return;
-  await ctx.queue.run(agentOwner(found.agentId), () => guarded(() => recordRecordingEvent(ctx, found.id, event)));
+  await ctx.queue.run(recordingOwner(found), () => guarded(() => recordRecordingEvent(ctx, found.id, event)));
 }
 
 /** Records a recording's start or end; run in its agent's queue. An end already recorded stays as it is. */

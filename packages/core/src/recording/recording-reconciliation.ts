@@ -1,5 +1,5 @@
 import type { CoreContext } from '../kernel/context';
-import { agentOwner } from '../kernel/ids';
+import { recordingOwner } from './recording';
 import { recordRecordingEvent } from './recording-events';
 
 /**
@@ -11,7 +11,7 @@ import { recordRecordingEvent } from './recording-events';
  */
 export async function reconcileRecordings(ctx: CoreContext, at: Date): Promise<void> {
   for (const unfinished of await ctx.store.direct.recordings.listUnfinished()) {
-    await ctx.queue.run(agentOwner(unfinished.agentId), async () => {
+    await ctx.queue.run(recordingOwner(unfinished), async () => {
       const recording = await ctx.store.direct.recordings.get(unfinished.id);
       if (!recording || recording.state === 'finished' || recording.state === 'failed') return;
       if (await ctx.pbx.recordingIsLive(recording.name)) return;

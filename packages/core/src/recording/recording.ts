@@ -6,7 +6,13 @@
  */
 export type RecordingState = 'pending' | 'recording' | 'stopping' | 'finished' | 'failed';
 
-/** A recording of what an agent's conference mixes: the agent, the customer, audio played into it. */
+import { agentOwner } from '../kernel/ids';
+
+/**
+ * A recording of what a bridge mixes: an agent's conference (the agent, the
+ * customer, audio played into it), or a call's own bridge (a call recorded
+ * on request, owned by the call: no agent).
+ */
 export interface Recording {
   /** Starts with the agent's owner key, like every id of the session. */
   id: string;
@@ -15,10 +21,11 @@ export interface Recording {
   format: string;
   /** The file in the engine's recordings store (`<name>.<format>`). */
   location: string;
-  agentId: string;
+  /** The agent whose conference is recorded; null for a recording owned by its call. */
+  agentId: string | null;
   /** The bridge recorded. */
   bridgeId: string;
-  /** The agent's call when the recording started, if any; its CDR names the call's first recording. */
+  /** The agent's call when the recording started, if any, or the call owning it; its CDR names the call's first recording. */
   callId: string | null;
   /** The lead on the agent's screen when the recording started, if any. */
   leadId: number | null;
@@ -48,3 +55,7 @@ export const RECORDING_FORMAT = 'wav';
 /** Whole seconds between a recording's start and `to`; 0 when it never started. */
 export const recordedSeconds = (startedAt: Date | null, to: Date): number =>
   startedAt ? Math.max(0, Math.round((to.getTime() - startedAt.getTime()) / 1000)) : 0;
+
+/** The queue a recording's changes run in: its agent's, or, owned by a call, the call's. */
+export const recordingOwner = (recording: Pick<Recording, 'agentId' | 'callId' | 'id'>): string =>
+  recording.agentId !== null ? agentOwner(recording.agentId) : (recording.callId ?? recording.id);

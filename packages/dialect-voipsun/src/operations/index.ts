@@ -6,6 +6,7 @@ import { agentpause } from './agentpause';
 import { agentremove } from './agentremove';
 import { agentstatus } from './agentstatus';
 import { agentunpause } from './agentunpause';
+import { dial } from './dial';
 import { hangupcall } from './hangupcall';
 import { listcalls } from './listcalls';
 import { moverecord } from './moverecord';
@@ -18,6 +19,7 @@ import type { VoipsunTypes } from './operation';
 /** The actions this gateway answers, one line each; every other `action` value is errno 110. */
 export const OPERATIONS = new OperationCatalogue<VoipsunTypes>([
   originate,
+  dial,
   hangupcall,
   listcalls,
   spying,

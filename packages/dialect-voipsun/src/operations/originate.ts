@@ -1,9 +1,10 @@
-import { checkDialableNumber, isDomainError, type JsonObject } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { VoipsunWireError } from '../errors';
+import { callRecordingOf } from '../wire/call-recording';
 import { suppliedSelectors } from '../wire/extension-selector';
 import { SUCCESS_BODY } from '../wire/response';
-import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty, truncate } from '../wire/text';
+import { callData, dialableOrMissing, dialerCidOf, ringSeconds } from '../wire/call-params';
+import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty } from '../wire/text';
 import { checkExtensionIdle } from './extension-state-check';
 import { defineOperation } from './operation';
 
@@ -65,19 +66,16 @@ const schema: JSONSchemaType<OriginateParams> = {
   additionalProperties: true,
 };
 
-/** VoIPSUN's CDR columns CustomCDR1–4 are short text columns: longer values are cut, as MySQL cuts them. */
-const MAX_STORED_TEXT = 255;
-/** Ring times outside 1 s – 1 h are not ring times: the default applies. */
-const MAX_RING_SEC = 3600;
-
 const DEFAULT_DIALER_CID = '000';
 const DEFAULT_DIALER_NAME = 'Dialer';
 
 /**
  * `originate`: ring one extension, and once it answers dial `dstNum` over the
- * trunk and connect the two (core click-to-call). Checks, in order: 120
+ * trunk and connect the two (core click-to-call), recorded from then on when
+ * `monitorFilename` or `monitorPath` asks it. Checks, in order: 120
  * (`dstNum` missing or not dialable, no source selector), 200 (more than one
- * selector), `checkExten` (220–228), then what the core finds: 203, 201, 202.
+ * selector), 120 (a `monitorPath` outside the recording roots, a
+ * `monitorFilename` that is not a plain `.wav` name), `checkExten` (220–228), then what the core finds: 203, 201, 202.
  * An engine refusing to ring the source extension (not registered, no such
  * device) is 220.
  */
@@ -93,6 +91,7 @@ export const originate = defineOperation({
     if (selectors.length > 1) throw new VoipsunWireError('200');
     const source = selectors[0]!;
     const dialplan = nonEmpty(params.dialplanName);
+    const recording = callRecordingOf(params, settings.recordingRoots);
 
     if (nonEmpty(params.checkExten) !== null) await checkExtensionIdle(core, source, dialplan, settings.checkExtenReportsIdle);
 
@@ -104,6 +103,7 @@ export const originate = defineOperation({
       destinationCallerId: callerText(nonEmpty(params.overrideCallerId), MAX_CALLER_NUMBER),
       sourceRingSec: ringSeconds(params.srcRingTimeout),
       destinationRingSec: ringSeconds(params.dstRingTimeout),
+      recording,
       data: callData(params),
       origin: { dialect: 'voipsun', operation: 'originate', apiUserId: apiUser.id },
     });
@@ -112,15 +112,6 @@ export const originate = defineOperation({
   errors: { PBX_REJECTED: '220' },
 });
 
-function dialableOrMissing(number: string): string {
-  try {
-    return checkDialableNumber(number);
-  } catch (error) {
-    if (isDomainError(error, 'INVALID_NUMBER')) throw new VoipsunWireError('120');
-    throw error;
-  }
-}
-
 /**
  * What the extension's phone shows: `dialerCid` (or, for `customCDR1`…`4`,
  * that field's value), default `000`; `dialerName`, default the `dialerCid`
@@ -128,29 +119,7 @@ function dialableOrMissing(number: string): string {
  */
 function dialerCallerId(params: OriginateParams): { number: string; name: string } {
   const requested = nonEmpty(params.dialerCid);
-  const reference = requested === null ? null : /^customCDR([1-4])$/.exec(requested);
-  const resolved = reference ? nonEmpty(params[`customCDR${reference[1] as '1' | '2' | '3' | '4'}`]) : requested;
-  const number = callerText(resolved, MAX_CALLER_NUMBER) ?? DEFAULT_DIALER_CID;
+  const number = dialerCidOf(params) ?? DEFAULT_DIALER_CID;
   const name = callerText(nonEmpty(params.dialerName), MAX_CALLER_NAME) ?? (requested === null ? DEFAULT_DIALER_NAME : number);
   return { number, name };
-}
-
-/**
- * Client data kept with the call and copied into its CDR: the custom CDR
- * fields, and the recording wishes (kept until the gateway records calls).
- */
-function callData(params: OriginateParams): JsonObject {
-  const data: JsonObject = {};
-  const keep = ['customCDR1', 'customCDR2', 'customCDR3', 'customCDR4', 'monitorFilename', 'monitorPath', 'monitorType'] as const;
-  for (const name of keep) {
-    const value = params[name];
-    if (value !== undefined && value !== null) data[name] = truncate(value, MAX_STORED_TEXT);
-  }
-  return data;
-}
-
-function ringSeconds(value: string | undefined | null): number | null {
-  if (value === undefined || value === null || !/^[0-9]{1,7}$/.test(value)) return null;
-  const seconds = Number(value);
-  return seconds >= 1 && seconds <= MAX_RING_SEC ? seconds : null;
 }

@@ -18,6 +18,7 @@ export const E226 = '{"success":"false","errno":"226","reason":"SIP channel stat
 export const E227 = '{"success":"false","errno":"227","reason":"SIP channel status - Line is busy"}';
 export const E228 = '{"success":"false","errno":"228","reason":"SIP channel stauts - Channel is down and available"}';
 export const E250 = '{"success":"false","errno":"250","reason":"Outroute not found!"}';
+export const E251 = '{"success":"false","errno":"251","reason":"Context not found!"}';
 export const E300 =
   '{"success":"false","errno":"300","reason":"Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername"}';
 export const E301 =

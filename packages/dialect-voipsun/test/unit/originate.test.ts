@@ -47,6 +47,7 @@ describe('originate: the four source selectors (the document’s example URLs)',
       destinationCallerId: null,
       sourceRingSec: null,
       destinationRingSec: null,
+      recording: null,
       data: {},
       origin: { dialect: 'voipsun', operation: 'originate', apiUserId: 'u-voipsun' },
     });
@@ -173,9 +174,49 @@ describe('originate: caller ids, ring times, CDR fields', () => {
     expect(fake.clickToCalls[0]).toMatchObject({ sourceRingSec: null, destinationRingSec: null });
   });
 
-  test('monitor* are kept with the call; macro is accepted and ignored', async () => {
-    expectWire(await originate('srcExtenId=5&dstNum=800123456&monitorFilename=..%2F..%2Fetc%2Fpasswd&monitorPath=%2Fmnt%2Frec&monitorType=mixmonitor&macro=evil'), SUCCESS);
-    expect(fake.clickToCalls[0]?.data).toEqual({ monitorFilename: '../../etc/passwd', monitorPath: '/mnt/rec', monitorType: 'mixmonitor' });
+  test('macro is accepted and ignored; without monitorFilename or monitorPath nothing is recorded', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&monitorType=mixmonitor&macro=evil'), SUCCESS);
+    expect(fake.clickToCalls[0]?.recording).toBeNull();
+    expect(fake.clickToCalls[0]?.data).toEqual({ monitorType: 'mixmonitor' });
+  });
+});
+
+describe('originate: monitorFilename, monitorPath, monitorType', () => {
+  const roots = { recordingRoots: { '/var/spool/asterisk/recording': '', '/mnt/nas_server/asterisk': 'nas' } };
+  const withRoots = (query: string): Promise<supertest.Response> =>
+    supertest(appWith(fake, roots)).get(`${BASE}&action=originate&srcExtenId=5&dstNum=800123456&${query}`);
+
+  test('monitorFilename records the call under that name in the recordings store; the wishes stay in the CDR data', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&monitorFilename=call_42&monitorType=mixmonitor'), SUCCESS);
+    expect(fake.clickToCalls[0]?.recording).toEqual({ directory: null, name: 'call_42' });
+    expect(fake.clickToCalls[0]?.data).toEqual({ monitorFilename: 'call_42', monitorType: 'mixmonitor' });
+  });
+
+  test('a .wav extension is the format the gateway records in, and is left to it', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&monitorFilename=call_42.WAV&monitorType=monitor'), SUCCESS);
+    expect(fake.clickToCalls[0]?.recording).toEqual({ directory: null, name: 'call_42' });
+  });
+
+  test('monitorPath inside a recording root names that directory of the store; alone, the gateway names the file', async () => {
+    expectWire(await withRoots('monitorPath=/mnt/nas_server/asterisk/2018&monitorFilename=x-1'), SUCCESS);
+    expect(fake.clickToCalls[0]?.recording).toEqual({ directory: 'nas/2018', name: 'x-1' });
+    expectWire(await withRoots('monitorPath=/var/spool/asterisk/recording'), SUCCESS);
+    expect(fake.clickToCalls[1]?.recording).toEqual({ directory: null, name: null });
+  });
+
+  test.each([
+    ['a file name climbing out of the store', 'monitorFilename=..%2F..%2Fetc%2Fpasswd'],
+    ['a file name with a directory', 'monitorFilename=a%2Fb'],
+    ['a file name of another format', 'monitorFilename=call.mp3'],
+    ['a file name with shell characters', 'monitorFilename=a%3Brm'],
+    ['only an extension', 'monitorFilename=.wav'],
+    ['a path outside every root', 'monitorPath=/etc'],
+    ['a path next to a root', 'monitorPath=/mnt/nas_server/asterisk2018'],
+    ['a path climbing out of a root', 'monitorPath=/mnt/nas_server/asterisk/../../etc'],
+    ['a relative path', 'monitorPath=nas/2018'],
+  ])('errno 120: %s; nothing is dialled', async (_what, query) => {
+    expectWire(await withRoots(query), E120);
+    expect(fake.clickToCalls).toHaveLength(0);
   });
 
   test('unknown parameters are ignored', async () => {

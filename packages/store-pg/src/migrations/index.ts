@@ -43,6 +43,8 @@ import * as leadVoicemailMessages from './065-lead-voicemail-messages';
 import * as agentNotifications from './066-agent-notifications';
 import * as leadDeletion from './070-lead-deletion';
 import * as queueCallLookups from './075-queue-call-lookups';
+import * as callRecordings from './076-call-recordings';
+import * as contextDialCalls from './077-context-dial-calls';
 import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and-call-handling';
 import * as cdrReads from './085-cdr-reads';
 import * as sessionEventPush from './090-session-event-push';
@@ -101,6 +103,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '066-agent-notifications', migration: agentNotifications },
   { name: '070-lead-deletion', migration: leadDeletion },
   { name: '075-queue-call-lookups', migration: queueCallLookups },
+  { name: '076-call-recordings', migration: callRecordings },
+  { name: '077-context-dial-calls', migration: contextDialCalls },
   { name: '080-session-pause-limit-and-call-handling', migration: sessionPauseLimitAndCallHandling },
   { name: '085-cdr-reads', migration: cdrReads },
   { name: '090-session-event-push', migration: sessionEventPush },

@@ -7,7 +7,7 @@ interface RecordingRow {
   name: string;
   format: string;
   location: string;
-  agent_id: string;
+  agent_id: string | null;
   bridge_id: string;
   call_id: string | null;
   lead_id: string | number | null;

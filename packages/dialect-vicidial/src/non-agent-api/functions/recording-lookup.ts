@@ -46,7 +46,9 @@ async function matching(ctx: NonAgentContext, input: LookupInput): Promise<Recor
   if (input.leadId !== '' && !Number.isSafeInteger(Number(input.leadId))) return [];
   const found = await ctx.core.findRecordings(searchOf(input));
   const agents = new Map<string, Agent | null>();
-  const deviceOf = async (agentId: string): Promise<string> => {
+  // A recording owned by a call (another dialect's click-to-call) has no agent, hence no phone.
+  const deviceOf = async (agentId: string | null): Promise<string> => {
+    if (agentId === null) return '';
     if (!agents.has(agentId)) agents.set(agentId, await ctx.core.getAgent(agentId));
     return agents.get(agentId)?.device ?? '';
   };
@@ -84,7 +86,7 @@ export const recordingLookup = defineNonAgentFunction({
     const withDuration = input.duration === 'Y';
     const rows = recordings.map((recording) => [
       startOf(ctx, recording),
-      utf8ToBytes(recording.agentId),
+      utf8ToBytes(recording.agentId ?? ''),
       utf8ToBytes(recording.id),
       recording.leadId === null ? '' : String(recording.leadId),
       ...(withDuration ? [recording.durationSec === null ? '' : String(recording.durationSec)] : []),

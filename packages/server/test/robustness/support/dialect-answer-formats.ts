@@ -134,6 +134,7 @@ const VOIPSUN_REASONS: Readonly<Record<string, string>> = {
   '227': 'SIP channel status - Line is busy',
   '228': 'SIP channel stauts - Channel is down and available',
   '250': 'Outroute not found!',
+  '251': 'Context not found!',
   '300': 'Use only one of next variables: srcExtenPublicNum, srcExtenInternalNum, srcExtenId, srcSipUsername',
   '301': 'Use only one of next variables: dstExtenPublicNum, dstExtenInternalNum, dstExtenId, dstSipUsername, dstChannelName',
   '302': 'Source parameter srcDialplanName missing',

@@ -1,0 +1,16 @@
+import type { UnitOfWork } from '../kernel/unit-of-work';
+
+/**
+ * The engine refused to start a recording: it failed, and its call's CDR no
+ * longer names it (no file exists for the CDR to point at).
+ */
+export async function recordNeverStarted(uow: UnitOfWork, recordingId: string): Promise<void> {
+  const recording = await uow.tx.recordings.get(recordingId);
+  if (!recording || recording.state !== 'pending') return;
+  await uow.tx.recordings.update({ ...recording, state: 'failed', endedAt: uow.now });
+  if (!recording.callId) return;
+  const call = await uow.tx.calls.lock(recording.callId);
+  if (!call || call.data.recordingFile !== recording.location) return;
+  const { recordingFile: _dropped, ...data } = call.data;
+  await uow.tx.calls.update({ ...call, data });
+}
