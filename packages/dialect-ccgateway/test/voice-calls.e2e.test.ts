@@ -67,6 +67,12 @@ describe('CC-Gateway voice calls on the whole stack: callout, hold, gethold, rel
     expect(described(await collectEvents(gateway(), '101', guid, 3))[0]).toBe(`AgentEvent_Call_Release {"callid":"${second}"}`);
     const third = await placeCall();
     const customerLeg = (await gateway().core.getCall(third))!.legs.find((leg) => leg.role === 'customer')!;
+    // Talking is told when the customer answers; the customer hangs up once it is bridged with the agent, in the talk.
+    await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((bridge) => bridge.channels.includes(customerLeg.id)),
+      10_000,
+      'the customer bridged with the agent',
+    );
     await gateway().farEnd.hangup(customerLeg.id, 16);
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Customer_Release {"callid":"${third}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
   });
