@@ -100,6 +100,13 @@ describe('App.Sip_Cdr.GetBill over HTTP', () => {
     expect((await window('2020-02-10 03:58:19', '2020-02-10 03:58:19')).text).toBe(answer('[]'));
   });
 
+  it('the end second is included whole: a call started at 11:58:19.700 is in a window ending 11:58:19', async () => {
+    await core.t.advance(700);
+    await finishedMakeCall('13333333333', 10_000);
+    const [body] = cdrCallbacks();
+    expect((await send({ starttime: '2020-02-10 11:58:19', endtime: '2020-02-10 11:58:19', syncflag: '3' })).text).toBe(answer(`[${body}]`));
+  });
+
   it('pages through the calls oldest first', async () => {
     await finishedMakeCall('13333333331', 10_000);
     await finishedMakeCall('13333333332', 5_000);

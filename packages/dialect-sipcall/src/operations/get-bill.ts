@@ -84,7 +84,8 @@ export function getBill(settings: SipcallSettings): SipcallService {
       const cdrs = await ctx.core.searchCdrs({
         tenant: companycode === '' ? null : companycode,
         from: queryTime(request.starttime, timeZone)!,
-        to: queryTime(request.endtime, timeZone)!,
+        // Times are to the second: the end second is included whole (a call started at 12:00:00.700 is in a window ending 12:00:00).
+        to: new Date(queryTime(request.endtime, timeZone)!.getTime() + 999),
         direction: directionOf(request.direction ?? '3'),
         ...(request.callmethod && request.callmethod !== '0' ? { originOperation: operationsOfCallMethod(Number(request.callmethod)) } : {}),
         reader: company.id,
