@@ -24,6 +24,7 @@ describe('outbox', () => {
       id: expect.stringMatching(/^[0-9]+$/),
       ...message(1),
       orderingKey: null,
+      retry: null,
       createdAt: T0,
       attempts: 0,
       nextAttemptAt: T0,
