@@ -2,7 +2,9 @@
  * The contexts the scenarios dial through Local channels, as pbx-sim has
  * them built in: the oracle-* contexts of the golden traces and one that
  * enters the Stasis application from the dialplan. The real Asterisk runs the
- * project's configuration and gets these added to the run's site dialplan.
+ * project's configuration and gets these added to the run's site dialplan
+ * (`oracle-wait` and `demo-playback` are in every run's site dialplan
+ * already: test-support/asterisk/far-end-extensions.conf).
  */
 export const DIFFERENTIAL_DIALPLAN = `
 [oracle-answer]
@@ -10,10 +12,6 @@ exten => _X.,1,NoOp(\${CONTEXT} \${EXTEN})
  same => n,Answer()
  same => n,Echo()
  same => n,Hangup()
-
-[oracle-wait]
-exten => _X.,1,Answer()
- same => n,Wait(3600)
 
 [oracle-ring]
 exten => _X.,1,Ringing()
@@ -24,11 +22,6 @@ exten => _X.,1,Busy(5)
 
 [oracle-congestion]
 exten => _X.,1,Congestion(5)
-
-[demo-playback]
-exten => _X.,1,Answer()
- same => n,Playback(hello-world)
- same => n,Hangup()
 
 [oracle-stasis]
 exten => _X.,1,NoOp()
