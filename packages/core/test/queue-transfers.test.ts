@@ -1,5 +1,5 @@
-import { DomainError, type CallOf } from '../src';
-import { agent, newLead, queueMember, legOf, loginPlain, loginWithConference, trunk, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import type { CallOf } from '../src';
+import { agent, newLead, queueMember, legOf, loginPlain, loginWithConference, trunk, ORIGIN, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
@@ -30,16 +30,6 @@ async function queuedCall(t: TestCore, callId: string): Promise<CallOf<'inbound'
   const found = await t.core.getCall(callId);
   if (found?.call.purpose !== 'inbound') throw new Error(`${callId} is not a queued call`);
   return found.call;
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('transfer of a customer into a queue', () => {
@@ -162,22 +152,22 @@ describe('transfer of a customer into a queue', () => {
     const { callId: queuedId } = await t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up' });
     expect(await queuedCall(t, queuedId)).toMatchObject({ progress: { stage: 'waiting', transferredFrom: callId } });
-    expect(await codeOf(t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
   });
 
   it('refuses a missing or inactive queue, an unknown agent, a call with a third party, and an agent without a call', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
     const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
     await t.answer((await legOf(t, callId, 'customer')).id);
     t.pbx.clearCommands();
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'NOPE' }))).toBe('QUEUE_NOT_FOUND');
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSED' }))).toBe('QUEUE_NOT_FOUND');
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'AGENTDIRECT', forAgentId: '4242' }))).toBe('AGENT_NOT_FOUND');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'NOPE' }))).toBe('QUEUE_NOT_FOUND');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSED' }))).toBe('QUEUE_NOT_FOUND');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'AGENTDIRECT', forAgentId: '4242' }))).toBe('AGENT_NOT_FOUND');
     await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
     t.pbx.clearCommands();
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('INVALID_ARGUMENT');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('INVALID_ARGUMENT');
     expect(t.pbx.describe()).toEqual([]);
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
   });
