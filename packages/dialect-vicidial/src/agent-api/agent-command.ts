@@ -22,7 +22,8 @@ const schema: JSONSchemaType<AgentCommandInput> = {
   required: ['value', 'agent_user', 'alt_user'],
 };
 
-const readInput = inputOf(schema, ['value', 'agent_user', 'alt_user']);
+/** Reads `value`, `agent_user` and `alt_user`, the fields of every command for one agent. */
+export const readAgentCommandInput = inputOf(schema, ['value', 'agent_user', 'alt_user']);
 
 /** The logged-in agent a command acts on. */
 export interface CommandTarget {
@@ -72,7 +73,7 @@ export function agentCommand(command: AgentCommand): AgentOperation {
     name: command.name,
     function: command.name,
     auth: 'allow-list',
-    input: readInput,
+    input: readAgentCommandInput,
     async run(ctx, input): Promise<{ target: CommandTarget; answer: string | null; line: string | null }> {
       const { value, agent_user: givenAgent, alt_user: altUser } = input;
       if (command.notValid(input)) throw stopWith(ownCheck('line', `ERROR: ${command.name} not valid - ${value}|${givenAgent}`));
