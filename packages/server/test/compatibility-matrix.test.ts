@@ -15,7 +15,13 @@ describe('compatibility matrix', () => {
     const committed = readFileSync(join(ROOT, COMPATIBILITY_DOC), 'utf8');
     const generated = renderCompatibilityMatrix();
     if (committed !== generated) {
-      throw new Error(`${COMPATIBILITY_DOC} differs from the operation catalogues: regenerate it with \`${REGENERATE_COMMAND}\` and commit it`);
+      const was = committed.split('\n');
+      const is = generated.split('\n');
+      const line = is.findIndex((text, index) => text !== was[index]);
+      throw new Error(
+        `${COMPATIBILITY_DOC} differs from the operation catalogues (first at line ${line + 1}: committed ${JSON.stringify(was[line] ?? '')}, ` +
+          `generated ${JSON.stringify(is[line] ?? '')}): regenerate it with \`${REGENERATE_COMMAND}\` and commit it`,
+      );
     }
   });
 
