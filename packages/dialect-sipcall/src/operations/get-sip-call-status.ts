@@ -36,6 +36,7 @@ export function getSipCallStatus(settings: SipcallSettings): SipcallService {
   const input = paramsInput(kind.compile(schema), rules);
   return kind.define({
     name: 'App.Sip_Status.GetSipCallStatus',
+    partial: '`idleduration` is always 0: the core keeps no record of when an extension\'s last call ended',
     service: 'App.Sip_Status.GetSipCallStatus',
     auth: 'token',
     input,

@@ -61,6 +61,8 @@ export interface AgentCommand {
    * changes anything: the logged-in check then needs no read of its own.
    */
   coreChecksSession?: boolean;
+  /** What of the documented function is not carried out (the compatibility matrix). */
+  partial?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export function agentCommand(command: AgentCommand): AgentOperation {
   return defineAgentOperation({
     name: command.name,
     function: command.name,
+    ...(command.partial === undefined ? {} : { partial: command.partial }),
     auth: 'allow-list',
     input: readAgentCommandInput,
     async run(ctx, input): Promise<{ target: CommandTarget; answer: string | null; line: string | null }> {

@@ -38,6 +38,7 @@ const NO_ACTION = 'NONE';
  */
 export const setTimerAction = defineAgentOperation({
   name: 'set_timer_action',
+  partial: 'kept on the session for the agent\'s screen, not carried out: no Dn_DIAL preset is dialled',
   function: 'set_timer_action',
   auth: 'allow-list',
   input: readInput,

@@ -53,6 +53,7 @@ function callerIdFor(choice: string, call: Call, phoneNumber: string): string | 
  */
 export const transferConference = agentCommand({
   name: 'transfer_conference',
+  partial: 'consultative dials to an in-group (`consultative=YES` with DIAL_WITH_CUSTOMER or PARK_CUSTOMER_DIAL) are not carried out: `ingroup is not valid`',
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => value.length < 8 || (givenAgent.length < 1 && altUser.length < 2),
   async carryOut(ctx, { value, agentId, agentUser }) {
     const { core, request } = ctx;

@@ -54,6 +54,7 @@ async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): P
 /** add_list: a new list of a campaign the caller's group works with; inactive unless `active=Y`. */
 export const addList = defineNonAgentFunction({
   name: 'add_list',
+  partial: 'a list keeps id, name, campaign and active only: its other settings are checked, not kept',
   function: 'add_list',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,

@@ -31,6 +31,7 @@ async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadLi
 /** list_info: one list's summary, with `leads_counts=Y` how many leads it holds and how many of them are NEW. */
 export const listInfo = defineNonAgentFunction({
   name: 'list_info',
+  partial: '`dialable_count` is not computed',
   function: 'list_info',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
