@@ -4,6 +4,8 @@ import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
 import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
+import { agentCampaigns } from './functions/agent-campaigns';
+import { agentIngroupInfo } from './functions/agent-ingroup-info';
 import { agentStatusFunction } from './functions/agent-status';
 import { blindMonitor } from './functions/blind-monitor';
 import { callidInfo } from './functions/callid-info';
@@ -11,6 +13,7 @@ import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
+import { ingroupList } from './functions/ingroup-list';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
@@ -27,6 +30,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addLead,
   addList,
   addUser,
+  agentCampaigns,
+  agentIngroupInfo,
   agentStatusFunction,
   blindMonitor,
   callidInfo,
@@ -34,6 +39,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   deleteDncPhone,
   hopperList,
   inGroupStatus,
+  ingroupList,
   leadAllInfo,
   leadSearch,
   listInfo,
