@@ -20,6 +20,7 @@ import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
+import { updateList } from './functions/update-list';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
@@ -46,6 +47,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   loggedInAgents,
   recordingLookup,
   updateLeadFunction,
+  updateList,
   updateUser,
   userDetails,
   userGroupStatus,
