@@ -116,6 +116,7 @@ async function context(
         modifyUsers: true,
         deleteUsers: true,
         modifyLists: true,
+        deleteLists: true,
         deleteFromDnc: true,
         modifySameUserLevel: true,
         viewReports: true,
