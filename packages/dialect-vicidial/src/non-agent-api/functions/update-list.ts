@@ -145,6 +145,7 @@ async function followingLines(ctx: NonAgentContext, input: UpdateListInput, list
 export const updateList = defineNonAgentFunction({
   name: 'update_list',
   function: 'update_list',
+  partial: 'a list keeps name, campaign and active only; `reset_list` resets nothing (no called-since-reset mark is kept); `custom_fields_add`, `_update` and `_delete` are ignored',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
     denied: (user) => `ERROR: update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS: |${user}|0`,
