@@ -95,6 +95,7 @@ async function context(
     vtiger_callback: '',
     alt_dial: '',
     notes: '',
+    status: '',
     raw_query: '',
     ...request,
   };
