@@ -155,7 +155,7 @@ describe('transfer of a customer into a queue', () => {
     expect(await domainErrorCode(t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
   });
 
-  it('refuses a missing or inactive queue, an unknown agent, a call with a third party, and an agent without a call', async () => {
+  it('refuses a missing or inactive queue, an unknown agent, and an agent without a call', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');
     expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
@@ -165,10 +165,24 @@ describe('transfer of a customer into a queue', () => {
     expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'NOPE' }))).toBe('QUEUE_NOT_FOUND');
     expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSED' }))).toBe('QUEUE_NOT_FOUND');
     expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'AGENTDIRECT', forAgentId: '4242' }))).toBe('AGENT_NOT_FOUND');
-    await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
-    t.pbx.clearCommands();
-    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('INVALID_ARGUMENT');
     expect(t.pbx.describe()).toEqual([]);
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
+  });
+
+  it('with a third party on the call: the third party is hung up with the agent’s part, the customer alone is queued', async () => {
+    const t = await setup();
+    const { callId, customerId } = await inConferenceCall(t);
+    const { legId: thirdId } = await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
+    await t.answer(thirdId);
+    t.pbx.clearCommands();
+
+    const { callId: queuedId } = await t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' });
+    expect(t.pbx.describe()).toEqual([`hangup ${thirdId}`, `removeFromBridge agent-1000.conference ${customerId}`, `setMusicOnHold ${customerId} jazz`]);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    expect(await t.core.getCdrOfCall(callId)).toBeNull();
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ agentId: '1000', hangupSide: 'caller', hangupCause: 16 });
+    expect((await t.core.getCall(queuedId))!.legs).toEqual([expect.objectContaining({ id: customerId, role: 'caller', state: 'up' })]);
+    expect(await queuedCall(t, queuedId)).toMatchObject({ progress: { stage: 'waiting', transferredFrom: callId } });
   });
 });
