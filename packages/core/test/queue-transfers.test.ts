@@ -186,3 +186,50 @@ describe('transfer of a customer into a queue', () => {
     expect(await queuedCall(t, queuedId)).toMatchObject({ progress: { stage: 'waiting', transferredFrom: callId } });
   });
 });
+
+describe('a status given with a call named by its id', () => {
+  /** Agent 1000 in its conference, on an answered call for a new lead. */
+  async function leadCall(t: TestCore): Promise<{ callId: string; customerId: string; leadId: number }> {
+    await loginWithConference(t, '1000');
+    const lead = await t.store.direct.leads.insert(newLead());
+    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN, leadId: lead.id });
+    const customer = await legOf(t, callId, 'customer');
+    await t.answer(customer.id);
+    return { callId, customerId: customer.id, leadId: lead.id };
+  }
+
+  it('a transfer: the lead and its call log take it at once, as the agent’s disposition', async () => {
+    const t = await setup();
+    const { callId, leadId } = await leadCall(t);
+    await t.core.transferCallToQueue({ callId, queueName: 'CLOSERS', status: 'RAXFER' });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'RAXFER', user: '1000' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'RAXFER', dispositionedAt: t.clock.now() });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null, pendingDisposition: null });
+  });
+
+  it('a hang-up: kept while the call ends, applied when the agent is released from it', async () => {
+    const t = await setup();
+    const { callId, leadId } = await leadCall(t);
+    await t.core.hangupCall({ callId, status: 'SALE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', pendingDisposition: { status: 'SALE', callback: null } });
+    await t.confirmHangups();
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null });
+  });
+
+  it('a call whose lead no agent holds any more: the log entry and the lead alone', async () => {
+    const t = await setup();
+    const { callId, leadId } = await leadCall(t);
+    // The agent left a 3-way call and gave its disposition; the call goes on without it.
+    const { legId } = await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
+    await t.answer(legId);
+    await t.core.leaveThreeWayCall({ agentId: '1000' });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'NI', callback: null } });
+    await t.core.hangupCall({ callId, status: 'DONE' });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'DONE' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'DONE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null });
+    expect(await domainErrorCode(t.core.hangupCall({ callId: 'agent-1000.none', status: 'DONE' }))).toBe('NO_ACTIVE_CALL');
+  });
+});
