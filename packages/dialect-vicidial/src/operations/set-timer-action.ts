@@ -57,7 +57,7 @@ async function presetNumberOf(ctx: AgentOperationContext, agentId: string, actio
  */
 export const setTimerAction = defineAgentOperation({
   name: 'set_timer_action',
-  partial: 'kept on the session for the agent\'s screen, not carried out: no Dn_DIAL preset is dialled',
+  partial: 'Dn_DIAL dials the preset without its DTMF (`xferconf_a_dtmf` …); messages and web forms are the agent screen\'s, which the gateway does not have',
   function: 'set_timer_action',
   auth: 'allow-list',
   input: readInput,
