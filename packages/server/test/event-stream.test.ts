@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createPgStore } from '@pbx-gateway/store-pg';
 import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { openStream, type StreamClient, type StreamMessage } from './support/stream-client';
@@ -68,6 +69,22 @@ describe('who may read, and what a subscription must say', () => {
     const client = await stream({ type: 'subscribe', topics: ['agents'] }, { authorization: `Bearer ${KEY}` });
     expect(await client.waitForMessage((message) => message.type === 'subscribed', 'subscribed')).toEqual({ type: 'subscribed', after: expect.stringMatching(/^\d+$/) });
   });
+});
+
+test('a request asking to upgrade anywhere else (curl --http2 sends Upgrade: h2c) is answered as the plain request it also is', async () => {
+  const plain = await gateway.http.get(`${VICIDIAL}&function=version`);
+  const { port } = new URL(gateway.url!);
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () =>
+      socket.write(`GET ${VICIDIAL}&function=version HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n`),
+    );
+    let text = '';
+    socket.on('data', (chunk) => (text += String(chunk)));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+  expect(raw.slice(raw.indexOf('\r\n\r\n') + 4)).toBe(plain.text);
 });
 
 describe('an agent pause and a call, live, then what was missed after a reconnection', () => {

@@ -1,4 +1,5 @@
-import type { IncomingMessage, Server } from 'node:http';
+import { ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { EVENT_LOG_SIGNAL, type EventLogEntry, type Store } from '@pbx-gateway/core';
 import type { Logger } from 'pino';
@@ -39,8 +40,8 @@ export function attachEventStream(server: Server, deps: EventStreamDeps): EventS
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const stopping = new AbortController();
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    if (pathOf(req) !== EVENT_STREAM_PATH) return;
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req, deps, stopping.signal));
+    if (pathOf(req) === EVENT_STREAM_PATH) wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req, deps, stopping.signal));
+    else answerAsPlainRequest(server, req, socket, head);
   };
   server.on('upgrade', onUpgrade);
   return {
@@ -54,6 +55,24 @@ export function attachEventStream(server: Server, deps: EventStreamDeps): EventS
 }
 
 const pathOf = (req: IncomingMessage): string => (req.url ?? '').split('?')[0] ?? '';
+
+/**
+ * Once anyone listens for upgrades, Node hands every request asking for one
+ * (a WebSocket elsewhere, `curl --http2`'s `Upgrade: h2c`) to the listeners
+ * instead of the app. Elsewhere than the stream, such a request is answered
+ * by the app like any other, on its socket, which then closes.
+ */
+function answerAsPlainRequest(server: Server, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  if (head.length > 0) socket.unshift(head);
+  const res = new ServerResponse(req);
+  res.shouldKeepAlive = false;
+  res.assignSocket(socket as Socket);
+  res.once('finish', () => {
+    res.detachSocket(socket as Socket);
+    socket.end();
+  });
+  server.emit('request', req, res);
+}
 
 function serve(ws: WebSocket, req: IncomingMessage, deps: EventStreamDeps, stopping: AbortSignal): void {
   const remoteAddress = req.socket.remoteAddress ?? null;

@@ -248,7 +248,7 @@
       el('td', {}, call.to),
       el('td', {}, call.agentId || ''),
       el('td', { 'data-field': 'state' }, call.state),
-      el('td', {}, el('ul', { className: 'legs' }, ...call.legs.map((leg) => el('li', {}, leg.role + ' ' + (leg.channel || leg.endpoint) + ' — ' + leg.state)))),
+      el('td', {}, el('ul', { className: 'legs' }, ...call.legs.map((leg) => el('li', { 'data-leg-role': leg.role, 'data-leg-state': leg.state }, leg.role + ' ' + (leg.channel || leg.endpoint) + ' — ' + leg.state)))),
       el('td', {}, since(call.createdAt)),
       el('td', {}, el('button', { type: 'button', 'data-action': 'hangup', onclick: () => act(() => api('POST', '/calls/' + encodeURIComponent(call.id) + '/hangup')) }, 'Hang up')))));
 
