@@ -5,6 +5,7 @@ import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 
 const KEY = 'test-admin-key-0123456789abcdef';
 const VOIPSUN = '/api/api.php?username=voipsun&password=secretpwd';
+const VICIDIAL = '/agc/api.php?source=test&user=6666&pass=1234&agent_user=1000';
 
 let gateway: TestGateway;
 
@@ -87,9 +88,10 @@ describe('the JSON API', () => {
     expect([notLoggedIn.status, notLoggedIn.body.error.code]).toEqual([404, 'AGENT_NOT_LOGGED_IN']);
     const noCall = await post('/calls/no-such-call/hangup');
     expect([noCall.status, noCall.body.error.code]).toEqual([404, 'CALL_NOT_FOUND']);
-    const supervisingNothing = await post('/supervision', { agentId: '1000', mode: 'listen', supervisorExtension: '101' });
-    expect(supervisingNothing.status).toBeGreaterThanOrEqual(400);
-    expect(supervisingNothing.body.error.code).toMatch(/^[A-Z_]+$/);
+    const supervisingNobody = await post('/supervision', { agentId: '4242', mode: 'listen', supervisorExtension: '101' });
+    expect([supervisingNobody.status, supervisingNobody.body.error.code]).toEqual([404, 'AGENT_NOT_LOGGED_IN']);
+    const noSupervisor = await post('/supervision', { agentId: '1000', mode: 'barge', supervisorExtension: '999' });
+    expect([noSupervisor.status, noSupervisor.body.error.code]).toEqual([404, 'EXTENSION_NOT_FOUND']);
   });
 
   test('a recorded call placed by a dialect shows with its legs; hung up from the console it ends, and its CDR offers the recording\'s audio', async () => {
@@ -113,6 +115,31 @@ describe('the JSON API', () => {
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
     const missing = await get('/recordings/999999');
     expect([missing.status, missing.body.error.code]).toEqual([404, 'RECORDING_NOT_FOUND']);
+  });
+
+  test('listen from the console: extension 100 is rung and joins agent 1000\'s call with a customer; hung up from the console, the supervision ends', async () => {
+    // VICIdial dials for a paused agent only.
+    expect((await post('/agents/1000/pause', {})).body.outcome).toBe('paused');
+    expect((await gateway.http.get(`${VICIDIAL}&function=external_dial&value=7275551212&phone_code=1&search=NO&preview=NO&focus=NO`)).text).toMatch(/^SUCCESS: external_dial/);
+    const customerCall = await gateway.waitFor(async () => {
+      const callId = (await gateway.core.getAgentSession('1000'))?.currentCallId;
+      const found = callId ? await gateway.core.getCall(callId) : null;
+      return found?.legs.some((leg) => leg.role === 'customer' && leg.state === 'up') ? found.call.id : undefined;
+    }, 15000, 'agent 1000 talking to the customer');
+
+    const listen = await post('/supervision', { agentId: '1000', mode: 'listen', supervisorExtension: '100' });
+    expect([listen.status, listen.body]).toEqual([200, { callId: expect.any(String), agentId: '1000', mode: 'listen' }]);
+    const supervision = await gateway.waitFor(async () => {
+      const row = ((await get('/snapshot')).body.calls as Array<CallRow & { purpose: string }>).find((call) => call.id === listen.body.callId);
+      return row?.legs.some((leg) => leg.role === 'supervisor' && leg.state === 'up') ? row : undefined;
+    }, 15000, 'the supervisor listening');
+    expect(supervision.purpose).toBe('supervision');
+
+    expect((await post(`/calls/${supervision.id}/hangup`)).status).toBe(200);
+    await gateway.waitFor(async () => (await gateway.core.getCdrOfCall(supervision.id)) ?? undefined, 15000, 'the supervision\'s CDR');
+    expect((await gateway.core.getCall(customerCall))?.call.state).not.toBe('ended');
+    expect((await post(`/calls/${customerCall}/hangup`)).status).toBe(200);
+    await gateway.waitFor(async () => (await gateway.core.getCdrOfCall(customerCall)) ?? undefined, 15000, 'the customer call\'s CDR');
   });
 
   test('logging an agent out from the console ends the session', async () => {

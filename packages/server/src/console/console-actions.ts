@@ -62,9 +62,12 @@ export function consoleActions(core: CallControl) {
         fields.supervisorAgentId !== undefined
           ? { agentId: name(fields.supervisorAgentId, 'supervisorAgentId') }
           : { selector: { by: 'internal_number', value: name(fields.supervisorExtension, 'supervisorExtension') }, dialplan: null };
+      const session = await core.getAgentSession(agentId);
+      if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${agentId} is not logged in`);
       const { callId } = await core.startSupervision({
         supervisor,
-        supervised: { kind: 'agent', agentId },
+        // An agent that sits in a session conference (VICIdial) talks to its customers there; others on their call's own leg.
+        supervised: session.conference ? { kind: 'agent_conference', agentId } : { kind: 'agent', agentId },
         mode: mode as SupervisionRequest['mode'],
         callerId: { number: agentId, name: 'Supervision' },
         ringSec: null,
