@@ -109,6 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     callbacks: metrics.callbacks.count(createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs })),
     logger: coreLogger,
     config: config.core,
+    // The event log last: see inTransaction.
     projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall), createEventLogProjector()],
     vocabulary: [VICIDIAL_VOCABULARY, VOIPSUN_VOCABULARY, CCGATEWAY_VOCABULARY, SIPCALL_VOCABULARY, PROVISIONING_VOCABULARY, ADMIN_VOCABULARY],
   });
