@@ -65,6 +65,13 @@ describe('who may read, and what a subscription must say', () => {
     expect(client.messages).toEqual([{ type: 'error', code: 'INVALID_REQUEST', message: expect.any(String) }]);
   });
 
+  test('a first message larger than the stream takes: the reader is closed (1009), the gateway goes on serving', async () => {
+    const client = await stream({ type: 'subscribe', key: KEY, padding: 'x'.repeat(70 * 1024) });
+    expect((await client.closed).code).toBe(1009);
+    const next = await stream({ type: 'subscribe', key: KEY });
+    await next.waitForMessage((message) => message.type === 'subscribed', 'subscribed');
+  });
+
   test('the key in the Authorization header of the upgrade request is enough', async () => {
     const client = await stream({ type: 'subscribe', topics: ['agents'] }, { authorization: `Bearer ${KEY}` });
     expect(await client.waitForMessage((message) => message.type === 'subscribed', 'subscribed')).toEqual({ type: 'subscribed', after: expect.stringMatching(/^\d+$/) });

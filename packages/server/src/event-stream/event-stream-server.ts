@@ -76,12 +76,15 @@ function answerAsPlainRequest(server: Server, req: IncomingMessage, socket: Dupl
 
 function serve(ws: WebSocket, req: IncomingMessage, deps: EventStreamDeps, stopping: AbortSignal): void {
   const remoteAddress = req.socket.remoteAddress ?? null;
+  // A reader's protocol error (a frame too large, a bad frame) closes its socket; unheard, it would end the process.
+  ws.on('error', (error) => deps.logger.warn({ remoteAddress, error: error.message }, 'event stream reader failed'));
   if (deps.apiKeySha256 === null) {
     refuse(ws, STREAM_CLOSE.disabled, 'STREAM_DISABLED', 'the event stream is switched off: no admin key is configured');
     return;
   }
   const headerKey = bearerKey(req.headers.authorization);
   const timer = setTimeout(() => refuse(ws, STREAM_CLOSE.subscribeTimeout, 'INVALID_REQUEST', 'no subscribe message came'), SUBSCRIBE_TIMEOUT_MS);
+  ws.once('close', () => clearTimeout(timer));
   ws.once('message', (data, isBinary) => {
     clearTimeout(timer);
     const parsed = isBinary ? ({ ok: false, message: 'send text frames' } as const) : parseSubscribeRequest(String(data));
