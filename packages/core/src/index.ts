@@ -31,6 +31,8 @@ export * from './credentials/access-token';
 export * from './outbox/outbox';
 export * from './api-log/api-log';
 export * from './events/domain-event';
+export * from './events/event-log';
+export * from './events/event-log-projector';
 export * from './kernel/json';
 export * from './kernel/owner-queue';
 export * from './kernel/ids';

@@ -23,6 +23,7 @@ import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
 import { moveStoredRecording, recordBridge, recordingIsLive, stopRecording } from './commands/recording';
+import { storedRecordingFile } from './commands/stored-recording-file';
 import { setRinging } from './commands/ringing';
 import { setMuted } from './commands/mute';
 import { answer, setMusicOnHold } from './commands/holding';
@@ -109,6 +110,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     stopRecording: (recordingName: string) => stopRecording(call, recordingName),
     recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
     moveStoredRecording: (from: string, to: string) => moveStoredRecording(call, from, to),
+    storedRecordingFile: (recordingName: string) => storedRecordingFile(settings, recordingName),
     snoop: (request: SnoopRequest): Promise<OriginatedLeg> => snoop(call, settings.app, request),
     setRinging: (legId: string, ringing: boolean) => setRinging(call, legId, ringing),
     setMuted: (legId: string, muted: boolean) => setMuted(call, legId, muted),

@@ -65,6 +65,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ CONFIG_FILE: file, METRICS_KEY: 'n'.repeat(20) }).metrics.keySha256).not.toBe(hash);
   });
 
+  it('keeps event-stream entries 24 hours unless EVENT_STREAM_RETENTION_HOURS says otherwise', () => {
+    expect(loadConfig({}).eventStream).toEqual({ retentionHours: 24 });
+    expect(loadConfig({ EVENT_STREAM_RETENTION_HOURS: '1.5' }).eventStream).toEqual({ retentionHours: 1.5 });
+  });
+
   it('lets DEMO switch the demo tenant either way', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', DEMO: '1' }).demo).toBe(true);
@@ -93,6 +98,7 @@ describe('configuration from the environment', () => {
     [{ METRICS_KEY: 'short' }, /METRICS_KEY must be at least 16 characters long/],
     [{ METRICS_KEY_SHA256: 'abc' }, /METRICS_KEY_SHA256 \(metrics.keySha256\) must be 64 hexadecimal digits/],
     [{ DEMO: 'maybe' }, /DEMO must be 1 or 0/],
+    [{ EVENT_STREAM_RETENTION_HOURS: '0' }, /EVENT_STREAM_RETENTION_HOURS must be a positive number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ MEDIA_PATH_MAPPINGS: 'Y:/' }, /must be prefix=media/],
   ])('refuses %j with a clear message', (env, message) => {

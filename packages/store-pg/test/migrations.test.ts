@@ -17,6 +17,8 @@ const TABLES = [
   'cdrs',
   'did_routes',
   'do_not_call',
+  'event_log',
+  'event_log_pruned',
   'extension_group_members',
   'extension_groups',
   'extensions',

@@ -53,7 +53,8 @@ export interface CdrSearch {
   /** With `read`: only the CDRs this reader has (true) or has not (false) marked read. */
   reader?: string;
   read?: boolean;
-  /** In id order: `offset` rows skipped, then at most `limit`. */
+  /** In id order (newest first with `newestFirst`): `offset` rows skipped, then at most `limit`. */
+  newestFirst?: boolean;
   offset?: number;
   limit?: number;
 }

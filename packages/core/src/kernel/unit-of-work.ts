@@ -95,8 +95,12 @@ export async function inTransaction<T>(ctx: CoreContext, work: (uow: UnitOfWork)
       afterCommit: (start) => void afterwards.push(start),
     };
     const value = await work(uow);
-    for (const event of events) {
-      for (const projector of ctx.projectors) await projector.project(event, tx);
+    // Projector by projector, each seeing the events in order: the last one
+    // (the event log) takes its ordering lock just before the commit, after
+    // every row lock the others may take, so that lock is held only briefly
+    // and never waits behind a row lock it would block.
+    for (const projector of ctx.projectors) {
+      for (const event of events) await projector.project(event, tx);
     }
     return value;
   });

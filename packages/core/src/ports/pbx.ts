@@ -44,6 +44,8 @@ export interface Pbx {
    * `not_found`, a name outside the store `rejected`.
    */
   moveStoredRecording(from: string, to: string): Promise<void>;
+  /** The file of a stored (finished) recording, named as for a move; an absent one is `not_found`. */
+  storedRecordingFile(recordingName: string): Promise<StoredRecordingFile>;
   /** Plays the music-on-hold class (the engine's default when null) to everyone in a bridge until it is destroyed. */
   startMusicOnHold(bridgeId: string, mohClass: string | null): Promise<void>;
   /**
@@ -177,6 +179,12 @@ export type PbxEvent =
   | { type: 'pbx_disconnected'; at: Date };
 
 /** Why a PBX command failed; the core turns these into domain errors. */
+/** A recording's file as the engine keeps it. */
+export interface StoredRecordingFile {
+  contentType: string;
+  data: Uint8Array;
+}
+
 export type PbxFailureKind = 'unavailable' | 'not_found' | 'conflict' | 'invalid_state' | 'rejected';
 
 export class PbxFailure extends Error {

@@ -12,6 +12,7 @@ import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
 import type { Recording, RecordingSearch } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
+import type { EventLogRepository } from '../events/event-log';
 import type {
   CallbackRepository,
   CampaignRepository,
@@ -66,6 +67,7 @@ export interface StoreTransaction {
   readonly manualDialQueue: ManualDialQueueRepository;
   readonly voicemailMessages: VoicemailMessageRepository;
   readonly notifications: AgentNotificationRepository;
+  readonly eventLog: EventLogRepository;
 }
 
 export interface ApiUserRepository {

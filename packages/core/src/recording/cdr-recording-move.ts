@@ -65,6 +65,12 @@ export async function moveCdrRecording(ctx: CoreContext, request: CdrRecordingMo
 
 const moved = (recording: Recording, name: string, location: string): Recording => ({ ...recording, name, location });
 
+/** The engine's name of a recording file (`2018/a.wav` → `2018/a`): relative to its store, without extension. */
+export function engineRecordingName(file: string): string {
+  const { directory, base } = partsOf(file);
+  return join(directory, base);
+}
+
 const join = (directory: string, name: string): string => (directory === '' ? name : `${directory}/${name}`);
 
 /** `2018/a.wav` → directory `2018`, base `a`, extension `.wav`. */

@@ -5,6 +5,8 @@ import type { Recording, RecordingSearch } from './recording';
 import { startAgentRecording, type AgentRecordingRequest, type AgentRecordingStarted } from './agent-recording-start';
 import { stopAgentRecordings, type AgentRecordingsStopped } from './agent-recording-stop';
 import { moveCdrRecording, type CdrRecordingMove, type CdrRecordingMoveOutcome } from './cdr-recording-move';
+import { cdrRecordingAudio } from './cdr-recording-audio';
+import type { StoredRecordingFile } from '../ports/pbx';
 
 /** Recordings of agents' conferences. */
 export interface RecordingCommands {
@@ -19,6 +21,8 @@ export interface RecordingCommands {
   moveCdrRecording(request: CdrRecordingMove): Promise<CdrRecordingMoveOutcome>;
   /** The CDR with this id (ids are the store's, increasing). */
   getCdr(cdrId: number): Promise<Cdr | null>;
+  /** The audio of the recording a CDR names, from the engine; null when the CDR names none or the engine has no such file. */
+  cdrRecordingAudio(cdrId: number): Promise<StoredRecordingFile | null>;
 }
 
 export function recordingCommands(ctx: CoreContext, track: TrackWork): RecordingCommands {
@@ -32,5 +36,6 @@ export function recordingCommands(ctx: CoreContext, track: TrackWork): Recording
     findRecordings: (criteria) => direct.recordings.search(criteria),
     moveCdrRecording: (request) => track(moveCdrRecording(ctx, request)),
     getCdr: (cdrId) => direct.cdrs.get(cdrId),
+    cdrRecordingAudio: (cdrId) => cdrRecordingAudio(ctx, cdrId),
   };
 }

@@ -57,6 +57,8 @@ export interface GatewayConfig {
   admin: { apiKeySha256: string | null };
   /** `/metrics` (docs/metrics.md): the SHA-256 of the bearer key it asks for, hex; null leaves it open, like `/health`. */
   metrics: { keySha256: string | null };
+  /** The live event stream (docs/event-stream.md): how long its entries are kept for readers that reconnect. */
+  eventStream: { retentionHours: number };
 }
 
 export const defaultGatewayConfig: GatewayConfig = {
@@ -72,4 +74,5 @@ export const defaultGatewayConfig: GatewayConfig = {
   callbacks: { timeoutMs: 10000, idleMs: 200 },
   admin: { apiKeySha256: null },
   metrics: { keySha256: null },
+  eventStream: { retentionHours: 24 },
 };

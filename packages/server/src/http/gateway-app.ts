@@ -14,6 +14,8 @@ export interface AppParts {
   logger: Logger;
   /** The admin API, mounted at its prefix before any dialect (Sip_Call claims every path). */
   admin: { prefix: string; router: Router };
+  /** The live console (docs/console.md): its page and its JSON, under its own prefix. */
+  console: { prefix: string; router: Router };
   /** `GET /metrics` (docs/metrics.md). */
   metrics: (req: Request, res: Response) => Promise<void>;
 }
@@ -30,6 +32,7 @@ export function createGatewayApp(parts: AppParts): Express {
   app.get('/health', (req, res, next) => void healthHandler(parts.core, parts.databaseUp)(req, res).catch(next));
   app.get('/metrics', (req, res, next) => void parts.metrics(req, res).catch(next));
   app.use(parts.admin.prefix, parts.admin.router);
+  app.use(parts.console.prefix, parts.console.router);
   if (parts.demo) app.use(demoCallbackInbox());
   for (const dialect of parts.dialects) app.use(dialect.router);
   app.use((_req: Request, res: Response) => {

@@ -21,6 +21,7 @@ const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
   stopRecording: true,
   recordingIsLive: true,
   moveStoredRecording: true,
+  storedRecordingFile: true,
   startMusicOnHold: true,
   snoop: true,
   setRinging: true,

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import {
   createCallControl,
+  createEventLogProjector,
   systemClock,
   systemTimers,
   type CallControl,
@@ -31,6 +32,9 @@ import { createScryptSecretHasher } from '../security/scrypt-secret-hasher';
 import { cryptoIds } from '../support/crypto-ids';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { metricsHandler } from '../metrics/metrics-endpoint';
+import { attachEventStream, type EventStream } from '../event-stream/event-stream-server';
+import { startEventLogRetention } from '../event-stream/event-log-retention';
+import { CONSOLE_PREFIX, createConsole } from '../console/console-router';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -105,7 +109,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     callbacks: metrics.callbacks.count(createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs })),
     logger: coreLogger,
     config: config.core,
-    projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall)],
+    // The event log last: see inTransaction.
+    projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall), createEventLogProjector()],
     vocabulary: [VICIDIAL_VOCABULARY, VOIPSUN_VOCABULARY, CCGATEWAY_VOCABULARY, SIPCALL_VOCABULARY, PROVISIONING_VOCABULARY, ADMIN_VOCABULARY],
   });
   core.start();
@@ -137,14 +142,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   ];
   const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
   const scrape = metricsHandler(metrics, { liveCounts: () => core.liveCounts(), poolUse: () => store.poolUse() }, config.metrics.keySha256);
-  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin, metrics: scrape });
+  const liveConsole = {
+    prefix: CONSOLE_PREFIX,
+    router: createConsole({ core, eventLog: store.direct.eventLog, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'console' }) }),
+  };
+  const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin, console: liveConsole, metrics: scrape });
   for (const dialect of dialects) dialect.start?.();
   const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs });
+  const retention = startEventLogRetention(store, config.eventStream, logger);
 
   let server: Server | null = null;
   let url: string | null = null;
+  let stream: EventStream | null = null;
   if (options.listen) {
     server = await listen(app, config.http);
+    stream = attachEventStream(server, { store, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'event-stream' }) });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}`;
@@ -159,6 +171,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async stop() {
       if (stopped) return;
       stopped = true;
+      retention.stop();
+      await stream?.close();
       if (server) await closeServer(server);
       for (const dialect of dialects) await dialect.stop?.();
       await dispatcher.stop();

@@ -106,7 +106,7 @@ export function createCdrRepository(db: Knex): CdrRepository {
     },
 
     async search(criteria) {
-      const query = db('cdrs').select('cdrs.*').orderBy('cdrs.id');
+      const query = db('cdrs').select('cdrs.*').orderBy('cdrs.id', criteria.newestFirst === true ? 'desc' : 'asc');
       if (criteria.tenant === null) query.whereNull('cdrs.tenant');
       else if (criteria.tenant !== undefined) query.where('cdrs.tenant', criteria.tenant);
       if (criteria.from) query.where('cdrs.started_at', '>=', criteria.from);

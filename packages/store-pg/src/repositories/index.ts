@@ -26,6 +26,7 @@ import { createGroupAliasRepository } from './group-aliases';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
+import { createEventLogRepository } from './event-log';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -56,6 +57,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     groupAliases: createGroupAliasRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     notifications: createAgentNotificationRepository(db),
+    eventLog: createEventLogRepository(db),
     manualDialQueue: createManualDialQueueRepository(db, facts),
   };
 }

@@ -3,6 +3,7 @@ import { agentContract, apiUserContract, extensionContract, loginFailureContract
 import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
 import { diallingContract } from './dialling';
+import { eventLogContract } from './event-log';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
@@ -30,6 +31,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     playbackContract(makeStore);
     cdrContract(makeStore);
     mailboxContract(makeStore);
+    eventLogContract(makeStore);
     outboxContract(makeStore);
     tokenContract(makeStore);
     diallingContract(makeStore);

@@ -63,7 +63,10 @@ import type {
   LeadRepository,
   LeadStatus,
   LeadStatusRepository,
+  EventLogEntry,
+  EventLogRepository,
 } from '@pbx-gateway/core';
+import { EVENT_LOG_SIGNAL } from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
@@ -256,7 +259,9 @@ type TableName =
   | 'manualDialQueue'
   | 'userGroups'
   | 'voicemailMessages'
-  | 'notifications';
+  | 'notifications'
+  | 'eventLog'
+  | 'eventLogPruned';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -290,6 +295,8 @@ const TABLES: readonly TableName[] = [
   'userGroups',
   'voicemailMessages',
   'notifications',
+  'eventLog',
+  'eventLogPruned',
 ];
 
 interface Row<V> {
@@ -1134,7 +1141,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       };
       const readBy = (cdr: Cdr): boolean => access.read('cdrReads', `${criteria.reader}\u0000${cdr.id}`) !== undefined;
       const found = values<Cdr>('cdrs')
-        .sort((a, b) => a.id - b.id)
+        .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
         .filter((cdr) => criteria.tenant === undefined || cdr.tenant === criteria.tenant)
         .filter((cdr) => !criteria.from || cdr.startedAt.getTime() >= criteria.from.getTime())
         .filter((cdr) => !criteria.to || cdr.startedAt.getTime() <= criteria.to.getTime())
@@ -1475,5 +1482,47 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     voicemailMessages,
     notifications,
     manualDialQueue,
+    eventLog: createEventLog(access, state),
+  };
+}
+
+/** The event log: ids taken under a lock held to the end of the transaction, as Postgres does, so they grow in commit order. */
+function createEventLog(access: Access, state: StoreState): EventLogRepository {
+  const entries = (): EventLogEntry[] =>
+    access
+      .scan<EventLogEntry>('eventLog')
+      .map((row) => structuredClone(row.value))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+  const prunedThrough = (): string => access.read<string>('eventLogPruned', 'horizon')?.value ?? '0';
+  return {
+    async append(entry) {
+      await access.lock('eventLogPruned', 'order');
+      const id = String(state.nextSerial('eventLog'));
+      await access.insert<EventLogEntry>('eventLog', id, structuredClone({ ...entry, id }));
+      access.mailboxAppended(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel);
+    },
+    async readAfter(afterId, filter, limit) {
+      const passes = (entry: EventLogEntry): boolean =>
+        Number(entry.id) > Number(afterId) &&
+        (filter.topics.length === 0 || filter.topics.includes(entry.topic)) &&
+        (filter.tenant === undefined || entry.tenant === filter.tenant);
+      return { entries: entries().filter(passes).slice(0, limit), prunedThrough: prunedThrough() };
+    },
+    async lastId() {
+      return entries().at(-1)?.id ?? '0';
+    },
+    async prune(before) {
+      let removed = 0;
+      let highest = Number(prunedThrough());
+      for (const entry of entries()) {
+        if (entry.at.getTime() >= before.getTime()) continue;
+        if (await access.remove('eventLog', entry.id)) removed += 1;
+        highest = Math.max(highest, Number(entry.id));
+      }
+      if (removed > 0 && !(await access.update<string>('eventLogPruned', 'horizon', String(highest)))) {
+        await access.insert<string>('eventLogPruned', 'horizon', String(highest));
+      }
+      return removed;
+    },
   };
 }

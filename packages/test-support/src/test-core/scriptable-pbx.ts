@@ -1,6 +1,7 @@
 import type { FarEndOutcome } from '../far-end/far-end-control';
 import {
   PbxFailure,
+  type StoredRecordingFile,
   type BridgeKind,
   type HangupReason,
   type OriginateRequest,
@@ -31,6 +32,7 @@ export type PbxCommandName =
   | 'recordBridge'
   | 'stopRecording'
   | 'moveStoredRecording'
+  | 'storedRecordingFile'
   | 'setRinging'
   | 'setMuted'
   | 'startMusicOnHold'
@@ -341,6 +343,13 @@ export class ScriptablePbx implements Pbx {
     if (this.storedRecordings.has(to)) throw new PbxFailure('conflict', 'A recording with the same name already exists on the system', 409);
     this.storedRecordings.delete(from);
     this.storedRecordings.add(to);
+  }
+
+  /** A stored recording's file: a few bytes naming it, enough to tell which file was read. */
+  async storedRecordingFile(recordingName: string): Promise<StoredRecordingFile> {
+    this.record('storedRecordingFile', [recordingName]);
+    if (!this.storedRecordings.has(recordingName)) throw new PbxFailure('not_found', `Recording not found (${recordingName})`, 404);
+    return { contentType: 'audio/wav', data: new TextEncoder().encode(`recording ${recordingName}`) };
   }
 
   async recordingIsLive(recordingName: string): Promise<boolean> {

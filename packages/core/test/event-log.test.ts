@@ -1,0 +1,70 @@
+import { createEventLogProjector, eventLogEntry, type ClickToCallRequest, type EventLogEntry } from '../src';
+import { agent, createTestCore, extension, legOf, loginPlain, trunk, type TestCore } from '@pbx-gateway/test-support';
+
+// The event log projector: every domain event goes into the log, in the
+// transaction that made it true, under its topic and its call's tenant.
+
+async function setup(): Promise<TestCore> {
+  return createTestCore({
+    directory: { agents: [agent('1000')], extensions: [extension(5, '100')], trunks: [trunk(1)] },
+    projectors: [createEventLogProjector()],
+  });
+}
+
+const clickToCall: ClickToCallRequest = {
+  source: { by: 'internal_number', value: '100' },
+  dialplan: null,
+  destination: '800123456',
+  sourceCallerId: { number: '800123456', name: 'Click to call' },
+  destinationCallerId: null,
+  sourceRingSec: 20,
+  destinationRingSec: 40,
+  data: {},
+  tenant: 'acme',
+  origin: { dialect: 'voipsun', operation: 'originate', apiUserId: 'u1' },
+};
+
+const logged = async (t: TestCore): Promise<EventLogEntry[]> => (await t.store.direct.eventLog.readAfter('0', { topics: [] }, 1000)).entries;
+
+test('an agent logging in and pausing: each event logged once, in order, as topic agents with no tenant', async () => {
+  const t = await setup();
+  await loginPlain(t, '1000');
+  await t.core.pauseAgent({ agentId: '1000', reason: 'LUNCH' });
+  const entries = await logged(t);
+  expect(entries.map((entry) => entry.type)).toEqual(t.eventTypes());
+  expect(entries.at(-1)).toEqual({
+    id: expect.any(String),
+    at: t.clock.now(),
+    tenant: null,
+    topic: 'agents',
+    type: 'AgentStateChanged',
+    data: { agentId: '1000', from: 'ready', to: 'paused', reason: 'LUNCH', endedPause: null },
+  });
+});
+
+test("a call's events carry its tenant; its end carries the CDR", async () => {
+  const t = await setup();
+  const { callId } = await t.core.startClickToCall(clickToCall);
+  const source = await legOf(t, callId, 'source');
+  await t.ring(source.id);
+  await t.answer(source.id);
+  await t.endLeg(source.id);
+  await t.confirmHangups();
+  const entries = await logged(t);
+  expect(entries.every((entry) => entry.topic === 'calls' && entry.tenant === 'acme')).toBe(true);
+  const ended = entries.find((entry) => entry.type === 'CallEnded')!;
+  expect(ended.data).toMatchObject({ call: { id: callId, tenant: 'acme', origin: 'voipsun', state: 'ended' }, cdr: { callId, tenant: 'acme', hangupCause: 16 } });
+  expect(entries.find((entry) => entry.type === 'LegAnswered')?.data).toMatchObject({ leg: { id: source.id, role: 'source', state: 'up' } });
+});
+
+test('queue and lead events have topics of their own', () => {
+  const at = new Date('2024-05-01T09:00:00.000Z');
+  expect(eventLogEntry({ type: 'LeadAdded', leadId: 7, listId: 101, campaignId: 'TESTCAMP', at })).toEqual({
+    at,
+    type: 'LeadAdded',
+    topic: 'leads',
+    tenant: null,
+    data: { leadId: 7, listId: 101, campaignId: 'TESTCAMP' },
+  });
+  expect(eventLogEntry({ type: 'PlaybackStarted', playbackId: 'p1', agentId: '1000', callId: null, at }).topic).toBe('playbacks');
+});
