@@ -44,6 +44,13 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
       return { ...base, topic: 'agents', tenant: null, data: { agentId: event.agentId, callId: event.callId, legId: event.legId, by: event.by } };
     case 'AgentAdded':
       return { ...base, topic: 'agents', tenant: null, data: { agentId: event.agentId } };
+    case 'AgentTimerActionDue':
+      return {
+        ...base,
+        topic: 'agents',
+        tenant: null,
+        data: { agentId: event.agentId, callId: event.callId, action: event.action, message: event.message, dialedLegId: event.dialedLegId },
+      };
     case 'PlaybackStarted':
     case 'PlaybackPaused':
     case 'PlaybackResumed':
