@@ -1,4 +1,4 @@
-import { createEventLogProjector, eventLogEntry, type ClickToCallRequest, type EventLogEntry } from '../src';
+import { createEventLogProjector, EVENT_LOG_START, eventLogEntry, type ClickToCallRequest, type DomainEvent, type EventLogEntry } from '../src';
 import { agent, createTestCore, extension, legOf, loginPlain, trunk, type TestCore } from '@pbx-gateway/test-support';
 
 // The event log projector: every domain event goes into the log, in the
@@ -24,7 +24,7 @@ const clickToCall: ClickToCallRequest = {
   origin: { dialect: 'voipsun', operation: 'originate', apiUserId: 'u1' },
 };
 
-const logged = async (t: TestCore): Promise<EventLogEntry[]> => (await t.store.direct.eventLog.readAfter('0', { topics: [] }, 1000)).entries;
+const logged = async (t: TestCore): Promise<EventLogEntry[]> => (await t.store.direct.eventLog.readAfter(EVENT_LOG_START, { topics: [] }, 1000)).entries;
 
 test('an agent logging in and pausing: each event logged once, in order, as topic agents with no tenant', async () => {
   const t = await setup();
@@ -40,6 +40,30 @@ test('an agent logging in and pausing: each event logged once, in order, as topi
     type: 'AgentStateChanged',
     data: { agentId: '1000', from: 'ready', to: 'paused', reason: 'LUNCH', endedPause: null },
   });
+});
+
+test("a transaction's events reach a projector that takes them all at once together, in order, once per transaction that published any", async () => {
+  const batches: string[][] = [];
+  const t = await createTestCore({
+    directory: { agents: [agent('1000')], extensions: [extension(5, '100')], trunks: [trunk(1)] },
+    projectors: [
+      {
+        name: 'batches',
+        async projectAll(events: readonly DomainEvent[]) {
+          batches.push(events.map((event) => event.type));
+        },
+      },
+    ],
+  });
+  const { callId } = await t.core.startClickToCall(clickToCall);
+  const source = await legOf(t, callId, 'source');
+  await t.ring(source.id);
+  await t.answer(source.id);
+  await t.endLeg(source.id);
+  await t.confirmHangups();
+  expect(batches.flat()).toEqual(t.eventTypes());
+  expect(batches.every((batch) => batch.length > 0)).toBe(true);
+  expect(batches.some((batch) => batch.length > 1)).toBe(true);
 });
 
 test("a call's events carry its tenant; its end carries the CDR", async () => {

@@ -1,4 +1,4 @@
-import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type EventPush, type Leg, type DomainEventProjector, type StoreTransaction } from '@pbx-gateway/core';
+import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type EventPush, type Leg, type EachEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
 import { pushMessage, pushOrderingKey } from './push';
 import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
@@ -191,7 +191,7 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
  * earlier session is ever delivered. A session signed out because its
  * receiver stopped answering is not told so: there is no one to tell.
  */
-export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>): DomainEventProjector {
+export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>): EachEventProjector {
   const resolved: CcgatewaySettings = { ...defaultCcgatewaySettings, ...settings };
   return {
     name: 'ccgateway',

@@ -54,7 +54,7 @@ describe('the JSON API', () => {
   test('the snapshot: agents with state and time in it, queues with members and callers waiting, calls, recent CDRs, and the last event id', async () => {
     const snapshot = await get('/snapshot');
     expect(snapshot.status).toBe(200);
-    expect(snapshot.body).toEqual({ lastEventId: expect.stringMatching(/^\d+$/), agents: expect.any(Array), calls: expect.any(Array), queues: expect.any(Array), cdrs: [] });
+    expect(snapshot.body).toEqual({ lastEventId: expect.stringMatching(/^\d+-\d+$/), agents: expect.any(Array), calls: expect.any(Array), queues: expect.any(Array), cdrs: [] });
     // Agent 1000's phone sits in its VICIdial session conference: a live call of its own.
     expect(snapshot.body.calls).toEqual([expect.objectContaining({ purpose: 'agent_phone', agentId: '1000', legs: [expect.objectContaining({ role: 'agent', endpoint: 'PJSIP/1000' })] })]);
     expect(snapshot.body.agents.find((agent: { agentId: string }) => agent.agentId === '1000')).toEqual({

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { compareEventLogIds, parseEventLogId } from '@pbx-gateway/core';
 import { createPgStore } from '@pbx-gateway/store-pg';
 import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { openStream, type StreamClient, type StreamMessage } from './support/stream-client';
@@ -36,8 +37,18 @@ interface LogRow {
   type: string;
 }
 
+// In the stream's order, under the stream's ids.
 const logRows = (where = 'true', params: unknown[] = []): Promise<LogRow[]> =>
-  gateway.query<LogRow>(`SELECT id::text AS id, topic, tenant, type FROM event_log WHERE ${where} ORDER BY event_log.id`, params);
+  gateway.query<LogRow>(
+    `SELECT tx::text || '-' || id::text AS id, topic, tenant, type FROM event_log WHERE ${where} ORDER BY event_log.tx, event_log.id`,
+    params,
+  );
+
+/** SQL parameters for `(tx, id)` compared with a stream id. */
+const positionParams = (id: string): string[] => {
+  const position = parseEventLogId(id)!;
+  return [position.tx.toString(), position.serial.toString()];
+};
 
 const idsOf = (messages: readonly StreamMessage[]): string[] => messages.map((message) => message.id!);
 
@@ -58,6 +69,11 @@ describe('who may read, and what a subscription must say', () => {
     ['not a subscribe', '{"type":"listen"}'],
     ['an unknown topic', '{"type":"subscribe","topics":["weather"]}'],
     ['an id that is not one', '{"type":"subscribe","after":"12abc"}'],
+    ['an id as a number', '{"type":"subscribe","after":0}'],
+    ['an id of one part', '{"type":"subscribe","after":"1234"}'],
+    ['an id of three parts', '{"type":"subscribe","after":"1-2-3"}'],
+    ['an id with a sign', '{"type":"subscribe","after":"-1-2"}'],
+    ['an id past 64 bits', '{"type":"subscribe","after":"18446744073709551616-1"}'],
     ['a tenant that is not text', '{"type":"subscribe","tenant":7}'],
   ])('%s: an INVALID_REQUEST error message, then close 4400', async (_case, text) => {
     const client = await stream(text, { authorization: `Bearer ${KEY}` });
@@ -74,7 +90,7 @@ describe('who may read, and what a subscription must say', () => {
 
   test('the key in the Authorization header of the upgrade request is enough', async () => {
     const client = await stream({ type: 'subscribe', topics: ['agents'] }, { authorization: `Bearer ${KEY}` });
-    expect(await client.waitForMessage((message) => message.type === 'subscribed', 'subscribed')).toEqual({ type: 'subscribed', after: expect.stringMatching(/^\d+$/) });
+    expect(await client.waitForMessage((message) => message.type === 'subscribed', 'subscribed')).toEqual({ type: 'subscribed', after: expect.stringMatching(/^\d+-\d+$/) });
   });
 });
 
@@ -112,8 +128,8 @@ describe('an agent pause and a call, live, then what was missed after a reconnec
     expect(answered).toMatchObject({ topic: 'calls', data: { call: { id: callId, purpose: 'click_to_call', origin: 'voipsun', from: expect.any(String), to: '800123456' } } });
 
     // Ids only grow, none repeats, and a reader of agents and calls gets nothing else.
-    const ids = idsOf(client.events()).map(BigInt);
-    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+    const ids = idsOf(client.events());
+    expect(ids).toEqual([...ids].sort(compareEventLogIds));
     expect(new Set(ids).size).toBe(ids.length);
     expect(client.events().every((message) => message.topic === 'agents' || message.topic === 'calls')).toBe(true);
     lastSeen = client.events().at(-1)!.id!;
@@ -125,7 +141,7 @@ describe('an agent pause and a call, live, then what was missed after a reconnec
     for (const leg of found!.legs) if (leg.state !== 'ended') await gateway.farEnd.hangup(leg.id);
     expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=RESUME`)).text).toMatch(/^SUCCESS: external_pause/);
     await gatewayIdle();
-    const missed = await logRows(`id > $1 AND topic IN ('agents', 'calls')`, [lastSeen]);
+    const missed = await logRows(`(tx, id) > ($1::xid8, $2::bigint) AND topic IN ('agents', 'calls')`, positionParams(lastSeen));
     expect(missed.map((row) => row.type)).toEqual(expect.arrayContaining(['LegEnded', 'CallEnded', 'AgentStateChanged']));
 
     const client = await stream({ type: 'subscribe', key: KEY, topics: ['agents', 'calls'], after: lastSeen });
@@ -138,7 +154,7 @@ describe('an agent pause and a call, live, then what was missed after a reconnec
 
     // Live again: the next event comes once, after the missed ones.
     expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=PAUSE`)).text).toMatch(/^SUCCESS: external_pause/);
-    const next = await client.waitForMessage((message) => message.type === 'event' && BigInt(message.id!) > BigInt(missed.at(-1)!.id), 'the next pause');
+    const next = await client.waitForMessage((message) => message.type === 'event' && compareEventLogIds(message.id!, missed.at(-1)!.id) > 0, 'the next pause');
     expect(next).toMatchObject({ event: 'AgentStateChanged', data: { to: 'paused' } });
     await gatewayIdle();
     const ids = idsOf(client.events());
@@ -148,9 +164,9 @@ describe('an agent pause and a call, live, then what was missed after a reconnec
 
 describe('filters and retention', () => {
   test('topic and tenant filters select exactly what the log holds for them', async () => {
-    const agents = await stream({ type: 'subscribe', key: KEY, topics: ['agents'], after: '0' });
-    const untenanted = await stream({ type: 'subscribe', key: KEY, tenant: null, after: 0 });
-    const otherTenant = await stream({ type: 'subscribe', key: KEY, tenant: 'no-such-company', after: '0' });
+    const agents = await stream({ type: 'subscribe', key: KEY, topics: ['agents'], after: '0-0' });
+    const untenanted = await stream({ type: 'subscribe', key: KEY, tenant: null, after: '0-0' });
+    const otherTenant = await stream({ type: 'subscribe', key: KEY, tenant: 'no-such-company', after: '0-0' });
     const expectedAgents = await logRows(`topic = 'agents'`);
     const expectedUntenanted = await logRows('tenant IS NULL');
     expect(expectedAgents.length).toBeGreaterThan(0);
@@ -166,15 +182,54 @@ describe('filters and retention', () => {
     const [first] = await logRows();
     const store = createPgStore({ connectionString: gateway.databaseUrl });
     try {
-      await gateway.query('UPDATE event_log SET at = at - interval \'2 days\' WHERE id <= $1', [first!.id]);
+      await gateway.query('UPDATE event_log SET at = at - interval \'2 days\' WHERE (tx, id) <= ($1::xid8, $2::bigint)', positionParams(first!.id));
       expect(await store.direct.eventLog.prune(new Date(Date.now() - 24 * 3_600_000))).toBe(1);
     } finally {
       await store.close();
     }
-    const client = await stream({ type: 'subscribe', key: KEY, after: '0' });
+    const client = await stream({ type: 'subscribe', key: KEY, after: '0-0' });
     const gap = await client.waitForMessage((message) => message.type === 'gap', 'the gap');
-    expect(gap).toEqual({ type: 'gap', after: '0', prunedThrough: first!.id });
+    expect(gap).toEqual({ type: 'gap', after: '0-0', prunedThrough: first!.id });
     expect(client.events()[0]?.id).not.toBe(first!.id);
+  });
+});
+
+describe('order without a lock', () => {
+  test('an event that commits while an older transaction still runs reaches the reader once that one ends, though it ends with no event to wake anyone', async () => {
+    const client = await stream({ type: 'subscribe', key: KEY, topics: ['agents'] });
+    await client.waitForMessage((message) => message.type === 'subscribed', 'subscribed');
+    const store = createPgStore({ connectionString: gateway.databaseUrl });
+    let began!: () => void;
+    const hasBegun = new Promise<void>((resolve) => (began = resolve));
+    let release!: () => void;
+    const mayEnd = new Promise<void>((resolve) => (release = resolve));
+    try {
+      // A transaction that writes (so it holds a transaction id), publishes nothing and rolls back.
+      const older = store
+        .transaction(async (tx) => {
+          await tx.mailbox.append('held-back-probe', 'probe', {});
+          began();
+          await mayEnd;
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await hasBegun;
+      // Agent 1000 is paused since the tests above.
+      expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=RESUME`)).text).toMatch(/^SUCCESS: external_pause/);
+      await gatewayIdle();
+      const committed = await logRows(`type = 'AgentStateChanged' AND data->>'to' = 'ready'`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(client.events()).toEqual([]);
+
+      release();
+      await older;
+      const resumed = await client.waitForMessage((message) => message.event === 'AgentStateChanged' && message.data?.to === 'ready', 'the resume, once the older transaction ended');
+      expect(resumed.id).toBe(committed.at(-1)!.id);
+      expect(idsOf(client.events()).filter((id) => id === resumed.id)).toHaveLength(1);
+    } finally {
+      release();
+      await store.close();
+    }
   });
 });
 

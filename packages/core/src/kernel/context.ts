@@ -58,9 +58,17 @@ export interface TimerActionScheduling {
  * Turns domain events into a dialect's own notices (poll-queue messages,
  * callback rows) inside the transaction that produced them.
  */
-export interface DomainEventProjector {
+export type DomainEventProjector = EachEventProjector | TransactionEventsProjector;
+
+export interface EachEventProjector {
   readonly name: string;
   project(event: DomainEvent, tx: StoreTransaction): Promise<void>;
+}
+
+/** Projects all the events of one transaction at once (one write for all of them); called only when there are some. */
+export interface TransactionEventsProjector {
+  readonly name: string;
+  projectAll(events: readonly DomainEvent[], tx: StoreTransaction): Promise<void>;
 }
 
 /** Everything the core needs from outside, passed in so tests swap any of it. */

@@ -95,12 +95,10 @@ export async function inTransaction<T>(ctx: CoreContext, work: (uow: UnitOfWork)
       afterCommit: (start) => void afterwards.push(start),
     };
     const value = await work(uow);
-    // Projector by projector, each seeing the events in order: the last one
-    // (the event log) takes its ordering lock just before the commit, after
-    // every row lock the others may take, so that lock is held only briefly
-    // and never waits behind a row lock it would block.
+    // Projector by projector, each seeing the events in order.
     for (const projector of ctx.projectors) {
-      for (const event of events) await projector.project(event, tx);
+      if (!('projectAll' in projector)) for (const event of events) await projector.project(event, tx);
+      else if (events.length > 0) await projector.projectAll(events, tx);
     }
     return value;
   });

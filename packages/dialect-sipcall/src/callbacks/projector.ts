@@ -1,4 +1,4 @@
-import type { ApiUser, Call, DomainEvent, DomainEventProjector, Leg, StoreTransaction } from '@pbx-gateway/core';
+import type { ApiUser, Call, DomainEvent, EachEventProjector, Leg, StoreTransaction } from '@pbx-gateway/core';
 import { resolveSipcallSettings, type SipcallSettingsInput } from '../settings';
 import { encodeJson } from '../wire/php-json';
 import { localTimeFormatter } from '../wire/time';
@@ -23,7 +23,7 @@ const STATUS_OF: Partial<Record<DomainEvent['type'], ExtensionStatus>> = {
  * answers or ends (status-callback.ts), and one CDR callback when the call ends. Other events cost one
  * comparison.
  */
-export function createSipcallProjector(input: SipcallSettingsInput = {}): DomainEventProjector {
+export function createSipcallProjector(input: SipcallSettingsInput = {}): EachEventProjector {
   const resolved = resolveSipcallSettings(input);
   const settings = resolved.callbacks;
   const phpEscaping = resolved.phpJsonEscaping;

@@ -1,7 +1,7 @@
 import { ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { EVENT_LOG_SIGNAL, type EventLogEntry, type Store } from '@pbx-gateway/core';
+import { compareEventLogIds, EVENT_LOG_SIGNAL, type EventLogEntry, type Store } from '@pbx-gateway/core';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { adminKeyMatches, bearerKey } from '../admin/admin-key';
@@ -16,6 +16,8 @@ export const STREAM_CLOSE = { invalidRequest: 4400, unauthorized: 4401, disabled
 const PAGE = 500;
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
 const WAIT_MS = 25_000;
+// While committed entries wait behind an older transaction still running, asked again this soon, then less and less often.
+const HELD_RETRY_MS = { first: 20, most: 1000 } as const;
 const PING_MS = 30_000;
 // A reader this far behind is dropped rather than held in memory; it resumes from its last id.
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -34,7 +36,7 @@ export interface EventStream {
 /**
  * Offers the event log on an authenticated WebSocket: the reader's first
  * message says which topics, which tenant and from which id; entries then
- * follow in id order as they commit, each once.
+ * follow in the log's order once their transactions have finished, each once.
  */
 export function attachEventStream(server: Server, deps: EventStreamDeps): EventStream {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -123,12 +125,13 @@ async function follow(ws: WebSocket, request: SubscribeRequest, deps: EventStrea
   let version = signals.version(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel);
   let after = request.after ?? (await eventLog.lastId());
   let first = true;
+  let heldRetryMs: number = HELD_RETRY_MS.first;
   while (!ended.aborted) {
     const page = await eventLog.readAfter(after, request.filter, PAGE);
     if (ended.aborted) return;
     if (first) {
       send(ws, { type: 'subscribed', after });
-      if (request.after !== null && BigInt(request.after) < BigInt(page.prunedThrough)) {
+      if (request.after !== null && compareEventLogIds(request.after, page.prunedThrough) < 0) {
         send(ws, { type: 'gap', after: request.after, prunedThrough: page.prunedThrough });
       }
       first = false;
@@ -140,7 +143,8 @@ async function follow(ws: WebSocket, request: SubscribeRequest, deps: EventStrea
       return;
     }
     if (page.entries.length === PAGE) continue;
-    await signals.wait(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel, WAIT_MS, ended, version);
+    await signals.wait(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel, page.held ? heldRetryMs : WAIT_MS, ended, version);
+    heldRetryMs = page.held ? Math.min(heldRetryMs * 2, HELD_RETRY_MS.most) : HELD_RETRY_MS.first;
     version = signals.version(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel);
   }
 }

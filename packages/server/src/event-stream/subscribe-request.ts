@@ -1,4 +1,4 @@
-import { EVENT_TOPICS, isEventTopic, type EventLogFilter } from '@pbx-gateway/core';
+import { EVENT_TOPICS, isEventTopic, parseEventLogId, type EventLogFilter } from '@pbx-gateway/core';
 
 /** What a reader asks for in its first message (docs/event-stream.md). */
 export interface SubscribeRequest {
@@ -10,8 +10,6 @@ export interface SubscribeRequest {
 }
 
 export type SubscribeParse = { ok: true; request: SubscribeRequest } | { ok: false; message: string };
-
-const EVENT_ID = /^(0|[1-9][0-9]{0,18})$/;
 
 export function parseSubscribeRequest(text: string): SubscribeParse {
   let message: unknown;
@@ -29,11 +27,10 @@ export function parseSubscribeRequest(text: string): SubscribeParse {
     return { ok: false, message: `topics must be a list of ${EVENT_TOPICS.join(', ')}` };
   }
   if (tenant !== undefined && tenant !== null && (typeof tenant !== 'string' || tenant.length > 200)) return { ok: false, message: 'tenant must be a string or null' };
-  const afterText = typeof after === 'number' && Number.isSafeInteger(after) ? String(after) : after;
-  if (afterText !== undefined && afterText !== null && !(typeof afterText === 'string' && EVENT_ID.test(afterText))) {
-    return { ok: false, message: 'after must be an event id' };
+  if (after !== undefined && after !== null && !(typeof after === 'string' && parseEventLogId(after) !== null)) {
+    return { ok: false, message: 'after must be an event id, as the stream gave it' };
   }
   const filter: EventLogFilter = { topics: [...new Set((topics as string[] | undefined) ?? [])].filter(isEventTopic) };
   if (tenant !== undefined) filter.tenant = tenant as string | null;
-  return { ok: true, request: { key: (key as string | undefined) ?? null, filter, after: (afterText as string | null | undefined) ?? null } };
+  return { ok: true, request: { key: (key as string | undefined) ?? null, filter, after: (after as string | null | undefined) ?? null } };
 }

@@ -93,13 +93,20 @@
 
   // ---- snapshot and stream ----
 
+  // A stream id is `<transaction>-<serial>`, ordered by both in turn (docs/event-stream.md).
+  function laterEventId(a, b) {
+    const [ta, sa] = a.split('-').map(BigInt);
+    const [tb, sb] = b.split('-').map(BigInt);
+    return ta !== tb ? ta > tb : sa > sb;
+  }
+
   async function loadSnapshot() {
     const snapshot = await api('GET', '/snapshot');
     view.agents = new Map(snapshot.agents.map((agent) => [agent.agentId, agent]));
     view.calls = new Map(snapshot.calls.map((call) => [call.id, call]));
     view.queues = new Map(snapshot.queues.map((queue) => [queue.name, queue]));
     view.cdrs = snapshot.cdrs;
-    if (lastEventId === null || BigInt(snapshot.lastEventId) > BigInt(lastEventId)) lastEventId = snapshot.lastEventId;
+    if (lastEventId === null || laterEventId(snapshot.lastEventId, lastEventId)) lastEventId = snapshot.lastEventId;
     render();
   }
 

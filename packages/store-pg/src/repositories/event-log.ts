@@ -1,58 +1,101 @@
-import { EVENT_LOG_SIGNAL, type EventLogEntry, type EventLogRepository, type EventTopic } from '@pbx-gateway/core';
+import {
+  EVENT_LOG_SIGNAL,
+  EVENT_LOG_START,
+  eventLogId,
+  parseEventLogId,
+  type EventLogEntry,
+  type EventLogFilter,
+  type EventLogRepository,
+  type EventTopic,
+} from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { encodeMailboxNotice, MAILBOX_NOTICE_CHANNEL } from '../mailbox-notice';
 import { fromJsonbObject, storableNullableText, storableText, toJsonb } from '../support/json-column';
 
 /**
- * Held from a transaction's first append to its commit: ids are taken one
- * transaction at a time, so they grow in commit order and a reader that has
- * seen id N can never later find an N-1 committed behind it.
+ * Every transaction still running has a transaction id at least this (the
+ * oldest running one's), and so does every transaction yet to start: entries
+ * below it can no longer be joined by any that sort before them. Read in the
+ * same statement as the entries, so both come from one snapshot.
  */
-const EVENT_LOG_LOCK = 7_146_130;
+const FINISHED_BELOW = 'pg_snapshot_xmin(pg_current_snapshot())';
 
-interface EventLogRow {
-  id: string;
-  at: Date;
+interface PageRow {
+  pruned_tx: string;
+  pruned_id: string;
+  held: boolean;
+  tx: string | null;
+  id: string | null;
+  at: Date | null;
   tenant: string | null;
-  topic: string;
-  type: string;
+  topic: string | null;
+  type: string | null;
   data: unknown;
 }
 
 export function createEventLogRepository(db: Knex): EventLogRepository {
   return {
-    async append(entry) {
-      await db.raw('SELECT pg_advisory_xact_lock(?)', [EVENT_LOG_LOCK]);
-      // The notice is held back until commit and dropped on rollback; Postgres sends one per transaction however many entries it adds.
+    async append(entries) {
+      if (entries.length === 0) return;
+      // One statement for the transaction's events: ids in the given order, one round trip, no lock.
+      // The notice is held back until commit and dropped on rollback; Postgres sends one per transaction.
+      const values = entries.map(() => '(?, ?, ?, ?, ?::jsonb)').join(', ');
+      const bindings = entries.flatMap((entry) => [entry.at, storableNullableText(entry.tenant), entry.topic, entry.type, toJsonb(entry.data)]);
       await db.raw(
         `WITH appended AS (
-           INSERT INTO event_log (at, tenant, topic, type, data) VALUES (?, ?, ?, ?, ?::jsonb) RETURNING id
+           INSERT INTO event_log (at, tenant, topic, type, data) VALUES ${values} RETURNING id
          )
          SELECT pg_notify(?, ?) FROM appended LIMIT 1`,
-        [entry.at, storableNullableText(entry.tenant), entry.topic, entry.type, toJsonb(entry.data), MAILBOX_NOTICE_CHANNEL, encodeMailboxNotice(EVENT_LOG_SIGNAL)],
+        [...bindings, MAILBOX_NOTICE_CHANNEL, encodeMailboxNotice(EVENT_LOG_SIGNAL)],
       );
     },
 
     async readAfter(afterId, filter, limit) {
-      const query = db<EventLogRow>('event_log').where('id', '>', afterId).orderBy('id').limit(limit);
-      if (filter.topics.length > 0) query.whereIn('topic', [...filter.topics]);
-      if (filter.tenant === null) query.whereNull('tenant');
-      else if (filter.tenant !== undefined) query.where('tenant', storableText(filter.tenant));
-      const [rows, pruned] = await Promise.all([query.select('id', 'at', 'tenant', 'topic', 'type', 'data'), db('event_log_pruned').first('pruned_through')]);
-      return { entries: rows.map(entryOf), prunedThrough: String((pruned as { pruned_through?: string } | undefined)?.pruned_through ?? '0') };
+      const after = parseEventLogId(afterId);
+      if (!after) throw new Error(`not an event log id: ${afterId}`);
+      const where = filterSql(filter);
+      const result: { rows: PageRow[] } = await db.raw(
+        `SELECT p.pruned_through_tx::text AS pruned_tx, p.pruned_through::text AS pruned_id,
+                EXISTS (SELECT 1 FROM event_log WHERE tx >= ${FINISHED_BELOW}) AS held,
+                e.tx::text AS tx, e.id::text AS id, e.at, e.tenant, e.topic, e.type, e.data
+           FROM event_log_pruned p
+           LEFT JOIN LATERAL (
+             SELECT tx, id, at, tenant, topic, type, data FROM event_log
+              WHERE (tx, id) > (?::xid8, ?::bigint) AND tx < ${FINISHED_BELOW}${where.sql}
+              ORDER BY tx, id LIMIT ?
+           ) e ON true
+          ORDER BY e.tx, e.id`,
+        [after.tx.toString(), after.serial.toString(), ...where.bindings, limit],
+      );
+      const first = result.rows[0];
+      return {
+        entries: result.rows.filter((row) => row.id !== null).map(entryOf),
+        prunedThrough: first ? eventLogId({ tx: BigInt(first.pruned_tx), serial: BigInt(first.pruned_id) }) : EVENT_LOG_START,
+        held: first?.held ?? false,
+      };
     },
 
     async lastId() {
-      const row = (await db('event_log').max('id as id').first()) as { id: string | null } | undefined;
-      return row?.id ?? '0';
+      // The newest entry a reader could be given now; the pruned position when retention removed everything.
+      const result: { rows: Array<{ tx: string; id: string }> } = await db.raw(
+        `SELECT newest.tx::text AS tx, newest.id::text AS id FROM (
+           (SELECT tx, id FROM event_log WHERE tx < ${FINISHED_BELOW} ORDER BY tx DESC, id DESC LIMIT 1)
+           UNION ALL
+           SELECT pruned_through_tx, pruned_through FROM event_log_pruned
+         ) newest ORDER BY newest.tx DESC, newest.id DESC LIMIT 1`,
+      );
+      const row = result.rows[0];
+      return row ? eventLogId({ tx: BigInt(row.tx), serial: BigInt(row.id) }) : EVENT_LOG_START;
     },
 
     async prune(before) {
+      // Only entries readers may already have been given: retention never takes one a reader has yet to see in order.
       const result: { rows: Array<{ removed: string }> } = await db.raw(
-        `WITH gone AS (DELETE FROM event_log WHERE at < ? RETURNING id),
+        `WITH gone AS (DELETE FROM event_log WHERE at < ? AND tx < ${FINISHED_BELOW} RETURNING tx, id),
+              newest AS (SELECT tx, id FROM gone ORDER BY tx DESC, id DESC LIMIT 1),
               horizon AS (
-                UPDATE event_log_pruned SET pruned_through = GREATEST(pruned_through, (SELECT max(id) FROM gone))
-                 WHERE EXISTS (SELECT 1 FROM gone)
+                UPDATE event_log_pruned p SET pruned_through_tx = newest.tx, pruned_through = newest.id
+                  FROM newest WHERE (newest.tx, newest.id) > (p.pruned_through_tx, p.pruned_through)
               )
          SELECT count(*)::text AS removed FROM gone`,
         [before],
@@ -62,11 +105,26 @@ export function createEventLogRepository(db: Knex): EventLogRepository {
   };
 }
 
-const entryOf = (row: EventLogRow): EventLogEntry => ({
-  id: String(row.id),
-  at: row.at,
+function filterSql(filter: EventLogFilter): { sql: string; bindings: Array<string | null> } {
+  let sql = '';
+  const bindings: Array<string | null> = [];
+  if (filter.topics.length > 0) {
+    sql += ` AND topic IN (${filter.topics.map(() => '?').join(', ')})`;
+    bindings.push(...filter.topics);
+  }
+  if (filter.tenant === null) sql += ' AND tenant IS NULL';
+  else if (filter.tenant !== undefined) {
+    sql += ' AND tenant = ?';
+    bindings.push(storableText(filter.tenant));
+  }
+  return { sql, bindings };
+}
+
+const entryOf = (row: PageRow): EventLogEntry => ({
+  id: eventLogId({ tx: BigInt(row.tx!), serial: BigInt(row.id!) }),
+  at: row.at!,
   tenant: row.tenant,
   topic: row.topic as EventTopic,
-  type: row.type,
+  type: row.type!,
   data: fromJsonbObject(row.data),
 });

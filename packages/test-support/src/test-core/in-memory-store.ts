@@ -66,7 +66,7 @@ import type {
   EventLogEntry,
   EventLogRepository,
 } from '@pbx-gateway/core';
-import { EVENT_LOG_SIGNAL } from '@pbx-gateway/core';
+import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, parseEventLogId } from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
@@ -341,6 +341,8 @@ class StoreState {
   readonly locks = new Map<string, { holder: TxAccess; released: Deferred }>();
   readonly waitsFor = new Map<TxAccess, TxAccess>();
   openTransactions = 0;
+  /** Event-log numbers of the transactions that appended and have not ended (Postgres: the running transaction ids). */
+  readonly eventLogWriters = new Set<number>();
   /** Set by `close`: like a closed pool, the store then refuses every read and write. */
   closed = false;
   private seq = 0;
@@ -419,6 +421,8 @@ interface Access {
    */
   writeUnlessLocked<V>(table: TableName, key: string, value: V): boolean;
   mailboxAppended(agentId: string, channel: string): void;
+  /** The number the event log orders this transaction's entries by, taken at its first append (Postgres: its transaction id). */
+  eventLogTx(): number;
 }
 
 const lockKeyOf = (table: TableName, key: string): string => `${table}\u0000${key}`;
@@ -489,6 +493,10 @@ class DirectAccess implements Access {
     this.onAppend(agentId, channel);
   }
 
+  eventLogTx(): number {
+    return this.state.nextSerial('eventLogTx');
+  }
+
   private assertOpen(): void {
     if (this.state.closed) throw new Error('store is closed');
   }
@@ -502,6 +510,7 @@ class TxAccess implements Access {
   /** @internal */
   readonly heldLocks: string[] = [];
   private open = true;
+  private eventLogNumber: number | null = null;
 
   constructor(private readonly state: StoreState) {
     state.openTransactions += 1;
@@ -579,6 +588,14 @@ class TxAccess implements Access {
     this.appendedMailboxes.push([agentId, channel]);
   }
 
+  eventLogTx(): number {
+    if (this.eventLogNumber === null) {
+      this.eventLogNumber = this.state.nextSerial('eventLogTx');
+      this.state.eventLogWriters.add(this.eventLogNumber);
+    }
+    return this.eventLogNumber;
+  }
+
   /** Checks constraints against what others committed meanwhile, then applies every write at once. */
   commit(): void {
     this.assertOpen();
@@ -612,6 +629,7 @@ class TxAccess implements Access {
     if (!this.open) return;
     this.open = false;
     this.state.openTransactions -= 1;
+    if (this.eventLogNumber !== null) this.state.eventLogWriters.delete(this.eventLogNumber);
     for (const lockKey of this.heldLocks) {
       const held = this.state.locks.get(lockKey);
       if (held?.holder === this) {
@@ -1486,41 +1504,60 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   };
 }
 
-/** The event log: ids taken under a lock held to the end of the transaction, as Postgres does, so they grow in commit order. */
+/**
+ * The event log, ordered as Postgres orders it: by the number of the
+ * transaction that appended (taken at its first append), then by serial; a
+ * reader is given only entries of transactions numbered below every one
+ * still running, so one that commits late is never skipped.
+ */
 function createEventLog(access: Access, state: StoreState): EventLogRepository {
+  const finishedBelow = (): number => Math.min(Infinity, ...state.eventLogWriters);
   const entries = (): EventLogEntry[] =>
     access
       .scan<EventLogEntry>('eventLog')
       .map((row) => structuredClone(row.value))
-      .sort((a, b) => Number(a.id) - Number(b.id));
-  const prunedThrough = (): string => access.read<string>('eventLogPruned', 'horizon')?.value ?? '0';
+      .sort((a, b) => compareEventLogIds(a.id, b.id));
+  const txOf = (entry: EventLogEntry): number => Number(parseEventLogId(entry.id)!.tx);
+  const prunedThrough = (): string => access.read<string>('eventLogPruned', 'horizon')?.value ?? EVENT_LOG_START;
   return {
-    async append(entry) {
-      await access.lock('eventLogPruned', 'order');
-      const id = String(state.nextSerial('eventLog'));
-      await access.insert<EventLogEntry>('eventLog', id, structuredClone({ ...entry, id }));
+    async append(batch) {
+      if (batch.length === 0) return;
+      const tx = access.eventLogTx();
+      for (const entry of batch) {
+        const id = eventLogId({ tx: BigInt(tx), serial: BigInt(state.nextSerial('eventLog')) });
+        await access.insert<EventLogEntry>('eventLog', id, structuredClone({ ...entry, id }));
+      }
       access.mailboxAppended(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel);
     },
     async readAfter(afterId, filter, limit) {
+      const below = finishedBelow();
       const passes = (entry: EventLogEntry): boolean =>
-        Number(entry.id) > Number(afterId) &&
+        compareEventLogIds(entry.id, afterId) > 0 &&
+        txOf(entry) < below &&
         (filter.topics.length === 0 || filter.topics.includes(entry.topic)) &&
         (filter.tenant === undefined || entry.tenant === filter.tenant);
-      return { entries: entries().filter(passes).slice(0, limit), prunedThrough: prunedThrough() };
+      const all = entries();
+      return { entries: all.filter(passes).slice(0, limit), prunedThrough: prunedThrough(), held: all.some((entry) => txOf(entry) >= below) };
     },
     async lastId() {
-      return entries().at(-1)?.id ?? '0';
+      const below = finishedBelow();
+      const newest = entries()
+        .filter((entry) => txOf(entry) < below)
+        .at(-1)?.id;
+      const pruned = prunedThrough();
+      return newest !== undefined && compareEventLogIds(newest, pruned) > 0 ? newest : pruned;
     },
     async prune(before) {
       let removed = 0;
-      let highest = Number(prunedThrough());
+      let highest = prunedThrough();
+      const below = finishedBelow();
       for (const entry of entries()) {
-        if (entry.at.getTime() >= before.getTime()) continue;
+        if (entry.at.getTime() >= before.getTime() || txOf(entry) >= below) continue;
         if (await access.remove('eventLog', entry.id)) removed += 1;
-        highest = Math.max(highest, Number(entry.id));
+        if (compareEventLogIds(entry.id, highest) > 0) highest = entry.id;
       }
-      if (removed > 0 && !(await access.update<string>('eventLogPruned', 'horizon', String(highest)))) {
-        await access.insert<string>('eventLogPruned', 'horizon', String(highest));
+      if (removed > 0 && !(await access.update<string>('eventLogPruned', 'horizon', highest))) {
+        await access.insert<string>('eventLogPruned', 'horizon', highest);
       }
       return removed;
     },
