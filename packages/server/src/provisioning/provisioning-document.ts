@@ -119,7 +119,8 @@ export interface SessionEntry {
 const stringMap = { type: 'object', additionalProperties: { type: 'string' }, required: [] } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' } as const;
 
-const schema: JSONSchemaType<ProvisioningDocument> = {
+/** The document's schema; the admin API takes each section's entries with the same one. */
+export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -295,7 +296,7 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
   },
 };
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const validate = new Ajv({ allErrors: true }).compile(provisioningDocumentSchema);
 
 export class ProvisioningError extends Error {}
 
@@ -306,4 +307,10 @@ export function checkProvisioningDocument(input: unknown): ProvisioningDocument 
     throw new ProvisioningError(`invalid provisioning document: ${problems.join('; ')}`);
   }
   return document;
+}
+
+/** One entry of a section of the document, as its schema has it. */
+export function provisioningEntrySchema(section: keyof ProvisioningDocument): Readonly<Record<string, unknown>> {
+  const property = (provisioningDocumentSchema.properties as Record<string, { items: Readonly<Record<string, unknown>> }>)[section]!;
+  return property.items;
 }

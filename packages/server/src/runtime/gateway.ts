@@ -135,7 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway, requestMetrics: metrics.requests }),
     createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall, requestMetrics: metrics.requests }),
   ];
-  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
+  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, store, hasher, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
   const scrape = metricsHandler(metrics, { liveCounts: () => core.liveCounts(), poolUse: () => store.poolUse() }, config.metrics.keySha256);
   const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin, metrics: scrape });
   for (const dialect of dialects) dialect.start?.();

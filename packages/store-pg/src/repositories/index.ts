@@ -26,6 +26,7 @@ import { createGroupAliasRepository } from './group-aliases';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
+import { createAdminKeyRepository } from './admin-keys';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -57,5 +58,6 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     voicemailMessages: createVoicemailMessageRepository(db),
     notifications: createAgentNotificationRepository(db),
     manualDialQueue: createManualDialQueueRepository(db, facts),
+    adminKeys: createAdminKeyRepository(db),
   };
 }

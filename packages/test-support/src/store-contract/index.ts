@@ -4,6 +4,7 @@ import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
 import { diallingContract } from './dialling';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { listingContract } from './listings';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
@@ -34,6 +35,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     tokenContract(makeStore);
     diallingContract(makeStore);
     lookupContract(makeStore);
+    listingContract(makeStore);
     transactionContract(makeStore);
   });
 }
