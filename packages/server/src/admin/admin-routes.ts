@@ -1,6 +1,10 @@
 import { ADMIN_API_PREFIX, defineRoute, type AdminRoute } from './admin-route';
 import { openApiDocument } from './openapi-document';
 import { agentRoutes } from './resources/agents';
+import { apiUserRoutes } from './resources/api-users';
+import { campaignRoutes } from './resources/campaigns';
+import { leadRoutes } from './resources/leads';
+import { phoneRoutes } from './resources/phones';
 import { callRoutes } from './resources/calls';
 import { cdrRoutes } from './resources/cdrs';
 import { queueRoutes } from './resources/queues';
@@ -12,7 +16,18 @@ export const ADMIN_API_VERSION = '1.0.0';
 
 /** Every operation of the admin API, its description included: one registration line per resource. */
 export function adminRoutes(prefix = ADMIN_API_PREFIX): AdminRoute[] {
-  const routes: AdminRoute[] = [...sessionRoutes, ...agentRoutes, ...queueRoutes, ...callRoutes, ...cdrRoutes, ...recordingRoutes];
+  const routes: AdminRoute[] = [
+    ...sessionRoutes,
+    ...agentRoutes,
+    ...phoneRoutes,
+    ...queueRoutes,
+    ...campaignRoutes,
+    ...leadRoutes,
+    ...apiUserRoutes,
+    ...callRoutes,
+    ...cdrRoutes,
+    ...recordingRoutes,
+  ];
   const description = defineRoute({
     method: 'get',
     path: '/openapi.json',

@@ -1,5 +1,5 @@
 import Ajv, { type JSONSchemaType } from 'ajv';
-import type { ApiRealm, LoginChannel } from '@pbx-gateway/core';
+import { ADMIN_SCOPES, type AdminScope, type ApiRealm, type LoginChannel } from '@pbx-gateway/core';
 import { dialerSchemas, type DialerSections } from './dialer-sections';
 
 /**
@@ -19,6 +19,14 @@ export interface ProvisioningDocument extends DialerSections {
   queues?: QueueEntry[];
   didRoutes?: DidRouteEntry[];
   sessions?: SessionEntry[];
+  adminKeys?: AdminKeyEntry[];
+}
+
+/** An operator's key for the admin API, given by its SHA-256 so that the file need not hold the key. */
+export interface AdminKeyEntry {
+  name: string;
+  keySha256: string;
+  scopes: AdminScope[];
 }
 
 export interface ApiUserEntry {
@@ -273,6 +281,20 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     statuses: { ...dialerSchemas.statuses, nullable: true },
     dnc: { ...dialerSchemas.dnc, nullable: true },
     groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
+    adminKeys: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'keySha256', 'scopes'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,64}$' },
+          keySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...ADMIN_SCOPES] } },
+        },
+      },
+    },
     sessions: {
       type: 'array',
       nullable: true,

@@ -27,6 +27,11 @@ export interface ProvisionedResource<Key extends object, Stored, View> {
   entryOf(key: Key, body: Record<string, unknown>): Record<string, unknown>;
   /** The entry's fields that `entryOf` fills from the key: not in the body. */
   keyFields: readonly string[];
+  /**
+   * Changes an item that exists, where provisioning would not (it leaves a
+   * stored lead as it is); without it, the entry replaces the item.
+   */
+  update?(ctx: AdminContext, key: Key, entry: Record<string, unknown>, stored: Stored): Promise<void>;
   /** Refuses an entry whose references do not exist, before anything is written. */
   check?(ctx: AdminContext, entry: Record<string, unknown>): Promise<void>;
   list(ctx: AdminContext, page: PageRequest): Promise<Stored[]>;
@@ -98,18 +103,22 @@ export function provisionedRoutes<Key extends object, Stored, View>(resource: Pr
       refusals: resource.putRefusals ?? [],
       async handle(ctx, { params: values, body: fields }) {
         const key = resource.keyOf(values);
-        const existed = (await resource.get(ctx, key)) !== null;
+        const stored = await resource.get(ctx, key);
         const entry = resource.entryOf(key, fields);
         // The key from the path too must be what a provisioning file may name.
         if (!checkEntry(entry)) throw adminError('INVALID_REQUEST', 'the path is not valid', (checkEntry.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`));
         await resource.check?.(ctx, entry);
+        if (stored !== null && resource.update) {
+          await resource.update(ctx, key, entry, stored);
+          return { status: 200, body: { [resource.singular]: resource.view(await read(ctx, key)) } };
+        }
         try {
           await applyDirectory(ctx.store, ctx.hasher, { [resource.section]: [entry] });
         } catch (error) {
           if (error instanceof ProvisioningError) throw adminError('INVALID_REQUEST', error.message.replace(/^invalid provisioning document: /, ''));
           throw error;
         }
-        return { status: existed ? 200 : 201, body: { [resource.singular]: resource.view(await read(ctx, key)) } };
+        return { status: stored !== null ? 200 : 201, body: { [resource.singular]: resource.view(await read(ctx, key)) } };
       },
     }),
   ];
