@@ -101,6 +101,16 @@ describe('agents, phones, queues', () => {
     expect(response.body.error).toEqual({ code: 'INVALID_REQUEST', message: 'the request body is not valid', details: expect.arrayContaining([detail]) });
   });
 
+  test('an external id another agent has is refused (422 INVALID_ARGUMENT), by PUT and PATCH alike; disagreeing ones are a bad request', async () => {
+    const put = await admin.put('/agents/2004', { name: 'Twin', externalId: '876543' });
+    expect([put.status, put.body.error]).toEqual([422, { code: 'INVALID_ARGUMENT', message: 'external id 876543 belongs to agent 1000' }]);
+    expect((await admin.get('/agents/2004')).status).toBe(404);
+    expect((await admin.put('/agents/2004', { externalId: '111', attributes: { custom_three: '222' } })).status).toBe(400);
+    expect((await admin.put('/agents/2004', { attributes: { custom_three: '876543' } })).body.error.code).toBe('INVALID_ARGUMENT');
+    expect((await admin.patch('/agents/102', { externalId: '876543' })).body.error.code).toBe('INVALID_ARGUMENT');
+    expect((await admin.put('/agents/1000', { name: 'Demo Agent', secret: '1234', device: 'PJSIP/1000', externalId: '876543' })).status).toBe(200);
+  });
+
   test('an agent id provisioning would refuse is refused in the path too', async () => {
     const response = await admin.put('/agents/a.b', { name: 'dotted' });
     expect([response.status, response.body.error.code]).toEqual([400, 'INVALID_REQUEST']);

@@ -107,13 +107,10 @@ export function provisionedRoutes<Key extends object, Stored, View>(resource: Pr
         const entry = resource.entryOf(key, fields);
         // The key from the path too must be what a provisioning file may name.
         if (!checkEntry(entry)) throw adminError('INVALID_REQUEST', 'the path is not valid', (checkEntry.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`));
-        await resource.check?.(ctx, entry);
-        if (stored !== null && resource.update) {
-          await resource.update(ctx, key, entry, stored);
-          return { status: 200, body: { [resource.singular]: resource.view(await read(ctx, key)) } };
-        }
         try {
-          await applyDirectory(ctx.store, ctx.hasher, { [resource.section]: [entry] });
+          await resource.check?.(ctx, entry);
+          if (stored !== null && resource.update) await resource.update(ctx, key, entry, stored);
+          else await applyDirectory(ctx.store, ctx.hasher, { [resource.section]: [entry] });
         } catch (error) {
           if (error instanceof ProvisioningError) throw adminError('INVALID_REQUEST', error.message.replace(/^invalid provisioning document: /, ''));
           throw error;
