@@ -3,6 +3,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { isDomainError, type AdminScope, type DialectVocabulary } from '@pbx-gateway/core';
 import { createSchemaValidator, readRequestBody } from '@pbx-gateway/dialect-kit';
 import { adminError, DOMAIN_ERROR_STATUS, type AdminError } from './admin-errors';
+import { checkStorable } from './admin-input-limits';
 import { bearerKey, resolveAdminKey } from './admin-key';
 import { ADMIN_API_PREFIX, type AdminContext, type AdminRoute, type JsonSchema } from './admin-route';
 import { adminRoutes } from './admin-routes';
@@ -52,6 +53,12 @@ export function createAdminApi(deps: AdminApiDeps, routes: readonly AdminRoute[]
   }
   router.use(authorise(deps, null), (_req, res) => sendError(res, adminError('NOT_FOUND', 'no such admin resource')));
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // Express's own refusals (a path whose %-escapes decode to nothing) carry a 4xx status: the client's mistake.
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : NaN;
+    if (status >= 400 && status < 500 && !res.headersSent) {
+      sendError(res, adminError('INVALID_REQUEST', 'the request is not valid'));
+      return;
+    }
     deps.logger.error({ path: req.path, error: error instanceof Error ? error.message : String(error) }, 'admin request failed');
     if (res.headersSent) res.end();
     else sendError(res, adminError('INTERNAL_ERROR', 'the request failed; see the gateway log'));
@@ -71,14 +78,17 @@ function handler(deps: AdminApiDeps, route: AdminRoute, checks: Checks) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const work = async () => {
       const params = { ...req.params };
+      checkStorable('path', params);
       if (checks.params && !checks.params(params)) throw invalid('the path is not valid', checks.params);
       // Express's own query object has no prototype; a plain copy is what the schema checks and coerces.
       const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+      checkStorable('query', query);
       if (!checks.query(query)) throw invalid('the query is not valid', checks.query);
       let body: unknown = undefined;
       if (route.body && checks.body) {
         body = await jsonBody(req, route.body.presence);
         if (!checks.body(body)) throw invalid('the request body is not valid', checks.body);
+        checkStorable('request body', body);
       }
       return route.handle(deps, { params, query, body });
     };

@@ -246,6 +246,38 @@ describe('bad input is a 400 in the one error shape, never a 500', () => {
     expect(response.body.error.details.join('\n')).toContain(detail);
   });
 
+  test('every operation of the table, with hostile paths, queries and bodies: 4xx in the error shape, never a 500', async () => {
+    const hostilePath = ['%00', '%E0%A4%A', 'x'.repeat(300), '-1', '99999999999999999999', '%2E%2E', 'a%20b'];
+    const hostileQuery = ['', '?offset=abc', '?limit=%00', '?from=%00', '?from[]=1', '?agentId=%00', '?callId=%00', '?phoneNumber=%00', '?listId=1e3'];
+    const hostileBody = ['[]', 'null', '"text"', '{}', '{"name":"a\\u0000b"}', '{"members":[{"agentId":"1000","penalty":1e12}]}', '{"listId":1,"phoneNumber":"1","rank":1e40}', '{"__proto__":{"x":1}}'];
+    const statuses = new Map<number, number>();
+    for (const route of adminRoutes()) {
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+      const paths = names.length === 0 ? [route.path] : hostilePath.map((value) => route.path.replace(/\{\w+\}/g, value));
+      for (const path of paths) {
+        for (const query of route.method === 'get' ? hostileQuery : ['']) {
+          for (const body of route.body ? hostileBody : [undefined]) {
+            const request = gateway.http[route.method](`${ADMIN_API_PREFIX}${path}${query}`).set('Authorization', `Bearer ${KEY}`);
+            const response = body === undefined ? await request : await request.set('Content-Type', 'application/json').send(body);
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            if (response.status >= 500 || (response.status >= 400 && !errorShape(response.body))) {
+              throw new Error(`${route.method.toUpperCase()} ${path}${query} ${body ?? ''}: ${response.status} ${response.text}`);
+            }
+          }
+        }
+      }
+    }
+    expect(statuses.get(400)).toBeGreaterThan(100);
+  }, 120000);
+
+  test('what the database could not store is refused with its place: a NUL character, a number past 32 bits', async () => {
+    const nul = await admin.put('/agents/2005', { name: 'a\u0000b' });
+    expect([nul.status, nul.body.error.details]).toEqual([400, ['/name must not contain NUL characters']]);
+    const big = await admin.put('/queues/BIGQ', { members: [{ agentId: '1000', penalty: 1e12 }] });
+    expect([big.status, big.body.error.details]).toEqual([400, ['/members/0/penalty must be between -2147483648 and 2147483647']]);
+    expect((await admin.get('/queues/BIGQ')).status).toBe(404);
+  });
+
   test('a body that is not JSON, or too large', async () => {
     const notJson = await gateway.http.put(`${ADMIN_API_PREFIX}/agents/2003`).set('Authorization', `Bearer ${KEY}`).set('Content-Type', 'application/json').send('{"name":');
     expect([notJson.status, notJson.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
