@@ -5,7 +5,7 @@ import { createSchemaValidator, readRequestBody } from '@pbx-gateway/dialect-kit
 import { adminError, DOMAIN_ERROR_STATUS, type AdminError } from './admin-errors';
 import { checkStorable } from './admin-input-limits';
 import { bearerKey, resolveAdminKey } from './admin-key';
-import { ADMIN_API_PREFIX, type AdminContext, type AdminRoute, type JsonSchema } from './admin-route';
+import { ADMIN_API_PREFIX, type AdminContext, type AdminRoute } from './admin-route';
 import { adminRoutes } from './admin-routes';
 
 export { ADMIN_API_PREFIX };
@@ -160,4 +160,3 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.end(text);
 }
 
-export type { JsonSchema };

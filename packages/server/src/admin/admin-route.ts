@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
-import type { AdminScope, CallControl, SecretHasher, Store } from '@pbx-gateway/core';
+import type { AdminScope, CallControl, DomainErrorCode, SecretHasher, Store } from '@pbx-gateway/core';
 import type { AdminErrorCode } from './admin-errors';
-import type { DomainErrorCode } from '@pbx-gateway/core';
 
 /** Where the admin API answers; a new version gets a new prefix. */
 export const ADMIN_API_PREFIX = '/admin/v1';

@@ -37,6 +37,7 @@ interface LeadQuery extends PageQuery {
 
 /** The dialer's leads: provisioning's `leads:`; a stored lead is changed field by field (its status, its call counts stay its own). */
 export const leadRoutes: readonly AdminRoute[] = [
+  // Leads are listed with filters of their own (below), not as a plain page.
   ...provisionedRoutes<{ leadId: number }, Lead, ReturnType<typeof leadView>>({
     tag: 'leads',
     collection: '/leads',
