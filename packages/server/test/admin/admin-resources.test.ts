@@ -189,7 +189,7 @@ describe('campaigns, lists, leads, API users and their rights', () => {
 });
 
 describe('live calls, CDRs and recordings', () => {
-  test('the demo agent\'s phone call is live; once the agent is logged out with force it is a CDR, found by its start time', async () => {
+  test('the demo agent\'s phone call is live, its conference recorded; once the agent is logged out with force the call is a CDR, found by its start time', async () => {
     const session = await gateway.waitFor(async () => (await admin.get('/sessions/1000')).body.session ?? false, 15000, 'agent 1000 logged in');
     expect(session.conference).toBe('8600051');
     const calls = await gateway.waitFor(async () => {
@@ -200,6 +200,23 @@ describe('live calls, CDRs and recordings', () => {
     const call = calls.body.items.find((item: { agentId: string | null }) => item.agentId === '1000');
     expect(call).toBeDefined();
     described('getCall', (await admin.get(`/calls/${call.id}`)).body);
+
+    // A recording of the agent's conference, started and stopped through VICIdial, is listed by its time and agent.
+    const vicidial = (value: string) => gateway.http.get(`/agc/api.php?source=test&user=6666&pass=1234&agent_user=1000&function=recording&value=${value}`);
+    expect((await vicidial('START')).text).toMatch(/^SUCCESS: recording function sent/);
+    const since = encodeURIComponent(call.createdAt);
+    const started = await gateway.waitFor(async () => (await admin.get(`/recordings?agentId=1000&from=${since}`)).body.items[0] ?? false, 15000, 'the recording listed');
+    expect(started).toMatchObject({ agentId: '1000', format: 'wav' });
+    expect((await vicidial('STOP')).text).toMatch(/^SUCCESS: recording function sent/);
+    const finished = await gateway.waitFor(async () => {
+      const response = await admin.get(`/recordings/${encodeURIComponent(started.id)}`);
+      return response.body.recording.state === 'finished' ? response : false;
+    }, 15000, 'the recording finished');
+    described('getRecording', finished.body);
+    const listed = await admin.get(`/recordings?agentId=1000&from=${since}`);
+    described('listRecordings', listed.body);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([started.id]);
+    expect((await admin.get(`/recordings?agentId=1000&to=${since}`)).body.items).toEqual([]);
 
     expect((await admin.post('/sessions/1000/logout', { whenInCall: 'force' })).status).toBe(200);
     const cdrs = await gateway.waitFor(async () => {
@@ -214,7 +231,7 @@ describe('live calls, CDRs and recordings', () => {
     expect((await admin.get(`/calls/${call.id}`)).body.error.code).toBe('NOT_FOUND');
   });
 
-  test('recordings are listed by time (none made here: an empty page)', async () => {
+  test('a time window without recordings is an empty page; an unknown recording is NOT_FOUND', async () => {
     const response = await admin.get('/recordings?from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z');
     expect(response.status).toBe(200);
     described('listRecordings', response.body);
