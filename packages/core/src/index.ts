@@ -28,6 +28,7 @@ export * from './leads/manual-dial-queue';
 export * from './leads/voicemail-message';
 export * from './ports/lead-repositories';
 export * from './credentials/access-token';
+export * from './credentials/admin-key';
 export * from './outbox/outbox';
 export * from './api-log/api-log';
 export * from './events/domain-event';

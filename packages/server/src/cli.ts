@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import { createPgStore, type PgStore } from '@pbx-gateway/store-pg';
 import { AGENT_USAGE, agentCommand } from './admin/admin-cli';
+import { ADMIN_KEY_USAGE, adminKeyCommand } from './admin/admin-key-cli';
 import { ConfigError, loadConfig } from './config/environment';
 import type { GatewayConfig } from './config/gateway-config';
 import { createLogger } from './logging/logger';
@@ -21,7 +22,7 @@ const USAGE = `usage: pbx-gateway <command>
   migrate            bring the database schema up to date
   provision FILE     apply a YAML provisioning file (accounts, agents, extensions, groups,
                      trunks, queues); its "sessions" take effect at the next start
-${AGENT_USAGE}`;
+${AGENT_USAGE}${ADMIN_KEY_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return provision(rest[0]!);
+    case 'admin-key':
+      return adminKeys(rest);
     case 'agent':
       return agentCommand(rest, process.env, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     default:
@@ -121,6 +124,14 @@ async function provision(file: string): Promise<number> {
     logger.info({ ...applied, sessionsAtNextStart: document.sessions?.length ?? 0 }, 'provisioning applied');
   });
   return 0;
+}
+
+async function adminKeys(args: readonly string[]): Promise<number> {
+  let code = 0;
+  await withDatabase(async (store) => {
+    code = await adminKeyCommand(args, store.direct.adminKeys, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, new Date());
+  });
+  return code;
 }
 
 /** Runs a command on the configured (or embedded) database, brought up to date; no telephony. */

@@ -7,6 +7,7 @@ import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, CdrSearch, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
 import type { UserGroupRepository } from '../directory/user-group';
+import type { AdminKeyRepository } from '../credentials/admin-key';
 import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
@@ -68,11 +69,20 @@ export interface StoreTransaction {
   readonly voicemailMessages: VoicemailMessageRepository;
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;
+  readonly adminKeys: AdminKeyRepository;
+}
+
+/** One page of a listing in its stable order: `offset` rows skipped, then at most `limit`. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
 }
 
 export interface ApiUserRepository {
   findByLogin(realm: ApiRealm, login: string): Promise<ApiUser | null>;
   get(id: string): Promise<ApiUser | null>;
+  /** A page of the accounts, by id. */
+  list(page: PageRequest): Promise<ApiUser[]>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   resetFailedLogins(id: string): Promise<void>;
@@ -99,6 +109,8 @@ export interface LockoutPolicy {
 
 export interface AgentRepository {
   get(id: string): Promise<Agent | null>;
+  /** A page of the agents, by id. */
+  list(page: PageRequest): Promise<Agent[]>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   findByExternalId(externalId: string): Promise<Agent | null>;

@@ -140,7 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway, requestMetrics: metrics.requests }),
     createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall, requestMetrics: metrics.requests }),
   ];
-  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
+  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, store, hasher, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
   const scrape = metricsHandler(metrics, { liveCounts: () => core.liveCounts(), poolUse: () => store.poolUse() }, config.metrics.keySha256);
   const liveConsole = {
     prefix: CONSOLE_PREFIX,

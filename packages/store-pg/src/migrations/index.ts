@@ -50,6 +50,7 @@ import * as cdrReads from './085-cdr-reads';
 import * as sessionEventPush from './090-session-event-push';
 import * as outboxRetryPolicy from './091-outbox-retry-policy';
 import * as eventLog from './130-event-log';
+import * as adminKeys from './125-admin-keys';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -111,6 +112,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '090-session-event-push', migration: sessionEventPush },
   { name: '091-outbox-retry-policy', migration: outboxRetryPolicy },
   { name: '130-event-log', migration: eventLog },
+  { name: '125-admin-keys', migration: adminKeys },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

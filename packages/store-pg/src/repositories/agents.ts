@@ -41,6 +41,11 @@ export function createAgentRepository(db: Knex): AgentRepository {
       return row ? toAgent(row) : null;
     },
 
+    async list(page) {
+      const rows: AgentRow[] = await db('agents').orderBy('id').offset(page.offset).limit(page.limit);
+      return rows.map(toAgent);
+    },
+
     reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'agents', id, at, policy),
 
     releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'agents', id, clearFailures),

@@ -27,6 +27,7 @@ import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 import { createEventLogRepository } from './event-log';
+import { createAdminKeyRepository } from './admin-keys';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -59,5 +60,6 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     notifications: createAgentNotificationRepository(db),
     eventLog: createEventLogRepository(db),
     manualDialQueue: createManualDialQueueRepository(db, facts),
+    adminKeys: createAdminKeyRepository(db),
   };
 }

@@ -5,6 +5,7 @@ import type { MakeStore } from './contract-store';
 import { diallingContract } from './dialling';
 import { eventLogContract } from './event-log';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { listingContract } from './listings';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
@@ -36,6 +37,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     tokenContract(makeStore);
     diallingContract(makeStore);
     lookupContract(makeStore);
+    listingContract(makeStore);
     transactionContract(makeStore);
   });
 }

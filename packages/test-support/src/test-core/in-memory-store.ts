@@ -41,6 +41,9 @@ import type {
   TrunkRepository,
   UserGroup,
   UserGroupRepository,
+  AdminKey,
+  AdminKeyRepository,
+  PageRequest,
   Callback,
   CallbackRepository,
   Campaign,
@@ -261,7 +264,8 @@ type TableName =
   | 'voicemailMessages'
   | 'notifications'
   | 'eventLog'
-  | 'eventLogPruned';
+  | 'eventLogPruned'
+  | 'adminKeys';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -297,6 +301,7 @@ const TABLES: readonly TableName[] = [
   'notifications',
   'eventLog',
   'eventLogPruned',
+  'adminKeys',
 ];
 
 interface Row<V> {
@@ -714,6 +719,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async get(id) {
       return getValue<ApiUser>('apiUsers', id);
     },
+    async list(page) {
+      return pageOf(values<ApiUser>('apiUsers'), (user) => user.id, page);
+    },
     async reserveLoginAttempt(id, at, policy) {
       let allowed = false;
       await access.modify<ApiUser>('apiUsers', id, (user) => {
@@ -741,6 +749,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   const agents: AgentRepository = {
     async get(id) {
       return getValue<Agent>('agents', id);
+    },
+    async list(page) {
+      return pageOf(values<Agent>('agents'), (agent) => agent.id, page);
     },
     async reserveLoginAttempt(id, at, policy) {
       if (!access.read('agents', id)) return false;
@@ -1281,6 +1292,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async delete(id) {
       return access.remove('leadLists', String(id));
     },
+    async list(page) {
+      return values<LeadList>('leadLists')
+        .sort((a, b) => a.id - b.id)
+        .slice(page.offset, page.offset + page.limit);
+    },
     async listOfCampaign(campaignId) {
       return values<LeadList>('leadLists')
         .filter((list) => list.campaignId === campaignId)
@@ -1332,7 +1348,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
             (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
         )
         .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
-        .slice(0, limit);
+        .slice(criteria.offset ?? 0, (criteria.offset ?? 0) + limit);
     },
     async findByPhoneNumber(phoneNumber, listIds) {
       return values<Lead>('leads')
@@ -1446,9 +1462,30 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const adminKeys: AdminKeyRepository = {
+    async findBySha256(keySha256) {
+      return values<AdminKey>('adminKeys').find((key) => key.keySha256 === keySha256) ?? null;
+    },
+    async get(name) {
+      return getValue<AdminKey>('adminKeys', name);
+    },
+    async list(page) {
+      return pageOf(values<AdminKey>('adminKeys'), (key) => key.name, page);
+    },
+    async upsert(key) {
+      await put('adminKeys', key.name, key);
+    },
+    async delete(name) {
+      return access.remove('adminKeys', name);
+    },
+  };
+
   const userGroups: UserGroupRepository = {
     async get(id) {
       return getValue<UserGroup>('userGroups', id);
+    },
+    async list(page) {
+      return pageOf(values<UserGroup>('userGroups'), (group) => group.id, page);
     },
     async upsert(group) {
       await put('userGroups', group.id, group);
@@ -1482,6 +1519,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     voicemailMessages,
     notifications,
     manualDialQueue,
+    adminKeys,
     eventLog: createEventLog(access, state),
   };
 }
@@ -1525,4 +1563,9 @@ function createEventLog(access: Access, state: StoreState): EventLogRepository {
       return removed;
     },
   };
+}
+
+/** Text keys in code-point order, as Postgres compares them under the C collation the tests use. */
+function pageOf<T>(rows: T[], key: (row: T) => string, page: PageRequest): T[] {
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(page.offset, page.offset + page.limit);
 }
