@@ -103,6 +103,34 @@ describe('Sip_Call voice menu on the whole stack', () => {
     expect(new Set(keys).size).toBe(6);
   });
 
+  it('both extensions answer at once: the one that gets the caller is told ring, answer, hangup; the other only ring and hangup', async () => {
+    await gw.farEnd.setPhone('sip101', { outcome: 'answer', ringMs: 400 });
+    try {
+      await play({ customuuid: 'both-answer' });
+      const call = await callOf(gw, 'both-answer');
+      await waitForStage(gw, call.id, ['playing', 'awaiting_key']);
+      await gw.farEnd.pressDtmf(`${call.id}.1`, '1');
+      const connected = await waitForStage(gw, call.id, ['connected']);
+      expect(connected).toBeDefined();
+      // The loser is released by the gateway: wait for its hangup before the customer leaves.
+      await gw.waitFor(() => statusCallbacksOf(gw, call.id).filter((status) => status.status === 'hangup').length >= 1, 5000, 'the loser released');
+      await gw.farEnd.hangup(`${call.id}.1`);
+      await cdrCallbackOf(gw, call.id);
+      const statuses = await gw.waitFor(() => {
+        const all = statusCallbacksOf(gw, call.id);
+        return all.filter((status) => status.status === 'hangup').length >= 2 ? all : undefined;
+      }, 5000, 'both hangups');
+      const [row] = await cdrRowsOf(gw, call.id);
+      const winner = row!.extension!;
+      const loser = winner === '100' ? '101' : '100';
+      const of = (extension: string) => statuses.filter((status) => status.extnumber === extension).map((status) => status.status);
+      expect(of(winner)).toEqual(['ring', 'answer', 'hangup']);
+      expect(of(loser)).toEqual(['ring', 'hangup']);
+    } finally {
+      await gw.farEnd.setPhone('sip101', { outcome: 'noanswer' });
+    }
+  });
+
   it('no key in time: the gateway hangs up; CDR without extension and key, ended by the system', async () => {
     await play({ customuuid: 'no-key' });
     const call = await callOf(gw, 'no-key');
