@@ -260,3 +260,31 @@ describe('Sip_Call token expiry on the whole stack', () => {
     expect(JSON.parse(again.text).data.errors.code).toBe('1002');
   });
 });
+
+describe('Sip_Call Logout on the whole stack', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('Logout revokes the token in Postgres (600 afterwards) and leaves the account\'s other token valid; only fingerprints are stored', async () => {
+    const first = await login(gw);
+    const second = await login(gw);
+    const tokens = async () => gw.query<{ fingerprint: string; expires_at: Date; issued_at: Date }>("SELECT fingerprint, issued_at, expires_at FROM access_tokens WHERE kind = 'sipcall-token'");
+    const before = await tokens();
+    expect(JSON.stringify(before)).not.toContain(first);
+    for (const row of before) expect(row.expires_at.getTime() - row.issued_at.getTime()).toBe(12 * 3600 * 1000);
+    const out = await gw.http.post('/').field('service', 'App.Sip_Auth.Logout').field('token', first);
+    expect(JSON.parse(out.text)).toMatchObject({ ret: 200, data: { status: 0, desc: 'Logout successful' } });
+    expect(await tokens()).toHaveLength(before.length - 1);
+    const refused = await playVoice(gw, first, { voicefile: 'http://evil.example/x.mp3' });
+    expect(refused.text).toBe('{"ret":600,"data":[],"msg":"Token invalid, please log in again"}');
+    const other = await playVoice(gw, second, { voicefile: 'http://evil.example/x.mp3' });
+    expect(JSON.parse(other.text).data.errors.code).toBe('1002');
+  });
+});
