@@ -131,6 +131,25 @@ describe('Sip_Call voice menu on the whole stack', () => {
     }
   });
 
+  it('other keys of userid: # transfers on #; an empty key transfers when the audio ends, whatever was pressed', async () => {
+    await play({ customuuid: 'key-hash', userid: '#@extGroup-1' });
+    const hash = await callOf(gw, 'key-hash');
+    await waitForStage(gw, hash.id, ['playing', 'awaiting_key']);
+    await gw.farEnd.pressDtmf(`${hash.id}.1`, '#');
+    await waitForStage(gw, hash.id, ['connected']);
+    await gw.farEnd.hangup(`${hash.id}.1`);
+    expect((await cdrCallbackOf(gw, hash.id)).body).toMatchObject({ userkey: '#', extnumber: '100' });
+
+    await play({ customuuid: 'key-none', userid: '@extGroup-1' });
+    const none = await callOf(gw, 'key-none');
+    await waitForStage(gw, none.id, ['playing']);
+    await gw.farEnd.pressDtmf(`${none.id}.1`, '5');
+    // No key is waited for: the group rings once the audio (600 ms) ends.
+    await waitForStage(gw, none.id, ['connected']);
+    await gw.farEnd.hangup(`${none.id}.1`);
+    expect((await cdrCallbackOf(gw, none.id)).body).toMatchObject({ userkey: '5', extnumber: '100', hangupcause: 10001 });
+  });
+
   it('no key in time: the gateway hangs up; CDR without extension and key, ended by the system', async () => {
     await play({ customuuid: 'no-key' });
     const call = await callOf(gw, 'no-key');
