@@ -54,7 +54,7 @@ export class CallbackCounters {
     state.consecutiveFailures += 1;
     if (state.consecutiveFailures < state.nextReportAt) return;
     state.nextReportAt = state.consecutiveFailures * 2;
-    watch.logger.error('callback receiver failing; its callbacks stay queued and are retried', {
+    watch.logger.error('callback receiver failing', {
       receiver,
       consecutiveFailures: state.consecutiveFailures,
       status: outcome.status,
