@@ -9,6 +9,7 @@ import { Vocabulary } from './kernel/vocabulary';
 import { handlePbxEvent } from './calls/engine-events';
 import { reconcileWithPbx } from './calls/reconciliation';
 import { scheduleCallTimer } from './calls/call-timers';
+import { scheduleTimerAction } from './transfers/timer-action-due';
 import { dialQueuedIfFree } from './leads/manual-dial-queue-commands';
 import { deliverDueCallbacks } from './outbox/callback-delivery';
 import { startDistribution } from './queues/distribution-pass';
@@ -84,6 +85,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     callTimers: { schedule: (callId, timer, ms) => scheduleCallTimer(ctx, callId, timer, ms) },
     distribution: { offerWaitingCallsTo: (agentId) => startDistribution(ctx, agentId) },
     manualDials: { agentMayBeFree: (agentId) => dialQueuedIfFree(ctx, agentId) },
+    timerActions: { arm: (agentId, callId, ms) => scheduleTimerAction(ctx, agentId, callId, ms) },
     words: new Vocabulary(deps.vocabulary),
   };
   let started = false;

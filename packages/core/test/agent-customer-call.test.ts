@@ -1,15 +1,5 @@
-import { DomainError, type AgentCustomerCallRequest } from '../src';
-import {
-  agent,
-  trunk,
-  describeEvents,
-  legOf,
-  loginPlain,
-  loginWithConference,
-  ORIGIN,
-  createTestCore,
-  type TestCore,
-} from '@pbx-gateway/test-support';
+import type { AgentCustomerCallRequest } from '../src';
+import { agent, trunk, describeEvents, legOf, loginPlain, loginWithConference, ORIGIN, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
@@ -19,16 +9,6 @@ async function setup(): Promise<TestCore> {
 
 const dial = (t: TestCore, overrides: Partial<AgentCustomerCallRequest> = {}) =>
   t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN, ...overrides });
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('conference mode', () => {
   it('dials the customer straight into the session conference', async () => {
@@ -151,16 +131,16 @@ describe('refusals', () => {
     const t = await setup();
     await loginPlain(t, '1000');
     await dial(t);
-    expect(await codeOf(dial(t))).toBe('AGENT_BUSY');
+    expect(await domainErrorCode(dial(t))).toBe('AGENT_BUSY');
   });
 
   it('answers AGENT_NOT_LOGGED_IN, INVALID_NUMBER, AGENT_HAS_NO_DEVICE', async () => {
     const t = await setup();
-    expect(await codeOf(dial(t))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(dial(t))).toBe('AGENT_NOT_LOGGED_IN');
     await loginPlain(t, '1000');
-    expect(await codeOf(dial(t, { number: 'abc' }))).toBe('INVALID_NUMBER');
+    expect(await domainErrorCode(dial(t, { number: 'abc' }))).toBe('INVALID_NUMBER');
     await t.core.loginAgent({ agentId: '1001', via: 'ccgateway' });
-    expect(await codeOf(dial(t, { agentId: '1001' }))).toBe('AGENT_HAS_NO_DEVICE');
+    expect(await domainErrorCode(dial(t, { agentId: '1001' }))).toBe('AGENT_HAS_NO_DEVICE');
     expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'ready', currentCallId: null });
   });
 
@@ -169,7 +149,7 @@ describe('refusals', () => {
     await loginPlain(t, '1000');
     t.takeEvents();
     t.pbx.failNext('originate');
-    expect(await codeOf(dial(t))).toBe('PBX_REJECTED');
+    expect(await domainErrorCode(dial(t))).toBe('PBX_REJECTED');
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
     // The call was recorded before the engine was asked: it ends with its CDR, and the agent is back.
     expect(t.eventTypes('AgentStateChanged', 'CallEnded')).toEqual(['AgentStateChanged', 'CallEnded', 'AgentStateChanged']);
@@ -183,7 +163,7 @@ describe('hanging up', () => {
     await loginPlain(t, '1000');
     await expect(t.core.hangupAgentCustomer({ agentId: '1000' })).resolves.toEqual({ hungUp: false });
     expect(t.pbx.commands).toEqual([]);
-    expect(await codeOf(t.core.hangupAgentCustomer({ agentId: '1001' }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.hangupAgentCustomer({ agentId: '1001' }))).toBe('AGENT_NOT_LOGGED_IN');
   });
 
   it('has no customer to hang up while only the phone rings', async () => {
@@ -214,7 +194,7 @@ describe('hanging up', () => {
     await loginWithConference(t, '1000');
     await dial(t);
     t.pbx.setAvailable(false);
-    expect(await codeOf(t.core.hangupChannel({ channelName: 'PJSIP/upc-00000002' }))).toBe('PBX_UNAVAILABLE');
-    expect(await codeOf(t.core.hangupAgentCustomer({ agentId: '1000' }))).toBe('PBX_UNAVAILABLE');
+    expect(await domainErrorCode(t.core.hangupChannel({ channelName: 'PJSIP/upc-00000002' }))).toBe('PBX_UNAVAILABLE');
+    expect(await domainErrorCode(t.core.hangupAgentCustomer({ agentId: '1000' }))).toBe('PBX_UNAVAILABLE');
   });
 });

@@ -1,5 +1,5 @@
-import { DomainError, type Campaign } from '../src';
-import { agent, campaign, createTestCore, legOf, loginWithConference, newLead, trunk, ORIGIN, type TestCore } from '@pbx-gateway/test-support';
+import type { Campaign } from '../src';
+import { agent, campaign, createTestCore, legOf, loginWithConference, newLead, trunk, ORIGIN, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 // What a CRM asks of an agent's screen (VICIdial update_fields,
 // refresh_panel, set_timer_action, switch_lead, st_login_log): the lead on
@@ -20,16 +20,6 @@ async function setup(): Promise<TestCore> {
   });
   await t.store.direct.campaigns.upsert(CAMPAIGN);
   return t;
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 /** Agent 1000 in its conference with a lead's call answered: the lead on the screen. */
@@ -70,16 +60,16 @@ describe('changing the lead on the screen', () => {
 
   it('refuses an agent without a lead, and one not logged in', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.updateScreenLead({ agentId: '1000', changes: { city: 'x' }, screenRefresh: 'city' }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.updateScreenLead({ agentId: '1000', changes: { city: 'x' }, screenRefresh: 'city' }))).toBe('AGENT_NOT_LOGGED_IN');
     await loginWithConference(t, '1000');
-    expect(await codeOf(t.core.updateScreenLead({ agentId: '1000', changes: { city: 'x' }, screenRefresh: 'city' }))).toBe('NO_ACTIVE_LEAD');
+    expect(await domainErrorCode(t.core.updateScreenLead({ agentId: '1000', changes: { city: 'x' }, screenRefresh: 'city' }))).toBe('NO_ACTIVE_LEAD');
   });
 });
 
 describe("the screen's panels and timer action", () => {
   it('keeps what the screen is to reload, saying whether it was asked already', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.refreshAgentScreen({ agentId: '1000', items: 'formreload' }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.refreshAgentScreen({ agentId: '1000', items: 'formreload' }))).toBe('AGENT_NOT_LOGGED_IN');
     await loginWithConference(t, '1000');
     expect(await t.core.refreshAgentScreen({ agentId: '1000', items: 'formreload' })).toEqual({ changed: true });
     expect(await t.core.refreshAgentScreen({ agentId: '1000', items: 'formreload' })).toEqual({ changed: false });
@@ -88,7 +78,7 @@ describe("the screen's panels and timer action", () => {
 
   it('sets and clears the timer action of the session', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.setAgentTimerAction({ agentId: '1000', timerAction: null }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.setAgentTimerAction({ agentId: '1000', timerAction: null }))).toBe('AGENT_NOT_LOGGED_IN');
     await loginWithConference(t, '1000');
     const timerAction = { action: 'MESSAGE_ONLY', message: 'test message', seconds: 15 };
     await t.core.setAgentTimerAction({ agentId: '1000', timerAction });
@@ -131,7 +121,7 @@ describe('switching the lead of an inbound call', () => {
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', lead: { leadId: second.id, callId } });
     expect(await t.core.getLeadCall(callId)).toMatchObject({ leadId: second.id });
     expect(await t.store.direct.recordings.get(recording.id)).toMatchObject({ callId, leadId: second.id });
-    expect(await codeOf(t.core.switchAgentLead({ agentId: '1000', leadId: 999 }))).toBe('INVALID_ARGUMENT');
+    expect(await domainErrorCode(t.core.switchAgentLead({ agentId: '1000', leadId: 999 }))).toBe('INVALID_ARGUMENT');
 
     await t.endLeg(CALLER);
     await t.settle();
@@ -140,10 +130,10 @@ describe('switching the lead of an inbound call', () => {
 
   it('refuses an agent on no call, on an outbound call, and one not logged in', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.switchAgentLead({ agentId: '1000', leadId: 1 }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.switchAgentLead({ agentId: '1000', leadId: 1 }))).toBe('AGENT_NOT_LOGGED_IN');
     await loginWithConference(t, '1000');
-    expect(await codeOf(t.core.switchAgentLead({ agentId: '1000', leadId: 1 }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.switchAgentLead({ agentId: '1000', leadId: 1 }))).toBe('NO_ACTIVE_CALL');
     await leadCall(t);
-    expect(await codeOf(t.core.switchAgentLead({ agentId: '1000', leadId: 1 }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.switchAgentLead({ agentId: '1000', leadId: 1 }))).toBe('NO_ACTIVE_CALL');
   });
 });

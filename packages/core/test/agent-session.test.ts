@@ -1,16 +1,5 @@
 import { DomainError } from '../src';
-import {
-  agent,
-  queueMember,
-  SECRET,
-  trunk,
-  connectedCustomerCall,
-  describeEvents,
-  loginPlain,
-  loginWithConference,
-  createTestCore,
-  type TestCore,
-} from '@pbx-gateway/test-support';
+import { agent, queueMember, SECRET, trunk, connectedCustomerCall, describeEvents, loginPlain, loginWithConference, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
@@ -21,16 +10,6 @@ async function setup(): Promise<TestCore> {
       queues: [{ name: 'sales', strategy: 'ringall', members: [queueMember('1000'), queueMember('1001')] }],
     },
   });
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 const memberOf = async (t: TestCore, agentId: string) => (await t.core.getQueue('sales'))!.members.find((member) => member.agentId === agentId)!;
@@ -71,8 +50,8 @@ describe('login', () => {
 
   it('joins the queues the login names for the session only, and refuses one that does not exist before anything changes', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.loginAgent({ agentId: '1002', via: 'voipsun', queues: ['nosuch'] }))).toBe('AGENT_NOT_FOUND');
-    expect(await codeOf(t.core.loginAgent({ agentId: '1000', via: 'voipsun', queues: ['sales', 'nosuch'] }))).toBe('INVALID_ARGUMENT');
+    expect(await domainErrorCode(t.core.loginAgent({ agentId: '1002', via: 'voipsun', queues: ['nosuch'] }))).toBe('AGENT_NOT_FOUND');
+    expect(await domainErrorCode(t.core.loginAgent({ agentId: '1000', via: 'voipsun', queues: ['sales', 'nosuch'] }))).toBe('INVALID_ARGUMENT');
     expect(await t.core.getAgentSession('1000')).toBeNull();
     await t.core.loginAgent({ agentId: '1000', via: 'voipsun', queues: ['sales'], initialState: 'paused' });
     // Already a provisioned member: that membership stays as it is.
@@ -192,7 +171,7 @@ describe('login', () => {
   it('refuses a second login, and replaces the session when asked', async () => {
     const t = await setup();
     const first = await loginWithConference(t, '1000');
-    expect(await codeOf(t.core.loginAgent({ agentId: '1000', via: 'vicidial' }))).toBe('AGENT_ALREADY_LOGGED_IN');
+    expect(await domainErrorCode(t.core.loginAgent({ agentId: '1000', via: 'vicidial' }))).toBe('AGENT_ALREADY_LOGGED_IN');
     expect(await t.core.getAgentSession('1000')).toEqual(first);
 
     t.takeEvents();
@@ -215,7 +194,7 @@ describe('login', () => {
     ['an inactive agent', { agentId: '1002' }, 'AGENT_NOT_FOUND'],
   ])('refuses %s', async (_why, request, code) => {
     const t = await setup();
-    expect(await codeOf(t.core.loginAgent({ ...request, via: 'ccgateway' }))).toBe(code);
+    expect(await domainErrorCode(t.core.loginAgent({ ...request, via: 'ccgateway' }))).toBe(code);
     expect(await t.core.getAgentSession(request.agentId)).toBeNull();
     expect(t.events).toEqual([]);
   });
@@ -223,7 +202,7 @@ describe('login', () => {
   it('leaves no session behind when the engine is away for the conference', async () => {
     const t = await setup();
     t.pbx.setAvailable(false);
-    expect(await codeOf(t.core.loginAgent({ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true }))).toBe('PBX_UNAVAILABLE');
+    expect(await domainErrorCode(t.core.loginAgent({ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true }))).toBe('PBX_UNAVAILABLE');
     expect(await t.core.getAgentSession('1000')).toBeNull();
     expect(await t.core.listLiveCalls()).toEqual([]);
     expect(t.events).toEqual([]);
@@ -283,7 +262,7 @@ describe('logout', () => {
 
   it('answers AGENT_NOT_LOGGED_IN for an agent without session', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.logoutAgent({ agentId: '1000', whenInCall: 'defer' }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.logoutAgent({ agentId: '1000', whenInCall: 'defer' }))).toBe('AGENT_NOT_LOGGED_IN');
   });
 
   it('defers the logout of an agent in a call until the call ends', async () => {
@@ -315,7 +294,7 @@ describe('logout', () => {
     await loginPlain(t, '1000');
     await connectedCustomerCall(t, '1000');
     const before = await t.core.getAgentSession('1000');
-    expect(await codeOf(t.core.logoutAgent({ agentId: '1000', whenInCall: 'refuse' }))).toBe('AGENT_BUSY');
+    expect(await domainErrorCode(t.core.logoutAgent({ agentId: '1000', whenInCall: 'refuse' }))).toBe('AGENT_BUSY');
     expect(await t.core.getAgentSession('1000')).toEqual(before);
   });
 
@@ -366,13 +345,13 @@ describe('pause and resume', () => {
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', pauseReason: null });
     expect(await memberOf(t, '1000')).toMatchObject({ paused: false });
     expect(describeEvents(t.events)).toEqual(['AgentStateChanged paused->ready']);
-    expect(await codeOf(t.core.resumeAgent({ agentId: '1000' }))).toBe('AGENT_NOT_PAUSED');
+    expect(await domainErrorCode(t.core.resumeAgent({ agentId: '1000' }))).toBe('AGENT_NOT_PAUSED');
   });
 
   it('answers AGENT_NOT_LOGGED_IN without a session', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.pauseAgent({ agentId: '1000', reason: null }))).toBe('AGENT_NOT_LOGGED_IN');
-    expect(await codeOf(t.core.resumeAgent({ agentId: '1000' }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.pauseAgent({ agentId: '1000', reason: null }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.resumeAgent({ agentId: '1000' }))).toBe('AGENT_NOT_LOGGED_IN');
   });
 
   it('keeps a pause asked for during a call pending and applies it when the call ends', async () => {
@@ -422,7 +401,7 @@ describe('liveness', () => {
     await t.advance(30_000);
     await t.core.touchAgentSession('1000');
     expect((await t.core.getAgentSession('1000'))!.lastSeenAt).toEqual(t.clock.now());
-    expect(await codeOf(t.core.touchAgentSession('1001'))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.touchAgentSession('1001'))).toBe('AGENT_NOT_LOGGED_IN');
   });
 
   it('signs out the quiet sessions of one channel, ending their calls', async () => {

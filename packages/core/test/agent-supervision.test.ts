@@ -1,5 +1,5 @@
-import { DomainError, type SupervisionRequest } from '../src';
-import { agent, createTestCore, extension, legOf, trunk, type TestCore } from '@pbx-gateway/test-support';
+import type { SupervisionRequest } from '../src';
+import { agent, createTestCore, extension, legOf, trunk, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 /** A signed-in agent supervising another agent's call: its session phone rung, the agent busy while it lasts; stopped and switched in place. */
 
@@ -29,16 +29,6 @@ async function agentInCall(t: TestCore): Promise<string> {
   const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
   await t.settle();
   return (await legOf(t, callId, 'agent')).id;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('accepted');
 }
 
 describe('an agent supervising', () => {
@@ -83,7 +73,7 @@ describe('an agent supervising', () => {
     const first = await legOf(t, callId, 'snoop');
     t.pbx.clearCommands();
     expect(await t.core.switchSupervision({ supervisorAgentId: '2000', mode: 'whisper' })).toEqual({ callId, mode: 'whisper' });
-    expect(await codeOf(t.core.switchSupervision({ supervisorAgentId: '2000', mode: 'barge' }))).toBe('AGENT_BUSY');
+    expect(await domainErrorCode(t.core.switchSupervision({ supervisorAgentId: '2000', mode: 'barge' }))).toBe('AGENT_BUSY');
     await t.confirmHangups();
     const { call, legs } = (await t.core.getCall(callId))!;
     const second = legs.find((leg) => leg.role === 'snoop' && leg.state === 'up')!;
@@ -92,20 +82,20 @@ describe('an agent supervising', () => {
     expect(call.progress).toMatchObject({ stage: 'supervising', mode: 'whisper' });
     expect(legs.find((leg) => leg.id === supervisor.id)?.state).toBe('up');
     // A switch the caller's rule does not apply to.
-    expect(await codeOf(t.core.switchSupervision({ supervisorAgentId: '2000', mode: () => null }))).toBe('AGENT_BUSY');
+    expect(await domainErrorCode(t.core.switchSupervision({ supervisorAgentId: '2000', mode: () => null }))).toBe('AGENT_BUSY');
   });
 
   it('refuses: the supervisor in a call AGENT_BUSY, not signed in AGENT_NOT_LOGGED_IN; the supervised agent in no call LEG_NOT_FOUND; nothing to stop or switch NO_ACTIVE_CALL', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.startSupervision(byAgent()))).toBe('LEG_NOT_FOUND');
-    expect(await codeOf(t.core.stopSupervision({ supervisorAgentId: '2000' }))).toBe('NO_ACTIVE_CALL');
-    expect(await codeOf(t.core.switchSupervision({ supervisorAgentId: '2000', mode: 'barge' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.startSupervision(byAgent()))).toBe('LEG_NOT_FOUND');
+    expect(await domainErrorCode(t.core.stopSupervision({ supervisorAgentId: '2000' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.switchSupervision({ supervisorAgentId: '2000', mode: 'barge' }))).toBe('NO_ACTIVE_CALL');
     await agentInCall(t);
-    expect(await codeOf(t.core.startSupervision({ ...byAgent(), supervisor: { agentId: '3000' } }))).toBe('AGENT_NOT_LOGGED_IN');
-    expect(await codeOf(t.core.startSupervision({ ...byAgent(), supervisor: { agentId: '1000' }, supervised: { kind: 'extension', selector: { by: 'id', value: '5' }, dialplan: null } }))).toBe(
+    expect(await domainErrorCode(t.core.startSupervision({ ...byAgent(), supervisor: { agentId: '3000' } }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.startSupervision({ ...byAgent(), supervisor: { agentId: '1000' }, supervised: { kind: 'extension', selector: { by: 'id', value: '5' }, dialplan: null } }))).toBe(
       'LEG_NOT_FOUND',
     );
     await t.core.startSupervision(byAgent());
-    expect(await codeOf(t.core.startSupervision(byAgent()))).toBe('AGENT_BUSY');
+    expect(await domainErrorCode(t.core.startSupervision(byAgent()))).toBe('AGENT_BUSY');
   });
 });

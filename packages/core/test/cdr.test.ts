@@ -84,6 +84,13 @@ describe('buildCdr', () => {
     expect(cdr.answeredAt).toBeNull();
   });
 
+  it('counts the seconds between the whole-second times the CDR shows, as the dialects print them', () => {
+    // Answered at 13.4 s, ended at 13.95 s: the times show 09:00:13 twice, so no second of talk (rounding the span said 1).
+    expect(buildCdr(call({ answeredAt: at(13.4) }), [], at(13.95))).toMatchObject({ durationSec: 13, billsec: 0 });
+    // Answered at 13.9 s, ended at 14.1 s: 09:00:13 to 09:00:14 is one second (rounding the span said 0).
+    expect(buildCdr(call({ answeredAt: at(13.9) }), [], at(14.1))).toMatchObject({ durationSec: 14, billsec: 1 });
+  });
+
   it('never reports negative seconds', () => {
     const cdr = buildCdr(call({ answeredAt: at(30) }), [], at(20));
     expect(cdr.billsec).toBe(0);

@@ -1,5 +1,5 @@
-import { DomainError, PbxFailure, type CallOf } from '../src';
-import { agent, queueMember, describeEvents, loginPlain, loginWithConference, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import { PbxFailure, type CallOf } from '../src';
+import { agent, queueMember, describeEvents, loginPlain, loginWithConference, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 const CALLER = '1718000000.42';
 const SECOND_CALLER = '1718000000.43';
@@ -26,16 +26,6 @@ async function inboundCall(t: TestCore, callerLegId = CALLER): Promise<CallOf<'i
   const call = await t.store.direct.calls.get(leg.callId);
   if (call?.purpose !== 'inbound') throw new Error('not an inbound call');
   return call;
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('a call arriving on a DID', () => {
@@ -382,9 +372,9 @@ describe('agent queue selection', () => {
 
   it('refuses a queue that does not exist and an agent who is not logged in', async () => {
     const t = await setup();
-    expect(await codeOf(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null }))).toBe('AGENT_NOT_LOGGED_IN');
     await loginPlain(t, '1000');
-    expect(await codeOf(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['NOPE'], blended: null }))).toBe('QUEUE_NOT_FOUND');
+    expect(await domainErrorCode(t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['NOPE'], blended: null }))).toBe('QUEUE_NOT_FOUND');
     expect(await t.core.queuesOfAgent('1000')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { DomainError, type CallOf } from '../src';
-import { agent, newLead, queueMember, legOf, loginPlain, loginWithConference, trunk, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import type { CallOf } from '../src';
+import { agent, newLead, queueMember, legOf, loginPlain, loginWithConference, trunk, ORIGIN, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
@@ -30,16 +30,6 @@ async function queuedCall(t: TestCore, callId: string): Promise<CallOf<'inbound'
   const found = await t.core.getCall(callId);
   if (found?.call.purpose !== 'inbound') throw new Error(`${callId} is not a queued call`);
   return found.call;
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('transfer of a customer into a queue', () => {
@@ -162,23 +152,84 @@ describe('transfer of a customer into a queue', () => {
     const { callId: queuedId } = await t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up' });
     expect(await queuedCall(t, queuedId)).toMatchObject({ progress: { stage: 'waiting', transferredFrom: callId } });
-    expect(await codeOf(t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.transferCallToQueue({ callId, queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
   });
 
-  it('refuses a missing or inactive queue, an unknown agent, a call with a third party, and an agent without a call', async () => {
+  it('refuses a missing or inactive queue, an unknown agent, and an agent without a call', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('NO_ACTIVE_CALL');
     const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
     await t.answer((await legOf(t, callId, 'customer')).id);
     t.pbx.clearCommands();
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'NOPE' }))).toBe('QUEUE_NOT_FOUND');
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSED' }))).toBe('QUEUE_NOT_FOUND');
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'AGENTDIRECT', forAgentId: '4242' }))).toBe('AGENT_NOT_FOUND');
-    await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
-    t.pbx.clearCommands();
-    expect(await codeOf(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' }))).toBe('INVALID_ARGUMENT');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'NOPE' }))).toBe('QUEUE_NOT_FOUND');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSED' }))).toBe('QUEUE_NOT_FOUND');
+    expect(await domainErrorCode(t.core.transferToQueue({ agentId: '1000', queueName: 'AGENTDIRECT', forAgentId: '4242' }))).toBe('AGENT_NOT_FOUND');
     expect(t.pbx.describe()).toEqual([]);
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
+  });
+
+  it('with a third party on the call: the third party is hung up with the agent’s part, the customer alone is queued', async () => {
+    const t = await setup();
+    const { callId, customerId } = await inConferenceCall(t);
+    const { legId: thirdId } = await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
+    await t.answer(thirdId);
+    t.pbx.clearCommands();
+
+    const { callId: queuedId } = await t.core.transferToQueue({ agentId: '1000', queueName: 'CLOSERS' });
+    expect(t.pbx.describe()).toEqual([`hangup ${thirdId}`, `removeFromBridge agent-1000.conference ${customerId}`, `setMusicOnHold ${customerId} jazz`]);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    expect(await t.core.getCdrOfCall(callId)).toBeNull();
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ agentId: '1000', hangupSide: 'caller', hangupCause: 16 });
+    expect((await t.core.getCall(queuedId))!.legs).toEqual([expect.objectContaining({ id: customerId, role: 'caller', state: 'up' })]);
+    expect(await queuedCall(t, queuedId)).toMatchObject({ progress: { stage: 'waiting', transferredFrom: callId } });
+  });
+});
+
+describe('a status given with a call named by its id', () => {
+  /** Agent 1000 in its conference, on an answered call for a new lead. */
+  async function leadCall(t: TestCore): Promise<{ callId: string; customerId: string; leadId: number }> {
+    await loginWithConference(t, '1000');
+    const lead = await t.store.direct.leads.insert(newLead());
+    const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN, leadId: lead.id });
+    const customer = await legOf(t, callId, 'customer');
+    await t.answer(customer.id);
+    return { callId, customerId: customer.id, leadId: lead.id };
+  }
+
+  it('a transfer: the lead and its call log take it at once, as the agent’s disposition', async () => {
+    const t = await setup();
+    const { callId, leadId } = await leadCall(t);
+    await t.core.transferCallToQueue({ callId, queueName: 'CLOSERS', status: 'RAXFER' });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'RAXFER', user: '1000' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'RAXFER', dispositionedAt: t.clock.now() });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null, pendingDisposition: null });
+  });
+
+  it('a hang-up: kept while the call ends, applied when the agent is released from it', async () => {
+    const t = await setup();
+    const { callId, leadId } = await leadCall(t);
+    await t.core.hangupCall({ callId, status: 'SALE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', pendingDisposition: { status: 'SALE', callback: null } });
+    await t.confirmHangups();
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'SALE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null });
+  });
+
+  it('a call whose lead no agent holds any more: the log entry and the lead alone', async () => {
+    const t = await setup();
+    const { callId, leadId } = await leadCall(t);
+    // The agent left a 3-way call and gave its disposition; the call goes on without it.
+    const { legId } = await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
+    await t.answer(legId);
+    await t.core.leaveThreeWayCall({ agentId: '1000' });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'NI', callback: null } });
+    await t.core.hangupCall({ callId, status: 'DONE' });
+    expect(await t.core.getLead(leadId)).toMatchObject({ status: 'DONE' });
+    expect(await t.core.getLeadCall(callId)).toMatchObject({ status: 'DONE' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', lead: null });
+    expect(await domainErrorCode(t.core.hangupCall({ callId: 'agent-1000.none', status: 'DONE' }))).toBe('NO_ACTIVE_CALL');
   });
 });

@@ -1,5 +1,4 @@
-import { DomainError } from '../src';
-import { agent, extension, trunk, connectedCustomerCall, legOf, legsOf, loginPlain, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import { agent, extension, trunk, connectedCustomerCall, legOf, legsOf, loginPlain, loginWithConference, ORIGIN, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({
@@ -16,16 +15,6 @@ async function inConferenceCall(t: TestCore): Promise<{ callId: string; customer
   t.pbx.clearCommands();
   t.takeEvents();
   return { callId, customerId: customer.id };
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 const CONFERENCE = 'agent-1000.conference';
@@ -118,16 +107,16 @@ describe('third party in a 3-way call', () => {
   it('refuses a second third party, a 3-way leave without one, and an agent without a call', async () => {
     const t = await setup();
     await loginWithConference(t, '1000');
-    expect(await codeOf(t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null }))).toBe('NO_ACTIVE_CALL');
     const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: null, origin: ORIGIN });
     // Not yet answered: nobody to add a third party to.
-    expect(await codeOf(t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null }))).toBe('NO_ACTIVE_CALL');
     await t.answer((await legOf(t, callId, 'customer')).id);
-    expect(await codeOf(t.core.leaveThreeWayCall({ agentId: '1000' }))).toBe('NO_ACTIVE_CALL');
-    expect(await codeOf(t.core.dialThirdParty({ agentId: '1000', number: 'x1', callerId: null }))).toBe('INVALID_NUMBER');
+    expect(await domainErrorCode(t.core.leaveThreeWayCall({ agentId: '1000' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.dialThirdParty({ agentId: '1000', number: 'x1', callerId: null }))).toBe('INVALID_NUMBER');
     await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
-    expect(await codeOf(t.core.dialThirdParty({ agentId: '1000', number: '5550300', callerId: null }))).toBe('INVALID_ARGUMENT');
-    expect(await codeOf(t.core.hangupThirdParty({ agentId: '1001' }))).toBe('AGENT_NOT_LOGGED_IN');
+    expect(await domainErrorCode(t.core.dialThirdParty({ agentId: '1000', number: '5550300', callerId: null }))).toBe('INVALID_ARGUMENT');
+    expect(await domainErrorCode(t.core.hangupThirdParty({ agentId: '1001' }))).toBe('AGENT_NOT_LOGGED_IN');
   });
 });
 
@@ -171,7 +160,7 @@ describe('blind transfer', () => {
     expect(t.pbx.hungUp()).toEqual([agentLegId]);
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
     expect((await t.core.getCall(callId))!.call.state).toBe('answered');
-    expect(await codeOf(t.core.transferCall({ callId: 'nothing', number: '5550300', callerId: null }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.transferCall({ callId: 'nothing', number: '5550300', callerId: null }))).toBe('NO_ACTIVE_CALL');
   });
 
   it('hangs up a whole call named by its id', async () => {
@@ -181,7 +170,7 @@ describe('blind transfer', () => {
     expect(t.pbx.describe()).toEqual([`hangup ${customerId}`]);
     await t.confirmHangups();
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
-    expect(await codeOf(t.core.hangupCall({ callId }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.hangupCall({ callId }))).toBe('NO_ACTIVE_CALL');
   });
 });
 
@@ -216,7 +205,7 @@ describe('a message left with the customer', () => {
   it('refuses a message name the gateway does not let reach the engine', async () => {
     const t = await setup();
     await inConferenceCall(t);
-    expect(await codeOf(t.core.leaveCustomerMessage({ agentId: '1000', media: { kind: 'sound', name: '../etc' } }))).toBe('MEDIA_NOT_ALLOWED');
+    expect(await domainErrorCode(t.core.leaveCustomerMessage({ agentId: '1000', media: { kind: 'sound', name: '../etc' } }))).toBe('MEDIA_NOT_ALLOWED');
   });
 });
 
@@ -263,6 +252,6 @@ describe('park and grab', () => {
     await inConferenceCall(t);
     await expect(t.core.parkCallParty({ agentId: '1000', party: 'third_party' })).resolves.toEqual({ parked: false });
     t.pbx.setAvailable(false);
-    expect(await codeOf(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('PBX_UNAVAILABLE');
+    expect(await domainErrorCode(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('PBX_UNAVAILABLE');
   });
 });

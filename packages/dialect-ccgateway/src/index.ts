@@ -8,3 +8,4 @@ export { mappingFor } from './routes';
 
 /** The words CC-Gateway brings to the core: its agents' sessions and the GUIDs of their sign-ins. */
 export const CCGATEWAY_VOCABULARY: DialectVocabulary = { loginChannels: ['ccgateway'], tokenKinds: [GUID_KIND] };
+export { ccgatewayCompatibility } from './compatibility';

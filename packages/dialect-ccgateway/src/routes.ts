@@ -93,28 +93,32 @@ export const OPERATIONS: readonly Operation[] = [
 
 export const CATALOGUE = new OperationCatalogue<CcgatewayTypes>(OPERATIONS);
 
-/** Interfaces of the catalogue (spec §4) answered "not supported", with their documented method where known. */
-export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> = [
-  [null, '/agentevent/allagentevent/**'],
-  ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}'],
-  [null, '/onlineagent/{agentid}/loginex/**'],
-  [null, '/onlineagent/{agentid}/forceloginex/**'],
-  [null, '/onlineagent/{agentid}/forceloginexwithoutphone/**'],
-  [null, '/onlineagent/{agentid}/setselfrecord/**'],
-  [null, '/onlineagent/{agentid}/notifybulletin/**'],
-  [null, '/onlineagent/{agentid}/setforwarding/**'],
-  ['PUT', '/voicecall/{agentid}/answer'],
-  ...['callinner', 'innerhelp', 'seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
-    (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
+const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
+
+/**
+ * Interfaces of the catalogue (spec §4) answered "not supported", with their
+ * documented method where known, and why.
+ */
+export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
+  [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
+  ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}', NOT_IMPLEMENTED],
+  ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
+    (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map((name) => [null, `/recordplay/{agentid}/${name}/**`] as const),
+  ['PUT', '/voicecall/{agentid}/answer', 'the agent answers a skill call on its phone; answered "not supported" (`000-002`)'],
+  ...['callinner', 'innerhelp', 'seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
+    (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
+  ),
+  ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map(
+    (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
+  ),
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
-  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}'],
-  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}'],
-  ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}'],
-  ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}'],
-  ['POST', '/qualitycontrol/{agentid}/adjustskill'],
-  ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`] as const),
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}', NOT_IMPLEMENTED],
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}', NOT_IMPLEMENTED],
+  ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}', NOT_IMPLEMENTED],
+  ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}', NOT_IMPLEMENTED],
+  ['POST', '/qualitycontrol/{agentid}/adjustskill', NOT_IMPLEMENTED],
+  ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
 ];
 
 /** What answers a path: an interface, or the known-but-not-implemented answer. */

@@ -8,3 +8,4 @@ export * from './schema-validation';
 export * from './wall-clock';
 export * from './operation';
 export * from './path-routes';
+export * from './support';

@@ -62,6 +62,12 @@ export interface OperationSpec<T extends OperationTypes, Input, Result> {
   render(result: Result, context: T['context'], input: Input): T['answer'];
   /** Only the codes this operation words differently from its dialect's error table. */
   errors?: ErrorOverrides<T['wire']>;
+  /**
+   * What of the documented operation this one does not carry out; absent
+   * when it carries out all of it. The compatibility matrix is generated
+   * from it.
+   */
+  partial?: string;
 }
 
 export type Outcome<T extends OperationTypes> =
@@ -74,6 +80,8 @@ export type Operation<T extends OperationTypes> = T['selector'] & {
   readonly name: string;
   readonly auth: T['auth'];
   readonly errors: ErrorOverrides<T['wire']>;
+  /** What of the documented operation is not carried out (see `OperationSpec.partial`). */
+  readonly partial?: string;
   /** Checks the input, runs, renders, and words any refusal: never throws for a refusal, rethrows only what the dialect does not know. */
   perform(context: T['context'], raw: T['raw']): Promise<Outcome<T>>;
   /** The wire error of anything `run` could throw; null when it is not a refusal the dialect knows. */

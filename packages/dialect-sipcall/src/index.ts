@@ -11,3 +11,4 @@ export type { WireError } from './errors';
 
 /** The words Sip_Call brings to the core: its API accounts, their tokens, and agents signed in through it. */
 export const SIPCALL_VOCABULARY: DialectVocabulary = { loginChannels: ['sipcall'], apiRealms: ['sipcall'], tokenKinds: [TOKEN_KIND] };
+export { sipcallCompatibility } from './compatibility';

@@ -1,5 +1,5 @@
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import { beijingTime, callOf, cdrCallbackOf, cdrRowsOf, login, waitForStage } from './support/integration';
+import type { TestGateway } from '@pbx-gateway/test-support';
+import { beijingTime, callOf, cdrCallbackOf, cdrRowsOf, startAnsweringGateway, waitForStage, type SipcallSend } from './support/integration';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A GetBill answer listing exactly these bodies, byte for byte. */
@@ -13,18 +13,10 @@ const billAnswer = (bodies: readonly string[]): RegExp =>
  */
 describe('Sip_Call GetBill on the whole stack', () => {
   let gw: TestGateway;
-  let token: string;
-  const send = (fields: Record<string, string>) => {
-    let test = gw.http.post('/');
-    for (const [name, value] of Object.entries({ token, ...fields })) test = test.field(name, value);
-    return test;
-  };
+  let send: SipcallSend;
 
   beforeAll(async () => {
-    gw = await startTestGateway({});
-    await gw.farEnd.setPhone('sip100', { outcome: 'answer', ringMs: 300 });
-    await gw.farEnd.setOtherNumbers({ outcome: 'answer', ringMs: 300 });
-    token = await login(gw);
+    ({ gw, send } = await startAnsweringGateway(['sip100']));
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import { beijingTime, callOf, cdrCallbackOf, cdrRowsOf, CDR_KEYS, CDR_NUMBER_KEYS, login, STATUS_KEYS, statusCallbacksOf, waitForStage } from './support/integration';
+import type { TestGateway } from '@pbx-gateway/test-support';
+import { beijingTime, callOf, cdrCallbackOf, cdrRowsOf, CDR_KEYS, CDR_NUMBER_KEYS, startAnsweringGateway, STATUS_KEYS, statusCallbacksOf, waitForStage, type SipcallSend } from './support/integration';
 
 const CALL_SENT = /^\{"ret":200,"data":\{"status":0,"desc":"Call command sent successfully","reqtime":[0-9]{10},"rsptime":[0-9]{10}\},"msg":""\}$/;
 const HANGUP_SENT = /^\{"ret":200,"data":\{"status":0,"desc":"Hangup command sent successfully","reqtime":[0-9]{10},"rsptime":[0-9]{10}\},"msg":""\}$/;
@@ -18,18 +18,10 @@ const byLeg = (statuses: Array<Record<string, string>>) =>
  */
 describe('Sip_Call MakeCall, DoubleCall and HangupCall on the whole stack', () => {
   let gw: TestGateway;
-  let token: string;
-  const send = (fields: Record<string, string>) => {
-    let test = gw.http.post('/');
-    for (const [name, value] of Object.entries({ token, ...fields })) test = test.field(name, value);
-    return test;
-  };
+  let send: SipcallSend;
 
   beforeAll(async () => {
-    gw = await startTestGateway({});
-    await gw.farEnd.setPhone('sip100', { outcome: 'answer', ringMs: 300 });
-    await gw.farEnd.setOtherNumbers({ outcome: 'answer', ringMs: 300 });
-    token = await login(gw);
+    ({ gw, send } = await startAnsweringGateway(['sip100']));
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
-import { ORIGIN, startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import { login } from './support/integration';
+import { ORIGIN, type TestGateway } from '@pbx-gateway/test-support';
+import { startAnsweringGateway, type SipcallSend } from './support/integration';
 
 const TRANSFER_SENT = /^\{"ret":200,"data":\{"status":0,"desc":"Transfer command sent successfully","reqtime":[0-9]{10},"rsptime":[0-9]{10}\},"msg":""\}$/;
 
@@ -11,20 +11,11 @@ const TRANSFER_SENT = /^\{"ret":200,"data":\{"status":0,"desc":"Transfer command
  */
 describe('Sip_Call TransferCall on the whole stack', () => {
   let gw: TestGateway;
-  let token: string;
-  const send = (fields: Record<string, string>) => {
-    let test = gw.http.post('/');
-    for (const [name, value] of Object.entries({ token, ...fields })) test = test.field(name, value);
-    return test;
-  };
+  let send: SipcallSend;
   const legs = async (callId: string) => (await gw.core.getCall(callId))?.legs ?? [];
 
   beforeAll(async () => {
-    gw = await startTestGateway({});
-    await gw.farEnd.setPhone('sip100', { outcome: 'answer', ringMs: 300 });
-    await gw.farEnd.setPhone('sip101', { outcome: 'answer', ringMs: 300 });
-    await gw.farEnd.setOtherNumbers({ outcome: 'answer', ringMs: 300 });
-    token = await login(gw);
+    ({ gw, send } = await startAnsweringGateway(['sip100', 'sip101']));
   });
 
   afterAll(async () => {

@@ -36,6 +36,8 @@ export interface VicidialApiUser {
   deleteUsers: boolean;
   /** `modify_lists`: may add do-not-call numbers and read lists. */
   modifyLists: boolean;
+  /** `delete_lists`: update_list may also delete lists, and with `modify_leads` their leads. */
+  deleteLists: boolean;
   /** `delete_from_dnc`: may also take them off. */
   deleteFromDnc: boolean;
   modifySameUserLevel: boolean;
@@ -62,6 +64,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     modifyUsers: attributes.modify_users === '1',
     deleteUsers: attributes.delete_users === '1',
     modifyLists: attributes.modify_lists === '1',
+    deleteLists: attributes.delete_lists === '1',
     deleteFromDnc: attributes.delete_from_dnc === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
     viewReports: attributes.view_reports === '1',

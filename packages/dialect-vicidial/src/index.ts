@@ -84,3 +84,4 @@ function serviceUnavailable(): { status: number; headers: Record<string, string>
 
 /** The words VICIdial brings to the core: its agents' sessions and its API accounts. */
 export const VICIDIAL_VOCABULARY: DialectVocabulary = { loginChannels: ['vicidial'], apiRealms: ['vicidial'] };
+export { vicidialCompatibility } from './compatibility';

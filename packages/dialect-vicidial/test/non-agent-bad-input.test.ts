@@ -37,6 +37,8 @@ const FUNCTIONS = [
   'list_info',
   'blind_monitor',
   'add_list',
+  'update_list',
+  'agent_campaigns',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

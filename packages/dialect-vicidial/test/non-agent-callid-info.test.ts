@@ -45,8 +45,9 @@ test('a call the gateway does not know: CALL NOT FOUND (the agent echoed empty)'
   expectVicidialAnswer(await api('call_id=M4050908070000012345'), 'ERROR: callid_info CALL NOT FOUND: 6666|\n');
 });
 
-test('a call placed for no lead: CALL LOG NOT FOUND', async () => {
-  expectVicidialAnswer(await api(`call_id=${unloggedCallId}`), 'ERROR: callid_info CALL LOG NOT FOUND: 6666|\n');
+test('a call placed for no lead: its ID and talk time (0 while it is up); with detail=YES, CALL LOG NOT FOUND (no log entry to detail)', async () => {
+  expectVicidialAnswer(await api(`call_id=${unloggedCallId}`), `${unloggedCallId}|0\n`);
+  expectVicidialAnswer(await api(`call_id=${unloggedCallId}&detail=YES`), 'ERROR: callid_info CALL LOG NOT FOUND: 6666|\n');
 });
 
 test("a lead call: its ID and the customer's talk time", async () => {

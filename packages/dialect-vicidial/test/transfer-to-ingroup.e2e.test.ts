@@ -163,10 +163,36 @@ describe('transfers into an in-group', () => {
   });
 });
 
+test('LOCAL_CLOSER with a third party on the call: the third party is hung up with the agent’s part, the customer alone reaches the in-group', async () => {
+  const gw = gateway();
+  const closerLeg = await closerPhone('102');
+  const { callId, customerId, agentLegId } = await customerCall();
+  expectVicidialAnswer(
+    await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550200&agent_user=1000'),
+    `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||5550200|NO|1000|${wireId(callId)}|\n`,
+  );
+  const thirdId = await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up')?.id, 15000, 'third party up');
+  await bridgeHolds(gw, CONFERENCE, [agentLegId, customerId, thirdId]);
+
+  expectVicidialAnswer(
+    await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000'),
+    `SUCCESS: transfer_conference function set - LOCAL_CLOSER|CLOSERS||NO|1000|${wireId(callId)}|\n`,
+  );
+  expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null, lead: { leadId: 1 } });
+  await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, customerId]);
+  await bridgeHolds(gw, CONFERENCE, [agentLegId]);
+  expect(await cdrOf(callId)).toMatchObject({ purpose: 'agent_customer', agentId: '1000', leadId: 1, hangupSide: 'caller', hangupCause: 16 });
+  expect((await gw.core.getCall(callId))!.legs.find((leg) => leg.id === thirdId)).toMatchObject({ state: 'ended', hangupRequested: true });
+  expect(await gw.core.getAgentSession('102')).toMatchObject({ state: 'in_call', currentCallId: await queuedCallOf(callId), lead: { leadId: 1 } });
+  await gw.farEnd.hangup(customerId, 16);
+  await cdrOf(await queuedCallOf(callId));
+  await bothFree();
+});
+
 describe('refusals of transfers into an in-group', () => {
   afterEach(bothFree);
 
-  test('a missing, inactive or too short in-group, an unknown AGENTDIRECT agent, a 3-way call: nothing is transferred', async () => {
+  test('a missing, inactive or too short in-group, an unknown AGENTDIRECT agent, a 3-way call with tw_check: nothing is transferred', async () => {
     const gw = gateway();
     const { callId, customerId, agentLegId } = await customerCall();
     const id = wireId(callId);
@@ -190,15 +216,14 @@ describe('refusals of transfers into an in-group', () => {
     expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
     await bridgeHolds(gw, CONFERENCE, [agentLegId, customerId]);
 
-    // With a third party on the call, the customer is not taken from it.
+    // With a third party on the call: tw_check=YES refuses LOCAL_CLOSER; a blind transfer is refused.
     expectVicidialAnswer(
       await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550200&agent_user=1000'),
       `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||5550200|NO|1000|${id}|\n`,
     );
-    expectVicidialAnswer(await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000'), 'ERROR: agent_user has current active 3-way call - 1000|1|0|\n');
     expectVicidialAnswer(
-      await api(`function=ra_call_control&value=${id}&agent_user=1000&stage=INGROUPTRANSFER&ingroup_choices=CLOSERS`),
-      'ERROR: agent_user has current active 3-way call - 1000|1|0|\n',
+      await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000&tw_check=YES'),
+      'ERROR: agent_user has current active 3-way call - 1000|1|0|YES\n',
     );
     expectVicidialAnswer(
       await api(`function=ra_call_control&value=${id}&agent_user=1000&stage=EXTENSIONTRANSFER&phone_number=5550300`),

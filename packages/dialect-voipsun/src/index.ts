@@ -34,3 +34,4 @@ export function createVoipsunDialect(deps: DialectDeps<VoipsunSettings>): Dialec
 
 /** The words VoIPSUN brings to the core: its API accounts (and agents signed in through it). */
 export const VOIPSUN_VOCABULARY: DialectVocabulary = { loginChannels: ['voipsun'], apiRealms: ['voipsun'] };
+export { voipsunCompatibility } from './compatibility';

@@ -1,29 +1,12 @@
-import pino from 'pino';
 import supertest from 'supertest';
-import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
-import { createTestDatabase, TEST_MEDIA, type TestDatabase } from '@pbx-gateway/test-support';
 import type { Clock } from '@pbx-gateway/core';
-import {
-  createScryptSecretHasher,
-  defaultGatewayConfig,
-  demoCoreSettings,
-  demoProvisioning,
-  demoSimulatorPhones,
-  startGateway,
-  type GatewayConfig,
-  type RunningGateway,
-} from '../src';
+import type { RunningGateway } from '../src';
+import { restartableDemoGateway } from './support/restartable-gateway';
 
 // VICIdial's lock-out (spec §2.2) lives in Postgres: a restart, which applies
 // the provisioning documents again, neither forgets the failures nor lifts a
 // lock. Time is the gateway's injected clock, moved by the test.
 
-const config: GatewayConfig = {
-  ...defaultGatewayConfig,
-  core: { ...defaultGatewayConfig.core, serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media },
-  callbacks: { ...defaultGatewayConfig.callbacks, timeoutMs: 1000, idleMs: 50 },
-};
-const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:9/unused', nodeIp: '127.0.0.1' });
 const MINUTE = 60_000;
 
 const agentApi = (pass: string): string => `/agc/api.php?source=test&user=6666&pass=${pass}&agent_user=6666&function=logout&value=LOGOUT`;
@@ -33,44 +16,16 @@ const LOCK = 'ERROR: Invalid Username/Password: |6666||0|1|LOCK|\n';
 const PASSED = 'ERROR: agent_user is not logged in - 6666\n';
 
 describe('lock-out across restarts, on the injected clock', () => {
-  let database: TestDatabase;
-  let sim: PbxSim;
-  let running: RunningGateway | null = null;
   let nowMs = Date.parse('2026-03-02T10:00:00.000Z');
   const clock: Clock = { now: () => new Date(nowMs) };
-
-  const start = async (): Promise<RunningGateway> => {
-    running = await startGateway({
-      config,
-      logger: pino({ level: 'silent' }),
-      databaseUrl: database.url,
-      ariUrl: sim.url,
-      provisioning: [demo],
-      listen: false,
-      clock,
-      hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
-    });
-    return running;
-  };
+  const demoGateway = restartableDemoGateway({ clock });
+  const start = demoGateway.start;
   const restart = async (): Promise<RunningGateway> => {
-    await running?.stop();
-    running = null;
-    return start();
+    await demoGateway.stop();
+    return demoGateway.start();
   };
   const call = async (gateway: RunningGateway, pass: string): Promise<string> => (await supertest(gateway.app).get(agentApi(pass))).text;
   const failures = async (gateway: RunningGateway): Promise<number> => (await gateway.core.findApiUser('vicidial', '6666'))!.failedLogins;
-
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    sim = await startPbxSim({ port: 0, phones: demoSimulatorPhones.map((resource) => ({ resource })), media: TEST_MEDIA });
-  });
-
-  afterEach(async () => {
-    await running?.stop();
-    running = null;
-    await sim.close();
-    await database.drop();
-  });
 
   it('ten failures lock; after a restart the account is still locked; the lock ends 15 minutes after the tenth failure', async () => {
     let gateway = await start();

@@ -1,20 +1,9 @@
-import { Writable } from 'node:stream';
 import { createLogger } from '../src';
-
-function capture(): { stream: Writable; lines: () => Array<Record<string, unknown>> } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { stream, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
-}
+import { captureLog } from './support/log-capture';
 
 describe('structured logs', () => {
   it('never writes a secret, whatever object it hides in', () => {
-    const { stream, lines } = capture();
+    const { stream, lines } = captureLog();
     const logger = createLogger({ level: 'info', destination: stream });
     logger.info({ params: { user: '6666', pass: '1234', token: 'abc', accesskey: 'k' }, headers: { authorization: 'Basic x', guid: 'g' } }, 'api request');
     logger.info({ password: 'p', agentPin: '9999' }, 'login');
@@ -27,7 +16,7 @@ describe('structured logs', () => {
   });
 
   it('writes one JSON object per line with level, time and service', () => {
-    const { stream, lines } = capture();
+    const { stream, lines } = captureLog();
     createLogger({ level: 'info', destination: stream }).warn({ component: 'core' }, 'telephony engine disconnected');
     expect(lines()[0]).toMatchObject({ level: 40, service: 'pbx-gateway', component: 'core', msg: 'telephony engine disconnected' });
     expect(typeof lines()[0]!.time).toBe('string');

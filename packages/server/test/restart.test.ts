@@ -1,59 +1,11 @@
-import pino from 'pino';
 import supertest from 'supertest';
-import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
-import { createTestDatabase, TEST_MEDIA, type TestDatabase } from '@pbx-gateway/test-support';
-import {
-  createScryptSecretHasher,
-  defaultGatewayConfig,
-  demoCoreSettings,
-  demoProvisioning,
-  demoSimulatorPhones,
-  startGateway,
-  type GatewayConfig,
-  type RunningGateway,
-} from '../src';
+import { restartableDemoGateway } from './support/restartable-gateway';
 
-const config: GatewayConfig = {
-  ...defaultGatewayConfig,
-  core: { ...defaultGatewayConfig.core, serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media },
-  callbacks: { ...defaultGatewayConfig.callbacks, timeoutMs: 1000, idleMs: 50 },
-};
-const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:9/unused', nodeIp: '127.0.0.1' });
 const VICIDIAL = '/agc/api.php?source=test&user=6666&pass=1234&agent_user=1000';
 const VOIPSUN = '/api/api.php?username=voipsun&password=secretpwd';
 
 describe('a restart of the gateway', () => {
-  let database: TestDatabase;
-  let sim: PbxSim;
-  let running: RunningGateway | null = null;
-
-  const start = async (): Promise<RunningGateway> => {
-    running = await startGateway({
-      config,
-      logger: pino({ level: 'silent' }),
-      databaseUrl: database.url,
-      ariUrl: sim.url,
-      provisioning: [demo],
-      listen: false,
-      hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
-    });
-    return running;
-  };
-  const stop = async (): Promise<void> => {
-    await running?.stop();
-    running = null;
-  };
-
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    sim = await startPbxSim({ port: 0, phones: demoSimulatorPhones.map((resource) => ({ resource })), media: TEST_MEDIA });
-  });
-
-  afterEach(async () => {
-    await stop();
-    await sim.close();
-    await database.drop();
-  });
+  const { start, stop, sim } = restartableDemoGateway();
 
   it('keeps agent sessions, their state and their CC-Gateway GUIDs', async () => {
     const first = await start();
@@ -85,7 +37,7 @@ describe('a restart of the gateway', () => {
     const [{ call }] = (await first.core.listLiveCalls()).filter((live) => live.call.purpose === 'click_to_call');
     await first.core.idle();
     await stop();
-    expect(await sim.control.forgetCalls()).toBeGreaterThan(0);
+    expect(await sim().control.forgetCalls()).toBeGreaterThan(0);
 
     const second = await start();
     await second.core.idle();

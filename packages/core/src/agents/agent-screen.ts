@@ -3,6 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { agentOwner } from '../kernel/ids';
 import { inTransaction } from '../kernel/unit-of-work';
 import type { TimerAction } from './agent';
+import { armTimerAction } from './timer-action';
 
 /**
  * Asks the agent's screen to reload what `items` names (panels, lead
@@ -22,13 +23,20 @@ export async function refreshAgentScreen(ctx: CoreContext, request: { agentId: s
   );
 }
 
-/** Sets (or, with null, clears) the action the agent's screen takes at a point of each call. */
+/**
+ * Sets (or, with null, clears) the agent's timer action: for the call the
+ * agent is on, armed now (at once when its second is past), else for the
+ * next call the agent answers.
+ */
 export async function setAgentTimerAction(ctx: CoreContext, request: { agentId: string; timerAction: TimerAction | null }): Promise<void> {
   await ctx.queue.run(agentOwner(request.agentId), () =>
     inTransaction(ctx, async (uow) => {
       const session = await uow.tx.sessions.lock(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
-      await uow.tx.sessions.update({ ...session, timerAction: request.timerAction });
+      const updated = { ...session, timerAction: request.timerAction };
+      await uow.tx.sessions.update(updated);
+      const call = session.currentCallId === null ? null : await uow.tx.calls.get(session.currentCallId);
+      if (call) armTimerAction(ctx, updated, call, uow.now);
     }),
   );
 }

@@ -100,15 +100,21 @@ export interface EventPush {
 }
 
 /**
- * An action the agent's screen takes once a call has lasted `seconds`
- * (VICIdial: NONE, WEBFORM, WEBFORM2, D1_DIAL … D5_DIAL, MESSAGE_ONLY), with
- * the message it shows.
+ * An action taken once the agent's customer call has been answered for
+ * `seconds` (VICIdial: WEBFORM, WEBFORM2, D1_DIAL … D5_DIAL, MESSAGE_ONLY),
+ * with the message the agent is shown. It comes due once, on the call the
+ * agent is on when it is set or on the next one (agents/timer-action.ts).
  */
 export interface TimerAction {
   action: string;
   message: string;
-  /** Seconds into the call; null when not given. */
+  /** Seconds into the call; null when not given (the action then never comes due). */
   seconds: number | null;
+  /**
+   * A number dialled into the call as a third party when the action comes
+   * due (a preset dial), as a 3-way call the agent placed; null or absent: none.
+   */
+  dialNumber?: string | null;
 }
 
 /** The lead a session works on, and the call placed for it (null before it is dialled). */

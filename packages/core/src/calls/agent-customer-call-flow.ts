@@ -3,6 +3,7 @@ import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswere
 import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
+import { armTimerAction } from '../agents/timer-action';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
 
@@ -54,7 +55,10 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
       then: async (next) => {
         const current = await lockOngoing(next, call);
         if (!current) return;
-        await next.tx.calls.update({ ...current, bridgeId, state: 'answered', progress: { ...current.progress, stage: 'connected' }, answeredAt });
+        const connected = { ...current, bridgeId, state: 'answered' as const, progress: { ...current.progress, stage: 'connected' as const }, answeredAt };
+        await next.tx.calls.update(connected);
+        const session = current.agentId === null ? null : await next.tx.sessions.get(current.agentId);
+        if (session) armTimerAction(ctx, session, connected, next.now);
       },
     });
     return call;

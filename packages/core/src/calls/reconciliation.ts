@@ -6,6 +6,7 @@ import { inTransaction } from '../kernel/unit-of-work';
 import { recordChannel } from './call-primitives';
 import { endLostLeg, handlePbxEvent } from './engine-events';
 import { rearmQueueTimeout } from '../queues/queue-timeout';
+import { armTimerAction } from '../agents/timer-action';
 import { reconcileRecordings } from '../recording/recording-reconciliation';
 
 /**
@@ -14,7 +15,8 @@ import { reconcileRecordings } from '../recording/recording-reconciliation';
  * ended as if it had said so, by the gateway, at the time it found out, with
  * cause 0 "Unknown" (their calls get their CDRs), playbacks and recordings
  * it no longer knows are finished, conferences are recreated, and voice menus
- * waiting for a key get their timer back.
+ * waiting for a key, callers waiting in a queue and agents' timer actions
+ * get their timers back.
  *
  * It also settles what a crash left half done between a commit and the
  * engine (kernel/unit-of-work): a leg recorded but never dialled is absent
@@ -56,6 +58,10 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
       ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
     }
     if (call.purpose === 'inbound') await rearmQueueTimeout(ctx, call, at);
+    if (call.purpose === 'agent_customer' && call.agentId !== null) {
+      const session = await ctx.store.direct.sessions.get(call.agentId);
+      if (session) armTimerAction(ctx, session, call, at);
+    }
   }
   const liveLegIds = new Set(live.flatMap(({ legs }) => legs.filter((leg) => leg.state !== 'ended').map((leg) => leg.id)));
   for (const engineLeg of snapshot.legs) {

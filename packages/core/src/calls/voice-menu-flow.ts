@@ -2,13 +2,14 @@ import type { Extension } from '../directory/directory';
 import type { CallOf, Leg } from './call';
 import type { VoiceMenuEnd, VoiceMenuProgress } from './call-progress';
 import type { Playback } from '../playback/playback';
+import { playToLeg } from '../playback/leg-playback';
 import { newLeg } from './call-factory';
 import { completeCallIfOver, lockOngoing, recordLegAnswered } from './call-lifecycle';
-import { bridgeLeg, playInto, ringTogether } from './call-primitives';
+import { bridgeLeg, ringTogether } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { callBridgeId, newPlaybackId } from '../kernel/ids';
+import { callBridgeId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
 
 /**
@@ -78,31 +79,10 @@ function withProgress(call: VoiceMenuCall, change: Partial<VoiceMenuProgress>): 
 async function startMenu(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, customer: Leg): Promise<VoiceMenuCall> {
   const playing = { ...withProgress(call, { stage: 'playing' }), state: 'answered' as const, answeredAt: uow.now };
   await uow.tx.calls.update(playing);
-  const target = { kind: 'leg' as const, legId: customer.id };
-  const playback: Playback = {
-    id: newPlaybackId(call.id, ctx.ids),
-    agentId: null,
-    callId: call.id,
-    target,
-    media: call.progress.media,
-    requestedName: call.progress.mediaName,
-    state: 'pending',
-    finishCause: null,
-    offsetMs: 0,
-    playedMs: 0,
-    resumedAt: null,
-    createdAt: uow.now,
-    startedAt: null,
-    finishedAt: null,
-    continues: null,
-  };
-  await uow.tx.playbacks.insert(playback);
-  playInto(ctx, uow, playback.id, target, playback.media, {
+  await playToLeg(ctx, uow, call.id, customer.id, { uri: call.progress.media, name: call.progress.mediaName }, {
     what: 'play voice menu',
-    whenRefused: async (next) => {
+    afterRefusal: async (next) => {
       ctx.logger.warn('voice menu audio could not start', { callId: call.id });
-      const current = await next.tx.playbacks.get(playback.id);
-      if (current && current.state !== 'finished') await next.tx.playbacks.update({ ...current, state: 'finished', finishCause: 'failed', finishedAt: next.now });
       const menu = await lockOngoing(next, call);
       if (menu) await endMenu(ctx, next, menu, 'media_failed');
     },

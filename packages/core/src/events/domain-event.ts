@@ -26,6 +26,8 @@ export type DomainEvent =
   /** A pause given a length has lasted it; the agent stays paused. */
   | { type: 'AgentPauseLimitReached'; agentId: string; reason: string | null; at: Date }
   | { type: 'AgentPausePending'; agentId: string; reason: string | null; at: Date }
+  /** The agent's timer action came due on its call (a preset it dials is `dialedLegId`, null when nothing was dialled). */
+  | { type: 'AgentTimerActionDue'; agentId: string; callId: string; action: string; message: string; dialedLegId: string | null; at: Date }
   | { type: 'AgentPhoneRinging'; agentId: string; callId: string; legId: string; at: Date }
   | { type: 'AgentPhoneAnswered'; agentId: string; callId: string; legId: string; at: Date }
   /** `by`: the agent hung up, or the gateway released the phone. */

@@ -45,6 +45,16 @@ export interface ManualDialQueueing {
 }
 
 /**
+ * Agents' timer actions (agents/timer-action.ts): armed for the agent's
+ * call, carried out in the agent's queue when due. Reached through the
+ * context because carrying one out may dial a third party, which needs the
+ * call flows that arm it.
+ */
+export interface TimerActionScheduling {
+  arm(agentId: string, callId: string, ms: number): void;
+}
+
+/**
  * Turns domain events into a dialect's own notices (poll-queue messages,
  * callback rows) inside the transaction that produced them.
  */
@@ -76,5 +86,6 @@ export interface CoreContext extends CoreDeps {
   callTimers: CallTimers;
   distribution: QueueDistribution;
   manualDials: ManualDialQueueing;
+  timerActions: TimerActionScheduling;
   words: Vocabulary;
 }

@@ -21,6 +21,13 @@ export interface DispositionOutcome {
   scheduledCallbackStatus: boolean;
 }
 
+/** A status a lead can take: 1 to 6 characters (INVALID_ARGUMENT otherwise). */
+export function checkDispositionStatus(status: string): void {
+  if (status.length < 1 || [...status].length > MAX_STATUS_LENGTH) {
+    throw new DomainError('INVALID_ARGUMENT', `a status has 1 to ${MAX_STATUS_LENGTH} characters`, { status });
+  }
+}
+
 /**
  * The agent's disposition of the lead on their screen: the lead takes the
  * status (held as CBHOLD when a callback is scheduled with it), the lead's
@@ -29,9 +36,7 @@ export interface DispositionOutcome {
  */
 export async function dispositionAgentLead(ctx: CoreContext, request: DispositionRequest): Promise<DispositionOutcome> {
   const { status: given, callback: asked } = request.disposition;
-  if (given.length < 1 || [...given].length > MAX_STATUS_LENGTH) {
-    throw new DomainError('INVALID_ARGUMENT', `a status has 1 to ${MAX_STATUS_LENGTH} characters`, { status: given });
-  }
+  checkDispositionStatus(given);
   if (asked && [...asked.comments].length > MAX_CALLBACK_COMMENTS_LENGTH) {
     throw new DomainError('INVALID_ARGUMENT', `callback comments have at most ${MAX_CALLBACK_COMMENTS_LENGTH} characters`);
   }

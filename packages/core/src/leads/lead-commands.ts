@@ -4,6 +4,8 @@ import { addLead, type AddedLead, type AddLeadRequest } from './add-lead';
 import { addLeadToList, type AddedLeadToList, type AddLeadToListRequest } from './add-lead-to-list';
 import { addDncNumber } from './add-dnc-number';
 import { addLeadList } from './add-lead-list';
+import { removeLeadList } from './remove-lead-list';
+import { updateLeadList, type LeadListChanges } from './update-lead-list';
 import type { Callback } from './callback';
 import type { DncEntry } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
@@ -35,6 +37,10 @@ export interface LeadCommands {
   leadListsOfCampaign(campaignId: string): Promise<LeadList[]>;
   /** False when a list with that id exists already. */
   addLeadList(list: LeadList): Promise<boolean>;
+  /** Null when there is no such list. */
+  updateLeadList(request: { listId: number; changes: LeadListChanges }): Promise<LeadList | null>;
+  /** False when there was no such list; its leads stay. */
+  removeLeadList(listId: number): Promise<boolean>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
   getLead(leadId: number): Promise<Lead | null>;
@@ -81,6 +87,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     getLeadList: (listId) => direct.leadLists.get(listId),
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
     addLeadList: (list) => track(addLeadList(ctx, list)),
+    updateLeadList: (request) => track(updateLeadList(ctx, request)),
+    removeLeadList: (listId) => track(removeLeadList(ctx, listId)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),

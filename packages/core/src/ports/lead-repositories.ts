@@ -20,6 +20,8 @@ export interface LeadListRepository {
   /** The lists of one campaign, by id. */
   listOfCampaign(campaignId: string): Promise<LeadList[]>;
   upsert(list: LeadList): Promise<void>;
+  /** False when there was no such list. */
+  delete(id: number): Promise<boolean>;
 }
 
 export interface LeadRepository {

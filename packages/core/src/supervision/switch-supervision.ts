@@ -2,8 +2,8 @@ import type { SupervisionMode } from '../calls/call-progress';
 import { DomainError } from '../errors/domain-error';
 import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/unit-of-work';
 import { requireEngine } from '../kernel/engine';
+import { withAgentSupervision } from './locked-supervision';
 
 export interface SupervisionSwitch {
   supervisorAgentId: string;
@@ -23,27 +23,19 @@ export interface SupervisionSwitch {
  */
 export async function switchSupervision(ctx: CoreContext, request: SupervisionSwitch): Promise<{ callId: string; mode: SupervisionMode }> {
   requireEngine(ctx, 'switch supervision');
-  const session = await ctx.store.direct.sessions.get(request.supervisorAgentId);
-  if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.supervisorAgentId} is not logged in`);
-  const callId = session.currentCallId;
-  const noSupervision = () => new DomainError('NO_ACTIVE_CALL', `agent ${request.supervisorAgentId} supervises no call`);
-  if (callId === null) throw noSupervision();
-  return ctx.queue.run(callId, () =>
-    inTransaction(ctx, async (uow) => {
-      const call = await uow.tx.calls.lock(callId);
-      if (!call || call.purpose !== 'supervision' || call.state === 'ended' || call.agentId !== request.supervisorAgentId) throw noSupervision();
-      const current = call.progress.mode;
-      const mode = typeof request.mode === 'function' ? request.mode(current) : request.mode;
-      if (mode === null || call.progress.stage === 'switching') throw new DomainError('AGENT_BUSY', `the supervision cannot switch from ${current} now`);
-      if (mode === current) return { callId, mode };
-      if (call.progress.stage !== 'supervising') {
-        await uow.tx.calls.update({ ...call, progress: { ...call.progress, mode } });
-        return { callId, mode };
-      }
-      await uow.tx.calls.update({ ...call, progress: { ...call.progress, mode, stage: 'switching' } });
-      const snoop = (await uow.tx.calls.legsOf(callId)).find((leg) => leg.role === 'snoop' && leg.state !== 'ended');
-      if (snoop) await hangupLeg(ctx, uow, snoop.id);
+  return withAgentSupervision(ctx, request.supervisorAgentId, async (uow, call) => {
+    const callId = call.id;
+    const current = call.progress.mode;
+    const mode = typeof request.mode === 'function' ? request.mode(current) : request.mode;
+    if (mode === null || call.progress.stage === 'switching') throw new DomainError('AGENT_BUSY', `the supervision cannot switch from ${current} now`);
+    if (mode === current) return { callId, mode };
+    if (call.progress.stage !== 'supervising') {
+      await uow.tx.calls.update({ ...call, progress: { ...call.progress, mode } });
       return { callId, mode };
-    }),
-  );
+    }
+    await uow.tx.calls.update({ ...call, progress: { ...call.progress, mode, stage: 'switching' } });
+    const snoop = (await uow.tx.calls.legsOf(callId)).find((leg) => leg.role === 'snoop' && leg.state !== 'ended');
+    if (snoop) await hangupLeg(ctx, uow, snoop.id);
+    return { callId, mode };
+  });
 }

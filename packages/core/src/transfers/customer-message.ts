@@ -1,11 +1,9 @@
 import type { CallOf } from '../calls/call';
-import { playInto } from '../calls/call-primitives';
 import { hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
-import { newPlaybackId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import type { ResolvedMedia } from '../playback/media-resolution';
-import type { Playback } from '../playback/playback';
+import { playToLeg } from '../playback/leg-playback';
 import type { AgentCall } from './agent-call';
 import { agentLeavesCall } from './agent-leaves';
 import { connectedCustomer } from './agent-call';
@@ -19,32 +17,9 @@ import { connectedCustomer } from './agent-call';
 export async function leaveMessage(ctx: CoreContext, uow: UnitOfWork, { session, call, legs }: AgentCall, media: ResolvedMedia): Promise<CallOf<'agent_customer'>> {
   const customer = connectedCustomer(legs);
   const left = await agentLeavesCall(ctx, uow, session, call, legs);
-  const target = { kind: 'leg' as const, legId: customer.id };
-  const playback: Playback = {
-    id: newPlaybackId(call.id, ctx.ids),
-    agentId: null,
-    callId: call.id,
-    target,
-    media: media.uri,
-    requestedName: media.name,
-    state: 'pending',
-    finishCause: null,
-    offsetMs: 0,
-    playedMs: 0,
-    resumedAt: null,
-    createdAt: uow.now,
-    startedAt: null,
-    finishedAt: null,
-    continues: null,
-  };
-  await uow.tx.playbacks.insert(playback);
-  playInto(ctx, uow, playback.id, target, playback.media, {
+  await playToLeg(ctx, uow, call.id, customer.id, media, {
     what: 'play message to customer',
-    whenRefused: async (next) => {
-      const current = await next.tx.playbacks.get(playback.id);
-      if (current && current.state !== 'finished') await next.tx.playbacks.update({ ...current, state: 'finished', finishCause: 'failed', finishedAt: next.now });
-      await hangupOtherLegs(ctx, next, await next.tx.calls.legsOf(call.id), null);
-    },
+    afterRefusal: async (next) => hangupOtherLegs(ctx, next, await next.tx.calls.legsOf(call.id), null),
   });
   return left;
 }

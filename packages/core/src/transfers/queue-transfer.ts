@@ -3,7 +3,7 @@ import type { AgentSession } from '../agents/agent';
 import type { CallOf, Leg } from '../calls/call';
 import { newCall } from '../calls/call-factory';
 import { completeCallIfOver, releaseAgentFromCall } from '../calls/call-lifecycle';
-import { hangupLeg } from '../calls/leg-hangup';
+import { hangupLeg, hangupRequestedLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
 import { ownerOf } from '../kernel/owner-queue';
@@ -31,9 +31,11 @@ const NORMAL_CLEARING = { cause: 16, text: 'Normal Clearing' };
  * customer's leg moves into a new inbound call of the queue. There it waits
  * with the queue's music on hold and is offered to the queue's agents, or
  * to the one agent named, as a call that came in on a public number is.
- * Refused while a third party is on the call (it would be left alone with
- * nobody), for a queue that is missing or inactive, and for an agent
- * nobody knows. The queued call's id.
+ * A third party on the call is hung up with the agent's part (VICIdial's
+ * agent screen hangs up its 3-way line as the agent goes to its
+ * disposition); the customer alone goes into the queue. Refused for a queue
+ * that is missing or inactive, and for an agent nobody knows. The queued
+ * call's id.
  */
 export async function transferCustomerToQueue(
   ctx: CoreContext,
@@ -45,11 +47,13 @@ export async function transferCustomerToQueue(
 ): Promise<string> {
   const { tx, now } = uow;
   const customer = connectedCustomer(legs);
-  if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
   const queue = await tx.queues.get(request.queueName);
   if (!queue?.active) throw new DomainError('QUEUE_NOT_FOUND', `no active queue ${request.queueName}`, { queueName: request.queueName });
   const forAgentId = request.forAgentId ?? null;
   if (forAgentId !== null && !(await tx.agents.get(forAgentId))) throw new DomainError('AGENT_NOT_FOUND', `no agent ${forAgentId}`, { agentId: forAgentId });
+  // A third party (ringing, talking or parked) is the agent's 3-way line: it goes with the agent's part of the call.
+  const thirdParty = liveLegOf(legs, 'third_party');
+  if (thirdParty) await hangupRequestedLeg(ctx, uow, thirdParty, 'hang up third party');
 
   const queuedId = `${ownerOf(customer.id)}.in-${ctx.ids.newId()}`;
   const queued = newCall(

@@ -16,6 +16,7 @@ import { resolveMediaList, type MediaRequest } from '../playback/media-resolutio
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
 import { setAgentMuted } from './agent-mute';
 import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
+import { dispositionNamedCall } from '../leads/call-disposition';
 
 /** A party of an agent's customer call other than the agent. */
 export type CallParty = 'customer' | 'third_party';
@@ -36,26 +37,36 @@ export interface TransferCommands {
   leaveThreeWayCall(request: { agentId: string }): Promise<void>;
   /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
   blindTransfer(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] } & ThirdPartyRequest): Promise<{ legId: string }>;
-  /** The same, for a call named by its id, whoever's it is. */
-  transferCall(request: { callId: string } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /** The same, for a call named by its id, whoever's it is, with the status the call takes (NamedCallStatus). */
+  transferCall(request: { callId: string } & NamedCallStatus & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
    * Transfers the agent's customer into a queue, where it waits with music
    * on hold for one of the queue's agents (or the one agent named); the
    * agent is free at once. The queued call's id.
    */
   transferToQueue(request: { agentId: string } & QueueTransferRequest): Promise<{ callId: string }>;
-  /** The same, for a call named by its id, whoever's it is. */
-  transferCallToQueue(request: { callId: string } & QueueTransferRequest): Promise<{ callId: string }>;
+  /** The same, for a call named by its id, whoever's it is, with the status the call takes (NamedCallStatus). */
+  transferCallToQueue(request: { callId: string } & NamedCallStatus & QueueTransferRequest): Promise<{ callId: string }>;
   /** Leaves the customer with a message that plays to it alone; the call ends when it is over, the agent goes to after-call work. */
   leaveCustomerMessage(request: { agentId: string; media: MediaRequest | readonly MediaRequest[] }): Promise<void>;
-  /** Hangs up every leg of a call named by its id. */
-  hangupCall(request: { callId: string }): Promise<void>;
+  /** Hangs up every leg of a call named by its id, with the status the call takes (NamedCallStatus). */
+  hangupCall(request: { callId: string } & NamedCallStatus): Promise<void>;
   /** Puts a party of the agent's call on hold with music; false when that party is not there to park. */
   parkCallParty(request: { agentId: string; party: CallParty }): Promise<{ parked: boolean }>;
   /** Brings a parked party back into the call; false when it was not parked. */
   grabCallParty(request: { agentId: string; party: CallParty }): Promise<{ grabbed: boolean }>;
   /** Mutes (or unmutes) the agent on its customer call; false when it already was so, or its phone is not on the call. */
   muteAgent(request: { agentId: string; muted: boolean }): Promise<{ changed: boolean }>;
+}
+
+/**
+ * A status for a call named by its id (a disposition given by whoever
+ * controls it): its lead and its log entry take it, and the agent whose lead
+ * it is moves on as after its own disposition (leads/call-disposition.ts).
+ * Absent or null: none.
+ */
+export interface NamedCallStatus {
+  status?: string | null;
 }
 
 const ROLE_OF: Record<CallParty, Leg['role']> = { customer: 'customer', third_party: 'third_party' };
@@ -65,13 +76,21 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
   const onAgentCall = <T>(agentId: string, work: (uow: UnitOfWork, found: AgentCall) => Promise<T>): Promise<T> =>
     track(ctx.queue.run(agentOwner(agentId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentCall(uow, agentId)))));
 
-  /** Runs a unit of work on a live customer call named by its id, in the call's queue, with the session of its agent if any. */
-  const onNamedCall = <T>(callId: string, work: (uow: UnitOfWork, found: { session: AgentSession | null } & Omit<AgentCall, 'session'>) => Promise<T>): Promise<T> =>
+  /**
+   * Runs a unit of work on a live customer call named by its id, in the
+   * call's queue, with the session of its agent if any; a status given is
+   * the call's disposition before the work is done.
+   */
+  const onNamedCall = <T>(
+    { callId, status }: { callId: string } & NamedCallStatus,
+    work: (uow: UnitOfWork, found: { session: AgentSession | null } & Omit<AgentCall, 'session'>) => Promise<T>,
+  ): Promise<T> =>
     track(
       ctx.queue.run(ownerOf(callId), () =>
         inTransaction(ctx, async (uow) => {
           const call = await lockLiveCustomerCall(uow, callId);
-          const session = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
+          const locked = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
+          const session = status ? await dispositionNamedCall(ctx, uow, locked, call, status) : locked;
           return work(uow, { session, call, legs: await uow.tx.calls.legsOf(callId) });
         }),
       ),
@@ -116,26 +135,21 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     blindTransfer: ({ agentId, agentAfterCall, ...party }) =>
       onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party, agentAfterCall) })),
 
-    transferCall: ({ callId, ...party }) =>
-      onNamedCall(callId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
+    transferCall: ({ callId, status, ...party }) =>
+      onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
 
     transferToQueue: ({ agentId, ...target }) =>
       onAgentCall(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
-    transferCallToQueue: ({ callId, ...target }) =>
-      onNamedCall(callId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
+    transferCallToQueue: ({ callId, status, ...target }) =>
+      onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
-    hangupCall: ({ callId }) =>
-      track(
-        ctx.queue.run(ownerOf(callId), () =>
-          inTransaction(ctx, async (uow) => {
-            const call = await lockLiveCustomerCall(uow, callId);
-            for (const leg of await uow.tx.calls.legsOf(call.id)) {
-              if (leg.state !== 'ended' && !leg.hangupRequested) await hangupRequestedLeg(ctx, uow, leg, 'hang up call');
-            }
-          }),
-        ),
-      ),
+    hangupCall: (request) =>
+      onNamedCall(request, async (uow, { legs }) => {
+        for (const leg of legs) {
+          if (leg.state !== 'ended' && !leg.hangupRequested) await hangupRequestedLeg(ctx, uow, leg, 'hang up call');
+        }
+      }),
 
     parkCallParty: ({ agentId, party }) =>
       onAgentCall(agentId, async (uow, { call, legs }) => {

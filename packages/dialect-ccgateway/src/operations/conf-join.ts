@@ -10,6 +10,7 @@ import { agentSession } from './agent-session';
  */
 export const confJoinOperation = defineInterface({
   name: 'confJoin',
+  partial: 'callouts only, after a talk transfer (on a skill call `200-010`)',
   method: 'POST',
   path: '/voicecall/{agentid}/confjoin',
   body: 'none',

@@ -9,6 +9,7 @@ import { agentSession } from './agent-session';
  */
 export const setAutoAnswerOperation = defineInterface({
   name: 'setAgentAutoAnswer',
+  partial: 'recorded on the session, not acted upon: the agent answers a skill call on its phone',
   method: 'POST',
   path: '/onlineagent/{agentid}/autoanswer/{isautoanswer}',
   body: 'none',

@@ -84,6 +84,7 @@ function planOf(body: TransferBody): Plan | null {
  */
 export const transferOperation = defineInterface({
   name: 'transfer',
+  partial: 'callouts only (on a skill call `200-012`); to a skill or an agent in release and success modes, to a number in success and talk modes',
   method: 'POST',
   path: '/voicecall/{agentid}/transfer',
   body: 'json',

@@ -4,7 +4,8 @@ import { callsOfExtension, type ExtensionCall, type LiveCalls } from '../extensi
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
 import { CALL_STATUS, EXTENSION_CODES } from '../wire/extension-codes';
-import { byInternalNumber, EXTNUMBER_LIST, extensionNumbers } from '../wire/extension-list';
+import { EXTNUMBER_LIST } from '../wire/extension-list';
+import { listedExtensions } from '../extension-registrations';
 import { success } from '../wire/envelope';
 import type { WireObject } from '../wire/php-json';
 import { paramsFailure, paramsInput, type ParamRule } from '../wire/params';
@@ -35,20 +36,18 @@ export function getSipCallStatus(settings: SipcallSettings): SipcallService {
   const input = paramsInput(kind.compile(schema), rules);
   return kind.define({
     name: 'App.Sip_Status.GetSipCallStatus',
+    partial: '`idleduration` is always 0: the core keeps no record of when an extension\'s last call ended',
     service: 'App.Sip_Status.GetSipCallStatus',
     auth: 'token',
     input,
     invalidInput: (errors) => paramsFailure(rules, errors, settings.language),
     async run(ctx, request) {
-      const extensions = byInternalNumber(await ctx.core.listExtensions());
-      const devices = await ctx.core.deviceRegistrations();
-      const online = new Set(devices.filter((device) => device.kind === 'extension' && device.state === 'online').map((device) => device.id));
+      const listed = await listedExtensions(ctx.core, request.extnumber);
       const live = await ctx.core.listLiveCalls();
       const now = ctx.core.clock.now();
-      return extensionNumbers(request.extnumber).map((extnumber): WireObject => {
-        const extension = extensions.get(extnumber);
+      return listed.map(({ extnumber, extension, registered }): WireObject => {
         if (!extension) return idle(extnumber, EXTENSION_CODES.notFound);
-        return statusOf(extension, online.has(extension.id), live, now);
+        return statusOf(extension, registered, live, now);
       });
     },
     render: (result, ctx) => success(text(settings.language, 'queryDone'), ctx.reqtime, ctx.core.clock.now(), result),

@@ -2,7 +2,8 @@ import type { JSONSchemaType } from 'ajv';
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
 import { EXTENSION_CODES } from '../wire/extension-codes';
-import { byInternalNumber, EXTNUMBER_LIST, extensionNumbers } from '../wire/extension-list';
+import { EXTNUMBER_LIST } from '../wire/extension-list';
+import { listedExtensions } from '../extension-registrations';
 import { success } from '../wire/envelope';
 import { paramsFailure, paramsInput, type ParamRule } from '../wire/params';
 import { serviceKind, type SipcallService } from './service';
@@ -33,12 +34,8 @@ export function getSipRegisterStatus(settings: SipcallSettings): SipcallService 
     input,
     invalidInput: (errors) => paramsFailure(rules, errors, settings.language),
     async run(ctx, request) {
-      const extensions = byInternalNumber(await ctx.core.listExtensions());
-      const devices = await ctx.core.deviceRegistrations();
-      const online = new Set(devices.filter((device) => device.kind === 'extension' && device.state === 'online').map((device) => device.id));
-      return extensionNumbers(request.extnumber).map((extnumber) => {
-        const extension = extensions.get(extnumber);
-        const code = !extension ? EXTENSION_CODES.notFound : online.has(extension.id) ? EXTENSION_CODES.registered : EXTENSION_CODES.notRegistered;
+      return (await listedExtensions(ctx.core, request.extnumber)).map(({ extnumber, extension, registered }) => {
+        const code = !extension ? EXTENSION_CODES.notFound : registered ? EXTENSION_CODES.registered : EXTENSION_CODES.notRegistered;
         return { clientip: '', extnumber, code };
       });
     },

@@ -3,6 +3,7 @@ import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
 import { EXTENSION_CODES } from '../wire/extension-codes';
 import { EXTNUMBER_LIST, extensionNumbers } from '../wire/extension-list';
+import { registeredExtensionIds } from '../extension-registrations';
 import { success } from '../wire/envelope';
 import { paramsFailure, paramsInput, type ParamRule } from '../wire/params';
 import { serviceKind, type SipcallService } from './service';
@@ -49,8 +50,7 @@ export function getSipnumberInfo(settings: SipcallSettings): SipcallService {
       const wanted = request.extnumber === undefined ? null : new Set(extensionNumbers(request.extnumber));
       const extensions = (await ctx.core.listExtensions()).filter((extension) => wanted === null || wanted.has(extension.internalNumber));
       if (extensions.length === 0) return [];
-      const devices = await ctx.core.deviceRegistrations();
-      const online = new Set(devices.filter((device) => device.kind === 'extension' && device.state === 'online').map((device) => device.id));
+      const online = await registeredExtensionIds(ctx.core);
       return [...extensions]
         .sort((a, b) => a.id - b.id)
         .map((extension) => ({ extnumber: extension.internalNumber, password: '', status: EXTENSION_CODES.enabled, register: online.has(extension.id) ? 'reg' : 'nreg' }));

@@ -29,7 +29,7 @@ export type { ServiceContext, SipcallService, SipcallTypes } from './service';
  * dialect's settings. Looked up by name ignoring case (PHP class and method
  * names do); every other name is PhalApi's "no such service".
  */
-export function createServices(settings: SipcallSettings): { named: (name: string) => SipcallService | undefined; names: string[] } {
+export function createServices(settings: SipcallSettings): { named: (name: string) => SipcallService | undefined; names: string[]; operations: readonly SipcallService[] } {
   const catalogue = new OperationCatalogue<SipcallTypes>([
     login(settings),
     logout(settings),
@@ -52,5 +52,5 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     getBill(settings),
     getRecodeFile(settings),
   ]);
-  return { named: catalogue.index('service', (name) => name.toLowerCase()), names: catalogue.names() };
+  return { named: catalogue.index('service', (name) => name.toLowerCase()), names: catalogue.names(), operations: catalogue.operations };
 }

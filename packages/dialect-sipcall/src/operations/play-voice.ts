@@ -71,6 +71,7 @@ export function playVoice(settings: SipcallSettings): SipcallService {
   const input = paramsInput(kind.compile(settings.requireChengshudu ? strictSchema : schema), rules);
   return kind.define({
     name: 'App.Sip_Call.PlayVoice',
+    partial: 'the voice-menu call only: the batch IVR variant (a list of numbers, `nationcode`, `userkey`) and the play-and-hang-up variant (no `userid`) are answered `ret 400`',
     service: 'App.Sip_Call.PlayVoice',
     auth: 'token',
     input,

@@ -41,6 +41,7 @@ export function spyCall(settings: SipcallSettings): SipcallService {
   const input = paramsInput(kind.compile(schema), rules);
   return kind.define({
     name: 'App.Sip_Call.SpyCall',
+    partial: '`monitortype` 1 (listen), 2 (whisper) and 4 (three-way); 3 (stop whispering) is answered `1003`',
     service: 'App.Sip_Call.SpyCall',
     auth: 'token',
     input,

@@ -50,6 +50,7 @@ export function transferCall(settings: SipcallSettings): SipcallService {
   const input = paramsInput(kind.compile(schema), rules);
   return kind.define({
     name: 'App.Sip_Call.TransferCall',
+    partial: 'customer calls placed for the extension\'s seat agent only; MakeCall, DoubleCall, voice-menu and queue calls are answered `1003`',
     service: 'App.Sip_Call.TransferCall',
     auth: 'token',
     input,

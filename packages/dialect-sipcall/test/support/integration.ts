@@ -1,5 +1,4 @@
-import type { TestGateway } from '@pbx-gateway/test-support';
-import type { ReceivedCallback } from '@pbx-gateway/test-support';
+import { startTestGateway, type ReceivedCallback, type TestGateway } from '@pbx-gateway/test-support';
 import { localTimeFormatter } from '../../src/wire/time';
 import { seedPlayVoiceFields } from './seed-play-voice';
 
@@ -44,6 +43,26 @@ export async function login(gw: TestGateway): Promise<string> {
   const response = await gw.http.post('/').field('service', 'App.Sip_Auth.Login').field('appid', 'demoappid').field('accesskey', 'demoaccesskey');
   const body = JSON.parse(response.text) as { data: { result: { token: string } } };
   return body.data.result.token;
+}
+
+/** Sends one Sip_Call request, multipart to `/` as the PHP client does, with the client's token. */
+export type SipcallSend = (fields: Record<string, string>) => ReturnType<TestGateway['http']['post']>;
+
+/**
+ * A whole gateway on which the phones named ring and answer after 300 ms, as
+ * does every other number over the trunk, with the demo client logged in.
+ */
+export async function startAnsweringGateway(phones: readonly string[]): Promise<{ gw: TestGateway; token: string; send: SipcallSend }> {
+  const gw = await startTestGateway({});
+  for (const phone of phones) await gw.farEnd.setPhone(phone, { outcome: 'answer', ringMs: 300 });
+  await gw.farEnd.setOtherNumbers({ outcome: 'answer', ringMs: 300 });
+  const token = await login(gw);
+  const send: SipcallSend = (fields) => {
+    let test = gw.http.post('/');
+    for (const [name, value] of Object.entries({ token, ...fields })) test = test.field(name, value);
+    return test;
+  };
+  return { gw, token, send };
 }
 
 /** The seed's PHP `$postFields` with a real token, sent as the PHP client sends them: multipart to `/`. */

@@ -22,7 +22,8 @@ const schema: JSONSchemaType<AgentCommandInput> = {
   required: ['value', 'agent_user', 'alt_user'],
 };
 
-const readInput = inputOf(schema, ['value', 'agent_user', 'alt_user']);
+/** Reads `value`, `agent_user` and `alt_user`, the fields of every command for one agent. */
+export const readAgentCommandInput = inputOf(schema, ['value', 'agent_user', 'alt_user']);
 
 /** The logged-in agent a command acts on. */
 export interface CommandTarget {
@@ -60,6 +61,8 @@ export interface AgentCommand {
    * changes anything: the logged-in check then needs no read of its own.
    */
   coreChecksSession?: boolean;
+  /** What of the documented function is not carried out (the compatibility matrix). */
+  partial?: string;
 }
 
 /**
@@ -71,8 +74,9 @@ export function agentCommand(command: AgentCommand): AgentOperation {
   return defineAgentOperation({
     name: command.name,
     function: command.name,
+    ...(command.partial === undefined ? {} : { partial: command.partial }),
     auth: 'allow-list',
-    input: readInput,
+    input: readAgentCommandInput,
     async run(ctx, input): Promise<{ target: CommandTarget; answer: string | null; line: string | null }> {
       const { value, agent_user: givenAgent, alt_user: altUser } = input;
       if (command.notValid(input)) throw stopWith(ownCheck('line', `ERROR: ${command.name} not valid - ${value}|${givenAgent}`));

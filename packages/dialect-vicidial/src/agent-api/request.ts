@@ -42,6 +42,8 @@ export interface AgentRequest extends LeadParams, NotificationParams {
   alt_dial: string;
   /** set_timer_action's message. */
   notes: string;
+  /** ra_call_control's status of the call. */
+  status: string;
   /** Not a parameter: the request as the script writes it out (PhpParams.rawQuery), where update_fields and refresh_panel look for names. */
   raw_query: string;
 }
@@ -81,6 +83,7 @@ export function readAgentRequest(params: PhpParams, filters: InputFilters): Agen
     vtiger_callback: keep('vtiger_callback', FILTERS.upperLetters),
     alt_dial: keep('alt_dial', FILTERS.upperAlphanumeric),
     notes: filters.keep(plusToSpace(params.get('notes')), FILTERS.notes),
+    status: keep('status', FILTERS.identifier),
     raw_query: params.rawQuery(),
   };
   // Added onto the same object: spreading them into the literal made a second object and copied it, on every request.

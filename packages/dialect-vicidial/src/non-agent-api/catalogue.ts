@@ -4,6 +4,8 @@ import { addDncPhone } from './functions/add-dnc-phone';
 import { addLead } from './functions/add-lead';
 import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
+import { agentCampaigns } from './functions/agent-campaigns';
+import { agentIngroupInfo } from './functions/agent-ingroup-info';
 import { agentStatusFunction } from './functions/agent-status';
 import { blindMonitor } from './functions/blind-monitor';
 import { callidInfo } from './functions/callid-info';
@@ -11,12 +13,14 @@ import { campaignsList } from './functions/campaigns-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
+import { ingroupList } from './functions/ingroup-list';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
+import { updateList } from './functions/update-list';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
@@ -27,6 +31,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addLead,
   addList,
   addUser,
+  agentCampaigns,
+  agentIngroupInfo,
   agentStatusFunction,
   blindMonitor,
   callidInfo,
@@ -34,12 +40,14 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   deleteDncPhone,
   hopperList,
   inGroupStatus,
+  ingroupList,
   leadAllInfo,
   leadSearch,
   listInfo,
   loggedInAgents,
   recordingLookup,
   updateLeadFunction,
+  updateList,
   updateUser,
   userDetails,
   userGroupStatus,

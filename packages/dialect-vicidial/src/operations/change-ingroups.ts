@@ -4,6 +4,7 @@ import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, stopWith } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck } from '../errors';
+import { inGroupList } from '../non-agent-api/in-group-list';
 import { vicidialStatusOf } from '../wire/agent-status';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
@@ -42,9 +43,6 @@ function groupsOf(choices: string): string[] {
     .slice(1)
     .filter((token) => token.length > 1);
 }
-
-/** A list of in-groups as VICIdial stores it: ` A B -`. */
-const asList = (groups: readonly string[]): string => ` ${groups.map((group) => `${group} `).join('')}-`;
 
 /**
  * change_ingroups (seed 002, spec §3.2): changes the in-groups (queues) a
@@ -85,7 +83,7 @@ export const changeIngroups = defineAgentOperation({
     const agentId = agentIdOf(agentUser);
     const takesOutbound = blended === 'YES';
     // CHANGE keeps the list as it was given; ADD and REMOVE store the result.
-    const listOf = (queues: readonly string[]): string => (change === 'replace' ? choices : asList(queues.map(utf8ToBytes)));
+    const listOf = (queues: readonly string[]): string => (change === 'replace' ? choices : inGroupList(queues.map(utf8ToBytes)));
     const changed = await ctx.core.changeAgentQueues({
       agentId,
       change,

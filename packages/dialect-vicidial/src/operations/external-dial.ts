@@ -1,30 +1,11 @@
 import { isDomainError, leadFieldsWith, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
-import { inputOf, PATTERNS } from '../agent-api/input-schema';
+import { readAgentCommandInput } from '../agent-api/agent-command';
 import { groupAliasCallerId } from '../agent-api/group-alias';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck } from '../errors';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
-
-interface DialInput {
-  value: string;
-  agent_user: string;
-  alt_user: string;
-}
-
-const readInput = inputOf<DialInput>(
-  {
-    type: 'object',
-    properties: {
-      value: { type: 'string', pattern: PATTERNS.value },
-      agent_user: { type: 'string', pattern: PATTERNS.identifier },
-      alt_user: { type: 'string', pattern: PATTERNS.alphanumeric },
-    },
-    required: ['value', 'agent_user', 'alt_user'],
-  },
-  ['value', 'agent_user', 'alt_user'],
-);
 
 const MANUAL_NEXT = 'MANUALNEXT';
 /** The statuses MANUALNEXT takes a campaign's next lead from [INF]: leads nobody has called yet. */
@@ -116,7 +97,7 @@ export const externalDial = defineAgentOperation({
   name: 'external_dial',
   function: 'external_dial',
   auth: 'allow-list',
-  input: readInput,
+  input: readAgentCommandInput,
   async run(ctx: AgentOperationContext, input): Promise<Dialled> {
     const request = ctx.request;
     const { agent_user: givenAgent, alt_user: altUser } = input;

@@ -1,29 +1,10 @@
 import type { LeadPreviewAction } from '@pbx-gateway/core';
-import { inputOf, PATTERNS } from '../agent-api/input-schema';
+import { readAgentCommandInput } from '../agent-api/agent-command';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
 import { utf8ToBytes } from '../wire/php-params';
-
-interface ActionInput {
-  value: string;
-  agent_user: string;
-  alt_user: string;
-}
-
-const readInput = inputOf<ActionInput>(
-  {
-    type: 'object',
-    properties: {
-      value: { type: 'string', pattern: PATTERNS.value },
-      agent_user: { type: 'string', pattern: PATTERNS.identifier },
-      alt_user: { type: 'string', pattern: PATTERNS.alphanumeric },
-    },
-    required: ['value', 'agent_user', 'alt_user'],
-  },
-  ['value', 'agent_user', 'alt_user'],
-);
 
 const ACTIONS: ReadonlySet<string> = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
 /** Actions that dial or close a lead on another of its numbers: only where alternate-number dialling is on. */
@@ -41,7 +22,7 @@ export const previewDialAction = defineAgentOperation({
   name: 'preview_dial_action',
   function: 'preview_dial_action',
   auth: 'allow-list',
-  input: readInput,
+  input: readAgentCommandInput,
   async run(ctx: AgentOperationContext, input): Promise<{ value: string; agentUser: string }> {
     const value = input.value.replace(/[^A-Z0-9]/g, '');
     const { agent_user: givenAgent, alt_user: altUser } = input;

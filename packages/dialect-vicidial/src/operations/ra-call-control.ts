@@ -11,6 +11,7 @@ interface RaCallControlInput {
   value: string;
   agent_user: string;
   stage: string;
+  status: string;
 }
 
 const schema: JSONSchemaType<RaCallControlInput> = {
@@ -19,11 +20,20 @@ const schema: JSONSchemaType<RaCallControlInput> = {
     value: { type: 'string', pattern: PATTERNS.value },
     agent_user: { type: 'string', pattern: PATTERNS.identifier },
     stage: { type: 'string', pattern: PATTERNS.stage },
+    status: { type: 'string', pattern: PATTERNS.identifier },
   },
-  required: ['value', 'agent_user', 'stage'],
+  required: ['value', 'agent_user', 'stage', 'status'],
 };
 
-const readInput = inputOf(schema, ['value', 'agent_user', 'stage']);
+const readInput = inputOf(schema, ['value', 'agent_user', 'stage', 'status']);
+
+/** The call's status when the request gives none (seed 002). */
+const DEFAULT_STATUS = 'RAXFER';
+/** VICIdial's status columns hold 6 characters: a longer status is cut, as MySQL stores it. */
+const STATUS_LENGTH = 6;
+
+/** The status the call and its lead take: `status` cut to 6 characters, RAXFER when empty. */
+const callStatusOf = (status: string): string => (status === '' ? DEFAULT_STATUS : [...bytesToText(status)].slice(0, STATUS_LENGTH).join(''));
 
 const noActiveCall: Refusal = { kind: 'own_check', end: 'line', text: (ctx) => `ERROR: no active call found - ${ctx.request.value}` };
 const numberNotValid: Refusal = { kind: 'not_valid', end: 'line', text: (ctx) => `ERROR: phone_number is not valid - ${ctx.request.phone_number}` };
@@ -36,15 +46,16 @@ const numberNotValid: Refusal = { kind: 'not_valid', end: 'line', text: (ctx) =>
  * named. EXTENSIONTRANSFER transfers the customer blind to `phone_number`,
  * as transfer_conference BLIND_TRANSFER does; INGROUPTRANSFER puts the
  * customer in an in-group (`DEFAULTINGROUP`: the default transfer group of
- * the campaign of the call's agent), as LOCAL_CLOSER does. VICIdial's
- * `status` is read and not stored.
+ * the campaign of the call's agent), as LOCAL_CLOSER does. On success the
+ * call's log entry and its lead take `status` (RAXFER when not given), and
+ * the agent whose lead it is moves on as after that disposition.
  */
 export const raCallControl = defineAgentOperation({
   name: 'ra_call_control',
   function: 'ra_call_control',
   auth: 'allow-list',
   input: readInput,
-  async run(ctx, { value, agent_user: agentUser, stage }): Promise<string> {
+  async run(ctx, { value, agent_user: agentUser, stage, status: givenStatus }): Promise<string> {
     if (value.length < 1 || agentUser.length < 1 || stage.length < 1) {
       throw stopWith(ownCheck('line', `ERROR: ra_call_control not valid - ${value}|${agentUser}|${stage}`));
     }
@@ -55,15 +66,16 @@ export const raCallControl = defineAgentOperation({
     const found = await ctx.core.getCall(callId);
     if (!found || found.call.state === 'ended' || found.call.purpose !== 'agent_customer') throw stopWith(noActiveCall);
     const { phone_number: phoneNumber } = ctx.request;
+    const status = callStatusOf(givenStatus);
     switch (stage) {
       case 'HANGUP':
-        await ctx.core.hangupCall({ callId });
-        ctx.answer.actionComment(`ra_call_control: call ${callId} hung up`);
+        await ctx.core.hangupCall({ callId, status });
+        ctx.answer.actionComment(`ra_call_control: call ${callId} hung up, status ${status}`);
         return `SUCCESS: ra_call_control hungup - ${agentUser}|${value}|HANGUP`;
       case 'EXTENSIONTRANSFER':
         if (phoneNumber.length < 2) throw stopWith(numberNotValid);
-        await ctx.core.transferCall({ callId, number: bytesToText(phoneNumber), callerId: null });
-        ctx.answer.actionComment(`ra_call_control: call ${callId} transferred to ${bytesToText(phoneNumber)}`);
+        await ctx.core.transferCall({ callId, status, number: bytesToText(phoneNumber), callerId: null });
+        ctx.answer.actionComment(`ra_call_control: call ${callId} transferred to ${bytesToText(phoneNumber)}, status ${status}`);
         return `SUCCESS: ra_call_control transfer - ${agentUser}|${value}|${phoneNumber}`;
       case 'INGROUPTRANSFER': {
         const campaignId = found.call.agentId === null ? null : ((await ctx.core.getAgentSession(found.call.agentId))?.campaignId ?? null);
@@ -73,8 +85,8 @@ export const raCallControl = defineAgentOperation({
         // Through AGENTDIRECT, `phone_number` names the agent, as transfer_conference's LOCAL_CLOSER reads it.
         const forAgentId = queueName === AGENT_DIRECT ? bytesToText(phoneNumber) : null;
         if (forAgentId === '') throw stopWith(numberNotValid);
-        const queued = await ctx.core.transferCallToQueue({ callId, queueName, forAgentId });
-        ctx.answer.actionComment(`ra_call_control: call ${callId} queued in ${queueName} (call ${queued.callId})`);
+        const queued = await ctx.core.transferCallToQueue({ callId, status, queueName, forAgentId });
+        ctx.answer.actionComment(`ra_call_control: call ${callId} queued in ${queueName} (call ${queued.callId}), status ${status}`);
         return `SUCCESS: ra_call_control transfer - ${agentUser}|${value}|${phoneNumber}`;
       }
       default:

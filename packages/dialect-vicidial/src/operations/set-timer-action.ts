@@ -2,7 +2,7 @@ import type { JSONSchemaType } from 'ajv';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { leadParamPattern } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
-import { agentIdOf, checkAllowList, liveSession, stopWith } from '../agent-api/steps';
+import { agentIdOf, checkAllowList, liveSession, stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck } from '../errors';
 import { bytesToText } from '../wire/php-params';
 
@@ -29,15 +29,35 @@ const readInput = inputOf(schema, ['value', 'agent_user', 'notes', 'rank']);
 /** The action that clears the timer action. */
 const NO_ACTION = 'NONE';
 
+/** D1_DIAL … D5_DIAL (and their _QUIET forms, campaign options of newer products): dial transfer preset 1 … 5. */
+const PRESET_DIAL = /^D([1-5])_DIAL(?:_QUIET)?$/;
+
 /**
- * set_timer_action (seed 002, spec §3.2): the action the agent's screen
- * takes once a call has lasted `rank` seconds (a message, a web form, a
- * preset dialled), with `notes` as its message; kept on the agent's
- * session, NONE clears it. The values are not checked against the
- * documented list, as in VICIdial. No alt_user step.
+ * The number a preset dial calls: the agent's campaign's transfer-conference
+ * number n (VICIdial `xferconf_a_number` … `xferconf_e_number`, campaign
+ * settings of provisioning); null for other actions, or a preset not set.
+ */
+async function presetNumberOf(ctx: AgentOperationContext, agentId: string, action: string): Promise<string | null> {
+  const preset = PRESET_DIAL.exec(action);
+  if (!preset) return null;
+  const campaignId = (await ctx.core.getAgentSession(agentId))?.campaignId ?? null;
+  const campaign = campaignId === null ? null : await ctx.core.getCampaign(campaignId);
+  const number = campaign?.settings[`xferconf_${'abcde'[Number(preset[1]) - 1]}_number`] ?? '';
+  return number === '' ? null : number;
+}
+
+/**
+ * set_timer_action (seed 002, spec §3.2): the action taken once the agent's
+ * call has been answered for `rank` seconds, with `notes` as its message,
+ * for the call the agent is on (or the next one); NONE clears it. The core
+ * carries it out when due: Dn_DIAL dials the campaign's preset n into the
+ * call as a 3-way call; the others (a message, a web form) are the screen's
+ * and only told. The values are not checked against the documented list,
+ * as in VICIdial. No alt_user step.
  */
 export const setTimerAction = defineAgentOperation({
   name: 'set_timer_action',
+  partial: 'Dn_DIAL dials the preset without its DTMF (`xferconf_a_dtmf` …); messages and web forms are the agent screen\'s, which the gateway does not have',
   function: 'set_timer_action',
   auth: 'allow-list',
   input: readInput,
@@ -48,8 +68,13 @@ export const setTimerAction = defineAgentOperation({
     if (!(await liveSession(ctx, agentUser))) throw stopWith(agentNotLoggedIn);
     const user = ctx.request.user;
     if (!ctx.apiUser.modifyCampaigns) throw stopWith(ownCheck('line', `ERROR: user is not allowed to modify campaign settings - ${agentUser}|${user}`));
-    const timerAction = value === NO_ACTION ? null : { action: bytesToText(value), message: bytesToText(notes), seconds: rank === '' ? null : Number(rank) };
-    await ctx.core.setAgentTimerAction({ agentId: agentIdOf(agentUser), timerAction });
+    const agentId = agentIdOf(agentUser);
+    const action = bytesToText(value);
+    const timerAction =
+      value === NO_ACTION
+        ? null
+        : { action, message: bytesToText(notes), seconds: rank === '' ? null : Number(rank), dialNumber: await presetNumberOf(ctx, agentId, action) };
+    await ctx.core.setAgentTimerAction({ agentId, timerAction });
     ctx.answer.actionComment(`set_timer_action: agent ${agentUser} ${timerAction ? `timer action ${value} at ${rank === '' ? '-' : rank} s` : 'timer action cleared'}`);
     return `SUCCESS: set_timer_action lead updated - ${user}|${agentUser}|${value}|${notes}|${rank}`;
   },

@@ -12,6 +12,8 @@ import { bytesToText, utf8ToBytes } from '../wire/php-params';
 const DIALLING = new Set(['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL', 'LOCAL_CLOSER']);
 /** Values that take nothing. */
 const PLAIN = new Set(['HANGUP_XFER', 'HANGUP_BOTH', 'LEAVE_3WAY_CALL']);
+/** Values refused with `tw_check=YES` while a third party is on the call. */
+const TW_CHECKED = new Set(['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL', 'LOCAL_CLOSER']);
 const CID_CHOICES = new Set(['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID']);
 
 const noLiveCall: Refusal = { kind: 'own_check', end: 'line', text: (ctx) => `ERROR: agent_user does not have a live call - ${echoedAgent(ctx)}` };
@@ -53,6 +55,7 @@ function callerIdFor(choice: string, call: Call, phoneNumber: string): string | 
  */
 export const transferConference = agentCommand({
   name: 'transfer_conference',
+  partial: 'consultative dials to an in-group (`consultative=YES` with DIAL_WITH_CUSTOMER or PARK_CUSTOMER_DIAL) are not carried out: `ingroup is not valid`',
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => value.length < 8 || (givenAgent.length < 1 && altUser.length < 2),
   async carryOut(ctx, { value, agentId, agentUser }) {
     const { core, request } = ctx;
@@ -74,7 +77,8 @@ export const transferConference = agentCommand({
       throw stopWith(ownCheck('line', `ERROR: value is not valid - ${value}|${request.user}`));
     }
     const thirdParties = live.legs.filter((leg) => leg.role === 'third_party' && leg.state !== 'ended').length;
-    if ((value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.tw_check === 'YES' && thirdParties > 0) {
+    // tw_check: a 3-way line on the call refuses a dial (one more line) and LOCAL_CLOSER (which would hang it up).
+    if (TW_CHECKED.has(value) && request.tw_check === 'YES' && thirdParties > 0) {
       throw stopWith(ownCheck('exit', `ERROR: agent_user has current active 3-way call - ${agentUser}|${thirdParties}|0|${request.tw_check}`));
     }
     // md_check counts press-1 calls of a multi-dial, which the gateway does not place: there are never any.
@@ -100,7 +104,8 @@ export const transferConference = agentCommand({
 
 /**
  * LOCAL_CLOSER: the customer waits in the in-group for its agents; through
- * AGENTDIRECT, for the one agent `phone_number` names (member of the group or not).
+ * AGENTDIRECT, for the one agent `phone_number` names (member of the group
+ * or not). A third party on the call is hung up with the agent's part.
  */
 async function intoGroup(ctx: AgentOperationContext, agentId: string, group: string): Promise<string> {
   const queueName = bytesToText(group);

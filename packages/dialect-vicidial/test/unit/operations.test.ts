@@ -95,6 +95,7 @@ async function context(
     vtiger_callback: '',
     alt_dial: '',
     notes: '',
+    status: '',
     raw_query: '',
     ...request,
   };
@@ -116,6 +117,7 @@ async function context(
         modifyUsers: true,
         deleteUsers: true,
         modifyLists: true,
+        deleteLists: true,
         deleteFromDnc: true,
         modifySameUserLevel: true,
         viewReports: true,

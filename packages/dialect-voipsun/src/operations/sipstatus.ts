@@ -46,6 +46,7 @@ const PEER_KIND_DIGIT: Readonly<Record<DeviceRegistration['kind'], number>> = { 
  */
 export const sipstatus = defineOperation({
   name: 'sipstatus',
+  partial: 'registration details: ARI tells no address, port, user agent, contact or qualify time, so they are empty',
   action: 'sipstatus',
   auth: { permission: 'SIP status' },
   input: schema,

@@ -219,6 +219,24 @@ describe('originate: monitorFilename, monitorPath, monitorType', () => {
     expect(fake.clickToCalls).toHaveLength(0);
   });
 
+  test.each([
+    ['mixmonitor', 'monitorType=mixmonitor'],
+    ['monitor', 'monitorType=monitor'],
+    ['MixMonitor (application names are not case-sensitive)', 'monitorType=MixMonitor'],
+    ['an application the document does not name', 'monitorType=record'],
+    ['none', ''],
+  ])('monitorType %s: one file of both sides mixed, under the name asked; the value stays in the CDR data as written', async (_what, query) => {
+    expectWire(await originate(`srcExtenId=5&dstNum=800123456&monitorFilename=call_42&${query}`), SUCCESS);
+    expect(fake.clickToCalls[0]?.recording).toEqual({ directory: null, name: 'call_42' });
+    expect(fake.clickToCalls[0]?.data).toEqual({ monitorFilename: 'call_42', ...(query === '' ? {} : { monitorType: query.slice('monitorType='.length) }) });
+  });
+
+  test('monitorType alone records nothing: the document records only with a file name (or path) given', async () => {
+    expectWire(await originate('srcExtenId=5&dstNum=800123456&monitorType=monitor'), SUCCESS);
+    expect(fake.clickToCalls[0]?.recording).toBeNull();
+    expect(fake.clickToCalls[0]?.data).toEqual({ monitorType: 'monitor' });
+  });
+
   test('unknown parameters are ignored', async () => {
     expectWire(await originate('srcExtenId=5&dstNum=800123456&foo=bar&dstSipUsernamem=sip102'), SUCCESS);
   });

@@ -23,6 +23,17 @@ const toAgent = (row: AgentRow): Agent => ({
   attributes: fromJsonbStrings(row.attributes),
 });
 
+/** The columns an agent is written with (insert and provisioning's upsert alike). */
+const agentRow = (agent: Agent) => ({
+  id: agent.id,
+  name: agent.name,
+  secret_hash: agent.secretHash,
+  device: agent.device,
+  active: agent.active,
+  external_id: storableNullableText(agent.externalId),
+  attributes: toJsonb(agent.attributes),
+});
+
 export function createAgentRepository(db: Knex): AgentRepository {
   return {
     async get(id) {
@@ -41,15 +52,7 @@ export function createAgentRepository(db: Knex): AgentRepository {
 
     async insert(agent) {
       const rows: Array<{ id: string }> = await db('agents')
-        .insert({
-          id: agent.id,
-          name: agent.name,
-          secret_hash: agent.secretHash,
-          device: agent.device,
-          active: agent.active,
-          external_id: storableNullableText(agent.externalId),
-          attributes: toJsonb(agent.attributes),
-        })
+        .insert(agentRow(agent))
         .onConflict('id')
         .ignore()
         .returning('id');
@@ -63,15 +66,7 @@ export function createAgentRepository(db: Knex): AgentRepository {
 
     async upsert(agent) {
       await db('agents')
-        .insert({
-          id: agent.id,
-          name: agent.name,
-          secret_hash: agent.secretHash,
-          device: agent.device,
-          active: agent.active,
-          external_id: storableNullableText(agent.externalId),
-          attributes: toJsonb(agent.attributes),
-        })
+        .insert(agentRow(agent))
         .onConflict('id')
         // Provisioning again must not forgive failed logins.
         .merge(['name', 'secret_hash', 'device', 'active', 'external_id', 'attributes']);

@@ -26,5 +26,9 @@ export function createLeadListRepository(db: Knex): LeadListRepository {
     async upsert(list) {
       await db('lead_lists').insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active }).onConflict('id').merge();
     },
+
+    async delete(id) {
+      return (await db('lead_lists').where({ id }).delete()) > 0;
+    },
   };
 }

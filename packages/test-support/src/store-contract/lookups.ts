@@ -65,6 +65,9 @@ export function lookupContract(makeStore: MakeStore): void {
       await lists.upsert({ id: 13, name: 'c', campaignId: 'C2', active: true });
       expect((await lists.listOfCampaign('C1')).map((list) => list.id)).toEqual([11, 12]);
       expect(await lists.listOfCampaign('NONE')).toEqual([]);
+      expect(await lists.delete(12)).toBe(true);
+      expect(await lists.delete(12)).toBe(false);
+      expect((await lists.listOfCampaign('C1')).map((list) => list.id)).toEqual([11]);
     });
 
     it('finds leads by number, vendor code, phone number and lists, in lead order, up to a limit', async () => {

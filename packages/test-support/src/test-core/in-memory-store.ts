@@ -1272,6 +1272,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async upsert(list) {
       await put('leadLists', String(list.id), list);
     },
+    async delete(id) {
+      return access.remove('leadLists', String(id));
+    },
     async listOfCampaign(campaignId) {
       return values<LeadList>('leadLists')
         .filter((list) => list.campaignId === campaignId)

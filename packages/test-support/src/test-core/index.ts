@@ -8,3 +8,4 @@ export { RecordingCallbackTransport } from './recording-callbacks';
 export { RecordingLogger, type LogLine } from './recording-logger';
 export { SECRET, agent, apiUser, extension, extensionGroup, queue, queueMember, seed, trunk, type Directory } from './fixtures';
 export { ORIGIN, connectedCustomerCall, describeEvents, legOf, legsOf, loginPlain, loginWithConference } from './scenarios';
+export { domainErrorCode } from './domain-error-code';

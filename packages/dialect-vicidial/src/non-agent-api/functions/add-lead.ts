@@ -81,6 +81,7 @@ const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEF
  */
 export const addLead = defineNonAgentFunction({
   name: 'add_lead',
+  partial: 'no hopper (the gateway dials no leads by itself); `duplicate_check` only DUPLIST, DUPCAMP and DUPSYS (PHONEALT, TITLE and NAME checks are not made)',
   function: 'add_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,

@@ -1,21 +1,12 @@
 import { mayWorkWithCampaign } from '@pbx-gateway/core';
 import { bytesToText } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { LIST_NAME, LIST_WORD as WORD, longTransferOverride, readTransferOverrides, TIME_ZONE_METHODS } from '../list-settings';
 import { readWith } from '../params';
-
-const WORD = { keep: '-_0-9a-zA-Z' };
-const TIME_ZONE_METHODS: ReadonlySet<string> = new Set(['COUNTRY_AND_AREA_CODE', 'POSTAL_CODE', 'NANPA_PREFIX', 'OWNER_TIME_ZONE_CODE']);
-const TRANSFER_OVERRIDES = [
-  ['xferconf_one', 'ONE'],
-  ['xferconf_two', 'TWO'],
-  ['xferconf_three', 'THREE'],
-  ['xferconf_four', 'FOUR'],
-  ['xferconf_five', 'FIVE'],
-] as const;
 
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '0-9' }),
-  listName: params.read('list_name', { keep: '- +.:/@?&_0-9{L}' }),
+  listName: params.read('list_name', LIST_NAME),
   campaignId: params.read('campaign_id', WORD),
   active: params.read('active', { keep: 'A-Z' }),
   script: params.read('script', WORD),
@@ -24,7 +15,7 @@ const readInput = readWith((params) => ({
   customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
   tzMethod: params.read('tz_method', WORD),
   localCallTime: params.read('local_call_time', WORD),
-  transferOverrides: TRANSFER_OVERRIDES.map(([name, label]) => ({ label, value: params.read(name, WORD) })),
+  transferOverrides: readTransferOverrides(params),
 }));
 
 type AddListInput = ReturnType<typeof readInput>['value'];
@@ -47,13 +38,14 @@ async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): P
   }
   if (input.tzMethod !== '' && !TIME_ZONE_METHODS.has(input.tzMethod)) throw line('TIME ZONE METHOD IS NOT VALID', input.tzMethod);
   if (input.localCallTime !== '' && input.localCallTime !== 'campaign') throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
-  const longOverride = input.transferOverrides.find((override) => override.value.length > 50);
+  const longOverride = longTransferOverride(input.transferOverrides);
   if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
 }
 
 /** add_list: a new list of a campaign the caller's group works with; inactive unless `active=Y`. */
 export const addList = defineNonAgentFunction({
   name: 'add_list',
+  partial: 'a list keeps id, name, campaign and active only: its other settings are checked, not kept',
   function: 'add_list',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,

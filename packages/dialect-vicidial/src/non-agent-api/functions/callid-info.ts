@@ -24,30 +24,29 @@ const readInput = readWith((params) => ({
 }));
 
 interface CallInfo {
-  log: LeadCall;
+  /** The dialer's log entry; null for a call placed for no lead (another dialect's call, say). */
+  log: LeadCall | null;
   direction: CallDirection;
-  listId: number | null;
   talkSec: number;
 }
 
 /** The gateway dials no leads by itself: an outbound lead call is one an agent placed. */
 const callTypeOf = (direction: CallDirection): string => (direction === 'inbound' ? 'INBOUND' : 'OUTBOUND_MANUAL');
 
-/**
- * The call and its dialer log: CALL NOT FOUND for a call the gateway does
- * not know, CALL LOG NOT FOUND for one placed for no lead.
- */
+/** The call and its dialer log, if it has one: CALL NOT FOUND for a call the gateway does not know. */
 async function findCallInfo(ctx: NonAgentContext, callId: string): Promise<CallInfo> {
   const [live, cdr, log] = await Promise.all([ctx.core.getCall(callId), ctx.core.getCdrOfCall(callId), ctx.core.getLeadCall(callId)]);
   const direction = live?.call.direction ?? cdr?.direction;
   if (direction === undefined) throw refuse(`ERROR: callid_info CALL NOT FOUND: ${ctx.user}|`);
-  if (!log) throw refuse(`ERROR: callid_info CALL LOG NOT FOUND: ${ctx.user}|`);
-  const lead = await ctx.core.getLead(log.leadId);
   // VICIdial's customer time is the agent's talk time less its dead time: the answered span of the ended call.
-  return { log, direction, listId: lead?.listId ?? null, talkSec: cdr?.billsec ?? 0 };
+  return { log, direction, talkSec: cdr?.billsec ?? 0 };
 }
 
-/** callid_info: a call's customer talk time, with `detail=YES` its log entry, by the call ID the other lines print. */
+/**
+ * callid_info: a call's customer talk time, with `detail=YES` its log entry,
+ * by the call ID the other lines print (and the other dialects: a call placed
+ * for no lead has its talk time too, but no log entry to detail).
+ */
 export const callidInfo = defineNonAgentFunction({
   name: 'callid_info',
   function: 'callid_info',
@@ -64,13 +63,15 @@ export const callidInfo = defineNonAgentFunction({
     const row = [input.callId, String(info.talkSec)];
     if (input.detail !== 'YES') return row;
     const { log } = info;
+    if (!log) throw refuse(`ERROR: callid_info CALL LOG NOT FOUND: ${ctx.user}|`);
+    const listId = (await ctx.core.getLead(log.leadId))?.listId ?? null;
     return [
       ...row,
       serverTime(log.startedAt, ctx.settings.timeZone).local,
       utf8ToBytes(log.phoneNumber),
       callTypeOf(info.direction),
       utf8ToBytes(log.campaignId ?? ''),
-      info.listId === null ? '' : String(info.listId),
+      listId === null ? '' : String(listId),
       utf8ToBytes(log.status ?? UNDISPOSITIONED),
       utf8ToBytes(log.agentId),
     ];

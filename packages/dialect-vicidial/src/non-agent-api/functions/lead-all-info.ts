@@ -109,6 +109,7 @@ async function listVisible(ctx: NonAgentContext): Promise<(lead: Lead) => Promis
  */
 export const leadAllInfo = defineNonAgentFunction({
   name: 'lead_all_info',
+  partial: '`custom_fields`, `force_entry_list_id` and `archived_lead` are ignored',
   function: 'lead_all_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports && user.modifyLeads >= 1 && user.modifyLeads <= 5,

@@ -66,6 +66,7 @@ const keyOf = (lead: Lead, field: SearchKeys['field']): string => (field === 'le
  */
 export const leadSearch = defineNonAgentFunction({
   name: 'lead_search',
+  partial: '`archived_lead` is ignored',
   function: 'lead_search',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 5,

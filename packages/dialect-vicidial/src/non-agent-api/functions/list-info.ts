@@ -2,6 +2,7 @@ import { mayWorkWithCampaign, type LeadList } from '@pbx-gateway/core';
 import { exportRows } from '../../wire/export-rows';
 import { utf8ToBytes } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
+import { LIST_NAME } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 
@@ -14,7 +15,7 @@ const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31',
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
   // Echoed by the required-fields line, as VICIdial's shared template does.
-  listName: params.read('list_name', { keep: '- +.:/@?&_0-9{L}' }),
+  listName: params.read('list_name', LIST_NAME),
   campaignId: params.read('campaign_id', IDENTIFIER),
   leadsCounts: params.read('leads_counts', { keep: 'A-Z' }),
   stage: params.read('stage', { keep: '0-9{L}' }),
@@ -31,6 +32,7 @@ async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadLi
 /** list_info: one list's summary, with `leads_counts=Y` how many leads it holds and how many of them are NEW. */
 export const listInfo = defineNonAgentFunction({
   name: 'list_info',
+  partial: '`dialable_count` is not computed',
   function: 'list_info',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,

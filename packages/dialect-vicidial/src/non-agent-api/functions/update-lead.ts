@@ -180,6 +180,7 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
  */
 export const updateLeadFunction = defineNonAgentFunction({
   name: 'update_lead',
+  partial: 'no hopper; custom fields are not kept',
   function: 'update_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,

@@ -134,6 +134,7 @@ async function changesOf(ctx: NonAgentContext, input: UpdateUserInput): Promise<
  */
 export const updateUser = defineNonAgentFunction({
   name: 'update_user',
+  partial: 'campaign ranks and in-group grades and `reset_password` are not carried out',
   function: 'update_user',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyUsers,

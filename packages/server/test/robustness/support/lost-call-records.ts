@@ -13,7 +13,8 @@ interface CdrRow {
   hangup_side: string;
 }
 
-const seconds = (from: Date, to: Date): number => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+/** A CDR's seconds: the difference of its times cut to the second (docs/architecture.md). */
+const seconds = (from: Date, to: Date): number => Math.max(0, Math.floor(to.getTime() / 1000) - Math.floor(from.getTime() / 1000));
 
 /**
  * What a call the gateway did not see end must show (docs/architecture.md,

@@ -1,0 +1,17 @@
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import type { LeadList } from './campaign';
+
+/** What may change of a list: its name, its campaign, whether it is dialled. */
+export type LeadListChanges = Partial<Pick<LeadList, 'name' | 'campaignId' | 'active'>>;
+
+/** Changes a list; null when there is no such list (nothing changes). The campaign is the caller's to check. */
+export async function updateLeadList(ctx: CoreContext, request: { listId: number; changes: LeadListChanges }): Promise<LeadList | null> {
+  return inTransaction(ctx, async ({ tx }) => {
+    const list = await tx.leadLists.get(request.listId);
+    if (!list) return null;
+    const changed: LeadList = { ...list, ...request.changes };
+    await tx.leadLists.upsert(changed);
+    return changed;
+  });
+}

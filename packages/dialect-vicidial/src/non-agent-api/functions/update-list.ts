@@ -1,0 +1,177 @@
+import { isDomainError, mayWorkWithCampaign, type LeadListChanges } from '@pbx-gateway/core';
+import { mayUseFunction } from '../../auth';
+import { bytesToText } from '../../wire/php-params';
+import { listAllowed } from '../list-restriction';
+import { LIST_NAME, LIST_WORD as WORD, longTransferOverride, readTransferOverrides, TIME_ZONE_METHODS } from '../list-settings';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { readWith, type NonAgentParams } from '../params';
+import { addList } from './add-list';
+
+const BLANK = '--BLANK--';
+/** Addresses and descriptions: anything but quotes, backslashes and `;`. */
+const WEB_TEXT = { drop: '\'";\\\\' };
+/** More leads than any list the gateway keeps: delete_leads takes them all. */
+const ALL_LEADS = 1_000_000;
+
+const readInput = readWith((params) => ({
+  listId: params.read('list_id', { keep: '0-9' }),
+  listName: params.read('list_name', LIST_NAME),
+  campaignId: params.read('campaign_id', WORD),
+  active: params.read('active', { keep: 'A-Z' }),
+  script: params.read('script', WORD),
+  dropInboundGroup: params.read('drop_inbound_group', WORD),
+  outboundCid: params.read('outbound_cid', WORD),
+  amMessage: params.read('am_message', WORD),
+  resetTime: params.read('reset_time', { keep: '-_0-9' }),
+  expirationDate: params.read('expiration_date', WORD),
+  webForms: ['web_form_address', 'web_form_address_two', 'web_form_address_three'].map((name) => params.read(name, WEB_TEXT)),
+  listDescription: params.read('list_description', WEB_TEXT),
+  tzMethod: params.read('tz_method', WORD),
+  localCallTime: params.read('local_call_time', WORD),
+  transferOverrides: readTransferOverrides(params),
+  customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
+  insertIfNotFound: params.read('insert_if_not_found', { keep: 'A-Z' }),
+  resetList: params.read('reset_list', { keep: 'A-Z' }),
+  deleteList: params.read('delete_list', { keep: 'A-Z' }),
+  deleteLeads: params.read('delete_leads', { keep: 'A-Z' }),
+}));
+
+type UpdateListInput = ReturnType<typeof readInput>['value'];
+
+/** What the request changes: the settings the gateway keeps, and whether any setting at all was given. */
+interface ListUpdate {
+  changes: LeadListChanges;
+  any: boolean;
+}
+
+/**
+ * The editable fields, checked in VICIdial's order; the first one it
+ * refuses ends the function. The gateway keeps a list's name, campaign and
+ * whether it is active; the other settings are checked as VICIdial checks
+ * them and not kept, as add_list does with them (no scripts, call times).
+ */
+async function checkedUpdate(ctx: NonAgentContext, input: UpdateListInput): Promise<ListUpdate> {
+  const line = (reason: string, data: string) => refuse(`ERROR: update_list ${reason}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${data}`);
+  const changes: LeadListChanges = {};
+  if (input.campaignId !== '') {
+    const [campaign, group] = await Promise.all([ctx.core.getCampaign(bytesToText(input.campaignId)), ctx.core.getUserGroup(ctx.apiUser.group)]);
+    if (!campaign || (group !== null && !mayWorkWithCampaign(group, campaign.id))) throw line('CAMPAIGN DOES NOT EXIST', input.campaignId);
+    changes.campaignId = campaign.id;
+  }
+  if (input.script !== '' && input.script !== BLANK) throw line('SCRIPT DOES NOT EXIST', input.script);
+  if (input.dropInboundGroup !== '' && input.dropInboundGroup !== BLANK && !(await ctx.core.getQueue(bytesToText(input.dropInboundGroup)))) {
+    throw line('IN-GROUP DOES NOT EXIST', input.dropInboundGroup);
+  }
+  if (input.listName !== '') {
+    if (input.listName.length < 6 || input.listName.length > 30) throw line('LIST NAME MUST BE FROM 6 TO 30 CHARACTERS', input.listName);
+    changes.name = bytesToText(input.listName);
+  }
+  if (input.active !== '') {
+    if (input.active !== 'Y' && input.active !== 'N') throw line('ACTIVE MUST BE Y OR N', input.active);
+    changes.active = input.active === 'Y';
+  }
+  const cid = input.outboundCid;
+  if (cid !== '' && cid !== BLANK && (cid.length < 6 || cid.length > 18)) throw line('OUTBOUND CID MUST BE FROM 6 TO 18 DIGITS', cid);
+  if (input.amMessage !== BLANK && input.amMessage.length > 100) throw line('ANSWERING MACHINE MESSAGE MUST LESS THAN 101 DIGITS', input.amMessage);
+  if (input.resetTime !== '' && input.resetTime !== BLANK && input.resetTime.length < 4) throw line('RESET TIME IS NOT VALID', input.resetTime);
+  if (input.tzMethod !== '' && !TIME_ZONE_METHODS.has(input.tzMethod)) throw line('TIME ZONE METHOD IS NOT VALID', input.tzMethod);
+  if (input.localCallTime !== '' && input.localCallTime !== 'campaign') throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
+  const longOverride = longTransferOverride(input.transferOverrides);
+  if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
+  // An expiration date counts only from 10 characters on, as VICIdial reads it.
+  const unkept = [input.script, input.dropInboundGroup, cid, input.amMessage, input.resetTime, ...input.webForms, input.listDescription, input.tzMethod, input.localCallTime];
+  const any =
+    Object.keys(changes).length > 0 ||
+    unkept.some((value) => value !== '') ||
+    input.expirationDate.length > 9 ||
+    input.transferOverrides.some((override) => override.value !== '');
+  return { changes, any };
+}
+
+/** insert_if_not_found=Y of a list that does not exist: its NOTICE, then add_list's answer to the same request. */
+async function sentToAddList(ctx: NonAgentContext, listId: string, raw: NonAgentParams): Promise<string> {
+  const notice = `NOTICE: update_list LIST DOES NOT EXIST, SENDING TO add_list FUNCTION: |${ctx.user}|${listId}`;
+  if (!mayUseFunction(ctx.apiUser, 'add_list')) return `${notice}\nERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |${ctx.user}|add_list|`;
+  const addCtx: NonAgentContext = { ...ctx, fn: 'add_list' };
+  const outcome = await addList.perform(addCtx, raw);
+  if (outcome.ok) return `${notice}\n${outcome.answer}`;
+  if (outcome.unexpected) throw outcome.cause;
+  return `${notice}\n${outcome.wire.text(addCtx, isDomainError(outcome.cause) ? outcome.cause.details : {})}`;
+}
+
+/** Deletes the list's leads one by one; a lead on an agent's screen stays (its disposition still needs it). */
+async function deleteLeadsOf(ctx: NonAgentContext, listId: number): Promise<number> {
+  let deleted = 0;
+  for (const lead of await ctx.core.findLeads({ listIds: [listId] }, ALL_LEADS)) {
+    try {
+      if (await ctx.core.deleteLead(lead.id)) deleted += 1;
+    } catch (error) {
+      if (!isDomainError(error, 'LEAD_REJECTED')) throw error;
+    }
+  }
+  return deleted;
+}
+
+/** The lines that follow the update: reset, deletions, custom fields; a refused deletion ends them. */
+async function followingLines(ctx: NonAgentContext, input: UpdateListInput, listId: number): Promise<string[]> {
+  const lines: string[] = [];
+  const user = ctx.apiUser;
+  // The gateway dials by status alone and marks no lead called since the list's last reset: a reset changes nothing.
+  // VICIdial prints a count it never set here: empty.
+  if (input.resetList === 'Y') lines.push(`NOTICE: update_list LEADS IN LIST HAVE BEEN RESET - ${ctx.user}|${input.listId}|`);
+  if (input.deleteList === 'Y') {
+    if (!user.deleteLists) return [...lines, `NOTICE: update_list USER DOES NOT HAVE PERMISSION TO DELETE LISTS: |${ctx.user}|0`];
+    const removed = await ctx.core.removeLeadList(listId);
+    lines.push(`NOTICE: update_list LIST HAS BEEN DELETED - ${ctx.user}|${input.listId}|${removed ? 1 : 0}`);
+  }
+  if (input.deleteLeads === 'Y') {
+    if (!user.deleteLists || user.modifyLeads < 1 || user.modifyLeads > 4) return [...lines, `NOTICE: update_list USER DOES NOT HAVE PERMISSION TO DELETE LEADS: |${ctx.user}|0`];
+    lines.push(`NOTICE: update_list LEADS IN LIST HAVE BEEN DELETED - ${ctx.user}|${input.listId}|${await deleteLeadsOf(ctx, listId)}`);
+  }
+  const copy = input.customFieldsCopy;
+  if (copy.length > 1 && copy.length < 15) {
+    // The gateway keeps no custom fields: a list to copy them from has none.
+    const reason = (await ctx.core.getLeadList(Number(copy))) ? 'HAS NO CUSTOM FIELDS' : 'DOES NOT EXIST';
+    lines.push(`NOTICE: update_list CUSTOM FIELDS LIST ID TO COPY FROM ${reason}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${input.listId}|${copy}|0`);
+  }
+  return lines;
+}
+
+/**
+ * update_list: changes a list of the caller's group's campaigns (name,
+ * campaign, active), resets, deletes it or its leads; a list that does not
+ * exist goes to add_list with `insert_if_not_found=Y`.
+ */
+export const updateList = defineNonAgentFunction({
+  name: 'update_list',
+  function: 'update_list',
+  partial: 'a list keeps name, campaign and active only; `reset_list` resets nothing (no called-since-reset mark is kept); `custom_fields_add`, `_update` and `_delete` are ignored',
+  auth: {
+    allows: (user) => user.level >= 8 && user.modifyLists,
+    denied: (user) => `ERROR: update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS: |${user}|0`,
+  },
+  input: (params: NonAgentParams) => ({ ok: true as const, value: { ...readInput(params).value, raw: params } }),
+  async run(ctx, input) {
+    if (input.listId.length < 2 || input.listId.length > 14) {
+      throw refuse(`ERROR: update_list YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${input.listId}|${input.listName}|${input.campaignId}`);
+    }
+    const listId = Number(input.listId);
+    if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: update_list NOT AN ALLOWED LIST ID - ${input.listId}`);
+    const [list, group] = await Promise.all([ctx.core.getLeadList(listId), ctx.core.getUserGroup(ctx.apiUser.group)]);
+    const exists = list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId));
+    // VICIdial goes on with a list that is not there when custom fields are to be copied to it.
+    if (!exists && (input.customFieldsCopy.length < 1 || input.customFieldsCopy.length > 14)) {
+      if (input.insertIfNotFound === 'Y') return sentToAddList(ctx, input.listId, input.raw);
+      throw refuse(`ERROR: update_list LIST DOES NOT EXIST: |${ctx.user}|${input.listId}`);
+    }
+    const update = await checkedUpdate(ctx, input);
+    const lines: string[] = [];
+    if (!update.any) lines.push(`NOTICE: update_list NO UPDATES DEFINED: |${ctx.user}|`);
+    else {
+      if (exists && Object.keys(update.changes).length > 0) await ctx.core.updateLeadList({ listId, changes: update.changes });
+      lines.push(`SUCCESS: update_list LIST HAS BEEN UPDATED - ${ctx.user}|${input.listId}`);
+    }
+    return [...lines, ...(await followingLines(ctx, input, listId))].join('\n');
+  },
+  render: (answer) => answer,
+});
