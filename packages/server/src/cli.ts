@@ -6,6 +6,7 @@ import { ADMIN_KEY_USAGE, adminKeyCommand } from './admin/admin-key-cli';
 import { ConfigError, loadConfig } from './config/environment';
 import type { GatewayConfig } from './config/gateway-config';
 import { createLogger } from './logging/logger';
+import { callbackSecret } from './callbacks/callback-signing';
 import { applyDirectory } from './provisioning/apply-provisioning';
 import { readProvisioningFile } from './provisioning/provisioning-file';
 import { ProvisioningError, type ProvisioningDocument } from './provisioning/provisioning-document';
@@ -22,6 +23,9 @@ const USAGE = `usage: pbx-gateway <command>
   migrate            bring the database schema up to date
   provision FILE     apply a YAML provisioning file (accounts, agents, extensions, groups,
                      trunks, queues); its "sessions" take effect at the next start
+  callback-secret NAME
+                     print the secret that signs the callbacks of NAME (e.g. sipcall/2028),
+                     derived from CALLBACK_SIGNING_KEY, to hand to that receiver
 ${AGENT_USAGE}${ADMIN_KEY_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,12 +43,28 @@ async function main(argv: string[]): Promise<number> {
       return provision(rest[0]!);
     case 'admin-key':
       return adminKeys(rest);
+    case 'callback-secret':
+      if (rest.length !== 1) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      return printCallbackSecret(rest[0]!);
     case 'agent':
       return agentCommand(rest, process.env, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     default:
       process.stderr.write(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
+}
+
+function printCallbackSecret(name: string): number {
+  const { signingKey } = loadConfig(process.env).callbacks;
+  if (signingKey === null) {
+    process.stderr.write('CALLBACK_SIGNING_KEY is not set: callbacks are not signed\n');
+    return 1;
+  }
+  process.stdout.write(`${callbackSecret(signingKey, name)}\n`);
+  return 0;
 }
 
 async function start(): Promise<number> {

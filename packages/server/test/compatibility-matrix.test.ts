@@ -50,7 +50,7 @@ describe('compatibility matrix', () => {
       expect(level(ccgateway, path)).toBe('not supported');
     }
     const sipcall = rowsOf(sipcallCompatibility());
-    expect(level(sipcall, 'App.Sip_Call.MakePloyCall')).toBe('not supported');
+    expect(level(sipcall, 'App.Sip_Call.MakePloyCall')).toBe('supported');
     expect(level(sipcall, 'App.Sip_Call.PlayVoice')).toBe('partial');
     expect(level(sipcall, 'App.Sip_Call.SpyCall')).toBe('partial');
     expect(level(rowsOf(voipsunCompatibility()), 'spying')).toBe('supported');

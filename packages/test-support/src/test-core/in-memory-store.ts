@@ -1210,6 +1210,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         deliveredAt: null,
         lastError: null,
         retry: message.retry ? copy(message.retry) : null,
+        signingKey: message.signingKey ?? null,
       };
       await access.insert('outbox', stored.id, stored);
       return copy(stored);
