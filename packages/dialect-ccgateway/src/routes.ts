@@ -27,6 +27,7 @@ import { calloutOperation } from './operations/callout';
 import { dropCallOperation } from './operations/drop-call';
 import { getHoldOperation } from './operations/get-hold';
 import { holdOperation } from './operations/hold';
+import { answerOperation } from './operations/answer';
 import { releaseLegacyOperation, releaseOperation } from './operations/release-call';
 import { restOperation } from './operations/rest';
 import { requestStopWhisperAgentOperation } from './operations/request-stop-whisper-agent';
@@ -69,6 +70,7 @@ export const OPERATIONS: readonly Operation[] = [
   setAutoEnterIdleOperation,
   resetSkillOperation,
   calloutOperation,
+  answerOperation,
   releaseOperation,
   releaseLegacyOperation,
   holdOperation,
@@ -103,7 +105,6 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
   [null, '/onlineagent/{agentid}/setselfrecord/**'],
   [null, '/onlineagent/{agentid}/notifybulletin/**'],
   [null, '/onlineagent/{agentid}/setforwarding/**'],
-  ['PUT', '/voicecall/{agentid}/answer'],
   ...['callinner', 'innerhelp', 'seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`] as const,
   ),

@@ -49,6 +49,7 @@ import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and
 import * as cdrReads from './085-cdr-reads';
 import * as sessionEventPush from './090-session-event-push';
 import * as outboxRetryPolicy from './091-outbox-retry-policy';
+import * as sessionAnswerOnRequest from './110-session-answer-on-request';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -109,6 +110,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '085-cdr-reads', migration: cdrReads },
   { name: '090-session-event-push', migration: sessionEventPush },
   { name: '091-outbox-retry-policy', migration: outboxRetryPolicy },
+  { name: '110-session-answer-on-request', migration: sessionAnswerOnRequest },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
