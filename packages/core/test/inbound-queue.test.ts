@@ -456,6 +456,20 @@ describe('delivery to an agent who answers through its client (answerOnRequest)'
     expect(await codeOf(t.core.answerOfferedCall({ agentId: '1000' }))).toBe('NO_ACTIVE_CALL');
   });
 
+  it('an offer still waiting after a restart gets the rest of the ring time', async () => {
+    const t = await setup();
+    await answeringAgents(t, ['1000']);
+    await t.callIn(CALLER, '2125550100');
+    const ringMs = t.config.agentRingTimeoutSec * 1000;
+    await t.advance(ringMs - 1_000);
+    const restarted = t.restartGateway();
+    await restarted.emit({ type: 'pbx_connected', at: restarted.clock.now() });
+    await restarted.advance(500);
+    expect(await restarted.core.getAgentSession('1000')).toMatchObject({ state: 'in_call' });
+    await restarted.advance(500);
+    expect(await restarted.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
+  });
+
   it('the caller hanging up while the call is offered lets the agent go ready', async () => {
     const t = await setup();
     await answeringAgents(t, ['1000']);
