@@ -28,6 +28,7 @@ import { dropCallOperation } from './operations/drop-call';
 import { getHoldOperation } from './operations/get-hold';
 import { holdOperation } from './operations/hold';
 import { answerOperation } from './operations/answer';
+import { forceRestOperation } from './operations/force-rest';
 import { releaseLegacyOperation, releaseOperation } from './operations/release-call';
 import { restOperation } from './operations/rest';
 import { requestStopWhisperAgentOperation } from './operations/request-stop-whisper-agent';
@@ -88,6 +89,7 @@ export const OPERATIONS: readonly Operation[] = [
   requestSwitchInsertWhisperAgentOperation,
   forceBusyOperation,
   forceIdleOperation,
+  forceRestOperation,
   forceLogOutAgentOperation,
   // Last of the quality-control family: its path would take the others' literal segments for an agent id.
   stopSuperviseOrInsertOperation,
@@ -112,7 +114,6 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string]> 
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
   ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}'],
   ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}'],
-  ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}'],
   ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}'],
   ['POST', '/qualitycontrol/{agentid}/adjustskill'],
   ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`] as const),
