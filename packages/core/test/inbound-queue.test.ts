@@ -480,3 +480,56 @@ describe('delivery to an agent who answers through its client (answerOnRequest)'
     expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ hangupSide: 'caller' });
   });
 });
+
+describe('hold and mute on a queued call the agent took', () => {
+  async function connected(t: TestCore): Promise<{ call: CallOf<'inbound'>; agentLegId: string }> {
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    const agentLegId = `${call.id}.2`;
+    await t.answer(agentLegId);
+    t.pbx.clearCommands();
+    return { call, agentLegId };
+  }
+
+  it('holds the caller in the call’s holding bridge with music, takes it back, and the hold bridge goes with the call', async () => {
+    const t = await setup();
+    const { call } = await connected(t);
+    expect(await t.core.parkCallParty({ agentId: '1000', party: 'customer' })).toEqual({ parked: true });
+    const hold = `${call.id}.hold`;
+    expect(t.pbx.describe()).toEqual([`ensureBridge ${hold} holding`, `addToBridge ${hold} ${CALLER}`, `startMusicOnHold ${hold} null`]);
+    expect(await t.core.parkCallParty({ agentId: '1000', party: 'customer' })).toEqual({ parked: false });
+    expect(describeEvents(t.events).filter((line) => line.startsWith('CallPartyHeld'))).toHaveLength(1);
+    t.pbx.clearCommands();
+    expect(await t.core.grabCallParty({ agentId: '1000', party: 'customer' })).toEqual({ grabbed: true });
+    expect(t.pbx.describe()).toEqual([`addToBridge ${call.id}.bridge ${CALLER}`]);
+    expect(await t.core.grabCallParty({ agentId: '1000', party: 'customer' })).toEqual({ grabbed: false });
+    await t.core.parkCallParty({ agentId: '1000', party: 'customer' });
+    t.pbx.clearCommands();
+    await t.endLeg(CALLER);
+    await t.confirmHangups();
+    expect(t.pbx.describe()).toContain(`destroyBridge ${hold}`);
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1000', hangupSide: 'caller' });
+  });
+
+  it('mutes and unmutes the agent’s phone leg on the call', async () => {
+    const t = await setup();
+    const { agentLegId } = await connected(t);
+    expect(await t.core.muteAgent({ agentId: '1000', muted: true })).toEqual({ changed: true });
+    expect(await t.core.muteAgent({ agentId: '1000', muted: true })).toEqual({ changed: false });
+    expect(await t.core.muteAgent({ agentId: '1000', muted: false })).toEqual({ changed: true });
+    expect(t.pbx.describe()).toEqual([`setMuted ${agentLegId} on`, `setMuted ${agentLegId} off`]);
+  });
+
+  it('refuses while the call only rings the agent’s phone (NO_ACTIVE_CALL), and for an agent not logged in', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    expect(await codeOf(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('NO_ACTIVE_CALL');
+    await t.callIn(CALLER, '2125550100');
+    expect(await codeOf(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('NO_ACTIVE_CALL');
+    expect(await codeOf(t.core.muteAgent({ agentId: '1000', muted: true }))).toBe('NO_ACTIVE_CALL');
+    expect(await codeOf(t.core.muteAgent({ agentId: '1001', muted: true }))).toBe('AGENT_NOT_LOGGED_IN');
+  });
+});
