@@ -143,6 +143,8 @@ export interface InboundProgress {
   leadId?: number | null;
   /** The agent's customer call the caller was transferred from. */
   transferredFrom?: string | null;
+  /** The queued call the caller was transferred into by the agent who took this one (the caller's leg belongs to it since). */
+  transferredTo?: string | null;
   /** Legs on hold in the call's holding bridge (the caller, held by the agent); set once anything was ever parked. */
   parkedLegIds?: string[];
   /** The agent's voice is kept from the caller (its phone muted on the engine). */

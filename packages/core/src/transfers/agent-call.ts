@@ -30,8 +30,8 @@ export const liveLegOf = (legs: readonly Leg[], role: Leg['role']): Leg | null =
   legs.find((leg) => leg.role === role && leg.state !== 'ended' && !leg.hangupRequested) ?? null;
 
 /** The customer, answered and still there: what every transfer needs. */
-export function connectedCustomer(legs: readonly Leg[]): Leg {
-  const customer = liveLegOf(legs, 'customer');
+export function connectedCustomer(legs: readonly Leg[], role: Leg['role'] = 'customer'): Leg {
+  const customer = liveLegOf(legs, role);
   if (!customer || customer.state !== 'up') throw new DomainError('NO_ACTIVE_CALL', 'the customer is not connected');
   return customer;
 }

@@ -134,7 +134,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onNamedCall(callId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
 
     transferToQueue: ({ agentId, ...target }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
+      onAgentTalk(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
     transferCallToQueue: ({ callId, ...target }) =>
       onNamedCall(callId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),

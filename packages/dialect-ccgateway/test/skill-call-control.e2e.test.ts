@@ -2,15 +2,23 @@ import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewa
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Skill 13 is an inbound queue reached on DID 2125550113; agent 101 (phone
-// 40038, auto-answer on) takes a call queued on it, then holds and mutes it.
+// 40038, auto-answer on) takes a call queued on it, then holds, mutes or
+// transfers it (to skill 14, which nobody serves).
 const SKILL = '13';
+const OTHER_SKILL = '14';
 const DID = '2125550113';
 const AG = `${BASE}/onlineagent/101`;
 const VC = `${BASE}/voicecall/101`;
 
-describe('CC-Gateway hold and mute on a skill call, on the whole stack', () => {
+describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack', () => {
   const gateway = sharedCcgatewayGateway({
-    extraProvisioning: { queues: [{ name: SKILL, strategy: 'longest_wait_time' }], didRoutes: [{ did: DID, queue: SKILL }] },
+    extraProvisioning: {
+      queues: [
+        { name: SKILL, strategy: 'longest_wait_time' },
+        { name: OTHER_SKILL, strategy: 'longest_wait_time' },
+      ],
+      didRoutes: [{ did: DID, queue: SKILL }],
+    },
   });
   let guid: string;
 
@@ -23,6 +31,9 @@ describe('CC-Gateway hold and mute on a skill call, on the whole stack', () => {
 
   afterEach(async () => {
     await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
+    for (const { call, legs } of await gateway().core.listLiveCalls()) {
+      if (call.purpose === 'inbound') for (const leg of legs) if (leg.role === 'caller' && leg.state !== 'ended') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+    }
     await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
     await gateway().core.idle();
   });
@@ -90,6 +101,30 @@ describe('CC-Gateway hold and mute on a skill call, on the whole stack', () => {
     expect((await gateway().core.getCall(callid))?.call.progress).toMatchObject({ agentMuted: true });
     expect((await gateway().http.post(`${VC}/endmute`).set('Guid', guid)).text).toBe(SUCCESS);
     expect((await gateway().http.post(`${VC}/endmute`).set('Guid', guid)).text).toBe(failure('200-008', 'call state does not allow unmute'));
+    expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
+  });
+
+  test('transfer to another skill (release mode): the caller waits in that skill, the agent is idle at once; its call keeps its CDR', async () => {
+    const callid = await talking('5550144');
+    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 1, address: OTHER_SKILL, mode: 0 })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const queued = await gateway().waitFor(
+      async () => (await gateway().core.listLiveCalls()).find(({ call }) => call.purpose === 'inbound' && call.progress.queueName === OTHER_SKILL),
+      10_000,
+      'the caller queued on the other skill',
+    );
+    expect(queued.call).toMatchObject({ fromNumber: '5550144', progress: { stage: 'waiting', transferredFrom: callid } });
+    expect(queued.legs.map((leg) => leg.id)).toEqual([caller.id]);
+    expect((await gateway().engineChannels()).map((channel) => channel.id)).toContain(caller.id);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callid)) ?? undefined, 10_000, "the agent's CDR");
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101', toNumber: DID });
+  });
+
+  test('transfer of a skill call to an outside number: 200-012 (callouts only), the call goes on', async () => {
+    const callid = await talking('5550145');
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: '5550199', mode: 2 })).text).toBe(failure('200-012', 'no call to transfer'));
+    expect((await gateway().core.getCall(callid))?.call).toMatchObject({ state: 'answered', progress: { stage: 'connected' } });
     expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
   });
 });
