@@ -25,6 +25,10 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
 
   afterEach(async () => {
     await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
+    // A caller left waiting by a failed test is not offered to the next one.
+    for (const { call, legs } of await gateway().core.listLiveCalls()) {
+      if (call.purpose === 'inbound') for (const leg of legs) if (leg.role === 'caller' && leg.state !== 'ended') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+    }
     await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
     await gateway().core.idle();
   });
@@ -99,6 +103,22 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
       'AgentOther_PhoneRelease {"phoneState":3}',
       'AgentState_Ready',
     ]);
+  });
+
+  test('the phone rung by answer does not answer: PhoneAlerting, PhoneRelease (3), the agent busy; the call waits again', async () => {
+    await gateway().farEnd.setPhone('40038', { outcome: 'noanswer' });
+    const caller = await gateway().farEnd.callIn(DID, '5550135');
+    const [ringing] = await collectEvents(gateway(), '101', guid, 1);
+    const callid = (ringing!.content as { callid: string }).callid;
+    expect((await gateway().http.put(`${VC}/answer`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3, 8_000))).toEqual([
+      'AgentOther_PhoneAlerting',
+      'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_SetNotReady_Success {"reason":"0"}',
+    ]);
+    expect((await gateway().core.getCall(callid))?.call).toMatchObject({ progress: { stage: 'waiting' } });
+    await caller.hangup();
+    await gateway().waitFor(async () => ((await gateway().core.getCdrOfCall(callid)) ? true : undefined), 10_000, 'the abandoned call to end');
   });
 
   test('the caller hangs up before the agent answers: the agent is idle again, answer finds nothing', async () => {
