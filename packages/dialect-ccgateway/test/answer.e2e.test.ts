@@ -1,4 +1,5 @@
 import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import type { IncomingCall } from '@pbx-gateway/test-support';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Skill 12 is an inbound queue reached on DID 2125550112. Agent 101 signs in
@@ -15,6 +16,13 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
     extraProvisioning: { queues: [{ name: SKILL, strategy: 'longest_wait_time' }], didRoutes: [{ did: DID, queue: SKILL }] },
   });
   let guid: string;
+  /** The callers of the test, hung up after it (the far end's own hang-up: on Asterisk the far end is a SIP peer). */
+  const callers: IncomingCall[] = [];
+  const callIn = async (caller: string): Promise<IncomingCall> => {
+    const call = await gateway().farEnd.callIn(DID, caller);
+    callers.push(call);
+    return call;
+  };
 
   beforeEach(async () => {
     await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
@@ -26,15 +34,13 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
   afterEach(async () => {
     await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
     // A caller left waiting by a failed test is not offered to the next one.
-    for (const { call, legs } of await gateway().core.listLiveCalls()) {
-      if (call.purpose === 'inbound') for (const leg of legs) if (leg.role === 'caller' && leg.state !== 'ended') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
-    }
+    for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
     await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
     await gateway().core.idle();
   });
 
   test('Ringing alone; answer: PhoneAlerting, PhoneOffhook, Busy, Talking; the customer hangs up: Customer_Release, PhoneRelease, Ready; one CDR', async () => {
-    const caller = await gateway().farEnd.callIn(DID, '5550131');
+    const caller = await callIn('5550131');
     const [ringing] = await collectEvents(gateway(), '101', guid, 1);
     expectEventShape(ringing!, '101');
     const callid = (ringing!.content as { callid: string }).callid;
@@ -77,7 +83,7 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
   });
 
   test('an offer not answered within the ring time: the agent turns busy, the call waits again and is offered once the agent is idle', async () => {
-    await gateway().farEnd.callIn(DID, '5550132');
+    await callIn('5550132');
     const [ringing] = await collectEvents(gateway(), '101', guid, 1);
     const callid = (ringing!.content as { callid: string }).callid;
     expect(described(await collectEvents(gateway(), '101', guid, 1, 6_000))).toEqual(['AgentState_SetNotReady_Success {"reason":"0"}']);
@@ -107,7 +113,7 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
 
   test('the phone rung by answer does not answer: PhoneAlerting, PhoneRelease (3), the agent busy; the call waits again', async () => {
     await gateway().farEnd.setPhone('40038', { outcome: 'noanswer' });
-    const caller = await gateway().farEnd.callIn(DID, '5550135');
+    const caller = await callIn('5550135');
     const [ringing] = await collectEvents(gateway(), '101', guid, 1);
     const callid = (ringing!.content as { callid: string }).callid;
     expect((await gateway().http.put(`${VC}/answer`).set('Guid', guid)).text).toBe(SUCCESS);
@@ -122,7 +128,7 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
   });
 
   test('the caller hangs up before the agent answers: the agent is idle again, answer finds nothing', async () => {
-    const caller = await gateway().farEnd.callIn(DID, '5550133');
+    const caller = await callIn('5550133');
     expect(described(await collectEvents(gateway(), '101', guid, 1)).map((event) => event.split(' ')[0])).toEqual(['AgentEvent_Ringing']);
     await caller.hangup();
     expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual(['AgentState_Ready']);
@@ -131,7 +137,7 @@ describe('CC-Gateway answer on the whole stack: a skill call offered to an agent
 
   test('autoanswer/true: the next call rings the phone at once, as with auto-answer on', async () => {
     expect((await gateway().http.post(`${AG}/autoanswer/true`).set('Guid', guid)).text).toBe(SUCCESS);
-    const caller = await gateway().farEnd.callIn(DID, '5550134');
+    const caller = await callIn('5550134');
     expect(described(await collectEvents(gateway(), '101', guid, 5)).map((event) => event.split(' ')[0])).toEqual([
       'AgentEvent_Ringing',
       'AgentOther_PhoneAlerting',

@@ -1,4 +1,5 @@
 import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import type { IncomingCall } from '@pbx-gateway/test-support';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Skill 13 is an inbound queue reached on DID 2125550113; agent 101 (phone
@@ -21,6 +22,13 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     },
   });
   let guid: string;
+  /** The callers of the test, hung up after it (the far end's own hang-up: on Asterisk the far end is a SIP peer). */
+  const callers: IncomingCall[] = [];
+  const callIn = async (caller: string): Promise<IncomingCall> => {
+    const call = await gateway().farEnd.callIn(DID, caller);
+    callers.push(call);
+    return call;
+  };
 
   beforeEach(async () => {
     await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 200 });
@@ -31,16 +39,14 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
 
   afterEach(async () => {
     await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
-    for (const { call, legs } of await gateway().core.listLiveCalls()) {
-      if (call.purpose === 'inbound') for (const leg of legs) if (leg.role === 'caller' && leg.state !== 'ended') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
-    }
+    for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
     await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
     await gateway().core.idle();
   });
 
   /** A caller on the skill, talking with agent 101; its call id. */
   async function talking(caller: string): Promise<string> {
-    await gateway().farEnd.callIn(DID, caller);
+    await callIn(caller);
     const events = await collectEvents(gateway(), '101', guid, 5);
     expect(events.at(-1)?.eventType).toBe('AgentEvent_Talking');
     return (events[0]!.content as { callid: string }).callid;
@@ -83,8 +89,7 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
     await collectEvents(gateway(), '101', guid, 1);
     await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.hold` ? true : undefined), 5_000, 'the caller on hold');
-    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
-    await gateway().farEnd.hangup(caller.id, 16);
+    await callers.at(-1)!.hangup();
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
       `AgentEvent_Customer_Release {"callid":"${callid}"}`,
       'AgentOther_PhoneRelease {"phoneState":3}',
