@@ -126,6 +126,19 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101', toNumber: DID });
   });
 
+  test('transfer to another skill in success mode: AgentEvent_SuccTransResult (result 0) first, then the release events', async () => {
+    const callid = await talking('5550146');
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 1, address: OTHER_SKILL, mode: 2 })).text).toBe(SUCCESS);
+    const events = await collectEvents(gateway(), '101', guid, 4);
+    for (const event of events) expectEventShape(event, '101');
+    expect(described(events)).toEqual([
+      `AgentEvent_SuccTransResult {"result":0,"callId":"${callid}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
+  });
+
   test('transfer of a skill call to an outside number: 200-012 (callouts only), the call goes on', async () => {
     const callid = await talking('5550145');
     expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: '5550199', mode: 2 })).text).toBe(failure('200-012', 'no call to transfer'));

@@ -18,6 +18,8 @@ export interface QueueTransferRequest {
   forAgentId?: string | null;
   /** Where the transferring agent goes: after-call work (the default) or ready. */
   agentAfterCall?: AgentSession['afterCall'];
+  /** An opaque word of the dialect that asked, carried by the `CustomerTransferred` event (which kind of transfer its client asked for). */
+  tag?: string | null;
 }
 
 /** Normal call clearing (Q.850): the agent's part of the call ended by the transfer. */
@@ -97,6 +99,8 @@ export async function transferCustomerToQueue(
       ? { ...call, ...ended, progress: { ...call.progress, transferredTo: queuedId } }
       : { ...call, ...ended, progress: { ...call.progress, agentLeft: true, transferredTo: queuedId } };
   await tx.calls.update(left);
+  const agentId = session?.agentId ?? call.agentId;
+  if (agentId) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: queuedId, tag: request.tag ?? null, at: now });
   // Without a session conference the agent's phone is a leg of the call: the call ends with it.
   if (call.bridgeId === callBridgeId(call.id)) {
     const agentLeg = agentLegOf(call, legs);
