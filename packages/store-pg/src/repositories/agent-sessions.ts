@@ -32,6 +32,7 @@ interface AgentSessionRow {
   screen_refresh: string | null;
   timer_action: TimerAction | string | null;
   auto_answer: boolean;
+  answer_on_request: boolean;
   event_push: EventPush | string | null;
   login_via: LoginChannel;
   logged_in_at: Date;
@@ -85,6 +86,7 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   screenRefresh: row.screen_refresh,
   timerAction: row.timer_action === null ? null : typeof row.timer_action === 'string' ? (JSON.parse(row.timer_action) as TimerAction) : row.timer_action,
   autoAnswer: row.auto_answer,
+  answerOnRequest: row.answer_on_request,
   eventPush: row.event_push === null ? null : typeof row.event_push === 'string' ? (JSON.parse(row.event_push) as EventPush) : row.event_push,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
@@ -121,6 +123,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   screen_refresh: storableNullableText(session.screenRefresh),
   timer_action: session.timerAction && toJsonb(session.timerAction as unknown as JsonValue),
   auto_answer: session.autoAnswer,
+  answer_on_request: session.answerOnRequest,
   event_push: session.eventPush && toJsonb(session.eventPush as unknown as JsonValue),
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,
