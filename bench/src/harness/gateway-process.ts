@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { ProvisioningDocument } from '@pbx-gateway/server';
 import { spawnChild, type Child } from './child-processes';
+import { HEAP_SNAPSHOT_SIGNAL } from './heap-snapshot';
 
 export interface GatewayLaunch {
   databaseUrl: string;
@@ -14,6 +15,8 @@ export interface GatewayLaunch {
   config: Record<string, unknown>;
   /** Run under `node --cpu-prof`, writing the profile here when the gateway stops. */
   cpuProfileDir?: string;
+  /** Have the gateway write a heap snapshot here on HEAP_SNAPSHOT_SIGNAL. */
+  heapSnapshotDir?: string;
   /** Where the gateway's log is copied when it stops (for reading what went wrong). */
   keepLogAt: string;
   startTimeoutMs: number;
@@ -54,7 +57,12 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
   writeFileSync(configFile, stringify(launch.config));
   const log = openSync(logFile, 'a');
   // Node refuses --cpu-prof in NODE_OPTIONS: the launcher passes it on the command line, next to its own flag.
-  const profiling = launch.cpuProfileDir ? { PBX_GATEWAY_NODE_FLAGS: `--max-semi-space-size=8 --cpu-prof --cpu-prof-dir=${launch.cpuProfileDir}` } : {};
+  const flags = [
+    ...(launch.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${launch.cpuProfileDir}`] : []),
+    ...(launch.heapSnapshotDir ? [`--heapsnapshot-signal=${HEAP_SNAPSHOT_SIGNAL}`, `--diagnostic-dir=${launch.heapSnapshotDir}`] : []),
+  ];
+  // The launcher's own flag is repeated: PBX_GATEWAY_NODE_FLAGS replaces it.
+  const profiling = flags.length > 0 ? { PBX_GATEWAY_NODE_FLAGS: ['--max-semi-space-size=8', ...flags].join(' ') } : {};
   const started = Date.now();
   let child: Child;
   try {

@@ -23,5 +23,9 @@ export function consoleReport(results: Results): string {
     out.push('', `top 25 functions by self time ${during}: ${profile.sampledMs} ms sampled every ${profile.samplingIntervalUs} µs (${profile.file})`);
     for (const entry of profile.top) out.push(`  ${String(entry.selfMs).padStart(9)} ms ${String(entry.share).padStart(5)} %  ${entry.function}`);
   }
+  for (const heap of results.heapSnapshots ?? []) {
+    out.push('', `gateway heap (${heap.when}): ${heap.totalMiB} MiB in ${heap.nodes} objects (${heap.file}); the largest groups by own size:`);
+    for (const share of heap.top) out.push(`  ${String(share.selfMiB).padStart(7)} MiB ${String(share.count).padStart(8)} × ${share.name}`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { summariseHeapSnapshot, takeHeapSnapshot } from '../harness/heap-snapshot';
 import { processMemory } from '../harness/process-memory';
 import { CC_AGENTS, CC_VOICEPATH, ccAgentId, ccAgentPassword, ccAgentPhoneNumber } from '../plan/bench-plan';
 import type { ResultRow } from '../report/result-row';
@@ -29,7 +30,12 @@ export async function ccGatewayScenario(context: BenchContext): Promise<ResultRo
     voicepath: CC_VOICEPATH,
   });
   const memory = processMemory(context.gatewayPid);
-  context.memory.push({ when: `${CC_AGENTS} agents signed in, ${background.up} calls up`, ...memory });
+  const when = `${CC_AGENTS} agents signed in, ${background.up} calls up`;
+  context.memory.push({ when, ...memory });
+  if (context.heapSnapshotDir) {
+    const file = await takeHeapSnapshot(context.gatewayPid, context.heapSnapshotDir);
+    context.heapSnapshots.push(summariseHeapSnapshot(file, when));
+  }
   const toEvent = result.extra.commandToEventMs as LatencySummary;
   const toPlaying = result.extra.commandToPlayingMs as LatencySummary;
   const probeFailures = result.extra.probeFailures as number;
