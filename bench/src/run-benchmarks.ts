@@ -6,7 +6,7 @@ import { killAllChildrenNow, stopAllChildren } from './harness/child-processes';
 import { newestProfile, topFunctionsBySelfTime, type ProfileSummary, type ProfileWindow } from './harness/cpu-profile';
 import { launchGateway, type RunningGatewayProcess } from './harness/gateway-process';
 import { startBenchEngine, type RunningBenchEngine } from './harness/bench-engine';
-import { processMemory } from './harness/process-memory';
+import { gatewayMemory } from './harness/process-memory';
 import { VoipsunClient } from './load/voipsun-client';
 import { parseOptions, USAGE, UsageError, type BenchOptions } from './options';
 import { VOIPSUN_API } from './plan/bench-plan';
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     say(`gateway (pid ${gateway.pid}) listening at ${gateway.url} after ${(gatewayStartupMs / 1000).toFixed(1)} s`);
     await new Promise((done) => setTimeout(done, 2000));
 
-    const memory: MemoryReading[] = [{ when: 'idle after start', ...processMemory(gateway.pid) }];
+    const memory: MemoryReading[] = [{ when: 'idle after start', ...(await gatewayMemory(gateway.pid, gateway.url)) }];
     const rows: ResultRow[] = [];
     const context: BenchContext = {
       options,
@@ -142,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (interrupted) return 130;
-    memory.push({ when: 'at the end', ...processMemory(gateway.pid) });
+    memory.push({ when: 'at the end', ...(await gatewayMemory(gateway.pid, gateway.url)) });
 
     say(`stopping the gateway (its log is kept in ${join(RESULTS_DIR, 'gateway.log')})`);
     const gatewayLog = gateway.logSummary();

@@ -61,8 +61,9 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
     ...(launch.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${launch.cpuProfileDir}`] : []),
     ...(launch.heapSnapshotDir ? [`--heapsnapshot-signal=${HEAP_SNAPSHOT_SIGNAL}`, `--diagnostic-dir=${launch.heapSnapshotDir}`] : []),
   ];
-  // The launcher's own flag is repeated: PBX_GATEWAY_NODE_FLAGS replaces it.
-  const profiling = flags.length > 0 ? { PBX_GATEWAY_NODE_FLAGS: ['--max-semi-space-size=8', ...flags].join(' ') } : {};
+  const diagnostics = flags.length > 0 ? { PBX_GATEWAY_DIAGNOSTIC_FLAGS: flags.join(' ') } : {};
+  // The launcher's node flags are the production ones unless the bench itself is run with others (to compare them).
+  const nodeFlags = process.env.PBX_GATEWAY_NODE_FLAGS ? { PBX_GATEWAY_NODE_FLAGS: process.env.PBX_GATEWAY_NODE_FLAGS } : {};
   const started = Date.now();
   let child: Child;
   try {
@@ -70,7 +71,8 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
       stdio: ['ignore', log, log],
       env: {
         PATH: process.env.PATH ?? '',
-        ...profiling,
+        ...nodeFlags,
+        ...diagnostics,
         DATABASE_URL: launch.databaseUrl,
         ARI_URL: launch.ariUrl,
         ARI_USER: launch.ariUser,

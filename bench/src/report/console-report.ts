@@ -5,7 +5,10 @@ import { targetLines, textTable } from './results-table';
 export function consoleReport(results: Results): string {
   const profile = results.profile;
   const out: string[] = ['', textTable(results.rows), '', 'targets:', targetLines(results.targets), '', 'gateway memory (VmRSS / peak VmHWM):'];
-  for (const reading of results.memory) out.push(`  ${reading.when}: ${reading.rssMiB} MiB (peak ${reading.peakMiB} MiB)`);
+  for (const reading of results.memory) {
+    const heap = reading.heapTotalMiB === undefined ? '' : `; V8 heap ${reading.heapTotalMiB} MiB committed, ${reading.heapUsedMiB} used; external ${reading.externalMiB} (buffers ${reading.arrayBuffersMiB})`;
+    out.push(`  ${reading.when}: ${reading.rssMiB} MiB (peak ${reading.peakMiB} MiB)${heap}`);
+  }
   for (const row of results.rows) for (const note of row.notes) out.push(`  ${row.name}: ${note}`);
   const cpu = results.rows.filter((row) => typeof row.details.serverCpuMsPerRequest === 'number');
   if (cpu.length > 0) {

@@ -2,6 +2,7 @@ import type { BenchDatabase } from '../harness/bench-database';
 import type { RunningBenchEngine } from '../harness/bench-engine';
 import type { CallbackReceiver } from '../harness/callback-receiver';
 import type { HeapSnapshotSummary } from '../harness/heap-snapshot';
+import type { GatewayMemoryParts } from '../harness/process-memory';
 import { runBenchScript } from '../harness/node-scripts';
 import type { LoadResult, LoadSettings, LoadSpec } from '../load/load-spec';
 import type { BenchOptions } from '../options';
@@ -9,7 +10,7 @@ import type { ResultRow } from '../report/result-row';
 import type { Baselines } from './baselines';
 import type { StandingCalls } from './standing-calls';
 
-export interface MemoryReading {
+export interface MemoryReading extends Partial<GatewayMemoryParts> {
   when: string;
   rssMiB: number;
   peakMiB: number;

@@ -1,5 +1,5 @@
 import { summariseHeapSnapshot, takeHeapSnapshot } from '../harness/heap-snapshot';
-import { processMemory } from '../harness/process-memory';
+import { gatewayMemory } from '../harness/process-memory';
 import { CC_AGENTS, CC_VOICEPATH, ccAgentId, ccAgentPassword, ccAgentPhoneNumber } from '../plan/bench-plan';
 import type { ResultRow } from '../report/result-row';
 import type { LatencySummary } from '../load/load-spec';
@@ -29,7 +29,7 @@ export async function ccGatewayScenario(context: BenchContext): Promise<ResultRo
     probes: PROBE_AGENTS,
     voicepath: CC_VOICEPATH,
   });
-  const memory = processMemory(context.gatewayPid);
+  const memory = await gatewayMemory(context.gatewayPid, context.gatewayUrl);
   const when = `${CC_AGENTS} agents signed in, ${background.up} calls up`;
   context.memory.push({ when, ...memory });
   if (context.heapSnapshotDir) {
