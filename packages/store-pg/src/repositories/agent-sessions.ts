@@ -1,5 +1,6 @@
 import type { AgentSession, EventPush, AgentSessionRepository, PendingPause, AgentState, Disposition, JsonValue, LoginChannel, TimerAction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import { toNumber } from '../support/rows';
 import { storableNullableText, toJsonb } from '../support/json-column';
 
@@ -214,8 +215,11 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
 
     async update(session) {
       const columns = toColumns(session);
-      const result: { rowCount: number | null } = await db.raw(updateStatement(columns), [...Object.values(columns), session.agentId] as Knex.RawBinding[]);
-      if ((result.rowCount ?? 0) > 0) hold(session.agentId, session);
+      const statement = db.raw(updateStatement(columns), [...Object.values(columns), session.agentId] as Knex.RawBinding[]);
+      // A row this transaction holds locked is there to update: the statement may travel with the next one (or COMMIT).
+      const locked = rowsHeld?.get(session.agentId) != null;
+      const result: { rowCount: number | null } = await (locked ? statement.options({ [SEND_WITH_NEXT]: true }) : statement);
+      if (locked || (result.rowCount ?? 0) > 0) hold(session.agentId, session);
     },
 
     async delete(agentId) {
