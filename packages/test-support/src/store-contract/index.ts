@@ -4,6 +4,7 @@ import { callContract, cdrContract, playbackContract } from './calls';
 import type { MakeStore } from './contract-store';
 import { diallingContract } from './dialling';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
@@ -23,6 +24,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     loginFailureContract(makeStore);
     agentContract(makeStore);
     sessionContract(makeStore);
+    liveAgentContract(makeStore);
     extensionContract(makeStore);
     trunkContract(makeStore);
     queueContract(makeStore);

@@ -48,15 +48,15 @@ export const loggedInAgents = defineNonAgentFunction({
   async run(ctx, input) {
     const campaigns = pipeList(input.campaigns);
     const groups = pipeList(input.userGroups);
-    const viewable = await viewableBy(ctx);
-    const sessions = (await ctx.core.listAgentSessions()).sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+    const [viewable, live] = await Promise.all([viewableBy(ctx), ctx.core.listLiveAgents()]);
+    // By agent id as JavaScript compares strings; the list is shared with concurrent callers, so sorted as a copy.
+    const byAgent = [...live].sort((a, b) => (a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0));
     const reports: AgentReport[] = [];
-    for (const session of sessions) {
-      const agent = await ctx.core.getAgent(session.agentId);
-      if (!agent || !viewable(agent)) continue;
-      if (campaigns && !campaigns.has(session.campaignId ?? '')) continue;
-      if (groups && !groups.has(agentGroupOf(agent))) continue;
-      reports.push(await agentReport(ctx, agent, session));
+    for (const entry of byAgent) {
+      if (!viewable(entry.agent)) continue;
+      if (campaigns && !campaigns.has(entry.session.campaignId ?? '')) continue;
+      if (groups && !groups.has(agentGroupOf(entry.agent))) continue;
+      reports.push(agentReport(entry));
     }
     if (reports.length === 0) throw refuse(`ERROR: logged_in_agents NO LOGGED IN AGENTS: ${ctx.user}|${input.agentUser}`);
     return reports;
