@@ -1,4 +1,4 @@
-export const SCENARIO_IDS = ['version', 'external-pause', 'call-setup', 'playvoice', 'listcalls', 'cc-gateway'] as const;
+export const SCENARIO_IDS = ['version', 'external-pause', 'call-setup', 'playvoice', 'listcalls', 'agent-status', 'logged-in-agents', 'cc-gateway'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Where the calls run: the project's simulator, or the reference Asterisk 22 from ../shared/asterisk. */

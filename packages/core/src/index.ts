@@ -8,6 +8,7 @@ export * from './ports/core-logger';
 export * from './ports/pbx';
 export * from './ports/store';
 export * from './agents/agent';
+export type { LiveAgent, LiveAgentCall, LiveAgentReader } from './agents/live-agent';
 export * from './agents/notification';
 export * from './calls/call';
 export * from './calls/call-progress';

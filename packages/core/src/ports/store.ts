@@ -1,6 +1,7 @@
 import type { AccessToken } from '../credentials/access-token';
 import type { Agent, AgentSession } from '../agents/agent';
 import type { AgentNotificationRepository } from '../agents/notification';
+import type { LiveAgentReader } from '../agents/live-agent';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
@@ -46,6 +47,8 @@ export interface StoreTransaction {
   readonly userGroups: UserGroupRepository;
   readonly agents: AgentRepository;
   readonly sessions: AgentSessionRepository;
+  /** Logged-in agents with their session, lead and call, read together. */
+  readonly liveAgents: LiveAgentReader;
   readonly extensions: ExtensionRepository;
   readonly extensionGroups: ExtensionGroupRepository;
   readonly trunks: TrunkRepository;

@@ -4,7 +4,7 @@ import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import { toNumber } from '../support/rows';
 import { storableNullableText, toJsonb } from '../support/json-column';
 
-interface AgentSessionRow {
+export interface AgentSessionRow {
   agent_id: string;
   session_id: string;
   state: AgentState;
@@ -60,7 +60,7 @@ const readDisposition = (column: AgentSessionRow['pending_disposition']): Dispos
 
 const pendingPauseOf = (reason: string | null, limitSec: number | null): PendingPause => (limitSec === null ? { reason } : { reason, limitSec });
 
-const toSession = (row: AgentSessionRow): AgentSession => ({
+export const toSession = (row: AgentSessionRow): AgentSession => ({
   agentId: row.agent_id,
   sessionId: row.session_id,
   state: row.state,

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { fromJsonbStrings, storableNullableText, storableText, toJsonb } from '../support/json-column';
 import { releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
 
-interface AgentRow {
+export interface AgentRow {
   id: string;
   name: string;
   secret_hash: string | null;
@@ -13,7 +13,7 @@ interface AgentRow {
   attributes: unknown;
 }
 
-const toAgent = (row: AgentRow): Agent => ({
+export const toAgent = (row: AgentRow): Agent => ({
   id: row.id,
   name: row.name,
   secretHash: row.secret_hash,

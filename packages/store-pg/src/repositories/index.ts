@@ -4,6 +4,7 @@ import { createAccessTokenRepository } from './access-tokens';
 import { createAgentSessionRepository, type TransactionFacts } from './agent-sessions';
 import { createAgentRepository } from './agents';
 import { createApiUserRepository } from './api-users';
+import { createLiveAgentReader } from './live-agents';
 import { createCallRepository } from './calls';
 import { createCdrRepository } from './cdrs';
 import { createExtensionGroupRepository } from './extension-groups';
@@ -37,6 +38,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
     sessions: createAgentSessionRepository(db, { ...options, facts }),
+    liveAgents: createLiveAgentReader(db),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
     trunks: createTrunkRepository(db),

@@ -6,6 +6,7 @@ import { diallingContract } from './dialling';
 import { eventLogContract } from './event-log';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
 import { listingContract } from './listings';
+import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
@@ -25,6 +26,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     loginFailureContract(makeStore);
     agentContract(makeStore);
     sessionContract(makeStore);
+    liveAgentContract(makeStore);
     extensionContract(makeStore);
     trunkContract(makeStore);
     queueContract(makeStore);

@@ -57,6 +57,9 @@ import type {
   AgentNotification,
   AgentNotificationRepository,
   Lead,
+  LiveAgent,
+  LiveAgentCall,
+  LiveAgentReader,
   ManualDialQueueRepository,
   QueuedManualDial,
   LeadCall,
@@ -1493,11 +1496,34 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const liveAgentOf = (session: AgentSession): LiveAgent | null => {
+    const agent = getValue<Agent>('agents', session.agentId);
+    if (!agent) return null;
+    const lead = session.lead === null ? null : getValue<Lead>('leads', String(session.lead.leadId));
+    const call = session.currentCallId === null ? null : getValue<Call>('calls', session.currentCallId);
+    return {
+      agent,
+      session,
+      lead: lead && { phoneNumber: lead.phoneNumber, vendorLeadCode: lead.vendorLeadCode },
+      call: call && ({ id: call.id, purpose: call.purpose, progress: call.progress } as LiveAgentCall),
+    };
+  };
+  const liveAgents: LiveAgentReader = {
+    async list() {
+      return (await sessions.list()).map(liveAgentOf).filter((live): live is LiveAgent => live !== null);
+    },
+    async get(agentId) {
+      const session = getValue<AgentSession>('sessions', agentId);
+      return session && liveAgentOf(session);
+    },
+  };
+
   return {
     apiUsers,
     userGroups,
     agents,
     sessions,
+    liveAgents,
     extensions,
     extensionGroups,
     trunks,
