@@ -1,4 +1,4 @@
-export const SCENARIO_IDS = ['version', 'external-pause', 'call-setup', 'playvoice', 'listcalls', 'cc-gateway'] as const;
+export const SCENARIO_IDS = ['version', 'external-pause', 'call-setup', 'playvoice', 'listcalls', 'agent-status', 'logged-in-agents', 'cc-gateway'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Where the calls run: the project's simulator, or the reference Asterisk 22 from ../shared/asterisk. */
@@ -14,9 +14,11 @@ export interface BenchOptions {
   warmupSec: number;
   /** Run the gateway under `--cpu-prof` and print the top functions after this scenario. */
   profile: ScenarioId | null;
+  /** Have the gateway write a heap snapshot where its memory is read under load, and summarise it. */
+  heapSnapshot: boolean;
 }
 
-export const USAGE = `usage: npm run bench -- [--only ${SCENARIO_IDS.join(',')}] [--engine sim|asterisk] [--duration 10] [--warmup 3] [--profile <scenario>]
+export const USAGE = `usage: npm run bench -- [--only ${SCENARIO_IDS.join(',')}] [--engine sim|asterisk] [--duration 10] [--warmup 3] [--profile <scenario>] [--heap-snapshot]
 
   --only       run these scenarios (and the baselines they are compared with); default all
   --engine     sim (default): pbx-sim in its own process; asterisk: the reference
@@ -26,12 +28,15 @@ export const USAGE = `usage: npm run bench -- [--only ${SCENARIO_IDS.join(',')}]
   --warmup     seconds of warm-up before each measurement (default 3)
   --profile    run the gateway under node --cpu-prof, run only this scenario, and print
                the 25 functions with the most self time (profile in bench/results/profiles)
+  --heap-snapshot  have the gateway write a heap snapshot where the cc-gateway scenario
+               reads its memory (1,000 agents, 1,000 calls), and print what holds the heap
+               (snapshot in bench/results/heap)
 `;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { only: [...SCENARIO_IDS], engine: 'sim', durationSec: 10, warmupSec: 3, profile: null };
+  const options: BenchOptions = { only: [...SCENARIO_IDS], engine: 'sim', durationSec: 10, warmupSec: 3, profile: null, heapSnapshot: false };
   let onlyGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -60,6 +65,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--profile':
         options.profile = scenarioId(value());
+        break;
+      case '--heap-snapshot':
+        options.heapSnapshot = true;
         break;
       case '--help':
       case '-h':

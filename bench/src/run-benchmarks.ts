@@ -6,7 +6,7 @@ import { killAllChildrenNow, stopAllChildren } from './harness/child-processes';
 import { newestProfile, topFunctionsBySelfTime, type ProfileSummary, type ProfileWindow } from './harness/cpu-profile';
 import { launchGateway, type RunningGatewayProcess } from './harness/gateway-process';
 import { startBenchEngine, type RunningBenchEngine } from './harness/bench-engine';
-import { processMemory } from './harness/process-memory';
+import { gatewayMemory } from './harness/process-memory';
 import { VoipsunClient } from './load/voipsun-client';
 import { parseOptions, USAGE, UsageError, type BenchOptions } from './options';
 import { VOIPSUN_API } from './plan/bench-plan';
@@ -25,6 +25,7 @@ import { StandingCalls } from './scenarios/standing-calls';
 const REPOSITORY = resolve(__dirname, '..', '..');
 const RESULTS_DIR = join(REPOSITORY, 'bench', 'results');
 const PROFILE_DIR = join(RESULTS_DIR, 'profiles');
+const HEAP_DIR = join(RESULTS_DIR, 'heap');
 
 let database: BenchDatabase | null = null;
 /** Set on SIGINT/SIGTERM: the run stops, and its partial results are not written. */
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     engine = await startBenchEngine(options.engine);
     say(engine.description);
     if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
+    if (options.heapSnapshot) mkdirSync(HEAP_DIR, { recursive: true });
     say(`starting the gateway (migrations, provisioning with production password hashing${options.engine === 'sim' ? ', 200 agent sessions' : ''})`);
     gateway = await launchGateway({
       databaseUrl: database.url,
@@ -90,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       provisioning: benchProvisioning({ callbackUrl: receiver.url, engine: options.engine }),
       config: benchGatewayConfig(),
       cpuProfileDir: options.profile ? PROFILE_DIR : undefined,
+      heapSnapshotDir: options.heapSnapshot ? HEAP_DIR : undefined,
       keepLogAt: join(RESULTS_DIR, 'gateway.log'),
       startTimeoutMs: 600000,
     });
@@ -97,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     say(`gateway (pid ${gateway.pid}) listening at ${gateway.url} after ${(gatewayStartupMs / 1000).toFixed(1)} s`);
     await new Promise((done) => setTimeout(done, 2000));
 
-    const memory: MemoryReading[] = [{ when: 'idle after start', ...processMemory(gateway.pid) }];
+    const memory: MemoryReading[] = [{ when: 'idle after start', ...(await gatewayMemory(gateway.pid, gateway.url)) }];
     const rows: ResultRow[] = [];
     const context: BenchContext = {
       options,
@@ -109,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
       baselines: new Baselines(() => context),
       standingCalls: new StandingCalls(new VoipsunClient(gateway.url, VOIPSUN_API.login, VOIPSUN_API.secret)),
       memory,
+      heapSnapshotDir: options.heapSnapshot ? HEAP_DIR : null,
+      heapSnapshots: [],
       rows,
     };
     const failures: Results['failures'] = [];
@@ -137,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     if (interrupted) return 130;
-    memory.push({ when: 'at the end', ...processMemory(gateway.pid) });
+    memory.push({ when: 'at the end', ...(await gatewayMemory(gateway.pid, gateway.url)) });
 
     say(`stopping the gateway (its log is kept in ${join(RESULTS_DIR, 'gateway.log')})`);
     const gatewayLog = gateway.logSummary();
@@ -163,6 +168,7 @@ async function main(argv: string[]): Promise<number> {
       gatewayLog,
       markdown: markdownTable(ordered),
       profile,
+      heapSnapshots: context.heapSnapshots,
     };
     process.stdout.write(consoleReport(results));
     const file = join(RESULTS_DIR, options.profile ? `profile-${options.profile}.json` : 'latest.json');

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { ProvisioningDocument } from '@pbx-gateway/server';
 import { spawnChild, type Child } from './child-processes';
+import { HEAP_SNAPSHOT_SIGNAL } from './heap-snapshot';
 
 export interface GatewayLaunch {
   databaseUrl: string;
@@ -14,6 +15,8 @@ export interface GatewayLaunch {
   config: Record<string, unknown>;
   /** Run under `node --cpu-prof`, writing the profile here when the gateway stops. */
   cpuProfileDir?: string;
+  /** Have the gateway write a heap snapshot here on HEAP_SNAPSHOT_SIGNAL. */
+  heapSnapshotDir?: string;
   /** Where the gateway's log is copied when it stops (for reading what went wrong). */
   keepLogAt: string;
   startTimeoutMs: number;
@@ -54,7 +57,13 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
   writeFileSync(configFile, stringify(launch.config));
   const log = openSync(logFile, 'a');
   // Node refuses --cpu-prof in NODE_OPTIONS: the launcher passes it on the command line, next to its own flag.
-  const profiling = launch.cpuProfileDir ? { PBX_GATEWAY_NODE_FLAGS: `--max-semi-space-size=8 --cpu-prof --cpu-prof-dir=${launch.cpuProfileDir}` } : {};
+  const flags = [
+    ...(launch.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${launch.cpuProfileDir}`] : []),
+    ...(launch.heapSnapshotDir ? [`--heapsnapshot-signal=${HEAP_SNAPSHOT_SIGNAL}`, `--diagnostic-dir=${launch.heapSnapshotDir}`] : []),
+  ];
+  const diagnostics = flags.length > 0 ? { PBX_GATEWAY_DIAGNOSTIC_FLAGS: flags.join(' ') } : {};
+  // The launcher's node flags are the production ones unless the bench itself is run with others (to compare them).
+  const nodeFlags = process.env.PBX_GATEWAY_NODE_FLAGS ? { PBX_GATEWAY_NODE_FLAGS: process.env.PBX_GATEWAY_NODE_FLAGS } : {};
   const started = Date.now();
   let child: Child;
   try {
@@ -62,7 +71,8 @@ export async function launchGateway(launch: GatewayLaunch): Promise<RunningGatew
       stdio: ['ignore', log, log],
       env: {
         PATH: process.env.PATH ?? '',
-        ...profiling,
+        ...nodeFlags,
+        ...diagnostics,
         DATABASE_URL: launch.databaseUrl,
         ARI_URL: launch.ariUrl,
         ARI_USER: launch.ariUser,

@@ -16,6 +16,7 @@ export interface LoadSettings {
 
 export type LoadSpec =
   | { shape: 'fixed'; settings: LoadSettings; path: string; errors: DialectErrorRule }
+  | { shape: 'rotating'; settings: LoadSettings; paths: string[]; errors: DialectErrorRule }
   | { shape: 'external-pause'; settings: LoadSettings; user: string; pass: string; agents: string[] }
   | { shape: 'call-setup'; settings: LoadSettings; username: string; password: string; extensions: ExtensionLine[]; marker: string }
   | { shape: 'playvoice'; settings: LoadSettings; token: string; amount: number; groups: string[]; voicefile: string; customers: string[]; marker: string }

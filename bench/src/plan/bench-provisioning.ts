@@ -1,6 +1,7 @@
 import type { ProvisioningDocument } from '@pbx-gateway/server';
 import type { BenchEngine } from '../options';
 import * as plan from './bench-plan';
+import { wallboardProvisioning } from './wallboard-plan';
 
 function range<T>(count: number, item: (i: number) => T): T[] {
   return Array.from({ length: count }, (_, i) => item(i));
@@ -39,6 +40,7 @@ function tenant(callbackUrl: string): ProvisioningDocument {
     internalNumber: String(plan.sipcallExtensionId(i)),
     sipUsername: plan.sipcallExtensionSip(i),
   }));
+  const wallboard = wallboardProvisioning();
   return {
     apiUsers: [
       {
@@ -68,6 +70,7 @@ function tenant(callbackUrl: string): ProvisioningDocument {
           nodeIp: '127.0.0.1',
         },
       },
+      ...wallboard.apiUsers,
     ],
     agents: [
       ...range(plan.PAUSE_AGENTS, (i) => ({
@@ -82,6 +85,7 @@ function tenant(callbackUrl: string): ProvisioningDocument {
         secret: plan.ccAgentPassword(i),
         device: `PJSIP/${plan.ccAgentPhoneNumber(i)}`,
       })),
+      ...wallboard.agents,
     ],
     extensions: [...setupExtensions, ...standingExtensions, ...sipcallExtensions],
     extensionGroups: range(plan.SIPCALL_GROUPS, (i) => ({
@@ -91,12 +95,12 @@ function tenant(callbackUrl: string): ProvisioningDocument {
       ringTimeoutSec: 30,
     })),
     trunks: [{ id: plan.TRUNK.id, name: plan.TRUNK.name, dialTemplate: `PJSIP/{number}@${plan.TRUNK.name}`, callerIdPool: ['2120280001', '2120280002'] }],
-    sessions: range(plan.PAUSE_AGENTS, (i) => ({
+    sessions: [...range(plan.PAUSE_AGENTS, (i) => ({
       agentId: plan.pauseAgentId(i),
       via: 'vicidial' as const,
       conferenceNumber: plan.pauseAgentConference(i),
       connectPhone: true,
-    })),
+    })), ...wallboard.sessions],
   };
 }
 

@@ -6,12 +6,15 @@ import { ccGatewayLoad } from '../load/shapes/cc-gateway';
 import { externalPauseLoad } from '../load/shapes/external-pause';
 import { fixedRequestLoad } from '../load/shapes/fixed-request';
 import { playVoiceBurstLoad } from '../load/shapes/playvoice-burst';
+import { rotatingRequestLoad } from '../load/shapes/rotating-request';
 
 /** The load generator: its own process, one scenario's load per run (spec on stdin, result on stdout). */
 function runLoad(spec: LoadSpec): Promise<LoadResult> {
   switch (spec.shape) {
     case 'fixed':
       return fixedRequestLoad(spec);
+    case 'rotating':
+      return rotatingRequestLoad(spec);
     case 'external-pause':
       return externalPauseLoad(spec);
     case 'call-setup':

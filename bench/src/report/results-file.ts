@@ -1,4 +1,5 @@
 import type { ProfileSummary } from '../harness/cpu-profile';
+import type { HeapSnapshotSummary } from '../harness/heap-snapshot';
 import type { LogSummary } from '../harness/gateway-process';
 import type { BenchOptions } from '../options';
 import type { MemoryReading } from '../scenarios/bench-context';
@@ -24,4 +25,5 @@ export interface Results {
   gatewayLog: LogSummary;
   markdown: string;
   profile?: ProfileSummary;
+  heapSnapshots?: HeapSnapshotSummary[];
 }

@@ -42,6 +42,13 @@ export function judgeTargets(rows: readonly ResultRow[], memory: readonly Memory
     met: loaded ? loaded.rssMiB < 200 : null,
     measured: loaded ? `${loaded.rssMiB} MiB (${loaded.when})` : 'not run',
   });
+
+  const board = ratioAgainst(row('logged-in-agents'), 'bare express, logged_in_agents body (');
+  outcomes.push({
+    target: '`logged_in_agents` (500 agents) ≥ 30 % of bare express sending the same body',
+    met: board === null ? null : board >= 0.3,
+    measured: board === null ? 'not run' : `${percent(board)} of bare express, same body`,
+  });
   return outcomes;
 }
 

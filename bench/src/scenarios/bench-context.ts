@@ -1,6 +1,8 @@
 import type { BenchDatabase } from '../harness/bench-database';
 import type { RunningBenchEngine } from '../harness/bench-engine';
 import type { CallbackReceiver } from '../harness/callback-receiver';
+import type { HeapSnapshotSummary } from '../harness/heap-snapshot';
+import type { GatewayMemoryParts } from '../harness/process-memory';
 import { runBenchScript } from '../harness/node-scripts';
 import type { LoadResult, LoadSettings, LoadSpec } from '../load/load-spec';
 import type { BenchOptions } from '../options';
@@ -8,7 +10,7 @@ import type { ResultRow } from '../report/result-row';
 import type { Baselines } from './baselines';
 import type { StandingCalls } from './standing-calls';
 
-export interface MemoryReading {
+export interface MemoryReading extends Partial<GatewayMemoryParts> {
   when: string;
   rssMiB: number;
   peakMiB: number;
@@ -25,6 +27,9 @@ export interface BenchContext {
   baselines: Baselines;
   standingCalls: StandingCalls;
   memory: MemoryReading[];
+  /** Where the gateway writes heap snapshots (`--heap-snapshot`), or null. */
+  heapSnapshotDir: string | null;
+  heapSnapshots: HeapSnapshotSummary[];
   rows: ResultRow[];
 }
 
@@ -47,7 +52,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const seconds = spec.settings.durationSec + spec.settings.warmupSec;
   const start = Date.now();
   try {
-    return await runBenchScript<LoadSpec, LoadResult>('load-worker', spec, (seconds * 4 + 180) * 1000);
+    // Sign-ins come first, one production scrypt verification each: on a loaded machine up to a second apiece.
+    const signInsSec = 'agents' in spec ? spec.agents.length : 0;
+    return await runBenchScript<LoadSpec, LoadResult>('load-worker', spec, (seconds * 4 + 180 + signInsSec) * 1000);
   } finally {
     loadWindows.push({ url: spec.settings.url, start, end: Date.now() });
   }

@@ -1,4 +1,5 @@
-import { processMemory } from '../harness/process-memory';
+import { summariseHeapSnapshot, takeHeapSnapshot } from '../harness/heap-snapshot';
+import { gatewayMemory } from '../harness/process-memory';
 import { CC_AGENTS, CC_VOICEPATH, ccAgentId, ccAgentPassword, ccAgentPhoneNumber } from '../plan/bench-plan';
 import type { ResultRow } from '../report/result-row';
 import type { LatencySummary } from '../load/load-spec';
@@ -28,8 +29,13 @@ export async function ccGatewayScenario(context: BenchContext): Promise<ResultRo
     probes: PROBE_AGENTS,
     voicepath: CC_VOICEPATH,
   });
-  const memory = processMemory(context.gatewayPid);
-  context.memory.push({ when: `${CC_AGENTS} agents signed in, ${background.up} calls up`, ...memory });
+  const memory = await gatewayMemory(context.gatewayPid, context.gatewayUrl);
+  const when = `${CC_AGENTS} agents signed in, ${background.up} calls up`;
+  context.memory.push({ when, ...memory });
+  if (context.heapSnapshotDir) {
+    const file = await takeHeapSnapshot(context.gatewayPid, context.heapSnapshotDir);
+    context.heapSnapshots.push(summariseHeapSnapshot(file, when));
+  }
   const toEvent = result.extra.commandToEventMs as LatencySummary;
   const toPlaying = result.extra.commandToPlayingMs as LatencySummary;
   const probeFailures = result.extra.probeFailures as number;

@@ -6,6 +6,7 @@ import { ccGatewayScenario } from './cc-gateway-scenario';
 import { externalPauseScenario, versionScenario } from './http-scenarios';
 import { listcallsScenario } from './listcalls-scenario';
 import { playVoiceScenario } from './playvoice-scenario';
+import { agentStatusScenario, loggedInAgentsScenario } from './wallboard-scenarios';
 
 export const SCENARIOS: Record<ScenarioId, (context: BenchContext) => Promise<ResultRow>> = {
   version: versionScenario,
@@ -13,5 +14,7 @@ export const SCENARIOS: Record<ScenarioId, (context: BenchContext) => Promise<Re
   'call-setup': callSetupScenario,
   playvoice: playVoiceScenario,
   listcalls: listcallsScenario,
+  'agent-status': agentStatusScenario,
+  'logged-in-agents': loggedInAgentsScenario,
   'cc-gateway': ccGatewayScenario,
 };

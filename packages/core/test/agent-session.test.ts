@@ -38,6 +38,7 @@ describe('login', () => {
       timerAction: null,
       afterCall: 'ready',
       autoAnswer: false,
+      answerOnRequest: false,
       eventPush: null,
       loginVia: 'ccgateway',
       loggedInAt: t.clock.now(),

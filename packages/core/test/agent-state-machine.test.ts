@@ -28,6 +28,7 @@ function session(overrides: Partial<AgentSession> = {}): AgentSession {
     blended: true,
     afterCall: 'ready',
     autoAnswer: false,
+    answerOnRequest: false,
     eventPush: null,
     loginVia: 'vicidial',
     loggedInAt: T0,

@@ -27,11 +27,26 @@ describe('callback delivery', () => {
         url: 'https://crm.example.com/cdr',
         body: '{"id":1}',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': stored.id },
+        idempotencyKey: stored.id,
+        signingKey: null,
         outcome: { delivered: true, status: 200 },
       },
     ]);
     expect(t.store.outboxMessages()).toEqual([expect.objectContaining({ id: stored.id, deliveredAt: t.clock.now(), attempts: 0 })]);
     expect(await t.store.direct.outbox.countPending()).toBe(0);
+  });
+
+  it('hands the transport the name of the secret that signs the message, on every attempt', async () => {
+    const t = await setup();
+    t.callbacks.failNext(1);
+    const stored = await t.store.direct.outbox.add({ ...message, signingKey: 'sipcall/2028' }, t.clock.now());
+    await t.core.deliverDueCallbacks();
+    await t.advance(1000);
+    await t.core.deliverDueCallbacks();
+    expect(t.callbacks.attempts.map((attempt) => [attempt.idempotencyKey, attempt.signingKey, attempt.outcome.delivered])).toEqual([
+      [stored.id, 'sipcall/2028', false],
+      [stored.id, 'sipcall/2028', true],
+    ]);
   });
 
   it('retries a failed delivery with growing delays up to the maximum, then delivers it once', async () => {

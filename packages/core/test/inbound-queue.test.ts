@@ -378,3 +378,148 @@ describe('agent queue selection', () => {
     expect(await t.core.queuesOfAgent('1000')).toEqual([]);
   });
 });
+
+describe('delivery to an agent who answers through its client (answerOnRequest)', () => {
+  async function answeringAgents(t: TestCore, agentIds: readonly string[]): Promise<void> {
+    for (const agentId of agentIds) {
+      await loginPlain(t, agentId);
+      await t.core.setCallHandling({ agentId, answerOnRequest: true });
+      await t.core.changeAgentQueues({ agentId, change: 'add', queues: ['SALESLINE'], blended: null });
+    }
+    t.pbx.clearCommands();
+  }
+
+  it('offers the call without ringing the phone; the answer rings it, and its answer bridges the call', async () => {
+    const t = await setup();
+    await answeringAgents(t, ['1000']);
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    expect(call).toMatchObject({ agentId: null, progress: { stage: 'ringing_agent', agentLegs: [], offers: [{ agentId: '1000', at: t.clock.now().toISOString() }] } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: call.id });
+    expect(t.pbx.originated()).toEqual([]);
+    expect(describeEvents(t.events).filter((line) => line.startsWith('InboundCallOffered'))).toHaveLength(1);
+
+    expect(await t.core.answerOfferedCall({ agentId: '1000' })).toEqual({ callId: call.id });
+    const agentLegId = `${call.id}.2`;
+    expect(t.pbx.originated()).toEqual([{ legId: agentLegId, endpoint: 'PJSIP/1000', callerId: { number: '5550100' }, timeoutSec: t.config.agentRingTimeoutSec }]);
+    expect(await inboundCall(t)).toMatchObject({ progress: { stage: 'ringing_agent', agentLegs: [{ legId: agentLegId, agentId: '1000' }], offers: [] } });
+    expect(await domainErrorCode(t.core.answerOfferedCall({ agentId: '1000' }))).toBe('NO_ACTIVE_CALL');
+
+    await t.answer(agentLegId);
+    expect(await inboundCall(t)).toMatchObject({ agentId: '1000', progress: { stage: 'connected', agentLegId } });
+    await t.endLeg(CALLER);
+    await t.confirmHangups();
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1000', hangupSide: 'caller' });
+  });
+
+  it('an answer with nothing offered is NO_ACTIVE_CALL; without a session AGENT_NOT_LOGGED_IN', async () => {
+    const t = await setup();
+    await answeringAgents(t, ['1000']);
+    expect(await domainErrorCode(t.core.answerOfferedCall({ agentId: '1000' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.answerOfferedCall({ agentId: '1001' }))).toBe('AGENT_NOT_LOGGED_IN');
+  });
+
+  it('an offer not answered within the ring time pauses its agent and goes to the next agent; an earlier offer’s timer does not end a later one', async () => {
+    const t = await setup({ strategy: 'linear' });
+    await answeringAgents(t, ['1000', '1001']);
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    await t.advance(t.config.agentRingTimeoutSec * 1000);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
+    expect(await inboundCall(t)).toMatchObject({ progress: { stage: 'ringing_agent', offers: [{ agentId: '1001' }] } });
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'in_call', currentCallId: call.id });
+    await t.advance(t.config.agentRingTimeoutSec * 1000);
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'paused', currentCallId: null });
+    expect(await inboundCall(t)).toMatchObject({ progress: { stage: 'waiting', offers: [] } });
+    expect(t.pbx.originated()).toEqual([]);
+  });
+
+  it('ringall offers every available agent; the first to answer takes it and the others are released ready', async () => {
+    const t = await setup({ strategy: 'ringall' });
+    await answeringAgents(t, ['1000', '1001']);
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    expect(call.progress.offers?.map((offer) => offer.agentId)).toEqual(['1000', '1001']);
+    await t.core.answerOfferedCall({ agentId: '1001' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
+    expect(t.pbx.originated().map((request) => request.endpoint)).toEqual(['PJSIP/1001']);
+    expect(await domainErrorCode(t.core.answerOfferedCall({ agentId: '1000' }))).toBe('NO_ACTIVE_CALL');
+  });
+
+  it('an offer still waiting after a restart gets the rest of the ring time', async () => {
+    const t = await setup();
+    await answeringAgents(t, ['1000']);
+    await t.callIn(CALLER, '2125550100');
+    const ringMs = t.config.agentRingTimeoutSec * 1000;
+    await t.advance(ringMs - 1_000);
+    const restarted = t.restartGateway();
+    await restarted.emit({ type: 'pbx_connected', at: restarted.clock.now() });
+    await restarted.advance(500);
+    expect(await restarted.core.getAgentSession('1000')).toMatchObject({ state: 'in_call' });
+    await restarted.advance(500);
+    expect(await restarted.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
+  });
+
+  it('the caller hanging up while the call is offered lets the agent go ready', async () => {
+    const t = await setup();
+    await answeringAgents(t, ['1000']);
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    await t.endLeg(CALLER);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', currentCallId: null });
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ hangupSide: 'caller' });
+  });
+});
+
+describe('hold and mute on a queued call the agent took', () => {
+  async function connected(t: TestCore): Promise<{ call: CallOf<'inbound'>; agentLegId: string }> {
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    const agentLegId = `${call.id}.2`;
+    await t.answer(agentLegId);
+    t.pbx.clearCommands();
+    return { call, agentLegId };
+  }
+
+  it('holds the caller in the call’s holding bridge with music, takes it back, and the hold bridge goes with the call', async () => {
+    const t = await setup();
+    const { call } = await connected(t);
+    expect(await t.core.parkCallParty({ agentId: '1000', party: 'customer' })).toEqual({ parked: true });
+    const hold = `${call.id}.hold`;
+    expect(t.pbx.describe()).toEqual([`ensureBridge ${hold} holding`, `addToBridge ${hold} ${CALLER}`, `startMusicOnHold ${hold} null`]);
+    expect(await t.core.parkCallParty({ agentId: '1000', party: 'customer' })).toEqual({ parked: false });
+    expect(describeEvents(t.events).filter((line) => line.startsWith('CallPartyHeld'))).toHaveLength(1);
+    t.pbx.clearCommands();
+    expect(await t.core.grabCallParty({ agentId: '1000', party: 'customer' })).toEqual({ grabbed: true });
+    expect(t.pbx.describe()).toEqual([`addToBridge ${call.id}.bridge ${CALLER}`]);
+    expect(await t.core.grabCallParty({ agentId: '1000', party: 'customer' })).toEqual({ grabbed: false });
+    await t.core.parkCallParty({ agentId: '1000', party: 'customer' });
+    t.pbx.clearCommands();
+    await t.endLeg(CALLER);
+    await t.confirmHangups();
+    expect(t.pbx.describe()).toContain(`destroyBridge ${hold}`);
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1000', hangupSide: 'caller' });
+  });
+
+  it('mutes and unmutes the agent’s phone leg on the call', async () => {
+    const t = await setup();
+    const { agentLegId } = await connected(t);
+    expect(await t.core.muteAgent({ agentId: '1000', muted: true })).toEqual({ changed: true });
+    expect(await t.core.muteAgent({ agentId: '1000', muted: true })).toEqual({ changed: false });
+    expect(await t.core.muteAgent({ agentId: '1000', muted: false })).toEqual({ changed: true });
+    expect(t.pbx.describe()).toEqual([`setMuted ${agentLegId} on`, `setMuted ${agentLegId} off`]);
+  });
+
+  it('refuses while the call only rings the agent’s phone (NO_ACTIVE_CALL), and for an agent not logged in', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    expect(await domainErrorCode(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('NO_ACTIVE_CALL');
+    await t.callIn(CALLER, '2125550100');
+    expect(await domainErrorCode(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.muteAgent({ agentId: '1000', muted: true }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.muteAgent({ agentId: '1001', muted: true }))).toBe('AGENT_NOT_LOGGED_IN');
+  });
+});

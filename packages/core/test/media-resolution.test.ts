@@ -123,6 +123,41 @@ describe('URLs', () => {
     expect(error.details).toEqual({ media: url });
   });
 
+  it('never lets `*` or a wildcard reach this machine or a network off the internet, in any spelling', () => {
+    const any = { pathMappings: [], urlHosts: ['*', '*.localhost', '*.internal.example'] };
+    for (const url of [
+      'http://127.0.0.1:8088/ari/channels',
+      'http://2130706433/x.mp3', // 127.0.0.1 as one number
+      'http://0x7f.1/x.mp3',
+      'http://localhost/x.mp3',
+      'http://media.localhost/x.mp3',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/x.mp3',
+      'http://172.16.0.1/x.mp3',
+      'http://192.168.1.10/x.mp3',
+      'http://100.64.0.1/x.mp3',
+      'http://0.0.0.0/x.mp3',
+      'http://224.0.0.1/x.mp3',
+      'http://[::1]/x.mp3',
+      'http://[::ffff:127.0.0.1]/x.mp3',
+      'http://[fd00::1]/x.mp3',
+      'http://[fe80::1]/x.mp3',
+    ]) {
+      expect([url, refusal({ kind: 'url', url }, any).code]).toEqual([url, 'MEDIA_NOT_ALLOWED']);
+    }
+    // Public addresses and names stay allowed by `*`.
+    expect(resolveMedia({ kind: 'url', url: 'http://93.184.216.34/x.mp3' }, any).uri).toBe('sound:http://93.184.216.34/x.mp3');
+    expect(resolveMedia({ kind: 'url', url: 'http://[2606:2800:220:1::1]/x.mp3' }, any).uri).toBe('sound:http://[2606:2800:220:1::1]/x.mp3');
+    expect(resolveMedia({ kind: 'url', url: 'http://172.32.0.1/x.mp3' }, any).uri).toBe('sound:http://172.32.0.1/x.mp3');
+  });
+
+  it('fetches from a private address or localhost only when that host is configured by itself', () => {
+    const own = { pathMappings: [], urlHosts: ['10.0.0.5', 'localhost'] };
+    expect(resolveMedia({ kind: 'url', url: 'http://10.0.0.5/menu.wav' }, own).uri).toBe('sound:http://10.0.0.5/menu.wav');
+    expect(resolveMedia({ kind: 'url', url: 'http://localhost:8080/menu.wav' }, own).uri).toBe('sound:http://localhost:8080/menu.wav');
+    expect(refusal({ kind: 'url', url: 'http://10.0.0.6/menu.wav' }, own).code).toBe('MEDIA_NOT_ALLOWED');
+  });
+
   it('refuses every URL when no host is configured', () => {
     expect(refusal({ kind: 'url', url: 'https://media.example.com/x.mp3' }, { pathMappings: [], urlHosts: [] }).code).toBe('MEDIA_NOT_ALLOWED');
   });

@@ -202,6 +202,23 @@ describe('the menu', () => {
     expect(t.pbx.describe()).not.toContain(`addToBridge ${callId}.bridge ${members[0]}`);
   });
 
+  it('reports a member that answers after another one as ringing then ended, never as answered', async () => {
+    const t = await setup();
+    const { callId, customerId } = await menuPlaying(t);
+    await t.dtmf(customerId, '1');
+    const members = await memberIds(t, callId);
+    for (const member of members) await t.ring(member);
+    await t.answer(members[2]!);
+    t.takeEvents();
+    // The engine answered 301 before the gateway released it: it lost the race.
+    await t.answer(members[0]!);
+    await t.confirmHangups();
+    const aboutLoser = t.events.filter((event) => 'leg' in event && event.leg.id === members[0]);
+    expect(describeEvents(aboutLoser)).toEqual(['LegEnded member']);
+    expect(t.pbx.hungUp()).toContain(members[0]);
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ extension: '303', progress: { answeredBy: members[2] } });
+  });
+
   it('records only the first key', async () => {
     const t = await setup();
     const { callId, customerId } = await menuPlaying(t);

@@ -21,6 +21,7 @@ export type Retcode =
   | '100-016'
   | '110-016'
   | '200-001'
+  | '200-002'
   | '200-003'
   | '200-004'
   | '200-007'
@@ -66,6 +67,7 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '100-016': 'invalid ip address',
   '110-016': 'account locked',
   '200-001': 'invalid called number',
+  '200-002': 'no call to answer',
   '200-003': 'no call to mute',
   '200-004': 'call state does not allow mute',
   '200-007': 'no call to unmute',

@@ -4,6 +4,7 @@ import { pushMessage, pushOrderingKey } from './push';
 import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
+import { SUCCESS_TRANSFER_TAG } from './wire/transfer-tag';
 
 /** The agent mailbox channel the projector fills and the event poll empties. */
 export const MAILBOX_CHANNEL = 'ccgateway';
@@ -24,6 +25,7 @@ function agentOf(event: DomainEvent): string | null {
     case 'AgentPhoneReleased':
       return event.agentId;
     case 'InboundCallOffered':
+    case 'CustomerTransferred':
       return event.agentId;
     case 'LegRinging':
     case 'LegAnswered':
@@ -156,6 +158,9 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
       return releaseNotices(event, tx);
     case 'CallPartyHeld':
       return [['AgentEvent_Hold', { callid: event.call.id }]];
+    case 'CustomerTransferred':
+      // Huawei `cec_07_1369`: `result` 0 is success; `callId` the call transferred (key order of Huawei's example).
+      return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: 0, callId: event.callId }]] : [];
     case 'CallPartyRetrieved':
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'AgentPhoneReleased':

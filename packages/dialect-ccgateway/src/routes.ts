@@ -27,6 +27,8 @@ import { calloutOperation } from './operations/callout';
 import { dropCallOperation } from './operations/drop-call';
 import { getHoldOperation } from './operations/get-hold';
 import { holdOperation } from './operations/hold';
+import { answerOperation } from './operations/answer';
+import { forceRestOperation } from './operations/force-rest';
 import { releaseLegacyOperation, releaseOperation } from './operations/release-call';
 import { restOperation } from './operations/rest';
 import { requestStopWhisperAgentOperation } from './operations/request-stop-whisper-agent';
@@ -69,6 +71,7 @@ export const OPERATIONS: readonly Operation[] = [
   setAutoEnterIdleOperation,
   resetSkillOperation,
   calloutOperation,
+  answerOperation,
   releaseOperation,
   releaseLegacyOperation,
   holdOperation,
@@ -86,6 +89,7 @@ export const OPERATIONS: readonly Operation[] = [
   requestSwitchInsertWhisperAgentOperation,
   forceBusyOperation,
   forceIdleOperation,
+  forceRestOperation,
   forceLogOutAgentOperation,
   // Last of the quality-control family: its path would take the others' literal segments for an agent id.
   stopSuperviseOrInsertOperation,
@@ -105,17 +109,18 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ['PUT', '/voicecall/{agentid}/answer', 'the agent answers a skill call on its phone; answered "not supported" (`000-002`)'],
-  ...['callinner', 'innerhelp', 'seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
+  ...['callinner', 'innerhelp'].map(
+    (name) => [null, `/voicecall/{agentid}/${name}/**`, 'calls between two agents are not built: answered "not supported" (`000-002`)'] as const,
+  ),
+  ...['seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
-  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}', NOT_IMPLEMENTED],
-  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}', NOT_IMPLEMENTED],
-  ['POST', '/qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}', NOT_IMPLEMENTED],
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}', 'a supervisor taking over the agent\'s call is not built (the call\'s legs would change owner): answered "not supported" (`000-002`)'],
+  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}', 'a supervisor taking over the agent\'s call is not built (the call\'s legs would change owner): answered "not supported" (`000-002`)'],
   ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}', NOT_IMPLEMENTED],
   ['POST', '/qualitycontrol/{agentid}/adjustskill', NOT_IMPLEMENTED],
   ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),

@@ -129,6 +129,24 @@ describe('CC-Gateway quality control on the whole stack (Postgres, the engine ov
     expect(await drainEvents(gateway(), '201', inspectorGuid)).toEqual([]);
   });
 
+  test('forcerest of agent 101: it rests (status 8), is told when the time is over, and is freed by forceidle; a bad time or reason 000-002', async () => {
+    for (const path of ['forcerest/101/0/5', 'forcerest/101/86400/5', 'forcerest/101/1/0', 'forcerest/101/1/256', 'forcerest/101/x/5']) {
+      expect((await gateway().http.post(`${QC}/${path}`).set('Guid', inspectorGuid)).text).toBe(failure('000-002', 'invalid parameter'));
+    }
+    expect((await gateway().http.post(`${QC}/forcerest/202/1/5`).set('Guid', inspectorGuid)).text).toBe(failure('100-006', 'agent not signed in'));
+    expect((await gateway().http.post(`${QC}/forcerest/101/1/5`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    const events = await collectEvents(gateway(), '101', agentGuid, 2, 6_000);
+    for (const event of events) expectEventShape(event, '101');
+    expect(described(events)).toEqual(['AgentState_SetRest_Success', 'AgentState_Rest_Timeout']);
+    expect((await gateway().http.get(`${BASE}/onlineagent/101/agentstatus`).set('Guid', agentGuid)).text).toBe('{"message":"","retcode":"0","result":8}');
+    // A resting agent takes the inspector's new rest without prolong.
+    expect((await gateway().http.post(`${QC}/forcerest/101/600/7`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', agentGuid, 1))).toEqual(['AgentState_SetRest_Success']);
+    expect((await gateway().http.post(`${QC}/forceidle/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', agentGuid, 2))).toEqual(['AgentState_CancelRest_Success', 'AgentState_Ready']);
+    expect(await drainEvents(gateway(), '201', inspectorGuid)).toEqual([]);
+  });
+
   test('forcebusy, forceidle and forcelogout of agent 101, with its events', async () => {
     expect((await gateway().http.post(`${QC}/forcebusy/101`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
     expect(described(await collectEvents(gateway(), '101', agentGuid, 1))).toEqual(['AgentState_SetNotReady_Success {"reason":"3"}']);

@@ -186,7 +186,7 @@ describe('CC-Gateway autoanswer and autoenteridle (spec §7.8, §7.9)', () => {
   ])('autoanswer/%s: success, no event', async (flag, value) => {
     const app = await signedIn({ ...HUAWEI_SIGN_IN_SAMPLE, autoanswer: !value });
     expect(await app.post(`autoanswer/${flag}`)).toBe(SUCCESS);
-    expect((await app.t.core.getAgentSession('101'))?.autoAnswer).toBe(value);
+    expect(await app.t.core.getAgentSession('101')).toMatchObject({ autoAnswer: value, answerOnRequest: !value });
     expect(await drainEvents(app, app.guid)).toEqual([]);
   });
 

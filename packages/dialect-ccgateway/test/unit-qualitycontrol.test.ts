@@ -136,6 +136,30 @@ describe('CC-Gateway quality control (wire format, test core)', () => {
     expect(eventsOf('101')).toEqual(['AgentState_SetNotReady_Success', 'AgentState_CancelNotReady_Success', 'AgentState_Ready']);
   });
 
+  test('forcerest makes the agent rest (status 8, rest reason of the path); during a call from its end; bad time or reason 000-002', async () => {
+    const { http, inspectorGuid, t, eventsOf } = await inspectorAndAgent({ agentInCall: false });
+    for (const path of ['forcerest/101/0/1', 'forcerest/101/86400/1', 'forcerest/101/60/0', 'forcerest/101/60/256', 'forcerest/101/60/x']) {
+      expect((await http.post(`${QC}/${path}`).set('Guid', inspectorGuid)).text).toBe(failure('000-002', 'invalid parameter'));
+    }
+    expect((await http.post(`${QC}/forcerest/101/60/9`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    await t.settle();
+    expect(await t.core.getAgentSession('101')).toMatchObject({ state: 'paused', pauseReason: 'rest:9', pauseLimitSec: 60 });
+    expect(eventsOf('101')).toEqual(['AgentState_SetRest_Success']);
+  });
+
+  test('forcerest of an agent in a call: success now, the rest when the call ends', async () => {
+    const { http, inspectorGuid, t } = await inspectorAndAgent({ agentInCall: true });
+    expect((await http.post(`${QC}/forcerest/101/60/9`).set('Guid', inspectorGuid)).text).toBe(SUCCESS);
+    expect(await t.core.getAgentSession('101')).toMatchObject({ state: 'in_call', pendingPause: { reason: 'rest:9' } });
+  });
+
+  test('forcerest by an agent without the inspection right: 000-003', async () => {
+    const { http, signIn } = await unitApp();
+    const agentGuid = await signIn('101');
+    await signIn('103', INSPECTOR_SIGN_IN);
+    expect((await http.post('/agentgateway/resource/qualitycontrol/101/forcerest/103/60/1').set('Guid', agentGuid)).text).toBe(failure('000-003', 'no permission'));
+  });
+
   test('100-009: forceidle of an agent in a call', async () => {
     const { http, inspectorGuid } = await inspectorAndAgent({ agentInCall: true });
     expect((await http.post(`${QC}/forceidle/101`).set('Guid', inspectorGuid)).text).toBe(failure('100-009', 'agent state cannot be changed'));
@@ -215,6 +239,5 @@ describe('CC-Gateway quality control (wire format, test core)', () => {
     expect((await http.put(`${QC}/intercept/101/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(notSupported);
     expect((await http.post(`${QC}/forcedropcall/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(notSupported);
     expect((await http.post(`${QC}/adjustskill`).set('Guid', inspectorGuid).send({ workNo: '101', skills: [1] })).text).toBe(notSupported);
-    expect((await http.post(`${QC}/forcerest/101/60/1`).set('Guid', inspectorGuid)).text).toBe(notSupported);
   });
 });

@@ -142,3 +142,17 @@ describe('CC-Gateway release, dropcall, hold, gethold (spec §9.3–9.5)', () =>
     expect(res.text).toBe(failure('100-006', 'agent not signed in'));
   });
 });
+
+describe('CC-Gateway answer (spec §9.2)', () => {
+  test('200-002: no call waits for the agent to answer it', async () => {
+    const app = await signedIn();
+    expect((await app.http.put(`${VC}/answer`).set('Guid', app.guid)).text).toBe(failure('200-002', 'no call to answer'));
+  });
+
+  test('100-006 without a GUID; 405 for another method', async () => {
+    const app = await signedIn();
+    expect((await app.http.put(`${VC}/answer`)).text).toBe(failure('100-006', 'agent not signed in'));
+    const wrong = await app.http.post(`${VC}/answer`).set('Guid', app.guid);
+    expect([wrong.status, wrong.text, wrong.headers.allow]).toEqual([405, '', 'PUT']);
+  });
+});

@@ -21,6 +21,11 @@ export const COMPANY_ATTRIBUTES = {
   allowedIps: 'allowedIps',
   /** Login `authmodel`. */
   authModel: 'authmodel',
+  /**
+   * Generation of the company's callback secret: changing it gives the
+   * company a new secret (and only this company), e.g. after a leak.
+   */
+  callbackSecretVersion: 'callbackSecretVersion',
 } as const;
 
 export const TOKEN_KIND = 'sipcall-token' as const;

@@ -3,12 +3,7 @@ import { createServices } from './operations';
 import { defaultSipcallSettings } from './settings';
 
 /** Documented services the catalogue does not hold: PhalApi's "no such service". */
-export const UNSUPPORTED_SERVICES: readonly UnsupportedOperation[] = [
-  {
-    name: 'App.Sip_Call.MakePloyCall',
-    reason: 'the "strategy" call is known only from integration code, its strategy undocumented: answered `ret 404` no such service',
-  },
-];
+export const UNSUPPORTED_SERVICES: readonly UnsupportedOperation[] = [];
 
 /** The services as the catalogue holds them (their support does not depend on the settings), then the unsupported ones. */
 export function sipcallCompatibility(): SupportSection[] {

@@ -2,6 +2,7 @@ import type { DialectVocabulary } from '@pbx-gateway/core';
 import { TOKEN_KIND } from './auth';
 export { createSipcallDialect, SECRET_PARAMS } from './dialect';
 export { createSipcallProjector, STATUS_TOPIC, CDR_TOPIC } from './callbacks/projector';
+export { callbackSigningKeyName } from './callbacks/company';
 export { defaultSipcallSettings, resolveSipcallSettings } from './settings';
 export type { SipcallSettings, SipcallSettingsInput, SipcallCallbackSettings, SipcallLanguage } from './settings';
 export { COMPANY_ATTRIBUTES } from './auth';

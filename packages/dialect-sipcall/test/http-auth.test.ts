@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { seedPlayVoiceFields } from './support/seed-play-voice';
 
 const login = (fields: Record<string, string>) => ({ service: 'App.Sip_Auth.Login', ...fields });
 
@@ -94,6 +95,67 @@ describe('App.Sip_Auth.Login and Logout over HTTP', () => {
     expect(unknown.text).toBe(expected);
     const play = await request(app).post('/').type('form').send({ service: 'App.Sip_Call.PlayVoice', token, destnumber: '1', voicetype: '2', voicefile: 'wwww.baidu.com/a.mp3', chengshudu: '1', userid: '1@g' });
     expect(play.text).toBe('{"ret":600,"data":[],"msg":"Token invalid, please log in again"}');
+  });
+
+  describe('token lifecycle (spec §4)', () => {
+    const TOKEN_INVALID = '{"ret":600,"data":[],"msg":"Token invalid, please log in again"}';
+    const loginToken = async (app: ReturnType<typeof buildApp>): Promise<string> => {
+      const response = await request(app).post('/').type('form').send(login({ appid: 'demoappid', accesskey: 'demoaccesskey' }));
+      return (JSON.parse(response.text) as { data: { result: { token: string } } }).data.result.token;
+    };
+    const use = async (app: ReturnType<typeof buildApp>, token: string) =>
+      request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), customuuid: 'lifecycle' });
+
+    it('a token from Login works for 12 hours and answers 600 from the 12th hour on', async () => {
+      const app = buildApp(core);
+      const token = await loginToken(app);
+      await core.t.advance(12 * 3600 * 1000 - 1000);
+      expect(JSON.parse((await use(app, token)).text)).toMatchObject({ ret: 200, data: { status: 0 } });
+      await core.t.advance(1000);
+      expect((await use(app, token)).text).toBe(TOKEN_INVALID);
+      // Logging in again is the client's way back (the vendor's clients retry once).
+      const fresh = await loginToken(app);
+      expect(JSON.parse((await use(app, fresh)).text)).toMatchObject({ ret: 200, data: { status: 0 } });
+    });
+
+    it('Logout revokes only the token it names: another Login of the same account keeps working', async () => {
+      const app = buildApp(core);
+      const first = await loginToken(app);
+      const second = await loginToken(app);
+      await request(app).post('/').field('service', 'App.Sip_Auth.Logout').field('token', first);
+      expect((await use(app, first)).text).toBe(TOKEN_INVALID);
+      expect(JSON.parse((await use(app, second)).text)).toMatchObject({ ret: 200, data: { status: 0 } });
+      expect(core.tokens.size).toBe(1);
+    });
+
+    it('Logout of an expired token is a success, and the token stays refused', async () => {
+      const app = buildApp(core);
+      const token = await loginToken(app);
+      await core.t.advance(12 * 3600 * 1000);
+      const out = await request(app).post('/').field('service', 'App.Sip_Auth.Logout').field('token', token);
+      expect(JSON.parse(out.text)).toMatchObject({ ret: 200, data: { status: 0, desc: 'Logout successful' } });
+      expect((await use(app, token)).text).toBe(TOKEN_INVALID);
+    });
+
+    it('a wrong, expired or re-cased token answers 600 on every kind of service', async () => {
+      const app = buildApp(core);
+      const expired = await core.tokenFor(DEMO_COMPANY.id, 1000);
+      await core.t.advance(1000);
+      const almost = (await core.tokenFor(DEMO_COMPANY.id)).replace(/.$/, (last) => (last === '0' ? '1' : '0'));
+      const services: Array<Record<string, string>> = [
+        { service: 'App.Sip_Call.MakeCall', extnumber: '100', destnumber: '13333333333' },
+        { service: 'App.Sip_Call.HangupCall', extnumber: '100' },
+        { service: 'App.Sip_Status.GetSipValidStatus', extnumber: '100' },
+        { service: 'App.Sip_Queue.GetQueueList' },
+        { service: 'App.Sip_Cdr.GetBill', starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59' },
+      ];
+      for (const fields of services) {
+        for (const token of [expired, almost, expired.toUpperCase()]) {
+          const response = await request(app).post('/').type('form').send({ ...fields, token });
+          expect([fields.service, response.text]).toEqual([fields.service, TOKEN_INVALID]);
+        }
+      }
+    });
   });
 
   it('Logout with appid/accesskey instead of a token clears every token of the account', async () => {

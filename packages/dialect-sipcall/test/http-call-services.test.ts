@@ -103,6 +103,47 @@ describe('Sip_Call call services over HTTP', () => {
     });
   });
 
+  describe('App.Sip_Call.MakePloyCall', () => {
+    const makePloyCall = (overrides: Record<string, string | undefined> = {}) =>
+      send({ service: 'App.Sip_Call.MakePloyCall', token, extnumber: '100', destnumber: '13333333333', ...overrides });
+
+    it("places the call as MakeCall does, under its own name; the presented number from the trunk's pool", async () => {
+      const response = await makePloyCall({ userid: 'crm-7', customuuid: 'p-1' });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json;charset=utf-8');
+      expect(response.text).toBe(CALL_SENT);
+      expect(core.clickToCalls).toEqual([
+        expect.objectContaining({
+          source: { by: 'internal_number', value: '100' },
+          destination: '13333333333',
+          sourceCallerId: { number: '13333333333', name: '' },
+          destinationCallerId: null,
+          callerIdFromPool: true,
+          data: { customuuid: 'p-1', crmid: 'crm-7' },
+          tenant: '2028',
+          origin: { dialect: 'sipcall', operation: 'MakePloyCall', apiUserId: DEMO_COMPANY.id },
+        }),
+      ]);
+      expect(core.t.pbx.originated()).toEqual([expect.objectContaining({ endpoint: 'PJSIP/sip100' })]);
+      // The service name ignores case, as PHP's class and method names do.
+      expect((await send({ service: 'app.sip_call.makeploycall', token, extnumber: '100', destnumber: '13333333333' })).text).toBe(CALL_SENT);
+    });
+
+    it("MakeCall's parameter errors, the token after them, and its refusals", async () => {
+      expect((await makePloyCall({ extnumber: undefined })).text).toBe(badRequest('extnumber require, but miss'));
+      expect((await makePloyCall({ disnumber: 'abc' })).text).toBe(badRequest('disnumber must be a phone number'));
+      expect((await makePloyCall({ destnumber: '', token: 'nope' })).text).toBe(badRequest('destnumber require, but miss'));
+      expect((await makePloyCall({ token: 'nope' })).text).toBe(TOKEN_INVALID);
+      expect((await makePloyCall({ extnumber: '999' })).text).toBe(refusal('1012', 'Extension does not exist'));
+      expect(core.clickToCalls).toEqual([]);
+    });
+
+    it('answers in Chinese with the Chinese setting', async () => {
+      const response = await request(buildApp(core, { language: 'zh' })).post('/').type('form').send({ service: 'App.Sip_Call.MakePloyCall', token, extnumber: '100', destnumber: '13333333333' });
+      expect(JSON.parse(response.text).data.desc).toBe('呼叫命令发送成功');
+    });
+  });
+
   describe('App.Sip_Call.DoubleCall', () => {
     const doubleCall = (overrides: Record<string, string | undefined> = {}) =>
       send({ service: 'App.Sip_Call.DoubleCall', token, extnumber: '100', anumber: '13800000001', bnumber: '13333333333', ...overrides });

@@ -9,14 +9,14 @@ describe('Sip_Call routing and the PhalApi framework answers', () => {
   });
 
   it('an unknown service: ret 404 as PhalApi 2 answers (400 by setting)', async () => {
-    const response = await request(buildApp(core)).post('/').type('form').send({ service: 'App.Sip_Call.MakePloyCall' });
+    const response = await request(buildApp(core)).post('/').type('form').send({ service: 'App.Sip_Call.SendSms' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/json;charset=utf-8');
-    expect(response.text).toBe('{"ret":404,"data":[],"msg":"Bad Request: no such service as App.Sip_Call.MakePloyCall"}');
+    expect(response.text).toBe('{"ret":404,"data":[],"msg":"Bad Request: no such service as App.Sip_Call.SendSms"}');
     const as400 = await request(buildApp(core, { unknownServiceRet: 400 })).get('/?service=App.Nope.Nope');
     expect(as400.text).toBe('{"ret":400,"data":[],"msg":"Bad Request: no such service as App.Nope.Nope"}');
-    const zh = await request(buildApp(core, { language: 'zh' })).get('/?service=App.Sip_Call.MakePloyCall');
-    expect(JSON.parse(zh.text)).toEqual({ ret: 404, data: [], msg: '非法请求：接口服务App.Sip_Call.MakePloyCall不存在' });
+    const zh = await request(buildApp(core, { language: 'zh' })).get('/?service=App.Sip_Call.SendSms');
+    expect(JSON.parse(zh.text)).toEqual({ ret: 404, data: [], msg: '非法请求：接口服务App.Sip_Call.SendSms不存在' });
   });
 
   it('GET / with no service is the default service App.Site.Index, which does not exist', async () => {

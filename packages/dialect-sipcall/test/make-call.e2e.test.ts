@@ -105,6 +105,33 @@ describe('Sip_Call MakeCall, DoubleCall and HangupCall on the whole stack', () =
     });
   });
 
+  it('MakePloyCall: placed as MakeCall, under its own name; both sides reported, a CDR with callmethod 3 that GetBill lists among MakeCall\'s', async () => {
+    const response = await send({ service: 'App.Sip_Call.MakePloyCall', extnumber: '100', destnumber: '13333333334', customuuid: 'mpc-1' });
+    expect(response.text).toMatch(CALL_SENT);
+    const call = await callOf(gw, 'mpc-1');
+    expect(await gw.query('SELECT origin_operation FROM calls WHERE id = $1', [call.id])).toEqual([{ origin_operation: 'MakePloyCall' }]);
+    await waitForStage(gw, call.id, ['connected']);
+    await gw.farEnd.hangup(`${call.id}.2`);
+    const cdrCallback = await cdrCallbackOf(gw, call.id);
+    const statuses = await gw.waitFor(() => {
+      const all = statusCallbacksOf(gw, call.id);
+      return all.filter((status) => status.status === 'hangup').length === 2 ? all : undefined;
+    }, 5000, 'both hang-ups');
+    expect(byLeg(statuses).map((status) => `${status.isbleg} ${status.status} ${status.method}`)).toEqual([
+      'false ring 3',
+      'false answer 3',
+      'false hangup 3',
+      'true ring 3',
+      'true answer 3',
+      'true hangup 3',
+    ]);
+    expect(cdrCallback.body).toMatchObject({ callmethod: 3, extnumber: '100', destnumber: '13333333334', customuuid: 'mpc-1' });
+    const day = beijingTime(new Date(call.created_at)).slice(0, 10);
+    const bill = await send({ service: 'App.Sip_Cdr.GetBill', starttime: `${day} 00:00:00`, endtime: `${day} 23:59:59`, syncflag: '3', callmethod: '3', pagesize: '500' });
+    const listed = (JSON.parse(bill.text) as { data: { result: Array<{ uuid: string }> } }).data.result.map((record) => record.uuid);
+    expect(listed).toContain(call.id);
+  });
+
   it('DoubleCall: the staff mobile first, then the customer; status method 4, CDR callmethod 4 with the presented number', async () => {
     const response = await send({ service: 'App.Sip_Call.DoubleCall', extnumber: '100', anumber: '13800000001', bnumber: '13333333334', disnumber: '2120280001', customuuid: 'dc-1' });
     expect(response.text).toMatch(CALL_SENT);

@@ -103,6 +103,53 @@ describe('Sip_Call voice menu on the whole stack', () => {
     expect(new Set(keys).size).toBe(6);
   });
 
+  it('both extensions answer at once: the one that gets the caller is told ring, answer, hangup; the other only ring and hangup', async () => {
+    await gw.farEnd.setPhone('sip101', { outcome: 'answer', ringMs: 400 });
+    try {
+      await play({ customuuid: 'both-answer' });
+      const call = await callOf(gw, 'both-answer');
+      await waitForStage(gw, call.id, ['playing', 'awaiting_key']);
+      await gw.farEnd.pressDtmf(`${call.id}.1`, '1');
+      const connected = await waitForStage(gw, call.id, ['connected']);
+      expect(connected).toBeDefined();
+      // The loser is released by the gateway: wait for its hangup before the customer leaves.
+      await gw.waitFor(() => statusCallbacksOf(gw, call.id).filter((status) => status.status === 'hangup').length >= 1, 5000, 'the loser released');
+      await gw.farEnd.hangup(`${call.id}.1`);
+      await cdrCallbackOf(gw, call.id);
+      const statuses = await gw.waitFor(() => {
+        const all = statusCallbacksOf(gw, call.id);
+        return all.filter((status) => status.status === 'hangup').length >= 2 ? all : undefined;
+      }, 5000, 'both hangups');
+      const [row] = await cdrRowsOf(gw, call.id);
+      const winner = row!.extension!;
+      const loser = winner === '100' ? '101' : '100';
+      const of = (extension: string) => statuses.filter((status) => status.extnumber === extension).map((status) => status.status);
+      expect(of(winner)).toEqual(['ring', 'answer', 'hangup']);
+      expect(of(loser)).toEqual(['ring', 'hangup']);
+    } finally {
+      await gw.farEnd.setPhone('sip101', { outcome: 'noanswer' });
+    }
+  });
+
+  it('other keys of userid: # transfers on #; an empty key transfers when the audio ends, whatever was pressed', async () => {
+    await play({ customuuid: 'key-hash', userid: '#@extGroup-1' });
+    const hash = await callOf(gw, 'key-hash');
+    await waitForStage(gw, hash.id, ['playing', 'awaiting_key']);
+    await gw.farEnd.pressDtmf(`${hash.id}.1`, '#');
+    await waitForStage(gw, hash.id, ['connected']);
+    await gw.farEnd.hangup(`${hash.id}.1`);
+    expect((await cdrCallbackOf(gw, hash.id)).body).toMatchObject({ userkey: '#', extnumber: '100' });
+
+    await play({ customuuid: 'key-none', userid: '@extGroup-1' });
+    const none = await callOf(gw, 'key-none');
+    await waitForStage(gw, none.id, ['playing']);
+    await gw.farEnd.pressDtmf(`${none.id}.1`, '5');
+    // No key is waited for: the group rings once the audio (600 ms) ends.
+    await waitForStage(gw, none.id, ['connected']);
+    await gw.farEnd.hangup(`${none.id}.1`);
+    expect((await cdrCallbackOf(gw, none.id)).body).toMatchObject({ userkey: '5', extnumber: '100', hangupcause: 10001 });
+  });
+
   it('no key in time: the gateway hangs up; CDR without extension and key, ended by the system', async () => {
     await play({ customuuid: 'no-key' });
     const call = await callOf(gw, 'no-key');
@@ -230,5 +277,33 @@ describe('Sip_Call token expiry on the whole stack', () => {
     expect(fresh).not.toBe(token);
     const again = await playVoice(gw, fresh, { voicefile: 'http://evil.example/x.mp3' });
     expect(JSON.parse(again.text).data.errors.code).toBe('1002');
+  });
+});
+
+describe('Sip_Call Logout on the whole stack', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  it('Logout revokes the token in Postgres (600 afterwards) and leaves the account\'s other token valid; only fingerprints are stored', async () => {
+    const first = await login(gw);
+    const second = await login(gw);
+    const tokens = async () => gw.query<{ fingerprint: string; expires_at: Date; issued_at: Date }>("SELECT fingerprint, issued_at, expires_at FROM access_tokens WHERE kind = 'sipcall-token'");
+    const before = await tokens();
+    expect(JSON.stringify(before)).not.toContain(first);
+    for (const row of before) expect(row.expires_at.getTime() - row.issued_at.getTime()).toBe(12 * 3600 * 1000);
+    const out = await gw.http.post('/').field('service', 'App.Sip_Auth.Logout').field('token', first);
+    expect(JSON.parse(out.text)).toMatchObject({ ret: 200, data: { status: 0, desc: 'Logout successful' } });
+    expect(await tokens()).toHaveLength(before.length - 1);
+    const refused = await playVoice(gw, first, { voicefile: 'http://evil.example/x.mp3' });
+    expect(refused.text).toBe('{"ret":600,"data":[],"msg":"Token invalid, please log in again"}');
+    const other = await playVoice(gw, second, { voicefile: 'http://evil.example/x.mp3' });
+    expect(JSON.parse(other.text).data.errors.code).toBe('1002');
   });
 });

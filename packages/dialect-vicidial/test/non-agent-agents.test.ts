@@ -83,6 +83,16 @@ describe('logged_in_agents', () => {
       'user,campaign_id,session_id,status,lead_id,callerid,calls_today,full_name,user_group,user_level,pause_code,sub_status\n1006,TESTCAMP,8600056,READY,0,,0,Agent Six,AGENTS,1,,\n',
     );
   });
+
+  test('polls sent together, which share one read of the agents, each get their own format and filter', async () => {
+    const queries = ['', 'stage=csv', 'stage=tab&show_sub_status=YES', 'user_groups=AGENTS&show_sub_status=YES&header=YES&stage=csv', 'campaigns=AUTOCAMP|NOLIST'];
+    const alone: string[] = [];
+    for (const query of queries) alone.push((await api('logged_in_agents', query)).text);
+    const together = await Promise.all([...queries, ...queries].map((query) => api('logged_in_agents', query)));
+    expect(together.map((answer) => answer.text)).toEqual([...alone, ...alone]);
+    expect(alone[1]).toBe(`${AGENT_ROWS.map((line) => line.replace(/\|/g, ',')).join('\n')}\n`);
+    expect(alone[2]).toBe(`${AGENT_ROWS.map((line) => `${line}||`.replace(/\|/g, '\t')).join('\n')}\n`);
+  });
 });
 
 describe('API log', () => {

@@ -2,9 +2,11 @@
 import type { Logger } from 'pino';
 import { createPgStore, type PgStore } from '@pbx-gateway/store-pg';
 import { AGENT_USAGE, agentCommand } from './admin/admin-cli';
+import { ADMIN_KEY_USAGE, adminKeyCommand } from './admin/admin-key-cli';
 import { ConfigError, loadConfig } from './config/environment';
 import type { GatewayConfig } from './config/gateway-config';
 import { createLogger } from './logging/logger';
+import { callbackSecret } from './callbacks/callback-signing';
 import { applyDirectory } from './provisioning/apply-provisioning';
 import { readProvisioningFile } from './provisioning/provisioning-file';
 import { ProvisioningError, type ProvisioningDocument } from './provisioning/provisioning-document';
@@ -21,7 +23,10 @@ const USAGE = `usage: pbx-gateway <command>
   migrate            bring the database schema up to date
   provision FILE     apply a YAML provisioning file (accounts, agents, extensions, groups,
                      trunks, queues); its "sessions" take effect at the next start
-${AGENT_USAGE}`;
+  callback-secret NAME
+                     print the secret that signs the callbacks of NAME (e.g. sipcall/2028),
+                     derived from CALLBACK_SIGNING_KEY, to hand to that receiver
+${AGENT_USAGE}${ADMIN_KEY_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,12 +41,30 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return provision(rest[0]!);
+    case 'admin-key':
+      return adminKeys(rest);
+    case 'callback-secret':
+      if (rest.length !== 1) {
+        process.stderr.write(USAGE);
+        return 2;
+      }
+      return printCallbackSecret(rest[0]!);
     case 'agent':
       return agentCommand(rest, process.env, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     default:
       process.stderr.write(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
+}
+
+function printCallbackSecret(name: string): number {
+  const { signingKey } = loadConfig(process.env).callbacks;
+  if (signingKey === null) {
+    process.stderr.write('CALLBACK_SIGNING_KEY is not set: callbacks are not signed\n');
+    return 1;
+  }
+  process.stdout.write(`${callbackSecret(signingKey, name)}\n`);
+  return 0;
 }
 
 async function start(): Promise<number> {
@@ -121,6 +144,14 @@ async function provision(file: string): Promise<number> {
     logger.info({ ...applied, sessionsAtNextStart: document.sessions?.length ?? 0 }, 'provisioning applied');
   });
   return 0;
+}
+
+async function adminKeys(args: readonly string[]): Promise<number> {
+  let code = 0;
+  await withDatabase(async (store) => {
+    code = await adminKeyCommand(args, store.direct.adminKeys, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, new Date());
+  });
+  return code;
 }
 
 /** Runs a command on the configured (or embedded) database, brought up to date; no telephony. */

@@ -12,3 +12,4 @@ export { createScryptSecretHasher } from './security/scrypt-secret-hasher';
 export { cryptoIds } from './support/crypto-ids';
 export { hashAdminKey } from './admin/admin-key';
 export { ADMIN_API_PREFIX } from './admin/admin-api';
+export { callbackSecret, callbackSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './callbacks/callback-signing';

@@ -45,12 +45,14 @@ describe('compatibility matrix', () => {
     expect(level(vicidial, 'transfer_conference')).toBe('partial');
     expect(level(vicidial, 'external_pause')).toBe('supported');
     const ccgateway = rowsOf(ccgatewayCompatibility());
-    for (const name of ['transfer', 'hold', 'beginMute', 'endMute']) expect(ccgateway.find((row) => row.operation.endsWith(`(${name})`))?.level).toBe('partial');
-    for (const path of ['PUT /voicecall/{agentid}/answer', 'any method /voicecall/{agentid}/innerhelp/**', 'PUT /qualitycontrol/{agentid}/intercept/{workNo}', 'POST /qualitycontrol/{agentid}/forcerest/{workNo}/{time}/{reason}']) {
+    const ccgatewayLevel = (name: string) => ccgateway.find((row) => row.operation.endsWith(`(${name})`))?.level;
+    for (const name of ['transfer', 'hold', 'confJoin']) expect(ccgatewayLevel(name)).toBe('partial');
+    for (const name of ['answer', 'beginMute', 'endMute', 'forceRest']) expect(ccgatewayLevel(name)).toBe('supported');
+    for (const path of ['any method /voicecall/{agentid}/innerhelp/**', 'PUT /qualitycontrol/{agentid}/intercept/{workNo}']) {
       expect(level(ccgateway, path)).toBe('not supported');
     }
     const sipcall = rowsOf(sipcallCompatibility());
-    expect(level(sipcall, 'App.Sip_Call.MakePloyCall')).toBe('not supported');
+    expect(level(sipcall, 'App.Sip_Call.MakePloyCall')).toBe('supported');
     expect(level(sipcall, 'App.Sip_Call.PlayVoice')).toBe('partial');
     expect(level(sipcall, 'App.Sip_Call.SpyCall')).toBe('partial');
     expect(level(rowsOf(voipsunCompatibility()), 'spying')).toBe('supported');

@@ -111,6 +111,17 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ CALLBACK_TIMEOUT_MS: '29000' }).callbacks.timeoutMs).toBe(29000);
   });
 
+  it('reads the callback retry schedule, the failing threshold and the signing key', () => {
+    const config = loadConfig({ CALLBACK_RETRY_BASE_MS: '500', CALLBACK_RETRY_MAX_MS: '60000', CALLBACK_FAILING_AFTER: '3', CALLBACK_SIGNING_KEY: 's'.repeat(32) });
+    expect(config.core.outbox).toMatchObject({ retryBaseMs: 500, retryMaxMs: 60000 });
+    expect(config.callbacks).toMatchObject({ failingAfter: 3, signingKey: 's'.repeat(32) });
+    expect(loadConfig({}).callbacks).toMatchObject({ failingAfter: 5, signingKey: null });
+    expect(loadConfig({}).core.outbox).toMatchObject({ retryBaseMs: 1000, retryMaxMs: 300000 });
+    expect(() => loadConfig({ CALLBACK_SIGNING_KEY: 'short' })).toThrow(/CALLBACK_SIGNING_KEY must be at least 32 characters long/);
+    expect(() => loadConfig({ CALLBACK_RETRY_BASE_MS: '5000', CALLBACK_RETRY_MAX_MS: '1000' })).toThrow(/CALLBACK_RETRY_MAX_MS \(1000\) must not be shorter than CALLBACK_RETRY_BASE_MS \(5000\)/);
+    expect(() => loadConfig({ CALLBACK_FAILING_AFTER: '0' })).toThrow(/CALLBACK_FAILING_AFTER/);
+  });
+
   it('merges core and dialect settings from CONFIG_FILE, environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pbxgw-config-'));
     const file = join(dir, 'gateway.yaml');

@@ -151,6 +151,16 @@ describe('a scrape after requests of every dialect and placed calls', () => {
     expect(parsed.family('pbx_gateway_db_pool_max', 'gauge').value({})).toBe(30);
   });
 
+  test("the process's memory: resident, the V8 heap committed and in use, external and buffers", () => {
+    const memory = parsed.family('pbx_gateway_process_memory_bytes', 'gauge');
+    expect(memory.samples.map((sample) => sample.labels.kind).sort()).toEqual(['array_buffers', 'external', 'heap_total', 'heap_used', 'rss']);
+    const kind = (name: string): number => memory.value({ kind: name });
+    expect(kind('heap_used')).toBeGreaterThan(0);
+    expect(kind('heap_used')).toBeLessThanOrEqual(kind('heap_total'));
+    expect(kind('heap_total')).toBeLessThan(kind('rss'));
+    expect(kind('array_buffers')).toBeLessThanOrEqual(kind('external'));
+  });
+
   test('no label carries a secret, a number, a token or anything the clients sent as free text; queues by their configured names', async () => {
     const secrets = ['1234', 'secretpwd', 'Agent@102', 'demoappid', 'demoaccesskey', token, guid, KEY];
     const numbers = [CALLER, DID, CLICK_TO_CALL_NUMBER, VOICE_MENU_NUMBER, '299299000', '8600051'];

@@ -1,4 +1,6 @@
 import { knex, type Knex } from 'knex';
+import type { Client } from 'pg';
+import { pipelineTransactions } from './support/pipelined-transactions';
 
 /** How long the store waits on Postgres before giving up; every wait is bounded. */
 export interface StoreTimeouts {
@@ -80,6 +82,10 @@ export function createKnex(connectionString: string, pool: PoolSize, timeouts: S
       createTimeoutMillis: timeouts.connectMs + 1_000,
       idleTimeoutMillis: 30_000,
       propagateCreateError: true,
+      afterCreate: (connection: Client, done: (error: Error | null, connection: Client) => void) => {
+        pipelineTransactions(connection);
+        done(null, connection);
+      },
       validate: (connection: PooledConnection) => {
         const uid = connection.__knexUid;
         if (uid === undefined || !unresponsive.has(uid)) return true;

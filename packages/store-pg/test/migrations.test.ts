@@ -4,6 +4,7 @@ import { sql } from './fixtures';
 
 const TABLES = [
   'access_tokens',
+  'admin_keys',
   'agent_mailbox',
   'agent_notifications',
   'agent_sessions',

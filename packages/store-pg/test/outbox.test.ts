@@ -25,6 +25,7 @@ describe('outbox', () => {
       ...message(1),
       orderingKey: null,
       retry: null,
+      signingKey: null,
       createdAt: T0,
       attempts: 0,
       nextAttemptAt: T0,

@@ -49,6 +49,10 @@ export interface TestGatewayOptions {
   adminApiKey?: string;
   /** The bearer key `/metrics` asks for; without it `/metrics` is open. */
   metricsKey?: string;
+  /** The key callback secrets are derived from (CALLBACK_SIGNING_KEY); without it callbacks go unsigned. */
+  callbackSigningKey?: string;
+  /** Failed attempts in a row after which a callback receiver is reported as failing. */
+  callbackFailingAfter?: number;
 }
 
 /** A channel as ARI lists it (the fields tests read). */
@@ -176,7 +180,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
       ...options.core,
     },
     dialects: { ...defaultGatewayConfig.dialects, ...options.dialects },
-    callbacks: { timeoutMs: 2000, idleMs: 50 },
+    callbacks: { timeoutMs: 2000, idleMs: 50, signingKey: options.callbackSigningKey ?? null, failingAfter: options.callbackFailingAfter ?? defaultGatewayConfig.callbacks.failingAfter },
     admin: { apiKeySha256: options.adminApiKey === undefined ? null : hashAdminKey(options.adminApiKey) },
     metrics: { keySha256: options.metricsKey === undefined ? null : hashAdminKey(options.metricsKey) },
   };

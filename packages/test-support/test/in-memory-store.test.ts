@@ -38,6 +38,7 @@ function session(agentId: string, overrides: Partial<AgentSession> = {}): AgentS
     blended: true,
     afterCall: 'ready',
     autoAnswer: false,
+    answerOnRequest: false,
     eventPush: null,
     loginVia: 'ccgateway',
     loggedInAt: T0,

@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon';
 import { warmUpAndMeasure, withoutSamples } from '../autocannon-runner';
-import { inParallel, signIn } from '../ccgateway-client';
+import { inParallel, poll, signIn } from '../ccgateway-client';
 import { isDialectError } from '../dialect-errors';
 import { summariseLatencies } from '../latency';
 import type { LoadResult, LoadSpec } from '../load-spec';
@@ -20,7 +20,29 @@ interface PollingAgent {
 export async function ccGatewayLoad(spec: Extract<LoadSpec, { shape: 'cc-gateway' }>): Promise<LoadResult> {
   const url = spec.settings.url;
   const signInStarted = performance.now();
-  const guids = await inParallel(spec.agents, 8, (agent) => signIn(url, agent.id, agent.password, agent.phone));
+  // A poll is an agent's heartbeat: the gateway signs out an agent that has not polled for two minutes (idleSignOutMs).
+  // On a loaded machine the 1,000 sign-ins take longer than that, so the agents signed in so far poll once a minute
+  // until all are in; those polls have ended before the measured ones start (one poll per agent at a time).
+  const soFar = new Map<string, string>();
+  const keepAlives = new Set<Promise<unknown>>();
+  const keepAlive = setInterval(() => {
+    for (const [id, guid] of soFar) {
+      const kept = poll(url, id, guid).catch(() => undefined);
+      keepAlives.add(kept);
+      void kept.finally(() => keepAlives.delete(kept));
+    }
+  }, 60_000);
+  let guids: string[];
+  try {
+    guids = await inParallel(spec.agents, 8, async (agent) => {
+      const guid = await signIn(url, agent.id, agent.password, agent.phone);
+      soFar.set(agent.id, guid);
+      return guid;
+    });
+  } finally {
+    clearInterval(keepAlive);
+  }
+  await Promise.all(keepAlives);
   const signInSec = Math.round((performance.now() - signInStarted) / 100) / 10;
 
   const signedIn = spec.agents.map((agent, i) => ({ id: agent.id, guid: guids[i]! }));

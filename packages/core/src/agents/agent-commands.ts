@@ -5,6 +5,8 @@ import type { LoginChannel } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
 import type { JsonValue } from '../kernel/json';
 import type { TrackWork } from '../kernel/tracked-work';
+import { SharedRead } from '../kernel/shared-read';
+import type { LiveAgent } from './live-agent';
 import { startAfterCallWork, type AfterCallWorkOutcome } from './after-call-work';
 import { setCallHandling, type CallHandlingRequest } from './call-handling';
 import { addAgent, type AddAgentRequest } from './add-agent';
@@ -34,6 +36,14 @@ export interface AgentCommands {
   getAgentSession(agentId: string): Promise<AgentSession | null>;
   /** Every live session, in no particular order. */
   listAgentSessions(): Promise<AgentSession[]>;
+  /**
+   * Every logged-in agent with what a live view shows of it, by agent id.
+   * Concurrent callers share one read (started after each of them asked) and
+   * the same list, which none may change.
+   */
+  listLiveAgents(): Promise<readonly LiveAgent[]>;
+  /** The agent with what a live view shows of it; null when it is not logged in (or unknown). */
+  getLiveAgent(agentId: string): Promise<LiveAgent | null>;
   loginAgent(request: AgentLoginRequest): Promise<AgentSession>;
   /** Rings the agent's phone into the session conference unless it is there already. */
   connectAgentPhone(request: { agentId: string }): Promise<{ rung: boolean }>;
@@ -59,6 +69,7 @@ export interface AgentCommands {
 
 export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands {
   const direct = ctx.store.direct;
+  const liveAgents = new SharedRead<readonly LiveAgent[]>(() => direct.liveAgents.list());
   return {
     getAgent: (agentId) => direct.agents.get(agentId),
     addAgent: (request) => track(addAgent(ctx, request)),
@@ -68,6 +79,8 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),
+    listLiveAgents: () => liveAgents.get(),
+    getLiveAgent: (agentId) => direct.liveAgents.get(agentId),
     loginAgent: (request) => track(loginAgent(ctx, request)),
     connectAgentPhone: (request) => track(connectAgentPhone(ctx, request)),
     logoutAgent: (request) => track(logoutAgent(ctx, request)),

@@ -82,6 +82,12 @@ export interface AgentSession {
   /** The client asked for calls given to the agent to be answered without the agent (Huawei auto-answer). */
   autoAnswer: boolean;
   /**
+   * Calls offered to the agent wait for the agent to answer them through its
+   * client, and only then ring its phone (Huawei with auto-answer off); false:
+   * the phone rings at once and the agent answers there.
+   */
+  answerOnRequest: boolean;
+  /**
    * Where the session's events are pushed (a callback the client named at
    * sign-in) instead of waiting to be fetched; null for a client that polls.
    */

@@ -10,6 +10,8 @@ export interface CallHandlingRequest {
   /** Where the agent goes after each call (Huawei autoenteridle). A call already up ends the new way. */
   afterCall?: AgentSession['afterCall'];
   autoAnswer?: boolean;
+  /** See `AgentSession.answerOnRequest`: for calls offered from now on. */
+  answerOnRequest?: boolean;
 }
 
 export async function setCallHandling(ctx: CoreContext, request: CallHandlingRequest): Promise<AgentSession> {
@@ -17,7 +19,9 @@ export async function setCallHandling(ctx: CoreContext, request: CallHandlingReq
     inTransaction(ctx, async (uow) => {
       const session = await uow.tx.sessions.lock(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
-      const next: AgentSession = { ...session, afterCall: request.afterCall ?? session.afterCall, autoAnswer: request.autoAnswer ?? session.autoAnswer };
+      const next: AgentSession = { ...session, afterCall: request.afterCall ?? session.afterCall, autoAnswer: request.autoAnswer ?? session.autoAnswer,
+        answerOnRequest: request.answerOnRequest ?? session.answerOnRequest,
+      };
       await uow.tx.sessions.update(next);
       return next;
     }),

@@ -31,6 +31,8 @@ export interface AgentLoginRequest {
   afterCall?: 'ready' | 'wrap_up';
   /** Calls given to the agent are answered without the agent (Huawei autoanswer). */
   autoAnswer?: boolean;
+  /** See `AgentSession.answerOnRequest`; false unless asked for. */
+  answerOnRequest?: boolean;
   /** A conference the agent sits in for the whole session (VICIdial), by its number. */
   conferenceNumber?: string | null;
   /** Ring the agent's phone into the conference now. */
@@ -99,6 +101,7 @@ export async function loginAgent(ctx: CoreContext, request: AgentLoginRequest): 
         screenRefresh: null,
         timerAction: null,
         autoAnswer: request.autoAnswer ?? false,
+        answerOnRequest: request.answerOnRequest ?? false,
         eventPush: request.eventPush ?? null,
         loginVia: request.via,
         loggedInAt: now,

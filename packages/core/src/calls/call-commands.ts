@@ -9,6 +9,7 @@ import { startContextDial, type ContextDialRequest } from './context-dial';
 import { hangupAgentCustomer, hangupChannel } from './hangup';
 import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
+import { answerOfferedCall } from '../queues/answer-offered-call';
 
 /** Calls the gateway places, their legs and their CDRs. */
 export interface CallCommands {
@@ -18,6 +19,8 @@ export interface CallCommands {
   startVoiceMenuCall(request: VoiceMenuRequest): Promise<{ callId: string }>;
   startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
+  /** The agent takes the queued call waiting for its answer (NO_ACTIVE_CALL when none waits): its phone is rung for it. */
+  answerOfferedCall(request: { agentId: string }): Promise<{ callId: string }>;
   hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
   /** Keys to the customer of the agent's call; NO_ACTIVE_CALL without a customer on the line. */
   sendAgentCallDtmf(request: AgentCallDtmfRequest): Promise<void>;
@@ -50,6 +53,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
     startVoiceMenuCall: (request) => track(startVoiceMenuCall(ctx, request)),
     startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
+    answerOfferedCall: (request) => track(answerOfferedCall(ctx, request)),
     hangupChannel: (request) => track(hangupChannel(ctx, request)),
     sendAgentCallDtmf: (request) => track(sendAgentCallDtmf(ctx, request)),
     listLiveCalls: () => direct.calls.listLive(),

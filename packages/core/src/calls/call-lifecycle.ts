@@ -131,7 +131,7 @@ export async function completeCallIfOver<C extends Call>(
     const bridgeId = ended.bridgeId;
     uow.engine.bestEffort('destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
   }
-  if (ended.purpose === 'agent_customer' && ended.progress.parkedLegIds !== undefined) {
+  if ((ended.purpose === 'agent_customer' || ended.purpose === 'inbound') && ended.progress.parkedLegIds !== undefined) {
     const holdBridgeId = callHoldBridgeId(ended.id);
     uow.engine.bestEffort('destroy hold bridge', () => ctx.pbx.destroyBridge(holdBridgeId));
   }

@@ -122,6 +122,12 @@ export interface InboundProgress {
   callerLegId: string;
   /** The agents' phone legs rung for the call, each with its agent (agents without a session conference). */
   agentLegs: Array<{ legId: string; agentId: string }>;
+  /**
+   * Agents the call is offered to who answer through their client
+   * (`AgentSession.answerOnRequest`): kept for the call, their phones not rung
+   * until they answer; each with when it was offered (ISO time). Absent: none.
+   */
+  offers?: Array<{ agentId: string; at: string }>;
   /** The agent's phone leg that took the call. */
   agentLegId: string | null;
   /** When the caller reached an agent (ISO time): the end of the wait, the start of the talk. Absent until then. */
@@ -137,6 +143,12 @@ export interface InboundProgress {
   leadId?: number | null;
   /** The agent's customer call the caller was transferred from. */
   transferredFrom?: string | null;
+  /** The queued call the caller was transferred into by the agent who took this one (the caller's leg belongs to it since). */
+  transferredTo?: string | null;
+  /** Legs on hold in the call's holding bridge (the caller, held by the agent); set once anything was ever parked. */
+  parkedLegIds?: string[];
+  /** The agent's voice is kept from the caller (its phone muted on the engine). */
+  agentMuted?: boolean;
 }
 
 /** How a supervisor joins the call it supervises. */

@@ -20,6 +20,7 @@ import type { CallFlow } from './call-flow';
  */
 export const voiceMenuCall: CallFlow<'voice_menu'> = {
   async onLegAnswered(ctx, uow, call, leg) {
+    if (leg.role === 'member' && call.progress.stage !== 'transferring') return releaseLateMember(ctx, uow, call, leg);
     const answered = await recordLegAnswered(uow, call, leg);
     if (leg.role === 'customer') return startMenu(ctx, uow, call, answered);
     return memberAnswered(ctx, uow, call, answered);
@@ -139,11 +140,20 @@ async function membersNotRung(ctx: CoreContext, uow: UnitOfWork, callId: string,
   if (notRung.length === members.length) await endMenuOf(ctx, uow, callId, 'nobody_to_ring');
 }
 
+/**
+ * A member whose phone answered after another one got the caller (or after
+ * the menu ended) lost the race: the engine has it up, but it never had the
+ * call, so it is released without a LegAnswered. Listeners (the extension
+ * status callbacks) see it ring and end, as a member that did not answer.
+ */
+async function releaseLateMember(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, member: Leg): Promise<VoiceMenuCall> {
+  const up: Leg = { ...member, state: 'up', answeredAt: uow.now };
+  await uow.tx.calls.updateLeg(up);
+  await hangupOtherLegs(ctx, uow, [up], null);
+  return call;
+}
+
 async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenuCall, member: Leg): Promise<VoiceMenuCall> {
-  if (call.progress.stage !== 'transferring') {
-    await hangupOtherLegs(ctx, uow, [member], null);
-    return call;
-  }
   const extension = member.account ? await uow.tx.extensions.get(member.account.id) : null;
   const connected = { ...withProgress(call, { stage: 'connected', answeredBy: member.id }), extension: extension?.internalNumber ?? member.dialedNumber };
   await uow.tx.calls.update(connected);

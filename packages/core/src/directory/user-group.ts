@@ -1,3 +1,4 @@
+import type { PageRequest } from '../ports/store';
 /**
  * A group of users and what its members may reach. API users name their
  * group in their attributes; the group says which campaigns (and so which
@@ -16,6 +17,8 @@ export interface UserGroup {
 
 export interface UserGroupRepository {
   get(id: string): Promise<UserGroup | null>;
+  /** A page of the groups, by id. */
+  list(page: PageRequest): Promise<UserGroup[]>;
   upsert(group: UserGroup): Promise<void>;
 }
 

@@ -43,6 +43,11 @@ export type DomainEvent =
   /** A party of an agent's call was put on hold (parked, with music) at the agent's request, or taken back. */
   | { type: 'CallPartyHeld'; call: Call; leg: Leg; at: Date }
   | { type: 'CallPartyRetrieved'; call: Call; leg: Leg; at: Date }
+  /**
+   * An agent's customer moved into a queue (`toCallId`, the queued call);
+   * `tag` is the opaque word the dialect that asked gave the transfer, or null.
+   */
+  | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }

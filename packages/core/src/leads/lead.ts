@@ -96,6 +96,8 @@ export interface LeadSearch {
   listIds?: readonly number[];
   /** The most recently added first (VICIdial's exports); by lead number otherwise. */
   newestFirst?: boolean;
+  /** Leads skipped, in that order, before the first one returned. */
+  offset?: number;
 }
 
 /** The longest text each field holds. */

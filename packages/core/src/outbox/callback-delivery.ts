@@ -22,6 +22,8 @@ export async function deliverDueCallbacks(ctx: CoreContext): Promise<number> {
         url: message.url,
         body: message.body,
         headers: { ...message.headers, 'Idempotency-Key': message.id },
+        idempotencyKey: message.id,
+        signingKey: message.signingKey,
       });
       const at = ctx.clock.now();
       if (outcome.delivered) {

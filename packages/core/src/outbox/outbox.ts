@@ -17,6 +17,12 @@ export interface OutboxMessage {
   lastError: string | null;
   /** A schedule of its own for failed deliveries; null: growing delays, forever (`CoreConfig.outbox`). */
   retry: RetryPolicy | null;
+  /**
+   * Names the receiver's shared secret that signs every delivery (e.g. one
+   * per company); null: sent unsigned. A name, never the secret: the outbox
+   * is plain rows, and the secret is whoever delivers it to know.
+   */
+  signingKey: string | null;
 }
 
 /**
@@ -30,7 +36,7 @@ export interface RetryPolicy {
   signOutAgent: string | null;
 }
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'url' | 'body' | 'headers'> & Partial<Pick<OutboxMessage, 'orderingKey' | 'retry'>>;
+export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'url' | 'body' | 'headers'> & Partial<Pick<OutboxMessage, 'orderingKey' | 'retry' | 'signingKey'>>;
 
 /** How many failed attempts a retry policy allows before it gives up: the first, then one every `everyMs` for `forMs`. */
 export const attemptsAllowed = (policy: RetryPolicy): number => 1 + Math.floor(policy.forMs / policy.everyMs);

@@ -1,5 +1,6 @@
 import type { MediaPolicy } from '../config/core-config';
 import { DomainError } from '../errors/domain-error';
+import { isNonPublicHost } from './public-address';
 
 /** Audio as a client names it. */
 export type MediaRequest =
@@ -82,7 +83,10 @@ function allowedUrl(raw: string, policy: MediaPolicy): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(raw, 'only http and https may be fetched');
   if (url.username || url.password) throw refuse(raw, 'credentials in URL');
   const host = url.hostname.toLowerCase();
-  const allowed = policy.urlHosts.some((pattern) => hostMatches(host, pattern.toLowerCase()));
+  // An address off the internet is fetched only when configured by itself: `*` or `*.example` never reach it.
+  const allowed = isNonPublicHost(host)
+    ? policy.urlHosts.some((pattern) => pattern.toLowerCase() === host)
+    : policy.urlHosts.some((pattern) => hostMatches(host, pattern.toLowerCase()));
   if (!allowed) throw refuse(raw, `host ${host} is not allowed`);
   return url.toString();
 }

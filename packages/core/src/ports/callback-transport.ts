@@ -2,6 +2,10 @@ export interface CallbackDelivery {
   url: string;
   body: string;
   headers: Readonly<Record<string, string>>;
+  /** The outbox row id, the same on every attempt: the receiver's `Idempotency-Key`. */
+  idempotencyKey: string;
+  /** Names the secret that signs the delivery (`OutboxMessage.signingKey`); null: unsigned. */
+  signingKey: string | null;
 }
 
 export type CallbackOutcome =

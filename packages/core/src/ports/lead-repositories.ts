@@ -1,3 +1,4 @@
+import type { PageRequest } from './store';
 import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
@@ -19,6 +20,8 @@ export interface LeadListRepository {
   get(id: number): Promise<LeadList | null>;
   /** The lists of one campaign, by id. */
   listOfCampaign(campaignId: string): Promise<LeadList[]>;
+  /** A page of every list, by id. */
+  list(page: PageRequest): Promise<LeadList[]>;
   upsert(list: LeadList): Promise<void>;
   /** False when there was no such list. */
   delete(id: number): Promise<boolean>;

@@ -1,12 +1,14 @@
 import type { AccessToken } from '../credentials/access-token';
 import type { Agent, AgentSession } from '../agents/agent';
 import type { AgentNotificationRepository } from '../agents/notification';
+import type { LiveAgentReader } from '../agents/live-agent';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
 import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, CdrSearch, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
 import type { UserGroupRepository } from '../directory/user-group';
+import type { AdminKeyRepository } from '../credentials/admin-key';
 import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
@@ -45,6 +47,8 @@ export interface StoreTransaction {
   readonly userGroups: UserGroupRepository;
   readonly agents: AgentRepository;
   readonly sessions: AgentSessionRepository;
+  /** Logged-in agents with their session, lead and call, read together. */
+  readonly liveAgents: LiveAgentReader;
   readonly extensions: ExtensionRepository;
   readonly extensionGroups: ExtensionGroupRepository;
   readonly trunks: TrunkRepository;
@@ -68,11 +72,20 @@ export interface StoreTransaction {
   readonly voicemailMessages: VoicemailMessageRepository;
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;
+  readonly adminKeys: AdminKeyRepository;
+}
+
+/** One page of a listing in its stable order: `offset` rows skipped, then at most `limit`. */
+export interface PageRequest {
+  offset: number;
+  limit: number;
 }
 
 export interface ApiUserRepository {
   findByLogin(realm: ApiRealm, login: string): Promise<ApiUser | null>;
   get(id: string): Promise<ApiUser | null>;
+  /** A page of the accounts, by id. */
+  list(page: PageRequest): Promise<ApiUser[]>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   resetFailedLogins(id: string): Promise<void>;
@@ -99,6 +112,8 @@ export interface LockoutPolicy {
 
 export interface AgentRepository {
   get(id: string): Promise<Agent | null>;
+  /** A page of the agents, by id. */
+  list(page: PageRequest): Promise<Agent[]>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   findByExternalId(externalId: string): Promise<Agent | null>;

@@ -7,6 +7,7 @@ import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { orderCandidates, type QueueCandidate } from './agent-selection';
+import { answerWaitTimer } from './call-offer';
 import { callsTakenOn, dayOf, type Queue, type QueueMember } from './queue';
 
 type InboundCall = CallOf<'inbound'>;
@@ -126,7 +127,15 @@ async function ringAgents(
 ): Promise<InboundCall> {
   let ordinal = (await uow.tx.calls.legsOf(call.id)).length;
   const rung: Array<{ leg: Leg; agentId: string }> = [];
+  const offers = [...(call.progress.offers ?? [])];
   for (const session of sessions) {
+    if (session.answerOnRequest) {
+      await occupy(uow, session, call.id);
+      const at = uow.now.toISOString();
+      offers.push({ agentId: session.agentId, at });
+      ctx.callTimers.schedule(call.id, answerWaitTimer(session.agentId, at), ctx.config.agentRingTimeoutSec * 1000);
+      continue;
+    }
     ordinal += 1;
     const leg = newLeg(call, ordinal, 'agent', session.device, { number: call.fromNumber, name: '' }, uow.now, { dialedNumber: session.phoneNumber });
     await uow.tx.calls.insertLeg(leg);
@@ -134,8 +143,12 @@ async function ringAgents(
     rung.push({ leg, agentId: session.agentId });
   }
   const agentLegs = [...call.progress.agentLegs, ...rung.map(({ leg, agentId }) => ({ legId: leg.id, agentId }))];
-  const ringing: InboundCall = { ...call, progress: { ...call.progress, stage: 'ringing_agent', agentLegs } };
+  const ringing: InboundCall = { ...call, progress: { ...call.progress, stage: 'ringing_agent', agentLegs, ...(offers.length > 0 ? { offers } : {}) } };
   await uow.tx.calls.update(ringing);
+  for (const { agentId } of offers.filter((offer) => !call.progress.offers?.includes(offer))) {
+    uow.publish({ type: 'InboundCallOffered', call: ringing, agentId, queueName: queue.name, at: uow.now });
+  }
+  if (rung.length === 0) return ringing;
   for (const { agentId } of rung) uow.publish({ type: 'InboundCallOffered', call: ringing, agentId, queueName: queue.name, at: uow.now });
   ringTogether(ctx, uow, rung.map(({ leg }) => leg), {
     what: 'ring agent phones',

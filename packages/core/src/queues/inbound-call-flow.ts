@@ -12,6 +12,7 @@ import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { handOverLead, offerCall } from './call-distribution';
+import { offerOfTimer, offersOf, withoutOffer } from './call-offer';
 import { dayOf } from './queue';
 
 type InboundCall = CallOf<'inbound'>;
@@ -26,7 +27,10 @@ export const QUEUE_TIMEOUT = 'queue_timeout';
  * first abandons it; the queue's longest wait ends it. A phone that does not
  * answer pauses its agent; when no rung phone is left the call waits again.
  * Of phones rung together, the first to answer gets the call and the others
- * are released.
+ * are released. An agent who answers through its client is offered the call
+ * without its phone ringing (`offers`); its phone is rung once it answers
+ * (queues/answer-offered-call.ts), and an offer not answered within the
+ * agent ring time ends as an unanswered phone does.
  */
 export const inboundCall: CallFlow<'inbound'> = {
   async onLegRinging(_ctx, uow, call, leg) {
@@ -47,7 +51,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     if (call.progress.queueName !== null) await uow.tx.queues.countCallTaken(call.progress.queueName, agentId, dayOf(uow.now));
     await handOverLead(uow, agentId, call);
     const bridgeId = callBridgeId(call.id);
-    const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id, connectedAt: uow.now.toISOString() } };
+    const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id, offers: [], connectedAt: uow.now.toISOString() } };
     await uow.tx.calls.update(connected);
     const legs = await uow.tx.calls.legsOf(call.id);
     await releaseRingingAgents(ctx, uow, call, legs.filter((other) => other.id !== leg.id), 'not_chosen');
@@ -71,13 +75,15 @@ export const inboundCall: CallFlow<'inbound'> = {
         await hangupOtherLegs(ctx, uow, legs, null);
       } else if (call.progress.stage === 'ringing_agent' && agentId !== null) {
         await releaseAgent(ctx, uow, agentId, call.id, 'not_answered');
-        if (!legs.some((other) => other.role === 'agent' && other.state !== 'ended')) current = await backToQueue(ctx, uow, call);
+        if (nobodyLeftFor(call, legs)) current = await backToQueue(ctx, uow, call);
       }
     }
     return (await completeCallIfOver(ctx, uow, current, await uow.tx.calls.legsOf(call.id))) ?? current;
   },
 
   async onTimer(ctx, uow, call, timer) {
+    const offer = offerOfTimer(timer);
+    if (offer !== null) return offerLapsed(ctx, uow, call, offer);
     if (timer !== QUEUE_TIMEOUT || (call.progress.stage !== 'waiting' && call.progress.stage !== 'ringing_agent')) return call;
     const timedOut = await withStage(uow, { ...call, hangupSide: call.hangupSide ?? 'system' }, 'timed_out');
     const legs = await uow.tx.calls.legsOf(call.id);
@@ -98,6 +104,19 @@ async function withStage(uow: UnitOfWork, call: InboundCall, stage: InboundEnd):
   return ended;
 }
 
+/** No phone rings for the call and no agent is offered it. */
+const nobodyLeftFor = (call: InboundCall, legs: readonly Leg[]): boolean =>
+  offersOf(call).length === 0 && !legs.some((other) => other.role === 'agent' && other.state !== 'ended');
+
+/** An offer its agent did not answer in time: the agent is let go as a phone that rang out. */
+async function offerLapsed(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, offer: { agentId: string; at: string }): Promise<InboundCall> {
+  if (call.progress.stage !== 'ringing_agent' || !offersOf(call).some((candidate) => candidate.agentId === offer.agentId && candidate.at === offer.at)) return call;
+  const remaining = withoutOffer(call, offer.agentId);
+  await uow.tx.calls.update(remaining);
+  await releaseAgent(ctx, uow, offer.agentId, call.id, 'not_answered');
+  return nobodyLeftFor(remaining, await uow.tx.calls.legsOf(call.id)) ? backToQueue(ctx, uow, remaining) : remaining;
+}
+
 /** No phone rung for the call is left: it waits again, and is offered to whoever is free. */
 async function backToQueue(ctx: CoreContext, uow: UnitOfWork, call: InboundCall): Promise<InboundCall> {
   const waiting: InboundCall = { ...call, progress: { ...call.progress, stage: 'waiting' } };
@@ -113,11 +132,12 @@ async function backToQueue(ctx: CoreContext, uow: UnitOfWork, call: InboundCall)
  * - `not_chosen`: another phone answered first;
  * - `call_gone`: the caller hung up or waited too long.
  */
-type Release = 'not_answered' | 'not_chosen' | 'call_gone';
+export type Release = 'not_answered' | 'not_chosen' | 'call_gone';
 
-/** Lets go of every agent whose phone still rings for the call; the phones are hung up by the caller of this. */
+/** Lets go of every agent offered the call or whose phone still rings for it; the phones are hung up by the caller of this. */
 async function releaseRingingAgents(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, legs: readonly Leg[], why: Release): Promise<void> {
   if (call.progress.stage !== 'ringing_agent') return;
+  for (const offer of offersOf(call)) await releaseAgent(ctx, uow, offer.agentId, call.id, why);
   for (const leg of legs) {
     const agentId = leg.role === 'agent' && leg.state !== 'ended' ? agentOfLeg(call, leg.id) : null;
     if (agentId === null) continue;
@@ -126,7 +146,7 @@ async function releaseRingingAgents(ctx: CoreContext, uow: UnitOfWork, call: Inb
   }
 }
 
-async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, agentId: string, callId: string, why: Release): Promise<void> {
+export async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, agentId: string, callId: string, why: Release): Promise<void> {
   const session = await uow.tx.sessions.lock(agentId);
   if (!session || session.currentCallId !== callId) return;
   const { session: after, logout } = endCall(session, uow.now);

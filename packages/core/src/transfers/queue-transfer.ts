@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { AgentSession } from '../agents/agent';
-import type { CallOf, Leg } from '../calls/call';
+import type { Leg } from '../calls/call';
 import { newCall } from '../calls/call-factory';
 import { completeCallIfOver, releaseAgentFromCall } from '../calls/call-lifecycle';
 import { hangupLeg, hangupRequestedLeg } from '../calls/leg-hangup';
@@ -9,7 +9,7 @@ import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
 import { ownerOf } from '../kernel/owner-queue';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { enqueueCall } from '../queues/enqueue';
-import { connectedCustomer, liveLegOf } from './agent-call';
+import { agentLegOf, connectedCustomer, customerRoleOf, liveLegOf, type CustomerCall } from './agent-call';
 import { isParked } from './park';
 
 /** A queue a customer is transferred into, and the one agent who is to take it there (any of the queue's when absent). */
@@ -18,14 +18,16 @@ export interface QueueTransferRequest {
   forAgentId?: string | null;
   /** Where the transferring agent goes: after-call work (the default) or ready. */
   agentAfterCall?: AgentSession['afterCall'];
+  /** An opaque word of the dialect that asked, carried by the `CustomerTransferred` event (which kind of transfer its client asked for). */
+  tag?: string | null;
 }
 
 /** Normal call clearing (Q.850): the agent's part of the call ended by the transfer. */
 const NORMAL_CLEARING = { cause: 16, text: 'Normal Clearing' };
 
 /**
- * Transfers an agent's customer into a queue (VICIdial LOCAL_CLOSER,
- * INGROUPTRANSFER). Each part is a call of its own with its own CDR: the
+ * Transfers an agent's customer, of a callout or of a queued call it took,
+ * into a queue (VICIdial LOCAL_CLOSER, INGROUPTRANSFER). Each part is a call of its own with its own CDR: the
  * agent's call ends here (the agent hung up on its side, the agent goes to
  * after-call work or where a pending pause or logout takes it), and the
  * customer's leg moves into a new inbound call of the queue. There it waits
@@ -41,12 +43,12 @@ export async function transferCustomerToQueue(
   ctx: CoreContext,
   uow: UnitOfWork,
   session: AgentSession | null,
-  call: CallOf<'agent_customer'>,
+  call: CustomerCall,
   legs: readonly Leg[],
   request: QueueTransferRequest,
 ): Promise<string> {
   const { tx, now } = uow;
-  const customer = connectedCustomer(legs);
+  const customer = connectedCustomer(legs, customerRoleOf(call));
   const queue = await tx.queues.get(request.queueName);
   if (!queue?.active) throw new DomainError('QUEUE_NOT_FOUND', `no active queue ${request.queueName}`, { queueName: request.queueName });
   const forAgentId = request.forAgentId ?? null;
@@ -71,11 +73,12 @@ export async function transferCustomerToQueue(
         agentLegs: [],
         agentLegId: null,
         forAgentId,
-        leadId: call.progress.leadId,
+        leadId: call.progress.leadId ?? null,
         transferredFrom: call.id,
       },
       agentId: null,
-      fromNumber: call.toNumber,
+      // The customer's number: a callout's called number, a queued call's caller.
+      fromNumber: call.purpose === 'inbound' ? call.fromNumber : call.toNumber,
       toNumber: queue.name,
       origin: call.origin,
       data: call.data,
@@ -90,17 +93,21 @@ export async function transferCustomerToQueue(
   if (from !== null) uow.engine.command('take customer out of the call', () => ctx.pbx.removeFromBridge(from, customer.id), { refusalIsOrdinary: true });
   uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(customer.id, queue.mohClass));
 
-  const left: CallOf<'agent_customer'> = {
-    ...call,
-    hangupSide: call.hangupSide ?? 'caller',
+  const ended = {
+    hangupSide: call.hangupSide ?? ('caller' as const),
     hangupCause: call.hangupCause ?? NORMAL_CLEARING.cause,
     hangupCauseText: call.hangupCauseText ?? NORMAL_CLEARING.text,
-    progress: { ...call.progress, agentLeft: true, transferredTo: queuedId },
   };
+  const left: CustomerCall =
+    call.purpose === 'inbound'
+      ? { ...call, ...ended, progress: { ...call.progress, transferredTo: queuedId } }
+      : { ...call, ...ended, progress: { ...call.progress, agentLeft: true, transferredTo: queuedId } };
   await tx.calls.update(left);
+  const agentId = session?.agentId ?? call.agentId;
+  if (agentId) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: queuedId, tag: request.tag ?? null, at: now });
   // Without a session conference the agent's phone is a leg of the call: the call ends with it.
   if (call.bridgeId === callBridgeId(call.id)) {
-    const agentLeg = legs.find((leg) => leg.role === 'agent' && leg.state !== 'ended');
+    const agentLeg = agentLegOf(call, legs);
     if (agentLeg) await hangupLeg(ctx, uow, agentLeg.id);
   }
   if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, request.agentAfterCall ?? 'wrap_up');

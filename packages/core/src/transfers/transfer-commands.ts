@@ -9,7 +9,7 @@ import { hangupRequestedLeg } from '../calls/leg-hangup';
 import { releaseAgentFromCall } from '../calls/call-lifecycle';
 import type { AgentSession } from '../agents/agent';
 import { agentLeavesCall } from './agent-leaves';
-import { connectedCustomer, liveLegOf, lockAgentCall, type AgentCall } from './agent-call';
+import { connectedCustomer, customerRoleOf, liveLegOf, lockAgentCall, lockAgentTalk, type AgentCall, type AgentTalk, type CustomerCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
@@ -69,12 +69,26 @@ export interface NamedCallStatus {
   status?: string | null;
 }
 
-const ROLE_OF: Record<CallParty, Leg['role']> = { customer: 'customer', third_party: 'third_party' };
+/** The leg role of a party in a call of either kind (a queued call's customer is its caller). */
+const roleOf = (call: CustomerCall, party: CallParty): Leg['role'] => (party === 'customer' ? customerRoleOf(call) : 'third_party');
 
 export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCommands {
   /** Runs a unit of work on the agent's current call, in the agent's queue. */
   const onAgentCall = <T>(agentId: string, work: (uow: UnitOfWork, found: AgentCall) => Promise<T>): Promise<T> =>
     track(ctx.queue.run(agentOwner(agentId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentCall(uow, agentId)))));
+
+  /**
+   * Runs a unit of work on the call the agent talks in with a customer (a
+   * callout or a queued call), in the queue of the call's owner, where its
+   * engine events are handled too.
+   */
+  const onAgentTalk = async <T>(agentId: string, work: (uow: UnitOfWork, found: AgentTalk) => Promise<T>): Promise<T> => {
+    const session = await ctx.store.direct.sessions.get(agentId);
+    if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${agentId} is not logged in`);
+    const callId = session.currentCallId;
+    if (callId === null) throw new DomainError('NO_ACTIVE_CALL', `agent ${agentId} talks with no customer`);
+    return track(ctx.queue.run(ownerOf(callId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentTalk(uow, agentId, callId)))));
+  };
 
   /**
    * Runs a unit of work on a live customer call named by its id, in the
@@ -139,7 +153,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
 
     transferToQueue: ({ agentId, ...target }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
+      onAgentTalk(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
     transferCallToQueue: ({ callId, status, ...target }) =>
       onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
@@ -152,8 +166,8 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       }),
 
     parkCallParty: ({ agentId, party }) =>
-      onAgentCall(agentId, async (uow, { call, legs }) => {
-        const leg = liveLegOf(legs, ROLE_OF[party]);
+      onAgentTalk(agentId, async (uow, { call, legs }) => {
+        const leg = liveLegOf(legs, roleOf(call, party));
         if (!leg || leg.state !== 'up' || isParked(call, leg)) return { parked: false };
         const held = parkLeg(ctx, uow, call, leg);
         await uow.tx.calls.update(held);
@@ -162,8 +176,8 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       }),
 
     grabCallParty: ({ agentId, party }) =>
-      onAgentCall(agentId, async (uow, { call, legs }) => {
-        const leg = liveLegOf(legs, ROLE_OF[party]);
+      onAgentTalk(agentId, async (uow, { call, legs }) => {
+        const leg = liveLegOf(legs, roleOf(call, party));
         if (!leg || !isParked(call, leg)) return { grabbed: false };
         const retrieved = grabLeg(ctx, uow, call, leg);
         await uow.tx.calls.update(retrieved);
@@ -171,7 +185,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         return { grabbed: true };
       }),
 
-    muteAgent: ({ agentId, muted }) => onAgentCall(agentId, async (uow, found) => ({ changed: await setAgentMuted(ctx, uow, found, muted) })),
+    muteAgent: ({ agentId, muted }) => onAgentTalk(agentId, async (uow, found) => ({ changed: await setAgentMuted(ctx, uow, found, muted) })),
   };
 }
 

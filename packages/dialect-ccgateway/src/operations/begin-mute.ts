@@ -10,7 +10,6 @@ import { agentSession } from './agent-session';
  */
 export const beginMuteOperation = defineInterface({
   name: 'beginMute',
-  partial: 'callouts only (on a skill call `200-003`)',
   method: 'POST',
   path: '/voicecall/{agentid}/beginmute',
   body: 'none',

@@ -8,7 +8,6 @@ import { agentSession } from './agent-session';
  */
 export const endMuteOperation = defineInterface({
   name: 'endMute',
-  partial: 'callouts only (on a skill call `200-003`)',
   method: 'POST',
   path: '/voicecall/{agentid}/endmute',
   body: 'none',

@@ -16,7 +16,10 @@ async function ctiStatus(core: CallControl, session: AgentSession): Promise<numb
       return session.pauseReason?.startsWith('rest:') ? CTI_STATUS.rest : CTI_STATUS.busy;
     case 'in_call': {
       const current = session.currentCallId ? await core.getCall(session.currentCallId) : null;
-      return current && current.call.state === 'setup' ? CTI_STATUS.answering : CTI_STATUS.talking;
+      if (!current) return CTI_STATUS.talking;
+      // A skill call offered to the agent (its phone ringing, or its answer awaited) is answering too.
+      const offered = current.call.purpose === 'inbound' && current.call.progress.stage === 'ringing_agent';
+      return current.call.state === 'setup' || offered ? CTI_STATUS.answering : CTI_STATUS.talking;
     }
   }
 }

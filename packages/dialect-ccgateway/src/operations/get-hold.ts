@@ -9,7 +9,6 @@ import { agentSession } from './agent-session';
  */
 export const getHoldOperation = defineInterface({
   name: 'getHold',
-  partial: 'calls held by `hold`, that is callouts only',
   method: 'POST',
   path: '/voicecall/{agentid}/gethold',
   body: 'none',

@@ -10,7 +10,7 @@ import { agentSession } from './agent-session';
  */
 export const holdOperation = defineInterface({
   name: 'hold',
-  partial: 'the customer of a callout only; a callout while a call is held is refused (`100-009`)',
+  partial: 'a callout while a call is held is refused (`100-009`)',
   method: 'POST',
   path: '/voicecall/{agentid}/hold',
   body: 'none',

@@ -115,6 +115,7 @@ export async function signIn(ctx: InterfaceContext, body: SignInBody, force: boo
       pauseReason: initialState === 'paused' ? busyPauseReason(0) : null,
       afterCall: body.autoenteridle === false ? 'wrap_up' : 'ready',
       autoAnswer: body.autoanswer !== false,
+      answerOnRequest: body.autoanswer === false,
       eventPush: push && pushedGuid ? eventPushOf(push, pushedGuid) : null,
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { flagValue } from '../wire/flags';
 import { agentSession } from './agent-session';
 
 /** `{time}`: whole seconds 1–86399 (Huawei's range). */
-function restSeconds(raw: string | undefined): number | null {
+export function restSeconds(raw: string | undefined): number | null {
   if (raw === undefined || !/^[0-9]{1,5}$/.test(raw)) return null;
   const value = Number(raw);
   return value >= 1 && value <= 86_399 ? value : null;

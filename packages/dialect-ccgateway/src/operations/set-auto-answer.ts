@@ -5,11 +5,11 @@ import { agentSession } from './agent-session';
 
 /**
  * `POST /onlineagent/{agentid}/autoanswer/{isautoanswer}` (spec §7.8):
- * `true` or `false` (any case), else `000-002`. No event.
+ * `true` or `false` (any case), else `000-002`. No event. Off: skill calls
+ * offered from now on wait for `answer` before the agent's phone rings.
  */
 export const setAutoAnswerOperation = defineInterface({
   name: 'setAgentAutoAnswer',
-  partial: 'recorded on the session, not acted upon: the agent answers a skill call on its phone',
   method: 'POST',
   path: '/onlineagent/{agentid}/autoanswer/{isautoanswer}',
   body: 'none',
@@ -20,7 +20,7 @@ export const setAutoAnswerOperation = defineInterface({
     const autoAnswer = raw === '' ? null : flagValue(raw, false);
     if (autoAnswer === null) throw refuse('000-002');
     await agentSession(ctx);
-    await ctx.core.setCallHandling({ agentId: ctx.agentId, autoAnswer });
+    await ctx.core.setCallHandling({ agentId: ctx.agentId, autoAnswer, answerOnRequest: !autoAnswer });
   },
   render: () => successAnswer(),
 });

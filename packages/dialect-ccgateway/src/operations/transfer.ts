@@ -2,6 +2,7 @@ import type { JSONSchemaType } from 'ajv';
 import { defineInterface, refuse } from '../operation';
 import { successAnswer } from '../wire/envelope';
 import { lenientBodyCheck } from '../wire/lenient-fields';
+import { SUCCESS_TRANSFER_TAG } from '../wire/transfer-tag';
 import { agentSession } from './agent-session';
 
 /** Body of `voicecall/{agentid}/transfer` (Huawei `cec_07_1242`). */
@@ -50,7 +51,7 @@ const DIALLED = /^[0-9A-Ea-e*#]{1,24}$/;
 export const AGENT_DIRECT_QUEUE = 'AGENTDIRECT';
 
 type Plan =
-  | { kind: 'queue'; queueName: string; forAgentId: string | null }
+  | { kind: 'queue'; queueName: string; forAgentId: string | null; success: boolean }
   | { kind: 'number'; number: string; consult: boolean };
 
 /** What the body asks for, or null when Huawei's page does not allow that combination. */
@@ -59,7 +60,8 @@ function planOf(body: TransferBody): Plan | null {
   if (address === undefined || mode === undefined) return null;
   if (devicetype === SKILL || devicetype === AGENT) {
     if (!DIGITS.test(address) || (mode !== RELEASE && mode !== SUCCESS)) return null;
-    return devicetype === SKILL ? { kind: 'queue', queueName: address, forAgentId: null } : { kind: 'queue', queueName: AGENT_DIRECT_QUEUE, forAgentId: address };
+    const success = mode === SUCCESS;
+    return devicetype === SKILL ? { kind: 'queue', queueName: address, forAgentId: null, success } : { kind: 'queue', queueName: AGENT_DIRECT_QUEUE, forAgentId: address, success };
   }
   if (devicetype === NUMBER) {
     // Huawei refuses a blind transfer to an outside number (prerequisites of its page).
@@ -74,7 +76,8 @@ function planOf(body: TransferBody): Plan | null {
  * call on. To a skill (`devicetype` 1) the customer waits in that skill's
  * queue for its agents; to an agent (2) it waits for that agent alone; in
  * both the agent's part of the call ends at once (`mode` 0 release or 2
- * success: the queue takes the call as soon as it is asked), and the agent
+ * success: the queue takes the call as soon as it is asked; success mode
+ * tells the agent so first, `AgentEvent_SuccTransResult`), and the agent
  * goes idle or to wrap-up as its `autoenteridle` says. To an outside
  * number (5): `mode` 2 dials the number into the call and the agent leaves
  * (the customer hears ringing until it answers); `mode` 3 (talk) holds the
@@ -84,7 +87,7 @@ function planOf(body: TransferBody): Plan | null {
  */
 export const transferOperation = defineInterface({
   name: 'transfer',
-  partial: 'callouts only (on a skill call `200-012`); to a skill or an agent in release and success modes, to a number in success and talk modes',
+  partial: 'to an outside number only from a callout (on a skill call `200-012`); a success-mode transfer leaves the agent at once, so `SuccTransResult` always reports 0',
   method: 'POST',
   path: '/voicecall/{agentid}/transfer',
   body: 'json',
@@ -97,7 +100,8 @@ export const transferOperation = defineInterface({
     if (session.currentCallId === null) throw refuse('200-012');
     const callerId = body.caller ? body.caller : null;
     if (plan.kind === 'queue') {
-      await ctx.core.transferToQueue({ agentId: ctx.agentId, queueName: plan.queueName, forAgentId: plan.forAgentId, agentAfterCall: session.afterCall });
+      const tag = plan.success ? SUCCESS_TRANSFER_TAG : null;
+      await ctx.core.transferToQueue({ agentId: ctx.agentId, queueName: plan.queueName, forAgentId: plan.forAgentId, agentAfterCall: session.afterCall, tag });
     } else if (plan.consult) {
       await ctx.core.dialThirdParty({ agentId: ctx.agentId, number: plan.number, callerId, parkCustomer: true });
     } else {

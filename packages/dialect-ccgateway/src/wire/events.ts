@@ -20,6 +20,7 @@ export type WireEventType =
   | 'AgentEvent_Customer_Alerting'
   | 'AgentEvent_Call_Out_Fail'
   | 'AgentEvent_Hold'
+  | 'AgentEvent_SuccTransResult'
   | 'AgentEvent_Customer_Release'
   | 'AgentOther_PhoneAlerting'
   | 'AgentOther_PhoneOffhook'
@@ -64,11 +65,12 @@ export function eventFromMessage(message: JsonValue): WireEvent | null {
   return { eventType, workNo, content: flat, eventGenTime };
 }
 
-/** The key order of contents with several keys, as Huawei's examples print them (`cec_07_1366`; Talking as the spec lists it). */
+/** The key order of contents with several keys, as Huawei's examples print them (`cec_07_1366`, `cec_07_1369`; Talking as the spec lists it). */
 const CONTENT_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   AgentEvent_Ringing: ['caller', 'transfer', 'callid', 'transfrom', 'called', 'type', 'mediaAbility', 'feature'],
   AgentEvent_Talking: ['caller', 'called', 'callid', 'feature', 'type', 'mediaAbility'],
   AgentEvent_Customer_Alerting: ['callid', 'otherPhone', 'otherPhoneWorkno', 'type'],
+  AgentEvent_SuccTransResult: ['result', 'callId'],
 };
 
 /** The content's keys in Huawei's order: the stored row may have lost it. Keys of no known order keep theirs, after the known ones. */

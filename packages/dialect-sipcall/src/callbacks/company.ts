@@ -9,18 +9,32 @@ export interface CompanyCallbacks {
   cdrUrl: string | null;
   nodeIp: string;
   downloadIp: string;
+  /** Names the company's callback secret (`callbackSigningKeyName`). */
+  signingKey: string;
 }
 
 export function companyCallbacks(user: ApiUser | null, tenant: string | null, settings: SipcallCallbackSettings): CompanyCallbacks {
   const read = (name: string): string => (user ? attribute(user, name) : '');
   const nodeIp = read(COMPANY_ATTRIBUTES.nodeIp) || settings.nodeIp;
+  const companycode = tenant ?? read(COMPANY_ATTRIBUTES.code);
   return {
-    companycode: tenant ?? read(COMPANY_ATTRIBUTES.code),
+    companycode,
     statusUrl: receiver(read(COMPANY_ATTRIBUTES.statusCallbackUrl) || settings.statusCallbackUrl),
     cdrUrl: receiver(read(COMPANY_ATTRIBUTES.cdrCallbackUrl) || settings.cdrCallbackUrl),
     nodeIp,
     downloadIp: read(COMPANY_ATTRIBUTES.downloadIp) || settings.downloadIp || nodeIp,
+    signingKey: callbackSigningKeyName(companycode, read(COMPANY_ATTRIBUTES.callbackSecretVersion)),
   };
+}
+
+/**
+ * The name under which the gateway derives a company's callback secret:
+ * `sipcall/<companycode>`, then `/<version>` once the company's secret has
+ * been replaced. The operator prints the secret for this name
+ * (`pbx-gateway callback-secret sipcall/2028`) and hands it to the company.
+ */
+export function callbackSigningKeyName(companycode: string, version: string): string {
+  return version === '' ? `sipcall/${companycode}` : `sipcall/${companycode}/${version}`;
 }
 
 /** A configured receiver if it is an http(s) URL; anything else sends nothing rather than fail a call. */

@@ -18,7 +18,8 @@ const STATUS_OF: Partial<Record<DomainEvent['type'], ExtensionStatus>> = {
 /**
  * Turns events of calls started through Sip_Call into the company's
  * callbacks, written to the outbox in the transaction that made them true
- * (the core delivers them, with retries and an `Idempotency-Key`):
+ * (the core delivers them, with retries and an `Idempotency-Key`, signed with
+ * the company's secret, named by `signingKey`):
  * an extension status callback when a leg of an extension or its call rings,
  * answers or ends (status-callback.ts), and one CDR callback when the call ends. Other events cost one
  * comparison.
@@ -44,7 +45,7 @@ export function createSipcallProjector(input: SipcallSettingsInput = {}): EachEv
         if (!target.cdrUrl) return;
         const body = encodeJson(cdrCallbackBody(event.call, event.cdr, target, settings, formatTime), phpEscaping);
         // One ordering key per call: a receiver gets ring, answer, hang-up and the CDR in that order.
-        await tx.outbox.add({ topic: CDR_TOPIC, orderingKey: event.call.id, url: target.cdrUrl, body, headers }, event.at);
+        await tx.outbox.add({ topic: CDR_TOPIC, orderingKey: event.call.id, url: target.cdrUrl, body, headers, signingKey: target.signingKey }, event.at);
         return;
       }
       const status = STATUS_OF[event.type];
@@ -54,7 +55,7 @@ export function createSipcallProjector(input: SipcallSettingsInput = {}): EachEv
       const target = await company(tx, call);
       if (!target.statusUrl) return;
       const body = encodeJson(statusCallbackBody(call, leg, status, target, settings), phpEscaping);
-      await tx.outbox.add({ topic: STATUS_TOPIC, orderingKey: call.id, url: target.statusUrl, body, headers }, event.at);
+      await tx.outbox.add({ topic: STATUS_TOPIC, orderingKey: call.id, url: target.statusUrl, body, headers, signingKey: target.signingKey }, event.at);
     },
   };
 }

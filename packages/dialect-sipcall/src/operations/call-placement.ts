@@ -28,7 +28,7 @@ export interface CallPlacement {
  */
 export function callPlacementService<Params>(
   settings: SipcallSettings,
-  operation: 'MakeCall' | 'DoubleCall',
+  operation: 'MakeCall' | 'MakePloyCall' | 'DoubleCall',
   schema: JSONSchemaType<Params>,
   rules: readonly ParamRule[],
   placementOf: (request: Params) => CallPlacement,

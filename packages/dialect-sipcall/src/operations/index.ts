@@ -4,6 +4,7 @@ import { login } from './login';
 import { logout } from './logout';
 import { playVoice } from './play-voice';
 import { makeCall } from './make-call';
+import { makePloyCall } from './make-ploy-call';
 import { doubleCall } from './double-call';
 import { hangupCall } from './hangup-call';
 import { getSipValidStatus } from './get-sip-valid-status';
@@ -34,6 +35,7 @@ export function createServices(settings: SipcallSettings): { named: (name: strin
     logout(settings),
     playVoice(settings),
     makeCall(settings),
+    makePloyCall(settings),
     doubleCall(settings),
     hangupCall(settings),
     transferCall(settings),

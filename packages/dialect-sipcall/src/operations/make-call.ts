@@ -2,10 +2,10 @@ import type { JSONSchemaType } from 'ajv';
 import type { SipcallSettings } from '../settings';
 import { CUSTOMUUID, DISNUMBER, EXTNUMBER, PHONE_NUMBER, TEXT64 } from '../wire/call-params';
 import type { ParamRule } from '../wire/params';
-import { callPlacementService } from './call-placement';
+import { callPlacementService, type CallPlacement } from './call-placement';
 import type { SipcallService } from './service';
 
-interface MakeCallParams {
+export interface MakeCallParams {
   extnumber: string;
   destnumber: string;
   disnumber?: string;
@@ -15,7 +15,7 @@ interface MakeCallParams {
   customuuid?: string;
 }
 
-const schema: JSONSchemaType<MakeCallParams> = {
+export const makeCallSchema: JSONSchemaType<MakeCallParams> = {
   type: 'object',
   properties: {
     extnumber: EXTNUMBER,
@@ -30,7 +30,7 @@ const schema: JSONSchemaType<MakeCallParams> = {
 };
 
 // The vendor's parameter order: PhalApi reports the first failing rule.
-const rules: readonly ParamRule[] = [
+export const makeCallRules: readonly ParamRule[] = [
   { name: 'extnumber', invalid: { key: 'invalidExtnumber', vars: { name: 'extnumber' } } },
   { name: 'destnumber', invalid: { key: 'invalidCharacters' } },
   { name: 'disnumber', invalid: { key: 'invalidDisnumber' } },
@@ -46,11 +46,14 @@ const rules: readonly ParamRule[] = [
  * the trunk and the two are bridged.
  */
 export function makeCall(settings: SipcallSettings): SipcallService {
-  return callPlacementService(settings, 'MakeCall', schema, rules, (request: MakeCallParams) => ({
-    extnumber: request.extnumber,
-    destination: request.destnumber,
-    sourceShows: request.destnumber,
-    disnumber: request.disnumber,
-    echoed: request,
-  }));
+  return callPlacementService(settings, 'MakeCall', makeCallSchema, makeCallRules, makeCallPlacement);
 }
+
+/** The extension first, showing the customer's number; the customer shown `disnumber`, else a pool number. */
+export const makeCallPlacement = (request: MakeCallParams): CallPlacement => ({
+  extnumber: request.extnumber,
+  destination: request.destnumber,
+  sourceShows: request.destnumber,
+  disnumber: request.disnumber,
+  echoed: request,
+});

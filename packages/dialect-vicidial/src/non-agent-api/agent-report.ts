@@ -1,4 +1,4 @@
-import { maySeeGroup, type Agent, type AgentSession } from '@pbx-gateway/core';
+import { maySeeGroup, type Agent, type AgentSession, type LiveAgent, type LiveAgentCall } from '@pbx-gateway/core';
 import { vicidialStatusOf } from '../wire/agent-status';
 import { wireCallId } from '../wire/call-id';
 import { utf8ToBytes } from '../wire/php-params';
@@ -38,22 +38,28 @@ export async function viewableBy(ctx: NonAgentContext): Promise<(agent: Agent) =
 /**
  * VICIdial's real-time sub-status: DISPO for a lead waiting for its
  * disposition; on a call, DIAL until the customer answers, PARK with a
- * party parked, 3-WAY with a third party; otherwise empty.
+ * party parked, 3-WAY with a third party; otherwise empty. `call` is the
+ * session's current call (null when there is none, or it is gone).
  */
-export async function subStatusOf(ctx: NonAgentContext, session: AgentSession): Promise<string> {
+export function subStatusWith(session: AgentSession, call: LiveAgentCall | null): string {
   if (session.state !== 'in_call') return session.lead !== null ? 'DISPO' : '';
   if (session.currentCallId === null) return '';
-  const found = await ctx.core.getCall(session.currentCallId);
-  if (!found || found.call.purpose !== 'agent_customer') return '';
-  const progress = found.call.progress;
+  if (!call || call.purpose !== 'agent_customer') return '';
+  const progress = call.progress;
   if (progress.stage !== 'connected') return 'DIAL';
   if ((progress.parkedLegIds ?? []).length > 0) return 'PARK';
   if (progress.thirdPartyLegId) return '3-WAY';
   return '';
 }
 
-export async function agentReport(ctx: NonAgentContext, agent: Agent, session: AgentSession): Promise<AgentReport> {
-  const lead = session.lead === null ? null : await ctx.core.getLead(session.lead.leadId);
+/** The sub-status of a session read alone, its call read when it is on one. */
+async function subStatusOf(ctx: NonAgentContext, session: AgentSession): Promise<string> {
+  const found = session.state === 'in_call' && session.currentCallId !== null ? await ctx.core.getCall(session.currentCallId) : null;
+  return subStatusWith(session, found && found.call);
+}
+
+/** What the agent functions report of a logged-in agent, from what the core read of it in one go. */
+export function agentReport({ agent, session, lead, call }: LiveAgent): AgentReport {
   const bytes = utf8ToBytes;
   return {
     user: bytes(agent.id),
@@ -67,7 +73,7 @@ export async function agentReport(ctx: NonAgentContext, agent: Agent, session: A
     user_group: bytes(agentGroupOf(agent)),
     user_level: bytes(agent.attributes.user_level ?? ''),
     pause_code: session.state === 'paused' ? bytes(session.pauseReason ?? '') : '',
-    sub_status: await subStatusOf(ctx, session),
+    sub_status: subStatusWith(session, call),
     phone_number: bytes(lead?.phoneNumber ?? ''),
     vendor_lead_code: bytes(lead?.vendorLeadCode ?? ''),
     session_id: bytes(session.conference?.number ?? ''),

@@ -4,8 +4,14 @@
  * prints the column names first. Lines without the last newline.
  */
 export function exportRows(stage: string, header: string, columns: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>): string {
-  const separator = stage === 'csv' ? ',' : stage === 'tab' ? '\t' : '|';
-  const lines = rows.map((row) => row.join(separator));
-  if (header === 'YES') lines.unshift(columns.join(separator));
-  return lines.join('\n');
+  const separator = exportSeparator(stage);
+  return exportLines(stage, header, columns, rows.map((row) => row.join(separator)));
+}
+
+/** What separates the columns of an export at this `stage`. */
+export const exportSeparator = (stage: string): string => (stage === 'csv' ? ',' : stage === 'tab' ? '\t' : '|');
+
+/** An export of rows already joined with `exportSeparator(stage)` (rows kept from one answer to the next). */
+export function exportLines(stage: string, header: string, columns: readonly string[], lines: readonly string[]): string {
+  return (header === 'YES' ? [columns.join(exportSeparator(stage)), ...lines] : lines).join('\n');
 }

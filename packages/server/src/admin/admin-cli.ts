@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ADMIN_API_PREFIX } from './admin-api';
+import { MAX_PAGE_LIMIT } from './admin-paging';
 
 export const AGENT_USAGE = `  agent login AGENT [--phone N] [--campaign C] [--queue Q]... [--state ready|paused]
                      [--pause-reason R] [--conference N] [--no-connect-phone] [--via CHANNEL] [--replace]
@@ -112,7 +113,7 @@ function requestOf(args: readonly string[]): { method: string; path: string; bod
     }
     case 'list':
       if (rest.length > 0) throw new UsageError('agent list takes no arguments');
-      return { method: 'GET', path: '/sessions' };
+      return { method: 'GET', path: `/sessions?limit=${MAX_PAGE_LIMIT}` };
     case 'show':
       return { method: 'GET', path: `/sessions/${encodeURIComponent(oneAgent(parseArgs({ args: [...rest], allowPositionals: true, options: {} }).positionals))}` };
     default:

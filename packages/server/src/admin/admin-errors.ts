@@ -1,7 +1,22 @@
 import type { DomainErrorCode } from '@pbx-gateway/core';
 
 /** The admin API's own refusals; with the core's codes, the stable `error.code` values of docs/admin-api.md. */
-export type AdminErrorCode = 'ADMIN_API_DISABLED' | 'UNAUTHORIZED' | 'INVALID_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'INTERNAL_ERROR';
+export type AdminErrorCode = 'ADMIN_API_DISABLED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INVALID_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'INTERNAL_ERROR';
+
+/** The HTTP status of each of the admin API's own refusals. */
+export const ADMIN_ERROR_STATUS: Record<AdminErrorCode, number> = {
+  INVALID_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  ADMIN_API_DISABLED: 404,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL_ERROR: 500,
+};
+
+/** Every code the admin API answers, with its status: the one error table. */
+export const statusOfCode = (code: AdminErrorCode | DomainErrorCode): number =>
+  code in ADMIN_ERROR_STATUS ? ADMIN_ERROR_STATUS[code as AdminErrorCode] : DOMAIN_ERROR_STATUS[code as DomainErrorCode];
 
 export interface AdminError {
   status: number;
@@ -10,7 +25,7 @@ export interface AdminError {
   details?: unknown;
 }
 
-export const adminError = (status: number, code: AdminErrorCode, message: string, details?: unknown): AdminError => ({ status, code, message, details });
+export const adminError = (code: AdminErrorCode, message: string, details?: unknown): AdminError => ({ status: ADMIN_ERROR_STATUS[code], code, message, details });
 
 /** The HTTP status of each core refusal; the code itself is passed on as it is. */
 export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, number> = {

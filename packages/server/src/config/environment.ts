@@ -22,6 +22,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   if (env.MEDIA_PATH_MAPPINGS !== undefined) media.pathMappings = pathMappings(env.MEDIA_PATH_MAPPINGS);
   const callbackTimeoutMs = positive(env.CALLBACK_TIMEOUT_MS, base.callbacks.timeoutMs, 'CALLBACK_TIMEOUT_MS');
   const outbox = { ...base.core.outbox, ...(fileCore.outbox ?? {}) };
+  outbox.retryBaseMs = positive(env.CALLBACK_RETRY_BASE_MS, outbox.retryBaseMs, 'CALLBACK_RETRY_BASE_MS');
+  outbox.retryMaxMs = positive(env.CALLBACK_RETRY_MAX_MS, outbox.retryMaxMs, 'CALLBACK_RETRY_MAX_MS');
+  if (outbox.retryMaxMs < outbox.retryBaseMs) {
+    throw new ConfigError(`CALLBACK_RETRY_MAX_MS (${outbox.retryMaxMs}) must not be shorter than CALLBACK_RETRY_BASE_MS (${outbox.retryBaseMs})`);
+  }
   // A delivery still running when its claim expires could be sent twice.
   if (callbackTimeoutMs >= outbox.leaseMs) {
     throw new ConfigError(`CALLBACK_TIMEOUT_MS (${callbackTimeoutMs}) must be shorter than core.outbox.leaseMs (${outbox.leaseMs})`);
@@ -65,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     callbacks: {
       timeoutMs: callbackTimeoutMs,
       idleMs: base.callbacks.idleMs,
+      signingKey: signingKey(env.CALLBACK_SIGNING_KEY),
+      failingAfter: positive(env.CALLBACK_FAILING_AFTER, base.callbacks.failingAfter, 'CALLBACK_FAILING_AFTER'),
     },
     admin: { apiKeySha256: adminKeyHash(env, file) },
     metrics: { keySha256: metricsKeyHash(env, file) },
@@ -85,6 +92,17 @@ function keyHash(names: { key: string; hash: string; fileSetting: string }, key:
   if (hash === undefined || hash === null || hash === '') return null;
   if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) throw new ConfigError(`${names.hash} (${names.fileSetting}) must be 64 hexadecimal digits`);
   return hash.toLowerCase();
+}
+
+/**
+ * CALLBACK_SIGNING_KEY: kept as given (the gateway computes HMACs with what
+ * is derived from it, so a hash would not do); long enough that the derived
+ * secrets cannot be guessed from it.
+ */
+function signingKey(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 32) throw new ConfigError('CALLBACK_SIGNING_KEY must be at least 32 characters long');
+  return value;
 }
 
 /** ADMIN_API_KEY, else ADMIN_API_KEY_SHA256 or the file's `admin.apiKeySha256`. */

@@ -49,7 +49,17 @@ export interface GatewayConfig {
     ccgateway: Record<string, unknown>;
     sipcall: Record<string, unknown>;
   };
-  callbacks: { timeoutMs: number; idleMs: number };
+  callbacks: {
+    timeoutMs: number;
+    idleMs: number;
+    /**
+     * The key every receiver's callback secret is derived from
+     * (callbacks/callback-signing.ts); null: callbacks go unsigned.
+     */
+    signingKey: string | null;
+    /** Failed attempts in a row after which a receiver is reported as failing (logs, /metrics). */
+    failingAfter: number;
+  };
   /**
    * The admin API (`/admin/v1`, docs/admin-api.md): the SHA-256 of its key,
    * hex; null leaves the API switched off. Only the hash is kept in memory.
@@ -71,7 +81,7 @@ export const defaultGatewayConfig: GatewayConfig = {
   demo: false,
   core: defaultCoreConfig,
   dialects: { vicidial: {}, voipsun: {}, ccgateway: {}, sipcall: {} },
-  callbacks: { timeoutMs: 10000, idleMs: 200 },
+  callbacks: { timeoutMs: 10000, idleMs: 200, signingKey: null, failingAfter: 5 },
   admin: { apiKeySha256: null },
   metrics: { keySha256: null },
   eventStream: { retentionHours: 24 },

@@ -17,6 +17,8 @@ const SECRET_KEYS: ReadonlySet<string> = new Set([
   'authorization',
   'cookie',
   'api_key',
+  'signingKey',
+  'x-pbx-signature',
 ]);
 
 /** How deep below the logged object a secret is looked for: its properties, theirs, and theirs. */

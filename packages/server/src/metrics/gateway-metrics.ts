@@ -29,6 +29,7 @@ export class GatewayMetrics {
       ...liveFamilies(live),
       ...this.callbacks.families(),
       ...poolFamilies(sources.poolUse()),
+      memoryFamily(process.memoryUsage()),
     ]);
   }
 }
@@ -71,4 +72,21 @@ function poolFamilies(pool: PoolUse): MetricFamily[] {
     { name: 'pbx_gateway_db_pool_pending_acquires', help: 'Queries waiting for a Postgres pool connection.', type: 'gauge', samples: [{ labels: {}, value: pool.pending }] },
     { name: 'pbx_gateway_db_pool_max', help: 'Most connections the Postgres pool opens.', type: 'gauge', samples: [{ labels: {}, value: pool.max }] },
   ];
+}
+
+/** Where the process's memory is: resident in all, and the V8 heap and buffers within it (the rest is malloc, code and the binary). */
+function memoryFamily(usage: NodeJS.MemoryUsage): MetricFamily {
+  const kinds: Array<[string, number]> = [
+    ['rss', usage.rss],
+    ['heap_total', usage.heapTotal],
+    ['heap_used', usage.heapUsed],
+    ['external', usage.external],
+    ['array_buffers', usage.arrayBuffers],
+  ];
+  return {
+    name: 'pbx_gateway_process_memory_bytes',
+    help: 'Process memory: resident set (rss), V8 heap committed (heap_total) and in use (heap_used), memory of JavaScript-bound C++ objects (external) and of Buffers and ArrayBuffers within it (array_buffers).',
+    type: 'gauge',
+    samples: kinds.map(([kind, value]) => ({ labels: { kind }, value })),
+  };
 }

@@ -12,6 +12,7 @@ export interface ProvisioningResult extends DialerApplied {
   trunks: number;
   queues: number;
   didRoutes: number;
+  adminKeys: number;
   sessionsStarted: string[];
 }
 
@@ -109,6 +110,10 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
       if (!(await tx.queues.get(entry.queue))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown queue ${entry.queue}`);
       await tx.queues.putDidRoute({ did: entry.did, queueName: entry.queue });
     }
+    for (const entry of document.adminKeys ?? []) {
+      const existing = await tx.adminKeys.get(entry.name);
+      await tx.adminKeys.upsert({ name: entry.name, keySha256: entry.keySha256, scopes: entry.scopes, createdAt: existing?.createdAt ?? new Date() });
+    }
     return applyDialerSections(tx, document, new Date());
   });
   return {
@@ -120,6 +125,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
     trunks: document.trunks?.length ?? 0,
     queues: document.queues?.length ?? 0,
     didRoutes: document.didRoutes?.length ?? 0,
+    adminKeys: document.adminKeys?.length ?? 0,
     ...dialer,
   };
 }

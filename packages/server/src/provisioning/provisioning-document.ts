@@ -1,5 +1,5 @@
 import Ajv, { type JSONSchemaType } from 'ajv';
-import type { ApiRealm, LoginChannel } from '@pbx-gateway/core';
+import { ADMIN_SCOPES, type AdminScope, type ApiRealm, type LoginChannel } from '@pbx-gateway/core';
 import { dialerSchemas, type DialerSections } from './dialer-sections';
 
 /**
@@ -19,6 +19,14 @@ export interface ProvisioningDocument extends DialerSections {
   queues?: QueueEntry[];
   didRoutes?: DidRouteEntry[];
   sessions?: SessionEntry[];
+  adminKeys?: AdminKeyEntry[];
+}
+
+/** An operator's key for the admin API, given by its SHA-256 so that the file need not hold the key. */
+export interface AdminKeyEntry {
+  name: string;
+  keySha256: string;
+  scopes: AdminScope[];
 }
 
 export interface ApiUserEntry {
@@ -119,7 +127,8 @@ export interface SessionEntry {
 const stringMap = { type: 'object', additionalProperties: { type: 'string' }, required: [] } as const;
 const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' } as const;
 
-const schema: JSONSchemaType<ProvisioningDocument> = {
+/** The document's schema; the admin API takes each section's entries with the same one. */
+export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = {
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -272,6 +281,20 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
     statuses: { ...dialerSchemas.statuses, nullable: true },
     dnc: { ...dialerSchemas.dnc, nullable: true },
     groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
+    adminKeys: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'keySha256', 'scopes'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z0-9_.@-]{1,64}$' },
+          keySha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...ADMIN_SCOPES] } },
+        },
+      },
+    },
     sessions: {
       type: 'array',
       nullable: true,
@@ -295,7 +318,7 @@ const schema: JSONSchemaType<ProvisioningDocument> = {
   },
 };
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const validate = new Ajv({ allErrors: true }).compile(provisioningDocumentSchema);
 
 export class ProvisioningError extends Error {}
 
@@ -306,4 +329,10 @@ export function checkProvisioningDocument(input: unknown): ProvisioningDocument 
     throw new ProvisioningError(`invalid provisioning document: ${problems.join('; ')}`);
   }
   return document;
+}
+
+/** One entry of a section of the document, as its schema has it. */
+export function provisioningEntrySchema(section: keyof ProvisioningDocument): Readonly<Record<string, unknown>> {
+  const property = (provisioningDocumentSchema.properties as Record<string, { items: Readonly<Record<string, unknown>> }>)[section]!;
+  return property.items;
 }

@@ -21,6 +21,7 @@ import { createSipcallDialect, createSipcallProjector, defaultSipcallSettings, S
 import type { GatewayConfig } from '../config/gateway-config';
 import { startOutboxDispatcher } from '../callbacks/outbox-dispatcher';
 import { createHttpCallbackTransport } from '../callbacks/http-callback-transport';
+import { createCallbackSigner } from '../callbacks/callback-signing';
 import { ADMIN_API_PREFIX, ADMIN_VOCABULARY, createAdminApi } from '../admin/admin-api';
 import { createGatewayApp } from '../http/gateway-app';
 import { coreLoggerOf, dialectLoggerOf } from '../logging/logger';
@@ -69,6 +70,7 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger } = options;
   const coreLogger = coreLoggerOf(logger);
+  if (config.callbacks.signingKey === null) logger.warn('CALLBACK_SIGNING_KEY is not set: callbacks are sent unsigned, and receivers cannot tell them from forgeries');
   const store = createPgStore({
     connectionString: options.databaseUrl,
     pool: { max: config.database.poolMax },
@@ -106,7 +108,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ids: cryptoIds,
     timers: options.timers ?? systemTimers,
     hasher,
-    callbacks: metrics.callbacks.count(createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs })),
+    callbacks: metrics.callbacks.count(createHttpCallbackTransport({ timeoutMs: config.callbacks.timeoutMs, sign: createCallbackSigner(config.callbacks.signingKey) }), {
+      failingAfter: config.callbacks.failingAfter,
+      logger: coreLogger,
+    }),
     logger: coreLogger,
     config: config.core,
     // The event log last: see inTransaction.
@@ -140,7 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway, requestMetrics: metrics.requests }),
     createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall, requestMetrics: metrics.requests }),
   ];
-  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
+  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, store, hasher, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
   const scrape = metricsHandler(metrics, { liveCounts: () => core.liveCounts(), poolUse: () => store.poolUse() }, config.metrics.keySha256);
   const liveConsole = {
     prefix: CONSOLE_PREFIX,

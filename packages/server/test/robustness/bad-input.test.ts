@@ -149,7 +149,7 @@ describe('generated bad input against every operation of every dialect, on the g
     expect(created('vicidial external_dial agent_customer')).toBeLessThanOrEqual(ledger.successCount('vicidial', 'external_dial'));
     expect(created('vicidial preview_dial_action agent_customer')).toBeLessThanOrEqual(ledger.successCount('vicidial', 'preview_dial_action'));
     const expectedOrigins =
-      /^(?:voipsun originate click_to_call|voipsun spying supervision|sipcall PlayVoice voice_menu|sipcall MakeCall click_to_call|ccgateway agent_playback agent_playback|vicidial agent_phone agent_phone|vicidial (?:external_dial|preview_dial_action) agent_customer)$/;
+      /^(?:voipsun originate click_to_call|voipsun spying supervision|sipcall PlayVoice voice_menu|sipcall (?:MakeCall|MakePloyCall) click_to_call|ccgateway agent_playback agent_playback|vicidial agent_phone agent_phone|vicidial (?:external_dial|preview_dial_action) agent_customer)$/;
     expect(Object.keys(after.callsByOrigin).filter((origin) => !expectedOrigins.test(origin))).toEqual([]);
     expect(after.sessions.filter((agent) => !KNOWN_SESSIONS.includes(agent))).toEqual([]);
     expect(after.sipcallTokens - stateBefore.sipcallTokens).toBeLessThanOrEqual(

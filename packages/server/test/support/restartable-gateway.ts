@@ -16,7 +16,7 @@ import {
 const config: GatewayConfig = {
   ...defaultGatewayConfig,
   core: { ...defaultGatewayConfig.core, serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media },
-  callbacks: { timeoutMs: 1000, idleMs: 50 },
+  callbacks: { ...defaultGatewayConfig.callbacks, timeoutMs: 1000, idleMs: 50 },
 };
 const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:9/unused', nodeIp: '127.0.0.1' });
 

@@ -49,6 +49,9 @@ import * as sessionPauseLimitAndCallHandling from './080-session-pause-limit-and
 import * as cdrReads from './085-cdr-reads';
 import * as sessionEventPush from './090-session-event-push';
 import * as outboxRetryPolicy from './091-outbox-retry-policy';
+import * as sessionAnswerOnRequest from './110-session-answer-on-request';
+import * as outboxSigningKey from './115-outbox-signing-key';
+import * as adminKeys from './125-admin-keys';
 import * as eventLog from './130-event-log';
 import * as eventLogTransactions from './145-event-log-transactions';
 
@@ -111,6 +114,9 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '085-cdr-reads', migration: cdrReads },
   { name: '090-session-event-push', migration: sessionEventPush },
   { name: '091-outbox-retry-policy', migration: outboxRetryPolicy },
+  { name: '110-session-answer-on-request', migration: sessionAnswerOnRequest },
+  { name: '115-outbox-signing-key', migration: outboxSigningKey },
+  { name: '125-admin-keys', migration: adminKeys },
   { name: '130-event-log', migration: eventLog },
   { name: '145-event-log-transactions', migration: eventLogTransactions },
 ];

@@ -1,9 +1,10 @@
 import type { AgentSession, EventPush, AgentSessionRepository, PendingPause, AgentState, Disposition, JsonValue, LoginChannel, TimerAction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import { toNumber } from '../support/rows';
 import { storableNullableText, toJsonb } from '../support/json-column';
 
-interface AgentSessionRow {
+export interface AgentSessionRow {
   agent_id: string;
   session_id: string;
   state: AgentState;
@@ -32,6 +33,7 @@ interface AgentSessionRow {
   screen_refresh: string | null;
   timer_action: TimerAction | string | null;
   auto_answer: boolean;
+  answer_on_request: boolean;
   event_push: EventPush | string | null;
   login_via: LoginChannel;
   logged_in_at: Date;
@@ -58,7 +60,7 @@ const readDisposition = (column: AgentSessionRow['pending_disposition']): Dispos
 
 const pendingPauseOf = (reason: string | null, limitSec: number | null): PendingPause => (limitSec === null ? { reason } : { reason, limitSec });
 
-const toSession = (row: AgentSessionRow): AgentSession => ({
+export const toSession = (row: AgentSessionRow): AgentSession => ({
   agentId: row.agent_id,
   sessionId: row.session_id,
   state: row.state,
@@ -85,6 +87,7 @@ const toSession = (row: AgentSessionRow): AgentSession => ({
   screenRefresh: row.screen_refresh,
   timerAction: row.timer_action === null ? null : typeof row.timer_action === 'string' ? (JSON.parse(row.timer_action) as TimerAction) : row.timer_action,
   autoAnswer: row.auto_answer,
+  answerOnRequest: row.answer_on_request,
   eventPush: row.event_push === null ? null : typeof row.event_push === 'string' ? (JSON.parse(row.event_push) as EventPush) : row.event_push,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
@@ -121,6 +124,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   screen_refresh: storableNullableText(session.screenRefresh),
   timer_action: session.timerAction && toJsonb(session.timerAction as unknown as JsonValue),
   auto_answer: session.autoAnswer,
+  answer_on_request: session.answerOnRequest,
   event_push: session.eventPush && toJsonb(session.eventPush as unknown as JsonValue),
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,
@@ -211,8 +215,11 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
 
     async update(session) {
       const columns = toColumns(session);
-      const result: { rowCount: number | null } = await db.raw(updateStatement(columns), [...Object.values(columns), session.agentId] as Knex.RawBinding[]);
-      if ((result.rowCount ?? 0) > 0) hold(session.agentId, session);
+      const statement = db.raw(updateStatement(columns), [...Object.values(columns), session.agentId] as Knex.RawBinding[]);
+      // A row this transaction holds locked is there to update: the statement may travel with the next one (or COMMIT).
+      const locked = rowsHeld?.get(session.agentId) != null;
+      const result: { rowCount: number | null } = await (locked ? statement.options({ [SEND_WITH_NEXT]: true }) : statement);
+      if (locked || (result.rowCount ?? 0) > 0) hold(session.agentId, session);
     },
 
     async delete(agentId) {

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { fromJsonbStrings, storableNullableText, storableText, toJsonb } from '../support/json-column';
 import { releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
 
-interface AgentRow {
+export interface AgentRow {
   id: string;
   name: string;
   secret_hash: string | null;
@@ -13,7 +13,7 @@ interface AgentRow {
   attributes: unknown;
 }
 
-const toAgent = (row: AgentRow): Agent => ({
+export const toAgent = (row: AgentRow): Agent => ({
   id: row.id,
   name: row.name,
   secretHash: row.secret_hash,
@@ -39,6 +39,11 @@ export function createAgentRepository(db: Knex): AgentRepository {
     async get(id) {
       const row: AgentRow | undefined = await db('agents').where({ id }).first();
       return row ? toAgent(row) : null;
+    },
+
+    async list(page) {
+      const rows: AgentRow[] = await db('agents').orderBy('id').offset(page.offset).limit(page.limit);
+      return rows.map(toAgent);
     },
 
     reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'agents', id, at, policy),

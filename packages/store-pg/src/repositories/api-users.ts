@@ -39,6 +39,11 @@ export function createApiUserRepository(db: Knex): ApiUserRepository {
       return row ? toApiUser(row) : null;
     },
 
+    async list(page) {
+      const rows: ApiUserRow[] = await db('api_users').orderBy('id').offset(page.offset).limit(page.limit);
+      return rows.map(toApiUser);
+    },
+
     reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'api_users', id, at, policy),
 
     releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'api_users', id, clearFailures),

@@ -49,11 +49,14 @@ interface LegRow {
 }
 
 // The row's purpose, stage and progress were written together from one call of that purpose.
+/** A call's progress from its two columns: the stage, and the rest as jsonb. */
+export const progressOf = (progress: unknown, stage: string): Call['progress'] => ({ ...fromJsonbObject(progress), stage }) as Call['progress'];
+
 const toCall = (row: CallRow): Call =>
   ({
     id: row.id,
     purpose: row.purpose,
-    progress: { ...fromJsonbObject(row.progress), stage: row.stage },
+    progress: progressOf(row.progress, row.stage),
     direction: row.direction,
     state: row.state,
     agentId: row.agent_id,

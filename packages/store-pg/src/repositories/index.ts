@@ -4,6 +4,7 @@ import { createAccessTokenRepository } from './access-tokens';
 import { createAgentSessionRepository, type TransactionFacts } from './agent-sessions';
 import { createAgentRepository } from './agents';
 import { createApiUserRepository } from './api-users';
+import { createLiveAgentReader } from './live-agents';
 import { createCallRepository } from './calls';
 import { createCdrRepository } from './cdrs';
 import { createExtensionGroupRepository } from './extension-groups';
@@ -27,6 +28,7 @@ import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 import { createEventLogRepository } from './event-log';
+import { createAdminKeyRepository } from './admin-keys';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -36,6 +38,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
     sessions: createAgentSessionRepository(db, { ...options, facts }),
+    liveAgents: createLiveAgentReader(db),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
     trunks: createTrunkRepository(db),
@@ -59,5 +62,6 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     notifications: createAgentNotificationRepository(db),
     eventLog: createEventLogRepository(db),
     manualDialQueue: createManualDialQueueRepository(db, facts),
+    adminKeys: createAdminKeyRepository(db),
   };
 }

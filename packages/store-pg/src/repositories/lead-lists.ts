@@ -23,6 +23,11 @@ export function createLeadListRepository(db: Knex): LeadListRepository {
       return rows.map(toList);
     },
 
+    async list(page) {
+      const rows: LeadListRow[] = await db('lead_lists').orderBy('id').offset(page.offset).limit(page.limit);
+      return rows.map(toList);
+    },
+
     async upsert(list) {
       await db('lead_lists').insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active }).onConflict('id').merge();
     },

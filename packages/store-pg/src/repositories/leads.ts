@@ -147,7 +147,7 @@ export function createLeadRepository(db: Knex): LeadRepository {
       if (criteria.vendorLeadCode !== undefined) query.where('vendor_lead_code', storableText(criteria.vendorLeadCode));
       if (criteria.phoneNumber !== undefined) query.where('phone_number', storableText(criteria.phoneNumber));
       if (criteria.listIds !== undefined) query.whereIn('list_id', [...criteria.listIds]);
-      const rows: LeadRow[] = await query.orderBy('id', criteria.newestFirst === true ? 'desc' : 'asc').limit(limit);
+      const rows: LeadRow[] = await query.orderBy('id', criteria.newestFirst === true ? 'desc' : 'asc').offset(criteria.offset ?? 0).limit(limit);
       return rows.map(toLead);
     },
 

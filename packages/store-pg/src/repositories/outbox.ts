@@ -16,6 +16,7 @@ interface OutboxRow {
   delivered_at: Date | null;
   last_error: string | null;
   retry: RetryPolicy | string | null;
+  signing_key: string | null;
 }
 
 const toMessage = (row: OutboxRow): OutboxMessage => ({
@@ -31,6 +32,7 @@ const toMessage = (row: OutboxRow): OutboxMessage => ({
   deliveredAt: row.delivered_at,
   lastError: row.last_error,
   retry: row.retry === null ? null : typeof row.retry === 'string' ? (JSON.parse(row.retry) as RetryPolicy) : row.retry,
+  signingKey: row.signing_key,
 });
 
 export function createOutboxRepository(db: Knex): OutboxRepository {
@@ -47,6 +49,7 @@ export function createOutboxRepository(db: Knex): OutboxRepository {
           attempts: 0,
           next_attempt_at: now,
           retry: message.retry ? JSON.stringify(message.retry) : null,
+          signing_key: message.signingKey ?? null,
         })
         .returning('*');
       return toMessage(rows[0]!);

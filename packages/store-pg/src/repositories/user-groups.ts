@@ -24,6 +24,11 @@ export function createUserGroupRepository(db: Knex): UserGroupRepository {
       return row ? toUserGroup(row) : null;
     },
 
+    async list(page) {
+      const rows: UserGroupRow[] = await db('user_groups').orderBy('id').offset(page.offset).limit(page.limit);
+      return rows.map(toUserGroup);
+    },
+
     async upsert(group) {
       await db('user_groups')
         .insert({

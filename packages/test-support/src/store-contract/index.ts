@@ -5,6 +5,8 @@ import type { MakeStore } from './contract-store';
 import { diallingContract } from './dialling';
 import { eventLogContract } from './event-log';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
+import { listingContract } from './listings';
+import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
@@ -24,6 +26,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     loginFailureContract(makeStore);
     agentContract(makeStore);
     sessionContract(makeStore);
+    liveAgentContract(makeStore);
     extensionContract(makeStore);
     trunkContract(makeStore);
     queueContract(makeStore);
@@ -36,6 +39,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     tokenContract(makeStore);
     diallingContract(makeStore);
     lookupContract(makeStore);
+    listingContract(makeStore);
     transactionContract(makeStore);
   });
 }

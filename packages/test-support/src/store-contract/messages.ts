@@ -128,7 +128,7 @@ export function outboxContract(makeStore: MakeStore): void {
 
     it('stores a message due at once, with every field, and counts what is undelivered', async () => {
       const added = await store().direct.outbox.add(message(1), T0);
-      expect(added).toEqual({ id: expect.stringMatching(/^[0-9]+$/), ...message(1), orderingKey: null, createdAt: T0, attempts: 0, nextAttemptAt: T0, deliveredAt: null, lastError: null, retry: null });
+      expect(added).toEqual({ id: expect.stringMatching(/^[0-9]+$/), ...message(1), orderingKey: null, createdAt: T0, attempts: 0, nextAttemptAt: T0, deliveredAt: null, lastError: null, retry: null, signingKey: null });
       expect(await store().direct.outbox.countPending()).toBe(1);
       expect(await store().direct.outbox.claimDue(T0, 10, seconds(30))).toEqual([{ ...added, nextAttemptAt: seconds(30) }]);
       await store().direct.outbox.markDelivered(added.id, seconds(1));
@@ -186,6 +186,12 @@ export function outboxContract(makeStore: MakeStore): void {
       const added = await store().direct.outbox.add({ ...message(20, 'push-a'), retry }, seconds(3000));
       expect(added.retry).toEqual(retry);
       expect((await store().direct.outbox.claimDue(seconds(3000), 100, seconds(3030))).find((row) => row.id === added.id)?.retry).toEqual(retry);
+    });
+
+    it('keeps the name of the secret that signs a message', async () => {
+      const added = await store().direct.outbox.add({ ...message(21, 'signed'), signingKey: 'sipcall/2028' }, seconds(3100));
+      expect(added.signingKey).toBe('sipcall/2028');
+      expect((await store().direct.outbox.claimDue(seconds(3100), 100, seconds(3130))).find((row) => row.id === added.id)?.signingKey).toBe('sipcall/2028');
     });
 
     it('discards the undelivered messages of one key, or one message, and nothing delivered', async () => {

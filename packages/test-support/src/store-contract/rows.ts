@@ -27,6 +27,7 @@ export const session = (agentId: string, overrides: Partial<AgentSession> = {}):
   blended: true,
   afterCall: 'ready',
   autoAnswer: false,
+  answerOnRequest: false,
   eventPush: null,
   loginVia: 'vicidial',
   loggedInAt: at('2024-05-01T08:00:00.123Z'),

@@ -27,6 +27,7 @@ export function sessionContract(makeStore: MakeStore): void {
         screenRefresh: 'city,rank,formreload',
         timerAction: { action: 'MESSAGE_ONLY', message: 'test message', seconds: 15 },
         autoAnswer: true,
+        answerOnRequest: true,
         eventPush: { url: 'https://crm.example/events', headers: { service_token: 'token', Guid: 'guid' } },
         loginVia: 'ccgateway',
       });

@@ -41,6 +41,9 @@ import type {
   TrunkRepository,
   UserGroup,
   UserGroupRepository,
+  AdminKey,
+  AdminKeyRepository,
+  PageRequest,
   Callback,
   CallbackRepository,
   Campaign,
@@ -54,6 +57,9 @@ import type {
   AgentNotification,
   AgentNotificationRepository,
   Lead,
+  LiveAgent,
+  LiveAgentCall,
+  LiveAgentReader,
   ManualDialQueueRepository,
   QueuedManualDial,
   LeadCall,
@@ -261,7 +267,8 @@ type TableName =
   | 'voicemailMessages'
   | 'notifications'
   | 'eventLog'
-  | 'eventLogPruned';
+  | 'eventLogPruned'
+  | 'adminKeys';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -297,6 +304,7 @@ const TABLES: readonly TableName[] = [
   'notifications',
   'eventLog',
   'eventLogPruned',
+  'adminKeys',
 ];
 
 interface Row<V> {
@@ -732,6 +740,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async get(id) {
       return getValue<ApiUser>('apiUsers', id);
     },
+    async list(page) {
+      return pageOf(values<ApiUser>('apiUsers'), (user) => user.id, page);
+    },
     async reserveLoginAttempt(id, at, policy) {
       let allowed = false;
       await access.modify<ApiUser>('apiUsers', id, (user) => {
@@ -759,6 +770,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   const agents: AgentRepository = {
     async get(id) {
       return getValue<Agent>('agents', id);
+    },
+    async list(page) {
+      return pageOf(values<Agent>('agents'), (agent) => agent.id, page);
     },
     async reserveLoginAttempt(id, at, policy) {
       if (!access.read('agents', id)) return false;
@@ -1217,6 +1231,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         deliveredAt: null,
         lastError: null,
         retry: message.retry ? copy(message.retry) : null,
+        signingKey: message.signingKey ?? null,
       };
       await access.insert('outbox', stored.id, stored);
       return copy(stored);
@@ -1299,6 +1314,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async delete(id) {
       return access.remove('leadLists', String(id));
     },
+    async list(page) {
+      return values<LeadList>('leadLists')
+        .sort((a, b) => a.id - b.id)
+        .slice(page.offset, page.offset + page.limit);
+    },
     async listOfCampaign(campaignId) {
       return values<LeadList>('leadLists')
         .filter((list) => list.campaignId === campaignId)
@@ -1350,7 +1370,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
             (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
         )
         .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
-        .slice(0, limit);
+        .slice(criteria.offset ?? 0, (criteria.offset ?? 0) + limit);
     },
     async findByPhoneNumber(phoneNumber, listIds) {
       return values<Lead>('leads')
@@ -1464,12 +1484,55 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const adminKeys: AdminKeyRepository = {
+    async findBySha256(keySha256) {
+      return values<AdminKey>('adminKeys').find((key) => key.keySha256 === keySha256) ?? null;
+    },
+    async get(name) {
+      return getValue<AdminKey>('adminKeys', name);
+    },
+    async list(page) {
+      return pageOf(values<AdminKey>('adminKeys'), (key) => key.name, page);
+    },
+    async upsert(key) {
+      await put('adminKeys', key.name, key);
+    },
+    async delete(name) {
+      return access.remove('adminKeys', name);
+    },
+  };
+
   const userGroups: UserGroupRepository = {
     async get(id) {
       return getValue<UserGroup>('userGroups', id);
     },
+    async list(page) {
+      return pageOf(values<UserGroup>('userGroups'), (group) => group.id, page);
+    },
     async upsert(group) {
       await put('userGroups', group.id, group);
+    },
+  };
+
+  const liveAgentOf = (session: AgentSession): LiveAgent | null => {
+    const agent = getValue<Agent>('agents', session.agentId);
+    if (!agent) return null;
+    const lead = session.lead === null ? null : getValue<Lead>('leads', String(session.lead.leadId));
+    const call = session.currentCallId === null ? null : getValue<Call>('calls', session.currentCallId);
+    return {
+      agent,
+      session,
+      lead: lead && { phoneNumber: lead.phoneNumber, vendorLeadCode: lead.vendorLeadCode },
+      call: call && ({ id: call.id, purpose: call.purpose, progress: call.progress } as LiveAgentCall),
+    };
+  };
+  const liveAgents: LiveAgentReader = {
+    async list() {
+      return (await sessions.list()).map(liveAgentOf).filter((live): live is LiveAgent => live !== null);
+    },
+    async get(agentId) {
+      const session = getValue<AgentSession>('sessions', agentId);
+      return session && liveAgentOf(session);
     },
   };
 
@@ -1478,6 +1541,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     userGroups,
     agents,
     sessions,
+    liveAgents,
     extensions,
     extensionGroups,
     trunks,
@@ -1500,6 +1564,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     voicemailMessages,
     notifications,
     manualDialQueue,
+    adminKeys,
     eventLog: createEventLog(access, state),
   };
 }
@@ -1562,4 +1627,9 @@ function createEventLog(access: Access, state: StoreState): EventLogRepository {
       return removed;
     },
   };
+}
+
+/** Text keys in code-point order, as Postgres compares them under the C collation the tests use. */
+function pageOf<T>(rows: T[], key: (row: T) => string, page: PageRequest): T[] {
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).slice(page.offset, page.offset + page.limit);
 }

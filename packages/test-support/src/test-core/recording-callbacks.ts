@@ -19,7 +19,7 @@ export class RecordingCallbackTransport implements CallbackTransport {
     } else {
       outcome = { delivered: true, status: 200 };
     }
-    this.attempts.push({ url: delivery.url, body: delivery.body, headers: { ...delivery.headers }, outcome });
+    this.attempts.push({ ...delivery, headers: { ...delivery.headers }, outcome });
     return outcome;
   }
 

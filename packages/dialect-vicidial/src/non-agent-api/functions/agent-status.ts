@@ -43,11 +43,16 @@ export const agentStatusFunction = defineNonAgentFunction({
   async run(ctx, input) {
     const echo = `${ctx.user}|${input.agentUser}`;
     if (input.agentUser.length < 1) throw refuse(`ERROR: agent_status INVALID SEARCH PARAMETERS: ${echo}`);
-    const agent = await ctx.core.getAgent(bytesToText(input.agentUser));
-    if (!agent || !(await viewableBy(ctx))(agent)) throw refuse(`ERROR: agent_status AGENT NOT FOUND: ${echo}`);
-    const session = await ctx.core.getAgentSession(agent.id);
-    if (!session) throw refuse(`ERROR: agent_status AGENT NOT LOGGED IN: ${echo}`);
-    return agentReport(ctx, agent, session);
+    const agentId = bytesToText(input.agentUser);
+    // A logged-in agent is read with everything its row shows in one go; only a refusal needs to know more.
+    const [live, viewable] = await Promise.all([ctx.core.getLiveAgent(agentId), viewableBy(ctx)]);
+    if (live) {
+      if (!viewable(live.agent)) throw refuse(`ERROR: agent_status AGENT NOT FOUND: ${echo}`);
+      return agentReport(live);
+    }
+    const agent = await ctx.core.getAgent(agentId);
+    if (!agent || !viewable(agent)) throw refuse(`ERROR: agent_status AGENT NOT FOUND: ${echo}`);
+    throw refuse(`ERROR: agent_status AGENT NOT LOGGED IN: ${echo}`);
   },
   render(report, _ctx, input) {
     const withIp = input.includeIp === 'YES';

@@ -1,5 +1,6 @@
 import { bytesToText } from '../../wire/php-params';
-import { exportRows } from '../../wire/export-rows';
+import { exportLines, exportSeparator } from '../../wire/export-rows';
+import type { LiveAgent } from '@pbx-gateway/core';
 import { agentGroupOf, agentReport, viewableBy, viewReports, type AgentReport } from '../agent-report';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
@@ -19,6 +20,42 @@ const row = (report: AgentReport, subStatus: boolean): string[] => [
   report.user_level,
   ...(subStatus ? [report.pause_code, report.sub_status] : []),
 ];
+
+interface BoardEntry {
+  live: LiveAgent;
+  report: AgentReport;
+}
+
+// Polls that arrive together share one list (listLiveAgents): its reports,
+// sorted, and their rendered lines are built once for all of them, and
+// dropped with the list.
+const boards = new WeakMap<readonly LiveAgent[], readonly BoardEntry[]>();
+const renderedLines = new WeakMap<AgentReport, Map<string, string>>();
+
+/** The list's agents by agent id as JavaScript compares strings, with their reports. */
+function boardOf(list: readonly LiveAgent[]): readonly BoardEntry[] {
+  let board = boards.get(list);
+  if (!board) {
+    board = [...list].sort((a, b) => (a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0)).map((live) => ({ live, report: agentReport(live) }));
+    boards.set(list, board);
+  }
+  return board;
+}
+
+function lineOf(report: AgentReport, separator: string, subStatus: boolean): string {
+  let lines = renderedLines.get(report);
+  if (!lines) {
+    lines = new Map();
+    renderedLines.set(report, lines);
+  }
+  const key = subStatus ? `${separator}+` : separator;
+  let line = lines.get(key);
+  if (line === undefined) {
+    line = row(report, subStatus).join(separator);
+    lines.set(key, line);
+  }
+  return line;
+}
 
 /** `A|B` → the names; empty → no filter. */
 const pipeList = (bytes: string): ReadonlySet<string> | null => {
@@ -48,21 +85,20 @@ export const loggedInAgents = defineNonAgentFunction({
   async run(ctx, input) {
     const campaigns = pipeList(input.campaigns);
     const groups = pipeList(input.userGroups);
-    const viewable = await viewableBy(ctx);
-    const sessions = (await ctx.core.listAgentSessions()).sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+    const [viewable, list] = await Promise.all([viewableBy(ctx), ctx.core.listLiveAgents()]);
     const reports: AgentReport[] = [];
-    for (const session of sessions) {
-      const agent = await ctx.core.getAgent(session.agentId);
-      if (!agent || !viewable(agent)) continue;
-      if (campaigns && !campaigns.has(session.campaignId ?? '')) continue;
-      if (groups && !groups.has(agentGroupOf(agent))) continue;
-      reports.push(await agentReport(ctx, agent, session));
+    for (const { live, report } of boardOf(list)) {
+      if (!viewable(live.agent)) continue;
+      if (campaigns && !campaigns.has(live.session.campaignId ?? '')) continue;
+      if (groups && !groups.has(agentGroupOf(live.agent))) continue;
+      reports.push(report);
     }
     if (reports.length === 0) throw refuse(`ERROR: logged_in_agents NO LOGGED IN AGENTS: ${ctx.user}|${input.agentUser}`);
     return reports;
   },
   render(reports, _ctx, input) {
     const subStatus = input.showSubStatus === 'YES';
-    return exportRows(input.stage, input.header, [...COLUMNS, ...(subStatus ? ['pause_code', 'sub_status'] : [])], reports.map((report) => row(report, subStatus)));
+    const separator = exportSeparator(input.stage);
+    return exportLines(input.stage, input.header, [...COLUMNS, ...(subStatus ? ['pause_code', 'sub_status'] : [])], reports.map((report) => lineOf(report, separator, subStatus)));
   },
 });

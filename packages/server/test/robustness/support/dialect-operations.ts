@@ -416,9 +416,16 @@ const SIPCALL: readonly DialectOperation[] = [
     ['token', credentials.sipcallToken, 'secret'],
     ['extnumber', '100', 'number', ['101', '999']],
   ]),
-  // A service of the platform the gateway does not run yet: ret 404.
   sipcall('App.Sip_Call.MakePloyCall', (credentials) => [
     ['service', 'App.Sip_Call.MakePloyCall', 'service'],
+    ['token', credentials.sipcallToken, 'secret'],
+    ['extnumber', '100', 'number', ['101', '999']],
+    ['destnumber', '13333333333', 'number', ['+8613333333333', '800123456']],
+    ['customuuid', 'bad-input', 'plain'],
+  ]),
+  // A service the gateway does not have: ret 404.
+  sipcall('App.Sip_Call.SendSms', (credentials) => [
+    ['service', 'App.Sip_Call.SendSms', 'service'],
     ['token', credentials.sipcallToken, 'secret'],
     ['destnumber', '13333333333', 'number'],
   ]),

@@ -4,10 +4,10 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import pino from 'pino';
 import supertest from 'supertest';
-import type { CallControl } from '@pbx-gateway/core';
-import { repositoryRoot, startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
-import { ADMIN_API_PREFIX, createAdminApi } from '../src/admin/admin-api';
-import { hashAdminKey } from '../src/admin/admin-key';
+import { systemTimers, type CallControl, type SecretHasher } from '@pbx-gateway/core';
+import { InMemoryStore, repositoryRoot, startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
+import { ADMIN_API_PREFIX, createAdminApi } from '../../src/admin/admin-api';
+import { hashAdminKey } from '../../src/admin/admin-key';
 
 // The admin API (docs/admin-api.md) and `pbx-gateway agent ...`, which talks
 // to it: agents log in and out outside every dialect (VICIdial spec §6).
@@ -21,9 +21,10 @@ describe('the gate: key, JSON errors with stable codes (no database)', () => {
   const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _encoding, done) => void (logLines.push(chunk.toString()), done()) }));
   const appWith = (apiKeySha256: string | null, core: Partial<CallControl> = {}) => {
     const app = express();
-    app.use(ADMIN_API_PREFIX, createAdminApi({ core: core as CallControl, apiKeySha256, logger }));
+    app.use(ADMIN_API_PREFIX, createAdminApi({ core: core as CallControl, store: new InMemoryStore({ timers: systemTimers }), hasher, apiKeySha256, logger }));
     return supertest(app);
   };
+  const hasher: SecretHasher = { hash: async (secret) => `h:${secret}`, verify: async (secret, hash) => hash === `h:${secret}`, fingerprint: (token) => `f:${token}` };
   const listing = { listAgentSessions: async () => [], queuesOfAgent: async () => [] };
 
   test('without a configured key the API is off: 404 ADMIN_API_DISABLED', async () => {
@@ -50,7 +51,7 @@ describe('the gate: key, JSON errors with stable codes (no database)', () => {
   test('the right key passes; the request is logged without it', async () => {
     const response = await appWith(hashAdminKey(KEY), listing).get(`${ADMIN_API_PREFIX}/sessions`).set('Authorization', `Bearer ${KEY}`);
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ sessions: [] });
+    expect(response.body).toEqual({ items: [], page: { offset: 0, limit: 50, next: null } });
     expect(logLines.join('')).toContain('"msg":"admin request"');
     expect(logLines.join('')).not.toContain(KEY);
   });
@@ -68,7 +69,7 @@ describe('the gate: key, JSON errors with stable codes (no database)', () => {
   ])('login with %s: 400 INVALID_REQUEST naming the field', async (_case, body, detail) => {
     const response = await login(body);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ error: { code: 'INVALID_REQUEST', message: 'the login request is not valid', details: expect.arrayContaining([detail]) } });
+    expect(response.body).toEqual({ error: { code: 'INVALID_REQUEST', message: 'the request body is not valid', details: expect.arrayContaining([detail]) } });
   });
 
   test.each([
@@ -87,7 +88,7 @@ describe('the gate: key, JSON errors with stable codes (no database)', () => {
         throw new Error('connect ECONNREFUSED');
       },
     });
-    const missing = await app.get(`${ADMIN_API_PREFIX}/agents`).set('Authorization', `Bearer ${KEY}`);
+    const missing = await app.get(`${ADMIN_API_PREFIX}/no-such-thing`).set('Authorization', `Bearer ${KEY}`);
     expect([missing.status, missing.body.error.code]).toEqual([404, 'NOT_FOUND']);
     const wrongMethod = await app.put(`${ADMIN_API_PREFIX}/sessions`).set('Authorization', `Bearer ${KEY}`);
     expect([wrongMethod.status, wrongMethod.headers.allow, wrongMethod.body.error.code]).toEqual([405, 'GET, POST', 'METHOD_NOT_ALLOWED']);
@@ -145,7 +146,7 @@ describe('logging agents in and out on the whole gateway', () => {
     });
     expect(await vicidial('function=external_pause&value=PAUSE')).toMatch(/^SUCCESS: external_pause function set - PAUSE\|\d+\|1000\n$/);
     const listed = await admin().get('/sessions');
-    expect(listed.body.sessions.find((session: { agentId: string }) => session.agentId === '1000')).toMatchObject({ state: 'paused', campaign: 'TESTCAMP' });
+    expect(listed.body.items.find((session: { agentId: string }) => session.agentId === '1000')).toMatchObject({ state: 'paused', campaign: 'TESTCAMP' });
   });
 
   test('a second login of a logged-in agent: 409 AGENT_ALREADY_LOGGED_IN; an unknown agent: 404 AGENT_NOT_FOUND; an unknown queue: 422 INVALID_ARGUMENT', async () => {
@@ -177,7 +178,7 @@ describe('logging agents in and out on the whole gateway', () => {
     expect(login.code).toBe(0);
     expect(JSON.parse(login.stdout)).toMatchObject({ session: { agentId: '1003', phone: '1003', campaign: 'TESTCAMP', queues: ['SALESLINE', 'SUPPORT'], state: 'paused' } });
     const list = await cli(['agent', 'list'], env);
-    expect(JSON.parse(list.stdout).sessions.map((session: { agentId: string }) => session.agentId)).toEqual(expect.arrayContaining(['1000', '1003']));
+    expect(JSON.parse(list.stdout).items.map((session: { agentId: string }) => session.agentId)).toEqual(expect.arrayContaining(['1000', '1003']));
     expect(JSON.parse((await cli(['agent', 'show', '1003'], env)).stdout).session.agentId).toBe('1003');
     const logout = await cli(['agent', 'logout', '1003'], env);
     expect([logout.code, JSON.parse(logout.stdout)]).toEqual([0, { agentId: '1003', outcome: 'logged_out' }]);
@@ -186,7 +187,7 @@ describe('logging agents in and out on the whole gateway', () => {
     expect([refused.code, refused.stderr]).toEqual([1, 'pbx-gateway: AGENT_NOT_LOGGED_IN: agent 1003 is not logged in\n']);
     const invalid = await cli(['agent', 'login', '1003', '--state', 'asleep'], env);
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toContain('pbx-gateway: INVALID_REQUEST: the login request is not valid\n  /initialState must be equal to one of the allowed values');
+    expect(invalid.stderr).toContain('pbx-gateway: INVALID_REQUEST: the request body is not valid\n  /initialState must be equal to one of the allowed values');
     const wrongKey = await cli(['agent', 'list'], { ...env, ADMIN_API_KEY: `${KEY}-wrong` });
     expect([wrongKey.code, wrongKey.stderr]).toEqual([1, 'pbx-gateway: UNAUTHORIZED: a valid admin key is required (Authorization: Bearer <key>)\n']);
     const usage = await cli(['agent', 'login'], env);

@@ -1,0 +1,148 @@
+import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import type { IncomingCall } from '@pbx-gateway/test-support';
+import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
+
+// Skill 13 is an inbound queue reached on DID 2125550113; agent 101 (phone
+// 40038, auto-answer on) takes a call queued on it, then holds, mutes or
+// transfers it (to skill 14, which nobody serves).
+const SKILL = '13';
+const OTHER_SKILL = '14';
+const DID = '2125550113';
+const AG = `${BASE}/onlineagent/101`;
+const VC = `${BASE}/voicecall/101`;
+
+describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack', () => {
+  const gateway = sharedCcgatewayGateway({
+    extraProvisioning: {
+      queues: [
+        { name: SKILL, strategy: 'longest_wait_time' },
+        { name: OTHER_SKILL, strategy: 'longest_wait_time' },
+      ],
+      didRoutes: [{ did: DID, queue: SKILL }],
+    },
+  });
+  let guid: string;
+  /** The callers of the test, hung up after it (the far end's own hang-up: on Asterisk the far end is a SIP peer). */
+  const callers: IncomingCall[] = [];
+  const callIn = async (caller: string): Promise<IncomingCall> => {
+    const call = await gateway().farEnd.callIn(DID, caller);
+    callers.push(call);
+    return call;
+  };
+
+  beforeEach(async () => {
+    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 200 });
+    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
+    expect((await gateway().http.post(`${AG}/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
+    await collectEvents(gateway(), '101', guid, 2);
+  });
+
+  afterEach(async () => {
+    await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
+    for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
+    await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
+    await gateway().core.idle();
+  });
+
+  /** A caller on the skill, talking with agent 101; its call id. */
+  async function talking(caller: string): Promise<string> {
+    await callIn(caller);
+    const events = await collectEvents(gateway(), '101', guid, 5);
+    expect(events.at(-1)?.eventType).toBe('AgentEvent_Talking');
+    return (events[0]!.content as { callid: string }).callid;
+  }
+
+  /** The bridge the engine has the caller's channel in (its id), or null. */
+  async function bridgeOfCaller(callId: string): Promise<string | null> {
+    const caller = (await gateway().core.getCall(callId))?.legs.find((leg) => leg.role === 'caller');
+    const bridges = await gateway().engineBridges();
+    return bridges.find((bridge) => caller !== undefined && bridge.channels.includes(caller.id))?.id ?? null;
+  }
+
+  test('hold: AgentEvent_Hold, the caller in the holding bridge; gethold: AgentEvent_Talking (feature 0), the caller back; release', async () => {
+    const callid = await talking('5550141');
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
+    const [held] = await collectEvents(gateway(), '101', guid, 1);
+    expectEventShape(held!, '101');
+    expect(described([held!])).toEqual([`AgentEvent_Hold {"callid":"${callid}"}`]);
+    await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.hold` ? true : undefined), 5_000, 'the caller on hold');
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(failure('200-014', 'call state does not allow hold'));
+
+    expect((await gateway().http.post(`${VC}/gethold?callid=other`).set('Guid', guid)).text).toBe(failure('200-015', 'no held call'));
+    expect((await gateway().http.post(`${VC}/gethold?callid=${callid}`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([
+      `AgentEvent_Talking {"caller":"5550141","called":"${DID}","callid":"${callid}","feature":"0","type":"main","mediaAbility":"1"}`,
+    ]);
+    await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.bridge` ? true : undefined), 5_000, 'the caller back with the agent');
+    expect((await gateway().http.post(`${VC}/gethold`).set('Guid', guid)).text).toBe(failure('200-015', 'no held call'));
+
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_Ready',
+    ]);
+  });
+
+  test('the caller hangs up while held: Customer_Release, PhoneRelease, Ready; one CDR', async () => {
+    const callid = await talking('5550142');
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
+    await collectEvents(gateway(), '101', guid, 1);
+    await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.hold` ? true : undefined), 5_000, 'the caller on hold');
+    await callers.at(-1)!.hangup();
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_Ready',
+    ]);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callid)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101', hangupSide: 'caller' });
+  });
+
+  test('beginmute / endmute on the skill call: success, the repeated request refused (200-004 / 200-008); no event', async () => {
+    const callid = await talking('5550143');
+    expect((await gateway().http.post(`${VC}/beginmute`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/beginmute`).set('Guid', guid)).text).toBe(failure('200-004', 'call state does not allow mute'));
+    expect((await gateway().core.getCall(callid))?.call.progress).toMatchObject({ agentMuted: true });
+    expect((await gateway().http.post(`${VC}/endmute`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/endmute`).set('Guid', guid)).text).toBe(failure('200-008', 'call state does not allow unmute'));
+    expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
+  });
+
+  test('transfer to another skill (release mode): the caller waits in that skill, the agent is idle at once; its call keeps its CDR', async () => {
+    const callid = await talking('5550144');
+    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 1, address: OTHER_SKILL, mode: 0 })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const queued = await gateway().waitFor(
+      async () => (await gateway().core.listLiveCalls()).find(({ call }) => call.purpose === 'inbound' && call.progress.queueName === OTHER_SKILL),
+      10_000,
+      'the caller queued on the other skill',
+    );
+    expect(queued.call).toMatchObject({ fromNumber: '5550144', progress: { stage: 'waiting', transferredFrom: callid } });
+    expect(queued.legs.map((leg) => leg.id)).toEqual([caller.id]);
+    expect((await gateway().engineChannels()).map((channel) => channel.id)).toContain(caller.id);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callid)) ?? undefined, 10_000, "the agent's CDR");
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101', toNumber: DID });
+  });
+
+  test('transfer to another skill in success mode: AgentEvent_SuccTransResult (result 0) first, then the release events', async () => {
+    const callid = await talking('5550146');
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 1, address: OTHER_SKILL, mode: 2 })).text).toBe(SUCCESS);
+    const events = await collectEvents(gateway(), '101', guid, 4);
+    for (const event of events) expectEventShape(event, '101');
+    expect(described(events)).toEqual([
+      `AgentEvent_SuccTransResult {"result":0,"callId":"${callid}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
+  });
+
+  test('transfer of a skill call to an outside number: 200-012 (callouts only), the call goes on', async () => {
+    const callid = await talking('5550145');
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: '5550199', mode: 2 })).text).toBe(failure('200-012', 'no call to transfer'));
+    expect((await gateway().core.getCall(callid))?.call).toMatchObject({ state: 'answered', progress: { stage: 'connected' } });
+    expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
+  });
+});
