@@ -7,6 +7,7 @@ import { checkStorable } from './admin-input-limits';
 import { bearerKey, resolveAdminKey } from './admin-key';
 import { ADMIN_API_PREFIX, type AdminContext, type AdminRoute } from './admin-route';
 import { adminRoutes } from './admin-routes';
+import { sendJson } from '../http/send-json';
 
 export { ADMIN_API_PREFIX };
 
@@ -149,14 +150,5 @@ function sendError(res: Response, error: AdminError): void {
   const body: { code: string; message: string; details?: unknown } = { code: error.code, message: error.message };
   if (error.details !== undefined) body.details = error.details;
   sendJson(res, error.status, { error: body });
-}
-
-function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.status(status);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Length', String(Buffer.byteLength(text)));
-  res.end(text);
 }
 

@@ -8,6 +8,7 @@ import { adminKeyMatches, bearerKey } from '../admin/admin-key';
 import { DOMAIN_ERROR_STATUS } from '../admin/admin-errors';
 import { consoleSnapshot } from './console-views';
 import { consoleActions, ConsoleRefusal } from './console-actions';
+import { sendJson } from '../http/send-json';
 
 /** The live console: its page at `/console`, its JSON under `/console/api` (docs/console.md). */
 export const CONSOLE_PREFIX = '/console';
@@ -115,13 +116,4 @@ async function jsonBody(req: Request): Promise<unknown> {
   if (body.kind === 'json') return body.value;
   if (body.kind === 'none') return {};
   throw new ConsoleRefusal(400, 'INVALID_REQUEST', 'the body must be a JSON object (Content-Type: application/json)');
-}
-
-function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.status(status);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Length', String(Buffer.byteLength(text)));
-  res.end(text);
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { CallControl } from '@pbx-gateway/core';
+import { sendJson } from './send-json';
 
 /**
  * `GET /health`: 200 when both Postgres and the telephony engine are
@@ -10,9 +11,6 @@ export function healthHandler(core: CallControl, databaseUp: () => Promise<boole
     const database = await databaseUp().catch(() => false);
     const pbx = core.pbxAvailable();
     const healthy = database && pbx;
-    res.status(healthy ? 200 : 503);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.end(JSON.stringify({ status: healthy ? 'ok' : 'degraded', database: database ? 'up' : 'down', pbx: pbx ? 'connected' : 'disconnected' }));
+    sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'degraded', database: database ? 'up' : 'down', pbx: pbx ? 'connected' : 'disconnected' });
   };
 }
