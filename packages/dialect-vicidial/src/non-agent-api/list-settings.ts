@@ -23,3 +23,18 @@ export const readTransferOverrides = (params: NonAgentParams): Array<{ label: st
 
 /** A transfer number override longer than VICIdial's 50 characters, if one is. */
 export const longTransferOverride = (overrides: ReadonlyArray<{ label: string; value: string }>) => overrides.find((override) => override.value.length > 50);
+
+/** The fields add_list and update_list both take, each filtered as VICIdial filters it. */
+export const readListFields = (params: NonAgentParams) => ({
+  listId: params.read('list_id', { keep: '0-9' }),
+  listName: params.read('list_name', LIST_NAME),
+  campaignId: params.read('campaign_id', LIST_WORD),
+  active: params.read('active', { keep: 'A-Z' }),
+  script: params.read('script', LIST_WORD),
+  dropInboundGroup: params.read('drop_inbound_group', LIST_WORD),
+  resetTime: params.read('reset_time', { keep: '-_0-9' }),
+  customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
+  tzMethod: params.read('tz_method', LIST_WORD),
+  localCallTime: params.read('local_call_time', LIST_WORD),
+  transferOverrides: readTransferOverrides(params),
+});

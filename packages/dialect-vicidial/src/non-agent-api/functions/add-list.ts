@@ -1,22 +1,10 @@
 import { mayWorkWithCampaign } from '@pbx-gateway/core';
 import { bytesToText } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { LIST_NAME, LIST_WORD as WORD, longTransferOverride, readTransferOverrides, TIME_ZONE_METHODS } from '../list-settings';
+import { longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
 import { readWith } from '../params';
 
-const readInput = readWith((params) => ({
-  listId: params.read('list_id', { keep: '0-9' }),
-  listName: params.read('list_name', LIST_NAME),
-  campaignId: params.read('campaign_id', WORD),
-  active: params.read('active', { keep: 'A-Z' }),
-  script: params.read('script', WORD),
-  dropInboundGroup: params.read('drop_inbound_group', WORD),
-  resetTime: params.read('reset_time', { keep: '-_0-9' }),
-  customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
-  tzMethod: params.read('tz_method', WORD),
-  localCallTime: params.read('local_call_time', WORD),
-  transferOverrides: readTransferOverrides(params),
-}));
+const readInput = readWith(readListFields);
 
 type AddListInput = ReturnType<typeof readInput>['value'];
 

@@ -2,7 +2,7 @@ import { isDomainError, mayWorkWithCampaign, type LeadListChanges } from '@pbx-g
 import { mayUseFunction } from '../../auth';
 import { bytesToText } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
-import { LIST_NAME, LIST_WORD as WORD, longTransferOverride, readTransferOverrides, TIME_ZONE_METHODS } from '../list-settings';
+import { LIST_WORD as WORD, longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith, type NonAgentParams } from '../params';
 import { addList } from './add-list';
@@ -14,22 +14,12 @@ const WEB_TEXT = { drop: '\'";\\\\' };
 const ALL_LEADS = 1_000_000;
 
 const readInput = readWith((params) => ({
-  listId: params.read('list_id', { keep: '0-9' }),
-  listName: params.read('list_name', LIST_NAME),
-  campaignId: params.read('campaign_id', WORD),
-  active: params.read('active', { keep: 'A-Z' }),
-  script: params.read('script', WORD),
-  dropInboundGroup: params.read('drop_inbound_group', WORD),
+  ...readListFields(params),
   outboundCid: params.read('outbound_cid', WORD),
   amMessage: params.read('am_message', WORD),
-  resetTime: params.read('reset_time', { keep: '-_0-9' }),
   expirationDate: params.read('expiration_date', WORD),
   webForms: ['web_form_address', 'web_form_address_two', 'web_form_address_three'].map((name) => params.read(name, WEB_TEXT)),
   listDescription: params.read('list_description', WEB_TEXT),
-  tzMethod: params.read('tz_method', WORD),
-  localCallTime: params.read('local_call_time', WORD),
-  transferOverrides: readTransferOverrides(params),
-  customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
   insertIfNotFound: params.read('insert_if_not_found', { keep: 'A-Z' }),
   resetList: params.read('reset_list', { keep: 'A-Z' }),
   deleteList: params.read('delete_list', { keep: 'A-Z' }),
