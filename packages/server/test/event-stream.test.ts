@@ -196,6 +196,9 @@ describe('filters and retention', () => {
 
 describe('order without a lock', () => {
   test('an event that commits while an older transaction still runs reaches the reader once that one ends, though it ends with no event to wake anyone', async () => {
+    // Agent 1000 paused before the reader subscribes, so that the resume below is the reader's first event.
+    expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=PAUSE`)).text).toMatch(/^SUCCESS: external_pause/);
+    await gatewayIdle();
     const client = await stream({ type: 'subscribe', key: KEY, topics: ['agents'] });
     await client.waitForMessage((message) => message.type === 'subscribed', 'subscribed');
     const store = createPgStore({ connectionString: gateway.databaseUrl });
@@ -214,7 +217,6 @@ describe('order without a lock', () => {
         })
         .catch(() => undefined);
       await hasBegun;
-      // Agent 1000 is paused since the tests above.
       expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=RESUME`)).text).toMatch(/^SUCCESS: external_pause/);
       await gatewayIdle();
       const committed = await logRows(`type = 'AgentStateChanged' AND data->>'to' = 'ready'`);
