@@ -1,4 +1,4 @@
-import type { PageRequest } from '../ports/store';
+import type { PageRequest } from '../ports/page-request';
 
 /**
  * What an operator's key may do on the gateway's own administration:

@@ -1,4 +1,4 @@
-import type { PageRequest } from '../ports/store';
+import type { PageRequest } from '../ports/page-request';
 /**
  * A group of users and what its members may reach. API users name their
  * group in their attributes; the group says which campaigns (and so which

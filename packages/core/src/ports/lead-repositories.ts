@@ -1,4 +1,4 @@
-import type { PageRequest } from './store';
+import type { PageRequest } from './page-request';
 import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';

@@ -27,6 +27,9 @@ import type {
   ManualDialQueueRepository,
   VoicemailMessageRepository,
 } from './lead-repositories';
+import type { PageRequest } from './page-request';
+
+export type { PageRequest } from './page-request';
 
 /**
  * Everything the gateway remembers. A transaction sees one consistent state
@@ -73,12 +76,6 @@ export interface StoreTransaction {
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;
   readonly adminKeys: AdminKeyRepository;
-}
-
-/** One page of a listing in its stable order: `offset` rows skipped, then at most `limit`. */
-export interface PageRequest {
-  offset: number;
-  limit: number;
 }
 
 export interface ApiUserRepository {
