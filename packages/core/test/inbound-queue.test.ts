@@ -1,5 +1,5 @@
 import { PbxFailure, type CallOf } from '../src';
-import { agent, queueMember, describeEvents, loginPlain, loginWithConference, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
+import { agent, trunk, queueMember, describeEvents, loginPlain, loginWithConference, createTestCore, type TestCore, domainErrorCode } from '@pbx-gateway/test-support';
 
 const CALLER = '1718000000.42';
 const SECOND_CALLER = '1718000000.43';
@@ -16,6 +16,7 @@ async function setup(queue: { strategy?: string; maxWaitSec?: number | null; act
         { did: '2125550100', queueName: 'SALESLINE' },
         { did: '2125550199', queueName: 'SUPPORT' },
       ],
+      trunks: [trunk(1)],
     },
   });
 }
@@ -521,5 +522,68 @@ describe('hold and mute on a queued call the agent took', () => {
     expect(await domainErrorCode(t.core.parkCallParty({ agentId: '1000', party: 'customer' }))).toBe('NO_ACTIVE_CALL');
     expect(await domainErrorCode(t.core.muteAgent({ agentId: '1000', muted: true }))).toBe('NO_ACTIVE_CALL');
     expect(await domainErrorCode(t.core.muteAgent({ agentId: '1001', muted: true }))).toBe('AGENT_NOT_LOGGED_IN');
+  });
+});
+
+describe('a third party on a queued call the agent took', () => {
+  async function connected(t: TestCore): Promise<{ call: CallOf<'inbound'>; agentLegId: string }> {
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    const agentLegId = `${call.id}.2`;
+    await t.answer(agentLegId);
+    t.pbx.clearCommands();
+    return { call, agentLegId };
+  }
+
+  it('consults a number with the caller on hold, then takes the caller back into a three-way call', async () => {
+    const t = await setup();
+    const { call, agentLegId } = await connected(t);
+    const { legId } = await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null, parkCustomer: true });
+    const hold = `${call.id}.hold`;
+    const bridge = `${call.id}.bridge`;
+    expect(t.pbx.describe()).toEqual([`ensureBridge ${hold} holding`, `addToBridge ${hold} ${CALLER}`, `startMusicOnHold ${hold} null`, expect.stringMatching(new RegExp(`^originate ${legId} `))]);
+    expect((await t.core.getCall(call.id))!.call.progress).toMatchObject({ thirdPartyLegId: legId, parkedLegIds: [CALLER] });
+    t.pbx.clearCommands();
+    await t.answer(legId);
+    expect(t.pbx.describe()).toEqual([`ensureBridge ${bridge} mixing`, `addToBridge ${bridge} ${legId}`]);
+    expect(await t.core.grabCallParty({ agentId: '1000', party: 'customer' })).toEqual({ grabbed: true });
+    expect(t.pbx.bridges.get(bridge)!.legIds).toEqual(expect.arrayContaining([agentLegId, CALLER, legId]));
+
+    // The third party leaving while the agent is there: agent and caller talk on.
+    await t.endLeg(legId, 16, 'Normal Clearing');
+    expect((await t.core.getCall(call.id))!.call).toMatchObject({ state: 'answered', progress: { stage: 'connected', thirdPartyLegId: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ currentCallId: call.id });
+    expect(await t.core.getCdrOfCall(call.id)).toBeNull();
+  });
+
+  it('transfers the caller blind to a number: the agent leaves at once, the caller rings until the number answers, either end ends the call', async () => {
+    const t = await setup();
+    const { call, agentLegId } = await connected(t);
+    const { legId } = await t.core.blindTransfer({ agentId: '1000', number: '5550300', callerId: null, agentAfterCall: 'ready' });
+    expect(t.pbx.describe()).toEqual([`hangup ${agentLegId}`, `setRinging ${CALLER} on`, expect.stringMatching(new RegExp(`^originate ${legId} `))]);
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ currentCallId: null });
+    await t.confirmHangups();
+    expect((await t.core.getCall(call.id))!.call).toMatchObject({ state: 'answered', progress: { agentLeft: true } });
+    t.pbx.clearCommands();
+    await t.answer(legId);
+    expect(t.pbx.describe()).toEqual([`ensureBridge ${call.id}.bridge mixing`, `addToBridge ${call.id}.bridge ${legId}`, `setRinging ${CALLER} off`]);
+
+    await t.endLeg(legId, 16, 'Normal Clearing');
+    await t.confirmHangups();
+    expect(t.pbx.hungUp()).toContain(CALLER);
+    expect(await t.core.getCdrOfCall(call.id)).toMatchObject({ agentId: '1000', hangupCause: 16 });
+  });
+
+  it('ends the call when the number of a blind transfer is busy', async () => {
+    const t = await setup();
+    const { call } = await connected(t);
+    const { legId } = await t.core.blindTransfer({ agentId: '1000', number: '5550300', callerId: null });
+    await t.confirmHangups();
+    await t.endLeg(legId, 17, 'User busy');
+    await t.confirmHangups();
+    expect(t.pbx.hungUp()).toContain(CALLER);
+    expect(await t.core.getCdrOfCall(call.id)).not.toBeNull();
   });
 });

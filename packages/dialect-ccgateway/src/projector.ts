@@ -86,7 +86,8 @@ function isAgentLeg(call: Call, leg: Leg): boolean {
 }
 
 /** The party a talk transfer dialled for the agent to consult (the agent still on the call): Huawei reports its ringing and answer as a callout's. */
-const isConsultedParty = (call: Call, leg: Leg): boolean => call.purpose === 'agent_customer' && leg.role === 'third_party' && call.progress.agentLeft !== true;
+const isConsultedParty = (call: Call, leg: Leg): boolean =>
+  (call.purpose === 'agent_customer' || call.purpose === 'inbound') && leg.role === 'third_party' && call.progress.agentLeft !== true;
 
 function talkingContent(call: Call, called = call.toNumber): WireEventContent {
   const feature = call.purpose === 'inbound' ? '0' : '7';

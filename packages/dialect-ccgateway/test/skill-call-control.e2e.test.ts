@@ -4,10 +4,12 @@ import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Skill 13 is an inbound queue reached on DID 2125550113; agent 101 (phone
 // 40038, auto-answer on) takes a call queued on it, then holds, mutes or
-// transfers it (to skill 14, which nobody serves).
+// transfers it (to skill 14, which nobody serves, or to the number 5550199,
+// which answers).
 const SKILL = '13';
 const OTHER_SKILL = '14';
 const DID = '2125550113';
+const CONSULTED = '5550199';
 const AG = `${BASE}/onlineagent/101`;
 const VC = `${BASE}/voicecall/101`;
 
@@ -32,6 +34,7 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
 
   beforeEach(async () => {
     await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 200 });
+    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 200 });
     guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
     expect((await gateway().http.post(`${AG}/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
     await collectEvents(gateway(), '101', guid, 2);
@@ -139,10 +142,67 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     ]);
   });
 
-  test('transfer of a skill call to an outside number: 200-012 (callouts only), the call goes on', async () => {
+  test('talk transfer of a skill call to a number, then confjoin: the caller on hold while the agent consults, then all three in the call bridge', async () => {
     const callid = await talking('5550145');
-    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: '5550199', mode: 2 })).text).toBe(failure('200-012', 'no call to transfer'));
-    expect((await gateway().core.getCall(callid))?.call).toMatchObject({ state: 'answered', progress: { stage: 'connected' } });
+    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 3 })).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.hold` ? true : undefined), 10_000, 'the caller on hold');
+    const third = await gateway().waitFor(
+      async () => (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up'),
+      10_000,
+      'the consulted party answering',
+    );
+    const events = await collectEvents(gateway(), '101', guid, 2);
+    for (const event of events) expectEventShape(event, '101');
+    expect(described(events)).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${callid}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_Talking {"caller":"5550145","called":"${CONSULTED}","callid":"${callid}","feature":"0","type":"main","mediaAbility":"1"}`,
+    ]);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([
+      `AgentEvent_Talking {"caller":"5550145","called":"${DID}","callid":"${callid}","feature":"0","type":"main","mediaAbility":"1"}`,
+    ]);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.channels.includes(caller.id) && candidate.channels.includes(third.id) && candidate.channels.length === 3),
+      10_000,
+      'caller, agent and consulted party in one bridge',
+    );
+    expect(bridge.id).toBe(`${callid}.bridge`);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('200-011', 'no held call for a three-party call'));
+
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_Ready',
+    ]);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callid)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101' });
+  });
+
+  test('success-mode transfer of a skill call to a number: the agent leaves at once, the caller and the number talk on in the call bridge', async () => {
+    const callid = await talking('5550147');
+    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 2 })).text).toBe(SUCCESS);
+    const events = await collectEvents(gateway(), '101', guid, 3);
+    expect(described(events)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const third = await gateway().waitFor(
+      async () => (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up'),
+      10_000,
+      'the number answering',
+    );
+    await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callid}.bridge` && candidate.channels.includes(caller.id) && candidate.channels.includes(third.id)),
+      10_000,
+      'caller and number in the call bridge',
+    );
+    expect((await gateway().core.getCall(callid))?.call).toMatchObject({ state: 'answered', progress: { stage: 'connected', agentLeft: true } });
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 2 })).text).toBe(failure('200-012', 'no call to transfer'));
+
+    await gateway().farEnd.hangup(third.id, 16);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callid)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101' });
     expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
   });
 });

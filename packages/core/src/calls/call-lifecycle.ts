@@ -77,7 +77,7 @@ function memberThatGotTheCall(call: Call): string | null {
 function decidesTheCall(call: Call, leg: Leg): boolean {
   if (leg.role === 'member') return memberThatGotTheCall(call) === leg.id;
   if (leg.role === 'agent' && call.purpose === 'inbound') return call.progress.agentLegId === leg.id;
-  if (leg.role === 'third_party') return call.purpose === 'agent_customer' && call.progress.agentLeft === true;
+  if (leg.role === 'third_party') return (call.purpose === 'agent_customer' || call.purpose === 'inbound') && call.progress.agentLeft === true;
   return true;
 }
 

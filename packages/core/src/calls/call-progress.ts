@@ -145,6 +145,10 @@ export interface InboundProgress {
   transferredFrom?: string | null;
   /** The queued call the caller was transferred into by the agent who took this one (the caller's leg belongs to it since). */
   transferredTo?: string | null;
+  /** The agent left the call to the caller and a third party (a transfer to an outside number): they talk on in the call's bridge. */
+  agentLeft?: boolean;
+  /** The third party dialled into the call (consultation, transfer to an outside number), while it is live. */
+  thirdPartyLegId?: string | null;
   /** Legs on hold in the call's holding bridge (the caller, held by the agent); set once anything was ever parked. */
   parkedLegIds?: string[];
   /** The agent's voice is kept from the caller (its phone muted on the engine). */

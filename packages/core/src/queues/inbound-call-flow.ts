@@ -39,6 +39,7 @@ export const inboundCall: CallFlow<'inbound'> = {
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
+    if (leg.role === 'third_party') return thirdPartyAnswered(ctx, uow, call, leg);
     const agentId = agentOfLeg(call, leg.id);
     if (agentId === null) return call;
     if (call.progress.stage !== 'ringing_agent') {
@@ -64,14 +65,21 @@ export const inboundCall: CallFlow<'inbound'> = {
 
   async onLegEnded(ctx, uow, call, leg, legs) {
     let current = call;
-    if (leg.role === 'caller') {
+    if (leg.role === 'third_party') {
+      if (call.progress.thirdPartyLegId === leg.id) {
+        current = { ...call, progress: { ...call.progress, thirdPartyLegId: null } };
+        await uow.tx.calls.update(current);
+      }
+      // Once the agent is gone the third party is one of the call's two parties; before, agent and caller talk on.
+      if (call.progress.agentLeft === true) await hangupOtherLegs(ctx, uow, legs, null);
+    } else if (leg.role === 'caller') {
       if (call.progress.stage === 'waiting' || call.progress.stage === 'ringing_agent') current = await withStage(uow, call, 'abandoned');
       await releaseRingingAgents(ctx, uow, call, legs, 'call_gone');
       await hangupOtherLegs(ctx, uow, legs, null);
     } else {
       const agentId = agentOfLeg(call, leg.id);
       if (agentId !== null) uow.publish({ type: 'AgentPhoneReleased', agentId, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
-      if (call.progress.stage === 'connected' && call.progress.agentLegId === leg.id) {
+      if (call.progress.stage === 'connected' && call.progress.agentLegId === leg.id && call.progress.agentLeft !== true) {
         await hangupOtherLegs(ctx, uow, legs, null);
       } else if (call.progress.stage === 'ringing_agent' && agentId !== null) {
         await releaseAgent(ctx, uow, agentId, call.id, 'not_answered');
@@ -92,6 +100,19 @@ export const inboundCall: CallFlow<'inbound'> = {
     return timedOut;
   },
 };
+
+/**
+ * A third party the agent dialled in (transfers/third-party.ts) joins the
+ * call's bridge; a caller transferred blind heard ringing until then.
+ */
+async function thirdPartyAnswered(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, leg: Leg): Promise<InboundCall> {
+  await recordLegAnswered(uow, call, leg);
+  const bridgeId = call.bridgeId ?? callBridgeId(call.id);
+  bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
+  const callerLegId = call.progress.callerLegId;
+  if (call.progress.agentLeft === true) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(callerLegId, false));
+  return call;
+}
 
 /** The agent a phone leg of the call was rung for; null for the caller's leg. */
 function agentOfLeg(call: InboundCall, legId: string): string | null {

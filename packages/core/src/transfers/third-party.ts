@@ -1,11 +1,13 @@
 import { DomainError } from '../errors/domain-error';
-import type { CallOf, Leg } from '../calls/call';
+import type { Leg } from '../calls/call';
 import { newLeg } from '../calls/call-factory';
 import { dialLeg } from '../calls/call-primitives';
 import { agentCustomerCall } from '../calls/agent-customer-call-flow';
+import { inboundCall } from '../queues/inbound-call-flow';
 import { checkDialableNumber } from '../directory/extension-lookup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
+import type { CustomerCall } from './agent-call';
 
 /** Who a third party is and what it sees. */
 export interface ThirdPartyRequest {
@@ -19,15 +21,15 @@ export interface ThirdPartyRequest {
  * Records a third-party leg for a customer call and decides its dialling:
  * the extension with that internal number when there is exactly one, else
  * the number through the preferred trunk. It joins the call's bridge when it
- * answers (flows/agent-customer-call). One third party at a time.
+ * answers (the flow of the call's kind: a callout, a queued call). One third party at a time.
  */
-export async function addThirdPartyLeg(
+export async function addThirdPartyLeg<C extends CustomerCall>(
   ctx: CoreContext,
   uow: UnitOfWork,
-  call: CallOf<'agent_customer'>,
+  call: C,
   legs: readonly Leg[],
   request: ThirdPartyRequest,
-): Promise<{ call: CallOf<'agent_customer'>; leg: Leg }> {
+): Promise<{ call: C; leg: Leg }> {
   const number = checkDialableNumber(request.number);
   if (legs.some((leg) => leg.role === 'third_party' && leg.state !== 'ended' && !leg.hangupRequested)) {
     throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
@@ -36,9 +38,9 @@ export async function addThirdPartyLeg(
   const callerId = request.callerId ?? call.fromNumber;
   const leg = newLeg(call, legs.length + 1, 'third_party', route.endpoint, { number: callerId, name: '' }, uow.now, { dialedNumber: number, account: route.account });
   await uow.tx.calls.insertLeg(leg);
-  const updated: CallOf<'agent_customer'> = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id } };
+  const updated: C = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id } };
   await uow.tx.calls.update(updated);
-  dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: agentCustomerCall, refusal: 'reported' });
+  dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: updated.purpose === 'inbound' ? inboundCall : agentCustomerCall, refusal: 'reported' });
   return { call: updated, leg };
 }
 

@@ -112,8 +112,8 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
 
   return {
     dialThirdParty: ({ agentId, parkCustomer, ...party }) =>
-      onAgentCall(agentId, async (uow, { call, legs }) => {
-        const customer = connectedCustomer(legs);
+      onAgentTalk(agentId, async (uow, { call, legs }) => {
+        const customer = connectedCustomer(legs, customerRoleOf(call));
         const current = parkCustomer ? parkLeg(ctx, uow, call, customer) : call;
         const { leg } = await addThirdPartyLeg(ctx, uow, current, legs, party);
         return { legId: leg.id };
@@ -147,7 +147,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     },
 
     blindTransfer: ({ agentId, agentAfterCall, ...party }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party, agentAfterCall) })),
+      onAgentTalk(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party, agentAfterCall) })),
 
     transferCall: ({ callId, status, ...party }) =>
       onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
@@ -199,12 +199,12 @@ async function transferCustomer(
   ctx: CoreContext,
   uow: UnitOfWork,
   session: AgentSession | null,
-  call: CallOf<'agent_customer'>,
+  call: CustomerCall,
   legs: readonly Leg[],
   party: ThirdPartyRequest,
   agentAfterCall?: AgentSession['afterCall'],
 ): Promise<string> {
-  const customer = connectedCustomer(legs);
+  const customer = connectedCustomer(legs, customerRoleOf(call));
   if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
   const left = await agentLeavesCall(ctx, uow, session, call, legs, agentAfterCall);
   uow.engine.bestEffort('ring customer', () => ctx.pbx.setRinging(customer.id, true));

@@ -5,12 +5,13 @@ import { agentSession } from './agent-session';
 /**
  * `POST /voicecall/{agentid}/confjoin`: after a talk transfer (`transfer`
  * mode 3) the held customer comes back into the call with the agent and the
- * consulted party: a three-way call (`AgentEvent_Talking`). No call:
+ * consulted party: a three-way call (`AgentEvent_Talking`), on a callout or
+ * a skill call. No call:
  * `200-010`; no held customer to join: `200-011`.
  */
 export const confJoinOperation = defineInterface({
   name: 'confJoin',
-  partial: 'callouts only, after a talk transfer (on a skill call `200-010`)',
+  partial: 'after a talk transfer only (no `AgentEvent_Conference`: the spec lists `AgentEvent_Talking`)',
   method: 'POST',
   path: '/voicecall/{agentid}/confjoin',
   body: 'none',

@@ -82,12 +82,13 @@ function planOf(body: TransferBody): Plan | null {
  * number (5): `mode` 2 dials the number into the call and the agent leaves
  * (the customer hears ringing until it answers); `mode` 3 (talk) holds the
  * customer and dials the number for the agent to speak to first; `confjoin`
- * then brings the customer back into a three-way call.
+ * then brings the customer back into a three-way call. All of it on a
+ * callout and on a skill call alike.
  * No call: `200-012`.
  */
 export const transferOperation = defineInterface({
   name: 'transfer',
-  partial: 'to an outside number only from a callout (on a skill call `200-012`); a success-mode transfer leaves the agent at once, so `SuccTransResult` always reports 0',
+  partial: 'a success-mode transfer leaves the agent at once, so `SuccTransResult` always reports 0',
   method: 'POST',
   path: '/voicecall/{agentid}/transfer',
   body: 'json',
