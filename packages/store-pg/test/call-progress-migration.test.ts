@@ -1,7 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@pbx-gateway/test-support';
-import knex, { type Knex } from 'knex';
 import { createPgStore } from '../src';
-import { migrationSource, type NamedMigration } from '../src/migrations';
+import { databaseBeforeMigration } from './support/database-before-migration';
 
 /**
  * Calls placed before each purpose had its own progress kept their flow's
@@ -9,29 +7,10 @@ import { migrationSource, type NamedMigration } from '../src/migrations';
  * gateway upgraded while such calls are up carries them on.
  */
 
-const BEFORE = '027-call-progress';
-
-let database: TestDatabase;
-let db: Knex;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = knex({ client: 'pg', connection: database.url });
-  const all = await migrationSource.getMigrations([]);
-  const earlier: Knex.MigrationSource<NamedMigration> = {
-    ...migrationSource,
-    getMigrations: async () => all.slice(0, all.findIndex((entry) => migrationSource.getMigrationName(entry) === BEFORE)),
-  };
-  await db.migrate.latest({ migrationSource: earlier });
-});
-
-afterAll(async () => {
-  await db.destroy();
-  await database.drop();
-});
+const before = databaseBeforeMigration('027-call-progress');
 
 const insertCall = (id: string, purpose: string, stage: string, data: object) =>
-  db.raw(
+  before.db().raw(
     `INSERT INTO calls (id, purpose, direction, state, stage, from_number, to_number, created_at, origin_dialect, origin_operation, data)
      VALUES (?, ?, 'outbound', 'setup', ?, '2120280100', '800123456', now(), 'test', 'test', ?::jsonb)`,
     [id, purpose, stage, JSON.stringify(data)],
@@ -42,13 +21,13 @@ it("moves each purpose's flow state out of the client's data, and a voice menu's
   await insertCall('menu', 'voice_menu', 'connected', { customuuid: 'u-1', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu', userKey: '1', answeredBy: 'menu.2' });
   await insertCall('manual', 'agent_customer', 'dialing_customer', { customerEndpoint: 'PJSIP/800123456@upc', trunkId: 1 });
   await insertCall('phone', 'agent_phone', 'in_conference', {});
-  await db.raw(
+  await before.db().raw(
     `INSERT INTO cdrs (call_id, purpose, direction, from_number, to_number, started_at, ended_at, duration_sec, billsec, hangup_cause, hangup_cause_text, hangup_side, data)
      VALUES ('menu', 'voice_menu', 'outbound', '2120280100', '800123456', now(), now(), 0, 0, 16, 'Normal Clearing', 'callee', ?::jsonb)`,
     [JSON.stringify({ customuuid: 'u-1', transferKey: '1', groupName: 'extGroup-1', media: 'sound:ivr/menu', mediaName: 'ivr/menu', userKey: '1', answeredBy: 'menu.2' })],
   );
 
-  const store = createPgStore({ connectionString: database.url });
+  const store = createPgStore({ connectionString: before.url() });
   try {
     await store.migrate();
     const calls = store.direct.calls;

@@ -1,8 +1,6 @@
 import { compareEventLogIds, EVENT_LOG_START } from '@pbx-gateway/core';
-import { createTestDatabase, type TestDatabase } from '@pbx-gateway/test-support';
-import knex, { type Knex } from 'knex';
 import { createPgStore } from '../src';
-import { migrationSource, type NamedMigration } from '../src/migrations';
+import { databaseBeforeMigration } from './support/database-before-migration';
 
 /**
  * Entries logged before each row recorded its transaction stay readable, in
@@ -10,36 +8,17 @@ import { migrationSource, type NamedMigration } from '../src/migrations';
  * mark from before becomes a position below them all.
  */
 
-const BEFORE = '145-event-log-transactions';
-
-let database: TestDatabase;
-let db: Knex;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = knex({ client: 'pg', connection: database.url });
-  const all = await migrationSource.getMigrations([]);
-  const earlier: Knex.MigrationSource<NamedMigration> = {
-    ...migrationSource,
-    getMigrations: async () => all.slice(0, all.findIndex((entry) => migrationSource.getMigrationName(entry) === BEFORE)),
-  };
-  await db.migrate.latest({ migrationSource: earlier });
-});
-
-afterAll(async () => {
-  await db.destroy();
-  await database.drop();
-});
+const before = databaseBeforeMigration('145-event-log-transactions');
 
 it('keeps the entries logged before, in their order, ahead of new ones; the old pruned mark stays below them', async () => {
-  await db.raw(
+  await before.db().raw(
     `INSERT INTO event_log (id, at, tenant, topic, type, data) VALUES
        (5, now(), NULL, 'agents', 'Fifth', '{}'), (9, now(), 'acme', 'calls', 'Ninth', '{}'), (12, now(), NULL, 'agents', 'Twelfth', '{}')`,
   );
-  await db.raw(`SELECT setval('event_log_id_seq', 12)`);
-  await db.raw('UPDATE event_log_pruned SET pruned_through = 4');
+  await before.db().raw(`SELECT setval('event_log_id_seq', 12)`);
+  await before.db().raw('UPDATE event_log_pruned SET pruned_through = 4');
 
-  const store = createPgStore({ connectionString: database.url });
+  const store = createPgStore({ connectionString: before.url() });
   try {
     await store.migrate();
     const log = store.direct.eventLog;
