@@ -3,8 +3,8 @@ import { apiUser, hashOf, legOf } from '@pbx-gateway/test-support';
 import { createSipcallProjector } from '@pbx-gateway/dialect-sipcall';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { badRequest } from './support/wire-answers';
 
-const badRequest = (msg: string): string => `{"ret":400,"data":[],"msg":"Bad Request: ${msg}"}`;
 const CDR_URL = 'http://crm.example/cdr';
 // The seed's time is 2020-02-10 11:58:19 in Beijing: the calls below start then.
 const DAY = { starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59' };

@@ -2,14 +2,12 @@ import request from 'supertest';
 import { legOf } from '@pbx-gateway/test-support';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { refusal, badRequest } from './support/wire-answers';
 
 const CALL_SENT = '{"ret":200,"data":{"status":0,"desc":"Call command sent successfully","reqtime":1581307099,"rsptime":1581307099},"msg":""}';
 const HANGUP_SENT = '{"ret":200,"data":{"status":0,"desc":"Hangup command sent successfully","reqtime":1581307099,"rsptime":1581307099},"msg":""}';
 const TOKEN_INVALID = '{"ret":600,"data":[],"msg":"Token invalid, please log in again"}';
 
-const refusal = (wireCode: string, codemsg: string): string =>
-  `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
-const badRequest = (msg: string): string => `{"ret":400,"data":[],"msg":"Bad Request: ${msg}"}`;
 
 describe('Sip_Call call services over HTTP', () => {
   let core: SipcallCore;

@@ -2,13 +2,11 @@ import request from 'supertest';
 import { agent, queue, queueMember } from '@pbx-gateway/test-support';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { refusal, badRequest } from './support/wire-answers';
 
 const query = (result: string): string =>
   `{"ret":200,"data":{"status":0,"desc":"Query successful","result":${result},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
 const done = (desc: string): string => `{"ret":200,"data":{"status":0,"desc":"${desc}","reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
-const refusal = (wireCode: string, codemsg: string): string =>
-  `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
-const badRequest = (msg: string): string => `{"ret":400,"data":[],"msg":"Bad Request: ${msg}"}`;
 
 describe('Sip_Queue services over HTTP', () => {
   let core: SipcallCore;

@@ -2,12 +2,12 @@ import request from 'supertest';
 import { storeRows } from '@pbx-gateway/test-support';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { badRequest } from './support/wire-answers';
 
 const answer = (result: string): string =>
   `{"ret":200,"data":{"status":0,"desc":"Query successful","result":${result},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
 const NOT_FOUND =
   '{"ret":200,"data":{"status":1,"desc":"File does not exist","errors":{"code":"1029","codemsg":"File does not exist"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}';
-const badRequest = (msg: string): string => `{"ret":400,"data":[],"msg":"Bad Request: ${msg}"}`;
 
 describe('App.Sip_Cdr.GetRecodeFile over HTTP', () => {
   let core: SipcallCore;

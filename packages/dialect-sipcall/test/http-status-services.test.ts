@@ -2,11 +2,10 @@ import request from 'supertest';
 import { legOf } from '@pbx-gateway/test-support';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { refusal } from './support/wire-answers';
 
 const answer = (result: string): string =>
   `{"ret":200,"data":{"status":0,"desc":"Query successful","result":${result},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
-const refusal = (wireCode: string, codemsg: string): string =>
-  `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
 const TOKEN_INVALID = '{"ret":600,"data":[],"msg":"Token invalid, please log in again"}';
 
 describe('Sip_Status and Sip_Sipnum services over HTTP', () => {

@@ -2,11 +2,9 @@ import request from 'supertest';
 import { legOf } from '@pbx-gateway/test-support';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { refusal, badRequest } from './support/wire-answers';
 
 const CALL_SENT = '{"ret":200,"data":{"status":0,"desc":"Call command sent successfully","reqtime":1581307099,"rsptime":1581307099},"msg":""}';
-const refusal = (wireCode: string, codemsg: string): string =>
-  `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":1581307099,"rsptime":1581307099},"msg":""}`;
-const badRequest = (msg: string): string => `{"ret":400,"data":[],"msg":"Bad Request: ${msg}"}`;
 
 describe('SpyCall and ForceCall over HTTP', () => {
   let core: SipcallCore;

@@ -2,11 +2,11 @@ import request from 'supertest';
 import { connectedCustomerCall, legsOf, queue } from '@pbx-gateway/test-support';
 import { buildApp, DEMO_COMPANY, demoCore } from './support/app';
 import type { SipcallCore } from './support/sipcall-core';
+import { badRequest } from './support/wire-answers';
 
 const at = (now: Date): number => Math.floor(now.getTime() / 1000);
 const refusal = (wireCode: string, codemsg: string, now: number): string =>
   `{"ret":200,"data":{"status":1,"desc":"${codemsg}","errors":{"code":"${wireCode}","codemsg":"${codemsg}"},"reqtime":${now},"rsptime":${now}},"msg":""}`;
-const badRequest = (msg: string): string => `{"ret":400,"data":[],"msg":"Bad Request: ${msg}"}`;
 
 describe('App.Sip_Call.TransferCall over HTTP', () => {
   let core: SipcallCore;
