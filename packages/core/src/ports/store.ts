@@ -227,6 +227,12 @@ export interface PlaybackRepository {
 
 export interface RecordingRepository {
   insert(recording: Recording): Promise<void>;
+  /**
+   * Stores a recording whose name the client chose; false (nothing stored)
+   * when another recording has that name, also one of a transaction that
+   * commits meanwhile: two calls asking for one name at once get it once.
+   */
+  insertIfNameFree(recording: Recording): Promise<boolean>;
   update(recording: Recording): Promise<void>;
   get(id: string): Promise<Recording | null>;
   /** By the file name the engine knows it by. */

@@ -58,8 +58,7 @@ export async function startCallRecording(ctx: CoreContext, uow: UnitOfWork, call
     durationSec: null,
   };
   // The engine would refuse a name taken too (nothing is overwritten): the call goes on unrecorded.
-  if (await tx.recordings.getByName(name)) return null;
-  await tx.recordings.insert(recording);
+  if (!(await tx.recordings.insertIfNameFree(recording))) return null;
   if (typeof call.data.recordingFile !== 'string') await tx.calls.update({ ...call, data: { ...call.data, recordingFile: recording.location } });
   const bridgeId = recording.bridgeId;
   uow.engine.command('record call', () => ctx.pbx.recordBridge({ recordingName: name, bridgeId, format: RECORDING_FORMAT }), {

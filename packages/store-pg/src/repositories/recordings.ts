@@ -65,6 +65,15 @@ export function createRecordingRepository(db: Knex): RecordingRepository {
       await db('recordings').insert({ id: recording.id, ...toColumns(recording) });
     },
 
+    async insertIfNameFree(recording) {
+      const rows: Array<{ id: string }> = await db('recordings')
+        .insert({ id: recording.id, ...toColumns(recording) })
+        .onConflict('name')
+        .ignore()
+        .returning('id');
+      return rows.length > 0;
+    },
+
     async update(recording) {
       await db('recordings').where({ id: recording.id }).update(toColumns(recording));
     },

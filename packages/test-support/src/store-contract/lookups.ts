@@ -110,5 +110,13 @@ export function lookupContract(makeStore: MakeStore): void {
       expect((await recordings.search({ agentId: '1000', from: at('2024-05-02T00:00:00.000Z'), to: at('2024-05-03T00:00:00.000Z') })).map((found) => found.id)).toEqual(['agent-1000.r2']);
       expect(await recordings.search({ callId: 'nope' })).toEqual([]);
     });
+
+    it('stores a recording under a name the client chose only while no other recording has it', async () => {
+      const recordings = store().direct.recordings;
+      expect(await recordings.insertIfNameFree(recording('call-1.rec-a', { name: 'crm/42' }))).toBe(true);
+      expect(await recordings.insertIfNameFree(recording('call-2.rec-b', { name: 'crm/42' }))).toBe(false);
+      expect(await recordings.get('call-2.rec-b')).toBeNull();
+      expect((await recordings.getByName('crm/42'))?.id).toBe('call-1.rec-a');
+    });
   });
 }

@@ -1109,6 +1109,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       }
       await access.insert('recordings', recording.id, copy(recording));
     },
+    async insertIfNameFree(recording) {
+      if (values<Recording>('recordings').some((other) => other.name === recording.name)) return false;
+      await access.insert('recordings', recording.id, copy(recording));
+      return true;
+    },
     async update(recording) {
       await access.update('recordings', recording.id, copy(recording));
     },
