@@ -32,6 +32,9 @@ export const TOKEN_KIND = 'sipcall-token' as const;
 
 export const attribute = (user: Pick<ApiUser, 'attributes'>, name: string): string => user.attributes[name] ?? '';
 
+/** The core's tenant of a company's calls and CDRs: its company code, none when it has none. */
+export const tenantOf = (company: Pick<ApiUser, 'attributes'>): string | null => attribute(company, COMPANY_ATTRIBUTES.code) || null;
+
 export type Authorization = { ok: true; user: ApiUser } | { ok: false; wire: WireError };
 
 const refuse = (wire: WireError): Authorization => ({ ok: false, wire });

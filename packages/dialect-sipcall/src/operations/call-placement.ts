@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { attribute, COMPANY_ATTRIBUTES } from '../auth';
+import { tenantOf } from '../auth';
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
 import { echoData, type EchoParams } from '../wire/call-params';
@@ -44,7 +44,6 @@ export function callPlacementService<Params>(
     invalidInput: (errors) => paramsFailure(rules, errors, language),
     async run(ctx, request): Promise<void> {
       const user = companyOf(ctx);
-      const companycode = attribute(user, COMPANY_ATTRIBUTES.code);
       const placement = placementOf(request);
       await ctx.core.startClickToCall({
         source: { by: 'internal_number', value: placement.extnumber },
@@ -57,7 +56,7 @@ export function callPlacementService<Params>(
         sourceRingSec: null,
         destinationRingSec: null,
         data: echoData(placement.echoed),
-        tenant: companycode === '' ? null : companycode,
+        tenant: tenantOf(user),
         origin: { dialect: 'sipcall', operation, apiUserId: user.id },
       });
     },

@@ -1,6 +1,6 @@
 import type { ErrorObject, JSONSchemaType } from 'ajv';
 import type { InputCheck, RequestParams } from '@pbx-gateway/dialect-kit';
-import { attribute, COMPANY_ATTRIBUTES } from '../auth';
+import { tenantOf } from '../auth';
 import { cdrCallbackBody, operationsOfCallMethod } from '../callbacks/cdr-callback';
 import { companyCallbacks } from '../callbacks/company';
 import { text } from '../messages';
@@ -78,11 +78,10 @@ export function getBill(settings: SipcallSettings): SipcallService {
     invalidInput: (errors) => paramsFailure(rules, errors, language),
     async run(ctx, request) {
       const company = companyOf(ctx);
-      const companycode = attribute(company, COMPANY_ATTRIBUTES.code);
       const size = request.pagesize === undefined ? DEFAULT_PAGE_SIZE : Number(request.pagesize);
       const page = request.page === undefined ? 1 : Number(request.page);
       const cdrs = await ctx.core.searchCdrs({
-        tenant: companycode === '' ? null : companycode,
+        tenant: tenantOf(company),
         from: queryTime(request.starttime, timeZone)!,
         // Times are to the second: the end second is included whole (a call started at 12:00:00.700 is in a window ending 12:00:00).
         to: new Date(queryTime(request.endtime, timeZone)!.getTime() + 999),

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { attribute, COMPANY_ATTRIBUTES } from '../auth';
+import { tenantOf } from '../auth';
 import { companyCallbacks } from '../callbacks/company';
 import { business } from '../errors';
 import { text } from '../messages';
@@ -42,8 +42,7 @@ export function getRecodeFile(settings: SipcallSettings): SipcallService {
     invalidInput: (errors) => paramsFailure(rules, errors, language),
     async run(ctx, request) {
       const company = companyOf(ctx);
-      const companycode = attribute(company, COMPANY_ATTRIBUTES.code);
-      const [cdr] = await ctx.core.searchCdrs({ tenant: companycode === '' ? null : companycode, recordingFile: request.filename, limit: 1 });
+      const [cdr] = await ctx.core.searchCdrs({ tenant: tenantOf(company), recordingFile: request.filename, limit: 1 });
       if (!cdr) throw refuse(business('1029', 'fileNotFound'));
       const { downloadIp } = companyCallbacks(company, cdr.tenant, settings.callbacks);
       return { recordfilename: request.filename, recordurl: recordingUrl(settings.recordingUrl, downloadIp, request.filename) };

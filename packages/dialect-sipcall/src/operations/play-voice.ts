@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { MediaRequest } from '@pbx-gateway/core';
-import { attribute, COMPANY_ATTRIBUTES } from '../auth';
+import { attribute, COMPANY_ATTRIBUTES, tenantOf } from '../auth';
 import { said } from '../errors';
 import { badRequest, text } from '../messages';
 import type { SipcallSettings } from '../settings';
@@ -88,7 +88,7 @@ export function playVoice(settings: SipcallSettings): SipcallService {
         media,
         transferKey: request.userid.slice(0, at),
         groupName: request.userid.slice(at + 1),
-        tenant: companycode === '' ? null : companycode,
+        tenant: tenantOf(user),
         data: echoData({ customuuid: request.customuuid, chengshudu: request.chengshudu, memberid: request.memberid }),
         origin: { dialect: 'sipcall', operation: 'PlayVoice', apiUserId: user.id },
       });
