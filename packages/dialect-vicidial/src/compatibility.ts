@@ -24,7 +24,6 @@ export const DOCUMENTED_NON_AGENT_FUNCTIONS: readonly string[] = [
 
 /** Why a documented function is not run, where there is more to say than that it is not built. */
 const NOT_RUN_BECAUSE: Readonly<Record<string, string>> = {
-  check_phone_number: 'needs call times and area-code time zones, which the gateway does not keep',
   server_refresh: 'the gateway has no VICIdial servers to refresh',
 };
 

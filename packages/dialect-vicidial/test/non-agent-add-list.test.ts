@@ -17,7 +17,8 @@ test.each(['6675', '6667'])('without modify_lists or API access (%s): no permiss
 test.each([
   ['list_id=1&list_name=Test+API+list&campaign_id=TESTCAMP', '1|Test API list|TESTCAMP'],
   ['list_id=123456789012345&list_name=Test+API+list&campaign_id=TESTCAMP', '123456789012345|Test API list|TESTCAMP'],
-  ['list_id=1101&list_name=short&campaign_id=TESTCAMP', '1101|short|TESTCAMP'],
+  ['list_id=1101&list_name=x&campaign_id=TESTCAMP', '1101|x|TESTCAMP'],
+  ['list_id=1101&list_name=&campaign_id=TESTCAMP', '1101||TESTCAMP'],
   [`list_id=1101&list_name=${'x'.repeat(31)}&campaign_id=TESTCAMP`, `1101|${'x'.repeat(31)}|TESTCAMP`],
   ['list_id=1101&list_name=Test+API+list&campaign_id=', '1101|Test API list|'],
   ['list_id=1101&list_name=Test+API+list&campaign_id=TESTCAMP9', '1101|Test API list|TESTCAMP9'],
@@ -41,7 +42,7 @@ test.each([
   ['custom_fields_copy=999', 'CUSTOM FIELDS LIST ID TO COPY FROM DOES NOT EXIST', '1101|999|0'],
   ['custom_fields_copy=101', 'CUSTOM FIELDS LIST ID TO COPY FROM HAS NO CUSTOM FIELDS', '1101|101|0'],
   ['tz_method=AREA', 'TIME ZONE METHOD IS NOT VALID', 'AREA'],
-  ['local_call_time=9am-9pm', 'LOCAL CALL TIME DOES NOT EXIST', '9am-9pm'],
+  ['local_call_time=8am-10pm', 'LOCAL CALL TIME DOES NOT EXIST', '8am-10pm'],
   [`xferconf_one=${'1'.repeat(51)}`, 'TRANSFER CONF OVERRIDE ONE IS NOT VALID', '1'.repeat(51)],
   [`xferconf_five=${'5'.repeat(51)}`, 'TRANSFER CONF OVERRIDE FIVE IS NOT VALID', '5'.repeat(51)],
 ])('an optional field it cannot take (%s): its line, nothing added', async (query, reason, data) => {
@@ -55,6 +56,9 @@ test('added: inactive by default, active with active=Y, the optional fields it c
   expectVicidialAnswer(await api('list_id=1102&list_name=Second+API+list&campaign_id=TESTCAMP&active=Y'), 'SUCCESS: add_list LIST HAS BEEN ADDED - 6666|1102|Second API list|TESTCAMP\n');
   expect(await gateway().core.getLeadList(1102)).toEqual({ id: 1102, name: 'Second API list', campaignId: 'TESTCAMP', active: true });
   expectVicidialAnswer(await api(REQUIRED), 'ERROR: add_list LIST ALREADY EXISTS: |6666|1101\n');
+  // A name of 2 bytes is enough (fewer than 6 were refused before 2.14-194); an installed call time is one that exists.
+  expectVicidialAnswer(await api('list_id=1103&list_name=Q4&campaign_id=TESTCAMP&local_call_time=9am-9pm'), 'SUCCESS: add_list LIST HAS BEEN ADDED - 6666|1103|Q4|TESTCAMP\n');
+  expect(await gateway().core.getLeadList(1103)).toEqual({ id: 1103, name: 'Q4', campaignId: 'TESTCAMP', active: false });
   expectVicidialAnswer(
     await nonAgentGet(gateway(), 'source=test&user=6666&pass=1234&function=list_info&list_id=1102&leads_counts=Y'),
     '1102|Second API list|TESTCAMP|Y|||2099-12-31|0|0|0\n',

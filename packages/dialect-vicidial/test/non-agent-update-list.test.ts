@@ -79,7 +79,7 @@ test.each([
   [`am_message=${'1'.repeat(101)}`, 'ANSWERING MACHINE MESSAGE MUST LESS THAN 101 DIGITS', '1'.repeat(101)],
   ['reset_time=012', 'RESET TIME IS NOT VALID', '012'],
   ['tz_method=NOPE', 'TIME ZONE METHOD IS NOT VALID', 'NOPE'],
-  ['local_call_time=9am-9pm', 'LOCAL CALL TIME DOES NOT EXIST', '9am-9pm'],
+  ['local_call_time=8am-10pm', 'LOCAL CALL TIME DOES NOT EXIST', '8am-10pm'],
   [`xferconf_three=${'2'.repeat(51)}`, 'TRANSFER CONF OVERRIDE THREE IS NOT VALID', '2'.repeat(51)],
 ])('%s: its line, and nothing changes', async (query, reason, data) => {
   expectVicidialAnswer(await api(`list_id=501&list_name=Never+this+name&${query}`.replace('list_name=Never+this+name&list_name', 'list_name')), `ERROR: update_list ${reason}, THIS IS AN OPTIONAL FIELD: |6666|${data}\n`);

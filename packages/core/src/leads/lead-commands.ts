@@ -7,7 +7,7 @@ import { addLeadList } from './add-lead-list';
 import { removeLeadList } from './remove-lead-list';
 import { updateLeadList, type LeadListChanges } from './update-lead-list';
 import type { Callback } from './callback';
-import type { DncEntry } from './do-not-call';
+import type { DncEntry, DncScope } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
 import { deleteLead } from './delete-lead';
 import { changeLeadCallback, removeLeadCallbacks, scheduleLeadCallback, type CallbackChanges } from './schedule-callback';
@@ -63,6 +63,8 @@ export interface LeadCommands {
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
+  /** Whether the number is on that do-not-call list. */
+  isDncNumber(scope: DncScope, phoneNumber: string): Promise<boolean>;
   /** False when the number is on that list already. */
   addDncNumber(entry: DncEntry): Promise<boolean>;
   /** False when the number was not on that list. */
@@ -107,6 +109,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),
+    isDncNumber: (scope, phoneNumber) => direct.dnc.contains(scope, phoneNumber),
     addDncNumber: (entry) => track(addDncNumber(ctx, entry)),
     removeDncNumber: (entry) => track(removeDncNumber(ctx, entry)),
     deleteLead: (leadId) => track(deleteLead(ctx, leadId)),

@@ -10,6 +10,7 @@ import { agentStatusFunction } from './functions/agent-status';
 import { blindMonitor } from './functions/blind-monitor';
 import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
+import { checkPhoneNumber } from './functions/check-phone-number';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
@@ -37,6 +38,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   blindMonitor,
   callidInfo,
   campaignsList,
+  checkPhoneNumber,
   deleteDncPhone,
   hopperList,
   inGroupStatus,

@@ -3,6 +3,7 @@ import { bytesToText } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
 import { readWith } from '../params';
+import { listCallTimeExists } from '../call-times';
 
 const readInput = readWith(readListFields);
 
@@ -10,9 +11,10 @@ type AddListInput = ReturnType<typeof readInput>['value'];
 
 /**
  * The optional fields, checked in VICIdial's order. The gateway keeps no
- * scripts, custom fields or call times: any script, any list to copy custom
- * fields from, any call time but `campaign` gets VICIdial's line for one
- * that does not exist (or has no custom fields).
+ * scripts or custom fields, and knows only VICIdial's installed call times:
+ * any script, any list to copy custom fields from, any other call time but
+ * `campaign` gets VICIdial's line for one that does not exist (or has no
+ * custom fields).
  */
 async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): Promise<void> {
   const line = (reason: string, data: string) => refuse(`ERROR: add_list ${reason}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${data}`);
@@ -25,7 +27,7 @@ async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): P
     throw line(reason, `${input.listId}|${input.customFieldsCopy}|0`);
   }
   if (input.tzMethod !== '' && !TIME_ZONE_METHODS.has(input.tzMethod)) throw line('TIME ZONE METHOD IS NOT VALID', input.tzMethod);
-  if (input.localCallTime !== '' && input.localCallTime !== 'campaign') throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
+  if (input.localCallTime !== '' && !listCallTimeExists(input.localCallTime)) throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
   const longOverride = longTransferOverride(input.transferOverrides);
   if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
 }
@@ -42,7 +44,8 @@ export const addList = defineNonAgentFunction({
   input: readInput,
   async run(ctx, input) {
     const { listId, listName, campaignId } = input;
-    if (listId.length < 2 || listId.length > 14 || campaignId.length < 1 || campaignId.length > 8 || listName.length < 6 || listName.length > 30) {
+    // A name of 2 to 30 bytes (2.14-194 on; update_list still asks 6 to 30 of a new name).
+    if (listId.length < 2 || listId.length > 14 || campaignId.length < 1 || campaignId.length > 8 || listName.length < 2 || listName.length > 30) {
       throw refuse(`ERROR: add_list YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${listId}|${listName}|${campaignId}`);
     }
     const [campaign, group] = await Promise.all([ctx.core.getCampaign(bytesToText(campaignId)), ctx.core.getUserGroup(ctx.apiUser.group)]);

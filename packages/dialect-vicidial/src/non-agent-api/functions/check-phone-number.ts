@@ -1,0 +1,110 @@
+import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
+import { bytesToText } from '../../wire/php-params';
+import { dialableAt, INSTALLED_CALL_TIMES, numberGmtNow, type CallTime } from '../call-times';
+import { LIST_WORD } from '../list-settings';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { IDENTIFIER, readWith } from '../params';
+
+const readInput = readWith((params) => ({
+  phoneNumber: params.read('phone_number', { keep: '0-9' }),
+  phoneCode: params.read('phone_code', { keep: '0-9' }) || '1',
+  localCallTime: params.read('local_call_time', LIST_WORD),
+  tzMethod: params.read('tz_method', LIST_WORD) || 'AREACODE',
+  dncCheck: params.read('dnc_check', IDENTIFIER),
+  campaignDncCheck: params.read('campaign_dnc_check', IDENTIFIER),
+  campaignId: params.read('campaign_id', LIST_WORD),
+  usacanPrefixCheck: params.read('usacan_prefix_check', { keep: 'A-Z' }),
+  usacanAreacodeCheck: params.read('usacan_areacode_check', { keep: 'A-Z' }),
+  nanpaCheck: params.read('nanpa_ac_prefix_check', { keep: 'A-Z' }),
+  postalCode: params.read('postal_code', LEAD_PARAM_FILTERS.postal_code),
+  state: params.read('state', LEAD_PARAM_FILTERS.state),
+  owner: params.read('owner', LEAD_PARAM_FILTERS.owner),
+}));
+
+type Input = ReturnType<typeof readInput>['value'];
+
+/** Only these switch a do-not-call check on here (not YES, unlike add_lead). */
+const dncAsked = (flag: string): boolean => flag === 'Y' || flag === 'AREACODE';
+
+/**
+ * A North American area code: three digits, the first 2–9, not an N11
+ * service code. VICIdial looks it up in its phone-code table, which the
+ * gateway does not keep (see docs).
+ */
+const isNorthAmericanAreaCode = (areaCode: string): boolean => /^[2-9]\d\d$/.test(areaCode) && !/^[2-9]11$/.test(areaCode);
+
+/** The number's own validity, in VICIdial's order: the first failing check's words, or null. */
+function invalidNumber(input: Input): string | null {
+  if (input.phoneNumber.length < 6 || input.phoneNumber.length > 16) return 'INVALID PHONE NUMBER LENGTH';
+  if (input.usacanPrefixCheck === 'Y' && Number(input.phoneNumber.charAt(3)) < 2) return 'INVALID PHONE NUMBER PREFIX';
+  if (input.usacanAreacodeCheck === 'Y' && !isNorthAmericanAreaCode(input.phoneNumber.slice(0, 3))) return 'INVALID PHONE NUMBER AREACODE';
+  return null;
+}
+
+/** The numbers a check looks for: the number, and with AREACODE its area code's whole range (`727XXXXXXX`). */
+const dncNumbers = (flag: string, phoneNumber: string): string[] => (flag === 'AREACODE' ? [phoneNumber, `${phoneNumber.slice(0, 3)}XXXXXXX`] : [phoneNumber]);
+
+async function onSystemDnc(ctx: NonAgentContext, input: Input): Promise<boolean> {
+  const found = await Promise.all(dncNumbers(input.dncCheck, input.phoneNumber).map((number) => ctx.core.isDncNumber({ kind: 'system' }, number)));
+  return found.includes(true);
+}
+
+/** The campaign's list, or the one it uses instead; a campaign that does not exist names its own (empty) list. */
+async function onCampaignDnc(ctx: NonAgentContext, input: Input): Promise<boolean> {
+  const campaignId = bytesToText(input.campaignId);
+  const listOwner = (await ctx.core.getCampaign(campaignId))?.useOtherCampaignDnc || campaignId;
+  const scope = { kind: 'campaign', campaignId: listOwner } as const;
+  const found = await Promise.all(dncNumbers(input.campaignDncCheck, input.phoneNumber).map((number) => ctx.core.isDncNumber(scope, number)));
+  return found.includes(true);
+}
+
+/** One `<METHOD>: <dialable>|<gmt>#` part per time zone method named; POSTAL and TZCODE need their field, else `0|`. */
+function timeZoneParts(ctx: NonAgentContext, input: Input, callTime: CallTime): string {
+  const zoned = (): string => {
+    const gmt = numberGmtNow(ctx.now, ctx.settings.timeZone);
+    return `${dialableAt(callTime, ctx.now, gmt)}|${gmt}`;
+  };
+  const method = input.tzMethod.toUpperCase();
+  let parts = '';
+  if (method.includes('AREACODE')) parts += `AREACODE: ${zoned()}#`;
+  if (method.includes('POSTAL')) parts += `POSTAL: ${input.postalCode.length === 5 ? zoned() : '0|'}#`;
+  if (method.includes('TZCODE')) parts += `TZCODE: ${input.owner.length > 0 && input.owner.length < 7 ? zoned() : '0|'}#`;
+  return parts;
+}
+
+/**
+ * check_phone_number: whether a number may be dialled now — its length and
+ * North American prefix and area code, the do-not-call lists asked for,
+ * then, per time zone method, whether the call time allows it at the
+ * number's local time.
+ */
+export const checkPhoneNumber = defineNonAgentFunction({
+  name: 'check_phone_number',
+  partial: 'time zones are the server\'s own and call times VICIdial\'s installed ones (no area-code, postal-code, NANPA or call-time tables are kept)',
+  function: 'check_phone_number',
+  auth: {
+    allows: (user) => user.level > 7,
+    // VICIdial echoes a variable this function never sets: always empty.
+    denied: (user) => `ERROR: check_phone_number USER DOES NOT HAVE PERMISSION TO CHECK PHONE NUMBERS: |${user}||`,
+  },
+  input: readInput,
+  async run(ctx, input) {
+    const callTime = INSTALLED_CALL_TIMES.get(bytesToText(input.localCallTime));
+    if (!callTime) throw refuse(`ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |${ctx.user}|${input.localCallTime}|`);
+    // No NANPA prefix data is loaded, so VICIdial's own refusal for that case applies.
+    if (input.nanpaCheck === 'Y' || input.tzMethod.toUpperCase().includes('NANPA')) {
+      throw refuse(`ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - 0|${ctx.user}`);
+    }
+    const invalid = invalidNumber(input);
+    if (invalid) throw refuse(`ERROR: check_phone_number ${invalid} - ${input.phoneNumber}|${ctx.user}`);
+    if (dncAsked(input.dncCheck) && (await onSystemDnc(ctx, input))) {
+      throw refuse(`ERROR: check_phone_number PHONE NUMBER IN DNC - ${input.phoneNumber}|${ctx.user}`);
+    }
+    if (dncAsked(input.campaignDncCheck) && (await onCampaignDnc(ctx, input))) {
+      throw refuse(`ERROR: check_phone_number PHONE NUMBER IN CAMPAIGN DNC - ${input.phoneNumber}|${input.campaignId}|${ctx.user}`);
+    }
+    const { phoneNumber, phoneCode, postalCode, state, owner } = input;
+    return `${timeZoneParts(ctx, input, callTime)}PHONE: ${phoneNumber}|${phoneCode}|${postalCode}|${state}|${owner}|`;
+  },
+  render: (line) => line,
+});
