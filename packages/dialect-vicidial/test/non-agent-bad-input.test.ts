@@ -39,6 +39,7 @@ const FUNCTIONS = [
   'add_list',
   'update_list',
   'agent_campaigns',
+  'check_phone_number',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

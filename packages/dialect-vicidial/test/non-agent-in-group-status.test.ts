@@ -16,12 +16,14 @@ const gateway = sharedGateway({
 const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&function=in_group_status&user=${user}&pass=1234&${query}`);
 
 test.each(['6675', '6667', '6679'])('without view_reports or API access (%s): no permission', async (user) => {
-  expectVicidialAnswer(await api('in_groups=SALESLINE', user), `ERROR: in_group_status USER DOES NOT HAVE PERMISSION TO GET GROUP INFO: |${user}|0|\n`);
+  expectVicidialAnswer(await api('in_groups=SALESLINE', user), `ERROR: in_group_status USER DOES NOT HAVE PERMISSION TO GET IN-GROUP INFO: |${user}|0|\n`);
 });
 
 test('no in-group named', async () => {
   expectVicidialAnswer(await api(''), 'ERROR: in_group_status INVALID SEARCH PARAMETERS: 6666|\n');
-  expectVicidialAnswer(await api('in_groups=||'), 'ERROR: in_group_status INVALID SEARCH PARAMETERS: 6666|||\n');
+  expectVicidialAnswer(await api('in_groups='), 'ERROR: in_group_status INVALID SEARCH PARAMETERS: 6666|\n');
+  // A value naming no in-group is still a search: VICIdial prints it, its pipes turned to spaces.
+  expectVicidialAnswer(await api('in_groups=||'), '  |0|0|0|0|0|0|0|0\n');
 });
 
 test("one row: the in-groups' calls and the agents taking them; csv with header=YES", async () => {

@@ -20,7 +20,8 @@ const row = (report: AgentReport, withIp: boolean): string[] => [
   report.phone_number,
   report.vendor_lead_code,
   report.session_id,
-  ...(withIp ? [report.computer_ip] : []),
+  // VICIdial adds the address only when it found one (longer than 3): the header names it regardless.
+  ...(withIp && report.computer_ip.length > 3 ? [report.computer_ip] : []),
 ];
 
 const readInput = readWith((params) => ({
@@ -33,7 +34,7 @@ const readInput = readWith((params) => ({
 /**
  * agent_status (spec §4.2): one logged-in agent's live state as an export
  * row (`stage`, `header`); `include_ip=YES` adds the agent's computer
- * address.
+ * address (to the header always, to the row when there is one).
  */
 export const agentStatusFunction = defineNonAgentFunction({
   name: 'agent_status',

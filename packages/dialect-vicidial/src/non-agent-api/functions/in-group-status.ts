@@ -1,6 +1,6 @@
 import type { AgentSession } from '@pbx-gateway/core';
 import { exportRows } from '../../wire/export-rows';
-import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { bytesToText } from '../../wire/php-params';
 import { countAgents } from '../agent-report';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
@@ -31,12 +31,13 @@ export const inGroupStatus = defineNonAgentFunction({
   function: 'in_group_status',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports,
-    denied: (user) => `ERROR: in_group_status USER DOES NOT HAVE PERMISSION TO GET GROUP INFO: |${user}|0|`,
+    denied: (user) => `ERROR: in_group_status USER DOES NOT HAVE PERMISSION TO GET IN-GROUP INFO: |${user}|0|`,
   },
   input: readInput,
   async run(ctx, input) {
+    // Any value of under 10000 bytes is a search, even one naming no group (`|`).
+    if (input.inGroups.length < 1 || input.inGroups.length >= 10000) throw refuse(`ERROR: in_group_status INVALID SEARCH PARAMETERS: ${ctx.user}|${input.inGroups}`);
     const names = bytesToText(input.inGroups).split('|').filter((name) => name !== '');
-    if (names.length === 0) throw refuse(`ERROR: in_group_status INVALID SEARCH PARAMETERS: ${ctx.user}|${input.inGroups}`);
     const sessions: AgentSession[] = [];
     let connected = 0;
     for (const session of await ctx.core.listAgentSessions()) {
@@ -46,10 +47,10 @@ export const inGroupStatus = defineNonAgentFunction({
       if (await onCallOf(ctx, session, names)) connected += 1;
     }
     const waiting = (await ctx.core.listWaitingCalls(names)).length;
-    return { names, waiting, total: waiting + connected, counts: await countAgents(ctx, sessions) };
+    return { waiting, total: waiting + connected, counts: await countAgents(ctx, sessions) };
   },
-  render({ names, waiting, total, counts }, _ctx, input) {
-    const row = [utf8ToBytes(names.join(' ')), total, waiting, counts.loggedIn, counts.inCalls, counts.waiting, counts.paused, counts.inDispo, counts.inDial];
+  render({ waiting, total, counts }, _ctx, input) {
+    const row = [input.inGroups.replace(/\|/g, ' '), total, waiting, counts.loggedIn, counts.inCalls, counts.waiting, counts.paused, counts.inDispo, counts.inDial];
     return exportRows(input.stage, input.header, COLUMNS, [row]);
   },
 });

@@ -1,4 +1,4 @@
-import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { bytesToText } from '../../wire/php-params';
 import { exportRows } from '../../wire/export-rows';
 import { agentGroupOf, countAgents } from '../agent-report';
 import { defineNonAgentFunction, refuse } from '../operation';
@@ -24,22 +24,23 @@ export const userGroupStatus = defineNonAgentFunction({
   function: 'user_group_status',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports,
-    denied: (user) => `ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET GROUP INFO: |${user}|0|`,
+    denied: (user) => `ERROR: user_group_status USER DOES NOT HAVE PERMISSION TO GET USER GROUP INFO: |${user}|0|`,
   },
   input: readInput,
   async run(ctx, input) {
+    // Any value of under 10000 bytes is a search, even one naming no group (`|`).
+    if (input.userGroups.length < 1 || input.userGroups.length >= 10000) throw refuse(`ERROR: user_group_status INVALID SEARCH PARAMETERS: ${ctx.user}|${input.userGroups}`);
     const names = bytesToText(input.userGroups).split('|').filter((name) => name !== '');
-    if (names.length === 0) throw refuse(`ERROR: user_group_status INVALID SEARCH PARAMETERS: ${ctx.user}|${input.userGroups}`);
     const sessions = [];
     for (const session of await ctx.core.listAgentSessions()) {
       const agent = await ctx.core.getAgent(session.agentId);
       if (agent && names.includes(agentGroupOf(agent))) sessions.push(session);
     }
     const counts = await countAgents(ctx, sessions);
-    return { names, counts };
+    return { counts };
   },
-  render({ names, counts }, _ctx, input) {
-    const row = [utf8ToBytes(names.join(' ')), 0, counts.loggedIn, counts.inCalls, counts.waiting, counts.paused, 0, counts.inDispo, counts.inDial];
+  render({ counts }, _ctx, input) {
+    const row = [input.userGroups.replace(/\|/g, ' '), 0, counts.loggedIn, counts.inCalls, counts.waiting, counts.paused, 0, counts.inDispo, counts.inDial];
     return exportRows(input.stage, input.header, COLUMNS, [row]);
   },
 });
