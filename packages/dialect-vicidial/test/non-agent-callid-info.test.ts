@@ -43,11 +43,14 @@ test('no call_id, one shorter than 18 or longer than 100: INVALID SEARCH PARAMET
 
 test('a call the gateway does not know: CALL NOT FOUND (the agent echoed empty)', async () => {
   expectVicidialAnswer(await api('call_id=M4050908070000012345'), 'ERROR: callid_info CALL NOT FOUND: 6666|\n');
+  // VICIdial echoes agent_user there, which the function otherwise ignores.
+  expectVicidialAnswer(await api('call_id=M4050908070000012345&agent_user=1000'), 'ERROR: callid_info CALL NOT FOUND: 6666|1000\n');
 });
 
 test('a call placed for no lead: its ID and talk time (0 while it is up); with detail=YES, CALL LOG NOT FOUND (no log entry to detail)', async () => {
   expectVicidialAnswer(await api(`call_id=${unloggedCallId}`), `${unloggedCallId}|0\n`);
   expectVicidialAnswer(await api(`call_id=${unloggedCallId}&detail=YES`), 'ERROR: callid_info CALL LOG NOT FOUND: 6666|\n');
+  expectVicidialAnswer(await api(`call_id=${unloggedCallId}&detail=YES&agent_user=1006`), 'ERROR: callid_info CALL LOG NOT FOUND: 6666|1006\n');
 });
 
 test("a lead call: its ID and the customer's talk time", async () => {

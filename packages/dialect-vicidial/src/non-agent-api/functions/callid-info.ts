@@ -4,7 +4,7 @@ import { exportRows } from '../../wire/export-rows';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { serverTime } from '../../wire/server-time';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { readWith } from '../params';
+import { IDENTIFIER, readWith } from '../params';
 
 const COLUMNS = ['call_id', 'custtime'] as const;
 const DETAIL_COLUMNS = ['call_id', 'custtime', 'call_date', 'phone', 'call_type', 'campaign_id', 'list_id', 'status', 'user'] as const;
@@ -21,6 +21,8 @@ const readInput = readWith((params) => ({
   detail: params.read('detail', { keep: 'A-Z' }),
   stage: params.read('stage', { keep: '0-9{L}' }),
   header: params.read('header', { keep: '0-9{L}' }),
+  // Never read by the function, but echoed by its not-found lines.
+  agentUser: params.read('agent_user', IDENTIFIER),
 }));
 
 interface CallInfo {
@@ -34,10 +36,10 @@ interface CallInfo {
 const callTypeOf = (direction: CallDirection): string => (direction === 'inbound' ? 'INBOUND' : 'OUTBOUND_MANUAL');
 
 /** The call and its dialer log, if it has one: CALL NOT FOUND for a call the gateway does not know. */
-async function findCallInfo(ctx: NonAgentContext, callId: string): Promise<CallInfo> {
+async function findCallInfo(ctx: NonAgentContext, callId: string, agentUser: string): Promise<CallInfo> {
   const [live, cdr, log] = await Promise.all([ctx.core.getCall(callId), ctx.core.getCdrOfCall(callId), ctx.core.getLeadCall(callId)]);
   const direction = live?.call.direction ?? cdr?.direction;
-  if (direction === undefined) throw refuse(`ERROR: callid_info CALL NOT FOUND: ${ctx.user}|`);
+  if (direction === undefined) throw refuse(`ERROR: callid_info CALL NOT FOUND: ${ctx.user}|${agentUser}`);
   // VICIdial's customer time is the agent's talk time less its dead time: the answered span of the ended call.
   return { log, direction, talkSec: cdr?.billsec ?? 0 };
 }
@@ -59,11 +61,11 @@ export const callidInfo = defineNonAgentFunction({
     if (input.callId.length < SHORTEST_CALL_ID || input.callId.length > LONGEST_CALL_ID) {
       throw refuse(`ERROR: callid_info INVALID SEARCH PARAMETERS: ${ctx.user}|${input.callId}`);
     }
-    const info = await findCallInfo(ctx, callIdOfWire(bytesToText(input.callId)));
+    const info = await findCallInfo(ctx, callIdOfWire(bytesToText(input.callId)), input.agentUser);
     const row = [input.callId, String(info.talkSec)];
     if (input.detail !== 'YES') return row;
     const { log } = info;
-    if (!log) throw refuse(`ERROR: callid_info CALL LOG NOT FOUND: ${ctx.user}|`);
+    if (!log) throw refuse(`ERROR: callid_info CALL LOG NOT FOUND: ${ctx.user}|${input.agentUser}`);
     const listId = (await ctx.core.getLead(log.leadId))?.listId ?? null;
     return [
       ...row,
