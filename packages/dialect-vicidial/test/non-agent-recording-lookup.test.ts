@@ -38,6 +38,11 @@ test.each([
   ['date=2024-01-01', '6666|||2024-01-01|'],
   ['extension=1000', '6666||||'],
   ['', '6666||||'],
+  // Outside their lengths the criteria are left out: an agent of 2, a day of 9, a lead of 11 digits, a call ID of 8.
+  ['agent_user=10&date=2024-01-01', '6666|10||2024-01-01|'],
+  ['agent_user=1000&date=2024-1-01', '6666|1000||2024-1-01|'],
+  ['lead_id=12345678901', '6666||12345678901||'],
+  ['uniqueid=12345678&extension=1000', '6666||||12345678'],
 ])('criteria weighing less than 2 (%s): INVALID SEARCH PARAMETERS', async (query, echo) => {
   expectVicidialAnswer(await api(query), `ERROR: recording_lookup INVALID SEARCH PARAMETERS: ${echo}\n`);
 });

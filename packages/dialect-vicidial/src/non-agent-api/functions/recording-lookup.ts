@@ -22,12 +22,30 @@ const readInput = readWith((params) => ({
 
 type LookupInput = ReturnType<typeof readInput>['value'];
 
+/**
+ * The criteria VICIdial searches by: each only within its lengths (a call
+ * ID over 8, an agent of 3 to 20, a lead of 1 to 10 digits, an extension of
+ * 3 to 100, a day of 10); a value outside them is left out of the search.
+ */
+function criteriaOf(input: LookupInput): { agentUser: string; leadId: string; date: string; uniqueid: string; extension: string } {
+  const within = (value: string, min: number, max: number): string => (value.length >= min && value.length <= max ? value : '');
+  return {
+    uniqueid: input.uniqueid.length > 8 ? input.uniqueid : '',
+    agentUser: within(input.agentUser, 3, 20),
+    leadId: within(input.leadId, 1, 10),
+    extension: within(input.extension, 3, 100),
+    date: within(input.date, 10, 10),
+  };
+}
+
+type Criteria = ReturnType<typeof criteriaOf>;
+
 /** VICIdial weighs the criteria: a lead or a call alone is enough, an agent, an extension or a day needs another. */
-const weightOf = (input: LookupInput): number =>
-  (input.leadId !== '' ? 2 : 0) + (input.uniqueid !== '' ? 2 : 0) + (input.agentUser !== '' ? 1 : 0) + (input.extension !== '' ? 1 : 0) + (input.date !== '' ? 1 : 0);
+const weightOf = (criteria: Criteria): number =>
+  (criteria.leadId !== '' ? 2 : 0) + (criteria.uniqueid !== '' ? 2 : 0) + (criteria.agentUser !== '' ? 1 : 0) + (criteria.extension !== '' ? 1 : 0) + (criteria.date !== '' ? 1 : 0);
 
 /** The store is asked by agent, lead and call, and for the days around the one asked (its bounds depend on the server's time zone). */
-function searchOf(input: LookupInput): RecordingSearch {
+function searchOf(input: Criteria): RecordingSearch {
   const search: RecordingSearch = {};
   if (input.agentUser !== '') search.agentId = bytesToText(input.agentUser);
   if (input.leadId !== '') search.leadId = Number(input.leadId);
@@ -42,7 +60,7 @@ function searchOf(input: LookupInput): RecordingSearch {
 
 const startOf = (ctx: NonAgentContext, recording: Recording): string => serverTime(recording.startedAt ?? recording.createdAt, ctx.settings.timeZone).local;
 
-async function matching(ctx: NonAgentContext, input: LookupInput): Promise<Recording[]> {
+async function matching(ctx: NonAgentContext, input: Criteria): Promise<Recording[]> {
   if (input.leadId !== '' && !Number.isSafeInteger(Number(input.leadId))) return [];
   const found = await ctx.core.findRecordings(searchOf(input));
   const agents = new Map<string, Agent | null>();
@@ -77,8 +95,9 @@ export const recordingLookup = defineNonAgentFunction({
   input: readInput,
   async run(ctx, input) {
     const echo = `${ctx.user}|${input.agentUser}|${input.leadId}|${input.date}|${input.uniqueid}`;
-    if (weightOf(input) < 2) throw refuse(`ERROR: recording_lookup INVALID SEARCH PARAMETERS: ${echo}`);
-    const recordings = await matching(ctx, input);
+    const criteria = criteriaOf(input);
+    if (weightOf(criteria) < 2) throw refuse(`ERROR: recording_lookup INVALID SEARCH PARAMETERS: ${echo}`);
+    const recordings = await matching(ctx, criteria);
     if (recordings.length === 0) throw refuse(`ERROR: recording_lookup NO RECORDINGS FOUND - ${echo}`);
     return recordings;
   },
