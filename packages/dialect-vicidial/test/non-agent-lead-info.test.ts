@@ -83,7 +83,7 @@ describe('lead_search', () => {
 
   test('one line per number asked (shorter than 6 digits dropped), the leads newest first; header=YES', async () => {
     expectVicidialAnswer(await api('lead_search', 'phone_number=3125550061,3125550060,4075551212,123'), '3125550061|2|62-61\n3125550060|1|60\n4075551212|0|\n');
-    expectVicidialAnswer(await api('lead_search', 'phone_number=3125550060&header=YES'), 'search_key|records_found|lead_ids\n3125550060|1|60\n');
+    expectVicidialAnswer(await api('lead_search', 'phone_number=3125550060&header=YES'), 'search_keyrecords_foundlead_ids\n3125550060|1|60\n');
   });
 
   test('records limits the leads found in all, the newest kept', async () => {

@@ -102,7 +102,8 @@ export const leadSearch = defineNonAgentFunction({
       return `${key}|${matches.length}|${matches.map((lead) => lead.id).join('-')}`;
     };
     const lines = [...(phones?.keys ?? []), ...(vendorCodes?.keys ?? [])].map(line);
-    if (input.header === 'YES') lines.unshift('search_key|records_found|lead_ids');
+    // VICIdial joins the header's names with a separator this function never sets: nothing.
+    if (input.header === 'YES') lines.unshift('search_keyrecords_foundlead_ids');
     return lines.join('\n');
   },
   render: (lines) => lines,
