@@ -19,14 +19,12 @@ export interface NonAgentContext {
 
 /**
  * A function's own permission (spec §4.1): what the caller's account must
- * allow besides API access (`vdc_agent_api_access = 1`, asked by all but a
- * few), and the line when it does not.
+ * allow besides API access (`vdc_agent_api_access = 1`, always asked), and
+ * the line when it does not.
  */
 export interface NonAgentPermission {
   allows(user: VicidialApiUser): boolean;
   denied(user: string): string;
-  /** The few functions whose query does not ask for API access (the do-not-call ones, 2.14-194). */
-  apiAccessNotAsked?: true;
 }
 
 /** What a refusal prints: its lines (joined by `\n`), worded from the request and the core's facts. */
@@ -107,8 +105,7 @@ const nonAgentOperations = operationKind<NonAgentTypes>({
   },
   unexpected: nonAgentServiceUnavailable,
   async authorize(ctx, permission) {
-    const apiAccess = permission.apiAccessNotAsked === true || ctx.apiUser.agentApiAccess;
-    if (!apiAccess || !permission.allows(ctx.apiUser)) throw refuse(permission.denied(ctx.user));
+    if (!ctx.apiUser.agentApiAccess || !permission.allows(ctx.apiUser)) throw refuse(permission.denied(ctx.user));
   },
 });
 

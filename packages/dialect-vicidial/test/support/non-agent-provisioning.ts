@@ -9,8 +9,7 @@ const ALL = { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL
  * lists of its group (AGENTS: campaign TESTCAMP), 6677 restricted but in a
  * group that does not exist, 6678 of level 8 with every right, 6679 of
  * level 9 in AGENTS who may add users but not of its own level, and add
- * do-not-call numbers but not take them off; 6680 of level 8 without API
- * access who may add and take off do-not-call numbers; list 102,
+ * do-not-call numbers but not take them off; list 102,
  * a second list of TESTCAMP; agents of group AGENTS: 1006 logged in, 1007
  * not.
  */
@@ -23,7 +22,6 @@ export const NON_AGENT_PROVISIONING: NonNullable<TestGatewayOptions['extraProvis
     { realm: 'vicidial', login: '6677', secret: '1234', attributes: { ...ALL, user_group: 'NOGROUP', modify_leads: '1', modify_lists: '1', api_list_restrict: '1', view_reports: '1' } },
     { realm: 'vicidial', login: '6679', secret: '1234', attributes: { ...ALL, user_group: 'AGENTS', modify_users: '1', modify_lists: '1' } },
     { realm: 'vicidial', login: '6678', secret: '1234', attributes: { ...ALL, user_level: '8', modify_leads: '4', modify_users: '1', view_reports: '1', modify_lists: '1', delete_from_dnc: '1', delete_users: '1' } },
-    { realm: 'vicidial', login: '6680', secret: '1234', attributes: { ...ALL, user_level: '8', vdc_agent_api_access: '0', modify_lists: '1', delete_from_dnc: '1' } },
   ],
   agents: [
     ...(DIALER_PROVISIONING.agents ?? []),

@@ -11,8 +11,6 @@ export const addDncPhone = defineNonAgentFunction({
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
     denied: (user) => `ERROR: add_dnc_phone USER DOES NOT HAVE PERMISSION TO ADD DNC NUMBERS: |${user}|0`,
-    // The script's query does not ask for API access here.
-    apiAccessNotAsked: true,
   },
   input: readDncInput,
   async run(ctx, input) {

@@ -8,8 +8,6 @@ export const deleteDncPhone = defineNonAgentFunction({
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists && user.deleteFromDnc,
     denied: (user) => `ERROR: delete_dnc_phone USER DOES NOT HAVE PERMISSION TO DELETE DNC NUMBERS: |${user}|0`,
-    // The script's query does not ask for API access here.
-    apiAccessNotAsked: true,
   },
   input: readDncInput,
   async run(ctx, input) {
