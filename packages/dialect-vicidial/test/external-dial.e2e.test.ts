@@ -166,6 +166,8 @@ describe('every response line', () => {
     expectVicidialAnswer(await api(`${DIAL}&lead_id=999999&agent_user=1000`), 'ERROR: lead_id is not valid - 1000|999999\n');
     expectVicidialAnswer(await api(`${DIAL}&value=5551&lead_id=2&alt_dial=SEARCH&agent_user=1000`), 'ERROR: phone number lead_id search not found - 1000||2|\n');
     expectVicidialAnswer(await api(`${DIAL}&lead_id=2&alt_dial=ALT&agent_user=1000`), 'ERROR: phone number is not valid - 1000||2|ALT\n');
+    // lead_id=0 is a lead_id given: it passes the first check and names no lead, as in VICIdial's script.
+    expectVicidialAnswer(await api(`${DIAL}&lead_id=0&agent_user=1000`), 'ERROR: lead_id is not valid - 1000|0\n');
   });
 
   test('preview=YES shows the lead without a call; preview_dial_action SKIP drops it', async () => {
@@ -209,29 +211,30 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     await pausedAndFree();
     const before = nowSeconds();
     const response = await api(`${DIAL}&value=3125558888&agent_user=1000&group_alias=GOODALIAS&dial_prefix=9`);
-    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125558888|1000|1|NO|NO|NO||${epoch}|9|GOODALIAS|3125550000|\n`);
+    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125558888|1000||NO|NO|NO||${epoch}|9|GOODALIAS|3125550000|\n`);
     const customer = await answeredCustomer('1000');
     expect(customer.endpoint).toContain('913125558888');
     expect((await gw.core.getCall(customer.callId))!.call.fromNumber).toBe('3125550000');
     await customerHangsUp(customer);
     await pausedAndFree();
     const short = await api(`${DIAL}&value=3125558889&agent_user=1000&group_alias=SHORTALIAS`);
-    expect(short.text).toMatch(/^SUCCESS: external_dial function set - 3125558889\|1000\|1\|NO\|NO\|NO\|\|\d+\|\|SHORTALIAS\|55\|\n$/);
+    expect(short.text).toMatch(/^SUCCESS: external_dial function set - 3125558889\|1000\|\|NO\|NO\|NO\|\|\d+\|\|SHORTALIAS\|55\|\n$/);
     await customerHangsUp(await answeredCustomer('1000'));
   });
 
   test('lead_id with alt_dial ALT, ADDR3 and SEARCH dials the field it names, with the campaign caller id', async () => {
     const gw = gateway();
-    for (const [altDial, value, number] of [
-      ['ALT', '', '3125557001'],
-      ['ADDR3', '', '3125557002'],
-      ['SEARCH', '3125557001', '3125557001'],
+    // SEARCH echoes the field it found the value in, as VICIdial's script settles alt_dial.
+    for (const [altDial, value, number, echoed] of [
+      ['ALT', '', '3125557001', 'ALT'],
+      ['ADDR3', '', '3125557002', 'ADDR3'],
+      ['SEARCH', '3125557001', '3125557001', 'ALT'],
     ] as const) {
       await gw.waitFor(async () => (await gw.core.getAgentSession('1008'))?.currentCallId === null, 15000, 'agent 1008 off the phone');
       if ((await gw.core.getAgentSession('1008'))!.lead !== null) await api('function=external_status&value=A&agent_user=1008');
       await api('function=external_pause&value=PAUSE&agent_user=1008');
       const response = await api(`${DIAL}&value=${value}&lead_id=70&alt_dial=${altDial}&agent_user=1008`);
-      expect(response.text).toMatch(new RegExp(`^SUCCESS: external_dial function set - ${number}\\|1008\\|1\\|NO\\|NO\\|NO\\|\\|\\d+\\|\\|\\|\\|${altDial}\\n$`));
+      expect(response.text).toMatch(new RegExp(`^SUCCESS: external_dial function set - ${number}\\|1008\\|1\\|NO\\|NO\\|NO\\|\\|\\d+\\|\\|\\|\\|${echoed}\\n$`));
       const customer = await answeredCustomer('1008');
       expect(customer.endpoint).toContain(`1${number}`);
       expect((await gw.core.getCall(customer.callId))!.call.fromNumber).toBe('3125551111');
@@ -247,7 +250,7 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     await api('function=external_pause&value=PAUSE&agent_user=1008');
     // Lead 70 was dialled (INCALL, then dispositioned A), 71 is a SALE: 72 is next.
     const response = await api(`${DIAL}&value=MANUALNEXT&agent_user=1008`);
-    expect(response.text).toMatch(/^SUCCESS: external_dial function set - 3125557200\|1008\|1\|/);
+    expect(response.text).toMatch(/^SUCCESS: external_dial function set - MANUALNEXT\|1008\|\|NO\|NO\|NO\|\|\d+\|\|\|\|\n$/);
     expect((await gw.core.getAgentSession('1008'))!.lead).toMatchObject({ leadId: 72 });
     await customerHangsUp(await answeredCustomer('1008'));
     await api('function=external_status&value=A&agent_user=1008');
@@ -283,7 +286,7 @@ describe('queue modes', () => {
     const gw = gateway();
     const before = nowSeconds();
     const response = await api(`${DIAL}&value=3125556000&agent_user=1006`);
-    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125556000|1006|1|NO|NO|NO||${epoch}||||\n`);
+    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125556000|1006||NO|NO|NO||${epoch}||||\n`);
     expect(await gw.core.getAgentSession('1006')).toMatchObject({ state: 'ready', currentCallId: null });
     const [queued] = await gw.core.manualDialQueueOf('1006');
     expect(queued).toMatchObject({ phoneNumber: '3125556000', phoneCode: '1', whileReady: false });
@@ -336,7 +339,7 @@ describe('outbound_cid where the system allows it for the API', () => {
     const gw = allowing();
     await agentGet(gw, `${AUTH}&function=external_pause&value=PAUSE&agent_user=1008`);
     const response = await agentGet(gw, `${AUTH}&${DIAL}&value=3125554444&agent_user=1008&outbound_cid=3125553333&group_alias=GOODALIAS`);
-    expect(response.text).toMatch(/^SUCCESS: external_dial function set - 3125554444\|1008\|1\|NO\|NO\|NO\|\|\d+\|\|-FORCE-\|3125553333\|\n$/);
+    expect(response.text).toMatch(/^SUCCESS: external_dial function set - 3125554444\|1008\|\|NO\|NO\|NO\|\|\d+\|\|-FORCE-\|3125553333\|\n$/);
     const callId = (await gw.core.getAgentSession('1008'))!.currentCallId!;
     expect((await gw.core.getCall(callId))!.call.fromNumber).toBe('3125553333');
   });
