@@ -181,11 +181,13 @@ describe('every response line', () => {
     expect(await gw.core.getAgentSession('1000')).toMatchObject({ previewLeadId: null });
   });
 
-  test('preview_dial_action: not valid, nothing previewed, alternate numbers off, DIALONLY dials the previewed lead', async () => {
+  test('preview_dial_action: not valid, nothing previewed (SUCCESS, no call), alternate numbers off, DIALONLY dials the previewed lead', async () => {
     const gw = gateway();
     await pausedAndFree();
     expectVicidialAnswer(await api('function=preview_dial_action&value=JUMP&agent_user=1000'), 'ERROR: preview_dial_action not valid - JUMP||1000|\n');
-    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1000'), 'ERROR: agent_user is not paused - 1000\n');
+    // Paused, previewing nothing: VICIdial's SUCCESS (it checks the status alone), and no call.
+    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1000'), 'SUCCESS: preview_dial_action function set - DIALONLY|1000|DIALONLY\n');
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null, previewLeadId: null });
     expectVicidialAnswer(
       await api('function=preview_dial_action&value=ALTDIAL&agent_user=1000'),
       'ERROR: alt number dialing not allowed on this campaign - 1000|TESTCAMP|N\n',
@@ -270,7 +272,8 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
 
   test('an agent not allowed to dial by hand', async () => {
     expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1007`), 'ERROR: agent_user is not allowed to place manual dial calls - 1007\n');
-    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1007'), 'ERROR: agent_user is not paused - 1007\n');
+    // Paused: the manual-dial right is checked next (previewing nothing would come after).
+    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1007'), 'ERROR: agent_user is not allowed to place manual dial calls - 1007\n');
   });
 
   test('the allow-list', async () => {
