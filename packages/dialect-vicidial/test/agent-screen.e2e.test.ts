@@ -140,9 +140,9 @@ describe('set_timer_action', () => {
 
   test('seed example: SUCCESS: set_timer_action lead updated - <user>|<agent_user>|<value>|<notes>|<rank>; kept on the session, NONE clears it', async () => {
     expectVicidialAnswer(await api('agent_user=1000&value=MESSAGE_ONLY&notes=test+message&rank=15'), 'SUCCESS: set_timer_action lead updated - 6666|1000|MESSAGE_ONLY|test message|15\n');
-    expect((await session()).timerAction).toEqual({ action: 'MESSAGE_ONLY', message: 'test message', seconds: 15, dialNumber: null });
+    expect((await session()).timerAction).toEqual({ action: 'MESSAGE_ONLY', message: 'test message', seconds: 15, dialNumber: null, dialDtmf: null });
     expectVicidialAnswer(await api('agent_user=1000&value=D1_DIAL'), 'SUCCESS: set_timer_action lead updated - 6666|1000|D1_DIAL||\n');
-    expect((await session()).timerAction).toEqual({ action: 'D1_DIAL', message: '', seconds: null, dialNumber: null });
+    expect((await session()).timerAction).toEqual({ action: 'D1_DIAL', message: '', seconds: null, dialNumber: null, dialDtmf: null });
     expectVicidialAnswer(await api("agent_user=1000&value=NONE&notes=it's%3B+done.&rank=1x0"), 'SUCCESS: set_timer_action lead updated - 6666|1000|NONE|its done.|10\n');
     expect((await session()).timerAction).toBeNull();
   });

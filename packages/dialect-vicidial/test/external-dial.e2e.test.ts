@@ -166,6 +166,8 @@ describe('every response line', () => {
     expectVicidialAnswer(await api(`${DIAL}&lead_id=999999&agent_user=1000`), 'ERROR: lead_id is not valid - 1000|999999\n');
     expectVicidialAnswer(await api(`${DIAL}&value=5551&lead_id=2&alt_dial=SEARCH&agent_user=1000`), 'ERROR: phone number lead_id search not found - 1000||2|\n');
     expectVicidialAnswer(await api(`${DIAL}&lead_id=2&alt_dial=ALT&agent_user=1000`), 'ERROR: phone number is not valid - 1000||2|ALT\n');
+    // lead_id=0 is a lead_id given: it passes the first check and names no lead, as in VICIdial's script.
+    expectVicidialAnswer(await api(`${DIAL}&lead_id=0&agent_user=1000`), 'ERROR: lead_id is not valid - 1000|0\n');
   });
 
   test('preview=YES shows the lead without a call; preview_dial_action SKIP drops it', async () => {
@@ -179,11 +181,13 @@ describe('every response line', () => {
     expect(await gw.core.getAgentSession('1000')).toMatchObject({ previewLeadId: null });
   });
 
-  test('preview_dial_action: not valid, nothing previewed, alternate numbers off, DIALONLY dials the previewed lead', async () => {
+  test('preview_dial_action: not valid, nothing previewed (SUCCESS, no call), alternate numbers off, DIALONLY dials the previewed lead', async () => {
     const gw = gateway();
     await pausedAndFree();
     expectVicidialAnswer(await api('function=preview_dial_action&value=JUMP&agent_user=1000'), 'ERROR: preview_dial_action not valid - JUMP||1000|\n');
-    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1000'), 'ERROR: agent_user is not paused - 1000\n');
+    // Paused, previewing nothing: VICIdial's SUCCESS (it checks the status alone), and no call.
+    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1000'), 'SUCCESS: preview_dial_action function set - DIALONLY|1000|DIALONLY\n');
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null, previewLeadId: null });
     expectVicidialAnswer(
       await api('function=preview_dial_action&value=ALTDIAL&agent_user=1000'),
       'ERROR: alt number dialing not allowed on this campaign - 1000|TESTCAMP|N\n',
@@ -209,29 +213,30 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     await pausedAndFree();
     const before = nowSeconds();
     const response = await api(`${DIAL}&value=3125558888&agent_user=1000&group_alias=GOODALIAS&dial_prefix=9`);
-    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125558888|1000|1|NO|NO|NO||${epoch}|9|GOODALIAS|3125550000|\n`);
+    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125558888|1000||NO|NO|NO||${epoch}|9|GOODALIAS|3125550000|\n`);
     const customer = await answeredCustomer('1000');
     expect(customer.endpoint).toContain('913125558888');
     expect((await gw.core.getCall(customer.callId))!.call.fromNumber).toBe('3125550000');
     await customerHangsUp(customer);
     await pausedAndFree();
     const short = await api(`${DIAL}&value=3125558889&agent_user=1000&group_alias=SHORTALIAS`);
-    expect(short.text).toMatch(/^SUCCESS: external_dial function set - 3125558889\|1000\|1\|NO\|NO\|NO\|\|\d+\|\|SHORTALIAS\|55\|\n$/);
+    expect(short.text).toMatch(/^SUCCESS: external_dial function set - 3125558889\|1000\|\|NO\|NO\|NO\|\|\d+\|\|SHORTALIAS\|55\|\n$/);
     await customerHangsUp(await answeredCustomer('1000'));
   });
 
   test('lead_id with alt_dial ALT, ADDR3 and SEARCH dials the field it names, with the campaign caller id', async () => {
     const gw = gateway();
-    for (const [altDial, value, number] of [
-      ['ALT', '', '3125557001'],
-      ['ADDR3', '', '3125557002'],
-      ['SEARCH', '3125557001', '3125557001'],
+    // SEARCH echoes the field it found the value in, as VICIdial's script settles alt_dial.
+    for (const [altDial, value, number, echoed] of [
+      ['ALT', '', '3125557001', 'ALT'],
+      ['ADDR3', '', '3125557002', 'ADDR3'],
+      ['SEARCH', '3125557001', '3125557001', 'ALT'],
     ] as const) {
       await gw.waitFor(async () => (await gw.core.getAgentSession('1008'))?.currentCallId === null, 15000, 'agent 1008 off the phone');
       if ((await gw.core.getAgentSession('1008'))!.lead !== null) await api('function=external_status&value=A&agent_user=1008');
       await api('function=external_pause&value=PAUSE&agent_user=1008');
       const response = await api(`${DIAL}&value=${value}&lead_id=70&alt_dial=${altDial}&agent_user=1008`);
-      expect(response.text).toMatch(new RegExp(`^SUCCESS: external_dial function set - ${number}\\|1008\\|1\\|NO\\|NO\\|NO\\|\\|\\d+\\|\\|\\|\\|${altDial}\\n$`));
+      expect(response.text).toMatch(new RegExp(`^SUCCESS: external_dial function set - ${number}\\|1008\\|1\\|NO\\|NO\\|NO\\|\\|\\d+\\|\\|\\|\\|${echoed}\\n$`));
       const customer = await answeredCustomer('1008');
       expect(customer.endpoint).toContain(`1${number}`);
       expect((await gw.core.getCall(customer.callId))!.call.fromNumber).toBe('3125551111');
@@ -247,7 +252,7 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     await api('function=external_pause&value=PAUSE&agent_user=1008');
     // Lead 70 was dialled (INCALL, then dispositioned A), 71 is a SALE: 72 is next.
     const response = await api(`${DIAL}&value=MANUALNEXT&agent_user=1008`);
-    expect(response.text).toMatch(/^SUCCESS: external_dial function set - 3125557200\|1008\|1\|/);
+    expect(response.text).toMatch(/^SUCCESS: external_dial function set - MANUALNEXT\|1008\|\|NO\|NO\|NO\|\|\d+\|\|\|\|\n$/);
     expect((await gw.core.getAgentSession('1008'))!.lead).toMatchObject({ leadId: 72 });
     await customerHangsUp(await answeredCustomer('1008'));
     await api('function=external_status&value=A&agent_user=1008');
@@ -267,7 +272,8 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
 
   test('an agent not allowed to dial by hand', async () => {
     expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1007`), 'ERROR: agent_user is not allowed to place manual dial calls - 1007\n');
-    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1007'), 'ERROR: agent_user is not paused - 1007\n');
+    // Paused: the manual-dial right is checked next (previewing nothing would come after).
+    expectVicidialAnswer(await api('function=preview_dial_action&value=DIALONLY&agent_user=1007'), 'ERROR: agent_user is not allowed to place manual dial calls - 1007\n');
   });
 
   test('the allow-list', async () => {
@@ -283,7 +289,7 @@ describe('queue modes', () => {
     const gw = gateway();
     const before = nowSeconds();
     const response = await api(`${DIAL}&value=3125556000&agent_user=1006`);
-    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125556000|1006|1|NO|NO|NO||${epoch}||||\n`);
+    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 3125556000|1006||NO|NO|NO||${epoch}||||\n`);
     expect(await gw.core.getAgentSession('1006')).toMatchObject({ state: 'ready', currentCallId: null });
     const [queued] = await gw.core.manualDialQueueOf('1006');
     expect(queued).toMatchObject({ phoneNumber: '3125556000', phoneCode: '1', whileReady: false });
@@ -336,7 +342,7 @@ describe('outbound_cid where the system allows it for the API', () => {
     const gw = allowing();
     await agentGet(gw, `${AUTH}&function=external_pause&value=PAUSE&agent_user=1008`);
     const response = await agentGet(gw, `${AUTH}&${DIAL}&value=3125554444&agent_user=1008&outbound_cid=3125553333&group_alias=GOODALIAS`);
-    expect(response.text).toMatch(/^SUCCESS: external_dial function set - 3125554444\|1008\|1\|NO\|NO\|NO\|\|\d+\|\|-FORCE-\|3125553333\|\n$/);
+    expect(response.text).toMatch(/^SUCCESS: external_dial function set - 3125554444\|1008\|\|NO\|NO\|NO\|\|\d+\|\|-FORCE-\|3125553333\|\n$/);
     const callId = (await gw.core.getAgentSession('1008'))!.currentCallId!;
     expect((await gw.core.getCall(callId))!.call.fromNumber).toBe('3125553333');
   });

@@ -163,7 +163,9 @@ describe('external_pause around a disposition', () => {
     expect((await agentGet(gateway(), `${AUTH}&function=external_pause&value=RESUME&agent_user=1000`)).text).toMatch(/^SUCCESS: external_pause function set - RESUME\|\d{10}\|1000\n$/);
     expect(await session()).toMatchObject({ state: 'ready', lead: null });
     expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'INCALL' });
-    expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'ERROR: agent_user does not have a lead on their screen - 1000\n');
+    // Answered as VICIdial answers it; no lead is on the screen to take the status.
+    expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'SUCCESS: external_status function set - SALE|1000\n');
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'INCALL' });
   });
 });
 
@@ -191,10 +193,15 @@ describe('ERROR lines', () => {
     expectVicidialAnswer(await api('agent_user=1000&value=CALLBK'), 'SUCCESS: external_status function set - CALLBK|1000\n');
   });
 
-  test('no lead on the screen: nothing to disposition', async () => {
+  test('no lead on the screen: SUCCESS as VICIdial answers it (a callback status echoes its callback), and nothing takes the status', async () => {
     await gateway().core.resumeAgent({ agentId: '1000', ifReady: 'accept' });
     expect((await session()).lead).toBeNull();
-    expectVicidialAnswer(await api('agent_user=1000&value=SALE&close_window_link=1'), `ERROR: agent_user does not have a lead on their screen - 1000\n${LINK}`);
-    expect(await session()).toMatchObject({ state: 'ready' });
+    expectVicidialAnswer(await api('agent_user=1000&value=SALE&close_window_link=1'), `SUCCESS: external_status function set - SALE|1000\n${LINK}`);
+    expectVicidialAnswer(
+      await api('agent_user=1000&value=CALLBK&callback_datetime=2026-12-01+10:00:00&qm_dispo_code=7'),
+      'SUCCESS: external_status function set - CALLBK!2026-12-01 10:00:00!ANYONE!!7|1000\n',
+    );
+    expectVicidialAnswer(await api('agent_user=1000&value=NI&qm_dispo_code=7'), 'SUCCESS: external_status function set - NI!!!!7|1000\n');
+    expect(await session()).toMatchObject({ state: 'ready', lead: null, pendingDisposition: null });
   });
 });

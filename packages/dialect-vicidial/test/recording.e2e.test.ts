@@ -74,6 +74,13 @@ describe('START, STATUS, STOP', () => {
     );
   });
 
+  test('only STATUS itself asks for the status: with STOP in it the value stops, else it is answered as sent, with nothing recorded', async () => {
+    const gw = gateway();
+    expectVicidialAnswer(await api('value=STATUSSTOP&agent_user=1000'), `ERROR: stop recording error - 1000|||||${SESSION}\n`);
+    expectVicidialAnswer(await api('value=XSTATUS&agent_user=1000&stage=SALE'), `SUCCESS: recording function sent - 1000|XSTATUS||||${SESSION}\n`);
+    expect(await gw.core.liveAgentRecordings('1000')).toEqual([]);
+  });
+
   test('seed: ERROR: stop recording error with nothing recording; it ends the script', async () => {
     expectVicidialAnswer(await api('value=STOP&agent_user=1000&close_window_link=1'), `ERROR: stop recording error - 1000|||||${SESSION}\n`);
   });

@@ -14,7 +14,7 @@ describe('send_dtmf', () => {
   });
 
   test('the seed example QQ passes the current, looser check', async () => {
-    expectVicidialAnswer(await api('agent_user=1000&value=QQ'), 'ERROR: agent_user does not have a live call - 1000\n');
+    expectVicidialAnswer(await api('agent_user=1000&value=QQ'), 'SUCCESS: send_dtmf function set - QQ|1000\n');
   });
 
   test('seed: ERROR: no user found, and ERROR: agent_user is not logged in', async () => {
@@ -29,16 +29,17 @@ describe('send_dtmf', () => {
     );
   });
 
-  test('no call: nobody to hear the keys, VICIdial\'s line for a missing call (the script goes on: close-window link)', async () => {
-    expectVicidialAnswer(await api('agent_user=1000&value=1234'), 'ERROR: agent_user does not have a live call - 1000\n');
+  test('no call: SUCCESS as VICIdial answers any logged-in agent, nobody to hear the keys (the script goes on: close-window link)', async () => {
+    expectVicidialAnswer(await api('agent_user=1000&value=1234'), 'SUCCESS: send_dtmf function set - 1234|1000\n');
     expectVicidialAnswer(
       await api('agent_user=1000&value=1234&close_window_link=1'),
-      `ERROR: agent_user does not have a live call - 1000\n\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`,
+      `SUCCESS: send_dtmf function set - 1234|1000\n\n<a href="javascript:window.opener='x';window.close();">Close This Window</a>\n`,
     );
+    expect((await gateway().core.getAgentSession('1000'))!.currentCallId).toBeNull();
   });
 
-  test('a value without any key (letters other than P S Q A-D) still needs a call', async () => {
-    expectVicidialAnswer(await api('agent_user=1000&value=xyz'), 'ERROR: agent_user does not have a live call - 1000\n');
+  test('a value without any key (letters other than P S Q A-D), no call: SUCCESS all the same', async () => {
+    expectVicidialAnswer(await api('agent_user=1000&value=xyz'), 'SUCCESS: send_dtmf function set - xyz|1000\n');
   });
 
   test('seed: SUCCESS: send_dtmf function set - <value>|<agent_user>; the customer hears the keys, P as # and S as *', async () => {

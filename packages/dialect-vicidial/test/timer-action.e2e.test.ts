@@ -6,14 +6,14 @@ import { AUTH, agentGet, EXTRA_PROVISIONING, expectVicidialAnswer, sharedGateway
 // into the conference as a 3-way call; a message is the screen's, and is
 // used up the same way.
 
-// The demo campaign with its first transfer preset (VICIdial xferconf_a_number).
+// The demo campaign with its first transfer preset (VICIdial xferconf_a_number), and a second with its DTMF.
 const gateway = sharedGateway({
   agentInConference: '1000',
   overrides: {
     extraProvisioning: {
       ...EXTRA_PROVISIONING,
       campaigns: [
-        { id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', allowInbound: true, manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '', settings: { xferconf_a_number: '5550400' } },
+        { id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', allowInbound: true, manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '', settings: { xferconf_a_number: '5550400', xferconf_b_number: '5550401', xferconf_b_dtmf: '12P3S' } },
       ],
     },
   },
@@ -72,10 +72,27 @@ test('D1_DIAL during the call: at `rank` seconds the preset joins agent and cust
   await endCall(callId, customerId);
 });
 
+test('D2_DIAL with the preset\'s DTMF (xferconf_b_dtmf): the third party hears the keys once it answers, P as # and S as *', async () => {
+  const gw = gateway();
+  const { callId, customerId, agentLegId } = await customerCall();
+  expectVicidialAnswer(await api('value=D2_DIAL&rank=0'), 'SUCCESS: set_timer_action lead updated - 6666|1000|D2_DIAL||0\n');
+  const thirdId = await upLeg(gw, callId, 'third_party');
+  await bridgeHolds(gw, [agentLegId, customerId, thirdId]);
+  expect((await legsOf(gw, callId)).find((leg) => leg.id === thirdId)).toMatchObject({ dialedNumber: '5550401' });
+  const heard = await gw.waitFor(async () => {
+    const keys = await gw.farEnd.heardDtmf(thirdId);
+    return keys.length >= 5 ? keys : false;
+  }, 10000, 'the third party to hear the keys');
+  expect(heard).toBe('12#3*');
+  // The customer hears them in the call, but is not sent them.
+  expect(await gw.farEnd.heardDtmf(customerId)).toBe('');
+  await endCall(callId, customerId);
+});
+
 test('set before the call, MESSAGE_ONLY: kept until the next call has lasted `rank` seconds, then used up; nothing is dialled', async () => {
   const gw = gateway();
   expectVicidialAnswer(await api('value=MESSAGE_ONLY&notes=test+message&rank=1'), 'SUCCESS: set_timer_action lead updated - 6666|1000|MESSAGE_ONLY|test message|1\n');
-  expect((await gw.core.getAgentSession('1000'))!.timerAction).toEqual({ action: 'MESSAGE_ONLY', message: 'test message', seconds: 1, dialNumber: null });
+  expect((await gw.core.getAgentSession('1000'))!.timerAction).toEqual({ action: 'MESSAGE_ONLY', message: 'test message', seconds: 1, dialNumber: null, dialDtmf: null });
   const { callId, customerId } = await customerCall();
   await gw.waitFor(async () => (await gw.core.getAgentSession('1000'))!.timerAction === null, 15000, 'the timer action used up');
   expect((await legsOf(gw, callId)).some((leg) => leg.role === 'third_party')).toBe(false);

@@ -79,7 +79,7 @@ describe('a 3-way call with a real third party', () => {
     const { callId, customerId, agentLegId } = await customerCall();
     expectVicidialAnswer(
       await api('function=transfer_conference&value=PARK_CUSTOMER_DIAL&phone_number=5550201&agent_user=1000&multi_dial_phones=5550201,55,5550201,5550202'),
-      `SUCCESS: transfer_conference function set - PARK_CUSTOMER_DIAL||5550201|NO|1000|${wireId(callId)}|Multi-phones: 2 4 5550201,5550202|\n`,
+      `SUCCESS: transfer_conference function set - PARK_CUSTOMER_DIAL||5550201|NO|1000|${wireId(callId)}|Multi-phones: 2 4 1|\n`,
     );
     const thirdId = await upLeg(gw, callId, 'third_party');
     // The customer waits on hold while agent and third party talk.
@@ -224,10 +224,15 @@ describe('refusals', () => {
       await api('function=transfer_conference&value=BLIND_TRANSFER&phone_number=5550300&agent_user=1000&cid_choice=OTHER&close_window_link=1'),
       'ERROR: cid_choice is not valid - 1000|OTHER\n',
     );
+    // As VICIdial: a one-letter choice is not checked, one containing a choice passes.
+    for (const choice of ['X', 'CUSTOMER2']) {
+      expect((await api(`function=transfer_conference&value=BLIND_TRANSFER&phone_number=&agent_user=1000&cid_choice=${choice}`)).text).toBe('ERROR: phone_number is not valid - \n');
+    }
     expectVicidialAnswer(await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=&agent_user=1000'), 'ERROR: phone_number is not valid - \n');
     expectVicidialAnswer(
-      await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550200&agent_user=1000&tw_check=YES&md_check=YES'),
-      `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||5550200|NO|1000|${wireId(callId)}|\n`,
+      // A dial that is no consultation echoes the group as given: VICIdial resolves DEFAULTINGROUP only for in-group transfers.
+      await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550200&agent_user=1000&tw_check=YES&md_check=YES&ingroup_choices=DEFAULTINGROUP'),
+      `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER|DEFAULTINGROUP|5550200|NO|1000|${wireId(callId)}|\n`,
     );
     expectVicidialAnswer(
       await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550201&agent_user=1000&tw_check=YES'),

@@ -121,6 +121,11 @@ export interface TimerAction {
    * due (a preset dial), as a 3-way call the agent placed; null or absent: none.
    */
   dialNumber?: string | null;
+  /**
+   * Keys sent to that third party once it answers (an IVR it reaches, a
+   * conference PIN: a preset's DTMF), `,` a pause; null or absent: none.
+   */
+  dialDtmf?: string | null;
 }
 
 /** The lead a session works on, and the call placed for it (null before it is dialled). */

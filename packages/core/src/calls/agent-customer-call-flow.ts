@@ -4,6 +4,7 @@ import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
 import { armTimerAction } from '../agents/timer-action';
+import { sendThirdPartyKeys } from './third-party-keys';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
 
@@ -23,6 +24,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     const bridgeId = call.bridgeId ?? callBridgeId(call.id);
     if (leg.role === 'third_party') {
       bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
+      sendThirdPartyKeys(ctx, uow, call.progress, leg);
       // A customer transferred blind heard ringing while the third party was dialled.
       const customer = (await uow.tx.calls.legsOf(call.id)).find((other) => other.role === 'customer' && other.state !== 'ended');
       if (call.progress.agentLeft && customer) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(customer.id, false));
@@ -78,7 +80,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     }
     let current = call;
     if (leg.role === 'third_party' && call.progress.thirdPartyLegId === leg.id) {
-      current = { ...call, progress: { ...call.progress, thirdPartyLegId: null } };
+      current = { ...call, progress: { ...call.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
       await uow.tx.calls.update(current);
     }
     if (endsTheCall(current, leg)) await hangupOtherLegs(ctx, uow, legs, null);

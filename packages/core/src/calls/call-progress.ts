@@ -96,6 +96,8 @@ export interface AgentCustomerProgress {
   transferredTo?: string | null;
   /** The third party dialled into the call (3-way call, consultation, transfer), while it is live. */
   thirdPartyLegId?: string | null;
+  /** Keys sent to that third party once it answers (a preset's DTMF), `,` a pause; null or absent: none. */
+  thirdPartyDtmf?: string | null;
   /** Legs on hold in the call's holding bridge, with music on hold; set once anything was ever parked. */
   parkedLegIds?: string[];
   /** The agent's voice is kept from the others (its phone muted on the engine). */
@@ -149,6 +151,8 @@ export interface InboundProgress {
   agentLeft?: boolean;
   /** The third party dialled into the call (consultation, transfer to an outside number), while it is live. */
   thirdPartyLegId?: string | null;
+  /** Keys sent to that third party once it answers, `,` a pause; null or absent: none. */
+  thirdPartyDtmf?: string | null;
   /** Legs on hold in the call's holding bridge (the caller, held by the agent); set once anything was ever parked. */
   parkedLegIds?: string[];
   /** The agent's voice is kept from the caller (its phone muted on the engine). */

@@ -7,6 +7,7 @@ import type { CallFlow } from '../calls/call-flow';
 import type { InboundEnd } from '../calls/call-progress';
 import { completeCallIfOver, lockOngoing, phoneReleasedBy, recordLegAnswered } from '../calls/call-lifecycle';
 import { bridgeLeg } from '../calls/call-primitives';
+import { sendThirdPartyKeys } from '../calls/third-party-keys';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';
@@ -67,7 +68,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     let current = call;
     if (leg.role === 'third_party') {
       if (call.progress.thirdPartyLegId === leg.id) {
-        current = { ...call, progress: { ...call.progress, thirdPartyLegId: null } };
+        current = { ...call, progress: { ...call.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
         await uow.tx.calls.update(current);
       }
       // Once the agent is gone the third party is one of the call's two parties; before, agent and caller talk on.
@@ -109,6 +110,7 @@ async function thirdPartyAnswered(ctx: CoreContext, uow: UnitOfWork, call: Inbou
   await recordLegAnswered(uow, call, leg);
   const bridgeId = call.bridgeId ?? callBridgeId(call.id);
   bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
+  sendThirdPartyKeys(ctx, uow, call.progress, leg);
   const callerLegId = call.progress.callerLegId;
   if (call.progress.agentLeft === true) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(callerLegId, false));
   return call;

@@ -15,6 +15,8 @@ export interface ThirdPartyRequest {
   number: string;
   /** The number the third party sees; the customer call's own caller id when null. */
   callerId: string | null;
+  /** Keys sent to the third party once it answers (`,` a pause); absent or empty: none. */
+  dtmf?: string | null;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function addThirdPartyLeg<C extends CustomerCall>(
   const callerId = request.callerId ?? call.fromNumber;
   const leg = newLeg(call, legs.length + 1, 'third_party', route.endpoint, { number: callerId, name: '' }, uow.now, { dialedNumber: number, account: route.account });
   await uow.tx.calls.insertLeg(leg);
-  const updated: C = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id } };
+  const updated: C = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id, thirdPartyDtmf: request.dtmf || null } };
   await uow.tx.calls.update(updated);
   dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: updated.purpose === 'inbound' ? inboundCall : agentCustomerCall, refusal: 'reported' });
   return { call: updated, leg };

@@ -41,24 +41,25 @@ async function carryOutTimerAction(ctx: CoreContext, agentId: string, callId: st
       }
       const action = session.timerAction;
       await uow.tx.sessions.update({ ...session, timerAction: null });
-      const dialedLegId = action.dialNumber ? await dialPreset(ctx, uow, call, action.dialNumber) : null;
+      const dialedLegId = action.dialNumber ? await dialPreset(ctx, uow, call, action.dialNumber, action.dialDtmf ?? null) : null;
       uow.publish({ type: 'AgentTimerActionDue', agentId, callId, action: action.action, message: action.message, dialedLegId, at: uow.now });
     }),
   );
 }
 
 /**
- * Dials the preset into the call with the customer. Not while the customer
+ * Dials the preset into the call with the customer; its keys, if any, go
+ * to the third party once it answers. Not while the customer
  * is parked or gone, nor while a third party is on the call (the gateway
  * keeps one per call), nor a number that cannot be dialled: the action is
  * then used up with nothing dialled, as a screen's dial that fails.
  */
-async function dialPreset(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'agent_customer'>, number: string): Promise<string | null> {
+async function dialPreset(ctx: CoreContext, uow: UnitOfWork, call: CallOf<'agent_customer'>, number: string, dtmf: string | null): Promise<string | null> {
   const legs = await uow.tx.calls.legsOf(call.id);
   const customer = liveLegOf(legs, 'customer');
   if (call.progress.agentLeft || customer?.state !== 'up' || isParked(call, customer) || liveLegOf(legs, 'third_party')) return null;
   try {
-    const { leg } = await addThirdPartyLeg(ctx, uow, call, legs, { number, callerId: null });
+    const { leg } = await addThirdPartyLeg(ctx, uow, call, legs, { number, callerId: null, dtmf });
     return leg.id;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -20,15 +20,29 @@ interface Dialled {
   phoneCode: string;
   groupAlias: string;
   callerId: string;
+  altDial: string;
   comment: string;
 }
 
-/** The number a lead is dialled on, as `alt_dial` picks it (spec §3.2 step 8); null: SEARCH found no field equal to the value. */
-function numberOfLead(lead: Lead, altDial: string, value: string): string | null {
-  if (altDial === 'ALT') return lead.altPhone;
-  if (altDial === 'ADDR3') return lead.address3;
-  if (altDial === 'SEARCH') return [lead.phoneNumber, lead.altPhone, lead.address3].find((field) => field === bytesToText(value)) ?? null;
-  return lead.phoneNumber;
+/**
+ * The field a lead is dialled on, as `alt_dial` picks it (spec §3.2 step 8),
+ * and the `alt_dial` echoed: SEARCH becomes the field found equal to the
+ * value (MAIN before ALT before ADDR3, as VICIdial's script settles it);
+ * null: SEARCH found none.
+ */
+function numberOfLead(lead: Lead, altDial: string, value: string): { field: string; altDial: string } | null {
+  if (altDial === 'ALT') return { field: lead.altPhone, altDial };
+  if (altDial === 'ADDR3') return { field: lead.address3, altDial };
+  if (altDial !== 'SEARCH') return { field: lead.phoneNumber, altDial };
+  const searched = bytesToText(value);
+  const found = (
+    [
+      ['MAIN', lead.phoneNumber],
+      ['ALT', lead.altPhone],
+      ['ADDR3', lead.address3],
+    ] as const
+  ).find(([, field]) => field === searched);
+  return found ? { field: found[1], altDial: found[0] } : null;
 }
 
 /** A lead's number as VICIdial dials it: digits only. */
@@ -45,30 +59,31 @@ async function leadToDial(
   session: AgentSession,
   agentUser: string,
   value: string,
-): Promise<{ lead: Lead; number: string; phoneCode: string }> {
-  const { lead_id: leadId, alt_dial: altDial, phone_code: givenCode, search } = ctx.request;
-  if (Number(leadId) > 0 || value === MANUAL_NEXT) {
-    const lead = Number(leadId) > 0 ? await ctx.core.getLead(Number(leadId)) : campaign && (await ctx.core.nextLeadToDial(campaign.id, NEXT_LEAD_STATUSES));
+): Promise<{ lead: Lead; number: string; phoneCode: string; altDial: string }> {
+  const { lead_id: leadId, alt_dial: givenAltDial, phone_code: givenCode, search } = ctx.request;
+  // A lead_id given at all (even `0`, which names no lead) is looked up, as VICIdial's script does.
+  if (leadId.length > 0 || value === MANUAL_NEXT) {
+    const lead = leadId.length > 0 ? await ctx.core.getLead(Number(leadId)) : campaign && (await ctx.core.nextLeadToDial(campaign.id, NEXT_LEAD_STATUSES));
     if (!lead) {
-      if (value === MANUAL_NEXT && !(Number(leadId) > 0)) throw stopWith(ownCheck('exit', `ERROR: phone number is not valid - ${agentUser}|${value}||${altDial}`));
+      if (leadId.length < 1) throw stopWith(ownCheck('exit', `ERROR: phone number is not valid - ${agentUser}|${value}||${givenAltDial}`));
       throw stopWith(ownCheck('exit', `ERROR: lead_id is not valid - ${agentUser}|${leadId}`));
     }
-    const field = numberOfLead(lead, altDial, value);
-    if (field === null) throw stopWith(ownCheck('exit', `ERROR: phone number lead_id search not found - ${agentUser}||${leadId}|`));
-    const number = digitsOf(field);
-    if (number.length < 2) throw stopWith(ownCheck('exit', `ERROR: phone number is not valid - ${agentUser}|${number}|${leadId}|${altDial}`));
-    return { lead, number, phoneCode: utf8ToBytes(lead.phoneCode) };
+    const picked = numberOfLead(lead, givenAltDial, value);
+    if (picked === null) throw stopWith(ownCheck('exit', `ERROR: phone number lead_id search not found - ${agentUser}||${leadId}|`));
+    const number = digitsOf(picked.field);
+    if (number.length < 2) throw stopWith(ownCheck('exit', `ERROR: phone number is not valid - ${agentUser}|${number}|${leadId}|${picked.altDial}`));
+    return { lead, number, phoneCode: utf8ToBytes(lead.phoneCode), altDial: picked.altDial };
   }
   const phoneCode = givenCode === '' ? DEFAULT_PHONE_CODE : givenCode;
   const found = search === 'YES' && campaign ? await ctx.core.findLeadInCampaign(campaign.id, value) : null;
-  if (found) return { lead: found, number: value, phoneCode };
+  if (found) return { lead: found, number: value, phoneCode, altDial: givenAltDial };
   const { lead } = await ctx.core.addLead({
     campaignId: session.campaignId,
     fields: newLeadFields(value, phoneCode, bytesToText(ctx.request.vendor_id)),
     addedBy: session.agentId,
     dncChecks: { system: false, campaign: false },
   });
-  return { lead, number: value, phoneCode };
+  return { lead, number: value, phoneCode, altDial: givenAltDial };
 }
 
 function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string): LeadFields {
@@ -103,7 +118,7 @@ export const externalDial = defineAgentOperation({
     const { agent_user: givenAgent, alt_user: altUser } = input;
     let value = input.value === MANUAL_NEXT ? MANUAL_NEXT : input.value.replace(/[^0-9]/g, '');
     const { phone_code: phoneCode, search, preview, focus, lead_id: leadId } = request;
-    if ((value.length < 2 && !(Number(leadId) > 0)) || (givenAgent.length < 2 && altUser.length < 2) || search.length < 2 || preview.length < 2 || focus.length < 2) {
+    if ((value.length < 2 && leadId.length < 1) || (givenAgent.length < 2 && altUser.length < 2) || search.length < 2 || preview.length < 2 || focus.length < 2) {
       throw stopWith(ownCheck('line', `ERROR: external_dial not valid - ${value}|${phoneCode}|${search}|${preview}|${focus}|${leadId}|${givenAgent}|${altUser}`));
     }
     checkAllowList(ctx, value);
@@ -136,11 +151,12 @@ export const externalDial = defineAgentOperation({
       throw stopWith(ownCheck('exit', `ERROR: vtiger callback activity does not exist in vtiger system - ${value}`));
     }
 
-    if (queued && value !== MANUAL_NEXT && !(Number(leadId) > 0)) await checkNotQueued(ctx, agentUser, value);
-    const { lead, number, phoneCode: dialCode } = await leadToDial(ctx, campaign, session, agentUser, value);
-    const echoValue = value === MANUAL_NEXT || Number(leadId) > 0 ? number : value;
+    if (queued && value !== MANUAL_NEXT && leadId.length < 1) await checkNotQueued(ctx, agentUser, value);
+    const { lead, number, phoneCode: dialCode, altDial } = await leadToDial(ctx, campaign, session, agentUser, value);
+    // VICIdial echoes what its script settled: a lead_id's number, phone code and field; else the value (MANUALNEXT too) and phone_code as given.
+    const byLead = leadId.length > 0;
     const dialPrefix = request.dial_prefix.length > 0 ? request.dial_prefix : utf8ToBytes(campaign?.dialPrefix ?? '');
-    const dialled: Omit<Dialled, 'comment'> = { value: echoValue, agentUser, phoneCode: dialCode, groupAlias, callerId };
+    const dialled: Omit<Dialled, 'comment'> = { value: byLead ? number : value, agentUser, phoneCode: byLead ? dialCode : phoneCode, groupAlias, callerId, altDial };
     const cid = callerId !== '' ? bytesToText(callerId) : (campaign?.campaignCid ?? null);
     const agentId = agentIdOf(agentUser);
     const origin = { dialect: 'vicidial', operation: 'external_dial', apiUserId: ctx.apiUser.id };
@@ -174,7 +190,7 @@ export const externalDial = defineAgentOperation({
     const r = ctx.request;
     ctx.answer.actionComment(done.comment);
     ctx.answer.line(
-      `SUCCESS: external_dial function set - ${done.value}|${done.agentUser}|${done.phoneCode}|${r.search}|${r.preview}|${r.focus}|${r.vendor_id}|${ctx.epoch}|${r.dial_prefix}|${done.groupAlias}|${done.callerId}|${r.alt_dial}`,
+      `SUCCESS: external_dial function set - ${done.value}|${done.agentUser}|${done.phoneCode}|${r.search}|${r.preview}|${r.focus}|${r.vendor_id}|${ctx.epoch}|${r.dial_prefix}|${done.groupAlias}|${done.callerId}|${done.altDial}`,
     );
   },
   errors: {

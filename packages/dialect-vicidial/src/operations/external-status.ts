@@ -1,4 +1,4 @@
-import type { CallbackRequest } from '@pbx-gateway/core';
+import { isDomainError, type CallbackRequest, type DispositionOutcome } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { leadInputSchema, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
@@ -55,7 +55,9 @@ const statusNotValid: Refusal = {
  * on their screen. The lead and its call record take the status; a
  * scheduled-callback status with a time schedules the callback (lead held
  * as CBHOLD); the agent then becomes ready or paused (see the core). Sent
- * while the lead's call is up, it is applied when the call ends.
+ * while the lead's call is up, it is applied when the call ends; sent with
+ * no lead on the screen, it is answered as VICIdial answers it and nothing
+ * takes it.
  */
 export const externalStatus = defineAgentOperation({
   name: 'external_status',
@@ -70,16 +72,25 @@ export const externalStatus = defineAgentOperation({
     checkAllowList(ctx, value);
     const agentUser = await resolveAgentUser(ctx, `ERROR: no user found - ${altUser}`);
     ctx.target = { agentUser };
-    if (agentUser === '' || !(await liveSession(ctx, agentUser))) throw stopWith(agentNotLoggedIn);
+    const session = await liveSession(ctx, agentUser);
+    if (!session) throw stopWith(agentNotLoggedIn);
     const echo = callbackEchoOf(input);
     const withCallback = echo.datetime.length > 12;
-    const outcome = await ctx.core.dispositionAgentLead({
-      agentId: agentIdOf(agentUser),
-      disposition: { status: bytesToText(value), callback: withCallback ? callbackRequestOf(ctx, echo) : null },
-    });
-    ctx.answer.actionComment(`external_status: ${value} ${outcome.when === 'now' ? 'given' : 'given when the call ends'}`);
+    const status = bytesToText(value);
+    let outcome: DispositionOutcome | null = null;
+    try {
+      outcome = await ctx.core.dispositionAgentLead({
+        agentId: agentIdOf(agentUser),
+        disposition: { status, callback: withCallback ? callbackRequestOf(ctx, echo) : null },
+      });
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'NO_ACTIVE_LEAD') throw error;
+    }
+    // No lead on the screen: VICIdial answers as always and its screen has nothing to give the status to; neither has the gateway.
+    const scheduledCallbackStatus = outcome ? outcome.scheduledCallbackStatus : ((await ctx.core.findLeadStatus(status, session.campaignId))?.scheduledCallback ?? false);
+    ctx.answer.actionComment(`external_status: ${value} ${outcome === null ? 'not given: no lead on the screen' : outcome.when === 'now' ? 'given' : 'given when the call ends'}`);
     const qm = input.qm_dispo_code;
-    if (withCallback && outcome.scheduledCallbackStatus) return `${value}!${echo.datetime}!${echo.type}!${echo.comments}!${qm}`;
+    if (withCallback && scheduledCallbackStatus) return `${value}!${echo.datetime}!${echo.type}!${echo.comments}!${qm}`;
     return qm.length > 0 ? `${value}!!!!${qm}` : value;
   },
   render: (echoValue, ctx) => ctx.answer.line(`SUCCESS: external_status function set - ${echoValue}|${ctx.target?.agentUser ?? ''}`),

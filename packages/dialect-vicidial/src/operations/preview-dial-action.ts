@@ -4,6 +4,7 @@ import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
+import { vicidialStatusOf } from '../wire/agent-status';
 import { utf8ToBytes } from '../wire/php-params';
 
 const ACTIONS: ReadonlySet<string> = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
@@ -16,7 +17,8 @@ const noPreviewedLead: Refusal = { kind: 'agent_not_paused', end: 'line', text: 
  * preview_dial_action (spec §3.2): what becomes of the lead an agent
  * previews. DIALONLY, ALTDIAL and ADR3DIAL dial it (main, alternate,
  * address3 number) into the conference; SKIP drops it; FINISH closes it
- * without a call, for its disposition.
+ * without a call, for its disposition. A paused agent previewing no lead
+ * gets VICIdial's SUCCESS, with nothing to act on.
  */
 export const previewDialAction = defineAgentOperation({
   name: 'preview_dial_action',
@@ -46,8 +48,14 @@ export const previewDialAction = defineAgentOperation({
     if (campaign?.altNumberDialing !== true && ALT_NUMBER_ACTIONS.has(value)) {
       throw stopWith(ownCheck('exit', `ERROR: alt number dialing not allowed on this campaign - ${agentUser}|${campaignId}|N`));
     }
-    if (!pausedWithoutLead(session) || session.previewLeadId === null) throw notPaused(agentUser);
+    // VICIdial checks the status alone: PAUSED (in DISPO too, which it shows as PAUSED).
+    if (vicidialStatusOf(session) !== 'PAUSED') throw notPaused(agentUser);
     await checkManualDialAllowed(ctx, agentUser);
+    if (!pausedWithoutLead(session) || session.previewLeadId === null) {
+      // VICIdial's script answers SUCCESS; its screen, previewing no lead, has nothing to act on: neither has the gateway.
+      ctx.answer.actionComment(`preview_dial_action: agent ${agentUser} previews no lead, nothing done`);
+      return { value, agentUser };
+    }
     const agentId = agentIdOf(agentUser);
     if (value === 'SKIP' || value === 'FINISH') {
       const action: LeadPreviewAction = { kind: value === 'SKIP' ? 'skip' : 'finish' };

@@ -3,7 +3,7 @@ import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { defineAgentOperation } from '../agent-api/operation';
 import { checkAllowList, liveSession, stopWith } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
-import { AGENT_DIRECT, checkTransferGroup, groupGone, transferGroupOf } from '../agent-api/transfer-group';
+import { AGENT_DIRECT, checkTransferGroup, groupGone, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
 import { callIdOfWire } from '../wire/call-id';
 import { bytesToText } from '../wire/php-params';
 
@@ -81,7 +81,7 @@ export const raCallControl = defineAgentOperation({
         const campaignId = found.call.agentId === null ? null : ((await ctx.core.getAgentSession(found.call.agentId))?.campaignId ?? null);
         const group = await transferGroupOf(ctx, campaignId);
         await checkTransferGroup(ctx, group);
-        const queueName = bytesToText(group);
+        const queueName = queueNameOf(group);
         // Through AGENTDIRECT, `phone_number` names the agent, as transfer_conference's LOCAL_CLOSER reads it.
         const forAgentId = queueName === AGENT_DIRECT ? bytesToText(phoneNumber) : null;
         if (forAgentId === '') throw stopWith(numberNotValid);

@@ -28,6 +28,9 @@ const schema: JSONSchemaType<RecordingInput> = {
 
 const readInput = inputOf(schema, ['value', 'stage', 'agent_user', 'alt_user']);
 
+/** The one value that asks for the status: VICIdial compares it whole. */
+const STATUS = 'STATUS';
+
 /** VICIdial keeps the first 14 bytes of `stage` and adds them to START. */
 const MAX_STAGE = 14;
 
@@ -44,8 +47,10 @@ const noSessionData: Refusal = {
 /**
  * recording (seed 002, spec §3.2): START records the agent's conference
  * (several recordings may run at once; `stage` names the file), STOP ends
- * them all, STATUS shows the newest one running. A value containing STATUS
- * is a status request, else one containing STOP a stop, else a start.
+ * them all, STATUS shows the newest one running. Exactly STATUS is a
+ * status request, else a value containing STOP a stop, else one containing
+ * START a start; any other (STATUS within a longer value) is answered as
+ * sent, with nothing to carry out, as VICIdial's agent screen has none.
  */
 export const recording = defineAgentOperation({
   name: 'recording',
@@ -65,7 +70,7 @@ export const recording = defineAgentOperation({
     if (!session) throw stopWith(agentNotLoggedIn);
     const agentId = agentIdOf(agentUser);
 
-    if (value.includes('STATUS')) {
+    if (value === STATUS) {
       const live = await core.liveAgentRecordings(agentId);
       const newest = live[live.length - 1];
       if (!newest) {
@@ -78,14 +83,20 @@ export const recording = defineAgentOperation({
       );
       return;
     }
+    // VICIdial adds the stage to any value with START, a stop's too.
+    const label = value.includes('START') ? stage.slice(0, MAX_STAGE) : '';
     if (value.includes('STOP')) {
       const { stopped, session: current } = await core.stopAgentRecordings({ agentId });
       if (stopped.length === 0) throw stopWith(ownCheck('exit', `ERROR: stop recording error - ${agentUser}|||||${sessionFields(current)}`));
       answer.actionComment(`recording: ${stopped.length} recording(s) of conference ${current.conference?.number ?? ''} stopped`);
-      answer.line(`SUCCESS: recording function sent - ${agentUser}|${value}||||${sessionFields(current)}`);
+      answer.line(`SUCCESS: recording function sent - ${agentUser}|${value}${label}||||${sessionFields(current)}`);
       return;
     }
-    const label = stage.slice(0, MAX_STAGE);
+    if (!value.includes('START')) {
+      // STATUS within a longer value is no status request: VICIdial passes it to the agent screen, which has nothing to do with it.
+      answer.line(`SUCCESS: recording function sent - ${agentUser}|${value}||||${sessionFields(session)}`);
+      return;
+    }
     const { recording: started, session: current } = await core.startAgentRecording({ agentId, label: label === '' ? null : bytesToText(label) });
     answer.actionComment(`recording: ${started.name} of conference ${current.conference?.number ?? ''} started`);
     answer.line(`SUCCESS: recording function sent - ${agentUser}|${value}${label}||||${sessionFields(current)}`);

@@ -4,7 +4,7 @@ import { groupAliasCallerId } from '../agent-api/group-alias';
 import { currentCustomerCall } from '../agent-api/agent-call';
 import { stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { echoedAgent, ownCheck, type Refusal } from '../errors';
-import { AGENT_DIRECT, checkTransferGroup, groupGone, ingroupNotValid, transferGroupOf } from '../agent-api/transfer-group';
+import { AGENT_DIRECT, checkTransferGroup, groupGone, ingroupNotValid, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
 import { wireCallId } from '../wire/call-id';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
@@ -14,7 +14,8 @@ const DIALLING = new Set(['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'P
 const PLAIN = new Set(['HANGUP_XFER', 'HANGUP_BOTH', 'LEAVE_3WAY_CALL']);
 /** Values refused with `tw_check=YES` while a third party is on the call. */
 const TW_CHECKED = new Set(['DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL', 'LOCAL_CLOSER']);
-const CID_CHOICES = new Set(['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID']);
+/** VICIdial accepts a `cid_choice` of 2 bytes or more that contains one of its choices. */
+const CID_CHOICE = /CAMPAIGN|AGENT_PHONE|CUSTOMER|CUSTOM_CID/;
 
 const noLiveCall: Refusal = { kind: 'own_check', end: 'line', text: (ctx) => `ERROR: agent_user does not have a live call - ${echoedAgent(ctx)}` };
 
@@ -28,12 +29,21 @@ const threeWayActive: Refusal = {
   text: (ctx) => `ERROR: agent_user has current active 3-way call - ${echoedAgent(ctx)}|1|0|${ctx.request.tw_check}`,
 };
 
-/** `|Multi-phones: <accepted> <given> <stored>`: 5 to 18 digit numbers, each once; the gateway dials none of them. */
+/**
+ * `|Multi-phones: <accepted> <given> <stored>`, as VICIdial's script counts:
+ * the 5 to 18 digit entries not already contained in those kept before
+ * (it compares by substring), the comma-separated entries, and the rows its
+ * database stored for them (1 when any was kept, else 0). The gateway dials
+ * none of them.
+ */
 function multiPhones(given: string): string {
   if (given.length <= 4) return '';
   const entries = given.split(',');
-  const accepted = [...new Set(entries.filter((entry) => /^[0-9]{5,18}$/.test(entry)))];
-  return `|Multi-phones: ${accepted.length} ${entries.length} ${accepted.join(',')}`;
+  const kept: string[] = [];
+  for (const entry of entries) {
+    if (entry.length > 4 && entry.length < 19 && !kept.join(',').includes(entry)) kept.push(entry);
+  }
+  return `|Multi-phones: ${kept.length} ${entries.length} ${kept.length > 0 ? 1 : 0}`;
 }
 
 /** The number the third party sees, by `cid_choice`; null: the customer call's own caller id (the campaign's). */
@@ -63,19 +73,22 @@ export const transferConference = agentCommand({
     if (!live) throw stopWith(noLiveCall);
     const session = await core.getAgentSession(agentId);
     const consultative = (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL') && request.consultative === 'YES';
-    const group = await transferGroupOf(ctx, session?.campaignId ?? null);
-    if (value === 'LOCAL_CLOSER') await checkTransferGroup(ctx, group);
-    // A consultation with an in-group (the agent, the customer and the group's agent together) is not carried out.
-    if (consultative) throw stopWith(ingroupNotValid(group));
+    // Only LOCAL_CLOSER and consultative dials read the group (DEFAULTINGROUP resolved); the others echo it as given.
+    const toGroup = value === 'LOCAL_CLOSER' || consultative;
+    const group = toGroup ? await transferGroupOf(ctx, session?.campaignId ?? null) : request.ingroup_choices;
+    if (toGroup) await checkTransferGroup(ctx, group);
     let aliasCallerId: string | null = null;
     if (DIALLING.has(value)) {
       if (request.group_alias.length > 1) aliasCallerId = bytesToText(await groupAliasCallerId(ctx, agentUser, request.group_alias));
-      if (request.cid_choice.length > 0 && !CID_CHOICES.has(request.cid_choice)) {
+      if (request.cid_choice.length > 1 && !CID_CHOICE.test(request.cid_choice)) {
         throw stopWith(ownCheck('exit', `ERROR: cid_choice is not valid - ${agentUser}|${request.cid_choice}`));
       }
     } else if (!PLAIN.has(value)) {
       throw stopWith(ownCheck('line', `ERROR: value is not valid - ${value}|${request.user}`));
     }
+    // A consultation with an in-group (the agent, the customer and the group's agent together) is not carried out:
+    // once the group, the alias and the caller id choice have passed VICIdial's checks, it is refused with the group's line.
+    if (consultative) throw stopWith(ingroupNotValid(group));
     const thirdParties = live.legs.filter((leg) => leg.role === 'third_party' && leg.state !== 'ended').length;
     // tw_check: a 3-way line on the call refuses a dial (one more line) and LOCAL_CLOSER (which would hang it up).
     if (TW_CHECKED.has(value) && request.tw_check === 'YES' && thirdParties > 0) {
@@ -108,7 +121,7 @@ export const transferConference = agentCommand({
  * or not). A third party on the call is hung up with the agent's part.
  */
 async function intoGroup(ctx: AgentOperationContext, agentId: string, group: string): Promise<string> {
-  const queueName = bytesToText(group);
+  const queueName = queueNameOf(group);
   const forAgentId = queueName === AGENT_DIRECT ? bytesToText(ctx.request.phone_number) : null;
   if (forAgentId === '') throw stopWith(numberNotValid);
   const { callId } = await ctx.core.transferToQueue({ agentId, queueName, forAgentId });

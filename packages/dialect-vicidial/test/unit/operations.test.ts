@@ -190,10 +190,10 @@ test('the conference went away before the recording started: no session data', a
   expect(ctx.answer.text()).toBe('ERROR: recording error - no session data - 1000\n');
 });
 
-test('the call ended between the check and the keys: no live call', async () => {
+test('no call to send the keys into: VICIdial\'s SUCCESS all the same, nothing sent', async () => {
   const { ctx } = await context({ function: 'send_dtmf', value: '1' }, new DomainError('NO_ACTIVE_CALL'));
   await answerAgentFunction(sendDtmf, ctx);
-  expect(ctx.answer.text()).toBe('ERROR: agent_user does not have a live call - 1000\n');
+  expect(ctx.answer.text()).toBe('SUCCESS: send_dtmf function set - 1|1000\n');
 });
 
 test('anything else that fails (the database gone): a service-unavailable line, logged, never a stack trace', async () => {
