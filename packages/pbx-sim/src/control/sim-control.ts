@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { answerFromFarEnd } from '../engine/pjsip-far-end';
 import { bridgeMediaChannels } from '../engine/bridge-media';
 import { receiveDtmf } from '../engine/dtmf';
@@ -8,7 +9,11 @@ import type { World } from '../engine/world';
 import type { LoggedEvent, LoggedRequest, TrafficLog } from '../http/traffic-log';
 import type { NumberRule, PhoneConfig } from '../options';
 import type { Phone } from '../network/network';
+import type { PhoneRegistration } from '../network/contacts';
 import type { JsonObject } from '../util/json';
+
+/** The registration's lifetime the project's AORs grant a phone asking for none (default_expiration). */
+const REGISTRATION_EXPIRES_SEC = 3600;
 
 export class SimControlError extends Error {
   constructor(
@@ -119,11 +124,39 @@ export class SimControl {
     return { channelId: channel.id };
   }
 
-  async registerPhone(resource: string): Promise<void> {
+  /**
+   * The phone registers. With `from`, it sent a REGISTER of its own from that
+   * address (its contact then comes first, as on Asterisk); without, the
+   * configured contact reaches it.
+   */
+  async registerPhone(resource: string, from?: PhoneRegistration): Promise<void> {
+    const phone = this.world.network.phone(resource);
+    if (from) {
+      if (!phone) throw new SimControlError(404, `no phone ${resource}`);
+      if (typeof from.host !== 'string' || !Number.isInteger(from.port) || from.port <= 0 || from.port > 65535) {
+        throw new SimControlError(400, 'a registration needs host (string) and port (1-65535)');
+      }
+      phone.registration = {
+        host: from.host,
+        port: from.port,
+        userAgent: typeof from.userAgent === 'string' ? from.userAgent : '',
+        callId: randomBytes(8).toString('hex'),
+        expirationTime: Math.floor(Date.now() / 1000) + REGISTRATION_EXPIRES_SEC,
+      };
+    }
     this.setRegistration(resource, true);
   }
 
+  /** The phone removes its own registration; the configured contact still reaches it. */
+  async dropRegistration(resource: string): Promise<void> {
+    const phone = this.world.network.phone(resource);
+    if (!phone) throw new SimControlError(404, `no phone ${resource}`);
+    delete phone.registration;
+  }
+
   async unregisterPhone(resource: string): Promise<void> {
+    const phone = this.world.network.phone(resource);
+    if (phone) delete phone.registration;
     this.setRegistration(resource, false);
   }
 
