@@ -30,8 +30,8 @@ describe('device registrations', () => {
       { endpoint: 'PJSIP/sip102', technology: 'PJSIP', resource: 'sip102', online: false, channelIds: [] },
       { endpoint: 'PJSIP/upc', technology: 'PJSIP', resource: 'upc', online: true, channelIds: [] },
     ];
-    const registered = { uri: 'sip:sip100@192.0.2.10:5062', origin: 'registered' as const, host: '192.0.2.10', port: 5062, userAgent: 'snom870' };
-    const carrier = { uri: 'sip:carrier.example.net:5060', origin: 'configured' as const, host: 'carrier.example.net', port: 5060, userAgent: '' };
+    const registered = { uri: 'sip:sip100@192.0.2.10:5062', origin: 'registered' as const, host: '192.0.2.10', port: 5062, uriHost: '192.0.2.10', userAgent: 'snom870' };
+    const carrier = { uri: 'sip:carrier.example.net:5060', origin: 'configured' as const, host: 'carrier.example.net', port: 5060, uriHost: 'carrier.example.net', userAgent: '' };
     t.pbx.contactsByAor.set('sip100', { qualified: true, contacts: [registered] });
     t.pbx.contactsByAor.set('upc', { qualified: false, contacts: [carrier] });
     await expect(t.core.deviceRegistrations()).resolves.toEqual([

@@ -86,8 +86,8 @@ test('a phone that registers: listed first, its contact object says where it cam
     await expect(deviceContacts(asteriskCall, 'sip102')).resolves.toEqual({
       qualified: true,
       contacts: [
-        { uri: phone.contact, origin: 'registered', host: phone.host, port: phone.port, userAgent: 'snom870/8.7.3.25.9' },
-        { uri: `sip:sip102@${asterisk.addresses.farEndHost}:${asterisk.addresses.farEndSipPort}`, origin: 'configured', host: asterisk.addresses.farEndHost, port: asterisk.addresses.farEndSipPort, userAgent: '' },
+        { uri: phone.contact, origin: 'registered', host: phone.host, port: phone.port, uriHost: phone.host, userAgent: 'snom870/8.7.3.25.9' },
+        { uri: `sip:sip102@${asterisk.addresses.farEndHost}:${asterisk.addresses.farEndSipPort}`, origin: 'configured', host: asterisk.addresses.farEndHost, port: asterisk.addresses.farEndSipPort, uriHost: asterisk.addresses.farEndHost, userAgent: '' },
       ],
     });
 

@@ -175,6 +175,8 @@ export interface PbxDeviceContact {
   origin: 'registered' | 'configured';
   host: string;
   port: number;
+  /** The host the contact URI names (behind NAT it differs from where a REGISTER came from). */
+  uriHost: string;
   userAgent: string;
 }
 

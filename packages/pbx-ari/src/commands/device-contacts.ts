@@ -30,7 +30,7 @@ async function contactOf(call: AriRestCall, aor: string, uri: string): Promise<P
   const id = `${aor};@${createHash('md5').update(uri).digest('hex')}`;
   const object = await unlessGone(call('asterisk.getObject', { configClass: 'res_pjsip', objectType: 'contact', id }, { idempotent: true }), null);
   const address = uriAddress(uri);
-  if (object === null) return { uri, origin: 'configured', host: address.host, port: address.port, userAgent: '' };
+  if (object === null) return { uri, origin: 'configured', host: address.host, port: address.port, uriHost: address.host, userAgent: '' };
   const attributes = new Map(readConfigTuples(object).map((tuple) => [tuple.attribute, tuple.value]));
   const viaPort = Number(attributes.get('via_port') ?? '');
   return {
@@ -38,6 +38,7 @@ async function contactOf(call: AriRestCall, aor: string, uri: string): Promise<P
     origin: 'registered',
     host: attributes.get('via_addr') || address.host,
     port: Number.isInteger(viaPort) && viaPort > 0 ? viaPort : address.port,
+    uriHost: address.host,
     userAgent: attributes.get('user_agent') ?? '',
   };
 }
