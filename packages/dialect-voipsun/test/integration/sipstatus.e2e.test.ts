@@ -50,6 +50,28 @@ test('a phone that registers itself shows where it registered from, its user age
   expect(after.text).toContain(peer(6, 'sip101', host, port, 'OK'));
 });
 
+test('originate’s checkIpHost and checkIpContact read the same registration: 210 and 211 name the phone’s real addresses', async () => {
+  const phone = await gateway.farEnd.registerPhone('sip101', 'Linphone/3.6.1');
+  try {
+    const originate = (check: string): string => `/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenInternalNum=101&dstNum=800123456&${check}`;
+    expectWire(
+      await gateway.http.get(originate('checkIpHost=192.0.2.1')),
+      `{"success":"false","errno":"210","reason":"SIP host IP address mismatch. Channel PJSIP/sip101 is registered from IP ${phone.host} but requested IP address is 192.0.2.1"}`,
+    );
+    expectWire(
+      await gateway.http.get(originate(`checkIpHost=${phone.host}&checkIpContact=192.0.2.1`)),
+      `{"success":"false","errno":"211","reason":"SIP host contact IP address mismatch. Contact IP address of the channel PJSIP/sip101 is ${phone.host}, but requested IP address is 192.0.2.1"}`,
+    );
+  } finally {
+    await phone.unregister();
+  }
+  const { host } = gateway.farEnd.phoneAddress();
+  expectWire(
+    await gateway.http.get(`/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenInternalNum=101&dstNum=800123456&checkIpHost=${phone.host}`),
+    `{"success":"false","errno":"210","reason":"SIP host IP address mismatch. Channel PJSIP/sip101 is registered from IP ${host} but requested IP address is ${phone.host}"}`,
+  );
+});
+
 test('the engine’s own view agrees: the registered lines are the online endpoints', async () => {
   const { body } = await gateway.engineAri('GET', '/endpoints');
   const online = (body as Array<{ technology: string; resource: string; state: string }>)
