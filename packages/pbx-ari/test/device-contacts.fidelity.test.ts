@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import WebSocket from 'ws';
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import { PbxFailure } from '@pbx-gateway/core';
 import { registerSipPhone, startAsterisk, type RunningAsterisk } from '@pbx-gateway/test-support';
@@ -106,4 +107,42 @@ test('a phone that registers: listed first, its contact object says where it cam
   }
   const after = await asterisk.ari('GET', object('aor', 'sip102'));
   expect(valueOf(after.body, 'contact')).toEqual([`sip:sip102@${asterisk.addresses.farEndHost}:${asterisk.addresses.farEndSipPort}`]);
+});
+
+test('ContactStatusChange: NonQualified, then Reachable with its round trip, then Removed, on Asterisk as on pbx-sim', async () => {
+  const listen = async (url: string): Promise<{ statuses: () => Array<{ status: string; rtt: string }>; close: () => void }> => {
+    const events: Array<{ type: string; contact_info?: { contact_status: string; roundtrip_usec: string } }> = [];
+    const socket = new WebSocket(url);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.on('message', (data) => events.push(JSON.parse(String(data))));
+    return {
+      statuses: () => events.filter((e) => e.type === 'ContactStatusChange').map((e) => ({ status: e.contact_info!.contact_status, rtt: e.contact_info!.roundtrip_usec })),
+      close: () => socket.close(),
+    };
+  };
+  const onAsterisk = await listen(`${asterisk.url.replace(/^http/, 'ws')}/ari/events?app=contacts&api_key=${asterisk.user}:${asterisk.password}`);
+  const onSim = await listen(`${sim.url.replace(/^http/, 'ws')}/ari/events?app=contacts&api_key=gateway:gateway`);
+  try {
+    expect((await asterisk.ari('POST', '/applications/contacts/subscription', { eventSource: 'endpoint:PJSIP' })).status).toBe(200);
+    const simSubscribe = await fetch(`${sim.url}/ari/applications/contacts/subscription?eventSource=endpoint:PJSIP`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from('gateway:gateway').toString('base64')}` },
+    });
+    expect(simSubscribe.status).toBe(200);
+
+    const phone = await registerSipPhone({ registrarHost: '127.0.0.1', registrarPort: asterisk.addresses.sipPort, user: 'sip101', password: 'sip101', userAgent: 'Linphone/3.6.1' });
+    await sim.control.registerPhone('sip101', { host: phone.host, port: phone.port, userAgent: 'Linphone/3.6.1' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await phone.unregister();
+    phone.close();
+    await sim.control.dropRegistration('sip101');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const shape = (statuses: Array<{ status: string; rtt: string }>): string[] => statuses.map(({ status, rtt }) => `${status}:${rtt === '0' ? '0' : 'time'}`);
+    expect(shape(onAsterisk.statuses())).toEqual(['NonQualified:0', 'Reachable:time', 'Removed:0']);
+    expect(shape(onSim.statuses())).toEqual(shape(onAsterisk.statuses()));
+  } finally {
+    onAsterisk.close();
+    onSim.close();
+  }
 });
