@@ -6,7 +6,8 @@ import { WireRefusal, type ErrorTable } from '@pbx-gateway/dialect-kit';
  * 251, 401, 900, 901 and 999 are the gateway's own extensions for situations the
  * document has no code for; docs/voipsun.md lists them. `{subject}` stands
  * where the document writes a placeholder (`Queue FrontaABC not found!`):
- * the refusal names what it is about.
+ * the refusal names what it is about; 210 and 211 have three (`{channel}`,
+ * `{registered}`, `{requested}`: the document's `SIP/XYZ` and two IPs).
  */
 export const WIRE_REASONS = {
   '100': 'Unauthorized user or bad permissions',
@@ -16,6 +17,8 @@ export const WIRE_REASONS = {
   '201': 'Parameter dialPlanName missing',
   '202': 'Extension not found',
   '203': 'Dialplan not found',
+  '210': 'SIP host IP address mismatch. Channel {channel} is registered from IP {registered} but requested IP address is {requested}',
+  '211': 'SIP host contact IP address mismatch. Contact IP address of the channel {channel} is {registered}, but requested IP address is {requested}',
   '220': 'SIP channel is unreacheable',
   '221': 'SIP channel status - Channel is down, but reservered',
   '222': 'SIP channel status - Channel is off hook',
@@ -78,7 +81,7 @@ export class VoipsunWireError extends WireRefusal<Errno> {
   constructor(
     errno: Errno,
     /** What the reason's placeholder names (the queue not found). */
-    readonly subject = '',
+    readonly subject: Subject = '',
   ) {
     super(errno, `errno ${errno}: ${reasonOf(errno, subject)}`);
     this.name = 'VoipsunWireError';
@@ -90,9 +93,13 @@ export class VoipsunWireError extends WireRefusal<Errno> {
 }
 
 /** The reason of an errno, its placeholder filled in. */
-export function reasonOf(errno: Errno, subject = ''): string {
-  return WIRE_REASONS[errno].replace('{subject}', subject);
+export function reasonOf(errno: Errno, subject: Subject = ''): string {
+  const values: Readonly<Record<string, string>> = typeof subject === 'string' ? { subject } : subject;
+  return WIRE_REASONS[errno].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
+
+/** What a reason's placeholders name: `{subject}` alone, or each placeholder by name. */
+export type Subject = string | Readonly<Record<string, string>>;
 
 /**
  * The one table from the core's refusals to errnos; an operation overrides

@@ -106,6 +106,24 @@ export function readEndpoint(value: unknown): AriEndpoint {
   };
 }
 
+/** One attribute of a sorcery object as ARI shows it (`ConfigTuple`). */
+export interface AriConfigTuple {
+  attribute: string;
+  value: string;
+}
+
+/** A list of `ConfigTuple`s (`GET /asterisk/config/dynamic/...`); an item without a string attribute is malformed. */
+export function readConfigTuples(value: unknown): AriConfigTuple[] {
+  return readList(
+    value,
+    (item) => {
+      if (!isRecord(item) || typeof item.attribute !== 'string') throw malformed('ConfigTuple', item);
+      return { attribute: item.attribute, value: str(item, 'value') };
+    },
+    'ConfigTuple',
+  );
+}
+
 export function readList<T>(value: unknown, read: (item: unknown) => T, model: string): T[] {
   if (!Array.isArray(value)) throw malformed(`list of ${model}`, value);
   return value.map(read);

@@ -34,6 +34,7 @@ export type AriOperation =
   | 'playbacks.control'
   | 'playbacks.stop'
   | 'endpoints.list'
+  | 'asterisk.getObject'
   | 'applications.subscribe';
 
 /**

@@ -5,6 +5,7 @@ import type {
   OriginateRequest,
   Pbx,
   PbxEndpoint,
+  PbxDeviceContacts,
   PbxEvent,
   PbxPlaybackState,
   PbxSnapshot,
@@ -29,6 +30,7 @@ import { setMuted } from './commands/mute';
 import { answer, setMusicOnHold } from './commands/holding';
 import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
+import { deviceContacts } from './commands/device-contacts';
 import { ConnectionSupervisor } from './connection-supervisor';
 import { OrderedEventDispatcher } from './event-dispatch';
 
@@ -119,5 +121,6 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),
     endpoints: (): Promise<PbxEndpoint[]> => endpoints(call),
+    deviceContacts: (aor: string): Promise<PbxDeviceContacts | null> => deviceContacts(call, aor),
   };
 }

@@ -199,6 +199,27 @@ describe('calls through ari-client against the simulator', () => {
     );
   });
 
+  it('reads a device’s contacts: its own registration first, then the configured address; none while unregistered; null for an unknown one', async () => {
+    await h.sim.control.registerPhone('1003', { host: '192.0.2.10', port: 5062, userAgent: 'snom870/8.7.3.25.9' });
+    try {
+      await expect(h.pbx.deviceContacts('1003')).resolves.toEqual({
+        qualified: true,
+        contacts: [
+          { uri: 'sip:1003@192.0.2.10:5062', origin: 'registered', host: '192.0.2.10', port: 5062, uriHost: '192.0.2.10', userAgent: 'snom870/8.7.3.25.9' },
+          { uri: 'sip:1003@127.0.0.2:5060', origin: 'configured', host: '127.0.0.2', port: 5060, uriHost: '127.0.0.2', userAgent: '' },
+        ],
+      });
+    } finally {
+      await h.sim.control.dropRegistration('1003');
+    }
+    await expect(h.pbx.deviceContacts('1004')).resolves.toEqual({ qualified: true, contacts: [] });
+    await expect(h.pbx.deviceContacts('trunk')).resolves.toEqual({
+      qualified: false,
+      contacts: [{ uri: 'sip:carrier.example.net:5060', origin: 'configured', host: 'carrier.example.net', port: 5060, uriHost: 'carrier.example.net', userAgent: '' }],
+    });
+    await expect(h.pbx.deviceContacts('nosuch')).resolves.toBeNull();
+  });
+
   it('turns engine refusals into PbxFailures with the engine message', async () => {
     const unregistered = await timed(h.pbx.originate({ legId: 'call-8.1', endpoint: 'PJSIP/1004' }));
     expect(unregistered.error).toBeInstanceOf(PbxFailure);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import { AriSession, field, sleep, type EventStream, type JsonObject } from './support/ari-session';
 import { simulatorClock } from './support/simulator-clock';
@@ -167,6 +168,34 @@ describe('telephone network', () => {
     await app.waitFor('ChannelDestroyed', id);
     expect(sequence(id)).toEqual(['Dial:', 'ChannelHangupRequest:17', 'Dial:BUSY', 'ChannelDestroyed:17']);
     expect(await sim.control.getNumberRules()).toEqual([{ match: '.*', outcome: 'busy' }]);
+  });
+
+  it('a phone’s own registration: ContactStatusChange NonQualified then Reachable, Removed when it goes; the contact object while it lasts', async () => {
+    await ari.expect(200, 'POST', '/applications/net/subscription', { eventSource: 'endpoint:PJSIP' });
+    try {
+      const statuses = (): unknown[] => app.received.filter((event) => event.type === 'ContactStatusChange').map((event) => event.contact_info);
+      const info = (contact_status: string, roundtrip_usec: string): unknown => ({ uri: 'sip:1001@192.0.2.10:5062', contact_status, aor: '1001', roundtrip_usec });
+      await sim.control.registerPhone('1001', { host: '192.0.2.10', port: 5062, userAgent: 'snom870/8.7.3.25.9' });
+      await app.next((event) => event.type === 'ContactStatusChange' && (event.contact_info as JsonObject).contact_status === 'Reachable');
+      expect(statuses()).toEqual([info('NonQualified', '0'), info('Reachable', '1500')]);
+      const aor = (await ari.expect(200, 'GET', '/asterisk/config/dynamic/res_pjsip/aor/1001')) as JsonObject[];
+      expect(aor.filter((tuple) => tuple.attribute === 'contact').map((tuple) => tuple.value)).toEqual(['sip:1001@192.0.2.10:5062', 'sip:1001@127.0.0.2:5060']);
+      const id = `1001;@${createHash('md5').update('sip:1001@192.0.2.10:5062').digest('hex')}`;
+      const contact = (await ari.expect(200, 'GET', `/asterisk/config/dynamic/res_pjsip/contact/${encodeURIComponent(id)}`)) as JsonObject[];
+      expect(Object.fromEntries(contact.map((tuple) => [tuple.attribute, tuple.value]))).toMatchObject({
+        via_addr: '192.0.2.10',
+        via_port: '5062',
+        user_agent: 'snom870/8.7.3.25.9',
+        uri: 'sip:1001@192.0.2.10:5062',
+        endpoint: '1001',
+      });
+      await sim.control.dropRegistration('1001');
+      await app.next((event) => event.type === 'ContactStatusChange' && (event.contact_info as JsonObject).contact_status === 'Removed');
+      expect(statuses()).toEqual([info('NonQualified', '0'), info('Reachable', '1500'), info('Removed', '0')]);
+      expect(await ari.call('GET', `/asterisk/config/dynamic/res_pjsip/contact/${encodeURIComponent(id)}`)).toMatchObject({ status: 404, body: { message: `Object with id '${id}' not found` } });
+    } finally {
+      await ari.expect(200, 'DELETE', '/applications/net/subscription', { eventSource: 'endpoint:PJSIP' });
+    }
   });
 
   it('delivers an incoming call to the application as StasisStart in state Ring', async () => {

@@ -31,6 +31,7 @@ export { seededRandom, runSeed, type SeededRandom } from './seeded-random';
 export { installAsterisk, AsteriskUnavailable, ASTERISK_BINARY } from './asterisk/install';
 export { startAsterisk } from './asterisk/start';
 export type { RunningAsterisk, StartAsteriskOptions } from './asterisk/start';
+export { registerSipPhone, type SipRegistration, type RegisterOptions } from './asterisk/sip-registrar-client';
 
 export { testEngine, type TestEngine } from './test-engine';
 

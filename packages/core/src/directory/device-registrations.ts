@@ -1,5 +1,6 @@
 import type { CoreContext } from '../kernel/context';
 import { pbxCommand } from '../kernel/engine';
+import type { PbxDeviceContact, PbxDeviceContacts } from '../ports/pbx';
 import type { TrunkRoute } from './directory';
 
 /** Whether the engine can reach a device of the PBX: an extension's phone or a trunk. */
@@ -13,6 +14,10 @@ export interface DeviceRegistration {
   endpoint: string;
   /** `absent`: the engine has no such endpoint. */
   state: 'online' | 'offline' | 'absent';
+  /** The engine checks the device's reachability (qualify). */
+  qualified: boolean;
+  /** Where the engine reaches the device, newest registration first; none when it has no address for it. */
+  contacts: readonly PbxDeviceContact[];
 }
 
 /**
@@ -42,13 +47,27 @@ export async function deviceRegistrations(ctx: CoreContext): Promise<DeviceRegis
     const known = online.get(endpoint.toLowerCase());
     return known === undefined ? 'absent' : known ? 'online' : 'offline';
   };
-  return [
+  const devices = [
     ...[...extensions]
       .sort((a, b) => a.id - b.id)
-      .map((extension): DeviceRegistration => ({ kind: 'extension', id: extension.id, user: extension.sipUsername, endpoint: extension.endpoint, state: stateOf(extension.endpoint) })),
-    ...trunks.map((trunk): DeviceRegistration => {
+      .map((extension) => ({ kind: 'extension' as const, id: extension.id, user: extension.sipUsername, endpoint: extension.endpoint })),
+    ...trunks.map((trunk) => {
       const endpoint = trunkEndpoint(trunk);
-      return { kind: 'trunk', id: trunk.id, user: endpoint.slice(endpoint.indexOf('/') + 1), endpoint, state: stateOf(endpoint) };
+      return { kind: 'trunk' as const, id: trunk.id, user: endpoint.slice(endpoint.indexOf('/') + 1), endpoint };
     }),
   ];
+  return Promise.all(
+    devices.map(async (device): Promise<DeviceRegistration> => {
+      const state = stateOf(device.endpoint);
+      const contacts = state === 'absent' ? null : await contactsOf(ctx, device.endpoint);
+      return { ...device, state, qualified: contacts?.qualified ?? false, contacts: contacts?.contacts ?? [] };
+    }),
+  );
+}
+
+/** The contacts of the SIP endpoint `PJSIP/<aor>`; other technologies have no address of record. */
+async function contactsOf(ctx: CoreContext, endpoint: string): Promise<PbxDeviceContacts | null> {
+  const slash = endpoint.indexOf('/');
+  if (endpoint.slice(0, slash).toUpperCase() !== 'PJSIP') return null;
+  return pbxCommand(ctx, 'read device contacts', () => ctx.pbx.deviceContacts(endpoint.slice(slash + 1)));
 }

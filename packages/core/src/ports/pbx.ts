@@ -65,6 +65,12 @@ export interface Pbx {
   playbackState(playbackId: string): Promise<PbxPlaybackState | null>;
   /** Devices known to the engine and whether they are reachable. */
   endpoints(): Promise<PbxEndpoint[]>;
+  /**
+   * Where a SIP device can be reached: the contacts of its address of record
+   * (`sip100`, `upc`), newest registration first; null when the engine has
+   * no such address of record.
+   */
+  deviceContacts(aor: string): Promise<PbxDeviceContacts | null>;
   /** False while there is no working connection: commands then fail fast. */
   isAvailable(): boolean;
   /** Events arrive in the order the engine sent them. */
@@ -148,6 +154,30 @@ export interface PbxEndpoint {
   resource: string;
   online: boolean;
   channelIds: readonly string[];
+}
+
+/** A device's address of record and its contacts. */
+export interface PbxDeviceContacts {
+  /** The engine checks its contacts' reachability (qualify); false when it does not. */
+  qualified: boolean;
+  contacts: readonly PbxDeviceContact[];
+}
+
+/** One contact of a device. */
+export interface PbxDeviceContact {
+  /** `sip:sip100@192.0.2.10:5060`, as the engine stores it. */
+  uri: string;
+  /**
+   * `registered`: the device sent a REGISTER (host and port are where it came
+   * from, userAgent what it said it is); `configured`: a contact the engine's
+   * configuration names (host and port are the URI's, no user agent).
+   */
+  origin: 'registered' | 'configured';
+  host: string;
+  port: number;
+  /** The host the contact URI names (behind NAT it differs from where a REGISTER came from). */
+  uriHost: string;
+  userAgent: string;
 }
 
 /** Normalised engine events; anything the core does not use is not translated. */

@@ -39,7 +39,7 @@ async function busyErrno(core: CallControl, channelIds: readonly string[]): Prom
 const LOOKUP_REFUSALS: ReadonlySet<DomainErrorCode> = new Set(['EXTENSION_NOT_FOUND', 'EXTENSION_AMBIGUOUS', 'DIALPLAN_NOT_FOUND']);
 
 /** The extension by the core's own lookup; null when the core would refuse the call for it. */
-async function namedExtension(core: CallControl, selector: ExtensionSelector, dialplan: string | null): Promise<Extension | null> {
+export async function namedExtension(core: CallControl, selector: ExtensionSelector, dialplan: string | null): Promise<Extension | null> {
   try {
     return await core.findExtension(selector, dialplan);
   } catch (error) {

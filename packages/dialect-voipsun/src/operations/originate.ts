@@ -6,6 +6,7 @@ import { SUCCESS_BODY } from '../wire/response';
 import { callData, dialableOrMissing, dialerCidOf, ringSeconds } from '../wire/call-params';
 import { MAX_CALLER_NAME, MAX_CALLER_NUMBER, callerText, nonEmpty } from '../wire/text';
 import { checkExtensionIdle } from './extension-state-check';
+import { checkExtensionAddress } from './extension-address-check';
 import { defineOperation } from './operation';
 
 /** The parameters originate reads; all others are ignored, as VoIPSUN ignores them. */
@@ -75,7 +76,7 @@ const DEFAULT_DIALER_NAME = 'Dialer';
  * `monitorFilename` or `monitorPath` asks it. Checks, in order: 120
  * (`dstNum` missing or not dialable, no source selector), 200 (more than one
  * selector), 120 (a `monitorPath` outside the recording roots, a
- * `monitorFilename` that is not a plain `.wav` name), `checkExten` (220–228), then what the core finds: 203, 201, 202.
+ * `monitorFilename` that is not a plain `.wav` name), `checkIpHost` (210), `checkIpContact` (211), `checkExten` (220–228), then what the core finds: 203, 201, 202.
  * An engine refusing to ring the source extension (not registered, no such
  * device) is 220.
  */
@@ -93,6 +94,7 @@ export const originate = defineOperation({
     const dialplan = nonEmpty(params.dialplanName);
     const recording = callRecordingOf(params, settings.recordingRoots);
 
+    await checkExtensionAddress(core, source, dialplan, { host: nonEmpty(params.checkIpHost), contact: nonEmpty(params.checkIpContact) });
     if (nonEmpty(params.checkExten) !== null) await checkExtensionIdle(core, source, dialplan, settings.checkExtenReportsIdle);
 
     await core.startClickToCall({

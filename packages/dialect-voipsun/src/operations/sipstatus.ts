@@ -22,15 +22,22 @@ interface SipPeer {
   sip_id?: string;
 }
 
-/**
- * What the engine tells of a device's registration. ARI says whether an
- * endpoint is online, not where it registered from nor its round-trip time,
- * so the address is chan_sip's "not registered" placeholder and a reachable
- * device is `OK` without a time.
- */
+/** chan_sip's words for a peer with no address: never registered, or its registration gone. */
 const UNKNOWN_HOST = '(Unspecified)';
 const UNKNOWN_PORT = '0';
-const STATUS: Readonly<Record<DeviceRegistration['state'], string>> = { online: 'OK', offline: 'UNKNOWN', absent: 'UNKNOWN' };
+
+/**
+ * The peer's qualify state in chan_sip's words: `Unmonitored` when the engine
+ * does not qualify it, `OK` when it reaches it, `UNREACHABLE` when it has an
+ * address but does not reach it, `UNKNOWN` with no address at all (or no
+ * such device). The engine gives no round-trip time through ARI, so `OK`
+ * has none.
+ */
+function statusOf(device: DeviceRegistration): string {
+  if (device.state === 'absent' || device.contacts.length === 0) return 'UNKNOWN';
+  if (!device.qualified) return 'Unmonitored';
+  return device.state === 'online' ? 'OK' : 'UNREACHABLE';
+}
 
 /**
  * The document's peer ids are the line's or the trunk's id followed by a
@@ -40,13 +47,13 @@ const PEER_KIND_DIGIT: Readonly<Record<DeviceRegistration['kind'], number>> = { 
 
 /**
  * `sipstatus`: every extension line (by id), then every trunk (by id), with
- * whether the engine reaches it. Unlike every other answer, `total` and `id`
+ * where the engine reaches it and whether it does. Unlike every other answer, `total` and `id`
  * are numbers, `success` is the boolean `true` followed by `"_debug":false`,
  * and slashes are escaped (`\/`), as the document's example is.
  */
 export const sipstatus = defineOperation({
   name: 'sipstatus',
-  partial: 'registration details: ARI tells no address, port, user agent, contact or qualify time, so they are empty',
+  partial: 'qualify time: the engine tells whether a device is reachable, not its round-trip time, so `OK` has no `(N ms)`',
   action: 'sipstatus',
   auth: { permission: 'SIP status' },
   input: schema,
@@ -57,16 +64,23 @@ export const sipstatus = defineOperation({
   },
 });
 
+/**
+ * The device's newest contact: a registration gives where it came from, its
+ * user agent and its contact URI; a configured address (a trunk's host) gives
+ * host and port only, as chan_sip shows a peer with a fixed host.
+ */
 function peerOf(device: DeviceRegistration): SipPeer {
+  const contact = device.contacts[0];
+  const registered = contact?.origin === 'registered';
   const peer: SipPeer = {
     id: device.id * 10 + PEER_KIND_DIGIT[device.kind],
     type: device.kind === 'extension' ? 'extension_line' : 'sip',
     user: device.user,
-    host: UNKNOWN_HOST,
-    port: UNKNOWN_PORT,
-    status: STATUS[device.state],
-    useragent: '',
-    regcontact: '',
+    host: contact ? contact.host : UNKNOWN_HOST,
+    port: contact ? String(contact.port) : UNKNOWN_PORT,
+    status: statusOf(device),
+    useragent: registered ? contact.userAgent : '',
+    regcontact: registered ? contact.uri : '',
     registry: null,
   };
   if (device.kind === 'extension') peer.extension_line_id = String(device.id);

@@ -1,5 +1,5 @@
 import type { WireAnswer } from '@pbx-gateway/dialect-kit';
-import { reasonOf, type Errno } from '../errors';
+import { reasonOf, type Errno, type Subject } from '../errors';
 
 /**
  * Bodies as VoIPSUN's PHP writes them: every value a string (`"true"`,
@@ -7,7 +7,7 @@ import { reasonOf, type Errno } from '../errors';
  */
 export const SUCCESS_BODY = '{"success":"true"}';
 
-export function errorBody(errno: Errno, subject = ''): string {
+export function errorBody(errno: Errno, subject: Subject = ''): string {
   return JSON.stringify({ success: 'false', errno, reason: reasonOf(errno, subject) });
 }
 

@@ -3,7 +3,7 @@ import { E100, expectWire } from '../support/wire-expect';
 
 /**
  * sipstatus end to end: the demo tenant's extension lines 5, 6, 7 (sip100,
- * sip101, sip102, registered) and trunk 1 (upc), plus extension 9 (sip100b)
+ * sip101, sip102, reached at the far end the configuration names) and trunk 1 (upc), plus extension 9 (sip100b)
  * whose phone the engine does not have, and an API user holding only
  * Call list.
  */
@@ -22,13 +22,54 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-const peer = (id: number, user: string, status: string): string =>
-  `{"id":${id * 10 + 2},"type":"extension_line","user":"${user}","host":"(Unspecified)","port":"0","status":"${status}","useragent":"","regcontact":"","registry":null,"extension_line_id":"${id}"}`;
+const SIPSTATUS = '/api/api.php?username=voipsun&password=secretpwd&action=sipstatus';
 
-test('…&action=sipstatus lists every extension line by id, then every trunk, with what the engine reaches, in the document’s shape', async () => {
-  const trunk = '{"id":11,"type":"sip","user":"upc","host":"(Unspecified)","port":"0","status":"OK","useragent":"","regcontact":"","registry":null,"sip_id":"1"}';
-  const body = `{"total":5,"results":[${peer(5, 'sip100', 'OK')},${peer(6, 'sip101', 'OK')},${peer(7, 'sip102', 'OK')},${peer(9, 'sip100b', 'UNKNOWN')},${trunk}],"success":true,"_debug":false}`;
-  expectWire(await gateway.http.get('/api/api.php?username=voipsun&password=secretpwd&action=sipstatus'), body);
+const peer = (id: number, user: string, host: string, port: number | string, status: string, useragent = '', regcontact = ''): string =>
+  `{"id":${id * 10 + 2},"type":"extension_line","user":"${user}","host":"${host}","port":"${port}","status":"${status}","useragent":"${useragent}","regcontact":"${regcontact}","registry":null,"extension_line_id":"${id}"}`;
+/** The trunk's configured host (pjsip.conf), not qualified: chan_sip's peer with a fixed host and qualify off. */
+const TRUNK = '{"id":11,"type":"sip","user":"upc","host":"carrier.example.net","port":"5060","status":"Unmonitored","useragent":"","regcontact":"","registry":null,"sip_id":"1"}';
+
+test('…&action=sipstatus lists every extension line by id, then every trunk, with where the engine reaches it, in the document’s shape', async () => {
+  const { host, port } = gateway.farEnd.phoneAddress();
+  const line = (id: number, user: string): string => peer(id, user, host, port, 'OK');
+  const body = `{"total":5,"results":[${line(5, 'sip100')},${line(6, 'sip101')},${line(7, 'sip102')},${peer(9, 'sip100b', '(Unspecified)', 0, 'UNKNOWN')},${TRUNK}],"success":true,"_debug":false}`;
+  expectWire(await gateway.http.get(SIPSTATUS), body);
+});
+
+test('a phone that registers itself shows where it registered from, its user agent and its contact; unregistered, the configured address again', async () => {
+  const { host, port } = gateway.farEnd.phoneAddress();
+  const phone = await gateway.farEnd.registerPhone('sip101', 'snom870/8.7.3.25.9');
+  try {
+    const registered = peer(6, 'sip101', phone.host, phone.port, 'OK', 'snom870\\/8.7.3.25.9', phone.contact);
+    const body = `{"total":5,"results":[${peer(5, 'sip100', host, port, 'OK')},${registered},${peer(7, 'sip102', host, port, 'OK')},${peer(9, 'sip100b', '(Unspecified)', 0, 'UNKNOWN')},${TRUNK}],"success":true,"_debug":false}`;
+    expectWire(await gateway.http.get(SIPSTATUS), body);
+  } finally {
+    await phone.unregister();
+  }
+  const after = await gateway.http.get(SIPSTATUS);
+  expect(after.text).toContain(peer(6, 'sip101', host, port, 'OK'));
+});
+
+test('originate’s checkIpHost and checkIpContact read the same registration: 210 and 211 name the phone’s real addresses', async () => {
+  const phone = await gateway.farEnd.registerPhone('sip101', 'Linphone/3.6.1');
+  try {
+    const originate = (check: string): string => `/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenInternalNum=101&dstNum=800123456&${check}`;
+    expectWire(
+      await gateway.http.get(originate('checkIpHost=192.0.2.1')),
+      `{"success":"false","errno":"210","reason":"SIP host IP address mismatch. Channel PJSIP/sip101 is registered from IP ${phone.host} but requested IP address is 192.0.2.1"}`,
+    );
+    expectWire(
+      await gateway.http.get(originate(`checkIpHost=${phone.host}&checkIpContact=192.0.2.1`)),
+      `{"success":"false","errno":"211","reason":"SIP host contact IP address mismatch. Contact IP address of the channel PJSIP/sip101 is ${phone.host}, but requested IP address is 192.0.2.1"}`,
+    );
+  } finally {
+    await phone.unregister();
+  }
+  const { host } = gateway.farEnd.phoneAddress();
+  expectWire(
+    await gateway.http.get(`/api/api.php?username=voipsun&password=secretpwd&action=originate&srcExtenInternalNum=101&dstNum=800123456&checkIpHost=${phone.host}`),
+    `{"success":"false","errno":"210","reason":"SIP host IP address mismatch. Channel PJSIP/sip101 is registered from IP ${host} but requested IP address is ${phone.host}"}`,
+  );
 });
 
 test('the engine’s own view agrees: the registered lines are the online endpoints', async () => {

@@ -317,7 +317,50 @@ describe('originate: checkExten, checkIpHost, checkIpContact', () => {
     expectWire(await check(), E201);
   });
 
-  test('checkIpHost and checkIpContact are accepted and do not stop the call', async () => {
-    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpHost=10.0.0.1&checkIpContact=10.0.0.2'), SUCCESS);
+  /** The phone of extension 100 registered from 203.0.113.5, its contact naming its address behind NAT. */
+  const registeredBehindNat = (): void => {
+    fake.t.pbx.contactsByAor.set('sip100', {
+      qualified: true,
+      contacts: [{ uri: 'sip:sip100@10.0.0.5:5062', origin: 'registered', host: '203.0.113.5', port: 5062, uriHost: '10.0.0.5', userAgent: 'snom870' }],
+    });
+  };
+  const E210 = (registered: string, requested: string): string =>
+    `{"success":"false","errno":"210","reason":"SIP host IP address mismatch. Channel PJSIP/sip100 is registered from IP ${registered} but requested IP address is ${requested}"}`;
+  const E211 = (registered: string, requested: string): string =>
+    `{"success":"false","errno":"211","reason":"SIP host contact IP address mismatch. Contact IP address of the channel PJSIP/sip100 is ${registered}, but requested IP address is ${requested}"}`;
+
+  test('checkIpHost and checkIpContact that match where the phone registered from and its contact: the call is placed', async () => {
+    registeredBehindNat();
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpHost=203.0.113.5&checkIpContact=10.0.0.5'), SUCCESS);
+    expect(fake.clickToCalls).toHaveLength(1);
+  });
+
+  test('errno 210: the phone registered from another address; nothing is dialled', async () => {
+    registeredBehindNat();
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpHost=10.0.0.5'), E210('203.0.113.5', '10.0.0.5'));
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test('errno 211: the contact names another address', async () => {
+    registeredBehindNat();
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpContact=203.0.113.5'), E211('10.0.0.5', '203.0.113.5'));
+    expect(fake.clickToCalls).toHaveLength(0);
+  });
+
+  test('a phone with no contact is at (Unspecified), which no address matches', async () => {
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpHost=10.0.0.1'), E210('(Unspecified)', '10.0.0.1'));
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpContact=10.0.0.1'), E211('(Unspecified)', '10.0.0.1'));
+  });
+
+  test('210 is checked before 211, and both before checkExten', async () => {
+    registeredBehindNat();
+    fake.t.pbx.endpointList = fake.t.pbx.endpointList.map((endpoint) => ({ ...endpoint, online: endpoint.resource !== 'sip100' }));
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkExten=1&checkIpHost=1.2.3.4&checkIpContact=1.2.3.4'), E210('203.0.113.5', '1.2.3.4'));
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkExten=1&checkIpHost=203.0.113.5&checkIpContact=1.2.3.4'), E211('10.0.0.5', '1.2.3.4'));
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkExten=1&checkIpHost=203.0.113.5&checkIpContact=10.0.0.5'), E220);
+  });
+
+  test('empty checkIpHost and checkIpContact are not asked for', async () => {
+    expectWire(await originate('srcExtenInternalNum=100&dstNum=800123456&checkIpHost=&checkIpContact='), SUCCESS);
   });
 });

@@ -1,6 +1,7 @@
 import type { Json } from '../util/json';
 import { isJsonObject } from '../util/json';
 import type { NumberRule, PhoneConfig } from '../options';
+import type { PhoneRegistration } from '../network/contacts';
 import { SimControl, SimControlError, type PlaceCallRequest } from './sim-control';
 
 interface ControlRoute {
@@ -56,7 +57,11 @@ const ROUTES: readonly ControlRoute[] = [
     pattern: /^\/sim\/phones\/([^/]+)$/,
     run: async (c, [resource], body) => (await c.setPhone({ ...(isJsonObject(body) ? body : {}), resource } as PhoneConfig)) as unknown as Json,
   },
-  { method: 'POST', pattern: /^\/sim\/phones\/([^/]+)\/register$/, run: async (c, [r]) => void (await c.registerPhone(r ?? '')) },
+  {
+    method: 'POST',
+    pattern: /^\/sim\/phones\/([^/]+)\/register$/,
+    run: async (c, [r], body) => void (await c.registerPhone(r ?? '', isJsonObject(body) && 'host' in body ? (body as unknown as PhoneRegistration) : undefined)),
+  },
   { method: 'DELETE', pattern: /^\/sim\/phones\/([^/]+)\/register$/, run: async (c, [r]) => void (await c.unregisterPhone(r ?? '')) },
   { method: 'GET', pattern: /^\/sim\/number-rules$/, run: async (c) => (await c.getNumberRules()) as unknown as Json },
   {

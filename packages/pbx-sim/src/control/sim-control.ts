@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { answerFromFarEnd } from '../engine/pjsip-far-end';
 import { bridgeMediaChannels } from '../engine/bridge-media';
 import { receiveDtmf } from '../engine/dtmf';
@@ -8,7 +9,13 @@ import type { World } from '../engine/world';
 import type { LoggedEvent, LoggedRequest, TrafficLog } from '../http/traffic-log';
 import type { NumberRule, PhoneConfig } from '../options';
 import type { Phone } from '../network/network';
+import type { PhoneRegistration } from '../network/contacts';
 import type { JsonObject } from '../util/json';
+
+/** The registration's lifetime the project's AORs grant a phone asking for none (default_expiration). */
+const REGISTRATION_EXPIRES_SEC = 3600;
+/** The round trip the simulated network reports for a qualify (loopback, as measured on the test machines: about 1.5 ms). */
+const SIM_QUALIFY_ROUNDTRIP_USEC = 1500;
 
 export class SimControlError extends Error {
   constructor(
@@ -119,11 +126,61 @@ export class SimControl {
     return { channelId: channel.id };
   }
 
-  async registerPhone(resource: string): Promise<void> {
+  /**
+   * The phone registers. With `from`, it sent a REGISTER of its own from that
+   * address (its contact then comes first, as on Asterisk); without, the
+   * configured contact reaches it.
+   */
+  async registerPhone(resource: string, from?: PhoneRegistration): Promise<void> {
+    const phone = this.world.network.phone(resource);
+    if (from) {
+      if (!phone) throw new SimControlError(404, `no phone ${resource}`);
+      if (typeof from.host !== 'string' || !Number.isInteger(from.port) || from.port <= 0 || from.port > 65535) {
+        throw new SimControlError(400, 'a registration needs host (string) and port (1-65535)');
+      }
+      phone.registration = {
+        host: from.host,
+        port: from.port,
+        userAgent: typeof from.userAgent === 'string' ? from.userAgent : '',
+        callId: randomBytes(8).toString('hex'),
+        expirationTime: Math.floor(Date.now() / 1000) + REGISTRATION_EXPIRES_SEC,
+      };
+    }
     this.setRegistration(resource, true);
+    // Asterisk 22 creates the contact unqualified, then qualifies it at once (measured: both events within a millisecond).
+    if (from) {
+      const uri = `sip:${resource}@${from.host}:${from.port}`;
+      this.contactStatus(resource, uri, 'NonQualified', '0');
+      this.contactStatus(resource, uri, 'Reachable', String(SIM_QUALIFY_ROUNDTRIP_USEC));
+    }
+  }
+
+  /** ContactStatusChange, to applications subscribed to the endpoint (or to all of its technology). */
+  private contactStatus(resource: string, uri: string, status: 'NonQualified' | 'Reachable' | 'Removed', roundtripUsec: string): void {
+    const phone = this.world.network.phone(resource);
+    this.world.events.publish(
+      'ContactStatusChange',
+      {},
+      {
+        endpoint: { technology: 'PJSIP', resource, state: phone?.registered ? 'online' : 'offline', channel_ids: this.channelsOn(`PJSIP/${resource}`) },
+        contact_info: { uri, contact_status: status, aor: resource, roundtrip_usec: roundtripUsec },
+      },
+      { endpoints: [`PJSIP/${resource}`] },
+    );
+  }
+
+  /** The phone removes its own registration; the configured contact still reaches it. */
+  async dropRegistration(resource: string): Promise<void> {
+    const phone = this.world.network.phone(resource);
+    if (!phone) throw new SimControlError(404, `no phone ${resource}`);
+    const registration = phone.registration;
+    if (!registration) return;
+    delete phone.registration;
+    this.contactStatus(resource, `sip:${resource}@${registration.host}:${registration.port}`, 'Removed', '0');
   }
 
   async unregisterPhone(resource: string): Promise<void> {
+    if (this.world.network.phone(resource)?.registration) await this.dropRegistration(resource);
     this.setRegistration(resource, false);
   }
 

@@ -71,6 +71,10 @@ const EVENT_MODELS: readonly ModelSpec[] = [
     endpoint: opt('Endpoint', 'Endpoint the event is about.'),
     userevent: req('object', 'Free-form payload.'),
   }),
+  model('ContactStatusChange', 'The state of a contact on an endpoint changed.', {
+    endpoint: req('Endpoint', 'The endpoint.'),
+    contact_info: req('ContactInfo', 'The contact.'),
+  }),
   model('DeviceStateChanged', 'A device state changed.', { device_state: req('DeviceState', 'The device state.') }),
   model('Dial', 'Progress of dialling a channel.', {
     caller: opt('Channel', 'The calling channel, when there is one.'),
@@ -125,4 +129,12 @@ const EVENT: ModelSpec = {
   subTypes: EVENT_TYPES,
 };
 
-export const EVENTS_DECLARATION_MODELS: readonly ModelSpec[] = [MESSAGE, MISSING_PARAMS, EVENT, ...EVENT_MODELS];
+/** What ContactStatusChange tells of a contact. */
+const CONTACT_INFO = model('ContactInfo', 'A contact of an endpoint.', {
+  uri: req('string', 'The contact URI.'),
+  contact_status: req('string', 'Unreachable, Reachable, Unknown, NonQualified or Removed.'),
+  aor: req('string', 'The address of record the contact belongs to.'),
+  roundtrip_usec: opt('string', 'Round-trip time of the last qualify, in microseconds.'),
+});
+
+export const EVENTS_DECLARATION_MODELS: readonly ModelSpec[] = [MESSAGE, MISSING_PARAMS, EVENT, ...EVENT_MODELS, CONTACT_INFO];

@@ -158,6 +158,11 @@ export const Variable = model('Variable', 'The value of one variable.', {
   value: req('string', 'Value (empty when the variable is not set, for globals).'),
 });
 
+export const ConfigTuple = model('ConfigTuple', 'One attribute of a configuration object.', {
+  attribute: req('string', 'The name of the attribute.'),
+  value: req('string', 'The value of the attribute.'),
+});
+
 export const Variables = model('Variables', 'Several variables at once.', {
   variables: req('object', 'Variable name to value.'),
 });
@@ -185,7 +190,7 @@ export const Mailbox = model('Mailbox', 'A mailbox whose message counts ARI cont
 
 /** Models each served API declaration carries, by resource. */
 export const REST_MODELS: Readonly<Record<string, readonly ModelSpec[]>> = {
-  asterisk: [BuildInfo, SystemInfo, SetId, ConfigInfo, StatusInfo, AsteriskInfo, AsteriskPing, Variable, Variables],
+  asterisk: [BuildInfo, SystemInfo, SetId, ConfigInfo, StatusInfo, AsteriskInfo, AsteriskPing, Variable, Variables, ConfigTuple],
   endpoints: [Endpoint],
   channels: [CallerID, DialplanCEP, Channel],
   bridges: [Bridge],

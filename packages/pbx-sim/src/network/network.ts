@@ -1,6 +1,7 @@
 import type { JsonObject } from '../util/json';
 import { DEFAULT_PHONE_ANSWER_MS, type NumberRule, type PhoneConfig } from '../options';
 import { validateRules } from './number-rules';
+import { phoneContacts, trunkContacts, PHONE_QUALIFY_FREQUENCY, TRUNK_QUALIFY_FREQUENCY, type PhoneRegistration, type SimContact } from './contacts';
 
 export interface Phone {
   resource: string;
@@ -9,6 +10,8 @@ export interface Phone {
   busy: boolean;
   context: string;
   callerName: string;
+  /** The phone's own REGISTER, when it sent one (control API); absent, the configured contact reaches it. */
+  registration?: PhoneRegistration & { callId: string; expirationTime: number };
 }
 
 /** What a PJSIP dial string reaches. */
@@ -38,7 +41,9 @@ export class Network {
   }
 
   upsertPhone(config: PhoneConfig): Phone {
+    const registration = this.phones.get(config.resource)?.registration;
     const phone = toPhone({ ...this.phoneConfig(config.resource), ...config });
+    if (registration && phone.registered) phone.registration = registration;
     this.phones.set(phone.resource, phone);
     return phone;
   }
@@ -102,6 +107,14 @@ export class Network {
     const phones = [...this.phones.values()].map((p) => endpointJson(p.resource, p.registered ? 'online' : 'offline', channelIds(`PJSIP/${p.resource}`)));
     const trunks = this.configuredTrunks().map((t) => endpointJson(t, 'online', channelIds(`PJSIP/${t}`)));
     return [...phones, ...trunks];
+  }
+
+  /** An address of record (a phone's or a trunk's, same name as the endpoint): its contacts and qualify frequency. */
+  aor(resource: string): { contacts: SimContact[]; qualifyFrequency: number } | undefined {
+    const phone = this.phones.get(resource);
+    if (phone) return { contacts: phoneContacts(phone), qualifyFrequency: PHONE_QUALIFY_FREQUENCY };
+    if (this.configuredTrunks().includes(resource)) return { contacts: trunkContacts(), qualifyFrequency: TRUNK_QUALIFY_FREQUENCY };
+    return undefined;
   }
 
   hasEndpoint(resource: string): boolean {

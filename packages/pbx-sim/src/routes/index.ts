@@ -2,6 +2,7 @@ import type { RouteSpec } from '../ari/route-spec';
 import { applicationRoutes } from './applications';
 import { asteriskRoutes } from './asterisk';
 import { bridgeRoutes } from './bridges';
+import { configObjectRoutes } from './config-objects';
 import { channelControlRoutes } from './channels-control';
 import { channelFlowRoutes } from './channels-flow';
 import { channelLifecycleRoutes } from './channels-lifecycle';
@@ -18,6 +19,7 @@ import { soundRoutes } from './sounds';
 /** Every ARI operation the simulator serves; the served API description is generated from this table. */
 export const ROUTES: readonly RouteSpec[] = [
   ...asteriskRoutes,
+  ...configObjectRoutes,
   ...endpointRoutes,
   ...channelLifecycleRoutes,
   ...channelFlowRoutes,

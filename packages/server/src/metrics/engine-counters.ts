@@ -29,6 +29,7 @@ const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
   snapshot: true,
   playbackState: true,
   endpoints: true,
+  deviceContacts: true,
 };
 
 interface EngineSeries {

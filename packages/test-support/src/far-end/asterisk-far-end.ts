@@ -1,6 +1,8 @@
 import type { RunningAsterisk } from '../asterisk/start';
 import { waitFor } from '../wait-for';
 import type { FarEndBehaviour, FarEndControl } from './far-end-control';
+import { registerSipPhone } from '../asterisk/sip-registrar-client';
+import { configuredPhones } from '../asterisk/project-config';
 
 /** Dialplan variable names take letters and digits (far-end-extensions.conf filters the same way). */
 const key = (text: string): string => text.replace(/[^0-9a-zA-Z]/g, '');
@@ -48,6 +50,27 @@ export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndC
 
   return {
     engine: 'asterisk',
+    phoneAddress: () => ({ host: asterisk.addresses.farEndHost, port: asterisk.addresses.farEndSipPort }),
+    async registerPhone(resource, userAgent) {
+      const phone = configuredPhones().find((candidate) => candidate.resource === resource);
+      if (!phone) throw new Error(`pjsip.conf has no phone ${resource}`);
+      const registration = await registerSipPhone({
+        registrarHost: '127.0.0.1',
+        registrarPort: asterisk.addresses.sipPort,
+        user: phone.username,
+        password: phone.password,
+        userAgent,
+      });
+      return {
+        host: registration.host,
+        port: registration.port,
+        contact: registration.contact,
+        async unregister() {
+          await registration.unregister();
+          registration.close();
+        },
+      };
+    },
     setPhone: (resource, behaviour) => behave(`_${key(resource)}`, behaviour),
     setNumber: (number, behaviour) => behave(`_${key(number)}`, behaviour),
     setOtherNumbers: (behaviour) => behave('', behaviour),

@@ -39,6 +39,24 @@ export interface FarEndControl {
    * trunk, whose dialplan hands it to the gateway (`Stasis(<app>,inbound,<did>)`).
    */
   callIn(did: string, callerNumber: string): Promise<IncomingCall>;
+  /** Where the PBX's configuration reaches a phone that has not registered itself: the far end. */
+  phoneAddress(): { host: string; port: number };
+  /**
+   * The phone `resource` registers itself from an address of its own, saying
+   * it is `userAgent` (a SIP REGISTER on Asterisk); its contact then comes
+   * before the configured one.
+   */
+  registerPhone(resource: string, userAgent: string): Promise<RegisteredPhone>;
+}
+
+/** A phone's own registration. */
+export interface RegisteredPhone {
+  host: string;
+  port: number;
+  /** The contact URI it registered. */
+  contact: string;
+  /** The phone removes its registration (the configured contact stays). */
+  unregister(): Promise<void>;
 }
 
 /** A call placed into the PBX by a far end. */

@@ -1,5 +1,6 @@
 import type { NumberRule, PbxSim } from '@pbx-gateway/pbx-sim';
 import type { FarEndBehaviour, FarEndControl } from './far-end-control';
+import { PHONE_HOST } from '../asterisk/sip-registrar-client';
 
 /** The gateway's Stasis application (its default `ARI_APP`). */
 const GATEWAY_APP = 'pbx-gateway';
@@ -23,8 +24,20 @@ export function simFarEnd(sim: PbxSim): FarEndControl {
   let others: FarEndBehaviour = { outcome: 'answer', ringMs: 300 };
   const applyRules = (): Promise<void> =>
     sim.control.setNumberRules([...[...numbers].map(([number, behaviour]) => numberRule(escapeRegex(number), behaviour)), numberRule('.*', others)]);
+  let nextPhonePort = 5070;
   return {
     engine: 'pbx-sim',
+    phoneAddress: () => ({ host: '127.0.0.2', port: 5060 }),
+    async registerPhone(resource, userAgent) {
+      const from = { host: PHONE_HOST, port: nextPhonePort++, userAgent };
+      await sim.control.registerPhone(resource, from);
+      return {
+        host: from.host,
+        port: from.port,
+        contact: `sip:${resource}@${from.host}:${from.port}`,
+        unregister: () => sim.control.dropRegistration(resource),
+      };
+    },
     async setPhone(resource, behaviour) {
       if (!['answer', 'busy', 'noanswer'].includes(behaviour.outcome) || behaviour.dtmf !== undefined || behaviour.hangupAfterMs !== undefined) {
         throw new Error(`pbx-sim phones only answer, are busy or ring: ${JSON.stringify(behaviour)}`);

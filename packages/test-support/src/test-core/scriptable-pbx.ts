@@ -8,6 +8,7 @@ import {
   type OriginatedLeg,
   type Pbx,
   type PbxEndpoint,
+  type PbxDeviceContacts,
   type PbxEvent,
   type PbxLegState,
   type PbxPlaybackState,
@@ -72,6 +73,8 @@ export class ScriptablePbx implements Pbx {
   /** Live recordings by name, with the bridge each records. */
   readonly recordings = new Map<string, string>();
   endpointList: PbxEndpoint[] = [];
+  /** Contacts by address of record (`deviceContacts`); an address not here is unknown to the engine. */
+  contactsByAor = new Map<string, PbxDeviceContacts>();
   /** Dialplan context reported for originated legs. */
   context = 'gateway';
 
@@ -400,6 +403,12 @@ export class ScriptablePbx implements Pbx {
   async endpoints(): Promise<PbxEndpoint[]> {
     this.assertAvailable('endpoints');
     return this.endpointList.map((endpoint) => ({ ...endpoint, channelIds: [...endpoint.channelIds] }));
+  }
+
+  async deviceContacts(aor: string): Promise<PbxDeviceContacts | null> {
+    this.assertAvailable('deviceContacts');
+    const known = this.contactsByAor.get(aor);
+    return known ? { qualified: known.qualified, contacts: known.contacts.map((contact) => ({ ...contact })) } : null;
   }
 
   isAvailable(): boolean {
