@@ -72,15 +72,17 @@ async function takeOver(ctx: CoreContext, uow: UnitOfWork, call: CustomerCall, a
   await tx.calls.updateLeg({ ...phone, callId: call.id, role: 'agent' });
   const bridgeId = call.bridgeId!;
   uow.engine.command('move the supervisor into the call', () => ctx.pbx.addToBridge(bridgeId, [phone.id]));
+  // A mute lives on the agent's leg (transfers/agent-mute.ts): the supervisor's phone starts heard.
   const formerAgentLegIds = [...(call.progress.formerAgentLegIds ?? []), agentLeg.id];
+  const agentMuted = call.progress.agentMuted === undefined ? {} : { agentMuted: false };
   const taken: CustomerCall =
     call.purpose === 'inbound'
       ? {
           ...call,
           agentId: supervisorAgentId,
-          progress: { ...call.progress, agentLegId: phone.id, agentLegs: [...call.progress.agentLegs, { legId: phone.id, agentId: supervisorAgentId }], formerAgentLegIds },
+          progress: { ...call.progress, ...agentMuted, agentLegId: phone.id, agentLegs: [...call.progress.agentLegs, { legId: phone.id, agentId: supervisorAgentId }], formerAgentLegIds },
         }
-      : { ...call, agentId: supervisorAgentId, progress: { ...call.progress, formerAgentLegIds } };
+      : { ...call, agentId: supervisorAgentId, progress: { ...call.progress, ...agentMuted, formerAgentLegIds } };
   await tx.calls.update(taken);
   await hangupLeg(ctx, uow, agentLeg.id);
 
