@@ -3,7 +3,7 @@ import { collectEvents, described, sharedCcgatewayGateway, signIn } from './inte
 import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Skill 14 is an inbound queue reached on DID 2125550114. Agent 101 (phone
-// 40038) serves it; agent 102 (phone 40039) signs in afterwards to take the
+// 40038) serves it; agent 102 (phone 102) signs in afterwards to take the
 // caller that 101 left. 101's phone rings for 20 s, long enough to sign out
 // while it rings.
 const SKILL = '14';
@@ -32,8 +32,8 @@ describe('CC-Gateway sign-out while a skill call rings the agent: the caller is 
     expect((await gateway().core.getCall(callid))?.call).toMatchObject({ state: 'answered', progress: { stage: 'waiting' } });
     expect((await gateway().core.getCall(callid))?.legs.find((leg) => leg.role === 'caller')).toMatchObject({ state: 'up', hangupRequested: false });
 
-    await gateway().farEnd.setPhone('40039', { outcome: 'answer', ringMs: 300 });
-    const guid2 = await signInOnSkill('102', '40039', true);
+    await gateway().farEnd.setPhone('102', { outcome: 'answer', ringMs: 300 });
+    const guid2 = await signInOnSkill('102', '102', true);
     const events = described(await collectEvents(gateway(), '102', guid2, 5));
     expect(events[0]).toBe(`AgentEvent_Ringing {"caller":"5550141","transfer":"no","callid":"${callid}","transfrom":"","called":"${DID}","type":"main","mediaAbility":"1","feature":"0"}`);
     expect(events.slice(1).map((event) => event.split(' ')[0])).toEqual(['AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook', 'AgentState_Busy', 'AgentEvent_Talking']);
@@ -59,7 +59,7 @@ describe('CC-Gateway sign-out while a skill call rings the agent: the caller is 
     expect(described(ringing).map((event) => event.split(' ')[0])).toEqual(['AgentEvent_Ringing', 'AgentOther_PhoneAlerting']);
     const callid = (ringing[0]!.content as { callid: string }).callid;
     await signOutAndHandOver(guid, caller, callid);
-    expect((await gateway().core.getCall(callid))?.legs.filter((leg) => leg.role === 'agent').map((leg) => leg.dialedNumber)).toEqual(['40038', '40039']);
+    expect((await gateway().core.getCall(callid))?.legs.filter((leg) => leg.role === 'agent').map((leg) => leg.dialedNumber)).toEqual(['40038', '102']);
   });
 
   test('the call is offered (auto-answer off): logout succeeds at once and the call waits on its skill again', async () => {
