@@ -52,6 +52,7 @@ export type { QueueTransferRequest } from './transfers/queue-transfer';
 export type { SupervisionCommands } from './supervision/supervision-commands';
 export type { SupervisionRequest, SupervisedParty, SupervisorPhone } from './supervision/supervision';
 export type { SupervisionSwitch } from './supervision/switch-supervision';
+export type { InterceptRequest } from './supervision/intercept-call';
 export type { CredentialCommands } from './credentials/credential-commands';
 export type { DirectoryQueries } from './directory/directory-queries';
 export type { PlaybackCommands } from './playback/playback-commands';

@@ -98,4 +98,47 @@ describe('an agent supervising', () => {
     await t.core.startSupervision(byAgent());
     expect(await domainErrorCode(t.core.startSupervision(byAgent()))).toBe('AGENT_BUSY');
   });
+
+  it('intercepts: the supervisor phone becomes the customer call\'s agent leg, the agent is taken off it, the supervision ends with its own CDR', async () => {
+    const t = await setup();
+    const agentLegId = await agentInCall(t);
+    const customerCallId = (await t.core.getAgentSession('1000'))!.currentCallId!;
+    const { callId } = await t.core.startSupervision(byAgent('whisper'));
+    await t.settle();
+    const supervisor = await legOf(t, callId, 'supervisor');
+    const snoop = await legOf(t, callId, 'snoop');
+    t.takeEvents();
+    t.pbx.clearCommands();
+    expect(await t.core.interceptCall({ supervisorAgentId: '2000', supervisedAgentId: '1000', callId: null })).toEqual({ callId: customerCallId });
+    expect(t.pbx.describe()).toEqual([`addToBridge ${customerCallId}.bridge ${supervisor.id}`, `hangup ${agentLegId}`, `hangup ${snoop.id}`]);
+    await t.confirmHangups();
+    const { call, legs } = (await t.core.getCall(customerCallId))!;
+    expect(call).toMatchObject({ agentId: '2000', state: 'answered' });
+    expect(legs.map((leg) => [leg.id, leg.role, leg.state])).toEqual(
+      expect.arrayContaining([
+        [supervisor.id, 'agent', 'up'],
+        [agentLegId, 'agent', 'ended'],
+      ]),
+    );
+    expect((await t.core.getAgentSession('1000'))).toMatchObject({ state: 'ready', currentCallId: null });
+    expect((await t.core.getAgentSession('2000'))).toMatchObject({ state: 'in_call', currentCallId: customerCallId });
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ purpose: 'supervision', agentId: '2000' });
+    expect(t.eventTypes('CallTakenOver', 'AgentPhoneReleased', 'AgentStateChanged')).toEqual(['CallTakenOver', 'AgentPhoneReleased', 'AgentStateChanged', 'CallTakenOver']);
+
+    // The supervisor is the call's agent now: its release ends the call, with one CDR naming it.
+    expect(await t.core.hangupAgentCustomer({ agentId: '2000' })).toEqual({ hungUp: true });
+    await t.confirmHangups();
+    await t.settle();
+    expect(await t.core.getCdrOfCall(customerCallId)).toMatchObject({ purpose: 'agent_customer', agentId: '2000' });
+    expect((await t.core.getAgentSession('2000'))?.state).not.toBe('in_call');
+  });
+
+  it('refuses to intercept before the supervision has joined, or for an agent supervising nothing', async () => {
+    const t = await setup();
+    await agentInCall(t);
+    t.pbx.setOtherNumbers({ outcome: 'noanswer' });
+    await t.core.startSupervision(byAgent());
+    expect(await domainErrorCode(t.core.interceptCall({ supervisorAgentId: '2000', supervisedAgentId: '1000', callId: null }))).toBe('NO_ACTIVE_CALL');
+    expect(await domainErrorCode(t.core.interceptCall({ supervisorAgentId: '1000', supervisedAgentId: '2000', callId: null }))).toBe('NO_ACTIVE_CALL');
+  });
 });

@@ -250,6 +250,33 @@ describe('delivery by ringing the agent’s phone', () => {
     expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'in_call', currentCallId: call.id });
   });
 
+  it('a session that ends while its phone rings for the call hangs up that phone only: the call goes to the next agent', async () => {
+    const t = await setup({ strategy: 'linear' });
+    await loginPlain(t, '1000');
+    await loginPlain(t, '1001');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.core.changeAgentQueues({ agentId: '1001', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    t.pbx.clearCommands();
+    await expect(t.core.logoutAgent({ agentId: '1000', whenInCall: 'refuse' })).resolves.toBe('logged_out');
+    expect(t.pbx.hungUp()).toEqual([`${call.id}.2`]);
+    await t.confirmHangups();
+    expect(await t.core.getAgentSession('1000')).toBeNull();
+    expect(await inboundCall(t)).toMatchObject({ hangupSide: null, progress: { stage: 'ringing_agent', agentLegs: [{ legId: `${call.id}.2`, agentId: '1000' }, { legId: `${call.id}.3`, agentId: '1001' }] } });
+    expect(await t.core.getAgentSession('1001')).toMatchObject({ state: 'in_call', currentCallId: call.id });
+  });
+
+  it('a logout that refuses calls still refuses once the agent has answered', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await t.core.changeAgentQueues({ agentId: '1000', change: 'add', queues: ['SALESLINE'], blended: null });
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    await t.answer(`${call.id}.2`);
+    expect(await domainErrorCode(t.core.logoutAgent({ agentId: '1000', whenInCall: 'refuse' }))).toBe('AGENT_BUSY');
+  });
+
   it('ringall rings every available phone at once; the first to answer gets the call, the others are released ready', async () => {
     const t = await setup({ strategy: 'ringall' });
     for (const agentId of ['1000', '1001', '1002']) {
@@ -459,6 +486,19 @@ describe('delivery to an agent who answers through its client (answerOnRequest)'
     expect(await restarted.core.getAgentSession('1000')).toMatchObject({ state: 'in_call' });
     await restarted.advance(500);
     expect(await restarted.core.getAgentSession('1000')).toMatchObject({ state: 'paused', currentCallId: null });
+  });
+
+  it('a session that ends while the call is offered to it lets the offer lapse at once: the call waits again', async () => {
+    const t = await setup();
+    await answeringAgents(t, ['1000']);
+    await t.callIn(CALLER, '2125550100');
+    const call = await inboundCall(t);
+    await t.core.logoutAgent({ agentId: '1000', whenInCall: 'force' });
+    // The offer's timer is due at once: no time passes.
+    await t.advance(0);
+    expect(t.pbx.hungUp()).toEqual([]);
+    expect(await inboundCall(t)).toMatchObject({ hangupSide: null, progress: { stage: 'waiting', offers: [] } });
+    expect(await t.core.getCall(call.id)).toMatchObject({ call: { state: 'answered' } });
   });
 
   it('the caller hanging up while the call is offered lets the agent go ready', async () => {

@@ -26,6 +26,7 @@ function agentOf(event: DomainEvent): string | null {
       return event.agentId;
     case 'InboundCallOffered':
     case 'CustomerTransferred':
+    case 'CallTakenOver':
       return event.agentId;
     case 'LegRinging':
     case 'LegAnswered':
@@ -82,7 +83,9 @@ const isCustomerLeg = (call: Call, leg: Leg): boolean => (call.purpose === 'inbo
 /** The agent's phone leg that carries an agent's call. */
 function isAgentLeg(call: Call, leg: Leg): boolean {
   if (leg.role !== 'agent') return false;
-  return call.purpose === 'inbound' ? call.progress.agentLegId === leg.id : true;
+  if (call.purpose === 'inbound') return call.progress.agentLegId === leg.id;
+  // The phone of an agent taken off the call by an intercept is not the call's agent any more.
+  return call.purpose !== 'agent_customer' || !(call.progress.formerAgentLegIds ?? []).includes(leg.id);
 }
 
 /** The party a talk transfer dialled for the agent to consult (the agent still on the call): Huawei reports its ringing and answer as a callout's. */
@@ -164,6 +167,9 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
       return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: 0, callId: event.callId }]] : [];
     case 'CallPartyRetrieved':
       return [['AgentEvent_Talking', talkingContent(event.call)]];
+    case 'CallTakenOver':
+      // Intercept (Huawei `cec_07_2403`): the inspector talks with the customer; the agent's call is released by the platform.
+      return event.side === 'taken_by' ? [['AgentEvent_Talking', talkingContent(event.call)]] : [['AgentEvent_Call_Release', { callid: event.call.id }]];
     case 'AgentPhoneReleased':
       return [['AgentOther_PhoneRelease', { phoneState: phoneState(event) }]];
     case 'PlaybackStarted':

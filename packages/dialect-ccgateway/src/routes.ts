@@ -11,6 +11,8 @@ import { cancelRestOperation } from './operations/cancel-rest';
 import { cancelWorkOperation } from './operations/cancel-work';
 import { stopSuperviseOrInsertOperation } from './operations/stop-supervise-or-insert';
 import { switchListenInsertOperation } from './operations/switch-listen-insert';
+import { interceptCallOperation, interceptOperation } from './operations/intercept';
+import { forceDropCallOperation } from './operations/force-drop-call';
 import { forceBusyOperation } from './operations/force-busy';
 import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
@@ -86,6 +88,9 @@ export const OPERATIONS: readonly Operation[] = [
   requestWhisperAgentOperation,
   requestStopWhisperAgentOperation,
   switchListenInsertOperation,
+  interceptOperation,
+  interceptCallOperation,
+  forceDropCallOperation,
   requestSwitchInsertWhisperAgentOperation,
   forceBusyOperation,
   forceIdleOperation,
@@ -119,9 +124,6 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
-  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}', 'a supervisor taking over the agent\'s call is not built (the call\'s legs would change owner): answered "not supported" (`000-002`)'],
-  ['PUT', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}', 'a supervisor taking over the agent\'s call is not built (the call\'s legs would change owner): answered "not supported" (`000-002`)'],
-  ['POST', '/qualitycontrol/{agentid}/forcedropcall/{callid}', NOT_IMPLEMENTED],
   ['POST', '/qualitycontrol/{agentid}/adjustskill', NOT_IMPLEMENTED],
   ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
 ];

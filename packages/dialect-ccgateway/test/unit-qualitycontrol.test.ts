@@ -233,11 +233,16 @@ describe('CC-Gateway quality control (wire format, test core)', () => {
     expect(res.text).toBe(failure('000-002', 'invalid parameter'));
   });
 
+  test('intercept without a supervision under way: 100-009 (both paths)', async () => {
+    const { http, inspectorGuid } = await inspectorAndAgent({ agentInCall: true });
+    const refused = failure('100-009', 'agent state cannot be changed');
+    expect((await http.put(`${QC}/intercept/101`).set('Guid', inspectorGuid)).text).toBe(refused);
+    expect((await http.put(`${QC}/intercept/101/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(refused);
+  });
+
   test('the family\'s interfaces not implemented answer "not supported"', async () => {
     const { http, inspectorGuid } = await inspectorAndAgent({ agentInCall: false });
     const notSupported = '{"message":"not supported","retcode":"000-002","result":{}}';
-    expect((await http.put(`${QC}/intercept/101/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(notSupported);
-    expect((await http.post(`${QC}/forcedropcall/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(notSupported);
     expect((await http.post(`${QC}/adjustskill`).set('Guid', inspectorGuid).send({ workNo: '101', skills: [1] })).text).toBe(notSupported);
   });
 });

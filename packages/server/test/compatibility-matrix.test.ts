@@ -47,8 +47,8 @@ describe('compatibility matrix', () => {
     const ccgateway = rowsOf(ccgatewayCompatibility());
     const ccgatewayLevel = (name: string) => ccgateway.find((row) => row.operation.endsWith(`(${name})`))?.level;
     for (const name of ['transfer', 'hold', 'confJoin']) expect(ccgatewayLevel(name)).toBe('partial');
-    for (const name of ['answer', 'beginMute', 'endMute', 'forceRest']) expect(ccgatewayLevel(name)).toBe('supported');
-    for (const path of ['any method /voicecall/{agentid}/innerhelp/**', 'PUT /qualitycontrol/{agentid}/intercept/{workNo}']) {
+    for (const name of ['answer', 'beginMute', 'endMute', 'forceRest', 'intercept', 'interceptCall', 'forceDropCall']) expect(ccgatewayLevel(name)).toBe('supported');
+    for (const path of ['any method /voicecall/{agentid}/innerhelp/**', 'POST /qualitycontrol/{agentid}/adjustskill']) {
       expect(level(ccgateway, path)).toBe('not supported');
     }
     const sipcall = rowsOf(sipcallCompatibility());

@@ -5,12 +5,14 @@ import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { hangupLeg } from '../calls/leg-hangup';
 import { endSessionRecordings } from '../recording/session-recordings-end';
+import { callRingingFor, withdrawRinging } from '../queues/ringing-withdrawal';
 
 type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
 
 /**
  * Ends an agent's session: the call the agent is in is hung up (with the
- * session gone, nothing else would ever release it), its audio stops, the
+ * session gone, nothing else would ever release it) unless it is a queued
+ * call that only rings the agent, which goes back to its queue; its audio stops, the
  * phone it holds in its conference is released, its recordings end, and
  * the conference goes;
  * what a dialect bound to the session (CC-Gateway GUIDs) its projector
@@ -20,7 +22,9 @@ type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
  */
 export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, reason: LogoutReason): Promise<void> {
   const { tx, now } = uow;
-  if (session.currentCallId) {
+  const ringing = await callRingingFor(uow, session);
+  if (ringing) await withdrawRinging(ctx, uow, session, ringing);
+  else if (session.currentCallId) {
     for (const leg of await tx.calls.legsOf(session.currentCallId)) await hangupLeg(ctx, uow, leg.id);
   }
   const playback = await tx.playbacks.activeForAgent(session.agentId);

@@ -75,7 +75,9 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
   },
 
   async onLegEnded(ctx, uow, call, leg, legs) {
-    if (leg.role === 'agent') {
+    // The phone of an agent taken off the call (intercept) was released when the call was taken over.
+    const former = (call.progress.formerAgentLegIds ?? []).includes(leg.id);
+    if (leg.role === 'agent' && !former) {
       publishPhoneReleased(uow, call, leg);
     }
     let current = call;
@@ -83,7 +85,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
       current = { ...call, progress: { ...call.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
       await uow.tx.calls.update(current);
     }
-    if (endsTheCall(current, leg)) await hangupOtherLegs(ctx, uow, legs, null);
+    if (!former && endsTheCall(current, leg)) await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, current, legs)) ?? current;
   },
 };

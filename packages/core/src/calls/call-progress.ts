@@ -102,6 +102,8 @@ export interface AgentCustomerProgress {
   parkedLegIds?: string[];
   /** The agent's voice is kept from the others (its phone muted on the engine). */
   agentMuted?: boolean;
+  /** Phone legs of agents taken off the call (a supervisor intercepted it): their end is not the agent leaving. */
+  formerAgentLegIds?: string[];
 }
 
 /** How an inbound call ended without reaching an agent. */
@@ -157,6 +159,8 @@ export interface InboundProgress {
   parkedLegIds?: string[];
   /** The agent's voice is kept from the caller (its phone muted on the engine). */
   agentMuted?: boolean;
+  /** Phone legs of agents taken off the call (a supervisor intercepted it): their end is not the agent leaving. */
+  formerAgentLegIds?: string[];
 }
 
 /** How a supervisor joins the call it supervises. */

@@ -66,6 +66,8 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
     case 'CallPartyHeld':
     case 'CallPartyRetrieved':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), leg: legView(event.leg) } };
+    case 'CallTakenOver':
+      return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), agentId: event.agentId, side: event.side, otherAgentId: event.otherAgentId } };
     case 'CustomerTransferred':
       return { ...base, topic: 'calls', tenant: null, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
     case 'CallEnded':

@@ -78,7 +78,9 @@ export const inboundCall: CallFlow<'inbound'> = {
       await releaseRingingAgents(ctx, uow, call, legs, 'call_gone');
       await hangupOtherLegs(ctx, uow, legs, null);
     } else {
-      const agentId = agentOfLeg(call, leg.id);
+      // The phone of an agent taken off the call (intercept) was released when the call was taken over.
+      const former = (call.progress.formerAgentLegIds ?? []).includes(leg.id);
+      const agentId = former ? null : agentOfLeg(call, leg.id);
       if (agentId !== null) uow.publish({ type: 'AgentPhoneReleased', agentId, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
       if (call.progress.stage === 'connected' && call.progress.agentLegId === leg.id && call.progress.agentLeft !== true) {
         await hangupOtherLegs(ctx, uow, legs, null);

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
+import { interceptCall, type InterceptRequest } from './intercept-call';
 import { startSupervision } from './start-supervision';
 import { stopSupervision } from './stop-supervision';
 import { switchSupervision, type SupervisionSwitch } from './switch-supervision';
@@ -14,6 +15,8 @@ export interface SupervisionCommands {
   stopSupervision(request: { supervisorAgentId: string }): Promise<{ callId: string }>;
   /** Changes the mode of the supervision a signed-in agent runs (the snoop is replaced; the phone stays up). */
   switchSupervision(request: SupervisionSwitch): Promise<{ callId: string; mode: SupervisionMode }>;
+  /** The supervising agent takes over the customer call it supervises; the supervised agent is taken off it. */
+  interceptCall(request: InterceptRequest): Promise<{ callId: string }>;
 }
 
 export function supervisionCommands(ctx: CoreContext, track: TrackWork): SupervisionCommands {
@@ -21,5 +24,6 @@ export function supervisionCommands(ctx: CoreContext, track: TrackWork): Supervi
     startSupervision: (request) => track(startSupervision(ctx, request)),
     stopSupervision: (request) => track(stopSupervision(ctx, request)),
     switchSupervision: (request) => track(switchSupervision(ctx, request)),
+    interceptCall: (request) => track(interceptCall(ctx, request)),
   };
 }

@@ -67,6 +67,11 @@ export const customerRoleOf = (call: CustomerCall): Leg['role'] => (call.purpose
 
 /** The agent's phone leg on the call, while it is there. */
 export function agentLegOf(call: CustomerCall, legs: readonly Leg[]): Leg | null {
-  if (call.purpose === 'agent_customer') return call.progress.agentLeft ? null : (legs.find((leg) => leg.role === 'agent' && leg.state !== 'ended') ?? null);
+  if (call.purpose === 'agent_customer') {
+    return call.progress.agentLeft ? null : (legs.find((leg) => leg.role === 'agent' && leg.state !== 'ended' && !isFormerAgentLeg(call, leg.id)) ?? null);
+  }
   return legs.find((leg) => leg.id === call.progress.agentLegId && leg.state !== 'ended') ?? null;
 }
+
+/** A phone leg of an agent taken off the call (a supervisor intercepted it): no longer the call's agent. */
+export const isFormerAgentLeg = (call: CustomerCall, legId: string): boolean => (call.progress.formerAgentLegIds ?? []).includes(legId);

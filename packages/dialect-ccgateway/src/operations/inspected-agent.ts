@@ -20,11 +20,16 @@ export const INSPECTOR_ATTRIBUTE = 'ccgateway_inspector';
 export async function inspectedAgent(ctx: InterfaceContext, raw: string | undefined): Promise<string> {
   const workNo = parseAgentId(raw ?? '', ctx.settings.agentIdRange);
   if (workNo === null) throw refuse('000-002');
+  await signedInInspector(ctx);
+  if (workNo === ctx.agentId) throw refuse('000-005');
+  return workNo;
+}
+
+/** The caller is a signed-in agent (`100-006`) with the inspection right (`000-003`). */
+export async function signedInInspector(ctx: InterfaceContext): Promise<void> {
   await agentSession(ctx);
   const inspector = await ctx.core.getAgent(ctx.agentId);
   if (inspector?.attributes[INSPECTOR_ATTRIBUTE] !== '1') throw refuse('000-003');
-  if (workNo === ctx.agentId) throw refuse('000-005');
-  return workNo;
 }
 
 /**
