@@ -85,7 +85,8 @@ export interface VoiceMenuProgress {
 export type VoiceBroadcastEnd = 'played' | 'key_collected' | 'no_key' | 'talk_limit' | 'media_failed';
 
 export interface VoiceBroadcastProgress {
-  stage: 'dialing' | 'playing' | 'awaiting_key' | VoiceBroadcastEnd;
+  /** `ending`: the audio is over, the gateway hangs up in a moment (calls/voice-broadcast-flow). */
+  stage: 'dialing' | 'playing' | 'awaiting_key' | 'ending' | VoiceBroadcastEnd;
   /** The media URI played, and the name the client asked for. */
   media: string;
   mediaName: string;

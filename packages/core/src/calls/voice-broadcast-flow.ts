@@ -9,6 +9,14 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
 import type { CallFlow } from './call-flow';
 
 /**
+ * The engine ends a playback whose channel hangs up (as failed) before it
+ * tells that the channel is gone: the gateway waits this long after the
+ * audio, whatever its outcome, before hanging up, so that a callee who hung
+ * up during the audio is recorded as having done so, not the gateway.
+ */
+export const HANGUP_AFTER_AUDIO_MS = 300;
+
+/**
  * A played call: the gateway calls a number, plays audio when it answers and
  * hangs up when the audio ends. When asked, it also takes one key (during the
  * audio, or within the key wait after it), recorded as the call's pressed key,
@@ -44,8 +52,12 @@ export const voiceBroadcastCall: CallFlow<'voice_broadcast'> = {
   async onPlaybackEnded(ctx, uow, call, playback, outcome) {
     await recordCallAudioEnded(uow, call.id, playback, outcome);
     if (call.progress.stage !== 'playing') return call;
-    if (outcome === 'failed') return endPlayedCall(ctx, uow, call, 'media_failed');
-    if (!call.progress.collectKey) return endPlayedCall(ctx, uow, call, 'played');
+    if (outcome === 'failed' || !call.progress.collectKey) {
+      const ending = withProgress(call, { stage: 'ending' });
+      await uow.tx.calls.update(ending);
+      ctx.callTimers.schedule(call.id, outcome === 'failed' ? 'audio_failed' : 'audio_end', HANGUP_AFTER_AUDIO_MS);
+      return ending;
+    }
     const waiting = withProgress(call, { stage: 'awaiting_key' });
     await uow.tx.calls.update(waiting);
     ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
@@ -55,7 +67,9 @@ export const voiceBroadcastCall: CallFlow<'voice_broadcast'> = {
   async onTimer(ctx, uow, call, timer) {
     const { stage } = call.progress;
     if (timer === 'key_wait' && stage === 'awaiting_key') return endPlayedCall(ctx, uow, call, 'no_key');
-    if (timer === 'talk_limit' && (stage === 'playing' || stage === 'awaiting_key')) return endPlayedCall(ctx, uow, call, 'talk_limit');
+    if (timer === 'audio_end' && stage === 'ending') return endPlayedCall(ctx, uow, call, 'played');
+    if (timer === 'audio_failed' && stage === 'ending') return endPlayedCall(ctx, uow, call, 'media_failed');
+    if (timer === 'talk_limit' && (stage === 'playing' || stage === 'awaiting_key' || stage === 'ending')) return endPlayedCall(ctx, uow, call, 'talk_limit');
     return call;
   },
 
