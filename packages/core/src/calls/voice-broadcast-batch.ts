@@ -15,7 +15,9 @@ export interface VoiceBroadcastBatchRequest extends VoiceBroadcastPlan {
 interface QueuedBatch {
   id: string;
   plan: CheckedBroadcastPlan;
-  numbers: string[];
+  numbers: readonly string[];
+  /** The next number to dial (an index, not shifting 5000 numbers one by one). */
+  next: number;
   dialUntil: Date | null;
   dropped: number;
 }
@@ -58,7 +60,7 @@ export class VoiceBroadcastPacer {
     if (this.queued + numbers.length > limits.maxQueuedNumbers) {
       throw new DomainError('PBX_REJECTED', 'too many numbers waiting to be dialled', { queued: this.queued });
     }
-    const batch: QueuedBatch = { id: `batch-${ctx.ids.newId()}`, plan, numbers, dialUntil: request.dialUntil, dropped: 0 };
+    const batch: QueuedBatch = { id: `batch-${ctx.ids.newId()}`, plan, numbers, next: 0, dialUntil: request.dialUntil, dropped: 0 };
     this.batches.push(batch);
     this.queued += numbers.length;
     ctx.logger.info('batch of played calls queued', { batchId: batch.id, numbers: numbers.length, dialUntil: request.dialUntil?.toISOString() ?? null });
@@ -105,15 +107,17 @@ export class VoiceBroadcastPacer {
     const now = this.ctx.clock.now();
     while (this.batches.length > 0) {
       const batch = this.batches.shift()!;
+      const left = batch.numbers.length - batch.next;
       if (batch.dialUntil !== null && now.getTime() >= batch.dialUntil.getTime()) {
-        batch.dropped += batch.numbers.length;
-        this.queued -= batch.numbers.length;
+        batch.dropped += left;
+        this.queued -= left;
         this.finished(batch);
         continue;
       }
-      const number = batch.numbers.shift()!;
+      const number = batch.numbers[batch.next]!;
+      batch.next += 1;
       this.queued -= 1;
-      if (batch.numbers.length > 0) this.batches.push(batch);
+      if (left > 1) this.batches.push(batch);
       else this.finished(batch);
       return { batch, number };
     }
