@@ -76,6 +76,22 @@ export async function authenticateCompany(core: CallControl, appid: string, acce
   }
 }
 
+/**
+ * The company of a request that carries the account's credentials instead of
+ * a token (the batch IVR): answered as Login answers them (601, 602, 1003),
+ * then the same address and permission checks as a token's (604, 603).
+ */
+export async function authorizeCredentials(
+  core: CallControl,
+  settings: SipcallSettings,
+  request: { appid: string; accesskey: string; service: string; remoteAddress: string | null },
+): Promise<ApiUser> {
+  const user = await authenticateCompany(core, request.appid, request.accesskey);
+  if (!addressAllowed(user, request.remoteAddress)) throw new WireRefusal(transport(604, 'ipNotAuthorized'));
+  if (settings.checkPermissions && !servicePermitted(user, request.service)) throw new WireRefusal(transport(603, 'moduleNotLicensed'));
+  return user;
+}
+
 /** Whether the account's allow-list (if any) contains the client's address. */
 export function addressAllowed(user: Pick<ApiUser, 'attributes'>, remoteAddress: string | null): boolean {
   const allowed = attribute(user, COMPANY_ATTRIBUTES.allowedIps)

@@ -29,6 +29,8 @@ const TEXTS = {
   invalidDateTime: { en: '{name} must be a time as yyyy-mm-dd hh:mm:ss', zh: '{name}必须是时间，格式为：yyyy-mm-dd hh:mm:ss' },
   invalidRecordFilename: { en: 'filename must be the name of a recording', zh: 'filename必须是录音文件名' },
   invalidTransferTarget: { en: 'destnumber must be a number, an extension or a queue name', zh: 'destnumber必须是号码、分机号或队列名' },
+  invalidNumberList: { en: '{name} must be a comma-separated list of phone numbers', zh: '{name}必须是以逗号分隔的电话号码' },
+  tooManyNumbers: { en: '{name} should contain at most {max} numbers, but now {name} contains {value}', zh: '{name}最多包含{max}个号码，但现在{name}包含{value}个' },
   invalidPageNumber: { en: '{name} must be a whole number from 1 to {max}', zh: '{name}必须是1到{max}的整数' },
   // ret 600-604
   tokenInvalid: { en: 'Token invalid, please log in again', zh: 'token无效，请重新登录' },

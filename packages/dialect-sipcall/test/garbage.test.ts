@@ -98,6 +98,26 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
     ['App.Sip_Auth.Logout', () => ({ service: 'App.Sip_Auth.Logout', token: 'f'.repeat(32) })],
     ['App.Sip_Call.PlayVoice', () => seedPlayVoiceFields(token)],
     [
+      'App.Sip_Call.PlayVoice, play and hang up',
+      () => ({ service: 'App.Sip_Call.PlayVoice', token, destnumber: '13333333333', voicetype: '1', voicefile: 'notice.wav', ext: '1', waittime: '30', conntime: '60' }),
+    ],
+    [
+      'App.Sip_Call.PlayVoice, batch IVR',
+      () => ({
+        service: 'App.Sip_Call.PlayVoice',
+        appid: 'demoappid',
+        accesskey: 'demoaccesskey',
+        nationcode: 'ph',
+        destnumber: '639170000001,639170000002',
+        voicetype: '2',
+        voicefile: 'wwww.baidu.com/test.mp3',
+        userkey: '1',
+        waittime: '30',
+        conntime: '60',
+        todayonly: '1',
+      }),
+    ],
+    [
       'App.Sip_Cdr.GetBill',
       () => ({ service: 'App.Sip_Cdr.GetBill', token, starttime: '2020-02-10 00:00:00', endtime: '2020-02-10 23:59:59', syncflag: '3', direction: '2', page: '1', pagesize: '10' }),
     ],
@@ -120,7 +140,12 @@ describe('generated garbage never breaks the Sip_Call endpoint', () => {
     expect(rets.get(200)).toBeGreaterThan(0);
     expect(rets.get(400)).toBeGreaterThan(0);
     // Nothing unsafe reached the core: every call that was started names a safe sound or an allowed http(s) URL.
-    for (const call of core.voiceMenuCalls) {
+    const started = [
+      ...core.voiceMenuCalls,
+      ...core.playedCalls,
+      ...core.playedBatches.flatMap((batch) => batch.destinations.map((destination) => ({ ...batch, destination }))),
+    ];
+    for (const call of started) {
       if (call.media.kind === 'sound') expect(call.media.name).toMatch(/^sipcall\/2028\/[A-Za-z0-9][A-Za-z0-9_-]*$/);
       else if (call.media.kind === 'url') expect(new URL(call.media.url).hostname).toMatch(/^(wwww\.baidu\.com|audio\.example\.com)$/);
       else throw new Error('unexpected media kind');

@@ -116,7 +116,6 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
       ['voicefile name with an unknown extension', { voicetype: '1', voicefile: 'a.php' }, 'Bad Request: voicefile must be the name of an uploaded voice file'],
       ['voicefile name with a path', { voicetype: '1', voicefile: 'dir/a' }, 'Bad Request: voicefile must be the name of an uploaded voice file'],
       ['chengshudu missing', { chengshudu: undefined }, 'Bad Request: chengshudu require, but miss'],
-      ['userid missing', { userid: undefined }, 'Bad Request: userid require, but miss'],
       ['userid without @', { userid: '1extGroup-1' }, 'Bad Request: userid must be <key>@<extension group>'],
       ['userid with a two-character key', { userid: '12@extGroup-1' }, 'Bad Request: userid must be <key>@<extension group>'],
       ['userid with no group', { userid: '1@' }, 'Bad Request: userid must be <key>@<extension group>'],
@@ -251,8 +250,8 @@ describe('App.Sip_Call.PlayVoice over HTTP', () => {
     const ok = await request(app).post('/').type('form').send(seedPlayVoiceFields(token));
     expect(ok.text).toBe('{"ret":200,"data":{"status":0,"desc":"\\u64ad\\u653e\\u547d\\u4ee4\\u53d1\\u9001\\u6210\\u529f","reqtime":1581307099,"rsptime":1581307099},"msg":""}');
     expect(JSON.parse(ok.text).data.desc).toBe('播放命令发送成功');
-    const missing = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), userid: '' });
-    expect(JSON.parse(missing.text)).toEqual({ ret: 400, data: [], msg: '非法请求：缺少必要参数userid' });
+    const missing = await request(app).post('/').type('form').send({ ...seedPlayVoiceFields(token), destnumber: '' });
+    expect(JSON.parse(missing.text)).toEqual({ ret: 400, data: [], msg: '非法请求：缺少必要参数destnumber' });
   });
 
   it('writes the request to the API log with the token redacted', async () => {

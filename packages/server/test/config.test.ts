@@ -125,11 +125,12 @@ describe('configuration from the environment', () => {
   it('merges core and dialect settings from CONFIG_FILE, environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pbxgw-config-'));
     const file = join(dir, 'gateway.yaml');
-    writeFileSync(file, 'core:\n  serverIp: 10.0.0.1\n  voiceMenuKeyWaitMs: 8000\ndialects:\n  ccgateway:\n    nodeName: AgentGateway3\n');
+    writeFileSync(file, 'core:\n  serverIp: 10.0.0.1\n  voiceMenuKeyWaitMs: 8000\n  voiceBroadcast: { maxLiveCalls: 3 }\ndialects:\n  ccgateway:\n    nodeName: AgentGateway3\n');
     const fromFile = loadConfig({ CONFIG_FILE: file });
     expect(fromFile.core.serverIp).toBe('10.0.0.1');
     expect(fromFile.core.voiceMenuKeyWaitMs).toBe(8000);
     expect(fromFile.core.lockout).toEqual(defaultGatewayConfig.core.lockout);
+    expect(fromFile.core.voiceBroadcast).toEqual({ ...defaultGatewayConfig.core.voiceBroadcast, maxLiveCalls: 3 });
     expect(fromFile.dialects.ccgateway).toEqual({ nodeName: 'AgentGateway3' });
     expect(loadConfig({ CONFIG_FILE: file, SERVER_IP: '10.0.0.2' }).core.serverIp).toBe('10.0.0.2');
   });

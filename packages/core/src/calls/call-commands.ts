@@ -9,6 +9,8 @@ import { startContextDial, type ContextDialRequest } from './context-dial';
 import { hangupAgentCustomer, hangupChannel } from './hangup';
 import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
+import { startVoiceBroadcastCall, type VoiceBroadcastRequest } from './voice-broadcast';
+import { VoiceBroadcastPacer, type VoiceBroadcastBatchRequest } from './voice-broadcast-batch';
 import { answerOfferedCall } from '../queues/answer-offered-call';
 
 /** Calls the gateway places, their legs and their CDRs. */
@@ -17,6 +19,10 @@ export interface CallCommands {
   /** Dials a number over an outbound route into a dialplan context. */
   startContextDial(request: ContextDialRequest): Promise<{ callId: string }>;
   startVoiceMenuCall(request: VoiceMenuRequest): Promise<{ callId: string }>;
+  /** Calls a number, plays audio, hangs up. */
+  startVoiceBroadcastCall(request: VoiceBroadcastRequest): Promise<{ callId: string }>;
+  /** Queues numbers to be called as played calls, paced (calls/voice-broadcast-batch); answers once the batch is checked and queued. */
+  startVoiceBroadcastBatch(request: VoiceBroadcastBatchRequest): Promise<{ batchId: string; numbers: number }>;
   startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
   /** The agent takes the queued call waiting for its answer (NO_ACTIVE_CALL when none waits): its phone is rung for it. */
@@ -47,10 +53,13 @@ export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
     const channels = await direct.calls.listLiveChannels();
     return { readAt: ctx.clock.now(), channels };
   });
+  const broadcasts = new VoiceBroadcastPacer(ctx, track);
   return {
     startClickToCall: (request) => track(startClickToCall(ctx, request)),
     startContextDial: (request) => track(startContextDial(ctx, request)),
     startVoiceMenuCall: (request) => track(startVoiceMenuCall(ctx, request)),
+    startVoiceBroadcastCall: (request) => track(startVoiceBroadcastCall(ctx, request)),
+    startVoiceBroadcastBatch: (request) => track(broadcasts.enqueue(request)),
     startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
     answerOfferedCall: (request) => track(answerOfferedCall(ctx, request)),

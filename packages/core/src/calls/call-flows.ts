@@ -6,12 +6,14 @@ import type { CallFlow } from './call-flow';
 import { clickToCall } from './click-to-call-flow';
 import { contextDialCall } from './context-dial-flow';
 import { voiceMenuCall } from './voice-menu-flow';
+import { voiceBroadcastCall } from './voice-broadcast-flow';
 import { inboundCall } from '../queues/inbound-call-flow';
 import { supervisionCall } from '../supervision/supervision-flow';
 
 const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   click_to_call: clickToCall,
   voice_menu: voiceMenuCall,
+  voice_broadcast: voiceBroadcastCall,
   agent_playback: agentPlaybackCall,
   agent_phone: agentPhoneCall,
   agent_customer: agentCustomerCall,

@@ -9,6 +9,8 @@ export interface CallProgressByPurpose {
   click_to_call: ClickToCallProgress;
   /** Call a number, play audio, transfer on a key to an extension group (Sip_Call PlayVoice). */
   voice_menu: VoiceMenuProgress;
+  /** Call a number, play audio, hang up (Sip_Call PlayVoice without a menu, one number or a batch). */
+  voice_broadcast: VoiceBroadcastProgress;
   /** Ring an agent's phone to play audio to the agent (CC-Gateway recordplay while idle). */
   agent_playback: { stage: 'ringing_agent' | 'playing' };
   /** Connect the agent's phone to the agent's session conference (VICIdial login). */
@@ -77,6 +79,25 @@ export interface VoiceMenuProgress {
   pressedKey: string | null;
   /** The member leg that answered the transfer. */
   answeredBy: string | null;
+}
+
+/** Why the gateway ended a played call: its audio done, a key collected or not, the talk limit, audio that could not play. */
+export type VoiceBroadcastEnd = 'played' | 'key_collected' | 'no_key' | 'talk_limit' | 'media_failed';
+
+export interface VoiceBroadcastProgress {
+  /** `ending`: the audio is over, the gateway hangs up in a moment (calls/voice-broadcast-flow). */
+  stage: 'dialing' | 'playing' | 'awaiting_key' | 'ending' | VoiceBroadcastEnd;
+  /** The media URI played, and the name the client asked for. */
+  media: string;
+  mediaName: string;
+  /** Wait for one key after the audio (and take one during it), recorded as the call's pressed key. */
+  collectKey: boolean;
+  /** The key the callee pressed, if any. */
+  pressedKey: string | null;
+  /** Seconds the call may last once answered; null: until the audio (and the key wait) ends. */
+  talkLimitSec: number | null;
+  /** The batch the call was placed for, if any. */
+  batchId: string | null;
 }
 
 export interface AgentCustomerProgress {

@@ -89,7 +89,7 @@ export function buildCdr(call: Call, legs: readonly Leg[], endedAt: Date): NewCd
     hangupCauseText: (call.hangupCause === null ? first?.causeText : call.hangupCauseText) ?? 'Unknown',
     hangupSide: call.hangupSide ?? 'system',
     recordingFile: typeof call.data.recordingFile === 'string' ? call.data.recordingFile : null,
-    pressedKey: call.purpose === 'voice_menu' ? call.progress.pressedKey : null,
+    pressedKey: call.purpose === 'voice_menu' || call.purpose === 'voice_broadcast' ? call.progress.pressedKey : null,
     leadId: call.purpose === 'agent_customer' ? call.progress.leadId : call.purpose === 'inbound' ? (call.progress.leadId ?? null) : null,
     data: call.data,
   };

@@ -54,8 +54,13 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
         }
       }
     }
-    if (call.purpose === 'voice_menu' && call.progress.stage === 'awaiting_key') {
+    if ((call.purpose === 'voice_menu' || call.purpose === 'voice_broadcast') && call.progress.stage === 'awaiting_key') {
       ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
+    }
+    if (call.purpose === 'voice_broadcast' && call.progress.stage === 'ending') ctx.callTimers.schedule(call.id, 'audio_end', 0);
+    if (call.purpose === 'voice_broadcast' && call.progress.talkLimitSec !== null && call.answeredAt) {
+      const left = call.answeredAt.getTime() + call.progress.talkLimitSec * 1000 - at.getTime();
+      ctx.callTimers.schedule(call.id, 'talk_limit', Math.max(0, left));
     }
     if (call.purpose === 'inbound') await rearmQueueTimeout(ctx, call, at);
     if (call.purpose === 'agent_customer' && call.agentId !== null) {

@@ -1,8 +1,8 @@
 import type { Extension } from '../directory/directory';
 import type { CallOf, Leg } from './call';
 import type { VoiceMenuEnd, VoiceMenuProgress } from './call-progress';
-import type { Playback } from '../playback/playback';
 import { playToLeg } from '../playback/leg-playback';
+import { recordCallAudioEnded, stopCallAudio } from '../playback/call-audio';
 import { newLeg } from './call-factory';
 import { completeCallIfOver, lockOngoing, recordLegAnswered } from './call-lifecycle';
 import { bridgeLeg, ringTogether } from './call-primitives';
@@ -34,14 +34,13 @@ export const voiceMenuCall: CallFlow<'voice_menu'> = {
     await uow.tx.calls.update(pressed);
     if (key === '') return pressed;
     const playing = await uow.tx.playbacks.activeForCall(call.id);
-    if (playing) await stopMenuAudio(ctx, uow, playing);
+    if (playing) await stopCallAudio(ctx, uow, playing);
     if (digit === key) return transfer(ctx, uow, pressed, leg);
     return endMenu(ctx, uow, pressed, 'wrong_key');
   },
 
   async onPlaybackEnded(ctx, uow, call, playback, outcome) {
-    await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: outcome, finishedAt: uow.now });
-    uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: null, callId: call.id, cause: outcome, at: uow.now });
+    await recordCallAudioEnded(uow, call.id, playback, outcome);
     if (call.progress.stage !== 'playing') return call;
     if (outcome === 'failed') return endMenu(ctx, uow, call, 'media_failed');
     if (call.progress.transferKey === '') return transfer(ctx, uow, call, await customerLeg(uow, call));
@@ -170,12 +169,6 @@ async function memberAnswered(ctx: CoreContext, uow: UnitOfWork, call: VoiceMenu
     },
   });
   return connected;
-}
-
-async function stopMenuAudio(ctx: CoreContext, uow: UnitOfWork, playback: Playback): Promise<void> {
-  await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: 'stopped', finishedAt: uow.now });
-  uow.engine.bestEffort('stop voice menu audio', () => ctx.pbx.stopPlayback(playback.id));
-  uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: null, callId: playback.callId, cause: 'stopped', at: uow.now });
 }
 
 /** The gateway ends the menu: every leg goes and the gateway is who hung up. */

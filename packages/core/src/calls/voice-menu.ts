@@ -1,7 +1,8 @@
 import { DomainError } from '../errors/domain-error';
 import type { Call } from './call';
 import type { JsonObject } from '../kernel/json';
-import { newCall, newLeg } from './call-factory';
+import { newCall } from './call-factory';
+import { trunkCustomerLeg, trunkDial } from './trunk-customer-leg';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { dialLeg } from './call-primitives';
@@ -37,10 +38,7 @@ export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuReq
       if (!group || (group.tenant !== null && group.tenant !== request.tenant)) {
         throw new DomainError('EXTENSION_GROUP_NOT_FOUND', `no extension group ${request.groupName}`, { group: request.groupName });
       }
-      const trunk = await tx.trunks.preferred();
-      if (!trunk) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
-      const pool = trunk.callerIdPool;
-      const callerId = request.callerId ?? (pool.length > 0 ? pool[ctx.ids.randomInt(pool.length)]! : '');
+      const dial = await trunkDial(ctx, tx, request.callerId);
       const call = newCall(
         {
           id: callId,
@@ -56,17 +54,14 @@ export async function startVoiceMenuCall(ctx: CoreContext, request: VoiceMenuReq
           },
           agentId: null,
           tenant: request.tenant,
-          fromNumber: callerId,
+          fromNumber: dial.callerId,
           toNumber: destination,
           origin: request.origin,
           data: request.data,
         },
         now,
       );
-      const customer = newLeg(call, 1, 'customer', trunk.dialTemplate.replace('{number}', destination), { number: callerId, name: '' }, now, {
-        dialedNumber: destination,
-        account: { kind: 'trunk', id: trunk.id },
-      });
+      const customer = trunkCustomerLeg(call, dial, destination, now);
       await tx.calls.insert(call);
       await tx.calls.insertLeg(customer);
       dialLeg(ctx, uow, customer, { what: 'call destination', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: voiceMenuCall, refusal: 'reported' });

@@ -11,6 +11,13 @@ export interface CoreConfig {
   destinationRingTimeoutSec: number;
   /** How long a voice menu waits for the transfer key after its audio ended. */
   voiceMenuKeyWaitMs: number;
+  /**
+   * Batches of played calls (calls/voice-broadcast-batch): at most
+   * `maxLiveCalls` of their calls up at once, room checked every `paceMs`;
+   * at most `maxBatchNumbers` numbers in one batch and `maxQueuedNumbers`
+   * waiting in all.
+   */
+  voiceBroadcast: { maxLiveCalls: number; paceMs: number; maxBatchNumbers: number; maxQueuedNumbers: number };
   outbox: { batchSize: number; leaseMs: number; retryBaseMs: number; retryMaxMs: number };
   /** How long a verified credential is trusted without hashing it again. */
   credentialCacheMs: number;
@@ -33,6 +40,7 @@ export const defaultCoreConfig: CoreConfig = {
   agentRingTimeoutSec: 30,
   destinationRingTimeoutSec: 45,
   voiceMenuKeyWaitMs: 5000,
+  voiceBroadcast: { maxLiveCalls: 10, paceMs: 1000, maxBatchNumbers: 5000, maxQueuedNumbers: 100000 },
   outbox: { batchSize: 20, leaseMs: 30000, retryBaseMs: 1000, retryMaxMs: 300000 },
   credentialCacheMs: 60000,
   lockout: { maxFailures: 10, windowMs: 900000 },

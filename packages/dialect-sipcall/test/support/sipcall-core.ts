@@ -1,4 +1,4 @@
-import type { AccessToken, ApiUser, CallControl, ClickToCallRequest, DomainEventProjector, VoiceMenuRequest } from '@pbx-gateway/core';
+import type { AccessToken, ApiUser, CallControl, ClickToCallRequest, DomainEventProjector, VoiceBroadcastBatchRequest, VoiceBroadcastRequest, VoiceMenuRequest } from '@pbx-gateway/core';
 import { apiUser, createTestCore, extension, extensionGroup, hashOf, trunk, type TestCore } from '@pbx-gateway/test-support';
 import { SIPCALL_VOCABULARY } from '@pbx-gateway/dialect-sipcall';
 
@@ -13,6 +13,8 @@ const SEED_TIME = new Date(1581307099 * 1000);
 export class SipcallCore {
   readonly voiceMenuCalls: VoiceMenuRequest[] = [];
   readonly clickToCalls: ClickToCallRequest[] = [];
+  readonly playedCalls: VoiceBroadcastRequest[] = [];
+  readonly playedBatches: VoiceBroadcastBatchRequest[] = [];
   readonly control: CallControl;
   private readonly issued = new Map<string, string>();
 
@@ -23,6 +25,16 @@ export class SipcallCore {
       startVoiceMenuCall: async (request) => {
         const started = await core.startVoiceMenuCall(request);
         this.voiceMenuCalls.push(request);
+        return started;
+      },
+      startVoiceBroadcastCall: async (request) => {
+        const started = await core.startVoiceBroadcastCall(request);
+        this.playedCalls.push(request);
+        return started;
+      },
+      startVoiceBroadcastBatch: async (request) => {
+        const started = await core.startVoiceBroadcastBatch(request);
+        this.playedBatches.push(request);
         return started;
       },
       startClickToCall: async (request) => {

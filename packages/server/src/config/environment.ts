@@ -59,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       ...fileCore,
       outbox,
       media,
+      // A file naming one limit of batch dialling keeps the defaults of the others.
+      voiceBroadcast: { ...base.core.voiceBroadcast, ...(fileCore.voiceBroadcast ?? {}) },
       serverIp: env.SERVER_IP ?? fileCore.serverIp ?? base.core.serverIp,
     },
     dialects: {

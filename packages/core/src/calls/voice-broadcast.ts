@@ -1,0 +1,103 @@
+import { DomainError } from '../errors/domain-error';
+import type { Call } from './call';
+import type { JsonObject } from '../kernel/json';
+import { newCall } from './call-factory';
+import type { CoreContext } from '../kernel/context';
+import { inTransaction } from '../kernel/unit-of-work';
+import { dialLeg } from './call-primitives';
+import { voiceBroadcastCall } from './voice-broadcast-flow';
+import { newCallId } from '../kernel/ids';
+import { checkDialableNumber } from '../directory/extension-lookup';
+import { resolveMedia, type MediaRequest, type ResolvedMedia } from '../playback/media-resolution';
+import { trunkCustomerLeg, trunkDial } from './trunk-customer-leg';
+
+/** Longest ring and talk limits a client may ask for, in seconds. */
+export const MAX_BROADCAST_RING_SEC = 300;
+export const MAX_BROADCAST_TALK_SEC = 86400;
+
+/** What is played to whom, and how long the call may ring and last: the same for one number or a batch. */
+export interface VoiceBroadcastPlan {
+  /** Number to present; null lets the gateway pick one from the trunk's pool. */
+  callerId: string | null;
+  media: MediaRequest;
+  /** Take one key during or after the audio (recorded in the CDR) before hanging up. */
+  collectKey: boolean;
+  /** Seconds the number may ring; null: the gateway's `destinationRingTimeoutSec`. */
+  ringSec: number | null;
+  /** Seconds the call may last once answered; null: until the audio ends. */
+  talkLimitSec: number | null;
+  tenant: string | null;
+  data: JsonObject;
+  origin: Call['origin'];
+}
+
+export interface VoiceBroadcastRequest extends VoiceBroadcastPlan {
+  destination: string;
+}
+
+/** A plan checked once: its media resolved, its limits in range. */
+export interface CheckedBroadcastPlan extends Omit<VoiceBroadcastPlan, 'media'> {
+  media: ResolvedMedia;
+}
+
+/** Checks what every call of a plan shares (refusals: MEDIA_NOT_ALLOWED, INVALID_ARGUMENT). */
+export function checkBroadcastPlan(ctx: CoreContext, plan: VoiceBroadcastPlan): CheckedBroadcastPlan {
+  const within = (value: number | null, max: number): boolean => value === null || (Number.isInteger(value) && value >= 1 && value <= max);
+  if (!within(plan.ringSec, MAX_BROADCAST_RING_SEC)) throw new DomainError('INVALID_ARGUMENT', `ring time must be 1 to ${MAX_BROADCAST_RING_SEC} seconds`);
+  if (!within(plan.talkLimitSec, MAX_BROADCAST_TALK_SEC)) throw new DomainError('INVALID_ARGUMENT', `talk limit must be 1 to ${MAX_BROADCAST_TALK_SEC} seconds`);
+  return { ...plan, media: resolveMedia(plan.media, ctx.config.media) };
+}
+
+/** Calls a number, plays audio when it answers, hangs up when it ends (calls/voice-broadcast-flow). */
+export async function startVoiceBroadcastCall(ctx: CoreContext, request: VoiceBroadcastRequest): Promise<{ callId: string }> {
+  const destination = checkDialableNumber(request.destination);
+  return placeVoiceBroadcastCall(ctx, checkBroadcastPlan(ctx, request), destination, { batchId: null, refusal: 'reported' });
+}
+
+/**
+ * Places one played call of a checked plan. `refusal`: `reported` fails the
+ * command when the engine refuses to dial (one call a client waits for);
+ * `ordinary` only ends the call, with its CDR (a number of a batch).
+ */
+export async function placeVoiceBroadcastCall(
+  ctx: CoreContext,
+  plan: CheckedBroadcastPlan,
+  destination: string,
+  placement: { batchId: string | null; refusal: 'reported' | 'ordinary' },
+): Promise<{ callId: string }> {
+  const callId = newCallId(ctx.ids, null);
+  return ctx.queue.run(callId, () =>
+    inTransaction(ctx, async (uow) => {
+      const { tx, now } = uow;
+      const dial = await trunkDial(ctx, tx, plan.callerId);
+      const call = newCall(
+        {
+          id: callId,
+          purpose: 'voice_broadcast',
+          progress: {
+            stage: 'dialing',
+            media: plan.media.uri,
+            mediaName: plan.media.name,
+            collectKey: plan.collectKey,
+            pressedKey: null,
+            talkLimitSec: plan.talkLimitSec,
+            batchId: placement.batchId,
+          },
+          agentId: null,
+          tenant: plan.tenant,
+          fromNumber: dial.callerId,
+          toNumber: destination,
+          origin: plan.origin,
+          data: plan.data,
+        },
+        now,
+      );
+      const customer = trunkCustomerLeg(call, dial, destination, now);
+      await tx.calls.insert(call);
+      await tx.calls.insertLeg(customer);
+      const timeoutSec = plan.ringSec ?? ctx.config.destinationRingTimeoutSec;
+      dialLeg(ctx, uow, customer, { what: 'call number to play to', timeoutSec, flow: voiceBroadcastCall, refusal: placement.refusal });
+      return { callId };
+    }),
+  );
+}
