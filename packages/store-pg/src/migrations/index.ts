@@ -54,6 +54,7 @@ import * as outboxSigningKey from './115-outbox-signing-key';
 import * as adminKeys from './125-admin-keys';
 import * as eventLog from './130-event-log';
 import * as eventLogTransactions from './145-event-log-transactions';
+import * as webhookSubscriptions from './180-webhook-subscriptions';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -119,6 +120,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '125-admin-keys', migration: adminKeys },
   { name: '130-event-log', migration: eventLog },
   { name: '145-event-log-transactions', migration: eventLogTransactions },
+  { name: '180-webhook-subscriptions', migration: webhookSubscriptions },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
