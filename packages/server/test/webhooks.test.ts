@@ -122,3 +122,40 @@ describe('what a subscription must say', () => {
     expect(answer.body.error.code).toBe('INVALID_REQUEST');
   });
 });
+
+describe('tenants: a company\'s subscription gets its calls, agents belong to none', () => {
+  let company: SignedWebhookReceiver;
+  let untenanted: SignedWebhookReceiver;
+
+  beforeAll(async () => {
+    company = await startSignedWebhookReceiver();
+    untenanted = await startSignedWebhookReceiver();
+  });
+
+  afterAll(async () => {
+    await company?.close();
+    await untenanted?.close();
+  });
+
+  test('a Sip_Call MakeCall of company 2028 and an agent pause: each subscription receives exactly its own', async () => {
+    for (const [receiver, tenant] of [[company, '2028'], [untenanted, null]] as const) {
+      const created = await gateway.http.post('/admin/v1/webhooks').set(auth).send({ url: receiver.url, topics: ['agents', 'calls'], tenant });
+      expect(created.status).toBe(201);
+      receiver.setSecret(created.body.secret);
+    }
+    const login = await gateway.http.post('/').field('service', 'App.Sip_Auth.Login').field('appid', 'demoappid').field('accesskey', 'demoaccesskey');
+    const token = (JSON.parse(login.text) as { data: { result: { token: string } } }).data.result.token;
+    const call = await gateway.http.post('/').field('token', token).field('service', 'App.Sip_Call.MakeCall').field('extnumber', '100').field('destnumber', '800555000').field('customuuid', 'tenant-1');
+    expect(JSON.parse(call.text)).toMatchObject({ ret: 200, data: { status: 0 } });
+    // Paused already when the tests before ran: the pause is then refused, and the resume is the state change either way.
+    await gateway.http.get(`${VICIDIAL}&function=external_pause&value=PAUSE`);
+    expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=RESUME`)).text).toMatch(/^SUCCESS: external_pause/);
+
+    await gateway.waitFor(() => company.accepted().some((delivery) => delivery.body.event === 'LegRinging'), 15000, 'the company\'s call ringing');
+    await gateway.waitFor(() => untenanted.accepted().some((delivery) => delivery.body.event === 'AgentStateChanged'), 15000, 'the agent resuming');
+    expect(company.accepted().every((delivery) => delivery.body.topic === 'calls' && delivery.body.tenant === '2028')).toBe(true);
+    expect((company.accepted()[0]!.body.data as { call: { tenant: string } }).call.tenant).toBe('2028');
+    expect(untenanted.accepted().every((delivery) => delivery.body.tenant === null)).toBe(true);
+    expect(company.forged() + untenanted.forged()).toBe(0);
+  });
+});
