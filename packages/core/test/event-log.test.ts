@@ -77,7 +77,12 @@ test("a call's events carry its tenant; its end carries the CDR", async () => {
   const entries = await logged(t);
   expect(entries.every((entry) => entry.topic === 'calls' && entry.tenant === 'acme')).toBe(true);
   const ended = entries.find((entry) => entry.type === 'CallEnded')!;
-  expect(ended.data).toMatchObject({ call: { id: callId, tenant: 'acme', origin: 'voipsun', state: 'ended' }, cdr: { callId, tenant: 'acme', hangupCause: 16 } });
+  expect(ended.data).toMatchObject({
+    call: { id: callId, tenant: 'acme', origin: { dialect: 'voipsun', operation: 'originate' }, state: 'ended', toNumber: '800123456' },
+    cdr: { callId, tenant: 'acme', hangupCause: 16, toNumber: '800123456' },
+  });
+  // The API account that placed the call is no reader's business.
+  expect(JSON.stringify(ended.data)).not.toContain('apiUserId');
   expect(entries.find((entry) => entry.type === 'LegAnswered')?.data).toMatchObject({ leg: { id: source.id, role: 'source', state: 'up' } });
 });
 
