@@ -1,4 +1,5 @@
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
+import { createServer, type AddressInfo } from 'node:net';
+import { startExampleReceiver, startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { parseExposition } from './support/exposition-parser';
 import { startSignedWebhookReceiver, type SignedWebhookReceiver } from './support/signed-webhook-receiver';
 
@@ -158,4 +159,31 @@ describe('tenants: a company\'s subscription gets its calls, agents belong to no
     expect(untenanted.accepted().every((delivery) => delivery.body.tenant === null)).toBe(true);
     expect(company.forged() + untenanted.forged()).toBe(0);
   });
+});
+
+/** A loopback port free now, for a receiver whose URL must be known before it starts. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+test('the documented example receiver (examples/sipcall-callback-receiver.mjs) verifies webhook deliveries with the secret shown at subscription', async () => {
+  const port = await freePort();
+  const created = await gateway.http.post('/admin/v1/webhooks').set(auth).send({ url: `http://127.0.0.1:${port}/`, topics: ['agents'] });
+  expect(created.status).toBe(201);
+  const example = await startExampleReceiver(created.body.secret, port);
+  try {
+    await gateway.http.get(`${VICIDIAL}&function=external_pause&value=PAUSE`);
+    expect((await gateway.http.get(`${VICIDIAL}&function=external_pause&value=RESUME`)).text).toMatch(/^SUCCESS: external_pause/);
+    await gateway.waitFor(() => example.lines.some((line) => line.body?.event === 'AgentStateChanged'), 15000, 'the example receiver taking an event');
+    expect(example.lines.every((line) => line.verified)).toBe(true);
+    expect(example.lines.find((line) => line.body?.event === 'AgentStateChanged')!.body).toMatchObject({ type: 'event', topic: 'agents', data: { agentId: '1000' } });
+  } finally {
+    example.child.kill();
+    await gateway.http.delete(`/admin/v1/webhooks/${created.body.webhook.id}`).set(auth);
+  }
 });
