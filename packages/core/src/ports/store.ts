@@ -300,7 +300,8 @@ export interface OutboxRepository {
    * afresh): the one with `id`, and every one of `orderingKey` when given. Returns how many.
    */
   discardPending(which: { id?: string; orderingKey?: string | null }): Promise<number>;
-  countPending(): Promise<number>;
+  /** Undelivered messages: all of them, or those of one ordering key. */
+  countPending(orderingKey?: string): Promise<number>;
 }
 
 export interface AccessTokenRepository {

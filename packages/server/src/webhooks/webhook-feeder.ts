@@ -11,6 +11,14 @@ import type { Logger } from 'pino';
 import { eventMessage } from '../event-stream/event-stream-server';
 
 const PAGE = 200;
+/**
+ * At most this many of a subscription's events wait in the outbox; the rest
+ * wait in the event log. A receiver that is down thus costs the outbox a
+ * bounded number of rows, which every delivery round would otherwise scan.
+ */
+export const WEBHOOK_WINDOW = 500;
+// A subscription whose window is full is looked at again this soon, so that it refills as its receiver takes events.
+const FULL_WINDOW_RETRY_MS = 1000;
 const SUBSCRIPTIONS_PER_ROUND = 1000;
 const WAIT_MS = 5_000;
 // Committed entries held back behind an older transaction still running are asked for again this soon (as the stream does).
@@ -49,11 +57,13 @@ function message(subscription: WebhookSubscription, body: string, eventId: strin
  * its retries. Entries retention removed before they were handed over are
  * announced by a `gap` message, as the stream does.
  */
-async function feedOne(store: Store, id: string, now: Date): Promise<{ fed: number; held: boolean }> {
+async function feedOne(store: Store, id: string, now: Date): Promise<Round> {
   return store.transaction(async (tx) => {
     const subscription = await tx.webhooks.lockForFeeding(id);
-    if (!subscription) return { fed: 0, held: false };
-    const page = await tx.eventLog.readAfter(subscription.after, subscription.filter, PAGE);
+    if (!subscription) return { fed: 0, held: false, full: false };
+    const room = WEBHOOK_WINDOW - (await tx.outbox.countPending(webhookOutboxKey(subscription.id)));
+    if (room <= 0) return { fed: 0, held: false, full: true };
+    const page = await tx.eventLog.readAfter(subscription.after, subscription.filter, Math.min(PAGE, room));
     let after = subscription.after;
     let fed = 0;
     if (compareEventLogIds(after, page.prunedThrough) < 0) {
@@ -68,21 +78,29 @@ async function feedOne(store: Store, id: string, now: Date): Promise<{ fed: numb
       fed += 1;
     }
     if (after !== subscription.after) await tx.webhooks.advance(subscription.id, after);
-    return { fed, held: page.held || page.entries.length === PAGE };
+    return { fed, held: page.held || page.entries.length === Math.min(PAGE, room), full: false };
   });
 }
 
-/** One round over every subscription; how many messages were queued, and whether entries are still to come at once. */
-export async function feedWebhooks(store: Store, now: Date): Promise<{ fed: number; held: boolean }> {
+interface Round {
+  fed: number;
+  /** Entries are still to come at once (held back behind a running transaction, or more than a page). */
+  held: boolean;
+  /** A subscription's window in the outbox is full. */
+  full: boolean;
+}
+
+/** One round over every subscription. */
+export async function feedWebhooks(store: Store, now: Date): Promise<Round> {
   const subscriptions = await store.direct.webhooks.list({ offset: 0, limit: SUBSCRIPTIONS_PER_ROUND });
-  let fed = 0;
-  let held = false;
+  const total: Round = { fed: 0, held: false, full: false };
   for (const subscription of subscriptions) {
     const round = await feedOne(store, subscription.id, now);
-    fed += round.fed;
-    held ||= round.held;
+    total.fed += round.fed;
+    total.held ||= round.held;
+    total.full ||= round.full;
   }
-  return { fed, held };
+  return total;
 }
 
 /**
@@ -102,6 +120,7 @@ export function startWebhookFeeder(store: Store, logger: Logger, now: () => Date
         const round = await feedWebhooks(store, now());
         failures = 0;
         if (round.held) waitMs = HELD_RETRY_MS;
+        else if (round.full) waitMs = FULL_WINDOW_RETRY_MS;
       } catch (error) {
         failures += 1;
         waitMs = Math.min(30_000, 100 * 2 ** Math.min(failures, 8));

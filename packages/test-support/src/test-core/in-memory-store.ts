@@ -1278,8 +1278,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       }
       return dropped;
     },
-    async countPending() {
-      return outboxById().filter((message) => message.deliveredAt === null).length;
+    async countPending(orderingKey) {
+      return outboxById().filter((message) => message.deliveredAt === null && (orderingKey === undefined || message.orderingKey === orderingKey)).length;
     },
   };
 
