@@ -97,3 +97,10 @@ test('queue and lead events have topics of their own', () => {
   });
   expect(eventLogEntry({ type: 'PlaybackStarted', playbackId: 'p1', agentId: '1000', callId: null, at }).topic).toBe('playbacks');
 });
+
+test("a customer transferred to a queue: a calls event of the call's tenant; an agent's events belong to no tenant", () => {
+  const at = new Date('2024-05-01T09:00:00.000Z');
+  const transferred = eventLogEntry({ type: 'CustomerTransferred', callId: 'c1', agentId: '1000', toCallId: 'c2', tag: null, tenant: 'acme', at });
+  expect(transferred).toMatchObject({ topic: 'calls', tenant: 'acme', data: { callId: 'c1', agentId: '1000', toCallId: 'c2' } });
+  expect(eventLogEntry({ type: 'AgentPhoneRinging', agentId: '1000', callId: 'c1', legId: 'l1', at }).tenant).toBeNull();
+});

@@ -47,7 +47,7 @@ export type DomainEvent =
    * An agent's customer moved into a queue (`toCallId`, the queued call);
    * `tag` is the opaque word the dialect that asked gave the transfer, or null.
    */
-  | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; at: Date }
+  | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; tenant: string | null; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }

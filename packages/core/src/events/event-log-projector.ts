@@ -67,7 +67,8 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
     case 'CallPartyRetrieved':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), leg: legView(event.leg) } };
     case 'CustomerTransferred':
-      return { ...base, topic: 'calls', tenant: null, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
+      // The transferred call's tenant, as its other events carry it: a tenant's reader sees its call move to a queue.
+      return { ...base, topic: 'calls', tenant: event.tenant, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
     case 'CallEnded':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), cdr: cdrView(event.cdr) } };
     case 'InboundCallQueued':
