@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   compareEventLogIds,
   EVENT_LOG_SIGNAL,
@@ -19,6 +20,8 @@ const PAGE = 200;
 export const WEBHOOK_WINDOW = 500;
 // A subscription whose window is full is looked at again this soon, so that it refills as its receiver takes events.
 const FULL_WINDOW_RETRY_MS = 1000;
+// Rounds are at least this far apart: under load every transaction's notice would otherwise start one.
+const MIN_ROUND_GAP_MS = 100;
 const SUBSCRIPTIONS_PER_ROUND = 1000;
 const WAIT_MS = 5_000;
 // Committed entries held back behind an older transaction still running are asked for again this soon (as the stream does).
@@ -127,6 +130,7 @@ export function startWebhookFeeder(store: Store, logger: Logger, now: () => Date
         logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'webhook feeding failed');
       }
       if (stopping.signal.aborted) break;
+      await sleep(MIN_ROUND_GAP_MS, undefined, { signal: stopping.signal }).catch(() => undefined);
       await signals.wait(EVENT_LOG_SIGNAL.agentId, EVENT_LOG_SIGNAL.channel, waitMs, stopping.signal, version);
     }
   })();
