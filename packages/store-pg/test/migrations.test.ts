@@ -39,6 +39,7 @@ const TABLES = [
   'trunk_caller_ids',
   'trunks',
   'user_groups',
+  'webhook_subscriptions',
 ];
 
 describe('migrations', () => {

@@ -15,6 +15,7 @@ import type { Playback } from '../playback/playback';
 import type { Recording, RecordingSearch } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
 import type { EventLogRepository } from '../events/event-log';
+import type { WebhookSubscriptionRepository } from '../events/webhook-subscription';
 import type {
   CallbackRepository,
   CampaignRepository,
@@ -76,6 +77,7 @@ export interface StoreTransaction {
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;
   readonly adminKeys: AdminKeyRepository;
+  readonly webhooks: WebhookSubscriptionRepository;
 }
 
 export interface ApiUserRepository {
@@ -298,7 +300,8 @@ export interface OutboxRepository {
    * afresh): the one with `id`, and every one of `orderingKey` when given. Returns how many.
    */
   discardPending(which: { id?: string; orderingKey?: string | null }): Promise<number>;
-  countPending(): Promise<number>;
+  /** Undelivered messages: all of them, or those of one ordering key. */
+  countPending(orderingKey?: string): Promise<number>;
 }
 
 export interface AccessTokenRepository {

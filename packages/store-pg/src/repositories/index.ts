@@ -11,6 +11,7 @@ import { createExtensionGroupRepository } from './extension-groups';
 import { createExtensionRepository } from './extensions';
 import { createMailboxRepository } from './mailbox';
 import { createOutboxRepository } from './outbox';
+import { createWebhookSubscriptionRepository } from './webhook-subscriptions';
 import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
 import { createRecordingRepository } from './recordings';
@@ -63,5 +64,6 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     eventLog: createEventLogRepository(db),
     manualDialQueue: createManualDialQueueRepository(db, facts),
     adminKeys: createAdminKeyRepository(db),
+    webhooks: createWebhookSubscriptionRepository(db),
   };
 }

@@ -71,6 +71,8 @@ import type {
   LeadStatusRepository,
   EventLogEntry,
   EventLogRepository,
+  WebhookSubscription,
+  WebhookSubscriptionRepository,
 } from '@pbx-gateway/core';
 import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, parseEventLogId } from '@pbx-gateway/core';
 
@@ -268,7 +270,8 @@ type TableName =
   | 'notifications'
   | 'eventLog'
   | 'eventLogPruned'
-  | 'adminKeys';
+  | 'adminKeys'
+  | 'webhooks';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -305,6 +308,7 @@ const TABLES: readonly TableName[] = [
   'eventLog',
   'eventLogPruned',
   'adminKeys',
+  'webhooks',
 ];
 
 interface Row<V> {
@@ -1274,8 +1278,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       }
       return dropped;
     },
-    async countPending() {
-      return outboxById().filter((message) => message.deliveredAt === null).length;
+    async countPending(orderingKey) {
+      return outboxById().filter((message) => message.deliveredAt === null && (orderingKey === undefined || message.orderingKey === orderingKey)).length;
     },
   };
 
@@ -1507,6 +1511,29 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  // Row locks are the Postgres store's: here one feeder at a time is what the tests run.
+  const webhooks: WebhookSubscriptionRepository = {
+    async insert(subscription) {
+      await put('webhooks', subscription.id, subscription);
+    },
+    async get(id) {
+      return getValue<WebhookSubscription>('webhooks', id);
+    },
+    async list(page) {
+      return pageOf(values<WebhookSubscription>('webhooks'), (subscription) => subscription.id, page);
+    },
+    async lockForFeeding(id) {
+      return getValue<WebhookSubscription>('webhooks', id);
+    },
+    async advance(id, after) {
+      const subscription = getValue<WebhookSubscription>('webhooks', id);
+      if (subscription) await put('webhooks', id, { ...subscription, after });
+    },
+    async delete(id) {
+      return access.remove('webhooks', id);
+    },
+  };
+
   const userGroups: UserGroupRepository = {
     async get(id) {
       return getValue<UserGroup>('userGroups', id);
@@ -1570,6 +1597,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     notifications,
     manualDialQueue,
     adminKeys,
+    webhooks,
     eventLog: createEventLog(access, state),
   };
 }
