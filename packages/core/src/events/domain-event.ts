@@ -54,6 +54,12 @@ export type DomainEvent =
    */
   | { type: 'CallTakenOver'; call: Call; agentId: string; side: 'taken_from' | 'taken_by'; otherAgentId: string; at: Date }
   | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; at: Date }
+  /**
+   * A transfer that waited for its target (transfers/transfer-on-answer.ts)
+   * failed: the target did not answer, was busy or was refused, and the
+   * customer is the agent's again. `tag` as for `CustomerTransferred`.
+   */
+  | { type: 'TransferFailed'; callId: string; agentId: string; tag: string | null; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }

@@ -70,6 +70,8 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), agentId: event.agentId, side: event.side, otherAgentId: event.otherAgentId } };
     case 'CustomerTransferred':
       return { ...base, topic: 'calls', tenant: null, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
+    case 'TransferFailed':
+      return { ...base, topic: 'calls', tenant: null, data: { callId: event.callId, agentId: event.agentId } };
     case 'CallEnded':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), cdr: cdrView(event.cdr) } };
     case 'InboundCallQueued':
