@@ -11,6 +11,9 @@ export const MAILBOX_CHANNEL = 'ccgateway';
 
 type Notice = readonly [WireEventType, WireEventContent];
 
+/** `AgentEvent_SuccTransResult` `result` of a success transfer whose target failed. */
+const TRANSFER_FAILED = 1;
+
 const PLAYBACK_END_CAUSE = { done: 0, stopped: 1, failed: 2 } as const;
 
 /** Events that concern one agent, and that agent. */
@@ -26,6 +29,7 @@ function agentOf(event: DomainEvent): string | null {
       return event.agentId;
     case 'InboundCallOffered':
     case 'CustomerTransferred':
+    case 'TransferFailed':
     case 'CallTakenOver':
       return event.agentId;
     case 'LegRinging':
@@ -165,6 +169,9 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
     case 'CustomerTransferred':
       // Huawei `cec_07_1369`: `result` 0 is success; `callId` the call transferred (key order of Huawei's example).
       return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: 0, callId: event.callId }]] : [];
+    case 'TransferFailed':
+      // Any value but 0 is a failure (`cec_07_1369`); 1 as in Huawei's example. The customer is the agent's again.
+      return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: TRANSFER_FAILED, callId: event.callId }]] : [];
     case 'CallPartyRetrieved':
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'CallTakenOver':

@@ -54,6 +54,12 @@ export type DomainEvent =
    * who talks with the customer from now on (`taken_by`).
    */
   | { type: 'CallTakenOver'; call: Call; agentId: string; side: 'taken_from' | 'taken_by'; otherAgentId: string; at: Date }
+  /**
+   * A transfer that waited for its target (transfers/transfer-on-answer.ts)
+   * failed: the target did not answer, was busy or was refused, and the
+   * customer is the agent's again. `tag` and `tenant` as for `CustomerTransferred`.
+   */
+  | { type: 'TransferFailed'; callId: string; agentId: string; tag: string | null; tenant: string | null; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }

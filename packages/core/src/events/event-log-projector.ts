@@ -71,6 +71,8 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
     case 'CustomerTransferred':
       // The transferred call's tenant, as its other events carry it: a tenant's reader sees its call move to a queue.
       return { ...base, topic: 'calls', tenant: event.tenant, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
+    case 'TransferFailed':
+      return { ...base, topic: 'calls', tenant: event.tenant, data: { callId: event.callId, agentId: event.agentId } };
     case 'CallEnded':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), cdr: cdrView(event.cdr) } };
     case 'InboundCallQueued':
