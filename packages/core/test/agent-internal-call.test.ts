@@ -1,5 +1,5 @@
 import type { AgentInternalCallRequest } from '../src';
-import { agent, describeEvents, domainErrorCode, loginPlain, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import { agent, describeEvents, domainErrorCode, loginPlain, loginWithConference, ORIGIN, createTestCore, type TestCore } from '@pbx-gateway/test-support';
 
 async function setup(): Promise<TestCore> {
   return createTestCore({ directory: { agents: [agent('1000'), agent('1001')] } });
@@ -98,5 +98,15 @@ describe('refusals', () => {
     await callInner(t);
     expect(await domainErrorCode(callInner(t))).toBe('AGENT_BUSY');
     expect(t.pbx.originated()).toHaveLength(1);
+  });
+
+  it('an agent whose phone is in its session conference (a VICIdial agent) is not rung', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await loginWithConference(t, '1001');
+    t.pbx.clearCommands();
+    expect(await domainErrorCode(callInner(t))).toBe('AGENT_BUSY');
+    expect(await domainErrorCode(callInner(t, { agentId: '1001', calledAgentId: '1000' }))).toBe('AGENT_BUSY');
+    expect(t.pbx.originated()).toHaveLength(0);
   });
 });

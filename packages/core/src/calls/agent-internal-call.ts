@@ -25,7 +25,8 @@ export interface AgentInternalCallRequest {
  * One agent calls another (flows/agent-internal-call): the calling agent's
  * phone rings first and, once it answers, the called agent's phone; both
  * agents are in the call from now on. The called agent must be signed in
- * (AGENT_NOT_LOGGED_IN), free for a call (AGENT_BUSY) and have a phone.
+ * (AGENT_NOT_LOGGED_IN), idle with a phone of its own, not one held in a
+ * session conference (AGENT_BUSY).
  */
 export async function startAgentInternalCall(ctx: CoreContext, request: AgentInternalCallRequest): Promise<{ callId: string }> {
   if (request.calledAgentId === request.agentId) throw new DomainError('INVALID_ARGUMENT', 'an agent cannot call itself');
@@ -43,9 +44,11 @@ export async function startAgentInternalCall(ctx: CoreContext, request: AgentInt
       if (!caller) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
       if (caller.state === 'in_call') throw new DomainError('AGENT_BUSY', 'agent is already in a call');
       if (!caller.device) throw new DomainError('AGENT_HAS_NO_DEVICE', 'agent has no phone');
+      // A phone that sits in a session conference (a VICIdial agent) is not free to ring for another call.
+      if (caller.conference) throw new DomainError('AGENT_BUSY', 'agent talks from its session conference');
       if (!called) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.calledAgentId} is not logged in`, { calledAgentId: request.calledAgentId });
       // Only an idle agent takes a call, as a queued call would reach it.
-      if (called.state !== 'ready' || !called.device) {
+      if (called.state !== 'ready' || !called.device || called.conference) {
         throw new DomainError('AGENT_BUSY', `agent ${request.calledAgentId} is ${called.state}`, { calledAgentId: request.calledAgentId });
       }
       const fromNumber = request.callerId ?? caller.phoneNumber;
