@@ -99,4 +99,5 @@ export type { VoiceBroadcastRequest, VoiceBroadcastPlan } from './calls/voice-br
 export { MAX_BROADCAST_RING_SEC, MAX_BROADCAST_TALK_SEC } from './calls/voice-broadcast';
 export type { VoiceBroadcastBatchRequest } from './calls/voice-broadcast-batch';
 export type { AgentCustomerCallRequest } from './calls/agent-customer-call';
+export type { AgentInternalCallRequest } from './calls/agent-internal-call';
 export type { AgentCallDtmfRequest } from './calls/agent-call-dtmf';

@@ -23,6 +23,19 @@ export interface CallProgressByPurpose {
   supervision: SupervisionProgress;
   /** Dial a number over an outbound route, then hand it to a dialplan context (VoIPSUN dial). */
   context_dial: ContextDialProgress;
+  /** One agent calls another by work number (CC-Gateway callinner): the caller's phone rings, then the called agent's. */
+  agent_internal: AgentInternalProgress;
+}
+
+export interface AgentInternalProgress {
+  /** `ringing_caller`: the calling agent's phone rings; `ringing_called`: the called agent's phone rings; `connected`: they talk. */
+  stage: 'ringing_caller' | 'ringing_called' | 'connected';
+  /** The agent called; the calling agent is the call's `agentId`. */
+  calledAgentId: string;
+  /** The calling agent's phone leg. */
+  callerLegId: string;
+  /** The called agent's phone leg, once it is dialled. */
+  calledLegId: string | null;
 }
 
 export interface ContextDialProgress {
