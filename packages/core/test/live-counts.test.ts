@@ -16,7 +16,7 @@ describe('live counts', () => {
       },
     });
     expect(await t.core.liveCounts()).toEqual({
-      callsUp: { click_to_call: 0, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, inbound: 0, supervision: 0, context_dial: 0 },
+      callsUp: { click_to_call: 0, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, agent_internal: 0, inbound: 0, supervision: 0, context_dial: 0 },
       agents: { ready: 0, paused: 0, in_call: 0, wrap_up: 0 },
       waiting: [
         { queue: 'SALESLINE', calls: 0 },
@@ -35,7 +35,7 @@ describe('live counts', () => {
     await t.endLeg('1718000000.3');
 
     const counts = await t.core.liveCounts();
-    expect(counts.callsUp).toEqual({ click_to_call: 0, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, inbound: 2, supervision: 0, context_dial: 0 });
+    expect(counts.callsUp).toEqual({ click_to_call: 0, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, agent_internal: 0, inbound: 2, supervision: 0, context_dial: 0 });
     expect(counts.agents).toEqual({ ready: 1, paused: 1, in_call: 0, wrap_up: 0 });
     expect(counts.waiting).toEqual([
       { queue: 'SALESLINE', calls: 2 },
