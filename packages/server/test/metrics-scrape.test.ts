@@ -118,7 +118,7 @@ describe('a scrape after requests of every dialect and placed calls', () => {
   test('calls up by purpose, agents by state, callers waiting per queue: as the core has them at the scrape', async () => {
     const calls = parsed.family('pbx_gateway_calls_up', 'gauge');
     expect(calls.samples.map((sample) => sample.labels.purpose).sort()).toEqual(
-      ['agent_customer', 'agent_phone', 'agent_playback', 'click_to_call', 'context_dial', 'inbound', 'supervision', 'voice_broadcast', 'voice_menu'],
+      ['agent_customer', 'agent_internal', 'agent_phone', 'agent_playback', 'click_to_call', 'context_dial', 'inbound', 'supervision', 'voice_broadcast', 'voice_menu'],
     );
     const live = (await gw.core.listLiveCalls()).map(({ call }) => call);
     // The voice menu may end between the scrape and this line, never start: compare what cannot change.
