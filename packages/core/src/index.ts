@@ -97,5 +97,13 @@ export type { VoiceMenuRequest } from './calls/voice-menu';
 export type { VoiceBroadcastRequest, VoiceBroadcastPlan } from './calls/voice-broadcast';
 export { MAX_BROADCAST_RING_SEC, MAX_BROADCAST_TALK_SEC } from './calls/voice-broadcast';
 export type { VoiceBroadcastBatchRequest } from './calls/voice-broadcast-batch';
+export type {
+  BroadcastNumber,
+  BroadcastNumberState,
+  ClaimedBroadcastNumber,
+  QueuedBroadcastBatch,
+  VoiceBroadcastQueueRepository,
+} from './calls/voice-broadcast-queue';
+export type { CheckedBroadcastPlan } from './calls/voice-broadcast';
 export type { AgentCustomerCallRequest } from './calls/agent-customer-call';
 export type { AgentCallDtmfRequest } from './calls/agent-call-dtmf';

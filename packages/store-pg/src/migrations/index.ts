@@ -55,6 +55,7 @@ import * as adminKeys from './125-admin-keys';
 import * as eventLog from './130-event-log';
 import * as eventLogTransactions from './145-event-log-transactions';
 import * as voiceBroadcastCalls from './175-voice-broadcast-calls';
+import * as voiceBroadcastQueue from './176-voice-broadcast-queue';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -121,6 +122,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '130-event-log', migration: eventLog },
   { name: '145-event-log-transactions', migration: eventLogTransactions },
   { name: '175-voice-broadcast-calls', migration: voiceBroadcastCalls },
+  { name: '176-voice-broadcast-queue', migration: voiceBroadcastQueue },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

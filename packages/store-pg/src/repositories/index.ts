@@ -29,6 +29,7 @@ import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 import { createEventLogRepository } from './event-log';
 import { createAdminKeyRepository } from './admin-keys';
+import { createVoiceBroadcastQueueRepository } from './voice-broadcast-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -63,5 +64,6 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     eventLog: createEventLogRepository(db),
     manualDialQueue: createManualDialQueueRepository(db, facts),
     adminKeys: createAdminKeyRepository(db),
+    voiceBroadcasts: createVoiceBroadcastQueueRepository(db),
   };
 }
