@@ -94,7 +94,8 @@ export type { PlaybackAction } from './playback/agent-playback-control';
 export type { ClickToCallRequest } from './calls/click-to-call';
 export type { ContextDialRequest, OutboundRoute } from './calls/context-dial';
 export type { VoiceMenuRequest } from './calls/voice-menu';
-export type { VoiceBroadcastRequest, VoiceBroadcastPlan } from './calls/voice-broadcast';
+export type { VoiceBroadcastRequest } from './calls/voice-broadcast';
+export type { CheckedBroadcastPlan, VoiceBroadcastPlan } from './calls/voice-broadcast-plan';
 export { MAX_BROADCAST_RING_SEC, MAX_BROADCAST_TALK_SEC } from './calls/voice-broadcast';
 export type { VoiceBroadcastBatchRequest } from './calls/voice-broadcast-batch';
 export type {
@@ -104,6 +105,5 @@ export type {
   QueuedBroadcastBatch,
   VoiceBroadcastQueueRepository,
 } from './calls/voice-broadcast-queue';
-export type { CheckedBroadcastPlan } from './calls/voice-broadcast';
 export type { AgentCustomerCallRequest } from './calls/agent-customer-call';
 export type { AgentCallDtmfRequest } from './calls/agent-call-dtmf';

@@ -4,7 +4,8 @@ import type { TrackWork } from '../kernel/tracked-work';
 import { inTransaction } from '../kernel/unit-of-work';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
-import { checkBroadcastPlan, recordVoiceBroadcastCall, type VoiceBroadcastPlan } from './voice-broadcast';
+import { checkBroadcastPlan, recordVoiceBroadcastCall } from './voice-broadcast';
+import type { VoiceBroadcastPlan } from './voice-broadcast-plan';
 import { trunkDial } from './trunk-customer-leg';
 import type { QueuedBroadcastBatch } from './voice-broadcast-queue';
 

@@ -1,4 +1,4 @@
-import type { CheckedBroadcastPlan } from './voice-broadcast';
+import type { CheckedBroadcastPlan } from './voice-broadcast-plan';
 
 /** A batch of played calls as the store keeps it until every number is placed or dropped. */
 export interface QueuedBroadcastBatch {

@@ -1,6 +1,4 @@
 import { DomainError } from '../errors/domain-error';
-import type { Call } from './call';
-import type { JsonObject } from '../kernel/json';
 import { newCall } from './call-factory';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
@@ -8,36 +6,16 @@ import { dialLeg } from './call-primitives';
 import { voiceBroadcastCall } from './voice-broadcast-flow';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
-import { resolveMedia, type MediaRequest, type ResolvedMedia } from '../playback/media-resolution';
+import { resolveMedia } from '../playback/media-resolution';
+import type { CheckedBroadcastPlan, VoiceBroadcastPlan } from './voice-broadcast-plan';
 import { trunkCustomerLeg, trunkDial, type TrunkDial } from './trunk-customer-leg';
 
 /** Longest ring and talk limits a client may ask for, in seconds. */
 export const MAX_BROADCAST_RING_SEC = 300;
 export const MAX_BROADCAST_TALK_SEC = 86400;
 
-/** What is played to whom, and how long the call may ring and last: the same for one number or a batch. */
-export interface VoiceBroadcastPlan {
-  /** Number to present; null lets the gateway pick one from the trunk's pool. */
-  callerId: string | null;
-  media: MediaRequest;
-  /** Take one key during or after the audio (recorded in the CDR) before hanging up. */
-  collectKey: boolean;
-  /** Seconds the number may ring; null: the gateway's `destinationRingTimeoutSec`. */
-  ringSec: number | null;
-  /** Seconds the call may last once answered; null: until the audio ends. */
-  talkLimitSec: number | null;
-  tenant: string | null;
-  data: JsonObject;
-  origin: Call['origin'];
-}
-
 export interface VoiceBroadcastRequest extends VoiceBroadcastPlan {
   destination: string;
-}
-
-/** A plan checked once: its media resolved, its limits in range. */
-export interface CheckedBroadcastPlan extends Omit<VoiceBroadcastPlan, 'media'> {
-  media: ResolvedMedia;
 }
 
 /** Checks what every call of a plan shares (refusals: MEDIA_NOT_ALLOWED, INVALID_ARGUMENT). */
