@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// A receiver of the gateway's Sip_Call callbacks that trusts only what the
-// gateway signed. Node 18+, no dependencies.
+// A receiver of the gateway's Sip_Call callbacks, or of its event stream
+// webhooks (signed the same way), that trusts only what the gateway signed.
+// Node 18+, no dependencies.
 //
 //   CALLBACK_SECRET=<the company's secret> PORT=9000 node examples/sipcall-callback-receiver.mjs
 //
 // The secret is the one the operator printed with
-// `pbx-gateway callback-secret sipcall/<companycode>`. Every request is
+// `pbx-gateway callback-secret sipcall/<companycode>`, or the one
+// `POST /admin/v1/webhooks` answered (docs/event-stream.md). Every request is
 // written to stdout as one JSON line; a callback that verifies is answered
 // 200 (a repeat of one already taken too, so that the gateway stops
 // retrying it), anything else 401, and the gateway will retry it.

@@ -35,6 +35,7 @@ export * from './api-log/api-log';
 export * from './events/domain-event';
 export * from './events/event-log';
 export * from './events/event-log-projector';
+export * from './events/webhook-subscription';
 export * from './kernel/json';
 export * from './kernel/owner-queue';
 export * from './kernel/ids';
@@ -106,4 +107,5 @@ export type {
   VoiceBroadcastQueueRepository,
 } from './calls/voice-broadcast-queue';
 export type { AgentCustomerCallRequest } from './calls/agent-customer-call';
+export type { AgentInternalCallRequest } from './calls/agent-internal-call';
 export type { AgentCallDtmfRequest } from './calls/agent-call-dtmf';

@@ -24,6 +24,7 @@ describe('callback delivery', () => {
     await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
     expect(t.callbacks.attempts).toEqual([
       {
+        topic: message.topic,
         url: 'https://crm.example.com/cdr',
         body: '{"id":1}',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': stored.id },

@@ -77,7 +77,12 @@ test("a call's events carry its tenant; its end carries the CDR", async () => {
   const entries = await logged(t);
   expect(entries.every((entry) => entry.topic === 'calls' && entry.tenant === 'acme')).toBe(true);
   const ended = entries.find((entry) => entry.type === 'CallEnded')!;
-  expect(ended.data).toMatchObject({ call: { id: callId, tenant: 'acme', origin: 'voipsun', state: 'ended' }, cdr: { callId, tenant: 'acme', hangupCause: 16 } });
+  expect(ended.data).toMatchObject({
+    call: { id: callId, tenant: 'acme', origin: { dialect: 'voipsun', operation: 'originate' }, state: 'ended', toNumber: '800123456' },
+    cdr: { callId, tenant: 'acme', hangupCause: 16, toNumber: '800123456' },
+  });
+  // The API account that placed the call is no reader's business.
+  expect(JSON.stringify(ended.data)).not.toContain('apiUserId');
   expect(entries.find((entry) => entry.type === 'LegAnswered')?.data).toMatchObject({ leg: { id: source.id, role: 'source', state: 'up' } });
 });
 
@@ -91,4 +96,11 @@ test('queue and lead events have topics of their own', () => {
     data: { leadId: 7, listId: 101, campaignId: 'TESTCAMP' },
   });
   expect(eventLogEntry({ type: 'PlaybackStarted', playbackId: 'p1', agentId: '1000', callId: null, at }).topic).toBe('playbacks');
+});
+
+test("a customer transferred to a queue: a calls event of the call's tenant; an agent's events belong to no tenant", () => {
+  const at = new Date('2024-05-01T09:00:00.000Z');
+  const transferred = eventLogEntry({ type: 'CustomerTransferred', callId: 'c1', agentId: '1000', toCallId: 'c2', tag: null, tenant: 'acme', at });
+  expect(transferred).toMatchObject({ topic: 'calls', tenant: 'acme', data: { callId: 'c1', agentId: '1000', toCallId: 'c2' } });
+  expect(eventLogEntry({ type: 'AgentPhoneRinging', agentId: '1000', callId: 'c1', legId: 'l1', at }).tenant).toBeNull();
 });

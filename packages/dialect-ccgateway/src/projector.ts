@@ -11,7 +11,17 @@ export const MAILBOX_CHANNEL = 'ccgateway';
 
 type Notice = readonly [WireEventType, WireEventContent];
 
+/** `AgentEvent_SuccTransResult` `result` of a success transfer whose target failed. */
+const TRANSFER_FAILED = 1;
+
 const PLAYBACK_END_CAUSE = { done: 0, stopped: 1, failed: 2 } as const;
+
+/** The agents an event concerns: one, or both agents of a call between two agents. */
+function agentsOf(event: DomainEvent): string[] {
+  if ((event.type === 'LegEnded') && event.call.purpose === 'agent_internal') return [event.call.agentId!, event.call.progress.calledAgentId];
+  const agentId = agentOf(event);
+  return agentId === null ? [] : [agentId];
+}
 
 /** Events that concern one agent, and that agent. */
 function agentOf(event: DomainEvent): string | null {
@@ -26,6 +36,7 @@ function agentOf(event: DomainEvent): string | null {
       return event.agentId;
     case 'InboundCallOffered':
     case 'CustomerTransferred':
+    case 'TransferFailed':
     case 'CallTakenOver':
       return event.agentId;
     case 'LegRinging':
@@ -74,8 +85,14 @@ function ringingContent(call: Call): WireEventContent {
   return { caller: call.fromNumber, transfer: 'no', callid: call.id, transfrom: '', called: call.toNumber, type: 'main', mediaAbility: '1', feature: '0' };
 }
 
-/** The agent's calls with a customer: a skill call (inbound) and a callout. */
-const isAgentCall = (call: Call): boolean => call.purpose === 'inbound' || call.purpose === 'agent_customer';
+/** The agent's calls with a customer: a skill call (inbound) and a callout; and a call to another agent, of which the calling agent hears the other party's ringing and answer. */
+const isAgentCall = (call: Call): boolean => call.purpose === 'inbound' || call.purpose === 'agent_customer' || call.purpose === 'agent_internal';
+
+/** Huawei's call type of an internal call (`INTER_CALL`, "Description of Call Types"). */
+const INTERNAL_CALL_FEATURE = '6';
+
+/** The called agent's phone leg of a call between two agents. */
+const isCalledAgentLeg = (call: Call, leg: Leg): boolean => call.purpose === 'agent_internal' && call.progress.calledLegId === leg.id;
 
 /** The customer's leg of an agent's call. */
 const isCustomerLeg = (call: Call, leg: Leg): boolean => (call.purpose === 'inbound' ? leg.role === 'caller' : leg.role === 'customer');
@@ -93,7 +110,7 @@ const isConsultedParty = (call: Call, leg: Leg): boolean =>
   (call.purpose === 'agent_customer' || call.purpose === 'inbound') && leg.role === 'third_party' && call.progress.agentLeft !== true;
 
 function talkingContent(call: Call, called = call.toNumber): WireEventContent {
-  const feature = call.purpose === 'inbound' ? '0' : '7';
+  const feature = call.purpose === 'inbound' ? '0' : call.purpose === 'agent_internal' ? INTERNAL_CALL_FEATURE : '7';
   return { caller: call.fromNumber, called, callid: call.id, feature, type: 'main', mediaAbility: '1' };
 }
 
@@ -122,8 +139,32 @@ async function releaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>,
   return [[byCustomer ? 'AgentEvent_Customer_Release' : 'AgentEvent_Call_Release', { callid: call.id }]];
 }
 
-/** The wire events of one domain event, in the order Huawei's tables give them. */
-async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Notice[]> {
+/**
+ * A phone of a call between two agents was released, as one of the agents
+ * sees it. The called agent's phone never answering is the call failing
+ * (`AgentEvent_Inside_Call_Fail` to the calling agent). Of a call that was
+ * talking, the first phone to go says who released it: the agent itself
+ * (`AgentEvent_Call_Release`) or the other agent (`AgentEvent_Customer_Release`,
+ * the other party); a phone the gateway hung up was released by the agent
+ * that asked, the other one.
+ */
+async function internalReleaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>, tx: StoreTransaction, agentId: string): Promise<Notice[]> {
+  const { call, leg } = event;
+  if (call.purpose !== 'agent_internal') return [];
+  const callingAgent = call.agentId!;
+  if (isCalledAgentLeg(call, leg) && leg.answeredAt === null) return agentId === callingAgent ? [['AgentEvent_Inside_Call_Fail', call.id]] : [];
+  const legs = await tx.calls.legsOf(call.id);
+  const talking = legs.length === 2 && legs.every((candidate) => candidate.answeredAt !== null);
+  if (!talking) return [];
+  if (legs.some((other) => other.id !== leg.id && other.state === 'ended' && other.endedAt !== null)) return [];
+  const ownerOfLeg = isCalledAgentLeg(call, leg) ? call.progress.calledAgentId : callingAgent;
+  const otherAgent = ownerOfLeg === callingAgent ? call.progress.calledAgentId : callingAgent;
+  const releasedBy = leg.hangupRequested ? otherAgent : ownerOfLeg;
+  return [[releasedBy === agentId ? 'AgentEvent_Call_Release' : 'AgentEvent_Customer_Release', { callid: call.id }]];
+}
+
+/** The wire events of one domain event for one agent, in the order Huawei's tables give them. */
+async function noticesOf(event: DomainEvent, tx: StoreTransaction, agentId: string): Promise<Notice[]> {
   switch (event.type) {
     case 'AgentLoggedIn': {
       const notices: Notice[] = [['AgentOther_InService', null], ['AgentState_Ready', null]];
@@ -146,25 +187,36 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction): Promise<Noti
       if (call?.purpose === 'inbound') return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
       // A callout: the customer is dialled now; Talking comes when the customer answers.
       if (call?.purpose === 'agent_customer') return [offhook, ['AgentState_Busy', null]];
+      // A call between two agents: the calling agent talks once the called one answers; the called agent talks at once.
+      if (call?.purpose === 'agent_internal') {
+        if (event.agentId === call.agentId) return [offhook, ['AgentState_Busy', null]];
+        return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
+      }
       return [offhook];
     }
     case 'InboundCallOffered':
       return event.call.progress.stage === 'ringing_agent' ? [['AgentEvent_Ringing', ringingContent(event.call)]] : [];
     case 'LegRinging':
+      // Huawei `cec_07_1356`: of an internal call, `otherPhone` is the called agent's work number.
+      if (isCalledAgentLeg(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: event.call.toNumber, type: 'main' }]];
       if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.leg.dialedNumber, otherPhoneWorkno: '', type: 'main' }]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: '', type: 'main' }]];
     case 'LegAnswered':
+      if (isCalledAgentLeg(event.call, event.leg)) return [['AgentEvent_Talking', talkingContent(event.call)]];
       if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Talking', talkingContent(event.call, event.leg.dialedNumber)]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'LegEnded':
-      return releaseNotices(event, tx);
+      return event.call.purpose === 'agent_internal' ? internalReleaseNotices(event, tx, agentId) : releaseNotices(event, tx);
     case 'CallPartyHeld':
       return [['AgentEvent_Hold', { callid: event.call.id }]];
     case 'CustomerTransferred':
       // Huawei `cec_07_1369`: `result` 0 is success; `callId` the call transferred (key order of Huawei's example).
       return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: 0, callId: event.callId }]] : [];
+    case 'TransferFailed':
+      // Any value but 0 is a failure (`cec_07_1369`); 1 as in Huawei's example. The customer is the agent's again.
+      return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: TRANSFER_FAILED, callId: event.callId }]] : [];
     case 'CallPartyRetrieved':
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'CallTakenOver':
@@ -210,8 +262,11 @@ export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>):
     async project(event: DomainEvent, tx: StoreTransaction): Promise<void> {
       // A GUID lives as long as the agent's session, however the session ended.
       if (event.type === 'AgentLoggedOut') await tx.tokens.deleteBySubject(GUID_KIND, event.agentId);
-      const agentId = agentOf(event);
-      if (agentId === null) return;
+      for (const agentId of agentsOf(event)) await projectFor(event, agentId, tx);
+    },
+  };
+
+  async function projectFor(event: DomainEvent, agentId: string, tx: StoreTransaction): Promise<void> {
       let push: EventPush | null;
       if (event.type === 'AgentLoggedOut') {
         if (event.via !== 'ccgateway' || event.reason === 'push_failed') return;
@@ -221,7 +276,7 @@ export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>):
         if (session?.loginVia !== 'ccgateway') return;
         push = session.eventPush;
       }
-      const notices = await noticesOf(event, tx);
+      const notices = await noticesOf(event, tx, agentId);
       if (event.type === 'AgentLoggedIn') {
         await tx.mailbox.clear(agentId, MAILBOX_CHANNEL);
         await tx.outbox.discardPending({ orderingKey: pushOrderingKey(agentId) });
@@ -233,6 +288,5 @@ export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>):
         return;
       }
       for (const wireEvent of events) await tx.mailbox.append(agentId, MAILBOX_CHANNEL, eventMessage(wireEvent));
-    },
-  };
+  }
 }

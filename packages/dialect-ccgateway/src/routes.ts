@@ -26,6 +26,7 @@ import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
 import { resetSkillOperation } from './operations/reset-skill';
 import { calloutOperation } from './operations/callout';
+import { callInnerOperation } from './operations/call-inner';
 import { dropCallOperation } from './operations/drop-call';
 import { getHoldOperation } from './operations/get-hold';
 import { holdOperation } from './operations/hold';
@@ -73,6 +74,7 @@ export const OPERATIONS: readonly Operation[] = [
   setAutoEnterIdleOperation,
   resetSkillOperation,
   calloutOperation,
+  callInnerOperation,
   answerOperation,
   releaseOperation,
   releaseLegacyOperation,
@@ -114,9 +116,7 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ...['callinner', 'innerhelp'].map(
-    (name) => [null, `/voicecall/{agentid}/${name}/**`, 'calls between two agents are not built: answered "not supported" (`000-002`)'] as const,
-  ),
+  [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
   ...['seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),

@@ -181,12 +181,18 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101' });
   });
 
-  test('success-mode transfer of a skill call to a number: the agent leaves at once, the caller and the number talk on in the call bridge', async () => {
+  test('success-mode transfer of a skill call to a number: once the number answers the agent is told and leaves; the caller and the number talk on in the call bridge', async () => {
     const callid = await talking('5550147');
     const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
     expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 2 })).text).toBe(SUCCESS);
-    const events = await collectEvents(gateway(), '101', guid, 3);
-    expect(described(events)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const events = await collectEvents(gateway(), '101', guid, 5);
+    expect(described(events)).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${callid}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_SuccTransResult {"result":0,"callId":"${callid}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     const third = await gateway().waitFor(
       async () => (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up'),
       10_000,

@@ -55,6 +55,54 @@ describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
     expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101' });
   });
 
+  test('success transfer to a number: the customer is held while the number rings; its answer tells the agent (result 0) and releases it', async () => {
+    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'noanswer' });
+    const callId = await placeCall();
+    const customer = await customerLegOf(callId);
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 2 })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`]);
+    await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.hold` && bridge.channels.includes(customer.id)),
+      10_000,
+      'the customer on hold',
+    );
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+    const third = (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'third_party')!;
+    await gateway().farEnd.answer(third.id);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_SuccTransResult {"result":0,"callId":"${callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customer.id) && candidate.channels.includes(third.id)),
+      10_000,
+      'customer and number in the call bridge',
+    );
+    expect(bridge.channels).toHaveLength(2);
+  });
+
+  test('success transfer to a busy number: the customer comes back to the agent, told by result 1; the agent can talk on', async () => {
+    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'busy', ringMs: 300 });
+    const callId = await placeCall();
+    const customer = await customerLegOf(callId);
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 2 })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_SuccTransResult {"result":1,"callId":"${callId}"}`,
+    ]);
+    const agentLeg = (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'agent')!;
+    await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.bridge` && bridge.channels.includes(customer.id) && bridge.channels.includes(agentLeg.id)),
+      10_000,
+      'the customer back with the agent',
+    );
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+  });
+
   test('talk transfer to a number, then confjoin: the consulted party is dialled with the customer on hold, then all three share the call bridge', async () => {
     const callId = await placeCall();
     const customer = await customerLegOf(callId);

@@ -68,15 +68,44 @@ describe('CC-Gateway transfer', () => {
     expect((await app.t.core.getCall(queuedId))?.call).toMatchObject({ purpose: 'inbound', progress: { queueName: 'AGENTDIRECT', forAgentId: '102' } });
   });
 
-  test('to a number (devicetype 5, success mode): the number is dialled into the call and the agent leaves', async () => {
+  test('to a number (devicetype 5, success mode): the customer is held while the number rings; its answer tells the agent (result 0) and frees it', async () => {
     const app = await inCall();
+    const customer = await legOf(app.t, app.callId, 'customer');
+    app.t.pbx.setNumber('5550177', { outcome: 'noanswer' });
     expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 2, caller: '2120280009' })).text).toBe(SUCCESS);
     await app.t.settle();
     const third = await legOf(app.t, app.callId, 'third_party');
     expect(third).toMatchObject({ endpoint: expect.stringContaining('5550177') });
-    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ agentLeft: true });
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [customer.id] });
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
+    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`]);
+    await app.t.answer(third.id);
+    await app.t.settle();
     await app.t.confirmHangups();
-    expect(await drainEvents(app, app.guid)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ agentLeft: true, parkedLegIds: [] });
+    expect(await drainEvents(app, app.guid)).toEqual([
+      `AgentEvent_SuccTransResult {"result":0,"callId":"${app.callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${app.callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
+  });
+
+  test.each(['busy', 'noanswer'] as const)('to a number (success mode) that fails (%s): the customer comes back to the agent, told by a non-zero result', async (outcome) => {
+    const app = await inCall();
+    app.t.pbx.setNumber('5550177', { outcome });
+    expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 2 })).text).toBe(SUCCESS);
+    await app.t.settle();
+    const third = await legOf(app.t, app.callId, 'third_party');
+    // The ring time over: the engine gives up on the number.
+    if (outcome === 'noanswer') await app.t.endLeg(third.id, 19, 'No answer');
+    await app.t.settle();
+    expect(await drainEvents(app, app.guid)).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_SuccTransResult {"result":1,"callId":"${app.callId}"}`,
+    ]);
+    expect((await app.t.core.getCall(app.callId))?.call).toMatchObject({ state: 'answered', progress: { parkedLegIds: [] } });
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
   });
 
   test('talk transfer (devicetype 5, mode 3) then confjoin: the customer is held while the agent consults, then all three talk', async () => {

@@ -30,6 +30,12 @@ export interface Dialect {
   readonly name: DialectName;
   /** An Express router, or a plain handler where one lookup finds the dialect's few paths (each nested router costs every request a pass through Express's routing). */
   readonly router: RequestHandler;
+  /**
+   * The router answers only paths no other part of the gateway uses (its own
+   * scripts' paths, and passes everything else on): the app may try it before
+   * its own routes, so that the dialect's requests skip them.
+   */
+  readonly ownPathsOnly?: boolean;
   /** Starts background work (sweepers, timers); stops with `stop`. */
   start?(): void;
   stop?(): Promise<void>;

@@ -1,21 +1,12 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultCoreConfig } from '@pbx-gateway/core';
 import { callbackSecret, callbackSignature, demoProvisioning } from '@pbx-gateway/server';
-import { repositoryRoot, startTestGateway, TEST_MEDIA, type TestGateway } from '@pbx-gateway/test-support';
+import { repositoryRoot, startExampleReceiver, startTestGateway, TEST_MEDIA, type ExampleReceiver, type TestGateway } from '@pbx-gateway/test-support';
 import { callOf, login, playVoice, waitForStage } from './support/integration';
 
 const SIGNING_KEY = 'test-signing-key-of-at-least-32-characters';
 const CLI = join(repositoryRoot(), 'packages', 'server', 'dist', 'cli.js');
-const EXAMPLE = join(repositoryRoot(), 'examples', 'sipcall-callback-receiver.mjs');
-
-interface ReceiverLine {
-  verified: boolean;
-  reason?: string;
-  repeat?: boolean;
-  idempotencyKey?: string;
-  body?: Record<string, unknown>;
-}
 
 /** The company's secret as the operator gets it: `pbx-gateway callback-secret sipcall/2028`. */
 function printedSecret(name: string): Promise<string> {
@@ -27,27 +18,6 @@ function printedSecret(name: string): Promise<string> {
   });
 }
 
-/** docs' example receiver, run as a company would run it; resolves once it listens. */
-function startExampleReceiver(secret: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; lines: ReceiverLine[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [EXAMPLE], { env: { PATH: process.env.PATH, CALLBACK_SECRET: secret, PORT: '0' } });
-    const lines: ReceiverLine[] = [];
-    let pending = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending += chunk.toString();
-      let end: number;
-      while ((end = pending.indexOf('\n')) >= 0) {
-        const line = JSON.parse(pending.slice(0, end)) as ReceiverLine & { listening?: string };
-        pending = pending.slice(end + 1);
-        if (line.listening) resolve({ child, url: line.listening, lines });
-        else lines.push(line);
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`example receiver exited ${code}`)));
-  });
-}
-
 /**
  * The Sip_Call callbacks of a real call, signed by the gateway, checked by
  * the example receiver of docs/sip-call.md (examples/sipcall-callback-receiver.mjs)
@@ -55,7 +25,7 @@ function startExampleReceiver(secret: string): Promise<{ child: ChildProcessWith
  */
 describe('signed Sip_Call callbacks, verified by the documented example receiver', () => {
   let gw: TestGateway;
-  let receiver: Awaited<ReturnType<typeof startExampleReceiver>>;
+  let receiver: ExampleReceiver;
   let secret: string;
 
   beforeAll(async () => {

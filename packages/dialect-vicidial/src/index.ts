@@ -65,7 +65,8 @@ export function createVicidialDialect(deps: DialectDeps<VicidialSettings>): Dial
       failed(error);
     }
   };
-  return { name: 'vicidial', router };
+  // Its two scripts' paths (in Apache's spellings) are nobody else's: the app tries it before its own routes.
+  return { name: 'vicidial', router, ownPathsOnly: true };
 }
 
 const rawPathOf = (url: string): string => {

@@ -24,7 +24,8 @@ const USAGE = `usage: pbx-gateway <command>
   provision FILE     apply a YAML provisioning file (accounts, agents, extensions, groups,
                      trunks, queues); its "sessions" take effect at the next start
   callback-secret NAME
-                     print the secret that signs the callbacks of NAME (e.g. sipcall/2028),
+                     print the secret that signs the callbacks of NAME (e.g. sipcall/2028,
+                     or webhook/<id> for an event stream webhook),
                      derived from CALLBACK_SIGNING_KEY, to hand to that receiver
 ${AGENT_USAGE}${ADMIN_KEY_USAGE}`;
 

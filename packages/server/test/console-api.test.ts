@@ -24,7 +24,7 @@ const post = (path: string, body?: unknown) => {
 interface CallRow {
   id: string;
   state: string;
-  legs: Array<{ role: string; state: string; channel: string | null }>;
+  legs: Array<{ role: string; state: string; channelName: string | null }>;
 }
 
 describe('the page', () => {

@@ -9,7 +9,7 @@ import { parseExposition } from './support/exposition-parser';
 // `GET /metrics` alone, over made-up counts (the whole gateway: metrics-scrape.test.ts).
 
 const LIVE: LiveCounts = {
-  callsUp: { click_to_call: 2, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 1, agent_customer: 0, inbound: 1, supervision: 0, context_dial: 0 },
+  callsUp: { click_to_call: 2, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 1, agent_customer: 0, inbound: 1, supervision: 0, context_dial: 0, agent_internal: 0 },
   agents: { ready: 3, paused: 1, in_call: 1, wrap_up: 0 },
   waiting: [{ queue: 'Sales "east"\\west', calls: 1 }],
   pendingCallbacks: 4,

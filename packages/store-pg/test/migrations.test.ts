@@ -41,6 +41,7 @@ const TABLES = [
   'user_groups',
   'voice_broadcast_batches',
   'voice_broadcast_numbers',
+  'webhook_subscriptions',
 ];
 
 describe('migrations', () => {

@@ -3,6 +3,8 @@ export { createTestDatabase, testServerUrl } from './test-database';
 export type { TestDatabase } from './test-database';
 export { startTcpProxy, type TcpProxy } from './tcp-proxy';
 export { startCallbackReceiver } from './callback-receiver';
+export { startExampleReceiver } from './example-receiver';
+export type { ExampleReceiver, ExampleReceiverLine } from './example-receiver';
 export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
 export { waitFor } from './wait-for';
 export { TEST_MEDIA } from './test-media';

@@ -5,6 +5,7 @@ import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
 import { armTimerAction } from '../agents/timer-action';
 import { sendThirdPartyKeys } from './third-party-keys';
+import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
 
@@ -20,16 +21,20 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
-    await recordLegAnswered(uow, call, leg);
-    const bridgeId = call.bridgeId ?? callBridgeId(call.id);
     if (leg.role === 'third_party') {
-      bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
-      sendThirdPartyKeys(ctx, uow, call.progress, leg);
+      // A transfer waiting for this answer takes effect first: the agent leaves before the target joins.
+      const pending = pendingTransferOf(call, leg);
+      const current = pending ? await transferAnswered(ctx, uow, call, pending) : call;
+      await recordLegAnswered(uow, current, leg);
+      bridgeLeg(ctx, uow, current.bridgeId ?? callBridgeId(call.id), leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
+      sendThirdPartyKeys(ctx, uow, current.progress, leg);
       // A customer transferred blind heard ringing while the third party was dialled.
       const customer = (await uow.tx.calls.legsOf(call.id)).find((other) => other.role === 'customer' && other.state !== 'ended');
       if (call.progress.agentLeft && customer) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(customer.id, false));
-      return call;
+      return current;
     }
+    await recordLegAnswered(uow, call, leg);
+    const bridgeId = call.bridgeId ?? callBridgeId(call.id);
     if (leg.role === 'agent') {
       uow.publish({ type: 'AgentPhoneAnswered', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
       bridgeLeg(ctx, uow, bridgeId, leg.id, {
@@ -84,6 +89,8 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
     if (leg.role === 'third_party' && call.progress.thirdPartyLegId === leg.id) {
       current = { ...call, progress: { ...call.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
       await uow.tx.calls.update(current);
+      const pending = pendingTransferOf(call, leg);
+      if (pending) current = await transferTargetGone(ctx, uow, current, pending, legs);
     }
     if (!former && endsTheCall(current, leg)) await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, current, legs)) ?? current;

@@ -2,6 +2,7 @@ import type { CoreContext } from '../kernel/context';
 import { SharedRead } from '../kernel/shared-read';
 import type { TrackWork } from '../kernel/tracked-work';
 import { startAgentCustomerCall, type AgentCustomerCallRequest } from './agent-customer-call';
+import { startAgentInternalCall, type AgentInternalCallRequest } from './agent-internal-call';
 import type { Call, Leg, LiveChannelListing } from './call';
 import type { Cdr, CdrSearch } from './cdr';
 import { startClickToCall, type ClickToCallRequest } from './click-to-call';
@@ -24,6 +25,8 @@ export interface CallCommands {
   /** Queues numbers to be called as played calls, paced (calls/voice-broadcast-batch); answers once the batch is checked and queued. */
   startVoiceBroadcastBatch(request: VoiceBroadcastBatchRequest): Promise<{ batchId: string; numbers: number }>;
   startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
+  /** One agent calls another: both phones ring in turn, both agents are in the call. */
+  startAgentInternalCall(request: AgentInternalCallRequest): Promise<{ callId: string }>;
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
   /** The agent takes the queued call waiting for its answer (NO_ACTIVE_CALL when none waits): its phone is rung for it. */
   answerOfferedCall(request: { agentId: string }): Promise<{ callId: string }>;
@@ -60,6 +63,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork, broadcasts: Voi
     startVoiceBroadcastCall: (request) => track(startVoiceBroadcastCall(ctx, request)),
     startVoiceBroadcastBatch: (request) => track(broadcasts.enqueue(request)),
     startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
+    startAgentInternalCall: (request) => track(startAgentInternalCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
     answerOfferedCall: (request) => track(answerOfferedCall(ctx, request)),
     hangupChannel: (request) => track(hangupChannel(ctx, request)),

@@ -1,5 +1,6 @@
 import type { Call, CallPurpose } from './call';
 import { agentCustomerCall } from './agent-customer-call-flow';
+import { agentInternalCall } from './agent-internal-call-flow';
 import { agentPhoneCall } from '../agents/agent-phone-call';
 import { agentPlaybackCall } from '../playback/agent-playback-call';
 import type { CallFlow } from './call-flow';
@@ -20,6 +21,7 @@ const callFlows: { readonly [P in CallPurpose]: CallFlow<P> } = {
   inbound: inboundCall,
   supervision: supervisionCall,
   context_dial: contextDialCall,
+  agent_internal: agentInternalCall,
 };
 
 /** The flow of a call's purpose. */

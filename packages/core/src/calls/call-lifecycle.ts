@@ -49,9 +49,9 @@ export function phoneReleasedBy(leg: Leg): 'agent' | 'system' {
   return leg.cause !== null && TURNED_AWAY_CAUSES.has(leg.cause) ? 'agent' : 'system';
 }
 
-/** Tells that an agent's phone leg of a call is gone, and who released it. */
-export function publishPhoneReleased(uow: UnitOfWork, call: Call, leg: Leg): void {
-  uow.publish({ type: 'AgentPhoneReleased', agentId: call.agentId!, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
+/** Tells that an agent's phone leg of a call is gone, and who released it (the call's agent unless another is named). */
+export function publishPhoneReleased(uow: UnitOfWork, call: Call, leg: Leg, agentId: string = call.agentId!): void {
+  uow.publish({ type: 'AgentPhoneReleased', agentId, callId: call.id, legId: leg.id, by: phoneReleasedBy(leg), at: uow.now });
 }
 
 export async function recordLegAnswered(uow: UnitOfWork, call: Call, leg: Leg): Promise<Leg> {
@@ -135,15 +135,17 @@ export async function completeCallIfOver<C extends Call>(
     const holdBridgeId = callHoldBridgeId(ended.id);
     uow.engine.bestEffort('destroy hold bridge', () => ctx.pbx.destroyBridge(holdBridgeId));
   }
-  if (ended.agentId) await releaseAgent(ctx, uow, ended);
+  if (ended.agentId) await releaseAgent(ctx, uow, ended, ended.agentId);
+  // An agent-to-agent call occupied the called agent as well.
+  if (ended.purpose === 'agent_internal') await releaseAgent(ctx, uow, ended, ended.progress.calledAgentId);
   // After the agent's release, as Huawei orders them: phone released, ready, playback finished.
   await finishPlaybacksOfCall(uow, ended.id, playbackEndCause);
   return ended;
 }
 
-async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call): Promise<void> {
+async function releaseAgent(ctx: CoreContext, uow: UnitOfWork, call: Call, agentId: string): Promise<void> {
   const { tx } = uow;
-  const session = await tx.sessions.lock(call.agentId!);
+  const session = await tx.sessions.lock(agentId);
   if (!session) return;
   if (session.conference?.agentLegId && session.conference.agentLegId.startsWith(`${call.id}.`)) {
     await tx.sessions.update({ ...session, conference: { ...session.conference, agentLegId: null } });

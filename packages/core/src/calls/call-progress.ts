@@ -23,6 +23,19 @@ export interface CallProgressByPurpose {
   supervision: SupervisionProgress;
   /** Dial a number over an outbound route, then hand it to a dialplan context (VoIPSUN dial). */
   context_dial: ContextDialProgress;
+  /** One agent calls another by work number (CC-Gateway callinner): the caller's phone rings, then the called agent's. */
+  agent_internal: AgentInternalProgress;
+}
+
+export interface AgentInternalProgress {
+  /** `ringing_caller`: the calling agent's phone rings; `ringing_called`: the called agent's phone rings; `connected`: they talk. */
+  stage: 'ringing_caller' | 'ringing_called' | 'connected';
+  /** The agent called; the calling agent is the call's `agentId`. */
+  calledAgentId: string;
+  /** The calling agent's phone leg. */
+  callerLegId: string;
+  /** The called agent's phone leg, once it is dialled. */
+  calledLegId: string | null;
 }
 
 export interface ContextDialProgress {
@@ -100,6 +113,19 @@ export interface VoiceBroadcastProgress {
   batchId: string | null;
 }
 
+/**
+ * A transfer of the customer to a third party that takes effect only once it
+ * answers: until then the customer is on hold and still the agent's.
+ */
+export type PendingTransfer = {
+  /** The third party's leg being rung. */
+  legId: string;
+  /** Where the agent goes once the transfer took: after-call work or ready. */
+  agentAfterCall: 'ready' | 'wrap_up';
+  /** The dialect's word for the transfer, carried by its `CustomerTransferred` or `TransferFailed` event. */
+  tag: string | null;
+};
+
 export interface AgentCustomerProgress {
   stage: 'ringing_agent' | 'dialing_customer' | 'connected';
   /** The engine endpoint that reaches the customer through the trunk. */
@@ -121,6 +147,8 @@ export interface AgentCustomerProgress {
   thirdPartyDtmf?: string | null;
   /** Legs on hold in the call's holding bridge, with music on hold; set once anything was ever parked. */
   parkedLegIds?: string[];
+  /** A transfer waiting for the third party to answer (transfers/transfer-on-answer.ts); null or absent: none. */
+  pendingTransfer?: PendingTransfer | null;
   /** The agent's voice is kept from the others (its phone muted on the engine). */
   agentMuted?: boolean;
   /** Phone legs of agents taken off the call (a supervisor intercepted it): their end is not the agent leaving. */
@@ -178,6 +206,8 @@ export interface InboundProgress {
   thirdPartyDtmf?: string | null;
   /** Legs on hold in the call's holding bridge (the caller, held by the agent); set once anything was ever parked. */
   parkedLegIds?: string[];
+  /** A transfer waiting for the third party to answer (transfers/transfer-on-answer.ts); null or absent: none. */
+  pendingTransfer?: PendingTransfer | null;
   /** The agent's voice is kept from the caller (its phone muted on the engine). */
   agentMuted?: boolean;
   /** Phone legs of agents taken off the call (a supervisor intercepted it): their end is not the agent leaving. */

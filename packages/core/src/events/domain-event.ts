@@ -47,13 +47,19 @@ export type DomainEvent =
    * An agent's customer moved into a queue (`toCallId`, the queued call);
    * `tag` is the opaque word the dialect that asked gave the transfer, or null.
    */
+  | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; tenant: string | null; at: Date }
   /**
    * A supervisor took over an agent's customer call (intercept): published
    * once for the agent taken off it (`taken_from`) and once for the supervisor
    * who talks with the customer from now on (`taken_by`).
    */
   | { type: 'CallTakenOver'; call: Call; agentId: string; side: 'taken_from' | 'taken_by'; otherAgentId: string; at: Date }
-  | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; at: Date }
+  /**
+   * A transfer that waited for its target (transfers/transfer-on-answer.ts)
+   * failed: the target did not answer, was busy or was refused, and the
+   * customer is the agent's again. `tag` and `tenant` as for `CustomerTransferred`.
+   */
+  | { type: 'TransferFailed'; callId: string; agentId: string; tag: string | null; tenant: string | null; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }
   | { type: 'AgentAdded'; agentId: string; at: Date }
   | { type: 'LeadUpdated'; leadId: number; fields: string; at: Date }

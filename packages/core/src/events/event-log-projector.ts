@@ -69,7 +69,10 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
     case 'CallTakenOver':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), agentId: event.agentId, side: event.side, otherAgentId: event.otherAgentId } };
     case 'CustomerTransferred':
-      return { ...base, topic: 'calls', tenant: null, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
+      // The transferred call's tenant, as its other events carry it: a tenant's reader sees its call move to a queue.
+      return { ...base, topic: 'calls', tenant: event.tenant, data: { callId: event.callId, agentId: event.agentId, toCallId: event.toCallId } };
+    case 'TransferFailed':
+      return { ...base, topic: 'calls', tenant: event.tenant, data: { callId: event.callId, agentId: event.agentId } };
     case 'CallEnded':
       return { ...base, topic: 'calls', tenant: event.call.tenant, data: { call: callView(event.call), cdr: cdrView(event.cdr) } };
     case 'InboundCallQueued':
@@ -91,7 +94,12 @@ function playbackData(event: { playbackId: string; agentId: string | null; callI
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-/** What a reader needs of a call; its progress is the gateway's own business. */
+/**
+ * A call, a leg and a CDR as JSON, the one form every reader gets: the
+ * event stream, its webhooks, the console and the admin API. Fields are
+ * named as the domain names them (`fromNumber`, `channelName` …).
+ * What a reader needs of a call; its progress is the gateway's own business.
+ */
 export function callView(call: Call): JsonObject {
   return {
     id: call.id,
@@ -100,13 +108,14 @@ export function callView(call: Call): JsonObject {
     state: call.state,
     agentId: call.agentId,
     tenant: call.tenant,
-    from: call.fromNumber,
-    to: call.toNumber,
+    fromNumber: call.fromNumber,
+    toNumber: call.toNumber,
     extension: call.extension,
     createdAt: call.createdAt.toISOString(),
     answeredAt: iso(call.answeredAt),
     endedAt: iso(call.endedAt),
-    origin: call.origin.dialect,
+    // The API account that placed it stays out: it names a customer's login.
+    origin: { dialect: call.origin.dialect, operation: call.origin.operation },
   };
 }
 
@@ -116,9 +125,9 @@ export function legView(leg: Leg): JsonObject {
     callId: leg.callId,
     role: leg.role,
     state: leg.state,
-    channel: leg.channelName,
+    channelName: leg.channelName,
     endpoint: leg.endpoint,
-    number: leg.dialedNumber,
+    dialedNumber: leg.dialedNumber,
     createdAt: leg.createdAt.toISOString(),
     answeredAt: iso(leg.answeredAt),
     endedAt: iso(leg.endedAt),
@@ -134,8 +143,9 @@ export function cdrView(cdr: Cdr): JsonObject {
     direction: cdr.direction,
     tenant: cdr.tenant,
     agentId: cdr.agentId,
-    from: cdr.fromNumber,
-    to: cdr.toNumber,
+    fromNumber: cdr.fromNumber,
+    toNumber: cdr.toNumber,
+    extension: cdr.extension,
     startedAt: cdr.startedAt.toISOString(),
     answeredAt: iso(cdr.answeredAt),
     endedAt: cdr.endedAt.toISOString(),
@@ -145,6 +155,9 @@ export function cdrView(cdr: Cdr): JsonObject {
     hangupCauseText: cdr.hangupCauseText,
     hangupSide: cdr.hangupSide,
     recordingFile: cdr.recordingFile,
+    pressedKey: cdr.pressedKey,
+    leadId: cdr.leadId,
+    data: cdr.data,
   };
 }
 

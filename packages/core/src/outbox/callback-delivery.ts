@@ -19,6 +19,7 @@ export async function deliverDueCallbacks(ctx: CoreContext): Promise<number> {
   const outcomes = await Promise.all(
     due.map(async (message) => {
       const outcome = await ctx.callbacks.post({
+        topic: message.topic,
         url: message.url,
         body: message.body,
         headers: { ...message.headers, 'Idempotency-Key': message.id },

@@ -1,4 +1,6 @@
 export interface CallbackDelivery {
+  /** What the message is (`OutboxMessage.topic`): metrics tell deliveries apart by it. */
+  topic?: string;
   url: string;
   body: string;
   headers: Readonly<Record<string, string>>;

@@ -16,6 +16,7 @@ import type { Recording, RecordingSearch } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
 import type { EventLogRepository } from '../events/event-log';
 import type { VoiceBroadcastQueueRepository } from '../calls/voice-broadcast-queue';
+import type { WebhookSubscriptionRepository } from '../events/webhook-subscription';
 import type {
   CallbackRepository,
   CampaignRepository,
@@ -79,6 +80,7 @@ export interface StoreTransaction {
   readonly adminKeys: AdminKeyRepository;
   /** Numbers of batches of played calls waiting to be dialled. */
   readonly voiceBroadcasts: VoiceBroadcastQueueRepository;
+  readonly webhooks: WebhookSubscriptionRepository;
 }
 
 export interface ApiUserRepository {
@@ -301,7 +303,8 @@ export interface OutboxRepository {
    * afresh): the one with `id`, and every one of `orderingKey` when given. Returns how many.
    */
   discardPending(which: { id?: string; orderingKey?: string | null }): Promise<number>;
-  countPending(): Promise<number>;
+  /** Undelivered messages: all of them, or those of one ordering key. */
+  countPending(orderingKey?: string): Promise<number>;
 }
 
 export interface AccessTokenRepository {

@@ -8,6 +8,7 @@ import type { InboundEnd } from '../calls/call-progress';
 import { completeCallIfOver, lockOngoing, phoneReleasedBy, recordLegAnswered } from '../calls/call-lifecycle';
 import { bridgeLeg } from '../calls/call-primitives';
 import { sendThirdPartyKeys } from '../calls/third-party-keys';
+import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';
@@ -70,6 +71,8 @@ export const inboundCall: CallFlow<'inbound'> = {
       if (call.progress.thirdPartyLegId === leg.id) {
         current = { ...call, progress: { ...call.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
         await uow.tx.calls.update(current);
+        const pending = pendingTransferOf(call, leg);
+        if (pending) current = await transferTargetGone(ctx, uow, current, pending, legs);
       }
       // Once the agent is gone the third party is one of the call's two parties; before, agent and caller talk on.
       if (call.progress.agentLeft === true) await hangupOtherLegs(ctx, uow, legs, null);
@@ -109,13 +112,16 @@ export const inboundCall: CallFlow<'inbound'> = {
  * call's bridge; a caller transferred blind heard ringing until then.
  */
 async function thirdPartyAnswered(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, leg: Leg): Promise<InboundCall> {
-  await recordLegAnswered(uow, call, leg);
-  const bridgeId = call.bridgeId ?? callBridgeId(call.id);
+  // A transfer waiting for this answer takes effect first: the agent leaves before the target joins.
+  const pending = pendingTransferOf(call, leg);
+  const current = pending ? await transferAnswered(ctx, uow, call, pending) : call;
+  await recordLegAnswered(uow, current, leg);
+  const bridgeId = current.bridgeId ?? callBridgeId(call.id);
   bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
-  sendThirdPartyKeys(ctx, uow, call.progress, leg);
+  sendThirdPartyKeys(ctx, uow, current.progress, leg);
   const callerLegId = call.progress.callerLegId;
   if (call.progress.agentLeft === true) uow.engine.bestEffort('stop ringing', () => ctx.pbx.setRinging(callerLegId, false));
-  return call;
+  return current;
 }
 
 /** The agent a phone leg of the call was rung for; null for the caller's leg. */

@@ -27,7 +27,7 @@ export function statusQueries(ctx: CoreContext): StatusQueries {
       const sessions = await direct.sessions.list();
       const queues = await direct.queues.list();
       const pendingCallbacks = await direct.outbox.countPending();
-      const callsUp: Record<CallPurpose, number> = { click_to_call: 0, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, inbound: 0, supervision: 0, context_dial: 0 };
+      const callsUp: Record<CallPurpose, number> = { click_to_call: 0, voice_menu: 0, voice_broadcast: 0, agent_playback: 0, agent_phone: 0, agent_customer: 0, inbound: 0, supervision: 0, context_dial: 0, agent_internal: 0 };
       const waiting = new Map<string, number>(queues.map((queue) => [queue.name, 0]));
       for (const { call } of live) {
         if (call.state === 'ended') continue;

@@ -104,7 +104,7 @@ export async function transferCustomerToQueue(
       : { ...call, ...ended, progress: { ...call.progress, agentLeft: true, transferredTo: queuedId } };
   await tx.calls.update(left);
   const agentId = session?.agentId ?? call.agentId;
-  if (agentId) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: queuedId, tag: request.tag ?? null, at: now });
+  if (agentId) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: queuedId, tag: request.tag ?? null, tenant: call.tenant, at: now });
   // Without a session conference the agent's phone is a leg of the call: the call ends with it.
   if (call.bridgeId === callBridgeId(call.id)) {
     const agentLeg = agentLegOf(call, legs);

@@ -15,6 +15,7 @@ import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
 import { setAgentMuted } from './agent-mute';
+import { startTransferOnAnswer, type TransferOnAnswerRequest } from './transfer-on-answer';
 import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
 import { dispositionNamedCall } from '../leads/call-disposition';
 
@@ -37,6 +38,13 @@ export interface TransferCommands {
   leaveThreeWayCall(request: { agentId: string }): Promise<void>;
   /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
   blindTransfer(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /**
+   * Transfers the agent's customer to a number once it answers: the customer
+   * waits on hold, still the agent's, while the number rings; its answer
+   * frees the agent (`CustomerTransferred`), its failure (no answer within
+   * the ring time, busy, refused) gives the customer back (`TransferFailed`).
+   */
+  transferOnAnswer(request: { agentId: string } & TransferOnAnswerRequest & ThirdPartyRequest): Promise<{ legId: string }>;
   /** The same, for a call named by its id, whoever's it is, with the status the call takes (NamedCallStatus). */
   transferCall(request: { callId: string } & NamedCallStatus & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
@@ -148,6 +156,9 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
 
     blindTransfer: ({ agentId, agentAfterCall, ...party }) =>
       onAgentTalk(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party, agentAfterCall) })),
+
+    transferOnAnswer: ({ agentId, agentAfterCall, tag, ...party }) =>
+      onAgentTalk(agentId, async (uow, { call, legs }) => ({ legId: await startTransferOnAnswer(ctx, uow, call, legs, party, { agentAfterCall, tag }) })),
 
     transferCall: ({ callId, status, ...party }) =>
       onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),

@@ -79,8 +79,9 @@ function planOf(body: TransferBody): Plan | null {
  * success: the queue takes the call as soon as it is asked; success mode
  * tells the agent so first, `AgentEvent_SuccTransResult`), and the agent
  * goes idle or to wrap-up as its `autoenteridle` says. To an outside
- * number (5): `mode` 2 dials the number into the call and the agent leaves
- * (the customer hears ringing until it answers); `mode` 3 (talk) holds the
+ * number (5): `mode` 2 holds the customer and dials the number; its answer
+ * frees the agent (`AgentEvent_SuccTransResult` 0), its failure gives the
+ * customer back (`result` 1); `mode` 3 (talk) holds the
  * customer and dials the number for the agent to speak to first; `confjoin`
  * then brings the customer back into a three-way call. All of it on a
  * callout and on a skill call alike.
@@ -88,7 +89,7 @@ function planOf(body: TransferBody): Plan | null {
  */
 export const transferOperation = defineInterface({
   name: 'transfer',
-  partial: 'a success-mode transfer leaves the agent at once, so `SuccTransResult` always reports 0',
+  partial: 'a success-mode transfer to a skill or an agent leaves the agent at once, so its `SuccTransResult` always reports 0',
   method: 'POST',
   path: '/voicecall/{agentid}/transfer',
   body: 'json',
@@ -106,7 +107,7 @@ export const transferOperation = defineInterface({
     } else if (plan.consult) {
       await ctx.core.dialThirdParty({ agentId: ctx.agentId, number: plan.number, callerId, parkCustomer: true });
     } else {
-      await ctx.core.blindTransfer({ agentId: ctx.agentId, number: plan.number, callerId, agentAfterCall: session.afterCall });
+      await ctx.core.transferOnAnswer({ agentId: ctx.agentId, number: plan.number, callerId, agentAfterCall: session.afterCall, tag: SUCCESS_TRANSFER_TAG });
     }
   },
   render: () => successAnswer(),

@@ -19,6 +19,7 @@ export type WireEventType =
   | 'AgentEvent_Call_Release'
   | 'AgentEvent_Customer_Alerting'
   | 'AgentEvent_Call_Out_Fail'
+  | 'AgentEvent_Inside_Call_Fail'
   | 'AgentEvent_Hold'
   | 'AgentEvent_SuccTransResult'
   | 'AgentEvent_Customer_Release'

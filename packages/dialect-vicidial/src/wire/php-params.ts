@@ -55,15 +55,15 @@ export async function readPhpParams(req: Request, maxBodyBytes: number): Promise
 }
 
 const QUOTES = /['"\\;]/g;
+const WIDER_THAN_A_BYTE = /[^\x00-\xff]/;
 
 /** PhpParams.rawQuery from the query string as sent and the POST parameters as PHP read them. */
 export function scriptQueryString(queryString: string, post: ReadonlyMap<string, string>): string {
   // The query string as the server hands it over: bytes, undecoded (wider characters as their UTF-8 bytes, as in urlDecodeToBytes).
-  const get = [...queryString]
-    .map((char) => (char.charCodeAt(0) > 0xff ? utf8ToBytes(char) : char))
-    .join('')
-    .replace(QUOTES, '');
-  const posted = [...post].map(([name, value]) => `${name}=${value}`).join('&').replace(QUOTES, '');
+  // (A query string of bytes already, the usual case, is not split into characters and joined again.)
+  const bytes = WIDER_THAN_A_BYTE.test(queryString) ? [...queryString].map((char) => (char.charCodeAt(0) > 0xff ? utf8ToBytes(char) : char)).join('') : queryString;
+  const get = bytes.replace(QUOTES, '');
+  const posted = post.size === 0 ? '' : [...post].map(([name, value]) => `${name}=${value}`).join('&').replace(QUOTES, '');
   if (posted.length <= 2) return get;
   return get.length < 1 ? posted : `${get}&GET-AND-POST=Y&${posted}`;
 }

@@ -1,7 +1,7 @@
 import type { DomainErrorCode } from '@pbx-gateway/core';
 
 /** The admin API's own refusals; with the core's codes, the stable `error.code` values of docs/admin-api.md. */
-export type AdminErrorCode = 'ADMIN_API_DISABLED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INVALID_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'INTERNAL_ERROR';
+export type AdminErrorCode = 'ADMIN_API_DISABLED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'INVALID_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'SIGNING_KEY_MISSING' | 'INTERNAL_ERROR';
 
 /** The HTTP status of each of the admin API's own refusals. */
 export const ADMIN_ERROR_STATUS: Record<AdminErrorCode, number> = {
@@ -11,6 +11,7 @@ export const ADMIN_ERROR_STATUS: Record<AdminErrorCode, number> = {
   ADMIN_API_DISABLED: 404,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  SIGNING_KEY_MISSING: 409,
   INTERNAL_ERROR: 500,
 };
 

@@ -14,6 +14,8 @@ export interface AdminContext {
   store: Store;
   hasher: SecretHasher;
   logger: Logger;
+  /** The key webhook secrets are derived from (CALLBACK_SIGNING_KEY); without it no webhook can be subscribed. */
+  callbackSigningKey?: string | null;
 }
 
 /** A request once its path, query and body have passed their schemas. */

@@ -10,6 +10,7 @@ import { cdrRoutes } from './resources/cdrs';
 import { queueRoutes } from './resources/queues';
 import { recordingRoutes } from './resources/recordings';
 import { sessionRoutes } from './resources/sessions';
+import { webhookRoutes } from './resources/webhooks';
 
 /** The version of the admin API's description; the path prefix carries the major one. */
 export const ADMIN_API_VERSION = '1.0.0';
@@ -27,6 +28,7 @@ export function adminRoutes(prefix = ADMIN_API_PREFIX): AdminRoute[] {
     ...callRoutes,
     ...cdrRoutes,
     ...recordingRoutes,
+    ...webhookRoutes,
   ];
   const description = defineRoute({
     method: 'get',

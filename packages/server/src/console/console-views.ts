@@ -35,7 +35,7 @@ export async function consoleSnapshot(core: CallControl, eventLog: EventLogRepos
       members: queue.members.map((member) => ({ agentId: member.agentId, penalty: member.penalty, paused: member.paused })),
       waiting: waiting
         .filter((call) => call.queueName === queue.name)
-        .map((call) => ({ callId: call.callId, from: call.fromNumber, did: call.did, waitingSince: call.waitingSince.toISOString() })),
+        .map((call) => ({ callId: call.callId, fromNumber: call.fromNumber, did: call.did, waitingSince: call.waitingSince.toISOString() })),
     })),
     cdrs: cdrs.map(cdrView),
   };

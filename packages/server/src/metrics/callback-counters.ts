@@ -27,6 +27,8 @@ export class CallbackCounters {
   private delivered = 0;
   private retried = 0;
   private readonly receivers = new Map<string, ReceiverState>();
+  /** Per webhook subscription (its id: no URL, no secret), delivered and retried. */
+  private readonly webhooks = new Map<string, { delivered: number; retried: number }>();
   private failingAfter = Number.POSITIVE_INFINITY;
 
   count(transport: CallbackTransport, watch?: ReceiverWatch): CallbackTransport {
@@ -36,6 +38,13 @@ export class CallbackCounters {
         const outcome = await transport.post(delivery);
         if (outcome.delivered) this.delivered += 1;
         else this.retried += 1;
+        const webhook = webhookOf(delivery.topic);
+        if (webhook !== null) {
+          const counts = this.webhooks.get(webhook) ?? { delivered: 0, retried: 0 };
+          this.webhooks.set(webhook, counts);
+          if (outcome.delivered) counts.delivered += 1;
+          else counts.retried += 1;
+        }
         if (watch) this.follow(receiverOf(delivery.url), outcome, watch);
         return outcome;
       },
@@ -64,7 +73,20 @@ export class CallbackCounters {
 
   families(): MetricFamily[] {
     const receivers = [...this.receivers.entries()];
+    const webhooks = [...this.webhooks.entries()].sort(([a], [b]) => a.localeCompare(b));
     return [
+      {
+        name: 'pbx_gateway_webhook_deliveries_total',
+        help: 'Event stream webhooks delivered, by subscription (also counted in pbx_gateway_outbox_deliveries_total).',
+        type: 'counter',
+        samples: webhooks.map(([webhook, counts]) => ({ labels: { webhook }, value: counts.delivered })),
+      },
+      {
+        name: 'pbx_gateway_webhook_delivery_retries_total',
+        help: 'Event stream webhook attempts that failed and were scheduled again, by subscription.',
+        type: 'counter',
+        samples: webhooks.map(([webhook, counts]) => ({ labels: { webhook }, value: counts.retried })),
+      },
       { name: 'pbx_gateway_outbox_deliveries_total', help: 'Callbacks delivered to their receiver.', type: 'counter', samples: [{ labels: {}, value: this.delivered }] },
       {
         name: 'pbx_gateway_outbox_delivery_retries_total',
@@ -87,6 +109,9 @@ export class CallbackCounters {
     ];
   }
 }
+
+/** The subscription a webhook delivery is for (outbox topic `webhook/<id>`, core's webhookOutboxKey); null for other callbacks. */
+const webhookOf = (topic: string | undefined): string | null => (topic?.startsWith('webhook/') ? topic.slice('webhook/'.length) : null);
 
 /** The receiver as logs and metrics name it: no credentials, no query (either may carry a secret of the company). */
 function receiverOf(url: string): string {

@@ -36,6 +36,7 @@ import { metricsHandler } from '../metrics/metrics-endpoint';
 import { attachEventStream, type EventStream } from '../event-stream/event-stream-server';
 import { startEventLogRetention } from '../event-stream/event-log-retention';
 import { CONSOLE_PREFIX, createConsole } from '../console/console-router';
+import { startWebhookFeeder } from '../webhooks/webhook-feeder';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -145,7 +146,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createCcgatewayDialect({ core, logger: dialectLoggerOf(logger, 'ccgateway'), settings: settings.ccgateway, requestMetrics: metrics.requests }),
     createSipcallDialect({ core, logger: dialectLoggerOf(logger, 'sipcall'), settings: settings.sipcall, requestMetrics: metrics.requests }),
   ];
-  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({ core, store, hasher, apiKeySha256: config.admin.apiKeySha256, logger: logger.child({ component: 'admin' }) }) };
+  const admin = { prefix: ADMIN_API_PREFIX, router: createAdminApi({
+      core,
+      store,
+      hasher,
+      apiKeySha256: config.admin.apiKeySha256,
+      callbackSigningKey: config.callbacks.signingKey,
+      logger: logger.child({ component: 'admin' }),
+    }) };
   const scrape = metricsHandler(metrics, { liveCounts: () => core.liveCounts(), poolUse: () => store.poolUse() }, config.metrics.keySha256);
   const liveConsole = {
     prefix: CONSOLE_PREFIX,
@@ -154,6 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = createGatewayApp({ core, dialects, databaseUp: () => store.ping(), demo: config.demo, logger, admin, console: liveConsole, metrics: scrape });
   for (const dialect of dialects) dialect.start?.();
   const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs });
+  const webhooks = startWebhookFeeder(store, logger.child({ component: 'webhooks' }));
   const retention = startEventLogRetention(store, config.eventStream, logger);
 
   let server: Server | null = null;
@@ -180,6 +189,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await stream?.close();
       if (server) await closeServer(server);
       for (const dialect of dialects) await dialect.stop?.();
+      await webhooks.stop();
       await dispatcher.stop();
       await core.idle();
       await pbx.stop();

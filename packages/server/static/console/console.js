@@ -250,25 +250,25 @@
 
     const calls = [...view.calls.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     fill('calls', calls.map((call) => el('tr', { 'data-call-id': call.id },
-      el('td', {}, call.id, el('br'), el('small', {}, call.purpose + ' · ' + call.origin + (call.tenant ? ' · ' + call.tenant : ''))),
-      el('td', {}, call.from),
-      el('td', {}, call.to),
+      el('td', {}, call.id, el('br'), el('small', {}, call.purpose + ' · ' + call.origin.dialect + (call.tenant ? ' · ' + call.tenant : ''))),
+      el('td', {}, call.fromNumber),
+      el('td', {}, call.toNumber),
       el('td', {}, call.agentId || ''),
       el('td', { 'data-field': 'state' }, call.state),
-      el('td', {}, el('ul', { className: 'legs' }, ...call.legs.map((leg) => el('li', { 'data-leg-role': leg.role, 'data-leg-state': leg.state }, leg.role + ' ' + (leg.channel || leg.endpoint) + ' — ' + leg.state)))),
+      el('td', {}, el('ul', { className: 'legs' }, ...call.legs.map((leg) => el('li', { 'data-leg-role': leg.role, 'data-leg-state': leg.state }, leg.role + ' ' + (leg.channelName || leg.endpoint) + ' — ' + leg.state)))),
       el('td', {}, since(call.createdAt)),
       el('td', {}, el('button', { type: 'button', 'data-action': 'hangup', onclick: () => act(() => api('POST', '/calls/' + encodeURIComponent(call.id) + '/hangup')) }, 'Hang up')))));
 
     fill('queues', [...view.queues.values()].map((queue) => el('tr', { 'data-queue': queue.name },
       el('td', {}, queue.name, queue.active ? '' : ' (inactive)'),
-      el('td', {}, String(queue.waiting.length), ...queue.waiting.map((call) => el('div', {}, el('small', {}, call.from + ' waiting ' + since(call.waitingSince))))),
+      el('td', {}, String(queue.waiting.length), ...queue.waiting.map((call) => el('div', {}, el('small', {}, call.fromNumber + ' waiting ' + since(call.waitingSince))))),
       el('td', {}, queue.members.map((member) => member.agentId + (member.paused ? ' (paused)' : '')).join(', ')))));
 
     fill('cdrs', view.cdrs.map((cdr) => el('tr', { 'data-cdr-id': cdr.id, 'data-call-id': cdr.callId },
       el('td', {}, String(cdr.id)),
       el('td', {}, new Date(cdr.startedAt).toLocaleTimeString()),
-      el('td', {}, cdr.from),
-      el('td', {}, cdr.to),
+      el('td', {}, cdr.fromNumber),
+      el('td', {}, cdr.toNumber),
       el('td', {}, cdr.agentId || ''),
       el('td', {}, String(cdr.durationSec)),
       el('td', {}, String(cdr.billsec)),

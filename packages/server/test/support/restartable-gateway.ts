@@ -26,14 +26,17 @@ export interface RestartableGateway {
   stop(): Promise<void>;
   /** The simulator the gateway runs its calls on; it outlives the gateway's restarts. */
   sim(): PbxSim;
+  /** The test's database, which outlives the gateway's restarts too. */
+  databaseUrl(): string;
 }
 
 /**
  * A demo gateway that a test stops and starts again, each test on a database
  * and a simulator of its own (set up and torn down around every test of the
- * `describe` that calls this). `clock` is the gateway's injected clock.
+ * `describe` that calls this). `clock` is the gateway's injected clock;
+ * `configure` changes the configuration (keys, for instance).
  */
-export function restartableDemoGateway(options: { clock?: Clock } = {}): RestartableGateway {
+export function restartableDemoGateway(options: { clock?: Clock; configure?: (config: GatewayConfig) => GatewayConfig } = {}): RestartableGateway {
   let database: TestDatabase;
   let sim: PbxSim;
   let running: RunningGateway | null = null;
@@ -57,7 +60,7 @@ export function restartableDemoGateway(options: { clock?: Clock } = {}): Restart
   return {
     async start() {
       running = await startGateway({
-        config,
+        config: options.configure ? options.configure(config) : config,
         logger: pino({ level: 'silent' }),
         databaseUrl: database.url,
         ariUrl: sim.url,
@@ -70,5 +73,6 @@ export function restartableDemoGateway(options: { clock?: Clock } = {}): Restart
     },
     stop,
     sim: () => sim,
+    databaseUrl: () => database.url,
   };
 }

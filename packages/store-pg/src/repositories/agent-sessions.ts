@@ -171,7 +171,19 @@ export interface TransactionFacts {
   noQueuedDials: Set<string>;
   /** Agents locked as members of no queue. */
   inNoQueue: Set<string>;
+  /** Agents whose session row this transaction holds locked. */
+  lockedAgents: Set<string>;
+  /**
+   * Whether Postgres has given this transaction its id: a row lock takes
+   * one, so after a session lock the transaction's place in the event log
+   * (ordered by transaction id, see the event log repository) is fixed, and
+   * what it appends may wait for the COMMIT without moving.
+   */
+  hasTransactionId: boolean;
 }
+
+/** Facts of a transaction that has learnt nothing yet. */
+export const noTransactionFacts = (): TransactionFacts => ({ noQueuedDials: new Set(), inNoQueue: new Set(), lockedAgents: new Set(), hasTransactionId: false });
 
 /**
  * In a transaction, a session row this transaction has locked or written
@@ -202,6 +214,10 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
       // A missing row is not locked: another transaction may still insert it.
       if (session) {
         hold(agentId, session);
+        if (facts) {
+          facts.lockedAgents.add(agentId);
+          facts.hasTransactionId = true;
+        }
         if (row?.queued_dials === false) facts?.noQueuedDials.add(agentId);
         if (row?.in_queues === false) facts?.inNoQueue.add(agentId);
       }
@@ -211,6 +227,11 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
     async insert(session) {
       await db('agent_sessions').insert({ agent_id: session.agentId, ...toColumns(session) });
       hold(session.agentId, session);
+      // The row inserted is this transaction's until it commits, as a locked one is; a write takes the transaction's id.
+      if (options.facts) {
+        options.facts.lockedAgents.add(session.agentId);
+        options.facts.hasTransactionId = true;
+      }
     },
 
     async update(session) {

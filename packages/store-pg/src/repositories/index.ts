@@ -1,7 +1,7 @@
 import type { StoreTransaction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { createAccessTokenRepository } from './access-tokens';
-import { createAgentSessionRepository, type TransactionFacts } from './agent-sessions';
+import { createAgentSessionRepository, noTransactionFacts, type TransactionFacts } from './agent-sessions';
 import { createAgentRepository } from './agents';
 import { createApiUserRepository } from './api-users';
 import { createLiveAgentReader } from './live-agents';
@@ -11,6 +11,7 @@ import { createExtensionGroupRepository } from './extension-groups';
 import { createExtensionRepository } from './extensions';
 import { createMailboxRepository } from './mailbox';
 import { createOutboxRepository } from './outbox';
+import { createWebhookSubscriptionRepository } from './webhook-subscriptions';
 import { createPlaybackRepository } from './playbacks';
 import { createQueueRepository } from './queues';
 import { createRecordingRepository } from './recordings';
@@ -33,7 +34,7 @@ import { createVoiceBroadcastQueueRepository } from './voice-broadcast-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
-  const facts: TransactionFacts | undefined = options.inTransaction ? { noQueuedDials: new Set(), inNoQueue: new Set() } : undefined;
+  const facts: TransactionFacts | undefined = options.inTransaction ? noTransactionFacts() : undefined;
   return {
     apiUsers: createApiUserRepository(db),
     userGroups: createUserGroupRepository(db),
@@ -61,9 +62,10 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     groupAliases: createGroupAliasRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     notifications: createAgentNotificationRepository(db),
-    eventLog: createEventLogRepository(db),
+    eventLog: createEventLogRepository(db, facts),
     manualDialQueue: createManualDialQueueRepository(db, facts),
     adminKeys: createAdminKeyRepository(db),
     voiceBroadcasts: createVoiceBroadcastQueueRepository(db),
+    webhooks: createWebhookSubscriptionRepository(db),
   };
 }

@@ -105,8 +105,11 @@ export function createOutboxRepository(db: Knex): OutboxRepository {
         .delete();
     },
 
-    async countPending() {
-      const row = await db('outbox').whereNull('delivered_at').count({ pending: '*' }).first();
+    async countPending(orderingKey) {
+      // One key's count uses outbox_ordering_idx (undelivered rows by key).
+      const pending = db('outbox').whereNull('delivered_at');
+      if (orderingKey !== undefined) void pending.where({ ordering_key: orderingKey });
+      const row = await pending.count({ pending: '*' }).first();
       return row?.pending === undefined ? 0 : toNumber(row.pending);
     },
   };

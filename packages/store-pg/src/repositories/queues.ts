@@ -1,5 +1,6 @@
 import type { DidRoute, Queue, QueueMember, QueueRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import type { TransactionFacts } from './agent-sessions';
 
 interface QueueRow {
@@ -36,6 +37,9 @@ const toMember = (row: QueueMemberRow): QueueMember => ({
   callsToday: row.calls_today,
   callsTodayOn: row.calls_today_on,
 });
+
+// Every pause and resume of an agent in queues runs it: written once, not built by knex each time.
+const SET_PAUSED = 'UPDATE queue_members SET paused = ? WHERE agent_id = ?';
 
 export function createQueueRepository(db: Knex, facts?: TransactionFacts): QueueRepository {
   const membersOf = (names: readonly string[]): Promise<QueueMemberRow[]> =>
@@ -102,7 +106,9 @@ export function createQueueRepository(db: Knex, facts?: TransactionFacts): Queue
 
     async setPausedForAgent(agentId, paused) {
       if (facts?.inNoQueue.has(agentId)) return;
-      await db('queue_members').where({ agent_id: agentId }).update({ paused });
+      const statement = db.raw(SET_PAUSED, [paused, agentId]);
+      // Under the agent's session lock, nothing waits for the row count: the update travels with the next statement or the COMMIT.
+      await (facts?.lockedAgents.has(agentId) === true ? statement.options({ [SEND_WITH_NEXT]: true }) : statement);
     },
 
     async queuesOfAgent(agentId) {

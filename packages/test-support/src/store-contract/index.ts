@@ -11,6 +11,7 @@ import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
 import { voiceBroadcastContract } from './voice-broadcasts';
+import { webhookContract } from './webhooks';
 
 export type { ContractStore, MakeStore } from './contract-store';
 
@@ -43,5 +44,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     listingContract(makeStore);
     transactionContract(makeStore);
     voiceBroadcastContract(makeStore);
+    webhookContract(makeStore);
   });
 }

@@ -75,6 +75,8 @@ import type {
   ClaimedBroadcastNumber,
   QueuedBroadcastBatch,
   VoiceBroadcastQueueRepository,
+  WebhookSubscription,
+  WebhookSubscriptionRepository,
 } from '@pbx-gateway/core';
 import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, parseEventLogId } from '@pbx-gateway/core';
 
@@ -274,7 +276,8 @@ type TableName =
   | 'eventLogPruned'
   | 'adminKeys'
   | 'voiceBroadcastBatches'
-  | 'voiceBroadcastNumbers';
+  | 'voiceBroadcastNumbers'
+  | 'webhooks';
 
 const TABLES: readonly TableName[] = [
   'apiUsers',
@@ -313,6 +316,7 @@ const TABLES: readonly TableName[] = [
   'adminKeys',
   'voiceBroadcastBatches',
   'voiceBroadcastNumbers',
+  'webhooks',
 ];
 
 interface Row<V> {
@@ -1290,8 +1294,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       }
       return dropped;
     },
-    async countPending() {
-      return outboxById().filter((message) => message.deliveredAt === null).length;
+    async countPending(orderingKey) {
+      return outboxById().filter((message) => message.deliveredAt === null && (orderingKey === undefined || message.orderingKey === orderingKey)).length;
     },
   };
 
@@ -1577,6 +1581,29 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  // Row locks are the Postgres store's: here one feeder at a time is what the tests run.
+  const webhooks: WebhookSubscriptionRepository = {
+    async insert(subscription) {
+      await put('webhooks', subscription.id, subscription);
+    },
+    async get(id) {
+      return getValue<WebhookSubscription>('webhooks', id);
+    },
+    async list(page) {
+      return pageOf(values<WebhookSubscription>('webhooks'), (subscription) => subscription.id, page);
+    },
+    async lockForFeeding(id) {
+      return getValue<WebhookSubscription>('webhooks', id);
+    },
+    async advance(id, after) {
+      const subscription = getValue<WebhookSubscription>('webhooks', id);
+      if (subscription) await put('webhooks', id, { ...subscription, after });
+    },
+    async delete(id) {
+      return access.remove('webhooks', id);
+    },
+  };
+
   const userGroups: UserGroupRepository = {
     async get(id) {
       return getValue<UserGroup>('userGroups', id);
@@ -1641,6 +1668,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     manualDialQueue,
     adminKeys,
     voiceBroadcasts,
+    webhooks,
     eventLog: createEventLog(access, state),
   };
 }

@@ -1,20 +1,24 @@
-import type { Call, Leg } from '@pbx-gateway/core';
+import { callView, legView, type Call, type Leg } from '@pbx-gateway/core';
 import { defineRoute, type AdminRoute } from '../admin-route';
 import { adminError } from '../admin-errors';
 import { pageQuerySchema, pageSchema, readPage, sliceOf, type PageQuery } from '../admin-paging';
-import { dateTime, nullableDateTime, nullableText, objectSchema, pathOf, text } from '../admin-schemas';
+import { dateTime, nullableDateTime, nullableInteger, nullableText, objectSchema, pathOf, text } from '../admin-schemas';
 
-const legSchema = objectSchema({
+export const legSchema = objectSchema({
   id: text,
+  callId: text,
   role: text,
-  endpoint: text,
-  channelName: nullableText,
   state: { type: 'string', enum: ['dialing', 'ringing', 'up', 'ended'] },
+  channelName: nullableText,
+  endpoint: text,
+  dialedNumber: text,
   createdAt: dateTime,
   answeredAt: nullableDateTime,
   endedAt: nullableDateTime,
+  cause: { ...nullableInteger, description: 'Q.850 cause once it ended' },
 });
 
+/** A call as every reader gets it (core's callView, the event stream's `call`), with its legs here. */
 export const callSchema = objectSchema({
   id: text,
   purpose: text,
@@ -27,36 +31,12 @@ export const callSchema = objectSchema({
   extension: nullableText,
   createdAt: dateTime,
   answeredAt: nullableDateTime,
+  endedAt: nullableDateTime,
   origin: objectSchema({ dialect: text, operation: text }),
   legs: { type: 'array', items: legSchema },
 });
 
-const legView = (leg: Leg) => ({
-  id: leg.id,
-  role: leg.role,
-  endpoint: leg.endpoint,
-  channelName: leg.channelName,
-  state: leg.state,
-  createdAt: leg.createdAt.toISOString(),
-  answeredAt: leg.answeredAt?.toISOString() ?? null,
-  endedAt: leg.endedAt?.toISOString() ?? null,
-});
-
-const callView = ({ call, legs }: { call: Call; legs: Leg[] }) => ({
-  id: call.id,
-  purpose: call.purpose,
-  direction: call.direction,
-  state: call.state,
-  agentId: call.agentId,
-  tenant: call.tenant,
-  fromNumber: call.fromNumber,
-  toNumber: call.toNumber,
-  extension: call.extension,
-  createdAt: call.createdAt.toISOString(),
-  answeredAt: call.answeredAt?.toISOString() ?? null,
-  origin: { dialect: call.origin.dialect, operation: call.origin.operation },
-  legs: legs.map(legView),
-});
+const liveCallView = ({ call, legs }: { call: Call; legs: Leg[] }) => ({ ...callView(call), legs: legs.map(legView) });
 
 const callId = { type: 'string', minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_.:@-]+$' } as const;
 
@@ -71,7 +51,7 @@ export const callRoutes: readonly AdminRoute[] = [
     scope: 'read',
     query: pageQuerySchema,
     success: { status: 200, description: 'a page of live calls', schema: pageSchema(callSchema) },
-    handle: async ({ store }, { query }) => ({ status: 200, body: await readPage(query, sliceOf(() => store.direct.calls.listLive()), callView) }),
+    handle: async ({ store }, { query }) => ({ status: 200, body: await readPage(query, sliceOf(() => store.direct.calls.listLive()), liveCallView) }),
   }),
   defineRoute<{ callId: string }>({
     method: 'get',
@@ -87,7 +67,7 @@ export const callRoutes: readonly AdminRoute[] = [
       const call = await store.direct.calls.get(params.callId);
       // An ended call is a CDR now (GET /cdrs).
       if (!call || call.state === 'ended') throw adminError('NOT_FOUND', `no live call ${params.callId}`);
-      return { status: 200, body: { call: callView({ call, legs: await store.direct.calls.legsOf(call.id) }) } };
+      return { status: 200, body: { call: liveCallView({ call, legs: await store.direct.calls.legsOf(call.id) }) } };
     },
   }),
 ];

@@ -1,9 +1,10 @@
-import type { Cdr } from '@pbx-gateway/core';
+import { cdrView } from '@pbx-gateway/core';
 import { defineRoute, type AdminRoute } from '../admin-route';
 import { adminError } from '../admin-errors';
 import { pageQueryProperties, pageSchema, readPage, type PageQuery } from '../admin-paging';
 import { dateOf, dateTime, dateTimeSchema, integer, integerId, nullableDateTime, nullableInteger, nullableText, objectSchema, pathOf, text } from '../admin-schemas';
 
+/** A CDR as every reader gets it (core's cdrView, the event stream's `cdr` of `CallEnded`). */
 export const cdrSchema = objectSchema({
   id: integer,
   callId: text,
@@ -28,29 +29,6 @@ export const cdrSchema = objectSchema({
   data: { type: 'object' },
 });
 
-const cdrView = (cdr: Cdr) => ({
-  id: cdr.id,
-  callId: cdr.callId,
-  purpose: cdr.purpose,
-  direction: cdr.direction,
-  tenant: cdr.tenant,
-  agentId: cdr.agentId,
-  fromNumber: cdr.fromNumber,
-  toNumber: cdr.toNumber,
-  extension: cdr.extension,
-  startedAt: cdr.startedAt.toISOString(),
-  answeredAt: cdr.answeredAt?.toISOString() ?? null,
-  endedAt: cdr.endedAt.toISOString(),
-  durationSec: cdr.durationSec,
-  billsec: cdr.billsec,
-  hangupCause: cdr.hangupCause,
-  hangupCauseText: cdr.hangupCauseText,
-  hangupSide: cdr.hangupSide,
-  recordingFile: cdr.recordingFile,
-  pressedKey: cdr.pressedKey,
-  leadId: cdr.leadId,
-  data: cdr.data,
-});
 
 interface CdrQuery extends PageQuery {
   from?: string;
