@@ -15,6 +15,7 @@ import { deliverDueCallbacks } from './outbox/callback-delivery';
 import { startDistribution } from './queues/distribution-pass';
 import { agentCommands, type AgentCommands } from './agents/agent-commands';
 import { callCommands, type CallCommands } from './calls/call-commands';
+import { VoiceBroadcastPacer } from './calls/voice-broadcast-batch';
 import { credentialCommands, type CredentialCommands } from './credentials/credential-commands';
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
@@ -88,6 +89,8 @@ export function createCallControl(deps: CoreDeps): CallControl {
     timerActions: { arm: (agentId, callId, ms) => scheduleTimerAction(ctx, agentId, callId, ms) },
     words: new Vocabulary(deps.vocabulary),
   };
+  // Started with the core: batches a previous run left waiting are dialled on.
+  const broadcasts = new VoiceBroadcastPacer(ctx, track);
   let started = false;
 
   return {
@@ -95,7 +98,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...agentCommands(ctx, track),
     ...playbackCommands(ctx, track),
     ...recordingCommands(ctx, track),
-    ...callCommands(ctx, track),
+    ...callCommands(ctx, track, broadcasts),
     ...transferCommands(ctx, track),
     ...supervisionCommands(ctx, track),
     ...directoryQueries(ctx),
@@ -113,6 +116,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
           deps.logger.error('engine event lost', { event: event.type, error: String(error) }),
         );
       });
+      broadcasts.resume();
     },
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -95,9 +95,17 @@ export type { PlaybackAction } from './playback/agent-playback-control';
 export type { ClickToCallRequest } from './calls/click-to-call';
 export type { ContextDialRequest, OutboundRoute } from './calls/context-dial';
 export type { VoiceMenuRequest } from './calls/voice-menu';
-export type { VoiceBroadcastRequest, VoiceBroadcastPlan } from './calls/voice-broadcast';
+export type { VoiceBroadcastRequest } from './calls/voice-broadcast';
+export type { CheckedBroadcastPlan, VoiceBroadcastPlan } from './calls/voice-broadcast-plan';
 export { MAX_BROADCAST_RING_SEC, MAX_BROADCAST_TALK_SEC } from './calls/voice-broadcast';
 export type { VoiceBroadcastBatchRequest } from './calls/voice-broadcast-batch';
+export type {
+  BroadcastNumber,
+  BroadcastNumberState,
+  ClaimedBroadcastNumber,
+  QueuedBroadcastBatch,
+  VoiceBroadcastQueueRepository,
+} from './calls/voice-broadcast-queue';
 export type { AgentCustomerCallRequest } from './calls/agent-customer-call';
 export type { AgentInternalCallRequest } from './calls/agent-internal-call';
 export type { AgentCallDtmfRequest } from './calls/agent-call-dtmf';

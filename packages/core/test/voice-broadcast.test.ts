@@ -153,6 +153,69 @@ describe('a batch of played calls', () => {
     expect(dialled(t)).toEqual(['PJSIP/1001', 'PJSIP/1002']);
     expect(await t.store.direct.cdrs.list()).toHaveLength(2);
     expect(t.logger.lines.some((entry) => entry.message === 'batch of played calls all dialled' && entry.facts?.dropped === 2)).toBe(true);
+    const [queued] = t.logger.lines.filter((entry) => entry.message === 'batch of played calls queued');
+    const numbers = await t.store.direct.voiceBroadcasts.numbersOf(String(queued!.facts!.batchId));
+    expect(numbers.map((entry) => entry.state)).toEqual(['placed', 'placed', 'dropped', 'dropped']);
+  });
+
+  it('batches take turns for the room: one number of each in the order they were queued', async () => {
+    const t = await setup();
+    await t.core.startVoiceBroadcastBatch(batch({ destinations: ['1001', '1002', '1003'] }));
+    await t.core.startVoiceBroadcastBatch(batch({ destinations: ['2001', '2002'] }));
+    await t.advance(0);
+    expect(dialled(t)).toEqual(['PJSIP/1001', 'PJSIP/2001']);
+    for (const round of [0, 1]) {
+      for (const originate of t.pbx.originated().slice(round * 2)) await t.endLeg(originate.legId, 16);
+      await t.advance(PACE_MS);
+    }
+    expect(dialled(t)).toEqual(['PJSIP/1001', 'PJSIP/2001', 'PJSIP/1002', 'PJSIP/2002', 'PJSIP/1003']);
+  });
+
+  it('a restarted gateway dials on the numbers still waiting, never one already placed, and counts the calls still up', async () => {
+    const t = await setup();
+    const { batchId } = await t.core.startVoiceBroadcastBatch(batch());
+    await t.advance(0);
+    expect(dialled(t)).toEqual(['PJSIP/1001', 'PJSIP/1002']);
+    expect((await t.store.direct.voiceBroadcasts.numbersOf(batchId)).map((entry) => entry.state)).toEqual(['placed', 'placed', 'pending', 'pending']);
+
+    const again = t.restartGateway();
+    await again.advance(0);
+    // The two calls placed before the restart still take the room.
+    expect(dialled(again)).toHaveLength(2);
+    const [first, second] = again.pbx.originated();
+    await again.endLeg(first!.legId, 16);
+    await again.advance(PACE_MS);
+    expect(dialled(again)).toEqual(['PJSIP/1001', 'PJSIP/1002', 'PJSIP/1003']);
+    await again.endLeg(second!.legId, 16);
+    await again.advance(PACE_MS);
+    expect(dialled(again)).toEqual(['PJSIP/1001', 'PJSIP/1002', 'PJSIP/1003', 'PJSIP/1004']);
+    for (const originate of again.pbx.originated().slice(2)) await again.endLeg(originate.legId, 16);
+    await again.advance(PACE_MS * 3);
+    expect(dialled(again)).toHaveLength(4);
+
+    const numbers = await again.store.direct.voiceBroadcasts.numbersOf(batchId);
+    expect(numbers.map((entry) => [entry.number, entry.state])).toEqual([
+      ['1001', 'placed'],
+      ['1002', 'placed'],
+      ['1003', 'placed'],
+      ['1004', 'placed'],
+    ]);
+    const cdrs = await again.store.direct.cdrs.list();
+    expect(cdrs.map((cdr) => cdr.callId).sort()).toEqual(numbers.map((entry) => entry.callId).sort());
+    expect(await again.store.direct.voiceBroadcasts.countPending()).toBe(0);
+  });
+
+  it('numbers wait while the engine is away, instead of each ending as a failed call', async () => {
+    const t = await setup();
+    t.pbx.setAvailable(false);
+    const { batchId } = await t.core.startVoiceBroadcastBatch(batch());
+    await t.advance(PACE_MS * 3);
+    expect(t.pbx.originated()).toEqual([]);
+    expect(await t.store.direct.cdrs.list()).toEqual([]);
+    t.pbx.setAvailable(true);
+    await t.advance(PACE_MS);
+    expect(dialled(t)).toEqual(['PJSIP/1001', 'PJSIP/1002']);
+    expect((await t.store.direct.voiceBroadcasts.numbersOf(batchId)).map((entry) => entry.state)).toEqual(['placed', 'placed', 'pending', 'pending']);
   });
 
   it('refuses a whole batch before queuing anything: a bad number, too many, none, no trunk, too many waiting', async () => {

@@ -39,6 +39,8 @@ const TABLES = [
   'trunk_caller_ids',
   'trunks',
   'user_groups',
+  'voice_broadcast_batches',
+  'voice_broadcast_numbers',
   'webhook_subscriptions',
 ];
 

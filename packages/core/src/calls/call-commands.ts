@@ -11,7 +11,7 @@ import { hangupAgentCustomer, hangupChannel } from './hangup';
 import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
 import { startVoiceBroadcastCall, type VoiceBroadcastRequest } from './voice-broadcast';
-import { VoiceBroadcastPacer, type VoiceBroadcastBatchRequest } from './voice-broadcast-batch';
+import type { VoiceBroadcastPacer, VoiceBroadcastBatchRequest } from './voice-broadcast-batch';
 import { answerOfferedCall } from '../queues/answer-offered-call';
 
 /** Calls the gateway places, their legs and their CDRs. */
@@ -50,13 +50,12 @@ export interface CallCommands {
   markCdrsRead(request: { reader: string; cdrIds: readonly number[] }): Promise<void>;
 }
 
-export function callCommands(ctx: CoreContext, track: TrackWork): CallCommands {
+export function callCommands(ctx: CoreContext, track: TrackWork, broadcasts: VoiceBroadcastPacer): CallCommands {
   const direct = ctx.store.direct;
   const liveChannels = new SharedRead<LiveChannelListing>(async () => {
     const channels = await direct.calls.listLiveChannels();
     return { readAt: ctx.clock.now(), channels };
   });
-  const broadcasts = new VoiceBroadcastPacer(ctx, track);
   return {
     startClickToCall: (request) => track(startClickToCall(ctx, request)),
     startContextDial: (request) => track(startContextDial(ctx, request)),

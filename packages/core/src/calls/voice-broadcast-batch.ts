@@ -2,8 +2,12 @@ import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
 import type { TrackWork } from '../kernel/tracked-work';
 import { inTransaction } from '../kernel/unit-of-work';
+import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
-import { checkBroadcastPlan, placeVoiceBroadcastCall, type CheckedBroadcastPlan, type VoiceBroadcastPlan } from './voice-broadcast';
+import { checkBroadcastPlan, recordVoiceBroadcastCall } from './voice-broadcast';
+import type { VoiceBroadcastPlan } from './voice-broadcast-plan';
+import { trunkDial } from './trunk-customer-leg';
+import type { QueuedBroadcastBatch } from './voice-broadcast-queue';
 
 export interface VoiceBroadcastBatchRequest extends VoiceBroadcastPlan {
   /** The numbers, each called once (a number listed twice too), in the order given. */
@@ -12,15 +16,11 @@ export interface VoiceBroadcastBatchRequest extends VoiceBroadcastPlan {
   dialUntil: Date | null;
 }
 
-interface QueuedBatch {
-  id: string;
-  plan: CheckedBroadcastPlan;
-  numbers: readonly string[];
-  /** The next number to dial (an index, not shifting 5000 numbers one by one). */
-  next: number;
-  dialUntil: Date | null;
-  dropped: number;
-}
+/** What one claim of the next number did. */
+type Placement =
+  | { kind: 'placed'; callId: string; batchId: string; finished: boolean }
+  | { kind: 'expired'; batchId: string; dropped: number }
+  | { kind: 'no_trunk'; batchId: string; finished: boolean };
 
 /**
  * Dials the numbers of batches at a pace the engine can take: at most
@@ -30,19 +30,26 @@ interface QueuedBatch {
  * played call (calls/voice-broadcast-flow) with its own CDR; a number the
  * engine refuses ends as such a call, unanswered.
  *
- * The numbers waiting are held in memory: a restart of the gateway forgets
- * those not yet dialled (the calls placed are the store's, as any call).
+ * The numbers wait in the store (calls/voice-broadcast-queue): each is
+ * claimed, marked placed and recorded as a call with its dial intent in one
+ * transaction, so a restart resumes the numbers still pending and never
+ * places one twice; a call committed whose dial the engine may not have
+ * received is settled by reconciliation like any other.
  */
 export class VoiceBroadcastPacer {
-  private readonly batches: QueuedBatch[] = [];
-  private readonly live = new Set<string>();
-  private queued = 0;
+  /** Calls of batches up: read from the store on the first pass (they outlive a restart), then kept here. */
+  private live: Set<string> | null = null;
   private ticking = false;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly track: TrackWork,
   ) {}
+
+  /** Picks up the batches a previous run of the gateway left waiting. */
+  resume(): void {
+    this.schedule(0);
+  }
 
   /** Checks the whole batch (numbers, media, limits, a trunk to dial on) and queues it; refusals leave nothing queued. */
   async enqueue(request: VoiceBroadcastBatchRequest): Promise<{ batchId: string; numbers: number }> {
@@ -54,15 +61,15 @@ export class VoiceBroadcastPacer {
     }
     const numbers = [...new Set(request.destinations.map((number) => checkDialableNumber(number)))];
     const plan = checkBroadcastPlan(ctx, request);
+    const batch: QueuedBroadcastBatch = { id: `batch-${ctx.ids.newId()}`, plan, dialUntil: request.dialUntil, queuedAt: ctx.clock.now() };
     await inTransaction(ctx, async ({ tx }) => {
       if (!(await tx.trunks.preferred())) throw new DomainError('TRUNK_NOT_FOUND', 'no trunk to dial out');
+      const queued = await tx.voiceBroadcasts.countPending();
+      if (queued + numbers.length > limits.maxQueuedNumbers) {
+        throw new DomainError('PBX_REJECTED', 'too many numbers waiting to be dialled', { queued });
+      }
+      await tx.voiceBroadcasts.insert(batch, numbers);
     });
-    if (this.queued + numbers.length > limits.maxQueuedNumbers) {
-      throw new DomainError('PBX_REJECTED', 'too many numbers waiting to be dialled', { queued: this.queued });
-    }
-    const batch: QueuedBatch = { id: `batch-${ctx.ids.newId()}`, plan, numbers, next: 0, dialUntil: request.dialUntil, dropped: 0 };
-    this.batches.push(batch);
-    this.queued += numbers.length;
     ctx.logger.info('batch of played calls queued', { batchId: batch.id, numbers: numbers.length, dialUntil: request.dialUntil?.toISOString() ?? null });
     this.schedule(0);
     return { batchId: batch.id, numbers: numbers.length };
@@ -83,48 +90,63 @@ export class VoiceBroadcastPacer {
   /** One pass: forget the calls that ended, dial the next numbers into the room left, come back if anything is left. */
   private async tick(): Promise<void> {
     const { ctx } = this;
-    for (const callId of [...this.live]) {
-      const call = await ctx.store.direct.calls.get(callId);
-      if (!call || call.state === 'ended') this.live.delete(callId);
+    const store = ctx.store.direct;
+    const live = (this.live ??= new Set(await store.voiceBroadcasts.liveCallIds()));
+    for (const callId of [...live]) {
+      const call = await store.calls.get(callId);
+      if (!call || call.state === 'ended') live.delete(callId);
     }
-    while (this.live.size < ctx.config.voiceBroadcast.maxLiveCalls) {
-      const next = this.nextNumber();
-      if (!next) break;
-      try {
-        const { callId } = await placeVoiceBroadcastCall(ctx, next.batch.plan, next.number, { batchId: next.batch.id, refusal: 'ordinary' });
-        this.live.add(callId);
-      } catch (error) {
-        // No call was recorded (the trunk went since the batch was queued): the number is dropped, and said so.
-        ctx.logger.warn('a number of a batch could not be dialled', { batchId: next.batch.id, error: String(error) });
-      }
+    // Without the engine the numbers wait (each would only end as a failed call) and are looked at again.
+    const engineAway = !ctx.pbx.isAvailable();
+    const waiting = engineAway && (await store.voiceBroadcasts.countPending()) > 0;
+    while (!engineAway && live.size < ctx.config.voiceBroadcast.maxLiveCalls) {
+      const placement = await this.placeNext();
+      if (!placement) break;
+      this.report(placement);
+      if (placement.kind === 'placed') live.add(placement.callId);
     }
     this.ticking = false;
-    if (this.live.size > 0 || this.queued > 0) this.schedule(ctx.config.voiceBroadcast.paceMs);
+    // Numbers left while calls are up wait for one of them to end; none up and none claimed: nothing is left.
+    if (live.size > 0 || waiting) this.schedule(ctx.config.voiceBroadcast.paceMs);
   }
 
-  /** The next number to dial, batches in turn; numbers past their batch's `dialUntil` are dropped on the way. */
-  private nextNumber(): { batch: QueuedBatch; number: string } | null {
-    const now = this.ctx.clock.now();
-    while (this.batches.length > 0) {
-      const batch = this.batches.shift()!;
-      const left = batch.numbers.length - batch.next;
-      if (batch.dialUntil !== null && now.getTime() >= batch.dialUntil.getTime()) {
-        batch.dropped += left;
-        this.queued -= left;
-        this.finished(batch);
-        continue;
-      }
-      const number = batch.numbers[batch.next]!;
-      batch.next += 1;
-      this.queued -= 1;
-      if (left > 1) this.batches.push(batch);
-      else this.finished(batch);
-      return { batch, number };
-    }
-    return null;
+  /**
+   * Claims the next number and, in the same transaction, records its call
+   * and the intent to dial it (or drops it): the engine is asked only once
+   * that has committed.
+   */
+  private async placeNext(): Promise<Placement | null> {
+    const { ctx } = this;
+    const callId = newCallId(ctx.ids, null);
+    return ctx.queue.run(callId, () =>
+      inTransaction(ctx, async (uow): Promise<Placement | null> => {
+        const { tx, now } = uow;
+        const claimed = await tx.voiceBroadcasts.claimNext();
+        if (!claimed) return null;
+        const { batch } = claimed;
+        if (batch.dialUntil !== null && now.getTime() >= batch.dialUntil.getTime()) {
+          return { kind: 'expired', batchId: batch.id, dropped: await tx.voiceBroadcasts.dropPending(batch.id) };
+        }
+        const dial = await trunkDial(ctx, tx, batch.plan.callerId).catch((error: unknown) => {
+          if (error instanceof DomainError) return null;
+          throw error;
+        });
+        if (!dial) {
+          // The trunk went since the batch was queued: the number is dropped, and said so.
+          await tx.voiceBroadcasts.markDropped(batch.id, claimed.position);
+          return { kind: 'no_trunk', batchId: batch.id, finished: claimed.last };
+        }
+        await recordVoiceBroadcastCall(ctx, uow, { callId, plan: batch.plan, destination: claimed.number, dial, batchId: batch.id, refusal: 'ordinary' });
+        await tx.voiceBroadcasts.markPlaced(batch.id, claimed.position, callId);
+        return { kind: 'placed', callId, batchId: batch.id, finished: claimed.last };
+      }),
+    );
   }
 
-  private finished(batch: QueuedBatch): void {
-    this.ctx.logger.info('batch of played calls all dialled', { batchId: batch.id, dropped: batch.dropped });
+  private report(placement: Placement): void {
+    const { logger } = this.ctx;
+    if (placement.kind === 'no_trunk') logger.warn('a number of a batch could not be dialled', { batchId: placement.batchId, error: 'no trunk to dial out' });
+    if (placement.kind === 'expired') logger.info('batch of played calls all dialled', { batchId: placement.batchId, dropped: placement.dropped });
+    else if (placement.finished) logger.info('batch of played calls all dialled', { batchId: placement.batchId, dropped: 0 });
   }
 }

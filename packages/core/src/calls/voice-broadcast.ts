@@ -1,43 +1,21 @@
 import { DomainError } from '../errors/domain-error';
-import type { Call } from './call';
-import type { JsonObject } from '../kernel/json';
 import { newCall } from './call-factory';
 import type { CoreContext } from '../kernel/context';
-import { inTransaction } from '../kernel/unit-of-work';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { dialLeg } from './call-primitives';
 import { voiceBroadcastCall } from './voice-broadcast-flow';
 import { newCallId } from '../kernel/ids';
 import { checkDialableNumber } from '../directory/extension-lookup';
-import { resolveMedia, type MediaRequest, type ResolvedMedia } from '../playback/media-resolution';
-import { trunkCustomerLeg, trunkDial } from './trunk-customer-leg';
+import { resolveMedia } from '../playback/media-resolution';
+import type { CheckedBroadcastPlan, VoiceBroadcastPlan } from './voice-broadcast-plan';
+import { trunkCustomerLeg, trunkDial, type TrunkDial } from './trunk-customer-leg';
 
 /** Longest ring and talk limits a client may ask for, in seconds. */
 export const MAX_BROADCAST_RING_SEC = 300;
 export const MAX_BROADCAST_TALK_SEC = 86400;
 
-/** What is played to whom, and how long the call may ring and last: the same for one number or a batch. */
-export interface VoiceBroadcastPlan {
-  /** Number to present; null lets the gateway pick one from the trunk's pool. */
-  callerId: string | null;
-  media: MediaRequest;
-  /** Take one key during or after the audio (recorded in the CDR) before hanging up. */
-  collectKey: boolean;
-  /** Seconds the number may ring; null: the gateway's `destinationRingTimeoutSec`. */
-  ringSec: number | null;
-  /** Seconds the call may last once answered; null: until the audio ends. */
-  talkLimitSec: number | null;
-  tenant: string | null;
-  data: JsonObject;
-  origin: Call['origin'];
-}
-
 export interface VoiceBroadcastRequest extends VoiceBroadcastPlan {
   destination: string;
-}
-
-/** A plan checked once: its media resolved, its limits in range. */
-export interface CheckedBroadcastPlan extends Omit<VoiceBroadcastPlan, 'media'> {
-  media: ResolvedMedia;
 }
 
 /** Checks what every call of a plan shares (refusals: MEDIA_NOT_ALLOWED, INVALID_ARGUMENT). */
@@ -68,36 +46,50 @@ export async function placeVoiceBroadcastCall(
   const callId = newCallId(ctx.ids, null);
   return ctx.queue.run(callId, () =>
     inTransaction(ctx, async (uow) => {
-      const { tx, now } = uow;
-      const dial = await trunkDial(ctx, tx, plan.callerId);
-      const call = newCall(
-        {
-          id: callId,
-          purpose: 'voice_broadcast',
-          progress: {
-            stage: 'dialing',
-            media: plan.media.uri,
-            mediaName: plan.media.name,
-            collectKey: plan.collectKey,
-            pressedKey: null,
-            talkLimitSec: plan.talkLimitSec,
-            batchId: placement.batchId,
-          },
-          agentId: null,
-          tenant: plan.tenant,
-          fromNumber: dial.callerId,
-          toNumber: destination,
-          origin: plan.origin,
-          data: plan.data,
-        },
-        now,
-      );
-      const customer = trunkCustomerLeg(call, dial, destination, now);
-      await tx.calls.insert(call);
-      await tx.calls.insertLeg(customer);
-      const timeoutSec = plan.ringSec ?? ctx.config.destinationRingTimeoutSec;
-      dialLeg(ctx, uow, customer, { what: 'call number to play to', timeoutSec, flow: voiceBroadcastCall, refusal: placement.refusal });
+      const dial = await trunkDial(ctx, uow.tx, plan.callerId);
+      await recordVoiceBroadcastCall(ctx, uow, { callId, plan, destination, dial, ...placement });
       return { callId };
     }),
   );
+}
+
+/**
+ * Records a played call and its dial intent in the caller's transaction
+ * (the engine is asked once it commits); the caller runs in the call's
+ * owner queue.
+ */
+export async function recordVoiceBroadcastCall(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  placement: { callId: string; plan: CheckedBroadcastPlan; destination: string; dial: TrunkDial; batchId: string | null; refusal: 'reported' | 'ordinary' },
+): Promise<void> {
+  const { tx, now } = uow;
+  const { callId, plan, destination, dial } = placement;
+  const call = newCall(
+    {
+      id: callId,
+      purpose: 'voice_broadcast',
+      progress: {
+        stage: 'dialing',
+        media: plan.media.uri,
+        mediaName: plan.media.name,
+        collectKey: plan.collectKey,
+        pressedKey: null,
+        talkLimitSec: plan.talkLimitSec,
+        batchId: placement.batchId,
+      },
+      agentId: null,
+      tenant: plan.tenant,
+      fromNumber: dial.callerId,
+      toNumber: destination,
+      origin: plan.origin,
+      data: plan.data,
+    },
+    now,
+  );
+  const customer = trunkCustomerLeg(call, dial, destination, now);
+  await tx.calls.insert(call);
+  await tx.calls.insertLeg(customer);
+  const timeoutSec = plan.ringSec ?? ctx.config.destinationRingTimeoutSec;
+  dialLeg(ctx, uow, customer, { what: 'call number to play to', timeoutSec, flow: voiceBroadcastCall, refusal: placement.refusal });
 }

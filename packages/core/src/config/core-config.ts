@@ -15,7 +15,7 @@ export interface CoreConfig {
    * Batches of played calls (calls/voice-broadcast-batch): at most
    * `maxLiveCalls` of their calls up at once, room checked every `paceMs`;
    * at most `maxBatchNumbers` numbers in one batch and `maxQueuedNumbers`
-   * waiting in all.
+   * waiting in all (in the store, across restarts).
    */
   voiceBroadcast: { maxLiveCalls: number; paceMs: number; maxBatchNumbers: number; maxQueuedNumbers: number };
   outbox: { batchSize: number; leaseMs: number; retryBaseMs: number; retryMaxMs: number };

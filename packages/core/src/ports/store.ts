@@ -15,6 +15,7 @@ import type { Playback } from '../playback/playback';
 import type { Recording, RecordingSearch } from '../recording/recording';
 import type { JsonValue } from '../kernel/json';
 import type { EventLogRepository } from '../events/event-log';
+import type { VoiceBroadcastQueueRepository } from '../calls/voice-broadcast-queue';
 import type { WebhookSubscriptionRepository } from '../events/webhook-subscription';
 import type {
   CallbackRepository,
@@ -77,6 +78,8 @@ export interface StoreTransaction {
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;
   readonly adminKeys: AdminKeyRepository;
+  /** Numbers of batches of played calls waiting to be dialled. */
+  readonly voiceBroadcasts: VoiceBroadcastQueueRepository;
   readonly webhooks: WebhookSubscriptionRepository;
 }
 

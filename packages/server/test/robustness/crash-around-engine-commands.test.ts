@@ -33,12 +33,12 @@ afterAll(async () => {
 
 const query = async <Row>(sql: string, params: unknown[] = []): Promise<Row[]> => (await world.pool.query(sql, params)).rows as Row[];
 
-async function startGatewayBehindRelay(): Promise<GatewayProcess> {
+async function startGatewayBehindRelay(core: Record<string, unknown> = {}): Promise<GatewayProcess> {
   gateway = await startGatewayProcess({
     databaseUrl: world.database.url,
     ariUrl: world.relay.url,
     provisioning: demoProvisioning({ callbackUrl: world.receiver.url, nodeIp: '127.0.0.1' }),
-    config: { core: { serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media } },
+    config: { core: { serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media, ...core } },
     env: { ARI_TIMEOUT_MS: '20000' },
     startTimeoutMs: 60_000,
   });
@@ -142,6 +142,57 @@ it('a kill after the engine carried the request out and before its answer is rec
 
   await startGatewayBehindRelay();
   await expectSettledOnce('crash-before-answer', recorded.callId, 1);
+  await gateway!.stop();
+  gateway = null;
+}, 180_000);
+
+it('a kill after a number of a batch was placed and before the engine hears of it: that number ends as never dialled, the others are dialled once each', async () => {
+  // One call of the batch at a time, so the kill leaves numbers waiting.
+  const oneAtATime = { voiceBroadcast: { maxLiveCalls: 1, paceMs: 100, maxBatchNumbers: 5000, maxQueuedNumbers: 100000 } };
+  const numbers = [BUSY_NUMBER, '13900002222', '13900003333'];
+  await startGatewayBehindRelay(oneAtATime);
+  world.relay.hold('requests');
+  const answer = await sipcall({
+    service: 'App.Sip_Call.PlayVoice',
+    appid: 'demoappid',
+    accesskey: 'demoaccesskey',
+    nationcode: 'ph',
+    destnumber: numbers.join(','),
+    voicetype: '2',
+    voicefile: 'wwww.baidu.com/test.mp3',
+    todayonly: '2',
+    disnumber: '13333333333',
+    customuuid: 'crash-batch',
+  });
+  expect(answer).toMatch(/"desc":"Play command sent successfully"/);
+  const first = await waitFor(() => recordedCall('crash-batch'), 20_000, 'the first number placed');
+  expect(await originatesOf(first.legId)).toBe(0);
+  await gateway!.kill();
+  gateway = null;
+  world.relay.release();
+  expect(await query<{ state: string }>('SELECT state FROM voice_broadcast_numbers ORDER BY position')).toEqual([{ state: 'placed' }, { state: 'pending' }, { state: 'pending' }]);
+
+  await startGatewayBehindRelay(oneAtATime);
+  const calls = await waitFor(
+    async () => {
+      const rows = await query<{ id: string; to_number: string; state: string }>(
+        "SELECT id, to_number, state FROM calls WHERE data->>'customuuid' = 'crash-batch' ORDER BY created_at, id",
+      );
+      return rows.length === numbers.length && rows.every((row) => row.state === 'ended') ? rows : undefined;
+    },
+    60_000,
+    'every number of the batch called and ended',
+  );
+  expect(calls.map((call) => call.to_number)).toEqual(numbers);
+  expect(calls[0]!.id).toBe(first.callId);
+  const legs = await query<{ id: string; call_id: string }>("SELECT l.id, l.call_id FROM legs l JOIN calls c ON c.id = l.call_id WHERE c.data->>'customuuid' = 'crash-batch'");
+  for (const call of calls) {
+    expect(await query<{ n: string }>('SELECT count(*) AS n FROM cdrs WHERE call_id = $1', [call.id])).toEqual([{ n: '1' }]);
+    const leg = legs.find((row) => row.call_id === call.id)!;
+    // The number whose dial never reached the engine is not dialled again; the others once.
+    expect({ number: call.to_number, originates: await originatesOf(leg.id) }).toEqual({ number: call.to_number, originates: call.id === first.callId ? 0 : 1 });
+    await expectOneCdrCallback(query, world.receiver, call.id, 30_000);
+  }
   await gateway!.stop();
   gateway = null;
 }, 180_000);

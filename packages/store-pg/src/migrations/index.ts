@@ -55,6 +55,7 @@ import * as adminKeys from './125-admin-keys';
 import * as eventLog from './130-event-log';
 import * as eventLogTransactions from './145-event-log-transactions';
 import * as voiceBroadcastCalls from './175-voice-broadcast-calls';
+import * as voiceBroadcastQueue from './176-voice-broadcast-queue';
 import * as webhookSubscriptions from './180-webhook-subscriptions';
 import * as agentInternalCalls from './185-agent-internal-calls';
 
@@ -123,6 +124,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '130-event-log', migration: eventLog },
   { name: '145-event-log-transactions', migration: eventLogTransactions },
   { name: '175-voice-broadcast-calls', migration: voiceBroadcastCalls },
+  { name: '176-voice-broadcast-queue', migration: voiceBroadcastQueue },
   { name: '180-webhook-subscriptions', migration: webhookSubscriptions },
   { name: '185-agent-internal-calls', migration: agentInternalCalls },
 ];

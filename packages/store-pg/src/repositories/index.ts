@@ -30,6 +30,7 @@ import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 import { createEventLogRepository } from './event-log';
 import { createAdminKeyRepository } from './admin-keys';
+import { createVoiceBroadcastQueueRepository } from './voice-broadcast-queue';
 
 /** All repositories over one executor: the pool (each call stands alone) or a transaction. */
 export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
@@ -64,6 +65,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     eventLog: createEventLogRepository(db, facts),
     manualDialQueue: createManualDialQueueRepository(db, facts),
     adminKeys: createAdminKeyRepository(db),
+    voiceBroadcasts: createVoiceBroadcastQueueRepository(db),
     webhooks: createWebhookSubscriptionRepository(db),
   };
 }

@@ -10,6 +10,7 @@ import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
 import { transactionContract } from './transactions';
+import { voiceBroadcastContract } from './voice-broadcasts';
 import { webhookContract } from './webhooks';
 
 export type { ContractStore, MakeStore } from './contract-store';
@@ -42,6 +43,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     lookupContract(makeStore);
     listingContract(makeStore);
     transactionContract(makeStore);
+    voiceBroadcastContract(makeStore);
     webhookContract(makeStore);
   });
 }

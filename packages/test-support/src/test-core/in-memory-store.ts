@@ -71,6 +71,10 @@ import type {
   LeadStatusRepository,
   EventLogEntry,
   EventLogRepository,
+  BroadcastNumber,
+  ClaimedBroadcastNumber,
+  QueuedBroadcastBatch,
+  VoiceBroadcastQueueRepository,
   WebhookSubscription,
   WebhookSubscriptionRepository,
 } from '@pbx-gateway/core';
@@ -271,6 +275,8 @@ type TableName =
   | 'eventLog'
   | 'eventLogPruned'
   | 'adminKeys'
+  | 'voiceBroadcastBatches'
+  | 'voiceBroadcastNumbers'
   | 'webhooks';
 
 const TABLES: readonly TableName[] = [
@@ -308,6 +314,8 @@ const TABLES: readonly TableName[] = [
   'eventLog',
   'eventLogPruned',
   'adminKeys',
+  'voiceBroadcastBatches',
+  'voiceBroadcastNumbers',
   'webhooks',
 ];
 
@@ -329,6 +337,14 @@ type QueueRow = QueueSettings;
 interface QueueMemberRow {
   queueName: string;
   member: QueueMember;
+}
+
+/** A batch of played calls and where its dialling stands (Postgres: a row of voice_broadcast_batches). */
+interface BroadcastBatchEntry {
+  batch: QueuedBroadcastBatch;
+  numberCount: number;
+  nextPosition: number;
+  turn: number;
 }
 
 const DELETED = Symbol('deleted');
@@ -1511,6 +1527,60 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const numberKey = (batchId: string, position: number): string => `${batchId}\u0000${position}`;
+  const setNumberState = async (batchId: string, position: number, change: Partial<BroadcastNumber>): Promise<void> => {
+    await access.modify<BroadcastNumber>('voiceBroadcastNumbers', numberKey(batchId, position), (entry) => (entry.state === 'pending' ? { ...entry, ...change } : entry));
+  };
+  const voiceBroadcasts: VoiceBroadcastQueueRepository = {
+    async insert(batch, numbers) {
+      const entry: BroadcastBatchEntry = { batch: copy(batch), numberCount: numbers.length, nextPosition: 0, turn: state.nextSerial('voiceBroadcastTurns') };
+      await access.insert('voiceBroadcastBatches', batch.id, entry);
+      for (const [position, number] of numbers.entries()) {
+        await access.insert<BroadcastNumber>('voiceBroadcastNumbers', numberKey(batch.id, position), { batchId: batch.id, position, number, state: 'pending', callId: null });
+      }
+    },
+    async countPending() {
+      return values<BroadcastBatchEntry>('voiceBroadcastBatches').reduce((sum, entry) => sum + entry.numberCount - entry.nextPosition, 0);
+    },
+    async claimNext(): Promise<ClaimedBroadcastNumber | null> {
+      const waiting = values<BroadcastBatchEntry>('voiceBroadcastBatches')
+        .filter((entry) => entry.nextPosition < entry.numberCount)
+        .sort((a, b) => a.turn - b.turn);
+      // FOR UPDATE SKIP LOCKED: a batch another transaction is claiming from is passed over, not waited for.
+      for (const entry of waiting) {
+        const claimed = { ...entry, nextPosition: entry.nextPosition + 1, turn: state.nextSerial('voiceBroadcastTurns') };
+        if (!access.writeUnlessLocked('voiceBroadcastBatches', entry.batch.id, claimed)) continue;
+        const number = getValue<BroadcastNumber>('voiceBroadcastNumbers', numberKey(entry.batch.id, entry.nextPosition))!;
+        return { batch: entry.batch, position: number.position, number: number.number, last: claimed.nextPosition === entry.numberCount };
+      }
+      return null;
+    },
+    async markPlaced(batchId, position, callId) {
+      await setNumberState(batchId, position, { state: 'placed', callId });
+    },
+    async markDropped(batchId, position) {
+      await setNumberState(batchId, position, { state: 'dropped' });
+    },
+    async dropPending(batchId) {
+      await access.modify<BroadcastBatchEntry>('voiceBroadcastBatches', batchId, (entry) => ({ ...entry, nextPosition: entry.numberCount }));
+      const pending = values<BroadcastNumber>('voiceBroadcastNumbers').filter((entry) => entry.batchId === batchId && entry.state === 'pending');
+      for (const entry of pending) await setNumberState(batchId, entry.position, { state: 'dropped' });
+      return pending.length;
+    },
+    async liveCallIds() {
+      return values<BroadcastNumber>('voiceBroadcastNumbers')
+        .map((entry) => (entry.callId === null ? null : getValue<Call>('calls', entry.callId)))
+        .filter((call): call is Call => call !== null && call.state !== 'ended')
+        .map((call) => call.id)
+        .sort();
+    },
+    async numbersOf(batchId) {
+      return values<BroadcastNumber>('voiceBroadcastNumbers')
+        .filter((entry) => entry.batchId === batchId)
+        .sort((a, b) => a.position - b.position);
+    },
+  };
+
   // Row locks are the Postgres store's: here one feeder at a time is what the tests run.
   const webhooks: WebhookSubscriptionRepository = {
     async insert(subscription) {
@@ -1597,6 +1667,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     notifications,
     manualDialQueue,
     adminKeys,
+    voiceBroadcasts,
     webhooks,
     eventLog: createEventLog(access, state),
   };

@@ -28,6 +28,8 @@ export interface VoiceMenuCrashFixture {
    * with the answer's text, or null when the gateway died before answering.
    */
   playVoice(token: string, customuuid: string, destnumber: string): Promise<string | null>;
+  /** Any Sip_Call request to the running gateway; null when it died before answering. */
+  send(fields: Record<string, string>): Promise<string | null>;
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
   outbox(): Promise<OutboxRow[]>;
   close(): Promise<void>;
@@ -52,9 +54,10 @@ export function customerRule(number: string, behaviour: CustomerBehaviour, hangu
  * as Asterisk does), a callback receiver that can fail or hang, and the
  * gateway as its own OS process with the demo tenant's callbacks pointed at
  * the receiver. Extension 100 answers quickly, 101 slowly, so a transfer
- * usually rings both and one of them is released.
+ * usually rings both and one of them is released. `core` adds to (or
+ * replaces) the gateway's core settings.
  */
-export async function startVoiceMenuCrashFixture(): Promise<VoiceMenuCrashFixture> {
+export async function startVoiceMenuCrashFixture(options: { core?: Record<string, unknown> } = {}): Promise<VoiceMenuCrashFixture> {
   const database: TestDatabase = await createTestDatabase();
   const receiver = await startStallingCallbackReceiver();
   const sim = await startPbxSim({
@@ -83,7 +86,7 @@ export async function startVoiceMenuCrashFixture(): Promise<VoiceMenuCrashFixtur
         ariUrl: sim.url,
         provisioning: demoProvisioning({ callbackUrl: receiver.url, nodeIp: '127.0.0.1' }),
         config: {
-          core: { serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media, voiceMenuKeyWaitMs: 1500, outbox: OUTBOX },
+          core: { serverIp: demoCoreSettings.serverIp, media: demoCoreSettings.media, voiceMenuKeyWaitMs: 1500, outbox: OUTBOX, ...options.core },
         },
         env: { CALLBACK_TIMEOUT_MS: String(CALLBACK_TIMEOUT_MS), ARI_TIMEOUT_MS: '3000' },
         startTimeoutMs: 60000,
@@ -113,6 +116,9 @@ export async function startVoiceMenuCrashFixture(): Promise<VoiceMenuCrashFixtur
         disnumber: '13333333333',
         customuuid,
       });
+    },
+    async send(fields) {
+      return running ? post(running.url, fields) : null;
     },
     async query<Row>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as Row[];
