@@ -22,3 +22,16 @@ export async function superviseExtension(
     origin: { dialect: 'sipcall', operation: request.operation, apiUserId: user.id },
   });
 }
+
+/**
+ * The supervisor's whisper to the supervised extension goes back to listening:
+ * the core replaces the snoop, the supervisor's phone stays up. A supervision
+ * that is not whispering is refused by the core (AGENT_BUSY), none at all is
+ * NO_ACTIVE_CALL.
+ */
+export async function stopWhispering(ctx: ServiceContext, extnumber: string, destnumber: string): Promise<void> {
+  await ctx.core.switchSupervision({
+    supervisor: { extension: { by: 'internal_number', value: extnumber }, supervised: { by: 'internal_number', value: destnumber } },
+    mode: (current) => (current === 'whisper' ? 'listen' : null),
+  });
+}

@@ -45,7 +45,7 @@ describe('Sip_Status and Sip_Sipnum on the whole stack', () => {
 
   it('GetSipCallStatus follows a MakeCall of 101: idle, ringing, in call, idle again', async () => {
     const statusOf101 = async () => (await query({ service: 'App.Sip_Status.GetSipCallStatus', extnumber: '101' }))[0]!;
-    expect(await statusOf101()).toMatchObject({ status: 1201, direction: '' });
+    expect(await statusOf101()).toMatchObject({ status: 1201, direction: '', idleduration: 0 });
 
     let test = gw.http.post('/');
     for (const [name, value] of Object.entries({ token, service: 'App.Sip_Call.MakeCall', extnumber: '101', destnumber: '13333333336', customuuid: 'st-1' })) test = test.field(name, value);
@@ -61,5 +61,13 @@ describe('Sip_Status and Sip_Sipnum on the whole stack', () => {
     await gw.farEnd.hangup(`${call.id}.2`);
     await cdrCallbackOf(gw, call.id);
     await gw.waitFor(async () => ((await statusOf101()).status === 1201 ? true : undefined), 5000, '101 idle again');
+    const idleSince = Date.now();
+    // Idle time counts from when its phone left the call.
+    const idle = await gw.waitFor(async () => {
+      const status = await statusOf101();
+      return Number(status.idleduration) >= 1 ? status : undefined;
+    }, 4000, '101 idle for a second');
+    expect(idle).toMatchObject({ status: 1201, callduration: 0, direction: '' });
+    expect(Number(idle.idleduration)).toBeLessThanOrEqual(Math.ceil((Date.now() - idleSince) / 1000) + 1);
   });
 });

@@ -86,6 +86,25 @@ describe('Sip_Status and Sip_Sipnum services over HTTP', () => {
       await core.t.advance(42_000);
       expect(await of100()).toEqual({ extnumber: '100', status: 1204, idleduration: 0, callduration: 42, direction: 'callout', caller: '100', callee: '13333333333' });
     });
+
+    it("idleduration: seconds since the extension's phone last left a call (0 before any)", async () => {
+      const of100 = async () => JSON.parse((await status('100')).text).data.result[0] as Record<string, unknown>;
+      await core.t.advance(60_000);
+      expect(await of100()).toMatchObject({ status: 1201, idleduration: 0 });
+      await send({ service: 'App.Sip_Call.MakeCall', extnumber: '100', destnumber: '13333333333' });
+      const callId = (await core.control.listLiveCalls())[0]!.call.id;
+      const source = await legOf(core.t, callId, 'source');
+      await core.t.answer(source.id);
+      await core.t.answer((await legOf(core.t, callId, 'destination')).id);
+      await core.t.advance(10_000);
+      await core.t.endLeg(source.id);
+      await core.t.confirmHangups();
+      expect(await of100()).toEqual({ extnumber: '100', status: 1201, idleduration: 0, callduration: 0, direction: '', caller: '', callee: '' });
+      await core.t.advance(75_000);
+      expect(await of100()).toEqual({ extnumber: '100', status: 1201, idleduration: 75, callduration: 0, direction: '', caller: '', callee: '' });
+      core.t.pbx.endpointList = [];
+      expect(await of100()).toMatchObject({ status: 1200, idleduration: 75 });
+    });
   });
 
   describe('App.Sip_Sipnum.GetSipnumberInfo', () => {

@@ -45,9 +45,22 @@ describe('SpyCall and ForceCall over HTTP', () => {
       expect(core.t.pbx.originated().at(-1)).toMatchObject({ endpoint: 'PJSIP/sip100', callerId: { number: '101' } });
     });
 
-    it('monitortype 3 (stop whispering) is refused: 1003; another value: ret 400', async () => {
+    it('monitortype 3 turns the whisper of 100 on the call of 101 back into listening', async () => {
       await talking101();
-      expect((await send({ service: 'App.Sip_Call.SpyCall', extnumber: '100', destnumber: '101', monitortype: '3' })).text).toBe(refusal('1003', 'Operation failed'));
+      expect((await send({ service: 'App.Sip_Call.SpyCall', extnumber: '100', destnumber: '101', monitortype: '2' })).text).toBe(CALL_SENT);
+      expect((await send({ service: 'App.Sip_Call.SpyCall', extnumber: '100', destnumber: '101', monitortype: '3' })).text).toBe(CALL_SENT);
+      const supervision = (await core.control.listLiveCalls()).find(({ call }) => call.purpose === 'supervision')!;
+      expect(supervision.call).toMatchObject({ progress: { mode: 'listen' } });
+    });
+
+    it('monitortype 3 without a whisper of that supervisor on that call: 1003; another value: ret 400', async () => {
+      await talking101();
+      const stop = (extnumber: string, destnumber: string) => send({ service: 'App.Sip_Call.SpyCall', extnumber, destnumber, monitortype: '3' });
+      expect((await stop('100', '101')).text).toBe(refusal('1003', 'Operation failed'));
+      expect((await send({ service: 'App.Sip_Call.SpyCall', extnumber: '100', destnumber: '101', monitortype: '1' })).text).toBe(CALL_SENT);
+      expect((await stop('100', '101')).text).toBe(refusal('1003', 'Operation failed'));
+      expect((await stop('101', '100')).text).toBe(refusal('1003', 'Operation failed'));
+      expect((await stop('999', '101')).text).toBe(refusal('1012', 'Extension does not exist'));
       expect((await send({ service: 'App.Sip_Call.SpyCall', extnumber: '100', destnumber: '101', monitortype: '5' })).text).toBe(
         badRequest('monitortype should be in 1\\/2\\/3\\/4, but now monitortype = 5'),
       );

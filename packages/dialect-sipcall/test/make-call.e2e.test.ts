@@ -158,18 +158,36 @@ describe('Sip_Call MakeCall, DoubleCall and HangupCall on the whole stack', () =
     expect(cdrCallback.body).toMatchObject({ callmethod: 4, extnumber: '100', disnumber: '2120280001', destnumber: '13333333334', hangupdirection: 10015, customuuid: 'dc-1' });
   });
 
-  it('SpyCall: supervisor 101 is rung and listens to the MakeCall of 100; ForceCall 2 then releases that call', async () => {
+  it('SpyCall: supervisor 101 is rung and whispers to 100 on its MakeCall, then (3) listens; ForceCall 2 then releases that call', async () => {
     await gw.farEnd.setPhone('sip101', { outcome: 'answer', ringMs: 200 });
     await send({ service: 'App.Sip_Call.MakeCall', extnumber: '100', destnumber: '13333333337', customuuid: 'spy-1' });
     const call = await callOf(gw, 'spy-1');
     await waitForStage(gw, call.id, ['connected']);
-    const spy = await send({ service: 'App.Sip_Call.SpyCall', extnumber: '101', destnumber: '100', monitortype: '1' });
+    const spy = await send({ service: 'App.Sip_Call.SpyCall', extnumber: '101', destnumber: '100', monitortype: '2' });
     expect(spy.text).toMatch(CALL_SENT);
+    const supervising = async (mode: string) =>
+      (
+        await gw.query<{ id: string; snoop: string | null }>(
+          `SELECT c.id, (SELECT l.id FROM legs l WHERE l.call_id = c.id AND l.role = 'snoop' AND l.state = 'up') AS snoop
+             FROM calls c WHERE c.purpose = 'supervision' AND c.stage = 'supervising' AND c.origin_operation = 'SpyCall' AND c.progress->>'mode' = $1`,
+          [mode],
+        )
+      ).find((row) => row.snoop !== null);
+    const whispering = await gw.waitFor(() => supervising('whisper'), 5000, 'the supervisor whispering');
+    const stop = await send({ service: 'App.Sip_Call.SpyCall', extnumber: '101', destnumber: '100', monitortype: '3' });
+    expect(stop.text).toMatch(CALL_SENT);
+    // The whisper snoop is replaced by a listening one; the supervisor's phone stays up.
     const supervision = await gw.waitFor(
-      async () => (await gw.query<{ id: string }>("SELECT id FROM calls WHERE purpose = 'supervision' AND stage = 'supervising' AND origin_operation = 'SpyCall'"))[0],
+      async () => {
+        const row = await supervising('listen');
+        return row && row.snoop !== whispering.snoop ? row : undefined;
+      },
       5000,
       'the supervisor listening',
     );
+    expect(supervision.id).toBe(whispering.id);
+    expect(await gw.query("SELECT id FROM legs WHERE call_id = $1 AND role = 'supervisor' AND state = 'up'", [supervision.id])).toHaveLength(1);
+    expect((await send({ service: 'App.Sip_Call.SpyCall', extnumber: '101', destnumber: '100', monitortype: '3' })).text).toContain('"code":"1003"');
     const release = await send({ service: 'App.Sip_Call.ForceCall', extnumber: '101', destnumber: '100', forcetype: '2' });
     expect(release.text).toMatch(CALL_SENT);
     const cdrCallback = await cdrCallbackOf(gw, call.id);

@@ -54,7 +54,7 @@ describe('compatibility matrix', () => {
     const sipcall = rowsOf(sipcallCompatibility());
     expect(level(sipcall, 'App.Sip_Call.MakePloyCall')).toBe('supported');
     expect(level(sipcall, 'App.Sip_Call.PlayVoice')).toBe('supported');
-    expect(level(sipcall, 'App.Sip_Call.SpyCall')).toBe('partial');
+    expect(level(sipcall, 'App.Sip_Call.SpyCall')).toBe('supported');
     expect(level(rowsOf(voipsunCompatibility()), 'spying')).toBe('supported');
   });
 });

@@ -41,6 +41,8 @@ export interface CallCommands {
    */
   listLiveChannels(): Promise<LiveChannelListing>;
   getCall(callId: string): Promise<{ call: Call; legs: Leg[] } | null>;
+  /** When the extension's phone last left a call (its latest leg ended); null when it never has. */
+  lastCallEndOfExtension(extensionId: number): Promise<Date | null>;
   getCdrOfCall(callId: string): Promise<Cdr | null>;
   /** CDRs by id, those of calls started since a time when given, up to a limit. */
   listCdrs(filter?: { since?: Date; limit?: number }): Promise<Cdr[]>;
@@ -70,6 +72,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork, broadcasts: Voi
     sendAgentCallDtmf: (request) => track(sendAgentCallDtmf(ctx, request)),
     listLiveCalls: () => direct.calls.listLive(),
     listLiveChannels: () => liveChannels.get(),
+    lastCallEndOfExtension: (extensionId) => direct.calls.lastLegEndOfExtension(extensionId),
     getCall: async (callId) => {
       const call = await direct.calls.get(callId);
       return call ? { call, legs: await direct.calls.legsOf(callId) } : null;

@@ -215,6 +215,8 @@ export interface CallRepository {
   listInboundOfQueue(queueName: string, since: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
+  /** When the latest ended leg over this extension's phone ended; null when none has. */
+  lastLegEndOfExtension(extensionId: number): Promise<Date | null>;
 }
 
 export interface PlaybackRepository {

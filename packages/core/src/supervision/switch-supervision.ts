@@ -3,16 +3,16 @@ import { DomainError } from '../errors/domain-error';
 import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { requireEngine } from '../kernel/engine';
-import { withAgentSupervision } from './locked-supervision';
+import { withSupervisorOf, type SupervisorOf } from './locked-supervision';
 
-export interface SupervisionSwitch {
-  supervisorAgentId: string;
+/** The supervising agent, or any supervisor (an extension's phone), and the new mode. */
+export type SupervisionSwitch = ({ supervisorAgentId: string } | { supervisor: SupervisorOf }) & {
   /** The new mode, or, from the current one, the new one (null: this switch does not apply to it). */
   mode: SupervisionMode | ((current: SupervisionMode) => SupervisionMode | null);
-}
+};
 
 /**
- * Changes how a supervising agent joins the call. An engine snoop keeps the
+ * Changes how a supervisor (an agent, or an extension's phone) joins the call. An engine snoop keeps the
  * directions it was started with, so the snoop is replaced: the current one
  * is hung up and, once gone, one of the new mode joins the supervisor's
  * bridge (supervision-flow); the supervisor's phone stays up throughout. A
@@ -23,7 +23,8 @@ export interface SupervisionSwitch {
  */
 export async function switchSupervision(ctx: CoreContext, request: SupervisionSwitch): Promise<{ callId: string; mode: SupervisionMode }> {
   requireEngine(ctx, 'switch supervision');
-  return withAgentSupervision(ctx, request.supervisorAgentId, async (uow, call) => {
+  const supervisor = 'supervisor' in request ? request.supervisor : { agentId: request.supervisorAgentId };
+  return withSupervisorOf(ctx, supervisor, async (uow, call) => {
     const callId = call.id;
     const current = call.progress.mode;
     const mode = typeof request.mode === 'function' ? request.mode(current) : request.mode;

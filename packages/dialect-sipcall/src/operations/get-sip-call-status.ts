@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Extension } from '@pbx-gateway/core';
-import { callsOfExtension, type ExtensionCall, type LiveCalls } from '../extension-calls';
+import { callsOfExtension, type ExtensionCall } from '../extension-calls';
 import { text } from '../messages';
 import type { SipcallSettings } from '../settings';
 import { CALL_STATUS, EXTENSION_CODES } from '../wire/extension-codes';
@@ -28,15 +28,14 @@ const wholeSeconds = (from: Date, to: Date): number => Math.max(0, Math.floor((t
  * with `status` 1200 offline, 1201 idle, 1202 ringing, 1203 off-hook (its
  * phone answered, the other side not yet), 1204 in call; `1012` for a number
  * that is no extension. `callduration` counts from the call's answer;
- * `idleduration` is 0: the core keeps no record of when an extension's
- * last call ended.
+ * `idleduration` (an extension in no call) counts from when its phone last
+ * left a call, 0 when it never was in one.
  */
 export function getSipCallStatus(settings: SipcallSettings): SipcallService {
   const kind = serviceKind(settings);
   const input = paramsInput(kind.compile(schema), rules);
   return kind.define({
     name: 'App.Sip_Status.GetSipCallStatus',
-    partial: '`idleduration` is always 0: the core keeps no record of when an extension\'s last call ended',
     service: 'App.Sip_Status.GetSipCallStatus',
     auth: 'token',
     input,
@@ -45,22 +44,25 @@ export function getSipCallStatus(settings: SipcallSettings): SipcallService {
       const listed = await listedExtensions(ctx.core, request.extnumber);
       const live = await ctx.core.listLiveCalls();
       const now = ctx.core.clock.now();
-      return listed.map(({ extnumber, extension, registered }): WireObject => {
-        if (!extension) return idle(extnumber, EXTENSION_CODES.notFound);
-        return statusOf(extension, registered, live, now);
-      });
+      return Promise.all(
+        listed.map(async ({ extnumber, extension, registered }): Promise<WireObject> => {
+          if (!extension) return idle(extnumber, EXTENSION_CODES.notFound, 0);
+          const current = callsOfExtension(extension, live)[0];
+          if (current) return inCall(extension, current, now);
+          const lastEnd = await ctx.core.lastCallEndOfExtension(extension.id);
+          return idle(extension.internalNumber, registered ? CALL_STATUS.idle : CALL_STATUS.offline, lastEnd ? wholeSeconds(lastEnd, now) : 0);
+        }),
+      );
     },
     render: (result, ctx) => success(text(settings.language, 'queryDone'), ctx.reqtime, ctx.core.clock.now(), result),
   });
 }
 
-function idle(extnumber: string, status: number): WireObject {
-  return { extnumber, status, idleduration: 0, callduration: 0, direction: '', caller: '', callee: '' };
+function idle(extnumber: string, status: number, idleduration: number): WireObject {
+  return { extnumber, status, idleduration, callduration: 0, direction: '', caller: '', callee: '' };
 }
 
-function statusOf(extension: Extension, registered: boolean, live: LiveCalls, now: Date): WireObject {
-  const current = callsOfExtension(extension, live)[0];
-  if (!current) return idle(extension.internalNumber, registered ? CALL_STATUS.idle : CALL_STATUS.offline);
+function inCall(extension: Extension, current: ExtensionCall, now: Date): WireObject {
   const { call } = current;
   const inbound = call.direction === 'inbound';
   return {

@@ -58,6 +58,7 @@ import * as voiceBroadcastCalls from './175-voice-broadcast-calls';
 import * as voiceBroadcastQueue from './176-voice-broadcast-queue';
 import * as webhookSubscriptions from './180-webhook-subscriptions';
 import * as agentInternalCalls from './185-agent-internal-calls';
+import * as extensionLegEnds from './190-extension-leg-ends';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -127,6 +128,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '176-voice-broadcast-queue', migration: voiceBroadcastQueue },
   { name: '180-webhook-subscriptions', migration: webhookSubscriptions },
   { name: '185-agent-internal-calls', migration: agentInternalCalls },
+  { name: '190-extension-leg-ends', migration: extensionLegEnds },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

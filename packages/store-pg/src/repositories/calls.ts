@@ -270,5 +270,12 @@ export function createCallRepository(db: Knex): CallRepository {
       const result: { rows: LiveChannelRow[] } = await db.raw(LIVE_CHANNELS_SQL);
       return result.rows.map(toLiveChannel);
     },
+
+    async lastLegEndOfExtension(extensionId) {
+      const rows: Array<{ ended_at: Date | null }> = await db('legs')
+        .where({ account_kind: 'extension', account_id: extensionId })
+        .max({ ended_at: 'ended_at' });
+      return rows[0]?.ended_at ?? null;
+    },
   };
 }

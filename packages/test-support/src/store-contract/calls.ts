@@ -135,6 +135,17 @@ export function callContract(makeStore: MakeStore): void {
       ]);
     });
 
+    it("tells when the latest ended leg over an extension's phone ended; null for one whose legs never ended", async () => {
+      const phone = { kind: 'extension' as const, id: 7 };
+      await store().direct.calls.insertLeg(leg('over.2', 'over', { state: 'ended', account: phone, endedAt: at('2024-05-01T09:00:20.000Z') }));
+      await store().direct.calls.insertLeg(leg('over.3', 'over', { state: 'ended', account: phone, endedAt: at('2024-05-01T09:00:30.000Z') }));
+      await store().direct.calls.insertLeg(leg('over.4', 'over', { state: 'ended', account: { kind: 'trunk', id: 7 }, endedAt: at('2024-05-01T09:00:40.000Z') }));
+      await store().direct.calls.insertLeg(leg('late.2', 'late', { state: 'up', account: { kind: 'extension', id: 8 } }));
+      expect(await store().direct.calls.lastLegEndOfExtension(7)).toEqual(at('2024-05-01T09:00:30.000Z'));
+      expect(await store().direct.calls.lastLegEndOfExtension(8)).toBeNull();
+      expect(await store().direct.calls.lastLegEndOfExtension(9)).toBeNull();
+    });
+
     it('finds the newest live leg by channel name, never an ended one', async () => {
       expect((await store().direct.calls.findLiveLegByChannelName('PJSIP/100-1'))?.id).toBe('late.1');
       expect(await store().direct.calls.findLiveLegByChannelName('PJSIP/100-4')).toBeNull();

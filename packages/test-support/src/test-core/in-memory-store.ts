@@ -1073,6 +1073,12 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
           state === 'ended' || channelName === null ? [] : [{ channelName, context, state, callerNumber, dialedNumber, account, createdAt }],
         );
     },
+    async lastLegEndOfExtension(extensionId) {
+      const ends = access
+        .scan<Leg>('legs')
+        .flatMap(({ value: leg }) => (leg.account?.kind === 'extension' && leg.account.id === extensionId && leg.endedAt ? [leg.endedAt.getTime()] : []));
+      return ends.length > 0 ? new Date(Math.max(...ends)) : null;
+    },
   };
 
   const activeStates: ReadonlyArray<Playback['state']> = ['pending', 'playing', 'paused'];
