@@ -1,3 +1,4 @@
+import { devicesApplication } from './contact-round-trips';
 import { PbxFailure } from '@pbx-gateway/core';
 import type { CoreLogger } from '@pbx-gateway/core';
 import { loadAriClient, SOCKET_CLOSED, SOCKET_OPEN } from './ari-client-facade';
@@ -63,7 +64,7 @@ export async function openAriSession(settings: AriSessionSettings, signal: Abort
     installRequestDecorator();
     const session = new Session(client, transport, fresh, settings);
     socket = client.openEvents(
-      settings.app,
+      `${settings.app},${devicesApplication(settings.app)}`,
       (message) => session.receive(message),
       (error) => settings.logger.warn('pbx-ari: skipped an event frame ari-client could not read', { error: String(error) }),
     );
