@@ -33,7 +33,7 @@ import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
 import { deviceContacts } from './commands/device-contacts';
 import { ConnectionSupervisor } from './connection-supervisor';
-import { ContactRoundTrips, DEVICES_EVENT_SOURCE, devicesApplication } from './contact-round-trips';
+import { ContactRoundTrips, devicesApplication } from './contact-round-trips';
 import { OrderedEventDispatcher } from './event-dispatch';
 
 /** The Pbx port over Asterisk ARI, plus the life cycle of its connection. */
@@ -61,15 +61,7 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
   const supervisor = new ConnectionSupervisor(
     settings,
     {
-      connected: () => {
-        dispatcher.emit({ type: 'pbx_connected', at: new Date() });
-        // The engine forgets an application's subscriptions when it restarts: made again on every connection.
-        call('applications.subscribe', { applicationName: devicesApp, eventSource: DEVICES_EVENT_SOURCE }, { idempotent: true }).catch((error: unknown) =>
-          logger.warn('pbx-ari: could not subscribe to the devices\' events; round trips stay unknown', {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
-      },
+      connected: () => dispatcher.emit({ type: 'pbx_connected', at: new Date() }),
       disconnected: () => dispatcher.emit({ type: 'pbx_disconnected', at: new Date() }),
       message: (message) => {
         if (isRecord(message) && message.application === devicesApp) {

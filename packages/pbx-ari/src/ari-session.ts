@@ -1,4 +1,4 @@
-import { devicesApplication } from './contact-round-trips';
+import { DEVICES_EVENT_SOURCE, devicesApplication } from './contact-round-trips';
 import { PbxFailure } from '@pbx-gateway/core';
 import type { CoreLogger } from '@pbx-gateway/core';
 import { loadAriClient, SOCKET_CLOSED, SOCKET_OPEN } from './ari-client-facade';
@@ -70,6 +70,7 @@ export async function openAriSession(settings: AriSessionSettings, signal: Abort
     );
     await step(opened(socket), 'opening the event WebSocket');
     session.watch(socket);
+    await subscribeDevices(session, settings);
     return session;
   } catch (error) {
     socket?.terminate();
@@ -208,6 +209,20 @@ class Session implements AriSession {
   private stopHeartbeat(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
+  }
+}
+
+/**
+ * Subscribes the devices application to every PJSIP endpoint, before the
+ * session is handed over: the engine forgets subscriptions when it restarts,
+ * so every connection makes it again. Without it the gateway works on, only
+ * without round trips: a refusal is logged, not a failed connection.
+ */
+async function subscribeDevices(session: Session, settings: AriSessionSettings): Promise<void> {
+  try {
+    await session.call('applications.subscribe', { applicationName: devicesApplication(settings.app), eventSource: DEVICES_EVENT_SOURCE }, { idempotent: true });
+  } catch (error) {
+    settings.logger.warn('pbx-ari: could not subscribe to the devices\' events; their round trips stay unknown', { error: errorText(error) });
   }
 }
 
