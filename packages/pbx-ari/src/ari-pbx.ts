@@ -15,6 +15,7 @@ import type {
   SnoopRequest,
 } from '@pbx-gateway/core';
 import { AriEventTranslator } from './ari-event-translation';
+import { isRecord } from './ari-models';
 import type { AriCallOptions, AriOperation, AriParams, AriRestCall } from './ari-operations';
 import { resolveAriPbxOptions } from './ari-pbx-options';
 import type { AriPbxOptions } from './ari-pbx-options';
@@ -32,6 +33,7 @@ import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
 import { deviceContacts } from './commands/device-contacts';
 import { ConnectionSupervisor } from './connection-supervisor';
+import { ContactRoundTrips, devicesApplication } from './contact-round-trips';
 import { OrderedEventDispatcher } from './event-dispatch';
 
 /** The Pbx port over Asterisk ARI, plus the life cycle of its connection. */
@@ -53,6 +55,8 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
   const { logger } = settings;
   const dispatcher = new OrderedEventDispatcher(logger);
   const translator = new AriEventTranslator();
+  const roundTrips = new ContactRoundTrips();
+  const devicesApp = devicesApplication(settings.app);
 
   const supervisor = new ConnectionSupervisor(
     settings,
@@ -60,6 +64,10 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
       connected: () => dispatcher.emit({ type: 'pbx_connected', at: new Date() }),
       disconnected: () => dispatcher.emit({ type: 'pbx_disconnected', at: new Date() }),
       message: (message) => {
+        if (isRecord(message) && message.application === devicesApp) {
+          roundTrips.note(message);
+          return;
+        }
         let events: PbxEvent[];
         try {
           events = translator.translate(message);
@@ -121,6 +129,6 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     snapshot: (): Promise<PbxSnapshot> => snapshot(call),
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),
     endpoints: (): Promise<PbxEndpoint[]> => endpoints(call),
-    deviceContacts: (aor: string): Promise<PbxDeviceContacts | null> => deviceContacts(call, aor),
+    deviceContacts: (aor: string): Promise<PbxDeviceContacts | null> => deviceContacts(call, aor, (contactAor, uri) => roundTrips.of(contactAor, uri)),
   };
 }

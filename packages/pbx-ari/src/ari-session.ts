@@ -1,3 +1,4 @@
+import { DEVICES_EVENT_SOURCE, devicesApplication } from './contact-round-trips';
 import { PbxFailure } from '@pbx-gateway/core';
 import type { CoreLogger } from '@pbx-gateway/core';
 import { loadAriClient, SOCKET_CLOSED, SOCKET_OPEN } from './ari-client-facade';
@@ -63,12 +64,13 @@ export async function openAriSession(settings: AriSessionSettings, signal: Abort
     installRequestDecorator();
     const session = new Session(client, transport, fresh, settings);
     socket = client.openEvents(
-      settings.app,
+      `${settings.app},${devicesApplication(settings.app)}`,
       (message) => session.receive(message),
       (error) => settings.logger.warn('pbx-ari: skipped an event frame ari-client could not read', { error: String(error) }),
     );
     await step(opened(socket), 'opening the event WebSocket');
     session.watch(socket);
+    await subscribeDevices(session, settings);
     return session;
   } catch (error) {
     socket?.terminate();
@@ -207,6 +209,20 @@ class Session implements AriSession {
   private stopHeartbeat(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
+  }
+}
+
+/**
+ * Subscribes the devices application to every PJSIP endpoint, before the
+ * session is handed over: the engine forgets subscriptions when it restarts,
+ * so every connection makes it again. Without it the gateway works on, only
+ * without round trips: a refusal is logged, not a failed connection.
+ */
+async function subscribeDevices(session: Session, settings: AriSessionSettings): Promise<void> {
+  try {
+    await session.call('applications.subscribe', { applicationName: devicesApplication(settings.app), eventSource: DEVICES_EVENT_SOURCE }, { idempotent: true });
+  } catch (error) {
+    settings.logger.warn('pbx-ari: could not subscribe to the devices\' events; their round trips stay unknown', { error: errorText(error) });
   }
 }
 

@@ -2,6 +2,7 @@ import { PbxFailure } from '@pbx-gateway/core';
 import type { PbxEvent } from '@pbx-gateway/core';
 import { APP, RequestLedger, sleep, startHarness, timed } from './support/sim-harness';
 import type { Harness } from './support/sim-harness';
+import { waitFor } from '@pbx-gateway/test-support';
 
 /**
  * Calls through the real ari-client against the simulator over HTTP and
@@ -199,13 +200,15 @@ describe('calls through ari-client against the simulator', () => {
     );
   });
 
-  it('reads a device’s contacts: its own registration first, then the configured address; none while unregistered; null for an unknown one', async () => {
+  it('reads a device’s contacts: its own registration first with its qualify’s round trip, then the configured address; none while unregistered; null for an unknown one', async () => {
     await h.sim.control.registerPhone('1003', { host: '192.0.2.10', port: 5062, userAgent: 'snom870/8.7.3.25.9' });
     try {
+      // The round trip comes in an event (ContactStatusChange Reachable), a moment after the registration.
+      await waitFor(async () => (await h.pbx.deviceContacts('1003'))?.contacts[0]?.roundtripUsec, 5000, 'the round trip');
       await expect(h.pbx.deviceContacts('1003')).resolves.toEqual({
         qualified: true,
         contacts: [
-          { uri: 'sip:1003@192.0.2.10:5062', origin: 'registered', host: '192.0.2.10', port: 5062, uriHost: '192.0.2.10', userAgent: 'snom870/8.7.3.25.9' },
+          { uri: 'sip:1003@192.0.2.10:5062', origin: 'registered', host: '192.0.2.10', port: 5062, uriHost: '192.0.2.10', userAgent: 'snom870/8.7.3.25.9', roundtripUsec: 1500 },
           { uri: 'sip:1003@127.0.0.2:5060', origin: 'configured', host: '127.0.0.2', port: 5060, uriHost: '127.0.0.2', userAgent: '' },
         ],
       });

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import WebSocket from 'ws';
 import { startPbxSim, type PbxSim } from '@pbx-gateway/pbx-sim';
 import { PbxFailure } from '@pbx-gateway/core';
-import { registerSipPhone, startAsterisk, type RunningAsterisk } from '@pbx-gateway/test-support';
+import { registerSipPhone, startAsterisk, waitFor, type RunningAsterisk } from '@pbx-gateway/test-support';
 import { deviceContacts } from '../src/commands/device-contacts';
+import { createAriPbx } from '../src/ari-pbx';
 import type { AriParams, AriRestCall } from '../src/ari-operations';
 
 /**
@@ -144,5 +145,30 @@ test('ContactStatusChange: NonQualified, then Reachable with its round trip, the
   } finally {
     onAsterisk.close();
     onSim.close();
+  }
+});
+
+test('the adapter keeps the round trip a registered contact became reachable with, and returns it with the contact, on Asterisk as on pbx-sim', async () => {
+  const asteriskPbx = createAriPbx({ url: asterisk.url, user: asterisk.user, password: asterisk.password, app: 'rtt-gateway' });
+  const simPbx = createAriPbx({ url: sim.url, user: 'gateway', password: 'gateway', app: 'rtt-gateway' });
+  await asteriskPbx.start();
+  await simPbx.start();
+  const phone = await registerSipPhone({ registrarHost: '127.0.0.1', registrarPort: asterisk.addresses.sipPort, user: 'sip102', password: 'sip102', userAgent: 'snom870/8.7.3.25.9' });
+  try {
+    await sim.control.registerPhone('sip102', { host: phone.host, port: phone.port, userAgent: 'snom870/8.7.3.25.9' });
+    const roundTrip = (pbx: typeof simPbx): Promise<number> =>
+      waitFor(async () => (await pbx.deviceContacts('sip102'))?.contacts[0]?.roundtripUsec, 10000, 'the registered contact’s round trip');
+    const onAsterisk = await roundTrip(asteriskPbx);
+    expect(onAsterisk).toBeGreaterThan(0);
+    expect(await roundTrip(simPbx)).toBe(1500);
+    const [registered, configured] = (await asteriskPbx.deviceContacts('sip102'))!.contacts;
+    expect(registered).toMatchObject({ uri: phone.contact, origin: 'registered', roundtripUsec: onAsterisk });
+    expect(configured?.origin).toBe('configured');
+  } finally {
+    await phone.unregister();
+    phone.close();
+    await sim.control.dropRegistration('sip102');
+    await asteriskPbx.stop();
+    await simPbx.stop();
   }
 });

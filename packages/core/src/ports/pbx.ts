@@ -178,6 +178,12 @@ export interface PbxDeviceContact {
   /** The host the contact URI names (behind NAT it differs from where a REGISTER came from). */
   uriHost: string;
   userAgent: string;
+  /**
+   * The round trip of the engine's qualify that last found the contact
+   * reachable, in microseconds; absent when the engine has not told it
+   * (not qualified, not reachable, or reachable since before it was asked).
+   */
+  roundtripUsec?: number;
 }
 
 /** Normalised engine events; anything the core does not use is not translated. */

@@ -28,15 +28,18 @@ const UNKNOWN_PORT = '0';
 
 /**
  * The peer's qualify state in chan_sip's words: `Unmonitored` when the engine
- * does not qualify it, `OK` when it reaches it, `UNREACHABLE` when it has an
- * address but does not reach it, `UNKNOWN` with no address at all (or no
- * such device). The engine gives no round-trip time through ARI, so `OK`
- * has none.
+ * does not qualify it, `OK (N ms)` when it reaches it, `UNREACHABLE` when it
+ * has an address but does not reach it, `UNKNOWN` with no address at all (or
+ * no such device). N is the newest contact's round trip in whole
+ * milliseconds, at least 1 (chan_sip truncated, and kept 0 for "unknown");
+ * a plain `OK` when the engine has not told the round trip.
  */
 function statusOf(device: DeviceRegistration): string {
   if (device.state === 'absent' || device.contacts.length === 0) return 'UNKNOWN';
   if (!device.qualified) return 'Unmonitored';
-  return device.state === 'online' ? 'OK' : 'UNREACHABLE';
+  if (device.state !== 'online') return 'UNREACHABLE';
+  const usec = device.contacts[0]?.roundtripUsec;
+  return usec === undefined ? 'OK' : `OK (${Math.max(1, Math.floor(usec / 1000))} ms)`;
 }
 
 /**
@@ -53,7 +56,6 @@ const PEER_KIND_DIGIT: Readonly<Record<DeviceRegistration['kind'], number>> = { 
  */
 export const sipstatus = defineOperation({
   name: 'sipstatus',
-  partial: 'qualify time: the engine tells whether a device is reachable, not its round-trip time, so `OK` has no `(N ms)`',
   action: 'sipstatus',
   auth: { permission: 'SIP status' },
   input: schema,

@@ -14,15 +14,27 @@ import type { AriRestCall } from '../ari-operations';
  * first, each its URI. A registered contact is an object of its own, id
  * `<aor>;@<md5 of its URI>`, with where the REGISTER came from (`via_addr`,
  * `via_port`) and the device's `user_agent`. A contact of the configuration
- * is no such object (404): its URI is all there is.
+ * is no such object (404): its URI is all there is. A contact's round trip
+ * is not among its attributes: `roundTripOf` tells it, from the engine's
+ * events (contact-round-trips.ts).
  */
-export async function deviceContacts(call: AriRestCall, aor: string): Promise<PbxDeviceContacts | null> {
+export async function deviceContacts(
+  call: AriRestCall,
+  aor: string,
+  roundTripOf: (aor: string, uri: string) => number | undefined = () => undefined,
+): Promise<PbxDeviceContacts | null> {
   const object = await unlessGone(call('asterisk.getObject', { configClass: 'res_pjsip', objectType: 'aor', id: aor }, { idempotent: true }), null);
   if (object === null) return null;
   const attributes = readConfigTuples(object);
   const uris = attributes.filter((tuple) => tuple.attribute === 'contact' && tuple.value !== '').map((tuple) => tuple.value);
   const frequency = Number(attributes.find((tuple) => tuple.attribute === 'qualify_frequency')?.value ?? '0');
-  const contacts = await Promise.all(uris.map((uri) => contactOf(call, aor, uri)));
+  const contacts = await Promise.all(
+    uris.map(async (uri) => {
+      const contact = await contactOf(call, aor, uri);
+      const roundtripUsec = roundTripOf(aor, uri);
+      return roundtripUsec === undefined ? contact : { ...contact, roundtripUsec };
+    }),
+  );
   return { qualified: frequency > 0, contacts };
 }
 
