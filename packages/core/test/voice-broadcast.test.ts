@@ -1,5 +1,6 @@
 import { DomainError, type VoiceBroadcastBatchRequest, type VoiceBroadcastRequest } from '../src';
 import { createTestCore, trunk, type TestCore } from '@pbx-gateway/test-support';
+import { HANGUP_AFTER_AUDIO_MS } from '../src/calls/voice-broadcast-flow';
 
 const PACE_MS = 1000;
 
@@ -54,7 +55,7 @@ describe('a played call (one number)', () => {
     await t.playbackFinished(playback.playbackId, 'done');
     expect((await t.core.getCall(callId))!.call.progress.stage).toBe('ending');
     t.pbx.clearCommands();
-    await t.advance(299);
+    await t.advance(HANGUP_AFTER_AUDIO_MS - 1);
     expect(t.pbx.describe()).toEqual([]);
     await t.advance(1);
     expect(t.pbx.describe()).toEqual([`hangup ${callId}.1`]);

@@ -46,9 +46,13 @@ export class VoiceBroadcastPacer {
     private readonly track: TrackWork,
   ) {}
 
-  /** Picks up the batches a previous run of the gateway left waiting. */
+  /** Picks up the batches a previous run of the gateway left waiting; with none, no pass is scheduled. */
   resume(): void {
-    this.schedule(0);
+    void this.track(this.ctx.store.direct.voiceBroadcasts.countPending())
+      .then((pending) => {
+        if (pending > 0) this.schedule(0);
+      })
+      .catch((error: unknown) => this.ctx.logger.error('batches left waiting could not be read', { error: String(error) }));
   }
 
   /** Checks the whole batch (numbers, media, limits, a trunk to dial on) and queues it; refusals leave nothing queued. */

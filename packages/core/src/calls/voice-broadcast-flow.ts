@@ -12,9 +12,11 @@ import type { CallFlow } from './call-flow';
  * The engine ends a playback whose channel hangs up (as failed) before it
  * tells that the channel is gone: the gateway waits this long after the
  * audio, whatever its outcome, before hanging up, so that a callee who hung
- * up during the audio is recorded as having done so, not the gateway.
+ * up during the audio is recorded as having done so, not the gateway. A
+ * second: the hang-up travels on the event socket behind the playback's end
+ * and is handled after it, which on a loaded gateway took more than 300 ms.
  */
-export const HANGUP_AFTER_AUDIO_MS = 300;
+export const HANGUP_AFTER_AUDIO_MS = 1000;
 
 /**
  * A played call: the gateway calls a number, plays audio when it answers and

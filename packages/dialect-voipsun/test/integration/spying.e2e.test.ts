@@ -119,7 +119,6 @@ describe('the listening call from ringing to its CDR', () => {
     const { callId, listenerChannel, snoopChannel } = await listening();
     expectWire(await gateway.http.get(`/api/api.php?username=voipsun&password=secretpwd&action=hangupcall&channelName=${encodeURIComponent(listenerChannel)}`), SUCCESS);
     await gateway.waitFor(async () => (await cdrsOfCall(gateway, callId)).length === 1, 8000, 'the CDR of the listening');
-    await new Promise((r) => setTimeout(r, 3000)); console.log(JSON.stringify(await gateway.engineChannels()), snoopChannel, JSON.stringify(await gateway.query('SELECT id, role, state, cause, channel_name FROM legs WHERE call_id = $1', [callId])));
     // Asterisk takes a snoop hung up through ARI out of the application and out of its bridge, but keeps it until its target goes.
     const snoop = await gateway.waitFor(async () => {
       const found = (await gateway.engineChannels()).find((channel) => channel.name === snoopChannel);
