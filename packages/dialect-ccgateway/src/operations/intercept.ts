@@ -15,27 +15,11 @@ async function intercept(ctx: InterfaceContext): Promise<void> {
   await ctx.core.interceptCall({ supervisorAgentId: ctx.agentId, supervisedAgentId: workNo, callId: ctx.pathParams.callId ?? null });
 }
 
-export const interceptOperation = defineInterface({
-  name: 'intercept',
-  method: 'PUT',
-  path: '/qualitycontrol/{agentid}/intercept/{workNo}',
-  body: 'none',
-  auth: 'guid',
-  input: NO_BODY,
-  run: intercept,
-  render: () => successAnswer(),
-  errors: SUPERVISION_ERRORS,
-});
+/** One interface at each of Huawei's two paths. */
+const interceptAt = (name: string, path: string) =>
+  defineInterface({ name, method: 'PUT', path, body: 'none', auth: 'guid', input: NO_BODY, run: intercept, render: () => successAnswer(), errors: SUPERVISION_ERRORS });
+
+export const interceptOperation = interceptAt('intercept', '/qualitycontrol/{agentid}/intercept/{workNo}');
 
 /** Huawei's "intercepting a specified call"; its log name is intercept as well, ours must differ. */
-export const interceptCallOperation = defineInterface({
-  name: 'interceptCall',
-  method: 'PUT',
-  path: '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}',
-  body: 'none',
-  auth: 'guid',
-  input: NO_BODY,
-  run: intercept,
-  render: () => successAnswer(),
-  errors: SUPERVISION_ERRORS,
-});
+export const interceptCallOperation = interceptAt('interceptCall', '/qualitycontrol/{agentid}/intercept/{workNo}/{callId}');
