@@ -76,6 +76,30 @@ describe('a played call (one number)', () => {
     expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'callee', hangupCause: 16 });
   });
 
+  it('a callee who hangs up as the audio is asked for (the engine refuses it) is the one who ended the call', async () => {
+    const t = await setup();
+    const { callId } = await t.core.startVoiceBroadcastCall(single());
+    t.pbx.failNext('play');
+    await t.answer(`${callId}.1`);
+    expect((await t.core.getCall(callId))!.call.progress.stage).toBe('ending');
+    await t.endLeg(`${callId}.1`, 16);
+    await t.advance(HANGUP_AFTER_AUDIO_MS);
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'callee', hangupCause: 16 });
+  });
+
+  it('audio the engine refuses on a callee still there: the gateway hangs up a moment later', async () => {
+    const t = await setup();
+    const { callId } = await t.core.startVoiceBroadcastCall(single());
+    t.pbx.failNext('play');
+    await t.answer(`${callId}.1`);
+    t.pbx.clearCommands();
+    await t.advance(HANGUP_AFTER_AUDIO_MS);
+    expect(t.pbx.describe()).toEqual([`hangup ${callId}.1`]);
+    await t.confirmHangups();
+    expect((await t.core.getCall(callId))!.call).toMatchObject({ state: 'ended', progress: { stage: 'media_failed' } });
+    expect(await t.core.getCdrOfCall(callId)).toMatchObject({ hangupSide: 'system' });
+  });
+
   it('the talk limit hangs up while the audio plays', async () => {
     const t = await setup();
     const { callId } = await t.core.startVoiceBroadcastCall(single({ talkLimitSec: 5 }));

@@ -33,10 +33,12 @@ export const voiceBroadcastCall: CallFlow<'voice_broadcast'> = {
     if (talkLimitSec !== null) ctx.callTimers.schedule(call.id, 'talk_limit', talkLimitSec * 1000);
     await playToLeg(ctx, uow, call.id, answered.id, { uri: call.progress.media, name: call.progress.mediaName }, {
       what: 'play message',
+      // Refused too when the callee hung up as the audio was asked for: the hang-up, behind on the event
+      // socket, gets the same moment as after audio that failed to say who ended the call.
       afterRefusal: async (next) => {
         ctx.logger.warn('played call audio could not start', { callId: call.id });
         const current = await lockOngoing(next, call);
-        if (current) await endPlayedCall(ctx, next, current, 'media_failed');
+        if (current && current.progress.stage === 'playing') await hangUpAfterAudio(ctx, next, current, 'failed');
       },
     });
     return playing;
@@ -54,12 +56,7 @@ export const voiceBroadcastCall: CallFlow<'voice_broadcast'> = {
   async onPlaybackEnded(ctx, uow, call, playback, outcome) {
     await recordCallAudioEnded(uow, call.id, playback, outcome);
     if (call.progress.stage !== 'playing') return call;
-    if (outcome === 'failed' || !call.progress.collectKey) {
-      const ending = withProgress(call, { stage: 'ending' });
-      await uow.tx.calls.update(ending);
-      ctx.callTimers.schedule(call.id, outcome === 'failed' ? 'audio_failed' : 'audio_end', HANGUP_AFTER_AUDIO_MS);
-      return ending;
-    }
+    if (outcome === 'failed' || !call.progress.collectKey) return hangUpAfterAudio(ctx, uow, call, outcome === 'failed' ? 'failed' : 'played');
     const waiting = withProgress(call, { stage: 'awaiting_key' });
     await uow.tx.calls.update(waiting);
     ctx.callTimers.schedule(call.id, 'key_wait', ctx.config.voiceMenuKeyWaitMs);
@@ -84,6 +81,14 @@ type PlayedCall = CallOf<'voice_broadcast'>;
 
 function withProgress(call: PlayedCall, change: Partial<VoiceBroadcastProgress>): PlayedCall {
   return { ...call, progress: { ...call.progress, ...change } };
+}
+
+/** The audio is over (played, or failed): the gateway hangs up a moment later, unless the callee has by then. */
+async function hangUpAfterAudio(ctx: CoreContext, uow: UnitOfWork, call: PlayedCall, audio: 'played' | 'failed'): Promise<PlayedCall> {
+  const ending = withProgress(call, { stage: 'ending' });
+  await uow.tx.calls.update(ending);
+  ctx.callTimers.schedule(call.id, audio === 'failed' ? 'audio_failed' : 'audio_end', HANGUP_AFTER_AUDIO_MS);
+  return ending;
 }
 
 /** The gateway hangs up: it is who ended the call (audio still playing ends with it). */
