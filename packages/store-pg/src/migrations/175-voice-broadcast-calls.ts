@@ -1,22 +1,11 @@
 import type { Knex } from 'knex';
-
-const PURPOSES_BEFORE = `'click_to_call', 'voice_menu', 'agent_playback', 'agent_phone', 'agent_customer', 'inbound', 'supervision', 'context_dial'`;
+import { allowCallPurposes, PURPOSES_BEFORE_VOICE_BROADCAST } from './call-purposes';
 
 /** A call that plays audio to a number and hangs up (Sip_Call PlayVoice without a menu) is a call of its own purpose. */
 export async function up(db: Knex): Promise<void> {
-  await db.raw(`
-    ALTER TABLE calls DROP CONSTRAINT calls_purpose_check;
-    ALTER TABLE calls ADD CONSTRAINT calls_purpose_check CHECK (purpose IN (${PURPOSES_BEFORE}, 'voice_broadcast'));
-    ALTER TABLE cdrs DROP CONSTRAINT cdrs_purpose_check;
-    ALTER TABLE cdrs ADD CONSTRAINT cdrs_purpose_check CHECK (purpose IN (${PURPOSES_BEFORE}, 'voice_broadcast'));
-  `);
+  await allowCallPurposes(db, [...PURPOSES_BEFORE_VOICE_BROADCAST, 'voice_broadcast']);
 }
 
 export async function down(db: Knex): Promise<void> {
-  await db.raw(`
-    ALTER TABLE calls DROP CONSTRAINT calls_purpose_check;
-    ALTER TABLE calls ADD CONSTRAINT calls_purpose_check CHECK (purpose IN (${PURPOSES_BEFORE}));
-    ALTER TABLE cdrs DROP CONSTRAINT cdrs_purpose_check;
-    ALTER TABLE cdrs ADD CONSTRAINT cdrs_purpose_check CHECK (purpose IN (${PURPOSES_BEFORE}));
-  `);
+  await allowCallPurposes(db, PURPOSES_BEFORE_VOICE_BROADCAST);
 }
