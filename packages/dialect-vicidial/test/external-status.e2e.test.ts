@@ -186,11 +186,19 @@ describe('ERROR lines', () => {
     expectVicidialAnswer(await api('agent_user=6666&value=A'), 'ERROR: agent_user is not logged in - 6666\n');
   });
 
-  test('a status longer than six characters: not valid, the lead left waiting', async () => {
+  test('a status longer than six characters: SUCCESS with the status in full (VICIdial checks no length); the lead and its call keep the first six', async () => {
+    const { leadId, callId } = await leadInDispo();
+    expectVicidialAnswer(await api('agent_user=1000&value=CALLBACK&close_window_link=1'), `SUCCESS: external_status function set - CALLBACK|1000\n${LINK}`);
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'CALLBA', user: '1000' });
+    expect(await gateway().core.getLeadCall(callId)).toMatchObject({ status: 'CALLBA' });
+    expect(await session()).toMatchObject({ state: 'paused', lead: null });
+  });
+
+  test('a longer status with a callback time: no status of the product has its name, so the plain echo and no callback', async () => {
     const { leadId } = await leadInDispo();
-    expectVicidialAnswer(await api('agent_user=1000&value=CALLBACK&close_window_link=1'), `ERROR: external_status not valid - CALLBACK|1000\n${LINK}`);
-    expect(await session()).toMatchObject({ state: 'wrap_up', lead: { leadId } });
-    expectVicidialAnswer(await api('agent_user=1000&value=CALLBK'), 'SUCCESS: external_status function set - CALLBK|1000\n');
+    expectVicidialAnswer(await api('agent_user=1000&value=CALLBKX&callback_datetime=2030-06-01+09:30:00&qm_dispo_code=5'), 'SUCCESS: external_status function set - CALLBKX!!!!5|1000\n');
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'CALLBK' });
+    expect(await gateway().core.callbacksOfLead(leadId)).toEqual([]);
   });
 
   test('no lead on the screen: SUCCESS as VICIdial answers it (a callback status echoes its callback), and nothing takes the status', async () => {

@@ -43,7 +43,10 @@ function callbackRequestOf(ctx: AgentOperationContext, echo: CallbackEcho): Call
   };
 }
 
-/** A status longer than the lead keeps (six characters): the function's own "not valid" line. */
+/** The characters of a status a lead keeps (VICIdial's `vicidial_list.status` is a VARCHAR(6)). */
+const KEPT_STATUS_LENGTH = 6;
+
+/** A status the core would still refuse: the function's own "not valid" line. */
 const statusNotValid: Refusal = {
   kind: 'not_valid',
   end: 'line',
@@ -57,7 +60,9 @@ const statusNotValid: Refusal = {
  * as CBHOLD); the agent then becomes ready or paused (see the core). Sent
  * while the lead's call is up, it is applied when the call ends; sent with
  * no lead on the screen, it is answered as VICIdial answers it and nothing
- * takes it.
+ * takes it. VICIdial checks no length: a longer status is answered and
+ * echoed in full, and the lead keeps its first six characters, as the
+ * product's six-character column keeps it (docs/vicidial.md).
  */
 export const externalStatus = defineAgentOperation({
   name: 'external_status',
@@ -75,8 +80,10 @@ export const externalStatus = defineAgentOperation({
     const session = await liveSession(ctx, agentUser);
     if (!session) throw stopWith(agentNotLoggedIn);
     const echo = callbackEchoOf(input);
-    const withCallback = echo.datetime.length > 12;
-    const status = bytesToText(value);
+    // A longer status names no status of the product (its statuses have six characters at most): never a callback.
+    const longer = value.length > KEPT_STATUS_LENGTH;
+    const withCallback = echo.datetime.length > 12 && !longer;
+    const status = bytesToText(value).slice(0, KEPT_STATUS_LENGTH);
     let outcome: DispositionOutcome | null = null;
     try {
       outcome = await ctx.core.dispositionAgentLead({
@@ -87,7 +94,8 @@ export const externalStatus = defineAgentOperation({
       if (!isDomainError(error) || error.code !== 'NO_ACTIVE_LEAD') throw error;
     }
     // No lead on the screen: VICIdial answers as always and its screen has nothing to give the status to; neither has the gateway.
-    const scheduledCallbackStatus = outcome ? outcome.scheduledCallbackStatus : ((await ctx.core.findLeadStatus(status, session.campaignId))?.scheduledCallback ?? false);
+    const scheduledCallbackStatus =
+      !longer && (outcome ? outcome.scheduledCallbackStatus : ((await ctx.core.findLeadStatus(status, session.campaignId))?.scheduledCallback ?? false));
     ctx.answer.actionComment(`external_status: ${value} ${outcome === null ? 'not given: no lead on the screen' : outcome.when === 'now' ? 'given' : 'given when the call ends'}`);
     const qm = input.qm_dispo_code;
     if (withCallback && scheduledCallbackStatus) return `${value}!${echo.datetime}!${echo.type}!${echo.comments}!${qm}`;
