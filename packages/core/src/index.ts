@@ -50,6 +50,7 @@ export type { CallCommands } from './calls/call-commands';
 export type { TransferCommands, CallParty } from './transfers/transfer-commands';
 export type { ThirdPartyRequest } from './transfers/third-party';
 export type { QueueTransferRequest } from './transfers/queue-transfer';
+export type { MultiDialRequest, MultiDialOutcome } from './transfers/multi-dial-request';
 export type { SupervisionCommands } from './supervision/supervision-commands';
 export type { SupervisionRequest, SupervisedParty, SupervisorPhone } from './supervision/supervision';
 export type { SupervisionSwitch } from './supervision/switch-supervision';

@@ -199,6 +199,52 @@ describe('dispositions', () => {
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: 'BREAK', lead: null });
   });
 
+  it("a reason kept during the disposition (inDisposition: 'next_pause') is the reason of the pause that follows it, and only of that one", async () => {
+    const t = await setup();
+    const { leadId, customerLegId } = await leadCall(t);
+    const code = (reason: string) => t.core.pauseAgent({ agentId: '1000', reason, ifPaused: 'update', ifNotPaused: 'refuse', inDisposition: 'next_pause' });
+    // During the call: not paused, whatever inDisposition says.
+    expect((await refusal(code('LUNCH'))).code).toBe('AGENT_NOT_PAUSED');
+    await hangUp(t, customerLegId);
+    t.takeEvents();
+    await expect(code('LUNCH')).resolves.toBe('reason_kept');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', lead: { leadId }, pauseReason: null, pendingPause: null, nextPauseReason: 'LUNCH' });
+    // Without it the agent in DISPO is refused as before.
+    expect((await refusal(t.core.pauseAgent({ agentId: '1000', reason: 'X', ifNotPaused: 'refuse' }))).code).toBe('AGENT_NOT_PAUSED');
+    expect(describeEvents(t.takeEvents())).toEqual([]);
+    // The manual-dial campaign pauses the agent after the disposition: that pause has the reason.
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: 'LUNCH' });
+    expect((await t.core.getAgentSession('1000'))?.nextPauseReason ?? null).toBeNull();
+    expect(t.takeEvents()).toContainEqual(expect.objectContaining({ type: 'AgentStateChanged', from: 'wrap_up', to: 'paused', reason: 'LUNCH' }));
+  });
+
+  it('a reason kept during the disposition goes to a pending pause; with no pause after the disposition it is dropped', async () => {
+    const t = await setup({ dialMethod: 'RATIO' });
+    const first = await leadCall(t);
+    await hangUp(t, first.customerLegId);
+    const code = (reason: string) => t.core.pauseAgent({ agentId: '1000', reason, ifPaused: 'update', ifNotPaused: 'refuse', inDisposition: 'next_pause' });
+    await code('BRK');
+    await expect(t.core.pauseAgent({ agentId: '1000', reason: null })).resolves.toBe('pause_pending');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ pendingPause: { reason: 'BRK' } });
+    expect((await t.core.getAgentSession('1000'))?.nextPauseReason ?? null).toBeNull();
+    await code('MEET');
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ pendingPause: { reason: 'MEET' } });
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: 'MEET' });
+
+    await t.core.resumeAgent({ agentId: '1000' });
+    const { lead } = await add(t);
+    const second = await t.core.startAgentCustomerCall({ agentId: '1000', number: lead.phoneNumber, callerId: null, origin: ORIGIN, leadId: lead.id });
+    await hangUp(t, (await legOf(t, second.callId, 'customer')).id);
+    await code('BRK');
+    await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'SALE', callback: null } });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'ready', pauseReason: null });
+    expect((await t.core.getAgentSession('1000'))?.nextPauseReason ?? null).toBeNull();
+    await t.core.pauseAgent({ agentId: '1000', reason: null });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'paused', pauseReason: null });
+  });
+
   it('resuming without a disposition takes the lead off the screen; a call without a lead shows none', async () => {
     const t = await setup();
     const first = await leadCall(t);

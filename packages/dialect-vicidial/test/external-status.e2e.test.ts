@@ -1,6 +1,6 @@
 import type { AgentSession } from '@pbx-gateway/core';
 import { DIALER_PROVISIONING } from './support/dialer-provisioning';
-import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { AUTH, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // external_status (seed 002, spec §3.2): the disposition of the lead on the
 // agent's screen, carried out: the lead and its call record take the status,
@@ -166,6 +166,55 @@ describe('external_pause around a disposition', () => {
     // Answered as VICIdial answers it; no lead is on the screen to take the status.
     expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'SUCCESS: external_status function set - SALE|1000\n');
     expect(await gateway().core.getLead(leadId)).toMatchObject({ status: 'INCALL' });
+  });
+});
+
+describe('pause_code while the lead waits for its disposition (VICIdial DISPO, which its PAUSED covers)', () => {
+  const pauseCode = (query: string) => agentGet(gateway(), `${AUTH}&function=pause_code&${query}`);
+
+  test('SUCCESS; the agent stays in DISPO; the pause the disposition leads to (manual-dial campaign) has the code', async () => {
+    const { leadId } = await leadInDispo();
+    expectVicidialAnswer(await pauseCode('value=LUNCH&agent_user=1000'), 'SUCCESS: pause_code function sent - 1000\n');
+    expect(await session()).toMatchObject({ state: 'wrap_up', lead: { leadId }, pauseReason: null, pendingPause: null });
+    expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'SUCCESS: external_status function set - SALE|1000\n');
+    expect(await session()).toMatchObject({ state: 'paused', pauseReason: 'LUNCH', lead: null });
+    // agent_status (Non-Agent API) shows it as the pause code, like every dialect reading the pause reason.
+    const row = (await nonAgentGet(gateway(), 'source=test&user=6666&pass=1234&function=agent_status&agent_user=1000&stage=csv')).text.split(',');
+    expect([row[0], row[8]]).toEqual(['PAUSED', 'LUNCH']);
+  });
+
+  test('the latest code wins, and a pause asked for around it takes it', async () => {
+    await gateway().core.resumeAgent({ agentId: '1005', ifReady: 'accept' });
+    await leadInDispo('1005', 'AUTOCAMP');
+    expectVicidialAnswer(await pauseCode('value=BRK&agent_user=1005'), 'SUCCESS: pause_code function sent - 1005\n');
+    expectVicidialAnswer(await pauseCode('value=MEET&agent_user=1005'), 'SUCCESS: pause_code function sent - 1005\n');
+    expect((await agentGet(gateway(), `${AUTH}&function=external_pause&value=PAUSE&agent_user=1005`)).text).toMatch(/^SUCCESS: external_pause function set/);
+    expect(await session('1005')).toMatchObject({ state: 'wrap_up', pendingPause: { reason: 'MEET' } });
+    expectVicidialAnswer(await pauseCode('value=TRAIN&agent_user=1005'), 'SUCCESS: pause_code function sent - 1005\n');
+    expect(await session('1005')).toMatchObject({ state: 'wrap_up', pendingPause: { reason: 'TRAIN' } });
+    expectVicidialAnswer(await api('agent_user=1005&value=SALE'), 'SUCCESS: external_status function set - SALE|1005\n');
+    expect(await session('1005')).toMatchObject({ state: 'paused', pauseReason: 'TRAIN', pendingPause: null });
+  });
+
+  test('no pause follows (auto-dial campaign): the agent is ready and the code is dropped, not given to a later pause', async () => {
+    await gateway().core.resumeAgent({ agentId: '1005', ifReady: 'accept' });
+    await leadInDispo('1005', 'AUTOCAMP');
+    expectVicidialAnswer(await pauseCode('value=BRK&agent_user=1005'), 'SUCCESS: pause_code function sent - 1005\n');
+    expectVicidialAnswer(await api('agent_user=1005&value=SALE'), 'SUCCESS: external_status function set - SALE|1005\n');
+    expect(await session('1005')).toMatchObject({ state: 'ready', pauseReason: null });
+    expect((await session('1005')).nextPauseReason ?? null).toBeNull();
+    expect((await agentGet(gateway(), `${AUTH}&function=external_pause&value=PAUSE&agent_user=1005`)).text).toMatch(/^SUCCESS: external_pause function set/);
+    expect(await session('1005')).toMatchObject({ state: 'paused', pauseReason: null });
+  });
+
+  test('during the call (VICIdial INCALL) it is still refused', async () => {
+    const { callId } = await leadCall();
+    expectVicidialAnswer(await pauseCode('value=BRK&agent_user=1000'), 'ERROR: pause_code error - agent is not paused - 1000\n');
+    expect(await session()).toMatchObject({ state: 'in_call', pendingPause: null });
+    expect((await session()).nextPauseReason ?? null).toBeNull();
+    await hangUp(callId);
+    expectVicidialAnswer(await api('agent_user=1000&value=SALE'), 'SUCCESS: external_status function set - SALE|1000\n');
+    expect(await session()).toMatchObject({ state: 'paused', pauseReason: null });
   });
 });
 

@@ -262,3 +262,27 @@ describe('refusals', () => {
     );
   });
 });
+
+describe('Multi-phones', () => {
+  test("the agent's request is kept in place of its earlier one: 2 rows, as VICIdial's MySQL reports the update", async () => {
+    const gw = gateway();
+    // An earlier request of the agent's, whatever the tests before this one asked.
+    await gw.core.recordMultiDialRequest({ agentId: '1000', numbers: ['5550300'] });
+    const { callId } = await customerCall();
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=HANGUP_XFER&agent_user=1000&multi_dial_phones=5550301,5550302,5550301'),
+      `SUCCESS: transfer_conference function set - HANGUP_XFER|||NO|1000|${wireId(callId)}|Multi-phones: 2 3 2|\n`,
+    );
+    // No entry kept: nothing stored, 0 rows; the request before stays.
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=HANGUP_XFER&agent_user=1000&multi_dial_phones=55,66'),
+      `SUCCESS: transfer_conference function set - HANGUP_XFER|||NO|1000|${wireId(callId)}|Multi-phones: 0 2 0|\n`,
+    );
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=HANGUP_BOTH&agent_user=1000&multi_dial_phones=5550303'),
+      `SUCCESS: transfer_conference function set - HANGUP_BOTH|||NO|1000|${wireId(callId)}|Multi-phones: 1 1 2|\n`,
+    );
+    await callEnded(callId);
+    await gw.core.resumeAgent({ agentId: '1000' });
+  });
+});

@@ -6,6 +6,7 @@ const TABLES = [
   'access_tokens',
   'admin_keys',
   'agent_mailbox',
+  'agent_multi_dial_requests',
   'agent_notifications',
   'agent_sessions',
   'agents',

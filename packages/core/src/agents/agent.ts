@@ -61,6 +61,12 @@ export interface AgentSession {
   /** A disposition given while the lead's call was still up: applied when it ends. */
   pendingDisposition: Disposition | null;
   pendingPause: PendingPause | null;
+  /**
+   * A pause reason given while the lead waited for its disposition (VICIdial
+   * pause_code in DISPO): the reason of the pause the disposition leads to;
+   * dropped when the agent goes on without one. Absent: none.
+   */
+  nextPauseReason?: string | null;
   /** After-call work asked for during a call: the agent goes to it when the call ends. */
   pendingWrapUp: boolean;
   pendingLogout: boolean;
@@ -161,7 +167,10 @@ export interface PendingPause {
 }
 
 /** What `pause` did: applied now, or deferred until the current call ends. */
-export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused';
+export type PauseOutcome = 'paused' | 'pause_pending' | 'already_paused' | 'reason_kept';
+
+/** After the call, with the lead waiting for its disposition (VICIdial DISPO). */
+export const awaitsDisposition = (session: AgentSession): boolean => session.state === 'wrap_up' && session.lead !== null;
 
 export function pauseSession(
   session: AgentSession,
@@ -171,9 +180,11 @@ export function pauseSession(
 ): { session: AgentSession; outcome: PauseOutcome } {
   // A call defers a pause, and so does a lead waiting for its disposition;
   // other after-call work ends when the agent says so, not by itself.
-  if (session.state === 'in_call' || (session.state === 'wrap_up' && session.lead !== null)) {
-    const pendingPause: PendingPause = limitSec === null ? { reason } : { reason, limitSec };
-    return { session: { ...session, pendingPause, pendingWrapUp: false }, outcome: 'pause_pending' };
+  if (session.state === 'in_call' || awaitsDisposition(session)) {
+    // A reason kept for the next pause (pause_code during the disposition) is that pause's when none is given now.
+    const pauseReason = reason ?? session.nextPauseReason ?? null;
+    const pendingPause: PendingPause = limitSec === null ? { reason: pauseReason } : { reason: pauseReason, limitSec };
+    return { session: { ...session, pendingPause, pendingWrapUp: false, nextPauseReason: null }, outcome: 'pause_pending' };
   }
   const outcome: PauseOutcome = session.state === 'paused' ? 'already_paused' : 'paused';
   return { session: { ...session, state: 'paused', pauseReason: reason, pauseLimitSec: limitSec, stateChangedAt: now }, outcome };
@@ -184,7 +195,19 @@ export function resumeSession(session: AgentSession, now: Date): AgentSession {
     throw new DomainError('AGENT_NOT_PAUSED', `agent ${session.agentId} is ${session.state}`, { state: session.state });
   }
   // Resuming leaves a lead waiting for its disposition undispositioned: it is no longer on the screen.
-  return { ...session, state: 'ready', pauseReason: null, pauseLimitSec: null, pendingPause: null, pendingWrapUp: false, lead: null, previewLeadId: null, pendingDisposition: null, stateChangedAt: now };
+  return {
+    ...session,
+    state: 'ready',
+    pauseReason: null,
+    pauseLimitSec: null,
+    pendingPause: null,
+    nextPauseReason: null,
+    pendingWrapUp: false,
+    lead: null,
+    previewLeadId: null,
+    pendingDisposition: null,
+    stateChangedAt: now,
+  };
 }
 
 export function startCall(session: AgentSession, callId: string, now: Date): AgentSession {

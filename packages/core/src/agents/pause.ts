@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { pauseSession, resumeSession, type PauseOutcome } from './agent';
+import { awaitsDisposition, pauseSession, resumeSession, type PauseOutcome } from './agent';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction } from '../kernel/unit-of-work';
 import { agentOwner } from '../kernel/ids';
@@ -23,6 +23,14 @@ export interface PauseRequest {
    * change the reason of the current pause (VICIdial pause_code).
    */
   ifNotPaused?: 'pause' | 'refuse';
+  /**
+   * With `ifNotPaused: 'refuse'`, an agent whose lead waits for its
+   * disposition: `refuse` as any other (the default), or `next_pause`: the
+   * reason is kept for the pause the disposition leads to (a pending pause
+   * takes it at once), answered `reason_kept` (VICIdial pause_code in DISPO,
+   * which its PAUSED status covers).
+   */
+  inDisposition?: 'refuse' | 'next_pause';
   /** How long the pause is meant to last (Huawei's rest time): the agent is told when it is over. */
   limitSec?: number | null;
 }
@@ -40,7 +48,12 @@ export async function pauseAgent(ctx: CoreContext, request: PauseRequest): Promi
       const session = await uow.tx.sessions.lock(request.agentId);
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
       if (session.state === 'paused' && request.ifPaused === 'keep') return 'already_paused';
-      if (session.state !== 'paused' && request.ifNotPaused === 'refuse') throw new DomainError('AGENT_NOT_PAUSED', `agent ${request.agentId} is not paused`);
+      if (session.state !== 'paused' && request.ifNotPaused === 'refuse') {
+        if (request.inDisposition !== 'next_pause' || !awaitsDisposition(session)) throw new DomainError('AGENT_NOT_PAUSED', `agent ${request.agentId} is not paused`);
+        const pending = session.pendingPause;
+        await uow.tx.sessions.update(pending ? { ...session, pendingPause: { ...pending, reason: request.reason } } : { ...session, nextPauseReason: request.reason });
+        return 'reason_kept';
+      }
       const { session: next, outcome } = pauseSession(session, request.reason, uow.now, request.limitSec ?? null);
       await uow.tx.sessions.update(next);
       if (outcome === 'pause_pending') {

@@ -93,7 +93,7 @@ export async function applyDisposition(ctx: CoreContext, uow: UnitOfWork, sessio
     const call = await tx.leadCalls.get(leadOnScreen.callId);
     if (call) await tx.leadCalls.update({ ...call, status: disposition.status, dispositionedAt: now });
   }
-  const done: AgentSession = { ...session, lead: null, pendingDisposition: null };
+  const done: AgentSession = { ...session, lead: null, pendingDisposition: null, nextPauseReason: null };
   if (session.pendingLogout) {
     await endAgentSession(ctx, uow, done, 'after_call');
     return;
@@ -101,7 +101,7 @@ export async function applyDisposition(ctx: CoreContext, uow: UnitOfWork, sessio
   const campaign = session.campaignId === null ? null : await tx.campaigns.get(session.campaignId);
   const paused = session.pendingPause !== null || dialsManually(campaign);
   const next: AgentSession = paused
-    ? { ...done, state: 'paused', pauseReason: session.pendingPause?.reason ?? null, pauseLimitSec: session.pendingPause?.limitSec ?? null, pendingPause: null, stateChangedAt: now }
+    ? { ...done, state: 'paused', pauseReason: session.pendingPause?.reason ?? session.nextPauseReason ?? null, pauseLimitSec: session.pendingPause?.limitSec ?? null, pendingPause: null, stateChangedAt: now }
     : { ...done, state: 'ready', pauseReason: null, pauseLimitSec: null, stateChangedAt: now };
   await tx.sessions.update(next);
   await tx.queues.setPausedForAgent(session.agentId, paused);

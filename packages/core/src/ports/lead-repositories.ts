@@ -7,6 +7,7 @@ import type { Lead, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
 import type { VoicemailMessage } from '../leads/voicemail-message';
+import type { MultiDialRequest } from '../transfers/multi-dial-request';
 import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
 
 export interface CampaignRepository {
@@ -93,4 +94,10 @@ export interface VoicemailMessageRepository {
   /** Sets the lead's message, replacing the one it had. */
   put(message: VoicemailMessage): Promise<void>;
   get(leadId: number): Promise<VoicemailMessage | null>;
+}
+
+export interface MultiDialRequestRepository {
+  /** Keeps the agent's request in place of the one it had. */
+  put(request: MultiDialRequest): Promise<void>;
+  get(agentId: string): Promise<MultiDialRequest | null>;
 }

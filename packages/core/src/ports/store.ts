@@ -28,6 +28,7 @@ import type {
   LeadStatusRepository,
   ManualDialQueueRepository,
   VoicemailMessageRepository,
+  MultiDialRequestRepository,
 } from './lead-repositories';
 import type { PageRequest } from './page-request';
 
@@ -75,6 +76,7 @@ export interface StoreTransaction {
   readonly groupAliases: GroupAliasRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   readonly voicemailMessages: VoicemailMessageRepository;
+  readonly multiDialRequests: MultiDialRequestRepository;
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;
   readonly adminKeys: AdminKeyRepository;

@@ -18,6 +18,8 @@ import { setAgentMuted } from './agent-mute';
 import { startTransferOnAnswer, type TransferOnAnswerRequest } from './transfer-on-answer';
 import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
 import { dispositionNamedCall } from '../leads/call-disposition';
+import { recordMultiDialRequest } from './multi-dial';
+import type { MultiDialOutcome } from './multi-dial-request';
 
 /** A party of an agent's customer call other than the agent. */
 export type CallParty = 'customer' | 'third_party';
@@ -65,6 +67,8 @@ export interface TransferCommands {
   grabCallParty(request: { agentId: string; party: CallParty }): Promise<{ grabbed: boolean }>;
   /** Mutes (or unmutes) the agent on its customer call; false when it already was so, or its phone is not on the call. */
   muteAgent(request: { agentId: string; muted: boolean }): Promise<{ changed: boolean }>;
+  /** Keeps the numbers an agent asks to have dialled at once for a 3-way call, in place of its previous request; none is dialled. */
+  recordMultiDialRequest(request: { agentId: string; numbers: readonly string[] }): Promise<MultiDialOutcome>;
 }
 
 /**
@@ -119,6 +123,8 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     );
 
   return {
+    recordMultiDialRequest: (request) => track(recordMultiDialRequest(ctx, request)),
+
     dialThirdParty: ({ agentId, parkCustomer, ...party }) =>
       onAgentTalk(agentId, async (uow, { call, legs }) => {
         const customer = connectedCustomer(legs, customerRoleOf(call));

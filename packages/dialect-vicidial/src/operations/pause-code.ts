@@ -6,15 +6,16 @@ import { bytesToText } from '../wire/php-params';
  * pause_code (spec §3.2): sets the code of the agent's current pause. The
  * code becomes the pause reason in the core (announced like any change of
  * the pause, so every dialect sees it); an agent who is not paused is left
- * as it is. Only `paused` counts as VICIdial's PAUSED: after-call work
- * (VICIdial's derived DISPO) is refused too (docs/vicidial.md).
+ * as it is. VICIdial's PAUSED covers DISPO (the lead waiting for its
+ * disposition after the call): there the code is kept for the pause the
+ * disposition leads to (docs/vicidial.md).
  */
 export const pauseCode = agentCommand({
   name: 'pause_code',
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => value.length < 1 || value.length > 6 || (givenAgent.length < 1 && altUser.length < 2),
   async carryOut({ core }, { value, agentId, agentUser }) {
-    await core.pauseAgent({ agentId, reason: bytesToText(value), ifPaused: 'update', ifNotPaused: 'refuse' });
-    return `pause_code: agent ${agentUser} pause code ${value}`;
+    const outcome = await core.pauseAgent({ agentId, reason: bytesToText(value), ifPaused: 'update', ifNotPaused: 'refuse', inDisposition: 'next_pause' });
+    return `pause_code: agent ${agentUser} pause code ${value}${outcome === 'reason_kept' ? ' kept for the pause after the disposition' : ''}`;
   },
   errors: {
     AGENT_NOT_PAUSED: {

@@ -6,6 +6,7 @@ import { stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { echoedAgent, ownCheck, type Refusal } from '../errors';
 import { AGENT_DIRECT, checkTransferGroup, groupGone, ingroupNotValid, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
 import { wireCallId } from '../wire/call-id';
+import { multiDialNumbers, storedMultiDialRows } from '../agent-api/multi-dial';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 
 /** Values that take a number, a group alias and a caller id choice. */
@@ -30,20 +31,17 @@ const threeWayActive: Refusal = {
 };
 
 /**
- * `|Multi-phones: <accepted> <given> <stored>`, as VICIdial's script counts:
- * the 5 to 18 digit entries not already contained in those kept before
- * (it compares by substring), the comma-separated entries, and the rows its
- * database stored for them (1 when any was kept, else 0). The gateway dials
- * none of them.
+ * `|Multi-phones: <accepted> <given> <stored>` (only for a `multi_dial_phones`
+ * longer than 4 bytes), as VICIdial's script counts: the entries kept, the
+ * comma-separated entries, and the rows stored for the agent's request
+ * (none without an entry kept). The request is kept (one per agent, as
+ * VICIdial keeps it); the gateway dials none of its numbers.
  */
-function multiPhones(given: string): string {
+async function multiPhones(ctx: AgentOperationContext, agentId: string, given: string): Promise<string> {
   if (given.length <= 4) return '';
-  const entries = given.split(',');
-  const kept: string[] = [];
-  for (const entry of entries) {
-    if (entry.length > 4 && entry.length < 19 && !kept.join(',').includes(entry)) kept.push(entry);
-  }
-  return `|Multi-phones: ${kept.length} ${entries.length} ${kept.length > 0 ? 1 : 0}`;
+  const numbers = multiDialNumbers(given);
+  const stored = numbers.kept.length > 0 ? storedMultiDialRows(await ctx.core.recordMultiDialRequest({ agentId, numbers: numbers.kept.map(bytesToText) })) : 0;
+  return `|Multi-phones: ${numbers.kept.length} ${numbers.given} ${stored}`;
 }
 
 /** The number the third party sees, by `cid_choice`; null: the customer call's own caller id (the campaign's). */
@@ -89,6 +87,8 @@ export const transferConference = agentCommand({
     // A consultation with an in-group (the agent, the customer and the group's agent together) is not carried out:
     // once the group, the alias and the caller id choice have passed VICIdial's checks, it is refused with the group's line.
     if (consultative) throw stopWith(ingroupNotValid(group));
+    // VICIdial keeps the multi-dial request before its 3-way checks, which may still refuse the transfer.
+    const multi = await multiPhones(ctx, agentId, request.multi_dial_phones);
     const thirdParties = live.legs.filter((leg) => leg.role === 'third_party' && leg.state !== 'ended').length;
     // tw_check: a 3-way line on the call refuses a dial (one more line) and LOCAL_CLOSER (which would hang it up).
     if (TW_CHECKED.has(value) && request.tw_check === 'YES' && thirdParties > 0) {
@@ -102,7 +102,7 @@ export const transferConference = agentCommand({
     const done = value === 'LOCAL_CLOSER' ? await intoGroup(ctx, agentId, group) : await carryOutValue(ctx, value, agentId, party);
     const line =
       `SUCCESS: transfer_conference function set - ${value}|${group}|${request.phone_number}|${request.consultative}|${agentUser}|` +
-      `${utf8ToBytes(wireCallId(live.call.id))}${multiPhones(request.multi_dial_phones)}|`;
+      `${utf8ToBytes(wireCallId(live.call.id))}${multi}|`;
     return { comment: `transfer_conference: ${done}`, line };
   },
   errors: {

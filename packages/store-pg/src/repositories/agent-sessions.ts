@@ -26,6 +26,7 @@ export interface AgentSessionRow {
   pending_pause: boolean;
   pending_pause_reason: string | null;
   pending_pause_limit_sec: number | null;
+  next_pause_reason: string | null;
   pending_wrap_up: boolean;
   pending_logout: boolean;
   blended: boolean;
@@ -80,6 +81,8 @@ export const toSession = (row: AgentSessionRow): AgentSession => ({
   previewLeadId: row.preview_lead_id === null ? null : toNumber(row.preview_lead_id),
   pendingDisposition: readDisposition(row.pending_disposition),
   pendingPause: row.pending_pause ? pendingPauseOf(row.pending_pause_reason, row.pending_pause_limit_sec) : null,
+  // Absent when none, as the session type has it.
+  ...(row.next_pause_reason === null ? {} : { nextPauseReason: row.next_pause_reason }),
   pendingWrapUp: row.pending_wrap_up,
   pendingLogout: row.pending_logout,
   blended: row.blended,
@@ -117,6 +120,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   pending_pause: session.pendingPause !== null,
   pending_pause_reason: session.pendingPause?.reason ?? null,
   pending_pause_limit_sec: session.pendingPause?.limitSec ?? null,
+  next_pause_reason: session.nextPauseReason ?? null,
   pending_wrap_up: session.pendingWrapUp,
   pending_logout: session.pendingLogout,
   blended: session.blended,

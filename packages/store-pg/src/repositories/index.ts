@@ -26,6 +26,7 @@ import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
 import { createVoicemailMessageRepository } from './voicemail-messages';
+import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
 import { createEventLogRepository } from './event-log';
@@ -61,6 +62,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
+    multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),
     eventLog: createEventLogRepository(db, facts),
     manualDialQueue: createManualDialQueueRepository(db, facts),

@@ -38,6 +38,16 @@ export function diallingContract(makeStore: MakeStore): void {
       expect(await store().direct.voicemailMessages.get(lead.id + 1000)).toBeNull();
     });
 
+    it("keeps one multi-dial request per agent, the numbers in order, replaced by the next", async () => {
+      const request = { agentId: 'd1', numbers: ['3125556000', '3125556001'], requestedAt: at('2024-05-01T08:00:00.000Z') };
+      await store().direct.multiDialRequests.put(request);
+      expect(await store().direct.multiDialRequests.get('d1')).toEqual(request);
+      const next = { ...request, numbers: ['3125556002'], requestedAt: at('2024-05-01T08:00:01.000Z') };
+      await store().direct.multiDialRequests.put(next);
+      expect(await store().direct.multiDialRequests.get('d1')).toEqual(next);
+      expect(await store().direct.multiDialRequests.get('d2')).toBeNull();
+    });
+
     it("keeps each agent's queued numbers oldest first, and removes one", async () => {
       const lead = await store().direct.leads.insert(newLead({ listId: 10 }));
       const queued = { agentId: 'd1', phoneNumber: '3125556000', phoneCode: '1', leadId: lead.id, callerId: null, dialPrefix: '9', whileReady: false, origin: ORIGIN, queuedAt: at('2024-05-01T08:00:00.000Z') };

@@ -21,6 +21,7 @@ export function sessionContract(makeStore: MakeStore): void {
         currentCallId: 'call-1',
         pauseLimitSec: 600,
         pendingPause: { reason: null },
+        nextPauseReason: 'BRK',
         pendingWrapUp: true,
         pendingLogout: true,
         afterCall: 'wrap_up',

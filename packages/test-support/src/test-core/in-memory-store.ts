@@ -54,6 +54,8 @@ import type {
   GroupAliasRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
+  MultiDialRequest,
+  MultiDialRequestRepository,
   AgentNotification,
   AgentNotificationRepository,
   Lead,
@@ -271,6 +273,7 @@ type TableName =
   | 'manualDialQueue'
   | 'userGroups'
   | 'voicemailMessages'
+  | 'multiDialRequests'
   | 'notifications'
   | 'eventLog'
   | 'eventLogPruned'
@@ -310,6 +313,7 @@ const TABLES: readonly TableName[] = [
   'manualDialQueue',
   'userGroups',
   'voicemailMessages',
+  'multiDialRequests',
   'notifications',
   'eventLog',
   'eventLogPruned',
@@ -1488,6 +1492,15 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const multiDialRequests: MultiDialRequestRepository = {
+    async put(request) {
+      await put('multiDialRequests', request.agentId, request);
+    },
+    async get(agentId) {
+      return getValue<MultiDialRequest>('multiDialRequests', agentId);
+    },
+  };
+
   const notifications: AgentNotificationRepository = {
     async insert(notification) {
       const stored: AgentNotification = { ...copy(notification), id: state.nextSerial('notifications') };
@@ -1670,6 +1683,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     leadCalls,
     groupAliases,
     voicemailMessages,
+    multiDialRequests,
     notifications,
     manualDialQueue,
     adminKeys,
