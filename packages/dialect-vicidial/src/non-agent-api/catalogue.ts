@@ -16,6 +16,8 @@ import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
 import { ingroupList } from './functions/ingroup-list';
 import { leadAllInfo } from './functions/lead-all-info';
+import { leadCallbackInfo } from './functions/lead-callback-info';
+import { leadFieldInfo } from './functions/lead-field-info';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
@@ -44,6 +46,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   inGroupStatus,
   ingroupList,
   leadAllInfo,
+  leadCallbackInfo,
+  leadFieldInfo,
   leadSearch,
   listInfo,
   loggedInAgents,
