@@ -18,6 +18,7 @@ import { ingroupList } from './functions/ingroup-list';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadCallbackInfo } from './functions/lead-callback-info';
 import { leadFieldInfo } from './functions/lead-field-info';
+import { leadStatusSearch } from './functions/lead-status-search';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
@@ -49,6 +50,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   leadCallbackInfo,
   leadFieldInfo,
   leadSearch,
+  leadStatusSearch,
   listInfo,
   loggedInAgents,
   recordingLookup,
