@@ -45,6 +45,7 @@ const FUNCTIONS = [
   'lead_field_info',
   'lead_callback_info',
   'lead_status_search',
+  'phone_number_log',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

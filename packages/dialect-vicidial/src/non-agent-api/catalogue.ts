@@ -22,6 +22,7 @@ import { leadStatusSearch } from './functions/lead-status-search';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
+import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
 import { updateList } from './functions/update-list';
@@ -53,6 +54,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   leadStatusSearch,
   listInfo,
   loggedInAgents,
+  phoneNumberLog,
   recordingLookup,
   updateLeadFunction,
   updateList,
