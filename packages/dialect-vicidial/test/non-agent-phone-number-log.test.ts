@@ -68,20 +68,3 @@ test.each([
 ])('stage=%s with header=YES', async (stage, separator) => {
   expectVicidialAnswer(await api(`phone_number=800123456&stage=${stage}&header=YES`), `${[HEADER.split('|'), ...rows].map((row) => row.join(separator)).join('\n')}\n`);
 });
-
-test('a call the customer hung up: CALLER', async () => {
-  const gw = gateway();
-  const { id, listId, entryListId, status, user, entryDate, modifyDate, calledCount, ...fields } = (await gw.core.getLead(1))!;
-  const { lead } = await gw.core.addLead({ campaignId: 'TESTCAMP', fields: { ...fields, phoneNumber: '800777777' }, addedBy: '6666', dncChecks: { system: false, campaign: false } });
-  const { callId } = await gw.core.startAgentCustomerCall({ agentId: '1000', number: '800777777', callerId: null, origin: { dialect: 'vicidial', operation: 'test', apiUserId: null }, leadId: lead.id });
-  const customer = await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.role === 'customer' && leg.state === 'up'), 15000, 'the customer answered');
-  await gw.farEnd.hangup(customer.id, 16);
-  const cdr = await gw.waitFor(async () => (await gw.core.getCdrOfCall(callId)) ?? false, 15000, 'the CDR');
-  const log = (await gw.core.getLeadCall(callId))!;
-  await clearScreen(gw);
-  const now = (await gw.core.getLead(lead.id))!;
-  expectVicidialAnswer(
-    await api('phone_number=800777777'),
-    `${['800777777', serverTime(log.startedAt, 'UTC').local, String(now.listId), String(cdr.durationSec), now.status, 'CALLER', 'INCALL', now.sourceId, '1000'].join('|')}\n`,
-  );
-});

@@ -1,4 +1,5 @@
-import type { Cdr, HangupSide, LeadCall } from '@pbx-gateway/core';
+import type { Cdr, LeadCall } from '@pbx-gateway/core';
+import { hangupReasonOf } from '../../wire/hangup-reason';
 import { exportRows } from '../../wire/export-rows';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { serverTime } from '../../wire/server-time';
@@ -23,18 +24,6 @@ const readInput = readWith((params) => ({
 
 /** The numbers asked that are numbers: 6 to 18 digits, as the lead search takes them. */
 const numbersOf = (list: string): string[] => [...new Set(list.split(',').filter((number) => number.length > 5 && number.length < 19))];
-
-/**
- * Who ended the call, in VICIdial's words: the customer (CALLER) or the
- * agent (AGENT). The gateway ends a lead call itself only on the agent's
- * (or its CRM's) command, so its own end counts as the agent's. On a call
- * the agent placed the customer is the callee; on one taken, the caller.
- */
-function hangupReasonOf(cdr: Cdr | null): string {
-  if (!cdr) return '';
-  const customerSide: HangupSide = cdr.direction === 'inbound' ? 'caller' : 'callee';
-  return cdr.hangupSide === customerSide ? 'CALLER' : 'AGENT';
-}
 
 interface LoggedCall {
   call: LeadCall;
