@@ -25,6 +25,7 @@ export const DOCUMENTED_NON_AGENT_FUNCTIONS: readonly string[] = [
 /** Why a documented function is not run, where there is more to say than that it is not built. */
 const NOT_RUN_BECAUSE: Readonly<Record<string, string>> = {
   server_refresh: 'the gateway has no VICIdial servers to refresh',
+  ccc_lead_info: "a lead of a call handed over by another VICIdial cluster: the gateway is one system, and its call IDs are not the 18-39 character IDs the function takes",
 };
 
 const NOT_RUN_ANSWER = 'answered `ERROR: NO FUNCTION SPECIFIED`, as the script answers a function it does not run';

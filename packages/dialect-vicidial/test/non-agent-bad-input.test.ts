@@ -19,6 +19,8 @@ const GARBAGE = [
   'campaign_id[]=TESTCAMP&stage[]=csv&header=YES&in_groups=%7C%7C%7C&list_id=-1&search_location=CAMPAIGNLIST',
   'call_id=%00%FF%FE'.padEnd(60, 'X') + '&detail=YES&list_id=99999999999999&leads_counts=Y',
   'session_id=8600051&server_ip=10.10.10.15&phone_login=%27%3B%C3%A9&stage=%FF%FE',
+  'lead_id=80&field_name=first_name,%3B%3C%3E%5B%5C%5D%5E&custom_fields=%FF&search_location=%C3%A9&header=YES&stage=newline&no_update=Y',
+  'status=%C3%A9%27&date=9999-99-99&lead_id=80&no_update=Y',
   'list_id=1x%FF2&list_name=%00%00%00%00%00%00%00&campaign_id=%C3%A9%C3%A9&custom_fields_copy=%FF&xferconf_one=%FF',
 ];
 
@@ -40,6 +42,10 @@ const FUNCTIONS = [
   'update_list',
   'agent_campaigns',
   'check_phone_number',
+  'lead_field_info',
+  'lead_callback_info',
+  'lead_status_search',
+  'phone_number_log',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

@@ -98,6 +98,27 @@ describe('campaigns, lists and leads', () => {
     expect(await ctx.store.direct.leadCalls.get('agent-1000.d1')).toEqual(placed);
   });
 
+  it('finds call log entries by lead, disposition, number and start, the latest first', async () => {
+    await ctx.store.direct.agents.upsert(agent('1000'));
+    const lead = await ctx.store.direct.leads.insert(newLead());
+    const entry = (callId: string, startedAt: string, status: string | null, phoneNumber = '7275554444') => ({
+      callId, leadId: lead.id, campaignId: 'TESTCAMP', agentId: '1000', phoneNumber, status, startedAt: at(startedAt), dispositionedAt: null,
+    });
+    const entries = [entry('agent-1000.s1', '2024-06-01T08:00:00.000Z', 'SALE'), entry('agent-1000.s2', '2024-06-02T08:00:00.000Z', 'SALE'), entry('agent-1000.s3', '2024-06-02T09:00:00.000Z', null, '7275555555')];
+    for (const placed of entries) {
+      await ctx.store.direct.calls.insert(call(placed.callId, { agentId: '1000' }));
+      await ctx.store.direct.leadCalls.insert(placed);
+    }
+    const ids = async (criteria: Parameters<typeof ctx.store.direct.leadCalls.search>[0], limit = 10) => (await ctx.store.direct.leadCalls.search(criteria, limit)).map((found) => found.callId);
+    expect(await ids({ leadId: lead.id })).toEqual(['agent-1000.s3', 'agent-1000.s2', 'agent-1000.s1']);
+    expect(await ids({ leadId: lead.id }, 1)).toEqual(['agent-1000.s3']);
+    expect(await ids({ leadId: lead.id, status: 'SALE', from: at('2024-06-02T00:00:00.000Z'), to: at('2024-06-03T00:00:00.000Z') })).toEqual(['agent-1000.s2']);
+    expect(await ids({ phoneNumber: '7275555555' })).toEqual(['agent-1000.s3']);
+    expect(await ids({ leadId: lead.id, to: at('2024-06-01T08:00:00.000Z') })).toEqual([]);
+    expect(await ids({ leadId: Number.MAX_SAFE_INTEGER + 2 })).toEqual([]);
+    expect(await ctx.store.direct.leadCalls.search({ leadId: lead.id, status: 'SALE' }, 10)).toEqual([entries[1], entries[0]]);
+  });
+
   it('tells system and campaign do-not-call numbers apart; adding twice is one entry', async () => {
     await ctx.store.direct.dnc.add({ phoneNumber: '7275551111', scope: { kind: 'system' } });
     await ctx.store.direct.dnc.add({ phoneNumber: '7275551111', scope: { kind: 'system' } });

@@ -10,3 +10,15 @@ export interface LeadCall {
   startedAt: Date;
   dispositionedAt: Date | null;
 }
+
+/** The dialer's call log entries to find: each criterion given must match. */
+export interface LeadCallSearch {
+  leadId?: number;
+  /** The disposition given. */
+  status?: string;
+  phoneNumber?: string;
+  /** Started at or after. */
+  from?: Date;
+  /** Started before. */
+  to?: Date;
+}

@@ -22,7 +22,7 @@ import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue'
 import { updateLead, type LeadChanges } from './update-lead';
 import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from './screen-lead-update';
 import { switchAgentLead, type LeadSwitch } from './lead-switch';
-import type { LeadCall } from './lead-call';
+import type { LeadCall, LeadCallSearch } from './lead-call';
 import type { LeadStatus } from './lead-status';
 import type { VoicemailMessage } from './voicemail-message';
 import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
@@ -54,6 +54,8 @@ export interface LeadCommands {
   findLeadStatus(status: string, campaignId: string | null): Promise<LeadStatus | null>;
   callbacksOfLead(leadId: number): Promise<Callback[]>;
   getLeadCall(callId: string): Promise<LeadCall | null>;
+  /** The dialer's call log entries matching every criterion given, the latest started first, at most `limit`. */
+  findLeadCalls(criteria: LeadCallSearch, limit: number): Promise<LeadCall[]>;
   addLead(request: AddLeadRequest): Promise<AddedLead>;
   addLeadToList(request: AddLeadToListRequest): Promise<AddedLeadToList>;
   dispositionAgentLead(request: DispositionRequest): Promise<DispositionOutcome>;
@@ -100,6 +102,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     findLeadStatus: (status, campaignId) => direct.leadStatuses.find(status, campaignId),
     callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
     getLeadCall: (callId) => direct.leadCalls.get(callId),
+    findLeadCalls: (criteria, limit) => direct.leadCalls.search(criteria, limit),
     addLead: (request) => track(addLead(ctx, request)),
     addLeadToList: (request) => track(addLeadToList(ctx, request)),
     dispositionAgentLead: (request) => track(dispositionAgentLead(ctx, request)),

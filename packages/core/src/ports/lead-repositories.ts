@@ -4,7 +4,7 @@ import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
 import type { Lead, LeadSearch, NewLead } from '../leads/lead';
-import type { LeadCall } from '../leads/lead-call';
+import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
 import type { VoicemailMessage } from '../leads/voicemail-message';
 import type { MultiDialRequest } from '../transfers/multi-dial-request';
@@ -76,6 +76,8 @@ export interface LeadCallRepository {
   insert(call: LeadCall): Promise<void>;
   get(callId: string): Promise<LeadCall | null>;
   update(call: LeadCall): Promise<void>;
+  /** The entries matching every criterion given, the latest started first, at most `limit`. */
+  search(criteria: LeadCallSearch, limit: number): Promise<LeadCall[]>;
 }
 
 export interface GroupAliasRepository {

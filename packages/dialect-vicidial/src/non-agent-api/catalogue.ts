@@ -16,9 +16,13 @@ import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
 import { ingroupList } from './functions/ingroup-list';
 import { leadAllInfo } from './functions/lead-all-info';
+import { leadCallbackInfo } from './functions/lead-callback-info';
+import { leadFieldInfo } from './functions/lead-field-info';
+import { leadStatusSearch } from './functions/lead-status-search';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
+import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
 import { updateList } from './functions/update-list';
@@ -44,9 +48,13 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   inGroupStatus,
   ingroupList,
   leadAllInfo,
+  leadCallbackInfo,
+  leadFieldInfo,
   leadSearch,
+  leadStatusSearch,
   listInfo,
   loggedInAgents,
+  phoneNumberLog,
   recordingLookup,
   updateLeadFunction,
   updateList,

@@ -61,7 +61,11 @@ async function answerNonAgentApi(deps: ScriptDeps, req: Request, params: PhpPara
   const outcome = await operation.perform(ctx, ctx.params);
   // An answer is a success unless one of its lines is an error (update_lead's refused insertion follows a NOTICE).
   // An answer of no lines is an empty body (lead_search by lead numbers only prints none).
-  if (outcome.ok) return { status: 200, result: outcome.answer, newline: outcome.answer !== '', outcome: /^ERROR:/m.test(outcome.answer) ? 'error' : 'success' };
+  if (outcome.ok) {
+    const bare = typeof outcome.answer !== 'string';
+    const result = typeof outcome.answer === 'string' ? outcome.answer : outcome.answer.bare;
+    return { status: 200, result, newline: !bare && result !== '', outcome: !bare && /^ERROR:/m.test(result) ? 'error' : 'success' };
+  }
   if (outcome.wire.log) deps.logger.error({ err: outcome.cause, function: bytesToText(fn) }, 'Non-Agent API function failed');
   return error(outcome.wire.text(ctx, isDomainError(outcome.cause) ? outcome.cause.details : {}));
 }

@@ -1,4 +1,4 @@
-import { mayWorkWithCampaign } from '@pbx-gateway/core';
+import { mayWorkWithCampaign, type Lead } from '@pbx-gateway/core';
 import { refuse, type NonAgentContext } from './operation';
 
 /**
@@ -22,4 +22,17 @@ export async function searchableLists(ctx: NonAgentContext): Promise<number[] | 
   if (group.allowedCampaigns === null) return null;
   const lists = await Promise.all(group.allowedCampaigns.map((campaignId) => ctx.core.leadListsOfCampaign(campaignId)));
   return lists.flat().map((list) => list.id);
+}
+
+/**
+ * Whether the caller's group may see a lead's list, whatever
+ * `api_list_restrict` says (the lead reading functions): the list must
+ * exist and belong to an allowed campaign (any, for a group not defined).
+ */
+export async function leadListVisible(ctx: NonAgentContext): Promise<(lead: Pick<Lead, 'listId'>) => Promise<boolean>> {
+  const group = await ctx.core.getUserGroup(ctx.apiUser.group);
+  return async (lead) => {
+    const list = await ctx.core.getLeadList(lead.listId);
+    return list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId));
+  };
 }

@@ -34,13 +34,18 @@ export interface NonAgentRefusal {
   log?: boolean;
 }
 
+/** An answer VICIdial prints without a last newline (lead_field_info's value alone). */
+export interface BareAnswer {
+  bare: string;
+}
+
 export interface NonAgentTypes {
   selector: { function: string };
   auth: NonAgentPermission;
   context: NonAgentContext;
   raw: NonAgentParams;
-  /** The answer's lines, without the last newline. */
-  answer: string;
+  /** The answer's lines, without the last newline, or an answer printed as it is. */
+  answer: string | BareAnswer;
   wire: NonAgentRefusal;
 }
 

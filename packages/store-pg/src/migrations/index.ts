@@ -60,6 +60,7 @@ import * as webhookSubscriptions from './180-webhook-subscriptions';
 import * as agentInternalCalls from './185-agent-internal-calls';
 import * as extensionLegEnds from './190-extension-leg-ends';
 import * as dispoPauseCodeAndMultiDial from './195-dispo-pause-code-and-multi-dial';
+import * as leadCallSearch from './205-lead-call-search';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -131,6 +132,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '185-agent-internal-calls', migration: agentInternalCalls },
   { name: '190-extension-leg-ends', migration: extensionLegEnds },
   { name: '195-dispo-pause-code-and-multi-dial', migration: dispoPauseCodeAndMultiDial },
+  { name: '205-lead-call-search', migration: leadCallSearch },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

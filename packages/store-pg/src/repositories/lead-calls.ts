@@ -48,5 +48,17 @@ export function createLeadCallRepository(db: Knex): LeadCallRepository {
     async update(call) {
       await db('lead_calls').where({ call_id: call.callId }).update(toColumns(call));
     },
+
+    async search(criteria, limit) {
+      if (criteria.leadId !== undefined && !Number.isSafeInteger(criteria.leadId)) return [];
+      const query = db('lead_calls');
+      if (criteria.leadId !== undefined) query.where({ lead_id: criteria.leadId });
+      if (criteria.status !== undefined) query.where({ status: criteria.status });
+      if (criteria.phoneNumber !== undefined) query.where({ phone_number: criteria.phoneNumber });
+      if (criteria.from !== undefined) query.where('started_at', '>=', criteria.from);
+      if (criteria.to !== undefined) query.where('started_at', '<', criteria.to);
+      const rows: LeadCallRow[] = await query.orderBy([{ column: 'started_at', order: 'desc' }, { column: 'call_id', order: 'desc' }]).limit(limit);
+      return rows.map(toLeadCall);
+    },
   };
 }

@@ -1472,6 +1472,20 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(call) {
       await access.update('leadCalls', call.callId, copy(call));
     },
+    async search(criteria, limit) {
+      return values<LeadCall>('leadCalls')
+        .filter(
+          (call) =>
+            (criteria.leadId === undefined || call.leadId === criteria.leadId) &&
+            (criteria.status === undefined || call.status === criteria.status) &&
+            (criteria.phoneNumber === undefined || call.phoneNumber === criteria.phoneNumber) &&
+            (criteria.from === undefined || call.startedAt >= criteria.from) &&
+            (criteria.to === undefined || call.startedAt < criteria.to),
+        )
+        .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (a.callId < b.callId ? 1 : a.callId > b.callId ? -1 : 0))
+        .slice(0, limit)
+        .map(copy);
+    },
   };
 
   const groupAliases: GroupAliasRepository = {

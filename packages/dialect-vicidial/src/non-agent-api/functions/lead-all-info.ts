@@ -1,42 +1,10 @@
-import { mayWorkWithCampaign, type Lead } from '@pbx-gateway/core';
-import { utf8ToBytes } from '../../wire/php-params';
-import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import type { Lead } from '@pbx-gateway/core';
+import { LEAD_INFO_COLUMNS, leadColumns } from '../lead-columns';
+import { leadListVisible } from '../list-restriction';
+import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 
-const COLUMNS = [
-  'status',
-  'user',
-  'vendor_lead_code',
-  'source_id',
-  'list_id',
-  'gmt_offset_now',
-  'phone_code',
-  'phone_number',
-  'title',
-  'first_name',
-  'middle_initial',
-  'last_name',
-  'address1',
-  'address2',
-  'address3',
-  'city',
-  'state',
-  'province',
-  'postal_code',
-  'country_code',
-  'gender',
-  'date_of_birth',
-  'alt_phone',
-  'email',
-  'security_phrase',
-  'comments',
-  'called_count',
-  'last_local_call_time',
-  'rank',
-  'owner',
-  'entry_list_id',
-  'lead_id',
-] as const;
+const COLUMNS = [...LEAD_INFO_COLUMNS, 'entry_list_id', 'lead_id'] as const;
 
 /** lead_all_info's own separators: csv, tab, newline, else a pipe. */
 const SEPARATORS: Readonly<Record<string, string>> = { csv: ',', tab: '\t', newline: '\n', pipe: '|' };
@@ -51,55 +19,11 @@ const readInput = readWith((params) => ({
   header: params.read('header', { keep: '0-9{L}' }),
 }));
 
-/**
- * A lead's values in VICIdial's column order. A lead without a date of
- * birth shows MySQL's zero date, as one added through the API does; the
- * gateway keeps no time of the last call, so that column is empty.
- */
-const valuesOf = (lead: Lead): string[] =>
-  [
-    lead.status,
-    lead.user,
-    lead.vendorLeadCode,
-    lead.sourceId,
-    String(lead.listId),
-    lead.gmtOffsetNow,
-    lead.phoneCode,
-    lead.phoneNumber,
-    lead.title,
-    lead.firstName,
-    lead.middleInitial,
-    lead.lastName,
-    lead.address1,
-    lead.address2,
-    lead.address3,
-    lead.city,
-    lead.state,
-    lead.province,
-    lead.postalCode,
-    lead.countryCode,
-    lead.gender,
-    lead.dateOfBirth ?? '0000-00-00',
-    lead.altPhone,
-    lead.email,
-    lead.securityPhrase,
-    lead.comments,
-    String(lead.calledCount),
-    '',
-    String(lead.rank),
-    lead.owner,
-    String(lead.entryListId),
-    String(lead.id),
-  ].map(utf8ToBytes);
-
-/** Whether the caller's group may see the lead's list: it must exist and belong to an allowed campaign (any, for a group not defined). */
-async function listVisible(ctx: NonAgentContext): Promise<(lead: Lead) => Promise<boolean>> {
-  const group = await ctx.core.getUserGroup(ctx.apiUser.group);
-  return async (lead) => {
-    const list = await ctx.core.getLeadList(lead.listId);
-    return list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId));
-  };
-}
+/** A lead's values in VICIdial's column order. */
+const valuesOf = (lead: Lead, timeZone: string): string[] => {
+  const values = leadColumns(lead, timeZone);
+  return COLUMNS.map((column) => values[column]);
+};
 
 /**
  * lead_all_info: every field of a lead (by `lead_id`), or of each lead with
@@ -126,14 +50,14 @@ export const leadAllInfo = defineNonAgentFunction({
     if (leads.length === 0) throw refuse(notFound);
 
     const separator = SEPARATORS[input.stage] ?? '|';
-    const visible = await listVisible(ctx);
+    const visible = await leadListVisible(ctx);
     const refusals: string[] = [];
     const rows: string[] = [];
     let hiddenList: number | null = null;
     for (const lead of leads) {
       if (await visible(lead)) {
         if (input.header === 'YES') rows.push(COLUMNS.join(separator));
-        rows.push(valuesOf(lead).join(separator));
+        rows.push(valuesOf(lead, ctx.settings.timeZone).join(separator));
         continue;
       }
       hiddenList = lead.listId;
