@@ -17,6 +17,7 @@ import { forceBusyOperation } from './operations/force-busy';
 import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
 import { forceLogoutOperation } from './operations/force-logout';
+import { forceLogoutWithReasonOperation } from './operations/force-logout-with-reason';
 import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
@@ -55,6 +56,7 @@ export const OPERATIONS: readonly Operation[] = [
   forceLoginOperation,
   logoutOperation,
   forceLogoutOperation,
+  forceLogoutWithReasonOperation,
   getAgentEventOperation,
   beginPlayOperation,
   stopPlayOperation,
@@ -112,7 +114,6 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
  */
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
   [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
-  ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}', NOT_IMPLEMENTED],
   ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),

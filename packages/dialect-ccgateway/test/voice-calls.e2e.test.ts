@@ -77,6 +77,27 @@ describe('CC-Gateway voice calls on the whole stack: callout, hold, gethold, rel
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Customer_Release {"callid":"${third}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
   });
 
+  test('forcelogoutwithreason during a call: the call is released, the agent signed out with its cause; 100-005 for a cause out of 1-255', async () => {
+    for (const reason of ['0', '256', 'x', '-1', '007']) {
+      expect((await gateway().http.delete(`${BASE}/onlineagent/101/forcelogoutwithreason/${reason}`).set('Guid', guid)).text).toBe(failure('100-005', 'invalid sign-out parameter'));
+    }
+    const callId = await placeCall();
+    const res = await gateway().http.delete(`${BASE}/onlineagent/101/forcelogoutwithreason/42`).set('Guid', guid).set('Content-Type', 'application/json; charset=UTF-8');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(SUCCESS);
+    expect(await gateway().core.getAgentSession('101')).toBeNull();
+    // The GUID dies with the session; the sign-out's event is the last the agent's mailbox got (the call's release comes after the session).
+    expect((await gateway().http.get(`${BASE}/agentevent/101`).set('Guid', guid)).text).toBe(failure('100-006', 'agent not signed in'));
+    await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.state === 'ended' || undefined, 10_000, 'the call to end');
+    const mailbox = await gateway().query<{ message: { eventType: string } }>("SELECT message FROM agent_mailbox WHERE agent_id = '101' AND channel = 'ccgateway' ORDER BY id");
+    expect(mailbox.map((row) => row.message.eventType).at(-1)).toBe('AgentOther_ShutdownService');
+    const logged = await gateway().query<{ data: Record<string, unknown> }>("SELECT data FROM event_log WHERE type = 'AgentLoggedOut' AND data->>'agentId' = '101' ORDER BY id DESC LIMIT 1");
+    expect(logged[0]?.data).toEqual({ agentId: '101', via: 'ccgateway', reason: 'forced', cause: 42 });
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101', toNumber: CUSTOMER });
+    expect((await gateway().http.delete(`${BASE}/onlineagent/101/forcelogoutwithreason/42`).set('Guid', guid)).text).toBe(failure('100-006', 'agent not signed in'));
+  });
+
   test('a busy customer: AgentEvent_Call_Out_Fail with the call id, the agent idle again', async () => {
     await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'busy', ringMs: 300 });
     const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
