@@ -49,6 +49,7 @@ import { transferOperation } from './operations/transfer';
 import { confJoinOperation } from './operations/conf-join';
 import { beginMuteOperation } from './operations/begin-mute';
 import { endMuteOperation } from './operations/end-mute';
+import { secondDialExOperation, secondDialOperation } from './operations/second-dial';
 
 /** The interfaces this gateway answers, one line each. */
 export const OPERATIONS: readonly Operation[] = [
@@ -87,6 +88,8 @@ export const OPERATIONS: readonly Operation[] = [
   confJoinOperation,
   beginMuteOperation,
   endMuteOperation,
+  secondDialOperation,
+  secondDialExOperation,
   addSuperviseOperation,
   addInsertOperation,
   requestWhisperAgentOperation,
@@ -118,7 +121,7 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
-  ...['seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
+  ...['connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map(

@@ -1,4 +1,4 @@
-import { collectEvents, described, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
 import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS, failure } from './wire-client';
 
 const VC = `${BASE}/voicecall/101`;
@@ -75,6 +75,26 @@ describe('CC-Gateway voice calls on the whole stack: callout, hold, gethold, rel
     );
     await gateway().farEnd.hangup(customerLeg.id, 16);
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Customer_Release {"callid":"${third}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+  });
+
+  test('seconddial and seconddialex: the keys reach the customer, no events; 000-002 for a bad number, 100-007 without a call', async () => {
+    expect((await gateway().http.post(`${VC}/seconddial?number=123`).set('Guid', guid)).text).toBe(failure('100-007', 'internal error while executing the agent operation'));
+    const callId = await placeCall();
+    const customerLeg = (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'customer')!;
+    for (const bad of ['', '12%23', '1a', '1'.repeat(25)]) {
+      expect((await gateway().http.post(`${VC}/seconddial?number=${bad}`).set('Guid', guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    }
+    expect((await gateway().http.post(`${VC}/seconddialex?number=1x`).set('Guid', guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await gateway().http.post(`${VC}/seconddial`).set('Guid', guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await gateway().http.post(`${VC}/seconddial?number=12*`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/seconddialex?number=3%234`).set('Guid', guid)).text).toBe(SUCCESS);
+    const heard = await gateway().waitFor(async () => {
+      const digits = await gateway().farEnd.heardDtmf(customerLeg.id);
+      return digits.length >= 6 ? digits : false;
+    }, 10_000, 'the customer to hear the keys');
+    expect(heard).toBe('12*3#4');
+    expect((await gateway().http.put(`${VC}/seconddial?number=1`).set('Guid', guid)).status).toBe(405);
+    expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
   });
 
   test('forcelogoutwithreason during a call: the call is released, the agent signed out with its cause; 100-005 for a cause out of 1-255', async () => {
