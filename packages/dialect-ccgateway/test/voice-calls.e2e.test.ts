@@ -77,6 +77,36 @@ describe('CC-Gateway voice calls on the whole stack: callout, hold, gethold, rel
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([`AgentEvent_Customer_Release {"callid":"${third}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
   });
 
+  test('callout while the customer is held: the number is consulted in the same call, confjoin joins the three; without a hold: 100-009', async () => {
+    const CONSULTED = '800123457';
+    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 300 });
+    const callId = await placeCall();
+    expect((await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CONSULTED })).text).toBe(failure('100-009', 'agent state cannot be changed'));
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Hold {"callid":"${callId}"}`]);
+    const res = await gateway().http.put(`${VC}/callout`).set('Content-Type', 'application/json; charset=UTF-8').set('Guid', guid).send({ called: CONSULTED });
+    expect(res.text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    const { fromNumber } = (await gateway().core.getCall(callId))!.call;
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual([
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
+      `AgentEvent_Talking {"caller":"${fromNumber}","called":"${CONSULTED}","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
+    ]);
+    const { call, legs } = (await gateway().core.getCall(callId))!;
+    const customer = legs.find((leg) => leg.role === 'customer')!;
+    const third = legs.find((leg) => leg.role === 'third_party' && leg.state === 'up')!;
+    expect(call.progress).toMatchObject({ parkedLegIds: [customer.id] });
+    // A third call while consulting is refused: the agent holds one call and talks on another.
+    expect((await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CONSULTED })).text).toBe(failure('100-009', 'agent state cannot be changed'));
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid: callId })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callId}","partner":"${CUSTOMER},${CONSULTED}"}`]);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.channels.includes(customer.id) && candidate.channels.includes(third.id) && candidate.channels.length === 3),
+      10_000,
+      'customer, agent and consulted party in one bridge',
+    );
+    expect(bridge.channels).toHaveLength(3);
+  });
+
   test('seconddial and seconddialex: the keys reach the customer, no events; 000-002 for a bad number, 100-007 without a call', async () => {
     expect((await gateway().http.post(`${VC}/seconddial?number=123`).set('Guid', guid)).text).toBe(failure('100-007', 'internal error while executing the agent operation'));
     const callId = await placeCall();
