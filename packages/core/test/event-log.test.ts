@@ -104,3 +104,16 @@ test("a customer transferred to a queue: a calls event of the call's tenant; an 
   expect(transferred).toMatchObject({ topic: 'calls', tenant: 'acme', data: { callId: 'c1', agentId: '1000', toCallId: 'c2' } });
   expect(eventLogEntry({ type: 'AgentPhoneRinging', agentId: '1000', callId: 'c1', legId: 'l1', at }).tenant).toBeNull();
 });
+
+test('a sign-out logs its cause only when the sign-out gave one', async () => {
+  const t = await setup();
+  await loginPlain(t, '1000');
+  await t.core.logoutAgent({ agentId: '1000', whenInCall: 'force', cause: 42 });
+  await loginPlain(t, '1000');
+  await t.core.logoutAgent({ agentId: '1000', whenInCall: 'refuse' });
+  const signOuts = (await logged(t)).filter((entry) => entry.type === 'AgentLoggedOut').map((entry) => entry.data);
+  expect(signOuts).toEqual([
+    { agentId: '1000', via: expect.any(String), reason: 'forced', cause: 42 },
+    { agentId: '1000', via: expect.any(String), reason: 'requested' },
+  ]);
+});

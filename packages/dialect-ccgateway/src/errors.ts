@@ -9,6 +9,7 @@ export type Retcode =
   | '100-002'
   | '100-003'
   | '100-004'
+  | '100-005'
   | '100-006'
   | '100-007'
   | '100-009'
@@ -55,6 +56,7 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '100-002': 'agent already signed in',
   '100-003': 'cti resource unavailable',
   '100-004': 'wrong agent id or password',
+  '100-005': 'invalid sign-out parameter',
   '100-006': 'agent not signed in',
   '100-007': 'internal error while executing the agent operation',
   '100-009': 'agent state cannot be changed',

@@ -115,6 +115,23 @@ function talkingContent(call: Call, called = call.toNumber): WireEventContent {
 }
 
 /**
+ * The customer back in the agent's call. With a consulted party still on
+ * the line the three of them talk: `AgentEvent_Conference` (Huawei
+ * `cec_07_1358`), `partner` the numbers of the two other parties, the
+ * customer's first; otherwise the agent talks with the customer again.
+ */
+async function retrievedNotice(event: Extract<DomainEvent, { type: 'CallPartyRetrieved' }>, tx: StoreTransaction): Promise<Notice> {
+  const { call, leg } = event;
+  const thirdPartyLegId = 'thirdPartyLegId' in call.progress ? call.progress.thirdPartyLegId : null;
+  if (thirdPartyLegId && isCustomerLeg(call, leg)) {
+    const third = (await tx.calls.legsOf(call.id)).find((candidate) => candidate.id === thirdPartyLegId && candidate.state === 'up');
+    const customerNumber = call.purpose === 'inbound' ? call.fromNumber : call.toNumber;
+    if (third) return ['AgentEvent_Conference', { callid: call.id, partner: `${customerNumber},${third.dialedNumber}` }];
+  }
+  return ['AgentEvent_Talking', talkingContent(call)];
+}
+
+/**
  * A leg of an agent's call ended. A callout whose customer never answered
  * failed (`AgentEvent_Call_Out_Fail`, its content the bare call id). Of a
  * call that was talking, the first of agent and customer to go says who
@@ -218,7 +235,7 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction, agentId: stri
       // Any value but 0 is a failure (`cec_07_1369`); 1 as in Huawei's example. The customer is the agent's again.
       return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: TRANSFER_FAILED, callId: event.callId }]] : [];
     case 'CallPartyRetrieved':
-      return [['AgentEvent_Talking', talkingContent(event.call)]];
+      return [await retrievedNotice(event, tx)];
     case 'CallTakenOver':
       // Intercept (Huawei `cec_07_2403`): the inspector talks with the customer; the agent's call is released by the platform.
       return event.side === 'taken_by' ? [['AgentEvent_Talking', talkingContent(event.call)]] : [['AgentEvent_Call_Release', { callid: event.call.id }]];

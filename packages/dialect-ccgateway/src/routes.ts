@@ -17,6 +17,7 @@ import { forceBusyOperation } from './operations/force-busy';
 import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
 import { forceLogoutOperation } from './operations/force-logout';
+import { forceLogoutWithReasonOperation } from './operations/force-logout-with-reason';
 import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
@@ -48,6 +49,7 @@ import { transferOperation } from './operations/transfer';
 import { confJoinOperation } from './operations/conf-join';
 import { beginMuteOperation } from './operations/begin-mute';
 import { endMuteOperation } from './operations/end-mute';
+import { secondDialExOperation, secondDialOperation } from './operations/second-dial';
 
 /** The interfaces this gateway answers, one line each. */
 export const OPERATIONS: readonly Operation[] = [
@@ -55,6 +57,7 @@ export const OPERATIONS: readonly Operation[] = [
   forceLoginOperation,
   logoutOperation,
   forceLogoutOperation,
+  forceLogoutWithReasonOperation,
   getAgentEventOperation,
   beginPlayOperation,
   stopPlayOperation,
@@ -85,6 +88,8 @@ export const OPERATIONS: readonly Operation[] = [
   confJoinOperation,
   beginMuteOperation,
   endMuteOperation,
+  secondDialOperation,
+  secondDialExOperation,
   addSuperviseOperation,
   addInsertOperation,
   requestWhisperAgentOperation,
@@ -112,12 +117,11 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
  */
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
   [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
-  ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}', NOT_IMPLEMENTED],
   ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
-  ...['seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
+  ...['connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map(

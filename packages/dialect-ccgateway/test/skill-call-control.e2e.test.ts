@@ -160,9 +160,8 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
       `AgentEvent_Talking {"caller":"5550145","called":"${CONSULTED}","callid":"${callid}","feature":"0","type":"main","mediaAbility":"1"}`,
     ]);
     expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([
-      `AgentEvent_Talking {"caller":"5550145","called":"${DID}","callid":"${callid}","feature":"0","type":"main","mediaAbility":"1"}`,
-    ]);
+    // Huawei cec_07_1358: the three talk; partner is the caller's number, then the consulted party's.
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callid}","partner":"5550145,${CONSULTED}"}`]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.channels.includes(caller.id) && candidate.channels.includes(third.id) && candidate.channels.length === 3),
       10_000,

@@ -124,7 +124,7 @@ describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
       `AgentEvent_Talking {"caller":"${fromNumber}","called":"${CONSULTED}","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
     ]);
     expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 1))[0]).toMatch(/^AgentEvent_Talking /);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callId}","partner":"${CUSTOMER},${CONSULTED}"}`]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.channels.includes(customer.id) && candidate.channels.includes(third.id) && candidate.channels.length === 3),
       10_000,

@@ -123,7 +123,8 @@ describe('CC-Gateway transfer', () => {
     expect((await post(app, 'confjoin')).text).toBe(SUCCESS);
     await app.t.settle();
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [] });
-    expect((await drainEvents(app, app.guid))[0]).toMatch(/^AgentEvent_Talking /);
+    const customerNumber = (await app.t.core.getCall(app.callId))!.call.toNumber;
+    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Conference {"callid":"${app.callId}","partner":"${customerNumber},5550177"}`]);
     expect((await legOf(app.t, app.callId, 'third_party')).state).toBe('up');
   });
 

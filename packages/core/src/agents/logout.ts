@@ -14,6 +14,8 @@ export interface AgentLogoutRequest {
    * agent is no call of its own for `refuse`: it goes back to its queue.
    */
   whenInCall: 'defer' | 'refuse' | 'force';
+  /** The dialect's sign-out cause code (Huawei's 1–255), kept on the logout event for the record. */
+  cause?: number;
 }
 
 export type LogoutOutcome = 'logged_out' | 'logout_pending';
@@ -30,7 +32,7 @@ export async function logoutAgent(ctx: CoreContext, request: AgentLogoutRequest)
           return 'logout_pending';
         }
       }
-      await endAgentSession(ctx, uow, session, request.whenInCall === 'force' ? 'forced' : 'requested');
+      await endAgentSession(ctx, uow, session, request.whenInCall === 'force' ? 'forced' : 'requested', request.cause);
       return 'logged_out';
     }),
   );

@@ -20,7 +20,7 @@ type LogoutReason = Extract<DomainEvent, { type: 'AgentLoggedOut' }>['reason'];
  * ends even while the engine is away, and reconciliation tidies up once it
  * is back.
  */
-export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, reason: LogoutReason): Promise<void> {
+export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session: AgentSession, reason: LogoutReason, cause?: number): Promise<void> {
   const { tx, now } = uow;
   const ringing = await callRingingFor(uow, session);
   if (ringing) await withdrawRinging(ctx, uow, session, ringing);
@@ -42,7 +42,7 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
   await tx.sessions.delete(session.agentId);
   await leaveSessionQueues(uow, session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
-  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, eventPush: session.eventPush, at: now });
+  uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, ...(cause === undefined ? {} : { cause }), eventPush: session.eventPush, at: now });
 }
 
 /** Queues joined for the session (dynamic members) are left with it; provisioned memberships stay. */

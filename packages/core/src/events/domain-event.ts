@@ -16,7 +16,7 @@ export type DomainEvent =
    * `push_failed`: the session's events could not be pushed to its receiver.
    * `eventPush`: where the ended session's events went, if they were pushed.
    */
-  | { type: 'AgentLoggedOut'; agentId: string; via: LoginChannel; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout' | 'push_failed'; eventPush?: EventPush | null; at: Date }
+  | { type: 'AgentLoggedOut'; agentId: string; via: LoginChannel; reason: 'requested' | 'after_call' | 'forced' | 'idle_timeout' | 'push_failed'; cause?: number; eventPush?: EventPush | null; at: Date }
   /**
    * `reason`: the pause's reason (to `paused`), `requested` for after-call
    * work the agent asked for, else what put the agent there. `endedPause`:

@@ -27,7 +27,7 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
     case 'AgentLoggedIn':
       return { ...base, topic: 'agents', tenant: null, data: { agentId: event.agentId, state: event.state, pauseReason: event.pauseReason } };
     case 'AgentLoggedOut':
-      return { ...base, topic: 'agents', tenant: null, data: { agentId: event.agentId, via: event.via, reason: event.reason } };
+      return { ...base, topic: 'agents', tenant: null, data: { agentId: event.agentId, via: event.via, reason: event.reason, ...(event.cause === undefined ? {} : { cause: event.cause }) } };
     case 'AgentStateChanged':
       return {
         ...base,

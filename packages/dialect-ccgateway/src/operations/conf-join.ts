@@ -4,14 +4,14 @@ import { agentSession } from './agent-session';
 
 /**
  * `POST /voicecall/{agentid}/confjoin`: after a talk transfer (`transfer`
- * mode 3) the held customer comes back into the call with the agent and the
- * consulted party: a three-way call (`AgentEvent_Talking`), on a callout or
- * a skill call. No call:
+ * mode 3) or a callout while holding, the held customer comes back into
+ * the call with the agent and the consulted party: a three-way call (`AgentEvent_Conference`, Huawei
+ * `cec_07_1245`), on a callout or a skill call. No call:
  * `200-010`; no held customer to join: `200-011`.
  */
 export const confJoinOperation = defineInterface({
   name: 'confJoin',
-  partial: 'after a talk transfer only (no `AgentEvent_Conference`: the spec lists `AgentEvent_Talking`)',
+  partial: 'joins the held customer with the party consulted in the same call (after a talk transfer or a callout while holding); the body\'s `callid` is not read',
   method: 'POST',
   path: '/voicecall/{agentid}/confjoin',
   body: 'none',

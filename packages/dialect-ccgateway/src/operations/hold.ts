@@ -10,7 +10,6 @@ import { agentSession } from './agent-session';
  */
 export const holdOperation = defineInterface({
   name: 'hold',
-  partial: 'a callout while a call is held is refused (`100-009`)',
   method: 'POST',
   path: '/voicecall/{agentid}/hold',
   body: 'none',

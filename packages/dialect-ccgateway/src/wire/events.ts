@@ -21,6 +21,7 @@ export type WireEventType =
   | 'AgentEvent_Call_Out_Fail'
   | 'AgentEvent_Inside_Call_Fail'
   | 'AgentEvent_Hold'
+  | 'AgentEvent_Conference'
   | 'AgentEvent_SuccTransResult'
   | 'AgentEvent_Customer_Release'
   | 'AgentOther_PhoneAlerting'

@@ -204,6 +204,7 @@ const CCGATEWAY_MESSAGES: Readonly<Record<string, readonly string[]>> = {
   '100-002': ['agent already signed in'],
   '100-003': ['cti resource unavailable'],
   '100-004': ['wrong agent id or password'],
+  '100-005': ['invalid sign-out parameter'],
   '100-006': ['agent not signed in'],
   '100-007': ['internal error while executing the agent operation'],
   '100-009': ['agent state cannot be changed'],

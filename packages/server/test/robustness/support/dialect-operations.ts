@@ -360,8 +360,10 @@ const CCGATEWAY: readonly DialectOperation[] = [
     ['mode', 2, 'number', ['3', 0]],
   ]),
   ccgateway('beginMute', 'POST', 'voicecall/101/beginmute', guid101),
+  ccgateway('forceLogoutWithReason', 'DELETE', 'onlineagent/102/forcelogoutwithreason/7', guid102),
+  ccgateway('secondDialEx', 'POST', 'voicecall/101/seconddialex', guid101, [], [['number', '12#', 'plain', ['*', '123456789012345678901234']]]),
   // An interface of the product the gateway answers "not supported".
-  ccgateway('secondDial', 'POST', 'voicecall/101/seconddial', guid101, [['number', '800123456', 'number']]),
+  ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
 ];
 
 // ---- Sip_Call: `service=App.Sip_*` on `/`, form bodies ------------------------------------------------
