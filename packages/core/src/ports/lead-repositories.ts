@@ -8,6 +8,7 @@ import type { LeadCall } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
 import type { VoicemailMessage } from '../leads/voicemail-message';
 import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
+import type { HopperEntry, NewHopperEntry } from '../leads/hopper';
 
 export interface CampaignRepository {
   get(id: string): Promise<Campaign | null>;
@@ -93,4 +94,16 @@ export interface VoicemailMessageRepository {
   /** Sets the lead's message, replacing the one it had. */
   put(message: VoicemailMessage): Promise<void>;
   get(leadId: number): Promise<VoicemailMessage | null>;
+}
+
+export interface HopperRepository {
+  add(entry: NewHopperEntry): Promise<HopperEntry>;
+  findForLead(leadId: number): Promise<HopperEntry | null>;
+  remove(id: number): Promise<void>;
+  /** Removes the lead's entry, if any (the lead is deleted). */
+  removeForLead(leadId: number): Promise<void>;
+  /** A campaign's entries in dialling order: the highest priority first, then the first queued. */
+  listForCampaign(campaignId: string): Promise<HopperEntry[]>;
+  /** Takes out the campaign's first READY entry in dialling order (one taker per entry); null when none waits. */
+  takeFirstReady(campaignId: string): Promise<HopperEntry | null>;
 }

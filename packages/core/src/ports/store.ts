@@ -22,6 +22,7 @@ import type {
   CampaignRepository,
   DncRepository,
   GroupAliasRepository,
+  HopperRepository,
   LeadCallRepository,
   LeadListRepository,
   LeadRepository,
@@ -74,6 +75,8 @@ export interface StoreTransaction {
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
+  /** Leads queued for dialling, per campaign. */
+  readonly hopper: HopperRepository;
   readonly voicemailMessages: VoicemailMessageRepository;
   readonly notifications: AgentNotificationRepository;
   readonly eventLog: EventLogRepository;

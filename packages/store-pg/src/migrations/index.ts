@@ -59,6 +59,8 @@ import * as voiceBroadcastQueue from './176-voice-broadcast-queue';
 import * as webhookSubscriptions from './180-webhook-subscriptions';
 import * as agentInternalCalls from './185-agent-internal-calls';
 import * as extensionLegEnds from './190-extension-leg-ends';
+import * as leadHopper from './200-lead-hopper';
+import * as leadListSettings from './201-lead-list-settings';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -129,6 +131,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '180-webhook-subscriptions', migration: webhookSubscriptions },
   { name: '185-agent-internal-calls', migration: agentInternalCalls },
   { name: '190-extension-leg-ends', migration: extensionLegEnds },
+  { name: '200-lead-hopper', migration: leadHopper },
+  { name: '201-lead-list-settings', migration: leadListSettings },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
