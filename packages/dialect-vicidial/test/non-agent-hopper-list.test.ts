@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
 
@@ -107,6 +108,22 @@ describe('update_lead add_to_hopper / remove_from_hopper', () => {
     expectVicidialAnswer(await call('update_lead', `lead_id=${lead}&phone_number=3125550401&remove_from_hopper=Y`), `NOTICE: update_lead REMOVED FROM HOPPER - 3125550401|${lead}|READY|6666\n`);
     expectVicidialAnswer(await call('update_lead', `lead_id=${lead}&remove_from_hopper=Y`), `NOTICE: update_lead NOT REMOVED FROM HOPPER, LEAD IS NOT IN THE HOPPER - |${lead}|6666\n`);
     expectVicidialAnswer(await api('campaign_id=TESTCAMP'), 'ERROR: hopper_list THERE ARE NO LEADS IN THE HOPPER FOR THIS CAMPAIGN: 6666|TESTCAMP\n');
+  });
+
+  test('an entry a dialer works on (INCALL) stays: NOT REMOVED, with its status', async () => {
+    const added = await call('update_lead', `lead_id=${lead}&add_to_hopper=Y`);
+    expect(added.text).toMatch(/^NOTICE: update_lead ADDED TO HOPPER - /);
+    // The gateway has no hopper loader marking entries: the status a dialer would set is written as it would be.
+    const db = new Client({ connectionString: gateway().databaseUrl });
+    await db.connect();
+    try {
+      await db.query("UPDATE lead_hopper SET status = 'INCALL' WHERE lead_id = $1", [Number(lead)]);
+      expectVicidialAnswer(await call('update_lead', `lead_id=${lead}&phone_number=3125550401&remove_from_hopper=Y`), `NOTICE: update_lead NOT REMOVED FROM HOPPER - 3125550401|${lead}|INCALL|6666\n`);
+      expectVicidialAnswer(await api('campaign_id=TESTCAMP'), `0|0|${lead}|101|3125550401|1||NEW|0|0.00|0||P|||0|\n`);
+    } finally {
+      await db.query('DELETE FROM lead_hopper WHERE lead_id = $1', [Number(lead)]);
+      await db.end();
+    }
   });
 
   test('after the lead update line; both options: added then removed', async () => {
