@@ -14,8 +14,8 @@ export interface HopperParams {
 
 /** VICIdial's hopper priorities run from -99 to 99; anything else (or none) queues at 0 (see docs). */
 function priorityOf(text: string): number {
-  // -0 is 0.
-  return /^-?\d{1,2}$/.test(text) ? Number(text) + 0 || 0 : 0;
+  // `|| 0`: -0 is 0.
+  return /^-?\d{1,2}$/.test(text) ? Number(text) || 0 : 0;
 }
 
 export const readHopperParams = (params: NonAgentParams): HopperParams => ({
