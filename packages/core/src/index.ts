@@ -26,6 +26,7 @@ export * from './leads/do-not-call';
 export * from './leads/lead-call';
 export * from './leads/group-alias';
 export * from './leads/manual-dial-queue';
+export * from './leads/hopper';
 export * from './leads/voicemail-message';
 export * from './ports/lead-repositories';
 export * from './credentials/access-token';
@@ -80,6 +81,8 @@ export type { AddLeadToListRequest, AddedLeadToList, DuplicateCheck, DuplicateSc
 export type { DispositionRequest, DispositionOutcome } from './leads/disposition';
 export type { LeadPreviewAction } from './leads/lead-preview';
 export type { QueueManualDialOutcome } from './leads/manual-dial-queue-commands';
+export type { HopperAddition, HopperRequest } from './leads/add-to-hopper';
+export type { HopperRemoval } from './leads/remove-from-hopper';
 export type { TrackWork } from './kernel/tracked-work';
 export * from './playback/media-resolution';
 export * from './directory/extension-lookup';

@@ -259,6 +259,25 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     expectVicidialAnswer(await api(`${DIAL}&value=MANUALNEXT&agent_user=1008`), 'ERROR: phone number is not valid - 1008|MANUALNEXT||\n');
   });
 
+  test("MANUALNEXT takes the campaign's hopper first: the highest priority, whatever the lead's status", async () => {
+    const gw = gateway();
+    await gw.waitFor(async () => (await gw.core.getAgentSession('1008'))?.currentCallId === null, 15000, 'agent 1008 off the phone');
+    await api('function=external_pause&value=PAUSE&agent_user=1008');
+    expect(await gw.core.addLeadToHopper({ leadId: 70, priority: 0, source: 'P' })).toMatchObject({ outcome: 'added' });
+    expect(await gw.core.addLeadToHopper({ leadId: 71, priority: 5, source: 'P' })).toMatchObject({ outcome: 'added' });
+    const response = await api(`${DIAL}&value=MANUALNEXT&agent_user=1008`);
+    expect(response.text).toMatch(/^SUCCESS: external_dial function set - MANUALNEXT\|1008\|\|NO\|NO\|NO\|\|\d+\|\|\|\|\n$/);
+    expect((await gw.core.getAgentSession('1008'))!.lead).toMatchObject({ leadId: 71 });
+    const customer = await answeredCustomer('1008');
+    expect(customer.endpoint).toContain('13125557100');
+    // The entry taken leaves the hopper; the other waits.
+    expect(await gw.core.hopperEntryOfLead(71)).toBeNull();
+    expect(await gw.core.hopperEntryOfLead(70)).toMatchObject({ status: 'READY', campaignId: 'ALTCAMP' });
+    await customerHangsUp(customer);
+    await api('function=external_status&value=A&agent_user=1008');
+    expect(await gw.core.removeLeadFromHopper(70)).toEqual({ outcome: 'removed', status: 'READY' });
+  });
+
   test('search=YES finds the lead by number in the campaign; elsewhere the number is a new lead', async () => {
     const gw = gateway();
     await pausedAndFree();

@@ -52,13 +52,20 @@ test.each([
 
 test('added: inactive by default, active with active=Y, the optional fields it can take accepted', async () => {
   expectVicidialAnswer(await api(`${REQUIRED}&drop_inbound_group=TEST_IN&local_call_time=campaign&tz_method=POSTAL_CODE&reset_time=0900`), 'SUCCESS: add_list LIST HAS BEEN ADDED - 6666|1101|Test API list|TESTCAMP\n');
-  expect(await gateway().core.getLeadList(1101)).toEqual({ id: 1101, name: 'Test API list', campaignId: 'TESTCAMP', active: false });
+  // The settings given are kept by VICIdial's names.
+  expect(await gateway().core.getLeadList(1101)).toEqual({
+    id: 1101,
+    name: 'Test API list',
+    campaignId: 'TESTCAMP',
+    active: false,
+    settings: { drop_inbound_group: 'TEST_IN', local_call_time: 'campaign', tz_method: 'POSTAL_CODE', reset_time: '0900' },
+  });
   expectVicidialAnswer(await api('list_id=1102&list_name=Second+API+list&campaign_id=TESTCAMP&active=Y'), 'SUCCESS: add_list LIST HAS BEEN ADDED - 6666|1102|Second API list|TESTCAMP\n');
-  expect(await gateway().core.getLeadList(1102)).toEqual({ id: 1102, name: 'Second API list', campaignId: 'TESTCAMP', active: true });
+  expect(await gateway().core.getLeadList(1102)).toEqual({ id: 1102, name: 'Second API list', campaignId: 'TESTCAMP', active: true, settings: {} });
   expectVicidialAnswer(await api(REQUIRED), 'ERROR: add_list LIST ALREADY EXISTS: |6666|1101\n');
   // A name of 2 bytes is enough (fewer than 6 were refused before 2.14-194); an installed call time is one that exists.
   expectVicidialAnswer(await api('list_id=1103&list_name=Q4&campaign_id=TESTCAMP&local_call_time=9am-9pm'), 'SUCCESS: add_list LIST HAS BEEN ADDED - 6666|1103|Q4|TESTCAMP\n');
-  expect(await gateway().core.getLeadList(1103)).toEqual({ id: 1103, name: 'Q4', campaignId: 'TESTCAMP', active: false });
+  expect(await gateway().core.getLeadList(1103)).toEqual({ id: 1103, name: 'Q4', campaignId: 'TESTCAMP', active: false, settings: { local_call_time: '9am-9pm' } });
   expectVicidialAnswer(
     await nonAgentGet(gateway(), 'source=test&user=6666&pass=1234&function=list_info&list_id=1102&leads_counts=Y'),
     '1102|Second API list|TESTCAMP|Y|||2099-12-31|0|0|0\n',

@@ -61,7 +61,7 @@ describe('logged_in_agents', () => {
     expectVicidialAnswer(await api('logged_in_agents', '', '6675'), 'ERROR: logged_in_agents USER DOES NOT HAVE PERMISSION TO GET AGENT INFO: |6675|0|\n');
   });
 
-  test('every logged-in agent, by agent', async () => {
+  test('every logged-in agent, in the order they logged in (provisioned by agent)', async () => {
     expectVicidialAnswer(await api('logged_in_agents', ''), `${AGENT_ROWS.join('\n')}\n`);
   });
 
@@ -157,5 +157,25 @@ describe('live states', () => {
     await gateway().core.parkCallParty({ agentId: '1000', party: 'customer' });
     expectVicidialAnswer(await api('agent_status', 'agent_user=1000'), row('PARK'));
     expectVicidialAnswer(await api('logged_in_agents', 'campaigns=TESTCAMP&user_groups=&show_sub_status=YES'), `1000|TESTCAMP|8600051|INCALL|0|${wireCallId(callId)}|0|Demo Agent||||PARK\n1006|TESTCAMP|8600056|READY|0||0|Agent Six|AGENTS|1||\n`);
+  });
+});
+
+describe('logged_in_agents row order', () => {
+  // VICIdial reads its live agents without an ORDER BY: rows come in the order
+  // the agents logged in, not by agent id.
+  test('an agent who logs in again comes last', async () => {
+    await gateway().core.logoutAgent({ agentId: '1003', whenInCall: 'refuse' });
+    await gateway().core.loginAgent({
+      agentId: '1003',
+      via: 'vicidial',
+      phoneNumber: null,
+      conferenceNumber: null,
+      connectPhone: false,
+      campaignId: 'NOLIST',
+      initialState: 'ready',
+      queues: [],
+      blended: true,
+    });
+    expectVicidialAnswer(await api('logged_in_agents', 'campaigns=NOLIST|OTHERDNC|AUTOCAMP'), `${AGENT_ROWS[4]}\n${AGENT_ROWS[5]}\n${AGENT_ROWS[3]}\n`);
   });
 });

@@ -53,3 +53,20 @@ test('leads_counts=Y: all its leads and the NEW ones', async () => {
   );
   expectVicidialAnswer(await api('list_id=300&leads_counts=Y'), `${['300', 'List 300', 'OTHERDNC', 'Y', '', '', '2099-12-31', '0', '0', '0'].join('|')}\n`);
 });
+
+test('expiration_date: the one add_list or update_list kept; the other settings kept too', async () => {
+  const updateList = (query: string) => nonAgentGet(gateway(), `source=test&user=6666&pass=1234&function=update_list&list_id=300&${query}`);
+  expectVicidialAnswer(await updateList('expiration_date=2031-05-06'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|300\n');
+  expectVicidialAnswer(await api('list_id=300'), `${['300', 'List 300', 'OTHERDNC', 'Y', '', '', '2031-05-06', '0'].join('|')}\n`);
+  expect((await gateway().core.getLeadList(300))?.settings).toEqual({ expiration_date: '2031-05-06' });
+  // Other settings leave it as it is.
+  expectVicidialAnswer(await updateList('list_description=Spring+leads&outbound_cid=3125550000'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|300\n');
+  expect((await gateway().core.getLeadList(300))?.settings).toEqual({ expiration_date: '2031-05-06', list_description: 'Spring leads', outbound_cid: '3125550000' });
+  // A date of fewer than 10 characters (--BLANK-- too) is no update, as VICIdial reads it; other settings empty with --BLANK--.
+  expectVicidialAnswer(await updateList('expiration_date=--BLANK--'), 'NOTICE: update_list NO UPDATES DEFINED: |6666|\n');
+  expectVicidialAnswer(await updateList('list_description=--BLANK--'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|300\n');
+  expect((await gateway().core.getLeadList(300))?.settings).toEqual({ expiration_date: '2031-05-06', list_description: '', outbound_cid: '3125550000' });
+  const added = nonAgentGet(gateway(), 'source=test&user=6666&pass=1234&function=add_list&list_id=3301&list_name=Expiring+list&campaign_id=OTHERDNC&active=Y&expiration_date=2030-12-31');
+  expectVicidialAnswer(await added, 'SUCCESS: add_list LIST HAS BEEN ADDED - 6666|3301|Expiring list|OTHERDNC\n');
+  expectVicidialAnswer(await api('list_id=3301'), `${['3301', 'Expiring list', 'OTHERDNC', 'Y', '', '', '2030-12-31', '0'].join('|')}\n`);
+});

@@ -136,7 +136,7 @@ describe('applying the directory to Postgres', () => {
   it("gives the demo agent's campaign its manual-dial list, leads and the standard statuses", async () => {
     await applyDirectory(store, hasher, demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' }));
     expect(await store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD' });
-    expect(await store.direct.leadLists.get(101)).toEqual({ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP', active: true });
+    expect(await store.direct.leadLists.get(101)).toEqual({ id: 101, name: 'Test campaign list', campaignId: 'TESTCAMP', active: true, settings: {} });
     expect(await store.direct.leads.get(1)).toMatchObject({ listId: 101, status: 'NEW', phoneNumber: '7275551212', firstName: 'Bob' });
     expect(await store.direct.leadStatuses.find('CALLBK', 'TESTCAMP')).toMatchObject({ campaignId: null, scheduledCallback: true, selectable: true });
     expect(await store.direct.leadStatuses.find('SALE', null)).toMatchObject({ sale: true, scheduledCallback: false });

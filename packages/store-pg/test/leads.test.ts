@@ -22,7 +22,7 @@ describe('campaigns, lists and leads', () => {
   it('stores lists of a campaign, refusing a list of no campaign', async () => {
     await ctx.store.direct.leadLists.upsert({ id: 998, name: 'Manual', campaignId: 'TESTCAMP', active: true });
     await ctx.store.direct.leadLists.upsert({ id: 998, name: 'Manual dial', campaignId: 'TESTCAMP', active: false });
-    expect(await ctx.store.direct.leadLists.get(998)).toEqual({ id: 998, name: 'Manual dial', campaignId: 'TESTCAMP', active: false });
+    expect(await ctx.store.direct.leadLists.get(998)).toEqual({ id: 998, name: 'Manual dial', campaignId: 'TESTCAMP', active: false, settings: {} });
     await expect(ctx.store.direct.leadLists.upsert({ id: 999, name: 'x', campaignId: 'NONE', active: true })).rejects.toMatchObject({ code: '23503' });
   });
 

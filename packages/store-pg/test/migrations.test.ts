@@ -26,6 +26,7 @@ const TABLES = [
   'extensions',
   'group_aliases',
   'lead_calls',
+  'lead_hopper',
   'lead_lists',
   'lead_statuses',
   'lead_voicemail_messages',

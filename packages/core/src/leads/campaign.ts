@@ -44,4 +44,6 @@ export interface LeadList {
   name: string;
   campaignId: string;
   active: boolean;
+  /** Further settings of the dialer, by their own names (absent: none), for the dialects that read them. */
+  settings?: Readonly<Record<string, string>>;
 }

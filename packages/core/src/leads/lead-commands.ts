@@ -10,6 +10,10 @@ import type { Callback } from './callback';
 import type { DncEntry, DncScope } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
 import { deleteLead } from './delete-lead';
+import { addLeadToHopper, type HopperAddition, type HopperRequest } from './add-to-hopper';
+import { removeLeadFromHopper, type HopperRemoval } from './remove-from-hopper';
+import type { HopperEntry } from './hopper';
+import { takeLeadFromHopper } from './take-from-hopper';
 import { changeLeadCallback, removeLeadCallbacks, scheduleLeadCallback, type CallbackChanges } from './schedule-callback';
 import type { LeadCallback } from './add-lead-to-list';
 import type { Campaign, LeadList } from './campaign';
@@ -81,6 +85,15 @@ export interface LeadCommands {
   /** Sets the message the voicemail drop of the lead on the agent's screen leaves. */
   setLeadVoicemailMessage(request: VoicemailMessageRequest): Promise<{ leadId: number }>;
   getLeadVoicemailMessage(leadId: number): Promise<VoicemailMessage | null>;
+  /** Queues the lead in its campaign's hopper. */
+  addLeadToHopper(request: HopperRequest): Promise<HopperAddition>;
+  removeLeadFromHopper(leadId: number): Promise<HopperRemoval>;
+  /** The lead's hopper entry; null when it waits in none. */
+  hopperEntryOfLead(leadId: number): Promise<HopperEntry | null>;
+  /** Takes the campaign's next READY hopper entry and returns its lead (an entry whose lead is gone is skipped); null when none waits. */
+  takeLeadFromHopper(campaignId: string): Promise<Lead | null>;
+  /** The campaign's hopper, in dialling order. */
+  hopperOfCampaign(campaignId: string): Promise<HopperEntry[]>;
 }
 
 export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
@@ -121,5 +134,10 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     removeLeadCallbacks: (leadId) => track(removeLeadCallbacks(ctx, leadId)),
     setLeadVoicemailMessage: (request) => track(setLeadVoicemailMessage(ctx, request)),
     getLeadVoicemailMessage: (leadId) => direct.voicemailMessages.get(leadId),
+    addLeadToHopper: (request) => track(addLeadToHopper(ctx, request)),
+    removeLeadFromHopper: (leadId) => track(removeLeadFromHopper(ctx, leadId)),
+    hopperEntryOfLead: (leadId) => direct.hopper.findForLead(leadId),
+    hopperOfCampaign: (campaignId) => direct.hopper.listForCampaign(campaignId),
+    takeLeadFromHopper: (campaignId) => track(takeLeadFromHopper(ctx, campaignId)),
   };
 }

@@ -9,6 +9,7 @@ import type { LeadStatus } from '../leads/lead-status';
 import type { VoicemailMessage } from '../leads/voicemail-message';
 import type { MultiDialRequest } from '../transfers/multi-dial-request';
 import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
+import type { HopperEntry, NewHopperEntry } from '../leads/hopper';
 
 export interface CampaignRepository {
   get(id: string): Promise<Campaign | null>;
@@ -102,4 +103,16 @@ export interface MultiDialRequestRepository {
   /** Keeps the agent's request in place of the one it had. */
   put(request: MultiDialRequest): Promise<void>;
   get(agentId: string): Promise<MultiDialRequest | null>;
+}
+
+export interface HopperRepository {
+  add(entry: NewHopperEntry): Promise<HopperEntry>;
+  findForLead(leadId: number): Promise<HopperEntry | null>;
+  remove(id: number): Promise<void>;
+  /** Removes the lead's entry, if any (the lead is deleted). */
+  removeForLead(leadId: number): Promise<void>;
+  /** A campaign's entries in dialling order: the highest priority first, then the first queued. */
+  listForCampaign(campaignId: string): Promise<HopperEntry[]>;
+  /** Takes out the campaign's first READY entry in dialling order (one taker per entry); null when none waits. */
+  takeFirstReady(campaignId: string): Promise<HopperEntry | null>;
 }

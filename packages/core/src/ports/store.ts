@@ -22,6 +22,7 @@ import type {
   CampaignRepository,
   DncRepository,
   GroupAliasRepository,
+  HopperRepository,
   LeadCallRepository,
   LeadListRepository,
   LeadRepository,
@@ -75,6 +76,8 @@ export interface StoreTransaction {
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
+  /** Leads queued for dialling, per campaign. */
+  readonly hopper: HopperRepository;
   readonly voicemailMessages: VoicemailMessageRepository;
   readonly multiDialRequests: MultiDialRequestRepository;
   readonly notifications: AgentNotificationRepository;

@@ -1,3 +1,4 @@
+import { bytesToText } from '../wire/php-params';
 import type { NonAgentParams } from './params';
 
 /** The filter of list ids, campaigns, scripts, in-groups, call times (`--BLANK--` passes it). */
@@ -24,6 +25,11 @@ export const readTransferOverrides = (params: NonAgentParams): Array<{ label: st
 /** A transfer number override longer than VICIdial's 50 characters, if one is. */
 export const longTransferOverride = (overrides: ReadonlyArray<{ label: string; value: string }>) => overrides.find((override) => override.value.length > 50);
 
+const WEB_FORMS = ['web_form_address', 'web_form_address_two', 'web_form_address_three'] as const;
+
+/** Addresses and descriptions: anything but quotes, backslashes and `;`. */
+const WEB_TEXT = { drop: '\'";\\\\' };
+
 /** The fields add_list and update_list both take, each filtered as VICIdial filters it. */
 export const readListFields = (params: NonAgentParams) => ({
   listId: params.read('list_id', { keep: '0-9' }),
@@ -37,4 +43,37 @@ export const readListFields = (params: NonAgentParams) => ({
   tzMethod: params.read('tz_method', LIST_WORD),
   localCallTime: params.read('local_call_time', LIST_WORD),
   transferOverrides: readTransferOverrides(params),
+  outboundCid: params.read('outbound_cid', LIST_WORD),
+  amMessage: params.read('am_message', LIST_WORD),
+  expirationDate: params.read('expiration_date', LIST_WORD),
+  webForms: WEB_FORMS.map((name) => params.read(name, WEB_TEXT)),
+  listDescription: params.read('list_description', WEB_TEXT),
 });
+
+type ListFields = ReturnType<typeof readListFields>;
+
+/** Clears a setting (update_list). */
+export const BLANK = '--BLANK--';
+
+/**
+ * The list settings given, by VICIdial's names, as the list keeps them (the
+ * ones it does not keep: scripts, custom fields, are left out). `--BLANK--`
+ * empties a setting; an expiration date counts from 10 characters on.
+ */
+export function listSettingsOf(fields: ListFields): Record<string, string> {
+  const given: Array<[string, string]> = [
+    ['list_description', fields.listDescription],
+    ['outbound_cid', fields.outboundCid],
+    ['am_message', fields.amMessage],
+    ['drop_inbound_group', fields.dropInboundGroup],
+    ...WEB_FORMS.map((name, index): [string, string] => [name, fields.webForms[index] ?? '']),
+    ['reset_time', fields.resetTime],
+    ['expiration_date', fields.expirationDate.length > 9 ? fields.expirationDate : ''],
+    ['tz_method', fields.tzMethod],
+    ['local_call_time', fields.localCallTime],
+    ...TRANSFER_OVERRIDES.map(([name], index): [string, string] => [name, fields.transferOverrides[index]?.value ?? '']),
+  ];
+  const settings: Record<string, string> = {};
+  for (const [name, value] of given) if (value !== '') settings[name] = value === BLANK ? '' : bytesToText(value);
+  return settings;
+}

@@ -53,6 +53,11 @@ const digitsOf = (text: string): string => utf8ToBytes(text).replace(/[^0-9]/g, 
  * (MANUALNEXT), one of the campaign's lists with the number (search=YES), or
  * a new lead in the campaign's manual-dial list.
  */
+/** MANUALNEXT: the campaign's hopper first (as VICIdial's manual dial takes it), else its first lead nobody has called yet (the gateway fills no hopper by itself). */
+async function nextLeadOf(ctx: AgentOperationContext, campaign: Campaign): Promise<Lead | null> {
+  return (await ctx.core.takeLeadFromHopper(campaign.id)) ?? (await ctx.core.nextLeadToDial(campaign.id, NEXT_LEAD_STATUSES));
+}
+
 async function leadToDial(
   ctx: AgentOperationContext,
   campaign: Campaign | null,
@@ -63,7 +68,7 @@ async function leadToDial(
   const { lead_id: leadId, alt_dial: givenAltDial, phone_code: givenCode, search } = ctx.request;
   // A lead_id given at all (even `0`, which names no lead) is looked up, as VICIdial's script does.
   if (leadId.length > 0 || value === MANUAL_NEXT) {
-    const lead = leadId.length > 0 ? await ctx.core.getLead(Number(leadId)) : campaign && (await ctx.core.nextLeadToDial(campaign.id, NEXT_LEAD_STATUSES));
+    const lead = leadId.length > 0 ? await ctx.core.getLead(Number(leadId)) : campaign && (await nextLeadOf(ctx, campaign));
     if (!lead) {
       if (leadId.length < 1) throw stopWith(ownCheck('exit', `ERROR: phone number is not valid - ${agentUser}|${value}||${givenAltDial}`));
       throw stopWith(ownCheck('exit', `ERROR: lead_id is not valid - ${agentUser}|${leadId}`));

@@ -60,6 +60,8 @@ import * as webhookSubscriptions from './180-webhook-subscriptions';
 import * as agentInternalCalls from './185-agent-internal-calls';
 import * as extensionLegEnds from './190-extension-leg-ends';
 import * as dispoPauseCodeAndMultiDial from './195-dispo-pause-code-and-multi-dial';
+import * as leadHopper from './200-lead-hopper';
+import * as leadListSettings from './201-lead-list-settings';
 import * as leadCallSearch from './205-lead-call-search';
 
 export interface NamedMigration {
@@ -132,6 +134,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '185-agent-internal-calls', migration: agentInternalCalls },
   { name: '190-extension-leg-ends', migration: extensionLegEnds },
   { name: '195-dispo-pause-code-and-multi-dial', migration: dispoPauseCodeAndMultiDial },
+  { name: '200-lead-hopper', migration: leadHopper },
+  { name: '201-lead-list-settings', migration: leadListSettings },
   { name: '205-lead-call-search', migration: leadCallSearch },
 ];
 

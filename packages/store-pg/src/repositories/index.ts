@@ -29,6 +29,7 @@ import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
 import { createManualDialQueueRepository } from './manual-dial-queue';
+import { createHopperRepository } from './hopper';
 import { createEventLogRepository } from './event-log';
 import { createAdminKeyRepository } from './admin-keys';
 import { createVoiceBroadcastQueueRepository } from './voice-broadcast-queue';
@@ -66,6 +67,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     notifications: createAgentNotificationRepository(db),
     eventLog: createEventLogRepository(db, facts),
     manualDialQueue: createManualDialQueueRepository(db, facts),
+    hopper: createHopperRepository(db),
     adminKeys: createAdminKeyRepository(db),
     voiceBroadcasts: createVoiceBroadcastQueueRepository(db),
     webhooks: createWebhookSubscriptionRepository(db),

@@ -1,5 +1,6 @@
 import type { LeadList, LeadListRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import { fromJsonbStrings, toJsonb } from '../support/json-column';
 import { toNumber } from '../support/rows';
 
 interface LeadListRow {
@@ -7,9 +8,10 @@ interface LeadListRow {
   name: string;
   campaign_id: string;
   active: boolean;
+  settings: unknown;
 }
 
-const toList = (row: LeadListRow): LeadList => ({ id: toNumber(row.id), name: row.name, campaignId: row.campaign_id, active: row.active });
+const toList = (row: LeadListRow): LeadList => ({ id: toNumber(row.id), name: row.name, campaignId: row.campaign_id, active: row.active, settings: fromJsonbStrings(row.settings) });
 
 export function createLeadListRepository(db: Knex): LeadListRepository {
   return {
@@ -29,7 +31,10 @@ export function createLeadListRepository(db: Knex): LeadListRepository {
     },
 
     async upsert(list) {
-      await db('lead_lists').insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active }).onConflict('id').merge();
+      await db('lead_lists')
+        .insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active, settings: toJsonb(list.settings ?? {}) })
+        .onConflict('id')
+        .merge();
     },
 
     async delete(id) {

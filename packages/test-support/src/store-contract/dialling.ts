@@ -71,6 +71,38 @@ export function diallingContract(makeStore: MakeStore): void {
       expect(await store().direct.leads.findInCampaign('CAMP', '3125557999')).toBeNull();
     });
 
+    it('keeps a hopper: one entry per lead, listed and taken by priority then order, gone with its lead', async () => {
+      const direct = store().direct;
+      const [low, high, other, done] = await Promise.all([10, 10, 20, 10].map((listId) => direct.leads.insert(newLead({ listId }))));
+      const entry = (leadId: number, campaignId: string, priority: number, status = 'READY') => ({
+        campaignId,
+        leadId,
+        listId: 10,
+        status,
+        user: '',
+        priority,
+        source: 'P',
+        gmtOffsetNow: '-5.00',
+        state: 'NY',
+        vendorLeadCode: 'V1',
+        altDial: '',
+        queuedAt: at('2024-05-01T08:00:00.000Z'),
+      });
+      const first = await direct.hopper.add(entry(low!.id, 'CAMP', 0));
+      expect(first).toEqual({ ...entry(low!.id, 'CAMP', 0), id: first.id });
+      await direct.hopper.add(entry(done!.id, 'CAMP', 50, 'INCALL'));
+      const second = await direct.hopper.add(entry(high!.id, 'CAMP', 9));
+      await direct.hopper.add(entry(other!.id, 'OTHER', 99));
+      expect(await direct.hopper.findForLead(low!.id)).toEqual(first);
+      expect((await direct.hopper.listForCampaign('CAMP')).map((each) => each.leadId)).toEqual([done!.id, high!.id, low!.id]);
+      // Taking skips entries a dialer works on.
+      expect(await direct.hopper.takeFirstReady('CAMP')).toEqual(second);
+      expect(await direct.hopper.findForLead(high!.id)).toBeNull();
+      await direct.hopper.removeForLead(low!.id);
+      expect(await direct.hopper.takeFirstReady('CAMP')).toBeNull();
+      expect((await direct.hopper.listForCampaign('OTHER')).map((each) => each.leadId)).toEqual([other!.id]);
+    });
+
     it("counts a list's leads, all of them or those of one status", async () => {
       await store().direct.leadLists.upsert({ id: 30, name: 'Counted', campaignId: 'OTHER', active: true });
       for (const status of ['NEW', 'NEW', 'SALE']) await store().direct.leads.insert(newLead({ listId: 30, status }));

@@ -63,6 +63,8 @@ import type {
   LiveAgentCall,
   LiveAgentReader,
   ManualDialQueueRepository,
+  HopperEntry,
+  HopperRepository,
   QueuedManualDial,
   LeadCall,
   LeadCallRepository,
@@ -271,6 +273,7 @@ type TableName =
   | 'leadCalls'
   | 'groupAliases'
   | 'manualDialQueue'
+  | 'hopper'
   | 'userGroups'
   | 'voicemailMessages'
   | 'multiDialRequests'
@@ -311,6 +314,7 @@ const TABLES: readonly TableName[] = [
   'leadCalls',
   'groupAliases',
   'manualDialQueue',
+  'hopper',
   'userGroups',
   'voicemailMessages',
   'multiDialRequests',
@@ -1344,7 +1348,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<LeadList>('leadLists', String(id));
     },
     async upsert(list) {
-      await put('leadLists', String(list.id), list);
+      // Postgres keeps an empty set of settings for a list given none.
+      await put('leadLists', String(list.id), { ...list, settings: list.settings ?? {} });
     },
     async delete(id) {
       return access.remove('leadLists', String(id));
@@ -1542,6 +1547,36 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const hopper: HopperRepository = {
+    async add(entry) {
+      const stored: HopperEntry = { ...copy(entry), id: state.nextSerial('hopper') };
+      await access.insert('hopper', String(stored.id), stored);
+      return copy(stored);
+    },
+    async findForLead(leadId) {
+      return values<HopperEntry>('hopper').find((entry) => entry.leadId === leadId) ?? null;
+    },
+    async remove(id) {
+      await access.remove('hopper', String(id));
+    },
+    async removeForLead(leadId) {
+      for (const entry of values<HopperEntry>('hopper').filter((each) => each.leadId === leadId)) await access.remove('hopper', String(entry.id));
+    },
+    async takeFirstReady(campaignId) {
+      const first = values<HopperEntry>('hopper')
+        .filter((entry) => entry.campaignId === campaignId && entry.status === 'READY')
+        .sort((a, b) => b.priority - a.priority || a.id - b.id)[0];
+      if (!first) return null;
+      await access.remove('hopper', String(first.id));
+      return copy(first);
+    },
+    async listForCampaign(campaignId) {
+      return values<HopperEntry>('hopper')
+        .filter((entry) => entry.campaignId === campaignId)
+        .sort((a, b) => b.priority - a.priority || a.id - b.id);
+    },
+  };
+
   const adminKeys: AdminKeyRepository = {
     async findBySha256(keySha256) {
       return values<AdminKey>('adminKeys').find((key) => key.keySha256 === keySha256) ?? null;
@@ -1700,6 +1735,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     multiDialRequests,
     notifications,
     manualDialQueue,
+    hopper,
     adminKeys,
     voiceBroadcasts,
     webhooks,

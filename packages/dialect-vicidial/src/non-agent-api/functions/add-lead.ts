@@ -5,9 +5,11 @@ import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
 import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
 import { IDENTIFIER, readWith } from '../params';
+import { addToHopperLine, readHopperParams, type HopperParams } from '../lead-hopper';
 
 interface AddLeadInput extends StoredLeadParams {
   callback: CallbackParams;
+  hopper: HopperParams;
   list_id: string;
   list_exists_check: string;
   duplicate_check: string;
@@ -29,6 +31,7 @@ const readInput = readWith((params): AddLeadInput => {
     dnc_check: params.read('dnc_check', IDENTIFIER),
     campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
     callback: readCallbackParams(params),
+    hopper: readHopperParams(params),
   };
 });
 
@@ -76,12 +79,11 @@ const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEF
  * add_lead (spec §4.2): a new lead, NEW, in the list named (999 by
  * default), after the list, number, do-not-call and duplicate checks asked
  * for, with a scheduled callback when asked (`callback=Y`: the lead is then
- * held, CBHOLD). No hopper: the gateway dials no leads by itself, so no
- * hopper NOTICE follows the SUCCESS.
+ * held, CBHOLD); `add_to_hopper=Y` queues it in its campaign's hopper.
  */
 export const addLead = defineNonAgentFunction({
   name: 'add_lead',
-  partial: 'no hopper (the gateway dials no leads by itself); `duplicate_check` only DUPLIST, DUPCAMP and DUPSYS (PHONEALT, TITLE and NAME checks are not made)',
+  partial: '`duplicate_check` only DUPLIST, DUPCAMP and DUPSYS (PHONEALT, TITLE and NAME checks are not made)',
   function: 'add_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -111,6 +113,8 @@ export const addLead = defineNonAgentFunction({
     });
     const lead = added.lead;
     const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
+    // VICIdial queues the lead before it schedules the callback.
+    if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));
     if (scheduling?.refused) lines.push(scheduling.refused(lead.id));
     else if (scheduling && added.callbackId !== null) {
       const { type, user, status } = input.callback;

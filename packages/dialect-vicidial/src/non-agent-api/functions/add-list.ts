@@ -1,7 +1,7 @@
 import { mayWorkWithCampaign } from '@pbx-gateway/core';
 import { bytesToText } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
+import { listSettingsOf, longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
 import { readWith } from '../params';
 import { listCallTimeExists } from '../call-times';
 
@@ -35,7 +35,7 @@ async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): P
 /** add_list: a new list of a campaign the caller's group works with; inactive unless `active=Y`. */
 export const addList = defineNonAgentFunction({
   name: 'add_list',
-  partial: 'a list keeps id, name, campaign and active only: its other settings are checked, not kept',
+  partial: 'a `script` or a list to copy custom fields from is refused with its line (the gateway keeps no scripts or custom fields)',
   function: 'add_list',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
@@ -53,7 +53,7 @@ export const addList = defineNonAgentFunction({
     const exists = `ERROR: add_list LIST ALREADY EXISTS: |${ctx.user}|${listId}`;
     if (await ctx.core.getLeadList(Number(listId))) throw refuse(exists);
     await checkOptionalFields(ctx, input);
-    const added = await ctx.core.addLeadList({ id: Number(listId), name: bytesToText(listName), campaignId: campaign.id, active: input.active === 'Y' });
+    const added = await ctx.core.addLeadList({ id: Number(listId), name: bytesToText(listName), campaignId: campaign.id, active: input.active === 'Y', settings: listSettingsOf(input) });
     if (!added) throw refuse(exists);
     return `SUCCESS: add_list LIST HAS BEEN ADDED - ${ctx.user}|${listId}|${listName}|${campaignId}`;
   },

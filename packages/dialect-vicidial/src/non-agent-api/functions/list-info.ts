@@ -9,7 +9,7 @@ import { IDENTIFIER, readWith } from '../params';
 const COLUMNS = ['list_id', 'list_name', 'campaign_id', 'active', 'list_changedate', 'list_lastcalldate', 'expiration_date', 'resets_today'] as const;
 const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
 
-/** What a list the gateway keeps says of the settings it does not keep: never changed or called, never expiring, not reset. */
+/** What a list says of what the gateway does not keep: never changed or called, not reset; and of an expiration date never set: never. */
 const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31', resetsToday: '0' } as const;
 
 const readInput = readWith((params) => ({
@@ -55,7 +55,7 @@ export const listInfo = defineNonAgentFunction({
       list.active ? 'Y' : 'N',
       UNKEPT.changeDate,
       UNKEPT.lastCallDate,
-      UNKEPT.expirationDate,
+      utf8ToBytes(list.settings?.expiration_date || UNKEPT.expirationDate),
       UNKEPT.resetsToday,
     ];
     if (input.leadsCounts !== 'Y') return row;

@@ -32,11 +32,18 @@ interface BoardEntry {
 const boards = new WeakMap<readonly LiveAgent[], readonly BoardEntry[]>();
 const renderedLines = new WeakMap<AgentReport, Map<string, string>>();
 
-/** The list's agents by agent id as JavaScript compares strings, with their reports. */
+/**
+ * VICIdial reads its live agents without an ORDER BY: its table gives them
+ * in the order their rows were added, the order the agents logged in. The
+ * list's agents in that order (agent id for the same instant), with their reports.
+ */
+const byLogin = (a: LiveAgent, b: LiveAgent): number =>
+  a.session.loggedInAt.getTime() - b.session.loggedInAt.getTime() || (a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0);
+
 function boardOf(list: readonly LiveAgent[]): readonly BoardEntry[] {
   let board = boards.get(list);
   if (!board) {
-    board = [...list].sort((a, b) => (a.agent.id < b.agent.id ? -1 : a.agent.id > b.agent.id ? 1 : 0)).map((live) => ({ live, report: agentReport(live) }));
+    board = [...list].sort(byLogin).map((live) => ({ live, report: agentReport(live) }));
     boards.set(list, board);
   }
   return board;
@@ -74,7 +81,7 @@ const readInput = readWith((params) => ({
 
 /**
  * logged_in_agents (spec §4.2): every logged-in agent the caller may see, as
- * export rows, by agent; `campaigns` and `user_groups` filter,
+ * export rows, in the order they logged in; `campaigns` and `user_groups` filter,
  * `show_sub_status=YES` adds the pause code and the sub-status.
  */
 export const loggedInAgents = defineNonAgentFunction({

@@ -4,6 +4,7 @@ import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { searchableLists } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith, type NonAgentParams } from '../params';
+import { addToHopperLine, readHopperParams, removeFromHopperLine } from '../lead-hopper';
 import { callbackChangesOf, callbackTime, readUpdateLeadCallbackParams } from '../update-lead-callback';
 
 const BLANK = '--BLANK--';
@@ -57,6 +58,7 @@ const readInput = readWith((params) => ({
   deleteLead: params.read('delete_lead', { keep: 'A-Z' }),
   updatePhoneNumber: params.read('update_phone_number', { keep: 'A-Z' }),
   callback: readUpdateLeadCallbackParams(params),
+  hopper: readHopperParams(params),
 }));
 
 type UpdateLeadInput = ReturnType<typeof readInput>['value'];
@@ -100,12 +102,12 @@ function changesOf(input: UpdateLeadInput, searchedBy: SearchKey): LeadChanges {
   return changes as LeadChanges;
 }
 
-async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo: string): Promise<string> {
+async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo: string): Promise<{ text: string; lead: Lead | null }> {
   const notice = `NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`;
   const { phone_number: phone, phone_code: code } = input.lead;
   const listId = Number(input.listId);
   if (phone.length < 6 || phone.length > 16 || code === '' || input.listId === '' || !Number.isSafeInteger(listId)) {
-    return `${notice}\nERROR: update_lead INVALID DATA FOR LEAD INSERTION - ${ctx.user}|${phone}|${code}|${input.listId}|${input.insertIfNotFound}`;
+    return { text: `${notice}\nERROR: update_lead INVALID DATA FOR LEAD INSERTION - ${ctx.user}|${phone}|${code}|${input.listId}|${input.insertIfNotFound}`, lead: null };
   }
   const added = await ctx.core.addLeadToList({
     listId,
@@ -115,7 +117,7 @@ async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo:
     dncChecks: { system: false, campaign: false },
     duplicateChecks: [],
   });
-  return `${notice}\nSUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${input.listId}|${added.lead.id}|${utf8ToBytes(added.lead.gmtOffsetNow)}|${ctx.user}`;
+  return { text: `${notice}\nSUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${input.listId}|${added.lead.id}|${utf8ToBytes(added.lead.gmtOffsetNow)}|${ctx.user}`, lead: added.lead };
 }
 
 /** The lead's own line: updated with the fields given, or deleted with its callbacks; none when neither is asked. */
@@ -172,6 +174,15 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
   return [`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${asked.campaignId}|${time.shown}|${type}|${user}|${status}`];
 }
 
+/** `add_to_hopper=Y`, then `remove_from_hopper=Y`, for the lead found (or added): their NOTICE lines. */
+async function hopperLines(ctx: NonAgentContext, input: UpdateLeadInput, leadId: number): Promise<string[]> {
+  const lines: string[] = [];
+  const phone = input.lead.phone_number;
+  if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, phone, leadId, await ctx.core.getLead(leadId)));
+  if (input.hopper.remove) lines.push(await removeFromHopperLine(ctx, phone, leadId));
+  return lines;
+}
+
 /**
  * update_lead (spec §4.2): finds leads by lead number, vendor code or phone
  * number (in a list, its campaign's lists or anywhere), then reports them
@@ -180,7 +191,7 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
  */
 export const updateLeadFunction = defineNonAgentFunction({
   name: 'update_lead',
-  partial: 'no hopper; custom fields are not kept',
+  partial: 'custom fields are not kept',
   function: 'update_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -196,13 +207,17 @@ export const updateLeadFunction = defineNonAgentFunction({
     const limit = Math.max(1, Math.min(Number(input.records) || 1, 1000));
     const found = await ctx.core.findLeads({ ...chosen.search, ...(lists === null ? {} : { listIds: lists }), newestFirst: true }, limit);
     if (found.length === 0) {
-      if (input.insertIfNotFound === 'Y') return insertInstead(ctx, input, echo);
+      if (input.insertIfNotFound === 'Y') {
+        const inserted = await insertInstead(ctx, input, echo);
+        return [inserted.text, ...(inserted.lead ? await hopperLines(ctx, input, inserted.lead.id) : [])].join('\n');
+      }
       throw refuse(`ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`);
     }
     const [first] = found as [Lead, ...Lead[]];
     if (input.noUpdate === 'Y') {
       // One line, for the lead number asked (else the first found) and the first lead's lists.
-      return `NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${ctx.user}|${input.leadId || first.id}|${lead.vendor_lead_code}|${lead.phone_number}|${first.listId}|${first.entryListId}`;
+      const notice = `NOTICE: update_lead LEADS FOUND IN THE SYSTEM: |${ctx.user}|${input.leadId || first.id}|${lead.vendor_lead_code}|${lead.phone_number}|${first.listId}|${first.entryListId}`;
+      return [notice, ...(await hopperLines(ctx, input, first.id))].join('\n');
     }
     const changes = changesOf(input, chosen.key);
     const lines: string[] = [];
@@ -212,6 +227,8 @@ export const updateLeadFunction = defineNonAgentFunction({
       lines.push(...(await changeLead(ctx, input, each, changes, archived)));
       lines.push(...(await callbackLines(ctx, input, each, archived)));
     }
+    // As VICIdial, the hopper options act once, on the last lead worked on.
+    lines.push(...(await hopperLines(ctx, input, found[found.length - 1]!.id)));
     return lines.join('\n');
   },
   render: (lines) => lines,

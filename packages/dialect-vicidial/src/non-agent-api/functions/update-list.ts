@@ -2,25 +2,17 @@ import { isDomainError, mayWorkWithCampaign, type LeadListChanges } from '@pbx-g
 import { mayUseFunction } from '../../auth';
 import { bytesToText } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
-import { LIST_WORD as WORD, longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
+import { BLANK, listSettingsOf, longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith, type NonAgentParams } from '../params';
 import { listCallTimeExists } from '../call-times';
 import { addList } from './add-list';
 
-const BLANK = '--BLANK--';
-/** Addresses and descriptions: anything but quotes, backslashes and `;`. */
-const WEB_TEXT = { drop: '\'";\\\\' };
 /** More leads than any list the gateway keeps: delete_leads takes them all. */
 const ALL_LEADS = 1_000_000;
 
 const readInput = readWith((params) => ({
   ...readListFields(params),
-  outboundCid: params.read('outbound_cid', WORD),
-  amMessage: params.read('am_message', WORD),
-  expirationDate: params.read('expiration_date', WORD),
-  webForms: ['web_form_address', 'web_form_address_two', 'web_form_address_three'].map((name) => params.read(name, WEB_TEXT)),
-  listDescription: params.read('list_description', WEB_TEXT),
   insertIfNotFound: params.read('insert_if_not_found', { keep: 'A-Z' }),
   resetList: params.read('reset_list', { keep: 'A-Z' }),
   deleteList: params.read('delete_list', { keep: 'A-Z' }),
@@ -37,9 +29,9 @@ interface ListUpdate {
 
 /**
  * The editable fields, checked in VICIdial's order; the first one it
- * refuses ends the function. The gateway keeps a list's name, campaign and
- * whether it is active; the other settings are checked as VICIdial checks
- * them and not kept, as add_list does with them (no scripts, call times).
+ * refuses ends the function. A list keeps its name, campaign, whether it is
+ * active and its further settings (list-settings); a script is refused, as
+ * add_list refuses one (the gateway keeps none).
  */
 async function checkedUpdate(ctx: NonAgentContext, input: UpdateListInput): Promise<ListUpdate> {
   const line = (reason: string, data: string) => refuse(`ERROR: update_list ${reason}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${data}`);
@@ -70,12 +62,14 @@ async function checkedUpdate(ctx: NonAgentContext, input: UpdateListInput): Prom
   const longOverride = longTransferOverride(input.transferOverrides);
   if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
   // An expiration date counts only from 10 characters on, as VICIdial reads it.
-  const unkept = [input.script, input.dropInboundGroup, cid, input.amMessage, input.resetTime, ...input.webForms, input.listDescription, input.tzMethod, input.localCallTime];
+  const given = [input.script, input.dropInboundGroup, cid, input.amMessage, input.resetTime, ...input.webForms, input.listDescription, input.tzMethod, input.localCallTime];
   const any =
     Object.keys(changes).length > 0 ||
-    unkept.some((value) => value !== '') ||
+    given.some((value) => value !== '') ||
     input.expirationDate.length > 9 ||
     input.transferOverrides.some((override) => override.value !== '');
+  const settings = listSettingsOf(input);
+  if (Object.keys(settings).length > 0) changes.settings = settings;
   return { changes, any };
 }
 
@@ -136,7 +130,7 @@ async function followingLines(ctx: NonAgentContext, input: UpdateListInput, list
 export const updateList = defineNonAgentFunction({
   name: 'update_list',
   function: 'update_list',
-  partial: 'a list keeps name, campaign and active only; `reset_list` resets nothing (no called-since-reset mark is kept); `custom_fields_add`, `_update` and `_delete` are ignored',
+  partial: '`reset_list` resets nothing (no called-since-reset mark is kept); `custom_fields_add`, `_update` and `_delete` are ignored',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
     denied: (user) => `ERROR: update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS: |${user}|0`,
