@@ -6,7 +6,7 @@ const PACE_MS = 1000;
 
 async function setup(options: { trunks?: boolean } = {}): Promise<TestCore> {
   return createTestCore({
-    config: { voiceBroadcast: { maxLiveCalls: 2, paceMs: PACE_MS, maxBatchNumbers: 5, maxQueuedNumbers: 8 } },
+    config: { voiceBroadcast: { maxLiveCalls: 2, paceMs: PACE_MS, maxBatchNumbers: 5, maxQueuedNumbers: 8, retentionHours: 168 } },
     directory: { extensions: [], trunks: options.trunks === false ? [] : [trunk(1, { callerIdPool: ['2120280001'] })] },
   });
 }
@@ -181,6 +181,30 @@ describe('a batch of played calls', () => {
     const [queued] = t.logger.lines.filter((entry) => entry.message === 'batch of played calls queued');
     const numbers = await t.store.direct.voiceBroadcasts.numbersOf(String(queued!.facts!.batchId));
     expect(numbers.map((entry) => entry.state)).toEqual(['placed', 'placed', 'dropped', 'dropped']);
+  });
+
+  it('removes the numbers of a finished batch once its last call ended retentionHours ago, by the core clock; not those of a batch still dialling', async () => {
+    const t = await setup();
+    const { batchId: done } = await t.core.startVoiceBroadcastBatch(batch({ destinations: ['1001', '1002'] }));
+    await t.advance(0);
+    for (const originate of t.pbx.originated()) await t.endLeg(originate.legId, 16);
+    await t.advance(PACE_MS);
+    const endedAt = Math.max(...(await t.store.direct.cdrs.list()).map((cdr) => cdr.endedAt.getTime()));
+    // A second batch still has a call up and a number waiting.
+    const { batchId: dialling } = await t.core.startVoiceBroadcastBatch(batch({ destinations: ['2001', '2002', '2003'] }));
+    await t.advance(0);
+    expect(await t.core.removeFinishedVoiceBroadcasts()).toEqual({ removed: 0 });
+
+    await t.advance(168 * 3_600_000 - (t.clock.now().getTime() - endedAt) - 1);
+    expect(await t.core.removeFinishedVoiceBroadcasts()).toEqual({ removed: 0 });
+    expect((await t.store.direct.voiceBroadcasts.numbersOf(done)).map((entry) => entry.state)).toEqual(['placed', 'placed']);
+    await t.advance(2);
+    expect(await t.core.removeFinishedVoiceBroadcasts()).toEqual({ removed: 1 });
+    expect(await t.store.direct.voiceBroadcasts.numbersOf(done)).toEqual([]);
+    expect((await t.store.direct.voiceBroadcasts.numbersOf(dialling)).map((entry) => entry.state)).toEqual(['placed', 'placed', 'pending']);
+    // The calls and their CDRs stay.
+    expect((await t.store.direct.cdrs.list()).map((cdr) => cdr.toNumber).filter((number) => number.startsWith('100')).sort()).toEqual(['1001', '1002']);
+    expect(t.logger.lines.some((entry) => entry.message === 'finished batches of played calls removed' && entry.facts?.removed === 1)).toBe(true);
   });
 
   it('batches take turns for the room: one number of each in the order they were queued', async () => {

@@ -1,4 +1,5 @@
 import type { Call, CallControl, Extension, Leg } from '@pbx-gateway/core';
+import { seatAgentId } from './seats';
 
 export type LiveCalls = Awaited<ReturnType<CallControl['listLiveCalls']>>;
 
@@ -28,7 +29,8 @@ export function callsOfExtension(extension: Extension, live: LiveCalls): Extensi
       calls.push({ call, legs: own, placedElsewhere: false, alive });
       continue;
     }
-    if (call.purpose === 'click_to_call' && call.extension === extension.internalNumber) {
+    // A two-way call the extension transferred is no longer its own.
+    if (call.purpose === 'click_to_call' && call.extension === extension.internalNumber && call.progress.extensionLeft !== true) {
       calls.push({ call, legs: alive.filter((leg) => leg.role === 'source'), placedElsewhere: true, alive });
     }
   }
@@ -55,4 +57,20 @@ export async function hangUpCallsOf(core: CallControl, extension: Extension): Pr
   let hungUp = false;
   for (const channelName of channels) hungUp = (await core.hangupChannel({ channelName })).found || hungUp;
   return hungUp;
+}
+
+/**
+ * The call of the extension's whose other party it can hand on (TransferCall):
+ * one it placed or answered itself and still talks in (a MakeCall, a
+ * DoubleCall, a voice menu it answered), or one its seat agent talks in (a
+ * queue call it answered, a call placed for it). A call it was handed by
+ * another extension is that extension's; none: null.
+ */
+export function transferableCallOf(extension: Extension, calls: readonly ExtensionCall[]): Call | null {
+  const own = ({ call }: ExtensionCall): boolean => {
+    if (call.purpose === 'agent_customer' || call.purpose === 'inbound') return call.agentId === seatAgentId(extension);
+    if (call.purpose === 'click_to_call' || call.purpose === 'voice_menu') return call.extension === extension.internalNumber && call.progress.extensionLeft !== true;
+    return false;
+  };
+  return calls.find(own)?.call ?? null;
 }

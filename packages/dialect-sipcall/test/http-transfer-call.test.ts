@@ -61,7 +61,7 @@ describe('App.Sip_Call.TransferCall over HTTP', () => {
     expect(live.map(({ call }) => (call.purpose === 'inbound' ? `${call.progress.queueName} from ${call.progress.transferredFrom}` : call.purpose))).toEqual([`SALESLINE from ${callId}`]);
   });
 
-  it('refusals: 1012 no extension, 1015 no call, 1003 a MakeCall, 1002 no queue, 1002 a number that cannot be dialled', async () => {
+  it('refusals: 1012 no extension, 1015 no call, 1003 a MakeCall still ringing (nothing to hand on yet), 1002 no queue, 1002 a number that cannot be dialled', async () => {
     expect((await transfer({ anumber: '999', destnumber: '101' })).text).toBe(refusal('1012', 'Extension does not exist', now()));
     expect((await transfer({ anumber: '100', destnumber: '101' })).text).toBe(refusal('1015', 'Extension not in a call', now()));
     await send({ service: 'App.Sip_Call.MakeCall', extnumber: '101', destnumber: '13333333333' });

@@ -16,7 +16,8 @@ describe('Sip_Call TransferCall on the whole stack', () => {
 
   beforeAll(async () => {
     ({ gw, send } = await startAnsweringGateway(['sip100', 'sip101']));
-  });
+    // A gateway on the real Asterisk takes longer than the tier's 60 s to start on a loaded machine.
+  }, 120000);
 
   afterAll(async () => {
     await gw?.close();

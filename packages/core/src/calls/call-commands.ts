@@ -24,6 +24,8 @@ export interface CallCommands {
   startVoiceBroadcastCall(request: VoiceBroadcastRequest): Promise<{ callId: string }>;
   /** Queues numbers to be called as played calls, paced (calls/voice-broadcast-batch); answers once the batch is checked and queued. */
   startVoiceBroadcastBatch(request: VoiceBroadcastBatchRequest): Promise<{ batchId: string; numbers: number }>;
+  /** Removes the numbers of batches over for longer than the retention period (`voiceBroadcast.retentionHours`); how many batches went. */
+  removeFinishedVoiceBroadcasts(): Promise<{ removed: number }>;
   startAgentCustomerCall(request: AgentCustomerCallRequest): Promise<{ callId: string }>;
   /** One agent calls another: both phones ring in turn, both agents are in the call. */
   startAgentInternalCall(request: AgentInternalCallRequest): Promise<{ callId: string }>;
@@ -64,6 +66,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork, broadcasts: Voi
     startVoiceMenuCall: (request) => track(startVoiceMenuCall(ctx, request)),
     startVoiceBroadcastCall: (request) => track(startVoiceBroadcastCall(ctx, request)),
     startVoiceBroadcastBatch: (request) => track(broadcasts.enqueue(request)),
+    removeFinishedVoiceBroadcasts: async () => ({ removed: await track(broadcasts.removeFinished()) }),
     startAgentCustomerCall: (request) => track(startAgentCustomerCall(ctx, request)),
     startAgentInternalCall: (request) => track(startAgentInternalCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),

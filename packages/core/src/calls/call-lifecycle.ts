@@ -10,6 +10,7 @@ import { endAgentSession } from '../agents/session-end';
 import { offerWaitingCallsTo } from '../agents/availability';
 import { endCallRecordings } from '../recording/call-recordings-end';
 import { finishPlaybacksOfCall, type PlaybackEndCause } from '../playback/playback-call-end';
+import { isLeftBehind } from '../transfers/extension-call';
 
 /**
  * The call as it stands now, locked for this unit of work, when it is still
@@ -72,9 +73,11 @@ function memberThatGotTheCall(call: Call): string | null {
  * it; nor does an agent's phone rung for an inbound call that another phone
  * took; nor a third party leaving while the agent is still on the call
  * (the agent and the customer talk on). Once the agent has left, the third
- * party is one of the two parties of the call.
+ * party is one of the two parties of the call; so it is once an extension
+ * handed its party on, whose own leg then says nothing.
  */
 function decidesTheCall(call: Call, leg: Leg): boolean {
+  if ((call.purpose === 'click_to_call' || call.purpose === 'voice_menu') && call.progress.extensionLeft === true) return !isLeftBehind(call, leg);
   if (leg.role === 'member') return memberThatGotTheCall(call) === leg.id;
   if (leg.role === 'agent' && call.purpose === 'inbound') return call.progress.agentLegId === leg.id;
   if (leg.role === 'third_party') return (call.purpose === 'agent_customer' || call.purpose === 'inbound') && call.progress.agentLeft === true;

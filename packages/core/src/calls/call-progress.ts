@@ -51,7 +51,24 @@ export interface ContextDialProgress {
   recording?: CallRecordingRequest;
 }
 
-export interface ClickToCallProgress {
+/**
+ * A call of an extension (click-to-call, a voice menu's answering member)
+ * whose extension handed its party on (transfers/extension-leaves.ts): its
+ * side left, the party talks on with a third party dialled into the call's
+ * bridge, or went into a queue. (Optional: set once a transfer happened.)
+ */
+export interface ExtensionTransferProgress {
+  /** The extension's side (its phone, a two-way call's staff mobile, the answering member) left the call. */
+  extensionLeft?: boolean;
+  /** The third party the party was handed to, while it is live. */
+  thirdPartyLegId?: string | null;
+  /** Keys sent to that third party once it answers, `,` a pause; null or absent: none. */
+  thirdPartyDtmf?: string | null;
+  /** The queued call the party was transferred into (its leg belongs to it since). */
+  transferredTo?: string | null;
+}
+
+export interface ClickToCallProgress extends ExtensionTransferProgress {
   stage: 'ringing_source' | 'dialing_destination' | 'connected';
   /** The engine endpoint that reaches the destination through the trunk. */
   destinationEndpoint: string;
@@ -79,7 +96,7 @@ export type CallRecordingRequest = {
 /** Why the gateway ended a voice menu before anyone answered the transfer. */
 export type VoiceMenuEnd = 'wrong_key' | 'no_key' | 'media_failed' | 'nobody_answered' | 'nobody_to_ring' | 'caller_gone' | 'transfer_failed';
 
-export interface VoiceMenuProgress {
+export interface VoiceMenuProgress extends ExtensionTransferProgress {
   stage: 'dialing' | 'playing' | 'awaiting_key' | 'transferring' | 'connected' | VoiceMenuEnd;
   /** The key that transfers the caller; empty: transfer when the audio ends. */
   transferKey: string;

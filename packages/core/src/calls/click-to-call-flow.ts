@@ -5,6 +5,7 @@ import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId, newLegId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
 import { startCallRecording } from '../recording/call-recording-start';
+import { extensionHandedOnLegEnded, extensionThirdPartyAnswered } from '../transfers/extension-third-party';
 
 /** The source is the call's first leg (calls/click-to-call), the destination its second. */
 export const SOURCE_ORDINAL = 1;
@@ -15,10 +16,13 @@ const DESTINATION_ORDINAL = 2;
  * ringing while the destination is dialled, and the two are bridged when the
  * destination answers (and, when asked, the call is recorded from then on).
  * Either side hanging up ends the other. A leg gone
- * before it could be bridged ends the call the way any hang-up does.
+ * before it could be bridged ends the call the way any hang-up does. Once
+ * the extension transferred the destination (transfers/), the destination
+ * and the third party are the two sides.
  */
 export const clickToCall: CallFlow<'click_to_call'> = {
   async onLegAnswered(ctx, uow, call, leg) {
+    if (leg.role === 'third_party') return extensionThirdPartyAnswered(ctx, uow, call, leg);
     await recordLegAnswered(uow, call, leg);
     if (leg.role === 'source') {
       const bridgeId = callBridgeId(call.id);
@@ -68,7 +72,11 @@ export const clickToCall: CallFlow<'click_to_call'> = {
     return call;
   },
 
-  async onLegEnded(ctx, uow, call, _leg, legs) {
+  async onLegEnded(ctx, uow, call, leg, legs) {
+    if (call.progress.extensionLeft) {
+      const current = await extensionHandedOnLegEnded(ctx, uow, call, leg, legs);
+      return (await completeCallIfOver(ctx, uow, current, legs)) ?? current;
+    }
     await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, call, legs)) ?? call;
   },

@@ -16,6 +16,8 @@ export interface VoiceBroadcastBatchRequest extends VoiceBroadcastPlan {
   dialUntil: Date | null;
 }
 
+const HOUR_MS = 3_600_000;
+
 /** What one claim of the next number did. */
 type Placement =
   | { kind: 'placed'; callId: string; batchId: string; finished: boolean }
@@ -77,6 +79,20 @@ export class VoiceBroadcastPacer {
     ctx.logger.info('batch of played calls queued', { batchId: batch.id, numbers: numbers.length, dialUntil: request.dialUntil?.toISOString() ?? null });
     this.schedule(0);
     return { batchId: batch.id, numbers: numbers.length };
+  }
+
+  /**
+   * Removes the batches over for longer than `voiceBroadcast.retentionHours`
+   * (by the core's clock), with their numbers: the list a batch was given is
+   * kept while it may be asked about, not for ever (the calls and their CDRs
+   * are the record). Answers how many batches went.
+   */
+  async removeFinished(): Promise<number> {
+    const { ctx } = this;
+    const endedBefore = new Date(ctx.clock.now().getTime() - ctx.config.voiceBroadcast.retentionHours * HOUR_MS);
+    const removed = await ctx.store.direct.voiceBroadcasts.removeFinished(endedBefore);
+    if (removed > 0) ctx.logger.info('finished batches of played calls removed', { removed, endedBefore: endedBefore.toISOString() });
+    return removed;
   }
 
   private schedule(ms: number): void {

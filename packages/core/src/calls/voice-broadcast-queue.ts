@@ -58,4 +58,10 @@ export interface VoiceBroadcastQueueRepository {
   liveCallIds(): Promise<string[]>;
   /** The batch's numbers, by position. */
   numbersOf(batchId: string): Promise<BroadcastNumber[]>;
+  /**
+   * Removes the batches that are over, with their numbers: nothing pending,
+   * every placed number's call ended, queued and ended before `endedBefore`
+   * (the calls and their CDRs stay). Answers how many batches went.
+   */
+  removeFinished(endedBefore: Date): Promise<number>;
 }

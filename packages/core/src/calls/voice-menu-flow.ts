@@ -11,15 +11,19 @@ import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { callBridgeId } from '../kernel/ids';
 import type { CallFlow } from './call-flow';
+import { extensionHandedOnLegEnded, extensionThirdPartyAnswered } from '../transfers/extension-third-party';
 
 /**
  * A voice menu: the gateway calls a number, plays audio when it answers, and
  * on the configured key (or, with no key configured, when the audio ends)
  * rings every extension of a group; the first to answer gets the caller.
- * A wrong key, no key in time, or nobody answering ends the call.
+ * A wrong key, no key in time, or nobody answering ends the call. The
+ * member that answered may hand the caller on (transfers/): the caller and
+ * the third party are then the two sides.
  */
 export const voiceMenuCall: CallFlow<'voice_menu'> = {
   async onLegAnswered(ctx, uow, call, leg) {
+    if (leg.role === 'third_party') return extensionThirdPartyAnswered(ctx, uow, call, leg);
     if (leg.role === 'member' && call.progress.stage !== 'transferring') return releaseLateMember(ctx, uow, call, leg);
     const answered = await recordLegAnswered(uow, call, leg);
     if (leg.role === 'customer') return startMenu(ctx, uow, call, answered);
@@ -57,7 +61,9 @@ export const voiceMenuCall: CallFlow<'voice_menu'> = {
 
   async onLegEnded(ctx, uow, call, leg, legs) {
     let current = call;
-    if (leg.role === 'customer') {
+    if (call.progress.extensionLeft) {
+      current = await extensionHandedOnLegEnded(ctx, uow, call, leg, legs);
+    } else if (leg.role === 'customer') {
       await hangupOtherLegs(ctx, uow, legs, null);
     } else if (call.progress.stage === 'connected' && call.progress.answeredBy === leg.id) {
       await hangupOtherLegs(ctx, uow, legs, null);

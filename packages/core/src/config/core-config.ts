@@ -15,9 +15,11 @@ export interface CoreConfig {
    * Batches of played calls (calls/voice-broadcast-batch): at most
    * `maxLiveCalls` of their calls up at once, room checked every `paceMs`;
    * at most `maxBatchNumbers` numbers in one batch and `maxQueuedNumbers`
-   * waiting in all (in the store, across restarts).
+   * waiting in all (in the store, across restarts). A batch that is over
+   * (nothing waiting, every call ended) keeps its numbers `retentionHours`
+   * after its last call ended, then they are removed (its calls and CDRs stay).
    */
-  voiceBroadcast: { maxLiveCalls: number; paceMs: number; maxBatchNumbers: number; maxQueuedNumbers: number };
+  voiceBroadcast: { maxLiveCalls: number; paceMs: number; maxBatchNumbers: number; maxQueuedNumbers: number; retentionHours: number };
   outbox: { batchSize: number; leaseMs: number; retryBaseMs: number; retryMaxMs: number };
   /** How long a verified credential is trusted without hashing it again. */
   credentialCacheMs: number;
@@ -40,7 +42,7 @@ export const defaultCoreConfig: CoreConfig = {
   agentRingTimeoutSec: 30,
   destinationRingTimeoutSec: 45,
   voiceMenuKeyWaitMs: 5000,
-  voiceBroadcast: { maxLiveCalls: 10, paceMs: 1000, maxBatchNumbers: 5000, maxQueuedNumbers: 100000 },
+  voiceBroadcast: { maxLiveCalls: 10, paceMs: 1000, maxBatchNumbers: 5000, maxQueuedNumbers: 100000, retentionHours: 168 },
   outbox: { batchSize: 20, leaseMs: 30000, retryBaseMs: 1000, retryMaxMs: 300000 },
   credentialCacheMs: 60000,
   lockout: { maxFailures: 10, windowMs: 900000 },

@@ -9,8 +9,9 @@ import { callBridgeId, callHoldBridgeId } from '../kernel/ids';
 import { ownerOf } from '../kernel/owner-queue';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { enqueueCall } from '../queues/enqueue';
-import { agentLegOf, connectedCustomer, customerRoleOf, liveLegOf, type CustomerCall } from './agent-call';
+import { agentLegOf, connectedCustomer, customerRoleOf, liveLegOf } from './agent-call';
 import { isParked } from './park';
+import { withTransferProgress, extensionLegOf, extensionPartyRoleOf, isExtensionCall, type TransferableCall } from './extension-call';
 
 /** A queue a customer is transferred into, and the one agent who is to take it there (any of the queue's when absent). */
 export interface QueueTransferRequest {
@@ -36,19 +37,23 @@ const NORMAL_CLEARING = { cause: 16, text: 'Normal Clearing' };
  * A third party on the call is hung up with the agent's part (VICIdial's
  * agent screen hangs up its 3-way line as the agent goes to its
  * disposition); the customer alone goes into the queue. Refused for a queue
- * that is missing or inactive, and for an agent nobody knows. The queued
- * call's id.
+ * that is missing or inactive, and for an agent nobody knows. An
+ * extension's call (click-to-call, a voice menu it answered) is handed on
+ * the same way, its extension's leg hung up as an agent's phone without a
+ * conference is. The queued call's id.
  */
 export async function transferCustomerToQueue(
   ctx: CoreContext,
   uow: UnitOfWork,
   session: AgentSession | null,
-  call: CustomerCall,
+  call: TransferableCall,
   legs: readonly Leg[],
   request: QueueTransferRequest,
 ): Promise<string> {
   const { tx, now } = uow;
-  const customer = connectedCustomer(legs, customerRoleOf(call));
+  const extensionLeg = isExtensionCall(call) ? extensionLegOf(call, legs) : null;
+  if (isExtensionCall(call) && (!extensionLeg || call.progress.stage !== 'connected')) throw new DomainError('NO_ACTIVE_CALL', `call ${call.id} has no extension talking with its party`);
+  const customer = connectedCustomer(legs, isExtensionCall(call) ? extensionPartyRoleOf(call) : customerRoleOf(call));
   const queue = await tx.queues.get(request.queueName);
   if (!queue?.active) throw new DomainError('QUEUE_NOT_FOUND', `no active queue ${request.queueName}`, { queueName: request.queueName });
   const forAgentId = request.forAgentId ?? null;
@@ -73,7 +78,7 @@ export async function transferCustomerToQueue(
         agentLegs: [],
         agentLegId: null,
         forAgentId,
-        leadId: call.progress.leadId ?? null,
+        leadId: isExtensionCall(call) ? null : (call.progress.leadId ?? null),
         transferredFrom: call.id,
       },
       agentId: null,
@@ -89,7 +94,7 @@ export async function transferCustomerToQueue(
   await tx.calls.updateLeg({ ...customer, callId: queuedId, role: 'caller' });
 
   // Out of the agent's conference (or the call's holding bridge), into the queue's music.
-  const from = isParked(call, customer) ? callHoldBridgeId(call.id) : call.bridgeId;
+  const from = !isExtensionCall(call) && isParked(call, customer) ? callHoldBridgeId(call.id) : call.bridgeId;
   if (from !== null) uow.engine.command('take customer out of the call', () => ctx.pbx.removeFromBridge(from, customer.id), { refusalIsOrdinary: true });
   uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(customer.id, queue.mohClass));
 
@@ -98,16 +103,18 @@ export async function transferCustomerToQueue(
     hangupCause: call.hangupCause ?? NORMAL_CLEARING.cause,
     hangupCauseText: call.hangupCauseText ?? NORMAL_CLEARING.text,
   };
-  const left: CustomerCall =
+  const left: TransferableCall =
     call.purpose === 'inbound'
       ? { ...call, ...ended, progress: { ...call.progress, transferredTo: queuedId } }
-      : { ...call, ...ended, progress: { ...call.progress, agentLeft: true, transferredTo: queuedId } };
+      : isExtensionCall(call)
+        ? withTransferProgress({ ...call, ...ended }, { extensionLeft: true, transferredTo: queuedId })
+        : { ...call, ...ended, progress: { ...call.progress, agentLeft: true, transferredTo: queuedId } };
   await tx.calls.update(left);
   const agentId = session?.agentId ?? call.agentId;
   if (agentId) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: queuedId, tag: request.tag ?? null, tenant: call.tenant, at: now });
   // Without a session conference the agent's phone is a leg of the call: the call ends with it.
   if (call.bridgeId === callBridgeId(call.id)) {
-    const agentLeg = agentLegOf(call, legs);
+    const agentLeg = isExtensionCall(call) ? extensionLeg : agentLegOf(call, legs);
     if (agentLeg) await hangupLeg(ctx, uow, agentLeg.id);
   }
   if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session, request.agentAfterCall ?? 'wrap_up');

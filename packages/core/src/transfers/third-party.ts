@@ -4,16 +4,23 @@ import { newLeg } from '../calls/call-factory';
 import { dialLeg } from '../calls/call-primitives';
 import { agentCustomerCall } from '../calls/agent-customer-call-flow';
 import { inboundCall } from '../queues/inbound-call-flow';
+import { clickToCall } from '../calls/click-to-call-flow';
+import { voiceMenuCall } from '../calls/voice-menu-flow';
+import type { CallFlow } from '../calls/call-flow';
 import { checkDialableNumber } from '../directory/extension-lookup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import type { CustomerCall } from './agent-call';
+import { extensionPartyRoleOf, isExtensionCall, type TransferableCall } from './extension-call';
 
 /** Who a third party is and what it sees. */
 export interface ThirdPartyRequest {
   /** An extension's internal number (the extension is rung), else a number dialled through the trunk. */
   number: string;
-  /** The number the third party sees; the customer call's own caller id when null. */
+  /**
+   * The number the third party sees; when null, the customer call's own
+   * caller id, or for an extension's call the party's number (an extension
+   * rung) or the number the party was shown (a number over the trunk).
+   */
   callerId: string | null;
   /** Keys sent to the third party once it answers (`,` a pause); absent or empty: none. */
   dtmf?: string | null;
@@ -23,9 +30,10 @@ export interface ThirdPartyRequest {
  * Records a third-party leg for a customer call and decides its dialling:
  * the extension with that internal number when there is exactly one, else
  * the number through the preferred trunk. It joins the call's bridge when it
- * answers (the flow of the call's kind: a callout, a queued call). One third party at a time.
+ * answers (the flow of the call's kind: a callout, a queued call, an
+ * extension's click-to-call or voice menu). One third party at a time.
  */
-export async function addThirdPartyLeg<C extends CustomerCall>(
+export async function addThirdPartyLeg<C extends TransferableCall>(
   ctx: CoreContext,
   uow: UnitOfWork,
   call: C,
@@ -37,13 +45,34 @@ export async function addThirdPartyLeg<C extends CustomerCall>(
     throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
   }
   const route = await routeTo(uow, number);
-  const callerId = request.callerId ?? call.fromNumber;
+  const callerId = request.callerId ?? defaultCallerId(call, legs, route.account);
   const leg = newLeg(call, legs.length + 1, 'third_party', route.endpoint, { number: callerId, name: '' }, uow.now, { dialedNumber: number, account: route.account });
   await uow.tx.calls.insertLeg(leg);
   const updated: C = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id, thirdPartyDtmf: request.dtmf || null } };
   await uow.tx.calls.update(updated);
-  dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: updated.purpose === 'inbound' ? inboundCall : agentCustomerCall, refusal: 'reported' });
+  dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: THIRD_PARTY_FLOWS[updated.purpose], refusal: 'reported' });
   return { call: updated, leg };
+}
+
+/** The flow a third party's leg takes, by the purpose of its call. */
+const THIRD_PARTY_FLOWS: { readonly [P in TransferableCall['purpose']]: CallFlow } = {
+  agent_customer: agentCustomerCall,
+  inbound: inboundCall,
+  click_to_call: clickToCall,
+  voice_menu: voiceMenuCall,
+};
+
+/**
+ * What a third party sees unless told: an agent's call shows its own caller
+ * id. An extension's call shows an extension it rings whom it is handed (the
+ * party's number, as a voice menu's members see the caller) and a number
+ * outside the number the party was shown, the company's rather than an
+ * internal one.
+ */
+function defaultCallerId(call: TransferableCall, legs: readonly Leg[], account: NonNullable<Leg['account']>): string {
+  if (!isExtensionCall(call)) return call.fromNumber;
+  if (account.kind === 'extension') return legs.find((leg) => leg.role === extensionPartyRoleOf(call))?.dialedNumber || call.toNumber;
+  return call.purpose === 'click_to_call' ? call.progress.destinationCallerId : call.fromNumber;
 }
 
 async function routeTo(uow: UnitOfWork, number: string): Promise<{ endpoint: string; account: NonNullable<Leg['account']> }> {

@@ -20,6 +20,8 @@ import { transferCustomerToQueue, type QueueTransferRequest } from './queue-tran
 import { dispositionNamedCall } from '../leads/call-disposition';
 import { recordMultiDialRequest } from './multi-dial';
 import type { MultiDialOutcome } from './multi-dial-request';
+import { extensionPartyRoleOf, isExtensionCall, type ExtensionCall, type TransferableCall } from './extension-call';
+import { extensionLeavesCall } from './extension-leaves';
 
 /** A party of an agent's customer call other than the agent. */
 export type CallParty = 'customer' | 'third_party';
@@ -47,7 +49,13 @@ export interface TransferCommands {
    * the ring time, busy, refused) gives the customer back (`TransferFailed`).
    */
   transferOnAnswer(request: { agentId: string } & TransferOnAnswerRequest & ThirdPartyRequest): Promise<{ legId: string }>;
-  /** The same, for a call named by its id, whoever's it is, with the status the call takes (NamedCallStatus). */
+  /**
+   * A blind transfer of a call named by its id, whoever's it is, with the
+   * status the call takes (NamedCallStatus): an agent's customer call (its
+   * callout, or a queued call it talks in) as blindTransfer does, or an
+   * extension's call (click-to-call, a voice menu it answered), whose
+   * extension leaves as the agent does.
+   */
   transferCall(request: { callId: string } & NamedCallStatus & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
    * Transfers the agent's customer into a queue, where it waits with music
@@ -55,7 +63,7 @@ export interface TransferCommands {
    * agent is free at once. The queued call's id.
    */
   transferToQueue(request: { agentId: string } & QueueTransferRequest): Promise<{ callId: string }>;
-  /** The same, for a call named by its id, whoever's it is, with the status the call takes (NamedCallStatus). */
+  /** The same, for a call named by its id (the calls transferCall takes), with the status the call takes (NamedCallStatus). */
   transferCallToQueue(request: { callId: string } & NamedCallStatus & QueueTransferRequest): Promise<{ callId: string }>;
   /** Leaves the customer with a message that plays to it alone; the call ends when it is over, the agent goes to after-call work. */
   leaveCustomerMessage(request: { agentId: string; media: MediaRequest | readonly MediaRequest[] }): Promise<void>;
@@ -103,18 +111,20 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
   };
 
   /**
-   * Runs a unit of work on a live customer call named by its id, in the
-   * call's queue, with the session of its agent if any; a status given is
-   * the call's disposition before the work is done.
+   * Runs a unit of work on a live call named by its id (locked by `lock`,
+   * which refuses the calls the work does not apply to), in the call's
+   * queue, with the session of its agent if any; a status given is the
+   * call's disposition before the work is done.
    */
-  const onNamedCall = <T>(
+  const onNamedCall = <C extends TransferableCall, T>(
     { callId, status }: { callId: string } & NamedCallStatus,
-    work: (uow: UnitOfWork, found: { session: AgentSession | null } & Omit<AgentCall, 'session'>) => Promise<T>,
+    lock: (uow: UnitOfWork, callId: string) => Promise<C>,
+    work: (uow: UnitOfWork, found: { session: AgentSession | null; call: C; legs: Leg[] }) => Promise<T>,
   ): Promise<T> =>
     track(
       ctx.queue.run(ownerOf(callId), () =>
         inTransaction(ctx, async (uow) => {
-          const call = await lockLiveCustomerCall(uow, callId);
+          const call = await lock(uow, callId);
           const locked = call.agentId ? await uow.tx.sessions.lock(call.agentId) : null;
           const session = status ? await dispositionNamedCall(ctx, uow, locked, call, status) : locked;
           return work(uow, { session, call, legs: await uow.tx.calls.legsOf(callId) });
@@ -167,16 +177,18 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onAgentTalk(agentId, async (uow, { call, legs }) => ({ legId: await startTransferOnAnswer(ctx, uow, call, legs, party, { agentAfterCall, tag }) })),
 
     transferCall: ({ callId, status, ...party }) =>
-      onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party) })),
+      onNamedCall({ callId, status }, lockTransferableCall, async (uow, { session, call, legs }) => ({
+        legId: isExtensionCall(call) ? await transferExtensionParty(ctx, uow, call, legs, party) : await transferCustomer(ctx, uow, session, call, legs, party),
+      })),
 
     transferToQueue: ({ agentId, ...target }) =>
       onAgentTalk(agentId, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
     transferCallToQueue: ({ callId, status, ...target }) =>
-      onNamedCall({ callId, status }, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
+      onNamedCall({ callId, status }, lockTransferableCall, async (uow, { session, call, legs }) => ({ callId: await transferCustomerToQueue(ctx, uow, session, call, legs, target) })),
 
     hangupCall: (request) =>
-      onNamedCall(request, async (uow, { legs }) => {
+      onNamedCall(request, lockLiveCustomerCall, async (uow, { legs }) => {
         for (const leg of legs) {
           if (leg.state !== 'ended' && !leg.hangupRequested) await hangupRequestedLeg(ctx, uow, leg, 'hang up call');
         }
@@ -227,6 +239,33 @@ async function transferCustomer(
   uow.engine.bestEffort('ring customer', () => ctx.pbx.setRinging(customer.id, true));
   const { leg } = await addThirdPartyLeg(ctx, uow, left, legs, party);
   return leg.id;
+}
+
+/**
+ * A blind transfer of an extension's party (extension-leaves.ts): the
+ * extension's leg goes, the party hears ringing in the call's bridge, and
+ * the number is dialled into it; the third party's end then ends the call.
+ */
+async function transferExtensionParty(ctx: CoreContext, uow: UnitOfWork, call: ExtensionCall, legs: readonly Leg[], party: ThirdPartyRequest): Promise<string> {
+  const stays = connectedCustomer(legs, extensionPartyRoleOf(call));
+  const left = await extensionLeavesCall(ctx, uow, call, legs);
+  uow.engine.bestEffort('ring party', () => ctx.pbx.setRinging(stays.id, true));
+  const { leg } = await addThirdPartyLeg(ctx, uow, left, legs, party);
+  return leg.id;
+}
+
+/**
+ * A call named by its id whose party can be handed on: an agent's callout,
+ * a queued call an agent talks in, an extension's call (NO_ACTIVE_CALL
+ * otherwise; an extension call not talking is refused by the transfer).
+ */
+async function lockTransferableCall(uow: UnitOfWork, callId: string): Promise<TransferableCall> {
+  const call = await uow.tx.calls.lock(callId);
+  if (call && call.state !== 'ended') {
+    if (call.purpose === 'agent_customer' || call.purpose === 'click_to_call' || call.purpose === 'voice_menu') return call;
+    if (call.purpose === 'inbound' && call.progress.stage === 'connected' && call.progress.agentLeft !== true) return call;
+  }
+  throw new DomainError('NO_ACTIVE_CALL', `no live call ${callId} to transfer`);
 }
 
 /** A customer call that is still going, named by its id (NO_ACTIVE_CALL otherwise). */

@@ -3,6 +3,7 @@ import type { SipcallCallbackSettings } from '../settings';
 import type { WireObject } from '../wire/php-json';
 import type { CompanyCallbacks } from './company';
 import { presentedNumber } from './status-callback';
+import { seatExtension } from '../seats';
 
 /** CDR `callmethod` by the operation that started the call (vendor table: 3 API call, 4 API double call, 6 IVR / voice menu). */
 const CALL_METHODS: Readonly<Record<string, number>> = { PlayVoice: 6, MakeCall: 3, DoubleCall: 4 };
@@ -28,6 +29,8 @@ const wholeSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
  * answer (or until the end, unanswered) and `billsec` the talk time; both are
  * differences of the whole-second times the callback shows, so they always
  * agree with them. Client echo fields the request did not give are `"0"`.
+ * `extnumber` is the call's extension, or for a queue call a seat took (a
+ * customer transferred into a queue) the seat's.
  */
 export function cdrCallbackBody(
   call: Call,
@@ -44,7 +47,7 @@ export function cdrCallbackBody(
     hangupcause: hangupCause(cdr, settings),
     duration: (answer ?? end) - start,
     id: cdr.id,
-    extnumber: cdr.extension ?? '',
+    extnumber: cdr.extension ?? (cdr.agentId !== null ? seatExtension(cdr.agentId) : null) ?? '',
     uuid: cdr.callId,
     downloadip: company.downloadIp,
     customuuid: echo(cdr.data.customuuid),

@@ -1,8 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
-import { callsOfExtension } from '../extension-calls';
+import { callsOfExtension, transferableCallOf } from '../extension-calls';
 import { business } from '../errors';
 import { text } from '../messages';
-import { seatAgentId } from '../seats';
 import type { SipcallSettings } from '../settings';
 import { EXTNUMBER } from '../wire/call-params';
 import { success } from '../wire/envelope';
@@ -37,12 +36,12 @@ const rules: readonly ParamRule[] = [
  * extension's (`anumber`) call: `transfertype` 1 (the default) to a number or
  * an extension (`destnumber`; the customer hears ringing until it answers),
  * 2 into a queue, where it waits for the queue's seats. The extension leaves
- * the call at once. The core transfers agents' customer calls, so the calls
- * taken are the customer calls of the extension's seat agent (placed for
- * `sipcall-<extension>`, e.g. by a VICIdial manual dial); its other calls
- * (MakeCall, DoubleCall, voice menus, queue calls it answered) are answered
- * `1003` Operation failed until the core transfers those. An unknown
- * extension is `1012`, one in no call `1015`, an unknown queue `1002`.
+ * the call at once. The calls taken are the extension's own (MakeCall,
+ * DoubleCall, a voice menu it answered) and its seat agent's (a queue call it
+ * answered, a call placed for `sipcall-<extension>`); a call it is in but
+ * does not hold (one handed to it, one still ringing) is `1003` Operation
+ * failed. An unknown extension is `1012`, one in no call `1015`, an unknown
+ * queue `1002`.
  */
 export function transferCall(settings: SipcallSettings): SipcallService {
   const kind = serviceKind(settings);
@@ -50,7 +49,6 @@ export function transferCall(settings: SipcallSettings): SipcallService {
   const input = paramsInput(kind.compile(schema), rules);
   return kind.define({
     name: 'App.Sip_Call.TransferCall',
-    partial: 'customer calls placed for the extension\'s seat agent only; MakeCall, DoubleCall, voice-menu and queue calls are answered `1003`',
     service: 'App.Sip_Call.TransferCall',
     auth: 'token',
     input,
@@ -59,9 +57,9 @@ export function transferCall(settings: SipcallSettings): SipcallService {
       const extension = await ctx.core.findExtension({ by: 'internal_number', value: request.anumber }, null);
       const calls = callsOfExtension(extension, await ctx.core.listLiveCalls());
       if (calls.length === 0) throw refuse(business('1015', 'extensionNotInCall'));
-      const seatCall = calls.find(({ call }) => call.purpose === 'agent_customer' && call.agentId === seatAgentId(extension));
-      if (!seatCall) throw refuse(business('1003', 'operationFailed'));
-      const callId = seatCall.call.id;
+      const own = transferableCallOf(extension, calls);
+      if (!own) throw refuse(business('1003', 'operationFailed'));
+      const callId = own.id;
       if (request.transfertype === '2') await ctx.core.transferCallToQueue({ callId, queueName: request.destnumber });
       else await ctx.core.transferCall({ callId, number: request.destnumber, callerId: null });
     },

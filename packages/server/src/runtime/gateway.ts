@@ -35,6 +35,7 @@ import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { metricsHandler } from '../metrics/metrics-endpoint';
 import { attachEventStream, type EventStream } from '../event-stream/event-stream-server';
 import { startEventLogRetention } from '../event-stream/event-log-retention';
+import { startBatchRetention } from './batch-retention';
 import { CONSOLE_PREFIX, createConsole } from '../console/console-router';
 import { startWebhookFeeder } from '../webhooks/webhook-feeder';
 
@@ -164,6 +165,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const dispatcher = startOutboxDispatcher(core, coreLogger, { idleMs: config.callbacks.idleMs });
   const webhooks = startWebhookFeeder(store, logger.child({ component: 'webhooks' }));
   const retention = startEventLogRetention(store, config.eventStream, logger);
+  const batchRetention = startBatchRetention(core, logger.child({ component: 'batches' }));
 
   let server: Server | null = null;
   let url: string | null = null;
@@ -186,6 +188,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (stopped) return;
       stopped = true;
       retention.stop();
+      batchRetention.stop();
       await stream?.close();
       if (server) await closeServer(server);
       for (const dialect of dialects) await dialect.stop?.();

@@ -29,7 +29,7 @@ describe('a gateway killed (SIGKILL) in the middle of a PlayVoice batch', () => 
   });
 
   it('after a restart every number is called exactly once, each with one CDR', async () => {
-    fixture = await startVoiceMenuCrashFixture({ core: { voiceBroadcast: { maxLiveCalls: MAX_LIVE, paceMs: 100, maxBatchNumbers: 5000, maxQueuedNumbers: 100000 } } });
+    fixture = await startVoiceMenuCrashFixture({ core: { voiceBroadcast: { maxLiveCalls: MAX_LIVE, paceMs: 100, maxBatchNumbers: 5000, maxQueuedNumbers: 100000, retentionHours: 168 } } });
     const f = fixture;
     // Customers listen a while and hang up; one is busy, one answers during the restart.
     await f.sim.control.setNumberRules(NUMBERS.map((number, index) => customerRule(number, index === 5 ? 'busy' : 'silent', 1500 + (index % 4) * 400)));

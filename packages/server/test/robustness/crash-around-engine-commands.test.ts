@@ -148,7 +148,7 @@ it('a kill after the engine carried the request out and before its answer is rec
 
 it('a kill after a number of a batch was placed and before the engine hears of it: that number ends as never dialled, the others are dialled once each', async () => {
   // One call of the batch at a time, so the kill leaves numbers waiting.
-  const oneAtATime = { voiceBroadcast: { maxLiveCalls: 1, paceMs: 100, maxBatchNumbers: 5000, maxQueuedNumbers: 100000 } };
+  const oneAtATime = { voiceBroadcast: { maxLiveCalls: 1, paceMs: 100, maxBatchNumbers: 5000, maxQueuedNumbers: 100000, retentionHours: 168 } };
   const numbers = [BUSY_NUMBER, '13900002222', '13900003333'];
   await startGatewayBehindRelay(oneAtATime);
   world.relay.hold('requests');

@@ -108,5 +108,19 @@ export function createVoiceBroadcastQueueRepository(db: Knex): VoiceBroadcastQue
       const rows: NumberRow[] = await db('voice_broadcast_numbers').where({ batch_id: batchId }).orderBy('position');
       return rows.map(toNumberEntry);
     },
+
+    async removeFinished(endedBefore) {
+      // The numbers go with their batch (ON DELETE CASCADE); a batch with a call up or ended since stays.
+      const result = await db.raw<{ rowCount: number | null }>(
+        `DELETE FROM voice_broadcast_batches b
+          WHERE b.next_position = b.number_count
+            AND b.queued_at < ?
+            AND NOT EXISTS (
+              SELECT 1 FROM voice_broadcast_numbers n JOIN calls c ON c.id = n.call_id
+               WHERE n.batch_id = b.id AND (c.state <> 'ended' OR c.ended_at IS NULL OR c.ended_at >= ?))`,
+        [endedBefore, endedBefore],
+      );
+      return result.rowCount ?? 0;
+    },
   };
 }

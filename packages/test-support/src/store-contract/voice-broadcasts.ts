@@ -80,6 +80,48 @@ export function voiceBroadcastContract(makeStore: MakeStore): void {
       expect(await direct.voiceBroadcasts.liveCallIds()).toEqual(['live-call-1']);
       await direct.voiceBroadcasts.dropPending('live');
     });
+
+    it('removes the batches that are over before a time, with their numbers: not one with a number waiting, a call up, or a call ended since', async () => {
+      const direct = store().direct;
+      const queue = direct.voiceBroadcasts;
+      const ended = (id: string, endedAt: string) => direct.calls.insert(call(id, { state: 'ended', endedAt: at(endedAt) }));
+      // Over at 09:05: one call ended then, one number dropped.
+      await queue.insert(batch('over'), ['6001', '6002']);
+      await ended('over-call', '2024-05-01T09:05:00.000Z');
+      await queue.claimNext();
+      await queue.markPlaced('over', 0, 'over-call');
+      await queue.dropPending('over');
+      // Its last call ended at 11:00.
+      await queue.insert(batch('late'), ['7001']);
+      await ended('late-call', '2024-05-01T11:00:00.000Z');
+      await queue.claimNext();
+      await queue.markPlaced('late', 0, 'late-call');
+      // A call still up.
+      await queue.insert(batch('up'), ['8001']);
+      await direct.calls.insert(call('up-call'));
+      await queue.claimNext();
+      await queue.markPlaced('up', 0, 'up-call');
+      // A number still waiting.
+      await queue.insert(batch('waiting'), ['9001']);
+
+      // (Batches of the tests before, whose calls the store never had, are over at any time after they were queued.)
+      await queue.removeFinished(at('2024-05-01T09:05:00.000Z'));
+      expect(await states(store(), 'over')).toEqual([
+        ['6001', 'placed', 'over-call'],
+        ['6002', 'dropped', null],
+      ]);
+      expect(await queue.removeFinished(at('2024-05-01T10:00:00.000Z'))).toBe(1);
+      expect(await queue.numbersOf('over')).toEqual([]);
+      expect(await states(store(), 'late')).toEqual([['7001', 'placed', 'late-call']]);
+      expect(await queue.removeFinished(at('2024-05-02T00:00:00.000Z'))).toBe(1);
+      expect(await queue.numbersOf('late')).toEqual([]);
+      expect(await states(store(), 'up')).toEqual([['8001', 'placed', 'up-call']]);
+      expect(await states(store(), 'waiting')).toEqual([['9001', 'pending', null]]);
+      expect(await queue.countPending()).toBe(1);
+      // The calls stay: only the batches' own rows go.
+      expect(await direct.calls.get('over-call')).toMatchObject({ state: 'ended' });
+      await queue.dropPending('waiting');
+    });
   });
 
   describe('batches of played calls, claimed by transactions at once', () => {

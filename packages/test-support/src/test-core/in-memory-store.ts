@@ -1647,6 +1647,24 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter((entry) => entry.batchId === batchId)
         .sort((a, b) => a.position - b.position);
     },
+    async removeFinished(endedBefore) {
+      const before = endedBefore.getTime();
+      const endedInTime = (entry: BroadcastNumber): boolean => {
+        if (entry.callId === null) return true;
+        const placed = getValue<Call>('calls', entry.callId);
+        return placed === null || (placed.state === 'ended' && placed.endedAt !== null && placed.endedAt.getTime() < before);
+      };
+      let removed = 0;
+      for (const entry of values<BroadcastBatchEntry>('voiceBroadcastBatches')) {
+        if (entry.nextPosition < entry.numberCount || entry.batch.queuedAt.getTime() >= before) continue;
+        const numbers = values<BroadcastNumber>('voiceBroadcastNumbers').filter((number) => number.batchId === entry.batch.id);
+        if (!numbers.every(endedInTime)) continue;
+        for (const number of numbers) await access.remove('voiceBroadcastNumbers', numberKey(number.batchId, number.position));
+        await access.remove('voiceBroadcastBatches', entry.batch.id);
+        removed += 1;
+      }
+      return removed;
+    },
   };
 
   // Row locks are the Postgres store's: here one feeder at a time is what the tests run.
