@@ -16,12 +16,15 @@ import { forceDropCallOperation } from './operations/force-drop-call';
 import { forceBusyOperation } from './operations/force-busy';
 import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
+import { forceLoginExOperation } from './operations/force-login-ex';
+import { forceLoginExWithoutPhoneOperation } from './operations/force-login-ex-without-phone';
 import { forceLogoutOperation } from './operations/force-logout';
 import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
 import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
+import { loginExOperation } from './operations/login-ex';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
 import { resetSkillOperation } from './operations/reset-skill';
@@ -53,6 +56,9 @@ import { endMuteOperation } from './operations/end-mute';
 export const OPERATIONS: readonly Operation[] = [
   loginOperation,
   forceLoginOperation,
+  loginExOperation,
+  forceLoginExOperation,
+  forceLoginExWithoutPhoneOperation,
   logoutOperation,
   forceLogoutOperation,
   getAgentEventOperation,
@@ -113,7 +119,7 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
   [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
   ['DELETE', '/onlineagent/{agentid}/forcelogoutwithreason/{reason}', NOT_IMPLEMENTED],
-  ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
+  ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
