@@ -27,6 +27,10 @@ import { loginOperation } from './operations/login';
 import { loginExOperation } from './operations/login-ex';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
+import { beginRecordOperation } from './operations/begin-record';
+import { stopRecordOperation } from './operations/stop-record';
+import { pauseRecordOperation } from './operations/pause-record';
+import { resumeRecordOperation } from './operations/resume-record';
 import { resetSkillOperation } from './operations/reset-skill';
 import { calloutOperation } from './operations/callout';
 import { callInnerOperation } from './operations/call-inner';
@@ -68,6 +72,10 @@ export const OPERATIONS: readonly Operation[] = [
   resumePlayOperation,
   foreFastPlayOperation,
   backFastPlayOperation,
+  beginRecordOperation,
+  stopRecordOperation,
+  pauseRecordOperation,
+  resumeRecordOperation,
   sayBusyOperation,
   cancelBusyOperation,
   sayFreeOperation,
@@ -126,7 +134,7 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['seconddial', 'connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map(
+  ...['netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.

@@ -59,6 +59,7 @@ import * as voiceBroadcastQueue from './176-voice-broadcast-queue';
 import * as webhookSubscriptions from './180-webhook-subscriptions';
 import * as agentInternalCalls from './185-agent-internal-calls';
 import * as extensionLegEnds from './190-extension-leg-ends';
+import * as recordingPauses from './215-recording-pauses';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -129,6 +130,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '180-webhook-subscriptions', migration: webhookSubscriptions },
   { name: '185-agent-internal-calls', migration: agentInternalCalls },
   { name: '190-extension-leg-ends', migration: extensionLegEnds },
+  { name: '215-recording-pauses', migration: recordingPauses },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
