@@ -32,6 +32,9 @@ import { stopRecordOperation } from './operations/stop-record';
 import { pauseRecordOperation } from './operations/pause-record';
 import { resumeRecordOperation } from './operations/resume-record';
 import { resetSkillOperation } from './operations/reset-skill';
+import { skillWaitNumOperation } from './operations/skill-wait-num';
+import { waitNumOperation } from './operations/wait-num';
+import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { calloutOperation } from './operations/callout';
 import { callInnerOperation } from './operations/call-inner';
 import { dropCallOperation } from './operations/drop-call';
@@ -87,6 +90,9 @@ export const OPERATIONS: readonly Operation[] = [
   setAutoAnswerOperation,
   setAutoEnterIdleOperation,
   resetSkillOperation,
+  skillWaitNumOperation,
+  waitNumOperation,
+  waitNumByAgentOperation,
   calloutOperation,
   callInnerOperation,
   answerOperation,
