@@ -55,14 +55,14 @@ describe('CC-Gateway queuedevice: callers waiting in skill queues', () => {
     expect((await get('skillwaitnum/1')).text).toBe(count(1));
   });
 
-  test('000-002 for a skill that is no queue or malformed; 100-006 without a GUID; other methods', async () => {
+  test('000-002 for a skill that is no queue or malformed; 100-006 without a GUID; GET only', async () => {
     const app = await signedInBusy();
     expect((await app.http.get(`${QD}/skillwaitnum/99`).set('Guid', app.guid)).text).toBe(failure('000-002', 'invalid parameter'));
     expect((await app.http.get(`${QD}/skillwaitnum/a%20b`).set('Guid', app.guid)).text).toBe(failure('000-002', 'invalid parameter'));
     expect((await app.http.get(`${QD}/waitnum`)).text).toBe(failure('100-006', 'agent not signed in'));
-    // Another method falls to the family's "not supported" (its other interfaces are not built), as before.
     const post = await app.http.post(`${QD}/waitnumbyagent`).set('Guid', app.guid);
-    expect(post.text).toBe('{"message":"not supported","retcode":"000-002","result":{}}');
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET');
     // The rest of the family is still answered "not supported".
     expect((await app.http.post(`${QD}/queryacdstat`).set('Guid', app.guid).send({})).text).toBe('{"message":"not supported","retcode":"000-002","result":{}}');
   });
