@@ -62,6 +62,7 @@ export type { PlaybackCommands } from './playback/playback-commands';
 export type { RecordingCommands } from './recording/recording-commands';
 export type { AgentRecordingRequest, AgentRecordingStarted } from './recording/agent-recording-start';
 export type { AgentRecordingsStopped } from './recording/agent-recording-stop';
+export type { AgentCallRecordingRequest } from './recording/agent-call-recording-start';
 export type { QueueQueries, WaitingCall } from './queues/queue-queries';
 export type { LiveCounts, StatusQueries } from './status/live-counts';
 export type { QueueStatistics, QueueStatisticsRequest } from './queues/queue-statistics';

@@ -38,8 +38,11 @@ export type Retcode =
   | '500-001'
   | '500-002'
   | '500-003'
+  | '500-004'
   | '500-005'
+  | '500-006'
   | '500-007'
+  | '500-008'
   | '500-009';
 
 export interface WireError {
@@ -85,8 +88,11 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '500-001': 'playback state does not allow rewind',
   '500-002': 'playback state does not allow fast-forward',
   '500-003': 'playback state does not allow pause',
+  '500-004': 'recording state does not allow pause',
   '500-005': 'playback state does not allow resume',
+  '500-006': 'recording state does not allow resume',
   '500-007': 'state does not allow starting playback',
+  '500-008': 'state does not allow starting recording',
   '500-009': 'no playback to stop',
 };
 
@@ -120,6 +126,9 @@ export const RETCODE_TABLE: ErrorTable<Retcode> = {
   NO_ACTIVE_PLAYBACK: '100-009',
   PLAYBACK_NOT_PLAYING: '100-009',
   PLAYBACK_NOT_PAUSED: '100-009',
+  RECORDING_ALREADY_ACTIVE: '100-009',
+  NO_ACTIVE_RECORDING: '100-009',
+  RECORDING_NOT_PAUSED: '100-009',
   MEDIA_NOT_ALLOWED: '000-002',
   EXTENSION_NOT_FOUND: '000-002',
   EXTENSION_AMBIGUOUS: '000-002',

@@ -1,4 +1,4 @@
-import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type EventPush, type Leg, type EachEventProjector, type StoreTransaction } from '@pbx-gateway/core';
+import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEvent, type Recording, type EventPush, type Leg, type EachEventProjector, type StoreTransaction } from '@pbx-gateway/core';
 import { GUID_KIND } from './auth';
 import { pushMessage, pushOrderingKey } from './push';
 import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
@@ -51,6 +51,9 @@ function agentOf(event: DomainEvent): string | null {
     case 'PlaybackJumped':
     case 'PlaybackFinished':
       return event.agentId;
+    case 'RecordingStarted':
+    case 'RecordingEnded':
+      return event.recording.agentId;
     default:
       return null;
   }
@@ -253,9 +256,49 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction, agentId: stri
       const done: Notice = ['AgentMediaEvent_StopPlayDone', { cause: PLAYBACK_END_CAUSE[event.cause] }];
       return event.cause === 'failed' ? [['AgentMediaEvent_Play_Fail', null], done] : [done];
     }
+    case 'RecordingStarted':
+      return [['AgentMediaEvent_Record', await recordingContent(event.recording, tx)]];
+    case 'RecordingEnded':
+      if (event.recording.startedAt === null && event.recording.state === 'failed') return [['AgentMediaEvent_Record_Fail', await recordingContent(event.recording, tx)]];
+      return [['AgentMediaEvent_StopRecordDone', stopRecordContent(event.recording)]];
     default:
       return [];
   }
+}
+
+/** The one media type recorded here: audio (`fileMediaType` 1), as Huawei's examples write it. */
+const AUDIO_FILE = '1';
+/** This gateway is one call-centre node. */
+const LOCATION_ID = '0';
+/** Huawei's "the resource side's default format": the engine's, whatever the request asked. */
+const DEFAULT_RECORD_FORMAT = '0';
+
+/** `AgentMediaEvent_Record` / `_Fail` (`cec_07_1381`, `cec_07_1382`): the recording and its call's numbers. */
+async function recordingContent(recording: Recording, tx: StoreTransaction): Promise<WireEventContent> {
+  const call = recording.callId ? await tx.calls.get(recording.callId) : null;
+  return {
+    taskId: recording.id,
+    caller: call?.fromNumber ?? '',
+    recordID: recording.name,
+    called: call?.toNumber ?? '',
+    locationId: LOCATION_ID,
+    fileName: recording.location,
+    fileMediaType: AUDIO_FILE,
+    callId: recording.callId ?? '',
+  };
+}
+
+/** `AgentMediaEvent_StopRecordDone` (`cec_07_1383`, `cec_07_0531`): times in epoch milliseconds. */
+function stopRecordContent(recording: Recording): WireEventContent {
+  const endTime = (recording.endedAt ?? recording.createdAt).getTime();
+  return {
+    beginTime: recording.startedAt?.getTime() ?? endTime,
+    endTime,
+    fileMediaType: AUDIO_FILE,
+    recordFormat: DEFAULT_RECORD_FORMAT,
+    taskId: recording.id,
+    callId: recording.callId ?? '',
+  };
 }
 
 /**

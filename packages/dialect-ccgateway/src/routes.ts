@@ -16,6 +16,8 @@ import { forceDropCallOperation } from './operations/force-drop-call';
 import { forceBusyOperation } from './operations/force-busy';
 import { forceIdleOperation } from './operations/force-idle';
 import { forceLoginOperation } from './operations/force-login';
+import { forceLoginExOperation } from './operations/force-login-ex';
+import { forceLoginExWithoutPhoneOperation } from './operations/force-login-ex-without-phone';
 import { forceLogoutOperation } from './operations/force-logout';
 import { forceLogoutWithReasonOperation } from './operations/force-logout-with-reason';
 import { forceLogOutAgentOperation } from './operations/force-logout-agent';
@@ -23,9 +25,17 @@ import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
 import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
+import { loginExOperation } from './operations/login-ex';
 import { logoutOperation } from './operations/logout';
 import { pausePlayOperation } from './operations/pause-play';
+import { beginRecordOperation } from './operations/begin-record';
+import { stopRecordOperation } from './operations/stop-record';
+import { pauseRecordOperation } from './operations/pause-record';
+import { resumeRecordOperation } from './operations/resume-record';
 import { resetSkillOperation } from './operations/reset-skill';
+import { skillWaitNumOperation } from './operations/skill-wait-num';
+import { waitNumOperation } from './operations/wait-num';
+import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { calloutOperation } from './operations/callout';
 import { callInnerOperation } from './operations/call-inner';
 import { dropCallOperation } from './operations/drop-call';
@@ -55,6 +65,9 @@ import { secondDialExOperation, secondDialOperation } from './operations/second-
 export const OPERATIONS: readonly Operation[] = [
   loginOperation,
   forceLoginOperation,
+  loginExOperation,
+  forceLoginExOperation,
+  forceLoginExWithoutPhoneOperation,
   logoutOperation,
   forceLogoutOperation,
   forceLogoutWithReasonOperation,
@@ -65,6 +78,10 @@ export const OPERATIONS: readonly Operation[] = [
   resumePlayOperation,
   foreFastPlayOperation,
   backFastPlayOperation,
+  beginRecordOperation,
+  stopRecordOperation,
+  pauseRecordOperation,
+  resumeRecordOperation,
   sayBusyOperation,
   cancelBusyOperation,
   sayFreeOperation,
@@ -76,6 +93,9 @@ export const OPERATIONS: readonly Operation[] = [
   setAutoAnswerOperation,
   setAutoEnterIdleOperation,
   resetSkillOperation,
+  skillWaitNumOperation,
+  waitNumOperation,
+  waitNumByAgentOperation,
   calloutOperation,
   callInnerOperation,
   answerOperation,
@@ -117,14 +137,14 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
  */
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
   [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
-  ...['loginex', 'forceloginex', 'forceloginexwithoutphone', 'setselfrecord', 'notifybulletin', 'setforwarding'].map(
+  ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
   ...['connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ...['record', 'stoprecord', 'pauserecord', 'resumerecord', 'netplay', 'recordfile*'].map(
+  ...['netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.

@@ -64,7 +64,9 @@ function matchSegments(pattern: readonly Segment[], segments: readonly string[])
  * The routes of a REST-style dialect (method + path with `{name}`
  * parameters), tried in the order given: the first whose path fits and whose
  * method is the request's wins; a path that fits only other methods is
- * `wrong_method`.
+ * `wrong_method`. A route for any method (a family's catch-all) does not
+ * take a path an earlier route claimed for other methods: that interface
+ * keeps its one method.
  */
 export class PathRoutes<Target> {
   private readonly routes: CompiledRoute<Target>[];
@@ -79,7 +81,8 @@ export class PathRoutes<Target> {
     for (const route of this.routes) {
       const params = matchSegments(route.segments, segments);
       if (!params) continue;
-      if (route.method === null || route.method === method) return { kind: 'found', target: route.target, params };
+      if (route.method === method || (route.method === null && allowed.size === 0)) return { kind: 'found', target: route.target, params };
+      if (route.method === null) continue;
       allowed.add(route.method);
     }
     return allowed.size > 0 ? { kind: 'wrong_method', allow: [...allowed].join(', ') } : { kind: 'unknown' };

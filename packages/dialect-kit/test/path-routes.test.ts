@@ -24,6 +24,16 @@ describe('path routes', () => {
     expect(routes.resolve('GET', ['play', '7', 'extra'])).toEqual({ kind: 'unknown' });
   });
 
+  test('a catch-all after an interface does not take its path under another method', () => {
+    const family = new PathRoutes<string>([
+      { method: 'GET', path: '/queue/{agentid}/waitnum', target: 'count' },
+      { method: null, path: '/queue/**', target: 'not supported' },
+    ]);
+    expect(family.resolve('GET', ['queue', '7', 'waitnum'])).toEqual({ kind: 'found', target: 'count', params: { agentid: '7' } });
+    expect(family.resolve('POST', ['queue', '7', 'waitnum'])).toEqual({ kind: 'wrong_method', allow: 'GET' });
+    expect(family.resolve('POST', ['queue', '7', 'acdstat'])).toEqual({ kind: 'found', target: 'not supported', params: {} });
+  });
+
   test('a {name:digits} parameter takes digits only, so a literal sibling keeps its own methods', () => {
     const qc = new PathRoutes<string>([
       { method: 'POST', path: '/qc/{agentid}/whisper', target: 'whisper' },

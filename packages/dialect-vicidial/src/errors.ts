@@ -110,6 +110,9 @@ export const DOMAIN_ERROR_TABLE: ErrorTable<Refusal> = {
   // A hang-up or a pause never waits on audio: these must not turn into a SUCCESS if they ever arose there.
   PLAYBACK_NOT_PLAYING: serviceUnavailable,
   PLAYBACK_NOT_PAUSED: serviceUnavailable,
+  RECORDING_ALREADY_ACTIVE: serviceUnavailable,
+  NO_ACTIVE_RECORDING: serviceUnavailable,
+  RECORDING_NOT_PAUSED: serviceUnavailable,
   MEDIA_NOT_ALLOWED: serviceUnavailable,
   EXTENSION_NOT_FOUND: serviceUnavailable,
   EXTENSION_AMBIGUOUS: serviceUnavailable,

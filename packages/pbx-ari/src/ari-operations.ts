@@ -27,6 +27,8 @@ export type AriOperation =
   | 'bridges.list'
   | 'bridges.record'
   | 'recordings.stop'
+  | 'recordings.pause'
+  | 'recordings.unpause'
   | 'recordings.getLive'
   | 'recordings.copyStored'
   | 'recordings.deleteStored'

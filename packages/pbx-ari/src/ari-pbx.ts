@@ -24,7 +24,7 @@ import { sendDtmf } from './commands/dtmf';
 import { hangup } from './commands/hangup';
 import { originate } from './commands/originate';
 import { controlPlayback, getPlaybackState, play, stopPlayback } from './commands/playback';
-import { moveStoredRecording, recordBridge, recordingIsLive, stopRecording } from './commands/recording';
+import { moveStoredRecording, pauseRecording, recordBridge, recordingIsLive, resumeRecording, stopRecording } from './commands/recording';
 import { storedRecordingFile } from './commands/stored-recording-file';
 import { setRinging } from './commands/ringing';
 import { setMuted } from './commands/mute';
@@ -118,6 +118,8 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
       sendDtmf(call, legId, digits, dtmfOptions),
     recordBridge: (request: RecordRequest) => recordBridge(call, request),
     stopRecording: (recordingName: string) => stopRecording(call, recordingName),
+    pauseRecording: (recordingName: string) => pauseRecording(call, recordingName),
+    resumeRecording: (recordingName: string) => resumeRecording(call, recordingName),
     recordingIsLive: (recordingName: string) => recordingIsLive(call, recordingName),
     moveStoredRecording: (from: string, to: string) => moveStoredRecording(call, from, to),
     storedRecordingFile: (recordingName: string) => storedRecordingFile(settings, recordingName),

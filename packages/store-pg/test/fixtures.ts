@@ -117,6 +117,7 @@ export const recording = (id: string, overrides: Partial<Recording> = {}): Recor
   startedAt: null,
   endedAt: null,
   durationSec: null,
+  pausedAt: null,
   ...overrides,
 });
 

@@ -130,8 +130,8 @@ export async function completeCallIfOver<C extends Call>(
   const cdr = await tx.cdrs.insert(buildCdr(ended, legs, now));
   uow.publish({ type: 'CallEnded', call: ended, cdr, at: now });
   if (ended.bridgeId && ended.bridgeId === callBridgeId(ended.id)) {
-    await endCallRecordings(ctx, uow, ended.id);
     const bridgeId = ended.bridgeId;
+    await endCallRecordings(ctx, uow, ended.id, bridgeId);
     uow.engine.bestEffort('destroy call bridge', () => ctx.pbx.destroyBridge(bridgeId));
   }
   if ((ended.purpose === 'agent_customer' || ended.purpose === 'inbound') && ended.progress.parkedLegIds !== undefined) {

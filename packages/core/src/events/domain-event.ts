@@ -3,6 +3,7 @@ import type { LoginChannel } from '../kernel/vocabulary';
 import type { Call, Leg } from '../calls/call';
 import type { Cdr } from '../calls/cdr';
 import type { PlaybackFinishCause } from '../playback/playback';
+import type { Recording } from '../recording/recording';
 
 /**
  * What happened, in the domain's words. Events are published inside the
@@ -37,6 +38,12 @@ export type DomainEvent =
   | { type: 'PlaybackResumed'; playbackId: string; agentId: string | null; callId: string | null; at: Date }
   | { type: 'PlaybackJumped'; playbackId: string; agentId: string | null; callId: string | null; positionMs: number; at: Date }
   | { type: 'PlaybackFinished'; playbackId: string; agentId: string | null; callId: string | null; cause: Exclude<PlaybackFinishCause, 'replaced'>; at: Date }
+  /** The engine writes the recording's file (as the recording is now). */
+  | { type: 'RecordingStarted'; recording: Recording; at: Date }
+  | { type: 'RecordingPaused'; recording: Recording; at: Date }
+  | { type: 'RecordingResumed'; recording: Recording; at: Date }
+  /** Over for good: its file complete (`finished`: stopped, its call or session over), or never written (`failed`). */
+  | { type: 'RecordingEnded'; recording: Recording; at: Date }
   | { type: 'LegRinging'; call: Call; leg: Leg; at: Date }
   | { type: 'LegAnswered'; call: Call; leg: Leg; at: Date }
   | { type: 'LegEnded'; call: Call; leg: Leg; at: Date }

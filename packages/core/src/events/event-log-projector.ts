@@ -1,5 +1,6 @@
 import type { Call, Leg } from '../calls/call';
 import type { Cdr } from '../calls/cdr';
+import type { Recording } from '../recording/recording';
 import type { DomainEventProjector } from '../kernel/context';
 import type { JsonObject } from '../kernel/json';
 import type { DomainEvent } from './domain-event';
@@ -60,6 +61,11 @@ export function eventLogEntry(event: DomainEvent): NewEventLogEntry {
       return { ...base, topic: 'playbacks', tenant: null, data: { ...playbackData(event), positionMs: event.positionMs } };
     case 'PlaybackFinished':
       return { ...base, topic: 'playbacks', tenant: null, data: { ...playbackData(event), cause: event.cause } };
+    case 'RecordingStarted':
+    case 'RecordingPaused':
+    case 'RecordingResumed':
+    case 'RecordingEnded':
+      return { ...base, topic: 'recordings', tenant: null, data: recordingData(event.recording) };
     case 'LegRinging':
     case 'LegAnswered':
     case 'LegEnded':
@@ -93,6 +99,19 @@ function playbackData(event: { playbackId: string; agentId: string | null; callI
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+function recordingData(recording: Recording): JsonObject {
+  return {
+    recordingId: recording.id,
+    agentId: recording.agentId,
+    callId: recording.callId,
+    location: recording.location,
+    state: recording.state,
+    startedAt: iso(recording.startedAt),
+    endedAt: iso(recording.endedAt),
+    durationSec: recording.durationSec,
+  };
+}
 
 /**
  * A call, a leg and a CDR as JSON, the one form every reader gets: the

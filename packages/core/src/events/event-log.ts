@@ -21,7 +21,7 @@ export interface EventLogEntry {
 export type NewEventLogEntry = Omit<EventLogEntry, 'id'>;
 
 /** The families of events a reader subscribes to. */
-export const EVENT_TOPICS = ['agents', 'calls', 'queues', 'playbacks', 'leads'] as const;
+export const EVENT_TOPICS = ['agents', 'calls', 'queues', 'playbacks', 'recordings', 'leads'] as const;
 export type EventTopic = (typeof EVENT_TOPICS)[number];
 
 export const isEventTopic = (value: unknown): value is EventTopic => typeof value === 'string' && (EVENT_TOPICS as readonly string[]).includes(value);

@@ -34,6 +34,10 @@ export interface Pbx {
   recordBridge(request: RecordRequest): Promise<void>;
   /** Ends a live recording and keeps its file; one already over is not an error. */
   stopRecording(recordingName: string): Promise<void>;
+  /** Pauses a live recording: nothing is written until it is resumed. An absent one is `not_found`. */
+  pauseRecording(recordingName: string): Promise<void>;
+  /** Resumes a paused recording. An absent one is `not_found`. */
+  resumeRecording(recordingName: string): Promise<void>;
   /** Whether a recording is still live on the engine (the engine forgets one once it is over). */
   recordingIsLive(recordingName: string): Promise<boolean>;
   /**

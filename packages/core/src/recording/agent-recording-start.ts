@@ -47,6 +47,7 @@ export async function startAgentRecording(ctx: CoreContext, request: AgentRecord
         startedAt: null,
         endedAt: null,
         durationSec: null,
+    pausedAt: null,
       };
       await tx.recordings.insert(recording);
       await nameOnCall(uow, recording);

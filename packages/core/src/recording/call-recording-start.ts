@@ -56,6 +56,7 @@ export async function startCallRecording(ctx: CoreContext, uow: UnitOfWork, call
     startedAt: null,
     endedAt: null,
     durationSec: null,
+    pausedAt: null,
   };
   // The engine would refuse a name taken too (nothing is overwritten): the call goes on unrecorded.
   if (!(await tx.recordings.insertIfNameFree(recording))) return null;

@@ -3,17 +3,21 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
 import { isLiveRecording, recordedSeconds } from './recording';
 
 /**
- * A call's own recordings end with the call: each is stopped, its file kept,
- * before the call's bridge goes (the engine commands run in the order they
- * were asked). Asterisk says nothing of a recording whose bridge was
- * destroyed, so they are recorded as finished now rather than left waiting
- * for an end that would never be reported.
+ * A call's recordings of its own bridge end with the call: those it owns (a
+ * call recorded on request) and those an agent started of it (CC-Gateway's
+ * `record`). Each is stopped, its file kept, before the bridge goes (the
+ * engine commands run in the order they were asked). Asterisk says nothing
+ * of a recording whose bridge was destroyed, so they are recorded as
+ * finished now rather than left waiting for an end that would never be
+ * reported. An agent's recording of its session conference goes on.
  */
-export async function endCallRecordings(ctx: CoreContext, uow: UnitOfWork, callId: string): Promise<void> {
+export async function endCallRecordings(ctx: CoreContext, uow: UnitOfWork, callId: string, bridgeId: string): Promise<void> {
   const { tx, now } = uow;
   for (const recording of await tx.recordings.listForCall(callId)) {
-    if (recording.agentId !== null || !isLiveRecording(recording)) continue;
-    await tx.recordings.update({ ...recording, state: 'finished', endedAt: now, durationSec: recordedSeconds(recording.startedAt, now) });
+    if (recording.bridgeId !== bridgeId || !isLiveRecording(recording)) continue;
+    const ended = { ...recording, state: 'finished' as const, endedAt: now, durationSec: recordedSeconds(recording.startedAt, now), pausedAt: null };
+    await tx.recordings.update(ended);
+    uow.publish({ type: 'RecordingEnded', recording: ended, at: now });
     uow.engine.bestEffort('stop call recording', () => ctx.pbx.stopRecording(recording.name));
   }
 }

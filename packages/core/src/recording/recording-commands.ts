@@ -4,6 +4,9 @@ import type { TrackWork } from '../kernel/tracked-work';
 import type { Recording, RecordingSearch } from './recording';
 import { startAgentRecording, type AgentRecordingRequest, type AgentRecordingStarted } from './agent-recording-start';
 import { stopAgentRecordings, type AgentRecordingsStopped } from './agent-recording-stop';
+import { startAgentCallRecording, type AgentCallRecordingRequest } from './agent-call-recording-start';
+import { pauseAgentRecording } from './agent-recording-pause';
+import { resumeAgentRecording } from './agent-recording-resume';
 import { moveCdrRecording, type CdrRecordingMove, type CdrRecordingMoveOutcome } from './cdr-recording-move';
 import { cdrRecordingAudio } from './cdr-recording-audio';
 import type { StoredRecordingFile } from '../ports/pbx';
@@ -12,6 +15,10 @@ import type { StoredRecordingFile } from '../ports/pbx';
 export interface RecordingCommands {
   startAgentRecording(request: AgentRecordingRequest): Promise<AgentRecordingStarted>;
   stopAgentRecordings(request: { agentId: string }): Promise<AgentRecordingsStopped>;
+  /** Records the agent's current call (one recording at a time per agent); it ends with the call at the latest. */
+  startAgentCallRecording(request: AgentCallRecordingRequest): Promise<Recording>;
+  pauseAgentRecording(request: { agentId: string }): Promise<Recording>;
+  resumeAgentRecording(request: { agentId: string }): Promise<Recording>;
   /** The agent's recordings that are starting or running, oldest first. */
   liveAgentRecordings(agentId: string): Promise<Recording[]>;
   getRecording(recordingId: string): Promise<Recording | null>;
@@ -30,6 +37,9 @@ export function recordingCommands(ctx: CoreContext, track: TrackWork): Recording
   return {
     startAgentRecording: (request) => track(startAgentRecording(ctx, request)),
     stopAgentRecordings: (request) => track(stopAgentRecordings(ctx, request)),
+    startAgentCallRecording: (request) => track(startAgentCallRecording(ctx, request)),
+    pauseAgentRecording: (request) => track(pauseAgentRecording(ctx, request)),
+    resumeAgentRecording: (request) => track(resumeAgentRecording(ctx, request)),
     liveAgentRecordings: (agentId) => direct.recordings.liveForAgent(agentId),
     getRecording: (recordingId) => direct.recordings.get(recordingId),
     recordingsOfCall: (callId) => direct.recordings.listForCall(callId),

@@ -22,7 +22,10 @@ export async function recordRecordingEvent(ctx: CoreContext, recordingId: string
     const recording = await uow.tx.recordings.get(recordingId);
     if (!recording || recording.state === 'finished' || recording.state === 'failed') return;
     if (event.type === 'recording_started') {
-      if (recording.state === 'pending') await uow.tx.recordings.update({ ...recording, state: 'recording', startedAt: event.at });
+      if (recording.state !== 'pending') return;
+      const started: Recording = { ...recording, state: 'recording', startedAt: event.at };
+      await uow.tx.recordings.update(started);
+      uow.publish({ type: 'RecordingStarted', recording: started, at: event.at });
       return;
     }
     const finished = event.type === 'recording_finished';
@@ -34,5 +37,6 @@ export async function recordRecordingEvent(ctx: CoreContext, recordingId: string
       durationSec: finished ? (event.durationSec ?? recordedSeconds(recording.startedAt, event.at)) : null,
     };
     await uow.tx.recordings.update(ended);
+    uow.publish({ type: 'RecordingEnded', recording: ended, at: event.at });
   });
 }

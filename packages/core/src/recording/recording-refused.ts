@@ -7,7 +7,9 @@ import type { UnitOfWork } from '../kernel/unit-of-work';
 export async function recordNeverStarted(uow: UnitOfWork, recordingId: string): Promise<void> {
   const recording = await uow.tx.recordings.get(recordingId);
   if (!recording || recording.state !== 'pending') return;
-  await uow.tx.recordings.update({ ...recording, state: 'failed', endedAt: uow.now });
+  const failed = { ...recording, state: 'failed' as const, endedAt: uow.now };
+  await uow.tx.recordings.update(failed);
+  uow.publish({ type: 'RecordingEnded', recording: failed, at: uow.now });
   if (!recording.callId) return;
   const call = await uow.tx.calls.lock(recording.callId);
   if (!call || call.data.recordingFile !== recording.location) return;

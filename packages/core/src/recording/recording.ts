@@ -35,6 +35,8 @@ export interface Recording {
   endedAt: Date | null;
   /** Whole seconds of audio the engine wrote, once it ended. */
   durationSec: number | null;
+  /** Since when a live recording is paused (the engine writes nothing meanwhile); null while it records. */
+  pausedAt: Date | null;
 }
 
 /** What recordings are looked up by; each criterion given must hold. */

@@ -12,7 +12,9 @@ import { recordedSeconds } from './recording';
 export async function endSessionRecordings(ctx: CoreContext, uow: UnitOfWork, agentId: string): Promise<void> {
   const { tx, now } = uow;
   for (const recording of await tx.recordings.liveForAgent(agentId)) {
-    await tx.recordings.update({ ...recording, state: 'finished', endedAt: now, durationSec: recordedSeconds(recording.startedAt, now) });
+    const ended = { ...recording, state: 'finished' as const, endedAt: now, durationSec: recordedSeconds(recording.startedAt, now) };
+    await tx.recordings.update(ended);
+    uow.publish({ type: 'RecordingEnded', recording: ended, at: now });
     uow.engine.bestEffort('stop recording at logout', () => ctx.pbx.stopRecording(recording.name));
   }
 }

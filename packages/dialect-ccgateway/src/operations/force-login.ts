@@ -1,5 +1,10 @@
+import type { ErrorOverrides } from '@pbx-gateway/dialect-kit';
+import type { Retcode } from '../errors';
 import { defineInterface } from '../operation';
 import { renderSignIn, SIGN_IN_BODY, SIGN_IN_ERRORS, signIn, signInFieldError } from './login';
+
+/** Sign-in's codes, and `100-015` for an agent signed in when forced sign-in is disabled. */
+export const FORCED_SIGN_IN_ERRORS: ErrorOverrides<Retcode> = { ...SIGN_IN_ERRORS, AGENT_ALREADY_LOGGED_IN: '100-015' };
 
 /**
  * `PUT /onlineagent/{agentid}/forcelogin` (spec §5.2): same body and answer
@@ -17,5 +22,5 @@ export const forceLoginOperation = defineInterface({
   invalidInput: signInFieldError,
   run: (ctx, body) => signIn(ctx, body, true),
   render: renderSignIn,
-  errors: { ...SIGN_IN_ERRORS, AGENT_ALREADY_LOGGED_IN: '100-015' },
+  errors: FORCED_SIGN_IN_ERRORS,
 });

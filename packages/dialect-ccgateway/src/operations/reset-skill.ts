@@ -6,7 +6,7 @@ import { agentSession } from './agent-session';
 /** The agent attribute that lists the skills (queue names) an agent may serve, `;`-separated. */
 export const SKILLS_ATTRIBUTE = 'skills';
 
-const SKILL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const SKILL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `skillid`: `;`-separated skill ids, at most 100 characters in all (empty items are skipped); null when malformed. */
 function skillIds(raw: string | undefined): string[] | null {
@@ -25,7 +25,7 @@ const validLinkage = (raw: string | undefined): boolean => raw === undefined || 
  * true) or any queue (a list in `skillid`). Queues that do not exist are
  * left out.
  */
-async function configuredSkills(core: CallControl, agentId: string, requested: readonly string[] | null): Promise<string[]> {
+export async function configuredSkills(core: CallControl, agentId: string, requested: readonly string[] | null): Promise<string[]> {
   const listed = (await core.getAgent(agentId))?.attributes[SKILLS_ATTRIBUTE];
   const names = listed !== undefined ? listed.split(';').filter((name) => name !== '') : (requested ?? (await provisionedQueues(core, agentId)));
   const existing: string[] = [];

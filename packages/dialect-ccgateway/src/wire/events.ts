@@ -33,7 +33,10 @@ export type WireEventType =
   | 'AgentMediaEvent_StopPlayDone'
   | 'AgentMediaEvent_PausePlayDone'
   | 'AgentMediaEvent_ResumePlayDone'
-  | 'AgentMediaEvent_JumpPlayDone';
+  | 'AgentMediaEvent_JumpPlayDone'
+  | 'AgentMediaEvent_Record'
+  | 'AgentMediaEvent_Record_Fail'
+  | 'AgentMediaEvent_StopRecordDone';
 
 /** Event `content`: null, a small flat object (`{"type":"main"}`, `{"cause":0}` ...), or a bare string (`AgentEvent_Call_Out_Fail`'s call id). */
 export type WireEventContent = Readonly<Record<string, string | number>> | string | null;
@@ -67,12 +70,18 @@ export function eventFromMessage(message: JsonValue): WireEvent | null {
   return { eventType, workNo, content: flat, eventGenTime };
 }
 
+/** Recording start and its failure (`cec_07_1381`, `cec_07_1382`). */
+const RECORDING_KEYS = ['taskId', 'caller', 'recordID', 'called', 'locationId', 'fileName', 'fileMediaType', 'callId'];
+
 /** The key order of contents with several keys, as Huawei's examples print them (`cec_07_1366`, `cec_07_1369`; Talking as the spec lists it). */
 const CONTENT_KEY_ORDER: Readonly<Record<string, readonly string[]>> = {
   AgentEvent_Ringing: ['caller', 'transfer', 'callid', 'transfrom', 'called', 'type', 'mediaAbility', 'feature'],
   AgentEvent_Talking: ['caller', 'called', 'callid', 'feature', 'type', 'mediaAbility'],
   AgentEvent_Customer_Alerting: ['callid', 'otherPhone', 'otherPhoneWorkno', 'type'],
   AgentEvent_SuccTransResult: ['result', 'callId'],
+  AgentMediaEvent_Record: RECORDING_KEYS,
+  AgentMediaEvent_Record_Fail: RECORDING_KEYS,
+  AgentMediaEvent_StopRecordDone: ['beginTime', 'endTime', 'fileMediaType', 'recordFormat', 'taskId', 'callId'],
 };
 
 /** The content's keys in Huawei's order: the stored row may have lost it. Keys of no known order keep theirs, after the known ones. */

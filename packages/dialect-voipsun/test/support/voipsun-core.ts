@@ -203,6 +203,7 @@ export async function storeRecordedCall(voipsun: VoipsunCore, file: string, stat
     startedAt: at,
     endedAt: state === 'finished' ? at : null,
     durationSec: state === 'finished' ? 5 : null,
+    pausedAt: null,
   });
   t.pbx.storedRecordings.add(file);
   const cdr = await t.store.direct.cdrs.insert({

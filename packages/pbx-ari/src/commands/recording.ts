@@ -22,6 +22,19 @@ export async function stopRecording(call: AriRestCall, recordingName: string): P
 }
 
 /**
+ * `POST /recordings/live/{name}/pause`. Sent twice it pauses once (a paused
+ * recording stays paused), so it may be retried.
+ */
+export async function pauseRecording(call: AriRestCall, recordingName: string): Promise<void> {
+  await call('recordings.pause', { recordingName }, { idempotent: true });
+}
+
+/** `DELETE /recordings/live/{name}/pause`; as pausing, safe to send twice. */
+export async function resumeRecording(call: AriRestCall, recordingName: string): Promise<void> {
+  await call('recordings.unpause', { recordingName }, { idempotent: true });
+}
+
+/**
  * `POST /recordings/stored/{name}/copy`, then `DELETE /recordings/stored/{name}`:
  * ARI has no move. The copy is not retried (sent twice, its second answer
  * would be 409 for the file it made itself); the delete of a source already

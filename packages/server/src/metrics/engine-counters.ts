@@ -19,6 +19,8 @@ const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
   sendDtmf: true,
   recordBridge: true,
   stopRecording: true,
+  pauseRecording: true,
+  resumeRecording: true,
   recordingIsLive: true,
   moveStoredRecording: true,
   storedRecordingFile: true,

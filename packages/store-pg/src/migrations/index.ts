@@ -63,6 +63,7 @@ import * as dispoPauseCodeAndMultiDial from './195-dispo-pause-code-and-multi-di
 import * as leadHopper from './200-lead-hopper';
 import * as leadListSettings from './201-lead-list-settings';
 import * as leadCallSearch from './205-lead-call-search';
+import * as recordingPauses from './215-recording-pauses';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -137,6 +138,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '200-lead-hopper', migration: leadHopper },
   { name: '201-lead-list-settings', migration: leadListSettings },
   { name: '205-lead-call-search', migration: leadCallSearch },
+  { name: '215-recording-pauses', migration: recordingPauses },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

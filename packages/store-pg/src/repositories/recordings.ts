@@ -16,6 +16,7 @@ interface RecordingRow {
   started_at: Date | null;
   ended_at: Date | null;
   duration_sec: number | null;
+  paused_at: Date | null;
 }
 
 const toRecording = (row: RecordingRow): Recording => ({
@@ -32,6 +33,7 @@ const toRecording = (row: RecordingRow): Recording => ({
   startedAt: row.started_at,
   endedAt: row.ended_at,
   durationSec: row.duration_sec,
+  pausedAt: row.paused_at ?? null,
 });
 
 /** Every column but the key. */
@@ -48,6 +50,7 @@ const toColumns = (recording: Recording): Omit<RecordingRow, 'id'> => ({
   started_at: recording.startedAt,
   ended_at: recording.endedAt,
   duration_sec: recording.durationSec === null ? null : Math.round(recording.durationSec),
+  paused_at: recording.pausedAt,
 });
 
 const OLDEST_FIRST = [{ column: 'created_at' }, { column: 'id' }];

@@ -43,6 +43,7 @@ const recording = (id: string, overrides: Partial<Recording> = {}): Recording =>
   bridgeId: 'agent-1000.conf',
   callId: null,
   leadId: null,
+  pausedAt: null,
   state: 'finished',
   createdAt: at('2024-05-01T10:00:00.000Z'),
   startedAt: at('2024-05-01T10:00:00.000Z'),

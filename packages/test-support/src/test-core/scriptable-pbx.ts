@@ -32,6 +32,8 @@ export type PbxCommandName =
   | 'sendDtmf'
   | 'recordBridge'
   | 'stopRecording'
+  | 'pauseRecording'
+  | 'resumeRecording'
   | 'moveStoredRecording'
   | 'storedRecordingFile'
   | 'setRinging'
@@ -334,6 +336,17 @@ export class ScriptablePbx implements Pbx {
     this.record('stopRecording', [recordingName]);
     this.recordings.delete(recordingName);
     this.storedRecordings.add(recordingName);
+  }
+
+  /** As Asterisk: a recording no longer live is 404. */
+  async pauseRecording(recordingName: string): Promise<void> {
+    this.record('pauseRecording', [recordingName]);
+    if (!this.recordings.has(recordingName)) throw new PbxFailure('not_found', 'Recording not found', 404);
+  }
+
+  async resumeRecording(recordingName: string): Promise<void> {
+    this.record('resumeRecording', [recordingName]);
+    if (!this.recordings.has(recordingName)) throw new PbxFailure('not_found', 'Recording not found', 404);
   }
 
   /** Recording files the engine keeps (stopped recordings land here; tests may add more). */
