@@ -34,7 +34,7 @@ export function nonAgentApiHandler(deps: ScriptDeps): RequestHandler {
     noteApiRequest(res, { ...note, outcome: 'error', result: 'ERROR: service unavailable' });
 
     const reply = await answerNonAgentApi(deps, req, params, { fn, user, startedAt });
-    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(reply.result.split('\n')[0] ?? '') });
+    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(firstLine(reply.result)) });
     const wire: WireReply = { status: reply.status, body: reply.newline ? `${reply.result}\n` : reply.result };
     sendReply(res, wire);
   });
@@ -61,7 +61,21 @@ async function answerNonAgentApi(deps: ScriptDeps, req: Request, params: PhpPara
   const outcome = await operation.perform(ctx, ctx.params);
   // An answer is a success unless one of its lines is an error (update_lead's refused insertion follows a NOTICE).
   // An answer of no lines is an empty body (lead_search by lead numbers only prints none).
-  if (outcome.ok) return { status: 200, result: outcome.answer, newline: outcome.answer !== '', outcome: /^ERROR:/m.test(outcome.answer) ? 'error' : 'success' };
+  if (outcome.ok) return { status: 200, result: outcome.answer, newline: outcome.answer !== '', outcome: hasErrorLine(outcome.answer) ? 'error' : 'success' };
   if (outcome.wire.log) deps.logger.error({ err: outcome.cause, function: bytesToText(fn) }, 'Non-Agent API function failed');
   return error(outcome.wire.text(ctx, isDomainError(outcome.cause) ? outcome.cause.details : {}));
+}
+
+const firstLine = (text: string): string => {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+};
+
+// A report kept for the polls of a wallboard comes back as the same string
+// many times over: its lines are searched once, not per poll.
+let lastSearched: { text: string; errorLine: boolean } | null = null;
+
+function hasErrorLine(text: string): boolean {
+  if (lastSearched?.text !== text) lastSearched = { text, errorLine: /^ERROR:/m.test(text) };
+  return lastSearched.errorLine;
 }
