@@ -140,6 +140,21 @@ describe('user_group_status', () => {
 });
 
 describe('live states', () => {
+  test('a poll repeated while nothing changed gets the same answer; a change is in the very next poll', async () => {
+    const poll = () => api('logged_in_agents', 'user_groups=AGENTS&show_sub_status=YES');
+    const ready = '1006|TESTCAMP|8600056|READY|0||0|Agent Six|AGENTS|1||\n';
+    expectVicidialAnswer(await poll(), ready);
+    expectVicidialAnswer(await poll(), ready);
+    await gateway().core.pauseAgent({ agentId: '1006', reason: 'LUNCH' });
+    expectVicidialAnswer(await poll(), '1006|TESTCAMP|8600056|PAUSED|0||0|Agent Six|AGENTS|1|LUNCH|\n');
+    expectVicidialAnswer(await poll(), '1006|TESTCAMP|8600056|PAUSED|0||0|Agent Six|AGENTS|1|LUNCH|\n');
+    await gateway().core.resumeAgent({ agentId: '1006' });
+    expectVicidialAnswer(await poll(), ready);
+    // Another format of the same poll, then the first again: each answer kept apart.
+    expectVicidialAnswer(await api('logged_in_agents', 'user_groups=AGENTS&show_sub_status=YES&stage=csv'), '1006,TESTCAMP,8600056,READY,0,,0,Agent Six,AGENTS,1,,\n');
+    expectVicidialAnswer(await poll(), ready);
+  });
+
   test('a paused agent shows its pause code', async () => {
     await gateway().core.pauseAgent({ agentId: '1006', reason: 'BREAK' });
     expectVicidialAnswer(await api('agent_status', 'agent_user=1006'), 'PAUSED||0|TESTCAMP|0|Agent Six|AGENTS|1|BREAK||||8600056\n');

@@ -26,8 +26,13 @@ export interface LiveAgent {
  * made that hundreds of round trips per poll.
  */
 export interface LiveAgentReader {
-  /** Every logged-in agent, by agent id. */
-  list(): Promise<LiveAgent[]>;
+  /**
+   * Every logged-in agent, by agent id, as committed before the call. While
+   * nothing has changed a store may answer with the list it gave last (the
+   * same object): callers must not change it, and may keep what they derive
+   * from it with it.
+   */
+  list(): Promise<readonly LiveAgent[]>;
   /** The agent if it is logged in; null when it is not, or there is no such agent. */
   get(agentId: string): Promise<LiveAgent | null>;
 }

@@ -31,8 +31,17 @@ export const agentGroupOf = (agent: Agent): string => agent.attributes.user_grou
  * limited, as VICIdial limits only by a list it has.
  */
 export async function viewableBy(ctx: NonAgentContext): Promise<(agent: Agent) => boolean> {
+  return (await viewOf(ctx)).viewable;
+}
+
+/** What the caller may see, and a key equal for callers who see the same agents. */
+export async function viewOf(ctx: NonAgentContext): Promise<{ viewable: (agent: Agent) => boolean; key: string }> {
   const group = await ctx.core.getUserGroup(ctx.apiUser.group);
-  return (agent) => group === null || maySeeGroup(group, agentGroupOf(agent));
+  const viewableGroups = group === null ? null : group.viewableGroups;
+  return {
+    viewable: (agent) => group === null || maySeeGroup(group, agentGroupOf(agent)),
+    key: viewableGroups === null ? '*' : JSON.stringify(viewableGroups),
+  };
 }
 
 /**

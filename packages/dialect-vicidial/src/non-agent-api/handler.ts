@@ -34,7 +34,7 @@ export function nonAgentApiHandler(deps: ScriptDeps): RequestHandler {
     noteApiRequest(res, { ...note, outcome: 'error', result: 'ERROR: service unavailable' });
 
     const reply = await answerNonAgentApi(deps, req, params, { fn, user, startedAt });
-    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(reply.result.split('\n')[0] ?? '') });
+    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(firstLine(reply.result)) });
     const wire: WireReply = { status: reply.status, body: reply.newline ? `${reply.result}\n` : reply.result };
     sendReply(res, wire);
   });
@@ -64,8 +64,22 @@ async function answerNonAgentApi(deps: ScriptDeps, req: Request, params: PhpPara
   if (outcome.ok) {
     const bare = typeof outcome.answer !== 'string';
     const result = typeof outcome.answer === 'string' ? outcome.answer : outcome.answer.bare;
-    return { status: 200, result, newline: !bare && result !== '', outcome: !bare && /^ERROR:/m.test(result) ? 'error' : 'success' };
+    return { status: 200, result, newline: !bare && result !== '', outcome: !bare && hasErrorLine(result) ? 'error' : 'success' };
   }
   if (outcome.wire.log) deps.logger.error({ err: outcome.cause, function: bytesToText(fn) }, 'Non-Agent API function failed');
   return error(outcome.wire.text(ctx, isDomainError(outcome.cause) ? outcome.cause.details : {}));
+}
+
+const firstLine = (text: string): string => {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+};
+
+// A report kept for the polls of a wallboard comes back as the same string
+// many times over: its lines are searched once, not per poll.
+let lastSearched: { text: string; errorLine: boolean } | null = null;
+
+function hasErrorLine(text: string): boolean {
+  if (lastSearched?.text !== text) lastSearched = { text, errorLine: /^ERROR:/m.test(text) };
+  return lastSearched.errorLine;
 }

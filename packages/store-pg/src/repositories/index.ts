@@ -42,7 +42,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
     sessions: createAgentSessionRepository(db, { ...options, facts }),
-    liveAgents: createLiveAgentReader(db),
+    liveAgents: createLiveAgentReader(db, options),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
     trunks: createTrunkRepository(db),

@@ -53,11 +53,47 @@ const toLiveAgent = (row: LiveAgentRow): LiveAgent => ({
       : ({ id: row.call_id, purpose: row.call_purpose, progress: progressOf(row.call_progress, row.call_stage) } as LiveAgentCall),
 });
 
-export function createLiveAgentReader(db: Knex): LiveAgentReader {
+// What identifies the state of the rows a live view shows: for each session,
+// in order, the transaction id (`xmin`) of the version read of its row and of
+// its agent's, lead's and call's. Every insert or update gives a row a new
+// version with the id of the transaction that wrote it, visible only once it
+// commits, and a deleted session leaves the list: two equal readings mean
+// the same rows in the same versions, whichever gateway or client changed
+// them in between. Commits to other tables (the API log) do not count.
+const STATE = `SELECT array_agg((s.agent_id, s.xmin, a.xmin, l.xmin, c.xmin) ORDER BY s.agent_id COLLATE "C")::text AS state
+  FROM agent_sessions s
+  JOIN agents a ON a.id = s.agent_id
+  LEFT JOIN leads l ON l.id = s.lead_id
+  LEFT JOIN calls c ON c.id = s.current_call_id`;
+
+/**
+ * The live agents, read in one statement. Outside a transaction the reader
+ * keeps the last list with the state of its rows read just before it, and
+ * answers the next `list` with that same list (the same object) while that
+ * state has not changed: a wallboard's polls then cost one round trip of
+ * one short row until a session, agent, lead or call shown changes. Any such
+ * commit, of this gateway or another on the same database, makes the next
+ * `list` read the rows again, so a change is seen by the first list asked
+ * after it committed.
+ */
+export function createLiveAgentReader(db: Knex, options: { inTransaction?: boolean } = {}): LiveAgentReader {
+  const readList = async (): Promise<LiveAgent[]> => {
+    const result: { rows: LiveAgentRow[] } = await db.raw(LIST);
+    return result.rows.map(toLiveAgent);
+  };
+  let kept: { state: string; list: readonly LiveAgent[] } | null = null;
+
   return {
     async list() {
-      const result: { rows: LiveAgentRow[] } = await db.raw(LIST);
-      return result.rows.map(toLiveAgent);
+      if (options.inTransaction) return readList();
+      const reading: { rows: Array<{ state: string | null }> } = await db.raw(STATE);
+      const state = reading.rows[0]?.state ?? '';
+      if (kept && kept.state === state) return kept.list;
+      const list: readonly LiveAgent[] = await readList();
+      // Read after the state, so at least as new as it: a later equal state
+      // means nothing shown changed since, and the list is still true.
+      kept = { state, list };
+      return list;
     },
 
     async get(agentId) {

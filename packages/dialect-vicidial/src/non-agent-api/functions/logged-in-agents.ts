@@ -1,7 +1,7 @@
 import { bytesToText } from '../../wire/php-params';
 import { exportLines, exportSeparator } from '../../wire/export-rows';
-import type { LiveAgent } from '@pbx-gateway/core';
-import { agentGroupOf, agentReport, viewableBy, viewReports, type AgentReport } from '../agent-report';
+import type { Agent, LiveAgent } from '@pbx-gateway/core';
+import { agentGroupOf, agentReport, viewOf, viewReports, type AgentReport } from '../agent-report';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 
@@ -79,6 +79,33 @@ const readInput = readWith((params) => ({
   header: params.read('header', { keep: '0-9{L}' }),
 }));
 
+// The answers given from one list, by who asks and how (caller's view,
+// filters, format): polls of a wallboard ask the same, and the store hands
+// back the same list while nothing has changed, so each distinct answer is
+// built once per state of the live agents. An answer is text; `null` when it
+// has no agent (the refusal names the caller, so it is worded each time).
+const answers = new WeakMap<readonly LiveAgent[], Map<string, string | null>>();
+// Bounds what one list keeps against polls that vary their queries.
+const MAX_ANSWERS_PER_LIST = 64;
+
+type Input = ReturnType<typeof readInput>['value'];
+
+function buildAnswer(list: readonly LiveAgent[], viewable: (agent: Agent) => boolean, input: Input): string | null {
+  const campaigns = pipeList(input.campaigns);
+  const groups = pipeList(input.userGroups);
+  const subStatus = input.showSubStatus === 'YES';
+  const separator = exportSeparator(input.stage);
+  const lines: string[] = [];
+  for (const { live, report } of boardOf(list)) {
+    if (!viewable(live.agent)) continue;
+    if (campaigns && !campaigns.has(live.session.campaignId ?? '')) continue;
+    if (groups && !groups.has(agentGroupOf(live.agent))) continue;
+    lines.push(lineOf(report, separator, subStatus));
+  }
+  if (lines.length === 0) return null;
+  return exportLines(input.stage, input.header, [...COLUMNS, ...(subStatus ? ['pause_code', 'sub_status'] : [])], lines);
+}
+
 /**
  * logged_in_agents (spec §4.2): every logged-in agent the caller may see, as
  * export rows, in the order they logged in; `campaigns` and `user_groups` filter,
@@ -90,22 +117,21 @@ export const loggedInAgents = defineNonAgentFunction({
   auth: viewReports('logged_in_agents'),
   input: readInput,
   async run(ctx, input) {
-    const campaigns = pipeList(input.campaigns);
-    const groups = pipeList(input.userGroups);
-    const [viewable, list] = await Promise.all([viewableBy(ctx), ctx.core.listLiveAgents()]);
-    const reports: AgentReport[] = [];
-    for (const { live, report } of boardOf(list)) {
-      if (!viewable(live.agent)) continue;
-      if (campaigns && !campaigns.has(live.session.campaignId ?? '')) continue;
-      if (groups && !groups.has(agentGroupOf(live.agent))) continue;
-      reports.push(report);
+    const [view, list] = await Promise.all([viewOf(ctx), ctx.core.listLiveAgents()]);
+    let kept = answers.get(list);
+    if (!kept) {
+      kept = new Map();
+      answers.set(list, kept);
     }
-    if (reports.length === 0) throw refuse(`ERROR: logged_in_agents NO LOGGED IN AGENTS: ${ctx.user}|${input.agentUser}`);
-    return reports;
+    const key = `${view.key}\n${input.campaigns}\n${input.userGroups}\n${input.showSubStatus}\n${input.stage}\n${input.header}`;
+    let answer = kept.get(key);
+    if (answer === undefined) {
+      answer = buildAnswer(list, view.viewable, input);
+      if (kept.size >= MAX_ANSWERS_PER_LIST) kept.clear();
+      kept.set(key, answer);
+    }
+    if (answer === null) throw refuse(`ERROR: logged_in_agents NO LOGGED IN AGENTS: ${ctx.user}|${input.agentUser}`);
+    return answer;
   },
-  render(reports, _ctx, input) {
-    const subStatus = input.showSubStatus === 'YES';
-    const separator = exportSeparator(input.stage);
-    return exportLines(input.stage, input.header, [...COLUMNS, ...(subStatus ? ['pause_code', 'sub_status'] : [])], reports.map((report) => lineOf(report, separator, subStatus)));
-  },
+  render: (answer) => answer,
 });
