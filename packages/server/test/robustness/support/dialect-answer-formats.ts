@@ -232,8 +232,11 @@ const CCGATEWAY_MESSAGES: Readonly<Record<string, readonly string[]>> = {
   '500-001': ['playback state does not allow rewind'],
   '500-002': ['playback state does not allow fast-forward'],
   '500-003': ['playback state does not allow pause'],
+  '500-004': ['recording state does not allow pause'],
   '500-005': ['playback state does not allow resume'],
+  '500-006': ['recording state does not allow resume'],
   '500-007': ['state does not allow starting playback'],
+  '500-008': ['state does not allow starting recording'],
   '500-009': ['no playback to stop'],
 };
 const CCGATEWAY_NO_SUCH_INTERFACE = '{"message":"no such interface","retcode":"000-002","result":{}}';

@@ -362,6 +362,17 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('beginMute', 'POST', 'voicecall/101/beginmute', guid101),
   ccgateway('forceLogoutWithReason', 'DELETE', 'onlineagent/102/forcelogoutwithreason/7', guid102),
   ccgateway('secondDialEx', 'POST', 'voicecall/101/seconddialex', guid101, [], [['number', '12#', 'plain', ['*', '123456789012345678901234']]]),
+  ccgateway('loginEx', 'PUT', 'onlineagent/102/loginex', null, SIGN_IN_102),
+  ccgateway('beginRecord', 'PUT', 'recordplay/101/record', guid101, [
+    ['fileName', 'Y:/1/0/20180621/105/recorded.V3', 'file', ['', 'Y:/../../etc/passwd']],
+    ['mediaType', 5, 'number', ['5', 4]],
+    ['recordMode', 0, 'number', [1, '0']],
+    ['recordFormat', 0, 'number', [4, '1']],
+  ]),
+  ccgateway('pauseRecord', 'POST', 'recordplay/101/pauserecord', guid101),
+  ccgateway('resumeRecord', 'POST', 'recordplay/101/resumerecord', guid101),
+  ccgateway('stopRecord', 'DELETE', 'recordplay/101/stoprecord', guid101),
+  ccgateway('queryQueueLengthBySkillId', 'GET', 'queuedevice/101/skillwaitnum/1', guid101),
   // An interface of the product the gateway answers "not supported".
   ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
 ];
