@@ -32,7 +32,10 @@ import { isOriginatedLeg } from './leg-origin-marker';
  * taken from StasisEnd, with the cause of the ChannelHangupRequest before it
  * when the far end hung up, or the cause of the reason the gateway asked for
  * when it hung up itself (Asterisk's own request then reads cause 32 with
- * `soft: true`, which is a flag, not a Q.850 cause). A snoop channel is
+ * `soft: true`, which is a flag, not a Q.850 cause). Whichever request
+ * Asterisk published first tells who ended the leg: a hard one (the far end)
+ * before any soft one marks the leg_ended `byParty`, even when the gateway's
+ * own hang-up crossed it. A snoop channel is
  * likewise subscribed only while in Stasis, even when the gateway created it.
  *
  * Events of helper channels (the `;2` half of a Local pair, announcers,
@@ -158,7 +161,7 @@ export class AriEventTranslator {
   private ended(legId: string, notes: ChannelNotes, ending: HangupCause, at: Date): PbxEvent[] {
     if (notes.ended) return [];
     notes.ended = true;
-    return [{ type: 'leg_ended', legId, cause: ending.cause, causeText: ending.causeText, at }];
+    return [{ type: 'leg_ended', legId, cause: ending.cause, causeText: ending.causeText, at, ...(notes.partyFirst ? { byParty: true } : {}) }];
   }
 
   private forLeg(message: Record<string, unknown>, translate: (channel: AriChannel) => PbxEvent[]): PbxEvent[] {
@@ -170,9 +173,16 @@ export class AriEventTranslator {
 
   private rememberHangupRequest(message: Record<string, unknown>): void {
     if (!isRecord(message.channel) || typeof message.channel.id !== 'string') return;
-    // A soft request is Asterisk acting on our DELETE; its number is a flag.
-    if (message.soft === true || typeof message.cause !== 'number') return;
-    this.notes(message.channel.id).hangupRequest = hangupCause(message.cause);
+    const notes = this.notes(message.channel.id);
+    // A soft request is Asterisk acting on our DELETE (or a dial timeout); its number is a flag.
+    if (message.soft === true) {
+      notes.softRequested = true;
+      return;
+    }
+    if (typeof message.cause !== 'number') return;
+    notes.hangupRequest = hangupCause(message.cause);
+    // The far end's request came first: whatever the gateway asked since, its party ended the leg.
+    if (!notes.softRequested) notes.partyFirst = true;
   }
 
   private rememberDialStatus(message: Record<string, unknown>): void {
@@ -217,6 +227,10 @@ interface ChannelNotes {
   hangupRequest: HangupCause | null;
   /** Cause of the gateway's own hangup. */
   requested: HangupCause | null;
+  /** Asterisk acted on a hang-up of the gateway's (a soft request). */
+  softRequested: boolean;
+  /** The far end's request reached Asterisk before any of the gateway's. */
+  partyFirst: boolean;
 }
 
 const blankNotes = (): ChannelNotes => ({
@@ -226,6 +240,8 @@ const blankNotes = (): ChannelNotes => ({
   dialStatus: null,
   hangupRequest: null,
   requested: null,
+  softRequested: false,
+  partyFirst: false,
 });
 
 /**

@@ -85,7 +85,38 @@ describe('ARI event translation', () => {
       eventJson('StasisEnd', { channel: inbound }),
     ].flatMap((message) => translator.translate(message));
     expect(events.map((event) => event.type)).toEqual(['leg_arrived', 'leg_ended']);
-    expect(events[1]).toEqual({ type: 'leg_ended', legId: 'in-1', cause: 16, causeText: 'Normal Clearing', at: AT });
+    expect(events[1]).toEqual({ type: 'leg_ended', legId: 'in-1', cause: 16, causeText: 'Normal Clearing', at: AT, byParty: true });
+  });
+
+  it("marks an end by the leg's party when the far end's request reached Asterisk before the gateway's hang-up", () => {
+    const translator = translatorAt();
+    const leg = channelJson({ id: 'leg-5', name: 'PJSIP/upc-00000007', state: 'Up', appName: 'Stasis', appData: `gateway,${ORIGINATED_LEG_MARKER}` });
+    translator.translate(eventJson('StasisStart', { args: [ORIGINATED_LEG_MARKER], channel: leg }));
+    const events = [
+      eventJson('ChannelHangupRequest', { cause: 16, channel: leg }),
+      // The gateway's hang-up, sent before it heard of the far end's.
+      eventJson('ChannelHangupRequest', { cause: 32, soft: true, channel: leg }),
+      eventJson('StasisEnd', { channel: leg }),
+      eventJson('ChannelDestroyed', { cause: 16, cause_txt: 'Normal Clearing', channel: leg }),
+    ];
+    translator.hangupRequested('leg-5', 'normal');
+    expect(events.flatMap((message) => translator.translate(message))).toEqual([
+      { type: 'leg_ended', legId: 'leg-5', cause: 16, causeText: 'Normal Clearing', at: AT, byParty: true },
+    ]);
+  });
+
+  it("does not mark an end by the party when the gateway's hang-up reached Asterisk first", () => {
+    const translator = translatorAt();
+    const leg = channelJson({ id: 'leg-6', name: 'PJSIP/upc-00000008', state: 'Up', appName: 'Stasis', appData: `gateway,${ORIGINATED_LEG_MARKER}` });
+    translator.translate(eventJson('StasisStart', { args: [ORIGINATED_LEG_MARKER], channel: leg }));
+    translator.hangupRequested('leg-6', 'normal');
+    const events = [
+      eventJson('ChannelHangupRequest', { cause: 32, soft: true, channel: leg }),
+      // The far end's BYE crossing the gateway's.
+      eventJson('ChannelHangupRequest', { cause: 16, channel: leg }),
+      eventJson('ChannelDestroyed', { cause: 16, cause_txt: 'Normal Clearing', channel: leg }),
+    ];
+    expect(events.flatMap((message) => translator.translate(message))).toEqual([{ type: 'leg_ended', legId: 'leg-6', cause: 16, causeText: 'Normal Clearing', at: AT }]);
   });
 
   it('ends a leg that arrived by itself and that the gateway hung up with the cause of the reason it gave, once', () => {

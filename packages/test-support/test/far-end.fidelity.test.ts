@@ -9,6 +9,7 @@ interface AriEvent {
   channel?: { id: string; state: string };
   cause?: number;
   cause_txt?: string;
+  soft?: boolean;
   digit?: string;
   playback?: { id: string; state: string; media_uri: string };
   dialstatus?: string;
@@ -62,6 +63,19 @@ describe('the far ends of the real Asterisk', () => {
     expect(order.lastIndexOf('ChannelStateChange')).toBeLessThan(order.indexOf('StasisStart'));
     expect(of(id).filter((event) => event.type === 'Dial').map((event) => event.dialstatus)).toEqual(['', 'RINGING', 'ANSWER']);
     expect(of(id).filter((event) => event.type === 'ChannelStateChange').map((event) => event.channel?.state)).toEqual(['Ringing', 'Up']);
+    expect([end.cause, end.cause_txt]).toEqual([16, 'Normal Clearing']);
+    // The far end's request is a hard one carrying its cause (the gateway's own is soft, below).
+    const request = of(id).find((event) => event.type === 'ChannelHangupRequest')!;
+    expect([request.cause, request.soft]).toEqual([16, undefined]);
+  });
+
+  it("the application's DELETE: a soft ChannelHangupRequest (cause 32, a flag), then the end with the reason's cause", async () => {
+    const id = await originate('PJSIP/1000');
+    await waitFor(() => of(id).find((event) => event.type === 'StasisStart'), 10000, 'answer');
+    expect((await asterisk.ari('DELETE', `/channels/${id}`, { reason: 'normal' })).status).toBe(204);
+    const end = await destroyed(id);
+    const requests = of(id).filter((event) => event.type === 'ChannelHangupRequest');
+    expect(requests.map((event) => [event.cause, event.soft])).toEqual([[32, true]]);
     expect([end.cause, end.cause_txt]).toEqual([16, 'Normal Clearing']);
   });
 

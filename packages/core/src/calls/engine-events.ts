@@ -101,8 +101,12 @@ async function handleLegEvent(ctx: CoreContext, event: LegEvent): Promise<void> 
         return false;
       case 'leg_ended': {
         // A leg the engine lost was not hung up by its party: the call's
-        // hang-up side and a phone's release are the gateway's.
-        const ending = event.lost ? { ...leg, hangupRequested: true } : leg;
+        // hang-up side and a phone's release are the gateway's. A party that
+        // hung up before the gateway's own request reached the engine (the
+        // gateway bridging a customer already gone, an agent's hang-up
+        // crossing the customer's) ended the leg itself, whichever of the
+        // two the gateway heard of first.
+        const ending = event.lost ? { ...leg, hangupRequested: true } : event.byParty ? { ...leg, hangupRequested: false } : leg;
         await endLeg(ctx, uow, call, ending, event.cause, event.causeText, flow);
         return false;
       }

@@ -198,9 +198,12 @@ export type PbxEvent =
   /**
    * A leg is gone. `lost`: reconciliation found that the engine no longer has
    * it and cannot say how it ended; nobody is known to have hung up, so the
-   * gateway ends it as if it had.
+   * gateway ends it as if it had. `byParty`: the engine heard the leg's own
+   * party (the far end) hang up before any hang-up the gateway asked for
+   * reached it, so the party ended the leg even if the gateway had asked too
+   * (the two crossed).
    */
-  | { type: 'leg_ended'; legId: string; cause: number; causeText: string; at: Date; lost?: boolean }
+  | { type: 'leg_ended'; legId: string; cause: number; causeText: string; at: Date; lost?: boolean; byParty?: boolean }
   | { type: 'leg_dtmf'; legId: string; digit: string; durationMs: number; at: Date }
   | { type: 'playback_started'; playbackId: string; at: Date }
   | { type: 'playback_finished'; playbackId: string; outcome: 'done' | 'failed'; at: Date }

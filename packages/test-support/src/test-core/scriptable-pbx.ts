@@ -192,9 +192,14 @@ export class ScriptablePbx implements Pbx {
     for (const digit of digits) this.reactions.push({ type: 'leg_dtmf', legId, digit, durationMs: 100, at: this.at() });
   }
 
-  /** The far end of a leg hangs up, or rejects it while it rings (when the test core settles). */
+  /**
+   * The far end of a leg hangs up, or rejects it while it rings (when the
+   * test core settles). Before any hang-up of the gateway's reached the
+   * engine, the end is the party's (see PbxEvent leg_ended).
+   */
   hangupFarEnd(legId: string, cause = 16): void {
-    this.reactions.push(legEnded(legId, cause, this.at()));
+    const byParty = this.legs.get(legId)?.ending === false;
+    this.reactions.push(byParty ? { type: 'leg_ended', legId, cause, causeText: CAUSE_TEXTS[cause] ?? 'Unknown', at: this.at(), byParty } : legEnded(legId, cause, this.at()));
   }
 
   /** Whether far ends have something left to do. */
