@@ -26,7 +26,8 @@ export const campaignSchema = objectSchema({
 const campaignView = (campaign: Campaign) => ({ ...campaign, settings: { ...campaign.settings } });
 
 export const listSchema = objectSchema({ id: integer, name: text, campaignId: text, active: bool });
-const listView = (list: LeadList) => ({ ...list });
+// The VICIdial settings a list keeps (add_list, update_list) are the Non-Agent API's to manage, not provisioning's.
+const listView = (list: LeadList) => ({ id: list.id, name: list.name, campaignId: list.campaignId, active: list.active });
 
 /** The dialer's campaigns and their lead lists: provisioning's `campaigns:` and `lists:`. */
 export const campaignRoutes: readonly AdminRoute[] = [
