@@ -23,6 +23,7 @@ const GARBAGE = [
   'status=%C3%A9%27&date=9999-99-99&lead_id=80&no_update=Y',
   'campaigns=TESTCAMP-%C3%A9-%00%FF&query_date=9999-99-99%27&statuses=%C3%A9-SALE-%FF&ingroups=%3B%3C',
   'campaigns=---ALL---&query_date=99999999999999999999999999&statuses=------',
+  'campaigns=TESTCAMP&end_date=%FF%27&users=%C3%A9-%00&status_breakdown=99999999999999999999&show_percentages=1&dids=%3B',
   'list_id=1x%FF2&list_name=%00%00%00%00%00%00%00&campaign_id=%C3%A9%C3%A9&custom_fields_copy=%FF&xferconf_one=%FF',
 ];
 
@@ -49,6 +50,7 @@ const FUNCTIONS = [
   'lead_status_search',
   'phone_number_log',
   'call_status_stats',
+  'call_dispo_report',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

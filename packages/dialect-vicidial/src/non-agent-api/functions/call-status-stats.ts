@@ -1,50 +1,15 @@
-import { mayWorkWithCampaign, type Campaign, type LeadCall } from '@pbx-gateway/core';
-import { bytesToText, utf8ToBytes } from '../../wire/php-params';
-import { parseLocalDateTime, serverTime } from '../../wire/server-time';
+import type { LeadCall } from '@pbx-gateway/core';
+import { utf8ToBytes } from '../../wire/php-params';
+import { serverTime } from '../../wire/server-time';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
-
-/** The log entries read for one day, as many as VICIdial's report reads. */
-const MOST = 10_000_000;
-
-/** A placed call the agent has not dispositioned yet: VICIdial's log says INCALL. */
-const UNDISPOSITIONED = 'INCALL';
-
-const ALL_CAMPAIGNS = new Set(['---ALL---', 'ALLCAMPAIGNS']);
+import { campaignsAsked, dashList, daysOf, placedCalls, UNDISPOSITIONED } from '../report-calls';
 
 const readInput = readWith((params) => ({
   campaigns: params.read('campaigns', { keep: '-_0-9a-zA-Z' }),
   queryDate: params.read('query_date', { keep: '-0-9' }),
   statuses: params.read('statuses', { keep: '-_0-9a-zA-Z' }),
 }));
-
-/** A dash-separated list, its empty items dropped. */
-const dashList = (text: string): string[] => text.split('-').filter((item) => item !== '');
-
-/** The campaigns asked that exist and that the caller's group may report on, in the order asked (all: by id). */
-async function campaignsAsked(ctx: NonAgentContext, asked: string): Promise<string[]> {
-  const group = await ctx.core.getUserGroup(ctx.apiUser.group);
-  const allowed = (campaign: Campaign): boolean => group === null || mayWorkWithCampaign(group, campaign.id);
-  const campaigns = (await ctx.core.listCampaigns()).filter(allowed);
-  if (ALL_CAMPAIGNS.has(asked)) return campaigns.map((campaign) => campaign.id).sort();
-  const known = new Set(campaigns.map((campaign) => campaign.id));
-  return [...new Set(dashList(bytesToText(asked)))].filter((id) => known.has(id));
-}
-
-/** The span of the server's calendar day `YYYY-MM-DD` (today when empty); an empty span when it names no day. */
-function dayOf(ctx: NonAgentContext, date: string): { from: Date; to: Date } {
-  const day = date === '' ? serverTime(ctx.now, ctx.settings.timeZone).local.slice(0, 10) : date;
-  const from = parseLocalDateTime(`${day} 00:00:00`, ctx.settings.timeZone);
-  const last = parseLocalDateTime(`${day} 23:59:59`, ctx.settings.timeZone);
-  return from && last ? { from, to: new Date(last.getTime() + 1000) } : { from: new Date(0), to: new Date(0) };
-}
-
-/** Whether the call was placed (VICIdial's outbound log, the one its campaign rows count). */
-async function placed(ctx: NonAgentContext, call: LeadCall): Promise<boolean> {
-  const cdr = await ctx.core.getCdrOfCall(call.callId);
-  const direction = cdr?.direction ?? (await ctx.core.getCall(call.callId))?.call.direction;
-  return direction !== 'inbound';
-}
 
 /** Case-blind order by code unit, as PHP's strcasecmp, whatever the locale. */
 function caseBlindOrder(a: string, b: string): number {
@@ -90,12 +55,7 @@ export const callStatusStats = defineNonAgentFunction({
   async run(ctx, input) {
     const campaigns = await campaignsAsked(ctx, input.campaigns);
     if (campaigns.length === 0) throw refuse('ERROR: call_status_stats INVALID OR MISSING CAMPAIGNS');
-    const wanted = new Set(dashList(bytesToText(input.statuses)));
-    const calls: LeadCall[] = [];
-    for (const call of await ctx.core.findLeadCalls(dayOf(ctx, input.queryDate), MOST)) {
-      if (wanted.size > 0 && !wanted.has(call.status ?? UNDISPOSITIONED)) continue;
-      if (await placed(ctx, call)) calls.push(call);
-    }
+    const calls = await placedCalls(ctx, daysOf(ctx, input.queryDate), new Set(dashList(input.statuses)));
     const lines: string[] = [];
     for (const campaignId of campaigns) lines.push(await statsLine(ctx, campaignId, calls.filter((call) => call.campaignId === campaignId)));
     return lines.join('\n');
