@@ -21,6 +21,9 @@ const GARBAGE = [
   'session_id=8600051&server_ip=10.10.10.15&phone_login=%27%3B%C3%A9&stage=%FF%FE',
   'lead_id=80&field_name=first_name,%3B%3C%3E%5B%5C%5D%5E&custom_fields=%FF&search_location=%C3%A9&header=YES&stage=newline&no_update=Y',
   'status=%C3%A9%27&date=9999-99-99&lead_id=80&no_update=Y',
+  'campaigns=TESTCAMP-%C3%A9-%00%FF&query_date=9999-99-99%27&statuses=%C3%A9-SALE-%FF&ingroups=%3B%3C',
+  'campaigns=---ALL---&query_date=99999999999999999999999999&statuses=------',
+  'campaigns=TESTCAMP&end_date=%FF%27&users=%C3%A9-%00&status_breakdown=99999999999999999999&show_percentages=1&dids=%3B',
   'list_id=1x%FF2&list_name=%00%00%00%00%00%00%00&campaign_id=%C3%A9%C3%A9&custom_fields_copy=%FF&xferconf_one=%FF',
 ];
 
@@ -46,6 +49,8 @@ const FUNCTIONS = [
   'lead_callback_info',
   'lead_status_search',
   'phone_number_log',
+  'call_status_stats',
+  'call_dispo_report',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

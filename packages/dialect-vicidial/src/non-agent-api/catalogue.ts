@@ -8,6 +8,8 @@ import { agentCampaigns } from './functions/agent-campaigns';
 import { agentIngroupInfo } from './functions/agent-ingroup-info';
 import { agentStatusFunction } from './functions/agent-status';
 import { blindMonitor } from './functions/blind-monitor';
+import { callDispoReport } from './functions/call-dispo-report';
+import { callStatusStats } from './functions/call-status-stats';
 import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
 import { checkPhoneNumber } from './functions/check-phone-number';
@@ -40,6 +42,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   agentIngroupInfo,
   agentStatusFunction,
   blindMonitor,
+  callDispoReport,
+  callStatusStats,
   callidInfo,
   campaignsList,
   checkPhoneNumber,
