@@ -35,6 +35,8 @@ export type Retcode =
   | '200-015'
   | '200-016'
   | '200-017'
+  | '200-023'
+  | '200-024'
   | '500-001'
   | '500-002'
   | '500-003'
@@ -85,6 +87,8 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '200-015': 'no held call',
   '200-016': 'call state does not allow retrieving the held call',
   '200-017': 'no call to release',
+  '200-023': 'no call to release a connection of',
+  '200-024': 'no such number to release in the call',
   '500-001': 'playback state does not allow rewind',
   '500-002': 'playback state does not allow fast-forward',
   '500-003': 'playback state does not allow pause',

@@ -57,6 +57,8 @@ import { setAutoEnterIdleOperation } from './operations/set-auto-enter-idle';
 import { stopPlayOperation } from './operations/stop-play';
 import { transferOperation } from './operations/transfer';
 import { confJoinOperation } from './operations/conf-join';
+import { connectHoldOperation } from './operations/connect-hold';
+import { disconnectOperation } from './operations/disconnect';
 import { beginMuteOperation } from './operations/begin-mute';
 import { endMuteOperation } from './operations/end-mute';
 import { secondDialExOperation, secondDialOperation } from './operations/second-dial';
@@ -106,6 +108,8 @@ export const OPERATIONS: readonly Operation[] = [
   dropCallOperation,
   transferOperation,
   confJoinOperation,
+  connectHoldOperation,
+  disconnectOperation,
   beginMuteOperation,
   endMuteOperation,
   secondDialOperation,
@@ -141,7 +145,7 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
-  ...['connecthold', 'disconnect', 'phonepickup', 'phonehangup'].map(
+  ...['phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
   ...['netplay', 'recordfile*'].map(

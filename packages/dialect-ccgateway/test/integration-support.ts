@@ -27,13 +27,14 @@ export async function startCcgatewayGateway(options: TestGatewayOptions & { ccga
  * The gateway the tests of a describe block share, since one takes seconds to
  * start: started (as startCcgatewayGateway does) before the first test, closed
  * after the last. Jest runs the hooks after this returns, hence the function
- * to reach the gateway by.
+ * to reach the gateway by. `startTimeoutMs`: how long the start may take (a
+ * real Asterisk on a loaded machine takes longer than the simulator).
  */
-export function sharedCcgatewayGateway(options: Parameters<typeof startCcgatewayGateway>[0] = {}): () => TestGateway {
+export function sharedCcgatewayGateway(options: Parameters<typeof startCcgatewayGateway>[0] = {}, startTimeoutMs = 60_000): () => TestGateway {
   let gateway: TestGateway | undefined;
   beforeAll(async () => {
     gateway = await startCcgatewayGateway(options);
-  }, 60_000);
+  }, startTimeoutMs);
   afterAll(async () => {
     await gateway?.close();
   });

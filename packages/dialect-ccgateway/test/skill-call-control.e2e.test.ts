@@ -180,6 +180,32 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101' });
   });
 
+  test('disconnect, then connecthold, on a skill call: the consulted number hung up with the caller still held; consulted again, the agent leaves caller and number talking', async () => {
+    const callid = await talking('5550146');
+    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
+    const consult = async () => {
+      expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 3 })).text).toBe(SUCCESS);
+      expect(described(await collectEvents(gateway(), '101', guid, 2)).at(-1)).toMatch(/^AgentEvent_Talking /);
+      return (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up')!;
+    };
+    const first = await consult();
+    expect((await gateway().http.post(`${VC}/disconnect/5550146`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => ((await gateway().engineChannels()).some((channel) => channel.id === first.id) ? undefined : true), 10_000, 'the consulted number hung up');
+    expect(await bridgeOfCaller(callid)).toBe(`${callid}.hold`);
+
+    const second = await consult();
+    expect((await gateway().http.post(`${VC}/connecthold/${callid}`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callid}.bridge` && candidate.channels.includes(caller.id) && candidate.channels.includes(second.id)),
+      10_000,
+      'caller and consulted number in the call bridge',
+    );
+    expect(bridge.channels).toHaveLength(2);
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBeNull();
+  });
+
   test('success-mode transfer of a skill call to a number: once the number answers the agent is told and leaves; the caller and the number talk on in the call bridge', async () => {
     const callid = await talking('5550147');
     const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;

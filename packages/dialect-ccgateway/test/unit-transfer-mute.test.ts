@@ -161,6 +161,26 @@ describe('CC-Gateway transfer', () => {
   });
 });
 
+describe('CC-Gateway connecthold / disconnect', () => {
+  test('no call: 200-013 / 200-023; a malformed number: 000-002; no GUID: 100-006', async () => {
+    const app = await unitApp({}, DIRECTORY);
+    const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
+    expect((await post({ ...app, guid }, 'connecthold/1')).text).toBe(failure('200-013', 'no call to hold'));
+    expect((await post({ ...app, guid }, 'disconnect/5550199')).text).toBe(failure('200-023', 'no call to release a connection of'));
+    expect((await post({ ...app, guid }, 'disconnect/555x')).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await post({ ...app, guid }, `disconnect/${'1'.repeat(25)}`)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await app.http.post(`${VC}/connecthold/1`)).text).toBe(failure('100-006', 'agent not signed in'));
+    expect((await app.http.post(`${VC}/disconnect/5550199`)).text).toBe(failure('100-006', 'agent not signed in'));
+  });
+
+  test('in a call with nobody consulted: connecthold 200-014, disconnect 200-024; the call goes on', async () => {
+    const app = await inCall();
+    expect((await post(app, `connecthold/${app.callId}`)).text).toBe(failure('200-014', 'call state does not allow hold'));
+    expect((await post(app, 'disconnect/5550199')).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
+  });
+});
+
 describe('CC-Gateway beginmute / endmute', () => {
   test("the agent's leg is muted on the engine and unmuted again; repeated requests are refused", async () => {
     const app = await inCall();

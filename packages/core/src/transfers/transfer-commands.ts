@@ -34,12 +34,21 @@ export interface TransferCommands {
    * first, so agent and third party talk alone until the customer is grabbed.
    */
   dialThirdParty(request: { agentId: string; parkCustomer?: boolean } & ThirdPartyRequest): Promise<{ legId: string }>;
-  /** Hangs up the third party only; agent and customer talk on. */
-  hangupThirdParty(request: { agentId: string }): Promise<{ hungUp: boolean }>;
+  /**
+   * Hangs up the third party only; agent and customer talk on (a parked
+   * customer stays parked). With `number`, only a third party dialled to that
+   * number: false when the call has none.
+   */
+  hangupThirdParty(request: { agentId: string; number?: string }): Promise<{ hungUp: boolean }>;
   /** Hangs up customer and third party; the agent goes to after-call work. */
   hangupCallParties(request: { agentId: string }): Promise<void>;
-  /** The agent leaves its 3-way call: customer and third party talk on without it. */
-  leaveThreeWayCall(request: { agentId: string }): Promise<void>;
+  /**
+   * The agent leaves its 3-way call (or its consultation, the customer parked):
+   * customer and third party talk on without it, a parked customer back in
+   * the call's bridge. The agent's session goes to `agentAfterCall` (default
+   * after-call work).
+   */
+  leaveThreeWayCall(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] }): Promise<void>;
   /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
   blindTransfer(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] } & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
@@ -143,9 +152,10 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         return { legId: leg.id };
       }),
 
-    hangupThirdParty: ({ agentId }) =>
-      onAgentCall(agentId, async (uow, { legs }) => {
-        const thirdParty = liveLegOf(legs, 'third_party');
+    hangupThirdParty: ({ agentId, number }) =>
+      onAgentTalk(agentId, async (uow, { legs }) => {
+        const live = liveLegOf(legs, 'third_party');
+        const thirdParty = live && (number === undefined || live.dialedNumber === number) ? live : null;
         if (thirdParty) await hangupRequestedLeg(ctx, uow, thirdParty, 'hang up third party');
         return { hungUp: thirdParty !== null };
       }),
@@ -158,11 +168,11 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
       }),
 
-    leaveThreeWayCall: ({ agentId }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => {
-        connectedCustomer(legs);
+    leaveThreeWayCall: ({ agentId, agentAfterCall }) =>
+      onAgentTalk(agentId, async (uow, { session, call, legs }) => {
+        connectedCustomer(legs, customerRoleOf(call));
         if (!liveLegOf(legs, 'third_party')) throw new DomainError('NO_ACTIVE_CALL', 'no third party to leave the customer with');
-        await agentLeavesCall(ctx, uow, session, call, legs);
+        await agentLeavesCall(ctx, uow, session, call, legs, agentAfterCall);
       }),
 
     leaveCustomerMessage: async ({ agentId, media }) => {

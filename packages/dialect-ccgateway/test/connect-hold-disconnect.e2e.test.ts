@@ -1,0 +1,112 @@
+import { collectEvents, described, sharedCcgatewayGateway, signIn } from './integration-support';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS, failure } from './wire-client';
+
+const VC = `${BASE}/voicecall/101`;
+const CUSTOMER = '800123456';
+const CONSULTED = '800123457';
+/** The calls these tests make; the gateway's own standing calls (agents' phones of other suites) are left alone. */
+const CUSTOMER_CALLS = new Set(['agent_customer', 'inbound']);
+
+describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
+  const gateway = sharedCcgatewayGateway({}, 120_000);
+  let guid: string;
+
+  beforeEach(async () => {
+    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
+    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'answer', ringMs: 300 });
+    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 300 });
+    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
+  });
+
+  afterEach(async () => {
+    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
+    // The parties left behind (customer and consulted number talking on) hang up as callers would.
+    for (const { call, legs } of await gateway().core.listLiveCalls()) {
+      if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+    }
+    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose)), 10_000, 'customer calls to end');
+    await gateway().core.idle();
+  });
+
+  /** A callout answered by the customer, who is then held while the agent calls out again: the consultation inside the held call. */
+  async function consult(): Promise<{ callId: string; customerId: string; thirdId: string; agentLegId: string }> {
+    const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
+    const callId = (JSON.parse(res.text) as { result: string }).result;
+    expect(described(await collectEvents(gateway(), '101', guid, 5)).at(-1)).toMatch(/^AgentEvent_Talking /);
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Hold {"callid":"${callId}"}`]);
+    expect((await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CONSULTED })).text).toBe(JSON.stringify({ message: 'success', retcode: '0', result: callId }));
+    const third = await gateway().waitFor(
+      async () => (await gateway().core.getCall(callId))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up'),
+      10_000,
+      'the consulted party answering',
+    );
+    expect(described(await collectEvents(gateway(), '101', guid, 2)).at(-1)).toMatch(/^AgentEvent_Talking /);
+    const legs = (await gateway().core.getCall(callId))!.legs;
+    return { callId, customerId: legs.find((leg) => leg.role === 'customer')!.id, thirdId: third.id, agentLegId: legs.find((leg) => leg.role === 'agent')!.id };
+  }
+
+  test('connecthold: the agent leaves; the held customer and the consulted number talk in the call bridge; one CDR', async () => {
+    const { callId, customerId, thirdId, agentLegId } = await consult();
+    expect((await gateway().http.post(`${VC}/connecthold/other-call`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
+    expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
+      10_000,
+      'customer and consulted number in the call bridge',
+    );
+    expect(bridge.channels).toHaveLength(2);
+    expect((await gateway().engineChannels()).map((channel) => channel.id)).not.toContain(agentLegId);
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBeNull();
+    // The call goes on without the agent; the agent is free for the next one.
+    expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
+    await gateway().farEnd.hangup(customerId, 16);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, 'the call CDR');
+    expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101' });
+  });
+
+  test('connecthold without a consulted party: 200-014; without a call: 200-013', async () => {
+    expect((await gateway().http.post(`${VC}/connecthold/any`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
+    const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
+    const callId = (JSON.parse(res.text) as { result: string }).result;
+    expect(described(await collectEvents(gateway(), '101', guid, 5)).at(-1)).toMatch(/^AgentEvent_Talking /);
+    expect((await gateway().http.post(`${VC}/hold`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(failure('200-014', 'call state does not allow hold'));
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+  });
+
+  test('disconnect of the consulted number: it is hung up, the customer stays held and gethold brings it back', async () => {
+    const { callId, customerId, thirdId, agentLegId } = await consult();
+    expect((await gateway().http.post(`${VC}/disconnect/12ab`).set('Guid', guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await gateway().http.post(`${VC}/disconnect/${CUSTOMER}`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => !(await gateway().engineChannels()).some((channel) => channel.id === thirdId) || undefined, 10_000, 'the consulted number hung up');
+    expect((await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.hold`)?.channels).toContain(customerId);
+    expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await gateway().http.post(`${VC}/gethold`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.bridge` && bridge.channels.includes(customerId) && bridge.channels.includes(agentLegId)),
+      10_000,
+      'the customer back with the agent',
+    );
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+  });
+
+  test('disconnect after confjoin: the third party leaves the three-way call, agent and customer talk on; no call: 200-023', async () => {
+    expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(failure('200-023', 'no call to release a connection of'));
+    const { callId, customerId, thirdId, agentLegId } = await consult();
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callId}","partner":"${CUSTOMER},${CONSULTED}"}`]);
+    expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(SUCCESS);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && !candidate.channels.includes(thirdId)),
+      10_000,
+      'agent and customer alone in the call bridge',
+    );
+    expect(bridge.channels).toEqual(expect.arrayContaining([customerId, agentLegId]));
+    expect(bridge.channels).toHaveLength(2);
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+  });
+});
