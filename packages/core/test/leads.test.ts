@@ -293,7 +293,7 @@ describe('adding a lead to a given list', () => {
       fields: { ...FIELDS, ...overrides.fields },
       addedBy: '6666',
       dncChecks: { system: false, campaign: overrides.campaign ?? false },
-      duplicateChecks: overrides.scope ? [{ scope: overrides.scope, withinDays: overrides.days ?? null }] : [],
+      duplicateChecks: overrides.scope ? [{ scope: overrides.scope, match: 'phone' as const, withinDays: overrides.days ?? null }] : [],
     });
 
   async function withLists(): Promise<TestCore> {

@@ -79,6 +79,52 @@ describe('add_lead refusals (spec §4.2)', () => {
     expectVicidialAnswer(await api('phone_number=7275551212&list_id=300&duplicate_check=DUPSYS'), 'ERROR: add_lead DUPLICATE PHONE NUMBER IN SYSTEM - 7275551212|300|1|101\n');
   });
 
+  describe('the other duplicate checks: number or alternate, title and alternate, names and number', () => {
+    // One earlier lead in list 101 (TESTCAMP; 102 is its other list, 300 another campaign's).
+    let earlier: Lead;
+    beforeAll(async () => {
+      earlier = await addedLead(
+        await api('phone_number=7275559301&alt_phone=7275559302&title=MR&first_name=Ann&last_name=Lee&list_id=101'),
+        (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559301|101|${id}|0.00|6666\n`,
+      );
+    });
+
+    test('DUPPHONEALT<scope>: the number as the earlier lead\'s number (PHONE) or its alternate (ALT)', async () => {
+      const id = earlier.id;
+      expectVicidialAnswer(await api('phone_number=7275559301&list_id=101&duplicate_check=DUPPHONEALTLIST'), `ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275559301|101|${id}|PHONE\n`);
+      expectVicidialAnswer(await api('phone_number=7275559302&list_id=101&duplicate_check=DUPPHONEALTLIST'), `ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275559302|101|${id}|ALT\n`);
+      expectVicidialAnswer(await api('phone_number=7275559302&list_id=102&duplicate_check=DUPPHONEALTCAMP'), `ERROR: add_lead DUPLICATE PHONE NUMBER IN CAMPAIGN LISTS - 7275559302|102|${id}|101|ALT\n`);
+      expectVicidialAnswer(await api('phone_number=7275559302&list_id=300&duplicate_check=DUPPHONEALTSYS'), `ERROR: add_lead DUPLICATE PHONE NUMBER IN SYSTEM - 7275559302|300|${id}|101|ALT\n`);
+    });
+
+    test('DUPTITLEALTPHONE<scope>: the same title and alternate number', async () => {
+      const id = earlier.id;
+      const asked = 'phone_number=7275559309&title=MR&alt_phone=7275559302';
+      expectVicidialAnswer(await api(`${asked}&list_id=101&duplicate_check=DUPTITLEALTPHONELIST`), `ERROR: add_lead DUPLICATE TITLE ALT_PHONE IN LIST - MR|7275559302|101|${id}\n`);
+      expectVicidialAnswer(await api(`${asked}&list_id=102&duplicate_check=DUPTITLEALTPHONECAMP`), `ERROR: add_lead DUPLICATE TITLE ALT_PHONE IN CAMPAIGN LISTS - MR|7275559302|102|${id}|101\n`);
+      expectVicidialAnswer(await api(`${asked}&list_id=300&duplicate_check=DUPTITLEALTPHONESYS`), `ERROR: add_lead DUPLICATE TITLE ALT_PHONE IN SYSTEM - MR|7275559302|300|${id}|101\n`);
+    });
+
+    test('DUPNAMEPHONE<scope>: the same first and last names and number', async () => {
+      const id = earlier.id;
+      const asked = 'phone_number=7275559301&first_name=Ann&last_name=Lee';
+      expectVicidialAnswer(await api(`${asked}&list_id=101&duplicate_check=DUPNAMEPHONELIST`), `ERROR: add_lead DUPLICATE NAME PHONE IN LIST - Ann|Lee|7275559301|101|${id}\n`);
+      expectVicidialAnswer(await api(`${asked}&list_id=102&duplicate_check=DUPNAMEPHONECAMP`), `ERROR: add_lead DUPLICATE NAME PHONE IN CAMPAIGN LISTS - Ann|Lee|7275559301|102|${id}|101\n`);
+      expectVicidialAnswer(await api(`${asked}&list_id=300&duplicate_check=DUPNAMEPHONESYS`), `ERROR: add_lead DUPLICATE NAME PHONE IN SYSTEM - Ann|Lee|7275559301|300|${id}|101\n`);
+    });
+
+    test('the flag in either case; checks in VICIdial\'s order; no match: the lead is added', async () => {
+      const id = earlier.id;
+      expectVicidialAnswer(await api('phone_number=7275559302&list_id=101&duplicate_check=dupphonealtlist'), `ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275559302|101|${id}|ALT\n`);
+      // The number check comes before the names check, whatever the flag's order.
+      expectVicidialAnswer(
+        await api('phone_number=7275559301&first_name=Ann&last_name=Lee&list_id=101&duplicate_check=DUPNAMEPHONELIST-DUPLIST'),
+        `ERROR: add_lead DUPLICATE PHONE NUMBER IN LIST - 7275559301|101|${id}\n`,
+      );
+      await addedLead(await api('phone_number=7275559301&first_name=Bob&last_name=Lee&title=MS&alt_phone=7275559302&list_id=300&duplicate_check=DUPNAMEPHONESYS-DUPTITLEALTPHONESYS'), (added) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559301|300|${added}|0.00|6666\n`);
+    });
+  });
+
   test('a field the lead cannot keep: LEAD HAS NOT BEEN ADDED, without SQL', async () => {
     expectVicidialAnswer(await api('phone_number=7275559001&list_id=101&date_of_birth=2024-13-45'), 'ERROR: add_lead LEAD HAS NOT BEEN ADDED - 7275559001|101||6666\n');
   });

@@ -9,8 +9,16 @@ import { CALLBACK_HOLD_STATUS, MAX_CALLBACK_COMMENTS_LENGTH, MAX_STATUS_LENGTH, 
 /** Where an earlier lead with the same number makes a new one a duplicate. */
 export type DuplicateScope = 'list' | 'campaign' | 'system';
 
+/**
+ * What an earlier lead shares to be a duplicate: the number (as its number,
+ * or as either its number or its alternate number), the title and the
+ * alternate number, or the first and last names and the number.
+ */
+export type DuplicateMatch = 'phone' | 'phoneOrAltPhone' | 'titleAltPhone' | 'namePhone';
+
 export interface DuplicateCheck {
   scope: DuplicateScope;
+  match: DuplicateMatch;
   /** Only leads entered within this many days count; null: any. */
   withinDays: number | null;
 }
@@ -45,9 +53,10 @@ export interface AddedLeadToList {
 
 /**
  * Adds a lead to a given list: the do-not-call lists of the list's campaign
- * apply (checked first), then a lead with the same number in the list, its campaign's lists
+ * apply (checked first), then a lead sharing what a check matches in the list, its campaign's lists
  * or anywhere (as asked) makes it a duplicate (DUPLICATE_LEAD names the
- * earlier lead and its list).
+ * earlier lead, its list, the check's scope and match, and whether the
+ * number was the earlier lead's own number or its alternate one).
  */
 export async function addLeadToList(ctx: CoreContext, request: AddLeadToListRequest): Promise<AddedLeadToList> {
   return inTransaction(ctx, async (uow) => {
@@ -92,8 +101,19 @@ async function refuseDuplicate(uow: UnitOfWork, list: LeadList | null, request: 
   if (check.scope === 'list') listIds = [request.listId];
   if (check.scope === 'campaign') listIds = list ? (await tx.leadLists.listOfCampaign(list.campaignId)).map((each) => each.id) : [request.listId];
   const since = check.withinDays === null ? null : now.getTime() - check.withinDays * 86_400_000;
-  const earlier = (await tx.leads.findByPhoneNumber(request.fields.phoneNumber, listIds)).find((lead) => since === null || lead.entryDate.getTime() >= since);
+  const earlier = (await candidates(uow, request.fields, check.match, listIds)).find((lead) => since === null || lead.entryDate.getTime() >= since);
   if (earlier) {
-    throw new DomainError('DUPLICATE_LEAD', `lead ${earlier.id} has the number`, { leadId: earlier.id, listId: earlier.listId, scope: check.scope });
+    const matchedAs = earlier.phoneNumber === request.fields.phoneNumber ? 'phone' : 'altPhone';
+    throw new DomainError('DUPLICATE_LEAD', `lead ${earlier.id} is a duplicate`, { leadId: earlier.id, listId: earlier.listId, scope: check.scope, match: check.match, matchedAs });
   }
+}
+
+async function candidates(uow: UnitOfWork, fields: AddLeadToListRequest['fields'], match: DuplicateMatch, listIds: number[] | null): Promise<Lead[]> {
+  const { leads } = uow.tx;
+  const { phoneNumber, altPhone, title, firstName, lastName } = fields;
+  if (match === 'phone') return leads.findByPhoneNumber(phoneNumber, listIds);
+  if (match === 'titleAltPhone') return leads.findByFields({ title, altPhone }, listIds);
+  if (match === 'namePhone') return leads.findByFields({ firstName, lastName, phoneNumber }, listIds);
+  const both = [...(await leads.findByPhoneNumber(phoneNumber, listIds)), ...(await leads.findByFields({ altPhone: phoneNumber }, listIds))];
+  return both.sort((a, b) => a.id - b.id);
 }

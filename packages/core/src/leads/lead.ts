@@ -88,6 +88,9 @@ export function leadFieldsWith(given: Partial<LeadFields> & Pick<LeadFields, 'ph
 }
 
 /** What leads are looked up by; each criterion given must hold. */
+/** Fields a lead must hold exactly (duplicate checks). */
+export type LeadFieldMatch = Partial<Pick<LeadFields, 'phoneNumber' | 'altPhone' | 'title' | 'firstName' | 'lastName'>>;
+
 export interface LeadSearch {
   leadId?: number;
   vendorLeadCode?: string;

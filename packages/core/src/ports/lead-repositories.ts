@@ -3,7 +3,7 @@ import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
-import type { Lead, LeadSearch, NewLead } from '../leads/lead';
+import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
 import type { VoicemailMessage } from '../leads/voicemail-message';
@@ -42,6 +42,8 @@ export interface LeadRepository {
   countInList(listId: number, status?: string): Promise<number>;
   /** The leads with this phone number, in these lists (null: in any list), oldest first. */
   findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
+  /** The leads whose every field given equals its value (empty text matches empty), in these lists (null: in any list), oldest first. */
+  findByFields(fields: LeadFieldMatch, listIds: readonly number[] | null): Promise<Lead[]>;
   update(lead: Lead): Promise<void>;
   /** Removes the lead (its callbacks must be gone); false when there was none. */
   delete(id: number): Promise<boolean>;

@@ -1,4 +1,4 @@
-import type { Lead, LeadRepository, NewLead } from '@pbx-gateway/core';
+import type { Lead, LeadFieldMatch, LeadRepository, NewLead } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
@@ -115,6 +115,13 @@ const toColumns = (lead: NewLead): Omit<LeadRow, 'id'> => ({
 });
 
 export function createLeadRepository(db: Knex): LeadRepository {
+  const MATCHED_COLUMNS: ReadonlyArray<[keyof LeadFieldMatch, string]> = [
+    ['phoneNumber', 'phone_number'],
+    ['altPhone', 'alt_phone'],
+    ['title', 'title'],
+    ['firstName', 'first_name'],
+    ['lastName', 'last_name'],
+  ];
   const select = (): Knex.QueryBuilder => db('leads').select(db.raw('leads.*'), db.raw(DATE_OF_BIRTH_AS_TEXT));
   return {
     async insert(lead) {
@@ -160,6 +167,18 @@ export function createLeadRepository(db: Knex): LeadRepository {
 
     async findByPhoneNumber(phoneNumber, listIds) {
       const query = select().where({ phone_number: storableText(phoneNumber) });
+      if (listIds !== null) query.whereIn('list_id', [...listIds]);
+      const rows: LeadRow[] = await query.orderBy('id');
+      return rows.map(toLead);
+    },
+
+    async findByFields(fields, listIds) {
+      const columns: Record<string, string> = {};
+      for (const [field, column] of MATCHED_COLUMNS) {
+        const value = fields[field];
+        if (value !== undefined) columns[column] = storableText(value);
+      }
+      const query = select().where(columns);
       if (listIds !== null) query.whereIn('list_id', [...listIds]);
       const rows: LeadRow[] = await query.orderBy('id');
       return rows.map(toLead);

@@ -86,6 +86,18 @@ export function lookupContract(makeStore: MakeStore): void {
       expect((await leads.findByPhoneNumber('3125550001', [11])).map((lead) => lead.id)).toEqual([a.id]);
     });
 
+    it('finds leads holding every field given (empty text matching empty), in these lists, in lead order', async () => {
+      const leads = store().direct.leads;
+      const a = await leads.insert(newLead(21, '3125550001', { title: 'MR', altPhone: '3125550009', firstName: 'Ann', lastName: 'Lee' }));
+      const b = await leads.insert(newLead(22, '3125550009', { title: 'MR', altPhone: '3125550009', firstName: 'Ann', lastName: 'Ray' }));
+      const c = await leads.insert(newLead(22, '3125550002'));
+      expect((await leads.findByFields({ title: 'MR', altPhone: '3125550009' }, null)).map((lead) => lead.id)).toEqual([a.id, b.id]);
+      expect((await leads.findByFields({ title: 'MR', altPhone: '3125550009' }, [22])).map((lead) => lead.id)).toEqual([b.id]);
+      expect((await leads.findByFields({ firstName: 'Ann', lastName: 'Lee', phoneNumber: '3125550001' }, null)).map((lead) => lead.id)).toEqual([a.id]);
+      expect((await leads.findByFields({ altPhone: '3125550001' }, null)).map((lead) => lead.id)).toEqual([]);
+      expect((await leads.findByFields({ title: '', altPhone: '' }, [21, 22])).map((lead) => lead.id)).toEqual([c.id]);
+    });
+
     it('adds an agent only under a free id, and knows the highest numeric id', async () => {
       const agents = store().direct.agents;
       expect(await agents.highestNumericId()).toBeNull();

@@ -59,6 +59,7 @@ import type {
   AgentNotification,
   AgentNotificationRepository,
   Lead,
+  LeadFieldMatch,
   LiveAgent,
   LiveAgentCall,
   LiveAgentReader,
@@ -1415,6 +1416,12 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async findByPhoneNumber(phoneNumber, listIds) {
       return values<Lead>('leads')
         .filter((lead) => lead.phoneNumber === phoneNumber && (listIds === null || listIds.includes(lead.listId)))
+        .sort((a, b) => a.id - b.id);
+    },
+    async findByFields(fields, listIds) {
+      const matched = Object.entries(fields) as [keyof LeadFieldMatch, string | undefined][];
+      return values<Lead>('leads')
+        .filter((lead) => matched.every(([field, value]) => value === undefined || lead[field] === value) && (listIds === null || listIds.includes(lead.listId)))
         .sort((a, b) => a.id - b.id);
     },
   };

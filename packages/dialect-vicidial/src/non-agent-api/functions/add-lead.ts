@@ -1,4 +1,4 @@
-import type { DomainErrorDetails, DuplicateCheck, DuplicateScope } from '@pbx-gateway/core';
+import type { DomainErrorDetails, DuplicateCheck, DuplicateMatch, DuplicateScope } from '@pbx-gateway/core';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
@@ -41,12 +41,27 @@ const SCOPES: ReadonlyArray<[string, DuplicateScope]> = [
   ['SYS', 'system'],
 ];
 
-/** `duplicate_check` names DUPLIST, DUPCAMP, DUPSYS, each optionally limited to `<n>DAY`s; checked in that order. */
+const MATCHES: ReadonlyArray<[string, DuplicateMatch]> = [
+  ['', 'phone'],
+  ['PHONEALT', 'phoneOrAltPhone'],
+  ['TITLEALTPHONE', 'titleAltPhone'],
+  ['NAMEPHONE', 'namePhone'],
+];
+
+/**
+ * `duplicate_check` names DUP<match><scope> words (DUPLIST, DUPPHONEALTCAMP,
+ * DUPNAMEPHONESYS …), each optionally limited to `<n>DAY`s, found anywhere
+ * in the flag, in either case; checked as VICIdial checks them: by match
+ * (number, number or alternate, title and alternate, names and number),
+ * each in the list, the campaign's lists, then the system.
+ */
 export function duplicateChecksOf(flag: string): DuplicateCheck[] {
   const checks: DuplicateCheck[] = [];
-  for (const [word, scope] of SCOPES) {
-    const match = new RegExp(`DUP${word}(\\d+DAY)?`).exec(flag);
-    if (match) checks.push({ scope, withinDays: match[1] === undefined ? null : Number.parseInt(match[1], 10) });
+  for (const [matchWord, match] of MATCHES) {
+    for (const [word, scope] of SCOPES) {
+      const found = new RegExp(`DUP${matchWord}${word}(\\d+DAY)?`, 'i').exec(flag);
+      if (found) checks.push({ scope, match, withinDays: found[1] === undefined ? null : Number.parseInt(found[1], 10) });
+    }
   }
   return checks;
 }
@@ -61,12 +76,24 @@ const numberInDnc: NonAgentRefusal = {
       : `ERROR: add_lead PHONE NUMBER IN CAMPAIGN DNC - ${number(ctx)}|${utf8ToBytes(String(details.campaignId ?? ''))}|${ctx.user}`,
 };
 
-const DUPLICATE_WORDS: Readonly<Record<string, string>> = { list: 'IN LIST', campaign: 'IN CAMPAIGN LISTS', system: 'IN SYSTEM' };
+const SCOPE_WORDS: Readonly<Record<string, string>> = { list: 'IN LIST', campaign: 'IN CAMPAIGN LISTS', system: 'IN SYSTEM' };
+
+/** The fields each line names before the list, as the request gave them. */
+const duplicateSubject = (ctx: NonAgentContext, match: unknown): { words: string; fields: string[] } => {
+  const field = (name: 'title' | 'alt_phone' | 'first_name' | 'last_name'): string => ctx.params.read(name, LEAD_PARAM_FILTERS[name]);
+  if (match === 'titleAltPhone') return { words: 'TITLE ALT_PHONE', fields: [field('title'), field('alt_phone')] };
+  if (match === 'namePhone') return { words: 'NAME PHONE', fields: [field('first_name'), field('last_name'), number(ctx)] };
+  return { words: 'PHONE NUMBER', fields: [number(ctx)] };
+};
 
 const duplicate: NonAgentRefusal = {
   text: (ctx, details: DomainErrorDetails) => {
-    const listed = details.scope === 'list' ? '' : `|${String(details.listId)}`;
-    return `ERROR: add_lead DUPLICATE PHONE NUMBER ${DUPLICATE_WORDS[String(details.scope)] ?? ''} - ${number(ctx)}|${listOf(ctx)}|${String(details.leadId)}${listed}`;
+    const { words, fields } = duplicateSubject(ctx, details.match);
+    const data = [...fields, listOf(ctx), String(details.leadId)];
+    if (details.scope !== 'list') data.push(String(details.listId));
+    // The number-or-alternate checks say which of the earlier lead's numbers it was.
+    if (details.match === 'phoneOrAltPhone') data.push(details.matchedAs === 'phone' ? 'PHONE' : 'ALT');
+    return `ERROR: add_lead DUPLICATE ${words} ${SCOPE_WORDS[String(details.scope)] ?? ''} - ${data.join('|')}`;
   },
 };
 
@@ -83,7 +110,6 @@ const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEF
  */
 export const addLead = defineNonAgentFunction({
   name: 'add_lead',
-  partial: '`duplicate_check` only DUPLIST, DUPCAMP and DUPSYS (PHONEALT, TITLE and NAME checks are not made)',
   function: 'add_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
