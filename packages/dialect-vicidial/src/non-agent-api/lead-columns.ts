@@ -95,36 +95,8 @@ export function leadColumns(lead: Lead, timeZone: string): Record<LeadTableColum
   return values;
 }
 
-/** The columns the lead functions print of a lead (lead_all_info adds entry_list_id and lead_id), in their order. */
-export const LEAD_INFO_COLUMNS = [
-  'status',
-  'user',
-  'vendor_lead_code',
-  'source_id',
-  'list_id',
-  'gmt_offset_now',
-  'phone_code',
-  'phone_number',
-  'title',
-  'first_name',
-  'middle_initial',
-  'last_name',
-  'address1',
-  'address2',
-  'address3',
-  'city',
-  'state',
-  'province',
-  'postal_code',
-  'country_code',
-  'gender',
-  'date_of_birth',
-  'alt_phone',
-  'email',
-  'security_phrase',
-  'comments',
-  'called_count',
-  'last_local_call_time',
-  'rank',
-  'owner',
-] as const satisfies readonly LeadTableColumn[];
+/** The table's columns the lead functions do not print among a lead's fields (lead_all_info adds entry_list_id and lead_id itself). */
+const NOT_AMONG_LEAD_INFO: ReadonlySet<LeadTableColumn> = new Set(['lead_id', 'entry_date', 'modify_date', 'called_since_last_reset', 'entry_list_id']);
+
+/** The columns the lead functions print of a lead, in the table's order. */
+export const LEAD_INFO_COLUMNS: readonly LeadTableColumn[] = LEAD_TABLE_COLUMNS.filter((column) => !NOT_AMONG_LEAD_INFO.has(column));
