@@ -5,7 +5,7 @@ import { DomainError } from '../errors/domain-error';
 import { agentOwner, callBridgeId, newRecordingId } from '../kernel/ids';
 import { inTransaction } from '../kernel/unit-of-work';
 import { resolveMedia } from '../playback/media-resolution';
-import { RECORDING_FORMAT, type Recording } from './recording';
+import { pendingRecording, RECORDING_FORMAT, type Recording } from './recording';
 import { recordingName } from './recording-name';
 import { recordNeverStarted } from './recording-refused';
 
@@ -52,22 +52,7 @@ export async function startAgentCallRecording(ctx: CoreContext, request: AgentCa
       if (!call || !isTalking(call) || !call.bridgeId) throw new DomainError('NO_ACTIVE_CALL', 'the agent is not talking in a call');
       const id = newRecordingId(agentOwner(session.agentId), ctx.ids);
       const name = chosen ?? recordingName(now, session.agentId, null, id.slice(id.lastIndexOf('.rec-') + 5));
-      const recording: Recording = {
-        id,
-        name,
-        format: RECORDING_FORMAT,
-        location: `${name}.${RECORDING_FORMAT}`,
-        agentId: session.agentId,
-        bridgeId: call.bridgeId,
-        callId: call.id,
-        leadId: session.lead?.leadId ?? null,
-        state: 'pending',
-        createdAt: now,
-        startedAt: null,
-        endedAt: null,
-        durationSec: null,
-        pausedAt: null,
-      };
+      const recording = pendingRecording({ id, name, agentId: session.agentId, bridgeId: call.bridgeId, callId: call.id, leadId: session.lead?.leadId ?? null }, now);
       // The engine never overwrites a file: a name taken is refused here rather than by the engine after the answer.
       if (!(await tx.recordings.insertIfNameFree(recording))) throw new DomainError('MEDIA_NOT_ALLOWED', `${name}: a recording of that name exists`, { media: request.file ?? name });
       if (typeof call.data.recordingFile !== 'string') await tx.calls.update({ ...call, data: { ...call.data, recordingFile: recording.location } });

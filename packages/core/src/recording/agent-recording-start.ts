@@ -3,7 +3,7 @@ import type { AgentSession } from '../agents/agent';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { agentOwner, newRecordingId } from '../kernel/ids';
-import { RECORDING_FORMAT, type Recording } from './recording';
+import { pendingRecording, RECORDING_FORMAT, type Recording } from './recording';
 import { recordingName } from './recording-name';
 import { recordNeverStarted } from './recording-refused';
 
@@ -33,22 +33,7 @@ export async function startAgentRecording(ctx: CoreContext, request: AgentRecord
       if (!session.conference) throw new DomainError('SESSION_HAS_NO_CONFERENCE', 'the agent session has no conference');
       const id = newRecordingId(agentOwner(session.agentId), ctx.ids);
       const name = recordingName(now, session.agentId, request.label ?? null, id.slice(id.lastIndexOf('.rec-') + 5));
-      const recording: Recording = {
-        id,
-        name,
-        format: RECORDING_FORMAT,
-        location: `${name}.${RECORDING_FORMAT}`,
-        agentId: session.agentId,
-        bridgeId: session.conference.bridgeId,
-        callId: session.currentCallId,
-        leadId: session.lead?.leadId ?? null,
-        state: 'pending',
-        createdAt: now,
-        startedAt: null,
-        endedAt: null,
-        durationSec: null,
-    pausedAt: null,
-      };
+      const recording = pendingRecording({ id, name, agentId: session.agentId, bridgeId: session.conference.bridgeId, callId: session.currentCallId, leadId: session.lead?.leadId ?? null }, now);
       await tx.recordings.insert(recording);
       await nameOnCall(uow, recording);
       const bridgeId = recording.bridgeId;

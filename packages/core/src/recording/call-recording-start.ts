@@ -4,7 +4,7 @@ import type { CoreContext } from '../kernel/context';
 import { DomainError } from '../errors/domain-error';
 import { newRecordingId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
-import { RECORDING_FORMAT, type Recording } from './recording';
+import { pendingRecording, RECORDING_FORMAT, type Recording } from './recording';
 import { recordingName } from './recording-name';
 import { recordNeverStarted } from './recording-refused';
 
@@ -42,22 +42,7 @@ export async function startCallRecording(ctx: CoreContext, uow: UnitOfWork, call
   const id = newRecordingId(call.id, ctx.ids);
   const chosen = request.name ?? recordingName(now, call.extension ?? 'call', null, id.slice(id.lastIndexOf('.rec-') + 5));
   const name = request.directory === null ? chosen : `${request.directory}/${chosen}`;
-  const recording: Recording = {
-    id,
-    name,
-    format: RECORDING_FORMAT,
-    location: `${name}.${RECORDING_FORMAT}`,
-    agentId: null,
-    bridgeId: call.bridgeId,
-    callId: call.id,
-    leadId: null,
-    state: 'pending',
-    createdAt: now,
-    startedAt: null,
-    endedAt: null,
-    durationSec: null,
-    pausedAt: null,
-  };
+  const recording = pendingRecording({ id, name, agentId: null, bridgeId: call.bridgeId, callId: call.id, leadId: null }, now);
   // The engine would refuse a name taken too (nothing is overwritten): the call goes on unrecorded.
   if (!(await tx.recordings.insertIfNameFree(recording))) return null;
   if (typeof call.data.recordingFile !== 'string') await tx.calls.update({ ...call, data: { ...call.data, recordingFile: recording.location } });

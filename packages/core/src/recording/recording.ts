@@ -54,6 +54,27 @@ export const isLiveRecording = (recording: Recording): boolean => recording.stat
 /** The file format the gateway records in. */
 export const RECORDING_FORMAT = 'wav';
 
+/** What a recording about to be asked of the engine is chosen to be. */
+export type RecordingTarget = Pick<Recording, 'id' | 'name' | 'agentId' | 'bridgeId' | 'callId' | 'leadId'>;
+
+/** A recording asked of the engine at `now` and not yet reported started, in the gateway's format. */
+export const pendingRecording = (target: RecordingTarget, now: Date): Recording => ({
+  id: target.id,
+  name: target.name,
+  format: RECORDING_FORMAT,
+  location: `${target.name}.${RECORDING_FORMAT}`,
+  agentId: target.agentId,
+  bridgeId: target.bridgeId,
+  callId: target.callId,
+  leadId: target.leadId,
+  state: 'pending',
+  createdAt: now,
+  startedAt: null,
+  endedAt: null,
+  durationSec: null,
+  pausedAt: null,
+});
+
 /** Whole seconds between a recording's start and `to`; 0 when it never started. */
 export const recordedSeconds = (startedAt: Date | null, to: Date): number =>
   startedAt ? Math.max(0, Math.round((to.getTime() - startedAt.getTime()) / 1000)) : 0;
