@@ -1,6 +1,4 @@
-import { defineInterface } from '../operation';
-import { FORCED_SIGN_IN_ERRORS } from './force-login';
-import { renderSignIn, SIGN_IN_BODY, signIn, signInFieldError } from './login';
+import { signInAt } from './login';
 
 /**
  * `PUT /onlineagent/{agentid}/forceloginexwithoutphone`: `forceloginex`
@@ -8,15 +6,4 @@ import { renderSignIn, SIGN_IN_BODY, signIn, signInFieldError } from './login';
  * sign-in reads it but not bound: the session rings the agent's provisioned
  * device, as a sign-in without `phonenum` does.
  */
-export const forceLoginExWithoutPhoneOperation = defineInterface({
-  name: 'forceLoginExWithoutPhone',
-  method: 'PUT',
-  path: '/onlineagent/{agentid}/forceloginexwithoutphone',
-  body: 'json',
-  auth: 'none',
-  input: SIGN_IN_BODY,
-  invalidInput: signInFieldError,
-  run: (ctx, body) => signIn(ctx, { ...body, phonenum: undefined }, true),
-  render: renderSignIn,
-  errors: FORCED_SIGN_IN_ERRORS,
-});
+export const forceLoginExWithoutPhoneOperation = signInAt('forceLoginExWithoutPhone', '/onlineagent/{agentid}/forceloginexwithoutphone', { forced: true, bindsPhone: false });

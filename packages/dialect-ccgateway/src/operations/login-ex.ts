@@ -1,5 +1,4 @@
-import { defineInterface } from '../operation';
-import { renderSignIn, SIGN_IN_BODY, SIGN_IN_ERRORS, signIn, signInFieldError } from './login';
+import { signInAt } from './login';
 
 /**
  * `PUT /onlineagent/{agentid}/loginex` (Huawei `cec_07_1224` / `cec_07_0357`,
@@ -7,15 +6,4 @@ import { renderSignIn, SIGN_IN_BODY, SIGN_IN_ERRORS, signIn, signInFieldError } 
  * agent signs in to the CTI server only, never to the text-chat or mail
  * servers — which is what every sign-in here does (`mediatype` `TFF`).
  */
-export const loginExOperation = defineInterface({
-  name: 'loginEx',
-  method: 'PUT',
-  path: '/onlineagent/{agentid}/loginex',
-  body: 'json',
-  auth: 'none',
-  input: SIGN_IN_BODY,
-  invalidInput: signInFieldError,
-  run: (ctx, body) => signIn(ctx, body, false),
-  render: renderSignIn,
-  errors: SIGN_IN_ERRORS,
-});
+export const loginExOperation = signInAt('loginEx', '/onlineagent/{agentid}/loginex', { forced: false, bindsPhone: true });

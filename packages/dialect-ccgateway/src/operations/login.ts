@@ -141,16 +141,34 @@ export function renderSignIn({ session, guid }: SignedIn, ctx: InterfaceContext)
   return jsonAnswer(body, setGuidHeader(guid));
 }
 
+/** Sign-in's codes, and `100-015` for an agent signed in when forced sign-in is disabled. */
+export const FORCED_SIGN_IN_ERRORS: ErrorOverrides<Retcode> = { ...SIGN_IN_ERRORS, AGENT_ALREADY_LOGGED_IN: '100-015' };
+
+/** How a sign-in interface signs the agent in: ending a session it has, and binding the body's phone number or not. */
+interface SignInMode {
+  forced: boolean;
+  bindsPhone: boolean;
+}
+
+/**
+ * The sign-in interfaces share their body, checks and answer and differ by
+ * name, path and mode: one definition serves them all. Not binding the phone
+ * number, the session rings the agent's provisioned device, as a sign-in
+ * without `phonenum` does.
+ */
+export const signInAt = (name: string, path: string, { forced, bindsPhone }: SignInMode) =>
+  defineInterface({
+    name,
+    method: 'PUT',
+    path,
+    body: 'json',
+    auth: 'none',
+    input: SIGN_IN_BODY,
+    invalidInput: signInFieldError,
+    run: (ctx, body) => signIn(ctx, bindsPhone ? body : { ...body, phonenum: undefined }, forced),
+    render: renderSignIn,
+    errors: forced ? FORCED_SIGN_IN_ERRORS : SIGN_IN_ERRORS,
+  });
+
 /** `PUT /onlineagent/{agentid}` (spec §5.1). */
-export const loginOperation = defineInterface({
-  name: 'login',
-  method: 'PUT',
-  path: '/onlineagent/{agentid}',
-  body: 'json',
-  auth: 'none',
-  input: SIGN_IN_BODY,
-  invalidInput: signInFieldError,
-  run: (ctx, body) => signIn(ctx, body, false),
-  render: renderSignIn,
-  errors: SIGN_IN_ERRORS,
-});
+export const loginOperation = signInAt('login', '/onlineagent/{agentid}', { forced: false, bindsPhone: true });
