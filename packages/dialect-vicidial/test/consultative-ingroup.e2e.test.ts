@@ -165,6 +165,30 @@ describe('consultative dials to an in-group', () => {
     expect(await cdrOf(callId)).toMatchObject({ purpose: 'agent_customer', agentId: '1000', leadId: 1, hangupSide: 'callee' });
   });
 
+  test('the closer hangs up: both halves end, fronter and customer talk on; HANGUP_BOTH then ends the fronter’s call', async () => {
+    const gw = gateway();
+    const closerLeg = await closerPhone('102');
+    const { callId, customerId, agentLegId } = await customerCall();
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&consultative=YES&ingroup_choices=CLOSERS&agent_user=1000'),
+      `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER|CLOSERS||YES|1000|${wireId(callId)}|\n`,
+    );
+    const thirdId = await thirdPartyUp(callId);
+    const queuedId = await closerCall();
+    await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, `${thirdId};2`]);
+    expectVicidialAnswer(await api('function=external_hangup&value=1&agent_user=102'), 'SUCCESS: external_hangup function set - 1|102\n');
+    expect(await cdrOf(queuedId)).toMatchObject({ purpose: 'inbound', agentId: '102', toNumber: 'CLOSERS', leadId: 1 });
+    // Asterisk ends the ;1 half with the ;2 half: the fronter's third party is gone.
+    await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.id === thirdId)?.state === 'ended', 15000, 'the third party ended');
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, customerId]);
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=HANGUP_BOTH&agent_user=1000'),
+      `SUCCESS: transfer_conference function set - HANGUP_BOTH|||NO|1000|${wireId(callId)}|\n`,
+    );
+    expect(await cdrOf(callId)).toMatchObject({ purpose: 'agent_customer', agentId: '1000', leadId: 1 });
+  });
+
   test('an in-group missing, inactive or too short is refused with VICIdial’s line; nothing is dialled', async () => {
     const gw = gateway();
     const { callId, customerId, agentLegId } = await customerCall();
