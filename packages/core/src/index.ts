@@ -51,6 +51,7 @@ export type { CallCommands } from './calls/call-commands';
 export type { TransferCommands, CallParty } from './transfers/transfer-commands';
 export type { ThirdPartyRequest } from './transfers/third-party';
 export type { QueueTransferRequest } from './transfers/queue-transfer';
+export type { QueueThirdPartyRequest } from './transfers/queue-third-party';
 export type { MultiDialRequest, MultiDialOutcome } from './transfers/multi-dial-request';
 export type { SupervisionCommands } from './supervision/supervision-commands';
 export type { SupervisionRequest, SupervisedParty, SupervisorPhone } from './supervision/supervision';

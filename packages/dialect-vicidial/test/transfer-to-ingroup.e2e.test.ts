@@ -205,8 +205,7 @@ describe('refusals of transfers into an in-group', () => {
       ['function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=AGENTDIRECT&agent_user=1000', 'ERROR: phone_number is not valid - \n'],
       ['function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000&group_alias=NOALIAS', 'ERROR: group_alias is not valid - 1000|NOALIAS\n'],
       ['function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000&cid_choice=OTHER', 'ERROR: cid_choice is not valid - 1000|OTHER\n'],
-      // A consultation with an in-group is not carried out.
-      ['function=transfer_conference&value=DIAL_WITH_CUSTOMER&consultative=YES&ingroup_choices=CLOSERS&phone_number=5550200&agent_user=1000', 'ERROR: ingroup is not valid - CLOSERS\n'],
+      ['function=transfer_conference&value=DIAL_WITH_CUSTOMER&consultative=YES&ingroup_choices=CLOSED_IN&phone_number=5550200&agent_user=1000', 'ERROR: ingroup is not valid - CLOSED_IN\n'],
       [`function=ra_call_control&value=${id}&agent_user=1000&stage=INGROUPTRANSFER&ingroup_choices=FAKE_IN`, 'ERROR: ingroup is not valid - FAKE_IN\n'],
       [`function=ra_call_control&value=${id}&agent_user=1000&stage=INGROUPTRANSFER&ingroup_choices=CLOSED_IN`, 'ERROR: ingroup is not valid - CLOSED_IN\n'],
       [`function=ra_call_control&value=${id}&agent_user=1000&stage=INGROUPTRANSFER`, 'ERROR: ingroup is not valid - \n'],

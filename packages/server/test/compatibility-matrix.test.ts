@@ -42,7 +42,8 @@ describe('compatibility matrix', () => {
   test('the limits the operations state are in the matrix', () => {
     const level = (rows: { operation: string; level: string }[], operation: string) => rows.find((row) => row.operation === operation)?.level;
     const vicidial = rowsOf(vicidialCompatibility());
-    expect(level(vicidial, 'transfer_conference')).toBe('partial');
+    expect(level(vicidial, 'set_timer_action')).toBe('partial');
+    expect(level(vicidial, 'transfer_conference')).toBe('supported');
     expect(level(vicidial, 'external_pause')).toBe('supported');
     const ccgateway = rowsOf(ccgatewayCompatibility());
     const ccgatewayLevel = (name: string) => ccgateway.find((row) => row.operation.endsWith(`(${name})`))?.level;

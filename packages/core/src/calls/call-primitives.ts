@@ -19,6 +19,8 @@ export interface DialOptions {
   /** `reported`: a refusal also fails the command that dialled (the client hears it); `ordinary`: it only ends the leg. */
   refusal: 'reported' | 'ordinary';
   what?: string;
+  /** Channel variables the leg is dialled with (a Local channel's dialplan half inherits them). */
+  variables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -32,7 +34,7 @@ export function dialLeg(ctx: CoreContext, uow: UnitOfWork, leg: Leg, options: Di
   uow.engine.command(
     options.what ?? 'dial leg',
     async () => {
-      const originated = await ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId, timeoutSec: options.timeoutSec });
+      const originated = await ctx.pbx.originate({ legId: leg.id, endpoint: leg.endpoint, callerId, timeoutSec: options.timeoutSec, ...(options.variables ? { variables: options.variables } : {}) });
       return (next) => recordChannel(next, leg.id, originated.channelName, originated.context);
     },
     { onFailure: (next) => endLegNeverDialled(ctx, next, leg.id, options.flow), refusalIsOrdinary: options.refusal === 'ordinary' },

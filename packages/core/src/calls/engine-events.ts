@@ -6,7 +6,7 @@ import { endLeg } from './call-primitives';
 import { hangupOtherLegs } from './leg-hangup';
 import { ownerOf } from '../kernel/owner-queue';
 import { pbxBestEffort } from '../kernel/engine';
-import { INBOUND_ENTRY, receiveInboundCall } from '../queues/inbound-arrival';
+import { INBOUND_ENTRY, QUEUE_DIAL_ENTRY, receiveInboundCall, receiveQueueDial } from '../queues/inbound-arrival';
 import { handleRecordingEvent } from '../recording/recording-events';
 
 type LegEvent = Extract<PbxEvent, { type: 'leg_ringing' | 'leg_answered' | 'leg_ended' | 'leg_dtmf' }>;
@@ -34,6 +34,9 @@ export function handlePbxEvent(ctx: CoreContext, event: PbxEvent): Promise<void>
     case 'leg_arrived':
       if (event.args[0] === INBOUND_ENTRY) {
         return ctx.queue.run(ownerOf(event.legId), () => guarded(ctx, event, () => receiveInboundCall(ctx, event)));
+      }
+      if (event.args[0] === QUEUE_DIAL_ENTRY) {
+        return ctx.queue.run(ownerOf(event.legId), () => guarded(ctx, event, () => receiveQueueDial(ctx, event)));
       }
       // Other calls that reach the application by themselves have no route:
       // release them rather than leave a caller in silence.

@@ -3,9 +3,11 @@ import { newCall, newLeg } from '../calls/call-factory';
 import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { ownerOf } from '../kernel/owner-queue';
-import { inTransaction } from '../kernel/unit-of-work';
+import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import type { PbxEvent } from '../ports/pbx';
 import { enqueueCall } from './enqueue';
+import type { Queue } from './queue';
+import type { InboundProgress } from '../calls/call-progress';
 
 type Arrival = Extract<PbxEvent, { type: 'leg_arrived' }>;
 
@@ -20,34 +22,79 @@ export const INBOUND_ENTRY = 'inbound';
 export const inboundCallId = (ctx: CoreContext, channelId: string): string => `${ownerOf(channelId)}.in-${ctx.ids.newId()}`;
 
 /**
+ * The first Stasis argument of the dialplan half of a consultative dial to
+ * a queue (transfers/queue-third-party.ts):
+ * `Stasis(<app>,queue,<queue>,<lead>,<agent>,<caller>)`, the lead and the
+ * agent asked for empty when none.
+ */
+export const QUEUE_DIAL_ENTRY = 'queue';
+
+/** Where an arriving call goes: its public number (empty for none), the queue if any, and what the queue keeps of it. */
+interface Admission {
+  did: string;
+  queue: Queue | null;
+  fromNumber: string;
+  toNumber: string;
+  operation: string;
+  extra: Pick<InboundProgress, 'leadId' | 'forAgentId'>;
+}
+
+/**
  * A call arriving on a public number: recorded with its caller leg, then,
  * when the number routes to an active queue, answered, given music on hold
  * and offered to the queue's agents (queues/inbound-call-flow.ts). A number
  * that routes nowhere is released: its call still leaves a CDR.
  */
-export async function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<void> {
+export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<void> {
   const did = arrival.args[1] || arrival.dialed;
+  return admitCall(ctx, arrival, async (uow) => {
+    const route = await uow.tx.queues.routeOfDid(did);
+    const found = route ? await uow.tx.queues.get(route.queueName) : null;
+    return { did, queue: found?.active ? found : null, fromNumber: arrival.callerNumber, toNumber: did, operation: INBOUND_ENTRY, extra: {} };
+  });
+}
+
+/**
+ * The dialplan half of a consultative dial to a queue: a call of its own in
+ * the queue, for the lead of the agent's call that dialled it (and for the
+ * one agent named, if any), whose caller is the customer's number. It is
+ * queued as a transferred customer is; its answer answers the other half,
+ * the third party of the dialling agent's call, which then hears the
+ * queue's music and later the agent who takes it. A queue that is missing
+ * or inactive releases it as a number without a route is released.
+ */
+export function receiveQueueDial(ctx: CoreContext, arrival: Arrival): Promise<void> {
+  const [, queueName = '', lead = '', agent = '', caller = ''] = arrival.args;
+  const leadId = /^[0-9]+$/.test(lead) ? Number(lead) : null;
+  return admitCall(ctx, arrival, async (uow) => {
+    const found = queueName === '' ? null : await uow.tx.queues.get(queueName);
+    const forAgentId = agent === '' ? null : agent;
+    const agentKnown = forAgentId === null || (await uow.tx.agents.get(forAgentId)) !== null;
+    const queue = found?.active && agentKnown ? found : null;
+    return { did: '', queue, fromNumber: caller || arrival.callerNumber, toNumber: queueName, operation: QUEUE_DIAL_ENTRY, extra: { leadId, forAgentId } };
+  });
+}
+
+async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: UnitOfWork) => Promise<Admission>): Promise<void> {
   const callId = inboundCallId(ctx, arrival.legId);
   await inTransaction(ctx, async (uow) => {
     const { tx, now } = uow;
-    const route = await tx.queues.routeOfDid(did);
-    const found = route ? await tx.queues.get(route.queueName) : null;
-    const queue = found?.active ? found : null;
+    const { did, queue, fromNumber, toNumber, operation, extra } = await admission(uow);
     let call: CallOf<'inbound'> = newCall(
       {
         id: callId,
         purpose: 'inbound',
         direction: 'inbound',
-        progress: { stage: queue ? 'waiting' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null },
+        progress: { stage: queue ? 'waiting' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null, ...extra },
         agentId: null,
-        fromNumber: arrival.callerNumber,
-        toNumber: did,
-        origin: { dialect: 'pbx', operation: INBOUND_ENTRY, apiUserId: null },
+        fromNumber,
+        toNumber,
+        origin: { dialect: 'pbx', operation, apiUserId: null },
       },
       now,
     );
     const caller: Leg = {
-      ...newLeg(call, 1, 'caller', endpointOf(arrival.channelName), { number: arrival.callerNumber, name: arrival.callerName }, now, { dialedNumber: did }),
+      ...newLeg(call, 1, 'caller', endpointOf(arrival.channelName), { number: fromNumber, name: arrival.callerName }, now, { dialedNumber: toNumber }),
       id: arrival.legId,
       channelName: arrival.channelName,
       state: queue ? 'up' : 'ringing',
@@ -57,7 +104,7 @@ export async function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Pr
     await tx.calls.insert(call);
     await tx.calls.insertLeg(caller);
     if (!queue) {
-      ctx.logger.warn('inbound call to a number without a route; releasing it', { did, channelName: arrival.channelName });
+      ctx.logger.warn('inbound call without a route; releasing it', { did, toNumber, channelName: arrival.channelName });
       await hangupLeg(ctx, uow, caller.id);
       return;
     }
@@ -69,5 +116,5 @@ export async function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Pr
   });
 }
 
-/** The device a channel belongs to: `PJSIP/upc-00000001` → `PJSIP/upc`. */
-const endpointOf = (channelName: string): string => channelName.replace(/-[0-9a-f]+$/i, '');
+/** The device a channel belongs to: `PJSIP/upc-00000001` → `PJSIP/upc`, `Local/s@gateway-queue-00000002;2` → `Local/s@gateway-queue`. */
+const endpointOf = (channelName: string): string => channelName.replace(/-[0-9a-f]+(;[12])?$/i, '');

@@ -41,16 +41,52 @@ export async function addThirdPartyLeg<C extends TransferableCall>(
   request: ThirdPartyRequest,
 ): Promise<{ call: C; leg: Leg }> {
   const number = checkDialableNumber(request.number);
+  refuseSecondThirdParty(legs);
+  const route = await routeTo(uow, number);
+  const callerId = request.callerId ?? defaultCallerId(call, legs, route.account);
+  return dialThirdPartyLeg(ctx, uow, call, legs, { ...route, dialedNumber: number, callerId, dtmf: request.dtmf || null });
+}
+
+/** How a third party is dialled and what it is shown. */
+export interface ThirdPartyDialling {
+  endpoint: string;
+  account: Leg['account'];
+  /** What the leg was dialled to: a number, or a queue's name. */
+  dialedNumber: string;
+  callerId: string;
+  dtmf: string | null;
+  variables?: Readonly<Record<string, string>>;
+}
+
+/** A third party is already on the call (ringing, talking or parked): one at a time. */
+export function refuseSecondThirdParty(legs: readonly Leg[]): void {
   if (legs.some((leg) => leg.role === 'third_party' && leg.state !== 'ended' && !leg.hangupRequested)) {
     throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
   }
-  const route = await routeTo(uow, number);
-  const callerId = request.callerId ?? defaultCallerId(call, legs, route.account);
-  const leg = newLeg(call, legs.length + 1, 'third_party', route.endpoint, { number: callerId, name: '' }, uow.now, { dialedNumber: number, account: route.account });
+}
+
+/** Records the third party's leg on the call and dials it; it joins the call's bridge when it answers. */
+export async function dialThirdPartyLeg<C extends TransferableCall>(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  call: C,
+  legs: readonly Leg[],
+  dialling: ThirdPartyDialling,
+): Promise<{ call: C; leg: Leg }> {
+  const leg = newLeg(call, legs.length + 1, 'third_party', dialling.endpoint, { number: dialling.callerId, name: '' }, uow.now, {
+    dialedNumber: dialling.dialedNumber,
+    account: dialling.account,
+  });
   await uow.tx.calls.insertLeg(leg);
-  const updated: C = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id, thirdPartyDtmf: request.dtmf || null } };
+  const updated: C = { ...call, progress: { ...call.progress, thirdPartyLegId: leg.id, thirdPartyDtmf: dialling.dtmf } };
   await uow.tx.calls.update(updated);
-  dialLeg(ctx, uow, leg, { what: 'dial third party', timeoutSec: ctx.config.destinationRingTimeoutSec, flow: THIRD_PARTY_FLOWS[updated.purpose], refusal: 'reported' });
+  dialLeg(ctx, uow, leg, {
+    what: 'dial third party',
+    timeoutSec: ctx.config.destinationRingTimeoutSec,
+    flow: THIRD_PARTY_FLOWS[updated.purpose],
+    refusal: 'reported',
+    ...(dialling.variables ? { variables: dialling.variables } : {}),
+  });
   return { call: updated, leg };
 }
 

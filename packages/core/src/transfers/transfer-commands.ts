@@ -15,6 +15,7 @@ import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
 import { addThirdPartyLeg, type ThirdPartyRequest } from './third-party';
 import { setAgentMuted } from './agent-mute';
+import { addQueueThirdPartyLeg, type QueueThirdPartyRequest } from './queue-third-party';
 import { startTransferOnAnswer, type TransferOnAnswerRequest } from './transfer-on-answer';
 import { transferCustomerToQueue, type QueueTransferRequest } from './queue-transfer';
 import { dispositionNamedCall } from '../leads/call-disposition';
@@ -34,6 +35,12 @@ export interface TransferCommands {
    * first, so agent and third party talk alone until the customer is grabbed.
    */
   dialThirdParty(request: { agentId: string; parkCustomer?: boolean } & ThirdPartyRequest): Promise<{ legId: string }>;
+  /**
+   * Dials a queue as the third party (transfers/queue-third-party.ts): the
+   * queue's agent takes it as a queued call of its own and joins agent and
+   * customer; with `parkCustomer` the customer is parked first, as above.
+   */
+  dialQueueThirdParty(request: { agentId: string; parkCustomer?: boolean } & QueueThirdPartyRequest): Promise<{ legId: string }>;
   /**
    * Hangs up the third party only; agent and customer talk on (a parked
    * customer stays parked). With `number`, only a third party dialled to that
@@ -149,6 +156,14 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         const customer = connectedCustomer(legs, customerRoleOf(call));
         const current = parkCustomer ? parkLeg(ctx, uow, call, customer) : call;
         const { leg } = await addThirdPartyLeg(ctx, uow, current, legs, party);
+        return { legId: leg.id };
+      }),
+
+    dialQueueThirdParty: ({ agentId, parkCustomer, ...target }) =>
+      onAgentTalk(agentId, async (uow, { call, legs }) => {
+        const customer = connectedCustomer(legs, customerRoleOf(call));
+        const current = parkCustomer ? parkLeg(ctx, uow, call, customer) : call;
+        const { leg } = await addQueueThirdPartyLeg(ctx, uow, current, legs, target);
         return { legId: leg.id };
       }),
 

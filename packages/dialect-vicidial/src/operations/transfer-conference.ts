@@ -4,7 +4,7 @@ import { groupAliasCallerId } from '../agent-api/group-alias';
 import { currentCustomerCall } from '../agent-api/agent-call';
 import { stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { echoedAgent, ownCheck, type Refusal } from '../errors';
-import { AGENT_DIRECT, checkTransferGroup, groupGone, ingroupNotValid, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
+import { AGENT_DIRECT, checkTransferGroup, groupGone, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
 import { wireCallId } from '../wire/call-id';
 import { multiDialNumbers, storedMultiDialRows } from '../agent-api/multi-dial';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
@@ -58,12 +58,13 @@ function callerIdFor(choice: string, call: Call, phoneNumber: string): string | 
  * hang up the third party or both, leave the 3-way call, transfer the
  * customer blind or into an in-group (LOCAL_CLOSER; through AGENTDIRECT to
  * the agent `phone_number` names). LEAVE_VM: the customer is left with the
- * message and the agent goes to after-call work. Consultative dials to an
- * in-group are not carried out: they are answered `ingroup is not valid`.
+ * message and the agent goes to after-call work. A consultative dial
+ * (`consultative=YES`) dials the in-group itself as the third party: one of
+ * its agents takes it as a call of its own, with the lead, and talks with
+ * agent and customer.
  */
 export const transferConference = agentCommand({
   name: 'transfer_conference',
-  partial: 'consultative dials to an in-group (`consultative=YES` with DIAL_WITH_CUSTOMER or PARK_CUSTOMER_DIAL) are not carried out: `ingroup is not valid`',
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => value.length < 8 || (givenAgent.length < 1 && altUser.length < 2),
   async carryOut(ctx, { value, agentId, agentUser }) {
     const { core, request } = ctx;
@@ -84,9 +85,6 @@ export const transferConference = agentCommand({
     } else if (!PLAIN.has(value)) {
       throw stopWith(ownCheck('line', `ERROR: value is not valid - ${value}|${request.user}`));
     }
-    // A consultation with an in-group (the agent, the customer and the group's agent together) is not carried out:
-    // once the group, the alias and the caller id choice have passed VICIdial's checks, it is refused with the group's line.
-    if (consultative) throw stopWith(ingroupNotValid(group));
     // VICIdial keeps the multi-dial request before its 3-way checks, which may still refuse the transfer.
     const multi = await multiPhones(ctx, agentId, request.multi_dial_phones);
     const thirdParties = live.legs.filter((leg) => leg.role === 'third_party' && leg.state !== 'ended').length;
@@ -99,7 +97,12 @@ export const transferConference = agentCommand({
     // A group alias names the caller id outright; cid_choice picks one otherwise.
     const callerId = aliasCallerId ?? callerIdFor(request.cid_choice, live.call, session?.phoneNumber ?? '');
     const party = { number: bytesToText(request.phone_number), callerId };
-    const done = value === 'LOCAL_CLOSER' ? await intoGroup(ctx, agentId, group) : await carryOutValue(ctx, value, agentId, party);
+    const done =
+      value === 'LOCAL_CLOSER'
+        ? await intoGroup(ctx, agentId, group)
+        : consultative
+          ? await consultGroup(ctx, agentId, group, value === 'PARK_CUSTOMER_DIAL', callerId)
+          : await carryOutValue(ctx, value, agentId, party);
     const line =
       `SUCCESS: transfer_conference function set - ${value}|${group}|${request.phone_number}|${request.consultative}|${agentUser}|` +
       `${utf8ToBytes(wireCallId(live.call.id))}${multi}|`;
@@ -121,11 +124,31 @@ export const transferConference = agentCommand({
  * or not). A third party on the call is hung up with the agent's part.
  */
 async function intoGroup(ctx: AgentOperationContext, agentId: string, group: string): Promise<string> {
+  const { queueName, forAgentId } = groupTarget(ctx, group);
+  const { callId } = await ctx.core.transferToQueue({ agentId, queueName, forAgentId });
+  return `customer queued in ${queueName}${forAgentId === null ? '' : ` for agent ${forAgentId}`} (call ${callId})`;
+}
+
+/**
+ * A consultative dial (DIAL_WITH_CUSTOMER / PARK_CUSTOMER_DIAL with
+ * `consultative=YES`): the in-group is dialled as the third party, as
+ * VICIdial places a call of its own into the in-group; its agent (through
+ * AGENTDIRECT the one `phone_number` names) takes it with the lead and
+ * talks with the agent and the customer (or the agent alone, the customer
+ * parked).
+ */
+async function consultGroup(ctx: AgentOperationContext, agentId: string, group: string, parkCustomer: boolean, callerId: string | null): Promise<string> {
+  const { queueName, forAgentId } = groupTarget(ctx, group);
+  await ctx.core.dialQueueThirdParty({ agentId, parkCustomer, queueName, forAgentId, callerId });
+  return `${parkCustomer ? 'customer parked, ' : ''}in-group ${queueName} dialled${forAgentId === null ? '' : ` for agent ${forAgentId}`}`;
+}
+
+/** The queue of an in-group, and through AGENTDIRECT the agent `phone_number` names (refused when empty). */
+function groupTarget(ctx: AgentOperationContext, group: string): { queueName: string; forAgentId: string | null } {
   const queueName = queueNameOf(group);
   const forAgentId = queueName === AGENT_DIRECT ? bytesToText(ctx.request.phone_number) : null;
   if (forAgentId === '') throw stopWith(numberNotValid);
-  const { callId } = await ctx.core.transferToQueue({ agentId, queueName, forAgentId });
-  return `customer queued in ${queueName}${forAgentId === null ? '' : ` for agent ${forAgentId}`} (call ${callId})`;
+  return { queueName, forAgentId };
 }
 
 async function carryOutValue(ctx: AgentOperationContext, value: string, agentId: string, party: { number: string; callerId: string | null }): Promise<string> {

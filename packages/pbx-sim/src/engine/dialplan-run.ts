@@ -30,7 +30,7 @@ export class DialplanRun {
   ) {}
 
   start(priority = 1): void {
-    this.steps = extensionSteps(this.context, this.exten) ?? [];
+    this.steps = extensionSteps(this.context, this.exten, (name) => this.channel.vars.get(name)) ?? [];
     this.exec(priority);
   }
 

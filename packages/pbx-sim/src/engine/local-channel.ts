@@ -37,7 +37,8 @@ export function createLocalPair(world: World, destination: LocalDestination, ids
 
 /**
  * ast_call on a Local `;1`: the variables of `;1` are copied to `;2`, `;2`
- * learns `;1`'s caller as its connected line, and `;2` starts its dialplan.
+ * takes `;1`'s connected line as its caller and `;1`'s caller as its
+ * connected line, and `;2` starts its dialplan.
  * Returns false when the extension does not exist (the call fails).
  */
 export function startLocalCall(world: World, one: Channel): boolean {
@@ -45,14 +46,19 @@ export function startLocalCall(world: World, one: Channel): boolean {
   if (!two || two.destroyed) return false;
   const steps = extensionSteps(two.dialplan.context, two.dialplan.exten);
   if (!steps) return false;
-  for (const [name, value] of one.vars) {
+  // Asterisk's variable list puts the newest first: ;2 gets them (and reports them) newest first.
+  for (const [name, value] of [...one.vars].reverse()) {
     two.vars.set(name, value);
     world.events.channelEvent('ChannelVarset', two, { variable: name, value });
   }
-  if (one.caller.name !== '' || one.caller.number !== '') {
-    two.connected = { ...one.caller };
-    world.events.channelEvent('ChannelConnectedLine', two);
-  }
+  // local_call: ;2's caller is ;1's connected line, ;2's connected line is ;1's caller; both are
+  // set before either change is published, so both events show both.
+  const callerChanges = one.connected.name !== '' || one.connected.number !== '';
+  const connectedChanges = one.caller.name !== '' || one.caller.number !== '';
+  if (callerChanges) two.caller = { ...one.connected };
+  if (connectedChanges) two.connected = { ...one.caller };
+  if (callerChanges) world.events.channelEvent('ChannelCallerId', two, {}, { caller_presentation: 0, caller_presentation_txt: 'Presentation Allowed, Not Screened' });
+  if (connectedChanges) world.events.channelEvent('ChannelConnectedLine', two);
   const run = new DialplanRun(world, two, two.dialplan.context, two.dialplan.exten);
   two.pbx = run;
   world.soon(() => {

@@ -54,8 +54,16 @@ function allocationError(reason: 'failed' | 'id-exists'): AriResult {
   return reason === 'id-exists' ? fail(409, 'Channel with given unique ID already exists') : allocationFailed();
 }
 
+/**
+ * An originate's caller id is the dialled channel's caller and, as
+ * Asterisk's outgoing attempt sets it, its connected line too (a Local
+ * `;2` half then gets it as its caller).
+ */
 function applyCallerAndVariables(world: World, channel: Channel, callerId: string | undefined, variables: [string, string][]): void {
-  if (callerId !== undefined) channel.caller = parseCallerId(callerId);
+  if (callerId !== undefined) {
+    channel.caller = parseCallerId(callerId);
+    channel.connected = { ...channel.caller };
+  }
   for (const [name, value] of variables) writeChannelVariable(world, channel, name, value);
 }
 

@@ -48,6 +48,22 @@ describe('Local channels and Stasis entry, live against Asterisk 22', () => {
       await ari.event(isEvent('StasisEnd', inner));
     }), SCENARIO_TIMEOUT_MS);
 
+  it('the gateway-queue context: the ;2 half enters pbx-gateway with the ;1 half variables as arguments; its answer brings the ;1 half into Stasis', () =>
+    live.check('local-gateway-queue', async (ari) => {
+      // One socket per application: Asterisk orders each application's events, not the two together.
+      await ari.socket();
+      await ari.socket({ app: 'pbx-gateway' });
+      const variables = { GATEWAY_QUEUE: 'CLOSERS', GATEWAY_LEAD: '7', GATEWAY_AGENT: '', GATEWAY_CALLER: '5550100' };
+      await ari.http('POST', '/channels/diff-queue', { query: { endpoint: 'Local/s@gateway-queue', app: APP, appArgs: 'originated', callerId: '2120289999' }, body: { variables } });
+      await ari.event(isEvent('StasisStart', 'diff-queue;2'));
+      await ari.http('POST', '/channels/diff-queue;2/answer');
+      await ari.event(isEvent('StasisStart', 'diff-queue'));
+      await ari.http('POST', '/channels/diff-queue;2/moh', { query: { mohClass: 'default' } });
+      await ari.http('GET', '/channels/diff-queue');
+      await ari.http('DELETE', '/channels/diff-queue');
+      await ari.event(isEvent('ChannelDestroyed', 'diff-queue;2'));
+    }), SCENARIO_TIMEOUT_MS);
+
   it('create then dial a Local channel into a context that answers', () =>
     live.check('local-create-dial', async (ari) => {
       await ari.socket();
