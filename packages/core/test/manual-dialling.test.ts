@@ -48,14 +48,14 @@ describe('a previewed lead', () => {
     await t.core.previewLead({ agentId: '1000', action: { kind: 'finish' } });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', previewLeadId: null, lead: { leadId: first.id, callId: null } });
     await t.core.dispositionAgentLead({ agentId: '1000', disposition: { status: 'NI', callback: null } });
-    expect(await t.core.getLead(first.id)).toMatchObject({ status: 'NI', calledCount: 0 });
+    expect(await t.core.getLead(first.id)).toMatchObject({ status: 'NI', calledCount: 0, calledSinceLastReset: 'N' });
 
     const second = await t.store.direct.leads.insert(newLead());
     await t.core.previewLead({ agentId: '1000', action: { kind: 'show', leadId: second.id } });
     const { callId } = await t.core.startAgentCustomerCall({ agentId: '1000', number: '7275551212', callerId: null, origin: ORIGIN, leadId: second.id, dialPrefix: '91' });
     expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', previewLeadId: null, lead: { leadId: second.id, callId } });
     expect(await legOf(t, callId, 'customer')).toMatchObject({ endpoint: 'PJSIP/917275551212@upc' });
-    expect(await t.core.getLead(second.id)).toMatchObject({ status: 'INCALL', calledCount: 1 });
+    expect(await t.core.getLead(second.id)).toMatchObject({ status: 'INCALL', calledCount: 1, calledSinceLastReset: 'Y' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
-import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+import { expectVicidialAnswer, listChangeTime, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent list_info: every response line and the export formats, on the
 // demo list 101 of TESTCAMP (the demo leads 1-3, lead 3 no longer NEW).
@@ -54,10 +54,11 @@ test('leads_counts=Y: all its leads and the NEW ones', async () => {
   expectVicidialAnswer(await api('list_id=300&leads_counts=Y'), `${['300', 'List 300', 'OTHERDNC', 'Y', '', '', '2099-12-31', '0', '0', '0'].join('|')}\n`);
 });
 
-test('expiration_date: the one add_list or update_list kept; the other settings kept too', async () => {
+test('expiration_date: the one add_list or update_list kept; the other settings kept too; list_changedate the time of the update', async () => {
   const updateList = (query: string) => nonAgentGet(gateway(), `source=test&user=6666&pass=1234&function=update_list&list_id=300&${query}`);
+  const before = Date.now();
   expectVicidialAnswer(await updateList('expiration_date=2031-05-06'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|300\n');
-  expectVicidialAnswer(await api('list_id=300'), `${['300', 'List 300', 'OTHERDNC', 'Y', '', '', '2031-05-06', '0'].join('|')}\n`);
+  expectVicidialAnswer(await api('list_id=300'), `${['300', 'List 300', 'OTHERDNC', 'Y', await listChangeTime(gateway(), 300, before), '', '2031-05-06', '0'].join('|')}\n`);
   expect((await gateway().core.getLeadList(300))?.settings).toEqual({ expiration_date: '2031-05-06' });
   // Other settings leave it as it is.
   expectVicidialAnswer(await updateList('list_description=Spring+leads&outbound_cid=3125550000'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|300\n');

@@ -1,5 +1,5 @@
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
-import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+import { expectVicidialAnswer, listChangeTime, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent update_list: every response line, over lists of TESTCAMP made
 // for it (501 changed, 502 deleted, 503 whose two leads are deleted),
@@ -94,16 +94,19 @@ test('no field given: NO UPDATES DEFINED', async () => {
   expectVicidialAnswer(await api('list_id=501'), 'NOTICE: update_list NO UPDATES DEFINED: |6666|\n');
 });
 
-test('name, campaign and active changed; settings the gateway does not keep still count as an update', async () => {
+test('name, campaign and active changed; settings the gateway does not keep still count as an update; each update is the list\'s change time', async () => {
+  let before = Date.now();
   expectVicidialAnswer(await api('list_id=501&list_name=Changed+list+name&campaign_id=AUTOCAMP&active=N'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|501\n');
-  expectVicidialAnswer(await listInfo(501), '501|Changed list name|AUTOCAMP|N|||2099-12-31|0|0|0\n');
+  expectVicidialAnswer(await listInfo(501), `501|Changed list name|AUTOCAMP|N|${await listChangeTime(gateway(), 501, before)}||2099-12-31|0|0|0\n`);
   expectVicidialAnswer(await api('list_id=501&campaign_id=TESTCAMP&active=Y&list_name=List+to+change'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|501\n');
+  before = Date.now();
   expectVicidialAnswer(await api('list_id=501&script=--BLANK--&outbound_cid=7275551212&web_form_address=http://example.com/'), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|501\n');
-  expectVicidialAnswer(await listInfo(501), '501|List to change|TESTCAMP|Y|||2099-12-31|0|0|0\n');
+  expectVicidialAnswer(await listInfo(501), `501|List to change|TESTCAMP|Y|${await listChangeTime(gateway(), 501, before)}||2099-12-31|0|0|0\n`);
 });
 
-test('reset_list=Y: the reset line after the update line (its count empty, as VICIdial prints it)', async () => {
+test('reset_list=Y: the reset line after the update line (its count empty, as VICIdial prints it); the list counts the reset (non-agent-list-reset has the marks)', async () => {
   expectVicidialAnswer(await api('list_id=501&reset_list=Y'), 'NOTICE: update_list NO UPDATES DEFINED: |6666|\nNOTICE: update_list LEADS IN LIST HAVE BEEN RESET - 6666|501|\n');
+  expect((await gateway().core.getLeadList(501))?.lastReset).toMatchObject({ count: 1 });
 });
 
 test('delete_list=Y: without delete_lists the notice ends the answer; with it the list goes, its leads stay', async () => {

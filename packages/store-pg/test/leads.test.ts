@@ -49,6 +49,40 @@ describe('campaigns, lists and leads', () => {
     }
   });
 
+  it('keeps the marks of leads called since their list\'s reset: counts the dialable ones, resets one list only', async () => {
+    await ctx.store.direct.leadLists.upsert({ id: 970, name: 'Reset', campaignId: 'TESTCAMP', active: true });
+    await ctx.store.direct.leadLists.upsert({ id: 971, name: 'Other', campaignId: 'TESTCAMP', active: true });
+    await ctx.store.direct.leads.insert(newLead({ listId: 970 }));
+    const called = await ctx.store.direct.leads.insert(newLead({ listId: 970, calledSinceLastReset: 'Y1', calledCount: 2 }));
+    await ctx.store.direct.leads.insert(newLead({ listId: 970, status: 'NA', calledCount: 3 }));
+    const elsewhere = await ctx.store.direct.leads.insert(newLead({ listId: 971, calledSinceLastReset: 'Y' }));
+    expect(await ctx.store.direct.leads.get(called.id)).toMatchObject({ calledSinceLastReset: 'Y1' });
+    expect(await ctx.store.direct.leads.countDialable(970, { statuses: ['NEW', 'NA'], calledFewerThan: null })).toBe(2);
+    expect(await ctx.store.direct.leads.countDialable(970, { statuses: ['NEW', 'NA'], calledFewerThan: 3 })).toBe(1);
+    expect(await ctx.store.direct.leads.countDialable(970, { statuses: ['NEW'], calledFewerThan: null })).toBe(1);
+    expect(await ctx.store.direct.leads.resetCalledMarks(970)).toBe(1);
+    expect(await ctx.store.direct.leads.countDialable(970, { statuses: ['NEW', 'NA'], calledFewerThan: null })).toBe(3);
+    expect(await ctx.store.direct.leads.get(called.id)).toMatchObject({ calledSinceLastReset: 'N', calledCount: 2 });
+    expect(await ctx.store.direct.leads.get(elsewhere.id)).toMatchObject({ calledSinceLastReset: 'Y' });
+  });
+
+  it('keeps a list\'s change time and last reset; an upsert that does not say them leaves them', async () => {
+    await ctx.store.direct.leadLists.upsert({ id: 972, name: 'History', campaignId: 'TESTCAMP', active: true });
+    expect(await ctx.store.direct.leadLists.get(972)).toEqual({ id: 972, name: 'History', campaignId: 'TESTCAMP', active: true, settings: {} });
+    const changedAt = at('2024-05-03T09:00:00.000Z');
+    await ctx.store.direct.leadLists.upsert({ id: 972, name: 'History', campaignId: 'TESTCAMP', active: true, changedAt, lastReset: { day: '2024-05-03', count: 2 } });
+    await ctx.store.direct.leadLists.upsert({ id: 972, name: 'History renamed', campaignId: 'TESTCAMP', active: true });
+    expect(await ctx.store.direct.leadLists.get(972)).toEqual({
+      id: 972,
+      name: 'History renamed',
+      campaignId: 'TESTCAMP',
+      active: true,
+      settings: {},
+      changedAt,
+      lastReset: { day: '2024-05-03', count: 2 },
+    });
+  });
+
   it('reads a date of birth back as the day written, and updates a locked lead', async () => {
     const lead = await ctx.store.direct.leads.insert(newLead({ dateOfBirth: '1970-01-31' }));
     await ctx.store.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import type { AgentSession } from '../agents/agent';
-import { DIALLED_LEAD_STATUS } from '../leads/lead';
+import { calledAgainMark, DIALLED_LEAD_STATUS } from '../leads/lead';
 import { dialLeg } from './call-primitives';
 import { agentCustomerCall } from './agent-customer-call-flow';
 import { agentOwner, newCallId } from '../kernel/ids';
@@ -86,7 +86,13 @@ export async function placeAgentCustomerCall(
   const busy = startCall(session, call.id, now);
   if (lead) {
     // A lead being dialled is INCALL until its disposition, as the dialer marks it: the next manual dial passes it by.
-    await tx.leads.update({ ...lead, status: DIALLED_LEAD_STATUS, calledCount: lead.calledCount + 1, modifyDate: now });
+    await tx.leads.update({
+      ...lead,
+      status: DIALLED_LEAD_STATUS,
+      calledCount: lead.calledCount + 1,
+      calledSinceLastReset: calledAgainMark(lead.calledSinceLastReset),
+      modifyDate: now,
+    });
     await tx.leadCalls.insert({
       callId: call.id,
       leadId: lead.id,

@@ -3,7 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { dncCampaignOf, type Campaign } from './campaign';
 import type { DncChecks } from './do-not-call';
-import { NEW_LEAD_STATUS, oversizedLeadFields, type Lead, type LeadFields } from './lead';
+import { NEW_LEAD_STATUS, NOT_CALLED_SINCE_RESET, oversizedLeadFields, type Lead, type LeadFields } from './lead';
 
 export interface AddLeadRequest {
   /** The campaign whose manual-dial list takes the lead (an agent's campaign). */
@@ -75,5 +75,6 @@ export async function insertNewLead(uow: UnitOfWork, campaign: Campaign | null, 
     entryDate: now,
     modifyDate: now,
     calledCount: 0,
+    calledSinceLastReset: NOT_CALLED_SINCE_RESET,
   });
 }

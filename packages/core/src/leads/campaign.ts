@@ -46,4 +46,20 @@ export interface LeadList {
   active: boolean;
   /** Further settings of the dialer, by their own names (absent: none), for the dialects that read them. */
   settings?: Readonly<Record<string, string>>;
+  /** When the list was last changed (an update or a reset); null or absent: not since it was added. */
+  changedAt?: Date | null;
+  /** The list's last reset; null or absent: never reset. */
+  lastReset?: LeadListReset | null;
+}
+
+/** The day of a list's last reset (as the caller names days) and how often the list was reset that day. */
+export interface LeadListReset {
+  day: string;
+  count: number;
+}
+
+/** Which of a list's leads its campaign would dial: not called since the last reset, of these statuses, called fewer times than the limit (null: none). */
+export interface DialableLeadRule {
+  statuses: readonly string[];
+  calledFewerThan: number | null;
 }

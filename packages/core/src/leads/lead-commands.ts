@@ -16,7 +16,8 @@ import type { HopperEntry } from './hopper';
 import { takeLeadFromHopper } from './take-from-hopper';
 import { changeLeadCallback, removeLeadCallbacks, scheduleLeadCallback, type CallbackChanges } from './schedule-callback';
 import type { LeadCallback } from './add-lead-to-list';
-import type { Campaign, LeadList } from './campaign';
+import type { Campaign, DialableLeadRule, LeadList } from './campaign';
+import { resetLeadList, type LeadListResetDone } from './reset-lead-list';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead, LeadSearch } from './lead';
 import type { GroupAlias } from './group-alias';
@@ -47,6 +48,10 @@ export interface LeadCommands {
   removeLeadList(listId: number): Promise<boolean>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
+  /** How many of the list's leads the rule would dial. */
+  countDialableLeads(listId: number, rule: DialableLeadRule): Promise<number>;
+  /** Marks the list's leads not called and counts the reset on that day; null when there is no such list. */
+  resetLeadList(request: { listId: number; day: string }): Promise<LeadListResetDone | null>;
   getLead(leadId: number): Promise<Lead | null>;
   /** Leads matching every criterion given, by lead number, at most `limit`. */
   findLeads(criteria: LeadSearch, limit: number): Promise<Lead[]>;
@@ -107,6 +112,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     updateLeadList: (request) => track(updateLeadList(ctx, request)),
     removeLeadList: (listId) => track(removeLeadList(ctx, listId)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
+    countDialableLeads: (listId, rule) => direct.leads.countDialable(listId, rule),
+    resetLeadList: (request) => track(resetLeadList(ctx, request)),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),
     updateLead: (request) => track(updateLead(ctx, request)),

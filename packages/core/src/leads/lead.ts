@@ -46,6 +46,12 @@ export interface Lead extends LeadFields {
   entryDate: Date;
   modifyDate: Date;
   calledCount: number;
+  /**
+   * Whether the lead was dialled since its list was last reset: `N`, then
+   * `Y` at the first dial, `Y1`, `Y2` … at each further one (the dialer's
+   * own marks); a reset of the list makes it `N` again.
+   */
+  calledSinceLastReset: string;
 }
 
 export type NewLead = Omit<Lead, 'id'>;
@@ -150,6 +156,18 @@ export function isCalendarDate(text: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A lead not dialled since its list was last reset. */
+export const NOT_CALLED_SINCE_RESET = 'N';
+/** The highest mark a lead reaches (the dialer's column holds Y10 at most). */
+const HIGHEST_CALLED_MARK = 10;
+
+/** The mark after one more dial: N becomes Y, Y becomes Y1, Yn becomes Yn+1 (Y10 stays). */
+export function calledAgainMark(mark: string): string {
+  if (!mark.startsWith('Y')) return 'Y';
+  const dials = mark === 'Y' ? 0 : Number(mark.slice(1));
+  return `Y${Math.min(Number.isSafeInteger(dials) ? dials + 1 : 1, HIGHEST_CALLED_MARK)}`;
 }
 
 /** The longest status a lead, a call record or a callback keeps. */

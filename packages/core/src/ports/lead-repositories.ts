@@ -1,6 +1,6 @@
 import type { PageRequest } from './page-request';
 import type { Callback, NewCallback } from '../leads/callback';
-import type { Campaign, LeadList } from '../leads/campaign';
+import type { Campaign, DialableLeadRule, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
@@ -40,6 +40,10 @@ export interface LeadRepository {
   search(criteria: LeadSearch, limit: number): Promise<Lead[]>;
   /** How many leads the list holds (with this status only, when given). */
   countInList(listId: number, status?: string): Promise<number>;
+  /** How many of the list's leads the rule would dial. */
+  countDialable(listId: number, rule: DialableLeadRule): Promise<number>;
+  /** Marks every lead of the list not called since the last reset; how many leads were marked otherwise before. */
+  resetCalledMarks(listId: number): Promise<number>;
   /** The leads with this phone number, in these lists (null: in any list), oldest first. */
   findByPhoneNumber(phoneNumber: string, listIds: readonly number[] | null): Promise<Lead[]>;
   /** The leads whose every field given equals its value (empty text matches empty), in these lists (null: in any list), oldest first. */

@@ -50,8 +50,7 @@ export const leadTableColumn = (name: string): LeadTableColumn | null => LEAD_TA
  * A lead's values by VICIdial's column names, as byte strings. A lead
  * without a date of birth shows MySQL's zero date, as one added through the
  * API does; the gateway keeps no time of the last call, so that column is
- * empty; a lead is "called since the last reset" once it has been called
- * (the gateway resets no lists).
+ * empty.
  */
 export function leadColumns(lead: Lead, timeZone: string): Record<LeadTableColumn, string> {
   const values: Record<LeadTableColumn, string> = {
@@ -64,7 +63,7 @@ export function leadColumns(lead: Lead, timeZone: string): Record<LeadTableColum
     source_id: lead.sourceId,
     list_id: String(lead.listId),
     gmt_offset_now: lead.gmtOffsetNow,
-    called_since_last_reset: lead.calledCount > 0 ? 'Y' : 'N',
+    called_since_last_reset: lead.calledSinceLastReset,
     phone_code: lead.phoneCode,
     phone_number: lead.phoneNumber,
     title: lead.title,

@@ -31,6 +31,9 @@ export function serverTime(at: Date, timeZone: string): ServerTime {
   };
 }
 
+/** The server's day of a moment, `YYYY-MM-DD` (what VICIdial's "today" counts, such as a list's resets). */
+export const serverDay = (at: Date, timeZone: string): string => localDateTime(at, timeZone).slice(0, 10);
+
 /** An offset as VICIdial stores `servers.local_gmt`: hours with two decimals (`-5.00`, `5.50`). */
 export function storedGmt(offsetMinutes: number): string {
   const hours = offsetMinutes / 60;

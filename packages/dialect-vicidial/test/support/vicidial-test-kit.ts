@@ -2,6 +2,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from 'supertest';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
+import { localDateTime } from '@pbx-gateway/dialect-kit';
 
 export const AGENT_API = '/agc/api.php';
 export const NON_AGENT_API = '/vicidial/non_agent_api.php';
@@ -130,6 +131,19 @@ export function expectEpochLine(response: WireResponse, before: number, after: n
 }
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * When a list was last changed, as the server prints it (the tests' server
+ * runs in UTC), once checked to fall between `before` and now: the time of
+ * the request that changed it.
+ */
+export async function listChangeTime(gateway: TestGateway, listId: number, before: number): Promise<string> {
+  const changedAt = (await gateway.core.getLeadList(listId))?.changedAt;
+  expect(changedAt).toBeInstanceOf(Date);
+  expect(changedAt!.getTime()).toBeGreaterThanOrEqual(before);
+  expect(changedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+  return localDateTime(changedAt!, 'UTC');
+}
 
 /**
  * Waits until the agent's phone has answered and sits in the session

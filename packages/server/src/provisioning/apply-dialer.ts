@@ -1,4 +1,4 @@
-import { leadFieldsWith, type StoreTransaction } from '@pbx-gateway/core';
+import { leadFieldsWith, NOT_CALLED_SINCE_RESET, type StoreTransaction } from '@pbx-gateway/core';
 import type { DialerSections } from './dialer-sections';
 
 export interface DialerApplied {
@@ -64,6 +64,7 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
       entryDate: now,
       modifyDate: now,
       calledCount: 0,
+      calledSinceLastReset: NOT_CALLED_SINCE_RESET,
     });
   }
   for (const entry of document.dnc ?? []) {

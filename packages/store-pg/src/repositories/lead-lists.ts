@@ -9,9 +9,32 @@ interface LeadListRow {
   campaign_id: string;
   active: boolean;
   settings: unknown;
+  changed_at: Date | null;
+  reset_day: string | null;
+  resets_that_day: number;
 }
 
-const toList = (row: LeadListRow): LeadList => ({ id: toNumber(row.id), name: row.name, campaignId: row.campaign_id, active: row.active, settings: fromJsonbStrings(row.settings) });
+/** A list never changed nor reset since it was added says neither. */
+const toList = (row: LeadListRow): LeadList => ({
+  id: toNumber(row.id),
+  name: row.name,
+  campaignId: row.campaign_id,
+  active: row.active,
+  settings: fromJsonbStrings(row.settings),
+  ...(row.changed_at === null ? {} : { changedAt: row.changed_at }),
+  ...(row.reset_day === null ? {} : { lastReset: { day: row.reset_day, count: row.resets_that_day } }),
+});
+
+/** The change time and last reset as columns; those the list does not say (absent) are left as they are. */
+function historyColumns(list: LeadList): Partial<Pick<LeadListRow, 'changed_at' | 'reset_day' | 'resets_that_day'>> {
+  const columns: Partial<Pick<LeadListRow, 'changed_at' | 'reset_day' | 'resets_that_day'>> = {};
+  if (list.changedAt !== undefined) columns.changed_at = list.changedAt;
+  if (list.lastReset !== undefined) {
+    columns.reset_day = list.lastReset?.day ?? null;
+    columns.resets_that_day = list.lastReset?.count ?? 0;
+  }
+  return columns;
+}
 
 export function createLeadListRepository(db: Knex): LeadListRepository {
   return {
@@ -32,7 +55,7 @@ export function createLeadListRepository(db: Knex): LeadListRepository {
 
     async upsert(list) {
       await db('lead_lists')
-        .insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active, settings: toJsonb(list.settings ?? {}) })
+        .insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active, settings: toJsonb(list.settings ?? {}), ...historyColumns(list) })
         .onConflict('id')
         .merge();
     },

@@ -1,4 +1,4 @@
-import type { Lead, LeadFieldMatch, LeadRepository, NewLead } from '@pbx-gateway/core';
+import { NOT_CALLED_SINCE_RESET, type Lead, type LeadFieldMatch, type LeadRepository, type NewLead } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
@@ -12,6 +12,7 @@ interface LeadRow {
   entry_date: Date;
   modify_date: Date;
   called_count: number;
+  called_since_last_reset: string;
   phone_code: string;
   phone_number: string;
   vendor_lead_code: string;
@@ -51,6 +52,7 @@ const toLead = (row: LeadRow): Lead => ({
   entryDate: row.entry_date,
   modifyDate: row.modify_date,
   calledCount: row.called_count,
+  calledSinceLastReset: row.called_since_last_reset,
   phoneCode: row.phone_code,
   phoneNumber: row.phone_number,
   vendorLeadCode: row.vendor_lead_code,
@@ -87,6 +89,7 @@ const toColumns = (lead: NewLead): Omit<LeadRow, 'id'> => ({
   entry_date: lead.entryDate,
   modify_date: lead.modifyDate,
   called_count: lead.calledCount,
+  called_since_last_reset: storableText(lead.calledSinceLastReset),
   phone_code: storableText(lead.phoneCode),
   phone_number: storableText(lead.phoneNumber),
   vendor_lead_code: storableText(lead.vendorLeadCode),
@@ -163,6 +166,17 @@ export function createLeadRepository(db: Knex): LeadRepository {
       if (status !== undefined) query.andWhere({ status: storableText(status) });
       const row = await query.count<{ count: string | number }[]>({ count: '*' }).first();
       return Number(row?.count ?? 0);
+    },
+
+    async countDialable(listId, rule) {
+      const query = db('leads').where({ list_id: listId, called_since_last_reset: NOT_CALLED_SINCE_RESET }).whereIn('status', rule.statuses.map(storableText));
+      if (rule.calledFewerThan !== null) query.andWhere('called_count', '<', rule.calledFewerThan);
+      const row = await query.count<{ count: string | number }[]>({ count: '*' }).first();
+      return Number(row?.count ?? 0);
+    },
+
+    async resetCalledMarks(listId) {
+      return db('leads').where({ list_id: listId }).whereNot({ called_since_last_reset: NOT_CALLED_SINCE_RESET }).update({ called_since_last_reset: NOT_CALLED_SINCE_RESET });
     },
 
     async findByPhoneNumber(phoneNumber, listIds) {

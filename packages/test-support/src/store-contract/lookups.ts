@@ -11,6 +11,7 @@ const newLead = (listId: number, phoneNumber: string, overrides: Partial<NewLead
   entryDate: at('2024-05-01T10:00:00.000Z'),
   modifyDate: at('2024-05-01T10:00:00.000Z'),
   calledCount: 0,
+  calledSinceLastReset: 'N',
   ...leadFieldsWith({ phoneNumber }),
   ...overrides,
 });

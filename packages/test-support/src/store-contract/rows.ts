@@ -151,6 +151,7 @@ export const newLead = (overrides: Partial<NewLead> = {}): NewLead => ({
   entryDate: at('2024-05-01T08:00:00.000Z'),
   modifyDate: at('2024-05-01T08:00:00.000Z'),
   calledCount: 0,
+  calledSinceLastReset: 'N',
   ...leadFieldsWith({ phoneNumber: '7275551212', firstName: 'Bob', lastName: 'Smith' }),
   ...overrides,
 });

@@ -83,7 +83,7 @@ import type {
   WebhookSubscription,
   WebhookSubscriptionRepository,
 } from '@pbx-gateway/core';
-import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, parseEventLogId } from '@pbx-gateway/core';
+import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, NOT_CALLED_SINCE_RESET, parseEventLogId } from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
@@ -1349,8 +1349,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return getValue<LeadList>('leadLists', String(id));
     },
     async upsert(list) {
-      // Postgres keeps an empty set of settings for a list given none.
-      await put('leadLists', String(list.id), { ...list, settings: list.settings ?? {} });
+      // Postgres keeps an empty set of settings for a list given none, and the change time and last reset a list does not say;
+      // a list never changed nor reset says neither.
+      const kept = getValue<LeadList>('leadLists', String(list.id));
+      const { changedAt, lastReset, ...rest } = list;
+      const changed = changedAt !== undefined ? changedAt : (kept?.changedAt ?? null);
+      const reset = lastReset !== undefined ? lastReset : (kept?.lastReset ?? null);
+      await put('leadLists', String(list.id), {
+        ...rest,
+        settings: list.settings ?? {},
+        ...(changed === null ? {} : { changedAt: changed }),
+        ...(reset === null ? {} : { lastReset: reset }),
+      });
     },
     async delete(id) {
       return access.remove('leadLists', String(id));
@@ -1396,6 +1406,20 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async countInList(listId, status) {
       return values<Lead>('leads').filter((lead) => lead.listId === listId && (status === undefined || lead.status === status)).length;
+    },
+    async countDialable(listId, rule) {
+      return values<Lead>('leads').filter(
+        (lead) =>
+          lead.listId === listId &&
+          lead.calledSinceLastReset === NOT_CALLED_SINCE_RESET &&
+          rule.statuses.includes(lead.status) &&
+          (rule.calledFewerThan === null || lead.calledCount < rule.calledFewerThan),
+      ).length;
+    },
+    async resetCalledMarks(listId) {
+      const called = values<Lead>('leads').filter((lead) => lead.listId === listId && lead.calledSinceLastReset !== NOT_CALLED_SINCE_RESET);
+      for (const lead of called) await access.update('leads', String(lead.id), { ...copy(lead), calledSinceLastReset: NOT_CALLED_SINCE_RESET });
+      return called.length;
     },
     async nextToDial(campaignId, statuses) {
       const lists = listsOf(campaignId, true);

@@ -3,6 +3,7 @@ import { exportRows } from '../../wire/export-rows';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
+import { DEFAULT_DIAL_STATUSES } from '../campaign-dialling';
 
 const COLUMNS = [
   'campaign_id',
@@ -40,7 +41,7 @@ const rowOf = (campaign: Campaign): string[] => {
     campaign.dialMethod,
     setting('auto_dial_level', '0'),
     setting('lead_order', 'DOWN'),
-    setting('dial_statuses', ' NEW -').replace(/^ | -$/g, ''),
+    setting('dial_statuses', DEFAULT_DIAL_STATUSES).replace(/^ | -$/g, ''),
     setting('dial_timeout', '60'),
     campaign.dialPrefix,
     setting('manual_dial_prefix', ''),

@@ -3,14 +3,17 @@ import { exportRows } from '../../wire/export-rows';
 import { utf8ToBytes } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
 import { LIST_NAME } from '../list-settings';
+import { dialableRuleOf } from '../campaign-dialling';
+import { serverDay, serverTime } from '../../wire/server-time';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 
 const COLUMNS = ['list_id', 'list_name', 'campaign_id', 'active', 'list_changedate', 'list_lastcalldate', 'expiration_date', 'resets_today'] as const;
 const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
+const DIALABLE_COLUMN = 'dialable_count';
 
-/** What a list says of what the gateway does not keep: never changed or called, not reset; and of an expiration date never set: never. */
-const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31', resetsToday: '0' } as const;
+/** What a list says of what the gateway does not keep: never called; and of an expiration date never set: never. */
+const UNKEPT = { lastCallDate: '', expirationDate: '2099-12-31' } as const;
 
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
@@ -18,6 +21,7 @@ const readInput = readWith((params) => ({
   listName: params.read('list_name', LIST_NAME),
   campaignId: params.read('campaign_id', IDENTIFIER),
   leadsCounts: params.read('leads_counts', { keep: 'A-Z' }),
+  dialableCount: params.read('dialable_count', { keep: 'A-Z' }),
   stage: params.read('stage', { keep: '0-9{L}' }),
   header: params.read('header', { keep: '0-9{L}' }),
 }));
@@ -29,10 +33,24 @@ async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadLi
   return list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId)) ? list : null;
 }
 
-/** list_info: one list's summary, with `leads_counts=Y` how many leads it holds and how many of them are NEW. */
+/** How often the list was reset today (the server's day); 0 when its last reset was another day, or none. */
+function resetsToday(ctx: NonAgentContext, list: LeadList): number {
+  return list.lastReset?.day === serverDay(ctx.now, ctx.settings.timeZone) ? list.lastReset.count : 0;
+}
+
+/** How many of the list's leads its campaign would dial (campaign-dialling); none when the campaign is gone. */
+async function dialableCount(ctx: NonAgentContext, list: LeadList): Promise<number> {
+  const campaign = await ctx.core.getCampaign(list.campaignId);
+  return campaign ? ctx.core.countDialableLeads(list.id, dialableRuleOf(campaign)) : 0;
+}
+
+/**
+ * list_info: one list's summary, with `leads_counts=Y` how many leads it
+ * holds and how many of them are NEW, with `dialable_count=Y` then how many
+ * its campaign would dial.
+ */
 export const listInfo = defineNonAgentFunction({
   name: 'list_info',
-  partial: '`dialable_count` is not computed',
   function: 'list_info',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
@@ -53,14 +71,23 @@ export const listInfo = defineNonAgentFunction({
       utf8ToBytes(list.name),
       utf8ToBytes(list.campaignId),
       list.active ? 'Y' : 'N',
-      UNKEPT.changeDate,
+      list.changedAt ? serverTime(list.changedAt, ctx.settings.timeZone).local : '',
       UNKEPT.lastCallDate,
       utf8ToBytes(list.settings?.expiration_date || UNKEPT.expirationDate),
-      UNKEPT.resetsToday,
+      String(resetsToday(ctx, list)),
     ];
-    if (input.leadsCounts !== 'Y') return row;
-    const [all, fresh] = await Promise.all([ctx.core.countLeadsInList(listId), ctx.core.countLeadsInList(listId, 'NEW')]);
-    return [...row, String(all), String(fresh)];
+    if (input.leadsCounts === 'Y') {
+      const [all, fresh] = await Promise.all([ctx.core.countLeadsInList(listId), ctx.core.countLeadsInList(listId, 'NEW')]);
+      row.push(String(all), String(fresh));
+    }
+    if (input.dialableCount === 'Y') row.push(String(await dialableCount(ctx, list)));
+    return row;
   },
-  render: (row, _ctx, input) => exportRows(input.stage, input.header, input.leadsCounts === 'Y' ? [...COLUMNS, ...COUNT_COLUMNS] : COLUMNS, [row]),
+  render: (row, _ctx, input) =>
+    exportRows(
+      input.stage,
+      input.header,
+      [...COLUMNS, ...(input.leadsCounts === 'Y' ? COUNT_COLUMNS : []), ...(input.dialableCount === 'Y' ? [DIALABLE_COLUMN] : [])],
+      [row],
+    ),
 });

@@ -7,6 +7,7 @@ import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operati
 import { readWith, type NonAgentParams } from '../params';
 import { listCallTimeExists } from '../call-times';
 import { addList } from './add-list';
+import { serverDay } from '../../wire/server-time';
 
 /** More leads than any list the gateway keeps: delete_leads takes them all. */
 const ALL_LEADS = 1_000_000;
@@ -97,13 +98,24 @@ async function deleteLeadsOf(ctx: NonAgentContext, listId: number): Promise<numb
   return deleted;
 }
 
+/**
+ * reset_list=Y: the list's leads become not called since the last reset and
+ * the list counts one more reset today. VICIdial prints a count it never set
+ * here: empty. A list that is not there, or not of the caller's group's
+ * campaigns (custom_fields_copy goes on with one), has no daily reset limit
+ * VICIdial could read: it prints both empty and resets nothing.
+ */
+async function resetLine(ctx: NonAgentContext, givenListId: string, listId: number, exists: boolean): Promise<string> {
+  const done = exists ? await ctx.core.resetLeadList({ listId, day: serverDay(ctx.now, ctx.settings.timeZone) }) : null;
+  if (!done) return `NOTICE: update_list LIST RESET FAILED, daily reset limit reached:  /  - ${ctx.user}|${givenListId}`;
+  return `NOTICE: update_list LEADS IN LIST HAVE BEEN RESET - ${ctx.user}|${givenListId}|`;
+}
+
 /** The lines that follow the update: reset, deletions, custom fields; a refused deletion ends them. */
-async function followingLines(ctx: NonAgentContext, input: UpdateListInput, listId: number): Promise<string[]> {
+async function followingLines(ctx: NonAgentContext, input: UpdateListInput, listId: number, exists: boolean): Promise<string[]> {
   const lines: string[] = [];
   const user = ctx.apiUser;
-  // The gateway dials by status alone and marks no lead called since the list's last reset: a reset changes nothing.
-  // VICIdial prints a count it never set here: empty.
-  if (input.resetList === 'Y') lines.push(`NOTICE: update_list LEADS IN LIST HAVE BEEN RESET - ${ctx.user}|${input.listId}|`);
+  if (input.resetList === 'Y') lines.push(await resetLine(ctx, input.listId, listId, exists));
   if (input.deleteList === 'Y') {
     if (!user.deleteLists) return [...lines, `NOTICE: update_list USER DOES NOT HAVE PERMISSION TO DELETE LISTS: |${ctx.user}|0`];
     const removed = await ctx.core.removeLeadList(listId);
@@ -130,7 +142,7 @@ async function followingLines(ctx: NonAgentContext, input: UpdateListInput, list
 export const updateList = defineNonAgentFunction({
   name: 'update_list',
   function: 'update_list',
-  partial: '`reset_list` resets nothing (no called-since-reset mark is kept); `custom_fields_add`, `_update` and `_delete` are ignored',
+  partial: '`custom_fields_add`, `_update` and `_delete` are ignored',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
     denied: (user) => `ERROR: update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS: |${user}|0`,
@@ -153,10 +165,11 @@ export const updateList = defineNonAgentFunction({
     const lines: string[] = [];
     if (!update.any) lines.push(`NOTICE: update_list NO UPDATES DEFINED: |${ctx.user}|`);
     else {
-      if (exists && Object.keys(update.changes).length > 0) await ctx.core.updateLeadList({ listId, changes: update.changes });
+      // Whatever is given, the list is changed now (VICIdial's list_changedate), even by settings the gateway does not keep.
+      if (exists) await ctx.core.updateLeadList({ listId, changes: update.changes });
       lines.push(`SUCCESS: update_list LIST HAS BEEN UPDATED - ${ctx.user}|${input.listId}`);
     }
-    return [...lines, ...(await followingLines(ctx, input, listId))].join('\n');
+    return [...lines, ...(await followingLines(ctx, input, listId, exists))].join('\n');
   },
   render: (answer) => answer,
 });
