@@ -34,6 +34,9 @@ import { pauseRecordOperation } from './operations/pause-record';
 import { resumeRecordOperation } from './operations/resume-record';
 import { resetSkillOperation } from './operations/reset-skill';
 import { skillWaitNumOperation } from './operations/skill-wait-num';
+import { agentBySkillOperation } from './operations/agent-by-skill';
+import { queryCallAppDataOperation } from './operations/call-app-data';
+import { setCallAppDataExOperation } from './operations/set-call-app-data-ex';
 import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { calloutOperation } from './operations/callout';
@@ -98,6 +101,9 @@ export const OPERATIONS: readonly Operation[] = [
   skillWaitNumOperation,
   waitNumOperation,
   waitNumByAgentOperation,
+  agentBySkillOperation,
+  queryCallAppDataOperation,
+  setCallAppDataExOperation,
   calloutOperation,
   callInnerOperation,
   answerOperation,
