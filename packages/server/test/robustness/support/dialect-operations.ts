@@ -354,6 +354,10 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('addSupervise', 'PUT', 'qualitycontrol/101/addsupervise/102', guid101),
   ccgateway('requestWhisperAgent', 'POST', 'qualitycontrol/101/requestwhisperagent', guid101, [], [['whisperagentid', '102', 'number', ['40038']]]),
   ccgateway('forceBusy', 'POST', 'qualitycontrol/101/forcebusy/102', guid101),
+  ccgateway('adjustSkill', 'POST', 'qualitycontrol/101/adjustskill', guid101, [
+    ['workNo', '102', 'agent', ['40038', 102]],
+    ['skills', [1, 2], 'plain', [[], [1]]],
+  ]),
   ccgateway('transfer', 'POST', 'voicecall/101/transfer', guid101, [
     ['devicetype', 5, 'number', ['1', 2]],
     ['address', '800123456', 'number', ['11']],
