@@ -99,6 +99,7 @@ export type { AfterCallWorkOutcome } from './agents/after-call-work';
 export type { CallHandlingRequest } from './agents/call-handling';
 export type { AgentPlaybackRequest, AgentPlaybackStarted } from './playback/agent-playback-start';
 export type { PlaybackAction } from './playback/agent-playback-control';
+export type { AgentCallDataRequest } from './calls/agent-call-data';
 export type { ClickToCallRequest } from './calls/click-to-call';
 export type { ContextDialRequest, OutboundRoute } from './calls/context-dial';
 export type { VoiceMenuRequest } from './calls/voice-menu';

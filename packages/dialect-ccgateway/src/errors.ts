@@ -37,6 +37,7 @@ export type Retcode =
   | '200-017'
   | '200-023'
   | '200-024'
+  | '400-001'
   | '500-001'
   | '500-002'
   | '500-003'
@@ -89,6 +90,7 @@ export const RETCODE_MESSAGES: Readonly<Record<Retcode, string>> = {
   '200-017': 'no call to release',
   '200-023': 'no call to release a connection of',
   '200-024': 'no such number to release in the call',
+  '400-001': 'no call to set the call data of',
   '500-001': 'playback state does not allow rewind',
   '500-002': 'playback state does not allow fast-forward',
   '500-003': 'playback state does not allow pause',

@@ -4,6 +4,7 @@ import { RETCODE_TABLE, wireError, type Retcode, type WireError } from './errors
 import type { CcgatewayTypes, Operation } from './operation';
 import { addInsertOperation } from './operations/add-insert';
 import { addSuperviseOperation } from './operations/add-supervise';
+import { adjustSkillOperation } from './operations/adjust-skill';
 import { backFastPlayOperation } from './operations/back-fast-play';
 import { beginPlayOperation } from './operations/begin-play';
 import { cancelBusyOperation } from './operations/cancel-busy';
@@ -34,6 +35,9 @@ import { pauseRecordOperation } from './operations/pause-record';
 import { resumeRecordOperation } from './operations/resume-record';
 import { resetSkillOperation } from './operations/reset-skill';
 import { skillWaitNumOperation } from './operations/skill-wait-num';
+import { agentBySkillOperation } from './operations/agent-by-skill';
+import { queryCallAppDataOperation } from './operations/call-app-data';
+import { setCallAppDataExOperation } from './operations/set-call-app-data-ex';
 import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { calloutOperation } from './operations/callout';
@@ -98,6 +102,9 @@ export const OPERATIONS: readonly Operation[] = [
   skillWaitNumOperation,
   waitNumOperation,
   waitNumByAgentOperation,
+  agentBySkillOperation,
+  queryCallAppDataOperation,
+  setCallAppDataExOperation,
   calloutOperation,
   callInnerOperation,
   answerOperation,
@@ -127,6 +134,7 @@ export const OPERATIONS: readonly Operation[] = [
   forceIdleOperation,
   forceRestOperation,
   forceLogOutAgentOperation,
+  adjustSkillOperation,
   // Last of the quality-control family: its path would take the others' literal segments for an agent id.
   stopSuperviseOrInsertOperation,
 ];
@@ -151,8 +159,6 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  // Quality control interfaces one by one, so that the implemented ones keep their 405 for other methods.
-  ['POST', '/qualitycontrol/{agentid}/adjustskill', NOT_IMPLEMENTED],
   ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
 ];
 

@@ -239,10 +239,4 @@ describe('CC-Gateway quality control (wire format, test core)', () => {
     expect((await http.put(`${QC}/intercept/101`).set('Guid', inspectorGuid)).text).toBe(refused);
     expect((await http.put(`${QC}/intercept/101/1456401416-3`).set('Guid', inspectorGuid)).text).toBe(refused);
   });
-
-  test('the family\'s interfaces not implemented answer "not supported"', async () => {
-    const { http, inspectorGuid } = await inspectorAndAgent({ agentInCall: false });
-    const notSupported = '{"message":"not supported","retcode":"000-002","result":{}}';
-    expect((await http.post(`${QC}/adjustskill`).set('Guid', inspectorGuid).send({ workNo: '101', skills: [1] })).text).toBe(notSupported);
-  });
 });

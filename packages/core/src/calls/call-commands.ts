@@ -9,6 +9,7 @@ import { startClickToCall, type ClickToCallRequest } from './click-to-call';
 import { startContextDial, type ContextDialRequest } from './context-dial';
 import { hangupAgentCustomer, hangupChannel } from './hangup';
 import { sendAgentCallDtmf, type AgentCallDtmfRequest } from './agent-call-dtmf';
+import { setAgentCallData, type AgentCallDataRequest } from './agent-call-data';
 import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
 import { startVoiceBroadcastCall, type VoiceBroadcastRequest } from './voice-broadcast';
 import type { VoiceBroadcastPacer, VoiceBroadcastBatchRequest } from './voice-broadcast-batch';
@@ -35,6 +36,8 @@ export interface CallCommands {
   hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
   /** Keys to the customer of the agent's call; NO_ACTIVE_CALL without a customer on the line. */
   sendAgentCallDtmf(request: AgentCallDtmfRequest): Promise<void>;
+  /** Merges the client's data into a live call of the agent (its current one when none is named); the CDR carries it. */
+  setAgentCallData(request: AgentCallDataRequest): Promise<void>;
   listLiveCalls(): Promise<Array<{ call: Call; legs: Leg[] }>>;
   /**
    * The engine channels of the calls up (named live legs), calls oldest first,
@@ -73,6 +76,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork, broadcasts: Voi
     answerOfferedCall: (request) => track(answerOfferedCall(ctx, request)),
     hangupChannel: (request) => track(hangupChannel(ctx, request)),
     sendAgentCallDtmf: (request) => track(sendAgentCallDtmf(ctx, request)),
+    setAgentCallData: (request) => track(setAgentCallData(ctx, request)),
     listLiveCalls: () => direct.calls.listLive(),
     listLiveChannels: () => liveChannels.get(),
     lastCallEndOfExtension: (extensionId) => direct.calls.lastLegEndOfExtension(extensionId),

@@ -6,7 +6,7 @@ import { agentSession } from './agent-session';
 /** CTI agent status codes (Huawei `cec_07_0697`). */
 export const CTI_STATUS = { signedOut: 0, idle: 1, answering: 4, talking: 5, wrapUp: 6, busy: 7, rest: 8 } as const;
 
-async function ctiStatus(core: CallControl, session: AgentSession): Promise<number> {
+export async function ctiStatus(core: CallControl, session: AgentSession): Promise<number> {
   switch (session.state) {
     case 'ready':
       return CTI_STATUS.idle;

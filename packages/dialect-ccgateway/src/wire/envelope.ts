@@ -29,6 +29,11 @@ export function renderEnvelopeWithValue(message: string, retcode: string, result
   return `{"message":${json(message)},"retcode":${json(retcode)},"result":${json(result)}}`;
 }
 
+/** An envelope whose `result` is a list of objects (agent lists), each rendered in its fields' order. */
+export function renderEnvelopeWithList(message: string, retcode: string, items: readonly ResultFields[]): string {
+  return `{"message":${json(message)},"retcode":${json(retcode)},"result":[${items.map(renderFields).join(',')}]}`;
+}
+
 /** `{"message":"","retcode":"0","event":…}`: the poll answer, one event or null. */
 export function renderEventEnvelope(event: WireEvent | null): string {
   return `{"message":"","retcode":"0","event":${event ? renderEvent(event) : 'null'}}`;

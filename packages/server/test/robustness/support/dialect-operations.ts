@@ -354,6 +354,10 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('addSupervise', 'PUT', 'qualitycontrol/101/addsupervise/102', guid101),
   ccgateway('requestWhisperAgent', 'POST', 'qualitycontrol/101/requestwhisperagent', guid101, [], [['whisperagentid', '102', 'number', ['40038']]]),
   ccgateway('forceBusy', 'POST', 'qualitycontrol/101/forcebusy/102', guid101),
+  ccgateway('adjustSkill', 'POST', 'qualitycontrol/101/adjustskill', guid101, [
+    ['workNo', '102', 'agent', ['40038', 102]],
+    ['skills', [1, 2], 'plain', [[], [1]]],
+  ]),
   ccgateway('transfer', 'POST', 'voicecall/101/transfer', guid101, [
     ['devicetype', 5, 'number', ['1', 2]],
     ['address', '800123456', 'number', ['11']],
@@ -373,6 +377,16 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('resumeRecord', 'POST', 'recordplay/101/resumerecord', guid101),
   ccgateway('stopRecord', 'DELETE', 'recordplay/101/stoprecord', guid101),
   ccgateway('queryQueueLengthBySkillId', 'GET', 'queuedevice/101/skillwaitnum/1', guid101),
+  ccgateway('queryAgentInfoBySkillId', 'GET', 'agentgroup/101/agentbyskill/1', guid101),
+  ccgateway('queryCallAppData', 'GET', 'calldata/101/appdata', guid101, [], [
+    ['isEncodeResult', 'true', 'plain', ['false', '']],
+    ['callId', '1456401416-3', 'plain', ['']],
+  ]),
+  ccgateway('setCallAppDataEx', 'PUT', 'calldata/101/setcalldataex', guid101, [
+    ['callid', '1456401416-3', 'plain', ['']],
+    ['calldata', 'dGlja2V0PTc=', 'plain', ['ticket=7', '']],
+    ['isDataEncoded', true, 'plain', ['false', false, 'true']],
+  ]),
   // An interface of the product the gateway answers "not supported".
   ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
 ];
