@@ -1,6 +1,7 @@
 import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
 import { addDncPhone } from './functions/add-dnc-phone';
+import { addGroupAlias } from './functions/add-group-alias';
 import { addLead } from './functions/add-lead';
 import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
@@ -36,6 +37,7 @@ import { userGroupStatus } from './functions/user-group-status';
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addDncPhone,
+  addGroupAlias,
   addLead,
   addList,
   addUser,
