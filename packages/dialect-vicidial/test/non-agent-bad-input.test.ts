@@ -45,6 +45,7 @@ const FUNCTIONS = [
   'blind_monitor',
   'add_list',
   'update_list',
+  'update_campaign',
   'agent_campaigns',
   'check_phone_number',
   'lead_field_info',

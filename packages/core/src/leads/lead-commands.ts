@@ -6,6 +6,8 @@ import { addDncNumber } from './add-dnc-number';
 import { addLeadList } from './add-lead-list';
 import { removeLeadList } from './remove-lead-list';
 import { updateLeadList, type LeadListChanges } from './update-lead-list';
+import { updateCampaign, type CampaignChanges } from './update-campaign';
+import { resetCampaignHopper } from './reset-campaign-hopper';
 import type { Callback } from './callback';
 import type { DncEntry, DncScope } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
@@ -44,6 +46,9 @@ export interface LeadCommands {
   addLeadList(list: LeadList): Promise<boolean>;
   /** Null when there is no such list. */
   updateLeadList(request: { listId: number; changes: LeadListChanges }): Promise<LeadList | null>;
+  updateCampaign(request: { campaignId: string; changes: CampaignChanges }): Promise<Campaign | null>;
+  /** Empties the campaign's hopper; how many entries it held. */
+  resetCampaignHopper(campaignId: string): Promise<number>;
   /** False when there was no such list; its leads stay. */
   removeLeadList(listId: number): Promise<boolean>;
   /** How many leads the list holds (with this status only, when given). */
@@ -108,6 +113,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
     addLeadList: (list) => track(addLeadList(ctx, list)),
     updateLeadList: (request) => track(updateLeadList(ctx, request)),
+    updateCampaign: (request) => track(updateCampaign(ctx, request)),
+    resetCampaignHopper: (campaignId) => track(resetCampaignHopper(ctx, campaignId)),
     removeLeadList: (listId) => track(removeLeadList(ctx, listId)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     getLead: (leadId) => direct.leads.get(leadId),

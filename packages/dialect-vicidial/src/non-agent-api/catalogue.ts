@@ -29,6 +29,7 @@ import { loggedInAgents } from './functions/logged-in-agents';
 import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
+import { updateCampaignFunction } from './functions/update-campaign';
 import { updateList } from './functions/update-list';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
@@ -64,6 +65,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   loggedInAgents,
   phoneNumberLog,
   recordingLookup,
+  updateCampaignFunction,
   updateLeadFunction,
   updateList,
   updateUser,

@@ -241,6 +241,12 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['group_alias_id', 'robust_alias', 'plain'],
     ['group_alias_name', 'robust alias', 'plain'],
   ]),
+  vicidial('non_agent update_campaign', 'vicidial/non_agent_api.php', [
+    ['function', 'update_campaign', 'service'],
+    ['campaign_id', 'TESTCAMP', 'plain'],
+    ['dial_timeout', '45', 'number'],
+    ['dial_status_add', 'CALLBK', 'plain'],
+  ]),
 ];
 
 // ---- VoIPSUN: `/api/api.php`, GET query strings ------------------------------------------------------
