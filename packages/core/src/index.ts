@@ -80,6 +80,7 @@ export type { CallbackChanges } from './leads/schedule-callback';
 export type { LeadChanges } from './leads/update-lead';
 export type { LeadListChanges } from './leads/update-lead-list';
 export type { LeadListResetDone } from './leads/reset-lead-list';
+export type { CampaignChanges } from './leads/update-campaign';
 export type { AddLeadToListRequest, AddedLeadToList, DuplicateCheck, DuplicateMatch, DuplicateScope, LeadCallback } from './leads/add-lead-to-list';
 export type { DispositionRequest, DispositionOutcome } from './leads/disposition';
 export type { LeadPreviewAction } from './leads/lead-preview';

@@ -41,6 +41,8 @@ export interface VicidialApiUser {
   /** `delete_from_dnc`: may also take them off. */
   deleteFromDnc: boolean;
   modifySameUserLevel: boolean;
+  /** `ast_admin_access`: may add and change phones and aliases. */
+  astAdminAccess: boolean;
   viewReports: boolean;
   apiListRestrict: boolean;
 }
@@ -67,6 +69,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     deleteLists: attributes.delete_lists === '1',
     deleteFromDnc: attributes.delete_from_dnc === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
+    astAdminAccess: attributes.ast_admin_access === '1',
     viewReports: attributes.view_reports === '1',
     apiListRestrict: attributes.api_list_restrict === '1',
   };

@@ -30,7 +30,9 @@ const GARBAGE = [
 const FUNCTIONS = [
   'user_details',
   'update_user',
+  'copy_user',
   'add_dnc_phone',
+  'add_group_alias',
   'delete_dnc_phone',
   'lead_all_info',
   'lead_search',
@@ -43,6 +45,7 @@ const FUNCTIONS = [
   'blind_monitor',
   'add_list',
   'update_list',
+  'update_campaign',
   'agent_campaigns',
   'check_phone_number',
   'lead_field_info',

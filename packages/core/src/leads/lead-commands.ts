@@ -6,6 +6,8 @@ import { addDncNumber } from './add-dnc-number';
 import { addLeadList } from './add-lead-list';
 import { removeLeadList } from './remove-lead-list';
 import { updateLeadList, type LeadListChanges } from './update-lead-list';
+import { updateCampaign, type CampaignChanges } from './update-campaign';
+import { resetCampaignHopper } from './reset-campaign-hopper';
 import type { Callback } from './callback';
 import type { DncEntry, DncScope } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
@@ -20,6 +22,7 @@ import type { Campaign, DialableLeadRule, LeadList } from './campaign';
 import { resetLeadList, type LeadListResetDone } from './reset-lead-list';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead, LeadSearch } from './lead';
+import { addGroupAlias } from './add-group-alias';
 import type { GroupAlias } from './group-alias';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
@@ -44,6 +47,9 @@ export interface LeadCommands {
   addLeadList(list: LeadList): Promise<boolean>;
   /** Null when there is no such list. */
   updateLeadList(request: { listId: number; changes: LeadListChanges }): Promise<LeadList | null>;
+  updateCampaign(request: { campaignId: string; changes: CampaignChanges }): Promise<Campaign | null>;
+  /** Empties the campaign's hopper; how many entries it held. */
+  resetCampaignHopper(campaignId: string): Promise<number>;
   /** False when there was no such list; its leads stay. */
   removeLeadList(listId: number): Promise<boolean>;
   /** How many leads the list holds (with this status only, when given). */
@@ -71,6 +77,8 @@ export interface LeadCommands {
   findLeadInCampaign(campaignId: string, phoneNumber: string): Promise<Lead | null>;
   nextLeadToDial(campaignId: string, statuses: readonly string[]): Promise<Lead | null>;
   getGroupAlias(id: string): Promise<GroupAlias | null>;
+  /** False when the alias id is taken. */
+  addGroupAlias(alias: GroupAlias): Promise<boolean>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -110,6 +118,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     leadListsOfCampaign: (campaignId) => direct.leadLists.listOfCampaign(campaignId),
     addLeadList: (list) => track(addLeadList(ctx, list)),
     updateLeadList: (request) => track(updateLeadList(ctx, request)),
+    updateCampaign: (request) => track(updateCampaign(ctx, request)),
+    resetCampaignHopper: (campaignId) => track(resetCampaignHopper(ctx, campaignId)),
     removeLeadList: (listId) => track(removeLeadList(ctx, listId)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     countDialableLeads: (listId, rule) => direct.leads.countDialable(listId, rule),
@@ -129,6 +139,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     findLeadInCampaign: (campaignId, phoneNumber) => direct.leads.findInCampaign(campaignId, phoneNumber),
     nextLeadToDial: (campaignId, statuses) => direct.leads.nextToDial(campaignId, statuses),
     getGroupAlias: (id) => direct.groupAliases.get(id),
+    addGroupAlias: (alias) => track(addGroupAlias(ctx, alias)),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

@@ -1,6 +1,7 @@
 import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
 import { addDncPhone } from './functions/add-dnc-phone';
+import { addGroupAlias } from './functions/add-group-alias';
 import { addLead } from './functions/add-lead';
 import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
@@ -13,6 +14,7 @@ import { callStatusStats } from './functions/call-status-stats';
 import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
 import { checkPhoneNumber } from './functions/check-phone-number';
+import { copyUser } from './functions/copy-user';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
@@ -27,6 +29,7 @@ import { loggedInAgents } from './functions/logged-in-agents';
 import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
+import { updateCampaignFunction } from './functions/update-campaign';
 import { updateList } from './functions/update-list';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
@@ -35,6 +38,7 @@ import { userGroupStatus } from './functions/user-group-status';
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addDncPhone,
+  addGroupAlias,
   addLead,
   addList,
   addUser,
@@ -47,6 +51,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   callidInfo,
   campaignsList,
   checkPhoneNumber,
+  copyUser,
   deleteDncPhone,
   hopperList,
   inGroupStatus,
@@ -60,6 +65,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   loggedInAgents,
   phoneNumberLog,
   recordingLookup,
+  updateCampaignFunction,
   updateLeadFunction,
   updateList,
   updateUser,

@@ -28,7 +28,7 @@ export const longTransferOverride = (overrides: ReadonlyArray<{ label: string; v
 const WEB_FORMS = ['web_form_address', 'web_form_address_two', 'web_form_address_three'] as const;
 
 /** Addresses and descriptions: anything but quotes, backslashes and `;`. */
-const WEB_TEXT = { drop: '\'";\\\\' };
+export const WEB_TEXT = { drop: '\'";\\\\' };
 
 /** The fields add_list and update_list both take, each filtered as VICIdial filters it. */
 export const readListFields = (params: NonAgentParams) => ({

@@ -18,3 +18,6 @@ export function nonAgentParams(params: PhpParams, filters: InputFilters): NonAge
 export const readWith =
   <Input>(read: (params: NonAgentParams) => Input) =>
   (params: NonAgentParams): { ok: true; value: Input } => ({ ok: true, value: read(params) });
+
+/** VICIdial's filter of a person's full name (agent_full_name). */
+export const FULL_NAME = { keep: "- '+_.0-9{L}", plusIsSpace: true };

@@ -120,6 +120,7 @@ async function context(
         deleteLists: true,
         deleteFromDnc: true,
         modifySameUserLevel: true,
+        astAdminAccess: true,
         viewReports: true,
         apiListRestrict: false,
         changeAgentCampaign: true,

@@ -31,6 +31,7 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
           delete_from_dnc: '1',
           view_reports: '1',
           api_list_restrict: '0',
+          ast_admin_access: '1',
         },
       },
       { realm: 'voipsun', login: 'voipsun', secret: 'secretpwd', permissions: ['*'] },

@@ -1,11 +1,12 @@
 import { maySeeGroup, type Agent, type AgentChanges } from '@pbx-gateway/core';
 import { bytesToText } from '../../wire/php-params';
 import { viewableBy } from '../agent-report';
+import { levelOf } from '../agent-level';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { IDENTIFIER, readWith } from '../params';
+import { FULL_NAME, IDENTIFIER, readWith } from '../params';
 
 const BLANK = '--BLANK--';
-const NAME = { keep: "- '+_.0-9{L}", plusIsSpace: true };
+const NAME = FULL_NAME;
 const CUSTOM = [
   ['custom_one', 'ONE'],
   ['custom_two', 'TWO'],
@@ -33,9 +34,6 @@ const readInput = readWith((params) => ({
 }));
 
 type UpdateUserInput = ReturnType<typeof readInput>['value'];
-
-/** VICIdial's level of an account that has none recorded: a new user's. */
-const levelOf = (agent: Agent): number => Number(agent.attributes.user_level ?? '1') || 0;
 
 /** `<` or, with modify_same_user_level, `<=`: the levels the caller may change, as VICIdial echoes the comparison. */
 const levelComparison = (ctx: NonAgentContext): '<' | '<=' => (ctx.apiUser.modifySameUserLevel ? '<=' : '<');

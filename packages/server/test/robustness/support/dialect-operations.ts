@@ -228,6 +228,25 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['agent_user', '1000', 'agent'],
     ['stage', 'csv', 'plain'],
   ]),
+  vicidial('non_agent copy_user', 'vicidial/non_agent_api.php', [
+    ['function', 'copy_user', 'service'],
+    ['agent_user', '5001', 'plain'],
+    ['agent_pass', '9999', 'secret'],
+    ['agent_full_name', 'Copy Person', 'plain'],
+    ['source_user', '1000', 'agent'],
+  ]),
+  vicidial('non_agent add_group_alias', 'vicidial/non_agent_api.php', [
+    ['function', 'add_group_alias', 'service'],
+    ['caller_id_number', '7275551212', 'number'],
+    ['group_alias_id', 'robust_alias', 'plain'],
+    ['group_alias_name', 'robust alias', 'plain'],
+  ]),
+  vicidial('non_agent update_campaign', 'vicidial/non_agent_api.php', [
+    ['function', 'update_campaign', 'service'],
+    ['campaign_id', 'TESTCAMP', 'plain'],
+    ['dial_timeout', '45', 'number'],
+    ['dial_status_add', 'CALLBK', 'plain'],
+  ]),
 ];
 
 // ---- VoIPSUN: `/api/api.php`, GET query strings ------------------------------------------------------

@@ -1,0 +1,75 @@
+import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { AUTH, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+
+// Non-Agent add_group_alias: every response line, the alias stored in
+// Postgres, and the Agent API's external_dial dialling with it.
+
+const gateway = sharedGateway({
+  agentInConference: '1000',
+  overrides: {
+    extraProvisioning: {
+      ...NON_AGENT_PROVISIONING,
+      apiUsers: [
+        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
+        { realm: 'vicidial', login: '6680', secret: '1234', attributes: { user_level: '8', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', ast_admin_access: '1' } },
+        { realm: 'vicidial', login: '6681', secret: '1234', attributes: { user_level: '7', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', ast_admin_access: '1' } },
+      ],
+    },
+  },
+});
+
+/** external_dial wants the agent paused. */
+const pauseAgent = () => agentGet(gateway(), `${AUTH}&function=external_pause&value=PAUSE&agent_user=1000`);
+
+const api = (query: string, user = '6680') => nonAgentGet(gateway(), `source=test&function=add_group_alias&user=${user}&pass=1234&${query}`);
+
+test.each(['6675', '6681', '6667'])('without ast_admin_access, below level 8 or without API access (%s): no permission', async (user) => {
+  expectVicidialAnswer(await api('caller_id_number=7275551212', user), `ERROR: add_group_alias USER DOES NOT HAVE PERMISSION TO ADD GROUP ALIASES: |${user}|0\n`);
+});
+
+test.each([
+  ['group_alias_id=short_cid&group_alias_name=x+y%2Bz', '|6680|short_cid|x y+z|'],
+  ['caller_id_number=72755&group_alias_id=short_cid', '|6680|short_cid||72755'],
+  ['caller_id_number=72-755-abc', '|6680|||72755'],
+])('a caller id number shorter than 6 digits: %s', async (query, echo) => {
+  expectVicidialAnswer(await api(query), `ERROR: add_group_alias YOU MUST USE ALL REQUIRED FIELDS: ${echo}\n`);
+});
+
+test('SUCCESS with every field; a `+` in the name becomes a space; the alias is stored', async () => {
+  expectVicidialAnswer(
+    await api('caller_id_number=7275551212&group_alias_id=test_group_alias&group_alias_name=test%2Bgroup+alias&caller_id_name=Sales%2BTeam&active=Y&admin_user_group=ADMIN'),
+    'SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - 6680|test_group_alias|test group alias|7275551212\n',
+  );
+  expect(await gateway().core.getGroupAlias('test_group_alias')).toEqual({ id: 'test_group_alias', callerIdNumber: '7275551212', callerIdName: 'Sales Team', active: true });
+});
+
+test('SUCCESS with the number alone: the id and the name are the number', async () => {
+  expectVicidialAnswer(await api('caller_id_number=3125550042'), 'SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - 6680|3125550042|3125550042|3125550042\n');
+  expect(await gateway().core.getGroupAlias('3125550042')).toEqual({ id: '3125550042', callerIdNumber: '3125550042', callerIdName: '', active: true });
+});
+
+test('an id in use: GROUP ALIAS ALREADY EXISTS, the alias unchanged', async () => {
+  expectVicidialAnswer(await api('caller_id_number=3125559999&group_alias_id=TESTALIAS'), 'ERROR: add_group_alias GROUP ALIAS ALREADY EXISTS: |6680|TESTALIAS|3125559999\n');
+  expect((await gateway().core.getGroupAlias('TESTALIAS'))!.callerIdNumber).toBe('7275550000');
+});
+
+test('an inactive alias is stored inactive: external_dial refuses it', async () => {
+  expectVicidialAnswer(await api('caller_id_number=3125550043&group_alias_id=OFFNEW&active=N'), 'SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - 6680|OFFNEW|3125550043|3125550043\n');
+  await pauseAgent();
+  const dial = await agentGet(gateway(), `${AUTH}&function=external_dial&search=NO&preview=NO&focus=NO&value=3125558888&agent_user=1000&group_alias=OFFNEW`);
+  expectVicidialAnswer(dial, 'ERROR: group_alias is not valid - 1000|OFFNEW\n');
+});
+
+test('an added alias is the caller id external_dial dials with', async () => {
+  expectVicidialAnswer(await api('caller_id_number=3125550044&group_alias_id=NEWALIAS'), 'SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - 6680|NEWALIAS|3125550044|3125550044\n');
+  await pauseAgent();
+  const dial = await agentGet(gateway(), `${AUTH}&function=external_dial&search=NO&preview=NO&focus=NO&value=3125558888&agent_user=1000&group_alias=NEWALIAS`);
+  expect(dial.text).toMatch(/^SUCCESS: external_dial function set - 3125558888\|1000\|\|NO\|NO\|NO\|\|\d+\|\|NEWALIAS\|3125550044\|\n$/);
+  const gw = gateway();
+  const callId = await gw.waitFor(async () => (await gw.core.getAgentSession('1000'))?.currentCallId ?? false, 15000, 'the manual call');
+  expect((await gw.core.getCall(callId))!.call.fromNumber).toBe('3125550044');
+  // The customer hangs up: the call ends with its CDR.
+  const customer = await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.role === 'customer' && leg.state === 'up'), 15000, 'the customer answered');
+  await gw.farEnd.hangup(customer.id, 16);
+  await gw.waitFor(async () => (await gw.core.getCdrOfCall(callId)) ?? false, 15000, 'the CDR');
+});
