@@ -129,6 +129,14 @@ describe('API log (spec §2.3: every request, never a password)', () => {
     expect(JSON.stringify(row)).not.toContain('1234');
   });
 
+  test('version, answered before anything else is read, is logged like any function: its user, agent, line and redacted password', async () => {
+    const response = await agentGet(gateway(), 'source=logcheckV&user=6673&pass=VersionSecret&agent_user=1000&function=version&format=debug');
+    const [row] = await logged('logcheckV');
+    expect(row).toMatchObject({ operation: 'version', api_user: '6673', agent_id: '1000', outcome: 'success', result: response.text.slice(0, -1), http_status: 200 });
+    expect(row!.result).toMatch(/^VERSION: 2\.14-82\|BUILD: 250122-1010\|DATE: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\|EPOCH: \d+$/);
+    expect(row!.params).toEqual({ source: 'logcheckV', user: '6673', pass: '[redacted]', agent_user: '1000', function: 'version', format: 'debug' });
+  });
+
   test('a wrong password, a password in a POST body and pass[]= are redacted too', async () => {
     await agentGet(gateway(), 'source=logcheckB&user=9999&pass=S3cretGuess&function=logout');
     await agentPost(gateway(), '', 'source=logcheckC&user=9999&pass=P0stedSecret&function=logout');

@@ -35,7 +35,7 @@ export const REDACTED = '[redacted]';
  * replaced.
  */
 export function redactParams(params: Readonly<Record<string, unknown>>, secretNames: ReadonlySet<string>): JsonObject {
-  const names = [...secretNames].filter((name) => name !== '');
+  const names = namesOf(secretNames);
   const mentionsSecret = (text: string): boolean => {
     const lower = text.toLowerCase();
     return names.some((name) => lower.includes(name));
@@ -55,4 +55,15 @@ export function redactParams(params: Readonly<Record<string, unknown>>, secretNa
     }
   }
   return out;
+}
+
+// A dialect passes the same set with every request: its list is made once.
+const secretNameLists = new WeakMap<ReadonlySet<string>, readonly string[]>();
+function namesOf(secretNames: ReadonlySet<string>): readonly string[] {
+  let names = secretNameLists.get(secretNames);
+  if (names === undefined) {
+    names = [...secretNames].filter((name) => name !== '');
+    secretNameLists.set(secretNames, names);
+  }
+  return names;
 }

@@ -7,7 +7,7 @@ import { clientIp, TEAPOT_FUNCTIONS, teapotBody, type ScriptDeps } from '../scri
 import { AnswerText, CLOSE_WINDOW_LINK, debugFooter, debugHeader, sendReply, wantsCloseLink, type WireReply } from '../wire/answer';
 import { bytesToText, readPhpParams } from '../wire/php-params';
 import { answerAgentFunction } from './perform';
-import { readAgentRequest, type AgentRequest } from './request';
+import { readAgentRequest, readAgentRequestHead, type AgentRequest } from './request';
 import type { AgentOperationContext } from './steps';
 
 /** `/agc/api.php`: the order of spec §2.1, then the function, then the close-window link and the debug footer. */
@@ -15,12 +15,20 @@ export function agentApiHandler(deps: ScriptDeps): RequestHandler {
   return handle(async (req, res) => {
     const startedAt = deps.core.clock.now();
     const params = await readPhpParams(req, deps.settings.maxBodyBytes);
-    const request = readAgentRequest(params, deps.filters);
+    const head = readAgentRequestHead(params, deps.filters);
     const note = {
-      operation: bytesToText(request.function) || 'none',
+      operation: bytesToText(head.function) || 'none',
       params: params.forLog(),
-      apiUser: request.user === '' ? null : bytesToText(request.user),
+      apiUser: head.user === '' ? null : bytesToText(head.user),
     };
+    if (head.function === 'version') {
+      // Answered before anything else, whatever the other parameters: the other sixty are not read.
+      const line = agentApiVersionLine(deps.settings, startedAt);
+      noteApiRequest(res, { ...note, agentId: head.agent_user === '' ? null : bytesToText(head.agent_user), outcome: 'success', result: bytesToText(line) });
+      sendReply(res, { status: 200, body: `${line}\n` });
+      return;
+    }
+    const request = readAgentRequest(params, deps.filters, head);
     // Noted before the work, so that a request that fails unexpectedly is logged with its (redacted) parameters too.
     noteApiRequest(res, { ...note, agentId: null, outcome: 'error', result: 'ERROR: service unavailable' });
     const reply = await answerAgentApi(deps, req, request, startedAt);
@@ -51,10 +59,6 @@ async function answerAgentApi(deps: ScriptDeps, req: Request, request: AgentRequ
     result: line,
   });
 
-  if (fn === 'version') {
-    const line = agentApiVersionLine(settings, startedAt);
-    return { status: 200, body: `${line}\n`, agentId: request.agent_user, outcome: 'success', result: line };
-  }
   if (TEAPOT_FUNCTIONS.has(fn)) return refuse(teapotBody(fn), 418, false);
   if (request.source.length < 2) return refuse(`ERROR: Invalid Source - ${request.source}`);
 

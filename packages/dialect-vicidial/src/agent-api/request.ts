@@ -48,15 +48,26 @@ export interface AgentRequest extends LeadParams, NotificationParams {
   raw_query: string;
 }
 
-export function readAgentRequest(params: PhpParams, filters: InputFilters): AgentRequest {
+/** The parameters every answer is logged with, and all that `version` (answered before anything else) reads. */
+export type AgentRequestHead = Pick<AgentRequest, 'user' | 'function' | 'agent_user'>;
+
+export function readAgentRequestHead(params: PhpParams, filters: InputFilters): AgentRequestHead {
+  return {
+    user: filters.keep(params.get('user'), FILTERS.user),
+    function: filters.keep(params.get('function'), FILTERS.identifier),
+    agent_user: filters.keep(params.get('agent_user'), FILTERS.identifier),
+  };
+}
+
+export function readAgentRequest(params: PhpParams, filters: InputFilters, head: AgentRequestHead = readAgentRequestHead(params, filters)): AgentRequest {
   const keep = (name: string, allowed: string): string => filters.keep(params.get(name), allowed);
   const request = {
-    user: keep('user', FILTERS.user),
+    user: head.user,
     pass: keep('pass', FILTERS.agentPass),
     source: keep('source', FILTERS.alphanumeric),
-    function: keep('function', FILTERS.identifier),
+    function: head.function,
     format: keep('format', FILTERS.alphanumeric),
-    agent_user: keep('agent_user', FILTERS.identifier),
+    agent_user: head.agent_user,
     alt_user: keep('alt_user', FILTERS.alphanumeric),
     value: keep('value', FILTERS.value),
     stage: removeQuotes(params.get('stage')),
