@@ -19,6 +19,8 @@ export * from './directory/directory';
 export * from './directory/user-group';
 export * from './queues/queue';
 export * from './leads/campaign';
+export * from './leads/list-custom-field';
+export type { LeadCustomValuesSet } from './leads/lead-custom-values';
 export * from './leads/lead';
 export * from './leads/lead-status';
 export * from './leads/callback';

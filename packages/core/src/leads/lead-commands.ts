@@ -28,6 +28,8 @@ import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from 
 import { switchAgentLead, type LeadSwitch } from './lead-switch';
 import type { LeadCall, LeadCallSearch } from './lead-call';
 import type { LeadStatus } from './lead-status';
+import type { LeadCustomValues, ListCustomField } from './list-custom-field';
+import { setLeadCustomValues, type LeadCustomValuesSet } from './lead-custom-values';
 import type { VoicemailMessage } from './voicemail-message';
 import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
@@ -45,6 +47,12 @@ export interface LeadCommands {
   updateLeadList(request: { listId: number; changes: LeadListChanges }): Promise<LeadList | null>;
   /** False when there was no such list; its leads stay. */
   removeLeadList(listId: number): Promise<boolean>;
+  /** The list's own fields, in the order they were defined. */
+  customFieldsOfList(listId: number): Promise<ListCustomField[]>;
+  /** The lead's values in the list's fields; null when it holds none there. */
+  leadCustomValues(listId: number, leadId: number): Promise<LeadCustomValues | null>;
+  /** Writes the lead's values in the list's fields, the list becoming its entry list; null when there is no such lead. */
+  setLeadCustomValues(request: { leadId: number; listId: number; values: LeadCustomValues }): Promise<LeadCustomValuesSet | null>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
   getLead(leadId: number): Promise<Lead | null>;
@@ -106,6 +114,9 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     addLeadList: (list) => track(addLeadList(ctx, list)),
     updateLeadList: (request) => track(updateLeadList(ctx, request)),
     removeLeadList: (listId) => track(removeLeadList(ctx, listId)),
+    customFieldsOfList: (listId) => direct.listCustomFields.listForList(listId),
+    leadCustomValues: (listId, leadId) => direct.listCustomFields.valuesOf(listId, leadId),
+    setLeadCustomValues: (request) => track(setLeadCustomValues(ctx, request)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),

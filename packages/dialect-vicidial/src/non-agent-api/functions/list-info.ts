@@ -10,7 +10,7 @@ const COLUMNS = ['list_id', 'list_name', 'campaign_id', 'active', 'list_changeda
 const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
 
 /** What a list says of what the gateway does not keep: never changed or called, not reset; and of an expiration date never set: never. */
-const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31', resetsToday: '0' } as const;
+export const UNKEPT = { changeDate: '', lastCallDate: '', expirationDate: '2099-12-31', resetsToday: '0' } as const;
 
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),

@@ -1,0 +1,46 @@
+import type { ListCustomField } from '@pbx-gateway/core';
+import { bytesToText } from '../wire/php-params';
+import { LEAD_TABLE_COLUMNS } from './lead-columns';
+import type { NonAgentParams } from './params';
+
+/** Form elements that hold no value: VICIdial gives them no column in the list's custom table. */
+const FORM_ONLY_TYPES: ReadonlySet<string> = new Set(['DISPLAY', 'SCRIPT', 'BUTTON', 'SWITCH']);
+
+const LEAD_COLUMNS: ReadonlySet<string> = new Set(LEAD_TABLE_COLUMNS);
+
+/**
+ * Whether a field keeps a value of its own (a column of VICIdial's
+ * `custom_<list_id>` table): not a form element only, not a second
+ * appearance of another field, not one of the lead's own fields shown on
+ * the form (its value is the lead's).
+ */
+export const keepsValue = (field: ListCustomField): boolean => !FORM_ONLY_TYPES.has(field.type) && !field.duplicate && !LEAD_COLUMNS.has(field.label);
+
+/** The list's fields that keep values, in the order they were defined (the custom table's column order). */
+export const valueFieldsOf = (fields: readonly ListCustomField[]): ListCustomField[] => fields.filter(keepsValue);
+
+/**
+ * A field's value as add_lead and update_lead read it, from the parameter
+ * named by its label: `+` read as a space, `;` and `"` dropped, a last
+ * backslash dropped (bytes).
+ */
+export const readCustomValue = (params: NonAgentParams, label: string): string => params.read(label, { drop: ';"', plusIsSpace: true }).replace(/\\$/, '');
+
+/** What VICIdial's `sort` (byte order) makes of labels. */
+export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const BLANK = '--BLANK--';
+
+/**
+ * The values a request gives the fields that keep one (each read from the
+ * parameter named by its label; absent: empty, `--BLANK--`: empty), as
+ * text, each cut to the field's longest value as its column keeps it.
+ */
+export function customValuesFrom(params: NonAgentParams, fields: readonly ListCustomField[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const given = readCustomValue(params, field.label);
+    values[field.label] = [...bytesToText(given === BLANK ? '' : given)].slice(0, field.max).join('');
+  }
+  return values;
+}

@@ -1,0 +1,108 @@
+import { CUSTOM_FIELDS_PROVISIONING } from './support/custom-fields-provisioning';
+import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
+
+// Lists' own fields (VICIdial's custom list fields), kept in Postgres: the
+// Non-Agent functions that define, fill and read them, every response line.
+
+const gateway = sharedGateway({ overrides: { extraProvisioning: CUSTOM_FIELDS_PROVISIONING } });
+
+const call = (fn: string, query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=${fn}&${query}`);
+
+/** The lead number a SUCCESS add_lead line names. */
+const addedLeadId = (response: WireResponse): number => Number(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(response.text)?.[1]);
+
+/** add_lead's first line for the lead it added, with the offset stored. */
+const addedLine = async (listId: number, leadId: number): Promise<string> =>
+  `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275558100|${listId}|${leadId}|${(await gateway().core.getLead(leadId))!.gmtOffsetNow}|6666`;
+
+describe('list_custom_fields', () => {
+  const api = (query: string, user?: string) => call('list_custom_fields', query, user);
+  const HEADER = 'list_id|list_name|campaign_id|active|list_changedate|list_lastcalldate|custom_fields_list_space_delimited';
+
+  test.each(['6675', '6667'])('without modify_lists or API access (%s): no permission', async (user) => {
+    expectVicidialAnswer(await api('list_id=101', user), `ERROR: list_custom_fields USER DOES NOT HAVE PERMISSION TO MODIFY LISTS: |${user}|0\n`);
+  });
+
+  test('a list_id of fewer than 2 or more than 14 characters: the required fields', async () => {
+    expectVicidialAnswer(await api('list_id=1&list_name=My+list&campaign_id=TESTCAMP'), 'ERROR: list_custom_fields YOU MUST USE ALL REQUIRED FIELDS: |6666|1|My list|TESTCAMP\n');
+  });
+
+  test("api_list_restrict: a list outside the group's campaigns", async () => {
+    expectVicidialAnswer(await api('list_id=300', '6676'), 'ERROR: list_custom_fields NOT AN ALLOWED LIST ID - 300\n');
+  });
+
+  test('a list that does not exist', async () => {
+    expectVicidialAnswer(await api('list_id=999'), 'ERROR: list_custom_fields LIST DOES NOT EXIST: |6666|999\n');
+  });
+
+  test('a list: the fields that keep values, in the order defined; the header when asked', async () => {
+    expectVicidialAnswer(await api('list_id=101'), '101|Test campaign list|TESTCAMP|Y|||favorite_color notes best_time\n');
+    expectVicidialAnswer(await api('list_id=101&header=YES&stage=csv'), `${HEADER.replace(/\|/g, ',')}\n101,Test campaign list,TESTCAMP,Y,,,favorite_color notes best_time\n`);
+    expectVicidialAnswer(await api('list_id=500'), '500|List 500|TESTCAMP|Y|||\n');
+  });
+
+  test('custom_order: alpha_up and alpha_down', async () => {
+    expectVicidialAnswer(await api('list_id=101&custom_order=alpha_up'), '101|Test campaign list|TESTCAMP|Y|||best_time favorite_color notes\n');
+    expectVicidialAnswer(await api('list_id=101&custom_order=alpha_down'), '101|Test campaign list|TESTCAMP|Y|||notes favorite_color best_time\n');
+  });
+
+  test('---ALL---: every list the caller may see, by number', async () => {
+    expectVicidialAnswer(
+      await api('list_id=---ALL---&header=YES'),
+      `${HEADER}\n101|Test campaign list|TESTCAMP|Y|||favorite_color notes best_time\n102|List 102|TESTCAMP|Y|||a_field\n300|List 300|OTHERDNC|Y|||\n400|List 400|AUTOCAMP|Y|||\n500|List 500|TESTCAMP|Y|||\n`,
+    );
+    expectVicidialAnswer(await api('list_id=---ALL---', '6676'), '101|Test campaign list|TESTCAMP|Y|||favorite_color notes best_time\n102|List 102|TESTCAMP|Y|||a_field\n500|List 500|TESTCAMP|Y|||\n');
+  });
+
+  test('---ALL--- sorted: the sorted labels carry from one list to the next, as VICIdial keeps one array', async () => {
+    expectVicidialAnswer(
+      await api('list_id=---ALL---&custom_order=alpha_up'),
+      '101|Test campaign list|TESTCAMP|Y|||best_time favorite_color notes\n102|List 102|TESTCAMP|Y|||a_field favorite_color notes\n300|List 300|OTHERDNC|Y|||a_field favorite_color notes\n400|List 400|AUTOCAMP|Y|||a_field favorite_color notes\n500|List 500|TESTCAMP|Y|||a_field favorite_color notes\n',
+    );
+  });
+});
+
+describe('add_lead custom_fields=Y', () => {
+  const api = (query: string) => call('add_lead', `phone_number=7275558100&${query}`);
+
+  test('values read from the parameters named by the labels, kept for the lead and its list', async () => {
+    const response = await api('list_id=101&custom_fields=Y&favorite_color=deep+blue%3B&notes=call+after+6%22pm%5C&best_time=--BLANK--&banner=x&color_again=y');
+    const leadId = addedLeadId(response);
+    expectVicidialAnswer(response, `${await addedLine(101, leadId)}\nNOTICE: add_lead CUSTOM FIELDS VALUES ADDED - 7275558100|${leadId}|101|1\n`);
+    expect(await gateway().core.leadCustomValues(101, leadId)).toEqual({ favorite_color: 'deep blue', notes: 'call after 6pm', best_time: '' });
+  });
+
+  test("a value longer than the field's longest is cut; a field not given is kept empty", async () => {
+    const response = await api('list_id=101&custom_fields=Y&favorite_color=turquoise+green');
+    const leadId = addedLeadId(response);
+    expectVicidialAnswer(response, `${await addedLine(101, leadId)}\nNOTICE: add_lead CUSTOM FIELDS VALUES ADDED - 7275558100|${leadId}|101|1\n`);
+    expect(await gateway().core.leadCustomValues(101, leadId)).toEqual({ favorite_color: 'turquoise ', notes: '', best_time: '' });
+  });
+
+  test('a list without fields of its own', async () => {
+    const response = await api('list_id=300&custom_fields=Y&favorite_color=red');
+    const leadId = addedLeadId(response);
+    expectVicidialAnswer(response, `${await addedLine(300, leadId)}\nNOTICE: add_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - 7275558100|${leadId}|300\n`);
+    expect(await gateway().core.leadCustomValues(300, leadId)).toBeNull();
+  });
+
+  test('a list whose fields keep no values', async () => {
+    const response = await api('list_id=500&custom_fields=Y&only_shown=x');
+    const leadId = addedLeadId(response);
+    expectVicidialAnswer(response, `${await addedLine(500, leadId)}\nNOTICE: add_lead CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED - 7275558100|${leadId}|500\n`);
+  });
+
+  test('without custom_fields=Y the values are not read', async () => {
+    const response = await api('list_id=101&favorite_color=red');
+    const leadId = addedLeadId(response);
+    expectVicidialAnswer(response, `${await addedLine(101, leadId)}\n`);
+    expect(await gateway().core.leadCustomValues(101, leadId)).toBeNull();
+  });
+
+  test('before the hopper line', async () => {
+    const response = await api('list_id=101&custom_fields=Y&favorite_color=red&add_to_hopper=Y');
+    const leadId = addedLeadId(response);
+    expect(response.text.split('\n').slice(0, 3).map((line) => line.replace(/ - .*/, ''))).toEqual(['SUCCESS: add_lead LEAD HAS BEEN ADDED', 'NOTICE: add_lead CUSTOM FIELDS VALUES ADDED', 'NOTICE: add_lead ADDED TO HOPPER']);
+    expect(await gateway().core.leadCustomValues(101, leadId)).toEqual({ favorite_color: 'red', notes: '', best_time: '' });
+  });
+});
