@@ -106,3 +106,37 @@ describe('add_lead custom_fields=Y', () => {
     expect(await gateway().core.leadCustomValues(101, leadId)).toEqual({ favorite_color: 'red', notes: '', best_time: '' });
   });
 });
+
+describe('update_lead custom_fields=Y', () => {
+  const api = (query: string) => call('update_lead', query);
+
+  test('the fields named take the values given, in the list of the lead; the row counted when changed', async () => {
+    expectVicidialAnswer(await api('lead_id=1&custom_fields=Y&favorite_color=green&notes=call+back'), 'NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |1|101|101|101|1\n');
+    expect(await gateway().core.leadCustomValues(101, 1)).toEqual({ favorite_color: 'green', notes: 'call back' });
+    expectVicidialAnswer(await api('lead_id=1&custom_fields=Y&favorite_color=green&first_name=Bobby'), 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|1|1|||\nNOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |1|101|101|101|0\n');
+    expectVicidialAnswer(await api('lead_id=1&custom_fields=Y&best_time=--BLANK--&notes=--BLANK--&phone_number=7275551212'), 'NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - 7275551212|1|101|101|101|1\n');
+    expect(await gateway().core.leadCustomValues(101, 1)).toEqual({ favorite_color: 'green', notes: '', best_time: '' });
+  });
+
+  test('no field named, or one named first in the request (VICIdial looks for ?label= or &label=): no line', async () => {
+    expectVicidialAnswer(await api('lead_id=2&custom_fields=Y&banner=x&first_name=Alicia'), 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|2|1|||\n');
+    expect(await nonAgentGet(gateway(), 'favorite_color=red&source=test&user=6666&pass=1234&function=update_lead&lead_id=2&custom_fields=Y&city=Miami')).toMatchObject({ text: 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|2|1|||\n' });
+    expect(await gateway().core.leadCustomValues(101, 2)).toBeNull();
+  });
+
+  test('a lead of a list without fields of its own', async () => {
+    const leadId = addedLeadId(await call('add_lead', 'phone_number=7275558300&list_id=300'));
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&favorite_color=red`), `NOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - |${leadId}|300\n`);
+  });
+
+  test('insert_if_not_found=Y: the new lead takes the values, as add_lead', async () => {
+    const response = await api('search_method=PHONE_NUMBER&phone_number=7275558200&phone_code=1&list_id=101&insert_if_not_found=Y&custom_fields=Y&favorite_color=pink');
+    const leadId = Number(/LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(response.text)?.[1]);
+    const lead = (await gateway().core.getLead(leadId))!;
+    expectVicidialAnswer(
+      response,
+      `NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|||7275558200\nSUCCESS: update_lead LEAD HAS BEEN ADDED - 7275558200|101|${leadId}|${lead.gmtOffsetNow}|6666\nNOTICE: update_lead CUSTOM FIELDS VALUES ADDED - 7275558200|${leadId}|101|1\n`,
+    );
+    expect(await gateway().core.leadCustomValues(101, leadId)).toEqual({ favorite_color: 'pink', notes: '', best_time: '' });
+  });
+});

@@ -1,6 +1,7 @@
 import type { ListCustomField } from '@pbx-gateway/core';
 import { bytesToText } from '../wire/php-params';
 import { LEAD_TABLE_COLUMNS } from './lead-columns';
+import type { NonAgentContext } from './operation';
 import type { NonAgentParams } from './params';
 
 /** Form elements that hold no value: VICIdial gives them no column in the list's custom table. */
@@ -43,4 +44,32 @@ export function customValuesFrom(params: NonAgentParams, fields: readonly ListCu
     values[field.label] = [...bytesToText(given === BLANK ? '' : given)].slice(0, field.max).join('');
   }
   return values;
+}
+
+/**
+ * Whether the request names the parameter as update_lead looks for each
+ * field: `?label=` or `&label=` in the request as the script writes it
+ * out (a field given first, with nothing before it, is not seen).
+ */
+export const namedInRequest = (params: NonAgentParams, label: string): boolean => {
+  const query = params.rawQuery();
+  return query.includes(`?${label}=`) || query.includes(`&${label}=`);
+};
+
+/**
+ * `custom_fields=Y` on a new lead (add_lead, update_lead's insertion): its
+ * values in its list's own fields, read from the parameters named by their
+ * labels (every field that keeps a value is written, empty when not given);
+ * the list becomes the lead's entry list. The NOTICE line says what was done.
+ */
+export async function newLeadCustomFieldsLine(ctx: NonAgentContext, lead: { id: number; phoneNumber: string; listId: string }): Promise<string> {
+  const echo = `${lead.phoneNumber}|${lead.id}|${lead.listId}`;
+  const listId = Number(lead.listId);
+  const fields = await ctx.core.customFieldsOfList(listId);
+  if (fields.length === 0) return `NOTICE: ${ctx.fn} CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${echo}`;
+  const kept = valueFieldsOf(fields);
+  if (kept.length === 0) return `NOTICE: ${ctx.fn} CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED - ${echo}`;
+  const set = await ctx.core.setLeadCustomValues({ leadId: lead.id, listId, values: customValuesFrom(ctx.params, kept) });
+  // The count is of lead rows given this entry list: VICIdial's new lead has none yet (0), so its one row always changes.
+  return `NOTICE: ${ctx.fn} CUSTOM FIELDS VALUES ADDED - ${echo}|${set ? 1 : 0}`;
 }

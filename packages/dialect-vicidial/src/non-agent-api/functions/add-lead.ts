@@ -5,7 +5,7 @@ import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
 import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
 import { IDENTIFIER, readWith } from '../params';
-import { customValuesFrom, valueFieldsOf } from '../custom-fields';
+import { newLeadCustomFieldsLine } from '../custom-fields';
 import { addToHopperLine, readHopperParams, type HopperParams } from '../lead-hopper';
 
 interface AddLeadInput extends StoredLeadParams {
@@ -103,23 +103,6 @@ const duplicate: NonAgentRefusal = {
 /** A field the lead cannot keep: the product's line, with its SQL left out (spec §2.3). */
 const notAdded: NonAgentRefusal = { text: (ctx) => `ERROR: add_lead LEAD HAS NOT BEEN ADDED - ${number(ctx)}|${listOf(ctx)}||${ctx.user}` };
 
-/**
- * `custom_fields=Y`: the new lead's values in its list's own fields, read
- * from the parameters named by their labels (every field that keeps a
- * value is written, empty when not given); the list becomes the lead's
- * entry list. The line says what was done.
- */
-async function customFieldsLine(ctx: NonAgentContext, input: AddLeadInput, leadId: number, listId: number): Promise<string> {
-  const echo = `${input.phone_number}|${leadId}|${input.list_id}`;
-  const fields = await ctx.core.customFieldsOfList(listId);
-  if (fields.length === 0) return `NOTICE: add_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${echo}`;
-  const kept = valueFieldsOf(fields);
-  if (kept.length === 0) return `NOTICE: add_lead CUSTOM FIELDS NOT ADDED, NO FIELDS DEFINED - ${echo}`;
-  const set = await ctx.core.setLeadCustomValues({ leadId, listId, values: customValuesFrom(ctx.params, kept) });
-  // The count is of lead rows given this entry list: VICIdial's new lead has none yet (0), so its one row always changes.
-  return `NOTICE: add_lead CUSTOM FIELDS VALUES ADDED - ${echo}|${set ? 1 : 0}`;
-}
-
 const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${number(ctx)}|${listOf(ctx)}`;
 
 /**
@@ -159,7 +142,7 @@ export const addLead = defineNonAgentFunction({
     });
     const lead = added.lead;
     const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
-    if (input.custom_fields === 'Y') lines.push(await customFieldsLine(ctx, input, lead.id, listId));
+    if (input.custom_fields === 'Y') lines.push(await newLeadCustomFieldsLine(ctx, { id: lead.id, phoneNumber: input.phone_number, listId: input.list_id }));
     // VICIdial queues the lead before it schedules the callback.
     if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));
     if (scheduling?.refused) lines.push(scheduling.refused(lead.id));
