@@ -140,3 +140,48 @@ describe('update_lead custom_fields=Y', () => {
     expect(await gateway().core.leadCustomValues(101, leadId)).toEqual({ favorite_color: 'pink', notes: '', best_time: '' });
   });
 });
+
+describe('lead_field_info custom_fields=Y', () => {
+  const api = (query: string) => call('lead_field_info', query);
+  let leadId = 0;
+  beforeAll(async () => {
+    leadId = addedLeadId(await call('add_lead', 'phone_number=7275558400&list_id=101&custom_fields=Y&favorite_color=red'));
+  });
+
+  test("a field of the lead's entry list: its value alone, names read without case", async () => {
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=favorite_color`), 'red');
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=FAVORITE_COLOR,notes`), 'red');
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=notes`), '');
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=lead_id`), String(leadId));
+  });
+
+  test('a field that keeps no value, or a lead that holds none there: the field is not found', async () => {
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=banner`), `ERROR: lead_field_info LIST FIELD NOT FOUND: 6666|${leadId}\n`);
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=favorite_color,nothing`), `ERROR: lead_field_info LIST FIELD NOT FOUND: 6666|${leadId}\n`);
+    expectVicidialAnswer(await api('lead_id=3&custom_fields=Y&field_name=favorite_color'), 'ERROR: lead_field_info LIST FIELD NOT FOUND: 6666|3\n');
+  });
+
+  test('list_id: another list to read the field from', async () => {
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=a_field&list_id=102`), `ERROR: lead_field_info LIST FIELD NOT FOUND: 6666|${leadId}\n`);
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&field_name=favorite_color&list_id=101`), 'red');
+  });
+});
+
+describe('lead_all_info custom_fields=Y', () => {
+  const api = (query: string) => call('lead_all_info', query);
+  let leadId = 0;
+  beforeAll(async () => {
+    leadId = addedLeadId(await call('add_lead', 'phone_number=7275558500&list_id=101&custom_fields=Y&favorite_color=blue&best_time=MORNING'));
+  });
+
+  test("the entry list's fields follow the lead's, in the header and the row", async () => {
+    const [header, row] = (await api(`lead_id=${leadId}&header=YES`)).text.split('\n');
+    expectVicidialAnswer(await api(`lead_id=${leadId}&header=YES&custom_fields=Y`), `${header}|favorite_color|notes|best_time\n${row}|blue||MORNING\n`);
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&stage=csv`), `${row!.replace(/\|/g, ',')},blue,,MORNING\n`);
+  });
+
+  test('a lead without values in its entry list: no custom columns', async () => {
+    const plain = await api('lead_id=3&header=YES');
+    expectVicidialAnswer(await api('lead_id=3&header=YES&custom_fields=Y'), plain.text);
+  });
+});
