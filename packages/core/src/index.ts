@@ -21,6 +21,7 @@ export * from './queues/queue';
 export * from './leads/campaign';
 export * from './leads/list-custom-field';
 export type { LeadCustomValuesSet } from './leads/lead-custom-values';
+export type { CustomFieldsCopyMethod } from './leads/copy-list-custom-fields';
 export * from './leads/lead';
 export * from './leads/lead-status';
 export * from './leads/callback';

@@ -185,3 +185,32 @@ describe('lead_all_info custom_fields=Y', () => {
     expectVicidialAnswer(await api('lead_id=3&header=YES&custom_fields=Y'), plain.text);
   });
 });
+
+describe('add_list and update_list custom_fields_copy', () => {
+  const labelsOf = async (listId: number) => (await gateway().core.customFieldsOfList(listId)).map((field) => field.label);
+
+  test('add_list: a list to copy from that does not exist, has no fields, or a caller without custom_fields_modify', async () => {
+    expectVicidialAnswer(await call('add_list', 'list_id=3401&list_name=Copy+list&campaign_id=TESTCAMP&custom_fields_copy=9876', '6680'), 'ERROR: add_list CUSTOM FIELDS LIST ID TO COPY FROM DOES NOT EXIST, THIS IS AN OPTIONAL FIELD: |6680|3401|9876|0\n');
+    expectVicidialAnswer(await call('add_list', 'list_id=3401&list_name=Copy+list&campaign_id=TESTCAMP&custom_fields_copy=300', '6680'), 'ERROR: add_list CUSTOM FIELDS LIST ID TO COPY FROM HAS NO CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |6680|3401|300|0\n');
+    expectVicidialAnswer(await call('add_list', 'list_id=3401&list_name=Copy+list&campaign_id=TESTCAMP&custom_fields_copy=101'), 'ERROR: add_list USER DOES NOT HAVE PERMISSION TO MODIFY CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |6666|3401|101|0\n');
+    expect(await gateway().core.getLeadList(3401)).toBeNull();
+  });
+
+  test("add_list: the new list takes the other list's fields", async () => {
+    expectVicidialAnswer(await call('add_list', 'list_id=3401&list_name=Copy+list&campaign_id=TESTCAMP&custom_fields_copy=101', '6680'), 'SUCCESS: add_list LIST HAS BEEN ADDED - 6680|3401|Copy list|TESTCAMP\n');
+    expect(await labelsOf(3401)).toEqual(await labelsOf(101));
+    expectVicidialAnswer(await call('list_custom_fields', 'list_id=3401'), '3401|Copy list|TESTCAMP|N|||favorite_color notes best_time\n');
+  });
+
+  test('update_list: the refusals are NOTICE lines after the update', async () => {
+    expectVicidialAnswer(await call('update_list', 'list_id=102&custom_fields_copy=300', '6680'), 'NOTICE: update_list NO UPDATES DEFINED: |6680|\nNOTICE: update_list CUSTOM FIELDS LIST ID TO COPY FROM HAS NO CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |6680|102|300|0\n');
+    expectVicidialAnswer(await call('update_list', 'list_id=102&custom_fields_copy=101'), 'NOTICE: update_list NO UPDATES DEFINED: |6666|\nNOTICE: update_list USER DOES NOT HAVE PERMISSION TO MODIFY CUSTOM FIELDS, THIS IS AN OPTIONAL FIELD: |6666|102|101|0\n');
+  });
+
+  test('update_list: APPEND (the default) adds what the list lacks, REPLACE takes the other list\'s fields alone', async () => {
+    expectVicidialAnswer(await call('update_list', 'list_id=102&custom_fields_copy=101&custom_copy_method=OTHER', '6680'), 'NOTICE: update_list NO UPDATES DEFINED: |6680|\nNOTICE: update_list COPY CUSTOM FIELDS COMMAND SENT - 6680|102|101|APPEND|SUCCESS: Fields copied|\n');
+    expect(await labelsOf(102)).toEqual(['a_field', ...(await labelsOf(101))]);
+    expectVicidialAnswer(await call('update_list', 'list_id=102&custom_fields_copy=500&custom_copy_method=REPLACE', '6680'), 'NOTICE: update_list NO UPDATES DEFINED: |6680|\nNOTICE: update_list COPY CUSTOM FIELDS COMMAND SENT - 6680|102|500|REPLACE|SUCCESS: Fields copied|\n');
+    expect(await labelsOf(102)).toEqual(['only_shown']);
+  });
+});

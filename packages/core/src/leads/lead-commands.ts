@@ -30,6 +30,7 @@ import type { LeadCall, LeadCallSearch } from './lead-call';
 import type { LeadStatus } from './lead-status';
 import type { LeadCustomValues, ListCustomField } from './list-custom-field';
 import { setLeadCustomValues, type LeadCustomValuesSet } from './lead-custom-values';
+import { copyListCustomFields, type CustomFieldsCopyMethod } from './copy-list-custom-fields';
 import type { VoicemailMessage } from './voicemail-message';
 import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
@@ -53,6 +54,8 @@ export interface LeadCommands {
   leadCustomValues(listId: number, leadId: number): Promise<LeadCustomValues | null>;
   /** Writes the lead's values in the list's fields, the list becoming its entry list; null when there is no such lead. */
   setLeadCustomValues(request: { leadId: number; listId: number; values: LeadCustomValues }): Promise<LeadCustomValuesSet | null>;
+  /** Copies one list's fields onto another; how many fields were written. */
+  copyListCustomFields(request: { fromListId: number; toListId: number; method: CustomFieldsCopyMethod }): Promise<number>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
   getLead(leadId: number): Promise<Lead | null>;
@@ -117,6 +120,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     customFieldsOfList: (listId) => direct.listCustomFields.listForList(listId),
     leadCustomValues: (listId, leadId) => direct.listCustomFields.valuesOf(listId, leadId),
     setLeadCustomValues: (request) => track(setLeadCustomValues(ctx, request)),
+    copyListCustomFields: (request) => track(copyListCustomFields(ctx, request)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     getLead: (leadId) => direct.leads.get(leadId),
     findLeads: (criteria, limit) => direct.leads.search(criteria, limit),

@@ -1,4 +1,4 @@
-import type { ListCustomField } from '@pbx-gateway/core';
+import type { CustomFieldsCopyMethod, ListCustomField } from '@pbx-gateway/core';
 import { bytesToText } from '../wire/php-params';
 import { LEAD_TABLE_COLUMNS } from './lead-columns';
 import type { NonAgentContext } from './operation';
@@ -73,3 +73,19 @@ export async function newLeadCustomFieldsLine(ctx: NonAgentContext, lead: { id: 
   // The count is of lead rows given this entry list: VICIdial's new lead has none yet (0), so its one row always changes.
   return `NOTICE: ${ctx.fn} CUSTOM FIELDS VALUES ADDED - ${echo}|${set ? 1 : 0}`;
 }
+
+/**
+ * Why add_list and update_list will not copy a list's fields
+ * (`custom_fields_copy`), worded as VICIdial's optional-field lines
+ * (without their prefix and data); null when the copy may go ahead.
+ */
+export async function customFieldsCopyRefusal(ctx: NonAgentContext, copyFrom: string): Promise<string | null> {
+  const source = await ctx.core.getLeadList(Number(copyFrom));
+  if (!source) return 'CUSTOM FIELDS LIST ID TO COPY FROM DOES NOT EXIST';
+  if ((await ctx.core.customFieldsOfList(source.id)).length === 0) return 'CUSTOM FIELDS LIST ID TO COPY FROM HAS NO CUSTOM FIELDS';
+  if (!ctx.apiUser.customFieldsModify) return 'USER DOES NOT HAVE PERMISSION TO MODIFY CUSTOM FIELDS';
+  return null;
+}
+
+/** `custom_copy_method`: APPEND (the default, for anything else), UPDATE or REPLACE. */
+export const copyMethodOf = (asked: string): CustomFieldsCopyMethod => (asked === 'UPDATE' || asked === 'REPLACE' ? asked : 'APPEND');

@@ -6,10 +6,20 @@ import { NON_AGENT_PROVISIONING } from './non-agent-provisioning';
  * three that keep values (favorite_color of at most 10 characters, notes,
  * best_time) among form elements that keep none (a DISPLAY banner, the
  * lead's own first_name shown again, a duplicate of favorite_color); list
- * 102 has one (a_field); lists 300 and 400 have none.
+ * 102 has one (a_field); lists 300 and 400 have none. 6680 may copy
+ * lists' fields (custom_fields_modify).
  */
 export const CUSTOM_FIELDS_PROVISIONING: NonNullable<TestGatewayOptions['extraProvisioning']> = {
   ...NON_AGENT_PROVISIONING,
+  apiUsers: [
+    ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
+    {
+      realm: 'vicidial',
+      login: '6680',
+      secret: '1234',
+      attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', modify_lists: '1', custom_fields_modify: '1' },
+    },
+  ],
   lists: [
     ...(NON_AGENT_PROVISIONING.lists ?? []).filter((list) => list.id !== 102),
     {
