@@ -60,12 +60,13 @@ async function listShown(ctx: NonAgentContext): Promise<(listId: number) => Prom
 /**
  * lead_status_search: every field of the leads whose calls of a day were
  * given a status (or of one lead's calls), one record each of `name =>
- * value` lines, as VICIdial prints them. The gateway keeps no custom
- * fields or archive: `custom_fields` and `archived_lead` add nothing.
+ * value` lines, as VICIdial prints them. `custom_fields` adds no lines
+ * of the lists' own fields yet, and `archived_lead` reads no archive (none
+ * is kept).
  */
 export const leadStatusSearch = defineNonAgentFunction({
   name: 'lead_status_search',
-  partial: '`custom_fields` and `archived_lead` are ignored (no custom fields or archived leads are kept)',
+  partial: "`custom_fields` adds no lines of the lists' own fields; `archived_lead` is ignored (no archived leads are kept)",
   function: 'lead_status_search',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
