@@ -1,5 +1,5 @@
-import type { CustomFieldsCopyMethod, ListCustomField } from '@pbx-gateway/core';
-import { bytesToText } from '../wire/php-params';
+import type { CustomFieldsCopyMethod, Lead, ListCustomField } from '@pbx-gateway/core';
+import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import { LEAD_TABLE_COLUMNS } from './lead-columns';
 import type { NonAgentContext } from './operation';
 import type { NonAgentParams } from './params';
@@ -89,3 +89,18 @@ export async function customFieldsCopyRefusal(ctx: NonAgentContext, copyFrom: st
 
 /** `custom_copy_method`: APPEND (the default, for anything else), UPDATE or REPLACE. */
 export const copyMethodOf = (asked: string): CustomFieldsCopyMethod => (asked === 'UPDATE' || asked === 'REPLACE' ? asked : 'APPEND');
+
+/**
+ * `custom_fields=Y` of the lead readers (lead_all_info, lead_status_search):
+ * the lead's values in a list's fields that keep values, by rank then place
+ * on the form (then the order defined), as label and value bytes; none at
+ * all when the lead holds no values there.
+ */
+export async function customColumnsOf(ctx: NonAgentContext, lead: Pick<Lead, 'id'>, listId: number): Promise<Array<[string, string]>> {
+  const fields = valueFieldsOf(await ctx.core.customFieldsOfList(listId));
+  if (fields.length === 0) return [];
+  const values = await ctx.core.leadCustomValues(listId, lead.id);
+  if (!values) return [];
+  const ordered = fields.map((field, defined) => ({ field, defined })).sort((a, b) => a.field.rank - b.field.rank || a.field.order - b.field.order || a.defined - b.defined);
+  return ordered.map(({ field }) => [utf8ToBytes(field.label), utf8ToBytes(values[field.label] ?? '')]);
+}

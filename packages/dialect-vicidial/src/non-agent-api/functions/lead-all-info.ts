@@ -1,10 +1,9 @@
 import type { Lead } from '@pbx-gateway/core';
 import { LEAD_INFO_COLUMNS, leadColumns } from '../lead-columns';
 import { leadListVisible } from '../list-restriction';
-import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
-import { utf8ToBytes } from '../../wire/php-params';
-import { valueFieldsOf } from '../custom-fields';
+import { customColumnsOf } from '../custom-fields';
 
 const COLUMNS = [...LEAD_INFO_COLUMNS, 'entry_list_id', 'lead_id'] as const;
 
@@ -21,20 +20,6 @@ const readInput = readWith((params) => ({
   header: params.read('header', { keep: '0-9{L}' }),
   customFields: params.read('custom_fields', { keep: 'A-Z' }),
 }));
-
-/**
- * `custom_fields=Y`: the lead's values in its entry list's own fields
- * (those that keep values, by rank then place on the form), label and
- * value each; none at all when the lead holds no values there.
- */
-async function customColumnsOf(ctx: NonAgentContext, lead: Lead): Promise<Array<[string, string]>> {
-  const fields = valueFieldsOf(await ctx.core.customFieldsOfList(lead.entryListId));
-  if (fields.length === 0) return [];
-  const values = await ctx.core.leadCustomValues(lead.entryListId, lead.id);
-  if (!values) return [];
-  const ordered = fields.map((field, defined) => ({ field, defined })).sort((a, b) => a.field.rank - b.field.rank || a.field.order - b.field.order || a.defined - b.defined);
-  return ordered.map(({ field }) => [utf8ToBytes(field.label), utf8ToBytes(values[field.label] ?? '')]);
-}
 
 /** A lead's values in VICIdial's column order. */
 const valuesOf = (lead: Lead, timeZone: string): string[] => {
@@ -74,7 +59,7 @@ export const leadAllInfo = defineNonAgentFunction({
     let hiddenList: number | null = null;
     for (const lead of leads) {
       if (await visible(lead)) {
-        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead) : [];
+        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead, lead.entryListId) : [];
         if (input.header === 'YES') rows.push([...COLUMNS, ...custom.map(([label]) => label)].join(separator));
         rows.push([...valuesOf(lead, ctx.settings.timeZone), ...custom.map(([, value]) => value)].join(separator));
         continue;
