@@ -40,6 +40,8 @@ export interface VicidialApiUser {
   deleteLists: boolean;
   /** `delete_from_dnc`: may also take them off. */
   deleteFromDnc: boolean;
+  /** `custom_fields_modify`: add_list and update_list may copy lists' own fields. */
+  customFieldsModify: boolean;
   modifySameUserLevel: boolean;
   /** `ast_admin_access`: may add and change phones and aliases. */
   astAdminAccess: boolean;
@@ -68,6 +70,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     modifyLists: attributes.modify_lists === '1',
     deleteLists: attributes.delete_lists === '1',
     deleteFromDnc: attributes.delete_from_dnc === '1',
+    customFieldsModify: attributes.custom_fields_modify === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
     astAdminAccess: attributes.ast_admin_access === '1',
     viewReports: attributes.view_reports === '1',

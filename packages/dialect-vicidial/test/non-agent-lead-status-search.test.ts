@@ -1,12 +1,13 @@
 import { serverTime } from '../src/wire/server-time';
 import { clearScreen, leadOnScreen } from './support/lead-on-screen';
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { CUSTOM_FIELDS_PROVISIONING } from './support/custom-fields-provisioning';
 import { AUTH, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent lead_status_search: every response line, on a lead agent 1000
-// called and gave SALE (the dialer's call log in Postgres).
+// called and gave SALE (the dialer's call log in Postgres); lists with
+// fields of their own for custom_fields=Y.
 
-const gateway = sharedGateway({ agentInConference: '1000', overrides: { extraProvisioning: NON_AGENT_PROVISIONING } });
+const gateway = sharedGateway({ agentInConference: '1000', overrides: { extraProvisioning: CUSTOM_FIELDS_PROVISIONING } });
 
 const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=lead_status_search&${query}`);
 
@@ -71,4 +72,15 @@ test('nothing logged: NO RESULTS FOUND, the date never echoed (as VICIdial)', as
 
 test("a restricted caller whose group allows the call's campaign sees it", async () => {
   expect((await api(`status=SALE&date=${day}`, '6676')).text).toMatch(new RegExp(`^;---------- START OF RECORD 1 ----------\\nlead_id => ${leadId}\\n`));
+});
+
+test("custom_fields=Y: the lead's values in its entry list's own fields follow its own; list_id reads another list", async () => {
+  const plain = (await api(`lead_id=${leadId}`)).text;
+  expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y`), plain);
+  await gateway().core.setLeadCustomValues({ leadId, listId: 101, values: { favorite_color: 'teal', notes: 'call at 5' } });
+  const lead = (await gateway().core.getLead(leadId))!;
+  const now = (await api(`lead_id=${leadId}`)).text;
+  expect(lead.entryListId).toBe(101);
+  expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y`), `${now}favorite_color => teal\nnotes => call at 5\nbest_time => \n`);
+  expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&list_id=102`), now);
 });

@@ -32,6 +32,9 @@ import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from 
 import { switchAgentLead, type LeadSwitch } from './lead-switch';
 import type { LeadCall, LeadCallSearch } from './lead-call';
 import type { LeadStatus } from './lead-status';
+import type { LeadCustomValues, ListCustomField } from './list-custom-field';
+import { setLeadCustomValues, type LeadCustomValuesSet } from './lead-custom-values';
+import { copyListCustomFields, type CustomFieldsCopyMethod } from './copy-list-custom-fields';
 import type { VoicemailMessage } from './voicemail-message';
 import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
@@ -52,6 +55,14 @@ export interface LeadCommands {
   resetCampaignHopper(campaignId: string): Promise<number>;
   /** False when there was no such list; its leads stay. */
   removeLeadList(listId: number): Promise<boolean>;
+  /** The list's own fields, in the order they were defined. */
+  customFieldsOfList(listId: number): Promise<ListCustomField[]>;
+  /** The lead's values in the list's fields; null when it holds none there. */
+  leadCustomValues(listId: number, leadId: number): Promise<LeadCustomValues | null>;
+  /** Writes the lead's values in the list's fields, the list becoming its entry list; null when there is no such lead. */
+  setLeadCustomValues(request: { leadId: number; listId: number; values: LeadCustomValues }): Promise<LeadCustomValuesSet | null>;
+  /** Copies one list's fields onto another; how many fields were written. */
+  copyListCustomFields(request: { fromListId: number; toListId: number; method: CustomFieldsCopyMethod }): Promise<number>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
   /** How many of the list's leads the rule would dial. */
@@ -121,6 +132,10 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     updateCampaign: (request) => track(updateCampaign(ctx, request)),
     resetCampaignHopper: (campaignId) => track(resetCampaignHopper(ctx, campaignId)),
     removeLeadList: (listId) => track(removeLeadList(ctx, listId)),
+    customFieldsOfList: (listId) => direct.listCustomFields.listForList(listId),
+    leadCustomValues: (listId, leadId) => direct.listCustomFields.valuesOf(listId, leadId),
+    setLeadCustomValues: (request) => track(setLeadCustomValues(ctx, request)),
+    copyListCustomFields: (request) => track(copyListCustomFields(ctx, request)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     countDialableLeads: (listId, rule) => direct.leads.countDialable(listId, rule),
     resetLeadList: (request) => track(resetLeadList(ctx, request)),

@@ -10,6 +10,7 @@ import type { VoicemailMessage } from '../leads/voicemail-message';
 import type { MultiDialRequest } from '../transfers/multi-dial-request';
 import type { NewQueuedManualDial, QueuedManualDial } from '../leads/manual-dial-queue';
 import type { HopperEntry, NewHopperEntry } from '../leads/hopper';
+import type { LeadCustomValues, ListCustomField } from '../leads/list-custom-field';
 
 export interface CampaignRepository {
   get(id: string): Promise<Campaign | null>;
@@ -121,4 +122,20 @@ export interface HopperRepository {
   listForCampaign(campaignId: string): Promise<HopperEntry[]>;
   /** Takes out the campaign's first READY entry in dialling order (one taker per entry); null when none waits. */
   takeFirstReady(campaignId: string): Promise<HopperEntry | null>;
+}
+
+/**
+ * Lists' own fields and the values leads hold in them. A lead's values
+ * belong to the list whose fields they fill (its entry list, as a list's
+ * custom table in VICIdial), so a lead moved to another list keeps them.
+ */
+export interface ListCustomFieldRepository {
+  /** The list's fields, in the order they were defined. */
+  listForList(listId: number): Promise<ListCustomField[]>;
+  /** Replaces the list's fields; values of fields no longer defined are removed. */
+  replaceForList(listId: number, fields: readonly ListCustomField[]): Promise<void>;
+  /** The lead's values in the list's fields; null when it holds none there. */
+  valuesOf(listId: number, leadId: number): Promise<LeadCustomValues | null>;
+  /** Sets the values given (others stay). */
+  putValues(listId: number, leadId: number, values: LeadCustomValues): Promise<void>;
 }

@@ -26,6 +26,7 @@ import type {
   LeadCallRepository,
   LeadListRepository,
   LeadRepository,
+  ListCustomFieldRepository,
   LeadStatusRepository,
   ManualDialQueueRepository,
   VoicemailMessageRepository,
@@ -69,6 +70,8 @@ export interface StoreTransaction {
   readonly tokens: AccessTokenRepository;
   readonly campaigns: CampaignRepository;
   readonly leadLists: LeadListRepository;
+  /** Lists' own fields and the values leads hold in them. */
+  readonly listCustomFields: ListCustomFieldRepository;
   readonly leads: LeadRepository;
   readonly leadStatuses: LeadStatusRepository;
   readonly callbacks: CallbackRepository;

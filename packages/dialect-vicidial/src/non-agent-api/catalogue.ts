@@ -24,6 +24,7 @@ import { leadCallbackInfo } from './functions/lead-callback-info';
 import { leadFieldInfo } from './functions/lead-field-info';
 import { leadStatusSearch } from './functions/lead-status-search';
 import { leadSearch } from './functions/lead-search';
+import { listCustomFields } from './functions/list-custom-fields';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { phoneNumberLog } from './functions/phone-number-log';
@@ -61,6 +62,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   leadFieldInfo,
   leadSearch,
   leadStatusSearch,
+  listCustomFields,
   listInfo,
   loggedInAgents,
   phoneNumberLog,

@@ -40,6 +40,7 @@ export const readListFields = (params: NonAgentParams) => ({
   dropInboundGroup: params.read('drop_inbound_group', LIST_WORD),
   resetTime: params.read('reset_time', { keep: '-_0-9' }),
   customFieldsCopy: params.read('custom_fields_copy', { keep: '0-9' }),
+  customCopyMethod: params.read('custom_copy_method', { keep: 'A-Z' }),
   tzMethod: params.read('tz_method', LIST_WORD),
   localCallTime: params.read('local_call_time', LIST_WORD),
   transferOverrides: readTransferOverrides(params),

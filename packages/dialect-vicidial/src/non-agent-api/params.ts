@@ -8,10 +8,12 @@ export const IDENTIFIER = { keep: '-_0-9{L}' };
 /** A request's parameters, each read through its VICIdial filter (spec §1.3) by the function that reads it. */
 export interface NonAgentParams {
   read(name: string, filter: ParamFilter): string;
+  /** The request as VICIdial's script writes it out, where some functions look for parameter names (PhpParams.rawQuery). */
+  rawQuery(): string;
 }
 
 export function nonAgentParams(params: PhpParams, filters: InputFilters): NonAgentParams {
-  return { read: (name, filter) => filterParam(params.get(name), filter, filters) };
+  return { read: (name, filter) => filterParam(params.get(name), filter, filters), rawQuery: () => params.rawQuery() };
 }
 
 /** An input check that reads the parameters a function needs; the filters leave nothing to refuse. */

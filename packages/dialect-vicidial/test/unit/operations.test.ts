@@ -119,6 +119,7 @@ async function context(
         modifyLists: true,
         deleteLists: true,
         deleteFromDnc: true,
+        customFieldsModify: false,
         modifySameUserLevel: true,
         astAdminAccess: true,
         viewReports: true,

@@ -1,5 +1,5 @@
-import { leadFieldsWith, NOT_CALLED_SINCE_RESET, type StoreTransaction } from '@pbx-gateway/core';
-import type { DialerSections } from './dialer-sections';
+import { leadFieldsWith, NOT_CALLED_SINCE_RESET, type ListCustomField, type StoreTransaction } from '@pbx-gateway/core';
+import type { CustomFieldEntry, DialerSections } from './dialer-sections';
 
 export interface DialerApplied {
   campaigns: number;
@@ -39,6 +39,7 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   }
   for (const entry of document.lists ?? []) {
     await tx.leadLists.upsert({ id: entry.id, name: entry.name ?? `List ${entry.id}`, campaignId: entry.campaignId, active: entry.active ?? true });
+    if (entry.customFields) await tx.listCustomFields.replaceForList(entry.id, entry.customFields.map((field) => customFieldOf(entry.id, field)));
   }
   for (const entry of document.statuses ?? []) {
     await tx.leadStatuses.upsert({
@@ -80,5 +81,23 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     statuses: document.statuses?.length ?? 0,
     dnc: document.dnc?.length ?? 0,
     groupAliases: document.groupAliases?.length ?? 0,
+  };
+}
+
+/** A field as defined, VICIdial's defaults for what is left out (a text field of 20 shown, 100 kept, first row). */
+function customFieldOf(listId: number, entry: CustomFieldEntry): ListCustomField {
+  return {
+    listId,
+    label: entry.label,
+    name: entry.name ?? entry.label,
+    type: entry.type ?? 'TEXT',
+    rank: entry.rank ?? 1,
+    order: entry.order ?? 1,
+    size: entry.size ?? 20,
+    max: entry.max ?? 100,
+    defaultValue: entry.default ?? '',
+    options: entry.options ?? '',
+    required: entry.required ?? false,
+    duplicate: entry.duplicate ?? false,
   };
 }

@@ -37,7 +37,26 @@ export interface ListEntry {
   name?: string;
   campaignId: string;
   active?: boolean;
+  /** The list's own fields (VICIdial custom list fields), in the order defined; absent: those kept stay. */
+  customFields?: CustomFieldEntry[];
 }
+
+export interface CustomFieldEntry {
+  label: string;
+  name?: string;
+  type?: string;
+  rank?: number;
+  order?: number;
+  size?: number;
+  max?: number;
+  default?: string;
+  options?: string;
+  required?: boolean;
+  duplicate?: boolean;
+}
+
+/** VICIdial's custom field types. */
+export const CUSTOM_FIELD_TYPES = ['TEXT', 'AREA', 'SELECT', 'MULTI', 'RADIO', 'CHECKBOX', 'DATE', 'TIME', 'DISPLAY', 'SCRIPT', 'HIDDEN', 'READONLY', 'HIDEBLOB', 'SWITCH', 'SOURCESELECT', 'BUTTON'] as const;
 
 export interface LeadEntry {
   id: number;
@@ -134,7 +153,35 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
       type: 'object',
       additionalProperties: false,
       required: ['id', 'campaignId'],
-      properties: { id: listId, name: text, campaignId, active: flag },
+      properties: {
+        id: listId,
+        name: text,
+        campaignId,
+        active: flag,
+        customFields: {
+          type: 'array',
+          nullable: true,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['label'],
+            properties: {
+              // VICIdial's field_label: a column name of the list's custom table.
+              label: { type: 'string', pattern: '^[A-Za-z0-9_]{1,50}$' },
+              name: bounded(5000),
+              type: { type: 'string', nullable: true, enum: [...CUSTOM_FIELD_TYPES] },
+              rank: { type: 'integer', nullable: true, minimum: 1, maximum: 9999 },
+              order: { type: 'integer', nullable: true, minimum: 1, maximum: 9999 },
+              size: { type: 'integer', nullable: true, minimum: 1, maximum: 9999 },
+              max: { type: 'integer', nullable: true, minimum: 1, maximum: 65535 },
+              default: bounded(255),
+              options: text,
+              required: flag,
+              duplicate: flag,
+            },
+          },
+        },
+      },
     },
   },
   leads: {

@@ -22,6 +22,7 @@ import { createCampaignRepository } from './campaigns';
 import { createDncRepository } from './do-not-call';
 import { createLeadCallRepository } from './lead-calls';
 import { createLeadListRepository } from './lead-lists';
+import { createListCustomFieldRepository } from './list-custom-fields';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
@@ -56,6 +57,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     tokens: createAccessTokenRepository(db),
     campaigns: createCampaignRepository(db),
     leadLists: createLeadListRepository(db),
+    listCustomFields: createListCustomFieldRepository(db),
     leads: createLeadRepository(db),
     leadStatuses: createLeadStatusRepository(db),
     callbacks: createCallbackRepository(db),

@@ -6,6 +6,7 @@ import { diallingContract } from './dialling';
 import { eventLogContract } from './event-log';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
 import { listingContract } from './listings';
+import { listCustomFieldContract } from './list-custom-fields';
 import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
@@ -38,6 +39,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     mailboxContract(makeStore);
     eventLogContract(makeStore);
     outboxContract(makeStore);
+    listCustomFieldContract(makeStore);
     tokenContract(makeStore);
     diallingContract(makeStore);
     lookupContract(makeStore);

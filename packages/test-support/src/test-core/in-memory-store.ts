@@ -71,6 +71,9 @@ import type {
   LeadCallRepository,
   LeadList,
   LeadListRepository,
+  LeadCustomValues,
+  ListCustomField,
+  ListCustomFieldRepository,
   LeadRepository,
   LeadStatus,
   LeadStatusRepository,
@@ -267,6 +270,8 @@ type TableName =
   | 'tokens'
   | 'campaigns'
   | 'leadLists'
+  | 'listFields'
+  | 'leadCustomValues'
   | 'leads'
   | 'leadStatuses'
   | 'callbacks'
@@ -308,6 +313,8 @@ const TABLES: readonly TableName[] = [
   'tokens',
   'campaigns',
   'leadLists',
+  'listFields',
+  'leadCustomValues',
   'leads',
   'leadStatuses',
   'callbacks',
@@ -1377,6 +1384,37 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  // One row per field (key list/label, scanned in insertion order: the order fields were defined) and per lead's value.
+  const listCustomFields: ListCustomFieldRepository = {
+    async listForList(listId) {
+      return access
+        .scan<ListCustomField>('listFields')
+        .filter((row) => row.value.listId === listId)
+        .sort((a, b) => a.seq - b.seq)
+        .map((row) => copy(row.value));
+    },
+    async replaceForList(listId, fields) {
+      const labels = new Set(fields.map((field) => field.label));
+      for (const row of access.scan<ListCustomField>('listFields')) {
+        if (row.value.listId === listId && !labels.has(row.value.label)) await access.remove('listFields', row.key);
+      }
+      for (const row of access.scan<{ listId: number; label: string }>('leadCustomValues')) {
+        if (row.value.listId === listId && !labels.has(row.value.label)) await access.remove('leadCustomValues', row.key);
+      }
+      for (const field of fields) await put('listFields', `${listId}/${field.label}`, { ...field, listId });
+    },
+    async valuesOf(listId, leadId) {
+      const rows = values<{ listId: number; leadId: number; label: string; value: string }>('leadCustomValues').filter((row) => row.listId === listId && row.leadId === leadId);
+      if (rows.length === 0) return null;
+      const found: Record<string, string> = {};
+      for (const row of rows) found[row.label] = row.value;
+      return found;
+    },
+    async putValues(listId, leadId, given: LeadCustomValues) {
+      for (const [label, value] of Object.entries(given)) await put('leadCustomValues', `${listId}/${leadId}/${label}`, { listId, leadId, label, value });
+    },
+  };
+
   const leads: LeadRepository = {
     async insert(lead) {
       const stored: Lead = { ...copy(lead), id: state.nextSerial('leads') };
@@ -1774,6 +1812,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     tokens,
     campaigns,
     leadLists,
+    listCustomFields,
     leads,
     leadStatuses,
     callbacks,

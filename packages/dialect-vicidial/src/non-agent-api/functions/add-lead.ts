@@ -5,6 +5,7 @@ import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
 import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
 import { IDENTIFIER, readWith } from '../params';
+import { newLeadCustomFieldsLine } from '../custom-fields';
 import { addToHopperLine, readHopperParams, type HopperParams } from '../lead-hopper';
 
 interface AddLeadInput extends StoredLeadParams {
@@ -15,6 +16,7 @@ interface AddLeadInput extends StoredLeadParams {
   duplicate_check: string;
   dnc_check: string;
   campaign_dnc_check: string;
+  custom_fields: string;
 }
 
 const readInput = readWith((params): AddLeadInput => {
@@ -30,6 +32,7 @@ const readInput = readWith((params): AddLeadInput => {
     duplicate_check: params.read('duplicate_check', IDENTIFIER),
     dnc_check: params.read('dnc_check', IDENTIFIER),
     campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
+    custom_fields: params.read('custom_fields', { keep: 'A-Z' }),
     callback: readCallbackParams(params),
     hopper: readHopperParams(params),
   };
@@ -139,6 +142,7 @@ export const addLead = defineNonAgentFunction({
     });
     const lead = added.lead;
     const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
+    if (input.custom_fields === 'Y') lines.push(await newLeadCustomFieldsLine(ctx, { id: lead.id, phoneNumber: input.phone_number, listId: input.list_id }));
     // VICIdial queues the lead before it schedules the callback.
     if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));
     if (scheduling?.refused) lines.push(scheduling.refused(lead.id));

@@ -3,6 +3,7 @@ import { LEAD_INFO_COLUMNS, leadColumns } from '../lead-columns';
 import { leadListVisible } from '../list-restriction';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
+import { customColumnsOf } from '../custom-fields';
 
 const COLUMNS = [...LEAD_INFO_COLUMNS, 'entry_list_id', 'lead_id'] as const;
 
@@ -17,6 +18,7 @@ const readInput = readWith((params) => ({
   phoneNumber: params.read('phone_number', { keep: '0-9' }),
   stage: params.read('stage', { keep: '0-9{L}' }),
   header: params.read('header', { keep: '0-9{L}' }),
+  customFields: params.read('custom_fields', { keep: 'A-Z' }),
 }));
 
 /** A lead's values in VICIdial's column order. */
@@ -28,12 +30,13 @@ const valuesOf = (lead: Lead, timeZone: string): string[] => {
 /**
  * lead_all_info: every field of a lead (by `lead_id`), or of each lead with
  * a number (`phone_number`, the newest first), one row each, each after
- * its own header with `header=YES`. Leads of lists the caller's group may
+ * its own header with `header=YES`; with `custom_fields=Y` the values of
+ * its entry list's own fields follow. Leads of lists the caller's group may
  * not see are left out; with `api_list_restrict` each says so first.
  */
 export const leadAllInfo = defineNonAgentFunction({
   name: 'lead_all_info',
-  partial: '`custom_fields`, `force_entry_list_id` and `archived_lead` are ignored',
+  partial: '`force_entry_list_id` and `archived_lead` are ignored; custom fields are never hidden or encrypted',
   function: 'lead_all_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports && user.modifyLeads >= 1 && user.modifyLeads <= 5,
@@ -56,8 +59,9 @@ export const leadAllInfo = defineNonAgentFunction({
     let hiddenList: number | null = null;
     for (const lead of leads) {
       if (await visible(lead)) {
-        if (input.header === 'YES') rows.push(COLUMNS.join(separator));
-        rows.push(valuesOf(lead, ctx.settings.timeZone).join(separator));
+        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead, lead.entryListId) : [];
+        if (input.header === 'YES') rows.push([...COLUMNS, ...custom.map(([label]) => label)].join(separator));
+        rows.push([...valuesOf(lead, ctx.settings.timeZone), ...custom.map(([, value]) => value)].join(separator));
         continue;
       }
       hiddenList = lead.listId;

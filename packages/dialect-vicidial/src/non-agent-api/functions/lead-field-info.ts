@@ -1,6 +1,9 @@
+import type { Lead } from '@pbx-gateway/core';
+import { utf8ToBytes } from '../../wire/php-params';
+import { valueFieldsOf } from '../custom-fields';
 import { leadColumns, leadTableColumn } from '../lead-columns';
 import { leadListVisible } from '../list-restriction';
-import { defineNonAgentFunction, refuse } from '../operation';
+import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
 
 /** A lead number of at most 11 digits, as VICIdial searches by it. */
@@ -12,7 +15,27 @@ const readInput = readWith((params) => ({
   fieldName: params.read('field_name', { keep: ' .,-_0-9{L}' }),
   customFields: params.read('custom_fields', { keep: '0-9{L}' }),
   archivedLead: params.read('archived_lead', { keep: '0-9{L}' }),
+  listId: params.read('list_id', { keep: '0-9' }),
 }));
+
+/**
+ * `custom_fields=Y`: VICIdial's `SELECT <field_name> FROM custom_<list>`
+ * for the lead, the list being `list_id` when given, else the lead's entry
+ * list: the first named column's value (`lead_id` or a field that keeps
+ * values, names read without case); null when a name is not a column or
+ * the lead holds no values there (no row).
+ */
+async function customValueOf(ctx: NonAgentContext, lead: Lead, fieldName: string, listIdGiven: string): Promise<string | null> {
+  const listId = listIdGiven === '' ? lead.entryListId : Number(listIdGiven);
+  if (!Number.isSafeInteger(listId)) return null;
+  const labels = valueFieldsOf(await ctx.core.customFieldsOfList(listId)).map((field) => field.label);
+  const columns = fieldName.split(',').map((name) => ['lead_id', ...labels].find((column) => column.toLowerCase() === name.trim().toLowerCase()));
+  const first = columns[0];
+  if (first === undefined || columns.some((column) => column === undefined)) return null;
+  const values = await ctx.core.leadCustomValues(listId, lead.id);
+  if (!values) return null;
+  return first === 'lead_id' ? String(lead.id) : utf8ToBytes(values[first] ?? '');
+}
 
 /**
  * The column VICIdial's `SELECT <field_name>` prints: the first of a
@@ -25,13 +48,13 @@ function firstColumnOf(fieldName: string): ReturnType<typeof leadTableColumn> {
 }
 
 /**
- * lead_field_info: the value of one field of a lead, printed alone without
- * a newline. The gateway keeps no custom fields and no archive: with
- * `custom_fields=Y` no field is found, with `archived_lead=Y` no lead.
+ * lead_field_info: the value of one field of a lead (with `custom_fields=Y`
+ * one of its list's own fields), printed alone without a newline. The
+ * gateway keeps no archive: with `archived_lead=Y` no lead is found.
  */
 export const leadFieldInfo = defineNonAgentFunction({
   name: 'lead_field_info',
-  partial: 'no custom fields or archived leads are kept: `custom_fields=Y` finds no field, `archived_lead=Y` no lead',
+  partial: 'no archived leads are kept: `archived_lead=Y` finds no lead; custom fields are never hidden or encrypted',
   function: 'lead_field_info',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -46,8 +69,14 @@ export const leadFieldInfo = defineNonAgentFunction({
     const lead = input.archivedLead === 'Y' ? null : await ctx.core.getLead(Number(leadId));
     if (!lead) throw refuse(`ERROR: lead_field_info LEAD NOT FOUND: ${ctx.user}|${leadId}`);
     if (!(await (await leadListVisible(ctx))(lead))) throw refuse(`ERROR: lead_field_info LIST NOT FOUND: ${ctx.user}|${leadId}|${lead.listId}`);
-    const column = input.customFields === 'Y' ? null : firstColumnOf(fieldName);
-    if (!column) throw refuse(`ERROR: lead_field_info LIST FIELD NOT FOUND: ${ctx.user}|${leadId}`);
+    const notFound = `ERROR: lead_field_info LIST FIELD NOT FOUND: ${ctx.user}|${leadId}`;
+    if (input.customFields === 'Y') {
+      const value = await customValueOf(ctx, lead, fieldName, input.listId);
+      if (value === null) throw refuse(notFound);
+      return { bare: value };
+    }
+    const column = firstColumnOf(fieldName);
+    if (!column) throw refuse(notFound);
     return { bare: leadColumns(lead, ctx.settings.timeZone)[column] };
   },
   render: (answer) => answer,

@@ -4,6 +4,7 @@ import { parseLocalDateTime } from '../../wire/server-time';
 import { LEAD_INFO_COLUMNS, leadColumns } from '../lead-columns';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
+import { customColumnsOf } from '../custom-fields';
 
 /** VICIdial reads at most this many log entries of a day. */
 const MOST = 1000;
@@ -14,6 +15,8 @@ const readInput = readWith((params) => ({
   status: params.read('status', { keep: '-_0-9{L}' }),
   date: params.read('date', { keep: '-0-9' }),
   leadId: params.read('lead_id', { keep: '0-9' }),
+  customFields: params.read('custom_fields', { keep: 'A-Z' }),
+  listId: params.read('list_id', { keep: '0-9' }),
 }));
 
 /** A day of the server's calendar, `YYYY-MM-DD`, as the span of time it names; null when it names none. */
@@ -60,12 +63,13 @@ async function listShown(ctx: NonAgentContext): Promise<(listId: number) => Prom
 /**
  * lead_status_search: every field of the leads whose calls of a day were
  * given a status (or of one lead's calls), one record each of `name =>
- * value` lines, as VICIdial prints them. The gateway keeps no custom
- * fields or archive: `custom_fields` and `archived_lead` add nothing.
+ * value` lines, as VICIdial prints them; with `custom_fields=Y` the
+ * lead's values in its entry list's own fields follow. `archived_lead`
+ * reads no archive (none is kept).
  */
 export const leadStatusSearch = defineNonAgentFunction({
   name: 'lead_status_search',
-  partial: '`custom_fields` and `archived_lead` are ignored (no custom fields or archived leads are kept)',
+  partial: '`archived_lead` is ignored (no archived leads are kept); custom fields are never hidden or encrypted',
   function: 'lead_status_search',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -95,6 +99,10 @@ export const leadStatusSearch = defineNonAgentFunction({
       record += 1;
       lines.push(`;---------- START OF RECORD ${record} ----------`);
       for (const column of COLUMNS) lines.push(`${column} => ${values[column]}`);
+      if (input.customFields !== 'Y') continue;
+      // `list_id` reads another list's fields than the lead's entry list's.
+      const customList = input.listId === '' ? lead.entryListId : Number(input.listId);
+      for (const [label, value] of await customColumnsOf(ctx, lead, customList)) lines.push(`${label} => ${value}`);
     }
     // VICIdial echoes a variable this function never sets where the date would be: empty.
     if (lines.length === 0) throw refuse(`ERROR: lead_status_search NO RESULTS FOUND: ${ctx.user}|${leadId}|${status}|`);

@@ -13,7 +13,7 @@ const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
 const DIALABLE_COLUMN = 'dialable_count';
 
 /** What a list says of what the gateway does not keep: never called; and of an expiration date never set: never. */
-const UNKEPT = { lastCallDate: '', expirationDate: '2099-12-31' } as const;
+export const UNKEPT = { lastCallDate: '', expirationDate: '2099-12-31' } as const;
 
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
@@ -34,6 +34,11 @@ async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadLi
 }
 
 /** How often the list was reset today (the server's day); 0 when its last reset was another day, or none. */
+/** `list_changedate` as VICIdial prints it: the server's local time of the last update_list, empty when never changed. */
+export function listChangeDate(ctx: NonAgentContext, list: LeadList): string {
+  return list.changedAt ? serverTime(list.changedAt, ctx.settings.timeZone).local : '';
+}
+
 function resetsToday(ctx: NonAgentContext, list: LeadList): number {
   return list.lastReset?.day === serverDay(ctx.now, ctx.settings.timeZone) ? list.lastReset.count : 0;
 }
@@ -71,7 +76,7 @@ export const listInfo = defineNonAgentFunction({
       utf8ToBytes(list.name),
       utf8ToBytes(list.campaignId),
       list.active ? 'Y' : 'N',
-      list.changedAt ? serverTime(list.changedAt, ctx.settings.timeZone).local : '',
+      listChangeDate(ctx, list),
       UNKEPT.lastCallDate,
       utf8ToBytes(list.settings?.expiration_date || UNKEPT.expirationDate),
       String(resetsToday(ctx, list)),

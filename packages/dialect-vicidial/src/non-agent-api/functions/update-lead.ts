@@ -6,6 +6,7 @@ import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operati
 import { IDENTIFIER, readWith, type NonAgentParams } from '../params';
 import { addToHopperLine, readHopperParams, removeFromHopperLine } from '../lead-hopper';
 import { callbackChangesOf, callbackTime, readUpdateLeadCallbackParams } from '../update-lead-callback';
+import { customValuesFrom, namedInRequest, newLeadCustomFieldsLine, valueFieldsOf } from '../custom-fields';
 
 const BLANK = '--BLANK--';
 
@@ -57,6 +58,7 @@ const readInput = readWith((params) => ({
   insertIfNotFound: params.read('insert_if_not_found', { keep: 'A-Z' }),
   deleteLead: params.read('delete_lead', { keep: 'A-Z' }),
   updatePhoneNumber: params.read('update_phone_number', { keep: 'A-Z' }),
+  customFields: params.read('custom_fields', { keep: 'A-Z' }),
   callback: readUpdateLeadCallbackParams(params),
   hopper: readHopperParams(params),
 }));
@@ -174,6 +176,28 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
   return [`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${asked.campaignId}|${time.shown}|${type}|${user}|${status}`];
 }
 
+/**
+ * `custom_fields=Y` on a lead found: the fields the request names (by
+ * label) of the list its values belong to (its entry list, else its list)
+ * take the values given; the line counts the lead's row changed (0 when
+ * every value was already so). Nothing is printed when no field is named.
+ */
+async function customFieldsLines(ctx: NonAgentContext, input: UpdateLeadInput, lead: Lead): Promise<string[]> {
+  if (input.customFields !== 'Y' || input.deleteLead === 'Y') return [];
+  const phone = input.lead.phone_number;
+  const customList = lead.entryListId >= 100 ? lead.entryListId : lead.listId;
+  const fields = await ctx.core.customFieldsOfList(customList);
+  if (fields.length === 0) return [`NOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${lead.id}|${lead.listId}`];
+  const named = valueFieldsOf(fields).filter((field) => namedInRequest(ctx.params, field.label));
+  if (named.length === 0) return [];
+  const values = customValuesFrom(ctx.params, named);
+  const before = await ctx.core.leadCustomValues(customList, lead.id);
+  // MySQL counts a row written (a new one, or one with a value changed).
+  const changed = before === null || named.some((field) => (before[field.label] ?? '') !== values[field.label]);
+  if (changed) await ctx.core.setLeadCustomValues({ leadId: lead.id, listId: customList, values });
+  return [`NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - ${phone}|${lead.id}|${lead.listId}|${lead.entryListId}|${customList}|${changed ? 1 : 0}`];
+}
+
 /** `add_to_hopper=Y`, then `remove_from_hopper=Y`, for the lead found (or added): their NOTICE lines. */
 async function hopperLines(ctx: NonAgentContext, input: UpdateLeadInput, leadId: number): Promise<string[]> {
   const lines: string[] = [];
@@ -191,7 +215,7 @@ async function hopperLines(ctx: NonAgentContext, input: UpdateLeadInput, leadId:
  */
 export const updateLeadFunction = defineNonAgentFunction({
   name: 'update_lead',
-  partial: 'custom fields are not kept',
+  partial: 'custom fields: `force_entry_list_id` is ignored; `delete_lead=Y` removes the custom values with the lead without its CUSTOM FIELDS ENTRY DELETED line',
   function: 'update_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -209,7 +233,9 @@ export const updateLeadFunction = defineNonAgentFunction({
     if (found.length === 0) {
       if (input.insertIfNotFound === 'Y') {
         const inserted = await insertInstead(ctx, input, echo);
-        return [inserted.text, ...(inserted.lead ? await hopperLines(ctx, input, inserted.lead.id) : [])].join('\n');
+        if (!inserted.lead) return inserted.text;
+        const custom = input.customFields === 'Y' ? [await newLeadCustomFieldsLine(ctx, { id: inserted.lead.id, phoneNumber: input.lead.phone_number, listId: input.listId })] : [];
+        return [inserted.text, ...custom, ...(await hopperLines(ctx, input, inserted.lead.id))].join('\n');
       }
       throw refuse(`ERROR: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`);
     }
@@ -226,6 +252,7 @@ export const updateLeadFunction = defineNonAgentFunction({
     for (const each of found) {
       lines.push(...(await changeLead(ctx, input, each, changes, archived)));
       lines.push(...(await callbackLines(ctx, input, each, archived)));
+      lines.push(...(await customFieldsLines(ctx, input, each)));
     }
     // As VICIdial, the hopper options act once, on the last lead worked on.
     lines.push(...(await hopperLines(ctx, input, found[found.length - 1]!.id)));

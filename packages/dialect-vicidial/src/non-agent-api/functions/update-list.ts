@@ -6,6 +6,7 @@ import { BLANK, listSettingsOf, longTransferOverride, readListFields, TIME_ZONE_
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith, type NonAgentParams } from '../params';
 import { listCallTimeExists } from '../call-times';
+import { copyMethodOf, customFieldsCopyRefusal } from '../custom-fields';
 import { addList } from './add-list';
 import { serverDay } from '../../wire/server-time';
 
@@ -127,9 +128,14 @@ async function followingLines(ctx: NonAgentContext, input: UpdateListInput, list
   }
   const copy = input.customFieldsCopy;
   if (copy.length > 1 && copy.length < 15) {
-    // The gateway keeps no custom fields: a list to copy them from has none.
-    const reason = (await ctx.core.getLeadList(Number(copy))) ? 'HAS NO CUSTOM FIELDS' : 'DOES NOT EXIST';
-    lines.push(`NOTICE: update_list CUSTOM FIELDS LIST ID TO COPY FROM ${reason}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${input.listId}|${copy}|0`);
+    const refusal = await customFieldsCopyRefusal(ctx, copy);
+    if (refusal) lines.push(`NOTICE: update_list ${refusal}, THIS IS AN OPTIONAL FIELD: |${ctx.user}|${input.listId}|${copy}|0`);
+    else {
+      const method = copyMethodOf(input.customCopyMethod);
+      await ctx.core.copyListCustomFields({ fromListId: Number(copy), toListId: listId, method });
+      // VICIdial prints what its copy page answered: copied.
+      lines.push(`NOTICE: update_list COPY CUSTOM FIELDS COMMAND SENT - ${ctx.user}|${input.listId}|${copy}|${method}|SUCCESS: Fields copied|`);
+    }
   }
   return lines;
 }
@@ -142,7 +148,7 @@ async function followingLines(ctx: NonAgentContext, input: UpdateListInput, list
 export const updateList = defineNonAgentFunction({
   name: 'update_list',
   function: 'update_list',
-  partial: '`custom_fields_add`, `_update` and `_delete` are ignored',
+  partial: '`custom_fields_add`, `_update` and `_delete` are ignored (fields are defined by provisioning)',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
     denied: (user) => `ERROR: update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS: |${user}|0`,

@@ -1,0 +1,83 @@
+import type { LeadCustomValues, ListCustomField, ListCustomFieldRepository } from '@pbx-gateway/core';
+import type { Knex } from 'knex';
+import { toNumber } from '../support/rows';
+
+interface FieldRow {
+  list_id: string | number;
+  label: string;
+  name: string;
+  type: string;
+  rank: number;
+  order: number;
+  size: number;
+  max: number;
+  default_value: string;
+  options: string;
+  required: boolean;
+  duplicate: boolean;
+}
+
+const toField = (row: FieldRow): ListCustomField => ({
+  listId: toNumber(row.list_id),
+  label: row.label,
+  name: row.name,
+  type: row.type,
+  rank: row.rank,
+  order: row.order,
+  size: row.size,
+  max: row.max,
+  defaultValue: row.default_value,
+  options: row.options,
+  required: row.required,
+  duplicate: row.duplicate,
+});
+
+const toRow = (field: ListCustomField): Omit<FieldRow, 'list_id'> => ({
+  label: field.label,
+  name: field.name,
+  type: field.type,
+  rank: field.rank,
+  order: field.order,
+  size: field.size,
+  max: field.max,
+  default_value: field.defaultValue,
+  options: field.options,
+  required: field.required,
+  duplicate: field.duplicate,
+});
+
+export function createListCustomFieldRepository(db: Knex): ListCustomFieldRepository {
+  return {
+    async listForList(listId) {
+      const rows: FieldRow[] = await db('lead_list_fields').where({ list_id: listId }).orderBy('position');
+      return rows.map(toField);
+    },
+
+    async replaceForList(listId, fields) {
+      const labels = fields.map((field) => field.label);
+      await db('lead_list_fields').where({ list_id: listId }).whereNotIn('label', labels).delete();
+      await db('lead_custom_values').where({ list_id: listId }).whereNotIn('label', labels).delete();
+      // A field defined again keeps its place; a new one goes last.
+      for (const field of fields) {
+        await db('lead_list_fields')
+          .insert({ list_id: listId, ...toRow(field) })
+          .onConflict(['list_id', 'label'])
+          .merge();
+      }
+    },
+
+    async valuesOf(listId, leadId) {
+      const rows: Array<{ label: string; value: string }> = await db('lead_custom_values').where({ list_id: listId, lead_id: leadId }).select('label', 'value');
+      if (rows.length === 0) return null;
+      const values: Record<string, string> = {};
+      for (const row of rows) values[row.label] = row.value;
+      return values;
+    },
+
+    async putValues(listId, leadId, values: LeadCustomValues) {
+      const rows = Object.entries(values).map(([label, value]) => ({ list_id: listId, lead_id: leadId, label, value }));
+      if (rows.length === 0) return;
+      await db('lead_custom_values').insert(rows).onConflict(['list_id', 'lead_id', 'label']).merge(['value']);
+    },
+  };
+}
