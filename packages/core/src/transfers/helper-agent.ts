@@ -1,0 +1,88 @@
+import { DomainError } from '../errors/domain-error';
+import { CUSTOMER_CALL, startCall, type AgentSession } from '../agents/agent';
+import type { Leg } from '../calls/call';
+import type { HelperLeg } from '../calls/call-progress';
+import { newLeg } from '../calls/call-factory';
+import { dialLeg } from '../calls/call-primitives';
+import { publishPhoneReleased, releaseAgentFromCall } from '../calls/call-lifecycle';
+import { agentCustomerCall } from '../calls/agent-customer-call-flow';
+import { inboundCall } from '../queues/inbound-call-flow';
+import type { CoreContext } from '../kernel/context';
+import type { UnitOfWork } from '../kernel/unit-of-work';
+import { connectedCustomer, customerRoleOf, liveLegOf, type CustomerCall } from './agent-call';
+import { parkLeg } from './park';
+
+/**
+ * Dials another agent's phone into an agent's customer call as its third
+ * party (an agent asking a colleague for help): the helper's session is in
+ * the call from now on, so it takes no other call and hears its own phone's
+ * ringing, answer and release, as the called agent of an internal call does.
+ * With `parkCustomer` the customer is put on hold first (the agent and the
+ * helper talk alone; `CallPartyHeld`), else the helper joins agent and
+ * customer. The helper must be signed in (AGENT_NOT_LOGGED_IN) and idle with
+ * a phone of its own (AGENT_BUSY); one third party at a time (INVALID_ARGUMENT).
+ * The helper's phone leg.
+ */
+export async function dialHelperAgent<C extends CustomerCall>(
+  ctx: CoreContext,
+  uow: UnitOfWork,
+  call: C,
+  legs: readonly Leg[],
+  helperAgentId: string,
+  parkCustomer: boolean,
+): Promise<Leg> {
+  if (helperAgentId === call.agentId) throw new DomainError('INVALID_ARGUMENT', 'an agent cannot help itself');
+  const customer = connectedCustomer(legs, customerRoleOf(call));
+  if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
+  const helper = await uow.tx.sessions.lock(helperAgentId);
+  if (!helper) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${helperAgentId} is not logged in`, { helperAgentId });
+  // Only an idle agent helps, as only an idle agent takes a queued call; a phone held by a session conference is not free to ring.
+  if (helper.state !== 'ready' || !helper.device || helper.conference) throw new DomainError('AGENT_BUSY', `agent ${helperAgentId} is ${helper.state}`, { helperAgentId });
+
+  let current = call;
+  if (parkCustomer) {
+    current = parkLeg(ctx, uow, call, customer);
+    uow.publish({ type: 'CallPartyHeld', call: current, leg: customer, at: uow.now });
+  }
+  // The helper's phone shows the agent asking; the leg is dialled to the helper's work number, by which `disconnect` finds it.
+  const leg = newLeg(current, legs.length + 1, 'third_party', helper.device, { number: call.agentId ?? '', name: '' }, uow.now, { dialedNumber: helper.agentId });
+  await uow.tx.calls.insertLeg(leg);
+  const helperLeg: HelperLeg = { legId: leg.id, agentId: helper.agentId };
+  const dialling: C = { ...current, progress: { ...current.progress, thirdPartyLegId: leg.id, thirdPartyDtmf: null, helperLeg } };
+  await uow.tx.calls.update(dialling);
+  await uow.tx.sessions.update(startCall(helper, call.id, uow.now));
+  uow.publish({ type: 'AgentStateChanged', agentId: helper.agentId, from: helper.state, to: 'in_call', reason: CUSTOMER_CALL, at: uow.now });
+  dialLeg(ctx, uow, leg, { what: 'ring helper phone', timeoutSec: ctx.config.agentRingTimeoutSec, flow: dialling.purpose === 'inbound' ? inboundCall : agentCustomerCall, refusal: 'reported' });
+  return leg;
+}
+
+/** The helping agent whose phone this leg is, if it is one. */
+export function helperOfLeg(call: CustomerCall, leg: Leg): string | null {
+  const helper = call.progress.helperLeg;
+  return helper && helper.legId === leg.id ? helper.agentId : null;
+}
+
+/** The helper's phone rings (called by the call's flow). */
+export function helperPhoneRinging(uow: UnitOfWork, call: CustomerCall, leg: Leg): void {
+  const agentId = helperOfLeg(call, leg);
+  if (agentId !== null) uow.publish({ type: 'AgentPhoneRinging', agentId, callId: call.id, legId: leg.id, at: uow.now });
+}
+
+/** The helper's phone answered (called by the call's flow as the leg joins the call). */
+export function helperPhoneAnswered(uow: UnitOfWork, call: CustomerCall, leg: Leg): void {
+  const agentId = helperOfLeg(call, leg);
+  if (agentId !== null) uow.publish({ type: 'AgentPhoneAnswered', agentId, callId: call.id, legId: leg.id, at: uow.now });
+}
+
+/**
+ * The helper's phone leg ended (called by the call's flow): its phone is
+ * released and its session leaves the call, to idle or wrap-up as its own
+ * after-call setting says (or where a pause or logout asked meanwhile takes it).
+ */
+export async function helperPhoneGone(ctx: CoreContext, uow: UnitOfWork, call: CustomerCall, leg: Leg): Promise<void> {
+  const agentId = helperOfLeg(call, leg);
+  if (agentId === null) return;
+  publishPhoneReleased(uow, call, leg, agentId);
+  const session: AgentSession | null = await uow.tx.sessions.lock(agentId);
+  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session);
+}
