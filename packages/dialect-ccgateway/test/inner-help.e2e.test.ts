@@ -1,16 +1,31 @@
 import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn, type WireEventSeen } from './integration-support';
+import type { IncomingCall } from '@pbx-gateway/test-support';
 import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS, failure } from './wire-client';
 
 // Agent 101 (phone 40038) talks with a customer and asks agent 202 (phone 102) for help.
 const VC = `${BASE}/voicecall/101`;
 const CUSTOMER = '800123456';
 const HELPER_PHONE = '102';
+// Skill 13, reached on DID 2125550113, is served by agent 101 alone (its manual skill list).
+const SKILL = '13';
+const DID = '2125550113';
 const NOT_SUPPORTED = '{"message":"not supported","retcode":"000-002","result":{}}';
 /** The calls these tests make; the gateway's own standing calls (agents' phones of other suites) are left alone. */
 const CUSTOMER_CALLS = new Set(['agent_customer', 'inbound']);
 
 describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung into the call in its own session', () => {
-  const gateway = sharedCcgatewayGateway({ extraProvisioning: { agents: [{ id: '202', name: 'Agent 202', secret: '' }] } }, 120_000);
+  const gateway = sharedCcgatewayGateway(
+    {
+      extraProvisioning: {
+        agents: [{ id: '202', name: 'Agent 202', secret: '' }],
+        queues: [{ name: SKILL, strategy: 'longest_wait_time' }],
+        didRoutes: [{ did: DID, queue: SKILL }],
+      },
+    },
+    300_000,
+  );
+  /** Callers of the skill, hung up after each test (on Asterisk the far end is a SIP peer). */
+  const callers: IncomingCall[] = [];
   let guid: string;
   let helperGuid: string;
 
@@ -27,6 +42,7 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
   afterEach(async () => {
     await gateway().http.delete(`${BASE}/onlineagent/202/forcelogout`).set('Guid', helperGuid);
     await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
+    for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
     // Parties left behind (customer and helper talking on) hang up as callers would.
     for (const { call, legs } of await gateway().core.listLiveCalls()) {
       if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
@@ -148,6 +164,36 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     const { customer } = await legsOf(callId);
     await bridgeWith(`${callId}.hold`, [customer]);
     expect((await gateway().http.post(`${VC}/gethold`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+  });
+
+  test('help on a skill call: the caller held, the helper talks with the agent; the helper hangs up and the agent takes the caller back', async () => {
+    // Agent 202 signs in only once 101 has the call, so that the call cannot reach it.
+    await gateway().http.delete(`${BASE}/onlineagent/202/forcelogout`).set('Guid', helperGuid);
+    expect((await gateway().http.post(`${BASE}/onlineagent/101/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
+    await drainEvents(gateway(), '101', guid);
+    callers.push(await gateway().farEnd.callIn(DID, '5550142'));
+    const offered = await collectEvents(gateway(), '101', guid, 5);
+    expect(offered.at(-1)?.eventType).toBe('AgentEvent_Talking');
+    const callId = (offered[0]!.content as { callid: string }).callid;
+    helperGuid = await signIn(gateway(), '202', { password: '', phonenum: HELPER_PHONE }, true);
+    await drainEvents(gateway(), '202', helperGuid);
+
+    expect((await innerHelp({ dstaddress: '202' })).text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
+      `AgentEvent_Hold {"callid":"${callId}"}`,
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"202","otherPhoneWorkno":"202","type":"main"}`,
+      `AgentEvent_Talking {"caller":"5550142","called":"202","callid":"${callId}","feature":"0","type":"main","mediaAbility":"1"}`,
+    ]);
+    expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
+    const legs = (await gateway().core.getCall(callId))!.legs;
+    const callerLeg = legs.find((leg) => leg.role === 'caller')!.id;
+    const helper = legs.find((leg) => leg.role === 'third_party')!.id;
+    await bridgeWith(`${callId}.hold`, [callerLeg]);
+    await gateway().farEnd.hangup(helper, 16);
+    expect(await eventsUntilReady('202', helperGuid)).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":2}', 'AgentState_Ready']);
+    expect((await gateway().http.post(`${VC}/gethold`).set('Guid', guid)).text).toBe(SUCCESS);
+    await bridgeWith(`${callId}.bridge`, [callerLeg], [helper]);
     expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
   });
 

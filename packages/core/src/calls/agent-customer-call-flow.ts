@@ -6,7 +6,7 @@ import { callBridgeId } from '../kernel/ids';
 import { armTimerAction } from '../agents/timer-action';
 import { sendThirdPartyKeys } from './third-party-keys';
 import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
-import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-agent';
+import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-leg';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
 

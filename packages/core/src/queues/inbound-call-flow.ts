@@ -9,7 +9,7 @@ import { completeCallIfOver, lockOngoing, phoneReleasedBy, recordLegAnswered } f
 import { bridgeLeg } from '../calls/call-primitives';
 import { sendThirdPartyKeys } from '../calls/third-party-keys';
 import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
-import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-agent';
+import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-leg';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';

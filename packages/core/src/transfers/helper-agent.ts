@@ -1,10 +1,9 @@
 import { DomainError } from '../errors/domain-error';
-import { CUSTOMER_CALL, startCall, type AgentSession } from '../agents/agent';
+import { CUSTOMER_CALL, startCall } from '../agents/agent';
 import type { Leg } from '../calls/call';
 import type { HelperLeg } from '../calls/call-progress';
 import { newLeg } from '../calls/call-factory';
 import { dialLeg } from '../calls/call-primitives';
-import { publishPhoneReleased, releaseAgentFromCall } from '../calls/call-lifecycle';
 import { agentCustomerCall } from '../calls/agent-customer-call-flow';
 import { inboundCall } from '../queues/inbound-call-flow';
 import type { CoreContext } from '../kernel/context';
@@ -54,35 +53,4 @@ export async function dialHelperAgent<C extends CustomerCall>(
   uow.publish({ type: 'AgentStateChanged', agentId: helper.agentId, from: helper.state, to: 'in_call', reason: CUSTOMER_CALL, at: uow.now });
   dialLeg(ctx, uow, leg, { what: 'ring helper phone', timeoutSec: ctx.config.agentRingTimeoutSec, flow: dialling.purpose === 'inbound' ? inboundCall : agentCustomerCall, refusal: 'reported' });
   return leg;
-}
-
-/** The helping agent whose phone this leg is, if it is one. */
-export function helperOfLeg(call: CustomerCall, leg: Leg): string | null {
-  const helper = call.progress.helperLeg;
-  return helper && helper.legId === leg.id ? helper.agentId : null;
-}
-
-/** The helper's phone rings (called by the call's flow). */
-export function helperPhoneRinging(uow: UnitOfWork, call: CustomerCall, leg: Leg): void {
-  const agentId = helperOfLeg(call, leg);
-  if (agentId !== null) uow.publish({ type: 'AgentPhoneRinging', agentId, callId: call.id, legId: leg.id, at: uow.now });
-}
-
-/** The helper's phone answered (called by the call's flow as the leg joins the call). */
-export function helperPhoneAnswered(uow: UnitOfWork, call: CustomerCall, leg: Leg): void {
-  const agentId = helperOfLeg(call, leg);
-  if (agentId !== null) uow.publish({ type: 'AgentPhoneAnswered', agentId, callId: call.id, legId: leg.id, at: uow.now });
-}
-
-/**
- * The helper's phone leg ended (called by the call's flow): its phone is
- * released and its session leaves the call, to idle or wrap-up as its own
- * after-call setting says (or where a pause or logout asked meanwhile takes it).
- */
-export async function helperPhoneGone(ctx: CoreContext, uow: UnitOfWork, call: CustomerCall, leg: Leg): Promise<void> {
-  const agentId = helperOfLeg(call, leg);
-  if (agentId === null) return;
-  publishPhoneReleased(uow, call, leg, agentId);
-  const session: AgentSession | null = await uow.tx.sessions.lock(agentId);
-  if (session && session.currentCallId === call.id) await releaseAgentFromCall(ctx, uow, session);
 }

@@ -52,6 +52,7 @@ type HelpOutcome = { callId: string } | { notSupported: true };
  */
 export const innerHelpOperation = defineInterface({
   name: 'innerHelp',
+  partial: 'help from an agent only: help from a skill (`devicetype` 1) answers "not supported"',
   method: 'POST',
   path: '/voicecall/{agentid}/innerhelp',
   body: 'json',
