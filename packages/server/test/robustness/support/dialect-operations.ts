@@ -373,7 +373,7 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('resumeRecord', 'POST', 'recordplay/101/resumerecord', guid101),
   ccgateway('stopRecord', 'DELETE', 'recordplay/101/stoprecord', guid101),
   ccgateway('queryQueueLengthBySkillId', 'GET', 'queuedevice/101/skillwaitnum/1', guid101),
-  // An interface of the product the gateway answers "not supported".
+  // Help from another agent with the customer of the agent's call.
   ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
 ];
 
