@@ -20,7 +20,10 @@ const PLAYBACK_END_CAUSE = { done: 0, stopped: 1, failed: 2 } as const;
 function agentsOf(event: DomainEvent): string[] {
   if ((event.type === 'LegEnded') && event.call.purpose === 'agent_internal') return [event.call.agentId!, event.call.progress.calledAgentId];
   const agentId = agentOf(event);
-  return agentId === null ? [] : [agentId];
+  const agents = agentId === null ? [] : [agentId];
+  // A helping agent hears its call's end too (its phone's end, or the customer's).
+  const helper = event.type === 'LegEnded' ? helperOf(event.call) : null;
+  return helper !== null && helper !== agentId ? [...agents, helper] : agents;
 }
 
 /** Events that concern one agent, and that agent. */
@@ -106,6 +109,58 @@ function isAgentLeg(call: Call, leg: Leg): boolean {
   if (call.purpose === 'inbound') return call.progress.agentLegId === leg.id;
   // The phone of an agent taken off the call by an intercept is not the call's agent any more.
   return call.purpose !== 'agent_customer' || !(call.progress.formerAgentLegIds ?? []).includes(leg.id);
+}
+
+/** The agent helping in an agent's customer call (`innerhelp`), if it ever had one. */
+const helperOf = (call: Call): string | null => ((call.purpose === 'agent_customer' || call.purpose === 'inbound') && call.progress.helperLeg ? call.progress.helperLeg.agentId : null);
+
+/** The phone leg of the agent helping in an agent's customer call. */
+const isHelperLeg = (call: Call, leg: Pick<Leg, 'id'>): boolean => (call.purpose === 'agent_customer' || call.purpose === 'inbound') && call.progress.helperLeg?.legId === leg.id;
+
+/**
+ * What the helping agent's `AgentEvent_Talking` carries: the asking agent's
+ * work number as `caller`, its own as `called`, and the internal call's
+ * `feature` (a call between two agents of the centre).
+ */
+function helperTalkingContent(call: Call, helperId: string): WireEventContent {
+  return { caller: call.agentId ?? '', called: helperId, callid: call.id, feature: INTERNAL_CALL_FEATURE, type: 'main', mediaAbility: '1' };
+}
+
+/**
+ * The helper answered, as the asking agent sees it: with the customer on hold
+ * (two-party help) the agent talks with the helper (`AgentEvent_Talking`, the
+ * helper's work number `called`); with the customer on the line (three-party
+ * help) the three of them talk (`AgentEvent_Conference`, as `confjoin` reports it).
+ */
+async function helperAnsweredNotice(call: Call, leg: Leg, tx: StoreTransaction): Promise<Notice> {
+  const customer = (await tx.calls.legsOf(call.id)).find((candidate) => isCustomerLeg(call, candidate) && candidate.state === 'up');
+  const parked = 'parkedLegIds' in call.progress ? (call.progress.parkedLegIds ?? []) : [];
+  if (customer && !parked.includes(customer.id)) {
+    const customerNumber = call.purpose === 'inbound' ? call.fromNumber : call.toNumber;
+    return ['AgentEvent_Conference', { callid: call.id, partner: `${customerNumber},${leg.dialedNumber}` }];
+  }
+  return ['AgentEvent_Talking', talkingContent(call, leg.dialedNumber)];
+}
+
+/**
+ * A leg of a customer call ended, as the agent helping in it sees it. Of a
+ * help the helper answered, the first of customer and helper to go says who
+ * released: the customer (`AgentEvent_Customer_Release`), the helper itself
+ * on its phone (`AgentEvent_Call_Release`), or the gateway on someone else's
+ * word (the asking agent's `disconnect` or release: `AgentEvent_Customer_Release`,
+ * the other party released).
+ */
+async function helperReleaseNotices(event: Extract<DomainEvent, { type: 'LegEnded' }>, tx: StoreTransaction): Promise<Notice[]> {
+  const { call, leg } = event;
+  const isHelper = isHelperLeg(call, leg);
+  if (!isHelper && !isCustomerLeg(call, leg)) return [];
+  const legs = await tx.calls.legsOf(call.id);
+  const helperLeg = legs.find((candidate) => isHelperLeg(call, candidate));
+  if (!helperLeg || helperLeg.answeredAt === null) return [];
+  const endedBefore = legs.some((other) => other.id !== leg.id && other.state === 'ended' && (isHelperLeg(call, other) || isCustomerLeg(call, other)));
+  if (endedBefore) return [];
+  const byHelper = isHelper && !leg.hangupRequested;
+  return [[byHelper ? 'AgentEvent_Call_Release' : 'AgentEvent_Customer_Release', { callid: call.id }]];
 }
 
 /** The party a talk transfer dialled for the agent to consult (the agent still on the call): Huawei reports its ringing and answer as a callout's. */
@@ -204,6 +259,8 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction, agentId: stri
     case 'AgentPhoneAnswered': {
       const offhook: Notice = ['AgentOther_PhoneOffhook', { type: 'main' }];
       const call = (await tx.calls.get(event.callId)) ?? null;
+      // The helping agent's phone (innerhelp): it talks at once, with the agent who asked.
+      if (call && isHelperLeg(call, { id: event.legId })) return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', helperTalkingContent(call, event.agentId)]];
       if (call?.purpose === 'inbound') return [offhook, ['AgentState_Busy', null], ['AgentEvent_Talking', talkingContent(call)]];
       // A callout: the customer is dialled now; Talking comes when the customer answers.
       if (call?.purpose === 'agent_customer') return [offhook, ['AgentState_Busy', null]];
@@ -219,16 +276,20 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction, agentId: stri
     case 'LegRinging':
       // Huawei `cec_07_1356`: of an internal call, `otherPhone` is the called agent's work number.
       if (isCalledAgentLeg(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: event.call.toNumber, type: 'main' }]];
+      // A helping agent, as an internal call's called agent, is named by its work number in both fields.
+      if (isHelperLeg(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.leg.dialedNumber, otherPhoneWorkno: event.leg.dialedNumber, type: 'main' }]];
       if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.leg.dialedNumber, otherPhoneWorkno: '', type: 'main' }]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Customer_Alerting', { callid: event.call.id, otherPhone: event.call.toNumber, otherPhoneWorkno: '', type: 'main' }]];
     case 'LegAnswered':
       if (isCalledAgentLeg(event.call, event.leg)) return [['AgentEvent_Talking', talkingContent(event.call)]];
+      if (isHelperLeg(event.call, event.leg)) return [await helperAnsweredNotice(event.call, event.leg, tx)];
       if (isConsultedParty(event.call, event.leg)) return [['AgentEvent_Talking', talkingContent(event.call, event.leg.dialedNumber)]];
       if (event.call.purpose !== 'agent_customer' || !isCustomerLeg(event.call, event.leg)) return [];
       return [['AgentEvent_Talking', talkingContent(event.call)]];
     case 'LegEnded':
-      return event.call.purpose === 'agent_internal' ? internalReleaseNotices(event, tx, agentId) : releaseNotices(event, tx);
+      if (event.call.purpose === 'agent_internal') return internalReleaseNotices(event, tx, agentId);
+      return helperOf(event.call) === agentId && event.call.agentId !== agentId ? helperReleaseNotices(event, tx) : releaseNotices(event, tx);
     case 'CallPartyHeld':
       return [['AgentEvent_Hold', { callid: event.call.id }]];
     case 'CustomerTransferred':

@@ -42,6 +42,7 @@ import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { calloutOperation } from './operations/callout';
 import { callInnerOperation } from './operations/call-inner';
+import { innerHelpOperation } from './operations/inner-help';
 import { dropCallOperation } from './operations/drop-call';
 import { getHoldOperation } from './operations/get-hold';
 import { holdOperation } from './operations/hold';
@@ -107,6 +108,7 @@ export const OPERATIONS: readonly Operation[] = [
   setCallAppDataExOperation,
   calloutOperation,
   callInnerOperation,
+  innerHelpOperation,
   answerOperation,
   releaseOperation,
   releaseLegacyOperation,
@@ -152,7 +154,6 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  [null, '/voicecall/{agentid}/innerhelp/**', 'consulting another agent from a call is not built: answered "not supported" (`000-002`)'],
   ...['phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),

@@ -47,9 +47,9 @@ describe('compatibility matrix', () => {
     expect(level(vicidial, 'external_pause')).toBe('supported');
     const ccgateway = rowsOf(ccgatewayCompatibility());
     const ccgatewayLevel = (name: string) => ccgateway.find((row) => row.operation.endsWith(`(${name})`))?.level;
-    for (const name of ['transfer', 'confJoin']) expect(ccgatewayLevel(name)).toBe('partial');
+    for (const name of ['transfer', 'confJoin', 'innerHelp']) expect(ccgatewayLevel(name)).toBe('partial');
     for (const name of ['answer', 'hold', 'beginMute', 'endMute', 'forceRest', 'intercept', 'interceptCall', 'forceDropCall', 'forceLogoutWithReason', 'secondDial', 'secondDialEx']) expect(ccgatewayLevel(name)).toBe('supported');
-    for (const path of ['any method /voicecall/{agentid}/innerhelp/**', 'POST /qualitycontrol/{agentid}/adjustskill']) {
+    for (const path of ['any method /voicecall/{agentid}/phonepickup/**', 'POST /qualitycontrol/{agentid}/adjustskill']) {
       expect(level(ccgateway, path)).toBe('not supported');
     }
     const sipcall = rowsOf(sipcallCompatibility());

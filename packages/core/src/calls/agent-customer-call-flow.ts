@@ -6,6 +6,7 @@ import { callBridgeId } from '../kernel/ids';
 import { armTimerAction } from '../agents/timer-action';
 import { sendThirdPartyKeys } from './third-party-keys';
 import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
+import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-leg';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
 
@@ -18,6 +19,7 @@ import type { CallOf, Leg } from './call';
 export const agentCustomerCall: CallFlow<'agent_customer'> = {
   async onLegRinging(_ctx, uow, call, leg) {
     if (leg.role === 'agent') uow.publish({ type: 'AgentPhoneRinging', agentId: call.agentId!, callId: call.id, legId: leg.id, at: uow.now });
+    if (leg.role === 'third_party') helperPhoneRinging(uow, call, leg);
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
@@ -26,6 +28,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
       const pending = pendingTransferOf(call, leg);
       const current = pending ? await transferAnswered(ctx, uow, call, pending) : call;
       await recordLegAnswered(uow, current, leg);
+      helperPhoneAnswered(uow, current, leg);
       bridgeLeg(ctx, uow, current.bridgeId ?? callBridgeId(call.id), leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
       sendThirdPartyKeys(ctx, uow, current.progress, leg);
       // A customer transferred blind heard ringing while the third party was dialled.
@@ -92,6 +95,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
       const pending = pendingTransferOf(call, leg);
       if (pending) current = await transferTargetGone(ctx, uow, current, pending, legs);
     }
+    if (leg.role === 'third_party') await helperPhoneGone(ctx, uow, current, leg);
     if (!former && endsTheCall(current, leg)) await hangupOtherLegs(ctx, uow, legs, null);
     return (await completeCallIfOver(ctx, uow, current, legs)) ?? current;
   },

@@ -143,6 +143,12 @@ export type PendingTransfer = {
   tag: string | null;
 };
 
+/** Another agent whose phone was dialled into an agent's customer call to help (its session is in the call while the leg lives). */
+export type HelperLeg = {
+  legId: string;
+  agentId: string;
+};
+
 export interface AgentCustomerProgress {
   stage: 'ringing_agent' | 'dialing_customer' | 'connected';
   /** The engine endpoint that reaches the customer through the trunk. */
@@ -166,6 +172,8 @@ export interface AgentCustomerProgress {
   parkedLegIds?: string[];
   /** A transfer waiting for the third party to answer (transfers/transfer-on-answer.ts); null or absent: none. */
   pendingTransfer?: PendingTransfer | null;
+  /** The third party that is another agent's phone, helping the agent (transfers/helper-agent.ts); kept once it ends, for its events. Absent: none ever. */
+  helperLeg?: HelperLeg | null;
   /** The agent's voice is kept from the others (its phone muted on the engine). */
   agentMuted?: boolean;
   /** Phone legs of agents taken off the call (a supervisor intercepted it): their end is not the agent leaving. */
@@ -225,6 +233,8 @@ export interface InboundProgress {
   parkedLegIds?: string[];
   /** A transfer waiting for the third party to answer (transfers/transfer-on-answer.ts); null or absent: none. */
   pendingTransfer?: PendingTransfer | null;
+  /** The third party that is another agent's phone, helping the agent (transfers/helper-agent.ts); kept once it ends, for its events. Absent: none ever. */
+  helperLeg?: HelperLeg | null;
   /** The agent's voice is kept from the caller (its phone muted on the engine). */
   agentMuted?: boolean;
   /** Phone legs of agents taken off the call (a supervisor intercepted it): their end is not the agent leaving. */

@@ -9,6 +9,7 @@ import { completeCallIfOver, lockOngoing, phoneReleasedBy, recordLegAnswered } f
 import { bridgeLeg } from '../calls/call-primitives';
 import { sendThirdPartyKeys } from '../calls/third-party-keys';
 import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
+import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-leg';
 import { hangupLeg, hangupOtherLegs } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import { callBridgeId } from '../kernel/ids';
@@ -38,6 +39,7 @@ export const inboundCall: CallFlow<'inbound'> = {
   async onLegRinging(_ctx, uow, call, leg) {
     const agentId = agentOfLeg(call, leg.id);
     if (agentId !== null) uow.publish({ type: 'AgentPhoneRinging', agentId, callId: call.id, legId: leg.id, at: uow.now });
+    if (leg.role === 'third_party') helperPhoneRinging(uow, call, leg);
   },
 
   async onLegAnswered(ctx, uow, call, leg) {
@@ -74,6 +76,7 @@ export const inboundCall: CallFlow<'inbound'> = {
         const pending = pendingTransferOf(call, leg);
         if (pending) current = await transferTargetGone(ctx, uow, current, pending, legs);
       }
+      await helperPhoneGone(ctx, uow, current, leg);
       // Once the agent is gone the third party is one of the call's two parties; before, agent and caller talk on.
       if (call.progress.agentLeft === true) await hangupOtherLegs(ctx, uow, legs, null);
     } else if (leg.role === 'caller') {
@@ -116,6 +119,7 @@ async function thirdPartyAnswered(ctx: CoreContext, uow: UnitOfWork, call: Inbou
   const pending = pendingTransferOf(call, leg);
   const current = pending ? await transferAnswered(ctx, uow, call, pending) : call;
   await recordLegAnswered(uow, current, leg);
+  helperPhoneAnswered(uow, current, leg);
   const bridgeId = current.bridgeId ?? callBridgeId(call.id);
   bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge third party', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
   sendThirdPartyKeys(ctx, uow, current.progress, leg);

@@ -23,6 +23,7 @@ import { recordMultiDialRequest } from './multi-dial';
 import type { MultiDialOutcome } from './multi-dial-request';
 import { extensionPartyRoleOf, isExtensionCall, type ExtensionCall, type TransferableCall } from './extension-call';
 import { extensionLeavesCall } from './extension-leaves';
+import { dialHelperAgent } from './helper-agent';
 
 /** A party of an agent's customer call other than the agent. */
 export type CallParty = 'customer' | 'third_party';
@@ -41,6 +42,12 @@ export interface TransferCommands {
    * customer; with `parkCustomer` the customer is parked first, as above.
    */
   dialQueueThirdParty(request: { agentId: string; parkCustomer?: boolean } & QueueThirdPartyRequest): Promise<{ legId: string }>;
+  /**
+   * Rings another agent's phone into the agent's call to help (transfers/helper-agent.ts):
+   * the helping agent's session is in the call while its phone is; with
+   * `parkCustomer` the customer is held first, so the two agents talk alone.
+   */
+  dialHelperAgent(request: { agentId: string; helperAgentId: string; parkCustomer: boolean }): Promise<{ callId: string; legId: string }>;
   /**
    * Hangs up the third party only; agent and customer talk on (a parked
    * customer stays parked). With `number`, only a third party dialled to that
@@ -166,6 +173,9 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         const { leg } = await addQueueThirdPartyLeg(ctx, uow, current, legs, target);
         return { legId: leg.id };
       }),
+
+    dialHelperAgent: ({ agentId, helperAgentId, parkCustomer }) =>
+      onAgentTalk(agentId, async (uow, { call, legs }) => ({ callId: call.id, legId: (await dialHelperAgent(ctx, uow, call, legs, helperAgentId, parkCustomer)).id })),
 
     hangupThirdParty: ({ agentId, number }) =>
       onAgentTalk(agentId, async (uow, { legs }) => {

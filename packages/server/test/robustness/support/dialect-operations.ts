@@ -406,7 +406,7 @@ const CCGATEWAY: readonly DialectOperation[] = [
     ['calldata', 'dGlja2V0PTc=', 'plain', ['ticket=7', '']],
     ['isDataEncoded', true, 'plain', ['false', false, 'true']],
   ]),
-  // An interface of the product the gateway answers "not supported".
+  // Help from another agent with the customer of the agent's call.
   ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
 ];
 
