@@ -99,6 +99,8 @@ export type LeadFieldMatch = Partial<Pick<LeadFields, 'phoneNumber' | 'altPhone'
 
 export interface LeadSearch {
   leadId?: number;
+  /** Any of these lead numbers (a batch named by number). */
+  leadIds?: readonly number[];
   vendorLeadCode?: string;
   phoneNumber?: string;
   /** In these lists only. */

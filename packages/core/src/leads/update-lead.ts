@@ -5,7 +5,19 @@ import { MAX_STATUS_LENGTH, oversizedLeadFields, type Lead, type LeadFields } fr
 
 export interface LeadChanges extends Partial<LeadFields> {
   status?: string;
+  /** The list the lead moves to (a list need not have a row, as a manual-dial list). */
+  listId?: number;
+  /** Who the lead is kept for. */
+  user?: string;
+  calledCount?: number;
+  /** `N` makes the lead dialable again before its list is reset. */
+  calledSinceLastReset?: string;
 }
+
+/** The largest dial count a lead keeps (the dialer's integer column). */
+const MAX_CALLED_COUNT = 2147483647;
+/** The largest list number. */
+const MAX_LIST_ID = Number.MAX_SAFE_INTEGER;
 
 /**
  * Changes the fields given of a lead; a value that does not fit is refused
@@ -25,6 +37,8 @@ export async function changeLockedLead(uow: UnitOfWork, lead: Lead, changes: Lea
   const changed: Lead = { ...lead, ...changes, modifyDate: now };
   const oversized = oversizedLeadFields(changed);
   if (changed.status.length < 1 || [...changed.status].length > MAX_STATUS_LENGTH) oversized.push('status');
+  if (!Number.isSafeInteger(changed.calledCount) || changed.calledCount < 0 || changed.calledCount > MAX_CALLED_COUNT) oversized.push('calledCount');
+  if (!Number.isSafeInteger(changed.listId) || changed.listId < 0 || changed.listId > MAX_LIST_ID) oversized.push('listId');
   if (oversized.length > 0) throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { listId: lead.listId, leadId: lead.id, fields: oversized.join(',') });
   await tx.leads.update(changed);
   uow.publish({ type: 'LeadUpdated', leadId: lead.id, fields: Object.keys(changes).join(','), at: now });

@@ -8,6 +8,7 @@ import { addUser } from './functions/add-user';
 import { agentCampaigns } from './functions/agent-campaigns';
 import { agentIngroupInfo } from './functions/agent-ingroup-info';
 import { agentStatusFunction } from './functions/agent-status';
+import { batchUpdateLead } from './functions/batch-update-lead';
 import { blindMonitor } from './functions/blind-monitor';
 import { callDispoReport } from './functions/call-dispo-report';
 import { callStatusStats } from './functions/call-status-stats';
@@ -46,6 +47,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   agentCampaigns,
   agentIngroupInfo,
   agentStatusFunction,
+  batchUpdateLead,
   blindMonitor,
   callDispoReport,
   callStatusStats,

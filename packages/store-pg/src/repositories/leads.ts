@@ -154,6 +154,8 @@ export function createLeadRepository(db: Knex): LeadRepository {
       if (criteria.leadId !== undefined && !Number.isSafeInteger(criteria.leadId)) return [];
       const query = select();
       if (criteria.leadId !== undefined) query.where('id', criteria.leadId);
+      // One array parameter: a batch may name more leads than a statement takes parameters.
+      if (criteria.leadIds !== undefined) query.whereRaw('id = ANY(?::bigint[])', [criteria.leadIds.filter((id) => Number.isSafeInteger(id))]);
       if (criteria.vendorLeadCode !== undefined) query.where('vendor_lead_code', storableText(criteria.vendorLeadCode));
       if (criteria.phoneNumber !== undefined) query.where('phone_number', storableText(criteria.phoneNumber));
       if (criteria.listIds !== undefined) query.whereIn('list_id', [...criteria.listIds]);

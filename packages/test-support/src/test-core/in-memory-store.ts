@@ -1468,6 +1468,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter(
           (lead) =>
             (criteria.leadId === undefined || lead.id === criteria.leadId) &&
+            (criteria.leadIds === undefined || criteria.leadIds.includes(lead.id)) &&
             (criteria.vendorLeadCode === undefined || lead.vendorLeadCode === criteria.vendorLeadCode) &&
             (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
             (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),

@@ -1,53 +1,16 @@
 import { isDomainError, type Lead, type LeadChanges, type LeadSearch } from '@pbx-gateway/core';
-import { LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
+import { leadFieldsOf } from '../../agent-api/lead-params';
+import { givenLeadChanges, readLeadFieldParams } from '../lead-changes';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { searchableLists } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
-import { IDENTIFIER, readWith, type NonAgentParams } from '../params';
+import { IDENTIFIER, readWith } from '../params';
 import { addToHopperLine, readHopperParams, removeFromHopperLine } from '../lead-hopper';
 import { callbackChangesOf, callbackTime, readUpdateLeadCallbackParams } from '../update-lead-callback';
 import { customValuesFrom, namedInRequest, newLeadCustomFieldsLine, valueFieldsOf } from '../custom-fields';
 
-const BLANK = '--BLANK--';
-
-/** Request parameter → the lead field it changes. */
-const FIELD_OF: Readonly<Record<Exclude<(typeof STORED_LEAD_PARAMS)[number], 'vendor_id'>, keyof LeadChanges>> = {
-  phone_code: 'phoneCode',
-  phone_number: 'phoneNumber',
-  vendor_lead_code: 'vendorLeadCode',
-  source_id: 'sourceId',
-  title: 'title',
-  first_name: 'firstName',
-  middle_initial: 'middleInitial',
-  last_name: 'lastName',
-  address1: 'address1',
-  address2: 'address2',
-  address3: 'address3',
-  city: 'city',
-  state: 'state',
-  province: 'province',
-  postal_code: 'postalCode',
-  country_code: 'countryCode',
-  gender: 'gender',
-  date_of_birth: 'dateOfBirth',
-  alt_phone: 'altPhone',
-  email: 'email',
-  security_phrase: 'securityPhrase',
-  comments: 'comments',
-  rank: 'rank',
-  owner: 'owner',
-};
-
-function readLead(params: NonAgentParams): StoredLeadParams {
-  const lead = {} as StoredLeadParams;
-  for (const name of STORED_LEAD_PARAMS) lead[name] = params.read(name, LEAD_PARAM_FILTERS[name]);
-  // The Non-Agent API keeps digits only in a phone number.
-  lead.phone_number = params.read('phone_number', { keep: '0-9' });
-  return lead;
-}
-
 const readInput = readWith((params) => ({
-  lead: readLead(params),
+  lead: readLeadFieldParams(params),
   leadId: params.read('lead_id', { keep: '0-9' }),
   listId: params.read('list_id', { keep: '0-9' }),
   status: params.read('status', IDENTIFIER),
@@ -90,18 +53,10 @@ async function listsToSearch(ctx: NonAgentContext, input: UpdateLeadInput): Prom
 
 /** The fields the request gives (`--BLANK--` empties one), but the one it searched by. */
 function changesOf(input: UpdateLeadInput, searchedBy: SearchKey): LeadChanges {
-  const blanked = { ...input.lead };
-  for (const name of STORED_LEAD_PARAMS) if (blanked[name] === BLANK) blanked[name] = '';
-  const fields = leadFieldsOf(blanked, blanked.phone_number);
-  const changes: Record<string, unknown> = {};
-  for (const [param, field] of Object.entries(FIELD_OF) as Array<[keyof typeof FIELD_OF, keyof LeadChanges]>) {
-    if (input.lead[param] === '' || field === searchedBy) continue;
-    // The number a lead is called at changes only when asked for by name.
-    if (param === 'phone_number' && input.updatePhoneNumber !== 'Y') continue;
-    changes[field] = fields[field as keyof typeof fields];
-  }
+  // The number a lead is called at changes only when asked for by name.
+  const changes = givenLeadChanges(input.lead, (param, field) => field !== searchedBy && (param !== 'phone_number' || input.updatePhoneNumber === 'Y'));
   if (input.status !== '') changes.status = bytesToText(input.status);
-  return changes as LeadChanges;
+  return changes;
 }
 
 async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo: string): Promise<{ text: string; lead: Lead | null }> {

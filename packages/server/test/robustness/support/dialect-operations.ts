@@ -247,6 +247,13 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['dial_timeout', '45', 'number'],
     ['dial_status_add', 'CALLBK', 'plain'],
   ]),
+  vicidial('non_agent batch_update_lead', 'vicidial/non_agent_api.php', [
+    ['function', 'batch_update_lead', 'service'],
+    ['lead_ids', '1,2', 'plain', ['1,,2', '99999999999999999999']],
+    ['status', 'CALLBK', 'plain', ['TOOLONGSTATUS']],
+    ['called_count', '2', 'number', ['99999999999']],
+    ['list_id_field', '101', 'number', ['99999999999999999999']],
+  ]),
 ];
 
 // ---- VoIPSUN: `/api/api.php`, GET query strings ------------------------------------------------------
