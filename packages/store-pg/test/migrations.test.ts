@@ -5,6 +5,7 @@ import { sql } from './fixtures';
 const TABLES = [
   'access_tokens',
   'admin_keys',
+  'agent_campaign_ranks',
   'agent_mailbox',
   'agent_multi_dial_requests',
   'agent_notifications',

@@ -19,6 +19,8 @@ import { pauseAgent, resumeAgent, type PauseRequest, type ResumeRequest } from '
 import { connectAgentPhone } from './phone-connection';
 import { removeAgent } from './remove-agent';
 import { updateAgent, type AgentChanges } from './update-agent';
+import type { AgentCampaignRank, RankChange } from './agent-rank';
+import { setAgentCampaignRanks, setAgentQueueRanks } from './set-agent-ranks';
 import type { AgentNotification, NewAgentNotification } from './notification';
 import { queueAgentNotification } from './notification-commands';
 
@@ -29,6 +31,12 @@ export interface AgentCommands {
   updateAgent(request: { agentId: string; changes: AgentChanges }): Promise<Agent>;
   /** False when there is no such agent (AGENT_BUSY while it is logged in). */
   removeAgent(agentId: string): Promise<boolean>;
+  /** Sets the agent's rank and grade in every campaign, or in `campaignId` only; resolves with the campaigns changed. */
+  setAgentCampaignRanks(request: { agentId: string; change: RankChange; campaignId: string | null }): Promise<number>;
+  /** The agent's rank and grade in each campaign it has one for, by campaign. */
+  agentCampaignRanks(agentId: string): Promise<AgentCampaignRank[]>;
+  /** Sets the agent's weight (rank) and grade in the queues it serves, or in `queueName` only; resolves with the queues changed. */
+  setAgentQueueRanks(request: { agentId: string; change: RankChange; queueName: string | null }): Promise<string[]>;
   /** The agent, once its own secret is verified (AGENT_NOT_FOUND, AUTH_FAILED, AUTH_LOCKED otherwise). */
   authenticateAgent(credentials: AgentCredentials): Promise<Agent>;
   /** The agent a CRM knows by `externalId`. */
@@ -75,6 +83,9 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     addAgent: (request) => track(addAgent(ctx, request)),
     updateAgent: (request) => track(updateAgent(ctx, request)),
     removeAgent: (agentId) => track(removeAgent(ctx, agentId)),
+    setAgentCampaignRanks: (request) => track(setAgentCampaignRanks(ctx, request)),
+    agentCampaignRanks: (agentId) => direct.campaigns.agentRanks(agentId),
+    setAgentQueueRanks: (request) => track(setAgentQueueRanks(ctx, request)),
     authenticateAgent: (credentials) => authenticateAgent(ctx, credentials),
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),

@@ -1,5 +1,6 @@
 import type { PageRequest } from './page-request';
 import type { Callback, NewCallback } from '../leads/callback';
+import type { AgentCampaignRank, RankChange } from '../agents/agent-rank';
 import type { Campaign, DialableLeadRule, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
@@ -17,6 +18,14 @@ export interface CampaignRepository {
   /** Every campaign, by id. */
   list(): Promise<Campaign[]>;
   upsert(campaign: Campaign): Promise<void>;
+  /**
+   * Sets the agent's rank and grade (those given) in every campaign, or in
+   * `campaignId` only; a campaign without a row for the agent gets one
+   * (rank 0, grade 1 for what is not given). Resolves with the campaigns changed.
+   */
+  putAgentRanks(agentId: string, change: RankChange, campaignId: string | null): Promise<number>;
+  /** The agent's rank and grade in each campaign it has one for, by campaign. */
+  agentRanks(agentId: string): Promise<AgentCampaignRank[]>;
 }
 
 export interface LeadListRepository {

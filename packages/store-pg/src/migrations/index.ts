@@ -65,6 +65,7 @@ import * as leadListSettings from './201-lead-list-settings';
 import * as leadCallSearch from './205-lead-call-search';
 import * as recordingPauses from './215-recording-pauses';
 import * as leadResetMarks from './255-lead-reset-marks';
+import * as agentCampaignRanks from './256-agent-campaign-ranks';
 import * as listCustomFields from './265-list-custom-fields';
 
 export interface NamedMigration {
@@ -142,6 +143,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '205-lead-call-search', migration: leadCallSearch },
   { name: '215-recording-pauses', migration: recordingPauses },
   { name: '255-lead-reset-marks', migration: leadResetMarks },
+  { name: '256-agent-campaign-ranks', migration: agentCampaignRanks },
   { name: '265-list-custom-fields', migration: listCustomFields },
 ];
 

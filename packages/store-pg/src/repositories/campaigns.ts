@@ -1,4 +1,4 @@
-import type { Campaign, CampaignRepository } from '@pbx-gateway/core';
+import type { AgentCampaignRank, Campaign, CampaignRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbStrings, toJsonb } from '../support/json-column';
 import { toNumber } from '../support/rows';
@@ -73,6 +73,27 @@ export function createCampaignRepository(db: Knex): CampaignRepository {
         settings: toJsonb(campaign.settings),
       };
       await db('campaigns').insert(row).onConflict('id').merge();
+    },
+
+    async putAgentRanks(agentId, change, campaignId) {
+      // As VICIdial does: a row for each campaign (or the one named), the values given set, the others kept or defaulted.
+      const given = { rank: change.rank, grade: change.grade };
+      const columns = (Object.keys(given) as Array<keyof typeof given>).filter((column) => given[column] !== undefined);
+      const values = columns.map((column) => given[column]!);
+      const insertColumns = ['agent_id', 'campaign_id', ...columns].join(', ');
+      const selected = ['?', 'id', ...columns.map(() => '?')].join(', ');
+      const onConflict = columns.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${columns.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
+      const where = campaignId === null ? '' : 'WHERE id = ?';
+      const result = await db.raw(
+        `INSERT INTO agent_campaign_ranks (${insertColumns}) SELECT ${selected} FROM campaigns ${where} ON CONFLICT (agent_id, campaign_id) ${onConflict}`,
+        [agentId, ...values, ...(campaignId === null ? [] : [campaignId])],
+      );
+      return (result as { rowCount: number | null }).rowCount ?? 0;
+    },
+
+    async agentRanks(agentId) {
+      const rows: Array<{ agent_id: string; campaign_id: string; rank: number; grade: number }> = await db('agent_campaign_ranks').where({ agent_id: agentId }).orderBy('campaign_id');
+      return rows.map((row): AgentCampaignRank => ({ agentId: row.agent_id, campaignId: row.campaign_id, rank: row.rank, grade: row.grade }));
     },
   };
 }

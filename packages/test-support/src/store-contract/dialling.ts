@@ -18,6 +18,19 @@ export function diallingContract(makeStore: MakeStore): void {
       for (const id of ['d1', 'd2']) await direct.agents.upsert(agent(id));
     });
 
+    it("keeps an agent's rank and grade per campaign: all campaigns or one, the value not given kept", async () => {
+      const direct = store().direct;
+      expect(await direct.campaigns.putAgentRanks('d1', { rank: -4, grade: 6 }, null)).toBe(2);
+      expect(await direct.campaigns.putAgentRanks('d1', { rank: 9 }, 'OTHER')).toBe(1);
+      expect(await direct.campaigns.putAgentRanks('d1', { grade: 2 }, 'NONE')).toBe(0);
+      expect(await direct.campaigns.putAgentRanks('d2', { grade: 3 }, 'CAMP')).toBe(1);
+      expect(await direct.campaigns.agentRanks('d1')).toEqual([
+        { agentId: 'd1', campaignId: 'CAMP', rank: -4, grade: 6 },
+        { agentId: 'd1', campaignId: 'OTHER', rank: 9, grade: 6 },
+      ]);
+      expect(await direct.campaigns.agentRanks('d2')).toEqual([{ agentId: 'd2', campaignId: 'CAMP', rank: 0, grade: 3 }]);
+    });
+
     it('stores a caller-id alias and replaces it by id', async () => {
       const alias = { id: 'ALIAS', callerIdNumber: '3125550000', callerIdName: `O'Brien "sales"`, active: true };
       await store().direct.groupAliases.upsert(alias);

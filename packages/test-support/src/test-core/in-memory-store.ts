@@ -46,6 +46,7 @@ import type {
   PageRequest,
   Callback,
   CallbackRepository,
+  AgentCampaignRank,
   Campaign,
   CampaignRepository,
   DncRepository,
@@ -269,6 +270,7 @@ type TableName =
   | 'outbox'
   | 'tokens'
   | 'campaigns'
+  | 'agentCampaignRanks'
   | 'leadLists'
   | 'listFields'
   | 'leadCustomValues'
@@ -312,6 +314,7 @@ const TABLES: readonly TableName[] = [
   'outbox',
   'tokens',
   'campaigns',
+  'agentCampaignRanks',
   'leadLists',
   'listFields',
   'leadCustomValues',
@@ -1348,6 +1351,20 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async upsert(campaign) {
       await put('campaigns', campaign.id, campaign);
+    },
+    async putAgentRanks(agentId, change, campaignId) {
+      const targets = values<Campaign>('campaigns').filter((campaign) => campaignId === null || campaign.id === campaignId);
+      for (const campaign of targets) {
+        const key = `${agentId}\u0000${campaign.id}`;
+        const current = getValue<AgentCampaignRank>('agentCampaignRanks', key) ?? { agentId, campaignId: campaign.id, rank: 0, grade: 1 };
+        await put<AgentCampaignRank>('agentCampaignRanks', key, { ...current, rank: change.rank ?? current.rank, grade: change.grade ?? current.grade });
+      }
+      return targets.length;
+    },
+    async agentRanks(agentId) {
+      return values<AgentCampaignRank>('agentCampaignRanks')
+        .filter((rank) => rank.agentId === agentId)
+        .sort((a, b) => (a.campaignId < b.campaignId ? -1 : a.campaignId > b.campaignId ? 1 : 0));
     },
   };
 

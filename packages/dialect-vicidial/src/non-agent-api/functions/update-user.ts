@@ -4,6 +4,7 @@ import { viewableBy } from '../agent-report';
 import { levelOf } from '../agent-level';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { FULL_NAME, IDENTIFIER, readWith } from '../params';
+import { campaignRanks, inGroupRanks, passwordReset, type RankOutcome } from '../user-ranks';
 
 const BLANK = '--BLANK--';
 const NAME = FULL_NAME;
@@ -31,6 +32,19 @@ const readInput = readWith((params) => ({
   active: params.read('active', { keep: 'A-Z' }),
   wrapup: params.read('wrapup_seconds_override', { keep: '-0-9' }),
   deleteUser: params.read('delete_user', { keep: 'A-Z' }),
+  campaignRank: {
+    rank: params.read('campaign_rank', { keep: '-0-9' }),
+    grade: params.read('campaign_grade', { keep: '-0-9' }),
+    only: params.read('camp_rg_only', { keep: '0-9' }),
+    target: params.read('campaign_id', IDENTIFIER),
+  },
+  inGroupRank: {
+    rank: params.read('ingroup_rank', { keep: '-0-9' }),
+    grade: params.read('ingroup_grade', { keep: '-0-9' }),
+    only: params.read('ingrp_rg_only', { keep: '0-9' }),
+    target: params.read('group_id', IDENTIFIER),
+  },
+  resetPassword: params.read('reset_password', { keep: '0-9' }),
 }));
 
 type UpdateUserInput = ReturnType<typeof readInput>['value'];
@@ -127,12 +141,16 @@ async function changesOf(ctx: NonAgentContext, input: UpdateUserInput): Promise<
 
 /**
  * update_user: changes an agent's account (password, name, level, group,
- * phone, e-mail, custom fields, active). The caller must see the agent's
- * group and outrank it (or equal it with modify_same_user_level).
+ * phone, e-mail, custom fields, active), its campaign and in-group ranks and
+ * grades, and answers a password reset. The caller must see the agent's
+ * group and outrank it (or equal it with modify_same_user_level). The ranks'
+ * NOTICE lines come first; a bad rank after a NOTICE ends the answer with
+ * its ERROR line, and so does a request of ranks alone (NO UPDATES DEFINED),
+ * as in VICIdial, whose account fields are a separate update.
  */
 export const updateUser = defineNonAgentFunction({
   name: 'update_user',
-  partial: 'campaign ranks and in-group grades and `reset_password` are not carried out',
+  partial: '`reset_password` never mails a new password (the gateway sends no mail): it answers as VICIdial does when mailing fails',
   function: 'update_user',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyUsers,
@@ -155,11 +173,31 @@ export const updateUser = defineNonAgentFunction({
       return 'deleted' as const;
     }
     const { changes, count } = await changesOf(ctx, input);
-    if (count === 0) throw refuse(`ERROR: update_user NO UPDATES DEFINED: |${ctx.user}|`);
+    const notices: string[] = [];
+    // Each block's NOTICE is printed once it is done; an ERROR after one ends the answer with both.
+    const ended = (outcome: RankOutcome): string[] | null => {
+      if (outcome === null) return null;
+      if ('notice' in outcome) {
+        notices.push(outcome.notice);
+        return null;
+      }
+      if (notices.length === 0) throw refuse(outcome.error);
+      return [...notices, outcome.error];
+    };
+    const stop =
+      ended(await campaignRanks(ctx, agent, agentUser, input.campaignRank)) ??
+      ended(await inGroupRanks(ctx, agent, agentUser, input.inGroupRank)) ??
+      ended(passwordReset(ctx, agent, agentUser, { length: input.resetPassword, email: input.email }));
+    if (stop) return stop;
+    const noUpdates = `ERROR: update_user NO UPDATES DEFINED: |${ctx.user}|`;
+    if (count === 0) {
+      if (notices.length === 0) throw refuse(noUpdates);
+      return [...notices, noUpdates];
+    }
     await ctx.core.updateAgent({ agentId: agent.id, changes });
-    return 'updated' as const;
+    return [...notices, `SUCCESS: update_user USER HAS BEEN UPDATED - ${ctx.user}|${agentUser}|`];
   },
-  render: (done, ctx, input) => `SUCCESS: update_user USER HAS BEEN ${done === 'deleted' ? 'DELETED' : 'UPDATED'} - ${ctx.user}|${input.agentUser}|`,
+  render: (done, ctx, input) => (done === 'deleted' ? `SUCCESS: update_user USER HAS BEEN DELETED - ${ctx.user}|${input.agentUser}|` : done.join('\n')),
   errors: {
     // A logged-in agent is not deleted (gateway line): its session still has calls and a phone to end.
     AGENT_BUSY: { text: (ctx) => `ERROR: update_user USER IS LOGGED IN, NOT DELETED: |${ctx.user}|${ctx.params.read('agent_user', IDENTIFIER)}` },
