@@ -9,6 +9,7 @@ import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SUCCESS } from './wire
 const SKILL = '16';
 const DID = '2125550116';
 const CALLER = '5550161';
+const CUSTOMER = '800123461';
 const AG = `${BASE}/onlineagent/101`;
 const VC = `${BASE}/voicecall/101`;
 const CD = `${BASE}/calldata/101`;
@@ -52,7 +53,7 @@ describe('CC-Gateway call information (callinfo, callinfobycallid, callinfobefor
   afterEach(async () => {
     await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
     for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
-    await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
+    await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound' && call.agentId !== '101') ? true : undefined), 10_000, 'the calls of agent 101 to end');
     await gateway().core.idle();
   });
 
@@ -103,6 +104,26 @@ describe('CC-Gateway call information (callinfo, callinfobycallid, callinfobefor
     expect(last.seconds).toEqual([Math.floor((ended.endedAt!.getTime() - ended.createdAt.getTime()) / 1000)]);
     expect((await get(`callinfobycallid/${callid}`)).text).toBe(NO_CALL);
     expect((await get('callinfobeforeanswer')).text).toBe(NO_CALL);
+  });
+
+  test("a callout: callfeature 7, its call data, no skill; begintime the customer's answer", async () => {
+    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'answer', ringMs: 200 });
+    const res = await gateway().http.put(`${VC}/callout`).set('Content-Type', 'application/json; charset=UTF-8').set('Guid', guid).send({ called: CUSTOMER, callappdata: 'ticket=9' });
+    const callid = (JSON.parse(res.text) as { result: string }).result;
+    expect(described(await collectEvents(gateway(), '101', guid, 5)).at(-1)).toMatch(/^AgentEvent_Talking /);
+    // The call is answered once the customer is bridged with the agent, a moment after the customer's answer (AgentEvent_Talking).
+    const call = await gateway().waitFor(async () => {
+      const found = (await gateway().core.getCall(callid))?.call;
+      return found?.state === 'answered' ? found : undefined;
+    }, 5_000, 'the callout answered');
+    const callout =
+      `"callfeature":7,"callid":"${callid}","caller":${JSON.stringify(call.fromNumber)},"called":"${CUSTOMER}","callskill":"","callskillid":0,` +
+      `"orgicallednum":"","calldata":"ticket=9","begintime":${call.answeredAt!.getTime()},"endtime":0,"userPriority":0,"trunkNo":0,` +
+      `"logontimes":N,"mediaType":5,"mediaAbility":1`;
+    expect(withSeconds((await get(`callinfobycallid/${callid}`)).text).text).toBe(list(callout));
+    expect(withSeconds((await get('callinfo')).text).text).toBe(object(callout.replace('"orgicallednum":""', `"orgicallednum":"${CUSTOMER}"`)));
+    expect((await get('callinfobeforeanswer')).text).toBe(NO_CALL);
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
   });
 
   test('errors: no GUID (100-006), no call (100-007), a call id of no call of the agent (100-007), bad input (000-002), one method each', async () => {
