@@ -2,6 +2,7 @@ import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEv
 import { GUID_KIND } from './auth';
 import { pushMessage, pushOrderingKey } from './push';
 import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
+import { callFeature } from './wire/call-feature';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
 import { SUCCESS_TRANSFER_TAG } from './wire/transfer-tag';
@@ -94,9 +95,6 @@ function ringingContent(call: Call): WireEventContent {
 /** The agent's calls with a customer: a skill call (inbound) and a callout; and a call to another agent, of which the calling agent hears the other party's ringing and answer. */
 const isAgentCall = (call: Call): boolean => call.purpose === 'inbound' || call.purpose === 'agent_customer' || call.purpose === 'agent_internal';
 
-/** Huawei's call type of an internal call (`INTER_CALL`, "Description of Call Types"). */
-const INTERNAL_CALL_FEATURE = '6';
-
 /** The called agent's phone leg of a call between two agents. */
 const isCalledAgentLeg = (call: Call, leg: Leg): boolean => call.purpose === 'agent_internal' && call.progress.calledLegId === leg.id;
 
@@ -168,8 +166,7 @@ const isConsultedParty = (call: Call, leg: Leg): boolean =>
   (call.purpose === 'agent_customer' || call.purpose === 'inbound') && leg.role === 'third_party' && call.progress.agentLeft !== true;
 
 function talkingContent(call: Call, called = call.toNumber): WireEventContent {
-  const feature = call.purpose === 'inbound' ? '0' : call.purpose === 'agent_internal' ? INTERNAL_CALL_FEATURE : '7';
-  return { caller: call.fromNumber, called, callid: call.id, feature, type: 'main', mediaAbility: '1' };
+  return { caller: call.fromNumber, called, callid: call.id, feature: String(callFeature(call)), type: 'main', mediaAbility: '1' };
 }
 
 /**

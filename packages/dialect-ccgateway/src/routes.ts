@@ -38,6 +38,9 @@ import { skillWaitNumOperation } from './operations/skill-wait-num';
 import { agentBySkillOperation } from './operations/agent-by-skill';
 import { queryCallAppDataOperation } from './operations/call-app-data';
 import { setCallAppDataExOperation } from './operations/set-call-app-data-ex';
+import { queryCallInfoOperation } from './operations/call-info';
+import { queryCallInfoByCallIdOperation } from './operations/call-info-by-call-id';
+import { queryCallInfoBeforeAnswerOperation } from './operations/call-info-before-answer';
 import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { calloutOperation } from './operations/callout';
@@ -106,6 +109,9 @@ export const OPERATIONS: readonly Operation[] = [
   agentBySkillOperation,
   queryCallAppDataOperation,
   setCallAppDataExOperation,
+  queryCallInfoOperation,
+  queryCallInfoByCallIdOperation,
+  queryCallInfoBeforeAnswerOperation,
   calloutOperation,
   callInnerOperation,
   innerHelpOperation,

@@ -9,9 +9,9 @@ describe('CDR search and read marks', () => {
   beforeAll(async () => {
     ctx = await openStore();
     const rows = [
-      cdr('s1', { tenant: 'acme', direction: 'outbound', startedAt: at('2024-05-01T09:00:00.000Z') }),
-      cdr('s2', { tenant: 'acme', direction: 'inbound', recordingFile: 'rec/s2.wav', startedAt: at('2024-05-01T10:00:00.000Z') }),
-      cdr('s3', { tenant: 'other', direction: 'outbound', startedAt: at('2024-05-01T10:30:00.000Z') }),
+      cdr('s1', { tenant: 'acme', agentId: '101', direction: 'outbound', startedAt: at('2024-05-01T09:00:00.000Z') }),
+      cdr('s2', { tenant: 'acme', agentId: '102', direction: 'inbound', recordingFile: 'rec/s2.wav', startedAt: at('2024-05-01T10:00:00.000Z') }),
+      cdr('s3', { tenant: 'other', agentId: '101', direction: 'outbound', startedAt: at('2024-05-01T10:30:00.000Z') }),
       cdr('s4', { tenant: null, direction: 'outbound', startedAt: at('2024-05-01T11:00:00.000Z') }),
       cdr('s5', { tenant: 'acme', direction: 'outbound', startedAt: at('2024-05-01T12:00:00.000Z') }),
     ];
@@ -38,6 +38,13 @@ describe('CDR search and read marks', () => {
     expect(await search({ tenant: 'acme', originOperation: { in: [] } })).toEqual([]);
     expect(await search({ tenant: 'acme', originOperation: { notIn: ['PlayVoice'] } })).toEqual(['s1', 's2', 's5']);
     expect(await search({ tenant: 'acme', originOperation: { notIn: ['originate'] } })).toEqual([]);
+  });
+
+  it("filters by the call's agent; newest first with a limit of one is the agent's last call", async () => {
+    expect(await search({ agentId: '101' })).toEqual(['s1', 's3']);
+    expect(await search({ agentId: '101', newestFirst: true, limit: 1 })).toEqual(['s3']);
+    expect(await search({ agentId: '102', tenant: 'acme' })).toEqual(['s2']);
+    expect(await search({ agentId: '103' })).toEqual([]);
   });
 
   it('pages with offset and limit', async () => {

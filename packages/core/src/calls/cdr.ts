@@ -46,6 +46,8 @@ export interface CdrSearch {
   from?: Date;
   to?: Date;
   direction?: CallDirection;
+  /** The agent who had the call (the agent of an inbound call who took it). */
+  agentId?: string;
   /** The file the call's recording lives in. */
   recordingFile?: string;
   /** The operation that started the call (its origin) is one of `in`, or none of `notIn`. */

@@ -1,10 +1,8 @@
 import type { Call } from '@pbx-gateway/core';
 import { defineInterface, NO_BODY, refuse, type InterfaceContext } from '../operation';
 import { jsonAnswer, renderEnvelopeWithValue } from '../wire/envelope';
+import { callAppData } from '../wire/call-info';
 import { agentSession } from './agent-session';
-
-/** Where a call keeps its call-associated data: `callappdata` of callout, or what setcalldataex wrote. */
-export const CALL_APP_DATA = 'callappdata';
 
 /** A call id as Huawei writes one (`1456401416-3`) or as the core does; anything else names no call. */
 export const CALL_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -41,8 +39,7 @@ export const queryCallAppDataOperation = defineInterface({
   input: NO_BODY,
   async run(ctx): Promise<string> {
     const call = await callOfAgent(ctx, ctx.query.callId ?? ctx.query.callid);
-    const data = call.data[CALL_APP_DATA];
-    const text = typeof data === 'string' ? data : '';
+    const text = callAppData(call);
     return ctx.query.isEncodeResult === 'true' ? Buffer.from(text, 'utf8').toString('base64') : text;
   },
   render: (data: string) => jsonAnswer(renderEnvelopeWithValue('', '0', data)),

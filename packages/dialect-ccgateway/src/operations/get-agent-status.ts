@@ -1,4 +1,4 @@
-import type { AgentSession, CallControl } from '@pbx-gateway/core';
+import type { AgentSession, Call, CallControl } from '@pbx-gateway/core';
 import { defineInterface, NO_BODY } from '../operation';
 import { jsonAnswer, renderEnvelopeWithValue } from '../wire/envelope';
 import { agentSession } from './agent-session';
@@ -17,11 +17,14 @@ export async function ctiStatus(core: CallControl, session: AgentSession): Promi
     case 'in_call': {
       const current = session.currentCallId ? await core.getCall(session.currentCallId) : null;
       if (!current) return CTI_STATUS.talking;
-      // A skill call offered to the agent (its phone ringing, or its answer awaited) is answering too.
-      const offered = current.call.purpose === 'inbound' && current.call.progress.stage === 'ringing_agent';
-      return current.call.state === 'setup' || offered ? CTI_STATUS.answering : CTI_STATUS.talking;
+      return awaitsAgentAnswer(current.call) ? CTI_STATUS.answering : CTI_STATUS.talking;
     }
   }
+}
+
+/** The agent's call is not answered by the agent yet: a call still being set up, or a skill call offered to it (its phone ringing, or its answer awaited). */
+export function awaitsAgentAnswer(call: Call): boolean {
+  return call.state === 'setup' || (call.purpose === 'inbound' && call.progress.stage === 'ringing_agent');
 }
 
 /**

@@ -3,7 +3,8 @@ import { defineInterface, refuse } from '../operation';
 import { successAnswer } from '../wire/envelope';
 import { lenientBodyCheck } from '../wire/lenient-fields';
 import { agentSession } from './agent-session';
-import { CALL_APP_DATA, CALL_ID } from './call-app-data';
+import { CALL_APP_DATA } from '../wire/call-info';
+import { CALL_ID } from './call-app-data';
 
 /** Body of `calldata/{agentid}/setcalldataex` (Huawei `cec_07_1263` / `cec_07_0421`). */
 interface SetCallAppDataExBody {

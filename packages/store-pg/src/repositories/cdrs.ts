@@ -112,6 +112,7 @@ export function createCdrRepository(db: Knex): CdrRepository {
       if (criteria.from) query.where('cdrs.started_at', '>=', criteria.from);
       if (criteria.to) query.where('cdrs.started_at', '<=', criteria.to);
       if (criteria.direction) query.where('cdrs.direction', criteria.direction);
+      if (criteria.agentId !== undefined) query.where('cdrs.agent_id', criteria.agentId);
       if (criteria.recordingFile !== undefined) query.where('cdrs.recording_file', criteria.recordingFile);
       if (criteria.originOperation) {
         const origin = criteria.originOperation;

@@ -1228,6 +1228,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .filter((cdr) => !criteria.from || cdr.startedAt.getTime() >= criteria.from.getTime())
         .filter((cdr) => !criteria.to || cdr.startedAt.getTime() <= criteria.to.getTime())
         .filter((cdr) => !criteria.direction || cdr.direction === criteria.direction)
+        .filter((cdr) => criteria.agentId === undefined || cdr.agentId === criteria.agentId)
         .filter((cdr) => criteria.recordingFile === undefined || cdr.recordingFile === criteria.recordingFile)
         .filter((cdr) => !criteria.originOperation || startedBy(cdr, criteria.originOperation))
         .filter((cdr) => criteria.reader === undefined || criteria.read === undefined || readBy(cdr) === criteria.read);

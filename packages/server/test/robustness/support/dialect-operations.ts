@@ -413,6 +413,9 @@ const CCGATEWAY: readonly DialectOperation[] = [
     ['calldata', 'dGlja2V0PTc=', 'plain', ['ticket=7', '']],
     ['isDataEncoded', true, 'plain', ['false', false, 'true']],
   ]),
+  ccgateway('queryCallInfo', 'GET', 'calldata/101/callinfo', guid101, [], [['isNoContainLastCall', 'true', 'plain', ['false', '']]]),
+  ccgateway('queryCallInfoByCallId', 'GET', 'calldata/101/callinfobycallid/1456401416-3', guid101),
+  ccgateway('queryCallInfoBeforeAnswer', 'GET', 'calldata/101/callinfobeforeanswer', guid101),
   // Help from another agent with the customer of the agent's call.
   ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
 ];
