@@ -10,6 +10,8 @@ export * from './ports/store';
 export * from './agents/agent';
 export type { LiveAgent, LiveAgentCall, LiveAgentReader } from './agents/live-agent';
 export * from './agents/notification';
+export type { AgentStateSpan, AgentStateSpanSearch } from './agents/agent-state-span';
+export { sumAgentActivity, type AgentActivity, type AgentActivityRequest } from './agents/agent-activity';
 export * from './calls/call';
 export * from './calls/call-progress';
 export * from './playback/playback';

@@ -64,6 +64,7 @@ import * as leadHopper from './200-lead-hopper';
 import * as leadListSettings from './201-lead-list-settings';
 import * as leadCallSearch from './205-lead-call-search';
 import * as recordingPauses from './215-recording-pauses';
+import * as agentStateSpans from './260-agent-state-spans';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -139,6 +140,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '201-lead-list-settings', migration: leadListSettings },
   { name: '205-lead-call-search', migration: leadCallSearch },
   { name: '215-recording-pauses', migration: recordingPauses },
+  { name: '260-agent-state-spans', migration: agentStateSpans },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -21,6 +21,7 @@ import { createCallbackRepository } from './callbacks';
 import { createCampaignRepository } from './campaigns';
 import { createDncRepository } from './do-not-call';
 import { createLeadCallRepository } from './lead-calls';
+import { createAgentStateSpanRepository } from './agent-state-spans';
 import { createLeadListRepository } from './lead-lists';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
@@ -42,6 +43,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
     sessions: createAgentSessionRepository(db, { ...options, facts }),
+    agentStateSpans: createAgentStateSpanRepository(db),
     liveAgents: createLiveAgentReader(db, options),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),

@@ -5,6 +5,8 @@ import type {
   AgentRepository,
   AgentSession,
   AgentSessionRepository,
+  AgentStateSpan,
+  AgentStateSpanRepository,
   ApiLogEntry,
   ApiLogWriter,
   ApiUser,
@@ -250,6 +252,7 @@ type TableName =
   | 'agents'
   | 'agentLoginFailures'
   | 'sessions'
+  | 'agentStateSpans'
   | 'extensions'
   | 'extensionGroups'
   | 'trunks'
@@ -291,6 +294,7 @@ const TABLES: readonly TableName[] = [
   'agents',
   'agentLoginFailures',
   'sessions',
+  'agentStateSpans',
   'extensions',
   'extensionGroups',
   'trunks',
@@ -842,6 +846,32 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  // The state span log, kept by the session writes as store-pg keeps it: the open span under `<agent>#open`, ended ones under a serial.
+  const openSpanKey = (agentId: string): string => `${agentId}#open`;
+  const endSpan = async (open: AgentStateSpan, at: Date): Promise<void> => {
+    const endedAt = new Date(Math.max(open.startedAt.getTime(), at.getTime()));
+    await access.insert('agentStateSpans', `${open.agentId}#${state.nextSerial('agent_state_spans')}`, { ...open, endedAt });
+  };
+  const logSpan = async (session: AgentSession): Promise<void> => {
+    const open = getValue<AgentStateSpan>('agentStateSpans', openSpanKey(session.agentId));
+    const latest = { campaignId: session.campaignId, state: session.state, pauseReason: session.pauseReason, callId: session.currentCallId };
+    if (open && open.sessionId === session.sessionId && open.startedAt.getTime() === session.stateChangedAt.getTime()) {
+      await put('agentStateSpans', openSpanKey(session.agentId), { ...open, ...latest });
+      return;
+    }
+    if (open) await endSpan(open, session.stateChangedAt);
+    await put('agentStateSpans', openSpanKey(session.agentId), { agentId: session.agentId, sessionId: session.sessionId, ...latest, startedAt: session.stateChangedAt, endedAt: null });
+  };
+
+  const agentStateSpans: AgentStateSpanRepository = {
+    async search(search) {
+      return values<AgentStateSpan>('agentStateSpans')
+        .filter((span) => span.startedAt.getTime() >= search.from.getTime() && span.startedAt.getTime() <= search.to.getTime())
+        .filter((span) => (search.agentId === undefined || span.agentId === search.agentId) && (search.campaignId === undefined || span.campaignId === search.campaignId))
+        .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.startedAt.getTime() - b.startedAt.getTime()));
+    },
+  };
+
   const sessions: AgentSessionRepository = {
     async get(agentId) {
       return getValue<AgentSession>('sessions', agentId);
@@ -853,12 +883,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async insert(session) {
       if (!access.read('agents', session.agentId)) throw missingParent('agent_sessions', 'agent_sessions_agent_id_fkey', session.agentId);
       await access.insert('sessions', session.agentId, copy(session));
+      await logSpan(session);
     },
     async update(session) {
-      await access.update('sessions', session.agentId, copy(session));
+      if (await access.update('sessions', session.agentId, copy(session))) await logSpan(session);
     },
-    async delete(agentId) {
-      await access.remove('sessions', agentId);
+    async delete(agentId, at) {
+      if (!(await access.remove('sessions', agentId))) return;
+      const open = getValue<AgentStateSpan>('agentStateSpans', openSpanKey(agentId));
+      if (open) {
+        await endSpan(open, at);
+        await access.remove('agentStateSpans', openSpanKey(agentId));
+      }
     },
     async list() {
       return values<AgentSession>('sessions').sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
@@ -1736,6 +1772,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     userGroups,
     agents,
     sessions,
+    agentStateSpans,
     liveAgents,
     extensions,
     extensionGroups,
