@@ -6,6 +6,7 @@ import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
 import { agentCampaigns } from './functions/agent-campaigns';
 import { agentIngroupInfo } from './functions/agent-ingroup-info';
+import { agentStatsExport } from './functions/agent-stats-export';
 import { agentStatusFunction } from './functions/agent-status';
 import { blindMonitor } from './functions/blind-monitor';
 import { callDispoReport } from './functions/call-dispo-report';
@@ -40,6 +41,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addUser,
   agentCampaigns,
   agentIngroupInfo,
+  agentStatsExport,
   agentStatusFunction,
   blindMonitor,
   callDispoReport,
