@@ -25,6 +25,7 @@ import { leadStatusSearch } from './functions/lead-status-search';
 import { leadSearch } from './functions/lead-search';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
+import { mohList } from './functions/moh-list';
 import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
@@ -60,6 +61,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   leadStatusSearch,
   listInfo,
   loggedInAgents,
+  mohList,
   phoneNumberLog,
   recordingLookup,
   updateLeadFunction,

@@ -1,0 +1,82 @@
+import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+
+// Non-Agent moh_list: every response line of the chooser page, over the
+// demo's queues (class `default`) and two queues of classes of their own.
+
+const gateway = sharedGateway({
+  overrides: {
+    extraProvisioning: {
+      ...NON_AGENT_PROVISIONING,
+      queues: [...(NON_AGENT_PROVISIONING.queues ?? []), { name: 'JAZZ_IN', strategy: 'ringall', mohClass: 'jazz' }, { name: 'CALM_IN', strategy: 'ringall', mohClass: 'calm' }],
+    },
+  },
+});
+
+const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&${query}`);
+
+/** The page's lines before the table's rows, as VICIdial 2.14 prints them. */
+const PAGE_HEAD = [
+  '',
+  '<HTML><head><title>NON-AGENT API</title>',
+  '<script language="Javascript">',
+  'function choose_file(filename,fieldname)',
+  '\t{',
+  '\tif (filename.length > 0)',
+  '\t\t{',
+  '\t\tparent.document.getElementById(fieldname).value = filename;',
+  "\t\tdocument.getElementById(\"selectframe\").innerHTML = '';",
+  "\t\tdocument.getElementById(\"selectframe\").style.visibility = 'hidden';",
+  '\t\tparent.close_chooser();',
+  '\t\t}',
+  '\t}',
+  'function close_file()',
+  '\t{',
+  "\tdocument.getElementById(\"selectframe\").innerHTML = '';",
+  "\tdocument.getElementById(\"selectframe\").style.visibility = 'hidden';",
+  '\tparent.close_chooser();',
+  '\t}',
+  '</script>',
+  '</head>',
+  '',
+  '<body>',
+  '<a href="javascript:close_file();"><font size=1 face="Arial,Helvetica">close frame</font></a>',
+  '<div id=\'selectframe\' style="height:400px;width:710px;overflow:scroll;">',
+  '<table border=0 cellpadding=1 cellspacing=2 width=690 bgcolor=white><tr>',
+  '<td width=30>#</td>',
+];
+
+describe('moh_list', () => {
+  test('no API access: no permission, in sounds_list words as VICIdial answers', async () => {
+    expectVicidialAnswer(await api('function=moh_list', '6667'), 'ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |6667|0|\n');
+  });
+
+  test("the classes the gateway plays, by name, each with its files line, filling the field named by comments", async () => {
+    const mohClass = (number: number, name: string) => {
+      const colour = number % 2 === 1 ? 'bgcolor="#E6E6E6"' : 'bgcolor="#F6F6F6"';
+      return [
+        `<tr ${colour}><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+        `<td colspan=2><a href="javascript:choose_file('${name}','moh_field');"><font size=2 face="Arial,Helvetica">${name}</a></td>`,
+        `<td><font size=2 face="Arial,Helvetica">${name}</td>`,
+        '<td><font size=2 face="Arial,Helvetica">N</td></tr>',
+        `<tr ${colour}><td colspan=2 width=100><font size=1 face="Arial,Helvetica">&nbsp;</td>`,
+        '<td colspan=3 width=590><font size=2 face="Arial,Helvetica">Files: </font><font size=1 face="Arial,Helvetica"></td></tr>',
+      ];
+    };
+    expectVicidialAnswer(
+      await api('function=moh_list&format=selectframe&comments=moh_field'),
+      [
+        ...PAGE_HEAD,
+        '<td colspan=2>Music On Hold Class</td>',
+        '<td>Name</td>',
+        '<td>Random</td>',
+        '</tr>',
+        ...mohClass(1, 'calm'),
+        ...mohClass(2, 'default'),
+        ...mohClass(3, 'jazz'),
+        '</table></div></body></HTML>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
