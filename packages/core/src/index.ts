@@ -27,6 +27,7 @@ export * from './leads/callback';
 export * from './leads/do-not-call';
 export * from './leads/lead-call';
 export * from './leads/group-alias';
+export * from './leads/settings-container';
 export * from './leads/manual-dial-queue';
 export * from './leads/hopper';
 export * from './leads/voicemail-message';

@@ -1,14 +1,22 @@
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
-// Non-Agent moh_list: every response line of the chooser page, over the
-// demo's queues (class `default`) and two queues of classes of their own.
+// Non-Agent moh_list and container_list: every response line of their
+// chooser pages, over the demo's queues (class `default`), two queues of
+// classes of their own, and settings containers of two types and three
+// owners.
 
 const gateway = sharedGateway({
   overrides: {
     extraProvisioning: {
       ...NON_AGENT_PROVISIONING,
       queues: [...(NON_AGENT_PROVISIONING.queues ?? []), { name: 'JAZZ_IN', strategy: 'ringall', mohClass: 'jazz' }, { name: 'CALM_IN', strategy: 'ringall', mohClass: 'calm' }],
+      settingsContainers: [
+        { id: 'AGENTONLY', type: 'OTHER', notes: 'For agents', userGroup: 'AGENTS' },
+        { id: 'ABC', type: 'OTHER', notes: 'Every group' },
+        { id: 'ADMINONLY', type: 'OTHER', notes: 'Admins', userGroup: 'ADMIN' },
+        { id: 'REMIND', type: 'AGENT_CALLBACK_REMINDER', notes: 'Reminders' },
+      ],
     },
   },
 });
@@ -78,5 +86,42 @@ describe('moh_list', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('container_list', () => {
+  const container = (number: number, id: string, notes: string) => [
+    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<td colspan=2><a href="javascript:choose_file('${id}','container_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
+    `<td><font size=2 face="Arial,Helvetica">${notes}</td></tr>`,
+  ];
+  const page = (type: string, rows: string[]) =>
+    [...PAGE_HEAD, `<td colspan=2>Settings Containers: <br>${type} type</td>`, '<td>Container Notes</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
+
+  test('no API access: no permission, in call menu words as VICIdial answers', async () => {
+    expectVicidialAnswer(await api('function=container_list&type=OTHER', '6667'), 'ERROR: container_list USER DOES NOT HAVE PERMISSION TO VIEW CALL MENUS LIST: |6667|0|\n');
+  });
+
+  test('no type', async () => {
+    expectVicidialAnswer(await api('function=container_list&comments=container_field'), 'ERROR: container_list NO CONTAINER TYPE DEFINED: |6666||\n');
+  });
+
+  test("the type's containers by id, filling the field named by comments", async () => {
+    expectVicidialAnswer(
+      await api('function=container_list&type=OTHER&comments=container_field'),
+      page('OTHER', [...container(1, 'ABC', 'Every group'), ...container(2, 'ADMINONLY', 'Admins'), ...container(3, 'AGENTONLY', 'For agents')]),
+    );
+    expectVicidialAnswer(await api('function=container_list&type=AGENT_CALLBACK_REMINDER&comments=container_field'), page('AGENT_CALLBACK_REMINDER', container(1, 'REMIND', 'Reminders')));
+  });
+
+  test("a caller whose group sees only its own: those of its groups and of every group", async () => {
+    expectVicidialAnswer(
+      await api('function=container_list&type=OTHER&comments=container_field', '6676'),
+      page('OTHER', [...container(1, 'ABC', 'Every group'), ...container(2, 'AGENTONLY', 'For agents')]),
+    );
+  });
+
+  test('a type without containers: the page without rows', async () => {
+    expectVicidialAnswer(await api('function=container_list&type=NONE&comments=container_field'), page('NONE', []));
   });
 });

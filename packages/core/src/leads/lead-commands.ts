@@ -20,6 +20,7 @@ import type { Campaign, LeadList } from './campaign';
 import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest } from './disposition';
 import type { Lead, LeadSearch } from './lead';
 import type { GroupAlias } from './group-alias';
+import type { SettingsContainer } from './settings-container';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
 import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
@@ -66,6 +67,8 @@ export interface LeadCommands {
   findLeadInCampaign(campaignId: string, phoneNumber: string): Promise<Lead | null>;
   nextLeadToDial(campaignId: string, statuses: readonly string[]): Promise<Lead | null>;
   getGroupAlias(id: string): Promise<GroupAlias | null>;
+  /** The settings containers of one type, by id. */
+  listSettingsContainers(type: string): Promise<SettingsContainer[]>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -122,6 +125,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     findLeadInCampaign: (campaignId, phoneNumber) => direct.leads.findInCampaign(campaignId, phoneNumber),
     nextLeadToDial: (campaignId, statuses) => direct.leads.nextToDial(campaignId, statuses),
     getGroupAlias: (id) => direct.groupAliases.get(id),
+    listSettingsContainers: (type) => direct.settingsContainers.listOfType(type),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

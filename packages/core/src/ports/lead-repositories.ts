@@ -3,6 +3,7 @@ import type { Callback, NewCallback } from '../leads/callback';
 import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
+import type { SettingsContainer } from '../leads/settings-container';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
@@ -86,6 +87,12 @@ export interface LeadCallRepository {
 export interface GroupAliasRepository {
   get(id: string): Promise<GroupAlias | null>;
   upsert(alias: GroupAlias): Promise<void>;
+}
+
+export interface SettingsContainerRepository {
+  /** The containers of one type, by id. */
+  listOfType(type: string): Promise<SettingsContainer[]>;
+  upsert(container: SettingsContainer): Promise<void>;
 }
 
 export interface ManualDialQueueRepository {

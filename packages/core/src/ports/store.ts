@@ -23,6 +23,7 @@ import type {
   CampaignRepository,
   DncRepository,
   GroupAliasRepository,
+  SettingsContainerRepository,
   HopperRepository,
   LeadCallRepository,
   LeadListRepository,
@@ -78,6 +79,7 @@ export interface StoreTransaction {
   readonly dnc: DncRepository;
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
+  readonly settingsContainers: SettingsContainerRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;

@@ -14,6 +14,7 @@ import { callStatusStats } from './functions/call-status-stats';
 import { callidInfo } from './functions/callid-info';
 import { campaignsList } from './functions/campaigns-list';
 import { checkPhoneNumber } from './functions/check-phone-number';
+import { containerList } from './functions/container-list';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
@@ -50,6 +51,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   callidInfo,
   campaignsList,
   checkPhoneNumber,
+  containerList,
   deleteDncPhone,
   hopperList,
   inGroupStatus,

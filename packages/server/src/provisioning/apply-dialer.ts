@@ -8,6 +8,7 @@ export interface DialerApplied {
   statuses: number;
   dnc: number;
   groupAliases: number;
+  settingsContainers: number;
 }
 
 /**
@@ -72,6 +73,9 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.groupAliases ?? []) {
     await tx.groupAliases.upsert({ id: entry.id, callerIdNumber: entry.callerIdNumber, callerIdName: entry.callerIdName ?? '', active: entry.active ?? true });
   }
+  for (const entry of document.settingsContainers ?? []) {
+    await tx.settingsContainers.upsert({ id: entry.id, type: entry.type, notes: entry.notes ?? '', userGroup: entry.userGroup ?? '---ALL---', content: entry.content ?? '' });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
@@ -79,5 +83,6 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     statuses: document.statuses?.length ?? 0,
     dnc: document.dnc?.length ?? 0,
     groupAliases: document.groupAliases?.length ?? 0,
+    settingsContainers: document.settingsContainers?.length ?? 0,
   };
 }

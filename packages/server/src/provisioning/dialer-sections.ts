@@ -2,7 +2,8 @@ import type { JSONSchemaType } from 'ajv';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
- * leads, lead statuses, do-not-call numbers and caller-id aliases.
+ * leads, lead statuses, do-not-call numbers, caller-id aliases and settings
+ * containers.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -11,6 +12,7 @@ export interface DialerSections {
   statuses?: StatusEntry[];
   dnc?: DncEntry[];
   groupAliases?: GroupAliasEntry[];
+  settingsContainers?: SettingsContainerEntry[];
 }
 
 export interface CampaignEntry {
@@ -85,6 +87,16 @@ export interface GroupAliasEntry {
   callerIdNumber: string;
   callerIdName?: string;
   active?: boolean;
+}
+
+/** A settings container (VICIdial's): listed by type to the admin screen's choosers. */
+export interface SettingsContainerEntry {
+  id: string;
+  type: string;
+  notes?: string;
+  /** Absent: `---ALL---`, every group. */
+  userGroup?: string;
+  content?: string;
 }
 
 export interface DncEntry {
@@ -202,6 +214,21 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         callerIdNumber: { type: 'string', pattern: '^[0-9]{0,20}$' },
         callerIdName: bounded(30),
         active: flag,
+      },
+    },
+  },
+  settingsContainers: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'type'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,40}$' },
+        type: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
+        notes: bounded(255),
+        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+        content: text,
       },
     },
   },

@@ -281,6 +281,7 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     statuses: { ...dialerSchemas.statuses, nullable: true },
     dnc: { ...dialerSchemas.dnc, nullable: true },
     groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
+    settingsContainers: { ...dialerSchemas.settingsContainers, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

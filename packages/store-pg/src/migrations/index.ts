@@ -65,6 +65,7 @@ import * as leadListSettings from './201-lead-list-settings';
 import * as leadCallSearch from './205-lead-call-search';
 import * as recordingPauses from './215-recording-pauses';
 import * as agentStateSpans from './260-agent-state-spans';
+import * as settingsContainers from './261-settings-containers';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -141,6 +142,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '205-lead-call-search', migration: leadCallSearch },
   { name: '215-recording-pauses', migration: recordingPauses },
   { name: '260-agent-state-spans', migration: agentStateSpans },
+  { name: '261-settings-containers', migration: settingsContainers },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -26,6 +26,7 @@ import { createLeadListRepository } from './lead-lists';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
+import { createSettingsContainerRepository } from './settings-containers';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -64,6 +65,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
+    settingsContainers: createSettingsContainerRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

@@ -54,6 +54,8 @@ import type {
   DncScope,
   GroupAlias,
   GroupAliasRepository,
+  SettingsContainer,
+  SettingsContainerRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -276,6 +278,7 @@ type TableName =
   | 'dnc'
   | 'leadCalls'
   | 'groupAliases'
+  | 'settingsContainers'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -318,6 +321,7 @@ const TABLES: readonly TableName[] = [
   'dnc',
   'leadCalls',
   'groupAliases',
+  'settingsContainers',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1536,6 +1540,17 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const settingsContainers: SettingsContainerRepository = {
+    async listOfType(type) {
+      return values<SettingsContainer>('settingsContainers')
+        .filter((container) => container.type === type)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    async upsert(container) {
+      await put('settingsContainers', container.id, container);
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -1793,6 +1808,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     dnc,
     leadCalls,
     groupAliases,
+    settingsContainers,
     voicemailMessages,
     multiDialRequests,
     notifications,
