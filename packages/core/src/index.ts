@@ -28,6 +28,7 @@ export * from './leads/do-not-call';
 export * from './leads/lead-call';
 export * from './leads/group-alias';
 export * from './leads/settings-container';
+export * from './leads/call-menu';
 export * from './leads/manual-dial-queue';
 export * from './leads/hopper';
 export * from './leads/voicemail-message';

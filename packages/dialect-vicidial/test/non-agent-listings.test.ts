@@ -1,10 +1,10 @@
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
-// Non-Agent moh_list and container_list: every response line of their
-// chooser pages, over the demo's queues (class `default`), two queues of
-// classes of their own, and settings containers of two types and three
-// owners.
+// Non-Agent moh_list, container_list and callmenu_list: every response
+// line of their chooser pages, over the demo's queues (class `default`),
+// two queues of classes of their own, settings containers of two types and
+// three owners, and call menus of three owners.
 
 const gateway = sharedGateway({
   overrides: {
@@ -16,6 +16,11 @@ const gateway = sharedGateway({
         { id: 'ABC', type: 'OTHER', notes: 'Every group' },
         { id: 'ADMINONLY', type: 'OTHER', notes: 'Admins', userGroup: 'ADMIN' },
         { id: 'REMIND', type: 'AGENT_CALLBACK_REMINDER', notes: 'Reminders' },
+      ],
+      callMenus: [
+        { id: 'SUPPORT_IVR', name: 'Support line', prompt: 'support-menu', userGroup: 'AGENTS' },
+        { id: 'ADMIN_IVR', name: 'Admin line', userGroup: 'ADMIN' },
+        { id: 'MAIN_IVR', name: 'Main menu' },
       ],
     },
   },
@@ -123,5 +128,29 @@ describe('container_list', () => {
 
   test('a type without containers: the page without rows', async () => {
     expectVicidialAnswer(await api('function=container_list&type=NONE&comments=container_field'), page('NONE', []));
+  });
+});
+
+describe('callmenu_list', () => {
+  const menu = (number: number, id: string, name: string) => [
+    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<td colspan=2><a href="javascript:choose_file('${id}','menu_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
+    `<td><font size=2 face="Arial,Helvetica">${name}</td></tr>`,
+  ];
+  const page = (rows: string[]) => [...PAGE_HEAD, '<td colspan=2>Call Menus</td>', '<td>Name</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
+
+  test('no API access: no permission', async () => {
+    expectVicidialAnswer(await api('function=callmenu_list', '6667'), 'ERROR: callmenu_list USER DOES NOT HAVE PERMISSION TO VIEW CALL MENUS LIST: |6667|0|\n');
+  });
+
+  test('the call menus by id, filling the field named by comments', async () => {
+    expectVicidialAnswer(
+      await api('function=callmenu_list&format=selectframe&comments=menu_field'),
+      page([...menu(1, 'ADMIN_IVR', 'Admin line'), ...menu(2, 'MAIN_IVR', 'Main menu'), ...menu(3, 'SUPPORT_IVR', 'Support line')]),
+    );
+  });
+
+  test("a caller whose group sees only its own: those of its groups and of every group", async () => {
+    expectVicidialAnswer(await api('function=callmenu_list&comments=menu_field', '6676'), page([...menu(1, 'MAIN_IVR', 'Main menu'), ...menu(2, 'SUPPORT_IVR', 'Support line')]));
   });
 });

@@ -21,6 +21,7 @@ import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest 
 import type { Lead, LeadSearch } from './lead';
 import type { GroupAlias } from './group-alias';
 import type { SettingsContainer } from './settings-container';
+import type { CallMenu } from './call-menu';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
 import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
@@ -69,6 +70,8 @@ export interface LeadCommands {
   getGroupAlias(id: string): Promise<GroupAlias | null>;
   /** The settings containers of one type, by id. */
   listSettingsContainers(type: string): Promise<SettingsContainer[]>;
+  /** Every call menu, by id. */
+  listCallMenus(): Promise<CallMenu[]>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -126,6 +129,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     nextLeadToDial: (campaignId, statuses) => direct.leads.nextToDial(campaignId, statuses),
     getGroupAlias: (id) => direct.groupAliases.get(id),
     listSettingsContainers: (type) => direct.settingsContainers.listOfType(type),
+    listCallMenus: () => direct.callMenus.list(),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

@@ -4,6 +4,7 @@ import type { Campaign, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
 import type { SettingsContainer } from '../leads/settings-container';
+import type { CallMenu } from '../leads/call-menu';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
@@ -93,6 +94,12 @@ export interface SettingsContainerRepository {
   /** The containers of one type, by id. */
   listOfType(type: string): Promise<SettingsContainer[]>;
   upsert(container: SettingsContainer): Promise<void>;
+}
+
+export interface CallMenuRepository {
+  /** Every call menu, by id. */
+  list(): Promise<CallMenu[]>;
+  upsert(menu: CallMenu): Promise<void>;
 }
 
 export interface ManualDialQueueRepository {

@@ -24,6 +24,7 @@ import type {
   DncRepository,
   GroupAliasRepository,
   SettingsContainerRepository,
+  CallMenuRepository,
   HopperRepository,
   LeadCallRepository,
   LeadListRepository,
@@ -80,6 +81,7 @@ export interface StoreTransaction {
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
   readonly settingsContainers: SettingsContainerRepository;
+  readonly callMenus: CallMenuRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;

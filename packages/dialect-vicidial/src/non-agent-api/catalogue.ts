@@ -12,6 +12,7 @@ import { blindMonitor } from './functions/blind-monitor';
 import { callDispoReport } from './functions/call-dispo-report';
 import { callStatusStats } from './functions/call-status-stats';
 import { callidInfo } from './functions/callid-info';
+import { callmenuList } from './functions/callmenu-list';
 import { campaignsList } from './functions/campaigns-list';
 import { checkPhoneNumber } from './functions/check-phone-number';
 import { containerList } from './functions/container-list';
@@ -49,6 +50,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   callDispoReport,
   callStatusStats,
   callidInfo,
+  callmenuList,
   campaignsList,
   checkPhoneNumber,
   containerList,

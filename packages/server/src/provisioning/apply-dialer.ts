@@ -9,6 +9,7 @@ export interface DialerApplied {
   dnc: number;
   groupAliases: number;
   settingsContainers: number;
+  callMenus: number;
 }
 
 /**
@@ -76,6 +77,9 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.settingsContainers ?? []) {
     await tx.settingsContainers.upsert({ id: entry.id, type: entry.type, notes: entry.notes ?? '', userGroup: entry.userGroup ?? '---ALL---', content: entry.content ?? '' });
   }
+  for (const entry of document.callMenus ?? []) {
+    await tx.callMenus.upsert({ id: entry.id, name: entry.name ?? '', prompt: entry.prompt ?? '', userGroup: entry.userGroup ?? '---ALL---' });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
@@ -84,5 +88,6 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     dnc: document.dnc?.length ?? 0,
     groupAliases: document.groupAliases?.length ?? 0,
     settingsContainers: document.settingsContainers?.length ?? 0,
+    callMenus: document.callMenus?.length ?? 0,
   };
 }

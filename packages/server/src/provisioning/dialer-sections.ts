@@ -2,8 +2,8 @@ import type { JSONSchemaType } from 'ajv';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
- * leads, lead statuses, do-not-call numbers, caller-id aliases and settings
- * containers.
+ * leads, lead statuses, do-not-call numbers, caller-id aliases, settings
+ * containers and call menus.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -13,6 +13,7 @@ export interface DialerSections {
   dnc?: DncEntry[];
   groupAliases?: GroupAliasEntry[];
   settingsContainers?: SettingsContainerEntry[];
+  callMenus?: CallMenuEntry[];
 }
 
 export interface CampaignEntry {
@@ -97,6 +98,15 @@ export interface SettingsContainerEntry {
   /** Absent: `---ALL---`, every group. */
   userGroup?: string;
   content?: string;
+}
+
+/** A call menu (VICIdial's): listed to the admin screen's chooser. */
+export interface CallMenuEntry {
+  id: string;
+  name?: string;
+  prompt?: string;
+  /** Absent: `---ALL---`, every group. */
+  userGroup?: string;
 }
 
 export interface DncEntry {
@@ -229,6 +239,20 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         notes: bounded(255),
         userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
         content: text,
+      },
+    },
+  },
+  callMenus: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,50}$' },
+        name: bounded(100),
+        prompt: bounded(255),
+        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
       },
     },
   },

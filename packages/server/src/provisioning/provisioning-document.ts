@@ -282,6 +282,7 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     dnc: { ...dialerSchemas.dnc, nullable: true },
     groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
     settingsContainers: { ...dialerSchemas.settingsContainers, nullable: true },
+    callMenus: { ...dialerSchemas.callMenus, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

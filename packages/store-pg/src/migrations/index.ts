@@ -66,6 +66,7 @@ import * as leadCallSearch from './205-lead-call-search';
 import * as recordingPauses from './215-recording-pauses';
 import * as agentStateSpans from './260-agent-state-spans';
 import * as settingsContainers from './261-settings-containers';
+import * as callMenus from './262-call-menus';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -143,6 +144,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '215-recording-pauses', migration: recordingPauses },
   { name: '260-agent-state-spans', migration: agentStateSpans },
   { name: '261-settings-containers', migration: settingsContainers },
+  { name: '262-call-menus', migration: callMenus },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

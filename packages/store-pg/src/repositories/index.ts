@@ -27,6 +27,7 @@ import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
 import { createSettingsContainerRepository } from './settings-containers';
+import { createCallMenuRepository } from './call-menus';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -66,6 +67,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
     settingsContainers: createSettingsContainerRepository(db),
+    callMenus: createCallMenuRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

@@ -56,6 +56,8 @@ import type {
   GroupAliasRepository,
   SettingsContainer,
   SettingsContainerRepository,
+  CallMenu,
+  CallMenuRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -279,6 +281,7 @@ type TableName =
   | 'leadCalls'
   | 'groupAliases'
   | 'settingsContainers'
+  | 'callMenus'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -322,6 +325,7 @@ const TABLES: readonly TableName[] = [
   'leadCalls',
   'groupAliases',
   'settingsContainers',
+  'callMenus',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1551,6 +1555,15 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const callMenus: CallMenuRepository = {
+    async list() {
+      return values<CallMenu>('callMenus').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    async upsert(menu) {
+      await put('callMenus', menu.id, menu);
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -1809,6 +1822,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     leadCalls,
     groupAliases,
     settingsContainers,
+    callMenus,
     voicemailMessages,
     multiDialRequests,
     notifications,
