@@ -29,6 +29,7 @@ export * from './leads/lead-call';
 export * from './leads/group-alias';
 export * from './leads/settings-container';
 export * from './leads/call-menu';
+export * from './leads/voicemail-box';
 export * from './leads/manual-dial-queue';
 export * from './leads/hopper';
 export * from './leads/voicemail-message';

@@ -1,10 +1,11 @@
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
-// Non-Agent moh_list, container_list and callmenu_list: every response
-// line of their chooser pages, over the demo's queues (class `default`),
-// two queues of classes of their own, settings containers of two types and
-// three owners, and call menus of three owners.
+// Non-Agent moh_list, container_list, callmenu_list and vm_list: every
+// response line of their chooser pages, over the demo's queues (class
+// `default`), two queues of classes of their own, settings containers of
+// two types and three owners, call menus of three owners, and voicemail
+// boxes of three owners, one inactive.
 
 const gateway = sharedGateway({
   overrides: {
@@ -21,6 +22,12 @@ const gateway = sharedGateway({
         { id: 'SUPPORT_IVR', name: 'Support line', prompt: 'support-menu', userGroup: 'AGENTS' },
         { id: 'ADMIN_IVR', name: 'Admin line', userGroup: 'ADMIN' },
         { id: 'MAIN_IVR', name: 'Main menu' },
+      ],
+      voicemailBoxes: [
+        { id: '8502', fullName: 'Agents box', email: 'agents@example.com', userGroup: 'AGENTS' },
+        { id: '8501', fullName: 'Admin box', userGroup: 'ADMIN' },
+        { id: '8500', fullName: 'Main box', email: 'main@example.com' },
+        { id: '8503', fullName: 'Old box', active: false },
       ],
     },
   },
@@ -152,5 +159,30 @@ describe('callmenu_list', () => {
 
   test("a caller whose group sees only its own: those of its groups and of every group", async () => {
     expectVicidialAnswer(await api('function=callmenu_list&comments=menu_field', '6676'), page([...menu(1, 'MAIN_IVR', 'Main menu'), ...menu(2, 'SUPPORT_IVR', 'Support line')]));
+  });
+});
+
+describe('vm_list', () => {
+  const box = (number: number, id: string, name: string, email: string) => [
+    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<td colspan=2><a href="javascript:choose_file('${id}','vm_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
+    `<td><font size=2 face="Arial,Helvetica">${name}</td>`,
+    `<td><font size=2 face="Arial,Helvetica">${email}</td></tr>`,
+  ];
+  const page = (rows: string[]) => [...PAGE_HEAD, '<td colspan=2>Voicemail Boxes</td>', '<td>Name</td>', '<td>Email</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
+
+  test('no API access: no permission', async () => {
+    expectVicidialAnswer(await api('function=vm_list', '6667'), 'ERROR: vm_list USER DOES NOT HAVE PERMISSION TO VIEW VOICEMAIL BOXES LIST: |6667|0|\n');
+  });
+
+  test('the active boxes by id, filling the field named by comments', async () => {
+    expectVicidialAnswer(
+      await api('function=vm_list&format=selectframe&comments=vm_field'),
+      page([...box(1, '8500', 'Main box', 'main@example.com'), ...box(2, '8501', 'Admin box', ''), ...box(3, '8502', 'Agents box', 'agents@example.com')]),
+    );
+  });
+
+  test("a caller whose group sees only its own: those of its groups and of every group", async () => {
+    expectVicidialAnswer(await api('function=vm_list&comments=vm_field', '6676'), page([...box(1, '8500', 'Main box', 'main@example.com'), ...box(2, '8502', 'Agents box', 'agents@example.com')]));
   });
 });

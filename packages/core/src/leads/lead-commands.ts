@@ -22,6 +22,7 @@ import type { Lead, LeadSearch } from './lead';
 import type { GroupAlias } from './group-alias';
 import type { SettingsContainer } from './settings-container';
 import type { CallMenu } from './call-menu';
+import type { VoicemailBox } from './voicemail-box';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
 import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
@@ -72,6 +73,8 @@ export interface LeadCommands {
   listSettingsContainers(type: string): Promise<SettingsContainer[]>;
   /** Every call menu, by id. */
   listCallMenus(): Promise<CallMenu[]>;
+  /** Every voicemail box, by id. */
+  listVoicemailBoxes(): Promise<VoicemailBox[]>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -130,6 +133,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     getGroupAlias: (id) => direct.groupAliases.get(id),
     listSettingsContainers: (type) => direct.settingsContainers.listOfType(type),
     listCallMenus: () => direct.callMenus.list(),
+    listVoicemailBoxes: () => direct.voicemailBoxes.list(),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

@@ -25,6 +25,7 @@ import type {
   GroupAliasRepository,
   SettingsContainerRepository,
   CallMenuRepository,
+  VoicemailBoxRepository,
   HopperRepository,
   LeadCallRepository,
   LeadListRepository,
@@ -82,6 +83,7 @@ export interface StoreTransaction {
   readonly groupAliases: GroupAliasRepository;
   readonly settingsContainers: SettingsContainerRepository;
   readonly callMenus: CallMenuRepository;
+  readonly voicemailBoxes: VoicemailBoxRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;

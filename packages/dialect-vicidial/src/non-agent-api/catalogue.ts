@@ -35,6 +35,7 @@ import { updateList } from './functions/update-list';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
+import { vmList } from './functions/vm-list';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
@@ -73,6 +74,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   updateUser,
   userDetails,
   userGroupStatus,
+  vmList,
 ]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */

@@ -10,6 +10,7 @@ export interface DialerApplied {
   groupAliases: number;
   settingsContainers: number;
   callMenus: number;
+  voicemailBoxes: number;
 }
 
 /**
@@ -80,6 +81,9 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.callMenus ?? []) {
     await tx.callMenus.upsert({ id: entry.id, name: entry.name ?? '', prompt: entry.prompt ?? '', userGroup: entry.userGroup ?? '---ALL---' });
   }
+  for (const entry of document.voicemailBoxes ?? []) {
+    await tx.voicemailBoxes.upsert({ id: entry.id, fullName: entry.fullName ?? '', email: entry.email ?? '', active: entry.active ?? true, userGroup: entry.userGroup ?? '---ALL---' });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
@@ -89,5 +93,6 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     groupAliases: document.groupAliases?.length ?? 0,
     settingsContainers: document.settingsContainers?.length ?? 0,
     callMenus: document.callMenus?.length ?? 0,
+    voicemailBoxes: document.voicemailBoxes?.length ?? 0,
   };
 }

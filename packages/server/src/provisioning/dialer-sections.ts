@@ -3,7 +3,7 @@ import type { JSONSchemaType } from 'ajv';
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
  * leads, lead statuses, do-not-call numbers, caller-id aliases, settings
- * containers and call menus.
+ * containers, call menus and voicemail boxes.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -14,6 +14,7 @@ export interface DialerSections {
   groupAliases?: GroupAliasEntry[];
   settingsContainers?: SettingsContainerEntry[];
   callMenus?: CallMenuEntry[];
+  voicemailBoxes?: VoicemailBoxEntry[];
 }
 
 export interface CampaignEntry {
@@ -105,6 +106,16 @@ export interface CallMenuEntry {
   id: string;
   name?: string;
   prompt?: string;
+  /** Absent: `---ALL---`, every group. */
+  userGroup?: string;
+}
+
+/** A voicemail box (VICIdial's): listed to the admin screen's chooser. */
+export interface VoicemailBoxEntry {
+  id: string;
+  fullName?: string;
+  email?: string;
+  active?: boolean;
   /** Absent: `---ALL---`, every group. */
   userGroup?: string;
 }
@@ -252,6 +263,21 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,50}$' },
         name: bounded(100),
         prompt: bounded(255),
+        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+      },
+    },
+  },
+  voicemailBoxes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[0-9A-Za-z]{2,10}$' },
+        fullName: bounded(100),
+        email: bounded(100),
+        active: flag,
         userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
       },
     },

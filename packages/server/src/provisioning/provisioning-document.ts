@@ -283,6 +283,7 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
     settingsContainers: { ...dialerSchemas.settingsContainers, nullable: true },
     callMenus: { ...dialerSchemas.callMenus, nullable: true },
+    voicemailBoxes: { ...dialerSchemas.voicemailBoxes, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

@@ -67,6 +67,7 @@ import * as recordingPauses from './215-recording-pauses';
 import * as agentStateSpans from './260-agent-state-spans';
 import * as settingsContainers from './261-settings-containers';
 import * as callMenus from './262-call-menus';
+import * as voicemailBoxes from './263-voicemail-boxes';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -145,6 +146,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '260-agent-state-spans', migration: agentStateSpans },
   { name: '261-settings-containers', migration: settingsContainers },
   { name: '262-call-menus', migration: callMenus },
+  { name: '263-voicemail-boxes', migration: voicemailBoxes },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

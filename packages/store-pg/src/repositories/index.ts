@@ -28,6 +28,7 @@ import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
 import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
+import { createVoicemailBoxRepository } from './voicemail-boxes';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -68,6 +69,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     groupAliases: createGroupAliasRepository(db),
     settingsContainers: createSettingsContainerRepository(db),
     callMenus: createCallMenuRepository(db),
+    voicemailBoxes: createVoicemailBoxRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

@@ -58,6 +58,8 @@ import type {
   SettingsContainerRepository,
   CallMenu,
   CallMenuRepository,
+  VoicemailBox,
+  VoicemailBoxRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -282,6 +284,7 @@ type TableName =
   | 'groupAliases'
   | 'settingsContainers'
   | 'callMenus'
+  | 'voicemailBoxes'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -326,6 +329,7 @@ const TABLES: readonly TableName[] = [
   'groupAliases',
   'settingsContainers',
   'callMenus',
+  'voicemailBoxes',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1564,6 +1568,15 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const voicemailBoxes: VoicemailBoxRepository = {
+    async list() {
+      return values<VoicemailBox>('voicemailBoxes').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    async upsert(box) {
+      await put('voicemailBoxes', box.id, box);
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -1823,6 +1836,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     groupAliases,
     settingsContainers,
     callMenus,
+    voicemailBoxes,
     voicemailMessages,
     multiDialRequests,
     notifications,
