@@ -2,7 +2,7 @@ import { CUSTOMER_CALL, QUEUED_CALL, WRAP_UP_REQUESTED, type Call, type DomainEv
 import { GUID_KIND } from './auth';
 import { pushMessage, pushOrderingKey } from './push';
 import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
-import { callFeature } from './wire/call-feature';
+import { callFeature, INTERNAL_CALL_FEATURE } from './wire/call-feature';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
 import { SUCCESS_TRANSFER_TAG } from './wire/transfer-tag';
@@ -121,7 +121,7 @@ const isHelperLeg = (call: Call, leg: Pick<Leg, 'id'>): boolean => (call.purpose
  * `feature` (a call between two agents of the centre).
  */
 function helperTalkingContent(call: Call, helperId: string): WireEventContent {
-  return { caller: call.agentId ?? '', called: helperId, callid: call.id, feature: INTERNAL_CALL_FEATURE, type: 'main', mediaAbility: '1' };
+  return { caller: call.agentId ?? '', called: helperId, callid: call.id, feature: String(INTERNAL_CALL_FEATURE), type: 'main', mediaAbility: '1' };
 }
 
 /**

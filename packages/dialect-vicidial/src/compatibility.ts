@@ -25,7 +25,6 @@ export const DOCUMENTED_NON_AGENT_FUNCTIONS: readonly string[] = [
 /** Why a documented function is not run, where there is more to say than that it is not built. */
 const NOT_RUN_BECAUSE: Readonly<Record<string, string>> = {
   server_refresh: 'the gateway has no VICIdial servers to refresh',
-  agent_stats_export: "not built yet: it sums each agent's logged-in, paused, waiting, talking and wrap-up time, and the gateway keeps no log of an agent's states over time (only the current session)",
   ccc_lead_info: "a lead of a call handed over by another VICIdial cluster: the gateway is one system, and its call IDs are not the 18-39 character IDs the function takes",
 };
 

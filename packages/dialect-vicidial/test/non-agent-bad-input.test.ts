@@ -25,6 +25,8 @@ const GARBAGE = [
   'campaigns=---ALL---&query_date=99999999999999999999999999&statuses=------',
   'campaigns=TESTCAMP&end_date=%FF%27&users=%C3%A9-%00&status_breakdown=99999999999999999999&show_percentages=1&dids=%3B',
   'list_id=1x%FF2&list_name=%00%00%00%00%00%00%00&campaign_id=%C3%A9%C3%A9&custom_fields_copy=%FF&xferconf_one=%FF',
+  'datetime_start=9999-99-99+99:99:99&datetime_end=%FF%27&time_format=%C3%A9&group_by_campaign=%00&agent_user=%C3%A9',
+  'datetime_start=2000-01-01+00:00:00&datetime_end=2100-01-01+00:00:00&time_format=%FF&group_by_campaign=YES&campaign_id=%27%20OR%201%3D1',
 ];
 
 const FUNCTIONS = [
@@ -54,6 +56,7 @@ const FUNCTIONS = [
   'phone_number_log',
   'call_status_stats',
   'call_dispo_report',
+  'agent_stats_export',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

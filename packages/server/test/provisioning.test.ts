@@ -63,10 +63,42 @@ describe('applying the directory to Postgres', () => {
     await database.drop();
   });
 
+  it('stores settings containers, listed by type; provisioning one again replaces it', async () => {
+    await applyDirectory(store, hasher, {
+      settingsContainers: [
+        { id: 'REMINDERS', type: 'AGENT_CALLBACK_REMINDER', notes: 'Callback reminders', content: 'x' },
+        { id: 'ABC', type: 'OTHER', userGroup: 'AGENTS' },
+      ],
+    });
+    await applyDirectory(store, hasher, { settingsContainers: [{ id: 'ABC', type: 'OTHER', notes: 'Changed' }] });
+    expect(await store.direct.settingsContainers.listOfType('OTHER')).toEqual([{ id: 'ABC', type: 'OTHER', notes: 'Changed', userGroup: '---ALL---', content: '' }]);
+    expect(await store.direct.settingsContainers.listOfType('AGENT_CALLBACK_REMINDER')).toEqual([
+      { id: 'REMINDERS', type: 'AGENT_CALLBACK_REMINDER', notes: 'Callback reminders', userGroup: '---ALL---', content: 'x' },
+    ]);
+    expect(await store.direct.settingsContainers.listOfType('NONE')).toEqual([]);
+  });
+
+  it('stores voicemail boxes, by id', async () => {
+    await applyDirectory(store, hasher, { voicemailBoxes: [{ id: '8501', fullName: 'Sales box', email: 'sales@example.com' }, { id: '8500', active: false, userGroup: 'AGENTS' }] });
+    expect(await store.direct.voicemailBoxes.list()).toEqual([
+      { id: '8500', fullName: '', email: '', active: false, userGroup: 'AGENTS' },
+      { id: '8501', fullName: 'Sales box', email: 'sales@example.com', active: true, userGroup: '---ALL---' },
+    ]);
+  });
+
+  it('stores call menus, by id; provisioning one again replaces it', async () => {
+    await applyDirectory(store, hasher, { callMenus: [{ id: 'SUPPORT_IVR', name: 'Support', prompt: 'support-menu', userGroup: 'AGENTS' }, { id: 'MAIN_IVR' }] });
+    await applyDirectory(store, hasher, { callMenus: [{ id: 'MAIN_IVR', name: 'Main menu' }] });
+    expect(await store.direct.callMenus.list()).toEqual([
+      { id: 'MAIN_IVR', name: 'Main menu', prompt: '', userGroup: '---ALL---' },
+      { id: 'SUPPORT_IVR', name: 'Support', prompt: 'support-menu', userGroup: 'AGENTS' },
+    ]);
+  });
+
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1 });
+    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0 });
     expect(await store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'TEST_IN' });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');

@@ -27,7 +27,7 @@ describe('agent sessions read again in the transaction that holds them', () => {
       await tx.sessions.lock('2001');
       await tx.sessions.touch('2001', seen);
       expect((await tx.sessions.get('2001'))?.lastSeenAt).toEqual(seen);
-      await tx.sessions.delete('2001');
+      await tx.sessions.delete('2001', seen);
       expect(await tx.sessions.get('2001')).toBeNull();
       await tx.sessions.insert(session('2001', { sessionId: 'again' }));
       expect(await tx.sessions.get('2001')).toMatchObject({ sessionId: 'again' });

@@ -52,9 +52,9 @@ describe('agent sessions', () => {
     const seen = at('2024-05-01T09:30:00.000Z');
     await ctx.store.direct.sessions.touch('1003', seen);
     expect((await ctx.store.direct.sessions.get('1003'))?.lastSeenAt).toEqual(seen);
-    await ctx.store.direct.sessions.delete('1003');
+    await ctx.store.direct.sessions.delete('1003', seen);
     expect(await ctx.store.direct.sessions.get('1003')).toBeNull();
-    await expect(ctx.store.direct.sessions.delete('1003')).resolves.toBeUndefined();
+    await expect(ctx.store.direct.sessions.delete('1003', seen)).resolves.toBeUndefined();
   });
 
   it('lists all sessions by agent, and idle ones by login channel and last sign of life', async () => {

@@ -80,7 +80,10 @@ describe('the event log in a transaction that holds a session lock', () => {
     );
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatch(/^BEGIN;\nSELECT agent_sessions\.\*,/);
-    expect(sent[1]).toMatch(/^UPDATE agent_sessions SET [^;]*;\nUPDATE queue_members SET paused = 'true' WHERE agent_id = '3000';\nWITH appended AS \(\s+INSERT INTO event_log [^;]*;\nCOMMIT$/);
+    // The session's state span is logged with its update, in the same round trip.
+    expect(sent[1]).toMatch(
+      /^UPDATE agent_sessions SET [^;]*;\nWITH open_span AS \([^;]*INSERT INTO agent_state_spans [^;]*;\nUPDATE queue_members SET paused = 'true' WHERE agent_id = '3000';\nWITH appended AS \(\s+INSERT INTO event_log [^;]*;\nCOMMIT$/,
+    );
     expect((await settled(ctx, start)).entries.map((row) => row.type)).toEqual(['AgentStateChanged']);
     expect(await ctx.store.direct.sessions.get('3000')).toMatchObject({ state: 'paused', pauseReason: 'LUNCH' });
     expect((await ctx.store.direct.queues.get('sales'))?.members).toEqual([expect.objectContaining({ agentId: '3000', paused: true })]);

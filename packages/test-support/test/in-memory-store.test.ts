@@ -184,7 +184,7 @@ describe('in-memory store', () => {
     await store.direct.sessions.insert(session('1000'));
     await expect(store.direct.sessions.insert(session('1000'))).rejects.toThrow(/duplicate key/);
     await store.transaction(async (tx) => {
-      await tx.sessions.delete('1000');
+      await tx.sessions.delete('1000', new Date());
       await tx.sessions.insert(session('1000', { sessionId: 's-new' }));
     });
     expect((await store.direct.sessions.get('1000'))!.sessionId).toBe('s-new');

@@ -23,6 +23,7 @@ import type { AgentCampaignRank, RankChange } from './agent-rank';
 import { setAgentCampaignRanks, setAgentQueueRanks } from './set-agent-ranks';
 import type { AgentNotification, NewAgentNotification } from './notification';
 import { queueAgentNotification } from './notification-commands';
+import { agentActivity, type AgentActivity, type AgentActivityRequest } from './agent-activity';
 
 /** Agents, their sessions, states and mailboxes. */
 export interface AgentCommands {
@@ -50,6 +51,8 @@ export interface AgentCommands {
    * the same list, which none may change.
    */
   listLiveAgents(): Promise<readonly LiveAgent[]>;
+  /** Each agent's time per state, calls, sessions and pauses over a period, from the state span log. */
+  agentActivity(request: AgentActivityRequest): Promise<AgentActivity[]>;
   /** The agent with what a live view shows of it; null when it is not logged in (or unknown). */
   getLiveAgent(agentId: string): Promise<LiveAgent | null>;
   loginAgent(request: AgentLoginRequest): Promise<AgentSession>;
@@ -91,6 +94,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     getAgentSession: (agentId) => direct.sessions.get(agentId),
     listAgentSessions: () => direct.sessions.list(),
     listLiveAgents: () => liveAgents.get(),
+    agentActivity: (request) => agentActivity(ctx, request),
     getLiveAgent: (agentId) => direct.liveAgents.get(agentId),
     loginAgent: (request) => track(loginAgent(ctx, request)),
     connectAgentPhone: (request) => track(connectAgentPhone(ctx, request)),

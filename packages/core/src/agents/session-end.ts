@@ -39,7 +39,7 @@ export async function endAgentSession(ctx: CoreContext, uow: UnitOfWork, session
     if (agentLegId) await hangupLeg(ctx, uow, agentLegId);
     uow.engine.bestEffort('destroy conference', () => ctx.pbx.destroyBridge(bridgeId));
   }
-  await tx.sessions.delete(session.agentId);
+  await tx.sessions.delete(session.agentId, now);
   await leaveSessionQueues(uow, session.agentId);
   await tx.queues.setPausedForAgent(session.agentId, false);
   uow.publish({ type: 'AgentLoggedOut', agentId: session.agentId, via: session.loginVia, reason, ...(cause === undefined ? {} : { cause }), eventPush: session.eventPush, at: now });

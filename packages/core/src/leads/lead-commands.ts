@@ -24,6 +24,9 @@ import { dispositionAgentLead, type DispositionOutcome, type DispositionRequest 
 import type { Lead, LeadSearch } from './lead';
 import { addGroupAlias } from './add-group-alias';
 import type { GroupAlias } from './group-alias';
+import type { SettingsContainer } from './settings-container';
+import type { CallMenu } from './call-menu';
+import type { VoicemailBox } from './voicemail-box';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
 import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
@@ -90,6 +93,12 @@ export interface LeadCommands {
   getGroupAlias(id: string): Promise<GroupAlias | null>;
   /** False when the alias id is taken. */
   addGroupAlias(alias: GroupAlias): Promise<boolean>;
+  /** The settings containers of one type, by id. */
+  listSettingsContainers(type: string): Promise<SettingsContainer[]>;
+  /** Every call menu, by id. */
+  listCallMenus(): Promise<CallMenu[]>;
+  /** Every voicemail box, by id. */
+  listVoicemailBoxes(): Promise<VoicemailBox[]>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -155,6 +164,9 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     nextLeadToDial: (campaignId, statuses) => direct.leads.nextToDial(campaignId, statuses),
     getGroupAlias: (id) => direct.groupAliases.get(id),
     addGroupAlias: (alias) => track(addGroupAlias(ctx, alias)),
+    listSettingsContainers: (type) => direct.settingsContainers.listOfType(type),
+    listCallMenus: () => direct.callMenus.list(),
+    listVoicemailBoxes: () => direct.voicemailBoxes.list(),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

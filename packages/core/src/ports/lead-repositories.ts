@@ -4,6 +4,9 @@ import type { AgentCampaignRank, RankChange } from '../agents/agent-rank';
 import type { Campaign, DialableLeadRule, LeadList } from '../leads/campaign';
 import type { DncEntry, DncScope } from '../leads/do-not-call';
 import type { GroupAlias } from '../leads/group-alias';
+import type { SettingsContainer } from '../leads/settings-container';
+import type { CallMenu } from '../leads/call-menu';
+import type { VoicemailBox } from '../leads/voicemail-box';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
@@ -100,6 +103,24 @@ export interface LeadCallRepository {
 export interface GroupAliasRepository {
   get(id: string): Promise<GroupAlias | null>;
   upsert(alias: GroupAlias): Promise<void>;
+}
+
+export interface SettingsContainerRepository {
+  /** The containers of one type, by id. */
+  listOfType(type: string): Promise<SettingsContainer[]>;
+  upsert(container: SettingsContainer): Promise<void>;
+}
+
+export interface CallMenuRepository {
+  /** Every call menu, by id. */
+  list(): Promise<CallMenu[]>;
+  upsert(menu: CallMenu): Promise<void>;
+}
+
+export interface VoicemailBoxRepository {
+  /** Every voicemail box, by id. */
+  list(): Promise<VoicemailBox[]>;
+  upsert(box: VoicemailBox): Promise<void>;
 }
 
 export interface ManualDialQueueRepository {

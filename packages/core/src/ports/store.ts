@@ -1,5 +1,6 @@
 import type { AccessToken } from '../credentials/access-token';
 import type { Agent, AgentSession } from '../agents/agent';
+import type { AgentStateSpan, AgentStateSpanSearch } from '../agents/agent-state-span';
 import type { AgentNotificationRepository } from '../agents/notification';
 import type { LiveAgentReader } from '../agents/live-agent';
 import type { AccessTokenKind, ApiRealm, LoginChannel } from '../kernel/vocabulary';
@@ -22,6 +23,9 @@ import type {
   CampaignRepository,
   DncRepository,
   GroupAliasRepository,
+  SettingsContainerRepository,
+  CallMenuRepository,
+  VoicemailBoxRepository,
   HopperRepository,
   LeadCallRepository,
   LeadListRepository,
@@ -55,6 +59,8 @@ export interface StoreTransaction {
   readonly userGroups: UserGroupRepository;
   readonly agents: AgentRepository;
   readonly sessions: AgentSessionRepository;
+  /** The log of agents' state spans, which the sessions' writes keep. */
+  readonly agentStateSpans: AgentStateSpanRepository;
   /** Logged-in agents with their session, lead and call, read together. */
   readonly liveAgents: LiveAgentReader;
   readonly extensions: ExtensionRepository;
@@ -78,6 +84,9 @@ export interface StoreTransaction {
   readonly dnc: DncRepository;
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;
+  readonly settingsContainers: SettingsContainerRepository;
+  readonly callMenus: CallMenuRepository;
+  readonly voicemailBoxes: VoicemailBoxRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;
@@ -142,11 +151,17 @@ export interface AgentSessionRepository {
   lock(agentId: string): Promise<AgentSession | null>;
   insert(session: AgentSession): Promise<void>;
   update(session: AgentSession): Promise<void>;
-  delete(agentId: string): Promise<void>;
+  /** Ends the session; `at` closes its last state span. */
+  delete(agentId: string, at: Date): Promise<void>;
   list(): Promise<AgentSession[]>;
   /** Sessions signed in through `via` whose last sign of life is older than `before`. */
   listIdle(via: LoginChannel, before: Date): Promise<AgentSession[]>;
   touch(agentId: string, at: Date): Promise<void>;
+}
+
+export interface AgentStateSpanRepository {
+  /** Spans overlapping the period searched, by agent, then start. */
+  search(search: AgentStateSpanSearch): Promise<AgentStateSpan[]>;
 }
 
 export interface ExtensionRepository {

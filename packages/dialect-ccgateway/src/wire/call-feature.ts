@@ -1,7 +1,7 @@
 import type { Call } from '@pbx-gateway/core';
 
 /** Huawei's call type of an internal call (`INTER_CALL`, "Description of Call Types"). */
-const INTERNAL_CALL_FEATURE = 6;
+export const INTERNAL_CALL_FEATURE = 6;
 /** An ordinary inbound call (a skill call). */
 const INBOUND_CALL_FEATURE = 0;
 /** An outbound call (an agent's callout). */

@@ -7,14 +7,17 @@ import { addList } from './functions/add-list';
 import { addUser } from './functions/add-user';
 import { agentCampaigns } from './functions/agent-campaigns';
 import { agentIngroupInfo } from './functions/agent-ingroup-info';
+import { agentStatsExport } from './functions/agent-stats-export';
 import { agentStatusFunction } from './functions/agent-status';
 import { batchUpdateLead } from './functions/batch-update-lead';
 import { blindMonitor } from './functions/blind-monitor';
 import { callDispoReport } from './functions/call-dispo-report';
 import { callStatusStats } from './functions/call-status-stats';
 import { callidInfo } from './functions/callid-info';
+import { callmenuList } from './functions/callmenu-list';
 import { campaignsList } from './functions/campaigns-list';
 import { checkPhoneNumber } from './functions/check-phone-number';
+import { containerList } from './functions/container-list';
 import { copyUser } from './functions/copy-user';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperList } from './functions/hopper-list';
@@ -28,6 +31,7 @@ import { leadSearch } from './functions/lead-search';
 import { listCustomFields } from './functions/list-custom-fields';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
+import { mohList } from './functions/moh-list';
 import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
@@ -36,6 +40,7 @@ import { updateList } from './functions/update-list';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
+import { vmList } from './functions/vm-list';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
@@ -46,14 +51,17 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addUser,
   agentCampaigns,
   agentIngroupInfo,
+  agentStatsExport,
   agentStatusFunction,
   batchUpdateLead,
   blindMonitor,
   callDispoReport,
   callStatusStats,
   callidInfo,
+  callmenuList,
   campaignsList,
   checkPhoneNumber,
+  containerList,
   copyUser,
   deleteDncPhone,
   hopperList,
@@ -67,6 +75,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   listCustomFields,
   listInfo,
   loggedInAgents,
+  mohList,
   phoneNumberLog,
   recordingLookup,
   updateCampaignFunction,
@@ -75,6 +84,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   updateUser,
   userDetails,
   userGroupStatus,
+  vmList,
 ]);
 
 /** `function=` → the function; a Map inside, so that `constructor` or `__proto__` find nothing. */

@@ -8,6 +8,9 @@ export interface DialerApplied {
   statuses: number;
   dnc: number;
   groupAliases: number;
+  settingsContainers: number;
+  callMenus: number;
+  voicemailBoxes: number;
 }
 
 /**
@@ -74,6 +77,15 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.groupAliases ?? []) {
     await tx.groupAliases.upsert({ id: entry.id, callerIdNumber: entry.callerIdNumber, callerIdName: entry.callerIdName ?? '', active: entry.active ?? true });
   }
+  for (const entry of document.settingsContainers ?? []) {
+    await tx.settingsContainers.upsert({ id: entry.id, type: entry.type, notes: entry.notes ?? '', userGroup: entry.userGroup ?? '---ALL---', content: entry.content ?? '' });
+  }
+  for (const entry of document.callMenus ?? []) {
+    await tx.callMenus.upsert({ id: entry.id, name: entry.name ?? '', prompt: entry.prompt ?? '', userGroup: entry.userGroup ?? '---ALL---' });
+  }
+  for (const entry of document.voicemailBoxes ?? []) {
+    await tx.voicemailBoxes.upsert({ id: entry.id, fullName: entry.fullName ?? '', email: entry.email ?? '', active: entry.active ?? true, userGroup: entry.userGroup ?? '---ALL---' });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
@@ -81,6 +93,9 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     statuses: document.statuses?.length ?? 0,
     dnc: document.dnc?.length ?? 0,
     groupAliases: document.groupAliases?.length ?? 0,
+    settingsContainers: document.settingsContainers?.length ?? 0,
+    callMenus: document.callMenus?.length ?? 0,
+    voicemailBoxes: document.voicemailBoxes?.length ?? 0,
   };
 }
 

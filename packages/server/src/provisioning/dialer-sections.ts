@@ -2,7 +2,8 @@ import type { JSONSchemaType } from 'ajv';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
- * leads, lead statuses, do-not-call numbers and caller-id aliases.
+ * leads, lead statuses, do-not-call numbers, caller-id aliases, settings
+ * containers, call menus and voicemail boxes.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -11,6 +12,9 @@ export interface DialerSections {
   statuses?: StatusEntry[];
   dnc?: DncEntry[];
   groupAliases?: GroupAliasEntry[];
+  settingsContainers?: SettingsContainerEntry[];
+  callMenus?: CallMenuEntry[];
+  voicemailBoxes?: VoicemailBoxEntry[];
 }
 
 export interface CampaignEntry {
@@ -104,6 +108,35 @@ export interface GroupAliasEntry {
   callerIdNumber: string;
   callerIdName?: string;
   active?: boolean;
+}
+
+/** A settings container (VICIdial's): listed by type to the admin screen's choosers. */
+export interface SettingsContainerEntry {
+  id: string;
+  type: string;
+  notes?: string;
+  /** Absent: `---ALL---`, every group. */
+  userGroup?: string;
+  content?: string;
+}
+
+/** A call menu (VICIdial's): listed to the admin screen's chooser. */
+export interface CallMenuEntry {
+  id: string;
+  name?: string;
+  prompt?: string;
+  /** Absent: `---ALL---`, every group. */
+  userGroup?: string;
+}
+
+/** A voicemail box (VICIdial's): listed to the admin screen's chooser. */
+export interface VoicemailBoxEntry {
+  id: string;
+  fullName?: string;
+  email?: string;
+  active?: boolean;
+  /** Absent: `---ALL---`, every group. */
+  userGroup?: string;
 }
 
 export interface DncEntry {
@@ -249,6 +282,50 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         callerIdNumber: { type: 'string', pattern: '^[0-9]{0,20}$' },
         callerIdName: bounded(30),
         active: flag,
+      },
+    },
+  },
+  settingsContainers: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'type'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,40}$' },
+        type: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
+        notes: bounded(255),
+        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+        content: text,
+      },
+    },
+  },
+  callMenus: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,50}$' },
+        name: bounded(100),
+        prompt: bounded(255),
+        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+      },
+    },
+  },
+  voicemailBoxes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id'],
+      properties: {
+        id: { type: 'string', pattern: '^[0-9A-Za-z]{2,10}$' },
+        fullName: bounded(100),
+        email: bounded(100),
+        active: flag,
+        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
       },
     },
   },

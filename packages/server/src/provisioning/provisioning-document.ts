@@ -281,6 +281,9 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     statuses: { ...dialerSchemas.statuses, nullable: true },
     dnc: { ...dialerSchemas.dnc, nullable: true },
     groupAliases: { ...dialerSchemas.groupAliases, nullable: true },
+    settingsContainers: { ...dialerSchemas.settingsContainers, nullable: true },
+    callMenus: { ...dialerSchemas.callMenus, nullable: true },
+    voicemailBoxes: { ...dialerSchemas.voicemailBoxes, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

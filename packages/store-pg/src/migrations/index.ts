@@ -66,6 +66,10 @@ import * as leadCallSearch from './205-lead-call-search';
 import * as recordingPauses from './215-recording-pauses';
 import * as leadResetMarks from './255-lead-reset-marks';
 import * as agentCampaignRanks from './256-agent-campaign-ranks';
+import * as agentStateSpans from './260-agent-state-spans';
+import * as settingsContainers from './261-settings-containers';
+import * as callMenus from './262-call-menus';
+import * as voicemailBoxes from './263-voicemail-boxes';
 import * as listCustomFields from './265-list-custom-fields';
 
 export interface NamedMigration {
@@ -144,6 +148,10 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '215-recording-pauses', migration: recordingPauses },
   { name: '255-lead-reset-marks', migration: leadResetMarks },
   { name: '256-agent-campaign-ranks', migration: agentCampaignRanks },
+  { name: '260-agent-state-spans', migration: agentStateSpans },
+  { name: '261-settings-containers', migration: settingsContainers },
+  { name: '262-call-menus', migration: callMenus },
+  { name: '263-voicemail-boxes', migration: voicemailBoxes },
   { name: '265-list-custom-fields', migration: listCustomFields },
 ];
 

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import { toNumber } from '../support/rows';
 import { storableNullableText, toJsonb } from '../support/json-column';
+import { LOG_SPAN, closeSpan, sameSpan, spanBindings } from './agent-state-spans';
 
 export interface AgentSessionRow {
   agent_id: string;
@@ -230,6 +231,8 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
 
     async insert(session) {
       await db('agent_sessions').insert({ agent_id: session.agentId, ...toColumns(session) });
+      // A span left open by a session that never ended (a crash) ends where this one starts.
+      await db.raw(LOG_SPAN, spanBindings(session));
       hold(session.agentId, session);
       // The row inserted is this transaction's until it commits, as a locked one is; a write takes the transaction's id.
       if (options.facts) {
@@ -242,14 +245,24 @@ export function createAgentSessionRepository(db: Knex, options: { inTransaction?
       const columns = toColumns(session);
       const statement = db.raw(updateStatement(columns), [...Object.values(columns), session.agentId] as Knex.RawBinding[]);
       // A row this transaction holds locked is there to update: the statement may travel with the next one (or COMMIT).
-      const locked = rowsHeld?.get(session.agentId) != null;
+      const previous = rowsHeld?.get(session.agentId);
+      const locked = previous != null;
       const result: { rowCount: number | null } = await (locked ? statement.options({ [SEND_WITH_NEXT]: true }) : statement);
-      if (locked || (result.rowCount ?? 0) > 0) hold(session.agentId, session);
+      const written = locked || (result.rowCount ?? 0) > 0;
+      // The state span is logged with the write that changes it; a write the held row shows changes none of it sends nothing more.
+      if (written && !(previous && sameSpan(previous, session))) {
+        const log = db.raw(LOG_SPAN, spanBindings(session));
+        await (locked ? log.options({ [SEND_WITH_NEXT]: true }) : log);
+      }
+      if (written) hold(session.agentId, session);
     },
 
-    async delete(agentId) {
+    async delete(agentId, at) {
       const deleted = await db('agent_sessions').where({ agent_id: agentId }).delete();
-      if (deleted > 0) hold(agentId, null);
+      if (deleted > 0) {
+        await closeSpan(db, agentId, at);
+        hold(agentId, null);
+      }
     },
 
     async list() {

@@ -21,11 +21,15 @@ import { createCallbackRepository } from './callbacks';
 import { createCampaignRepository } from './campaigns';
 import { createDncRepository } from './do-not-call';
 import { createLeadCallRepository } from './lead-calls';
+import { createAgentStateSpanRepository } from './agent-state-spans';
 import { createLeadListRepository } from './lead-lists';
 import { createListCustomFieldRepository } from './list-custom-fields';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
+import { createSettingsContainerRepository } from './settings-containers';
+import { createCallMenuRepository } from './call-menus';
+import { createVoicemailBoxRepository } from './voicemail-boxes';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -43,6 +47,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     userGroups: createUserGroupRepository(db),
     agents: createAgentRepository(db),
     sessions: createAgentSessionRepository(db, { ...options, facts }),
+    agentStateSpans: createAgentStateSpanRepository(db),
     liveAgents: createLiveAgentReader(db, options),
     extensions: createExtensionRepository(db),
     extensionGroups: createExtensionGroupRepository(db),
@@ -64,6 +69,9 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
+    settingsContainers: createSettingsContainerRepository(db),
+    callMenus: createCallMenuRepository(db),
+    voicemailBoxes: createVoicemailBoxRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

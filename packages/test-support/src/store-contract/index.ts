@@ -10,6 +10,7 @@ import { listCustomFieldContract } from './list-custom-fields';
 import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
+import { agentStateSpanContract } from './agent-state-spans';
 import { transactionContract } from './transactions';
 import { voiceBroadcastContract } from './voice-broadcasts';
 import { webhookContract } from './webhooks';
@@ -29,6 +30,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     loginFailureContract(makeStore);
     agentContract(makeStore);
     sessionContract(makeStore);
+    agentStateSpanContract(makeStore);
     liveAgentContract(makeStore);
     extensionContract(makeStore);
     trunkContract(makeStore);

@@ -52,9 +52,9 @@ export function sessionContract(makeStore: MakeStore): void {
       expect(await store().direct.sessions.get('s3')).toEqual(paused);
       await store().direct.sessions.touch('s3', at('2024-05-01T09:30:00.000Z'));
       expect(await store().direct.sessions.get('s3')).toEqual({ ...paused, lastSeenAt: at('2024-05-01T09:30:00.000Z') });
-      await store().direct.sessions.delete('s3');
+      await store().direct.sessions.delete('s3', at('2024-05-01T09:45:00.000Z'));
       expect(await store().direct.sessions.get('s3')).toBeNull();
-      await store().direct.sessions.delete('s3');
+      await store().direct.sessions.delete('s3', at('2024-05-01T09:45:00.000Z'));
     });
 
     it('lists sessions by agent, and idle ones of a login channel by last sign of life', async () => {

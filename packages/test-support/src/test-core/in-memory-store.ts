@@ -5,6 +5,8 @@ import type {
   AgentRepository,
   AgentSession,
   AgentSessionRepository,
+  AgentStateSpan,
+  AgentStateSpanRepository,
   ApiLogEntry,
   ApiLogWriter,
   ApiUser,
@@ -53,6 +55,12 @@ import type {
   DncScope,
   GroupAlias,
   GroupAliasRepository,
+  SettingsContainer,
+  SettingsContainerRepository,
+  CallMenu,
+  CallMenuRepository,
+  VoicemailBox,
+  VoicemailBoxRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -254,6 +262,7 @@ type TableName =
   | 'agents'
   | 'agentLoginFailures'
   | 'sessions'
+  | 'agentStateSpans'
   | 'extensions'
   | 'extensionGroups'
   | 'trunks'
@@ -280,6 +289,9 @@ type TableName =
   | 'dnc'
   | 'leadCalls'
   | 'groupAliases'
+  | 'settingsContainers'
+  | 'callMenus'
+  | 'voicemailBoxes'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -298,6 +310,7 @@ const TABLES: readonly TableName[] = [
   'agents',
   'agentLoginFailures',
   'sessions',
+  'agentStateSpans',
   'extensions',
   'extensionGroups',
   'trunks',
@@ -324,6 +337,9 @@ const TABLES: readonly TableName[] = [
   'dnc',
   'leadCalls',
   'groupAliases',
+  'settingsContainers',
+  'callMenus',
+  'voicemailBoxes',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -852,6 +868,32 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  // The state span log, kept by the session writes as store-pg keeps it: the open span under `<agent>#open`, ended ones under a serial.
+  const openSpanKey = (agentId: string): string => `${agentId}#open`;
+  const endSpan = async (open: AgentStateSpan, at: Date): Promise<void> => {
+    const endedAt = new Date(Math.max(open.startedAt.getTime(), at.getTime()));
+    await access.insert('agentStateSpans', `${open.agentId}#${state.nextSerial('agent_state_spans')}`, { ...open, endedAt });
+  };
+  const logSpan = async (session: AgentSession): Promise<void> => {
+    const open = getValue<AgentStateSpan>('agentStateSpans', openSpanKey(session.agentId));
+    const latest = { campaignId: session.campaignId, state: session.state, pauseReason: session.pauseReason, callId: session.currentCallId };
+    if (open && open.sessionId === session.sessionId && open.startedAt.getTime() === session.stateChangedAt.getTime()) {
+      await put('agentStateSpans', openSpanKey(session.agentId), { ...open, ...latest });
+      return;
+    }
+    if (open) await endSpan(open, session.stateChangedAt);
+    await put('agentStateSpans', openSpanKey(session.agentId), { agentId: session.agentId, sessionId: session.sessionId, ...latest, startedAt: session.stateChangedAt, endedAt: null });
+  };
+
+  const agentStateSpans: AgentStateSpanRepository = {
+    async search(search) {
+      return values<AgentStateSpan>('agentStateSpans')
+        .filter((span) => span.startedAt.getTime() >= search.from.getTime() && span.startedAt.getTime() <= search.to.getTime())
+        .filter((span) => (search.agentId === undefined || span.agentId === search.agentId) && (search.campaignId === undefined || span.campaignId === search.campaignId))
+        .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : a.startedAt.getTime() - b.startedAt.getTime()));
+    },
+  };
+
   const sessions: AgentSessionRepository = {
     async get(agentId) {
       return getValue<AgentSession>('sessions', agentId);
@@ -863,12 +905,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async insert(session) {
       if (!access.read('agents', session.agentId)) throw missingParent('agent_sessions', 'agent_sessions_agent_id_fkey', session.agentId);
       await access.insert('sessions', session.agentId, copy(session));
+      await logSpan(session);
     },
     async update(session) {
-      await access.update('sessions', session.agentId, copy(session));
+      if (await access.update('sessions', session.agentId, copy(session))) await logSpan(session);
     },
-    async delete(agentId) {
-      await access.remove('sessions', agentId);
+    async delete(agentId, at) {
+      if (!(await access.remove('sessions', agentId))) return;
+      const open = getValue<AgentStateSpan>('agentStateSpans', openSpanKey(agentId));
+      if (open) {
+        await endSpan(open, at);
+        await access.remove('agentStateSpans', openSpanKey(agentId));
+      }
     },
     async list() {
       return values<AgentSession>('sessions').sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
@@ -1581,6 +1629,35 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const settingsContainers: SettingsContainerRepository = {
+    async listOfType(type) {
+      return values<SettingsContainer>('settingsContainers')
+        .filter((container) => container.type === type)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    async upsert(container) {
+      await put('settingsContainers', container.id, container);
+    },
+  };
+
+  const callMenus: CallMenuRepository = {
+    async list() {
+      return values<CallMenu>('callMenus').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    async upsert(menu) {
+      await put('callMenus', menu.id, menu);
+    },
+  };
+
+  const voicemailBoxes: VoicemailBoxRepository = {
+    async list() {
+      return values<VoicemailBox>('voicemailBoxes').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+    async upsert(box) {
+      await put('voicemailBoxes', box.id, box);
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -1817,6 +1894,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     userGroups,
     agents,
     sessions,
+    agentStateSpans,
     liveAgents,
     extensions,
     extensionGroups,
@@ -1838,6 +1916,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     dnc,
     leadCalls,
     groupAliases,
+    settingsContainers,
+    callMenus,
+    voicemailBoxes,
     voicemailMessages,
     multiDialRequests,
     notifications,
