@@ -71,6 +71,7 @@ import * as settingsContainers from './261-settings-containers';
 import * as callMenus from './262-call-menus';
 import * as voicemailBoxes from './263-voicemail-boxes';
 import * as listCustomFields from './265-list-custom-fields';
+import * as cdrAgentIndex from './270-cdr-agent-index';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -153,6 +154,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '262-call-menus', migration: callMenus },
   { name: '263-voicemail-boxes', migration: voicemailBoxes },
   { name: '265-list-custom-fields', migration: listCustomFields },
+  { name: '270-cdr-agent-index', migration: cdrAgentIndex },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
