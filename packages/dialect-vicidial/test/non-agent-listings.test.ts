@@ -64,6 +64,9 @@ function close_file()
 <table border=0 cellpadding=1 cellspacing=2 width=690 bgcolor=white><tr>
 <td width=30>#</td>`;
 
+/** Each row's grey, by row number, as VICIdial 2.14 prints them: odd rows the darker. */
+const ROW_COLOUR: Readonly<Record<number, string>> = { 1: '#E6E6E6', 2: '#F6F6F6', 3: '#E6E6E6' };
+
 describe('moh_list', () => {
   test('no API access: no permission, in sounds_list words as VICIdial answers', async () => {
     expectVicidialAnswer(await api('function=moh_list', '6667'), 'ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |6667|0|\n');
@@ -71,7 +74,7 @@ describe('moh_list', () => {
 
   test("the classes the gateway plays, by name, each with its files line, filling the field named by comments", async () => {
     const mohClass = (number: number, name: string) => {
-      const colour = number % 2 === 1 ? 'bgcolor="#E6E6E6"' : 'bgcolor="#F6F6F6"';
+      const colour = `bgcolor="${ROW_COLOUR[number]}"`;
       return [
         `<tr ${colour}><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
         `<td colspan=2><a href="javascript:choose_file('${name}','moh_field');"><font size=2 face="Arial,Helvetica">${name}</a></td>`,
@@ -101,7 +104,7 @@ describe('moh_list', () => {
 
 describe('container_list', () => {
   const container = (number: number, id: string, notes: string) => [
-    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<tr bgcolor="${ROW_COLOUR[number]}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
     `<td colspan=2><a href="javascript:choose_file('${id}','container_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
     `<td><font size=2 face="Arial,Helvetica">${notes}</td></tr>`,
   ];
@@ -138,7 +141,7 @@ describe('container_list', () => {
 
 describe('callmenu_list', () => {
   const menu = (number: number, id: string, name: string) => [
-    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<tr bgcolor="${ROW_COLOUR[number]}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
     `<td colspan=2><a href="javascript:choose_file('${id}','menu_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
     `<td><font size=2 face="Arial,Helvetica">${name}</td></tr>`,
   ];
@@ -162,7 +165,7 @@ describe('callmenu_list', () => {
 
 describe('vm_list', () => {
   const box = (number: number, id: string, name: string, email: string) => [
-    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<tr bgcolor="${ROW_COLOUR[number]}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
     `<td colspan=2><a href="javascript:choose_file('${id}','vm_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
     `<td><font size=2 face="Arial,Helvetica">${name}</td>`,
     `<td><font size=2 face="Arial,Helvetica">${email}</td></tr>`,
