@@ -35,36 +35,37 @@ const gateway = sharedGateway({
 
 const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&${query}`);
 
-/** The page's lines before the table's rows, as VICIdial 2.14 prints them. */
-const PAGE_HEAD = [
-  '',
-  '<HTML><head><title>NON-AGENT API</title>',
-  '<script language="Javascript">',
-  'function choose_file(filename,fieldname)',
-  '\t{',
-  '\tif (filename.length > 0)',
-  '\t\t{',
-  '\t\tparent.document.getElementById(fieldname).value = filename;',
-  "\t\tdocument.getElementById(\"selectframe\").innerHTML = '';",
-  "\t\tdocument.getElementById(\"selectframe\").style.visibility = 'hidden';",
-  '\t\tparent.close_chooser();',
-  '\t\t}',
-  '\t}',
-  'function close_file()',
-  '\t{',
-  "\tdocument.getElementById(\"selectframe\").innerHTML = '';",
-  "\tdocument.getElementById(\"selectframe\").style.visibility = 'hidden';",
-  '\tparent.close_chooser();',
-  '\t}',
-  '</script>',
-  '</head>',
-  '',
-  '<body>',
-  '<a href="javascript:close_file();"><font size=1 face="Arial,Helvetica">close frame</font></a>',
-  '<div id=\'selectframe\' style="height:400px;width:710px;overflow:scroll;">',
-  '<table border=0 cellpadding=1 cellspacing=2 width=690 bgcolor=white><tr>',
-  '<td width=30>#</td>',
-];
+/** The page's bytes before the table's rows, as VICIdial 2.14 prints them (an empty first line, then the chooser's script). */
+const PAGE_HEAD = `
+<HTML><head><title>NON-AGENT API</title>
+<script language="Javascript">
+function choose_file(filename,fieldname)
+\t{
+\tif (filename.length > 0)
+\t\t{
+\t\tparent.document.getElementById(fieldname).value = filename;
+\t\tdocument.getElementById("selectframe").innerHTML = '';
+\t\tdocument.getElementById("selectframe").style.visibility = 'hidden';
+\t\tparent.close_chooser();
+\t\t}
+\t}
+function close_file()
+\t{
+\tdocument.getElementById("selectframe").innerHTML = '';
+\tdocument.getElementById("selectframe").style.visibility = 'hidden';
+\tparent.close_chooser();
+\t}
+</script>
+</head>
+
+<body>
+<a href="javascript:close_file();"><font size=1 face="Arial,Helvetica">close frame</font></a>
+<div id='selectframe' style="height:400px;width:710px;overflow:scroll;">
+<table border=0 cellpadding=1 cellspacing=2 width=690 bgcolor=white><tr>
+<td width=30>#</td>`;
+
+/** Each row's grey, by row number, as VICIdial 2.14 prints them: odd rows the darker. */
+const ROW_COLOUR: Readonly<Record<number, string>> = { 1: '#E6E6E6', 2: '#F6F6F6', 3: '#E6E6E6' };
 
 describe('moh_list', () => {
   test('no API access: no permission, in sounds_list words as VICIdial answers', async () => {
@@ -73,7 +74,7 @@ describe('moh_list', () => {
 
   test("the classes the gateway plays, by name, each with its files line, filling the field named by comments", async () => {
     const mohClass = (number: number, name: string) => {
-      const colour = number % 2 === 1 ? 'bgcolor="#E6E6E6"' : 'bgcolor="#F6F6F6"';
+      const colour = `bgcolor="${ROW_COLOUR[number]}"`;
       return [
         `<tr ${colour}><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
         `<td colspan=2><a href="javascript:choose_file('${name}','moh_field');"><font size=2 face="Arial,Helvetica">${name}</a></td>`,
@@ -86,7 +87,7 @@ describe('moh_list', () => {
     expectVicidialAnswer(
       await api('function=moh_list&format=selectframe&comments=moh_field'),
       [
-        ...PAGE_HEAD,
+        PAGE_HEAD,
         '<td colspan=2>Music On Hold Class</td>',
         '<td>Name</td>',
         '<td>Random</td>',
@@ -103,12 +104,12 @@ describe('moh_list', () => {
 
 describe('container_list', () => {
   const container = (number: number, id: string, notes: string) => [
-    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<tr bgcolor="${ROW_COLOUR[number]}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
     `<td colspan=2><a href="javascript:choose_file('${id}','container_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
     `<td><font size=2 face="Arial,Helvetica">${notes}</td></tr>`,
   ];
   const page = (type: string, rows: string[]) =>
-    [...PAGE_HEAD, `<td colspan=2>Settings Containers: <br>${type} type</td>`, '<td>Container Notes</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
+    [PAGE_HEAD, `<td colspan=2>Settings Containers: <br>${type} type</td>`, '<td>Container Notes</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
 
   test('no API access: no permission, in call menu words as VICIdial answers', async () => {
     expectVicidialAnswer(await api('function=container_list&type=OTHER', '6667'), 'ERROR: container_list USER DOES NOT HAVE PERMISSION TO VIEW CALL MENUS LIST: |6667|0|\n');
@@ -140,11 +141,11 @@ describe('container_list', () => {
 
 describe('callmenu_list', () => {
   const menu = (number: number, id: string, name: string) => [
-    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<tr bgcolor="${ROW_COLOUR[number]}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
     `<td colspan=2><a href="javascript:choose_file('${id}','menu_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
     `<td><font size=2 face="Arial,Helvetica">${name}</td></tr>`,
   ];
-  const page = (rows: string[]) => [...PAGE_HEAD, '<td colspan=2>Call Menus</td>', '<td>Name</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
+  const page = (rows: string[]) => [PAGE_HEAD, '<td colspan=2>Call Menus</td>', '<td>Name</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
 
   test('no API access: no permission', async () => {
     expectVicidialAnswer(await api('function=callmenu_list', '6667'), 'ERROR: callmenu_list USER DOES NOT HAVE PERMISSION TO VIEW CALL MENUS LIST: |6667|0|\n');
@@ -164,12 +165,12 @@ describe('callmenu_list', () => {
 
 describe('vm_list', () => {
   const box = (number: number, id: string, name: string, email: string) => [
-    `<tr bgcolor="${number % 2 === 1 ? '#E6E6E6' : '#F6F6F6'}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+    `<tr bgcolor="${ROW_COLOUR[number]}"><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
     `<td colspan=2><a href="javascript:choose_file('${id}','vm_field');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
     `<td><font size=2 face="Arial,Helvetica">${name}</td>`,
     `<td><font size=2 face="Arial,Helvetica">${email}</td></tr>`,
   ];
-  const page = (rows: string[]) => [...PAGE_HEAD, '<td colspan=2>Voicemail Boxes</td>', '<td>Name</td>', '<td>Email</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
+  const page = (rows: string[]) => [PAGE_HEAD, '<td colspan=2>Voicemail Boxes</td>', '<td>Name</td>', '<td>Email</td>', '</tr>', ...rows, '</table></div></body></HTML>', ''].join('\n');
 
   test('no API access: no permission', async () => {
     expectVicidialAnswer(await api('function=vm_list', '6667'), 'ERROR: vm_list USER DOES NOT HAVE PERMISSION TO VIEW VOICEMAIL BOXES LIST: |6667|0|\n');

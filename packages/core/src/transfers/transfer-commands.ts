@@ -134,6 +134,21 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
   };
 
   /**
+   * Adds a third party (`addLeg`: a number, a queue) to the call the agent
+   * talks in, the customer first put on hold when asked (consulting alone).
+   */
+  const dialIntoTalk = (
+    agentId: string,
+    parkCustomer: boolean | undefined,
+    addLeg: (uow: UnitOfWork, call: CustomerCall, legs: readonly Leg[]) => Promise<{ leg: Leg }>,
+  ): Promise<{ legId: string }> =>
+    onAgentTalk(agentId, async (uow, { call, legs }) => {
+      const customer = connectedCustomer(legs, customerRoleOf(call));
+      const { leg } = await addLeg(uow, parkCustomer ? parkLeg(ctx, uow, call, customer) : call, legs);
+      return { legId: leg.id };
+    });
+
+  /**
    * Runs a unit of work on a live call named by its id (locked by `lock`,
    * which refuses the calls the work does not apply to), in the call's
    * queue, with the session of its agent if any; a status given is the
@@ -159,20 +174,10 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     recordMultiDialRequest: (request) => track(recordMultiDialRequest(ctx, request)),
 
     dialThirdParty: ({ agentId, parkCustomer, ...party }) =>
-      onAgentTalk(agentId, async (uow, { call, legs }) => {
-        const customer = connectedCustomer(legs, customerRoleOf(call));
-        const current = parkCustomer ? parkLeg(ctx, uow, call, customer) : call;
-        const { leg } = await addThirdPartyLeg(ctx, uow, current, legs, party);
-        return { legId: leg.id };
-      }),
+      dialIntoTalk(agentId, parkCustomer, (uow, call, legs) => addThirdPartyLeg(ctx, uow, call, legs, party)),
 
     dialQueueThirdParty: ({ agentId, parkCustomer, ...target }) =>
-      onAgentTalk(agentId, async (uow, { call, legs }) => {
-        const customer = connectedCustomer(legs, customerRoleOf(call));
-        const current = parkCustomer ? parkLeg(ctx, uow, call, customer) : call;
-        const { leg } = await addQueueThirdPartyLeg(ctx, uow, current, legs, target);
-        return { legId: leg.id };
-      }),
+      dialIntoTalk(agentId, parkCustomer, (uow, call, legs) => addQueueThirdPartyLeg(ctx, uow, call, legs, target)),
 
     dialHelperAgent: ({ agentId, helperAgentId, parkCustomer }) =>
       onAgentTalk(agentId, async (uow, { call, legs }) => ({ callId: call.id, legId: (await dialHelperAgent(ctx, uow, call, legs, helperAgentId, parkCustomer)).id })),

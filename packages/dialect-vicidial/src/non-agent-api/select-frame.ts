@@ -43,3 +43,12 @@ export function selectFramePage(heading: readonly string[], rows: readonly strin
 
 /** Rows alternate between two greys, odd rows the darker. */
 export const rowColour = (number: number): string => (number % 2 === 1 ? 'bgcolor="#E6E6E6"' : 'bgcolor="#F6F6F6"');
+
+/**
+ * A chooser row's first two cells: its number, and the id as the link that
+ * hands it to the parent page's field `field`.
+ */
+export const chooserRowStart = (number: number, id: string, field: string): string[] => [
+  `<tr ${rowColour(number)}><td width=30><font size=1 face="Arial,Helvetica">${number}</td>`,
+  `<td colspan=2><a href="javascript:choose_file('${id}','${field}');"><font size=2 face="Arial,Helvetica">${id}</a></td>`,
+];

@@ -152,6 +152,8 @@ const status = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,6}$' } as const;
 const listId = { type: 'integer', minimum: 1, maximum: 99999999999 } as const;
 const phoneNumber = { type: 'string', pattern: '^[0-9]{2,18}$' } as const;
 const bounded = (maxLength: number) => ({ type: 'string', nullable: true, maxLength }) as const;
+/** The user group owning a provisioned object (container, call menu, voicemail box); absent: `---ALL---`. */
+const ownerGroup = { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' } as const;
 
 export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaType<Required<DialerSections>[K]> } = {
   campaigns: {
@@ -295,7 +297,7 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,40}$' },
         type: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
         notes: bounded(255),
-        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+        userGroup: ownerGroup,
         content: text,
       },
     },
@@ -310,7 +312,7 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,50}$' },
         name: bounded(100),
         prompt: bounded(255),
-        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+        userGroup: ownerGroup,
       },
     },
   },
@@ -325,7 +327,7 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         fullName: bounded(100),
         email: bounded(100),
         active: flag,
-        userGroup: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' },
+        userGroup: ownerGroup,
       },
     },
   },

@@ -2,20 +2,8 @@ import type { LeadCustomValues, ListCustomField, ListCustomFieldRepository } fro
 import type { Knex } from 'knex';
 import { toNumber } from '../support/rows';
 
-interface FieldRow {
-  list_id: string | number;
-  label: string;
-  name: string;
-  type: string;
-  rank: number;
-  order: number;
-  size: number;
-  max: number;
-  default_value: string;
-  options: string;
-  required: boolean;
-  duplicate: boolean;
-}
+/** The core's field as its table row: two columns are named in snake case, and the list id may come back as text. */
+type FieldRow = Omit<ListCustomField, 'listId' | 'defaultValue'> & { list_id: string | number; default_value: string };
 
 const toField = (row: FieldRow): ListCustomField => ({
   listId: toNumber(row.list_id),

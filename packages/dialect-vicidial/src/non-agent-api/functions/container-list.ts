@@ -1,17 +1,14 @@
-import { maySeeGroup } from '@pbx-gateway/core';
 import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
-import { rowColour, selectFramePage } from '../select-frame';
+import { chooserRowStart, selectFramePage } from '../select-frame';
+import { ownedObjectsFilter } from '../visible-group';
 
 const readInput = readWith((params) => ({
   type: params.read('type', IDENTIFIER),
   field: params.read('comments', LEAD_PARAM_FILTERS.comments),
 }));
-
-/** A container every group may use. */
-const ALL_GROUPS = '---ALL---';
 
 /**
  * container_list: the settings containers of one `type`, by id, as
@@ -30,15 +27,14 @@ export const containerList = defineNonAgentFunction({
   input: readInput,
   async run(ctx, input) {
     if (input.type.length < 1) throw refuse(`ERROR: container_list NO CONTAINER TYPE DEFINED: |${ctx.user}||`);
-    const [containers, group] = await Promise.all([ctx.core.listSettingsContainers(bytesToText(input.type)), ctx.core.getUserGroup(ctx.apiUser.group)]);
+    const [containers, visible] = await Promise.all([ctx.core.listSettingsContainers(bytesToText(input.type)), ownedObjectsFilter(ctx)]);
     return containers
-      .filter((container) => group === null || container.userGroup === ALL_GROUPS || maySeeGroup(group, container.userGroup))
+      .filter((container) => visible(container.userGroup))
       .map((container) => ({ id: utf8ToBytes(container.id), notes: utf8ToBytes(container.notes) }));
   },
   render(containers, _ctx, input) {
     const rows = containers.flatMap((container, index) => [
-      `<tr ${rowColour(index + 1)}><td width=30><font size=1 face="Arial,Helvetica">${index + 1}</td>`,
-      `<td colspan=2><a href="javascript:choose_file('${container.id}','${input.field}');"><font size=2 face="Arial,Helvetica">${container.id}</a></td>`,
+      ...chooserRowStart(index + 1, container.id, input.field),
       `<td><font size=2 face="Arial,Helvetica">${container.notes}</td></tr>`,
     ]);
     return selectFramePage([`<td colspan=2>Settings Containers: <br>${input.type} type</td>`, '<td>Container Notes</td>'], rows);

@@ -2,7 +2,7 @@ import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { utf8ToBytes } from '../../wire/php-params';
 import { defineNonAgentFunction } from '../operation';
 import { readWith } from '../params';
-import { rowColour, selectFramePage } from '../select-frame';
+import { chooserRowStart, selectFramePage } from '../select-frame';
 
 const readInput = readWith((params) => ({ field: params.read('comments', LEAD_PARAM_FILTERS.comments) }));
 
@@ -29,8 +29,7 @@ export const ingroupList = defineNonAgentFunction({
   },
   render(groups, _ctx, input) {
     const rows = groups.flatMap((group, index) => [
-      `<tr ${rowColour(index + 1)}><td width=30><font size=1 face="Arial,Helvetica">${index + 1}</td>`,
-      `<td colspan=2><a href="javascript:choose_file('${group}','${input.field}');"><font size=2 face="Arial,Helvetica">${group}</a></td>`,
+      ...chooserRowStart(index + 1, group, input.field),
       `<td><font size=2 face="Arial,Helvetica">${group}</td>`,
       '<td bgcolor=""><font size=2 face="Arial,Helvetica"> &nbsp; &nbsp; &nbsp; &nbsp; </td></tr>',
     ]);

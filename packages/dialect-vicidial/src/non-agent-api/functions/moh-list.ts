@@ -2,7 +2,7 @@ import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { utf8ToBytes } from '../../wire/php-params';
 import { defineNonAgentFunction } from '../operation';
 import { readWith } from '../params';
-import { rowColour, selectFramePage } from '../select-frame';
+import { chooserRowStart, rowColour, selectFramePage } from '../select-frame';
 
 const readInput = readWith((params) => ({ field: params.read('comments', LEAD_PARAM_FILTERS.comments) }));
 
@@ -33,8 +33,7 @@ export const mohList = defineNonAgentFunction({
   },
   render(classes, _ctx, input) {
     const rows = classes.flatMap((name, index) => [
-      `<tr ${rowColour(index + 1)}><td width=30><font size=1 face="Arial,Helvetica">${index + 1}</td>`,
-      `<td colspan=2><a href="javascript:choose_file('${name}','${input.field}');"><font size=2 face="Arial,Helvetica">${name}</a></td>`,
+      ...chooserRowStart(index + 1, name, input.field),
       `<td><font size=2 face="Arial,Helvetica">${name}</td>`,
       '<td><font size=2 face="Arial,Helvetica">N</td></tr>',
       `<tr ${rowColour(index + 1)}><td colspan=2 width=100><font size=1 face="Arial,Helvetica">&nbsp;</td>`,

@@ -1,14 +1,11 @@
-import { maySeeGroup } from '@pbx-gateway/core';
 import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { utf8ToBytes } from '../../wire/php-params';
 import { defineNonAgentFunction } from '../operation';
 import { readWith } from '../params';
-import { rowColour, selectFramePage } from '../select-frame';
+import { chooserRowStart, selectFramePage } from '../select-frame';
+import { ownedObjectsFilter } from '../visible-group';
 
 const readInput = readWith((params) => ({ field: params.read('comments', LEAD_PARAM_FILTERS.comments) }));
-
-/** A box every group may use. */
-const ALL_GROUPS = '---ALL---';
 
 /**
  * vm_list: the active voicemail boxes, by id, as VICIdial's chooser page for
@@ -27,15 +24,14 @@ export const vmList = defineNonAgentFunction({
   },
   input: readInput,
   async run(ctx) {
-    const [boxes, group] = await Promise.all([ctx.core.listVoicemailBoxes(), ctx.core.getUserGroup(ctx.apiUser.group)]);
+    const [boxes, visible] = await Promise.all([ctx.core.listVoicemailBoxes(), ownedObjectsFilter(ctx)]);
     return boxes
-      .filter((box) => box.active && (group === null || box.userGroup === ALL_GROUPS || maySeeGroup(group, box.userGroup)))
+      .filter((box) => box.active && visible(box.userGroup))
       .map((box) => ({ id: utf8ToBytes(box.id), name: utf8ToBytes(box.fullName), email: utf8ToBytes(box.email) }));
   },
   render(boxes, _ctx, input) {
     const rows = boxes.flatMap((box, index) => [
-      `<tr ${rowColour(index + 1)}><td width=30><font size=1 face="Arial,Helvetica">${index + 1}</td>`,
-      `<td colspan=2><a href="javascript:choose_file('${box.id}','${input.field}');"><font size=2 face="Arial,Helvetica">${box.id}</a></td>`,
+      ...chooserRowStart(index + 1, box.id, input.field),
       `<td><font size=2 face="Arial,Helvetica">${box.name}</td>`,
       `<td><font size=2 face="Arial,Helvetica">${box.email}</td></tr>`,
     ]);
