@@ -44,7 +44,7 @@ async function listsAsked(ctx: NonAgentContext, listId: string): Promise<LeadLis
  */
 export const listCustomFields = defineNonAgentFunction({
   name: 'list_custom_fields',
-  partial: "a list's change and last call dates are empty (not kept); custom fields are always enabled",
+  partial: "a list's last call date is empty (not kept); custom fields are always enabled",
   function: 'list_custom_fields',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
