@@ -66,6 +66,12 @@ const PAGE_HEAD = [
   '<td width=30>#</td>',
 ];
 
+describe('sounds_list', () => {
+  test('no sounds directory configured: VICIdial without central sound control', async () => {
+    expectVicidialAnswer(await api('function=sounds_list&format=tab&stage=name'), 'ERROR: sounds_list CENTRAL SOUND CONTROL IS NOT ACTIVE: |6666|0|\n');
+  });
+});
+
 describe('moh_list', () => {
   test('no API access: no permission, in sounds_list words as VICIdial answers', async () => {
     expectVicidialAnswer(await api('function=moh_list', '6667'), 'ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |6667|0|\n');
