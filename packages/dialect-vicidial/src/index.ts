@@ -5,6 +5,7 @@ import { agentApiHandler } from './agent-api/handler';
 import { nonAgentApiHandler } from './non-agent-api/handler';
 import { NON_AGENT_FUNCTIONS } from './non-agent-api/catalogue';
 import { AGENT_OPERATIONS } from './operations/catalogue';
+import { AGENT_API_PATH, NON_AGENT_API_PATH } from './paths';
 import { checkVicidialSettings, type VicidialSettings } from './settings';
 import { VICIDIAL_HEADERS } from './wire/answer';
 import { createInputFilters } from './wire/input-filters';
@@ -12,8 +13,7 @@ import { scriptOfPath } from './wire/script-path';
 
 export { defaultVicidialSettings, type VicidialSettings } from './settings';
 
-export const AGENT_API_PATH = '/agc/api.php';
-export const NON_AGENT_API_PATH = '/vicidial/non_agent_api.php';
+export { AGENT_API_PATH, NON_AGENT_API_PATH };
 
 /** Parameters whose values never reach a log: the API password and the passwords some Non-Agent functions carry. */
 export const VICIDIAL_SECRET_PARAMS: readonly string[] = ['pass', 'agent_pass', 'phone_pass', 'registration_password'];

@@ -55,6 +55,11 @@ export interface VicidialSettings {
    * this system - <setting>`.
    */
   agentNotifications: string;
+  /**
+   * System setting `sounds_web_server`: the host sounds_list's links name
+   * for the sound files (`http://` added when it has no scheme).
+   */
+  soundsWebServer: string;
 }
 
 export const defaultVicidialSettings: VicidialSettings = {
@@ -71,6 +76,7 @@ export const defaultVicidialSettings: VicidialSettings = {
   voicemailMessage: 'vm-goodbye',
   outboundCidAny: 'DISABLED',
   agentNotifications: '1',
+  soundsWebServer: '127.0.0.1',
 };
 
 /** Fails at start-up, not on the first request, when a setting cannot work. */

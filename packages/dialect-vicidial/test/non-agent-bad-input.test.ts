@@ -57,6 +57,7 @@ const FUNCTIONS = [
   'call_status_stats',
   'call_dispo_report',
   'agent_stats_export',
+  'sounds_list',
 ];
 
 test.each(FUNCTIONS)('%s: every kind of bad input gets one of its own lines', async (fn) => {

@@ -67,6 +67,12 @@ function close_file()
 /** Each row's grey, by row number, as VICIdial 2.14 prints them: odd rows the darker. */
 const ROW_COLOUR: Readonly<Record<number, string>> = { 1: '#E6E6E6', 2: '#F6F6F6', 3: '#E6E6E6' };
 
+describe('sounds_list', () => {
+  test('no sounds directory configured: VICIdial without central sound control', async () => {
+    expectVicidialAnswer(await api('function=sounds_list&format=tab&stage=name'), 'ERROR: sounds_list CENTRAL SOUND CONTROL IS NOT ACTIVE: |6666|0|\n');
+  });
+});
+
 describe('moh_list', () => {
   test('no API access: no permission, in sounds_list words as VICIdial answers', async () => {
     expectVicidialAnswer(await api('function=moh_list', '6667'), 'ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |6667|0|\n');

@@ -70,6 +70,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ EVENT_STREAM_RETENTION_HOURS: '1.5' }).eventStream).toEqual({ retentionHours: 1.5 });
   });
 
+  it('lists no sounds directory unless SOUNDS_DIRECTORY names one', () => {
+    expect(loadConfig({}).sounds).toEqual({ directory: null });
+    expect(loadConfig({ SOUNDS_DIRECTORY: '/var/lib/asterisk/sounds/custom' }).sounds).toEqual({ directory: '/var/lib/asterisk/sounds/custom' });
+  });
+
   it('lets DEMO switch the demo tenant either way', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', DEMO: '1' }).demo).toBe(true);

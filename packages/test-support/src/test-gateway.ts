@@ -53,6 +53,8 @@ export interface TestGatewayOptions {
   callbackSigningKey?: string;
   /** Failed attempts in a row after which a callback receiver is reported as failing. */
   callbackFailingAfter?: number;
+  /** The directory of sound prompts the gateway lists (SOUNDS_DIRECTORY); none by default. */
+  soundsDirectory?: string;
 }
 
 /** A channel as ARI lists it (the fields tests read). */
@@ -183,6 +185,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
     callbacks: { timeoutMs: 2000, idleMs: 50, signingKey: options.callbackSigningKey ?? null, failingAfter: options.callbackFailingAfter ?? defaultGatewayConfig.callbacks.failingAfter },
     admin: { apiKeySha256: options.adminApiKey === undefined ? null : hashAdminKey(options.adminApiKey) },
     metrics: { keySha256: options.metricsKey === undefined ? null : hashAdminKey(options.metricsKey) },
+    sounds: { directory: options.soundsDirectory ?? null },
   };
   const documents = options.provisioning
     ? [options.provisioning]

@@ -7,6 +7,7 @@ import type { CoreLogger } from '../ports/core-logger';
 import type { IdSource } from '../ports/id-source';
 import type { Pbx } from '../ports/pbx';
 import type { SecretHasher } from '../ports/secret-hasher';
+import type { SoundStore } from '../ports/sound-store';
 import type { Store, StoreTransaction } from '../ports/store';
 import type { Timers } from '../ports/timers';
 import type { CredentialCache } from '../credentials/credential-cache';
@@ -82,6 +83,8 @@ export interface CoreDeps {
   callbacks: CallbackTransport;
   logger: CoreLogger;
   config: CoreConfig;
+  /** The sound prompts the engine plays by name. */
+  sounds: SoundStore;
   projectors: readonly DomainEventProjector[];
   /** The words every dialect (and the server) registered. */
   vocabulary: readonly DialectVocabulary[];

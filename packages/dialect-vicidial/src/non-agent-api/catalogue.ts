@@ -32,6 +32,7 @@ import { listCustomFields } from './functions/list-custom-fields';
 import { listInfo } from './functions/list-info';
 import { loggedInAgents } from './functions/logged-in-agents';
 import { mohList } from './functions/moh-list';
+import { soundsList } from './functions/sounds-list';
 import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
@@ -76,6 +77,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   listInfo,
   loggedInAgents,
   mohList,
+  soundsList,
   phoneNumberLog,
   recordingLookup,
   updateCampaignFunction,

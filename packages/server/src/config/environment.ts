@@ -78,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     admin: { apiKeySha256: adminKeyHash(env, file) },
     metrics: { keySha256: metricsKeyHash(env, file) },
     eventStream: { retentionHours: positive(env.EVENT_STREAM_RETENTION_HOURS, base.eventStream.retentionHours, 'EVENT_STREAM_RETENTION_HOURS') },
+    sounds: { directory: env.SOUNDS_DIRECTORY || base.sounds.directory },
   };
 }
 

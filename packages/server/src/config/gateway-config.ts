@@ -69,6 +69,8 @@ export interface GatewayConfig {
   metrics: { keySha256: string | null };
   /** The live event stream (docs/event-stream.md): how long its entries are kept for readers that reconnect. */
   eventStream: { retentionHours: number };
+  /** The engine's sound prompts as files the gateway can read (VICIdial's sounds_list); null: none listed. */
+  sounds: { directory: string | null };
 }
 
 export const defaultGatewayConfig: GatewayConfig = {
@@ -85,4 +87,5 @@ export const defaultGatewayConfig: GatewayConfig = {
   admin: { apiKeySha256: null },
   metrics: { keySha256: null },
   eventStream: { retentionHours: 24 },
+  sounds: { directory: null },
 };

@@ -6,6 +6,7 @@ import {
   createEventLogProjector,
   systemClock,
   systemTimers,
+  noSoundStore,
   type CallControl,
   type Clock,
   type SecretHasher,
@@ -38,6 +39,7 @@ import { startEventLogRetention } from '../event-stream/event-log-retention';
 import { startBatchRetention } from './batch-retention';
 import { CONSOLE_PREFIX, createConsole } from '../console/console-router';
 import { startWebhookFeeder } from '../webhooks/webhook-feeder';
+import { directorySoundStore } from '../sounds/directory-sound-store';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -116,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     logger: coreLogger,
     config: config.core,
+    sounds: config.sounds.directory === null ? noSoundStore : directorySoundStore(config.sounds.directory),
     // The event log last: see inTransaction.
     projectors: [createCcgatewayProjector(settings.ccgateway), createSipcallProjector(settings.sipcall), createEventLogProjector()],
     vocabulary: [VICIDIAL_VOCABULARY, VOIPSUN_VOCABULARY, CCGATEWAY_VOCABULARY, SIPCALL_VOCABULARY, PROVISIONING_VOCABULARY, ADMIN_VOCABULARY],

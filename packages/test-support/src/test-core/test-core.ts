@@ -8,6 +8,7 @@ import {
   type DialectVocabulary,
   type DomainEventType,
   type PbxEvent,
+  noSoundStore,
 } from '@pbx-gateway/core';
 import { FakeHasher } from './fake-hasher';
 import { ScriptablePbx } from './scriptable-pbx';
@@ -146,6 +147,7 @@ function wire(parts: Parts): TestCore {
     callbacks,
     logger,
     config,
+    sounds: noSoundStore,
     projectors: [recorder, ...parts.projectors],
     vocabulary: parts.vocabulary,
   });

@@ -254,6 +254,12 @@ const VICIDIAL: readonly DialectOperation[] = [
     ['called_count', '2', 'number', ['99999999999']],
     ['list_id_field', '101', 'number', ['99999999999999999999']],
   ]),
+  vicidial('non_agent sounds_list', 'vicidial/non_agent_api.php', [
+    ['function', 'sounds_list', 'service'],
+    ['format', 'selectframe', 'plain'],
+    ['stage', 'date', 'plain'],
+    ['comments', 'prompt_field', 'plain'],
+  ]),
 ];
 
 // ---- VoIPSUN: `/api/api.php`, GET query strings ------------------------------------------------------
