@@ -22,6 +22,7 @@ const readInput = readWith((params) => ({
   deleteLead: params.read('delete_lead', { keep: 'A-Z' }),
   updatePhoneNumber: params.read('update_phone_number', { keep: 'A-Z' }),
   customFields: params.read('custom_fields', { keep: 'A-Z' }),
+  forceEntryListId: params.read('force_entry_list_id', { keep: '0-9' }),
   callback: readUpdateLeadCallbackParams(params),
   hopper: readHopperParams(params),
 }));
@@ -131,9 +132,14 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
   return [`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${asked.campaignId}|${time.shown}|${type}|${user}|${status}`];
 }
 
-/** The list whose fields hold the lead's values: its entry list when that is a list (100 and above), else its own list. */
-function customListOf(_input: UpdateLeadInput, lead: Lead): number {
-  return lead.entryListId >= 100 ? lead.entryListId : lead.listId;
+/**
+ * The list whose fields hold the lead's values: its entry list when that is
+ * a list (100 and above), else `force_entry_list_id` when given, else its
+ * own list — VICIdial lets an entry list win over the forced one.
+ */
+function customListOf(input: UpdateLeadInput, lead: Lead): number {
+  if (lead.entryListId >= 100) return lead.entryListId;
+  return input.forceEntryListId.length > 1 ? Number(input.forceEntryListId) : lead.listId;
 }
 
 /** What the custom section knows of a lead before its own line: the list, its fields, whether the lead held values there. */
@@ -195,8 +201,7 @@ async function hopperLines(ctx: NonAgentContext, input: UpdateLeadInput, leadId:
  */
 export const updateLeadFunction = defineNonAgentFunction({
   name: 'update_lead',
-  partial: 'custom fields: `force_entry_list_id` is ignored',
-  function: 'update_lead',
+    function: 'update_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
     denied: (user) => `ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |${user}|0|`,
