@@ -86,6 +86,7 @@ export type { AddLeadRequest, AddedLead } from './leads/add-lead';
 export type { AddAgentRequest } from './agents/add-agent';
 export type { AgentChanges } from './agents/update-agent';
 export type { AgentCampaignRank, RankChange } from './agents/agent-rank';
+export type { AgentStandingCopied } from './agents/copy-agent-standing';
 export type { CallbackChanges } from './leads/schedule-callback';
 export type { LeadChanges } from './leads/update-lead';
 export type { LeadListChanges } from './leads/update-lead-list';

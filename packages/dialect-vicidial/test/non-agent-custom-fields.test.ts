@@ -129,6 +129,37 @@ describe('update_lead custom_fields=Y', () => {
     expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&favorite_color=red`), `NOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - |${leadId}|300\n`);
   });
 
+  test('delete_lead=Y: the values go with the lead, in the CUSTOM FIELDS ENTRY DELETED line', async () => {
+    const leadId = addedLeadId(await call('add_lead', 'phone_number=7275558600&list_id=101&custom_fields=Y&favorite_color=red'));
+    expectVicidialAnswer(
+      await api(`lead_id=${leadId}&delete_lead=Y&custom_fields=Y&phone_number=7275558600`),
+      `SUCCESS: update_lead LEAD HAS BEEN DELETED 0|0 - 6666|${leadId}|1|0|0|\nNOTICE: update_lead CUSTOM FIELDS ENTRY DELETED - 7275558600|${leadId}|101|101|101|\n`,
+    );
+    expect(await gateway().core.leadCustomValues(101, leadId)).toBeNull();
+  });
+
+  test('delete_lead=Y of a lead holding no values: no custom line; of a list without fields: its NOT ADDED line', async () => {
+    const plain = addedLeadId(await call('add_lead', 'phone_number=7275558610&list_id=101'));
+    expectVicidialAnswer(await api(`lead_id=${plain}&delete_lead=Y&custom_fields=Y`), `SUCCESS: update_lead LEAD HAS BEEN DELETED 0|0 - 6666|${plain}|1|0|0|\n`);
+    const bare = addedLeadId(await call('add_lead', 'phone_number=7275558620&list_id=300'));
+    expectVicidialAnswer(
+      await api(`lead_id=${bare}&delete_lead=Y&custom_fields=Y`),
+      `SUCCESS: update_lead LEAD HAS BEEN DELETED 0|0 - 6666|${bare}|1|0|0|\nNOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - |${bare}|300\n`,
+    );
+  });
+
+  test('force_entry_list_id: the list whose fields take the values of a lead whose entry list is below 100, which becomes it', async () => {
+    expectVicidialAnswer(await api('lead_id=9099&custom_fields=Y&force_entry_list_id=101&favorite_color=red'), 'NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |9099|99|99|101|1\n');
+    expect(await gateway().core.leadCustomValues(101, 9099)).toEqual({ favorite_color: 'red' });
+    expect((await gateway().core.getLead(9099))!.entryListId).toBe(101);
+  });
+
+  test('force_entry_list_id: an entry list of 100 and above wins over it, as in VICIdial', async () => {
+    const leadId = addedLeadId(await call('add_lead', 'phone_number=7275558710&list_id=101&custom_fields=Y&favorite_color=red'));
+    expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&force_entry_list_id=102&favorite_color=blue`), `NOTICE: update_lead CUSTOM FIELDS VALUES UPDATED - |${leadId}|101|101|101|1\n`);
+    expect(await gateway().core.leadCustomValues(102, leadId)).toBeNull();
+  });
+
   test('insert_if_not_found=Y: the new lead takes the values, as add_lead', async () => {
     const response = await api('search_method=PHONE_NUMBER&phone_number=7275558200&phone_code=1&list_id=101&insert_if_not_found=Y&custom_fields=Y&favorite_color=pink');
     const leadId = Number(/LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(response.text)?.[1]);
@@ -178,6 +209,14 @@ describe('lead_all_info custom_fields=Y', () => {
     const [header, row] = (await api(`lead_id=${leadId}&header=YES`)).text.split('\n');
     expectVicidialAnswer(await api(`lead_id=${leadId}&header=YES&custom_fields=Y`), `${header}|favorite_color|notes|best_time\n${row}|blue||MORNING\n`);
     expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&stage=csv`), `${row!.replace(/\|/g, ',')},blue,,MORNING\n`);
+  });
+
+  test("force_entry_list_id: that list's fields are read instead of the entry list's", async () => {
+    const forced = addedLeadId(await call('add_lead', 'phone_number=7275558510&list_id=101&custom_fields=Y&favorite_color=teal'));
+    await gateway().core.setLeadCustomValues({ leadId: forced, listId: 102, values: { a_field: 'other' } });
+    const [header, row] = (await api(`lead_id=${forced}&header=YES`)).text.split('\n');
+    expectVicidialAnswer(await api(`lead_id=${forced}&header=YES&custom_fields=Y`), `${header}|a_field\n${row}|other\n`);
+    expectVicidialAnswer(await api(`lead_id=${forced}&header=YES&custom_fields=Y&force_entry_list_id=101`), `${header}|favorite_color|notes|best_time\n${row}|teal||\n`);
   });
 
   test('a lead without values in its entry list: no custom columns', async () => {

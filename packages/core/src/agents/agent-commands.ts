@@ -21,6 +21,7 @@ import { removeAgent } from './remove-agent';
 import { updateAgent, type AgentChanges } from './update-agent';
 import type { AgentCampaignRank, RankChange } from './agent-rank';
 import { setAgentCampaignRanks, setAgentQueueRanks } from './set-agent-ranks';
+import { copyAgentStanding, type AgentStandingCopied } from './copy-agent-standing';
 import type { AgentNotification, NewAgentNotification } from './notification';
 import { queueAgentNotification } from './notification-commands';
 import { agentActivity, type AgentActivity, type AgentActivityRequest } from './agent-activity';
@@ -38,6 +39,8 @@ export interface AgentCommands {
   agentCampaignRanks(agentId: string): Promise<AgentCampaignRank[]>;
   /** Sets the agent's weight (rank) and grade in the queues it serves, or in `queueName` only; resolves with the queues changed. */
   setAgentQueueRanks(request: { agentId: string; change: RankChange; queueName: string | null }): Promise<string[]>;
+  /** Gives `toAgentId` the static queue memberships and campaign ranks of `fromAgentId`. */
+  copyAgentStanding(request: { fromAgentId: string; toAgentId: string }): Promise<AgentStandingCopied>;
   /** The agent, once its own secret is verified (AGENT_NOT_FOUND, AUTH_FAILED, AUTH_LOCKED otherwise). */
   authenticateAgent(credentials: AgentCredentials): Promise<Agent>;
   /** The agent a CRM knows by `externalId`. */
@@ -89,6 +92,7 @@ export function agentCommands(ctx: CoreContext, track: TrackWork): AgentCommands
     setAgentCampaignRanks: (request) => track(setAgentCampaignRanks(ctx, request)),
     agentCampaignRanks: (agentId) => direct.campaigns.agentRanks(agentId),
     setAgentQueueRanks: (request) => track(setAgentQueueRanks(ctx, request)),
+    copyAgentStanding: (request) => track(copyAgentStanding(ctx, request)),
     authenticateAgent: (credentials) => authenticateAgent(ctx, credentials),
     findAgentByExternalId: (externalId) => direct.agents.findByExternalId(externalId),
     getAgentSession: (agentId) => direct.sessions.get(agentId),

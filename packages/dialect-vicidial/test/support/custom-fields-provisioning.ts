@@ -7,7 +7,8 @@ import { NON_AGENT_PROVISIONING } from './non-agent-provisioning';
  * best_time) among form elements that keep none (a DISPLAY banner, the
  * lead's own first_name shown again, a duplicate of favorite_color); list
  * 102 has one (a_field); lists 300 and 400 have none. 6680 may copy
- * lists' fields (custom_fields_modify).
+ * lists' fields (custom_fields_modify). Lead 9099 is in list 99, below the
+ * numbers of lists with fields: its entry list is not one to read values of.
  */
 export const CUSTOM_FIELDS_PROVISIONING: NonNullable<TestGatewayOptions['extraProvisioning']> = {
   ...NON_AGENT_PROVISIONING,
@@ -38,4 +39,5 @@ export const CUSTOM_FIELDS_PROVISIONING: NonNullable<TestGatewayOptions['extraPr
     { id: 102, campaignId: 'TESTCAMP', customFields: [{ label: 'a_field' }] },
     { id: 500, campaignId: 'TESTCAMP', customFields: [{ label: 'only_shown', type: 'SCRIPT' }] },
   ],
+  leads: [...(NON_AGENT_PROVISIONING.leads ?? []), { id: 9099, listId: 99, phoneNumber: '7275558990' }],
 };

@@ -33,14 +33,14 @@ function copiedAttributes(source: Agent, fullName: string): Record<string, strin
 }
 
 /**
- * copy_user: a new agent with another agent's level, group, phone and
- * settings, under its own id, password and name. `AUTOGENERA…` takes the
+ * copy_user: a new agent with another agent's level, group, phone,
+ * settings, queue (in-group) memberships and campaign ranks, under its own
+ * id, password and name. `AUTOGENERA…` takes the
  * number after the highest in use. The password is stored hashed, so the
  * SUCCESS line echoes it empty, as VICIdial does with password hashing on.
  */
 export const copyUser = defineNonAgentFunction({
   name: 'copy_user',
-  partial: "the source agent's queue (in-group) memberships are not copied",
   function: 'copy_user',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyUsers,
@@ -69,6 +69,8 @@ export const copyUser = defineNonAgentFunction({
       attributes: copiedAttributes(source, bytesToText(fullName)),
     });
     if (!source.active) await ctx.core.updateAgent({ agentId: agent.id, changes: { active: false } });
+    // VICIdial copies the source's in-group rows and campaign rank rows with the user.
+    await ctx.core.copyAgentStanding({ fromAgentId: source.id, toAgentId: agent.id });
     return utf8ToBytes(agent.id);
   },
   render: (agentUser, ctx, input) => `SUCCESS: copy_user USER HAS BEEN COPIED - ${ctx.user}|${agentUser}||${input.fullName}|${input.sourceUser}`,

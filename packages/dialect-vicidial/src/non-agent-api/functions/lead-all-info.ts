@@ -19,6 +19,7 @@ const readInput = readWith((params) => ({
   stage: params.read('stage', { keep: '0-9{L}' }),
   header: params.read('header', { keep: '0-9{L}' }),
   customFields: params.read('custom_fields', { keep: 'A-Z' }),
+  forceEntryListId: params.read('force_entry_list_id', { keep: '0-9' }),
 }));
 
 /** A lead's values in VICIdial's column order. */
@@ -31,12 +32,12 @@ const valuesOf = (lead: Lead, timeZone: string): string[] => {
  * lead_all_info: every field of a lead (by `lead_id`), or of each lead with
  * a number (`phone_number`, the newest first), one row each, each after
  * its own header with `header=YES`; with `custom_fields=Y` the values of
- * its entry list's own fields follow. Leads of lists the caller's group may
+ * its entry list's own fields (or `force_entry_list_id`'s) follow. Leads of lists the caller's group may
  * not see are left out; with `api_list_restrict` each says so first.
  */
 export const leadAllInfo = defineNonAgentFunction({
   name: 'lead_all_info',
-  partial: '`force_entry_list_id` and `archived_lead` are ignored; custom fields are never hidden or encrypted',
+  partial: '`archived_lead` is ignored; custom fields are never hidden or encrypted',
   function: 'lead_all_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports && user.modifyLeads >= 1 && user.modifyLeads <= 5,
@@ -59,7 +60,9 @@ export const leadAllInfo = defineNonAgentFunction({
     let hiddenList: number | null = null;
     for (const lead of leads) {
       if (await visible(lead)) {
-        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead, lead.entryListId) : [];
+        // force_entry_list_id names the list whose fields are read instead of the entry list.
+        const customList = input.forceEntryListId.length > 1 ? Number(input.forceEntryListId) : lead.entryListId;
+        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead, customList) : [];
         if (input.header === 'YES') rows.push([...COLUMNS, ...custom.map(([label]) => label)].join(separator));
         rows.push([...valuesOf(lead, ctx.settings.timeZone), ...custom.map(([, value]) => value)].join(separator));
         continue;

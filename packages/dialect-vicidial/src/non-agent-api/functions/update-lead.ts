@@ -1,4 +1,4 @@
-import { isDomainError, type Lead, type LeadChanges, type LeadSearch } from '@pbx-gateway/core';
+import { isDomainError, type Lead, type LeadChanges, type LeadSearch, type ListCustomField } from '@pbx-gateway/core';
 import { leadFieldsOf } from '../../agent-api/lead-params';
 import { givenLeadChanges, readLeadFieldParams } from '../lead-changes';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
@@ -22,6 +22,7 @@ const readInput = readWith((params) => ({
   deleteLead: params.read('delete_lead', { keep: 'A-Z' }),
   updatePhoneNumber: params.read('update_phone_number', { keep: 'A-Z' }),
   customFields: params.read('custom_fields', { keep: 'A-Z' }),
+  forceEntryListId: params.read('force_entry_list_id', { keep: '0-9' }),
   callback: readUpdateLeadCallbackParams(params),
   hopper: readHopperParams(params),
 }));
@@ -132,17 +133,47 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
 }
 
 /**
- * `custom_fields=Y` on a lead found: the fields the request names (by
- * label) of the list its values belong to (its entry list, else its list)
- * take the values given; the line counts the lead's row changed (0 when
- * every value was already so). Nothing is printed when no field is named.
+ * The list whose fields hold the lead's values: its entry list when that is
+ * a list (100 and above), else `force_entry_list_id` when given, else its
+ * own list — VICIdial lets an entry list win over the forced one.
  */
-async function customFieldsLines(ctx: NonAgentContext, input: UpdateLeadInput, lead: Lead): Promise<string[]> {
-  if (input.customFields !== 'Y' || input.deleteLead === 'Y') return [];
+function customListOf(input: UpdateLeadInput, lead: Lead): number {
+  if (lead.entryListId >= 100) return lead.entryListId;
+  return input.forceEntryListId.length > 1 ? Number(input.forceEntryListId) : lead.listId;
+}
+
+/** What the custom section knows of a lead before its own line: the list, its fields, whether the lead held values there. */
+interface CustomSection {
+  list: number;
+  fields: ListCustomField[];
+  held: boolean;
+}
+
+/** Read before the lead's own line, as deleting the lead removes its values. */
+async function customSectionOf(ctx: NonAgentContext, input: UpdateLeadInput, lead: Lead): Promise<CustomSection | null> {
+  if (input.customFields !== 'Y') return null;
+  const list = customListOf(input, lead);
+  const fields = await ctx.core.customFieldsOfList(list);
+  const held = input.deleteLead === 'Y' && fields.length > 0 && (await ctx.core.leadCustomValues(list, lead.id)) !== null;
+  return { list, fields, held };
+}
+
+/**
+ * `custom_fields=Y` on a lead found: with `delete_lead=Y`, the line saying
+ * its values went with it (when it held some there and was deleted);
+ * else the fields the request names (by label) take the values given; the
+ * line counts the lead's row changed (0 when every value was already so).
+ * Nothing is printed when no field is named.
+ */
+async function customFieldsLines(ctx: NonAgentContext, input: UpdateLeadInput, lead: Lead, section: CustomSection | null, deleted: boolean): Promise<string[]> {
+  if (!section) return [];
   const phone = input.lead.phone_number;
-  const customList = lead.entryListId >= 100 ? lead.entryListId : lead.listId;
-  const fields = await ctx.core.customFieldsOfList(customList);
+  const { list: customList, fields } = section;
   if (fields.length === 0) return [`NOTICE: update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST - ${phone}|${lead.id}|${lead.listId}`];
+  if (input.deleteLead === 'Y') {
+    // VICIdial's line ends with the update count its delete branch never sets: empty.
+    return section.held && deleted ? [`NOTICE: update_lead CUSTOM FIELDS ENTRY DELETED - ${phone}|${lead.id}|${lead.listId}|${lead.entryListId}|${customList}|`] : [];
+  }
   const named = valueFieldsOf(fields).filter((field) => namedInRequest(ctx.params, field.label));
   if (named.length === 0) return [];
   const values = customValuesFrom(ctx.params, named);
@@ -170,8 +201,7 @@ async function hopperLines(ctx: NonAgentContext, input: UpdateLeadInput, leadId:
  */
 export const updateLeadFunction = defineNonAgentFunction({
   name: 'update_lead',
-  partial: 'custom fields: `force_entry_list_id` is ignored; `delete_lead=Y` removes the custom values with the lead without its CUSTOM FIELDS ENTRY DELETED line',
-  function: 'update_lead',
+    function: 'update_lead',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
     denied: (user) => `ERROR: update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM: |${user}|0|`,
@@ -205,9 +235,12 @@ export const updateLeadFunction = defineNonAgentFunction({
     // VICIdial prints the callbacks archived last (by a deletion or callback=REMOVE) in every later line.
     const archived = { count: '' };
     for (const each of found) {
-      lines.push(...(await changeLead(ctx, input, each, changes, archived)));
+      const custom = await customSectionOf(ctx, input, each);
+      const own = await changeLead(ctx, input, each, changes, archived);
+      lines.push(...own);
       lines.push(...(await callbackLines(ctx, input, each, archived)));
-      lines.push(...(await customFieldsLines(ctx, input, each)));
+      const deleted = own.some((line) => line.startsWith('SUCCESS: update_lead LEAD HAS BEEN DELETED'));
+      lines.push(...(await customFieldsLines(ctx, input, each, custom, deleted)));
     }
     // As VICIdial, the hopper options act once, on the last lead worked on.
     lines.push(...(await hopperLines(ctx, input, found[found.length - 1]!.id)));
