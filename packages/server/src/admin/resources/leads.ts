@@ -19,6 +19,7 @@ export const leadSchema = objectSchema({
   entryDate: dateTime,
   modifyDate: dateTime,
   calledCount: integer,
+  calledSinceLastReset: text,
   ...Object.fromEntries(LEAD_TEXT_FIELDS.map((field) => [field, text])),
   dateOfBirth: nullableText,
   rank: integer,
