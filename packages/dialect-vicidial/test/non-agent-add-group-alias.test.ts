@@ -48,6 +48,16 @@ test('SUCCESS with the number alone: the id and the name are the number', async 
   expect(await gateway().core.getGroupAlias('3125550042')).toEqual({ id: '3125550042', callerIdNumber: '3125550042', callerIdName: '', active: true });
 });
 
+test('values longer than VICIdial\'s columns: SUCCESS echoes them as sent, the alias keeps 30 / 20 / 20 characters', async () => {
+  const id = `long_${'9'.repeat(5000)}`;
+  const number = '3'.repeat(25);
+  expectVicidialAnswer(
+    await api(`caller_id_number=${number}&group_alias_id=${id}&group_alias_name=long&caller_id_name=${'N'.repeat(30)}`),
+    `SUCCESS: add_group_alias GROUP ALIAS HAS BEEN ADDED - 6680|${id}|long|${number}\n`,
+  );
+  expect(await gateway().core.getGroupAlias(id.slice(0, 30))).toEqual({ id: id.slice(0, 30), callerIdNumber: number.slice(0, 20), callerIdName: 'N'.repeat(20), active: true });
+});
+
 test('an id in use: GROUP ALIAS ALREADY EXISTS, the alias unchanged', async () => {
   expectVicidialAnswer(await api('caller_id_number=3125559999&group_alias_id=TESTALIAS'), 'ERROR: add_group_alias GROUP ALIAS ALREADY EXISTS: |6680|TESTALIAS|3125559999\n');
   expect((await gateway().core.getGroupAlias('TESTALIAS'))!.callerIdNumber).toBe('7275550000');

@@ -17,6 +17,13 @@ const readInput = readWith((params) => ({
 const spaced = (name: string): string => name.replace(/\+/g, ' ');
 
 /**
+ * The characters VICIdial's `groups_alias` columns keep (VARCHAR(30) id,
+ * VARCHAR(20) caller id number and name): its script checks no length and
+ * its database cuts what is longer, while the answer echoes the value sent.
+ */
+const KEPT = { id: 30, callerIdNumber: 20, callerIdName: 20 } as const;
+
+/**
  * add_group_alias: a caller id agents may then dial with (external_dial's
  * and transfer_conference's `group_alias`). The id and the name default to
  * the number. The alias's name and admin user group are echoed, not kept:
@@ -36,9 +43,9 @@ export const addGroupAlias = defineNonAgentFunction({
     const id = input.id.length < 2 ? callerIdNumber : input.id;
     const name = spaced(input.name.length < 2 ? callerIdNumber : input.name);
     const alias = {
-      id: bytesToText(id),
-      callerIdNumber,
-      callerIdName: bytesToText(spaced(input.callerIdName)),
+      id: bytesToText(id).slice(0, KEPT.id),
+      callerIdNumber: callerIdNumber.slice(0, KEPT.callerIdNumber),
+      callerIdName: bytesToText(spaced(input.callerIdName)).slice(0, KEPT.callerIdName),
       // VICIdial stores any other value as given, and dials only with 'Y' aliases.
       active: input.active === '' || input.active === 'Y',
     };
