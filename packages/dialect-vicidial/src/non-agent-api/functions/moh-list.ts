@@ -1,5 +1,6 @@
 import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { utf8ToBytes } from '../../wire/php-params';
+import { SOUNDS_LIST_AUTH } from './sounds-list';
 import { defineNonAgentFunction } from '../operation';
 import { readWith } from '../params';
 import { chooserRowStart, rowColour, selectFramePage } from '../select-frame';
@@ -21,11 +22,8 @@ export const mohList = defineNonAgentFunction({
   name: 'moh_list',
   function: 'moh_list',
   partial: 'the classes are `default` and the queues\' classes; a class\'s display name, random order and files are not kept (its name, N and none are printed)',
-  auth: {
-    allows: (user) => user.level > 6,
-    // VICIdial 2.14's moh_list answers with sounds_list's line.
-    denied: (user) => `ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |${user}|0|`,
-  },
+  // VICIdial 2.14's moh_list answers with sounds_list's line.
+  auth: SOUNDS_LIST_AUTH,
   input: readInput,
   async run(ctx) {
     const queues = await ctx.core.listQueues();

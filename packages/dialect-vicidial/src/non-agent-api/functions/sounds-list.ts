@@ -13,6 +13,12 @@ const readInput = readWith((params) => ({
   field: params.read('comments', LEAD_PARAM_FILTERS.comments),
 }));
 
+/** Who may list sounds, and the line for the others: moh_list answers with the same (VICIdial 2.14 prints this line there too). */
+export const SOUNDS_LIST_AUTH = {
+  allows: (user: { level: number }) => user.level > 6,
+  denied: (user: string) => `ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |${user}|0|`,
+};
+
 /** The audio store's files VICIdial lists: the two formats it takes. */
 const AUDIO_FILE = /\.wav$|\.gsm$/;
 
@@ -29,10 +35,7 @@ export const soundsList = defineNonAgentFunction({
   name: 'sounds_list',
   function: 'sounds_list',
   partial: 'no bad-WAV check (the gateway keeps no audio store details); the links name the directory, the gateway does not serve the files',
-  auth: {
-    allows: (user) => user.level > 6,
-    denied: (user) => `ERROR: sounds_list USER DOES NOT HAVE PERMISSION TO VIEW SOUNDS LIST: |${user}|0|`,
-  },
+  auth: SOUNDS_LIST_AUTH,
   input: readInput,
   async run(ctx) {
     const listing = await ctx.core.listSounds();
