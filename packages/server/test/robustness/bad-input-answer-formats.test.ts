@@ -67,6 +67,14 @@ describe('the answer checkers of the bad-input run', () => {
     expect(answerProblems('ccgateway', GET, answer('ccgateway', '{"message":"","retcode":"0","result":1}', 200, { ...CCGATEWAY_HEADERS, 'x-powered-by': 'Express' }))).toContain('X-Powered-By header');
   });
 
+  it('accepts a Non-Agent export whose row a stored line break spans, but not a row followed by a stack trace', () => {
+    const agentStatus: WireRequest = { method: 'GET', target: '/vicidial/non_agent_api.php?function=agent_status&agent_user=1000', headers: {} };
+    // vendor_lead_code "1234567\n", stored by an earlier update_lead: 13 columns over two lines.
+    const spanned = 'PAUSED||2|TESTCAMP|0|Demo Agent||||DISPO|7275551213|1234567\n|8600051\n';
+    expect(answerProblems('vicidial', agentStatus, answer('vicidial', spanned))).toEqual([]);
+    expect(answerProblems('vicidial', agentStatus, answer('vicidial', 'PAUSED||2|TESTCAMP|0|Demo Agent|||\nstack trace at x\n'))).not.toEqual([]);
+  });
+
   it('lets a dialect echo what the client sent, but not invent it', () => {
     const echoing: WireRequest = { method: 'GET', target: '/agc/api.php?stage=undefined', headers: {} };
     const body = 'ERROR: audio_playback not valid - |undefined|1000\n';

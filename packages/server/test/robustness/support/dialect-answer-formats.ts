@@ -75,14 +75,32 @@ function echoesLineBreaks(request: WireRequest): boolean {
 /**
  * A Non-Agent export (docs/vicidial.md, "Exports"): rows, maybe under a
  * header, whose columns one separator (`|`, `,` or a tab) divides alike on
- * every line.
+ * every row. A row may span lines: free-text lead fields keep the line
+ * breaks a client stored in them (spec §1.3 drops only `;` and `#`), and
+ * the export prints them as VICIdial does, so an earlier request of the
+ * same run can break a later export's row.
  */
 function isNonAgentExport(request: WireRequest, lines: readonly string[]): boolean {
   if (!request.target.includes('non_agent_api')) return false;
   return ['|', ',', '\t'].some((separator) => {
-    const columns = lines[0]!.split(separator).length;
-    return columns >= 5 && lines.every((line) => line.split(separator).length === columns);
+    const columnsOf = (line: string): number => line.split(separator).length;
+    const separators = lines.reduce((sum, line) => sum + columnsOf(line) - 1, 0);
+    for (let columns = Math.max(5, columnsOf(lines[0]!)); columns <= separators + 1; columns++) {
+      if (rowsSpanLinesAlike(lines, columnsOf, columns)) return true;
+    }
+    return false;
   });
+}
+
+function rowsSpanLinesAlike(lines: readonly string[], columnsOf: (line: string) => number, columns: number): boolean {
+  let row: string | undefined;
+  for (const line of lines) {
+    row = row === undefined ? line : `${row}\n${line}`;
+    const count = columnsOf(row);
+    if (count > columns) return false;
+    if (count === columns) row = undefined;
+  }
+  return row === undefined;
 }
 
 function vicidialProblems(request: WireRequest, answer: Answer, text: string): string[] {
