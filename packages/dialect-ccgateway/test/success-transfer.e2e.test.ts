@@ -1,4 +1,5 @@
 import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import { eventTypes, startReceiver } from './push-receiver';
 import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Agent 101 (phone 40038) calls the customer out and transfers it in
@@ -18,6 +19,7 @@ describe('CC-Gateway success transfer to a skill or an agent, on the whole stack
   const gateway = sharedCcgatewayGateway({
     // The target's phone rings 3 s; a skill nobody takes the call in is given up after 5 s (the ring time of a dialled destination).
     core: { agentRingTimeoutSec: 3, destinationRingTimeoutSec: 5 },
+    ccgateway: { pushCallbackHosts: ['127.0.0.1'] },
     extraProvisioning: {
       agents: [{ id: '202', name: 'Agent 202', secret: '' }],
       queues: [
@@ -165,5 +167,25 @@ describe('CC-Gateway success transfer to a skill or an agent, on the whole stack
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
     await customerBackWithAgent(callId, customerId, agentLegId);
     expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+  });
+
+  test('push mode: the transferring agent\'s client receives the same events in the same order', async () => {
+    const receiver = await startReceiver(0);
+    try {
+      guid = await signIn(gateway(), '101', { ...HUAWEI_SIGN_IN_SAMPLE, callBackUri: receiver.url, serviceToken: 'st-transfer' }, true);
+      const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
+      const callId = (JSON.parse(res.text) as { result: string }).result;
+      await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.progress.stage === 'connected' || undefined, 10_000, 'the customer talking');
+      const before = eventTypes(receiver.seen).length;
+      expect((await transfer({ devicetype: 1, address: SKILL, mode: 2 })).text).toBe(SUCCESS);
+      const queued = await queuedFor(SKILL);
+      await gateway().farEnd.answer(queued.legs.find((leg) => leg.role === 'agent')!.id);
+      await gateway().waitFor(async () => eventTypes(receiver.seen).length >= before + 4 || undefined, 10_000, 'the transfer\'s events to be pushed');
+      expect(eventTypes(receiver.seen).slice(before)).toEqual(['AgentEvent_SuccTransResult', 'AgentState_Ready', 'AgentEvent_Call_Release', 'AgentOther_PhoneRelease']);
+      const pushed = receiver.seen.flatMap((push) => (JSON.parse(push.body) as { eventList: Array<{ eventType: string; content: unknown }> }).eventList);
+      expect(pushed.find((event) => event.eventType === 'AgentEvent_SuccTransResult')?.content).toEqual({ result: 0, callId });
+    } finally {
+      await receiver.close();
+    }
   });
 });
