@@ -4,7 +4,7 @@ import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 // Skill 13 is an inbound queue reached on DID 2125550113; agent 101 (phone
 // 40038, auto-answer on) takes a call queued on it, then holds, mutes or
-// transfers it (to skill 14, which nobody serves, or to the number 5550199,
+// transfers it (to skill 14, which nobody serves, to agent 102, who is not signed in, or to the number 5550199,
 // which answers).
 const SKILL = '13';
 const OTHER_SKILL = '14';
@@ -129,16 +129,19 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101', toNumber: DID });
   });
 
-  test('transfer to another skill in success mode: AgentEvent_SuccTransResult (result 0) first, then the release events', async () => {
+  test('success-mode transfer of a skill call to an agent who cannot take it (not signed in): result 1 at once, the caller back with the agent', async () => {
     const callid = await talking('5550146');
-    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 1, address: OTHER_SKILL, mode: 2 })).text).toBe(SUCCESS);
-    const events = await collectEvents(gateway(), '101', guid, 4);
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 2, address: '102', mode: 2 })).text).toBe(SUCCESS);
+    const events = await collectEvents(gateway(), '101', guid, 1);
     for (const event of events) expectEventShape(event, '101');
-    expect(described(events)).toEqual([
-      `AgentEvent_SuccTransResult {"result":0,"callId":"${callid}"}`,
-      'AgentState_Ready',
+    expect(described(events)).toEqual([`AgentEvent_SuccTransResult {"result":1,"callId":"${callid}"}`]);
+    await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.bridge` ? true : undefined), 5_000, 'the caller back with the agent');
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callid);
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
       `AgentEvent_Call_Release {"callid":"${callid}"}`,
       'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_Ready',
     ]);
   });
 

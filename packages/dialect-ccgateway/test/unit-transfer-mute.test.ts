@@ -60,12 +60,41 @@ describe('CC-Gateway transfer', () => {
     expect((await app.t.core.getAgentSession('101'))?.state).toBe('wrap_up');
   });
 
-  test('to an agent (devicetype 2, success mode): queued in the agent-direct queue for that agent alone', async () => {
+  test('to an agent (devicetype 2, release mode): queued in the agent-direct queue for that agent alone', async () => {
     const app = await inCall();
-    expect((await transfer(app, { devicetype: '2', address: '102', mode: '2' })).text).toBe(SUCCESS);
+    expect((await transfer(app, { devicetype: '2', address: '102', mode: '0' })).text).toBe(SUCCESS);
     await app.t.settle();
     const queuedId = ((await app.t.core.getCall(app.callId))?.call.progress as { transferredTo?: string }).transferredTo!;
     expect((await app.t.core.getCall(queuedId))?.call).toMatchObject({ purpose: 'inbound', progress: { queueName: 'AGENTDIRECT', forAgentId: '102' } });
+  });
+
+  test('to an agent (devicetype 2, success mode): the customer is held, still the agent\'s, while the agent-direct queue is dialled for that agent; the agent unable to take it gives the customer back (result 1)', async () => {
+    const app = await inCall();
+    const customer = await legOf(app.t, app.callId, 'customer');
+    // The dial's ;1 half answers only with its ;2 half (below), not as a number that answers.
+    app.t.pbx.setOtherNumbers(null);
+    expect((await transfer(app, { devicetype: '2', address: '102', mode: '2' })).text).toBe(SUCCESS);
+    await app.t.settle();
+    const { call, legs } = (await app.t.core.getCall(app.callId))!;
+    const third = legs.find((leg) => leg.role === 'third_party')!;
+    expect(third).toMatchObject({ endpoint: 'Local/s@gateway-queue', dialedNumber: 'AGENTDIRECT' });
+    expect(app.t.pbx.originated().find((dial) => dial.legId === third.id)).toMatchObject({ variables: { GATEWAY_QUEUE: 'AGENTDIRECT', GATEWAY_AGENT: '102', GATEWAY_ANSWER: 'taken' } });
+    expect(call.progress).toMatchObject({ parkedLegIds: [customer.id], pendingTransfer: { legId: third.id } });
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
+    expect(await drainEvents(app, app.guid)).toEqual([]);
+
+    // The dialplan half arrives for agent 102, who is not signed in: it is released, and the engine ends the other half with it.
+    const halfId = `${third.id};2`;
+    const channelName = 'Local/s@gateway-queue-00000001;2';
+    app.t.pbx.arrive(halfId, channelName);
+    await app.t.emit({ type: 'leg_arrived', legId: halfId, channelName, callerNumber: '5550100', callerName: '', dialed: 's', args: ['queue', 'AGENTDIRECT', '', '102', '5550100', 'taken'], at: app.t.clock.now() });
+    expect(app.t.pbx.hungUp()).toContain(halfId);
+    await app.t.confirmHangups();
+    await app.t.endLeg(third.id, 16, 'Normal Clearing');
+    await app.t.settle();
+    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_SuccTransResult {"result":1,"callId":"${app.callId}"}`]);
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [], pendingTransfer: null });
   });
 
   test('to a number (devicetype 5, success mode): the customer is held while the number rings; its answer tells the agent (result 0) and frees it', async () => {

@@ -25,10 +25,10 @@ describe('the gateway-queue context', () => {
 
   const variables = { GATEWAY_QUEUE: 'CLOSERS', GATEWAY_LEAD: '7', GATEWAY_AGENT: '', GATEWAY_CALLER: '5550100' };
 
-  it('hands the ;2 half to the application with the queue, lead, agent and caller; its answer answers the ;1 half, which then enters Stasis', async () => {
+  it('hands the ;2 half to the application with the queue, lead, agent, caller and when to answer (unset: empty); its answer answers the ;1 half, which then enters Stasis', async () => {
     await ari.expect(200, 'POST', '/channels/q1', { endpoint: 'Local/s@gateway-queue', app: 'pbx-gateway', appArgs: 'originated', callerId: '2120289999' }, { variables });
     const arrived = await gateway.waitFor('StasisStart', 'q1;2');
-    expect(arrived.args).toEqual(['queue', 'CLOSERS', '7', '', '5550100']);
+    expect(arrived.args).toEqual(['queue', 'CLOSERS', '7', '', '5550100', '']);
     expect(field(arrived, 'channel', 'name')).toMatch(/^Local\/s@gateway-queue-[0-9a-f]+;2$/);
     expect(field(arrived, 'channel', 'dialplan', 'context')).toBe('gateway-queue');
     // The originate's caller id is ;1's caller and connected line; ;2 takes them the other way round.

@@ -51,8 +51,10 @@ export type DomainEvent =
   | { type: 'CallPartyHeld'; call: Call; leg: Leg; at: Date }
   | { type: 'CallPartyRetrieved'; call: Call; leg: Leg; at: Date }
   /**
-   * An agent's customer moved into a queue (`toCallId`, the queued call);
-   * `tag` is the opaque word the dialect that asked gave the transfer, or null.
+   * An agent's customer moved into a queue (`toCallId`, the queued call), or
+   * handed to the target of a transfer that waited for its answer (`toCallId`
+   * the call itself, which goes on without the agent); `tag` is the opaque
+   * word the dialect that asked gave the transfer, or null.
    */
   | { type: 'CustomerTransferred'; callId: string; agentId: string; toCallId: string; tag: string | null; tenant: string | null; at: Date }
   /**
@@ -63,8 +65,8 @@ export type DomainEvent =
   | { type: 'CallTakenOver'; call: Call; agentId: string; side: 'taken_from' | 'taken_by'; otherAgentId: string; at: Date }
   /**
    * A transfer that waited for its target (transfers/transfer-on-answer.ts)
-   * failed: the target did not answer, was busy or was refused, and the
-   * customer is the agent's again. `tag` and `tenant` as for `CustomerTransferred`.
+   * failed: the target did not answer, was busy or was refused, or nobody of
+   * the queue dialled took it, and the customer is the agent's again. `tag` and `tenant` as for `CustomerTransferred`.
    */
   | { type: 'TransferFailed'; callId: string; agentId: string; tag: string | null; tenant: string | null; at: Date }
   | { type: 'CallEnded'; call: Call; cdr: Cdr; at: Date }

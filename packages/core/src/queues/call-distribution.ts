@@ -3,6 +3,7 @@ import type { CallOf, Leg } from '../calls/call';
 import type { CallFlow } from '../calls/call-flow';
 import { newLeg } from '../calls/call-factory';
 import { bridgeLeg, endLeg, ringTogether } from '../calls/call-primitives';
+import { answerWhenTaken } from './answer-when-taken';
 import { hangupLeg } from '../calls/leg-hangup';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
@@ -109,7 +110,7 @@ async function intoConference(ctx: CoreContext, uow: UnitOfWork, call: InboundCa
   await uow.tx.queues.countCallTaken(queue.name, session.agentId, dayOf(uow.now));
   const bridgeId = session.conference!.bridgeId;
   const callerLegId = call.progress.callerLegId;
-  const connected: InboundCall = { ...call, agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected', connectedAt: uow.now.toISOString() } };
+  const connected: InboundCall = { ...answerWhenTaken(ctx, uow, call), agentId: session.agentId, bridgeId, progress: { ...call.progress, stage: 'connected', connectedAt: uow.now.toISOString() } };
   await uow.tx.calls.update(connected);
   uow.publish({ type: 'InboundCallOffered', call: connected, agentId: session.agentId, queueName: queue.name, at: uow.now });
   uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));

@@ -5,6 +5,7 @@ import type { CoreContext } from '../kernel/context';
 import { ownerOf } from '../kernel/owner-queue';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import type { PbxEvent } from '../ports/pbx';
+import { ANSWER_WHEN_TAKEN, answerCaller, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { enqueueCall } from './enqueue';
 import type { Queue } from './queue';
 import type { InboundProgress } from '../calls/call-progress';
@@ -24,8 +25,8 @@ export const inboundCallId = (ctx: CoreContext, channelId: string): string => `$
 /**
  * The first Stasis argument of the dialplan half of a consultative dial to
  * a queue (transfers/queue-third-party.ts):
- * `Stasis(<app>,queue,<queue>,<lead>,<agent>,<caller>)`, the lead and the
- * agent asked for empty when none.
+ * `Stasis(<app>,queue,<queue>,<lead>,<agent>,<caller>,<answer>)`, the lead
+ * and the agent asked for empty when none, the answer `taken` or empty.
  */
 export const QUEUE_DIAL_ENTRY = 'queue';
 
@@ -37,6 +38,8 @@ interface Admission {
   toNumber: string;
   operation: string;
   extra: Pick<InboundProgress, 'leadId' | 'forAgentId'>;
+  /** Answered only once an agent takes it (ANSWER_WHEN_TAKEN); else at once. */
+  answerWhenTaken?: boolean;
 }
 
 /**
@@ -60,18 +63,21 @@ export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<
  * one agent named, if any), whose caller is the customer's number. It is
  * queued as a transferred customer is; its answer answers the other half,
  * the third party of the dialling agent's call, which then hears the
- * queue's music and later the agent who takes it. A queue that is missing
- * or inactive releases it as a number without a route is released.
+ * queue's music and later the agent who takes it. Asked to answer when
+ * taken, it waits unanswered and silent (the dialling agent's customer is
+ * on hold meanwhile) and is answered as its agent answers, so that the
+ * other half's answer is the agent's. A queue that is missing or inactive
+ * releases it as a number without a route is released.
  */
 export function receiveQueueDial(ctx: CoreContext, arrival: Arrival): Promise<void> {
-  const [, queueName = '', lead = '', agent = '', caller = ''] = arrival.args;
+  const [, queueName = '', lead = '', agent = '', caller = '', answer = ''] = arrival.args;
   const leadId = /^[0-9]+$/.test(lead) ? Number(lead) : null;
   return admitCall(ctx, arrival, async (uow) => {
     const found = queueName === '' ? null : await uow.tx.queues.get(queueName);
     const forAgentId = agent === '' ? null : agent;
     const agentKnown = forAgentId === null || (await uow.tx.agents.get(forAgentId)) !== null;
     const queue = found?.active && agentKnown ? found : null;
-    return { did: '', queue, fromNumber: caller || arrival.callerNumber, toNumber: queueName, operation: QUEUE_DIAL_ENTRY, extra: { leadId, forAgentId } };
+    return { did: '', queue, fromNumber: caller || arrival.callerNumber, toNumber: queueName, operation: QUEUE_DIAL_ENTRY, extra: { leadId, forAgentId }, answerWhenTaken: answer === ANSWER_WHEN_TAKEN };
   });
 }
 
@@ -79,7 +85,8 @@ async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: Un
   const callId = inboundCallId(ctx, arrival.legId);
   await inTransaction(ctx, async (uow) => {
     const { tx, now } = uow;
-    const { did, queue, fromNumber, toNumber, operation, extra } = await admission(uow);
+    const { did, queue, fromNumber, toNumber, operation, extra, answerWhenTaken = false } = await admission(uow);
+    const answerNow = queue !== null && !answerWhenTaken;
     let call: CallOf<'inbound'> = newCall(
       {
         id: callId,
@@ -97,10 +104,10 @@ async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: Un
       ...newLeg(call, 1, 'caller', endpointOf(arrival.channelName), { number: fromNumber, name: arrival.callerName }, now, { dialedNumber: toNumber }),
       id: arrival.legId,
       channelName: arrival.channelName,
-      state: queue ? 'up' : 'ringing',
-      answeredAt: queue ? now : null,
+      state: answerNow ? 'up' : 'ringing',
+      answeredAt: answerNow ? now : null,
     };
-    if (queue) call = { ...call, state: 'answered', answeredAt: now };
+    if (answerNow) call = { ...call, state: 'answered', answeredAt: now };
     await tx.calls.insert(call);
     await tx.calls.insertLeg(caller);
     if (!queue) {
@@ -108,11 +115,14 @@ async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: Un
       await hangupLeg(ctx, uow, caller.id);
       return;
     }
-    const mohClass = queue.mohClass;
-    // A caller gone before the answer ends by its own event; the hang-up makes sure.
-    uow.engine.command('answer caller', () => ctx.pbx.answer(caller.id), { refusalIsOrdinary: true, onFailure: (next) => hangupLeg(ctx, next, caller.id) });
-    uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(caller.id, mohClass));
-    await enqueueCall(ctx, uow, call, queue);
+    if (answerNow) {
+      const mohClass = queue.mohClass;
+      answerCaller(ctx, uow, caller.id);
+      uow.engine.bestEffort('music on hold', () => ctx.pbx.setMusicOnHold(caller.id, mohClass));
+    }
+    const queued = await enqueueCall(ctx, uow, call, queue);
+    // The one agent named cannot take it now (not signed in, busy, in a call): nobody else may.
+    if (queued.progress.stage === 'waiting' && waitsForNamedAgentOnly(queued)) await giveUpOnNamedAgent(ctx, uow, queued);
   });
 }
 

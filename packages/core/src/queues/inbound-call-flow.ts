@@ -16,6 +16,7 @@ import { callBridgeId } from '../kernel/ids';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import { handOverLead, offerCall } from './call-distribution';
 import { offerOfTimer, offersOf, withoutOffer } from './call-offer';
+import { answerWhenTaken, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { dayOf } from './queue';
 
 type InboundCall = CallOf<'inbound'>;
@@ -44,6 +45,11 @@ export const inboundCall: CallFlow<'inbound'> = {
 
   async onLegAnswered(ctx, uow, call, leg) {
     if (leg.role === 'third_party') return thirdPartyAnswered(ctx, uow, call, leg);
+    if (leg.id === call.progress.callerLegId) {
+      // A caller answered only when its agent took it (queues/answer-when-taken.ts); others were up from their arrival.
+      if (leg.state !== 'up') await recordLegAnswered(uow, call, leg);
+      return call;
+    }
     const agentId = agentOfLeg(call, leg.id);
     if (agentId === null) return call;
     if (call.progress.stage !== 'ringing_agent') {
@@ -56,7 +62,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     if (call.progress.queueName !== null) await uow.tx.queues.countCallTaken(call.progress.queueName, agentId, dayOf(uow.now));
     await handOverLead(uow, agentId, call);
     const bridgeId = callBridgeId(call.id);
-    const connected: InboundCall = { ...call, agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id, offers: [], connectedAt: uow.now.toISOString() } };
+    const connected: InboundCall = { ...answerWhenTaken(ctx, uow, call), agentId, bridgeId, progress: { ...call.progress, stage: 'connected', agentLegId: leg.id, offers: [], connectedAt: uow.now.toISOString() } };
     await uow.tx.calls.update(connected);
     const legs = await uow.tx.calls.legsOf(call.id);
     await releaseRingingAgents(ctx, uow, call, legs.filter((other) => other.id !== leg.id), 'not_chosen');
@@ -152,8 +158,9 @@ async function offerLapsed(ctx: CoreContext, uow: UnitOfWork, call: InboundCall,
   return nobodyLeftFor(remaining, await uow.tx.calls.legsOf(call.id)) ? backToQueue(ctx, uow, remaining) : remaining;
 }
 
-/** No phone rung for the call is left: it waits again, and is offered to whoever is free. */
+/** No phone rung for the call is left: it waits again, and is offered to whoever is free (a call only its named agent may take ends instead). */
 async function backToQueue(ctx: CoreContext, uow: UnitOfWork, call: InboundCall): Promise<InboundCall> {
+  if (waitsForNamedAgentOnly(call)) return giveUpOnNamedAgent(ctx, uow, call);
   const waiting: InboundCall = { ...call, progress: { ...call.progress, stage: 'waiting' } };
   await uow.tx.calls.update(waiting);
   const current = await lockOngoing(uow, waiting);

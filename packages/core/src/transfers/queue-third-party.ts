@@ -3,6 +3,7 @@ import type { Leg } from '../calls/call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 import type { CustomerCall } from './agent-call';
+import { ANSWER_WHEN_TAKEN } from '../queues/answer-when-taken';
 import { dialThirdPartyLeg, refuseSecondThirdParty } from './third-party';
 
 /** A queue dialled as the third party of an agent's call (a consultation with the queue's agent). */
@@ -12,6 +13,12 @@ export interface QueueThirdPartyRequest {
   forAgentId?: string | null;
   /** The number the third-party leg shows; null: the call's own caller id. */
   callerId: string | null;
+  /**
+   * The third party answers only once an agent of the queue takes the
+   * queued call (a transfer waiting for its target: transfer-on-answer.ts),
+   * rather than as soon as the call is queued. Absent: at once.
+   */
+  answerWhenTaken?: boolean;
 }
 
 /**
@@ -19,7 +26,8 @@ export interface QueueThirdPartyRequest {
  * party of the agent's call; its `;2` half runs the dialplan context
  * `gateway-queue` (docker/asterisk/extensions.conf, and pbx-sim's), which
  * hands it to the application with the variables below as arguments, to be
- * queued as a call of its own (queues/inbound-arrival.ts).
+ * queued as a call of its own (queues/inbound-arrival.ts). `GATEWAY_ANSWER`
+ * `taken` keeps the `;2` half unanswered until an agent takes it.
  */
 export const QUEUE_DIAL_ENDPOINT = 'Local/s@gateway-queue';
 
@@ -54,6 +62,12 @@ export async function addQueueThirdPartyLeg<C extends CustomerCall>(
     dialedNumber: queue.name,
     callerId: request.callerId ?? call.fromNumber,
     dtmf: null,
-    variables: { GATEWAY_QUEUE: queue.name, GATEWAY_LEAD: leadId === null ? '' : String(leadId), GATEWAY_AGENT: forAgentId ?? '', GATEWAY_CALLER: customerNumber },
+    variables: {
+      GATEWAY_QUEUE: queue.name,
+      GATEWAY_LEAD: leadId === null ? '' : String(leadId),
+      GATEWAY_AGENT: forAgentId ?? '',
+      GATEWAY_CALLER: customerNumber,
+      ...(request.answerWhenTaken ? { GATEWAY_ANSWER: ANSWER_WHEN_TAKEN } : {}),
+    },
   });
 }

@@ -73,6 +73,16 @@ export interface TransferCommands {
    */
   transferOnAnswer(request: { agentId: string } & TransferOnAnswerRequest & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
+   * The same with a queue as the target (Huawei's success transfer to a
+   * skill or an agent): the customer waits on hold, still the agent's, while
+   * the queue's agents (or the one agent named) are offered a queued call of
+   * their own; the first to answer frees the agent and talks with the
+   * customer, and the queued call ending untaken (the ring time of the dial,
+   * the queue's longest wait, the named agent unable to take it or not
+   * answering) gives the customer back.
+   */
+  transferToQueueOnAnswer(request: { agentId: string } & TransferOnAnswerRequest & Omit<QueueThirdPartyRequest, 'answerWhenTaken'>): Promise<{ legId: string }>;
+  /**
    * A blind transfer of a call named by its id, whoever's it is, with the
    * status the call takes (NamedCallStatus): an agent's customer call (its
    * callout, or a queued call it talks in) as blindTransfer does, or an
@@ -214,7 +224,14 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
       onAgentTalk(agentId, async (uow, { session, call, legs }) => ({ legId: await transferCustomer(ctx, uow, session, call, legs, party, agentAfterCall) })),
 
     transferOnAnswer: ({ agentId, agentAfterCall, tag, ...party }) =>
-      onAgentTalk(agentId, async (uow, { call, legs }) => ({ legId: await startTransferOnAnswer(ctx, uow, call, legs, party, { agentAfterCall, tag }) })),
+      onAgentTalk(agentId, async (uow, { call, legs }) => ({
+        legId: await startTransferOnAnswer(ctx, uow, call, legs, (held, before) => addThirdPartyLeg(ctx, uow, held, before, party), { agentAfterCall, tag }),
+      })),
+
+    transferToQueueOnAnswer: ({ agentId, agentAfterCall, tag, ...target }) =>
+      onAgentTalk(agentId, async (uow, { call, legs }) => ({
+        legId: await startTransferOnAnswer(ctx, uow, call, legs, (held, before) => addQueueThirdPartyLeg(ctx, uow, held, before, { ...target, answerWhenTaken: true }), { agentAfterCall, tag }),
+      })),
 
     transferCall: ({ callId, status, ...party }) =>
       onNamedCall({ callId, status }, lockTransferableCall, async (uow, { session, call, legs }) => ({

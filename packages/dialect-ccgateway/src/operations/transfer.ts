@@ -35,7 +35,7 @@ const SKILL = 1;
 const AGENT = 2;
 const NUMBER = 5;
 
-/** Huawei's transfer modes: release (blind), success (the agent leaves once the transfer took), talk (consult first). */
+/** Huawei's transfer modes: release (blind), success (the agent leaves once the target answers), talk (consult first). */
 const RELEASE = 0;
 const SUCCESS = 2;
 const TALK = 3;
@@ -73,23 +73,22 @@ function planOf(body: TransferBody): Plan | null {
 
 /**
  * `POST /voicecall/{agentid}/transfer`: hands the customer of the agent's
- * call on. To a skill (`devicetype` 1) the customer waits in that skill's
- * queue for its agents; to an agent (2) it waits for that agent alone; in
- * both the agent's part of the call ends at once (`mode` 0 release or 2
- * success: the queue takes the call as soon as it is asked; success mode
- * tells the agent so first, `AgentEvent_SuccTransResult`), and the agent
- * goes idle or to wrap-up as its `autoenteridle` says. To an outside
- * number (5): `mode` 2 holds the customer and dials the number; its answer
- * frees the agent (`AgentEvent_SuccTransResult` 0), its failure gives the
- * customer back (`result` 1); `mode` 3 (talk) holds the
- * customer and dials the number for the agent to speak to first; `confjoin`
- * then brings the customer back into a three-way call. All of it on a
- * callout and on a skill call alike.
+ * call on. To a skill (`devicetype` 1) the customer goes to that skill's
+ * queue for its agents; to an agent (2) to that agent alone. Release mode
+ * (`mode` 0) leaves the customer waiting in the queue and the agent goes at
+ * once, idle or to wrap-up as its `autoenteridle` says. Success mode (2)
+ * keeps the customer the agent's, on hold, while the queue offers it (Huawei
+ * `cec_04_0241`: the agent is released only once the target answers): the
+ * target's answer frees the agent (`AgentEvent_SuccTransResult` 0); the
+ * target not taking it gives the customer back (`result` 1). To an outside
+ * number (5): `mode` 2 holds the customer and dials the number, with the
+ * same two outcomes; `mode` 3 (talk) holds the customer and dials the number
+ * for the agent to speak to first; `confjoin` then brings the customer back
+ * into a three-way call. All of it on a callout and on a skill call alike.
  * No call: `200-012`.
  */
 export const transferOperation = defineInterface({
   name: 'transfer',
-  partial: 'a success-mode transfer to a skill or an agent leaves the agent at once, so its `SuccTransResult` always reports 0',
   method: 'POST',
   path: '/voicecall/{agentid}/transfer',
   body: 'json',
@@ -101,9 +100,10 @@ export const transferOperation = defineInterface({
     const session = await agentSession(ctx);
     if (session.currentCallId === null) throw refuse('200-012');
     const callerId = body.caller ? body.caller : null;
-    if (plan.kind === 'queue') {
-      const tag = plan.success ? SUCCESS_TRANSFER_TAG : null;
-      await ctx.core.transferToQueue({ agentId: ctx.agentId, queueName: plan.queueName, forAgentId: plan.forAgentId, agentAfterCall: session.afterCall, tag });
+    if (plan.kind === 'queue' && plan.success) {
+      await ctx.core.transferToQueueOnAnswer({ agentId: ctx.agentId, queueName: plan.queueName, forAgentId: plan.forAgentId, callerId, agentAfterCall: session.afterCall, tag: SUCCESS_TRANSFER_TAG });
+    } else if (plan.kind === 'queue') {
+      await ctx.core.transferToQueue({ agentId: ctx.agentId, queueName: plan.queueName, forAgentId: plan.forAgentId, agentAfterCall: session.afterCall });
     } else if (plan.consult) {
       await ctx.core.dialThirdParty({ agentId: ctx.agentId, number: plan.number, callerId, parkCustomer: true });
     } else {

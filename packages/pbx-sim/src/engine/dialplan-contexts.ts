@@ -55,14 +55,14 @@ const CONTEXTS: Readonly<Record<string, ContextBuilder>> = {
 
 /**
  * `gateway-queue`: a consultative dial to a queue. The gateway originates
- * `Local/s@gateway-queue` with the queue, the lead, the agent asked for and
- * the caller as variables of the `;1` half, which the `;2` half inherits:
- * Stasis(pbx-gateway,queue,${GATEWAY_QUEUE},${GATEWAY_LEAD},${GATEWAY_AGENT},${GATEWAY_CALLER}), Hangup.
+ * `Local/s@gateway-queue` with the queue, the lead, the agent asked for,
+ * the caller and when to answer as variables of the `;1` half, which the `;2` half inherits:
+ * Stasis(pbx-gateway,queue,${GATEWAY_QUEUE},${GATEWAY_LEAD},${GATEWAY_AGENT},${GATEWAY_CALLER},${GATEWAY_ANSWER}), Hangup.
  */
 const EXACT_CONTEXTS: Readonly<Record<string, Readonly<Record<string, readonly DialplanStep[]>>>> = {
   'gateway-queue': {
     s: [
-      { app: 'Stasis', data: 'pbx-gateway,queue,${GATEWAY_QUEUE},${GATEWAY_LEAD},${GATEWAY_AGENT},${GATEWAY_CALLER}' },
+      { app: 'Stasis', data: 'pbx-gateway,queue,${GATEWAY_QUEUE},${GATEWAY_LEAD},${GATEWAY_AGENT},${GATEWAY_CALLER},${GATEWAY_ANSWER}' },
       { app: 'Hangup', data: '' },
     ],
   },
