@@ -25,6 +25,7 @@ export * from './leads/campaign';
 export * from './leads/list-custom-field';
 export type { LeadCustomValuesSet } from './leads/lead-custom-values';
 export type { CustomFieldsCopyMethod } from './leads/copy-list-custom-fields';
+export type { ListCustomFieldDefined } from './leads/define-list-custom-field';
 export * from './leads/lead';
 export * from './leads/lead-status';
 export * from './leads/callback';

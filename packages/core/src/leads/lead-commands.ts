@@ -38,6 +38,7 @@ import type { LeadStatus } from './lead-status';
 import type { LeadCustomValues, ListCustomField } from './list-custom-field';
 import { setLeadCustomValues, type LeadCustomValuesSet } from './lead-custom-values';
 import { copyListCustomFields, type CustomFieldsCopyMethod } from './copy-list-custom-fields';
+import { defineListCustomField, removeListCustomField, type ListCustomFieldDefined } from './define-list-custom-field';
 import type { VoicemailMessage } from './voicemail-message';
 import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
@@ -66,6 +67,10 @@ export interface LeadCommands {
   setLeadCustomValues(request: { leadId: number; listId: number; values: LeadCustomValues }): Promise<LeadCustomValuesSet | null>;
   /** Copies one list's fields onto another; how many fields were written. */
   copyListCustomFields(request: { fromListId: number; toListId: number; method: CustomFieldsCopyMethod }): Promise<number>;
+  /** Adds a field to a list, or redefines the one of that label in its place. */
+  defineListCustomField(field: ListCustomField): Promise<ListCustomFieldDefined>;
+  /** Removes a list's field and the values held in it; false when there is no such field. */
+  removeListCustomField(request: { listId: number; label: string }): Promise<boolean>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
   /** How many of the list's leads the rule would dial. */
@@ -145,6 +150,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     leadCustomValues: (listId, leadId) => direct.listCustomFields.valuesOf(listId, leadId),
     setLeadCustomValues: (request) => track(setLeadCustomValues(ctx, request)),
     copyListCustomFields: (request) => track(copyListCustomFields(ctx, request)),
+    defineListCustomField: (field) => track(defineListCustomField(ctx, field)),
+    removeListCustomField: (request) => track(removeListCustomField(ctx, request)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     countDialableLeads: (listId, rule) => direct.leads.countDialable(listId, rule),
     resetLeadList: (request) => track(resetLeadList(ctx, request)),
