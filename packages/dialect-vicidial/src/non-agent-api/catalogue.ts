@@ -20,6 +20,7 @@ import { checkPhoneNumber } from './functions/check-phone-number';
 import { containerList } from './functions/container-list';
 import { copyUser } from './functions/copy-user';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
+import { hopperBulkInsert } from './functions/hopper-bulk-insert';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
 import { ingroupList } from './functions/ingroup-list';
@@ -65,6 +66,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   containerList,
   copyUser,
   deleteDncPhone,
+  hopperBulkInsert,
   hopperList,
   inGroupStatus,
   ingroupList,
