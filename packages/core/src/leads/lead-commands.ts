@@ -34,6 +34,7 @@ import { updateLead, type LeadChanges } from './update-lead';
 import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from './screen-lead-update';
 import { switchAgentLead, type LeadSwitch } from './lead-switch';
 import type { LeadCall, LeadCallSearch } from './lead-call';
+import { setLeadCallStatus, type LeadCallStatusChange } from './set-lead-call-status';
 import type { LeadStatus } from './lead-status';
 import type { LeadCustomValues, ListCustomField } from './list-custom-field';
 import { setLeadCustomValues, type LeadCustomValuesSet } from './lead-custom-values';
@@ -90,6 +91,8 @@ export interface LeadCommands {
   getLeadCall(callId: string): Promise<LeadCall | null>;
   /** The dialer's call log entries matching every criterion given, the latest started first, at most `limit`. */
   findLeadCalls(criteria: LeadCallSearch, limit: number): Promise<LeadCall[]>;
+  /** Sets the status of one call log entry, the lead's own left as it is. */
+  setLeadCallStatus(request: { callId: string; status: string }): Promise<LeadCallStatusChange>;
   addLead(request: AddLeadRequest): Promise<AddedLead>;
   addLeadToList(request: AddLeadToListRequest): Promise<AddedLeadToList>;
   dispositionAgentLead(request: DispositionRequest): Promise<DispositionOutcome>;
@@ -164,6 +167,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
     getLeadCall: (callId) => direct.leadCalls.get(callId),
     findLeadCalls: (criteria, limit) => direct.leadCalls.search(criteria, limit),
+    setLeadCallStatus: (request) => track(setLeadCallStatus(ctx, request)),
     addLead: (request) => track(addLead(ctx, request)),
     addLeadToList: (request) => track(addLeadToList(ctx, request)),
     dispositionAgentLead: (request) => track(dispositionAgentLead(ctx, request)),

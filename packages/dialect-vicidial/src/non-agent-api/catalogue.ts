@@ -39,6 +39,7 @@ import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
 import { updateCampaignFunction } from './functions/update-campaign';
 import { updateList } from './functions/update-list';
+import { updateLogEntry } from './functions/update-log-entry';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
@@ -85,6 +86,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   updateCampaignFunction,
   updateLeadFunction,
   updateList,
+  updateLogEntry,
   updateUser,
   userDetails,
   userGroupStatus,
