@@ -25,6 +25,8 @@ export * from './leads/campaign';
 export * from './leads/list-custom-field';
 export type { LeadCustomValuesSet } from './leads/lead-custom-values';
 export type { CustomFieldsCopyMethod } from './leads/copy-list-custom-fields';
+export type { ListCustomFieldDefined } from './leads/define-list-custom-field';
+export type { LeadCallStatusChange } from './leads/set-lead-call-status';
 export * from './leads/lead';
 export * from './leads/lead-status';
 export * from './leads/callback';

@@ -26,6 +26,11 @@ export const DOCUMENTED_NON_AGENT_FUNCTIONS: readonly string[] = [
 const NOT_RUN_BECAUSE: Readonly<Record<string, string>> = {
   server_refresh: 'the gateway has no VICIdial servers to refresh',
   ccc_lead_info: "a lead of a call handed over by another VICIdial cluster: the gateway is one system, and its call IDs are not the 18-39 character IDs the function takes",
+  update_presets:
+    "named transfer presets are entries of VICIdial's agent screen (its transfer panel), which the gateway does not have; a campaign's five transfer numbers (xferconf A-E, which set_timer_action's D1-D5 dial) are campaign settings, set by provisioning and update_campaign",
+  update_cid_group_entry: 'the gateway keeps no caller ID groups (numbers chosen by area code or state); a trunk presents its own caller-id pool',
+  update_alt_url: 'the gateway calls no disposition URLs, so it keeps no alternate ones',
+  update_remote_agent: 'the gateway has no remote agents (lines that take calls without an agent screen)',
 };
 
 const NOT_RUN_ANSWER = 'answered `ERROR: NO FUNCTION SPECIFIED`, as the script answers a function it does not run';

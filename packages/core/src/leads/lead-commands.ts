@@ -34,10 +34,12 @@ import { updateLead, type LeadChanges } from './update-lead';
 import { updateScreenLead, type ScreenLeadUpdate, type ScreenLeadUpdated } from './screen-lead-update';
 import { switchAgentLead, type LeadSwitch } from './lead-switch';
 import type { LeadCall, LeadCallSearch } from './lead-call';
+import { setLeadCallStatus, type LeadCallStatusChange } from './set-lead-call-status';
 import type { LeadStatus } from './lead-status';
 import type { LeadCustomValues, ListCustomField } from './list-custom-field';
 import { setLeadCustomValues, type LeadCustomValuesSet } from './lead-custom-values';
 import { copyListCustomFields, type CustomFieldsCopyMethod } from './copy-list-custom-fields';
+import { defineListCustomField, removeListCustomField, type ListCustomFieldDefined } from './define-list-custom-field';
 import type { VoicemailMessage } from './voicemail-message';
 import { setLeadVoicemailMessage, type VoicemailMessageRequest } from './voicemail-message-commands';
 
@@ -66,6 +68,10 @@ export interface LeadCommands {
   setLeadCustomValues(request: { leadId: number; listId: number; values: LeadCustomValues }): Promise<LeadCustomValuesSet | null>;
   /** Copies one list's fields onto another; how many fields were written. */
   copyListCustomFields(request: { fromListId: number; toListId: number; method: CustomFieldsCopyMethod }): Promise<number>;
+  /** Adds a field to a list, or redefines the one of that label in its place. */
+  defineListCustomField(field: ListCustomField): Promise<ListCustomFieldDefined>;
+  /** Removes a list's field and the values held in it; false when there is no such field. */
+  removeListCustomField(request: { listId: number; label: string }): Promise<boolean>;
   /** How many leads the list holds (with this status only, when given). */
   countLeadsInList(listId: number, status?: string): Promise<number>;
   /** How many of the list's leads the rule would dial. */
@@ -85,6 +91,8 @@ export interface LeadCommands {
   getLeadCall(callId: string): Promise<LeadCall | null>;
   /** The dialer's call log entries matching every criterion given, the latest started first, at most `limit`. */
   findLeadCalls(criteria: LeadCallSearch, limit: number): Promise<LeadCall[]>;
+  /** Sets the status of one call log entry, the lead's own left as it is. */
+  setLeadCallStatus(request: { callId: string; status: string }): Promise<LeadCallStatusChange>;
   addLead(request: AddLeadRequest): Promise<AddedLead>;
   addLeadToList(request: AddLeadToListRequest): Promise<AddedLeadToList>;
   dispositionAgentLead(request: DispositionRequest): Promise<DispositionOutcome>;
@@ -145,6 +153,8 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     leadCustomValues: (listId, leadId) => direct.listCustomFields.valuesOf(listId, leadId),
     setLeadCustomValues: (request) => track(setLeadCustomValues(ctx, request)),
     copyListCustomFields: (request) => track(copyListCustomFields(ctx, request)),
+    defineListCustomField: (field) => track(defineListCustomField(ctx, field)),
+    removeListCustomField: (request) => track(removeListCustomField(ctx, request)),
     countLeadsInList: (listId, status) => direct.leads.countInList(listId, status),
     countDialableLeads: (listId, rule) => direct.leads.countDialable(listId, rule),
     resetLeadList: (request) => track(resetLeadList(ctx, request)),
@@ -157,6 +167,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     callbacksOfLead: (leadId) => direct.callbacks.listForLead(leadId),
     getLeadCall: (callId) => direct.leadCalls.get(callId),
     findLeadCalls: (criteria, limit) => direct.leadCalls.search(criteria, limit),
+    setLeadCallStatus: (request) => track(setLeadCallStatus(ctx, request)),
     addLead: (request) => track(addLead(ctx, request)),
     addLeadToList: (request) => track(addLeadToList(ctx, request)),
     dispositionAgentLead: (request) => track(dispositionAgentLead(ctx, request)),

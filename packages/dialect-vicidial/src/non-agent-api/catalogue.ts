@@ -20,6 +20,7 @@ import { checkPhoneNumber } from './functions/check-phone-number';
 import { containerList } from './functions/container-list';
 import { copyUser } from './functions/copy-user';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
+import { hopperBulkInsert } from './functions/hopper-bulk-insert';
 import { hopperList } from './functions/hopper-list';
 import { inGroupStatus } from './functions/in-group-status';
 import { ingroupList } from './functions/ingroup-list';
@@ -38,6 +39,7 @@ import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
 import { updateCampaignFunction } from './functions/update-campaign';
 import { updateList } from './functions/update-list';
+import { updateLogEntry } from './functions/update-log-entry';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
@@ -65,6 +67,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   containerList,
   copyUser,
   deleteDncPhone,
+  hopperBulkInsert,
   hopperList,
   inGroupStatus,
   ingroupList,
@@ -83,6 +86,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   updateCampaignFunction,
   updateLeadFunction,
   updateList,
+  updateLogEntry,
   updateUser,
   userDetails,
   userGroupStatus,

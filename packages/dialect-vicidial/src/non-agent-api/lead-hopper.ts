@@ -18,15 +18,18 @@ function priorityOf(text: string): number {
   return /^-?\d{1,2}$/.test(text) ? Number(text) || 0 : 0;
 }
 
+/** `hopper_priority` as VICIdial reads it. */
+export const readHopperPriority = (params: NonAgentParams): number => priorityOf(params.read('hopper_priority', { keep: '-0-9' }));
+
 export const readHopperParams = (params: NonAgentParams): HopperParams => ({
   add: params.read('add_to_hopper', { keep: 'A-Z' }) === 'Y',
   remove: params.read('remove_from_hopper', { keep: 'A-Z' }) === 'Y',
-  priority: priorityOf(params.read('hopper_priority', { keep: '-0-9' })),
+  priority: readHopperPriority(params),
   localCallTimeCheck: params.read('hopper_local_call_time_check', { keep: 'A-Z' }) === 'Y',
 });
 
 /** The call time the lead is dialled in: its list's `local_call_time` unless `campaign` (or none), else its campaign's (`24hours` by default). */
-async function dialableNow(ctx: NonAgentContext, lead: Lead): Promise<0 | 1> {
+export async function dialableNow(ctx: NonAgentContext, lead: Lead): Promise<0 | 1> {
   const list = await ctx.core.getLeadList(lead.listId);
   const campaign = list ? await ctx.core.getCampaign(list.campaignId) : null;
   const listTime = list?.settings?.local_call_time ?? '';

@@ -1,12 +1,14 @@
 import { isDomainError, mayWorkWithCampaign, type LeadListChanges } from '@pbx-gateway/core';
+import { WireRefusal } from '@pbx-gateway/dialect-kit';
 import { mayUseFunction } from '../../auth';
 import { bytesToText } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
 import { BLANK, listSettingsOf, longTransferOverride, readListFields, TIME_ZONE_METHODS } from '../list-settings';
-import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
+import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
 import { readWith, type NonAgentParams } from '../params';
 import { listCallTimeExists } from '../call-times';
 import { copyMethodOf, customFieldsCopyRefusal } from '../custom-fields';
+import { listFieldChangeLines, readFieldChangesAsked, readFieldRequest } from '../list-field-changes';
 import { addList } from './add-list';
 import { serverDay } from '../../wire/server-time';
 
@@ -19,6 +21,8 @@ const readInput = readWith((params) => ({
   resetList: params.read('reset_list', { keep: 'A-Z' }),
   deleteList: params.read('delete_list', { keep: 'A-Z' }),
   deleteLeads: params.read('delete_leads', { keep: 'A-Z' }),
+  fieldChanges: readFieldChangesAsked(params),
+  field: readFieldRequest(params),
 }));
 
 type UpdateListInput = ReturnType<typeof readInput>['value'];
@@ -140,15 +144,32 @@ async function followingLines(ctx: NonAgentContext, input: UpdateListInput, list
   return lines;
 }
 
+/** Whether the request works on lists' own fields: VICIdial then goes on with a list that is not there. */
+const worksOnFields = (input: UpdateListInput): boolean =>
+  input.fieldChanges.add || input.fieldChanges.update || input.fieldChanges.delete || (input.customFieldsCopy.length > 0 && input.customFieldsCopy.length < 15);
+
+/**
+ * The list's checks and update after the field changes' lines: a field
+ * VICIdial refuses ends the answer, after the lines already printed.
+ */
+async function checkedAfter(ctx: NonAgentContext, input: UpdateListInput, printed: readonly string[]): Promise<ListUpdate | string> {
+  try {
+    return await checkedUpdate(ctx, input);
+  } catch (error) {
+    if (printed.length === 0 || !(error instanceof WireRefusal)) throw error;
+    return [...printed, (error as WireRefusal<NonAgentRefusal>).wire.text(ctx, {})].join('\n');
+  }
+}
+
 /**
  * update_list: changes a list of the caller's group's campaigns (name,
- * campaign, active), resets, deletes it or its leads; a list that does not
- * exist goes to add_list with `insert_if_not_found=Y`.
+ * campaign, active), defines, redefines or removes one of its own fields,
+ * resets, deletes it or its leads; a list that does not exist goes to
+ * add_list with `insert_if_not_found=Y`.
  */
 export const updateList = defineNonAgentFunction({
   name: 'update_list',
   function: 'update_list',
-  partial: '`custom_fields_add`, `_update` and `_delete` are ignored (fields are defined by provisioning)',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
     denied: (user) => `ERROR: update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS: |${user}|0`,
@@ -162,13 +183,13 @@ export const updateList = defineNonAgentFunction({
     if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: update_list NOT AN ALLOWED LIST ID - ${input.listId}`);
     const [list, group] = await Promise.all([ctx.core.getLeadList(listId), ctx.core.getUserGroup(ctx.apiUser.group)]);
     const exists = list !== null && (group === null || mayWorkWithCampaign(group, list.campaignId));
-    // VICIdial goes on with a list that is not there when custom fields are to be copied to it.
-    if (!exists && (input.customFieldsCopy.length < 1 || input.customFieldsCopy.length > 14)) {
+    if (!exists && !worksOnFields(input)) {
       if (input.insertIfNotFound === 'Y') return sentToAddList(ctx, input.listId, input.raw);
       throw refuse(`ERROR: update_list LIST DOES NOT EXIST: |${ctx.user}|${input.listId}`);
     }
-    const update = await checkedUpdate(ctx, input);
-    const lines: string[] = [];
+    const lines = await listFieldChangeLines(ctx, { listId: input.listId, listExists: exists, copyFrom: input.customFieldsCopy, asked: input.fieldChanges, field: input.field });
+    const update = await checkedAfter(ctx, input, lines);
+    if (typeof update === 'string') return update;
     if (!update.any) lines.push(`NOTICE: update_list NO UPDATES DEFINED: |${ctx.user}|`);
     else {
       // Whatever is given, the list is changed now (VICIdial's list_changedate), even by settings the gateway does not keep.
