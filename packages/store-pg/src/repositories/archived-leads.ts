@@ -1,12 +1,13 @@
 import type { LeadArchiveRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
-import { DATE_OF_BIRTH_AS_TEXT, searchLeadRows, toLead, toLeadColumns, type LeadRow } from './lead-rows';
+import { DATE_OF_BIRTH_AS_TEXT, numberAfterStoredLeads, searchLeadRows, toLead, toLeadColumns, type LeadRow } from './lead-rows';
 
 export function createLeadArchiveRepository(db: Knex): LeadArchiveRepository {
   const select = (): Knex.QueryBuilder => db('archived_leads').select(db.raw('archived_leads.*'), db.raw(DATE_OF_BIRTH_AS_TEXT));
   return {
     async put(lead) {
       await db('archived_leads').insert({ id: lead.id, ...toLeadColumns(lead) }).onConflict('id').merge();
+      await numberAfterStoredLeads(db);
     },
 
     async get(id) {

@@ -128,3 +128,12 @@ export function searchLeadRows(query: Knex.QueryBuilder, criteria: LeadSearch, l
   if (criteria.listIds !== undefined) query.whereIn('list_id', [...criteria.listIds]);
   return query.orderBy('id', criteria.newestFirst === true ? 'desc' : 'asc').offset(criteria.offset ?? 0).limit(limit);
 }
+
+/**
+ * Leads numbered by hand (provisioning, a lead brought back from the
+ * archive) must not be numbered again by the sequence, nor may a new lead
+ * take an archived lead's number (lead_dearchive would find it taken).
+ */
+export async function numberAfterStoredLeads(db: Knex): Promise<void> {
+  await db.raw("SELECT setval(pg_get_serial_sequence('leads', 'id'), GREATEST((SELECT max(id) FROM leads), (SELECT max(id) FROM archived_leads), 1))");
+}

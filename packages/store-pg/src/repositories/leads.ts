@@ -2,7 +2,7 @@ import { NOT_CALLED_SINCE_RESET, type LeadFieldMatch, type LeadRepository } from
 import type { Knex } from 'knex';
 import { storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
-import { DATE_OF_BIRTH_AS_TEXT, searchLeadRows, toLead, toLeadColumns, type LeadRow } from './lead-rows';
+import { DATE_OF_BIRTH_AS_TEXT, numberAfterStoredLeads, searchLeadRows, toLead, toLeadColumns, type LeadRow } from './lead-rows';
 
 export function createLeadRepository(db: Knex): LeadRepository {
   const MATCHED_COLUMNS: ReadonlyArray<[keyof LeadFieldMatch, string]> = [
@@ -21,8 +21,7 @@ export function createLeadRepository(db: Knex): LeadRepository {
 
     async put(lead) {
       await db('leads').insert({ id: lead.id, ...toLeadColumns(lead) }).onConflict('id').merge();
-      // Leads numbered by hand must not be numbered again by the sequence.
-      await db.raw("SELECT setval(pg_get_serial_sequence('leads', 'id'), GREATEST((SELECT max(id) FROM leads), 1))");
+      await numberAfterStoredLeads(db);
     },
 
     async get(id) {

@@ -32,6 +32,13 @@ export function leadArchiveContract(makeStore: MakeStore): void {
       expect(await tx.leadArchive.get(lead.id)).toBeNull();
     });
 
+    it('numbers a new lead after every archived lead, so that one brought back finds its number free', async () => {
+      const tx = store().direct;
+      await tx.leadArchive.put({ ...newLead({ phoneNumber: '5550888' }), id: 88_000 });
+      const next = await tx.leads.insert(newLead({ phoneNumber: '5550889' }));
+      expect(next.id).toBeGreaterThan(88_000);
+    });
+
     it('keeps archived callbacks as they were, under their own ids, by lead in the order scheduled', async () => {
       const tx = store().direct;
       const at = new Date('2026-03-01T10:00:00.000Z');

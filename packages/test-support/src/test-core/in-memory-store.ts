@@ -1574,6 +1574,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   const leadArchive: LeadArchiveRepository = {
     async put(lead) {
       await put('archivedLeads', String(lead.id), lead);
+      state.advanceSerial('leads', lead.id);
     },
     async get(id) {
       return getValue<Lead>('archivedLeads', String(id));
