@@ -6,7 +6,11 @@ export function createCallbackArchiveRepository(db: Knex): CallbackArchiveReposi
   return {
     async add(callbacks) {
       if (callbacks.length === 0) return;
-      await db('archived_callbacks').insert(callbacks.map((callback) => ({ id: callback.id, ...toCallbackColumns(callback) })));
+      // Two removals of the same callbacks racing archive them once.
+      await db('archived_callbacks')
+        .insert(callbacks.map((callback) => ({ id: callback.id, ...toCallbackColumns(callback) })))
+        .onConflict('id')
+        .ignore();
     },
 
     async listForLead(leadId) {

@@ -49,6 +49,8 @@ export function leadArchiveContract(makeStore: MakeStore): void {
       await tx.callbackArchive.add([second, first]);
       await tx.callbackArchive.add([other]);
       await tx.callbackArchive.add([]);
+      // Archived again (two removals racing): kept once, as first archived.
+      await tx.callbackArchive.add([{ ...first, comments: 'again' }]);
       expect(await tx.callbackArchive.listForLead(lead.id)).toEqual([first, second]);
       expect(await tx.callbackArchive.listForLead(lead.id + 2)).toEqual([]);
       // Archiving copies: the waiting callbacks are the caller's to remove.

@@ -1628,7 +1628,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
 
   const callbackArchive: CallbackArchiveRepository = {
     async add(given) {
-      for (const callback of given) await put('archivedCallbacks', String(callback.id), callback);
+      for (const callback of given) if (!access.read('archivedCallbacks', String(callback.id))) await put('archivedCallbacks', String(callback.id), callback);
     },
     async listForLead(leadId) {
       return values<Callback>('archivedCallbacks')
