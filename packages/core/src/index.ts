@@ -91,6 +91,7 @@ export type { AgentCampaignRank, RankChange } from './agents/agent-rank';
 export type { AgentStandingCopied } from './agents/copy-agent-standing';
 export type { CallbackChanges } from './leads/schedule-callback';
 export type { LeadChanges } from './leads/update-lead';
+export type { LeadDearchive } from './leads/dearchive-lead';
 export type { LeadListChanges } from './leads/update-lead-list';
 export type { LeadListResetDone } from './leads/reset-lead-list';
 export type { CampaignChanges } from './leads/update-campaign';

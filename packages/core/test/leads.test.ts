@@ -416,4 +416,65 @@ describe('finding and changing leads', () => {
     expect(await refusal(t.core.deleteLead(leadId))).toMatchObject({ code: 'LEAD_REJECTED', details: { leadId, onScreen: true } });
     expect(await t.core.getLead(leadId)).not.toBeNull();
   });
+
+  it('keeps removed callbacks and those of a deleted lead in the callback archive, as they were', async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    const callback = (await t.core.scheduleLeadCallback({ leadId: lead.id, campaignId: 'TESTCAMP', callback: { at: t.clock.now(), recipient: 'ANYONE', agentId: '', status: 'CALLBK', comments: 'one' } }))!;
+    expect(await t.core.removeLeadCallbacks(lead.id)).toBe(1);
+    expect(await t.core.archivedCallbacksOfLead(lead.id)).toEqual([callback]);
+    const second = (await t.core.scheduleLeadCallback({ leadId: lead.id, campaignId: 'TESTCAMP', callback: { at: t.clock.now(), recipient: 'ANYONE', agentId: '', status: 'CALLBK', comments: 'two' } }))!;
+    await t.core.setLeadCustomValues({ leadId: lead.id, listId: lead.listId, values: { color: 'red' } });
+    expect(await t.core.deleteLead(lead.id)).toEqual({ callbacksRemoved: 1 });
+    expect(await t.core.archivedCallbacksOfLead(lead.id)).toEqual([callback, second]);
+    expect(await t.core.leadCustomValues(lead.listId, lead.id)).toBeNull();
+  });
+});
+
+describe('the lead archive', () => {
+  it('moves a lead there whole, out of the hopper, its callbacks archived and its list values kept; brings it back as it was', async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    const callback = (await t.core.scheduleLeadCallback({ leadId: lead.id, campaignId: 'TESTCAMP', callback: { at: t.clock.now(), recipient: 'ANYONE', agentId: '', status: 'CALLBK', comments: '' } }))!;
+    await t.core.setLeadCustomValues({ leadId: lead.id, listId: lead.listId, values: { color: 'red' } });
+    await t.store.direct.leadLists.upsert({ id: lead.listId, name: 'Manual', campaignId: 'TESTCAMP', active: true });
+    expect(await t.core.addLeadToHopper({ leadId: lead.id, priority: 0, source: 'P' })).toMatchObject({ outcome: 'added' });
+    const stored = (await t.core.getLead(lead.id))!;
+    expect(await t.core.archiveLead(lead.id)).toEqual({ lead: stored, callbacksArchived: 1 });
+    expect(await t.core.getLead(lead.id)).toBeNull();
+    expect(await t.core.getArchivedLead(lead.id)).toEqual(stored);
+    expect(await t.core.hopperEntryOfLead(lead.id)).toBeNull();
+    expect(await t.core.findArchivedLeads({ phoneNumber: stored.phoneNumber }, 10)).toEqual([stored]);
+    expect(await t.core.callbacksOfLead(lead.id)).toEqual([]);
+    expect(await t.core.archivedCallbacksOfLead(lead.id)).toEqual([callback]);
+    expect(await t.core.leadCustomValues(lead.listId, lead.id)).toEqual({ color: 'red' });
+    expect(await t.core.archiveLead(lead.id)).toBeNull();
+
+    expect(await t.core.dearchiveLead({ leadId: lead.id, listIds: [lead.listId + 1] })).toEqual({ outcome: 'not_archived' });
+    expect(await t.core.dearchiveLead({ leadId: lead.id, listIds: [lead.listId] })).toEqual({ outcome: 'restored', lead: stored });
+    expect(await t.core.getLead(lead.id)).toEqual(stored);
+    expect(await t.core.getArchivedLead(lead.id)).toBeNull();
+    expect(await t.core.archivedCallbacksOfLead(lead.id)).toEqual([callback]);
+    expect(await t.core.dearchiveLead({ leadId: lead.id, listIds: null })).toEqual({ outcome: 'not_archived' });
+  });
+
+  it('numbers new leads after archived ones; a lead of that number among the leads too stays, nothing moved', async () => {
+    const t = await setup();
+    const { lead } = await add(t);
+    await t.core.archiveLead(lead.id);
+    const next = await add(t, { fields: { phoneNumber: '7275550199' } });
+    expect(next.lead.id).toBeGreaterThan(lead.id);
+    await t.store.direct.leads.put({ ...(await t.core.getArchivedLead(lead.id))!, firstName: 'Twin' });
+    expect(await t.core.dearchiveLead({ leadId: lead.id, listIds: null })).toMatchObject({ outcome: 'active', archived: { id: lead.id, firstName: FIELDS.firstName } });
+    expect((await t.core.getLead(lead.id))?.firstName).toBe('Twin');
+    expect(await t.core.getArchivedLead(lead.id)).not.toBeNull();
+  });
+
+  it("refuses to archive a lead on an agent's screen", async () => {
+    const t = await setup();
+    const { leadId } = await leadCall(t);
+    expect(await refusal(t.core.archiveLead(leadId))).toMatchObject({ code: 'LEAD_REJECTED', details: { leadId, onScreen: true } });
+    expect(await t.core.getLead(leadId)).not.toBeNull();
+    expect(await t.core.getArchivedLead(leadId)).toBeNull();
+  });
 });

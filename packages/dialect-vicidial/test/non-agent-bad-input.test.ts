@@ -27,6 +27,7 @@ const GARBAGE = [
   'list_id=1x%FF2&list_name=%00%00%00%00%00%00%00&campaign_id=%C3%A9%C3%A9&custom_fields_copy=%FF&xferconf_one=%FF',
   'datetime_start=9999-99-99+99:99:99&datetime_end=%FF%27&time_format=%C3%A9&group_by_campaign=%00&agent_user=%C3%A9',
   'datetime_start=2000-01-01+00:00:00&datetime_end=2100-01-01+00:00:00&time_format=%FF&group_by_campaign=YES&campaign_id=%27%20OR%201%3D1',
+  'lead_id=80&archived_lead=%C3%A9Y%00&field_name=first_name&stage=%FF%27&search_location=%27ALL%00&phone_number=3125550080&no_update=Y',
 ];
 
 const FUNCTIONS = [
@@ -37,6 +38,7 @@ const FUNCTIONS = [
   'add_group_alias',
   'delete_dnc_phone',
   'lead_all_info',
+  'lead_dearchive',
   'lead_search',
   'update_lead',
   'campaigns_list',

@@ -60,7 +60,7 @@ describe('lead_field_info', () => {
     expectVicidialAnswer(await api('lead_field_info', 'lead_id=90&field_name=first_name&custom_fields=Y'), 'ERROR: lead_field_info LIST FIELD NOT FOUND: 6666|90\n');
   });
 
-  test('no such lead, or archived_lead=Y (no archive is kept): LEAD NOT FOUND', async () => {
+  test('no such lead, or archived_lead=Y of a lead not archived: LEAD NOT FOUND', async () => {
     expectVicidialAnswer(await api('lead_field_info', 'lead_id=99999&field_name=first_name'), 'ERROR: lead_field_info LEAD NOT FOUND: 6666|99999\n');
     expectVicidialAnswer(await api('lead_field_info', 'lead_id=90&field_name=first_name&archived_lead=Y'), 'ERROR: lead_field_info LEAD NOT FOUND: 6666|90\n');
   });
@@ -119,14 +119,14 @@ describe('lead_callback_info', () => {
     expect(row.join('\n')).toMatch(new RegExp(`^94\\${separator}CURRENT\\${separator}ANYONE\\${separator}`));
   });
 
-  test('a lead with no callback, ARCHIVE (no archive is kept), or a location not known: CALLBACK NOT FOUND, the stage as used', async () => {
+  test('a lead with no callback, ARCHIVE of a lead with no archived callback, or a location not known: CALLBACK NOT FOUND, the stage as used', async () => {
     expectVicidialAnswer(await api('lead_callback_info', 'lead_id=90'), 'ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|90|pipe|\n');
     expectVicidialAnswer(await api('lead_callback_info', 'lead_id=90&stage=csv&header=YES'), 'ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|90|csv|\n');
     expectVicidialAnswer(await api('lead_callback_info', 'lead_id=93&search_location=ARCHIVE&stage=xml'), 'ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|93|pipe|ARCHIVE\n');
     expectVicidialAnswer(await api('lead_callback_info', 'lead_id=93&search_location=ELSEWHERE'), 'ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|93|pipe|ELSEWHERE\n');
   });
 
-  test('ALL and CURRENT read the callbacks; a header other than YES or NO prints nothing, as VICIdial', async () => {
+  test('ALL and CURRENT read the waiting callbacks; a header other than YES or NO prints nothing, as VICIdial', async () => {
     expect((await api('lead_callback_info', 'lead_id=93&search_location=ALL&header=NO')).text).toMatch(/^93\|CURRENT\|USERONLY\|/);
     expect((await api('lead_callback_info', 'lead_id=93&search_location=CURRENT')).text).toMatch(/^93\|CURRENT\|USERONLY\|/);
     expectVicidialAnswer(await api('lead_callback_info', 'lead_id=93&header=Y'), 'ERROR: lead_callback_info CALLBACK NOT FOUND: 6666|93|pipe|\n');

@@ -84,3 +84,12 @@ test("custom_fields=Y: the lead's values in its entry list's own fields follow i
   expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y`), `${now}favorite_color => teal\nnotes => call at 5\nbest_time => \n`);
   expectVicidialAnswer(await api(`lead_id=${leadId}&custom_fields=Y&list_id=102`), now);
 });
+
+test('archived_lead=Y: the archived leads of the calls found; once the lead is archived only archived_lead=Y prints it, its own fields still read', async () => {
+  expectVicidialAnswer(await api(`lead_id=${leadId}&archived_lead=Y`), `ERROR: lead_status_search NO RESULTS FOUND: 6666|${leadId}||\n`);
+  const active = (await api(`status=SALE&date=${day}&custom_fields=Y`)).text;
+  expect(await gateway().core.archiveLead(leadId)).toMatchObject({ lead: { id: leadId } });
+  expectVicidialAnswer(await api(`status=SALE&date=${day}`), 'ERROR: lead_status_search NO RESULTS FOUND: 6666||SALE|\n');
+  expectVicidialAnswer(await api(`status=SALE&date=${day}&custom_fields=Y&archived_lead=Y`), active);
+  expect((await api(`lead_id=${leadId}&archived_lead=Y`, '6676')).text).toMatch(new RegExp(`^;---------- START OF RECORD 1 ----------\\nlead_id => ${leadId}\\nstatus => SALE\\n`));
+});

@@ -47,7 +47,7 @@ test('callback=Y for a lead without one: a campaign that does not exist, or a US
   expect(await gateway().core.callbacksOfLead(71)).toEqual([]);
 });
 
-test('callback=Y: added after the lead line, then changed, then REMOVE deletes it', async () => {
+test('callback=Y: added after the lead line, then changed, then REMOVE moves it to the callback archive', async () => {
   expectVicidialAnswer(
     await api('lead_id=71&first_name=Seventy&callback=Y&campaign_id=TESTCAMP&callback_datetime=2030-01-02+10:00:00&callback_type=USERONLY&callback_user=1006&callback_comments=after+lunch'),
     'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|71|1|||\nNOTICE: update_lead SCHEDULED CALLBACK ADDED - 71|TESTCAMP|2030-01-02 10:00:00|USERONLY|1006|CALLBK\n',
@@ -62,13 +62,16 @@ test('callback=Y: added after the lead line, then changed, then REMOVE deletes i
 
   expectVicidialAnswer(await api('lead_id=71&callback=REMOVE'), 'NOTICE: update_lead SCHEDULED CALLBACK DELETED - 6666|71|1|1\n');
   expect(await gateway().core.callbacksOfLead(71)).toEqual([]);
+  // Moved to the callback archive, as VICIdial's count of archived callbacks says.
+  expect(await gateway().core.archivedCallbacksOfLead(71)).toEqual([expect.objectContaining({ id: added!.id, status: 'CBX2', recipient: 'ANYONE' })]);
 });
 
-test('delete_lead=Y of a lead with a callback: both gone, the count in the line', async () => {
+test('delete_lead=Y of a lead with a callback: the lead gone, its callback archived, the count in the line', async () => {
   // NOW is echoed as the local time it was read as.
   const added = await api('lead_id=72&callback=Y&campaign_id=TESTCAMP&callback_datetime=NOW');
   expect(added.text).toMatch(/^NOTICE: update_lead SCHEDULED CALLBACK ADDED - 72\|TESTCAMP\|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\|ANYONE\|\|CALLBK\n$/);
   expectVicidialAnswer(await api('lead_id=72&delete_lead=Y'), 'SUCCESS: update_lead LEAD HAS BEEN DELETED 1|1 - 6666|72|1|1|1|\n');
   expect(await gateway().core.getLead(72)).toBeNull();
   expect(await gateway().core.callbacksOfLead(72)).toEqual([]);
+  expect(await gateway().core.archivedCallbacksOfLead(72)).toEqual([expect.objectContaining({ leadId: 72, recipient: 'ANYONE', status: 'CALLBK' })]);
 });

@@ -196,6 +196,35 @@ describe('applying the directory to Postgres', () => {
     expect(await countRows(database.url, 'lead_statuses')).toBe(1);
   });
 
+  it('keeps an archived lead in the lead archive; applied again, a lead stays where it was moved since, and new leads number after archived ones', async () => {
+    const document = checkProvisioningDocument({
+      campaigns: [{ id: 'ARCH1' }],
+      lists: [{ id: 600, campaignId: 'ARCH1' }],
+      leads: [
+        { id: 60, listId: 600, phoneNumber: '7275550060', firstName: 'Kept', archived: true },
+        { id: 61, listId: 600, phoneNumber: '7275550061', archived: false },
+        { id: 62, listId: 600, phoneNumber: '7275550062' },
+      ],
+    });
+    await applyDirectory(store, hasher, document);
+    expect(await store.direct.leads.get(60)).toBeNull();
+    expect(await store.direct.leadArchive.get(60)).toMatchObject({ id: 60, listId: 600, entryListId: 600, status: 'NEW', firstName: 'Kept' });
+    expect(await store.direct.leads.get(61)).toMatchObject({ id: 61 });
+    expect(await store.direct.leadArchive.get(61)).toBeNull();
+    // Lead 60 brought back and 62 archived since: provisioning again moves neither.
+    await store.transaction(async (tx) => {
+      await tx.leads.put((await tx.leadArchive.get(60))!);
+      await tx.leadArchive.delete(60);
+      await tx.leadArchive.put((await tx.leads.get(62))!);
+      await tx.leads.delete(62);
+    });
+    await applyDirectory(store, hasher, document);
+    expect([await store.direct.leads.get(60), await store.direct.leadArchive.get(60)].map((lead) => lead?.id ?? null)).toEqual([60, null]);
+    expect([await store.direct.leads.get(62), await store.direct.leadArchive.get(62)].map((lead) => lead?.id ?? null)).toEqual([null, 62]);
+    expect((await store.direct.leads.insert({ ...(await store.direct.leads.get(61))!, phoneNumber: '7275550064' })).id).toBeGreaterThan(62);
+    expect(() => checkProvisioningDocument({ leads: [{ id: 63, listId: 600, phoneNumber: '7275550063', archived: 'yes' }] })).toThrow('/leads/0/archived must be boolean');
+  });
+
   it("stores an agent's external id, reading VICIdial's custom_three attribute as one", async () => {
     await applyDirectory(
       store,

@@ -14,6 +14,8 @@ const TABLES = [
   'agents',
   'api_log',
   'api_users',
+  'archived_callbacks',
+  'archived_leads',
   'call_menus',
   'callbacks',
   'calls',

@@ -12,6 +12,8 @@ import type { Callback } from './callback';
 import type { DncEntry, DncScope } from './do-not-call';
 import { removeDncNumber } from './remove-dnc-number';
 import { deleteLead } from './delete-lead';
+import { archiveLead } from './archive-lead';
+import { dearchiveLead, type LeadDearchive } from './dearchive-lead';
 import { addLeadToHopper, type HopperAddition, type HopperRequest } from './add-to-hopper';
 import { removeLeadFromHopper, type HopperRemoval } from './remove-from-hopper';
 import type { HopperEntry } from './hopper';
@@ -116,8 +118,17 @@ export interface LeadCommands {
   addDncNumber(entry: DncEntry): Promise<boolean>;
   /** False when the number was not on that list. */
   removeDncNumber(entry: DncEntry): Promise<boolean>;
-  /** Deletes a lead and its callbacks; null when there is none (LEAD_REJECTED while an agent has it on screen). */
+  /** Deletes a lead; its callbacks go to the callback archive; null when there is none (LEAD_REJECTED while an agent has it on screen). */
   deleteLead(leadId: number): Promise<{ callbacksRemoved: number } | null>;
+  /** Moves a lead to the lead archive, its callbacks to the callback archive; null when there is none (LEAD_REJECTED while an agent has it on screen). */
+  archiveLead(leadId: number): Promise<{ lead: Lead; callbacksArchived: number } | null>;
+  /** Moves an archived lead of one of these lists (null: any) back to the leads. */
+  dearchiveLead(request: { leadId: number; listIds: readonly number[] | null }): Promise<LeadDearchive>;
+  getArchivedLead(leadId: number): Promise<Lead | null>;
+  /** Archived leads matching every criterion given, by lead number, at most `limit`. */
+  findArchivedLeads(criteria: LeadSearch, limit: number): Promise<Lead[]>;
+  /** The lead's callbacks in the callback archive, the first scheduled first. */
+  archivedCallbacksOfLead(leadId: number): Promise<Callback[]>;
   /** A new callback for an existing lead; null when there is no such lead. */
   scheduleLeadCallback(request: { leadId: number; campaignId: string; callback: LeadCallback }): Promise<Callback | null>;
   /** Changes the lead's (first) callback, which waits again; null when it has none. */
@@ -185,6 +196,11 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     addDncNumber: (entry) => track(addDncNumber(ctx, entry)),
     removeDncNumber: (entry) => track(removeDncNumber(ctx, entry)),
     deleteLead: (leadId) => track(deleteLead(ctx, leadId)),
+    archiveLead: (leadId) => track(archiveLead(ctx, leadId)),
+    dearchiveLead: (request) => track(dearchiveLead(ctx, request)),
+    getArchivedLead: (leadId) => direct.leadArchive.get(leadId),
+    findArchivedLeads: (criteria, limit) => direct.leadArchive.search(criteria, limit),
+    archivedCallbacksOfLead: (leadId) => direct.callbackArchive.listForLead(leadId),
     scheduleLeadCallback: (request) => track(scheduleLeadCallback(ctx, request)),
     changeLeadCallback: (request) => track(changeLeadCallback(ctx, request)),
     removeLeadCallbacks: (leadId) => track(removeLeadCallbacks(ctx, leadId)),

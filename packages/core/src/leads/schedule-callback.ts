@@ -4,6 +4,7 @@ import { inTransaction } from '../kernel/unit-of-work';
 import type { LeadCallback } from './add-lead-to-list';
 import type { Callback } from './callback';
 import { MAX_CALLBACK_COMMENTS_LENGTH, MAX_STATUS_LENGTH } from './lead';
+import { archiveCallbacksOfLead } from './archive-callbacks';
 
 export type CallbackChanges = Partial<LeadCallback & { campaignId: string; listId: number }>;
 
@@ -60,7 +61,7 @@ export async function changeLeadCallback(ctx: CoreContext, request: { leadId: nu
   });
 }
 
-/** Removes every callback of a lead; how many there were. */
+/** Takes every callback of a lead out of the waiting ones into the callback archive; how many there were. */
 export async function removeLeadCallbacks(ctx: CoreContext, leadId: number): Promise<number> {
-  return inTransaction(ctx, ({ tx }) => (Number.isSafeInteger(leadId) ? tx.callbacks.deleteForLead(leadId) : Promise.resolve(0)));
+  return inTransaction(ctx, ({ tx }) => (Number.isSafeInteger(leadId) ? archiveCallbacksOfLead(tx, leadId) : Promise.resolve(0)));
 }

@@ -84,6 +84,34 @@ export interface CallbackRepository {
   deleteForLead(leadId: number): Promise<number>;
 }
 
+/**
+ * Leads moved out of the dialer's leads (VICIdial's `vicidial_list_archive`):
+ * the same fields under the same lead number, read but never dialled. A lead
+ * number is in the leads or in the archive, not both, except where a lead
+ * was added under an archived lead's number.
+ */
+export interface LeadArchiveRepository {
+  /** Keeps the lead in the archive, in place of an archived lead of that number. */
+  put(lead: Lead): Promise<void>;
+  get(id: number): Promise<Lead | null>;
+  lock(id: number): Promise<Lead | null>;
+  /** Archived leads matching every criterion given, by lead number, at most `limit` (as LeadRepository.search). */
+  search(criteria: LeadSearch, limit: number): Promise<Lead[]>;
+  /** False when there was no such archived lead. */
+  delete(id: number): Promise<boolean>;
+}
+
+/**
+ * Callbacks taken out of the waiting ones (VICIdial's
+ * `vicidial_callbacks_archive`): those removed, and those of leads deleted
+ * or archived, as they were, under their own ids.
+ */
+export interface CallbackArchiveRepository {
+  add(callbacks: readonly Callback[]): Promise<void>;
+  /** The lead's archived callbacks, by id (the order they were scheduled). */
+  listForLead(leadId: number): Promise<Callback[]>;
+}
+
 export interface DncRepository {
   contains(scope: DncScope, phoneNumber: string): Promise<boolean>;
   /** Adds the number to the list; adding it again changes nothing. */
@@ -168,4 +196,6 @@ export interface ListCustomFieldRepository {
   valuesOf(listId: number, leadId: number): Promise<LeadCustomValues | null>;
   /** Sets the values given (others stay). */
   putValues(listId: number, leadId: number, values: LeadCustomValues): Promise<void>;
+  /** Removes the lead's values in every list (the lead is deleted). */
+  removeValuesOfLead(leadId: number): Promise<void>;
 }

@@ -19,6 +19,7 @@ import type { EventLogRepository } from '../events/event-log';
 import type { VoiceBroadcastQueueRepository } from '../calls/voice-broadcast-queue';
 import type { WebhookSubscriptionRepository } from '../events/webhook-subscription';
 import type {
+  CallbackArchiveRepository,
   CallbackRepository,
   CampaignRepository,
   DncRepository,
@@ -28,6 +29,7 @@ import type {
   VoicemailBoxRepository,
   HopperRepository,
   LeadCallRepository,
+  LeadArchiveRepository,
   LeadListRepository,
   LeadRepository,
   ListCustomFieldRepository,
@@ -79,8 +81,12 @@ export interface StoreTransaction {
   /** Lists' own fields and the values leads hold in them. */
   readonly listCustomFields: ListCustomFieldRepository;
   readonly leads: LeadRepository;
+  /** Leads moved out of the dialer's leads, kept to be read or brought back. */
+  readonly leadArchive: LeadArchiveRepository;
   readonly leadStatuses: LeadStatusRepository;
   readonly callbacks: CallbackRepository;
+  /** Callbacks removed, or of leads deleted or archived. */
+  readonly callbackArchive: CallbackArchiveRepository;
   readonly dnc: DncRepository;
   readonly leadCalls: LeadCallRepository;
   readonly groupAliases: GroupAliasRepository;

@@ -26,6 +26,7 @@ import { inGroupStatus } from './functions/in-group-status';
 import { ingroupList } from './functions/ingroup-list';
 import { leadAllInfo } from './functions/lead-all-info';
 import { leadCallbackInfo } from './functions/lead-callback-info';
+import { leadDearchive } from './functions/lead-dearchive';
 import { leadFieldInfo } from './functions/lead-field-info';
 import { leadStatusSearch } from './functions/lead-status-search';
 import { leadSearch } from './functions/lead-search';
@@ -73,6 +74,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   ingroupList,
   leadAllInfo,
   leadCallbackInfo,
+  leadDearchive,
   leadFieldInfo,
   leadSearch,
   leadStatusSearch,

@@ -4,6 +4,7 @@ import { agentRoutes } from './resources/agents';
 import { apiUserRoutes } from './resources/api-users';
 import { campaignRoutes } from './resources/campaigns';
 import { leadRoutes } from './resources/leads';
+import { leadArchiveRoutes } from './resources/lead-archive';
 import { phoneRoutes } from './resources/phones';
 import { callRoutes } from './resources/calls';
 import { cdrRoutes } from './resources/cdrs';
@@ -24,6 +25,7 @@ export function adminRoutes(prefix = ADMIN_API_PREFIX): AdminRoute[] {
     ...queueRoutes,
     ...campaignRoutes,
     ...leadRoutes,
+    ...leadArchiveRoutes,
     ...apiUserRoutes,
     ...callRoutes,
     ...cdrRoutes,

@@ -15,9 +15,11 @@ export interface DialerApplied {
 
 /**
  * Writes the dialer sections inside the directory's transaction. Campaigns,
- * lists and statuses take the document's values; a lead already stored is
- * left as it is, so that the statuses agents gave survive a restart that
- * provisions again; do-not-call numbers are only ever added.
+ * lists and statuses take the document's values; a lead already stored
+ * (among the leads or in the lead archive) is left as it is, so that the
+ * statuses agents gave and the archiving done since survive a restart that
+ * provisions again; an `archived` lead is stored in the archive; do-not-call
+ * numbers are only ever added.
  */
 export async function applyDialerSections(tx: StoreTransaction, document: DialerSections, now: Date): Promise<DialerApplied> {
   for (const entry of document.campaigns ?? []) {
@@ -56,9 +58,10 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     });
   }
   for (const entry of document.leads ?? []) {
-    if (await tx.leads.get(entry.id)) continue;
-    const { id, listId, status, ...fields } = entry;
-    await tx.leads.put({
+    // A lead stored already stays where it is: among the leads, or archived (or brought back) since.
+    if ((await tx.leads.get(entry.id)) || (await tx.leadArchive.get(entry.id))) continue;
+    const { id, listId, status, archived, ...fields } = entry;
+    await (archived === true ? tx.leadArchive : tx.leads).put({
       ...leadFieldsWith(fields),
       id,
       listId,

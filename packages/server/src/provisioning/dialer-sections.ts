@@ -90,6 +90,8 @@ export interface LeadEntry {
   comments?: string;
   rank?: number;
   owner?: string;
+  /** Kept in the lead archive (VICIdial's `vicidial_list_archive`) rather than among the leads dialled. */
+  archived?: boolean;
 }
 
 export interface StatusEntry {
@@ -253,6 +255,7 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         comments: bounded(255),
         rank: { type: 'integer', nullable: true, minimum: -32768, maximum: 32767 },
         owner: bounded(20),
+        archived: flag,
       },
     },
   },

@@ -171,6 +171,40 @@ describe('campaigns, lists, leads, API users and their rights', () => {
     expect(ofList.body.items.map((item: { id: number }) => item.id)).toEqual([880001]);
   });
 
+  test('a lead archived and brought back; an archived lead is read apart and not changed by PUT', async () => {
+    expect((await admin.put('/leads/880002', { listId: 7001, phoneNumber: '3125550102', firstName: 'Grace' })).status).toBe(201);
+    const archived = await admin.post('/leads/880002/archive', {});
+    expect(archived.status).toBe(200);
+    described('archiveLead', archived.body);
+    expect(archived.body).toMatchObject({ lead: { id: 880002, listId: 7001, firstName: 'Grace' }, callbacksArchived: 0 });
+    expect((await admin.get('/leads/880002')).body.error.code).toBe('NOT_FOUND');
+    const one = await admin.get('/archived-leads/880002');
+    described('getArchivedLead', one.body);
+    expect(one.body.lead).toEqual(archived.body.lead);
+    const page = await admin.get('/archived-leads?listId=7001');
+    described('listArchivedLeads', page.body);
+    expect(page.body.items.map((item: { id: number }) => item.id)).toEqual([880002]);
+    expect((await admin.get('/archived-leads?phoneNumber=3125550101')).body.items).toEqual([]);
+    const changed = await admin.put('/leads/880002', { listId: 7001, phoneNumber: '3125550102', lastName: 'Hopper' });
+    expect([changed.status, changed.body.error.code]).toEqual([422, 'INVALID_ARGUMENT']);
+    expect((await admin.put('/leads/880002', { listId: 7001, phoneNumber: '3125550102', archived: true })).status).toBe(400);
+    expect((await admin.post('/leads/880002/archive', {})).body.error.code).toBe('NOT_FOUND');
+    expect((await as(READER).post('/archived-leads/880002/restore', {})).status).toBe(403);
+    const restored = await admin.post('/archived-leads/880002/restore', {});
+    expect(restored.status).toBe(200);
+    described('restoreArchivedLead', restored.body);
+    expect(restored.body.lead).toEqual(archived.body.lead);
+    expect((await admin.get('/leads/880002')).body.lead).toEqual(archived.body.lead);
+    expect((await admin.get('/archived-leads/880002')).body.error.code).toBe('NOT_FOUND');
+    expect((await admin.post('/archived-leads/880002/restore', {})).body.error.code).toBe('NOT_FOUND');
+    // A lead of that number among the leads as well (copied by hand): nothing is moved.
+    expect((await admin.post('/leads/880002/archive', {})).status).toBe(200);
+    await gateway.query('INSERT INTO leads SELECT * FROM archived_leads WHERE id = 880002');
+    const twin = await admin.post('/archived-leads/880002/restore', {});
+    expect([twin.status, twin.body.error.code]).toEqual([409, 'DUPLICATE_LEAD']);
+    expect((await admin.get('/archived-leads/880002')).status).toBe(200);
+  });
+
   test('an API user with its permissions, never its secret; a user group', async () => {
     const user = await admin.put('/api-users/voipsun/admincrm', { secret: 's3cret-value', permissions: ['Originate'] });
     expect(user.status).toBe(201);

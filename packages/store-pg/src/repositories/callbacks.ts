@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 import { storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
 
-interface CallbackRow {
+/** A row of `callbacks` or of `archived_callbacks`, which have the same columns. */
+export interface CallbackRow {
   id: string | number;
   lead_id: string | number;
   list_id: string | number;
@@ -17,7 +18,7 @@ interface CallbackRow {
   created_at: Date;
 }
 
-const toCallback = (row: CallbackRow): Callback => ({
+export const toCallback = (row: CallbackRow): Callback => ({
   id: toNumber(row.id),
   leadId: toNumber(row.lead_id),
   listId: toNumber(row.list_id),
@@ -31,7 +32,7 @@ const toCallback = (row: CallbackRow): Callback => ({
   createdAt: row.created_at,
 });
 
-const toColumns = (callback: NewCallback): Omit<CallbackRow, 'id'> => ({
+export const toCallbackColumns = (callback: NewCallback): Omit<CallbackRow, 'id'> => ({
   lead_id: callback.leadId,
   list_id: callback.listId,
   campaign_id: callback.campaignId,
@@ -47,7 +48,7 @@ const toColumns = (callback: NewCallback): Omit<CallbackRow, 'id'> => ({
 export function createCallbackRepository(db: Knex): CallbackRepository {
   return {
     async insert(callback) {
-      const [row]: CallbackRow[] = await db('callbacks').insert(toColumns(callback)).returning('*');
+      const [row]: CallbackRow[] = await db('callbacks').insert(toCallbackColumns(callback)).returning('*');
       return toCallback(row!);
     },
 
@@ -58,7 +59,7 @@ export function createCallbackRepository(db: Knex): CallbackRepository {
     },
 
     async update(callback) {
-      await db('callbacks').where({ id: callback.id }).update(toColumns(callback));
+      await db('callbacks').where({ id: callback.id }).update(toCallbackColumns(callback));
     },
 
     async deleteForLead(leadId) {

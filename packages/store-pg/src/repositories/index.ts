@@ -25,6 +25,8 @@ import { createAgentStateSpanRepository } from './agent-state-spans';
 import { createLeadListRepository } from './lead-lists';
 import { createListCustomFieldRepository } from './list-custom-fields';
 import { createLeadRepository } from './leads';
+import { createLeadArchiveRepository } from './archived-leads';
+import { createCallbackArchiveRepository } from './archived-callbacks';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
 import { createSettingsContainerRepository } from './settings-containers';
@@ -64,8 +66,10 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     leadLists: createLeadListRepository(db),
     listCustomFields: createListCustomFieldRepository(db),
     leads: createLeadRepository(db),
+    leadArchive: createLeadArchiveRepository(db),
     leadStatuses: createLeadStatusRepository(db),
     callbacks: createCallbackRepository(db),
+    callbackArchive: createCallbackArchiveRepository(db),
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),

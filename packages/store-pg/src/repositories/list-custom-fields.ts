@@ -67,5 +67,9 @@ export function createListCustomFieldRepository(db: Knex): ListCustomFieldReposi
       if (rows.length === 0) return;
       await db('lead_custom_values').insert(rows).onConflict(['list_id', 'lead_id', 'label']).merge(['value']);
     },
+
+    async removeValuesOfLead(leadId) {
+      await db('lead_custom_values').where({ lead_id: leadId }).delete();
+    },
   };
 }

@@ -7,6 +7,7 @@ import { eventLogContract } from './event-log';
 import { mailboxContract, outboxContract, tokenContract } from './messages';
 import { listingContract } from './listings';
 import { listCustomFieldContract } from './list-custom-fields';
+import { leadArchiveContract } from './lead-archive';
 import { liveAgentContract } from './live-agents';
 import { lookupContract } from './lookups';
 import { sessionContract } from './sessions';
@@ -42,6 +43,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     eventLogContract(makeStore);
     outboxContract(makeStore);
     listCustomFieldContract(makeStore);
+    leadArchiveContract(makeStore);
     tokenContract(makeStore);
     diallingContract(makeStore);
     lookupContract(makeStore);

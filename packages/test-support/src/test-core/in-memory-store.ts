@@ -47,6 +47,7 @@ import type {
   AdminKeyRepository,
   PageRequest,
   Callback,
+  CallbackArchiveRepository,
   CallbackRepository,
   AgentCampaignRank,
   Campaign,
@@ -83,7 +84,9 @@ import type {
   LeadCustomValues,
   ListCustomField,
   ListCustomFieldRepository,
+  LeadArchiveRepository,
   LeadRepository,
+  LeadSearch,
   LeadStatus,
   LeadStatusRepository,
   EventLogEntry,
@@ -284,8 +287,10 @@ type TableName =
   | 'listFields'
   | 'leadCustomValues'
   | 'leads'
+  | 'archivedLeads'
   | 'leadStatuses'
   | 'callbacks'
+  | 'archivedCallbacks'
   | 'dnc'
   | 'leadCalls'
   | 'groupAliases'
@@ -332,8 +337,10 @@ const TABLES: readonly TableName[] = [
   'listFields',
   'leadCustomValues',
   'leads',
+  'archivedLeads',
   'leadStatuses',
   'callbacks',
+  'archivedCallbacks',
   'dnc',
   'leadCalls',
   'groupAliases',
@@ -1479,7 +1486,26 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async putValues(listId, leadId, given: LeadCustomValues) {
       for (const [label, value] of Object.entries(given)) await put('leadCustomValues', `${listId}/${leadId}/${label}`, { listId, leadId, label, value });
     },
+    async removeValuesOfLead(leadId) {
+      for (const row of access.scan<{ leadId: number }>('leadCustomValues')) {
+        if (row.value.leadId === leadId) await access.remove('leadCustomValues', row.key);
+      }
+    },
   };
+
+  /** The leads of a table matching every criterion of a search, in its order, at most `limit`. */
+  const searchLeads = (table: 'leads' | 'archivedLeads', criteria: LeadSearch, limit: number): Lead[] =>
+    values<Lead>(table)
+      .filter(
+        (lead) =>
+          (criteria.leadId === undefined || lead.id === criteria.leadId) &&
+          (criteria.leadIds === undefined || criteria.leadIds.includes(lead.id)) &&
+          (criteria.vendorLeadCode === undefined || lead.vendorLeadCode === criteria.vendorLeadCode) &&
+          (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
+          (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
+      )
+      .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
+      .slice(criteria.offset ?? 0, (criteria.offset ?? 0) + limit);
 
   const leads: LeadRepository = {
     async insert(lead) {
@@ -1530,17 +1556,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && statuses.includes(lead.status)).sort((a, b) => a.id - b.id)[0] ?? null;
     },
     async search(criteria, limit) {
-      return values<Lead>('leads')
-        .filter(
-          (lead) =>
-            (criteria.leadId === undefined || lead.id === criteria.leadId) &&
-            (criteria.leadIds === undefined || criteria.leadIds.includes(lead.id)) &&
-            (criteria.vendorLeadCode === undefined || lead.vendorLeadCode === criteria.vendorLeadCode) &&
-            (criteria.phoneNumber === undefined || lead.phoneNumber === criteria.phoneNumber) &&
-            (criteria.listIds === undefined || criteria.listIds.includes(lead.listId)),
-        )
-        .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
-        .slice(criteria.offset ?? 0, (criteria.offset ?? 0) + limit);
+      return searchLeads('leads', criteria, limit);
     },
     async findByPhoneNumber(phoneNumber, listIds) {
       return values<Lead>('leads')
@@ -1552,6 +1568,26 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       return values<Lead>('leads')
         .filter((lead) => matched.every(([field, value]) => value === undefined || lead[field] === value) && (listIds === null || listIds.includes(lead.listId)))
         .sort((a, b) => a.id - b.id);
+    },
+  };
+
+  const leadArchive: LeadArchiveRepository = {
+    async put(lead) {
+      await put('archivedLeads', String(lead.id), lead);
+      state.advanceSerial('leads', lead.id);
+    },
+    async get(id) {
+      return getValue<Lead>('archivedLeads', String(id));
+    },
+    async lock(id) {
+      await access.lock('archivedLeads', String(id));
+      return getValue<Lead>('archivedLeads', String(id));
+    },
+    async search(criteria, limit) {
+      return searchLeads('archivedLeads', criteria, limit);
+    },
+    delete(id) {
+      return access.remove('archivedLeads', String(id));
     },
   };
 
@@ -1587,6 +1623,17 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async deleteForLead(leadId) {
       const removed = await Promise.all(values<Callback>('callbacks').filter((callback) => callback.leadId === leadId).map((callback) => access.remove('callbacks', String(callback.id))));
       return removed.filter(Boolean).length;
+    },
+  };
+
+  const callbackArchive: CallbackArchiveRepository = {
+    async add(given) {
+      for (const callback of given) if (!access.read('archivedCallbacks', String(callback.id))) await put('archivedCallbacks', String(callback.id), callback);
+    },
+    async listForLead(leadId) {
+      return values<Callback>('archivedCallbacks')
+        .filter((callback) => callback.leadId === leadId)
+        .sort((a, b) => a.id - b.id);
     },
   };
 
@@ -1911,8 +1958,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     leadLists,
     listCustomFields,
     leads,
+    leadArchive,
     leadStatuses,
     callbacks,
+    callbackArchive,
     dnc,
     leadCalls,
     groupAliases,

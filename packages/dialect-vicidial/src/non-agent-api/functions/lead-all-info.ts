@@ -1,6 +1,7 @@
 import type { Lead } from '@pbx-gateway/core';
 import { LEAD_INFO_COLUMNS, leadColumns } from '../lead-columns';
 import { leadListVisible } from '../list-restriction';
+import { ARCHIVED_LEAD_FILTER, leadTableOf } from '../lead-table';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 import { customColumnsOf } from '../custom-fields';
@@ -20,6 +21,7 @@ const readInput = readWith((params) => ({
   header: params.read('header', { keep: '0-9{L}' }),
   customFields: params.read('custom_fields', { keep: 'A-Z' }),
   forceEntryListId: params.read('force_entry_list_id', { keep: '0-9' }),
+  archivedLead: params.read('archived_lead', ARCHIVED_LEAD_FILTER),
 }));
 
 /** A lead's values in VICIdial's column order. */
@@ -34,10 +36,11 @@ const valuesOf = (lead: Lead, timeZone: string): string[] => {
  * its own header with `header=YES`; with `custom_fields=Y` the values of
  * its entry list's own fields (or `force_entry_list_id`'s) follow. Leads of lists the caller's group may
  * not see are left out; with `api_list_restrict` each says so first.
+ * `archived_lead=Y` reads archived leads instead.
  */
 export const leadAllInfo = defineNonAgentFunction({
   name: 'lead_all_info',
-  partial: '`archived_lead` is ignored; custom fields are never hidden or encrypted',
+  partial: 'custom fields are never hidden or encrypted',
   function: 'lead_all_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports && user.modifyLeads >= 1 && user.modifyLeads <= 5,
@@ -50,7 +53,7 @@ export const leadAllInfo = defineNonAgentFunction({
     const byNumber = phoneNumber.length >= 6 && phoneNumber.length <= 19;
     if (leadId === '' && !byNumber) throw refuse(notFound);
     const search = leadId !== '' ? { leadId: Number(leadId) } : { phoneNumber };
-    const leads = await ctx.core.findLeads({ ...search, newestFirst: true }, MOST);
+    const leads = await leadTableOf(ctx, input.archivedLead).find({ ...search, newestFirst: true }, MOST);
     if (leads.length === 0) throw refuse(notFound);
 
     const separator = SEPARATORS[input.stage] ?? '|';

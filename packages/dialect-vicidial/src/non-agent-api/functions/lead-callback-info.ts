@@ -60,15 +60,16 @@ async function userGroupOf(ctx: NonAgentContext, agentId: string): Promise<strin
 }
 
 /**
- * lead_callback_info: the callbacks of a lead, oldest first, each as a row
- * of type CURRENT. The gateway keeps no archive of callbacks (a removed one
- * is gone), so `search_location=ARCHIVE` finds none; ALL and CURRENT (the
- * default) read the lead's callbacks, whatever their state. The customer's
- * time zone and time are not kept: empty.
+ * lead_callback_info: the callbacks of a lead, each as a row: with
+ * `search_location` ARCHIVE or ALL its archived callbacks (type ARCHIVE:
+ * those removed, or of the lead while it was deleted or archived) first,
+ * then with CURRENT (the default), ALL or none its waiting ones (type
+ * CURRENT), each kind the first scheduled first, whatever their state.
+ * The customer's time zone and time are not kept: empty.
  */
 export const leadCallbackInfo = defineNonAgentFunction({
   name: 'lead_callback_info',
-  partial: 'no archive of callbacks is kept (`search_location=ARCHIVE` finds none); the customer time zone and time are empty',
+  partial: 'the customer time zone and time are empty',
   function: 'lead_callback_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports,
@@ -81,17 +82,21 @@ export const leadCallbackInfo = defineNonAgentFunction({
     const separator = SEPARATORS[input.stage];
     const stage = separator === undefined ? 'pipe' : input.stage;
     const join = (values: readonly string[]) => values.join(separator ?? '|');
+    const archive = searchLocation === 'ARCHIVE' || searchLocation === 'ALL';
     const current = searchLocation === 'CURRENT' || searchLocation === 'ALL' || searchLocation === '';
-    const callbacks = current ? await ctx.core.callbacksOfLead(Number(leadId)) : [];
+    const callbacks: ReadonlyArray<readonly [type: 'ARCHIVE' | 'CURRENT', callback: Callback]> = [
+      ...(archive ? await ctx.core.archivedCallbacksOfLead(Number(leadId)) : []).map((callback) => ['ARCHIVE', callback] as const),
+      ...(current ? await ctx.core.callbacksOfLead(Number(leadId)) : []).map((callback) => ['CURRENT', callback] as const),
+    ];
     const visible = await callbackVisible(ctx);
     const lines: string[] = header === 'YES' ? [join(COLUMNS)] : [];
-    for (const callback of callbacks) {
+    for (const [type, callback] of callbacks) {
       // The first callback the caller may not see ends the answer with this line alone.
       if (!(await visible(callback))) throw refuse(`ERROR: lead_callback_info LEAD NOT FOUND: |${ctx.user}|1|`);
       lines.push(
         join([
           leadId,
-          'CURRENT',
+          type,
           callback.recipient,
           callback.state,
           utf8ToBytes(callback.status),

@@ -3,6 +3,7 @@ import { utf8ToBytes } from '../../wire/php-params';
 import { valueFieldsOf } from '../custom-fields';
 import { leadColumns, leadTableColumn } from '../lead-columns';
 import { leadListVisible } from '../list-restriction';
+import { ARCHIVED_LEAD_FILTER, leadTableOf } from '../lead-table';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
 
@@ -14,7 +15,7 @@ const readInput = readWith((params) => ({
   // VICIdial's last filter of field_name keeps space, `.`, and `,` to `_` (a range: digits, upper case, `:;<=>?@[\]^` too).
   fieldName: params.read('field_name', { keep: ' .,-_0-9{L}' }),
   customFields: params.read('custom_fields', { keep: '0-9{L}' }),
-  archivedLead: params.read('archived_lead', { keep: '0-9{L}' }),
+  archivedLead: params.read('archived_lead', ARCHIVED_LEAD_FILTER),
   listId: params.read('list_id', { keep: '0-9' }),
 }));
 
@@ -49,12 +50,12 @@ function firstColumnOf(fieldName: string): ReturnType<typeof leadTableColumn> {
 
 /**
  * lead_field_info: the value of one field of a lead (with `custom_fields=Y`
- * one of its list's own fields), printed alone without a newline. The
- * gateway keeps no archive: with `archived_lead=Y` no lead is found.
+ * one of its list's own fields), printed alone without a newline; with
+ * `archived_lead=Y` of an archived lead.
  */
 export const leadFieldInfo = defineNonAgentFunction({
   name: 'lead_field_info',
-  partial: 'no archived leads are kept: `archived_lead=Y` finds no lead; custom fields are never hidden or encrypted',
+  partial: 'custom fields are never hidden or encrypted',
   function: 'lead_field_info',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -66,7 +67,7 @@ export const leadFieldInfo = defineNonAgentFunction({
     if (leadId === '' || leadId.length > LONGEST_LEAD_ID || fieldName === '') {
       throw refuse(`ERROR: lead_field_info INVALID SEARCH PARAMETERS: ${ctx.user}|${leadId}|${fieldName}`);
     }
-    const lead = input.archivedLead === 'Y' ? null : await ctx.core.getLead(Number(leadId));
+    const lead = await leadTableOf(ctx, input.archivedLead).get(Number(leadId));
     if (!lead) throw refuse(`ERROR: lead_field_info LEAD NOT FOUND: ${ctx.user}|${leadId}`);
     if (!(await (await leadListVisible(ctx))(lead))) throw refuse(`ERROR: lead_field_info LIST NOT FOUND: ${ctx.user}|${leadId}|${lead.listId}`);
     const notFound = `ERROR: lead_field_info LIST FIELD NOT FOUND: ${ctx.user}|${leadId}`;

@@ -4,6 +4,7 @@ import { bytesToText } from '../../wire/php-params';
 import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
+import { ARCHIVED_LEAD_FILTER, leadTableOf, type LeadTable } from '../lead-table';
 
 const readInput = readWith((params) => ({
   leadId: params.read('lead_id', { keep: ',0-9' }),
@@ -14,6 +15,7 @@ const readInput = readWith((params) => ({
   searchLocation: params.read('search_location', { keep: 'A-Z' }),
   records: params.read('records', { keep: '0-9' }),
   header: params.read('header', { keep: '0-9{L}' }),
+  archivedLead: params.read('archived_lead', ARCHIVED_LEAD_FILTER),
 }));
 
 type LeadSearchInput = ReturnType<typeof readInput>['value'];
@@ -45,12 +47,12 @@ async function listsToSearch(ctx: NonAgentContext, location: string, listId: str
 }
 
 /** The leads with any of the keys, the newest first, at most `records` in all. */
-async function leadsWith(ctx: NonAgentContext, search: SearchKeys, lists: number[] | null, records: number): Promise<Lead[]> {
+async function leadsWith(table: LeadTable, search: SearchKeys, lists: number[] | null, records: number): Promise<Lead[]> {
   const criteria = (key: string): LeadSearch => {
     const where: LeadSearch = search.field === 'leadId' ? { leadId: Number(key) } : { [search.field]: bytesToText(key) };
     return { ...where, newestFirst: true, ...(lists === null ? {} : { listIds: lists }) };
   };
-  const found = await Promise.all([...new Set(search.keys)].map((key) => ctx.core.findLeads(criteria(key), records)));
+  const found = await Promise.all([...new Set(search.keys)].map((key) => table.find(criteria(key), records)));
   const unique = new Map(found.flat().map((lead) => [lead.id, lead]));
   return [...unique.values()].sort((a, b) => b.id - a.id).slice(0, records);
 }
@@ -62,11 +64,10 @@ const keyOf = (lead: Lead, field: SearchKeys['field']): string => (field === 'le
  * lead_search: the leads of one or more numbers (or vendor codes, or lead
  * numbers; tried in that order until one finds any), one line per number
  * and vendor code asked: the key, how many leads, their numbers joined by
- * `-`, the newest first.
+ * `-`, the newest first; `archived_lead=Y` searches the archived leads.
  */
 export const leadSearch = defineNonAgentFunction({
   name: 'lead_search',
-  partial: '`archived_lead` is ignored',
   function: 'lead_search',
   auth: {
     allows: (user) => user.level > 7 && user.modifyLeads >= 1 && user.modifyLeads <= 5,
@@ -89,11 +90,12 @@ export const leadSearch = defineNonAgentFunction({
       throw refuse(`ERROR: lead_search NOT AN ALLOWED LIST ID - ${input.phoneNumber}|${input.listId}`);
     }
     const lists = await listsToSearch(ctx, location, input.listId);
+    const table = leadTableOf(ctx, input.archivedLead);
     let found: Lead[] = [];
     let field: SearchKeys['field'] = 'phoneNumber';
     for (const search of [leadIds, vendorCodes, phones]) {
       if (!search || found.length > 0) continue;
-      found = await leadsWith(ctx, search, lists, records);
+      found = await leadsWith(table, search, lists, records);
       field = search.field;
     }
     if (found.length === 0) throw refuse(`ERROR: lead_search NO MATCHES FOUND IN THE SYSTEM: |${ctx.user}|${input.leadId}|${input.vendorLeadCode}|${input.phoneNumber}`);

@@ -5,6 +5,7 @@ import { LEAD_INFO_COLUMNS, leadColumns } from '../lead-columns';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
 import { customColumnsOf } from '../custom-fields';
+import { ARCHIVED_LEAD_FILTER, leadTableOf } from '../lead-table';
 
 /** VICIdial reads at most this many log entries of a day. */
 const MOST = 1000;
@@ -17,6 +18,7 @@ const readInput = readWith((params) => ({
   leadId: params.read('lead_id', { keep: '0-9' }),
   customFields: params.read('custom_fields', { keep: 'A-Z' }),
   listId: params.read('list_id', { keep: '0-9' }),
+  archivedLead: params.read('archived_lead', ARCHIVED_LEAD_FILTER),
 }));
 
 /** A day of the server's calendar, `YYYY-MM-DD`, as the span of time it names; null when it names none. */
@@ -64,12 +66,12 @@ async function listShown(ctx: NonAgentContext): Promise<(listId: number) => Prom
  * lead_status_search: every field of the leads whose calls of a day were
  * given a status (or of one lead's calls), one record each of `name =>
  * value` lines, as VICIdial prints them; with `custom_fields=Y` the
- * lead's values in its entry list's own fields follow. `archived_lead`
- * reads no archive (none is kept).
+ * lead's values in its entry list's own fields follow. `archived_lead=Y`
+ * prints the archived leads of those calls instead.
  */
 export const leadStatusSearch = defineNonAgentFunction({
   name: 'lead_status_search',
-  partial: '`archived_lead` is ignored (no archived leads are kept); custom fields are never hidden or encrypted',
+  partial: 'custom fields are never hidden or encrypted',
   function: 'lead_status_search',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -90,10 +92,11 @@ export const leadStatusSearch = defineNonAgentFunction({
     }
     const leadIds = await leadsOf(ctx, await ctx.core.findLeadCalls(search, MOST));
     const shown = await listShown(ctx);
+    const table = leadTableOf(ctx, input.archivedLead);
     const lines: string[] = [];
     let record = 0;
     for (const id of leadIds) {
-      const lead = await ctx.core.getLead(id);
+      const lead = await table.get(id);
       if (!lead || !(await shown(lead.listId))) continue;
       const values = leadColumns(lead, ctx.settings.timeZone);
       record += 1;

@@ -25,7 +25,7 @@ export const leadSchema = objectSchema({
   rank: integer,
 });
 
-const leadView = (lead: Lead) => ({
+export const leadView = (lead: Lead) => ({
   ...lead,
   entryDate: lead.entryDate.toISOString(),
   modifyDate: lead.modifyDate.toISOString(),
@@ -48,7 +48,15 @@ export const leadRoutes: readonly AdminRoute[] = [
     keyOf: (params) => ({ leadId: Number(params.leadId) }),
     section: 'leads',
     keyFields: ['id'],
+    // A lead is archived by POST /leads/{leadId}/archive, not by its fields.
+    bodyOmits: ['archived'],
     entryOf: (key, body) => ({ ...body, id: key.leadId }),
+    async check({ core }, entry) {
+      const leadId = Number(entry.id);
+      if ((await core.getArchivedLead(leadId)) && !(await core.getLead(leadId))) {
+        throw new DomainError('INVALID_ARGUMENT', `lead ${leadId} is archived; it is changed once brought back (POST /archived-leads/${leadId}/restore)`);
+      }
+    },
     list: ({ store }, page) => store.direct.leads.search({ offset: page.offset }, page.limit),
     get: ({ core }, key) => core.getLead(key.leadId),
     async update({ core }, key, entry, stored) {

@@ -27,6 +27,8 @@ export interface ProvisionedResource<Key extends object, Stored, View> {
   entryOf(key: Key, body: Record<string, unknown>): Record<string, unknown>;
   /** The entry's fields that `entryOf` fills from the key: not in the body. */
   keyFields: readonly string[];
+  /** Fields of the provisioning entry the body does not take (set by operations of their own). */
+  bodyOmits?: readonly string[];
   /**
    * Changes an item that exists, where provisioning would not (it leaves a
    * stored lead as it is); without it, the entry replaces the item.
@@ -51,7 +53,8 @@ export function provisionedRoutes<Key extends object, Stored, View>(resource: Pr
   const pluralCapital = resource.plural[0]!.toUpperCase() + resource.plural.slice(1);
   const answer = objectSchema({ [resource.singular]: resource.viewSchema });
   const entry = provisioningEntrySchema(resource.section);
-  const entryProperties = Object.fromEntries(Object.entries(entry.properties as Record<string, JsonSchema>).filter(([name]) => !resource.keyFields.includes(name)));
+  const omitted = [...resource.keyFields, ...(resource.bodyOmits ?? [])];
+  const entryProperties = Object.fromEntries(Object.entries(entry.properties as Record<string, JsonSchema>).filter(([name]) => !omitted.includes(name)));
   const body: JsonSchema = {
     ...entry,
     properties: entryProperties,
