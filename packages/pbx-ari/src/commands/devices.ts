@@ -11,11 +11,12 @@ import type { AriConfigTuple, AriRestCall } from '../ari-operations';
  * pjsip.conf's, so an object of pjsip.conf cannot be changed (403) and the
  * engine forgets the others when it restarts (reconciliation puts them again).
  *
- * What Asterisk 22.10.1 was measured to do: an auth and an AOR can be created
- * and changed in place; an endpoint can be created but changing it answers
- * 500 `Allocation failed` (the copy of its stored settings does not parse
- * back), so a changed endpoint is deleted and created again. An auth needs a
- * password or a digest, else 400.
+ * What Asterisk 22.10.1 was measured to do: an object is created or changed
+ * in place, but a change starts from the stored object written out and read
+ * back, which fails for an endpoint without codecs (500 `Allocation
+ * failed`) and turns a caller id `<unknown>` into `unknown`; so an endpoint
+ * is deleted and created again from the whole template. An auth needs a
+ * user name and a password or a digest, else 400.
  */
 
 /** The realm the credential is computed for, set on the auth so that a site's `default_realm` does not break it. */

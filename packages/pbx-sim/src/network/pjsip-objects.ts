@@ -29,8 +29,8 @@ const DIGEST = /^(MD5:[0-9a-f]{32}|SHA-256:[0-9a-f]{64}|SHA-512-256:[0-9a-f]{64}
  * applied over the defaults field by field (an unknown attribute or a value
  * that does not parse fails the whole object), listed with the defaults'
  * attributes in their order. What the measured build does is reproduced:
- * an endpoint cannot be changed once created (500 `Allocation failed`), an
- * auth needs a user name and a password or a digest.
+ * an endpoint created without codecs cannot be changed (500 `Allocation
+ * failed`), an auth needs a user name and a password or a digest.
  */
 export class PjsipObjects {
   private readonly objects: Record<PjsipObjectType, Map<string, Map<string, string>>> = { endpoint: new Map(), auth: new Map(), aor: new Map() };
@@ -46,8 +46,11 @@ export class PjsipObjects {
 
   put(type: PjsipObjectType, id: string, fields: readonly ConfigField[]): PutOutcome {
     const existing = this.objects[type].get(id);
-    if (existing && type === 'endpoint') return { ok: false, status: 500, body: { error: 'Allocation failed' } };
+    // A change starts from the stored object written out and read back: an endpoint without codecs
+    // (`allow` shown as `(nothing)`) does not read back, and its caller id `<unknown>` comes back `unknown`.
+    if (existing && type === 'endpoint' && existing.get('allow') === '(nothing)') return { ok: false, status: 500, body: { error: 'Allocation failed' } };
     const next = new Map(existing ?? DEFAULTS[type]);
+    if (existing && type === 'endpoint' && next.get('callerid') === '<unknown>') next.set('callerid', 'unknown');
     for (const field of fields) {
       if (!applyField(type, next, field)) return invalid(id, existing !== undefined);
     }

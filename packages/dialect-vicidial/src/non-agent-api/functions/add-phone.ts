@@ -39,6 +39,7 @@ const missingRequired = (input: Input): boolean =>
 export const addPhone = defineNonAgentFunction({
   name: 'add_phone',
   function: 'add_phone',
+  partial: 'configuration templates: the gateway has none, so a template_id is refused',
   auth: {
     allows: (user) => user.level >= 8 && user.astAdminAccess,
     denied: (user) => `ERROR: add_phone USER DOES NOT HAVE PERMISSION TO ADD PHONES: |${user}|0`,

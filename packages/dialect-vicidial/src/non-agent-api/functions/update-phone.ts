@@ -128,6 +128,7 @@ async function changesOf(ctx: NonAgentContext, input: Input, extension: string, 
 export const updatePhone = defineNonAgentFunction({
   name: 'update_phone',
   function: 'update_phone',
+  partial: 'configuration templates: the gateway has none, so a template_id is refused',
   auth: {
     allows: (user) => user.level >= 8 && user.astAdminAccess,
     denied: (user) => `ERROR: update_phone USER DOES NOT HAVE PERMISSION TO UPDATE PHONES: |${user}|0`,
