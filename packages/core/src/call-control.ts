@@ -18,6 +18,7 @@ import { callCommands, type CallCommands } from './calls/call-commands';
 import { VoiceBroadcastPacer } from './calls/voice-broadcast-batch';
 import { credentialCommands, type CredentialCommands } from './credentials/credential-commands';
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
+import { phoneCommands, type PhoneCommands } from './directory/phones/phone-commands';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
@@ -53,6 +54,7 @@ export interface CallControl
     TransferCommands,
     SupervisionCommands,
     DirectoryQueries,
+    PhoneCommands,
     QueueQueries,
     LeadCommands,
     StatusQueries,
@@ -102,6 +104,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...transferCommands(ctx, track),
     ...supervisionCommands(ctx, track),
     ...directoryQueries(ctx),
+    ...phoneCommands(ctx),
     ...queueQueries(ctx, track),
     ...leadCommands(ctx, track),
     ...statusQueries(ctx),

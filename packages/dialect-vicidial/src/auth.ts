@@ -45,6 +45,8 @@ export interface VicidialApiUser {
   modifySameUserLevel: boolean;
   /** `ast_admin_access`: may add and change phones and aliases. */
   astAdminAccess: boolean;
+  /** `ast_delete_phones`: update_phone and update_phone_alias may also delete. */
+  astDeletePhones: boolean;
   viewReports: boolean;
   apiListRestrict: boolean;
 }
@@ -73,6 +75,7 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     customFieldsModify: attributes.custom_fields_modify === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
     astAdminAccess: attributes.ast_admin_access === '1',
+    astDeletePhones: attributes.ast_delete_phones === '1',
     viewReports: attributes.view_reports === '1',
     apiListRestrict: attributes.api_list_restrict === '1',
   };

@@ -28,9 +28,15 @@ const GARBAGE = [
   'datetime_start=9999-99-99+99:99:99&datetime_end=%FF%27&time_format=%C3%A9&group_by_campaign=%00&agent_user=%C3%A9',
   'datetime_start=2000-01-01+00:00:00&datetime_end=2100-01-01+00:00:00&time_format=%FF&group_by_campaign=YES&campaign_id=%27%20OR%201%3D1',
   'lead_id=80&archived_lead=%C3%A9Y%00&field_name=first_name&stage=%FF%27&search_location=%27ALL%00&phone_number=3125550080&no_update=Y',
+  'extension=%C3%A9%00x&dialplan_number=%FF%FF&voicemail_id=%27&phone_login=%3B&phone_pass=%00&server_ip=10.10.10.15%27&protocol=SIP%00&registration_password=%FF&phone_full_name=%3C%3E&local_gmt=99999999999999999999&outbound_cid=%27%20OR%201%3D1',
+  'extension=garbage%FF1&server_ip=10.10.10.15&delete_phone=%00Y&active=%C3%A9&phone_ring_timeout=99999999999999999999&email=%FF%FF%FF%FF%FF%FF&template_id=%27&alias_id=%C3%A9x&phone_logins=,,,%FF&alias_name=%00&delete_alias=%FF',
 ];
 
 const FUNCTIONS = [
+  'add_phone',
+  'update_phone',
+  'add_phone_alias',
+  'update_phone_alias',
   'user_details',
   'update_user',
   'copy_user',

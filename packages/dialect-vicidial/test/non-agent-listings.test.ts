@@ -5,7 +5,8 @@ import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vici
 // response line of their chooser pages, over the demo's queues (class
 // `default`), two queues of classes of their own, settings containers of
 // two types and three owners, call menus of three owners, and voicemail
-// boxes of three owners, one inactive.
+// boxes of three owners, one inactive, and phones of three owners, one
+// inactive.
 
 const gateway = sharedGateway({
   overrides: {
@@ -28,6 +29,12 @@ const gateway = sharedGateway({
         { id: '8501', fullName: 'Admin box', userGroup: 'ADMIN' },
         { id: '8500', fullName: 'Main box', email: 'main@example.com' },
         { id: '8503', fullName: 'Old box', active: false },
+      ],
+      phones: [
+        { extension: 'cc300', serverIp: '10.10.10.15', login: 'cc300', pass: 'pw', registrationPassword: 'rp300', voicemailId: '9300', fullName: 'Admin desk', userGroup: 'ADMIN' },
+        { extension: 'cc200', serverIp: '10.10.10.15', login: 'cc200', pass: 'pw', registrationPassword: 'rp200', voicemailId: '9400', fullName: 'Agents desk', email: 'desk@example.com', userGroup: 'AGENTS' },
+        { extension: 'cc100', serverIp: '10.10.10.15', login: 'cc100', pass: 'pw', registrationPassword: 'rp100', voicemailId: '9200', fullName: 'Lobby' },
+        { extension: 'cc400', serverIp: '10.10.10.15', login: 'cc400', pass: 'pw', registrationPassword: 'rp400', voicemailId: '9100', fullName: 'Gone', active: false },
       ],
     },
   },
@@ -182,14 +189,30 @@ describe('vm_list', () => {
     expectVicidialAnswer(await api('function=vm_list', '6667'), 'ERROR: vm_list USER DOES NOT HAVE PERMISSION TO VIEW VOICEMAIL BOXES LIST: |6667|0|\n');
   });
 
-  test('the active boxes by id, filling the field named by comments', async () => {
+  const boxes = [...box(1, '8500', 'Main box', 'main@example.com'), ...box(2, '8501', 'Admin box', ''), ...box(3, '8502', 'Agents box', 'agents@example.com')];
+
+  test('the active boxes by id, then the active phones\' boxes by voicemail id, numbered again from 1', async () => {
     expectVicidialAnswer(
       await api('function=vm_list&format=selectframe&comments=vm_field'),
-      page([...box(1, '8500', 'Main box', 'main@example.com'), ...box(2, '8501', 'Admin box', ''), ...box(3, '8502', 'Agents box', 'agents@example.com')]),
+      page([...boxes, ...box(1, '9200', 'cc100 - Lobby', ''), ...box(2, '9300', 'cc300 - Admin desk', ''), ...box(3, '9400', 'cc200 - Agents desk', 'desk@example.com')]),
     );
   });
 
   test("a caller whose group sees only its own: those of its groups and of every group", async () => {
-    expectVicidialAnswer(await api('function=vm_list&comments=vm_field', '6676'), page([...box(1, '8500', 'Main box', 'main@example.com'), ...box(2, '8502', 'Agents box', 'agents@example.com')]));
+    expectVicidialAnswer(
+      await api('function=vm_list&comments=vm_field', '6676'),
+      page([...box(1, '8500', 'Main box', 'main@example.com'), ...box(2, '8502', 'Agents box', 'agents@example.com'), ...box(1, '9200', 'cc100 - Lobby', ''), ...box(2, '9400', 'cc200 - Agents desk', 'desk@example.com')]),
+    );
+  });
+
+  test('a phone added through the API is listed; one made inactive is not', async () => {
+    expect((await api(`function=add_phone&extension=cc500&dialplan_number=500&voicemail_id=9050&phone_login=cc500&phone_pass=pw&server_ip=10.10.10.15&protocol=SIP&registration_password=rp500&phone_full_name=New&local_gmt=0.00&outbound_cid=7275551212`)).text).toBe(
+      'SUCCESS: add_phone PHONE HAS BEEN ADDED - 6666|cc500|10.10.10.15|SIP|500\n',
+    );
+    expect((await api('function=update_phone&extension=cc100&server_ip=10.10.10.15&active=N')).text).toBe('SUCCESS: update_phone PHONE HAS BEEN UPDATED - 6666|cc100|10.10.10.15|\n');
+    expectVicidialAnswer(
+      await api('function=vm_list&comments=vm_field'),
+      page([...boxes, ...box(1, '9050', 'cc500 - New', ''), ...box(2, '9300', 'cc300 - Admin desk', ''), ...box(3, '9400', 'cc200 - Agents desk', 'desk@example.com')]),
+    );
   });
 });

@@ -37,14 +37,23 @@ export type AriOperation =
   | 'playbacks.stop'
   | 'endpoints.list'
   | 'asterisk.getObject'
+  | 'asterisk.updateObject'
+  | 'asterisk.deleteObject'
   | 'applications.subscribe';
+
+/** One attribute of a configuration object (ARI's `ConfigTuple`). */
+export interface AriConfigTuple {
+  attribute: string;
+  value: string;
+}
 
 /**
  * Parameters by their ARI names. Path and query parameters are scalars; the
- * one body parameter used (`variables` of an originate) is a string map,
- * which ari-client sends as the JSON body `{"variables": {...}}`.
+ * body parameters used are a string map (`variables` of an originate) and a
+ * list of `ConfigTuple`s (`fields` of a configuration object), which
+ * ari-client sends as the JSON body `{"variables": {...}}`, `{"fields": [...]}`.
  */
-export type AriParams = Readonly<Record<string, string | number | boolean | Readonly<Record<string, string>>>>;
+export type AriParams = Readonly<Record<string, string | number | boolean | Readonly<Record<string, string>> | readonly AriConfigTuple[]>>;
 
 export interface AriCallOptions {
   /**

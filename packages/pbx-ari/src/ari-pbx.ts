@@ -1,4 +1,5 @@
 import type {
+  PbxDevice,
   BridgeKind,
   HangupReason,
   OriginatedLeg,
@@ -32,6 +33,7 @@ import { answer, setMusicOnHold } from './commands/holding';
 import { snoop } from './commands/snoop';
 import { endpoints, snapshot } from './commands/snapshot';
 import { deviceContacts } from './commands/device-contacts';
+import { deviceCredential, putDevice, removeDevice } from './commands/devices';
 import { ConnectionSupervisor } from './connection-supervisor';
 import { ContactRoundTrips, devicesApplication } from './contact-round-trips';
 import { OrderedEventDispatcher } from './event-dispatch';
@@ -132,5 +134,8 @@ export function createAriPbx(options: AriPbxOptions): AriPbx {
     playbackState: (playbackId: string): Promise<PbxPlaybackState | null> => getPlaybackState(call, playbackId),
     endpoints: (): Promise<PbxEndpoint[]> => endpoints(call),
     deviceContacts: (aor: string): Promise<PbxDeviceContacts | null> => deviceContacts(call, aor, (contactAor, uri) => roundTrips.of(contactAor, uri)),
+    putDevice: (device: PbxDevice) => putDevice(call, device),
+    removeDevice: (resource: string) => removeDevice(call, resource),
+    deviceCredential,
   };
 }

@@ -223,6 +223,27 @@ describe('calls through ari-client against the simulator', () => {
     await expect(h.pbx.deviceContacts('nosuch')).resolves.toBeNull();
   });
 
+  it('puts a device (auth, AOR, endpoint through the dynamic configuration), changes it, and removes it', async () => {
+    const credential = h.pbx.deviceCredential('7001', 'regpw');
+    expect(credential).toMatch(/^[0-9a-f]{32}$/);
+    await h.pbx.putDevice({ resource: '7001', username: '7001', credential });
+    expect((await h.pbx.endpoints()).find((endpoint) => endpoint.resource === '7001')).toMatchObject({ endpoint: 'PJSIP/7001', online: false });
+    await expect(h.pbx.deviceContacts('7001')).resolves.toEqual({ qualified: true, contacts: [] });
+    // The phone registers with the password whose digest the engine keeps; another is refused.
+    await expect(h.sim.control.registerPhone('7001', { host: '192.0.2.20', port: 5070, userAgent: 'desk', password: 'wrong' })).rejects.toThrow();
+    await h.sim.control.registerPhone('7001', { host: '192.0.2.20', port: 5070, userAgent: 'desk', password: 'regpw' });
+    await h.sim.control.dropRegistration('7001');
+    // Put again with another credential: the endpoint is made again, the old password no longer registers.
+    await h.pbx.putDevice({ resource: '7001', username: '7001', credential: h.pbx.deviceCredential('7001', 'newpw') });
+    await expect(h.sim.control.registerPhone('7001', { host: '192.0.2.20', port: 5070, userAgent: 'desk', password: 'regpw' })).rejects.toThrow();
+    await h.pbx.removeDevice('7001');
+    expect((await h.pbx.endpoints()).some((endpoint) => endpoint.resource === '7001')).toBe(false);
+    await expect(h.pbx.deviceContacts('7001')).resolves.toBeNull();
+    // Removing it again is not an error; a device of the configuration cannot be put.
+    await h.pbx.removeDevice('7001');
+    await expect(h.pbx.putDevice({ resource: '1000', username: '1000', credential })).rejects.toMatchObject({ kind: 'rejected', status: 403 });
+  });
+
   it('turns engine refusals into PbxFailures with the engine message', async () => {
     const unregistered = await timed(h.pbx.originate({ legId: 'call-8.1', endpoint: 'PJSIP/1004' }));
     expect(unregistered.error).toBeInstanceOf(PbxFailure);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ describe('provisioning documents', () => {
   });
 
   it.each([
-    ['an unknown section', { phones: [] }, /must NOT have additional properties/],
+    ['an unknown section', { handsets: [] }, /must NOT have additional properties/],
+    ['a phone without its server', { phones: [{ extension: 'cc100', login: 'cc100', pass: 'x', registrationPassword: 'y' }] }, /serverIp/],
     ['an API user of an unknown dialect', { apiUsers: [{ realm: 'asterisk', login: 'a', secret: 'b' }] }, /realm/],
     ['an agent id with a dot (ids route engine events)', { agents: [{ id: '10.00' }] }, /agents\/0\/id/],
     ['an extension without SIP user', { extensions: [{ id: 5, internalNumber: '100' }] }, /sipUsername/],
@@ -86,6 +88,19 @@ describe('applying the directory to Postgres', () => {
     ]);
   });
 
+  it('stores phones with their passwords hashed (the registration one as the engine\'s digest), and their aliases', async () => {
+    await applyDirectory(store, hasher, {
+      phones: [{ extension: 'cc100', serverIp: '10.10.10.15', login: 'cc100', pass: 'loginpw', registrationPassword: 'regpw', fullName: 'Desk' }],
+      phoneAliases: [{ id: 'desks', name: 'All desks', logins: ['cc100'] }],
+    });
+    const phone = (await store.direct.phones.get('cc100', '10.10.10.15'))!;
+    expect(phone).toMatchObject({ extension: 'cc100', dialplanNumber: 'cc100', voicemailId: 'cc100', login: 'cc100', protocol: 'SIP', fullName: 'Desk', context: 'default', active: true, userGroup: '---ALL---' });
+    // HTTP digest HA1 of cc100:asterisk:regpw, what the engine's auth checks.
+    expect(phone.registrationCredential).toBe(createHash('md5').update('cc100:asterisk:regpw').digest('hex'));
+    expect(await hasher.verify('loginpw', phone.passHash)).toBe(true);
+    expect(await store.direct.phoneAliases.get('desks')).toEqual({ id: 'desks', name: 'All desks', logins: ['cc100'] });
+  });
+
   it('stores call menus, by id; provisioning one again replaces it', async () => {
     await applyDirectory(store, hasher, { callMenus: [{ id: 'SUPPORT_IVR', name: 'Support', prompt: 'support-menu', userGroup: 'AGENTS' }, { id: 'MAIN_IVR' }] });
     await applyDirectory(store, hasher, { callMenus: [{ id: 'MAIN_IVR', name: 'Main menu' }] });
@@ -98,7 +113,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0 });
+    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0, phones: 0, phoneAliases: 0 });
     expect(await store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'TEST_IN' });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');

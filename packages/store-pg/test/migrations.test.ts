@@ -41,6 +41,8 @@ const TABLES = [
   'legs',
   'manual_dial_queue',
   'outbox',
+  'phone_aliases',
+  'phones',
   'playbacks',
   'queue_members',
   'queues',

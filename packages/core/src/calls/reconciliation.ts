@@ -8,6 +8,7 @@ import { endLostLeg, handlePbxEvent } from './engine-events';
 import { rearmQueueTimeout } from '../queues/queue-timeout';
 import { armTimerAction } from '../agents/timer-action';
 import { reconcileRecordings } from '../recording/recording-reconciliation';
+import { restorePhoneDevices } from '../directory/phones/restore-phone-devices';
 
 /**
  * The engine does not replay what happened while the gateway was not
@@ -23,7 +24,8 @@ import { reconcileRecordings } from '../recording/recording-reconciliation';
  * from the engine and ends like a lost one, with its CDR; a leg dialled whose
  * channel name was not recorded yet gets it from the engine's state; a leg
  * the gateway asked to end and the engine still has is asked again, and so
- * is a channel whose leg the gateway already ended.
+ * is a channel whose leg the gateway already ended. Phones' devices, which
+ * the engine forgets when it restarts, are put again.
  */
 export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
   // The gateway's live legs first, the engine's channels second: a leg the
@@ -87,7 +89,8 @@ export async function reconcileWithPbx(ctx: CoreContext): Promise<void> {
       pbxBestEffort(ctx, 'recreate conference', () => ctx.pbx.ensureBridge(conference.bridgeId, 'mixing')),
     );
   }
-  ctx.logger.info('reconciled with telephony engine', { liveCalls: live.length, endedLegs });
+  const phoneDevices = await restorePhoneDevices(ctx);
+  ctx.logger.info('reconciled with telephony engine', { liveCalls: live.length, endedLegs, phoneDevices });
 }
 
 /**

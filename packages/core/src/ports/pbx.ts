@@ -75,6 +75,20 @@ export interface Pbx {
    * no such address of record.
    */
   deviceContacts(aor: string): Promise<PbxDeviceContacts | null>;
+  /**
+   * Creates a SIP device at runtime, or changes the one it created before:
+   * its endpoint, the authentication it registers with and its address of
+   * record, all named `device.resource`. A device of the engine's own
+   * configuration cannot be changed (`rejected`).
+   */
+  putDevice(device: PbxDevice): Promise<void>;
+  /** Removes a device created at runtime; one that is not there is not an error. */
+  removeDevice(resource: string): Promise<void>;
+  /**
+   * What the engine checks a device's password against, so that neither the
+   * gateway nor the engine keeps the password itself.
+   */
+  deviceCredential(username: string, password: string): string;
   /** False while there is no working connection: commands then fail fast. */
   isAvailable(): boolean;
   /** Events arrive in the order the engine sent them. */
@@ -158,6 +172,16 @@ export interface PbxEndpoint {
   resource: string;
   online: boolean;
   channelIds: readonly string[];
+}
+
+/** A SIP device the gateway creates on the engine. */
+export interface PbxDevice {
+  /** The endpoint's name, also its authentication's and address of record's (`PJSIP/<resource>`). */
+  resource: string;
+  /** The user name it registers with. */
+  username: string;
+  /** From `deviceCredential(username, password)`. */
+  credential: string;
 }
 
 /** A device's address of record and its contacts. */

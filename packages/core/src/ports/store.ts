@@ -8,6 +8,7 @@ import type { ApiLogEntry } from '../api-log/api-log';
 import type { Call, CallOf, Leg, LiveChannel } from '../calls/call';
 import type { Cdr, CdrSearch, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
+import type { Phone, PhoneAlias } from '../directory/phones/phone';
 import type { UserGroupRepository } from '../directory/user-group';
 import type { AdminKeyRepository } from '../credentials/admin-key';
 import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
@@ -67,6 +68,8 @@ export interface StoreTransaction {
   readonly liveAgents: LiveAgentReader;
   readonly extensions: ExtensionRepository;
   readonly extensionGroups: ExtensionGroupRepository;
+  readonly phones: PhoneRepository;
+  readonly phoneAliases: PhoneAliasRepository;
   readonly trunks: TrunkRepository;
   readonly queues: QueueRepository;
   readonly calls: CallRepository;
@@ -179,6 +182,24 @@ export interface ExtensionRepository {
   dialplanExists(dialplan: string): Promise<boolean>;
   list(): Promise<Extension[]>;
   upsert(extension: Extension): Promise<void>;
+}
+
+export interface PhoneRepository {
+  get(extension: string, serverIp: string): Promise<Phone | null>;
+  /** The phones signed in to with this login, on any server. */
+  findByLogin(login: string): Promise<Phone[]>;
+  /** Every phone, by extension then server. */
+  list(): Promise<Phone[]>;
+  upsert(phone: Phone): Promise<void>;
+  /** False when there was no such phone. */
+  remove(extension: string, serverIp: string): Promise<boolean>;
+}
+
+export interface PhoneAliasRepository {
+  get(id: string): Promise<PhoneAlias | null>;
+  upsert(alias: PhoneAlias): Promise<void>;
+  /** False when there was no such alias. */
+  remove(id: string): Promise<boolean>;
 }
 
 export interface ExtensionGroupRepository {

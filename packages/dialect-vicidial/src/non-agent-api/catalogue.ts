@@ -4,6 +4,8 @@ import { addDncPhone } from './functions/add-dnc-phone';
 import { addGroupAlias } from './functions/add-group-alias';
 import { addLead } from './functions/add-lead';
 import { addList } from './functions/add-list';
+import { addPhone } from './functions/add-phone';
+import { addPhoneAlias } from './functions/add-phone-alias';
 import { addUser } from './functions/add-user';
 import { agentCampaigns } from './functions/agent-campaigns';
 import { agentIngroupInfo } from './functions/agent-ingroup-info';
@@ -41,6 +43,8 @@ import { updateLeadFunction } from './functions/update-lead';
 import { updateCampaignFunction } from './functions/update-campaign';
 import { updateList } from './functions/update-list';
 import { updateLogEntry } from './functions/update-log-entry';
+import { updatePhone } from './functions/update-phone';
+import { updatePhoneAlias } from './functions/update-phone-alias';
 import { updateUser } from './functions/update-user';
 import { userDetails } from './functions/user-details';
 import { userGroupStatus } from './functions/user-group-status';
@@ -52,6 +56,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   addGroupAlias,
   addLead,
   addList,
+  addPhone,
+  addPhoneAlias,
   addUser,
   agentCampaigns,
   agentIngroupInfo,
@@ -89,6 +95,8 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   updateLeadFunction,
   updateList,
   updateLogEntry,
+  updatePhone,
+  updatePhoneAlias,
   updateUser,
   userDetails,
   userGroupStatus,

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { isDomainError } from '@pbx-gateway/core';
+import { isDomainError, REDACTED } from '@pbx-gateway/core';
 import { handle, noteApiRequest } from '@pbx-gateway/dialect-kit';
 import { authenticateNonAgentApiUser, mayUseFunction } from '../auth';
 import { clientIp, TEAPOT_FUNCTIONS, teapotBody, type ScriptDeps } from '../script';
@@ -34,7 +34,8 @@ export function nonAgentApiHandler(deps: ScriptDeps): RequestHandler {
     noteApiRequest(res, { ...note, outcome: 'error', result: 'ERROR: service unavailable' });
 
     const reply = await answerNonAgentApi(deps, req, params, { fn, user, startedAt });
-    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(firstLine(reply.result)) });
+    const logged = withoutEchoedSecrets(firstLine(reply.result), ECHOED_SECRETS.map((name) => deps.filters.keep(params.get(name), FILTERS.identifier)));
+    noteApiRequest(res, { ...note, outcome: reply.outcome, result: bytesToText(logged) });
     const wire: WireReply = { status: reply.status, body: reply.newline ? `${reply.result}\n` : reply.result };
     sendReply(res, wire);
   });
@@ -69,6 +70,15 @@ async function answerNonAgentApi(deps: ScriptDeps, req: Request, params: PhpPara
   if (outcome.wire.log) deps.logger.error({ err: outcome.cause, function: bytesToText(fn) }, 'Non-Agent API function failed');
   return error(outcome.wire.text(ctx, isDomainError(outcome.cause) ? outcome.cause.details : {}));
 }
+
+/** Passwords some lines echo as a field of their own (add_phone's missing fields, update_phone's refused password). */
+const ECHOED_SECRETS = ['phone_pass', 'registration_password'];
+
+/** The line as logged: a field that is one of the request's secrets is replaced, as the logged parameters are. */
+const withoutEchoedSecrets = (line: string, secrets: readonly string[]): string => {
+  const hidden = new Set(secrets.filter((secret) => secret !== ''));
+  return hidden.size === 0 ? line : line.split('|').map((field) => (hidden.has(field) ? REDACTED : field)).join('|');
+};
 
 const firstLine = (text: string): string => {
   const end = text.indexOf('\n');

@@ -122,6 +122,7 @@ async function context(
         customFieldsModify: false,
         modifySameUserLevel: true,
         astAdminAccess: true,
+        astDeletePhones: false,
         viewReports: true,
         apiListRestrict: false,
         changeAgentCampaign: true,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { answerFromFarEnd } from '../engine/pjsip-far-end';
 import { bridgeMediaChannels } from '../engine/bridge-media';
 import { receiveDtmf } from '../engine/dtmf';
@@ -16,6 +16,20 @@ import type { JsonObject } from '../util/json';
 const REGISTRATION_EXPIRES_SEC = 3600;
 /** The round trip the simulated network reports for a qualify (loopback, as measured on the test machines: about 1.5 ms). */
 const SIM_QUALIFY_ROUNDTRIP_USEC = 1500;
+
+/**
+ * Whether the endpoint's auth takes the password: its plain password, or its
+ * digest (`MD5:` of user:realm:password, realm `asterisk` unless it names one).
+ */
+function passwordAccepted(world: World, resource: string, password: string | undefined): boolean {
+  const endpoint = new Map(world.network.objects.get('endpoint', resource) ?? []);
+  const auth = new Map(world.network.objects.get('auth', endpoint.get('auth') ?? '') ?? []);
+  if (password === undefined || auth.size === 0) return false;
+  if ((auth.get('password') ?? '') !== '') return auth.get('password') === password;
+  const digest = auth.get('password_digest') ?? '';
+  const realm = auth.get('realm') || 'asterisk';
+  return digest.toLowerCase() === `md5:${createHash('md5').update(`${auth.get('username') ?? ''}:${realm}:${password}`).digest('hex')}`;
+}
 
 export class SimControlError extends Error {
   constructor(
@@ -129,10 +143,16 @@ export class SimControl {
   /**
    * The phone registers. With `from`, it sent a REGISTER of its own from that
    * address (its contact then comes first, as on Asterisk); without, the
-   * configured contact reaches it.
+   * configured contact reaches it. A phone created through ARI has no
+   * configured contact: it registers itself, with the password its auth
+   * checks (a wrong one is refused, as Asterisk answers 401 again).
    */
-  async registerPhone(resource: string, from?: PhoneRegistration): Promise<void> {
+  async registerPhone(resource: string, from?: PhoneRegistration & { password?: string }): Promise<void> {
     const phone = this.world.network.phone(resource);
+    if (phone?.runtime) {
+      if (!from) throw new SimControlError(400, `phone ${resource} has no configured contact: it registers from an address of its own`);
+      if (!passwordAccepted(this.world, resource, from.password)) throw new SimControlError(403, `registration of ${resource} refused: wrong user name or password`);
+    }
     if (from) {
       if (!phone) throw new SimControlError(404, `no phone ${resource}`);
       if (typeof from.host !== 'string' || !Number.isInteger(from.port) || from.port <= 0 || from.port > 65535) {
@@ -177,6 +197,8 @@ export class SimControl {
     if (!registration) return;
     delete phone.registration;
     this.contactStatus(resource, `sip:${resource}@${registration.host}:${registration.port}`, 'Removed', '0');
+    // Nothing else reaches a phone created at runtime.
+    if (phone.runtime) this.setRegistration(resource, false);
   }
 
   async unregisterPhone(resource: string): Promise<void> {

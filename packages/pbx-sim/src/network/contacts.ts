@@ -29,12 +29,14 @@ export const TRUNK_QUALIFY_FREQUENCY = 0;
 /**
  * A phone's contacts, registered first (Asterisk lists an AOR's dynamic
  * contacts before its static ones). A phone that is not registered is
- * reached at no address at all.
+ * reached at no address at all, nor is one created at runtime until it
+ * registers itself.
  */
 export function phoneContacts(phone: Phone): SimContact[] {
   if (!phone.registered) return [];
-  const configured: SimContact = { uri: `sip:${phone.resource}@${PHONE_FAR_END.host}:${PHONE_FAR_END.port}` };
   const registration = phone.registration;
+  if (phone.runtime) return registration ? [{ uri: `sip:${phone.resource}@${registration.host}:${registration.port}`, registration }] : [];
+  const configured: SimContact = { uri: `sip:${phone.resource}@${PHONE_FAR_END.host}:${PHONE_FAR_END.port}` };
   if (!registration) return [configured];
   return [{ uri: `sip:${phone.resource}@${registration.host}:${registration.port}`, registration }, configured];
 }

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../util/json';
 import { DEFAULT_PHONE_ANSWER_MS, type NumberRule, type PhoneConfig } from '../options';
 import { validateRules } from './number-rules';
+import { PjsipObjects } from './pjsip-objects';
 import { phoneContacts, trunkContacts, PHONE_QUALIFY_FREQUENCY, TRUNK_QUALIFY_FREQUENCY, type PhoneRegistration, type SimContact } from './contacts';
 
 export interface Phone {
@@ -10,6 +11,11 @@ export interface Phone {
   busy: boolean;
   context: string;
   callerName: string;
+  /**
+   * Created through ARI at runtime (res_pjsip's memory wizard): no configured
+   * contact reaches it, only its own registration.
+   */
+  runtime?: boolean;
   /** The phone's own REGISTER, when it sent one (control API); absent, the configured contact reaches it. */
   registration?: PhoneRegistration & { callId: string; expirationTime: number };
 }
@@ -26,6 +32,8 @@ export type PjsipTarget =
  */
 export class Network {
   private readonly phones = new Map<string, Phone>();
+  /** Endpoints, auths and AORs created through ARI (`/asterisk/config/dynamic/res_pjsip/...`). */
+  readonly objects = new PjsipObjects();
   private trunks?: Set<string>;
   private rules: NumberRule[] = [];
 
@@ -46,6 +54,30 @@ export class Network {
     if (registration && phone.registered) phone.registration = registration;
     this.phones.set(phone.resource, phone);
     return phone;
+  }
+
+  /** An endpoint created through ARI: offline until it registers itself. */
+  addRuntimePhone(resource: string, context: string): Phone {
+    const phone: Phone = { ...toPhone({ resource, registered: false, context }), runtime: true };
+    this.phones.set(resource, phone);
+    return phone;
+  }
+
+  removePhone(resource: string): void {
+    this.phones.delete(resource);
+  }
+
+  /** Whether the object is one of the configuration's (pjsip.conf): those cannot be changed or deleted through ARI. */
+  isConfigured(objectType: string, id: string): boolean {
+    if (objectType === 'endpoint' || objectType === 'aor') {
+      const phone = this.phones.get(id);
+      return phone ? phone.runtime !== true : this.configuredTrunks().includes(id);
+    }
+    if (objectType === 'auth') {
+      const phone = this.phones.get(id);
+      return (phone !== undefined && phone.runtime !== true) || this.configuredTrunks().some((trunk) => `${trunk}-auth` === id);
+    }
+    return false;
   }
 
   phone(resource: string): Phone | undefined {
@@ -112,7 +144,7 @@ export class Network {
   /** An address of record (a phone's or a trunk's, same name as the endpoint): its contacts and qualify frequency. */
   aor(resource: string): { contacts: SimContact[]; qualifyFrequency: number } | undefined {
     const phone = this.phones.get(resource);
-    if (phone) return { contacts: phoneContacts(phone), qualifyFrequency: PHONE_QUALIFY_FREQUENCY };
+    if (phone && !phone.runtime) return { contacts: phoneContacts(phone), qualifyFrequency: PHONE_QUALIFY_FREQUENCY };
     if (this.configuredTrunks().includes(resource)) return { contacts: trunkContacts(), qualifyFrequency: TRUNK_QUALIFY_FREQUENCY };
     return undefined;
   }

@@ -1,7 +1,8 @@
 import type { Pbx } from '@pbx-gateway/core';
 import type { MetricFamily } from './exposition';
 
-type EngineOperation = Exclude<keyof Pbx, 'isAvailable' | 'onEvent'>;
+// deviceCredential is a computation, not a round trip.
+type EngineOperation = Exclude<keyof Pbx, 'isAvailable' | 'onEvent' | 'deviceCredential'>;
 
 /** Every request the core can make of the engine; the type keeps the list complete. */
 const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
@@ -32,6 +33,8 @@ const ENGINE_OPERATIONS: Record<EngineOperation, true> = {
   playbackState: true,
   endpoints: true,
   deviceContacts: true,
+  putDevice: true,
+  removeDevice: true,
 };
 
 interface EngineSeries {
@@ -54,6 +57,7 @@ export class EngineCounters {
     const counted: Record<string, unknown> = {
       isAvailable: () => pbx.isAvailable(),
       onEvent: (listener: Parameters<Pbx['onEvent']>[0]) => pbx.onEvent(listener),
+      deviceCredential: (username: string, password: string) => pbx.deviceCredential(username, password),
     };
     for (const [operation, series] of this.series) {
       const original = pbx[operation] as (...args: unknown[]) => Promise<unknown>;

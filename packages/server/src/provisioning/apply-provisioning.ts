@@ -1,3 +1,4 @@
+import { deviceCredential } from '@pbx-gateway/pbx-ari';
 import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
 import { agentExternalId, checkExternalIdsDistinct } from './agent-external-id';
 import { ProvisioningError, type ProvisioningDocument } from './provisioning-document';
@@ -9,6 +10,8 @@ export interface ProvisioningResult extends DialerApplied {
   agents: number;
   extensions: number;
   extensionGroups: number;
+  phones: number;
+  phoneAliases: number;
   trunks: number;
   queues: number;
   didRoutes: number;
@@ -18,8 +21,10 @@ export interface ProvisioningResult extends DialerApplied {
 
 /**
  * Writes the directory part of a document (accounts, agents, extensions,
- * groups, trunks, queues, the dialer sections) in one transaction: a document applies whole or
+ * phones, groups, trunks, queues, the dialer sections) in one transaction: a document applies whole or
  * not at all. Re-applying the same document changes nothing but hashes.
+ * Phones' devices reach the engine when the gateway connects to it
+ * (reconciliation), so provisioning needs no engine.
  */
 export async function applyDirectory(store: Store, hasher: SecretHasher, document: ProvisioningDocument): Promise<Omit<ProvisioningResult, 'sessionsStarted'>> {
   const apiUsers = await Promise.all(
@@ -29,6 +34,7 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
   const agents = await Promise.all(
     (document.agents ?? []).map(async (entry) => ({ entry, secretHash: entry.secret === undefined ? null : await hasher.hash(entry.secret) })),
   );
+  const phones = await Promise.all((document.phones ?? []).map(async (entry) => ({ entry, passHash: await hasher.hash(entry.pass) })));
   const dialer = await store.transaction(async (tx) => {
     for (const { entry, secretHash } of apiUsers) {
       const existing = await tx.apiUsers.findByLogin(entry.realm, entry.login);
@@ -76,6 +82,28 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
         recordCalls: entry.recordCalls ?? false,
       });
     }
+    for (const { entry, passHash } of phones) {
+      await tx.phones.upsert({
+        extension: entry.extension,
+        serverIp: entry.serverIp,
+        dialplanNumber: entry.dialplanNumber ?? entry.extension,
+        voicemailId: entry.voicemailId ?? entry.extension,
+        login: entry.login,
+        passHash,
+        protocol: entry.protocol ?? 'SIP',
+        registrationCredential: entry.registrationPassword === '' ? '' : deviceCredential(entry.extension, entry.registrationPassword),
+        fullName: entry.fullName ?? entry.extension,
+        email: entry.email ?? '',
+        context: entry.context ?? 'default',
+        outboundCid: entry.outboundCid ?? '',
+        active: entry.active ?? true,
+        userGroup: entry.userGroup ?? '---ALL---',
+        attributes: entry.attributes ?? {},
+      });
+    }
+    for (const entry of document.phoneAliases ?? []) {
+      await tx.phoneAliases.upsert({ id: entry.id, name: entry.name, logins: entry.logins });
+    }
     for (const entry of document.extensionGroups ?? []) {
       await tx.extensionGroups.upsert({
         name: entry.name,
@@ -122,6 +150,8 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
     agents: agents.length,
     extensions: document.extensions?.length ?? 0,
     extensionGroups: document.extensionGroups?.length ?? 0,
+    phones: phones.length,
+    phoneAliases: document.phoneAliases?.length ?? 0,
     trunks: document.trunks?.length ?? 0,
     queues: document.queues?.length ?? 0,
     didRoutes: document.didRoutes?.length ?? 0,

@@ -15,6 +15,8 @@ export interface ProvisioningDocument extends DialerSections {
   agents?: AgentEntry[];
   extensions?: ExtensionEntry[];
   extensionGroups?: ExtensionGroupEntry[];
+  phones?: PhoneEntry[];
+  phoneAliases?: PhoneAliasEntry[];
   trunks?: TrunkEntry[];
   queues?: QueueEntry[];
   didRoutes?: DidRouteEntry[];
@@ -78,6 +80,32 @@ export interface ExtensionGroupEntry {
   tenant?: string;
   extensions: number[];
   ringTimeoutSec?: number;
+}
+
+/** A phone (VICIdial's): a SIP phone becomes a device of the engine when the gateway connects to it. */
+export interface PhoneEntry {
+  extension: string;
+  /** The server it is on: the gateway's own (`SERVER_IP`) for a phone of its engine. */
+  serverIp: string;
+  dialplanNumber?: string;
+  voicemailId?: string;
+  login: string;
+  pass: string;
+  protocol?: string;
+  registrationPassword: string;
+  fullName?: string;
+  email?: string;
+  context?: string;
+  outboundCid?: string;
+  active?: boolean;
+  userGroup?: string;
+  attributes?: Record<string, string>;
+}
+
+export interface PhoneAliasEntry {
+  id: string;
+  name: string;
+  logins: string[];
 }
 
 export interface TrunkEntry {
@@ -200,6 +228,46 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
           callerIdNumber: { type: 'string', nullable: true },
           callerIdName: { type: 'string', nullable: true },
           recordCalls: { type: 'boolean', nullable: true },
+        },
+      },
+    },
+    phones: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['extension', 'serverIp', 'login', 'pass', 'registrationPassword'],
+        properties: {
+          extension: { type: 'string', pattern: '^[-_0-9A-Za-z]{2,100}$' },
+          serverIp: { type: 'string', minLength: 1 },
+          dialplanNumber: { type: 'string', nullable: true },
+          voicemailId: { type: 'string', nullable: true },
+          login: { type: 'string', minLength: 1 },
+          pass: { type: 'string', minLength: 1 },
+          protocol: { type: 'string', enum: ['SIP', 'IAX2', 'Zap', 'EXTERNAL'], nullable: true },
+          registrationPassword: { type: 'string' },
+          fullName: { type: 'string', nullable: true },
+          email: { type: 'string', nullable: true },
+          context: { type: 'string', nullable: true },
+          outboundCid: { type: 'string', nullable: true },
+          active: { type: 'boolean', nullable: true },
+          userGroup: { type: 'string', nullable: true },
+          attributes: { type: 'object', additionalProperties: { type: 'string' }, required: [], nullable: true },
+        },
+      },
+    },
+    phoneAliases: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'name', 'logins'],
+        properties: {
+          id: { type: 'string', minLength: 2 },
+          name: { type: 'string', minLength: 1 },
+          logins: { type: 'array', items: { type: 'string' }, minItems: 1 },
         },
       },
     },

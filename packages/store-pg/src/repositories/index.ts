@@ -32,6 +32,7 @@ import { createGroupAliasRepository } from './group-aliases';
 import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
 import { createVoicemailBoxRepository } from './voicemail-boxes';
+import { createPhoneAliasRepository, createPhoneRepository } from './phones';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -76,6 +77,8 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     settingsContainers: createSettingsContainerRepository(db),
     callMenus: createCallMenuRepository(db),
     voicemailBoxes: createVoicemailBoxRepository(db),
+    phones: createPhoneRepository(db),
+    phoneAliases: createPhoneAliasRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

@@ -51,8 +51,8 @@ export async function asteriskFarEnd(asterisk: RunningAsterisk): Promise<FarEndC
   return {
     engine: 'asterisk',
     phoneAddress: () => ({ host: asterisk.addresses.farEndHost, port: asterisk.addresses.farEndSipPort }),
-    async registerPhone(resource, userAgent) {
-      const phone = configuredPhones().find((candidate) => candidate.resource === resource);
+    async registerPhone(resource, userAgent, credentials) {
+      const phone = credentials ?? configuredPhones().find((candidate) => candidate.resource === resource);
       if (!phone) throw new Error(`pjsip.conf has no phone ${resource}`);
       const registration = await registerSipPhone({
         registrarHost: '127.0.0.1',

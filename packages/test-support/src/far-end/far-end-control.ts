@@ -44,9 +44,16 @@ export interface FarEndControl {
   /**
    * The phone `resource` registers itself from an address of its own, saying
    * it is `userAgent` (a SIP REGISTER on Asterisk); its contact then comes
-   * before the configured one.
+   * before the configured one. `credentials`: what it authenticates with
+   * (a phone the gateway created); else those pjsip.conf gives it. A
+   * password the engine does not take is refused (rejects).
    */
-  registerPhone(resource: string, userAgent: string): Promise<RegisteredPhone>;
+  registerPhone(resource: string, userAgent: string, credentials?: PhoneCredentials): Promise<RegisteredPhone>;
+}
+
+export interface PhoneCredentials {
+  username: string;
+  password: string;
 }
 
 /** A phone's own registration. */

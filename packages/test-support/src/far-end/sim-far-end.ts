@@ -28,9 +28,9 @@ export function simFarEnd(sim: PbxSim): FarEndControl {
   return {
     engine: 'pbx-sim',
     phoneAddress: () => ({ host: '127.0.0.2', port: 5060 }),
-    async registerPhone(resource, userAgent) {
+    async registerPhone(resource, userAgent, credentials) {
       const from = { host: PHONE_HOST, port: nextPhonePort++, userAgent };
-      await sim.control.registerPhone(resource, from);
+      await sim.control.registerPhone(resource, credentials ? { ...from, password: credentials.password } : from);
       return {
         host: from.host,
         port: from.port,

@@ -61,6 +61,10 @@ import type {
   CallMenu,
   CallMenuRepository,
   VoicemailBox,
+  Phone,
+  PhoneAlias,
+  PhoneRepository,
+  PhoneAliasRepository,
   VoicemailBoxRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
@@ -297,6 +301,8 @@ type TableName =
   | 'settingsContainers'
   | 'callMenus'
   | 'voicemailBoxes'
+  | 'phones'
+  | 'phoneAliases'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -347,6 +353,8 @@ const TABLES: readonly TableName[] = [
   'settingsContainers',
   'callMenus',
   'voicemailBoxes',
+  'phones',
+  'phoneAliases',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1696,6 +1704,39 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const phoneKey = (extension: string, serverIp: string): string => `${extension}\u0000${serverIp}`;
+  const byExtensionThenServer = (a: Phone, b: Phone): number =>
+    a.extension < b.extension ? -1 : a.extension > b.extension ? 1 : a.serverIp < b.serverIp ? -1 : a.serverIp > b.serverIp ? 1 : 0;
+  const phones: PhoneRepository = {
+    async get(extension, serverIp) {
+      return getValue<Phone>('phones', phoneKey(extension, serverIp));
+    },
+    async findByLogin(login) {
+      return values<Phone>('phones').filter((phone) => phone.login === login).sort(byExtensionThenServer);
+    },
+    async list() {
+      return values<Phone>('phones').sort(byExtensionThenServer);
+    },
+    async upsert(phone) {
+      await put('phones', phoneKey(phone.extension, phone.serverIp), phone);
+    },
+    async remove(extension, serverIp) {
+      return access.remove('phones', phoneKey(extension, serverIp));
+    },
+  };
+
+  const phoneAliases: PhoneAliasRepository = {
+    async get(id) {
+      return getValue<PhoneAlias>('phoneAliases', id);
+    },
+    async upsert(alias) {
+      await put('phoneAliases', alias.id, alias);
+    },
+    async remove(id) {
+      return access.remove('phoneAliases', id);
+    },
+  };
+
   const voicemailBoxes: VoicemailBoxRepository = {
     async list() {
       return values<VoicemailBox>('voicemailBoxes').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -1968,6 +2009,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     settingsContainers,
     callMenus,
     voicemailBoxes,
+    phones,
+    phoneAliases,
     voicemailMessages,
     multiDialRequests,
     notifications,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FarEndOutcome } from '../far-end/far-end-control';
 import {
   PbxFailure,
@@ -8,6 +9,7 @@ import {
   type OriginatedLeg,
   type Pbx,
   type PbxEndpoint,
+  type PbxDevice,
   type PbxDeviceContacts,
   type PbxEvent,
   type PbxLegState,
@@ -41,7 +43,9 @@ export type PbxCommandName =
   | 'startMusicOnHold'
   | 'answer'
   | 'setMusicOnHold'
-  | 'snoop';
+  | 'snoop'
+  | 'putDevice'
+  | 'removeDevice';
 
 export interface PbxCommandRecord {
   name: PbxCommandName;
@@ -77,6 +81,8 @@ export class ScriptablePbx implements Pbx {
   endpointList: PbxEndpoint[] = [];
   /** Contacts by address of record (`deviceContacts`); an address not here is unknown to the engine. */
   contactsByAor = new Map<string, PbxDeviceContacts>();
+  /** Devices put at runtime (`putDevice`), by resource. */
+  readonly devices = new Map<string, PbxDevice>();
   /** Dialplan context reported for originated legs. */
   context = 'gateway';
 
@@ -421,6 +427,20 @@ export class ScriptablePbx implements Pbx {
   async endpoints(): Promise<PbxEndpoint[]> {
     this.assertAvailable('endpoints');
     return this.endpointList.map((endpoint) => ({ ...endpoint, channelIds: [...endpoint.channelIds] }));
+  }
+
+  async putDevice(device: PbxDevice): Promise<void> {
+    this.record('putDevice', [device]);
+    this.devices.set(device.resource, { ...device });
+  }
+
+  async removeDevice(resource: string): Promise<void> {
+    this.record('removeDevice', [resource]);
+    this.devices.delete(resource);
+  }
+
+  deviceCredential(username: string, password: string): string {
+    return createHash('sha256').update(`${username}:${password}`).digest('hex');
   }
 
   async deviceContacts(aor: string): Promise<PbxDeviceContacts | null> {
