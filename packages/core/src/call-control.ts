@@ -20,6 +20,7 @@ import { credentialCommands, type CredentialCommands } from './credentials/crede
 import { directoryQueries, type DirectoryQueries } from './directory/directory-queries';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
+import { didCommands, type DidCommands } from './queues/did-commands';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
 import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
@@ -54,6 +55,7 @@ export interface CallControl
     SupervisionCommands,
     DirectoryQueries,
     QueueQueries,
+    DidCommands,
     LeadCommands,
     StatusQueries,
     CoreRuntime {}
@@ -103,6 +105,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...supervisionCommands(ctx, track),
     ...directoryQueries(ctx),
     ...queueQueries(ctx, track),
+    ...didCommands(ctx, track),
     ...leadCommands(ctx, track),
     ...statusQueries(ctx),
     clock: deps.clock,

@@ -10,7 +10,8 @@ import type { Cdr, CdrSearch, NewCdr } from '../calls/cdr';
 import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../directory/directory';
 import type { UserGroupRepository } from '../directory/user-group';
 import type { AdminKeyRepository } from '../credentials/admin-key';
-import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
+import type { Queue, QueueMembership, QueueSettings } from '../queues/queue';
+import type { DidRepository } from '../queues/did';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
 import type { Recording, RecordingSearch } from '../recording/recording';
@@ -67,6 +68,8 @@ export interface StoreTransaction {
   readonly extensionGroups: ExtensionGroupRepository;
   readonly trunks: TrunkRepository;
   readonly queues: QueueRepository;
+  /** Public numbers, where their calls go, and the log of the calls that reached them. */
+  readonly dids: DidRepository;
   readonly calls: CallRepository;
   readonly playbacks: PlaybackRepository;
   readonly recordings: RecordingRepository;
@@ -210,10 +213,6 @@ export interface QueueRepository {
   queuesOfAgent(agentId: string): Promise<string[]>;
   /** The queues the agent is a member of, in the order the agent joined them. */
   membershipsOfAgent(agentId: string): Promise<string[]>;
-  /** The queue a public number's calls enter. */
-  routeOfDid(did: string): Promise<DidRoute | null>;
-  /** Creates or replaces the route of a public number. */
-  putDidRoute(route: DidRoute): Promise<void>;
 }
 
 export interface CallRepository {

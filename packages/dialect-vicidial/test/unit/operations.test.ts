@@ -124,6 +124,8 @@ async function context(
         astAdminAccess: true,
         viewReports: true,
         apiListRestrict: false,
+        modifyInboundDids: false,
+        deleteInboundDids: false,
         changeAgentCampaign: true,
         modifyCampaigns: true,
       },

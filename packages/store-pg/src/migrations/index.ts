@@ -72,6 +72,8 @@ import * as callMenus from './262-call-menus';
 import * as voicemailBoxes from './263-voicemail-boxes';
 import * as listCustomFields from './265-list-custom-fields';
 import * as cdrAgentIndex from './270-cdr-agent-index';
+import * as inboundDids from './290-inbound-dids';
+import * as didLog from './291-did-log';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -155,6 +157,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '263-voicemail-boxes', migration: voicemailBoxes },
   { name: '265-list-custom-fields', migration: listCustomFields },
   { name: '270-cdr-agent-index', migration: cdrAgentIndex },
+  { name: '290-inbound-dids', migration: inboundDids },
+  { name: '291-did-log', migration: didLog },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -27,6 +27,7 @@ import { createListCustomFieldRepository } from './list-custom-fields';
 import { createLeadRepository } from './leads';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
+import { createDidRepository } from './dids';
 import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
 import { createVoicemailBoxRepository } from './voicemail-boxes';
@@ -69,6 +70,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
+    dids: createDidRepository(db),
     settingsContainers: createSettingsContainerRepository(db),
     callMenus: createCallMenuRepository(db),
     voicemailBoxes: createVoicemailBoxRepository(db),
