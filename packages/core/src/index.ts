@@ -76,6 +76,7 @@ export type { AgentRecordingsStopped } from './recording/agent-recording-stop';
 export type { AgentCallRecordingRequest } from './recording/agent-call-recording-start';
 export type { QueueQueries, WaitingCall } from './queues/queue-queries';
 export type { DidCommands } from './queues/did-commands';
+export type { QueueCall, QueueCallSearch } from './queues/queue-calls';
 export type { DidCall } from './queues/did-calls';
 export type { DidCopyRequest } from './queues/did-changes';
 export type { LiveCounts, StatusQueries } from './status/live-counts';

@@ -15,6 +15,8 @@ describe('dids', () => {
     expect(await ctx.store.direct.dids.insert(newDid('2125550100'))).toBeNull();
     expect(await ctx.store.direct.dids.get('2125550100')).toEqual(added);
     expect(await ctx.store.direct.dids.get('none')).toBeNull();
+    await ctx.store.direct.dids.insert(newDid('1125550100'));
+    expect((await ctx.store.direct.dids.list()).map((did) => did.pattern)).toEqual(['2125550100', '1125550100']);
   });
 
   it('changes the fields given, routes to a queue, and removes', async () => {

@@ -7,6 +7,8 @@ import { addDid, copyDid, removeDid, updateDid, type DidCopyRequest } from './di
 /** Public numbers (DIDs): their settings and the calls that reached them. */
 export interface DidCommands {
   getDid(pattern: string): Promise<Did | null>;
+  /** Every DID, by id. */
+  listDids(): Promise<Did[]>;
   /** Null when the pattern is taken. */
   addDid(did: NewDid): Promise<Did | null>;
   /** Null when the source is gone or the new pattern is taken. */
@@ -23,6 +25,7 @@ export interface DidCommands {
 export function didCommands(ctx: CoreContext, track: TrackWork): DidCommands {
   return {
     getDid: (pattern) => ctx.store.direct.dids.get(pattern),
+    listDids: () => ctx.store.direct.dids.list(),
     addDid: (did) => track(addDid(ctx, did)),
     copyDid: (request) => track(copyDid(ctx, request)),
     updateDid: (request) => track(updateDid(ctx, request)),

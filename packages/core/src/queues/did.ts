@@ -90,6 +90,8 @@ export interface DidLogSearch {
 
 export interface DidRepository {
   get(pattern: string): Promise<Did | null>;
+  /** Every DID, by id. */
+  list(): Promise<Did[]>;
   /** The new DID; null when the pattern is taken (nothing changes). */
   insert(did: NewDid): Promise<Did | null>;
   /** Creates or replaces by pattern (provisioning). */

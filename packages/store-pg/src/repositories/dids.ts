@@ -88,6 +88,11 @@ export function createDidRepository(db: Knex): DidRepository {
       return row ? didOf(row) : null;
     },
 
+    async list() {
+      const rows: DidRow[] = await db('dids').orderBy('id');
+      return rows.map(didOf);
+    },
+
     async insert(did: NewDid) {
       const rows: DidRow[] = await db('dids').insert(rowOf(did)).onConflict('pattern').ignore().returning('*');
       return rows[0] ? didOf(rows[0]) : null;

@@ -1660,6 +1660,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async get(pattern) {
       return getValue<Did>('dids', pattern);
     },
+    async list() {
+      return values<Did>('dids').sort((a, b) => a.id - b.id);
+    },
     async insert(did) {
       if (access.read<Did>('dids', did.pattern)) return null;
       const stored: Did = { ...copy(did), id: state.nextSerial('dids') };
