@@ -330,3 +330,25 @@ describe('did_log_export refusals', () => {
     );
   });
 });
+
+describe('bad input', () => {
+  const GARBAGE = [
+    'did_pattern=%00%FF%FE&did_description=%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9&active=%00',
+    `did_pattern=${'%FF'.repeat(60)}&source_did_pattern=%27%20OR%201%3D1&new_dids=${'%2C'.repeat(40)}`,
+    'did_pattern=3125550777&group=%27%20OR%201%3D1&menu_id=%FF%FE&server_ip=%00%00&list_id=abc&entry_list_id=-1',
+    'did_pattern=3125550778&did_route=%C3%A9&record_call=%00&delete_did=%C3%A9&extension=%3B%23%27%22',
+    'source_did_pattern=2125550100&new_dids=%C3%A9%C3%A9,%00%00,9999999999999999999999999999999999999999999999999999&did_description=%FF%FF%FF%FF%FF%FF%FF',
+    'phone_number=%00%FF&date=9999-99-99&stage=%FF%FE&header=YES&agent_user=%C3%A9&lead_id=99999999999999999999999',
+    'phone_number=2125550100&date=2026-02-31&stage=tab&header=%00',
+    'did_pattern[]=3125550779&group[]=TEST_IN&phone_number[]=1&date[]=2026-01-01',
+  ];
+
+  test.each(['add_did', 'copy_did', 'update_did', 'did_log_export'])('%s: every kind of bad input gets one of its own lines', async (fn) => {
+    for (const query of GARBAGE) {
+      const response = await call(fn, query);
+      const seen = `${query} => ${response.status} ${response.text}`;
+      expect(seen).toMatch(new RegExp(`^\\S+ => 200 ((ERROR|NOTICE|SUCCESS): (${fn}|update_did) )`));
+      expect(seen).not.toContain('service unavailable');
+    }
+  });
+});
