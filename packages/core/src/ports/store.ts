@@ -233,8 +233,8 @@ export interface CallRepository {
    * `forAgentId` those waiting for that one agent in any queue, oldest first.
    */
   listWaiting(queueNames: readonly string[], forAgentId?: string): Promise<Array<CallOf<'inbound'>>>;
-  /** Inbound calls that entered the queue at or after `since`, ended or not, oldest first. */
-  listInboundOfQueue(queueName: string, since: Date): Promise<Array<CallOf<'inbound'>>>;
+  /** Inbound calls that entered the queue at or after `since` (and before `until` when given), ended or not, oldest first. */
+  listInboundOfQueue(queueName: string, since: Date, until?: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
   /** When the latest ended leg over this extension's phone ended; null when none has. */

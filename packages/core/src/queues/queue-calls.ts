@@ -29,8 +29,7 @@ export async function findQueueCalls(ctx: CoreContext, search: QueueCallSearch):
   const direct = ctx.store.direct;
   const found: QueueCall[] = [];
   for (const queueName of new Set(search.queueNames)) {
-    for (const call of await direct.calls.listInboundOfQueue(queueName, search.from)) {
-      if (call.createdAt.getTime() >= search.to.getTime()) continue;
+    for (const call of await direct.calls.listInboundOfQueue(queueName, search.from, search.to)) {
       const logged = await direct.leadCalls.get(call.id);
       found.push({
         callId: call.id,

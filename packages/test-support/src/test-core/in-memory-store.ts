@@ -1121,10 +1121,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
-    async listInboundOfQueue(queueName, since) {
+    async listInboundOfQueue(queueName, since, until) {
       return access
         .scan<Call>('calls')
-        .filter(({ value: call }) => call.purpose === 'inbound' && call.progress.queueName === queueName && call.createdAt.getTime() >= since.getTime())
+        .filter(
+          ({ value: call }) =>
+            call.purpose === 'inbound' && call.progress.queueName === queueName && call.createdAt.getTime() >= since.getTime() && (!until || call.createdAt.getTime() < until.getTime()),
+        )
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
