@@ -21,6 +21,7 @@ import { directoryQueries, type DirectoryQueries } from './directory/directory-q
 import { phoneCommands, type PhoneCommands } from './directory/phones/phone-commands';
 import { playbackCommands, type PlaybackCommands } from './playback/playback-commands';
 import { queueQueries, type QueueQueries } from './queues/queue-queries';
+import { didCommands, type DidCommands } from './queues/did-commands';
 import { leadCommands, type LeadCommands } from './leads/lead-commands';
 import { recordingCommands, type RecordingCommands } from './recording/recording-commands';
 import { transferCommands, type TransferCommands } from './transfers/transfer-commands';
@@ -56,6 +57,7 @@ export interface CallControl
     DirectoryQueries,
     PhoneCommands,
     QueueQueries,
+    DidCommands,
     LeadCommands,
     StatusQueries,
     CoreRuntime {}
@@ -106,6 +108,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...directoryQueries(ctx),
     ...phoneCommands(ctx),
     ...queueQueries(ctx, track),
+    ...didCommands(ctx, track),
     ...leadCommands(ctx, track),
     ...statusQueries(ctx),
     clock: deps.clock,

@@ -21,6 +21,7 @@ export * from './calls/cdr';
 export * from './directory/directory';
 export * from './directory/user-group';
 export * from './queues/queue';
+export * from './queues/did';
 export * from './leads/campaign';
 export * from './leads/list-custom-field';
 export type { LeadCustomValuesSet } from './leads/lead-custom-values';
@@ -81,6 +82,10 @@ export type { AgentRecordingRequest, AgentRecordingStarted } from './recording/a
 export type { AgentRecordingsStopped } from './recording/agent-recording-stop';
 export type { AgentCallRecordingRequest } from './recording/agent-call-recording-start';
 export type { QueueQueries, WaitingCall } from './queues/queue-queries';
+export type { DidCommands } from './queues/did-commands';
+export type { QueueCall, QueueCallSearch } from './queues/queue-calls';
+export type { DidCall } from './queues/did-calls';
+export type { DidCopyRequest } from './queues/did-changes';
 export type { LiveCounts, StatusQueries } from './status/live-counts';
 export type { QueueStatistics, QueueStatisticsRequest } from './queues/queue-statistics';
 export type { AgentCredentials } from './agents/agent-authentication';

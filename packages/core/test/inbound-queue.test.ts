@@ -73,6 +73,37 @@ describe('a call arriving on a DID', () => {
     }
   });
 
+  it('is released when its DID is inactive or routed elsewhere than an in-group', async () => {
+    for (const changes of [{ active: false }, { route: 'EXTEN' as const }]) {
+      const t = await setup();
+      await t.core.updateDid({ pattern: '2125550100', changes });
+      await t.callIn(CALLER, '2125550100');
+      expect(t.pbx.describe()).toEqual([`hangup ${CALLER}`]);
+      expect((await inboundCall(t)).progress).toMatchObject({ stage: 'no_route', queueName: null });
+    }
+  });
+
+  it('leaves its DID log row, routed or not, and counts its length once it entered an in-group and ended', async () => {
+    const t = await setup();
+    const { id: didId } = (await t.core.getDid('2125550100'))!;
+    await t.callIn(CALLER, '2125550100', '5550123');
+    const queued = await inboundCall(t);
+    await t.callIn(SECOND_CALLER, '999', '5550124');
+    const released = await inboundCall(t, SECOND_CALLER);
+    await t.advance(7_000);
+    await t.endLeg(CALLER);
+    const day = { from: new Date(t.clock.now().getTime() - 60_000), to: new Date(t.clock.now().getTime() + 60_000) };
+    const calledAt = queued.createdAt;
+    expect(await t.store.direct.dids.findLog({ did: '2125550100', ...day }, 10)).toEqual([
+      { callId: queued.id, did: '2125550100', didId, route: 'IN_GROUP', callerIdNumber: '5550123', callerIdName: expect.any(String), calledAt },
+    ]);
+    expect(await t.store.direct.dids.findLog({ did: '999', ...day }, 10)).toEqual([
+      { callId: released.id, did: '999', didId: null, route: '', callerIdNumber: '5550124', callerIdName: expect.any(String), calledAt: released.createdAt },
+    ]);
+    expect(await t.core.findDidCalls({ did: '2125550100', ...day })).toEqual([{ callId: queued.id, did: '2125550100', callerIdNumber: '5550123', calledAt, seconds: 7 }]);
+    expect(await t.core.findDidCalls({ did: '999', ...day })).toEqual([{ callId: released.id, did: '999', callerIdNumber: '5550124', calledAt: released.createdAt, seconds: 0 }]);
+  });
+
   it('is hung up by the gateway when the queue’s longest wait is over', async () => {
     const t = await setup({ maxWaitSec: 60 });
     await t.callIn(CALLER, '2125550100');

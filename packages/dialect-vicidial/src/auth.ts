@@ -49,6 +49,10 @@ export interface VicidialApiUser {
   astDeletePhones: boolean;
   viewReports: boolean;
   apiListRestrict: boolean;
+  /** `modify_inbound_dids`: may add, copy and change DIDs. */
+  modifyInboundDids: boolean;
+  /** `delete_inbound_dids`: update_did may also delete. */
+  deleteInboundDids: boolean;
 }
 
 const numberAttribute = (value: string | undefined): number => Number.parseInt(value ?? '0', 10) || 0;
@@ -78,6 +82,8 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     astDeletePhones: attributes.ast_delete_phones === '1',
     viewReports: attributes.view_reports === '1',
     apiListRestrict: attributes.api_list_restrict === '1',
+    modifyInboundDids: attributes.modify_inbound_dids === '1',
+    deleteInboundDids: attributes.delete_inbound_dids === '1',
   };
 }
 

@@ -33,11 +33,16 @@ test.each(['6675', '6667', '6678'])('without view_reports, API access or level 9
 });
 
 test('no campaign, or none that exists or that the group allows: INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS', async () => {
-  for (const query of ['', 'campaigns=NOSUCH', 'campaigns=---', 'ingroups=TEST_IN2']) {
+  for (const query of ['', 'campaigns=NOSUCH', 'campaigns=---', 'ingroups=T', 'did_patterns=3125559999', 'did_ids=99999']) {
     expectVicidialAnswer(await api(query), 'ERROR: call_dispo_report INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS\n');
   }
   // 6676 is of group AGENTS (campaign TESTCAMP only).
   expectVicidialAnswer(await api('campaigns=AUTOCAMP', '6676'), 'ERROR: call_dispo_report INVALID OR MISSING CAMPAIGNS, INGROUPS, OR DIDS\n');
+});
+
+test('an in-group asked alone reports its calls (none here: the calls were placed)', async () => {
+  expectVicidialAnswer(await api('ingroups=TEST_IN2'), 'CAMPAIGN,TOTAL CALLS\nTEST_IN2,0\nTOTAL,0\n');
+  expectVicidialAnswer(await api('campaigns=TESTCAMP&ingroups=TEST_IN2'), 'CAMPAIGN,TOTAL CALLS\nTESTCAMP,4\nTEST_IN2,0\nTOTAL,4\n');
 });
 
 test('the calls of each campaign asked, then their total', async () => {

@@ -114,7 +114,7 @@ describe('applying the directory to Postgres', () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
     expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0, phones: 0, phoneAliases: 0 });
-    expect(await store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'TEST_IN' });
+    expect(await store.direct.dids.get('2125550100')).toMatchObject({ pattern: '2125550100', route: 'IN_GROUP', queueName: 'TEST_IN', active: true });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');
     expect(vicidial).toMatchObject({ active: true, permissions: ['*'], attributes: { user_level: '9', api_allowed_functions: ' ALL_FUNCTIONS ' } });
@@ -170,7 +170,7 @@ describe('applying the directory to Postgres', () => {
       maxWaitSec: 120,
       members: [{ agentId: '2100', penalty: 0, paused: false, membership: 'static', weight: 3, grade: 7, dailyLimit: 50, callsToday: 0, callsTodayOn: null }],
     });
-    expect(await store.direct.queues.routeOfDid('+12125550111')).toEqual({ did: '+12125550111', queueName: 'INB' });
+    expect(await store.direct.dids.get('+12125550111')).toMatchObject({ pattern: '+12125550111', route: 'IN_GROUP', queueName: 'INB' });
   });
 
   it('refuses a DID routed to a queue that does not exist, and a DID that is no number', async () => {

@@ -38,7 +38,7 @@ describe('inbound calls', () => {
     expect((await ctx.store.direct.calls.listWaiting(['SUPPORT']))[0]?.progress).toEqual(inbound('in-3', 'SUPPORT', 'waiting', '2024-05-01T08:58:00Z').progress);
   });
 
-  it('lists the calls of one queue since a moment, ended or not, oldest first, with when they reached an agent', async () => {
+  it('lists the calls of one queue since a moment (and before another), ended or not, oldest first, with when they reached an agent', async () => {
     const served = { ...inbound('st-1', 'STATS', 'connected', '2024-05-02T09:00:00Z'), state: 'ended' as const, endedAt: at('2024-05-02T09:01:00Z') };
     served.progress = { ...served.progress, connectedAt: '2024-05-02T09:00:07.000Z', agentLegId: 'st-1.2' };
     await ctx.store.direct.calls.insert(served);
@@ -50,6 +50,8 @@ describe('inbound calls', () => {
     expect(listed.map((entry) => entry.id)).toEqual(['st-2', 'st-1', 'st-3']);
     expect(listed[1]).toEqual(served);
     expect(await ctx.store.direct.calls.listInboundOfQueue('NONE', at('2024-05-02T00:00:00Z'))).toEqual([]);
+    const before = await ctx.store.direct.calls.listInboundOfQueue('STATS', at('2024-05-01T00:00:00Z'), at('2024-05-02T09:00:00Z'));
+    expect(before.map((entry) => entry.id)).toEqual(['st-4', 'st-2']);
   });
 
   it('keeps the CDR of an inbound call', async () => {

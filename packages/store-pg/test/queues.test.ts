@@ -76,12 +76,4 @@ describe('queues', () => {
     expect((await ctx.store.direct.queues.get('billing'))?.members).toEqual([]);
     expect(await ctx.store.direct.queues.queuesOfAgent('nobody')).toEqual([]);
   });
-
-  it('routes a public number to a queue, replacing an earlier route', async () => {
-    expect(await ctx.store.direct.queues.routeOfDid('2125550100')).toBeNull();
-    await ctx.store.direct.queues.putDidRoute({ did: '2125550100', queueName: 'billing' });
-    await ctx.store.direct.queues.putDidRoute({ did: '2125550100', queueName: 'sales' });
-    expect(await ctx.store.direct.queues.routeOfDid('2125550100')).toEqual({ did: '2125550100', queueName: 'sales' });
-    await expect(ctx.store.direct.queues.putDidRoute({ did: '1', queueName: 'none' })).rejects.toMatchObject({ code: '23503' });
-  });
 });

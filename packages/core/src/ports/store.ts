@@ -11,7 +11,8 @@ import type { ApiUser, Extension, ExtensionGroup, Trunk, TrunkRoute } from '../d
 import type { Phone, PhoneAlias } from '../directory/phones/phone';
 import type { UserGroupRepository } from '../directory/user-group';
 import type { AdminKeyRepository } from '../credentials/admin-key';
-import type { DidRoute, Queue, QueueMembership, QueueSettings } from '../queues/queue';
+import type { Queue, QueueMembership, QueueSettings } from '../queues/queue';
+import type { DidRepository } from '../queues/did';
 import type { NewOutboxMessage, OutboxMessage } from '../outbox/outbox';
 import type { Playback } from '../playback/playback';
 import type { Recording, RecordingSearch } from '../recording/recording';
@@ -72,6 +73,8 @@ export interface StoreTransaction {
   readonly phoneAliases: PhoneAliasRepository;
   readonly trunks: TrunkRepository;
   readonly queues: QueueRepository;
+  /** Public numbers, where their calls go, and the log of the calls that reached them. */
+  readonly dids: DidRepository;
   readonly calls: CallRepository;
   readonly playbacks: PlaybackRepository;
   readonly recordings: RecordingRepository;
@@ -237,10 +240,6 @@ export interface QueueRepository {
   queuesOfAgent(agentId: string): Promise<string[]>;
   /** The queues the agent is a member of, in the order the agent joined them. */
   membershipsOfAgent(agentId: string): Promise<string[]>;
-  /** The queue a public number's calls enter. */
-  routeOfDid(did: string): Promise<DidRoute | null>;
-  /** Creates or replaces the route of a public number. */
-  putDidRoute(route: DidRoute): Promise<void>;
 }
 
 export interface CallRepository {
@@ -261,8 +260,8 @@ export interface CallRepository {
    * `forAgentId` those waiting for that one agent in any queue, oldest first.
    */
   listWaiting(queueNames: readonly string[], forAgentId?: string): Promise<Array<CallOf<'inbound'>>>;
-  /** Inbound calls that entered the queue at or after `since`, ended or not, oldest first. */
-  listInboundOfQueue(queueName: string, since: Date): Promise<Array<CallOf<'inbound'>>>;
+  /** Inbound calls that entered the queue at or after `since` (and before `until` when given), ended or not, oldest first. */
+  listInboundOfQueue(queueName: string, since: Date, until?: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */
   listLiveChannels(): Promise<LiveChannel[]>;
   /** When the latest ended leg over this extension's phone ended; null when none has. */

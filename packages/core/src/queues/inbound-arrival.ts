@@ -8,6 +8,7 @@ import type { PbxEvent } from '../ports/pbx';
 import { ANSWER_WHEN_TAKEN, answerCaller, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { enqueueCall } from './enqueue';
 import type { Queue } from './queue';
+import { queueOfDid } from './did';
 import type { InboundProgress } from '../calls/call-progress';
 
 type Arrival = Extract<PbxEvent, { type: 'leg_arrived' }>;
@@ -43,16 +44,29 @@ interface Admission {
 }
 
 /**
- * A call arriving on a public number: recorded with its caller leg, then,
- * when the number routes to an active queue, answered, given music on hold
+ * A call arriving on a public number: recorded with its caller leg and in
+ * the number's log, then, when the number is an active DID routed to an
+ * active in-group (queue), answered, given music on hold
  * and offered to the queue's agents (queues/inbound-call-flow.ts). A number
  * that routes nowhere is released: its call still leaves a CDR.
  */
 export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<void> {
   const did = arrival.args[1] || arrival.dialed;
-  return admitCall(ctx, arrival, async (uow) => {
-    const route = await uow.tx.queues.routeOfDid(did);
-    const found = route ? await uow.tx.queues.get(route.queueName) : null;
+  return admitCall(ctx, arrival, async (uow, callId) => {
+    const { tx, now } = uow;
+    const entry = await tx.dids.get(did);
+    // Every call reaching a public number is logged, routed or not, as VICIdial's DID log keeps them.
+    await tx.dids.appendLog({
+      callId,
+      did,
+      didId: entry?.id ?? null,
+      route: entry?.route ?? '',
+      callerIdNumber: arrival.callerNumber,
+      callerIdName: arrival.callerName,
+      calledAt: now,
+    });
+    const queueName = queueOfDid(entry);
+    const found = queueName === null ? null : await tx.queues.get(queueName);
     return { did, queue: found?.active ? found : null, fromNumber: arrival.callerNumber, toNumber: did, operation: INBOUND_ENTRY, extra: {} };
   });
 }
@@ -81,11 +95,11 @@ export function receiveQueueDial(ctx: CoreContext, arrival: Arrival): Promise<vo
   });
 }
 
-async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: UnitOfWork) => Promise<Admission>): Promise<void> {
+async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: UnitOfWork, callId: string) => Promise<Admission>): Promise<void> {
   const callId = inboundCallId(ctx, arrival.legId);
   await inTransaction(ctx, async (uow) => {
     const { tx, now } = uow;
-    const { did, queue, fromNumber, toNumber, operation, extra, answerWhenTaken = false } = await admission(uow);
+    const { did, queue, fromNumber, toNumber, operation, extra, answerWhenTaken = false } = await admission(uow, callId);
     const answerNow = queue !== null && !answerWhenTaken;
     let call: CallOf<'inbound'> = newCall(
       {

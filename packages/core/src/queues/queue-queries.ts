@@ -3,6 +3,7 @@ import type { TrackWork } from '../kernel/tracked-work';
 import { changeAgentQueues, type AgentQueueChange } from './agent-queue-change';
 import type { Queue } from './queue';
 import { queueStatistics, type QueueStatistics, type QueueStatisticsRequest } from './queue-statistics';
+import { findQueueCalls, type QueueCall, type QueueCallSearch } from './queue-calls';
 
 /** A call waiting in a queue for an agent. */
 export interface WaitingCall {
@@ -26,6 +27,8 @@ export interface QueueQueries {
   changeAgentQueues(request: AgentQueueChange): Promise<{ queues: string[] }>;
   /** What the queue's calls since a moment came to: completed, abandoned, average wait and talk. */
   queueStatistics(request: QueueStatisticsRequest): Promise<QueueStatistics>;
+  /** The calls that entered the queues within a period, with the agent who took each and its disposition. */
+  findQueueCalls(search: QueueCallSearch): Promise<QueueCall[]>;
 }
 
 export function queueQueries(ctx: CoreContext, track: TrackWork): QueueQueries {
@@ -46,5 +49,6 @@ export function queueQueries(ctx: CoreContext, track: TrackWork): QueueQueries {
     },
     changeAgentQueues: (request) => track(changeAgentQueues(ctx, request)),
     queueStatistics: (request) => queueStatistics(ctx, request),
+    findQueueCalls: (search) => findQueueCalls(ctx, search),
   };
 }

@@ -36,12 +36,6 @@ export interface QueueMember {
 /** What an agent brings to a queue when joining it; counters start at zero. */
 export type QueueMembership = Pick<QueueMember, 'agentId' | 'penalty' | 'membership'> & Partial<Pick<QueueMember, 'weight' | 'grade' | 'dailyLimit'>>;
 
-/** A public number (DID) whose calls enter a queue. */
-export interface DidRoute {
-  did: string;
-  queueName: string;
-}
-
 /** The UTC day a counter of calls counts for. */
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import { OperationCatalogue } from '@pbx-gateway/dialect-kit';
 import type { NonAgentTypes } from './operation';
+import { addDidFunction } from './functions/add-did';
 import { addDncPhone } from './functions/add-dnc-phone';
 import { addGroupAlias } from './functions/add-group-alias';
 import { addLead } from './functions/add-lead';
@@ -20,7 +21,9 @@ import { callmenuList } from './functions/callmenu-list';
 import { campaignsList } from './functions/campaigns-list';
 import { checkPhoneNumber } from './functions/check-phone-number';
 import { containerList } from './functions/container-list';
+import { copyDidFunction } from './functions/copy-did';
 import { copyUser } from './functions/copy-user';
+import { didLogExport } from './functions/did-log-export';
 import { deleteDncPhone } from './functions/delete-dnc-phone';
 import { hopperBulkInsert } from './functions/hopper-bulk-insert';
 import { hopperList } from './functions/hopper-list';
@@ -41,6 +44,7 @@ import { phoneNumberLog } from './functions/phone-number-log';
 import { recordingLookup } from './functions/recording-lookup';
 import { updateLeadFunction } from './functions/update-lead';
 import { updateCampaignFunction } from './functions/update-campaign';
+import { updateDidFunction } from './functions/update-did';
 import { updateList } from './functions/update-list';
 import { updateLogEntry } from './functions/update-log-entry';
 import { updatePhone } from './functions/update-phone';
@@ -52,6 +56,7 @@ import { vmList } from './functions/vm-list';
 
 /** Non-Agent API functions the gateway carries out, one line each (`version` is answered before login). */
 export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
+  addDidFunction,
   addDncPhone,
   addGroupAlias,
   addLead,
@@ -72,9 +77,11 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   campaignsList,
   checkPhoneNumber,
   containerList,
+  copyDidFunction,
   copyUser,
   deleteDncPhone,
   hopperBulkInsert,
+  didLogExport,
   hopperList,
   inGroupStatus,
   ingroupList,
@@ -92,6 +99,7 @@ export const NON_AGENT_FUNCTIONS = new OperationCatalogue<NonAgentTypes>([
   phoneNumberLog,
   recordingLookup,
   updateCampaignFunction,
+  updateDidFunction,
   updateLeadFunction,
   updateList,
   updateLogEntry,

@@ -1,4 +1,4 @@
-import { mayWorkWithCampaign, type Campaign, type LeadCall } from '@pbx-gateway/core';
+import { mayWorkWithCampaign, type Campaign, type LeadCall, type QueueCall } from '@pbx-gateway/core';
 import { bytesToText } from '../wire/php-params';
 import { parseLocalDateTime, serverTime } from '../wire/server-time';
 import type { NonAgentContext } from './operation';
@@ -49,4 +49,41 @@ export async function placedCalls(ctx: NonAgentContext, span: { from: Date; to: 
     if (await placed(ctx, call)) calls.push(call);
   }
   return calls;
+}
+
+/**
+ * The status VICIdial's closer log gives a call that entered an in-group:
+ * the agent's disposition once given; INCALL while taken and not yet
+ * dispositioned (as placed calls); QUEUE while waiting; TIMEOT when the
+ * in-group's longest wait ran out; DROP when the caller left unserved.
+ */
+export function queueCallStatus(call: QueueCall): string {
+  if (call.disposition !== null) return call.disposition;
+  switch (call.stage) {
+    case 'waiting':
+    case 'ringing_agent':
+      return 'QUEUE';
+    case 'connected':
+      return UNDISPOSITIONED;
+    case 'timed_out':
+      return 'TIMEOT';
+    default:
+      return 'DROP';
+  }
+}
+
+/** The calls that entered the in-groups in the span (VICIdial's closer log), those with a status asked only (any when none is asked). */
+export async function queueCallsOf(ctx: NonAgentContext, inGroups: readonly string[], span: { from: Date; to: Date }, statuses: ReadonlySet<string>): Promise<QueueCall[]> {
+  if (inGroups.length === 0) return [];
+  const calls = await ctx.core.findQueueCalls({ queueNames: inGroups, ...span });
+  return calls.filter((call) => statuses.size === 0 || statuses.has(queueCallStatus(call)));
+}
+
+const ALL_IN_GROUPS = new Set(['---ALL---', 'ALLGROUPS']);
+
+/** The in-groups a report asks for, by name: every one for `ALLGROUPS` or `---ALL---` (as VICIdial, the names asked are not checked). */
+export async function inGroupsAsked(ctx: NonAgentContext, asked: string): Promise<string[]> {
+  const names = dashList(asked);
+  if (names.some((name) => ALL_IN_GROUPS.has(name)) || bytesToText(asked).includes('---ALL---')) return (await ctx.core.listQueues()).map((queue) => queue.name).sort();
+  return [...new Set(names)].sort();
 }

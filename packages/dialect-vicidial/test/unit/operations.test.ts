@@ -125,6 +125,8 @@ async function context(
         astDeletePhones: false,
         viewReports: true,
         apiListRestrict: false,
+        modifyInboundDids: false,
+        deleteInboundDids: false,
         changeAgentCampaign: true,
         modifyCampaigns: true,
       },

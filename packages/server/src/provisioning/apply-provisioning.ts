@@ -1,5 +1,5 @@
 import { deviceCredential } from '@pbx-gateway/pbx-ari';
-import { isDomainError, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
+import { isDomainError, newDid, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
 import { agentExternalId, checkExternalIdsDistinct } from './agent-external-id';
 import { ProvisioningError, type ProvisioningDocument } from './provisioning-document';
 import { applyDialerSections, type DialerApplied } from './apply-dialer';
@@ -136,7 +136,9 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
     }
     for (const entry of document.didRoutes ?? []) {
       if (!(await tx.queues.get(entry.queue))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown queue ${entry.queue}`);
-      await tx.queues.putDidRoute({ did: entry.did, queueName: entry.queue });
+      // A DID already there keeps its other settings (those add_did and update_did set).
+      const routing = { route: 'IN_GROUP' as const, queueName: entry.queue };
+      if (!(await tx.dids.update(entry.did, routing))) await tx.dids.insert(newDid(entry.did, routing));
     }
     for (const entry of document.adminKeys ?? []) {
       const existing = await tx.adminKeys.get(entry.name);

@@ -74,6 +74,8 @@ import * as listCustomFields from './265-list-custom-fields';
 import * as cdrAgentIndex from './270-cdr-agent-index';
 import * as leadArchive from './280-lead-archive';
 import * as phones from './310-phones';
+import * as inboundDids from './290-inbound-dids';
+import * as didLog from './291-did-log';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -159,6 +161,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '270-cdr-agent-index', migration: cdrAgentIndex },
   { name: '280-lead-archive', migration: leadArchive },
   { name: '310-phones', migration: phones },
+  { name: '290-inbound-dids', migration: inboundDids },
+  { name: '291-did-log', migration: didLog },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -257,12 +257,13 @@ export function createCallRepository(db: Knex): CallRepository {
       return rows.map((row) => toCall(row) as CallOf<'inbound'>);
     },
 
-    async listInboundOfQueue(queueName, since) {
-      const rows: CallRow[] = await db('calls')
+    async listInboundOfQueue(queueName, since, until) {
+      const query = db('calls')
         .where({ purpose: 'inbound' })
         .whereRaw(`progress->>'queueName' = ?`, [queueName])
-        .where('created_at', '>=', since)
-        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+        .where('created_at', '>=', since);
+      if (until) void query.where('created_at', '<', until);
+      const rows: CallRow[] = await query.orderBy([{ column: 'created_at' }, { column: 'id' }]);
       return rows.map((row) => toCall(row) as CallOf<'inbound'>);
     },
 

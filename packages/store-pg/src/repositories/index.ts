@@ -29,6 +29,7 @@ import { createLeadArchiveRepository } from './archived-leads';
 import { createCallbackArchiveRepository } from './archived-callbacks';
 import { createLeadStatusRepository } from './lead-statuses';
 import { createGroupAliasRepository } from './group-aliases';
+import { createDidRepository } from './dids';
 import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
 import { createVoicemailBoxRepository } from './voicemail-boxes';
@@ -74,6 +75,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     dnc: createDncRepository(db),
     leadCalls: createLeadCallRepository(db),
     groupAliases: createGroupAliasRepository(db),
+    dids: createDidRepository(db),
     settingsContainers: createSettingsContainerRepository(db),
     callMenus: createCallMenuRepository(db),
     voicemailBoxes: createVoicemailBoxRepository(db),

@@ -1,4 +1,4 @@
-import type { DidRoute, Queue, QueueMember, QueueRepository } from '@pbx-gateway/core';
+import type { Queue, QueueMember, QueueRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import type { TransactionFacts } from './agent-sessions';
@@ -119,15 +119,6 @@ export function createQueueRepository(db: Knex, facts?: TransactionFacts): Queue
     async membershipsOfAgent(agentId) {
       const rows: Array<{ queue_name: string }> = await db('queue_members').where({ agent_id: agentId }).orderBy('joined').select('queue_name');
       return rows.map((row) => row.queue_name);
-    },
-
-    async routeOfDid(did) {
-      const row: { did: string; queue_name: string } | undefined = await db('did_routes').where({ did }).first();
-      return row ? { did: row.did, queueName: row.queue_name } : null;
-    },
-
-    async putDidRoute(route: DidRoute) {
-      await db('did_routes').insert({ did: route.did, queue_name: route.queueName }).onConflict('did').merge(['queue_name']);
     },
   };
 }

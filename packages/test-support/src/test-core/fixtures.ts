@@ -1,4 +1,5 @@
-import type { Agent, ApiUser, DidRoute, Extension, ExtensionGroup, QueueMembership, QueueSettings, StoreTransaction, Trunk } from '@pbx-gateway/core';
+import { newDid } from '@pbx-gateway/core';
+import type { Agent, ApiUser, Extension, ExtensionGroup, QueueMembership, QueueSettings, StoreTransaction, Trunk } from '@pbx-gateway/core';
 import { hashOf } from './fake-hasher';
 
 /** The secret every fixture account is created with. */
@@ -70,7 +71,8 @@ export interface Directory {
   groups?: ExtensionGroup[];
   apiUsers?: ApiUser[];
   queues?: Array<Pick<QueueSettings, 'name' | 'strategy'> & Partial<QueueSettings> & { members?: QueueMembership[] }>;
-  didRoutes?: DidRoute[];
+  /** Public numbers routed to a queue (IN_GROUP DIDs). */
+  didRoutes?: Array<{ did: string; queueName: string }>;
 }
 
 /** Writes provisioning data straight into a store. */
@@ -85,5 +87,5 @@ export async function seed(repositories: StoreTransaction, directory: Directory)
     await repositories.queues.upsert(queue(settings.name, settings));
     for (const member of members ?? []) await repositories.queues.putMember(settings.name, member);
   }
-  for (const route of directory.didRoutes ?? []) await repositories.queues.putDidRoute(route);
+  for (const route of directory.didRoutes ?? []) await repositories.dids.upsert(newDid(route.did, { route: 'IN_GROUP', queueName: route.queueName }));
 }

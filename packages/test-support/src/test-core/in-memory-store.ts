@@ -14,7 +14,9 @@ import type {
   LockoutPolicy,
   Call,
   CallOf,
-  DidRoute,
+  Did,
+  DidLogEntry,
+  DidRepository,
   CallRepository,
   Cdr,
   CdrRepository,
@@ -275,7 +277,8 @@ type TableName =
   | 'trunks'
   | 'queues'
   | 'queueMembers'
-  | 'didRoutes'
+  | 'dids'
+  | 'didLog'
   | 'calls'
   | 'legs'
   | 'playbacks'
@@ -327,7 +330,8 @@ const TABLES: readonly TableName[] = [
   'trunks',
   'queues',
   'queueMembers',
-  'didRoutes',
+  'dids',
+  'didLog',
   'calls',
   'legs',
   'playbacks',
@@ -1056,12 +1060,6 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort((a, b) => a.seq - b.seq)
         .map((row) => row.value.queueName);
     },
-    async routeOfDid(did) {
-      return getValue<DidRoute>('didRoutes', did);
-    },
-    async putDidRoute(route) {
-      await put<DidRoute>('didRoutes', route.did, copy(route));
-    },
     async removeMember(queueName, agentId) {
       return access.remove('queueMembers', memberKey(queueName, agentId));
     },
@@ -1138,10 +1136,13 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
-    async listInboundOfQueue(queueName, since) {
+    async listInboundOfQueue(queueName, since, until) {
       return access
         .scan<Call>('calls')
-        .filter(({ value: call }) => call.purpose === 'inbound' && call.progress.queueName === queueName && call.createdAt.getTime() >= since.getTime())
+        .filter(
+          ({ value: call }) =>
+            call.purpose === 'inbound' && call.progress.queueName === queueName && call.createdAt.getTime() >= since.getTime() && (!until || call.createdAt.getTime() < until.getTime()),
+        )
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
@@ -1746,6 +1747,49 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const dids: DidRepository = {
+    async get(pattern) {
+      return getValue<Did>('dids', pattern);
+    },
+    async list() {
+      return values<Did>('dids').sort((a, b) => a.id - b.id);
+    },
+    async insert(did) {
+      if (access.read<Did>('dids', did.pattern)) return null;
+      const stored: Did = { ...copy(did), id: state.nextSerial('dids') };
+      await access.insert('dids', did.pattern, stored);
+      return copy(stored);
+    },
+    async upsert(did) {
+      const existing = access.read<Did>('dids', did.pattern);
+      await put<Did>('dids', did.pattern, { ...copy(did), id: existing?.value.id ?? state.nextSerial('dids') });
+    },
+    async update(pattern, changes) {
+      const existing = access.read<Did>('dids', pattern);
+      if (!existing) return null;
+      const kept = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const stored: Did = { ...existing.value, ...kept };
+      await put('dids', pattern, stored);
+      return copy(stored);
+    },
+    async remove(pattern) {
+      const existing = getValue<Did>('dids', pattern);
+      if (existing) await access.remove('dids', pattern);
+      return existing;
+    },
+    async appendLog(entry) {
+      await access.insert('didLog', String(state.nextSerial('didLog')), copy(entry));
+    },
+    async findLog(search, limit) {
+      return access
+        .scan<DidLogEntry>('didLog')
+        .filter((row) => row.value.did === search.did && row.value.calledAt >= search.from && row.value.calledAt < search.to)
+        .sort((a, b) => a.value.calledAt.getTime() - b.value.calledAt.getTime() || a.seq - b.seq)
+        .slice(0, limit)
+        .map((row) => copy(row.value));
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -2006,6 +2050,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     dnc,
     leadCalls,
     groupAliases,
+    dids,
     settingsContainers,
     callMenus,
     voicemailBoxes,

@@ -1,0 +1,30 @@
+import { newDid } from '@pbx-gateway/core';
+import { bytesToText } from '../../wire/php-params';
+import { DID_PATTERN, didChangesOf, modifyInboundDids, readDidSettings } from '../did-settings';
+import { defineNonAgentFunction, refuse } from '../operation';
+import { readWith } from '../params';
+
+const readInput = readWith((params) => ({ pattern: params.read('did_pattern', DID_PATTERN), ...readDidSettings(params) }));
+
+/**
+ * add_did: a new public number with the settings given, VICIdial's defaults
+ * for the others. An IN_GROUP DID with an active in-group (`group`) queues
+ * its calls there from the next call on.
+ */
+export const addDidFunction = defineNonAgentFunction({
+  name: 'add_did',
+  partial: 'calls to a DID are carried out on the IN_GROUP route (an active in-group); the other routes (EXTEN, VOICEMAIL, AGENT, PHONE, CALLMENU, VMAIL_NO_INST) are kept as set, and their calls are released',
+  function: 'add_did',
+  auth: modifyInboundDids('add_did', 'ADD DIDS'),
+  input: readInput,
+  async run(ctx, input) {
+    const { pattern } = input;
+    if (pattern.length < 2 || pattern.length > 50) throw refuse(`ERROR: add_did YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${pattern}`);
+    const exists = refuse(`ERROR: add_did DID ALREADY EXISTS: |${ctx.user}|${pattern}`);
+    if (await ctx.core.getDid(bytesToText(pattern))) throw exists;
+    const changes = await didChangesOf(ctx, 'add_did', input);
+    if (!(await ctx.core.addDid(newDid(bytesToText(pattern), changes)))) throw exists;
+    return pattern;
+  },
+  render: (pattern, ctx) => `SUCCESS: add_did DID HAS BEEN ADDED - ${ctx.user}|${pattern}`,
+});

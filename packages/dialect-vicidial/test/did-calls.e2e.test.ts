@@ -1,0 +1,126 @@
+import { serverTime } from '../src/wire/server-time';
+import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
+
+// DIDs added and changed through the Non-Agent API take calls: an IN_GROUP
+// DID queues its calls in its in-group (agent 1000 takes TEST_IN's), any
+// other route releases them, and every call leaves its DID log row, which
+// did_log_export reads. Runs on pbx-sim and, in the fidelity tier, on the
+// real Asterisk (the far end calls the trunk).
+
+const gateway = sharedGateway({
+  agentInConference: '1000',
+  overrides: {
+    extraProvisioning: {
+      ...EXTRA_PROVISIONING,
+      apiUsers: [
+        ...(EXTRA_PROVISIONING.apiUsers ?? []),
+        {
+          realm: 'vicidial',
+          login: '6690',
+          secret: '1234',
+          attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', modify_inbound_dids: '1', view_reports: '1' },
+        },
+      ],
+    },
+  },
+});
+
+const DID = '3125550600';
+const api = (fn: string, query: string) => nonAgentGet(gateway(), `source=test&function=${fn}&user=6690&pass=1234&${query}`);
+const localOf = (at: Date): string => serverTime(at, 'UTC').local;
+const today = (): string => localOf(new Date()).slice(0, 10);
+
+async function cdrOf(callId: string) {
+  return gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10000, `the CDR of ${callId}`);
+}
+
+/** The call the DID log holds for this caller, once it is there. */
+async function loggedCall(caller: string) {
+  return gateway().waitFor(
+    async () => (await gateway().core.findDidCalls({ did: DID, from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 3_600_000) })).find((call) => call.callerIdNumber === caller),
+    10000,
+    `the DID log row of ${caller}`,
+  );
+}
+
+describe('calls to a DID of the Non-Agent API', () => {
+  test('an IN_GROUP DID added by add_did queues its call for the in-group’s agent; the call’s DID log row is exported with its length', async () => {
+    expectVicidialAnswer(await api('add_did', `did_pattern=${DID}&did_route=IN_GROUP&group=TEST_IN&did_description=Sales+line`), `SUCCESS: add_did DID HAS BEEN ADDED - 6690|${DID}\n`);
+    const caller = await gateway().farEnd.callIn(DID, '5550601');
+    const logged = await loggedCall('5550601');
+    const connected = await gateway().waitFor(async () => {
+      const current = await gateway().core.getCall(logged.callId);
+      return current?.call.progress.stage === 'connected' ? current.call : undefined;
+    }, 15000, 'the call connected');
+    expect(connected).toMatchObject({ purpose: 'inbound', agentId: '1000', toNumber: DID, progress: { did: DID, queueName: 'TEST_IN' } });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await caller.hangup();
+    const cdr = await cdrOf(logged.callId);
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '1000', toNumber: DID, hangupSide: 'caller' });
+    const ended = (await gateway().core.getCall(logged.callId))!.call;
+    const seconds = Math.round((ended.endedAt!.getTime() - logged.calledAt.getTime()) / 1000);
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    // VICIdial's rows give the caller's number before the time, under a header naming them the other way round.
+    expectVicidialAnswer(await api('did_log_export', `phone_number=${DID}&date=${today()}`), `${DID}|5550601|${localOf(logged.calledAt)}|${seconds}\n`);
+    expectVicidialAnswer(
+      await api('did_log_export', `phone_number=${DID}&date=${today()}&stage=csv&header=YES`),
+      `did_number,call_date,caller_id_number,length_in_sec\n${DID},5550601,${localOf(logged.calledAt)},${seconds}\n`,
+    );
+    await gateway().waitFor(async () => (await gateway().core.getAgentSession('1000'))?.state === 'ready', 10000, 'agent 1000 ready again');
+  });
+
+  test('a DID update_did routes elsewhere releases its calls, which are logged with no length', async () => {
+    expectVicidialAnswer(await api('update_did', `did_pattern=${DID}&did_route=EXTEN`), `SUCCESS: update_did DID HAS BEEN UPDATED - 6690|${DID}\n`);
+    await gateway().farEnd.callIn(DID, '5550602');
+    const logged = await loggedCall('5550602');
+    const cdr = await cdrOf(logged.callId);
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: null, toNumber: DID });
+    expect((await gateway().core.getCall(logged.callId))!.call.progress).toMatchObject({ stage: 'no_route', queueName: null });
+    const rows = (await api('did_log_export', `phone_number=${DID}&date=${today()}&stage=tab`)).text.split('\n');
+    expect(rows).toContain(`${DID}\t5550602\t${localOf(logged.calledAt)}\t0`);
+    expect(rows.at(-1)).toBe('');
+  });
+
+  test('an inactive IN_GROUP DID releases its calls too', async () => {
+    expectVicidialAnswer(await api('update_did', `did_pattern=${DID}&did_route=IN_GROUP&active=N`), `SUCCESS: update_did DID HAS BEEN UPDATED - 6690|${DID}\n`);
+    await gateway().farEnd.callIn(DID, '5550603');
+    const logged = await loggedCall('5550603');
+    expect(await cdrOf(logged.callId)).toMatchObject({ agentId: null, toNumber: DID });
+    expect(await gateway().core.listWaitingCalls(['TEST_IN'])).toEqual([]);
+  });
+
+  test('the in-group’s calls and the DID’s are reported: call_status_stats and call_dispo_report by in-group and by DID', async () => {
+    // A second call waits while agent 1000 is paused, and its caller leaves: VICIdial's DROP.
+    expectVicidialAnswer(await api('update_did', `did_pattern=${DID}&active=Y`), `SUCCESS: update_did DID HAS BEEN UPDATED - 6690|${DID}\n`);
+    expect((await agentGet(gateway(), `${AUTH}&agent_user=1000&function=external_pause&value=PAUSE`)).text).toMatch(/^SUCCESS/);
+    try {
+      const caller = await gateway().farEnd.callIn(DID, '5550604');
+      const logged = await loggedCall('5550604');
+      await gateway().waitFor(async () => (await gateway().core.getCall(logged.callId))?.call.progress.stage === 'waiting', 10000, 'the call waiting');
+      await caller.hangup();
+      await cdrOf(logged.callId);
+    } finally {
+      expect((await agentGet(gateway(), `${AUTH}&agent_user=1000&function=external_pause&value=RESUME`)).text).toMatch(/^SUCCESS/);
+    }
+    const day = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000) };
+    const taken = await gateway().core.findQueueCalls({ queueNames: ['TEST_IN'], ...day });
+    expect(taken.map((call) => [call.fromNumber, call.stage, call.agentId])).toEqual([
+      ['5550601', 'connected', '1000'],
+      ['5550604', 'abandoned', null],
+    ]);
+    const hourly = (of: typeof taken): string =>
+      Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}-${of.filter((call) => Number(localOf(call.arrivedAt).slice(11, 13)) === hour).length}`).join(',');
+    const [hours, zero] = [hourly(taken), hourly([])];
+    // The taken call is not dispositioned (INCALL, a person answered); the dropped one is not answered by a person.
+    const stats = await api('call_status_stats', 'campaigns=TESTCAMP&ingroups=TEST_IN-TEST_IN2');
+    expectVicidialAnswer(stats, `TESTCAMP|0|0|${zero}||\nTEST_IN|2|1|${hours}|DROP-1,INCALL-1|\nTEST_IN2|0|0|${zero}||\n`);
+    expectVicidialAnswer(await api('call_status_stats', 'campaigns=TESTCAMP&ingroups=TEST_IN&statuses=DROP'), `TESTCAMP|0|0|${zero}||\nTEST_IN|1|0|${hourly(taken.slice(1))}|DROP-1|\n`);
+    expectVicidialAnswer(await api('call_dispo_report', 'ingroups=TEST_IN&status_breakdown=1'), 'CAMPAIGN,TOTAL CALLS,INCALL,DROP\nTEST_IN,2,1,1\nTOTAL,2,1,1\n');
+    expectVicidialAnswer(await api('call_dispo_report', 'ingroups=ALLGROUPS&users=1000'), `CAMPAIGN,TOTAL CALLS\n${(await gateway().core.listQueues()).map((queue) => `${queue.name},${queue.name === 'TEST_IN' ? 1 : 0}`).sort().join('\n')}\nTOTAL,1\n`);
+    const { id } = (await gateway().core.getDid(DID))!;
+    expectVicidialAnswer(await api('call_dispo_report', `did_patterns=${DID}&status_breakdown=1`), `CAMPAIGN,TOTAL CALLS,INCALL,DROP\n${DID},2,1,1\nTOTAL,2,1,1\n`);
+    expectVicidialAnswer(await api('call_dispo_report', `did_ids=${id}&statuses=DROP`), `CAMPAIGN,TOTAL CALLS\n${DID},1\nTOTAL,1\n`);
+    // In-groups asked: VICIdial leaves the DIDs out.
+    expectVicidialAnswer(await api('call_dispo_report', `ingroups=TEST_IN2&did_patterns=${DID}`), 'CAMPAIGN,TOTAL CALLS\nTEST_IN2,0\nTOTAL,0\n');
+  });
+});
