@@ -24,6 +24,7 @@ import { forceLogoutWithReasonOperation } from './operations/force-logout-with-r
 import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
+import { allAgentEventOperation } from './operations/all-agent-event';
 import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
 import { loginExOperation } from './operations/login-ex';
@@ -81,6 +82,8 @@ export const OPERATIONS: readonly Operation[] = [
   logoutOperation,
   forceLogoutOperation,
   forceLogoutWithReasonOperation,
+  // Before the agent's own poll: its path would take `allagentevent` for an agent id.
+  allAgentEventOperation,
   getAgentEventOperation,
   beginPlayOperation,
   stopPlayOperation,
@@ -156,7 +159,6 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
  * documented method where known, and why.
  */
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
-  [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
   ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
@@ -172,11 +174,11 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
 /** What answers a path: an interface, or the known-but-not-implemented answer. */
 export type RouteTarget = { kind: 'operation'; operation: Operation } | { kind: 'not_supported'; path: string };
 
-/** Literal routes that would otherwise be taken for an agent id come first. */
+/** The interfaces first, then the known paths answered "not supported". */
 export function buildRoutes(): PathRoutes<RouteTarget> {
   const notSupported = NOT_SUPPORTED.map(([method, path]) => ({ method, path, target: { kind: 'not_supported', path } as RouteTarget }));
   const operations = OPERATIONS.map((operation) => ({ method: operation.method, path: operation.path, target: { kind: 'operation', operation } as RouteTarget }));
-  return new PathRoutes([...notSupported.slice(0, 1), ...operations, ...notSupported.slice(1)]);
+  return new PathRoutes([...operations, ...notSupported]);
 }
 
 /** The retcode of a core refusal on an interface, for the documentation and its test. */

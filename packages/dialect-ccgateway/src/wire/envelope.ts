@@ -39,6 +39,11 @@ export function renderEventEnvelope(event: WireEvent | null): string {
   return `{"message":"","retcode":"0","event":${event ? renderEvent(event) : 'null'}}`;
 }
 
+/** `{"message":"","retcode":"0","event":[…]}`: the all-agents poll answer, its events oldest first. */
+export function renderEventListEnvelope(events: readonly WireEvent[]): string {
+  return `{"message":"","retcode":"0","event":[${events.map(renderEvent).join(',')}]}`;
+}
+
 export function jsonAnswer(body: string, extraHeaders: Readonly<Record<string, string>> = {}): WireAnswer {
   return {
     status: 200,
