@@ -42,8 +42,10 @@ import { setCallAppDataExOperation } from './operations/set-call-app-data-ex';
 import { queryCallInfoOperation } from './operations/call-info';
 import { queryCallInfoByCallIdOperation } from './operations/call-info-by-call-id';
 import { queryCallInfoBeforeAnswerOperation } from './operations/call-info-before-answer';
+import { queryWaitCallInfoOperation } from './operations/wait-call-info';
 import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
+import { agentVdnSkillOperation } from './operations/agent-vdn-skill';
 import { calloutOperation } from './operations/callout';
 import { callInnerOperation } from './operations/call-inner';
 import { innerHelpOperation } from './operations/inner-help';
@@ -109,12 +111,14 @@ export const OPERATIONS: readonly Operation[] = [
   skillWaitNumOperation,
   waitNumOperation,
   waitNumByAgentOperation,
+  agentVdnSkillOperation,
   agentBySkillOperation,
   queryCallAppDataOperation,
   setCallAppDataExOperation,
   queryCallInfoOperation,
   queryCallInfoByCallIdOperation,
   queryCallInfoBeforeAnswerOperation,
+  queryWaitCallInfoOperation,
   calloutOperation,
   callInnerOperation,
   innerHelpOperation,
