@@ -43,6 +43,8 @@ import { queryCallInfoOperation } from './operations/call-info';
 import { queryCallInfoByCallIdOperation } from './operations/call-info-by-call-id';
 import { queryCallInfoBeforeAnswerOperation } from './operations/call-info-before-answer';
 import { queryWaitCallInfoOperation } from './operations/wait-call-info';
+import { queryCallNumsOperation } from './operations/call-nums';
+import { queryAllCallInfoExOperation } from './operations/all-call-info-ex';
 import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
 import { agentVdnSkillOperation } from './operations/agent-vdn-skill';
@@ -119,6 +121,8 @@ export const OPERATIONS: readonly Operation[] = [
   queryCallInfoByCallIdOperation,
   queryCallInfoBeforeAnswerOperation,
   queryWaitCallInfoOperation,
+  queryCallNumsOperation,
+  queryAllCallInfoExOperation,
   calloutOperation,
   callInnerOperation,
   innerHelpOperation,

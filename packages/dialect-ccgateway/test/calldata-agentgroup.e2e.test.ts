@@ -157,4 +157,17 @@ describe('CC-Gateway call data (calldata) and agent group (agentgroup) on the wh
     expect(skills.retcode).toBe('0');
     expect(skills.result).toContainEqual({ name: SKILL, id: 21, mediatype: 5, serviceType: 1, realFlag: 1 });
   });
+
+  test('callnums and allcallinfoEx: the callout while it lasts, then none', async () => {
+    const callnums = async () => (await gateway().http.get(`${CD}/callnums`).set('Guid', guid)).text;
+    const callIds = async () => (await gateway().http.get(`${CD}/allcallinfoEx/101`).set('Guid', guid)).text;
+    expect(await callnums()).toBe('{"message":"","retcode":"0","result":"0"}');
+    expect(await callIds()).toBe('{"message":"","retcode":"0","result":[]}');
+    const callId = await callout('');
+    expect(await callnums()).toBe('{"message":"","retcode":"0","result":"1"}');
+    expect(await callIds()).toBe(`{"message":"","retcode":"0","result":["${callId}"]}`);
+    expect((await gateway().http.delete(`${BASE}/voicecall/101/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => ((await callnums()) === '{"message":"","retcode":"0","result":"0"}' ? true : undefined), 10_000, 'the call to end');
+    expect(await callIds()).toBe('{"message":"","retcode":"0","result":[]}');
+  });
 });

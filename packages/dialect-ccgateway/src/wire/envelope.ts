@@ -24,8 +24,8 @@ export function renderEnvelope(message: string, retcode: string, result: ResultF
   return `{"message":${json(message)},"retcode":${json(retcode)},"result":${renderFields(result)}}`;
 }
 
-/** An envelope whose `result` is not an object (agent status: a bare number). */
-export function renderEnvelopeWithValue(message: string, retcode: string, result: number | string): string {
+/** An envelope whose `result` is not an object (agent status: a bare number; call ids: a list of strings). */
+export function renderEnvelopeWithValue(message: string, retcode: string, result: number | string | readonly string[]): string {
   return `{"message":${json(message)},"retcode":${json(retcode)},"result":${json(result)}}`;
 }
 
