@@ -166,9 +166,12 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
  * Interfaces of the catalogue (spec §4) answered "not supported", with their
  * documented method where known, and why.
  */
+const UNDOCUMENTED = 'Huawei publishes no page for it (no parameters, answers or codes): answered "not supported" (`000-002`)';
+
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
+  // setselfrecord: only its path is known ({recordflag}/{recordbeforetalking}, 0 or 1); what the flags do and what it answers are not.
   ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
-    (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
+    (name) => [null, `/onlineagent/{agentid}/${name}/**`, UNDOCUMENTED] as const,
   ),
   ...['phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
@@ -176,7 +179,9 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
+  ...['calldata', 'agentgroup', 'queuedevice'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
+  [null, '/querymonitor/**', 'the known paths are cluster and system queries of the real product (servertime, systemversion, clusterinfo …) whose answers Huawei does not publish: answered "not supported" (`000-002`)'],
+  [null, '/textchat/**', 'text chat: the gateway has no text-chat media server (sign-in answers `mediatype` `TFF`): answered "not supported" (`000-002`)'],
 ];
 
 /** What answers a path: an interface, or the known-but-not-implemented answer. */
