@@ -425,10 +425,9 @@ export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>):
 async function copyToInspectors(event: DomainEvent, agentId: string, events: readonly WireEvent[], tx: StoreTransaction): Promise<void> {
   if (event.type === 'AgentLoggedIn') await tx.mailbox.clear(agentId, ALL_AGENTS_CHANNEL);
   if (events.length === 0) return;
-  for (const session of await tx.sessions.list()) {
-    if (session.loginVia !== 'ccgateway') continue;
-    const agent = await tx.agents.get(session.agentId);
-    if (agent?.attributes[INSPECTOR_ATTRIBUTE] !== '1') continue;
-    for (const wireEvent of events) await tx.mailbox.append(session.agentId, ALL_AGENTS_CHANNEL, eventMessage(wireEvent));
+  // Inspectors are few: one indexed look-up, then their sessions, rather than every session's agent.
+  for (const inspector of await tx.agents.findByAttribute(INSPECTOR_ATTRIBUTE, '1')) {
+    if ((await tx.sessions.get(inspector.id))?.loginVia !== 'ccgateway') continue;
+    for (const wireEvent of events) await tx.mailbox.append(inspector.id, ALL_AGENTS_CHANNEL, eventMessage(wireEvent));
   }
 }

@@ -17,10 +17,18 @@ function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | n
   const tx = {
     tokens: { deleteBySubject: async (kind: string, subject: string) => void revoked.push({ kind, subject }) },
     sessions: {
-      get: async (agentId: string) => (loginVia ? ({ agentId, loginVia, eventPush } as AgentSession) : null),
-      list: async () => [...inspectors, '102'].map((agentId) => ({ agentId, loginVia: 'ccgateway' }) as AgentSession),
+      get: async (agentId: string) =>
+        inspectors.includes(agentId)
+          ? ({ agentId, loginVia: 'ccgateway' } as AgentSession)
+          : loginVia && agentId !== '299'
+            ? ({ agentId, loginVia, eventPush } as AgentSession)
+            : null,
     },
-    agents: { get: async (id: string) => ({ id, attributes: inspectors.includes(id) ? { ccgateway_inspector: '1' } : {} }) },
+    // Inspector 299 holds the right but is not signed in.
+    agents: {
+      findByAttribute: async (name: string, value: string) =>
+        name === 'ccgateway_inspector' && value === '1' ? [...inspectors, '299'].map((id) => ({ id, attributes: { ccgateway_inspector: '1' } })) : [],
+    },
     outbox: {
       add: async (message: NewOutboxMessage, now: Date) => void pushed.push({ message, now }),
       discardPending: async (which: { id?: string; orderingKey?: string | null }) => {
@@ -187,7 +195,7 @@ describe('CC-Gateway projector: push mode (spec §6.2)', () => {
 });
 
 describe('CC-Gateway projector: the all-agents queues of inspectors (allagentevent)', () => {
-  test("an agent's events are also written, in order, to every inspector signed in through CC-Gateway; other agents get none", async () => {
+  test("an agent's events are also written, in order, to every inspector signed in through CC-Gateway; an inspector not signed in gets none", async () => {
     const { tx, written } = fakeTx('ccgateway', null, null, ['201', '202']);
     await createCcgatewayProjector().project({ type: 'AgentLoggedIn', agentId: '101', state: 'ready', pauseReason: null, at }, tx);
     const rendered = (agentId: string, channel: string): string[] =>
@@ -196,7 +204,7 @@ describe('CC-Gateway projector: the all-agents queues of inspectors (allagenteve
     expect(rendered('101', MAILBOX_CHANNEL)).toEqual(events);
     expect(rendered('201', ALL_AGENTS_CHANNEL)).toEqual(events);
     expect(rendered('202', ALL_AGENTS_CHANNEL)).toEqual(events);
-    expect(written.filter((entry) => entry.agentId === '102')).toEqual([]);
+    expect(written.filter((entry) => entry.agentId === '299')).toEqual([]);
   });
 
   test("an inspector's sign-in empties its all-agents queue first; a push agent's events reach inspectors too", async () => {
