@@ -44,6 +44,12 @@ export async function authenticateAgent(core: CallControl, headers: IncomingHttp
   return { ok: true, guid, token };
 }
 
+/** The agent a live GUID belongs to, for the interface whose path names no agent (`allagentevent`); null without one. */
+export async function guidSubject(core: CallControl, headers: IncomingHttpHeaders): Promise<string | null> {
+  const guid = requestGuid(headers);
+  return guid === null ? null : ((await core.resolveAccessToken(GUID_KIND, guid))?.subject ?? null);
+}
+
 /**
  * A new GUID for a signed-in agent: `<uuid>.<node name>`. In static mode it
  * lives until the session ends (the core drops an agent's GUIDs with the

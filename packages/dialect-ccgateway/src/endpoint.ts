@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { noteApiRequest, parseQueryString, rawQueryString, send, type WireAnswer } from '@pbx-gateway/dialect-kit';
+import { guidSubject } from './auth';
 import { wireError, type Retcode } from './errors';
 import type { CcgatewayContext, Operation, RequestBody } from './operation';
 import { buildRoutes } from './routes';
@@ -45,10 +46,12 @@ export function createEndpoint(ctx: CcgatewayContext): (req: Request, res: Respo
       body = null;
     }
     const { agentid: rawAgentId = '', ...pathParams } = params;
-    const logged = loggedParams([{ agentid: rawAgentId }, pathParams, query, body ?? {}]);
-    const agentId = parseAgentId(rawAgentId, ctx.settings.agentIdRange);
+    const namesAgent = operation.path.includes('{agentid}');
+    const logged = loggedParams([namesAgent ? { agentid: rawAgentId } : {}, pathParams, query, body ?? {}]);
+    // A path without an agent id (`allagentevent`) acts for the agent of the GUID.
+    const agentId = namesAgent ? parseAgentId(rawAgentId, ctx.settings.agentIdRange) : await guidSubject(ctx.core, req.headers);
     const refused = (retcode: Retcode): Answered => ({ answer: failureAnswer(retcode, wireError(retcode).message), retcode, agentId, logged });
-    if (agentId === null) return refused('000-002');
+    if (agentId === null) return refused(namesAgent ? '000-002' : '100-006');
 
     const gone = new AbortController();
     const onClose = (): void => {

@@ -4,8 +4,15 @@ import { pushMessage, pushOrderingKey } from './push';
 import { defaultCcgatewaySettings, type CcgatewaySettings } from './settings';
 import { callFeature, INTERNAL_CALL_FEATURE } from './wire/call-feature';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
-import { eventMessage, type WireEventContent, type WireEventType } from './wire/events';
+import { eventMessage, type WireEvent, type WireEventContent, type WireEventType } from './wire/events';
+import { INSPECTOR_ATTRIBUTE } from './wire/inspector';
 import { SUCCESS_TRANSFER_TAG } from './wire/transfer-tag';
+
+/**
+ * The mailbox of an inspector signed in through CC-Gateway that receives the
+ * wire events of every CC-Gateway agent (`GET /agentevent/allagentevent`).
+ */
+export const ALL_AGENTS_CHANNEL = 'ccgateway-all';
 
 /** The agent mailbox channel the projector fills and the event poll empties. */
 export const MAILBOX_CHANNEL = 'ccgateway';
@@ -401,10 +408,26 @@ export function createCcgatewayProjector(settings?: Partial<CcgatewaySettings>):
       }
       const eventGenTime = event.at.getTime();
       const events = notices.map(([eventType, content]) => ({ eventType, workNo: agentId, content, eventGenTime }));
+      await copyToInspectors(event, agentId, events, tx);
       if (push) {
         if (events.length > 0) await tx.outbox.add(pushMessage(resolved, push, agentId, events), event.at);
         return;
       }
       for (const wireEvent of events) await tx.mailbox.append(agentId, MAILBOX_CHANNEL, eventMessage(wireEvent));
+  }
+}
+
+/**
+ * The events of one agent, also for every signed-in CC-Gateway inspector
+ * (this gateway is one VDN: an inspector's group is every agent). An
+ * inspector's sign-in starts its all-agents queue afresh, as its own.
+ */
+async function copyToInspectors(event: DomainEvent, agentId: string, events: readonly WireEvent[], tx: StoreTransaction): Promise<void> {
+  if (event.type === 'AgentLoggedIn') await tx.mailbox.clear(agentId, ALL_AGENTS_CHANNEL);
+  if (events.length === 0) return;
+  // Inspectors are few: one indexed look-up, then their sessions, rather than every session's agent.
+  for (const inspector of await tx.agents.findByAttribute(INSPECTOR_ATTRIBUTE, '1')) {
+    if ((await tx.sessions.get(inspector.id))?.loginVia !== 'ccgateway') continue;
+    for (const wireEvent of events) await tx.mailbox.append(inspector.id, ALL_AGENTS_CHANNEL, eventMessage(wireEvent));
   }
 }

@@ -24,6 +24,7 @@ import { forceLogoutWithReasonOperation } from './operations/force-logout-with-r
 import { forceLogOutAgentOperation } from './operations/force-logout-agent';
 import { foreFastPlayOperation } from './operations/fore-fast-play';
 import { getAgentEventOperation } from './operations/get-agent-event';
+import { allAgentEventOperation } from './operations/all-agent-event';
 import { getAgentStatusOperation } from './operations/get-agent-status';
 import { loginOperation } from './operations/login';
 import { loginExOperation } from './operations/login-ex';
@@ -41,8 +42,12 @@ import { setCallAppDataExOperation } from './operations/set-call-app-data-ex';
 import { queryCallInfoOperation } from './operations/call-info';
 import { queryCallInfoByCallIdOperation } from './operations/call-info-by-call-id';
 import { queryCallInfoBeforeAnswerOperation } from './operations/call-info-before-answer';
+import { queryWaitCallInfoOperation } from './operations/wait-call-info';
+import { queryCallNumsOperation } from './operations/call-nums';
+import { queryAllCallInfoExOperation } from './operations/all-call-info-ex';
 import { waitNumOperation } from './operations/wait-num';
 import { waitNumByAgentOperation } from './operations/wait-num-by-agent';
+import { agentVdnSkillOperation } from './operations/agent-vdn-skill';
 import { calloutOperation } from './operations/callout';
 import { callInnerOperation } from './operations/call-inner';
 import { innerHelpOperation } from './operations/inner-help';
@@ -81,6 +86,8 @@ export const OPERATIONS: readonly Operation[] = [
   logoutOperation,
   forceLogoutOperation,
   forceLogoutWithReasonOperation,
+  // Before the agent's own poll: its path would take `allagentevent` for an agent id.
+  allAgentEventOperation,
   getAgentEventOperation,
   beginPlayOperation,
   stopPlayOperation,
@@ -106,12 +113,16 @@ export const OPERATIONS: readonly Operation[] = [
   skillWaitNumOperation,
   waitNumOperation,
   waitNumByAgentOperation,
+  agentVdnSkillOperation,
   agentBySkillOperation,
   queryCallAppDataOperation,
   setCallAppDataExOperation,
   queryCallInfoOperation,
   queryCallInfoByCallIdOperation,
   queryCallInfoBeforeAnswerOperation,
+  queryWaitCallInfoOperation,
+  queryCallNumsOperation,
+  queryAllCallInfoExOperation,
   calloutOperation,
   callInnerOperation,
   innerHelpOperation,
@@ -155,10 +166,12 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
  * Interfaces of the catalogue (spec §4) answered "not supported", with their
  * documented method where known, and why.
  */
+const UNDOCUMENTED = 'Huawei publishes no page for it (no parameters, answers or codes): answered "not supported" (`000-002`)';
+
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
-  [null, '/agentevent/allagentevent/**', NOT_IMPLEMENTED],
+  // setselfrecord: only its path is known ({recordflag}/{recordbeforetalking}, 0 or 1); what the flags do and what it answers are not.
   ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
-    (name) => [null, `/onlineagent/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
+    (name) => [null, `/onlineagent/{agentid}/${name}/**`, UNDOCUMENTED] as const,
   ),
   ...['phonepickup', 'phonehangup'].map(
     (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
@@ -166,17 +179,19 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),
-  ...['calldata', 'agentgroup', 'queuedevice', 'querymonitor', 'textchat'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
+  ...['calldata', 'agentgroup', 'queuedevice'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
+  [null, '/querymonitor/**', 'the known paths are cluster and system queries of the real product (servertime, systemversion, clusterinfo …) whose answers Huawei does not publish: answered "not supported" (`000-002`)'],
+  [null, '/textchat/**', 'text chat: the gateway has no text-chat media server (sign-in answers `mediatype` `TFF`): answered "not supported" (`000-002`)'],
 ];
 
 /** What answers a path: an interface, or the known-but-not-implemented answer. */
 export type RouteTarget = { kind: 'operation'; operation: Operation } | { kind: 'not_supported'; path: string };
 
-/** Literal routes that would otherwise be taken for an agent id come first. */
+/** The interfaces first, then the known paths answered "not supported". */
 export function buildRoutes(): PathRoutes<RouteTarget> {
   const notSupported = NOT_SUPPORTED.map(([method, path]) => ({ method, path, target: { kind: 'not_supported', path } as RouteTarget }));
   const operations = OPERATIONS.map((operation) => ({ method: operation.method, path: operation.path, target: { kind: 'operation', operation } as RouteTarget }));
-  return new PathRoutes([...notSupported.slice(0, 1), ...operations, ...notSupported.slice(1)]);
+  return new PathRoutes([...operations, ...notSupported]);
 }
 
 /** The retcode of a core refusal on an interface, for the documentation and its test. */

@@ -5,6 +5,7 @@ const CD = `${BASE}/calldata/101`;
 const AGG = `${BASE}/agentgroup/101`;
 const CUSTOMER = '800123456';
 const SKILL = '21';
+const DID = '2125550121';
 const NOT_SUPPORTED = '{"message":"not supported","retcode":"000-002","result":{}}';
 const INVALID = failure('000-002', 'invalid parameter');
 const NOT_SIGNED_IN = failure('100-006', 'agent not signed in');
@@ -17,6 +18,7 @@ describe('CC-Gateway call data (calldata) and agent group (agentgroup) on the wh
     extraProvisioning: {
       agents: [{ id: '211', name: 'Agent 211', secret: '' }],
       queues: [{ name: SKILL, strategy: 'longest_wait_time' }],
+      didRoutes: [{ did: DID, queue: SKILL }],
     },
   });
   let guid: string;
@@ -129,5 +131,43 @@ describe('CC-Gateway call data (calldata) and agent group (agentgroup) on the wh
     }
     expect((await gateway().http.get(`${AGG}/agentbyskill/99`).set('Guid', guid)).text).toBe(INVALID);
     expect((await gateway().http.get(`${AGG}/agentbyskill/a%20b`).set('Guid', guid)).text).toBe(INVALID);
+  });
+
+  test('waitcallinfo: a caller waiting on the skill while its agent is busy, then none once it hangs up; agentvdnskill names the skill', async () => {
+    expect((await gateway().http.post(`${BASE}/onlineagent/101/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${BASE}/onlineagent/101/saybusy`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual(['AgentState_SetNotReady_Success {"reason":"0"}']);
+    const waiting = async () => JSON.parse((await gateway().http.get(`${CD}/waitcallinfo/${SKILL}`).set('Guid', guid)).text) as { result: Array<Record<string, unknown>> };
+    expect((await gateway().http.get(`${CD}/waitcallinfo/${SKILL}`).set('Guid', guid)).text).toBe('{"message":"","retcode":"0","result":[]}');
+    const caller = await gateway().farEnd.callIn(DID, '5550125');
+    try {
+      const [call] = (await gateway().waitFor(async () => ((await waiting()).result.length === 1 ? (await waiting()).result : undefined), 10_000, 'the caller to wait')) as Array<Record<string, unknown>>;
+      expect(Object.keys(call!)).toEqual(['callfeature', 'callid', 'caller', 'called', 'callskill', 'callskillid', 'orgicallednum', 'calldata', 'begintime', 'endtime', 'userPriority', 'trunkNo', 'logontimes', 'mediaType', 'mediaAbility', 'waitTime', 'trace']);
+      expect(call).toMatchObject({ callfeature: 0, caller: '5550125', called: DID, callskill: SKILL, callskillid: 21, begintime: 0, endtime: 0, mediaType: 5, mediaAbility: 1, trace: null });
+      const [queued] = await gateway().core.listWaitingCalls([SKILL]);
+      expect(call!.callid).toBe(queued!.callId);
+      // The agent is busy: the call waits, no phone rings.
+      expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
+    } finally {
+      await caller.hangup();
+    }
+    await gateway().waitFor(async () => ((await waiting()).result.length === 0 ? true : undefined), 10_000, 'the caller to stop waiting');
+
+    const skills = JSON.parse((await gateway().http.get(`${BASE}/queuedevice/101/agentvdnskill`).set('Guid', guid)).text) as { retcode: string; result: unknown[] };
+    expect(skills.retcode).toBe('0');
+    expect(skills.result).toContainEqual({ name: SKILL, id: 21, mediatype: 5, serviceType: 1, realFlag: 1 });
+  });
+
+  test('callnums and allcallinfoEx: the callout while it lasts, then none', async () => {
+    const callnums = async () => (await gateway().http.get(`${CD}/callnums`).set('Guid', guid)).text;
+    const callIds = async () => (await gateway().http.get(`${CD}/allcallinfoEx/101`).set('Guid', guid)).text;
+    expect(await callnums()).toBe('{"message":"","retcode":"0","result":"0"}');
+    expect(await callIds()).toBe('{"message":"","retcode":"0","result":[]}');
+    const callId = await callout('');
+    expect(await callnums()).toBe('{"message":"","retcode":"0","result":"1"}');
+    expect(await callIds()).toBe(`{"message":"","retcode":"0","result":["${callId}"]}`);
+    expect((await gateway().http.delete(`${BASE}/voicecall/101/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => ((await callnums()) === '{"message":"","retcode":"0","result":"0"}' ? true : undefined), 10_000, 'the call to end');
+    expect(await callIds()).toBe('{"message":"","retcode":"0","result":[]}');
   });
 });

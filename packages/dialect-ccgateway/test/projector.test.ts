@@ -1,19 +1,34 @@
 import type { AgentSession, DomainEvent, EventPush, JsonValue, Leg, NewOutboxMessage, StoreTransaction } from '@pbx-gateway/core';
 import { createCcgatewayProjector, MAILBOX_CHANNEL } from '../src';
+import { ALL_AGENTS_CHANNEL } from '../src/projector';
 import { eventFromMessage, renderEvent } from '../src/wire/events';
 
 const at = new Date('2024-05-01T08:00:00.000Z');
 const T = at.getTime();
 
-function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | null = null, eventPush: EventPush | null = null) {
+/** `inspectors`: the agents signed in through CC-Gateway with the inspection right (none unless a test says so). */
+function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | null = null, eventPush: EventPush | null = null, inspectors: readonly string[] = []) {
   const written: Array<{ agentId: string; channel: string; message: JsonValue }> = [];
   const cleared: string[] = [];
+  const clearedAll: string[] = [];
   const revoked: Array<{ kind: string; subject: string }> = [];
   const pushed: Array<{ message: NewOutboxMessage; now: Date }> = [];
   const discarded: Array<{ id?: string; orderingKey?: string | null }> = [];
   const tx = {
     tokens: { deleteBySubject: async (kind: string, subject: string) => void revoked.push({ kind, subject }) },
-    sessions: { get: async (agentId: string) => (loginVia ? ({ agentId, loginVia, eventPush } as AgentSession) : null) },
+    sessions: {
+      get: async (agentId: string) =>
+        inspectors.includes(agentId)
+          ? ({ agentId, loginVia: 'ccgateway' } as AgentSession)
+          : loginVia && agentId !== '299'
+            ? ({ agentId, loginVia, eventPush } as AgentSession)
+            : null,
+    },
+    // Inspector 299 holds the right but is not signed in.
+    agents: {
+      findByAttribute: async (name: string, value: string) =>
+        name === 'ccgateway_inspector' && value === '1' ? [...inspectors, '299'].map((id) => ({ id, attributes: { ccgateway_inspector: '1' } })) : [],
+    },
     outbox: {
       add: async (message: NewOutboxMessage, now: Date) => void pushed.push({ message, now }),
       discardPending: async (which: { id?: string; orderingKey?: string | null }) => {
@@ -28,10 +43,10 @@ function fakeTx(loginVia: AgentSession['loginVia'] | null, leg: Partial<Leg> | n
     },
     mailbox: {
       append: async (agentId: string, channel: string, message: JsonValue) => void written.push({ agentId, channel, message }),
-      clear: async (agentId: string) => void cleared.push(agentId),
+      clear: async (agentId: string, channel: string) => void (channel === MAILBOX_CHANNEL ? cleared : clearedAll).push(agentId),
     },
   } as unknown as StoreTransaction;
-  return { tx, written, cleared, revoked, pushed, discarded };
+  return { tx, written, cleared, clearedAll, revoked, pushed, discarded };
 }
 
 async function wire(event: DomainEvent, loginVia: AgentSession['loginVia'] | null = 'ccgateway', leg: Partial<Leg> | null = null): Promise<string[]> {
@@ -176,5 +191,35 @@ describe('CC-Gateway projector: push mode (spec §6.2)', () => {
     expect(givenUp.pushed).toEqual([]);
     expect(givenUp.written).toEqual([]);
     expect(givenUp.revoked).toEqual([{ kind: 'ccgateway-guid', subject: '101' }]);
+  });
+});
+
+describe('CC-Gateway projector: the all-agents queues of inspectors (allagentevent)', () => {
+  test("an agent's events are also written, in order, to every inspector signed in through CC-Gateway; an inspector not signed in gets none", async () => {
+    const { tx, written } = fakeTx('ccgateway', null, null, ['201', '202']);
+    await createCcgatewayProjector().project({ type: 'AgentLoggedIn', agentId: '101', state: 'ready', pauseReason: null, at }, tx);
+    const rendered = (agentId: string, channel: string): string[] =>
+      written.filter((entry) => entry.agentId === agentId && entry.channel === channel).map((entry) => renderEvent(eventFromMessage(entry.message)!));
+    const events = [ev('AgentOther_InService'), ev('AgentState_Ready')];
+    expect(rendered('101', MAILBOX_CHANNEL)).toEqual(events);
+    expect(rendered('201', ALL_AGENTS_CHANNEL)).toEqual(events);
+    expect(rendered('202', ALL_AGENTS_CHANNEL)).toEqual(events);
+    expect(written.filter((entry) => entry.agentId === '299')).toEqual([]);
+  });
+
+  test("an inspector's sign-in empties its all-agents queue first; a push agent's events reach inspectors too", async () => {
+    const signIn = fakeTx('ccgateway', null, null, ['201']);
+    await createCcgatewayProjector().project({ type: 'AgentLoggedIn', agentId: '201', state: 'ready', pauseReason: null, at }, signIn.tx);
+    expect(signIn.clearedAll).toEqual(['201']);
+    const push = fakeTx('ccgateway', null, { url: 'https://crm.example.com/e', headers: { service_token: 't' } }, ['201']);
+    await createCcgatewayProjector().project({ type: 'AgentStateChanged', agentId: '101', from: 'ready', to: 'paused', reason: 'rest:0', at }, push.tx);
+    expect(push.pushed).toHaveLength(1);
+    expect(push.written.map((entry) => `${entry.agentId} ${entry.channel}`)).toEqual([`201 ${ALL_AGENTS_CHANNEL}`]);
+  });
+
+  test('an agent of another dialect is copied to no inspector', async () => {
+    const { tx, written } = fakeTx('vicidial', null, null, ['201']);
+    await createCcgatewayProjector().project({ type: 'AgentLoggedIn', agentId: '101', state: 'ready', pauseReason: null, at }, tx);
+    expect(written).toEqual([]);
   });
 });

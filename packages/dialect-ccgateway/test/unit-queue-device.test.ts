@@ -67,3 +67,52 @@ describe('CC-Gateway queuedevice: callers waiting in skill queues', () => {
     expect((await app.http.post(`${QD}/queryacdstat`).set('Guid', app.guid).send({})).text).toBe('{"message":"not supported","retcode":"000-002","result":{}}');
   });
 });
+
+describe('CC-Gateway: the skill queues of the VDN, and the calls waiting in one', () => {
+  test('queuedevice/agentvdnskill: every skill queue, in skill order, as Huawei\'s voice skill sample', async () => {
+    const app = await signedInBusy();
+    const res = await app.http.get(`${QD}/agentvdnskill`).set('Guid', app.guid);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json;charset=UTF-8');
+    const skill = (id: number): string => `{"name":"${id}","id":${id},"mediatype":5,"serviceType":1,"realFlag":1}`;
+    expect(res.text).toBe(`{"message":"","retcode":"0","result":[${skill(1)},${skill(2)},${skill(3)}]}`);
+    expect((await app.http.get(`${QD}/agentvdnskill`)).text).toBe(failure('100-006', 'agent not signed in'));
+  });
+
+  test('calldata/waitcallinfo/{skillid}: the waiting calls of the skill, oldest first, as callinfobeforeanswer answers a call', async () => {
+    const app = await signedInBusy();
+    const get = (path: string) => app.http.get(`${BASE}/calldata/101/waitcallinfo/${path}`).set('Guid', app.guid);
+    expect((await get('1')).text).toBe('{"message":"","retcode":"0","result":[]}');
+    await app.t.callIn('1718000000.51', '2125550101', '5550131');
+    await app.t.settle();
+    await app.t.advance(2000);
+    await app.t.callIn('1718000000.52', '2125550101', '5550132');
+    await app.t.callIn('1718000000.53', '2125550102', '5550133');
+    await app.t.settle();
+    await app.t.advance(3000);
+    const [first, second] = await app.t.core.listWaitingCalls(['1']);
+    const call = (id: string, caller: string, waited: number): string =>
+      `{"callfeature":0,"callid":"${id}","caller":"${caller}","called":"2125550101","callskill":"1","callskillid":1,"orgicallednum":"","calldata":"",` +
+      `"begintime":0,"endtime":0,"userPriority":0,"trunkNo":0,"logontimes":${waited},"mediaType":5,"mediaAbility":1,"waitTime":${waited},"trace":null}`;
+    const res = await get('1');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json;charset=UTF-8');
+    expect(res.text).toBe(`{"message":"","retcode":"0","result":[${call(first!.callId, '5550131', 5)},${call(second!.callId, '5550132', 3)}]}`);
+    // A caller that hangs up waits no more.
+    app.t.pbx.hangupFarEnd('1718000000.51');
+    await app.t.settle();
+    expect((await get('1')).text).toBe(`{"message":"","retcode":"0","result":[${call(second!.callId, '5550132', 3)}]}`);
+    expect(JSON.parse((await get('2')).text).result).toHaveLength(1);
+    expect(JSON.parse((await get('3')).text).result).toEqual([]);
+  });
+
+  test('waitcallinfo refusals: a skill that is no queue or malformed 000-002, no GUID 100-006, GET only', async () => {
+    const app = await signedInBusy();
+    const WC = `${BASE}/calldata/101/waitcallinfo`;
+    expect((await app.http.get(`${WC}/99`).set('Guid', app.guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await app.http.get(`${WC}/a%20b`).set('Guid', app.guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await app.http.get(`${WC}/1`)).text).toBe(failure('100-006', 'agent not signed in'));
+    const put = await app.http.put(`${WC}/1`).set('Guid', app.guid);
+    expect([put.status, put.headers.allow, put.text]).toEqual([405, 'GET', '']);
+  });
+});

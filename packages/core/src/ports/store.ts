@@ -148,6 +148,8 @@ export interface AgentRepository {
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
   releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
   findByExternalId(externalId: string): Promise<Agent | null>;
+  /** The agents whose attribute `name` is `value`, by id (the agents holding a right, say). */
+  findByAttribute(name: string, value: string): Promise<Agent[]>;
   /** Stores a new agent; false (nothing stored) when the id is taken. */
   insert(agent: Agent): Promise<boolean>;
   /** The highest agent id that is a number, null when none is. */

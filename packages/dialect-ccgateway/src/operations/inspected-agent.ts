@@ -4,12 +4,9 @@ import { parseAgentId } from '../wire/path-params';
 import type { ErrorOverrides } from '@pbx-gateway/dialect-kit';
 import type { Retcode } from '../errors';
 import { agentSession } from './agent-session';
+import { INSPECTOR_ATTRIBUTE } from '../wire/inspector';
 
-/**
- * The agent attribute that makes an agent an inspector (Huawei's quality
- * inspection right). Only inspectors may run the `qualitycontrol` family.
- */
-export const INSPECTOR_ATTRIBUTE = 'ccgateway_inspector';
+export { INSPECTOR_ATTRIBUTE };
 
 /**
  * The agent an inspector acts on, `{workNo}` of the path, once the caller is

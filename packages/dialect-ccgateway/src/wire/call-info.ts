@@ -24,10 +24,13 @@ function agentAnsweredAt(call: Call): Date | null {
 
 const wholeSeconds = (from: Date, to: Date): number => Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000));
 
+/** Huawei's numeric skill id of a core queue: its name when that is a number, else 0. */
+export const skillNumber = (queueName: string): number => (/^\d{1,9}$/.test(queueName) ? Number(queueName) : 0);
+
 /** The skill a call came in on: the core's queue, whose name is Huawei's skill id. */
 function skillOf(call: Call): { name: string; id: number } {
   const queue = call.purpose === 'inbound' ? call.progress.queueName : null;
-  return queue === null ? { name: '', id: 0 } : { name: queue, id: /^\d{1,9}$/.test(queue) ? Number(queue) : 0 };
+  return queue === null ? { name: '', id: 0 } : { name: queue, id: skillNumber(queue) };
 }
 
 /**

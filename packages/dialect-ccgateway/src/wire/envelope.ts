@@ -24,8 +24,8 @@ export function renderEnvelope(message: string, retcode: string, result: ResultF
   return `{"message":${json(message)},"retcode":${json(retcode)},"result":${renderFields(result)}}`;
 }
 
-/** An envelope whose `result` is not an object (agent status: a bare number). */
-export function renderEnvelopeWithValue(message: string, retcode: string, result: number | string): string {
+/** An envelope whose `result` is not an object (agent status: a bare number; call ids: a list of strings). */
+export function renderEnvelopeWithValue(message: string, retcode: string, result: number | string | readonly string[]): string {
   return `{"message":${json(message)},"retcode":${json(retcode)},"result":${json(result)}}`;
 }
 
@@ -37,6 +37,11 @@ export function renderEnvelopeWithList(message: string, retcode: string, items: 
 /** `{"message":"","retcode":"0","event":…}`: the poll answer, one event or null. */
 export function renderEventEnvelope(event: WireEvent | null): string {
   return `{"message":"","retcode":"0","event":${event ? renderEvent(event) : 'null'}}`;
+}
+
+/** `{"message":"","retcode":"0","event":[…]}`: the all-agents poll answer, its events oldest first. */
+export function renderEventListEnvelope(events: readonly WireEvent[]): string {
+  return `{"message":"","retcode":"0","event":[${events.map(renderEvent).join(',')}]}`;
 }
 
 export function jsonAnswer(body: string, extraHeaders: Readonly<Record<string, string>> = {}): WireAnswer {

@@ -55,6 +55,14 @@ export function createAgentRepository(db: Knex): AgentRepository {
       return row ? toAgent(row) : null;
     },
 
+    async findByAttribute(name, value) {
+      // Containment, so that the attributes' GIN index answers it.
+      const rows: AgentRow[] = await db('agents')
+        .whereRaw('attributes @> ?::jsonb', [JSON.stringify({ [name]: value })])
+        .orderBy('id');
+      return rows.map(toAgent);
+    },
+
     async insert(agent) {
       const rows: Array<{ id: string }> = await db('agents')
         .insert(agentRow(agent))

@@ -144,6 +144,16 @@ export function agentContract(makeStore: MakeStore): void {
       expect(await store().direct.agents.get('1000')).toEqual(changed);
     });
 
+    it('finds the agents holding an attribute value, by id', async () => {
+      await store().direct.agents.upsert(agent('2102', { attributes: { ccgateway_inspector: '1', skills: '1;2' } }));
+      await store().direct.agents.upsert(agent('2101', { attributes: { ccgateway_inspector: '1' } }));
+      await store().direct.agents.upsert(agent('2103', { attributes: { ccgateway_inspector: '0' } }));
+      expect((await store().direct.agents.findByAttribute('ccgateway_inspector', '1')).map((found) => found.id)).toEqual(['2101', '2102']);
+      expect(await store().transaction(async (tx) => (await tx.agents.findByAttribute('skills', '1;2')).map((found) => found.id))).toEqual(['2102']);
+      expect(await store().direct.agents.findByAttribute('ccgateway_inspector', '')).toEqual([]);
+      expect(await store().direct.agents.findByAttribute('"quoted', 'x')).toEqual([]);
+    });
+
     it('finds an agent by external id, which no two agents share', async () => {
       await store().direct.agents.upsert(agent('2001', { externalId: 'crm-7' }));
       await store().direct.agents.upsert(agent('2002'));

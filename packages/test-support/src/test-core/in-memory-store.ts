@@ -865,6 +865,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async findByExternalId(externalId) {
       return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
     },
+    async findByAttribute(name, value) {
+      return values<Agent>('agents')
+        .filter((agent) => agent.attributes[name] === value)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
     async insert(agent) {
       if (access.read('agents', agent.id)) return false;
       await put('agents', agent.id, { ...agent, attributes: asJsonb(agent.attributes) });

@@ -424,6 +424,12 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('queryCallInfoBeforeAnswer', 'GET', 'calldata/101/callinfobeforeanswer', guid101),
   // Help from another agent with the customer of the agent's call.
   ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
+  // Polled by 101, which has no inspection right: the good request is refused with 000-003.
+  ccgateway('getAllAgentEvent', 'GET', 'agentevent/allagentevent', guid101),
+  ccgateway('queryWaitCallInfoBySkillId', 'GET', 'calldata/101/waitcallinfo/1', guid101),
+  ccgateway('queryCallNumsOnAgent', 'GET', 'calldata/101/callnums', guid101),
+  ccgateway('queryAllCallInfoByAgentWorkNoEx', 'GET', 'calldata/101/allcallinfoEx/102', guid101),
+  ccgateway('querySkillQueueOnAgentVDN', 'GET', 'queuedevice/101/agentvdnskill', guid101),
 ];
 
 // ---- Sip_Call: `service=App.Sip_*` on `/`, form bodies ------------------------------------------------
