@@ -26,6 +26,7 @@ import type {
   SettingsContainerRepository,
   CallMenuRepository,
   VoicemailBoxRepository,
+  TimeZoneRepository,
   HopperRepository,
   LeadCallRepository,
   LeadListRepository,
@@ -87,6 +88,8 @@ export interface StoreTransaction {
   readonly settingsContainers: SettingsContainerRepository;
   readonly callMenus: CallMenuRepository;
   readonly voicemailBoxes: VoicemailBoxRepository;
+  /** Phone and postal codes: numbers' time zones. */
+  readonly timeZones: TimeZoneRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;

@@ -1,5 +1,4 @@
 import { bytesToText } from '../wire/php-params';
-import { gmtNow, serverTime, storedGmt } from '../wire/server-time';
 
 /** A call time: the local hours (`hhmm`, stop excluded) a number may be called on any day. */
 export interface CallTime {
@@ -24,17 +23,6 @@ export const INSTALLED_CALL_TIMES: ReadonlyMap<string, CallTime> = new Map([
 
 /** A list's `local_call_time`: `campaign` (the campaign's), or a call time the gateway knows. */
 export const listCallTimeExists = (value: string): boolean => value === 'campaign' || INSTALLED_CALL_TIMES.has(bytesToText(value));
-
-/**
- * A number's current GMT offset as VICIdial prints it: the stored offset
- * (`-5.00`) outside daylight saving, incremented the PHP way (`-4`) during
- * it. The gateway keeps no area-code or postal-code time zones, so every
- * number is taken to be in the server's own zone (see docs).
- */
-export function numberGmtNow(at: Date, timeZone: string): string {
-  const time = serverTime(at, timeZone);
-  return gmtNow(storedGmt(time.standardOffsetMinutes), time.dst);
-}
 
 /** VICIdial's dialable check: 1 when the local time at that offset (`hhmm`) is within the call time's hours. */
 export function dialableAt(callTime: CallTime, at: Date, gmtOffset: string): 0 | 1 {

@@ -3,6 +3,7 @@ import { openApiDocument } from './openapi-document';
 import { agentRoutes } from './resources/agents';
 import { apiUserRoutes } from './resources/api-users';
 import { campaignRoutes } from './resources/campaigns';
+import { timeZoneRoutes } from './resources/time-zones';
 import { leadRoutes } from './resources/leads';
 import { phoneRoutes } from './resources/phones';
 import { callRoutes } from './resources/calls';
@@ -23,6 +24,7 @@ export function adminRoutes(prefix = ADMIN_API_PREFIX): AdminRoute[] {
     ...phoneRoutes,
     ...queueRoutes,
     ...campaignRoutes,
+    ...timeZoneRoutes,
     ...leadRoutes,
     ...apiUserRoutes,
     ...callRoutes,

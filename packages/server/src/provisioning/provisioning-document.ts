@@ -284,6 +284,8 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     settingsContainers: { ...dialerSchemas.settingsContainers, nullable: true },
     callMenus: { ...dialerSchemas.callMenus, nullable: true },
     voicemailBoxes: { ...dialerSchemas.voicemailBoxes, nullable: true },
+    phoneCodes: { ...dialerSchemas.phoneCodes, nullable: true },
+    postalCodes: { ...dialerSchemas.postalCodes, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

@@ -72,6 +72,7 @@ import * as callMenus from './262-call-menus';
 import * as voicemailBoxes from './263-voicemail-boxes';
 import * as listCustomFields from './265-list-custom-fields';
 import * as cdrAgentIndex from './270-cdr-agent-index';
+import * as timeZoneCodes from './285-time-zone-codes';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -155,6 +156,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '263-voicemail-boxes', migration: voicemailBoxes },
   { name: '265-list-custom-fields', migration: listCustomFields },
   { name: '270-cdr-agent-index', migration: cdrAgentIndex },
+  { name: '285-time-zone-codes', migration: timeZoneCodes },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

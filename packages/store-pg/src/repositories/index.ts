@@ -30,6 +30,7 @@ import { createGroupAliasRepository } from './group-aliases';
 import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
 import { createVoicemailBoxRepository } from './voicemail-boxes';
+import { createTimeZoneRepository } from './time-zones';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -72,6 +73,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     settingsContainers: createSettingsContainerRepository(db),
     callMenus: createCallMenuRepository(db),
     voicemailBoxes: createVoicemailBoxRepository(db),
+    timeZones: createTimeZoneRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

@@ -61,6 +61,9 @@ import type {
   CallMenuRepository,
   VoicemailBox,
   VoicemailBoxRepository,
+  PhoneCode,
+  PostalCode,
+  TimeZoneRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -292,6 +295,8 @@ type TableName =
   | 'settingsContainers'
   | 'callMenus'
   | 'voicemailBoxes'
+  | 'phoneCodes'
+  | 'postalCodes'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -340,6 +345,8 @@ const TABLES: readonly TableName[] = [
   'settingsContainers',
   'callMenus',
   'voicemailBoxes',
+  'phoneCodes',
+  'postalCodes',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1658,6 +1665,41 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  const phoneCodeKey = (code: Pick<PhoneCode, 'countryCode' | 'areaCode' | 'state'>): string => `${code.countryCode}\u0000${code.areaCode}\u0000${code.state}`;
+  const postalCodeKey = (countryCode: string, postalCode: string): string => `${countryCode}\u0000${postalCode}`;
+  const byText = <V>(key: (value: V) => string) => (a: V, b: V): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const timeZones: TimeZoneRepository = {
+    async findPhoneCodes(query) {
+      return values<PhoneCode>('phoneCodes')
+        .filter((code) => code.countryCode === query.countryCode)
+        .filter((code) => (query.areaCode === undefined || code.areaCode === query.areaCode) && (query.state === undefined || code.state === query.state))
+        .filter((code) => query.timeZoneCode === undefined || code.timeZoneCode === query.timeZoneCode)
+        .sort(byText((code) => `${code.areaCode}\u0000${code.state}`));
+    },
+    async findPostalCode(countryCode, postalCode) {
+      const found = values<PostalCode>('postalCodes').filter((code) => code.countryCode === countryCode && code.postalCode.startsWith(postalCode));
+      return found.sort(byText((code) => code.postalCode))[0] ?? null;
+    },
+    async listPhoneCodes(page) {
+      return pageOf(values<PhoneCode>('phoneCodes'), phoneCodeKey, page);
+    },
+    async getPhoneCode(countryCode, areaCode, state) {
+      return getValue<PhoneCode>('phoneCodes', phoneCodeKey({ countryCode, areaCode, state }));
+    },
+    async upsertPhoneCode(code) {
+      await put('phoneCodes', phoneCodeKey(code), code);
+    },
+    async listPostalCodes(page) {
+      return pageOf(values<PostalCode>('postalCodes'), (code) => postalCodeKey(code.countryCode, code.postalCode), page);
+    },
+    async getPostalCode(countryCode, postalCode) {
+      return getValue<PostalCode>('postalCodes', postalCodeKey(countryCode, postalCode));
+    },
+    async upsertPostalCode(code) {
+      await put('postalCodes', postalCodeKey(code.countryCode, code.postalCode), code);
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -1919,6 +1961,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     settingsContainers,
     callMenus,
     voicemailBoxes,
+    timeZones,
     voicemailMessages,
     multiDialRequests,
     notifications,

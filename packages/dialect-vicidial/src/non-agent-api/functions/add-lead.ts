@@ -1,6 +1,7 @@
 import type { DomainErrorDetails, DuplicateCheck, DuplicateMatch, DuplicateScope } from '@pbx-gateway/core';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { newLeadGmtOffset, timeZoneMethodOf } from '../../wire/gmt-offset';
 import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
 import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
@@ -17,6 +18,7 @@ interface AddLeadInput extends StoredLeadParams {
   dnc_check: string;
   campaign_dnc_check: string;
   custom_fields: string;
+  tz_method: string;
 }
 
 const readInput = readWith((params): AddLeadInput => {
@@ -33,6 +35,7 @@ const readInput = readWith((params): AddLeadInput => {
     dnc_check: params.read('dnc_check', IDENTIFIER),
     campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
     custom_fields: params.read('custom_fields', { keep: 'A-Z' }),
+    tz_method: params.read('tz_method', IDENTIFIER),
     callback: readCallbackParams(params),
     hopper: readHopperParams(params),
   };
@@ -139,9 +142,10 @@ export const addLead = defineNonAgentFunction({
       addedBy: bytesToText(ctx.user),
       dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
       duplicateChecks: duplicateChecksOf(input.duplicate_check),
+      timeZoneMethod: timeZoneMethodOf(input.tz_method),
     });
     const lead = added.lead;
-    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
+    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${newLeadGmtOffset(added.gmtOffset)}|${ctx.user}`];
     if (input.custom_fields === 'Y') lines.push(await newLeadCustomFieldsLine(ctx, { id: lead.id, phoneNumber: input.phone_number, listId: input.list_id }));
     // VICIdial queues the lead before it schedules the callback.
     if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));

@@ -1,6 +1,7 @@
-import { mayWorkWithCampaign, type Callback } from '@pbx-gateway/core';
+import { hoursNow, localTimeAt, mayWorkWithCampaign, type Callback } from '@pbx-gateway/core';
 import { utf8ToBytes } from '../../wire/php-params';
 import { serverTime } from '../../wire/server-time';
+import { printedGmtOffset } from '../../wire/gmt-offset';
 import { agentGroupOf } from '../agent-report';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
@@ -60,15 +61,31 @@ async function userGroupOf(ctx: NonAgentContext, agentId: string): Promise<strin
 }
 
 /**
+ * The customer's time zone and time of a callback: its lead's GMT offset
+ * at the callback's time, as VICIdial prints one, and the callback's time
+ * at that offset; both empty when the lead or its country's phone codes
+ * are unknown.
+ */
+async function customerTime(ctx: NonAgentContext, callback: Callback): Promise<[string, string]> {
+  const lead = await ctx.core.getLead(callback.leadId);
+  const offset = lead && (await ctx.core.numberGmtOffset(lead, 'areaCode', callback.callbackAt));
+  if (!offset) return ['', ''];
+  const local = localTimeAt(callback.callbackAt, hoursNow(offset)).toISOString();
+  return [printedGmtOffset(offset), `${local.slice(0, 10)} ${local.slice(11, 19)}`];
+}
+
+/**
  * lead_callback_info: the callbacks of a lead, oldest first, each as a row
  * of type CURRENT. The gateway keeps no archive of callbacks (a removed one
  * is gone), so `search_location=ARCHIVE` finds none; ALL and CURRENT (the
  * default) read the lead's callbacks, whatever their state. The customer's
- * time zone and time are not kept: empty.
+ * time zone and time are the lead's number's GMT offset at the callback's
+ * time and the callback's time there (empty when no phone code of its
+ * country is known).
  */
 export const leadCallbackInfo = defineNonAgentFunction({
   name: 'lead_callback_info',
-  partial: 'no archive of callbacks is kept (`search_location=ARCHIVE` finds none); the customer time zone and time are empty',
+  partial: 'no archive of callbacks is kept (`search_location=ARCHIVE` finds none)',
   function: 'lead_callback_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports,
@@ -101,8 +118,7 @@ export const leadCallbackInfo = defineNonAgentFunction({
           String(callback.listId),
           utf8ToBytes(callback.campaignId),
           utf8ToBytes(await userGroupOf(ctx, callback.agentId)),
-          '',
-          '',
+          ...(await customerTime(ctx, callback)),
           utf8ToBytes(callback.comments),
         ]),
       );
