@@ -75,15 +75,18 @@ async function byMethod(zones: TimeZoneRepository, number: NumberToLocate, metho
 
 /**
  * By country and area code (the number's first three digits) in North
- * America and Mexico, by state in Australia; any other country by its
- * first row.
+ * America and Mexico, by state in Australia (else the country's first
+ * row); any other country by its first row. An area code the table does
+ * not hold has no offset: VICIdial takes the country's first row there,
+ * which only a table missing that area code makes a guess of (see docs).
  */
 async function byAreaCode(zones: TimeZoneRepository, number: NumberToLocate): Promise<FoundZone | null> {
   const countryCode = number.phoneCode;
+  const byArea = countryCode === '1' || countryCode === '52';
   let codes: PhoneCode[] = [];
-  if (countryCode === '1' || countryCode === '52') codes = await zones.findPhoneCodes({ countryCode, areaCode: number.phoneNumber.slice(0, 3) });
+  if (byArea) codes = await zones.findPhoneCodes({ countryCode, areaCode: number.phoneNumber.slice(0, 3) });
   else if (countryCode === '61') codes = await zones.findPhoneCodes({ countryCode, state: number.state });
-  if (codes.length === 0) codes = await zones.findPhoneCodes({ countryCode });
+  if (codes.length === 0 && !byArea) codes = await zones.findPhoneCodes({ countryCode });
   const code = codes[0];
   return code ? { gmtOffset: code.gmtOffset, dstRange: code.dst ? code.dstRange : '', foundBy: 'areaCode' } : null;
 }

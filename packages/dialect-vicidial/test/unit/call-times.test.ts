@@ -1,7 +1,6 @@
-import { dialableAt, INSTALLED_CALL_TIMES, listCallTimeExists, numberGmtNow } from '../../src/non-agent-api/call-times';
+import { dialableAt, INSTALLED_CALL_TIMES, listCallTimeExists } from '../../src/non-agent-api/call-times';
 
-// The call times and number time zones check_phone_number, add_list and
-// update_list work with.
+// The call times check_phone_number, add_list and update_list work with.
 
 const nineToFive = INSTALLED_CALL_TIMES.get('9am-5pm')!;
 
@@ -13,13 +12,6 @@ test('dialable: local hhmm from the start included to the stop excluded, at the 
   expect(dialableAt(nineToFive, new Date('2026-07-01T12:59:00Z'), '4')).toBe(1); // 16:59 local
   expect(dialableAt(nineToFive, new Date('2026-07-01T03:30:00Z'), '5.50')).toBe(1); // 09:00 local
   expect(dialableAt(INSTALLED_CALL_TIMES.get('24hours')!, new Date('2026-07-01T23:59:00Z'), '0.00')).toBe(1);
-});
-
-test("a number's offset: the zone's stored offset, incremented the PHP way during daylight saving", () => {
-  expect(numberGmtNow(new Date('2026-01-15T12:00:00Z'), 'America/New_York')).toBe('-5.00');
-  expect(numberGmtNow(new Date('2026-07-15T12:00:00Z'), 'America/New_York')).toBe('-4');
-  expect(numberGmtNow(new Date('2026-01-15T12:00:00Z'), 'Asia/Kolkata')).toBe('5.50');
-  expect(numberGmtNow(new Date('2026-01-15T12:00:00Z'), 'UTC')).toBe('0.00');
 });
 
 test("a list's call time: campaign or one of VICIdial's installed ones", () => {
