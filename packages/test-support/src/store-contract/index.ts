@@ -14,6 +14,7 @@ import { agentStateSpanContract } from './agent-state-spans';
 import { transactionContract } from './transactions';
 import { voiceBroadcastContract } from './voice-broadcasts';
 import { webhookContract } from './webhooks';
+import { timeZoneContract } from './time-zones';
 
 export type { ContractStore, MakeStore } from './contract-store';
 
@@ -49,5 +50,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     transactionContract(makeStore);
     voiceBroadcastContract(makeStore);
     webhookContract(makeStore);
+    timeZoneContract(makeStore);
   });
 }
