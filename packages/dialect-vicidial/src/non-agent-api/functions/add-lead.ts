@@ -19,6 +19,8 @@ interface AddLeadInput extends StoredLeadParams {
   campaign_dnc_check: string;
   custom_fields: string;
   tz_method: string;
+  usacan_prefix_check: string;
+  usacan_areacode_check: string;
 }
 
 const readInput = readWith((params): AddLeadInput => {
@@ -36,6 +38,8 @@ const readInput = readWith((params): AddLeadInput => {
     campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
     custom_fields: params.read('custom_fields', { keep: 'A-Z' }),
     tz_method: params.read('tz_method', IDENTIFIER),
+    usacan_prefix_check: params.read('usacan_prefix_check', { keep: 'A-Z' }),
+    usacan_areacode_check: params.read('usacan_areacode_check', { keep: 'A-Z' }),
     callback: readCallbackParams(params),
     hopper: readHopperParams(params),
   };
@@ -109,6 +113,23 @@ const notAdded: NonAgentRefusal = { text: (ctx) => `ERROR: add_lead LEAD HAS NOT
 const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${number(ctx)}|${listOf(ctx)}`;
 
 /**
+ * The number's own validity, in VICIdial's order: its length, then with
+ * `usacan_prefix_check=Y` a fourth digit of 2 or more, with
+ * `usacan_areacode_check=Y` an area code of country 1 in the phone codes
+ * (VICIdial names 10 digits there too but refuses only an unknown area
+ * code). The first failing check's words, or null.
+ */
+async function invalidNumber(ctx: NonAgentContext, input: AddLeadInput): Promise<string | null> {
+  const number = input.phone_number;
+  if (number.length < 6 || number.length > 16) return 'INVALID PHONE NUMBER LENGTH';
+  if (input.usacan_prefix_check === 'Y' && Number(number.charAt(3)) < 2) return 'INVALID PHONE NUMBER PREFIX';
+  if (input.usacan_areacode_check === 'Y' && (await ctx.core.findPhoneCodes({ countryCode: '1', areaCode: number.slice(0, 3) })).length === 0) {
+    return 'INVALID PHONE NUMBER AREACODE';
+  }
+  return null;
+}
+
+/**
  * add_lead (spec §4.2): a new lead, NEW, in the list named (999 by
  * default), after the list, number, do-not-call and duplicate checks asked
  * for, with a scheduled callback when asked (`callback=Y`: the lead is then
@@ -129,9 +150,8 @@ export const addLead = defineNonAgentFunction({
     if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: add_lead NOT AN ALLOWED LIST ID - ${input.phone_number}|${input.list_id}`);
     const listMustExist = input.list_exists_check === 'Y';
     if (listMustExist && !(await ctx.core.getLeadList(listId))) throw refuse(listMissing(ctx));
-    if (input.phone_number.length < 6 || input.phone_number.length > 16) {
-      throw refuse(`ERROR: add_lead INVALID PHONE NUMBER LENGTH - ${input.phone_number}|${ctx.user}`);
-    }
+    const invalid = await invalidNumber(ctx, input);
+    if (invalid) throw refuse(`ERROR: add_lead ${invalid} - ${input.phone_number}|${ctx.user}`);
     const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
     const scheduling = input.callback.asked ? await callbackOf(ctx, input.list_id, input.callback) : null;
     const added = await ctx.core.addLeadToList({
