@@ -35,6 +35,7 @@ export * from './leads/settings-container';
 export * from './leads/call-menu';
 export * from './leads/voicemail-box';
 export * from './leads/phone-code';
+export * from './leads/call-time';
 export * from './leads/daylight-saving';
 export * from './leads/number-time-zone';
 export * from './leads/manual-dial-queue';

@@ -15,8 +15,10 @@ const STARTS_AT = Date.parse('2026-07-15T14:00:00Z');
 const startedAt = Date.now();
 const clock = { now: () => new Date(STARTS_AT + Date.now() - startedAt) };
 const TAMPA = { countryCode: '1', areaCode: '727', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA' };
+// A provisioned call time with a day of its own: closed by default, open on Wednesdays from 10:00 to 10:30 local.
+const WEDNESDAY_MORNINGS = { id: 'wed-10', name: 'Wednesday mornings', defaultHours: { start: 0, stop: 0 }, days: { wednesday: { start: 1000, stop: 1030 } } };
 const gateway = sharedGateway({
-  overrides: { clock, extraProvisioning: { ...NON_AGENT_PROVISIONING, phoneCodes: [TAMPA] }, dialects: { vicidial: { timeZone: 'Australia/Sydney' } } },
+  overrides: { clock, extraProvisioning: { ...NON_AGENT_PROVISIONING, phoneCodes: [TAMPA], callTimes: [WEDNESDAY_MORNINGS] }, dialects: { vicidial: { timeZone: 'Australia/Sydney' } } },
 });
 
 const check = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=check_phone_number&${query}`);
@@ -113,6 +115,12 @@ test.each([
   ['5555551234', '5pm-9pm', 'AREACODE: 0|#'],
 ])('the area code %s with the call time %s: %s', async (number, callTime, part) => {
   expectVicidialAnswer(await check(`phone_number=${number}&local_call_time=${callTime}`), `${part}PHONE: ${number}|1||||\n`);
+});
+
+test("a provisioned call time: the local day's own hours (Wednesday 10:00 in Tampa, 07:00 in Los Angeles)", async () => {
+  expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=wed-10'), 'AREACODE: 1|-4#PHONE: 7275551234|1||||\n');
+  expectVicidialAnswer(await check('phone_number=2135551234&local_call_time=wed-10'), 'AREACODE: 0|-7#PHONE: 2135551234|1||||\n');
+  expectVicidialAnswer(await check('phone_number=2135551234&local_call_time=WED-10'), 'ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |6666|WED-10|\n');
 });
 
 test('another country: by state in Australia (midnight in Sydney, winter: 10.00); a country without phone codes has no offset and is dialled on GMT', async () => {

@@ -15,6 +15,7 @@ const TABLES = [
   'api_log',
   'api_users',
   'call_menus',
+  'call_times',
   'callbacks',
   'calls',
   'campaigns',

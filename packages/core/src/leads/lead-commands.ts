@@ -29,6 +29,7 @@ import type { CallMenu } from './call-menu';
 import type { VoicemailBox } from './voicemail-box';
 import { numberGmtOffset, type NumberGmtOffset, type NumberToLocate, type TimeZoneMethod } from './number-time-zone';
 import type { PhoneCode } from './phone-code';
+import type { CallTime } from './call-time';
 import type { PhoneCodeQuery } from '../ports/lead-repositories';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
@@ -106,6 +107,7 @@ export interface LeadCommands {
   numberGmtOffset(number: NumberToLocate, method: TimeZoneMethod, at?: Date): Promise<NumberGmtOffset | null>;
   /** The phone codes that match. */
   findPhoneCodes(query: PhoneCodeQuery): Promise<PhoneCode[]>;
+  getCallTime(id: string): Promise<CallTime | null>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -176,6 +178,7 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     listVoicemailBoxes: () => direct.voicemailBoxes.list(),
     numberGmtOffset: (number, method, at) => numberGmtOffset(direct.timeZones, number, method, at ?? ctx.clock.now()),
     findPhoneCodes: (query) => direct.timeZones.findPhoneCodes(query),
+    getCallTime: (id) => direct.callTimes.get(id),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

@@ -8,6 +8,7 @@ import type { SettingsContainer } from '../leads/settings-container';
 import type { CallMenu } from '../leads/call-menu';
 import type { VoicemailBox } from '../leads/voicemail-box';
 import type { PhoneCode, PostalCode } from '../leads/phone-code';
+import type { CallTime } from '../leads/call-time';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
@@ -144,6 +145,13 @@ export interface TimeZoneRepository {
   listPostalCodes(page: PageRequest): Promise<PostalCode[]>;
   getPostalCode(countryCode: string, postalCode: string): Promise<PostalCode | null>;
   upsertPostalCode(code: PostalCode): Promise<void>;
+}
+
+/** The call times (VICIdial's), the standard ones included. */
+export interface CallTimeRepository {
+  get(id: string): Promise<CallTime | null>;
+  list(page: PageRequest): Promise<CallTime[]>;
+  upsert(callTime: CallTime): Promise<void>;
 }
 
 export interface ManualDialQueueRepository {

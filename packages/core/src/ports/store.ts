@@ -27,6 +27,7 @@ import type {
   CallMenuRepository,
   VoicemailBoxRepository,
   TimeZoneRepository,
+  CallTimeRepository,
   HopperRepository,
   LeadCallRepository,
   LeadListRepository,
@@ -90,6 +91,7 @@ export interface StoreTransaction {
   readonly voicemailBoxes: VoicemailBoxRepository;
   /** Phone and postal codes: numbers' time zones. */
   readonly timeZones: TimeZoneRepository;
+  readonly callTimes: CallTimeRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;

@@ -14,6 +14,7 @@ export interface DialerApplied {
   voicemailBoxes: number;
   phoneCodes: number;
   postalCodes: number;
+  callTimes: number;
 }
 
 /**
@@ -104,6 +105,9 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.postalCodes ?? []) {
     await tx.timeZones.upsertPostalCode({ countryCode: entry.countryCode, postalCode: entry.postalCode, state: entry.state ?? '', gmtOffset: entry.gmtOffset, ...daylightSaving(entry), country: entry.country ?? '' });
   }
+  for (const entry of document.callTimes ?? []) {
+    await tx.callTimes.upsert({ id: entry.id, name: entry.name ?? '', defaultHours: entry.defaultHours, days: entry.days ?? {} });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
@@ -116,6 +120,7 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     voicemailBoxes: document.voicemailBoxes?.length ?? 0,
     phoneCodes: document.phoneCodes?.length ?? 0,
     postalCodes: document.postalCodes?.length ?? 0,
+    callTimes: document.callTimes?.length ?? 0,
   };
 }
 

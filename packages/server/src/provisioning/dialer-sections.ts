@@ -1,11 +1,11 @@
 import type { JSONSchemaType } from 'ajv';
-import { DST_RANGES } from '@pbx-gateway/core';
+import { DST_RANGES, WEEKDAYS, type Weekday } from '@pbx-gateway/core';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
  * leads, lead statuses, do-not-call numbers, caller-id aliases, settings
- * containers, call menus, voicemail boxes, and the phone and postal codes
- * numbers' time zones are looked up in.
+ * containers, call menus, voicemail boxes, call times, and the phone and
+ * postal codes numbers' time zones are looked up in.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -19,6 +19,7 @@ export interface DialerSections {
   voicemailBoxes?: VoicemailBoxEntry[];
   phoneCodes?: PhoneCodeEntry[];
   postalCodes?: PostalCodeEntry[];
+  callTimes?: CallTimeEntry[];
 }
 
 export interface CampaignEntry {
@@ -174,6 +175,20 @@ export interface PostalCodeEntry {
   country?: string;
 }
 
+/** Local hours, `hhmm` from `start` (included) to `stop` (excluded). */
+export interface CallHoursEntry {
+  start: number;
+  stop: number;
+}
+
+/** A call time (VICIdial's): default hours and, for the days that have them, their own. */
+export interface CallTimeEntry {
+  id: string;
+  name?: string;
+  defaultHours: CallHoursEntry;
+  days?: Partial<Record<Weekday, CallHoursEntry>>;
+}
+
 export interface DncEntry {
   phoneNumber: string;
   /** Absent: the system list. */
@@ -193,6 +208,8 @@ const regionCode = { type: 'string', pattern: '^[A-Za-z0-9]{1,4}$' } as const;
 // Whole hours, or the half and three-quarter hours some zones keep (5.5, 5.75, -3.5).
 const gmtOffset = { type: 'number', minimum: -12, maximum: 14, multipleOf: 0.25 } as const;
 const dstRange = { type: 'string', nullable: true, enum: [...DST_RANGES, '', null] } as const;
+const hhmm = { type: 'integer', minimum: 0, maximum: 2400 } as const;
+const callHours = { type: 'object', additionalProperties: false, required: ['start', 'stop'], properties: { start: hhmm, stop: hhmm } } as const;
 const ownerGroup = { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' } as const;
 
 export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaType<Required<DialerSections>[K]> } = {
@@ -404,6 +421,26 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         dst: flag,
         dstRange,
         country: { type: 'string', nullable: true, pattern: '^[A-Za-z]{0,3}$' },
+      },
+    },
+  },
+  callTimes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'defaultHours'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,10}$' },
+        name: bounded(30),
+        defaultHours: callHours,
+        days: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          required: [],
+          properties: Object.fromEntries(WEEKDAYS.map((day) => [day, { ...callHours, nullable: true }])) as Record<Weekday, typeof callHours & { nullable: true }>,
+        },
       },
     },
   },

@@ -286,6 +286,7 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     voicemailBoxes: { ...dialerSchemas.voicemailBoxes, nullable: true },
     phoneCodes: { ...dialerSchemas.phoneCodes, nullable: true },
     postalCodes: { ...dialerSchemas.postalCodes, nullable: true },
+    callTimes: { ...dialerSchemas.callTimes, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

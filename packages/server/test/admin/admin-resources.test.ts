@@ -217,6 +217,19 @@ describe('phone and postal codes', () => {
     expect(postals.body.items.map((code: { postalCode: string }) => code.postalCode)).toEqual(['33101', '33701', '85001', '90001']);
     expect((await admin.put('/postal-codes/1/33701', { gmtOffset: 30 })).status).toBe(400);
   });
+
+  test('call times: the standard ones are there; one is created with a day of its own; hours past 2400 are a 400', async () => {
+    const listed = await admin.get('/call-times');
+    described('listCallTimes', listed.body);
+    expect(listed.body.items.map((callTime: { id: string }) => callTime.id)).toEqual(['12pm-5pm', '12pm-9pm', '24hours', '5pm-9pm', '9am-5pm', '9am-9pm']);
+    const created = await admin.put('/call-times/weekdays', { name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } } });
+    expect(created.status).toBe(201);
+    described('putCallTime', created.body);
+    expect(created.body.callTime).toEqual({ id: 'weekdays', name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } } });
+    described('getCallTime', (await admin.get('/call-times/24hours')).body);
+    expect((await admin.put('/call-times/late', { defaultHours: { start: 900, stop: 2500 } })).status).toBe(400);
+    expect((await admin.put('/call-times/late', { defaultHours: { start: 900, stop: 1700 }, days: { someday: { start: 0, stop: 0 } } })).status).toBe(400);
+  });
 });
 
 describe('live calls, CDRs and recordings', () => {

@@ -73,6 +73,7 @@ import * as voicemailBoxes from './263-voicemail-boxes';
 import * as listCustomFields from './265-list-custom-fields';
 import * as cdrAgentIndex from './270-cdr-agent-index';
 import * as timeZoneCodes from './285-time-zone-codes';
+import * as callTimes from './286-call-times';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -157,6 +158,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '265-list-custom-fields', migration: listCustomFields },
   { name: '270-cdr-agent-index', migration: cdrAgentIndex },
   { name: '285-time-zone-codes', migration: timeZoneCodes },
+  { name: '286-call-times', migration: callTimes },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -31,6 +31,7 @@ import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
 import { createVoicemailBoxRepository } from './voicemail-boxes';
 import { createTimeZoneRepository } from './time-zones';
+import { createCallTimeRepository } from './call-times';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -74,6 +75,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     callMenus: createCallMenuRepository(db),
     voicemailBoxes: createVoicemailBoxRepository(db),
     timeZones: createTimeZoneRepository(db),
+    callTimes: createCallTimeRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

@@ -64,6 +64,8 @@ import type {
   PhoneCode,
   PostalCode,
   TimeZoneRepository,
+  CallTime,
+  CallTimeRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -98,7 +100,7 @@ import type {
   WebhookSubscription,
   WebhookSubscriptionRepository,
 } from '@pbx-gateway/core';
-import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, NOT_CALLED_SINCE_RESET, parseEventLogId } from '@pbx-gateway/core';
+import { compareEventLogIds, STANDARD_CALL_TIMES, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, NOT_CALLED_SINCE_RESET, parseEventLogId } from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
@@ -296,6 +298,7 @@ type TableName =
   | 'callMenus'
   | 'voicemailBoxes'
   | 'phoneCodes'
+  | 'callTimes'
   | 'postalCodes'
   | 'manualDialQueue'
   | 'hopper'
@@ -346,6 +349,7 @@ const TABLES: readonly TableName[] = [
   'callMenus',
   'voicemailBoxes',
   'phoneCodes',
+  'callTimes',
   'postalCodes',
   'manualDialQueue',
   'hopper',
@@ -1700,6 +1704,21 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
   };
 
+  // The standard call times are there from the start, as the dialer's table begins with them.
+  const callTimeOf = (id: string): CallTime | null => getValue<CallTime>('callTimes', id) ?? STANDARD_CALL_TIMES.find((standard) => standard.id === id) ?? null;
+  const callTimes: CallTimeRepository = {
+    async get(id) {
+      return callTimeOf(id);
+    },
+    async list(page) {
+      const ids = new Set([...values<CallTime>('callTimes').map((callTime) => callTime.id), ...STANDARD_CALL_TIMES.map((standard) => standard.id)]);
+      return pageOf([...ids].map((id) => callTimeOf(id)!), (callTime) => callTime.id, page);
+    },
+    async upsert(callTime) {
+      await put('callTimes', callTime.id, callTime);
+    },
+  };
+
   const groupAliases: GroupAliasRepository = {
     async get(id) {
       return getValue<GroupAlias>('groupAliases', id);
@@ -1962,6 +1981,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     callMenus,
     voicemailBoxes,
     timeZones,
+    callTimes,
     voicemailMessages,
     multiDialRequests,
     notifications,

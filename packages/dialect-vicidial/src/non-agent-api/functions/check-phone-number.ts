@@ -1,8 +1,8 @@
 import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { bytesToText } from '../../wire/php-params';
-import type { NumberToLocate, TimeZoneMethod } from '@pbx-gateway/core';
+import type { CallTime, NumberToLocate, TimeZoneMethod } from '@pbx-gateway/core';
 import { printedGmtOffset } from '../../wire/gmt-offset';
-import { dialableAt, INSTALLED_CALL_TIMES, type CallTime } from '../call-times';
+import { callTimeNamed, dialableAt } from '../call-times';
 import { LIST_WORD } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
@@ -93,7 +93,7 @@ async function timeZoneParts(ctx: NonAgentContext, input: Input, callTime: CallT
  */
 export const checkPhoneNumber = defineNonAgentFunction({
   name: 'check_phone_number',
-  partial: 'call times are VICIdial\'s installed ones (no call-time table is kept) and no NANPA prefix data is loaded',
+  partial: 'call times have no state rules and no NANPA prefix data is loaded',
   function: 'check_phone_number',
   auth: {
     allows: (user) => user.level > 7,
@@ -102,7 +102,7 @@ export const checkPhoneNumber = defineNonAgentFunction({
   },
   input: readInput,
   async run(ctx, input) {
-    const callTime = INSTALLED_CALL_TIMES.get(bytesToText(input.localCallTime));
+    const callTime = await callTimeNamed(ctx, input.localCallTime);
     if (!callTime) throw refuse(`ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |${ctx.user}|${input.localCallTime}|`);
     // No NANPA prefix data is loaded, so VICIdial's own refusal for that case applies.
     if (input.nanpaCheck === 'Y' || input.tzMethod.toUpperCase().includes('NANPA')) {

@@ -1,4 +1,4 @@
-import type { PhoneCode, PostalCode } from '@pbx-gateway/core';
+import type { CallTime, PhoneCode, PostalCode } from '@pbx-gateway/core';
 import type { AdminRoute } from '../admin-route';
 import { bool, objectSchema, text } from '../admin-schemas';
 import { provisionedRoutes } from './provisioned-resource';
@@ -19,6 +19,9 @@ export const phoneCodeSchema = objectSchema({
   description: text,
 });
 
+const hours = objectSchema({ start: { type: 'integer' }, stop: { type: 'integer' } });
+export const callTimeSchema = objectSchema({ id: text, name: text, defaultHours: hours, days: { type: 'object', additionalProperties: hours } });
+
 export const postalCodeSchema = objectSchema({ countryCode: text, postalCode: text, state: text, gmtOffset: number, dst: bool, dstRange: text, country: text });
 
 interface PhoneCodeKey {
@@ -32,7 +35,7 @@ interface PostalCodeKey {
   postalCode: string;
 }
 
-/** The phone and postal codes numbers' time zones are looked up in: provisioning's `phoneCodes:` and `postalCodes:`. */
+/** The phone and postal codes numbers' time zones are looked up in, and the call times: provisioning's `phoneCodes:`, `postalCodes:` and `callTimes:`. */
 export const timeZoneRoutes: readonly AdminRoute[] = [
   ...provisionedRoutes<PhoneCodeKey, PhoneCode, PhoneCode>({
     tag: 'time zones',
@@ -64,6 +67,22 @@ export const timeZoneRoutes: readonly AdminRoute[] = [
     get: ({ store }, key) => store.direct.timeZones.getPostalCode(key.countryCode, key.postalCode),
     view: (code) => ({ ...code }),
     viewSchema: postalCodeSchema,
+    notFoundCode: 'NOT_FOUND',
+  }),
+  ...provisionedRoutes<{ callTimeId: string }, CallTime, CallTime>({
+    tag: 'time zones',
+    collection: '/call-times',
+    singular: 'callTime',
+    plural: 'callTimes',
+    keyParams: { callTimeId: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,10}$' } },
+    keyOf: (params) => ({ callTimeId: String(params.callTimeId) }),
+    section: 'callTimes',
+    keyFields: ['id'],
+    entryOf: (key, body) => ({ ...body, id: key.callTimeId }),
+    list: ({ store }, page) => store.direct.callTimes.list(page),
+    get: ({ store }, key) => store.direct.callTimes.get(key.callTimeId),
+    view: (callTime) => ({ ...callTime, days: { ...callTime.days } }),
+    viewSchema: callTimeSchema,
     notFoundCode: 'NOT_FOUND',
   }),
 ];
