@@ -42,6 +42,12 @@ describe('SUCCESS: lead added', () => {
     expect(lead.id).toBeGreaterThan(3);
   });
 
+  test("the lead keeps its number's GMT offset, looked up in the phone codes (602: Arizona, no daylight saving), not the one given", async () => {
+    const response = await api('agent_user=1000&value=6025557777&phone_code=1&gmt_offset_now=-5.00');
+    const lead = await addedLead(response, (id) => `SUCCESS: lead added - 6025557777|TESTCAMP|101|${id}|1000\n`);
+    expect(lead.gmtOffsetNow).toBe('-7.00');
+  });
+
   test('value is the number when given; phone_number otherwise', async () => {
     const response = await api('agent_user=1000&value=7275557777&phone_number=7275558888&phone_code=44');
     const lead = await addedLead(response, (id) => `SUCCESS: lead added - 7275557777|TESTCAMP|101|${id}|1000\n`);

@@ -56,6 +56,14 @@ describe('add_lead refusals (spec §4.2)', () => {
     expectVicidialAnswer(await api('phone_number=72a7-5%2B5&list_id=101'), 'ERROR: add_lead INVALID PHONE NUMBER LENGTH - 72755|6666\n');
   });
 
+  test('usacan_prefix_check=Y: a fourth digit of 0 or 1; usacan_areacode_check=Y: an area code the phone codes of country 1 do not hold (the demo set holds 213, 305, 602, 808)', async () => {
+    expectVicidialAnswer(await api('phone_number=3051551234&list_id=101&usacan_prefix_check=Y'), 'ERROR: add_lead INVALID PHONE NUMBER PREFIX - 3051551234|6666\n');
+    expectVicidialAnswer(await api('phone_number=7275551234&list_id=101&usacan_areacode_check=Y&usacan_prefix_check=Y'), 'ERROR: add_lead INVALID PHONE NUMBER AREACODE - 7275551234|6666\n');
+    // The length is checked first; a known area code passes whatever the number's length.
+    expectVicidialAnswer(await api('phone_number=72755&list_id=101&usacan_areacode_check=Y'), 'ERROR: add_lead INVALID PHONE NUMBER LENGTH - 72755|6666\n');
+    expect((await api('phone_number=6025551&list_id=101&usacan_areacode_check=Y&usacan_prefix_check=Y')).text).toMatch(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 6025551\|101\|[0-9]+\|-7.00\|6666\n$/);
+  });
+
   test('dnc_check: the system list (Y or AREACODE)', async () => {
     expectVicidialAnswer(await api('phone_number=7275550000&list_id=101&dnc_check=Y'), 'ERROR: add_lead PHONE NUMBER IN DNC - 7275550000|6666\n');
     expectVicidialAnswer(await api('phone_number=7275550000&list_id=101&dnc_check=AREACODE'), 'ERROR: add_lead PHONE NUMBER IN DNC - 7275550000|6666\n');

@@ -1,20 +1,28 @@
-import { serverTime } from '../src/wire/server-time';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent check_phone_number: every response line, in VICIdial's check
-// order, against the do-not-call lists of the shared test data (system:
-// 7275550000, TESTCAMP: 7275550001; OTHERDNC uses TESTCAMP's list). The
-// server is in Sydney, so the offsets printed depend on its daylight saving.
+// order (non_agent_api.php 2.14-202), against the do-not-call lists of the
+// shared test data (system: 7275550000, TESTCAMP: 7275550001; OTHERDNC uses
+// TESTCAMP's list) and the phone and postal codes of the demo set (213 CA,
+// 305 FL, 602 AZ, 808 HI, 61 NSW; postal 33101, 85001, 90001) plus 727 FL.
+// The gateway's clock runs from Wednesday 2026-07-15 14:00 UTC: 10:00 in
+// Florida (EDT, -4), 07:00 in California (PDT) and Arizona (MST, no DST),
+// midnight in Sydney (AEST, winter there). The server itself is in Sydney:
+// its own zone no longer matters.
 
-const ZONE = 'Australia/Sydney';
-const gateway = sharedGateway({ overrides: { extraProvisioning: NON_AGENT_PROVISIONING, dialects: { vicidial: { timeZone: ZONE } } } });
+const STARTS_AT = Date.parse('2026-07-15T14:00:00Z');
+const startedAt = Date.now();
+const clock = { now: () => new Date(STARTS_AT + Date.now() - startedAt) };
+const TAMPA = { countryCode: '1', areaCode: '727', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA' };
+// A provisioned call time with a day of its own: closed by default, open on Wednesdays from 10:00 to 10:30 local.
+const WEDNESDAY_MORNINGS = { id: 'wed-10', name: 'Wednesday mornings', defaultHours: { start: 0, stop: 0 }, days: { wednesday: { start: 1000, stop: 1030 } } };
+const gateway = sharedGateway({
+  overrides: { clock, extraProvisioning: { ...NON_AGENT_PROVISIONING, phoneCodes: [TAMPA], callTimes: [WEDNESDAY_MORNINGS] }, dialects: { vicidial: { timeZone: 'Australia/Sydney' } } },
+});
 
 const check = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=check_phone_number&${query}`);
 const VALID = 'phone_number=7275551234&local_call_time=24hours';
-
-/** The server's offset now as VICIdial prints a number's: `10.00`, or `11` during daylight saving. */
-const gmtNow = (): string => (serverTime(new Date(), ZONE).dst ? '11' : '10.00');
 
 test('source shorter than 2: both Invalid Source lines', async () => {
   expectVicidialAnswer(
@@ -54,8 +62,12 @@ test('usacan_prefix_check=Y: a fourth digit of 0 or 1 is an invalid prefix', asy
   expect((await check('phone_number=7271551234&local_call_time=24hours')).text).toMatch(/^AREACODE: 1\|/);
 });
 
-test.each(['1275551234', '9115551234', '0005551234'])('usacan_areacode_check=Y: %s has no North American area code', async (number) => {
+test.each(['1275551234', '9115551234', '3125551234'])('usacan_areacode_check=Y: %s has an area code the phone codes of country 1 do not hold', async (number) => {
   expectVicidialAnswer(await check(`phone_number=${number}&local_call_time=24hours&usacan_areacode_check=Y`), `ERROR: check_phone_number INVALID PHONE NUMBER AREACODE - ${number}|6666\n`);
+});
+
+test('usacan_areacode_check=Y: an area code of the phone codes passes, whatever the number\'s length', async () => {
+  expectVicidialAnswer(await check('phone_number=6025551&local_call_time=24hours&usacan_areacode_check=Y'), 'AREACODE: 1|-7.00#PHONE: 6025551|1||||\n');
 });
 
 test('dnc_check=Y or AREACODE: a number on the system list (YES checks nothing)', async () => {
@@ -83,18 +95,56 @@ test("campaign_dnc_check=Y: the campaign's list, or the one it uses", async () =
   );
 });
 
-test('dialable: AREACODE by default, then the number, phone code (1 by default), postal code, state and owner', async () => {
-  expectVicidialAnswer(await check(VALID), `AREACODE: 1|${gmtNow()}#PHONE: 7275551234|1||||\n`);
+test('dialable: AREACODE by default, its offset during daylight saving the PHP way (-5.00 + 1: -4), then the number, phone code (1 by default), postal code, state and owner', async () => {
+  expectVicidialAnswer(await check(VALID), 'AREACODE: 1|-4#PHONE: 7275551234|1||||\n');
   expectVicidialAnswer(
-    await check(`${VALID}&phone_code=61&postal_code=33701&state=FL&owner=EST&dnc_check=Y&campaign_dnc_check=Y&campaign_id=TESTCAMP&usacan_prefix_check=Y&usacan_areacode_check=Y`),
-    `AREACODE: 1|${gmtNow()}#PHONE: 7275551234|61|33701|FL|EST|\n`,
+    await check(`${VALID}&postal_code=33701&state=FL&owner=EST&dnc_check=Y&campaign_dnc_check=Y&campaign_id=TESTCAMP&usacan_prefix_check=Y&usacan_areacode_check=Y`),
+    'AREACODE: 1|-4#PHONE: 7275551234|1|33701|FL|EST|\n',
   );
 });
 
+test.each([
+  // 10:00 in Tampa, 07:00 in Los Angeles and Phoenix, 04:00 in Hawaii.
+  ['7275551234', '9am-5pm', 'AREACODE: 1|-4#'],
+  ['2135551234', '9am-5pm', 'AREACODE: 0|-7#'],
+  ['6025551234', '9am-5pm', 'AREACODE: 0|-7.00#'],
+  ['8085551234', '24hours', 'AREACODE: 1|-10.00#'],
+  ['3055551234', '12pm-5pm', 'AREACODE: 0|-4#'],
+  // An area code no phone code holds has no offset: dialled on GMT (14:00).
+  ['5555551234', '24hours', 'AREACODE: 1|#'],
+  ['5555551234', '5pm-9pm', 'AREACODE: 0|#'],
+])('the area code %s with the call time %s: %s', async (number, callTime, part) => {
+  expectVicidialAnswer(await check(`phone_number=${number}&local_call_time=${callTime}`), `${part}PHONE: ${number}|1||||\n`);
+});
+
+test("a provisioned call time: the local day's own hours (Wednesday 10:00 in Tampa, 07:00 in Los Angeles)", async () => {
+  expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=wed-10'), 'AREACODE: 1|-4#PHONE: 7275551234|1||||\n');
+  expectVicidialAnswer(await check('phone_number=2135551234&local_call_time=wed-10'), 'AREACODE: 0|-7#PHONE: 2135551234|1||||\n');
+  expectVicidialAnswer(await check('phone_number=2135551234&local_call_time=WED-10'), 'ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |6666|WED-10|\n');
+});
+
+test('another country: by state in Australia (midnight in Sydney, winter: 10.00); a country without phone codes has no offset and is dialled on GMT', async () => {
+  expectVicidialAnswer(await check('phone_number=0212345678&phone_code=61&state=NSW&local_call_time=24hours'), 'AREACODE: 1|10.00#PHONE: 0212345678|61||NSW||\n');
+  expectVicidialAnswer(await check('phone_number=0212345678&phone_code=61&state=NSW&local_call_time=9am-5pm'), 'AREACODE: 0|10.00#PHONE: 0212345678|61||NSW||\n');
+  expectVicidialAnswer(await check('phone_number=2071234567&phone_code=44&local_call_time=12pm-5pm'), 'AREACODE: 1|#PHONE: 2071234567|44||||\n');
+  expectVicidialAnswer(await check('phone_number=2071234567&phone_code=44&local_call_time=5pm-9pm'), 'AREACODE: 0|#PHONE: 2071234567|44||||\n');
+});
+
 test('each time zone method named, in VICIdial order; POSTAL needs a 5-character postal code, TZCODE an owner of 1 to 6', async () => {
-  const gmt = gmtNow();
-  expectVicidialAnswer(await check(`${VALID}&tz_method=TZCODEPOSTALAREACODE&postal_code=33701&owner=EST`), `AREACODE: 1|${gmt}#POSTAL: 1|${gmt}#TZCODE: 1|${gmt}#PHONE: 7275551234|1|33701||EST|\n`);
+  expectVicidialAnswer(await check(`${VALID}&tz_method=TZCODEPOSTALAREACODE&postal_code=85001&owner=PST`), 'AREACODE: 1|-4#POSTAL: 1|-7.00#TZCODE: 1|-7#PHONE: 7275551234|1|85001||PST|\n');
   expectVicidialAnswer(await check(`${VALID}&tz_method=POSTALTZCODE&postal_code=3370&owner=LONGZONE`), 'POSTAL: 0|#TZCODE: 0|#PHONE: 7275551234|1|3370||LONGZONE|\n');
-  expectVicidialAnswer(await check(`${VALID}&tz_method=postal&postal_code=33701`), `POSTAL: 1|${gmt}#PHONE: 7275551234|1|33701|||\n`);
   expectVicidialAnswer(await check(`${VALID}&tz_method=OTHER`), 'PHONE: 7275551234|1||||\n');
+});
+
+test('POSTAL: the postal code\'s offset (country 1), else the area code\'s', async () => {
+  expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=9am-5pm&tz_method=postal&postal_code=90001'), 'POSTAL: 0|-7#PHONE: 7275551234|1|90001|||\n');
+  expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=9am-5pm&tz_method=POSTAL&postal_code=99999'), 'POSTAL: 1|-4#PHONE: 7275551234|1|99999|||\n');
+  expectVicidialAnswer(await check('phone_number=0212345678&phone_code=61&state=NSW&local_call_time=24hours&tz_method=POSTAL&postal_code=85001'), 'POSTAL: 1|10.00#PHONE: 0212345678|61|85001|NSW||\n');
+});
+
+test('TZCODE: the owner\'s time-zone code among the country\'s phone codes, else the area code\'s', async () => {
+  expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=9am-5pm&tz_method=TZCODE&owner=MST'), 'TZCODE: 0|-7.00#PHONE: 7275551234|1|||MST|\n');
+  expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=9am-5pm&tz_method=TZCODE&owner=XYZ'), 'TZCODE: 1|-4#PHONE: 7275551234|1|||XYZ|\n');
+  // An owner of one character is looked up by the area code (VICIdial needs two for a code).
+  expectVicidialAnswer(await check('phone_number=2135551234&local_call_time=24hours&tz_method=TZCODE&owner=E'), 'TZCODE: 1|-7#PHONE: 2135551234|1|||E|\n');
 });

@@ -101,6 +101,22 @@ describe('applying the directory to Postgres', () => {
     expect(await store.direct.phoneAliases.get('desks')).toEqual({ id: 'desks', name: 'All desks', logins: ['cc100'] });
   });
 
+  it('stores phone and postal codes; one without daylight saving keeps no rule, one with it must name its rule', async () => {
+    await applyDirectory(store, hasher, {
+      phoneCodes: [
+        { countryCode: '1', areaCode: '727', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA', description: 'Tampa' },
+        { countryCode: '91', areaCode: '11', state: 'DL', gmtOffset: 5.5, dstRange: 'SSM-FSN' },
+      ],
+      postalCodes: [{ countryCode: '1', postalCode: '33701', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN' }],
+    });
+    expect(await store.direct.timeZones.getPhoneCode('1', '727', 'FL')).toEqual({ countryCode: '1', areaCode: '727', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA', description: 'Tampa' });
+    expect(await store.direct.timeZones.getPhoneCode('91', '11', 'DL')).toEqual({ countryCode: '91', areaCode: '11', state: 'DL', gmtOffset: 5.5, dst: false, dstRange: '', timeZoneCode: '', country: '', description: '' });
+    expect(await store.direct.timeZones.findPostalCode('1', '337')).toEqual({ countryCode: '1', postalCode: '33701', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', country: '' });
+    await expect(applyDirectory(store, hasher, { phoneCodes: [{ countryCode: '1', areaCode: '212', state: 'NY', gmtOffset: -5, dst: true }] })).rejects.toThrow('names its rule');
+    expect(() => checkProvisioningDocument({ phoneCodes: [{ countryCode: '1', areaCode: '212', state: 'NY', gmtOffset: -5, dst: true, dstRange: 'XYZ-ABC' }] })).toThrow(/dstRange/);
+    expect(() => checkProvisioningDocument({ postalCodes: [{ countryCode: '1', postalCode: '10001', gmtOffset: -5.1 }] })).toThrow(/gmtOffset/);
+  });
+
   it('stores call menus, by id; provisioning one again replaces it', async () => {
     await applyDirectory(store, hasher, { callMenus: [{ id: 'SUPPORT_IVR', name: 'Support', prompt: 'support-menu', userGroup: 'AGENTS' }, { id: 'MAIN_IVR' }] });
     await applyDirectory(store, hasher, { callMenus: [{ id: 'MAIN_IVR', name: 'Main menu' }] });
@@ -113,7 +129,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0, phones: 0, phoneAliases: 0 });
+    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0, phones: 0, phoneAliases: 0, phoneCodes: 5, postalCodes: 3, callTimes: 0 });
     expect(await store.direct.dids.get('2125550100')).toMatchObject({ pattern: '2125550100', route: 'IN_GROUP', queueName: 'TEST_IN', active: true });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');

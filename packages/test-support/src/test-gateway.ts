@@ -2,7 +2,7 @@ import pino from 'pino';
 import { Pool } from 'pg';
 import supertest from 'supertest';
 import type { Express } from 'express';
-import type { CallControl, CoreConfig } from '@pbx-gateway/core';
+import type { CallControl, Clock, CoreConfig } from '@pbx-gateway/core';
 import { startPbxSim, type PbxSim, type PbxSimOptions } from '@pbx-gateway/pbx-sim';
 import {
   createScryptSecretHasher,
@@ -35,6 +35,8 @@ export interface TestGatewayOptions {
   extraProvisioning?: ProvisioningDocument;
   core?: Partial<CoreConfig>;
   dialects?: Partial<GatewayConfig['dialects']>;
+  /** The gateway's clock (a fixed date for answers that depend on it); the system's by default. */
+  clock?: Clock;
   /**
    * Simulator options over the test defaults (demo phones, short media, quick
    * answers). On the real Asterisk only `media` counts: sounds it lacks are
@@ -199,6 +201,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
       ariUrl,
       provisioning: documents,
       listen: options.listen ?? false,
+      ...(options.clock ? { clock: options.clock } : {}),
       // Cheap parameters: tests hash many secrets and measure nothing.
       hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
     });

@@ -3,6 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { insertNewLead, refuseDncNumber, type AddLeadRequest } from './add-lead';
 import type { LeadList } from './campaign';
+import type { NumberGmtOffset } from './number-time-zone';
 import type { CallbackRecipient } from './callback';
 import { CALLBACK_HOLD_STATUS, MAX_CALLBACK_COMMENTS_LENGTH, MAX_STATUS_LENGTH, type Lead } from './lead';
 
@@ -49,6 +50,8 @@ export interface AddedLeadToList {
   callbackId: number | null;
   /** The campaign of the list; null when the list has none (or is not defined). */
   campaignId: string | null;
+  /** The number's GMT offset when it was added; null when its country has no phone code. */
+  gmtOffset: NumberGmtOffset | null;
 }
 
 /**
@@ -71,7 +74,7 @@ export async function addLeadToList(ctx: CoreContext, request: AddLeadToListRequ
     if (callback && (callback.status.length < 1 || [...callback.status].length > MAX_STATUS_LENGTH || [...callback.comments].length > MAX_CALLBACK_COMMENTS_LENGTH)) {
       throw new DomainError('INVALID_ARGUMENT', 'a callback status has 1 to 6 characters, its comments at most 255', { listId: request.listId });
     }
-    const inserted = await insertNewLead(uow, campaign, request.listId, request);
+    const { lead: inserted, gmtOffset } = await insertNewLead(uow, campaign, request.listId, request);
     let lead = inserted;
     let callbackId: number | null = null;
     if (callback && campaignId !== null) {
@@ -91,7 +94,7 @@ export async function addLeadToList(ctx: CoreContext, request: AddLeadToListRequ
       await tx.leads.update(lead);
     }
     uow.publish({ type: 'LeadAdded', leadId: lead.id, listId: request.listId, campaignId, at: uow.now });
-    return { lead, campaignId, callbackId };
+    return { lead, campaignId, callbackId, gmtOffset };
   });
 }
 

@@ -3,6 +3,7 @@ import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import { dncCampaignOf, type Campaign } from './campaign';
 import type { DncChecks } from './do-not-call';
+import { numberGmtOffset, storedGmtOffset, type NumberGmtOffset, type TimeZoneMethod } from './number-time-zone';
 import { NEW_LEAD_STATUS, NOT_CALLED_SINCE_RESET, oversizedLeadFields, type Lead, type LeadFields } from './lead';
 
 export interface AddLeadRequest {
@@ -12,11 +13,21 @@ export interface AddLeadRequest {
   /** Who adds it, recorded as the lead's user. */
   addedBy: string;
   dncChecks: DncChecks;
+  /** How the number's time zone is looked up; by its area code when absent. */
+  timeZoneMethod?: TimeZoneMethod;
 }
 
 export interface AddedLead {
   lead: Lead;
   campaignId: string;
+  /** The number's GMT offset when it was added (kept as the lead's `gmtOffsetNow`); null when its country has no phone code. */
+  gmtOffset: NumberGmtOffset | null;
+}
+
+/** A lead just stored, with the GMT offset found for its number. */
+export interface StoredNewLead {
+  lead: Lead;
+  gmtOffset: NumberGmtOffset | null;
 }
 
 /**
@@ -32,9 +43,9 @@ export async function addLead(ctx: CoreContext, request: AddLeadRequest): Promis
     if (!campaign) throw new DomainError('CAMPAIGN_NOT_FOUND', `no campaign ${request.campaignId ?? ''}`, { campaignId: request.campaignId });
     const listId = campaign.manualDialListId;
     if (listId === null) throw new DomainError('NO_MANUAL_DIAL_LIST', `campaign ${campaign.id} has no manual-dial list`, { campaignId: campaign.id });
-    const lead = await storeNewLead(uow, campaign, listId, request);
+    const { lead, gmtOffset } = await storeNewLead(uow, campaign, listId, request);
     uow.publish({ type: 'LeadAdded', leadId: lead.id, listId, campaignId: campaign.id, at: uow.now });
-    return { lead, campaignId: campaign.id };
+    return { lead, campaignId: campaign.id, gmtOffset };
   });
 }
 
@@ -43,7 +54,7 @@ export async function addLead(ctx: CoreContext, request: AddLeadRequest): Promis
  * campaign's list, when the list belongs to one) and the lengths of its
  * fields.
  */
-export async function storeNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<Lead> {
+export async function storeNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<StoredNewLead> {
   await refuseDncNumber(uow, campaign, request);
   return insertNewLead(uow, campaign, listId, request);
 }
@@ -59,15 +70,21 @@ export async function refuseDncNumber(uow: UnitOfWork, campaign: Campaign | null
   }
 }
 
-/** Stores the lead, NEW, unless a field does not fit (LEAD_REJECTED). */
-export async function insertNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<Lead> {
+/**
+ * Stores the lead, NEW, unless a field does not fit (LEAD_REJECTED), with
+ * its number's GMT offset now as the dialer looks it up (whatever offset
+ * the fields carried).
+ */
+export async function insertNewLead(uow: UnitOfWork, campaign: Campaign | null, listId: number, request: Omit<AddLeadRequest, 'campaignId'>): Promise<StoredNewLead> {
   const { tx, now } = uow;
+  const gmtOffset = await numberGmtOffset(tx.timeZones, request.fields, request.timeZoneMethod ?? 'areaCode', now);
   const oversized = oversizedLeadFields(request.fields);
   if (oversized.length > 0) {
     throw new DomainError('LEAD_REJECTED', `fields too long: ${oversized.join(', ')}`, { campaignId: campaign?.id ?? null, listId, fields: oversized.join(',') });
   }
-  return tx.leads.insert({
+  const lead = await tx.leads.insert({
     ...request.fields,
+    gmtOffsetNow: storedGmtOffset(gmtOffset),
     listId,
     entryListId: listId,
     status: NEW_LEAD_STATUS,
@@ -77,4 +94,5 @@ export async function insertNewLead(uow: UnitOfWork, campaign: Campaign | null, 
     calledCount: 0,
     calledSinceLastReset: NOT_CALLED_SINCE_RESET,
   });
+  return { lead, gmtOffset };
 }

@@ -29,6 +29,10 @@ import type { GroupAlias } from './group-alias';
 import type { SettingsContainer } from './settings-container';
 import type { CallMenu } from './call-menu';
 import type { VoicemailBox } from './voicemail-box';
+import { numberGmtOffset, type NumberGmtOffset, type NumberToLocate, type TimeZoneMethod } from './number-time-zone';
+import type { PhoneCode } from './phone-code';
+import type { CallTime } from './call-time';
+import type { PhoneCodeQuery } from '../ports/lead-repositories';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
 import type { NewQueuedManualDial, QueuedManualDial } from './manual-dial-queue';
@@ -109,6 +113,11 @@ export interface LeadCommands {
   listCallMenus(): Promise<CallMenu[]>;
   /** Every voicemail box, by id. */
   listVoicemailBoxes(): Promise<VoicemailBox[]>;
+  /** A number's GMT offset at `at` (now by default), by the phone and postal codes kept; null when its country has none. */
+  numberGmtOffset(number: NumberToLocate, method: TimeZoneMethod, at?: Date): Promise<NumberGmtOffset | null>;
+  /** The phone codes that match. */
+  findPhoneCodes(query: PhoneCodeQuery): Promise<PhoneCode[]>;
+  getCallTime(id: string): Promise<CallTime | null>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -189,6 +198,9 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     listSettingsContainers: (type) => direct.settingsContainers.listOfType(type),
     listCallMenus: () => direct.callMenus.list(),
     listVoicemailBoxes: () => direct.voicemailBoxes.list(),
+    numberGmtOffset: (number, method, at) => numberGmtOffset(direct.timeZones, number, method, at ?? ctx.clock.now()),
+    findPhoneCodes: (query) => direct.timeZones.findPhoneCodes(query),
+    getCallTime: (id) => direct.callTimes.get(id),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

@@ -7,6 +7,8 @@ import type { GroupAlias } from '../leads/group-alias';
 import type { SettingsContainer } from '../leads/settings-container';
 import type { CallMenu } from '../leads/call-menu';
 import type { VoicemailBox } from '../leads/voicemail-box';
+import type { PhoneCode, PostalCode } from '../leads/phone-code';
+import type { CallTime } from '../leads/call-time';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
@@ -149,6 +151,35 @@ export interface VoicemailBoxRepository {
   /** Every voicemail box, by id. */
   list(): Promise<VoicemailBox[]>;
   upsert(box: VoicemailBox): Promise<void>;
+}
+
+/** What phone codes are looked for: each criterion given must hold. */
+export interface PhoneCodeQuery {
+  countryCode: string;
+  areaCode?: string;
+  state?: string;
+  timeZoneCode?: string;
+}
+
+/** The dialer's phone-code and postal-code tables, which numbers' time zones are looked up in. */
+export interface TimeZoneRepository {
+  /** The phone codes that match, by area code then state. */
+  findPhoneCodes(query: PhoneCodeQuery): Promise<PhoneCode[]>;
+  /** The first postal code of the country that begins with `postalCode` (VICIdial's `LIKE 'code%'`). */
+  findPostalCode(countryCode: string, postalCode: string): Promise<PostalCode | null>;
+  listPhoneCodes(page: PageRequest): Promise<PhoneCode[]>;
+  getPhoneCode(countryCode: string, areaCode: string, state: string): Promise<PhoneCode | null>;
+  upsertPhoneCode(code: PhoneCode): Promise<void>;
+  listPostalCodes(page: PageRequest): Promise<PostalCode[]>;
+  getPostalCode(countryCode: string, postalCode: string): Promise<PostalCode | null>;
+  upsertPostalCode(code: PostalCode): Promise<void>;
+}
+
+/** The call times (VICIdial's), the standard ones included. */
+export interface CallTimeRepository {
+  get(id: string): Promise<CallTime | null>;
+  list(page: PageRequest): Promise<CallTime[]>;
+  upsert(callTime: CallTime): Promise<void>;
 }
 
 export interface ManualDialQueueRepository {

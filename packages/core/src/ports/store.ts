@@ -29,6 +29,8 @@ import type {
   SettingsContainerRepository,
   CallMenuRepository,
   VoicemailBoxRepository,
+  TimeZoneRepository,
+  CallTimeRepository,
   HopperRepository,
   LeadCallRepository,
   LeadArchiveRepository,
@@ -99,6 +101,9 @@ export interface StoreTransaction {
   readonly settingsContainers: SettingsContainerRepository;
   readonly callMenus: CallMenuRepository;
   readonly voicemailBoxes: VoicemailBoxRepository;
+  /** Phone and postal codes: numbers' time zones. */
+  readonly timeZones: TimeZoneRepository;
+  readonly callTimes: CallTimeRepository;
   readonly manualDialQueue: ManualDialQueueRepository;
   /** Leads queued for dialling, per campaign. */
   readonly hopper: HopperRepository;

@@ -1,44 +1,17 @@
+import { callTimeAllows, localTimeAt, type CallTime } from '@pbx-gateway/core';
 import { bytesToText } from '../wire/php-params';
-import { gmtNow, serverTime, storedGmt } from '../wire/server-time';
+import type { NonAgentContext } from './operation';
 
-/** A call time: the local hours (`hhmm`, stop excluded) a number may be called on any day. */
-export interface CallTime {
-  start: number;
-  stop: number;
-}
+/** A call time the dialer keeps (the standard ones and those provisioned); null when there is none of that id. */
+export const callTimeNamed = (ctx: NonAgentContext, name: string): Promise<CallTime | null> => ctx.core.getCallTime(bytesToText(name));
 
-/**
- * The call times every VICIdial installs (its install SQL), the only ones
- * the gateway knows: it keeps no call times of its own (see docs). None of
- * them has weekday hours or state rules, so the default hours are the whole
- * of each.
- */
-export const INSTALLED_CALL_TIMES: ReadonlyMap<string, CallTime> = new Map([
-  ['24hours', { start: 0, stop: 2400 }],
-  ['9am-9pm', { start: 900, stop: 2100 }],
-  ['9am-5pm', { start: 900, stop: 1700 }],
-  ['12pm-5pm', { start: 1200, stop: 1700 }],
-  ['12pm-9pm', { start: 1200, stop: 2100 }],
-  ['5pm-9pm', { start: 1700, stop: 2100 }],
-]);
-
-/** A list's `local_call_time`: `campaign` (the campaign's), or a call time the gateway knows. */
-export const listCallTimeExists = (value: string): boolean => value === 'campaign' || INSTALLED_CALL_TIMES.has(bytesToText(value));
+/** A list's `local_call_time`: `campaign` (the campaign's), or a call time the dialer keeps. */
+export const listCallTimeExists = async (ctx: NonAgentContext, value: string): Promise<boolean> => value === 'campaign' || (await callTimeNamed(ctx, value)) !== null;
 
 /**
- * A number's current GMT offset as VICIdial prints it: the stored offset
- * (`-5.00`) outside daylight saving, incremented the PHP way (`-4`) during
- * it. The gateway keeps no area-code or postal-code time zones, so every
- * number is taken to be in the server's own zone (see docs).
+ * VICIdial's `dialable_gmt`: 1 when the call time allows a call at the
+ * local time of that offset (as printed: `-4`, `-5.00`; empty is GMT).
  */
-export function numberGmtNow(at: Date, timeZone: string): string {
-  const time = serverTime(at, timeZone);
-  return gmtNow(storedGmt(time.standardOffsetMinutes), time.dst);
-}
-
-/** VICIdial's dialable check: 1 when the local time at that offset (`hhmm`) is within the call time's hours. */
 export function dialableAt(callTime: CallTime, at: Date, gmtOffset: string): 0 | 1 {
-  const local = new Date(at.getTime() + Number(gmtOffset) * 3_600_000);
-  const hhmm = local.getUTCHours() * 100 + local.getUTCMinutes();
-  return hhmm >= callTime.start && hhmm < callTime.stop ? 1 : 0;
+  return callTimeAllows(callTime, localTimeAt(at, Number(gmtOffset))) ? 1 : 0;
 }

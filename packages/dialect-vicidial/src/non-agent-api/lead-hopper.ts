@@ -1,6 +1,6 @@
 import type { Lead } from '@pbx-gateway/core';
 import { utf8ToBytes } from '../wire/php-params';
-import { dialableAt, INSTALLED_CALL_TIMES } from './call-times';
+import { callTimeNamed, dialableAt } from './call-times';
 import type { NonAgentContext } from './operation';
 import type { NonAgentParams } from './params';
 
@@ -34,7 +34,7 @@ export async function dialableNow(ctx: NonAgentContext, lead: Lead): Promise<0 |
   const campaign = list ? await ctx.core.getCampaign(list.campaignId) : null;
   const listTime = list?.settings?.local_call_time ?? '';
   const name = listTime !== '' && listTime.toLowerCase() !== 'campaign' ? listTime : (campaign?.settings.local_call_time ?? '24hours');
-  const callTime = INSTALLED_CALL_TIMES.get(name);
+  const callTime = await callTimeNamed(ctx, name);
   return callTime ? dialableAt(callTime, ctx.now, lead.gmtOffsetNow) : 0;
 }
 

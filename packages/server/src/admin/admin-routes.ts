@@ -3,6 +3,7 @@ import { openApiDocument } from './openapi-document';
 import { agentRoutes } from './resources/agents';
 import { apiUserRoutes } from './resources/api-users';
 import { campaignRoutes } from './resources/campaigns';
+import { timeZoneRoutes } from './resources/time-zones';
 import { leadRoutes } from './resources/leads';
 import { leadArchiveRoutes } from './resources/lead-archive';
 import { phoneRoutes } from './resources/phones';
@@ -24,6 +25,7 @@ export function adminRoutes(prefix = ADMIN_API_PREFIX): AdminRoute[] {
     ...phoneRoutes,
     ...queueRoutes,
     ...campaignRoutes,
+    ...timeZoneRoutes,
     ...leadRoutes,
     ...leadArchiveRoutes,
     ...apiUserRoutes,

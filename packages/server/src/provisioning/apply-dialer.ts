@@ -1,5 +1,6 @@
 import { leadFieldsWith, NOT_CALLED_SINCE_RESET, type ListCustomField, type StoreTransaction } from '@pbx-gateway/core';
 import type { CustomFieldEntry, DialerSections } from './dialer-sections';
+import { ProvisioningError } from './provisioning-document';
 
 export interface DialerApplied {
   campaigns: number;
@@ -11,6 +12,9 @@ export interface DialerApplied {
   settingsContainers: number;
   callMenus: number;
   voicemailBoxes: number;
+  phoneCodes: number;
+  postalCodes: number;
+  callTimes: number;
 }
 
 /**
@@ -89,6 +93,24 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.voicemailBoxes ?? []) {
     await tx.voicemailBoxes.upsert({ id: entry.id, fullName: entry.fullName ?? '', email: entry.email ?? '', active: entry.active ?? true, userGroup: entry.userGroup ?? '---ALL---' });
   }
+  for (const entry of document.phoneCodes ?? []) {
+    await tx.timeZones.upsertPhoneCode({
+      countryCode: entry.countryCode,
+      areaCode: entry.areaCode,
+      state: entry.state,
+      gmtOffset: entry.gmtOffset,
+      ...daylightSaving(entry),
+      timeZoneCode: entry.timeZoneCode ?? '',
+      country: entry.country ?? '',
+      description: entry.description ?? '',
+    });
+  }
+  for (const entry of document.postalCodes ?? []) {
+    await tx.timeZones.upsertPostalCode({ countryCode: entry.countryCode, postalCode: entry.postalCode, state: entry.state ?? '', gmtOffset: entry.gmtOffset, ...daylightSaving(entry), country: entry.country ?? '' });
+  }
+  for (const entry of document.callTimes ?? []) {
+    await tx.callTimes.upsert({ id: entry.id, name: entry.name ?? '', defaultHours: entry.defaultHours, days: entry.days ?? {} });
+  }
   return {
     campaigns: document.campaigns?.length ?? 0,
     lists: document.lists?.length ?? 0,
@@ -99,6 +121,9 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     settingsContainers: document.settingsContainers?.length ?? 0,
     callMenus: document.callMenus?.length ?? 0,
     voicemailBoxes: document.voicemailBoxes?.length ?? 0,
+    phoneCodes: document.phoneCodes?.length ?? 0,
+    postalCodes: document.postalCodes?.length ?? 0,
+    callTimes: document.callTimes?.length ?? 0,
   };
 }
 
@@ -118,4 +143,11 @@ function customFieldOf(listId: number, entry: CustomFieldEntry): ListCustomField
     required: entry.required ?? false,
     duplicate: entry.duplicate ?? false,
   };
+}
+
+/** A code with daylight saving names its rule; without it, the rule is empty whatever was given. */
+function daylightSaving(entry: { dst?: boolean; dstRange?: string }): { dst: boolean; dstRange: string } {
+  const dst = entry.dst ?? false;
+  if (dst && !entry.dstRange) throw new ProvisioningError('a code with daylight saving (dst) names its rule (dstRange)');
+  return { dst, dstRange: dst ? (entry.dstRange ?? '') : '' };
 }

@@ -86,6 +86,19 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
     ],
     statuses: [...STANDARD_LEAD_STATUSES],
     groupAliases: [{ id: 'TESTALIAS', callerIdNumber: '7275550000', callerIdName: 'Test Alias' }],
+    // A few time zones to try check_phone_number and new leads' offsets with (the full tables are the operator's to load).
+    phoneCodes: [
+      { countryCode: '1', areaCode: '213', state: 'CA', gmtOffset: -8, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'PST', country: 'USA', description: 'Los Angeles' },
+      { countryCode: '1', areaCode: '305', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA', description: 'Miami' },
+      { countryCode: '1', areaCode: '602', state: 'AZ', gmtOffset: -7, dst: false, timeZoneCode: 'MST', country: 'USA', description: 'Phoenix' },
+      { countryCode: '1', areaCode: '808', state: 'HI', gmtOffset: -10, dst: false, timeZoneCode: 'HST', country: 'USA', description: 'Hawaii' },
+      { countryCode: '61', areaCode: '2', state: 'NSW', gmtOffset: 10, dst: true, dstRange: 'FSO-FSA', timeZoneCode: 'AEST', country: 'AUS', description: 'New South Wales' },
+    ],
+    postalCodes: [
+      { countryCode: '1', postalCode: '33101', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', country: 'USA' },
+      { countryCode: '1', postalCode: '85001', state: 'AZ', gmtOffset: -7, dst: false, country: 'USA' },
+      { countryCode: '1', postalCode: '90001', state: 'CA', gmtOffset: -8, dst: true, dstRange: 'SSM-FSN', country: 'USA' },
+    ],
     sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP', queues: ['TEST_IN'] }],
   };
 }

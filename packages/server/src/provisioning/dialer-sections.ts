@@ -1,9 +1,11 @@
 import type { JSONSchemaType } from 'ajv';
+import { DST_RANGES, WEEKDAYS, type Weekday } from '@pbx-gateway/core';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
  * leads, lead statuses, do-not-call numbers, caller-id aliases, settings
- * containers, call menus and voicemail boxes.
+ * containers, call menus, voicemail boxes, call times, and the phone and
+ * postal codes numbers' time zones are looked up in.
  */
 export interface DialerSections {
   campaigns?: CampaignEntry[];
@@ -15,6 +17,9 @@ export interface DialerSections {
   settingsContainers?: SettingsContainerEntry[];
   callMenus?: CallMenuEntry[];
   voicemailBoxes?: VoicemailBoxEntry[];
+  phoneCodes?: PhoneCodeEntry[];
+  postalCodes?: PostalCodeEntry[];
+  callTimes?: CallTimeEntry[];
 }
 
 export interface CampaignEntry {
@@ -141,6 +146,51 @@ export interface VoicemailBoxEntry {
   userGroup?: string;
 }
 
+/**
+ * A phone code (VICIdial's vicidial_phone_codes row): the standard GMT
+ * offset of a country's area code in a state, and its daylight-saving rule.
+ */
+export interface PhoneCodeEntry {
+  countryCode: string;
+  areaCode: string;
+  state: string;
+  /** Hours from GMT outside daylight saving (-5, 5.5). */
+  gmtOffset: number;
+  /** Absent: false. */
+  dst?: boolean;
+  /** The rule's code (SSM-FSN …); required when `dst`. */
+  dstRange?: string;
+  /** A time-zone code an owner field may name (EST …). */
+  timeZoneCode?: string;
+  country?: string;
+  description?: string;
+}
+
+/** A postal code (VICIdial's vicidial_postal_codes row). */
+export interface PostalCodeEntry {
+  countryCode: string;
+  postalCode: string;
+  state?: string;
+  gmtOffset: number;
+  dst?: boolean;
+  dstRange?: string;
+  country?: string;
+}
+
+/** Local hours, `hhmm` from `start` (included) to `stop` (excluded). */
+export interface CallHoursEntry {
+  start: number;
+  stop: number;
+}
+
+/** A call time (VICIdial's): default hours and, for the days that have them, their own. */
+export interface CallTimeEntry {
+  id: string;
+  name?: string;
+  defaultHours: CallHoursEntry;
+  days?: Partial<Record<Weekday, CallHoursEntry>>;
+}
+
 export interface DncEntry {
   phoneNumber: string;
   /** Absent: the system list. */
@@ -155,6 +205,13 @@ const listId = { type: 'integer', minimum: 1, maximum: 99999999999 } as const;
 const phoneNumber = { type: 'string', pattern: '^[0-9]{2,18}$' } as const;
 const bounded = (maxLength: number) => ({ type: 'string', nullable: true, maxLength }) as const;
 /** The user group owning a provisioned object (container, call menu, voicemail box); absent: `---ALL---`. */
+const countryCode = { type: 'string', pattern: '^[0-9]{1,4}$' } as const;
+const regionCode = { type: 'string', pattern: '^[A-Za-z0-9]{1,4}$' } as const;
+// Whole hours, or the half and three-quarter hours some zones keep (5.5, 5.75, -3.5).
+const gmtOffset = { type: 'number', minimum: -12, maximum: 14, multipleOf: 0.25 } as const;
+const dstRange = { type: 'string', nullable: true, enum: [...DST_RANGES, '', null] } as const;
+const hhmm = { type: 'integer', minimum: 0, maximum: 2400 } as const;
+const callHours = { type: 'object', additionalProperties: false, required: ['start', 'stop'], properties: { start: hhmm, stop: hhmm } } as const;
 const ownerGroup = { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' } as const;
 
 export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaType<Required<DialerSections>[K]> } = {
@@ -331,6 +388,62 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
         email: bounded(100),
         active: flag,
         userGroup: ownerGroup,
+      },
+    },
+  },
+  phoneCodes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['countryCode', 'areaCode', 'state', 'gmtOffset'],
+      properties: {
+        countryCode,
+        areaCode: { type: 'string', pattern: '^[0-9]{1,6}$' },
+        state: regionCode,
+        gmtOffset,
+        dst: flag,
+        dstRange,
+        timeZoneCode: { type: 'string', nullable: true, pattern: '^[A-Za-z0-9]{0,6}$' },
+        country: { type: 'string', nullable: true, pattern: '^[A-Za-z]{0,3}$' },
+        description: bounded(100),
+      },
+    },
+  },
+  postalCodes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['countryCode', 'postalCode', 'gmtOffset'],
+      properties: {
+        countryCode,
+        postalCode: { type: 'string', pattern: '^[0-9A-Za-z]{1,10}$' },
+        state: { ...regionCode, nullable: true },
+        gmtOffset,
+        dst: flag,
+        dstRange,
+        country: { type: 'string', nullable: true, pattern: '^[A-Za-z]{0,3}$' },
+      },
+    },
+  },
+  callTimes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'defaultHours'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,10}$' },
+        name: bounded(30),
+        defaultHours: callHours,
+        days: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          required: [],
+          properties: Object.fromEntries(WEEKDAYS.map((day) => [day, { ...callHours, nullable: true }])) as Record<Weekday, typeof callHours & { nullable: true }>,
+        },
       },
     },
   },

@@ -352,6 +352,9 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     settingsContainers: { ...dialerSchemas.settingsContainers, nullable: true },
     callMenus: { ...dialerSchemas.callMenus, nullable: true },
     voicemailBoxes: { ...dialerSchemas.voicemailBoxes, nullable: true },
+    phoneCodes: { ...dialerSchemas.phoneCodes, nullable: true },
+    postalCodes: { ...dialerSchemas.postalCodes, nullable: true },
+    callTimes: { ...dialerSchemas.callTimes, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

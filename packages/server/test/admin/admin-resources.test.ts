@@ -222,6 +222,50 @@ describe('campaigns, lists, leads, API users and their rights', () => {
   });
 });
 
+describe('phone and postal codes', () => {
+  test('the demo set is listed; a code is created, replaced and read by its key; a bad code or rule is a 400', async () => {
+    const listed = await admin.get('/phone-codes?limit=500');
+    described('listPhoneCodes', listed.body);
+    expect(listed.body.items.map((code: { areaCode: string }) => code.areaCode)).toEqual(['213', '305', '602', '808', '2']);
+    const tampa = { gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA', description: 'Tampa' };
+    const created = await admin.put('/phone-codes/1/727/FL', tampa);
+    expect(created.status).toBe(201);
+    described('putPhoneCode', created.body);
+    expect(created.body.phoneCode).toEqual({ countryCode: '1', areaCode: '727', state: 'FL', ...tampa });
+    const replaced = await admin.put('/phone-codes/1/727/FL', { gmtOffset: -6 });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.phoneCode).toEqual({ countryCode: '1', areaCode: '727', state: 'FL', gmtOffset: -6, dst: false, dstRange: '', timeZoneCode: '', country: '', description: '' });
+    described('getPhoneCode', (await admin.get('/phone-codes/1/727/FL')).body);
+    expect((await admin.get('/phone-codes/1/727/GA')).body.error.code).toBe('NOT_FOUND');
+    expect((await admin.put('/phone-codes/1/727/FL', { gmtOffset: -5, dst: true })).status).toBe(400);
+    expect((await admin.put('/phone-codes/1/727/FL', { gmtOffset: -5, dst: true, dstRange: 'EVERY-DAY' })).status).toBe(400);
+    expect((await admin.put('/phone-codes/one/727/FL', { gmtOffset: -5 })).status).toBe(400);
+    expect((await as(READER).put('/phone-codes/1/727/FL', { gmtOffset: -5 })).status).toBe(403);
+
+    const postal = await admin.put('/postal-codes/1/33701', { state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN' });
+    expect(postal.status).toBe(201);
+    described('putPostalCode', postal.body);
+    expect(postal.body.postalCode).toEqual({ countryCode: '1', postalCode: '33701', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', country: '' });
+    const postals = await admin.get('/postal-codes');
+    described('listPostalCodes', postals.body);
+    expect(postals.body.items.map((code: { postalCode: string }) => code.postalCode)).toEqual(['33101', '33701', '85001', '90001']);
+    expect((await admin.put('/postal-codes/1/33701', { gmtOffset: 30 })).status).toBe(400);
+  });
+
+  test('call times: the standard ones are there; one is created with a day of its own; hours past 2400 are a 400', async () => {
+    const listed = await admin.get('/call-times');
+    described('listCallTimes', listed.body);
+    expect(listed.body.items.map((callTime: { id: string }) => callTime.id)).toEqual(['12pm-5pm', '12pm-9pm', '24hours', '5pm-9pm', '9am-5pm', '9am-9pm']);
+    const created = await admin.put('/call-times/weekdays', { name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } } });
+    expect(created.status).toBe(201);
+    described('putCallTime', created.body);
+    expect(created.body.callTime).toEqual({ id: 'weekdays', name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } } });
+    described('getCallTime', (await admin.get('/call-times/24hours')).body);
+    expect((await admin.put('/call-times/late', { defaultHours: { start: 900, stop: 2500 } })).status).toBe(400);
+    expect((await admin.put('/call-times/late', { defaultHours: { start: 900, stop: 1700 }, days: { someday: { start: 0, stop: 0 } } })).status).toBe(400);
+  });
+});
+
 describe('live calls, CDRs and recordings', () => {
   test('the demo agent\'s phone call is live, its conference recorded; once the agent is logged out with force the call is a CDR, found by its start time', async () => {
     const session = await gateway.waitFor(async () => (await admin.get('/sessions/1000')).body.session ?? false, 15000, 'agent 1000 logged in');

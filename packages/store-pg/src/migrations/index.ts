@@ -73,9 +73,11 @@ import * as voicemailBoxes from './263-voicemail-boxes';
 import * as listCustomFields from './265-list-custom-fields';
 import * as cdrAgentIndex from './270-cdr-agent-index';
 import * as leadArchive from './280-lead-archive';
-import * as phones from './310-phones';
+import * as timeZoneCodes from './285-time-zone-codes';
+import * as callTimes from './286-call-times';
 import * as inboundDids from './290-inbound-dids';
 import * as didLog from './291-did-log';
+import * as phones from './310-phones';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -160,9 +162,11 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '265-list-custom-fields', migration: listCustomFields },
   { name: '270-cdr-agent-index', migration: cdrAgentIndex },
   { name: '280-lead-archive', migration: leadArchive },
-  { name: '310-phones', migration: phones },
+  { name: '285-time-zone-codes', migration: timeZoneCodes },
+  { name: '286-call-times', migration: callTimes },
   { name: '290-inbound-dids', migration: inboundDids },
   { name: '291-did-log', migration: didLog },
+  { name: '310-phones', migration: phones },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

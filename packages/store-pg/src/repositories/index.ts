@@ -34,6 +34,8 @@ import { createSettingsContainerRepository } from './settings-containers';
 import { createCallMenuRepository } from './call-menus';
 import { createVoicemailBoxRepository } from './voicemail-boxes';
 import { createPhoneAliasRepository, createPhoneRepository } from './phones';
+import { createTimeZoneRepository } from './time-zones';
+import { createCallTimeRepository } from './call-times';
 import { createVoicemailMessageRepository } from './voicemail-messages';
 import { createMultiDialRequestRepository } from './multi-dial-requests';
 import { createAgentNotificationRepository } from './agent-notifications';
@@ -81,6 +83,8 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     voicemailBoxes: createVoicemailBoxRepository(db),
     phones: createPhoneRepository(db),
     phoneAliases: createPhoneAliasRepository(db),
+    timeZones: createTimeZoneRepository(db),
+    callTimes: createCallTimeRepository(db),
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),

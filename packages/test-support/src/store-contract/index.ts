@@ -15,6 +15,7 @@ import { agentStateSpanContract } from './agent-state-spans';
 import { transactionContract } from './transactions';
 import { voiceBroadcastContract } from './voice-broadcasts';
 import { webhookContract } from './webhooks';
+import { timeZoneContract } from './time-zones';
 
 export type { ContractStore, MakeStore } from './contract-store';
 
@@ -51,5 +52,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     transactionContract(makeStore);
     voiceBroadcastContract(makeStore);
     webhookContract(makeStore);
+    timeZoneContract(makeStore);
   });
 }

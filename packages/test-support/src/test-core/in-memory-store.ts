@@ -68,6 +68,11 @@ import type {
   PhoneRepository,
   PhoneAliasRepository,
   VoicemailBoxRepository,
+  PhoneCode,
+  PostalCode,
+  TimeZoneRepository,
+  CallTime,
+  CallTimeRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
   MultiDialRequest,
@@ -104,7 +109,7 @@ import type {
   WebhookSubscription,
   WebhookSubscriptionRepository,
 } from '@pbx-gateway/core';
-import { compareEventLogIds, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, NOT_CALLED_SINCE_RESET, parseEventLogId } from '@pbx-gateway/core';
+import { compareEventLogIds, STANDARD_CALL_TIMES, EVENT_LOG_SIGNAL, EVENT_LOG_START, eventLogId, NOT_CALLED_SINCE_RESET, parseEventLogId } from '@pbx-gateway/core';
 
 /**
  * A `Store` kept in memory that behaves like the Postgres one where the core
@@ -306,6 +311,9 @@ type TableName =
   | 'voicemailBoxes'
   | 'phones'
   | 'phoneAliases'
+  | 'phoneCodes'
+  | 'callTimes'
+  | 'postalCodes'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -359,6 +367,9 @@ const TABLES: readonly TableName[] = [
   'voicemailBoxes',
   'phones',
   'phoneAliases',
+  'phoneCodes',
+  'callTimes',
+  'postalCodes',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1792,6 +1803,53 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort((a, b) => a.value.calledAt.getTime() - b.value.calledAt.getTime() || a.seq - b.seq)
         .slice(0, limit)
         .map((row) => copy(row.value));
+  const phoneCodeKey = (code: Pick<PhoneCode, 'countryCode' | 'areaCode' | 'state'>): string => `${code.countryCode}\u0000${code.areaCode}\u0000${code.state}`;
+  const postalCodeKey = (countryCode: string, postalCode: string): string => `${countryCode}\u0000${postalCode}`;
+  const byText = <V>(key: (value: V) => string) => (a: V, b: V): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const timeZones: TimeZoneRepository = {
+    async findPhoneCodes(query) {
+      return values<PhoneCode>('phoneCodes')
+        .filter((code) => code.countryCode === query.countryCode)
+        .filter((code) => (query.areaCode === undefined || code.areaCode === query.areaCode) && (query.state === undefined || code.state === query.state))
+        .filter((code) => query.timeZoneCode === undefined || code.timeZoneCode === query.timeZoneCode)
+        .sort(byText((code) => `${code.areaCode}\u0000${code.state}`));
+    },
+    async findPostalCode(countryCode, postalCode) {
+      const found = values<PostalCode>('postalCodes').filter((code) => code.countryCode === countryCode && code.postalCode.startsWith(postalCode));
+      return found.sort(byText((code) => code.postalCode))[0] ?? null;
+    },
+    async listPhoneCodes(page) {
+      return pageOf(values<PhoneCode>('phoneCodes'), phoneCodeKey, page);
+    },
+    async getPhoneCode(countryCode, areaCode, state) {
+      return getValue<PhoneCode>('phoneCodes', phoneCodeKey({ countryCode, areaCode, state }));
+    },
+    async upsertPhoneCode(code) {
+      await put('phoneCodes', phoneCodeKey(code), code);
+    },
+    async listPostalCodes(page) {
+      return pageOf(values<PostalCode>('postalCodes'), (code) => postalCodeKey(code.countryCode, code.postalCode), page);
+    },
+    async getPostalCode(countryCode, postalCode) {
+      return getValue<PostalCode>('postalCodes', postalCodeKey(countryCode, postalCode));
+    },
+    async upsertPostalCode(code) {
+      await put('postalCodes', postalCodeKey(code.countryCode, code.postalCode), code);
+    },
+  };
+
+  // The standard call times are there from the start, as the dialer's table begins with them.
+  const callTimeOf = (id: string): CallTime | null => getValue<CallTime>('callTimes', id) ?? STANDARD_CALL_TIMES.find((standard) => standard.id === id) ?? null;
+  const callTimes: CallTimeRepository = {
+    async get(id) {
+      return callTimeOf(id);
+    },
+    async list(page) {
+      const ids = new Set([...values<CallTime>('callTimes').map((callTime) => callTime.id), ...STANDARD_CALL_TIMES.map((standard) => standard.id)]);
+      return pageOf([...ids].map((id) => callTimeOf(id)!), (callTime) => callTime.id, page);
+    },
+    async upsert(callTime) {
+      await put('callTimes', callTime.id, callTime);
     },
   };
 
@@ -2061,6 +2119,8 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     voicemailBoxes,
     phones,
     phoneAliases,
+    timeZones,
+    callTimes,
     voicemailMessages,
     multiDialRequests,
     notifications,

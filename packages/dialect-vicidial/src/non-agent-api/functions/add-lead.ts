@@ -1,6 +1,7 @@
 import type { DomainErrorDetails, DuplicateCheck, DuplicateMatch, DuplicateScope } from '@pbx-gateway/core';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { newLeadGmtOffset, timeZoneMethodOf } from '../../wire/gmt-offset';
 import { listAllowed } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext, type NonAgentRefusal } from '../operation';
 import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-callback';
@@ -17,6 +18,9 @@ interface AddLeadInput extends StoredLeadParams {
   dnc_check: string;
   campaign_dnc_check: string;
   custom_fields: string;
+  tz_method: string;
+  usacan_prefix_check: string;
+  usacan_areacode_check: string;
 }
 
 const readInput = readWith((params): AddLeadInput => {
@@ -33,6 +37,9 @@ const readInput = readWith((params): AddLeadInput => {
     dnc_check: params.read('dnc_check', IDENTIFIER),
     campaign_dnc_check: params.read('campaign_dnc_check', IDENTIFIER),
     custom_fields: params.read('custom_fields', { keep: 'A-Z' }),
+    tz_method: params.read('tz_method', IDENTIFIER),
+    usacan_prefix_check: params.read('usacan_prefix_check', { keep: 'A-Z' }),
+    usacan_areacode_check: params.read('usacan_areacode_check', { keep: 'A-Z' }),
     callback: readCallbackParams(params),
     hopper: readHopperParams(params),
   };
@@ -106,6 +113,23 @@ const notAdded: NonAgentRefusal = { text: (ctx) => `ERROR: add_lead LEAD HAS NOT
 const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${number(ctx)}|${listOf(ctx)}`;
 
 /**
+ * The number's own validity, in VICIdial's order: its length, then with
+ * `usacan_prefix_check=Y` a fourth digit of 2 or more, with
+ * `usacan_areacode_check=Y` an area code of country 1 in the phone codes
+ * (VICIdial names 10 digits there too but refuses only an unknown area
+ * code). The first failing check's words, or null.
+ */
+async function invalidNumber(ctx: NonAgentContext, input: AddLeadInput): Promise<string | null> {
+  const number = input.phone_number;
+  if (number.length < 6 || number.length > 16) return 'INVALID PHONE NUMBER LENGTH';
+  if (input.usacan_prefix_check === 'Y' && Number(number.charAt(3)) < 2) return 'INVALID PHONE NUMBER PREFIX';
+  if (input.usacan_areacode_check === 'Y' && (await ctx.core.findPhoneCodes({ countryCode: '1', areaCode: number.slice(0, 3) })).length === 0) {
+    return 'INVALID PHONE NUMBER AREACODE';
+  }
+  return null;
+}
+
+/**
  * add_lead (spec §4.2): a new lead, NEW, in the list named (999 by
  * default), after the list, number, do-not-call and duplicate checks asked
  * for, with a scheduled callback when asked (`callback=Y`: the lead is then
@@ -126,9 +150,8 @@ export const addLead = defineNonAgentFunction({
     if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: add_lead NOT AN ALLOWED LIST ID - ${input.phone_number}|${input.list_id}`);
     const listMustExist = input.list_exists_check === 'Y';
     if (listMustExist && !(await ctx.core.getLeadList(listId))) throw refuse(listMissing(ctx));
-    if (input.phone_number.length < 6 || input.phone_number.length > 16) {
-      throw refuse(`ERROR: add_lead INVALID PHONE NUMBER LENGTH - ${input.phone_number}|${ctx.user}`);
-    }
+    const invalid = await invalidNumber(ctx, input);
+    if (invalid) throw refuse(`ERROR: add_lead ${invalid} - ${input.phone_number}|${ctx.user}`);
     const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
     const scheduling = input.callback.asked ? await callbackOf(ctx, input.list_id, input.callback) : null;
     const added = await ctx.core.addLeadToList({
@@ -139,9 +162,10 @@ export const addLead = defineNonAgentFunction({
       addedBy: bytesToText(ctx.user),
       dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
       duplicateChecks: duplicateChecksOf(input.duplicate_check),
+      timeZoneMethod: timeZoneMethodOf(input.tz_method),
     });
     const lead = added.lead;
-    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${utf8ToBytes(lead.gmtOffsetNow)}|${ctx.user}`];
+    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${newLeadGmtOffset(added.gmtOffset)}|${ctx.user}`];
     if (input.custom_fields === 'Y') lines.push(await newLeadCustomFieldsLine(ctx, { id: lead.id, phoneNumber: input.phone_number, listId: input.list_id }));
     // VICIdial queues the lead before it schedules the callback.
     if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));

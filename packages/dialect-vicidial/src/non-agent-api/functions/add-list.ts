@@ -29,7 +29,7 @@ async function checkOptionalFields(ctx: NonAgentContext, input: AddListInput): P
     if (refusal) throw line(refusal, `${input.listId}|${input.customFieldsCopy}|0`);
   }
   if (input.tzMethod !== '' && !TIME_ZONE_METHODS.has(input.tzMethod)) throw line('TIME ZONE METHOD IS NOT VALID', input.tzMethod);
-  if (input.localCallTime !== '' && !listCallTimeExists(input.localCallTime)) throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
+  if (input.localCallTime !== '' && !(await listCallTimeExists(ctx, input.localCallTime))) throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
   const longOverride = longTransferOverride(input.transferOverrides);
   if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
 }

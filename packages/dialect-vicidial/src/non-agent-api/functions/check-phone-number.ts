@@ -1,6 +1,8 @@
 import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { bytesToText } from '../../wire/php-params';
-import { dialableAt, INSTALLED_CALL_TIMES, numberGmtNow, type CallTime } from '../call-times';
+import type { CallTime, NumberToLocate, TimeZoneMethod } from '@pbx-gateway/core';
+import { printedGmtOffset } from '../../wire/gmt-offset';
+import { callTimeNamed, dialableAt } from '../call-times';
 import { LIST_WORD } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
@@ -26,18 +28,16 @@ type Input = ReturnType<typeof readInput>['value'];
 /** Only these switch a do-not-call check on here (not YES, unlike add_lead). */
 const dncAsked = (flag: string): boolean => flag === 'Y' || flag === 'AREACODE';
 
-/**
- * A North American area code: three digits, the first 2–9, not an N11
- * service code. VICIdial looks it up in its phone-code table, which the
- * gateway does not keep (see docs).
- */
-const isNorthAmericanAreaCode = (areaCode: string): boolean => /^[2-9]\d\d$/.test(areaCode) && !/^[2-9]11$/.test(areaCode);
+/** A North American area code: one the phone-code table holds for country 1. */
+async function isNorthAmericanAreaCode(ctx: NonAgentContext, areaCode: string): Promise<boolean> {
+  return (await ctx.core.findPhoneCodes({ countryCode: '1', areaCode })).length > 0;
+}
 
 /** The number's own validity, in VICIdial's order: the first failing check's words, or null. */
-function invalidNumber(input: Input): string | null {
+async function invalidNumber(ctx: NonAgentContext, input: Input): Promise<string | null> {
   if (input.phoneNumber.length < 6 || input.phoneNumber.length > 16) return 'INVALID PHONE NUMBER LENGTH';
   if (input.usacanPrefixCheck === 'Y' && Number(input.phoneNumber.charAt(3)) < 2) return 'INVALID PHONE NUMBER PREFIX';
-  if (input.usacanAreacodeCheck === 'Y' && !isNorthAmericanAreaCode(input.phoneNumber.slice(0, 3))) return 'INVALID PHONE NUMBER AREACODE';
+  if (input.usacanAreacodeCheck === 'Y' && !(await isNorthAmericanAreaCode(ctx, input.phoneNumber.slice(0, 3)))) return 'INVALID PHONE NUMBER AREACODE';
   return null;
 }
 
@@ -58,29 +58,42 @@ async function onCampaignDnc(ctx: NonAgentContext, input: Input): Promise<boolea
   return found.includes(true);
 }
 
-/** One `<METHOD>: <dialable>|<gmt>#` part per time zone method named; POSTAL and TZCODE need their field, else `0|`. */
-function timeZoneParts(ctx: NonAgentContext, input: Input, callTime: CallTime): string {
-  const zoned = (): string => {
-    const gmt = numberGmtNow(ctx.now, ctx.settings.timeZone);
+/**
+ * One `<METHOD>: <dialable>|<gmt>#` part per time zone method named, in
+ * VICIdial's order: the number's offset now by that method and whether the
+ * call time's hours hold its local time. POSTAL needs a postal code of 5
+ * characters and TZCODE an owner of 1 to 6, else that part is `0|`.
+ */
+async function timeZoneParts(ctx: NonAgentContext, input: Input, callTime: CallTime): Promise<string> {
+  const number: NumberToLocate = {
+    phoneCode: input.phoneCode,
+    phoneNumber: input.phoneNumber,
+    state: bytesToText(input.state),
+    postalCode: bytesToText(input.postalCode),
+    owner: bytesToText(input.owner),
+  };
+  const zoned = async (method: TimeZoneMethod): Promise<string> => {
+    const gmt = printedGmtOffset(await ctx.core.numberGmtOffset(number, method, ctx.now));
     return `${dialableAt(callTime, ctx.now, gmt)}|${gmt}`;
   };
   const method = input.tzMethod.toUpperCase();
   let parts = '';
-  if (method.includes('AREACODE')) parts += `AREACODE: ${zoned()}#`;
-  if (method.includes('POSTAL')) parts += `POSTAL: ${input.postalCode.length === 5 ? zoned() : '0|'}#`;
-  if (method.includes('TZCODE')) parts += `TZCODE: ${input.owner.length > 0 && input.owner.length < 7 ? zoned() : '0|'}#`;
+  if (method.includes('AREACODE')) parts += `AREACODE: ${await zoned('areaCode')}#`;
+  if (method.includes('POSTAL')) parts += `POSTAL: ${input.postalCode.length === 5 ? await zoned('postalCode') : '0|'}#`;
+  if (method.includes('TZCODE')) parts += `TZCODE: ${input.owner.length > 0 && input.owner.length < 7 ? await zoned('ownerCode') : '0|'}#`;
   return parts;
 }
 
 /**
  * check_phone_number: whether a number may be dialled now — its length and
  * North American prefix and area code, the do-not-call lists asked for,
- * then, per time zone method, whether the call time allows it at the
- * number's local time.
+ * then, per time zone method, the number's GMT offset (the core's lookup in
+ * the phone and postal codes kept) and whether the call time allows it at
+ * the number's local time.
  */
 export const checkPhoneNumber = defineNonAgentFunction({
   name: 'check_phone_number',
-  partial: 'time zones are the server\'s own and call times VICIdial\'s installed ones (no area-code, postal-code, NANPA or call-time tables are kept)',
+  partial: 'call times have no state rules and no NANPA prefix data is loaded',
   function: 'check_phone_number',
   auth: {
     allows: (user) => user.level > 7,
@@ -89,13 +102,13 @@ export const checkPhoneNumber = defineNonAgentFunction({
   },
   input: readInput,
   async run(ctx, input) {
-    const callTime = INSTALLED_CALL_TIMES.get(bytesToText(input.localCallTime));
+    const callTime = await callTimeNamed(ctx, input.localCallTime);
     if (!callTime) throw refuse(`ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |${ctx.user}|${input.localCallTime}|`);
     // No NANPA prefix data is loaded, so VICIdial's own refusal for that case applies.
     if (input.nanpaCheck === 'Y' || input.tzMethod.toUpperCase().includes('NANPA')) {
       throw refuse(`ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - 0|${ctx.user}`);
     }
-    const invalid = invalidNumber(input);
+    const invalid = await invalidNumber(ctx, input);
     if (invalid) throw refuse(`ERROR: check_phone_number ${invalid} - ${input.phoneNumber}|${ctx.user}`);
     if (dncAsked(input.dncCheck) && (await onSystemDnc(ctx, input))) {
       throw refuse(`ERROR: check_phone_number PHONE NUMBER IN DNC - ${input.phoneNumber}|${ctx.user}`);
@@ -104,7 +117,7 @@ export const checkPhoneNumber = defineNonAgentFunction({
       throw refuse(`ERROR: check_phone_number PHONE NUMBER IN CAMPAIGN DNC - ${input.phoneNumber}|${input.campaignId}|${ctx.user}`);
     }
     const { phoneNumber, phoneCode, postalCode, state, owner } = input;
-    return `${timeZoneParts(ctx, input, callTime)}PHONE: ${phoneNumber}|${phoneCode}|${postalCode}|${state}|${owner}|`;
+    return `${await timeZoneParts(ctx, input, callTime)}PHONE: ${phoneNumber}|${phoneCode}|${postalCode}|${state}|${owner}|`;
   },
   render: (line) => line,
 });

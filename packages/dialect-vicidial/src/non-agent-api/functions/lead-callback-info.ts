@@ -1,6 +1,7 @@
-import { mayWorkWithCampaign, type Callback } from '@pbx-gateway/core';
+import { hoursNow, localTimeAt, mayWorkWithCampaign, type Callback } from '@pbx-gateway/core';
 import { utf8ToBytes } from '../../wire/php-params';
 import { serverTime } from '../../wire/server-time';
+import { printedGmtOffset } from '../../wire/gmt-offset';
 import { agentGroupOf } from '../agent-report';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { readWith } from '../params';
@@ -60,16 +61,31 @@ async function userGroupOf(ctx: NonAgentContext, agentId: string): Promise<strin
 }
 
 /**
+ * The customer's time zone and time of a callback: its lead's GMT offset
+ * at the callback's time, as VICIdial prints one, and the callback's time
+ * at that offset; both empty when the lead or its country's phone codes
+ * are unknown.
+ */
+async function customerTime(ctx: NonAgentContext, callback: Callback): Promise<[string, string]> {
+  const lead = await ctx.core.getLead(callback.leadId);
+  const offset = lead && (await ctx.core.numberGmtOffset(lead, 'areaCode', callback.callbackAt));
+  if (!offset) return ['', ''];
+  const local = localTimeAt(callback.callbackAt, hoursNow(offset)).toISOString();
+  return [printedGmtOffset(offset), `${local.slice(0, 10)} ${local.slice(11, 19)}`];
+}
+
+/**
  * lead_callback_info: the callbacks of a lead, each as a row: with
  * `search_location` ARCHIVE or ALL its archived callbacks (type ARCHIVE:
  * those removed, or of the lead while it was deleted or archived) first,
  * then with CURRENT (the default), ALL or none its waiting ones (type
  * CURRENT), each kind the first scheduled first, whatever their state.
- * The customer's time zone and time are not kept: empty.
+ * The customer's time zone and time are the lead's number's GMT offset at
+ * the callback's time and the callback's time there (empty when no phone
+ * code of its country is known).
  */
 export const leadCallbackInfo = defineNonAgentFunction({
   name: 'lead_callback_info',
-  partial: 'the customer time zone and time are empty',
   function: 'lead_callback_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports,
@@ -106,8 +122,7 @@ export const leadCallbackInfo = defineNonAgentFunction({
           String(callback.listId),
           utf8ToBytes(callback.campaignId),
           utf8ToBytes(await userGroupOf(ctx, callback.agentId)),
-          '',
-          '',
+          ...(await customerTime(ctx, callback)),
           utf8ToBytes(callback.comments),
         ]),
       );

@@ -1,7 +1,8 @@
 import { isDomainError, type Lead, type LeadChanges, type LeadSearch, type ListCustomField } from '@pbx-gateway/core';
 import { leadFieldsOf } from '../../agent-api/lead-params';
 import { givenLeadChanges, readLeadFieldParams } from '../lead-changes';
-import { bytesToText, utf8ToBytes } from '../../wire/php-params';
+import { bytesToText } from '../../wire/php-params';
+import { newLeadGmtOffset, timeZoneMethodOf } from '../../wire/gmt-offset';
 import { searchableLists } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
@@ -74,8 +75,9 @@ async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo:
     addedBy: bytesToText(ctx.user),
     dncChecks: { system: false, campaign: false },
     duplicateChecks: [],
+    timeZoneMethod: timeZoneMethodOf(ctx.params.read('tz_method', IDENTIFIER)),
   });
-  return { text: `${notice}\nSUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${input.listId}|${added.lead.id}|${utf8ToBytes(added.lead.gmtOffsetNow)}|${ctx.user}`, lead: added.lead };
+  return { text: `${notice}\nSUCCESS: update_lead LEAD HAS BEEN ADDED - ${phone}|${input.listId}|${added.lead.id}|${newLeadGmtOffset(added.gmtOffset)}|${ctx.user}`, lead: added.lead };
 }
 
 /** The lead's own line: updated with the fields given, or deleted with its callbacks; none when neither is asked. */

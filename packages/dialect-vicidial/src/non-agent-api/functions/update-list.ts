@@ -64,7 +64,7 @@ async function checkedUpdate(ctx: NonAgentContext, input: UpdateListInput): Prom
   if (input.amMessage !== BLANK && input.amMessage.length > 100) throw line('ANSWERING MACHINE MESSAGE MUST LESS THAN 101 DIGITS', input.amMessage);
   if (input.resetTime !== '' && input.resetTime !== BLANK && input.resetTime.length < 4) throw line('RESET TIME IS NOT VALID', input.resetTime);
   if (input.tzMethod !== '' && !TIME_ZONE_METHODS.has(input.tzMethod)) throw line('TIME ZONE METHOD IS NOT VALID', input.tzMethod);
-  if (input.localCallTime !== '' && !listCallTimeExists(input.localCallTime)) throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
+  if (input.localCallTime !== '' && !(await listCallTimeExists(ctx, input.localCallTime))) throw line('LOCAL CALL TIME DOES NOT EXIST', input.localCallTime);
   const longOverride = longTransferOverride(input.transferOverrides);
   if (longOverride) throw line(`TRANSFER CONF OVERRIDE ${longOverride.label} IS NOT VALID`, longOverride.value);
   // An expiration date counts only from 10 characters on, as VICIdial reads it.
