@@ -1803,6 +1803,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort((a, b) => a.value.calledAt.getTime() - b.value.calledAt.getTime() || a.seq - b.seq)
         .slice(0, limit)
         .map((row) => copy(row.value));
+    },
+  };
+
   const phoneCodeKey = (code: Pick<PhoneCode, 'countryCode' | 'areaCode' | 'state'>): string => `${code.countryCode}\u0000${code.areaCode}\u0000${code.state}`;
   const postalCodeKey = (countryCode: string, postalCode: string): string => `${countryCode}\u0000${postalCode}`;
   const byText = <V>(key: (value: V) => string) => (a: V, b: V): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
