@@ -14,7 +14,7 @@ import { dialHelperAgent } from './helper-agent';
  * is rung into the call as its helping agent (helper-agent.ts), the customer
  * held first with `parkCustomer`. Only an idle agent with a phone of its own
  * helps, as for help from one agent; the asking agent never helps itself.
- * No such queue: INVALID_ARGUMENT; nobody of it free now: AGENT_BUSY.
+ * No such queue (or an inactive one): QUEUE_NOT_FOUND; nobody of it free now: AGENT_BUSY.
  * The helper's phone leg and the helping agent.
  */
 export async function dialQueueHelper<C extends CustomerCall>(
@@ -28,7 +28,7 @@ export async function dialQueueHelper<C extends CustomerCall>(
   connectedCustomer(legs, customerRoleOf(call));
   if (liveLegOf(legs, 'third_party')) throw new DomainError('INVALID_ARGUMENT', 'a third party is already on the call');
   const queue = await uow.tx.queues.get(queueName);
-  if (!queue || !queue.active) throw new DomainError('INVALID_ARGUMENT', `no active queue ${queueName}`, { queueName });
+  if (!queue || !queue.active) throw new DomainError('QUEUE_NOT_FOUND', `no active queue ${queueName}`, { queueName });
   const day = dayOf(uow.now);
   const candidates = (await candidatesOf(uow, queue, day)).filter(({ session }) => session.agentId !== call.agentId && session.conference === null);
   for (const candidate of orderCandidates(queue.strategy, candidates, day, (n) => ctx.ids.randomInt(n))) {
