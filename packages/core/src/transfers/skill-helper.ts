@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import { takesQueuedCalls } from '../agents/agent';
 import type { Leg } from '../calls/call';
 import type { CoreContext } from '../kernel/context';
 import type { UnitOfWork } from '../kernel/unit-of-work';
@@ -34,7 +35,7 @@ export async function dialQueueHelper<C extends CustomerCall>(
   for (const candidate of orderCandidates(queue.strategy, candidates, day, (n) => ctx.ids.randomInt(n))) {
     // Read again under lock: the agent may have taken a call since the list was made.
     const session = await uow.tx.sessions.lock(candidate.session.agentId);
-    if (!session || session.state !== 'ready' || session.currentCallId !== null || !session.device || session.conference) continue;
+    if (!session || !takesQueuedCalls(session) || session.conference) continue;
     return { leg: await dialHelperAgent(ctx, uow, call, legs, session.agentId, parkCustomer), helperAgentId: session.agentId };
   }
   throw new DomainError('AGENT_BUSY', `no agent of queue ${queueName} is free to help`, { queueName });
