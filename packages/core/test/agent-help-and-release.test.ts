@@ -93,6 +93,18 @@ describe('the customer released by its number (releaseCustomer)', () => {
     expect(await t.core.getCdrOfCall(callId)).toMatchObject({ agentId: '1000', toNumber: '5550100' });
   });
 
+  it('releases the customer of a three-way call too: agent and party talk on in the call bridge', async () => {
+    const t = await setup();
+    const { callId, customerLegId } = await talking(t);
+    const { legId: partyId } = await t.core.dialThirdParty({ agentId: '1000', number: '5550200', callerId: null });
+    await t.answer(partyId);
+    await expect(t.core.releaseCustomer({ agentId: '1000', number: '5550100' })).resolves.toEqual({ released: true });
+    await t.confirmHangups();
+    expect((await t.core.getCall(callId))!.legs.find((leg) => leg.id === customerLegId)).toMatchObject({ state: 'ended', role: 'third_party' });
+    expect(await t.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
+    expect(t.pbx.bridges.get(`${callId}.bridge`)?.legIds).toEqual(expect.arrayContaining([partyId]));
+  });
+
   it('does not release the customer for a helper (the help is not a call of the customer’s)', async () => {
     const t = await setup();
     const { legId } = await (async () => {
