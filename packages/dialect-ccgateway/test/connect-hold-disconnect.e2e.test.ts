@@ -51,7 +51,12 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
     const { callId, customerId, thirdId, agentLegId } = await consult();
     expect((await gateway().http.post(`${VC}/connecthold/other-call`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
     expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
       10_000,

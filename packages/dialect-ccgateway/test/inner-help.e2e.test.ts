@@ -143,7 +143,12 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
     const { customer, helper } = await legsOf(callId);
     expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     await bridgeWith(`${callId}.bridge`, [customer, helper!]);
     expect((await gateway().core.getAgentSession('202'))?.currentCallId).toBe(callId);
     await gateway().farEnd.hangup(customer, 16);

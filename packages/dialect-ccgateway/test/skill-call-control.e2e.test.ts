@@ -196,7 +196,12 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
 
     const second = await consult();
     expect((await gateway().http.post(`${VC}/connecthold/${callid}`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callid}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callid}.bridge` && candidate.channels.includes(caller.id) && candidate.channels.includes(second.id)),
       10_000,

@@ -224,6 +224,20 @@ describe('CC-Gateway disconnect of the customer and of the agent itself (Huawei 
     expect(await app.t.core.getCdrOfCall(app.callId)).toMatchObject({ agentId: '101', toNumber: '5550100' });
   });
 
+  test('connecthold: the held customer connected with the consulted party leaves the agent (Customer_Release), then the agent is released', async () => {
+    const app = await consulting();
+    expect((await post(app, `connecthold/${app.callId}`)).text).toBe(SUCCESS);
+    await app.t.settle();
+    await app.t.confirmHangups();
+    expect(await drainEvents(app, app.guid)).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${app.callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${app.callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
+    expect((await app.t.core.getCall(app.callId))?.call.state).not.toBe('ended');
+  });
+
   test("the agent's own phone number, with a party consulted: the agent leaves, customer and party talk on (as connecthold)", async () => {
     const app = await consulting();
     expect((await post(app, 'disconnect/40038')).text).toBe(SUCCESS);

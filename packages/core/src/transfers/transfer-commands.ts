@@ -80,9 +80,11 @@ export interface TransferCommands {
    * The agent leaves its 3-way call (or its consultation, the customer parked):
    * customer and third party talk on without it, a parked customer back in
    * the call's bridge. The agent's session goes to `agentAfterCall` (default
-   * after-call work).
+   * after-call work). With a `tag` (the dialect's word for the leaving as a
+   * transfer of the customer to the third party) it is announced as one
+   * (`CustomerTransferred`, the call its own target), before the agent's state.
    */
-  leaveThreeWayCall(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] }): Promise<void>;
+  leaveThreeWayCall(request: { agentId: string; agentAfterCall?: AgentSession['afterCall']; tag?: string }): Promise<void>;
   /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
   blindTransfer(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] } & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
@@ -247,10 +249,11 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
       }),
 
-    leaveThreeWayCall: ({ agentId, agentAfterCall }) =>
+    leaveThreeWayCall: ({ agentId, agentAfterCall, tag }) =>
       onAgentTalk(agentId, async (uow, { session, call, legs }) => {
         connectedCustomer(legs, customerRoleOf(call));
         if (!liveLegOf(legs, 'third_party')) throw new DomainError('NO_ACTIVE_CALL', 'no third party to leave the customer with');
+        if (tag !== undefined) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: call.id, tag, tenant: call.tenant, at: uow.now });
         await agentLeavesCall(ctx, uow, session, call, legs, agentAfterCall);
       }),
 
