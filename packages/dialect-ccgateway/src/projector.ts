@@ -6,7 +6,7 @@ import { callFeature, INTERNAL_CALL_FEATURE } from './wire/call-feature';
 import { busyReasonOf, isRestPause } from './wire/agent-state';
 import { eventMessage, type WireEvent, type WireEventContent, type WireEventType } from './wire/events';
 import { INSPECTOR_ATTRIBUTE } from './wire/inspector';
-import { SUCCESS_TRANSFER_TAG } from './wire/transfer-tag';
+import { CONNECT_HOLD_TAG, SUCCESS_TRANSFER_TAG } from './wire/transfer-tag';
 
 /**
  * The mailbox of an inspector signed in through CC-Gateway that receives the
@@ -298,7 +298,9 @@ async function noticesOf(event: DomainEvent, tx: StoreTransaction, agentId: stri
       return [['AgentEvent_Hold', { callid: event.call.id }]];
     case 'CustomerTransferred':
       // Huawei `cec_07_1369`: `result` 0 is success; `callId` the call transferred (key order of Huawei's example).
-      return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: 0, callId: event.callId }]] : [];
+      if (event.tag === SUCCESS_TRANSFER_TAG) return [['AgentEvent_SuccTransResult', { result: 0, callId: event.callId }]];
+      // Huawei `cec_07_1240`: the held call's customer, connected with the consulted party, leaves the agent.
+      return event.tag === CONNECT_HOLD_TAG ? [['AgentEvent_Customer_Release', { callid: event.callId }]] : [];
     case 'TransferFailed':
       // Any value but 0 is a failure (`cec_07_1369`); 1 as in Huawei's example. The customer is the agent's again.
       return event.tag === SUCCESS_TRANSFER_TAG ? [['AgentEvent_SuccTransResult', { result: TRANSFER_FAILED, callId: event.callId }]] : [];

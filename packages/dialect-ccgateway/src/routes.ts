@@ -72,6 +72,7 @@ import { transferOperation } from './operations/transfer';
 import { confJoinOperation } from './operations/conf-join';
 import { connectHoldOperation } from './operations/connect-hold';
 import { disconnectOperation } from './operations/disconnect';
+import { phoneHangupOperation } from './operations/phone-hangup';
 import { beginMuteOperation } from './operations/begin-mute';
 import { endMuteOperation } from './operations/end-mute';
 import { secondDialExOperation, secondDialOperation } from './operations/second-dial';
@@ -136,6 +137,7 @@ export const OPERATIONS: readonly Operation[] = [
   confJoinOperation,
   connectHoldOperation,
   disconnectOperation,
+  phoneHangupOperation,
   beginMuteOperation,
   endMuteOperation,
   secondDialOperation,
@@ -173,9 +175,11 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
   ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, UNDOCUMENTED] as const,
   ),
-  ...['phonepickup', 'phonehangup'].map(
-    (name) => [null, `/voicecall/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
-  ),
+  [
+    null,
+    '/voicecall/{agentid}/phonepickup/**',
+    'not supported (`000-002`): Huawei\'s hard-phone linkage takes the ringing phone off hook, which the engine cannot do to a SIP phone from outside',
+  ],
   ...['netplay', 'recordfile*'].map(
     (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
   ),

@@ -65,7 +65,7 @@ describe('CC-Gateway callinner on the whole stack: one agent calls another, both
     // An internal call has no customer: it cannot be held, transferred, joined or muted.
     expect((await gateway().http.post(`${VC}/hold`).set('Guid', callerGuid)).text).toMatch(/"retcode":"200-013"/);
     expect((await gateway().http.post(`${VC}/transfer`).set('Guid', callerGuid).send({ devicetype: 5, address: '800123456', mode: 3 })).text).toMatch(/"retcode":"200-012"/);
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', callerGuid)).text).toMatch(/"retcode":"200-010"/);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', callerGuid).send({ callid: callId })).text).toMatch(/"retcode":"200-010"/);
     expect((await gateway().http.post(`${VC}/beginmute`).set('Guid', callerGuid)).text).toMatch(/"retcode":"200-003"/);
     expect((await gateway().http.delete(`${VC}/release`).set('Guid', callerGuid)).text).toBe(SUCCESS);
     expect(await eventsUntilReady('101', callerGuid)).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);

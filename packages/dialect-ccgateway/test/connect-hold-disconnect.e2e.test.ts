@@ -51,7 +51,12 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
     const { callId, customerId, thirdId, agentLegId } = await consult();
     expect((await gateway().http.post(`${VC}/connecthold/other-call`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
     expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
       10_000,
@@ -80,7 +85,7 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
   test('disconnect of the consulted number: it is hung up, the customer stays held and gethold brings it back', async () => {
     const { callId, customerId, thirdId, agentLegId } = await consult();
     expect((await gateway().http.post(`${VC}/disconnect/12ab`).set('Guid', guid)).text).toBe(failure('000-002', 'invalid parameter'));
-    expect((await gateway().http.post(`${VC}/disconnect/${CUSTOMER}`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await gateway().http.post(`${VC}/disconnect/800999999`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
     expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(SUCCESS);
     await gateway().waitFor(async () => !(await gateway().engineChannels()).some((channel) => channel.id === thirdId) || undefined, 10_000, 'the consulted number hung up');
     expect((await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.hold`)?.channels).toContain(customerId);
@@ -97,7 +102,10 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
   test('disconnect after confjoin: the third party leaves the three-way call, agent and customer talk on; no call: 200-023', async () => {
     expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(failure('200-023', 'no call to release a connection of'));
     const { callId, customerId, thirdId, agentLegId } = await consult();
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
+    // confjoin names the held call in its body (Huawei cec_07_1245).
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid: 'another-call' })).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid: callId })).text).toBe(SUCCESS);
     expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callId}","partner":"${CUSTOMER},${CONSULTED}"}`]);
     expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(SUCCESS);
     const bridge = await gateway().waitFor(
@@ -108,5 +116,36 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
     expect(bridge.channels).toEqual(expect.arrayContaining([customerId, agentLegId]));
     expect(bridge.channels).toHaveLength(2);
     expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+  });
+
+  test('disconnect of the held customer by its number: it is hung up, agent and consulted number talk on; the number hanging up ends the call; one CDR', async () => {
+    const { callId, customerId, thirdId, agentLegId } = await consult();
+    expect((await gateway().http.post(`${VC}/disconnect/${CUSTOMER}`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => !(await gateway().engineChannels()).some((channel) => channel.id === customerId) || undefined, 10_000, 'the customer hung up');
+    const bridge = (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge`);
+    expect(bridge?.channels).toEqual(expect.arrayContaining([agentLegId, thirdId]));
+    expect(bridge?.channels).toHaveLength(2);
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
+    expect((await gateway().core.getCall(callId))!.call.state).not.toBe('ended');
+    // The consulted number is the call's other party now: its hang-up is the customer's release.
+    await gateway().farEnd.hangup(thirdId, 16);
+    const seen: string[] = [];
+    while (seen.at(-1) !== 'AgentState_Ready') seen.push(...described(await collectEvents(gateway(), '101', guid, 1)));
+    expect(seen).toEqual([`AgentEvent_Customer_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, 'the call CDR');
+    expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101', toNumber: CUSTOMER });
+  });
+
+  test("disconnect of the agent's own phone number: the agent leaves as with connecthold, customer and consulted number talk on", async () => {
+    const { callId, customerId, thirdId, agentLegId } = await consult();
+    expect((await gateway().http.post(`${VC}/disconnect/40038`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
+      10_000,
+      'customer and consulted number in the call bridge',
+    );
+    expect(bridge.channels).toHaveLength(2);
+    expect((await gateway().engineChannels()).map((channel) => channel.id)).not.toContain(agentLegId);
   });
 });

@@ -9,7 +9,6 @@ const HELPER_PHONE = '102';
 // Skill 13, reached on DID 2125550113, is served by agent 101 alone (its manual skill list).
 const SKILL = '13';
 const DID = '2125550113';
-const NOT_SUPPORTED = '{"message":"not supported","retcode":"000-002","result":{}}';
 /** The calls these tests make; the gateway's own standing calls (agents' phones of other suites) are left alone. */
 const CUSTOMER_CALLS = new Set(['agent_customer', 'inbound']);
 
@@ -144,7 +143,12 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
     const { customer, helper } = await legsOf(callId);
     expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     await bridgeWith(`${callId}.bridge`, [customer, helper!]);
     expect((await gateway().core.getAgentSession('202'))?.currentCallId).toBe(callId);
     await gateway().farEnd.hangup(customer, 16);
@@ -197,7 +201,35 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callId);
   });
 
-  test('refusals: no call (100-009), a helper not signed in (100-006) or busy (100-009), bad bodies (000-002); help from a skill: not supported', async () => {
+  test("help from a skill: the skill's idle agent is rung in as the helper; it releases itself by its work number, and gethold brings the customer back", async () => {
+    expect((await gateway().http.post(`${BASE}/onlineagent/202/resetskill/false?skillid=${SKILL}`).set('Guid', helperGuid)).text).toBe(SUCCESS);
+    await drainEvents(gateway(), '202', helperGuid);
+    const callId = await talkWithCustomer();
+    expect((await innerHelp({ dstaddress: SKILL, devicetype: 1 })).text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    const caller = (await gateway().core.getCall(callId))!.call.fromNumber;
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
+      `AgentEvent_Hold {"callid":"${callId}"}`,
+      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"202","otherPhoneWorkno":"202","type":"main"}`,
+      `AgentEvent_Talking {"caller":"${caller}","called":"202","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
+    ]);
+    expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
+    const { agent, customer, helper } = await legsOf(callId);
+    await bridgeWith(`${callId}.bridge`, [agent, helper!], [customer]);
+    // The helper releases only itself.
+    const helperDisconnect = (number: string) => gateway().http.post(`${BASE}/voicecall/202/disconnect/${number}`).set('Guid', helperGuid);
+    expect((await helperDisconnect('101')).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await helperDisconnect('202')).text).toBe(SUCCESS);
+    expect(await eventsUntilReady('202', helperGuid)).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":2}', 'AgentState_Ready']);
+    await bridgeWith(`${callId}.bridge`, [agent], [helper!]);
+    expect((await gateway().http.post(`${VC}/gethold`).set('Guid', guid)).text).toBe(SUCCESS);
+    await bridgeWith(`${callId}.bridge`, [agent, customer]);
+    expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'agent_customer', agentId: '101', toNumber: CUSTOMER });
+  });
+
+  test('refusals: no call (100-009), a helper not signed in (100-006) or busy (100-009), bad bodies (000-002), an unknown skill (000-002) or one with nobody idle (100-009)', async () => {
+    expect((await gateway().http.post(`${BASE}/onlineagent/101/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
     expect((await innerHelp({ dstaddress: '202' })).text).toBe(failure('100-009', 'agent state cannot be changed'));
     await talkWithCustomer();
     expect((await innerHelp({})).text).toBe(failure('000-002', 'invalid parameter'));
@@ -206,9 +238,12 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     expect((await innerHelp({ dstaddress: '202', devicetype: 5 })).text).toBe(failure('000-002', 'invalid parameter'));
     expect((await innerHelp({ dstaddress: '101' })).text).toBe(failure('000-002', 'invalid parameter'));
     expect((await innerHelp({ dstaddress: '303' })).text).toBe(failure('100-006', 'agent not signed in'));
-    expect((await innerHelp({ dstaddress: '7', devicetype: 1 })).text).toBe(NOT_SUPPORTED);
+    // Skill 7 is no queue of the centre.
+    expect((await innerHelp({ dstaddress: '7', devicetype: 1 })).text).toBe(failure('000-002', 'invalid parameter'));
     expect((await gateway().http.post(`${BASE}/onlineagent/202/saybusy`).set('Guid', helperGuid)).text).toBe(SUCCESS);
     expect((await innerHelp({ dstaddress: '202' })).text).toBe(failure('100-009', 'agent state cannot be changed'));
+    // Skill 13 has no idle agent: 101 asks, and 202 (of the skill or not) is busy.
+    expect((await innerHelp({ dstaddress: SKILL, devicetype: 1 })).text).toBe(failure('100-009', 'agent state cannot be changed'));
     // Nothing was dialled or held by the refusals.
     const live = (await gateway().core.listLiveCalls()).filter(({ call }) => call.purpose === 'agent_customer');
     expect(live).toHaveLength(1);

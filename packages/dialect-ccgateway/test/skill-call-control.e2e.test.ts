@@ -148,7 +148,7 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
   test('talk transfer of a skill call to a number, then confjoin: the caller on hold while the agent consults, then all three in the call bridge', async () => {
     const callid = await talking('5550145');
     const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid })).text).toBe(failure('200-011', 'no held call for a three-party call'));
     expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 3 })).text).toBe(SUCCESS);
     await gateway().waitFor(async () => ((await bridgeOfCaller(callid)) === `${callid}.hold` ? true : undefined), 10_000, 'the caller on hold');
     const third = await gateway().waitFor(
@@ -162,7 +162,7 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
       `AgentEvent_Customer_Alerting {"callid":"${callid}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
       `AgentEvent_Talking {"caller":"5550145","called":"${CONSULTED}","callid":"${callid}","feature":"0","type":"main","mediaAbility":"1"}`,
     ]);
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid })).text).toBe(SUCCESS);
     // Huawei cec_07_1358: the three talk; partner is the caller's number, then the consulted party's.
     expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callid}","partner":"5550145,${CONSULTED}"}`]);
     const bridge = await gateway().waitFor(
@@ -171,7 +171,7 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
       'caller, agent and consulted party in one bridge',
     );
     expect(bridge.id).toBe(`${callid}.bridge`);
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid })).text).toBe(failure('200-011', 'no held call for a three-party call'));
 
     expect((await gateway().http.delete(`${VC}/release`).set('Guid', guid)).text).toBe(SUCCESS);
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
@@ -199,7 +199,12 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
 
     const second = await consult();
     expect((await gateway().http.post(`${VC}/connecthold/${callid}`).set('Guid', guid)).text).toBe(SUCCESS);
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callid}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(described(await collectEvents(gateway(), '101', guid, 4))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callid}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callid}.bridge` && candidate.channels.includes(caller.id) && candidate.channels.includes(second.id)),
       10_000,

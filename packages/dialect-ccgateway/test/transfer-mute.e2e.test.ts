@@ -106,7 +106,7 @@ describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
   test('talk transfer to a number, then confjoin: the consulted party is dialled with the customer on hold, then all three share the call bridge', async () => {
     const callId = await placeCall();
     const customer = await customerLegOf(callId);
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid: callId })).text).toBe(failure('200-011', 'no held call for a three-party call'));
     expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 3 })).text).toBe(SUCCESS);
     await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((bridge) => bridge.id === `${callId}.hold` && bridge.channels.includes(customer.id)),
@@ -123,7 +123,7 @@ describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
       `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"${CONSULTED}","otherPhoneWorkno":"","type":"main"}`,
       `AgentEvent_Talking {"caller":"${fromNumber}","called":"${CONSULTED}","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
     ]);
-    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid)).text).toBe(SUCCESS);
+    expect((await gateway().http.post(`${VC}/confjoin`).set('Guid', guid).send({ callid: callId })).text).toBe(SUCCESS);
     expect(described(await collectEvents(gateway(), '101', guid, 1))).toEqual([`AgentEvent_Conference {"callid":"${callId}","partner":"${CUSTOMER},${CONSULTED}"}`]);
     const bridge = await gateway().waitFor(
       async () => (await gateway().engineBridges()).find((candidate) => candidate.channels.includes(customer.id) && candidate.channels.includes(third.id) && candidate.channels.length === 3),

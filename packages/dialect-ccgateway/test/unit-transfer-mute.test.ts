@@ -33,6 +33,8 @@ async function inCall(): Promise<UnitApp & { guid: string; callId: string }> {
 
 const transfer = (app: UnitApp & { guid: string }, body: unknown) => app.http.post(`${VC}/transfer`).set('Guid', app.guid).send(body as object);
 const post = (app: UnitApp & { guid: string }, name: string) => app.http.post(`${VC}/${name}`).set('Guid', app.guid);
+/** confjoin names the held call in its body (Huawei `cec_07_1245`). */
+const confJoin = (app: UnitApp & { guid: string }, body: Record<string, unknown>) => app.http.post(`${VC}/confjoin`).set('Guid', app.guid).send(body);
 
 describe('CC-Gateway transfer', () => {
   test('to a skill (devicetype 1, release): the customer waits in the skill queue; the agent is free at once (Ready), then its part ends: Call_Release, phone released', async () => {
@@ -139,7 +141,7 @@ describe('CC-Gateway transfer', () => {
 
   test('talk transfer (devicetype 5, mode 3) then confjoin: the customer is held while the agent consults, then all three talk', async () => {
     const app = await inCall();
-    expect((await post(app, 'confjoin')).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await confJoin(app, { callid: app.callId })).text).toBe(failure('200-011', 'no held call for a three-party call'));
     expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 3 })).text).toBe(SUCCESS);
     await app.t.settle();
     const customer = await legOf(app.t, app.callId, 'customer');
@@ -149,7 +151,14 @@ describe('CC-Gateway transfer', () => {
       `AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`,
       expect.stringMatching(new RegExp(`^AgentEvent_Talking \\{"caller":"[0-9]*","called":"5550177","callid":"${app.callId.replace(/\./g, '\\.')}","feature":"7","type":"main","mediaAbility":"1"\\}$`)),
     ]);
-    expect((await post(app, 'confjoin')).text).toBe(SUCCESS);
+    // The body names the held call: missing, blank or another call's id is refused, and nothing moves.
+    expect((await post(app, 'confjoin')).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await confJoin(app, {})).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await confJoin(app, { callid: ' ' })).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await confJoin(app, { callid: app.callId, callappdata: 'x'.repeat(16_385) })).text).toBe(failure('000-002', 'invalid parameter'));
+    expect((await confJoin(app, { callid: 'another-call' })).text).toBe(failure('200-011', 'no held call for a three-party call'));
+    expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [customer.id] });
+    expect((await confJoin(app, { callid: app.callId, callappdata: '' })).text).toBe(SUCCESS);
     await app.t.settle();
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [] });
     const customerNumber = (await app.t.core.getCall(app.callId))!.call.toNumber;
@@ -185,8 +194,8 @@ describe('CC-Gateway transfer', () => {
   test('confjoin: 200-010 without a call; 100-006 without a GUID', async () => {
     const app = await unitApp({}, DIRECTORY);
     const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
-    expect((await post({ ...app, guid }, 'confjoin')).text).toBe(failure('200-010', 'no call for a three-party call'));
-    expect((await app.http.post(`${VC}/confjoin`)).text).toBe(failure('100-006', 'agent not signed in'));
+    expect((await confJoin({ ...app, guid }, { callid: '1455885056-1095' })).text).toBe(failure('200-010', 'no call for a three-party call'));
+    expect((await app.http.post(`${VC}/confjoin`).send({ callid: '1455885056-1095' })).text).toBe(failure('100-006', 'agent not signed in'));
   });
 });
 
@@ -207,6 +216,73 @@ describe('CC-Gateway connecthold / disconnect', () => {
     expect((await post(app, `connecthold/${app.callId}`)).text).toBe(failure('200-014', 'call state does not allow hold'));
     expect((await post(app, 'disconnect/5550199')).text).toBe(failure('200-024', 'no such number to release in the call'));
     expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
+  });
+});
+
+describe('CC-Gateway disconnect of the customer and of the agent itself (Huawei cec_07_1248)', () => {
+  /** Agent 101 consulting 5550177 (a talk transfer) with its customer 5550100 held. */
+  async function consulting(): Promise<UnitApp & { guid: string; callId: string; customerId: string; partyId: string }> {
+    const app = await inCall();
+    expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 3 })).text).toBe(SUCCESS);
+    await app.t.settle();
+    await drainEvents(app, app.guid);
+    return { ...app, customerId: (await legOf(app.t, app.callId, 'customer')).id, partyId: (await legOf(app.t, app.callId, 'third_party')).id };
+  }
+
+  test("the held customer of a callout, by its number: it is hung up, agent and consulted party talk on in the call, whose customer the party is now", async () => {
+    const app = await consulting();
+    app.t.pbx.clearCommands();
+    expect((await post(app, 'disconnect/5550100')).text).toBe(SUCCESS);
+    await app.t.settle();
+    expect(app.t.pbx.describe()).toContain(`hangup ${app.customerId}`);
+    await app.t.confirmHangups();
+    const { call, legs } = (await app.t.core.getCall(app.callId))!;
+    expect(call.state).not.toBe('ended');
+    expect(legs.find((leg) => leg.id === app.customerId)).toMatchObject({ state: 'ended' });
+    expect(legs.find((leg) => leg.id === app.partyId)).toMatchObject({ role: 'customer', state: 'up' });
+    expect(call.progress).toMatchObject({ thirdPartyLegId: null, parkedLegIds: [] });
+    expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
+    // The released customer is no call release for the agent, who talks on.
+    expect(await drainEvents(app, app.guid)).toEqual([]);
+    // The party hanging up now ends the call, as a customer's hang-up does.
+    await app.t.endLeg(app.partyId, 16);
+    await app.t.settle();
+    await app.t.confirmHangups();
+    expect((await app.t.core.getCall(app.callId))?.call.state).toBe('ended');
+    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Customer_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    expect(await app.t.core.getCdrOfCall(app.callId)).toMatchObject({ agentId: '101', toNumber: '5550100' });
+  });
+
+  test('connecthold: the held customer connected with the consulted party leaves the agent (Customer_Release), then the agent is released', async () => {
+    const app = await consulting();
+    expect((await post(app, `connecthold/${app.callId}`)).text).toBe(SUCCESS);
+    await app.t.settle();
+    await app.t.confirmHangups();
+    expect(await drainEvents(app, app.guid)).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${app.callId}"}`,
+      'AgentState_Ready',
+      `AgentEvent_Call_Release {"callid":"${app.callId}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+    ]);
+    expect((await app.t.core.getCall(app.callId))?.call.state).not.toBe('ended');
+  });
+
+  test("the agent's own phone number, with a party consulted: the agent leaves, customer and party talk on (as connecthold)", async () => {
+    const app = await consulting();
+    expect((await post(app, 'disconnect/40038')).text).toBe(SUCCESS);
+    await app.t.settle();
+    await app.t.confirmHangups();
+    expect(await drainEvents(app, app.guid)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    const { call, legs } = (await app.t.core.getCall(app.callId))!;
+    expect(call.state).not.toBe('ended');
+    expect(legs.filter((leg) => leg.state === 'up').map((leg) => leg.id).sort()).toEqual([app.customerId, app.partyId].sort());
+  });
+
+  test('the customer without a consulted party, or the agent alone on its call: 200-024, the call goes on', async () => {
+    const app = await inCall();
+    expect((await post(app, 'disconnect/5550100')).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await post(app, 'disconnect/40038')).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await app.t.core.getCall(app.callId))?.call.state).not.toBe('ended');
   });
 });
 

@@ -14,6 +14,7 @@ import { startVoiceMenuCall, type VoiceMenuRequest } from './voice-menu';
 import { startVoiceBroadcastCall, type VoiceBroadcastRequest } from './voice-broadcast';
 import type { VoiceBroadcastPacer, VoiceBroadcastBatchRequest } from './voice-broadcast-batch';
 import { answerOfferedCall } from '../queues/answer-offered-call';
+import { rejectRingingPhone } from './agent-phone-reject';
 
 /** Calls the gateway places, their legs and their CDRs. */
 export interface CallCommands {
@@ -33,6 +34,8 @@ export interface CallCommands {
   hangupAgentCustomer(request: { agentId: string }): Promise<{ hungUp: boolean }>;
   /** The agent takes the queued call waiting for its answer (NO_ACTIVE_CALL when none waits): its phone is rung for it. */
   answerOfferedCall(request: { agentId: string }): Promise<{ callId: string }>;
+  /** The agent's phone turns away the call it rings for (calls/agent-phone-reject.ts); NO_ACTIVE_CALL when it rings for none. */
+  rejectRingingPhone(request: { agentId: string }): Promise<{ callId: string; legId: string }>;
   hangupChannel(request: { channelName: string }): Promise<{ found: boolean }>;
   /** Keys to the customer of the agent's call; NO_ACTIVE_CALL without a customer on the line. */
   sendAgentCallDtmf(request: AgentCallDtmfRequest): Promise<void>;
@@ -74,6 +77,7 @@ export function callCommands(ctx: CoreContext, track: TrackWork, broadcasts: Voi
     startAgentInternalCall: (request) => track(startAgentInternalCall(ctx, request)),
     hangupAgentCustomer: (request) => track(hangupAgentCustomer(ctx, request)),
     answerOfferedCall: (request) => track(answerOfferedCall(ctx, request)),
+    rejectRingingPhone: (request) => track(rejectRingingPhone(ctx, request)),
     hangupChannel: (request) => track(hangupChannel(ctx, request)),
     sendAgentCallDtmf: (request) => track(sendAgentCallDtmf(ctx, request)),
     setAgentCallData: (request) => track(setAgentCallData(ctx, request)),

@@ -50,7 +50,8 @@ export async function offerCall(ctx: CoreContext, uow: UnitOfWork, call: Inbound
   return phones.length > 0 ? ringAgents(ctx, uow, call, phones, queue, flow) : call;
 }
 
-async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise<QueueCandidate[]> {
+/** The queue's members who could take a call now (not paused, under their daily limit, their sessions taking queued calls). */
+export async function candidatesOf(uow: UnitOfWork, queue: Queue, day: string): Promise<QueueCandidate[]> {
   const candidates: QueueCandidate[] = [];
   for (const member of queue.members) {
     if (member.paused || (member.dailyLimit !== null && callsTakenOn(member, day) >= member.dailyLimit)) continue;

@@ -24,6 +24,8 @@ import type { MultiDialOutcome } from './multi-dial-request';
 import { extensionPartyRoleOf, isExtensionCall, type ExtensionCall, type TransferableCall } from './extension-call';
 import { extensionLeavesCall } from './extension-leaves';
 import { dialHelperAgent } from './helper-agent';
+import { dialQueueHelper } from './skill-helper';
+import { releaseCustomerByNumber } from './customer-release';
 
 /** A party of an agent's customer call other than the agent. */
 export type CallParty = 'customer' | 'third_party';
@@ -49,20 +51,40 @@ export interface TransferCommands {
    */
   dialHelperAgent(request: { agentId: string; helperAgentId: string; parkCustomer: boolean }): Promise<{ callId: string; legId: string }>;
   /**
+   * The same with the queue's next available agent as the helper, in the
+   * order the queue offers its calls (transfers/skill-helper.ts).
+   */
+  dialQueueHelper(request: { agentId: string; queueName: string; parkCustomer: boolean }): Promise<{ callId: string; legId: string; helperAgentId: string }>;
+  /**
    * Hangs up the third party only; agent and customer talk on (a parked
    * customer stays parked). With `number`, only a third party dialled to that
    * number: false when the call has none.
    */
   hangupThirdParty(request: { agentId: string; number?: string }): Promise<{ hungUp: boolean }>;
+  /**
+   * Releases the customer of the agent's callout, named by its number, while
+   * the agent talks with a third party it dialled: the call goes on between
+   * agent and party (transfers/customer-release.ts). False when there is no
+   * such customer to release.
+   */
+  releaseCustomer(request: { agentId: string; number: string }): Promise<{ released: boolean }>;
+  /**
+   * A helping agent leaves the call it helps in: its phone is hung up (its
+   * session leaves the call as the leg ends). False when the agent helps in
+   * no call.
+   */
+  leaveHelp(request: { agentId: string }): Promise<{ left: boolean }>;
   /** Hangs up customer and third party; the agent goes to after-call work. */
   hangupCallParties(request: { agentId: string }): Promise<void>;
   /**
    * The agent leaves its 3-way call (or its consultation, the customer parked):
    * customer and third party talk on without it, a parked customer back in
    * the call's bridge. The agent's session goes to `agentAfterCall` (default
-   * after-call work).
+   * after-call work). With a `tag` (the dialect's word for the leaving as a
+   * transfer of the customer to the third party) it is announced as one
+   * (`CustomerTransferred`, the call its own target), before the agent's state.
    */
-  leaveThreeWayCall(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] }): Promise<void>;
+  leaveThreeWayCall(request: { agentId: string; agentAfterCall?: AgentSession['afterCall']; tag?: string }): Promise<void>;
   /** Transfers the agent's customer to a number: it hears ringing until the number answers; the agent is free at once. */
   blindTransfer(request: { agentId: string; agentAfterCall?: AgentSession['afterCall'] } & ThirdPartyRequest): Promise<{ legId: string }>;
   /**
@@ -192,6 +214,12 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     dialHelperAgent: ({ agentId, helperAgentId, parkCustomer }) =>
       onAgentTalk(agentId, async (uow, { call, legs }) => ({ callId: call.id, legId: (await dialHelperAgent(ctx, uow, call, legs, helperAgentId, parkCustomer)).id })),
 
+    dialQueueHelper: ({ agentId, queueName, parkCustomer }) =>
+      onAgentTalk(agentId, async (uow, { call, legs }) => {
+        const { leg, helperAgentId } = await dialQueueHelper(ctx, uow, call, legs, queueName, parkCustomer);
+        return { callId: call.id, legId: leg.id, helperAgentId };
+      }),
+
     hangupThirdParty: ({ agentId, number }) =>
       onAgentTalk(agentId, async (uow, { legs }) => {
         const live = liveLegOf(legs, 'third_party');
@@ -199,6 +227,29 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         if (thirdParty) await hangupRequestedLeg(ctx, uow, thirdParty, 'hang up third party');
         return { hungUp: thirdParty !== null };
       }),
+
+    releaseCustomer: ({ agentId, number }) =>
+      onAgentTalk(agentId, async (uow, { call, legs }) => ({ released: await releaseCustomerByNumber(ctx, uow, call, legs, number) })),
+
+    leaveHelp: async ({ agentId }) => {
+      const session = await ctx.store.direct.sessions.get(agentId);
+      const callId = session?.currentCallId ?? null;
+      if (callId === null) return { left: false };
+      return track(
+        ctx.queue.run(ownerOf(callId), () =>
+          inTransaction(ctx, async (uow) => {
+            const call = await uow.tx.calls.lock(callId);
+            if (!call || call.state === 'ended' || (call.purpose !== 'agent_customer' && call.purpose !== 'inbound')) return { left: false };
+            const helper = call.progress.helperLeg;
+            const leg = helper?.agentId === agentId ? (await uow.tx.calls.legsOf(callId)).find((one) => one.id === helper.legId) : undefined;
+            if (!leg || leg.state === 'ended' || leg.hangupRequested) return { left: false };
+            // Not marked as the gateway's hang-up: the helper hangs up its own phone, and its end reports so (the helper released).
+            uow.engine.command('hang up helper phone', () => ctx.pbx.hangup(leg.id));
+            return { left: true };
+          }),
+        ),
+      );
+    },
 
     hangupCallParties: ({ agentId }) =>
       onAgentCall(agentId, async (uow, { session, call, legs }) => {
@@ -208,10 +259,11 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
       }),
 
-    leaveThreeWayCall: ({ agentId, agentAfterCall }) =>
+    leaveThreeWayCall: ({ agentId, agentAfterCall, tag }) =>
       onAgentTalk(agentId, async (uow, { session, call, legs }) => {
         connectedCustomer(legs, customerRoleOf(call));
         if (!liveLegOf(legs, 'third_party')) throw new DomainError('NO_ACTIVE_CALL', 'no third party to leave the customer with');
+        if (tag !== undefined) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: call.id, tag, tenant: call.tenant, at: uow.now });
         await agentLeavesCall(ctx, uow, session, call, legs, agentAfterCall);
       }),
 

@@ -7,15 +7,22 @@ const NUMBER = /^\d{1,24}$/;
 
 /**
  * `POST /voicecall/{agentid}/disconnect/{number}` (Huawei `cec_07_1248`):
- * hangs up the party dialled to `number` in the agent's call (the consulted
- * party of a talk transfer or a callout while holding, or the third of a
- * three-way call); agent and customer stay (a held customer stays held, for
- * `gethold`). A malformed number: `000-002`; no call: `200-023`; no live
- * party dialled to that number: `200-024`.
+ * releases the connection of one number in the agent's call.
+ * - The party dialled to `number` (the consulted party of a talk transfer or
+ *   a callout while holding, the third of a three-way call, a helping agent
+ *   by its work number): it is hung up; agent and customer stay (a held
+ *   customer stays held, for `gethold`).
+ * - The customer of a callout, by its number, while the agent talks with a
+ *   party it dialled: the customer is hung up, agent and party talk on.
+ * - The agent's own phone number, with a party on the call (a consultation,
+ *   a help): the agent leaves, customer and party talk on (as `connecthold`).
+ * - A helping agent releases only itself, by its work number.
+ * A malformed number: `000-002`; no call: `200-023`; nothing of that number
+ * to release (a queued call's caller, the customer held for a help): `200-024`.
  */
 export const disconnectOperation = defineInterface({
   name: 'disconnect',
-  partial: 'releases the party consulted or joined in the call (the number dialled by `transfer` or a callout while holding); the customer is not released by its number',
+  partial: 'the caller of a skill call is not released by its number (`200-024`); the customer of a callout, a consulted or joined party, a helping agent and the agent itself are',
   method: 'POST',
   path: '/voicecall/{agentid}/disconnect/{number}',
   body: 'none',
@@ -26,8 +33,21 @@ export const disconnectOperation = defineInterface({
     if (!NUMBER.test(number)) throw refuse('000-002');
     const session = await agentSession(ctx);
     if (session.currentCallId === null) throw refuse('200-023');
-    const { hungUp } = await ctx.core.hangupThirdParty({ agentId: ctx.agentId, number });
-    if (!hungUp) throw refuse('200-024');
+    const found = await ctx.core.getCall(session.currentCallId);
+    if (!found) throw refuse('200-023');
+    const { call, legs } = found;
+    const helper = (call.purpose === 'agent_customer' || call.purpose === 'inbound') && call.progress.helperLeg ? call.progress.helperLeg : null;
+    if (helper?.agentId === ctx.agentId) {
+      if (number !== ctx.agentId || !(await ctx.core.leaveHelp({ agentId: ctx.agentId })).left) throw refuse('200-024');
+      return;
+    }
+    const party = legs.some((leg) => leg.role === 'third_party' && leg.state !== 'ended' && !leg.hangupRequested);
+    if (number === session.phoneNumber && party) {
+      await ctx.core.leaveThreeWayCall({ agentId: ctx.agentId, agentAfterCall: session.afterCall });
+      return;
+    }
+    if ((await ctx.core.hangupThirdParty({ agentId: ctx.agentId, number })).hungUp) return;
+    if (!(await ctx.core.releaseCustomer({ agentId: ctx.agentId, number })).released) throw refuse('200-024');
   },
   render: () => successAnswer(),
   errors: { NO_ACTIVE_CALL: '200-023' },

@@ -247,6 +247,8 @@ const CCGATEWAY_MESSAGES: Readonly<Record<string, readonly string[]>> = {
   '200-015': ['no held call'],
   '200-016': ['call state does not allow retrieving the held call'],
   '200-017': ['no call to release'],
+  '200-023': ['no call to release a connection of'],
+  '200-024': ['no such number to release in the call'],
   '400-001': ['no call to set the call data of'],
   '500-001': ['playback state does not allow rewind'],
   '500-002': ['playback state does not allow fast-forward'],

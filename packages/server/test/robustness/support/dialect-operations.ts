@@ -423,7 +423,14 @@ const CCGATEWAY: readonly DialectOperation[] = [
   ccgateway('queryCallInfoByCallId', 'GET', 'calldata/101/callinfobycallid/1456401416-3', guid101),
   ccgateway('queryCallInfoBeforeAnswer', 'GET', 'calldata/101/callinfobeforeanswer', guid101),
   // Help from another agent with the customer of the agent's call.
-  ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [['dstaddress', '102', 'number']]),
+  ccgateway('innerHelp', 'POST', 'voicecall/101/innerhelp', guid101, [
+    ['dstaddress', '102', 'number'],
+    ['devicetype', 2, 'number', ['1', 1]],
+  ]),
+  // The three-party call of a held call named in the body, the release of a number, and the ringing phone turning its call away.
+  ccgateway('confJoin', 'POST', 'voicecall/101/confjoin', guid101, [['callid', '1455885056-1095', 'plain', ['']]]),
+  ccgateway('disconnect', 'POST', 'voicecall/101/disconnect/800123456', guid101),
+  ccgateway('phoneHangup', 'POST', 'voicecall/101/phonehangup', guid101),
   // Polled by 101, which has no inspection right: the good request is refused with 000-003.
   ccgateway('getAllAgentEvent', 'GET', 'agentevent/allagentevent', guid101),
   ccgateway('queryWaitCallInfoBySkillId', 'GET', 'calldata/101/waitcallinfo/1', guid101),
