@@ -1,4 +1,4 @@
-import type { Lead, LeadSearch, NewLead } from '@pbx-gateway/core';
+import type { Lead, LeadArchiveRepository, LeadSearch, NewLead } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
@@ -42,7 +42,7 @@ export interface LeadRow {
 }
 
 // `date_of_birth` is read as text: the driver would turn a date into a Date at local midnight.
-export const DATE_OF_BIRTH_AS_TEXT = 'date_of_birth::text AS date_of_birth';
+const DATE_OF_BIRTH_AS_TEXT = 'date_of_birth::text AS date_of_birth';
 
 export const toLead = (row: LeadRow): Lead => ({
   id: toNumber(row.id),
@@ -119,7 +119,7 @@ export const toLeadColumns = (lead: NewLead): Omit<LeadRow, 'id'> => ({
 });
 
 /** Narrows a query of lead rows to a search's criteria, in its order, at most `limit`. */
-export function searchLeadRows(query: Knex.QueryBuilder, criteria: LeadSearch, limit: number): Knex.QueryBuilder {
+function searchLeadRows(query: Knex.QueryBuilder, criteria: LeadSearch, limit: number): Knex.QueryBuilder {
   if (criteria.leadId !== undefined) query.where('id', criteria.leadId);
   // One array parameter: a batch may name more leads than a statement takes parameters.
   if (criteria.leadIds !== undefined) query.whereRaw('id = ANY(?::bigint[])', [criteria.leadIds.filter((id) => Number.isSafeInteger(id))]);
@@ -134,6 +134,42 @@ export function searchLeadRows(query: Knex.QueryBuilder, criteria: LeadSearch, l
  * archive) must not be numbered again by the sequence, nor may a new lead
  * take an archived lead's number (lead_dearchive would find it taken).
  */
-export async function numberAfterStoredLeads(db: Knex): Promise<void> {
+async function numberAfterStoredLeads(db: Knex): Promise<void> {
   await db.raw("SELECT setval(pg_get_serial_sequence('leads', 'id'), GREATEST((SELECT max(id) FROM leads), (SELECT max(id) FROM archived_leads), 1))");
+}
+
+/** What the lead table and its archive do alike: the archive keeps leads whole, under their own numbers. */
+export type LeadTableAccess = Pick<LeadArchiveRepository, 'put' | 'get' | 'lock' | 'search'> & {
+  /** Every column of the table, `date_of_birth` as text. */
+  select(): Knex.QueryBuilder;
+};
+
+export function leadTableAccess(db: Knex, table: 'leads' | 'archived_leads'): LeadTableAccess {
+  const select = (): Knex.QueryBuilder => db(table).select(db.raw(`${table}.*`), db.raw(DATE_OF_BIRTH_AS_TEXT));
+  return {
+    select,
+
+    async put(lead) {
+      await db(table).insert({ id: lead.id, ...toLeadColumns(lead) }).onConflict('id').merge();
+      await numberAfterStoredLeads(db);
+    },
+
+    async get(id) {
+      if (!Number.isSafeInteger(id)) return null;
+      const row: LeadRow | undefined = await select().where({ id }).first();
+      return row ? toLead(row) : null;
+    },
+
+    async lock(id) {
+      if (!Number.isSafeInteger(id)) return null;
+      const row: LeadRow | undefined = await select().where({ id }).forUpdate().first();
+      return row ? toLead(row) : null;
+    },
+
+    async search(criteria, limit) {
+      if (criteria.leadId !== undefined && !Number.isSafeInteger(criteria.leadId)) return [];
+      const rows: LeadRow[] = await searchLeadRows(select(), criteria, limit);
+      return rows.map(toLead);
+    },
+  };
 }

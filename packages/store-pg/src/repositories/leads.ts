@@ -2,7 +2,7 @@ import { NOT_CALLED_SINCE_RESET, type LeadFieldMatch, type LeadRepository } from
 import type { Knex } from 'knex';
 import { storableText } from '../support/json-column';
 import { toNumber } from '../support/rows';
-import { DATE_OF_BIRTH_AS_TEXT, numberAfterStoredLeads, searchLeadRows, toLead, toLeadColumns, type LeadRow } from './lead-rows';
+import { leadTableAccess, toLead, toLeadColumns, type LeadRow } from './lead-rows';
 
 export function createLeadRepository(db: Knex): LeadRepository {
   const MATCHED_COLUMNS: ReadonlyArray<[keyof LeadFieldMatch, string]> = [
@@ -12,35 +12,17 @@ export function createLeadRepository(db: Knex): LeadRepository {
     ['firstName', 'first_name'],
     ['lastName', 'last_name'],
   ];
-  const select = (): Knex.QueryBuilder => db('leads').select(db.raw('leads.*'), db.raw(DATE_OF_BIRTH_AS_TEXT));
+  const { select, put, get, lock, search } = leadTableAccess(db, 'leads');
   return {
     async insert(lead) {
       const [row]: Array<{ id: string | number }> = await db('leads').insert(toLeadColumns(lead)).returning('id');
       return { ...lead, id: toNumber(row!.id) };
     },
 
-    async put(lead) {
-      await db('leads').insert({ id: lead.id, ...toLeadColumns(lead) }).onConflict('id').merge();
-      await numberAfterStoredLeads(db);
-    },
-
-    async get(id) {
-      if (!Number.isSafeInteger(id)) return null;
-      const row: LeadRow | undefined = await select().where({ id }).first();
-      return row ? toLead(row) : null;
-    },
-
-    async lock(id) {
-      if (!Number.isSafeInteger(id)) return null;
-      const row: LeadRow | undefined = await select().where({ id }).forUpdate().first();
-      return row ? toLead(row) : null;
-    },
-
-    async search(criteria, limit) {
-      if (criteria.leadId !== undefined && !Number.isSafeInteger(criteria.leadId)) return [];
-      const rows: LeadRow[] = await searchLeadRows(select(), criteria, limit);
-      return rows.map(toLead);
-    },
+    put,
+    get,
+    lock,
+    search,
 
     async countInList(listId, status) {
       const query = db('leads').where({ list_id: listId });
