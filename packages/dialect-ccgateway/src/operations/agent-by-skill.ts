@@ -1,8 +1,7 @@
-import { defineInterface, NO_BODY, refuse } from '../operation';
+import { defineInterface, NO_BODY } from '../operation';
 import { jsonAnswer, renderEnvelopeWithList, type ResultFields } from '../wire/envelope';
-import { agentSession } from './agent-session';
 import { ctiStatus } from './get-agent-status';
-import { SKILL_ID } from './reset-skill';
+import { pathSkillQueue } from './skill-queue';
 
 /**
  * `GET /agentgroup/{agentid}/agentbyskill/{skillid}` (Huawei `cec_07_1025`
@@ -20,11 +19,7 @@ export const agentBySkillOperation = defineInterface({
   auth: 'guid',
   input: NO_BODY,
   async run(ctx): Promise<ResultFields[]> {
-    const skill = ctx.pathParams.skillid ?? '';
-    if (!SKILL_ID.test(skill)) throw refuse('000-002');
-    await agentSession(ctx);
-    const queue = await ctx.core.getQueue(skill);
-    if (!queue) throw refuse('000-002');
+    const queue = await pathSkillQueue(ctx);
     const agents: ResultFields[] = [];
     for (const member of queue.members) {
       const session = await ctx.core.getAgentSession(member.agentId);

@@ -1,9 +1,8 @@
 import type { Call } from '@pbx-gateway/core';
-import { defineInterface, NO_BODY, refuse } from '../operation';
+import { defineInterface, NO_BODY } from '../operation';
 import { callInfoFields } from '../wire/call-info';
 import { jsonAnswer, renderEnvelopeWithList, type ResultFields } from '../wire/envelope';
-import { agentSession } from './agent-session';
-import { SKILL_ID } from './reset-skill';
+import { pathSkillQueue } from './skill-queue';
 
 /**
  * `GET /calldata/{agentid}/waitcallinfo/{skillid}` (Huawei `cec_07_1271`,
@@ -20,10 +19,7 @@ export const queryWaitCallInfoOperation = defineInterface({
   auth: 'guid',
   input: NO_BODY,
   async run(ctx): Promise<ResultFields[]> {
-    const skill = ctx.pathParams.skillid ?? '';
-    if (!SKILL_ID.test(skill)) throw refuse('000-002');
-    await agentSession(ctx);
-    if (!(await ctx.core.getQueue(skill))) throw refuse('000-002');
+    const skill = (await pathSkillQueue(ctx)).name;
     const now = ctx.core.clock.now();
     const calls: Call[] = [];
     for (const waiting of await ctx.core.listWaitingCalls([skill])) {
