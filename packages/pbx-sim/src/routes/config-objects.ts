@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bodyParam, fail, noContent, ok, pathParam, type AriResult, type ParamSpec, type RouteSpec } from '../ari/route-spec';
 import { phoneContacts } from '../network/contacts';
+import { AOR_DEFAULTS } from '../network/pjsip-object-defaults';
 import type { ConfigField, PjsipObjectType } from '../network/pjsip-objects';
 import type { World } from '../engine/world';
 import type { SimContact } from '../network/contacts';
@@ -14,24 +15,13 @@ import { isJsonObject, type Json, type JsonObject } from '../util/json';
  * `<aor>;@<md5 of its URI>`; a configured (static) one is not retrievable.
  */
 function aorTuples(contacts: readonly SimContact[], qualifyFrequency: number, maxContacts: number): JsonObject[] {
-  const tuples: Array<[string, string]> = [
-    ['minimum_expiration', '60'],
-    ['default_expiration', '3600'],
-    ['qualify_timeout', '3.000000'],
-    ['qualify_2xx_only', 'false'],
-    ['mailboxes', ''],
-    ['support_path', 'false'],
-    ['remove_unavailable', 'false'],
-    ['voicemail_extension', ''],
-    ['max_contacts', String(maxContacts)],
-    ['authenticate_qualify', 'false'],
-    ...contacts.map((contact): [string, string] => ['contact', contact.uri]),
-    ['maximum_expiration', '7200'],
-    ['qualify_frequency', String(qualifyFrequency)],
-    ['remove_existing', 'false'],
-    ['outbound_proxy', ''],
-  ];
-  return tuples.map(([attribute, value]) => ({ attribute, value }));
+  // The attributes of an AOR made with no fields, in their order, with the phone's own values.
+  const own: Readonly<Record<string, readonly string[]>> = {
+    max_contacts: [String(maxContacts)],
+    contact: contacts.map((contact) => contact.uri),
+    qualify_frequency: [String(qualifyFrequency)],
+  };
+  return AOR_DEFAULTS.flatMap(([attribute, value]) => (own[attribute] ?? [value]).map((shown) => ({ attribute, value: shown })));
 }
 
 function contactTuples(aor: string, contact: SimContact, qualifyFrequency: number): JsonObject[] {
