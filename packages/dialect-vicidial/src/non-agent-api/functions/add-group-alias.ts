@@ -1,4 +1,5 @@
 import { bytesToText } from '../../wire/php-params';
+import { astAdminAccess } from '../ast-admin-access';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 
@@ -32,10 +33,7 @@ const KEPT = { id: 30, callerIdNumber: 20, callerIdName: 20 } as const;
 export const addGroupAlias = defineNonAgentFunction({
   name: 'add_group_alias',
   function: 'add_group_alias',
-  auth: {
-    allows: (user) => user.level >= 8 && user.astAdminAccess,
-    denied: (user) => `ERROR: add_group_alias USER DOES NOT HAVE PERMISSION TO ADD GROUP ALIASES: |${user}|0`,
-  },
+  auth: astAdminAccess('add_group_alias', 'ADD GROUP ALIASES'),
   input: readInput,
   async run(ctx, input) {
     const { callerIdNumber } = input;

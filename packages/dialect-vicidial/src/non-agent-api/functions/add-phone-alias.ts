@@ -1,4 +1,5 @@
 import { bytesToText } from '../../wire/php-params';
+import { astAdminAccess } from '../ast-admin-access';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 import { PHONE_FILTERS } from '../phone-fields';
@@ -18,10 +19,7 @@ const readInput = readWith((params) => ({
 export const addPhoneAlias = defineNonAgentFunction({
   name: 'add_phone_alias',
   function: 'add_phone_alias',
-  auth: {
-    allows: (user) => user.level >= 8 && user.astAdminAccess,
-    denied: (user) => `ERROR: add_phone_alias USER DOES NOT HAVE PERMISSION TO ADD PHONE ALIASES: |${user}|0`,
-  },
+  auth: astAdminAccess('add_phone_alias', 'ADD PHONE ALIASES'),
   input: readInput,
   async run(ctx, input) {
     const line = (reason: string, data: string): never => {

@@ -1,4 +1,5 @@
 import { bytesToText } from '../../wire/php-params';
+import { astAdminAccess } from '../ast-admin-access';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 import { isTimeZone, PHONE_FILTERS, PROTOCOLS, readOutboundCid, readSwitches, templateOf } from '../phone-fields';
@@ -40,10 +41,7 @@ export const addPhone = defineNonAgentFunction({
   name: 'add_phone',
   function: 'add_phone',
   partial: 'configuration templates: the gateway has none, so a template_id is refused',
-  auth: {
-    allows: (user) => user.level >= 8 && user.astAdminAccess,
-    denied: (user) => `ERROR: add_phone USER DOES NOT HAVE PERMISSION TO ADD PHONES: |${user}|0`,
-  },
+  auth: astAdminAccess('add_phone', 'ADD PHONES'),
   input: readInput,
   async run(ctx, input) {
     const line = (reason: string, data: string): never => {

@@ -1,4 +1,5 @@
 import { bytesToText } from '../../wire/php-params';
+import { astAdminAccess } from '../ast-admin-access';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 import { PHONE_FILTERS } from '../phone-fields';
@@ -19,10 +20,7 @@ const readInput = readWith((params) => ({
 export const updatePhoneAlias = defineNonAgentFunction({
   name: 'update_phone_alias',
   function: 'update_phone_alias',
-  auth: {
-    allows: (user) => user.level >= 8 && user.astAdminAccess,
-    denied: (user) => `ERROR: update_phone_alias USER DOES NOT HAVE PERMISSION TO UPDATE PHONE ALIASES: |${user}|0`,
-  },
+  auth: astAdminAccess('update_phone_alias', 'UPDATE PHONE ALIASES'),
   input: readInput,
   async run(ctx, input) {
     const line = (reason: string, data: string): never => {

@@ -1,5 +1,6 @@
 import type { PhoneChanges } from '@pbx-gateway/core';
 import { bytesToText } from '../../wire/php-params';
+import { astAdminAccess } from '../ast-admin-access';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
 import { BLANK, isTimeZone, PHONE_FILTERS, PROTOCOLS, readOutboundCid, readSwitches, templateOf } from '../phone-fields';
@@ -129,10 +130,7 @@ export const updatePhone = defineNonAgentFunction({
   name: 'update_phone',
   function: 'update_phone',
   partial: 'configuration templates: the gateway has none, so a template_id is refused',
-  auth: {
-    allows: (user) => user.level >= 8 && user.astAdminAccess,
-    denied: (user) => `ERROR: update_phone USER DOES NOT HAVE PERMISSION TO UPDATE PHONES: |${user}|0`,
-  },
+  auth: astAdminAccess('update_phone', 'UPDATE PHONES'),
   input: readInput,
   async run(ctx, input) {
     const line = (reason: string, data: string): never => {
