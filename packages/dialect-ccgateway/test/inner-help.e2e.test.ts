@@ -80,6 +80,13 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
       `${inside.join(', ')} in ${bridgeId}`,
     );
 
+  /** The requester's events of a two-party help that 202 answered, `caller` the number the customer sees: the customer held, the agents talking. */
+  const requesterHelped = (callId: string, caller: string) => [
+    `AgentEvent_Hold {"callid":"${callId}"}`,
+    `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"202","otherPhoneWorkno":"202","type":"main"}`,
+    `AgentEvent_Talking {"caller":"${caller}","called":"202","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
+  ];
+
   /** The helper's events of a help it answered. */
   const helperAnswered = (callId: string) => [
     'AgentOther_PhoneAlerting',
@@ -94,11 +101,7 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     expect(res.text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
     // The callout's caller id, the number the customer sees.
     const caller = (await gateway().core.getCall(callId))!.call.fromNumber;
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
-      `AgentEvent_Hold {"callid":"${callId}"}`,
-      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"202","otherPhoneWorkno":"202","type":"main"}`,
-      `AgentEvent_Talking {"caller":"${caller}","called":"202","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
-    ]);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(requesterHelped(callId, caller));
     expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
     const { agent, customer, helper } = await legsOf(callId);
     await bridgeWith(`${callId}.bridge`, [agent, helper!], [customer]);
@@ -206,12 +209,9 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     await drainEvents(gateway(), '202', helperGuid);
     const callId = await talkWithCustomer();
     expect((await innerHelp({ dstaddress: SKILL, devicetype: 1 })).text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    // The callout's caller id, the number the customer sees.
     const caller = (await gateway().core.getCall(callId))!.call.fromNumber;
-    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
-      `AgentEvent_Hold {"callid":"${callId}"}`,
-      `AgentEvent_Customer_Alerting {"callid":"${callId}","otherPhone":"202","otherPhoneWorkno":"202","type":"main"}`,
-      `AgentEvent_Talking {"caller":"${caller}","called":"202","callid":"${callId}","feature":"7","type":"main","mediaAbility":"1"}`,
-    ]);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(requesterHelped(callId, caller));
     expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
     const { agent, customer, helper } = await legsOf(callId);
     await bridgeWith(`${callId}.bridge`, [agent, helper!], [customer]);
