@@ -1,3 +1,4 @@
+import { callTimeExcludingNow } from './support/call-time-excluding-now';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
 
@@ -34,20 +35,6 @@ const api = (query: string, user = '6666') => call('hopper_bulk_insert', query, 
 
 /** The hopper entry numbers of a response's LEAD ADDED lines, in order. */
 const entries = (response: WireResponse): string[] => [...response.text.matchAll(/LEAD ADDED TO HOPPER - \d+\|\d+\|(\d+)\|/g)].map((match) => match[1]!);
-
-const INSTALLED: ReadonlyArray<[string, number, number]> = [
-  ['9am-9pm', 900, 2100],
-  ['9am-5pm', 900, 1700],
-  ['12pm-5pm', 1200, 1700],
-  ['5pm-9pm', 1700, 2100],
-];
-
-/** An installed call time that excludes the UTC time (a lead at offset 0.00) now and for the next five minutes. */
-function callTimeExcludingNow(): string {
-  const hhmm = (at: number) => new Date(at).getUTCHours() * 100 + new Date(at).getUTCMinutes();
-  const instants = [hhmm(Date.now()), hhmm(Date.now() + 300_000)];
-  return INSTALLED.find(([, start, stop]) => instants.every((time) => time < start || time >= stop))![0];
-}
 
 test.each(['6675', '6683', '6667'])('without modify_campaigns, below level 8 or without API access (%s): no permission', async (user) => {
   expectVicidialAnswer(await api('lead_ids=7101', user), `ERROR: hopper_bulk_insert USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE HOPPER - ${user}|0\n`);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { callTimeExcludingNow } from './support/call-time-excluding-now';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
 
@@ -15,21 +16,6 @@ function ids(response: WireResponse): { lead: string; hopper: string } {
   const lead = /LEAD HAS BEEN ADDED - [^|]*\|[^|]*\|(\d+)\|/.exec(response.text)?.[1] ?? '';
   const hopper = /ADDED TO HOPPER - [^|]*\|\d+\|(\d+)\|/.exec(response.text)?.[1] ?? '';
   return { lead, hopper };
-}
-
-const INSTALLED: ReadonlyArray<[string, number, number]> = [
-  ['9am-9pm', 900, 2100],
-  ['9am-5pm', 900, 1700],
-  ['12pm-5pm', 1200, 1700],
-  ['5pm-9pm', 1700, 2100],
-];
-
-/** An installed call time that excludes the UTC time (a lead at offset 0.00) now and for the next five minutes. */
-function callTimeExcludingNow(): string {
-  const hhmm = (at: number) => new Date(at).getUTCHours() * 100 + new Date(at).getUTCMinutes();
-  const instants = [hhmm(Date.now()), hhmm(Date.now() + 300_000)];
-  const found = INSTALLED.find(([, start, stop]) => instants.every((time) => time < start || time >= stop));
-  return found![0];
 }
 
 describe('hopper_list refusals', () => {
