@@ -1,4 +1,4 @@
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { ADMIN_ACCOUNT, nonAgentAccount, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { AUTH, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent add_group_alias: every response line, the alias stored in
@@ -7,14 +7,12 @@ import { AUTH, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from
 const gateway = sharedGateway({
   agentInConference: '1000',
   overrides: {
-    extraProvisioning: {
-      ...NON_AGENT_PROVISIONING,
-      apiUsers: [
-        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
-        { realm: 'vicidial', login: '6680', secret: '1234', attributes: { user_level: '8', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', ast_admin_access: '1' } },
-        { realm: 'vicidial', login: '6681', secret: '1234', attributes: { user_level: '7', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', ast_admin_access: '1' } },
+    extraProvisioning: nonAgentProvisioningWith(
+      [
+        nonAgentAccount('6680', { ...ADMIN_ACCOUNT, user_level: '8', ast_admin_access: '1' }),
+        nonAgentAccount('6681', { ...ADMIN_ACCOUNT, user_level: '7', ast_admin_access: '1' }),
       ],
-    },
+    ),
   },
 });
 

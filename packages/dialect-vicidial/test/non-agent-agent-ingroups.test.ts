@@ -1,4 +1,4 @@
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { ADMIN_ACCOUNT, NON_AGENT_PROVISIONING, nonAgentAccount, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent agent_campaigns, agent_ingroup_info and ingroup_list: every
@@ -9,38 +9,36 @@ import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vici
 // (1010), an account that may change in-groups but not users (6680) and
 // one of a group that sees only its own agents (6681).
 
-const ALL = { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' };
-
 const gateway = sharedGateway({
   overrides: {
-    extraProvisioning: {
-      ...NON_AGENT_PROVISIONING,
-      apiUsers: [
-        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
-        { realm: 'vicidial', login: '6680', secret: '1234', attributes: { ...ALL, change_agent_campaign: '1', view_reports: '1' } },
-        { realm: 'vicidial', login: '6681', secret: '1234', attributes: { ...ALL, user_group: 'AGENTS', modify_users: '1', view_reports: '1' } },
+    extraProvisioning: nonAgentProvisioningWith(
+      [
+        nonAgentAccount('6680', { ...ADMIN_ACCOUNT, change_agent_campaign: '1', view_reports: '1' }),
+        nonAgentAccount('6681', { ...ADMIN_ACCOUNT, user_group: 'AGENTS', modify_users: '1', view_reports: '1' }),
       ],
-      userGroups: [
-        { id: 'INBOUND', name: 'Inbound agents', allowedCampaigns: ['INCAMP', 'TESTCAMP', 'OFFCAMP'] },
-        { id: 'NOTHING', name: 'No campaigns', allowedCampaigns: [] },
-      ],
-      campaigns: [
-        ...(NON_AGENT_PROVISIONING.campaigns ?? []),
-        { id: 'INCAMP', name: 'Inbound campaign', dialMethod: 'RATIO', allowInbound: true, settings: { closer_campaigns: ' TEST_IN2 TEST_IN AGENTDIRECT FAKE_IN -' } },
-        { id: 'OFFCAMP', name: 'Inactive campaign', active: false, settings: { closer_campaigns: ' SALESLINE -' } },
-      ],
-      agents: [
-        ...(NON_AGENT_PROVISIONING.agents ?? []),
-        { id: '1008', name: 'Agent Eight', device: 'PJSIP/1008', attributes: { user_group: 'INBOUND', user_level: '1' } },
-        { id: '1009', name: 'Agent Nine', device: 'PJSIP/1009', attributes: { user_group: 'INBOUND', user_level: '1' } },
-        { id: '1010', name: 'Agent Ten', device: 'PJSIP/1010', attributes: { user_group: 'NOTHING', user_level: '1' } },
-      ],
-      sessions: [
-        ...(NON_AGENT_PROVISIONING.sessions ?? []),
-        { agentId: '1008', via: 'vicidial', campaignId: 'INCAMP', queues: ['TEST_IN'], blended: true },
-        { agentId: '1009', via: 'vicidial', campaignId: 'TESTCAMP', blended: false },
-      ],
-    },
+      {
+        userGroups: [
+          { id: 'INBOUND', name: 'Inbound agents', allowedCampaigns: ['INCAMP', 'TESTCAMP', 'OFFCAMP'] },
+          { id: 'NOTHING', name: 'No campaigns', allowedCampaigns: [] },
+        ],
+        campaigns: [
+          ...(NON_AGENT_PROVISIONING.campaigns ?? []),
+          { id: 'INCAMP', name: 'Inbound campaign', dialMethod: 'RATIO', allowInbound: true, settings: { closer_campaigns: ' TEST_IN2 TEST_IN AGENTDIRECT FAKE_IN -' } },
+          { id: 'OFFCAMP', name: 'Inactive campaign', active: false, settings: { closer_campaigns: ' SALESLINE -' } },
+        ],
+        agents: [
+          ...(NON_AGENT_PROVISIONING.agents ?? []),
+          { id: '1008', name: 'Agent Eight', device: 'PJSIP/1008', attributes: { user_group: 'INBOUND', user_level: '1' } },
+          { id: '1009', name: 'Agent Nine', device: 'PJSIP/1009', attributes: { user_group: 'INBOUND', user_level: '1' } },
+          { id: '1010', name: 'Agent Ten', device: 'PJSIP/1010', attributes: { user_group: 'NOTHING', user_level: '1' } },
+        ],
+        sessions: [
+          ...(NON_AGENT_PROVISIONING.sessions ?? []),
+          { agentId: '1008', via: 'vicidial', campaignId: 'INCAMP', queues: ['TEST_IN'], blended: true },
+          { agentId: '1009', via: 'vicidial', campaignId: 'TESTCAMP', blended: false },
+        ],
+      },
+    ),
   },
 });
 

@@ -1,29 +1,28 @@
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { ADMIN_ACCOUNT, nonAgentAccount, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent add_did, copy_did, update_did and did_log_export's refusals:
 // every response line, and the DIDs as Postgres keeps them. The calls a DID
 // takes and their log: did-calls.e2e.test.ts.
 
-const ALL = { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' };
 const DIDS = { modify_inbound_dids: '1' };
 
 const gateway = sharedGateway({
   overrides: {
-    extraProvisioning: {
-      ...NON_AGENT_PROVISIONING,
-      apiUsers: [
-        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
+    extraProvisioning: nonAgentProvisioningWith(
+      [
         // 6690 may add, change and delete DIDs and read reports; 6691 (level 8) may not delete; 6692 is of level 7;
         // 6693 sees its group AGENTS only; 6694 may add DIDs but reads no reports.
-        { realm: 'vicidial', login: '6690', secret: '1234', attributes: { ...ALL, ...DIDS, delete_inbound_dids: '1', view_reports: '1' } },
-        { realm: 'vicidial', login: '6691', secret: '1234', attributes: { ...ALL, ...DIDS, user_level: '8' } },
-        { realm: 'vicidial', login: '6692', secret: '1234', attributes: { ...ALL, ...DIDS, user_level: '7', view_reports: '1' } },
-        { realm: 'vicidial', login: '6693', secret: '1234', attributes: { ...ALL, ...DIDS, user_group: 'AGENTS' } },
-        { realm: 'vicidial', login: '6694', secret: '1234', attributes: { ...ALL, ...DIDS } },
+        nonAgentAccount('6690', { ...ADMIN_ACCOUNT, ...DIDS, delete_inbound_dids: '1', view_reports: '1' }),
+        nonAgentAccount('6691', { ...ADMIN_ACCOUNT, ...DIDS, user_level: '8' }),
+        nonAgentAccount('6692', { ...ADMIN_ACCOUNT, ...DIDS, user_level: '7', view_reports: '1' }),
+        nonAgentAccount('6693', { ...ADMIN_ACCOUNT, ...DIDS, user_group: 'AGENTS' }),
+        nonAgentAccount('6694', { ...ADMIN_ACCOUNT, ...DIDS }),
       ],
-      callMenus: [{ id: 'MAINMENU', name: 'Main menu', prompt: 'sip-silence' }],
-    },
+      {
+        callMenus: [{ id: 'MAINMENU', name: 'Main menu', prompt: 'sip-silence' }],
+      },
+    ),
   },
 });
 

@@ -1,5 +1,5 @@
 import { callTimeExcludingNow } from './support/call-time-excluding-now';
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { CAMPAIGN_EDITORS, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
 
 // Non-Agent hopper_bulk_insert: leads queued in the hopper of their lists'
@@ -8,25 +8,20 @@ import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } f
 // OTHERDNC's list 300, 7104 of TESTCAMP's list 102 (whose call time the
 // local time test narrows), 7105 of a list that does not exist.
 
-const ACCOUNT = { user_level: '8', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', modify_campaigns: '1', view_reports: '1' };
-
 const gateway = sharedGateway({
   overrides: {
-    extraProvisioning: {
-      ...NON_AGENT_PROVISIONING,
-      apiUsers: [
-        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
-        { realm: 'vicidial', login: '6682', secret: '1234', attributes: { ...ACCOUNT, user_group: 'AGENTS' } },
-        { realm: 'vicidial', login: '6683', secret: '1234', attributes: { ...ACCOUNT, user_level: '7', user_group: 'ADMIN' } },
-      ],
-      leads: [
-        { id: 7101, listId: 101, phoneNumber: '3125557101', state: 'IL' },
-        { id: 7102, listId: 101, phoneNumber: '3125557102' },
-        { id: 7103, listId: 300, phoneNumber: '3125557103' },
-        { id: 7104, listId: 102, phoneNumber: '3125557104', state: 'NY' },
-        { id: 7105, listId: 9876, phoneNumber: '3125557105' },
-      ],
-    },
+    extraProvisioning: nonAgentProvisioningWith(
+      CAMPAIGN_EDITORS,
+      {
+        leads: [
+          { id: 7101, listId: 101, phoneNumber: '3125557101', state: 'IL' },
+          { id: 7102, listId: 101, phoneNumber: '3125557102' },
+          { id: 7103, listId: 300, phoneNumber: '3125557103' },
+          { id: 7104, listId: 102, phoneNumber: '3125557104', state: 'NY' },
+          { id: 7105, listId: 9876, phoneNumber: '3125557105' },
+        ],
+      },
+    ),
   },
 });
 

@@ -1,20 +1,15 @@
+import { PHONE_ADMINS } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent add_phone_alias and update_phone_alias: every response line, and
 // the alias as Postgres keeps it.
 
-const ALL = { user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' };
 const SERVER = '10.10.10.15';
 const phone = (login: string) => ({ extension: login, serverIp: SERVER, login, pass: 'test', registrationPassword: `reg${login}` });
 const gateway = sharedGateway({
   overrides: {
     extraProvisioning: {
-      apiUsers: [
-        { realm: 'vicidial', login: '6691', secret: '1234', attributes: { ...ALL, user_level: '8', ast_admin_access: '1', ast_delete_phones: '1' } },
-        { realm: 'vicidial', login: '6692', secret: '1234', attributes: { ...ALL, user_level: '8', ast_admin_access: '1' } },
-        { realm: 'vicidial', login: '6693', secret: '1234', attributes: { ...ALL, user_level: '7', ast_admin_access: '1' } },
-        { realm: 'vicidial', login: '6694', secret: '1234', attributes: { ...ALL, user_level: '9' } },
-      ],
+      apiUsers: [...PHONE_ADMINS],
       phones: [phone('cc100'), phone('bb100'), phone('aa100')],
       phoneAliases: [{ id: 'x101', name: 'existing', logins: ['aa100'] }],
     },

@@ -1,19 +1,16 @@
+import { ADMIN_ACCOUNT, nonAgentAccount, PHONE_ADMINS } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent add_phone and update_phone: every response line, in VICIdial's
 // order of checks, and what the phone becomes in Postgres and on the engine.
 
-const ALL = { user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' };
 const gateway = sharedGateway({
   overrides: {
     extraProvisioning: {
       apiUsers: [
-        { realm: 'vicidial', login: '6691', secret: '1234', attributes: { ...ALL, user_level: '8', ast_admin_access: '1', ast_delete_phones: '1' } },
-        { realm: 'vicidial', login: '6692', secret: '1234', attributes: { ...ALL, user_level: '8', ast_admin_access: '1' } },
-        { realm: 'vicidial', login: '6693', secret: '1234', attributes: { ...ALL, user_level: '7', ast_admin_access: '1' } },
-        { realm: 'vicidial', login: '6694', secret: '1234', attributes: { ...ALL, user_level: '9' } },
-        { realm: 'vicidial', login: '6695', secret: '1234', attributes: { ...ALL, user_group: 'AGENTS', user_level: '9', ast_admin_access: '1' } },
-        { realm: 'vicidial', login: '6696', secret: '1234', attributes: { ...ALL, vdc_agent_api_access: '0', user_level: '9', ast_admin_access: '1' } },
+        ...PHONE_ADMINS,
+        nonAgentAccount('6695', { ...ADMIN_ACCOUNT, user_group: 'AGENTS', user_level: '9', ast_admin_access: '1' }),
+        nonAgentAccount('6696', { ...ADMIN_ACCOUNT, vdc_agent_api_access: '0', user_level: '9', ast_admin_access: '1' }),
       ],
       phones: [
         { extension: 'cc101', serverIp: '10.10.10.15', login: 'cc101', pass: 'test', registrationPassword: 'secret101', fullName: 'Phone 101', voicemailId: '101', userGroup: 'ADMIN' },

@@ -1,24 +1,19 @@
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { CAMPAIGN_EDITORS, NON_AGENT_PROVISIONING, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent update_campaign: every response line, the campaign changed in
 // Postgres and shown by campaigns_list, its hopper emptied by reset_hopper.
 
-const ACCOUNT = { user_level: '8', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', modify_campaigns: '1', view_reports: '1' };
-
 const gateway = sharedGateway({
   overrides: {
-    extraProvisioning: {
-      ...NON_AGENT_PROVISIONING,
-      apiUsers: [
-        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
-        { realm: 'vicidial', login: '6682', secret: '1234', attributes: { ...ACCOUNT, user_group: 'AGENTS' } },
-        { realm: 'vicidial', login: '6683', secret: '1234', attributes: { ...ACCOUNT, user_level: '7', user_group: 'ADMIN' } },
-      ],
-      campaigns: [...(NON_AGENT_PROVISIONING.campaigns ?? []), { id: 'EDITCAMP', manualDialListId: 500, settings: { dial_statuses: ' NEW NA -' } }],
-      lists: [...(NON_AGENT_PROVISIONING.lists ?? []), { id: 500, campaignId: 'EDITCAMP' }],
-      leads: [{ id: 95, listId: 500, phoneNumber: '3125550095' }],
-    },
+    extraProvisioning: nonAgentProvisioningWith(
+      CAMPAIGN_EDITORS,
+      {
+        campaigns: [...(NON_AGENT_PROVISIONING.campaigns ?? []), { id: 'EDITCAMP', manualDialListId: 500, settings: { dial_statuses: ' NEW NA -' } }],
+        lists: [...(NON_AGENT_PROVISIONING.lists ?? []), { id: 500, campaignId: 'EDITCAMP' }],
+        leads: [{ id: 95, listId: 500, phoneNumber: '3125550095' }],
+      },
+    ),
   },
 });
 

@@ -1,4 +1,4 @@
-import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
+import { ADMIN_ACCOUNT, NON_AGENT_PROVISIONING, nonAgentAccount, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, listChangeTime, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // Non-Agent update_list: every response line, over lists of TESTCAMP made
@@ -6,29 +6,27 @@ import { expectVicidialAnswer, listChangeTime, nonAgentGet, sharedGateway } from
 // accounts that may delete lists (6682) but not leads (6683), and the
 // restricted ones of the Non-Agent test data.
 
-const ALL = { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1' };
-
 const gateway = sharedGateway({
   overrides: {
-    extraProvisioning: {
-      ...NON_AGENT_PROVISIONING,
-      apiUsers: [
-        ...(NON_AGENT_PROVISIONING.apiUsers ?? []),
-        { realm: 'vicidial', login: '6682', secret: '1234', attributes: { ...ALL, modify_lists: '1', delete_lists: '1', modify_leads: '1' } },
-        { realm: 'vicidial', login: '6683', secret: '1234', attributes: { ...ALL, modify_lists: '1', delete_lists: '1', modify_leads: '0' } },
-        { realm: 'vicidial', login: '6684', secret: '1234', attributes: { ...ALL, modify_lists: '1', api_allowed_functions: ' update_list ' } },
+    extraProvisioning: nonAgentProvisioningWith(
+      [
+        nonAgentAccount('6682', { ...ADMIN_ACCOUNT, modify_lists: '1', delete_lists: '1', modify_leads: '1' }),
+        nonAgentAccount('6683', { ...ADMIN_ACCOUNT, modify_lists: '1', delete_lists: '1', modify_leads: '0' }),
+        nonAgentAccount('6684', { ...ADMIN_ACCOUNT, modify_lists: '1', api_allowed_functions: ' update_list ' }),
       ],
-      lists: [
-        ...(NON_AGENT_PROVISIONING.lists ?? []),
-        { id: 501, name: 'List to change', campaignId: 'TESTCAMP' },
-        { id: 502, name: 'List to delete', campaignId: 'TESTCAMP' },
-        { id: 503, name: 'List to empty', campaignId: 'TESTCAMP' },
-      ],
-      leads: [
-        { id: 5031, listId: 503, phoneNumber: '3125550031' },
-        { id: 5032, listId: 503, phoneNumber: '3125550032' },
-      ],
-    },
+      {
+        lists: [
+          ...(NON_AGENT_PROVISIONING.lists ?? []),
+          { id: 501, name: 'List to change', campaignId: 'TESTCAMP' },
+          { id: 502, name: 'List to delete', campaignId: 'TESTCAMP' },
+          { id: 503, name: 'List to empty', campaignId: 'TESTCAMP' },
+        ],
+        leads: [
+          { id: 5031, listId: 503, phoneNumber: '3125550031' },
+          { id: 5032, listId: 503, phoneNumber: '3125550032' },
+        ],
+      },
+    ),
   },
 });
 
