@@ -4,7 +4,7 @@ import express from 'express';
 import request from 'supertest';
 import { CCGATEWAY_VOCABULARY, createCcgatewayDialect, createCcgatewayProjector, defaultCcgatewaySettings, type CcgatewaySettings } from '../src';
 import type { Dialect } from '@pbx-gateway/dialect-kit';
-import { HUAWEI_SIGN_IN_SAMPLE, signInOver } from './wire-client';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, signInOver } from './wire-client';
 
 export interface UnitApp {
   app: express.Express;
@@ -71,6 +71,17 @@ export async function unitApp(settings: Partial<CcgatewaySettings> = {}, directo
 }
 
 /** Puts the agent in a call with a customer, as a CRM's dialling would: the phone and the customer answer. */
+/** Polls the agent's events until none waits: each as `eventType` or `eventType {content}`. */
+export async function drainEvents({ http, t }: UnitApp, agentId: string, guid: string): Promise<string[]> {
+  const seen: string[] = [];
+  while (t.store.mailboxMessages(agentId, 'ccgateway').length > 0) {
+    const res = await http.get(`${BASE}/agentevent/${agentId}`).set('Guid', guid);
+    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
+    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
+  }
+  return seen;
+}
+
 export async function putInCall(t: TestCore, agentId = '101'): Promise<{ callId: string }> {
   const { callId } = await t.core.startAgentCustomerCall({ agentId, number: '5550100', callerId: null, origin: ORIGIN });
   await t.settle();

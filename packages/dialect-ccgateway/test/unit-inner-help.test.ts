@@ -1,18 +1,8 @@
 import { legOf, queueMember } from '@pbx-gateway/test-support';
-import { putInCall, unitApp, type UnitApp } from './unit-app';
+import { drainEvents, putInCall, unitApp, type UnitApp } from './unit-app';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 const VC = `${BASE}/voicecall/101`;
-
-async function drainEvents({ http, t }: UnitApp, agentId: string, guid: string): Promise<string[]> {
-  const seen: string[] = [];
-  while (t.store.mailboxMessages(agentId, 'ccgateway').length > 0) {
-    const res = await http.get(`${BASE}/agentevent/${agentId}`).set('Guid', guid);
-    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
-    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
-  }
-  return seen;
-}
 
 /** Agent 101 talking with a customer (callout to 5550100), agent 102 (phone 102) signed in and idle. */
 async function inCallWithHelper(): Promise<UnitApp & { guid: string; helperGuid: string; callId: string }> {

@@ -1,19 +1,9 @@
 import { PbxFailure } from '@pbx-gateway/core';
-import { unitApp, type UnitApp } from './unit-app';
+import { drainEvents, unitApp, type UnitApp } from './unit-app';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 const RP = `${BASE}/recordplay/101`;
 const VC = `${BASE}/voicecall/101`;
-
-async function drainEvents({ http, t }: UnitApp, guid: string): Promise<string[]> {
-  const seen: string[] = [];
-  while (t.store.mailboxMessages('101', 'ccgateway').length > 0) {
-    const res = await http.get(`${BASE}/agentevent/101`).set('Guid', guid);
-    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
-    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
-  }
-  return seen;
-}
 
 type App = UnitApp & { guid: string };
 
@@ -23,7 +13,7 @@ async function talking(): Promise<App & { callId: string }> {
   const res = await app.http.put(`${VC}/callout`).set('Guid', guid).send({ caller: '2120280009', called: '5550100' });
   const callId = (JSON.parse(res.text) as { result: string }).result;
   await app.t.settle();
-  await drainEvents({ ...app }, guid);
+  await drainEvents({ ...app }, '101', guid);
   return { ...app, guid, callId };
 }
 
@@ -40,7 +30,7 @@ describe('CC-Gateway recording of the agent call (record, stoprecord, pauserecor
     expect(recording).toMatchObject({ agentId: '101', callId: app.callId, bridgeId: `${app.callId}.bridge`, state: 'pending' });
     expect(app.t.pbx.describe()).toContain(`recordBridge ${app.callId}.bridge ${recording!.location}`);
     await app.t.emit({ type: 'recording_started', recordingName: recording!.name, at: app.t.clock.now() });
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentMediaEvent_Record {"taskId":"${taskId}","caller":"2120280009","recordID":"${recording!.name}","called":"5550100","locationId":"0","fileName":"${recording!.location}","fileMediaType":"1","callId":"${app.callId}"}`,
     ]);
     // The customer hangs up: the recording ends with the call, and the CDR names its file.
@@ -49,7 +39,7 @@ describe('CC-Gateway recording of the agent call (record, stoprecord, pauserecor
     await app.t.confirmHangups();
     const ended = await app.t.core.getRecording(taskId);
     expect(ended?.state).toBe('finished');
-    const events = await drainEvents(app, app.guid);
+    const events = await drainEvents(app, '101', app.guid);
     const stop = events.find((line) => line.startsWith('AgentMediaEvent_StopRecordDone'));
     expect(stop).toBe(
       `AgentMediaEvent_StopRecordDone {"beginTime":${ended!.startedAt!.getTime()},"endTime":${ended!.endedAt!.getTime()},"fileMediaType":"1","recordFormat":"0","taskId":"${taskId}","callId":"${app.callId}"}`,
@@ -89,7 +79,7 @@ describe('CC-Gateway recording of the agent call (record, stoprecord, pauserecor
     const taskId = (JSON.parse((await record(app, { mediaType: 5 })).text) as { result: { taskId: string } }).result.taskId;
     const { name } = (await app.t.core.getRecording(taskId))!;
     await app.t.emit({ type: 'recording_started', recordingName: name, at: app.t.clock.now() });
-    await drainEvents(app, app.guid);
+    await drainEvents(app, '101', app.guid);
     const post = (what: string) => app.http.post(`${RP}/${what}`).set('Guid', app.guid);
     expect((await post('resumerecord')).text).toBe(failure('500-006', 'recording state does not allow resume'));
     expect((await post('pauserecord')).text).toBe(SUCCESS);
@@ -99,14 +89,14 @@ describe('CC-Gateway recording of the agent call (record, stoprecord, pauserecor
     expect((await app.t.core.getRecording(taskId))?.pausedAt).toBeNull();
     expect(app.t.pbx.describe().filter((line) => /Recording /.test(line))).toEqual([`pauseRecording ${name}`, `resumeRecording ${name}`]);
     // Pause and resume have no event of Huawei's.
-    expect(await drainEvents(app, app.guid)).toEqual([]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([]);
     expect((await app.http.delete(`${RP}/stoprecord`).set('Guid', app.guid)).text).toBe(SUCCESS);
     await app.t.settle();
     expect(app.t.pbx.describe()).toContain(`stopRecording ${name}`);
     expect((await app.t.core.getRecording(taskId))?.state).toBe('stopping');
     await app.t.emit({ type: 'recording_finished', recordingName: name, durationSec: 4, at: app.t.clock.now() });
     const ended = (await app.t.core.getRecording(taskId))!;
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentMediaEvent_StopRecordDone {"beginTime":${ended.startedAt!.getTime()},"endTime":${ended.endedAt!.getTime()},"fileMediaType":"1","recordFormat":"0","taskId":"${taskId}","callId":"${app.callId}"}`,
     ]);
     // Nothing recording any more.
@@ -124,7 +114,7 @@ describe('CC-Gateway recording of the agent call (record, stoprecord, pauserecor
     await app.t.settle();
     const [failed] = await app.t.core.recordingsOfCall(app.callId);
     expect(failed?.state).toBe('failed');
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentMediaEvent_Record_Fail {"taskId":"${failed!.id}","caller":"2120280009","recordID":"${failed!.name}","called":"5550100","locationId":"0","fileName":"${failed!.location}","fileMediaType":"1","callId":"${app.callId}"}`,
     ]);
     expect((await app.t.core.getCall(app.callId))?.call.data.recordingFile).toBeUndefined();

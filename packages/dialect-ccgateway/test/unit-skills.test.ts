@@ -1,5 +1,5 @@
 import { agent, hashOf, legOf } from '@pbx-gateway/test-support';
-import { unitApp, type UnitApp } from './unit-app';
+import { drainEvents, unitApp, type UnitApp } from './unit-app';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 const AG = `${BASE}/onlineagent/101`;
@@ -18,16 +18,6 @@ const DIRECTORY = {
     { did: '2125550102', queueName: '2' },
   ],
 };
-
-async function drainEvents({ http, t }: UnitApp, agentId: string, guid: string): Promise<string[]> {
-  const seen: string[] = [];
-  while (t.store.mailboxMessages(agentId, 'ccgateway').length > 0) {
-    const res = await http.get(`${BASE}/agentevent/${agentId}`).set('Guid', guid);
-    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
-    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
-  }
-  return seen;
-}
 
 async function signedIn(): Promise<UnitApp & { guid: string }> {
   const app = await unitApp({}, DIRECTORY);

@@ -1,5 +1,5 @@
 import { agent, hashOf, legOf } from '@pbx-gateway/test-support';
-import { putInCall, unitApp, type UnitApp } from './unit-app';
+import { drainEvents, putInCall, unitApp, type UnitApp } from './unit-app';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 const VC = `${BASE}/voicecall/101`;
@@ -13,21 +13,11 @@ const DIRECTORY = {
   ],
 };
 
-async function drainEvents({ http, t }: UnitApp, guid: string): Promise<string[]> {
-  const seen: string[] = [];
-  while (t.store.mailboxMessages('101', 'ccgateway').length > 0) {
-    const res = await http.get(`${BASE}/agentevent/101`).set('Guid', guid);
-    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
-    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
-  }
-  return seen;
-}
-
 async function inCall(): Promise<UnitApp & { guid: string; callId: string }> {
   const app = await unitApp({}, DIRECTORY);
   const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
   const { callId } = await putInCall(app.t);
-  await drainEvents(app, guid);
+  await drainEvents(app, '101', guid);
   return { ...app, guid, callId };
 }
 
@@ -48,7 +38,7 @@ describe('CC-Gateway transfer', () => {
     const waiting = await app.t.core.getCall(queued.transferredTo!);
     expect(waiting?.call).toMatchObject({ purpose: 'inbound', state: 'answered' });
     expect(waiting?.legs.map((leg) => leg.id)).toContain(customer.id);
-    const events = await drainEvents(app, app.guid);
+    const events = await drainEvents(app, '101', app.guid);
     expect(events).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
     expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBeNull();
   });
@@ -58,7 +48,7 @@ describe('CC-Gateway transfer', () => {
     expect((await app.http.post(`${BASE}/onlineagent/101/autoenteridle/false`).set('Guid', app.guid)).text).toBe(SUCCESS);
     expect((await transfer(app, { devicetype: 1, address: '11', mode: 0 })).text).toBe(SUCCESS);
     await app.t.settle();
-    expect((await drainEvents(app, app.guid))[0]).toBe('AgentState_Work');
+    expect((await drainEvents(app, '101', app.guid))[0]).toBe('AgentState_Work');
     expect((await app.t.core.getAgentSession('101'))?.state).toBe('wrap_up');
   });
 
@@ -83,7 +73,7 @@ describe('CC-Gateway transfer', () => {
     expect(app.t.pbx.originated().find((dial) => dial.legId === third.id)).toMatchObject({ variables: { GATEWAY_QUEUE: 'AGENTDIRECT', GATEWAY_AGENT: '102', GATEWAY_ANSWER: 'taken' } });
     expect(call.progress).toMatchObject({ parkedLegIds: [customer.id], pendingTransfer: { legId: third.id } });
     expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
-    expect(await drainEvents(app, app.guid)).toEqual([]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([]);
 
     // The dialplan half arrives for agent 102, who is not signed in: it is released, and the engine ends the other half with it.
     const halfId = `${third.id};2`;
@@ -94,7 +84,7 @@ describe('CC-Gateway transfer', () => {
     await app.t.confirmHangups();
     await app.t.endLeg(third.id, 16, 'Normal Clearing');
     await app.t.settle();
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_SuccTransResult {"result":1,"callId":"${app.callId}"}`]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_SuccTransResult {"result":1,"callId":"${app.callId}"}`]);
     expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [], pendingTransfer: null });
   });
@@ -109,12 +99,12 @@ describe('CC-Gateway transfer', () => {
     expect(third).toMatchObject({ endpoint: expect.stringContaining('5550177') });
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [customer.id] });
     expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`]);
     await app.t.answer(third.id);
     await app.t.settle();
     await app.t.confirmHangups();
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ agentLeft: true, parkedLegIds: [] });
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentEvent_SuccTransResult {"result":0,"callId":"${app.callId}"}`,
       'AgentState_Ready',
       `AgentEvent_Call_Release {"callid":"${app.callId}"}`,
@@ -131,7 +121,7 @@ describe('CC-Gateway transfer', () => {
     // The ring time over: the engine gives up on the number.
     if (outcome === 'noanswer') await app.t.endLeg(third.id, 19, 'No answer');
     await app.t.settle();
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`,
       `AgentEvent_SuccTransResult {"result":1,"callId":"${app.callId}"}`,
     ]);
@@ -147,7 +137,7 @@ describe('CC-Gateway transfer', () => {
     const customer = await legOf(app.t, app.callId, 'customer');
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [customer.id] });
     // The consulted party rings and answers as a callout's customer does.
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentEvent_Customer_Alerting {"callid":"${app.callId}","otherPhone":"5550177","otherPhoneWorkno":"","type":"main"}`,
       expect.stringMatching(new RegExp(`^AgentEvent_Talking \\{"caller":"[0-9]*","called":"5550177","callid":"${app.callId.replace(/\./g, '\\.')}","feature":"7","type":"main","mediaAbility":"1"\\}$`)),
     ]);
@@ -162,7 +152,7 @@ describe('CC-Gateway transfer', () => {
     await app.t.settle();
     expect((await app.t.core.getCall(app.callId))?.call.progress).toMatchObject({ parkedLegIds: [] });
     const customerNumber = (await app.t.core.getCall(app.callId))!.call.toNumber;
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Conference {"callid":"${app.callId}","partner":"${customerNumber},5550177"}`]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_Conference {"callid":"${app.callId}","partner":"${customerNumber},5550177"}`]);
     expect((await legOf(app.t, app.callId, 'third_party')).state).toBe('up');
   });
 
@@ -225,7 +215,7 @@ describe('CC-Gateway disconnect of the customer and of the agent itself (Huawei 
     const app = await inCall();
     expect((await transfer(app, { devicetype: 5, address: '5550177', mode: 3 })).text).toBe(SUCCESS);
     await app.t.settle();
-    await drainEvents(app, app.guid);
+    await drainEvents(app, '101', app.guid);
     return { ...app, customerId: (await legOf(app.t, app.callId, 'customer')).id, partyId: (await legOf(app.t, app.callId, 'third_party')).id };
   }
 
@@ -243,13 +233,13 @@ describe('CC-Gateway disconnect of the customer and of the agent itself (Huawei 
     expect(call.progress).toMatchObject({ thirdPartyLegId: null, parkedLegIds: [] });
     expect((await app.t.core.getAgentSession('101'))?.currentCallId).toBe(app.callId);
     // The released customer is no call release for the agent, who talks on.
-    expect(await drainEvents(app, app.guid)).toEqual([]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([]);
     // The party hanging up now ends the call, as a customer's hang-up does.
     await app.t.endLeg(app.partyId, 16);
     await app.t.settle();
     await app.t.confirmHangups();
     expect((await app.t.core.getCall(app.callId))?.call.state).toBe('ended');
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Customer_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_Customer_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
     expect(await app.t.core.getCdrOfCall(app.callId)).toMatchObject({ agentId: '101', toNumber: '5550100' });
   });
 
@@ -258,7 +248,7 @@ describe('CC-Gateway disconnect of the customer and of the agent itself (Huawei 
     expect((await post(app, `connecthold/${app.callId}`)).text).toBe(SUCCESS);
     await app.t.settle();
     await app.t.confirmHangups();
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       `AgentEvent_Customer_Release {"callid":"${app.callId}"}`,
       'AgentState_Ready',
       `AgentEvent_Call_Release {"callid":"${app.callId}"}`,
@@ -272,7 +262,7 @@ describe('CC-Gateway disconnect of the customer and of the agent itself (Huawei 
     expect((await post(app, 'disconnect/40038')).text).toBe(SUCCESS);
     await app.t.settle();
     await app.t.confirmHangups();
-    expect(await drainEvents(app, app.guid)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
+    expect(await drainEvents(app, '101', app.guid)).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${app.callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
     const { call, legs } = (await app.t.core.getCall(app.callId))!;
     expect(call.state).not.toBe('ended');
     expect(legs.filter((leg) => leg.state === 'up').map((leg) => leg.id).sort()).toEqual([app.customerId, app.partyId].sort());

@@ -1,23 +1,13 @@
 import { legOf } from '@pbx-gateway/test-support';
-import { putInCall, unitApp, type UnitApp } from './unit-app';
+import { drainEvents, putInCall, unitApp, type UnitApp } from './unit-app';
 import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
 
 const VC = `${BASE}/voicecall/101`;
 
-async function drainEvents({ http, t }: UnitApp, guid: string): Promise<string[]> {
-  const seen: string[] = [];
-  while (t.store.mailboxMessages('101', 'ccgateway').length > 0) {
-    const res = await http.get(`${BASE}/agentevent/101`).set('Guid', guid);
-    const event = (JSON.parse(res.text) as { event: { eventType: string; content: unknown } }).event;
-    seen.push(event.content === null ? event.eventType : `${event.eventType} ${JSON.stringify(event.content)}`);
-  }
-  return seen;
-}
-
 async function signedIn(): Promise<UnitApp & { guid: string }> {
   const app = await unitApp();
   const guid = await app.signIn('101', HUAWEI_SIGN_IN_SAMPLE);
-  await drainEvents(app, guid);
+  await drainEvents(app, '101', guid);
   return { ...app, guid };
 }
 
@@ -32,7 +22,7 @@ describe('CC-Gateway callout (spec §9.1)', () => {
     await app.t.settle();
     const call = await app.t.core.getCall(callId);
     expect(call?.call).toMatchObject({ purpose: 'agent_customer', agentId: '101', fromNumber: '2120280009', toNumber: '5550100', data: { callappdata: 'order=42' } });
-    expect(await drainEvents(app, app.guid)).toEqual([
+    expect(await drainEvents(app, '101', app.guid)).toEqual([
       'AgentOther_PhoneAlerting',
       'AgentOther_PhoneOffhook {"type":"main"}',
       'AgentState_Busy',
@@ -47,7 +37,7 @@ describe('CC-Gateway callout (spec §9.1)', () => {
     const callId = (JSON.parse((await callout(app, { called: '5550199' })).text) as { result: string }).result;
     await app.t.settle();
     await app.t.confirmHangups();
-    const events = await drainEvents(app, app.guid);
+    const events = await drainEvents(app, '101', app.guid);
     expect(events).toContain(`AgentEvent_Call_Out_Fail "${callId}"`);
     expect(events.at(-1)).toBe('AgentState_Ready');
   });
@@ -74,11 +64,11 @@ describe('CC-Gateway release, dropcall, hold, gethold (spec §9.3–9.5)', () =>
   test('release: AgentEvent_Call_Release, phone released, Ready; again: 200-017', async () => {
     const app = await signedIn();
     const { callId } = await putInCall(app.t);
-    await drainEvents(app, app.guid);
+    await drainEvents(app, '101', app.guid);
     expect((await app.http.delete(`${VC}/release`).set('Guid', app.guid)).text).toBe(SUCCESS);
     await app.t.settle();
     await app.t.confirmHangups();
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
     expect(await app.t.core.getCdrOfCall(callId)).not.toBeNull();
     expect((await app.http.delete(`${VC}/release`).set('Guid', app.guid)).text).toBe(failure('200-017', 'no call to release'));
   });
@@ -96,11 +86,11 @@ describe('CC-Gateway release, dropcall, hold, gethold (spec §9.3–9.5)', () =>
   test('the customer hangs up: AgentEvent_Customer_Release', async () => {
     const app = await signedIn();
     const { callId } = await putInCall(app.t);
-    await drainEvents(app, app.guid);
+    await drainEvents(app, '101', app.guid);
     app.t.pbx.hangupFarEnd((await legOf(app.t, callId, 'customer')).id);
     await app.t.settle();
     await app.t.confirmHangups();
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Customer_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_Customer_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
   });
 
   test('dropcall/{callid}: the agent\'s call is released; another call id: 200-017', async () => {
@@ -118,17 +108,17 @@ describe('CC-Gateway release, dropcall, hold, gethold (spec §9.3–9.5)', () =>
     expect((await app.http.post(`${VC}/hold`).set('Guid', app.guid)).text).toBe(failure('200-013', 'no call to hold'));
     expect((await app.http.post(`${VC}/gethold`).set('Guid', app.guid)).text).toBe(failure('200-015', 'no held call'));
     const { callId } = await putInCall(app.t);
-    await drainEvents(app, app.guid);
+    await drainEvents(app, '101', app.guid);
     expect((await app.http.post(`${VC}/gethold`).set('Guid', app.guid)).text).toBe(failure('200-015', 'no held call'));
     expect((await app.http.post(`${VC}/hold`).set('Guid', app.guid)).text).toBe(SUCCESS);
     await app.t.settle();
     expect((await app.t.core.getCall(callId))?.call.progress).toMatchObject({ parkedLegIds: [(await legOf(app.t, callId, 'customer')).id] });
-    expect(await drainEvents(app, app.guid)).toEqual([`AgentEvent_Hold {"callid":"${callId}"}`]);
+    expect(await drainEvents(app, '101', app.guid)).toEqual([`AgentEvent_Hold {"callid":"${callId}"}`]);
     expect((await app.http.post(`${VC}/hold`).set('Guid', app.guid)).text).toBe(failure('200-014', 'call state does not allow hold'));
     expect((await app.http.post(`${VC}/gethold?callid=other`).set('Guid', app.guid)).text).toBe(failure('200-015', 'no held call'));
     expect((await app.http.post(`${VC}/gethold?callid=${encodeURIComponent(callId)}`).set('Guid', app.guid)).text).toBe(SUCCESS);
     await app.t.settle();
-    expect((await drainEvents(app, app.guid))[0]).toMatch(/^AgentEvent_Talking \{"caller":"[0-9]*","called":"5550100","callid":"[^"]+","feature":"7","type":"main","mediaAbility":"1"\}$/);
+    expect((await drainEvents(app, '101', app.guid))[0]).toMatch(/^AgentEvent_Talking \{"caller":"[0-9]*","called":"5550100","callid":"[^"]+","feature":"7","type":"main","mediaAbility":"1"\}$/);
   });
 
   test.each([
