@@ -1532,23 +1532,31 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       .sort((a, b) => (criteria.newestFirst === true ? b.id - a.id : a.id - b.id))
       .slice(criteria.offset ?? 0, (criteria.offset ?? 0) + limit);
 
+  /** What the lead table and its archive do alike: the archive keeps leads whole, under their own numbers. */
+  const leadTableAccess = (table: 'leads' | 'archivedLeads'): Pick<LeadArchiveRepository, 'put' | 'get' | 'lock' | 'search'> => ({
+    async put(lead) {
+      await put(table, String(lead.id), lead);
+      state.advanceSerial('leads', lead.id);
+    },
+    async get(id) {
+      return getValue<Lead>(table, String(id));
+    },
+    async lock(id) {
+      await access.lock(table, String(id));
+      return getValue<Lead>(table, String(id));
+    },
+    async search(criteria, limit) {
+      return searchLeads(table, criteria, limit);
+    },
+  });
+
   const leads: LeadRepository = {
     async insert(lead) {
       const stored: Lead = { ...copy(lead), id: state.nextSerial('leads') };
       await access.insert('leads', String(stored.id), stored);
       return copy(stored);
     },
-    async put(lead) {
-      await put('leads', String(lead.id), lead);
-      state.advanceSerial('leads', lead.id);
-    },
-    async get(id) {
-      return getValue<Lead>('leads', String(id));
-    },
-    async lock(id) {
-      await access.lock('leads', String(id));
-      return getValue<Lead>('leads', String(id));
-    },
+    ...leadTableAccess('leads'),
     async update(lead) {
       await access.update('leads', String(lead.id), copy(lead));
     },
@@ -1580,9 +1588,6 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       const lists = listsOf(campaignId, true);
       return values<Lead>('leads').filter((lead) => lists.has(lead.listId) && statuses.includes(lead.status)).sort((a, b) => a.id - b.id)[0] ?? null;
     },
-    async search(criteria, limit) {
-      return searchLeads('leads', criteria, limit);
-    },
     async findByPhoneNumber(phoneNumber, listIds) {
       return values<Lead>('leads')
         .filter((lead) => lead.phoneNumber === phoneNumber && (listIds === null || listIds.includes(lead.listId)))
@@ -1597,20 +1602,7 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
   };
 
   const leadArchive: LeadArchiveRepository = {
-    async put(lead) {
-      await put('archivedLeads', String(lead.id), lead);
-      state.advanceSerial('leads', lead.id);
-    },
-    async get(id) {
-      return getValue<Lead>('archivedLeads', String(id));
-    },
-    async lock(id) {
-      await access.lock('archivedLeads', String(id));
-      return getValue<Lead>('archivedLeads', String(id));
-    },
-    async search(criteria, limit) {
-      return searchLeads('archivedLeads', criteria, limit);
-    },
+    ...leadTableAccess('archivedLeads'),
     delete(id) {
       return access.remove('archivedLeads', String(id));
     },
