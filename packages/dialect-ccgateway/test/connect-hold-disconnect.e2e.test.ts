@@ -47,6 +47,17 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
     return { callId, customerId: legs.find((leg) => leg.role === 'customer')!.id, thirdId: third.id, agentLegId: legs.find((leg) => leg.role === 'agent')!.id };
   }
 
+  /** On the engine: the customer and the consulted number alone in the call bridge, the agent's leg gone. */
+  async function expectAgentLeft({ callId, customerId, thirdId, agentLegId }: Awaited<ReturnType<typeof consult>>): Promise<void> {
+    const bridge = await gateway().waitFor(
+      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
+      10_000,
+      'customer and consulted number in the call bridge',
+    );
+    expect(bridge.channels).toHaveLength(2);
+    expect((await gateway().engineChannels()).map((channel) => channel.id)).not.toContain(agentLegId);
+  }
+
   test('connecthold: the agent leaves; the held customer and the consulted number talk in the call bridge; one CDR', async () => {
     const { callId, customerId, thirdId, agentLegId } = await consult();
     expect((await gateway().http.post(`${VC}/connecthold/other-call`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
@@ -57,13 +68,7 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
       `AgentEvent_Call_Release {"callid":"${callId}"}`,
       'AgentOther_PhoneRelease {"phoneState":3}',
     ]);
-    const bridge = await gateway().waitFor(
-      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
-      10_000,
-      'customer and consulted number in the call bridge',
-    );
-    expect(bridge.channels).toHaveLength(2);
-    expect((await gateway().engineChannels()).map((channel) => channel.id)).not.toContain(agentLegId);
+    await expectAgentLeft({ callId, customerId, thirdId, agentLegId });
     expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBeNull();
     // The call goes on without the agent; the agent is free for the next one.
     expect((await gateway().http.post(`${VC}/connecthold/${callId}`).set('Guid', guid)).text).toBe(failure('200-013', 'no call to hold'));
@@ -140,12 +145,6 @@ describe('CC-Gateway connecthold and disconnect on the whole stack', () => {
     const { callId, customerId, thirdId, agentLegId } = await consult();
     expect((await gateway().http.post(`${VC}/disconnect/40038`).set('Guid', guid)).text).toBe(SUCCESS);
     expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentState_Ready', `AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}']);
-    const bridge = await gateway().waitFor(
-      async () => (await gateway().engineBridges()).find((candidate) => candidate.id === `${callId}.bridge` && candidate.channels.includes(customerId) && candidate.channels.includes(thirdId)),
-      10_000,
-      'customer and consulted number in the call bridge',
-    );
-    expect(bridge.channels).toHaveLength(2);
-    expect((await gateway().engineChannels()).map((channel) => channel.id)).not.toContain(agentLegId);
+    await expectAgentLeft({ callId, customerId, thirdId, agentLegId });
   });
 });
