@@ -6,6 +6,9 @@ import { IDENTIFIER, type NonAgentParams } from './params';
 /** A DID's number or pattern, as VICIdial filters did_pattern and source_did_pattern. */
 export const DID_PATTERN = { keep: ':+*#._0-9{L}' };
 
+/** Whether a DID pattern (as filtered) is of the 2 to 50 bytes add_did, copy_did and update_did require. */
+export const isDidPatternLength = (pattern: string): boolean => pattern.length >= 2 && pattern.length <= 50;
+
 /** The settings add_did and update_did take, each read through VICIdial's filter. */
 export function readDidSettings(params: NonAgentParams) {
   return {

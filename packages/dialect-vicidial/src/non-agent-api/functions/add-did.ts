@@ -1,6 +1,6 @@
 import { newDid } from '@pbx-gateway/core';
 import { bytesToText } from '../../wire/php-params';
-import { DID_PATTERN, didChangesOf, modifyInboundDids, readDidSettings } from '../did-settings';
+import { DID_PATTERN, didChangesOf, isDidPatternLength, modifyInboundDids, readDidSettings } from '../did-settings';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 
@@ -19,7 +19,7 @@ export const addDidFunction = defineNonAgentFunction({
   input: readInput,
   async run(ctx, input) {
     const { pattern } = input;
-    if (pattern.length < 2 || pattern.length > 50) throw refuse(`ERROR: add_did YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${pattern}`);
+    if (!isDidPatternLength(pattern)) throw refuse(`ERROR: add_did YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${pattern}`);
     const exists = refuse(`ERROR: add_did DID ALREADY EXISTS: |${ctx.user}|${pattern}`);
     if (await ctx.core.getDid(bytesToText(pattern))) throw exists;
     const changes = await didChangesOf(ctx, 'add_did', input);

@@ -1,5 +1,5 @@
 import { bytesToText } from '../../wire/php-params';
-import { DID_PATTERN, modifyInboundDids } from '../did-settings';
+import { DID_PATTERN, isDidPatternLength, modifyInboundDids } from '../did-settings';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 import { ownedObjectsFilter } from '../visible-group';
@@ -25,7 +25,7 @@ export const copyDidFunction = defineNonAgentFunction({
   input: readInput,
   async run(ctx, input) {
     const { source, newDids, description } = input;
-    if (source.length < 2 || source.length > 50 || newDids.length < 2 || newDids.length > 2000) {
+    if (!isDidPatternLength(source) || newDids.length < 2 || newDids.length > 2000) {
       throw refuse(`ERROR: copy_did YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${source}|${newDids}`);
     }
     const [did, visible] = await Promise.all([ctx.core.getDid(bytesToText(source)), ownedObjectsFilter(ctx)]);

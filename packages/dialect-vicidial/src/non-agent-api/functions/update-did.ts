@@ -1,5 +1,5 @@
 import { bytesToText } from '../../wire/php-params';
-import { DID_PATTERN, didChangesOf, modifyInboundDids, readDidSettings } from '../did-settings';
+import { DID_PATTERN, didChangesOf, isDidPatternLength, modifyInboundDids, readDidSettings } from '../did-settings';
 import { defineNonAgentFunction, refuse } from '../operation';
 import { readWith } from '../params';
 import { ownedObjectsFilter } from '../visible-group';
@@ -23,7 +23,7 @@ export const updateDidFunction = defineNonAgentFunction({
   input: readInput,
   async run(ctx, input) {
     const { pattern } = input;
-    if (pattern.length < 2 || pattern.length > 50) throw refuse(`ERROR: update_did YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${pattern}`);
+    if (!isDidPatternLength(pattern)) throw refuse(`ERROR: update_did YOU MUST USE ALL REQUIRED FIELDS: |${ctx.user}|${pattern}`);
     const [did, visible] = await Promise.all([ctx.core.getDid(bytesToText(pattern)), ownedObjectsFilter(ctx)]);
     const missing = refuse(`ERROR: update_did DID DOES NOT EXIST: |${ctx.user}|${pattern}`);
     if (!did || !visible(did.userGroup)) throw missing;
