@@ -6,7 +6,7 @@ import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vici
 // VICIdial's NOTICE first, then goes on without them.
 
 const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:9/demo/callbacks', nodeIp: '127.0.0.1' });
-const gateway = sharedGateway({ overrides: { provisioning: { ...demo, nanpaPrefixes: (demo.nanpaPrefixes ?? []).slice(0, 9) } } });
+const gateway = sharedGateway({ overrides: { provisioning: { ...demo, nanpaPrefixes: (demo.nanpaPrefixes ?? []).slice(0, 9), dnc: [{ phoneNumber: '3125550000' }] } } });
 
 const api = (fn: string, query: string) => nonAgentGet(gateway(), `source=test&user=6666&pass=1234&function=${fn}&${query}`);
 
@@ -35,5 +35,12 @@ test('add_lead: the NOTICE comes before a refusal too', async () => {
   expectVicidialAnswer(
     await api('add_lead', 'phone_number=72755&nanpa_ac_prefix_check=Y'),
     'NOTICE: add_lead NANPA options disabled, NANPA prefix data not loaded - 9|6666\nERROR: add_lead INVALID PHONE NUMBER LENGTH - 72755|6666\n',
+  );
+});
+
+test('add_lead: the NOTICE comes before a refusal of the core too (the number on the system do-not-call list)', async () => {
+  expectVicidialAnswer(
+    await api('add_lead', 'phone_number=3125550000&tz_method=NANPA&dnc_check=Y'),
+    'NOTICE: add_lead NANPA options disabled, NANPA prefix data not loaded - 9|6666\nERROR: add_lead PHONE NUMBER IN DNC - 3125550000|6666\n',
   );
 });
