@@ -59,6 +59,8 @@ describe('a number\'s GMT offset', () => {
     await zones().upsertPhoneCode({ ...florida, countryCode: '61', areaCode: '8', state: 'WA', gmtOffset: 8, dst: false, dstRange: '', timeZoneCode: 'AWST' });
     await zones().upsertPhoneCode({ ...florida, countryCode: '91', areaCode: '11', state: 'DL', gmtOffset: 5.5, dst: false, dstRange: '', timeZoneCode: 'IST' });
     await zones().upsertPostalCode({ countryCode: '1', postalCode: '85001', state: 'AZ', gmtOffset: -7, dst: false, dstRange: '', country: 'USA' });
+    await zones().upsertNanpaPrefix({ areaCode: '312', prefix: '555', gmtOffset: -6, dst: true, type: 'S', city: 'Chicago', state: 'IL' });
+    await zones().upsertNanpaPrefix({ areaCode: '727', prefix: '556', gmtOffset: -7, dst: false, type: 'C', city: '', state: '' });
   });
 
   it('by area code in North America, with its daylight saving', async () => {
@@ -85,6 +87,15 @@ describe('a number\'s GMT offset', () => {
     expect(await numberGmtOffset(zones(), number({ postalCode: '99999' }), 'postalCode', summer)).toMatchObject({ standard: -5, foundBy: 'areaCode' });
     expect(await numberGmtOffset(zones(), number({ owner: 'MST' }), 'ownerCode', summer)).toEqual({ standard: -7, dst: false, foundBy: 'ownerCode' });
     expect(await numberGmtOffset(zones(), number({ owner: 'M' }), 'ownerCode', summer)).toMatchObject({ standard: -5, dst: true, foundBy: 'areaCode' });
+  });
+
+  it('by NANPA exchange (the first six digits; daylight saving is the North American rule), else by area code', async () => {
+    expect(await numberGmtOffset(zones(), number({ phoneNumber: '3125551234' }), 'nanpaPrefix', summer)).toEqual({ standard: -6, dst: true, foundBy: 'nanpaPrefix' });
+    expect(await numberGmtOffset(zones(), number({ phoneNumber: '3125551234' }), 'nanpaPrefix', winter)).toEqual({ standard: -6, dst: false, foundBy: 'nanpaPrefix' });
+    expect(await numberGmtOffset(zones(), number({ phoneNumber: '3125551234' }), 'areaCode', summer)).toBeNull();
+    expect(await numberGmtOffset(zones(), number({ phoneNumber: '7275561234' }), 'nanpaPrefix', summer)).toEqual({ standard: -7, dst: false, foundBy: 'nanpaPrefix' });
+    expect(await numberGmtOffset(zones(), number({ phoneNumber: '7275571234' }), 'nanpaPrefix', summer)).toEqual({ standard: -5, dst: true, foundBy: 'areaCode' });
+    expect(await numberGmtOffset(zones(), number({ phoneNumber: '31255' }), 'nanpaPrefix', summer)).toBeNull();
   });
 
   it('is kept on the lead with two decimals, daylight saving included', async () => {

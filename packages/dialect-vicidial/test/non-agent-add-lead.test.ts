@@ -5,7 +5,9 @@ import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } f
 // Non-Agent add_lead (spec §4.1, §4.2): the per-function rules and every
 // response line, with the leads stored in Postgres.
 
-const gateway = sharedGateway({ overrides: { extraProvisioning: NON_AGENT_PROVISIONING } });
+// Besides the demo's ten NANPA prefixes (loaded), an exchange of Chicago kept without daylight saving, so that its offset does not follow the date.
+const CHICAGO_556 = { areaCode: '312', prefix: '556', gmtOffset: -6, dst: false, type: 'C', city: 'Chicago', state: 'IL' };
+const gateway = sharedGateway({ overrides: { extraProvisioning: { ...NON_AGENT_PROVISIONING, nanpaPrefixes: [CHICAGO_556] } } });
 
 const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=add_lead&${query}`);
 
@@ -62,6 +64,20 @@ describe('add_lead refusals (spec §4.2)', () => {
     // The length is checked first; a known area code passes whatever the number's length.
     expectVicidialAnswer(await api('phone_number=72755&list_id=101&usacan_areacode_check=Y'), 'ERROR: add_lead INVALID PHONE NUMBER LENGTH - 72755|6666\n');
     expect((await api('phone_number=6025551&list_id=101&usacan_areacode_check=Y&usacan_prefix_check=Y')).text).toMatch(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 6025551\|101\|[0-9]+\|-7.00\|6666\n$/);
+  });
+
+  test('nanpa_ac_prefix_check=Y: an exchange the NANPA prefixes do not hold, after the area code check; no NOTICE while the data is loaded', async () => {
+    expectVicidialAnswer(await api('phone_number=7275579003&list_id=101&nanpa_ac_prefix_check=Y'), 'ERROR: add_lead INVALID PHONE NUMBER NANPA AREACODE PREFIX - 7275579003|6666\n');
+    expectVicidialAnswer(await api('phone_number=3125559003&list_id=101&nanpa_ac_prefix_check=Y&usacan_areacode_check=Y'), 'ERROR: add_lead INVALID PHONE NUMBER AREACODE - 3125559003|6666\n');
+    expect((await api('phone_number=3125569003&list_id=101&nanpa_ac_prefix_check=Y')).text).toMatch(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125569003\|101\|[0-9]+\|0.00\|6666\n$/);
+  });
+
+  test('tz_method naming NANPA: the offset of the number\'s exchange (the area code 312 has no phone code); an exchange not held: the area code\'s', async () => {
+    const response = await api('phone_number=3125569004&list_id=101&tz_method=NANPA');
+    expect(response.text).toMatch(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125569004\|101\|[0-9]+\|-6.00\|6666\n$/);
+    const leadId = Number(/\|101\|(\d+)\|/.exec(response.text)![1]);
+    expect((await gateway().core.getLead(leadId))?.gmtOffsetNow).toBe('-6.00');
+    expect((await api('phone_number=6025579004&list_id=101&tz_method=nanpa')).text).toMatch(/^SUCCESS: add_lead LEAD HAS BEEN ADDED - 6025579004\|101\|[0-9]+\|-7.00\|6666\n$/);
   });
 
   test('dnc_check: the system list (Y or AREACODE)', async () => {

@@ -6,6 +6,8 @@ import { expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vici
 // shared test data (system: 7275550000, TESTCAMP: 7275550001; OTHERDNC uses
 // TESTCAMP's list) and the phone and postal codes of the demo set (213 CA,
 // 305 FL, 602 AZ, 808 HI, 61 NSW; postal 33101, 85001, 90001) plus 727 FL.
+// The demo's NANPA prefixes (ten: 213, 305, 602, 727 555 and 556, 312 555,
+// 808 555) count as loaded.
 // The gateway's clock runs from Wednesday 2026-07-15 14:00 UTC: 10:00 in
 // Florida (EDT, -4), 07:00 in California (PDT) and Arizona (MST, no DST),
 // midnight in Sydney (AEST, winter there). The server itself is in Sydney:
@@ -17,8 +19,21 @@ const clock = { now: () => new Date(STARTS_AT + Date.now() - startedAt) };
 const TAMPA = { countryCode: '1', areaCode: '727', state: 'FL', gmtOffset: -5, dst: true, dstRange: 'SSM-FSN', timeZoneCode: 'EST', country: 'USA' };
 // A provisioned call time with a day of its own: closed by default, open on Wednesdays from 10:00 to 10:30 local.
 const WEDNESDAY_MORNINGS = { id: 'wed-10', name: 'Wednesday mornings', defaultHours: { start: 0, stop: 0 }, days: { wednesday: { start: 1000, stop: 1030 } } };
+// State call times for Florida: noon to 5pm; 8 to 11; a rule with an id of two characters (which VICIdial ignores); 11 to noon on Wednesdays.
+const FLORIDA_RULES = [
+  { id: 'FL-noon', state: 'FL', defaultHours: { start: 1200, stop: 1700 } },
+  { id: 'FL-morn', state: 'FL', defaultHours: { start: 800, stop: 1100 } },
+  { id: 'FL', state: 'FL', defaultHours: { start: 1200, stop: 1700 } },
+  { id: 'FL-wed', state: 'FL', defaultHours: { start: 900, stop: 2100 }, days: { wednesday: { start: 1100, stop: 1200 } } },
+];
+const allDay = (id: string, stateRules: string[]) => ({ id, defaultHours: { start: 0, stop: 2400 }, stateRules });
+const STATE_CALL_TIMES = [allDay('flnoon', ['FL-noon']), allDay('flshort', ['FL']), allDay('flboth', ['FL-noon', 'FL-morn']), allDay('flboth-r', ['FL-morn', 'FL-noon']), allDay('flwed', ['FL-wed'])];
 const gateway = sharedGateway({
-  overrides: { clock, extraProvisioning: { ...NON_AGENT_PROVISIONING, phoneCodes: [TAMPA], callTimes: [WEDNESDAY_MORNINGS] }, dialects: { vicidial: { timeZone: 'Australia/Sydney' } } },
+  overrides: {
+    clock,
+    extraProvisioning: { ...NON_AGENT_PROVISIONING, phoneCodes: [TAMPA], callTimes: [WEDNESDAY_MORNINGS, ...STATE_CALL_TIMES], stateCallTimes: FLORIDA_RULES },
+    dialects: { vicidial: { timeZone: 'Australia/Sydney' } },
+  },
 });
 
 const check = (query: string, user = '6666') => nonAgentGet(gateway(), `source=test&user=${user}&pass=1234&function=check_phone_number&${query}`);
@@ -43,8 +58,52 @@ test.each([
   expectVicidialAnswer(await check(query), `ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |6666|${callTime}|\n`);
 });
 
-test.each(['nanpa_ac_prefix_check=Y', 'tz_method=AREACODENANPA', 'tz_method=nanpa'])('NANPA asked (%s): no prefix data is loaded', async (option) => {
-  expectVicidialAnswer(await check(`phone_number=72&local_call_time=24hours&${option}`), 'ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - 0|6666\n');
+test.each(['nanpa_ac_prefix_check=Y', 'tz_method=AREACODENANPA', 'tz_method=nanpa'])('NANPA asked (%s) with the prefix data loaded: the number is checked as usual', async (option) => {
+  expectVicidialAnswer(await check(`phone_number=72&local_call_time=24hours&${option}`), 'ERROR: check_phone_number INVALID PHONE NUMBER LENGTH - 72|6666\n');
+});
+
+test('nanpa_ac_prefix_check=Y: an exchange the NANPA prefixes do not hold, checked after the area code', async () => {
+  expectVicidialAnswer(await check('phone_number=7275571234&local_call_time=24hours&nanpa_ac_prefix_check=Y'), 'ERROR: check_phone_number INVALID PHONE NUMBER NANPA AREACODE PREFIX - 7275571234|6666\n');
+  expectVicidialAnswer(await check('phone_number=3125551212&local_call_time=24hours&nanpa_ac_prefix_check=Y&usacan_areacode_check=Y'), 'ERROR: check_phone_number INVALID PHONE NUMBER AREACODE - 3125551212|6666\n');
+  // Only Y asks for it.
+  expectVicidialAnswer(await check('phone_number=7275571234&local_call_time=24hours&nanpa_ac_prefix_check=YES'), 'AREACODE: 1|-4#PHONE: 7275571234|1||||\n');
+  // An exchange the prefixes hold passes; its area code has no phone code: no offset, dialled on GMT.
+  expectVicidialAnswer(await check('phone_number=3125551212&local_call_time=24hours&nanpa_ac_prefix_check=Y'), 'AREACODE: 1|#PHONE: 3125551212|1||||\n');
+});
+
+test('NANPA: the exchange\'s offset (Chicago, CDT: -6.00 + 1), after the other methods; an exchange not held falls back to the area code', async () => {
+  expectVicidialAnswer(await check('phone_number=3125551212&local_call_time=9am-5pm&tz_method=NANPA'), 'NANPA: 1|-5#PHONE: 3125551212|1||||\n');
+  expectVicidialAnswer(await check('phone_number=3125551212&local_call_time=12pm-5pm&tz_method=nanpa'), 'NANPA: 0|-5#PHONE: 3125551212|1||||\n');
+  expectVicidialAnswer(
+    await check('phone_number=3125551212&local_call_time=24hours&tz_method=NANPATZCODEPOSTALAREACODE&postal_code=33101&owner=EST'),
+    'AREACODE: 1|#POSTAL: 1|-4#TZCODE: 1|-4#NANPA: 1|-5#PHONE: 3125551212|1|33101||EST|\n',
+  );
+  // Phoenix keeps no daylight saving: the stored offset as it is.
+  expectVicidialAnswer(await check('phone_number=6025561212&local_call_time=24hours&tz_method=NANPA'), 'NANPA: 1|-7.00#PHONE: 6025561212|1||||\n');
+  expectVicidialAnswer(await check('phone_number=2135571234&local_call_time=9am-5pm&tz_method=NANPA'), 'NANPA: 0|-7#PHONE: 2135571234|1||||\n');
+});
+
+describe('state call times: a call time\'s rule for the number\'s state (10:00 in Florida)', () => {
+  test('the rule of that state holds its hours; another state, or none, keeps the call time\'s', async () => {
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flnoon&state=FL'), 'AREACODE: 0|-4#PHONE: 7275551234|1||FL||\n');
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flnoon&state=GA'), 'AREACODE: 1|-4#PHONE: 7275551234|1||GA||\n');
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flnoon'), 'AREACODE: 1|-4#PHONE: 7275551234|1||||\n');
+    // The state is compared exactly.
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flnoon&state=fl'), 'AREACODE: 1|-4#PHONE: 7275551234|1||fl||\n');
+  });
+
+  test('the last rule of the state named wins; a rule with an id of two characters is not read; a rule\'s day keeps its own hours', async () => {
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flboth&state=FL'), 'AREACODE: 1|-4#PHONE: 7275551234|1||FL||\n');
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flboth-r&state=FL'), 'AREACODE: 0|-4#PHONE: 7275551234|1||FL||\n');
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flshort&state=FL'), 'AREACODE: 1|-4#PHONE: 7275551234|1||FL||\n');
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=flwed&state=FL'), 'AREACODE: 0|-4#PHONE: 7275551234|1||FL||\n');
+  });
+
+  test('the demo\'s statelaw: 9am to 9pm, Florida 8 to 8, for every method', async () => {
+    expectVicidialAnswer(await check('phone_number=7275551234&local_call_time=statelaw&state=FL&tz_method=AREACODENANPA'), 'AREACODE: 1|-4#NANPA: 1|-4#PHONE: 7275551234|1||FL||\n');
+    // 07:00 in California: before either's hours.
+    expectVicidialAnswer(await check('phone_number=2135551234&local_call_time=statelaw&state=FL'), 'AREACODE: 0|-7#PHONE: 2135551234|1||FL||\n');
+  });
 });
 
 test.each([

@@ -129,7 +129,7 @@ describe('applying the directory to Postgres', () => {
   it('stores every entity of the demo tenant, secrets only as hashes', async () => {
     const demo = demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' });
     const applied = await applyDirectory(store, hasher, demo);
-    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0, phones: 0, phoneAliases: 0, phoneCodes: 5, postalCodes: 3, callTimes: 0 });
+    expect(applied).toEqual({ apiUsers: 3, userGroups: 2, agents: 3, extensions: 3, extensionGroups: 1, trunks: 1, queues: 5, didRoutes: 1, adminKeys: 0, campaigns: 1, lists: 1, leads: 3, statuses: 36, dnc: 0, groupAliases: 1, settingsContainers: 0, callMenus: 0, voicemailBoxes: 0, phones: 0, phoneAliases: 0, phoneCodes: 5, postalCodes: 3, callTimes: 1, stateCallTimes: 1, nanpaPrefixes: 10 });
     expect(await store.direct.dids.get('2125550100')).toMatchObject({ pattern: '2125550100', route: 'IN_GROUP', queueName: 'TEST_IN', active: true });
 
     const vicidial = await store.direct.apiUsers.findByLogin('vicidial', '6666');

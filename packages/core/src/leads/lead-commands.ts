@@ -30,8 +30,8 @@ import type { SettingsContainer } from './settings-container';
 import type { CallMenu } from './call-menu';
 import type { VoicemailBox } from './voicemail-box';
 import { numberGmtOffset, type NumberGmtOffset, type NumberToLocate, type TimeZoneMethod } from './number-time-zone';
-import type { PhoneCode } from './phone-code';
-import type { CallTime } from './call-time';
+import type { NanpaPrefix, PhoneCode } from './phone-code';
+import type { CallTime, StateCallTime } from './call-time';
 import type { PhoneCodeQuery } from '../ports/lead-repositories';
 import { previewLead, type LeadPreviewAction } from './lead-preview';
 import { queueManualDial, type QueueManualDialOutcome } from './manual-dial-queue-commands';
@@ -118,6 +118,12 @@ export interface LeadCommands {
   /** The phone codes that match. */
   findPhoneCodes(query: PhoneCodeQuery): Promise<PhoneCode[]>;
   getCallTime(id: string): Promise<CallTime | null>;
+  /** The state call times of those ids that exist. */
+  getStateCallTimes(ids: readonly string[]): Promise<StateCallTime[]>;
+  /** The NANPA prefix of that exchange, or null. */
+  getNanpaPrefix(areaCode: string, prefix: string): Promise<NanpaPrefix | null>;
+  /** How many NANPA prefixes are kept (fewer than NANPA_PREFIXES_LOADED: the data is not loaded). */
+  countNanpaPrefixes(): Promise<number>;
   previewLead(request: { agentId: string; action: LeadPreviewAction }): Promise<{ leadId: number }>;
   queueManualDial(entry: Omit<NewQueuedManualDial, 'queuedAt'>): Promise<QueueManualDialOutcome>;
   manualDialQueueOf(agentId: string): Promise<QueuedManualDial[]>;
@@ -201,6 +207,9 @@ export function leadCommands(ctx: CoreContext, track: TrackWork): LeadCommands {
     numberGmtOffset: (number, method, at) => numberGmtOffset(direct.timeZones, number, method, at ?? ctx.clock.now()),
     findPhoneCodes: (query) => direct.timeZones.findPhoneCodes(query),
     getCallTime: (id) => direct.callTimes.get(id),
+    getStateCallTimes: (ids) => direct.callTimes.getStateCallTimes(ids),
+    getNanpaPrefix: (areaCode, prefix) => direct.timeZones.getNanpaPrefix(areaCode, prefix),
+    countNanpaPrefixes: () => direct.timeZones.countNanpaPrefixes(),
     previewLead: (request) => track(previewLead(ctx, request)),
     queueManualDial: (entry) => track(queueManualDial(ctx, entry)),
     manualDialQueueOf: (agentId) => direct.manualDialQueue.listForAgent(agentId),

@@ -5,10 +5,11 @@ import type { PhoneCode } from './phone-code';
 /**
  * How a number's time zone is found (VICIdial's list and API `tz_method`):
  * by its country and area code (by state in Australia), by its postal code
- * (country 1 only) or by the time-zone code its owner field names; the last
- * two fall back to the first when they find nothing.
+ * (country 1 only), by the time-zone code its owner field names or by its
+ * NANPA exchange (area code and prefix); the last three fall back to the
+ * first when they find nothing.
  */
-export type TimeZoneMethod = 'areaCode' | 'postalCode' | 'ownerCode';
+export type TimeZoneMethod = 'areaCode' | 'postalCode' | 'ownerCode' | 'nanpaPrefix';
 
 /** What a number's time zone is looked up by: a lead's own fields. */
 export interface NumberToLocate {
@@ -40,6 +41,9 @@ export function storedGmtOffset(offset: NumberGmtOffset | null): string {
 /** The local time of a number at that offset, read on a UTC clock. */
 export const localTimeAt = (at: Date, hours: number): Date => new Date(at.getTime() + hours * 3_600_000);
 
+/** The daylight-saving rule of every NANPA exchange that keeps it: North America's. */
+const NANPA_DST_RANGE = 'SSM-FSN';
+
 interface FoundZone {
   gmtOffset: number;
   dstRange: string;
@@ -69,6 +73,11 @@ async function byMethod(zones: TimeZoneRepository, number: NumberToLocate, metho
     // One offset per code; the daylight-saving rule is any the code's rows name.
     const range = codes.map((code) => code.dstRange).sort().reverse()[0] ?? '';
     return { gmtOffset: codes[0]!.gmtOffset, dstRange: range, foundBy: 'ownerCode' };
+  }
+  // Any country code, as VICIdial's lookup: the first six digits name the exchange.
+  if (method === 'nanpaPrefix' && number.phoneNumber.length > 5) {
+    const exchange = await zones.getNanpaPrefix(number.phoneNumber.slice(0, 3), number.phoneNumber.slice(3, 6));
+    return exchange && { gmtOffset: exchange.gmtOffset, dstRange: exchange.dst ? NANPA_DST_RANGE : '', foundBy: 'nanpaPrefix' };
   }
   return null;
 }

@@ -33,3 +33,23 @@ export interface PostalCode {
   dstRange: string;
   country: string;
 }
+
+/**
+ * A row of the dialer's NANPA prefix table (VICIdial's
+ * vicidial_nanpa_prefix_codes): a North American exchange (area code and
+ * prefix, `727` `555`), its standard GMT offset, whether it keeps daylight
+ * saving (the North American rule, SSM-FSN) and its line type.
+ */
+export interface NanpaPrefix {
+  areaCode: string;
+  prefix: string;
+  gmtOffset: number;
+  dst: boolean;
+  /** The exchange's line type: `C` cellphone, `S` or `V` landline, as the prefix data gives it; empty when unknown. */
+  type: string;
+  city: string;
+  state: string;
+}
+
+/** Fewer NANPA prefixes than this and the dialer treats the prefix data as not loaded (VICIdial's threshold). */
+export const NANPA_PREFIXES_LOADED = 10;

@@ -7,8 +7,8 @@ import type { GroupAlias } from '../leads/group-alias';
 import type { SettingsContainer } from '../leads/settings-container';
 import type { CallMenu } from '../leads/call-menu';
 import type { VoicemailBox } from '../leads/voicemail-box';
-import type { PhoneCode, PostalCode } from '../leads/phone-code';
-import type { CallTime } from '../leads/call-time';
+import type { NanpaPrefix, PhoneCode, PostalCode } from '../leads/phone-code';
+import type { CallTime, StateCallTime } from '../leads/call-time';
 import type { Lead, LeadFieldMatch, LeadSearch, NewLead } from '../leads/lead';
 import type { LeadCall, LeadCallSearch } from '../leads/lead-call';
 import type { LeadStatus } from '../leads/lead-status';
@@ -173,13 +173,22 @@ export interface TimeZoneRepository {
   listPostalCodes(page: PageRequest): Promise<PostalCode[]>;
   getPostalCode(countryCode: string, postalCode: string): Promise<PostalCode | null>;
   upsertPostalCode(code: PostalCode): Promise<void>;
+  /** The NANPA prefix of that exchange, or null. */
+  getNanpaPrefix(areaCode: string, prefix: string): Promise<NanpaPrefix | null>;
+  countNanpaPrefixes(): Promise<number>;
+  listNanpaPrefixes(page: PageRequest): Promise<NanpaPrefix[]>;
+  upsertNanpaPrefix(code: NanpaPrefix): Promise<void>;
 }
 
-/** The call times (VICIdial's), the standard ones included. */
+/** The call times (VICIdial's), the standard ones included, and the state call times they name. */
 export interface CallTimeRepository {
   get(id: string): Promise<CallTime | null>;
   list(page: PageRequest): Promise<CallTime[]>;
   upsert(callTime: CallTime): Promise<void>;
+  /** The state call times of those ids that exist, in no particular order. */
+  getStateCallTimes(ids: readonly string[]): Promise<StateCallTime[]>;
+  listStateCallTimes(page: PageRequest): Promise<StateCallTime[]>;
+  upsertStateCallTime(rule: StateCallTime): Promise<void>;
 }
 
 export interface ManualDialQueueRepository {

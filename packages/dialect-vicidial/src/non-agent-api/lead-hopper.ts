@@ -1,6 +1,6 @@
 import type { Lead } from '@pbx-gateway/core';
 import { utf8ToBytes } from '../wire/php-params';
-import { callTimeNamed, dialableAt } from './call-times';
+import { callTimeNamed, dialableAt, hoursForNumber } from './call-times';
 import type { NonAgentContext } from './operation';
 import type { NonAgentParams } from './params';
 
@@ -28,14 +28,18 @@ export const readHopperParams = (params: NonAgentParams): HopperParams => ({
   localCallTimeCheck: params.read('hopper_local_call_time_check', { keep: 'A-Z' }) === 'Y',
 });
 
-/** The call time the lead is dialled in: its list's `local_call_time` unless `campaign` (or none), else its campaign's (`24hours` by default). */
+/**
+ * The call time the lead is dialled in: its list's `local_call_time` unless
+ * `campaign` (or none), else its campaign's (`24hours` by default), with
+ * the hours of its state rule for the lead's state.
+ */
 export async function dialableNow(ctx: NonAgentContext, lead: Lead): Promise<0 | 1> {
   const list = await ctx.core.getLeadList(lead.listId);
   const campaign = list ? await ctx.core.getCampaign(list.campaignId) : null;
   const listTime = list?.settings?.local_call_time ?? '';
   const name = listTime !== '' && listTime.toLowerCase() !== 'campaign' ? listTime : (campaign?.settings.local_call_time ?? '24hours');
   const callTime = await callTimeNamed(ctx, name);
-  return callTime ? dialableAt(callTime, ctx.now, lead.gmtOffsetNow) : 0;
+  return callTime ? dialableAt(await hoursForNumber(ctx, callTime, lead.state), ctx.now, lead.gmtOffsetNow) : 0;
 }
 
 /**

@@ -12,11 +12,13 @@ export function printedGmtOffset(offset: NumberGmtOffset | null): string {
 }
 
 /**
- * A `tz_method` as VICIdial's lookup reads it: one containing POSTAL looks
- * up the postal code, exactly TZCODE the owner's time-zone code; anything
- * else (NANPA included, whose prefix data is not loaded) the area code.
+ * A `tz_method` as VICIdial's lookup reads it: one containing NANPA looks
+ * up the number's exchange in the NANPA prefixes, one containing POSTAL the
+ * postal code, exactly TZCODE the owner's time-zone code; anything else the
+ * area code (where each finds nothing, the area code too).
  */
 export function timeZoneMethodOf(tzMethod: string): TimeZoneMethod {
+  if (/NANPA/i.test(tzMethod)) return 'nanpaPrefix';
   if (/POSTAL/i.test(tzMethod)) return 'postalCode';
   if (tzMethod === 'TZCODE') return 'ownerCode';
   return 'areaCode';

@@ -18,7 +18,7 @@ test('dialable: local hhmm from the start included to the stop excluded, at the 
 });
 
 test("a day's own hours replace the default ones on that local day; the others keep the default", () => {
-  const weekdays: CallTime = { id: 'weekdays', name: '', defaultHours: { start: 900, stop: 2100 }, days: { saturday: { start: 1000, stop: 1400 }, sunday: { start: 0, stop: 0 } } };
+  const weekdays: CallTime = { id: 'weekdays', name: '', defaultHours: { start: 900, stop: 2100 }, days: { saturday: { start: 1000, stop: 1400 }, sunday: { start: 0, stop: 0 } }, stateRules: [] };
   // Wednesday 2026-07-15 20:00 local, Saturday 2026-07-18 13:00 and 15:00, Sunday 2026-07-19 12:00.
   expect(dialableAt(weekdays, new Date('2026-07-16T00:00:00Z'), '-4')).toBe(1);
   expect(dialableAt(weekdays, new Date('2026-07-18T17:00:00Z'), '-4')).toBe(1);

@@ -15,6 +15,8 @@ export interface DialerApplied {
   phoneCodes: number;
   postalCodes: number;
   callTimes: number;
+  stateCallTimes: number;
+  nanpaPrefixes: number;
 }
 
 /**
@@ -108,8 +110,22 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
   for (const entry of document.postalCodes ?? []) {
     await tx.timeZones.upsertPostalCode({ countryCode: entry.countryCode, postalCode: entry.postalCode, state: entry.state ?? '', gmtOffset: entry.gmtOffset, ...daylightSaving(entry), country: entry.country ?? '' });
   }
+  for (const entry of document.stateCallTimes ?? []) {
+    await tx.callTimes.upsertStateCallTime({ id: entry.id, state: entry.state, name: entry.name ?? '', defaultHours: entry.defaultHours, days: entry.days ?? {} });
+  }
   for (const entry of document.callTimes ?? []) {
-    await tx.callTimes.upsert({ id: entry.id, name: entry.name ?? '', defaultHours: entry.defaultHours, days: entry.days ?? {} });
+    await tx.callTimes.upsert({ id: entry.id, name: entry.name ?? '', defaultHours: entry.defaultHours, days: entry.days ?? {}, stateRules: entry.stateRules ?? [] });
+  }
+  for (const entry of document.nanpaPrefixes ?? []) {
+    await tx.timeZones.upsertNanpaPrefix({
+      areaCode: entry.areaCode,
+      prefix: entry.prefix,
+      gmtOffset: entry.gmtOffset,
+      dst: entry.dst ?? false,
+      type: (entry.type ?? '').toUpperCase(),
+      city: entry.city ?? '',
+      state: entry.state ?? '',
+    });
   }
   return {
     campaigns: document.campaigns?.length ?? 0,
@@ -124,6 +140,8 @@ export async function applyDialerSections(tx: StoreTransaction, document: Dialer
     phoneCodes: document.phoneCodes?.length ?? 0,
     postalCodes: document.postalCodes?.length ?? 0,
     callTimes: document.callTimes?.length ?? 0,
+    stateCallTimes: document.stateCallTimes?.length ?? 0,
+    nanpaPrefixes: document.nanpaPrefixes?.length ?? 0,
   };
 }
 

@@ -99,6 +99,23 @@ export function demoProvisioning(options: { callbackUrl: string; nodeIp: string 
       { countryCode: '1', postalCode: '85001', state: 'AZ', gmtOffset: -7, dst: false, country: 'USA' },
       { countryCode: '1', postalCode: '90001', state: 'CA', gmtOffset: -8, dst: true, dstRange: 'SSM-FSN', country: 'USA' },
     ],
+    // Made-up exchanges (555 and 556 of the demo area codes, and Chicago's 312, which no phone code above holds),
+    // ten or more so that the dialer counts the NANPA prefix data as loaded.
+    nanpaPrefixes: [
+      { areaCode: '213', prefix: '555', gmtOffset: -8, dst: true, type: 'S', city: 'Los Angeles', state: 'CA' },
+      { areaCode: '213', prefix: '556', gmtOffset: -8, dst: true, type: 'C', city: 'Los Angeles', state: 'CA' },
+      { areaCode: '305', prefix: '555', gmtOffset: -5, dst: true, type: 'S', city: 'Miami', state: 'FL' },
+      { areaCode: '305', prefix: '556', gmtOffset: -5, dst: true, type: 'C', city: 'Miami', state: 'FL' },
+      { areaCode: '312', prefix: '555', gmtOffset: -6, dst: true, type: 'S', city: 'Chicago', state: 'IL' },
+      { areaCode: '602', prefix: '555', gmtOffset: -7, dst: false, type: 'S', city: 'Phoenix', state: 'AZ' },
+      { areaCode: '602', prefix: '556', gmtOffset: -7, dst: false, type: 'C', city: 'Phoenix', state: 'AZ' },
+      { areaCode: '727', prefix: '555', gmtOffset: -5, dst: true, type: 'S', city: 'Tampa', state: 'FL' },
+      { areaCode: '727', prefix: '556', gmtOffset: -5, dst: true, type: 'C', city: 'Tampa', state: 'FL' },
+      { areaCode: '808', prefix: '555', gmtOffset: -10, dst: false, type: 'S', city: 'Honolulu', state: 'HI' },
+    ],
+    // A state's own hours: numbers of Florida kept to 8:00–20:00 by the call time that names the rule.
+    stateCallTimes: [{ id: 'FL-8to8', state: 'FL', name: 'Florida 8am to 8pm', defaultHours: { start: 800, stop: 2000 } }],
+    callTimes: [{ id: 'statelaw', name: '9am to 9pm, Florida 8 to 8', defaultHours: { start: 900, stop: 2100 }, stateRules: ['FL-8to8'] }],
     sessions: [{ agentId: '1000', via: 'vicidial', conferenceNumber: '8600051', connectPhone: true, campaignId: 'TESTCAMP', queues: ['TEST_IN'] }],
   };
 }

@@ -20,6 +20,8 @@ export interface DialerSections {
   phoneCodes?: PhoneCodeEntry[];
   postalCodes?: PostalCodeEntry[];
   callTimes?: CallTimeEntry[];
+  stateCallTimes?: StateCallTimeEntry[];
+  nanpaPrefixes?: NanpaPrefixEntry[];
 }
 
 export interface CampaignEntry {
@@ -189,6 +191,28 @@ export interface CallTimeEntry {
   name?: string;
   defaultHours: CallHoursEntry;
   days?: Partial<Record<Weekday, CallHoursEntry>>;
+  /** The state call times that apply, by id, in order (VICIdial's `ct_state_call_times`). */
+  stateRules?: string[];
+}
+
+/** A state call time (VICIdial's): the hours a call time naming it keeps for one state's numbers. */
+export interface StateCallTimeEntry {
+  id: string;
+  state: string;
+  name?: string;
+  defaultHours: CallHoursEntry;
+  days?: Partial<Record<Weekday, CallHoursEntry>>;
+}
+
+/** A NANPA exchange (VICIdial's vicidial_nanpa_prefix_codes row). */
+export interface NanpaPrefixEntry {
+  areaCode: string;
+  prefix: string;
+  gmtOffset: number;
+  dst?: boolean;
+  type?: string;
+  city?: string;
+  state?: string;
 }
 
 export interface DncEntry {
@@ -212,6 +236,8 @@ const gmtOffset = { type: 'number', minimum: -12, maximum: 14, multipleOf: 0.25 
 const dstRange = { type: 'string', nullable: true, enum: [...DST_RANGES, '', null] } as const;
 const hhmm = { type: 'integer', minimum: 0, maximum: 2400 } as const;
 const callHours = { type: 'object', additionalProperties: false, required: ['start', 'stop'], properties: { start: hhmm, stop: hhmm } } as const;
+const callTimeId = { type: 'string', pattern: '^[A-Za-z0-9_-]{2,10}$' } as const;
+const weekDays = Object.fromEntries(WEEKDAYS.map((day) => [day, { ...callHours, nullable: true }])) as Record<Weekday, typeof callHours & { nullable: true }>;
 const ownerGroup = { type: 'string', nullable: true, pattern: '^[A-Za-z0-9_-]{1,20}$' } as const;
 
 export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaType<Required<DialerSections>[K]> } = {
@@ -434,7 +460,7 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
       additionalProperties: false,
       required: ['id', 'defaultHours'],
       properties: {
-        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,10}$' },
+        id: callTimeId,
         name: bounded(30),
         defaultHours: callHours,
         days: {
@@ -442,8 +468,41 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
           nullable: true,
           additionalProperties: false,
           required: [],
-          properties: Object.fromEntries(WEEKDAYS.map((day) => [day, { ...callHours, nullable: true }])) as Record<Weekday, typeof callHours & { nullable: true }>,
+          properties: weekDays,
         },
+        stateRules: { type: 'array', nullable: true, items: callTimeId },
+      },
+    },
+  },
+  stateCallTimes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'state', 'defaultHours'],
+      properties: {
+        id: callTimeId,
+        state: regionCode,
+        name: bounded(30),
+        defaultHours: callHours,
+        days: { type: 'object', nullable: true, additionalProperties: false, required: [], properties: weekDays },
+      },
+    },
+  },
+  nanpaPrefixes: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['areaCode', 'prefix', 'gmtOffset'],
+      properties: {
+        areaCode: { type: 'string', pattern: '^[0-9]{3}$' },
+        prefix: { type: 'string', pattern: '^[0-9]{3}$' },
+        gmtOffset,
+        dst: flag,
+        type: { type: 'string', nullable: true, pattern: '^[A-Za-z]?$' },
+        city: bounded(50),
+        state: { ...regionCode, nullable: true },
       },
     },
   },

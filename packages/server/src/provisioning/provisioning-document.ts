@@ -355,6 +355,8 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
     phoneCodes: { ...dialerSchemas.phoneCodes, nullable: true },
     postalCodes: { ...dialerSchemas.postalCodes, nullable: true },
     callTimes: { ...dialerSchemas.callTimes, nullable: true },
+    stateCallTimes: { ...dialerSchemas.stateCallTimes, nullable: true },
+    nanpaPrefixes: { ...dialerSchemas.nanpaPrefixes, nullable: true },
     adminKeys: {
       type: 'array',
       nullable: true,

@@ -255,14 +255,44 @@ describe('phone and postal codes', () => {
   test('call times: the standard ones are there; one is created with a day of its own; hours past 2400 are a 400', async () => {
     const listed = await admin.get('/call-times');
     described('listCallTimes', listed.body);
-    expect(listed.body.items.map((callTime: { id: string }) => callTime.id)).toEqual(['12pm-5pm', '12pm-9pm', '24hours', '5pm-9pm', '9am-5pm', '9am-9pm']);
+    expect(listed.body.items.map((callTime: { id: string }) => callTime.id)).toEqual(['12pm-5pm', '12pm-9pm', '24hours', '5pm-9pm', '9am-5pm', '9am-9pm', 'statelaw']);
     const created = await admin.put('/call-times/weekdays', { name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } } });
     expect(created.status).toBe(201);
     described('putCallTime', created.body);
-    expect(created.body.callTime).toEqual({ id: 'weekdays', name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } } });
+    expect(created.body.callTime).toEqual({ id: 'weekdays', name: 'Weekdays', defaultHours: { start: 900, stop: 1700 }, days: { saturday: { start: 0, stop: 0 }, sunday: { start: 0, stop: 0 } }, stateRules: [] });
     described('getCallTime', (await admin.get('/call-times/24hours')).body);
     expect((await admin.put('/call-times/late', { defaultHours: { start: 900, stop: 2500 } })).status).toBe(400);
     expect((await admin.put('/call-times/late', { defaultHours: { start: 900, stop: 1700 }, days: { someday: { start: 0, stop: 0 } } })).status).toBe(400);
+  });
+
+  test('state call times: the demo\'s Florida rule; one is created and named by a call time; a state rule without a state is a 400', async () => {
+    const listed = await admin.get('/state-call-times');
+    described('listStateCallTimes', listed.body);
+    expect(listed.body.items).toEqual([{ id: 'FL-8to8', state: 'FL', name: 'Florida 8am to 8pm', defaultHours: { start: 800, stop: 2000 }, days: {} }]);
+    const created = await admin.put('/state-call-times/NY-9to5', { state: 'NY', defaultHours: { start: 900, stop: 1700 } });
+    expect(created.status).toBe(201);
+    described('putStateCallTime', created.body);
+    expect(created.body.stateCallTime).toEqual({ id: 'NY-9to5', state: 'NY', name: '', defaultHours: { start: 900, stop: 1700 }, days: {} });
+    described('getStateCallTime', (await admin.get('/state-call-times/NY-9to5')).body);
+    const named = await admin.put('/call-times/ny-law', { defaultHours: { start: 800, stop: 2100 }, stateRules: ['NY-9to5'] });
+    expect(named.body.callTime).toEqual({ id: 'ny-law', name: '', defaultHours: { start: 800, stop: 2100 }, days: {}, stateRules: ['NY-9to5'] });
+    expect((await admin.get('/state-call-times/NOPE')).status).toBe(404);
+    expect((await admin.put('/state-call-times/XX-rule', { defaultHours: { start: 900, stop: 1700 } })).status).toBe(400);
+  });
+
+  test('NANPA prefixes: the demo\'s ten; one is created; a prefix of other than three digits is a 400', async () => {
+    const listed = await admin.get('/nanpa-prefixes');
+    described('listNanpaPrefixes', listed.body);
+    expect(listed.body.items.map((code: { areaCode: string; prefix: string }) => `${code.areaCode}-${code.prefix}`)).toEqual([
+      '213-555', '213-556', '305-555', '305-556', '312-555', '602-555', '602-556', '727-555', '727-556', '808-555',
+    ]);
+    const created = await admin.put('/nanpa-prefixes/415/555', { gmtOffset: -8, dst: true, type: 'c', city: 'San Francisco', state: 'CA' });
+    expect(created.status).toBe(201);
+    described('putNanpaPrefix', created.body);
+    expect(created.body.nanpaPrefix).toEqual({ areaCode: '415', prefix: '555', gmtOffset: -8, dst: true, type: 'C', city: 'San Francisco', state: 'CA' });
+    described('getNanpaPrefix', (await admin.get('/nanpa-prefixes/415/555')).body);
+    expect((await admin.get('/nanpa-prefixes/415/557')).status).toBe(404);
+    expect((await admin.put('/nanpa-prefixes/415/5555', { gmtOffset: -8 })).status).toBe(400);
   });
 });
 

@@ -78,6 +78,8 @@ import * as callTimes from './286-call-times';
 import * as inboundDids from './290-inbound-dids';
 import * as didLog from './291-did-log';
 import * as phones from './310-phones';
+import * as stateCallTimes from './330-state-call-times';
+import * as nanpaPrefixes from './331-nanpa-prefixes';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -167,6 +169,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '290-inbound-dids', migration: inboundDids },
   { name: '291-did-log', migration: didLog },
   { name: '310-phones', migration: phones },
+  { name: '330-state-call-times', migration: stateCallTimes },
+  { name: '331-nanpa-prefixes', migration: nanpaPrefixes },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -1,4 +1,4 @@
-import type { PhoneCode, PostalCode, TimeZoneRepository } from '@pbx-gateway/core';
+import type { NanpaPrefix, PhoneCode, PostalCode, TimeZoneRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 
 interface PhoneCodeRow {
@@ -43,6 +43,26 @@ const postalCodeOf = (row: PostalCodeRow): PostalCode => ({
   dst: row.dst,
   dstRange: row.dst_range,
   country: row.country,
+});
+
+interface NanpaPrefixRow {
+  area_code: string;
+  prefix: string;
+  gmt_offset: string;
+  dst: boolean;
+  type: string;
+  city: string;
+  state: string;
+}
+
+const nanpaPrefixOf = (row: NanpaPrefixRow): NanpaPrefix => ({
+  areaCode: row.area_code,
+  prefix: row.prefix,
+  gmtOffset: Number(row.gmt_offset),
+  dst: row.dst,
+  type: row.type,
+  city: row.city,
+  state: row.state,
 });
 
 /** `LIKE` reads `%` and `_` in a pattern; a postal code is matched by its beginning only. */
@@ -114,6 +134,34 @@ export function createTimeZoneRepository(db: Knex): TimeZoneRepository {
         country: code.country,
       };
       await db('postal_codes').insert(row).onConflict(['country_code', 'postal_code']).merge();
+    },
+
+    async getNanpaPrefix(areaCode, prefix) {
+      const row: NanpaPrefixRow | undefined = await db('nanpa_prefixes').where({ area_code: areaCode, prefix }).first();
+      return row ? nanpaPrefixOf(row) : null;
+    },
+
+    async countNanpaPrefixes() {
+      const [row] = await db('nanpa_prefixes').count<{ count: string }[]>({ count: '*' });
+      return Number(row?.count ?? 0);
+    },
+
+    async listNanpaPrefixes(page) {
+      const rows: NanpaPrefixRow[] = await db('nanpa_prefixes').orderBy(['area_code', 'prefix']).offset(page.offset).limit(page.limit);
+      return rows.map(nanpaPrefixOf);
+    },
+
+    async upsertNanpaPrefix(code) {
+      const row: NanpaPrefixRow = {
+        area_code: code.areaCode,
+        prefix: code.prefix,
+        gmt_offset: code.gmtOffset.toFixed(2),
+        dst: code.dst,
+        type: code.type,
+        city: code.city,
+        state: code.state,
+      };
+      await db('nanpa_prefixes').insert(row).onConflict(['area_code', 'prefix']).merge();
     },
   };
 }

@@ -70,8 +70,10 @@ import type {
   VoicemailBoxRepository,
   PhoneCode,
   PostalCode,
+  NanpaPrefix,
   TimeZoneRepository,
   CallTime,
+  StateCallTime,
   CallTimeRepository,
   VoicemailMessage,
   VoicemailMessageRepository,
@@ -313,7 +315,9 @@ type TableName =
   | 'phoneAliases'
   | 'phoneCodes'
   | 'callTimes'
+  | 'stateCallTimes'
   | 'postalCodes'
+  | 'nanpaPrefixes'
   | 'manualDialQueue'
   | 'hopper'
   | 'userGroups'
@@ -369,7 +373,9 @@ const TABLES: readonly TableName[] = [
   'phoneAliases',
   'phoneCodes',
   'callTimes',
+  'stateCallTimes',
   'postalCodes',
+  'nanpaPrefixes',
   'manualDialQueue',
   'hopper',
   'userGroups',
@@ -1831,6 +1837,18 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async upsertPostalCode(code) {
       await put('postalCodes', postalCodeKey(code.countryCode, code.postalCode), code);
     },
+    async getNanpaPrefix(areaCode, prefix) {
+      return getValue<NanpaPrefix>('nanpaPrefixes', `${areaCode}${prefix}`);
+    },
+    async countNanpaPrefixes() {
+      return values<NanpaPrefix>('nanpaPrefixes').length;
+    },
+    async listNanpaPrefixes(page) {
+      return pageOf(values<NanpaPrefix>('nanpaPrefixes'), (code) => `${code.areaCode}${code.prefix}`, page);
+    },
+    async upsertNanpaPrefix(code) {
+      await put('nanpaPrefixes', `${code.areaCode}${code.prefix}`, code);
+    },
   };
 
   // The standard call times are there from the start, as the dialer's table begins with them.
@@ -1845,6 +1863,15 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     },
     async upsert(callTime) {
       await put('callTimes', callTime.id, callTime);
+    },
+    async getStateCallTimes(ids) {
+      return values<StateCallTime>('stateCallTimes').filter((rule) => ids.includes(rule.id));
+    },
+    async listStateCallTimes(page) {
+      return pageOf(values<StateCallTime>('stateCallTimes'), (rule) => rule.id, page);
+    },
+    async upsertStateCallTime(rule) {
+      await put('stateCallTimes', rule.id, rule);
     },
   };
 

@@ -1,4 +1,5 @@
-import type { DomainErrorDetails, DuplicateCheck, DuplicateMatch, DuplicateScope } from '@pbx-gateway/core';
+import { isDomainError, type DomainErrorDetails, type DuplicateCheck, type DuplicateMatch, type DuplicateScope } from '@pbx-gateway/core';
+import { WireRefusal } from '@pbx-gateway/dialect-kit';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { newLeadGmtOffset, timeZoneMethodOf } from '../../wire/gmt-offset';
@@ -8,6 +9,7 @@ import { callbackOf, readCallbackParams, type CallbackParams } from '../lead-cal
 import { IDENTIFIER, readWith } from '../params';
 import { newLeadCustomFieldsLine } from '../custom-fields';
 import { addToHopperLine, readHopperParams, type HopperParams } from '../lead-hopper';
+import { nanpaDataLoaded, onNanpaExchange } from '../nanpa';
 
 interface AddLeadInput extends StoredLeadParams {
   callback: CallbackParams;
@@ -21,6 +23,7 @@ interface AddLeadInput extends StoredLeadParams {
   tz_method: string;
   usacan_prefix_check: string;
   usacan_areacode_check: string;
+  nanpa_ac_prefix_check: string;
 }
 
 const readInput = readWith((params): AddLeadInput => {
@@ -40,6 +43,7 @@ const readInput = readWith((params): AddLeadInput => {
     tz_method: params.read('tz_method', IDENTIFIER),
     usacan_prefix_check: params.read('usacan_prefix_check', { keep: 'A-Z' }),
     usacan_areacode_check: params.read('usacan_areacode_check', { keep: 'A-Z' }),
+    nanpa_ac_prefix_check: params.read('nanpa_ac_prefix_check', { keep: 'A-Z' }),
     callback: readCallbackParams(params),
     hopper: readHopperParams(params),
   };
@@ -117,7 +121,8 @@ const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEF
  * `usacan_prefix_check=Y` a fourth digit of 2 or more, with
  * `usacan_areacode_check=Y` an area code of country 1 in the phone codes
  * (VICIdial names 10 digits there too but refuses only an unknown area
- * code). The first failing check's words, or null.
+ * code), with `nanpa_ac_prefix_check=Y` (and the prefix data loaded) an
+ * exchange the NANPA prefixes hold. The first failing check's words, or null.
  */
 async function invalidNumber(ctx: NonAgentContext, input: AddLeadInput): Promise<string | null> {
   const number = input.phone_number;
@@ -126,8 +131,35 @@ async function invalidNumber(ctx: NonAgentContext, input: AddLeadInput): Promise
   if (input.usacan_areacode_check === 'Y' && (await ctx.core.findPhoneCodes({ countryCode: '1', areaCode: number.slice(0, 3) })).length === 0) {
     return 'INVALID PHONE NUMBER AREACODE';
   }
+  if (input.nanpa_ac_prefix_check === 'Y' && !(await onNanpaExchange(ctx, number))) return 'INVALID PHONE NUMBER NANPA AREACODE PREFIX';
   return null;
 }
+
+/**
+ * With `nanpa_ac_prefix_check=Y` or a `tz_method` naming NANPA while the
+ * prefix data is not loaded, VICIdial's NOTICE line, and the options with
+ * NANPA switched off (the number is then located by the rest of its method).
+ */
+async function withoutUnloadedNanpa(ctx: NonAgentContext, input: AddLeadInput): Promise<{ notice: string | null; input: AddLeadInput }> {
+  if (input.nanpa_ac_prefix_check !== 'Y' && !/NANPA/i.test(input.tz_method)) return { notice: null, input };
+  const loaded = await nanpaDataLoaded(ctx);
+  if (loaded === true) return { notice: null, input };
+  return {
+    notice: `NOTICE: add_lead NANPA options disabled, NANPA prefix data not loaded - ${loaded}|${ctx.user}`,
+    input: { ...input, nanpa_ac_prefix_check: 'N', tz_method: input.tz_method.replace(/NANPA/g, '') },
+  };
+}
+
+/** The lines after VICIdial's NANPA notice, when it printed one. */
+const afterNotice = (notice: string | null, line: string): string => (notice === null ? line : `${notice}\n${line}`);
+
+const ADD_LEAD_ERRORS: Readonly<Record<string, NonAgentRefusal>> = {
+  NUMBER_IN_DNC: numberInDnc,
+  DUPLICATE_LEAD: duplicate,
+  // A callback status or comments the callback cannot keep: nothing is added.
+  INVALID_ARGUMENT: notAdded,
+  LEAD_REJECTED: { text: (ctx, details) => (details.listMissing === true ? listMissing(ctx) : notAdded.text(ctx, details)) },
+};
 
 /**
  * add_lead (spec §4.2): a new lead, NEW, in the list named (999 by
@@ -150,38 +182,47 @@ export const addLead = defineNonAgentFunction({
     if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: add_lead NOT AN ALLOWED LIST ID - ${input.phone_number}|${input.list_id}`);
     const listMustExist = input.list_exists_check === 'Y';
     if (listMustExist && !(await ctx.core.getLeadList(listId))) throw refuse(listMissing(ctx));
-    const invalid = await invalidNumber(ctx, input);
-    if (invalid) throw refuse(`ERROR: add_lead ${invalid} - ${input.phone_number}|${ctx.user}`);
-    const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
-    const scheduling = input.callback.asked ? await callbackOf(ctx, input.list_id, input.callback) : null;
-    const added = await ctx.core.addLeadToList({
-      callback: scheduling?.callback ?? null,
-      listId,
-      listMustExist,
-      fields: leadFieldsOf(input, input.phone_number),
-      addedBy: bytesToText(ctx.user),
-      dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
-      duplicateChecks: duplicateChecksOf(input.duplicate_check),
-      timeZoneMethod: timeZoneMethodOf(input.tz_method),
-    });
-    const lead = added.lead;
-    const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${newLeadGmtOffset(added.gmtOffset)}|${ctx.user}`];
-    if (input.custom_fields === 'Y') lines.push(await newLeadCustomFieldsLine(ctx, { id: lead.id, phoneNumber: input.phone_number, listId: input.list_id }));
-    // VICIdial queues the lead before it schedules the callback.
-    if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));
-    if (scheduling?.refused) lines.push(scheduling.refused(lead.id));
-    else if (scheduling && added.callbackId !== null) {
-      const { type, user, status } = input.callback;
-      lines.push(`NOTICE: add_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${scheduling.campaignId}|${scheduling.shown}|${type}|${user}|${status}`);
+    const { notice, input: checked } = await withoutUnloadedNanpa(ctx, input);
+    try {
+      return afterNotice(notice, await addChecked(ctx, checked, listId, listMustExist));
+    } catch (error) {
+      // The notice is printed before anything else VICIdial answers, refusals included.
+      if (notice === null) throw error;
+      if (error instanceof WireRefusal) throw refuse(afterNotice(notice, (error as WireRefusal<NonAgentRefusal>).wire.text(ctx, {})));
+      const wire = isDomainError(error) ? ADD_LEAD_ERRORS[error.code] : undefined;
+      if (wire && isDomainError(error)) throw refuse(afterNotice(notice, wire.text(ctx, error.details)));
+      throw error;
     }
-    return lines.join('\n');
   },
   render: (lines) => lines,
-  errors: {
-    NUMBER_IN_DNC: numberInDnc,
-    DUPLICATE_LEAD: duplicate,
-    // A callback status or comments the callback cannot keep: nothing is added.
-    INVALID_ARGUMENT: notAdded,
-    LEAD_REJECTED: { text: (ctx, details) => (details.listMissing === true ? listMissing(ctx) : notAdded.text(ctx, details)) },
-  },
+  errors: ADD_LEAD_ERRORS,
 });
+
+/** add_lead once the list may take the lead: the number's checks, the lead added, its hopper and callback lines. */
+async function addChecked(ctx: NonAgentContext, input: AddLeadInput, listId: number, listMustExist: boolean): Promise<string> {
+  const invalid = await invalidNumber(ctx, input);
+  if (invalid) throw refuse(`ERROR: add_lead ${invalid} - ${input.phone_number}|${ctx.user}`);
+  const dncAsked = (flag: string): boolean => asked(flag) || flag === 'AREACODE';
+  const scheduling = input.callback.asked ? await callbackOf(ctx, input.list_id, input.callback) : null;
+  const added = await ctx.core.addLeadToList({
+    callback: scheduling?.callback ?? null,
+    listId,
+    listMustExist,
+    fields: leadFieldsOf(input, input.phone_number),
+    addedBy: bytesToText(ctx.user),
+    dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
+    duplicateChecks: duplicateChecksOf(input.duplicate_check),
+    timeZoneMethod: timeZoneMethodOf(input.tz_method),
+  });
+  const lead = added.lead;
+  const lines = [`SUCCESS: add_lead LEAD HAS BEEN ADDED - ${input.phone_number}|${input.list_id}|${lead.id}|${newLeadGmtOffset(added.gmtOffset)}|${ctx.user}`];
+  if (input.custom_fields === 'Y') lines.push(await newLeadCustomFieldsLine(ctx, { id: lead.id, phoneNumber: input.phone_number, listId: input.list_id }));
+  // VICIdial queues the lead before it schedules the callback.
+  if (input.hopper.add) lines.push(await addToHopperLine(ctx, input.hopper, input.phone_number, lead.id, lead));
+  if (scheduling?.refused) lines.push(scheduling.refused(lead.id));
+  else if (scheduling && added.callbackId !== null) {
+    const { type, user, status } = input.callback;
+    lines.push(`NOTICE: add_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${scheduling.campaignId}|${scheduling.shown}|${type}|${user}|${status}`);
+  }
+  return lines.join('\n');
+}

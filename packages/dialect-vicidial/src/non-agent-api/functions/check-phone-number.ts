@@ -1,8 +1,9 @@
 import { LEAD_PARAM_FILTERS } from '../../agent-api/lead-params';
 import { bytesToText } from '../../wire/php-params';
-import type { CallTime, NumberToLocate, TimeZoneMethod } from '@pbx-gateway/core';
+import type { NumberToLocate, TimeZoneMethod, WeeklyHours } from '@pbx-gateway/core';
 import { printedGmtOffset } from '../../wire/gmt-offset';
-import { callTimeNamed, dialableAt } from '../call-times';
+import { callTimeNamed, dialableAt, hoursForNumber } from '../call-times';
+import { nanpaDataLoaded, onNanpaExchange } from '../nanpa';
 import { LIST_WORD } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
@@ -38,6 +39,7 @@ async function invalidNumber(ctx: NonAgentContext, input: Input): Promise<string
   if (input.phoneNumber.length < 6 || input.phoneNumber.length > 16) return 'INVALID PHONE NUMBER LENGTH';
   if (input.usacanPrefixCheck === 'Y' && Number(input.phoneNumber.charAt(3)) < 2) return 'INVALID PHONE NUMBER PREFIX';
   if (input.usacanAreacodeCheck === 'Y' && !(await isNorthAmericanAreaCode(ctx, input.phoneNumber.slice(0, 3)))) return 'INVALID PHONE NUMBER AREACODE';
+  if (input.nanpaCheck === 'Y' && !(await onNanpaExchange(ctx, input.phoneNumber))) return 'INVALID PHONE NUMBER NANPA AREACODE PREFIX';
   return null;
 }
 
@@ -61,10 +63,11 @@ async function onCampaignDnc(ctx: NonAgentContext, input: Input): Promise<boolea
 /**
  * One `<METHOD>: <dialable>|<gmt>#` part per time zone method named, in
  * VICIdial's order: the number's offset now by that method and whether the
- * call time's hours hold its local time. POSTAL needs a postal code of 5
- * characters and TZCODE an owner of 1 to 6, else that part is `0|`.
+ * hours (the call time's, or its state rule's for `state`) hold its local
+ * time. POSTAL needs a postal code of 5 characters and TZCODE an owner of 1
+ * to 6, else that part is `0|`; NANPA falls back to the area code.
  */
-async function timeZoneParts(ctx: NonAgentContext, input: Input, callTime: CallTime): Promise<string> {
+async function timeZoneParts(ctx: NonAgentContext, input: Input, hours: WeeklyHours): Promise<string> {
   const number: NumberToLocate = {
     phoneCode: input.phoneCode,
     phoneNumber: input.phoneNumber,
@@ -74,26 +77,27 @@ async function timeZoneParts(ctx: NonAgentContext, input: Input, callTime: CallT
   };
   const zoned = async (method: TimeZoneMethod): Promise<string> => {
     const gmt = printedGmtOffset(await ctx.core.numberGmtOffset(number, method, ctx.now));
-    return `${dialableAt(callTime, ctx.now, gmt)}|${gmt}`;
+    return `${dialableAt(hours, ctx.now, gmt)}|${gmt}`;
   };
   const method = input.tzMethod.toUpperCase();
   let parts = '';
   if (method.includes('AREACODE')) parts += `AREACODE: ${await zoned('areaCode')}#`;
   if (method.includes('POSTAL')) parts += `POSTAL: ${input.postalCode.length === 5 ? await zoned('postalCode') : '0|'}#`;
   if (method.includes('TZCODE')) parts += `TZCODE: ${input.owner.length > 0 && input.owner.length < 7 ? await zoned('ownerCode') : '0|'}#`;
+  if (method.includes('NANPA')) parts += `NANPA: ${await zoned('nanpaPrefix')}#`;
   return parts;
 }
 
 /**
- * check_phone_number: whether a number may be dialled now — its length and
- * North American prefix and area code, the do-not-call lists asked for,
- * then, per time zone method, the number's GMT offset (the core's lookup in
- * the phone and postal codes kept) and whether the call time allows it at
- * the number's local time.
+ * check_phone_number: whether a number may be dialled now — its length,
+ * North American prefix, area code and NANPA exchange, the do-not-call
+ * lists asked for, then, per time zone method, the number's GMT offset (the
+ * core's lookup in the phone and postal codes and NANPA prefixes kept) and
+ * whether the call time (its state rule for `state`) allows it at the
+ * number's local time.
  */
 export const checkPhoneNumber = defineNonAgentFunction({
   name: 'check_phone_number',
-  partial: 'call times have no state rules and no NANPA prefix data is loaded',
   function: 'check_phone_number',
   auth: {
     allows: (user) => user.level > 7,
@@ -104,9 +108,9 @@ export const checkPhoneNumber = defineNonAgentFunction({
   async run(ctx, input) {
     const callTime = await callTimeNamed(ctx, input.localCallTime);
     if (!callTime) throw refuse(`ERROR: check_phone_number THIS IS NOT A VALID CALL TIME: |${ctx.user}|${input.localCallTime}|`);
-    // No NANPA prefix data is loaded, so VICIdial's own refusal for that case applies.
     if (input.nanpaCheck === 'Y' || input.tzMethod.toUpperCase().includes('NANPA')) {
-      throw refuse(`ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - 0|${ctx.user}`);
+      const loaded = await nanpaDataLoaded(ctx);
+      if (loaded !== true) throw refuse(`ERROR: check_phone_number NANPA options disabled, NANPA prefix data not loaded - ${loaded}|${ctx.user}`);
     }
     const invalid = await invalidNumber(ctx, input);
     if (invalid) throw refuse(`ERROR: check_phone_number ${invalid} - ${input.phoneNumber}|${ctx.user}`);
@@ -117,7 +121,8 @@ export const checkPhoneNumber = defineNonAgentFunction({
       throw refuse(`ERROR: check_phone_number PHONE NUMBER IN CAMPAIGN DNC - ${input.phoneNumber}|${input.campaignId}|${ctx.user}`);
     }
     const { phoneNumber, phoneCode, postalCode, state, owner } = input;
-    return `${await timeZoneParts(ctx, input, callTime)}PHONE: ${phoneNumber}|${phoneCode}|${postalCode}|${state}|${owner}|`;
+    const hours = await hoursForNumber(ctx, callTime, bytesToText(state));
+    return `${await timeZoneParts(ctx, input, hours)}PHONE: ${phoneNumber}|${phoneCode}|${postalCode}|${state}|${owner}|`;
   },
   render: (line) => line,
 });

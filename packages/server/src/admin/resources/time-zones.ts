@@ -1,4 +1,4 @@
-import type { CallTime, PhoneCode, PostalCode } from '@pbx-gateway/core';
+import type { CallTime, NanpaPrefix, PhoneCode, PostalCode, StateCallTime } from '@pbx-gateway/core';
 import type { AdminRoute } from '../admin-route';
 import { bool, objectSchema, text } from '../admin-schemas';
 import { provisionedRoutes } from './provisioned-resource';
@@ -20,7 +20,10 @@ export const phoneCodeSchema = objectSchema({
 });
 
 const hours = objectSchema({ start: { type: 'integer' }, stop: { type: 'integer' } });
-export const callTimeSchema = objectSchema({ id: text, name: text, defaultHours: hours, days: { type: 'object', additionalProperties: hours } });
+const weekDays = { type: 'object', additionalProperties: hours } as const;
+export const callTimeSchema = objectSchema({ id: text, name: text, defaultHours: hours, days: weekDays, stateRules: { type: 'array', items: text } });
+export const stateCallTimeSchema = objectSchema({ id: text, state: text, name: text, defaultHours: hours, days: weekDays });
+export const nanpaPrefixSchema = objectSchema({ areaCode: text, prefix: text, gmtOffset: number, dst: bool, type: text, city: text, state: text });
 
 export const postalCodeSchema = objectSchema({ countryCode: text, postalCode: text, state: text, gmtOffset: number, dst: bool, dstRange: text, country: text });
 
@@ -35,7 +38,7 @@ interface PostalCodeKey {
   postalCode: string;
 }
 
-/** The phone and postal codes numbers' time zones are looked up in, and the call times: provisioning's `phoneCodes:`, `postalCodes:` and `callTimes:`. */
+/** The phone and postal codes and NANPA prefixes numbers' time zones are looked up in, and the call times and state call times: provisioning's `phoneCodes:`, `postalCodes:`, `nanpaPrefixes:`, `callTimes:` and `stateCallTimes:`. */
 export const timeZoneRoutes: readonly AdminRoute[] = [
   ...provisionedRoutes<PhoneCodeKey, PhoneCode, PhoneCode>({
     tag: 'time zones',
@@ -81,8 +84,40 @@ export const timeZoneRoutes: readonly AdminRoute[] = [
     entryOf: (key, body) => ({ ...body, id: key.callTimeId }),
     list: ({ store }, page) => store.direct.callTimes.list(page),
     get: ({ store }, key) => store.direct.callTimes.get(key.callTimeId),
-    view: (callTime) => ({ ...callTime, days: { ...callTime.days } }),
+    view: (callTime) => ({ ...callTime, days: { ...callTime.days }, stateRules: [...callTime.stateRules] }),
     viewSchema: callTimeSchema,
+    notFoundCode: 'NOT_FOUND',
+  }),
+  ...provisionedRoutes<{ stateCallTimeId: string }, StateCallTime, StateCallTime>({
+    tag: 'time zones',
+    collection: '/state-call-times',
+    singular: 'stateCallTime',
+    plural: 'stateCallTimes',
+    keyParams: { stateCallTimeId: { type: 'string', pattern: '^[A-Za-z0-9_-]{2,10}$' } },
+    keyOf: (params) => ({ stateCallTimeId: String(params.stateCallTimeId) }),
+    section: 'stateCallTimes',
+    keyFields: ['id'],
+    entryOf: (key, body) => ({ ...body, id: key.stateCallTimeId }),
+    list: ({ store }, page) => store.direct.callTimes.listStateCallTimes(page),
+    get: async ({ store }, key) => (await store.direct.callTimes.getStateCallTimes([key.stateCallTimeId]))[0] ?? null,
+    view: (rule) => ({ ...rule, days: { ...rule.days } }),
+    viewSchema: stateCallTimeSchema,
+    notFoundCode: 'NOT_FOUND',
+  }),
+  ...provisionedRoutes<{ areaCode: string; prefix: string }, NanpaPrefix, NanpaPrefix>({
+    tag: 'time zones',
+    collection: '/nanpa-prefixes',
+    singular: 'nanpaPrefix',
+    plural: 'nanpaPrefixes',
+    keyParams: { areaCode: { type: 'string', pattern: '^[0-9]{3}$' }, prefix: { type: 'string', pattern: '^[0-9]{3}$' } },
+    keyOf: (params) => ({ areaCode: String(params.areaCode), prefix: String(params.prefix) }),
+    section: 'nanpaPrefixes',
+    keyFields: ['areaCode', 'prefix'],
+    entryOf: (key, body) => ({ ...body, ...key }),
+    list: ({ store }, page) => store.direct.timeZones.listNanpaPrefixes(page),
+    get: ({ store }, key) => store.direct.timeZones.getNanpaPrefix(key.areaCode, key.prefix),
+    view: (code) => ({ ...code }),
+    viewSchema: nanpaPrefixSchema,
     notFoundCode: 'NOT_FOUND',
   }),
 ];
