@@ -58,7 +58,9 @@ describe('CC-Gateway setselfrecord on the whole stack: the agent\'s calls record
     const events = described(await collectEvents(gateway(), '101', guid, 4));
     const ended = (await gateway().core.getRecording(recording!.id))!;
     expect(ended.state).toBe('finished');
-    expect(events).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', stopRecordDone(ended, callId), 'AgentState_Ready']);
+    // The recording ends with the call, before the agent is idle; whether the agent's phone or the call goes first is the engine's.
+    expect(events.filter((line) => !line.startsWith('AgentMediaEvent_'))).toEqual([`AgentEvent_Call_Release {"callid":"${callId}"}`, 'AgentOther_PhoneRelease {"phoneState":3}', 'AgentState_Ready']);
+    expect(events.slice(1, 3)).toContain(stopRecordDone(ended, callId));
     const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 10_000, 'the CDR');
     expect(cdr.recordingFile).toBe(recording!.location);
     await gateway().waitFor(async () => (await liveState(ended.name)) === null, 10_000, 'the engine to close the file');
