@@ -1,4 +1,4 @@
-import { agent, trunk, connectedCustomerCall, legOf, loginPlain, queueMember, createTestCore, type TestCore } from '@pbx-gateway/test-support';
+import { agent, trunk, connectedCustomerCall, legOf, loginPlain, queueMember, createTestCore, ORIGIN, type TestCore } from '@pbx-gateway/test-support';
 
 // The agent's calls recorded for it (AgentSession.recordCalls), and a skill
 // call's caller released by its number while the agent consults a party.
@@ -58,6 +58,22 @@ describe('the agent’s calls recorded for it (recordCalls)', () => {
     // The bridge is made and joined before it is recorded.
     const commands = t.pbx.describe();
     expect(commands.indexOf(`recordBridge ${callId}.bridge ${recording!.location}`)).toBeGreaterThan(commands.indexOf(`addToBridge ${callId}.bridge ${CALLER}`));
+  });
+
+  it('records a call between two agents once the called agent answers: one recording for each agent that asked', async () => {
+    const t = await setup();
+    await loginPlain(t, '1000');
+    await loginPlain(t, '1001');
+    await t.core.setCallHandling({ agentId: '1000', recordCalls: true });
+    await t.core.setCallHandling({ agentId: '1001', recordCalls: true });
+    const { callId } = await t.core.startAgentInternalCall({ agentId: '1000', calledAgentId: '1001', callerId: null, origin: ORIGIN });
+    await t.answer((await t.core.getCall(callId))!.legs[0]!.id);
+    expect(await t.core.recordingsOfCall(callId)).toEqual([]);
+    await t.answer((await t.core.getCall(callId))!.legs[1]!.id);
+    const recordings = await t.core.recordingsOfCall(callId);
+    expect(recordings.map((recording) => recording.agentId).sort()).toEqual(['1000', '1001']);
+    expect(recordings.every((recording) => recording.bridgeId === `${callId}.bridge`)).toBe(true);
+    expect((await t.core.getCall(callId))!.call.data.recordingFile).toBe(recordings.find((recording) => recording.agentId === '1000')!.location);
   });
 
   it('ends the agent’s recording of the call it leaves to its customer and a party (leaveThreeWayCall), at once', async () => {
