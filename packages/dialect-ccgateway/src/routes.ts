@@ -67,6 +67,7 @@ import { sayFreeOperation } from './operations/say-free';
 import { sayWorkOperation } from './operations/say-work';
 import { setAutoAnswerOperation } from './operations/set-auto-answer';
 import { setAutoEnterIdleOperation } from './operations/set-auto-enter-idle';
+import { setSelfRecordOperation } from './operations/set-self-record';
 import { stopPlayOperation } from './operations/stop-play';
 import { transferOperation } from './operations/transfer';
 import { confJoinOperation } from './operations/conf-join';
@@ -110,6 +111,7 @@ export const OPERATIONS: readonly Operation[] = [
   cancelWorkOperation,
   setAutoAnswerOperation,
   setAutoEnterIdleOperation,
+  setSelfRecordOperation,
   resetSkillOperation,
   skillWaitNumOperation,
   waitNumOperation,
@@ -171,8 +173,7 @@ const NOT_IMPLEMENTED = 'not implemented: answered "not supported" (`000-002`)';
 const UNDOCUMENTED = 'Huawei publishes no page for it (no parameters, answers or codes): answered "not supported" (`000-002`)';
 
 export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, string]> = [
-  // setselfrecord: only its path is known ({recordflag}/{recordbeforetalking}, 0 or 1); what the flags do and what it answers are not.
-  ...['setselfrecord', 'notifybulletin', 'setforwarding'].map(
+  ...['notifybulletin', 'setforwarding'].map(
     (name) => [null, `/onlineagent/{agentid}/${name}/**`, UNDOCUMENTED] as const,
   ),
   [

@@ -192,7 +192,7 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
       return (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up')!;
     };
     const first = await consult();
-    expect((await gateway().http.post(`${VC}/disconnect/5550146`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await gateway().http.post(`${VC}/disconnect/5550999`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
     expect((await gateway().http.post(`${VC}/disconnect/${CONSULTED}`).set('Guid', guid)).text).toBe(SUCCESS);
     await gateway().waitFor(async () => ((await gateway().engineChannels()).some((channel) => channel.id === first.id) ? undefined : true), 10_000, 'the consulted number hung up');
     expect(await bridgeOfCaller(callid)).toBe(`${callid}.hold`);
@@ -212,6 +212,32 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
     );
     expect(bridge.channels).toHaveLength(2);
     expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBeNull();
+  });
+
+  test('disconnect of the held caller by its number during a consultation: the caller is hung up, agent and number talk on; the number\'s hang-up ends the call (its CDR)', async () => {
+    const callid = await talking('5550148');
+    const caller = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'caller')!;
+    expect((await gateway().http.post(`${VC}/disconnect/5550148`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    expect((await gateway().http.post(`${VC}/transfer`).set('Guid', guid).send({ devicetype: 5, address: CONSULTED, mode: 3 })).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 2)).at(-1)).toMatch(/^AgentEvent_Talking /);
+    const consulted = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'third_party' && leg.state === 'up')!;
+    expect((await gateway().http.post(`${VC}/disconnect/5550148`).set('Guid', guid)).text).toBe(SUCCESS);
+    await gateway().waitFor(async () => ((await gateway().engineChannels()).some((channel) => channel.id === caller.id) ? undefined : true), 10_000, 'the caller hung up');
+    const agentLegId = (await gateway().core.getCall(callid))!.legs.find((leg) => leg.role === 'agent')!.id;
+    const bridge = (await gateway().engineBridges()).find((candidate) => candidate.id === `${callid}.bridge`)!;
+    expect([...bridge.channels].sort()).toEqual([agentLegId, consulted.id].sort());
+    expect((await gateway().core.getAgentSession('101'))?.currentCallId).toBe(callid);
+    // Nothing is sent for the released caller: the call goes on.
+    expect(await drainEvents(gateway(), '101', guid)).toEqual([]);
+    expect((await gateway().http.post(`${VC}/disconnect/5550148`).set('Guid', guid)).text).toBe(failure('200-024', 'no such number to release in the call'));
+    await gateway().farEnd.hangup(consulted.id, 16);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual([
+      `AgentEvent_Customer_Release {"callid":"${callid}"}`,
+      'AgentOther_PhoneRelease {"phoneState":3}',
+      'AgentState_Ready',
+    ]);
+    const cdr = await gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callid)) ?? undefined, 10_000, 'the CDR');
+    expect(cdr).toMatchObject({ purpose: 'inbound', agentId: '101', fromNumber: '5550148' });
   });
 
   test('success-mode transfer of a skill call to a number: once the number answers the agent is told and leaves; the caller and the number talk on in the call bridge', async () => {

@@ -47,8 +47,8 @@ describe('compatibility matrix', () => {
     expect(level(vicidial, 'external_pause')).toBe('supported');
     const ccgateway = rowsOf(ccgatewayCompatibility());
     const ccgatewayLevel = (name: string) => ccgateway.find((row) => row.operation.endsWith(`(${name})`))?.level;
-    for (const name of ['connectHold', 'disconnect']) expect(ccgatewayLevel(name)).toBe('partial');
-    for (const name of ['confJoin', 'innerHelp', 'phoneHangup', 'answer', 'hold', 'transfer', 'beginMute', 'endMute', 'forceRest', 'intercept', 'interceptCall', 'forceDropCall', 'forceLogoutWithReason', 'secondDial', 'secondDialEx', 'adjustSkill', 'queryCallInfo', 'queryCallInfoByCallId', 'queryCallInfoBeforeAnswer'])
+    for (const name of ['setSelfRecord']) expect(ccgatewayLevel(name)).toBe('partial');
+    for (const name of ['connectHold', 'disconnect', 'confJoin', 'innerHelp', 'phoneHangup', 'answer', 'hold', 'transfer', 'beginMute', 'endMute', 'forceRest', 'intercept', 'interceptCall', 'forceDropCall', 'forceLogoutWithReason', 'secondDial', 'secondDialEx', 'adjustSkill', 'queryCallInfo', 'queryCallInfoByCallId', 'queryCallInfoBeforeAnswer'])
       expect(ccgatewayLevel(name)).toBe('supported');
     for (const path of ['any method /voicecall/{agentid}/phonepickup/**']) {
       expect(level(ccgateway, path)).toBe('not supported');

@@ -94,6 +94,11 @@ export interface AgentSession {
    */
   answerOnRequest: boolean;
   /**
+   * Every call the agent talks in is recorded from the moment it talks, for
+   * the agent (Huawei's self-recording); absent: false. Asked for the session.
+   */
+  recordCalls?: boolean;
+  /**
    * Where the session's events are pushed (a callback the client named at
    * sign-in) instead of waiting to be fetched; null for a client that polls.
    */

@@ -12,6 +12,8 @@ export interface CallHandlingRequest {
   autoAnswer?: boolean;
   /** See `AgentSession.answerOnRequest`: for calls offered from now on. */
   answerOnRequest?: boolean;
+  /** See `AgentSession.recordCalls`: for calls the agent talks in from now on. */
+  recordCalls?: boolean;
 }
 
 export async function setCallHandling(ctx: CoreContext, request: CallHandlingRequest): Promise<AgentSession> {
@@ -21,6 +23,7 @@ export async function setCallHandling(ctx: CoreContext, request: CallHandlingReq
       if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${request.agentId} is not logged in`);
       const next: AgentSession = { ...session, afterCall: request.afterCall ?? session.afterCall, autoAnswer: request.autoAnswer ?? session.autoAnswer,
         answerOnRequest: request.answerOnRequest ?? session.answerOnRequest,
+        ...(request.recordCalls === undefined ? {} : { recordCalls: request.recordCalls }),
       };
       await uow.tx.sessions.update(next);
       return next;

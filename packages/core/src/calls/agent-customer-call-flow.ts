@@ -4,6 +4,7 @@ import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
 import { armTimerAction } from '../agents/timer-action';
+import { recordCallForAgent } from '../recording/self-recording-start';
 import { sendThirdPartyKeys } from './third-party-keys';
 import { pendingTransferOf, transferAnswered, transferTargetGone } from '../transfers/pending-transfer';
 import { helperPhoneAnswered, helperPhoneGone, helperPhoneRinging } from '../transfers/helper-leg';
@@ -69,6 +70,7 @@ export const agentCustomerCall: CallFlow<'agent_customer'> = {
         await next.tx.calls.update(connected);
         const session = current.agentId === null ? null : await next.tx.sessions.get(current.agentId);
         if (session) armTimerAction(ctx, session, connected, next.now);
+        if (session) await recordCallForAgent(ctx, next, session.agentId, connected);
       },
     });
     return call;

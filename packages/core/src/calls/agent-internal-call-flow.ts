@@ -3,6 +3,7 @@ import { completeCallIfOver, lockOngoing, publishPhoneReleased, recordLegAnswere
 import { bridgeLeg, dialLeg } from './call-primitives';
 import { hangupLeg, hangupOtherLegs } from './leg-hangup';
 import { callBridgeId } from '../kernel/ids';
+import { recordCallForAgent } from '../recording/self-recording-start';
 import type { CallFlow } from './call-flow';
 import type { CallOf, Leg } from './call';
 
@@ -51,7 +52,11 @@ export const agentInternalCall: CallFlow<'agent_internal'> = {
       then: async (next) => {
         const current = await lockOngoing(next, call);
         if (!current) return;
-        await next.tx.calls.update({ ...current, bridgeId, state: 'answered', answeredAt, progress: { ...current.progress, stage: 'connected' } });
+        const connected: CallOf<'agent_internal'> = { ...current, bridgeId, state: 'answered', answeredAt, progress: { ...current.progress, stage: 'connected' } };
+        await next.tx.calls.update(connected);
+        // Each agent that asked for its calls to be recorded gets its own recording of the call.
+        const recorded = current.agentId === null ? connected : await recordCallForAgent(ctx, next, current.agentId, connected);
+        await recordCallForAgent(ctx, next, current.progress.calledAgentId, recorded);
       },
     });
     return call;

@@ -18,6 +18,7 @@ import { handOverLead, offerCall } from './call-distribution';
 import { offerOfTimer, offersOf, withoutOffer } from './call-offer';
 import { answerWhenTaken, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { dayOf } from './queue';
+import { recordCallForAgent } from '../recording/self-recording-start';
 
 type InboundCall = CallOf<'inbound'>;
 
@@ -70,7 +71,7 @@ export const inboundCall: CallFlow<'inbound'> = {
     bridgeLeg(ctx, uow, bridgeId, leg.id, { what: 'bridge agent', whenGone: (next) => hangupLeg(ctx, next, leg.id) });
     uow.engine.bestEffort('stop music on hold', () => ctx.pbx.setMusicOnHold(callerLegId, null));
     bridgeLeg(ctx, uow, bridgeId, callerLegId, { what: 'bridge caller', create: false, whenGone: (next) => hangupLeg(ctx, next, leg.id) });
-    return connected;
+    return recordCallForAgent(ctx, uow, agentId, connected);
   },
 
   async onLegEnded(ctx, uow, call, leg, legs) {

@@ -1,3 +1,4 @@
+import { endAgentCallRecordings } from '../recording/agent-call-recordings-end';
 import { DomainError } from '../errors/domain-error';
 import type { CallOf, Leg } from '../calls/call';
 import type { CoreContext } from '../kernel/context';
@@ -264,6 +265,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
         connectedCustomer(legs, customerRoleOf(call));
         if (!liveLegOf(legs, 'third_party')) throw new DomainError('NO_ACTIVE_CALL', 'no third party to leave the customer with');
         if (tag !== undefined) uow.publish({ type: 'CustomerTransferred', callId: call.id, agentId, toCallId: call.id, tag, tenant: call.tenant, at: uow.now });
+        await endAgentCallRecordings(ctx, uow, agentId, call.id);
         await agentLeavesCall(ctx, uow, session, call, legs, agentAfterCall);
       }),
 

@@ -9,14 +9,14 @@ import { agentSession } from './agent-session';
  * a callout while holding) leaves, and the held customer and that party talk
  * on (the core's agent leaving a three-way call, announced as the
  * customer's transfer to that party: `AgentEvent_Customer_Release`, then
- * the agent's release). The held call and the
+ * `AgentMediaEvent_StopRecordDone` for each recording the agent made of the
+ * call, which ends as it leaves, then the agent's release). The held call and the
  * consultation are one call here, so `callid` must be the agent's call. No
  * call, or another `callid`: `200-013`; no consulted party to connect the
  * customer with: `200-014`.
  */
 export const connectHoldOperation = defineInterface({
   name: 'connectHold',
-  partial: 'a recording the agent started goes on with the call it leaves, so `AgentMediaEvent_StopRecordDone` is not sent',
   method: 'POST',
   path: '/voicecall/{agentid}/connecthold/{callid}',
   body: 'none',

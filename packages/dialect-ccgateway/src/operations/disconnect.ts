@@ -12,17 +12,18 @@ const NUMBER = /^\d{1,24}$/;
  *   a callout while holding, the third of a three-way call, a helping agent
  *   by its work number): it is hung up; agent and customer stay (a held
  *   customer stays held, for `gethold`).
- * - The customer of a callout, by its number, while the agent talks with a
+ * - The customer of a callout (by the number dialled) or the caller of a
+ *   skill call (by the number it called from), while the agent talks with a
  *   party it dialled: the customer is hung up, agent and party talk on.
  * - The agent's own phone number, with a party on the call (a consultation,
  *   a help): the agent leaves, customer and party talk on (as `connecthold`).
  * - A helping agent releases only itself, by its work number.
  * A malformed number: `000-002`; no call: `200-023`; nothing of that number
- * to release (a queued call's caller, the customer held for a help): `200-024`.
+ * to release (a customer without a party to talk on with, the customer held
+ * for a help): `200-024`.
  */
 export const disconnectOperation = defineInterface({
   name: 'disconnect',
-  partial: 'the caller of a skill call is not released by its number (`200-024`); the customer of a callout, a consulted or joined party, a helping agent and the agent itself are',
   method: 'POST',
   path: '/voicecall/{agentid}/disconnect/{number}',
   body: 'none',

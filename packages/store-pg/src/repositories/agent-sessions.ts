@@ -36,6 +36,7 @@ export interface AgentSessionRow {
   timer_action: TimerAction | string | null;
   auto_answer: boolean;
   answer_on_request: boolean;
+  record_calls: boolean;
   event_push: EventPush | string | null;
   login_via: LoginChannel;
   logged_in_at: Date;
@@ -92,6 +93,7 @@ export const toSession = (row: AgentSessionRow): AgentSession => ({
   timerAction: row.timer_action === null ? null : typeof row.timer_action === 'string' ? (JSON.parse(row.timer_action) as TimerAction) : row.timer_action,
   autoAnswer: row.auto_answer,
   answerOnRequest: row.answer_on_request,
+  ...(row.record_calls ? { recordCalls: true } : {}),
   eventPush: row.event_push === null ? null : typeof row.event_push === 'string' ? (JSON.parse(row.event_push) as EventPush) : row.event_push,
   loginVia: row.login_via,
   loggedInAt: row.logged_in_at,
@@ -130,6 +132,7 @@ const toColumns = (session: AgentSession): Omit<AgentSessionRow, 'agent_id'> => 
   timer_action: session.timerAction && toJsonb(session.timerAction as unknown as JsonValue),
   auto_answer: session.autoAnswer,
   answer_on_request: session.answerOnRequest,
+  record_calls: session.recordCalls ?? false,
   event_push: session.eventPush && toJsonb(session.eventPush as unknown as JsonValue),
   login_via: session.loginVia,
   logged_in_at: session.loggedInAt,

@@ -29,6 +29,7 @@ export function sessionContract(makeStore: MakeStore): void {
         timerAction: { action: 'MESSAGE_ONLY', message: 'test message', seconds: 15 },
         autoAnswer: true,
         answerOnRequest: true,
+        recordCalls: true,
         eventPush: { url: 'https://crm.example/events', headers: { service_token: 'token', Guid: 'guid' } },
         loginVia: 'ccgateway',
       });
