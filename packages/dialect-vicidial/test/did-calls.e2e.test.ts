@@ -2,9 +2,10 @@ import { serverTime } from '../src/wire/server-time';
 import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
 // DIDs added and changed through the Non-Agent API take calls: an IN_GROUP
-// DID queues its calls in its in-group (agent 1000 takes TEST_IN's), any
-// other route releases them, and every call leaves its DID log row, which
-// did_log_export reads. Runs on pbx-sim and, in the fidelity tier, on the
+// DID queues its calls in its in-group (agent 1000 takes TEST_IN's), an
+// AGENT DID (provisioned) offers them to its agent alone or, while that
+// agent is not signed in, takes its fallback, any other route releases
+// them, and every call leaves its DID log row, which did_log_export reads. Runs on pbx-sim and, in the fidelity tier, on the
 // real Asterisk (the far end calls the trunk).
 
 const gateway = sharedGateway({
@@ -21,6 +22,11 @@ const gateway = sharedGateway({
           attributes: { user_level: '9', user_group: 'ADMIN', api_allowed_functions: ' ALL_FUNCTIONS ', vdc_agent_api_access: '1', modify_inbound_dids: '1', view_reports: '1' },
         },
       ],
+      didRoutes: [
+        { did: '3125550610', agent: '1000', whenAgentUnavailable: 'IN_GROUP', queue: 'TEST_IN2' },
+        { did: '3125550611', agent: '101', whenAgentUnavailable: 'IN_GROUP', queue: 'TEST_IN' },
+        { did: '3125550612', agent: '101' },
+      ],
     },
   },
 });
@@ -35,9 +41,9 @@ async function cdrOf(callId: string) {
 }
 
 /** The call the DID log holds for this caller, once it is there. */
-async function loggedCall(caller: string) {
+async function loggedCall(caller: string, did = DID) {
   return gateway().waitFor(
-    async () => (await gateway().core.findDidCalls({ did: DID, from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 3_600_000) })).find((call) => call.callerIdNumber === caller),
+    async () => (await gateway().core.findDidCalls({ did, from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 3_600_000) })).find((call) => call.callerIdNumber === caller),
     10000,
     `the DID log row of ${caller}`,
   );
@@ -122,5 +128,43 @@ describe('calls to a DID of the Non-Agent API', () => {
     expectVicidialAnswer(await api('call_dispo_report', `did_ids=${id}&statuses=DROP`), `CAMPAIGN,TOTAL CALLS\n${DID},1\nTOTAL,1\n`);
     // In-groups asked: VICIdial leaves the DIDs out.
     expectVicidialAnswer(await api('call_dispo_report', `ingroups=TEST_IN2&did_patterns=${DID}`), 'CAMPAIGN,TOTAL CALLS\nTEST_IN2,0\nTOTAL,0\n');
+  });
+
+  test('an AGENT DID offers its call to its signed-in agent alone, through AGENTDIRECT, whatever in-groups the agent took', async () => {
+    const caller = await gateway().farEnd.callIn('3125550610', '5550610');
+    const logged = await loggedCall('5550610', '3125550610');
+    expect(logged.route).toBe('AGENT');
+    const connected = await gateway().waitFor(async () => {
+      const current = await gateway().core.getCall(logged.callId);
+      return current?.call.progress.stage === 'connected' ? current.call : undefined;
+    }, 15000, 'the call connected');
+    expect(connected).toMatchObject({ purpose: 'inbound', agentId: '1000', toNumber: '3125550610', progress: { did: '3125550610', queueName: 'AGENTDIRECT', forAgentId: '1000' } });
+    await caller.hangup();
+    expect(await cdrOf(logged.callId)).toMatchObject({ purpose: 'inbound', agentId: '1000', toNumber: '3125550610', hangupSide: 'caller' });
+    const rows = (await api('did_log_export', `phone_number=3125550610&date=${today()}`)).text.split('\n');
+    expect(rows[0]).toMatch(new RegExp(`^3125550610\\|5550610\\|${localOf(logged.calledAt)}\\|[0-9]+$`));
+    await gateway().waitFor(async () => (await gateway().core.getAgentSession('1000'))?.state === 'ready', 10000, 'agent 1000 ready again');
+  });
+
+  test('an AGENT DID whose agent is not signed in sends its call to the in-group of its IN_GROUP fallback', async () => {
+    const caller = await gateway().farEnd.callIn('3125550611', '5550611');
+    const logged = await loggedCall('5550611', '3125550611');
+    const connected = await gateway().waitFor(async () => {
+      const current = await gateway().core.getCall(logged.callId);
+      return current?.call.progress.stage === 'connected' ? current.call : undefined;
+    }, 15000, 'the call connected');
+    expect(connected).toMatchObject({ agentId: '1000', progress: { did: '3125550611', queueName: 'TEST_IN' } });
+    expect(connected.progress).not.toHaveProperty('forAgentId');
+    await caller.hangup();
+    expect(await cdrOf(logged.callId)).toMatchObject({ agentId: '1000', toNumber: '3125550611', hangupSide: 'caller' });
+    await gateway().waitFor(async () => (await gateway().core.getAgentSession('1000'))?.state === 'ready', 10000, 'agent 1000 ready again');
+  });
+
+  test('an AGENT DID whose agent is not signed in and whose fallback is voicemail releases its call', async () => {
+    await gateway().farEnd.callIn('3125550612', '5550612');
+    const logged = await loggedCall('5550612', '3125550612');
+    expect(logged.route).toBe('AGENT');
+    expect(await cdrOf(logged.callId)).toMatchObject({ purpose: 'inbound', agentId: null, toNumber: '3125550612' });
+    expect((await gateway().core.getCall(logged.callId))!.call.progress).toMatchObject({ stage: 'no_route', queueName: null });
   });
 });

@@ -8,7 +8,7 @@ import type { PbxEvent } from '../ports/pbx';
 import { ANSWER_WHEN_TAKEN, answerCaller, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { enqueueCall } from './enqueue';
 import type { Queue } from './queue';
-import { queueOfDid } from './did';
+import { destinationOfDid } from './did-routing';
 import type { InboundProgress } from '../calls/call-progress';
 
 type Arrival = Extract<PbxEvent, { type: 'leg_arrived' }>;
@@ -46,9 +46,10 @@ interface Admission {
 /**
  * A call arriving on a public number: recorded with its caller leg and in
  * the number's log, then, when the number is an active DID routed to an
- * active in-group (queue), answered, given music on hold
- * and offered to the queue's agents (queues/inbound-call-flow.ts). A number
- * that routes nowhere is released: its call still leaves a CDR.
+ * active queue (an in-group, or an agent's: queues/did-routing.ts),
+ * answered, given music on hold and offered to the queue's agents, or to
+ * the one agent it is for (queues/inbound-call-flow.ts). A number that
+ * routes nowhere is released: its call still leaves a CDR.
  */
 export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<void> {
   const did = arrival.args[1] || arrival.dialed;
@@ -65,9 +66,11 @@ export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<
       callerIdName: arrival.callerName,
       calledAt: now,
     });
-    const queueName = queueOfDid(entry);
-    const found = queueName === null ? null : await tx.queues.get(queueName);
-    return { did, queue: found?.active ? found : null, fromNumber: arrival.callerNumber, toNumber: did, operation: INBOUND_ENTRY, extra: {} };
+    const destination = await destinationOfDid(tx, entry);
+    const found = destination === null ? null : await tx.queues.get(destination.queueName);
+    const forAgentId = destination?.forAgentId ?? null;
+    const extra = forAgentId === null ? {} : { forAgentId };
+    return { did, queue: found?.active ? found : null, fromNumber: arrival.callerNumber, toNumber: did, operation: INBOUND_ENTRY, extra };
   });
 }
 

@@ -78,6 +78,7 @@ import * as callTimes from './286-call-times';
 import * as inboundDids from './290-inbound-dids';
 import * as didLog from './291-did-log';
 import * as phones from './310-phones';
+import * as didAgentRoute from './320-did-agent-route';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -167,6 +168,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '290-inbound-dids', migration: inboundDids },
   { name: '291-did-log', migration: didLog },
   { name: '310-phones', migration: phones },
+  { name: '320-did-agent-route', migration: didAgentRoute },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);
