@@ -115,7 +115,7 @@ async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: Un
         id: callId,
         purpose: 'inbound',
         direction: 'inbound',
-        progress: { stage: queue ? 'waiting' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null, ...extra },
+        progress: { stage: queue ? 'waiting' : dial ? 'dialing_destination' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null, ...extra },
         agentId: null,
         fromNumber,
         toNumber,
