@@ -73,8 +73,9 @@ describe('a call arriving on a DID', () => {
     }
   });
 
-  it('is released when its DID is inactive or routed elsewhere than an in-group', async () => {
-    for (const changes of [{ active: false }, { route: 'EXTEN' as const }]) {
+  it('is released when its DID is inactive, routed to voicemail or a call menu, or to an agent it does not name', async () => {
+    const routes = [{ active: false }, { route: 'VOICEMAIL' as const }, { route: 'VMAIL_NO_INST' as const }, { route: 'CALLMENU' as const }, { route: 'AGENT' as const }];
+    for (const changes of routes) {
       const t = await setup();
       await t.core.updateDid({ pattern: '2125550100', changes });
       await t.callIn(CALLER, '2125550100');
@@ -100,8 +101,8 @@ describe('a call arriving on a DID', () => {
     expect(await t.store.direct.dids.findLog({ did: '999', ...day }, 10)).toEqual([
       { callId: released.id, did: '999', didId: null, route: '', callerIdNumber: '5550124', callerIdName: expect.any(String), calledAt: released.createdAt },
     ]);
-    expect(await t.core.findDidCalls({ did: '2125550100', ...day })).toEqual([{ callId: queued.id, did: '2125550100', callerIdNumber: '5550123', calledAt, seconds: 7 }]);
-    expect(await t.core.findDidCalls({ did: '999', ...day })).toEqual([{ callId: released.id, did: '999', callerIdNumber: '5550124', calledAt: released.createdAt, seconds: 0 }]);
+    expect(await t.core.findDidCalls({ did: '2125550100', ...day })).toEqual([{ callId: queued.id, did: '2125550100', route: 'IN_GROUP', callerIdNumber: '5550123', calledAt, seconds: 7 }]);
+    expect(await t.core.findDidCalls({ did: '999', ...day })).toEqual([{ callId: released.id, did: '999', route: '', callerIdNumber: '5550124', calledAt: released.createdAt, seconds: 0 }]);
   });
 
   it('is hung up by the gateway when the queue’s longest wait is over', async () => {

@@ -106,6 +106,9 @@ describe('add_did', () => {
       phoneCode: '1',
       recordCall: 'N',
       userGroup: '---ALL---',
+      agentUser: '',
+      agentUnavailableAction: 'VOICEMAIL',
+      agentRouteQueue: 'AGENTDIRECT',
     });
   });
 

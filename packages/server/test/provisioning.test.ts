@@ -196,6 +196,26 @@ describe('applying the directory to Postgres', () => {
     expect(() => checkProvisioningDocument({ didRoutes: [{ did: 'abc', queue: 'INB' }] })).toThrow('/didRoutes/0/did must match pattern');
   });
 
+  it('routes a DID to an agent, with its agent queue and its fallback while the agent is not signed in', async () => {
+    const document = checkProvisioningDocument({
+      agents: [{ id: '2300' }],
+      queues: [{ name: 'INB2', strategy: 'longest_wait_time' }, { name: 'DIRECT2', strategy: 'longest_wait_time' }],
+      didRoutes: [
+        { did: '5550301', agent: '2300', agentQueue: 'DIRECT2', whenAgentUnavailable: 'IN_GROUP', queue: 'INB2' },
+        { did: '5550302', agent: '2300' },
+      ],
+    });
+    await applyDirectory(store, hasher, document);
+    expect(await store.direct.dids.get('5550301')).toMatchObject({ route: 'AGENT', agentUser: '2300', agentRouteQueue: 'DIRECT2', agentUnavailableAction: 'IN_GROUP', queueName: 'INB2' });
+    expect(await store.direct.dids.get('5550302')).toMatchObject({ route: 'AGENT', agentUser: '2300', agentRouteQueue: 'AGENTDIRECT', agentUnavailableAction: 'VOICEMAIL', queueName: null });
+  });
+
+  it('refuses a DID routed to an agent that does not exist, to no queue and no agent, or with an unknown fallback', async () => {
+    await expect(applyDirectory(store, hasher, checkProvisioningDocument({ didRoutes: [{ did: '5550303', agent: 'nobody' }] }))).rejects.toThrow('did 5550303 routes to unknown agent nobody');
+    await expect(applyDirectory(store, hasher, checkProvisioningDocument({ didRoutes: [{ did: '5550304' }] }))).rejects.toThrow('did 5550304 routes to no queue and no agent');
+    expect(() => checkProvisioningDocument({ didRoutes: [{ did: '5550305', agent: '2300', whenAgentUnavailable: 'CALLMENU' }] })).toThrow('/didRoutes/0/whenAgentUnavailable must be equal to one of the allowed values');
+  });
+
   it("gives the demo agent's campaign its manual-dial list, leads and the standard statuses", async () => {
     await applyDirectory(store, hasher, demoProvisioning({ callbackUrl: 'http://127.0.0.1:8080/demo/callbacks', nodeIp: '127.0.0.1' }));
     expect(await store.direct.campaigns.get('TESTCAMP')).toMatchObject({ dialMethod: 'MANUAL', manualDialListId: 101, apiManualDial: 'STANDARD' });

@@ -187,9 +187,11 @@ export interface InboundProgress {
   /**
    * `waiting`: answered, with music on hold, for an agent; `ringing_agent`:
    * agents' phones ring for it (the caller still hears music);
-   * `connected`: with an agent; or why it ended unserved.
+   * `dialing_destination`: the extension or phone its DID routes it to
+   * rings (the caller unanswered); `connected`: with an agent, or with that
+   * destination; or why it ended unserved.
    */
-  stage: 'waiting' | 'ringing_agent' | 'connected' | InboundEnd;
+  stage: 'waiting' | 'ringing_agent' | 'dialing_destination' | 'connected' | InboundEnd;
   /** The public number called. */
   did: string;
   /** The queue the number routes to; null when it routes nowhere. */

@@ -5,6 +5,8 @@ import type { DidLogSearch } from './did';
 export interface DidCall {
   callId: string;
   did: string;
+  /** The route the DID had when the call came (empty: no DID). */
+  route: string;
   callerIdNumber: string;
   calledAt: Date;
   /**
@@ -26,7 +28,7 @@ export async function findDidCalls(ctx: CoreContext, search: DidLogSearch): Prom
     const call = await direct.calls.get(entry.callId);
     const queued = call?.purpose === 'inbound' && call.progress.queueName !== null;
     const seconds = queued && call.endedAt ? Math.max(0, Math.round((call.endedAt.getTime() - entry.calledAt.getTime()) / 1000)) : 0;
-    calls.push({ callId: entry.callId, did: entry.did, callerIdNumber: entry.callerIdNumber, calledAt: entry.calledAt, seconds });
+    calls.push({ callId: entry.callId, did: entry.did, route: entry.route, callerIdNumber: entry.callerIdNumber, calledAt: entry.calledAt, seconds });
   }
   return calls;
 }

@@ -1,8 +1,8 @@
 /**
  * A public number (DID) as VICIdial keeps it (vicidial_inbound_dids): the
  * number or pattern dialled, where its calls go (`route`) and the settings of
- * each route. The gateway carries out the IN_GROUP route (the call waits in
- * the queue `queueName`); the other routes' settings are kept for the
+ * each route. The gateway carries out the IN_GROUP and AGENT routes
+ * (queues/did-routing.ts); the other routes' settings are kept for the
  * clients that read them back.
  */
 export interface Did {
@@ -29,7 +29,17 @@ export interface Did {
   recordCall: string;
   /** The user group that owns it; `---ALL---` for every group. */
   userGroup: string;
+  /** The agent of the AGENT route (VICIdial's `user`); empty for none. */
+  agentUser: string;
+  /** Where the AGENT route sends a call while its agent is not signed in (`user_unavailable_action`). */
+  agentUnavailableAction: DidAgentUnavailableAction;
+  /** The queue whose settings a call to the agent waits under (`user_route_settings_ingroup`). */
+  agentRouteQueue: string;
 }
+
+/** Where VICIdial's AGENT route sends a call while its agent is not signed in. */
+export const DID_AGENT_UNAVAILABLE_ACTIONS = ['IN_GROUP', 'EXTEN', 'VOICEMAIL', 'PHONE'] as const;
+export type DidAgentUnavailableAction = (typeof DID_AGENT_UNAVAILABLE_ACTIONS)[number];
 
 /** The routes VICIdial's DIDs take. */
 export const DID_ROUTE_KINDS = ['EXTEN', 'VOICEMAIL', 'AGENT', 'PHONE', 'IN_GROUP', 'CALLMENU', 'VMAIL_NO_INST'] as const;
@@ -63,12 +73,12 @@ export function newDid(pattern: string, values: DidChanges = {}): NewDid {
     phoneCode: '1',
     recordCall: 'N',
     userGroup: '---ALL---',
+    agentUser: '',
+    agentUnavailableAction: 'VOICEMAIL',
+    agentRouteQueue: 'AGENTDIRECT',
     ...values,
   };
 }
-
-/** The queue a DID's calls wait in: an active DID routed to an in-group. */
-export const queueOfDid = (did: Did | null): string | null => (did && did.active && did.route === 'IN_GROUP' ? did.queueName : null);
 
 /** A call that reached a DID, as VICIdial logs it (vicidial_did_log). */
 export interface DidLogEntry {

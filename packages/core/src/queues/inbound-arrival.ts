@@ -8,7 +8,8 @@ import type { PbxEvent } from '../ports/pbx';
 import { ANSWER_WHEN_TAKEN, answerCaller, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { enqueueCall } from './enqueue';
 import type { Queue } from './queue';
-import { queueOfDid } from './did';
+import { destinationOfDid, type DidDestination } from './did-routing';
+import { dialDidDestination } from './did-destination-dial';
 import type { InboundProgress } from '../calls/call-progress';
 
 type Arrival = Extract<PbxEvent, { type: 'leg_arrived' }>;
@@ -41,14 +42,19 @@ interface Admission {
   extra: Pick<InboundProgress, 'leadId' | 'forAgentId'>;
   /** Answered only once an agent takes it (ANSWER_WHEN_TAKEN); else at once. */
   answerWhenTaken?: boolean;
+  /** Not queued: the extension or phone its DID routes it to is dialled for it. */
+  dial?: Extract<DidDestination, { kind: 'dial' }>;
 }
 
 /**
  * A call arriving on a public number: recorded with its caller leg and in
  * the number's log, then, when the number is an active DID routed to an
- * active in-group (queue), answered, given music on hold
- * and offered to the queue's agents (queues/inbound-call-flow.ts). A number
- * that routes nowhere is released: its call still leaves a CDR.
+ * active queue (an in-group, or an agent's: queues/did-routing.ts),
+ * answered, given music on hold and offered to the queue's agents, or to
+ * the one agent it is for (queues/inbound-call-flow.ts); when the DID
+ * routes to an extension or a phone, that is dialled for it
+ * (queues/did-destination-dial.ts). A number that routes nowhere is
+ * released: its call still leaves a CDR.
  */
 export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<void> {
   const did = arrival.args[1] || arrival.dialed;
@@ -65,9 +71,12 @@ export function receiveInboundCall(ctx: CoreContext, arrival: Arrival): Promise<
       callerIdName: arrival.callerName,
       calledAt: now,
     });
-    const queueName = queueOfDid(entry);
-    const found = queueName === null ? null : await tx.queues.get(queueName);
-    return { did, queue: found?.active ? found : null, fromNumber: arrival.callerNumber, toNumber: did, operation: INBOUND_ENTRY, extra: {} };
+    const destination = await destinationOfDid(tx, entry);
+    const admission = { did, queue: null, fromNumber: arrival.callerNumber, toNumber: did, operation: INBOUND_ENTRY, extra: {} };
+    if (destination?.kind === 'dial') return { ...admission, dial: destination };
+    const found = destination === null ? null : await tx.queues.get(destination.queueName);
+    const forAgentId = destination?.forAgentId ?? null;
+    return { ...admission, queue: found?.active ? found : null, extra: forAgentId === null ? {} : { forAgentId } };
   });
 }
 
@@ -99,14 +108,14 @@ async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: Un
   const callId = inboundCallId(ctx, arrival.legId);
   await inTransaction(ctx, async (uow) => {
     const { tx, now } = uow;
-    const { did, queue, fromNumber, toNumber, operation, extra, answerWhenTaken = false } = await admission(uow, callId);
+    const { did, queue, fromNumber, toNumber, operation, extra, answerWhenTaken = false, dial } = await admission(uow, callId);
     const answerNow = queue !== null && !answerWhenTaken;
     let call: CallOf<'inbound'> = newCall(
       {
         id: callId,
         purpose: 'inbound',
         direction: 'inbound',
-        progress: { stage: queue ? 'waiting' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null, ...extra },
+        progress: { stage: queue ? 'waiting' : dial ? 'dialing_destination' : 'no_route', did, queueName: queue?.name ?? null, mohClass: queue?.mohClass ?? '', callerLegId: arrival.legId, agentLegs: [], agentLegId: null, ...extra },
         agentId: null,
         fromNumber,
         toNumber,
@@ -124,6 +133,10 @@ async function admitCall(ctx: CoreContext, arrival: Arrival, admission: (uow: Un
     if (answerNow) call = { ...call, state: 'answered', answeredAt: now };
     await tx.calls.insert(call);
     await tx.calls.insertLeg(caller);
+    if (dial) {
+      await dialDidDestination(ctx, uow, call, caller, dial);
+      return;
+    }
     if (!queue) {
       ctx.logger.warn('inbound call without a route; releasing it', { did, toNumber, channelName: arrival.channelName });
       await hangupLeg(ctx, uow, caller.id);

@@ -19,6 +19,7 @@ import { offerOfTimer, offersOf, withoutOffer } from './call-offer';
 import { answerWhenTaken, giveUpOnNamedAgent, waitsForNamedAgentOnly } from './answer-when-taken';
 import { dayOf } from './queue';
 import { recordCallForAgent } from '../recording/self-recording-start';
+import { dialsDidDestination, didDestinationAnswered } from './did-destination-answer';
 
 type InboundCall = CallOf<'inbound'>;
 
@@ -35,7 +36,8 @@ export const QUEUE_TIMEOUT = 'queue_timeout';
  * are released. An agent who answers through its client is offered the call
  * without its phone ringing (`offers`); its phone is rung once it answers
  * (queues/answer-offered-call.ts), and an offer not answered within the
- * agent ring time ends as an unanswered phone does.
+ * agent ring time ends as an unanswered phone does. A call its DID routes
+ * to an extension or a phone rings it instead (queues/did-destination-*.ts).
  */
 export const inboundCall: CallFlow<'inbound'> = {
   async onLegRinging(_ctx, uow, call, leg) {
@@ -77,8 +79,10 @@ export const inboundCall: CallFlow<'inbound'> = {
   async onLegEnded(ctx, uow, call, leg, legs) {
     let current = call;
     if (leg.role === 'third_party') {
+      // The extension or phone the call's DID routes it to never answered.
+      if (dialsDidDestination(call)) current = await withStage(uow, { ...call, hangupSide: call.hangupSide ?? 'system' }, 'not_answered');
       if (call.progress.thirdPartyLegId === leg.id) {
-        current = { ...call, progress: { ...call.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
+        current = { ...current, progress: { ...current.progress, thirdPartyLegId: null, thirdPartyDtmf: null } };
         await uow.tx.calls.update(current);
         const pending = pendingTransferOf(call, leg);
         if (pending) current = await transferTargetGone(ctx, uow, current, pending, legs);
@@ -87,7 +91,7 @@ export const inboundCall: CallFlow<'inbound'> = {
       // Once the agent is gone the third party is one of the call's two parties; before, agent and caller talk on.
       if (call.progress.agentLeft === true) await hangupOtherLegs(ctx, uow, legs, null);
     } else if (leg.role === 'caller') {
-      if (call.progress.stage === 'waiting' || call.progress.stage === 'ringing_agent') current = await withStage(uow, call, 'abandoned');
+      if (call.progress.stage === 'waiting' || call.progress.stage === 'ringing_agent' || dialsDidDestination(call)) current = await withStage(uow, call, 'abandoned');
       await releaseRingingAgents(ctx, uow, call, legs, 'call_gone');
       await hangupOtherLegs(ctx, uow, legs, null);
     } else {
@@ -122,6 +126,7 @@ export const inboundCall: CallFlow<'inbound'> = {
  * call's bridge; a caller transferred blind heard ringing until then.
  */
 async function thirdPartyAnswered(ctx: CoreContext, uow: UnitOfWork, call: InboundCall, leg: Leg): Promise<InboundCall> {
+  if (dialsDidDestination(call)) return didDestinationAnswered(ctx, uow, call, leg);
   // A transfer waiting for this answer takes effect first: the agent leaves before the target joins.
   const pending = pendingTransferOf(call, leg);
   const current = pending ? await transferAnswered(ctx, uow, call, pending) : call;

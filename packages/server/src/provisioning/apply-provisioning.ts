@@ -1,5 +1,5 @@
 import { deviceCredential } from '@pbx-gateway/pbx-ari';
-import { isDomainError, newDid, type CallControl, type SecretHasher, type Store } from '@pbx-gateway/core';
+import { isDomainError, newDid, type CallControl, type DidChanges, type SecretHasher, type Store } from '@pbx-gateway/core';
 import { agentExternalId, checkExternalIdsDistinct } from './agent-external-id';
 import { ProvisioningError, type ProvisioningDocument } from './provisioning-document';
 import { applyDialerSections, type DialerApplied } from './apply-dialer';
@@ -135,9 +135,22 @@ export async function applyDirectory(store: Store, hasher: SecretHasher, documen
       }
     }
     for (const entry of document.didRoutes ?? []) {
-      if (!(await tx.queues.get(entry.queue))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown queue ${entry.queue}`);
+      for (const queue of [entry.queue, entry.agentQueue]) {
+        if (queue !== undefined && !(await tx.queues.get(queue))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown queue ${queue}`);
+      }
+      if (entry.agent !== undefined && !(await tx.agents.get(entry.agent))) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to unknown agent ${entry.agent}`);
+      if (entry.agent === undefined && entry.queue === undefined) throw new ProvisioningError(`invalid provisioning document: did ${entry.did} routes to no queue and no agent`);
       // A DID already there keeps its other settings (those add_did and update_did set).
-      const routing = { route: 'IN_GROUP' as const, queueName: entry.queue };
+      const routing: DidChanges =
+        entry.agent === undefined
+          ? { route: 'IN_GROUP', queueName: entry.queue }
+          : {
+              route: 'AGENT',
+              agentUser: entry.agent,
+              agentRouteQueue: entry.agentQueue ?? 'AGENTDIRECT',
+              agentUnavailableAction: entry.whenAgentUnavailable ?? 'VOICEMAIL',
+              ...(entry.queue === undefined ? {} : { queueName: entry.queue }),
+            };
       if (!(await tx.dids.update(entry.did, routing))) await tx.dids.insert(newDid(entry.did, routing));
     }
     for (const entry of document.adminKeys ?? []) {

@@ -1,5 +1,5 @@
 import Ajv, { type JSONSchemaType } from 'ajv';
-import { ADMIN_SCOPES, type AdminScope, type ApiRealm, type LoginChannel } from '@pbx-gateway/core';
+import { ADMIN_SCOPES, DID_AGENT_UNAVAILABLE_ACTIONS, type AdminScope, type DidAgentUnavailableAction, type ApiRealm, type LoginChannel } from '@pbx-gateway/core';
 import { dialerSchemas, type DialerSections } from './dialer-sections';
 
 /**
@@ -133,9 +133,19 @@ export interface QueueMemberEntry {
 }
 
 /** A public number whose calls enter a queue. */
+/**
+ * A public number and where its calls go: the queue (VICIdial's IN_GROUP
+ * route), or with `agent` that one agent (the AGENT route), waiting under
+ * the settings of `agentQueue` (AGENTDIRECT unless given); while the agent
+ * is not signed in, `whenAgentUnavailable` (VOICEMAIL unless given) and,
+ * for IN_GROUP, `queue`.
+ */
 export interface DidRouteEntry {
   did: string;
-  queue: string;
+  queue?: string;
+  agent?: string;
+  agentQueue?: string;
+  whenAgentUnavailable?: DidAgentUnavailableAction;
 }
 
 export interface SessionEntry {
@@ -339,8 +349,14 @@ export const provisioningDocumentSchema: JSONSchemaType<ProvisioningDocument> = 
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['did', 'queue'],
-        properties: { did: { type: 'string', pattern: '^[0-9+*#]{1,32}$' }, queue: { type: 'string', minLength: 1 } },
+        required: ['did'],
+        properties: {
+          did: { type: 'string', pattern: '^[0-9+*#]{1,32}$' },
+          queue: { type: 'string', minLength: 1, nullable: true },
+          agent: { type: 'string', minLength: 1, nullable: true },
+          agentQueue: { type: 'string', minLength: 1, nullable: true },
+          whenAgentUnavailable: { type: 'string', enum: [...DID_AGENT_UNAVAILABLE_ACTIONS], nullable: true },
+        },
       },
     },
     campaigns: { ...dialerSchemas.campaigns, nullable: true },

@@ -78,6 +78,7 @@ import * as callTimes from './286-call-times';
 import * as inboundDids from './290-inbound-dids';
 import * as didLog from './291-did-log';
 import * as phones from './310-phones';
+import * as didAgentRoute from './320-did-agent-route';
 import * as sessionRecordCalls from './325-session-record-calls';
 import * as stateCallTimes from './330-state-call-times';
 import * as nanpaPrefixes from './331-nanpa-prefixes';
@@ -170,6 +171,7 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '290-inbound-dids', migration: inboundDids },
   { name: '291-did-log', migration: didLog },
   { name: '310-phones', migration: phones },
+  { name: '320-did-agent-route', migration: didAgentRoute },
   { name: '325-session-record-calls', migration: sessionRecordCalls },
   { name: '330-state-call-times', migration: stateCallTimes },
   { name: '331-nanpa-prefixes', migration: nanpaPrefixes },

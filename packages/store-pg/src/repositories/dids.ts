@@ -1,4 +1,4 @@
-import type { Did, DidChanges, DidLogEntry, DidRepository, DidRouteKind, NewDid } from '@pbx-gateway/core';
+import type { Did, DidAgentUnavailableAction, DidChanges, DidLogEntry, DidRepository, DidRouteKind, NewDid } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 
 interface DidRow {
@@ -23,6 +23,9 @@ interface DidRow {
   phone_code: string;
   record_call: string;
   user_group: string;
+  agent_user: string;
+  agent_unavailable_action: DidAgentUnavailableAction;
+  agent_route_queue: string;
 }
 
 interface DidLogRow {
@@ -57,6 +60,9 @@ const COLUMNS: ReadonlyArray<[keyof Omit<Did, 'id'>, keyof Omit<DidRow, 'id'>]> 
   ['phoneCode', 'phone_code'],
   ['recordCall', 'record_call'],
   ['userGroup', 'user_group'],
+  ['agentUser', 'agent_user'],
+  ['agentUnavailableAction', 'agent_unavailable_action'],
+  ['agentRouteQueue', 'agent_route_queue'],
 ];
 
 function rowOf(values: DidChanges & { pattern?: string }): Partial<DidRow> {

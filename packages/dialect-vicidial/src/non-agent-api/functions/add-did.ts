@@ -8,12 +8,12 @@ const readInput = readWith((params) => ({ pattern: params.read('did_pattern', DI
 
 /**
  * add_did: a new public number with the settings given, VICIdial's defaults
- * for the others. An IN_GROUP DID with an active in-group (`group`) queues
- * its calls there from the next call on.
+ * for the others. From the next call on, its route is carried out
+ * (IN_GROUP, EXTEN, PHONE; AGENT once provisioning names its agent).
  */
 export const addDidFunction = defineNonAgentFunction({
   name: 'add_did',
-  partial: 'calls to a DID are carried out on the IN_GROUP route (an active in-group); the other routes (EXTEN, VOICEMAIL, AGENT, PHONE, CALLMENU, VMAIL_NO_INST) are kept as set, and their calls are released',
+  partial: 'calls to a DID are carried out on the IN_GROUP, AGENT, EXTEN and PHONE routes; the VOICEMAIL, VMAIL_NO_INST and CALLMENU routes are kept as set, and their calls are released',
   function: 'add_did',
   auth: modifyInboundDids('add_did', 'ADD DIDS'),
   input: readInput,

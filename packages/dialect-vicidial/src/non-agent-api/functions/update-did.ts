@@ -17,7 +17,7 @@ const readInput = readWith((params) => ({
  */
 export const updateDidFunction = defineNonAgentFunction({
   name: 'update_did',
-  partial: 'calls to a DID are carried out on the IN_GROUP route (an active in-group); the other routes are kept as set, and their calls are released',
+  partial: 'calls to a DID are carried out on the IN_GROUP, AGENT, EXTEN and PHONE routes; the VOICEMAIL, VMAIL_NO_INST and CALLMENU routes are kept as set, and their calls are released',
   function: 'update_did',
   auth: modifyInboundDids('update_did', 'UPDATE DIDS'),
   input: readInput,
