@@ -6,6 +6,7 @@ import { addInsertOperation } from './operations/add-insert';
 import { addSuperviseOperation } from './operations/add-supervise';
 import { adjustSkillOperation } from './operations/adjust-skill';
 import { backFastPlayOperation } from './operations/back-fast-play';
+import { beginNetPlayOperation } from './operations/begin-net-play';
 import { beginPlayOperation } from './operations/begin-play';
 import { cancelBusyOperation } from './operations/cancel-busy';
 import { cancelRestOperation } from './operations/cancel-rest';
@@ -92,6 +93,7 @@ export const OPERATIONS: readonly Operation[] = [
   allAgentEventOperation,
   getAgentEventOperation,
   beginPlayOperation,
+  beginNetPlayOperation,
   stopPlayOperation,
   pausePlayOperation,
   resumePlayOperation,
@@ -181,9 +183,11 @@ export const NOT_SUPPORTED: ReadonlyArray<readonly [HttpMethod | null, string, s
     '/voicecall/{agentid}/phonepickup/**',
     'not supported (`000-002`): Huawei\'s hard-phone linkage takes the ringing phone off hook, which the engine cannot do to a SIP phone from outside',
   ],
-  ...['netplay', 'recordfile*'].map(
-    (name) => [null, `/recordplay/{agentid}/${name}/**`, NOT_IMPLEMENTED] as const,
-  ),
+  [
+    null,
+    '/recordplay/{agentid}/recordfile*/**',
+    'Huawei publishes no page for a `recordplay` recording-file interface (its recording downloads are `GET /recordfile/{agentid}`, a file server mounted on the gateway): answered "not supported" (`000-002`)',
+  ],
   ...['calldata', 'agentgroup', 'queuedevice'].map((name) => [null, `/${name}/**`, NOT_IMPLEMENTED] as const),
   [null, '/querymonitor/**', 'the known paths are cluster and system queries of the real product (servertime, systemversion, clusterinfo …) whose answers Huawei does not publish: answered "not supported" (`000-002`)'],
   [null, '/textchat/**', 'text chat: the gateway has no text-chat media server (sign-in answers `mediatype` `TFF`): answered "not supported" (`000-002`)'],
