@@ -1,3 +1,4 @@
+import { legOf } from '@pbx-gateway/test-support';
 import { putInCall, signOut, unitApp } from './unit-app';
 import { failure, JSON_TYPE, SEED_PLAY_BODY, SUCCESS } from './wire-client';
 
@@ -107,5 +108,27 @@ describe('CC-Gateway netplay (wire format, test core)', () => {
     expect((await http.post(`${RP}/pauseplay`).set('Guid', guid)).text).toBe(SUCCESS);
     expect((await http.delete(`${RP}/stopplay`).set('Guid', guid)).text).toBe(SUCCESS);
     expect((await http.delete(`${RP}/stopplay`).set('Guid', guid)).text).toBe(failure('500-009', 'no playback to stop'));
+  });
+});
+
+describe('CC-Gateway netplay in a three-party call (Huawei: the agent must not be in one)', () => {
+  test('500-007 while the helper of a three-party help is on the line, nothing played; played into the call once the helper hangs up', async () => {
+    const app = await signedIn();
+    await app.signIn('102');
+    const { callId } = await putInCall(app.t);
+    const help = await app.http.post('/agentgateway/resource/voicecall/101/innerhelp').set('Guid', app.guid).send({ dstaddress: '102', mode: 2 });
+    expect(help.text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    await app.t.settle();
+    const helperLeg = await legOf(app.t, callId, 'third_party');
+    expect(helperLeg.state).toBe('up');
+    app.t.pbx.clearCommands();
+    expect((await app.netplay(NET_PLAY_BODY)).text).toBe(failure('500-007', 'state does not allow starting playback'));
+    await app.t.settle();
+    expect(app.t.pbx.played()).toEqual([]);
+    await app.t.endLeg(helperLeg.id, 16, 'Normal Clearing');
+    await app.t.settle();
+    expect((await app.netplay(NET_PLAY_BODY)).text).toBe(SUCCESS);
+    await app.t.settle();
+    expect(app.t.pbx.played()).toMatchObject([{ media: SEED_MEDIA }]);
   });
 });

@@ -1,7 +1,8 @@
 import type { JSONSchemaType } from 'ajv';
-import { defineInterface, refuse } from '../operation';
+import { defineInterface, refuse, type InterfaceContext } from '../operation';
 import { successAnswer } from '../wire/envelope';
 import { lenientBodyCheck } from '../wire/lenient-fields';
+import { agentSession } from './agent-session';
 import { playbackStateErrors } from './playback-control';
 
 /** Body of `recordplay/{agentid}/netplay` (Huawei `cec_07_4212`). */
@@ -36,6 +37,16 @@ const schema: JSONSchemaType<NetPlayBody> = {
 
 const netPlayBody = lenientBodyCheck(schema);
 
+/** Whether the agent talks in a three-party call: three parties or more on the line, none of them held. */
+async function inThreePartyCall(ctx: InterfaceContext): Promise<boolean> {
+  const { currentCallId } = await agentSession(ctx);
+  const found = currentCallId ? await ctx.core.getCall(currentCallId) : null;
+  if (!found) return false;
+  const { call, legs } = found;
+  const parked = 'parkedLegIds' in call.progress ? (call.progress.parkedLegIds ?? []) : [];
+  return legs.filter((leg) => leg.state === 'up' && !parked.includes(leg.id)).length >= 3;
+}
+
 /**
  * `POST /recordplay/{agentid}/netplay`: the network-call-centre form of
  * `play`, played the same way (an idle agent's phone is rung and released
@@ -45,6 +56,7 @@ const netPlayBody = lenientBodyCheck(schema);
  * parameter error, every other value plays once. `fileFormat` (0–2) and
  * `ccId` are validated and not used: the engine plays the stored file in its
  * own format, and the gateway is one call centre. `locationId` is accepted.
+ * An agent in a three-party call is refused (`500-007`), as Huawei requires.
  */
 export const beginNetPlayOperation = defineInterface({
   name: 'beginNetPlay',
@@ -55,6 +67,8 @@ export const beginNetPlayOperation = defineInterface({
   input: netPlayBody,
   async run(ctx, body): Promise<void> {
     if (body.playTime === LOOP_FOR_EVER) throw refuse('000-002');
+    // Huawei's prerequisite: the other two parties would not hear what the agent is played.
+    if (await inThreePartyCall(ctx)) throw refuse('500-007');
     await ctx.core.startAgentPlayback({
       agentId: ctx.agentId,
       placement: 'agent',
