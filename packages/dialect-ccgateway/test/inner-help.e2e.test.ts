@@ -139,6 +139,22 @@ describe('CC-Gateway innerhelp on the whole stack: the helping agent is rung int
     expect((await gateway().core.getAgentSession('202'))?.currentCallId).toBeNull();
   });
 
+  test('netplay during three-party help is refused (500-007, Huawei: not in a three-party call); after disconnect of the helper it plays into the call', async () => {
+    const callId = await talkWithCustomer();
+    expect((await innerHelp({ dstaddress: '202', mode: '2' })).text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
+    expect(described(await collectEvents(gateway(), '101', guid, 2)).at(-1)).toBe(`AgentEvent_Conference {"callid":"${callId}","partner":"${CUSTOMER},202"}`);
+    expect(described(await collectEvents(gateway(), '202', helperGuid, 4))).toEqual(helperAnswered(callId));
+    const netplay = () =>
+      gateway().http.post(`${BASE}/recordplay/101/netplay`).set('Content-Type', 'application/json; charset=UTF-8').set('Guid', guid).send({ fileName: 'Y:/1/0/20180621/105/1406470.V3', ccId: 1 });
+    expect((await netplay()).text).toBe(failure('500-007', 'state does not allow starting playback'));
+    expect(await gateway().core.activeAgentPlayback('101')).toBeNull();
+    expect((await gateway().http.post(`${VC}/disconnect/202`).set('Guid', guid)).text).toBe(SUCCESS);
+    await eventsUntilReady('202', helperGuid);
+    expect((await netplay()).text).toBe(SUCCESS);
+    expect(described(await collectEvents(gateway(), '101', guid, 3))).toEqual(['AgentMediaEvent_Play_Succ', 'AgentMediaEvent_Play', 'AgentMediaEvent_StopPlayDone {"cause":0}']);
+    expect((await gateway().core.getCall(callId))?.call.state).toBe('answered');
+  });
+
   test('connecthold during two-party help: the agent leaves, customer and helper talk; the customer hangs up: Customer_Release to the helper', async () => {
     const callId = await talkWithCustomer();
     expect((await innerHelp({ dstaddress: '202' })).text).toBe(`{"message":"success","retcode":"0","result":"${callId}"}`);
