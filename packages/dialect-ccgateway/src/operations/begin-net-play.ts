@@ -65,6 +65,7 @@ export const beginNetPlayOperation = defineInterface({
   body: 'json',
   auth: 'guid',
   input: netPlayBody,
+  partial: '`playTime` 0 (loop for ever) is refused with `000-002`: a recording is played once',
   async run(ctx, body): Promise<void> {
     if (body.playTime === LOOP_FOR_EVER) throw refuse('000-002');
     // Huawei's prerequisite: the other two parties would not hear what the agent is played.
