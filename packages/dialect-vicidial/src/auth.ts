@@ -42,6 +42,10 @@ export interface VicidialApiUser {
   deleteFromDnc: boolean;
   /** `custom_fields_modify`: add_list and update_list may copy lists' own fields. */
   customFieldsModify: boolean;
+  /** `admin_cf_show_hidden`: sees the values of lists' fields set to be hidden as they are. */
+  cfShowHidden: boolean;
+  /** `admin_hide_lead_data`: sees every value of lists' fields X'd out (lead_all_info, lead_field_info). */
+  hideLeadData: boolean;
   modifySameUserLevel: boolean;
   /** `ast_admin_access`: may add and change phones and aliases. */
   astAdminAccess: boolean;
@@ -77,6 +81,8 @@ export function vicidialApiUser(user: ApiUser): VicidialApiUser {
     deleteLists: attributes.delete_lists === '1',
     deleteFromDnc: attributes.delete_from_dnc === '1',
     customFieldsModify: attributes.custom_fields_modify === '1',
+    cfShowHidden: attributes.admin_cf_show_hidden === '1',
+    hideLeadData: attributes.admin_hide_lead_data === '1',
     modifySameUserLevel: attributes.modify_same_user_level === '1',
     astAdminAccess: attributes.ast_admin_access === '1',
     astDeletePhones: attributes.ast_delete_phones === '1',

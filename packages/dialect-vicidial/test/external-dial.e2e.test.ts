@@ -101,7 +101,10 @@ describe('external_dial reaches the far end with the lead', () => {
     await gw.farEnd.hangup(customer.id, 16);
     const cdr = await gw.waitFor(async () => (await gw.core.getCdrOfCall(callId)) ?? false, 15000, 'the CDR');
     expect(cdr).toMatchObject({ leadId: 1, toNumber: '7275551212' });
-    expect(await gw.core.getLeadCall(callId)).toMatchObject({ leadId: 1 });
+    const leadCall = (await gw.core.getLeadCall(callId))!;
+    expect(leadCall).toMatchObject({ leadId: 1 });
+    // The lead's list notes the dial as its last call (list_info's and list_custom_fields' list_lastcalldate).
+    expect((await gw.core.getLeadList((await gw.core.getLead(1))!.listId))?.lastCalledAt).toEqual(leadCall.startedAt);
   });
 
   test('a number of no lead becomes a new lead of the manual-dial list', async () => {

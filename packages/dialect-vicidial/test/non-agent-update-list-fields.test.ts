@@ -87,6 +87,9 @@ describe('custom_fields_add', () => {
       options: '',
       required: true,
       duplicate: false,
+      // Neither field_encrypt nor field_show_hide given: the columns' defaults.
+      encrypt: false,
+      showHide: 'DISABLED',
     });
     expect((await fieldsOf(601)).map((field) => field.label).at(-1)).toBe('shoe_size');
     // The new field takes values at once.

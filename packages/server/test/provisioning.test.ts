@@ -32,6 +32,7 @@ describe('provisioning documents', () => {
     ['a session through an unknown channel', { sessions: [{ agentId: '1000', via: 'telnet' }] }, /via/],
     ['a campaign id longer than the dialer keeps', { campaigns: [{ id: 'TESTCAMPAIGN' }] }, /campaigns\/0\/id/],
     ['a list without campaign', { lists: [{ id: 101 }] }, /campaignId/],
+    ["a list's field hidden in a way the dialer does not know", { lists: [{ id: 101, campaignId: 'TESTCAMP', customFields: [{ label: 'card', showHide: 'LAST_5' }] }] }, /lists\/0\/customFields\/0\/showHide/],
     ['a lead whose name does not fit', { leads: [{ id: 1, listId: 101, phoneNumber: '7275551212', firstName: 'x'.repeat(31) }] }, /leads\/0\/firstName/],
     ['a do-not-call number with letters', { dnc: [{ phoneNumber: '727555CALL' }] }, /dnc\/0\/phoneNumber/],
     ['a status longer than six characters', { statuses: [{ status: 'CALLBACK', name: 'x' }] }, /statuses\/0\/status/],

@@ -93,6 +93,8 @@ export async function placeAgentCustomerCall(
       calledSinceLastReset: calledAgainMark(lead.calledSinceLastReset),
       modifyDate: now,
     });
+    // The list's last call date is when one of its leads was last dialled, as the dialer notes it.
+    await tx.leadLists.markCalled(lead.listId, now);
     await tx.leadCalls.insert({
       callId: call.id,
       leadId: lead.id,

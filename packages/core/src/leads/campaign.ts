@@ -50,6 +50,8 @@ export interface LeadList {
   changedAt?: Date | null;
   /** The list's last reset; null or absent: never reset. */
   lastReset?: LeadListReset | null;
+  /** When a lead of the list was last dialled; null or absent: not since the gateway keeps it. */
+  lastCalledAt?: Date | null;
 }
 
 /** The day of a list's last reset (as the caller names days) and how often the list was reset that day. */

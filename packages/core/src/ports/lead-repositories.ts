@@ -40,6 +40,8 @@ export interface LeadListRepository {
   /** A page of every list, by id. */
   list(page: PageRequest): Promise<LeadList[]>;
   upsert(list: LeadList): Promise<void>;
+  /** Notes that a lead of the list was dialled at this time (nothing when there is no such list). */
+  markCalled(id: number, at: Date): Promise<void>;
   /** False when there was no such list. */
   delete(id: number): Promise<boolean>;
 }

@@ -91,16 +91,37 @@ export async function customFieldsCopyRefusal(ctx: NonAgentContext, copyFrom: st
 export const copyMethodOf = (asked: string): CustomFieldsCopyMethod => (asked === 'UPDATE' || asked === 'REPLACE' ? asked : 'APPEND');
 
 /**
+ * The labels of a list's fields whose values the caller sees X'd out: those
+ * set to be hidden (any way but DISABLED), unless the caller may see hidden
+ * fields (`admin_cf_show_hidden`). VICIdial's API hides every way alike,
+ * X'ing out the whole value: LAST_4 and the like keep characters on the
+ * agent's form only.
+ */
+export function hiddenLabelsOf(ctx: NonAgentContext, fields: readonly ListCustomField[]): Set<string> {
+  if (ctx.apiUser.cfShowHidden) return new Set();
+  return new Set(fields.filter((field) => field.showHide !== 'DISABLED').map((field) => field.label));
+}
+
+/** VICIdial's `preg_replace('/./', 'X', …)` over a value's bytes: every byte but a newline becomes X. */
+export const xOut = (bytes: string): string => bytes.replace(/[^\n]/g, 'X');
+
+/**
  * `custom_fields=Y` of the lead readers (lead_all_info, lead_status_search):
  * the lead's values in a list's fields that keep values, by rank then place
  * on the form (then the order defined), as label and value bytes; none at
- * all when the lead holds no values there.
+ * all when the lead holds no values there. A value is X'd out when its
+ * field is hidden from the caller, or (`hideEvery`) every value is.
  */
-export async function customColumnsOf(ctx: NonAgentContext, lead: Pick<Lead, 'id'>, listId: number): Promise<Array<[string, string]>> {
-  const fields = valueFieldsOf(await ctx.core.customFieldsOfList(listId));
+export async function customColumnsOf(ctx: NonAgentContext, lead: Pick<Lead, 'id'>, listId: number, hideEvery = false): Promise<Array<[string, string]>> {
+  const defined = await ctx.core.customFieldsOfList(listId);
+  const fields = valueFieldsOf(defined);
   if (fields.length === 0) return [];
   const values = await ctx.core.leadCustomValues(listId, lead.id);
   if (!values) return [];
-  const ordered = fields.map((field, defined) => ({ field, defined })).sort((a, b) => a.field.rank - b.field.rank || a.field.order - b.field.order || a.defined - b.defined);
-  return ordered.map(({ field }) => [utf8ToBytes(field.label), utf8ToBytes(values[field.label] ?? '')]);
+  const hidden = hiddenLabelsOf(ctx, defined);
+  const ordered = fields.map((field, place) => ({ field, place })).sort((a, b) => a.field.rank - b.field.rank || a.field.order - b.field.order || a.place - b.place);
+  return ordered.map(({ field }) => {
+    const value = utf8ToBytes(values[field.label] ?? '');
+    return [utf8ToBytes(field.label), hideEvery || hidden.has(field.label) ? xOut(value) : value];
+  });
 }

@@ -1,4 +1,4 @@
-import type { ListCustomField } from '@pbx-gateway/core';
+import { isFieldShowHide, type FieldShowHide, type ListCustomField } from '@pbx-gateway/core';
 import { bytesToText } from '../wire/php-params';
 import { LEAD_TABLE_COLUMNS } from './lead-columns';
 import { WEB_TEXT } from './list-settings';
@@ -42,6 +42,8 @@ export const readFieldRequest = (params: NonAgentParams) => ({
   options: params.read('field_options', WEB_TEXT),
   required: params.read('field_required', { keep: '_A-Z' }),
   duplicate: params.read('field_duplicate', { keep: '_A-Z' }),
+  encrypt: params.read('field_encrypt', { keep: '_A-Z' }),
+  showHide: params.read('field_show_hide', { keep: '_0-9A-Z' }),
 });
 
 type FieldRequest = ReturnType<typeof readFieldRequest>;
@@ -91,6 +93,9 @@ function optionsRefused(type: string, options: string, listId: number): boolean 
 /** A default longer than the field keeps, for the types that keep it as typed. */
 const defaultTooLong = (type: string, max: number, defaultValue: string): boolean => SIZED_TYPES.has(type) && max < defaultValue.length;
 
+/** A way of hiding the field's values as given; anything else keeps what was (the column's enumeration takes no other word). */
+const showHideOr = (given: string, kept: FieldShowHide): FieldShowHide => (isFieldShowHide(given) ? given : kept);
+
 const numberOr = (given: string, fallback: number): number => (given === '' ? fallback : Number(given));
 const blankable = (given: string, fallback: string): string => (given === '' ? fallback : given === BLANK ? '' : bytesToText(given));
 
@@ -124,6 +129,8 @@ async function addField(ctx: NonAgentContext, listId: number, given: FieldReques
     options: bytesToText(given.options),
     required: given.required === 'Y',
     duplicate,
+    encrypt: given.encrypt === 'Y',
+    showHide: showHideOr(given.showHide, 'DISABLED'),
   });
   return 'SUCCESS: Field added';
 }
@@ -144,6 +151,8 @@ function redefined(field: ListCustomField, given: FieldRequest): ListCustomField
     options: blankable(given.options, field.options),
     required: yesNo(given.required, field.required),
     duplicate,
+    encrypt: yesNo(given.encrypt, field.encrypt),
+    showHide: showHideOr(given.showHide, field.showHide),
   };
 }
 

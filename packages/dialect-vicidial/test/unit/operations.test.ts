@@ -120,6 +120,8 @@ async function context(
         deleteLists: true,
         deleteFromDnc: true,
         customFieldsModify: false,
+        cfShowHidden: false,
+        hideLeadData: false,
         modifySameUserLevel: true,
         astAdminAccess: true,
         astDeletePhones: false,

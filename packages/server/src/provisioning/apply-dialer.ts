@@ -160,6 +160,8 @@ function customFieldOf(listId: number, entry: CustomFieldEntry): ListCustomField
     options: entry.options ?? '',
     required: entry.required ?? false,
     duplicate: entry.duplicate ?? false,
+    encrypt: entry.encrypt ?? false,
+    showHide: entry.showHide ?? 'DISABLED',
   };
 }
 

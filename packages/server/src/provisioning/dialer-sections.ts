@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import { DST_RANGES, WEEKDAYS, type Weekday } from '@pbx-gateway/core';
+import { DST_RANGES, FIELD_SHOW_HIDE, WEEKDAYS, type FieldShowHide, type Weekday } from '@pbx-gateway/core';
 
 /**
  * The dialer part of a provisioning document: campaigns, their lists and
@@ -64,6 +64,10 @@ export interface CustomFieldEntry {
   options?: string;
   required?: boolean;
   duplicate?: boolean;
+  /** VICIdial's field_encrypt. */
+  encrypt?: boolean;
+  /** VICIdial's field_show_hide: how the values are hidden from users who may not see hidden fields. */
+  showHide?: FieldShowHide;
 }
 
 /** VICIdial's custom field types. */
@@ -298,6 +302,8 @@ export const dialerSchemas: { [K in keyof Required<DialerSections>]: JSONSchemaT
               options: text,
               required: flag,
               duplicate: flag,
+              encrypt: flag,
+              showHide: { type: 'string', nullable: true, enum: [...FIELD_SHOW_HIDE] },
             },
           },
         },

@@ -82,6 +82,8 @@ import * as didAgentRoute from './320-did-agent-route';
 import * as sessionRecordCalls from './325-session-record-calls';
 import * as stateCallTimes from './330-state-call-times';
 import * as nanpaPrefixes from './331-nanpa-prefixes';
+import * as listFieldPrivacy from './335-list-field-privacy';
+import * as leadListLastCall from './336-lead-list-last-call';
 
 export interface NamedMigration {
   /** Recorded in knex_migrations: never rename a migration once released. */
@@ -175,6 +177,8 @@ const MIGRATIONS: readonly NamedMigration[] = [
   { name: '325-session-record-calls', migration: sessionRecordCalls },
   { name: '330-state-call-times', migration: stateCallTimes },
   { name: '331-nanpa-prefixes', migration: nanpaPrefixes },
+  { name: '335-list-field-privacy', migration: listFieldPrivacy },
+  { name: '336-lead-list-last-call', migration: leadListLastCall },
 ];
 
 export const migrationNames: readonly string[] = MIGRATIONS.map((entry) => entry.name);

@@ -12,6 +12,7 @@ interface LeadListRow {
   changed_at: Date | null;
   reset_day: string | null;
   resets_that_day: number;
+  last_called_at: Date | null;
 }
 
 /** A list never changed nor reset since it was added says neither. */
@@ -23,12 +24,14 @@ const toList = (row: LeadListRow): LeadList => ({
   settings: fromJsonbStrings(row.settings),
   ...(row.changed_at === null ? {} : { changedAt: row.changed_at }),
   ...(row.reset_day === null ? {} : { lastReset: { day: row.reset_day, count: row.resets_that_day } }),
+  ...(row.last_called_at === null ? {} : { lastCalledAt: row.last_called_at }),
 });
 
-/** The change time and last reset as columns; those the list does not say (absent) are left as they are. */
-function historyColumns(list: LeadList): Partial<Pick<LeadListRow, 'changed_at' | 'reset_day' | 'resets_that_day'>> {
-  const columns: Partial<Pick<LeadListRow, 'changed_at' | 'reset_day' | 'resets_that_day'>> = {};
+/** The change time, last reset and last call as columns; those the list does not say (absent) are left as they are. */
+function historyColumns(list: LeadList): Partial<Pick<LeadListRow, 'changed_at' | 'reset_day' | 'resets_that_day' | 'last_called_at'>> {
+  const columns: Partial<Pick<LeadListRow, 'changed_at' | 'reset_day' | 'resets_that_day' | 'last_called_at'>> = {};
   if (list.changedAt !== undefined) columns.changed_at = list.changedAt;
+  if (list.lastCalledAt !== undefined) columns.last_called_at = list.lastCalledAt;
   if (list.lastReset !== undefined) {
     columns.reset_day = list.lastReset?.day ?? null;
     columns.resets_that_day = list.lastReset?.count ?? 0;
@@ -58,6 +61,10 @@ export function createLeadListRepository(db: Knex): LeadListRepository {
         .insert({ id: list.id, name: list.name, campaign_id: list.campaignId, active: list.active, settings: toJsonb(list.settings ?? {}), ...historyColumns(list) })
         .onConflict('id')
         .merge();
+    },
+
+    async markCalled(id, at) {
+      await db('lead_lists').where({ id }).update({ last_called_at: at });
     },
 
     async delete(id) {

@@ -1,9 +1,9 @@
-import type { LeadCustomValues, ListCustomField, ListCustomFieldRepository } from '@pbx-gateway/core';
+import { isFieldShowHide, type LeadCustomValues, type ListCustomField, type ListCustomFieldRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { toNumber } from '../support/rows';
 
 /** The core's field as its table row: two columns are named in snake case, and the list id may come back as text. */
-type FieldRow = Omit<ListCustomField, 'listId' | 'defaultValue'> & { list_id: string | number; default_value: string };
+type FieldRow = Omit<ListCustomField, 'listId' | 'defaultValue' | 'showHide'> & { list_id: string | number; default_value: string; show_hide: string };
 
 const toField = (row: FieldRow): ListCustomField => ({
   listId: toNumber(row.list_id),
@@ -18,6 +18,8 @@ const toField = (row: FieldRow): ListCustomField => ({
   options: row.options,
   required: row.required,
   duplicate: row.duplicate,
+  encrypt: row.encrypt,
+  showHide: isFieldShowHide(row.show_hide) ? row.show_hide : 'DISABLED',
 });
 
 const toRow = (field: ListCustomField): Omit<FieldRow, 'list_id'> => ({
@@ -32,6 +34,8 @@ const toRow = (field: ListCustomField): Omit<FieldRow, 'list_id'> => ({
   options: field.options,
   required: field.required,
   duplicate: field.duplicate,
+  encrypt: field.encrypt,
+  show_hide: field.showHide,
 });
 
 export function createListCustomFieldRepository(db: Knex): ListCustomFieldRepository {

@@ -16,6 +16,8 @@ const field = (listId: number, label: string, changes: Partial<ListCustomField> 
   options: '',
   required: false,
   duplicate: false,
+  encrypt: false,
+  showHide: 'DISABLED',
   ...changes,
 });
 
@@ -23,6 +25,26 @@ const field = (listId: number, label: string, changes: Partial<ListCustomField> 
 export function listCustomFieldContract(makeStore: MakeStore): void {
   describe('list custom fields', () => {
     const store = freshStore(makeStore);
+
+    it("keeps a field's encryption and way of hiding its values, and when a lead of a list was last dialled", async () => {
+      const tx = store().direct;
+      await tx.campaigns.upsert(campaign('CFHIDE'));
+      await tx.leadLists.upsert({ id: 705, name: 'List 705', campaignId: 'CFHIDE', active: true });
+      await tx.listCustomFields.replaceForList(705, [field(705, 'card', { encrypt: true, showHide: 'FIRST_1_LAST_4' }), field(705, 'plain')]);
+      expect((await tx.listCustomFields.listForList(705)).map((each) => [each.label, each.encrypt, each.showHide])).toEqual([
+        ['card', true, 'FIRST_1_LAST_4'],
+        ['plain', false, 'DISABLED'],
+      ]);
+      expect((await tx.leadLists.get(705))?.lastCalledAt).toBeUndefined();
+      const at = new Date('2026-03-04T05:06:07.000Z');
+      await tx.leadLists.markCalled(705, at);
+      await tx.leadLists.markCalled(999705, at);
+      expect((await tx.leadLists.get(705))?.lastCalledAt).toEqual(at);
+      expect(await tx.leadLists.get(999705)).toBeNull();
+      // A later change of the list's settings keeps the last call.
+      await tx.leadLists.upsert({ id: 705, name: 'Renamed', campaignId: 'CFHIDE', active: true });
+      expect((await tx.leadLists.get(705))?.lastCalledAt).toEqual(at);
+    });
 
     it('keeps the fields in the order defined; defined again, a field keeps its place and values, one left out loses them', async () => {
       const tx = store().direct;

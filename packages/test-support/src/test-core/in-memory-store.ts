@@ -1463,15 +1463,21 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       // Postgres keeps an empty set of settings for a list given none, and the change time and last reset a list does not say;
       // a list never changed nor reset says neither.
       const kept = getValue<LeadList>('leadLists', String(list.id));
-      const { changedAt, lastReset, ...rest } = list;
+      const { changedAt, lastReset, lastCalledAt, ...rest } = list;
       const changed = changedAt !== undefined ? changedAt : (kept?.changedAt ?? null);
       const reset = lastReset !== undefined ? lastReset : (kept?.lastReset ?? null);
+      const called = lastCalledAt !== undefined ? lastCalledAt : (kept?.lastCalledAt ?? null);
       await put('leadLists', String(list.id), {
         ...rest,
         settings: list.settings ?? {},
         ...(changed === null ? {} : { changedAt: changed }),
         ...(reset === null ? {} : { lastReset: reset }),
+        ...(called === null ? {} : { lastCalledAt: called }),
       });
+    },
+    async markCalled(id, at) {
+      const kept = getValue<LeadList>('leadLists', String(id));
+      if (kept) await put('leadLists', String(id), { ...kept, lastCalledAt: at });
     },
     async delete(id) {
       return access.remove('leadLists', String(id));

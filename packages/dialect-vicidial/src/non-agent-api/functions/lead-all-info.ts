@@ -40,7 +40,6 @@ const valuesOf = (lead: Lead, timeZone: string): string[] => {
  */
 export const leadAllInfo = defineNonAgentFunction({
   name: 'lead_all_info',
-  partial: 'custom fields are never hidden or encrypted',
   function: 'lead_all_info',
   auth: {
     allows: (user) => user.level > 6 && user.viewReports && user.modifyLeads >= 1 && user.modifyLeads <= 5,
@@ -65,7 +64,7 @@ export const leadAllInfo = defineNonAgentFunction({
       if (await visible(lead)) {
         // force_entry_list_id names the list whose fields are read instead of the entry list.
         const customList = input.forceEntryListId.length > 1 ? Number(input.forceEntryListId) : lead.entryListId;
-        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead, customList) : [];
+        const custom = input.customFields === 'Y' ? await customColumnsOf(ctx, lead, customList, ctx.apiUser.hideLeadData) : [];
         if (input.header === 'YES') rows.push([...COLUMNS, ...custom.map(([label]) => label)].join(separator));
         rows.push([...valuesOf(lead, ctx.settings.timeZone), ...custom.map(([, value]) => value)].join(separator));
         continue;

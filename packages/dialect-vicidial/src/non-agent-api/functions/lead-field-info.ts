@@ -1,6 +1,6 @@
 import type { Lead } from '@pbx-gateway/core';
 import { utf8ToBytes } from '../../wire/php-params';
-import { valueFieldsOf } from '../custom-fields';
+import { hiddenLabelsOf, valueFieldsOf, xOut } from '../custom-fields';
 import { leadColumns, leadTableColumn } from '../lead-columns';
 import { leadListVisible } from '../list-restriction';
 import { ARCHIVED_LEAD_FILTER, leadTableOf } from '../lead-table';
@@ -24,18 +24,23 @@ const readInput = readWith((params) => ({
  * for the lead, the list being `list_id` when given, else the lead's entry
  * list: the first named column's value (`lead_id` or a field that keeps
  * values, names read without case); null when a name is not a column or
- * the lead holds no values there (no row).
+ * the lead holds no values there (no row). The value is X'd out for a
+ * caller from whom the named field is hidden, or who sees no lead data.
  */
 async function customValueOf(ctx: NonAgentContext, lead: Lead, fieldName: string, listIdGiven: string): Promise<string | null> {
   const listId = listIdGiven === '' ? lead.entryListId : Number(listIdGiven);
   if (!Number.isSafeInteger(listId)) return null;
-  const labels = valueFieldsOf(await ctx.core.customFieldsOfList(listId)).map((field) => field.label);
+  const defined = await ctx.core.customFieldsOfList(listId);
+  const labels = valueFieldsOf(defined).map((field) => field.label);
   const columns = fieldName.split(',').map((name) => ['lead_id', ...labels].find((column) => column.toLowerCase() === name.trim().toLowerCase()));
   const first = columns[0];
   if (first === undefined || columns.some((column) => column === undefined)) return null;
   const values = await ctx.core.leadCustomValues(listId, lead.id);
   if (!values) return null;
-  return first === 'lead_id' ? String(lead.id) : utf8ToBytes(values[first] ?? '');
+  const value = first === 'lead_id' ? String(lead.id) : utf8ToBytes(values[first] ?? '');
+  // VICIdial looks the name up as given (case and all) among the hidden labels, ",a,b," against ",<field_name>,".
+  const hidden = `,${[...hiddenLabelsOf(ctx, defined)].join(',')},`.includes(`,${fieldName},`);
+  return hidden || ctx.apiUser.hideLeadData ? xOut(value) : value;
 }
 
 /**
@@ -55,7 +60,6 @@ function firstColumnOf(fieldName: string): ReturnType<typeof leadTableColumn> {
  */
 export const leadFieldInfo = defineNonAgentFunction({
   name: 'lead_field_info',
-  partial: 'custom fields are never hidden or encrypted',
   function: 'lead_field_info',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,

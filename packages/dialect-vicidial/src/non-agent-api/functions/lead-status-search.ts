@@ -71,7 +71,6 @@ async function listShown(ctx: NonAgentContext): Promise<(listId: number) => Prom
  */
 export const leadStatusSearch = defineNonAgentFunction({
   name: 'lead_status_search',
-  partial: 'custom fields are never hidden or encrypted',
   function: 'lead_status_search',
   auth: {
     allows: (user) => user.level > 6 && user.modifyLeads >= 1 && user.modifyLeads <= 4,
@@ -105,7 +104,8 @@ export const leadStatusSearch = defineNonAgentFunction({
       if (input.customFields !== 'Y') continue;
       // `list_id` reads another list's fields than the lead's entry list's.
       const customList = input.listId === '' ? lead.entryListId : Number(input.listId);
-      for (const [label, value] of await customColumnsOf(ctx, lead, customList)) lines.push(`${label} => ${value}`);
+      // A value's tabs and line ends would break the `name => value` lines: VICIdial writes them out.
+      for (const [label, value] of await customColumnsOf(ctx, lead, customList)) lines.push(`${label} => ${value.replace(/\t/g, ' -- ').replace(/\n|\r\n/g, '!N')}`);
     }
     // VICIdial echoes a variable this function never sets where the date would be: empty.
     if (lines.length === 0) throw refuse(`ERROR: lead_status_search NO RESULTS FOUND: ${ctx.user}|${leadId}|${status}|`);

@@ -6,7 +6,7 @@ import { listAllowed } from '../list-restriction';
 import { LIST_NAME } from '../list-settings';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
-import { listChangeDate, UNKEPT } from './list-info';
+import { listChangeDate, listLastCallDate } from './list-info';
 
 const COLUMNS = ['list_id', 'list_name', 'campaign_id', 'active', 'list_changedate', 'list_lastcalldate', 'custom_fields_list_space_delimited'] as const;
 
@@ -44,7 +44,7 @@ async function listsAsked(ctx: NonAgentContext, listId: string): Promise<LeadLis
  */
 export const listCustomFields = defineNonAgentFunction({
   name: 'list_custom_fields',
-  partial: "a list's last call date is empty (not kept); custom fields are always enabled",
+  partial: 'custom fields are always enabled',
   function: 'list_custom_fields',
   auth: {
     allows: (user) => user.level >= 8 && user.modifyLists,
@@ -73,7 +73,7 @@ export const listCustomFields = defineNonAgentFunction({
         if (input.customOrder === 'alpha_down') sorted.reverse();
         shown = [...sorted];
       }
-      rows.push([String(list.id), utf8ToBytes(list.name), utf8ToBytes(list.campaignId), list.active ? 'Y' : 'N', listChangeDate(ctx, list), UNKEPT.lastCallDate, shown.join(' ')]);
+      rows.push([String(list.id), utf8ToBytes(list.name), utf8ToBytes(list.campaignId), list.active ? 'Y' : 'N', listChangeDate(ctx, list), listLastCallDate(ctx, list), shown.join(' ')]);
     }
     return rows;
   },

@@ -12,8 +12,8 @@ const COLUMNS = ['list_id', 'list_name', 'campaign_id', 'active', 'list_changeda
 const COUNT_COLUMNS = ['all_leads_count', 'new_leads_count'] as const;
 const DIALABLE_COLUMN = 'dialable_count';
 
-/** What a list says of what the gateway does not keep: never called; and of an expiration date never set: never. */
-export const UNKEPT = { lastCallDate: '', expirationDate: '2099-12-31' } as const;
+/** What a list says of an expiration date never set: never. */
+export const UNKEPT = { expirationDate: '2099-12-31' } as const;
 
 const readInput = readWith((params) => ({
   listId: params.read('list_id', { keep: '-_0-9a-zA-Z' }),
@@ -37,6 +37,11 @@ async function visibleList(ctx: NonAgentContext, listId: number): Promise<LeadLi
 /** `list_changedate` as VICIdial prints it: the server's local time of the last update_list, empty when never changed. */
 export function listChangeDate(ctx: NonAgentContext, list: LeadList): string {
   return list.changedAt ? serverTime(list.changedAt, ctx.settings.timeZone).local : '';
+}
+
+/** When a lead of the list was last dialled, in the server's time; empty when none was. */
+export function listLastCallDate(ctx: NonAgentContext, list: LeadList): string {
+  return list.lastCalledAt ? serverTime(list.lastCalledAt, ctx.settings.timeZone).local : '';
 }
 
 function resetsToday(ctx: NonAgentContext, list: LeadList): number {
@@ -77,7 +82,7 @@ export const listInfo = defineNonAgentFunction({
       utf8ToBytes(list.campaignId),
       list.active ? 'Y' : 'N',
       listChangeDate(ctx, list),
-      UNKEPT.lastCallDate,
+      listLastCallDate(ctx, list),
       utf8ToBytes(list.settings?.expiration_date || UNKEPT.expirationDate),
       String(resetsToday(ctx, list)),
     ];
