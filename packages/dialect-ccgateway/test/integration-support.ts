@@ -1,5 +1,5 @@
 import { startTestGateway, TEST_MEDIA, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
-import { BASE, JSON_TYPE, signInOver } from './wire-client';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, signInOver } from './wire-client';
 
 /** A recording long enough to pause, jump and stop while it plays. */
 export const LONG_RECORDING = { voicepath: 'Y:/long/recording.V3', media: 'recordings/long/recording', ms: 120_000 };
@@ -89,4 +89,32 @@ export function expectEventShape(event: WireEventSeen, agentId: string): void {
   const content = event.content === null ? 'null' : JSON.stringify(event.content);
   const expected = `{"message":"","retcode":"0","event":{"eventType":"${event.eventType}","workNo":"${agentId}","content":${content},"eventGenTime":${event.eventGenTime}}}`;
   if (event.raw !== expected) throw new Error(`event answer ${event.raw} is not ${expected}`);
+}
+
+/** The calls of the voice-call suites; the gateway's own standing calls (agents' phones of other suites) are left alone. */
+export const CUSTOMER_CALLS: ReadonlySet<string> = new Set(['agent_customer', 'inbound']);
+
+/**
+ * Agent 101 signed in before each test (its phone 40038 and the numbers
+ * given answering after 300 ms) and signed out after it; the parties a test
+ * leaves behind (a queued customer, a consulted number) then hang up as
+ * callers would. Returns the test's GUID.
+ */
+export function agent101EachTest(gateway: () => TestGateway, numbers: readonly string[]): () => string {
+  let guid = '';
+  beforeEach(async () => {
+    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
+    for (const number of numbers) await gateway().farEnd.setNumber(number, { outcome: 'answer', ringMs: 300 });
+    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
+    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
+  });
+  afterEach(async () => {
+    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
+    for (const { call, legs } of await gateway().core.listLiveCalls()) {
+      if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+    }
+    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose)), 10_000, 'customer calls to end');
+    await gateway().core.idle();
+  });
+  return () => guid;
 }

@@ -1,31 +1,17 @@
-import { collectEvents, described, sharedCcgatewayGateway, signIn } from './integration-support';
-import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
+import { agent101EachTest, collectEvents, described, sharedCcgatewayGateway } from './integration-support';
+import { BASE, SUCCESS } from './wire-client';
 
 const OA = `${BASE}/onlineagent/101`;
 const VC = `${BASE}/voicecall/101`;
 const CUSTOMER = '800123458';
 const CONSULTED = '800123459';
-const CUSTOMER_CALLS = new Set(['agent_customer', 'inbound']);
 
 describe('CC-Gateway setselfrecord on the whole stack: the agent\'s calls recorded on the engine', () => {
   const gateway = sharedCcgatewayGateway({}, 120_000);
+  const signedIn = agent101EachTest(gateway, [CUSTOMER, CONSULTED]);
   let guid: string;
-
-  beforeEach(async () => {
-    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
-    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'answer', ringMs: 300 });
-    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 300 });
-    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
-    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
-  });
-
-  afterEach(async () => {
-    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
-    for (const { call, legs } of await gateway().core.listLiveCalls()) {
-      if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
-    }
-    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose)), 10_000, 'customer calls to end');
-    await gateway().core.idle();
+  beforeEach(() => {
+    guid = signedIn();
   });
 
   /** The engine's own state of a live recording; null once the engine has let it go. */

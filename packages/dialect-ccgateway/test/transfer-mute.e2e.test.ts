@@ -1,33 +1,17 @@
-import { collectEvents, described, sharedCcgatewayGateway, signIn } from './integration-support';
-import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS, failure } from './wire-client';
+import { agent101EachTest, collectEvents, described, sharedCcgatewayGateway } from './integration-support';
+import { BASE, SUCCESS, failure } from './wire-client';
 
 const VC = `${BASE}/voicecall/101`;
 const CUSTOMER = '800123456';
 const CONSULTED = '800123457';
 const SKILL = '11';
-/** The calls these tests make; the gateway's own standing calls (agents' phones of other suites) are left alone. */
-const CUSTOMER_CALLS = new Set(['agent_customer', 'inbound']);
 
 describe('CC-Gateway transfer, confjoin and mute on the whole stack', () => {
   const gateway = sharedCcgatewayGateway({ extraProvisioning: { queues: [{ name: SKILL, strategy: 'longest_wait_time' }] } });
+  const signedIn = agent101EachTest(gateway, [CUSTOMER, CONSULTED]);
   let guid: string;
-
-  beforeEach(async () => {
-    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
-    await gateway().farEnd.setNumber(CUSTOMER, { outcome: 'answer', ringMs: 300 });
-    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 300 });
-    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
-    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
-  });
-
-  afterEach(async () => {
-    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
-    // The parties left behind (a queued customer, a consulted number) hang up as callers would.
-    for (const { call, legs } of await gateway().core.listLiveCalls()) {
-      if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
-    }
-    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose)), 10_000, 'customer calls to end');
-    await gateway().core.idle();
+  beforeEach(() => {
+    guid = signedIn();
   });
 
   async function placeCall(): Promise<string> {
