@@ -176,6 +176,8 @@ describe('CC-Gateway success transfer to a skill or an agent, on the whole stack
       const res = await gateway().http.put(`${VC}/callout`).set('Guid', guid).send({ called: CUSTOMER });
       const callId = (JSON.parse(res.text) as { result: string }).result;
       await gateway().waitFor(async () => (await gateway().core.getCall(callId))?.call.progress.stage === 'connected' || undefined, 10_000, 'the customer talking');
+      // Pushes leave from the outbox after the commit: the talk's own events may still be on their way.
+      await gateway().waitFor(async () => eventTypes(receiver.seen).includes('AgentEvent_Talking') || undefined, 10_000, 'the talk pushed');
       const before = eventTypes(receiver.seen).length;
       expect((await transfer({ devicetype: 1, address: SKILL, mode: 2 })).text).toBe(SUCCESS);
       const queued = await queuedFor(SKILL);
