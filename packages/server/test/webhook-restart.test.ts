@@ -81,8 +81,13 @@ describe('webhook delivery across a restart of the gateway', () => {
       expected = await agentEventIds(after);
       return expected.length > before.length && receiver.accepted().length >= expected.length;
     }, 'every event delivered');
-    // A moment more: a repeat would come now.
+    // A moment more: a repeat would come now. The log is read again, since the new gateway may log more of the agent's
+    // events meanwhile: each of those too must come once, after the others.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor(async () => {
+      expected = await agentEventIds(after);
+      return receiver.accepted().length >= expected.length;
+    }, 'the later events delivered');
     expect(receiver.accepted().map((delivery) => delivery.body.id)).toEqual(expected);
     expect(receiver.forged()).toBe(0);
   });
