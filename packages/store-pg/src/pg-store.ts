@@ -1,5 +1,6 @@
 import type { Store, StoreTransaction } from '@pbx-gateway/core';
 import { BufferedApiLogWriter, DEFAULT_API_LOG_BUFFERING, type ApiLogBuffering } from './api-log-writer';
+import { CommitNoticeSender, TransactionNotices } from './commit-notices';
 import { createKnex, DEFAULT_TIMEOUTS, type PoolSize, type StoreTimeouts } from './connection';
 import { PgMailboxSignals } from './mailbox-signals';
 import { runMigrations } from './migrate';
@@ -47,7 +48,9 @@ export function createPgStore(options: PgStoreOptions): PgStore {
   const onError = options.onError ?? reportAsWarning;
   const timeouts: StoreTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const db = createKnex(options.connectionString, options.pool ?? {}, timeouts, onError);
-  const direct: StoreTransaction = createRepositories(db);
+  const notices = new CommitNoticeSender(db, onError);
+  // Outside a transaction each statement commits on its own: its notice can go as soon as it has.
+  const direct: StoreTransaction = createRepositories(db, (address) => notices.announce([address]));
   const mailboxSignals = new PgMailboxSignals(options.connectionString, timeouts, onError);
   const apiLog = new BufferedApiLogWriter(db, { ...DEFAULT_API_LOG_BUFFERING, ...options.apiLog }, onError);
   let closing: Promise<void> | null = null;
@@ -57,8 +60,13 @@ export function createPgStore(options: PgStoreOptions): PgStore {
     mailboxSignals,
     apiLog,
 
-    // knex commits when `work` resolves and rolls back (rethrowing) when it throws.
-    transaction: (work) => db.transaction((trx) => work(createRepositories(trx, { inTransaction: true }))),
+    // knex commits when `work` resolves and rolls back (rethrowing) when it throws; the notices go after the commit.
+    async transaction(work) {
+      const pending = new TransactionNotices();
+      const result = await db.transaction((trx) => work(createRepositories(trx, pending.announce, { inTransaction: true })));
+      notices.announce(pending.values());
+      return result;
+    },
 
     migrate: () => runMigrations(options.connectionString, timeouts, onError),
 
@@ -80,6 +88,7 @@ export function createPgStore(options: PgStoreOptions): PgStore {
     close() {
       closing ??= (async () => {
         await apiLog.close();
+        await notices.close();
         await mailboxSignals.close();
         await settleWithin(db.destroy(), timeouts.acquireMs);
       })();

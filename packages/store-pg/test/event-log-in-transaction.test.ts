@@ -1,6 +1,6 @@
 import type { EventLogPage, JsonObject, NewEventLogEntry } from '@pbx-gateway/core';
-import { Connection } from 'pg';
 import { agent, at, openStore, session, type OpenStore } from './fixtures';
+import { roundTripsDuring } from './support/round-trips';
 
 const entry = (type: string, data: JsonObject = { agentId: '3000' }): NewEventLogEntry => ({
   at: at('2024-05-01T09:00:00.000Z'),
@@ -10,37 +10,6 @@ const entry = (type: string, data: JsonObject = { agentId: '3000' }): NewEventLo
   data,
 });
 
-/**
- * What the store sends to Postgres while `work` runs, one string per round trip: a simple-protocol query's
- * text, or the statement of an extended-protocol exchange (parse ... sync).
- */
-async function roundTripsDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  let parsed = '';
-  const simple = jest.spyOn(Connection.prototype, 'query').mockImplementation(function (this: Connection, text: string) {
-    sent.push(text);
-    return originalQuery.call(this, text);
-  });
-  const parse = jest.spyOn(Connection.prototype, 'parse').mockImplementation(function (this: Connection, query, more) {
-    parsed = query.text ?? '';
-    return originalParse.call(this, query, more);
-  });
-  const sync = jest.spyOn(Connection.prototype, 'sync').mockImplementation(function (this: Connection) {
-    sent.push(parsed);
-    return originalSync.call(this);
-  });
-  try {
-    await work();
-  } finally {
-    simple.mockRestore();
-    parse.mockRestore();
-    sync.mockRestore();
-  }
-  return sent;
-}
-const originalQuery = Connection.prototype.query;
-const originalParse = Connection.prototype.parse;
-const originalSync = Connection.prototype.sync;
 
 /** Reads once no committed entry waits any more (another transaction on the server may hold entries back). */
 async function settled(ctx: OpenStore, after: string): Promise<EventLogPage> {
@@ -78,11 +47,13 @@ describe('the event log in a transaction that holds a session lock', () => {
         await tx.eventLog.append([entry('AgentStateChanged')]);
       }),
     );
-    expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatch(/^BEGIN;\nSELECT agent_sessions\.\*,/);
+    // The log's notice goes after the COMMIT, on a connection of its own (commit-notices.test.ts): not one of the two.
+    const trips = sent.filter((text) => !text.startsWith('SELECT pg_notify'));
+    expect(trips).toHaveLength(2);
+    expect(trips[0]).toMatch(/^BEGIN;\nSELECT agent_sessions\.\*,/);
     // The session's state span is logged with its update, in the same round trip.
-    expect(sent[1]).toMatch(
-      /^UPDATE agent_sessions SET [^;]*;\nWITH open_span AS \([^;]*INSERT INTO agent_state_spans [^;]*;\nUPDATE queue_members SET paused = 'true' WHERE agent_id = '3000';\nWITH appended AS \(\s+INSERT INTO event_log [^;]*;\nCOMMIT$/,
+    expect(trips[1]).toMatch(
+      /^UPDATE agent_sessions SET [^;]*;\nWITH open_span AS \([^;]*INSERT INTO agent_state_spans [^;]*;\nUPDATE queue_members SET paused = 'true' WHERE agent_id = '3000';\nINSERT INTO event_log [^;]*;\nCOMMIT$/,
     );
     expect((await settled(ctx, start)).entries.map((row) => row.type)).toEqual(['AgentStateChanged']);
     expect(await ctx.store.direct.sessions.get('3000')).toMatchObject({ state: 'paused', pauseReason: 'LUNCH' });

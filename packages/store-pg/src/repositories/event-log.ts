@@ -9,7 +9,7 @@ import {
   type EventTopic,
 } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
-import { encodeMailboxNotice, MAILBOX_NOTICE_CHANNEL } from '../mailbox-notice';
+import type { Announce } from '../commit-notices';
 import { fromJsonbObject, storableNullableText, storableText, toJsonb } from '../support/json-column';
 import { SEND_WITH_NEXT } from '../support/pipelined-transactions';
 import type { TransactionFacts } from './agent-sessions';
@@ -35,26 +35,23 @@ interface PageRow {
   data: unknown;
 }
 
-/** `facts`: what the transaction this repository works in has learnt (none outside a transaction). */
-export function createEventLogRepository(db: Knex, facts?: TransactionFacts): EventLogRepository {
+/**
+ * `facts`: what the transaction this repository works in has learnt (none outside a transaction);
+ * `announce`: told of each append, to wake the log's readers once it has committed.
+ */
+export function createEventLogRepository(db: Knex, announce: Announce, facts?: TransactionFacts): EventLogRepository {
   return {
     async append(entries) {
       if (entries.length === 0) return;
       // One statement for the transaction's events: ids in the given order, no lock.
-      // The notice is held back until commit and dropped on rollback; Postgres sends one per transaction.
       const values = entries.map(() => '(?, ?, ?, ?, ?::jsonb)').join(', ');
       const bindings = entries.flatMap((entry) => [entry.at, storableNullableText(entry.tenant), entry.topic, entry.type, toJsonb(entry.data)]);
-      const statement = db.raw(
-        `WITH appended AS (
-           INSERT INTO event_log (at, tenant, topic, type, data) VALUES ${values} RETURNING id
-         )
-         SELECT pg_notify(?, ?) FROM appended LIMIT 1`,
-        [...bindings, MAILBOX_NOTICE_CHANNEL, encodeMailboxNotice(EVENT_LOG_SIGNAL)],
-      );
+      const statement = db.raw(`INSERT INTO event_log (at, tenant, topic, type, data) VALUES ${values}`, bindings);
       // An entry's place is its transaction's id. Once the transaction has one (a row lock or a write took it),
       // sending the entries later does not move them: they travel with the next statement or the COMMIT, no
       // round trip of their own. Before that, they are sent now, so that the id, and the place, are taken now.
       await (facts?.hasTransactionId === true ? statement.options({ [SEND_WITH_NEXT]: true }) : statement);
+      announce(EVENT_LOG_SIGNAL);
     },
 
     async readAfter(afterId, filter, limit) {

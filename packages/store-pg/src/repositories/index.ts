@@ -1,5 +1,6 @@
 import type { StoreTransaction } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
+import type { Announce } from '../commit-notices';
 import { createAccessTokenRepository } from './access-tokens';
 import { createAgentSessionRepository, noTransactionFacts, type TransactionFacts } from './agent-sessions';
 import { createAgentRepository } from './agents';
@@ -45,8 +46,11 @@ import { createEventLogRepository } from './event-log';
 import { createAdminKeyRepository } from './admin-keys';
 import { createVoiceBroadcastQueueRepository } from './voice-broadcast-queue';
 
-/** All repositories over one executor: the pool (each call stands alone) or a transaction. */
-export function createRepositories(db: Knex, options: { inTransaction?: boolean } = {}): StoreTransaction {
+/**
+ * All repositories over one executor: the pool (each call stands alone) or a transaction. `announce` is told
+ * of every mailbox and event-log append; it must wake their readers only once the append has committed.
+ */
+export function createRepositories(db: Knex, announce: Announce, options: { inTransaction?: boolean } = {}): StoreTransaction {
   const facts: TransactionFacts | undefined = options.inTransaction ? noTransactionFacts() : undefined;
   return {
     apiUsers: createApiUserRepository(db),
@@ -63,7 +67,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     playbacks: createPlaybackRepository(db),
     recordings: createRecordingRepository(db),
     cdrs: createCdrRepository(db),
-    mailbox: createMailboxRepository(db),
+    mailbox: createMailboxRepository(db, announce),
     outbox: createOutboxRepository(db),
     tokens: createAccessTokenRepository(db),
     campaigns: createCampaignRepository(db),
@@ -88,7 +92,7 @@ export function createRepositories(db: Knex, options: { inTransaction?: boolean 
     voicemailMessages: createVoicemailMessageRepository(db),
     multiDialRequests: createMultiDialRequestRepository(db),
     notifications: createAgentNotificationRepository(db),
-    eventLog: createEventLogRepository(db, facts),
+    eventLog: createEventLogRepository(db, announce, facts),
     manualDialQueue: createManualDialQueueRepository(db, facts),
     hopper: createHopperRepository(db),
     adminKeys: createAdminKeyRepository(db),

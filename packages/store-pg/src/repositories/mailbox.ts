@@ -1,22 +1,15 @@
 import type { MailboxRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
-import { encodeMailboxNotice, MAILBOX_NOTICE_CHANNEL } from '../mailbox-notice';
+import type { Announce } from '../commit-notices';
 import { fromJsonb, storableText, toJsonb } from '../support/json-column';
 
-export function createMailboxRepository(db: Knex): MailboxRepository {
+/** `announce`: told of each append, to wake its waiters once the append has committed. */
+export function createMailboxRepository(db: Knex, announce: Announce): MailboxRepository {
   return {
     async append(agentId, channel, message) {
       const address = { agentId: storableText(agentId), channel: storableText(channel) };
-      // One statement: the row and its notice commit together. Postgres holds
-      // a notice back until commit and drops it on rollback, so a waiter is
-      // woken only for a message it can actually take.
-      await db.raw(
-        `WITH appended AS (
-           INSERT INTO agent_mailbox (agent_id, channel, message) VALUES (?, ?, ?::jsonb) RETURNING id
-         )
-         SELECT pg_notify(?, ?) FROM appended`,
-        [address.agentId, address.channel, toJsonb(message), MAILBOX_NOTICE_CHANNEL, encodeMailboxNotice(address)],
-      );
+      await db.raw('INSERT INTO agent_mailbox (agent_id, channel, message) VALUES (?, ?, ?::jsonb)', [address.agentId, address.channel, toJsonb(message)]);
+      announce(address);
     },
 
     async takeNext(agentId, channel) {
