@@ -1,5 +1,5 @@
-import { startTestGateway, TEST_MEDIA, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
-import { BASE, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, signInOver } from './wire-client';
+import { startTestGateway, TEST_MEDIA, type IncomingCall, type TestGateway, type TestGatewayOptions } from '@pbx-gateway/test-support';
+import { BASE, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SUCCESS, signInOver } from './wire-client';
 
 /** A recording long enough to pause, jump and stop while it plays. */
 export const LONG_RECORDING = { voicepath: 'Y:/long/recording.V3', media: 'recordings/long/recording', ms: 120_000 };
@@ -94,26 +94,53 @@ export function expectEventShape(event: WireEventSeen, agentId: string): void {
 /** The calls of the voice-call suites; the gateway's own standing calls (agents' phones of other suites) are left alone. */
 export const CUSTOMER_CALLS: ReadonlySet<string> = new Set(['agent_customer', 'inbound']);
 
+/** How agent 101's tests differ from the voice-call suites' (agent101EachTest). */
+export interface Agent101Options {
+  /** How long phone 40038 and the numbers given ring before they answer (300 ms unless said). */
+  ringMs?: number;
+  /** The skill agent 101 serves (resetskill after the sign-in), where the test's callers queue. */
+  skill?: string;
+  /**
+   * The callers the test placed into the PBX (farEnd.callIn): they hang up
+   * after it with their own hang-up, since on Asterisk the far end of a
+   * caller is a SIP peer that takes no orders by leg. Given, they replace the
+   * far ends of the customer legs hanging up.
+   */
+  callers?: IncomingCall[];
+}
+
 /**
  * Agent 101 signed in before each test (its phone 40038 and the numbers
- * given answering after 300 ms) and signed out after it; the parties a test
- * leaves behind (a queued customer, a consulted number) then hang up as
- * callers would. Returns the test's GUID.
+ * given answering after 300 ms, or `ringMs`; serving `skill` if given) and
+ * signed out after it; the parties a test leaves behind (a queued customer,
+ * a consulted number, or the `callers`) then hang up as callers would, and
+ * the next test starts once the customer calls and agent 101's own calls
+ * (a recording played on its phone) have ended. Returns the test's GUID.
  */
-export function agent101EachTest(gateway: () => TestGateway, numbers: readonly string[]): () => string {
+export function agent101EachTest(gateway: () => TestGateway, numbers: readonly string[], options: Agent101Options = {}): () => string {
+  const { ringMs = 300, skill, callers } = options;
   let guid = '';
   beforeEach(async () => {
-    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
-    for (const number of numbers) await gateway().farEnd.setNumber(number, { outcome: 'answer', ringMs: 300 });
+    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs });
+    for (const number of numbers) await gateway().farEnd.setNumber(number, { outcome: 'answer', ringMs });
     guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
     expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
+    if (skill !== undefined) expect((await gateway().http.post(`${BASE}/onlineagent/101/resetskill/false?skillid=${skill}`).set('Guid', guid)).text).toBe(SUCCESS);
   });
   afterEach(async () => {
     await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
-    for (const { call, legs } of await gateway().core.listLiveCalls()) {
-      if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+    if (callers) {
+      for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
+    } else {
+      for (const { call, legs } of await gateway().core.listLiveCalls()) {
+        if (CUSTOMER_CALLS.has(call.purpose)) for (const leg of legs) if (leg.state !== 'ended' && leg.role !== 'agent') await gateway().farEnd.hangup(leg.id, 16).catch(() => undefined);
+      }
     }
-    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose)), 10_000, 'customer calls to end');
+    await gateway().waitFor(
+      async () => (await gateway().core.listLiveCalls()).every(({ call }) => !CUSTOMER_CALLS.has(call.purpose) && call.agentId !== '101'),
+      10_000,
+      'customer calls and calls of agent 101 to end',
+    );
     await gateway().core.idle();
   });
   return () => guid;

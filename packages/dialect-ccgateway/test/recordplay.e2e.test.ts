@@ -1,5 +1,5 @@
-import { LONG_RECORDING, collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
-import { BASE, HUAWEI_SIGN_IN_SAMPLE, JSON_TYPE, SEED_PLAY_BODY, SUCCESS, failure, sendSeedPlayExample } from './wire-client';
+import { LONG_RECORDING, agent101EachTest, collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import { BASE, JSON_TYPE, SEED_PLAY_BODY, SUCCESS, failure, sendSeedPlayExample } from './wire-client';
 
 const RP = `${BASE}/recordplay/101`;
 const PLAY_STARTED_IDLE = ['AgentState_Busy', 'AgentOther_PhoneAlerting', 'AgentOther_PhoneOffhook {"type":"main"}', 'AgentMediaEvent_Play_Succ', 'AgentMediaEvent_Play'];
@@ -7,18 +7,10 @@ const PLAY_STARTED_IDLE = ['AgentState_Busy', 'AgentOther_PhoneAlerting', 'Agent
 describe('CC-Gateway recordplay on the whole stack (Postgres, the engine over ARI)', () => {
   // A short ring timeout lets the unanswered-phone case finish quickly; demo phones answer well before it.
   const gateway = sharedCcgatewayGateway({ core: { agentRingTimeoutSec: 3 } });
+  const signedIn = agent101EachTest(gateway, []);
   let guid: string;
-
-  beforeEach(async () => {
-    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 300 });
-    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
-    expect(described(await collectEvents(gateway(), '101', guid, 2))).toEqual(['AgentOther_InService', 'AgentState_Ready']);
-  });
-
-  afterEach(async () => {
-    await gateway().http.delete(`${BASE}/onlineagent/101/forcelogout`).set('Guid', guid);
-    await gateway().waitFor(async () => (await gateway().core.listLiveCalls()).every(({ call }) => call.agentId !== '101'), 10_000, 'calls of agent 101 to end');
-    await gateway().core.idle();
+  beforeEach(() => {
+    guid = signedIn();
   });
 
   const play = (body: unknown = SEED_PLAY_BODY) => gateway().http.put(`${RP}/play`).set('Content-Type', 'application/json; charset=UTF-8').set('Guid', guid).send(body as object);

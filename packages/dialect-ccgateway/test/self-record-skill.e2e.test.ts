@@ -1,6 +1,6 @@
-import { collectEvents, described, sharedCcgatewayGateway, signIn } from './integration-support';
+import { agent101EachTest, collectEvents, described, sharedCcgatewayGateway } from './integration-support';
 import type { IncomingCall } from '@pbx-gateway/test-support';
-import { BASE, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
+import { BASE, SUCCESS } from './wire-client';
 
 // Skill 27 is an inbound queue reached on DID 2125550127; agent 101 (phone
 // 40038, auto-answer on) records its calls and takes a call queued on it.
@@ -12,21 +12,12 @@ describe('CC-Gateway setselfrecord of a skill call, on the whole stack', () => {
   const gateway = sharedCcgatewayGateway({
     extraProvisioning: { queues: [{ name: SKILL, strategy: 'longest_wait_time' }], didRoutes: [{ did: DID, queue: SKILL }] },
   });
-  let guid: string;
+  /** The callers of the test, hung up after it. */
   const callers: IncomingCall[] = [];
-
-  beforeEach(async () => {
-    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 200 });
-    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
-    expect((await gateway().http.post(`${AG}/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
-    await collectEvents(gateway(), '101', guid, 2);
-  });
-
-  afterEach(async () => {
-    await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
-    for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
-    await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
-    await gateway().core.idle();
+  const signedIn = agent101EachTest(gateway, [], { ringMs: 200, skill: SKILL, callers });
+  let guid: string;
+  beforeEach(() => {
+    guid = signedIn();
   });
 
   test('the caller taken is recorded from the talk (AgentMediaEvent_Record after AgentEvent_Talking); the caller hangs up: the recording ends with the call, the CDR names it', async () => {

@@ -1,6 +1,6 @@
-import { collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway, signIn } from './integration-support';
+import { agent101EachTest, collectEvents, described, drainEvents, expectEventShape, sharedCcgatewayGateway } from './integration-support';
 import type { IncomingCall } from '@pbx-gateway/test-support';
-import { BASE, failure, HUAWEI_SIGN_IN_SAMPLE, SUCCESS } from './wire-client';
+import { BASE, failure, SUCCESS } from './wire-client';
 
 // Skill 13 is an inbound queue reached on DID 2125550113; agent 101 (phone
 // 40038, auto-answer on) takes a call queued on it, then holds, mutes or
@@ -10,7 +10,6 @@ const SKILL = '13';
 const OTHER_SKILL = '14';
 const DID = '2125550113';
 const CONSULTED = '5550199';
-const AG = `${BASE}/onlineagent/101`;
 const VC = `${BASE}/voicecall/101`;
 
 describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack', () => {
@@ -23,29 +22,18 @@ describe('CC-Gateway hold, mute and transfer of a skill call, on the whole stack
       didRoutes: [{ did: DID, queue: SKILL }],
     },
   });
-  let guid: string;
-  /** The callers of the test, hung up after it (the far end's own hang-up: on Asterisk the far end is a SIP peer). */
+  /** The callers of the test, hung up after it. */
   const callers: IncomingCall[] = [];
+  const signedIn = agent101EachTest(gateway, [CONSULTED], { ringMs: 200, skill: SKILL, callers });
+  let guid: string;
+  beforeEach(() => {
+    guid = signedIn();
+  });
   const callIn = async (caller: string): Promise<IncomingCall> => {
     const call = await gateway().farEnd.callIn(DID, caller);
     callers.push(call);
     return call;
   };
-
-  beforeEach(async () => {
-    await gateway().farEnd.setPhone('40038', { outcome: 'answer', ringMs: 200 });
-    await gateway().farEnd.setNumber(CONSULTED, { outcome: 'answer', ringMs: 200 });
-    guid = await signIn(gateway(), '101', HUAWEI_SIGN_IN_SAMPLE, true);
-    expect((await gateway().http.post(`${AG}/resetskill/false?skillid=${SKILL}`).set('Guid', guid)).text).toBe(SUCCESS);
-    await collectEvents(gateway(), '101', guid, 2);
-  });
-
-  afterEach(async () => {
-    await gateway().http.delete(`${AG}/forcelogout`).set('Guid', guid);
-    for (const caller of callers.splice(0)) await caller.hangup().catch(() => undefined);
-    await gateway().waitFor(async () => ((await gateway().core.listLiveCalls()).every(({ call }) => call.purpose !== 'inbound') ? true : undefined), 10_000, 'the skill calls to end');
-    await gateway().core.idle();
-  });
 
   /** A caller on the skill, talking with agent 101; its call id. */
   async function talking(caller: string): Promise<string> {
