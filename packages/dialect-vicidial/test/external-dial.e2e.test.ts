@@ -141,10 +141,14 @@ describe('every response line', () => {
     expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1000&dial_ingroup=NOGROUP`), 'NOTICE: defined dial_ingroup not found - NOGROUP\nERROR: agent_user is not paused - 1000\n');
   });
 
-  test('group_alias unknown, inactive, or with a caller id below 4', async () => {
+  test('group_alias unknown, or with a caller id below 4; an inactive one is used as VICIdial uses it', async () => {
     await pausedAndFree();
     expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1000&group_alias=NOALIAS`), 'ERROR: group_alias is not valid - 1000|NOALIAS\n');
-    expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1000&group_alias=OFFALIAS`), 'ERROR: group_alias is not valid - 1000|OFFALIAS\n');
+    const before = nowSeconds();
+    const inactive = await api(`function=external_dial&search=NO&preview=YES&focus=NO&lead_id=3&agent_user=1000&group_alias=OFFALIAS`);
+    const lead = (await gateway().core.getLead(3))!;
+    expectEpochLine(inactive, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - ${lead.phoneNumber}|1000|${lead.phoneCode}|NO|YES|NO||${epoch}||OFFALIAS|3125550001|\n`);
+    expectVicidialAnswer(await api('function=preview_dial_action&value=SKIP&agent_user=1000'), 'SUCCESS: preview_dial_action function set - SKIP|1000|SKIP\n');
     expectVicidialAnswer(
       await api(`${DIAL}&value=7275551212&agent_user=1000&group_alias=LOWALIAS`),
       'ERROR: caller_id_number from group_alias is not valid - 1000|LOWALIAS|3\n',
