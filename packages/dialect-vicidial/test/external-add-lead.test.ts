@@ -146,7 +146,9 @@ describe('ERROR lines', () => {
     expectVicidialAnswer(await api('phone_number=7275551212&phone_code=1&close_window_link=1'), 'ERROR: external_add_lead not valid - 7275551212|1||\n');
     expectVicidialAnswer(await api('agent_user=1&alt_user=1&phone_number=7275551212&phone_code=1'), 'ERROR: external_add_lead not valid - 7275551212|1|1|1\n');
     expectVicidialAnswer(await api('agent_user=1000&phone_number=7275551212'), 'ERROR: external_add_lead not valid - 7275551212||1000|\n');
-    expectVicidialAnswer(await api('agent_user=1000&phone_number=7&phone_code=1'), 'ERROR: external_add_lead not valid - 7|1|1000|\n');
+    // A phone_number shorter than 2 is not taken: the number echoed stays empty.
+    expectVicidialAnswer(await api('agent_user=1000&phone_number=7&phone_code=1'), 'ERROR: external_add_lead not valid - |1|1000|\n');
+    expectVicidialAnswer(await api('agent_user=1000&value=7&phone_number=7275551212&phone_code=1'), 'ERROR: external_add_lead not valid - 7|1|1000|\n');
     expectVicidialAnswer(await api('agent_user=1000&phone_code=1'), 'ERROR: external_add_lead not valid - |1|1000|\n');
   });
 

@@ -17,8 +17,12 @@ const readInput = inputOf(
   ['value', 'agent_user', 'alt_user', ...LEAD_FIELDS],
 );
 
-/** The number the lead is added with: `value`, else `phone_number` (as the line echoes it). */
-const numberOf = (request: AgentRequest): string => (request.value.length > 0 ? request.value : request.phone_number);
+/**
+ * The number the lead is added with, as the lines echo it: `value`, else a
+ * `phone_number` of 2 bytes or more (VICIdial's script takes a shorter one
+ * not at all: the number stays empty).
+ */
+const numberOf = (request: AgentRequest): string => (request.value.length < 1 && request.phone_number.length > 1 ? request.phone_number : request.value);
 
 const text = (bytes: string): string => bytesToText(bytes);
 
