@@ -264,7 +264,10 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     expect((await gw.core.getAgentSession('1008'))!.lead).toMatchObject({ leadId: 72 });
     await customerHangsUp(await answeredCustomer('1008'));
     await api('function=external_status&value=A&agent_user=1008');
-    expectVicidialAnswer(await api(`${DIAL}&value=MANUALNEXT&agent_user=1008`), 'ERROR: phone number is not valid - 1008|MANUALNEXT||\n');
+    // None left: VICIdial's SUCCESS all the same (its screen finds nothing to dial); no call, the agent stays paused.
+    const none = await api(`${DIAL}&value=MANUALNEXT&agent_user=1008&dial_prefix=9`);
+    expect(none.text).toMatch(/^SUCCESS: external_dial function set - MANUALNEXT\|1008\|\|NO\|NO\|NO\|\|\d+\|9\|\|\|\n$/);
+    expect(await gw.core.getAgentSession('1008')).toMatchObject({ state: 'paused', currentCallId: null, lead: null });
   });
 
   test("MANUALNEXT takes the campaign's hopper first: the highest priority, whatever the lead's status", async () => {
