@@ -1,6 +1,6 @@
 import type { DomainErrorDetails } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
-import { asked, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
+import { asked, keptByColumns, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
@@ -74,7 +74,7 @@ export const externalAddLead = defineAgentOperation({
     if (!session) throw stopWith(agentNotLoggedIn);
     const added = await ctx.core.addLead({
       campaignId: session.campaignId,
-      fields: leadFieldsOf(input, number),
+      fields: keptByColumns(leadFieldsOf(input, number)),
       addedBy: text(ctx.request.user),
       dncChecks: { system: asked(input.dnc_check), campaign: asked(input.campaign_dnc_check) },
     });

@@ -1,6 +1,7 @@
 import { isDomainError, leadFieldsWith, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
 import { readAgentCommandInput } from '../agent-api/agent-command';
 import { groupAliasCallerId } from '../agent-api/group-alias';
+import { keptByColumns } from '../agent-api/lead-params';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
@@ -96,7 +97,7 @@ async function leadToDial(
 }
 
 function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string): LeadFields {
-  return leadFieldsWith({ phoneCode, phoneNumber: number, vendorLeadCode });
+  return keptByColumns(leadFieldsWith({ phoneCode, phoneNumber: number, vendorLeadCode }));
 }
 
 /** The queue modes of `api_manual_dial`: the number is queued for the agent instead of dialled now. */
