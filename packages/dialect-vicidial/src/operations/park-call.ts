@@ -52,7 +52,9 @@ export const parkCall = agentCommand({
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => !NAMES.some((name) => value.includes(name)) || (givenAgent.length < 1 && altUser.length < 2),
   async carryOut(ctx, { value, agentId, agentUser }) {
     if (!(await currentCustomerCall(ctx, agentId))) {
-      if (!(await ctx.core.getAgentSession(agentId))?.lead) throw stopWith(noLead);
+      // The lead waiting for its disposition (no call any more): nothing to park, as on VICIdial's screen.
+      const session = await ctx.core.getAgentSession(agentId);
+      if (!session?.lead || session.currentCallId !== null) throw stopWith(noLead);
       return `park_call: agent ${agentUser} has the lead on the screen but no call: nothing to park or grab`;
     }
     const done: string[] = [];
