@@ -65,13 +65,14 @@ describe('update_fields', () => {
     expect(await gateway().core.getLead(leadId)).toMatchObject({ lastName: 'Doe', title: 'Dr', address2: 'Suite 5' });
   });
 
-  test('a value the lead cannot keep: nothing changes, the gateway\'s own line in the SUCCESS layout', async () => {
+  test('a value longer than its column is cut as the product\'s MySQL (non-strict) cuts it: SUCCESS, the echo as sent', async () => {
     const { leadId } = await leadOnScreen(gateway());
-    const asked = (await session()).screenRefresh;
     const long = 'a'.repeat(31);
-    expectVicidialAnswer(await api(`agent_user=1000&first_name=${long}&city=Paris`), `ERROR: update_fields lead not updated - 6666|1000|${leadId}|0|0|city,first_name|city="Paris",first_name="${long}"|\n`);
-    expect(await gateway().core.getLead(leadId)).toMatchObject({ firstName: 'Bob', city: 'Tampa' });
-    expect((await session()).screenRefresh).toBe(asked);
+    expectVicidialAnswer(
+      await api(`agent_user=1000&first_name=${long}&city=Paris&state=California&date_of_birth=1970-02-30`),
+      `SUCCESS: update_fields lead updated - 6666|1000|${leadId}|1|1|city,date_of_birth,first_name,state|city="Paris",date_of_birth="1970-02-30",first_name="${long}",state="California"|\n`,
+    );
+    expect(await gateway().core.getLead(leadId)).toMatchObject({ firstName: 'a'.repeat(30), city: 'Paris', state: 'Ca', dateOfBirth: null });
   });
 
   test('ERROR: agent_user not valid - <agent_user> (no alt_user step)', async () => {

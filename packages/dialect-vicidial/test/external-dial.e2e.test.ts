@@ -141,10 +141,14 @@ describe('every response line', () => {
     expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1000&dial_ingroup=NOGROUP`), 'NOTICE: defined dial_ingroup not found - NOGROUP\nERROR: agent_user is not paused - 1000\n');
   });
 
-  test('group_alias unknown, inactive, or with a caller id below 4', async () => {
+  test('group_alias unknown, or with a caller id below 4; an inactive one is used as VICIdial uses it', async () => {
     await pausedAndFree();
     expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1000&group_alias=NOALIAS`), 'ERROR: group_alias is not valid - 1000|NOALIAS\n');
-    expectVicidialAnswer(await api(`${DIAL}&value=7275551212&agent_user=1000&group_alias=OFFALIAS`), 'ERROR: group_alias is not valid - 1000|OFFALIAS\n');
+    const before = nowSeconds();
+    const inactive = await api(`function=external_dial&search=NO&preview=YES&focus=NO&lead_id=3&agent_user=1000&group_alias=OFFALIAS`);
+    const lead = (await gateway().core.getLead(3))!;
+    expectEpochLine(inactive, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - ${lead.phoneNumber}|1000|${lead.phoneCode}|NO|YES|NO||${epoch}||OFFALIAS|3125550001|\n`);
+    expectVicidialAnswer(await api('function=preview_dial_action&value=SKIP&agent_user=1000'), 'SUCCESS: preview_dial_action function set - SKIP|1000|SKIP\n');
     expectVicidialAnswer(
       await api(`${DIAL}&value=7275551212&agent_user=1000&group_alias=LOWALIAS`),
       'ERROR: caller_id_number from group_alias is not valid - 1000|LOWALIAS|3\n',
@@ -260,7 +264,10 @@ describe('caller ids, leads by number, the next lead, permissions', () => {
     expect((await gw.core.getAgentSession('1008'))!.lead).toMatchObject({ leadId: 72 });
     await customerHangsUp(await answeredCustomer('1008'));
     await api('function=external_status&value=A&agent_user=1008');
-    expectVicidialAnswer(await api(`${DIAL}&value=MANUALNEXT&agent_user=1008`), 'ERROR: phone number is not valid - 1008|MANUALNEXT||\n');
+    // None left: VICIdial's SUCCESS all the same (its screen finds nothing to dial); no call, the agent stays paused.
+    const none = await api(`${DIAL}&value=MANUALNEXT&agent_user=1008&dial_prefix=9`);
+    expect(none.text).toMatch(/^SUCCESS: external_dial function set - MANUALNEXT\|1008\|\|NO\|NO\|NO\|\|\d+\|9\|\|\|\n$/);
+    expect(await gw.core.getAgentSession('1008')).toMatchObject({ state: 'paused', currentCallId: null, lead: null });
   });
 
   test("MANUALNEXT takes the campaign's hopper first: the highest priority, whatever the lead's status", async () => {

@@ -59,8 +59,14 @@ describe('with notifications on', () => {
     expect(stored).toMatchObject({ text: '', confetti: { durationSec: 2, maxParticleCount: 2350, particleSpeed: 2 } });
     // The demo's time zone is UTC.
     expect(stored.showAt.toISOString()).toBe('2030-01-02T03:04:05.000Z');
-    const custom = await api('recipient=TESTCAMP&recipient_type=CAMPAIGN&show_confetti=y&duration=5&maxParticleCount=100&particleSpeed=3');
+    const custom = await api('recipient=TESTCAMP&recipient_type=CAMPAIGN&show_confetti=Y&duration=5&maxParticleCount=100&particleSpeed=3');
     expect(await queued(custom.text)).toMatchObject({ confetti: { durationSec: 5, maxParticleCount: 100, particleSpeed: 3 } });
+    // The script compares show_confetti with `Y` exactly, takes 0 as not given, and writes only upper-case hex colours with `#`.
+    expectVicidialAnswer(await api('recipient=TESTCAMP&recipient_type=CAMPAIGN&show_confetti=y'), 'ERROR: invalid request - TESTCAMP|CAMPAIGN\n');
+    const zeros = await api('recipient=TESTCAMP&recipient_type=CAMPAIGN&show_confetti=Y&duration=0&text_size=0&notification_text=Hi&text_color=ff0000&notification_retry=nY');
+    expect(await queued(zeros.text)).toMatchObject({ style: { size: 12, color: 'ff0000' }, confetti: { durationSec: 2 }, retry: true });
+    const shortHex = await api('recipient=TESTCAMP&recipient_type=CAMPAIGN&notification_text=Hi&text_color=F0F0');
+    expect(await queued(shortHex.text)).toMatchObject({ style: { color: '#F0F0' }, retry: false });
   });
 
   test('a recipient type that is none of the three: the recipient is looked for as a user, a group, a campaign', async () => {
@@ -69,23 +75,39 @@ describe('with notifications on', () => {
     expectVicidialAnswer(asCampaign, asCampaign.text);
     const asUser = await api('recipient=6666&recipient_type=x&notification_text=Hi');
     expect(asUser.text).toMatch(/^Invalid recipient_type \(x\), NOTICE: found 6666 as USER<BR>\nSUCCESS: notification queued - 6666\|USER\|\d+\n$/);
+    // No type at all is not one of the three either.
+    const noType = await api('recipient=1000&notification_text=Hi');
+    expect(noType.text).toMatch(/^Invalid recipient_type \(\), NOTICE: found 1000 as USER<BR>\nSUCCESS: notification queued - 1000\|USER\|\d+\n$/);
     expectVicidialAnswer(
       await api('recipient=NOPE&recipient_type=TEAM&notification_text=Hi'),
       'Invalid recipient_type (TEAM), ERROR: no matching recipient found in users, user_groups, or campaigns - NOPE\n',
     );
   });
 
-  test('an invalid date is now, with a notice on the same line', async () => {
+  test('a date the script does not take is now, with a notice on the same line', async () => {
     const before = Math.floor(Date.now() / 1000) * 1000;
-    const answer = await api('recipient=1000&recipient_type=USER&notification_text=Hi&notification_date=2024-13-45+10:00:00');
-    expect(answer.text).toMatch(/^NOTICE: Invalid notification date 2024-13-45 10:00:00, changing to nowSUCCESS: notification queued - 1000\|USER\|\d+\n$/);
+    const answer = await api('recipient=1000&recipient_type=USER&notification_text=Hi&notification_date=2024/01/02+10:00');
+    expect(answer.text).toMatch(/^NOTICE: Invalid notification date 20240102 10:00, changing to nowSUCCESS: notification queued - 1000\|USER\|\d+\n$/);
     expect((await queued(answer.text)).showAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  test('a date of the script\'s pattern gets no notice: without seconds it is read, a day that does not exist is now', async () => {
+    const short = await api('recipient=1000&recipient_type=USER&notification_text=Hi&notification_date=2030-1-2+3:04');
+    expect(short.text).toMatch(/^SUCCESS: notification queued - 1000\|USER\|\d+\n$/);
+    expect((await queued(short.text)).showAt.toISOString()).toBe('2030-01-02T03:04:00.000Z');
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const impossible = await api('recipient=1000&recipient_type=USER&notification_text=Hi&notification_date=2024-13-45+10:00:00');
+    expect(impossible.text).toMatch(/^SUCCESS: notification queued - 1000\|USER\|\d+\n$/);
+    expect((await queued(impossible.text)).showAt.getTime()).toBeGreaterThanOrEqual(before);
+    const zero = await api('recipient=1000&recipient_type=USER&notification_text=Hi&notification_date=0');
+    expect(zero.text).toMatch(/^SUCCESS: notification queued - 1000\|USER\|\d+\n$/);
   });
 
   test('refusals', async () => {
     const refused: Array<[string, string, string?]> = [
       ['recipient=&recipient_type=USER&notification_text=Hi', 'ERROR: Missing recipient or recipient_type - |USER\n'],
-      ['recipient=1000&notification_text=Hi', 'ERROR: Missing recipient or recipient_type - 1000|\n'],
+      ['recipient=0&recipient_type=USER&notification_text=Hi', 'ERROR: Missing recipient or recipient_type - 0|USER\n'],
+      ['recipient=&notification_text=Hi', 'ERROR: Missing recipient or recipient_type - |\n'],
       ['recipient=4242&recipient_type=USER&notification_text=Hi&value=abc', 'ERROR: 4242 DOES NOT EXIST in vicidial_users - abc|4242\n'],
       ['recipient=NOPE&recipient_type=USER_GROUP&notification_text=Hi', 'ERROR: NOPE DOES NOT EXIST in vicidial_user_groups - |NOPE\n'],
       ['recipient=NOPE&recipient_type=CAMPAIGN&notification_text=Hi', 'ERROR: NOPE DOES NOT EXIST in vicidial_campaigns - |NOPE\n'],

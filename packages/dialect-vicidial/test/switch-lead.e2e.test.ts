@@ -76,6 +76,10 @@ describe('on an inbound call', () => {
     expectVicidialAnswer(await api('alt_user=876543&vendor_lead_code=DEMO-3&close_window_link=1'), `SUCCESS: switch_lead function set - 1000|3|DEMO-3|TESTCAMP|2|\n${LINK}`);
     expect(await gateway().core.getLeadCall(call.callId)).toMatchObject({ leadId: 3 });
 
+    // Both given: the vendor code decides, as VICIdial's search takes it over the lead number.
+    expectVicidialAnswer(await api('agent_user=1000&lead_id=3&vendor_lead_code=DEMO-2'), 'SUCCESS: switch_lead function set - 1000|2|DEMO-2|TESTCAMP|3|\n');
+    expectVicidialAnswer(await api('agent_user=1000&lead_id=2&vendor_lead_code=DEMO-3'), 'SUCCESS: switch_lead function set - 1000|3|DEMO-3|TESTCAMP|2|\n');
+    expectVicidialAnswer(await api('agent_user=1000&lead_id=3&vendor_lead_code=NO-SUCH'), 'ERROR: switch-to lead not found - 1000|3|NO-SUCH\n');
     expectVicidialAnswer(await api('agent_user=1000&lead_id=99999'), 'ERROR: switch-to lead not found - 1000|99999|\n');
     expectVicidialAnswer(await api('agent_user=1000&vendor_lead_code=NO-SUCH'), 'ERROR: switch-to lead not found - 1000||NO-SUCH\n');
     expect((await gateway().core.getAgentSession('1000'))?.lead?.leadId).toBe(3);

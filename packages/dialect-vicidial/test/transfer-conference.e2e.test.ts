@@ -1,4 +1,5 @@
 import type { TestGateway } from '@pbx-gateway/test-support';
+import { clearScreen, leadOnScreen } from './support/lead-on-screen';
 import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
 
 // transfer_conference, park_call and ra_call_control (seed 002, spec §3.2):
@@ -201,6 +202,12 @@ describe('refusals', () => {
     expectVicidialAnswer(await api('function=park_call&value=PARK&agent_user=1000'), 'ERROR: park_call not valid - PARK|1000\n');
     expectVicidialAnswer(await api('function=park_call&value=PARK_CUSTOMER&agent_user=9999'), 'ERROR: agent_user is not logged in - 9999\n');
     expectVicidialAnswer(await api('function=park_call&value=PARK_CUSTOMER&agent_user=1000'), 'ERROR: agent_user does not have a lead on their screen - 1000\n');
+    // The lead waiting for its disposition after the call: VICIdial checks only for a lead on the screen, so SUCCESS (nothing to park).
+    await leadOnScreen(gateway());
+    expectVicidialAnswer(await api('function=park_call&value=PARK_CUSTOMER&agent_user=1000'), 'SUCCESS: park_call function set - PARK_CUSTOMER|1000\n');
+    expectVicidialAnswer(await api('function=park_call&value=GRAB_XFER&agent_user=1000'), 'SUCCESS: park_call function set - GRAB_XFER|1000\n');
+    expect(await gateway().core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    await clearScreen(gateway());
     expectVicidialAnswer(await api('function=ra_call_control&value=X&agent_user=1000'), 'ERROR: ra_call_control not valid - X|1000|\n');
     expectVicidialAnswer(await api('function=ra_call_control&value=X&agent_user=9999&stage=HANGUP'), 'ERROR: agent_user is not logged in - 9999\n');
     expectVicidialAnswer(await api('function=ra_call_control&value=X&agent_user=1000&stage=HANGUP'), 'ERROR: no active call found - X\n');

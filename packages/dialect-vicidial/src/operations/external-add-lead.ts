@@ -1,6 +1,6 @@
 import type { DomainErrorDetails } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
-import { asked, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
+import { asked, keptByColumns, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
@@ -17,8 +17,12 @@ const readInput = inputOf(
   ['value', 'agent_user', 'alt_user', ...LEAD_FIELDS],
 );
 
-/** The number the lead is added with: `value`, else `phone_number` (as the line echoes it). */
-const numberOf = (request: AgentRequest): string => (request.value.length > 0 ? request.value : request.phone_number);
+/**
+ * The number the lead is added with, as the lines echo it: `value`, else a
+ * `phone_number` of 2 bytes or more (VICIdial's script takes a shorter one
+ * not at all: the number stays empty).
+ */
+const numberOf = (request: AgentRequest): string => (request.value.length < 1 && request.phone_number.length > 1 ? request.phone_number : request.value);
 
 const text = (bytes: string): string => bytesToText(bytes);
 
@@ -70,7 +74,7 @@ export const externalAddLead = defineAgentOperation({
     if (!session) throw stopWith(agentNotLoggedIn);
     const added = await ctx.core.addLead({
       campaignId: session.campaignId,
-      fields: leadFieldsOf(input, number),
+      fields: keptByColumns(leadFieldsOf(input, number)),
       addedBy: text(ctx.request.user),
       dncChecks: { system: asked(input.dnc_check), campaign: asked(input.campaign_dnc_check) },
     });

@@ -1,6 +1,7 @@
 import { isDomainError, leadFieldsWith, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
 import { readAgentCommandInput } from '../agent-api/agent-command';
 import { groupAliasCallerId } from '../agent-api/group-alias';
+import { keptByColumns } from '../agent-api/lead-params';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';
@@ -58,19 +59,23 @@ async function nextLeadOf(ctx: AgentOperationContext, campaign: Campaign): Promi
   return (await ctx.core.takeLeadFromHopper(campaign.id)) ?? (await ctx.core.nextLeadToDial(campaign.id, NEXT_LEAD_STATUSES));
 }
 
+/**
+ * null: MANUALNEXT and the campaign has no lead left to dial (VICIdial's
+ * script answers SUCCESS all the same: its screen finds no lead to dial).
+ */
 async function leadToDial(
   ctx: AgentOperationContext,
   campaign: Campaign | null,
   session: AgentSession,
   agentUser: string,
   value: string,
-): Promise<{ lead: Lead; number: string; phoneCode: string; altDial: string }> {
+): Promise<{ lead: Lead; number: string; phoneCode: string; altDial: string } | null> {
   const { lead_id: leadId, alt_dial: givenAltDial, phone_code: givenCode, search } = ctx.request;
   // A lead_id given at all (even `0`, which names no lead) is looked up, as VICIdial's script does.
   if (leadId.length > 0 || value === MANUAL_NEXT) {
     const lead = leadId.length > 0 ? await ctx.core.getLead(Number(leadId)) : campaign && (await nextLeadOf(ctx, campaign));
     if (!lead) {
-      if (leadId.length < 1) throw stopWith(ownCheck('exit', `ERROR: phone number is not valid - ${agentUser}|${value}||${givenAltDial}`));
+      if (leadId.length < 1) return null;
       throw stopWith(ownCheck('exit', `ERROR: lead_id is not valid - ${agentUser}|${leadId}`));
     }
     const picked = numberOfLead(lead, givenAltDial, value);
@@ -92,7 +97,7 @@ async function leadToDial(
 }
 
 function newLeadFields(number: string, phoneCode: string, vendorLeadCode: string): LeadFields {
-  return leadFieldsWith({ phoneCode, phoneNumber: number, vendorLeadCode });
+  return keptByColumns(leadFieldsWith({ phoneCode, phoneNumber: number, vendorLeadCode }));
 }
 
 /** The queue modes of `api_manual_dial`: the number is queued for the agent instead of dialled now. */
@@ -157,7 +162,11 @@ export const externalDial = defineAgentOperation({
     }
 
     if (queued && value !== MANUAL_NEXT && leadId.length < 1) await checkNotQueued(ctx, agentUser, value);
-    const { lead, number, phoneCode: dialCode, altDial } = await leadToDial(ctx, campaign, session, agentUser, value);
+    const picked = await leadToDial(ctx, campaign, session, agentUser, value);
+    if (picked === null) {
+      return { value, agentUser, phoneCode, groupAlias, callerId, altDial: request.alt_dial, comment: `external_dial: no lead left to dial in campaign ${campaign?.id ?? ''}, nothing dialled` };
+    }
+    const { lead, number, phoneCode: dialCode, altDial } = picked;
     // VICIdial echoes what its script settled: a lead_id's number, phone code and field; else the value (MANUALNEXT too) and phone_code as given.
     const byLead = leadId.length > 0;
     const dialPrefix = request.dial_prefix.length > 0 ? request.dial_prefix : utf8ToBytes(campaign?.dialPrefix ?? '');

@@ -43,13 +43,20 @@ async function carryOutStep(ctx: AgentOperationContext, agentId: string, step: S
  * the agent's call on hold with music (the call's holding bridge) and brings
  * it back into the conference. Parking a party that is not there, or
  * grabbing one that is not parked, changes nothing and is a SUCCESS, as
- * VICIdial only passes the request on to the agent's screen.
+ * VICIdial only passes the request on to the agent's screen; so is any
+ * value while the lead waits for its disposition after the call (VICIdial
+ * checks only for a lead on the screen).
  */
 export const parkCall = agentCommand({
   name: 'park_call',
   notValid: ({ value, agent_user: givenAgent, alt_user: altUser }) => !NAMES.some((name) => value.includes(name)) || (givenAgent.length < 1 && altUser.length < 2),
-  async carryOut(ctx, { value, agentId }) {
-    if (!(await currentCustomerCall(ctx, agentId))) throw stopWith(noLead);
+  async carryOut(ctx, { value, agentId, agentUser }) {
+    if (!(await currentCustomerCall(ctx, agentId))) {
+      // The lead waiting for its disposition (no call any more): nothing to park, as on VICIdial's screen.
+      const session = await ctx.core.getAgentSession(agentId);
+      if (!session?.lead || session.currentCallId !== null) throw stopWith(noLead);
+      return `park_call: agent ${agentUser} has the lead on the screen but no call: nothing to park or grab`;
+    }
     const done: string[] = [];
     for (const step of stepsOf(value)) done.push(await carryOutStep(ctx, agentId, step));
     return `park_call: ${done.join(', ')}`;

@@ -27,8 +27,35 @@ const TYPES: readonly NotificationRecipientType[] = ['USER', 'USER_GROUP', 'CAMP
 const isType = (type: string): type is NotificationRecipientType => (TYPES as readonly string[]).includes(type);
 const TABLES: Record<NotificationRecipientType, string> = { USER: 'vicidial_users', USER_GROUP: 'vicidial_user_groups', CAMPAIGN: 'vicidial_campaigns' };
 
-const yes = (flag: string): boolean => flag === 'Y' || flag === 'y';
-const numberOr = (given: string, otherwise: number): number => (given === '' ? otherwise : Number(given));
+/** PHP's truth of a request string, which the script's `if ($x)` and `!$x` test: empty and `0` are false. */
+const phpTrue = (text: string): boolean => text !== '' && text !== '0';
+/** A number the script defaults when not given (`if (!$text_size) {$text_size=12;}`): empty and `0` take the default. */
+const numberOr = (given: string, otherwise: number): number => (phpTrue(given) ? Number(given) : otherwise);
+/** The script's test of a date: this pattern anywhere in it (a day that does not exist passes, as MySQL then takes it). */
+const SCRIPT_DATE = /[0-9]{2,4}-[0-9]{1,2}-[0-9]{1,2}\s?[0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2})?/;
+/** A date the server can read once it passes that test: `YYYY-M-D h:m[:s]`, the parts padded. */
+const READABLE_DATE = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s?([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2}))?$/;
+/** A colour of 3 to 6 upper-case hexadecimal digits is written with `#`, as the script writes it. */
+const HEX_COLOR = /^[0-9A-F]{3,6}$/;
+
+/**
+ * When the alert shows: now without a date, or when the script's test
+ * refuses it (with its NOTICE, no newline); else the date, in the server's
+ * time zone. A date that passes the test but names no moment (`2024-13-45
+ * 10:00`: VICIdial's MySQL stores a zero date, which its screens show at
+ * once) is now, without a NOTICE.
+ */
+function showAtOf(ctx: AgentOperationContext, date: string, now: Date): Date {
+  if (!phpTrue(date)) return now;
+  if (!SCRIPT_DATE.test(date)) {
+    ctx.answer.print(`NOTICE: Invalid notification date ${date}, changing to now`);
+    return now;
+  }
+  const parts = READABLE_DATE.exec(date.trim());
+  if (!parts) return now;
+  const [year, month, day, hour, minute, second] = parts.slice(1).map((part) => (part ?? '0').padStart(2, '0'));
+  return parseLocalDateTime(`${year}-${month}-${day} ${hour}:${minute}:${second}`, ctx.settings.timeZone) ?? now;
+}
 
 /**
  * send_notification (spec §3.2): queues an on-screen alert (text in a
@@ -50,28 +77,24 @@ export const sendNotification = defineAgentOperation({
     if (setting !== '1') throw stopWith(ownCheck('line', `ERROR: Agent API Notifications are disabled on this system - ${utf8ToBytes(setting)}`));
     checkAllowList(ctx, value);
     let type = input.recipient_type;
-    if (recipient.length > 0 && type.length > 0 && !isType(type)) {
+    // An empty type is not one of the three either: the script looks the recipient up then too.
+    if (phpTrue(recipient) && !isType(type)) {
       ctx.answer.print(`Invalid recipient_type (${type}), `);
       const found = await typeOf(ctx, recipient);
       if (!found) throw stopWith(ownCheck('exit', `ERROR: no matching recipient found in users, user_groups, or campaigns - ${recipient}`));
       ctx.answer.line(`NOTICE: found ${recipient} as ${found}<BR>`);
       type = found;
     }
-    if (recipient.length < 1 || !isType(type)) throw stopWith(ownCheck('line', `ERROR: Missing recipient or recipient_type - ${recipient}|${input.recipient_type}`));
+    if (!phpTrue(recipient) || !isType(type)) throw stopWith(ownCheck('line', `ERROR: Missing recipient or recipient_type - ${recipient}|${input.recipient_type}`));
     await checkRecipient(ctx, type, recipient, value);
 
-    const now = new Date(ctx.epoch * 1000);
-    let showAt = now;
-    if (input.notification_date.length > 0) {
-      const given = parseLocalDateTime(bytesToText(input.notification_date), ctx.settings.timeZone);
-      if (given) showAt = given;
-      else ctx.answer.print(`NOTICE: Invalid notification date ${input.notification_date}, changing to now`);
-    }
-    const confetti = yes(input.show_confetti)
+    const showAt = showAtOf(ctx, input.notification_date, new Date(ctx.epoch * 1000));
+    // Confetti only for exactly `Y` (the script compares it so); a retry for a `Y` or `y` anywhere.
+    const confetti = input.show_confetti === 'Y'
       ? { durationSec: numberOr(input.duration, 2), maxParticleCount: numberOr(input.maxParticleCount, 2350), particleSpeed: numberOr(input.particleSpeed, 2) }
       : null;
     if (input.notification_text.length < 1 && confetti === null) throw stopWith(ownCheck('line', `ERROR: invalid request - ${recipient}|${type}`));
-    const color = input.text_color === '' ? 'black' : /^([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$/.test(input.text_color) ? `#${input.text_color}` : input.text_color;
+    const color = !phpTrue(input.text_color) ? 'black' : HEX_COLOR.test(input.text_color) ? `#${input.text_color}` : input.text_color;
     const queued = await ctx.core.queueAgentNotification({
       recipient: bytesToText(recipient),
       recipientType: type,
@@ -79,12 +102,12 @@ export const sendNotification = defineAgentOperation({
       text: bytesToText(input.notification_text),
       style: {
         size: numberOr(input.text_size, 12),
-        font: input.text_font === '' ? 'Arial' : bytesToText(input.text_font),
-        weight: input.text_weight === '' ? 'bold' : bytesToText(input.text_weight),
+        font: !phpTrue(input.text_font) ? 'Arial' : bytesToText(input.text_font),
+        weight: !phpTrue(input.text_weight) ? 'bold' : bytesToText(input.text_weight),
         color: bytesToText(color),
       },
       confetti,
-      retry: yes(input.notification_retry),
+      retry: /y/i.test(input.notification_retry),
       queuedBy: ctx.apiUser.login,
     });
     ctx.answer.actionComment(`send_notification: notification ${queued.id} queued for ${type} ${bytesToText(recipient)}`);

@@ -42,9 +42,13 @@ const leadNotFound: Refusal = {
   text: (ctx) => `ERROR: switch-to lead not found - ${echoedAgent(ctx)}|${ctx.request.lead_id}|${ctx.request.vendor_lead_code}`,
 };
 
-/** The lead a number names, else the newest lead with the vendor code. */
+/**
+ * The newest lead with the vendor code when one is given, else the lead the
+ * number names: VICIdial's script searches by the vendor code whenever it
+ * has one, even with a `lead_id` too.
+ */
 async function switchToLead(ctx: AgentOperationContext, leadId: number, vendorLeadCode: string): Promise<Lead | null> {
-  if (leadId > 0) return ctx.core.getLead(leadId);
+  if (vendorLeadCode.length < 1) return leadId > 0 ? ctx.core.getLead(leadId) : null;
   const leads = await ctx.core.findLeads({ vendorLeadCode: bytesToText(vendorLeadCode) }, VENDOR_CODE_LEADS);
   return leads.at(-1) ?? null;
 }

@@ -1,7 +1,7 @@
 import type { LeadFields } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
-import { leadParamPattern, type LeadParamName } from '../agent-api/lead-params';
+import { keptByColumns, leadParamPattern, type LeadParamName } from '../agent-api/lead-params';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { namesInRequest, SCREEN_RELOADS, screenAgentSession, type NamedInRequest } from '../agent-api/screen-request';
@@ -115,7 +115,7 @@ export const updateFields = defineAgentOperation({
     if (!session.lead) throw stopWith(noLeadOnScreen);
     const { names, fields, assignments } = fieldsEchoOf(input);
     if (names.length === 0) throw stopWith(ownCheck('line', `ERROR: no fields have been defined - ${agentUser}`));
-    const changes = Object.fromEntries(fields.map(([name, field]) => [field, leadValueOf(field, input[name])])) as Partial<LeadFields>;
+    const changes = keptByColumns(Object.fromEntries(fields.map(([name, field]) => [field, leadValueOf(field, input[name])])) as Partial<LeadFields>);
     const list = names.join(',');
     const updated = await ctx.core.updateScreenLead({ agentId: agentIdOf(agentUser), changes, screenRefresh: list });
     ctx.answer.actionComment(`update_fields: lead ${updated.leadId} ${updated.leadChanged ? 'updated' : 'unchanged'}, screen asked to reload ${list}`);
