@@ -108,7 +108,8 @@ describe('authenticateApiUser', () => {
     expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(2);
     await failure(t, credentials('wrong'));
     await t.core.authenticateApiUser(credentials(SECRET, { resetFailuresOnSuccess: true }));
-    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+    // Clearing starts a window at the success (VICIdial's last_login_date); with no failure counted it locks nothing.
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: t.clock.now() });
   });
 
   it('clears earlier failures when asked, also when the credential comes from the cache', async () => {
@@ -119,8 +120,30 @@ describe('authenticateApiUser', () => {
     expect((await t.core.getApiUser('u-api'))!.failedLogins).toBe(1);
     const cleared = await t.core.authenticateApiUser(credentials(SECRET, { resetFailuresOnSuccess: true }));
     expect(t.hasher.verifications).toBe(2);
-    expect(cleared).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
-    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+    expect(cleared).toMatchObject({ failedLogins: 0, lastFailedLoginAt: t.clock.now() });
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: t.clock.now() });
+  });
+
+  it('with the window from the count’s restart (VICIdial’s rule), ten failures with no window running do not lock; ten more within it do', async () => {
+    const t = await setup();
+    const vicidial = (secret: string) => credentials(secret, { lockoutWindow: 'since_count_restart' });
+    for (let i = 0; i < 10; i += 1) expect((await failure(t, vicidial(`guess-${i}`))).code).toBe('AUTH_FAILED');
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 10, lastFailedLoginAt: null });
+    // Not locked: the right secret passes. Its attempt started the count over (and the window), then gave it back.
+    const restarted = t.clock.now();
+    await expect(t.core.authenticateApiUser(vicidial(SECRET))).resolves.toMatchObject({ id: 'u-api' });
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: restarted });
+    await t.advance(MINUTE);
+    expect((await failure(t, vicidial('again'))).code).toBe('AUTH_FAILED');
+    expect(await t.core.getApiUser('u-api')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: restarted });
+    while ((await t.core.getApiUser('u-api'))!.failedLogins < 10) {
+      await t.advance(MINUTE);
+      expect((await failure(t, vicidial('more'))).code).toBe('AUTH_FAILED');
+    }
+    expect((await failure(t, vicidial(SECRET))).code).toBe('AUTH_LOCKED');
+    // The window runs from the restart, not from the last failure.
+    await t.advance(restarted.getTime() + t.config.lockout.windowMs + 1 - t.clock.now().getTime());
+    await expect(t.core.authenticateApiUser(vicidial(SECRET))).resolves.toMatchObject({ id: 'u-api' });
   });
 
   it('counts guesses sent in parallel one by one: the burst locks the account before the right secret arrives', async () => {

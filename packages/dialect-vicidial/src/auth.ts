@@ -120,6 +120,8 @@ async function verify(core: CallControl, credentials: Credentials, resetFailures
       login: bytesToText(credentials.user),
       secret: bytesToText(credentials.pass),
       resetFailuresOnSuccess: resetFailures,
+      // Spec §2.2: the window runs from the count's restart (or a Non-Agent login), VICIdial's last_login_date.
+      lockoutWindow: 'since_count_restart',
     });
   } catch (error) {
     if (isDomainError(error, 'AUTH_LOCKED')) return { kind: 'lock' };

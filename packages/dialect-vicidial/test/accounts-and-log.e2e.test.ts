@@ -15,7 +15,9 @@ async function failedLogins(login: string): Promise<number> {
 }
 
 describe('lock-out (spec §2.2)', () => {
-  test('10 failures lock the account: every call then answers LOCK, even with the right password', async () => {
+  test('after a Non-Agent login, 10 failures lock the account: every call then answers LOCK, even with the right password', async () => {
+    // The login starts the 15-minute window (VICIdial's last_login_date).
+    expectVicidialAnswer(await nonAgentGet(gateway(), 'function=nosuch&user=6674&pass=1234'), 'ERROR: NO FUNCTION SPECIFIED\n');
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       expectVicidialAnswer(await agentGet(gateway(), probe('6674', `wrong${attempt}`)), 'ERROR: Invalid Username/Password: |6674||0|1|BAD|0|api||\n');
     }

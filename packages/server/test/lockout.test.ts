@@ -5,7 +5,9 @@ import { restartableDemoGateway } from './support/restartable-gateway';
 
 // VICIdial's lock-out (spec §2.2) lives in Postgres: a restart, which applies
 // the provisioning documents again, neither forgets the failures nor lifts a
-// lock. Time is the gateway's injected clock, moved by the test.
+// lock. Locked while the count is at ten and the window (VICIdial's
+// last_login_date: a Non-Agent login, or the count starting over) is under
+// 15 minutes old. Time is the gateway's injected clock, moved by the test.
 
 const MINUTE = 60_000;
 
@@ -27,32 +29,36 @@ describe('lock-out across restarts, on the injected clock', () => {
   const call = async (gateway: RunningGateway, pass: string): Promise<string> => (await supertest(gateway.app).get(agentApi(pass))).text;
   const failures = async (gateway: RunningGateway): Promise<number> => (await gateway.core.findApiUser('vicidial', '6666'))!.failedLogins;
 
-  it('ten failures lock; after a restart the account is still locked; the lock ends 15 minutes after the tenth failure', async () => {
+  const nonAgentLogin = async (gateway: RunningGateway, pass: string): Promise<string> =>
+    (await supertest(gateway.app).get(`/vicidial/non_agent_api.php?function=nosuch&user=6666&pass=${pass}`)).text;
+
+  it('a Non-Agent login starts the window; ten failures within it lock; a restart keeps the lock; it ends 15 minutes after the window started', async () => {
     let gateway = await start();
+    expect(await nonAgentLogin(gateway, '1234')).toBe('ERROR: NO FUNCTION SPECIFIED\n');
+    const windowStart = nowMs;
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      expect(await call(gateway, `wrong${attempt}`)).toBe(BAD);
       nowMs += 1000;
+      expect(await call(gateway, `wrong${attempt}`)).toBe(BAD);
     }
-    const tenthFailureAt = nowMs - 1000;
     expect(await call(gateway, '1234')).toBe(LOCK);
 
     gateway = await restart();
     expect(await failures(gateway)).toBe(10);
     expect(await call(gateway, '1234')).toBe(LOCK);
-    expect((await supertest(gateway.app).get('/vicidial/non_agent_api.php?function=nosuch&user=6666&pass=1234')).text).toBe(
-      'ERROR: Too many login attempts, try again in 15 minutes: |6666|LOCK|\n',
-    );
+    expect(await nonAgentLogin(gateway, '1234')).toBe('ERROR: Too many login attempts, try again in 15 minutes: |6666|LOCK|\n');
 
-    nowMs = tenthFailureAt + 15 * MINUTE - 1000;
+    // Measured from the window's start (VICIdial's last_login_date), not from the tenth failure.
+    nowMs = windowStart + 15 * MINUTE - 1000;
     expect(await call(gateway, '1234')).toBe(LOCK);
-    nowMs = tenthFailureAt + 15 * MINUTE + 1000;
+    nowMs = windowStart + 15 * MINUTE + 1000;
     expect(await call(gateway, '1234')).toBe(PASSED);
   });
 
-  it('once a lock is over, the next failure counts from 1: nine more do not lock, the tenth does', async () => {
+  it('with no recent login, ten failures do not lock: the eleventh starts the count over and the window, and the count reaching ten again locks', async () => {
     let gateway = await start();
-    for (let attempt = 1; attempt <= 10; attempt += 1) await call(gateway, 'wrong');
-    nowMs += 16 * MINUTE;
+    for (let attempt = 1; attempt <= 10; attempt += 1) expect(await call(gateway, 'wrong')).toBe(BAD);
+    expect(await failures(gateway)).toBe(10);
+    // VICIdial's rule: locked only while the count is at ten and last_login_date is within 15 minutes.
     expect(await call(gateway, 'wrong')).toBe(BAD);
     expect(await failures(gateway)).toBe(1);
     gateway = await restart();
@@ -63,18 +69,23 @@ describe('lock-out across restarts, on the injected clock', () => {
     expect(await call(gateway, '1234')).toBe(LOCK);
   });
 
-  it('below ten, failures add up whatever their age (VICIdial adds one while fewer than ten); Agent API successes keep them', async () => {
+  it('below ten, failures add up whatever their age; Agent API successes keep them and do not start a window', async () => {
     let gateway = await start();
+    expect(await nonAgentLogin(gateway, '1234')).toBe('ERROR: NO FUNCTION SPECIFIED\n');
+    const windowStart = nowMs;
     for (let attempt = 1; attempt <= 9; attempt += 1) {
       expect(await call(gateway, 'wrong')).toBe(BAD);
-      nowMs += 5 * MINUTE;
+      nowMs += MINUTE;
     }
     expect(await call(gateway, '1234')).toBe(PASSED);
     gateway = await restart();
     expect(await failures(gateway)).toBe(9);
-    nowMs += 60 * MINUTE;
+    nowMs = windowStart + 14 * MINUTE;
     expect(await call(gateway, 'wrong')).toBe(BAD);
     expect(await call(gateway, '1234')).toBe(LOCK);
+    // An hour on, the window that the login started is long over: the right password passes again.
+    nowMs = windowStart + 60 * MINUTE;
+    expect(await call(gateway, '1234')).toBe(PASSED);
   });
 
   it('a Non-Agent login success clears the failures, and that too survives a restart', async () => {

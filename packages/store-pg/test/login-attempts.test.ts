@@ -1,6 +1,6 @@
 import { agent, apiUser, openStore, type OpenStore } from './fixtures';
 
-const policy = { maxFailures: 10, windowMs: 15 * 60 * 1000 };
+const policy = { maxFailures: 10, windowMs: 15 * 60 * 1000, window: 'since_last_failure' } as const;
 const at = (iso: string): Date => new Date(iso);
 
 describe('login attempts (API accounts and agents alike)', () => {
@@ -28,17 +28,19 @@ describe('login attempts (API accounts and agents alike)', () => {
     expect(await ctx.store.direct.apiUsers.get('u-2')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: later });
   });
 
-  it('gives back a released attempt, or clears all failures', async () => {
+  it('gives back a released attempt, or clears all failures and starts a window', async () => {
     await ctx.store.direct.apiUsers.upsert(apiUser('u-3'));
     const now = at('2024-05-02T10:00:00.000Z');
     await ctx.store.direct.apiUsers.reserveLoginAttempt('u-3', now, policy);
     await ctx.store.direct.apiUsers.reserveLoginAttempt('u-3', now, policy);
-    await ctx.store.direct.apiUsers.releaseLoginAttempt('u-3', false);
+    await ctx.store.direct.apiUsers.releaseLoginAttempt('u-3', false, now);
     expect(await ctx.store.direct.apiUsers.get('u-3')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: now });
-    await ctx.store.direct.apiUsers.releaseLoginAttempt('u-3', true);
-    expect(await ctx.store.direct.apiUsers.get('u-3')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
-    await ctx.store.direct.apiUsers.resetFailedLogins('u-3');
-    expect(await ctx.store.direct.apiUsers.get('u-3')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+    const then = at('2024-05-02T10:05:00.000Z');
+    await ctx.store.direct.apiUsers.releaseLoginAttempt('u-3', true, then);
+    expect(await ctx.store.direct.apiUsers.get('u-3')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: then });
+    const later = at('2024-05-02T10:06:00.000Z');
+    await ctx.store.direct.apiUsers.resetFailedLogins('u-3', later);
+    expect(await ctx.store.direct.apiUsers.get('u-3')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: later });
   });
 
   it('provisioning an account again does not forgive its failures', async () => {
@@ -57,7 +59,7 @@ describe('login attempts (API accounts and agents alike)', () => {
     expect(answers.filter(Boolean)).toHaveLength(10);
     await ctx.store.direct.agents.upsert(agent('102', { name: 'Renamed' }));
     expect(await ctx.store.direct.agents.reserveLoginAttempt('102', now, policy)).toBe(false);
-    await ctx.store.direct.agents.releaseLoginAttempt('102', true);
+    await ctx.store.direct.agents.releaseLoginAttempt('102', true, now);
     expect(await ctx.store.direct.agents.reserveLoginAttempt('102', now, policy)).toBe(true);
     expect(await ctx.store.direct.agents.reserveLoginAttempt('nobody', now, policy)).toBe(false);
   });

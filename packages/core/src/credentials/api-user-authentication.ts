@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import type { ApiUser } from '../directory/directory';
 import type { ApiRealm } from '../kernel/vocabulary';
 import type { CoreContext } from '../kernel/context';
+import type { LockoutWindow } from '../ports/store';
 import { checkSecretWithLockout } from './login-attempt';
 
 export interface ApiUserCredentials {
@@ -10,12 +11,14 @@ export interface ApiUserCredentials {
   secret: string;
   /** Whether a success clears earlier failures (VICIdial's Agent API keeps them). */
   resetFailuresOnSuccess?: boolean;
+  /** Where the lock-out window starts (ports/store.ts); `since_last_failure` unless the dialect says otherwise. */
+  lockoutWindow?: LockoutWindow;
 }
 
 /**
- * Checks an API account's credentials. Ten failures within fifteen minutes
- * lock the account: while locked even the right secret is refused, so a
- * guesser learns nothing. Recently verified credentials are answered from a
+ * Checks an API account's credentials under the lock-out rule (ports/store.ts,
+ * `LockoutPolicy`: VICIdial's): while locked even the right secret is
+ * refused, so a guesser learns nothing. Recently verified credentials are answered from a
  * cache, because clients send the password with every request.
  */
 export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUserCredentials): Promise<ApiUser> {
@@ -25,15 +28,15 @@ export async function authenticateApiUser(ctx: CoreContext, credentials: ApiUser
   if (cached) {
     // Any failure since this entry was cached would have removed it, so its count is current.
     if (credentials.resetFailuresOnSuccess && cached.failedLogins > 0) {
-      await ctx.store.direct.apiUsers.resetFailedLogins(cached.id);
-      const reset: ApiUser = { ...cached, failedLogins: 0, lastFailedLoginAt: null };
+      await ctx.store.direct.apiUsers.resetFailedLogins(cached.id, now);
+      const reset: ApiUser = { ...cached, failedLogins: 0, lastFailedLoginAt: now };
       ctx.credentials.put(cacheKey, loginKey(reset), reset, now.getTime());
       return reset;
     }
     return cached;
   }
 
-  const verification = `${cacheKey}:${credentials.resetFailuresOnSuccess === true}`;
+  const verification = `${cacheKey}:${credentials.resetFailuresOnSuccess === true}:${credentials.lockoutWindow ?? ''}`;
   return ctx.credentials.verifyOnce(verification, () => verifyApiUser(ctx, credentials, cacheKey));
 }
 
@@ -44,10 +47,11 @@ async function verifyApiUser(ctx: CoreContext, credentials: ApiUserCredentials, 
   if (!user) throw new DomainError('AUTH_FAILED', 'unknown API user', { reason: 'unknown' });
   await checkSecretWithLockout(ctx, users, user.id, credentials.secret, user.secretHash, {
     clearFailures: credentials.resetFailuresOnSuccess === true,
+    window: credentials.lockoutWindow,
     onFailure: () => ctx.credentials.forgetLogin(loginKey(user)),
   });
   if (!user.active) throw new DomainError('AUTH_FAILED', 'account inactive', { reason: 'inactive' });
-  const verified = credentials.resetFailuresOnSuccess ? { ...user, failedLogins: 0, lastFailedLoginAt: null } : user;
+  const verified = credentials.resetFailuresOnSuccess ? { ...user, failedLogins: 0, lastFailedLoginAt: now } : user;
   ctx.credentials.put(cacheKey, loginKey(user), verified, now.getTime());
   return verified;
 }

@@ -1,11 +1,11 @@
 import { DomainError } from '../errors/domain-error';
-import type { LockoutPolicy } from '../ports/store';
+import type { LockoutPolicy, LockoutWindow } from '../ports/store';
 import type { CoreContext } from '../kernel/context';
 
 /** The repositories that count failed logins (API accounts, agents). */
 interface LoginAttempts {
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
-  releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
+  releaseLoginAttempt(id: string, clearFailures: boolean, at: Date): Promise<void>;
 }
 
 /**
@@ -20,9 +20,11 @@ export async function checkSecretWithLockout(
   id: string,
   secret: string,
   secretHash: string | null,
-  options: { clearFailures: boolean; onFailure?: () => void },
+  options: { clearFailures: boolean; window?: LockoutWindow; onFailure?: () => void },
 ): Promise<void> {
-  const allowed = await attempts.reserveLoginAttempt(id, ctx.clock.now(), ctx.config.lockout);
+  const at = ctx.clock.now();
+  const policy: LockoutPolicy = { ...ctx.config.lockout, window: options.window ?? 'since_last_failure' };
+  const allowed = await attempts.reserveLoginAttempt(id, at, policy);
   if (!allowed) {
     options.onFailure?.();
     throw new DomainError('AUTH_LOCKED', 'locked after repeated failures');
@@ -32,5 +34,5 @@ export async function checkSecretWithLockout(
     options.onFailure?.();
     throw new DomainError('AUTH_FAILED', 'wrong secret', { reason: 'secret' });
   }
-  await attempts.releaseLoginAttempt(id, options.clearFailures);
+  await attempts.releaseLoginAttempt(id, options.clearFailures, at);
 }

@@ -123,8 +123,9 @@ export interface ApiUserRepository {
   /** A page of the accounts, by id. */
   list(page: PageRequest): Promise<ApiUser[]>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
-  releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
-  resetFailedLogins(id: string): Promise<void>;
+  releaseLoginAttempt(id: string, clearFailures: boolean, at: Date): Promise<void>;
+  /** Clears the failures at `at`, which starts the window afresh. */
+  resetFailedLogins(id: string, at: Date): Promise<void>;
   /**
    * Creates or replaces by (realm, login); returns the stored user. A replaced
    * account keeps its failed-login count: provisioning does not unlock.
@@ -133,17 +134,29 @@ export interface ApiUserRepository {
 }
 
 /**
- * Counting failed logins, for API accounts and agents alike. An attempt is
+ * Counting failed logins, for API accounts and agents alike. An account is
+ * locked while `failures >= max` and its window is running. An attempt is
  * reserved before its secret is checked, in one atomic step, so that guesses
  * sent in parallel are counted as they arrive: `reserveLoginAttempt` counts
- * the attempt as a failure (`failures < max`: +1; a lock whose window is over:
- * back to 1) and answers false, counting nothing, while the account is locked
- * (`failures >= max` and the last failure within the window). A right secret
- * then releases its attempt (one failure less, or all of them).
+ * the attempt as a failure (`failures < max`: +1; `failures >= max` with the
+ * window over: back to 1) and answers false, counting nothing, while the
+ * account is locked. A right secret then releases its attempt (one failure
+ * less), or clears them all, which starts a window at its time.
+ *
+ * Where the window starts (`lastFailedLoginAt`) is the policy's `window`:
+ * - `since_last_failure`: every counted failure moves it;
+ * - `since_count_restart` (VICIdial's rule, its `last_login_date`): only a
+ *   count going back to 1 and a clearing success move it, so an account
+ *   whose window started long ago is not locked when its count reaches the
+ *   maximum: its next failure starts the count over, and it locks when the
+ *   count reaches the maximum again within the window.
  */
+export type LockoutWindow = 'since_last_failure' | 'since_count_restart';
+
 export interface LockoutPolicy {
   maxFailures: number;
   windowMs: number;
+  window: LockoutWindow;
 }
 
 export interface AgentRepository {
@@ -151,7 +164,7 @@ export interface AgentRepository {
   /** A page of the agents, by id. */
   list(page: PageRequest): Promise<Agent[]>;
   reserveLoginAttempt(id: string, at: Date, policy: LockoutPolicy): Promise<boolean>;
-  releaseLoginAttempt(id: string, clearFailures: boolean): Promise<void>;
+  releaseLoginAttempt(id: string, clearFailures: boolean, at: Date): Promise<void>;
   findByExternalId(externalId: string): Promise<Agent | null>;
   /** The agents whose attribute `name` is `value`, by id (the agents holding a right, say). */
   findByAttribute(name: string, value: string): Promise<Agent[]>;

@@ -48,7 +48,7 @@ export function createAgentRepository(db: Knex): AgentRepository {
 
     reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'agents', id, at, policy),
 
-    releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'agents', id, clearFailures),
+    releaseLoginAttempt: (id, clearFailures, at) => releaseLoginAttempt(db, 'agents', id, clearFailures, at),
 
     async findByExternalId(externalId) {
       const row: AgentRow | undefined = await db('agents').where({ external_id: storableText(externalId) }).first();

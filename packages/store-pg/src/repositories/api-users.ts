@@ -1,7 +1,7 @@
 import type { ApiRealm, ApiUser, ApiUserRepository } from '@pbx-gateway/core';
 import type { Knex } from 'knex';
 import { fromJsonbStrings, toJsonb } from '../support/json-column';
-import { releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
+import { clearLoginFailures, releaseLoginAttempt, reserveLoginAttempt } from '../support/login-attempts';
 
 interface ApiUserRow {
   id: string;
@@ -46,11 +46,9 @@ export function createApiUserRepository(db: Knex): ApiUserRepository {
 
     reserveLoginAttempt: (id, at, policy) => reserveLoginAttempt(db, 'api_users', id, at, policy),
 
-    releaseLoginAttempt: (id, clearFailures) => releaseLoginAttempt(db, 'api_users', id, clearFailures),
+    releaseLoginAttempt: (id, clearFailures, at) => releaseLoginAttempt(db, 'api_users', id, clearFailures, at),
 
-    async resetFailedLogins(id) {
-      await db('api_users').where({ id }).update({ failed_logins: 0, last_failed_login_at: null });
-    },
+    resetFailedLogins: (id, at) => clearLoginFailures(db, 'api_users', id, at),
 
     async upsert(user) {
       // (realm, login) names the account: a replaced account keeps the id it

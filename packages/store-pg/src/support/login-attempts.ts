@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { LockoutPolicy } from '@pbx-gateway/core';
 
-/** Tables whose rows count failed logins (`failed_logins`, `last_failed_login_at`). */
+/** Tables whose rows count failed logins: `failed_logins`, and `last_failed_login_at`, where the window starts. */
 export type LoginTable = 'api_users' | 'agents';
 
 /**
@@ -13,20 +13,21 @@ export async function reserveLoginAttempt(db: Knex, table: LoginTable, id: strin
   const result = await db.raw(
     `UPDATE ${table}
         SET failed_logins = CASE WHEN failed_logins < ? THEN failed_logins + 1 ELSE 1 END,
-            last_failed_login_at = ?
+            last_failed_login_at = CASE WHEN failed_logins < ? AND ? THEN last_failed_login_at ELSE ? END
       WHERE id = ?
         AND NOT (failed_logins >= ? AND last_failed_login_at IS NOT NULL AND last_failed_login_at > ?)
       RETURNING failed_logins`,
-    [policy.maxFailures, at, id, policy.maxFailures, windowStart],
+    [policy.maxFailures, policy.maxFailures, policy.window === 'since_count_restart', at, id, policy.maxFailures, windowStart],
   );
   return (result as { rowCount: number }).rowCount === 1;
 }
 
-export async function releaseLoginAttempt(db: Knex, table: LoginTable, id: string, clearFailures: boolean): Promise<void> {
-  await db.raw(
-    clearFailures
-      ? `UPDATE ${table} SET failed_logins = 0, last_failed_login_at = NULL WHERE id = ?`
-      : `UPDATE ${table} SET failed_logins = GREATEST(failed_logins - 1, 0) WHERE id = ?`,
-    [id],
-  );
+export async function releaseLoginAttempt(db: Knex, table: LoginTable, id: string, clearFailures: boolean, at: Date): Promise<void> {
+  if (clearFailures) await clearLoginFailures(db, table, id, at);
+  else await db.raw(`UPDATE ${table} SET failed_logins = GREATEST(failed_logins - 1, 0) WHERE id = ?`, [id]);
+}
+
+/** A success that clears the failures starts the window afresh, as VICIdial's login sets `last_login_date`. */
+export async function clearLoginFailures(db: Knex, table: LoginTable, id: string, at: Date): Promise<void> {
+  await db.raw(`UPDATE ${table} SET failed_logins = 0, last_failed_login_at = ? WHERE id = ?`, [at, id]);
 }

@@ -4,7 +4,8 @@ import type { QueueMember } from '@pbx-gateway/core';
 import { agent, apiUser, extension, extensionGroup, queue, queueMember, trunk } from '../test-core/fixtures';
 import { at, freshStore, type MakeStore } from './contract-store';
 
-const POLICY: LockoutPolicy = { maxFailures: 3, windowMs: 15 * 60_000 };
+const POLICY: LockoutPolicy = { maxFailures: 3, windowMs: 15 * 60_000, window: 'since_last_failure' };
+const VICIDIAL_POLICY: LockoutPolicy = { ...POLICY, window: 'since_count_restart' };
 
 /** A queue member as stored after joining with the fixture's defaults. */
 const storedMember = (agentId: string, overrides: Partial<QueueMember> = {}): QueueMember => ({
@@ -88,13 +89,39 @@ export function loginFailureContract(makeStore: MakeStore): void {
       const repo = store().direct.apiUsers;
       await repo.reserveLoginAttempt('lock-2', t0, POLICY);
       await repo.reserveLoginAttempt('lock-2', later(1), POLICY);
-      await repo.releaseLoginAttempt('lock-2', false);
+      await repo.releaseLoginAttempt('lock-2', false, later(1));
       expect(await repo.get('lock-2')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: later(1) });
-      await repo.releaseLoginAttempt('lock-2', true);
-      expect(await repo.get('lock-2')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
-      await repo.reserveLoginAttempt('lock-2', t0, POLICY);
-      await repo.resetFailedLogins('lock-2');
-      expect(await repo.get('lock-2')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: null });
+      // Clearing starts a window: nothing is locked by it, the count being 0.
+      await repo.releaseLoginAttempt('lock-2', true, later(2));
+      expect(await repo.get('lock-2')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: later(2) });
+      await repo.reserveLoginAttempt('lock-2', later(3), POLICY);
+      await repo.resetFailedLogins('lock-2', later(4));
+      expect(await repo.get('lock-2')).toMatchObject({ failedLogins: 0, lastFailedLoginAt: later(4) });
+    });
+
+    it('with the window from the count’s restart (VICIdial’s rule): failures below the maximum do not move it', async () => {
+      await store().direct.apiUsers.upsert(apiUser('lock-5'));
+      const repo = store().direct.apiUsers;
+      await repo.resetFailedLogins('lock-5', t0);
+      for (let i = 1; i <= 3; i += 1) expect(await repo.reserveLoginAttempt('lock-5', later(i * 60_000), VICIDIAL_POLICY)).toBe(true);
+      expect(await repo.get('lock-5')).toMatchObject({ failedLogins: 3, lastFailedLoginAt: t0 });
+      // Locked until the window that started at t0 is over, however recent the last failure.
+      expect(await repo.reserveLoginAttempt('lock-5', later(POLICY.windowMs - 1), VICIDIAL_POLICY)).toBe(false);
+      expect(await repo.reserveLoginAttempt('lock-5', later(POLICY.windowMs + 1), VICIDIAL_POLICY)).toBe(true);
+      expect(await repo.get('lock-5')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: later(POLICY.windowMs + 1) });
+    });
+
+    it('with VICIdial’s rule, locks an account whose window started long ago only when its count reaches the maximum again', async () => {
+      await store().direct.apiUsers.upsert(apiUser('lock-6'));
+      const repo = store().direct.apiUsers;
+      for (let i = 0; i < 3; i += 1) expect(await repo.reserveLoginAttempt('lock-6', later(i), VICIDIAL_POLICY)).toBe(true);
+      expect(await repo.get('lock-6')).toMatchObject({ failedLogins: 3, lastFailedLoginAt: null });
+      // At the maximum with no window running: not locked; this attempt starts the count over, and the window.
+      expect(await repo.reserveLoginAttempt('lock-6', later(3), VICIDIAL_POLICY)).toBe(true);
+      expect(await repo.get('lock-6')).toMatchObject({ failedLogins: 1, lastFailedLoginAt: later(3) });
+      expect(await repo.reserveLoginAttempt('lock-6', later(4), VICIDIAL_POLICY)).toBe(true);
+      expect(await repo.reserveLoginAttempt('lock-6', later(5), VICIDIAL_POLICY)).toBe(true);
+      expect(await repo.reserveLoginAttempt('lock-6', later(6), VICIDIAL_POLICY)).toBe(false);
     });
 
     it('refuses an attempt for an API user that does not exist', async () => {
@@ -113,7 +140,7 @@ export function loginFailureContract(makeStore: MakeStore): void {
       const repo = store().direct.agents;
       for (let i = 0; i < 3; i += 1) expect(await repo.reserveLoginAttempt('lock-a', later(i), POLICY)).toBe(true);
       expect(await repo.reserveLoginAttempt('lock-a', later(3), POLICY)).toBe(false);
-      await repo.releaseLoginAttempt('lock-a', true);
+      await repo.releaseLoginAttempt('lock-a', true, later(3));
       expect(await repo.reserveLoginAttempt('lock-a', later(4), POLICY)).toBe(true);
       expect(await repo.reserveLoginAttempt('nobody', t0, POLICY)).toBe(false);
     });

@@ -801,11 +801,13 @@ function reserveAttempt(current: LoginFailures, at: Date, policy: LockoutPolicy)
     current.lastFailedLoginAt !== null &&
     current.lastFailedLoginAt.getTime() > at.getTime() - policy.windowMs;
   if (locked) return null;
-  return { failedLogins: current.failedLogins < policy.maxFailures ? current.failedLogins + 1 : 1, lastFailedLoginAt: copy(at) };
+  if (current.failedLogins >= policy.maxFailures) return { failedLogins: 1, lastFailedLoginAt: copy(at) };
+  const windowStart = policy.window === 'since_count_restart' ? current.lastFailedLoginAt : copy(at);
+  return { failedLogins: current.failedLogins + 1, lastFailedLoginAt: windowStart };
 }
 
-function releaseAttempt(current: LoginFailures, clearFailures: boolean): LoginFailures {
-  return clearFailures ? { failedLogins: 0, lastFailedLoginAt: null } : { failedLogins: Math.max(0, current.failedLogins - 1), lastFailedLoginAt: current.lastFailedLoginAt };
+function releaseAttempt(current: LoginFailures, clearFailures: boolean, at: Date): LoginFailures {
+  return clearFailures ? { failedLogins: 0, lastFailedLoginAt: copy(at) } : { failedLogins: Math.max(0, current.failedLogins - 1), lastFailedLoginAt: current.lastFailedLoginAt };
 }
 
 const byCreatedThenSeq = <V extends { createdAt: Date }>(a: Row<V>, b: Row<V>): number =>
@@ -843,11 +845,11 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       });
       return allowed;
     },
-    async releaseLoginAttempt(id, clearFailures) {
-      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, ...releaseAttempt(user, clearFailures) }));
+    async releaseLoginAttempt(id, clearFailures, at) {
+      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, ...releaseAttempt(user, clearFailures, at) }));
     },
-    async resetFailedLogins(id) {
-      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, failedLogins: 0, lastFailedLoginAt: null }));
+    async resetFailedLogins(id, at) {
+      await access.modify<ApiUser>('apiUsers', id, (user) => ({ ...user, ...releaseAttempt(user, true, at) }));
     },
     async upsert(user) {
       const existing = values<ApiUser>('apiUsers').find((other) => other.realm === user.realm && other.login === user.login);
@@ -876,8 +878,10 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
       });
       return allowed;
     },
-    async releaseLoginAttempt(id, clearFailures) {
-      await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => releaseAttempt(failures, clearFailures));
+    async releaseLoginAttempt(id, clearFailures, at) {
+      if (!access.read('agents', id)) return;
+      if (!access.read('agentLoginFailures', id)) await access.insert<LoginFailures>('agentLoginFailures', id, { failedLogins: 0, lastFailedLoginAt: null });
+      await access.modify<LoginFailures>('agentLoginFailures', id, (failures) => releaseAttempt(failures, clearFailures, at));
     },
     async findByExternalId(externalId) {
       return values<Agent>('agents').find((agent) => agent.externalId === externalId) ?? null;
