@@ -293,3 +293,32 @@ describe('a 3-way call and parking on an inbound call', () => {
     await gw.waitFor(async () => !(await gw.engineBridges()).some((bridge) => bridge.id === `${callId}.hold`), 15000, 'the holding bridge gone');
   });
 });
+
+describe("the closer's inbound call", () => {
+  test('ra_call_control HANGUP with a status on the call a closer took with the lead: the lead takes the status, the closer moves on as after that disposition', async () => {
+    const gw = gateway();
+    const closerLeg = await phoneOf('102');
+    await gw.waitFor(async () => (await gw.core.getAgentSession('1000'))?.state === 'ready', 15000, 'agent 1000 ready');
+    const { callId } = await gw.core.startAgentCustomerCall({ agentId: '1000', number: '5550100', callerId: '2120289999', origin: { dialect: 'vicidial', operation: 'test', apiUserId: null }, leadId: 1 });
+    const customerId = await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.role === 'customer' && leg.state === 'up')?.id, 15000, 'customer up');
+    await bridgeHolds(gw, CONFERENCE, [await phoneOf('1000'), customerId]);
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=LOCAL_CLOSER&ingroup_choices=CLOSERS&agent_user=1000'),
+      `SUCCESS: transfer_conference function set - LOCAL_CLOSER|CLOSERS||NO|1000|${wireId(callId)}|\n`,
+    );
+    const call = (await gw.core.getCall(callId))!.call;
+    if (call.purpose !== 'agent_customer' || !call.progress.transferredTo) throw new Error('not transferred');
+    const closerCallId = call.progress.transferredTo;
+    await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, customerId]);
+    expect(await gw.core.getAgentSession('102')).toMatchObject({ state: 'in_call', currentCallId: closerCallId, lead: { leadId: 1, callId: closerCallId } });
+
+    const id = wireId(closerCallId);
+    expectVicidialAnswer(await api(`function=ra_call_control&value=${id}&agent_user=102&stage=HANGUP&status=SALE`), `SUCCESS: ra_call_control hungup - 102|${id}|HANGUP\n`);
+    expect(await cdrsOf(closerCallId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '102', fromNumber: '5550100', toNumber: 'CLOSERS', leadId: 1, hangupSide: 'system' })]);
+    await channelGone(gw, customerId);
+    await gw.waitFor(async () => (await gw.core.getAgentSession('102'))?.lead === null, 15000, 'the closer’s disposition applied');
+    // TESTCAMP dials manually: after a disposition the agent pauses.
+    expect(await gw.core.getAgentSession('102')).toMatchObject({ state: 'paused', currentCallId: null, lead: null, pendingDisposition: null });
+    expect((await gw.core.getLead(1))!).toMatchObject({ status: 'SALE', user: '102' });
+  });
+});
