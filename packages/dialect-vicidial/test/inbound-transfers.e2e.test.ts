@@ -15,6 +15,8 @@ import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway
 const gateway = sharedGateway({
   agentInConference: '1000',
   overrides: {
+    // The message LEAVE_VM leaves with the caller: a short one, which ends by itself.
+    dialects: { vicidial: { voicemailMessage: 'hello-world' } },
     extraProvisioning: {
       ...EXTRA_PROVISIONING,
       queues: [{ name: 'CLOSERS', strategy: 'longest_wait_time', mohClass: 'default' }],
@@ -236,6 +238,18 @@ describe('transfer_conference transfers of an inbound call', () => {
     expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '1000', fromNumber: '5550144', toNumber: DID, hangupSide: 'system' })]);
     await channelGone(gw, callerId);
     await bridgeHolds(gw, CONFERENCE, [agentLegId]);
+  });
+
+  test('LEAVE_VM: the caller hears the message alone, then the call ends with its one CDR; the agent goes to its disposition at once', async () => {
+    const gw = gateway();
+    const { callId, callerId, agentLegId } = await inboundCall('5550145');
+    expectVicidialAnswer(await api('function=transfer_conference&value=LEAVE_VM&agent_user=1000'), `SUCCESS: transfer_conference function set - LEAVE_VM|||NO|1000|${wireId(callId)}|\n`);
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    await bridgeHolds(gw, CONFERENCE, [agentLegId]);
+    expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '1000', fromNumber: '5550145', toNumber: DID, hangupSide: 'system' })]);
+    await channelGone(gw, callerId);
+    const played = await gw.query<{ media: string; finish_cause: string }>('SELECT media, finish_cause FROM playbacks WHERE call_id = $1', [callId]);
+    expect(played).toEqual([{ media: 'sound:hello-world', finish_cause: 'done' }]);
   });
 });
 

@@ -2,7 +2,6 @@ import { endAgentCallRecordings } from '../recording/agent-call-recordings-end';
 import { DomainError } from '../errors/domain-error';
 import type { Leg } from '../calls/call';
 import type { CoreContext } from '../kernel/context';
-import { agentOwner } from '../kernel/ids';
 import { ownerOf } from '../kernel/owner-queue';
 import type { TrackWork } from '../kernel/tracked-work';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
@@ -10,7 +9,7 @@ import { hangupRequestedLeg } from '../calls/leg-hangup';
 import { releaseAgentFromCall } from '../calls/call-lifecycle';
 import type { AgentSession } from '../agents/agent';
 import { agentLeavesCall } from './agent-leaves';
-import { connectedCustomer, customerRoleOf, liveLegOf, lockAgentCall, lockAgentTalk, type AgentCall, type AgentTalk, type CustomerCall } from './agent-call';
+import { connectedCustomer, customerRoleOf, liveLegOf, lockAgentTalk, type AgentTalk, type CustomerCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
@@ -149,10 +148,6 @@ export interface NamedCallStatus {
 const roleOf = (call: CustomerCall, party: CallParty): Leg['role'] => (party === 'customer' ? customerRoleOf(call) : 'third_party');
 
 export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCommands {
-  /** Runs a unit of work on the agent's current call, in the agent's queue. */
-  const onAgentCall = <T>(agentId: string, work: (uow: UnitOfWork, found: AgentCall) => Promise<T>): Promise<T> =>
-    track(ctx.queue.run(agentOwner(agentId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentCall(uow, agentId)))));
-
   /**
    * Runs a unit of work on the call the agent talks in with a customer (a
    * callout or a queued call), in the queue of the call's owner, where its
@@ -271,7 +266,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
 
     leaveCustomerMessage: async ({ agentId, media }) => {
       const resolved = resolveMediaList(Array.isArray(media) ? media : [media as MediaRequest], ctx.config.media);
-      return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
+      return onAgentTalk(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
     },
 
     blindTransfer: ({ agentId, agentAfterCall, ...party }) =>
