@@ -12,6 +12,8 @@ import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway
 // callout. Agent 102 (in-group CLOSERS, its own conference) takes the
 // callers transferred into CLOSERS.
 
+/** The DID of in-group TEST_IN2, whose agent 101 answers on its phone. */
+const PHONE_DID = '2125550102';
 const gateway = sharedGateway({
   agentInConference: '1000',
   overrides: {
@@ -20,11 +22,14 @@ const gateway = sharedGateway({
     extraProvisioning: {
       ...EXTRA_PROVISIONING,
       queues: [{ name: 'CLOSERS', strategy: 'longest_wait_time', mohClass: 'default' }],
+      didRoutes: [{ did: PHONE_DID, queue: 'TEST_IN2' }],
       // The demo campaign, with CLOSERS as its default transfer group.
       campaigns: [{ id: 'TESTCAMP', name: 'Test campaign', dialMethod: 'MANUAL', allowInbound: true, manualDialListId: 101, apiManualDial: 'STANDARD', dialPrefix: '', defaultXferGroup: 'CLOSERS' }],
       sessions: [
         ...(EXTRA_PROVISIONING.sessions ?? []),
         { agentId: '102', via: 'vicidial', conferenceNumber: '8600052', connectPhone: true, campaignId: 'TESTCAMP', queues: ['CLOSERS'] },
+        // Without a session conference: its phone (PJSIP/101) is rung for the callers of in-group TEST_IN2.
+        { agentId: '101', via: 'vicidial', campaignId: 'TESTCAMP', queues: ['TEST_IN2'] },
       ],
     },
   },
@@ -334,5 +339,61 @@ describe("the closer's inbound call", () => {
     // TESTCAMP dials manually: after a disposition the agent pauses.
     expect(await gw.core.getAgentSession('102')).toMatchObject({ state: 'paused', currentCallId: null, lead: null, pendingDisposition: null });
     expect((await gw.core.getLead(1))!).toMatchObject({ status: 'SALE', user: '102' });
+  });
+});
+
+describe('an inbound call to an agent without a session conference', () => {
+  /** A caller on TEST_IN2's DID, taken by agent 101 on its phone: both legs in the call's own bridge. */
+  async function phoneCall(callerNumber: string): Promise<{ callId: string; callerId: string; phoneLegId: string }> {
+    const gw = gateway();
+    await gw.waitFor(async () => (await gw.core.getAgentSession('101'))?.state === 'ready', 15000, 'agent 101 ready');
+    await gw.farEnd.callIn(PHONE_DID, callerNumber);
+    const found = await gw.waitFor(
+      async () => {
+        const session = await gw.core.getAgentSession('101');
+        const current = session?.currentCallId ? await gw.core.getCall(session.currentCallId) : null;
+        return current?.call.purpose === 'inbound' && current.call.progress.stage === 'connected' ? current : undefined;
+      },
+      15000,
+      'the caller with agent 101',
+    );
+    if (found.call.purpose !== 'inbound') throw new Error('not an inbound call');
+    const callerId = found.call.progress.callerLegId;
+    const phoneLegId = found.legs.find((leg) => leg.role === 'agent' && leg.state === 'up')!.id;
+    await bridgeHolds(gw, `${found.call.id}.bridge`, [phoneLegId, callerId]);
+    return { callId: found.call.id, callerId, phoneLegId };
+  }
+
+  afterEach(async () => {
+    const gw = gateway();
+    await gw.waitFor(async () => (await gw.core.getAgentSession('101'))?.state !== 'in_call', 15000, 'agent 101 out of its call');
+    if ((await gw.core.getAgentSession('101'))?.state === 'wrap_up') await gw.core.resumeAgent({ agentId: '101' });
+  });
+
+  test('BLIND_TRANSFER: the agent’s phone is hung up, the caller reaches the number in the call’s bridge; one CDR', async () => {
+    const gw = gateway();
+    const { callId, callerId, phoneLegId } = await phoneCall('5550161');
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=BLIND_TRANSFER&phone_number=5550301&agent_user=101'),
+      `SUCCESS: transfer_conference function set - BLIND_TRANSFER||5550301|NO|101|${wireId(callId)}|\n`,
+    );
+    expect(await gw.core.getAgentSession('101')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    await channelGone(gw, phoneLegId);
+    const thirdId = await upThirdParty(gw, callId);
+    await bridgeHolds(gw, `${callId}.bridge`, [callerId, thirdId]);
+    await gw.farEnd.hangup(thirdId, 16);
+    // The first leg to end was the agent's phone, hung up by the gateway, as on a callout without a conference.
+    expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '101', fromNumber: '5550161', toNumber: PHONE_DID, hangupSide: 'system' })]);
+    await channelGone(gw, callerId);
+  });
+
+  test('HANGUP_BOTH: caller and agent’s phone are hung up; one CDR', async () => {
+    const gw = gateway();
+    const { callId, callerId, phoneLegId } = await phoneCall('5550162');
+    expectVicidialAnswer(await api('function=transfer_conference&value=HANGUP_BOTH&agent_user=101'), `SUCCESS: transfer_conference function set - HANGUP_BOTH|||NO|101|${wireId(callId)}|\n`);
+    expect(await gw.core.getAgentSession('101')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '101', fromNumber: '5550162', toNumber: PHONE_DID, hangupSide: 'system' })]);
+    await channelGone(gw, callerId);
+    await channelGone(gw, phoneLegId);
   });
 });
