@@ -76,6 +76,14 @@ export const inboundCall: CallFlow<'inbound'> = {
     return recordCallForAgent(ctx, uow, agentId, connected);
   },
 
+  async onPlaybackEnded(ctx, uow, call, playback, outcome) {
+    await uow.tx.playbacks.update({ ...playback, state: 'finished', finishCause: outcome, finishedAt: uow.now });
+    uow.publish({ type: 'PlaybackFinished', playbackId: playback.id, agentId: playback.agentId, callId: call.id, cause: outcome, at: uow.now });
+    // A message the caller was left with (the agent gone, transfers/customer-message.ts) is the end of the call, as on a callout.
+    if (playback.agentId === null && call.progress.agentLeft === true) await hangupOtherLegs(ctx, uow, await uow.tx.calls.legsOf(call.id), null);
+    return call;
+  },
+
   async onLegEnded(ctx, uow, call, leg, legs) {
     let current = call;
     if (leg.role === 'third_party') {

@@ -3,28 +3,6 @@ import type { AgentSession } from '../agents/agent';
 import type { CallOf, Leg } from '../calls/call';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 
-/** An agent's current customer call, locked for a unit of work, with its legs. */
-export interface AgentCall {
-  session: AgentSession;
-  call: CallOf<'agent_customer'>;
-  legs: Leg[];
-}
-
-/**
- * Locks the agent's session and the customer call it is on. Refused when the
- * agent is not logged in (AGENT_NOT_LOGGED_IN) or is on no customer call
- * (NO_ACTIVE_CALL): transfers, 3-way calls and parking act on that call only.
- */
-export async function lockAgentCall(uow: UnitOfWork, agentId: string): Promise<AgentCall> {
-  const session = await uow.tx.sessions.lock(agentId);
-  if (!session) throw new DomainError('AGENT_NOT_LOGGED_IN', `agent ${agentId} is not logged in`);
-  const call = session.currentCallId ? await uow.tx.calls.lock(session.currentCallId) : null;
-  if (!call || call.state === 'ended' || call.purpose !== 'agent_customer') {
-    throw new DomainError('NO_ACTIVE_CALL', `agent ${agentId} is on no customer call`);
-  }
-  return { session, call, legs: await uow.tx.calls.legsOf(call.id) };
-}
-
 /** The live leg of a role (the customer, the third party), if any. */
 export const liveLegOf = (legs: readonly Leg[], role: Leg['role']): Leg | null =>
   legs.find((leg) => leg.role === role && leg.state !== 'ended' && !leg.hangupRequested) ?? null;

@@ -1,8 +1,7 @@
 import { endAgentCallRecordings } from '../recording/agent-call-recordings-end';
 import { DomainError } from '../errors/domain-error';
-import type { CallOf, Leg } from '../calls/call';
+import type { Leg } from '../calls/call';
 import type { CoreContext } from '../kernel/context';
-import { agentOwner } from '../kernel/ids';
 import { ownerOf } from '../kernel/owner-queue';
 import type { TrackWork } from '../kernel/tracked-work';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
@@ -10,7 +9,7 @@ import { hangupRequestedLeg } from '../calls/leg-hangup';
 import { releaseAgentFromCall } from '../calls/call-lifecycle';
 import type { AgentSession } from '../agents/agent';
 import { agentLeavesCall } from './agent-leaves';
-import { connectedCustomer, customerRoleOf, liveLegOf, lockAgentCall, lockAgentTalk, type AgentCall, type AgentTalk, type CustomerCall } from './agent-call';
+import { connectedCustomer, customerRoleOf, liveLegOf, lockAgentTalk, type AgentTalk, type CustomerCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
@@ -75,7 +74,7 @@ export interface TransferCommands {
    * no call.
    */
   leaveHelp(request: { agentId: string }): Promise<{ left: boolean }>;
-  /** Hangs up customer and third party; the agent goes to after-call work. */
+  /** Hangs up customer (of a callout, or the caller of a queued call the agent took) and third party; the agent goes to after-call work. */
   hangupCallParties(request: { agentId: string }): Promise<void>;
   /**
    * The agent leaves its 3-way call (or its consultation, the customer parked):
@@ -149,10 +148,6 @@ export interface NamedCallStatus {
 const roleOf = (call: CustomerCall, party: CallParty): Leg['role'] => (party === 'customer' ? customerRoleOf(call) : 'third_party');
 
 export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCommands {
-  /** Runs a unit of work on the agent's current call, in the agent's queue. */
-  const onAgentCall = <T>(agentId: string, work: (uow: UnitOfWork, found: AgentCall) => Promise<T>): Promise<T> =>
-    track(ctx.queue.run(agentOwner(agentId), () => inTransaction(ctx, async (uow) => work(uow, await lockAgentCall(uow, agentId)))));
-
   /**
    * Runs a unit of work on the call the agent talks in with a customer (a
    * callout or a queued call), in the queue of the call's owner, where its
@@ -253,10 +248,10 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
     },
 
     hangupCallParties: ({ agentId }) =>
-      onAgentCall(agentId, async (uow, { session, call, legs }) => {
+      onAgentTalk(agentId, async (uow, { session, call, legs }) => {
         // The agent's phone stays (in its conference, or hung up with the call without one).
         for (const leg of legs) if (leg.role !== 'agent' && leg.state !== 'ended' && !leg.hangupRequested) await hangupRequestedLeg(ctx, uow, leg, 'hang up party');
-        await uow.tx.calls.update({ ...call, progress: { ...call.progress, agentLeft: true } });
+        await uow.tx.calls.update(withAgentLeft(call));
         await releaseAgentFromCall(ctx, uow, session, 'wrap_up');
       }),
 
@@ -271,7 +266,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
 
     leaveCustomerMessage: async ({ agentId, media }) => {
       const resolved = resolveMediaList(Array.isArray(media) ? media : [media as MediaRequest], ctx.config.media);
-      return onAgentCall(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
+      return onAgentTalk(agentId, async (uow, found) => void (await leaveMessage(ctx, uow, found, resolved)));
     },
 
     blindTransfer: ({ agentId, agentAfterCall, ...party }) =>
@@ -329,6 +324,12 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
   };
 }
 
+/** The call once its agent is off it (its phone's end no longer ends the call). */
+function withAgentLeft<C extends CustomerCall>(call: C): C {
+  const left: C = { ...call, progress: { ...call.progress, agentLeft: true } };
+  return left;
+}
+
 /**
  * A blind transfer: the agent leaves, the customer hears ringing in the
  * call's own bridge, and the number is dialled into it. If the number does
@@ -379,9 +380,16 @@ async function lockTransferableCall(uow: UnitOfWork, callId: string): Promise<Tr
   throw new DomainError('NO_ACTIVE_CALL', `no live call ${callId} to transfer`);
 }
 
-/** A customer call that is still going, named by its id (NO_ACTIVE_CALL otherwise). */
-async function lockLiveCustomerCall(uow: UnitOfWork, callId: string): Promise<CallOf<'agent_customer'>> {
+/**
+ * A customer call that is still going, named by its id: an agent's callout,
+ * or a queued call an agent took (NO_ACTIVE_CALL otherwise, and for a queued
+ * call still waiting or ringing, which no agent has yet).
+ */
+async function lockLiveCustomerCall(uow: UnitOfWork, callId: string): Promise<CustomerCall> {
   const call = await uow.tx.calls.lock(callId);
-  if (!call || call.state === 'ended' || call.purpose !== 'agent_customer') throw new DomainError('NO_ACTIVE_CALL', `no live customer call ${callId}`);
-  return call;
+  if (call && call.state !== 'ended') {
+    if (call.purpose === 'agent_customer') return call;
+    if (call.purpose === 'inbound' && call.progress.stage === 'connected' && call.agentId !== null) return call;
+  }
+  throw new DomainError('NO_ACTIVE_CALL', `no live customer call ${callId}`);
 }

@@ -5,6 +5,7 @@ import { checkAllowList, liveSession, stopWith } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
 import { AGENT_DIRECT, checkTransferGroup, groupGone, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
 import { callIdOfWire } from '../wire/call-id';
+import { isLiveCustomerCall } from '../agent-api/agent-call';
 import { bytesToText } from '../wire/php-params';
 
 interface RaCallControlInput {
@@ -43,8 +44,9 @@ const numberNotValid: Refusal = { kind: 'not_valid', end: 'line', text: (ctx) =>
  * call named by its call ID (the ID transfer_conference echoes), whoever's
  * it is; `agent_user` is any logged-in agent and only echoed. The gateway
  * has no remote agents of its own: any live customer call of an agent can be
- * named. EXTENSIONTRANSFER transfers the customer blind to `phone_number`,
- * as transfer_conference BLIND_TRANSFER does; INGROUPTRANSFER puts the
+ * named, its callout or an inbound call it took (the caller its customer).
+ * EXTENSIONTRANSFER transfers the customer blind to `phone_number`, as
+ * transfer_conference BLIND_TRANSFER does; INGROUPTRANSFER puts the
  * customer in an in-group (`DEFAULTINGROUP`: the default transfer group of
  * the campaign of the call's agent), as LOCAL_CLOSER does. On success the
  * call's log entry and its lead take `status` (RAXFER when not given), and
@@ -64,7 +66,7 @@ export const raCallControl = defineAgentOperation({
     if (!(await liveSession(ctx, agentUser))) throw stopWith(agentNotLoggedIn);
     const callId = callIdOfWire(bytesToText(value));
     const found = await ctx.core.getCall(callId);
-    if (!found || found.call.state === 'ended' || found.call.purpose !== 'agent_customer') throw stopWith(noActiveCall);
+    if (!found || !isLiveCustomerCall(found.call)) throw stopWith(noActiveCall);
     const { phone_number: phoneNumber } = ctx.request;
     const status = callStatusOf(givenStatus);
     switch (stage) {

@@ -1,7 +1,7 @@
 import type { Call } from '@pbx-gateway/core';
 import { agentCommand } from '../agent-api/agent-command';
 import { groupAliasCallerId } from '../agent-api/group-alias';
-import { currentCustomerCall } from '../agent-api/agent-call';
+import { currentCustomerCall, customerNumberOf } from '../agent-api/agent-call';
 import { stopWith, type AgentOperationContext } from '../agent-api/steps';
 import { echoedAgent, ownCheck, type Refusal } from '../errors';
 import { AGENT_DIRECT, checkTransferGroup, groupGone, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
@@ -46,7 +46,7 @@ async function multiPhones(ctx: AgentOperationContext, agentId: string, given: s
 
 /** The number the third party sees, by `cid_choice`; null: the customer call's own caller id (the campaign's). */
 function callerIdFor(choice: string, call: Call, phoneNumber: string): string | null {
-  if (choice === 'CUSTOMER') return call.toNumber;
+  if (choice === 'CUSTOMER') return customerNumberOf(call);
   if (choice === 'AGENT_PHONE' && /^\+?[0-9]+$/.test(phoneNumber)) return phoneNumber;
   return null;
 }
