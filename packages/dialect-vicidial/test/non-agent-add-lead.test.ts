@@ -149,12 +149,25 @@ describe('add_lead refusals (spec §4.2)', () => {
     });
   });
 
-  test('a field the lead cannot keep: LEAD HAS NOT BEEN ADDED, without SQL', async () => {
-    expectVicidialAnswer(await api('phone_number=7275559001&list_id=101&date_of_birth=2024-13-45'), 'ERROR: add_lead LEAD HAS NOT BEEN ADDED - 7275559001|101||6666\n');
-  });
 });
 
 describe('SUCCESS: add_lead LEAD HAS BEEN ADDED', () => {
+  test('values beyond their columns are kept as VICIdial\'s non-strict MySQL keeps them; the line echoes them as sent', async () => {
+    const lead = await addedLead(
+      await api('phone_number=7275559001&list_id=101&date_of_birth=2024-13-45&state=California&title=Doctor&rank=99999&first_name=Bartholomew+Alexander+Montgomery'),
+      (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559001|101|${id}|0.00|6666\n`,
+    );
+    expect(lead).toMatchObject({ listId: 101, dateOfBirth: null, state: 'Ca', title: 'Doct', rank: 32767, firstName: 'Bartholomew Alexander Montgome' });
+    const low = await addedLead(await api('phone_number=7275559002&list_id=101&rank=99999999999999999999999999&date_of_birth=1970-2-3'), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559002|101|${id}|0.00|6666\n`);
+    // The rank filter keeps digits only: no number below the column's start reaches it.
+    expect(low).toMatchObject({ rank: 32767, dateOfBirth: '1970-02-03' });
+  });
+
+  test('a list number beyond the list column: kept at its end, echoed as sent', async () => {
+    const lead = await addedLead(await api('phone_number=7275559003&list_id=99999999999999999999'), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559003|99999999999999999999|${id}|0.00|6666\n`);
+    expect(lead.listId).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
   test('defaults: list 999 (no definition needed), phone code 1, gender U, rank 0, NEW, user = the API user', async () => {
     const lead = await addedLead(await api('phone_number=7275559100&first_name=Ann'), (id) => `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559100|999|${id}|0.00|6666\n`);
     expect(lead).toMatchObject({ listId: 999, entryListId: 999, phoneCode: '1', phoneNumber: '7275559100', firstName: 'Ann', gender: 'U', rank: 0, status: 'NEW', user: '6666' });
@@ -247,7 +260,10 @@ describe('add_lead callbacks (callback=Y)', () => {
     expect(await gateway().core.callbacksOfLead(id)).toEqual([]);
   });
 
-  test('a callback status the lead cannot keep: nothing added', async () => {
-    expectVicidialAnswer(await api('phone_number=7275559204&list_id=101&callback=Y&callback_status=TOOLONGSTATUS'), 'ERROR: add_lead LEAD HAS NOT BEEN ADDED - 7275559204|101||6666\n');
+  test('a callback status and comments beyond their columns: cut as VICIdial\'s non-strict MySQL cuts them, echoed as sent', async () => {
+    const response = await api(`phone_number=7275559204&list_id=101&callback=Y&callback_status=TOOLONGSTATUS&callback_datetime=2030-01-02+10:00:00&callback_comments=${'x'.repeat(300)}`);
+    const id = leadIdOf(response.text);
+    expectVicidialAnswer(response, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 7275559204|101|${id}|0.00|6666\nNOTICE: add_lead SCHEDULED CALLBACK ADDED - ${id}|TESTCAMP|2030-01-02 10:00:00|ANYONE|6666|TOOLONGSTATUS\n`);
+    expect(await gateway().core.callbacksOfLead(id)).toMatchObject([{ status: 'TOOLON', comments: 'x'.repeat(255) }]);
   });
 });

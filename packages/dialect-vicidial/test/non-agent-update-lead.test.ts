@@ -75,7 +75,30 @@ test('insert_if_not_found=Y: a NOTICE, then the lead added, or the data refused'
   );
 });
 
-test('a value the lead cannot keep: nothing changes (gateway line)', async () => {
-  expectVicidialAnswer(await api('lead_id=50&first_name=Changed&status=TOOLONGSTATUS'), 'ERROR: update_lead LEAD HAS NOT BEEN UPDATED - 6666|50|0|||\n');
-  expect((await gateway().core.getLead(50))?.firstName).not.toBe('Changed');
+test('values beyond their columns are kept as VICIdial\'s non-strict MySQL keeps them: SUCCESS, 1 row; the same values again: 0 rows', async () => {
+  const query = 'lead_id=50&first_name=Changed&status=TOOLONGSTATUS&state=California&rank=99999&date_of_birth=2024-02-30&owner=ownerwithaverylongname1';
+  expectVicidialAnswer(await api(query), 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|50|1|||\n');
+  expect(await gateway().core.getLead(50)).toMatchObject({ firstName: 'Changed', status: 'TOOLON', state: 'Ca', rank: 32767, dateOfBirth: null, owner: 'ownerwithaverylongna' });
+  // Cut to what the lead holds already: MySQL counts no row changed.
+  expectVicidialAnswer(await api(query), 'SUCCESS: update_lead LEAD HAS BEEN UPDATED - 6666|50|0|||\n');
+});
+
+test('insert_if_not_found=Y: a new lead keeps its values as the columns do, its list number at the column\'s end; the line echoes them as sent', async () => {
+  const response = await api('search_method=PHONE_NUMBER&phone_number=3125550097&insert_if_not_found=Y&phone_code=1&list_id=99999999999999999999&state=California&rank=99999');
+  const match = /SUCCESS: update_lead LEAD HAS BEEN ADDED - 3125550097\|99999999999999999999\|(\d+)\|/.exec(response.text);
+  expectVicidialAnswer(response, `NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: |6666|||3125550097\nSUCCESS: update_lead LEAD HAS BEEN ADDED - 3125550097|99999999999999999999|${match?.[1]}|0.00|6666\n`);
+  expect(await gateway().core.getLead(Number(match![1]))).toMatchObject({ listId: Number.MAX_SAFE_INTEGER, state: 'Ca', rank: 32767 });
+});
+
+test('a callback status and comments beyond their columns: cut as VICIdial\'s non-strict MySQL cuts them, echoed as sent', async () => {
+  expectVicidialAnswer(
+    await api('lead_id=51&callback=Y&campaign_id=TESTCAMP&callback_datetime=2030-01-02+10:00:00&callback_status=TOOLONGSTATUS'),
+    'NOTICE: update_lead SCHEDULED CALLBACK ADDED - 51|TESTCAMP|2030-01-02 10:00:00|ANYONE||TOOLONGSTATUS\n',
+  );
+  expect(await gateway().core.callbacksOfLead(51)).toMatchObject([{ status: 'TOOLON' }]);
+  expectVicidialAnswer(
+    await api(`lead_id=51&callback=Y&callback_status=LONGERSTATUS&callback_comments=${'y'.repeat(300)}`),
+    'NOTICE: update_lead SCHEDULED CALLBACK UPDATED - 51|||||LONGERSTATUS\n',
+  );
+  expect(await gateway().core.callbacksOfLead(51)).toMatchObject([{ status: 'LONGER', comments: 'y'.repeat(255) }]);
 });

@@ -141,6 +141,12 @@ export const LEAD_FIELD_LENGTHS: Readonly<Record<Exclude<keyof LeadFields, 'rank
 /** A rank is a small integer, as the dialer's column. */
 export const MAX_LEAD_RANK = 32767;
 
+/** The largest dial count a lead keeps (the dialer's integer column). */
+export const MAX_CALLED_COUNT = 2147483647;
+
+/** The largest list number (the store's bigint, as far as a number holds it exactly). */
+export const MAX_LIST_ID = Number.MAX_SAFE_INTEGER;
+
 /** The fields that do not fit the lead's columns (a store in strict mode refuses such a row). */
 export function oversizedLeadFields(fields: LeadFields): string[] {
   const tooLong: string[] = (Object.keys(LEAD_FIELD_LENGTHS) as Array<keyof typeof LEAD_FIELD_LENGTHS>).filter(

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
-import { MAX_STATUS_LENGTH, oversizedLeadFields, type Lead, type LeadFields } from './lead';
+import { MAX_CALLED_COUNT, MAX_LIST_ID, MAX_STATUS_LENGTH, oversizedLeadFields, type Lead, type LeadFields } from './lead';
 
 export interface LeadChanges extends Partial<LeadFields> {
   status?: string;
@@ -13,11 +13,6 @@ export interface LeadChanges extends Partial<LeadFields> {
   /** `N` makes the lead dialable again before its list is reset. */
   calledSinceLastReset?: string;
 }
-
-/** The largest dial count a lead keeps (the dialer's integer column). */
-const MAX_CALLED_COUNT = 2147483647;
-/** The largest list number. */
-const MAX_LIST_ID = Number.MAX_SAFE_INTEGER;
 
 /**
  * Changes the fields given of a lead; a value that does not fit is refused

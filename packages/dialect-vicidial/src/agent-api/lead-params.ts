@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { InputFilters } from '../wire/input-filters';
-import { isCalendarDate, LEAD_FIELD_LENGTHS, MAX_LEAD_RANK, type LeadFields } from '@pbx-gateway/core';
+import type { LeadFields } from '@pbx-gateway/core';
 import { bytesToText, type PhpParams } from '../wire/php-params';
 
 /**
@@ -172,31 +172,4 @@ export function leadFieldsOf(input: StoredLeadParams, number: string): LeadField
     rank: input.rank === '' ? 0 : Number(input.rank),
     owner: text(input.owner),
   };
-}
-
-/** A date of birth as MySQL reads one (`1970-2-3` too), written `YYYY-MM-DD`; null: it names no day. */
-function calendarDateOf(text: string): string | null {
-  const parts = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$/.exec(text);
-  const date = parts ? `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}` : null;
-  return date !== null && isCalendarDate(date) ? date : null;
-}
-
-/**
- * Lead fields as VICIdial's MySQL keeps them in the non-strict mode the
- * product runs in (its own statements write '' into integer columns): a
- * text longer than its column cut to it, a rank beyond the small-integer
- * column brought to its nearest end, a date of birth naming no day left
- * empty (MySQL keeps a zero date). The product answers SUCCESS for such
- * values, and so do the Agent API functions that store leads; the lines
- * echo the values as sent.
- */
-export function keptByColumns<T extends Partial<LeadFields>>(fields: T): T {
-  const kept: Record<string, unknown> = { ...fields };
-  for (const [name, length] of Object.entries(LEAD_FIELD_LENGTHS)) {
-    const value = kept[name];
-    if (typeof value === 'string') kept[name] = [...value].slice(0, length).join('');
-  }
-  if (typeof kept.rank === 'number') kept.rank = Number.isFinite(kept.rank) ? Math.min(Math.max(Math.trunc(kept.rank), -MAX_LEAD_RANK - 1), MAX_LEAD_RANK) : 0;
-  if (typeof kept.dateOfBirth === 'string') kept.dateOfBirth = calendarDateOf(kept.dateOfBirth);
-  return kept as T;
 }

@@ -1,5 +1,6 @@
 import type { LeadCallback } from '@pbx-gateway/core';
 import { LEAD_PARAM_FILTERS } from '../agent-api/lead-params';
+import { keptCallbackTexts } from '../wire/kept-lead-values';
 import { bytesToText, utf8ToBytes } from '../wire/php-params';
 import { parseLocalDateTime, serverTime } from '../wire/server-time';
 import type { NonAgentContext } from './operation';
@@ -48,7 +49,8 @@ export async function callbackOf(ctx: NonAgentContext, listId: string, asked: Ca
   // A time the server cannot read is taken as due now: the callback is kept rather than lost.
   const at = days ? new Date(now.getTime() + Number(days[1]) * 86_400_000) : (parseLocalDateTime(bytesToText(asked.datetime), ctx.settings.timeZone) ?? now);
   return {
-    callback: { at, recipient: asked.type === 'USERONLY' ? 'USERONLY' : 'ANYONE', agentId: bytesToText(asked.user), status: bytesToText(asked.status), comments: bytesToText(asked.comments) },
+    // Kept as VICIdial's non-strict MySQL keeps them; the NOTICE line echoes them as sent.
+    callback: keptCallbackTexts<LeadCallback>({ at, recipient: asked.type === 'USERONLY' ? 'USERONLY' : 'ANYONE', agentId: bytesToText(asked.user), status: bytesToText(asked.status), comments: bytesToText(asked.comments) }),
     campaignId,
     refused: null,
     shown: serverTime(at, ctx.settings.timeZone).local,

@@ -1,4 +1,4 @@
-import type { LeadChanges } from '@pbx-gateway/core';
+import type { Lead, LeadChanges } from '@pbx-gateway/core';
 import { LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../agent-api/lead-params';
 import type { NonAgentParams } from './params';
 
@@ -57,3 +57,7 @@ export function givenLeadChanges(lead: StoredLeadParams, wanted: (param: Changed
   return changes as LeadChanges;
 }
 
+
+/** Whether a change gives the lead a value it does not have (MySQL counts only rows whose values change). */
+export const changesLead = (lead: Lead, changes: LeadChanges): boolean =>
+  Object.entries(changes).some(([field, value]) => lead[field as keyof Lead] !== value);

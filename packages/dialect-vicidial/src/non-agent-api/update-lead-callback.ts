@@ -1,5 +1,6 @@
 import type { CallbackChanges } from '@pbx-gateway/core';
 import { LEAD_PARAM_FILTERS } from '../agent-api/lead-params';
+import { keptCallbackTexts } from '../wire/kept-lead-values';
 import { bytesToText } from '../wire/php-params';
 import { parseLocalDateTime, serverTime } from '../wire/server-time';
 import type { NonAgentContext } from './operation';
@@ -59,5 +60,6 @@ export function callbackChangesOf(ctx: NonAgentContext, asked: UpdateLeadCallbac
   if (asked.comments !== '') changes.comments = bytesToText(asked.comments);
   if (asked.type !== '') changes.recipient = asked.type === 'USERONLY' ? 'USERONLY' : 'ANYONE';
   if (asked.user !== '') changes.agentId = bytesToText(asked.user);
-  return { changes, shownTime };
+  // Kept as VICIdial's non-strict MySQL keeps them; the NOTICE line echoes them as sent.
+  return { changes: keptCallbackTexts(changes), shownTime };
 }

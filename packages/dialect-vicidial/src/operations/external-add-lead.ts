@@ -1,6 +1,7 @@
 import type { DomainErrorDetails } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
-import { asked, keptByColumns, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
+import { asked, leadFieldsOf, leadInputSchema, STORED_LEAD_PARAMS, type LeadParamName } from '../agent-api/lead-params';
+import { keptByColumns } from '../wire/kept-lead-values';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';

@@ -1,7 +1,7 @@
 import { isDomainError, leadFieldsWith, type AgentSession, type Campaign, type Lead, type LeadFields } from '@pbx-gateway/core';
 import { readAgentCommandInput } from '../agent-api/agent-command';
 import { groupAliasCallerId } from '../agent-api/group-alias';
-import { keptByColumns } from '../agent-api/lead-params';
+import { keptByColumns } from '../wire/kept-lead-values';
 import { campaignOf, checkManualDialAllowed, notPaused, pausedWithoutLead } from '../agent-api/manual-dial-checks';
 import { defineAgentOperation } from '../agent-api/operation';
 import { agentIdOf, checkAllowList, liveSession, resolveAgentUser, stopWith, type AgentOperationContext } from '../agent-api/steps';

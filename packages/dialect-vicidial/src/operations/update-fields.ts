@@ -1,7 +1,8 @@
 import type { LeadFields } from '@pbx-gateway/core';
 import type { JSONSchemaType } from 'ajv';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
-import { keptByColumns, leadParamPattern, type LeadParamName } from '../agent-api/lead-params';
+import { leadParamPattern, type LeadParamName } from '../agent-api/lead-params';
+import { keptByColumns } from '../wire/kept-lead-values';
 import { defineAgentOperation } from '../agent-api/operation';
 import type { AgentRequest } from '../agent-api/request';
 import { namesInRequest, SCREEN_RELOADS, screenAgentSession, type NamedInRequest } from '../agent-api/screen-request';

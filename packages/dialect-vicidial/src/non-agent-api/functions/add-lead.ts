@@ -1,6 +1,7 @@
 import { isDomainError, type DomainErrorDetails, type DuplicateCheck, type DuplicateMatch, type DuplicateScope } from '@pbx-gateway/core';
 import { WireRefusal } from '@pbx-gateway/dialect-kit';
 import { asked, LEAD_PARAM_FILTERS, leadFieldsOf, STORED_LEAD_PARAMS, type StoredLeadParams } from '../../agent-api/lead-params';
+import { keptByColumns, keptListId } from '../../wire/kept-lead-values';
 import { bytesToText, utf8ToBytes } from '../../wire/php-params';
 import { newLeadGmtOffset, timeZoneMethodOf } from '../../wire/gmt-offset';
 import { listAllowed } from '../list-restriction';
@@ -111,7 +112,7 @@ const duplicate: NonAgentRefusal = {
   },
 };
 
-/** A field the lead cannot keep: the product's line, with its SQL left out (spec §2.3). */
+/** The store refusing the lead (values are first kept as VICIdial's MySQL keeps them): the product's line, with its SQL left out (spec §2.3). */
 const notAdded: NonAgentRefusal = { text: (ctx) => `ERROR: add_lead LEAD HAS NOT BEEN ADDED - ${number(ctx)}|${listOf(ctx)}||${ctx.user}` };
 
 const listMissing = (ctx: NonAgentContext): string => `ERROR: add_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED - ${number(ctx)}|${listOf(ctx)}`;
@@ -156,7 +157,7 @@ const afterNotice = (notice: string | null, line: string): string => (notice ===
 const ADD_LEAD_ERRORS: Readonly<Record<string, NonAgentRefusal>> = {
   NUMBER_IN_DNC: numberInDnc,
   DUPLICATE_LEAD: duplicate,
-  // A callback status or comments the callback cannot keep: nothing is added.
+  // The core refusing the callback (not expected: its status and comments are first kept as VICIdial's MySQL keeps them): nothing is added.
   INVALID_ARGUMENT: notAdded,
   LEAD_REJECTED: { text: (ctx, details) => (details.listMissing === true ? listMissing(ctx) : notAdded.text(ctx, details)) },
 };
@@ -176,9 +177,8 @@ export const addLead = defineNonAgentFunction({
   },
   input: readInput,
   async run(ctx, input) {
-    const listId = Number(input.list_id);
-    // A list number beyond the store's column is a lead that cannot be stored.
-    if (!Number.isSafeInteger(listId)) throw refuse(notAdded.text(ctx, {}));
+    // A list number beyond the lead's column is kept at its end, as VICIdial's non-strict MySQL keeps it.
+    const listId = keptListId(Number(input.list_id));
     if (!(await listAllowed(ctx, listId))) throw refuse(`ERROR: add_lead NOT AN ALLOWED LIST ID - ${input.phone_number}|${input.list_id}`);
     const listMustExist = input.list_exists_check === 'Y';
     if (listMustExist && !(await ctx.core.getLeadList(listId))) throw refuse(listMissing(ctx));
@@ -208,7 +208,7 @@ async function addChecked(ctx: NonAgentContext, input: AddLeadInput, listId: num
     callback: scheduling?.callback ?? null,
     listId,
     listMustExist,
-    fields: leadFieldsOf(input, input.phone_number),
+    fields: keptByColumns(leadFieldsOf(input, input.phone_number)),
     addedBy: bytesToText(ctx.user),
     dncChecks: { system: dncAsked(input.dnc_check), campaign: dncAsked(input.campaign_dnc_check) },
     duplicateChecks: duplicateChecksOf(input.duplicate_check),

@@ -1,6 +1,7 @@
-import { isDomainError, type Lead, type LeadChanges } from '@pbx-gateway/core';
+import type { Lead, LeadChanges } from '@pbx-gateway/core';
+import { keptByColumns } from '../../wire/kept-lead-values';
 import { bytesToText } from '../../wire/php-params';
-import { givenLeadChanges, readLeadFieldParams } from '../lead-changes';
+import { changesLead, givenLeadChanges, readLeadFieldParams } from '../lead-changes';
 import { listAllowed, searchableLists } from '../list-restriction';
 import { defineNonAgentFunction, refuse, type NonAgentContext } from '../operation';
 import { IDENTIFIER, readWith } from '../params';
@@ -53,12 +54,9 @@ function changesOf(input: BatchInput): LeadChanges {
   if (input.gmtOffsetNow !== '') changes.gmtOffsetNow = input.gmtOffsetNow;
   if (input.calledCount !== '') changes.calledCount = Number(input.calledCount);
   if (input.resetLead === 'Y') changes.calledSinceLastReset = 'N';
-  return changes;
+  // Kept as VICIdial's non-strict MySQL keeps them: cut, clamped, a date naming no day none.
+  return keptByColumns(changes);
 }
-
-/** Whether a change gives the lead a value it does not have (MySQL counts only rows whose values change). */
-const changesLead = (lead: Lead, changes: LeadChanges): boolean =>
-  Object.entries(changes).some(([field, value]) => lead[field as keyof Lead] !== value);
 
 /**
  * batch_update_lead: gives the same field values to every lead of the
@@ -90,15 +88,9 @@ export const batchUpdateLead = defineNonAgentFunction({
     if (Object.keys(changes).length === 0) return '';
     const numbers = found.map((lead) => lead.id).join(',');
     let changed = 0;
-    try {
-      for (const lead of found) {
-        const willChange = changesLead(lead, changes);
-        if ((await ctx.core.updateLead({ leadId: lead.id, changes })) && willChange) changed += 1;
-      }
-    } catch (error) {
-      // A value no lead can keep fails VICIdial's one UPDATE (-1 rows, nothing changed); the same values go to every lead, so the first refuses.
-      if (isDomainError(error) && error.code === 'LEAD_REJECTED' && changed === 0) changed = -1;
-      else throw error;
+    for (const lead of found) {
+      const willChange = changesLead(lead, changes);
+      if ((await ctx.core.updateLead({ leadId: lead.id, changes })) && willChange) changed += 1;
     }
     return `SUCCESS: batch_update_lead LEADS HAVE BEEN UPDATED - ${ctx.user}|${changed}|${found.length}|${numbers}`;
   },

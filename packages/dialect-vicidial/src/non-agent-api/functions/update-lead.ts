@@ -1,6 +1,7 @@
 import { isDomainError, type Lead, type LeadChanges, type LeadSearch, type ListCustomField } from '@pbx-gateway/core';
 import { leadFieldsOf } from '../../agent-api/lead-params';
-import { givenLeadChanges, readLeadFieldParams } from '../lead-changes';
+import { changesLead, givenLeadChanges, readLeadFieldParams } from '../lead-changes';
+import { keptByColumns, keptCallbackTexts, keptListId } from '../../wire/kept-lead-values';
 import { bytesToText } from '../../wire/php-params';
 import { newLeadGmtOffset, timeZoneMethodOf } from '../../wire/gmt-offset';
 import { searchableLists } from '../list-restriction';
@@ -58,20 +59,21 @@ function changesOf(input: UpdateLeadInput, searchedBy: SearchKey): LeadChanges {
   // The number a lead is called at changes only when asked for by name.
   const changes = givenLeadChanges(input.lead, (param, field) => field !== searchedBy && (param !== 'phone_number' || input.updatePhoneNumber === 'Y'));
   if (input.status !== '') changes.status = bytesToText(input.status);
-  return changes;
+  // Kept as VICIdial's non-strict MySQL keeps them: cut, clamped, a date naming no day none.
+  return keptByColumns(changes);
 }
 
 async function insertInstead(ctx: NonAgentContext, input: UpdateLeadInput, echo: string): Promise<{ text: string; lead: Lead | null }> {
   const notice = `NOTICE: update_lead NO MATCHES FOUND IN THE SYSTEM: ${echo}`;
   const { phone_number: phone, phone_code: code } = input.lead;
-  const listId = Number(input.listId);
-  if (phone.length < 6 || phone.length > 16 || code === '' || input.listId === '' || !Number.isSafeInteger(listId)) {
+  const listId = keptListId(Number(input.listId));
+  if (phone.length < 6 || phone.length > 16 || code === '' || input.listId === '') {
     return { text: `${notice}\nERROR: update_lead INVALID DATA FOR LEAD INSERTION - ${ctx.user}|${phone}|${code}|${input.listId}|${input.insertIfNotFound}`, lead: null };
   }
   const added = await ctx.core.addLeadToList({
     listId,
     listMustExist: false,
-    fields: leadFieldsOf(input.lead, phone),
+    fields: keptByColumns(leadFieldsOf(input.lead, phone)),
     addedBy: bytesToText(ctx.user),
     dncChecks: { system: false, campaign: false },
     duplicateChecks: [],
@@ -97,7 +99,9 @@ async function changeLead(ctx: NonAgentContext, input: UpdateLeadInput, lead: Le
   }
   if (Object.keys(changes).length === 0) return [];
   const updated = await ctx.core.updateLead({ leadId: lead.id, changes });
-  return [`SUCCESS: update_lead LEAD HAS BEEN UPDATED - ${ctx.user}|${lead.id}|${updated ? 1 : 0}|${archived.count}|${archived.count}|`];
+  // MySQL counts the row when a value changed.
+  const rows = updated && changesLead(lead, changes) ? 1 : 0;
+  return [`SUCCESS: update_lead LEAD HAS BEEN UPDATED - ${ctx.user}|${lead.id}|${rows}|${archived.count}|${archived.count}|`];
 }
 
 /** `callback=Y`: the lead's callback changed, or a new one in `campaign_id`; `callback=REMOVE`: its callbacks deleted. */
@@ -129,7 +133,8 @@ async function callbackLines(ctx: NonAgentContext, input: UpdateLeadInput, lead:
   await ctx.core.scheduleLeadCallback({
     leadId: lead.id,
     campaignId: bytesToText(asked.campaignId),
-    callback: { at: time.at, recipient: type, agentId: bytesToText(user), status: bytesToText(status), comments: bytesToText(asked.comments) },
+    // Kept as VICIdial's non-strict MySQL keeps them; the NOTICE line echoes them as sent.
+    callback: keptCallbackTexts({ at: time.at, recipient: type, agentId: bytesToText(user), status: bytesToText(status), comments: bytesToText(asked.comments) }),
   });
   return [`NOTICE: update_lead SCHEDULED CALLBACK ADDED - ${lead.id}|${asked.campaignId}|${time.shown}|${type}|${user}|${status}`];
 }
@@ -250,8 +255,9 @@ export const updateLeadFunction = defineNonAgentFunction({
   },
   render: (lines) => lines,
   errors: {
+    // The store refusing a change (not expected: values are first kept as VICIdial's MySQL keeps them).
     LEAD_REJECTED: { text: (ctx) => `ERROR: update_lead LEAD HAS NOT BEEN UPDATED - ${ctx.user}|${ctx.params.read('lead_id', { keep: '0-9' })}|0|||` },
-    // A callback status of more than 6 characters, or comments beyond 255 (VICIdial's columns).
+    // The core refusing a callback (not expected: status and comments are first kept as VICIdial's MySQL keeps them).
     INVALID_ARGUMENT: { text: (ctx) => `ERROR: update_lead LEAD HAS NOT BEEN UPDATED - ${ctx.user}|${ctx.params.read('lead_id', { keep: '0-9' })}|0|||` },
   },
 });
