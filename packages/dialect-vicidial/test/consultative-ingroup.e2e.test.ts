@@ -1,5 +1,4 @@
-import type { TestGateway } from '@pbx-gateway/test-support';
-import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { agentGet, agentPhone, agentsFree, AUTH, bridgeHolds, expectVicidialAnswer, EXTRA_PROVISIONING, sharedGateway, wireId } from './support/vicidial-test-kit';
 
 // Consultative dials to an in-group (transfer_conference DIAL_WITH_CUSTOMER /
 // PARK_CUSTOMER_DIAL with consultative=YES): agent 1000 (the fronter), on a
@@ -30,18 +29,7 @@ const CONFERENCE = 'agent-1000.conference';
 const CLOSER_CONFERENCE = 'agent-102.conference';
 const ORIGIN = { dialect: 'vicidial', operation: 'test', apiUserId: null };
 
-const wireId = (callId: string): string => callId.replace('.', '_');
 
-async function bridgeHolds(gw: TestGateway, bridgeId: string, legIds: readonly string[]): Promise<void> {
-  await gw.waitFor(
-    async () => {
-      const bridge = (await gw.engineBridges()).find((candidate) => candidate.id === bridgeId);
-      return bridge !== undefined && legIds.every((id) => bridge.channels.includes(id)) && bridge.channels.length === legIds.length;
-    },
-    15000,
-    `${bridgeId} holding ${legIds.join(', ')}`,
-  );
-}
 
 /** Agent 1000 on an answered call for demo lead 1. */
 async function customerCall(): Promise<{ callId: string; customerId: string; agentLegId: string }> {
@@ -56,8 +44,7 @@ async function customerCall(): Promise<{ callId: string; customerId: string; age
 
 const cdrOf = (callId: string) => gateway().waitFor(async () => (await gateway().core.getCdrOfCall(callId)) ?? undefined, 15000, `the CDR of ${callId}`);
 
-const closerPhone = (agentId: string): Promise<string> =>
-  gateway().waitFor(async () => (await gateway().core.getAgentSession(agentId))?.conference?.agentLegId ?? undefined, 15000, `agent ${agentId} phone`);
+const closerPhone = (agentId: string): Promise<string> => agentPhone(gateway(), agentId);
 
 /** The fronter's third party once it is up: the ;1 half of the Local channel. */
 const thirdPartyUp = (callId: string): Promise<string> =>
@@ -70,14 +57,8 @@ const closerCall = (): Promise<string> =>
     return session?.state === 'in_call' ? (session.currentCallId ?? undefined) : undefined;
   }, 15000, 'agent 102 in a call');
 
-async function bothFree(): Promise<void> {
-  const gw = gateway();
-  for (const agentId of ['1000', '102']) {
-    await gw.waitFor(async () => (await gw.core.getAgentSession(agentId))?.state !== 'in_call', 15000, `agent ${agentId} out of its call`);
-    const session = await gw.core.getAgentSession(agentId);
-    if (session?.state === 'wrap_up' || session?.state === 'paused') await gw.core.resumeAgent({ agentId });
-  }
-}
+/** Both agents free for the next test. */
+const bothFree = (): Promise<void> => agentsFree(gateway(), ['1000', '102']);
 
 describe('consultative dials to an in-group', () => {
   afterEach(bothFree);

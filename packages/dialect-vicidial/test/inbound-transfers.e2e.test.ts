@@ -1,6 +1,6 @@
 import type { Cdr } from '@pbx-gateway/core';
 import type { IncomingCall, TestGateway } from '@pbx-gateway/test-support';
-import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { agentGet, agentPhone, agentsFree, AUTH, bridgeHolds, expectVicidialAnswer, EXTRA_PROVISIONING, sharedGateway, wireId } from './support/vicidial-test-kit';
 
 // ra_call_control, transfer_conference and park_call on an inbound call
 // (spec §3.2): a caller on the demo DID 2125550100 waits in in-group TEST_IN
@@ -39,23 +39,9 @@ const DID = '2125550100';
 const CONFERENCE = 'agent-1000.conference';
 const CLOSER_CONFERENCE = 'agent-102.conference';
 
-/** The call ID as VICIdial's lines show it (the owner's dot as an underscore). */
-const wireId = (callId: string): string => callId.replace('.', '_');
 
-async function bridgeHolds(gw: TestGateway, bridgeId: string, legIds: readonly string[]): Promise<void> {
-  await gw.waitFor(
-    async () => {
-      const bridge = (await gw.engineBridges()).find((candidate) => candidate.id === bridgeId);
-      return bridge !== undefined && legIds.every((id) => bridge.channels.includes(id)) && bridge.channels.length === legIds.length;
-    },
-    15000,
-    `${bridgeId} holding ${legIds.join(', ')}`,
-  );
-}
 
-async function phoneOf(agentId: string): Promise<string> {
-  return gateway().waitFor(async () => (await gateway().core.getAgentSession(agentId))?.conference?.agentLegId ?? undefined, 15000, `agent ${agentId} phone`);
-}
+const phoneOf = (agentId: string): Promise<string> => agentPhone(gateway(), agentId);
 
 /** A caller on the DID, taken by agent 1000 into its conference. */
 async function inboundCall(callerNumber: string): Promise<{ callId: string; callerId: string; agentLegId: string; caller: IncomingCall }> {
@@ -98,15 +84,8 @@ async function queuedCallOf(callId: string): Promise<string> {
   return call.progress.transferredTo;
 }
 
-/** Both agents free for the next test: the disposition the calls leave open is given up. */
-async function bothFree(): Promise<void> {
-  const gw = gateway();
-  for (const agentId of ['1000', '102']) {
-    await gw.waitFor(async () => (await gw.core.getAgentSession(agentId))?.state !== 'in_call', 15000, `agent ${agentId} out of its call`);
-    const session = await gw.core.getAgentSession(agentId);
-    if (session?.state === 'wrap_up' || session?.state === 'paused') await gw.core.resumeAgent({ agentId });
-  }
-}
+/** Both agents free for the next test. */
+const bothFree = (): Promise<void> => agentsFree(gateway(), ['1000', '102']);
 
 afterEach(bothFree);
 

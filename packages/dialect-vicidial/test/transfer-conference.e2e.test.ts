@@ -1,6 +1,6 @@
 import type { TestGateway } from '@pbx-gateway/test-support';
 import { clearScreen, leadOnScreen } from './support/lead-on-screen';
-import { AUTH, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { agentGet, AUTH, bridgeHolds, expectVicidialAnswer, sharedGateway, wireId } from './support/vicidial-test-kit';
 
 // transfer_conference, park_call and ra_call_control (seed 002, spec §3.2):
 // a real third party in a 3-way call, a blind transfer that reaches the
@@ -13,8 +13,6 @@ const api = (query: string) => agentGet(gateway(), `${AUTH}&${query}`);
 const CONFERENCE = 'agent-1000.conference';
 const ORIGIN = { dialect: 'vicidial', operation: 'test', apiUserId: null };
 
-/** The call ID as VICIdial's lines show it (the owner's dot as an underscore). */
-const wireId = (callId: string): string => callId.replace('.', '_');
 
 async function legsOf(gw: TestGateway, callId: string) {
   return (await gw.core.getCall(callId))?.legs ?? [];
@@ -24,17 +22,6 @@ async function upLeg(gw: TestGateway, callId: string, role: 'customer' | 'third_
   return gw.waitFor(async () => (await legsOf(gw, callId)).find((leg) => leg.role === role && leg.state === 'up')?.id, 15000, `${role} up`);
 }
 
-/** Waits until the engine's bridge holds exactly these channels. */
-async function bridgeHolds(gw: TestGateway, bridgeId: string, legIds: readonly string[]): Promise<void> {
-  await gw.waitFor(
-    async () => {
-      const bridge = (await gw.engineBridges()).find((candidate) => candidate.id === bridgeId);
-      return bridge !== undefined && legIds.every((id) => bridge.channels.includes(id)) && bridge.channels.length === legIds.length;
-    },
-    15000,
-    `${bridgeId} holding ${legIds.join(', ')}`,
-  );
-}
 
 /** Agent 1000 on an answered call with a customer, as after a manual dial. */
 async function customerCall(number = '5550100'): Promise<{ callId: string; customerId: string; agentLegId: string }> {

@@ -1,5 +1,5 @@
 import type { TestGateway } from '@pbx-gateway/test-support';
-import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, sharedGateway } from './support/vicidial-test-kit';
+import { agentGet, agentPhone, agentsFree, AUTH, bridgeHolds, expectVicidialAnswer, EXTRA_PROVISIONING, sharedGateway, wireId } from './support/vicidial-test-kit';
 
 // Transfers into in-groups (spec §3.2): transfer_conference LOCAL_CLOSER
 // (also through AGENTDIRECT to one agent) and ra_call_control
@@ -31,23 +31,11 @@ const CONFERENCE = 'agent-1000.conference';
 const CLOSER_CONFERENCE = 'agent-102.conference';
 const ORIGIN = { dialect: 'vicidial', operation: 'test', apiUserId: null };
 
-/** The call ID as VICIdial's lines show it (the owner's dot as an underscore). */
-const wireId = (callId: string): string => callId.replace('.', '_');
 
 async function upLeg(gw: TestGateway, callId: string): Promise<string> {
   return gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.find((leg) => leg.role === 'customer' && leg.state === 'up')?.id, 15000, 'customer up');
 }
 
-async function bridgeHolds(gw: TestGateway, bridgeId: string, legIds: readonly string[]): Promise<void> {
-  await gw.waitFor(
-    async () => {
-      const bridge = (await gw.engineBridges()).find((candidate) => candidate.id === bridgeId);
-      return bridge !== undefined && legIds.every((id) => bridge.channels.includes(id)) && bridge.channels.length === legIds.length;
-    },
-    15000,
-    `${bridgeId} holding ${legIds.join(', ')}`,
-  );
-}
 
 /** Agent 1000 on an answered call for demo lead 1, as after a manual dial. */
 async function customerCall(): Promise<{ callId: string; customerId: string; agentLegId: string }> {
@@ -71,19 +59,10 @@ async function queuedCallOf(callId: string): Promise<string> {
   return call.progress.transferredTo;
 }
 
-async function closerPhone(agentId: string): Promise<string> {
-  return gateway().waitFor(async () => (await gateway().core.getAgentSession(agentId))?.conference?.agentLegId ?? undefined, 15000, `agent ${agentId} phone`);
-}
+const closerPhone = (agentId: string): Promise<string> => agentPhone(gateway(), agentId);
 
-/** Both agents free for the next test: the disposition the transfers leave open is given up. */
-async function bothFree(): Promise<void> {
-  const gw = gateway();
-  for (const agentId of ['1000', '102']) {
-    await gw.waitFor(async () => (await gw.core.getAgentSession(agentId))?.state !== 'in_call', 15000, `agent ${agentId} out of its call`);
-    const session = await gw.core.getAgentSession(agentId);
-    if (session?.state === 'wrap_up' || session?.state === 'paused') await gw.core.resumeAgent({ agentId });
-  }
-}
+/** Both agents free for the next test. */
+const bothFree = (): Promise<void> => agentsFree(gateway(), ['1000', '102']);
 
 describe('transfers into an in-group', () => {
   afterEach(bothFree);

@@ -254,3 +254,31 @@ export async function customerCall(gateway: TestGateway, agentId: string, number
   if (!customer) throw new Error(`call ${callId} has no customer leg`);
   return { callId, customerLegId: customer.id };
 }
+
+/** A call ID as VICIdial's lines show it (the owner's dot as an underscore). */
+export const wireId = (callId: string): string => callId.replace('.', '_');
+
+/** Waits until the engine's bridge holds exactly these channels. */
+export async function bridgeHolds(gw: TestGateway, bridgeId: string, legIds: readonly string[]): Promise<void> {
+  await gw.waitFor(
+    async () => {
+      const bridge = (await gw.engineBridges()).find((candidate) => candidate.id === bridgeId);
+      return bridge !== undefined && legIds.every((id) => bridge.channels.includes(id)) && bridge.channels.length === legIds.length;
+    },
+    15000,
+    `${bridgeId} holding ${legIds.join(', ')}`,
+  );
+}
+
+/** The agent's phone leg in its session conference, once it is there. */
+export const agentPhone = (gw: TestGateway, agentId: string): Promise<string> =>
+  gw.waitFor(async () => (await gw.core.getAgentSession(agentId))?.conference?.agentLegId ?? undefined, 15000, `agent ${agentId} phone`);
+
+/** The agents free for the next test: out of their calls, the disposition a call or transfer leaves open given up. */
+export async function agentsFree(gw: TestGateway, agentIds: readonly string[]): Promise<void> {
+  for (const agentId of agentIds) {
+    await gw.waitFor(async () => (await gw.core.getAgentSession(agentId))?.state !== 'in_call', 15000, `agent ${agentId} out of its call`);
+    const session = await gw.core.getAgentSession(agentId);
+    if (session?.state === 'wrap_up' || session?.state === 'paused') await gw.core.resumeAgent({ agentId });
+  }
+}
