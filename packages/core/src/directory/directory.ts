@@ -49,6 +49,7 @@ export interface ApiUser {
   /** Dialect-specific settings (VICIdial user level, Sip_Call company and callback URLs ...). */
   attributes: Readonly<Record<string, string>>;
   failedLogins: number;
+  /** Where the lock-out window starts (ports/store.ts, `LockoutPolicy`); null: none has started. */
   lastFailedLoginAt: Date | null;
 }
 
