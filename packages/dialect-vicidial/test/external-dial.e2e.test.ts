@@ -1,3 +1,4 @@
+import { MAX_CALLED_COUNT } from '@pbx-gateway/core';
 import { AUTH, agentGet, expectEpochLine, expectVicidialAnswer, nowSeconds, sharedGateway } from './support/vicidial-test-kit';
 import { DIALER_PROVISIONING } from './support/dialer-provisioning';
 
@@ -115,6 +116,23 @@ describe('external_dial reaches the far end with the lead', () => {
     const lead = (await gw.core.getLead(session.lead!.leadId))!;
     expect(lead).toMatchObject({ listId: 101, phoneNumber: '3125559999', phoneCode: '1', calledCount: 1 });
     await gw.waitFor(async () => (await gw.core.getCall(session.currentCallId!))?.legs.some((leg) => leg.state === 'up') ?? false, 15000, 'customer answered');
+    await gw.core.hangupAgentCustomer({ agentId: '1000' });
+  });
+});
+
+describe('a lead whose dial count is at its column’s end', () => {
+  test('is dialled, and its count stays at the end', async () => {
+    const gw = gateway();
+    await pausedAndFree();
+    // A count kept at the column's end, as the Non-Agent API's update_lead keeps one beyond it.
+    await gw.core.updateLead({ leadId: 3, changes: { calledCount: MAX_CALLED_COUNT } });
+    expect(await gw.core.getLead(3)).toMatchObject({ calledCount: MAX_CALLED_COUNT });
+    const before = nowSeconds();
+    const response = await api(`${DIAL}&value=7275551212&lead_id=3&agent_user=1000`);
+    expectEpochLine(response, before, nowSeconds(), (epoch) => `SUCCESS: external_dial function set - 7275551214|1000|1|NO|NO|NO||${epoch}||||\n`);
+    expect(await gw.core.getLead(3)).toMatchObject({ status: 'INCALL', calledCount: MAX_CALLED_COUNT });
+    const callId = (await gw.core.getAgentSession('1000'))!.currentCallId!;
+    await gw.waitFor(async () => (await gw.core.getCall(callId))?.legs.some((leg) => leg.role === 'customer' && leg.state === 'up') ?? false, 15000, 'customer answered');
     await gw.core.hangupAgentCustomer({ agentId: '1000' });
   });
 });

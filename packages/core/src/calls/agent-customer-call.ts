@@ -6,7 +6,7 @@ import { newCall, newLeg } from './call-factory';
 import type { CoreContext } from '../kernel/context';
 import { inTransaction, type UnitOfWork } from '../kernel/unit-of-work';
 import type { AgentSession } from '../agents/agent';
-import { calledAgainMark, DIALLED_LEAD_STATUS } from '../leads/lead';
+import { calledAgainMark, DIALLED_LEAD_STATUS, MAX_CALLED_COUNT } from '../leads/lead';
 import { dialLeg } from './call-primitives';
 import { agentCustomerCall } from './agent-customer-call-flow';
 import { agentOwner, newCallId } from '../kernel/ids';
@@ -89,7 +89,8 @@ export async function placeAgentCustomerCall(
     await tx.leads.update({
       ...lead,
       status: DIALLED_LEAD_STATUS,
-      calledCount: lead.calledCount + 1,
+      // At the column's end the count stays there, as the dialer's column keeps it (a count can be set that high).
+      calledCount: Math.min(lead.calledCount + 1, MAX_CALLED_COUNT),
       calledSinceLastReset: calledAgainMark(lead.calledSinceLastReset),
       modifyDate: now,
     });
