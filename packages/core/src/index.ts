@@ -65,6 +65,7 @@ export * from './call-control';
 export type { AgentCommands } from './agents/agent-commands';
 export type { CallCommands } from './calls/call-commands';
 export type { TransferCommands, CallParty } from './transfers/transfer-commands';
+export { isLiveCustomerCall, type CustomerCall } from './transfers/agent-call';
 export type { ThirdPartyRequest } from './transfers/third-party';
 export type { QueueTransferRequest } from './transfers/queue-transfer';
 export type { QueueThirdPartyRequest } from './transfers/queue-third-party';

@@ -17,7 +17,7 @@ export interface ApiUserCredentials {
 
 /**
  * Checks an API account's credentials under the lock-out rule (ports/store.ts,
- * `LockoutPolicy`: VICIdial's): while locked even the right secret is
+ * `LockoutPolicy`, with the window the dialect names): while locked even the right secret is
  * refused, so a guesser learns nothing. Recently verified credentials are answered from a
  * cache, because clients send the password with every request.
  */

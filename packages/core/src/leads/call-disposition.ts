@@ -28,7 +28,7 @@ export async function dispositionNamedCall(ctx: CoreContext, uow: UnitOfWork, se
   const { tx, now } = uow;
   const log = await tx.leadCalls.get(call.id);
   if (log) await tx.leadCalls.update({ ...log, status, dispositionedAt: now });
-  const leadId = log?.leadId ?? (call.purpose === 'agent_customer' ? call.progress.leadId : call.purpose === 'inbound' ? (call.progress.leadId ?? null) : null);
+  const leadId = log?.leadId ?? (call.purpose === 'agent_customer' || call.purpose === 'inbound' ? (call.progress.leadId ?? null) : null);
   const lead = leadId === null ? null : await tx.leads.lock(leadId);
   if (lead) {
     await tx.leads.update({ ...lead, status, modifyDate: now });

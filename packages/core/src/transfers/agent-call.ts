@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { AgentSession } from '../agents/agent';
-import type { CallOf, Leg } from '../calls/call';
+import type { Call, CallOf, Leg } from '../calls/call';
 import type { UnitOfWork } from '../kernel/unit-of-work';
 
 /** The live leg of a role (the customer, the third party), if any. */
@@ -16,6 +16,16 @@ export function connectedCustomer(legs: readonly Leg[], role: Leg['role'] = 'cus
 
 /** A call in which an agent talks with a customer: its callout, or a queued call it took. */
 export type CustomerCall = CallOf<'agent_customer'> | CallOf<'inbound'>;
+
+/**
+ * Whether a call is a customer call still going: an agent's callout, or a
+ * queued call an agent took (a caller still waiting or ringing has no agent
+ * yet, and is not one).
+ */
+export function isLiveCustomerCall(call: Call): call is CustomerCall {
+  if (call.state === 'ended') return false;
+  return call.purpose === 'agent_customer' || (call.purpose === 'inbound' && call.progress.stage === 'connected' && call.agentId !== null);
+}
 
 /** An agent's current call with a customer, of either kind, locked for a unit of work, with its legs. */
 export interface AgentTalk {

@@ -9,7 +9,7 @@ import { hangupRequestedLeg } from '../calls/leg-hangup';
 import { releaseAgentFromCall } from '../calls/call-lifecycle';
 import type { AgentSession } from '../agents/agent';
 import { agentLeavesCall } from './agent-leaves';
-import { connectedCustomer, customerRoleOf, liveLegOf, lockAgentTalk, type AgentTalk, type CustomerCall } from './agent-call';
+import { connectedCustomer, customerRoleOf, isLiveCustomerCall, liveLegOf, lockAgentTalk, type AgentTalk, type CustomerCall } from './agent-call';
 import { grabLeg, isParked, parkLeg } from './park';
 import { leaveMessage } from './customer-message';
 import { resolveMediaList, type MediaRequest } from '../playback/media-resolution';
@@ -326,8 +326,7 @@ export function transferCommands(ctx: CoreContext, track: TrackWork): TransferCo
 
 /** The call once its agent is off it (its phone's end no longer ends the call). */
 function withAgentLeft<C extends CustomerCall>(call: C): C {
-  const left: C = { ...call, progress: { ...call.progress, agentLeft: true } };
-  return left;
+  return { ...call, progress: { ...call.progress, agentLeft: true } };
 }
 
 /**
@@ -387,9 +386,6 @@ async function lockTransferableCall(uow: UnitOfWork, callId: string): Promise<Tr
  */
 async function lockLiveCustomerCall(uow: UnitOfWork, callId: string): Promise<CustomerCall> {
   const call = await uow.tx.calls.lock(callId);
-  if (call && call.state !== 'ended') {
-    if (call.purpose === 'agent_customer') return call;
-    if (call.purpose === 'inbound' && call.progress.stage === 'connected' && call.agentId !== null) return call;
-  }
+  if (call && isLiveCustomerCall(call)) return call;
   throw new DomainError('NO_ACTIVE_CALL', `no live customer call ${callId}`);
 }

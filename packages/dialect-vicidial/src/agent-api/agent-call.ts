@@ -1,4 +1,4 @@
-import type { Call, Leg } from '@pbx-gateway/core';
+import { isLiveCustomerCall, type Call, type Leg } from '@pbx-gateway/core';
 import type { AgentOperationContext } from './steps';
 
 /**
@@ -7,19 +7,8 @@ import type { AgentOperationContext } from './steps';
  * left; VICIdial's transfers, 3-way calls and parking act on either.
  */
 export function isCustomerTalk(call: Call, agentId: string): boolean {
-  if (call.state === 'ended') return false;
-  if (call.purpose === 'agent_customer') return true;
-  return call.purpose === 'inbound' && call.progress.stage === 'connected' && call.agentId === agentId && call.progress.agentLeft !== true;
-}
-
-/**
- * Whether a call named by its ID is a live customer call (ra_call_control):
- * a callout, or an inbound call an agent took; a caller still waiting in an
- * in-group has no agent yet and is not one.
- */
-export function isLiveCustomerCall(call: Call): boolean {
-  if (call.state === 'ended') return false;
-  return call.purpose === 'agent_customer' || (call.purpose === 'inbound' && call.progress.stage === 'connected' && call.agentId !== null);
+  if (!isLiveCustomerCall(call)) return false;
+  return call.purpose === 'agent_customer' || (call.agentId === agentId && call.progress.agentLeft !== true);
 }
 
 /** The number of a call's customer: a callout's called number, an inbound call's caller. */

@@ -1,11 +1,11 @@
 import type { JSONSchemaType } from 'ajv';
+import { isLiveCustomerCall } from '@pbx-gateway/core';
 import { inputOf, PATTERNS } from '../agent-api/input-schema';
 import { defineAgentOperation } from '../agent-api/operation';
 import { checkAllowList, liveSession, stopWith } from '../agent-api/steps';
 import { agentNotLoggedIn, ownCheck, type Refusal } from '../errors';
 import { AGENT_DIRECT, checkTransferGroup, groupGone, queueNameOf, transferGroupOf } from '../agent-api/transfer-group';
 import { callIdOfWire } from '../wire/call-id';
-import { isLiveCustomerCall } from '../agent-api/agent-call';
 import { bytesToText } from '../wire/php-params';
 
 interface RaCallControlInput {
