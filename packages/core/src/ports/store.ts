@@ -310,6 +310,13 @@ export interface RecordingRepository {
    */
   insertIfNameFree(recording: Recording): Promise<boolean>;
   update(recording: Recording): Promise<void>;
+  /**
+   * Stores a recording's end (`finished` or `failed`, its times); false, and
+   * nothing stored, when it had ended already, also in a transaction that
+   * commits meanwhile: an end seen twice (the gateway's own stop as its call
+   * or session ends, and the engine's report of the file) is recorded once.
+   */
+  end(ended: Recording): Promise<boolean>;
   get(id: string): Promise<Recording | null>;
   /** By the file name the engine knows it by. */
   getByName(name: string): Promise<Recording | null>;

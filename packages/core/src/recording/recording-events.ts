@@ -36,7 +36,8 @@ export async function recordRecordingEvent(ctx: CoreContext, recordingId: string
       endedAt: event.at,
       durationSec: finished ? (event.durationSec ?? recordedSeconds(recording.startedAt, event.at)) : null,
     };
-    await uow.tx.recordings.update(ended);
+    // The gateway may have ended it meanwhile (its call or session ended): then that end stands.
+    if (!(await uow.tx.recordings.end(ended))) return;
     uow.publish({ type: 'RecordingEnded', recording: ended, at: event.at });
   });
 }

@@ -55,6 +55,7 @@ const toColumns = (recording: Recording): Omit<RecordingRow, 'id'> => ({
 
 const OLDEST_FIRST = [{ column: 'created_at' }, { column: 'id' }];
 const LIVE_STATES: ReadonlyArray<Recording['state']> = ['pending', 'recording'];
+const ENDED_STATES: ReadonlyArray<Recording['state']> = ['finished', 'failed'];
 const UNFINISHED_STATES: ReadonlyArray<Recording['state']> = [...LIVE_STATES, 'stopping'];
 
 export function createRecordingRepository(db: Knex): RecordingRepository {
@@ -79,6 +80,12 @@ export function createRecordingRepository(db: Knex): RecordingRepository {
 
     async update(recording) {
       await db('recordings').where({ id: recording.id }).update(toColumns(recording));
+    },
+
+    async end(ended) {
+      // A concurrent end holds the row until it commits; Postgres then checks the state again on what it committed.
+      const changed = await db('recordings').where({ id: ended.id }).whereNotIn('state', ENDED_STATES).update(toColumns(ended));
+      return changed > 0;
     },
 
     get: (id) => one({ id }),

@@ -132,5 +132,32 @@ export function lookupContract(makeStore: MakeStore): void {
       expect(await recordings.get('call-2.rec-b')).toBeNull();
       expect((await recordings.getByName('crm/42'))?.id).toBe('call-1.rec-a');
     });
+
+    it("records a recording's end once: a second end, also one racing it in another transaction, stores nothing", async () => {
+      const recordings = store().direct.recordings;
+      const live = recording('call-3.rec-c', { state: 'recording', endedAt: null, durationSec: null });
+      await recordings.insert(live);
+      const endedAt = (second: number): Recording => ({ ...live, state: 'finished', endedAt: at(`2024-05-01T10:00:${second}.000Z`), durationSec: second });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const order: string[] = [];
+      const first = store().transaction(async (tx) => {
+        order.push(`first ended: ${await tx.recordings.end(endedAt(10))}`);
+        await held;
+      });
+      while (order.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      const second = store().transaction(async (tx) => {
+        order.push(`second ended: ${await tx.recordings.end(endedAt(11))}`);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first ended: true', 'second ended: false']);
+      expect(await recordings.get(live.id)).toEqual(endedAt(10));
+      expect(await recordings.end({ ...endedAt(12), state: 'failed' })).toBe(false);
+      expect(await recordings.end({ ...recording('nobody'), state: 'finished' })).toBe(false);
+    });
   });
 }

@@ -1252,6 +1252,14 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(recording) {
       await access.update('recordings', recording.id, copy(recording));
     },
+    async end(ended) {
+      // As Postgres: wait for a concurrent end to commit, then look again.
+      await access.lock('recordings', ended.id);
+      const stored = getValue<Recording>('recordings', ended.id);
+      if (!stored || stored.state === 'finished' || stored.state === 'failed') return false;
+      await access.update('recordings', ended.id, copy(ended));
+      return true;
+    },
     async get(id) {
       return getValue<Recording>('recordings', id);
     },
