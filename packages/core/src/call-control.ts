@@ -12,7 +12,7 @@ import { scheduleCallTimer } from './calls/call-timers';
 import { scheduleTimerAction } from './transfers/timer-action-due';
 import { dialQueuedIfFree } from './leads/manual-dial-queue-commands';
 import { deliverDueCallbacks } from './outbox/callback-delivery';
-import { startDistribution } from './queues/distribution-pass';
+import { distributionPasses } from './queues/distribution-pass';
 import { agentCommands, type AgentCommands } from './agents/agent-commands';
 import { callCommands, type CallCommands } from './calls/call-commands';
 import { VoiceBroadcastPacer } from './calls/voice-broadcast-batch';
@@ -88,7 +88,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     credentials: new CredentialCache(deps.config.credentialCacheMs),
     resync: { request: (reason) => resync.request(reason), reconcileNow: () => reconcileWithPbx(ctx) },
     callTimers: { schedule: (callId, timer, ms) => scheduleCallTimer(ctx, callId, timer, ms) },
-    distribution: { offerWaitingCallsTo: (agentId) => startDistribution(ctx, agentId) },
+    distribution: distributionPasses(() => ctx),
     manualDials: { agentMayBeFree: (agentId) => dialQueuedIfFree(ctx, agentId) },
     timerActions: { arm: (agentId, callId, ms) => scheduleTimerAction(ctx, agentId, callId, ms) },
     words: new Vocabulary(deps.vocabulary),

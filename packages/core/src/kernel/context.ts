@@ -29,7 +29,7 @@ export interface CallTimers {
   schedule(callId: string, timer: string, ms: number): void;
 }
 
-/** Offers queued calls to agents (queues/distribution-pass.ts), bound where the core is composed. */
+/** Offers queued calls to agents (queues/distribution-pass.ts), made where the core is composed. */
 export interface QueueDistribution {
   /** Starts offering the calls waiting in the agent's queues; not waited for. */
   offerWaitingCallsTo(agentId: string): void;

@@ -280,6 +280,11 @@ export interface CallRepository {
    * `forAgentId` those waiting for that one agent in any queue, oldest first.
    */
   listWaiting(queueNames: readonly string[], forAgentId?: string): Promise<Array<CallOf<'inbound'>>>;
+  /**
+   * What `listWaiting` lists for the agent's own queues (those it is a member
+   * of) and the agent, in one read: asked each time an agent becomes free.
+   */
+  listWaitingForAgent(agentId: string): Promise<Array<CallOf<'inbound'>>>;
   /** Inbound calls that entered the queue at or after `since` (and before `until` when given), ended or not, oldest first. */
   listInboundOfQueue(queueName: string, since: Date, until?: Date): Promise<Array<CallOf<'inbound'>>>;
   /** The named live legs of calls not yet ended: calls oldest first, each call's legs in creation order. */

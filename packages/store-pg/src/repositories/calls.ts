@@ -257,6 +257,18 @@ export function createCallRepository(db: Knex): CallRepository {
       return rows.map((row) => toCall(row) as CallOf<'inbound'>);
     },
 
+    async listWaitingForAgent(agentId) {
+      const rows: CallRow[] = await db('calls')
+        .where({ purpose: 'inbound', stage: 'waiting' })
+        .whereNot({ state: 'ended' })
+        .where((forAgent) => {
+          void forAgent.whereRaw(`progress->>'queueName' IN (SELECT queue_name FROM queue_members WHERE agent_id = ?)`, [agentId]);
+          void forAgent.orWhereRaw(`progress->>'forAgentId' = ?`, [agentId]);
+        })
+        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      return rows.map((row) => toCall(row) as CallOf<'inbound'>);
+    },
+
     async listInboundOfQueue(queueName, since, until) {
       const query = db('calls')
         .where({ purpose: 'inbound' })

@@ -1,6 +1,6 @@
 /// <reference types="jest" />
 import type { CallOf, CdrSearch } from '@pbx-gateway/core';
-import { agent } from '../test-core/fixtures';
+import { agent, queue, queueMember } from '../test-core/fixtures';
 import { at, freshStore, type MakeStore } from './contract-store';
 import { call, cdr, leg, playback } from './rows';
 
@@ -102,6 +102,25 @@ export function callContract(makeStore: MakeStore): void {
       expect(await ids([], '1003')).toEqual([]);
       expect(await ids(['AGENTDIRECT'])).toEqual(['w3', 'w2']);
       expect((await store().direct.calls.listWaiting([], '1001'))[0]?.progress).toMatchObject({ forAgentId: '1001' });
+    });
+
+    it("lists for an agent, in one read, the calls of the queues it is a member of and those waiting for it alone, oldest first", async () => {
+      const { agents, queues, calls } = store().direct;
+      for (const id of ['wa1', 'wa2']) await agents.upsert(agent(id));
+      for (const name of ['BILLING', 'RETURNS']) await queues.upsert(queue(name, { strategy: 'ringall' }));
+      await queues.putMember('BILLING', queueMember('wa1'));
+      await calls.insert(waiting('v1', 'BILLING', '2024-05-01T10:00:03.000Z'));
+      await calls.insert(waiting('v2', 'RETURNS', '2024-05-01T10:00:01.000Z'));
+      await calls.insert(waiting('v3', 'AGENTDIRECT', '2024-05-01T10:00:02.000Z', 'wa1'));
+      await calls.insert(waiting('v4', 'AGENTDIRECT', '2024-05-01T10:00:00.000Z', 'wa2'));
+      const ids = async (agentId: string) => (await calls.listWaitingForAgent(agentId)).map((row) => row.id);
+      expect(await ids('wa1')).toEqual(['v3', 'v1']);
+      expect(await ids('wa2')).toEqual(['v4']);
+      await queues.putMember('RETURNS', queueMember('wa1'));
+      expect(await ids('wa1')).toEqual(['v2', 'v3', 'v1']);
+      await calls.update({ ...waiting('v2', 'RETURNS', '2024-05-01T10:00:01.000Z'), state: 'ended' });
+      expect(await ids('wa1')).toEqual(['v3', 'v1']);
+      expect(await ids('nobody')).toEqual([]);
     });
   });
 

@@ -1162,6 +1162,9 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
         .sort(byCreatedThenSeq)
         .map((row) => copy(row.value) as CallOf<'inbound'>);
     },
+    async listWaitingForAgent(agentId) {
+      return calls.listWaiting(await queues.queuesOfAgent(agentId), agentId);
+    },
     async listInboundOfQueue(queueName, since, until) {
       return access
         .scan<Call>('calls')
