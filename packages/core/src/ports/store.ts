@@ -316,12 +316,14 @@ export interface RecordingRepository {
   insertIfNameFree(recording: Recording): Promise<boolean>;
   update(recording: Recording): Promise<void>;
   /**
-   * Stores a recording's end (`finished` or `failed`, its times); false, and
-   * nothing stored, when it had ended already, also in a transaction that
-   * commits meanwhile: an end seen twice (the gateway's own stop as its call
-   * or session ends, and the engine's report of the file) is recorded once.
+   * Stores a change of a recording that has not ended; false, and nothing
+   * stored, when it had ended (`finished` or `failed`), also in a transaction
+   * that commits meanwhile. So an end seen twice (the gateway's own stop as
+   * the call or session ends, and the engine's report of the file) is
+   * recorded once, and a pause, resume or stop crossing the end does not
+   * bring the recording back.
    */
-  end(ended: Recording): Promise<boolean>;
+  updateUnlessEnded(recording: Recording): Promise<boolean>;
   get(id: string): Promise<Recording | null>;
   /** By the file name the engine knows it by. */
   getByName(name: string): Promise<Recording | null>;

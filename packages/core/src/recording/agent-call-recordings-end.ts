@@ -16,7 +16,7 @@ export async function endAgentCallRecordings(ctx: CoreContext, uow: UnitOfWork, 
   for (const recording of await tx.recordings.liveForAgent(agentId)) {
     if (recording.callId !== callId || recording.bridgeId !== callBridgeId(callId) || !isLiveRecording(recording)) continue;
     const ended = { ...recording, state: 'finished' as const, endedAt: now, durationSec: recordedSeconds(recording.startedAt, now), pausedAt: null };
-    if (!(await tx.recordings.end(ended))) continue;
+    if (!(await tx.recordings.updateUnlessEnded(ended))) continue;
     uow.publish({ type: 'RecordingEnded', recording: ended, at: now });
     uow.engine.bestEffort('stop agent call recording', () => ctx.pbx.stopRecording(recording.name));
   }

@@ -16,7 +16,8 @@ export async function pauseAgentRecording(ctx: CoreContext, request: { agentId: 
     await ctx.pbx.pauseRecording(running.name);
     return inTransaction(ctx, async (uow) => {
       const paused: Recording = { ...running, pausedAt: uow.now };
-      await uow.tx.recordings.update(paused);
+      // Its call may have ended meanwhile, and the recording with it.
+      if (!(await uow.tx.recordings.updateUnlessEnded(paused))) throw new DomainError('NO_ACTIVE_RECORDING', 'the agent has no running recording');
       uow.publish({ type: 'RecordingPaused', recording: paused, at: uow.now });
       return paused;
     });

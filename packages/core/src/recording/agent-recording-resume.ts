@@ -14,7 +14,7 @@ export async function resumeAgentRecording(ctx: CoreContext, request: { agentId:
     await ctx.pbx.resumeRecording(live.name);
     return inTransaction(ctx, async (uow) => {
       const resumed: Recording = { ...live, pausedAt: null };
-      await uow.tx.recordings.update(resumed);
+      if (!(await uow.tx.recordings.updateUnlessEnded(resumed))) throw new DomainError('NO_ACTIVE_RECORDING', 'the agent has no recording');
       uow.publish({ type: 'RecordingResumed', recording: resumed, at: uow.now });
       return resumed;
     });

@@ -30,8 +30,13 @@ export async function stopAgentRecordings(ctx: CoreContext, request: { agentId: 
             if (!latest) return;
             // Its end may have been reported already; it is then over as reported.
             const after = latest.state === 'pending' || latest.state === 'recording' ? { ...latest, state: 'stopping' as const } : latest;
-            if (after !== latest) await next.tx.recordings.update(after);
-            stopped.push(after);
+            if (after === latest || (await next.tx.recordings.updateUnlessEnded(after))) {
+              stopped.push(after);
+              return;
+            }
+            // It ended as this stop was recorded (its call ended): over as that end says.
+            const ended = await next.tx.recordings.get(recording.id);
+            if (ended) stopped.push(ended);
           };
         });
       }

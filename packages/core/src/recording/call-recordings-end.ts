@@ -17,7 +17,7 @@ export async function endCallRecordings(ctx: CoreContext, uow: UnitOfWork, callI
     if (recording.bridgeId !== bridgeId || !isLiveRecording(recording)) continue;
     const ended = { ...recording, state: 'finished' as const, endedAt: now, durationSec: recordedSeconds(recording.startedAt, now), pausedAt: null };
     // Already ended (the engine's report came first): over as reported.
-    if (!(await tx.recordings.end(ended))) continue;
+    if (!(await tx.recordings.updateUnlessEnded(ended))) continue;
     uow.publish({ type: 'RecordingEnded', recording: ended, at: now });
     uow.engine.bestEffort('stop call recording', () => ctx.pbx.stopRecording(recording.name));
   }

@@ -37,7 +37,7 @@ export async function recordRecordingEvent(ctx: CoreContext, recordingId: string
       durationSec: finished ? (event.durationSec ?? recordedSeconds(recording.startedAt, event.at)) : null,
     };
     // The gateway may have ended it meanwhile (its call or session ended): then that end stands.
-    if (!(await uow.tx.recordings.end(ended))) return;
+    if (!(await uow.tx.recordings.updateUnlessEnded(ended))) return;
     uow.publish({ type: 'RecordingEnded', recording: ended, at: event.at });
   });
 }

@@ -8,7 +8,7 @@ export async function recordNeverStarted(uow: UnitOfWork, recordingId: string): 
   const recording = await uow.tx.recordings.get(recordingId);
   if (!recording || recording.state !== 'pending') return;
   const failed = { ...recording, state: 'failed' as const, endedAt: uow.now };
-  if (!(await uow.tx.recordings.end(failed))) return;
+  if (!(await uow.tx.recordings.updateUnlessEnded(failed))) return;
   uow.publish({ type: 'RecordingEnded', recording: failed, at: uow.now });
   if (!recording.callId) return;
   const call = await uow.tx.calls.lock(recording.callId);

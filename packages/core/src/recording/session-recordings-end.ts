@@ -13,7 +13,7 @@ export async function endSessionRecordings(ctx: CoreContext, uow: UnitOfWork, ag
   const { tx, now } = uow;
   for (const recording of await tx.recordings.liveForAgent(agentId)) {
     const ended = { ...recording, state: 'finished' as const, endedAt: now, durationSec: recordedSeconds(recording.startedAt, now) };
-    if (!(await tx.recordings.end(ended))) continue;
+    if (!(await tx.recordings.updateUnlessEnded(ended))) continue;
     uow.publish({ type: 'RecordingEnded', recording: ended, at: now });
     uow.engine.bestEffort('stop recording at logout', () => ctx.pbx.stopRecording(recording.name));
   }

@@ -82,9 +82,9 @@ export function createRecordingRepository(db: Knex): RecordingRepository {
       await db('recordings').where({ id: recording.id }).update(toColumns(recording));
     },
 
-    async end(ended) {
-      // A concurrent end holds the row until it commits; Postgres then checks the state again on what it committed.
-      const changed = await db('recordings').where({ id: ended.id }).whereNotIn('state', ENDED_STATES).update(toColumns(ended));
+    async updateUnlessEnded(recording) {
+      // A concurrent change holds the row until it commits; Postgres then checks the state again on what it committed.
+      const changed = await db('recordings').where({ id: recording.id }).whereNotIn('state', ENDED_STATES).update(toColumns(recording));
       return changed > 0;
     },
 

@@ -133,7 +133,7 @@ export function lookupContract(makeStore: MakeStore): void {
       expect((await recordings.getByName('crm/42'))?.id).toBe('call-1.rec-a');
     });
 
-    it("records a recording's end once: a second end, also one racing it in another transaction, stores nothing", async () => {
+    it("changes a recording only until it has ended: a second end, also one racing it in another transaction, or a pause after the end stores nothing", async () => {
       const recordings = store().direct.recordings;
       const live = recording('call-3.rec-c', { state: 'recording', endedAt: null, durationSec: null });
       await recordings.insert(live);
@@ -144,20 +144,22 @@ export function lookupContract(makeStore: MakeStore): void {
       });
       const order: string[] = [];
       const first = store().transaction(async (tx) => {
-        order.push(`first ended: ${await tx.recordings.end(endedAt(10))}`);
+        order.push(`first ended: ${await tx.recordings.updateUnlessEnded(endedAt(10))}`);
         await held;
       });
       while (order.length === 0) await new Promise((resolve) => setImmediate(resolve));
       const second = store().transaction(async (tx) => {
-        order.push(`second ended: ${await tx.recordings.end(endedAt(11))}`);
+        order.push(`second ended: ${await tx.recordings.updateUnlessEnded(endedAt(11))}`);
       });
       await new Promise((resolve) => setTimeout(resolve, 50));
       release();
       await Promise.all([first, second]);
       expect(order).toEqual(['first ended: true', 'second ended: false']);
       expect(await recordings.get(live.id)).toEqual(endedAt(10));
-      expect(await recordings.end({ ...endedAt(12), state: 'failed' })).toBe(false);
-      expect(await recordings.end({ ...recording('nobody'), state: 'finished' })).toBe(false);
+      expect(await recordings.updateUnlessEnded({ ...endedAt(12), state: 'failed' })).toBe(false);
+      expect(await recordings.updateUnlessEnded({ ...live, pausedAt: at('2024-05-01T10:00:12.000Z') })).toBe(false);
+      expect(await recordings.get(live.id)).toEqual(endedAt(10));
+      expect(await recordings.updateUnlessEnded({ ...recording('nobody'), state: 'finished' })).toBe(false);
     });
   });
 }

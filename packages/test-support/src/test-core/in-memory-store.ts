@@ -1255,12 +1255,12 @@ function createRepositories(access: Access, state: StoreState): StoreTransaction
     async update(recording) {
       await access.update('recordings', recording.id, copy(recording));
     },
-    async end(ended) {
-      // As Postgres: wait for a concurrent end to commit, then look again.
-      await access.lock('recordings', ended.id);
-      const stored = getValue<Recording>('recordings', ended.id);
+    async updateUnlessEnded(recording) {
+      // As Postgres: wait for a concurrent change to commit, then look again.
+      await access.lock('recordings', recording.id);
+      const stored = getValue<Recording>('recordings', recording.id);
       if (!stored || stored.state === 'finished' || stored.state === 'failed') return false;
-      await access.update('recordings', ended.id, copy(ended));
+      await access.update('recordings', recording.id, copy(recording));
       return true;
     },
     async get(id) {
