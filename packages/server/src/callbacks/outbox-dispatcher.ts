@@ -10,7 +10,14 @@ export interface OutboxDispatcher {
  * when the one before it is delivered); otherwise it rests for `idleMs`. A
  * failure (the database away) is logged and tried again later, never fatal.
  */
-export function startOutboxDispatcher(core: CallControl, logger: CoreLogger, options: { idleMs: number }): OutboxDispatcher {
+/**
+ * The longest rest after failed rounds. A round against a database that is
+ * away costs one refused connection, so resting longer saves nothing, and
+ * every second of it delays the callbacks held back once the database is back.
+ */
+const FAILED_ROUND_REST_MAX_MS = 5000;
+
+export function startOutboxDispatcher(core: Pick<CallControl, 'deliverDueCallbacks'>, logger: CoreLogger, options: { idleMs: number }): OutboxDispatcher {
   let running = true;
   let wake: (() => void) | null = null;
   const rest = (ms: number): Promise<void> =>
@@ -31,7 +38,7 @@ export function startOutboxDispatcher(core: CallControl, logger: CoreLogger, opt
       } catch (error) {
         failures += 1;
         logger.warn('callback delivery round failed', { error: error instanceof Error ? error.message : String(error) });
-        await rest(Math.min(30000, options.idleMs * 2 ** Math.min(failures, 8)));
+        await rest(Math.min(FAILED_ROUND_REST_MAX_MS, options.idleMs * 2 ** Math.min(failures, 8)));
       }
     }
   })();
