@@ -181,6 +181,17 @@ const toLiveChannel = (row: LiveChannelRow): LiveChannel => ({
 });
 
 export function createCallRepository(db: Knex): CallRepository {
+  /** Inbound calls waiting for an agent that match `where`, oldest first. */
+  const waitingInbound = async (where: (query: Knex.QueryBuilder) => void): Promise<Array<CallOf<'inbound'>>> => {
+    const rows: CallRow[] = await db('calls')
+      .where({ purpose: 'inbound', stage: 'waiting' })
+      .whereNot({ state: 'ended' })
+      .where(where)
+      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+    // The purpose was read in the query: these are inbound calls.
+    return rows.map((row) => toCall(row) as CallOf<'inbound'>);
+  };
+
   return {
     async insert(call) {
       await db('calls').insert({ id: call.id, ...callColumns(call) });
@@ -245,29 +256,17 @@ export function createCallRepository(db: Knex): CallRepository {
 
     async listWaiting(queueNames, forAgentId) {
       if (queueNames.length === 0 && forAgentId === undefined) return [];
-      const rows: CallRow[] = await db('calls')
-        .where({ purpose: 'inbound', stage: 'waiting' })
-        .whereNot({ state: 'ended' })
-        .where((inQueue) => {
-          void inQueue.whereRaw(`progress->>'queueName' = ANY(?)`, [[...queueNames]]);
-          if (forAgentId !== undefined) void inQueue.orWhereRaw(`progress->>'forAgentId' = ?`, [forAgentId]);
-        })
-        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-      // The purpose was read in the query: these are inbound calls.
-      return rows.map((row) => toCall(row) as CallOf<'inbound'>);
+      return waitingInbound((inQueue) => {
+        void inQueue.whereRaw(`progress->>'queueName' = ANY(?)`, [[...queueNames]]);
+        if (forAgentId !== undefined) void inQueue.orWhereRaw(`progress->>'forAgentId' = ?`, [forAgentId]);
+      });
     },
 
-    async listWaitingForAgent(agentId) {
-      const rows: CallRow[] = await db('calls')
-        .where({ purpose: 'inbound', stage: 'waiting' })
-        .whereNot({ state: 'ended' })
-        .where((forAgent) => {
-          void forAgent.whereRaw(`progress->>'queueName' IN (SELECT queue_name FROM queue_members WHERE agent_id = ?)`, [agentId]);
-          void forAgent.orWhereRaw(`progress->>'forAgentId' = ?`, [agentId]);
-        })
-        .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-      return rows.map((row) => toCall(row) as CallOf<'inbound'>);
-    },
+    listWaitingForAgent: (agentId) =>
+      waitingInbound((forAgent) => {
+        void forAgent.whereRaw(`progress->>'queueName' IN (SELECT queue_name FROM queue_members WHERE agent_id = ?)`, [agentId]);
+        void forAgent.orWhereRaw(`progress->>'forAgentId' = ?`, [agentId]);
+      }),
 
     async listInboundOfQueue(queueName, since, until) {
       const query = db('calls')
