@@ -11,7 +11,7 @@ import { reconcileWithPbx } from './calls/reconciliation';
 import { scheduleCallTimer } from './calls/call-timers';
 import { scheduleTimerAction } from './transfers/timer-action-due';
 import { dialQueuedIfFree } from './leads/manual-dial-queue-commands';
-import { deliverDueCallbacks } from './outbox/callback-delivery';
+import { callbackDelivery } from './outbox/callback-delivery';
 import { distributionPasses } from './queues/distribution-pass';
 import { agentCommands, type AgentCommands } from './agents/agent-commands';
 import { callCommands, type CallCommands } from './calls/call-commands';
@@ -95,6 +95,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
   };
   // Started with the core: batches a previous run left waiting are dialled on.
   const broadcasts = new VoiceBroadcastPacer(ctx, track);
+  const delivery = callbackDelivery(ctx);
   let started = false;
 
   return {
@@ -112,7 +113,7 @@ export function createCallControl(deps: CoreDeps): CallControl {
     ...leadCommands(ctx, track),
     ...statusQueries(ctx),
     clock: deps.clock,
-    deliverDueCallbacks: () => deliverDueCallbacks(ctx),
+    deliverDueCallbacks: () => delivery.deliverDue(),
     recordApiRequest: (entry) => deps.store.apiLog.append(entry),
     start() {
       if (started) return;

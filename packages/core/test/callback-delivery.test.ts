@@ -112,6 +112,62 @@ describe('callback delivery', () => {
     expect(delivered).toEqual(['ring', 'answer', 'hangup', 'cdr']);
   });
 
+  describe('when the store goes away between the post and its outcome', () => {
+    const storeAway = (): Error => new Error('connect ECONNREFUSED 127.0.0.1:5432');
+
+    it('writes a delivery the store could not take in the next round, posts it once, and then the next callback of the call', async () => {
+      const t = await setup();
+      for (const body of ['answer', 'cdr']) await t.store.direct.outbox.add({ ...message, orderingKey: 'call-1', body }, t.clock.now());
+      const markDelivered = jest.spyOn(t.store.direct.outbox, 'markDelivered').mockRejectedValueOnce(storeAway());
+      const postedAt = t.clock.nowMs();
+
+      await expect(t.core.deliverDueCallbacks()).rejects.toThrow('ECONNREFUSED');
+      expect(t.store.outboxMessages().map((row) => row.deliveredAt)).toEqual([null, null]);
+
+      // The store is back well within the first message's lease (30 s).
+      await t.advance(1000);
+      await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
+      expect(t.callbacks.attempts.map((attempt) => attempt.body)).toEqual(['answer', 'cdr']);
+      expect(markDelivered).toHaveBeenCalledTimes(3);
+      expect(t.store.outboxMessages().map((row) => row.deliveredAt)).toEqual([new Date(postedAt), new Date(postedAt + 1000)]);
+      expect(await t.store.direct.outbox.countPending()).toBe(0);
+    });
+
+    it('claims nothing new while an earlier outcome is still unwritten', async () => {
+      const t = await setup();
+      await t.store.direct.outbox.add({ ...message, body: 'first' }, t.clock.now());
+      jest.spyOn(t.store.direct.outbox, 'markDelivered').mockRejectedValueOnce(storeAway()).mockRejectedValueOnce(storeAway());
+      await expect(t.core.deliverDueCallbacks()).rejects.toThrow('ECONNREFUSED');
+      await t.store.direct.outbox.add({ ...message, body: 'second' }, t.clock.now());
+
+      await expect(t.core.deliverDueCallbacks()).rejects.toThrow('ECONNREFUSED');
+      expect(t.callbacks.attempts.map((attempt) => attempt.body)).toEqual(['first']);
+
+      await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
+      expect(t.callbacks.attempts.map((attempt) => attempt.body)).toEqual(['first', 'second']);
+      expect(await t.store.direct.outbox.countPending()).toBe(0);
+    });
+
+    it('writes a failed attempt in the next round within its lease, and drops it once the lease has passed (the message is due again)', async () => {
+      const t = await setup();
+      const stored = await t.store.direct.outbox.add(message, t.clock.now());
+      t.callbacks.failNext(2, { status: 503, reason: 'HTTP 503' });
+      jest.spyOn(t.store.direct.outbox, 'markFailed').mockRejectedValueOnce(storeAway());
+      await expect(t.core.deliverDueCallbacks()).rejects.toThrow('ECONNREFUSED');
+      await expect(t.core.deliverDueCallbacks()).resolves.toBe(0);
+      expect(t.store.outboxMessages()).toEqual([expect.objectContaining({ id: stored.id, attempts: 1, lastError: 'HTTP 503', deliveredAt: null })]);
+
+      jest.spyOn(t.store.direct.outbox, 'markFailed').mockRejectedValueOnce(storeAway());
+      await t.advance(1000);
+      await expect(t.core.deliverDueCallbacks()).rejects.toThrow('ECONNREFUSED');
+      await t.advance(30_000);
+      // The lease ended: the unwritten failure is dropped and the message is posted again, this time delivered.
+      await expect(t.core.deliverDueCallbacks()).resolves.toBe(1);
+      expect(t.callbacks.attempts.map((attempt) => attempt.outcome.delivered)).toEqual([false, false, true]);
+      expect(t.store.outboxMessages()).toEqual([expect.objectContaining({ id: stored.id, attempts: 1, deliveredAt: t.clock.now() })]);
+    });
+  });
+
   it('delivers the callbacks a projector stored with the change that caused them', async () => {
     const cdrCallbacks: DomainEventProjector = {
       name: 'cdr-callbacks',
