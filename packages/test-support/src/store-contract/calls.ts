@@ -1,5 +1,5 @@
 /// <reference types="jest" />
-import type { CallOf, CdrSearch } from '@pbx-gateway/core';
+import type { CallOf, Cdr, CdrSearch } from '@pbx-gateway/core';
 import { agent, queue, queueMember } from '../test-core/fixtures';
 import { at, freshStore, type MakeStore } from './contract-store';
 import { call, cdr, leg, playback } from './rows';
@@ -220,23 +220,26 @@ export function playbackContract(makeStore: MakeStore): void {
 export function cdrContract(makeStore: MakeStore): void {
   describe('CDRs', () => {
     const store = freshStore(makeStore);
+    const full = cdr('r1', {
+      purpose: 'voice_menu',
+      tenant: '2028',
+      extension: '100',
+      answeredAt: at('2024-05-01T09:00:05.000Z'),
+      billsec: 25,
+      hangupSide: 'system',
+      recordingFile: 'rec/r1.wav',
+      data: { customuuid: 'u', keys: ['1'] },
+    });
+    // Every test of the block reads these two; none writes another CDR.
+    let first: Cdr;
+    let second: Cdr;
     beforeAll(async () => {
       for (const id of ['r1', 'r2', 'r3']) await store().direct.calls.insert(call(id));
+      first = await store().direct.cdrs.insert(full);
+      second = await store().direct.cdrs.insert(cdr('r2', { startedAt: at('2024-05-01T10:00:00.000Z') }));
     });
 
     it('numbers CDRs in increasing order and round-trips every field', async () => {
-      const full = cdr('r1', {
-        purpose: 'voice_menu',
-        tenant: '2028',
-        extension: '100',
-        answeredAt: at('2024-05-01T09:00:05.000Z'),
-        billsec: 25,
-        hangupSide: 'system',
-        recordingFile: 'rec/r1.wav',
-        data: { customuuid: 'u', keys: ['1'] },
-      });
-      const first = await store().direct.cdrs.insert(full);
-      const second = await store().direct.cdrs.insert(cdr('r2', { startedAt: at('2024-05-01T10:00:00.000Z') }));
       expect(first).toEqual({ ...full, id: first.id });
       expect(second.id).toBeGreaterThan(first.id);
       expect(await store().direct.cdrs.getByCall('r1')).toEqual(first);
