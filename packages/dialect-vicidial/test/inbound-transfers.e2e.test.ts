@@ -290,6 +290,54 @@ describe('a 3-way call and parking on an inbound call', () => {
     expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '1000', fromNumber: '5550152', toNumber: DID, hangupSide: 'caller' })]);
     await gw.waitFor(async () => !(await gw.engineBridges()).some((bridge) => bridge.id === `${callId}.hold`), 15000, 'the holding bridge gone');
   });
+
+  test('PARK_CUSTOMER_DIAL: the caller waits on hold while agent and third party talk; SWAP_PARK_XFER, GRAB_XFER, then LEAVE_3WAY_CALL; one CDR', async () => {
+    const gw = gateway();
+    const { callId, callerId, agentLegId, caller } = await inboundCall('5550153');
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=PARK_CUSTOMER_DIAL&phone_number=5550201&agent_user=1000'),
+      `SUCCESS: transfer_conference function set - PARK_CUSTOMER_DIAL||5550201|NO|1000|${wireId(callId)}|\n`,
+    );
+    const thirdId = await upThirdParty(gw, callId);
+    await bridgeHolds(gw, `${callId}.hold`, [callerId]);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, thirdId]);
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'in_call', currentCallId: callId });
+
+    // SWAP_PARK_XFER: the third party waits, the caller is back with the agent.
+    expectVicidialAnswer(await api('function=park_call&value=SWAP_PARK_XFER&agent_user=1000'), 'SUCCESS: park_call function set - SWAP_PARK_XFER|1000\n');
+    await bridgeHolds(gw, `${callId}.hold`, [thirdId]);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, callerId]);
+    expectVicidialAnswer(await api('function=park_call&value=GRAB_XFER&agent_user=1000'), 'SUCCESS: park_call function set - GRAB_XFER|1000\n');
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, callerId, thirdId]);
+
+    expectVicidialAnswer(await api('function=transfer_conference&value=LEAVE_3WAY_CALL&agent_user=1000'), `SUCCESS: transfer_conference function set - LEAVE_3WAY_CALL|||NO|1000|${wireId(callId)}|\n`);
+    await bridgeHolds(gw, `${callId}.bridge`, [callerId, thirdId]);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId]);
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+
+    await caller.hangup();
+    expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '1000', fromNumber: '5550153', toNumber: DID, hangupSide: 'caller' })]);
+    await channelGone(gw, thirdId);
+  });
+
+  test('PARK_XFER parks the third party; the caller hanging up meanwhile ends the call and the parked third party with it; one CDR', async () => {
+    const gw = gateway();
+    const { callId, callerId, agentLegId, caller } = await inboundCall('5550154');
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&phone_number=5550202&agent_user=1000'),
+      `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||5550202|NO|1000|${wireId(callId)}|\n`,
+    );
+    const thirdId = await upThirdParty(gw, callId);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, callerId, thirdId]);
+    expectVicidialAnswer(await api('function=park_call&value=PARK_XFER&agent_user=1000'), 'SUCCESS: park_call function set - PARK_XFER|1000\n');
+    await bridgeHolds(gw, `${callId}.hold`, [thirdId]);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, callerId]);
+
+    await caller.hangup();
+    expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '1000', fromNumber: '5550154', toNumber: DID, hangupSide: 'caller' })]);
+    await channelGone(gw, thirdId);
+    await gw.waitFor(async () => !(await gw.engineBridges()).some((bridge) => bridge.id === `${callId}.hold`), 15000, 'the holding bridge gone');
+  });
 });
 
 describe("the closer's inbound call", () => {
