@@ -340,6 +340,45 @@ describe('a 3-way call and parking on an inbound call', () => {
   });
 });
 
+describe('a consultative dial to an in-group on an inbound call', () => {
+  test('agent 102 takes the in-group half with the caller’s number and talks with agent 1000 and the caller; agent 1000 leaves, caller and closer talk on; two CDRs', async () => {
+    const gw = gateway();
+    const closerLeg = await phoneOf('102');
+    const { callId, callerId, agentLegId, caller } = await inboundCall('5550155');
+    expectVicidialAnswer(
+      await api('function=transfer_conference&value=DIAL_WITH_CUSTOMER&consultative=YES&ingroup_choices=CLOSERS&agent_user=1000'),
+      `SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER|CLOSERS||YES|1000|${wireId(callId)}|\n`,
+    );
+    const thirdId = await upThirdParty(gw, callId);
+    const inGroupHalf = `${thirdId};2`;
+    const closerCallId = await gw.waitFor(async () => {
+      const session = await gw.core.getAgentSession('102');
+      return session?.state === 'in_call' ? (session.currentCallId ?? undefined) : undefined;
+    }, 15000, 'agent 102 in a call');
+    expect((await gw.core.getCall(closerCallId))!.call).toMatchObject({
+      purpose: 'inbound',
+      agentId: '102',
+      fromNumber: '5550155',
+      toNumber: 'CLOSERS',
+      progress: { stage: 'connected', queueName: 'CLOSERS', callerLegId: inGroupHalf },
+    });
+    await bridgeHolds(gw, CONFERENCE, [agentLegId, callerId, thirdId]);
+    await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, inGroupHalf]);
+
+    expectVicidialAnswer(await api('function=transfer_conference&value=LEAVE_3WAY_CALL&agent_user=1000'), `SUCCESS: transfer_conference function set - LEAVE_3WAY_CALL|||NO|1000|${wireId(callId)}|\n`);
+    expect(await gw.core.getAgentSession('1000')).toMatchObject({ state: 'wrap_up', currentCallId: null });
+    await bridgeHolds(gw, `${callId}.bridge`, [callerId, thirdId]);
+    await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg, inGroupHalf]);
+    await bridgeHolds(gw, CONFERENCE, [agentLegId]);
+
+    // The caller hangs up: its call ends, and with the Local channel's ;1 half the closer's call.
+    await caller.hangup();
+    expect(await cdrsOf(callId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '1000', fromNumber: '5550155', toNumber: DID, hangupSide: 'caller' })]);
+    expect(await cdrsOf(closerCallId)).toEqual([expect.objectContaining({ purpose: 'inbound', agentId: '102', fromNumber: '5550155', toNumber: 'CLOSERS' })]);
+    await bridgeHolds(gw, CLOSER_CONFERENCE, [closerLeg]);
+  });
+});
+
 describe("the closer's inbound call", () => {
   test('ra_call_control HANGUP with a status on the call a closer took with the lead: the lead takes the status, the closer moves on as after that disposition', async () => {
     const gw = gateway();
