@@ -35,20 +35,20 @@ export interface CallbackDelivery {
  * was delivered.
  */
 export function callbackDelivery(ctx: CoreContext): CallbackDelivery {
-  let unrecorded: UnrecordedOutcome[] = [];
+  const unrecorded: UnrecordedOutcome[] = [];
 
   const writeUnrecorded = async (): Promise<void> => {
     const now = ctx.clock.now();
     // A failure's outcome past its lease is moot: the message is due again,
     // and another dispatcher may be retrying it. A delivery's is still worth
     // writing: it spares the receiver a repeat.
-    const pending = unrecorded.filter((outcome) => outcome.delivered || outcome.leaseUntil > now);
-    unrecorded = [];
+    const pending = unrecorded.splice(0).filter((outcome) => outcome.delivered || outcome.leaseUntil > now);
     for (const [index, outcome] of pending.entries()) {
       try {
         await outcome.write();
       } catch (error) {
-        unrecorded = pending.slice(index);
+        // Kept in front of any a concurrent round added meanwhile.
+        unrecorded.unshift(...pending.slice(index));
         throw error;
       }
     }
