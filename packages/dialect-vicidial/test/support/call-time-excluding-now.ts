@@ -1,14 +1,23 @@
-/** Call times every installation has, by id, with their hours (HHMM, UTC for a lead at offset 0.00). */
-const INSTALLED: ReadonlyArray<[string, number, number]> = [
-  ['9am-9pm', 900, 2100],
-  ['9am-5pm', 900, 1700],
-  ['12pm-5pm', 1200, 1700],
-  ['5pm-9pm', 1700, 2100],
-];
+/**
+ * A call time whose two hours lie at least three hours from the moment the
+ * test file is loaded (UTC, the time of a lead at offset 0.00), without
+ * crossing midnight: before noon it starts three hours later, from noon on
+ * it ends three hours earlier. No installed call time serves every hour of
+ * the day (between 16:55 and 17:00 each of them takes in now or five
+ * minutes later), so the tests that need a list outside its call time
+ * provision this one.
+ */
+function hoursAwayFromNow(): { start: number; stop: number } {
+  const now = new Date();
+  const minutes = now.getUTCHours() * 60 + now.getUTCMinutes();
+  const startMinutes = minutes < 12 * 60 ? minutes + 3 * 60 : minutes - 5 * 60;
+  const hhmm = (total: number) => Math.floor(total / 60) * 100 + (total % 60);
+  return { start: hhmm(startMinutes), stop: hhmm(startMinutes + 2 * 60) };
+}
 
-/** An installed call time that excludes the UTC time (a lead at offset 0.00) now and for the next five minutes. */
+export const CALL_TIME_EXCLUDING_NOW = { id: 'notnow', name: 'two hours away from now', defaultHours: hoursAwayFromNow() };
+
+/** The id of a provisioned call time that excludes now and the next three hours (see CALL_TIME_EXCLUDING_NOW). */
 export function callTimeExcludingNow(): string {
-  const hhmm = (at: number) => new Date(at).getUTCHours() * 100 + new Date(at).getUTCMinutes();
-  const instants = [hhmm(Date.now()), hhmm(Date.now() + 300_000)];
-  return INSTALLED.find(([, start, stop]) => instants.every((time) => time < start || time >= stop))![0];
+  return CALL_TIME_EXCLUDING_NOW.id;
 }

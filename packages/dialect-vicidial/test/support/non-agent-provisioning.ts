@@ -1,4 +1,5 @@
 import type { TestGatewayOptions } from '@pbx-gateway/test-support';
+import { CALL_TIME_EXCLUDING_NOW } from './call-time-excluding-now';
 import { DIALER_PROVISIONING } from './dialer-provisioning';
 
 type Provisioning = NonNullable<TestGatewayOptions['extraProvisioning']>;
@@ -19,7 +20,7 @@ export const nonAgentAccount = (login: string, attributes: Record<string, string
  * level 9 in AGENTS who may add users but not of its own level, and add
  * do-not-call numbers but not take them off; list 102,
  * a second list of TESTCAMP; agents of group AGENTS: 1006 logged in, 1007
- * not.
+ * not; call time `notnow`, which excludes the hours the tests run in.
  */
 export const NON_AGENT_PROVISIONING: Provisioning = {
   ...DIALER_PROVISIONING,
@@ -38,6 +39,7 @@ export const NON_AGENT_PROVISIONING: Provisioning = {
   ],
   sessions: [...(DIALER_PROVISIONING.sessions ?? []), { agentId: '1006', via: 'vicidial', conferenceNumber: '8600056', campaignId: 'TESTCAMP' }],
   lists: [...(DIALER_PROVISIONING.lists ?? []), { id: 102, campaignId: 'TESTCAMP' }],
+  callTimes: [CALL_TIME_EXCLUDING_NOW],
 };
 
 /** The Non-Agent test data with a test's own accounts after its accounts, and the test's other data over it. */
