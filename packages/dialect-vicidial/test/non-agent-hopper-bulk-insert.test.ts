@@ -1,4 +1,4 @@
-import { callTimeExcludingNow } from './support/call-time-excluding-now';
+import { CALL_TIME_EXCLUDING_NOW } from './support/call-time-excluding-now';
 import { CAMPAIGN_EDITORS, nonAgentProvisioningWith } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
 
@@ -77,7 +77,7 @@ test('a lead already queued', async () => {
 });
 
 test('hopper_local_call_time_check=Y: a lead outside its call time is not queued (offset and state echoed); without the check it is', async () => {
-  expectVicidialAnswer(await call('update_list', `list_id=102&local_call_time=${callTimeExcludingNow()}`), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|102\n');
+  expectVicidialAnswer(await call('update_list', `list_id=102&local_call_time=${CALL_TIME_EXCLUDING_NOW.id}`), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|102\n');
   try {
     expectVicidialAnswer(
       await api('lead_ids=7104&hopper_local_call_time_check=Y'),

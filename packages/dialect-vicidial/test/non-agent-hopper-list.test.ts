@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { callTimeExcludingNow } from './support/call-time-excluding-now';
+import { CALL_TIME_EXCLUDING_NOW } from './support/call-time-excluding-now';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, nonAgentGet, sharedGateway, type WireResponse } from './support/vicidial-test-kit';
 
@@ -55,7 +55,7 @@ describe('add_lead add_to_hopper=Y', () => {
   });
 
   test('hopper_local_call_time_check=Y outside the list call time: not added, with the offset and 0', async () => {
-    expectVicidialAnswer(await call('update_list', `list_id=102&local_call_time=${callTimeExcludingNow()}`), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|102\n');
+    expectVicidialAnswer(await call('update_list', `list_id=102&local_call_time=${CALL_TIME_EXCLUDING_NOW.id}`), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|102\n');
     const outside = await call('add_lead', 'phone_number=3125550303&list_id=102&add_to_hopper=Y&hopper_local_call_time_check=Y');
     const { lead } = ids(outside);
     expectVicidialAnswer(outside, `SUCCESS: add_lead LEAD HAS BEEN ADDED - 3125550303|102|${lead}|0.00|6666\nNOTICE: add_lead NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME - 3125550303|${lead}|0.00|0|6666\n`);
@@ -122,7 +122,7 @@ describe('update_lead add_to_hopper / remove_from_hopper', () => {
   });
 
   test('hopper_local_call_time_check=Y outside the call time: not added', async () => {
-    expectVicidialAnswer(await call('update_list', `list_id=101&local_call_time=${callTimeExcludingNow()}`), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|101\n');
+    expectVicidialAnswer(await call('update_list', `list_id=101&local_call_time=${CALL_TIME_EXCLUDING_NOW.id}`), 'SUCCESS: update_list LIST HAS BEEN UPDATED - 6666|101\n');
     try {
       expectVicidialAnswer(
         await call('update_lead', `lead_id=${lead}&add_to_hopper=Y&hopper_local_call_time_check=Y`),

@@ -15,9 +15,5 @@ function hoursAwayFromNow(): { start: number; stop: number } {
   return { start: hhmm(startMinutes), stop: hhmm(startMinutes + 2 * 60) };
 }
 
+/** Provisioned by NON_AGENT_PROVISIONING: excludes now and the next three hours. */
 export const CALL_TIME_EXCLUDING_NOW = { id: 'notnow', name: 'two hours away from now', defaultHours: hoursAwayFromNow() };
-
-/** The id of a provisioned call time that excludes now and the next three hours (see CALL_TIME_EXCLUDING_NOW). */
-export function callTimeExcludingNow(): string {
-  return CALL_TIME_EXCLUDING_NOW.id;
-}

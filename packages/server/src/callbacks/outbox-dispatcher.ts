@@ -5,18 +5,18 @@ export interface OutboxDispatcher {
 }
 
 /**
- * Delivers callbacks as they become due. After a round that delivered
- * something it goes again at once (the next callback of a call becomes due
- * when the one before it is delivered); otherwise it rests for `idleMs`. A
- * failure (the database away) is logged and tried again later, never fatal.
- */
-/**
  * The longest rest after failed rounds. A round against a database that is
  * away costs one refused connection, so resting longer saves nothing, and
  * every second of it delays the callbacks held back once the database is back.
  */
 const FAILED_ROUND_REST_MAX_MS = 5000;
 
+/**
+ * Delivers callbacks as they become due. After a round that delivered
+ * something it goes again at once (the next callback of a call becomes due
+ * when the one before it is delivered); otherwise it rests for `idleMs`. A
+ * failure (the database away) is logged and tried again later, never fatal.
+ */
 export function startOutboxDispatcher(core: Pick<CallControl, 'deliverDueCallbacks'>, logger: CoreLogger, options: { idleMs: number }): OutboxDispatcher {
   let running = true;
   let wake: (() => void) | null = null;
