@@ -32,6 +32,17 @@ export class Baselines {
     );
   }
 
+  /**
+   * The same bare Express route on the gateway's own HTTP server
+   * (`createExpressServer`): what is left of the gateway's cost once the
+   * server's part is taken out of both.
+   */
+  expressOnGatewayServer(connections: number, body: string, contentType: string): Promise<ResultRow> {
+    return this.once(`express-gateway-server-${connections}-${body.length}`, () =>
+      this.server('bare-express-server', `bare express on the gateway's server (${connections} conn)`, connections, body, contentType, ['gateway-server'], 'bare-express-gateway-server'),
+    );
+  }
+
   /** The unmodified ari-client originating and hanging up channels on the same engine. */
   ari(concurrency: number): Promise<ResultRow> {
     return this.once(`ari-${concurrency}`, async () => {
@@ -63,16 +74,16 @@ export class Baselines {
     });
   }
 
-  private async server(script: Server, name: string, connections: number, body: string, contentType: string): Promise<ResultRow> {
+  private async server(script: Server, name: string, connections: number, body: string, contentType: string, extraArgs: string[] = [], idPrefix = script.replace('-server', '')): Promise<ResultRow> {
     const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-bench-body-'));
     const bodyFile = join(dir, 'body');
     writeFileSync(bodyFile, body);
-    const child = spawnBenchScript(script, [bodyFile, contentType]);
+    const child = spawnBenchScript(script, [bodyFile, contentType, ...extraArgs]);
     try {
       const { url } = await nextMessage<{ url: string }>(child, 15000, script);
       const result = await runLoad({ shape: 'fixed', settings: loadSettings(this.context(), url, connections, { serverPid: child.pid }), path: '/agc/api.php?source=test&function=version', errors: 'none' });
       return this.record({
-        id: `${script.replace('-server', '')}-${connections}-${body.length}`,
+        id: `${idPrefix}-${connections}-${body.length}`,
         name,
         kind: 'baseline',
         unit: 'req/s',

@@ -13,6 +13,7 @@ const TEXT = 'text/html; charset=utf-8';
 export async function versionScenario(context: BenchContext): Promise<ResultRow> {
   const http = await context.baselines.http(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
   const express = await context.baselines.express(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
+  const expressOnServer = await context.baselines.expressOnGatewayServer(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
   const path = `/agc/api.php?source=test&user=${VICIDIAL_API.login}&pass=${VICIDIAL_API.secret}&function=version`;
   const result = await runLoad({ shape: 'fixed', settings: loadSettings(context, context.gatewayUrl, HTTP_CONNECTIONS, { serverPid: context.gatewayPid }), path, errors: 'vicidial' });
   return {
@@ -24,7 +25,7 @@ export async function versionScenario(context: BenchContext): Promise<ResultRow>
     connections: HTTP_CONNECTIONS,
     latencyMs: result.latencyMs,
     errors: totalErrors(result),
-    ratios: [ratio(express, result.perSecond), ratio(http, result.perSecond)],
+    ratios: [ratio(express, result.perSecond), ratio(expressOnServer, result.perSecond), ratio(http, result.perSecond)],
     notes: [],
     details: { requests: result.requests, elapsedSec: result.elapsedSec, errors: result.errors, errorSamples: result.errorSamples, ...result.extra },
   };

@@ -10,6 +10,7 @@ export { readProvisioningFile } from './provisioning/provisioning-file';
 export { applyDirectory, startProvisionedSessions } from './provisioning/apply-provisioning';
 export { createScryptSecretHasher } from './security/scrypt-secret-hasher';
 export { cryptoIds } from './support/crypto-ids';
+export { createExpressServer } from './http/express-server';
 export { hashAdminKey } from './admin/admin-key';
 export { ADMIN_API_PREFIX } from './admin/admin-api';
 export { callbackSecret, callbackSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './callbacks/callback-signing';

@@ -45,7 +45,11 @@ export interface TestGatewayOptions {
   sim?: Partial<PbxSimOptions>;
   /** Log level of the gateway (silent unless TEST_LOG_LEVEL says otherwise). */
   logLevel?: string;
-  /** Also listen on a loopback port, for tests of what only the real HTTP server shows (its limits). */
+  /**
+   * Listen on a loopback port and send `http`'s requests there, through the
+   * gateway's own HTTP server (the default); `false` leaves the socket out and
+   * `http` calls the app on a server of supertest's.
+   */
   listen?: boolean;
   /** Switches the admin API on with this key. */
   adminApiKey?: string;
@@ -76,7 +80,7 @@ export interface EngineBridge {
 }
 
 export interface TestGateway {
-  /** A supertest agent on the gateway's HTTP app. */
+  /** A supertest agent on the gateway's HTTP server (on the app itself when started with `listen: false`). */
   http: ReturnType<typeof supertest>;
   app: Express;
   core: CallControl;
@@ -95,7 +99,7 @@ export interface TestGateway {
   engineBridges(): Promise<EngineBridge[]>;
   callbacks: CallbackReceiver;
   databaseUrl: string;
-  /** `http://127.0.0.1:<port>` when started with `listen`. */
+  /** `http://127.0.0.1:<port>`, unless started with `listen: false`. */
   url: string | null;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
@@ -107,7 +111,7 @@ export interface TestGateway {
  * The whole gateway as production runs it, for one test file: a fresh
  * Postgres database, the simulator over real HTTP and WebSocket, the real ARI
  * adapter, every dialect, the demo tenant (callbacks pointed at a local
- * receiver). The listening socket is left out unless asked for: tests call the app.
+ * receiver), listening on a loopback port as production does.
  */
 export function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   return trackGateway(openTestGateway(options));
@@ -200,7 +204,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
       databaseUrl: database.url,
       ariUrl,
       provisioning: documents,
-      listen: options.listen ?? false,
+      listen: options.listen ?? true,
       ...(options.clock ? { clock: options.clock } : {}),
       // Cheap parameters: tests hash many secrets and measure nothing.
       hasher: createScryptSecretHasher({ N: 1024, r: 8, p: 1 }),
@@ -217,7 +221,7 @@ async function openTestGateway(options: TestGatewayOptions): Promise<TestGateway
   pool.on('error', () => undefined);
   let closing: Promise<void> | undefined;
   const testGateway: TestGateway = {
-    http: supertest(gateway.app),
+    http: supertest(gateway.url ?? gateway.app),
     app: gateway.app,
     core: gateway.core,
     engine,

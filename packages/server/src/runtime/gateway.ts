@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import {
@@ -25,6 +25,7 @@ import { createHttpCallbackTransport } from '../callbacks/http-callback-transpor
 import { createCallbackSigner } from '../callbacks/callback-signing';
 import { ADMIN_API_PREFIX, ADMIN_VOCABULARY, createAdminApi } from '../admin/admin-api';
 import { createGatewayApp } from '../http/gateway-app';
+import { createExpressServer } from '../http/express-server';
 import { coreLoggerOf, dialectLoggerOf } from '../logging/logger';
 import { applyDirectory, startProvisionedSessions } from '../provisioning/apply-provisioning';
 import { PROVISIONING_VOCABULARY } from '../provisioning/provisioning-vocabulary';
@@ -206,7 +207,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
 function listen(app: Express, http: GatewayConfig['http']): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer({ maxHeaderSize: http.maxHeaderBytes }, app);
+    const server = createExpressServer(app, { maxHeaderSize: http.maxHeaderBytes });
     server.listen(http.port, http.host);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
