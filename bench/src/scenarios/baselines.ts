@@ -39,7 +39,7 @@ export class Baselines {
    */
   expressOnGatewayServer(connections: number, body: string, contentType: string): Promise<ResultRow> {
     return this.once(`express-gateway-server-${connections}-${body.length}`, () =>
-      this.server('bare-express-server', `bare express on the gateway's server (${connections} conn)`, connections, body, contentType, ['gateway-server'], 'bare-express-gateway-server'),
+      this.server('bare-express-server', `bare express on the gateway's server (${connections} conn)`, connections, body, contentType, 'gateway-server'),
     );
   }
 
@@ -74,16 +74,17 @@ export class Baselines {
     });
   }
 
-  private async server(script: Server, name: string, connections: number, body: string, contentType: string, extraArgs: string[] = [], idPrefix = script.replace('-server', '')): Promise<ResultRow> {
+  /** `variant`: the script's optional last argument, which also names the row (`bare-express-gateway-server-…`). */
+  private async server(script: Server, name: string, connections: number, body: string, contentType: string, variant?: string): Promise<ResultRow> {
     const dir = mkdtempSync(join(tmpdir(), 'pbx-gateway-bench-body-'));
     const bodyFile = join(dir, 'body');
     writeFileSync(bodyFile, body);
-    const child = spawnBenchScript(script, [bodyFile, contentType, ...extraArgs]);
+    const child = spawnBenchScript(script, [bodyFile, contentType, ...(variant === undefined ? [] : [variant])]);
     try {
       const { url } = await nextMessage<{ url: string }>(child, 15000, script);
       const result = await runLoad({ shape: 'fixed', settings: loadSettings(this.context(), url, connections, { serverPid: child.pid }), path: '/agc/api.php?source=test&function=version', errors: 'none' });
       return this.record({
-        id: `${idPrefix}-${connections}-${body.length}`,
+        id: `${script.replace('-server', '')}${variant === undefined ? '' : `-${variant}`}-${connections}-${body.length}`,
         name,
         kind: 'baseline',
         unit: 'req/s',
