@@ -28,15 +28,24 @@ export function judgeTargets(rows: readonly ResultRow[], memory: readonly Memory
 
   const pause = row('external-pause');
   const pauseRatio = ratioAgainst(pause, 'bare express (');
+  // Bare routes committing the same change, on the same scale: how far each target is within reach of any design here.
+  const floors = pause ? rows.filter((candidate) => candidate.id.startsWith('bare-express-pg') && candidate.connections === pause.connections) : [];
+  const floorName = (floor: ResultRow): string => floor.name.replace(/ \(\d+ conn\)$/, '');
+  const within = (parts: string[]): string => (parts.length === 0 ? '' : ` (${parts.join('; ')})`);
+  const express = rows.find((candidate) => candidate.name === pause?.ratios.find((item) => item.against.startsWith('bare express ('))?.against);
+  const expressRate = express && express.rate > 0 ? express.rate : null;
   outcomes.push({
     target: '`external_pause` ≥ 25 % of bare express',
     met: pauseRatio === null ? null : pauseRatio >= 0.25,
-    measured: pauseRatio === null ? 'not run' : `${percent(pauseRatio)} of bare express`,
+    measured:
+      pauseRatio === null || expressRate === null
+        ? 'not run'
+        : `${percent(pauseRatio)} of bare express${within(floors.map((floor) => `${floorName(floor)}: ${percent(floor.rate / expressRate)}`))}`,
   });
   outcomes.push({
     target: '`external_pause` p99 < 20 ms at 50 connections',
     met: pause ? pause.latencyMs.p99 < 20 : null,
-    measured: pause ? `p99 ${pause.latencyMs.p99} ms` : 'not run',
+    measured: pause ? `p99 ${pause.latencyMs.p99} ms${within(floors.map((floor) => `${floorName(floor)}: p99 ${floor.latencyMs.p99} ms`))}` : 'not run',
   });
 
   const loaded = memory.find((reading) => reading.when.includes('agents signed in'));

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultGatewayConfig } from '@pbx-gateway/server';
 import { nextMessage, runBenchScript, spawnBenchScript } from '../harness/node-scripts';
-import { BASELINE_PHONES, baselinePhone } from '../plan/bench-plan';
+import { BASELINE_PHONES, baselinePhone, PAUSE_AGENTS, pauseAgentId, VICIDIAL_API } from '../plan/bench-plan';
 import type { AriBaselineInput, AriBaselineResult } from '../processes/ari-baseline';
 import type { ResultRow } from '../report/result-row';
 import { loadSettings, runLoad, totalErrors, type BenchContext } from './bench-context';
@@ -41,6 +42,51 @@ export class Baselines {
     return this.once(`express-gateway-server-${connections}-${body.length}`, () =>
       this.server('bare-express-server', `bare express on the gateway's server (${connections} conn)`, connections, body, contentType, 'gateway-server'),
     );
+  }
+
+  /**
+   * A bare Express route committing one agent's state change per request
+   * (lock, update, commit in two round trips to the same Postgres), driven
+   * by the `external_pause` load itself: the floor of any design that
+   * commits each request before it answers. `group-commit`: the changes of
+   * one turn of the event loop share a transaction, the floor of a design
+   * that commits them together.
+   */
+  expressWithPostgres(connections: number, variant?: 'group-commit'): Promise<ResultRow> {
+    const suffix = variant === undefined ? '' : `-${variant}`;
+    return this.once(`express-pg${suffix}-${connections}`, async () => {
+      const context = this.context();
+      const script = 'bare-express-pg-server';
+      const poolMax = defaultGatewayConfig.database.poolMax;
+      const child = spawnBenchScript(script, [context.database.url, String(poolMax), ...(variant === undefined ? [] : [variant])]);
+      try {
+        const { url } = await nextMessage<{ url: string }>(child, 15000, script);
+        const agents = Array.from({ length: PAUSE_AGENTS }, (_, i) => pauseAgentId(i));
+        const result = await runLoad({
+          shape: 'external-pause',
+          settings: loadSettings(context, url, connections, { serverPid: child.pid }),
+          user: VICIDIAL_API.login,
+          pass: VICIDIAL_API.secret,
+          agents,
+        });
+        const how = variant === undefined ? 'each request its own transaction' : 'the requests of one event-loop turn in one transaction';
+        return this.record({
+          id: `bare-express-pg${suffix}-${connections}`,
+          name: `bare express + pg${variant === undefined ? '' : ', group commit'} (${connections} conn)`,
+          kind: 'baseline',
+          unit: 'req/s',
+          rate: result.perSecond,
+          connections,
+          latencyMs: result.latencyMs,
+          errors: totalErrors(result),
+          ratios: [],
+          notes: [`lock, update and commit ${agents.length} agents' rows in two round trips, ${how}, pool of ${poolMax}`],
+          details: { requests: result.requests, elapsedSec: result.elapsedSec, ...result.extra },
+        });
+      } finally {
+        await child.stop(5000);
+      }
+    });
   }
 
   /** The unmodified ari-client originating and hanging up channels on the same engine. */

@@ -35,6 +35,8 @@ export async function versionScenario(context: BenchContext): Promise<ResultRow>
 export async function externalPauseScenario(context: BenchContext): Promise<ResultRow> {
   const http = await context.baselines.http(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
   const express = await context.baselines.express(HTTP_CONNECTIONS, BASELINE_BODY, TEXT);
+  const committing = await context.baselines.expressWithPostgres(HTTP_CONNECTIONS);
+  const groupCommitting = await context.baselines.expressWithPostgres(HTTP_CONNECTIONS, 'group-commit');
   const agents = Array.from({ length: PAUSE_AGENTS }, (_, i) => pauseAgentId(i));
   const result = await runLoad({
     shape: 'external-pause',
@@ -52,7 +54,7 @@ export async function externalPauseScenario(context: BenchContext): Promise<Resu
     connections: HTTP_CONNECTIONS,
     latencyMs: result.latencyMs,
     errors: totalErrors(result),
-    ratios: [ratio(express, result.perSecond), ratio(http, result.perSecond)],
+    ratios: [ratio(express, result.perSecond), ratio(committing, result.perSecond), ratio(groupCommitting, result.perSecond), ratio(http, result.perSecond)],
     notes: [`${agents.length} agents, PAUSE/RESUME alternating, never two requests for one agent at once`],
     details: { requests: result.requests, elapsedSec: result.elapsedSec, errors: result.errors, errorSamples: result.errorSamples, ...result.extra },
   };
