@@ -1,3 +1,4 @@
+import { clearOfDayEnd, DAY_END_WAIT_TIMEOUT_MS } from '@pbx-gateway/test-support';
 import { serverTime } from '../src/wire/server-time';
 import { AUTH, EXTRA_PROVISIONING, agentGet, expectVicidialAnswer, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
@@ -52,6 +53,9 @@ async function loggedCall(caller: string, did = DID) {
     `the DID log row of ${caller}`,
   );
 }
+
+// Clear of midnight: the DID log is asked for the date of the calls just placed.
+beforeAll(() => clearOfDayEnd(), DAY_END_WAIT_TIMEOUT_MS);
 
 describe('calls to a DID of the Non-Agent API', () => {
   test('an IN_GROUP DID added by add_did queues its call for the in-group’s agent; the call’s DID log row is exported with its length', async () => {

@@ -1,4 +1,5 @@
 import type { LeadCall } from '@pbx-gateway/core';
+import { clearOfDayEnd, DAY_END_WAIT_TIMEOUT_MS } from '@pbx-gateway/test-support';
 import { serverTime } from '../src/wire/server-time';
 import { clearScreen, leadOnScreen } from './support/lead-on-screen';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
@@ -14,6 +15,9 @@ const api = (query: string, user = '6666') => nonAgentGet(gateway(), `source=tes
 
 let calls: LeadCall[];
 let today: string;
+
+// Clear of midnight: the report counts the calls of the day they were placed.
+beforeAll(() => clearOfDayEnd(), DAY_END_WAIT_TIMEOUT_MS);
 
 beforeAll(async () => {
   calls = [];

@@ -1,3 +1,4 @@
+import { clearOfDayEnd, DAY_END_WAIT_TIMEOUT_MS } from '@pbx-gateway/test-support';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
 import { expectVicidialAnswer, listChangeTime, nonAgentGet, sharedGateway } from './support/vicidial-test-kit';
 
@@ -38,6 +39,9 @@ const gateway = sharedGateway({
 const api = (fn: string, query: string) => nonAgentGet(gateway(), `source=test&function=${fn}&user=6666&pass=1234&${query}`);
 const listInfo = (query: string) => api('list_info', query);
 const markOf = (leadId: number) => api('lead_field_info', `lead_id=${leadId}&field_name=called_since_last_reset`);
+
+// Clear of midnight: resets_today counts the resets of the day they were made.
+beforeAll(() => clearOfDayEnd(), DAY_END_WAIT_TIMEOUT_MS);
 
 beforeAll(async () => {
   // Leads dialled before: 6014 once, 6016 twice, 6015 three times (the campaign's call limit) before its list was reset.

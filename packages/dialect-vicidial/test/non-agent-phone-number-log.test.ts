@@ -1,4 +1,5 @@
 import type { Cdr, LeadCall } from '@pbx-gateway/core';
+import { clearOfDayEnd, DAY_END_WAIT_TIMEOUT_MS } from '@pbx-gateway/test-support';
 import { serverTime } from '../src/wire/server-time';
 import { clearScreen, leadOnScreen } from './support/lead-on-screen';
 import { NON_AGENT_PROVISIONING } from './support/non-agent-provisioning';
@@ -16,6 +17,9 @@ const HEADER = 'phone_number|call_date|list_id|length_in_sec|lead_status|hangup_
 
 let rows: string[][];
 let today: string;
+
+// Clear of midnight: the log is asked for the day of the calls just placed.
+beforeAll(() => clearOfDayEnd(), DAY_END_WAIT_TIMEOUT_MS);
 
 beforeAll(async () => {
   const calls: Array<{ log: LeadCall; cdr: Cdr; listId: number }> = [];

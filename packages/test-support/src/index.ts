@@ -7,6 +7,7 @@ export { startExampleReceiver } from './example-receiver';
 export type { ExampleReceiver, ExampleReceiverLine } from './example-receiver';
 export type { CallbackReceiver, ReceivedCallback } from './callback-receiver';
 export { waitFor } from './wait-for';
+export { clearOfDayEnd, msToDayEnd, DAY_END_MARGIN_MS, DAY_END_WAIT_TIMEOUT_MS } from './day-boundary';
 export { TEST_MEDIA } from './test-media';
 export type { TestGateway, TestGatewayOptions, EngineChannel, EngineBridge } from './test-gateway';
 export type { FarEndBehaviour, FarEndControl, FarEndOutcome, IncomingCall } from './far-end/far-end-control';

@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
+import { clearOfDayEnd, DAY_END_WAIT_TIMEOUT_MS, startTestGateway, type TestGateway } from '@pbx-gateway/test-support';
 import { E100, E600, E601, expectWire, SUCCESS } from '../support/wire-expect';
 
 /**
@@ -15,6 +15,9 @@ let gateway: TestGateway;
 
 const DID = '299299999';
 const AGENT = 'agentNumber=2000&agentPin=1234';
+
+// Clear of midnight: queuestatus counts the calls of the day (UTC) they were taken.
+beforeAll(() => clearOfDayEnd(), DAY_END_WAIT_TIMEOUT_MS);
 
 beforeAll(async () => {
   gateway = await startTestGateway({
