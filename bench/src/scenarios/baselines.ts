@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defaultGatewayConfig } from '@pbx-gateway/server';
 import { nextMessage, runBenchScript, spawnBenchScript } from '../harness/node-scripts';
 import { BASELINE_PHONES, baselinePhone, PAUSE_AGENTS, pauseAgentId, VICIDIAL_API } from '../plan/bench-plan';
+import type { LoadResult } from '../load/load-spec';
 import type { AriBaselineInput, AriBaselineResult } from '../processes/ari-baseline';
 import type { ResultRow } from '../report/result-row';
 import { loadSettings, runLoad, totalErrors, type BenchContext } from './bench-context';
@@ -70,19 +71,13 @@ export class Baselines {
           agents,
         });
         const how = variant === undefined ? 'each request its own transaction' : 'the requests of one event-loop turn in one transaction';
-        return this.record({
-          id: `bare-express-pg${suffix}-${connections}`,
-          name: `bare express + pg${variant === undefined ? '' : ', group commit'} (${connections} conn)`,
-          kind: 'baseline',
-          unit: 'req/s',
-          rate: result.perSecond,
+        return this.recordHttp(
+          `bare-express-pg${suffix}-${connections}`,
+          `bare express + pg${variant === undefined ? '' : ', group commit'} (${connections} conn)`,
           connections,
-          latencyMs: result.latencyMs,
-          errors: totalErrors(result),
-          ratios: [],
-          notes: [`lock, update and commit ${agents.length} agents' rows in two round trips, ${how}, pool of ${poolMax}`],
-          details: { requests: result.requests, elapsedSec: result.elapsedSec, ...result.extra },
-        });
+          result,
+          `lock, update and commit ${agents.length} agents' rows in two round trips, ${how}, pool of ${poolMax}`,
+        );
       } finally {
         await child.stop(5000);
       }
@@ -129,23 +124,29 @@ export class Baselines {
     try {
       const { url } = await nextMessage<{ url: string }>(child, 15000, script);
       const result = await runLoad({ shape: 'fixed', settings: loadSettings(this.context(), url, connections, { serverPid: child.pid }), path: '/agc/api.php?source=test&function=version', errors: 'none' });
-      return this.record({
-        id: `${script.replace('-server', '')}${variant === undefined ? '' : `-${variant}`}-${connections}-${body.length}`,
-        name,
-        kind: 'baseline',
-        unit: 'req/s',
-        rate: result.perSecond,
-        connections,
-        latencyMs: result.latencyMs,
-        errors: totalErrors(result),
-        ratios: [],
-        notes: [`fixed ${body.length}-byte body`],
-        details: { requests: result.requests, elapsedSec: result.elapsedSec, ...result.extra },
-      });
+      const id = `${script.replace('-server', '')}${variant === undefined ? '' : `-${variant}`}-${connections}-${body.length}`;
+      return this.recordHttp(id, name, connections, result, `fixed ${body.length}-byte body`);
     } finally {
       await child.stop(5000);
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  /** A baseline served over HTTP, as measured by its load. */
+  private recordHttp(id: string, name: string, connections: number, result: LoadResult, note: string): ResultRow {
+    return this.record({
+      id,
+      name,
+      kind: 'baseline',
+      unit: 'req/s',
+      rate: result.perSecond,
+      connections,
+      latencyMs: result.latencyMs,
+      errors: totalErrors(result),
+      ratios: [],
+      notes: [note],
+      details: { requests: result.requests, elapsedSec: result.elapsedSec, ...result.extra },
+    });
   }
 
   private record(row: ResultRow): ResultRow {
