@@ -57,6 +57,16 @@ describe('a gateway killed (SIGKILL) in the middle of a PlayVoice batch', () => 
     const atKill = await numbers();
     const placedAtKill = atKill.filter((row) => row.state === 'placed');
     const liveAtKill = await f.query<{ n: string }>("SELECT count(*) AS n FROM calls WHERE state <> 'ended' AND data->>'customuuid' = 'batch-restart'");
+    // A number whose leg was committed but whose channel the engine had not confirmed was caught between the commit
+    // and the engine: the dial may or may not have left, and the restart does not dial it again (a second call is
+    // worse than a missed one); its call ends with its CDR.
+    const unconfirmedAtKill = new Set(
+      (
+        await f.query<{ to_number: string }>(
+          "SELECT c.to_number FROM calls c JOIN legs l ON l.call_id = c.id WHERE c.data->>'customuuid' = 'batch-restart' AND l.channel_name IS NULL",
+        )
+      ).map((row) => row.to_number),
+    );
     // The kill caught the batch half way: numbers left to dial, calls up.
     expect(atKill.filter((row) => row.state === 'pending').length).toBeGreaterThan(0);
     expect(Number(liveAtKill[0]!.n)).toBeGreaterThan(0);
@@ -86,8 +96,12 @@ describe('a gateway killed (SIGKILL) in the middle of a PlayVoice batch', () => 
     const cdrs = await f.query<{ call_id: string; n: string }>('SELECT call_id, count(*) AS n FROM cdrs GROUP BY call_id ORDER BY call_id');
     expect(cdrs).toEqual(calls.map((call) => ({ call_id: call.id, n: '1' })).sort((a, b) => a.call_id.localeCompare(b.call_id)));
 
-    // The engine was asked to dial each number once.
+    // The engine was asked to dial each number once; one caught between the commit and the engine at most once.
     const originates = (await f.sim.control.requests()).filter((request) => request.method === 'POST' && /\/channels(\/[^/]+)?$/.test(request.path));
-    for (const number of NUMBERS) expect({ number, originates: originates.filter((request) => JSON.stringify(request).includes(number)).length }).toEqual({ number, originates: 1 });
+    for (const number of NUMBERS) {
+      const dialled = originates.filter((request) => JSON.stringify(request).includes(number)).length;
+      if (unconfirmedAtKill.has(number)) expect({ number, dialled: dialled <= 1 }).toEqual({ number, dialled: true });
+      else expect({ number, dialled }).toEqual({ number, dialled: 1 });
+    }
   }, 180000);
 });
