@@ -21,8 +21,6 @@ import { APP, ARI_PASSWORD, ARI_USER, RequestLedger, sleep, timed } from './supp
 export const ledger = new RequestLedger();
 const KEEP_ALIVE_MS = 100;
 const ROUNDS = 60;
-/** The unguarded client is tried until it hangs once (typically within a dozen rounds). */
-const MAX_UNGUARDED_ROUNDS = 150;
 const PER_CALL_BOUND_MS = 1500;
 
 const pauseBeforeRound = (round: number): number => KEEP_ALIVE_MS - 3 + (round % 7);
@@ -51,18 +49,18 @@ afterAll(async () => {
 });
 
 describe('keep-alive trap', () => {
-  it('is real: with its own transport, ari-client leaves requests unsettled for ever', async () => {
+  it('is real: with its own transport, ari-client leaves a request whose connection fails unsettled for ever', async () => {
     // The unguarded client this adapter exists to guard: the global
     // keep-alive agent and shred's missing error handler.
     const client = await connect(sim.url, ARI_USER, ARI_PASSWORD);
-    const outcomes: Outcome[] = [];
-    for (let round = 0; round < MAX_UNGUARDED_ROUNDS; round += 1) {
-      await sleep(pauseBeforeRound(round));
-      outcomes.push(await settleWithin(client.channels.list(), PER_CALL_BOUND_MS));
-      if (outcomes.includes('never settled')) break;
-    }
-    expect(outcomes).toContain('never settled');
-  }, 60_000);
+    expect(await settleWithin(client.channels.list(), PER_CALL_BOUND_MS)).toBe('answered');
+    // The server drops the kept-alive connection and resets new ones, as a
+    // connection closed by the server just as a request is written on it
+    // fails that request. Timing the race itself (as the guarded test below
+    // does) hits it only now and then on a loaded machine.
+    await sim.control.refuseConnections(PER_CALL_BOUND_MS, 'reset');
+    expect(await settleWithin(client.channels.list(), PER_CALL_BOUND_MS)).toBe('never settled');
+  });
 
   it('is guarded: under the same race every call of the adapter settles, and with an answer', async () => {
     const pbx: AriPbx = createAriPbx({ url: sim.url, user: ARI_USER, password: ARI_PASSWORD, app: APP, requestTimeoutMs: 5000 });
